@@ -1,0 +1,70 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { DataAccessModule } from '@vitrine/shared/data-access';
+import {
+  AppExceptionFilter,
+  AuthGuard,
+  LoaderRegistry,
+  complexityPlugin,
+  depthLimitRule,
+  formatGraphQLError,
+  type RequestContext,
+} from '@vitrine/shared/graphql';
+import { AuthService, IdentityModule } from '@vitrine/identity';
+import { StorefrontsModule } from '@vitrine/storefronts';
+import { CatalogModule } from '@vitrine/catalog';
+import { apiConfigFromEnv } from './api-config';
+import { HealthController } from './health.controller';
+import { logger } from './logger';
+
+const config = apiConfigFromEnv();
+
+function bearer(req: Request): string | null {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7) : null;
+}
+
+@Module({
+  imports: [
+    DataAccessModule,
+    ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: 10 }] }),
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [IdentityModule],
+      inject: [AuthService, GraphQLSchemaHost],
+      useFactory: (auth: AuthService, schemaHost: GraphQLSchemaHost) => ({
+        autoSchemaFile: true,
+        sortSchema: true,
+        path: '/graphql',
+        introspection: !config.production,
+        hideSchemaDetailsFromClientErrors: config.production,
+        allowBatchedHttpRequests: false,
+        csrfPrevention: true,
+        includeStacktraceInErrorResponses: false,
+        playground: false,
+        validationRules: [depthLimitRule({ maxDepth: config.maxDepth, maxComplexity: config.maxComplexity })],
+        plugins: [complexityPlugin(() => schemaHost.schema, { maxDepth: config.maxDepth, maxComplexity: config.maxComplexity })],
+        context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
+          const token = bearer(req);
+          const actor = token ? auth.actorFromAccessToken(token) : null;
+          return { req, res, actor, loaders: new LoaderRegistry() };
+        },
+        formatError: (formatted, error) =>
+          formatGraphQLError(formatted, error, (e) => logger.error({ err: e }, 'unexpected error in a GraphQL operation')),
+      }),
+    }),
+    IdentityModule,
+    StorefrontsModule,
+    CatalogModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: AppExceptionFilter },
+  ],
+})
+export class AppModule {}

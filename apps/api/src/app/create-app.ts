@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import pinoHttp from 'pino-http';
+import { AppModule } from './app.module';
+import { apiConfigFromEnv } from './api-config';
+import { logger } from './logger';
+
+/** Builds the HTTP application; main.ts and the end-to-end tests both start it this way. */
+export async function createApp(): Promise<NestExpressApplication> {
+  const config = apiConfigFromEnv();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: true, rawBody: true });
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      // Apollo's landing page is off; the API serves JSON only, so the default CSP is safe.
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  app.enableCors({ origin: config.corsOrigins, credentials: false });
+  app.enableShutdownHooks();
+  return app;
+}

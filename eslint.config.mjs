@@ -1,0 +1,52 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+// Bounded contexts (see docs/style): shared imports only shared; leaf contexts import
+// themselves and shared; licensing adds catalog; orders orchestrates; apps import anything;
+// the web console never imports node libs.
+const leaf = (scope) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'] });
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', 'apps/admin/**', '**/*.mjs', 'test/artifacts/**'] },
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            leaf('catalog'),
+            leaf('storefronts'),
+            leaf('inventory'),
+            leaf('payments'),
+            leaf('customs'),
+            leaf('identity'),
+            { sourceTag: 'scope:licensing', onlyDependOnLibsWithTags: ['scope:licensing', 'scope:catalog', 'scope:shared'] },
+            {
+              sourceTag: 'scope:orders',
+              onlyDependOnLibsWithTags: ['scope:orders', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:licensing', 'scope:shared'],
+            },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:app', 'scope:shared', 'scope:identity', 'scope:storefronts', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:orders', 'scope:licensing'] },
+            { sourceTag: 'platform:web', notDependOnLibsWithTags: ['type:feature', 'type:data-access'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts', 'libs/shared/testing/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+];

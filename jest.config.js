@@ -1,0 +1,36 @@
+// Three kinds of tests (docs: shared style): domain units, integration against real
+// PostgreSQL/Redis, and end to end over HTTP. `npm test` runs them all.
+const { readFileSync } = require('node:fs');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace(/\//g, '\\/')}$`, `<rootDir>/${target}`]),
+);
+const base = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/apps/admin'],
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/{api,worker}/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/{api,worker}/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/shared/testing/src/lib/global-setup.js',
+      setupFiles: ['<rootDir>/libs/shared/testing/src/lib/test-env.js'],
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/shared/testing/src/lib/global-setup.js',
+      setupFiles: ['<rootDir>/libs/shared/testing/src/lib/test-env.js'],
+    },
+  ],
+};

@@ -1,0 +1,5 @@
+export * from './lib/identity.module';
+export { AuthService, actorOf } from './lib/application/auth.service';
+export { AccountsService } from './lib/application/accounts.service';
+export { TokenService } from './lib/application/token.service';
+export { GqlThrottlerGuard } from './lib/graphql/gql-throttler.guard';

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AuthService } from './application/auth.service';
+import { AccountsService } from './application/accounts.service';
+import { TokenService, tokenSettingsFromEnv } from './application/token.service';
+import { UserRepository } from './infrastructure/user.repository';
+import { RefreshTokenRepository } from './infrastructure/refresh-token.repository';
+import { BrandRepository } from './infrastructure/brand.repository';
+import { AuthResolver } from './graphql/auth.resolver';
+import { AccountsResolver } from './graphql/accounts.resolver';
+
+@Module({
+  providers: [
+    { provide: TokenService, useFactory: () => new TokenService(tokenSettingsFromEnv()) },
+    AuthService,
+    AccountsService,
+    UserRepository,
+    RefreshTokenRepository,
+    BrandRepository,
+    AuthResolver,
+    AccountsResolver,
+  ],
+  exports: [AuthService, AccountsService],
+})
+export class IdentityModule {}

@@ -1,0 +1,3 @@
+export * from './lib/prisma.service';
+export * from './lib/data-access.module';
+export * from './generated/prisma/client';

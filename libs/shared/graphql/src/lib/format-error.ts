@@ -1,0 +1,48 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError } from '@vitrine/shared/kernel';
+
+/** Codes Apollo and graphql-js raise themselves, passed through untouched. */
+const TRANSPORT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'THROTTLED',
+  'QUERY_TOO_COMPLEX',
+]);
+
+/**
+ * Maps every error a client can see to a stable `extensions.code`. Domain errors carry
+ * their own code and details; anything unexpected (Prisma, Stripe, Redis, bugs) becomes
+ * INTERNAL_SERVER_ERROR with no internals leaked.
+ */
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  onInternal: (error: unknown) => void = () => undefined,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { ...original.details, code: original.code },
+    };
+  }
+  const throttled = original as { name?: string } | undefined;
+  if (throttled?.name === 'ThrottlerException') {
+    return { message: 'Too many requests, try again later', path: formatted.path, extensions: { code: 'THROTTLED' } };
+  }
+  const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && TRANSPORT_CODES.has(code)) {
+    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  onInternal(original);
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,49 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLSchema, separateOperations } from 'graphql';
+import depthLimit from 'graphql-depth-limit';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxComplexity: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxComplexity: 5_000 };
+
+/** Validation rule refusing documents nested deeper than maxDepth. */
+export function depthLimitRule(limits: QueryLimits) {
+  return depthLimit(limits.maxDepth);
+}
+
+/**
+ * Refuses operations whose estimated cost exceeds maxComplexity. List fields multiply
+ * their children by the requested page size (`first`), so a huge page of deep lists costs
+ * what it really costs.
+ */
+export function complexityPlugin(schema: () => GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const query = request.operationName ? separateOperations(document)[request.operationName] : document;
+          const complexity = getComplexity({
+            schema: schema(),
+            query: query ?? document,
+            variables: request.variables ?? {},
+            estimators: [
+              fieldExtensionsEstimator(),
+              ({ args, childComplexity }) =>
+                typeof args['first'] === 'number' ? 1 + childComplexity * args['first'] : undefined,
+              simpleEstimator({ defaultComplexity: 1 }),
+            ],
+          });
+          if (complexity > limits.maxComplexity) {
+            throw new GraphQLError(`Query is too complex: ${complexity} > ${limits.maxComplexity}`, {
+              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: limits.maxComplexity },
+            });
+          }
+        },
+      };
+    },
+  };
+}

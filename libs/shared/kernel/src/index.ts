@@ -1,0 +1,5 @@
+export * from './lib/domain-error';
+export * from './lib/validate';
+export * from './lib/money';
+export * from './lib/decimal';
+export * from './lib/pricing';

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { PrismaService } from '@vitrine/shared/data-access';
+
+const ADMIN_URL = process.env['TEST_PG_ADMIN_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  prisma: PrismaService;
+  drop(): Promise<void>;
+}
+
+async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh database for one suite, cloned from the migrated template that global setup
+ * prepared. Sets DATABASE_URL so an app built afterwards in this suite uses it.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = process.env['VITRINE_TEST_TEMPLATE'];
+  if (!template) throw new Error('VITRINE_TEST_TEMPLATE is not set: run through the integration or e2e jest project');
+  const name = `vitrine_t_${randomBytes(5).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  process.env['DATABASE_URL'] = url.toString();
+  const prisma = new PrismaService({ url: url.toString(), poolSize: 4 });
+  return {
+    url: url.toString(),
+    name,
+    prisma,
+    async drop() {
+      await prisma.$disconnect();
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
