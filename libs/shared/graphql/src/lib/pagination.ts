@@ -69,3 +69,13 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   }
   throw new ValidationError([{ path: 'after', message: 'is not a valid cursor' }]);
 }
+
+/**
+ * Builds a page from rows fetched with `take + 1` (the extra row only says whether a next
+ * page exists) and the cursor tuple of a row.
+ */
+export function toPage<T>(rows: readonly T[], take: number, totalCount: number, cursorOf: (row: T) => (string | number | null)[]): Page<T> {
+  const nodes = rows.slice(0, take);
+  const last = nodes[nodes.length - 1];
+  return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > take, endCursor: last ? encodeCursor(cursorOf(last)) : null } };
+}
