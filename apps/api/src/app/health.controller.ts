@@ -1,19 +1,46 @@
-import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
-import { PrismaService } from '@vitrine/shared/data-access';
+import { Controller, Get, HttpException, HttpStatus, type OnModuleDestroy } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { PrismaService, queuePrefixFromEnv, redisOptionsFromEnv } from '@vitrine/shared/data-access';
 import { Public } from '@vitrine/shared/graphql';
 
+export interface Health {
+  status: 'ok' | 'degraded' | 'error';
+  database: 'up' | 'down';
+  redis: 'up' | 'down';
+  /** Worker processes whose heartbeat is fresh. */
+  workers: number;
+}
+
 @Controller()
-export class HealthController {
+export class HealthController implements OnModuleDestroy {
+  private readonly redis = new Redis({ ...redisOptionsFromEnv(), lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+
   constructor(private readonly prisma: PrismaService) {}
 
+  /** Up when the database answers; degraded when Redis or every worker is missing. */
   @Public()
   @Get('health')
-  async health(): Promise<{ status: string; database: string }> {
+  async health(): Promise<Health> {
+    const database = await this.prisma.$queryRaw`SELECT 1`.then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+    let redis: Health['redis'] = 'down';
+    let workers = 0;
     try {
-      await this.prisma.$queryRaw`SELECT 1`;
-      return { status: 'ok', database: 'up' };
+      if (this.redis.status === 'wait') await this.redis.connect();
+      const [, keys] = await this.redis.scan('0', 'MATCH', `${queuePrefixFromEnv()}:workers:*`, 'COUNT', 1000);
+      workers = keys.length;
+      redis = 'up';
     } catch {
-      throw new HttpException({ status: 'error', database: 'down' }, HttpStatus.SERVICE_UNAVAILABLE);
+      redis = 'down';
     }
+    const body: Health = { status: database === 'down' ? 'error' : redis === 'down' || workers === 0 ? 'degraded' : 'ok', database, redis, workers };
+    if (database === 'down') throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
+    return body;
+  }
+
+  onModuleDestroy(): void {
+    this.redis.disconnect();
   }
 }

@@ -1,3 +1,4 @@
 export * from './lib/prisma.service';
 export * from './lib/data-access.module';
 export * from './generated/prisma/client';
+export * from './lib/redis-options';

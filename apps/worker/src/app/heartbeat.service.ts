@@ -1,0 +1,39 @@
+import { hostname } from 'node:os';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { queuePrefixFromEnv, redisOptionsFromEnv } from '@vitrine/shared/data-access';
+
+export const HEARTBEAT_TTL_SECONDS = 15;
+
+/**
+ * Tells the API's /health that this worker is alive: a Redis key refreshed every 5 s that
+ * expires 15 s after the process stops beating.
+ */
+@Injectable()
+export class HeartbeatService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(HeartbeatService.name);
+  private readonly redis = new Redis(redisOptionsFromEnv());
+  private readonly key = `${queuePrefixFromEnv()}:workers:${hostname()}:${process.pid}`;
+  private timer: NodeJS.Timeout | null = null;
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.beat();
+    this.timer = setInterval(() => void this.beat(), 5_000);
+    this.timer.unref();
+    this.logger.log(`worker ${this.key} started`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.redis.del(this.key).catch(() => undefined);
+    this.redis.disconnect();
+  }
+
+  private async beat(): Promise<void> {
+    try {
+      await this.redis.set(this.key, new Date().toISOString(), 'EX', HEARTBEAT_TTL_SECONDS);
+    } catch (error) {
+      this.logger.warn(`heartbeat failed: ${(error as Error).message}`);
+    }
+  }
+}

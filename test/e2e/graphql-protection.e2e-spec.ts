@@ -1,0 +1,105 @@
+import { createUser } from '@vitrine/shared/testing';
+import { codeOf, startApi, type ApiHarness } from '../support/api-harness';
+import { freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
+
+describe('GraphQL protection (development mode)', () => {
+  let api: ApiHarness;
+  let adminToken: string;
+  beforeAll(async () => {
+    api = await startApi();
+    const admin = await createUser(api.db.prisma, 'PLATFORM_ADMIN');
+    adminToken = await api.login(admin.email);
+  });
+  afterAll(() => api.close());
+
+  it('refuses pages larger than 100', async () => {
+    const r = await api.gql('{ users(first: 101) { totalCount } }', {}, adminToken);
+    expect(codeOf(r)).toBe('VALIDATION_FAILED');
+    expect(r.errors![0].extensions!['fields']).toEqual([{ path: 'first', message: 'must be between 1 and 100' }]);
+    expect((await api.gql('{ users(first: 100) { totalCount } }', {}, adminToken)).data.users.totalCount).toBe(1);
+  });
+
+  it('refuses queries whose cost exceeds the limit, counting page sizes', async () => {
+    const one = (n: number) => `u${n}: users(first: 100) { nodes { id email displayName role museumIds brandId disabled createdAt } }`;
+    const r = await api.gql(`{ ${[1, 2, 3, 4, 5, 6].map(one).join(' ')} }`, {}, adminToken);
+    expect(codeOf(r)).toBe('QUERY_TOO_COMPLEX');
+    const cheap = await api.gql(`{ ${one(1)} }`, {}, adminToken);
+    expect(cheap.errors).toBeUndefined();
+  });
+
+  it('refuses batched requests', async () => {
+    const res = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/batching/i);
+  });
+
+  it('hides internal errors behind INTERNAL_SERVER_ERROR', async () => {
+    // A malformed UUID reaches PostgreSQL, whose error must not leak.
+    const r = await api.gql('query($id: ID!) { brand(id: $id) { id } }', { id: 'not-a-uuid' }, adminToken);
+    expect(['NOT_FOUND', 'INTERNAL_SERVER_ERROR', 'VALIDATION_FAILED']).toContain(codeOf(r));
+    expect(JSON.stringify(r.errors)).not.toMatch(/prisma|postgres|invalid input syntax/i);
+  });
+});
+
+describe('GraphQL protection (production mode, separate process)', () => {
+  let api: ApiHarness;
+  let proc: SpawnedProcess;
+  let url: string;
+  beforeAll(async () => {
+    api = await startApi(); // a fresh database; the spawned process uses it too
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    proc = spawnApp('apps/api/src/main.ts', {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: api.db.url,
+      JWT_SECRET: 'production-test-secret-0123456789-abcdefghij',
+      LOGIN_RATE_LIMIT: '3',
+      GRAPHQL_MAX_DEPTH: '1',
+      LOG_LEVEL: 'silent',
+    });
+    await waitForHttp(`${url}/health`);
+  }, 60_000);
+  afterAll(async () => {
+    await proc.stop();
+    await api.close();
+  });
+
+  const post = async (body: unknown) => {
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[] } };
+  };
+
+  it('refuses queries nested deeper than the depth limit (1 here)', async () => {
+    const shallow = await post({ query: '{ me { id } }' });
+    expect(shallow.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const deep = await post({ query: 'mutation { login(input: { email: "a@b.fr", password: "x" }) { user { id } } }' });
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(deep.body.errors?.[0].message).toMatch(/exceeds maximum operation depth/);
+  });
+
+  it('turns introspection off', async () => {
+    const r = await post({ query: '{ __schema { queryType { name } } }' });
+    expect(r.body.errors?.[0].message).toMatch(/introspection/i);
+  });
+
+  it('gives no field suggestions', async () => {
+    const r = await post({ query: '{ mee { id } }' });
+    expect(r.body.errors?.[0].message).not.toMatch(/did you mean/i);
+  });
+
+  it('rate limits login attempts per address and email', async () => {
+    const attempt = (email: string) =>
+      post({ query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', variables: { i: { email, password: 'wrong-password' } } });
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await attempt('victim@example.test')).body.errors?.[0].extensions.code);
+    expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'THROTTLED', 'THROTTLED']);
+    // Another account from the same address is not locked out by the first one's attempts.
+    expect((await attempt('someone-else@example.test')).body.errors?.[0].extensions.code).toBe('INVALID_CREDENTIALS');
+  });
+});

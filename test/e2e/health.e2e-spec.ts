@@ -1,0 +1,35 @@
+import { Redis } from 'ioredis';
+import { startApi, type ApiHarness } from '../support/api-harness';
+
+describe('GET /health', () => {
+  let api: ApiHarness;
+  const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true });
+  const prefix = `health-test-${process.pid}`;
+
+  beforeAll(async () => {
+    process.env['QUEUE_PREFIX'] = prefix;
+    api = await startApi();
+  });
+  afterAll(async () => {
+    await redis.del(`${prefix}:workers:test`);
+    redis.disconnect();
+    await api.close();
+    delete process.env['QUEUE_PREFIX'];
+  });
+
+  it('reports the database, Redis and live workers', async () => {
+    const before = await (await fetch(`${api.baseUrl}/health`)).json();
+    expect(before).toEqual({ status: 'degraded', database: 'up', redis: 'up', workers: 0 });
+
+    await redis.set(`${prefix}:workers:test`, 'now', 'EX', 15);
+    const res = await fetch(`${api.baseUrl}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', database: 'up', redis: 'up', workers: 1 });
+  });
+
+  it('sends security headers (helmet)', async () => {
+    const res = await fetch(`${api.baseUrl}/health`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+});
