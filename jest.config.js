@@ -21,13 +21,15 @@ module.exports = {
     {
       ...base,
       displayName: 'integration',
-      testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/{api,worker}/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
+      testTimeout: 30_000,
+      testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/{api,worker}/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts', '<rootDir>/scripts/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/shared/testing/src/lib/global-setup.js',
       setupFiles: ['<rootDir>/libs/shared/testing/src/lib/test-env.js'],
     },
     {
       ...base,
       displayName: 'e2e',
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/shared/testing/src/lib/global-setup.js',
       setupFiles: ['<rootDir>/libs/shared/testing/src/lib/test-env.js'],

@@ -18,7 +18,8 @@ if (existsSync(path.join(ROOT, 'test/browser'))) ensureChromium();
 if (!args.length) {
   log('typecheck');
   run('npx tsc -p tsconfig.json');
-  log('lint');
+  log('lint (module boundaries need the Nx project graph first)');
+  run('npx nx show projects > /dev/null');
   run('npx eslint . --max-warnings 0');
 }
 
