@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+
+export const ROOT = path.resolve(__dirname, '..');
+const ADMIN_URL = process.env['BENCH_PG_ADMIN_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** A freshly migrated database for one benchmark run. */
+export async function freshDatabase(name: string): Promise<string> {
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/db/migrate.mjs'), 'deploy'], {
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    stdio: 'inherit',
+  });
+  return url.toString();
+}
+
+export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+export interface LoadResult {
+  name: string;
+  requestsPerSec: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  total: number;
+}
+
+export async function load(
+  name: string,
+  opts: { url: string; method?: 'GET' | 'POST'; body?: string; connections?: number; duration?: number; setupBody?: () => string },
+): Promise<LoadResult> {
+  const result = await autocannon({
+    url: opts.url,
+    method: opts.method ?? 'GET',
+    connections: opts.connections ?? 50,
+    duration: opts.duration ?? Number(process.env['BENCH_SECONDS'] ?? 10),
+    headers: { 'content-type': 'application/json' },
+    body: opts.body,
+    requests: opts.setupBody ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: opts.setupBody!() }) }] : undefined,
+  } as autocannon.Options);
+  return {
+    name,
+    requestsPerSec: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    total: result.requests.total,
+  };
+}
+
+/** A bare Node HTTP server answering a small JSON body: the ceiling of this machine. */
+export async function bareServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const body = JSON.stringify({ data: { ok: true } });
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export function machine(): string {
+  return `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** Replaces the section between `<!-- name:start -->` and `<!-- name:end -->` in docs/performance.md. */
+export function writePerformanceSection(name: string, markdown: string): void {
+  const file = path.join(ROOT, 'docs/performance.md');
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\nFigures written by the benchmarks (`npm run bench:*`); each run replaces its own section.\n';
+  const block = `${start}\n${markdown.trim()}\n${end}`;
+  if (doc.includes(start)) doc = doc.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block);
+  else doc = `${doc.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, doc);
+}
+
+export function table(rows: LoadResult[], bare?: LoadResult): string {
+  const head = '| scenario | req/s | p50 ms | p99 ms | non-2xx | errors | ratio to bare |\n|---|---:|---:|---:|---:|---:|---:|';
+  const lines = rows.map(
+    (r) =>
+      `| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${bare ? (r.requestsPerSec / bare.requestsPerSec).toFixed(3) : '-'} |`,
+  );
+  return [head, ...lines].join('\n');
+}
