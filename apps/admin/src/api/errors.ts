@@ -1,0 +1,82 @@
+import { HttpError } from 'react-admin';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+export interface ListingReason {
+  code: string;
+  path?: string;
+  message: string;
+}
+export interface GqlErrorPayload {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; fields?: FieldProblem[]; reasons?: ListingReason[]; field?: string; [key: string]: unknown };
+}
+
+/** Codes whose server wording is replaced by our own translated sentence. */
+const WORDED: Record<string, string> = {
+  NOT_FOUND: 'vitrine.errors.not_found',
+  FORBIDDEN: 'vitrine.errors.forbidden',
+  UNAUTHENTICATED: 'vitrine.errors.unauthenticated',
+  INVALID_REFRESH_TOKEN: 'vitrine.errors.unauthenticated',
+  INVALID_CREDENTIALS: 'vitrine.errors.invalid_credentials',
+  THROTTLED: 'vitrine.errors.throttled',
+  INTERNAL_SERVER_ERROR: 'vitrine.errors.internal',
+  NETWORK: 'vitrine.errors.network',
+  NOT_LISTABLE_FOR_CHINA: 'vitrine.errors.not_listable',
+};
+
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  INVALID_REFRESH_TOKEN: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VALIDATION_FAILED: 400,
+  NOT_LISTABLE_FOR_CHINA: 422,
+  THROTTLED: 429,
+};
+
+/** Maps a server path (input.variants.0.priceMinor) to a form field name. */
+export type FieldMapper = (path: string) => string;
+const stripInput: FieldMapper = (path) => path.replace(/^input\./, '');
+
+/**
+ * One API error as react-admin's HttpError. VALIDATION_FAILED and CONFLICT carry
+ * body.errors keyed by form field so react-admin puts each message under its input and
+ * keeps what the user typed; NOT_LISTABLE_FOR_CHINA carries body.reasons.
+ */
+export class ApiError extends HttpError {
+  readonly code: string;
+  readonly reasons: ListingReason[];
+  constructor(message: string, code: string, status: number, body: Record<string, unknown>, reasons: ListingReason[] = []) {
+    super(message, status, body);
+    this.code = code;
+    this.reasons = reasons;
+  }
+}
+
+export function toApiError(error: GqlErrorPayload, mapField: FieldMapper = stripInput): ApiError {
+  const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+  const status = STATUS[code] ?? 500;
+  const message = WORDED[code] ?? error.message;
+  if (code === 'VALIDATION_FAILED' && error.extensions?.fields?.length) {
+    const errors: Record<string, string> = {};
+    for (const f of error.extensions.fields) errors[mapField(stripInput(f.path))] = f.message;
+    return new ApiError(message, code, status, { errors: { ...errors, root: { serverError: 'vitrine.errors.validation' } } });
+  }
+  if (code === 'CONFLICT' && typeof error.extensions?.field === 'string') {
+    const field = mapField(stripInput(error.extensions.field));
+    return new ApiError(message, code, status, { errors: { [field]: error.message, root: { serverError: error.message } } });
+  }
+  if (code === 'NOT_LISTABLE_FOR_CHINA') {
+    const reasons = error.extensions?.reasons ?? [];
+    return new ApiError(message, code, status, { reasons }, reasons);
+  }
+  return new ApiError(message, code, status, {});
+}
+
+export const networkError = () => new ApiError(WORDED['NETWORK']!, 'NETWORK', 0, {});

@@ -1,0 +1,63 @@
+import type { DataProvider } from 'react-admin';
+import { ApiError } from '../api/errors';
+import { pager } from './cursor-pager';
+import type { ResourceHandler } from './resource-handler';
+import { usersData } from '../resources/users/users.data';
+import { brandsData } from '../resources/brands/brands.data';
+import { museumsData } from '../resources/museums/museums.data';
+import { fxRatesData } from '../resources/fx-rates/fx-rates.data';
+import { productsData } from '../resources/products/products.data';
+import { artworksData } from '../resources/artworks/artworks.data';
+import { collectionsData } from '../resources/collections/collections.data';
+import { storefrontsData } from '../resources/storefronts/storefronts.data';
+
+const handlers: Record<string, ResourceHandler> = {
+  users: usersData,
+  brands: brandsData,
+  museums: museumsData,
+  fxRates: fxRatesData,
+  products: productsData,
+  artworks: artworksData,
+  collections: collectionsData,
+  storefronts: storefrontsData,
+};
+
+type Method = keyof ResourceHandler;
+const WRITES = new Set<Method>(['create', 'update', 'updateMany', 'delete', 'deleteMany']);
+
+function handlerFor(resource: string, method: Method) {
+  const fn = handlers[resource]?.[method];
+  if (!fn) throw new ApiError('vitrine.errors.unsupported', 'UNSUPPORTED', 400, {});
+  return fn as (params: unknown) => Promise<unknown>;
+}
+
+async function call(resource: string, method: Method, params: unknown): Promise<never> {
+  const handler = handlers[resource];
+  let result: unknown;
+  if (method === 'getMany' && !handler?.getMany && handler?.getOne) {
+    const { ids } = params as { ids: (string | number)[] };
+    result = { data: await Promise.all(ids.map(async (id) => (await handler.getOne!({ id })).data)) };
+  } else if (method === 'deleteMany' && !handler?.deleteMany && handler?.delete) {
+    const { ids } = params as { ids: (string | number)[] };
+    for (const id of ids) await handler.delete({ id });
+    result = { data: ids };
+  } else {
+    result = await handlerFor(resource, method)(params);
+  }
+  // Writes shift list offsets: forget the cursors we had for this resource.
+  if (WRITES.has(method)) pager.invalidate(resource);
+  return result as never;
+}
+
+/** One GraphQL API, one module per resource (src/resources/<name>/<name>.data.ts). */
+export const dataProvider: DataProvider = {
+  getList: (resource, params) => call(resource, 'getList', params),
+  getOne: (resource, params) => call(resource, 'getOne', params),
+  getMany: (resource, params) => call(resource, 'getMany', params),
+  getManyReference: (resource, params) => call(resource, 'getManyReference', params),
+  create: (resource, params) => call(resource, 'create', params),
+  update: (resource, params) => call(resource, 'update', params),
+  updateMany: (resource, params) => call(resource, 'updateMany', params),
+  delete: (resource, params) => call(resource, 'delete', params),
+  deleteMany: (resource, params) => call(resource, 'deleteMany', params),
+};

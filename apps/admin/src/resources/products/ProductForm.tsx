@@ -1,0 +1,85 @@
+import { Box, InputAdornment, Typography } from '@mui/material';
+import {
+  ArrayInput,
+  AutocompleteArrayInput,
+  NumberInput,
+  ReferenceArrayInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  minValue,
+  required,
+  useTranslate,
+  type SimpleFormProps,
+} from 'react-admin';
+import { LocalizedTextInput } from '../../components/LocalizedTextInput';
+import { countryFormat, optionsJson, priceFormat, urlFormat } from '../../data/validators';
+import { CROSS_BORDER_CATEGORIES } from './products.data';
+
+const CATEGORY_CHOICES = CROSS_BORDER_CATEGORIES.map((id) => ({ id, name: `vitrine.crossBorder.${id}` }));
+
+export const newVariant = () => ({ sku: '', optionsJson: '{}', priceEur: '', weightGrams: 100, hsCode: '', originCountry: 'FR' });
+export const productDefaults = () => ({
+  crossBorderCategory: 'GENERAL',
+  category: '',
+  name: { fr: '', en: '', zhCN: '' },
+  description: { fr: '', en: '', zhCN: '' },
+  variants: [newVariant()],
+  media: [],
+  artworkIds: [],
+  collectionIds: [],
+});
+
+const Section = ({ title }: { title: string }) => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="h6" sx={{ mt: 2, mb: 1 }}>
+      {translate(title)}
+    </Typography>
+  );
+};
+
+/**
+ * The product form shared by create and edit. Prices are typed in euros and sent as
+ * integer cents (products.data.ts); options are a JSON object per variant.
+ */
+export const ProductForm = (props: Omit<SimpleFormProps, 'children'>) => (
+  <SimpleForm {...props}>
+    <Section title="vitrine.products.section_texts" />
+    <LocalizedTextInput source="name" label="resources.products.fields.name" />
+    <LocalizedTextInput source="description" label="resources.products.fields.description" multiline />
+    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+      <TextInput source="category" validate={required()} helperText="vitrine.help.category" />
+      <SelectInput source="crossBorderCategory" choices={CATEGORY_CHOICES} validate={required()} />
+    </Box>
+
+    <Section title="vitrine.products.section_variants" />
+    <ArrayInput source="variants" label={false}>
+      <SimpleFormIterator inline disableReordering getItemLabel={(i) => `#${i + 1}`}>
+        <TextInput source="sku" validate={required()} sx={{ width: 160 }} />
+        <TextInput source="priceEur" validate={[required(), priceFormat]} sx={{ width: 130 }} slotProps={{ input: { endAdornment: <InputAdornment position="end">€</InputAdornment> } }} />
+        <NumberInput source="weightGrams" validate={[required(), minValue(1)]} sx={{ width: 120 }} slotProps={{ input: { endAdornment: <InputAdornment position="end">g</InputAdornment> } }} />
+        <TextInput source="hsCode" validate={required()} sx={{ width: 130 }} />
+        <TextInput source="originCountry" validate={[required(), countryFormat]} sx={{ width: 90 }} />
+        <TextInput source="optionsJson" validate={optionsJson} sx={{ width: 220 }} helperText="vitrine.help.options" />
+      </SimpleFormIterator>
+    </ArrayInput>
+
+    <Section title="vitrine.products.section_media" />
+    <ArrayInput source="media" label={false}>
+      <SimpleFormIterator inline>
+        <TextInput source="url" validate={[required(), urlFormat]} sx={{ width: 420 }} />
+        <TextInput source="alt" sx={{ width: 240 }} />
+      </SimpleFormIterator>
+    </ArrayInput>
+
+    <Section title="vitrine.products.section_links" />
+    <ReferenceArrayInput source="artworkIds" reference="artworks">
+      <AutocompleteArrayInput label="resources.products.fields.artworkIds" fullWidth />
+    </ReferenceArrayInput>
+    <ReferenceArrayInput source="collectionIds" reference="collections">
+      <AutocompleteArrayInput label="resources.products.fields.collectionIds" fullWidth />
+    </ReferenceArrayInput>
+  </SimpleForm>
+);

@@ -1,0 +1,89 @@
+import { lazy, Suspense, useState } from 'react';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import {
+  Button,
+  CreateButton,
+  Datagrid,
+  DateField,
+  ExportButton,
+  FilterButton,
+  FunctionField,
+  List,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TextInput,
+  TopToolbar,
+  downloadCSV,
+  useLocaleState,
+  type Exporter,
+} from 'react-admin';
+import { LocalizedTextField } from '../../components/LocalizedTextField';
+import { StatusChip } from '../../components/StatusChip';
+import { formatMoney } from '../../data/money';
+import { useCurrentMuseumId } from '../../museum/current-museum';
+import { BulkStatusButtons } from './BulkStatusButtons';
+import { PRODUCT_STATUSES, type ProductRecord } from './products.data';
+
+const ProductImport = lazy(() => import('./ProductImport'));
+
+const STATUS_CHOICES = PRODUCT_STATUSES.map((id) => ({ id, name: `vitrine.status.${id}` }));
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
+  <ReferenceInput key="collectionId" source="collectionId" reference="collections">
+    <SelectInput label="resources.products.fields.collectionIds" optionText={(c: { name: { en: string; fr: string; zhCN: string }; slug: string }) => c.name.en || c.name.fr || c.slug} />
+  </ReferenceInput>,
+  <TextInput key="category" source="category" />,
+];
+
+// The CSV writer is only loaded when someone exports.
+const exporter: Exporter<ProductRecord> = async (records) => {
+  const { productsToCsv } = await import('./product-csv');
+  downloadCSV(productsToCsv(records), 'products');
+};
+
+const ListActions = () => {
+  const [importing, setImporting] = useState(false);
+  const museumId = useCurrentMuseumId();
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {museumId && <CreateButton />}
+      <ExportButton maxResults={5000} />
+      {museumId && (
+        <Button label="vitrine.import.button" onClick={() => setImporting(true)} data-testid="import-button">
+          <UploadFileIcon />
+        </Button>
+      )}
+      {importing && (
+        <Suspense fallback={null}>
+          <ProductImport open={importing} onClose={() => setImporting(false)} />
+        </Suspense>
+      )}
+    </TopToolbar>
+  );
+};
+
+const PriceField = (_: { label?: string; sortBy?: string }) => {
+  const [locale] = useLocaleState();
+  return <FunctionField<ProductRecord> render={(p) => (p.minPriceMinor == null ? '' : formatMoney(p.minPriceMinor, 'EUR', locale))} />;
+};
+
+// Sorting follows what the API offers: newest, recently updated, price either way.
+export const ProductList = () => (
+  <List filters={filters} actions={<ListActions />} exporter={exporter} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+    <Datagrid rowClick="edit" bulkActionButtons={<BulkStatusButtons />}>
+      <LocalizedTextField source="name" label="resources.products.fields.name" sortable={false} />
+      <LocalizedTextField source="name" zh label="resources.products.fields.nameZh" sortable={false} />
+      <StatusChip source="status" label="resources.products.fields.status" sortable={false} />
+      <TextField source="category" sortable={false} />
+      <PriceField label="resources.products.fields.priceFrom" sortBy="minPriceMinor" />
+      <FunctionField<ProductRecord> label="resources.products.fields.variantCount" render={(p) => p.variants.length} sortable={false} />
+      <DateField source="updatedAt" sortByOrder="DESC" />
+      <DateField source="createdAt" sortByOrder="DESC" />
+    </Datagrid>
+  </List>
+);

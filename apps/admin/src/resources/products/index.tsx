@@ -1,0 +1,66 @@
+import InventoryIcon from '@mui/icons-material/Inventory2';
+import { Box } from '@mui/material';
+import {
+  Create,
+  DeleteButton,
+  Edit,
+  SaveButton,
+  TopToolbar,
+  Toolbar,
+  useRecordContext,
+} from 'react-admin';
+import { NotFound } from '../../components/NotFound';
+import { StatusChip } from '../../components/StatusChip';
+import { RequireMuseum } from '../../museum/RequireMuseum';
+import { ListingProblemsAlert } from './ListingReasons';
+import { ProductForm, productDefaults } from './ProductForm';
+import { ProductList } from './ProductList';
+import { ProductStatusButtons } from './ProductStatusButtons';
+import type { ProductRecord } from './products.data';
+
+const ProductCreate = () => (
+  <RequireMuseum>
+    <Create redirect="edit">
+      <ProductForm defaultValues={productDefaults()} />
+    </Create>
+  </RequireMuseum>
+);
+
+const EditActions = () => (
+  <TopToolbar sx={{ alignItems: 'center' }}>
+    <StatusChip />
+    <ProductStatusButtons />
+  </TopToolbar>
+);
+
+const EditToolbar = () => {
+  const record = useRecordContext<ProductRecord>();
+  return (
+    <Toolbar sx={{ justifyContent: 'space-between' }}>
+      <SaveButton />
+      {record?.status === 'DRAFT' && <DeleteButton mutationMode="pessimistic" />}
+    </Toolbar>
+  );
+};
+
+const Problems = () => {
+  const record = useRecordContext<ProductRecord>();
+  return <ListingProblemsAlert reasons={record?.listingProblems ?? []} />;
+};
+
+const ProductEdit = () => (
+  <Edit mutationMode="pessimistic" error={<NotFound />} actions={<EditActions />} redirect={false}>
+    <Box sx={{ px: 2, pt: 2 }}>
+      <Problems />
+    </Box>
+    <ProductForm toolbar={<EditToolbar />} />
+  </Edit>
+);
+
+export default {
+  list: ProductList,
+  create: ProductCreate,
+  edit: ProductEdit,
+  icon: InventoryIcon,
+  recordRepresentation: (p: ProductRecord) => p.name.en || p.name.fr || p.name.zhCN || String(p.id),
+};

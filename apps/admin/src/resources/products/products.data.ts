@@ -1,0 +1,259 @@
+import type { GetListParams } from 'react-admin';
+import { gql } from '../../api/graphql';
+import { ApiError, type ListingReason } from '../../api/errors';
+import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { pager } from '../../data/cursor-pager';
+import { LOCALIZED, toTextInput, type LocalizedText } from '../../data/localized';
+import { centsToEuros, eurosToCents } from '../../data/money';
+import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { getCurrentMuseumId, requireMuseumId } from '../../museum/current-museum';
+
+export type ProductStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+export const PRODUCT_STATUSES: ProductStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
+export const CROSS_BORDER_CATEGORIES = ['GENERAL', 'COSMETICS', 'JEWELLERY', 'BOOKS', 'APPAREL', 'HOMEWARE', 'STATIONERY', 'TOYS'];
+
+interface ApiVariant {
+  id: string;
+  sku: string;
+  options: unknown;
+  priceMinor: number;
+  weightGrams: number;
+  hsCode: string;
+  originCountry: string;
+}
+interface ApiProduct {
+  id: string;
+  museumId: string;
+  status: ProductStatus;
+  category: string;
+  crossBorderCategory: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  variants: ApiVariant[];
+  media: { id: string; url: string; alt: string; position: number }[];
+  artworks: { id: string }[];
+  collections: { id: string }[];
+  listableForChina: boolean;
+  listingProblems: ListingReason[];
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+/** A variant as the form edits it: euros as text, options as JSON text. */
+export interface FormVariant {
+  id?: string;
+  sku: string;
+  optionsJson: string;
+  priceEur: string;
+  weightGrams: number;
+  hsCode: string;
+  originCountry: string;
+}
+export interface ProductRecord extends Omit<ApiProduct, 'variants' | 'artworks' | 'collections'> {
+  variants: FormVariant[];
+  artworkIds: string[];
+  collectionIds: string[];
+  /** Lowest variant price in cents, for the list. */
+  minPriceMinor: number | null;
+}
+
+const FIELDS = `id museumId status category crossBorderCategory
+  name { ${LOCALIZED} } description { ${LOCALIZED} }
+  variants { id sku options priceMinor weightGrams hsCode originCountry }
+  media { id url alt position } artworks { id } collections { id }
+  listableForChina listingProblems { code path message }
+  createdAt updatedAt publishedAt`;
+
+export function fromApi(p: ApiProduct): ProductRecord {
+  const prices = p.variants.map((v) => v.priceMinor);
+  return {
+    ...p,
+    variants: p.variants.map((v) => ({
+      id: v.id,
+      sku: v.sku,
+      optionsJson: JSON.stringify(v.options ?? {}),
+      priceEur: centsToEuros(v.priceMinor),
+      weightGrams: v.weightGrams,
+      hsCode: v.hsCode,
+      originCountry: v.originCountry,
+    })),
+    artworkIds: p.artworks.map((a) => a.id),
+    collectionIds: p.collections.map((c) => c.id),
+    minPriceMinor: prices.length ? Math.min(...prices) : null,
+  };
+}
+
+/** Server paths named after the API input, renamed to the form's fields. */
+export const productField = (path: string) =>
+  path
+    .replace(/^variants\.(\d+)\.priceMinor$/, 'variants.$1.priceEur')
+    .replace(/^variants\.(\d+)\.options$/, 'variants.$1.optionsJson');
+
+function parseOptions(text: string | undefined): unknown {
+  if (!text || !text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The form's values as the API input; malformed prices or options fail here, per field. */
+export function toInput(data: Partial<ProductRecord>) {
+  const errors: Record<string, string> = {};
+  const variants = (data.variants ?? []).map((v, i) => {
+    const priceMinor = eurosToCents(v.priceEur);
+    if (priceMinor == null) errors[`variants.${i}.priceEur`] = 'vitrine.validation.price';
+    const options = parseOptions(v.optionsJson);
+    if (options === undefined) errors[`variants.${i}.optionsJson`] = 'vitrine.validation.json';
+    return {
+      ...(v.id ? { id: v.id } : {}),
+      sku: (v.sku ?? '').trim(),
+      options: options ?? {},
+      priceMinor: priceMinor ?? -1,
+      weightGrams: Number(v.weightGrams),
+      hsCode: (v.hsCode ?? '').trim(),
+      originCountry: (v.originCountry ?? '').trim().toUpperCase(),
+    };
+  });
+  if (Object.keys(errors).length) {
+    throw new ApiError('vitrine.errors.validation', 'VALIDATION_FAILED', 400, { errors: { ...errors, root: { serverError: 'vitrine.errors.validation' } } });
+  }
+  return {
+    category: data.category ?? '',
+    crossBorderCategory: data.crossBorderCategory ?? 'GENERAL',
+    name: toTextInput(data.name),
+    description: toTextInput(data.description),
+    variants,
+    media: (data.media ?? []).filter((m) => m?.url).map((m) => ({ url: m.url.trim(), alt: m.alt ?? '' })),
+    artworkIds: data.artworkIds ?? [],
+    collectionIds: data.collectionIds ?? [],
+  };
+}
+
+export interface ProductFilter {
+  status?: ProductStatus;
+  q?: string;
+  collectionId?: string;
+  artworkId?: string;
+  category?: string;
+}
+const SORTS: Record<string, { ASC?: string; DESC?: string }> = {
+  createdAt: { DESC: 'NEWEST' },
+  updatedAt: { DESC: 'UPDATED' },
+  'name.en': { ASC: 'NAME' },
+  'name.fr': { ASC: 'NAME' },
+  minPriceMinor: { ASC: 'PRICE_ASC', DESC: 'PRICE_DESC' },
+};
+export const toSort = (sort: GetListParams['sort']) => SORTS[sort?.field ?? '']?.[sort?.order ?? 'DESC'] ?? 'NEWEST';
+
+const pageOf =
+  (museumId: string | null, filter: ProductFilter, sort: string): FetchPage<ProductRecord> =>
+  async (first, after, idsOnly) => {
+    const r = await gql<{ managedProducts: CursorPage<ApiProduct> }>(
+      `query ManagedProducts($museumId: ID, $first: Int, $after: String, $filter: ManagedProductFilter, $sort: ManagedProductSort) {
+        managedProducts(museumId: $museumId, first: $first, after: $after, filter: $filter, sort: $sort) {
+          nodes { ${idsOnly ? 'id' : FIELDS} } ${PAGE_INFO} } }`,
+      {
+        museumId,
+        first,
+        after,
+        sort,
+        filter: {
+          status: filter.status || undefined,
+          search: filter.q || undefined,
+          collectionId: filter.collectionId || undefined,
+          artworkId: filter.artworkId || undefined,
+          category: filter.category || undefined,
+        },
+      },
+    );
+    const page = r.managedProducts;
+    return { ...page, nodes: idsOnly ? (page.nodes as unknown as ProductRecord[]) : page.nodes.map(fromApi) };
+  };
+
+const one = async (id: string | number) =>
+  fromApi((await gql<{ managedProduct: ApiProduct }>(`query ManagedProduct($id: ID!) { managedProduct(id: $id) { ${FIELDS} } }`, { id })).managedProduct);
+
+export type ProductAction = 'publish' | 'unpublish' | 'archive';
+const ACTIONS: Record<ProductAction, string> = { publish: 'publishProduct', unpublish: 'unpublishProduct', archive: 'archiveProduct' };
+
+/** publish / unpublish / archive; publishing may fail with NOT_LISTABLE_FOR_CHINA reasons. */
+export async function productAction(id: string, action: ProductAction): Promise<ProductRecord> {
+  const field = ACTIONS[action];
+  const r = await gql<Record<string, ApiProduct>>(`mutation ProductAction($id: ID!) { ${field}(id: $id) { ${FIELDS} } }`, { id });
+  pager.invalidate('products');
+  return fromApi(r[field]!);
+}
+
+export interface BulkResult {
+  updated: string[];
+  failed: { id: string; code: string; message: string }[];
+}
+export async function bulkSetProductStatus(ids: string[], status: ProductStatus): Promise<BulkResult> {
+  const r = await gql<{ bulkSetProductStatus: BulkResult }>(
+    `mutation BulkStatus($ids: [ID!]!, $status: ProductStatus!) { bulkSetProductStatus(ids: $ids, status: $status) { updated failed { id code message } } }`,
+    { ids, status },
+  );
+  pager.invalidate('products');
+  return r.bulkSetProductStatus;
+}
+
+/** Product counts per status for the dashboard, in one request. */
+export async function productCounts(museumId: string | null): Promise<Record<ProductStatus, number>> {
+  const r = await gql<Record<string, { totalCount: number }>>(
+    `query ProductCounts($museumId: ID) {
+      DRAFT: managedProducts(museumId: $museumId, first: 1, filter: { status: DRAFT }) { totalCount }
+      PUBLISHED: managedProducts(museumId: $museumId, first: 1, filter: { status: PUBLISHED }) { totalCount }
+      ARCHIVED: managedProducts(museumId: $museumId, first: 1, filter: { status: ARCHIVED }) { totalCount }
+    }`,
+    { museumId },
+  );
+  return { DRAFT: r['DRAFT']!.totalCount, PUBLISHED: r['PUBLISHED']!.totalCount, ARCHIVED: r['ARCHIVED']!.totalCount };
+}
+
+export async function createProduct(museumId: string, data: Partial<ProductRecord>): Promise<ProductRecord> {
+  const r = await gql<{ createProduct: ApiProduct }>(
+    `mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { ${FIELDS} } }`,
+    { input: { museumId, ...toInput(data) } },
+    { mapField: productField },
+  );
+  pager.invalidate('products');
+  return fromApi(r.createProduct);
+}
+
+export const productsData: ResourceHandler = {
+  getList: (params) => {
+    const museumId = getCurrentMuseumId();
+    const sort = toSort(params.sort);
+    const filter = (params.filter ?? {}) as ProductFilter;
+    return cursorList('products', params, { museumId, filter, sort }, pageOf(museumId, filter, sort));
+  },
+  getOne: async ({ id }) => ({ data: await one(id) }),
+  getMany: async ({ ids }) => ({ data: await Promise.all(ids.map(one)) }),
+  async create({ data }) {
+    return { data: await createProduct(requireMuseumId(data.museumId), data) };
+  },
+  async update({ id, data }) {
+    const r = await gql<{ updateProduct: ApiProduct }>(
+      `mutation UpdateProduct($input: UpdateProductInput!) { updateProduct(input: $input) { ${FIELDS} } }`,
+      { input: { id, ...toInput(data) } },
+      { mapField: productField },
+    );
+    pager.invalidate('products');
+    return { data: fromApi(r.updateProduct) };
+  },
+  async updateMany({ ids, data }) {
+    const r = await bulkSetProductStatus(ids.map(String), data.status);
+    if (r.failed.length) {
+      throw new ApiError(r.failed.map((f) => f.message).join('; '), 'BULK_PARTIAL', 409, { failed: r.failed });
+    }
+    return { data: r.updated };
+  },
+  async delete({ id, previousData }) {
+    await gql<{ deleteProduct: boolean }>(`mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }`, { id });
+    pager.invalidate('products');
+    return { data: previousData ?? { id } };
+  },
+};

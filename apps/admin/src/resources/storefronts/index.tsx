@@ -1,0 +1,58 @@
+import StorefrontIcon from '@mui/icons-material/Storefront';
+import { Box } from '@mui/material';
+import { Navigate } from 'react-router-dom';
+import {
+  AutocompleteArrayInput,
+  Edit,
+  ReferenceArrayInput,
+  SaveButton,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  required,
+} from 'react-admin';
+import { LocalizedTextInput } from '../../components/LocalizedTextInput';
+import { NotFound } from '../../components/NotFound';
+import { urlFormat } from '../../data/validators';
+import { useCurrentMuseumId } from '../../museum/current-museum';
+import { RequireMuseum } from '../../museum/RequireMuseum';
+import { StorefrontPreview } from './StorefrontPreview';
+
+const STATUSES = ['DRAFT', 'OPEN', 'CLOSED'].map((id) => ({ id, name: `vitrine.status.${id}` }));
+
+/** One storefront per museum: the menu entry opens the current museum's settings. */
+const StorefrontRedirect = () => {
+  const museumId = useCurrentMuseumId();
+  return (
+    <RequireMuseum>
+      <Navigate to={`/storefronts/${museumId}`} replace />
+    </RequireMuseum>
+  );
+};
+
+const StorefrontEdit = () => (
+  <Edit mutationMode="pessimistic" error={<NotFound />} redirect={false} title="resources.storefronts.name">
+    <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>}>
+      <Box sx={{ display: 'flex', gap: 3, width: '100%', alignItems: 'flex-start', flexWrap: { xs: 'wrap', lg: 'nowrap' } }}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <LocalizedTextInput source="name" label="resources.storefronts.fields.name" requireFrEn />
+          <LocalizedTextInput source="story" label="resources.storefronts.fields.story" multiline />
+          <TextInput source="bannerUrl" validate={urlFormat} fullWidth />
+          <ReferenceArrayInput source="featuredCollectionIds" reference="collections">
+            <AutocompleteArrayInput label="resources.storefronts.fields.featuredCollectionIds" fullWidth />
+          </ReferenceArrayInput>
+          <SelectInput source="status" choices={STATUSES} validate={required()} />
+        </Box>
+        <StorefrontPreview />
+      </Box>
+    </SimpleForm>
+  </Edit>
+);
+
+export default {
+  list: StorefrontRedirect,
+  edit: StorefrontEdit,
+  icon: StorefrontIcon,
+  recordRepresentation: (s: { name?: { en?: string; zhCN?: string } }) => s.name?.en || s.name?.zhCN || '',
+};

@@ -1,0 +1,52 @@
+import { gql } from '../../api/graphql';
+import { LOCALIZED, toTextInput, type LocalizedText } from '../../data/localized';
+import type { ResourceHandler } from '../../data/resource-handler';
+
+export type StorefrontStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
+/** A museum's storefront; the record id is the museum id (one storefront per museum). */
+export interface StorefrontRecord {
+  id: string;
+  storefrontId: string;
+  museumId: string;
+  slug: string;
+  name: LocalizedText;
+  story: LocalizedText;
+  bannerUrl: string | null;
+  featuredCollectionIds: string[];
+  status: StorefrontStatus;
+}
+interface ApiStorefront extends Omit<StorefrontRecord, 'storefrontId' | 'featuredCollectionIds'> {
+  featuredCollections: { id: string }[];
+}
+const FIELDS = `id museumId slug status bannerUrl name { ${LOCALIZED} } story { ${LOCALIZED} } featuredCollections { id }`;
+
+const fromApi = (s: ApiStorefront): StorefrontRecord => {
+  const { featuredCollections, ...rest } = s;
+  return { ...rest, id: s.museumId, storefrontId: s.id, featuredCollectionIds: featuredCollections.map((c) => c.id) };
+};
+
+export const storefrontsData: ResourceHandler = {
+  async getOne({ id }) {
+    const r = await gql<{ managedStorefront: ApiStorefront }>(
+      `query ManagedStorefront($museumId: ID!) { managedStorefront(museumId: $museumId) { ${FIELDS} } }`,
+      { museumId: id },
+    );
+    return { data: fromApi(r.managedStorefront) };
+  },
+  async update({ id, data }) {
+    const r = await gql<{ updateStorefront: ApiStorefront }>(
+      `mutation UpdateStorefront($input: UpdateStorefrontInput!) { updateStorefront(input: $input) { ${FIELDS} } }`,
+      {
+        input: {
+          museumId: id,
+          name: toTextInput(data.name),
+          story: toTextInput(data.story),
+          bannerUrl: data.bannerUrl?.trim() || null,
+          featuredCollectionIds: data.featuredCollectionIds ?? [],
+          status: data.status,
+        },
+      },
+    );
+    return { data: fromApi(r.updateStorefront) };
+  },
+};
