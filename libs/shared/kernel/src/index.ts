@@ -3,3 +3,4 @@ export * from './lib/validate';
 export * from './lib/money';
 export * from './lib/decimal';
 export * from './lib/pricing';
+export * from './lib/localized-text';
