@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '@vitrine/shared/data-access';
+import { NotFoundError } from '@vitrine/shared/kernel';
+import { maskResidentId, type ResidentId } from '../domain/resident-id';
+import { CustomsIdentityRepository } from '../infrastructure/customs-identity.repository';
+import { PiiVault } from '../infrastructure/pii-vault';
+
+export interface IdentityRecord {
+  identityId: string;
+  /** `110***********002X`: the only form that leaves this service. */
+  masked: string;
+}
+
+/**
+ * Real-name identity records. A resident ID number enters here once, is stored encrypted,
+ * is found again by its keyed hash, and leaves only masked (or decrypted for the customs
+ * declaration, never for an API answer, a log line or a job payload).
+ */
+@Injectable()
+export class IdentityRecordsService {
+  constructor(
+    private readonly vault: PiiVault,
+    private readonly identities: CustomsIdentityRepository,
+  ) {}
+
+  /** The keyed hash of a checked ID number: the identity key for quotas and idempotency. */
+  identityHash(id: ResidentId): string {
+    return this.vault.hash(id.value);
+  }
+
+  /** Records (or finds) the identity inside the caller's transaction and locks it until the end. */
+  async record(tx: Tx, id: ResidentId): Promise<IdentityRecord> {
+    const idHash = this.vault.hash(id.value);
+    const row = await this.identities.upsertLocked(tx, {
+      id: randomUUID(),
+      idHash,
+      idCiphertext: this.vault.encrypt(id.value, idHash),
+      idMasked: maskResidentId(id.value),
+      keyVersion: this.vault.keyVersion,
+    });
+    return { identityId: row.id, masked: row.idMasked };
+  }
+
+  /** The identity id for an ID number, when it has been recorded before. */
+  async find(id: ResidentId): Promise<IdentityRecord | null> {
+    const row = await this.identities.findByHash(this.vault.hash(id.value));
+    return row ? { identityId: row.id, masked: row.idMasked } : null;
+  }
+
+  /** The plain number, for the customs declaration only. */
+  async reveal(identityId: string): Promise<string> {
+    const row = await this.identities.findSealed(identityId);
+    if (!row) throw new NotFoundError('Identity');
+    return this.vault.decrypt(row.idCiphertext, row.idHash);
+  }
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { PrismaService } from '@vitrine/shared/data-access';
+import { createMuseum, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
+import { InventoryError } from '../domain/inventory-error';
+import { StockRepository } from '../infrastructure/stock.repository';
+import { StockService } from './stock.service';
+
+describe('StockService on PostgreSQL', () => {
+  let db: TestDatabase;
+  let prisma: PrismaService;
+  let repo: StockRepository;
+  let stock: StockService;
+  let museumId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // A pool as wide as real traffic, so transactions really overlap.
+    prisma = new PrismaService({ url: db.url, poolSize: 12 });
+    repo = new StockRepository(prisma);
+    stock = new StockService(repo);
+    museumId = (await createMuseum(db.prisma)).id;
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+    await db.drop();
+  });
+
+  async function location(onHand: Record<string, number>, kind: 'EU_WAREHOUSE' | 'BONDED_WAREHOUSE_CN' = 'EU_WAREHOUSE') {
+    const loc = await repo.createLocation({ museumId, code: `L${randomUUID().slice(0, 8)}`, name: 'Warehouse', kind, priority: 1 });
+    for (const [variantId, qty] of Object.entries(onHand)) {
+      await repo.transaction((tx) => repo.setOnHand(tx, loc.id, variantId, () => qty));
+      await prisma.stockMovement.create({ data: { variantId, locationId: loc.id, kind: 'RECEIPT', onHandDelta: qty, reservedDelta: 0, reference: 'test' } });
+    }
+    return loc.id;
+  }
+
+  const reserve = (locationId: string, lines: { variantId: string; quantity: number; ref?: string }[], ownerId = randomUUID()) =>
+    repo
+      .transaction((tx) => stock.reserve(tx, { ownerId, locationId, lines: lines.map((l, i) => ({ ref: l.ref ?? `line-${i}`, ...l })), expiresAt: new Date(Date.now() + 60_000) }))
+      .then(() => ({ ok: true as const, ownerId }))
+      .catch((e: unknown) => {
+        if (e instanceof InventoryError) return { ok: false as const, code: e.code, details: e.details };
+        throw e;
+      });
+
+  /** The database's own view: levels never negative, and the ledger adds up to each level. */
+  async function assertInvariants(locationId: string) {
+    const levels = await prisma.stockLevel.findMany({ where: { locationId } });
+    for (const l of levels) {
+      expect(l.reserved).toBeGreaterThanOrEqual(0);
+      expect(l.onHand - l.reserved).toBeGreaterThanOrEqual(0);
+      const ledger = await prisma.stockMovement.aggregate({ where: { locationId, variantId: l.variantId }, _sum: { onHandDelta: true, reservedDelta: true } });
+      expect(ledger._sum.onHandDelta).toBe(l.onHand);
+      expect(ledger._sum.reservedDelta).toBe(l.reserved);
+      const held = await prisma.stockReservation.aggregate({ where: { locationId, variantId: l.variantId, status: { in: ['HELD', 'COMMITTED'] } }, _sum: { quantity: true } });
+      expect(held._sum.quantity ?? 0).toBe(l.reserved);
+    }
+  }
+
+  it('never oversells one variant under 80 parallel reservations', async () => {
+    const v = randomUUID();
+    const loc = await location({ [v]: 25 });
+    const wants = Array.from({ length: 80 }, (_, i) => 1 + (i % 3));
+    const results = await Promise.all(wants.map((q) => reserve(loc, [{ variantId: v, quantity: q }])));
+    const granted = results.reduce((a, r, i) => a + (r.ok ? wants[i] : 0), 0);
+    expect(results.every((r) => r.ok || r.code === 'OUT_OF_STOCK')).toBe(true);
+    expect(granted).toBeLessThanOrEqual(25);
+    // Stock only goes down, so every refused ask was larger than what is left at the end.
+    results.forEach((r, i) => {
+      if (!r.ok) expect(wants[i]).toBeGreaterThan(25 - granted);
+    });
+    const level = await prisma.stockLevel.findFirstOrThrow({ where: { locationId: loc, variantId: v } });
+    expect(level.reserved).toBe(granted);
+    await assertInvariants(loc);
+  });
+
+  it('locks multi-variant carts in a fixed order: opposite line orders in parallel never deadlock', async () => {
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const loc = await location({ [a]: 30, [b]: 30, [c]: 30 });
+    const carts = Array.from({ length: 60 }, (_, i) =>
+      i % 2 ? [{ variantId: a, quantity: 1 }, { variantId: b, quantity: 1 }, { variantId: c, quantity: 1 }] : [{ variantId: c, quantity: 1 }, { variantId: b, quantity: 1 }, { variantId: a, quantity: 1 }],
+    );
+    const results = await Promise.all(carts.map((lines) => reserve(loc, lines)));
+    expect(results.filter((r) => r.ok)).toHaveLength(30);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'OUT_OF_STOCK')).toBe(true);
+    await assertInvariants(loc);
+  });
+
+  it('counts two lines of one variant together and names both lines when short', async () => {
+    const v = randomUUID();
+    const loc = await location({ [v]: 3 });
+    const r = await reserve(loc, [
+      { variantId: v, quantity: 2, ref: 'first' },
+      { variantId: v, quantity: 2, ref: 'second' },
+    ]);
+    expect(r).toMatchObject({ ok: false, code: 'OUT_OF_STOCK', details: { lines: ['first', 'second'], shortages: [{ variantId: v, requested: 4, available: 3 }] } });
+    expect((await prisma.stockLevel.findFirstOrThrow({ where: { locationId: loc } })).reserved).toBe(0);
+    expect(await prisma.stockReservation.count({ where: { locationId: loc } })).toBe(0);
+    expect((await reserve(loc, [{ variantId: v, quantity: 1 }, { variantId: v, quantity: 2 }])).ok).toBe(true);
+    await assertInvariants(loc);
+  });
+
+  it('releases a hold once, even when released concurrently, and never a committed one by expiry', async () => {
+    const v = randomUUID();
+    const loc = await location({ [v]: 5 });
+    const held = await reserve(loc, [{ variantId: v, quantity: 2 }]);
+    const paid = await reserve(loc, [{ variantId: v, quantity: 3 }]);
+    if (!held.ok || !paid.ok) throw new Error('setup');
+    await repo.transaction((tx) => stock.commit(tx, [paid.ownerId]));
+    const released = await Promise.all(Array.from({ length: 5 }, () => repo.transaction((tx) => stock.releaseHeld(tx, [held.ownerId, paid.ownerId], 'expired'))));
+    expect(released.sort()).toEqual([0, 0, 0, 0, 2]);
+    const level = await prisma.stockLevel.findFirstOrThrow({ where: { locationId: loc } });
+    expect(level.reserved).toBe(3);
+    expect(await repo.transaction((tx) => stock.commit(tx, [held.ownerId]))).toEqual({ committed: 0, allHeld: false });
+    await assertInvariants(loc);
+  });
+
+  it('reports availability per museum and location', async () => {
+    const v = randomUUID();
+    const loc = await location({ [v]: 7 }, 'BONDED_WAREHOUSE_CN');
+    const byMuseum = await stock.availability([museumId], [v]);
+    const mine = byMuseum.get(museumId)!.find((l) => l.locationId === loc)!;
+    expect(mine.kind).toBe('BONDED_WAREHOUSE_CN');
+    expect(mine.available.get(v)).toBe(7);
+    expect(stock.plan([{ ref: 'x', variantId: v, quantity: 7 }], [mine])).toMatchObject({ ok: true, customsMode: '1210' });
+  });
+});

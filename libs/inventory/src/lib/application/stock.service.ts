@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import type { StockReservationStatus, Tx } from '@vitrine/shared/data-access';
+import { aggregateDemand, planFulfilment, type DemandLine, type FulfilmentPlan, type LocationStock } from '../domain/fulfilment-plan';
+import { outOfStock, type Shortage } from '../domain/inventory-error';
+import { StockRepository, type MovementRow, type ReservationRow } from '../infrastructure/stock.repository';
+
+export interface ReserveCommand {
+  /** Who holds the units: an order id. */
+  ownerId: string;
+  locationId: string;
+  lines: readonly DemandLine[];
+  /** When an unpaid hold lapses (null: until released). */
+  expiresAt: Date | null;
+}
+
+/** Sorted by (location, variant): the one order in which stock rows are ever locked. */
+function byStockRow(a: { locationId: string; variantId: string }, b: { locationId: string; variantId: string }): number {
+  return a.locationId === b.locationId ? (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0) : a.locationId < b.locationId ? -1 : 1;
+}
+
+/**
+ * Stock that is never oversold: the database decides each reservation with a conditional
+ * update (`on_hand - reserved >= qty`), CHECK constraints forbid negative figures, rows are
+ * locked in one fixed order, and every change writes the movement ledger in the same
+ * transaction as the level.
+ */
+@Injectable()
+export class StockService {
+  constructor(private readonly stock: StockRepository) {}
+
+  /** Locations of each museum with the available units of these variants. */
+  async availability(museumIds: readonly string[], variantIds: readonly string[]): Promise<Map<string, LocationStock[]>> {
+    const rows = await this.stock.availability(museumIds, variantIds);
+    const byMuseum = new Map<string, LocationStock[]>(museumIds.map((id) => [id, []]));
+    for (const r of rows) byMuseum.get(r.museumId)?.push(r);
+    return byMuseum;
+  }
+
+  /** Where one seller's lines would ship from, or what is short (read only, no lock). */
+  plan(lines: readonly DemandLine[], locations: readonly LocationStock[]): FulfilmentPlan {
+    return planFulfilment(aggregateDemand(lines), locations);
+  }
+
+  /**
+   * Reserves every line at one location inside the caller's transaction, or throws
+   * OUT_OF_STOCK naming every short line (the caller's transaction then rolls back, so
+   * nothing is held). Lines of one variant are added up before asking.
+   */
+  async reserve(tx: Tx, cmd: ReserveCommand): Promise<void> {
+    const demand = aggregateDemand(cmd.lines);
+    const shortages: Shortage[] = [];
+    for (const d of demand) {
+      if (!(await this.stock.tryReserve(tx, cmd.locationId, d.variantId, d.quantity))) {
+        shortages.push({ variantId: d.variantId, requested: d.quantity, available: await this.stock.availableIn(tx, cmd.locationId, d.variantId), lines: d.refs });
+      }
+    }
+    if (shortages.length) throw outOfStock(shortages);
+    await this.stock.insertReservations(
+      tx,
+      demand.map((d) => ({ ownerId: cmd.ownerId, variantId: d.variantId, locationId: cmd.locationId, quantity: d.quantity, expiresAt: cmd.expiresAt })),
+    );
+    await this.stock.insertMovements(
+      tx,
+      demand.map((d) => ({ variantId: d.variantId, locationId: cmd.locationId, kind: 'RESERVE', onHandDelta: 0, reservedDelta: d.quantity, reference: cmd.ownerId })),
+    );
+  }
+
+  /** Unpaid holds back to available (expiry, failed or cancelled payment). Safe to call twice. */
+  releaseHeld(tx: Tx, ownerIds: readonly string[], note: string): Promise<number> {
+    return this.release(tx, ownerIds, ['HELD'], note);
+  }
+
+  /** Every unshipped unit of these owners back to available (a refund before shipping). */
+  releaseAll(tx: Tx, ownerIds: readonly string[], note: string): Promise<number> {
+    return this.release(tx, ownerIds, ['HELD', 'COMMITTED'], note);
+  }
+
+  /**
+   * A paid hold becomes a commitment that no expiry releases. Returns how many reservations
+   * moved, and whether the owners still hold everything they reserved (false when a hold
+   * had already been released).
+   */
+  async commit(tx: Tx, ownerIds: readonly string[]): Promise<{ committed: number; allHeld: boolean }> {
+    const moved = await this.stock.moveReservations(tx, ownerIds, ['HELD'], 'COMMITTED');
+    await this.stock.insertMovements(tx, moved.map((r) => this.movement(r, 'COMMIT', 0)));
+    return { committed: moved.length, allHeld: (await this.stock.countReservations(tx, ownerIds, 'RELEASED')) === 0 };
+  }
+
+  private async release(tx: Tx, ownerIds: readonly string[], from: StockReservationStatus[], note: string): Promise<number> {
+    const moved = await this.stock.moveReservations(tx, ownerIds, from, 'RELEASED');
+    const perRow = new Map<string, ReservationRow>();
+    for (const r of moved) {
+      const key = `${r.locationId}:${r.variantId}`;
+      const row = perRow.get(key);
+      if (row) row.quantity += r.quantity;
+      else perRow.set(key, { ...r });
+    }
+    for (const r of [...perRow.values()].sort(byStockRow)) await this.stock.unreserve(tx, r.locationId, r.variantId, r.quantity);
+    await this.stock.insertMovements(tx, moved.map((r) => ({ ...this.movement(r, 'RELEASE', -r.quantity), note })));
+    return moved.reduce((a, r) => a + r.quantity, 0);
+  }
+
+  private movement(r: ReservationRow, kind: MovementRow['kind'], reservedDelta: number): MovementRow {
+    return { variantId: r.variantId, locationId: r.locationId, kind, onHandDelta: 0, reservedDelta, reference: r.ownerId };
+  }
+}

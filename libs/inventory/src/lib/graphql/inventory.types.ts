@@ -1,0 +1,50 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Paginated } from '@vitrine/shared/graphql';
+
+export enum StockLocationKindGql {
+  EU_WAREHOUSE = 'EU_WAREHOUSE',
+  BONDED_WAREHOUSE_CN = 'BONDED_WAREHOUSE_CN',
+}
+registerEnumType(StockLocationKindGql, {
+  name: 'StockLocationKind',
+  description: 'EU_WAREHOUSE ships direct mail (customs 9610); BONDED_WAREHOUSE_CN ships bonded stock (customs 1210).',
+});
+
+@ObjectType('StockLocation')
+export class StockLocationType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) museumId!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => StockLocationKindGql) kind!: StockLocationKindGql;
+  @Field(() => String, { description: '9610 or 1210, from the kind.' }) customsMode!: string;
+  @Field(() => Int, { description: 'Lower is tried first when an order picks where it ships from.' }) priority!: number;
+}
+
+@ObjectType('StockLevel')
+export class StockLevelType {
+  @Field(() => ID) variantId!: string;
+  @Field(() => ID) locationId!: string;
+  @Field(() => Int) onHand!: number;
+  @Field(() => Int, { description: 'Held for pending and paid orders not yet shipped.' }) reserved!: number;
+  @Field(() => Int, { description: 'onHand − reserved.' }) available!: number;
+  @Field(() => Date) updatedAt!: Date;
+}
+export const StockLevelPage = Paginated(StockLevelType, 'StockLevelPage');
+
+@InputType()
+export class CreateStockLocationInput {
+  @Field(() => ID) museumId!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => StockLocationKindGql) kind!: StockLocationKindGql;
+  @Field(() => Int, { nullable: true }) priority?: number;
+}
+
+@InputType()
+export class SetStockLevelInput {
+  @Field(() => ID) locationId!: string;
+  @Field(() => ID) variantId!: string;
+  @Field(() => Int) onHand!: number;
+  @Field(() => String, { nullable: true }) note?: string;
+}

@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, isUniqueViolation, type StockLocationKind, type StockMovementKind, type StockReservationStatus, type Tx } from '@vitrine/shared/data-access';
+import { ConflictError } from '@vitrine/shared/kernel';
+import type { LocationStock } from '../domain/fulfilment-plan';
+
+export interface StockLocationRecord {
+  id: string;
+  museumId: string;
+  code: string;
+  name: string;
+  kind: StockLocationKind;
+  priority: number;
+  createdAt: Date;
+}
+
+export interface StockLevelRecord {
+  variantId: string;
+  locationId: string;
+  onHand: number;
+  reserved: number;
+  updatedAt: Date;
+}
+
+export interface ReservationRow {
+  ownerId: string;
+  variantId: string;
+  locationId: string;
+  quantity: number;
+}
+
+export interface MovementRow {
+  variantId: string;
+  locationId: string;
+  kind: StockMovementKind;
+  onHandDelta: number;
+  reservedDelta: number;
+  reference: string | null;
+  note?: string | null;
+}
+
+const locationSelect = { id: true, museumId: true, code: true, name: true, kind: true, priority: true, createdAt: true } as const;
+const levelSelect = { variantId: true, locationId: true, onHand: true, reserved: true, updatedAt: true } as const;
+
+/** Data access for stock. Every write takes the caller's transaction; no rules live here. */
+@Injectable()
+export class StockRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(fn, { maxWait: 10_000, timeout: 15_000 });
+  }
+
+  /** Every location of these museums with the available units of these variants (one query). */
+  async availability(museumIds: readonly string[], variantIds: readonly string[]): Promise<(LocationStock & { museumId: string })[]> {
+    if (!museumIds.length) return [];
+    const rows = await this.prisma.$queryRaw<{ id: string; museum_id: string; kind: StockLocationKind; priority: number; variant_id: string | null; available: number | null }[]>`
+      SELECT l.id, l.museum_id, l.kind, l.priority, s.variant_id, s.on_hand - s.reserved AS available
+      FROM stock_locations l
+      LEFT JOIN stock_levels s ON s.location_id = l.id AND s.variant_id = ANY(${[...variantIds]}::uuid[])
+      WHERE l.museum_id = ANY(${[...museumIds]}::uuid[])`;
+    const byLocation = new Map<string, LocationStock & { museumId: string; available: Map<string, number> }>();
+    for (const r of rows) {
+      let loc = byLocation.get(r.id);
+      if (!loc) {
+        loc = { locationId: r.id, museumId: r.museum_id, kind: r.kind, priority: r.priority, available: new Map() };
+        byLocation.set(r.id, loc);
+      }
+      if (r.variant_id) loc.available.set(r.variant_id, Number(r.available));
+    }
+    return [...byLocation.values()];
+  }
+
+  /** The one place that takes units: only if enough are available, decided by the database. */
+  async tryReserve(tx: Tx, locationId: string, variantId: string, quantity: number): Promise<boolean> {
+    const updated = await tx.$executeRaw`
+      UPDATE stock_levels SET reserved = reserved + ${quantity}, updated_at = now()
+      WHERE variant_id = ${variantId}::uuid AND location_id = ${locationId}::uuid AND on_hand - reserved >= ${quantity}`;
+    return updated === 1;
+  }
+
+  async availableIn(tx: Tx, locationId: string, variantId: string): Promise<number> {
+    const rows = await tx.$queryRaw<{ available: number }[]>`
+      SELECT on_hand - reserved AS available FROM stock_levels WHERE variant_id = ${variantId}::uuid AND location_id = ${locationId}::uuid`;
+    return Math.max(0, Number(rows[0]?.available ?? 0));
+  }
+
+  async unreserve(tx: Tx, locationId: string, variantId: string, quantity: number): Promise<void> {
+    await tx.$executeRaw`
+      UPDATE stock_levels SET reserved = reserved - ${quantity}, updated_at = now()
+      WHERE variant_id = ${variantId}::uuid AND location_id = ${locationId}::uuid`;
+  }
+
+  async insertReservations(tx: Tx, rows: readonly (ReservationRow & { expiresAt: Date | null })[]): Promise<void> {
+    if (rows.length) await tx.stockReservation.createMany({ data: rows.map((r) => ({ ...r })) });
+  }
+
+  /**
+   * Moves an owner's reservations from one status to another and returns what moved. The
+   * row locks make a concurrent second call see the new status and move nothing.
+   */
+  async moveReservations(tx: Tx, ownerIds: readonly string[], from: readonly StockReservationStatus[], to: StockReservationStatus): Promise<ReservationRow[]> {
+    if (!ownerIds.length) return [];
+    return tx.$queryRaw<ReservationRow[]>`
+      UPDATE stock_reservations
+      SET status = ${to}::"StockReservationStatus", updated_at = now(), expires_at = NULL
+      WHERE owner_id = ANY(${[...ownerIds]}::uuid[]) AND status::text = ANY(${[...from]}::text[])
+      RETURNING owner_id AS "ownerId", variant_id AS "variantId", location_id AS "locationId", quantity`;
+  }
+
+  countReservations(tx: Tx, ownerIds: readonly string[], status: StockReservationStatus): Promise<number> {
+    return tx.stockReservation.count({ where: { ownerId: { in: [...ownerIds] }, status } });
+  }
+
+  async insertMovements(tx: Tx, rows: readonly MovementRow[]): Promise<void> {
+    if (rows.length) await tx.stockMovement.createMany({ data: rows.map((r) => ({ ...r })) });
+  }
+
+  /** Sets on hand, creating the level if needed; returns the level before and after (row locked). */
+  async setOnHand(tx: Tx, locationId: string, variantId: string, onHand: (current: StockLevelRecord) => number): Promise<{ before: StockLevelRecord; after: StockLevelRecord }> {
+    await tx.$executeRaw`
+      INSERT INTO stock_levels (variant_id, location_id) VALUES (${variantId}::uuid, ${locationId}::uuid)
+      ON CONFLICT (variant_id, location_id) DO NOTHING`;
+    const [before] = await tx.$queryRaw<StockLevelRecord[]>`
+      SELECT variant_id AS "variantId", location_id AS "locationId", on_hand AS "onHand", reserved, updated_at AS "updatedAt"
+      FROM stock_levels WHERE variant_id = ${variantId}::uuid AND location_id = ${locationId}::uuid FOR UPDATE`;
+    const after = await tx.stockLevel.update({
+      where: { variantId_locationId: { variantId, locationId } },
+      data: { onHand: onHand(before), updatedAt: new Date() },
+      select: levelSelect,
+    });
+    return { before, after };
+  }
+
+  async createLocation(data: { museumId: string; code: string; name: string; kind: StockLocationKind; priority: number }): Promise<StockLocationRecord> {
+    try {
+      return await this.prisma.stockLocation.create({ data, select: locationSelect });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new ConflictError('This museum already has a location with this code', { field: 'input.code' });
+      throw e;
+    }
+  }
+
+  findLocation(id: string): Promise<StockLocationRecord | null> {
+    return this.prisma.stockLocation.findUnique({ where: { id }, select: locationSelect });
+  }
+
+  locationsOf(museumIds: readonly string[]): Promise<StockLocationRecord[]> {
+    return this.prisma.stockLocation.findMany({ where: { museumId: { in: [...museumIds] } }, orderBy: [{ priority: 'asc' }, { id: 'asc' }], select: locationSelect });
+  }
+
+  async levelsAt(locationId: string, take: number, afterVariantId?: string): Promise<{ rows: StockLevelRecord[]; total: number }> {
+    const [rows, total] = await Promise.all([
+      this.prisma.stockLevel.findMany({
+        where: { locationId, ...(afterVariantId ? { variantId: { gt: afterVariantId } } : {}) },
+        orderBy: { variantId: 'asc' },
+        take: take + 1,
+        select: levelSelect,
+      }),
+      this.prisma.stockLevel.count({ where: { locationId } }),
+    ]);
+    return { rows, total };
+  }
+
+  levelsOf(variantIds: readonly string[]): Promise<StockLevelRecord[]> {
+    return this.prisma.stockLevel.findMany({ where: { variantId: { in: [...variantIds] } }, select: levelSelect });
+  }
+}
