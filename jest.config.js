@@ -34,5 +34,14 @@ module.exports = {
       globalSetup: '<rootDir>/libs/shared/testing/src/lib/global-setup.js',
       setupFiles: ['<rootDir>/libs/shared/testing/src/lib/test-env.js'],
     },
+    {
+      // The seller console in Chromium against the real API (test/browser/support).
+      ...base,
+      displayName: 'browser',
+      testTimeout: 90_000,
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/browser/support/global-setup.js',
+      setupFiles: ['<rootDir>/libs/shared/testing/src/lib/test-env.js'],
+    },
   ],
 };

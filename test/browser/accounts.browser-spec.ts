@@ -1,0 +1,95 @@
+import { createBrand, createMuseum, createUser } from '@vitrine/shared/testing';
+import { signIn } from './support/browser';
+import { useConsole } from './support/console-fixture';
+
+describe('console: sign-in, roles and sessions', () => {
+  const c = useConsole();
+
+  it('refuses shoppers with a sentence and keeps them out', async () => {
+    const shopper = await createUser(c.api.db.prisma, 'SHOPPER');
+    const { page, screenshot } = await c.open();
+    await signIn(page, shopper.email, shopper.password);
+    await page.getByTestId('login-error').getByText(/shopper account/i).waitFor();
+    await screenshot('login-shopper-refused');
+    expect(await page.evaluate(() => sessionStorage.getItem('vitrine.session'))).toBeNull();
+    // The session the API opened was ended again.
+    expect(await c.api.db.prisma.refreshToken.count({ where: { userId: shopper.id, revokedAt: null } })).toBe(0);
+  });
+
+  it('shows a wrong password in words', async () => {
+    const admin = await createUser(c.api.db.prisma, 'PLATFORM_ADMIN');
+    const { page } = await c.open();
+    await signIn(page, admin.email, 'not-the-password');
+    await page.getByTestId('login-error').getByText('Wrong email or password.').waitFor();
+  });
+
+  it('gives a brand partner only the proposals placeholder', async () => {
+    const brand = await createBrand(c.api.db.prisma);
+    const partner = await createUser(c.api.db.prisma, 'BRAND_PARTNER', { brandId: brand.id });
+    const { page, screenshot } = await c.open();
+    await signIn(page, partner.email, partner.password);
+    await page.getByRole('menuitem', { name: /proposals/i }).click();
+    await page.getByTestId('proposals-placeholder').waitFor();
+    const menu = await page.getByRole('menuitem').allInnerTexts();
+    expect(menu.join('|')).not.toMatch(/Users|Museums|Products/);
+    await page.goto('/#/users');
+    await page.getByTestId('not-found').waitFor();
+    await screenshot('partner-proposals');
+  });
+
+  it('switches the interface to French', async () => {
+    const admin = await createUser(c.api.db.prisma, 'PLATFORM_ADMIN');
+    const { page, screenshot } = await c.open();
+    await signIn(page, admin.email, admin.password);
+    await page.getByRole('menuitem', { name: 'Users' }).waitFor();
+    await page.getByRole('button', { name: /language/i }).click();
+    await page.getByRole('menuitem', { name: 'Français' }).click();
+    await page.getByRole('menuitem', { name: 'Utilisateurs' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Utilisateurs' }).click();
+    await page.getByText('Responsable de musée').or(page.getByText('Opérateur de la plateforme')).first().waitFor();
+    await screenshot('operator-users-fr');
+  });
+
+  it('lets concurrent requests share one refresh when the access token has expired', async () => {
+    const museum = await createMuseum(c.api.db.prisma);
+    const admin = await createUser(c.api.db.prisma, 'PLATFORM_ADMIN');
+    await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [museum.id] });
+    const { page } = await c.open();
+    await signIn(page, admin.email, admin.password);
+    await page.getByRole('menuitem', { name: 'Users' }).waitFor();
+    const refreshes: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && r.postData()?.includes('refreshSession')) refreshes.push(r.url());
+    });
+    // Age the access token: every request now needs a refresh first.
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('vitrine.session')!);
+      s.expiresAt = Date.now() - 1000;
+      sessionStorage.setItem('vitrine.session', JSON.stringify(s));
+    });
+    // The users list fires users, museums and brands queries at once.
+    await page.getByRole('menuitem', { name: 'Users' }).click();
+    await page.getByText(museum.slug).first().waitFor();
+    expect(refreshes).toHaveLength(1);
+    // The rotated session still works: the family was not revoked by a replay.
+    await page.reload();
+    await page.getByText(museum.slug).first().waitFor();
+    expect(await c.api.db.prisma.refreshToken.count({ where: { userId: admin.id, revokedAt: null } })).toBe(1);
+  });
+
+  it('ends the session on logout', async () => {
+    const admin = await createUser(c.api.db.prisma, 'PLATFORM_ADMIN');
+    const { page } = await c.open();
+    await signIn(page, admin.email, admin.password);
+    await page.getByRole('menuitem', { name: 'Users' }).waitFor();
+    const refreshToken = await page.evaluate(() => JSON.parse(sessionStorage.getItem('vitrine.session')!).refreshToken as string);
+    await page.getByRole('button', { name: /profile/i }).click();
+    await page.getByRole('menuitem', { name: /logout/i }).click();
+    await page.locator('input[name="email"]').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('vitrine.session'))).toBeNull();
+    const replay = await c.api.gql('mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: refreshToken });
+    expect(replay.errors?.[0]?.extensions?.['code']).toBe('INVALID_REFRESH_TOKEN');
+    await page.goto('/#/users');
+    await page.locator('input[name="email"]').waitFor();
+  });
+});

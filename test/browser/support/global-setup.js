@@ -1,0 +1,17 @@
+// Browser suites: the migrated template database (as for e2e), then one production build
+// of the console that every suite serves.
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const dbSetup = require('../../../libs/shared/testing/src/lib/global-setup.js');
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+module.exports = async function browserGlobalSetup() {
+  await dbSetup();
+  if (process.env.VITRINE_SKIP_CONSOLE_BUILD === '1') return;
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'apps/admin', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  });
+};
