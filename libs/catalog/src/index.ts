@@ -1,1 +1,11 @@
 export * from './lib/catalog.module';
+export { FxRatesService, SHOPPER_PAIR } from './lib/application/fx-rates.service';
+export { BrowseService } from './lib/application/browse.service';
+export { CollectionsService } from './lib/application/collections.service';
+export { CatalogError, CatalogErrorCode } from './lib/domain/catalog-error';
+export { shopperPrice, type ShopperQuote } from './lib/domain/shopper-price';
+export { listingProblemsForChina, isHsCodeAllowed, type ListingProblem } from './lib/domain/listing-rules';
+export type { CollectionRow } from './lib/infrastructure/collection.repository';
+// GraphQL types other contexts' resolvers link to (composed in apps/api).
+export { ProductType, CollectionType, ManagedCollectionType } from './lib/graphql/catalog.types';
+export { toCollection, toManagedCollection } from './lib/graphql/catalog.mappers';

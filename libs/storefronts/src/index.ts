@@ -1,1 +1,6 @@
 export * from './lib/storefronts.module';
+export { StorefrontsService } from './lib/application/storefronts.service';
+export type { StorefrontRow } from './lib/infrastructure/storefront.repository';
+// GraphQL types other contexts' resolvers link to (composed in apps/api).
+export { StorefrontType, ManagedStorefrontType } from './lib/graphql/storefronts.types';
+export { toStorefront } from './lib/graphql/storefronts.mappers';

@@ -18,6 +18,7 @@ import { AuthService, IdentityModule } from '@vitrine/identity';
 import { StorefrontsModule } from '@vitrine/storefronts';
 import { CatalogModule } from '@vitrine/catalog';
 import { apiConfigFromEnv } from './api-config';
+import { LinksModule } from './links/links.module';
 import { HealthController } from './health.controller';
 import { logger } from './logger';
 
@@ -60,6 +61,7 @@ function bearer(req: Request): string | null {
     IdentityModule,
     StorefrontsModule,
     CatalogModule,
+    LinksModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,4 +1,40 @@
 import { Module } from '@nestjs/common';
+import { ArtworksService } from './application/artworks.service';
+import { BrowseService } from './application/browse.service';
+import { CATALOG_SETTINGS, catalogSettingsFromEnv } from './application/catalog-settings';
+import { CollectionsService } from './application/collections.service';
+import { FxRatesService } from './application/fx-rates.service';
+import { ManageProductsService } from './application/manage-products.service';
+import { ArtworksResolver } from './graphql/artworks.resolver';
+import { CollectionsResolver } from './graphql/collections.resolver';
+import { FxRatesResolver } from './graphql/fx-rates.resolver';
+import { ManagedProductsResolver } from './graphql/managed-products.resolver';
+import { ShopResolver } from './graphql/shop.resolver';
+import { ArtworkRepository } from './infrastructure/artwork.repository';
+import { CollectionRepository } from './infrastructure/collection.repository';
+import { FxRateRepository } from './infrastructure/fx-rate.repository';
+import { PositiveListRepository } from './infrastructure/positive-list.repository';
+import { ProductRepository } from './infrastructure/product.repository';
 
-@Module({})
+@Module({
+  providers: [
+    { provide: CATALOG_SETTINGS, useFactory: () => catalogSettingsFromEnv() },
+    ProductRepository,
+    ArtworkRepository,
+    CollectionRepository,
+    FxRateRepository,
+    PositiveListRepository,
+    FxRatesService,
+    BrowseService,
+    ManageProductsService,
+    ArtworksService,
+    CollectionsService,
+    ShopResolver,
+    ManagedProductsResolver,
+    ArtworksResolver,
+    CollectionsResolver,
+    FxRatesResolver,
+  ],
+  exports: [FxRatesService, BrowseService, CollectionsService],
+})
 export class CatalogModule {}

@@ -1,0 +1,25 @@
+import { WHOLE_YUAN_UP, type RetailRounding } from '@vitrine/shared/kernel';
+
+export interface CatalogSettings {
+  /** Margin over the FX rate against currency moves, in basis points (FX_MARGIN_BPS). */
+  marginBps: number;
+  /** Rounding of CNY shopper prices (CNY_ROUNDING_STEP minor units, always up). */
+  rounding: RetailRounding;
+  /** How long a process reuses the current FX rate before reading it again (FX_RATE_CACHE_MS). */
+  fxCacheMs: number;
+}
+
+export const CATALOG_SETTINGS = Symbol('CATALOG_SETTINGS');
+
+export function catalogSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): CatalogSettings {
+  const int = (name: string, fallback: number, min: number) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min}`);
+    return value;
+  };
+  return {
+    marginBps: int('FX_MARGIN_BPS', 300, 0),
+    rounding: { ...WHOLE_YUAN_UP, step: int('CNY_ROUNDING_STEP', WHOLE_YUAN_UP.step, 1) },
+    fxCacheMs: int('FX_RATE_CACHE_MS', 5_000, 0),
+  };
+}

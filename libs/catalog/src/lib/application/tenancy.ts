@@ -1,0 +1,7 @@
+import { NotFoundError } from '@vitrine/shared/kernel';
+import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
+
+/** Another museum's object answers NOT_FOUND, exactly like a missing one. */
+export function assertManages(actor: Actor, museumId: string, entity: string): void {
+  if (!canManageMuseum(actor, museumId)) throw new NotFoundError(entity);
+}

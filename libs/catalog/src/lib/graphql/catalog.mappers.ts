@@ -1,0 +1,132 @@
+import { pickLocale, type Locale } from '@vitrine/shared/graphql';
+import { money } from '@vitrine/shared/kernel';
+import { shopperPrice, type ShopperQuote } from '../domain/shopper-price';
+import type { ArtworkRow } from '../infrastructure/artwork.repository';
+import type { CollectionRow } from '../infrastructure/collection.repository';
+import type { FxRateRow } from '../infrastructure/fx-rate.repository';
+import type { MediaRow, ProductRow, VariantRow } from '../infrastructure/product.repository';
+import {
+  CrossBorderCategoryGql,
+  ProductStatusGql,
+  type ArtworkType,
+  type CollectionType,
+  type FxRateType,
+  type ManagedArtworkType,
+  type ManagedCollectionType,
+  type ManagedProductType,
+  type ManagedVariantType,
+  type MediaType,
+  type ProductType,
+  type VariantType,
+} from './catalog.types';
+
+const localized = (fr: string, en: string, zh: string) => ({ fr, en, zhCN: zh });
+
+export function toProduct(row: ProductRow, locale: Locale): ProductType {
+  return {
+    id: row.id,
+    museumId: row.museumId,
+    name: pickLocale({ fr: row.nameFr, en: row.nameEn, zh: row.nameZh }, locale),
+    description: pickLocale({ fr: row.descriptionFr, en: row.descriptionEn, zh: row.descriptionZh }, locale),
+    category: row.category,
+    crossBorderCategory: row.crossBorderCategory as CrossBorderCategoryGql,
+    publishedAt: row.publishedAt,
+    minPriceEurCents: row.minPriceEurCents,
+    locale,
+  };
+}
+
+export function toVariant(row: VariantRow, quote: ShopperQuote): VariantType {
+  return {
+    id: row.id,
+    sku: row.sku,
+    options: row.options,
+    price: shopperPrice(row.priceMinor, quote),
+    basePrice: money(row.priceMinor, row.currency),
+    weightGrams: row.weightGrams,
+    hsCode: row.hsCode,
+    originCountry: row.originCountry,
+  };
+}
+
+export function toMedia(row: MediaRow): MediaType {
+  return { id: row.id, url: row.url, alt: row.alt, position: row.position };
+}
+
+export function toArtwork(row: ArtworkRow, locale: Locale): ArtworkType {
+  return {
+    id: row.id,
+    accessionNumber: row.accessionNumber,
+    title: pickLocale({ fr: row.titleFr, en: row.titleEn, zh: row.titleZh }, locale),
+    artist: row.artist,
+    period: row.period,
+    creditLine: row.creditLine,
+    imageUrl: row.imageUrl,
+  };
+}
+
+export function toCollection(row: CollectionRow, locale: Locale): CollectionType {
+  return { id: row.id, slug: row.slug, name: pickLocale({ fr: row.nameFr, en: row.nameEn, zh: row.nameZh }, locale) };
+}
+
+export function toFxRate(row: Omit<FxRateRow, 'createdAt'>): FxRateType {
+  return { id: row.id, base: row.base, quote: row.quote, rate: row.rate, source: row.source, effectiveAt: row.effectiveAt };
+}
+
+export function toManagedProduct(row: ProductRow): ManagedProductType {
+  return {
+    id: row.id,
+    museumId: row.museumId,
+    status: row.status as ProductStatusGql,
+    category: row.category,
+    crossBorderCategory: row.crossBorderCategory as CrossBorderCategoryGql,
+    name: localized(row.nameFr, row.nameEn, row.nameZh),
+    description: localized(row.descriptionFr, row.descriptionEn, row.descriptionZh),
+    popularity: row.popularity,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    publishedAt: row.publishedAt,
+    nameZh: row.nameZh,
+    descriptionZh: row.descriptionZh,
+  };
+}
+
+export function toManagedVariant(row: VariantRow): ManagedVariantType {
+  return {
+    id: row.id,
+    sku: row.sku,
+    options: row.options,
+    priceMinor: row.priceMinor,
+    basePrice: money(row.priceMinor, row.currency),
+    weightGrams: row.weightGrams,
+    hsCode: row.hsCode,
+    originCountry: row.originCountry,
+  };
+}
+
+export function toManagedArtwork(row: ArtworkRow): ManagedArtworkType {
+  return {
+    id: row.id,
+    museumId: row.museumId,
+    accessionNumber: row.accessionNumber,
+    title: localized(row.titleFr, row.titleEn, row.titleZh),
+    artist: row.artist,
+    period: row.period,
+    creditLine: row.creditLine,
+    imageUrl: row.imageUrl,
+    licensable: row.licensable,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function toManagedCollection(row: CollectionRow): ManagedCollectionType {
+  return {
+    id: row.id,
+    museumId: row.museumId,
+    slug: row.slug,
+    name: localized(row.nameFr, row.nameEn, row.nameZh),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}

@@ -1,0 +1,324 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Locale, LocalizedText, LocalizedTextInput, PageArgs, Paginated } from '@vitrine/shared/graphql';
+
+export enum ProductStatusGql {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+  ARCHIVED = 'ARCHIVED',
+}
+registerEnumType(ProductStatusGql, { name: 'ProductStatus' });
+
+export enum CrossBorderCategoryGql {
+  GENERAL = 'GENERAL',
+  COSMETICS = 'COSMETICS',
+  JEWELLERY = 'JEWELLERY',
+  BOOKS = 'BOOKS',
+  APPAREL = 'APPAREL',
+  HOMEWARE = 'HOMEWARE',
+  STATIONERY = 'STATIONERY',
+  TOYS = 'TOYS',
+}
+registerEnumType(CrossBorderCategoryGql, { name: 'CrossBorderCategory', description: 'The cross-border tax and rules family of a product.' });
+
+export enum ProductSort {
+  NEWEST = 'NEWEST',
+  PRICE_ASC = 'PRICE_ASC',
+  PRICE_DESC = 'PRICE_DESC',
+  POPULARITY = 'POPULARITY',
+}
+registerEnumType(ProductSort, { name: 'ProductSort' });
+
+export enum ManagedProductSort {
+  NEWEST = 'NEWEST',
+  UPDATED = 'UPDATED',
+  NAME = 'NAME',
+  PRICE_ASC = 'PRICE_ASC',
+  PRICE_DESC = 'PRICE_DESC',
+}
+registerEnumType(ManagedProductSort, { name: 'ManagedProductSort' });
+
+export enum ListingProblemCode {
+  MISSING_ZH_NAME = 'MISSING_ZH_NAME',
+  MISSING_ZH_DESCRIPTION = 'MISSING_ZH_DESCRIPTION',
+  NO_VARIANTS = 'NO_VARIANTS',
+  HS_CODE_NOT_ALLOWED = 'HS_CODE_NOT_ALLOWED',
+}
+registerEnumType(ListingProblemCode, { name: 'ListingProblemCode' });
+
+@ObjectType('Money', { description: 'An amount in integer minor units (cents, fen) of a currency.' })
+export class MoneyType {
+  @Field(() => Int) amount!: number;
+  @Field(() => String) currency!: string;
+}
+
+@ObjectType('FxRate')
+export class FxRateType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) base!: string;
+  @Field(() => String) quote!: string;
+  @Field(() => String, { description: 'Units of quote per unit of base, as an exact decimal.' }) rate!: string;
+  @Field(() => String) source!: string;
+  @Field(() => Date) effectiveAt!: Date;
+}
+export const FxRatePage = Paginated(FxRateType, 'FxRatePage');
+
+@ObjectType('Media')
+export class MediaType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) url!: string;
+  @Field(() => String) alt!: string;
+  @Field(() => Int) position!: number;
+}
+
+@ObjectType('Variant')
+export class VariantType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) sku!: string;
+  @Field(() => GraphQLJSON, { description: 'Option name to value, e.g. {"size": "M"}.' }) options!: Record<string, string>;
+  @Field(() => MoneyType, { description: 'Shopper price in CNY.' }) price!: MoneyType;
+  @Field(() => MoneyType, { description: 'Base price in EUR.' }) basePrice!: MoneyType;
+  @Field(() => Int) weightGrams!: number;
+  @Field(() => String) hsCode!: string;
+  @Field(() => String) originCountry!: string;
+}
+
+@ObjectType('Artwork', { description: 'A work of the museum’s collection that products are inspired by.' })
+export class ArtworkType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) accessionNumber!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String) artist!: string;
+  @Field(() => String) period!: string;
+  @Field(() => String) creditLine!: string;
+  @Field(() => String, { nullable: true }) imageUrl!: string | null;
+}
+export const ArtworkPage = Paginated(ArtworkType, 'ArtworkPage');
+
+@ObjectType('Collection')
+export class CollectionType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) slug!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType('Product', { description: 'A published product as a shopper sees it, in the requested locale.' })
+export class ProductType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) museumId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) description!: string;
+  @Field(() => String) category!: string;
+  @Field(() => CrossBorderCategoryGql) crossBorderCategory!: CrossBorderCategoryGql;
+  @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
+  /** Not fields: what the field resolvers need. */
+  minPriceEurCents!: number;
+  locale!: Locale;
+}
+export const ProductPage = Paginated(ProductType, 'ProductPage');
+
+@InputType()
+export class ProductFilter {
+  @Field(() => String, { nullable: true }) storefrontSlug?: string;
+  @Field(() => ID, { nullable: true }) collectionId?: string;
+  @Field(() => ID, { nullable: true }) artworkId?: string;
+  @Field(() => String, { nullable: true }) category?: string;
+  @Field(() => Int, { nullable: true, description: 'Lowest shopper price in CNY minor units (fen).' }) minPriceCny?: number;
+  @Field(() => Int, { nullable: true, description: 'Highest shopper price in CNY minor units (fen).' }) maxPriceCny?: number;
+  @Field(() => String, { nullable: true, description: 'Words in zh-CN, English or French; each must appear.' }) search?: string;
+}
+
+@ArgsType()
+export class ProductsArgs extends PageArgs {
+  @Field(() => Locale, { nullable: true }) locale?: Locale;
+  @Field(() => ProductFilter, { nullable: true }) filter?: ProductFilter;
+  @Field(() => ProductSort, { nullable: true, defaultValue: ProductSort.NEWEST }) sort!: ProductSort;
+}
+
+// ---- back office ----
+
+@ObjectType('ListingProblem', { description: 'Why a product cannot be listed for China yet.' })
+export class ListingProblemType {
+  @Field(() => ListingProblemCode) code!: ListingProblemCode;
+  @Field(() => String, { description: 'Where in the product, e.g. variants.0.hsCode.' }) path!: string;
+  @Field(() => String) message!: string;
+}
+
+@ObjectType('ManagedVariant')
+export class ManagedVariantType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) sku!: string;
+  @Field(() => GraphQLJSON) options!: Record<string, string>;
+  @Field(() => Int, { description: 'EUR minor units.' }) priceMinor!: number;
+  @Field(() => MoneyType) basePrice!: MoneyType;
+  @Field(() => Int) weightGrams!: number;
+  @Field(() => String) hsCode!: string;
+  @Field(() => String) originCountry!: string;
+}
+
+@ObjectType('ManagedArtwork')
+export class ManagedArtworkType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) museumId!: string;
+  @Field(() => String) accessionNumber!: string;
+  @Field(() => LocalizedText) title!: LocalizedText;
+  @Field(() => String) artist!: string;
+  @Field(() => String) period!: string;
+  @Field(() => String) creditLine!: string;
+  @Field(() => String, { nullable: true }) imageUrl!: string | null;
+  @Field(() => Boolean, { description: 'Offered to brands for licensing.' }) licensable!: boolean;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+}
+export const ManagedArtworkPage = Paginated(ManagedArtworkType, 'ManagedArtworkPage');
+
+@ObjectType('ManagedCollection')
+export class ManagedCollectionType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) museumId!: string;
+  @Field(() => String) slug!: string;
+  @Field(() => LocalizedText) name!: LocalizedText;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+}
+export const ManagedCollectionPage = Paginated(ManagedCollectionType, 'ManagedCollectionPage');
+
+@ObjectType('ManagedProduct', { description: 'A product in its museum’s back office, every locale side by side.' })
+export class ManagedProductType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) museumId!: string;
+  @Field(() => ProductStatusGql) status!: ProductStatusGql;
+  @Field(() => String) category!: string;
+  @Field(() => CrossBorderCategoryGql) crossBorderCategory!: CrossBorderCategoryGql;
+  @Field(() => LocalizedText) name!: LocalizedText;
+  @Field(() => LocalizedText) description!: LocalizedText;
+  @Field(() => Int, { description: 'Popularity score used by the shopper sort.' }) popularity!: number;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+  @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
+  /** Not fields: what the listing check needs. */
+  nameZh!: string;
+  descriptionZh!: string;
+}
+export const ManagedProductPage = Paginated(ManagedProductType, 'ManagedProductPage');
+
+@ObjectType('BulkFailure')
+export class BulkFailureType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) message!: string;
+}
+
+@ObjectType('BulkResult')
+export class BulkResultType {
+  @Field(() => [ID]) updated!: string[];
+  @Field(() => [BulkFailureType]) failed!: BulkFailureType[];
+}
+
+@InputType()
+export class ManagedProductFilter {
+  @Field(() => ProductStatusGql, { nullable: true }) status?: ProductStatusGql;
+  @Field(() => String, { nullable: true }) search?: string;
+  @Field(() => ID, { nullable: true }) collectionId?: string;
+  @Field(() => ID, { nullable: true }) artworkId?: string;
+  @Field(() => String, { nullable: true }) category?: string;
+}
+
+@ArgsType()
+export class ManagedProductsArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'One museum; all the caller manages when absent.' }) museumId?: string;
+  @Field(() => ManagedProductFilter, { nullable: true }) filter?: ManagedProductFilter;
+  @Field(() => ManagedProductSort, { nullable: true, defaultValue: ManagedProductSort.NEWEST }) sort!: ManagedProductSort;
+}
+
+@InputType()
+export class VariantInput {
+  @Field(() => ID, { nullable: true, description: 'An existing variant of this product; else matched by SKU, else new.' }) id?: string;
+  @Field(() => String) sku!: string;
+  @Field(() => GraphQLJSON, { nullable: true }) options?: Record<string, string>;
+  @Field(() => Int, { description: 'EUR minor units.' }) priceMinor!: number;
+  @Field(() => Int) weightGrams!: number;
+  @Field(() => String) hsCode!: string;
+  @Field(() => String, { description: 'ISO 3166 alpha-2' }) originCountry!: string;
+}
+
+@InputType()
+export class MediaInput {
+  @Field(() => String) url!: string;
+  @Field(() => String, { nullable: true }) alt?: string;
+}
+
+@InputType()
+export class CreateProductInput {
+  @Field(() => ID) museumId!: string;
+  @Field(() => String) category!: string;
+  @Field(() => CrossBorderCategoryGql, { nullable: true }) crossBorderCategory?: CrossBorderCategoryGql;
+  @Field(() => LocalizedTextInput) name!: LocalizedTextInput;
+  @Field(() => LocalizedTextInput, { nullable: true }) description?: LocalizedTextInput;
+  @Field(() => [VariantInput], { nullable: true }) variants?: VariantInput[];
+  @Field(() => [MediaInput], { nullable: true }) media?: MediaInput[];
+  @Field(() => [ID], { nullable: true }) artworkIds?: string[];
+  @Field(() => [ID], { nullable: true }) collectionIds?: string[];
+}
+
+@InputType({ description: 'Absent fields are kept; a list given replaces the whole list.' })
+export class UpdateProductInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) category?: string;
+  @Field(() => CrossBorderCategoryGql, { nullable: true }) crossBorderCategory?: CrossBorderCategoryGql;
+  @Field(() => LocalizedTextInput, { nullable: true }) name?: LocalizedTextInput;
+  @Field(() => LocalizedTextInput, { nullable: true }) description?: LocalizedTextInput;
+  @Field(() => [VariantInput], { nullable: true }) variants?: VariantInput[];
+  @Field(() => [MediaInput], { nullable: true }) media?: MediaInput[];
+  @Field(() => [ID], { nullable: true }) artworkIds?: string[];
+  @Field(() => [ID], { nullable: true }) collectionIds?: string[];
+}
+
+@InputType()
+export class CreateArtworkInput {
+  @Field(() => ID) museumId!: string;
+  @Field(() => String) accessionNumber!: string;
+  @Field(() => LocalizedTextInput) title!: LocalizedTextInput;
+  @Field(() => String, { nullable: true }) artist?: string;
+  @Field(() => String, { nullable: true }) period?: string;
+  @Field(() => String, { nullable: true }) creditLine?: string;
+  @Field(() => String, { nullable: true }) imageUrl?: string;
+  @Field(() => Boolean, { nullable: true }) licensable?: boolean;
+}
+
+@InputType()
+export class UpdateArtworkInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) accessionNumber?: string;
+  @Field(() => LocalizedTextInput, { nullable: true }) title?: LocalizedTextInput;
+  @Field(() => String, { nullable: true }) artist?: string;
+  @Field(() => String, { nullable: true }) period?: string;
+  @Field(() => String, { nullable: true }) creditLine?: string;
+  @Field(() => String, { nullable: true }) imageUrl?: string;
+  @Field(() => Boolean, { nullable: true }) licensable?: boolean;
+}
+
+@InputType()
+export class CreateCollectionInput {
+  @Field(() => ID) museumId!: string;
+  @Field(() => String) slug!: string;
+  @Field(() => LocalizedTextInput) name!: LocalizedTextInput;
+  @Field(() => [ID], { nullable: true, description: 'Products in display order.' }) productIds?: string[];
+}
+
+@InputType()
+export class UpdateCollectionInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) slug?: string;
+  @Field(() => LocalizedTextInput, { nullable: true }) name?: LocalizedTextInput;
+  @Field(() => [ID], { nullable: true, description: 'Replaces the products, in display order.' }) productIds?: string[];
+}
+
+@InputType()
+export class SetFxRateInput {
+  @Field(() => String, { defaultValue: 'EUR' }) base!: string;
+  @Field(() => String, { defaultValue: 'CNY' }) quote!: string;
+  @Field(() => String, { description: 'A positive decimal, e.g. "7.8123".' }) rate!: string;
+  @Field(() => String) source!: string;
+  @Field(() => Date, { nullable: true, description: 'Defaults to now.' }) effectiveAt?: Date;
+}

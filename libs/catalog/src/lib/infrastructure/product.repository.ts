@@ -1,0 +1,368 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, isUniqueViolation, type Prisma, type ProductStatus, type CrossBorderCategory, type Tx } from '@vitrine/shared/data-access';
+import { ConflictError } from '@vitrine/shared/kernel';
+import type { SearchColumns } from '../domain/search-text';
+
+export interface ProductRow {
+  id: string;
+  museumId: string;
+  status: ProductStatus;
+  category: string;
+  crossBorderCategory: CrossBorderCategory;
+  nameFr: string;
+  nameEn: string;
+  nameZh: string;
+  descriptionFr: string;
+  descriptionEn: string;
+  descriptionZh: string;
+  minPriceEurCents: number;
+  popularity: number;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface VariantRow {
+  id: string;
+  productId: string;
+  sku: string;
+  options: Record<string, string>;
+  priceMinor: number;
+  currency: string;
+  weightGrams: number;
+  hsCode: string;
+  originCountry: string;
+  position: number;
+}
+
+export interface MediaRow {
+  id: string;
+  productId: string;
+  url: string;
+  alt: string;
+  position: number;
+}
+
+const productSelect = {
+  id: true,
+  museumId: true,
+  status: true,
+  category: true,
+  crossBorderCategory: true,
+  nameFr: true,
+  nameEn: true,
+  nameZh: true,
+  descriptionFr: true,
+  descriptionEn: true,
+  descriptionZh: true,
+  minPriceEurCents: true,
+  popularity: true,
+  publishedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const satisfies Prisma.ProductSelect;
+
+const variantSelect = {
+  id: true,
+  productId: true,
+  sku: true,
+  options: true,
+  priceMinor: true,
+  currency: true,
+  weightGrams: true,
+  hsCode: true,
+  originCountry: true,
+  position: true,
+} as const satisfies Prisma.ProductVariantSelect;
+
+const mediaSelect = { id: true, productId: true, url: true, alt: true, position: true } as const satisfies Prisma.ProductMediaSelect;
+
+/** Orders a list can take; each is a key with a direction, and `id` breaks ties. */
+export type ProductOrder = 'NEWEST' | 'UPDATED' | 'NAME' | 'PRICE_ASC' | 'PRICE_DESC' | 'POPULARITY';
+type SortField = 'createdAt' | 'updatedAt' | 'nameEn' | 'minPriceEurCents' | 'popularity';
+const ORDERS: Record<ProductOrder, { field: SortField; dir: 'asc' | 'desc' }> = {
+  NEWEST: { field: 'createdAt', dir: 'desc' },
+  UPDATED: { field: 'updatedAt', dir: 'desc' },
+  NAME: { field: 'nameEn', dir: 'asc' },
+  PRICE_ASC: { field: 'minPriceEurCents', dir: 'asc' },
+  PRICE_DESC: { field: 'minPriceEurCents', dir: 'desc' },
+  POPULARITY: { field: 'popularity', dir: 'desc' },
+};
+
+/** A position in a list: the sort key of the last row seen and its id. */
+export type ProductCursor = [string | number, string];
+
+export interface ProductListQuery {
+  take: number;
+  order: ProductOrder;
+  after: ProductCursor | null;
+  /** Shopper lists: published products of open storefronts only. */
+  publicOnly: boolean;
+  museumIds?: readonly string[] | 'ALL';
+  museumSlug?: string;
+  status?: ProductStatus;
+  collectionId?: string;
+  artworkId?: string;
+  category?: string;
+  minPriceEur?: number;
+  maxPriceEur?: number;
+  /** Normalized terms; each must appear in the search text. */
+  terms?: readonly string[];
+}
+
+export function cursorOf(row: ProductRow, order: ProductOrder): ProductCursor {
+  const value = row[ORDERS[order].field];
+  return [value instanceof Date ? value.toISOString() : value, row.id];
+}
+
+export interface ProductWrite {
+  category: string;
+  crossBorderCategory: CrossBorderCategory;
+  nameFr: string;
+  nameEn: string;
+  nameZh: string;
+  descriptionFr: string;
+  descriptionEn: string;
+  descriptionZh: string;
+  searchText: string;
+  minPriceEurCents: number;
+}
+
+export interface VariantWrite {
+  /** Present when the variant already exists on this product. */
+  id?: string;
+  sku: string;
+  options: Record<string, string>;
+  priceMinor: number;
+  weightGrams: number;
+  hsCode: string;
+  originCountry: string;
+}
+
+export interface ProductRelationsWrite {
+  variants?: VariantWrite[];
+  media?: { url: string; alt: string }[];
+  artworkIds?: string[];
+  collectionIds?: string[];
+}
+
+@Injectable()
+export class ProductRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async list(q: ProductListQuery): Promise<{ rows: ProductRow[]; total: number }> {
+    const where = this.whereOf(q);
+    const { field, dir } = ORDERS[q.order];
+    const keyset: Prisma.ProductWhereInput | undefined = q.after
+      ? {
+          OR: [
+            { [field]: { [dir === 'asc' ? 'gt' : 'lt']: this.sortValue(field, q.after[0]) } },
+            { [field]: this.sortValue(field, q.after[0]), id: { [dir === 'asc' ? 'gt' : 'lt']: q.after[1] } },
+          ],
+        }
+      : undefined;
+    const [rows, total] = await Promise.all([
+      this.prisma.product.findMany({
+        where: keyset ? { AND: [where, keyset] } : where,
+        orderBy: [{ [field]: dir }, { id: dir }],
+        take: q.take + 1,
+        select: productSelect,
+      }),
+      this.prisma.product.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  findPublic(id: string): Promise<ProductRow | null> {
+    return this.prisma.product.findFirst({ where: { id, ...this.publicWhere() }, select: productSelect });
+  }
+
+  findById(id: string): Promise<ProductRow | null> {
+    return this.prisma.product.findUnique({ where: { id }, select: productSelect });
+  }
+
+  findManyByIds(ids: readonly string[]): Promise<ProductRow[]> {
+    return this.prisma.product.findMany({ where: { id: { in: [...ids] } }, select: productSelect });
+  }
+
+  async variantsOf(productIds: readonly string[]): Promise<VariantRow[]> {
+    const rows = await this.prisma.productVariant.findMany({
+      where: { productId: { in: [...productIds] } },
+      orderBy: [{ productId: 'asc' }, { position: 'asc' }],
+      select: variantSelect,
+    });
+    return rows.map((r) => ({ ...r, options: (r.options ?? {}) as Record<string, string> }));
+  }
+
+  mediaOf(productIds: readonly string[]): Promise<MediaRow[]> {
+    return this.prisma.productMedia.findMany({
+      where: { productId: { in: [...productIds] } },
+      orderBy: [{ productId: 'asc' }, { position: 'asc' }],
+      select: mediaSelect,
+    });
+  }
+
+  artworkLinksOf(productIds: readonly string[]): Promise<{ productId: string; artworkId: string }[]> {
+    return this.prisma.productArtwork.findMany({ where: { productId: { in: [...productIds] } }, select: { productId: true, artworkId: true } });
+  }
+
+  collectionLinksOf(productIds: readonly string[]): Promise<{ productId: string; collectionId: string }[]> {
+    return this.prisma.productCollection.findMany({
+      where: { productId: { in: [...productIds] } },
+      orderBy: { position: 'asc' },
+      select: { productId: true, collectionId: true },
+    });
+  }
+
+  /** SKUs among `skus` already used in this museum by another product. */
+  async takenSkus(museumId: string, skus: readonly string[], exceptProductId?: string): Promise<string[]> {
+    if (!skus.length) return [];
+    const rows = await this.prisma.productVariant.findMany({
+      where: { museumId, sku: { in: [...skus], mode: 'insensitive' }, ...(exceptProductId ? { productId: { not: exceptProductId } } : {}) },
+      select: { sku: true },
+    });
+    return rows.map((r) => r.sku.toUpperCase());
+  }
+
+  /** Ids among `ids` that are products of this museum. */
+  async idsInMuseum(museumId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.prisma.product.findMany({ where: { museumId, id: { in: [...ids] } }, select: { id: true } });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async create(museumId: string, data: ProductWrite, rel: Required<ProductRelationsWrite>): Promise<string> {
+    return this.conflictsAsDomain(async () => {
+      const row = await this.prisma.product.create({
+        data: {
+          museumId,
+          ...data,
+          variants: { create: rel.variants.map((v, position) => ({ ...this.variantData(v), museumId, position })) },
+          media: { create: rel.media.map((m, position) => ({ ...m, position })) },
+          artworks: { create: rel.artworkIds.map((artworkId) => ({ artworkId })) },
+          collections: { create: rel.collectionIds.map((collectionId) => ({ collectionId })) },
+        },
+        select: { id: true },
+      });
+      return row.id;
+    });
+  }
+
+  /** Updates fields and replaces every relation given, in one transaction. */
+  async update(id: string, museumId: string, data: Partial<ProductWrite>, rel: ProductRelationsWrite): Promise<void> {
+    await this.conflictsAsDomain(() =>
+      this.prisma.$transaction(async (tx) => {
+        if (rel.variants) await this.replaceVariants(tx, id, museumId, rel.variants);
+        if (rel.media) {
+          await tx.productMedia.deleteMany({ where: { productId: id } });
+          await tx.productMedia.createMany({ data: rel.media.map((m, position) => ({ ...m, productId: id, position })) });
+        }
+        if (rel.artworkIds) {
+          await tx.productArtwork.deleteMany({ where: { productId: id } });
+          await tx.productArtwork.createMany({ data: rel.artworkIds.map((artworkId) => ({ productId: id, artworkId })) });
+        }
+        if (rel.collectionIds) {
+          await tx.productCollection.deleteMany({ where: { productId: id } });
+          await tx.productCollection.createMany({ data: rel.collectionIds.map((collectionId) => ({ productId: id, collectionId })) });
+        }
+        await tx.product.update({ where: { id }, data: { ...data, updatedAt: new Date() }, select: { id: true } });
+      }),
+    );
+  }
+
+  /** Moves a product to a status only from one of `from`; false when it was not in one. */
+  async setStatus(id: string, from: readonly ProductStatus[], status: ProductStatus, publishedAt?: Date | null): Promise<boolean> {
+    const { count } = await this.prisma.product.updateMany({
+      where: { id, status: { in: [...from] } },
+      data: { status, ...(publishedAt !== undefined ? { publishedAt } : {}) },
+    });
+    return count === 1;
+  }
+
+  async deleteDraft(id: string): Promise<boolean> {
+    const { count } = await this.prisma.product.deleteMany({ where: { id, status: 'DRAFT' } });
+    return count === 1;
+  }
+
+  /**
+   * Rebuilds the search text of products inside `tx` (after a credited work changed),
+   * with `build` turning a product's texts and works into the column's value.
+   */
+  async refreshSearchText(tx: Tx, productIds: readonly string[], build: (source: SearchColumns) => string): Promise<void> {
+    if (!productIds.length) return;
+    const rows = await tx.product.findMany({
+      where: { id: { in: [...productIds] } },
+      select: {
+        id: true,
+        nameFr: true,
+        nameEn: true,
+        nameZh: true,
+        descriptionFr: true,
+        descriptionEn: true,
+        descriptionZh: true,
+        artworks: { select: { artwork: { select: { titleFr: true, titleEn: true, titleZh: true, artist: true } } } },
+      },
+    });
+    for (const row of rows) {
+      await tx.product.update({
+        where: { id: row.id },
+        data: { searchText: build({ ...row, works: row.artworks.map((a) => a.artwork) }) },
+        select: { id: true },
+      });
+    }
+  }
+
+  private async replaceVariants(tx: Tx, productId: string, museumId: string, variants: VariantWrite[]): Promise<void> {
+    const keep = variants.flatMap((v) => (v.id ? [v.id] : []));
+    await tx.productVariant.deleteMany({ where: { productId, id: { notIn: keep } } });
+    for (const [position, v] of variants.entries()) {
+      if (v.id) await tx.productVariant.update({ where: { id: v.id }, data: { ...this.variantData(v), position }, select: { id: true } });
+      else await tx.productVariant.create({ data: { ...this.variantData(v), productId, museumId, position }, select: { id: true } });
+    }
+  }
+
+  private variantData(v: VariantWrite) {
+    return {
+      sku: v.sku,
+      options: v.options,
+      priceMinor: v.priceMinor,
+      currency: 'EUR',
+      weightGrams: v.weightGrams,
+      hsCode: v.hsCode,
+      originCountry: v.originCountry,
+    };
+  }
+
+  private async conflictsAsDomain<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      // The SKU pre-check runs outside the transaction; a concurrent writer can still win.
+      if (isUniqueViolation(e)) throw new ConflictError('A variant with this SKU exists in this museum', { field: 'input.variants' });
+      throw e;
+    }
+  }
+
+  private publicWhere(museumSlug?: string): Prisma.ProductWhereInput {
+    return { status: 'PUBLISHED', museum: { ...(museumSlug ? { slug: museumSlug } : {}), storefront: { is: { status: 'OPEN' } } } };
+  }
+
+  private whereOf(q: ProductListQuery): Prisma.ProductWhereInput {
+    const and: Prisma.ProductWhereInput[] = [];
+    if (q.publicOnly) and.push(this.publicWhere(q.museumSlug));
+    else if (q.museumSlug) and.push({ museum: { slug: q.museumSlug } });
+    if (q.museumIds && q.museumIds !== 'ALL') and.push({ museumId: { in: [...q.museumIds] } });
+    if (q.status) and.push({ status: q.status });
+    if (q.collectionId) and.push({ collections: { some: { collectionId: q.collectionId } } });
+    if (q.artworkId) and.push({ artworks: { some: { artworkId: q.artworkId } } });
+    if (q.category) and.push({ category: q.category });
+    if (q.minPriceEur !== undefined || q.maxPriceEur !== undefined)
+      and.push({ minPriceEurCents: { ...(q.minPriceEur !== undefined ? { gte: q.minPriceEur } : {}), ...(q.maxPriceEur !== undefined ? { lte: q.maxPriceEur } : {}) } });
+    for (const term of q.terms ?? []) and.push({ searchText: { contains: term } });
+    return and.length === 1 ? and[0] : { AND: and };
+  }
+
+  private sortValue(field: SortField, value: string | number): string | number | Date {
+    return field === 'createdAt' || field === 'updatedAt' ? new Date(value) : value;
+  }
+}

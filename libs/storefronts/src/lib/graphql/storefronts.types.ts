@@ -1,0 +1,73 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { LocalizedText, LocalizedTextInput, Paginated, type Locale } from '@vitrine/shared/graphql';
+
+export enum StorefrontStatusGql {
+  DRAFT = 'DRAFT',
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(StorefrontStatusGql, { name: 'StorefrontStatus', description: 'Only OPEN storefronts are visible to shoppers.' });
+
+@ObjectType('Storefront', { description: 'A museum’s shop as a shopper sees it, in the requested locale.' })
+export class StorefrontType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) slug!: string;
+  @Field(() => ID) museumId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) story!: string;
+  @Field(() => String, { nullable: true }) bannerUrl!: string | null;
+  @Field(() => StorefrontStatusGql) status!: StorefrontStatusGql;
+  /** Not fields: for the linked collection fields. */
+  featuredCollectionIds!: string[];
+  locale!: Locale;
+}
+export const StorefrontPage = Paginated(StorefrontType, 'StorefrontPage');
+
+@ObjectType('ManagedStorefront', { description: 'A storefront in its museum’s back office, every locale side by side.' })
+export class ManagedStorefrontType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) museumId!: string;
+  @Field(() => String) slug!: string;
+  @Field(() => StorefrontStatusGql) status!: StorefrontStatusGql;
+  @Field(() => LocalizedText) name!: LocalizedText;
+  @Field(() => LocalizedText) story!: LocalizedText;
+  @Field(() => String, { nullable: true }) bannerUrl!: string | null;
+  @Field(() => [ID], { description: 'Featured collections, in display order.' }) featuredCollectionIds!: string[];
+  @Field(() => Date) updatedAt!: Date;
+}
+
+@ObjectType('ManagedMuseum')
+export class ManagedMuseumType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) slug!: string;
+  @Field(() => String) legalName!: string;
+  @Field(() => String, { description: 'ISO 3166 alpha-2' }) country!: string;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+}
+export const MuseumPage = Paginated(ManagedMuseumType, 'MuseumPage');
+
+@InputType()
+export class CreateMuseumInput {
+  @Field(() => String) slug!: string;
+  @Field(() => String) legalName!: string;
+  @Field(() => String, { description: 'ISO 3166 alpha-2' }) country!: string;
+  @Field(() => LocalizedTextInput, { description: 'The storefront’s name.' }) name!: LocalizedTextInput;
+}
+
+@InputType()
+export class UpdateMuseumInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) legalName?: string;
+  @Field(() => String, { nullable: true }) country?: string;
+}
+
+@InputType({ description: 'Absent fields are kept; OPEN needs a zh-CN name.' })
+export class UpdateStorefrontInput {
+  @Field(() => ID) museumId!: string;
+  @Field(() => LocalizedTextInput, { nullable: true }) name?: LocalizedTextInput;
+  @Field(() => LocalizedTextInput, { nullable: true }) story?: LocalizedTextInput;
+  @Field(() => String, { nullable: true }) bannerUrl?: string | null;
+  @Field(() => [ID], { nullable: true }) featuredCollectionIds?: string[];
+  @Field(() => StorefrontStatusGql, { nullable: true }) status?: StorefrontStatusGql;
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Prisma, type StorefrontStatus } from '@vitrine/shared/data-access';
+
+export interface StorefrontRow {
+  id: string;
+  museumId: string;
+  /** The museum's slug: storefront addresses use it. */
+  slug: string;
+  status: StorefrontStatus;
+  nameFr: string;
+  nameEn: string;
+  nameZh: string;
+  storyFr: string;
+  storyEn: string;
+  storyZh: string;
+  bannerUrl: string | null;
+  featuredCollectionIds: string[];
+  updatedAt: Date;
+}
+
+const storefrontSelect = {
+  id: true,
+  museumId: true,
+  status: true,
+  nameFr: true,
+  nameEn: true,
+  nameZh: true,
+  storyFr: true,
+  storyEn: true,
+  storyZh: true,
+  bannerUrl: true,
+  featuredCollectionIds: true,
+  updatedAt: true,
+  museum: { select: { slug: true } },
+} as const satisfies Prisma.StorefrontSelect;
+
+type Row = Prisma.StorefrontGetPayload<{ select: typeof storefrontSelect }>;
+const toRow = ({ museum, ...rest }: Row): StorefrontRow => ({ ...rest, slug: museum.slug });
+
+export type StorefrontWrite = Partial<Omit<StorefrontRow, 'id' | 'museumId' | 'slug' | 'updatedAt'>>;
+
+@Injectable()
+export class StorefrontRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async listOpen(q: { take: number; afterSlug?: string | null }): Promise<{ rows: StorefrontRow[]; total: number }> {
+    const where: Prisma.StorefrontWhereInput = { status: 'OPEN' };
+    const [rows, total] = await Promise.all([
+      this.prisma.storefront.findMany({
+        where: q.afterSlug ? { ...where, museum: { slug: { gt: q.afterSlug } } } : where,
+        orderBy: { museum: { slug: 'asc' } },
+        take: q.take + 1,
+        select: storefrontSelect,
+      }),
+      this.prisma.storefront.count({ where }),
+    ]);
+    return { rows: rows.map(toRow), total };
+  }
+
+  async findOpenBySlug(slug: string): Promise<StorefrontRow | null> {
+    const row = await this.prisma.storefront.findFirst({ where: { status: 'OPEN', museum: { slug } }, select: storefrontSelect });
+    return row ? toRow(row) : null;
+  }
+
+  async byMuseumIds(museumIds: readonly string[]): Promise<StorefrontRow[]> {
+    const rows = await this.prisma.storefront.findMany({ where: { museumId: { in: [...museumIds] } }, select: storefrontSelect });
+    return rows.map(toRow);
+  }
+
+  async update(museumId: string, data: StorefrontWrite): Promise<StorefrontRow> {
+    return toRow(await this.prisma.storefront.update({ where: { museumId }, data: { ...data, updatedAt: new Date() }, select: storefrontSelect }));
+  }
+
+  /**
+   * Which of `ids` are collections of this museum. Collections belong to the catalogue;
+   * this reads their table only to check a storefront's featured list.
+   */
+  async collectionIdsOfMuseum(museumId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.prisma.collection.findMany({ where: { museumId, id: { in: [...ids] } }, select: { id: true } });
+    return new Set(rows.map((r) => r.id));
+  }
+}
