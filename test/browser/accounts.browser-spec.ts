@@ -42,7 +42,7 @@ describe('console: sign-in, roles and sessions', () => {
     const { page, screenshot } = await c.open();
     await signIn(page, admin.email, admin.password);
     await page.getByRole('menuitem', { name: 'Users' }).waitFor();
-    await page.getByRole('button', { name: /language/i }).click();
+    await page.locator('button[aria-controls="simple-menu"]').click();
     await page.getByRole('menuitem', { name: 'Français' }).click();
     await page.getByRole('menuitem', { name: 'Utilisateurs' }).waitFor();
     await page.getByRole('menuitem', { name: 'Utilisateurs' }).click();

@@ -1,9 +1,8 @@
 import { gql } from '../../api/graphql';
-import { ApiError } from '../../api/errors';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
 import { LOCALIZED, toTextInput, type LocalizedText } from '../../data/localized';
 import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
-import { getCurrentMuseumId, requireMuseumId } from '../../museum/current-museum';
+import { requireMuseumId } from '../../museum/current-museum';
 
 export interface ArtworkRecord {
   id: string;
@@ -39,35 +38,16 @@ const input = (data: Partial<ArtworkRecord>) => ({
   licensable: !!data.licensable,
 });
 
-async function all(museumId: string): Promise<ArtworkRecord[]> {
-  const out: ArtworkRecord[] = [];
-  let after: string | null = null;
-  for (let i = 0; i < 50; i++) {
-    const r = await pageOf(museumId, undefined)(100, after, false);
-    out.push(...r.nodes);
-    if (!r.pageInfo.hasNextPage) break;
-    after = r.pageInfo.endCursor;
-  }
-  return out;
-}
+const one = async (id: string | number) =>
+  (await gql<{ managedArtwork: ArtworkRecord }>(`query Artwork($id: ID!) { managedArtwork(id: $id) { ${FIELDS} } }`, { id })).managedArtwork;
 
 export const artworksData: ResourceHandler = {
   getList: (params) => {
     const museumId = requireMuseumId();
     return cursorList('artworks', params, { museumId, q: params.filter?.q }, pageOf(museumId, params.filter?.q));
   },
-  // The API has no artwork(id) query: found among the museum's works.
-  async getOne({ id }) {
-    const hit = (await all(requireMuseumId())).find((a) => a.id === id);
-    if (!hit) throw new ApiError('vitrine.errors.not_found', 'NOT_FOUND', 404, {});
-    return { data: hit };
-  },
-  async getMany({ ids }) {
-    const museumId = getCurrentMuseumId();
-    if (!museumId) return { data: [] };
-    const wanted = new Set(ids.map(String));
-    return { data: (await all(museumId)).filter((a) => wanted.has(a.id)) };
-  },
+  getOne: async ({ id }) => ({ data: await one(id) }),
+  getMany: async ({ ids }) => ({ data: await Promise.all(ids.map(one)) }),
   async create({ data }) {
     const r = await gql<{ createArtwork: ArtworkRecord }>(
       `mutation CreateArtwork($input: CreateArtworkInput!) { createArtwork(input: $input) { ${FIELDS} } }`,

@@ -1,9 +1,8 @@
 import { gql } from '../../api/graphql';
-import { ApiError } from '../../api/errors';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
 import { LOCALIZED, toTextInput, type LocalizedText } from '../../data/localized';
 import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
-import { getCurrentMuseumId, requireMuseumId } from '../../museum/current-museum';
+import { requireMuseumId } from '../../museum/current-museum';
 
 export interface CollectionRecord {
   id: string;
@@ -24,35 +23,16 @@ const pageOf =
     return r.collectionsOfMuseum;
   };
 
-export async function collectionsOf(museumId: string): Promise<CollectionRecord[]> {
-  const out: CollectionRecord[] = [];
-  let after: string | null = null;
-  for (let i = 0; i < 50; i++) {
-    const r = await pageOf(museumId)(100, after, false);
-    out.push(...r.nodes);
-    if (!r.pageInfo.hasNextPage) break;
-    after = r.pageInfo.endCursor;
-  }
-  return out;
-}
+const one = async (id: string | number) =>
+  (await gql<{ managedCollection: CollectionRecord }>(`query Collection($id: ID!) { managedCollection(id: $id) { ${FIELDS} } }`, { id })).managedCollection;
 
 export const collectionsData: ResourceHandler = {
   getList: (params) => {
     const museumId = requireMuseumId();
     return cursorList('collections', params, { museumId }, pageOf(museumId));
   },
-  // No collection(id) query in the API: found among the museum's collections.
-  async getOne({ id }) {
-    const hit = (await collectionsOf(requireMuseumId())).find((c) => c.id === id);
-    if (!hit) throw new ApiError('vitrine.errors.not_found', 'NOT_FOUND', 404, {});
-    return { data: hit };
-  },
-  async getMany({ ids }) {
-    const museumId = getCurrentMuseumId();
-    if (!museumId) return { data: [] };
-    const wanted = new Set(ids.map(String));
-    return { data: (await collectionsOf(museumId)).filter((c) => wanted.has(c.id)) };
-  },
+  getOne: async ({ id }) => ({ data: await one(id) }),
+  getMany: async ({ ids }) => ({ data: await Promise.all(ids.map(one)) }),
   async create({ data }) {
     const r = await gql<{ createCollection: CollectionRecord }>(
       `mutation CreateCollection($input: CreateCollectionInput!) { createCollection(input: $input) { ${FIELDS} } }`,

@@ -1,8 +1,7 @@
 import { gql } from '../../api/graphql';
-import { ApiError } from '../../api/errors';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
 import { LOCALIZED, toTextInput, type LocalizedText } from '../../data/localized';
-import { cursorList, findInPages, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
 
 export interface MuseumRecord {
   id: string;
@@ -43,18 +42,13 @@ export async function myMuseums(): Promise<MuseumRecord[]> {
   return r.myMuseums;
 }
 
+const one = async (id: string | number) =>
+  (await gql<{ museum: MuseumRecord }>(`query Museum($id: ID!) { museum(id: $id) { ${MUSEUM_FIELDS} } }`, { id })).museum;
+
 export const museumsData: ResourceHandler = {
   getList: (params) => cursorList('museums', params, params.filter, pageOf(params.filter?.q)),
-  // No museum(id) query in the API: looked up in the list.
-  async getOne({ id }) {
-    const museum = await findInPages(id, pageOf(undefined));
-    if (!museum) throw new ApiError('vitrine.errors.not_found', 'NOT_FOUND', 404, {});
-    return { data: museum };
-  },
-  async getMany({ ids }) {
-    const wanted = new Set(ids.map(String));
-    return { data: (await allMuseums()).filter((m) => wanted.has(m.id)) };
-  },
+  getOne: async ({ id }) => ({ data: await one(id) }),
+  getMany: async ({ ids }) => ({ data: await Promise.all(ids.map(one)) }),
   async create({ data }) {
     const r = await gql<{ createMuseum: MuseumRecord }>(
       `mutation CreateMuseum($input: CreateMuseumInput!) { createMuseum(input: $input) { ${MUSEUM_FIELDS} } }`,

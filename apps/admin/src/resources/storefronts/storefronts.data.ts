@@ -15,15 +15,10 @@ export interface StorefrontRecord {
   featuredCollectionIds: string[];
   status: StorefrontStatus;
 }
-interface ApiStorefront extends Omit<StorefrontRecord, 'storefrontId' | 'featuredCollectionIds'> {
-  featuredCollections: { id: string }[];
-}
-const FIELDS = `id museumId slug status bannerUrl name { ${LOCALIZED} } story { ${LOCALIZED} } featuredCollections { id }`;
+type ApiStorefront = Omit<StorefrontRecord, 'storefrontId'>;
+const FIELDS = `id museumId slug status bannerUrl name { ${LOCALIZED} } story { ${LOCALIZED} } featuredCollectionIds`;
 
-const fromApi = (s: ApiStorefront): StorefrontRecord => {
-  const { featuredCollections, ...rest } = s;
-  return { ...rest, id: s.museumId, storefrontId: s.id, featuredCollectionIds: featuredCollections.map((c) => c.id) };
-};
+const fromApi = (s: ApiStorefront): StorefrontRecord => ({ ...s, id: s.museumId, storefrontId: s.id });
 
 export const storefrontsData: ResourceHandler = {
   async getOne({ id }) {
