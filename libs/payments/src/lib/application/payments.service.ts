@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '@vitrine/shared/data-access';
+import type { VerifiedPaymentEvent } from '../domain/payment-event';
+import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
+import { PaymentRepository, type PaymentRecord } from '../infrastructure/payment.repository';
+import { StripeGateway } from '../infrastructure/stripe.gateway';
+
+export interface PaymentHandle {
+  paymentIntentId: string;
+  clientSecret: string;
+  amountMinor: number;
+  currency: string;
+}
+
+/**
+ * Payments through Stripe. State changes driven by webhooks happen inside the caller's
+ * transaction (the orders that the payment pays for change in the same commit); calls to
+ * Stripe happen outside any transaction.
+ */
+@Injectable()
+export class PaymentsService {
+  constructor(
+    private readonly gateway: StripeGateway,
+    private readonly payments: PaymentRepository,
+  ) {}
+
+  /**
+   * The checkout's PaymentIntent, created once: Stripe's idempotency key is derived from the
+   * checkout, so a retry (after a crash, a timeout or a concurrent duplicate) gets the same one.
+   */
+  async ensurePaymentIntent(args: { checkoutId: string; amountMinor: number; currency: string; description: string }): Promise<PaymentHandle> {
+    const existing = await this.payments.findByCheckout(args.checkoutId);
+    if (existing) return this.handle(existing);
+    const intent = await this.gateway.createPaymentIntent({ ...args, idempotencyKey: `vitrine-checkout-${args.checkoutId}` });
+    const row = await this.payments.insertIfAbsent({
+      checkoutId: args.checkoutId,
+      providerPaymentId: intent.id,
+      clientSecret: intent.clientSecret,
+      amountMinor: intent.amountMinor,
+      currency: intent.currency,
+    });
+    return this.handle(row);
+  }
+
+  findForCheckout(checkoutId: string): Promise<PaymentRecord | null> {
+    return this.payments.findByCheckout(checkoutId);
+  }
+
+  findForCheckouts(checkoutIds: readonly string[]): Promise<PaymentRecord[]> {
+    return checkoutIds.length ? this.payments.findByCheckouts(checkoutIds) : Promise.resolve([]);
+  }
+
+  /** Makes an unpaid intent unpayable; answers Stripe's status afterwards ('canceled', or 'succeeded' if it was too late). */
+  cancelIntent(paymentIntentId: string): Promise<string> {
+    return this.gateway.cancelPaymentIntent(paymentIntentId, `vitrine-cancel-${paymentIntentId}`);
+  }
+
+  verifyWebhook(rawBody: Buffer | undefined, signature: string | undefined): VerifiedPaymentEvent {
+    return this.gateway.verifyWebhook(rawBody, signature);
+  }
+
+  /** Records the event id; false when it was already processed (the caller then does nothing). */
+  claimEvent(tx: Tx, e: VerifiedPaymentEvent): Promise<boolean> {
+    const pi = 'paymentIntentId' in e.event ? e.event.paymentIntentId : null;
+    return this.payments.claimEvent(tx, e.eventId, e.type, pi);
+  }
+
+  lockByIntent(tx: Tx, paymentIntentId: string): Promise<PaymentRecord | null> {
+    return this.payments.findByProviderIdForUpdate(tx, paymentIntentId);
+  }
+
+  /** A succeeded payment stays succeeded whatever arrives later. */
+  markSucceeded(tx: Tx, payment: PaymentRecord): Promise<boolean> {
+    return this.payments.setStatus(tx, payment.id, 'SUCCEEDED', ['SUCCEEDED']);
+  }
+
+  markFailed(tx: Tx, payment: PaymentRecord): Promise<boolean> {
+    return this.payments.setStatus(tx, payment.id, 'FAILED', ['SUCCEEDED', 'CANCELED', 'FAILED']);
+  }
+
+  markCanceled(tx: Tx, payment: PaymentRecord): Promise<boolean> {
+    return this.payments.setStatus(tx, payment.id, 'CANCELED', ['SUCCEEDED', 'CANCELED']);
+  }
+
+  /** Records refunds reported on the charge; answers the cumulative refunded amount. */
+  async recordRefunds(
+    tx: Tx,
+    payment: PaymentRecord,
+    e: { amountRefundedMinor: number; currency: string; refunds: { id: string; amountMinor: number; status: string; orderId: string | null }[] },
+  ): Promise<number> {
+    for (const r of e.refunds) {
+      await this.payments.upsertRefund(tx, { paymentId: payment.id, providerRefundId: r.id, amountMinor: r.amountMinor, currency: e.currency, status: r.status, orderId: r.orderId, reason: null });
+    }
+    return this.payments.raiseRefunded(tx, payment.id, e.amountRefundedMinor);
+  }
+
+  recordDispute(tx: Tx, payment: PaymentRecord, e: { disputeId: string; amountMinor: number; currency: string; reason: string; status: string }): Promise<void> {
+    return this.payments.insertDispute(tx, { paymentId: payment.id, providerDisputeId: e.disputeId, amountMinor: e.amountMinor, currency: e.currency, reason: e.reason, status: e.status });
+  }
+
+  /**
+   * Refunds part or all of a checkout's payment at Stripe (idempotent per key) and records
+   * the refund; the charge.refunded webhook confirms it later.
+   */
+  async refund(args: { checkoutId: string; orderId: string | null; amountMinor: number; reason: string; idempotencyKey: string }): Promise<{ refundId: string; status: string }> {
+    const payment = await this.payments.findByCheckout(args.checkoutId);
+    if (!payment || payment.status !== 'SUCCEEDED' || args.amountMinor <= 0 || args.amountMinor > payment.amountMinor - payment.amountRefundedMinor) {
+      throw new PaymentsError(PaymentsErrorCode.REFUND_NOT_POSSIBLE, 'Nothing can be refunded for this amount');
+    }
+    const refund = await this.gateway.createRefund({
+      paymentIntentId: payment.providerPaymentId,
+      amountMinor: args.amountMinor,
+      orderId: args.orderId,
+      reason: args.reason,
+      idempotencyKey: args.idempotencyKey,
+    });
+    await this.payments.upsertRefundOutsideTx(payment.id, refund, args.orderId, args.reason);
+    return { refundId: refund.id, status: refund.status };
+  }
+
+  private handle(p: PaymentRecord): PaymentHandle {
+    return { paymentIntentId: p.providerPaymentId, clientSecret: p.clientSecret, amountMinor: p.amountMinor, currency: p.currency };
+  }
+}

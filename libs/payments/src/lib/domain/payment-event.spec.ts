@@ -1,0 +1,57 @@
+import { toPaymentEvent } from './payment-event';
+
+const event = (type: string, object: Record<string, unknown>) => ({ id: 'evt_1', type, data: { object } });
+
+describe('toPaymentEvent', () => {
+  it('reads a succeeded payment intent and our checkout id', () => {
+    expect(toPaymentEvent(event('payment_intent.succeeded', { id: 'pi_1', amount: 500, amount_received: 500, currency: 'cny', metadata: { vitrine_checkout_id: 'c1' } }))).toEqual({
+      eventId: 'evt_1',
+      type: 'payment_intent.succeeded',
+      checkoutId: 'c1',
+      event: { kind: 'PAYMENT_SUCCEEDED', paymentIntentId: 'pi_1', amountMinor: 500, currency: 'CNY' },
+    });
+  });
+
+  it('reads failures, cancellations, refunds and disputes', () => {
+    expect(toPaymentEvent(event('payment_intent.payment_failed', { id: 'pi_1', last_payment_error: { code: 'card_declined', decline_code: 'insufficient_funds' } })).event).toEqual({
+      kind: 'PAYMENT_FAILED',
+      paymentIntentId: 'pi_1',
+      reason: 'insufficient_funds',
+    });
+    expect(toPaymentEvent(event('payment_intent.canceled', { id: 'pi_1', cancellation_reason: 'abandoned' })).event).toMatchObject({ kind: 'PAYMENT_CANCELED', reason: 'abandoned' });
+    expect(
+      toPaymentEvent(
+        event('charge.refunded', {
+          id: 'ch_1',
+          payment_intent: 'pi_1',
+          amount: 1000,
+          amount_refunded: 400,
+          currency: 'cny',
+          refunds: { data: [{ id: 're_1', amount: 400, status: 'succeeded', metadata: { vitrine_order_id: 'o1' } }] },
+        }),
+      ).event,
+    ).toEqual({
+      kind: 'CHARGE_REFUNDED',
+      paymentIntentId: 'pi_1',
+      chargeId: 'ch_1',
+      amountRefundedMinor: 400,
+      amountMinor: 1000,
+      currency: 'CNY',
+      refunds: [{ id: 're_1', amountMinor: 400, status: 'succeeded', orderId: 'o1' }],
+    });
+    expect(toPaymentEvent(event('charge.dispute.created', { id: 'dp_1', charge: 'ch_1', payment_intent: { id: 'pi_1' }, amount: 1000, currency: 'cny', reason: 'fraudulent', status: 'needs_response' })).event).toEqual({
+      kind: 'DISPUTE_CREATED',
+      paymentIntentId: 'pi_1',
+      disputeId: 'dp_1',
+      amountMinor: 1000,
+      currency: 'CNY',
+      reason: 'fraudulent',
+      status: 'needs_response',
+    });
+  });
+
+  it('ignores other events and events without a payment intent', () => {
+    expect(toPaymentEvent(event('customer.created', { id: 'cus_1' })).event).toEqual({ kind: 'IGNORED', type: 'customer.created' });
+    expect(toPaymentEvent(event('charge.refunded', { id: 'ch_1', payment_intent: null })).event.kind).toBe('IGNORED');
+  });
+});

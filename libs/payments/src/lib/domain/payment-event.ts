@@ -1,0 +1,94 @@
+/**
+ * What the rest of the system needs to know from a Stripe webhook event, independent of the
+ * SDK's types. Anything else is IGNORED (and still acknowledged).
+ */
+export type PaymentEvent =
+  | { kind: 'PAYMENT_SUCCEEDED'; paymentIntentId: string; amountMinor: number; currency: string }
+  | { kind: 'PAYMENT_FAILED'; paymentIntentId: string; reason: string | null }
+  | { kind: 'PAYMENT_CANCELED'; paymentIntentId: string; reason: string | null }
+  | {
+      kind: 'CHARGE_REFUNDED';
+      paymentIntentId: string;
+      chargeId: string;
+      /** Cumulative refunded amount of the charge, as Stripe reports it. */
+      amountRefundedMinor: number;
+      amountMinor: number;
+      currency: string;
+      refunds: { id: string; amountMinor: number; status: string; orderId: string | null }[];
+    }
+  | { kind: 'DISPUTE_CREATED'; paymentIntentId: string; disputeId: string; amountMinor: number; currency: string; reason: string; status: string }
+  | { kind: 'IGNORED'; type: string };
+
+export interface VerifiedPaymentEvent {
+  eventId: string;
+  type: string;
+  /** Our checkout, when the payment intent carries it in its metadata. */
+  checkoutId: string | null;
+  event: PaymentEvent;
+}
+
+/** Loose view of the parts of a Stripe event we read. */
+interface RawEvent {
+  id: string;
+  type: string;
+  data: { object: Record<string, unknown> };
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : v && typeof v === 'object' && typeof (v as { id?: unknown }).id === 'string' ? (v as { id: string }).id : null);
+const int = (v: unknown): number => (typeof v === 'number' && Number.isSafeInteger(v) ? v : 0);
+
+export const CHECKOUT_METADATA_KEY = 'vitrine_checkout_id';
+
+export function toPaymentEvent(raw: RawEvent): VerifiedPaymentEvent {
+  const o = raw.data.object;
+  const metadata = (o['metadata'] ?? {}) as Record<string, unknown>;
+  const checkoutId = typeof metadata[CHECKOUT_METADATA_KEY] === 'string' ? (metadata[CHECKOUT_METADATA_KEY] as string) : null;
+  const base = { eventId: raw.id, type: raw.type, checkoutId };
+  const pi = raw.type.startsWith('payment_intent.') ? str(o['id']) : str(o['payment_intent']);
+  if (!pi) return { ...base, event: { kind: 'IGNORED', type: raw.type } };
+  switch (raw.type) {
+    case 'payment_intent.succeeded':
+      return { ...base, event: { kind: 'PAYMENT_SUCCEEDED', paymentIntentId: pi, amountMinor: int(o['amount_received'] ?? o['amount']), currency: String(o['currency']).toUpperCase() } };
+    case 'payment_intent.payment_failed': {
+      const error = (o['last_payment_error'] ?? null) as { code?: string; decline_code?: string } | null;
+      return { ...base, event: { kind: 'PAYMENT_FAILED', paymentIntentId: pi, reason: error?.decline_code ?? error?.code ?? null } };
+    }
+    case 'payment_intent.canceled':
+      return { ...base, event: { kind: 'PAYMENT_CANCELED', paymentIntentId: pi, reason: str(o['cancellation_reason']) } };
+    case 'charge.refunded': {
+      const list = ((o['refunds'] as { data?: unknown[] } | undefined)?.data ?? []) as Record<string, unknown>[];
+      return {
+        ...base,
+        event: {
+          kind: 'CHARGE_REFUNDED',
+          paymentIntentId: pi,
+          chargeId: String(o['id']),
+          amountRefundedMinor: int(o['amount_refunded']),
+          amountMinor: int(o['amount']),
+          currency: String(o['currency']).toUpperCase(),
+          refunds: list.map((r) => ({
+            id: String(r['id']),
+            amountMinor: int(r['amount']),
+            status: String(r['status']),
+            orderId: str(((r['metadata'] ?? {}) as Record<string, unknown>)['vitrine_order_id']),
+          })),
+        },
+      };
+    }
+    case 'charge.dispute.created':
+      return {
+        ...base,
+        event: {
+          kind: 'DISPUTE_CREATED',
+          paymentIntentId: pi,
+          disputeId: String(o['id']),
+          amountMinor: int(o['amount']),
+          currency: String(o['currency']).toUpperCase(),
+          reason: String(o['reason'] ?? 'unknown'),
+          status: String(o['status'] ?? 'needs_response'),
+        },
+      };
+    default:
+      return { ...base, event: { kind: 'IGNORED', type: raw.type } };
+  }
+}

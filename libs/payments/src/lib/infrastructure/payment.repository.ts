@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type PaymentStatus, type Tx } from '@vitrine/shared/data-access';
+
+export interface PaymentRecord {
+  id: string;
+  checkoutId: string;
+  providerPaymentId: string;
+  clientSecret: string;
+  amountMinor: number;
+  currency: string;
+  status: PaymentStatus;
+  amountRefundedMinor: number;
+}
+
+const paymentSelect = {
+  id: true,
+  checkoutId: true,
+  providerPaymentId: true,
+  clientSecret: true,
+  amountMinor: true,
+  currency: true,
+  status: true,
+  amountRefundedMinor: true,
+} as const;
+
+@Injectable()
+export class PaymentRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findByCheckout(checkoutId: string): Promise<PaymentRecord | null> {
+    return this.prisma.payment.findUnique({ where: { checkoutId }, select: paymentSelect });
+  }
+
+  findByCheckouts(checkoutIds: readonly string[]): Promise<PaymentRecord[]> {
+    return this.prisma.payment.findMany({ where: { checkoutId: { in: [...checkoutIds] } }, select: paymentSelect });
+  }
+
+  /** Locks the payment row for the rest of the caller's transaction. */
+  async findByProviderIdForUpdate(tx: Tx, providerPaymentId: string): Promise<PaymentRecord | null> {
+    const rows = await tx.$queryRaw<PaymentRecord[]>`
+      SELECT id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret",
+             amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor"
+      FROM payments WHERE provider_payment_id = ${providerPaymentId} FOR UPDATE`;
+    return rows[0] ?? null;
+  }
+
+  /** First writer wins; a concurrent duplicate finds the existing row. */
+  async insertIfAbsent(data: { checkoutId: string; providerPaymentId: string; clientSecret: string; amountMinor: number; currency: string }): Promise<PaymentRecord> {
+    await this.prisma.payment.createMany({ data: [data], skipDuplicates: true });
+    return this.prisma.payment.findUniqueOrThrow({ where: { checkoutId: data.checkoutId }, select: paymentSelect });
+  }
+
+  /** True the first time this event id is seen; later (or concurrent) deliveries get false. */
+  async claimEvent(tx: Tx, eventId: string, type: string, providerPaymentId: string | null): Promise<boolean> {
+    const inserted = await tx.$executeRaw`
+      INSERT INTO processed_payment_events (event_id, type, provider_payment_id) VALUES (${eventId}, ${type}, ${providerPaymentId})
+      ON CONFLICT (event_id) DO NOTHING`;
+    return inserted === 1;
+  }
+
+  async setStatus(tx: Tx, id: string, status: PaymentStatus, unlessIn: readonly PaymentStatus[]): Promise<boolean> {
+    const updated = await tx.$executeRaw`
+      UPDATE payments SET status = ${status}::"PaymentStatus", updated_at = now()
+      WHERE id = ${id}::uuid AND NOT (status::text = ANY(${[...unlessIn]}::text[]))`;
+    return updated === 1;
+  }
+
+  /** Stripe reports the cumulative refunded amount; keeping the maximum makes late events harmless. */
+  async raiseRefunded(tx: Tx, id: string, cumulativeMinor: number): Promise<number> {
+    const rows = await tx.$queryRaw<{ amount: number }[]>`
+      UPDATE payments SET amount_refunded_minor = GREATEST(amount_refunded_minor, LEAST(${cumulativeMinor}, amount_minor)), updated_at = now()
+      WHERE id = ${id}::uuid RETURNING amount_refunded_minor AS amount`;
+    return rows[0].amount;
+  }
+
+  async upsertRefund(tx: Tx, data: { paymentId: string; providerRefundId: string; amountMinor: number; currency: string; status: string; orderId: string | null; reason: string | null }): Promise<void> {
+    await tx.paymentRefund.upsert({
+      where: { providerRefundId: data.providerRefundId },
+      create: data,
+      update: { status: data.status, updatedAt: new Date(), ...(data.orderId ? { orderId: data.orderId } : {}) },
+      select: { id: true },
+    });
+  }
+
+  async upsertRefundOutsideTx(paymentId: string, refund: { id: string; status: string; amountMinor: number; currency: string }, orderId: string | null, reason: string): Promise<void> {
+    await this.upsertRefund(this.prisma, { paymentId, providerRefundId: refund.id, amountMinor: refund.amountMinor, currency: refund.currency, status: refund.status, orderId, reason });
+  }
+
+  async insertDispute(tx: Tx, data: { paymentId: string; providerDisputeId: string; amountMinor: number; currency: string; reason: string; status: string }): Promise<void> {
+    await tx.paymentDispute.createMany({ data: [data], skipDuplicates: true });
+  }
+
+  refundedForOrders(orderIds: readonly string[]): Promise<{ orderId: string | null; amountMinor: number }[]> {
+    return this.prisma.paymentRefund.findMany({ where: { orderId: { in: [...orderIds] }, status: { in: ['succeeded', 'pending'] } }, select: { orderId: true, amountMinor: true } });
+  }
+}

@@ -1,0 +1,128 @@
+import { Injectable, Logger } from '@nestjs/common';
+import Stripe from 'stripe';
+import { CHECKOUT_METADATA_KEY, toPaymentEvent, type VerifiedPaymentEvent } from '../domain/payment-event';
+import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
+import type { StripeSettings } from './stripe-settings';
+
+export interface IntentSnapshot {
+  id: string;
+  clientSecret: string;
+  status: string;
+  amountMinor: number;
+  currency: string;
+}
+
+export interface RefundSnapshot {
+  id: string;
+  status: string;
+  amountMinor: number;
+  currency: string;
+}
+
+/**
+ * The only code that talks to Stripe, through the official SDK. Every write carries an
+ * idempotency key derived from our own ids, so a retry (ours or the SDK's) never charges,
+ * cancels or refunds twice. Stripe's errors never travel further than this class.
+ */
+@Injectable()
+export class StripeGateway {
+  private readonly logger = new Logger(StripeGateway.name);
+  private readonly stripe: Stripe;
+
+  constructor(private readonly settings: StripeSettings) {
+    this.stripe = new Stripe(settings.secretKey, {
+      host: settings.host,
+      port: settings.port,
+      protocol: settings.protocol,
+      maxNetworkRetries: settings.maxNetworkRetries,
+      timeout: settings.timeoutMs,
+      telemetry: false,
+      appInfo: { name: 'vitrine' },
+    });
+  }
+
+  /**
+   * One PaymentIntent in CNY payable by card, Alipay or WeChat Pay (web). API version
+   * 2026-10-28.endive (SDK 23) names the request field `allowed_payment_method_types`; the
+   * intent still answers the usable ones in `payment_method_types`.
+   */
+  async createPaymentIntent(args: { checkoutId: string; amountMinor: number; currency: string; description: string; idempotencyKey: string }): Promise<IntentSnapshot> {
+    const pi = await this.call('create payment intent', () =>
+      this.stripe.paymentIntents.create(
+        {
+          amount: args.amountMinor,
+          currency: args.currency.toLowerCase(),
+          allowed_payment_method_types: ['card', 'alipay', 'wechat_pay'],
+          payment_method_options: { wechat_pay: { client: 'web' } },
+          description: args.description,
+          metadata: { [CHECKOUT_METADATA_KEY]: args.checkoutId },
+        },
+        { idempotencyKey: args.idempotencyKey },
+      ),
+    );
+    return this.intent(pi);
+  }
+
+  async retrievePaymentIntent(id: string): Promise<IntentSnapshot> {
+    return this.intent(await this.call('retrieve payment intent', () => this.stripe.paymentIntents.retrieve(id)));
+  }
+
+  /**
+   * Cancels an unpaid intent so it can no longer succeed. Answers the intent's status after
+   * the attempt: a succeeded (or processing) intent cannot be cancelled and is reported as is.
+   */
+  async cancelPaymentIntent(id: string, idempotencyKey: string): Promise<string> {
+    try {
+      const pi = await this.stripe.paymentIntents.cancel(id, {}, { idempotencyKey });
+      return pi.status;
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) return (await this.retrievePaymentIntent(id)).status;
+      throw this.unavailable('cancel payment intent', error);
+    }
+  }
+
+  async createRefund(args: { paymentIntentId: string; amountMinor: number; orderId: string | null; reason: string; idempotencyKey: string }): Promise<RefundSnapshot> {
+    const refund = await this.call('create refund', () =>
+      this.stripe.refunds.create(
+        {
+          payment_intent: args.paymentIntentId,
+          amount: args.amountMinor,
+          metadata: { ...(args.orderId ? { vitrine_order_id: args.orderId } : {}), vitrine_reason: args.reason },
+        },
+        { idempotencyKey: args.idempotencyKey },
+      ),
+    );
+    return { id: refund.id, status: refund.status ?? 'pending', amountMinor: refund.amount, currency: refund.currency.toUpperCase() };
+  }
+
+  /** Checks the signature with the SDK against the raw body and reads the event. */
+  verifyWebhook(rawBody: Buffer | undefined, signature: string | undefined): VerifiedPaymentEvent {
+    if (!rawBody || !signature) throw new PaymentsError(PaymentsErrorCode.WEBHOOK_SIGNATURE_INVALID, 'Missing body or Stripe-Signature header');
+    let event: Stripe.Event;
+    try {
+      event = this.stripe.webhooks.constructEvent(rawBody, signature, this.settings.webhookSecret, this.settings.webhookToleranceSeconds);
+    } catch {
+      throw new PaymentsError(PaymentsErrorCode.WEBHOOK_SIGNATURE_INVALID, 'The webhook signature does not match');
+    }
+    return toPaymentEvent(event as unknown as { id: string; type: string; data: { object: Record<string, unknown> } });
+  }
+
+  private intent(pi: Stripe.PaymentIntent): IntentSnapshot {
+    return { id: pi.id, clientSecret: pi.client_secret ?? '', status: pi.status, amountMinor: pi.amount, currency: pi.currency.toUpperCase() };
+  }
+
+  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw this.unavailable(what, error);
+    }
+  }
+
+  private unavailable(what: string, error: unknown): PaymentsError {
+    const e = error as { type?: string; code?: string; statusCode?: number; requestId?: string };
+    // Type, code and request id only: Stripe messages may echo request parameters.
+    this.logger.warn(`stripe: ${what} failed (${e.type ?? 'error'} ${e.code ?? ''} ${e.statusCode ?? ''} ${e.requestId ?? ''})`);
+    return new PaymentsError(PaymentsErrorCode.PAYMENT_PROVIDER_UNAVAILABLE, 'The payment provider could not be reached; try again');
+  }
+}
