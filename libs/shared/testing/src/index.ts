@@ -1,2 +1,3 @@
 export * from './lib/test-database';
 export * from './lib/factories';
+export * from './lib/catalog-factories';

@@ -171,11 +171,19 @@ export class ManageProductsService {
     return this.mustFind(id);
   }
 
-  /** Applies one status to many products; each failure is reported, the others still apply. */
+  /**
+   * Applies one status to many products. A product the caller may not see fails the whole
+   * call with NOT_FOUND before anything changes; a product that cannot take the status
+   * (not listable for China) is reported while the others still apply.
+   */
   async bulkSetStatus(actor: Actor, ids: readonly string[], status: ProductStatus): Promise<BulkStatusResult> {
     if (ids.length > 100) throw new ValidationError([{ path: 'ids', message: 'at most 100 products at once' }]);
+    const unique = [...new Set(ids)];
+    const rows = await this.products.findManyByIds(unique.filter(isUuid));
+    const visible = new Set(rows.filter((r) => canManageMuseum(actor, r.museumId)).map((r) => r.id));
+    if (unique.some((id) => !visible.has(id))) throw new NotFoundError('Product');
     const result: BulkStatusResult = { updated: [], failed: [] };
-    for (const id of new Set(ids)) {
+    for (const id of unique) {
       try {
         if (status === 'PUBLISHED') await this.publish(actor, id);
         else if (status === 'ARCHIVED') await this.archive(actor, id);
