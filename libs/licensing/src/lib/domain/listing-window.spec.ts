@@ -1,0 +1,32 @@
+import { isPastSellOff, listingBlocks, type AgreementWindow } from './listing-window';
+
+const agreement: AgreementWindow = {
+  status: 'ACTIVE',
+  territory: ['CN', 'FR'],
+  channels: ['VITRINE_MARKETPLACE'],
+  termStart: '2026-01-01',
+  termEnd: '2026-12-31',
+  sellOffEnd: '2027-03-31',
+};
+const approved = { status: 'APPROVED' as const, amendment: false };
+
+describe('listing window', () => {
+  it('allows listing within the term, with CN and the marketplace channel, when approved', () => {
+    expect(listingBlocks(agreement, approved, '2026-01-01')).toEqual([]);
+    expect(listingBlocks(agreement, approved, '2026-12-31')).toEqual([]);
+  });
+
+  it('names every reason it is refused', () => {
+    const codes = (a: Partial<AgreementWindow>, today: string, p = approved) => listingBlocks({ ...agreement, ...a }, p, today).map((b) => b.code);
+    expect(codes({}, '2025-12-31')).toEqual(['BEFORE_TERM']);
+    expect(codes({}, '2027-01-01')).toEqual(['AFTER_TERM']);
+    expect(codes({ territory: ['FR'], channels: ['BRAND_ONLINE'] }, '2026-06-01')).toEqual(['TERRITORY_EXCLUDES_CN', 'CHANNEL_NOT_GRANTED']);
+    expect(codes({ status: 'EXPIRED' }, '2026-06-01')).toEqual(['AGREEMENT_EXPIRED']);
+    expect(codes({}, '2026-06-01', { status: 'SUBMITTED', amendment: true } as never)).toEqual(['AWAITING_APPROVAL']);
+  });
+
+  it('delists after the sell-off period, not before', () => {
+    expect(isPastSellOff(agreement, '2027-03-31')).toBe(false);
+    expect(isPastSellOff(agreement, '2027-04-01')).toBe(true);
+  });
+});

@@ -1,0 +1,128 @@
+import { LicensingError, LicensingErrorCode } from './licensing-error';
+
+/**
+ * The approval workflow of a co-branded item, as an explicit state machine.
+ *
+ * A proposal moves through three stages (concept, pre-production sample, final sample). At
+ * each, the brand prepares (DRAFT, or CHANGES_REQUESTED after a review) and submits; the
+ * museum approves, rejects or requests changes. Approving a concept or a pre-production
+ * sample opens the next stage as a draft; approving the final sample is final approval
+ * (the agreement is created). Later, editing the approved item's text or images (AMEND)
+ * sends it back to review as an amendment: approving it applies the new content, rejecting
+ * or withdrawing it restores the approved one; the agreement stays.
+ */
+export type ProposalStatus = 'DRAFT' | 'SUBMITTED' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+export type ProposalStage = 'CONCEPT' | 'PRE_PRODUCTION_SAMPLE' | 'FINAL_SAMPLE';
+export type ProposalEvent = 'REVISE' | 'SUBMIT' | 'APPROVE' | 'REJECT' | 'REQUEST_CHANGES' | 'WITHDRAW' | 'AMEND';
+export type Party = 'BRAND' | 'MUSEUM';
+
+export const STAGES: readonly ProposalStage[] = ['CONCEPT', 'PRE_PRODUCTION_SAMPLE', 'FINAL_SAMPLE'];
+export const EVENTS: readonly ProposalEvent[] = ['REVISE', 'SUBMIT', 'APPROVE', 'REJECT', 'REQUEST_CHANGES', 'WITHDRAW', 'AMEND'];
+export const STATUSES: readonly ProposalStatus[] = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'];
+
+export interface ProposalState {
+  status: ProposalStatus;
+  stage: ProposalStage;
+  /** Under review again after final approval. */
+  amendment: boolean;
+}
+
+/** Side effects the application layer carries out in the same transaction as the move. */
+export type WorkflowEffect =
+  | 'SNAPSHOT_REVISION'
+  | 'START_REVIEW_CLOCK'
+  | 'STOP_REVIEW_CLOCK'
+  | 'CREATE_AGREEMENT'
+  | 'APPLY_AMENDMENT'
+  | 'RESTORE_APPROVED_CONTENT'
+  | 'DELIST_PRODUCT';
+
+export interface Transition {
+  to: ProposalState;
+  effects: WorkflowEffect[];
+}
+
+/** Which side may fire an event: the brand authors, the museum reviews. */
+export const EVENT_PARTY: Record<ProposalEvent, Party> = {
+  REVISE: 'BRAND',
+  SUBMIT: 'BRAND',
+  WITHDRAW: 'BRAND',
+  AMEND: 'BRAND',
+  APPROVE: 'MUSEUM',
+  REJECT: 'MUSEUM',
+  REQUEST_CHANGES: 'MUSEUM',
+};
+
+const nextStage = (stage: ProposalStage): ProposalStage | null => STAGES[STAGES.indexOf(stage) + 1] ?? null;
+
+/** The transition for (state, event), or null when the move is not in the machine. */
+export function transitionOf(state: ProposalState, event: ProposalEvent): Transition | null {
+  const { status, stage, amendment } = state;
+  const to = (s: Partial<ProposalState>): ProposalState => ({ ...state, ...s });
+  const restore: Transition = { to: { status: 'APPROVED', stage: 'FINAL_SAMPLE', amendment: false }, effects: ['STOP_REVIEW_CLOCK', 'RESTORE_APPROVED_CONTENT'] };
+  switch (status) {
+    case 'DRAFT':
+      if (event === 'REVISE') return { to: state, effects: ['SNAPSHOT_REVISION'] };
+      if (event === 'SUBMIT') return { to: to({ status: 'SUBMITTED' }), effects: ['START_REVIEW_CLOCK'] };
+      if (event === 'WITHDRAW') return { to: to({ status: 'WITHDRAWN' }), effects: [] };
+      return null;
+    case 'CHANGES_REQUESTED':
+      if (event === 'REVISE') return { to: state, effects: ['SNAPSHOT_REVISION'] };
+      if (event === 'SUBMIT') return { to: to({ status: 'SUBMITTED' }), effects: ['START_REVIEW_CLOCK'] };
+      if (event === 'WITHDRAW') return amendment ? restore : { to: to({ status: 'WITHDRAWN' }), effects: [] };
+      return null;
+    case 'SUBMITTED':
+      switch (event) {
+        case 'APPROVE': {
+          const next = nextStage(stage);
+          if (next) return { to: to({ status: 'DRAFT', stage: next }), effects: ['STOP_REVIEW_CLOCK'] };
+          return {
+            to: { status: 'APPROVED', stage: 'FINAL_SAMPLE', amendment: false },
+            effects: ['STOP_REVIEW_CLOCK', amendment ? 'APPLY_AMENDMENT' : 'CREATE_AGREEMENT'],
+          };
+        }
+        case 'REQUEST_CHANGES':
+          return { to: to({ status: 'CHANGES_REQUESTED' }), effects: ['STOP_REVIEW_CLOCK'] };
+        case 'REJECT':
+          return amendment ? restore : { to: to({ status: 'REJECTED' }), effects: ['STOP_REVIEW_CLOCK'] };
+        case 'WITHDRAW':
+          return amendment ? restore : { to: to({ status: 'WITHDRAWN' }), effects: ['STOP_REVIEW_CLOCK'] };
+        default:
+          return null;
+      }
+    case 'APPROVED':
+      if (event === 'AMEND') {
+        return {
+          to: { status: 'SUBMITTED', stage: 'FINAL_SAMPLE', amendment: true },
+          effects: ['SNAPSHOT_REVISION', 'DELIST_PRODUCT', 'START_REVIEW_CLOCK'],
+        };
+      }
+      return null;
+    case 'REJECTED':
+    case 'WITHDRAWN':
+      return null;
+  }
+}
+
+/** The transition, or ILLEGAL_TRANSITION with the state and event in its details. */
+export function transition(state: ProposalState, event: ProposalEvent): Transition {
+  const t = transitionOf(state, event);
+  if (!t) {
+    throw new LicensingError(
+      LicensingErrorCode.ILLEGAL_TRANSITION,
+      `A proposal that is ${state.status}${state.amendment ? ' (amendment)' : ''} at stage ${state.stage} cannot ${event}`,
+      { status: state.status, stage: state.stage, event },
+    );
+  }
+  return t;
+}
+
+/** Events the caller's side may fire now: what a client shows as buttons. */
+export function allowedEvents(state: ProposalState, party: Party): ProposalEvent[] {
+  return EVENTS.filter((e) => EVENT_PARTY[e] === party && transitionOf(state, e) !== null);
+}
+
+export const isTerminal = (status: ProposalStatus): boolean => status === 'REJECTED' || status === 'WITHDRAWN';
+
+/** Whether the brand may edit the working copy (REVISE). */
+export const isEditable = (state: ProposalState): boolean => transitionOf(state, 'REVISE') !== null;
