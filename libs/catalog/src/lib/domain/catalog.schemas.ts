@@ -118,8 +118,7 @@ export const setFxRateSchema = z.object({
   rate: z
     .string()
     .trim()
-    .regex(/^\d{1,10}(\.\d{1,8})?$/, 'must be a decimal with at most 8 decimals')
-    .refine((r) => /[1-9]/.test(r), { message: 'must be positive' }),
+    .regex(/^(?=.*[1-9])\d{1,10}(\.\d{1,8})?$/, 'must be a positive decimal with at most 8 decimals'),
   source: z.string().trim().min(1).max(60),
   effectiveAt: z.date().nullish(),
 });
