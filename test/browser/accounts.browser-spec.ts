@@ -8,7 +8,7 @@ describe('console: sign-in, roles and sessions', () => {
   it('refuses shoppers with a sentence and keeps them out', async () => {
     const shopper = await createUser(c.api.db.prisma, 'SHOPPER');
     const { page, screenshot } = await c.open();
-    await signIn(page, shopper.email, shopper.password);
+    await signIn(page, shopper.email, shopper.password, { wait: false });
     await page.getByTestId('login-error').getByText(/shopper account/i).waitFor();
     await screenshot('login-shopper-refused');
     expect(await page.evaluate(() => sessionStorage.getItem('vitrine.session'))).toBeNull();
@@ -19,7 +19,7 @@ describe('console: sign-in, roles and sessions', () => {
   it('shows a wrong password in words', async () => {
     const admin = await createUser(c.api.db.prisma, 'PLATFORM_ADMIN');
     const { page } = await c.open();
-    await signIn(page, admin.email, 'not-the-password');
+    await signIn(page, admin.email, 'not-the-password', { wait: false });
     await page.getByTestId('login-error').getByText('Wrong email or password.').waitFor();
   });
 

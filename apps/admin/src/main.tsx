@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { demoteHandledApiErrors } from './api/console-noise';
 import { App } from './App';
+
+demoteHandledApiErrors();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -29,7 +29,10 @@ export async function openConsole(browser: Browser, baseUrl: string, locale = 'e
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+    if (msg.type() === 'error') {
+      const at = msg.location();
+      errors.push(`console: ${msg.text()} (${at.url.split('/').pop()}:${at.lineNumber}:${at.columnNumber})`);
+    }
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -44,9 +47,11 @@ export async function openConsole(browser: Browser, baseUrl: string, locale = 'e
   };
 }
 
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
+export async function signIn(page: Page, email: string, password: string, opts: { wait?: boolean } = {}): Promise<void> {
   await page.goto('/#/login');
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: /sign in/i }).click();
+  // Signed in once the menu shows.
+  if (opts.wait !== false) await page.getByRole('menuitem').first().waitFor();
 }

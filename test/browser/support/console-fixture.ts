@@ -27,6 +27,9 @@ export function useConsole(): ConsoleFixture {
     };
   });
   afterEach(async () => {
+    // The last state of every page, for looking at a failure.
+    const name = (expect.getState().currentTestName ?? 'test').replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+    await Promise.all(opened.map((p, i) => p.screenshot(`last-${name}-${i}`).catch(() => undefined)));
     const errors = opened.flatMap((p) => p.errors);
     await Promise.all(opened.splice(0).map((p) => p.close()));
     expect(errors).toEqual([]);
