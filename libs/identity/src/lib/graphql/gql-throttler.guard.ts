@@ -11,7 +11,7 @@ import type { Request } from 'express';
 export class GqlThrottlerGuard extends ThrottlerGuard {
   override getRequestResponse(context: ExecutionContext) {
     const gql = GqlExecutionContext.create(context);
-    const ctx = gql.getContext<{ req: Request; res: unknown }>();
+    const ctx = gql.getContext<{ req: Request; res: Record<string, unknown> }>();
     const args = gql.getArgs<{ input?: { email?: unknown } }>();
     (ctx.req as Request & { throttleEmail?: string }).throttleEmail =
       typeof args.input?.email === 'string' ? args.input.email.trim().toLowerCase() : '';
