@@ -3,6 +3,7 @@ export { FxRatesService, SHOPPER_PAIR } from './lib/application/fx-rates.service
 export { BrowseService } from './lib/application/browse.service';
 export { CollectionsService } from './lib/application/collections.service';
 export { CatalogError, CatalogErrorCode } from './lib/domain/catalog-error';
+export { productSearchText, normalizeSearchText } from './lib/domain/search-text';
 export { shopperPrice, type ShopperQuote } from './lib/domain/shopper-price';
 export { listingProblemsForChina, isHsCodeAllowed, type ListingProblem } from './lib/domain/listing-rules';
 export type { CollectionRow } from './lib/infrastructure/collection.repository';

@@ -1,0 +1,237 @@
+// `npm run db:seed` (and `npm start`): demo museums, works, collections, 168 products with
+// fr/en/zh-CN text, FX rates, the positive list and one account per role. Idempotent: ids
+// are derived from natural keys and rows that exist are left as they are.
+import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import argon2 from 'argon2';
+import { PrismaService, databaseOptionsFromEnv, type Prisma } from '@vitrine/shared/data-access';
+import { listingProblemsForChina, productSearchText } from '@vitrine/catalog';
+import { DEMO_PASSWORD, MUSEUMS, POSITIVE_LIST, PRODUCT_TYPES, demoProducts, hash, type DemoMuseum } from './seed/demo-catalog';
+
+/** A stable UUID (v5 layout) for a natural key, so reruns find the same rows. */
+export function stableId(key: string): string {
+  const h = createHash('sha1').update(`vitrine-demo:${key}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const image = (seed: string) => `https://picsum.photos/seed/${encodeURIComponent(seed)}/800/800`;
+
+async function seedMuseum(prisma: PrismaService, m: DemoMuseum): Promise<{ museumId: string; artworkIds: Map<string, string> }> {
+  const museum = await prisma.museum.upsert({
+    where: { slug: m.slug },
+    create: { id: stableId(`museum:${m.slug}`), slug: m.slug, legalName: m.legalName, country: m.country },
+    update: {},
+    select: { id: true },
+  });
+  await prisma.storefront.upsert({
+    where: { museumId: museum.id },
+    create: {
+      id: stableId(`storefront:${m.slug}`),
+      museumId: museum.id,
+      status: 'OPEN',
+      nameFr: m.name.fr,
+      nameEn: m.name.en,
+      nameZh: m.name.zh,
+      storyFr: m.story.fr,
+      storyEn: m.story.en,
+      storyZh: m.story.zh,
+      bannerUrl: `https://picsum.photos/seed/${m.slug}-banner/1600/500`,
+    },
+    update: {},
+  });
+  await prisma.artwork.createMany({
+    data: m.artworks.map((w) => ({
+      id: stableId(`artwork:${m.slug}:${w.accessionNumber}`),
+      museumId: museum.id,
+      accessionNumber: w.accessionNumber,
+      titleFr: w.title.fr,
+      titleEn: w.title.en,
+      titleZh: w.title.zh,
+      artist: w.artist,
+      period: w.period,
+      creditLine: m.creditLine,
+      imageUrl: image(`${m.slug}-${w.accessionNumber}`),
+    })),
+    skipDuplicates: true,
+  });
+  // Read back: a work entered by hand before the seed keeps its own id.
+  const rows = await prisma.artwork.findMany({ where: { museumId: museum.id }, select: { id: true, accessionNumber: true } });
+  return { museumId: museum.id, artworkIds: new Map(rows.map((r) => [r.accessionNumber, r.id])) };
+}
+
+async function seedCatalogue(prisma: PrismaService): Promise<{ products: number; published: number }> {
+  await prisma.positiveListEntry.createMany({ data: POSITIVE_LIST, skipDuplicates: true });
+  const allowed = POSITIVE_LIST.map((e) => e.hsPrefix);
+  const museums = new Map<string, { museumId: string; artworkIds: Map<string, string> }>();
+  for (const m of MUSEUMS) museums.set(m.slug, await seedMuseum(prisma, m));
+
+  const products = demoProducts();
+  const now = Date.now();
+  const productRows: Prisma.ProductCreateManyInput[] = [];
+  const variantRows: Prisma.ProductVariantCreateManyInput[] = [];
+  const mediaRows: Prisma.ProductMediaCreateManyInput[] = [];
+  const workLinks: Prisma.ProductArtworkCreateManyInput[] = [];
+  for (const p of products) {
+    const { museumId, artworkIds } = museums.get(p.museumSlug)!;
+    const id = stableId(`product:${p.key}`);
+    const variants = p.type.variants.map((v, i) => ({ sku: p.skus[i]!, hsCode: p.type.hsCode, priceMinor: v.priceMinor, options: v.options }));
+    // The seed publishes only what the publishing rules would accept.
+    const listable = listingProblemsForChina({ nameZh: p.name.zh, descriptionZh: p.description.zh, variants }, allowed).length === 0;
+    const status = p.status === 'PUBLISHED' && !listable ? 'DRAFT' : p.status;
+    const createdAt = new Date(now - p.ageDays * 86_400_000 - (hash(p.key) % 86_400) * 1000);
+    productRows.push({
+      id,
+      museumId,
+      status,
+      category: p.type.category,
+      crossBorderCategory: p.type.crossBorderCategory,
+      nameFr: p.name.fr,
+      nameEn: p.name.en,
+      nameZh: p.name.zh,
+      descriptionFr: p.description.fr,
+      descriptionEn: p.description.en,
+      descriptionZh: p.description.zh,
+      searchText: productSearchText({
+        name: p.name,
+        description: p.description,
+        works: [{ titleFr: p.work.title.fr, titleEn: p.work.title.en, titleZh: p.work.title.zh, artist: p.work.artist }],
+      }),
+      minPriceEurCents: Math.min(...variants.map((v) => v.priceMinor)),
+      popularity: p.popularity,
+      publishedAt: status === 'PUBLISHED' ? createdAt : null,
+      createdAt,
+    });
+    variants.forEach((v, position) =>
+      variantRows.push({
+        id: stableId(`variant:${v.sku}`),
+        productId: id,
+        museumId,
+        sku: v.sku,
+        options: v.options,
+        priceMinor: v.priceMinor,
+        currency: 'EUR',
+        weightGrams: p.type.weightGrams,
+        hsCode: v.hsCode,
+        originCountry: p.type.key === 'SCARF' ? 'IT' : p.museumSlug === 'british-museum' ? 'GB' : 'FR',
+        position,
+      }),
+    );
+    for (let i = 0; i < 2; i++) {
+      mediaRows.push({ id: stableId(`media:${p.key}:${i}`), productId: id, url: image(`${p.skus[0]}-${i}`), alt: `${p.name.en} (${i + 1})`, position: i });
+    }
+    const workId = artworkIds.get(p.work.accessionNumber);
+    if (workId) workLinks.push({ productId: id, artworkId: workId });
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.product.createMany({ data: productRows, skipDuplicates: true });
+    // A product that already existed keeps its variants; a SKU taken by a hand-made product is skipped.
+    const hasVariants = new Set((await tx.productVariant.findMany({ where: { productId: { in: productRows.map((r) => r.id!) } }, select: { productId: true } })).map((r) => r.productId));
+    await tx.productVariant.createMany({ data: variantRows.filter((v) => !hasVariants.has(v.productId)), skipDuplicates: true });
+    await tx.productMedia.createMany({ data: mediaRows, skipDuplicates: true });
+    await tx.productArtwork.createMany({ data: workLinks, skipDuplicates: true });
+  });
+
+  // Collections: bestsellers, the stationery corner and one theme per museum; featured on the storefront.
+  for (const m of MUSEUMS) {
+    const { museumId } = museums.get(m.slug)!;
+    const mine = products.filter((p) => p.museumSlug === m.slug && p.status === 'PUBLISHED');
+    const collections = [
+      { slug: 'bestsellers', name: { fr: 'Meilleures ventes', en: 'Bestsellers', zh: '热销榜' }, members: [...mine].sort((a, b) => b.popularity - a.popularity).slice(0, 12) },
+      { slug: 'stationery-corner', name: { fr: 'Papeterie', en: 'Stationery corner', zh: '文具角' }, members: mine.filter((p) => p.type.crossBorderCategory === 'STATIONERY') },
+      { slug: m.theme.slug, name: m.theme.name, members: mine.filter((p) => m.theme.works.includes(p.work.accessionNumber)) },
+    ];
+    await prisma.collection.createMany({
+      data: collections.map((c) => ({ id: stableId(`collection:${m.slug}:${c.slug}`), museumId, slug: c.slug, nameFr: c.name.fr, nameEn: c.name.en, nameZh: c.name.zh })),
+      skipDuplicates: true,
+    });
+    const ids = new Map(
+      (await prisma.collection.findMany({ where: { museumId, slug: { in: collections.map((c) => c.slug) } }, select: { id: true, slug: true } })).map((r) => [r.slug, r.id]),
+    );
+    await prisma.productCollection.createMany({
+      data: collections.flatMap((c) => c.members.map((p, position) => ({ collectionId: ids.get(c.slug)!, productId: stableId(`product:${p.key}`), position }))),
+      skipDuplicates: true,
+    });
+    const storefront = await prisma.storefront.findUniqueOrThrow({ where: { museumId }, select: { featuredCollectionIds: true } });
+    if (!storefront.featuredCollectionIds.length) {
+      await prisma.storefront.update({ where: { museumId }, data: { featuredCollectionIds: [ids.get(m.theme.slug)!, ids.get('bestsellers')!] } });
+    }
+  }
+  return { products: productRows.length, published: productRows.filter((p) => p.status === 'PUBLISHED').length };
+}
+
+async function seedFxRates(prisma: PrismaService): Promise<void> {
+  if (await prisma.fxRate.count({ where: { base: 'EUR', quote: 'CNY' } })) return;
+  // A week of ECB-like reference rates, the latest in force now.
+  const rates = ['7.7912', '7.8035', '7.7986', '7.8150', '7.8097', '7.8201', '7.8123'];
+  const today = new Date();
+  today.setUTCHours(14, 15, 0, 0);
+  await prisma.fxRate.createMany({
+    data: rates.map((rate, i) => ({
+      id: stableId(`fx:EUR:CNY:${i}`),
+      base: 'EUR',
+      quote: 'CNY',
+      rate,
+      source: 'ECB euro foreign exchange reference rates (demo)',
+      effectiveAt: new Date(Math.min(today.getTime(), Date.now()) - (rates.length - 1 - i) * 86_400_000),
+    })),
+    skipDuplicates: true,
+  });
+}
+
+async function seedAccounts(prisma: PrismaService, museumIds: Map<string, string>): Promise<void> {
+  const passwordHash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
+  const brand = await prisma.brand.upsert({
+    where: { slug: 'maison-demo' },
+    create: { id: stableId('brand:maison-demo'), slug: 'maison-demo', name: 'Maison Demo', country: 'FR' },
+    update: {},
+    select: { id: true },
+  });
+  const users = [
+    { email: 'admin@vitrine.test', displayName: 'Vitrine operator', role: 'PLATFORM_ADMIN' as const },
+    ...MUSEUMS.map((m) => ({ email: m.managerEmail, displayName: `${m.name.en} manager`, role: 'MUSEUM_MANAGER' as const, museumSlug: m.slug })),
+    { email: 'partner@maison-demo.test', displayName: 'Maison Demo licensing', role: 'BRAND_PARTNER' as const, brandId: brand.id },
+    { email: 'shopper@vitrine.test', displayName: '李娜 (Li Na)', role: 'SHOPPER' as const },
+  ];
+  await prisma.user.createMany({
+    data: users.map((u) => ({
+      id: stableId(`user:${u.email}`),
+      email: u.email,
+      passwordHash,
+      displayName: u.displayName,
+      role: u.role,
+      brandId: 'brandId' in u ? u.brandId : null,
+    })),
+    skipDuplicates: true,
+  });
+  const ids = new Map((await prisma.user.findMany({ where: { email: { in: users.map((u) => u.email) } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  await prisma.museumMembership.createMany({
+    data: users.flatMap((u) => ('museumSlug' in u ? [{ userId: ids.get(u.email)!, museumId: museumIds.get(u.museumSlug)! }] : [])),
+    skipDuplicates: true,
+  });
+}
+
+export async function seedDemo(prisma: PrismaService): Promise<{ products: number; published: number }> {
+  const result = await seedCatalogue(prisma);
+  await seedFxRates(prisma);
+  const museumIds = new Map((await prisma.museum.findMany({ where: { slug: { in: MUSEUMS.map((m) => m.slug) } }, select: { id: true, slug: true } })).map((m) => [m.slug, m.id]));
+  await seedAccounts(prisma, museumIds);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const prisma = new PrismaService(databaseOptionsFromEnv(process.env, 4));
+  try {
+    const { products, published } = await seedDemo(prisma);
+    console.log(`demo data: ${MUSEUMS.length} museums, ${products} products (${published} published), ${PRODUCT_TYPES.length} product types; password for every demo account: ${DEMO_PASSWORD}`);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
