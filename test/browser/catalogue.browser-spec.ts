@@ -6,7 +6,7 @@ import { useConsole } from './support/console-fixture';
 /** react-admin names each input after its source path. */
 const field = (page: Page, source: string) => page.locator(`[name="${source}"]`);
 const helperOf = (page: Page, source: string) =>
-  page.locator('.MuiFormControl-root').filter({ has: field(page, source) }).locator('.MuiFormHelperText-root');
+  page.locator('.MuiTextField-root').filter({ has: field(page, source) }).locator('.MuiFormHelperText-root');
 
 describe('console: operator and museum manager screens', () => {
   const c = useConsole();
@@ -17,7 +17,7 @@ describe('console: operator and museum manager screens', () => {
     await signIn(page, admin.email, admin.password);
 
     await page.getByRole('menuitem', { name: 'Museums' }).click();
-    await page.getByRole('link', { name: /create/i }).click();
+    await page.locator('a[href="#/museums/create"]').click();
     await field(page, 'storefront.name.fr').fill('Musée des Tissus');
     await field(page, 'storefront.name.en').fill('Textile Museum');
     await field(page, 'storefront.name.zhCN').fill('纺织博物馆');
@@ -31,7 +31,7 @@ describe('console: operator and museum manager screens', () => {
     expect(museum.storefront).toMatchObject({ nameFr: 'Musée des Tissus', nameEn: 'Textile Museum', nameZh: '纺织博物馆', status: 'DRAFT' });
 
     await page.getByRole('menuitem', { name: 'Users' }).click();
-    await page.getByRole('link', { name: /create/i }).click();
+    await page.locator('a[href="#/users/create"]').click();
     await field(page, 'email').fill('lea.martin@tissus.test');
     await field(page, 'displayName').fill('Léa Martin');
     await field(page, 'password').fill('a-long-enough-password');
@@ -45,7 +45,7 @@ describe('console: operator and museum manager screens', () => {
     expect(user.memberships.map((m) => m.museumId)).toEqual([museum.id]);
 
     await page.getByRole('menuitem', { name: 'FX rates' }).click();
-    await page.getByRole('link', { name: /create/i }).click();
+    await page.locator('a[href="#/fxRates/create"]').click();
     await field(page, 'rate').fill('7.8123');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('cell', { name: '7.8123' }).first().waitFor();
@@ -63,7 +63,7 @@ describe('console: operator and museum manager screens', () => {
     await screenshot('manager-dashboard');
 
     await page.getByRole('menuitem', { name: 'Products' }).click();
-    await page.getByRole('link', { name: /create/i }).click();
+    await page.locator('a[href="#/products/create"]').click();
     await field(page, 'name.fr').fill('Affiche La Joconde');
     await field(page, 'name.en').fill('Mona Lisa poster');
     await field(page, 'name.zhCN').fill('蒙娜丽莎海报');

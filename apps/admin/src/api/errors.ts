@@ -54,6 +54,9 @@ export class ApiError extends HttpError {
   readonly reasons: ListingReason[];
   constructor(message: string, code: string, status: number, body: Record<string, unknown>, reasons: ListingReason[] = []) {
     super(message, status, body);
+    // HttpError pins its own prototype; restore ours so instanceof ApiError holds.
+    Object.setPrototypeOf(this, ApiError.prototype);
+    this.name = 'ApiError';
     this.code = code;
     this.reasons = reasons;
   }

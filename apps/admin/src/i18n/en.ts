@@ -126,7 +126,7 @@ export const en = {
       country: 'ISO code, two letters',
       rate: 'Yuan for one euro, e.g. 7.8123',
       category: 'Your own category, e.g. prints',
-      options: '{"size": "M"}',
+      options: 'e.g. {"size": "M"}',
     },
     museum: { switch: 'Museum', all: 'All museums', choose_first: 'Choose a museum in the top bar first.' },
     not_found: { title: 'Not found', body: 'This page does not exist, or you do not have access to it.', back: 'Back to the dashboard' },

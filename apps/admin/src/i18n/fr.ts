@@ -135,7 +135,7 @@ export const fr: typeof en = {
       country: 'Code ISO, deux lettres',
       rate: 'Yuans pour un euro, ex. 7.8123',
       category: 'Votre propre catégorie, ex. estampes',
-      options: '{"taille": "M"}',
+      options: 'ex. {"taille": "M"}',
     },
     museum: { switch: 'Musée', all: 'Tous les musées', choose_first: 'Choisissez d’abord un musée dans la barre du haut.' },
     not_found: { title: 'Introuvable', body: 'Cette page n’existe pas, ou vous n’y avez pas accès.', back: 'Retour au tableau de bord' },

@@ -45,14 +45,17 @@ const EditToolbar = () => {
 
 const Problems = () => {
   const record = useRecordContext<ProductRecord>();
-  return <ListingProblemsAlert reasons={record?.listingProblems ?? []} />;
+  if (!record?.listingProblems.length) return null;
+  return (
+    <Box sx={{ px: 2, pt: 2 }}>
+      <ListingProblemsAlert reasons={record.listingProblems} />
+    </Box>
+  );
 };
 
 const ProductEdit = () => (
   <Edit mutationMode="pessimistic" error={<NotFound />} actions={<EditActions />} redirect={false}>
-    <Box sx={{ px: 2, pt: 2 }}>
-      <Problems />
-    </Box>
+    <Problems />
     <ProductForm toolbar={<EditToolbar />} />
   </Edit>
 );
