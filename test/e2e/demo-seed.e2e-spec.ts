@@ -4,7 +4,6 @@ import { startApi, type ApiHarness } from '../support/api-harness';
 
 /** The demo data `npm start` seeds, used through the API the way a newcomer would. */
 describe('demo seed', () => {
-  jest.setTimeout(30_000);
   let api: ApiHarness;
   const counts = () => {
     const p = api.db.prisma;
