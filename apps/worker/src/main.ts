@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { JobsWorker } from '@vitrine/shared/jobs';
 import { WorkerModule } from './app/worker.module';
 
 const SHUTDOWN_DEADLINE_MS = Number(process.env['WORKER_SHUTDOWN_TIMEOUT_MS'] ?? 30_000);
@@ -19,9 +20,15 @@ async function bootstrap(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
+    // Jobs first (they still need the database and Redis), then the rest of the application.
     app
-      .close()
-      .then(() => process.exit(0))
+      .get(JobsWorker)
+      .drain()
+      .then(() => app.close())
+      .then(() => {
+        logger.log('stopped');
+        process.exit(0);
+      })
       .catch((error) => {
         logger.error(error);
         process.exit(1);

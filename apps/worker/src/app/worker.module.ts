@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
-import { BullModule } from '@nestjs/bullmq';
-import { DataAccessModule, queuePrefixFromEnv, redisOptionsFromEnv } from '@vitrine/shared/data-access';
+import { DataAccessModule } from '@vitrine/shared/data-access';
+import { JobsWorkerModule } from '@vitrine/shared/jobs';
 import { HeartbeatService } from './heartbeat.service';
+import { MetricsServer } from './metrics.server';
 
-/** The worker process: BullMQ processors that the libs define, no HTTP. */
+/**
+ * The worker process: runs the jobs that the libs define, and nothing else (no HTTP but
+ * the metrics port). Every job listed here must have exactly one handler among the
+ * imported modules' providers, or start-up fails.
+ */
 @Module({
-  imports: [
-    DataAccessModule,
-    BullModule.forRoot({ connection: redisOptionsFromEnv(), prefix: queuePrefixFromEnv() }),
-  ],
-  providers: [HeartbeatService],
+  imports: [DataAccessModule, JobsWorkerModule.register({ jobs: [], schedules: [] })],
+  providers: [HeartbeatService, MetricsServer],
 })
 export class WorkerModule {}

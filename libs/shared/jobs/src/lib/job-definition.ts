@@ -1,0 +1,88 @@
+import { SetMetadata } from '@nestjs/common';
+
+/** Job payloads carry ids and small flags only: never personal data, never whole records. */
+export type JobPayload = Record<string, string | number | boolean | null>;
+
+export interface QueueDefinition {
+  readonly name: string;
+  /** Jobs one worker process runs at once on this queue. */
+  readonly concurrency: number;
+}
+
+export function defineQueue(name: string, options: { concurrency?: number } = {}): QueueDefinition {
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`queue name "${name}" must be kebab-case`);
+  return { name, concurrency: options.concurrency ?? 10 };
+}
+
+export interface JobDefinition<P extends JobPayload = JobPayload> {
+  readonly queue: QueueDefinition;
+  readonly name: string;
+  /** Deterministic id: the same business event always gives the same job. */
+  jobId(payload: P): string;
+  /** Attempts before the job goes to the dead letter queue. */
+  readonly attempts: number;
+  /** First retry delay; it doubles at each attempt, with jitter, up to JOB_BACKOFF_CAP_MS. */
+  readonly backoffMs: number;
+}
+
+export function defineJob<P extends JobPayload>(spec: {
+  queue: QueueDefinition;
+  name: string;
+  jobId: (payload: P) => string;
+  attempts?: number;
+  backoffMs?: number;
+}): JobDefinition<P> {
+  return {
+    queue: spec.queue,
+    name: spec.name,
+    // BullMQ refuses ':' in custom ids and ids that parse as integers.
+    jobId: (payload) => {
+      const id = spec.jobId(payload);
+      if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(id)) throw new Error(`job id "${id}" of ${spec.name} must start with a letter and use [A-Za-z0-9._-]`);
+      return id;
+    },
+    attempts: spec.attempts ?? 10,
+    backoffMs: spec.backoffMs ?? 1_000,
+  };
+}
+
+/** A job that runs on a timetable (`every` ms or a cron `pattern`), with one fixed scheduler id. */
+export interface JobSchedule<P extends JobPayload = JobPayload> {
+  readonly job: JobDefinition<P>;
+  readonly payload: P;
+  readonly every?: number;
+  readonly pattern?: string;
+}
+
+export function defineSchedule<P extends JobPayload>(job: JobDefinition<P>, payload: P, when: { every: number } | { pattern: string }): JobSchedule<P> {
+  return { job, payload, ...when };
+}
+
+export interface JobContext {
+  /** BullMQ's job id (the deterministic id for outbox jobs). */
+  id: string;
+  /** 1 for the first run. */
+  attempt: number;
+  maxAttempts: number;
+}
+
+/** The code that runs a job. It must be safe to run twice: re-read state, return if done. */
+export interface JobHandler<P extends JobPayload = JobPayload> {
+  handle(payload: P, context: JobContext): Promise<unknown>;
+}
+
+export const HANDLES_JOB = 'vitrine:handles-job';
+
+/** Marks a provider as the handler of a job; apps/worker finds it and refuses to start without one. */
+export const HandlesJob = (job: JobDefinition<never> | JobDefinition) => SetMetadata(HANDLES_JOB, job);
+
+export const jobKey = (queue: string, name: string) => `${queue}/${name}`;
+
+/** Flat, small, primitive: the shape a payload of ids has. */
+export function assertIdPayload(payload: unknown, jobName: string): asserts payload is JobPayload {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new Error(`payload of ${jobName} must be an object of ids`);
+  for (const [key, value] of Object.entries(payload)) {
+    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) throw new Error(`payload of ${jobName}: ${key} must be an id or a flag`);
+    if (typeof value === 'string' && value.length > 200) throw new Error(`payload of ${jobName}: ${key} is too long for an id`);
+  }
+}

@@ -1,0 +1,175 @@
+import { Logger } from '@nestjs/common';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { jobKey, type JobDefinition, type JobHandler, type JobPayload, type JobSchedule } from './job-definition';
+import type { JobMetrics } from './job-metrics';
+import { BACKOFF_STRATEGY, DEAD_LETTER_QUEUE, type QueueRegistry } from './queue-registry';
+
+/** A failure no retry can mend (bad input, a rule refusing): the job goes straight to the dead letter queue. */
+export class PermanentJobError extends UnrecoverableError {}
+
+/** What the dead letter queue holds for a job that used up its attempts. */
+export interface DeadLetter extends JobPayload {
+  queue: string;
+  name: string;
+  jobId: string;
+  /** The original payload, as JSON (ids only). */
+  payload: string;
+  failedReason: string;
+  attemptsMade: number;
+  failedAt: string;
+}
+
+export const deadLetterId = (queue: string, jobId: string) => `dl.${queue}.${jobId}`;
+
+/**
+ * Runs the handlers of every defined job: one BullMQ Worker per queue, each job routed by
+ * name to its handler. Start-up fails when a defined job has no handler (or a handler has no
+ * definition). After its last attempt a job is copied to the dead letter queue, where it is
+ * parked as failed: retrying it there (from the board) redrives the original job.
+ */
+export class JobRunner {
+  private readonly logger = new Logger('JobRunner');
+  private readonly handlers = new Map<string, { job: JobDefinition; handler: JobHandler }>();
+  private workers: Worker[] = [];
+
+  constructor(
+    private readonly queues: QueueRegistry,
+    handlers: ReadonlyMap<JobDefinition, JobHandler>,
+    private readonly schedules: readonly JobSchedule[] = [],
+    private readonly hooks: { metrics?: JobMetrics; afterJob?: () => void } = {},
+  ) {
+    const defined = new Set(queues.definitions.map((j) => jobKey(j.queue.name, j.name)));
+    for (const [job, handler] of handlers) {
+      const key = jobKey(job.queue.name, job.name);
+      if (!defined.has(key)) throw new Error(`a handler is registered for ${key}, which apps/worker does not list`);
+      if (this.handlers.has(key)) throw new Error(`two handlers for ${key}`);
+      this.handlers.set(key, { job, handler });
+    }
+    const missing = [...defined].filter((key) => !this.handlers.has(key));
+    if (missing.length) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
+    for (const s of schedules) {
+      if (!this.handlers.has(jobKey(s.job.queue.name, s.job.name))) throw new Error(`schedule of ${s.job.name}: the job is not listed`);
+    }
+  }
+
+  async start(): Promise<void> {
+    const { config } = this.queues;
+    const byQueue = new Map<string, number>();
+    for (const { job } of this.handlers.values()) byQueue.set(job.queue.name, Math.max(byQueue.get(job.queue.name) ?? 1, job.queue.concurrency));
+    byQueue.set(DEAD_LETTER_QUEUE, 1);
+    for (const [queue, concurrency] of byQueue) {
+      const worker = new Worker(queue, (job) => (queue === DEAD_LETTER_QUEUE ? this.deadLetterProcess(job) : this.process(queue, job)), {
+        connection: config.redis,
+        prefix: config.prefix,
+        concurrency: Math.max(1, Math.round(concurrency * config.concurrencyScale)),
+        lockDuration: config.lockDurationMs,
+        stalledInterval: config.stalledIntervalMs,
+        // A killed worker's jobs come back; a job that keeps killing workers ends up failed.
+        maxStalledCount: 3,
+        removeOnComplete: { count: config.keepCompleted },
+        removeOnFail: { age: config.keepFailedHours * 3600 },
+        settings: { backoffStrategy: (attemptsMade, _type, _err, job) => this.backoff(attemptsMade, job?.opts.backoff) },
+      });
+      worker.on('error', (error) => this.logger.warn(`worker ${queue}: ${error.message}`));
+      this.workers.push(worker);
+    }
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+    await this.upsertSchedules();
+    this.logger.log(`processing ${this.handlers.size} job types on ${byQueue.size} queues`);
+  }
+
+  /** Stops taking jobs and waits for the ones in flight. */
+  async stop(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((w) => w.close()));
+  }
+
+  private backoff(attemptsMade: number, backoff: unknown): number {
+    const first = typeof backoff === 'object' && backoff !== null && 'delay' in backoff ? Number((backoff as { delay?: number }).delay ?? 1_000) : 1_000;
+    const exponential = Math.min(first * 2 ** Math.max(0, attemptsMade - 1), this.queues.config.backoffCapMs);
+    // ±20 % jitter, so retries after an outage do not all land at once.
+    return Math.round(exponential * (0.8 + Math.random() * 0.4));
+  }
+
+  private async process(queue: string, job: Job): Promise<unknown> {
+    const entry = this.handlers.get(jobKey(queue, job.name));
+    if (!entry) throw new PermanentJobError(`no handler for ${queue}/${job.name}`);
+    const started = Date.now();
+    const maxAttempts = job.opts.attempts ?? 1;
+    try {
+      const result = await entry.handler.handle(job.data, { id: job.id ?? '', attempt: job.attemptsMade + 1, maxAttempts });
+      this.hooks.metrics?.jobFinished(queue, job.name, 'completed', started, job.timestamp);
+      // Retried by hand after it had been dead-lettered: the dead letter is no longer true.
+      if (job.attemptsMade >= maxAttempts && job.id) await this.queues.get(DEAD_LETTER_QUEUE).remove(deadLetterId(queue, job.id)).catch(() => undefined);
+      return result ?? null;
+    } catch (error) {
+      const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= maxAttempts;
+      this.hooks.metrics?.jobFinished(queue, job.name, 'failed', started, job.timestamp, final);
+      if (final) await this.deadLetter(queue, job, error as Error);
+      throw error;
+    } finally {
+      this.hooks.afterJob?.();
+    }
+  }
+
+  private async deadLetter(queue: string, job: Job, error: Error): Promise<void> {
+    const id = job.id ?? `unknown-${Date.now()}`;
+    const letter: DeadLetter = {
+      queue,
+      name: job.name,
+      jobId: id,
+      payload: JSON.stringify(job.data),
+      failedReason: error.message.slice(0, 1000),
+      attemptsMade: job.attemptsMade + 1,
+      failedAt: new Date().toISOString(),
+    };
+    this.logger.error(`job ${queue}/${job.name} ${id} failed for good after ${letter.attemptsMade} attempt(s): ${letter.failedReason}`);
+    await this.queues.get(DEAD_LETTER_QUEUE).add('dead-letter', letter, { jobId: deadLetterId(queue, id), attempts: 1, removeOnComplete: true, removeOnFail: false });
+  }
+
+  /**
+   * The dead letter queue's own worker. A new letter is parked (failed at once), so it sits
+   * in the board's failed list; an operator's Retry on it runs it again, which redrives the
+   * original job with fresh attempts. Removing it discards the letter.
+   */
+  private async deadLetterProcess(job: Job<DeadLetter>): Promise<string> {
+    if (job.attemptsMade === 0) throw new UnrecoverableError(`parked: ${job.data.failedReason}`);
+    const { queue, name, jobId, payload } = job.data;
+    const target = this.queues.get(queue);
+    const original = await target.getJob(jobId);
+    if (original && (await original.isFailed())) {
+      await original.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      return 'retried';
+    }
+    if (!original) {
+      await target.add(name, JSON.parse(payload), { ...this.queues.optionsFor(queue, name), jobId });
+      return 're-added';
+    }
+    return 'already pending';
+  }
+
+  private async upsertSchedules(): Promise<void> {
+    const wanted = new Map<string, Set<string>>();
+    for (const s of this.schedules) {
+      const queue = this.queues.get(s.job.queue.name);
+      const id = s.job.jobId(s.payload);
+      await queue.upsertJobScheduler(id, s.every ? { every: s.every } : { pattern: s.pattern }, {
+        name: s.job.name,
+        data: s.payload,
+        opts: { ...this.queues.optionsFor(s.job.queue.name, s.job.name) },
+      });
+      if (!wanted.has(s.job.queue.name)) wanted.set(s.job.queue.name, new Set());
+      wanted.get(s.job.queue.name)!.add(id);
+    }
+    // Schedules that a previous release defined and this one does not are removed.
+    for (const name of this.queues.names) {
+      const queue = this.queues.get(name);
+      for (const scheduler of await queue.getJobSchedulers()) {
+        if (!wanted.get(name)?.has(scheduler.key)) await queue.removeJobScheduler(scheduler.key);
+      }
+    }
+  }
+}
+
+export { BACKOFF_STRATEGY };

@@ -1,0 +1,64 @@
+import type { RedisOptions } from 'bullmq';
+import { queuePrefixFromEnv, redisOptionsFromEnv } from '@vitrine/shared/data-access';
+
+/** Queue and worker settings, from the environment, with production defaults. */
+export interface JobsConfig {
+  redis: RedisOptions;
+  /** Key prefix of every queue (QUEUE_PREFIX): tests and environments isolate themselves by it. */
+  prefix: string;
+  /** A worker's lock on an active job; a killed worker's jobs come back after it (JOB_LOCK_MS). */
+  lockDurationMs: number;
+  /** How often stalled jobs are looked for (JOB_STALLED_CHECK_MS). */
+  stalledIntervalMs: number;
+  /** Retry delays double from the job's first delay up to this cap (JOB_BACKOFF_CAP_MS). */
+  backoffCapMs: number;
+  /** Completed jobs kept in Redis per queue, for the board (JOB_KEEP_COMPLETED). */
+  keepCompleted: number;
+  /** Failed jobs are kept this long, for the board and retries (JOB_KEEP_FAILED_HOURS). */
+  keepFailedHours: number;
+  /** Scale of every queue's concurrency (WORKER_CONCURRENCY_SCALE, e.g. 0.5 on a small box). */
+  concurrencyScale: number;
+  outbox: {
+    /** Idle poll interval of the relay (OUTBOX_POLL_MS). */
+    pollMs: number;
+    /** Rows moved per relay round (OUTBOX_BATCH). */
+    batchSize: number;
+    /** Longest wait for Redis before a round gives up and leaves its rows for later (OUTBOX_ADD_TIMEOUT_MS). */
+    addTimeoutMs: number;
+    /** Dispatched rows are deleted after this (OUTBOX_RETENTION_HOURS). */
+    retentionHours: number;
+  };
+}
+
+const num = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number`);
+  return value;
+};
+
+/** REDIS_URL as BullMQ connection options (ioredis 6 types its retry strategy more loosely than BullMQ). */
+export function bullConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): RedisOptions {
+  const { retryStrategy: _retry, ...options } = redisOptionsFromEnv(env);
+  return options;
+}
+
+export function jobsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JobsConfig {
+  return {
+    redis: bullConnectionFromEnv(env),
+    prefix: queuePrefixFromEnv(env),
+    lockDurationMs: num(env, 'JOB_LOCK_MS', 30_000),
+    stalledIntervalMs: num(env, 'JOB_STALLED_CHECK_MS', 30_000),
+    backoffCapMs: num(env, 'JOB_BACKOFF_CAP_MS', 10 * 60_000),
+    keepCompleted: num(env, 'JOB_KEEP_COMPLETED', 1_000),
+    keepFailedHours: num(env, 'JOB_KEEP_FAILED_HOURS', 14 * 24),
+    concurrencyScale: num(env, 'WORKER_CONCURRENCY_SCALE', 1),
+    outbox: {
+      pollMs: num(env, 'OUTBOX_POLL_MS', 100),
+      batchSize: num(env, 'OUTBOX_BATCH', 1_000),
+      addTimeoutMs: num(env, 'OUTBOX_ADD_TIMEOUT_MS', 5_000),
+      retentionHours: num(env, 'OUTBOX_RETENTION_HOURS', 72),
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { JobsConfig } from './jobs-config';
+import { jobKey, type JobDefinition } from './job-definition';
+
+export const DEAD_LETTER_QUEUE = 'dead-letter';
+export const BACKOFF_STRATEGY = 'capped-exponential';
+
+/** BullMQ options of a job: attempts, capped exponential backoff, what Redis keeps. */
+export function jobOptions(job: JobDefinition | undefined, config: JobsConfig): JobsOptions {
+  return {
+    attempts: job?.attempts ?? 10,
+    backoff: { type: BACKOFF_STRATEGY, delay: job?.backoffMs ?? 1_000 },
+    removeOnComplete: { count: config.keepCompleted },
+    removeOnFail: { age: config.keepFailedHours * 3600 },
+  };
+}
+
+/**
+ * One BullMQ Queue per name, all under QUEUE_PREFIX, created on first use. Knows every
+ * defined job so that anything adding a job (the outbox relay, a redrive) uses its options.
+ */
+export class QueueRegistry {
+  private readonly queues = new Map<string, Queue>();
+  private readonly jobs = new Map<string, JobDefinition>();
+
+  constructor(
+    readonly config: JobsConfig,
+    jobs: readonly JobDefinition[] = [],
+    /** Fail fast when Redis is away (the relay, the API) instead of queueing commands. */
+    private readonly failFast = true,
+  ) {
+    for (const job of jobs) {
+      const key = jobKey(job.queue.name, job.name);
+      if (this.jobs.has(key)) throw new Error(`job ${key} is defined twice`);
+      this.jobs.set(key, job);
+    }
+  }
+
+  get definitions(): JobDefinition[] {
+    return [...this.jobs.values()];
+  }
+
+  /** Every queue the defined jobs use, and the dead letter queue. */
+  get names(): string[] {
+    return [...new Set([...this.definitions.map((j) => j.queue.name), DEAD_LETTER_QUEUE])].sort();
+  }
+
+  definition(queue: string, name: string): JobDefinition | undefined {
+    return this.jobs.get(jobKey(queue, name));
+  }
+
+  optionsFor(queue: string, name: string): JobsOptions {
+    return jobOptions(this.definition(queue, name), this.config);
+  }
+
+  get(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        // Commands issued while Redis is away fail after one reconnection attempt.
+        connection: this.failFast ? { ...this.config.redis, maxRetriesPerRequest: 1 } : this.config.redis,
+        prefix: this.config.prefix,
+      });
+      // A Redis outage must not crash the process; callers see the failed command instead.
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async close(): Promise<void> {
+    const queues = [...this.queues.values()];
+    this.queues.clear();
+    await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
+  }
+}
