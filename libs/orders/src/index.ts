@@ -1,0 +1,7 @@
+export * from './lib/orders.module';
+export { ReservationExpiryService, type ExpiryReport } from './lib/application/reservation-expiry.service';
+export { PaymentEventsService } from './lib/application/payment-events.service';
+export * from './lib/domain/orders-error';
+export * from './lib/domain/order-state-machine';
+export * from './lib/domain/checkout-pricing';
+export * from './lib/domain/shipping-rates';

@@ -17,6 +17,7 @@ import {
 import { AuthService, IdentityModule } from '@vitrine/identity';
 import { StorefrontsModule } from '@vitrine/storefronts';
 import { CatalogModule } from '@vitrine/catalog';
+import { OrdersModule } from '@vitrine/orders';
 import { apiConfigFromEnv } from './api-config';
 import { LinksModule } from './links/links.module';
 import { HealthController } from './health.controller';
@@ -62,6 +63,7 @@ function bearer(req: Request): string | null {
     StorefrontsModule,
     CatalogModule,
     LinksModule,
+    OrdersModule,
   ],
   controllers: [HealthController],
   providers: [

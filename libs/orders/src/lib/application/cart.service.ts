@@ -1,0 +1,119 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import type { Actor } from '@vitrine/shared/graphql';
+import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
+import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { CartRepository, type CartRecord } from '../infrastructure/cart.repository';
+import { CheckoutCatalog } from './checkout-catalog';
+import { CheckoutQuoteService, type CartQuote } from './checkout-quote.service';
+import { ORDERS_SETTINGS, type OrdersSettings } from './orders-settings';
+
+export interface CartView {
+  cart: CartRecord;
+  quote: CartQuote;
+}
+
+export interface CartPayload extends CartView {
+  /** The guest cart's secret token: returned when a guest cart is created, to send back on later calls. */
+  cartToken: string | null;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+const itemSchema = z.object({
+  cartToken: z.string().max(100).nullish(),
+  variantId: z.string().uuid(),
+  quantity: z.number().int().min(0),
+});
+
+/**
+ * Carts: a signed-in shopper's open cart, or a guest cart reached through a secret token
+ * (only its hash is stored). Items from any number of storefronts; every figure is
+ * computed on the server at each read.
+ */
+@Injectable()
+export class CartService {
+  constructor(
+    private readonly carts: CartRepository,
+    private readonly catalog: CheckoutCatalog,
+    private readonly quotes: CheckoutQuoteService,
+    @Inject(ORDERS_SETTINGS) private readonly settings: OrdersSettings,
+  ) {}
+
+  /** The caller's current cart (null when there is none yet). */
+  async view(actor: Actor | null, cartToken: string | null | undefined): Promise<CartView | null> {
+    const cart = await this.find(actor, cartToken ?? null);
+    return cart ? { cart, quote: await this.quotes.quote(cart.items) } : null;
+  }
+
+  async addItem(actor: Actor | null, input: unknown): Promise<CartPayload> {
+    const v = validate(itemSchema, input);
+    if (v.quantity < 1) throw new ValidationError([{ path: 'input.quantity', message: 'must be at least 1' }]);
+    await this.assertSellable(v.variantId);
+    const { cart, cartToken } = await this.openCart(actor, v.cartToken ?? null);
+    const line = cart.items.find((i) => i.variantId === v.variantId);
+    if (!line && cart.items.length >= this.settings.maxCartLines) {
+      throw new ValidationError([{ path: 'input.variantId', message: `a cart holds at most ${this.settings.maxCartLines} lines` }]);
+    }
+    if ((line?.quantity ?? 0) + v.quantity > this.settings.maxLineQuantity) {
+      throw new ValidationError([{ path: 'input.quantity', message: `a line holds at most ${this.settings.maxLineQuantity} units` }]);
+    }
+    await this.carts.addItem(cart.id, v.variantId, v.quantity);
+    return { cartToken, ...(await this.reload(cart.id)) };
+  }
+
+  /** Sets a line's quantity; 0 removes it. */
+  async setItem(actor: Actor | null, input: unknown): Promise<CartPayload> {
+    const v = validate(itemSchema, input);
+    if (v.quantity > this.settings.maxLineQuantity) throw new ValidationError([{ path: 'input.quantity', message: `must be at most ${this.settings.maxLineQuantity}` }]);
+    const cart = await this.find(actor, v.cartToken ?? null);
+    if (!cart || cart.status !== 'OPEN' || !cart.items.some((i) => i.variantId === v.variantId)) throw new NotFoundError('Cart line');
+    await this.carts.setItem(cart.id, v.variantId, v.quantity);
+    return { cartToken: null, ...(await this.reload(cart.id)) };
+  }
+
+  /** The cart a checkout names, if the caller owns it: their own, or the guest cart of this token. */
+  async ownedCart(actor: Actor | null, cartId: string, cartToken: string | null): Promise<CartRecord> {
+    const cart = await this.carts.findById(cartId);
+    const owns = cart && (actor ? cart.userId === actor.userId : cart.tokenHash !== null && cartToken !== null && cart.tokenHash === hashToken(cartToken));
+    if (!cart || !owns) throw new NotFoundError('Cart');
+    return cart;
+  }
+
+  /** The guest cart this token opens, whatever its status. */
+  guestCart(cartToken: string): Promise<CartRecord | null> {
+    return this.carts.findByTokenHash(hashToken(cartToken));
+  }
+
+  findById(cartId: string): Promise<CartRecord | null> {
+    return this.carts.findById(cartId);
+  }
+
+  private async find(actor: Actor | null, cartToken: string | null): Promise<CartRecord | null> {
+    if (actor) return this.carts.findOpenOfUser(actor.userId);
+    return cartToken ? this.carts.findByTokenHash(hashToken(cartToken)) : null;
+  }
+
+  private async openCart(actor: Actor | null, cartToken: string | null): Promise<{ cart: CartRecord; cartToken: string | null }> {
+    if (actor) return { cart: await this.carts.openCartOfUser(actor.userId), cartToken: null };
+    const existing = cartToken ? await this.carts.findByTokenHash(hashToken(cartToken)) : null;
+    if (existing?.status === 'OPEN') return { cart: existing, cartToken: null };
+    // No cart yet, or that one was checked out: a new guest cart with a new token.
+    const token = randomBytes(24).toString('base64url');
+    return { cart: await this.carts.createGuest(hashToken(token)), cartToken: token };
+  }
+
+  private async reload(cartId: string): Promise<CartView> {
+    const cart = (await this.carts.findById(cartId))!;
+    return { cart, quote: await this.quotes.quote(cart.items) };
+  }
+
+  private async assertSellable(variantId: string): Promise<void> {
+    const [variant] = await this.catalog.variants([variantId]);
+    if (!variant || variant.productStatus !== 'PUBLISHED') throw new NotFoundError('Variant');
+    if (!variant.listableForChina) {
+      throw new OrdersError(OrdersErrorCode.NOT_LISTABLE_FOR_CHINA, 'This item cannot be sold to shoppers in China', { variantIds: [variantId], field: 'input.variantId' });
+    }
+  }
+}

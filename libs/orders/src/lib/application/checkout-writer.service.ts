@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { CROSS_BORDER_RULES, IdentityRecordsService, assertAnnualLimit, assertOrderLimits, chinaCalendarYear, type CrossBorderRules, type ResidentId } from '@vitrine/customs';
+import { StockService, outOfStock } from '@vitrine/inventory';
+import { CONSENT_VERSION, type CheckedCheckoutInput } from '../domain/checkout-input';
+import { QUOTA_STATUSES } from '../domain/order-state-machine';
+import { newOrderNumber } from '../domain/order-number';
+import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { OrderRepository, type NewOrder } from '../infrastructure/order.repository';
+import { TransactionRunner } from '../infrastructure/transaction-runner';
+import type { CartQuote } from './checkout-quote.service';
+
+export class CartClosedSignal extends Error {}
+
+export interface CheckoutToWrite {
+  input: CheckedCheckoutInput;
+  cartId: string;
+  shopperUserId: string | null;
+  quote: CartQuote;
+  fingerprint: string;
+  now: Date;
+  holdMs: number;
+}
+
+/**
+ * The one transaction of placeOrder. Locks are taken in one fixed order for every checkout
+ * — cart row, identity row, idempotency key, then stock rows by (location, variant) — so
+ * concurrent checkouts queue instead of deadlocking, and anything refused rolls back whole.
+ */
+@Injectable()
+export class CheckoutWriter {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly orders: OrderRepository,
+    private readonly identities: IdentityRecordsService,
+    private readonly stock: StockService,
+    @Inject(CROSS_BORDER_RULES) private readonly rules: CrossBorderRules,
+  ) {}
+
+  identityHash(id: ResidentId): string {
+    return this.identities.identityHash(id);
+  }
+
+  /** Refusals decided from the quote alone, before any write. */
+  assertPlaceable(quote: CartQuote): void {
+    if (quote.notListable.length) {
+      throw new OrdersError(OrdersErrorCode.NOT_LISTABLE_FOR_CHINA, 'Some items cannot be sold to shoppers in China', {
+        lines: quote.notListable.map((l) => l.lineId),
+        variantIds: quote.notListable.map((l) => l.variantId),
+      });
+    }
+    for (const o of quote.orders) {
+      assertOrderLimits({ sellerId: o.sellerId, lines: o.lines.map((l) => ({ ref: l.ref, unitPriceMinor: l.unitPriceMinor, quantity: l.quantity })) }, this.rules);
+    }
+    if (quote.shortages.length) throw outOfStock(quote.shortages);
+  }
+
+  /** Writes checkout, orders, identity and reservations; answers the checkout id. */
+  write(c: CheckoutToWrite): Promise<string> {
+    const fx = c.quote.fx!;
+    const holdExpiresAt = new Date(c.now.getTime() + c.holdMs);
+    return this.tx.run(async (tx) => {
+      if (!(await this.orders.closeCart(tx, c.cartId))) throw new CartClosedSignal();
+      const identity = await this.identities.record(tx, c.input.residentId);
+      const used = await this.orders.quotaUsed(tx, identity.identityId, chinaCalendarYear(c.now), c.now, QUOTA_STATUSES);
+      assertAnnualLimit(used, c.quote.goodsMinor, this.rules);
+
+      const checkoutId = randomUUID();
+      await this.orders.insertCheckout(tx, {
+        id: checkoutId,
+        idempotencyKey: c.input.idempotencyKey,
+        fingerprint: c.fingerprint,
+        cartId: c.cartId,
+        shopperUserId: c.shopperUserId,
+        identityId: identity.identityId,
+        currency: c.quote.currency,
+        goodsMinor: c.quote.goodsMinor,
+        shippingMinor: c.quote.shippingMinor,
+        insuranceMinor: c.quote.insuranceMinor,
+        taxMinor: c.quote.taxMinor,
+        totalMinor: c.quote.totalMinor,
+        idConsentAt: c.now,
+        riskNoticeAcceptedAt: c.now,
+        consentVersion: CONSENT_VERSION,
+        holdExpiresAt,
+      });
+      const orders: NewOrder[] = c.quote.orders.map((o) => ({
+        id: randomUUID(),
+        number: newOrderNumber(c.now),
+        checkoutId,
+        museumId: o.sellerId,
+        shopperUserId: c.shopperUserId,
+        identityId: identity.identityId,
+        customsMode: o.customsMode,
+        stockLocationId: o.locationId!,
+        currency: c.quote.currency,
+        goodsMinor: o.goodsMinor,
+        shippingMinor: o.shippingMinor,
+        insuranceMinor: o.insuranceMinor,
+        taxMinor: o.taxMinor,
+        totalMinor: o.totalMinor,
+        fxRate: fx.fx.rate,
+        fxMarginBps: fx.marginBps,
+        fxSource: fx.fx.source,
+        fxEffectiveAt: fx.fx.effectiveAt,
+        ordererName: c.input.ordererName,
+        ordererIdMasked: identity.masked,
+        recipient: c.input.recipient,
+        holdExpiresAt,
+        lines: o.lines.map((l, position) => ({
+          position,
+          variantId: l.variantId,
+          productId: l.variant.productId,
+          sku: l.variant.sku,
+          name: l.variant.name,
+          crossBorderCategory: l.category,
+          hsCode: l.variant.hsCode,
+          originCountry: l.variant.originCountry,
+          weightGrams: l.weightGrams,
+          quantity: l.quantity,
+          unitPriceEurMinor: l.variant.priceEurMinor,
+          unitPriceMinor: l.unitPriceMinor,
+          currency: c.quote.currency,
+          goodsMinor: l.goodsMinor,
+          freightMinor: l.freightMinor,
+          insuranceMinor: l.insuranceMinor,
+          dutiableMinor: l.dutiableMinor,
+          taxRate: l.taxRate,
+          taxMinor: l.taxMinor,
+          totalMinor: l.totalMinor,
+          fxRate: fx.fx.rate,
+          fxSource: fx.fx.source,
+          fxEffectiveAt: fx.fx.effectiveAt,
+        })),
+      }));
+      await this.orders.insertOrders(tx, orders);
+      // Stock rows last (shortest lock on the hottest rows), locations in a fixed order.
+      const byLocation = [...orders].sort((a, b) => (a.stockLocationId < b.stockLocationId ? -1 : 1));
+      for (const o of byLocation) {
+        const quoted = c.quote.orders.find((q) => q.sellerId === o.museumId)!;
+        await this.stock.reserve(tx, {
+          ownerId: o.id,
+          locationId: o.stockLocationId,
+          lines: quoted.lines.map((l) => ({ ref: l.ref, variantId: l.variantId, quantity: l.quantity })),
+          expiresAt: holdExpiresAt,
+        });
+      }
+      return checkoutId;
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { PaymentsService } from '@vitrine/payments';
+import { canManageMuseum, isPlatformAdmin, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
+import { NotFoundError } from '@vitrine/shared/kernel';
+import type { OrderStatus } from '../domain/order-state-machine';
+import { OrderRepository, type CheckoutRecord, type OrderLineRecord, type OrderRecord } from '../infrastructure/order.repository';
+import { CartService } from './cart.service';
+
+export interface OrderPageRequest {
+  take: number;
+  after: { createdAt: Date; id: string } | null;
+  status?: OrderStatus;
+}
+
+/**
+ * Reading orders with tenancy: a shopper sees their own, a museum manager their museums'
+ * (the ID number only ever masked), an operator all. Anything else answers NOT_FOUND.
+ */
+@Injectable()
+export class OrderQueriesService {
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly carts: CartService,
+    private readonly payments: PaymentsService,
+  ) {}
+
+  myOrders(actor: Actor, q: OrderPageRequest) {
+    return this.orders.page({ shopperUserId: actor.userId }, q);
+  }
+
+  museumOrders(actor: Actor, museumId: string | null, q: OrderPageRequest) {
+    const scope = managedMuseumScope(actor);
+    if (museumId) {
+      if (!canManageMuseum(actor, museumId)) throw new NotFoundError('Museum');
+      return this.orders.page({ museumIds: [museumId] }, q);
+    }
+    return this.orders.page({ museumIds: scope }, q);
+  }
+
+  async order(actor: Actor, id: string): Promise<OrderRecord> {
+    const order = await this.orders.findOrder(id);
+    if (!order || !this.maySee(actor, order)) throw new NotFoundError('Order');
+    return order;
+  }
+
+  /** A guest's checkout, opened by the token of the cart it was placed from. */
+  async checkoutOfGuestCart(cartToken: string): Promise<{ checkout: CheckoutRecord; orders: OrderRecord[] }> {
+    const cart = await this.carts.guestCart(cartToken);
+    const checkout = cart ? await this.orders.findCheckoutOfCart(cart.id) : null;
+    if (!checkout) throw new NotFoundError('Checkout');
+    return { checkout, orders: await this.orders.ordersOfCheckout(checkout.id) };
+  }
+
+  linesOf(orderIds: readonly string[]): Promise<OrderLineRecord[]> {
+    return this.orders.linesOf(orderIds);
+  }
+
+  historyOf(orderIds: readonly string[]) {
+    return this.orders.historyOf(orderIds);
+  }
+
+  paymentsOf(checkoutIds: readonly string[]) {
+    return this.payments.findForCheckouts(checkoutIds);
+  }
+
+  private maySee(actor: Actor, order: OrderRecord): boolean {
+    return isPlatformAdmin(actor) || order.shopperUserId === actor.userId || canManageMuseum(actor, order.museumId);
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { StockService } from '@vitrine/inventory';
+import { PaymentsService, type PaymentRecord, type VerifiedPaymentEvent } from '@vitrine/payments';
+import type { Tx } from '@vitrine/shared/data-access';
+import { assertUnreachable } from '@vitrine/shared/kernel';
+import { canTransition, type OrderStatus } from '../domain/order-state-machine';
+import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
+import { TransactionRunner } from '../infrastructure/transaction-runner';
+
+export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
+
+/** Statuses whose units are still in the warehouse: a refund puts them back on sale. */
+const UNSHIPPED: readonly OrderStatus[] = ['PAID', 'CUSTOMS_SUBMITTED', 'HELD'];
+
+/**
+ * Applies Stripe's webhook events to orders and stock. Each event is processed once: its id
+ * is claimed in the same transaction as its effects, and the payment row is locked, so
+ * repeated, concurrent and out-of-order deliveries of one payment's events serialise and
+ * every change is conditional on the state it starts from (a paid order never goes back).
+ * Calls to Stripe (cancel, late refund) run after the commit.
+ */
+@Injectable()
+export class PaymentEventsService {
+  private readonly logger = new Logger(PaymentEventsService.name);
+
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly orders: OrderRepository,
+    private readonly stock: StockService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async handleWebhook(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
+    return this.handle(this.payments.verifyWebhook(rawBody, signature));
+  }
+
+  async handle(e: VerifiedPaymentEvent): Promise<WebhookOutcome> {
+    let followUps: (() => Promise<unknown>)[] = [];
+    const outcome = await this.tx.run(async (tx): Promise<WebhookOutcome> => {
+      followUps = [];
+      if (!(await this.payments.claimEvent(tx, e))) return 'duplicate';
+      const event = e.event;
+      if (event.kind === 'IGNORED') return 'ignored';
+      const payment = await this.payments.lockByIntent(tx, event.paymentIntentId);
+      if (!payment) {
+        // Ours (by metadata) but not visible yet: refuse so Stripe delivers it again.
+        if (e.checkoutId) throw new OrdersError(OrdersErrorCode.PAYMENT_NOT_YET_KNOWN, 'Payment not recorded yet');
+        return 'ignored';
+      }
+      const orders = await this.orders.ordersOfCheckout(payment.checkoutId, tx);
+      const now = new Date();
+      switch (event.kind) {
+        case 'PAYMENT_SUCCEEDED':
+          followUps = await this.succeeded(tx, payment, orders, now);
+          break;
+        case 'PAYMENT_FAILED':
+        case 'PAYMENT_CANCELED': {
+          if (payment.status === 'SUCCEEDED') break;
+          if (event.kind === 'PAYMENT_FAILED') await this.payments.markFailed(tx, payment);
+          else await this.payments.markCanceled(tx, payment);
+          const reason = event.kind === 'PAYMENT_FAILED' ? `payment failed${event.reason ? ` (${event.reason})` : ''}` : 'payment cancelled';
+          const cancelled = await this.orders.transition(tx, orders.map((o) => o.id), 'PENDING_PAYMENT', 'CANCELLED', reason, now);
+          await this.stock.releaseHeld(tx, cancelled, reason);
+          // The stock is gone: make sure the intent can no longer be paid.
+          if (event.kind === 'PAYMENT_FAILED') followUps = [() => this.payments.cancelIntent(payment.providerPaymentId)];
+          break;
+        }
+        case 'CHARGE_REFUNDED': {
+          const refunded = await this.payments.recordRefunds(tx, payment, event);
+          const perOrder = new Map<string, number>();
+          for (const r of event.refunds) if (r.orderId && r.status !== 'failed' && r.status !== 'canceled') perOrder.set(r.orderId, (perOrder.get(r.orderId) ?? 0) + r.amountMinor);
+          const whole = refunded >= payment.amountMinor;
+          await this.refundOrders(tx, orders.filter((o) => whole || (perOrder.get(o.id) ?? 0) >= o.totalMinor), now);
+          break;
+        }
+        case 'DISPUTE_CREATED':
+          await this.payments.recordDispute(tx, payment, event);
+          break;
+        default:
+          assertUnreachable(event);
+      }
+      return 'processed';
+    });
+    for (const f of followUps) {
+      await f().catch((error: unknown) => this.logger.warn(`follow-up of ${e.type} ${e.eventId} failed: ${(error as Error).message}`));
+    }
+    return outcome;
+  }
+
+  private async succeeded(tx: Tx, payment: PaymentRecord, orders: OrderRecord[], now: Date): Promise<(() => Promise<unknown>)[]> {
+    await this.payments.markSucceeded(tx, payment);
+    const paid = await this.orders.transition(tx, orders.map((o) => o.id), 'PENDING_PAYMENT', 'PAID', 'payment succeeded', now);
+    await this.stock.commit(tx, paid);
+    // A refund reported before the success (events out of order) applies now.
+    if (payment.amountRefundedMinor >= payment.amountMinor) {
+      await this.refundOrders(tx, (await this.orders.ordersOfCheckout(payment.checkoutId, tx)), now);
+    }
+    // Paid after its hold ran out and its stock was released: give the money back.
+    return orders
+      .filter((o) => o.status === 'CANCELLED')
+      .map((o) => () =>
+        this.payments.refund({ checkoutId: payment.checkoutId, orderId: o.id, amountMinor: o.totalMinor, reason: 'paid after cancellation', idempotencyKey: `vitrine-late-payment-${o.id}` }),
+      );
+  }
+
+  private async refundOrders(tx: Tx, orders: OrderRecord[], now: Date): Promise<void> {
+    const byStatus = new Map<OrderStatus, string[]>();
+    for (const o of orders) if (canTransition(o.status, 'REFUNDED')) byStatus.set(o.status, [...(byStatus.get(o.status) ?? []), o.id]);
+    for (const [status, ids] of byStatus) {
+      const moved = await this.orders.transition(tx, ids, status, 'REFUNDED', 'refunded', now);
+      if (UNSHIPPED.includes(status)) await this.stock.releaseAll(tx, moved, 'refunded');
+    }
+  }
+}

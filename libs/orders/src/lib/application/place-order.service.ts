@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PaymentsService, type PaymentHandle } from '@vitrine/payments';
+import type { Actor } from '@vitrine/shared/graphql';
+import { checkCheckoutInput, checkoutFingerprint } from '../domain/checkout-input';
+import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { DuplicateCheckoutError, OrderRepository, type CheckoutRecord, type OrderRecord } from '../infrastructure/order.repository';
+import { CartService } from './cart.service';
+import { CartClosedSignal, CheckoutWriter } from './checkout-writer.service';
+import { CheckoutQuoteService } from './checkout-quote.service';
+import { ORDERS_SETTINGS, type OrdersSettings } from './orders-settings';
+
+export interface PlacedCheckout {
+  checkout: CheckoutRecord;
+  orders: OrderRecord[];
+  payment: PaymentHandle;
+  /** True when this answers an earlier request with the same idempotency key. */
+  replayed: boolean;
+}
+
+/**
+ * placeOrder: checks, prices, writes (one transaction) and asks Stripe for the one
+ * PaymentIntent of the checkout. The same idempotency key with the same request answers
+ * the same orders and intent; with a different request it is refused.
+ */
+@Injectable()
+export class PlaceOrderService {
+  constructor(
+    private readonly carts: CartService,
+    private readonly quotes: CheckoutQuoteService,
+    private readonly writer: CheckoutWriter,
+    private readonly orders: OrderRepository,
+    private readonly payments: PaymentsService,
+    @Inject(ORDERS_SETTINGS) private readonly settings: OrdersSettings,
+  ) {}
+
+  async place(actor: Actor | null, raw: unknown): Promise<PlacedCheckout> {
+    const now = new Date();
+    const input = checkCheckoutInput(raw, now);
+    const cart = await this.carts.ownedCart(actor, input.cartId, input.cartToken);
+    const fingerprint = checkoutFingerprint({
+      cartId: cart.id,
+      items: cart.items,
+      identityHash: this.writer.identityHash(input.residentId),
+      ordererName: input.ordererName,
+      recipient: input.recipient,
+    });
+
+    const existing = await this.orders.findCheckoutByKey(input.idempotencyKey);
+    if (existing) return this.replay(existing, fingerprint);
+    if (cart.status !== 'OPEN') throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'input.cartId' });
+    if (!cart.items.length) throw new OrdersError(OrdersErrorCode.CART_EMPTY, 'The cart is empty', { field: 'input.cartId' });
+
+    const quote = await this.quotes.quote(cart.items);
+    this.writer.assertPlaceable(quote);
+    let checkoutId: string;
+    try {
+      checkoutId = await this.writer.write({ input, cartId: cart.id, shopperUserId: actor?.userId ?? null, quote, fingerprint, now, holdMs: this.settings.holdMs });
+    } catch (error) {
+      if (!(error instanceof CartClosedSignal || error instanceof DuplicateCheckoutError)) throw error;
+      // A concurrent request got there first: the same request is answered with its result.
+      const winner = await this.orders.findCheckoutByKey(input.idempotencyKey);
+      if (winner) return this.replay(winner, fingerprint);
+      throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'input.cartId' });
+    }
+    const checkout = (await this.orders.findCheckout(checkoutId))!;
+    return { checkout, orders: await this.orders.ordersOfCheckout(checkoutId), payment: await this.paymentFor(checkout), replayed: false };
+  }
+
+  private async replay(checkout: CheckoutRecord, fingerprint: string): Promise<PlacedCheckout> {
+    if (checkout.fingerprint !== fingerprint) {
+      throw new OrdersError(OrdersErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different checkout', { field: 'input.idempotencyKey' });
+    }
+    return { checkout, orders: await this.orders.ordersOfCheckout(checkout.id), payment: await this.paymentFor(checkout), replayed: true };
+  }
+
+  /** Created after the commit; if Stripe is down the checkout stays and a retry with the same key completes it. */
+  private paymentFor(checkout: CheckoutRecord): Promise<PaymentHandle> {
+    return this.payments.ensurePaymentIntent({
+      checkoutId: checkout.id,
+      amountMinor: checkout.totalMinor,
+      currency: checkout.currency,
+      description: `Vitrine checkout ${checkout.id}`,
+    });
+  }
+}

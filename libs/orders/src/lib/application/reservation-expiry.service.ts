@@ -1,0 +1,58 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { StockService } from '@vitrine/inventory';
+import { PaymentsService } from '@vitrine/payments';
+import { OrderRepository } from '../infrastructure/order.repository';
+import { TransactionRunner } from '../infrastructure/transaction-runner';
+
+export interface ExpiryReport {
+  checkouts: number;
+  cancelledOrders: number;
+  releasedUnits: number;
+  /** Checkouts left for a later run: Stripe says paid or processing, or could not be reached. */
+  skipped: number;
+}
+
+/**
+ * Releases the stock of orders left unpaid past their hold. Stripe is asked to cancel the
+ * intent first: once it is cancelled it can no longer succeed, so no payment can land on
+ * an order whose stock went back on sale; an intent Stripe reports as paid is left to its
+ * webhook. Safe to run concurrently and repeatedly (the worker calls it on a schedule).
+ */
+@Injectable()
+export class ReservationExpiryService {
+  private readonly logger = new Logger(ReservationExpiryService.name);
+
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly payments: PaymentsService,
+    private readonly stock: StockService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async expireReservations(now: Date = new Date(), limit = 100): Promise<ExpiryReport> {
+    const report: ExpiryReport = { checkouts: 0, cancelledOrders: 0, releasedUnits: 0, skipped: 0 };
+    for (const checkoutId of await this.orders.expiredCheckoutIds(now, limit)) {
+      const payment = await this.payments.findForCheckout(checkoutId);
+      if (payment && payment.status !== 'CANCELED' && payment.status !== 'FAILED') {
+        const status = await this.payments.cancelIntent(payment.providerPaymentId).catch((error: unknown) => {
+          this.logger.warn(`could not cancel the intent of checkout ${checkoutId}: ${(error as Error).message}`);
+          return null;
+        });
+        if (status !== 'canceled') {
+          report.skipped++;
+          continue;
+        }
+      }
+      await this.tx.run(async (tx) => {
+        const due = (await this.orders.ordersOfCheckout(checkoutId, tx)).filter((o) => o.status === 'PENDING_PAYMENT' && o.holdExpiresAt <= now).map((o) => o.id);
+        const cancelled = await this.orders.transition(tx, due, 'PENDING_PAYMENT', 'CANCELLED', 'payment hold expired', now);
+        const units = await this.stock.releaseHeld(tx, cancelled, 'payment hold expired');
+        if (payment) await this.payments.markCanceled(tx, payment);
+        report.cancelledOrders += cancelled.length;
+        report.releasedUnits += units;
+      });
+      report.checkouts++;
+    }
+    return report;
+  }
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { CustomsError, CustomsErrorCode, RESIDENT_ID_MESSAGES, parseResidentId, type ResidentId } from '@vitrine/customs';
+import { validate } from '@vitrine/shared/kernel';
+import { OrdersError, OrdersErrorCode } from './orders-error';
+
+const text = (max: number) => z.string().trim().min(1, 'is required').max(max).transform((s) => s.replace(/\s+/g, ' '));
+
+export const recipientSchema = z.object({
+  name: text(50),
+  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, 'must be a mainland China mobile number'),
+  province: text(50),
+  city: text(50),
+  district: text(50),
+  street: text(200),
+  postalCode: z.string().trim().regex(/^\d{6}$/, 'must be 6 digits'),
+});
+export type Recipient = z.output<typeof recipientSchema>;
+
+const person = z.object({ name: text(50), residentId: z.string().max(32) });
+
+export const placeOrderSchema = z.object({
+  cartId: z.string().uuid(),
+  cartToken: z.string().max(100).nullish(),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_\-:.]{8,128}$/, 'must be 8 to 128 letters, digits or - _ : .'),
+  recipient: recipientSchema,
+  orderer: person,
+  payer: person,
+  consentToIdUse: z.boolean(),
+  acceptRiskNotice: z.boolean(),
+});
+
+export interface CheckedCheckoutInput {
+  cartId: string;
+  cartToken: string | null;
+  idempotencyKey: string;
+  recipient: Recipient;
+  ordererName: string;
+  residentId: ResidentId;
+}
+
+/** The version of the consent and risk-notice texts the shopper accepted; stored with the checkout. */
+export const CONSENT_VERSION = '2026-11';
+
+/**
+ * Checks a checkout request before anything is read or written, in a fixed order so the
+ * first problem a shopper can fix is the one reported: shape, consents, the orderer's
+ * resident ID, then payer = orderer. The ID number never appears in an error.
+ */
+export function checkCheckoutInput(input: unknown, today: Date): CheckedCheckoutInput {
+  const v = validate(placeOrderSchema, input);
+  const missing = [
+    ...(v.consentToIdUse ? [] : [{ path: 'input.consentToIdUse', message: 'separate consent to use and transfer the ID number to customs is required' }]),
+    ...(v.acceptRiskNotice ? [] : [{ path: 'input.acceptRiskNotice', message: 'the cross-border risk notice must be accepted' }]),
+  ];
+  if (missing.length) throw new OrdersError(OrdersErrorCode.CONSENT_REQUIRED, 'Consent is required to check out', { fields: missing });
+
+  const parsed = parseResidentId(v.orderer.residentId, today);
+  if (!parsed.ok) {
+    throw new CustomsError(CustomsErrorCode.INVALID_RESIDENT_ID, `The resident ID number ${RESIDENT_ID_MESSAGES[parsed.problem]}`, {
+      field: 'input.orderer.residentId',
+      problem: parsed.problem,
+    });
+  }
+  const payerId = v.payer.residentId.trim().toUpperCase();
+  const mismatched = [
+    ...(v.payer.name === v.orderer.name ? [] : ['input.payer.name']),
+    ...(payerId === parsed.id.value ? [] : ['input.payer.residentId']),
+  ];
+  if (mismatched.length) {
+    throw new OrdersError(OrdersErrorCode.PAYER_MISMATCH, 'The payer must be the orderer (same real name and ID number)', { fields: mismatched });
+  }
+  return {
+    cartId: v.cartId,
+    cartToken: v.cartToken ?? null,
+    idempotencyKey: v.idempotencyKey,
+    recipient: v.recipient,
+    ordererName: v.orderer.name,
+    residentId: parsed.id,
+  };
+}
+
+/**
+ * What makes two placeOrder requests "the same": the cart, its contents, the identity (by
+ * keyed hash, never the number) and the delivery details.
+ */
+export function checkoutFingerprint(args: {
+  cartId: string;
+  items: readonly { variantId: string; quantity: number }[];
+  identityHash: string;
+  ordererName: string;
+  recipient: Recipient;
+}): string {
+  const items = [...args.items].map((i) => `${i.variantId}:${i.quantity}`).sort();
+  const r = args.recipient;
+  const canonical = JSON.stringify([args.cartId, items, args.identityHash, args.ordererName, [r.name, r.phone, r.province, r.city, r.district, r.street, r.postalCode]]);
+  return createHash('sha256').update(canonical).digest('hex');
+}

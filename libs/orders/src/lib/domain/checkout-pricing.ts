@@ -1,0 +1,88 @@
+import { taxOrder, type CrossBorderRules } from '@vitrine/customs';
+import { shippingFee, type CustomsMode, type ShippingRates } from './shipping-rates';
+
+export interface LineToPrice {
+  /** The cart line id. */
+  ref: string;
+  variantId: string;
+  /** CNY fen, as the shopper sees it. */
+  unitPriceMinor: number;
+  quantity: number;
+  weightGrams: number;
+  category: string;
+}
+
+export interface SellerGroupToPrice {
+  sellerId: string;
+  customsMode: CustomsMode;
+  lines: readonly LineToPrice[];
+}
+
+export interface PricedLine extends LineToPrice {
+  goodsMinor: number;
+  freightMinor: number;
+  insuranceMinor: number;
+  dutiableMinor: number;
+  taxRate: string;
+  taxMinor: number;
+  /** What this line costs the shopper landed: goods + freight + insurance + tax. */
+  totalMinor: number;
+}
+
+export interface Totals {
+  goodsMinor: number;
+  shippingMinor: number;
+  insuranceMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+}
+
+export interface PricedSellerOrder extends Totals {
+  sellerId: string;
+  customsMode: CustomsMode;
+  weightGrams: number;
+  lines: PricedLine[];
+}
+
+export interface CheckoutPricing extends Totals {
+  currency: 'CNY';
+  orders: PricedSellerOrder[];
+}
+
+/**
+ * Prices a checkout on the server: one order per seller, shipping from the seller's table
+ * by parcel weight, cross-border tax per line on goods + allocated freight (customs'
+ * taxOrder). Integers throughout; Σ lines' totals = Σ orders' totals = checkout total.
+ */
+export function priceCheckout(groups: readonly SellerGroupToPrice[], rules: CrossBorderRules, shipping: ShippingRates): CheckoutPricing {
+  const orders = groups.map((g): PricedSellerOrder => {
+    const weightGrams = g.lines.reduce((a, l) => a + l.weightGrams * l.quantity, 0);
+    const shippingMinor = g.lines.length ? shippingFee(g.customsMode, weightGrams, shipping) : 0;
+    const taxed = taxOrder(g.lines, { freightMinor: shippingMinor, insuranceMinor: 0 }, rules);
+    const lines = g.lines.map((l, i): PricedLine => {
+      const t = taxed.lines[i];
+      return { ...l, ...t, totalMinor: t.dutiableMinor + t.taxMinor };
+    });
+    return {
+      sellerId: g.sellerId,
+      customsMode: g.customsMode,
+      weightGrams,
+      lines,
+      goodsMinor: taxed.goodsMinor,
+      shippingMinor,
+      insuranceMinor: taxed.insuranceMinor,
+      taxMinor: taxed.taxMinor,
+      totalMinor: taxed.totalMinor,
+    };
+  });
+  const sum = (f: (o: PricedSellerOrder) => number) => orders.reduce((a, o) => a + f(o), 0);
+  return {
+    currency: 'CNY',
+    orders,
+    goodsMinor: sum((o) => o.goodsMinor),
+    shippingMinor: sum((o) => o.shippingMinor),
+    insuranceMinor: sum((o) => o.insuranceMinor),
+    taxMinor: sum((o) => o.taxMinor),
+    totalMinor: sum((o) => o.totalMinor),
+  };
+}

@@ -1,0 +1,23 @@
+import { DomainError } from '@vitrine/shared/kernel';
+
+/**
+ * Checkout and order codes. Cross-border codes (INVALID_RESIDENT_ID, ORDER_LIMIT_EXCEEDED,
+ * ANNUAL_LIMIT_EXCEEDED, SINGLE_ITEM_OVER_LIMIT) come from customs, OUT_OF_STOCK from
+ * inventory, PAYMENT_PROVIDER_UNAVAILABLE from payments.
+ */
+export const OrdersErrorCode = {
+  CONSENT_REQUIRED: 'CONSENT_REQUIRED',
+  PAYER_MISMATCH: 'PAYER_MISMATCH',
+  NOT_LISTABLE_FOR_CHINA: 'NOT_LISTABLE_FOR_CHINA',
+  CART_EMPTY: 'CART_EMPTY',
+  /** The cart was already checked out (under another idempotency key). */
+  CART_CLOSED: 'CART_CLOSED',
+  /** The idempotency key was used before for a different checkout request. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /** A payment event names our checkout before its payment row is visible; Stripe retries. */
+  PAYMENT_NOT_YET_KNOWN: 'PAYMENT_NOT_YET_KNOWN',
+} as const;
+export type OrdersErrorCode = (typeof OrdersErrorCode)[keyof typeof OrdersErrorCode];
+
+export class OrdersError extends DomainError<OrdersErrorCode> {}

@@ -1,0 +1,29 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentActor, Public, type Actor } from '@vitrine/shared/graphql';
+import { CartService } from '../application/cart.service';
+import { toCart } from './orders.mappers';
+import { CartLineInput, CartPayloadType, CartType } from './orders.types';
+
+@Public()
+@Resolver(() => CartType)
+export class CartResolver {
+  constructor(private readonly carts: CartService) {}
+
+  @Query(() => CartType, { nullable: true, description: 'The signed-in shopper’s open cart, or the guest cart of this token; priced in CNY on the server.' })
+  async cart(@CurrentActor() actor: Actor | null, @Args('cartToken', { type: () => String, nullable: true }) cartToken?: string) {
+    const view = await this.carts.view(actor, cartToken);
+    return view ? toCart(view) : null;
+  }
+
+  @Mutation(() => CartPayloadType, { description: 'Adds units of a variant; a guest without a cart gets one (and its token).' })
+  async addCartLine(@CurrentActor() actor: Actor | null, @Args('input') input: CartLineInput) {
+    const payload = await this.carts.addItem(actor, input);
+    return { cartToken: payload.cartToken, cart: toCart(payload) };
+  }
+
+  @Mutation(() => CartPayloadType, { description: 'Sets the quantity of a line; 0 removes it.' })
+  async setCartLineQuantity(@CurrentActor() actor: Actor | null, @Args('input') input: CartLineInput) {
+    const payload = await this.carts.setItem(actor, input);
+    return { cartToken: payload.cartToken, cart: toCart(payload) };
+  }
+}

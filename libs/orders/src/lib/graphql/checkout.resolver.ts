@@ -1,0 +1,29 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentActor, Public, type Actor } from '@vitrine/shared/graphql';
+import { OrderQueriesService } from '../application/order-queries.service';
+import { PlaceOrderService } from '../application/place-order.service';
+import { toCheckout, toPlacedCheckout } from './orders.mappers';
+import { CheckoutType, PlaceOrderInput } from './orders.types';
+
+@Public()
+@Resolver(() => CheckoutType)
+export class CheckoutResolver {
+  constructor(
+    private readonly placeOrders: PlaceOrderService,
+    private readonly queries: OrderQueriesService,
+  ) {}
+
+  @Mutation(() => CheckoutType, {
+    description:
+      'Places the cart: one order per seller, stock reserved, one Stripe PaymentIntent (CNY). Refusals: INVALID_RESIDENT_ID, ORDER_LIMIT_EXCEEDED, SINGLE_ITEM_OVER_LIMIT, ANNUAL_LIMIT_EXCEEDED, OUT_OF_STOCK, NOT_LISTABLE_FOR_CHINA, CONSENT_REQUIRED, PAYER_MISMATCH, IDEMPOTENCY_KEY_REUSED, CART_CLOSED, CART_EMPTY.',
+  })
+  async placeOrder(@CurrentActor() actor: Actor | null, @Args('input') input: PlaceOrderInput) {
+    return toPlacedCheckout(await this.placeOrders.place(actor, input));
+  }
+
+  @Query(() => CheckoutType, { description: 'A guest’s checkout (its orders and their states), opened with the token of the cart it was placed from.' })
+  async orderByCart(@Args('cartToken', { type: () => String }) cartToken: string) {
+    const { checkout, orders } = await this.queries.checkoutOfGuestCart(cartToken);
+    return toCheckout(checkout, orders, null, false);
+  }
+}

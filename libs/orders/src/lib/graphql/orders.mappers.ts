@@ -1,0 +1,124 @@
+import type { CartView } from '../application/cart.service';
+import type { CheckoutRecord, OrderLineRecord, OrderRecord } from '../infrastructure/order.repository';
+import type { PlacedCheckout } from '../application/place-order.service';
+import type { CartLineType, CartProblemType, CartSellerOrderType, CartStatusGql, CartType, CheckoutType, OrderLineType, OrderStatusGql, OrderType } from './orders.types';
+
+export function toCart(view: CartView): CartType {
+  const { cart, quote } = view;
+  const short = new Map(quote.shortages.map((s) => [s.variantId, s]));
+  const unlisted = new Set(quote.notListable.map((l) => l.lineId));
+  const sellers: CartSellerOrderType[] = quote.orders.map((o) => ({
+    museumId: o.sellerId,
+    customsMode: o.customsMode,
+    weightGrams: o.weightGrams,
+    currency: quote.currency,
+    goods: o.goodsMinor,
+    shipping: o.shippingMinor,
+    tax: o.taxMinor,
+    total: o.totalMinor,
+    lines: o.lines.map(
+      (l): CartLineType => ({
+        id: l.ref,
+        variantId: l.variantId,
+        productId: l.variant.productId,
+        museumId: l.variant.museumId,
+        sku: l.variant.sku,
+        name: l.variant.name,
+        quantity: l.quantity,
+        currency: quote.currency,
+        unitPrice: l.unitPriceMinor,
+        goods: l.goodsMinor,
+        freight: l.freightMinor,
+        taxRate: l.taxRate,
+        tax: l.taxMinor,
+        total: l.totalMinor,
+        listableForChina: !unlisted.has(l.ref),
+        inStock: !short.has(l.variantId),
+      }),
+    ),
+  }));
+  const problems: CartProblemType[] = [
+    ...quote.notListable.map((l) => ({ code: 'NOT_LISTABLE_FOR_CHINA', lineIds: [l.lineId], variantId: l.variantId, available: null })),
+    ...quote.shortages.map((s) => ({ code: 'OUT_OF_STOCK', lineIds: s.lines, variantId: s.variantId, available: s.available })),
+  ];
+  return {
+    id: cart.id,
+    status: cart.status as CartStatusGql,
+    currency: quote.currency,
+    sellers,
+    lines: sellers.flatMap((s) => s.lines),
+    goodsTotal: quote.goodsMinor,
+    shippingTotal: quote.shippingMinor,
+    taxTotal: quote.taxMinor,
+    total: quote.totalMinor,
+    fx: quote.fx ? { rate: quote.fx.fx.rate, marginBps: quote.fx.marginBps, source: quote.fx.fx.source, effectiveAt: quote.fx.fx.effectiveAt } : null,
+    problems,
+  };
+}
+
+export function toOrder(o: OrderRecord): OrderType {
+  return {
+    id: o.id,
+    number: o.number,
+    checkoutId: o.checkoutId,
+    museumId: o.museumId,
+    status: o.status as OrderStatusGql,
+    customsMode: o.customsMode,
+    currency: o.currency,
+    goodsTotal: o.goodsMinor,
+    shippingTotal: o.shippingMinor,
+    insuranceTotal: o.insuranceMinor,
+    taxTotal: o.taxMinor,
+    total: o.totalMinor,
+    fx: { rate: o.fxRate, marginBps: o.fxMarginBps, source: o.fxSource, effectiveAt: o.fxEffectiveAt },
+    orderer: { name: o.ordererName, residentIdMasked: o.ordererIdMasked },
+    recipient: o.recipient,
+    holdExpiresAt: o.holdExpiresAt,
+    paidAt: o.paidAt,
+    createdAt: o.createdAt,
+  };
+}
+
+export function toOrderLine(l: OrderLineRecord, marginBps: number): OrderLineType {
+  return {
+    id: l.id,
+    variantId: l.variantId,
+    productId: l.productId,
+    sku: l.sku,
+    name: l.name,
+    quantity: l.quantity,
+    currency: l.currency,
+    unitPrice: l.unitPriceMinor,
+    unitPriceEur: l.unitPriceEurMinor,
+    goods: l.goodsMinor,
+    freight: l.freightMinor,
+    insurance: l.insuranceMinor,
+    dutiable: l.dutiableMinor,
+    taxRate: l.taxRate,
+    tax: l.taxMinor,
+    total: l.totalMinor,
+    hsCode: l.hsCode,
+    originCountry: l.originCountry,
+    crossBorderCategory: l.crossBorderCategory,
+    fx: { rate: l.fxRate, marginBps, source: l.fxSource, effectiveAt: l.fxEffectiveAt },
+  };
+}
+
+export function toCheckout(checkout: CheckoutRecord, orders: OrderRecord[], payment: CheckoutType['payment'], replayed: boolean): CheckoutType {
+  return {
+    id: checkout.id,
+    replayed,
+    currency: checkout.currency,
+    goodsTotal: checkout.goodsMinor,
+    shippingTotal: checkout.shippingMinor,
+    taxTotal: checkout.taxMinor,
+    total: checkout.totalMinor,
+    holdExpiresAt: checkout.holdExpiresAt,
+    orders: orders.map(toOrder),
+    payment,
+  };
+}
+
+export function toPlacedCheckout(p: PlacedCheckout): CheckoutType {
+  return toCheckout(p.checkout, p.orders, { paymentIntentId: p.payment.paymentIntentId, clientSecret: p.payment.clientSecret, amount: p.payment.amountMinor, currency: p.payment.currency }, p.replayed);
+}

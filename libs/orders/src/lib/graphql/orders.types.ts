@@ -1,0 +1,229 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Paginated } from '@vitrine/shared/graphql';
+
+export enum OrderStatusGql {
+  PENDING_PAYMENT = 'PENDING_PAYMENT',
+  PAID = 'PAID',
+  CUSTOMS_SUBMITTED = 'CUSTOMS_SUBMITTED',
+  CLEARED = 'CLEARED',
+  HELD = 'HELD',
+  SHIPPED = 'SHIPPED',
+  DELIVERED = 'DELIVERED',
+  CANCELLED = 'CANCELLED',
+  REFUNDED = 'REFUNDED',
+}
+registerEnumType(OrderStatusGql, { name: 'OrderStatus' });
+
+export enum CartStatusGql {
+  OPEN = 'OPEN',
+  CHECKED_OUT = 'CHECKED_OUT',
+}
+registerEnumType(CartStatusGql, { name: 'CartStatus' });
+
+@ObjectType('FxSnapshot', { description: 'The EUR→CNY rate prices were computed with.' })
+export class FxSnapshotType {
+  @Field(() => String, { description: 'Exact decimal.' }) rate!: string;
+  @Field(() => Int, { description: 'Margin over the rate, basis points.' }) marginBps!: number;
+  @Field(() => String) source!: string;
+  @Field(() => Date) effectiveAt!: Date;
+}
+
+@ObjectType('CartLine', { description: 'Amounts are integer minor units (fen) of `currency` (CNY).' })
+export class CartLineType {
+  @Field(() => ID, { description: 'The cart line id, named by OUT_OF_STOCK and NOT_LISTABLE_FOR_CHINA.' }) id!: string;
+  @Field(() => ID) variantId!: string;
+  @Field(() => ID) productId!: string;
+  @Field(() => ID) museumId!: string;
+  @Field(() => String) sku!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Int) quantity!: number;
+  @Field(() => String) currency!: string;
+  @Field(() => Int) unitPrice!: number;
+  @Field(() => Int, { description: 'unitPrice × quantity.' }) goods!: number;
+  @Field(() => Int, { description: 'Share of the seller order’s shipping.' }) freight!: number;
+  @Field(() => String, { description: 'Comprehensive cross-border tax rate, e.g. 0.091000.' }) taxRate!: string;
+  @Field(() => Int) tax!: number;
+  @Field(() => Int, { description: 'Landed: goods + freight + tax.' }) total!: number;
+  @Field(() => Boolean) listableForChina!: boolean;
+  @Field(() => Boolean) inStock!: boolean;
+}
+
+@ObjectType('CartSellerOrder', { description: 'The order one storefront will receive at checkout.' })
+export class CartSellerOrderType {
+  @Field(() => ID) museumId!: string;
+  @Field(() => String, { description: '9610 (direct mail from the EU) or 1210 (bonded in China).' }) customsMode!: string;
+  @Field(() => Int) weightGrams!: number;
+  @Field(() => String) currency!: string;
+  @Field(() => Int) goods!: number;
+  @Field(() => Int) shipping!: number;
+  @Field(() => Int) tax!: number;
+  @Field(() => Int) total!: number;
+  @Field(() => [CartLineType]) lines!: CartLineType[];
+}
+
+@ObjectType('CartProblem')
+export class CartProblemType {
+  @Field(() => String, { description: 'NOT_LISTABLE_FOR_CHINA or OUT_OF_STOCK.' }) code!: string;
+  @Field(() => [ID]) lineIds!: string[];
+  @Field(() => ID) variantId!: string;
+  @Field(() => Int, { nullable: true }) available!: number | null;
+}
+
+@ObjectType('Cart')
+export class CartType {
+  @Field(() => ID) id!: string;
+  @Field(() => CartStatusGql) status!: CartStatusGql;
+  @Field(() => String) currency!: string;
+  @Field(() => [CartSellerOrderType]) sellers!: CartSellerOrderType[];
+  @Field(() => [CartLineType]) lines!: CartLineType[];
+  @Field(() => Int) goodsTotal!: number;
+  @Field(() => Int) shippingTotal!: number;
+  @Field(() => Int) taxTotal!: number;
+  @Field(() => Int, { description: 'goodsTotal + shippingTotal + taxTotal.' }) total!: number;
+  @Field(() => FxSnapshotType, { nullable: true }) fx!: FxSnapshotType | null;
+  @Field(() => [CartProblemType]) problems!: CartProblemType[];
+}
+
+@ObjectType('CartPayload')
+export class CartPayloadType {
+  @Field(() => String, { nullable: true, description: 'Set when a guest cart was created: send it back as cartToken from now on.' })
+  cartToken!: string | null;
+  @Field(() => CartType) cart!: CartType;
+}
+
+@ObjectType('Orderer')
+export class OrdererType {
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'Always masked, e.g. 110***********002X.' }) residentIdMasked!: string;
+}
+
+@ObjectType('Recipient')
+export class RecipientType {
+  @Field(() => String) name!: string;
+  @Field(() => String) phone!: string;
+  @Field(() => String) province!: string;
+  @Field(() => String) city!: string;
+  @Field(() => String) district!: string;
+  @Field(() => String) street!: string;
+  @Field(() => String) postalCode!: string;
+}
+
+@ObjectType('OrderLine', { description: 'Snapshot at checkout; amounts in minor units of `currency`.' })
+export class OrderLineType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) variantId!: string;
+  @Field(() => ID) productId!: string;
+  @Field(() => String) sku!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Int) quantity!: number;
+  @Field(() => String) currency!: string;
+  @Field(() => Int) unitPrice!: number;
+  @Field(() => Int, { description: 'EUR cents: the base price converted.' }) unitPriceEur!: number;
+  @Field(() => Int) goods!: number;
+  @Field(() => Int) freight!: number;
+  @Field(() => Int) insurance!: number;
+  @Field(() => Int, { description: 'goods + freight + insurance.' }) dutiable!: number;
+  @Field(() => String) taxRate!: string;
+  @Field(() => Int) tax!: number;
+  @Field(() => Int) total!: number;
+  @Field(() => String) hsCode!: string;
+  @Field(() => String) originCountry!: string;
+  @Field(() => String) crossBorderCategory!: string;
+  @Field(() => FxSnapshotType) fx!: FxSnapshotType;
+}
+
+@ObjectType('OrderStatusChange')
+export class OrderStatusChangeType {
+  @Field(() => OrderStatusGql, { nullable: true }) from!: OrderStatusGql | null;
+  @Field(() => OrderStatusGql) to!: OrderStatusGql;
+  @Field(() => String) reason!: string;
+  @Field(() => Date) at!: Date;
+}
+
+@ObjectType('Order')
+export class OrderType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) number!: string;
+  @Field(() => ID) checkoutId!: string;
+  @Field(() => ID) museumId!: string;
+  @Field(() => OrderStatusGql) status!: OrderStatusGql;
+  @Field(() => String) customsMode!: string;
+  @Field(() => String) currency!: string;
+  @Field(() => Int) goodsTotal!: number;
+  @Field(() => Int) shippingTotal!: number;
+  @Field(() => Int) insuranceTotal!: number;
+  @Field(() => Int) taxTotal!: number;
+  @Field(() => Int) total!: number;
+  @Field(() => FxSnapshotType) fx!: FxSnapshotType;
+  @Field(() => OrdererType) orderer!: OrdererType;
+  @Field(() => RecipientType) recipient!: RecipientType;
+  @Field(() => Date, { description: 'Unpaid orders release their stock at this time.' }) holdExpiresAt!: Date;
+  @Field(() => Date, { nullable: true }) paidAt!: Date | null;
+  @Field(() => Date) createdAt!: Date;
+}
+export const OrderPage = Paginated(OrderType, 'OrderPage');
+
+@ObjectType('PaymentIntentInfo', { description: 'Confirm it with Stripe.js (card, Alipay, WeChat Pay).' })
+export class PaymentIntentInfoType {
+  @Field(() => String) paymentIntentId!: string;
+  @Field(() => String) clientSecret!: string;
+  @Field(() => Int) amount!: number;
+  @Field(() => String) currency!: string;
+}
+
+@ObjectType('Checkout')
+export class CheckoutType {
+  @Field(() => ID) id!: string;
+  @Field(() => Boolean, { description: 'True when this answers an earlier placeOrder with the same idempotency key.' }) replayed!: boolean;
+  @Field(() => String) currency!: string;
+  @Field(() => Int) goodsTotal!: number;
+  @Field(() => Int) shippingTotal!: number;
+  @Field(() => Int) taxTotal!: number;
+  @Field(() => Int) total!: number;
+  @Field(() => Date) holdExpiresAt!: Date;
+  @Field(() => [OrderType]) orders!: OrderType[];
+  @Field(() => PaymentIntentInfoType, { nullable: true }) payment!: PaymentIntentInfoType | null;
+}
+
+@ObjectType('RefundRequested')
+export class RefundRequestedType {
+  @Field(() => OrderType) order!: OrderType;
+  @Field(() => String) refundId!: string;
+  @Field(() => String, { description: 'Stripe’s refund status; the order turns REFUNDED when Stripe confirms.' }) refundStatus!: string;
+}
+
+@InputType()
+export class CartLineInput {
+  @Field(() => String, { nullable: true, description: 'Guest cart token (ignored when signed in).' }) cartToken?: string;
+  @Field(() => ID) variantId!: string;
+  @Field(() => Int) quantity!: number;
+}
+
+@InputType()
+export class RecipientInput {
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'Mainland China mobile number.' }) phone!: string;
+  @Field(() => String) province!: string;
+  @Field(() => String) city!: string;
+  @Field(() => String) district!: string;
+  @Field(() => String) street!: string;
+  @Field(() => String) postalCode!: string;
+}
+
+@InputType()
+export class RealNameInput {
+  @Field(() => String, { description: 'Real name as on the resident identity card.' }) name!: string;
+  @Field(() => String, { description: '18-character resident ID number (GB 11643-1999).' }) residentId!: string;
+}
+
+@InputType()
+export class PlaceOrderInput {
+  @Field(() => ID) cartId!: string;
+  @Field(() => String, { nullable: true }) cartToken?: string;
+  @Field(() => String, { description: 'Client-chosen key: the same key and request answer the same checkout.' }) idempotencyKey!: string;
+  @Field(() => RecipientInput) recipient!: RecipientInput;
+  @Field(() => RealNameInput) orderer!: RealNameInput;
+  @Field(() => RealNameInput, { description: 'Must be the orderer.' }) payer!: RealNameInput;
+  @Field(() => Boolean, { description: 'Separate consent to the use and transfer of the ID number to customs.' }) consentToIdUse!: boolean;
+  @Field(() => Boolean, { description: 'The cross-border risk notice was shown and accepted.' }) acceptRiskNotice!: boolean;
+}

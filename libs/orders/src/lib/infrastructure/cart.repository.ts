@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, isUniqueViolation, type CartStatus, type Prisma } from '@vitrine/shared/data-access';
+
+export interface CartItemRecord {
+  id: string;
+  variantId: string;
+  quantity: number;
+  createdAt: Date;
+}
+
+export interface CartRecord {
+  id: string;
+  status: CartStatus;
+  userId: string | null;
+  tokenHash: string | null;
+  items: CartItemRecord[];
+}
+
+const cartSelect = {
+  id: true,
+  status: true,
+  userId: true,
+  tokenHash: true,
+  items: { select: { id: true, variantId: true, quantity: true, createdAt: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+} satisfies Prisma.CartSelect;
+
+@Injectable()
+export class CartRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findById(id: string): Promise<CartRecord | null> {
+    return this.prisma.cart.findUnique({ where: { id }, select: cartSelect });
+  }
+
+  findOpenOfUser(userId: string): Promise<CartRecord | null> {
+    return this.prisma.cart.findUnique({ where: { openUserId: userId }, select: cartSelect });
+  }
+
+  findByTokenHash(tokenHash: string): Promise<CartRecord | null> {
+    return this.prisma.cart.findUnique({ where: { tokenHash }, select: cartSelect });
+  }
+
+  /** The user's open cart, created on first use (a concurrent creation finds the winner's). */
+  async openCartOfUser(userId: string): Promise<CartRecord> {
+    const existing = await this.findOpenOfUser(userId);
+    if (existing) return existing;
+    try {
+      return await this.prisma.cart.create({ data: { userId, openUserId: userId }, select: cartSelect });
+    } catch (e) {
+      if (isUniqueViolation(e)) return (await this.findOpenOfUser(userId))!;
+      throw e;
+    }
+  }
+
+  createGuest(tokenHash: string): Promise<CartRecord> {
+    return this.prisma.cart.create({ data: { tokenHash }, select: cartSelect });
+  }
+
+  async countItems(cartId: string): Promise<number> {
+    return this.prisma.cartItem.count({ where: { cartId } });
+  }
+
+  /** Adds to the line of this variant, or opens it. Answers the new quantity. */
+  async addItem(cartId: string, variantId: string, quantity: number): Promise<number> {
+    const rows = await this.prisma.$queryRaw<{ quantity: number }[]>`
+      INSERT INTO cart_items (id, cart_id, variant_id, quantity) VALUES (gen_random_uuid(), ${cartId}::uuid, ${variantId}::uuid, ${quantity})
+      ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
+      RETURNING quantity`;
+    await this.touch(cartId);
+    return rows[0].quantity;
+  }
+
+  async setItem(cartId: string, variantId: string, quantity: number): Promise<void> {
+    if (quantity === 0) await this.prisma.cartItem.deleteMany({ where: { cartId, variantId } });
+    else
+      await this.prisma.cartItem.upsert({
+        where: { cartId_variantId: { cartId, variantId } },
+        create: { cartId, variantId, quantity },
+        update: { quantity },
+        select: { id: true },
+      });
+    await this.touch(cartId);
+  }
+
+  private async touch(cartId: string): Promise<void> {
+    await this.prisma.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() }, select: { id: true } });
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+
+const TRANSIENT_SQLSTATES = ['40P01', '40001', '55P03'];
+
+/** A deadlock or serialization failure: PostgreSQL rolled the transaction back and a retry is safe. */
+export function isTransientConflict(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { code?: string }; cause?: { code?: string; originalCode?: string }; message?: string } | null;
+  if (!e) return false;
+  if (e.code === 'P2034') return true;
+  const codes = [e.meta?.code, e.cause?.code, e.cause?.originalCode];
+  if (codes.some((c) => c && TRANSIENT_SQLSTATES.includes(c))) return true;
+  return /deadlock detected|could not serialize access/i.test(e.message ?? '');
+}
+
+/**
+ * Runs a unit of work in one interactive transaction, retrying a few times (with jitter)
+ * when PostgreSQL aborts it for a deadlock or serialization failure, so those never reach
+ * a user. The work must therefore be safe to run again from the start.
+ */
+@Injectable()
+export class TransactionRunner {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async run<T>(work: (tx: Tx) => Promise<T>, attempts = 4): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.prisma.$transaction(work, { maxWait: 20_000, timeout: 20_000 });
+      } catch (error) {
+        if (attempt >= attempts || !isTransientConflict(error)) throw error;
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      }
+    }
+  }
+}

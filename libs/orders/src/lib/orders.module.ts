@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@vitrine/catalog';
+import { CustomsModule } from '@vitrine/customs';
+import { InventoryModule } from '@vitrine/inventory';
+import { PaymentsModule } from '@vitrine/payments';
+import { CartService } from './application/cart.service';
+import { CheckoutCatalog } from './application/checkout-catalog';
+import { CheckoutQuoteService } from './application/checkout-quote.service';
+import { CheckoutWriter } from './application/checkout-writer.service';
+import { OrderQueriesService } from './application/order-queries.service';
+import { ORDERS_SETTINGS, ordersSettingsFromEnv } from './application/orders-settings';
+import { PaymentEventsService } from './application/payment-events.service';
+import { PlaceOrderService } from './application/place-order.service';
+import { RefundOrderService } from './application/refund-order.service';
+import { ReservationExpiryService } from './application/reservation-expiry.service';
+import { CartResolver } from './graphql/cart.resolver';
+import { CheckoutResolver } from './graphql/checkout.resolver';
+import { OrdersResolver } from './graphql/orders.resolver';
+import { StripeWebhookController } from './http/stripe-webhook.controller';
+import { CartRepository } from './infrastructure/cart.repository';
+import { CatalogCheckoutAdapter } from './infrastructure/catalog-checkout.adapter';
+import { OrderRepository } from './infrastructure/order.repository';
+import { TransactionRunner } from './infrastructure/transaction-runner';
+
+/** Cart, checkout and orders: the orchestrator over catalogue, customs, inventory and payments. */
+@Module({
+  imports: [CatalogModule, CustomsModule, InventoryModule, PaymentsModule],
+  controllers: [StripeWebhookController],
+  providers: [
+    { provide: ORDERS_SETTINGS, useFactory: () => ordersSettingsFromEnv() },
+    { provide: CheckoutCatalog, useClass: CatalogCheckoutAdapter },
+    TransactionRunner,
+    CartRepository,
+    OrderRepository,
+    CheckoutQuoteService,
+    CartService,
+    CheckoutWriter,
+    PlaceOrderService,
+    PaymentEventsService,
+    ReservationExpiryService,
+    OrderQueriesService,
+    RefundOrderService,
+    CartResolver,
+    CheckoutResolver,
+    OrdersResolver,
+  ],
+  exports: [ReservationExpiryService, PaymentEventsService],
+})
+export class OrdersModule {}
