@@ -86,10 +86,6 @@ export class CartService {
     return this.carts.findByTokenHash(hashToken(cartToken));
   }
 
-  findById(cartId: string): Promise<CartRecord | null> {
-    return this.carts.findById(cartId);
-  }
-
   private async find(actor: Actor | null, cartToken: string | null): Promise<CartRecord | null> {
     if (actor) return this.carts.findOpenOfUser(actor.userId);
     return cartToken ? this.carts.findByTokenHash(hashToken(cartToken)) : null;
