@@ -130,7 +130,7 @@ export const en = {
     },
     museum: { switch: 'Museum', all: 'All museums', choose_first: 'Choose a museum in the top bar first.' },
     not_found: { title: 'Not found', body: 'This page does not exist, or you do not have access to it.', back: 'Back to the dashboard' },
-    storefront: { preview: 'Shopper view (zh-CN)', not_open: 'Not open to shoppers', no_story: 'No story yet' },
+    storefront: { title: 'Storefront settings', preview: 'Shopper view (zh-CN)', not_open: 'Not open to shoppers', no_story: 'No story yet' },
     products: {
       section_texts: 'Texts',
       section_variants: 'Variants',

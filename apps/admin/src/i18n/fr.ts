@@ -139,7 +139,7 @@ export const fr: typeof en = {
     },
     museum: { switch: 'Musée', all: 'Tous les musées', choose_first: 'Choisissez d’abord un musée dans la barre du haut.' },
     not_found: { title: 'Introuvable', body: 'Cette page n’existe pas, ou vous n’y avez pas accès.', back: 'Retour au tableau de bord' },
-    storefront: { preview: 'Vue client (zh-CN)', not_open: 'Fermée aux clients', no_story: 'Pas encore d’histoire' },
+    storefront: { title: 'Réglages de la boutique', preview: 'Vue client (zh-CN)', not_open: 'Fermée aux clients', no_story: 'Pas encore d’histoire' },
     products: {
       section_texts: 'Textes',
       section_variants: 'Variantes',

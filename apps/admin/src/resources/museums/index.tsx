@@ -1,5 +1,5 @@
 import MuseumIcon from '@mui/icons-material/Museum';
-import { Create, Datagrid, Edit, List, SearchInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
+import { Create, Datagrid, Edit, List, SaveButton, SearchInput, SimpleForm, TextField, TextInput, Toolbar, required } from 'react-admin';
 import { LocalizedTextField } from '../../components/LocalizedTextField';
 import { LocalizedTextInput } from '../../components/LocalizedTextInput';
 import { NotFound } from '../../components/NotFound';
@@ -33,7 +33,7 @@ const MuseumCreate = () => (
 
 const MuseumEdit = () => (
   <Edit mutationMode="pessimistic" error={<NotFound />}>
-    <SimpleForm>
+    <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>}>
       <TextInput source="slug" disabled />
       <TextInput source="legalName" validate={required()} />
       <TextInput source="country" validate={[required(), countryFormat]} />

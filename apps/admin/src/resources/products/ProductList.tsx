@@ -74,7 +74,7 @@ const PriceField = (_: { label?: string; sortBy?: string }) => {
 
 // Sorting follows what the API offers: newest, recently updated, price either way.
 export const ProductList = () => (
-  <List filters={filters} actions={<ListActions />} exporter={exporter} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+  <List filters={filters} actions={<ListActions />} exporter={exporter} empty={false} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
     <Datagrid rowClick="edit" bulkActionButtons={<BulkStatusButtons />}>
       <LocalizedTextField source="name" label="resources.products.fields.name" sortable={false} />
       <LocalizedTextField source="name" zh label="resources.products.fields.nameZh" sortable={false} />

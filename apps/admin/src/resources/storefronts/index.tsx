@@ -32,7 +32,7 @@ const StorefrontRedirect = () => {
 };
 
 const StorefrontEdit = () => (
-  <Edit mutationMode="pessimistic" error={<NotFound />} redirect={false} title="resources.storefronts.name">
+  <Edit mutationMode="pessimistic" error={<NotFound />} redirect={false} title="vitrine.storefront.title">
     <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>}>
       <Box sx={{ display: 'flex', gap: 3, width: '100%', alignItems: 'flex-start', flexWrap: { xs: 'wrap', lg: 'nowrap' } }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>

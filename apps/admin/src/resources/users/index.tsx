@@ -15,10 +15,12 @@ import {
   ReferenceField,
   SearchInput,
   SelectInput,
+  SaveButton,
   SimpleForm,
   SingleFieldList,
   TextField,
   TextInput,
+  Toolbar,
   email,
   minLength,
   required,
@@ -66,7 +68,8 @@ const UserCreate = () => (
 
 const UserEdit = () => (
   <Edit mutationMode="pessimistic" error={<NotFound />} redirect="list">
-    <SimpleForm>
+    {/* Accounts are disabled, never deleted: the API has no deleteUser. */}
+    <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>}>
       <TextInput source="email" disabled />
       <TextInput source="displayName" disabled />
       <AccessInputs />
