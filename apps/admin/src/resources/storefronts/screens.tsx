@@ -1,4 +1,3 @@
-import StorefrontIcon from '@mui/icons-material/Storefront';
 import { Box } from '@mui/material';
 import { Navigate } from 'react-router-dom';
 import {
@@ -22,7 +21,7 @@ import { StorefrontPreview } from './StorefrontPreview';
 const STATUSES = ['DRAFT', 'OPEN', 'CLOSED'].map((id) => ({ id, name: `vitrine.status.${id}` }));
 
 /** One storefront per museum: the menu entry opens the current museum's settings. */
-const StorefrontRedirect = () => {
+export const StorefrontRedirect = () => {
   const museumId = useCurrentMuseumId();
   return (
     <RequireMuseum>
@@ -31,7 +30,7 @@ const StorefrontRedirect = () => {
   );
 };
 
-const StorefrontEdit = () => (
+export const StorefrontEdit = () => (
   <Edit mutationMode="pessimistic" error={<NotFound />} redirect={false} title="vitrine.storefront.title">
     <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>}>
       <Box sx={{ display: 'flex', gap: 3, width: '100%', alignItems: 'flex-start', flexWrap: { xs: 'wrap', lg: 'nowrap' } }}>
@@ -50,9 +49,3 @@ const StorefrontEdit = () => (
   </Edit>
 );
 
-export default {
-  list: StorefrontRedirect,
-  edit: StorefrontEdit,
-  icon: StorefrontIcon,
-  recordRepresentation: (s: { name?: { en?: string; zhCN?: string } }) => s.name?.en || s.name?.zhCN || '',
-};

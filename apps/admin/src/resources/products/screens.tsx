@@ -1,4 +1,3 @@
-import InventoryIcon from '@mui/icons-material/Inventory2';
 import { Box } from '@mui/material';
 import {
   Create,
@@ -14,11 +13,11 @@ import { StatusChip } from '../../components/StatusChip';
 import { RequireMuseum } from '../../museum/RequireMuseum';
 import { ListingProblemsAlert } from './ListingReasons';
 import { ProductForm, productDefaults } from './ProductForm';
-import { ProductList } from './ProductList';
+export { ProductList } from './ProductList';
 import { ProductStatusButtons } from './ProductStatusButtons';
 import type { ProductRecord } from './products.data';
 
-const ProductCreate = () => (
+export const ProductCreate = () => (
   <RequireMuseum>
     <Create redirect="edit">
       <ProductForm defaultValues={productDefaults()} />
@@ -53,17 +52,10 @@ const Problems = () => {
   );
 };
 
-const ProductEdit = () => (
+export const ProductEdit = () => (
   <Edit mutationMode="pessimistic" error={<NotFound />} actions={<EditActions />} redirect={false}>
     <Problems />
     <ProductForm toolbar={<EditToolbar />} />
   </Edit>
 );
 
-export default {
-  list: ProductList,
-  create: ProductCreate,
-  edit: ProductEdit,
-  icon: InventoryIcon,
-  recordRepresentation: (p: ProductRecord) => p.name.en || p.name.fr || p.name.zhCN || String(p.id),
-};
