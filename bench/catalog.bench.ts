@@ -4,7 +4,7 @@
 // autocannon (50 connections), next to a bare Node HTTP server measured in the same run.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bareServer, freshDatabase, load, machine, table, withClient, writePerformanceSection } from './support';
-import { freePort, spawnApp, waitForHttp } from '../test/support/spawn-api';
+import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp } from '../test/support/spawn-api';
 
 const MUSEUMS = 20;
 const PRODUCTS_PER_MUSEUM = 500;
@@ -81,15 +81,18 @@ async function main(): Promise<void> {
 
   const port = await freePort();
   const api = spawnApp('apps/api/src/main.ts', {
+    ...PRODUCTION_TEST_SECRETS,
     NODE_ENV: 'production',
     PORT: String(port),
     DATABASE_URL: url,
     DATABASE_POOL_SIZE: '20',
     LOG_LEVEL: 'warn',
-    JWT_SECRET: 'bench-secret-0123456789-0123456789-abcdef',
   });
   try {
-    await waitForHttp(`http://127.0.0.1:${port}/health`);
+    await waitForHttp(`http://127.0.0.1:${port}/health`).catch((e) => {
+      console.error(api.output());
+      throw e;
+    });
     const gqlUrl = `http://127.0.0.1:${port}/graphql`;
     const probe = await fetch(gqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LIST_QUERY, variables: { first: 24 } }) });
     const probeBody = (await probe.json()) as { data?: { products: { nodes: unknown[] } }; errors?: unknown };

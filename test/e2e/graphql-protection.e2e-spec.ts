@@ -1,6 +1,6 @@
 import { createUser } from '@vitrine/shared/testing';
 import { codeOf, startApi, type ApiHarness } from '../support/api-harness';
-import { freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
+import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
 
 describe('GraphQL protection (development mode)', () => {
   let api: ApiHarness;
@@ -54,10 +54,10 @@ describe('GraphQL protection (production mode, separate process)', () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     proc = spawnApp('apps/api/src/main.ts', {
+      ...PRODUCTION_TEST_SECRETS,
       NODE_ENV: 'production',
       PORT: String(port),
       DATABASE_URL: api.db.url,
-      JWT_SECRET: 'production-test-secret-0123456789-abcdefghij',
       LOGIN_RATE_LIMIT: '3',
       GRAPHQL_MAX_DEPTH: '1',
       LOG_LEVEL: 'silent',

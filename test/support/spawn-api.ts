@@ -57,3 +57,12 @@ export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
+
+/** Secrets a process started with NODE_ENV=production insists on; test values only. */
+export const PRODUCTION_TEST_SECRETS: Record<string, string> = {
+  JWT_SECRET: 'production-test-secret-0123456789-abcdefghij',
+  PII_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  PII_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
+  STRIPE_SECRET_KEY: 'sk_test_loopback',
+  STRIPE_WEBHOOK_SECRET: 'whsec_test_loopback',
+};
