@@ -21,6 +21,9 @@ describe('console: sign-in, roles and sessions', () => {
     const { page } = await c.open();
     await signIn(page, admin.email, 'not-the-password', { wait: false });
     await page.getByTestId('login-error').getByText('Wrong email or password.').waitFor();
+    // The form stays usable for another try.
+    expect(await page.getByRole('button', { name: /sign in/i }).isEnabled()).toBe(true);
+    expect(await page.locator('input[name="email"]').inputValue()).toBe(admin.email);
   });
 
   it('gives a brand partner only the proposals placeholder', async () => {
