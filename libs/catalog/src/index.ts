@@ -10,3 +10,4 @@ export type { CollectionRow } from './lib/infrastructure/collection.repository';
 // GraphQL types other contexts' resolvers link to (composed in apps/api).
 export { ProductType, CollectionType, ManagedCollectionType, MoneyType } from './lib/graphql/catalog.types';
 export { toCollection, toManagedCollection } from './lib/graphql/catalog.mappers';
+export { PUBLIC_CATALOG_QUERIES } from './lib/graphql/shop.resolver';

@@ -4,3 +4,4 @@ export type { StorefrontRow } from './lib/infrastructure/storefront.repository';
 // GraphQL types other contexts' resolvers link to (composed in apps/api).
 export { StorefrontType, ManagedStorefrontType } from './lib/graphql/storefronts.types';
 export { toStorefront } from './lib/graphql/storefronts.mappers';
+export { PUBLIC_STOREFRONT_QUERIES } from './lib/graphql/storefronts.resolver';

@@ -5,6 +5,8 @@ export interface ApiConfig {
   corsOrigins: string[];
   maxDepth: number;
   maxComplexity: number;
+  /** Seconds anonymous shop-window answers are cached (PUBLIC_CACHE_SECONDS; 0 turns it off). */
+  publicCacheSeconds: number;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -14,5 +16,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     corsOrigins: (env['CORS_ORIGINS'] ?? 'http://localhost:5173,http://localhost:3000').split(',').map((s) => s.trim()),
     maxDepth: Number(env['GRAPHQL_MAX_DEPTH'] ?? 10),
     maxComplexity: Number(env['GRAPHQL_MAX_COMPLEXITY'] ?? 5000),
+    publicCacheSeconds: Number(env['PUBLIC_CACHE_SECONDS'] ?? 5),
   };
 }

@@ -15,11 +15,12 @@ import {
   type RequestContext,
 } from '@vitrine/shared/graphql';
 import { AuthService, IdentityModule } from '@vitrine/identity';
-import { StorefrontsModule } from '@vitrine/storefronts';
-import { CatalogModule } from '@vitrine/catalog';
+import { PUBLIC_STOREFRONT_QUERIES, StorefrontsModule } from '@vitrine/storefronts';
+import { CatalogModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';
 import { OrdersModule } from '@vitrine/orders';
 import { apiConfigFromEnv } from './api-config';
 import { LinksModule } from './links/links.module';
+import { publicResponseCache } from './public-cache';
 import { HealthController } from './health.controller';
 import { logger } from './logger';
 
@@ -49,7 +50,13 @@ function bearer(req: Request): string | null {
         includeStacktraceInErrorResponses: false,
         playground: false,
         validationRules: [depthLimitRule({ maxDepth: config.maxDepth, maxComplexity: config.maxComplexity })],
-        plugins: [complexityPlugin(() => schemaHost.schema, { maxDepth: config.maxDepth, maxComplexity: config.maxComplexity })],
+        plugins: [
+          complexityPlugin(() => schemaHost.schema, { maxDepth: config.maxDepth, maxComplexity: config.maxComplexity }),
+          ...publicResponseCache({
+            maxAgeSeconds: apiConfigFromEnv().publicCacheSeconds,
+            rootFields: new Set([...PUBLIC_CATALOG_QUERIES, ...PUBLIC_STOREFRONT_QUERIES]),
+          }),
+        ],
         context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
           const token = bearer(req);
           const actor = token ? auth.actorFromAccessToken(token) : null;

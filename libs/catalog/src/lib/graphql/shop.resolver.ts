@@ -89,3 +89,6 @@ export class ShopResolver {
     return (await catalogLoaders.collections(ctx, this.browse).load(product.id)).map((r) => toCollection(r, product.locale));
   }
 }
+
+/** Root queries whose answers are the same for every anonymous shopper (the API may cache them briefly). */
+export const PUBLIC_CATALOG_QUERIES = ['products', 'product', 'artworks'] as const;

@@ -31,3 +31,6 @@ export class StorefrontsResolver {
     return toStorefront(await this.service.openBySlug(slug), locale ?? Locale.zh_CN);
   }
 }
+
+/** Root queries whose answers are the same for every anonymous shopper (the API may cache them briefly). */
+export const PUBLIC_STOREFRONT_QUERIES = ['storefronts', 'storefront'] as const;

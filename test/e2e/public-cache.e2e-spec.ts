@@ -1,0 +1,52 @@
+import { createMuseum, createProduct, createUser, setFxRate } from '@vitrine/shared/testing';
+import { startApi, type ApiHarness } from '../support/api-harness';
+
+/** Anonymous shop-window answers are cached briefly; nothing else is. */
+describe('public response cache', () => {
+  let api: ApiHarness;
+  let museumId: string;
+  const PRODUCT = 'query($id: ID!) { product(id: $id) { name priceFrom { amount } } }';
+  const rename = (id: string, nameZh: string) => api.db.prisma.product.update({ where: { id }, data: { nameZh } });
+
+  beforeAll(async () => {
+    process.env['PUBLIC_CACHE_SECONDS'] = '30';
+    api = await startApi();
+    museumId = (await createMuseum(api.db.prisma)).id;
+    await setFxRate(api.db.prisma);
+  });
+  afterAll(async () => {
+    process.env['PUBLIC_CACHE_SECONDS'] = '0';
+    await api.close();
+  });
+
+  it('serves an anonymous product query from the cache, with its age', async () => {
+    const p = await createProduct(api.db.prisma, museumId, { nameZh: '原名' });
+    const first = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PRODUCT, variables: { id: p.id } }) });
+    expect(first.headers.get('age')).toBeNull();
+    await rename(p.id, '新名');
+    const second = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PRODUCT, variables: { id: p.id } }) });
+    expect(second.headers.get('age')).not.toBeNull();
+    expect(((await second.json()) as any).data.product.name).toBe('原名');
+    // Other variables are another entry.
+    expect((await api.gql(PRODUCT.replace('name', 'id name'), { id: p.id })).data.product.name).toBe('新名');
+  });
+
+  it('never caches signed-in callers, mixed operations or errors', async () => {
+    const p = await createProduct(api.db.prisma, museumId, { nameZh: '甲' });
+    const shopper = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);
+    expect((await api.gql(PRODUCT, { id: p.id }, shopper)).data.product.name).toBe('甲');
+    await rename(p.id, '乙');
+    expect((await api.gql(PRODUCT, { id: p.id }, shopper)).data.product.name).toBe('乙');
+
+    const MIXED = 'query($id: ID!) { product(id: $id) { name } me { id } }';
+    await api.gql(MIXED, { id: p.id });
+    await rename(p.id, '丙');
+    const mixed = await api.gql(MIXED, { id: p.id });
+    expect(mixed.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+
+    const draft = await createProduct(api.db.prisma, museumId, { status: 'DRAFT' });
+    expect((await api.gql(PRODUCT, { id: draft.id })).errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    await api.db.prisma.product.update({ where: { id: draft.id }, data: { status: 'PUBLISHED' } });
+    expect((await api.gql(PRODUCT, { id: draft.id })).data.product).toBeTruthy();
+  });
+});
