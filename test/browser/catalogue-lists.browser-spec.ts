@@ -92,6 +92,47 @@ describe('console: product lists at scale, CSV import, bulk status, user access'
     ]);
   });
 
+  it('lets a manager add a work of art and a collection and link a product to both', async () => {
+    const museum = await createMuseum(c.api.db.prisma);
+    const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [museum.id] });
+    const product = await c.api.db.prisma.product.create({ data: { museumId: museum.id, category: 'prints', nameEn: 'Water lilies print' } });
+    const { page, screenshot } = await c.open();
+    await signIn(page, manager.email, manager.password);
+
+    await page.getByRole('menuitem', { name: 'Works of art' }).click();
+    await page.locator('a[href="#/artworks/create"]').click();
+    await page.locator('[name="accessionNumber"]').fill('RF 1963-5');
+    await page.locator('[name="title.fr"]').fill('Nymphéas');
+    await page.locator('[name="title.en"]').fill('Water Lilies');
+    await page.locator('[name="title.zhCN"]').fill('睡莲');
+    await page.locator('[name="artist"]').fill('Claude Monet');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('cell', { name: 'RF 1963-5' }).waitFor();
+    await screenshot('manager-artworks');
+
+    await page.getByRole('menuitem', { name: 'Collections' }).click();
+    await page.locator('a[href="#/collections/create"]').click();
+    await page.locator('[name="name.en"]').fill('Impressionism');
+    await page.locator('[name="name.zhCN"]').fill('印象派');
+    await page.locator('[name="slug"]').fill('impressionism');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('cell', { name: 'impressionism', exact: true }).waitFor();
+
+    await page.goto(`/#/products/${product.id}`);
+    await page.getByRole('combobox', { name: 'Inspired by works' }).click();
+    await page.getByRole('option', { name: /Water Lilies/ }).click();
+    await page.getByRole('combobox', { name: 'Collections' }).click();
+    await page.getByRole('option', { name: 'Impressionism' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Element updated').waitFor();
+    const links = await c.api.db.prisma.product.findUniqueOrThrow({
+      where: { id: product.id },
+      select: { artworks: { select: { artwork: { select: { accessionNumber: true } } } }, collections: { select: { collection: { select: { slug: true } } } } },
+    });
+    expect(links.artworks.map((a) => a.artwork.accessionNumber)).toEqual(['RF 1963-5']);
+    expect(links.collections.map((x) => x.collection.slug)).toEqual(['impressionism']);
+  });
+
   it('lets an operator disable an account', async () => {
     const admin = await createUser(c.api.db.prisma, 'PLATFORM_ADMIN');
     const museum = await createMuseum(c.api.db.prisma);
