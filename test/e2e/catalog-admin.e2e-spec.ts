@@ -1,3 +1,5 @@
+import { ListingGuards } from '@vitrine/catalog';
+import { DomainError } from '@vitrine/shared/kernel';
 import { allowHsCodes, createArtwork, createCollection, createMuseum, createProduct, createUser, setFxRate } from '@vitrine/shared/testing';
 import { codeOf, startApi, type ApiHarness, type GqlResult } from '../support/api-harness';
 
@@ -213,6 +215,20 @@ describe('back office: products, works and collections of a museum', () => {
     const r = (await ok(BULK, { ids: [good.id, noZh.id] })).bulkSetProductStatus;
     expect(r).toEqual({ updated: [good.id], failed: [{ id: noZh.id, code: 'NOT_LISTABLE_FOR_CHINA' }] });
     expect((await api.db.prisma.product.findUniqueOrThrow({ where: { id: noZh.id } })).status).toBe('DRAFT');
+  });
+
+  it('lets another context add a publishing rule (a listing guard) that refuses with its own code', async () => {
+    const blocked = await createProduct(api.db.prisma, mine.id, { status: 'DRAFT' });
+    const free = await createProduct(api.db.prisma, mine.id, { status: 'DRAFT' });
+    api.app.get(ListingGuards).register({
+      async beforePublish(productId) {
+        if (productId === blocked.id) throw new DomainError('LISTING_NOT_ALLOWED', 'outside its licence term');
+      },
+    });
+    expect(codeOf(await api.gql(PUBLISH, { id: blocked.id }, token))).toBe('LISTING_NOT_ALLOWED');
+    expect((await api.db.prisma.product.findUniqueOrThrow({ where: { id: blocked.id } })).status).toBe('DRAFT');
+    const bulk = await ok('mutation($ids: [ID!]!) { bulkSetProductStatus(ids: $ids, status: PUBLISHED) { updated failed { id code } } }', { ids: [free.id, blocked.id] });
+    expect(bulk.bulkSetProductStatus).toEqual({ updated: [free.id], failed: [{ id: blocked.id, code: 'LISTING_NOT_ALLOWED' }] });
   });
 
   it('lists, filters and searches only the manager’s own products', async () => {

@@ -2,6 +2,8 @@ export * from './lib/catalog.module';
 export { FxRatesService, SHOPPER_PAIR } from './lib/application/fx-rates.service';
 export { BrowseService } from './lib/application/browse.service';
 export { CollectionsService } from './lib/application/collections.service';
+export { ListingGuards, type ListingGuard } from './lib/application/listing-guards';
+export { CatalogReadService, type SellableVariant } from './lib/application/catalog-read.service';
 export { CatalogError, CatalogErrorCode } from './lib/domain/catalog-error';
 export { productSearchText, normalizeSearchText } from './lib/domain/search-text';
 export { shopperPrice, type ShopperQuote } from './lib/domain/shopper-price';

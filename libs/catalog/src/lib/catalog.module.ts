@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ArtworksService } from './application/artworks.service';
 import { BrowseService } from './application/browse.service';
+import { CatalogReadService } from './application/catalog-read.service';
 import { CATALOG_SETTINGS, catalogSettingsFromEnv } from './application/catalog-settings';
 import { CollectionsService } from './application/collections.service';
 import { FxRatesService } from './application/fx-rates.service';
+import { ListingGuards } from './application/listing-guards';
 import { ManageProductsService } from './application/manage-products.service';
 import { ArtworksResolver } from './graphql/artworks.resolver';
 import { CollectionsResolver } from './graphql/collections.resolver';
@@ -25,6 +27,8 @@ import { ProductRepository } from './infrastructure/product.repository';
     FxRateRepository,
     PositiveListRepository,
     FxRatesService,
+    ListingGuards,
+    CatalogReadService,
     BrowseService,
     ManageProductsService,
     ArtworksService,
@@ -35,6 +39,6 @@ import { ProductRepository } from './infrastructure/product.repository';
     CollectionsResolver,
     FxRatesResolver,
   ],
-  exports: [FxRatesService, BrowseService, CollectionsService],
+  exports: [FxRatesService, BrowseService, CollectionsService, ListingGuards, CatalogReadService],
 })
 export class CatalogModule {}

@@ -18,6 +18,7 @@ import {
   type VariantRow,
   type VariantWrite,
 } from '../infrastructure/product.repository';
+import { ListingGuards } from './listing-guards';
 import { assertManages } from './tenancy';
 
 export interface ManagedProductQuery {
@@ -52,6 +53,7 @@ export class ManageProductsService {
     private readonly artworks: ArtworkRepository,
     private readonly collections: CollectionRepository,
     private readonly positiveList: PositiveListRepository,
+    private readonly guards: ListingGuards,
   ) {}
 
   list(actor: Actor, q: ManagedProductQuery) {
@@ -155,6 +157,7 @@ export class ManageProductsService {
       await this.positiveList.prefixes(),
     );
     if (problems.length) throw notListable(problems);
+    await this.guards.beforePublish(id, actor);
     await this.products.setStatus(id, ['DRAFT', 'ARCHIVED'], 'PUBLISHED', new Date());
     return this.mustFind(id);
   }

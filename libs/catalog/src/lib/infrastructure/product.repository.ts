@@ -214,6 +214,35 @@ export class ProductRepository {
     });
   }
 
+  /** Variants by id with what selling them needs from their product and storefront. */
+  async variantsWithProduct(ids: readonly string[]) {
+    return this.prisma.productVariant.findMany({
+      where: { id: { in: [...ids] } },
+      select: {
+        id: true,
+        productId: true,
+        museumId: true,
+        sku: true,
+        priceMinor: true,
+        currency: true,
+        weightGrams: true,
+        hsCode: true,
+        originCountry: true,
+        product: {
+          select: {
+            status: true,
+            crossBorderCategory: true,
+            nameFr: true,
+            nameEn: true,
+            nameZh: true,
+            descriptionZh: true,
+            museum: { select: { storefront: { select: { status: true } } } },
+          },
+        },
+      },
+    });
+  }
+
   /** SKUs among `skus` already used in this museum by another product. */
   async takenSkus(museumId: string, skus: readonly string[], exceptProductId?: string): Promise<string[]> {
     if (!skus.length) return [];

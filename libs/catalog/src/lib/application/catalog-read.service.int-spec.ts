@@ -1,0 +1,33 @@
+import { allowHsCodes, createMuseum, createProduct, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
+import { PositiveListRepository } from '../infrastructure/positive-list.repository';
+import { ProductRepository } from '../infrastructure/product.repository';
+import { CatalogReadService } from './catalog-read.service';
+
+describe('CatalogReadService (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let service: CatalogReadService;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    service = new CatalogReadService(new ProductRepository(db.prisma), new PositiveListRepository(db.prisma));
+    await allowHsCodes(db.prisma, ['6214']);
+  });
+  afterAll(() => db.drop());
+
+  it('says which variants can be sold to China, and why not', async () => {
+    const open = await createMuseum(db.prisma);
+    const closed = await createMuseum(db.prisma, { storefrontStatus: 'CLOSED' });
+    const ok = await createProduct(db.prisma, open.id, { nameZh: '丝巾', variants: [{ priceMinor: 4_900, hsCode: '621410' }, { priceMinor: 500, hsCode: '850511' }] });
+    const draft = await createProduct(db.prisma, open.id, { status: 'DRAFT' });
+    const noZh = await createProduct(db.prisma, open.id, { descriptionZh: '' });
+    const shut = await createProduct(db.prisma, closed.id);
+    const ids = [ok.variants[0]!.id, ok.variants[1]!.id, draft.variants[0]!.id, noZh.variants[0]!.id, shut.variants[0]!.id];
+
+    const rows = await service.variantsForCheckout([...ids, 'junk', '00000000-0000-4000-8000-000000000000', ids[0]!]);
+    const byId = new Map(rows.map((r) => [r.variantId, r]));
+    expect(rows).toHaveLength(5);
+    expect(byId.get(ids[0]!)).toMatchObject({ productId: ok.id, museumId: open.id, name: '丝巾', priceEurMinor: 4_900, productStatus: 'PUBLISHED', listableForChina: true });
+    expect(ids.slice(1).map((id) => byId.get(id)!.listableForChina)).toEqual([false, false, false, false]);
+    expect(await service.variantsForCheckout([])).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { isUuid } from '../domain/ids';
+import { listingProblemsForChina } from '../domain/listing-rules';
+import { PositiveListRepository } from '../infrastructure/positive-list.repository';
+import { ProductRepository } from '../infrastructure/product.repository';
+
+/** A variant as checkout sells it (the catalogue's read model for orders). */
+export interface SellableVariant {
+  variantId: string;
+  productId: string;
+  museumId: string;
+  sku: string;
+  /** Shopper-facing name: zh-CN, else en, else fr. */
+  name: string;
+  priceEurMinor: number;
+  weightGrams: number;
+  hsCode: string;
+  originCountry: string;
+  crossBorderCategory: string;
+  productStatus: string;
+  /** Published in an open storefront, zh-CN text present, this variant's HS code on the positive list. */
+  listableForChina: boolean;
+}
+
+/** Reads other contexts need from the catalogue, each a fixed number of queries. */
+@Injectable()
+export class CatalogReadService {
+  constructor(
+    private readonly products: ProductRepository,
+    private readonly positiveList: PositiveListRepository,
+  ) {}
+
+  /** Variants by id; unknown or malformed ids are left out. */
+  async variantsForCheckout(ids: readonly string[]): Promise<SellableVariant[]> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    if (!valid.length) return [];
+    const [rows, prefixes] = await Promise.all([this.products.variantsWithProduct(valid), this.positiveList.prefixes()]);
+    return rows.map((r) => ({
+      variantId: r.id,
+      productId: r.productId,
+      museumId: r.museumId,
+      sku: r.sku,
+      name: r.product.nameZh || r.product.nameEn || r.product.nameFr,
+      priceEurMinor: r.priceMinor,
+      weightGrams: r.weightGrams,
+      hsCode: r.hsCode,
+      originCountry: r.originCountry,
+      crossBorderCategory: r.product.crossBorderCategory,
+      productStatus: r.product.status,
+      listableForChina:
+        r.product.status === 'PUBLISHED' &&
+        r.product.museum.storefront?.status === 'OPEN' &&
+        listingProblemsForChina({ nameZh: r.product.nameZh, descriptionZh: r.product.descriptionZh, variants: [{ sku: r.sku, hsCode: r.hsCode }] }, prefixes).length === 0,
+    }));
+  }
+}
