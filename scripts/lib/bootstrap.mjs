@@ -106,8 +106,11 @@ export function ensurePrismaClient() {
 }
 
 export function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
-  aptInstall('chromium');
+  const missing = [];
+  if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
+  // Without a CJK font, the console's Chinese text renders as boxes in screenshots.
+  if (!existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) missing.push('fonts-noto-cjk');
+  if (missing.length) aptInstall(missing.join(' '));
 }
 
 export function hasBinary(cmd) {

@@ -36,12 +36,8 @@ module.exports = async function globalSetup() {
       stdio: 'inherit',
     });
     await client.query(`ALTER DATABASE "${template}" WITH is_template = true ALLOW_CONNECTIONS = false`);
-    // Old templates from earlier migration sets are dropped.
-    const old = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'vitrine_tpl_%' AND datname <> $1", [template]);
-    for (const row of old.rows) {
-      await client.query(`ALTER DATABASE "${row.datname}" WITH is_template = false`);
-      await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
-    }
+    // Templates of other migration sets stay: a concurrent run on another branch may be
+    // cloning them. `npm run db:clean-test` drops them all when nothing runs.
   } finally {
     await client.end();
   }
