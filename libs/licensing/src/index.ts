@@ -1,0 +1,13 @@
+export { LicensingModule } from './lib/licensing.module';
+export { LicensingCoreModule } from './lib/licensing-core.module';
+export { LicensingJobsModule } from './lib/jobs/licensing-jobs.module';
+export * from './lib/jobs/licensing.jobs';
+// For libs/orders: royalty on paid and refunded lines, and who fulfils a licensed product.
+export { RoyaltyAccrualService, type AccrueCommand, type ReverseCommand, type ReconcileResult } from './lib/application/royalty-accrual.service';
+export { LicensedProductsService, type Fulfilment } from './lib/application/licensed-products.service';
+export { RoyaltyStatementsService } from './lib/application/royalty-statements.service';
+export { ReviewRemindersService } from './lib/application/review-reminders.service';
+export { TermExpiryService } from './lib/application/term-expiry.service';
+export { Clock } from './lib/application/clock';
+export { LicensingError, LicensingErrorCode } from './lib/domain/licensing-error';
+export type { FxSnapshot } from './lib/domain/royalty';

@@ -18,6 +18,7 @@ import { AuthService, IdentityModule } from '@vitrine/identity';
 import { PUBLIC_STOREFRONT_QUERIES, StorefrontsModule } from '@vitrine/storefronts';
 import { CatalogModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';
 import { OrdersModule } from '@vitrine/orders';
+import { LicensingModule } from '@vitrine/licensing';
 import { apiConfigFromEnv } from './api-config';
 import { LinksModule } from './links/links.module';
 import { publicResponseCache } from './public-cache';
@@ -71,6 +72,7 @@ function bearer(req: Request): string | null {
     CatalogModule,
     LinksModule,
     OrdersModule,
+    LicensingModule,
   ],
   controllers: [HealthController],
   providers: [

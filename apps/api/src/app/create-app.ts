@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request } from 'express';
 import helmet from 'helmet';
 import pinoHttp from 'pino-http';
+import { AuthService } from '@vitrine/identity';
 import { AppModule } from './app.module';
 import { apiConfigFromEnv } from './api-config';
 import { logger } from './logger';
@@ -19,6 +21,13 @@ export async function createApp(): Promise<NestExpressApplication> {
     }),
   );
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  // HTTP routes (statement downloads) see the bearer's actor as GraphQL does; the global guard reads it.
+  const auth = app.get(AuthService);
+  app.use((req: Request & { actor?: unknown }, _res: unknown, next: () => void) => {
+    const header = req.headers.authorization;
+    req.actor = header?.startsWith('Bearer ') ? auth.actorFromAccessToken(header.slice(7)) : null;
+    next();
+  });
   app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.enableShutdownHooks();
   return app;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DataAccessModule } from '@vitrine/shared/data-access';
 import { JobsWorkerModule } from '@vitrine/shared/jobs';
+import { LicensingJobsModule, licensingJobs, licensingSchedules } from '@vitrine/licensing';
 import { HeartbeatService } from './heartbeat.service';
 import { MetricsServer } from './metrics.server';
 
@@ -10,7 +11,7 @@ import { MetricsServer } from './metrics.server';
  * imported modules' providers, or start-up fails.
  */
 @Module({
-  imports: [DataAccessModule, JobsWorkerModule.register({ jobs: [], schedules: [] })],
+  imports: [DataAccessModule, JobsWorkerModule.register({ jobs: [...licensingJobs], schedules: [...licensingSchedules] }), LicensingJobsModule],
   providers: [HeartbeatService, MetricsServer],
 })
 export class WorkerModule {}

@@ -1,4 +1,4 @@
-import { isPastSellOff, listingBlocks, type AgreementWindow } from './listing-window';
+import { isPastSellOff, listingBlocks, staysListed, type AgreementWindow } from './listing-window';
 
 const agreement: AgreementWindow = {
   status: 'ACTIVE',
@@ -28,5 +28,14 @@ describe('listing window', () => {
   it('delists after the sell-off period, not before', () => {
     expect(isPastSellOff(agreement, '2027-03-31')).toBe(false);
     expect(isPastSellOff(agreement, '2027-04-01')).toBe(true);
+  });
+});
+
+describe('staying listed', () => {
+  it('keeps selling through the sell-off period, then stops', () => {
+    expect(staysListed(agreement, approved, '2027-02-01')).toBe(true);
+    expect(staysListed(agreement, approved, '2027-04-01')).toBe(false);
+    expect(staysListed(agreement, { status: 'SUBMITTED', amendment: true }, '2026-06-01')).toBe(false);
+    expect(staysListed({ ...agreement, territory: ['FR'] }, approved, '2026-06-01')).toBe(false);
   });
 });

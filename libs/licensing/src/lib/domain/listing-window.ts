@@ -39,3 +39,12 @@ export function listingBlocks(agreement: AgreementWindow, proposal: { status: Pr
 export function isPastSellOff(agreement: Pick<AgreementWindow, 'sellOffEnd'>, today: IsoDate): boolean {
   return today > agreement.sellOffEnd;
 }
+
+/**
+ * Whether a product already on sale may stay listed: as for publishing, except that after
+ * the term it may keep selling through the sell-off period.
+ */
+export function staysListed(agreement: AgreementWindow, proposal: { status: ProposalStatus; amendment: boolean }, today: IsoDate): boolean {
+  if (isPastSellOff(agreement, today)) return false;
+  return listingBlocks(agreement, proposal, today).every((b) => b.code === 'AFTER_TERM');
+}

@@ -90,7 +90,7 @@ export const contentFieldsSchema = z.object({
   concept: localized(5000),
   imageUrls: z.array(httpsUrl).max(20),
   artworkIds: z.array(uuid).max(20).refine(unique, { message: 'names a work twice' }),
-  category: z.string().trim().min(1).max(80),
+  category: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens').max(60),
   crossBorderCategory: z.enum(CROSS_BORDER_CATEGORIES),
   targetRetailPrice: z.object({
     amount: z.number().int('must be whole minor units').min(1).max(10_000_000),

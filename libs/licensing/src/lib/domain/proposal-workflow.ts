@@ -87,7 +87,9 @@ export function transitionOf(state: ProposalState, event: ProposalEvent): Transi
           return amendment ? restore : { to: to({ status: 'REJECTED' }), effects: ['STOP_REVIEW_CLOCK'] };
         case 'WITHDRAW':
           return amendment ? restore : { to: to({ status: 'WITHDRAWN' }), effects: ['STOP_REVIEW_CLOCK'] };
-        default:
+        case 'REVISE':
+        case 'SUBMIT':
+        case 'AMEND':
           return null;
       }
     case 'APPROVED':

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+
+/**
+ * Read model of the order lines of licensed products (tables of libs/orders). Read only.
+ *
+ * - A line is a sale once its order is paid (`orders.paid_at` set), whatever happened next.
+ * - Its net sale is `order_lines.goods_minor`: the goods value the shopper paid, which
+ *   excludes the cross-border tax (`tax_minor`), freight and insurance. If orders adds
+ *   discounts per line, subtract them here; this is the one place that defines net sales.
+ * - Its FX snapshot is the order line's `fx_rate` (EUR→CNY, as the catalogue converts).
+ * - A refunded order (`orders.refunded_at` set) reverses every line it accrued. Partial
+ *   refunds per line are not recorded by orders yet; `RoyaltyAccrualService.reverse` takes
+ *   them when they are.
+ */
+export interface PaidLicensedLine {
+  orderLineId: string;
+  orderId: string;
+  productId: string;
+  agreementId: string;
+  quantity: number;
+  netSaleMinor: number;
+  saleCurrency: string;
+  fxRate: string | null;
+  paidAt: Date;
+}
+
+export interface RefundedLicensedLine {
+  orderLineId: string;
+  orderId: string;
+  productId: string;
+  agreementId: string;
+  refundedAt: Date;
+  /** What the line has left: its accrual plus any reversals already booked. */
+  units: number;
+  saleMinor: number;
+  netSalesMinor: number;
+  royaltyMinor: number;
+  saleCurrency: string;
+  fxRate: string | null;
+  currency: string;
+}
+
+/** Lines whose ledger entries are missing, restricted to paid (or refunded) before `until` and optionally to one order. */
+export interface LineFilter {
+  until: Date;
+  orderId?: string;
+}
+
+const BATCH = 5_000;
+
+@Injectable()
+export class OrderLineReadRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Streams paid lines of licensed products that have not accrued yet, in batches, through
+   * a server-side cursor inside one transaction: memory stays flat whatever the volume.
+   * `onBatch` writes in the same transaction, so a run is all or nothing.
+   */
+  async streamUnaccrued(filter: LineFilter, onBatch: (tx: Tx, lines: PaidLicensedLine[]) => Promise<void>): Promise<number> {
+    const order = filter.orderId ?? null;
+    return this.stream(
+      'unaccrued',
+      (tx) => tx.$executeRaw`
+        DECLARE unaccrued NO SCROLL CURSOR FOR
+        SELECT ol.id::text AS "orderLineId", ol.order_id::text AS "orderId", ol.product_id::text AS "productId",
+               lp.agreement_id::text AS "agreementId", ol.quantity, ol.goods_minor AS "netSaleMinor",
+               ol.currency AS "saleCurrency", ol.fx_rate::text AS "fxRate", o.paid_at AS "paidAt"
+          FROM order_lines ol
+          JOIN orders o ON o.id = ol.order_id
+          JOIN licensed_products lp ON lp.product_id = ol.product_id
+         WHERE o.paid_at IS NOT NULL AND o.paid_at < ${filter.until}
+           AND (${order}::uuid IS NULL OR ol.order_id = ${order}::uuid)
+           AND NOT EXISTS (SELECT 1 FROM royalty_ledger_entries e
+                            WHERE e.order_line_id = ol.id AND e.kind = 'ACCRUAL' AND e.source_ref = 'paid')`,
+      onBatch,
+    );
+  }
+
+  /** Streams accrued lines of refunded orders that have not been reversed yet, with what each has left. */
+  async streamUnreversedRefunds(filter: LineFilter, onBatch: (tx: Tx, lines: RefundedLicensedLine[]) => Promise<void>): Promise<number> {
+    const order = filter.orderId ?? null;
+    return this.stream(
+      'unreversed',
+      (tx) => tx.$executeRaw`
+        DECLARE unreversed NO SCROLL CURSOR FOR
+        SELECT e.order_line_id::text AS "orderLineId", e.order_id::text AS "orderId", e.product_id::text AS "productId",
+               e.agreement_id::text AS "agreementId", o.refunded_at AS "refundedAt",
+               (e.units + coalesce(r.units, 0))::int AS units,
+               (e.sale_minor + coalesce(r.sale_minor, 0))::int AS "saleMinor",
+               (e.net_sales_minor + coalesce(r.net_sales_minor, 0))::int AS "netSalesMinor",
+               (e.royalty_minor + coalesce(r.royalty_minor, 0))::int AS "royaltyMinor",
+               e.sale_currency AS "saleCurrency", e.fx_rate AS "fxRate", e.currency
+          FROM royalty_ledger_entries e
+          JOIN orders o ON o.id = e.order_id
+          LEFT JOIN LATERAL (
+                SELECT sum(x.units) AS units, sum(x.sale_minor) AS sale_minor, sum(x.net_sales_minor) AS net_sales_minor, sum(x.royalty_minor) AS royalty_minor
+                  FROM royalty_ledger_entries x
+                 WHERE x.order_line_id = e.order_line_id AND x.kind = 'REVERSAL') r ON true
+         WHERE e.kind = 'ACCRUAL'
+           AND o.refunded_at IS NOT NULL AND o.refunded_at < ${filter.until}
+           AND (${order}::uuid IS NULL OR e.order_id = ${order}::uuid)
+           AND NOT EXISTS (SELECT 1 FROM royalty_ledger_entries x
+                            WHERE x.order_line_id = e.order_line_id AND x.kind = 'REVERSAL' AND x.source_ref = 'order-refunded')`,
+      onBatch,
+    );
+  }
+
+  /** One line of a licensed product, for the explicit accrual service. */
+  async paidLine(orderLineId: string): Promise<PaidLicensedLine | null> {
+    const rows = await this.prisma.$queryRaw<PaidLicensedLine[]>`
+      SELECT ol.id::text AS "orderLineId", ol.order_id::text AS "orderId", ol.product_id::text AS "productId",
+             lp.agreement_id::text AS "agreementId", ol.quantity, ol.goods_minor AS "netSaleMinor",
+             ol.currency AS "saleCurrency", ol.fx_rate::text AS "fxRate", o.paid_at AS "paidAt"
+        FROM order_lines ol
+        JOIN orders o ON o.id = ol.order_id
+        JOIN licensed_products lp ON lp.product_id = ol.product_id
+       WHERE ol.id = ${orderLineId}::uuid AND o.paid_at IS NOT NULL`;
+    return rows[0] ?? null;
+  }
+
+  private async stream<T>(cursor: string, declare: (tx: Tx) => Promise<number>, onBatch: (tx: Tx, rows: T[]) => Promise<void>): Promise<number> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        await declare(tx);
+        let total = 0;
+        for (;;) {
+          const rows = await tx.$queryRawUnsafe<T[]>(`FETCH FORWARD ${BATCH} FROM ${cursor}`);
+          if (!rows.length) break;
+          await onBatch(tx, rows);
+          total += rows.length;
+          if (rows.length < BATCH) break;
+        }
+        await tx.$executeRawUnsafe(`CLOSE ${cursor}`);
+        return total;
+      },
+      { timeout: 15 * 60_000, maxWait: 30_000 },
+    );
+  }
+}
