@@ -231,6 +231,22 @@ describe('back office: products, works and collections of a museum', () => {
     expect(bulk.bulkSetProductStatus).toEqual({ updated: [free.id], failed: [{ id: blocked.id, code: 'LISTING_NOT_ALLOWED' }] });
   });
 
+  it('lets an operator keep the positive list, which publishing then follows', async () => {
+    const magnet = (await ok(CREATE, { i: draftInput({ name: { en: 'Magnet', zhCN: '冰箱贴' }, description: { zhCN: '树脂' }, variants: [variant('MAG-OP', { hsCode: '850511' })] }) })).createProduct;
+    expect(codeOf(await api.gql(PUBLISH, { id: magnet.id }, token))).toBe('NOT_LISTABLE_FOR_CHINA');
+    const SET = 'mutation($i: PositiveListEntryInput!) { setPositiveListEntry(input: $i) { hsPrefix description } }';
+    expect(codeOf(await api.gql(SET, { i: { hsPrefix: '8505', description: 'Magnets' } }, token))).toBe('FORBIDDEN');
+    expect(fieldPaths(await api.gql(SET, { i: { hsPrefix: '85', description: '' } }, adminToken))).toEqual(['input.description', 'input.hsPrefix']);
+    expect((await ok(SET, { i: { hsPrefix: '8505', description: 'Permanent magnets' } }, adminToken)).setPositiveListEntry).toEqual({ hsPrefix: '8505', description: 'Permanent magnets' });
+    const list = (await ok('{ positiveList { hsPrefix } }', {})).positiveList.map((e: { hsPrefix: string }) => e.hsPrefix);
+    expect(list).toContain('8505');
+    expect((await ok(PUBLISH, { id: magnet.id })).publishProduct.status).toBe('PUBLISHED');
+    expect((await ok('mutation { removePositiveListEntry(hsPrefix: "8505") }', {}, adminToken)).removePositiveListEntry).toBe(true);
+    expect(codeOf(await api.gql('mutation { removePositiveListEntry(hsPrefix: "8505") }', {}, adminToken))).toBe('NOT_FOUND');
+    // Listed products are checked again at their next edit.
+    expect(codeOf(await api.gql(UPDATE, { i: { id: magnet.id, category: 'souvenirs' } }, token))).toBe('NOT_LISTABLE_FOR_CHINA');
+  });
+
   it('lists, filters and searches only the manager’s own products', async () => {
     await createProduct(api.db.prisma, theirs.id, { nameEn: 'Rival secret' });
     const LIST = `query($m: ID, $f: ManagedProductFilter, $after: String, $sort: ManagedProductSort) {

@@ -7,10 +7,12 @@ import { CollectionsService } from './application/collections.service';
 import { FxRatesService } from './application/fx-rates.service';
 import { ListingGuards } from './application/listing-guards';
 import { ManageProductsService } from './application/manage-products.service';
+import { PositiveListService } from './application/positive-list.service';
 import { ArtworksResolver } from './graphql/artworks.resolver';
 import { CollectionsResolver } from './graphql/collections.resolver';
 import { FxRatesResolver } from './graphql/fx-rates.resolver';
 import { ManagedProductsResolver } from './graphql/managed-products.resolver';
+import { PositiveListResolver } from './graphql/positive-list.resolver';
 import { ShopResolver } from './graphql/shop.resolver';
 import { ArtworkRepository } from './infrastructure/artwork.repository';
 import { CollectionRepository } from './infrastructure/collection.repository';
@@ -33,11 +35,13 @@ import { ProductRepository } from './infrastructure/product.repository';
     ManageProductsService,
     ArtworksService,
     CollectionsService,
+    PositiveListService,
     ShopResolver,
     ManagedProductsResolver,
     ArtworksResolver,
     CollectionsResolver,
     FxRatesResolver,
+    PositiveListResolver,
   ],
   exports: [FxRatesService, BrowseService, CollectionsService, ListingGuards, CatalogReadService],
 })

@@ -322,3 +322,15 @@ export class SetFxRateInput {
   @Field(() => String) source!: string;
   @Field(() => Date, { nullable: true, description: 'Defaults to now.' }) effectiveAt?: Date;
 }
+
+@ObjectType('PositiveListEntry', { description: 'An HS heading or tariff line that may be sold cross-border to China.' })
+export class PositiveListEntryType {
+  @Field(() => String) hsPrefix!: string;
+  @Field(() => String) description!: string;
+}
+
+@InputType()
+export class PositiveListEntryInput {
+  @Field(() => String) hsPrefix!: string;
+  @Field(() => String) description!: string;
+}
