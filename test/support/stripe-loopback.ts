@@ -353,6 +353,7 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
       return res.status;
     },
     close() {
+      server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
