@@ -6,3 +6,4 @@ export * from './lib/domain/cross-border-tax';
 export * from './lib/domain/allocation';
 export * from './lib/domain/limits';
 export { IdentityRecordsService, type IdentityRecord } from './lib/application/identity-records.service';
+export * from './lib/declarations';

@@ -1,0 +1,54 @@
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import type { Enterprise, Transfer } from '../domain/ceb-messages';
+import type { SigningKey } from '../domain/ceb-xml';
+
+/** How the platform talks to customs (all from the environment; codes are customs registrations). */
+export interface DeclarationsConfig {
+  /** Base URL of the customs data exchange (CUSTOMS_GATEWAY_URL). */
+  gatewayUrl: string;
+  /** A message without an answer after this is a timeout, and is sent again later (CUSTOMS_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** The platform's signing key (CUSTOMS_SIGNING_KEY: PEM, or base64 of the PEM) and its certificate name (CUSTOMS_SIGNING_KEY_NAME). */
+  signingKey: SigningKey;
+  /** The platform (CUSTOMS_EBP_CODE / CUSTOMS_EBP_NAME). */
+  ebp: Enterprise;
+  /** The e-commerce enterprise selling (CUSTOMS_EBC_CODE / CUSTOMS_EBC_NAME; default: the platform). */
+  ebc: Enterprise;
+  /** The payment provider's customs registration (CUSTOMS_PAY_CODE / CUSTOMS_PAY_NAME). */
+  payment: Enterprise;
+  /** The transmitting enterprise and its data-exchange channel (CUSTOMS_DXP_ID). */
+  transfer: Transfer;
+  /** Envelopes sent at once (CUSTOMS_SEND_CONCURRENCY). */
+  sendConcurrency: number;
+}
+
+function privateKeyFrom(raw: string): KeyObject {
+  const pem = raw.includes('-----BEGIN') ? raw : Buffer.from(raw, 'base64').toString('utf8');
+  return createPrivateKey(pem);
+}
+
+export function declarationsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DeclarationsConfig {
+  let privateKey: KeyObject;
+  if (env['CUSTOMS_SIGNING_KEY']) {
+    privateKey = privateKeyFrom(env['CUSTOMS_SIGNING_KEY']);
+  } else {
+    if (env['NODE_ENV'] === 'production') throw new Error('CUSTOMS_SIGNING_KEY must be set in production');
+    // Development only: a throwaway key, so the pipeline runs against a local customs loopback.
+    new Logger('Customs').warn('CUSTOMS_SIGNING_KEY is not set: signing customs messages with a throwaway development key');
+    privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  }
+  const ebp = { code: env['CUSTOMS_EBP_CODE'] ?? '1105910159', name: env['CUSTOMS_EBP_NAME'] ?? 'Vitrine Cross-border E-commerce' };
+  return {
+    gatewayUrl: (env['CUSTOMS_GATEWAY_URL'] ?? 'http://127.0.0.1:4010').replace(/\/$/, ''),
+    timeoutMs: Number(env['CUSTOMS_TIMEOUT_MS'] ?? 10_000),
+    signingKey: { privateKey, keyName: env['CUSTOMS_SIGNING_KEY_NAME'] ?? 'vitrine-dev' },
+    ebp,
+    ebc: { code: env['CUSTOMS_EBC_CODE'] ?? ebp.code, name: env['CUSTOMS_EBC_NAME'] ?? ebp.name },
+    payment: { code: env['CUSTOMS_PAY_CODE'] ?? '312226T001', name: env['CUSTOMS_PAY_NAME'] ?? 'Stripe Payments (cross-border)' },
+    transfer: { copCode: ebp.code, copName: ebp.name, dxpId: env['CUSTOMS_DXP_ID'] ?? 'DXPENT0000000001' },
+    sendConcurrency: Number(env['CUSTOMS_SEND_CONCURRENCY'] ?? 6),
+  };
+}
+
+export const DECLARATIONS_CONFIG = Symbol('DECLARATIONS_CONFIG');

@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { CustomsMessageStatus, Tx } from '@vitrine/shared/data-access';
+import { PiiVault } from '../../infrastructure/pii-vault';
+import {
+  MAX_ENTRIES_PER_MESSAGE,
+  MESSAGE_TYPE,
+  buildMessage,
+  businessNo,
+  maskedEntryXml,
+  type CebDocument,
+  type Declaration,
+  type Enterprise,
+  type OrderDeclaration,
+  type PaymentDeclaration,
+  type WaybillDeclaration,
+} from '../domain/ceb-messages';
+import { statusOfReturn, type CustomsReturn } from '../domain/ceb-receipts';
+import { signXml, stableGuid } from '../domain/ceb-xml';
+import { CUSTOMS_GATEWAY, CustomsTransmissionError, type CustomsGateway } from '../domain/customs-gateway';
+import { nextMessageStatus } from '../domain/message-status';
+import { CustomsMessageRepository, type MessageRow, type NewMessage, type ReceiptRow, type Transition } from '../infrastructure/customs-message.repository';
+import { DECLARATIONS_CONFIG, type DeclarationsConfig } from './declarations-config';
+
+/** What the orders pipeline knows of one paid order; the ID number is looked up here, at send time. */
+export interface DeclarationRequest {
+  orderId: string;
+  museumId: string;
+  identityId: string;
+  order: Omit<OrderDeclaration, 'guid' | 'ebp' | 'ebc' | 'pay' | 'buyerIdNumber' | 'appTime'>;
+  payment: Omit<PaymentDeclaration, 'guid' | 'orderNo' | 'ebp' | 'pay' | 'payerIdNumber' | 'appTime'>;
+  waybill: Omit<WaybillDeclaration, 'guid' | 'orderNo' | 'appTime'> & { logistics: Enterprise };
+}
+
+export type DeclarationOutcome =
+  | { state: 'ACCEPTED' }
+  | { state: 'REJECTED'; reason: string }
+  | { state: 'FAILED'; error: Error };
+
+/** A clearance receipt that moved an order's declaration. */
+export interface ClearanceOutcome {
+  orderId: string;
+  status: 'CLEARED' | 'HELD' | 'REJECTED';
+  reason: string;
+}
+
+const DOCUMENTS: readonly CebDocument[] = ['ORDER', 'PAYMENT', 'WAYBILL'];
+const DONE: readonly CustomsMessageStatus[] = ['ACCEPTED', 'CLEARED', 'HELD'];
+const receiptKey = (r: CustomsReturn) => `${r.guid}:${r.returnStatus}:${r.returnTime}`;
+
+async function inPool<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(size, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item);
+  }));
+}
+
+/**
+ * The three documents of each order, to customs and back. Each document is one message row
+ * per order, created once with a guid derived from (order, document) and its audit copy
+ * (ID masked); every entry still pending is sent, in signed envelopes of up to 100 entries
+ * per document kind. A resend after a timeout carries the same guid, so customs answers it
+ * with the receipt it already gave: one accepted message per order and document, however
+ * often it is sent. The resident ID number is decrypted just before sending and lives only
+ * in the outgoing text.
+ */
+@Injectable()
+export class DeclarationsService {
+  private readonly logger = new Logger(DeclarationsService.name);
+
+  constructor(
+    private readonly messages: CustomsMessageRepository,
+    private readonly vault: PiiVault,
+    @Inject(CUSTOMS_GATEWAY) private readonly gateway: CustomsGateway,
+    @Inject(DECLARATIONS_CONFIG) private readonly config: DeclarationsConfig,
+  ) {}
+
+  async declare(requests: readonly DeclarationRequest[]): Promise<Map<string, DeclarationOutcome>> {
+    const byOrder = new Map(requests.map((r) => [r.orderId, r]));
+    let rows = await this.messages.messagesOf([...byOrder.keys()]);
+    const missing = requests.filter((r) => rows.filter((m) => m.orderId === r.orderId).length < DOCUMENTS.length);
+    if (missing.length) {
+      await this.createMessages(missing, rows);
+      rows = await this.messages.messagesOf([...byOrder.keys()]);
+    }
+
+    const pending = rows.filter((m) => m.status === 'PENDING');
+    if (pending.length) {
+      const ids = await this.revealIds([...new Set(pending.filter((m) => m.document !== 'WAYBILL').map((m) => byOrder.get(m.orderId)!.identityId))]);
+      const envelopes: { document: CebDocument; entries: { row: MessageRow; declaration: Declaration }[] }[] = [];
+      for (const document of DOCUMENTS) {
+        const entries = pending.filter((m) => m.document === document).map((row) => ({ row, declaration: this.declaration(document, byOrder.get(row.orderId)!, row.createdAt, ids) }));
+        for (let i = 0; i < entries.length; i += MAX_ENTRIES_PER_MESSAGE) envelopes.push({ document, entries: entries.slice(i, i + MAX_ENTRIES_PER_MESSAGE) });
+      }
+      await inPool(envelopes, this.config.sendConcurrency, (e) => this.transmit(e.document, e.entries));
+      rows = await this.messages.messagesOf([...byOrder.keys()]);
+    }
+    return this.outcomes(requests, rows);
+  }
+
+  /** Reads clearance receipts after a cursor (outside any transaction: it is a remote call). */
+  fetchClearances(cursor: string, limit: number): Promise<{ returns: CustomsReturn[]; cursor: string }> {
+    return this.gateway.receipts(cursor, limit);
+  }
+
+  /**
+   * Records clearance receipts in the caller's transaction and returns the orders they
+   * moved (cleared, held with the reason, refused). A receipt read twice moves nothing.
+   */
+  async applyClearances(tx: Tx, returns: readonly CustomsReturn[]): Promise<ClearanceOutcome[]> {
+    const messages = await this.messages.orderMessagesByNo(tx, [...new Set(returns.map((r) => r.orderNo))]);
+    const byNo = new Map(messages.map((m) => [m.orderNo, m]));
+    const receipts: ReceiptRow[] = [];
+    for (const r of returns) {
+      const message = byNo.get(r.orderNo);
+      if (!message) {
+        this.logger.warn(`clearance receipt for unknown order number ${r.orderNo} ignored`);
+        continue;
+      }
+      receipts.push({ messageId: message.id, receiptKey: receiptKey(r), status: statusOfReturn(r.returnStatus), returnStatus: r.returnStatus, returnInfo: r.returnInfo, returnTime: r.returnTime });
+    }
+    // Only receipts seen for the first time move anything: a feed read twice changes nothing.
+    const fresh = await this.messages.insertReceipts(tx, receipts);
+    const current = new Map(messages.map((m) => [m.id, m.status]));
+    const transitions = new Map<string, Transition>();
+    const reasons = new Map<string, string>();
+    for (const r of receipts) {
+      if (!fresh.has(r.receiptKey)) continue;
+      const from = current.get(r.messageId)!;
+      const next = nextMessageStatus(transitions.get(r.messageId)?.to ?? from, r.status);
+      if (!next) continue;
+      transitions.set(r.messageId, { id: r.messageId, from, to: next });
+      reasons.set(r.messageId, r.returnInfo);
+    }
+    const moved = await this.messages.applyTransitions(tx, [...transitions.values()]);
+    return moved.map((m) => ({ orderId: m.orderId, status: m.status as ClearanceOutcome['status'], reason: reasons.get(m.id) ?? '' }));
+  }
+
+  private async createMessages(requests: readonly DeclarationRequest[], existing: readonly MessageRow[]): Promise<void> {
+    const masked = new Map((await this.messages.sealedIdentities([...new Set(requests.map((r) => r.identityId))])).map((i) => [i.id, i.idMasked]));
+    const have = new Set(existing.map((m) => `${m.orderId}:${m.document}`));
+    const now = new Date();
+    const rows: NewMessage[] = [];
+    for (const r of requests) {
+      const idMasked = masked.get(r.identityId);
+      if (!idMasked) throw new Error(`order ${r.orderId}: its identity record is missing`);
+      for (const document of DOCUMENTS) {
+        if (have.has(`${r.orderId}:${document}`)) continue;
+        const declaration = this.declaration(document, r, now, new Map([[r.identityId, idMasked]]));
+        rows.push({
+          id: declaration.entry.guid,
+          orderId: r.orderId,
+          museumId: r.museumId,
+          orderNo: r.order.orderNo,
+          document,
+          messageType: MESSAGE_TYPE[document],
+          senderCode: this.senderOf(declaration).code,
+          businessNo: businessNo(declaration),
+          xmlMasked: maskedEntryXml(declaration),
+          createdAt: now,
+        });
+      }
+    }
+    await this.messages.insertMessages(rows);
+  }
+
+  private senderOf(d: Declaration): Enterprise {
+    switch (d.document) {
+      case 'ORDER':
+        return this.config.ebp;
+      case 'PAYMENT':
+        return this.config.payment;
+      case 'WAYBILL':
+        return d.entry.logistics;
+    }
+  }
+
+  /** The declaration of one document; `appTime` is the message's creation, so a resend is the same entry. */
+  private declaration(document: CebDocument, r: DeclarationRequest, appTime: Date, idNumbers: ReadonlyMap<string, string>): Declaration {
+    const guid = stableGuid(`${r.orderId}:${document}`);
+    const idNumber = () => {
+      const id = idNumbers.get(r.identityId);
+      if (!id) throw new Error(`order ${r.orderId}: no resident ID available`);
+      return id;
+    };
+    switch (document) {
+      case 'ORDER':
+        return { document, entry: { ...r.order, guid, ebp: this.config.ebp, ebc: this.config.ebc, pay: this.config.payment, buyerIdNumber: idNumber(), appTime } };
+      case 'PAYMENT':
+        return { document, entry: { ...r.payment, guid, orderNo: r.order.orderNo, ebp: this.config.ebp, pay: this.config.payment, payerIdNumber: idNumber(), appTime } };
+      case 'WAYBILL':
+        return { document, entry: { ...r.waybill, guid, orderNo: r.order.orderNo, appTime } };
+    }
+  }
+
+  private async revealIds(identityIds: readonly string[]): Promise<Map<string, string>> {
+    if (!identityIds.length) return new Map();
+    const sealed = await this.messages.sealedIdentities(identityIds);
+    return new Map(sealed.map((s) => [s.id, this.vault.decrypt(s.idCiphertext, s.idHash)]));
+  }
+
+  private async transmit(document: CebDocument, entries: { row: MessageRow; declaration: Declaration }[]): Promise<void> {
+    const envelope = randomUUID();
+    const xml = signXml(buildMessage(document, envelope, entries.map((e) => e.declaration), this.config.transfer), this.config.signingKey);
+    const sentAt = new Date();
+    let returns: CustomsReturn[] = [];
+    let outcome = 'ACKNOWLEDGED';
+    let error: string | null = null;
+    try {
+      returns = await this.gateway.submit(document, xml);
+    } catch (e) {
+      outcome = e instanceof CustomsTransmissionError ? e.outcome : 'NETWORK_ERROR';
+      error = (e as Error).message.slice(0, 500);
+    }
+    const byGuid = new Map(entries.map((e) => [e.row.id, e.row]));
+    const receipts: ReceiptRow[] = [];
+    const transitions: Transition[] = [];
+    for (const r of returns) {
+      const row = byGuid.get(r.guid);
+      if (!row) continue;
+      let incoming: CustomsMessageStatus | null;
+      try {
+        incoming = statusOfReturn(r.returnStatus);
+      } catch {
+        incoming = null;
+      }
+      receipts.push({ messageId: row.id, receiptKey: receiptKey(r), status: incoming, returnStatus: r.returnStatus, returnInfo: r.returnInfo, returnTime: r.returnTime });
+      const next = nextMessageStatus(row.status, incoming);
+      if (next) transitions.push({ id: row.id, from: row.status, to: next });
+    }
+    if (!error && receipts.length < entries.length) error = `customs acknowledged ${receipts.length} of ${entries.length} entries`;
+    await this.messages.recordExchange(
+      { id: envelope, messageType: MESSAGE_TYPE[document], messageIds: entries.map((e) => e.row.id), sentAt, finishedAt: new Date(), outcome, error },
+      receipts,
+      transitions,
+    );
+  }
+
+  private async outcomes(requests: readonly DeclarationRequest[], rows: readonly MessageRow[]): Promise<Map<string, DeclarationOutcome>> {
+    const rejected = rows.filter((m) => m.status === 'REJECTED');
+    const reasons = new Map((await this.messages.latestReceipts(rejected.map((m) => m.id))).map((r) => [r.messageId, r.returnInfo]));
+    const result = new Map<string, DeclarationOutcome>();
+    for (const r of requests) {
+      const mine = rows.filter((m) => m.orderId === r.orderId);
+      const refused = mine.filter((m) => m.status === 'REJECTED');
+      if (refused.length) {
+        result.set(r.orderId, { state: 'REJECTED', reason: refused.map((m) => `${MESSAGE_TYPE[m.document]}: ${reasons.get(m.id) ?? 'rejected'}`).join('; ') });
+      } else if (mine.length === DOCUMENTS.length && mine.every((m) => DONE.includes(m.status))) {
+        result.set(r.orderId, { state: 'ACCEPTED' });
+      } else {
+        const waiting = mine.filter((m) => !DONE.includes(m.status));
+        result.set(r.orderId, { state: 'FAILED', error: new Error(`customs has not acknowledged ${waiting.map((m) => MESSAGE_TYPE[m.document]).join(', ') || 'the declaration'}: ${waiting.find((m) => m.lastError)?.lastError ?? 'no answer yet'}`) });
+      }
+    }
+    return result;
+  }
+}

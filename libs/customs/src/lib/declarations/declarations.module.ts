@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { PiiVault, piiKeysFromEnv } from '../infrastructure/pii-vault';
+import { DeclarationsAuditService } from './application/declarations-audit.service';
+import { DECLARATIONS_CONFIG, declarationsConfigFromEnv, type DeclarationsConfig } from './application/declarations-config';
+import { DeclarationsService } from './application/declarations.service';
+import { CUSTOMS_GATEWAY } from './domain/customs-gateway';
+import { CustomsMessageRepository } from './infrastructure/customs-message.repository';
+import { HttpCustomsGateway } from './infrastructure/http-customs.gateway';
+import { CustomsMessagesResolver } from './graphql/customs-messages.resolver';
+
+/** Reading the customs audit trail (the API, GraphQL included). */
+@Module({
+  providers: [CustomsMessageRepository, DeclarationsAuditService, CustomsMessagesResolver],
+  exports: [DeclarationsAuditService],
+})
+export class CustomsAuditModule {}
+
+/** Declaring orders to customs and following receipts (the worker): needs the signing key. */
+@Module({
+  providers: [
+    CustomsMessageRepository,
+    { provide: PiiVault, useFactory: () => new PiiVault(piiKeysFromEnv()) },
+    { provide: DECLARATIONS_CONFIG, useFactory: () => declarationsConfigFromEnv() },
+    { provide: CUSTOMS_GATEWAY, inject: [DECLARATIONS_CONFIG], useFactory: (c: DeclarationsConfig) => new HttpCustomsGateway(c.gatewayUrl, c.timeoutMs) },
+    DeclarationsService,
+  ],
+  exports: [DeclarationsService],
+})
+export class CustomsDeclarationsModule {}

@@ -1,0 +1,133 @@
+import { generateKeyPairSync } from 'node:crypto';
+import fc from 'fast-check';
+import { buildMessage, customsTime, maskedEntryXml, yuan, type Declaration, type OrderDeclaration } from './ceb-messages';
+import { buildAcknowledgement, buildReceiptFeed, parseAcknowledgement, parseReceiptFeed, statusOfReturn } from './ceb-receipts';
+import { canonicalize, parseXml, signXml, stableGuid, verifyXml } from './ceb-xml';
+
+const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const otherKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const key = { privateKey: keys.privateKey, keyName: 'CERT-0001' };
+const transfer = { copCode: '1105910159', copName: '维特林跨境电商平台', dxpId: 'DXPENT0000012345' };
+const ebp = { code: '1105910159', name: '维特林跨境电商平台' };
+const at = new Date('2026-11-22T02:03:04.005Z');
+
+const order = (over: Partial<OrderDeclaration> = {}): Declaration => ({
+  document: 'ORDER',
+  entry: {
+    guid: stableGuid('order-1:ORDER'),
+    orderNo: 'VT-2026-000123',
+    ebp,
+    ebc: ebp,
+    goodsValueMinor: 35_800,
+    freightMinor: 2_500,
+    discountMinor: 0,
+    taxTotalMinor: 3_258,
+    acturalPaidMinor: 41_558,
+    buyerRegNo: 'user-42',
+    buyerName: '张三',
+    buyerTelephone: '13800138000',
+    buyerIdNumber: '11010519491231002X',
+    pay: { code: '31222699S7', name: '支付宝' },
+    payTransactionId: 'pi_3Nf0',
+    consignee: '张三',
+    consigneeTelephone: '13800138000',
+    consigneeAddress: '北京市 北京市 朝阳区 建国路 1 号 & 2 号',
+    lines: [
+      { itemNo: 'LOUVRE-MUG-1', itemName: '蒙娜丽莎马克杯', gmodel: '350ml|陶瓷', qty: 2, priceMinor: 12_900, totalMinor: 25_800, originCountry: 'FR' },
+      { itemNo: 'LOUVRE-TOTE', itemName: '帆布袋', gmodel: '棉', qty: 1, priceMinor: 10_000, totalMinor: 10_000, originCountry: 'IT' },
+    ],
+    appTime: at,
+    ...over,
+  },
+});
+
+describe('CEB message formats', () => {
+  it('writes fen as yuan with two decimals and customs time in China time', () => {
+    expect(yuan(41_558)).toBe('415.58');
+    expect(yuan(5)).toBe('0.05');
+    expect(yuan(0)).toBe('0.00');
+    expect(yuan(-250)).toBe('-2.50');
+    expect(() => yuan(1.5)).toThrow();
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 12 }), (n) => Math.round(Number(yuan(n)) * 100) === n));
+    expect(customsTime(at)).toBe('20261122100304');
+  });
+
+  it('builds a CEB311 order message with the standard fields, one OrderList per line', () => {
+    const xml = buildMessage('ORDER', stableGuid('envelope'), [order()], transfer);
+    const doc = parseXml<Record<string, any>>(xml, ['ceb:Order', 'ceb:OrderList'])['ceb:CEB311Message'];
+    expect(doc['@_xmlns:ceb']).toBe('http://www.chinaport.gov.cn/ceb');
+    const head = doc['ceb:Order'][0]['ceb:OrderHead'];
+    expect(head).toMatchObject({
+      'ceb:appType': '1',
+      'ceb:appStatus': '2',
+      'ceb:orderType': 'I',
+      'ceb:orderNo': 'VT-2026-000123',
+      'ceb:ebpCode': '1105910159',
+      'ceb:ebcCode': '1105910159',
+      'ceb:goodsValue': '358.00',
+      'ceb:freight': '25.00',
+      'ceb:discount': '0.00',
+      'ceb:taxTotal': '32.58',
+      'ceb:acturalPaid': '415.58',
+      'ceb:currency': '142',
+      'ceb:buyerRegNo': 'user-42',
+      'ceb:buyerName': '张三',
+      'ceb:buyerIdType': '1',
+      'ceb:buyerIdNumber': '11010519491231002X',
+      'ceb:payTransactionId': 'pi_3Nf0',
+      'ceb:consignee': '张三',
+      'ceb:consigneeAddress': '北京市 北京市 朝阳区 建国路 1 号 & 2 号',
+    });
+    expect(head['ceb:guid']).toBe(stableGuid('order-1:ORDER').toUpperCase());
+    expect(doc['ceb:Order'][0]['ceb:OrderList']).toEqual([
+      expect.objectContaining({ 'ceb:gnum': '1', 'ceb:itemNo': 'LOUVRE-MUG-1', 'ceb:itemName': '蒙娜丽莎马克杯', 'ceb:gmodel': '350ml|陶瓷', 'ceb:qty': '2', 'ceb:unit': '011', 'ceb:price': '129.00', 'ceb:totalPrice': '258.00', 'ceb:currency': '142', 'ceb:country': '305' }),
+      expect.objectContaining({ 'ceb:gnum': '2', 'ceb:country': '307' }),
+    ]);
+    expect(doc['ceb:BaseTransfer']).toMatchObject({ 'ceb:copCode': '1105910159', 'ceb:dxpMode': 'DXP', 'ceb:dxpId': 'DXPENT0000012345' });
+    expect(() => buildMessage('ORDER', 'g', [order({ lines: [{ ...(order().entry as OrderDeclaration).lines[0], originCountry: 'XX' }] })], transfer)).toThrow(/country/);
+    expect(() => buildMessage('PAYMENT', 'g', [order()], transfer)).toThrow(/PAYMENT document/);
+  });
+
+  it('keeps the audit copy free of the plain ID number', () => {
+    expect(() => maskedEntryXml(order())).toThrow(/masked/);
+    const masked = maskedEntryXml(order({ buyerIdNumber: '110***********002X' }));
+    expect(masked).toContain('<ceb:buyerIdNumber>110***********002X</ceb:buyerIdNumber>');
+    expect(masked).not.toContain('11010519491231002X');
+  });
+
+  it('signs with RSA-SHA256 over the canonical XML and detects any change, another key, or no signature', () => {
+    const xml = buildMessage('ORDER', stableGuid('envelope'), [order()], transfer);
+    const signed = signXml(xml, key);
+    expect(signed).toContain('<ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256">');
+    expect(verifyXml(signed, keys.publicKey)).toEqual({ ok: true, keyName: 'CERT-0001' });
+    // Pretty-printed in transit: the canonical form is the same.
+    expect(verifyXml(signed.replace(/></g, '>\n  <'), keys.publicKey)).toEqual({ ok: true, keyName: 'CERT-0001' });
+    expect(verifyXml(signed.replace('415.58', '315.58'), keys.publicKey)).toEqual({ ok: false, reason: expect.stringMatching(/digest mismatch/) });
+    expect(verifyXml(signed, otherKeys.publicKey)).toEqual({ ok: false, reason: 'bad signature' });
+    expect(verifyXml(xml, keys.publicKey)).toEqual({ ok: false, reason: expect.stringMatching(/no ds:Signature/) });
+    expect(canonicalize(signed)).toBe(canonicalize(canonicalize(signed)));
+  });
+
+  it('reads acknowledgements and the clearance receipt feed it can also write', () => {
+    const ack = buildAcknowledgement('PAYMENT', 'env-1', [
+      { guid: 'AB-1', businessNo: 'pi_1', orderNo: 'VT-1', returnStatus: '120', returnTime: '20261122100304005', returnInfo: '入库成功' },
+      { guid: 'AB-2', businessNo: 'pi_2', orderNo: 'VT-2', returnStatus: '100', returnTime: '20261122100304005', returnInfo: '支付人与订购人不一致' },
+    ]);
+    expect(parseAcknowledgement('PAYMENT', ack)).toEqual([
+      { guid: 'ab-1', businessNo: 'pi_1', orderNo: 'VT-1', returnStatus: '120', returnTime: '20261122100304005', returnInfo: '入库成功' },
+      { guid: 'ab-2', businessNo: 'pi_2', orderNo: 'VT-2', returnStatus: '100', returnTime: '20261122100304005', returnInfo: '支付人与订购人不一致' },
+    ]);
+    expect(() => parseAcknowledgement('ORDER', ack)).toThrow(/CEB312Message/);
+    const feed = buildReceiptFeed([{ guid: 'R-1', businessNo: 'VT-1', orderNo: 'VT-1', returnStatus: '800', returnTime: '1', returnInfo: '放行' }], '42');
+    expect(parseReceiptFeed(feed)).toEqual({ cursor: '42', returns: [{ guid: 'r-1', businessNo: 'VT-1', orderNo: 'VT-1', returnStatus: '800', returnTime: '1', returnInfo: '放行' }] });
+    expect(parseReceiptFeed(buildReceiptFeed([], '42')).returns).toEqual([]);
+    expect([statusOfReturn('120'), statusOfReturn('100'), statusOfReturn('800'), statusOfReturn('500'), statusOfReturn('3')]).toEqual(['ACCEPTED', 'REJECTED', 'CLEARED', 'HELD', null]);
+    expect(() => statusOfReturn('777')).toThrow(/unknown/);
+  });
+
+  it('derives one stable guid per order and document', () => {
+    expect(stableGuid('o1:ORDER')).toBe(stableGuid('o1:ORDER'));
+    expect(stableGuid('o1:ORDER')).not.toBe(stableGuid('o1:PAYMENT'));
+    expect(stableGuid('o1:ORDER')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});

@@ -1,0 +1,20 @@
+import type { CustomsMessageStatus } from './ceb-receipts';
+
+/**
+ * What a new receipt may do to a message: a pending message is accepted or rejected; an
+ * accepted order is cleared or held; a held order may be cleared (or held again, for
+ * another reason) after inspection. Anything else (a late or repeated receipt) changes
+ * nothing.
+ */
+const ALLOWED: Record<CustomsMessageStatus, readonly CustomsMessageStatus[]> = {
+  PENDING: ['ACCEPTED', 'REJECTED'],
+  ACCEPTED: ['CLEARED', 'HELD', 'REJECTED'],
+  HELD: ['CLEARED', 'HELD', 'REJECTED'],
+  REJECTED: [],
+  CLEARED: [],
+};
+
+export function nextMessageStatus(current: CustomsMessageStatus, incoming: CustomsMessageStatus | null): CustomsMessageStatus | null {
+  if (incoming === null) return null;
+  return ALLOWED[current].includes(incoming) ? incoming : null;
+}

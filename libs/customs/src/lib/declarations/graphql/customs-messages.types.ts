@@ -1,0 +1,69 @@
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageArgs, Paginated } from '@vitrine/shared/graphql';
+
+export enum CustomsDocumentGql {
+  ORDER = 'ORDER',
+  PAYMENT = 'PAYMENT',
+  WAYBILL = 'WAYBILL',
+}
+registerEnumType(CustomsDocumentGql, {
+  name: 'CustomsDocument',
+  description: 'The three documents customs matches: ORDER (CEB311, from the platform), PAYMENT (CEB411, from the payment provider), WAYBILL (CEB511, from the logistics company).',
+});
+
+export enum CustomsMessageStatusGql {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  CLEARED = 'CLEARED',
+  HELD = 'HELD',
+}
+registerEnumType(CustomsMessageStatusGql, { name: 'CustomsMessageStatus' });
+
+@ObjectType('CustomsReceipt', { description: 'A return customs sent about a message (回执).' })
+export class CustomsReceiptType {
+  @Field(() => ID) id!: string;
+  @Field(() => CustomsMessageStatusGql, { nullable: true, description: 'What it changed the message to; null when only informational.' }) status!: CustomsMessageStatusGql | null;
+  @Field(() => String, { description: 'Customs returnStatus code, e.g. 120 accepted, 100 refused, 800 released, 500 held.' }) returnStatus!: string;
+  @Field(() => String, { description: 'Customs returnInfo: the reason of a refusal or hold.' }) returnInfo!: string;
+  @Field(() => String, { description: 'Customs time, YYYYMMDDhhmmssSSS (China time).' }) returnTime!: string;
+  @Field(() => Date) receivedAt!: Date;
+}
+
+@ObjectType('CustomsTransmission', { description: 'One attempt to send a message: the signed envelope that carried it.' })
+export class CustomsTransmissionType {
+  @Field(() => ID) id!: string;
+  @Field(() => Int, { description: 'Entries (orders) in the envelope.' }) entries!: number;
+  @Field(() => Date) sentAt!: Date;
+  @Field(() => Date) finishedAt!: Date;
+  @Field(() => String, { description: 'ACKNOWLEDGED, TIMEOUT, NETWORK_ERROR, UNREADABLE_ANSWER or HTTP_<status>.' }) outcome!: string;
+  @Field(() => String, { nullable: true }) error!: string | null;
+}
+
+@ObjectType('CustomsMessage', { description: 'One customs document of one order, as sent (ID number masked), with its receipts and attempts.' })
+export class CustomsMessageType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) orderId!: string;
+  @Field(() => ID) museumId!: string;
+  @Field(() => String) orderNo!: string;
+  @Field(() => CustomsDocumentGql) document!: CustomsDocumentGql;
+  @Field(() => String, { description: 'CEB311, CEB411 or CEB511.' }) messageType!: string;
+  @Field(() => String, { description: 'Customs code of the enterprise the document comes from.' }) senderCode!: string;
+  @Field(() => String, { description: 'orderNo, payTransactionId or logisticsNo.' }) businessNo!: string;
+  @Field(() => CustomsMessageStatusGql) status!: CustomsMessageStatusGql;
+  @Field(() => String, { description: 'The entry as sent, with the resident ID number masked.' }) xml!: string;
+  @Field(() => Int) attempts!: number;
+  @Field(() => Date, { nullable: true }) firstSentAt!: Date | null;
+  @Field(() => Date, { nullable: true }) lastSentAt!: Date | null;
+  @Field(() => String, { nullable: true }) lastError!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date) updatedAt!: Date;
+}
+export const CustomsMessagePage = Paginated(CustomsMessageType, 'CustomsMessagePage');
+
+@ArgsType()
+export class CustomsMessagesArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'One museum (a manager sees only museums they manage).' }) museumId?: string;
+  @Field(() => ID, { nullable: true }) orderId?: string;
+  @Field(() => CustomsMessageStatusGql, { nullable: true }) status?: CustomsMessageStatusGql;
+}

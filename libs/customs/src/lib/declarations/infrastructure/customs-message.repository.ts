@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type CustomsDocument, type CustomsMessageStatus, type Prisma, type Tx } from '@vitrine/shared/data-access';
+
+export interface MessageRow {
+  id: string;
+  orderId: string;
+  museumId: string;
+  orderNo: string;
+  document: CustomsDocument;
+  status: CustomsMessageStatus;
+  businessNo: string;
+  createdAt: Date;
+  lastError: string | null;
+}
+
+export interface NewMessage {
+  id: string;
+  orderId: string;
+  museumId: string;
+  orderNo: string;
+  document: CustomsDocument;
+  messageType: string;
+  senderCode: string;
+  businessNo: string;
+  xmlMasked: string;
+  createdAt: Date;
+}
+
+export interface ReceiptRow {
+  messageId: string;
+  receiptKey: string;
+  status: CustomsMessageStatus | null;
+  returnStatus: string;
+  returnInfo: string;
+  returnTime: string;
+}
+
+export interface Transition {
+  id: string;
+  from: CustomsMessageStatus;
+  to: CustomsMessageStatus;
+}
+
+export interface TransmissionRow {
+  id: string;
+  messageType: string;
+  messageIds: string[];
+  sentAt: Date;
+  finishedAt: Date;
+  outcome: string;
+  error: string | null;
+}
+
+export interface MessageAuditRow extends MessageRow {
+  messageType: string;
+  senderCode: string;
+  xmlMasked: string;
+  attempts: number;
+  firstSentAt: Date | null;
+  lastSentAt: Date | null;
+  updatedAt: Date;
+}
+
+const messageSelect = {
+  id: true,
+  orderId: true,
+  museumId: true,
+  orderNo: true,
+  document: true,
+  status: true,
+  businessNo: true,
+  createdAt: true,
+  lastError: true,
+} as const satisfies Prisma.CustomsMessageSelect;
+
+const auditSelect = { ...messageSelect, messageType: true, senderCode: true, xmlMasked: true, attempts: true, firstSentAt: true, lastSentAt: true, updatedAt: true } as const;
+
+/** Data access for the customs audit trail: messages, receipts, transmissions. No rules here. */
+@Injectable()
+export class CustomsMessageRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  messagesOf(orderIds: readonly string[]): Promise<MessageRow[]> {
+    return this.prisma.customsMessage.findMany({ where: { orderId: { in: [...orderIds] } }, select: messageSelect });
+  }
+
+  async insertMessages(rows: readonly NewMessage[]): Promise<void> {
+    if (rows.length) await this.prisma.customsMessage.createMany({ data: [...rows], skipDuplicates: true });
+  }
+
+  /** The sealed resident ID numbers of these identities (decrypted by the caller, never stored elsewhere). */
+  sealedIdentities(identityIds: readonly string[]): Promise<{ id: string; idHash: string; idCiphertext: string; idMasked: string }[]> {
+    return this.prisma.customsIdentity.findMany({ where: { id: { in: [...identityIds] } }, select: { id: true, idHash: true, idCiphertext: true, idMasked: true } });
+  }
+
+  /** One exchange with customs, in one transaction: the transmission, the attempt on each message, the receipts and what they changed. */
+  recordExchange(t: TransmissionRow, receipts: readonly ReceiptRow[], transitions: readonly Transition[]): Promise<void> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.customsTransmission.create({ data: { ...t, messageIds: [...t.messageIds] } });
+      await tx.$executeRaw`
+        UPDATE customs_messages SET attempts = attempts + 1, first_sent_at = coalesce(first_sent_at, ${t.sentAt}),
+          last_sent_at = ${t.sentAt}, last_error = ${t.error}, updated_at = now()
+        WHERE id = ANY(${t.messageIds}::uuid[])`;
+      await this.insertReceipts(tx, receipts);
+      await this.applyTransitions(tx, transitions);
+    });
+  }
+
+  /** Stores receipts not seen before and returns their keys (a receipt read twice is stored once). */
+  async insertReceipts(tx: Tx, receipts: readonly ReceiptRow[]): Promise<Set<string>> {
+    if (!receipts.length) return new Set();
+    const rows = await tx.$queryRaw<{ key: string }[]>`
+      INSERT INTO customs_receipts (message_id, receipt_key, status, return_status, return_info, return_time)
+      SELECT * FROM unnest(${receipts.map((r) => r.messageId)}::uuid[], ${receipts.map((r) => r.receiptKey)}::text[],
+        ${receipts.map((r) => r.status)}::text[]::"CustomsMessageStatus"[], ${receipts.map((r) => r.returnStatus)}::text[],
+        ${receipts.map((r) => r.returnInfo)}::text[], ${receipts.map((r) => r.returnTime)}::text[])
+      ON CONFLICT (receipt_key) DO NOTHING
+      RETURNING receipt_key AS key`;
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /** Moves each message only if it is still in `from` (a concurrent or repeated receipt moves nothing); returns the ones moved. */
+  async applyTransitions(tx: Tx, transitions: readonly Transition[]): Promise<{ id: string; orderId: string; status: CustomsMessageStatus }[]> {
+    if (!transitions.length) return [];
+    return tx.$queryRaw`
+      UPDATE customs_messages AS m SET status = u.next::"CustomsMessageStatus", updated_at = now()
+      FROM unnest(${transitions.map((t) => t.id)}::uuid[], ${transitions.map((t) => t.from)}::text[], ${transitions.map((t) => t.to)}::text[]) AS u(id, prev, next)
+      WHERE m.id = u.id AND m.status::text = u.prev
+      RETURNING m.id, m.order_id AS "orderId", m.status`;
+  }
+
+  /** The order messages customs knows by these order numbers, locked for the clearance being applied. */
+  orderMessagesByNo(tx: Tx, orderNos: readonly string[]): Promise<{ id: string; orderId: string; orderNo: string; status: CustomsMessageStatus }[]> {
+    if (!orderNos.length) return Promise.resolve([]);
+    return tx.$queryRaw`
+      SELECT id, order_id AS "orderId", order_no AS "orderNo", status FROM customs_messages
+      WHERE order_no = ANY(${[...orderNos]}::text[]) AND document = 'ORDER' ORDER BY id FOR UPDATE`;
+  }
+
+  /** The latest receipt of each message (the reason of a rejection or hold). */
+  latestReceipts(messageIds: readonly string[]): Promise<{ messageId: string; returnStatus: string; returnInfo: string }[]> {
+    if (!messageIds.length) return Promise.resolve([]);
+    return this.prisma.$queryRaw`
+      SELECT DISTINCT ON (message_id) message_id AS "messageId", return_status AS "returnStatus", return_info AS "returnInfo"
+      FROM customs_receipts WHERE message_id = ANY(${[...messageIds]}::uuid[]) ORDER BY message_id, id DESC`;
+  }
+
+  // Audit trail reads.
+
+  async list(q: { museumIds: readonly string[] | 'ALL'; orderId?: string; status?: CustomsMessageStatus; take: number; after?: [string, string] | null }): Promise<{ rows: MessageAuditRow[]; total: number }> {
+    const where: Prisma.CustomsMessageWhereInput = {
+      ...(q.museumIds === 'ALL' ? {} : { museumId: { in: [...q.museumIds] } }),
+      ...(q.orderId ? { orderId: q.orderId } : {}),
+      ...(q.status ? { status: q.status } : {}),
+    };
+    const keyset: Prisma.CustomsMessageWhereInput | null = q.after
+      ? { OR: [{ createdAt: { lt: new Date(q.after[0]) } }, { createdAt: new Date(q.after[0]), id: { lt: q.after[1] } }] }
+      : null;
+    const [rows, total] = await Promise.all([
+      this.prisma.customsMessage.findMany({
+        where: keyset ? { AND: [where, keyset] } : where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: q.take + 1,
+        select: auditSelect,
+      }),
+      this.prisma.customsMessage.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  messagesOfOrder(orderId: string): Promise<MessageAuditRow[]> {
+    return this.prisma.customsMessage.findMany({ where: { orderId }, orderBy: { document: 'asc' }, select: auditSelect });
+  }
+
+  receiptsOf(messageIds: readonly string[]): Promise<(ReceiptRow & { id: bigint; receivedAt: Date })[]> {
+    return this.prisma.customsReceipt.findMany({
+      where: { messageId: { in: [...messageIds] } },
+      orderBy: { id: 'asc' },
+      select: { id: true, messageId: true, receiptKey: true, status: true, returnStatus: true, returnInfo: true, returnTime: true, receivedAt: true },
+    });
+  }
+
+  transmissionsOf(messageIds: readonly string[]): Promise<TransmissionRow[]> {
+    if (!messageIds.length) return Promise.resolve([]);
+    return this.prisma.$queryRaw`
+      SELECT id, message_type AS "messageType", message_ids::text[] AS "messageIds", sent_at AS "sentAt", finished_at AS "finishedAt", outcome, error
+      FROM customs_transmissions WHERE message_ids && ${[...messageIds]}::uuid[] ORDER BY sent_at`;
+  }
+}

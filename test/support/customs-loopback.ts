@@ -1,0 +1,277 @@
+import { randomUUID, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildAcknowledgement, buildReceiptFeed, parseResidentId, parseXml, returnTime, verifyXml, type CebDocument, type CustomsReturn } from '@vitrine/customs';
+
+/**
+ * A loopback stand-in for China's customs data exchange (the 单一窗口 / DXP endpoint), for
+ * tests and benchmarks. It does what customs does with the three documents of a
+ * cross-border order, in memory:
+ * - checks each message's RSA-SHA256 signature and each entry's fields (schema, ID number
+ *   checksum, sums), answering every entry with a return: 120 accepted or 100 refused;
+ * - answers an entry sent again (same guid) with the return it already gave, and refuses
+ *   another entry for an order number it already accepted;
+ * - once the order (CEB311), payment (CEB411) and waybill (CEB511) of an order are all
+ *   accepted, matches them (三单对碰: names, ID number, amounts within 5 %, payer =
+ *   orderer, per-order and yearly limits) and issues a clearance receipt on its feed: 800
+ *   released, or 500 held with the reason;
+ * - can be told to time out, fail, or hold particular orders.
+ */
+
+type Entry = Record<string, any>;
+const DOC_OF: Record<string, CebDocument> = { CEB311: 'ORDER', CEB411: 'PAYMENT', CEB511: 'WAYBILL' };
+const ROOT: Record<CebDocument, { root: string; entry: string; head: string }> = {
+  ORDER: { root: 'ceb:CEB311Message', entry: 'ceb:Order', head: 'ceb:OrderHead' },
+  PAYMENT: { root: 'ceb:CEB411Message', entry: 'ceb:Payment', head: 'ceb:PaymentHead' },
+  WAYBILL: { root: 'ceb:CEB511Message', entry: 'ceb:Logistics', head: 'ceb:LogisticsHead' },
+};
+const PER_ORDER_LIMIT = 5000;
+const YEARLY_LIMIT = 26000;
+
+const money = /^-?\d{1,13}(\.\d{1,2})?$/;
+const cents = (s: string) => Math.round(Number(s) * 100);
+
+function required(e: Entry, fields: string[], problems: string[]): void {
+  for (const f of fields) if (e[`ceb:${f}`] === undefined || String(e[`ceb:${f}`]).trim() === '') problems.push(`${f} is required`);
+}
+
+function checkId(value: string, field: string, problems: string[]): void {
+  if (!parseResidentId(String(value ?? ''), new Date()).ok) problems.push(`${field} is not a valid resident ID number`);
+}
+
+function checkOrder(o: Entry, lines: Entry[]): string[] {
+  const p: string[] = [];
+  required(o, ['guid', 'appType', 'appTime', 'appStatus', 'orderType', 'orderNo', 'ebpCode', 'ebpName', 'ebcCode', 'ebcName', 'goodsValue', 'freight', 'discount', 'taxTotal', 'acturalPaid', 'currency', 'buyerRegNo', 'buyerName', 'buyerIdType', 'buyerIdNumber', 'payCode', 'payTransactionId', 'consignee', 'consigneeTelephone', 'consigneeAddress'], p);
+  if (o['ceb:appType'] !== '1') p.push('appType must be 1 (new declaration)');
+  if (!/^\d{14}$/.test(o['ceb:appTime'] ?? '')) p.push('appTime must be YYYYMMDDhhmmss');
+  if (o['ceb:orderType'] !== 'I') p.push('orderType must be I (import)');
+  if (o['ceb:currency'] !== '142') p.push('currency must be 142');
+  if (o['ceb:buyerIdType'] !== '1') p.push('buyerIdType must be 1');
+  checkId(o['ceb:buyerIdNumber'], 'buyerIdNumber', p);
+  for (const f of ['goodsValue', 'freight', 'discount', 'taxTotal', 'acturalPaid']) if (!money.test(o[`ceb:${f}`] ?? '')) p.push(`${f} must be an amount with at most 2 decimals`);
+  if (!lines.length) p.push('an order has at least one OrderList');
+  let sum = 0;
+  lines.forEach((l, i) => {
+    required(l, ['gnum', 'itemNo', 'itemName', 'unit', 'qty', 'price', 'totalPrice', 'currency', 'country'], p);
+    if (l['ceb:gnum'] !== String(i + 1)) p.push(`OrderList ${i + 1}: gnum must count from 1`);
+    if (!/^[1-9]\d*$/.test(l['ceb:qty'] ?? '')) p.push(`OrderList ${i + 1}: qty must be a positive whole number`);
+    if (l['ceb:currency'] !== '142') p.push(`OrderList ${i + 1}: currency must be 142`);
+    if (!/^\d{3}$/.test(l['ceb:country'] ?? '')) p.push(`OrderList ${i + 1}: country must be a customs country code`);
+    if (Math.abs(cents(l['ceb:totalPrice']) - cents(l['ceb:price']) * Number(l['ceb:qty'])) > 1) p.push(`OrderList ${i + 1}: totalPrice is not qty × price`);
+    sum += cents(l['ceb:totalPrice']);
+  });
+  if (Math.abs(sum - cents(o['ceb:goodsValue'])) > 1) p.push('goodsValue is not the sum of totalPrice');
+  const paid = cents(o['ceb:goodsValue']) + cents(o['ceb:freight']) - cents(o['ceb:discount']) + cents(o['ceb:taxTotal']);
+  if (Math.abs(paid - cents(o['ceb:acturalPaid'])) > 1) p.push('acturalPaid is not goodsValue + freight - discount + taxTotal');
+  return p;
+}
+
+function checkPayment(e: Entry): string[] {
+  const p: string[] = [];
+  required(e, ['guid', 'appType', 'appTime', 'appStatus', 'payCode', 'payName', 'payTransactionId', 'orderNo', 'ebpCode', 'ebpName', 'payerIdType', 'payerIdNumber', 'payerName', 'amountPaid', 'currency', 'payTime'], p);
+  if (e['ceb:payerIdType'] !== '1') p.push('payerIdType must be 1');
+  checkId(e['ceb:payerIdNumber'], 'payerIdNumber', p);
+  if (!money.test(e['ceb:amountPaid'] ?? '')) p.push('amountPaid must be an amount');
+  if (e['ceb:currency'] !== '142') p.push('currency must be 142');
+  return p;
+}
+
+function checkWaybill(e: Entry): string[] {
+  const p: string[] = [];
+  required(e, ['guid', 'appType', 'appTime', 'appStatus', 'logisticsCode', 'logisticsName', 'logisticsNo', 'orderNo', 'freight', 'insuredFee', 'currency', 'weight', 'packNo', 'consignee', 'consigneeAddress', 'consigneeTelephone'], p);
+  if (!(Number(e['ceb:weight']) > 0)) p.push('weight must be above 0');
+  if (e['ceb:currency'] !== '142') p.push('currency must be 142');
+  return p;
+}
+
+const within5 = (a: number, b: number) => Math.abs(a - b) <= Math.max(1, 0.05 * Math.max(Math.abs(a), Math.abs(b)));
+
+export interface CustomsLoopbackOptions {
+  /** The platform's public key; messages not signed with it are refused whole (HTTP 400). */
+  publicKey: KeyObject;
+  /** A reason to hold this order at clearance (besides the real matching rules), or null. */
+  holdRule?: (orderNo: string) => string | null;
+  /** A reason to refuse this entry (besides the schema checks), or null. */
+  rejectRule?: (document: CebDocument, businessNo: string) => string | null;
+}
+
+interface Accepted {
+  order?: { head: Entry; lines: Entry[] };
+  payment?: Entry;
+  waybill?: Entry;
+  cleared?: boolean;
+}
+
+export class CustomsLoopback {
+  readonly url: string;
+  /** Every entry return given, by document and guid (a resend gets the same one). */
+  readonly returns = new Map<string, CustomsReturn>();
+  /** Order number → accepted documents. */
+  readonly accepted = new Map<string, Accepted>();
+  /** How many times each (document, order number) was accepted: must never exceed 1. */
+  readonly acceptances = new Map<string, number>();
+  readonly feed: CustomsReturn[] = [];
+  readonly stats = { messages: 0, entries: 0, badSignatures: 0, timeouts: 0, resends: 0 };
+  private timeouts: { left: number; processed: boolean } = { left: 0, processed: true };
+  private failures: { left: number; status: number } = { left: 0, status: 503 };
+  private delayMs = 0;
+  private readonly hanging = new Set<ServerResponse>();
+  private readonly yearly = new Map<string, number>();
+
+  private constructor(
+    private readonly server: Server,
+    private readonly options: CustomsLoopbackOptions,
+  ) {
+    const { port } = server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  static async start(options: CustomsLoopbackOptions): Promise<CustomsLoopback> {
+    let loopback: CustomsLoopback | null = null;
+    const server = createServer((req, res) => void loopback!.handle(req, res));
+    server.keepAliveTimeout = 60_000;
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    loopback = new CustomsLoopback(server, options);
+    return loopback;
+  }
+
+  /** The next n messages get no answer at all; `processed`: customs still took them in (the answer was lost). */
+  timeoutNext(n: number, processed = true): void {
+    this.timeouts = { left: n, processed };
+  }
+
+  /** The next n messages are answered with this HTTP status and not processed. */
+  failNext(n: number, status = 503): void {
+    this.failures = { left: n, status };
+  }
+
+  /** Every answer waits this long (a slow customs). */
+  setDelay(ms: number): void {
+    this.delayMs = ms;
+  }
+
+  acceptedCount(document: CebDocument, orderNo: string): number {
+    return this.acceptances.get(`${document}:${orderNo}`) ?? 0;
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (req.method === 'GET' && url.pathname === '/ceb/receipts') return this.receipts(url, res);
+    const match = /^\/ceb\/messages\/(CEB311|CEB411|CEB511)$/.exec(url.pathname);
+    if (req.method !== 'POST' || !match) return void res.writeHead(404).end();
+    if (this.failures.left > 0) {
+      this.failures.left--;
+      return void res.writeHead(this.failures.status, { 'content-type': 'text/plain' }).end('service unavailable');
+    }
+    const timeout = this.timeouts.left > 0;
+    if (timeout) this.timeouts.left--;
+    if (timeout && !this.timeouts.processed) return this.hang(res);
+    const answer = this.message(DOC_OF[match[1]], body);
+    if (timeout) return this.hang(res);
+    res.writeHead(answer.status, { 'content-type': 'application/xml; charset=utf-8' }).end(answer.body);
+  }
+
+  private hang(res: ServerResponse): void {
+    this.stats.timeouts++;
+    this.hanging.add(res);
+    res.on('close', () => this.hanging.delete(res));
+  }
+
+  private message(document: CebDocument, xml: string): { status: number; body: string } {
+    this.stats.messages++;
+    const signature = verifyXml(xml, this.options.publicKey);
+    if (!signature.ok) {
+      this.stats.badSignatures++;
+      return { status: 400, body: `signature refused: ${signature.reason}` };
+    }
+    const { root, entry, head } = ROOT[document];
+    const doc = parseXml<Record<string, any>>(xml, [entry, 'ceb:OrderList'])[root];
+    if (!doc) return { status: 400, body: `expected ${root}` };
+    const now = new Date();
+    const returns: CustomsReturn[] = [];
+    for (const e of (doc[entry] ?? []) as Entry[]) {
+      this.stats.entries++;
+      const h = (e[head] ?? {}) as Entry;
+      const guid = String(h['ceb:guid'] ?? '').toLowerCase();
+      const orderNo = String(h['ceb:orderNo'] ?? '');
+      const business = document === 'ORDER' ? orderNo : document === 'PAYMENT' ? String(h['ceb:payTransactionId'] ?? '') : String(h['ceb:logisticsNo'] ?? '');
+      const known = this.returns.get(`${document}:${guid}`);
+      if (known) {
+        this.stats.resends++;
+        returns.push(known);
+        continue;
+      }
+      const lines = document === 'ORDER' ? ((e['ceb:OrderList'] ?? []) as Entry[]) : [];
+      const problems = document === 'ORDER' ? checkOrder(h, lines) : document === 'PAYMENT' ? checkPayment(h) : checkWaybill(h);
+      const extra = this.options.rejectRule?.(document, business);
+      if (extra) problems.push(extra);
+      const state = this.accepted.get(orderNo) ?? {};
+      const slot = document === 'ORDER' ? 'order' : document === 'PAYMENT' ? 'payment' : 'waybill';
+      if (!problems.length && state[slot]) problems.push(`${orderNo} already has an accepted ${document.toLowerCase()} declaration`);
+      const r: CustomsReturn = {
+        guid,
+        businessNo: business,
+        orderNo,
+        returnStatus: problems.length ? '100' : '120',
+        returnTime: returnTime(now),
+        returnInfo: problems.length ? problems.join('; ') : '海关入库成功',
+      };
+      this.returns.set(`${document}:${guid}`, r);
+      returns.push(r);
+      if (problems.length) continue;
+      this.acceptances.set(`${document}:${orderNo}`, (this.acceptances.get(`${document}:${orderNo}`) ?? 0) + 1);
+      if (document === 'ORDER') state.order = { head: h, lines };
+      else if (document === 'PAYMENT') state.payment = h;
+      else state.waybill = h;
+      this.accepted.set(orderNo, state);
+      this.clearIfComplete(orderNo, state, now);
+    }
+    return { status: 200, body: buildAcknowledgement(document, doc['@_guid'] ?? randomUUID(), returns) };
+  }
+
+  /** 三单对碰: all three documents in, they must tell the same story. */
+  private clearIfComplete(orderNo: string, s: Accepted, now: Date): void {
+    if (!s.order || !s.payment || !s.waybill || s.cleared) return;
+    s.cleared = true;
+    const o = s.order.head;
+    const reasons: string[] = [];
+    if (o['ceb:buyerName'] !== s.payment['ceb:payerName']) reasons.push('the payer is not the orderer (names differ)');
+    if (o['ceb:buyerIdNumber'] !== s.payment['ceb:payerIdNumber']) reasons.push('the payer ID number is not the orderer’s');
+    if (o['ceb:payTransactionId'] !== s.payment['ceb:payTransactionId']) reasons.push('the payment transaction is not the order’s');
+    if (!within5(cents(s.payment['ceb:amountPaid']), cents(o['ceb:acturalPaid']))) reasons.push('the amount paid differs from the order by more than 5 %');
+    if (o['ceb:consignee'] !== s.waybill['ceb:consignee']) reasons.push('the waybill consignee is not the order’s');
+    if (!within5(cents(s.waybill['ceb:freight']) + cents(s.waybill['ceb:insuredFee']), cents(o['ceb:freight']))) reasons.push('the waybill freight differs from the order by more than 5 %');
+    const goods = cents(o['ceb:goodsValue']);
+    if (goods > PER_ORDER_LIMIT * 100) reasons.push(`goods value above the ${PER_ORDER_LIMIT} CNY per-order limit`);
+    const year = `${o['ceb:buyerIdNumber']}:${now.getUTCFullYear()}`;
+    if ((this.yearly.get(year) ?? 0) + goods > YEARLY_LIMIT * 100) reasons.push(`the buyer's ${YEARLY_LIMIT} CNY yearly limit would be exceeded`);
+    const rule = this.options.holdRule?.(orderNo);
+    if (rule) reasons.push(rule);
+    if (!reasons.length) this.yearly.set(year, (this.yearly.get(year) ?? 0) + goods);
+    this.feed.push({
+      guid: randomUUID(),
+      businessNo: orderNo,
+      orderNo,
+      returnStatus: reasons.length ? '500' : '800',
+      returnTime: returnTime(now),
+      returnInfo: reasons.length ? reasons.join('; ') : '放行',
+    });
+  }
+
+  private receipts(url: URL, res: ServerResponse): void {
+    const from = Number(url.searchParams.get('cursor') || 0);
+    const limit = Math.min(Number(url.searchParams.get('limit') || 100), 5000);
+    const slice = this.feed.slice(from, from + limit);
+    res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' }).end(buildReceiptFeed(slice, String(from + slice.length)));
+  }
+}
