@@ -101,27 +101,30 @@ export function reverseLine(
   const whole = refund.saleMinor >= remaining.saleMinor;
   if (whole) {
     return {
-      units: -remaining.units,
-      saleMinor: -remaining.saleMinor,
+      units: neg(remaining.units),
+      saleMinor: neg(remaining.saleMinor),
       saleCurrency: accrual.saleCurrency,
       fxRate: accrual.fxRate,
-      netSalesMinor: -remaining.netSalesMinor,
-      royaltyMinor: -remaining.royaltyMinor,
+      netSalesMinor: neg(remaining.netSalesMinor),
+      royaltyMinor: neg(remaining.royaltyMinor),
       currency: accrual.currency,
     };
   }
   const net = Math.min(convertMinor(refund.saleMinor, accrual.saleCurrency, accrual.currency, accrual.fx).minor, remaining.netSalesMinor);
   const royalty = Math.min(royaltyOn(net, accrual.rateBps), remaining.royaltyMinor);
   return {
-    units: -Math.min(Math.max(0, refund.units), remaining.units),
-    saleMinor: -refund.saleMinor,
+    units: neg(Math.min(Math.max(0, refund.units), remaining.units)),
+    saleMinor: neg(refund.saleMinor),
     saleCurrency: accrual.saleCurrency,
     fxRate: accrual.fxRate,
-    netSalesMinor: -net,
-    royaltyMinor: -royalty,
+    netSalesMinor: neg(net),
+    royaltyMinor: neg(royalty),
     currency: accrual.currency,
   };
 }
+
+/** Negation without −0 (which JSON and equality checks treat apart). */
+const neg = (n: number): number => (n === 0 ? 0 : -n);
 
 function assertInteger(n: number, what: string): void {
   if (!Number.isSafeInteger(n)) throw new RangeError(`${what} must be an integer number of minor units, got ${n}`);
