@@ -21,6 +21,9 @@ const SEARCH = 'query($s: String!) { products(filter: { search: $s }) { nodes { 
 
 const fieldPaths = (r: GqlResult) => (r.errors?.[0]?.extensions?.['fields'] as { path: string }[] | undefined)?.map((f) => f.path).sort();
 
+// Setup starts the API on a fresh database; a loaded machine needs more than Jest's 5 s.
+jest.setTimeout(30_000);
+
 describe('back office: products, works and collections of a museum', () => {
   let api: ApiHarness;
   let mine: { id: string };

@@ -27,6 +27,9 @@ const IDS = `query($first: Int, $after: String, $filter: ProductFilter, $sort: P
 }`;
 const PRODUCT = `query($id: ID!, $locale: Locale) { product(id: $id, locale: $locale) { ${PRODUCT_CARD} } }`;
 
+// Setup starts the API on a fresh database; a loaded machine needs more than Jest's 5 s.
+jest.setTimeout(30_000);
+
 describe('shop window: storefronts and products for shoppers', () => {
   let api: ApiHarness;
   let managerToken: string;
@@ -272,12 +275,9 @@ describe('shop window: storefronts and products for shoppers', () => {
           expect(r.data.products.nodes).toHaveLength(first);
           counts.push(sql.take().length);
         }
-        // page, count, FX rate, storefront (+ its museum), variants, media, works, collections
-        // (+ their rows): at most 10 whatever the page size; a relation with no rows on the
-        // page skips its second query, so a one-product page may need one less.
-        expect(Math.max(...counts)).toBeLessThanOrEqual(10);
-        expect(counts[2]).toBe(counts[1]);
-        expect(counts[0]).toBeLessThanOrEqual(counts[1]!);
+        // page, count, FX rate, storefronts, variants, media, works, collections: one
+        // statement each, whatever the page size.
+        expect(counts).toEqual([8, 8, 8]);
       } finally {
         sql.restore();
       }

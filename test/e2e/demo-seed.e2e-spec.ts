@@ -3,6 +3,9 @@ import { DEMO_PASSWORD } from '../../prisma/seed/demo-catalog';
 import { startApi, type ApiHarness } from '../support/api-harness';
 
 /** The demo data `npm start` seeds, used through the API the way a newcomer would. */
+// Setup starts the API on a fresh database; a loaded machine needs more than Jest's 5 s.
+jest.setTimeout(30_000);
+
 describe('demo seed', () => {
   let api: ApiHarness;
   const counts = () => {

@@ -2,6 +2,9 @@ import { createMuseum, createProduct, createUser, setFxRate } from '@vitrine/sha
 import { startApi, type ApiHarness } from '../support/api-harness';
 
 /** Anonymous shop-window answers are cached briefly; nothing else is. */
+// Setup starts the API on a fresh database; a loaded machine needs more than Jest's 5 s.
+jest.setTimeout(30_000);
+
 describe('public response cache', () => {
   let api: ApiHarness;
   let museumId: string;

@@ -13,6 +13,9 @@ const SET_FX = 'mutation($i: SetFxRateInput!) { setFxRate(input: $i) { id base q
 
 const fieldPaths = (r: GqlResult) => (r.errors?.[0]?.extensions?.['fields'] as { path: string }[] | undefined)?.map((f) => f.path).sort();
 
+// Setup starts the API on a fresh database; a loaded machine needs more than Jest's 5 s.
+jest.setTimeout(30_000);
+
 describe('back office: museums, storefronts and FX rates', () => {
   let api: ApiHarness;
   let admin: string;

@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
+import { groupByKeys } from '@vitrine/shared/graphql';
 import { NotFoundError, validate } from '@vitrine/shared/kernel';
 import { isUuid } from '../domain/ids';
 import { eurRangeForCny } from '../domain/price-range';
 import { searchTerms } from '../domain/search-text';
 import { ArtworkRepository, type ArtworkRow } from '../infrastructure/artwork.repository';
 import { CollectionRepository, type CollectionRow } from '../infrastructure/collection.repository';
-import { ProductRepository, type ProductCursor, type ProductRow, type VariantRow, type MediaRow } from '../infrastructure/product.repository';
+import { ProductRepository, type ProductCursor, type ProductListQuery, type ProductRow, type VariantRow, type MediaRow } from '../infrastructure/product.repository';
+import { CATALOG_SETTINGS, type CatalogSettings } from './catalog-settings';
 import { FxRatesService } from './fx-rates.service';
 
 export type ShopperSort = 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'POPULARITY';
@@ -41,12 +44,18 @@ const filterSchema = z.object({
  */
 @Injectable()
 export class BrowseService {
+  /** Totals of public lists by filter: counting every page of a busy shop window costs more than the page. */
+  private readonly totals: LRUCache<string, Promise<number>> | null;
+
   constructor(
     private readonly products: ProductRepository,
     private readonly artworks: ArtworkRepository,
     private readonly collections: CollectionRepository,
     private readonly fx: FxRatesService,
-  ) {}
+    @Inject(CATALOG_SETTINGS) settings: CatalogSettings,
+  ) {
+    this.totals = settings.publicStaleMs > 0 ? new LRUCache({ max: 2_000, ttl: settings.publicStaleMs }) : null;
+  }
 
   async listProducts(q: ShopperProductQuery): Promise<{ rows: ProductRow[]; total: number }> {
     validate(filterSchema, q, 'filter');
@@ -61,10 +70,7 @@ export class BrowseService {
     }
     const terms = searchTerms(q.search);
     if (q.search && q.search.trim() && !terms.length) return EMPTY;
-    return this.products.list({
-      take: q.take,
-      order: q.sort,
-      after: q.after,
+    const filter = {
       publicOnly: true,
       museumSlug: q.storefrontSlug ?? undefined,
       collectionId: q.collectionId ?? undefined,
@@ -73,7 +79,21 @@ export class BrowseService {
       minPriceEur: eur.min,
       maxPriceEur: eur.max,
       terms,
-    });
+    };
+    const [rows, total] = await Promise.all([this.products.page({ ...filter, take: q.take, order: q.sort, after: q.after }), this.total(filter)]);
+    return { rows, total };
+  }
+
+  private total(filter: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Promise<number> {
+    if (!this.totals) return this.products.count(filter);
+    const key = JSON.stringify(filter);
+    let total = this.totals.get(key);
+    if (!total) {
+      total = this.products.count(filter);
+      this.totals.set(key, total);
+      total.catch(() => this.totals?.delete(key));
+    }
+    return total;
   }
 
   async product(id: string): Promise<ProductRow> {
@@ -97,32 +117,10 @@ export class BrowseService {
 
   /** Credited works per product, in the order of `productIds`. */
   async artworksOf(productIds: readonly string[]): Promise<ArtworkRow[][]> {
-    const links = await this.products.artworkLinksOf(productIds);
-    const works = links.length ? await this.artworks.findManyByIds([...new Set(links.map((l) => l.artworkId))]) : [];
-    return joinLinks(productIds, links, (l) => l.artworkId, works);
+    return groupByKeys(productIds, await this.artworks.creditedBy(productIds), (w) => w.productId);
   }
 
   async collectionsOf(productIds: readonly string[]): Promise<CollectionRow[][]> {
-    const links = await this.products.collectionLinksOf(productIds);
-    const rows = links.length ? await this.collections.findManyByIds([...new Set(links.map((l) => l.collectionId))]) : [];
-    return joinLinks(productIds, links, (l) => l.collectionId, rows);
+    return groupByKeys(productIds, await this.collections.ofProducts(productIds), (c) => c.productId);
   }
-}
-
-function joinLinks<L extends { productId: string }, R extends { id: string }>(
-  productIds: readonly string[],
-  links: readonly L[],
-  targetOf: (link: L) => string,
-  rows: readonly R[],
-): R[][] {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const grouped = new Map<string, R[]>();
-  for (const link of links) {
-    const row = byId.get(targetOf(link));
-    if (!row) continue;
-    const list = grouped.get(link.productId) ?? [];
-    list.push(row);
-    grouped.set(link.productId, list);
-  }
-  return productIds.map((id) => grouped.get(id) ?? []);
 }

@@ -7,6 +7,11 @@ export interface CatalogSettings {
   rounding: RetailRounding;
   /** How long a process reuses the current FX rate before reading it again (FX_RATE_CACHE_MS). */
   fxCacheMs: number;
+  /**
+   * How stale the anonymous shop window may be (PUBLIC_CACHE_SECONDS, shared with the API's
+   * response cache): public list counts are reused for this long.
+   */
+  publicStaleMs: number;
 }
 
 export const CATALOG_SETTINGS = Symbol('CATALOG_SETTINGS');
@@ -21,5 +26,6 @@ export function catalogSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Ca
     marginBps: int('FX_MARGIN_BPS', 300, 0),
     rounding: { ...WHOLE_YUAN_UP, step: int('CNY_ROUNDING_STEP', WHOLE_YUAN_UP.step, 1) },
     fxCacheMs: int('FX_RATE_CACHE_MS', 5_000, 0),
+    publicStaleMs: int('PUBLIC_CACHE_SECONDS', 5, 0) * 1000,
   };
 }

@@ -128,7 +128,7 @@ export class ManageProductsService {
       );
       if (problems.length) throw notListable(problems);
     }
-    const creditedWorks = artworkIds ? works : (await this.artworks.findManyByIds((await this.products.artworkLinksOf([current.id])).map((l) => l.artworkId)));
+    const creditedWorks = artworkIds ? works : await this.artworks.creditedBy([current.id]);
     await this.products.update(
       current.id,
       current.museumId,

@@ -48,6 +48,18 @@ export class ArtworkRepository {
     return this.prisma.artwork.findMany({ where: { id: { in: [...ids] } }, select: artworkSelect });
   }
 
+  /** The works each product credits, in one statement (a batch loader's query). */
+  creditedBy(productIds: readonly string[]): Promise<(ArtworkRow & { productId: string })[]> {
+    return this.prisma.$queryRaw<(ArtworkRow & { productId: string })[]>`
+      SELECT pa.product_id AS "productId", a.id, a.museum_id AS "museumId", a.accession_number AS "accessionNumber",
+             a.title_fr AS "titleFr", a.title_en AS "titleEn", a.title_zh AS "titleZh", a.artist, a.period,
+             a.credit_line AS "creditLine", a.image_url AS "imageUrl", a.licensable,
+             a.created_at AS "createdAt", a.updated_at AS "updatedAt"
+      FROM product_artworks pa JOIN artworks a ON a.id = pa.artwork_id
+      WHERE pa.product_id = ANY(${[...productIds]}::uuid[])
+      ORDER BY a.accession_number, a.id`;
+  }
+
   /** Artworks of one museum among `ids`. */
   inMuseum(museumId: string, ids: readonly string[]): Promise<ArtworkRow[]> {
     if (!ids.length) return Promise.resolve([]);

@@ -43,6 +43,17 @@ export class CollectionRepository {
     return this.prisma.collection.findMany({ where: { museumId: { in: [...museumIds] } }, orderBy: { slug: 'asc' }, select: collectionSelect });
   }
 
+  /** The collections each product is in, in one statement (a batch loader's query). */
+  ofProducts(productIds: readonly string[]): Promise<(CollectionRow & { productId: string })[]> {
+    return this.prisma.$queryRaw<(CollectionRow & { productId: string })[]>`
+      SELECT pc.product_id AS "productId", c.id, c.museum_id AS "museumId", c.slug,
+             c.name_fr AS "nameFr", c.name_en AS "nameEn", c.name_zh AS "nameZh",
+             c.created_at AS "createdAt", c.updated_at AS "updatedAt"
+      FROM product_collections pc JOIN collections c ON c.id = pc.collection_id
+      WHERE pc.product_id = ANY(${[...productIds]}::uuid[])
+      ORDER BY c.slug, c.id`;
+  }
+
   async idsInMuseum(museumId: string, ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
     const rows = await this.prisma.collection.findMany({ where: { museumId, id: { in: [...ids] } }, select: { id: true } });

@@ -151,6 +151,12 @@ export class ProductRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async list(q: ProductListQuery): Promise<{ rows: ProductRow[]; total: number }> {
+    const [rows, total] = await Promise.all([this.page(q), this.count(q)]);
+    return { rows, total };
+  }
+
+  /** One page in the query's order, with one extra row that tells whether more follow. */
+  page(q: ProductListQuery): Promise<ProductRow[]> {
     const where = this.whereOf(q);
     const { field, dir } = ORDERS[q.order];
     const keyset: Prisma.ProductWhereInput | undefined = q.after
@@ -161,16 +167,16 @@ export class ProductRepository {
           ],
         }
       : undefined;
-    const [rows, total] = await Promise.all([
-      this.prisma.product.findMany({
-        where: keyset ? { AND: [where, keyset] } : where,
-        orderBy: [{ [field]: dir }, { id: dir }],
-        take: q.take + 1,
-        select: productSelect,
-      }),
-      this.prisma.product.count({ where }),
-    ]);
-    return { rows, total };
+    return this.prisma.product.findMany({
+      where: keyset ? { AND: [where, keyset] } : where,
+      orderBy: [{ [field]: dir }, { id: dir }],
+      take: q.take + 1,
+      select: productSelect,
+    });
+  }
+
+  count(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Promise<number> {
+    return this.prisma.product.count({ where: this.whereOf(q) });
   }
 
   findPublic(id: string): Promise<ProductRow | null> {
@@ -199,18 +205,6 @@ export class ProductRepository {
       where: { productId: { in: [...productIds] } },
       orderBy: [{ productId: 'asc' }, { position: 'asc' }],
       select: mediaSelect,
-    });
-  }
-
-  artworkLinksOf(productIds: readonly string[]): Promise<{ productId: string; artworkId: string }[]> {
-    return this.prisma.productArtwork.findMany({ where: { productId: { in: [...productIds] } }, select: { productId: true, artworkId: true } });
-  }
-
-  collectionLinksOf(productIds: readonly string[]): Promise<{ productId: string; collectionId: string }[]> {
-    return this.prisma.productCollection.findMany({
-      where: { productId: { in: [...productIds] } },
-      orderBy: { position: 'asc' },
-      select: { productId: true, collectionId: true },
     });
   }
 
@@ -376,7 +370,7 @@ export class ProductRepository {
     return { status: 'PUBLISHED', museum: { ...(museumSlug ? { slug: museumSlug } : {}), storefront: { is: { status: 'OPEN' } } } };
   }
 
-  private whereOf(q: ProductListQuery): Prisma.ProductWhereInput {
+  private whereOf(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Prisma.ProductWhereInput {
     const and: Prisma.ProductWhereInput[] = [];
     if (q.publicOnly) and.push(this.publicWhere(q.museumSlug));
     else if (q.museumSlug) and.push({ museum: { slug: q.museumSlug } });

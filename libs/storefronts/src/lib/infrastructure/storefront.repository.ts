@@ -62,9 +62,15 @@ export class StorefrontRepository {
     return row ? toRow(row) : null;
   }
 
-  async byMuseumIds(museumIds: readonly string[]): Promise<StorefrontRow[]> {
-    const rows = await this.prisma.storefront.findMany({ where: { museumId: { in: [...museumIds] } }, select: storefrontSelect });
-    return rows.map(toRow);
+  /** One statement (a batch loader's query behind every product card). */
+  byMuseumIds(museumIds: readonly string[]): Promise<StorefrontRow[]> {
+    return this.prisma.$queryRaw<StorefrontRow[]>`
+      SELECT s.id, s.museum_id AS "museumId", m.slug, s.status::text AS status,
+             s.name_fr AS "nameFr", s.name_en AS "nameEn", s.name_zh AS "nameZh",
+             s.story_fr AS "storyFr", s.story_en AS "storyEn", s.story_zh AS "storyZh",
+             s.banner_url AS "bannerUrl", s.featured_collection_ids::text[] AS "featuredCollectionIds", s.updated_at AS "updatedAt"
+      FROM storefronts s JOIN museums m ON m.id = s.museum_id
+      WHERE s.museum_id = ANY(${[...museumIds]}::uuid[])`;
   }
 
   async update(museumId: string, data: StorefrontWrite): Promise<StorefrontRow> {
