@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, isUniqueViolation, type CartStatus, type Prisma } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, isUniqueViolation, type CartStatus } from '@vitrine/shared/data-access';
 
 export interface CartItemRecord {
   id: string;
@@ -29,15 +29,28 @@ export class CartRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   findById(id: string): Promise<CartRecord | null> {
-    return this.prisma.cart.findUnique({ where: { id }, select: cartSelect });
+    return this.selectOne(Prisma.sql`c.id = ${id}::uuid`);
   }
 
   findOpenOfUser(userId: string): Promise<CartRecord | null> {
-    return this.prisma.cart.findUnique({ where: { openUserId: userId }, select: cartSelect });
+    return this.selectOne(Prisma.sql`c.open_user_id = ${userId}::uuid`);
   }
 
   findByTokenHash(tokenHash: string): Promise<CartRecord | null> {
-    return this.prisma.cart.findUnique({ where: { tokenHash }, select: cartSelect });
+    return this.selectOne(Prisma.sql`c.token_hash = ${tokenHash}`);
+  }
+
+  /** A cart with its items in one round trip (checkout reads it on every attempt). */
+  private async selectOne(where: Prisma.Sql): Promise<CartRecord | null> {
+    const rows = await this.prisma.$queryRaw<(Omit<CartRecord, 'items'> & { items: (Omit<CartItemRecord, 'createdAt'> & { createdAt: string })[] })[]>`
+      SELECT c.id, c.status::text AS status, c.user_id AS "userId", c.token_hash AS "tokenHash",
+        COALESCE(json_agg(json_build_object('id', i.id, 'variantId', i.variant_id, 'quantity', i.quantity, 'createdAt', i.created_at)
+          ORDER BY i.created_at, i.id) FILTER (WHERE i.id IS NOT NULL), '[]') AS items
+      FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id
+      WHERE ${where}
+      GROUP BY c.id`;
+    const row = rows[0];
+    return row ? { ...row, items: row.items.map((i) => ({ ...i, createdAt: new Date(i.createdAt) })) } : null;
   }
 
   /** The user's open cart, created on first use (a concurrent creation finds the winner's). */

@@ -12,8 +12,30 @@ import { CheckoutCatalog, type CheckoutVariant } from '../application/checkout-c
  * service for checkout (agreed contract: the fields of CheckoutVariant); then `variants`
  * delegates to it and this query goes.
  */
+interface VariantRow {
+  id: string;
+  product_id: string;
+  museum_id: string;
+  sku: string;
+  price_minor: number;
+  weight_grams: number;
+  hs_code: string;
+  origin_country: string;
+  product_status: string;
+  category: string;
+  name_zh: string;
+  name_en: string;
+  name_fr: string;
+  description_zh: string;
+  storefront_status: string | null;
+}
+
+const POSITIVE_LIST_CACHE_MS = Number(process.env['POSITIVE_LIST_CACHE_MS'] ?? 5_000);
+
 @Injectable()
 export class CatalogCheckoutAdapter extends CheckoutCatalog {
+  private prefixes: { expires: number; value: Promise<string[]> } | null = null;
+
   constructor(
     private readonly prisma: PrismaService,
     private readonly fx: FxRatesService,
@@ -23,51 +45,43 @@ export class CatalogCheckoutAdapter extends CheckoutCatalog {
 
   async variants(ids: readonly string[]): Promise<CheckoutVariant[]> {
     if (!ids.length) return [];
-    const [rows, positive] = await Promise.all([
-      this.prisma.productVariant.findMany({
-        where: { id: { in: [...ids] } },
-        select: {
-          id: true,
-          productId: true,
-          museumId: true,
-          sku: true,
-          priceMinor: true,
-          weightGrams: true,
-          hsCode: true,
-          originCountry: true,
-          product: {
-            select: {
-              status: true,
-              crossBorderCategory: true,
-              nameZh: true,
-              nameEn: true,
-              nameFr: true,
-              descriptionZh: true,
-              museum: { select: { storefront: { select: { status: true } } } },
-            },
-          },
-        },
-      }),
-      this.prisma.positiveListEntry.findMany({ select: { hsPrefix: true } }),
+    const [rows, prefixes] = await Promise.all([
+      this.prisma.$queryRaw<VariantRow[]>`
+        SELECT v.id, v.product_id, v.museum_id, v.sku, v.price_minor, v.weight_grams, v.hs_code, v.origin_country,
+               p.status::text AS product_status, p.cross_border_category::text AS category,
+               p.name_zh, p.name_en, p.name_fr, p.description_zh, s.status::text AS storefront_status
+        FROM product_variants v
+        JOIN products p ON p.id = v.product_id
+        LEFT JOIN storefronts s ON s.museum_id = v.museum_id
+        WHERE v.id = ANY(${[...ids]}::uuid[])`,
+      this.positiveList(),
     ]);
-    const prefixes = positive.map((p) => p.hsPrefix);
     return rows.map((r) => ({
       variantId: r.id,
-      productId: r.productId,
-      museumId: r.museumId,
+      productId: r.product_id,
+      museumId: r.museum_id,
       sku: r.sku,
-      name: pickLocale({ zh: r.product.nameZh, en: r.product.nameEn, fr: r.product.nameFr }),
-      priceEurMinor: r.priceMinor,
-      weightGrams: r.weightGrams,
-      hsCode: r.hsCode,
-      originCountry: r.originCountry,
-      crossBorderCategory: r.product.crossBorderCategory,
-      productStatus: r.product.status,
+      name: pickLocale({ zh: r.name_zh, en: r.name_en, fr: r.name_fr }),
+      priceEurMinor: r.price_minor,
+      weightGrams: r.weight_grams,
+      hsCode: r.hs_code,
+      originCountry: r.origin_country,
+      crossBorderCategory: r.category,
+      productStatus: r.product_status,
       listableForChina:
-        r.product.status === 'PUBLISHED' &&
-        r.product.museum.storefront?.status === 'OPEN' &&
-        listingProblemsForChina({ nameZh: r.product.nameZh, descriptionZh: r.product.descriptionZh, variants: [{ sku: r.sku, hsCode: r.hsCode }] }, prefixes).length === 0,
+        r.product_status === 'PUBLISHED' &&
+        r.storefront_status === 'OPEN' &&
+        listingProblemsForChina({ nameZh: r.name_zh, descriptionZh: r.description_zh, variants: [{ sku: r.sku, hsCode: r.hs_code }] }, prefixes).length === 0,
     }));
+  }
+
+  /** The positive list changes rarely and is read on every checkout: kept for a few seconds. */
+  private positiveList(): Promise<string[]> {
+    if (this.prefixes && this.prefixes.expires > Date.now()) return this.prefixes.value;
+    const value = this.prisma.positiveListEntry.findMany({ select: { hsPrefix: true } }).then((rows) => rows.map((r) => r.hsPrefix));
+    this.prefixes = { expires: Date.now() + POSITIVE_LIST_CACHE_MS, value };
+    value.catch(() => (this.prefixes = null));
+    return value;
   }
 
   shopperQuote(): Promise<ShopperQuote> {

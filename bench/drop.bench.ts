@@ -1,0 +1,241 @@
+// npm run bench:drop — a limited-edition drop during a livestream.
+// 2,000 shoppers with distinct identities race for 100 units of one variant through the real
+// GraphQL checkout over HTTP (the API in production mode as its own process, Stripe on a
+// loopback). Checks exactly 100 orders, 1,900 OUT_OF_STOCK, stock at 0 and never below, no
+// 5xx. A second scenario with ample stock measures sustained placeOrder throughput against
+// the PostgreSQL ceiling measured by pgbench in the same run.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { freshDatabase, machine, withClient, writePerformanceSection } from './support';
+import { placeOrderInput, residentId } from '../test/support/checkout-fixtures';
+import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp } from '../test/support/spawn-api';
+import { startStripeLoopback } from '../test/support/stripe-loopback';
+
+const SHOPPERS = Number(process.env['BENCH_DROP_SHOPPERS'] ?? 2_000);
+const UNITS = Number(process.env['BENCH_DROP_UNITS'] ?? 100);
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 64);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const POOL = Number(process.env['BENCH_API_POOL'] ?? 20);
+
+const PLACE_ORDER_LEAN = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id total payment { clientSecret } orders { id status } } }`;
+
+interface Seeded {
+  museumId: string;
+  dropVariantId: string;
+  ampleVariantId: string;
+  locationId: string;
+}
+
+async function seed(url: string): Promise<Seeded> {
+  return withClient(url, async (c) => {
+    const museumId = randomUUID();
+    const locationId = randomUUID();
+    const [dropProduct, ampleProduct, dropVariantId, ampleVariantId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await c.query(`INSERT INTO fx_rates (id, base, quote, rate, source, effective_at) VALUES (gen_random_uuid(), 'EUR', 'CNY', 7.8123, 'bench', now())`);
+    await c.query(`INSERT INTO positive_list_entries (hs_prefix, description) VALUES ('6214', 'scarves') ON CONFLICT DO NOTHING`);
+    await c.query(`INSERT INTO museums (id, slug, legal_name, country, updated_at) VALUES ($1, 'drop-museum', 'Drop Museum SA', 'FR', now())`, [museumId]);
+    await c.query(
+      `INSERT INTO storefronts (id, museum_id, status, name_fr, name_en, name_zh, updated_at) VALUES (gen_random_uuid(), $1, 'OPEN', 'Boutique', 'Shop', '旗舰店', now())`,
+      [museumId],
+    );
+    for (const [productId, variantId, name] of [
+      [dropProduct, dropVariantId, 'Limited edition scarf'],
+      [ampleProduct, ampleVariantId, 'Museum scarf'],
+    ]) {
+      await c.query(
+        `INSERT INTO products (id, museum_id, status, category, cross_border_category, name_fr, name_en, name_zh, description_fr, description_en, description_zh, min_price_eur_cents, published_at, updated_at)
+         VALUES ($1, $2, 'PUBLISHED', 'scarf', 'GENERAL', $3, $3, '限量丝巾', 'd', 'd', '描述', 8900, now(), now())`,
+        [productId, museumId, name],
+      );
+      await c.query(
+        `INSERT INTO product_variants (id, product_id, museum_id, sku, price_minor, weight_grams, hs_code, origin_country, updated_at)
+         VALUES ($1, $2, $3, $4, 8900, 150, '6214100000', 'FR', now())`,
+        [variantId, productId, museumId, `SKU-${variantId.slice(0, 8)}`],
+      );
+    }
+    await c.query(`INSERT INTO stock_locations (id, museum_id, code, name, kind, priority) VALUES ($1, $2, 'PARIS', 'Paris warehouse', 'EU_WAREHOUSE', 1)`, [locationId, museumId]);
+    for (const [variantId, units] of [
+      [dropVariantId, UNITS],
+      [ampleVariantId, 10_000_000],
+    ] as const) {
+      await c.query(`INSERT INTO stock_levels (variant_id, location_id, on_hand) VALUES ($1, $2, $3)`, [variantId, locationId, units]);
+      await c.query(`INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference) VALUES ($1, $2, 'RECEIPT', $3, 0, 'bench')`, [
+        variantId,
+        locationId,
+        units,
+      ]);
+    }
+    return { museumId, dropVariantId, ampleVariantId, locationId };
+  });
+}
+
+/** Guest carts of one unit each, written in bulk (their tokens kept for the requests). */
+async function guestCarts(url: string, variantId: string, n: number): Promise<{ cartId: string; token: string }[]> {
+  const carts = Array.from({ length: n }, () => ({ cartId: randomUUID(), token: randomBytes(24).toString('base64url') }));
+  await withClient(url, async (c) => {
+    for (let i = 0; i < carts.length; i += 5_000) {
+      const chunk = carts.slice(i, i + 5_000);
+      await c.query(`INSERT INTO carts (id, token_hash) SELECT * FROM unnest($1::uuid[], $2::text[])`, [
+        chunk.map((x) => x.cartId),
+        chunk.map((x) => createHash('sha256').update(x.token).digest('hex')),
+      ]);
+      await c.query(`INSERT INTO cart_items (id, cart_id, variant_id, quantity) SELECT gen_random_uuid(), id, $2, 1 FROM unnest($1::uuid[]) AS id`, [chunk.map((x) => x.cartId), variantId]);
+    }
+  });
+  return carts;
+}
+
+interface Shot {
+  ms: number;
+  status: number;
+  code: string;
+}
+
+/** Runs the requests with at most `concurrency` in flight; stops early once `until` has passed. */
+async function fire(apiUrl: string, bodies: string[], concurrency: number, until = Infinity): Promise<{ shots: Shot[]; seconds: number }> {
+  const shots: Shot[] = [];
+  let next = 0;
+  const started = performance.now();
+  async function worker() {
+    while (next < bodies.length && performance.now() < until) {
+      const body = bodies[next++]!;
+      const t0 = performance.now();
+      let status = 0;
+      let code = 'OK';
+      try {
+        const res = await fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        status = res.status;
+        const json = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+        if (json.errors?.length) code = json.errors[0]?.extensions?.code ?? 'UNKNOWN';
+      } catch {
+        code = 'NETWORK';
+      }
+      shots.push({ ms: performance.now() - t0, status, code });
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { shots, seconds: (performance.now() - started) / 1000 };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!) : 0;
+};
+
+function countBy(shots: Shot[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of shots) out[s.code] = (out[s.code] ?? 0) + 1;
+  return out;
+}
+
+function pgbenchTps(): number {
+  const admin = new URL(process.env['BENCH_PG_ADMIN_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+  const args = ['-h', admin.hostname, '-p', admin.port || '5432', '-U', admin.username || 'postgres'];
+  execFileSync('dropdb', [...args, '--if-exists', 'vitrine_bench_pgbench']);
+  execFileSync('createdb', [...args, 'vitrine_bench_pgbench']);
+  execFileSync('pgbench', [...args, '-i', '-q', '-s', '10', 'vitrine_bench_pgbench'], { stdio: 'ignore' });
+  const out = execFileSync('pgbench', [...args, '-c', String(POOL), '-j', '2', '-T', String(SECONDS), 'vitrine_bench_pgbench'], { encoding: 'utf8' });
+  execFileSync('dropdb', [...args, '--if-exists', 'vitrine_bench_pgbench']);
+  const m = /tps = ([\d.]+)/.exec(out);
+  return m ? Math.round(Number(m[1])) : 0;
+}
+
+async function main(): Promise<void> {
+  const url = await freshDatabase('vitrine_bench_drop');
+  const seeded = await seed(url);
+  const stripe = await startStripeLoopback();
+  const port = await freePort();
+  const apiUrl = `http://127.0.0.1:${port}`;
+  const api = spawnApp('apps/api/src/main.ts', {
+    ...PRODUCTION_TEST_SECRETS,
+    ...stripe.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: String(POOL),
+    LOG_LEVEL: 'warn',
+  });
+  let stopped = false;
+  try {
+    await waitForHttp(`${apiUrl}/health`, 60_000);
+
+    // Scenario 1: the drop.
+    const dropCarts = await guestCarts(url, seeded.dropVariantId, SHOPPERS);
+    const dropBodies = dropCarts.map((c, i) =>
+      JSON.stringify({ query: PLACE_ORDER_LEAN, variables: { i: placeOrderInput(c.cartId, `drop-${c.cartId}`, { cartToken: c.token, id: residentId(i) }) } }),
+    );
+    // Warm up the process (JIT, pools, caches) on the ample variant, outside the measurement.
+    const warm = await guestCarts(url, seeded.ampleVariantId, 200);
+    await fire(apiUrl, warm.map((c, i) => JSON.stringify({ query: PLACE_ORDER_LEAN, variables: { i: placeOrderInput(c.cartId, `warm-${c.cartId}`, { cartToken: c.token, id: residentId(500_000 + i) }) } })), 16);
+
+    console.log(`drop: ${SHOPPERS} shoppers, ${UNITS} units, ${CONCURRENCY} in flight …`);
+    const drop = await fire(apiUrl, dropBodies, CONCURRENCY);
+    const dropCodes = countBy(drop.shots);
+    const dropState = await withClient(url, async (c) => {
+      const level = (await c.query(`SELECT on_hand, reserved FROM stock_levels WHERE variant_id = $1`, [seeded.dropVariantId])).rows[0];
+      const orders = Number((await c.query(`SELECT count(*) FROM order_lines WHERE variant_id = $1`, [seeded.dropVariantId])).rows[0].count);
+      const held = Number((await c.query(`SELECT coalesce(sum(quantity), 0) AS q FROM stock_reservations WHERE variant_id = $1 AND status = 'HELD'`, [seeded.dropVariantId])).rows[0].q);
+      const ledger = (await c.query(`SELECT sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved FROM stock_movements WHERE variant_id = $1`, [seeded.dropVariantId])).rows[0];
+      return { onHand: level.on_hand, reserved: level.reserved, orders, held, ledgerOnHand: Number(ledger.on_hand), ledgerReserved: Number(ledger.reserved) };
+    });
+    const dropOk =
+      dropCodes['OK'] === UNITS &&
+      dropCodes['OUT_OF_STOCK'] === SHOPPERS - UNITS &&
+      drop.shots.every((s) => s.status < 500) &&
+      dropState.orders === UNITS &&
+      dropState.onHand - dropState.reserved === 0 &&
+      dropState.held === UNITS &&
+      dropState.ledgerOnHand === dropState.onHand &&
+      dropState.ledgerReserved === dropState.reserved;
+    const dropRate = Math.round(SHOPPERS / drop.seconds);
+    const dropLat = drop.shots.map((s) => s.ms);
+    console.log({ dropCodes, dropState, rate: dropRate, p50: percentile(dropLat, 50), p99: percentile(dropLat, 99) });
+
+    // Scenario 2: sustained placeOrder with ample stock, for SECONDS.
+    const ampleCarts = await guestCarts(url, seeded.ampleVariantId, Number(process.env['BENCH_AMPLE_CARTS'] ?? 20_000));
+    const ampleBodies = ampleCarts.map((c, i) =>
+      JSON.stringify({ query: PLACE_ORDER_LEAN, variables: { i: placeOrderInput(c.cartId, `ample-${c.cartId}`, { cartToken: c.token, id: residentId(100_000 + i) }) } }),
+    );
+    console.log(`sustained: ample stock, ${CONCURRENCY} in flight, ${SECONDS} s …`);
+    const ample = await fire(apiUrl, ampleBodies, CONCURRENCY, performance.now() + SECONDS * 1000);
+    const ampleCodes = countBy(ample.shots);
+    const ampleOk = ample.shots.filter((s) => s.code === 'OK').length;
+    const ampleRate = Math.round(ampleOk / ample.seconds);
+    const ampleLat = ample.shots.map((s) => s.ms);
+    console.log({ ampleCodes, rate: ampleRate, p50: percentile(ampleLat, 50), p99: percentile(ampleLat, 99) });
+
+    await api.stop();
+    stopped = true;
+    console.log('pgbench (TPC-B-like, same pool size) …');
+    const tps = pgbenchTps();
+
+    const fiveXX = drop.shots.filter((s) => s.status >= 500).length + ample.shots.filter((s) => s.status >= 500).length;
+    writePerformanceSection(
+      'bench:drop',
+      `## Limited-edition drop and sustained checkout (\`npm run bench:drop\`)
+
+Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}. API in production mode, one process, database pool ${POOL}; Stripe on a loopback in the bench process; ${CONCURRENCY} requests in flight from the same machine; every request is a real \`placeOrder\` over GraphQL/HTTP with its own guest cart and resident ID.
+
+| scenario | requests | checkouts/s | p50 ms | p99 ms | outcome |
+|---|---:|---:|---:|---:|---|
+| drop: ${SHOPPERS} shoppers, ${UNITS} units | ${SHOPPERS} | ${dropRate} | ${percentile(dropLat, 50)} | ${percentile(dropLat, 99)} | ${Object.entries(dropCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
+| sustained, ample stock, ${SECONDS} s | ${ample.shots.length} | ${ampleRate} placed | ${percentile(ampleLat, 50)} | ${percentile(ampleLat, 99)} | ${Object.entries(ampleCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
+| pgbench TPC-B-like, ${POOL} clients, ${SECONDS} s | | ${tps} tps | | | PostgreSQL ceiling on this machine |
+
+Drop checks: ${dropOk ? 'all passed' : 'FAILED'} — orders ${dropState.orders} (expected ${UNITS}), on hand ${dropState.onHand}, reserved ${dropState.reserved} (available ${dropState.onHand - dropState.reserved}; CHECK constraints forbid negative), ledger ${dropState.ledgerOnHand}/${dropState.ledgerReserved}, 5xx ${fiveXX}.
+Sustained placeOrder / pgbench tps: ${tps ? (ampleRate / tps).toFixed(2) : 'n/a'} (a checkout is one transaction of ~10 statements plus ~8 reads and a Stripe call; a pgbench transaction is 5 statements).
+Targets: drop ≥ 400 checkouts/s with p99 < 400 ms — ${dropRate >= 400 && percentile(dropLat, 99) < 400 ? 'met' : 'NOT met'}.`,
+    );
+    console.log(dropOk && fiveXX === 0 ? 'bench:drop checks passed' : 'bench:drop checks FAILED');
+    if (!dropOk || fiveXX) process.exitCode = 1;
+  } finally {
+    if (!stopped) await api.stop();
+    await stripe.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
