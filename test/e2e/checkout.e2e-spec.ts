@@ -324,9 +324,10 @@ describe('checkout for Chinese shoppers, end to end over GraphQL and the Stripe 
       expect(r.data.refundOrder).toMatchObject({ refundStatus: 'succeeded', order: { status: 'PAID' } });
       const refund = stripe.refunds.get(r.data.refundOrder.refundId)!;
       expect(refund).toMatchObject({ amount: louvreOrder.total, metadata: { vitrine_order_id: louvreOrder.id } });
-      // Stripe then sends charge.refunded for the partial refund of the checkout's charge.
+      // Stripe then sends charge.refunded for the partial refund of the checkout's charge;
+      // since API 2022-11-15 the event does not list the refunds, so the order is found from ours.
       const charge = stripe.refund(c.payment.paymentIntentId, 1, {});
-      const event = { ...charge, data: { object: { ...charge.data.object, amount_refunded: louvreOrder.total, refunds: { data: [refund] } } } };
+      const event = { ...charge, data: { object: { ...charge.data.object, amount_refunded: louvreOrder.total, refunds: undefined } } };
       expect(await deliver(event)).toBe(200);
       const byMuseum = Object.fromEntries((await p().order.findMany({ where: { checkoutId: c.id } })).map((o) => [o.museumId, o.status]));
       expect(byMuseum).toEqual({ [louvre.museumId]: 'REFUNDED', [orsay.museumId]: 'PAID' });

@@ -67,9 +67,10 @@ export class PaymentEventsService {
           break;
         }
         case 'CHARGE_REFUNDED': {
+          // Stripe reports the cumulative refund of the charge; which order a partial refund
+          // was for comes from the refunds we issued (or their metadata when listed).
           const refunded = await this.payments.recordRefunds(tx, payment, event);
-          const perOrder = new Map<string, number>();
-          for (const r of event.refunds) if (r.orderId && r.status !== 'failed' && r.status !== 'canceled') perOrder.set(r.orderId, (perOrder.get(r.orderId) ?? 0) + r.amountMinor);
+          const perOrder = await this.payments.refundedByOrder(tx, orders.map((o) => o.id));
           const whole = refunded >= payment.amountMinor;
           await this.refundOrders(tx, orders.filter((o) => whole || (perOrder.get(o.id) ?? 0) >= o.totalMinor), now);
           break;

@@ -94,6 +94,11 @@ export class PaymentsService {
     return this.payments.raiseRefunded(tx, payment.id, e.amountRefundedMinor);
   }
 
+  /** Refunded amount per order: refunds the platform issued for an order, or Stripe reported with its metadata. */
+  refundedByOrder(tx: Tx, orderIds: readonly string[]): Promise<Map<string, number>> {
+    return this.payments.refundedForOrders(tx, orderIds);
+  }
+
   recordDispute(tx: Tx, payment: PaymentRecord, e: { disputeId: string; amountMinor: number; currency: string; reason: string; status: string }): Promise<void> {
     return this.payments.insertDispute(tx, { paymentId: payment.id, providerDisputeId: e.disputeId, amountMinor: e.amountMinor, currency: e.currency, reason: e.reason, status: e.status });
   }

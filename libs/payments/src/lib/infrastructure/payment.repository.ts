@@ -90,7 +90,14 @@ export class PaymentRepository {
     await tx.paymentDispute.createMany({ data: [data], skipDuplicates: true });
   }
 
-  refundedForOrders(orderIds: readonly string[]): Promise<{ orderId: string | null; amountMinor: number }[]> {
-    return this.prisma.paymentRefund.findMany({ where: { orderId: { in: [...orderIds] }, status: { in: ['succeeded', 'pending'] } }, select: { orderId: true, amountMinor: true } });
+  /** Succeeded (or pending) refunds per order, as recorded when issued or reported. */
+  async refundedForOrders(tx: Tx, orderIds: readonly string[]): Promise<Map<string, number>> {
+    if (!orderIds.length) return new Map();
+    const rows = await tx.paymentRefund.groupBy({
+      by: ['orderId'],
+      where: { orderId: { in: [...orderIds] }, status: { in: ['succeeded', 'pending'] } },
+      _sum: { amountMinor: true },
+    });
+    return new Map(rows.filter((r) => r.orderId).map((r) => [r.orderId!, r._sum.amountMinor ?? 0]));
   }
 }
