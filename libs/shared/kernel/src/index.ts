@@ -4,3 +4,4 @@ export * from './lib/money';
 export * from './lib/decimal';
 export * from './lib/pricing';
 export * from './lib/localized-text';
+export * from './lib/ids';

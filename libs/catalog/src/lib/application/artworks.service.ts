@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EMPTY_TEXT, NotFoundError, ValidationError, hasAnyText, mergeLocalizedText, validate } from '@vitrine/shared/kernel';
+import { EMPTY_TEXT, NotFoundError, ValidationError, hasAnyText, isUuid, mergeLocalizedText, validate } from '@vitrine/shared/kernel';
 import { managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
 import { artworkSchema, updateArtworkSchema } from '../domain/catalog.schemas';
-import { isUuid } from '../domain/ids';
 import { searchTextOfColumns } from '../domain/search-text';
 import { ArtworkRepository, type ArtworkRow } from '../infrastructure/artwork.repository';
 import { ProductRepository } from '../infrastructure/product.repository';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid } from '../domain/ids';
+import { isUuid } from '@vitrine/shared/kernel';
 import { listingProblemsForChina } from '../domain/listing-rules';
 import { PositiveListRepository } from '../infrastructure/positive-list.repository';
 import { ProductRepository } from '../infrastructure/product.repository';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EMPTY_TEXT, NotFoundError, ValidationError, hasAnyText, mergeLocalizedText, validate, type FieldIssue } from '@vitrine/shared/kernel';
+import { EMPTY_TEXT, NotFoundError, ValidationError, hasAnyText, isUuid, mergeLocalizedText, validate, type FieldIssue } from '@vitrine/shared/kernel';
 import { managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
 import { collectionSchema, updateCollectionSchema } from '../domain/catalog.schemas';
-import { isUuid } from '../domain/ids';
 import { CollectionRepository, type CollectionRow } from '../infrastructure/collection.repository';
 import { ProductRepository } from '../infrastructure/product.repository';
 import { assertManages } from './tenancy';

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DomainError, EMPTY_TEXT, NotFoundError, ValidationError, hasAnyText, mergeLocalizedText, validate, type FieldIssue, type LocalizedStrings } from '@vitrine/shared/kernel';
+import { ConflictError, DomainError, EMPTY_TEXT, NotFoundError, ValidationError, hasAnyText, isUuid, mergeLocalizedText, validate, type FieldIssue, type LocalizedStrings } from '@vitrine/shared/kernel';
 import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
 import type { ProductStatus } from '@vitrine/shared/data-access';
 import { CatalogError, CatalogErrorCode } from '../domain/catalog-error';
 import { createProductSchema, updateProductSchema, type VariantInput } from '../domain/catalog.schemas';
-import { isUuid } from '../domain/ids';
 import { listingProblemsForChina, type ListingProblem } from '../domain/listing-rules';
 import { productSearchText, searchTerms } from '../domain/search-text';
 import { ArtworkRepository } from '../infrastructure/artwork.repository';

@@ -1,6 +1,5 @@
 import { decodeCursor } from '@vitrine/shared/graphql';
-import { ValidationError } from '@vitrine/shared/kernel';
-import { isUuid } from '../domain/ids';
+import { ValidationError, isUuid } from '@vitrine/shared/kernel';
 import type { ProductCursor, ProductOrder } from '../infrastructure/product.repository';
 
 const badCursor = () => new ValidationError([{ path: 'after', message: 'is not a valid cursor for this list and sort' }]);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EMPTY_TEXT, NotFoundError, ValidationError, mergeLocalizedText, validate, type FieldIssue } from '@vitrine/shared/kernel';
+import { EMPTY_TEXT, NotFoundError, ValidationError, isUuid, mergeLocalizedText, validate, type FieldIssue } from '@vitrine/shared/kernel';
 import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
-import { isUuid } from '../domain/ids';
 import { storefrontProblems } from '../domain/storefront-rules';
 import { createMuseumSchema, updateMuseumSchema, updateStorefrontSchema } from '../domain/storefronts.schemas';
 import { MuseumRepository, type MuseumRow } from '../infrastructure/museum.repository';
