@@ -1,6 +1,6 @@
 import type { ShopperQuote } from '@vitrine/catalog';
 
-/** What checkout needs to know about a variant (the catalogue's read model for orders). */
+/** What checkout needs to know about a variant: the catalogue's SellableVariant. */
 export interface CheckoutVariant {
   variantId: string;
   productId: string;
