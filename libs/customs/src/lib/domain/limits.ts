@@ -38,7 +38,8 @@ export function remainingAnnualQuota(usedMinor: number, rules: CrossBorderRules)
 
 export function assertAnnualLimit(usedMinor: number, requestedMinor: number, rules: CrossBorderRules): void {
   const remaining = remainingAnnualQuota(usedMinor, rules);
-  if (requestedMinor > remaining) {
+  // Also refuses when the quota is already over-used (e.g. after the limit was lowered).
+  if (usedMinor + requestedMinor > rules.annualLimitMinor) {
     throw new CustomsError(CustomsErrorCode.ANNUAL_LIMIT_EXCEEDED, `The yearly cross-border quota of this identity has ${remaining / 100} CNY left`, {
       remaining,
       requested: requestedMinor,
