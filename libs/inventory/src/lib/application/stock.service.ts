@@ -36,6 +36,19 @@ export class StockService {
     return byMuseum;
   }
 
+  /**
+   * Lines that no location could serve even with all its units together: a sold-out answer
+   * in one query, before anything else is read (a drop's late comers). Read only; reserve
+   * stays the referee.
+   */
+  async soldOut(lines: readonly DemandLine[]): Promise<Shortage[]> {
+    const demand = aggregateDemand(lines);
+    const available = await this.stock.availableAnywhere(demand.map((d) => d.variantId));
+    return demand
+      .filter((d) => (available.get(d.variantId) ?? 0) < d.quantity)
+      .map((d) => ({ variantId: d.variantId, requested: d.quantity, available: Math.max(0, available.get(d.variantId) ?? 0), lines: d.refs }));
+  }
+
   /** Where one seller's lines would ship from, or what is short (read only, no lock). */
   plan(lines: readonly DemandLine[], locations: readonly LocationStock[]): FulfilmentPlan {
     return planFulfilment(aggregateDemand(lines), locations);

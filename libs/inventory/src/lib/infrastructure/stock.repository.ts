@@ -70,6 +70,15 @@ export class StockRepository {
     return [...byLocation.values()];
   }
 
+  /** Available units per variant over every location (one query). */
+  async availableAnywhere(variantIds: readonly string[]): Promise<Map<string, number>> {
+    if (!variantIds.length) return new Map();
+    const rows = await this.prisma.$queryRaw<{ variant_id: string; available: bigint }[]>`
+      SELECT variant_id, SUM(on_hand - reserved)::bigint AS available FROM stock_levels
+      WHERE variant_id = ANY(${[...variantIds]}::uuid[]) GROUP BY variant_id`;
+    return new Map(rows.map((r) => [r.variant_id, Number(r.available)]));
+  }
+
   /** The one place that takes units: only if enough are available, decided by the database. */
   async tryReserve(tx: Tx, locationId: string, variantId: string, quantity: number): Promise<boolean> {
     const updated = await tx.$executeRaw`

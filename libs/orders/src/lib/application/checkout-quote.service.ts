@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ShopperQuote } from '@vitrine/catalog';
 import { CROSS_BORDER_RULES, type CrossBorderRules } from '@vitrine/customs';
-import { StockService, type Shortage } from '@vitrine/inventory';
+import { StockService, outOfStock, type Shortage } from '@vitrine/inventory';
 import { priceCheckout, type CheckoutPricing, type PricedLine, type PricedSellerOrder } from '../domain/checkout-pricing';
 import type { CustomsMode } from '../domain/shipping-rates';
 import type { CartItemRecord } from '../infrastructure/cart.repository';
@@ -42,6 +42,12 @@ export class CheckoutQuoteService {
     @Inject(CROSS_BORDER_RULES) private readonly rules: CrossBorderRules,
     @Inject(ORDERS_SETTINGS) private readonly settings: OrdersSettings,
   ) {}
+
+  /** OUT_OF_STOCK at once when some line could not be served by all locations together. */
+  async assertNotSoldOut(items: readonly CartItemRecord[]): Promise<void> {
+    const shortages = await this.stock.soldOut(items.map((i) => ({ ref: i.id, variantId: i.variantId, quantity: i.quantity })));
+    if (shortages.length) throw outOfStock(shortages);
+  }
 
   async quote(items: readonly CartItemRecord[]): Promise<CartQuote> {
     if (!items.length) return EMPTY;

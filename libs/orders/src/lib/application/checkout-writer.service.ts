@@ -6,7 +6,7 @@ import { CONSENT_VERSION, type CheckedCheckoutInput } from '../domain/checkout-i
 import { QUOTA_STATUSES } from '../domain/order-state-machine';
 import { newOrderNumber } from '../domain/order-number';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
-import { OrderRepository, type NewOrder } from '../infrastructure/order.repository';
+import { OrderRepository, type CheckoutRecord, type NewCheckout, type NewOrder, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import type { CartQuote } from './checkout-quote.service';
 
@@ -55,8 +55,8 @@ export class CheckoutWriter {
     if (quote.shortages.length) throw outOfStock(quote.shortages);
   }
 
-  /** Writes checkout, orders, identity and reservations; answers the checkout id. */
-  write(c: CheckoutToWrite): Promise<string> {
+  /** Writes checkout, orders, identity and reservations; answers what it wrote. */
+  write(c: CheckoutToWrite): Promise<{ checkout: CheckoutRecord; orders: OrderRecord[] }> {
     const fx = c.quote.fx!;
     const holdExpiresAt = new Date(c.now.getTime() + c.holdMs);
     return this.tx.run(async (tx) => {
@@ -66,7 +66,7 @@ export class CheckoutWriter {
       assertAnnualLimit(used, c.quote.goodsMinor, this.rules);
 
       const checkoutId = randomUUID();
-      await this.orders.insertCheckout(tx, {
+      const checkout: NewCheckout = {
         id: checkoutId,
         idempotencyKey: c.input.idempotencyKey,
         fingerprint: c.fingerprint,
@@ -83,7 +83,9 @@ export class CheckoutWriter {
         riskNoticeAcceptedAt: c.now,
         consentVersion: CONSENT_VERSION,
         holdExpiresAt,
-      });
+        createdAt: c.now,
+      };
+      await this.orders.insertCheckout(tx, checkout);
       const orders: NewOrder[] = c.quote.orders.map((o) => ({
         id: randomUUID(),
         number: newOrderNumber(c.now),
@@ -107,6 +109,7 @@ export class CheckoutWriter {
         ordererIdMasked: identity.masked,
         recipient: c.input.recipient,
         holdExpiresAt,
+        createdAt: c.now,
         lines: o.lines.map((l, position) => ({
           position,
           variantId: l.variantId,
@@ -145,7 +148,11 @@ export class CheckoutWriter {
           expiresAt: holdExpiresAt,
         });
       }
-      return checkoutId;
+      const { identityId: _c, idConsentAt: _i, riskNoticeAcceptedAt: _r, consentVersion: _v, ...checkoutRecord } = checkout;
+      return {
+        checkout: checkoutRecord,
+        orders: orders.map(({ lines: _l, identityId: _o, ...o }) => ({ ...o, status: 'PENDING_PAYMENT' as const, paidAt: null, cancelledAt: null, refundedAt: null })),
+      };
     });
   }
 }

@@ -50,11 +50,12 @@ export class PlaceOrderService {
     if (cart.status !== 'OPEN') throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'input.cartId' });
     if (!cart.items.length) throw new OrdersError(OrdersErrorCode.CART_EMPTY, 'The cart is empty', { field: 'input.cartId' });
 
+    await this.quotes.assertNotSoldOut(cart.items);
     const quote = await this.quotes.quote(cart.items);
     this.writer.assertPlaceable(quote);
-    let checkoutId: string;
+    let written: { checkout: CheckoutRecord; orders: OrderRecord[] };
     try {
-      checkoutId = await this.writer.write({ input, cartId: cart.id, shopperUserId: actor?.userId ?? null, quote, fingerprint, now, holdMs: this.settings.holdMs });
+      written = await this.writer.write({ input, cartId: cart.id, shopperUserId: actor?.userId ?? null, quote, fingerprint, now, holdMs: this.settings.holdMs });
     } catch (error) {
       if (!(error instanceof CartClosedSignal || error instanceof DuplicateCheckoutError)) throw error;
       // A concurrent request got there first: the same request is answered with its result.
@@ -62,8 +63,7 @@ export class PlaceOrderService {
       if (winner) return this.replay(winner, fingerprint);
       throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'input.cartId' });
     }
-    const checkout = (await this.orders.findCheckout(checkoutId))!;
-    return { checkout, orders: await this.orders.ordersOfCheckout(checkoutId), payment: await this.paymentFor(checkout), replayed: false };
+    return { ...written, payment: await this.paymentFor(written.checkout, true), replayed: false };
   }
 
   private async replay(checkout: CheckoutRecord, fingerprint: string): Promise<PlacedCheckout> {
@@ -74,12 +74,10 @@ export class PlaceOrderService {
   }
 
   /** Created after the commit; if Stripe is down the checkout stays and a retry with the same key completes it. */
-  private paymentFor(checkout: CheckoutRecord): Promise<PaymentHandle> {
-    return this.payments.ensurePaymentIntent({
-      checkoutId: checkout.id,
-      amountMinor: checkout.totalMinor,
-      currency: checkout.currency,
-      description: `Vitrine checkout ${checkout.id}`,
-    });
+  private paymentFor(checkout: CheckoutRecord, knownNew = false): Promise<PaymentHandle> {
+    return this.payments.ensurePaymentIntent(
+      { checkoutId: checkout.id, amountMinor: checkout.totalMinor, currency: checkout.currency, description: `Vitrine checkout ${checkout.id}` },
+      { knownNew },
+    );
   }
 }

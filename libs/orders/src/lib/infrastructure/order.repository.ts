@@ -75,8 +75,8 @@ export interface OrderLineRecord {
   fxEffectiveAt: Date;
 }
 
-export type NewCheckout = Omit<CheckoutRecord, 'createdAt'> & { identityId: string; idConsentAt: Date; riskNoticeAcceptedAt: Date; consentVersion: string };
-export type NewOrder = Omit<OrderRecord, 'status' | 'paidAt' | 'cancelledAt' | 'refundedAt' | 'createdAt'> & { identityId: string; lines: Omit<OrderLineRecord, 'id' | 'orderId'>[] };
+export type NewCheckout = CheckoutRecord & { identityId: string; idConsentAt: Date; riskNoticeAcceptedAt: Date; consentVersion: string };
+export type NewOrder = Omit<OrderRecord, 'status' | 'paidAt' | 'cancelledAt' | 'refundedAt'> & { identityId: string; lines: Omit<OrderLineRecord, 'id' | 'orderId'>[] };
 
 const checkoutSelect = {
   id: true,

@@ -28,8 +28,11 @@ export class PaymentsService {
    * The checkout's PaymentIntent, created once: Stripe's idempotency key is derived from the
    * checkout, so a retry (after a crash, a timeout or a concurrent duplicate) gets the same one.
    */
-  async ensurePaymentIntent(args: { checkoutId: string; amountMinor: number; currency: string; description: string }): Promise<PaymentHandle> {
-    const existing = await this.payments.findByCheckout(args.checkoutId);
+  async ensurePaymentIntent(
+    args: { checkoutId: string; amountMinor: number; currency: string; description: string },
+    options: { knownNew?: boolean } = {},
+  ): Promise<PaymentHandle> {
+    const existing = options.knownNew ? null : await this.payments.findByCheckout(args.checkoutId);
     if (existing) return this.handle(existing);
     const intent = await this.gateway.createPaymentIntent({ ...args, idempotencyKey: `vitrine-checkout-${args.checkoutId}` });
     const row = await this.payments.insertIfAbsent({

@@ -46,8 +46,13 @@ export class PaymentRepository {
 
   /** First writer wins; a concurrent duplicate finds the existing row. */
   async insertIfAbsent(data: { checkoutId: string; providerPaymentId: string; clientSecret: string; amountMinor: number; currency: string }): Promise<PaymentRecord> {
-    await this.prisma.payment.createMany({ data: [data], skipDuplicates: true });
-    return this.prisma.payment.findUniqueOrThrow({ where: { checkoutId: data.checkoutId }, select: paymentSelect });
+    const rows = await this.prisma.$queryRaw<PaymentRecord[]>`
+      INSERT INTO payments (id, checkout_id, provider_payment_id, client_secret, amount_minor, currency)
+      VALUES (gen_random_uuid(), ${data.checkoutId}::uuid, ${data.providerPaymentId}, ${data.clientSecret}, ${data.amountMinor}, ${data.currency})
+      ON CONFLICT DO NOTHING
+      RETURNING id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret",
+                amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor"`;
+    return rows[0] ?? this.prisma.payment.findUniqueOrThrow({ where: { checkoutId: data.checkoutId }, select: paymentSelect });
   }
 
   /** True the first time this event id is seen; later (or concurrent) deliveries get false. */
