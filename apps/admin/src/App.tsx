@@ -1,24 +1,31 @@
-import { Admin, Resource } from 'react-admin';
+import { lazy } from 'react';
+import { Admin, Resource, type I18nProvider } from 'react-admin';
 import { authProvider } from './auth/auth-provider';
 import { LoginPage } from './auth/LoginPage';
 import { NotFound } from './components/NotFound';
-import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './data/data-provider';
-import { i18nProvider } from './i18n/i18n-provider';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
+import agreements from './resources/agreements';
 import artworks from './resources/artworks';
 import brands from './resources/brands';
 import collections from './resources/collections';
 import fxRates from './resources/fx-rates';
+import inbox from './resources/inbox';
 import museums from './resources/museums';
+import orders from './resources/orders';
 import products from './resources/products';
 import proposals from './resources/proposals';
+import statements from './resources/statements';
+import stockLocations from './resources/stock-locations';
 import storefronts from './resources/storefronts';
 import users from './resources/users';
 
+// The dashboard (and its charts) load after sign-in.
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+
 // Resources follow the role the API gave at login (authProvider.getPermissions).
-export const App = () => (
+export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
   <Admin
     title="Vitrine"
     dataProvider={dataProvider}
@@ -40,6 +47,18 @@ export const App = () => (
             <Resource name="products" {...products} />
             <Resource name="artworks" {...artworks} />
             <Resource name="collections" {...collections} />
+            <Resource name="orders" {...orders} />
+            <Resource name="stockLocations" {...stockLocations} />
+            <Resource name="stockLevels" />
+            <Resource name="inbox" {...inbox} />
+          </>
+        )}
+        {role === 'BRAND_PARTNER' && <Resource name="proposals" {...proposals} />}
+        {(role === 'MUSEUM_MANAGER' || role === 'PLATFORM_ADMIN' || role === 'BRAND_PARTNER') && (
+          <>
+            <Resource name="agreements" {...agreements} />
+            <Resource name="statements" {...statements} />
+            <Resource name="royaltyLedger" />
           </>
         )}
         {role === 'PLATFORM_ADMIN' && (
@@ -50,7 +69,6 @@ export const App = () => (
             <Resource name="fxRates" {...fxRates} />
           </>
         )}
-        {role === 'BRAND_PARTNER' && <Resource name="proposals" {...proposals} />}
       </>
     )}
   </Admin>

@@ -18,22 +18,28 @@ export interface ConsoleServer {
   close(): Promise<void>;
 }
 
-/** Serves the built console (SPA fallback to index.html) and proxies /graphql to the API. */
+/** Paths the console fetches from the API: GraphQL and royalty statements' files. */
+const PROXIED = (pathname: string) => pathname === '/graphql' || pathname.startsWith('/statements/');
+
+/** Serves the built console (SPA fallback to index.html) and proxies the API's paths. */
 export async function serveConsole(apiBaseUrl: string): Promise<ConsoleServer> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname === '/graphql') {
+      if (PROXIED(url.pathname)) {
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
         const headers: Record<string, string> = { 'content-type': req.headers['content-type'] ?? 'application/json' };
         if (req.headers.authorization) headers['authorization'] = req.headers.authorization;
-        const upstream = await fetch(`${apiBaseUrl}/graphql`, {
+        const upstream = await fetch(`${apiBaseUrl}${url.pathname}${url.search}`, {
           method: req.method,
           headers,
           body: req.method === 'GET' ? undefined : Buffer.concat(chunks),
         });
-        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+        const passed: Record<string, string> = { 'content-type': upstream.headers.get('content-type') ?? 'application/json' };
+        const disposition = upstream.headers.get('content-disposition');
+        if (disposition) passed['content-disposition'] = disposition;
+        res.writeHead(upstream.status, passed);
         res.end(Buffer.from(await upstream.arrayBuffer()));
         return;
       }

@@ -26,6 +26,14 @@ const WORDED: Record<string, string> = {
   INTERNAL_SERVER_ERROR: 'vitrine.errors.internal',
   NETWORK: 'vitrine.errors.network',
   NOT_LISTABLE_FOR_CHINA: 'vitrine.errors.not_listable',
+  STOCK_BELOW_RESERVED: 'vitrine.errors.stock_below_reserved',
+  INVALID_TRANSITION: 'vitrine.errors.invalid_transition',
+  REFUND_NOT_POSSIBLE: 'vitrine.errors.refund_not_possible',
+  PAYMENT_PROVIDER_UNAVAILABLE: 'vitrine.errors.payment_provider',
+  ILLEGAL_TRANSITION: 'vitrine.errors.illegal_transition',
+  STALE_REVISION: 'vitrine.errors.stale_revision',
+  AGREEMENT_TERMS_LOCKED: 'vitrine.errors.terms_locked',
+  LISTING_NOT_ALLOWED: 'vitrine.errors.listing_not_allowed',
 };
 
 const STATUS: Record<string, number> = {
@@ -38,6 +46,15 @@ const STATUS: Record<string, number> = {
   VALIDATION_FAILED: 400,
   NOT_LISTABLE_FOR_CHINA: 422,
   THROTTLED: 429,
+  // Refusals the screens explain in words: expected answers, not failures.
+  STOCK_BELOW_RESERVED: 409,
+  INVALID_TRANSITION: 409,
+  REFUND_NOT_POSSIBLE: 409,
+  ILLEGAL_TRANSITION: 409,
+  STALE_REVISION: 409,
+  AGREEMENT_TERMS_LOCKED: 422,
+  LISTING_NOT_ALLOWED: 422,
+  PAYMENT_PROVIDER_UNAVAILABLE: 503,
 };
 
 /** Maps a server path (input.variants.0.priceMinor) to a form field name. */

@@ -115,3 +115,26 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (!body.data) throw networkError();
   return body.data;
 }
+
+/**
+ * A GET of a file the API serves behind the bearer token (royalty statements' CSV and
+ * PDF), with the same refresh-and-retry as gql(). Answers the body as a Blob.
+ */
+export async function fetchAuthorized(path: string): Promise<Blob> {
+  let session = readSession();
+  if (!session) throw new ApiError('vitrine.errors.unauthenticated', 'UNAUTHENTICATED', 401, {});
+  if (session.expiresAt - Date.now() < 30_000) session = await refreshSession();
+  const get = async (token: string) => {
+    try {
+      return await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+    } catch {
+      throw networkError();
+    }
+  };
+  let res = await get(session.accessToken);
+  if (res.status === 401) res = await get((await refreshSession()).accessToken);
+  if (res.status === 404) throw new ApiError('vitrine.errors.not_found', 'NOT_FOUND', 404, {});
+  if (res.status === 403) throw new ApiError('vitrine.errors.forbidden', 'FORBIDDEN', 403, {});
+  if (!res.ok) throw new ApiError('vitrine.errors.internal', 'INTERNAL_SERVER_ERROR', res.status, {});
+  return res.blob();
+}

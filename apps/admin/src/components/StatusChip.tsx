@@ -7,6 +7,24 @@ const COLORS: Record<string, 'default' | 'success' | 'warning' | 'error' | 'info
   ARCHIVED: 'warning',
   OPEN: 'success',
   CLOSED: 'warning',
+  // orders
+  PENDING_PAYMENT: 'default',
+  PAID: 'info',
+  CUSTOMS_SUBMITTED: 'info',
+  HELD: 'error',
+  CLEARED: 'success',
+  SHIPPED: 'success',
+  DELIVERED: 'success',
+  CANCELLED: 'default',
+  REFUNDED: 'warning',
+  // licensing proposals and agreements
+  SUBMITTED: 'info',
+  CHANGES_REQUESTED: 'warning',
+  APPROVED: 'success',
+  REJECTED: 'error',
+  WITHDRAWN: 'default',
+  ACTIVE: 'success',
+  EXPIRED: 'default',
 };
 
 /** A record's status as a coloured, translated chip. */

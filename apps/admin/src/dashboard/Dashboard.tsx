@@ -1,63 +1,225 @@
-import { useEffect, useState } from 'react';
-import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
-import { Title, usePermissions, useTranslate } from 'react-admin';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Alert, Box, Card, CardContent, Skeleton, Typography } from '@mui/material';
+import { Button, Title, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { Money } from '../components/Money';
+import { Unavailable } from '../components/Unavailable';
+import { pickText } from '../data/localized';
+import { inboxPage, proposalCounts, PROPOSAL_STATUSES, type ProposalRecord, type ProposalStatus } from '../licensing/proposal-api';
 import { useCurrentMuseumId } from '../museum/current-museum';
+import { ORDER_STATUSES, orderCounts, ordersIn, type OrderRecord, type OrderStatus } from '../resources/orders/orders.data';
 import { PRODUCT_STATUSES, productCounts, type ProductStatus } from '../resources/products/products.data';
 
-/** Counts of products by status; the sales charts come with the orders work. */
-const ProductCounts = () => {
-  const translate = useTranslate();
-  const museumId = useCurrentMuseumId();
-  const [counts, setCounts] = useState<Record<ProductStatus, number> | null>(null);
+// recharts is only loaded with the dashboard's charts.
+const CountsChart = lazy(() => import('./CountsChart'));
+
+/** Loads once per key; answers [value, error]. */
+function useLoad<T>(load: () => Promise<T>, key: unknown[]): [T | null, string | null] {
+  const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
+    setValue(null);
     setError(null);
-    productCounts(museumId)
-      .then((c) => live && setCounts(c))
+    load()
+      .then((v) => live && setValue(v))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
     };
-  }, [museumId]);
-  if (error) return <Alert severity="error">{translate(error, { _: error })}</Alert>;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, key);
+  return [value, error];
+}
+
+const Panel = ({ title, children, testId, minWidth = 320 }: { title: string; children: ReactNode; testId?: string; minWidth?: number }) => {
+  const translate = useTranslate();
+  return (
+    <Card sx={{ flex: 1, minWidth }} data-testid={testId}>
+      <CardContent>
+        <Typography variant="subtitle1" sx={{ fontWeight: 600 }} gutterBottom>
+          {translate(title)}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+};
+
+const Failed = ({ error }: { error: string }) => {
+  const translate = useTranslate();
+  return <Alert severity="error">{translate(error, { _: error })}</Alert>;
+};
+
+const CountCard = ({ label, value, to, testId }: { label: string; value: number | null; to: string; testId: string }) => (
+  <Card variant="outlined" sx={{ minWidth: 150 }} data-testid={testId}>
+    <CardContent component={Link} to={to} sx={{ display: 'block', textDecoration: 'none', color: 'inherit', py: '12px !important' }}>
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography variant="h5">{value ?? '…'}</Typography>
+    </CardContent>
+  </Card>
+);
+
+const filterLink = (resource: string, filter: Record<string, string>) => `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+
+/** Counts of products by status. */
+const ProductCounts = () => {
+  const translate = useTranslate();
+  const museumId = useCurrentMuseumId();
+  const [counts, error] = useLoad<Record<ProductStatus, number>>(() => productCounts(museumId), [museumId]);
+  if (error) return <Failed error={error} />;
   return (
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
       {PRODUCT_STATUSES.map((status) => (
-        <Card key={status} sx={{ minWidth: 180 }} data-testid={`count-${status}`}>
-          <CardContent component={Link} to={`/products?filter=${encodeURIComponent(JSON.stringify({ status }))}`} sx={{ display: 'block', textDecoration: 'none', color: 'inherit' }}>
-            <Typography color="text.secondary">{translate(`vitrine.status.${status}`)}</Typography>
-            <Typography variant="h4">{counts ? counts[status] : '…'}</Typography>
-          </CardContent>
-        </Card>
+        <CountCard key={status} label={translate(`vitrine.status.${status}`)} value={counts ? counts[status] : null} to={filterLink('products', { status })} testId={`count-${status}`} />
       ))}
     </Box>
   );
 };
 
-export const Dashboard = () => {
+/** Orders per state, as counts and a bar chart. */
+const OrdersByState = () => {
   const translate = useTranslate();
-  const { permissions } = usePermissions<string>();
+  const museumId = useCurrentMuseumId();
+  const [counts, error] = useLoad<Record<OrderStatus, number>>(() => orderCounts(museumId), [museumId]);
+  if (error) return <Failed error={error} />;
   return (
-    <Box sx={{ mt: 2 }}>
-      <Title title="vitrine.dashboard.title" />
-      <Typography variant="h5" gutterBottom>
-        {translate('vitrine.dashboard.welcome')}
-      </Typography>
-      {permissions === 'MUSEUM_MANAGER' || permissions === 'PLATFORM_ADMIN' ? (
-        <>
-          <Typography variant="subtitle1" sx={{ mb: 1 }}>
-            {translate('vitrine.dashboard.products_by_status')}
-          </Typography>
-          <ProductCounts />
-          <Alert severity="info" sx={{ mt: 3, maxWidth: 640 }}>
-            {translate('vitrine.dashboard.sales_later')}
-          </Alert>
-        </>
-      ) : (
-        <Alert severity="info">{translate('vitrine.proposals.coming')}</Alert>
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        {ORDER_STATUSES.map((status) => (
+          <CountCard key={status} label={translate(`vitrine.status.${status}`)} value={counts ? counts[status] : null} to={filterLink('orders', { status })} testId={`orders-${status}`} />
+        ))}
+      </Box>
+      {counts && (
+        <Suspense fallback={<Skeleton variant="rectangular" height={220} />}>
+          <CountsChart data={ORDER_STATUSES.map((s) => ({ name: translate(`vitrine.status.${s}`), value: counts[s], key: s }))} testId="orders-chart" />
+        </Suspense>
       )}
     </Box>
   );
 };
+
+/** Orders customs holds, with their links; the hold reason is on the order. */
+const HeldAtCustoms = () => {
+  const translate = useTranslate();
+  const museumId = useCurrentMuseumId();
+  const [held, error] = useLoad(() => ordersIn(museumId, 'HELD', 5), [museumId]);
+  if (error) return <Failed error={error} />;
+  if (!held) return <Skeleton height={60} />;
+  return (
+    <Box data-testid="held-orders">
+      <Typography variant="h4" color={held.totalCount ? 'error' : undefined}>
+        {held.totalCount}
+      </Typography>
+      {held.nodes.map((o: OrderRecord) => (
+        <Box key={o.id} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          <Button component={Link} to={`/orders/${o.id}/show`} label={o.number} size="small" />
+          <Money amount={o.total} currency={o.currency} />
+        </Box>
+      ))}
+      {held.totalCount > held.nodes.length && <Button component={Link} to={filterLink('orders', { status: 'HELD' })} label="vitrine.dashboard.see_all" size="small" />}
+      {!held.totalCount && <Typography color="text.secondary">{translate('vitrine.dashboard.none_held')}</Typography>}
+    </Box>
+  );
+};
+
+/** Proposals awaiting the museum's decision, soonest due first. */
+const AwaitingReview = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const museumId = useCurrentMuseumId();
+  const [page, error] = useLoad(() => (museumId ? inboxPage(museumId, null)(5, null, false) : Promise.resolve(null)), [museumId]);
+  if (!museumId) return <Typography color="text.secondary">{translate('vitrine.museum.choose_first')}</Typography>;
+  if (error) return <Failed error={error} />;
+  if (!page) return <Skeleton height={60} />;
+  return (
+    <Box data-testid="awaiting-review">
+      <Typography variant="h4">{page.totalCount}</Typography>
+      {page.nodes.map((p: ProposalRecord) => (
+        <Box key={p.id} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          <Button component={Link} to={`/inbox/${p.id}/show`} label={pickText(p.content.title, locale) || translate('vitrine.licensing.untitled')} size="small" />
+          <Typography variant="caption" color="text.secondary">
+            {p.brandName} · {p.reviewDueAt ? new Date(p.reviewDueAt).toLocaleDateString(locale) : ''}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+};
+
+const ManagerDashboard = () => (
+  <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+      <Panel title="vitrine.dashboard.sales_today" testId="sales-today" minWidth={260}>
+        <Unavailable what="vitrine.dashboard.sales_aggregate" />
+      </Panel>
+      <Panel title="vitrine.dashboard.sales_month" testId="sales-month" minWidth={260}>
+        <Unavailable what="vitrine.dashboard.sales_aggregate" />
+      </Panel>
+      <Panel title="vitrine.dashboard.held_at_customs" testId="panel-held" minWidth={220}>
+        <HeldAtCustoms />
+      </Panel>
+      <Panel title="vitrine.dashboard.awaiting_review" testId="panel-review" minWidth={260}>
+        <AwaitingReview />
+      </Panel>
+    </Box>
+    <Panel title="vitrine.dashboard.orders_by_state" testId="panel-orders">
+      <OrdersByState />
+    </Panel>
+    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+      <Panel title="vitrine.dashboard.products_by_status">
+        <ProductCounts />
+      </Panel>
+      <Panel title="vitrine.dashboard.low_stock" testId="panel-low-stock">
+        <Unavailable what="vitrine.dashboard.low_stock_query" />
+      </Panel>
+    </Box>
+  </Box>
+);
+
+const BrandDashboard = () => {
+  const translate = useTranslate();
+  const [counts, error] = useLoad<Record<ProposalStatus, number>>(() => proposalCounts(null), []);
+  return (
+    <Panel title="vitrine.dashboard.proposals_by_status" testId="panel-proposals">
+      {error ? (
+        <Failed error={error} />
+      ) : (
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+            {PROPOSAL_STATUSES.map((status) => (
+              <CountCard key={status} label={translate(`vitrine.status.${status}`)} value={counts ? counts[status] : null} to={filterLink('proposals', { status })} testId={`proposals-${status}`} />
+            ))}
+          </Box>
+          <Box>
+            <Button component={Link} to="/proposals/create" label="vitrine.licensing.new_proposal" variant="contained" />
+          </Box>
+        </Box>
+      )}
+    </Panel>
+  );
+};
+
+const OperatorExtras = () => (
+  <Panel title="vitrine.dashboard.queues" testId="panel-queues">
+    <Unavailable what="vitrine.dashboard.queues_missing" />
+  </Panel>
+);
+
+export const Dashboard = () => {
+  const translate = useTranslate();
+  const { permissions } = usePermissions<string>();
+  return (
+    <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Title title="vitrine.dashboard.title" />
+      <Typography variant="h5">{translate('vitrine.dashboard.welcome')}</Typography>
+      {(permissions === 'MUSEUM_MANAGER' || permissions === 'PLATFORM_ADMIN') && <ManagerDashboard />}
+      {permissions === 'PLATFORM_ADMIN' && <OperatorExtras />}
+      {permissions === 'BRAND_PARTNER' && <BrandDashboard />}
+    </Box>
+  );
+};
+
+export default Dashboard;

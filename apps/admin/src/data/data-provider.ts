@@ -11,7 +11,11 @@ import { artworksData } from '../resources/artworks/artworks.data';
 import { collectionsData } from '../resources/collections/collections.data';
 import { storefrontsData } from '../resources/storefronts/storefronts.data';
 
-const handlers: Record<string, ResourceHandler> = {
+// Data modules of the order, stock and licensing screens load with their first request:
+// the initial bundle only knows where they are.
+type Handler = ResourceHandler | (() => Promise<ResourceHandler>);
+
+const handlers: Record<string, Handler> = {
   users: usersData,
   brands: brandsData,
   museums: museumsData,
@@ -20,19 +24,32 @@ const handlers: Record<string, ResourceHandler> = {
   artworks: artworksData,
   collections: collectionsData,
   storefronts: storefrontsData,
+  orders: () => import('../resources/orders/orders.data').then((m) => m.ordersData),
+  stockLocations: () => import('../resources/stock-locations/stock-locations.data').then((m) => m.stockLocationsData),
+  stockLevels: () => import('../resources/stock-locations/stock-locations.data').then((m) => m.stockLevelsData),
+  proposals: () => import('../resources/proposals/proposals.data').then((m) => m.proposalsData),
+  inbox: () => import('../resources/inbox/inbox.data').then((m) => m.inboxData),
+  agreements: () => import('../resources/agreements/agreements.data').then((m) => m.agreementsData),
+  royaltyLedger: () => import('../resources/agreements/agreements.data').then((m) => m.royaltyLedgerData),
+  statements: () => import('../resources/statements/statements.data').then((m) => m.statementsData),
 };
+
+async function handlerOf(resource: string): Promise<ResourceHandler | undefined> {
+  const entry = handlers[resource];
+  return typeof entry === 'function' ? entry() : entry;
+}
 
 type Method = keyof ResourceHandler;
 const WRITES = new Set<Method>(['create', 'update', 'updateMany', 'delete', 'deleteMany']);
 
-function handlerFor(resource: string, method: Method) {
-  const fn = handlers[resource]?.[method];
+function handlerFor(handler: ResourceHandler | undefined, method: Method) {
+  const fn = handler?.[method];
   if (!fn) throw new ApiError('vitrine.errors.unsupported', 'UNSUPPORTED', 400, {});
   return fn as (params: unknown) => Promise<unknown>;
 }
 
 async function call(resource: string, method: Method, params: unknown): Promise<never> {
-  const handler = handlers[resource];
+  const handler = await handlerOf(resource);
   let result: unknown;
   if (method === 'getMany' && !handler?.getMany && handler?.getOne) {
     const { ids } = params as { ids: (string | number)[] };
@@ -42,7 +59,7 @@ async function call(resource: string, method: Method, params: unknown): Promise<
     for (const id of ids) await handler.delete({ id });
     result = { data: ids };
   } else {
-    result = await handlerFor(resource, method)(params);
+    result = await handlerFor(handler, method)(params);
   }
   // Writes shift list offsets: forget the cursors we had for this resource.
   if (WRITES.has(method)) pager.invalidate(resource);

@@ -19,3 +19,23 @@ export function eurosToCents(text: string | number | null | undefined): number |
 export function formatMoney(amount: number, currency: string, locale = 'en'): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 100);
 }
+
+/** An exact decimal rate ("0.091000") as a percentage ("9.1 %"), by moving the point. */
+export function decimalToPercent(rate: string | null | undefined): string {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(String(rate ?? '').trim());
+  if (!m) return String(rate ?? '');
+  const [, int = '0', frac = ''] = m;
+  const padded = frac.padEnd(2, '0');
+  const whole = `${int}${padded.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
+  const rest = padded.slice(2).replace(/0+$/, '');
+  return `${whole}${rest ? `.${rest}` : ''} %`;
+}
+
+/** Basis points (1000) as a percentage text ("10"), exactly. */
+export function bpsToPercent(bps: number | null | undefined): string {
+  if (bps == null || !Number.isInteger(bps)) return '';
+  return centsToEuros(bps).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1');
+}
+
+/** "10", "12.5", "12,25" → basis points (1000, 1250, 1225); anything else → null. */
+export const percentToBps = eurosToCents;

@@ -1,9 +1,7 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
-import frenchMessages from 'ra-language-french';
-import { resolveBrowserLocale, type TranslationMessages } from 'react-admin';
+import { resolveBrowserLocale, type I18nProvider, type TranslationMessages } from 'react-admin';
 import { en } from './en';
-import { fr } from './fr';
 
 type Tree = { [key: string]: string | Tree };
 function merge(base: Tree, over: Tree): Tree {
@@ -15,18 +13,25 @@ function merge(base: Tree, over: Tree): Tree {
   return out;
 }
 
-const messages = {
-  en: merge(englishMessages as unknown as Tree, en) as unknown as TranslationMessages,
-  fr: merge(frenchMessages as unknown as Tree, fr) as unknown as TranslationMessages,
-};
+const english = merge(englishMessages as unknown as Tree, en) as unknown as TranslationMessages;
 
-const browser = resolveBrowserLocale('en');
-export const i18nProvider = polyglotI18nProvider(
-  (locale) => (locale === 'fr' ? messages.fr : messages.en),
-  browser.startsWith('fr') ? 'fr' : 'en',
-  [
-    { locale: 'en', name: 'English' },
-    { locale: 'fr', name: 'Français' },
-  ],
-  { allowMissing: true },
-);
+// French loads when it is first needed (a French browser, or the user picks it), which
+// keeps its messages out of everyone else's initial download.
+let french: TranslationMessages | null = null;
+async function loadFrench(): Promise<TranslationMessages> {
+  const [base, ours] = await Promise.all([import('ra-language-french'), import('./fr')]);
+  french = merge(base.default as unknown as Tree, ours.fr) as unknown as TranslationMessages;
+  return french;
+}
+
+const LOCALES = [
+  { locale: 'en', name: 'English' },
+  { locale: 'fr', name: 'Français' },
+];
+
+/** The console's translations, in the browser's language (fr or en) from the first render. */
+export async function createI18nProvider(): Promise<I18nProvider> {
+  const initial = resolveBrowserLocale('en').startsWith('fr') ? 'fr' : 'en';
+  if (initial === 'fr') await loadFrench();
+  return polyglotI18nProvider((locale) => (locale === 'fr' ? (french ?? loadFrench()) : english), initial, LOCALES, { allowMissing: true });
+}

@@ -1,21 +1,15 @@
+import { lazy } from 'react';
 import HandshakeIcon from '@mui/icons-material/Handshake';
-import { Alert, Card, CardContent, Typography } from '@mui/material';
-import { Title, useTranslate } from 'react-admin';
+import type { ProposalRecord } from '../../licensing/proposal-api';
 
-/** Brand partners' licensing proposals arrive with the licensing work; a placeholder until then. */
-const ProposalList = () => {
-  const translate = useTranslate();
-  return (
-    <Card sx={{ mt: 2 }} data-testid="proposals-placeholder">
-      <Title title="resources.proposals.name" />
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate('resources.proposals.name', { smart_count: 2 })}
-        </Typography>
-        <Alert severity="info">{translate('vitrine.proposals.coming')}</Alert>
-      </CardContent>
-    </Card>
-  );
+// A brand partner's licensing proposals. Screens load on first visit.
+const screens = () => import('./screens');
+
+export default {
+  list: lazy(() => screens().then((m) => ({ default: m.ProposalList }))),
+  create: lazy(() => screens().then((m) => ({ default: m.ProposalCreate }))),
+  edit: lazy(() => screens().then((m) => ({ default: m.ProposalEdit }))),
+  show: lazy(() => screens().then((m) => ({ default: m.ProposalShow }))),
+  icon: HandshakeIcon,
+  recordRepresentation: (p: ProposalRecord) => p.content?.title?.en || p.content?.title?.fr || p.content?.title?.zhCN || String(p.id),
 };
-
-export default { list: ProposalList, icon: HandshakeIcon };

@@ -1,0 +1,288 @@
+import { ApiError } from '../api/errors';
+import { gql } from '../api/graphql';
+import { pager, type CursorPage, type FetchPage } from '../data/cursor-pager';
+import { LOCALIZED, type LocalizedText } from '../data/localized';
+import { PAGE_INFO } from '../data/resource-handler';
+
+// Brand licensing proposals over GraphQL, shared by the brand's "proposals" resource and
+// the museum's "inbox". The API is libs/licensing (proposals.resolver.ts).
+
+export const PROPOSAL_STATUSES = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export const PROPOSAL_STAGES = ['CONCEPT', 'PRE_PRODUCTION_SAMPLE', 'FINAL_SAMPLE'] as const;
+export type ProposalStage = (typeof PROPOSAL_STAGES)[number];
+export const CHANNELS = ['VITRINE_MARKETPLACE', 'BRAND_ONLINE', 'BRAND_RETAIL', 'MUSEUM_SHOP', 'WHOLESALE'] as const;
+export type ProposalAction = 'AMEND' | 'APPROVE' | 'REJECT' | 'REQUEST_CHANGES' | 'REVISE' | 'SUBMIT' | 'WITHDRAW';
+export type ReviewDecision = 'APPROVE' | 'REJECT' | 'REQUEST_CHANGES';
+
+export interface MoneyValue {
+  amount: number;
+  currency: string;
+}
+export interface ProposalContent {
+  title: LocalizedText | null;
+  concept: LocalizedText | null;
+  imageUrls: string[] | null;
+  artworkIds: string[] | null;
+  category: string | null;
+  crossBorderCategory: string | null;
+  targetRetailPrice: MoneyValue | null;
+  forecastUnits: number | null;
+  territory: string[] | null;
+  channels: string[] | null;
+  termStart: string | null;
+  termEnd: string | null;
+  sellOffDays: number | null;
+  royaltyRateBps: number | null;
+  minimumGuarantee: MoneyValue | null;
+  advance: MoneyValue | null;
+  specification: { hsCode: string; weightGrams: number; originCountry: string } | null;
+}
+export interface ProposalRevision {
+  version: number;
+  stage: ProposalStage;
+  note: string;
+  createdAt: string;
+  content: ProposalContent;
+}
+export interface ProposalReview {
+  id: string;
+  decision: ReviewDecision;
+  stage: ProposalStage;
+  revisionVersion: number;
+  comment: string;
+  createdAt: string;
+}
+export interface ProposalHistoryEntry {
+  event: string;
+  actorRole: string;
+  comment: string;
+  createdAt: string;
+  fromStage: ProposalStage | null;
+  toStage: ProposalStage;
+  fromStatus: ProposalStatus | null;
+  toStatus: ProposalStatus;
+  revisionVersion: number | null;
+}
+export interface FieldChange {
+  path: string;
+  kind: 'ADDED' | 'CHANGED' | 'REMOVED';
+  before: unknown;
+  after: unknown;
+}
+export interface ProposalRecord {
+  id: string;
+  museumId: string;
+  brandId: string;
+  brandName: string | null;
+  museum: { id: string; slug: string; name: LocalizedText } | null;
+  status: ProposalStatus;
+  stage: ProposalStage;
+  amendment: boolean;
+  currentVersion: number;
+  submittedVersion: number | null;
+  approvedVersion: number | null;
+  reviewDueAt: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  allowedActions: ProposalAction[];
+  content: ProposalContent;
+  // Detail only:
+  submissionProblems?: { path: string; message: string }[];
+  revisions?: ProposalRevision[];
+  reviewHistory?: ProposalReview[];
+  history?: ProposalHistoryEntry[];
+  artworks?: { id: string; accessionNumber: string; artist: string; title: LocalizedText }[];
+  agreement?: { id: string; status: string } | null;
+}
+
+const MONEY = 'amount currency';
+export const CONTENT_FIELDS = `title { ${LOCALIZED} } concept { ${LOCALIZED} } imageUrls artworkIds category crossBorderCategory
+  targetRetailPrice { ${MONEY} } forecastUnits territory channels termStart termEnd sellOffDays royaltyRateBps
+  minimumGuarantee { ${MONEY} } advance { ${MONEY} } specification { hsCode weightGrams originCountry }`;
+const LIST_FIELDS = `id museumId brandId brandName museum { id slug name { ${LOCALIZED} } } status stage amendment currentVersion submittedVersion
+  approvedVersion reviewDueAt submittedAt createdAt updatedAt allowedActions content { title { ${LOCALIZED} } }`;
+const DETAIL_FIELDS = `${LIST_FIELDS.replace(`content { title { ${LOCALIZED} } }`, `content { ${CONTENT_FIELDS} }`)}
+  submissionProblems { path message }
+  revisions { version stage note createdAt content { ${CONTENT_FIELDS} } }
+  reviewHistory { id decision stage revisionVersion comment createdAt }
+  history { event actorRole comment createdAt fromStage toStage fromStatus toStatus revisionVersion }
+  artworks { id accessionNumber artist title { ${LOCALIZED} } }
+  agreement { id status }`;
+const RESULT = `__typename ... on Proposal { ${DETAIL_FIELDS} }
+  ... on IllegalTransitionError { errorCode message }
+  ... on StaleRevisionError { errorCode message latestVersion }
+  ... on AgreementTermsLockedError { errorCode message lockedFields }`;
+
+type Result =
+  | ({ __typename: 'Proposal' } & ProposalRecord)
+  | { __typename: 'IllegalTransitionError'; errorCode: string; message: string }
+  | { __typename: 'StaleRevisionError'; errorCode: string; message: string; latestVersion: number | null }
+  | { __typename: 'AgreementTermsLockedError'; errorCode: string; message: string; lockedFields: string[] };
+
+/** Server paths (input.content.royaltyRateBps, content.termEnd) → the form's field names. */
+export function proposalField(path: string): string {
+  const p = path.replace(/^input\./, '').replace(/^content\./, '');
+  const [head = '', sub] = p.split('.');
+  switch (head) {
+    case 'title':
+    case 'concept':
+      return sub && ['fr', 'en', 'zhCN'].includes(sub) ? `${head}.${sub}` : sub === 'zh' ? `${head}.zhCN` : `${head}.en`;
+    case 'imageUrls':
+      return 'imageUrlsText';
+    case 'territory':
+      return 'territoryText';
+    case 'targetRetailPrice':
+      return 'targetRetailPriceEur';
+    case 'royaltyRateBps':
+      return 'royaltyRatePercent';
+    case 'minimumGuarantee':
+      return sub === 'currency' ? 'guaranteeCurrency' : 'minimumGuarantee';
+    case 'advance':
+      return sub === 'currency' ? 'guaranteeCurrency' : 'advance';
+    case 'artworkIds':
+    case 'channels':
+      return head;
+    case 'specification':
+      return sub ? `specification.${sub}` : 'specification.hsCode';
+    default:
+      return head;
+  }
+}
+
+/** A workflow refusal (a result union member) as an error the screens show in words. */
+function unwrap(result: Result): ProposalRecord {
+  if (result.__typename === 'Proposal') return result;
+  if (result.__typename === 'AgreementTermsLockedError') {
+    const errors = Object.fromEntries(result.lockedFields.map((f) => [proposalField(f), 'vitrine.licensing.locked_field']));
+    throw new ApiError('vitrine.errors.terms_locked', result.errorCode, 422, { errors: { ...errors, root: { serverError: 'vitrine.errors.terms_locked' } } });
+  }
+  const key = result.__typename === 'StaleRevisionError' ? 'vitrine.errors.stale_revision' : 'vitrine.errors.illegal_transition';
+  throw new ApiError(key, result.errorCode, 409, {});
+}
+
+const done = (p: ProposalRecord) => {
+  pager.invalidate('proposals');
+  pager.invalidate('inbox');
+  return p;
+};
+
+export interface ProposalListFilter {
+  museumId?: string;
+  stage?: ProposalStage;
+  status?: ProposalStatus;
+}
+export const proposalsPage =
+  (filter: ProposalListFilter): FetchPage<ProposalRecord> =>
+  async (first, after, idsOnly) => {
+    const r = await gql<{ proposals: CursorPage<ProposalRecord> }>(
+      `query Proposals($filter: ProposalFilter, $first: Int, $after: String) {
+        proposals(filter: $filter, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : LIST_FIELDS} } ${PAGE_INFO} } }`,
+      { filter, first, after },
+    );
+    return r.proposals;
+  };
+
+/** A museum's review inbox, soonest due first (by default what awaits a decision). */
+export const inboxPage =
+  (museumId: string, statuses: ProposalStatus[] | null): FetchPage<ProposalRecord> =>
+  async (first, after, idsOnly) => {
+    const r = await gql<{ proposalInbox: CursorPage<ProposalRecord> }>(
+      `query ProposalInbox($museumId: ID!, $statuses: [ProposalStatus!], $first: Int, $after: String) {
+        proposalInbox(museumId: $museumId, statuses: $statuses, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : LIST_FIELDS} } ${PAGE_INFO} } }`,
+      { museumId, statuses, first, after },
+    );
+    return r.proposalInbox;
+  };
+
+export async function getProposal(id: string | number): Promise<ProposalRecord> {
+  return (await gql<{ proposal: ProposalRecord }>(`query Proposal($id: ID!) { proposal(id: $id) { ${DETAIL_FIELDS} } }`, { id })).proposal;
+}
+
+export async function proposalDiff(id: string, fromVersion: number, toVersion: number): Promise<FieldChange[]> {
+  const r = await gql<{ proposalDiff: FieldChange[] }>(
+    `query ProposalDiff($id: ID!, $from: Int!, $to: Int!) { proposalDiff(id: $id, fromVersion: $from, toVersion: $to) { path kind before after } }`,
+    { id, from: fromVersion, to: toVersion },
+  );
+  return r.proposalDiff;
+}
+
+export async function createProposal(museumId: string, content: Record<string, unknown>): Promise<ProposalRecord> {
+  const r = await gql<{ createProposal: ProposalRecord }>(
+    `mutation CreateProposal($input: CreateProposalInput!) { createProposal(input: $input) { ${DETAIL_FIELDS} } }`,
+    { input: { museumId, content } },
+    { mapField: proposalField },
+  );
+  return done(r.createProposal);
+}
+
+export async function reviseProposal(id: string, expectedVersion: number, content: Record<string, unknown>, note: string | null): Promise<ProposalRecord> {
+  const r = await gql<{ reviseProposal: Result }>(
+    `mutation ReviseProposal($input: ReviseProposalInput!) { reviseProposal(input: $input) { ${RESULT} } }`,
+    { input: { id, expectedVersion, content, note } },
+    { mapField: proposalField },
+  );
+  return done(unwrap(r.reviseProposal));
+}
+
+export async function submitProposal(id: string, expectedVersion: number): Promise<ProposalRecord> {
+  const r = await gql<{ submitProposal: Result }>(
+    `mutation SubmitProposal($id: ID!, $v: Int) { submitProposal(id: $id, expectedVersion: $v) { ${RESULT} } }`,
+    { id, v: expectedVersion },
+    { mapField: proposalField },
+  );
+  return done(unwrap(r.submitProposal));
+}
+
+export async function reviewProposal(id: string, decision: ReviewDecision, comment: string, expectedVersion: number | null): Promise<ProposalRecord> {
+  const r = await gql<{ reviewProposal: Result }>(
+    `mutation ReviewProposal($input: ReviewProposalInput!) { reviewProposal(input: $input) { ${RESULT} } }`,
+    { input: { id, decision, comment: comment || null, expectedVersion } },
+  );
+  return done(unwrap(r.reviewProposal));
+}
+
+export async function withdrawProposal(id: string, reason: string | null): Promise<ProposalRecord> {
+  const r = await gql<{ withdrawProposal: Result }>(`mutation WithdrawProposal($id: ID!, $reason: String) { withdrawProposal(id: $id, reason: $reason) { ${RESULT} } }`, {
+    id,
+    reason,
+  });
+  return done(unwrap(r.withdrawProposal));
+}
+
+export interface LicensingMuseum {
+  id: string;
+  slug: string;
+  name: LocalizedText;
+  licensableWorkCount: number | null;
+}
+/** Museums offering works for licensing (a short list: the first 100). */
+export async function licensingMuseums(): Promise<LicensingMuseum[]> {
+  const r = await gql<{ licensingMuseums: { nodes: LicensingMuseum[] } }>(
+    `query LicensingMuseums { licensingMuseums(first: 100) { nodes { id slug licensableWorkCount name { ${LOCALIZED} } } } }`,
+  );
+  return r.licensingMuseums.nodes;
+}
+
+export interface LicensableArtwork {
+  id: string;
+  accessionNumber: string;
+  artist: string;
+  title: LocalizedText;
+}
+export async function licensableArtworks(museumId: string, search: string | null): Promise<LicensableArtwork[]> {
+  const r = await gql<{ licensableArtworks: { nodes: LicensableArtwork[] } }>(
+    `query LicensableArtworks($museumId: ID!, $search: String) { licensableArtworks(museumId: $museumId, search: $search, first: 100) {
+      nodes { id accessionNumber artist title { ${LOCALIZED} } } } }`,
+    { museumId, search },
+  );
+  return r.licensableArtworks.nodes;
+}
+
+/** Counts per status, in one request (brand: their proposals; museum: submitted to them). */
+export async function proposalCounts(museumId: string | null): Promise<Record<ProposalStatus, number>> {
+  const fields = PROPOSAL_STATUSES.map((s) => `${s}: proposals(filter: { status: ${s}${museumId ? ', museumId: $museumId' : ''} }, first: 1) { totalCount }`).join('\n');
+  const r = await gql<Record<ProposalStatus, { totalCount: number }>>(`query ProposalCounts${museumId ? '($museumId: ID)' : ''} { ${fields} }`, museumId ? { museumId } : {});
+  return Object.fromEntries(PROPOSAL_STATUSES.map((s) => [s, r[s].totalCount])) as Record<ProposalStatus, number>;
+}

@@ -1,0 +1,303 @@
+import type { ReactNode } from 'react';
+import {
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import {
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  SelectInput,
+  Show,
+  TextField,
+  TopToolbar,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { Money } from '../../components/Money';
+import { NotFound } from '../../components/NotFound';
+import { StatusChip } from '../../components/StatusChip';
+import { Unavailable } from '../../components/Unavailable';
+import { decimalToPercent } from '../../data/money';
+import { ORDER_STATUSES, type OrderRecord } from './orders.data';
+import { RefundButton } from './RefundButton';
+
+const STATUS_CHOICES = ORDER_STATUSES.map((id) => ({ id, name: `vitrine.status.${id}` }));
+
+// The API filters orders by state only; it has no search (see README, API gaps).
+const filters = [<SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />];
+
+const OrdererField = (_: { label?: string }) => (
+  <FunctionField<OrderRecord>
+    render={(o) => (
+      <span>
+        {o.orderer.name} <Typography component="span" variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>{o.orderer.residentIdMasked}</Typography>
+      </span>
+    )}
+  />
+);
+
+const TotalField = (_: { label?: string }) => <FunctionField<OrderRecord> render={(o) => <Money amount={o.total} currency={o.currency} />} />;
+
+export const OrderList = () => (
+  <List filters={filters} exporter={false} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="number" sortable={false} />
+      <DateField source="createdAt" showTime sortable={false} />
+      <StatusChip source="status" label="resources.orders.fields.status" sortable={false} />
+      <FunctionField<OrderRecord> source="paymentStatus" sortable={false} render={(o) => <PaymentState value={o.paymentStatus} />} />
+      <TextField source="customsMode" sortable={false} />
+      <OrdererField label="resources.orders.fields.orderer" />
+      <FunctionField<OrderRecord> label="resources.orders.fields.destination" render={(o) => `${o.recipient.province} ${o.recipient.city}`} />
+      <TotalField label="resources.orders.fields.total" />
+    </Datagrid>
+  </List>
+);
+
+const PaymentState = ({ value }: { value: string | null }) => {
+  const translate = useTranslate();
+  if (!value) return <span>—</span>;
+  return <Chip size="small" variant="outlined" label={translate(`vitrine.payment.${value}`, { _: value })} data-testid="payment-status" />;
+};
+
+const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ flex: 1, minWidth: 300 }} data-testid={testId}>
+      <CardContent>
+        <Typography variant="subtitle1" gutterBottom sx={{ fontWeight: 600 }}>
+          {translate(title)}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+};
+
+const Row = ({ label, children }: { label: string; children: ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ display: 'flex', gap: 2, py: 0.25 }}>
+      <Typography variant="body2" color="text.secondary" sx={{ minWidth: 150 }}>
+        {translate(label)}
+      </Typography>
+      <Typography variant="body2" component="div">
+        {children}
+      </Typography>
+    </Box>
+  );
+};
+
+const When = ({ at }: { at: string | null | undefined }) => {
+  const [locale] = useLocaleState();
+  if (!at) return <>—</>;
+  return <>{new Date(at).toLocaleString(locale)}</>;
+};
+
+const Lines = () => {
+  const o = useRecordContext<OrderRecord>();
+  const translate = useTranslate();
+  if (!o?.lines) return null;
+  const c = o.currency;
+  const h = (k: string) => translate(`resources.orders.lines.${k}`);
+  return (
+    <Section title="vitrine.orders.lines" testId="order-lines">
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              {['sku', 'name', 'hsCode', 'quantity', 'unitPrice', 'goods', 'freight', 'insurance', 'dutiable', 'taxRate', 'tax', 'total'].map((k) => (
+                <TableCell key={k} align={['sku', 'name', 'hsCode'].includes(k) ? 'left' : 'right'}>
+                  {h(k)}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {o.lines.map((l) => (
+              <TableRow key={l.id}>
+                <TableCell sx={{ fontFamily: 'monospace' }}>{l.sku}</TableCell>
+                <TableCell>{l.name}</TableCell>
+                <TableCell>{l.hsCode}</TableCell>
+                <TableCell align="right">{l.quantity}</TableCell>
+                <TableCell align="right">
+                  <Money amount={l.unitPrice} currency={c} />
+                  <Typography variant="caption" color="text.secondary" display="block">
+                    <Money amount={l.unitPriceEur} currency="EUR" />
+                  </Typography>
+                </TableCell>
+                <TableCell align="right"><Money amount={l.goods} currency={c} /></TableCell>
+                <TableCell align="right"><Money amount={l.freight} currency={c} /></TableCell>
+                <TableCell align="right"><Money amount={l.insurance} currency={c} /></TableCell>
+                <TableCell align="right"><Money amount={l.dutiable} currency={c} /></TableCell>
+                <TableCell align="right">{decimalToPercent(l.taxRate)}</TableCell>
+                <TableCell align="right" data-testid="line-tax"><Money amount={l.tax} currency={c} /></TableCell>
+                <TableCell align="right"><Money amount={l.total} currency={c} /></TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+          <TableFooter>
+            <TableRow>
+              <TableCell colSpan={5}>{translate('vitrine.orders.totals')}</TableCell>
+              <TableCell align="right"><Money amount={o.goodsTotal} currency={c} /></TableCell>
+              <TableCell align="right"><Money amount={o.shippingTotal} currency={c} /></TableCell>
+              <TableCell align="right"><Money amount={o.insuranceTotal} currency={c} /></TableCell>
+              <TableCell />
+              <TableCell />
+              <TableCell align="right"><Money amount={o.taxTotal} currency={c} /></TableCell>
+              <TableCell align="right" data-testid="order-total"><strong><Money amount={o.total} currency={c} /></strong></TableCell>
+            </TableRow>
+          </TableFooter>
+        </Table>
+      </Box>
+    </Section>
+  );
+};
+
+const Buyer = () => {
+  const o = useRecordContext<OrderRecord>();
+  if (!o) return null;
+  const r = o.recipient;
+  return (
+    <Section title="vitrine.orders.buyer" testId="order-buyer">
+      <Row label="resources.orders.fields.orderer">{o.orderer.name}</Row>
+      <Row label="vitrine.orders.resident_id">
+        <span data-testid="resident-id-masked" style={{ fontFamily: 'monospace' }}>{o.orderer.residentIdMasked}</span>
+      </Row>
+      <Row label="vitrine.orders.recipient">
+        <span lang="zh-CN">
+          {r.name} · {r.phone}
+          <br />
+          {r.province} {r.city} {r.district} {r.street} {r.postalCode}
+        </span>
+      </Row>
+    </Section>
+  );
+};
+
+const Fx = () => {
+  const o = useRecordContext<OrderRecord>();
+  const translate = useTranslate();
+  if (!o?.fx) return null;
+  return (
+    <Section title="vitrine.orders.fx" testId="order-fx">
+      <Row label="vitrine.orders.fx_rate">
+        EUR→{o.currency} {o.fx.rate}
+      </Row>
+      <Row label="vitrine.orders.fx_margin">{translate('vitrine.orders.bps', { bps: o.fx.marginBps })}</Row>
+      <Row label="vitrine.orders.fx_source">{o.fx.source}</Row>
+      <Row label="vitrine.orders.fx_effective">
+        <When at={o.fx.effectiveAt} />
+      </Row>
+    </Section>
+  );
+};
+
+const Payment = () => {
+  const o = useRecordContext<OrderRecord>();
+  if (!o) return null;
+  return (
+    <Section title="vitrine.orders.payment" testId="order-payment">
+      <Row label="vitrine.orders.payment_intent">
+        <PaymentState value={o.paymentStatus} />
+      </Row>
+      <Row label="vitrine.orders.paid_at">
+        <When at={o.paidAt} />
+      </Row>
+      {o.status === 'PENDING_PAYMENT' && (
+        <Row label="vitrine.orders.hold_expires">
+          <When at={o.holdExpiresAt} />
+        </Row>
+      )}
+      <Box sx={{ mt: 1 }}>
+        <Unavailable what="vitrine.orders.refunds_disputes" />
+      </Box>
+    </Section>
+  );
+};
+
+const Customs = () => {
+  const o = useRecordContext<OrderRecord>();
+  if (!o) return null;
+  return (
+    <Section title="vitrine.orders.customs" testId="order-customs">
+      <Row label="resources.orders.fields.customsMode">{o.customsMode}</Row>
+      <Box sx={{ mt: 1 }}>
+        <Unavailable what="vitrine.orders.customs_documents" />
+      </Box>
+    </Section>
+  );
+};
+
+const Shipment = () => (
+  <Section title="vitrine.orders.shipment" testId="order-shipment">
+    <Unavailable what="vitrine.orders.shipment_tracking" />
+  </Section>
+);
+
+const History = () => {
+  const o = useRecordContext<OrderRecord>();
+  const translate = useTranslate();
+  if (!o?.history) return null;
+  return (
+    <Section title="vitrine.orders.history" testId="order-history">
+      {o.history.map((h, i) => (
+        <Box key={i} sx={{ display: 'flex', gap: 2, py: 0.25, alignItems: 'baseline' }}>
+          <Typography variant="caption" color="text.secondary" sx={{ minWidth: 150 }}>
+            <When at={h.at} />
+          </Typography>
+          <Typography variant="body2">
+            {h.from ? `${translate(`vitrine.status.${h.from}`)} → ` : ''}
+            <strong>{translate(`vitrine.status.${h.to}`)}</strong>
+            <Typography component="span" variant="caption" color="text.secondary">
+              {' '}
+              · {h.reason}
+            </Typography>
+          </Typography>
+        </Box>
+      ))}
+    </Section>
+  );
+};
+
+const ShowActions = () => (
+  <TopToolbar sx={{ alignItems: 'center' }}>
+    <StatusChip />
+    <RefundButton />
+  </TopToolbar>
+);
+
+const OrderTitle = () => {
+  const o = useRecordContext<OrderRecord>();
+  const translate = useTranslate();
+  return <span>{translate('vitrine.orders.title', { number: o?.number ?? '' })}</span>;
+};
+
+export const OrderShow = () => (
+  <Show actions={<ShowActions />} error={<NotFound />} title={<OrderTitle />}>
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, p: 2 }} data-testid="order-show">
+      <Lines />
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+        <Buyer />
+        <Fx />
+        <Payment />
+      </Box>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+        <Customs />
+        <Shipment />
+        <History />
+      </Box>
+    </Box>
+  </Show>
+);

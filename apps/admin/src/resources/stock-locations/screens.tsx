@@ -1,0 +1,196 @@
+import { useState } from 'react';
+import { Box, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField, Typography } from '@mui/material';
+import EditIcon from '@mui/icons-material/Edit';
+import {
+  Button,
+  Create,
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  NumberField,
+  NumberInput,
+  Pagination,
+  ReferenceManyField,
+  SelectInput,
+  Show,
+  SimpleForm,
+  TextField,
+  TextInput,
+  minValue,
+  required,
+  useNotify,
+  useRecordContext,
+  useTranslate,
+  useUpdate,
+} from 'react-admin';
+import { NotFound } from '../../components/NotFound';
+import { Unavailable } from '../../components/Unavailable';
+import { RequireMuseum } from '../../museum/RequireMuseum';
+import { LOCATION_KINDS, type StockLevelRecord, type StockLocationRecord } from './stock-locations.data';
+
+const KIND_CHOICES = LOCATION_KINDS.map((id) => ({ id, name: `vitrine.stock.kind.${id}` }));
+
+const KindField = (_: { label?: string }) => {
+  const translate = useTranslate();
+  return <FunctionField<StockLocationRecord> render={(l) => translate(`vitrine.stock.kind.${l.kind}`)} />;
+};
+
+export const StockLocationList = () => (
+  <RequireMuseum>
+    <List exporter={false} pagination={false} sort={{ field: 'priority', order: 'ASC' }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="code" sortable={false} />
+        <TextField source="name" sortable={false} />
+        <KindField label="resources.stockLocations.fields.kind" />
+        <TextField source="customsMode" sortable={false} />
+        <NumberField source="priority" sortable={false} />
+      </Datagrid>
+    </List>
+  </RequireMuseum>
+);
+
+export const StockLocationCreate = () => (
+  <RequireMuseum>
+    <Create redirect="show">
+      <SimpleForm defaultValues={{ kind: 'EU_WAREHOUSE', priority: 10 }}>
+        <TextInput source="code" validate={required()} helperText="vitrine.stock.code_help" />
+        <TextInput source="name" validate={required()} />
+        <SelectInput source="kind" choices={KIND_CHOICES} validate={required()} />
+        <NumberInput source="priority" step={1} helperText="vitrine.stock.priority_help" />
+      </SimpleForm>
+    </Create>
+  </RequireMuseum>
+);
+
+/** Sets on hand after a count; the API refuses less than what orders hold. */
+const SetOnHandButton = () => {
+  const level = useRecordContext<StockLevelRecord>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [update, { isPending }] = useUpdate();
+  const [open, setOpen] = useState(false);
+  const [onHand, setOnHand] = useState('');
+  const [note, setNote] = useState('');
+  if (!level) return null;
+  const valid = /^\d{1,9}$/.test(onHand.trim());
+  const save = () =>
+    update(
+      'stockLevels',
+      { id: level.id, data: { onHand: Number(onHand.trim()), note: note.trim() || null }, previousData: level },
+      {
+        mutationMode: 'pessimistic',
+        onSuccess: () => {
+          notify('vitrine.stock.saved', { type: 'success' });
+          setOpen(false);
+        },
+        onError: (e) => notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' }),
+      },
+    );
+  return (
+    <>
+      <Button
+        label="vitrine.stock.count"
+        onClick={(e) => {
+          e.stopPropagation();
+          setOnHand(String(level.onHand));
+          setOpen(true);
+        }}
+        data-testid={`count-${level.variantId}`}
+      >
+        <EditIcon />
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} onClick={(e) => e.stopPropagation()}>
+        <DialogTitle>{translate('vitrine.stock.count_title')}</DialogTitle>
+        <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important', minWidth: 360 }}>
+          <Typography variant="body2" color="text.secondary">
+            {translate('vitrine.stock.reserved_note', { reserved: level.reserved })}
+          </Typography>
+          <MuiTextField
+            label={translate('resources.stockLevels.fields.onHand')}
+            value={onHand}
+            onChange={(e) => setOnHand(e.target.value)}
+            error={!valid}
+            helperText={valid ? ' ' : translate('vitrine.validation.whole_number')}
+            slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'on-hand-input' } }}
+          />
+          <MuiTextField label={translate('vitrine.stock.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+        </DialogContent>
+        <DialogActions>
+          <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
+          <Button label="ra.action.save" variant="contained" onClick={save} disabled={!valid || isPending} data-testid="on-hand-save" />
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+};
+
+const LocationHeader = () => {
+  const l = useRecordContext<StockLocationRecord>();
+  const translate = useTranslate();
+  if (!l) return null;
+  return (
+    <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+      <Typography variant="h6">
+        {l.name} <Typography component="span" color="text.secondary">{l.code}</Typography>
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>
+        {translate(`vitrine.stock.kind.${l.kind}`)} · {translate('vitrine.stock.customs_mode', { mode: l.customsMode })} ·{' '}
+        {translate('vitrine.stock.priority', { priority: l.priority })}
+      </Typography>
+    </Box>
+  );
+};
+
+export const StockLocationShow = () => (
+  <Show error={<NotFound />}>
+    <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <LocationHeader />
+      <ReferenceManyField reference="stockLevels" target="locationId" perPage={25} pagination={<Pagination />}>
+        <Datagrid bulkActionButtons={false} rowClick={false} data-testid="stock-levels" empty={<StockEmpty />}>
+          {/* The API gives levels by variant id only: no SKU or product name (see README). */}
+          <FunctionField<StockLevelRecord> label="resources.stockLevels.fields.variantId" render={(l) => <code>{l.variantId}</code>} />
+          <NumberField source="onHand" sortable={false} />
+          <NumberField source="reserved" sortable={false} />
+          <FunctionField<StockLevelRecord>
+            source="available"
+            sortable={false}
+            render={(l) => (
+              <Typography variant="body2" color={l.available <= 0 ? 'error' : undefined} component="span">
+                {l.available}
+              </Typography>
+            )}
+          />
+          <DateField source="updatedAt" showTime sortable={false} />
+          <SetOnHandButton />
+        </Datagrid>
+      </ReferenceManyField>
+      <Card variant="outlined">
+        <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
+          <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+            <LabelOf k="vitrine.stock.ledger" />
+          </Typography>
+          <Unavailable what="vitrine.stock.ledger_missing" />
+          <Typography variant="subtitle1" sx={{ fontWeight: 600, mt: 1 }}>
+            <LabelOf k="vitrine.stock.sync" />
+          </Typography>
+          <Unavailable what="vitrine.stock.sync_missing" />
+        </CardContent>
+      </Card>
+    </Box>
+  </Show>
+);
+
+const LabelOf = ({ k }: { k: string }) => {
+  const translate = useTranslate();
+  return <>{translate(k)}</>;
+};
+
+const StockEmpty = () => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
+      {translate('vitrine.stock.empty')}
+    </Typography>
+  );
+};

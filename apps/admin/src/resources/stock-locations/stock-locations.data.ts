@@ -1,0 +1,100 @@
+import { gql } from '../../api/graphql';
+import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
+import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { getCurrentMuseumId, requireMuseumId } from '../../museum/current-museum';
+
+export const LOCATION_KINDS = ['EU_WAREHOUSE', 'BONDED_WAREHOUSE_CN'] as const;
+export interface StockLocationRecord {
+  id: string;
+  museumId: string;
+  code: string;
+  name: string;
+  kind: (typeof LOCATION_KINDS)[number];
+  customsMode: string;
+  priority: number;
+}
+/** One variant at one location; the id joins both since the API has no level id. */
+export interface StockLevelRecord {
+  id: string;
+  variantId: string;
+  locationId: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  updatedAt: string;
+}
+const LOCATION_FIELDS = 'id museumId code name kind customsMode priority';
+const LEVEL_FIELDS = 'variantId locationId onHand reserved available updatedAt';
+const levelId = (l: { locationId: string; variantId: string }) => `${l.locationId}:${l.variantId}`;
+
+/** The locations of one museum (a short list the API answers whole). */
+export async function stockLocations(museumId: string): Promise<StockLocationRecord[]> {
+  const r = await gql<{ stockLocations: StockLocationRecord[] }>(`query StockLocations($museumId: ID!) { stockLocations(museumId: $museumId) { ${LOCATION_FIELDS} } }`, {
+    museumId,
+  });
+  return [...r.stockLocations].sort((a, b) => a.priority - b.priority || a.code.localeCompare(b.code));
+}
+
+export const stockLocationsData: ResourceHandler = {
+  async getList() {
+    const museumId = getCurrentMuseumId();
+    if (!museumId) return { data: [], total: 0 };
+    const data = await stockLocations(museumId);
+    return { data, total: data.length };
+  },
+  // No stockLocation(id) query: a location is found among its museum's.
+  async getOne({ id }) {
+    const found = (await stockLocations(requireMuseumId())).find((l) => l.id === String(id));
+    if (!found) throw new Error('vitrine.errors.not_found');
+    return { data: found };
+  },
+  async create({ data }) {
+    const r = await gql<{ createStockLocation: StockLocationRecord }>(
+      `mutation CreateStockLocation($input: CreateStockLocationInput!) { createStockLocation(input: $input) { ${LOCATION_FIELDS} } }`,
+      {
+        input: {
+          museumId: requireMuseumId(data.museumId),
+          code: String(data.code ?? '').trim(),
+          name: String(data.name ?? '').trim(),
+          kind: data.kind,
+          priority: data.priority === '' || data.priority == null ? null : Number(data.priority),
+        },
+      },
+    );
+    return { data: r.createStockLocation };
+  },
+};
+
+const levelsOf =
+  (locationId: string): FetchPage<StockLevelRecord> =>
+  async (first, after, idsOnly) => {
+    const r = await gql<{ stockLevels: CursorPage<Omit<StockLevelRecord, 'id'>> }>(
+      `query StockLevels($locationId: ID!, $first: Int, $after: String) {
+        stockLevels(locationId: $locationId, first: $first, after: $after) { nodes { ${idsOnly ? 'variantId locationId' : LEVEL_FIELDS} } ${PAGE_INFO} } }`,
+      { locationId, first, after },
+    );
+    return { ...r.stockLevels, nodes: r.stockLevels.nodes.map((l) => ({ ...l, id: levelId(l) }) as StockLevelRecord) };
+  };
+
+export const stockLevelsData: ResourceHandler = {
+  getManyReference: (params) => {
+    const locationId = String(params.id);
+    return cursorList('stockLevels', params, { locationId }, levelsOf(locationId));
+  },
+  /** A count: on hand is set, refused below what orders hold (STOCK_BELOW_RESERVED). */
+  async update({ data, previousData }) {
+    const r = await gql<{ setStockLevel: Omit<StockLevelRecord, 'id'> }>(
+      `mutation SetStockLevel($input: SetStockLevelInput!) { setStockLevel(input: $input) { ${LEVEL_FIELDS} } }`,
+      {
+        input: {
+          locationId: previousData.locationId,
+          variantId: previousData.variantId,
+          onHand: Number(data.onHand),
+          note: data.note ? String(data.note) : null,
+        },
+      },
+    );
+    pager.invalidate('stockLevels');
+    return { data: { ...r.setStockLevel, id: levelId(r.setStockLevel) } };
+  },
+};
