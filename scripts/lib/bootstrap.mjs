@@ -29,7 +29,14 @@ export function ensureDependencies() {
   const want = hashFiles([lock, path.join(ROOT, 'package.json')]);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
   log('installing dependencies (npm ci)');
-  run('npm ci --no-audit --no-fund');
+  try {
+    run('npm ci --no-audit --no-fund');
+  } catch {
+    // A registry mirror without some platforms' optional binaries (e.g. @swc/core for
+    // macOS) makes `npm ci` refuse the lock file; `npm install` still honours its versions.
+    log('npm ci refused the lock file; installing with npm install instead');
+    run('npm install --no-audit --no-fund');
+  }
   writeFileSync(stamp, want);
 }
 
