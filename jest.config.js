@@ -21,27 +21,27 @@ module.exports = {
     {
       ...base,
       displayName: 'integration',
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/{api,worker}/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts', '<rootDir>/scripts/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/shared/testing/src/lib/global-setup.js',
       setupFiles: ['<rootDir>/libs/shared/testing/src/lib/test-env.js'],
+      setupFilesAfterEnv: ['<rootDir>/libs/shared/testing/src/lib/test-timeout.js'],
     },
     {
       ...base,
       displayName: 'e2e',
-      testTimeout: 30_000,
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/tmp/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/shared/testing/src/lib/global-setup.js',
       setupFiles: ['<rootDir>/libs/shared/testing/src/lib/test-env.js'],
+      setupFilesAfterEnv: ['<rootDir>/libs/shared/testing/src/lib/test-timeout.js'],
     },
     {
       // The seller console in Chromium against the real API (test/browser/support).
       ...base,
       displayName: 'browser',
-      testTimeout: 90_000,
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/browser/support/global-setup.js',
       setupFiles: ['<rootDir>/libs/shared/testing/src/lib/test-env.js'],
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/test-timeout.js'],
     },
   ],
 };
