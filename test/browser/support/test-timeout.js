@@ -1,3 +1,3 @@
-// Integration, e2e and browser suites start databases, servers and browsers: give browser tests
-// and hooks 30 s (Jest ignores `testTimeout` inside a project's configuration).
+// The seller console in Chromium: building and driving a browser takes longer than 30 s
+// per test at times (Jest ignores `testTimeout` inside a project configuration).
 jest.setTimeout(90_000);
