@@ -459,6 +459,22 @@ describe('checkout for Chinese shoppers, end to end over GraphQL and the Stripe 
       await assertStockInvariants();
     });
 
+    it('releases a hold once when expiry runs twice and Stripe’s cancellation arrives at the same time', async () => {
+      const { ReservationExpiryService } = await import('@vitrine/orders');
+      const expiry = api.app.get(ReservationExpiryService);
+      const shop = await seedShop(p(), { prices: [2_000], stock: 5 });
+      const { cartId, token } = await guestCart([{ variantId: shop.variants[0]!.id, quantity: 3 }]);
+      const c = (await api.gql(PLACE_ORDER, { i: placeOrderInput(cartId, 'hold-race-1', { cartToken: token }) })).data.placeOrder;
+      const cancelled = stripe.cancel(c.payment.paymentIntentId);
+      const later = new Date(Date.now() + 16 * 60_000);
+      const [a, b, status] = await Promise.all([expiry.expireReservations(later), expiry.expireReservations(later), deliver(cancelled)]);
+      expect(status).toBe(200);
+      expect(a.releasedUnits + b.releasedUnits).toBeLessThanOrEqual(3);
+      expect((await p().stockLevel.findFirstOrThrow({ where: { variantId: shop.variants[0]!.id } })).reserved).toBe(0);
+      expect(await p().orderStatusChange.count({ where: { orderId: c.orders[0].id, toStatus: 'CANCELLED' } })).toBe(1);
+      await assertStockInvariants();
+    });
+
     it('leaves a hold whose intent Stripe reports as paid to the webhook', async () => {
       const { ReservationExpiryService } = await import('@vitrine/orders');
       const expiry = api.app.get(ReservationExpiryService);

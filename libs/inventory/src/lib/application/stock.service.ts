@@ -55,27 +55,40 @@ export class StockService {
   }
 
   /**
-   * Reserves every line at one location inside the caller's transaction, or throws
-   * OUT_OF_STOCK naming every short line (the caller's transaction then rolls back, so
-   * nothing is held). Lines of one variant are added up before asking.
+   * Reserves every line of every command (one per owner, each at its location) inside the
+   * caller's transaction, or throws OUT_OF_STOCK naming every short line (the caller's
+   * transaction then rolls back, so nothing is held). Lines of one variant are added up.
+   * Reservation and ledger rows are written first and the conditional updates last, in
+   * (location, variant) order: the stock rows — the hottest rows of a drop — stay locked
+   * only for those updates and the commit.
    */
-  async reserve(tx: Tx, cmd: ReserveCommand): Promise<void> {
-    const demand = aggregateDemand(cmd.lines);
-    const shortages: Shortage[] = [];
-    for (const d of demand) {
-      if (!(await this.stock.tryReserve(tx, cmd.locationId, d.variantId, d.quantity))) {
-        shortages.push({ variantId: d.variantId, requested: d.quantity, available: await this.stock.availableIn(tx, cmd.locationId, d.variantId), lines: d.refs });
-      }
-    }
-    if (shortages.length) throw outOfStock(shortages);
+  async reserve(tx: Tx, commands: ReserveCommand | readonly ReserveCommand[]): Promise<void> {
+    const list = Array.isArray(commands) ? (commands as readonly ReserveCommand[]) : [commands as ReserveCommand];
+    const rows = list.flatMap((cmd) => aggregateDemand(cmd.lines).map((d) => ({ cmd, d })));
     await this.stock.insertReservations(
       tx,
-      demand.map((d) => ({ ownerId: cmd.ownerId, variantId: d.variantId, locationId: cmd.locationId, quantity: d.quantity, expiresAt: cmd.expiresAt })),
+      rows.map(({ cmd, d }) => ({ ownerId: cmd.ownerId, variantId: d.variantId, locationId: cmd.locationId, quantity: d.quantity, expiresAt: cmd.expiresAt })),
     );
     await this.stock.insertMovements(
       tx,
-      demand.map((d) => ({ variantId: d.variantId, locationId: cmd.locationId, kind: 'RESERVE', onHandDelta: 0, reservedDelta: d.quantity, reference: cmd.ownerId })),
+      rows.map(({ cmd, d }) => ({ variantId: d.variantId, locationId: cmd.locationId, kind: 'RESERVE', onHandDelta: 0, reservedDelta: d.quantity, reference: cmd.ownerId })),
     );
+    const perRow = new Map<string, { locationId: string; variantId: string; quantity: number; refs: string[] }>();
+    for (const { cmd, d } of rows) {
+      const key = `${cmd.locationId}:${d.variantId}`;
+      const r = perRow.get(key);
+      if (r) {
+        r.quantity += d.quantity;
+        r.refs.push(...d.refs);
+      } else perRow.set(key, { locationId: cmd.locationId, variantId: d.variantId, quantity: d.quantity, refs: [...d.refs] });
+    }
+    const shortages: Shortage[] = [];
+    for (const r of [...perRow.values()].sort(byStockRow)) {
+      if (!(await this.stock.tryReserve(tx, r.locationId, r.variantId, r.quantity))) {
+        shortages.push({ variantId: r.variantId, requested: r.quantity, available: await this.stock.availableIn(tx, r.locationId, r.variantId), lines: r.refs });
+      }
+    }
+    if (shortages.length) throw outOfStock(shortages);
   }
 
   /** Unpaid holds back to available (expiry, failed or cancelled payment). Safe to call twice. */

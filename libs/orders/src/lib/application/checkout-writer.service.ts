@@ -137,17 +137,16 @@ export class CheckoutWriter {
         })),
       }));
       await this.orders.insertOrders(tx, orders);
-      // Stock rows last (shortest lock on the hottest rows), locations in a fixed order.
-      const byLocation = [...orders].sort((a, b) => (a.stockLocationId < b.stockLocationId ? -1 : 1));
-      for (const o of byLocation) {
-        const quoted = c.quote.orders.find((q) => q.sellerId === o.museumId)!;
-        await this.stock.reserve(tx, {
+      // Stock rows last: the shortest lock on the hottest rows.
+      await this.stock.reserve(
+        tx,
+        orders.map((o) => ({
           ownerId: o.id,
           locationId: o.stockLocationId,
-          lines: quoted.lines.map((l) => ({ ref: l.ref, variantId: l.variantId, quantity: l.quantity })),
+          lines: c.quote.orders.find((q) => q.sellerId === o.museumId)!.lines.map((l) => ({ ref: l.ref, variantId: l.variantId, quantity: l.quantity })),
           expiresAt: holdExpiresAt,
-        });
-      }
+        })),
+      );
       const { identityId: _c, idConsentAt: _i, riskNoticeAcceptedAt: _r, consentVersion: _v, ...checkoutRecord } = checkout;
       return {
         checkout: checkoutRecord,

@@ -44,10 +44,12 @@ export class ReservationExpiryService {
         }
       }
       await this.tx.run(async (tx) => {
+        // Payment row first, then orders: the order in which the webhook locks them.
+        const locked = payment ? await this.payments.lockByIntent(tx, payment.providerPaymentId) : null;
         const due = (await this.orders.ordersOfCheckout(checkoutId, tx)).filter((o) => o.status === 'PENDING_PAYMENT' && o.holdExpiresAt <= now).map((o) => o.id);
         const cancelled = await this.orders.transition(tx, due, 'PENDING_PAYMENT', 'CANCELLED', 'payment hold expired', now);
         const units = await this.stock.releaseHeld(tx, cancelled, 'payment hold expired');
-        if (payment) await this.payments.markCanceled(tx, payment);
+        if (locked) await this.payments.markCanceled(tx, locked);
         report.cancelledOrders += cancelled.length;
         report.releasedUnits += units;
       });
