@@ -29,7 +29,7 @@ module.exports = {
     {
       ...base,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/tmp/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/shared/testing/src/lib/global-setup.js',
       setupFiles: ['<rootDir>/libs/shared/testing/src/lib/test-env.js'],
       setupFilesAfterEnv: ['<rootDir>/libs/shared/testing/src/lib/test-timeout.js'],
