@@ -5,3 +5,4 @@ export * from './lib/domain/orders-error';
 export * from './lib/domain/order-state-machine';
 export * from './lib/domain/checkout-pricing';
 export * from './lib/domain/shipping-rates';
+export * from './lib/pipeline';

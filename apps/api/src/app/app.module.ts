@@ -17,7 +17,8 @@ import {
 import { AuthService, IdentityModule } from '@vitrine/identity';
 import { PUBLIC_STOREFRONT_QUERIES, StorefrontsModule } from '@vitrine/storefronts';
 import { CatalogModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';
-import { OrdersModule } from '@vitrine/orders';
+import { OrderFulfilmentModule, OrdersModule } from '@vitrine/orders';
+import { CustomsAuditModule } from '@vitrine/customs';
 import { LicensingModule } from '@vitrine/licensing';
 import { apiConfigFromEnv } from './api-config';
 import { LinksModule } from './links/links.module';
@@ -72,6 +73,8 @@ function bearer(req: Request): string | null {
     CatalogModule,
     LinksModule,
     OrdersModule,
+    OrderFulfilmentModule,
+    CustomsAuditModule,
     LicensingModule,
   ],
   controllers: [HealthController],

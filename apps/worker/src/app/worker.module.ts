@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DataAccessModule } from '@vitrine/shared/data-access';
 import { JobsWorkerModule } from '@vitrine/shared/jobs';
 import { LicensingJobsModule, licensingJobs, licensingSchedules } from '@vitrine/licensing';
+import { OrderPipelineJobsModule, orderPipelineJobs, orderPipelineSchedules } from '@vitrine/orders';
 import { HeartbeatService } from './heartbeat.service';
 import { MetricsServer } from './metrics.server';
 
@@ -11,7 +12,15 @@ import { MetricsServer } from './metrics.server';
  * imported modules' providers, or start-up fails.
  */
 @Module({
-  imports: [DataAccessModule, JobsWorkerModule.register({ jobs: [...licensingJobs], schedules: [...licensingSchedules] }), LicensingJobsModule],
+  imports: [
+    DataAccessModule,
+    JobsWorkerModule.register({
+      jobs: [...licensingJobs, ...orderPipelineJobs],
+      schedules: [...licensingSchedules, ...orderPipelineSchedules()],
+    }),
+    LicensingJobsModule,
+    OrderPipelineJobsModule,
+  ],
   providers: [HeartbeatService, MetricsServer],
 })
 export class WorkerModule {}

@@ -14,3 +14,9 @@ export async function lockCursor(tx: Tx, name: string, initial = ''): Promise<st
 export async function saveCursor(tx: Tx, name: string, value: string): Promise<void> {
   await tx.$executeRaw`UPDATE job_cursors SET value = ${value}, updated_at = now() WHERE name = ${name}`;
 }
+
+/** The cursor as last saved, without locking (for reading a remote feed before the transaction). */
+export async function readCursor(tx: Tx, name: string, initial = ''): Promise<string> {
+  const rows = await tx.$queryRaw<{ value: string }[]>`SELECT value FROM job_cursors WHERE name = ${name}`;
+  return rows[0]?.value ?? initial;
+}

@@ -98,6 +98,14 @@ export class DeclarationsService {
     return this.outcomes(requests, rows);
   }
 
+  /** Of these orders, those with a document not yet created or not yet acknowledged by customs. */
+  async unfinished(orderIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.messages.messagesOf(orderIds);
+    const done = new Map<string, number>();
+    for (const m of rows) if (m.status !== 'PENDING') done.set(m.orderId, (done.get(m.orderId) ?? 0) + 1);
+    return new Set(orderIds.filter((id) => (done.get(id) ?? 0) < DOCUMENTS.length));
+  }
+
   /** Reads clearance receipts after a cursor (outside any transaction: it is a remote call). */
   fetchClearances(cursor: string, limit: number): Promise<{ returns: CustomsReturn[]; cursor: string }> {
     return this.gateway.receipts(cursor, limit);
@@ -134,6 +142,16 @@ export class DeclarationsService {
     }
     const moved = await this.messages.applyTransitions(tx, [...transitions.values()]);
     return moved.map((m) => ({ orderId: m.orderId, status: m.status as ClearanceOutcome['status'], reason: reasons.get(m.id) ?? '' }));
+  }
+
+  /** The orders these clearance receipts are about. */
+  ordersOfReturns(returns: readonly CustomsReturn[]): Promise<string[]> {
+    return this.messages.orderIdsByNo([...new Set(returns.map((r) => r.orderNo))]);
+  }
+
+  /** Each order's documents and what customs last said about them, locked for the caller's transaction. */
+  documentStates(tx: Tx, orderIds: readonly string[]) {
+    return this.messages.lockedStates(tx, orderIds);
   }
 
   private async createMessages(requests: readonly DeclarationRequest[], existing: readonly MessageRow[]): Promise<void> {

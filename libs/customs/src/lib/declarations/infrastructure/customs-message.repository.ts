@@ -129,12 +129,37 @@ export class CustomsMessageRepository {
       RETURNING m.id, m.order_id AS "orderId", m.status`;
   }
 
-  /** The order messages customs knows by these order numbers, locked for the clearance being applied. */
-  orderMessagesByNo(tx: Tx, orderNos: readonly string[]): Promise<{ id: string; orderId: string; orderNo: string; status: CustomsMessageStatus }[]> {
-    if (!orderNos.length) return Promise.resolve([]);
+  /**
+   * The order messages customs knows by these order numbers. Every document of those orders
+   * is locked (in id order, as `lockedStates` does) for the clearance being applied.
+   */
+  async orderMessagesByNo(tx: Tx, orderNos: readonly string[]): Promise<{ id: string; orderId: string; orderNo: string; status: CustomsMessageStatus }[]> {
+    if (!orderNos.length) return [];
+    const rows = await tx.$queryRaw<{ id: string; orderId: string; orderNo: string; status: CustomsMessageStatus; document: CustomsDocument }[]>`
+      SELECT id, order_id AS "orderId", order_no AS "orderNo", status, document FROM customs_messages
+      WHERE order_id IN (SELECT order_id FROM customs_messages WHERE order_no = ANY(${[...orderNos]}::text[]))
+      ORDER BY id FOR UPDATE`;
+    return rows.filter((r) => r.document === 'ORDER');
+  }
+
+  /** Order ids by order number (no lock). */
+  async orderIdsByNo(orderNos: readonly string[]): Promise<string[]> {
+    if (!orderNos.length) return [];
+    const rows = await this.prisma.customsMessage.findMany({ where: { orderNo: { in: [...orderNos] }, document: 'ORDER' }, select: { orderId: true } });
+    return rows.map((r) => r.orderId);
+  }
+
+  /**
+   * The documents of these orders with the return info of their latest receipt, locked until
+   * the caller's transaction ends: whoever settles an order's status from them works on
+   * what the others committed.
+   */
+  lockedStates(tx: Tx, orderIds: readonly string[]): Promise<{ orderId: string; document: CustomsDocument; status: CustomsMessageStatus; info: string | null }[]> {
+    if (!orderIds.length) return Promise.resolve([]);
     return tx.$queryRaw`
-      SELECT id, order_id AS "orderId", order_no AS "orderNo", status FROM customs_messages
-      WHERE order_no = ANY(${[...orderNos]}::text[]) AND document = 'ORDER' ORDER BY id FOR UPDATE`;
+      SELECT m.order_id AS "orderId", m.document, m.status,
+        (SELECT r.return_info FROM customs_receipts r WHERE r.message_id = m.id ORDER BY r.id DESC LIMIT 1) AS info
+      FROM customs_messages m WHERE m.order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY m.id FOR UPDATE OF m`;
   }
 
   /** The latest receipt of each message (the reason of a rejection or hold). */

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DeclarationsService } from '@vitrine/customs';
+import { PaymentsService } from '@vitrine/payments';
+import type { OrderStatus } from '@vitrine/shared/data-access';
+import { PermanentJobError, type BatchOutcome } from '@vitrine/shared/jobs';
+import { OrderRepository, type OrderLineRecord } from '../../infrastructure/order.repository';
+import { TransactionRunner } from '../../infrastructure/transaction-runner';
+import { CARRIER_GATEWAY, type CarrierGateway } from '../domain/carrier-gateway';
+import { declarationOf, parcelOf } from '../domain/declaration-request';
+import { PipelineRepository } from '../infrastructure/pipeline.repository';
+import { FulfilmentSettler } from './fulfilment-settler';
+import { PIPELINE_CONFIG, type PipelineConfig } from './pipeline-config';
+
+const AFTER_DECLARATION: readonly OrderStatus[] = ['CUSTOMS_SUBMITTED', 'HELD', 'CLEARED', 'SHIPPED', 'DELIVERED'];
+
+/**
+ * The first step after payment, for a batch of orders: a waybill number from the carrier
+ * for each parcel (once), then the order, payment and waybill documents to customs (see
+ * DeclarationsService), then the orders settled on what customs answered. An order past
+ * PAID only has its documents sent again whose answer was lost; an order customs did not
+ * answer for fails alone and is retried.
+ */
+@Injectable()
+export class DeclareOrdersService {
+  constructor(
+    private readonly pipeline: PipelineRepository,
+    private readonly orders: OrderRepository,
+    private readonly payments: PaymentsService,
+    private readonly declarations: DeclarationsService,
+    private readonly settler: FulfilmentSettler,
+    private readonly tx: TransactionRunner,
+    @Inject(CARRIER_GATEWAY) private readonly carrier: CarrierGateway,
+    @Inject(PIPELINE_CONFIG) private readonly config: PipelineConfig,
+  ) {}
+
+  async declare(orderIds: readonly string[]): Promise<BatchOutcome> {
+    const result: BatchOutcome = new Map();
+    const found = await this.pipeline.declarable(orderIds);
+    for (const id of orderIds) if (!found.some((o) => o.id === id)) result.set(id, new PermanentJobError(`order ${id} does not exist`));
+    // A paid order is declared; one further on may still have a document customs took in
+    // but whose answer was lost (a crash mid-exchange): it is sent again to record the answer.
+    const candidates = found.filter((o) => o.status === 'PAID' || AFTER_DECLARATION.includes(o.status));
+    const unfinished = candidates.length ? await this.declarations.unfinished(candidates.map((o) => o.id)) : new Set<string>();
+    const due = candidates.filter((o) => unfinished.has(o.id));
+    if (!due.length) return result;
+
+    const [lineRows, payments] = await Promise.all([this.orders.linesOf(due.map((o) => o.id)), this.payments.findForCheckouts([...new Set(due.map((o) => o.checkoutId))])]);
+    const lines = new Map<string, OrderLineRecord[]>();
+    for (const l of lineRows) lines.set(l.orderId, [...(lines.get(l.orderId) ?? []), l]);
+
+    let shipments = new Map((await this.pipeline.shipmentsOf(due.map((o) => o.id))).map((s) => [s.orderId, s]));
+    const unissued = due.filter((o) => !shipments.has(o.id) && o.status === 'PAID');
+    if (unissued.length) {
+      const issued = await this.carrier.createWaybills(unissued.map((o) => parcelOf(o, lines.get(o.id) ?? [])));
+      await this.pipeline.insertShipments(
+        unissued.filter((o) => issued.has(o.number)).map((o) => ({ orderId: o.id, museumId: o.museumId, carrierCode: this.config.carrier.code, logisticsNo: issued.get(o.number)! })),
+      );
+      shipments = new Map((await this.pipeline.shipmentsOf(due.map((o) => o.id))).map((s) => [s.orderId, s]));
+    }
+
+    const requests = [];
+    for (const o of due) {
+      const payment = payments.find((p) => p.checkoutId === o.checkoutId);
+      const shipment = shipments.get(o.id);
+      if (!payment) result.set(o.id, new PermanentJobError(`order ${o.number}: no payment recorded for its checkout`));
+      else if (!shipment) result.set(o.id, new Error(`order ${o.number}: the carrier issued no waybill`));
+      else if (!lines.get(o.id)?.length) result.set(o.id, new PermanentJobError(`order ${o.number} has no lines`));
+      else requests.push(declarationOf(o, lines.get(o.id)!, payment, shipment, { code: this.config.carrier.code, name: this.config.carrier.name }));
+    }
+    const outcomes = await this.declarations.declare(requests);
+    const answered: string[] = [];
+    for (const [orderId, outcome] of outcomes) {
+      if (outcome.state === 'FAILED') result.set(orderId, outcome.error);
+      else answered.push(orderId);
+    }
+    await this.tx.run((tx) => this.settler.settle(tx, answered));
+    return result;
+  }
+}

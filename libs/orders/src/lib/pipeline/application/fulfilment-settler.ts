@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { DeclarationsService } from '@vitrine/customs';
+import type { OrderStatus, Tx } from '@vitrine/shared/data-access';
+import { enqueue, jobOf } from '@vitrine/shared/jobs';
+import { OrderRepository } from '../../infrastructure/order.repository';
+import { pathTo, reasonFor, targetOf, type FulfilmentFacts } from '../domain/fulfilment-state';
+import { PipelineRepository } from '../infrastructure/pipeline.repository';
+import { bookShipmentJob } from '../pipeline.jobs';
+
+/**
+ * Brings orders to the status that what customs and the carrier said calls for. Every step
+ * that records something (a declaration answer, a clearance receipt, a booking, a tracking
+ * event) does it through `settle`, inside one transaction that first locks the orders'
+ * customs messages and shipments: whichever step commits second sees the first one's facts,
+ * so no interleaving leaves an order behind. Transitions go through the order state machine
+ * and its audit trail; a cleared order gets its booking job in the same transaction.
+ */
+@Injectable()
+export class FulfilmentSettler {
+  constructor(
+    private readonly declarations: DeclarationsService,
+    private readonly pipeline: PipelineRepository,
+    private readonly orders: OrderRepository,
+  ) {}
+
+  async settle(tx: Tx, orderIds: readonly string[], record?: () => Promise<unknown>): Promise<Map<string, OrderStatus>> {
+    const ids = [...new Set(orderIds)];
+    if (!ids.length) return new Map();
+    await this.declarations.documentStates(tx, ids);
+    await this.pipeline.lockShipments(tx, ids);
+    if (record) await record();
+
+    const documents = await this.declarations.documentStates(tx, ids);
+    const shipments = new Map((await this.pipeline.lockShipments(tx, ids)).map((s) => [s.orderId, s]));
+    const statuses = await this.pipeline.statuses(tx, ids);
+    const now = new Date();
+
+    const steps: { orderId: string; from: OrderStatus; to: OrderStatus; reason: string }[][] = [];
+    const reached = new Map<string, OrderStatus>();
+    const toBook: string[] = [];
+    for (const { id, status } of statuses) {
+      const s = shipments.get(id);
+      const facts: FulfilmentFacts = {
+        documents: documents.filter((d) => d.orderId === id).map((d) => ({ document: d.document, status: d.status, info: d.info })),
+        shipment: s ? { status: s.status, logisticsNo: s.logisticsNo, carrierCode: s.carrierCode } : null,
+      };
+      const target = targetOf(facts);
+      let from = status;
+      pathTo(status, target).forEach((to, i) => {
+        (steps[i] ??= []).push({ orderId: id, from, to, reason: reasonFor(to, facts) });
+        from = to;
+      });
+      reached.set(id, from);
+      if (from === 'CLEARED' && s?.status === 'WAYBILL_ISSUED') toBook.push(id);
+    }
+
+    // Step by step (all first transitions, then all second ones), grouped by (from, to, reason).
+    for (const step of steps) {
+      const groups = new Map<string, { from: OrderStatus; to: OrderStatus; reason: string; ids: string[] }>();
+      for (const t of step) {
+        const key = `${t.from}>${t.to}>${t.reason}`;
+        const g = groups.get(key);
+        if (g) g.ids.push(t.orderId);
+        else groups.set(key, { from: t.from, to: t.to, reason: t.reason, ids: [t.orderId] });
+      }
+      for (const g of groups.values()) await this.orders.transition(tx, g.ids, g.from, g.to, g.reason, now);
+    }
+    if (toBook.length) await enqueue(tx, toBook.map((orderId) => jobOf(bookShipmentJob, { orderId })));
+    return reached;
+  }
+}

@@ -1,0 +1,82 @@
+import { canTransition, type OrderStatus } from '../../domain/order-state-machine';
+
+export type DocumentStatus = 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'CLEARED' | 'HELD';
+export type ShipmentState = 'WAYBILL_ISSUED' | 'BOOKED' | 'IN_TRANSIT' | 'DELIVERED';
+
+/** What customs and the carrier have said about one order. */
+export interface FulfilmentFacts {
+  /** Status of each customs document that exists (ORDER, PAYMENT, WAYBILL). */
+  documents: { document: 'ORDER' | 'PAYMENT' | 'WAYBILL'; status: DocumentStatus; info: string | null }[];
+  shipment: { status: ShipmentState; logisticsNo: string; carrierCode: string } | null;
+}
+
+/**
+ * Where an order should be given what customs and the carrier have said: the pipeline's
+ * statuses are derived from those facts, never from the order of events, so a receipt that
+ * arrives before the step that expected it, or twice, still ends in the right place.
+ */
+export function targetOf(facts: FulfilmentFacts): OrderStatus {
+  if (facts.documents.some((d) => d.status === 'REJECTED')) return 'HELD';
+  const s = facts.shipment;
+  if (s?.status === 'DELIVERED') return 'DELIVERED';
+  if (s?.status === 'BOOKED' || s?.status === 'IN_TRANSIT') return 'SHIPPED';
+  const order = facts.documents.find((d) => d.document === 'ORDER');
+  if (order?.status === 'CLEARED') return 'CLEARED';
+  if (order?.status === 'HELD') return 'HELD';
+  if (facts.documents.filter((d) => d.status !== 'PENDING').length === 3) return 'CUSTOMS_SUBMITTED';
+  return 'PAID';
+}
+
+/** Why the order reached `status`, for its audit trail, in the words of the facts. */
+export function reasonFor(status: OrderStatus, facts: FulfilmentFacts): string {
+  const order = facts.documents.find((d) => d.document === 'ORDER');
+  const s = facts.shipment;
+  switch (status) {
+    case 'CUSTOMS_SUBMITTED':
+      return 'customs accepted the order, payment and waybill messages';
+    case 'CLEARED':
+      return `customs released the parcel${order?.info ? ` (${order.info})` : ''}`;
+    case 'HELD': {
+      const refused = facts.documents.filter((d) => d.status === 'REJECTED');
+      if (refused.length) return `customs refused the ${refused.map((d) => d.document.toLowerCase()).join(', ')} declaration: ${refused.map((d) => d.info ?? 'no reason given').join('; ')}`;
+      return `held by customs: ${order?.info ?? 'no reason given'}`;
+    }
+    case 'SHIPPED':
+      return `handed to carrier ${s?.carrierCode ?? ''}, waybill ${s?.logisticsNo ?? ''}`;
+    case 'DELIVERED':
+      return `delivered (waybill ${s?.logisticsNo ?? ''})`;
+    case 'PENDING_PAYMENT':
+    case 'PAID':
+    case 'CANCELLED':
+    case 'REFUNDED':
+      return status.toLowerCase();
+  }
+}
+
+/** The pipeline's forward statuses; refunds and cancellations are other flows' business. */
+const PIPELINE: readonly OrderStatus[] = ['PAID', 'CUSTOMS_SUBMITTED', 'HELD', 'CLEARED', 'SHIPPED', 'DELIVERED'];
+
+/**
+ * The transitions, allowed by the order state machine, that take an order from `from` to
+ * `to` (shortest first); empty when it is there already or cannot get there (refunded,
+ * cancelled, or a step backwards).
+ */
+export function pathTo(from: OrderStatus, to: OrderStatus): OrderStatus[] {
+  if (from === to || !PIPELINE.includes(from)) return [];
+  const previous = new Map<OrderStatus, OrderStatus>();
+  const queue: OrderStatus[] = [from];
+  while (queue.length) {
+    const at = queue.shift()!;
+    for (const next of PIPELINE) {
+      if (previous.has(next) || next === from || !canTransition(at, next)) continue;
+      previous.set(next, at);
+      if (next === to) {
+        const path: OrderStatus[] = [to];
+        for (let p = at; p !== from; p = previous.get(p)!) path.unshift(p);
+        return path;
+      }
+      queue.push(next);
+    }
+  }
+  return [];
+}

@@ -1,0 +1,52 @@
+import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { CustomsMessageType } from '@vitrine/customs';
+import { CurrentActor, Roles, type Actor } from '@vitrine/shared/graphql';
+import { NotFoundError } from '@vitrine/shared/kernel';
+import { OrderFulfilmentService } from '../application/order-fulfilment.service';
+
+@ObjectType('ShipmentEvent')
+export class ShipmentEventType {
+  @Field(() => String) eventId!: string;
+  @Field(() => String, { description: 'PICKED_UP, IN_TRANSIT, ARRIVED, OUT_FOR_DELIVERY, DELIVERED or EXCEPTION.' }) status!: string;
+  @Field(() => String) description!: string;
+  @Field(() => String, { nullable: true }) location!: string | null;
+  @Field(() => Date) occurredAt!: Date;
+  @Field(() => Date) receivedAt!: Date;
+}
+
+@ObjectType('Shipment', { description: 'The parcel with the logistics company: waybill, booking and tracking.' })
+export class ShipmentType {
+  @Field(() => String, { description: 'Customs code of the logistics company.' }) carrierCode!: string;
+  @Field(() => String, { description: 'The waybill number (also in the CEB511 message).' }) logisticsNo!: string;
+  @Field(() => String, { description: 'WAYBILL_ISSUED, BOOKED, IN_TRANSIT or DELIVERED.' }) status!: string;
+  @Field(() => String, { nullable: true }) bookingRef!: string | null;
+  @Field(() => Date) waybillIssuedAt!: Date;
+  @Field(() => Date, { nullable: true }) bookedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) deliveredAt!: Date | null;
+  @Field(() => Int) bookingAttempts!: number;
+  @Field(() => String, { nullable: true }) lastError!: string | null;
+  @Field(() => [ShipmentEventType]) events!: ShipmentEventType[];
+}
+
+@ObjectType('OrderFulfilment', { description: 'What happened to a paid order: its customs messages with their receipts and attempts, and its shipment.' })
+export class OrderFulfilmentType {
+  @Field(() => ID) orderId!: string;
+  @Field(() => String) orderNumber!: string;
+  @Field(() => String) status!: string;
+  @Field(() => [CustomsMessageType]) customsMessages!: CustomsMessageType[];
+  @Field(() => ShipmentType, { nullable: true }) shipment!: ShipmentType | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER')
+@Resolver(() => OrderFulfilmentType)
+export class OrderFulfilmentResolver {
+  constructor(private readonly fulfilment: OrderFulfilmentService) {}
+
+  @Query(() => OrderFulfilmentType, { description: 'Customs and shipping of one order (its museum’s managers and operators).' })
+  async orderFulfilment(@CurrentActor() actor: Actor, @Args('orderId', { type: () => ID }) orderId: string) {
+    if (!UUID.test(orderId)) throw new NotFoundError('Order');
+    return this.fulfilment.get(actor, orderId);
+  }
+}

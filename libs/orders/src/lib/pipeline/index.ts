@@ -1,0 +1,6 @@
+// The fulfilment pipeline: paid → customs (three documents) → cleared or held → shipped →
+// delivered, run by apps/worker; the fulfilment view for the API.
+export { OrderPipelineJobsModule, OrderFulfilmentModule } from './pipeline.module';
+export { orderPipelineJobs, orderPipelineSchedules, startOrderPipeline, declareCustomsJob, bookShipmentJob } from './pipeline.jobs';
+export { CARRIER_GATEWAY, CarrierError, type CarrierGateway, type ParcelRequest, type TrackingEvent, type TrackingStatus } from './domain/carrier-gateway';
+export { pipelineConfigFromEnv, type PipelineConfig } from './application/pipeline-config';

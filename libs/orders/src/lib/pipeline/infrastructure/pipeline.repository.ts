@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type OrderStatus, type ShipmentStatus, type Tx } from '@vitrine/shared/data-access';
+import type { TrackingEvent } from '../domain/carrier-gateway';
+
+/** What the declaration of one order needs from the order itself. */
+export interface DeclarableOrder {
+  id: string;
+  number: string;
+  museumId: string;
+  checkoutId: string;
+  shopperUserId: string | null;
+  identityId: string;
+  status: OrderStatus;
+  customsMode: string;
+  goodsMinor: number;
+  shippingMinor: number;
+  insuranceMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  ordererName: string;
+  recipientName: string;
+  recipientPhone: string;
+  province: string;
+  city: string;
+  district: string;
+  street: string;
+  postalCode: string;
+  paidAt: Date | null;
+}
+
+export interface ShipmentRow {
+  id: string;
+  orderId: string;
+  museumId: string;
+  carrierCode: string;
+  logisticsNo: string;
+  status: ShipmentStatus;
+  bookingRef: string | null;
+  waybillIssuedAt: Date;
+  bookedAt: Date | null;
+  deliveredAt: Date | null;
+  bookingAttempts: number;
+  lastError: string | null;
+}
+
+const shipmentSelect = {
+  id: true,
+  orderId: true,
+  museumId: true,
+  carrierCode: true,
+  logisticsNo: true,
+  status: true,
+  bookingRef: true,
+  waybillIssuedAt: true,
+  bookedAt: true,
+  deliveredAt: true,
+  bookingAttempts: true,
+  lastError: true,
+} as const;
+
+/** A shipment's status only moves forward, whatever order the booking answer and tracking events arrive in. */
+const RANK_SQL = `CASE status WHEN 'WAYBILL_ISSUED' THEN 0 WHEN 'BOOKED' THEN 1 WHEN 'IN_TRANSIT' THEN 2 ELSE 3 END`;
+
+/** Data access of the fulfilment pipeline: orders it moves, their shipments and tracking. No rules here. */
+@Injectable()
+export class PipelineRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work, { maxWait: 20_000, timeout: 30_000 });
+  }
+
+  declarable(orderIds: readonly string[]): Promise<DeclarableOrder[]> {
+    return this.prisma.order.findMany({
+      where: { id: { in: [...orderIds] } },
+      select: {
+        id: true,
+        number: true,
+        museumId: true,
+        checkoutId: true,
+        shopperUserId: true,
+        identityId: true,
+        status: true,
+        customsMode: true,
+        goodsMinor: true,
+        shippingMinor: true,
+        insuranceMinor: true,
+        taxMinor: true,
+        totalMinor: true,
+        ordererName: true,
+        recipientName: true,
+        recipientPhone: true,
+        province: true,
+        city: true,
+        district: true,
+        street: true,
+        postalCode: true,
+        paidAt: true,
+      },
+    });
+  }
+
+  statuses(tx: Tx, orderIds: readonly string[]): Promise<{ id: string; status: OrderStatus }[]> {
+    return tx.order.findMany({ where: { id: { in: [...orderIds] } }, select: { id: true, status: true } });
+  }
+
+  shipmentsOf(orderIds: readonly string[], tx: Tx = this.prisma): Promise<ShipmentRow[]> {
+    return tx.shipment.findMany({ where: { orderId: { in: [...orderIds] } }, select: shipmentSelect });
+  }
+
+  /** Locks the shipments of these orders (id order) until the caller's transaction ends. */
+  lockShipments(tx: Tx, orderIds: readonly string[]): Promise<ShipmentRow[]> {
+    if (!orderIds.length) return Promise.resolve([]);
+    return tx.$queryRaw`
+      SELECT id, order_id AS "orderId", museum_id AS "museumId", carrier_code AS "carrierCode", logistics_no AS "logisticsNo", status,
+        booking_ref AS "bookingRef", waybill_issued_at AS "waybillIssuedAt", booked_at AS "bookedAt", delivered_at AS "deliveredAt",
+        booking_attempts AS "bookingAttempts", last_error AS "lastError"
+      FROM shipments WHERE order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY id FOR UPDATE`;
+  }
+
+  async insertShipments(rows: readonly { orderId: string; museumId: string; carrierCode: string; logisticsNo: string }[]): Promise<void> {
+    if (rows.length) await this.prisma.shipment.createMany({ data: [...rows], skipDuplicates: true });
+  }
+
+  async recordBookings(tx: Tx, booked: readonly { logisticsNo: string; bookingRef: string; bookedAt: Date }[]): Promise<void> {
+    if (!booked.length) return;
+    await tx.$executeRawUnsafe(
+      `UPDATE shipments AS s SET booking_ref = u.ref, booked_at = u.at, booking_attempts = booking_attempts + 1, last_error = NULL, updated_at = now(),
+         status = CASE WHEN ${RANK_SQL.replace(/status/g, 's.status')} < 1 THEN 'BOOKED'::"ShipmentStatus" ELSE s.status END
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(no, ref, at) WHERE s.logistics_no = u.no`,
+      booked.map((b) => b.logisticsNo),
+      booked.map((b) => b.bookingRef),
+      booked.map((b) => b.bookedAt),
+    );
+  }
+
+  async recordBookingFailure(orderIds: readonly string[], error: string): Promise<void> {
+    await this.prisma.shipment.updateMany({ where: { orderId: { in: [...orderIds] } }, data: { bookingAttempts: { increment: 1 }, lastError: error.slice(0, 500), updatedAt: new Date() } });
+  }
+
+  /** Stores events not seen before; returns them. */
+  async insertEvents(tx: Tx, events: readonly TrackingEvent[]): Promise<TrackingEvent[]> {
+    if (!events.length) return [];
+    const fresh = await tx.$queryRaw<{ event_id: string }[]>`
+      INSERT INTO shipment_events (shipment_id, event_id, status, description, location, occurred_at)
+      SELECT s.id, e.event_id, e.status, e.description, e.location, e.occurred_at
+      FROM unnest(${events.map((e) => e.eventId)}::text[], ${events.map((e) => e.logisticsNo)}::text[], ${events.map((e) => e.status)}::text[],
+        ${events.map((e) => e.description)}::text[], ${events.map((e) => e.location)}::text[], ${events.map((e) => e.occurredAt)}::timestamptz[])
+        AS e(event_id, logistics_no, status, description, location, occurred_at)
+      JOIN shipments s ON s.logistics_no = e.logistics_no
+      ON CONFLICT (event_id) DO NOTHING
+      RETURNING event_id`;
+    const ids = new Set(fresh.map((f) => f.event_id));
+    return events.filter((e) => ids.has(e.eventId));
+  }
+
+  /** Moves shipments forward (never back) to what their events say. */
+  async advanceShipments(tx: Tx, updates: readonly { logisticsNo: string; status: 'IN_TRANSIT' | 'DELIVERED'; at: Date }[]): Promise<void> {
+    if (!updates.length) return;
+    await tx.$executeRawUnsafe(
+      `UPDATE shipments AS s SET status = u.status::"ShipmentStatus", updated_at = now(),
+         delivered_at = CASE WHEN u.status = 'DELIVERED' THEN u.at ELSE s.delivered_at END
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(no, status, at)
+       WHERE s.logistics_no = u.no AND ${RANK_SQL.replace(/status/g, 's.status')} < CASE u.status WHEN 'IN_TRANSIT' THEN 2 ELSE 3 END`,
+      updates.map((u) => u.logisticsNo),
+      updates.map((u) => u.status),
+      updates.map((u) => u.at),
+    );
+  }
+
+  async orderIdsOfWaybills(logisticsNos: readonly string[]): Promise<string[]> {
+    if (!logisticsNos.length) return [];
+    return (await this.prisma.shipment.findMany({ where: { logisticsNo: { in: [...logisticsNos] } }, select: { orderId: true } })).map((s) => s.orderId);
+  }
+
+  /** Paid orders no declaration was started for, paid before `before` (a missed start). */
+  async paidWithoutDeclaration(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT o.id FROM orders o
+      WHERE o.status = 'PAID' AND o.paid_at < ${before}
+        AND NOT EXISTS (SELECT 1 FROM customs_messages m WHERE m.order_id = o.id)
+      ORDER BY o.paid_at LIMIT ${limit}`;
+    return rows.map((r) => r.id);
+  }
+
+  /** Orders whose status lags behind what customs or the carrier already said. */
+  async lagging(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT o.id FROM orders o
+      WHERE o.updated_at < ${before} AND (
+        (o.status IN ('PAID', 'CUSTOMS_SUBMITTED', 'HELD') AND EXISTS (
+          SELECT 1 FROM customs_messages m WHERE m.order_id = o.id AND (
+            (o.status = 'PAID' AND m.status <> 'PENDING' AND m.document = 'ORDER')
+            OR (o.status <> 'HELD' AND m.status IN ('CLEARED', 'HELD', 'REJECTED'))
+            OR (o.status = 'HELD' AND m.status = 'CLEARED'))))
+        OR (o.status IN ('CLEARED', 'SHIPPED') AND EXISTS (
+          SELECT 1 FROM shipments s WHERE s.order_id = o.id AND (
+            (o.status = 'CLEARED' AND s.status <> 'WAYBILL_ISSUED') OR (o.status = 'SHIPPED' AND s.status = 'DELIVERED')))))
+      LIMIT ${limit}`;
+    return rows.map((r) => r.id);
+  }
+
+  /** Cleared orders whose parcel is not booked yet. */
+  async clearedNotBooked(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT o.id FROM orders o JOIN shipments s ON s.order_id = o.id
+      WHERE o.status = 'CLEARED' AND s.status = 'WAYBILL_ISSUED' AND o.updated_at < ${before}
+      LIMIT ${limit}`;
+    return rows.map((r) => r.id);
+  }
+
+  // Reads for the fulfilment view.
+
+  async shipmentOf(orderId: string): Promise<ShipmentRow | null> {
+    return this.prisma.shipment.findUnique({ where: { orderId }, select: shipmentSelect });
+  }
+
+  eventsOf(shipmentIds: readonly string[]) {
+    return this.prisma.shipmentEvent.findMany({
+      where: { shipmentId: { in: [...shipmentIds] } },
+      orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, shipmentId: true, eventId: true, status: true, description: true, location: true, occurredAt: true, receivedAt: true },
+    });
+  }
+
+  orderHeader(orderId: string): Promise<{ id: string; museumId: string; number: string; status: OrderStatus } | null> {
+    return this.prisma.order.findUnique({ where: { id: orderId }, select: { id: true, museumId: true, number: true, status: true } });
+  }
+}

@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HandlesJob, MicroBatcher, type JobHandler } from '@vitrine/shared/jobs';
+import { ReservationExpiryService } from '../../application/reservation-expiry.service';
+import { BookShipmentsService } from '../application/book-shipments.service';
+import { DeclareOrdersService } from '../application/declare-orders.service';
+import { FeedFollowersService } from '../application/feed-followers.service';
+import { PIPELINE_CONFIG, type PipelineConfig } from '../application/pipeline-config';
+import { SweepService } from '../application/sweep.service';
+import { bookShipmentJob, declareCustomsJob, expireReservationsJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob } from '../pipeline.jobs';
+
+type OrderRef = { orderId: string };
+
+// Per-order jobs share batches: each job waits for the batch holding its order and fails
+// or succeeds on its own outcome.
+
+@Injectable()
+@HandlesJob(declareCustomsJob)
+export class DeclareCustomsHandler implements JobHandler<OrderRef> {
+  private readonly batcher: MicroBatcher;
+
+  constructor(service: DeclareOrdersService, @Inject(PIPELINE_CONFIG) config: PipelineConfig) {
+    this.batcher = new MicroBatcher((ids) => service.declare(ids), { maxSize: config.batchSize, maxWaitMs: config.batchWaitMs });
+  }
+
+  handle(p: OrderRef): Promise<void> {
+    return this.batcher.load(p.orderId);
+  }
+}
+
+@Injectable()
+@HandlesJob(bookShipmentJob)
+export class BookShipmentHandler implements JobHandler<OrderRef> {
+  private readonly batcher: MicroBatcher;
+
+  constructor(service: BookShipmentsService, @Inject(PIPELINE_CONFIG) config: PipelineConfig) {
+    this.batcher = new MicroBatcher((ids) => service.book(ids), { maxSize: config.batchSize, maxWaitMs: config.batchWaitMs });
+  }
+
+  handle(p: OrderRef): Promise<void> {
+    return this.batcher.load(p.orderId);
+  }
+}
+
+@Injectable()
+@HandlesJob(followCustomsReceiptsJob)
+export class FollowCustomsReceiptsHandler implements JobHandler {
+  constructor(private readonly feeds: FeedFollowersService) {}
+
+  handle() {
+    return this.feeds.followCustomsReceipts();
+  }
+}
+
+@Injectable()
+@HandlesJob(followTrackingJob)
+export class FollowTrackingHandler implements JobHandler {
+  constructor(private readonly feeds: FeedFollowersService) {}
+
+  handle() {
+    return this.feeds.followTracking();
+  }
+}
+
+@Injectable()
+@HandlesJob(sweepPipelineJob)
+export class SweepPipelineHandler implements JobHandler {
+  constructor(private readonly sweeper: SweepService) {}
+
+  handle() {
+    return this.sweeper.sweep();
+  }
+}
+
+@Injectable()
+@HandlesJob(expireReservationsJob)
+export class ExpireReservationsHandler implements JobHandler {
+  constructor(private readonly expiry: ReservationExpiryService) {}
+
+  handle() {
+    return this.expiry.expireReservations();
+  }
+}

@@ -1,0 +1,45 @@
+import type { Tx } from '@vitrine/shared/data-access';
+import { defineJob, defineQueue, defineSchedule, enqueue, jobOf, type JobSchedule } from '@vitrine/shared/jobs';
+import { pipelineConfigFromEnv } from './application/pipeline-config';
+
+/** Per-order steps: many jobs run at once and share batches (one customs message per 100 orders). */
+export const orderPipelineQueue = defineQueue('order-pipeline', { concurrency: 200 });
+/** Feed followers and upkeep: one run at a time is enough. */
+export const pipelinePollersQueue = defineQueue('pipeline-pollers', { concurrency: 4 });
+
+type OrderRef = { orderId: string };
+type Tick = { scope: string };
+
+/** Paid → waybill from the carrier, the three documents to customs, CUSTOMS_SUBMITTED (or HELD when refused). */
+export const declareCustomsJob = defineJob<OrderRef>({ queue: orderPipelineQueue, name: 'declare-customs', jobId: (p) => `declare-customs.${p.orderId}`, attempts: 12, backoffMs: 2_000 });
+/** Cleared → booked with the carrier, SHIPPED. */
+export const bookShipmentJob = defineJob<OrderRef>({ queue: orderPipelineQueue, name: 'book-shipment', jobId: (p) => `book-shipment.${p.orderId}`, attempts: 12, backoffMs: 2_000 });
+/** Reads customs clearance receipts: CLEARED (and the booking job) or HELD with the reason. */
+export const followCustomsReceiptsJob = defineJob<Tick>({ queue: pipelinePollersQueue, name: 'follow-customs-receipts', jobId: () => 'follow-customs-receipts', attempts: 3, backoffMs: 1_000 });
+/** Reads carrier tracking: events recorded, DELIVERED. */
+export const followTrackingJob = defineJob<Tick>({ queue: pipelinePollersQueue, name: 'follow-tracking', jobId: () => 'follow-tracking', attempts: 3, backoffMs: 1_000 });
+/** Safety net: paid orders nobody started, orders lagging behind their facts, cleared orders not booked. */
+export const sweepPipelineJob = defineJob<Tick>({ queue: pipelinePollersQueue, name: 'sweep-pipeline', jobId: () => 'sweep-pipeline', attempts: 3, backoffMs: 5_000 });
+/** Unpaid orders past their hold: cancelled, stock released (orders' ReservationExpiryService). */
+export const expireReservationsJob = defineJob<Tick>({ queue: pipelinePollersQueue, name: 'expire-reservations', jobId: () => 'expire-reservations', attempts: 3, backoffMs: 1_000 });
+
+export const orderPipelineJobs = [declareCustomsJob, bookShipmentJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob, expireReservationsJob];
+
+/** The timetabled jobs; each has one fixed scheduler id, so several workers never double them. */
+export function orderPipelineSchedules(env: NodeJS.ProcessEnv = process.env): JobSchedule[] {
+  const c = pipelineConfigFromEnv(env);
+  return [
+    defineSchedule(followCustomsReceiptsJob, { scope: 'all' }, { every: c.receiptPollMs }),
+    defineSchedule(followTrackingJob, { scope: 'all' }, { every: c.trackingPollMs }),
+    defineSchedule(sweepPipelineJob, { scope: 'all' }, { every: c.sweepMs }),
+    defineSchedule(expireReservationsJob, { scope: 'all' }, { every: c.expiryEveryMs }),
+  ];
+}
+
+/**
+ * Starts the fulfilment of orders that just became PAID: call it in the transaction that
+ * marks them paid, so the start commits with the payment or not at all.
+ */
+export function startOrderPipeline(tx: Tx, orderIds: readonly string[]): Promise<void> {
+  return enqueue(tx, orderIds.map((orderId) => jobOf(declareCustomsJob, { orderId })));
+}

@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { CustomsAuditModule, CustomsDeclarationsModule } from '@vitrine/customs';
+import { PaymentsModule } from '@vitrine/payments';
+import { OrderRepository } from '../infrastructure/order.repository';
+import { TransactionRunner } from '../infrastructure/transaction-runner';
+import { OrdersModule } from '../orders.module';
+import { BookShipmentsService } from './application/book-shipments.service';
+import { DeclareOrdersService } from './application/declare-orders.service';
+import { FeedFollowersService } from './application/feed-followers.service';
+import { FulfilmentSettler } from './application/fulfilment-settler';
+import { OrderFulfilmentService } from './application/order-fulfilment.service';
+import { PIPELINE_CONFIG, pipelineConfigFromEnv, type PipelineConfig } from './application/pipeline-config';
+import { SweepService } from './application/sweep.service';
+import { CARRIER_GATEWAY } from './domain/carrier-gateway';
+import { OrderFulfilmentResolver } from './graphql/order-fulfilment.resolver';
+import { HttpCarrierGateway } from './infrastructure/http-carrier.gateway';
+import { PipelineRepository } from './infrastructure/pipeline.repository';
+import {
+  BookShipmentHandler,
+  DeclareCustomsHandler,
+  ExpireReservationsHandler,
+  FollowCustomsReceiptsHandler,
+  FollowTrackingHandler,
+  SweepPipelineHandler,
+} from './jobs/pipeline.handlers';
+
+/** The fulfilment pipeline's jobs (apps/worker only). */
+@Module({
+  imports: [OrdersModule, PaymentsModule, CustomsDeclarationsModule],
+  providers: [
+    { provide: PIPELINE_CONFIG, useFactory: () => pipelineConfigFromEnv() },
+    { provide: CARRIER_GATEWAY, inject: [PIPELINE_CONFIG], useFactory: (c: PipelineConfig) => new HttpCarrierGateway(c.carrier) },
+    PipelineRepository,
+    OrderRepository,
+    TransactionRunner,
+    FulfilmentSettler,
+    DeclareOrdersService,
+    BookShipmentsService,
+    FeedFollowersService,
+    SweepService,
+    DeclareCustomsHandler,
+    BookShipmentHandler,
+    FollowCustomsReceiptsHandler,
+    FollowTrackingHandler,
+    SweepPipelineHandler,
+    ExpireReservationsHandler,
+  ],
+})
+export class OrderPipelineJobsModule {}
+
+/** The fulfilment view (apps/api): customs messages and shipment of an order. */
+@Module({
+  imports: [CustomsAuditModule],
+  providers: [PipelineRepository, OrderFulfilmentService, OrderFulfilmentResolver],
+})
+export class OrderFulfilmentModule {}
