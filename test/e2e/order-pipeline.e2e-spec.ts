@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
 import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { CarrierLoopback } from '../support/carrier-loopback';
 import { CustomsLoopback } from '../support/customs-loopback';
 import { seedPaidOrders, signingKeys, statusCounts } from '../support/pipeline-fixtures';
+import { TcpProxy } from '../support/tcp-proxy';
 import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
 
 /**
@@ -16,9 +18,19 @@ describe('order pipeline in the worker process', () => {
   let customs: CustomsLoopback;
   let carrier: CarrierLoopback;
   const keys = signingKeys();
-  const prefix = `test-pipeline-${randomBytes(4).toString('hex')}`;
+  const prefixes: string[] = [];
   const held = new Set<string>();
-  const env = () => ({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, ...carrier.env, ...keys.env });
+  /** Each test on queues of its own. */
+  const newPrefix = () => {
+    prefixes.push(`test-pipeline-${randomBytes(4).toString('hex')}`);
+    return prefixes[prefixes.length - 1];
+  };
+  let prefix = newPrefix();
+  const env = (over: Record<string, string> = {}) => ({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, ...carrier.env, ...keys.env, ...over });
+  const delivered = async (ids: string[]) => {
+    const c = await statusCounts(db.prisma, ids);
+    return (c['DELIVERED'] ?? 0) + (c['HELD'] ?? 0) === ids.length;
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -28,7 +40,7 @@ describe('order pipeline in the worker process', () => {
   afterAll(async () => {
     await customs.close();
     await carrier.close();
-    await dropQueues(prefix);
+    for (const p of prefixes) await dropQueues(p);
     await db.drop();
   });
 
@@ -94,4 +106,74 @@ describe('order pipeline in the worker process', () => {
     const heldReason = await db.prisma.orderStatusChange.findFirst({ where: { orderId: ids[7], toStatus: 'HELD' }, select: { reason: true } });
     expect(heldReason?.reason).toBe('held by customs: 查验: goods selected for inspection');
   }, 240_000);
+
+  it('rides out PostgreSQL being unreachable for 10 s: jobs fail, retry and complete, nothing lost or doubled', async () => {
+    prefix = newPrefix();
+    const orders = await seedPaidOrders(db.prisma, 300);
+    const url = new URL(db.url);
+    const proxy = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
+    url.port = String(proxy.port);
+    const worker = startWorker(env({ DATABASE_URL: url.toString() }));
+    try {
+      await waitForOutput(worker, /worker ready/);
+      await until('some orders moving', async () => ((await statusCounts(db.prisma, orders.orderIds))['PAID'] ?? 300) <= 250, 60_000, worker);
+      await proxy.cut();
+      const cutAt = Date.now();
+      await new Promise((r) => setTimeout(r, 10_000));
+      await proxy.restore();
+      expect(Date.now() - cutAt).toBeGreaterThanOrEqual(10_000);
+      await until('every order delivered after the outage', () => delivered(orders.orderIds), 90_000, worker);
+      expect(worker.child.exitCode).toBeNull();
+      // The outage was felt (failed rounds and attempts), and left nothing behind.
+      expect(worker.output()).toMatch(/outbox relay round failed/);
+    } finally {
+      await worker.stop('SIGTERM');
+      await proxy.cut();
+    }
+    expect(await statusCounts(db.prisma, orders.orderIds)).toEqual({ DELIVERED: 300 });
+    for (const no of orders.orderNos) expect(customs.acceptedCount('ORDER', no)).toBe(1);
+    expect(await db.prisma.customsMessage.count({ where: { orderId: { in: orders.orderIds } } })).toBe(900);
+    const doubled = await db.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM (SELECT order_id, to_status FROM order_status_changes WHERE order_id = ANY(${orders.orderIds}::uuid[]) GROUP BY 1, 2 HAVING count(*) > 1) d`;
+    expect(Number(doubled[0].n)).toBe(0);
+  }, 180_000);
+
+  it('drains on SIGTERM: jobs in flight finish, no new ones start, the process exits 0 within 30 s', async () => {
+    prefix = newPrefix();
+    const orders = await seedPaidOrders(db.prisma, 400);
+    customs.setDelay(3_000);
+    const worker = startWorker(env({ PIPELINE_BATCH_SIZE: '50' }));
+    const queue = new Queue('order-pipeline', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    try {
+      await waitForOutput(worker, /worker ready/);
+      // SIGTERM while customs is still answering (it takes 3 s).
+      await until('a customs exchange in flight', async () => customs.inFlight > 0, 30_000, worker);
+      const signalled = Date.now();
+      const code = await worker.stop('SIGTERM');
+      expect(Date.now() - signalled).toBeLessThan(30_000);
+      expect(code).toBe(0);
+      expect(worker.output()).toMatch(/draining/);
+      expect(worker.output()).toMatch(/stopped/);
+      // Nothing left half-done in Redis: no job active (it would come back as stalled).
+      expect(await queue.getActiveCount()).toBe(0);
+      expect(await queue.getWaitingCount()).toBeGreaterThan(0);
+      // Every entry customs accepted, including those in flight at the signal, was recorded…
+      const recorded = new Set(
+        (await db.prisma.customsMessage.findMany({ where: { orderId: { in: orders.orderIds }, status: { not: 'PENDING' } }, select: { document: true, orderNo: true } })).map((m) => `${m.document}:${m.orderNo}`),
+      );
+      const acceptedHere = [...customs.acceptances.keys()].filter((k) => orders.orderNos.includes(k.slice(k.indexOf(':') + 1)));
+      expect(acceptedHere.length).toBeGreaterThan(0);
+      expect(acceptedHere.filter((k) => !recorded.has(k))).toEqual([]);
+      // …and its order settled.
+      const unsettled = await db.prisma.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM orders o WHERE o.id = ANY(${orders.orderIds}::uuid[]) AND o.status = 'PAID'
+          AND (SELECT count(*) FROM customs_messages m WHERE m.order_id = o.id AND m.status <> 'PENDING') = 3`;
+      expect(Number(unsettled[0].n)).toBe(0);
+      expect(await db.prisma.order.count({ where: { id: { in: orders.orderIds }, status: { not: 'PAID' } } })).toBeGreaterThan(0);
+    } finally {
+      customs.setDelay(0);
+      await queue.close();
+      if (worker.child.exitCode === null) await worker.stop('SIGKILL');
+    }
+  }, 120_000);
 });

@@ -112,6 +112,8 @@ export class CustomsLoopback {
   readonly acceptances = new Map<string, number>();
   readonly feed: CustomsReturn[] = [];
   readonly stats = { messages: 0, entries: 0, badSignatures: 0, timeouts: 0, resends: 0 };
+  /** Requests received and not answered yet. */
+  inFlight = 0;
   private timeouts: { left: number; processed: boolean } = { left: 0, processed: true };
   private failures: { left: number; status: number } = { left: 0, status: 503 };
   private delayMs = 0;
@@ -162,6 +164,8 @@ export class CustomsLoopback {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
+    this.inFlight++;
+    res.on('close', () => this.inFlight--);
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
