@@ -6,6 +6,8 @@
 // the PostgreSQL ceiling measured by pgbench in the same run.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { freshDatabase, machine, withClient, writePerformanceSection } from './support';
 import { placeOrderInput, residentId } from '../test/support/checkout-fixtures';
@@ -17,13 +19,15 @@ const UNITS = Number(process.env['BENCH_DROP_UNITS'] ?? 100);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 64);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const POOL = Number(process.env['BENCH_API_POOL'] ?? 20);
+/** Distinct variants the sustained scenario spreads its checkouts over (1 = one hot row). */
+const AMPLE_VARIANTS = Number(process.env['BENCH_AMPLE_VARIANTS'] ?? 50);
 
 const PLACE_ORDER_LEAN = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id total payment { clientSecret } orders { id status } } }`;
 
 interface Seeded {
   museumId: string;
   dropVariantId: string;
-  ampleVariantId: string;
+  ampleVariantIds: string[];
   locationId: string;
 }
 
@@ -31,7 +35,9 @@ async function seed(url: string): Promise<Seeded> {
   return withClient(url, async (c) => {
     const museumId = randomUUID();
     const locationId = randomUUID();
-    const [dropProduct, ampleProduct, dropVariantId, ampleVariantId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const dropProduct = randomUUID();
+    const dropVariantId = randomUUID();
+    const ample = Array.from({ length: AMPLE_VARIANTS }, (_, i) => [randomUUID(), randomUUID(), `Museum scarf ${i}`] as const);
     await c.query(`INSERT INTO fx_rates (id, base, quote, rate, source, effective_at) VALUES (gen_random_uuid(), 'EUR', 'CNY', 7.8123, 'bench', now())`);
     await c.query(`INSERT INTO positive_list_entries (hs_prefix, description) VALUES ('6214', 'scarves') ON CONFLICT DO NOTHING`);
     await c.query(`INSERT INTO museums (id, slug, legal_name, country, updated_at) VALUES ($1, 'drop-museum', 'Drop Museum SA', 'FR', now())`, [museumId]);
@@ -39,10 +45,7 @@ async function seed(url: string): Promise<Seeded> {
       `INSERT INTO storefronts (id, museum_id, status, name_fr, name_en, name_zh, updated_at) VALUES (gen_random_uuid(), $1, 'OPEN', 'Boutique', 'Shop', '旗舰店', now())`,
       [museumId],
     );
-    for (const [productId, variantId, name] of [
-      [dropProduct, dropVariantId, 'Limited edition scarf'],
-      [ampleProduct, ampleVariantId, 'Museum scarf'],
-    ]) {
+    for (const [productId, variantId, name] of [[dropProduct, dropVariantId, 'Limited edition scarf'] as const, ...ample]) {
       await c.query(
         `INSERT INTO products (id, museum_id, status, category, cross_border_category, name_fr, name_en, name_zh, description_fr, description_en, description_zh, min_price_eur_cents, published_at, updated_at)
          VALUES ($1, $2, 'PUBLISHED', 'scarf', 'GENERAL', $3, $3, '限量丝巾', 'd', 'd', '描述', 8900, now(), now())`,
@@ -55,10 +58,7 @@ async function seed(url: string): Promise<Seeded> {
       );
     }
     await c.query(`INSERT INTO stock_locations (id, museum_id, code, name, kind, priority) VALUES ($1, $2, 'PARIS', 'Paris warehouse', 'EU_WAREHOUSE', 1)`, [locationId, museumId]);
-    for (const [variantId, units] of [
-      [dropVariantId, UNITS],
-      [ampleVariantId, 10_000_000],
-    ] as const) {
+    for (const [variantId, units] of [[dropVariantId, UNITS] as const, ...ample.map(([, v]) => [v, 10_000_000] as const)]) {
       await c.query(`INSERT INTO stock_levels (variant_id, location_id, on_hand) VALUES ($1, $2, $3)`, [variantId, locationId, units]);
       await c.query(`INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference) VALUES ($1, $2, 'RECEIPT', $3, 0, 'bench')`, [
         variantId,
@@ -66,12 +66,12 @@ async function seed(url: string): Promise<Seeded> {
         units,
       ]);
     }
-    return { museumId, dropVariantId, ampleVariantId, locationId };
+    return { museumId, dropVariantId, ampleVariantIds: ample.map(([, v]) => v), locationId };
   });
 }
 
 /** Guest carts of one unit each, written in bulk (their tokens kept for the requests). */
-async function guestCarts(url: string, variantId: string, n: number): Promise<{ cartId: string; token: string }[]> {
+async function guestCarts(url: string, variantIds: string | string[], n: number): Promise<{ cartId: string; token: string }[]> {
   const carts = Array.from({ length: n }, () => ({ cartId: randomUUID(), token: randomBytes(24).toString('base64url') }));
   await withClient(url, async (c) => {
     for (let i = 0; i < carts.length; i += 5_000) {
@@ -80,10 +80,24 @@ async function guestCarts(url: string, variantId: string, n: number): Promise<{ 
         chunk.map((x) => x.cartId),
         chunk.map((x) => createHash('sha256').update(x.token).digest('hex')),
       ]);
-      await c.query(`INSERT INTO cart_items (id, cart_id, variant_id, quantity) SELECT gen_random_uuid(), id, $2, 1 FROM unnest($1::uuid[]) AS id`, [chunk.map((x) => x.cartId), variantId]);
+      const pick = (k: number) => (Array.isArray(variantIds) ? variantIds[(i + k) % variantIds.length]! : variantIds);
+      await c.query(`INSERT INTO cart_items (id, cart_id, variant_id, quantity) SELECT gen_random_uuid(), c, v, 1 FROM unnest($1::uuid[], $2::uuid[]) AS t(c, v)`, [
+        chunk.map((x) => x.cartId),
+        chunk.map((_x, k) => pick(k)),
+      ]);
     }
   });
   return carts;
+}
+
+/** CPU seconds (user + system) the process has used so far, from /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 interface Shot {
@@ -166,11 +180,13 @@ async function main(): Promise<void> {
       JSON.stringify({ query: PLACE_ORDER_LEAN, variables: { i: placeOrderInput(c.cartId, `drop-${c.cartId}`, { cartToken: c.token, id: residentId(i) }) } }),
     );
     // Warm up the process (JIT, pools, caches) on the ample variant, outside the measurement.
-    const warm = await guestCarts(url, seeded.ampleVariantId, 200);
+    const warm = await guestCarts(url, seeded.ampleVariantIds, 200);
     await fire(apiUrl, warm.map((c, i) => JSON.stringify({ query: PLACE_ORDER_LEAN, variables: { i: placeOrderInput(c.cartId, `warm-${c.cartId}`, { cartToken: c.token, id: residentId(500_000 + i) }) } })), 16);
 
     console.log(`drop: ${SHOPPERS} shoppers, ${UNITS} units, ${CONCURRENCY} in flight …`);
+    const cpu0 = cpuSeconds(api.child.pid);
     const drop = await fire(apiUrl, dropBodies, CONCURRENCY);
+    const dropCpuMs = ((cpuSeconds(api.child.pid) - cpu0) * 1000) / SHOPPERS;
     const dropCodes = countBy(drop.shots);
     const dropState = await withClient(url, async (c) => {
       const level = (await c.query(`SELECT on_hand, reserved FROM stock_levels WHERE variant_id = $1`, [seeded.dropVariantId])).rows[0];
@@ -190,20 +206,22 @@ async function main(): Promise<void> {
       dropState.ledgerReserved === dropState.reserved;
     const dropRate = Math.round(SHOPPERS / drop.seconds);
     const dropLat = drop.shots.map((s) => s.ms);
-    console.log({ dropCodes, dropState, rate: dropRate, p50: percentile(dropLat, 50), p99: percentile(dropLat, 99) });
+    console.log({ dropCodes, dropState, rate: dropRate, p50: percentile(dropLat, 50), p99: percentile(dropLat, 99), apiCpuMsPerRequest: dropCpuMs });
 
     // Scenario 2: sustained placeOrder with ample stock, for SECONDS.
-    const ampleCarts = await guestCarts(url, seeded.ampleVariantId, Number(process.env['BENCH_AMPLE_CARTS'] ?? 20_000));
+    const ampleCarts = await guestCarts(url, seeded.ampleVariantIds, Number(process.env['BENCH_AMPLE_CARTS'] ?? 20_000));
     const ampleBodies = ampleCarts.map((c, i) =>
       JSON.stringify({ query: PLACE_ORDER_LEAN, variables: { i: placeOrderInput(c.cartId, `ample-${c.cartId}`, { cartToken: c.token, id: residentId(100_000 + i) }) } }),
     );
     console.log(`sustained: ample stock, ${CONCURRENCY} in flight, ${SECONDS} s …`);
+    const cpu1 = cpuSeconds(api.child.pid);
     const ample = await fire(apiUrl, ampleBodies, CONCURRENCY, performance.now() + SECONDS * 1000);
+    const ampleCpuMs = ((cpuSeconds(api.child.pid) - cpu1) * 1000) / Math.max(1, ample.shots.length);
     const ampleCodes = countBy(ample.shots);
     const ampleOk = ample.shots.filter((s) => s.code === 'OK').length;
     const ampleRate = Math.round(ampleOk / ample.seconds);
     const ampleLat = ample.shots.map((s) => s.ms);
-    console.log({ ampleCodes, rate: ampleRate, p50: percentile(ampleLat, 50), p99: percentile(ampleLat, 99) });
+    console.log({ ampleCodes, rate: ampleRate, p50: percentile(ampleLat, 50), p99: percentile(ampleLat, 99), apiCpuMsPerRequest: ampleCpuMs });
 
     await api.stop();
     stopped = true;
@@ -215,13 +233,13 @@ async function main(): Promise<void> {
       'bench:drop',
       `## Limited-edition drop and sustained checkout (\`npm run bench:drop\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}. API in production mode, one process, database pool ${POOL}; Stripe on a loopback in the bench process; ${CONCURRENCY} requests in flight from the same machine; every request is a real \`placeOrder\` over GraphQL/HTTP with its own guest cart and resident ID.
+Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end: other work was running). API in production mode, one process, database pool ${POOL}; Stripe on a loopback in the bench process; ${CONCURRENCY} requests in flight from the same machine; every request is a real \`placeOrder\` over GraphQL/HTTP with its own guest cart and resident ID.
 
-| scenario | requests | checkouts/s | p50 ms | p99 ms | outcome |
-|---|---:|---:|---:|---:|---|
-| drop: ${SHOPPERS} shoppers, ${UNITS} units | ${SHOPPERS} | ${dropRate} | ${percentile(dropLat, 50)} | ${percentile(dropLat, 99)} | ${Object.entries(dropCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
-| sustained, ample stock, ${SECONDS} s | ${ample.shots.length} | ${ampleRate} placed | ${percentile(ampleLat, 50)} | ${percentile(ampleLat, 99)} | ${Object.entries(ampleCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
-| pgbench TPC-B-like, ${POOL} clients, ${SECONDS} s | | ${tps} tps | | | PostgreSQL ceiling on this machine |
+| scenario | requests | checkouts/s | p50 ms | p99 ms | API CPU ms/request | outcome |
+|---|---:|---:|---:|---:|---:|---|
+| drop: ${SHOPPERS} shoppers, ${UNITS} units | ${SHOPPERS} | ${dropRate} | ${percentile(dropLat, 50)} | ${percentile(dropLat, 99)} | ${dropCpuMs.toFixed(1)} | ${Object.entries(dropCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
+| sustained, ample stock over ${AMPLE_VARIANTS} variants, ${SECONDS} s | ${ample.shots.length} | ${ampleRate} placed | ${percentile(ampleLat, 50)} | ${percentile(ampleLat, 99)} | ${ampleCpuMs.toFixed(1)} | ${Object.entries(ampleCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
+| pgbench TPC-B-like, ${POOL} clients, ${SECONDS} s | | ${tps} tps | | | | PostgreSQL ceiling on this machine |
 
 Drop checks: ${dropOk ? 'all passed' : 'FAILED'} — orders ${dropState.orders} (expected ${UNITS}), on hand ${dropState.onHand}, reserved ${dropState.reserved} (available ${dropState.onHand - dropState.reserved}; CHECK constraints forbid negative), ledger ${dropState.ledgerOnHand}/${dropState.ledgerReserved}, 5xx ${fiveXX}.
 Sustained placeOrder / pgbench tps: ${tps ? (ampleRate / tps).toFixed(2) : 'n/a'} (a checkout is one transaction of ~10 statements plus ~8 reads and a Stripe call; a pgbench transaction is 5 statements).

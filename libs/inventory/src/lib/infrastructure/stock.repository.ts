@@ -100,7 +100,13 @@ export class StockRepository {
   }
 
   async insertReservations(tx: Tx, rows: readonly (ReservationRow & { expiresAt: Date | null })[]): Promise<void> {
-    if (rows.length) await tx.stockReservation.createMany({ data: rows.map((r) => ({ ...r })) });
+    if (!rows.length) return;
+    await tx.$executeRaw`
+      INSERT INTO stock_reservations (id, owner_id, variant_id, location_id, quantity, expires_at)
+      SELECT gen_random_uuid(), r.owner_id, r.variant_id, r.location_id, r.quantity, r.expires_at
+      FROM json_populate_recordset(NULL::stock_reservations, ${JSON.stringify(
+        rows.map((r) => ({ owner_id: r.ownerId, variant_id: r.variantId, location_id: r.locationId, quantity: r.quantity, expires_at: r.expiresAt })),
+      )}::json) r`;
   }
 
   /**
@@ -121,7 +127,21 @@ export class StockRepository {
   }
 
   async insertMovements(tx: Tx, rows: readonly MovementRow[]): Promise<void> {
-    if (rows.length) await tx.stockMovement.createMany({ data: rows.map((r) => ({ ...r })) });
+    if (!rows.length) return;
+    await tx.$executeRaw`
+      INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference, note)
+      SELECT r.variant_id, r.location_id, r.kind, r.on_hand_delta, r.reserved_delta, r.reference, r.note
+      FROM json_populate_recordset(NULL::stock_movements, ${JSON.stringify(
+        rows.map((r) => ({
+          variant_id: r.variantId,
+          location_id: r.locationId,
+          kind: r.kind,
+          on_hand_delta: r.onHandDelta,
+          reserved_delta: r.reservedDelta,
+          reference: r.reference,
+          note: r.note ?? null,
+        })),
+      )}::json) r`;
   }
 
   /** Sets on hand, creating the level if needed; returns the level before and after (row locked). */

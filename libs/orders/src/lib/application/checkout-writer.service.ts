@@ -85,7 +85,6 @@ export class CheckoutWriter {
         holdExpiresAt,
         createdAt: c.now,
       };
-      await this.orders.insertCheckout(tx, checkout);
       const orders: NewOrder[] = c.quote.orders.map((o) => ({
         id: randomUUID(),
         number: newOrderNumber(c.now),
@@ -136,7 +135,7 @@ export class CheckoutWriter {
           fxEffectiveAt: fx.fx.effectiveAt,
         })),
       }));
-      await this.orders.insertOrders(tx, orders);
+      await this.orders.insertPlaced(tx, checkout, orders);
       // Stock rows last: the shortest lock on the hottest rows.
       await this.stock.reserve(
         tx,

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { PrismaService, isUniqueViolation, type OrderStatus, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type OrderStatus, type Tx } from '@vitrine/shared/data-access';
 import type { Recipient } from '../domain/checkout-input';
 
 export interface CheckoutRecord {
@@ -157,8 +158,14 @@ export interface OrderPageQuery {
 export class OrderRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findCheckoutByKey(idempotencyKey: string): Promise<CheckoutRecord | null> {
-    return this.prisma.checkout.findUnique({ where: { idempotencyKey }, select: checkoutSelect });
+  /** On every placeOrder: raw SQL, the cheapest read Prisma offers. */
+  async findCheckoutByKey(idempotencyKey: string): Promise<CheckoutRecord | null> {
+    const rows = await this.prisma.$queryRaw<CheckoutRecord[]>`
+      SELECT id, idempotency_key AS "idempotencyKey", fingerprint, cart_id AS "cartId", shopper_user_id AS "shopperUserId", currency,
+             goods_minor AS "goodsMinor", shipping_minor AS "shippingMinor", insurance_minor AS "insuranceMinor", tax_minor AS "taxMinor",
+             total_minor AS "totalMinor", hold_expires_at AS "holdExpiresAt", created_at AS "createdAt"
+      FROM checkouts WHERE idempotency_key = ${idempotencyKey}`;
+    return rows[0] ?? null;
   }
 
   findCheckout(id: string): Promise<CheckoutRecord | null> {
@@ -169,16 +176,6 @@ export class OrderRepository {
     return this.prisma.checkout.findUnique({ where: { cartId }, select: checkoutSelect });
   }
 
-  /** Throws DuplicateCheckoutError when the key (or the cart) was checked out by a concurrent request. */
-  async insertCheckout(tx: Tx, data: NewCheckout): Promise<void> {
-    try {
-      await tx.checkout.create({ data, select: { id: true } });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new DuplicateCheckoutError();
-      throw e;
-    }
-  }
-
   /** Closes an open cart for checkout (row lock until commit); false when it was already closed. */
   async closeCart(tx: Tx, cartId: string): Promise<boolean> {
     const updated = await tx.$executeRaw`
@@ -186,21 +183,109 @@ export class OrderRepository {
     return updated === 1;
   }
 
-  async insertOrders(tx: Tx, orders: readonly NewOrder[]): Promise<void> {
-    await tx.order.createMany({
-      data: orders.map(({ lines: _lines, recipient: r, ...o }) => ({
-        ...o,
-        recipientName: r.name,
-        recipientPhone: r.phone,
-        province: r.province,
-        city: r.city,
-        district: r.district,
-        street: r.street,
-        postalCode: r.postalCode,
+  /**
+   * Writes the checkout, its orders, their lines and first history rows in one statement
+   * (one round trip inside the checkout transaction; foreign keys are checked at its end).
+   * Throws DuplicateCheckoutError when the key or the cart was checked out concurrently.
+   */
+  async insertPlaced(tx: Tx, checkout: NewCheckout, orders: readonly NewOrder[]): Promise<void> {
+    const c = checkout;
+    const orderRows = orders.map(({ lines: _l, recipient: r, ...o }) => ({
+      id: o.id,
+      number: o.number,
+      checkout_id: o.checkoutId,
+      museum_id: o.museumId,
+      shopper_user_id: o.shopperUserId,
+      identity_id: o.identityId,
+      status: 'PENDING_PAYMENT',
+      customs_mode: o.customsMode,
+      stock_location_id: o.stockLocationId,
+      currency: o.currency,
+      goods_minor: o.goodsMinor,
+      shipping_minor: o.shippingMinor,
+      insurance_minor: o.insuranceMinor,
+      tax_minor: o.taxMinor,
+      total_minor: o.totalMinor,
+      fx_rate: o.fxRate,
+      fx_margin_bps: o.fxMarginBps,
+      fx_source: o.fxSource,
+      fx_effective_at: o.fxEffectiveAt,
+      orderer_name: o.ordererName,
+      orderer_id_masked: o.ordererIdMasked,
+      recipient_name: r.name,
+      recipient_phone: r.phone,
+      province: r.province,
+      city: r.city,
+      district: r.district,
+      street: r.street,
+      postal_code: r.postalCode,
+      hold_expires_at: o.holdExpiresAt,
+      created_at: o.createdAt,
+      updated_at: o.createdAt,
+    }));
+    const lineRows = orders.flatMap((o) =>
+      o.lines.map((l) => ({
+        id: randomUUID(),
+        order_id: o.id,
+        position: l.position,
+        variant_id: l.variantId,
+        product_id: l.productId,
+        sku: l.sku,
+        name: l.name,
+        cross_border_category: l.crossBorderCategory,
+        hs_code: l.hsCode,
+        origin_country: l.originCountry,
+        weight_grams: l.weightGrams,
+        quantity: l.quantity,
+        unit_price_eur_minor: l.unitPriceEurMinor,
+        unit_price_minor: l.unitPriceMinor,
+        currency: l.currency,
+        goods_minor: l.goodsMinor,
+        freight_minor: l.freightMinor,
+        insurance_minor: l.insuranceMinor,
+        dutiable_minor: l.dutiableMinor,
+        tax_rate: l.taxRate,
+        tax_minor: l.taxMinor,
+        total_minor: l.totalMinor,
+        fx_rate: l.fxRate,
+        fx_source: l.fxSource,
+        fx_effective_at: l.fxEffectiveAt,
       })),
-    });
-    await tx.orderLine.createMany({ data: orders.flatMap((o) => o.lines.map((l) => ({ ...l, orderId: o.id }))) });
-    await tx.orderStatusChange.createMany({ data: orders.map((o) => ({ orderId: o.id, fromStatus: null, toStatus: 'PENDING_PAYMENT' as const, reason: 'placed' })) });
+    );
+    const rows = await tx.$queryRaw<{ checkouts: bigint }[]>`
+      WITH c AS (
+        INSERT INTO checkouts (id, idempotency_key, fingerprint, cart_id, shopper_user_id, identity_id, currency, goods_minor, shipping_minor,
+          insurance_minor, tax_minor, total_minor, id_consent_at, risk_notice_accepted_at, consent_version, hold_expires_at, created_at)
+        VALUES (${c.id}::uuid, ${c.idempotencyKey}, ${c.fingerprint}, ${c.cartId}::uuid, ${c.shopperUserId}::uuid, ${c.identityId}::uuid, ${c.currency},
+          ${c.goodsMinor}, ${c.shippingMinor}, ${c.insuranceMinor}, ${c.taxMinor}, ${c.totalMinor}, ${c.idConsentAt}, ${c.riskNoticeAcceptedAt},
+          ${c.consentVersion}, ${c.holdExpiresAt}, ${c.createdAt})
+        ON CONFLICT DO NOTHING
+        RETURNING id
+      ), o AS (
+        INSERT INTO orders (id, number, checkout_id, museum_id, shopper_user_id, identity_id, status, customs_mode, stock_location_id, currency,
+          goods_minor, shipping_minor, insurance_minor, tax_minor, total_minor, fx_rate, fx_margin_bps, fx_source, fx_effective_at, orderer_name,
+          orderer_id_masked, recipient_name, recipient_phone, province, city, district, street, postal_code, hold_expires_at, created_at, updated_at)
+        SELECT r.id, r.number, r.checkout_id, r.museum_id, r.shopper_user_id, r.identity_id, r.status, r.customs_mode, r.stock_location_id, r.currency,
+          r.goods_minor, r.shipping_minor, r.insurance_minor, r.tax_minor, r.total_minor, r.fx_rate, r.fx_margin_bps, r.fx_source, r.fx_effective_at,
+          r.orderer_name, r.orderer_id_masked, r.recipient_name, r.recipient_phone, r.province, r.city, r.district, r.street, r.postal_code,
+          r.hold_expires_at, r.created_at, r.updated_at
+        FROM json_populate_recordset(NULL::orders, ${JSON.stringify(orderRows)}::json) r WHERE EXISTS (SELECT 1 FROM c)
+        RETURNING id
+      ), l AS (
+        INSERT INTO order_lines (id, order_id, position, variant_id, product_id, sku, name, cross_border_category, hs_code, origin_country,
+          weight_grams, quantity, unit_price_eur_minor, unit_price_minor, currency, goods_minor, freight_minor, insurance_minor, dutiable_minor,
+          tax_rate, tax_minor, total_minor, fx_rate, fx_source, fx_effective_at)
+        SELECT r.id, r.order_id, r.position, r.variant_id, r.product_id, r.sku, r.name, r.cross_border_category, r.hs_code, r.origin_country,
+          r.weight_grams, r.quantity, r.unit_price_eur_minor, r.unit_price_minor, r.currency, r.goods_minor, r.freight_minor, r.insurance_minor,
+          r.dutiable_minor, r.tax_rate, r.tax_minor, r.total_minor, r.fx_rate, r.fx_source, r.fx_effective_at
+        FROM json_populate_recordset(NULL::order_lines, ${JSON.stringify(lineRows)}::json) r WHERE EXISTS (SELECT 1 FROM c)
+        RETURNING id
+      ), h AS (
+        INSERT INTO order_status_changes (order_id, from_status, to_status, reason) SELECT id, NULL, 'PENDING_PAYMENT', 'placed' FROM o
+        RETURNING id
+      )
+      SELECT (SELECT count(*) FROM c) AS checkouts, (SELECT count(*) FROM l) + (SELECT count(*) FROM h) AS written`;
+    if (Number(rows[0]?.checkouts ?? 0) !== 1) throw new DuplicateCheckoutError();
   }
 
   /**
