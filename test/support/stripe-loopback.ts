@@ -269,7 +269,7 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
     return pi;
   };
 
-  return {
+  const loopback: StripeLoopback = {
     secretKey,
     webhookSecret,
     requests,
@@ -347,7 +347,7 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
       return { body, headers: { 'content-type': 'application/json', 'stripe-signature': header } };
     },
     async deliver(baseUrl, evt) {
-      const { body, headers } = this.sign(evt);
+      const { body, headers } = loopback.sign(evt);
       const res = await fetch(`${baseUrl}/webhooks/stripe`, { method: 'POST', headers, body });
       await res.arrayBuffer();
       return res.status;
@@ -357,4 +357,5 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+  return loopback;
 }
