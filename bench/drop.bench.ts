@@ -242,7 +242,8 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} (load average 
 | pgbench TPC-B-like, ${POOL} clients, ${SECONDS} s | | ${tps} tps | | | | PostgreSQL ceiling on this machine |
 
 Drop checks: ${dropOk ? 'all passed' : 'FAILED'} — orders ${dropState.orders} (expected ${UNITS}), on hand ${dropState.onHand}, reserved ${dropState.reserved} (available ${dropState.onHand - dropState.reserved}; CHECK constraints forbid negative), ledger ${dropState.ledgerOnHand}/${dropState.ledgerReserved}, 5xx ${fiveXX}.
-Sustained placeOrder / pgbench tps: ${tps ? (ampleRate / tps).toFixed(2) : 'n/a'} (a checkout is one transaction of ~10 statements plus ~8 reads and a Stripe call; a pgbench transaction is 5 statements).
+Sustained placeOrder / pgbench tps: ${tps ? (ampleRate / tps).toFixed(2) : 'n/a'} (a placed checkout is ~9 reads, one transaction of 6 statements plus one per stock row, a Stripe call and one write; a pgbench transaction is 5 statements).
+API CPU per request puts the ceiling of one API process on an uncontended core at about ${Math.round(1000 / dropCpuMs)} drop requests/s and ${Math.round(1000 / ampleCpuMs)} placed checkouts/s; wall-clock figures above are lower when the machine is shared.
 Targets: drop ≥ 400 checkouts/s with p99 < 400 ms — ${dropRate >= 400 && percentile(dropLat, 99) < 400 ? 'met' : 'NOT met'}.`,
     );
     console.log(dropOk && fiveXX === 0 ? 'bench:drop checks passed' : 'bench:drop checks FAILED');
