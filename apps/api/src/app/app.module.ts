@@ -19,6 +19,7 @@ import { PUBLIC_STOREFRONT_QUERIES, StorefrontsModule } from '@vitrine/storefron
 import { CatalogModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';
 import { OrderFulfilmentModule, OrdersModule } from '@vitrine/orders';
 import { CustomsAuditModule } from '@vitrine/customs';
+import { InventorySyncModule } from '@vitrine/inventory';
 import { LicensingModule } from '@vitrine/licensing';
 import { apiConfigFromEnv } from './api-config';
 import { LinksModule } from './links/links.module';
@@ -75,6 +76,7 @@ function bearer(req: Request): string | null {
     OrdersModule,
     OrderFulfilmentModule,
     CustomsAuditModule,
+    InventorySyncModule,
     LicensingModule,
   ],
   controllers: [HealthController],

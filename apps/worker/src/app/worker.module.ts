@@ -3,6 +3,7 @@ import { DataAccessModule } from '@vitrine/shared/data-access';
 import { JobsWorkerModule } from '@vitrine/shared/jobs';
 import { LicensingJobsModule, licensingJobs, licensingSchedules } from '@vitrine/licensing';
 import { OrderPipelineJobsModule, orderPipelineJobs, orderPipelineSchedules } from '@vitrine/orders';
+import { InventorySyncJobsModule, inventorySyncJobs, inventorySyncSchedules } from '@vitrine/inventory';
 import { HeartbeatService } from './heartbeat.service';
 import { MetricsServer } from './metrics.server';
 
@@ -15,11 +16,12 @@ import { MetricsServer } from './metrics.server';
   imports: [
     DataAccessModule,
     JobsWorkerModule.register({
-      jobs: [...licensingJobs, ...orderPipelineJobs],
-      schedules: [...licensingSchedules, ...orderPipelineSchedules()],
+      jobs: [...licensingJobs, ...orderPipelineJobs, ...inventorySyncJobs],
+      schedules: [...licensingSchedules, ...orderPipelineSchedules(), ...inventorySyncSchedules()],
     }),
     LicensingJobsModule,
     OrderPipelineJobsModule,
+    InventorySyncJobsModule,
   ],
   providers: [HeartbeatService, MetricsServer],
 })

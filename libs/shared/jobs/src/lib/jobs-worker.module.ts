@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { PrismaService } from '@vitrine/shared/data-access';
 import { HANDLES_JOB, HandlesJob, defineJob, defineQueue, defineSchedule, type JobDefinition, type JobHandler, type JobSchedule } from './job-definition';
@@ -30,9 +30,10 @@ class PurgeOutboxHandler implements JobHandler<{ scope: string }> {
  * relays the outbox. `drain()` stops taking work and waits for the jobs in flight.
  */
 @Injectable()
-export class JobsWorker implements OnApplicationBootstrap {
+export class JobsWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('JobsWorker');
   private runner: JobRunner | null = null;
+  private draining: Promise<void> | null = null;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -57,11 +58,20 @@ export class JobsWorker implements OnApplicationBootstrap {
     this.relay.start();
   }
 
-  async drain(): Promise<void> {
-    this.logger.log('draining: no new jobs, waiting for the ones in flight');
-    await this.relay.stop();
-    await this.runner?.stop();
-    await this.queues.close();
+  /** Idempotent; apps/worker calls it before closing the application, so jobs still have the database. */
+  drain(): Promise<void> {
+    this.draining ??= (async () => {
+      this.logger.log('draining: no new jobs, waiting for the ones in flight');
+      await this.relay.stop();
+      await this.runner?.stop();
+      await this.queues.close();
+    })();
+    return this.draining;
+  }
+
+  /** A context closed without drain() (tests, embedding) still stops taking jobs. */
+  onModuleDestroy(): Promise<void> {
+    return this.drain();
   }
 }
 
