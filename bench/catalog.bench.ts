@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     PORT: String(port),
     DATABASE_URL: url,
     DATABASE_POOL_SIZE: '20',
+    API_WORKERS: process.env['API_WORKERS'] ?? '1',
     LOG_LEVEL: 'warn',
   });
   try {

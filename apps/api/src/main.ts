@@ -1,15 +1,48 @@
+import cluster from 'node:cluster';
 import { createApp } from './app/create-app';
 import { apiConfigFromEnv } from './app/api-config';
 import { logger } from './app/logger';
 
-async function bootstrap(): Promise<void> {
+async function serve(): Promise<void> {
   const app = await createApp();
   const { port } = apiConfigFromEnv();
   await app.listen(port, '0.0.0.0');
   logger.info(`api listening on http://localhost:${port}/graphql`);
 }
 
-bootstrap().catch((error) => {
-  logger.error({ err: error }, 'api failed to start');
-  process.exit(1);
-});
+/**
+ * With API_WORKERS > 1 the primary forks that many API processes sharing the port (Node's
+ * cluster module), so one machine's cores all serve. Each process keeps its own pools and
+ * caches: size DATABASE_POOL_SIZE per process. A process that dies is replaced.
+ */
+function primary(workers: number): void {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.error({ pid: worker.process.pid, code, signal }, 'api process exited; starting another');
+    cluster.fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    const deadline = setTimeout(() => process.exit(1), 10_000);
+    deadline.unref();
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  logger.info(`api primary ${process.pid}: ${workers} processes`);
+}
+
+const workers = apiConfigFromEnv().workers;
+if (workers > 1 && cluster.isPrimary) {
+  primary(workers);
+} else {
+  serve().catch((error) => {
+    logger.error({ err: error }, 'api failed to start');
+    process.exit(1);
+  });
+}

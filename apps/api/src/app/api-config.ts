@@ -7,6 +7,8 @@ export interface ApiConfig {
   maxComplexity: number;
   /** Seconds anonymous shop-window answers are cached (PUBLIC_CACHE_SECONDS; 0 turns it off). */
   publicCacheSeconds: number;
+  /** API processes sharing the port (API_WORKERS, default 1); see main.ts. */
+  workers: number;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -17,5 +19,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     maxDepth: Number(env['GRAPHQL_MAX_DEPTH'] ?? 10),
     maxComplexity: Number(env['GRAPHQL_MAX_COMPLEXITY'] ?? 5000),
     publicCacheSeconds: Number(env['PUBLIC_CACHE_SECONDS'] ?? 5),
+    workers: Math.max(1, Number(env['API_WORKERS'] ?? 1)),
   };
 }
