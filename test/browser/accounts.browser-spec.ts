@@ -26,15 +26,16 @@ describe('console: sign-in, roles and sessions', () => {
     expect(await page.locator('input[name="email"]').inputValue()).toBe(admin.email);
   });
 
-  it('gives a brand partner only the proposals placeholder', async () => {
+  it('gives a brand partner only their licensing screens', async () => {
     const brand = await createBrand(c.api.db.prisma);
     const partner = await createUser(c.api.db.prisma, 'BRAND_PARTNER', { brandId: brand.id });
     const { page, screenshot } = await c.open();
     await signIn(page, partner.email, partner.password);
-    await page.getByRole('menuitem', { name: /proposals/i }).click();
-    await page.getByTestId('proposals-placeholder').waitFor();
+    await page.getByTestId('panel-proposals').waitFor();
     const menu = await page.getByRole('menuitem').allInnerTexts();
-    expect(menu.join('|')).not.toMatch(/Users|Museums|Products/);
+    expect(menu).toEqual(['Dashboard', 'Proposals', 'Agreements', 'Royalty statements']);
+    await page.getByRole('menuitem', { name: 'Proposals' }).click();
+    await page.getByRole('link', { name: 'New proposal' }).waitFor();
     await page.goto('/#/users');
     await page.getByTestId('not-found').waitFor();
     await screenshot('partner-proposals');

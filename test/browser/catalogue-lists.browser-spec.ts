@@ -1,5 +1,5 @@
 import { createMuseum, createUser, setFxRate } from '@vitrine/shared/testing';
-import { signIn } from './support/browser';
+import { signInFast } from './support/browser';
 import { useConsole } from './support/console-fixture';
 
 describe('console: product lists at scale, CSV import, bulk status, user access', () => {
@@ -18,7 +18,7 @@ describe('console: product lists at scale, CSV import, bulk status, user access'
       })),
     });
     const { page, screenshot } = await c.open();
-    await signIn(page, manager.email, manager.password);
+    await signInFast(page, manager.email, manager.password);
     const queries: string[] = [];
     page.on('request', (r) => {
       const body = r.postData();
@@ -47,7 +47,7 @@ describe('console: product lists at scale, CSV import, bulk status, user access'
     const museum = await createMuseum(c.api.db.prisma);
     const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [museum.id] });
     const { page, screenshot } = await c.open();
-    await signIn(page, manager.email, manager.password);
+    await signInFast(page, manager.email, manager.password);
     await page.getByRole('menuitem', { name: 'Products' }).click();
     await page.getByTestId('import-button').click();
     const csv = [
@@ -78,7 +78,7 @@ describe('console: product lists at scale, CSV import, bulk status, user access'
     });
     await c.api.db.prisma.product.create({ data: { museumId: museum.id, category: 'bags', nameEn: 'Unready bag', variants: { create: [variant('BAG-2')] } } });
     const { page, screenshot } = await c.open();
-    await signIn(page, manager.email, manager.password);
+    await signInFast(page, manager.email, manager.password);
     await page.getByRole('menuitem', { name: 'Products' }).click();
     await page.getByRole('cell', { name: 'Unready bag' }).waitFor();
     await page.getByRole('checkbox', { name: /select all/i }).check();
@@ -97,7 +97,7 @@ describe('console: product lists at scale, CSV import, bulk status, user access'
     const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [museum.id] });
     const product = await c.api.db.prisma.product.create({ data: { museumId: museum.id, category: 'prints', nameEn: 'Water lilies print' } });
     const { page, screenshot } = await c.open();
-    await signIn(page, manager.email, manager.password);
+    await signInFast(page, manager.email, manager.password);
 
     await page.getByRole('menuitem', { name: 'Works of art' }).click();
     await page.locator('a[href="#/artworks/create"]').click();
@@ -138,7 +138,7 @@ describe('console: product lists at scale, CSV import, bulk status, user access'
     const museum = await createMuseum(c.api.db.prisma);
     const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [museum.id] });
     const { page, screenshot } = await c.open();
-    await signIn(page, admin.email, admin.password);
+    await signInFast(page, admin.email, admin.password);
     await page.goto(`/#/users/${manager.id}`);
     await page.getByRole('switch', { name: 'Disabled' }).check();
     await screenshot('operator-user-edit');

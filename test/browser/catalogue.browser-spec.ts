@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { createMuseum, createUser, setFxRate } from '@vitrine/shared/testing';
-import { signIn } from './support/browser';
+import { signInFast } from './support/browser';
 import { useConsole } from './support/console-fixture';
 
 /** react-admin names each input after its source path. */
@@ -14,7 +14,7 @@ describe('console: operator and museum manager screens', () => {
   it('lets an operator create a museum with a localized name and a manager for it', async () => {
     const admin = await createUser(c.api.db.prisma, 'PLATFORM_ADMIN');
     const { page, screenshot } = await c.open();
-    await signIn(page, admin.email, admin.password);
+    await signInFast(page, admin.email, admin.password);
 
     await page.getByRole('menuitem', { name: 'Museums' }).click();
     await page.locator('a[href="#/museums/create"]').click();
@@ -58,7 +58,7 @@ describe('console: operator and museum manager screens', () => {
     await setFxRate(c.api.db.prisma, '7.8000');
     await c.api.db.prisma.positiveListEntry.create({ data: { hsPrefix: '4911', description: 'Printed matter' } });
     const { page, screenshot } = await c.open();
-    await signIn(page, manager.email, manager.password);
+    await signInFast(page, manager.email, manager.password);
     await page.getByTestId('count-DRAFT').waitFor();
     await screenshot('manager-dashboard');
 
@@ -119,7 +119,7 @@ describe('console: operator and museum manager screens', () => {
     const museum = await createMuseum(c.api.db.prisma);
     const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [museum.id] });
     const { page, screenshot } = await c.open();
-    await signIn(page, manager.email, manager.password);
+    await signInFast(page, manager.email, manager.password);
     await page.goto('/#/products/create');
     await field(page, 'name.en').fill('Water lilies scarf');
     await field(page, 'name.zhCN').fill('睡莲丝巾');
@@ -159,7 +159,7 @@ describe('console: operator and museum manager screens', () => {
       },
     });
     const { page, screenshot } = await c.open();
-    await signIn(page, manager.email, manager.password);
+    await signInFast(page, manager.email, manager.password);
     await page.goto(`/#/products/${product.id}`);
     await page.getByTestId('listing-problems').getByText('The Chinese name is missing').waitFor();
     await page.getByTestId('product-publish').click();
@@ -176,7 +176,7 @@ describe('console: operator and museum manager screens', () => {
     const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [mine.id] });
     const secret = await c.api.db.prisma.product.create({ data: { museumId: theirs.id, category: 'secret', nameEn: 'Their secret product' } });
     const { page, screenshot } = await c.open();
-    await signIn(page, manager.email, manager.password);
+    await signInFast(page, manager.email, manager.password);
     await page.getByTestId('count-DRAFT').waitFor();
     await page.goto(`/#/products/${secret.id}`);
     await page.getByTestId('not-found').waitFor();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -22,6 +23,10 @@ export interface ConsolePage {
   close(): Promise<void>;
 }
 
+const consoleUrls = new WeakMap<Page, string>();
+
+const SESSION_FIELDS = 'accessToken refreshToken expiresIn user { id email displayName role museumIds brandId }';
+
 /** A fresh context (own sessionStorage) with an English UI and error capture. */
 export async function openConsole(browser: Browser, baseUrl: string, locale = 'en-GB'): Promise<ConsolePage> {
   const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1400, height: 900 } });
@@ -36,6 +41,7 @@ export async function openConsole(browser: Browser, baseUrl: string, locale = 'e
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   mkdirSync(ARTIFACTS, { recursive: true });
+  consoleUrls.set(page, baseUrl);
   return {
     context,
     page,
@@ -54,4 +60,35 @@ export async function signIn(page: Page, email: string, password: string, opts: 
   await page.getByRole('button', { name: /sign in/i }).click();
   // Signed in once the menu shows.
   if (opts.wait !== false) await page.getByRole('menuitem').first().waitFor();
+}
+
+/**
+ * Signs in through the API's login mutation and opens the dashboard with that session, as
+ * the console stores it: quicker than the form, which accounts.browser-spec.ts covers.
+ */
+export async function signInFast(page: Page, email: string, password: string): Promise<void> {
+  const baseUrl = consoleUrls.get(page);
+  if (!baseUrl) throw new Error('signInFast: open the page with openConsole');
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `mutation($i: LoginInput!) { login(input: $i) { ${SESSION_FIELDS} } }`, variables: { i: { email, password } } }),
+  });
+  const body = (await res.json()) as { data?: { login: { expiresIn: number; user: { museumIds: string[] } } & Record<string, unknown> }; errors?: unknown };
+  if (!body.data) throw new Error(`login failed: ${JSON.stringify(body.errors)}`);
+  const { expiresIn, ...login } = body.data.login;
+  const session = { ...login, expiresAt: Date.now() + expiresIn * 1000 };
+  // Seeded once per page: a later logout and reload stay signed out.
+  await page.addInitScript(
+    ({ session, seed }) => {
+      if (sessionStorage.getItem('vitrine.test-seed') === seed) return;
+      sessionStorage.setItem('vitrine.test-seed', seed);
+      sessionStorage.setItem('vitrine.session', JSON.stringify(session));
+      const museumId = session.user.museumIds[0];
+      if (museumId) sessionStorage.setItem('vitrine.museumId', museumId);
+    },
+    { session, seed: randomUUID() },
+  );
+  await page.goto('/#/');
+  await page.getByRole('menuitem').first().waitFor();
 }

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { startApi, type ApiHarness } from '../../support/api-harness';
+import { startStripeLoopback, type StripeLoopback } from '../../support/stripe-loopback';
 import { launchBrowser, openConsole, type ConsolePage } from './browser';
 import { serveConsole, type ConsoleServer } from './console-server';
 
@@ -7,16 +8,26 @@ export interface ConsoleFixture {
   api: ApiHarness;
   server: ConsoleServer;
   browser: Browser;
+  /** The Stripe loopback the API talks to (with `{ stripe: true }`). */
+  stripe: StripeLoopback;
   /** A fresh browser context; its console errors are checked when the test ends. */
   open(locale?: string): Promise<ConsolePage>;
 }
 
-/** The real API on a fresh database, the built console in front of it, and Chromium. */
-export function useConsole(): ConsoleFixture {
+/**
+ * The real API on a fresh database, the built console in front of it, and Chromium. With
+ * `stripe`, the API's Stripe SDK points at a loopback (test/support/stripe-loopback.ts), so
+ * orders can be paid and refunded through the real checkout and webhook.
+ */
+export function useConsole(options: { stripe?: boolean } = {}): ConsoleFixture {
   jest.setTimeout(90_000);
   const fixture = {} as ConsoleFixture;
   const opened: ConsolePage[] = [];
   beforeAll(async () => {
+    if (options.stripe) {
+      fixture.stripe = await startStripeLoopback();
+      Object.assign(process.env, fixture.stripe.env);
+    }
     fixture.api = await startApi();
     fixture.server = await serveConsole(fixture.api.baseUrl);
     fixture.browser = await launchBrowser();
@@ -38,6 +49,7 @@ export function useConsole(): ConsoleFixture {
     await fixture.browser?.close();
     await fixture.server?.close();
     await fixture.api?.close();
+    await fixture.stripe?.close();
   });
   return fixture;
 }

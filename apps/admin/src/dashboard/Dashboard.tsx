@@ -9,6 +9,7 @@ import { inboxPage, proposalCounts, PROPOSAL_STATUSES, type ProposalRecord, type
 import { useCurrentMuseumId } from '../museum/current-museum';
 import { ORDER_STATUSES, orderCounts, ordersIn, type OrderRecord, type OrderStatus } from '../resources/orders/orders.data';
 import { PRODUCT_STATUSES, productCounts, type ProductStatus } from '../resources/products/products.data';
+import { dateLocale } from '../data/dates';
 
 // recharts is only loaded with the dashboard's charts.
 const CountsChart = lazy(() => import('./CountsChart'));
@@ -141,7 +142,7 @@ const AwaitingReview = () => {
         <Box key={p.id} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <Button component={Link} to={`/inbox/${p.id}/show`} label={pickText(p.content.title, locale) || translate('vitrine.licensing.untitled')} size="small" />
           <Typography variant="caption" color="text.secondary">
-            {p.brandName} · {p.reviewDueAt ? new Date(p.reviewDueAt).toLocaleDateString(locale) : ''}
+            {p.brandName} · {p.reviewDueAt ? new Date(p.reviewDueAt).toLocaleDateString(dateLocale(locale)) : ''}
           </Typography>
         </Box>
       ))}

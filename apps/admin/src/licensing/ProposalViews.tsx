@@ -17,6 +17,7 @@ import {
   TableRow,
   TextField as MuiTextField,
   Typography,
+  alpha,
 } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { pickText, type LocalizedText } from '../data/localized';
@@ -30,6 +31,7 @@ import {
   type ProposalRecord,
   type ProposalRevision,
 } from './proposal-api';
+import { dateLocale } from '../data/dates';
 
 export const CONTENT_KEYS: (keyof ProposalContent)[] = [
   'title',
@@ -90,16 +92,18 @@ export function formatValue(path: string, value: unknown, locale: string, transl
     return `HS ${s.hsCode ?? '?'} · ${s.weightGrams ?? '?'} g · ${s.originCountry ?? '?'}`;
   }
   if ((key === 'title' || key === 'concept') && typeof value === 'object' && !Array.isArray(value)) {
-    const t = value as Partial<LocalizedText>;
+    // Revisions read { fr, en, zhCN }; the API's diff values keep the stored { fr, en, zh }.
+    const t = value as Partial<LocalizedText> & { zh?: string };
+    const texts = { fr: t.fr, en: t.en, zhCN: t.zhCN ?? t.zh };
     return (
       <Box component="span" sx={{ display: 'flex', flexDirection: 'column' }}>
         {(['fr', 'en', 'zhCN'] as const).map((l) =>
-          t[l] ? (
+          texts[l] ? (
             <span key={l} lang={l === 'zhCN' ? 'zh-CN' : l}>
               <Typography component="span" variant="caption" color="text.secondary">
                 {l === 'zhCN' ? '中文' : l.toUpperCase()}{' '}
               </Typography>
-              {t[l]}
+              {texts[l]}
             </span>
           ) : null,
         )}
@@ -130,7 +134,7 @@ export const ContentView = ({ content, works, changed, testId }: { content: Prop
         {CONTENT_KEYS.map((key) => {
           const hit = changed?.has(key);
           return (
-            <TableRow key={key} sx={hit ? { bgcolor: 'warning.light', '& td': { fontWeight: 500 } } : undefined} data-changed={hit ? 'true' : undefined}>
+            <TableRow key={key} sx={hit ? { bgcolor: (t) => alpha(t.palette.warning.main, 0.18), '& td': { fontWeight: 500 } } : undefined} data-changed={hit ? 'true' : undefined}>
               <TableCell sx={{ width: 180, color: 'text.secondary', verticalAlign: 'top' }}>{fieldLabel(translate, key)}</TableCell>
               <TableCell sx={{ verticalAlign: 'top' }}>{formatValue(key, content[key], locale, translate, works)}</TableCell>
             </TableRow>
@@ -225,7 +229,7 @@ export const RevisionCompare = ({ proposal }: { proposal: ProposalRecord }) => {
       label={translate(label)}
       value={value}
       onChange={(e) => set(Number(e.target.value))}
-      sx={{ minWidth: 220 }}
+      sx={{ width: 240, flex: 'none' }}
       slotProps={{ htmlInput: { 'data-testid': testId } }}
     >
       {revisions.map((r) => (
@@ -292,7 +296,7 @@ export const StageProgress = ({ proposal }: { proposal: ProposalRecord }) => {
 
 const When = ({ at }: { at: string | null | undefined }) => {
   const [locale] = useLocaleState();
-  return <>{at ? new Date(at).toLocaleString(locale) : '—'}</>;
+  return <>{at ? new Date(at).toLocaleString(dateLocale(locale)) : '—'}</>;
 };
 
 export const DueDate = ({ at }: { at: string | null | undefined }) => {
@@ -305,7 +309,7 @@ export const DueDate = ({ at }: { at: string | null | undefined }) => {
       size="small"
       color={overdue ? 'error' : 'default'}
       variant={overdue ? 'filled' : 'outlined'}
-      label={translate(overdue ? 'vitrine.licensing.overdue' : 'vitrine.licensing.due', { date: new Date(at).toLocaleDateString(locale) })}
+      label={translate(overdue ? 'vitrine.licensing.overdue' : 'vitrine.licensing.due', { date: new Date(at).toLocaleDateString(dateLocale(locale)) })}
       data-testid="review-due"
     />
   );

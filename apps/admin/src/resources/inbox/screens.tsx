@@ -31,7 +31,7 @@ const filters = [
 
 export const InboxList = () => (
   <RequireMuseum>
-    <List filters={filters} exporter={false} sort={{ field: 'reviewDueAt', order: 'ASC' }} title="resources.inbox.name">
+    <List filters={filters} exporter={false} empty={false} sort={{ field: 'reviewDueAt', order: 'ASC' }} title="resources.inbox.name">
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TitleField label="resources.proposals.fields.title" />
         <FunctionField<ProposalRecord> label="resources.proposals.fields.brand" render={(p) => p.brandName ?? ''} />
@@ -125,7 +125,10 @@ const InboxBody = () => {
   const p = useRecordContext<ProposalRecord>();
   const translate = useTranslate();
   if (!p) return null;
-  const several = (p.revisions?.length ?? 0) > 1;
+  // Side by side once the museum has decided on an earlier revision; a first submission
+  // is read on its own (the brand's drafts before it were never submitted).
+  const reviewedBefore = (p.reviewHistory ?? []).some((r) => r.revisionVersion < (p.submittedVersion ?? p.currentVersion));
+  const several = reviewedBefore && (p.revisions?.length ?? 0) > 1;
   return (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="inbox-show">
       <ProposalHeader party="museum" />

@@ -32,6 +32,7 @@ import { Unavailable } from '../../components/Unavailable';
 import { decimalToPercent } from '../../data/money';
 import { ORDER_STATUSES, type OrderRecord } from './orders.data';
 import { RefundButton } from './RefundButton';
+import { dateLocale } from '../../data/dates';
 
 const STATUS_CHOICES = ORDER_STATUSES.map((id) => ({ id, name: `vitrine.status.${id}` }));
 
@@ -51,7 +52,7 @@ const OrdererField = (_: { label?: string }) => (
 const TotalField = (_: { label?: string }) => <FunctionField<OrderRecord> render={(o) => <Money amount={o.total} currency={o.currency} />} />;
 
 export const OrderList = () => (
-  <List filters={filters} exporter={false} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+  <List filters={filters} exporter={false} empty={false} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="number" sortable={false} />
       <DateField source="createdAt" showTime sortable={false} />
@@ -102,7 +103,7 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => {
 const When = ({ at }: { at: string | null | undefined }) => {
   const [locale] = useLocaleState();
   if (!at) return <>—</>;
-  return <>{new Date(at).toLocaleString(locale)}</>;
+  return <>{new Date(at).toLocaleString(dateLocale(locale))}</>;
 };
 
 const Lines = () => {
@@ -127,7 +128,7 @@ const Lines = () => {
           <TableBody>
             {o.lines.map((l) => (
               <TableRow key={l.id}>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{l.sku}</TableCell>
+                <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{l.sku}</TableCell>
                 <TableCell>{l.name}</TableCell>
                 <TableCell>{l.hsCode}</TableCell>
                 <TableCell align="right">{l.quantity}</TableCell>
@@ -141,7 +142,7 @@ const Lines = () => {
                 <TableCell align="right"><Money amount={l.freight} currency={c} /></TableCell>
                 <TableCell align="right"><Money amount={l.insurance} currency={c} /></TableCell>
                 <TableCell align="right"><Money amount={l.dutiable} currency={c} /></TableCell>
-                <TableCell align="right">{decimalToPercent(l.taxRate)}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{decimalToPercent(l.taxRate)}</TableCell>
                 <TableCell align="right" data-testid="line-tax"><Money amount={l.tax} currency={c} /></TableCell>
                 <TableCell align="right"><Money amount={l.total} currency={c} /></TableCell>
               </TableRow>

@@ -67,7 +67,7 @@ const MuseumField = (_: { label?: string }) => {
 export const DueField = (_: { label?: string }) => <FunctionField<ProposalRecord> render={(p) => (p.status === 'SUBMITTED' ? <DueDate at={p.reviewDueAt} /> : null)} />;
 
 export const ProposalList = () => (
-  <List filters={filters} exporter={false} sort={{ field: 'updatedAt', order: 'DESC' }} actions={<TopToolbar><CreateButton label="vitrine.licensing.new_proposal" /></TopToolbar>}>
+  <List filters={filters} exporter={false} empty={false} sort={{ field: 'updatedAt', order: 'DESC' }} actions={<TopToolbar><CreateButton label="vitrine.licensing.new_proposal" /></TopToolbar>}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TitleField label="resources.proposals.fields.title" />
       <MuseumField label="resources.proposals.fields.museumId" />
@@ -214,7 +214,7 @@ export const ProposalHeader = ({ party }: { party: 'brand' | 'museum' }) => {
             {party === 'brand' ? pickText(p.museum?.name, locale) : p.brandName} · v{p.currentVersion}
             {p.amendment ? ` · ${translate('vitrine.licensing.amendment')}` : ''}
           </Typography>
-          <Box sx={{ display: 'flex', gap: 1, mt: 1, alignItems: 'center' }}>
+          <Box sx={{ display: 'flex', gap: 1, mt: 1, alignItems: 'center' }} data-testid="proposal-status">
             <StatusChip source="status" />
             {p.status === 'SUBMITTED' && <DueDate at={p.reviewDueAt} />}
             {p.agreement && (

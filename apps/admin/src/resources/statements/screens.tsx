@@ -3,12 +3,13 @@ import { Money } from '../../components/Money';
 import { pickText } from '../../data/localized';
 import { StatementDownloads } from '../../licensing/StatementDownloads';
 import type { StatementRecord } from './statements.data';
+import { dateLocale } from '../../data/dates';
 
 export const PeriodField = (_: { label?: string }) => {
   const [locale] = useLocaleState();
   return (
     <FunctionField<StatementRecord>
-      render={(s) => new Date(`${s.periodStart}T00:00:00Z`).toLocaleDateString(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' })}
+      render={(s) => new Date(`${s.periodStart}T00:00:00Z`).toLocaleDateString(dateLocale(locale), { year: 'numeric', month: 'long', timeZone: 'UTC' })}
     />
   );
 };

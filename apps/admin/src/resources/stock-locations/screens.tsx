@@ -77,7 +77,7 @@ const SetOnHandButton = () => {
   const save = () =>
     update(
       'stockLevels',
-      { id: level.id, data: { onHand: Number(onHand.trim()), note: note.trim() || null }, previousData: level },
+      { id: level.id, data: { onHand: Number(onHand.trim()), note: note.trim() || undefined }, previousData: level },
       {
         mutationMode: 'pessimistic',
         onSuccess: () => {

@@ -90,7 +90,8 @@ export const stockLevelsData: ResourceHandler = {
           locationId: previousData.locationId,
           variantId: previousData.variantId,
           onHand: Number(data.onHand),
-          note: data.note ? String(data.note) : null,
+          // The API takes a string or nothing (null is refused).
+          ...(data.note ? { note: String(data.note) } : {}),
         },
       },
     );

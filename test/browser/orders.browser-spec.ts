@@ -1,0 +1,155 @@
+import Stripe from 'stripe';
+import { createMuseum, createUser } from '@vitrine/shared/testing';
+import { ADD_LINE, PLACE_ORDER, SAMPLE_RESIDENT_ID, placeOrderInput, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import type { StripeEventLike } from '../support/stripe-loopback';
+import { signInFast } from './support/browser';
+import { useConsole } from './support/console-fixture';
+
+/**
+ * A museum manager's orders and stock, on orders placed and paid through the real API:
+ * a guest cart, placeOrder, and Stripe's signed webhook from the loopback.
+ */
+describe('console: orders and stock of a museum', () => {
+  const c = useConsole({ stripe: true });
+  let shop: Shop;
+
+  beforeAll(async () => {
+    await seedFx(c.api.db.prisma, '7.8000');
+    shop = await seedShop(c.api.db.prisma, { prices: [2_500, 4_000], stock: 20 });
+  });
+
+  /** A guest checkout of these lines; answers the checkout (orders, PaymentIntent). */
+  async function checkout(lines: { variantId: string; quantity: number }[], key: string) {
+    let token: string | null = null;
+    let cartId = '';
+    for (const line of lines) {
+      const r: { errors?: unknown; data: any } = await c.api.gql(ADD_LINE, { i: { ...line, cartToken: token } });
+      expect(r.errors).toBeUndefined();
+      token = r.data.addCartLine.cartToken ?? token;
+      cartId = r.data.addCartLine.cart.id;
+    }
+    const placed = await c.api.gql(PLACE_ORDER, { i: placeOrderInput(cartId, key, { cartToken: token }) });
+    expect(placed.errors).toBeUndefined();
+    return placed.data.placeOrder;
+  }
+
+  it('lets a manager find a paid order by state, read its lines, taxes, FX and masked ID, and refund it through Stripe', async () => {
+    const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] });
+    const paid = await checkout(
+      [
+        { variantId: shop.variants[0]!.id, quantity: 2 },
+        { variantId: shop.variants[1]!.id, quantity: 1 },
+      ],
+      'browser-paid-1',
+    );
+    expect(await c.stripe.deliver(c.api.baseUrl, c.stripe.succeed(paid.payment.paymentIntentId))).toBe(200);
+    await checkout([{ variantId: shop.variants[0]!.id, quantity: 1 }], 'browser-unpaid-1');
+    const order = paid.orders[0];
+    expect((await c.api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('PAID');
+
+    const { page, screenshot } = await c.open();
+    await signInFast(page, manager.email, manager.password);
+    await page.getByTestId('orders-PAID').getByText('1').waitFor();
+    await page.getByTestId('orders-PENDING_PAYMENT').getByText('1').waitFor();
+    await page.getByTestId('orders-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await screenshot('manager-dashboard-orders');
+
+    await page.getByRole('menuitem', { name: 'Orders' }).click();
+    await page.getByRole('cell', { name: order.number }).waitFor();
+    await expect(page.locator('tbody tr').count()).resolves.toBe(2);
+    await page.getByRole('combobox', { name: 'State' }).click();
+    await page.getByRole('option', { name: 'Paid' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+    await page.getByRole('cell', { name: order.number }).waitFor();
+    await screenshot('manager-orders-paid');
+
+    await page.getByRole('cell', { name: order.number }).click();
+    await page.getByTestId('order-lines').waitFor();
+    await expect(page.getByTestId('resident-id-masked').textContent()).resolves.toBe('110***********002X');
+    // The plain ID number never reaches the console.
+    expect(await page.content()).not.toContain(SAMPLE_RESIDENT_ID);
+    await page.getByTestId('order-fx').getByText('EUR→CNY 7.8').waitFor();
+    await page.getByTestId('order-payment').getByText('Succeeded').waitFor();
+    await expect(page.getByTestId('line-tax').count()).resolves.toBe(2);
+    const total = (await page.getByTestId('order-total').textContent()) ?? '';
+    expect(total.replace(/[^\d.]/g, '')).toBe((order.total / 100).toFixed(2));
+    await screenshot('manager-order-show');
+
+    await page.getByTestId('order-refund').click();
+    await page.getByTestId('refund-reason').fill('Parcel damaged in the museum warehouse');
+    await page.getByTestId('refund-confirm').click();
+    await page.getByText(/Refund requested/).waitFor();
+    const refunds = [...c.stripe.refunds.values()];
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]).toMatchObject({ amount: order.total, metadata: { vitrine_order_id: order.id } });
+
+    // Stripe confirms with charge.refunded; the order turns REFUNDED.
+    expect(await c.stripe.deliver(c.api.baseUrl, chargeRefunded(paid.payment.paymentIntentId, refunds[0]!, order.total))).toBe(200);
+    await page.reload();
+    await page.getByTestId('order-history').getByText('Refunded').first().waitFor();
+    await expect(page.getByTestId('order-refund').count()).resolves.toBe(0);
+    await screenshot('manager-order-refunded');
+    expect((await c.api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('REFUNDED');
+  });
+
+  it('counts stock at a location, refuses on hand below what orders hold, and hides other museums’ orders', async () => {
+    const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] });
+    const variant = shop.variants[1]!.id;
+    const level = () => c.api.db.prisma.stockLevel.findUniqueOrThrow({ where: { variantId_locationId: { variantId: variant, locationId: shop.locationId } } });
+    const held = await checkout([{ variantId: variant, quantity: 3 }], 'browser-stock-hold');
+    const reserved = (await level()).reserved;
+    expect(reserved).toBeGreaterThanOrEqual(3);
+
+    const { page, screenshot } = await c.open();
+    await signInFast(page, manager.email, manager.password);
+    await page.getByRole('menuitem', { name: 'Stock' }).click();
+    await page.getByRole('cell', { name: 'Warehouse', exact: true }).click();
+    await page.getByTestId(`count-${variant}`).click();
+    await page.getByTestId('on-hand-input').fill(String(reserved - 1));
+    await page.getByTestId('on-hand-save').click();
+    await page.getByText('On hand cannot go below what orders already hold.').waitFor();
+    expect((await level()).onHand).toBe(20);
+
+    await page.getByTestId('on-hand-input').fill('42');
+    await page.getByTestId('on-hand-save').click();
+    await page.getByText('Stock level saved').waitFor();
+    await page.getByTestId('stock-levels').getByRole('cell', { name: '42', exact: true }).waitFor();
+    expect((await level()).onHand).toBe(42);
+    await screenshot('manager-stock-location');
+
+    // Another museum's order opened by its address: not found, nothing shown.
+    const other = await createMuseum(c.api.db.prisma);
+    const outsider = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [other.id] });
+    const second = await c.open();
+    await signInFast(second.page, outsider.email, outsider.password);
+    await second.page.goto(`/#/orders/${held.orders[0].id}/show`);
+    await second.page.getByTestId('not-found').waitFor();
+    await expect(second.page.getByText(held.orders[0].number).count()).resolves.toBe(0);
+  });
+});
+
+/** Stripe's charge.refunded for the refund the API asked for (the loopback recorded it). */
+function chargeRefunded(paymentIntentId: string, refund: Record<string, unknown>, amount: number): StripeEventLike {
+  return {
+    id: `evt_browser_${Date.now()}`,
+    object: 'event',
+    api_version: Stripe.API_VERSION,
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type: 'charge.refunded',
+    data: {
+      object: {
+        id: refund['charge'],
+        object: 'charge',
+        amount,
+        amount_refunded: amount,
+        currency: 'cny',
+        payment_intent: paymentIntentId,
+        refunded: true,
+        refunds: { object: 'list', data: [refund], has_more: false },
+      },
+    },
+  };
+}
