@@ -30,27 +30,27 @@ export class CatalogReadService {
     private readonly positiveList: PositiveListRepository,
   ) {}
 
-  /** Variants by id; unknown or malformed ids are left out. */
+  /** Variants by id, one query (the positive list is cached for a few seconds); unknown or malformed ids are left out. */
   async variantsForCheckout(ids: readonly string[]): Promise<SellableVariant[]> {
     const valid = [...new Set(ids.filter(isUuid))];
     if (!valid.length) return [];
-    const [rows, prefixes] = await Promise.all([this.products.variantsWithProduct(valid), this.positiveList.prefixes()]);
+    const [rows, prefixes] = await Promise.all([this.products.variantsWithProduct(valid), this.positiveList.cachedPrefixes()]);
     return rows.map((r) => ({
       variantId: r.id,
       productId: r.productId,
       museumId: r.museumId,
       sku: r.sku,
-      name: r.product.nameZh || r.product.nameEn || r.product.nameFr,
+      name: r.nameZh || r.nameEn || r.nameFr,
       priceEurMinor: r.priceMinor,
       weightGrams: r.weightGrams,
       hsCode: r.hsCode,
       originCountry: r.originCountry,
-      crossBorderCategory: r.product.crossBorderCategory,
-      productStatus: r.product.status,
+      crossBorderCategory: r.crossBorderCategory,
+      productStatus: r.productStatus,
       listableForChina:
-        r.product.status === 'PUBLISHED' &&
-        r.product.museum.storefront?.status === 'OPEN' &&
-        listingProblemsForChina({ nameZh: r.product.nameZh, descriptionZh: r.product.descriptionZh, variants: [{ sku: r.sku, hsCode: r.hsCode }] }, prefixes).length === 0,
+        r.productStatus === 'PUBLISHED' &&
+        r.storefrontStatus === 'OPEN' &&
+        listingProblemsForChina({ nameZh: r.nameZh, descriptionZh: r.descriptionZh, variants: [{ sku: r.sku, hsCode: r.hsCode }] }, prefixes).length === 0,
     }));
   }
 }
