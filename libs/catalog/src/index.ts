@@ -13,3 +13,4 @@ export type { CollectionRow } from './lib/infrastructure/collection.repository';
 export { ProductType, CollectionType, ManagedCollectionType, MoneyType } from './lib/graphql/catalog.types';
 export { toCollection, toManagedCollection } from './lib/graphql/catalog.mappers';
 export { PUBLIC_CATALOG_QUERIES } from './lib/graphql/shop.resolver';
+export * from './lib/jobs';

@@ -20,6 +20,7 @@ import { CatalogModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';
 import { OrderFulfilmentModule, OrdersModule } from '@vitrine/orders';
 import { CustomsAuditModule } from '@vitrine/customs';
 import { InventorySyncModule } from '@vitrine/inventory';
+import { FxRefreshModule } from '@vitrine/catalog';
 import { LicensingModule } from '@vitrine/licensing';
 import { apiConfigFromEnv } from './api-config';
 import { LinksModule } from './links/links.module';
@@ -77,6 +78,7 @@ function bearer(req: Request): string | null {
     OrderFulfilmentModule,
     CustomsAuditModule,
     InventorySyncModule,
+    FxRefreshModule,
     LicensingModule,
   ],
   controllers: [HealthController],

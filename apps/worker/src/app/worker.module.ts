@@ -4,6 +4,7 @@ import { JobsWorkerModule } from '@vitrine/shared/jobs';
 import { LicensingJobsModule, licensingJobs, licensingSchedules } from '@vitrine/licensing';
 import { OrderPipelineJobsModule, orderPipelineJobs, orderPipelineSchedules } from '@vitrine/orders';
 import { InventorySyncJobsModule, inventorySyncJobs, inventorySyncSchedules } from '@vitrine/inventory';
+import { FxRefreshJobsModule, fxRefreshJobs, fxRefreshSchedules } from '@vitrine/catalog';
 import { HeartbeatService } from './heartbeat.service';
 import { MetricsServer } from './metrics.server';
 
@@ -16,12 +17,13 @@ import { MetricsServer } from './metrics.server';
   imports: [
     DataAccessModule,
     JobsWorkerModule.register({
-      jobs: [...licensingJobs, ...orderPipelineJobs, ...inventorySyncJobs],
-      schedules: [...licensingSchedules, ...orderPipelineSchedules(), ...inventorySyncSchedules()],
+      jobs: [...licensingJobs, ...orderPipelineJobs, ...inventorySyncJobs, ...fxRefreshJobs],
+      schedules: [...licensingSchedules, ...orderPipelineSchedules(), ...inventorySyncSchedules(), ...fxRefreshSchedules()],
     }),
     LicensingJobsModule,
     OrderPipelineJobsModule,
     InventorySyncJobsModule,
+    FxRefreshJobsModule,
   ],
   providers: [HeartbeatService, MetricsServer],
 })
