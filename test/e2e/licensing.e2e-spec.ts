@@ -250,6 +250,12 @@ describe('brand licensing over HTTP', () => {
     const r = await api.gql(PUBLISH, { p: productId }, t['managerA']);
     expect(r.data.publishLicensedProduct.errorCode).toBe('LISTING_NOT_ALLOWED');
     expect(r.data.publishLicensedProduct.reasons.map((x: { code: string }) => x.code).sort()).toEqual(['BEFORE_TERM', 'CHANNEL_NOT_GRANTED', 'TERRITORY_EXCLUDES_CN']);
+    // The catalogue's own publishing (single and bulk) keeps to the agreement too.
+    const viaCatalogue = await api.gql('mutation($id: ID!) { publishProduct(id: $id) { id status } }', { id: productId }, t['managerA']);
+    expect(codeOf(viaCatalogue)).toBe('LISTING_NOT_ALLOWED');
+    expect(viaCatalogue.errors![0].extensions!['reasons'].map((x: { code: string }) => x.code)).toContain('TERRITORY_EXCLUDES_CN');
+    const bulk = await api.gql('mutation($ids: [ID!]!) { bulkSetProductStatus(ids: $ids, status: PUBLISHED) { updated failed { id code } } }', { ids: [productId] }, t['managerA']);
+    expect(bulk.data.bulkSetProductStatus).toEqual({ updated: [], failed: [{ id: productId, code: 'LISTING_NOT_ALLOWED' }] });
     expect((await api.db.prisma.product.findUniqueOrThrow({ where: { id: productId } })).status).toBe('DRAFT');
   });
 

@@ -77,17 +77,27 @@ export class LicensedProductsService {
   /** The same for many products in a handful of queries (a loader's batch). */
   async reasonsNotListableMany(rows: readonly LicensedProductRow[]): Promise<ListingReason[][]> {
     if (!rows.length) return [];
+    const [blocks, variants, prefixes] = await Promise.all([
+      this.agreementBlocksMany(rows),
+      this.products.variantsOfMany(rows.map((r) => r.productId)),
+      this.directory.positiveListPrefixes(),
+    ]);
+    return rows.map((row, i) => {
+      const catalogue = listingProblemsForChina({ nameZh: row.nameZh, descriptionZh: row.descriptionZh, variants: variants.get(row.productId) ?? [] }, prefixes);
+      return [...blocks[i]!, ...catalogue.map((p) => ({ code: p.code, message: p.message, path: p.path }))];
+    });
+  }
+
+  /** What the agreement alone forbids today (territory, channel, term, pending approval). */
+  async agreementBlocksMany(rows: readonly LicensedProductRow[]): Promise<ListingReason[][]> {
     const today = isoDate(this.clock.now());
     const agreements = new Map((await this.agreements.findByIds([...new Set(rows.map((r) => r.agreementId))])).map((a) => [a.id, a]));
     const proposals = new Map((await this.proposals.findByIds([...agreements.values()].map((a) => a.proposalId))).map((p) => [p.id, p]));
-    const [variants, prefixes] = await Promise.all([this.products.variantsOfMany(rows.map((r) => r.productId)), this.directory.positiveListPrefixes()]);
     return rows.map((row) => {
       const agreement = agreements.get(row.agreementId);
       if (!agreement) return [{ code: 'AGREEMENT_EXPIRED', message: 'no agreement' }];
       const proposal = proposals.get(agreement.proposalId) ?? { status: 'WITHDRAWN' as const, amendment: false };
-      const blocks: ListingBlock[] = listingBlocks(agreement, proposal, today);
-      const catalogue = listingProblemsForChina({ nameZh: row.nameZh, descriptionZh: row.descriptionZh, variants: variants.get(row.productId) ?? [] }, prefixes);
-      return [...blocks, ...catalogue.map((p) => ({ code: p.code, message: p.message, path: p.path }))];
+      return listingBlocks(agreement, proposal, today) as ListingBlock[];
     });
   }
 

@@ -64,7 +64,7 @@ describe('royalty ledger and monthly statements (real PostgreSQL)', () => {
           { royaltyRateBps: 777, currency: 'CNY' as const, advanceMinor: 0, minimumGuaranteeMinor: 0, termStart: FIRST, termEnd: '2026-12-31' },
           { royaltyRateBps: 10_000, currency: 'EUR' as const, advanceMinor: 50, minimumGuaranteeMinor: 1_000_000, termStart: FIRST, termEnd: '2025-03-31', sellOffDays: 10 },
         ];
-        const seeded = [];
+        const seeded: Awaited<ReturnType<typeof seedAgreement>>[] = [];
         for (const t of terms) seeded.push(await seedAgreement(db.prisma, t));
         const written = await insertSales(
           db.prisma,

@@ -6,6 +6,9 @@ import { AgreementRepository } from '../infrastructure/agreement.repository';
 import { LedgerRepository, type LedgerEntryWrite } from '../infrastructure/ledger.repository';
 import { OrderLineReadRepository, type PaidLicensedLine, type RefundedLicensedLine } from '../infrastructure/order-line.read-repository';
 
+/** Bookings in one reconcile after which the ledger's statistics are refreshed. */
+const ANALYZE_AFTER = 10_000;
+
 /** The EUR→CNY snapshot an order line carries. */
 const snapshot = (rate: string | null): FxSnapshot | null => (rate ? { base: 'EUR', quote: 'CNY', rate } : null);
 
@@ -115,6 +118,7 @@ export class RoyaltyAccrualService {
       }
       await this.ledger.insert(tx, entries);
     });
+    if (accrued >= ANALYZE_AFTER) await this.ledger.refreshStatistics();
     const reversed = await this.orderLines.streamUnreversedRefunds({ until, orderId }, async (tx, lines: RefundedLicensedLine[]) => {
       await load(lines.map((l) => l.agreementId));
       const entries = lines
@@ -125,6 +129,7 @@ export class RoyaltyAccrualService {
         });
       await this.ledger.insert(tx, entries);
     });
+    if (reversed >= ANALYZE_AFTER) await this.ledger.refreshStatistics();
     return { accrued: accrued - skipped, reversed, skipped };
   }
 }

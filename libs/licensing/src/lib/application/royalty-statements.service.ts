@@ -11,12 +11,18 @@ import { canSeeAgreementOf, scopeOf } from './access';
 import { Clock } from './clock';
 import { RoyaltyAccrualService } from './royalty-accrual.service';
 
+/** Agreements whose statements are written in one transaction. */
+const STATEMENT_CHUNK = 1_000;
+
 export interface StatementRunResult {
   period: IsoDate;
   accrued: number;
   reversed: number;
   created: number;
   skipped: number;
+  /** Time spent booking the ledger and writing the statements. */
+  ledgerMs: number;
+  statementsMs: number;
 }
 
 /**
@@ -41,18 +47,22 @@ export class RoyaltyStatementsService {
     if (!isPeriod(period)) throw new ValidationError([{ path: 'period', message: 'must be the first day of a month, YYYY-MM-01' }]);
     if (addMonths(period, 1) > monthOf(this.clock.now())) throw new ValidationError([{ path: 'period', message: 'has not ended yet' }]);
     const { end } = periodBounds(period);
+    const started = Date.now();
     const { accrued, reversed } = await this.accrual.reconcile(end);
+    const ledgerMs = Date.now() - started;
     let created = 0;
     let skipped = 0;
-    for (const agreement of await this.statements.agreementsDue(period)) {
-      const row = await this.statements.create(agreement, period, (prior, totals) =>
+    const due = await this.statements.agreementsDue(period);
+    for (let i = 0; i < due.length; i += STATEMENT_CHUNK) {
+      const r = await this.statements.createMany(period, due.slice(i, i + STATEMENT_CHUNK), (agreement, prior, totals) =>
         computeStatement({ periodStart: period, terms: agreement, priorCumulativeRoyaltyMinor: prior, totals }),
       );
-      if (row) created++;
-      else skipped++;
+      created += r.created;
+      skipped += r.skipped;
     }
-    this.logger.log(`royalty statements ${period}: ${created} written, ${skipped} already done; ${accrued} accrued, ${reversed} reversed`);
-    return { period, accrued, reversed, created, skipped };
+    const statementsMs = Date.now() - started - ledgerMs;
+    this.logger.log(`royalty statements ${period}: ${created} written, ${skipped} already done; ${accrued} accrued, ${reversed} reversed (${ledgerMs} + ${statementsMs} ms)`);
+    return { period, accrued, reversed, created, skipped, ledgerMs, statementsMs };
   }
 
   async get(actor: Actor, id: string): Promise<StatementRow> {

@@ -63,7 +63,7 @@ export class OrderLineReadRepository {
     return this.stream(
       'unaccrued',
       (tx) => tx.$executeRaw`
-        DECLARE unaccrued NO SCROLL CURSOR FOR
+        CREATE TEMP TABLE unaccrued ON COMMIT DROP AS
         SELECT ol.id::text AS "orderLineId", ol.order_id::text AS "orderId", ol.product_id::text AS "productId",
                lp.agreement_id::text AS "agreementId", ol.quantity, ol.goods_minor AS "netSaleMinor",
                ol.currency AS "saleCurrency", ol.fx_rate::text AS "fxRate", o.paid_at AS "paidAt"
@@ -84,25 +84,26 @@ export class OrderLineReadRepository {
     return this.stream(
       'unreversed',
       (tx) => tx.$executeRaw`
-        DECLARE unreversed NO SCROLL CURSOR FOR
-        SELECT e.order_line_id::text AS "orderLineId", e.order_id::text AS "orderId", e.product_id::text AS "productId",
+        CREATE TEMP TABLE unreversed ON COMMIT DROP AS
+        SELECT ol.id::text AS "orderLineId", ol.order_id::text AS "orderId", e.product_id::text AS "productId",
                e.agreement_id::text AS "agreementId", o.refunded_at AS "refundedAt",
                (e.units + coalesce(r.units, 0))::int AS units,
                (e.sale_minor + coalesce(r.sale_minor, 0))::int AS "saleMinor",
                (e.net_sales_minor + coalesce(r.net_sales_minor, 0))::int AS "netSalesMinor",
                (e.royalty_minor + coalesce(r.royalty_minor, 0))::int AS "royaltyMinor",
                e.sale_currency AS "saleCurrency", e.fx_rate AS "fxRate", e.currency
-          FROM royalty_ledger_entries e
-          JOIN orders o ON o.id = e.order_id
+          FROM orders o
+          JOIN order_lines ol ON ol.order_id = o.id
+          -- Every ledger lookup goes by order line (the unique index), whatever the table's statistics.
+          JOIN royalty_ledger_entries e ON e.order_line_id = ol.id AND e.kind = 'ACCRUAL' AND e.source_ref = 'paid'
           LEFT JOIN LATERAL (
                 SELECT sum(x.units) AS units, sum(x.sale_minor) AS sale_minor, sum(x.net_sales_minor) AS net_sales_minor, sum(x.royalty_minor) AS royalty_minor
                   FROM royalty_ledger_entries x
-                 WHERE x.order_line_id = e.order_line_id AND x.kind = 'REVERSAL') r ON true
-         WHERE e.kind = 'ACCRUAL'
-           AND o.refunded_at IS NOT NULL AND o.refunded_at < ${filter.until}
-           AND (${order}::uuid IS NULL OR e.order_id = ${order}::uuid)
+                 WHERE x.order_line_id = ol.id AND x.kind = 'REVERSAL') r ON true
+         WHERE o.refunded_at IS NOT NULL AND o.refunded_at < ${filter.until}
+           AND (${order}::uuid IS NULL OR o.id = ${order}::uuid)
            AND NOT EXISTS (SELECT 1 FROM royalty_ledger_entries x
-                            WHERE x.order_line_id = e.order_line_id AND x.kind = 'REVERSAL' AND x.source_ref = 'order-refunded')`,
+                            WHERE x.order_line_id = ol.id AND x.kind = 'REVERSAL' AND x.source_ref = 'order-refunded')`,
       onBatch,
     );
   }
@@ -120,19 +121,25 @@ export class OrderLineReadRepository {
     return rows[0] ?? null;
   }
 
-  private async stream<T>(cursor: string, declare: (tx: Tx) => Promise<number>, onBatch: (tx: Tx, rows: T[]) => Promise<void>): Promise<number> {
+  /**
+   * The work list is written to a temporary table first, then read through a cursor while
+   * `onBatch` books entries: the anti-join against the ledger runs once, before any insert
+   * (a cursor evaluating it lazily would rescan a ledger growing under it).
+   */
+  private async stream<T>(table: string, collect: (tx: Tx) => Promise<number>, onBatch: (tx: Tx, rows: T[]) => Promise<void>): Promise<number> {
     return this.prisma.$transaction(
       async (tx) => {
-        await declare(tx);
+        await collect(tx);
+        await tx.$executeRawUnsafe(`DECLARE ${table}_cursor NO SCROLL CURSOR FOR SELECT * FROM ${table} ORDER BY "orderLineId"`);
         let total = 0;
         for (;;) {
-          const rows = await tx.$queryRawUnsafe<T[]>(`FETCH FORWARD ${BATCH} FROM ${cursor}`);
+          const rows = await tx.$queryRawUnsafe<T[]>(`FETCH FORWARD ${BATCH} FROM ${table}_cursor`);
           if (!rows.length) break;
           await onBatch(tx, rows);
           total += rows.length;
           if (rows.length < BATCH) break;
         }
-        await tx.$executeRawUnsafe(`CLOSE ${cursor}`);
+        await tx.$executeRawUnsafe(`CLOSE ${table}_cursor`);
         return total;
       },
       { timeout: 15 * 60_000, maxWait: 30_000 },

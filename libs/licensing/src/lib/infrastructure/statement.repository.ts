@@ -88,48 +88,79 @@ export class StatementRepository {
   }
 
   /**
-   * Writes the agreement's statement for `period` once: under the agreement's row lock,
-   * re-reads whether it (or a later one) exists, then claims every unreported entry up to
-   * the month in one UPDATE … RETURNING, so the statement adds up exactly to the entries
-   * it marks. Returns null when there was nothing to do.
+   * Writes the statements of `period` for these agreements, once, in one transaction and a
+   * handful of round trips whatever their number: locks the agreements (in id order, so two
+   * runs queue rather than deadlock), re-reads which already have this or a later month's
+   * statement and skips them, inserts the others, then claims every unreported entry up to
+   * the month with one UPDATE … RETURNING, so each statement adds up exactly to the entries
+   * it marks. `compute` turns (prior cumulative royalty, entry totals) into the figures.
    */
-  async create(
-    agreement: StatementAgreement,
+  async createMany(
     period: IsoDate,
-    compute: (priorCumulativeRoyaltyMinor: number, totals: EntryTotals) => StatementFigures,
-  ): Promise<StatementRow | null> {
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM licence_agreements WHERE id = ${agreement.id}::uuid FOR UPDATE`;
-      const start = day(period);
-      const later = await tx.royaltyStatement.findFirst({ where: { agreementId: agreement.id, periodStart: { gte: start } }, select: { id: true } });
-      if (later) return null;
-      const prior = await tx.royaltyStatement.findFirst({
-        where: { agreementId: agreement.id, periodStart: { lt: start } },
-        orderBy: { periodStart: 'desc' },
-        select: { cumulativeRoyaltyMinor: true },
-      });
-      const placeholder = compute(prior?.cumulativeRoyaltyMinor ?? 0, { entryCount: 0, units: 0, netSalesMinor: 0, royaltyMinor: 0 });
-      const { id } = await tx.royaltyStatement.create({
-        data: { ...this.columns(placeholder), agreementId: agreement.id, museumId: agreement.museumId, brandId: agreement.brandId, currency: agreement.currency },
-        select: { id: true },
-      });
-      const [sums] = await tx.$queryRaw<{ entryCount: number; units: bigint; netSalesMinor: bigint; royaltyMinor: bigint }[]>`
-        WITH claimed AS (
-          UPDATE royalty_ledger_entries SET statement_id = ${id}::uuid
-           WHERE agreement_id = ${agreement.id}::uuid AND statement_id IS NULL AND period_start <= ${start}::date
-          RETURNING units, net_sales_minor, royalty_minor)
-        SELECT count(*)::int AS "entryCount", coalesce(sum(units), 0)::bigint AS units,
-               coalesce(sum(net_sales_minor), 0)::bigint AS "netSalesMinor", coalesce(sum(royalty_minor), 0)::bigint AS "royaltyMinor"
-          FROM claimed`;
-      const figures = compute(prior?.cumulativeRoyaltyMinor ?? 0, {
-        entryCount: sums!.entryCount,
-        units: Number(sums!.units),
-        netSalesMinor: Number(sums!.netSalesMinor),
-        royaltyMinor: Number(sums!.royaltyMinor),
-      });
-      const row = await tx.royaltyStatement.update({ where: { id }, data: this.columns(figures), select: statementSelect });
-      return asStatement(row);
-    });
+    agreements: readonly StatementAgreement[],
+    compute: (agreement: StatementAgreement, priorCumulativeRoyaltyMinor: number, totals: EntryTotals) => StatementFigures,
+  ): Promise<{ created: number; skipped: number }> {
+    if (!agreements.length) return { created: 0, skipped: 0 };
+    const start = day(period);
+    return this.prisma.$transaction(
+      async (tx) => {
+        const ids = [...agreements.map((a) => a.id)].sort();
+        await tx.$queryRaw`SELECT id FROM licence_agreements WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
+        const done = new Set(
+          (await tx.$queryRaw<{ id: string }[]>`
+            SELECT DISTINCT agreement_id::text AS id FROM royalty_statements WHERE agreement_id = ANY(${ids}::uuid[]) AND period_start >= ${start}::date`).map((r) => r.id),
+        );
+        const todo = agreements.filter((a) => !done.has(a.id));
+        if (!todo.length) return { created: 0, skipped: agreements.length };
+        const todoIds = todo.map((a) => a.id);
+        const prior = new Map(
+          (
+            await tx.$queryRaw<{ id: string; cumulative: number }[]>`
+              SELECT DISTINCT ON (agreement_id) agreement_id::text AS id, cumulative_royalty_minor AS cumulative
+                FROM royalty_statements WHERE agreement_id = ANY(${todoIds}::uuid[]) AND period_start < ${start}::date
+               ORDER BY agreement_id, period_start DESC`
+          ).map((r) => [r.id, r.cumulative]),
+        );
+        const zero: EntryTotals = { entryCount: 0, units: 0, netSalesMinor: 0, royaltyMinor: 0 };
+        const periodEnd = compute(todo[0]!, 0, zero).periodEnd;
+        const inserted = await tx.$queryRaw<{ id: string; agreementId: string }[]>`
+          INSERT INTO royalty_statements (id, agreement_id, museum_id, brand_id, period_start, period_end, currency, entry_count, units, net_sales_minor,
+                                          royalty_minor, cumulative_royalty_minor, advance_recouped_minor, advance_remaining_minor,
+                                          minimum_guarantee_shortfall_minor, amount_payable_minor)
+          SELECT gen_random_uuid(), a.id, a.museum_id, a.brand_id, ${start}::date, ${day(periodEnd)}::date, a.currency, 0, 0, 0, 0, 0, 0, 0, 0, 0
+            FROM unnest(${todoIds}::uuid[], ${todo.map((a) => a.museumId)}::uuid[], ${todo.map((a) => a.brandId)}::uuid[], ${todo.map((a) => a.currency)}::char(3)[])
+                 AS a(id, museum_id, brand_id, currency)
+          RETURNING id::text AS id, agreement_id::text AS "agreementId"`;
+        const sums = new Map(
+          (
+            await tx.$queryRaw<{ agreementId: string; entryCount: number; units: bigint; netSalesMinor: bigint; royaltyMinor: bigint }[]>`
+              WITH claimed AS (
+                UPDATE royalty_ledger_entries e SET statement_id = s.id
+                  FROM royalty_statements s
+                 WHERE s.agreement_id = ANY(${todoIds}::uuid[]) AND s.period_start = ${start}::date
+                   AND e.agreement_id = s.agreement_id AND e.statement_id IS NULL AND e.period_start <= ${start}::date
+                RETURNING e.agreement_id, e.units, e.net_sales_minor, e.royalty_minor)
+              SELECT agreement_id::text AS "agreementId", count(*)::int AS "entryCount", sum(units)::bigint AS units,
+                     sum(net_sales_minor)::bigint AS "netSalesMinor", sum(royalty_minor)::bigint AS "royaltyMinor"
+                FROM claimed GROUP BY agreement_id`
+          ).map((r) => [r.agreementId, { entryCount: r.entryCount, units: Number(r.units), netSalesMinor: Number(r.netSalesMinor), royaltyMinor: Number(r.royaltyMinor) }]),
+        );
+        const byAgreement = new Map(todo.map((a) => [a.id, a]));
+        const figures = inserted.map((row) => ({ id: row.id, f: compute(byAgreement.get(row.agreementId)!, prior.get(row.agreementId) ?? 0, sums.get(row.agreementId) ?? zero) }));
+        const col = (k: keyof StatementFigures) => figures.map((x) => x.f[k] as number);
+        await tx.$executeRaw`
+          UPDATE royalty_statements s SET entry_count = f.entry_count, units = f.units, net_sales_minor = f.net_sales_minor, royalty_minor = f.royalty_minor,
+                 cumulative_royalty_minor = f.cumulative, advance_recouped_minor = f.recouped, advance_remaining_minor = f.remaining,
+                 minimum_guarantee_shortfall_minor = f.shortfall, amount_payable_minor = f.payable
+            FROM unnest(${figures.map((x) => x.id)}::uuid[], ${col('entryCount')}::int[], ${col('units')}::int[], ${col('netSalesMinor')}::int[], ${col('royaltyMinor')}::int[],
+                        ${col('cumulativeRoyaltyMinor')}::int[], ${col('advanceRecoupedMinor')}::int[], ${col('advanceRemainingMinor')}::int[],
+                        ${col('minimumGuaranteeShortfallMinor')}::int[], ${col('amountPayableMinor')}::int[])
+                 AS f(id, entry_count, units, net_sales_minor, royalty_minor, cumulative, recouped, remaining, shortfall, payable)
+           WHERE s.id = f.id`;
+        return { created: inserted.length, skipped: agreements.length - inserted.length };
+      },
+      { timeout: 10 * 60_000, maxWait: 30_000 },
+    );
   }
 
   async findById(id: string): Promise<StatementRow | null> {
