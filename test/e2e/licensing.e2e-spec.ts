@@ -1,4 +1,5 @@
 import { allowHsCodes, createArtwork, createBrand, createMuseum, createUser } from '@vitrine/shared/testing';
+import { ReviewRemindersService } from '@vitrine/licensing';
 import { insertSales } from '../../libs/licensing/src/testing/sales';
 import { codeOf, startApi, type ApiHarness } from '../support/api-harness';
 
@@ -153,6 +154,17 @@ describe('brand licensing over HTTP', () => {
     const reminder = await api.db.prisma.outboxMessage.findMany({ where: { queue: 'licensing', name: 'review-reminder' }, select: { jobId: true, runAt: true } });
     expect(reminder).toEqual([{ jobId: `licensing.review-reminder.${id}.1`, runAt: expect.any(Date) }]);
 
+    // The worker's reminder job (run here in-process) leaves a notice only the museum sees.
+    expect(await api.app.get(ReviewRemindersService).remindSubmission(id, 1)).toBe(true);
+    const NOTICES = '{ licensingNotifications(unreadOnly: true) { totalCount nodes { id kind proposalId readAt } } }';
+    const notices = await api.gql(NOTICES, {}, t['managerA']);
+    expect(notices.data.licensingNotifications.nodes).toEqual([{ id: expect.any(String), kind: 'REVIEW_DUE_SOON', proposalId: id, readAt: null }]);
+    for (const who of ['managerB', 'brandY']) expect((await api.gql(NOTICES, {}, t[who])).data.licensingNotifications.totalCount).toBe(0);
+    const READ = 'mutation($id: ID!) { markLicensingNotificationRead(id: $id) { readAt } }';
+    const noticeId = notices.data.licensingNotifications.nodes[0].id;
+    expect(codeOf(await api.gql(READ, { id: noticeId }, t['managerB']))).toBe('NOT_FOUND');
+    expect((await api.gql(READ, { id: noticeId }, t['managerA'])).data.markLicensingNotificationRead.readAt).toEqual(expect.any(String));
+
     // The museum's inbox has it; the other museum and the other brand do not see it.
     const inbox = await api.gql('query($m: ID!) { proposalInbox(museumId: $m) { totalCount nodes { id brandName reviewDueAt } } }', { m: museumA.id }, t['managerA']);
     expect(inbox.data.proposalInbox.nodes).toEqual([{ id, brandName: 'Maison X', reviewDueAt: expect.any(String) }]);
@@ -242,6 +254,31 @@ describe('brand licensing over HTTP', () => {
     const p = await api.db.prisma.product.findUniqueOrThrow({ where: { id: productId }, select: { nameEn: true, media: { select: { url: true } } } });
     expect(p).toEqual({ nameEn: 'Orsay Museum × Maison X — Lilies scarf', media: [{ url: 'https://img.example/final.jpg' }] });
     expect((await api.gql(PUBLISH, { p: productId }, t['managerA'])).data.publishLicensedProduct.status).toBe('PUBLISHED');
+  });
+
+  it('decides a submission once when reviewers race, and creates one agreement', async () => {
+    const created = await api.gql(CREATE, { i: { museumId: museumA.id, content: contentInput([works[0]!]) } }, t['brandX']);
+    const id = created.data.createProposal.id as string;
+    for (let stage = 0; stage < 3; stage++) {
+      const submits = await Promise.all([api.gql(SUBMIT, { id }, t['brandX']), api.gql(SUBMIT, { id }, t['brandX'])]);
+      expect(submits.map((r) => r.data.submitProposal.__typename).sort()).toEqual(['IllegalTransitionError', 'Proposal']);
+      const decisions = await Promise.all([
+        api.gql(REVIEW, { i: { id, decision: 'APPROVE' } }, t['managerA']),
+        api.gql(REVIEW, { i: { id, decision: 'APPROVE' } }, t['admin']),
+        api.gql(REVIEW, { i: { id, decision: 'REJECT', comment: 'no' } }, t['managerA']),
+      ]);
+      expect(decisions.filter((r) => r.data.reviewProposal.__typename === 'Proposal')).toHaveLength(1);
+      expect(decisions.every((r) => !r.errors)).toBe(true);
+      if ((await snapshotProposal(id)).status === 'REJECTED') {
+        // The REJECT won this round: the proposal ends, with no agreement.
+        expect(await api.db.prisma.licenceAgreement.count({ where: { proposalId: id } })).toBe(0);
+        return;
+      }
+    }
+    expect(await api.db.prisma.licenceAgreement.count({ where: { proposalId: id } })).toBe(1);
+    expect(await api.db.prisma.licensingReview.count({ where: { proposalId: id } })).toBe(3);
+    const agreement = await api.db.prisma.licenceAgreement.findUniqueOrThrow({ where: { proposalId: id }, select: { id: true } });
+    expect(await api.db.prisma.licensedProduct.count({ where: { agreementId: agreement.id } })).toBe(1);
   });
 
   it('refuses to list outside the territory, the channel or the term with a stable code', async () => {
