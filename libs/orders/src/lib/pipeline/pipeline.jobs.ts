@@ -6,6 +6,8 @@ import { pipelineConfigFromEnv } from './application/pipeline-config';
 export const orderPipelineQueue = defineQueue('order-pipeline', { concurrency: 200 });
 /** Feed followers and upkeep: one run at a time is enough. */
 export const pipelinePollersQueue = defineQueue('pipeline-pollers', { concurrency: 4 });
+/** Hold expiry on a queue of its own, so slow feeds never delay it. */
+export const reservationExpiryQueue = defineQueue('reservation-expiry', { concurrency: 1 });
 
 type OrderRef = { orderId: string };
 type Tick = { scope: string };
@@ -21,7 +23,7 @@ export const followTrackingJob = defineJob<Tick>({ queue: pipelinePollersQueue, 
 /** Safety net: paid orders nobody started, orders lagging behind their facts, cleared orders not booked. */
 export const sweepPipelineJob = defineJob<Tick>({ queue: pipelinePollersQueue, name: 'sweep-pipeline', jobId: () => 'sweep-pipeline', attempts: 3, backoffMs: 5_000 });
 /** Unpaid orders past their hold: cancelled, stock released (orders' ReservationExpiryService). */
-export const expireReservationsJob = defineJob<Tick>({ queue: pipelinePollersQueue, name: 'expire-reservations', jobId: () => 'expire-reservations', attempts: 3, backoffMs: 1_000 });
+export const expireReservationsJob = defineJob<Tick>({ queue: reservationExpiryQueue, name: 'expire-reservations', jobId: () => 'expire-reservations', attempts: 3, backoffMs: 1_000 });
 
 export const orderPipelineJobs = [declareCustomsJob, bookShipmentJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob, expireReservationsJob];
 
