@@ -1,7 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import { createMuseum, createUser } from '@vitrine/shared/testing';
 import { ADD_LINE, PLACE_ORDER, SAMPLE_RESIDENT_ID, placeOrderInput, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import { CarrierLoopback } from '../support/carrier-loopback';
+import { CustomsLoopback } from '../support/customs-loopback';
+import { seedPaidOrders, signingKeys } from '../support/pipeline-fixtures';
 import type { StripeEventLike } from '../support/stripe-loopback';
+import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
 import { signInFast } from './support/browser';
 import { useConsole } from './support/console-fixture';
 
@@ -125,6 +130,63 @@ describe('console: orders and stock of a museum', () => {
     await second.page.goto(`/#/orders/${held.orders[0].id}/show`);
     await second.page.getByTestId('not-found').waitFor();
     await expect(second.page.getByText(held.orders[0].number).count()).resolves.toBe(0);
+  });
+
+  it('follows a paid order through the worker pipeline: three customs documents with receipts, waybill and tracking; and reports a stock file’s rejected lines', async () => {
+    // The real worker process with the loopback customs and carrier; the order comes from the
+    // pipeline engineer's factory (paid, its pipeline start in the outbox).
+    const keys = signingKeys();
+    const customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
+    const carrier = await CarrierLoopback.start();
+    const prefix = `test-browser-${randomBytes(4).toString('hex')}`;
+    const worker = startWorker({ DATABASE_URL: c.api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, ...carrier.env, ...keys.env });
+    try {
+      const paid = await seedPaidOrders(c.api.db.prisma, 1);
+      const orderId = paid.orderIds[0]!;
+      const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [paid.museumId] });
+      const { page, screenshot } = await c.open();
+      await signInFast(page, manager.email, manager.password);
+      await waitForOutput(worker, /worker ready/);
+      const status = async () => (await c.api.db.prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status;
+      await until('the order delivered', async () => (await status()) === 'DELIVERED', 60_000, worker);
+
+      await page.goto(`/#/orders/${orderId}/show`);
+      const customsPanel = page.getByTestId('order-customs');
+      await customsPanel.getByTestId('customs-ORDER').getByText('Cleared').waitFor();
+      await customsPanel.getByTestId('customs-PAYMENT').getByText('Accepted').waitFor();
+      await customsPanel.getByTestId('customs-WAYBILL').getByText('Accepted').waitFor();
+      await expect(customsPanel.getByText(/receipt \d+/).count()).resolves.toBeGreaterThanOrEqual(3);
+      const waybill = (await page.getByTestId('waybill').textContent()) ?? '';
+      expect(waybill).toBe(carrier.waybills.get(paid.orderNos[0]!));
+      await page.getByTestId('shipment-status').getByText('Delivered').waitFor();
+      await page.getByTestId('tracking').getByText('Delivered', { exact: true }).waitFor();
+      await page.getByTestId('order-history').getByText('Delivered', { exact: true }).waitFor();
+      // The messages as sent carry the masked ID number only.
+      expect(await page.content()).not.toMatch(/310101\d{8}\d{3}[\dX]/);
+      await screenshot('manager-order-delivered');
+
+      // A stock file with a good row and two bad ones, reconciled by the worker.
+      const variant = await c.api.db.prisma.productVariant.findFirstOrThrow({ where: { museumId: paid.museumId }, select: { id: true, sku: true } });
+      const sku = variant.sku;
+      const location = (await c.api.db.prisma.stockLocation.findFirstOrThrow({ where: { museumId: paid.museumId }, select: { code: true } })).code;
+      await page.getByRole('menuitem', { name: 'Warehouse sync' }).click();
+      await page.getByTestId('warehouse-feeds').waitFor();
+      await page.getByTestId('sync-upload').click();
+      const csv = ['sku,location,quantity', `${sku},${location},75`, `NO-SUCH-SKU,${location},3`, `${sku},${location},-4`].join('\n');
+      await page.getByTestId('sync-upload-file').setInputFiles({ name: 'stock.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByTestId('sync-run-summary').getByText('Partly applied').waitFor({ timeout: 30_000 });
+      const errors = page.getByTestId('sync-run-errors');
+      await errors.getByRole('row', { name: /^3 NO-SUCH-SKU .*Unknown SKU/ }).waitFor();
+      await errors.getByRole('row', { name: /^4 .*Invalid quantity/ }).waitFor();
+      await screenshot('manager-sync-run');
+      const level = await c.api.db.prisma.stockLevel.findFirstOrThrow({ where: { variantId: variant.id }, select: { onHand: true } });
+      expect(level.onHand).toBe(75);
+    } finally {
+      await worker.stop('SIGTERM');
+      await customs.close();
+      await carrier.close();
+      await dropQueues(prefix);
+    }
   });
 });
 

@@ -19,6 +19,7 @@ import proposals from './resources/proposals';
 import statements from './resources/statements';
 import stockLocations from './resources/stock-locations';
 import storefronts from './resources/storefronts';
+import syncRuns from './resources/sync-runs';
 import users from './resources/users';
 
 // The dashboard (and its charts) load after sign-in.
@@ -50,6 +51,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
             <Resource name="orders" {...orders} />
             <Resource name="stockLocations" {...stockLocations} />
             <Resource name="stockLevels" />
+            <Resource name="syncRuns" {...syncRuns} />
             <Resource name="inbox" {...inbox} />
           </>
         )}

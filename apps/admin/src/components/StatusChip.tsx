@@ -25,6 +25,13 @@ const COLORS: Record<string, 'default' | 'success' | 'warning' | 'error' | 'info
   WITHDRAWN: 'default',
   ACTIVE: 'success',
   EXPIRED: 'default',
+  // warehouse sync runs and webhook deliveries
+  QUEUED: 'default',
+  RUNNING: 'info',
+  SUCCEEDED: 'success',
+  PARTIAL: 'warning',
+  FAILED: 'error',
+  PENDING: 'default',
 };
 
 /** A record's status as a coloured, translated chip. */

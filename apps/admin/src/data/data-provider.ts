@@ -32,6 +32,7 @@ const handlers: Record<string, Handler> = {
   agreements: () => import('../resources/agreements/agreements.data').then((m) => m.agreementsData),
   royaltyLedger: () => import('../resources/agreements/agreements.data').then((m) => m.royaltyLedgerData),
   statements: () => import('../resources/statements/statements.data').then((m) => m.statementsData),
+  syncRuns: () => import('../resources/sync-runs/sync-runs.data').then((m) => m.syncRunsData),
 };
 
 async function handlerOf(resource: string): Promise<ResourceHandler | undefined> {

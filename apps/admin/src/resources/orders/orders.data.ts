@@ -47,6 +47,34 @@ export interface OrderLineRecord {
   tax: number;
   total: number;
 }
+export interface CustomsMessageRecord {
+  id: string;
+  document: 'ORDER' | 'PAYMENT' | 'WAYBILL';
+  messageType: string;
+  businessNo: string;
+  senderCode: string;
+  status: 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'CLEARED' | 'HELD';
+  attempts: number;
+  firstSentAt: string | null;
+  lastSentAt: string | null;
+  lastError: string | null;
+  /** The entry as sent, the ID number masked by the API. */
+  xml: string;
+  receipts: { id: string; status: string | null; returnStatus: string; returnInfo: string; returnTime: string; receivedAt: string }[];
+  transmissions: { id: string; sentAt: string; finishedAt: string; outcome: string; error: string | null; entries: number }[];
+}
+export interface ShipmentRecord {
+  carrierCode: string;
+  logisticsNo: string;
+  status: string;
+  bookingRef: string | null;
+  waybillIssuedAt: string;
+  bookedAt: string | null;
+  deliveredAt: string | null;
+  bookingAttempts: number;
+  lastError: string | null;
+  events: { eventId: string; status: string; description: string; location: string | null; occurredAt: string }[];
+}
 export interface OrderRecord {
   id: string;
   number: string;
@@ -68,6 +96,8 @@ export interface OrderRecord {
   fx?: FxSnapshot;
   lines?: OrderLineRecord[];
   history?: { from: OrderStatus | null; to: OrderStatus; reason: string; at: string }[];
+  /** After payment: the three customs documents and the parcel (orderFulfilment). */
+  fulfilment?: { customsMessages: CustomsMessageRecord[]; shipment: ShipmentRecord | null };
 }
 
 // The ID number only ever arrives masked (residentIdMasked); the API has no plain field.
@@ -89,18 +119,30 @@ const pageOf =
     return r.museumOrders;
   };
 
-const one = async (id: string | number) => (await gql<{ order: OrderRecord }>(`query Order($id: ID!) { order(id: $id) { ${DETAIL_FIELDS} } }`, { id })).order;
+const FULFILMENT_FIELDS = `customsMessages { id document messageType businessNo senderCode status attempts firstSentAt lastSentAt lastError xml
+    receipts { id status returnStatus returnInfo returnTime receivedAt } transmissions { id sentAt finishedAt outcome error entries } }
+  shipment { carrierCode logisticsNo status bookingRef waybillIssuedAt bookedAt deliveredAt bookingAttempts lastError
+    events { eventId status description location occurredAt } }`;
+
+/** The order and what happened to it after payment, in one request. */
+const one = async (id: string | number) => {
+  const r = await gql<{ order: OrderRecord; orderFulfilment: NonNullable<OrderRecord['fulfilment']> }>(
+    `query Order($id: ID!) { order(id: $id) { ${DETAIL_FIELDS} } orderFulfilment(orderId: $id) { ${FULFILMENT_FIELDS} } }`,
+    { id },
+  );
+  return { ...r.order, fulfilment: r.orderFulfilment };
+};
 
 export interface RefundRequested {
   refundId: string;
   refundStatus: string;
-  order: OrderRecord;
+  order: Pick<OrderRecord, 'id' | 'status'>;
 }
 
 /** A full refund through Stripe; the order turns REFUNDED when Stripe's webhook confirms it. */
 export async function refundOrder(id: string, reason: string): Promise<RefundRequested> {
   const r = await gql<{ refundOrder: RefundRequested }>(
-    `mutation RefundOrder($id: ID!, $reason: String!) { refundOrder(id: $id, reason: $reason) { refundId refundStatus order { ${DETAIL_FIELDS} } } }`,
+    `mutation RefundOrder($id: ID!, $reason: String!) { refundOrder(id: $id, reason: $reason) { refundId refundStatus order { id status } } }`,
     { id, reason },
     { mapField: (path) => path },
   );

@@ -30,7 +30,7 @@ import { NotFound } from '../../components/NotFound';
 import { StatusChip } from '../../components/StatusChip';
 import { Unavailable } from '../../components/Unavailable';
 import { decimalToPercent } from '../../data/money';
-import { ORDER_STATUSES, type OrderRecord } from './orders.data';
+import { ORDER_STATUSES, type CustomsMessageRecord, type OrderRecord } from './orders.data';
 import { RefundButton } from './RefundButton';
 import { dateLocale } from '../../data/dates';
 
@@ -228,24 +228,128 @@ const Payment = () => {
   );
 };
 
+const DOCUMENT_ORDER = ['ORDER', 'PAYMENT', 'WAYBILL'] as const;
+const MESSAGE_COLORS: Record<string, 'default' | 'success' | 'warning' | 'error' | 'info'> = {
+  PENDING: 'default',
+  ACCEPTED: 'info',
+  CLEARED: 'success',
+  HELD: 'error',
+  REJECTED: 'error',
+};
+
+/** One customs document: its state, every receipt customs sent and every attempt to send it. */
+const CustomsDocument = ({ message }: { message: CustomsMessageRecord }) => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ py: 1, borderBottom: 1, borderColor: 'divider' }} data-testid={`customs-${message.document}`}>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="body2" sx={{ fontWeight: 600, minWidth: 190 }}>
+          {translate(`vitrine.orders.document.${message.document}`)} · {message.messageType}
+        </Typography>
+        <Chip size="small" color={MESSAGE_COLORS[message.status] ?? 'default'} label={translate(`vitrine.orders.customs_status.${message.status}`)} />
+        <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
+          {message.businessNo}
+        </Typography>
+        <Typography variant="caption" color="text.secondary">
+          {translate('vitrine.orders.attempts', { smart_count: message.attempts })}
+        </Typography>
+      </Box>
+      {message.lastError && (
+        <Typography variant="caption" color="error" display="block">
+          {message.lastError}
+        </Typography>
+      )}
+      {message.receipts.map((r) => (
+        <Typography key={r.id} variant="caption" display="block" sx={{ pl: 2 }}>
+          ↳ <When at={r.receivedAt} /> · {translate('vitrine.orders.receipt', { code: r.returnStatus })} <span lang="zh-CN">{r.returnInfo}</span>
+        </Typography>
+      ))}
+      <details>
+        <summary style={{ cursor: 'pointer', fontSize: 12 }}>{translate('vitrine.orders.attempts_and_xml')}</summary>
+        {message.transmissions.map((t) => (
+          <Typography key={t.id} variant="caption" display="block" sx={{ pl: 2 }}>
+            <When at={t.sentAt} /> · {t.outcome}
+            {t.error ? ` · ${t.error}` : ''} · {translate('vitrine.orders.entries', { smart_count: t.entries })}
+          </Typography>
+        ))}
+        <Box component="pre" sx={{ fontSize: 11, maxHeight: 240, overflow: 'auto', bgcolor: 'action.hover', p: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+          {message.xml}
+        </Box>
+      </details>
+    </Box>
+  );
+};
+
 const Customs = () => {
   const o = useRecordContext<OrderRecord>();
+  const translate = useTranslate();
   if (!o) return null;
+  const messages = [...(o.fulfilment?.customsMessages ?? [])].sort((a, b) => DOCUMENT_ORDER.indexOf(a.document) - DOCUMENT_ORDER.indexOf(b.document));
   return (
     <Section title="vitrine.orders.customs" testId="order-customs">
       <Row label="resources.orders.fields.customsMode">{o.customsMode}</Row>
-      <Box sx={{ mt: 1 }}>
-        <Unavailable what="vitrine.orders.customs_documents" />
-      </Box>
+      {messages.length ? (
+        messages.map((m) => <CustomsDocument key={m.id} message={m} />)
+      ) : (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {translate(o.status === 'PENDING_PAYMENT' || o.status === 'CANCELLED' ? 'vitrine.orders.customs_after_payment' : 'vitrine.orders.customs_not_yet')}
+        </Typography>
+      )}
     </Section>
   );
 };
 
-const Shipment = () => (
-  <Section title="vitrine.orders.shipment" testId="order-shipment">
-    <Unavailable what="vitrine.orders.shipment_tracking" />
-  </Section>
-);
+const Shipment = () => {
+  const o = useRecordContext<OrderRecord>();
+  const translate = useTranslate();
+  const s = o?.fulfilment?.shipment;
+  return (
+    <Section title="vitrine.orders.shipment" testId="order-shipment">
+      {!s ? (
+        <Typography variant="body2" color="text.secondary">
+          {translate('vitrine.orders.no_shipment')}
+        </Typography>
+      ) : (
+        <>
+          <Row label="vitrine.orders.waybill">
+            <span style={{ fontFamily: 'monospace' }} data-testid="waybill">
+              {s.logisticsNo}
+            </span>{' '}
+            <Chip size="small" variant="outlined" label={translate(`vitrine.orders.shipment_status.${s.status}`, { _: s.status })} data-testid="shipment-status" />
+          </Row>
+          <Row label="vitrine.orders.carrier">{s.carrierCode}</Row>
+          {s.bookingRef && <Row label="vitrine.orders.booking">{s.bookingRef}</Row>}
+          <Row label="vitrine.orders.booked_at">
+            <When at={s.bookedAt} />
+          </Row>
+          {s.deliveredAt && (
+            <Row label="vitrine.orders.delivered_at">
+              <When at={s.deliveredAt} />
+            </Row>
+          )}
+          {s.lastError && (
+            <Typography variant="caption" color="error" display="block">
+              {translate('vitrine.orders.booking_attempts', { smart_count: s.bookingAttempts })}: {s.lastError}
+            </Typography>
+          )}
+          <Box sx={{ mt: 1 }} data-testid="tracking">
+            {[...s.events].reverse().map((e) => (
+              <Box key={e.eventId} sx={{ display: 'flex', gap: 2, py: 0.25, alignItems: 'baseline' }}>
+                <Typography variant="caption" color="text.secondary" sx={{ minWidth: 150 }}>
+                  <When at={e.occurredAt} />
+                </Typography>
+                <Typography variant="body2">
+                  <strong>{translate(`vitrine.orders.tracking.${e.status}`, { _: e.status })}</strong> · {e.description}
+                  {e.location ? ` · ${e.location}` : ''}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+        </>
+      )}
+    </Section>
+  );
+};
 
 const History = () => {
   const o = useRecordContext<OrderRecord>();
@@ -294,10 +398,14 @@ export const OrderShow = () => (
         <Fx />
         <Payment />
       </Box>
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <Customs />
-        <Shipment />
-        <History />
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <Box sx={{ flex: 2, minWidth: 420, display: 'flex' }}>
+          <Customs />
+        </Box>
+        <Box sx={{ flex: 1, minWidth: 320, display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <Shipment />
+          <History />
+        </Box>
       </Box>
     </Box>
   </Show>

@@ -24,6 +24,7 @@ import {
   useTranslate,
   useUpdate,
 } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { NotFound } from '../../components/NotFound';
 import { Unavailable } from '../../components/Unavailable';
 import { RequireMuseum } from '../../museum/RequireMuseum';
@@ -174,7 +175,9 @@ export const StockLocationShow = () => (
           <Typography variant="subtitle1" sx={{ fontWeight: 600, mt: 1 }}>
             <LabelOf k="vitrine.stock.sync" />
           </Typography>
-          <Unavailable what="vitrine.stock.sync_missing" />
+          <Box>
+            <Button component={Link} to="/syncRuns" label="vitrine.stock.sync_link" />
+          </Box>
         </CardContent>
       </Card>
     </Box>
