@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { CarrierLoopback } from '../support/carrier-loopback';
 import { CustomsLoopback } from '../support/customs-loopback';
 import { seedPaidOrders, signingKeys, statusCounts } from '../support/pipeline-fixtures';
+import { freePort } from '../support/spawn-api';
 import { TcpProxy } from '../support/tcp-proxy';
 import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
 
@@ -58,17 +59,18 @@ describe('order pipeline in the worker process', () => {
     const atKill = await statusCounts(db.prisma, ids);
     expect(atKill['DELIVERED'] ?? 0).toBeLessThan(1_000);
 
-    const second = startWorker(env());
+    const metricsPort = await freePort();
+    const second = startWorker(env({ WORKER_METRICS_PORT: String(metricsPort), WORKER_METRICS_HOST: '127.0.0.1' }));
     try {
-      await until(
-        'every order delivered or held',
-        async () => {
-          const c = await statusCounts(db.prisma, ids);
-          return (c['DELIVERED'] ?? 0) + (c['HELD'] ?? 0) === 1_000;
-        },
-        90_000,
-        second,
-      );
+      await until('every order delivered or held', () => delivered(ids), 90_000, second);
+      // The worker's Prometheus endpoint: queue depth, latency and failures per queue.
+      const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      expect(metrics).toMatch(/vitrine_queue_jobs\{queue="order-pipeline",state="waiting"\} \d+/);
+      expect(metrics).toMatch(/vitrine_queue_jobs\{queue="dead-letter",state="failed"\} 0/);
+      expect(metrics).toMatch(/vitrine_job_latency_seconds_count\{queue="order-pipeline",name="declare-customs"\} [1-9]\d*/);
+      expect(metrics).toMatch(/vitrine_job_duration_seconds_bucket\{le="[\d.]+",queue="order-pipeline",name="book-shipment",outcome="completed"\}/);
+      expect(metrics).toMatch(/# TYPE vitrine_job_failures_total counter/);
+      expect(metrics).toMatch(/vitrine_outbox_pending \d+/);
     } finally {
       await second.stop('SIGTERM');
     }

@@ -12,6 +12,7 @@ import {
   complexityPlugin,
   depthLimitRule,
   formatGraphQLError,
+  type Actor,
   type RequestContext,
 } from '@vitrine/shared/graphql';
 import { AuthService, IdentityModule } from '@vitrine/identity';
@@ -21,6 +22,7 @@ import { OrderFulfilmentModule, OrdersModule } from '@vitrine/orders';
 import { CustomsAuditModule } from '@vitrine/customs';
 import { InventorySyncModule } from '@vitrine/inventory';
 import { FxRefreshModule } from '@vitrine/catalog';
+import { QueueBoardModule } from './queue-board/queue-board.module';
 import { LicensingModule } from '@vitrine/licensing';
 import { apiConfigFromEnv } from './api-config';
 import { LinksModule } from './links/links.module';
@@ -62,8 +64,10 @@ function bearer(req: Request): string | null {
           }),
         ],
         context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
-          const token = bearer(req);
-          const actor = token ? auth.actorFromAccessToken(token) : null;
+          // The HTTP middleware (create-app.ts) has already verified the bearer once.
+          const known = (req as Request & { actor?: Actor | null }).actor;
+          const token = known === undefined ? bearer(req) : null;
+          const actor = known !== undefined ? known : token ? auth.actorFromAccessToken(token) : null;
           return { req, res, actor, loaders: new LoaderRegistry() };
         },
         formatError: (formatted, error) =>
@@ -79,6 +83,7 @@ function bearer(req: Request): string | null {
     CustomsAuditModule,
     InventorySyncModule,
     FxRefreshModule,
+    QueueBoardModule,
     LicensingModule,
   ],
   controllers: [HealthController],
