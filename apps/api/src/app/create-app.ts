@@ -20,7 +20,9 @@ export async function createApp(): Promise<NestExpressApplication> {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  // One access-log line per request at level info; at warn and above pino-http would still build a
+  // child logger and hook every response for nothing, so it is left out.
+  if (logger.isLevelEnabled('info')) app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
   // HTTP routes (statement downloads) see the bearer's actor as GraphQL does; the global guard reads it.
   const auth = app.get(AuthService);
   app.use((req: Request & { actor?: unknown }, _res: unknown, next: () => void) => {

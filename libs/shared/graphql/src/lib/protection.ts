@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema, separateOperations } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, separateOperations } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
@@ -21,22 +21,51 @@ export function depthLimitRule(limits: QueryLimits) {
  * what it really costs.
  */
 export function complexityPlugin(schema: () => GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+  // Apollo hands the same parsed DocumentNode for the same query text (its document store), so
+  // the cost of a document with the same operation and variables is computed once.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (
+    document: DocumentNode,
+    operationName: string | undefined,
+    variables: Record<string, unknown>,
+    compute: () => number,
+  ) => {
+    let byArgs = costs.get(document);
+    if (!byArgs) costs.set(document, (byArgs = new Map()));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let cost = byArgs.get(key);
+    if (cost === undefined) {
+      cost = compute();
+      if (byArgs.size >= 500) byArgs.clear();
+      byArgs.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const query = request.operationName ? separateOperations(document)[request.operationName] : document;
-          const complexity = getComplexity({
-            schema: schema(),
-            query: query ?? document,
-            variables: request.variables ?? {},
-            estimators: [
-              fieldExtensionsEstimator(),
-              ({ args, childComplexity }) =>
-                typeof args['first'] === 'number' ? 1 + childComplexity * args['first'] : undefined,
-              simpleEstimator({ defaultComplexity: 1 }),
-            ],
-          });
+          const complexity = costOf(
+            document,
+            request.operationName ?? undefined,
+            request.variables ?? {},
+            () => {
+              const query = request.operationName
+                ? separateOperations(document)[request.operationName]
+                : document;
+              return getComplexity({
+                schema: schema(),
+                query: query ?? document,
+                variables: request.variables ?? {},
+                estimators: [
+                  fieldExtensionsEstimator(),
+                  ({ args, childComplexity }) =>
+                    typeof args['first'] === 'number' ? 1 + childComplexity * args['first'] : undefined,
+                  simpleEstimator({ defaultComplexity: 1 }),
+                ],
+              });
+            },
+          );
           if (complexity > limits.maxComplexity) {
             throw new GraphQLError(`Query is too complex: ${complexity} > ${limits.maxComplexity}`, {
               extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: limits.maxComplexity },
