@@ -308,6 +308,9 @@ describe('checkout for Chinese shoppers, end to end over GraphQL and the Stripe 
       expect(payment.refunds.map((r) => r.amountMinor)).toEqual([c.total]);
       expect(payment.disputes.map((d) => d.reason)).toEqual(['fraudulent']);
       expect(await p().stockReservation.findMany({ where: { ownerId: c.orders[0].id }, select: { status: true } })).toEqual([{ status: 'RELEASED' }]);
+      // Royalties follow the order: an accrual on payment and its reversal on refund, queued in the same transactions.
+      const accruals = await p().outboxMessage.findMany({ where: { name: 'accrue-order', jobId: { startsWith: `licensing.accrue-order.${c.orders[0].id}.` } }, select: { jobId: true } });
+      expect(accruals.map((m) => m.jobId).sort()).toEqual([`licensing.accrue-order.${c.orders[0].id}.paid`, `licensing.accrue-order.${c.orders[0].id}.refunded`]);
       await assertStockInvariants();
     });
 

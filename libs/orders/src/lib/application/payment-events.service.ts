@@ -2,7 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { StockService } from '@vitrine/inventory';
 import { PaymentsService, type PaymentRecord, type VerifiedPaymentEvent } from '@vitrine/payments';
 import type { Tx } from '@vitrine/shared/data-access';
+import { enqueueJob } from '@vitrine/shared/jobs';
 import { assertUnreachable } from '@vitrine/shared/kernel';
+import { accrueOrderJob } from '@vitrine/licensing';
 import { canTransition, type OrderStatus } from '../domain/order-state-machine';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
@@ -93,6 +95,8 @@ export class PaymentEventsService {
     await this.payments.markSucceeded(tx, payment);
     const paid = await this.orders.transition(tx, orders.map((o) => o.id), 'PENDING_PAYMENT', 'PAID', 'payment succeeded', now);
     await this.stock.commit(tx, paid);
+    // Royalties of licensed lines accrue from the paid order (in the same transaction, through the outbox).
+    for (const orderId of paid) await enqueueJob(tx, accrueOrderJob, { orderId, event: 'paid' });
     // A refund reported before the success (events out of order) applies now.
     if (payment.amountRefundedMinor >= payment.amountMinor) {
       await this.refundOrders(tx, (await this.orders.ordersOfCheckout(payment.checkoutId, tx)), now);
@@ -111,6 +115,7 @@ export class PaymentEventsService {
     for (const [status, ids] of byStatus) {
       const moved = await this.orders.transition(tx, ids, status, 'REFUNDED', 'refunded', now);
       if (UNSHIPPED.includes(status)) await this.stock.releaseAll(tx, moved, 'refunded');
+      for (const orderId of moved) await enqueueJob(tx, accrueOrderJob, { orderId, event: 'refunded' });
     }
   }
 }
