@@ -112,8 +112,21 @@ export class StripeGateway {
   }
 
   private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    // The SDK formats its caller's stack synchronously before every request, for its own error
+    // messages (replaced below): with source maps that was ~0.6 ms of CPU per checkout, so no
+    // frames are captured while the request is issued.
+    const limit = Error.stackTraceLimit;
+    let pending: Promise<T>;
+    Error.stackTraceLimit = 0;
     try {
-      return await fn();
+      pending = fn();
+    } catch (error) {
+      pending = Promise.reject(error);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+    try {
+      return await pending;
     } catch (error) {
       throw this.unavailable(what, error);
     }

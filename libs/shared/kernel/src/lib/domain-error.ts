@@ -17,6 +17,8 @@ export interface FieldIssue {
   message: string;
 }
 
+const PLAIN_STACKS = process.env['NODE_ENV'] === 'production';
+
 export class DomainError<C extends string = string> extends Error {
   constructor(
     readonly code: C,
@@ -26,6 +28,10 @@ export class DomainError<C extends string = string> extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+    // An expected outcome (sold out, not found…), answered to the client and never logged with a
+    // trace: in production its stack is not formatted (graphql-js reads it for every error, and
+    // with source maps that cost ~0.6 ms a request under a drop's sold-out answers).
+    if (PLAIN_STACKS) Object.defineProperty(this, 'stack', { value: `${this.name}: ${message}`, writable: true, configurable: true });
   }
 }
 
