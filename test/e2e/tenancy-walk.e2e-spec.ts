@@ -57,11 +57,26 @@ describe('tenancy: walking the whole schema', () => {
       include: { variants: true },
     });
     const victimUser = await createUser(p, 'MUSEUM_MANAGER', { museumIds: [theirs.id] });
+    const victimPartner = await createUser(p, 'BRAND_PARTNER', { brandId: theirBrand.id });
+    const content = { title: { en: secret, fr: secret, zhCN: secret }, concept: { en: secret, fr: secret, zhCN: secret } };
+    const proposal = await p.licensingProposal.create({
+      data: {
+        museumId: theirs.id, brandId: theirBrand.id, status: 'APPROVED', stage: 'FINAL_SAMPLE', content, approvedVersion: 1, createdByUserId: victimPartner.id,
+        revisions: { create: { version: 1, stage: 'FINAL_SAMPLE', content, authorUserId: victimPartner.id } },
+      },
+    });
+    const agreement = await p.licenceAgreement.create({
+      data: {
+        proposalId: proposal.id, museumId: theirs.id, brandId: theirBrand.id, royaltyRateBps: 800, currency: 'EUR', minimumGuaranteeMinor: 100000, advanceMinor: 50000,
+        territory: ['CN'], channels: ['VITRINE_MARKETPLACE'], termStart: new Date('2026-01-01'), termEnd: new Date('2028-12-31'), sellOffDays: 90,
+        sellOffEnd: new Date('2029-03-31'), approvedVersion: 1,
+      },
+    });
     victim = {
       museumId: theirs.id,
       brandId: theirBrand.id,
       secret,
-      ids: { product: product.id, variant: product.variants[0]!.id, artwork: artwork.id, collection: collection.id, user: victimUser.id, museum: theirs.id, brand: theirBrand.id },
+      ids: { product: product.id, variant: product.variants[0]!.id, artwork: artwork.id, collection: collection.id, user: victimUser.id, museum: theirs.id, brand: theirBrand.id, proposal: proposal.id, agreement: agreement.id },
     };
     const shopper = await createUser(p, 'SHOPPER');
     const manager = await createUser(p, 'MUSEUM_MANAGER', { museumIds: [mine.id] });
