@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { Money } from '../components/Money';
 import { Unavailable } from '../components/Unavailable';
 import { pickText } from '../data/localized';
-import { inboxPage, proposalCounts, PROPOSAL_STATUSES, type ProposalRecord, type ProposalStatus } from '../licensing/proposal-api';
+import { inboxPage, markNoticeRead, proposalCounts, PROPOSAL_STATUSES, unreadNotices, type ProposalRecord, type ProposalStatus } from '../licensing/proposal-api';
 import { useCurrentMuseumId } from '../museum/current-museum';
 import { ORDER_STATUSES, orderCounts, ordersIn, type OrderRecord, type OrderStatus } from '../resources/orders/orders.data';
 import { PRODUCT_STATUSES, productCounts, type ProductStatus } from '../resources/products/products.data';
@@ -150,6 +150,41 @@ const AwaitingReview = () => {
   );
 };
 
+/** Unread licensing notices (review reminders, agreement expiries), each marked read in place. */
+const Notices = ({ proposalPath }: { proposalPath: 'inbox' | 'proposals' }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [version, setVersion] = useState(0);
+  const [page, error] = useLoad(() => unreadNotices(5), [version]);
+  if (error) return <Failed error={error} />;
+  if (!page) return <Skeleton height={40} />;
+  if (!page.totalCount) return <Typography color="text.secondary">{translate('vitrine.dashboard.no_notices')}</Typography>;
+  return (
+    <Box data-testid="notices">
+      {page.nodes.map((n) => (
+        <Box key={n.id} sx={{ display: 'flex', gap: 1, alignItems: 'center', py: 0.5, flexWrap: 'wrap' }}>
+          <Typography variant="body2" sx={{ flex: 1, minWidth: 200 }}>
+            {n.message}
+            {n.dueAt && (
+              <Typography component="span" variant="caption" color="text.secondary">
+                {' '}
+                · {new Date(n.dueAt).toLocaleDateString(dateLocale(locale))}
+              </Typography>
+            )}
+          </Typography>
+          {n.proposalId && <Button component={Link} to={`/${proposalPath}/${n.proposalId}/show`} label="vitrine.dashboard.open" size="small" />}
+          <Button label="vitrine.dashboard.mark_read" size="small" onClick={() => void markNoticeRead(n.id).then(() => setVersion((v) => v + 1))} />
+        </Box>
+      ))}
+      {page.totalCount > page.nodes.length && (
+        <Typography variant="caption" color="text.secondary">
+          {translate('vitrine.dashboard.more_notices', { smart_count: page.totalCount - page.nodes.length })}
+        </Typography>
+      )}
+    </Box>
+  );
+};
+
 const ManagerDashboard = () => (
   <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
@@ -176,6 +211,9 @@ const ManagerDashboard = () => (
       <Panel title="vitrine.dashboard.low_stock" testId="panel-low-stock">
         <Unavailable what="vitrine.dashboard.low_stock_query" />
       </Panel>
+      <Panel title="vitrine.dashboard.notices" testId="panel-notices">
+        <Notices proposalPath="inbox" />
+      </Panel>
     </Box>
   </Box>
 );
@@ -184,6 +222,7 @@ const BrandDashboard = () => {
   const translate = useTranslate();
   const [counts, error] = useLoad<Record<ProposalStatus, number>>(() => proposalCounts(null), []);
   return (
+    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
     <Panel title="vitrine.dashboard.proposals_by_status" testId="panel-proposals">
       {error ? (
         <Failed error={error} />
@@ -200,6 +239,10 @@ const BrandDashboard = () => {
         </Box>
       )}
     </Panel>
+    <Panel title="vitrine.dashboard.notices" testId="panel-notices">
+      <Notices proposalPath="proposals" />
+    </Panel>
+    </Box>
   );
 };
 

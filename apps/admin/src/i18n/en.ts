@@ -348,6 +348,11 @@ export const en = {
       queues: 'Queues and dead letters',
       queues_missing: 'queue statistics or a mounted queue dashboard',
       see_all: 'See all',
+      notices: 'Licensing notices',
+      no_notices: 'Nothing new.',
+      more_notices: '%{smart_count} more |||| %{smart_count} more',
+      open: 'Open',
+      mark_read: 'Mark read',
     },
     orders: {
       title: 'Order %{number}',

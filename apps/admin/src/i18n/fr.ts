@@ -357,6 +357,11 @@ export const fr: typeof en = {
       queues: 'Files d’attente et lettres mortes',
       queues_missing: 'de statistiques des files ni de tableau de bord des files',
       see_all: 'Tout voir',
+      notices: 'Avis de licence',
+      no_notices: 'Rien de nouveau.',
+      more_notices: '%{smart_count} de plus |||| %{smart_count} de plus',
+      open: 'Ouvrir',
+      mark_read: 'Marquer comme lu',
     },
     orders: {
       title: 'Commande %{number}',

@@ -286,3 +286,24 @@ export async function proposalCounts(museumId: string | null): Promise<Record<Pr
   const r = await gql<Record<ProposalStatus, { totalCount: number }>>(`query ProposalCounts${museumId ? '($museumId: ID)' : ''} { ${fields} }`, museumId ? { museumId } : {});
   return Object.fromEntries(PROPOSAL_STATUSES.map((s) => [s, r[s].totalCount])) as Record<ProposalStatus, number>;
 }
+
+export interface LicensingNotice {
+  id: string;
+  kind: string;
+  message: string;
+  proposalId: string | null;
+  dueAt: string | null;
+  createdAt: string;
+}
+/** Unread licensing notices of the caller's museums or brand (review reminders, expiries). */
+export async function unreadNotices(first = 5): Promise<{ totalCount: number; nodes: LicensingNotice[] }> {
+  const r = await gql<{ licensingNotifications: { totalCount: number; nodes: LicensingNotice[] } }>(
+    `query Notices($first: Int) { licensingNotifications(unreadOnly: true, first: $first) { totalCount nodes { id kind message proposalId dueAt createdAt } } }`,
+    { first },
+  );
+  return r.licensingNotifications;
+}
+
+export async function markNoticeRead(id: string): Promise<void> {
+  await gql(`mutation MarkNoticeRead($id: ID!) { markLicensingNotificationRead(id: $id) { id } }`, { id });
+}
