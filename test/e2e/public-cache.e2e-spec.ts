@@ -34,6 +34,30 @@ describe('public response cache', () => {
     expect((await api.gql(PRODUCT.replace('name', 'id name'), { id: p.id })).data.product.name).toBe('新名');
   });
 
+  it('replays stored anonymous answers at the HTTP layer, never to a request with credentials', async () => {
+    const p = await createProduct(api.db.prisma, museumId, { nameZh: '初' });
+    const body = JSON.stringify({ query: PRODUCT, variables: { id: p.id } });
+    const post = (headers: Record<string, string> = {}) =>
+      fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    expect((await post()).headers.get('x-cache')).toBeNull();
+    await rename(p.id, '后');
+    const hit = await post();
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(hit.headers.get('cache-control')).toBe('public, max-age=30');
+    expect(hit.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(((await hit.json()) as any).data.product.name).toBe('初');
+    const shopper = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);
+    const signedIn = await post({ authorization: `Bearer ${shopper}` });
+    expect(signedIn.headers.get('x-cache')).toBeNull();
+    expect(((await signedIn.json()) as any).data.product.name).toBe('后');
+    // Errors are never stored: a missing product stays a live NOT_FOUND.
+    const missing = JSON.stringify({ query: PRODUCT, variables: { id: '00000000-0000-4000-8000-000000000000' } });
+    for (let i = 0; i < 2; i++) {
+      const r = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: missing });
+      expect(r.headers.get('x-cache')).toBeNull();
+    }
+  });
+
   it('never caches signed-in callers, mixed operations or errors', async () => {
     const p = await createProduct(api.db.prisma, museumId, { nameZh: '甲' });
     const shopper = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);

@@ -23,6 +23,13 @@ export function publicResponseCache(options: { maxAgeSeconds: number; rootFields
           async didResolveOperation(rc) {
             if (cacheable(rc)) rc.overallCachePolicy.replace({ maxAge: options.maxAgeSeconds, scope: 'PUBLIC' });
           },
+          // Marks a storable answer for the HTTP micro-cache (PublicHttpCacheMiddleware): the one
+          // place that decides what is public stays here.
+          async willSendResponse(rc) {
+            const body = rc.response.body;
+            const clean = body.kind === 'single' && !body.singleResult.errors?.length;
+            if (clean && rc.operation && cacheable(rc)) rc.response.http.headers.set('cache-control', `public, max-age=${options.maxAgeSeconds}`);
+          },
         };
       },
     },
