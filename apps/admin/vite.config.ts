@@ -3,12 +3,14 @@ import react from '@vitejs/plugin-react';
 
 const FRAMEWORK = /node_modules[\\/](react|react-dom|scheduler|@mui|@emotion|ra-core|ra-ui-materialui|react-admin|@tanstack|lodash|react-hook-form|react-router|react-router-dom)[\\/]/;
 
-// The console talks to the one GraphQL API; in development Vite proxies /graphql to it,
-// and /statements (royalty statements' CSV and PDF, served by the API behind the token).
+// The console talks to the one GraphQL API; in development Vite proxies to it /graphql,
+// /statements (royalty statements' CSV and PDF, behind the token) and /admin/queues (the
+// operators' queue board, opened with a one-minute link from queueBoardLink).
+const API_PATHS = ['/graphql', '/statements', '/admin/queues'];
 export default defineConfig(({ mode }) => {
   const env = { ...process.env, ...loadEnv(mode, __dirname, '') };
   const apiUrl = env['VITE_API_URL'] ?? env['API_URL'] ?? 'http://localhost:3000';
-  const proxy = { '/graphql': { target: apiUrl, changeOrigin: true }, '/statements': { target: apiUrl, changeOrigin: true } };
+  const proxy = Object.fromEntries(API_PATHS.map((p) => [p, { target: apiUrl, changeOrigin: true }]));
   return {
     root: __dirname,
     plugins: [react()],

@@ -1,5 +1,5 @@
 import { createBrand, createMuseum, createUser } from '@vitrine/shared/testing';
-import { signIn } from './support/browser';
+import { ARTIFACTS, signIn, signInFast } from './support/browser';
 import { useConsole } from './support/console-fixture';
 
 describe('console: sign-in, roles and sessions', () => {
@@ -95,5 +95,32 @@ describe('console: sign-in, roles and sessions', () => {
     expect(replay.errors?.[0]?.extensions?.['code']).toBe('INVALID_REFRESH_TOKEN');
     await page.goto('/#/users');
     await page.locator('input[name="email"]').waitFor();
+  });
+
+  it('gives an operator the queue board and the FX refresh alerts', async () => {
+    const admin = await createUser(c.api.db.prisma, 'PLATFORM_ADMIN');
+    const failed = await c.api.db.prisma.fxRefreshRun.create({
+      data: { source: 'ecb', status: 'FAILED', base: 'EUR', quote: 'CNY', error: 'ECB answered HTTP 503', startedAt: new Date() },
+    });
+    const { page, context, screenshot } = await c.open();
+    await signInFast(page, admin.email, admin.password);
+    await page.getByRole('menuitem', { name: 'Queues' }).click();
+    const fx = page.getByTestId('fx-refresh');
+    await fx.getByText('1 failed refresh to acknowledge').waitFor();
+    await fx.getByText('ECB answered HTTP 503').waitFor();
+    await screenshot('operator-queues');
+
+    // The board opens in a new tab through a one-minute link, then its own session cookie.
+    const [board] = await Promise.all([context.waitForEvent('page'), page.getByTestId('open-queue-board').click()]);
+    await board.waitForURL(/\/admin\/queues\/?(#.*|\?.*)?$/);
+    await board.getByText('dead-letter').first().waitFor();
+    await board.waitForLoadState('networkidle');
+    await board.screenshot({ path: `${ARTIFACTS}/operator-queue-board.png` });
+    await board.close();
+    expect(await c.api.gql('{ fxRefreshRuns { totalCount } }')).toMatchObject({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })] });
+
+    await fx.getByRole('button', { name: 'Acknowledge' }).click();
+    await fx.getByText('1 failed refresh to acknowledge').waitFor({ state: 'detached' });
+    expect((await c.api.db.prisma.fxRefreshRun.findUniqueOrThrow({ where: { id: failed.id } })).acknowledgedAt).not.toBeNull();
   });
 });

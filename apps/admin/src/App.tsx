@@ -15,6 +15,7 @@ import inbox from './resources/inbox';
 import museums from './resources/museums';
 import orders from './resources/orders';
 import products from './resources/products';
+import queues from './resources/queues';
 import proposals from './resources/proposals';
 import statements from './resources/statements';
 import stockLocations from './resources/stock-locations';
@@ -69,6 +70,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
             <Resource name="brands" {...brands} />
             <Resource name="users" {...users} />
             <Resource name="fxRates" {...fxRates} />
+            <Resource name="queues" {...queues} />
           </>
         )}
       </>

@@ -18,8 +18,8 @@ export interface ConsoleServer {
   close(): Promise<void>;
 }
 
-/** Paths the console fetches from the API: GraphQL and royalty statements' files. */
-const PROXIED = (pathname: string) => pathname === '/graphql' || pathname.startsWith('/statements/');
+/** Paths the console reaches on the API: GraphQL, royalty statements' files, the queue board. */
+const PROXIED = (pathname: string) => pathname === '/graphql' || pathname.startsWith('/statements/') || pathname.startsWith('/admin/queues');
 
 /** Serves the built console (SPA fallback to index.html) and proxies the API's paths. */
 export async function serveConsole(apiBaseUrl: string): Promise<ConsoleServer> {
@@ -31,14 +31,21 @@ export async function serveConsole(apiBaseUrl: string): Promise<ConsoleServer> {
         for await (const chunk of req) chunks.push(chunk as Buffer);
         const headers: Record<string, string> = { 'content-type': req.headers['content-type'] ?? 'application/json' };
         if (req.headers.authorization) headers['authorization'] = req.headers.authorization;
+        if (req.headers.cookie) headers['cookie'] = req.headers.cookie;
         const upstream = await fetch(`${apiBaseUrl}${url.pathname}${url.search}`, {
           method: req.method,
           headers,
-          body: req.method === 'GET' ? undefined : Buffer.concat(chunks),
+          body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
+          // The queue board answers its link with a cookie and a redirect: the browser follows it.
+          redirect: 'manual',
         });
-        const passed: Record<string, string> = { 'content-type': upstream.headers.get('content-type') ?? 'application/json' };
-        const disposition = upstream.headers.get('content-disposition');
-        if (disposition) passed['content-disposition'] = disposition;
+        const passed: Record<string, string | string[]> = { 'content-type': upstream.headers.get('content-type') ?? 'application/json' };
+        for (const name of ['content-disposition', 'location', 'cache-control']) {
+          const value = upstream.headers.get(name);
+          if (value) passed[name] = value;
+        }
+        const cookies = upstream.headers.getSetCookie();
+        if (cookies.length) passed['set-cookie'] = cookies;
         res.writeHead(upstream.status, passed);
         res.end(Buffer.from(await upstream.arrayBuffer()));
         return;

@@ -7,6 +7,8 @@ import { Unavailable } from '../components/Unavailable';
 import { pickText } from '../data/localized';
 import { inboxPage, markNoticeRead, proposalCounts, PROPOSAL_STATUSES, unreadNotices, type ProposalRecord, type ProposalStatus } from '../licensing/proposal-api';
 import { useCurrentMuseumId } from '../museum/current-museum';
+import { FxRefreshPanel } from '../resources/queues/FxRefreshPanel';
+import { QueueBoardButton } from '../resources/queues/QueueBoardButton';
 import { ORDER_STATUSES, orderCounts, ordersIn, type OrderRecord, type OrderStatus } from '../resources/orders/orders.data';
 import { PRODUCT_STATUSES, productCounts, type ProductStatus } from '../resources/products/products.data';
 import { dateLocale } from '../data/dates';
@@ -247,9 +249,14 @@ const BrandDashboard = () => {
 };
 
 const OperatorExtras = () => (
-  <Panel title="vitrine.dashboard.queues" testId="panel-queues">
-    <Unavailable what="vitrine.dashboard.queues_missing" />
-  </Panel>
+  <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+    <Panel title="vitrine.dashboard.queues" testId="panel-queues">
+      <QueueBoardButton />
+    </Panel>
+    <Box sx={{ flex: 2, minWidth: 320 }}>
+      <FxRefreshPanel />
+    </Box>
+  </Box>
 );
 
 export const Dashboard = () => {

@@ -153,6 +153,7 @@ export const en = {
       },
     },
     inbox: { name: 'Licensing inbox |||| Licensing inbox' },
+    queues: { name: 'Queues |||| Queues' },
     agreements: {
       name: 'Agreement |||| Agreements',
       fields: {
@@ -346,7 +347,6 @@ export const en = {
       low_stock_query: 'a low-stock query (levels under a threshold across locations)',
       proposals_by_status: 'Your proposals',
       queues: 'Queues and dead letters',
-      queues_missing: 'queue statistics or a mounted queue dashboard',
       see_all: 'See all',
       notices: 'Licensing notices',
       no_notices: 'Nothing new.',
@@ -405,6 +405,19 @@ export const en = {
       refund_reason: 'Reason (kept with the refund)',
       refund_confirm: 'Refund',
       refund_requested: 'Refund requested (Stripe: %{status}). The order turns Refunded when Stripe confirms it.',
+    },
+    queues: {
+      title: 'Job queues and dead letters',
+      help: 'The queue board shows every queue of the worker (customs, carrier, stock sync, licensing, FX, dead letters) with waiting, active, delayed, failed and completed jobs; failed jobs can be retried or discarded there. It opens in a new tab for operators only.',
+      open: 'Open the queue board',
+    },
+    fx_refresh: {
+      title: 'Automatic FX refreshes',
+      now: 'Refresh now',
+      queued: 'Refresh queued: the new rate appears in a moment.',
+      alerts: '%{smart_count} failed refresh to acknowledge |||| %{smart_count} failed refreshes to acknowledge',
+      none: 'No automatic refresh yet.',
+      acknowledge: 'Acknowledge',
     },
     stock: {
       kind: { EU_WAREHOUSE: 'EU warehouse (direct mail, 9610)', BONDED_WAREHOUSE_CN: 'Bonded warehouse in China (1210)' },

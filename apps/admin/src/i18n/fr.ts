@@ -161,6 +161,7 @@ export const fr: typeof en = {
       },
     },
     inbox: { name: 'Demandes de licence |||| Demandes de licence' },
+    queues: { name: 'Files d’attente |||| Files d’attente' },
     agreements: {
       name: 'Contrat |||| Contrats',
       fields: {
@@ -355,7 +356,6 @@ export const fr: typeof en = {
       low_stock_query: 'de requête de stock bas (niveaux sous un seuil, tous entrepôts)',
       proposals_by_status: 'Vos propositions',
       queues: 'Files d’attente et lettres mortes',
-      queues_missing: 'de statistiques des files ni de tableau de bord des files',
       see_all: 'Tout voir',
       notices: 'Avis de licence',
       no_notices: 'Rien de nouveau.',
@@ -414,6 +414,19 @@ export const fr: typeof en = {
       refund_reason: 'Motif (conservé avec le remboursement)',
       refund_confirm: 'Rembourser',
       refund_requested: 'Remboursement demandé (Stripe : %{status}). La commande passe à « Remboursée » quand Stripe le confirme.',
+    },
+    queues: {
+      title: 'Files de tâches et lettres mortes',
+      help: 'Le tableau des files montre chaque file du traitement (douane, transporteur, synchronisation des stocks, licences, change, lettres mortes) avec ses tâches en attente, actives, différées, échouées et terminées ; on peut y relancer ou écarter les tâches échouées. Il s’ouvre dans un nouvel onglet, pour les opérateurs seulement.',
+      open: 'Ouvrir le tableau des files',
+    },
+    fx_refresh: {
+      title: 'Mises à jour automatiques du change',
+      now: 'Mettre à jour',
+      queued: 'Mise à jour demandée : le nouveau taux apparaît dans un instant.',
+      alerts: '%{smart_count} échec à prendre en compte |||| %{smart_count} échecs à prendre en compte',
+      none: 'Pas encore de mise à jour automatique.',
+      acknowledge: 'Pris en compte',
     },
     stock: {
       kind: { EU_WAREHOUSE: 'Entrepôt UE (envoi direct, 9610)', BONDED_WAREHOUSE_CN: 'Entrepôt sous douane en Chine (1210)' },

@@ -31,7 +31,7 @@ const filters = [
 
 export const InboxList = () => (
   <RequireMuseum>
-    <List filters={filters} exporter={false} empty={false} sort={{ field: 'reviewDueAt', order: 'ASC' }} title="resources.inbox.name">
+    <List filters={filters} exporter={false} empty={false} sort={{ field: 'reviewDueAt', order: 'ASC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TitleField label="resources.proposals.fields.title" />
         <FunctionField<ProposalRecord> label="resources.proposals.fields.brand" render={(p) => p.brandName ?? ''} />
