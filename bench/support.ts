@@ -82,7 +82,9 @@ export async function bareServer(): Promise<{ url: string; close: () => Promise<
 }
 
 export function machine(): string {
-  return `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  // The load average says how much else the machine was doing: figures taken beside other
+  // work are lower than what the code can do.
+  return `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} at the start`;
 }
 
 /** Replaces the section between `<!-- name:start -->` and `<!-- name:end -->` in docs/performance.md. */
