@@ -481,6 +481,8 @@ export const en = {
       new_proposal: 'New proposal',
       save_draft: 'Save draft',
       save_revision: 'Save revision',
+      draft_saved: 'Draft saved. Submit it when it is complete.',
+      revision_saved: 'Revision saved.',
       submit: 'Submit for review',
       submitted: 'Submitted: the museum has been asked to review it.',
       revise: 'Revise',

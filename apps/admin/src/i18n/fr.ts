@@ -490,6 +490,8 @@ export const fr: typeof en = {
       new_proposal: 'Nouvelle proposition',
       save_draft: 'Enregistrer le brouillon',
       save_revision: 'Enregistrer la révision',
+      draft_saved: 'Brouillon enregistré. Soumettez-le quand il est complet.',
+      revision_saved: 'Révision enregistrée.',
       submit: 'Soumettre au musée',
       submitted: 'Soumise : le musée est invité à l’examiner.',
       revise: 'Réviser',

@@ -20,6 +20,7 @@ import {
   useLocaleState,
   useNotify,
   useRecordContext,
+  useRedirect,
   useRefresh,
   useTranslate,
 } from 'react-admin';
@@ -80,14 +81,24 @@ export const ProposalList = () => (
   </List>
 );
 
+/** Saving says what happened to the proposal, then shows it. */
+const useSaved = (message: string) => {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  return { onSuccess: (data: ProposalRecord) => {
+    notify(message, { type: 'success' });
+    redirect('show', 'proposals', data.id);
+  } };
+};
+
 export const ProposalCreate = () => (
-  <Create redirect="show" title="vitrine.licensing.new_proposal">
+  <Create title="vitrine.licensing.new_proposal" mutationOptions={useSaved('vitrine.licensing.draft_saved')}>
     <ProposalForm creating defaultValues={emptyProposalForm()} toolbar={<Toolbar><SaveButton label="vitrine.licensing.save_draft" /></Toolbar>} />
   </Create>
 );
 
 export const ProposalEdit = () => (
-  <Edit mutationMode="pessimistic" error={<NotFound />} redirect="show" title={<EditTitle />}>
+  <Edit mutationMode="pessimistic" error={<NotFound />} title={<EditTitle />} mutationOptions={useSaved('vitrine.licensing.revision_saved')}>
     <StaleNotice />
     <ProposalForm toolbar={<Toolbar><SaveButton label="vitrine.licensing.save_revision" /></Toolbar>} />
   </Edit>
