@@ -266,6 +266,9 @@ describe('checkout for Chinese shoppers, end to end over GraphQL and the Stripe 
       expect(await p().processedPaymentEvent.count({ where: { eventId: event.id } })).toBe(1);
       const changes = await p().orderStatusChange.count({ where: { order: { checkoutId: c.id }, toStatus: 'PAID' } });
       expect(changes).toBe(2);
+      // Each paid order is handed to the worker's customs pipeline in the same transaction, once.
+      const declared = await p().outboxMessage.findMany({ where: { name: 'declare-customs', jobId: { in: c.orders.map((o: any) => `declare-customs.${o.id}`) } } });
+      expect(declared).toHaveLength(2);
       const reservations = await p().stockReservation.findMany({ where: { ownerId: { in: c.orders.map((o: any) => o.id) } } });
       expect(reservations.every((r) => r.status === 'COMMITTED' && r.expiresAt === null)).toBe(true);
 

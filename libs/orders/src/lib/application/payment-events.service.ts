@@ -9,6 +9,7 @@ import { canTransition, type OrderStatus } from '../domain/order-state-machine';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
+import { declareCustomsJob } from '../pipeline/pipeline.jobs';
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
 
@@ -95,8 +96,12 @@ export class PaymentEventsService {
     await this.payments.markSucceeded(tx, payment);
     const paid = await this.orders.transition(tx, orders.map((o) => o.id), 'PENDING_PAYMENT', 'PAID', 'payment succeeded', now);
     await this.stock.commit(tx, paid);
-    // Royalties of licensed lines accrue from the paid order (in the same transaction, through the outbox).
-    for (const orderId of paid) await enqueueJob(tx, accrueOrderJob, { orderId, event: 'paid' });
+    // The paid order moves on at once: customs declaration (the pipeline's sweep is the safety
+    // net) and royalties of licensed lines, queued in this transaction through the outbox.
+    for (const orderId of paid) {
+      await enqueueJob(tx, declareCustomsJob, { orderId });
+      await enqueueJob(tx, accrueOrderJob, { orderId, event: 'paid' });
+    }
     // A refund reported before the success (events out of order) applies now.
     if (payment.amountRefundedMinor >= payment.amountMinor) {
       await this.refundOrders(tx, (await this.orders.ordersOfCheckout(payment.checkoutId, tx)), now);
