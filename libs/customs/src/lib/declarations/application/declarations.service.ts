@@ -19,7 +19,7 @@ import { statusOfReturn, type CustomsReturn } from '../domain/ceb-receipts';
 import { signXml, stableGuid } from '../domain/ceb-xml';
 import { CUSTOMS_GATEWAY, CustomsTransmissionError, type CustomsGateway } from '../domain/customs-gateway';
 import { nextMessageStatus } from '../domain/message-status';
-import { CustomsMessageRepository, type MessageRow, type NewMessage, type ReceiptRow, type Transition } from '../infrastructure/customs-message.repository';
+import { CustomsMessageRepository, type Exchange, type MessageRow, type NewMessage, type ReceiptRow, type Transition } from '../infrastructure/customs-message.repository';
 import { DECLARATIONS_CONFIG, type DeclarationsConfig } from './declarations-config';
 
 /** What the orders pipeline knows of one paid order; the ID number is looked up here, at send time. */
@@ -77,12 +77,11 @@ export class DeclarationsService {
 
   async declare(requests: readonly DeclarationRequest[]): Promise<Map<string, DeclarationOutcome>> {
     const byOrder = new Map(requests.map((r) => [r.orderId, r]));
-    let rows = await this.messages.messagesOf([...byOrder.keys()]);
-    const missing = requests.filter((r) => rows.filter((m) => m.orderId === r.orderId).length < DOCUMENTS.length);
-    if (missing.length) {
-      await this.createMessages(missing, rows);
-      rows = await this.messages.messagesOf([...byOrder.keys()]);
-    }
+    const existing = await this.messages.messagesOf([...byOrder.keys()]);
+    const count = new Map<string, number>();
+    for (const m of existing) count.set(m.orderId, (count.get(m.orderId) ?? 0) + 1);
+    const missing = requests.filter((r) => (count.get(r.orderId) ?? 0) < DOCUMENTS.length);
+    const rows = [...existing, ...(missing.length ? await this.createMessages(missing, existing) : [])];
 
     const pending = rows.filter((m) => m.status === 'PENDING');
     if (pending.length) {
@@ -92,8 +91,15 @@ export class DeclarationsService {
         const entries = pending.filter((m) => m.document === document).map((row) => ({ row, declaration: this.declaration(document, byOrder.get(row.orderId)!, row.createdAt, ids) }));
         for (let i = 0; i < entries.length; i += MAX_ENTRIES_PER_MESSAGE) envelopes.push({ document, entries: entries.slice(i, i + MAX_ENTRIES_PER_MESSAGE) });
       }
-      await inPool(envelopes, this.config.sendConcurrency, (e) => this.transmit(e.document, e.entries));
-      rows = await this.messages.messagesOf([...byOrder.keys()]);
+      const exchanges: Exchange[] = [];
+      await inPool(envelopes, this.config.sendConcurrency, async (e) => void exchanges.push(await this.transmit(e.document, e.entries)));
+      // Every exchange of the batch in one transaction; the rows in memory follow what it moved.
+      const moved = await this.messages.recordExchanges(exchanges);
+      const byId = new Map(rows.map((m) => [m.id, m]));
+      for (const m of moved) byId.get(m.id)!.status = m.status;
+      for (const x of exchanges) for (const id of x.transmission.messageIds) if (byId.get(id)!.status === 'PENDING') byId.get(id)!.lastError = x.transmission.error;
+      // Moved by someone else meanwhile (a concurrent run): read them again rather than guess.
+      if (moved.length < exchanges.reduce((n, x) => n + x.transitions.length, 0)) return this.outcomes(requests, await this.messages.messagesOf([...byOrder.keys()]));
     }
     return this.outcomes(requests, rows);
   }
@@ -154,7 +160,13 @@ export class DeclarationsService {
     return this.messages.lockedStates(tx, orderIds);
   }
 
-  private async createMessages(requests: readonly DeclarationRequest[], existing: readonly MessageRow[]): Promise<void> {
+  /** Locks each order's documents for the caller's transaction (before it records something about them). */
+  lockDocuments(tx: Tx, orderIds: readonly string[]): Promise<void> {
+    return this.messages.lockDocuments(tx, orderIds);
+  }
+
+  /** Creates the missing messages (audit copy with the masked ID) and returns them as they now stand. */
+  private async createMessages(requests: readonly DeclarationRequest[], existing: readonly MessageRow[]): Promise<MessageRow[]> {
     const masked = new Map((await this.messages.sealedIdentities([...new Set(requests.map((r) => r.identityId))])).map((i) => [i.id, i.idMasked]));
     const have = new Set(existing.map((m) => `${m.orderId}:${m.document}`));
     const now = new Date();
@@ -179,7 +191,10 @@ export class DeclarationsService {
         });
       }
     }
-    await this.messages.insertMessages(rows);
+    const inserted = new Set(await this.messages.insertMessages(rows));
+    const fresh = rows.filter((r) => inserted.has(r.id)).map((r) => ({ id: r.id, orderId: r.orderId, museumId: r.museumId, orderNo: r.orderNo, document: r.document, status: 'PENDING' as const, businessNo: r.businessNo, createdAt: r.createdAt, lastError: null }));
+    // Another run created some meanwhile: take those as they stand.
+    return fresh.length === rows.length ? fresh : [...fresh, ...(await this.messages.messagesOf([...new Set(rows.filter((r) => !inserted.has(r.id)).map((r) => r.orderId))])).filter((m) => !existing.some((e) => e.id === m.id))];
   }
 
   private senderOf(d: Declaration): Enterprise {
@@ -217,9 +232,10 @@ export class DeclarationsService {
     return new Map(sealed.map((s) => [s.id, this.vault.decrypt(s.idCiphertext, s.idHash)]));
   }
 
-  private async transmit(document: CebDocument, entries: { row: MessageRow; declaration: Declaration }[]): Promise<void> {
+  /** One signed envelope to customs and what came back; recorded by the caller. */
+  private async transmit(document: CebDocument, entries: { row: MessageRow; declaration: Declaration }[]): Promise<Exchange> {
     const envelope = randomUUID();
-    const xml = signXml(buildMessage(document, envelope, entries.map((e) => e.declaration), this.config.transfer), this.config.signingKey);
+    const xml = signXml(buildMessage(document, envelope, entries.map((e) => e.declaration), this.config.transfer), this.config.signingKey, { built: true });
     const sentAt = new Date();
     let returns: CustomsReturn[] = [];
     let outcome = 'ACKNOWLEDGED';
@@ -247,11 +263,11 @@ export class DeclarationsService {
       if (next) transitions.push({ id: row.id, from: row.status, to: next });
     }
     if (!error && receipts.length < entries.length) error = `customs acknowledged ${receipts.length} of ${entries.length} entries`;
-    await this.messages.recordExchange(
-      { id: envelope, messageType: MESSAGE_TYPE[document], messageIds: entries.map((e) => e.row.id), sentAt, finishedAt: new Date(), outcome, error },
+    return {
+      transmission: { id: envelope, messageType: MESSAGE_TYPE[document], messageIds: entries.map((e) => e.row.id), sentAt, finishedAt: new Date(), outcome, error },
       receipts,
       transitions,
-    );
+    };
   }
 
   private async outcomes(requests: readonly DeclarationRequest[], rows: readonly MessageRow[]): Promise<Map<string, DeclarationOutcome>> {

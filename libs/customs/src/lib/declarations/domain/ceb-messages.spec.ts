@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { buildMessage, customsTime, maskedEntryXml, yuan, type Declaration, type OrderDeclaration } from './ceb-messages';
 import { buildAcknowledgement, buildReceiptFeed, parseAcknowledgement, parseReceiptFeed, statusOfReturn } from './ceb-receipts';
-import { canonicalize, parseXml, signXml, stableGuid, verifyXml } from './ceb-xml';
+import { buildXml, canonicalOfBuilt, canonicalize, parseXml, signXml, stableGuid, verifyXml } from './ceb-xml';
 
 const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const otherKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -106,6 +106,19 @@ describe('CEB message formats', () => {
     expect(verifyXml(signed, otherKeys.publicKey)).toEqual({ ok: false, reason: 'bad signature' });
     expect(verifyXml(xml, keys.publicKey)).toEqual({ ok: false, reason: expect.stringMatching(/no ds:Signature/) });
     expect(canonicalize(signed)).toBe(canonicalize(canonicalize(signed)));
+  });
+
+  it('builds documents already in canonical form, so signing skips a parse (any text, any script)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string(), fc.string({ unit: 'binary' }), (a, b, c) => {
+        const xml = buildXml({ 'ceb:M': { '@_guid': a, '@_xmlns:ceb': 'u', 'ceb:E': [{ 'ceb:x': b, 'ceb:y': '' }, { 'ceb:x': c, 'ceb:y': ` ${a} ` }] } });
+        return canonicalize(xml) === canonicalOfBuilt(xml);
+      }),
+      { numRuns: 3_000 },
+    );
+    const xml = buildMessage('ORDER', stableGuid('envelope'), [order({ consignee: '  张三 & <李四>  ' })], transfer);
+    expect(canonicalize(xml)).toBe(canonicalOfBuilt(xml));
+    expect(verifyXml(signXml(xml, key, { built: true }), keys.publicKey)).toEqual({ ok: true, keyName: 'CERT-0001' });
   });
 
   it('reads acknowledgements and the clearance receipt feed it can also write', () => {

@@ -30,9 +30,40 @@ export type XmlTree = { [name: string]: string | number | XmlTree | XmlTree[] | 
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-/** `<?xml?>` + the tree, compact. Element order is the tree's insertion order. */
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/** Text as XML 1.0 allows it (no control characters or lone surrogates), line ends as parsers see them, trimmed. */
+function clean(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+    .trim();
+}
+
+function trimmed(tree: XmlTree): XmlTree {
+  const out: XmlTree = {};
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === 'string') out[k] = clean(v);
+    else if (Array.isArray(v)) out[k] = (v as (XmlTree | string)[]).map((x) => (typeof x === 'string' ? clean(x) : trimmed(x))) as XmlTree[];
+    else if (typeof v === 'object') out[k] = trimmed(v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * `<?xml?>` + the tree, compact; element order is the tree's insertion order. Values are
+ * trimmed, so what follows the declaration is already in canonical form (see
+ * `canonicalize`): signing it needs no second parse.
+ */
 export function buildXml(tree: XmlTree): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>${treeBuilder.build(tree)}`;
+  return `${DECLARATION}${treeBuilder.build(trimmed(tree))}`;
+}
+
+/** The canonical form of a document made by buildXml: the same text without its declaration. */
+export function canonicalOfBuilt(xml: string): string {
+  if (!xml.startsWith(DECLARATION)) throw new Error('not a document made by buildXml');
+  return xml.slice(DECLARATION.length);
 }
 
 /**
@@ -93,8 +124,10 @@ function signedInfoTree(digest: string): XmlTree {
  * goes into SignedInfo, RSA-SHA256 signs the canonical SignedInfo, and the ds:Signature
  * element is appended as the root's last child.
  */
-export function signXml(xml: string, key: SigningKey): string {
-  const digest = createHash('sha256').update(canonicalize(xml), 'utf8').digest('base64');
+export function signXml(xml: string, key: SigningKey, options: { built?: boolean } = {}): string {
+  // A document from buildXml is canonical already; anything else is parsed and re-serialised.
+  const canonical = options.built ? canonicalOfBuilt(xml) : canonicalize(xml);
+  const digest = createHash('sha256').update(canonical, 'utf8').digest('base64');
   const signedInfo = canonicalize(treeBuilder.build(signedInfoTree(digest)));
   const signatureValue = sign('sha256', Buffer.from(signedInfo, 'utf8'), key.privateKey).toString('base64');
   const signature = treeBuilder.build({

@@ -3,11 +3,12 @@ import type { CustomsMessageStatus } from './ceb-receipts';
 /**
  * What a new receipt may do to a message: a pending message is accepted or rejected; an
  * accepted order is cleared or held; a held order may be cleared (or held again, for
- * another reason) after inspection. Anything else (a late or repeated receipt) changes
- * nothing.
+ * another reason) after inspection. A clearance may also reach a message still pending
+ * on our side (customs took it in, but the answer was lost in a crash or a timeout):
+ * clearing implies acceptance. Anything else (a late or repeated receipt) changes nothing.
  */
 const ALLOWED: Record<CustomsMessageStatus, readonly CustomsMessageStatus[]> = {
-  PENDING: ['ACCEPTED', 'REJECTED'],
+  PENDING: ['ACCEPTED', 'REJECTED', 'CLEARED', 'HELD'],
   ACCEPTED: ['CLEARED', 'HELD', 'REJECTED'],
   HELD: ['CLEARED', 'HELD', 'REJECTED'],
   REJECTED: [],

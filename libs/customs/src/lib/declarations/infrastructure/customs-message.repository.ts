@@ -51,6 +51,13 @@ export interface TransmissionRow {
   error: string | null;
 }
 
+/** One exchange with customs: the transmission and what its answer says. */
+export interface Exchange {
+  transmission: TransmissionRow;
+  receipts: ReceiptRow[];
+  transitions: Transition[];
+}
+
 export interface MessageAuditRow extends MessageRow {
   messageType: string;
   senderCode: string;
@@ -81,11 +88,25 @@ export class CustomsMessageRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   messagesOf(orderIds: readonly string[]): Promise<MessageRow[]> {
-    return this.prisma.customsMessage.findMany({ where: { orderId: { in: [...orderIds] } }, select: messageSelect });
+    if (!orderIds.length) return Promise.resolve([]);
+    return this.prisma.$queryRaw`
+      SELECT id, order_id AS "orderId", museum_id AS "museumId", order_no AS "orderNo", document, status, business_no AS "businessNo",
+        created_at AS "createdAt", last_error AS "lastError"
+      FROM customs_messages WHERE order_id = ANY(${[...orderIds]}::uuid[])`;
   }
 
-  async insertMessages(rows: readonly NewMessage[]): Promise<void> {
-    if (rows.length) await this.prisma.customsMessage.createMany({ data: [...rows], skipDuplicates: true });
+  /** Inserts the messages not there yet; returns the ids it inserted. */
+  async insertMessages(rows: readonly NewMessage[]): Promise<string[]> {
+    if (!rows.length) return [];
+    const inserted = await this.prisma.$queryRaw<{ id: string }[]>`
+      INSERT INTO customs_messages (id, order_id, museum_id, order_no, document, message_type, sender_code, business_no, xml_masked, created_at, updated_at)
+      SELECT id, o, mu, no, d::"CustomsDocument", mt, sc, b, x, c, c
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.museumId)}::uuid[], ${rows.map((r) => r.orderNo)}::text[],
+        ${rows.map((r) => r.document)}::text[], ${rows.map((r) => r.messageType)}::text[], ${rows.map((r) => r.senderCode)}::text[], ${rows.map((r) => r.businessNo)}::text[],
+        ${rows.map((r) => r.xmlMasked)}::text[], ${rows.map((r) => r.createdAt)}::timestamptz[]) AS v(id, o, mu, no, d, mt, sc, b, x, c)
+      ON CONFLICT DO NOTHING
+      RETURNING id`;
+    return inserted.map((r) => r.id);
   }
 
   /** The sealed resident ID numbers of these identities (decrypted by the caller, never stored elsewhere). */
@@ -93,16 +114,21 @@ export class CustomsMessageRepository {
     return this.prisma.customsIdentity.findMany({ where: { id: { in: [...identityIds] } }, select: { id: true, idHash: true, idCiphertext: true, idMasked: true } });
   }
 
-  /** One exchange with customs, in one transaction: the transmission, the attempt on each message, the receipts and what they changed. */
-  recordExchange(t: TransmissionRow, receipts: readonly ReceiptRow[], transitions: readonly Transition[]): Promise<void> {
+  /**
+   * Exchanges with customs, in one transaction: the transmissions, the attempt on each
+   * message, the receipts and what they changed (returned: the messages moved).
+   */
+  recordExchanges(exchanges: readonly Exchange[]): Promise<{ id: string; orderId: string; status: CustomsMessageStatus }[]> {
+    const ts = exchanges.map((x) => x.transmission);
+    const attempts = ts.flatMap((t) => t.messageIds.map((id) => ({ id, sentAt: t.sentAt, error: t.error })));
     return this.prisma.$transaction(async (tx) => {
-      await tx.customsTransmission.create({ data: { ...t, messageIds: [...t.messageIds] } });
+      await tx.customsTransmission.createMany({ data: ts.map((t) => ({ ...t, messageIds: [...t.messageIds] })) });
       await tx.$executeRaw`
-        UPDATE customs_messages SET attempts = attempts + 1, first_sent_at = coalesce(first_sent_at, ${t.sentAt}),
-          last_sent_at = ${t.sentAt}, last_error = ${t.error}, updated_at = now()
-        WHERE id = ANY(${t.messageIds}::uuid[])`;
-      await this.insertReceipts(tx, receipts);
-      await this.applyTransitions(tx, transitions);
+        UPDATE customs_messages AS m SET attempts = attempts + 1, first_sent_at = coalesce(first_sent_at, u.at), last_sent_at = u.at, last_error = u.error, updated_at = now()
+        FROM unnest(${attempts.map((a) => a.id)}::uuid[], ${attempts.map((a) => a.sentAt)}::timestamptz[], ${attempts.map((a) => a.error)}::text[]) AS u(id, at, error)
+        WHERE m.id = u.id`;
+      await this.insertReceipts(tx, exchanges.flatMap((x) => x.receipts));
+      return this.applyTransitions(tx, exchanges.flatMap((x) => x.transitions));
     });
   }
 
@@ -158,8 +184,14 @@ export class CustomsMessageRepository {
     if (!orderIds.length) return Promise.resolve([]);
     return tx.$queryRaw`
       SELECT m.order_id AS "orderId", m.document, m.status,
-        (SELECT r.return_info FROM customs_receipts r WHERE r.message_id = m.id ORDER BY r.id DESC LIMIT 1) AS info
+        CASE WHEN m.status IN ('CLEARED', 'HELD', 'REJECTED')
+          THEN (SELECT r.return_info FROM customs_receipts r WHERE r.message_id = m.id ORDER BY r.id DESC LIMIT 1) END AS info
       FROM customs_messages m WHERE m.order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY m.id FOR UPDATE OF m`;
+  }
+
+  /** Locks the documents of these orders (id order) without reading them. */
+  async lockDocuments(tx: Tx, orderIds: readonly string[]): Promise<void> {
+    if (orderIds.length) await tx.$executeRaw`SELECT 1 FROM customs_messages WHERE order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY id FOR UPDATE`;
   }
 
   /** The latest receipt of each message (the reason of a rejection or hold). */

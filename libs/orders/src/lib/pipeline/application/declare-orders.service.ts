@@ -3,11 +3,10 @@ import { DeclarationsService } from '@vitrine/customs';
 import { PaymentsService } from '@vitrine/payments';
 import type { OrderStatus } from '@vitrine/shared/data-access';
 import { PermanentJobError, type BatchOutcome } from '@vitrine/shared/jobs';
-import { OrderRepository, type OrderLineRecord } from '../../infrastructure/order.repository';
 import { TransactionRunner } from '../../infrastructure/transaction-runner';
 import { CARRIER_GATEWAY, type CarrierGateway } from '../domain/carrier-gateway';
 import { declarationOf, parcelOf } from '../domain/declaration-request';
-import { PipelineRepository } from '../infrastructure/pipeline.repository';
+import { PipelineRepository, type DeclarableLine } from '../infrastructure/pipeline.repository';
 import { FulfilmentSettler } from './fulfilment-settler';
 import { PIPELINE_CONFIG, type PipelineConfig } from './pipeline-config';
 
@@ -24,7 +23,6 @@ const AFTER_DECLARATION: readonly OrderStatus[] = ['CUSTOMS_SUBMITTED', 'HELD', 
 export class DeclareOrdersService {
   constructor(
     private readonly pipeline: PipelineRepository,
-    private readonly orders: OrderRepository,
     private readonly payments: PaymentsService,
     private readonly declarations: DeclarationsService,
     private readonly settler: FulfilmentSettler,
@@ -44,8 +42,8 @@ export class DeclareOrdersService {
     const due = candidates.filter((o) => unfinished.has(o.id));
     if (!due.length) return result;
 
-    const [lineRows, payments] = await Promise.all([this.orders.linesOf(due.map((o) => o.id)), this.payments.findForCheckouts([...new Set(due.map((o) => o.checkoutId))])]);
-    const lines = new Map<string, OrderLineRecord[]>();
+    const [lineRows, payments] = await Promise.all([this.pipeline.linesOf(due.map((o) => o.id)), this.payments.findForCheckouts([...new Set(due.map((o) => o.checkoutId))])]);
+    const lines = new Map<string, DeclarableLine[]>();
     for (const l of lineRows) lines.set(l.orderId, [...(lines.get(l.orderId) ?? []), l]);
 
     let shipments = new Map((await this.pipeline.shipmentsOf(due.map((o) => o.id))).map((s) => [s.orderId, s]));

@@ -26,9 +26,11 @@ export class FulfilmentSettler {
   async settle(tx: Tx, orderIds: readonly string[], record?: () => Promise<unknown>): Promise<Map<string, OrderStatus>> {
     const ids = [...new Set(orderIds)];
     if (!ids.length) return new Map();
-    await this.declarations.documentStates(tx, ids);
-    await this.pipeline.lockShipments(tx, ids);
-    if (record) await record();
+    if (record) {
+      await this.declarations.lockDocuments(tx, ids);
+      await this.pipeline.lockShipmentRows(tx, ids);
+      await record();
+    }
 
     const documents = await this.declarations.documentStates(tx, ids);
     const shipments = new Map((await this.pipeline.lockShipments(tx, ids)).map((s) => [s.orderId, s]));

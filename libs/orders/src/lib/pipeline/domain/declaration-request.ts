@@ -1,14 +1,13 @@
 import type { DeclarationRequest, Enterprise } from '@vitrine/customs';
-import type { OrderLineRecord } from '../../infrastructure/order.repository';
 import type { ParcelRequest } from './carrier-gateway';
-import type { DeclarableOrder } from '../infrastructure/pipeline.repository';
+import type { DeclarableLine, DeclarableOrder } from '../infrastructure/pipeline.repository';
 
 const address = (o: DeclarableOrder) => [o.province, o.city, o.district, o.street].filter(Boolean).join(' ');
-const weightOf = (lines: readonly OrderLineRecord[]) => lines.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0);
-const goodsOf = (lines: readonly OrderLineRecord[]) => lines.map((l) => l.name).join('、');
+const weightOf = (lines: readonly DeclarableLine[]) => lines.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0);
+const goodsOf = (lines: readonly DeclarableLine[]) => lines.map((l) => l.name).join('、');
 
 /** What the carrier needs to issue the waybill of an order. */
-export function parcelOf(o: DeclarableOrder, lines: readonly OrderLineRecord[]): ParcelRequest {
+export function parcelOf(o: DeclarableOrder, lines: readonly DeclarableLine[]): ParcelRequest {
   return {
     orderNo: o.number,
     customsMode: o.customsMode,
@@ -34,7 +33,7 @@ export function parcelOf(o: DeclarableOrder, lines: readonly OrderLineRecord[]):
  */
 export function declarationOf(
   o: DeclarableOrder,
-  lines: readonly OrderLineRecord[],
+  lines: readonly DeclarableLine[],
   payment: { providerPaymentId: string },
   shipment: { logisticsNo: string },
   logistics: Enterprise,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type OrderStatus, type ShipmentStatus, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type OrderStatus, type ShipmentStatus, type Tx } from '@vitrine/shared/data-access';
 import type { TrackingEvent } from '../domain/carrier-gateway';
 
 /** What the declaration of one order needs from the order itself. */
@@ -26,6 +26,17 @@ export interface DeclarableOrder {
   street: string;
   postalCode: string;
   paidAt: Date | null;
+}
+
+export interface DeclarableLine {
+  orderId: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPriceMinor: number;
+  goodsMinor: number;
+  originCountry: string;
+  weightGrams: number;
 }
 
 export interface ShipmentRow {
@@ -70,52 +81,51 @@ export class PipelineRepository {
     return this.prisma.$transaction(work, { maxWait: 20_000, timeout: 30_000 });
   }
 
+  // The pipeline's hot reads are plain SQL: a batch of 100 orders runs each once.
+
   declarable(orderIds: readonly string[]): Promise<DeclarableOrder[]> {
-    return this.prisma.order.findMany({
-      where: { id: { in: [...orderIds] } },
-      select: {
-        id: true,
-        number: true,
-        museumId: true,
-        checkoutId: true,
-        shopperUserId: true,
-        identityId: true,
-        status: true,
-        customsMode: true,
-        goodsMinor: true,
-        shippingMinor: true,
-        insuranceMinor: true,
-        taxMinor: true,
-        totalMinor: true,
-        ordererName: true,
-        recipientName: true,
-        recipientPhone: true,
-        province: true,
-        city: true,
-        district: true,
-        street: true,
-        postalCode: true,
-        paidAt: true,
-      },
-    });
+    return this.prisma.$queryRaw`
+      SELECT id, number, museum_id AS "museumId", checkout_id AS "checkoutId", shopper_user_id AS "shopperUserId", identity_id AS "identityId",
+        status, customs_mode AS "customsMode", goods_minor AS "goodsMinor", shipping_minor AS "shippingMinor", insurance_minor AS "insuranceMinor",
+        tax_minor AS "taxMinor", total_minor AS "totalMinor", orderer_name AS "ordererName", recipient_name AS "recipientName",
+        recipient_phone AS "recipientPhone", province, city, district, street, postal_code AS "postalCode", paid_at AS "paidAt"
+      FROM orders WHERE id = ANY(${[...orderIds]}::uuid[])`;
+  }
+
+  /** What the declaration needs of each line, in position order. */
+  linesOf(orderIds: readonly string[]): Promise<DeclarableLine[]> {
+    return this.prisma.$queryRaw`
+      SELECT order_id AS "orderId", sku, name, quantity, unit_price_minor AS "unitPriceMinor", goods_minor AS "goodsMinor",
+        origin_country AS "originCountry", weight_grams AS "weightGrams"
+      FROM order_lines WHERE order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY order_id, position`;
   }
 
   statuses(tx: Tx, orderIds: readonly string[]): Promise<{ id: string; status: OrderStatus }[]> {
-    return tx.order.findMany({ where: { id: { in: [...orderIds] } }, select: { id: true, status: true } });
+    return tx.$queryRaw`SELECT id, status FROM orders WHERE id = ANY(${[...orderIds]}::uuid[])`;
   }
 
   shipmentsOf(orderIds: readonly string[], tx: Tx = this.prisma): Promise<ShipmentRow[]> {
-    return tx.shipment.findMany({ where: { orderId: { in: [...orderIds] } }, select: shipmentSelect });
+    return this.shipmentRows(tx, orderIds, false);
   }
 
-  /** Locks the shipments of these orders (id order) until the caller's transaction ends. */
+  /** Locks the shipments of these orders (id order) until the caller's transaction ends, and reads them. */
   lockShipments(tx: Tx, orderIds: readonly string[]): Promise<ShipmentRow[]> {
+    return this.shipmentRows(tx, orderIds, true);
+  }
+
+  /** Locks the shipments of these orders without reading them. */
+  async lockShipmentRows(tx: Tx, orderIds: readonly string[]): Promise<void> {
+    if (orderIds.length) await tx.$executeRaw`SELECT 1 FROM shipments WHERE order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY id FOR UPDATE`;
+  }
+
+  private shipmentRows(tx: Tx, orderIds: readonly string[], lock: boolean): Promise<ShipmentRow[]> {
     if (!orderIds.length) return Promise.resolve([]);
-    return tx.$queryRaw`
+    const select = Prisma.sql`
       SELECT id, order_id AS "orderId", museum_id AS "museumId", carrier_code AS "carrierCode", logistics_no AS "logisticsNo", status,
         booking_ref AS "bookingRef", waybill_issued_at AS "waybillIssuedAt", booked_at AS "bookedAt", delivered_at AS "deliveredAt",
         booking_attempts AS "bookingAttempts", last_error AS "lastError"
-      FROM shipments WHERE order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY id FOR UPDATE`;
+      FROM shipments WHERE order_id = ANY(${[...orderIds]}::uuid[])`;
+    return tx.$queryRaw(lock ? Prisma.sql`${select} ORDER BY id FOR UPDATE` : select);
   }
 
   async insertShipments(rows: readonly { orderId: string; museumId: string; carrierCode: string; logisticsNo: string }[]): Promise<void> {
