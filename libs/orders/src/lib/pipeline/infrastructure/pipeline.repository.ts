@@ -156,8 +156,9 @@ export class PipelineRepository {
       SELECT s.id, e.event_id, e.status, e.description, e.location, e.occurred_at
       FROM unnest(${events.map((e) => e.eventId)}::text[], ${events.map((e) => e.logisticsNo)}::text[], ${events.map((e) => e.status)}::text[],
         ${events.map((e) => e.description)}::text[], ${events.map((e) => e.location)}::text[], ${events.map((e) => e.occurredAt)}::timestamptz[])
-        AS e(event_id, logistics_no, status, description, location, occurred_at)
+        WITH ORDINALITY AS e(event_id, logistics_no, status, description, location, occurred_at, n)
       JOIN shipments s ON s.logistics_no = e.logistics_no
+      ORDER BY e.n
       ON CONFLICT (event_id) DO NOTHING
       RETURNING event_id`;
     const ids = new Set(fresh.map((f) => f.event_id));
