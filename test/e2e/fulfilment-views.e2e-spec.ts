@@ -87,8 +87,13 @@ describe('fulfilment, customs, stock sync and FX refresh views', () => {
     expect(await api.db.prisma.outboxMessage.count({ where: { jobId: `sync-warehouse-feed.${runId}` } })).toBe(1);
     const runs = await api.gql('query($m: ID!) { stockSyncRuns(museumId: $m) { totalCount nodes { id status } } }', { m: museumA }, tokens.a);
     expect(runs.data.stockSyncRuns.nodes).toEqual([{ id: runId, status: 'QUEUED' }]);
+
     expect(codeOf(await api.gql('query($id: ID!) { stockSyncRun(id: $id) { id } }', { id: runId }, tokens.b))).toBe('NOT_FOUND');
     expect(codeOf(await api.gql(upload, { i: { museumId: museumA, format: 'CSV', content: 'x' } }, tokens.b))).toBe('NOT_FOUND');
+
+    // A large spreadsheet (about 1.5 MB, 50,000 rows) goes through GraphQL too.
+    const big = ['sku,location,quantity', ...Array.from({ length: 50_000 }, (_, i) => `SKU-${i},PARIS,${i % 100}`)].join('\n');
+    expect((await api.gql(upload, { i: { museumId: museumA, format: 'CSV', content: big } }, tokens.a)).data?.uploadStockFeed.status).toBe('QUEUED');
 
     const connect = 'mutation($i: ConnectWarehouseFeedInput!) { connectWarehouseFeed(input: $i) { id nextRunAt } }';
     const before = await api.db.prisma.warehouseFeed.count();

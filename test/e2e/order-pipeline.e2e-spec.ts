@@ -68,7 +68,7 @@ describe('order pipeline in the worker process', () => {
       expect(metrics).toMatch(/vitrine_queue_jobs\{queue="order-pipeline",state="waiting"\} \d+/);
       expect(metrics).toMatch(/vitrine_queue_jobs\{queue="dead-letter",state="failed"\} 0/);
       expect(metrics).toMatch(/vitrine_job_latency_seconds_count\{queue="order-pipeline",name="declare-customs"\} [1-9]\d*/);
-      expect(metrics).toMatch(/vitrine_job_duration_seconds_bucket\{le="[\d.]+",queue="order-pipeline",name="book-shipment",outcome="completed"\}/);
+      expect(metrics).toMatch(/vitrine_job_duration_seconds_bucket\{le="[\d.]+",queue="order-shipping",name="book-shipment",outcome="completed"\}/);
       expect(metrics).toMatch(/# TYPE vitrine_job_failures_total counter/);
       expect(metrics).toMatch(/vitrine_outbox_pending \d+/);
     } finally {

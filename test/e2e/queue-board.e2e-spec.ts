@@ -61,7 +61,7 @@ describe('queue board', () => {
     expect((await board(`/${script}`, { headers: { cookie } })).status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     const queues = (await (await board('/api/queues', { headers: { cookie } })).json()) as { queues: { name: string }[] };
-    expect(queues.queues.map((q) => q.name)).toEqual(expect.arrayContaining(['order-pipeline', 'pipeline-pollers', 'reservation-expiry', 'warehouse-sync', 'stock-webhooks', 'fx', 'maintenance', DEAD_LETTER_QUEUE]));
+    expect(queues.queues.map((q) => q.name)).toEqual(expect.arrayContaining(['order-pipeline', 'order-shipping', 'pipeline-pollers', 'reservation-expiry', 'warehouse-sync', 'stock-webhooks', 'fx', 'maintenance', DEAD_LETTER_QUEUE]));
     // A script may use an operator's bearer token instead.
     expect((await board('/api/queues', { headers: { authorization: `Bearer ${operator}` } })).status).toBe(200);
   });

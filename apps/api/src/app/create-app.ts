@@ -14,6 +14,8 @@ export async function createApp(): Promise<NestExpressApplication> {
   const config = apiConfigFromEnv();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: true, rawBody: true });
   app.set('trust proxy', 'loopback');
+  // A warehouse stock feed may be uploaded through GraphQL (uploadStockFeed, up to 5 MB of CSV).
+  app.useBodyParser('json', { limit: '6mb' });
   app.use(
     helmet({
       // Apollo's landing page is off; the API serves JSON only, so the default CSP is safe.

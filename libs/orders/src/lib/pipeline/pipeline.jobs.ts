@@ -4,6 +4,8 @@ import { pipelineConfigFromEnv } from './application/pipeline-config';
 
 /** Per-order steps: many jobs run at once and share batches (one customs message per 100 orders). */
 export const orderPipelineQueue = defineQueue('order-pipeline', { concurrency: 200 });
+/** Bookings on a queue of their own: a backlog of declarations never holds back cleared parcels. */
+export const orderShippingQueue = defineQueue('order-shipping', { concurrency: 200 });
 /** Feed followers and upkeep: one run at a time is enough. */
 export const pipelinePollersQueue = defineQueue('pipeline-pollers', { concurrency: 4 });
 /** Hold expiry on a queue of its own, so slow feeds never delay it. */
@@ -15,7 +17,7 @@ type Tick = { scope: string };
 /** Paid → waybill from the carrier, the three documents to customs, CUSTOMS_SUBMITTED (or HELD when refused). */
 export const declareCustomsJob = defineJob<OrderRef>({ queue: orderPipelineQueue, name: 'declare-customs', jobId: (p) => `declare-customs.${p.orderId}`, attempts: 12, backoffMs: 2_000 });
 /** Cleared → booked with the carrier, SHIPPED. */
-export const bookShipmentJob = defineJob<OrderRef>({ queue: orderPipelineQueue, name: 'book-shipment', jobId: (p) => `book-shipment.${p.orderId}`, attempts: 12, backoffMs: 2_000 });
+export const bookShipmentJob = defineJob<OrderRef>({ queue: orderShippingQueue, name: 'book-shipment', jobId: (p) => `book-shipment.${p.orderId}`, attempts: 12, backoffMs: 2_000 });
 /** Reads customs clearance receipts: CLEARED (and the booking job) or HELD with the reason. */
 export const followCustomsReceiptsJob = defineJob<Tick>({ queue: pipelinePollersQueue, name: 'follow-customs-receipts', jobId: () => 'follow-customs-receipts', attempts: 3, backoffMs: 1_000 });
 /** Reads carrier tracking: events recorded, DELIVERED. */

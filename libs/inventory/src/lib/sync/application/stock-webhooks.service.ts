@@ -5,6 +5,7 @@ import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, validate } from '@vitrine/shared/kernel';
 import { enqueue, jobOf } from '@vitrine/shared/jobs';
 import { SIGNATURE_HEADER, signWebhook } from '../domain/webhook-signature';
+import { assertPublicHost } from '../infrastructure/feed-fetcher';
 import { StockWebhookRepository, type ChangedLevel, type WebhookRecord } from '../infrastructure/stock-webhook.repository';
 import { deliverStockWebhookJob } from '../stock-sync.jobs';
 import { SYNC_CONFIG, type SyncConfig } from './sync-config';
@@ -99,6 +100,7 @@ export class StockWebhooksService {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
+      if (!this.config.allowPrivateUrls) await assertPublicHost(new URL(d.webhook.url));
       const res = await fetch(d.webhook.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(d.webhook.secret, body, new Date()), 'x-vitrine-delivery': deliveryId, 'user-agent': 'Vitrine-Webhooks/1' },

@@ -4,7 +4,7 @@ export interface SyncConfig {
   fetchTimeoutMs: number;
   /** Largest feed document read (WAREHOUSE_FEED_MAX_BYTES; an upload through GraphQL is also bounded by the API's body limit). */
   maxFeedBytes: number;
-  /** Feed URLs may point at private or loopback addresses (WAREHOUSE_FEED_ALLOW_PRIVATE; default only outside production). */
+  /** Feed and webhook URLs may point at private or loopback addresses (WAREHOUSE_FEED_ALLOW_PRIVATE; default only outside production). */
   allowPrivateUrls: boolean;
   /** Shortest schedule a manager may set (WAREHOUSE_FEED_MIN_MINUTES). */
   minEveryMinutes: number;

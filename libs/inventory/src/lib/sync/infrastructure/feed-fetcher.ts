@@ -13,6 +13,14 @@ function isPrivate(address: string): boolean {
   return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
 }
 
+/** Refuses a URL whose host is (or resolves to) a private or loopback address: museum-given URLs must not reach our network. */
+export async function assertPublicHost(url: URL): Promise<void> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
+  if (!addresses.length) throw new FeedFetchError(`cannot resolve ${host}`);
+  if (addresses.some(isPrivate)) throw new FeedFetchError(`${host} is a private address`);
+}
+
 /**
  * Fetches a museum's feed URL: http(s) only, bounded in time and size, and (in production)
  * never towards a private or loopback address, so a feed URL cannot be used to reach the
@@ -29,12 +37,7 @@ export class FeedFetcher {
       throw new FeedFetchError('the feed URL is not a URL');
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new FeedFetchError('feed URLs are http or https');
-    if (!this.options.allowPrivate) {
-      const host = parsed.hostname.replace(/^\[|\]$/g, '');
-      const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
-      if (!addresses.length) throw new FeedFetchError(`cannot resolve ${host}`);
-      if (addresses.some(isPrivate)) throw new FeedFetchError(`${host} is a private address`);
-    }
+    if (!this.options.allowPrivate) await assertPublicHost(parsed);
     let res: Response;
     try {
       res = await fetch(parsed, { redirect: 'error', signal: AbortSignal.timeout(this.options.timeoutMs), headers: { accept: 'text/csv, application/json;q=0.9, */*;q=0.1' } });

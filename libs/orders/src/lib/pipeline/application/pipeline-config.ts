@@ -32,7 +32,7 @@ const n = (env: NodeJS.ProcessEnv, name: string, fallback: number) => {
 export function pipelineConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PipelineConfig {
   return {
     batchSize: Math.min(100, n(env, 'PIPELINE_BATCH_SIZE', 100)),
-    batchWaitMs: n(env, 'PIPELINE_BATCH_WAIT_MS', 20),
+    batchWaitMs: n(env, 'PIPELINE_BATCH_WAIT_MS', 50),
     receiptPollMs: n(env, 'CUSTOMS_RECEIPT_POLL_MS', 5_000),
     trackingPollMs: n(env, 'CARRIER_TRACKING_POLL_MS', 30_000),
     sweepMs: n(env, 'PIPELINE_SWEEP_MS', 60_000),
