@@ -19,7 +19,7 @@ import { statusOfReturn, type CustomsReturn } from '../domain/ceb-receipts';
 import { signXml, stableGuid } from '../domain/ceb-xml';
 import { CUSTOMS_GATEWAY, CustomsTransmissionError, type CustomsGateway } from '../domain/customs-gateway';
 import { nextMessageStatus } from '../domain/message-status';
-import { CustomsMessageRepository, type Exchange, type MessageRow, type NewMessage, type ReceiptRow, type Transition } from '../infrastructure/customs-message.repository';
+import { CustomsMessageRepository, type Exchange, type MessageRow, type NewMessage, type ReceiptRow, type SealedIdentity, type Transition } from '../infrastructure/customs-message.repository';
 import { DECLARATIONS_CONFIG, type DeclarationsConfig } from './declarations-config';
 
 /** What the orders pipeline knows of one paid order; the ID number is looked up here, at send time. */
@@ -81,11 +81,14 @@ export class DeclarationsService {
     const count = new Map<string, number>();
     for (const m of existing) count.set(m.orderId, (count.get(m.orderId) ?? 0) + 1);
     const missing = requests.filter((r) => (count.get(r.orderId) ?? 0) < DOCUMENTS.length);
-    const rows = [...existing, ...(missing.length ? await this.createMessages(missing, existing) : [])];
+    const identityIds = [...new Set(requests.filter((r) => missing.includes(r) || existing.some((m) => m.orderId === r.orderId && m.status === 'PENDING')).map((r) => r.identityId))];
+    // Read once: the masked number for the audit copies, the sealed one for the wire.
+    const identities = new Map((identityIds.length ? await this.messages.sealedIdentities(identityIds) : []).map((i) => [i.id, i]));
+    const rows = [...existing, ...(missing.length ? await this.createMessages(missing, existing, identities) : [])];
 
     const pending = rows.filter((m) => m.status === 'PENDING');
     if (pending.length) {
-      const ids = await this.revealIds([...new Set(pending.filter((m) => m.document !== 'WAYBILL').map((m) => byOrder.get(m.orderId)!.identityId))]);
+      const ids = this.revealIds([...new Set(pending.filter((m) => m.document !== 'WAYBILL').map((m) => byOrder.get(m.orderId)!.identityId))], identities);
       const envelopes: { document: CebDocument; entries: { row: MessageRow; declaration: Declaration }[] }[] = [];
       for (const document of DOCUMENTS) {
         const entries = pending.filter((m) => m.document === document).map((row) => ({ row, declaration: this.declaration(document, byOrder.get(row.orderId)!, row.createdAt, ids) }));
@@ -166,8 +169,8 @@ export class DeclarationsService {
   }
 
   /** Creates the missing messages (audit copy with the masked ID) and returns them as they now stand. */
-  private async createMessages(requests: readonly DeclarationRequest[], existing: readonly MessageRow[]): Promise<MessageRow[]> {
-    const masked = new Map((await this.messages.sealedIdentities([...new Set(requests.map((r) => r.identityId))])).map((i) => [i.id, i.idMasked]));
+  private async createMessages(requests: readonly DeclarationRequest[], existing: readonly MessageRow[], identities: ReadonlyMap<string, SealedIdentity>): Promise<MessageRow[]> {
+    const masked = new Map([...identities.values()].map((i) => [i.id, i.idMasked]));
     const have = new Set(existing.map((m) => `${m.orderId}:${m.document}`));
     const now = new Date();
     const rows: NewMessage[] = [];
@@ -226,10 +229,13 @@ export class DeclarationsService {
     }
   }
 
-  private async revealIds(identityIds: readonly string[]): Promise<Map<string, string>> {
-    if (!identityIds.length) return new Map();
-    const sealed = await this.messages.sealedIdentities(identityIds);
-    return new Map(sealed.map((s) => [s.id, this.vault.decrypt(s.idCiphertext, s.idHash)]));
+  private revealIds(identityIds: readonly string[], identities: ReadonlyMap<string, SealedIdentity>): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const id of identityIds) {
+      const s = identities.get(id);
+      if (s) out.set(id, this.vault.decrypt(s.idCiphertext, s.idHash));
+    }
+    return out;
   }
 
   /** One signed envelope to customs and what came back; recorded by the caller. */

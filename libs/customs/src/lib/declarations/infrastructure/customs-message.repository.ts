@@ -26,6 +26,13 @@ export interface NewMessage {
   createdAt: Date;
 }
 
+export interface SealedIdentity {
+  id: string;
+  idHash: string;
+  idCiphertext: string;
+  idMasked: string;
+}
+
 export interface ReceiptRow {
   messageId: string;
   receiptKey: string;
@@ -110,8 +117,9 @@ export class CustomsMessageRepository {
   }
 
   /** The sealed resident ID numbers of these identities (decrypted by the caller, never stored elsewhere). */
-  sealedIdentities(identityIds: readonly string[]): Promise<{ id: string; idHash: string; idCiphertext: string; idMasked: string }[]> {
-    return this.prisma.customsIdentity.findMany({ where: { id: { in: [...identityIds] } }, select: { id: true, idHash: true, idCiphertext: true, idMasked: true } });
+  sealedIdentities(identityIds: readonly string[]): Promise<SealedIdentity[]> {
+    return this.prisma.$queryRaw`
+      SELECT id, id_hash AS "idHash", id_ciphertext AS "idCiphertext", id_masked AS "idMasked" FROM customs_identities WHERE id = ANY(${[...identityIds]}::uuid[])`;
   }
 
   /**

@@ -37,33 +37,34 @@ export class DeclareOrdersService {
     for (const id of orderIds) if (!found.some((o) => o.id === id)) result.set(id, new PermanentJobError(`order ${id} does not exist`));
     // A paid order is declared; one further on may still have a document customs took in
     // but whose answer was lost (a crash mid-exchange): it is sent again to record the answer.
-    const candidates = found.filter((o) => o.status === 'PAID' || AFTER_DECLARATION.includes(o.status));
-    const unfinished = candidates.length ? await this.declarations.unfinished(candidates.map((o) => o.id)) : new Set<string>();
-    const due = candidates.filter((o) => unfinished.has(o.id));
+    const later = found.filter((o) => AFTER_DECLARATION.includes(o.status));
+    const unfinished = later.length ? await this.declarations.unfinished(later.map((o) => o.id)) : new Set<string>();
+    const due = found.filter((o) => o.status === 'PAID' || unfinished.has(o.id));
     if (!due.length) return result;
 
     const [lineRows, payments] = await Promise.all([this.pipeline.linesOf(due.map((o) => o.id)), this.payments.findForCheckouts([...new Set(due.map((o) => o.checkoutId))])]);
     const lines = new Map<string, DeclarableLine[]>();
     for (const l of lineRows) lines.set(l.orderId, [...(lines.get(l.orderId) ?? []), l]);
 
-    let shipments = new Map((await this.pipeline.shipmentsOf(due.map((o) => o.id))).map((s) => [s.orderId, s]));
+    const shipments = new Map((await this.pipeline.shipmentsOf(due.map((o) => o.id))).map((s) => [s.orderId, s.logisticsNo]));
     const unissued = due.filter((o) => !shipments.has(o.id) && o.status === 'PAID');
     if (unissued.length) {
       const issued = await this.carrier.createWaybills(unissued.map((o) => parcelOf(o, lines.get(o.id) ?? [])));
-      await this.pipeline.insertShipments(
-        unissued.filter((o) => issued.has(o.number)).map((o) => ({ orderId: o.id, museumId: o.museumId, carrierCode: this.config.carrier.code, logisticsNo: issued.get(o.number)! })),
-      );
-      shipments = new Map((await this.pipeline.shipmentsOf(due.map((o) => o.id))).map((s) => [s.orderId, s]));
+      const rows = unissued.filter((o) => issued.has(o.number)).map((o) => ({ orderId: o.id, museumId: o.museumId, carrierCode: this.config.carrier.code, logisticsNo: issued.get(o.number)! }));
+      const inserted = await this.pipeline.insertShipments(rows);
+      for (const r of rows) if (inserted.has(r.orderId)) shipments.set(r.orderId, r.logisticsNo);
+      // Inserted by another run meanwhile: take what it stored.
+      if (inserted.size < rows.length) for (const sh of await this.pipeline.shipmentsOf(rows.filter((r) => !inserted.has(r.orderId)).map((r) => r.orderId))) shipments.set(sh.orderId, sh.logisticsNo);
     }
 
     const requests = [];
     for (const o of due) {
       const payment = payments.find((p) => p.checkoutId === o.checkoutId);
-      const shipment = shipments.get(o.id);
+      const logisticsNo = shipments.get(o.id);
       if (!payment) result.set(o.id, new PermanentJobError(`order ${o.number}: no payment recorded for its checkout`));
-      else if (!shipment) result.set(o.id, new Error(`order ${o.number}: the carrier issued no waybill`));
+      else if (!logisticsNo) result.set(o.id, new Error(`order ${o.number}: the carrier issued no waybill`));
       else if (!lines.get(o.id)?.length) result.set(o.id, new PermanentJobError(`order ${o.number} has no lines`));
-      else requests.push(declarationOf(o, lines.get(o.id)!, payment, shipment, { code: this.config.carrier.code, name: this.config.carrier.name }));
+      else requests.push(declarationOf(o, lines.get(o.id)!, payment, { logisticsNo }, { code: this.config.carrier.code, name: this.config.carrier.name }));
     }
     const outcomes = await this.declarations.declare(requests);
     const answered: string[] = [];

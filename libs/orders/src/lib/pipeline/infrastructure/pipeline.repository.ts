@@ -128,8 +128,16 @@ export class PipelineRepository {
     return tx.$queryRaw(lock ? Prisma.sql`${select} ORDER BY id FOR UPDATE` : select);
   }
 
-  async insertShipments(rows: readonly { orderId: string; museumId: string; carrierCode: string; logisticsNo: string }[]): Promise<void> {
-    if (rows.length) await this.prisma.shipment.createMany({ data: [...rows], skipDuplicates: true });
+  /** Inserts the shipments not there yet; returns the order ids it inserted. */
+  async insertShipments(rows: readonly { orderId: string; museumId: string; carrierCode: string; logisticsNo: string }[]): Promise<Set<string>> {
+    if (!rows.length) return new Set();
+    const inserted = await this.prisma.$queryRaw<{ order_id: string }[]>`
+      INSERT INTO shipments (id, order_id, museum_id, carrier_code, logistics_no)
+      SELECT gen_random_uuid(), o, m, c, n FROM unnest(${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.museumId)}::uuid[],
+        ${rows.map((r) => r.carrierCode)}::text[], ${rows.map((r) => r.logisticsNo)}::text[]) AS t(o, m, c, n)
+      ON CONFLICT DO NOTHING
+      RETURNING order_id`;
+    return new Set(inserted.map((r) => r.order_id));
   }
 
   async recordBookings(tx: Tx, booked: readonly { logisticsNo: string; bookingRef: string; bookedAt: Date }[]): Promise<void> {
