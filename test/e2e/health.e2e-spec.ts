@@ -11,7 +11,7 @@ describe('GET /health', () => {
     api = await startApi();
   });
   afterAll(async () => {
-    await redis.del(`${prefix}:workers:test`);
+    await redis.del(`${prefix}:workers`);
     redis.disconnect();
     await api.close();
     delete process.env['QUEUE_PREFIX'];
@@ -21,7 +21,8 @@ describe('GET /health', () => {
     const before = await (await fetch(`${api.baseUrl}/health`)).json();
     expect(before).toEqual({ status: 'degraded', database: 'up', redis: 'up', workers: 0 });
 
-    await redis.set(`${prefix}:workers:test`, 'now', 'EX', 15);
+    // One live heartbeat and one that expired a second ago.
+    await redis.zadd(`${prefix}:workers`, Date.now() + 15_000, 'test:1', Date.now() - 1_000, 'test:2');
     const res = await fetch(`${api.baseUrl}/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', database: 'up', redis: 'up', workers: 1 });

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpException, HttpStatus, type OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { PrismaService, queuePrefixFromEnv, redisOptionsFromEnv } from '@vitrine/shared/data-access';
+import { PrismaService, redisOptionsFromEnv, workersKey } from '@vitrine/shared/data-access';
 import { Public } from '@vitrine/shared/graphql';
 
 export interface Health {
@@ -29,8 +29,7 @@ export class HealthController implements OnModuleDestroy {
     let workers = 0;
     try {
       if (this.redis.status === 'wait') await this.redis.connect();
-      const [, keys] = await this.redis.scan('0', 'MATCH', `${queuePrefixFromEnv()}:workers:*`, 'COUNT', 1000);
-      workers = keys.length;
+      workers = await this.redis.zcount(workersKey(), Date.now(), '+inf');
       redis = 'up';
     } catch {
       redis = 'down';

@@ -18,3 +18,8 @@ export function redisOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Redis
 export function queuePrefixFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return env['QUEUE_PREFIX'] ?? 'vitrine';
 }
+
+/** Sorted set of live worker processes, scored by when their heartbeat expires (ms). */
+export function workersKey(env: NodeJS.ProcessEnv = process.env): string {
+  return `${queuePrefixFromEnv(env)}:workers`;
+}
