@@ -23,6 +23,8 @@ import { freshDatabase, machine, withClient, writePerformanceSection } from './s
 
 const ORDERS = Number(process.env['BENCH_ORDERS'] ?? 20_000);
 const SKUS = Number(process.env['BENCH_SKUS'] ?? 50_000);
+/** Worker processes side by side (the pipeline scales out: SKIP LOCKED relay, BullMQ, row-locked settling). */
+const WORKERS = Number(process.env['BENCH_WORKERS'] ?? 1);
 const log = (m: string) => console.log(`[bench:pipeline] ${m}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (n: number) => Math.round(n);
@@ -66,20 +68,24 @@ async function main(): Promise<void> {
   const carrier = await CarrierLoopback.start();
   log(`seeding ${ORDERS} paid orders`);
   await seedPaidOrders(prisma, ORDERS, { startPipeline: false });
-  const worker = spawnApp('apps/worker/src/main.ts', {
-    DATABASE_URL: url,
-    DATABASE_POOL_SIZE: '12',
-    QUEUE_PREFIX: prefix,
-    CUSTOMS_GATEWAY_URL: customs.url,
-    ...carrier.env,
-    ...keys.env,
-    CUSTOMS_RECEIPT_POLL_MS: '200',
-    CARRIER_TRACKING_POLL_MS: '200',
-    WORKER_METRICS_PORT: 'off',
-  });
-  for (let i = 0; !/worker ready/.test(worker.output()); i++) {
-    if (worker.child.exitCode !== null || i > 600) throw new Error(`worker did not start:\n${worker.output()}`);
-    await sleep(100);
+  const workers = Array.from({ length: WORKERS }, () =>
+    spawnApp('apps/worker/src/main.ts', {
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: '12',
+      QUEUE_PREFIX: prefix,
+      CUSTOMS_GATEWAY_URL: customs.url,
+      ...carrier.env,
+      ...keys.env,
+      CUSTOMS_RECEIPT_POLL_MS: '200',
+      CARRIER_TRACKING_POLL_MS: '200',
+      WORKER_METRICS_PORT: 'off',
+    }),
+  );
+  for (const worker of workers) {
+    for (let i = 0; !/worker ready/.test(worker.output()); i++) {
+      if (worker.child.exitCode !== null || i > 600) throw new Error(`worker did not start:\n${worker.output()}`);
+      await sleep(100);
+    }
   }
 
   log('releasing the orders into the pipeline');
@@ -106,7 +112,7 @@ async function main(): Promise<void> {
       percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM created_at - ${t0}::timestamptz)) AS p95
     FROM order_status_changes WHERE to_status IN ('CUSTOMS_SUBMITTED', 'CLEARED', 'SHIPPED', 'DELIVERED') GROUP BY to_status ORDER BY min(created_at)`;
   const messages = await prisma.customsTransmission.count();
-  await worker.stop('SIGTERM');
+  await Promise.all(workers.map((w) => w.stop('SIGTERM')));
   await customs.close();
   await carrier.close();
   log(`pipeline: ${ORDERS} orders in ${endToEnd.toFixed(1)} s = ${round(ORDERS / endToEnd)} orders/s`);
@@ -124,7 +130,7 @@ async function main(): Promise<void> {
     `## Order pipeline and warehouse sync (\`npm run bench:pipeline\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${host}, PostgreSQL and Redis on the same
-machine, shared with other work at the time. The worker ran as its own process (apps/worker), the
+machine, shared with other work at the time. ${WORKERS} worker process(es) (apps/worker) ran side by side, the
 loopback customs and carrier in the benchmark's process.
 
 | measure | figure |
