@@ -8,3 +8,4 @@ export * from './lib/pagination';
 export * from './lib/protection';
 export * from './lib/localized';
 export * from './lib/gql-exception.filter';
+export * from './lib/time-cursor';

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Args, Field, ID, Mutation, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@vitrine/shared/data-access';
-import { CurrentActor, PageArgs, Paginated, Roles, decodeCursor, pageSize, toPage, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, ValidationError } from '@vitrine/shared/kernel';
+import { CurrentActor, PageArgs, Paginated, Roles, pageSize, timeCursor, toPage, type Actor } from '@vitrine/shared/graphql';
+import { NotFoundError, isUuid } from '@vitrine/shared/kernel';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { refreshFxRatesJob } from './fx-refresh.jobs';
 import { FxRefreshRepository } from './fx-refresh.repository';
@@ -29,8 +29,6 @@ export class FxRefreshRunType {
   @Field(() => Date, { nullable: true, description: 'When an operator acknowledged this failure (an alert until then).' }) acknowledgedAt!: Date | null;
 }
 const FxRefreshRunPage = Paginated(FxRefreshRunType, 'FxRefreshRunPage');
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Requests a refresh now, through the outbox (the worker runs it). */
 @Injectable()
@@ -60,17 +58,13 @@ export class FxRefreshResolver {
     @Args('unacknowledged', { type: () => Boolean, nullable: true }) unacknowledged?: boolean,
   ) {
     const take = pageSize(args.first);
-    const values = decodeCursor(args.after, 2);
-    if (values && (typeof values[0] !== 'string' || Number.isNaN(Date.parse(values[0])) || typeof values[1] !== 'string' || !UUID.test(values[1]))) {
-      throw new ValidationError([{ path: 'after', message: 'is not a valid cursor' }]);
-    }
-    const { rows, total } = await this.runs.list({ status, unacknowledged: unacknowledged ?? false, take, after: values ? [values[0] as string, values[1] as string] : null });
+    const { rows, total } = await this.runs.list({ status, unacknowledged: unacknowledged ?? false, take, after: timeCursor(args.after) });
     return toPage(rows, take, total, (r) => [r.startedAt.toISOString(), r.id]);
   }
 
   @Mutation(() => FxRefreshRunType, { description: 'Acknowledges a failed refresh (it stops being an alert).' })
   async acknowledgeFxRefreshRun(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
-    const run = UUID.test(id) ? await this.runs.acknowledge(id, actor.userId) : null;
+    const run = isUuid(id) ? await this.runs.acknowledge(id, actor.userId) : null;
     if (!run) throw new NotFoundError('FX refresh run');
     return run;
   }

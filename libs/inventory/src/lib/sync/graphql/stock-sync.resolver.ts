@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentActor, PageArgs, Roles, decodeCursor, pageSize, toPage, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, ValidationError } from '@vitrine/shared/kernel';
+import { CurrentActor, PageArgs, Roles, pageSize, timeCursor, toPage, type Actor } from '@vitrine/shared/graphql';
+import { NotFoundError, isUuid } from '@vitrine/shared/kernel';
 import { StockWebhooksService } from '../application/stock-webhooks.service';
 import { WarehouseFeedsService } from '../application/warehouse-feeds.service';
 import type { DeliveryRecord, WebhookRecord } from '../infrastructure/stock-webhook.repository';
@@ -17,18 +17,10 @@ import {
   WarehouseFeedType,
 } from './stock-sync.types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const id = (value: string | null | undefined, entity: string): string => {
-  if (!value || !UUID.test(value)) throw new NotFoundError(entity);
+  if (!isUuid(value)) throw new NotFoundError(entity);
   return value;
 };
-function timeCursor(after: string | undefined): [string, string] | null {
-  const values = decodeCursor(after, 2);
-  if (!values) return null;
-  const [at, key] = values;
-  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof key !== 'string' || !UUID.test(key)) throw new ValidationError([{ path: 'after', message: 'is not a valid cursor' }]);
-  return [at, key];
-}
 const publicWebhook = (w: WebhookRecord): StockWebhookType => ({ museumId: w.museumId, url: w.url, enabled: w.enabled, createdAt: w.createdAt, updatedAt: w.updatedAt });
 const delivery = (d: DeliveryRecord) => ({ ...d, levelCount: Array.isArray((d.payload as { levels?: unknown[] } | null)?.levels) ? (d.payload as { levels: unknown[] }).levels.length : 0 });
 

@@ -1,7 +1,7 @@
 import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { CustomsMessageType } from '@vitrine/customs';
 import { CurrentActor, Roles, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError } from '@vitrine/shared/kernel';
+import { NotFoundError, isUuid } from '@vitrine/shared/kernel';
 import { OrderFulfilmentService } from '../application/order-fulfilment.service';
 
 @ObjectType('ShipmentEvent')
@@ -37,8 +37,6 @@ export class OrderFulfilmentType {
   @Field(() => ShipmentType, { nullable: true }) shipment!: ShipmentType | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER')
 @Resolver(() => OrderFulfilmentType)
 export class OrderFulfilmentResolver {
@@ -46,7 +44,7 @@ export class OrderFulfilmentResolver {
 
   @Query(() => OrderFulfilmentType, { description: 'Customs and shipping of one order (its museum’s managers and operators).' })
   async orderFulfilment(@CurrentActor() actor: Actor, @Args('orderId', { type: () => ID }) orderId: string) {
-    if (!UUID.test(orderId)) throw new NotFoundError('Order');
+    if (!isUuid(orderId)) throw new NotFoundError('Order');
     return this.fulfilment.get(actor, orderId);
   }
 }
