@@ -1,22 +1,7 @@
-import type { ShopperQuote } from '@vitrine/catalog';
+import type { SellableVariant, ShopperQuote } from '@vitrine/catalog';
 
-/** What checkout needs to know about a variant: the catalogue's SellableVariant. */
-export interface CheckoutVariant {
-  variantId: string;
-  productId: string;
-  museumId: string;
-  sku: string;
-  /** Shopper-facing name (zh-CN first). */
-  name: string;
-  priceEurMinor: number;
-  weightGrams: number;
-  hsCode: string;
-  originCountry: string;
-  crossBorderCategory: string;
-  productStatus: string;
-  /** Published in an open storefront, zh-CN texts present, HS code on the positive list. */
-  listableForChina: boolean;
-}
+/** What checkout needs to know about a variant: the catalogue's own read model. */
+export type CheckoutVariant = SellableVariant;
 
 /**
  * The port through which orders read the catalogue: variants by id, and the FX quote
