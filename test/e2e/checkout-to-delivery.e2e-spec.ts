@@ -1,4 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { StockService, verifyWebhook } from '@vitrine/inventory';
+import { BookShipmentsService, OrderPipelineJobsModule } from '@vitrine/orders';
+import { DataAccessModule } from '@vitrine/shared/data-access';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
 import { CarrierLoopback } from '../support/carrier-loopback';
@@ -13,8 +20,12 @@ import { dropQueues, startWorker, until, waitForOutput } from '../support/worker
  * webhook marks the orders paid, the worker process declares them to customs (whose
  * loopback checks the real amounts, tax and identity of the checkout), follows clearance,
  * books the carrier and follows tracking to DELIVERED; the museum's manager then reads the
- * customs trail and the shipment through the API.
+ * customs trail and the shipment through the API. The units leave the ledger once, as SHIP
+ * movements, and the museum's own system hears of it through the signed stock webhook.
  */
+@Module({ imports: [DataAccessModule, OrderPipelineJobsModule] })
+class PipelineReplayModule {}
+
 describe('from checkout to delivery', () => {
   let api: ApiHarness;
   let stripe: StripeLoopback;
@@ -22,6 +33,10 @@ describe('from checkout to delivery', () => {
   let customs: CustomsLoopback;
   let carrier: CarrierLoopback;
   let shop: Shop;
+  let hook: Server;
+  let hookUrl = '';
+  const hookSecret = 'museum-webhook-secret';
+  const received: { body: string; signature: string }[] = [];
   const keys = signingKeys();
   const prefix = `test-journey-${randomBytes(4).toString('hex')}`;
 
@@ -31,8 +46,21 @@ describe('from checkout to delivery', () => {
     shop = await seedShop(api.db.prisma, { prices: [2_500, 4_000], stock: 20 });
     customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
     carrier = await CarrierLoopback.start();
+    // The museum's own stock system, receiving the signed stock webhook.
+    hook = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers['x-vitrine-signature'] ?? '') });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+    hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/stock`;
+    await api.db.prisma.stockWebhook.create({ data: { museumId: shop.museumId, url: hookUrl, secret: hookSecret } });
   });
   afterAll(async () => {
+    await new Promise((r) => hook.close(r));
     await customs.close();
     await carrier.close();
     await close();
@@ -53,10 +81,12 @@ describe('from checkout to delivery', () => {
     const order = placed.data.placeOrder.orders[0];
     expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
 
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, ...carrier.env, ...keys.env });
+    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, STOCK_WEBHOOK_COLLECT_MS: '200', ...carrier.env, ...keys.env });
     try {
       await waitForOutput(worker, /worker ready/);
       await until('the order delivered', async () => (await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === 'DELIVERED', 60_000, worker);
+      // The museum's system hears the units left: on hand down, nothing reserved any more.
+      await until('the stock webhook reporting the shipment', async () => received.some((r) => /"reserved":0/.test(r.body) && /"onHand":18/.test(r.body)), 30_000, worker);
     } finally {
       await worker.stop('SIGTERM');
     }
@@ -66,6 +96,41 @@ describe('from checkout to delivery', () => {
     const declared = customs.accepted.get(order.number)!.order!.head;
     expect(Math.round(Number(declared['ceb:acturalPaid']) * 100)).toBe(order.total);
     expect(declared['ceb:buyerIdNumber']).toBe('11010519491231002X');
+
+    // The stock: reserved at checkout, committed on payment, shipped once when handed to the carrier.
+    const ledger = async () =>
+      api.db.prisma.stockMovement.findMany({ where: { locationId: shop.locationId }, orderBy: { id: 'asc' }, select: { variantId: true, kind: true, onHandDelta: true, reservedDelta: true, reference: true } });
+    const levels = async () =>
+      Object.fromEntries((await api.db.prisma.stockLevel.findMany({ where: { locationId: shop.locationId } })).map((l) => [l.variantId, { onHand: l.onHand, reserved: l.reserved }]));
+    const shipped = await ledger();
+    for (const [variant, quantity] of [[shop.variants[0]!.id, 2], [shop.variants[1]!.id, 1]] as const) {
+      expect(shipped.filter((m) => m.variantId === variant).map((m) => [m.kind, m.onHandDelta, m.reservedDelta])).toEqual([
+        ['RECEIPT', 20, 0],
+        ['RESERVE', 0, quantity],
+        ['COMMIT', 0, 0],
+        ['SHIP', -quantity, -quantity],
+      ]);
+    }
+    expect(shipped.filter((m) => m.kind === 'SHIP').every((m) => m.reference === order.id)).toBe(true);
+    expect(await levels()).toEqual({ [shop.variants[0]!.id]: { onHand: 18, reserved: 0 }, [shop.variants[1]!.id]: { onHand: 19, reserved: 0 } });
+    expect((await api.db.prisma.stockReservation.findMany({ where: { ownerId: order.id } })).map((r) => r.status)).toEqual(['FULFILLED', 'FULFILLED']);
+    // The webhook deliveries are signed with the museum's secret.
+    const last = received.find((r) => /"onHand":18/.test(r.body))!;
+    expect(verifyWebhook(hookSecret, last.body, last.signature, new Date())).toBe(true);
+    expect(JSON.parse(last.body)).toMatchObject({ event: 'stock.changed', museumId: shop.museumId });
+
+    // A replay of the step (a retried booking job, the stock effect run again) writes nothing more.
+    Object.assign(process.env, { CUSTOMS_GATEWAY_URL: customs.url, ...carrier.env, ...keys.env });
+    const app = await NestFactory.createApplicationContext(PipelineReplayModule, { logger: false });
+    try {
+      expect((await app.get(BookShipmentsService).book([order.id])).size).toBe(0);
+      expect(await api.db.prisma.$transaction((tx) => app.get(StockService).ship(tx, [order.id], 'replayed'))).toBe(0);
+    } finally {
+      await app.close();
+    }
+    expect(await ledger()).toEqual(shipped);
+    expect(await levels()).toEqual({ [shop.variants[0]!.id]: { onHand: 18, reserved: 0 }, [shop.variants[1]!.id]: { onHand: 19, reserved: 0 } });
+    expect(carrier.bookings.get(customs.accepted.get(order.number)!.waybill!['ceb:logisticsNo'])!.calls).toBe(1);
 
     const history = await api.db.prisma.orderStatusChange.findMany({ where: { orderId: order.id }, orderBy: { id: 'asc' }, select: { toStatus: true } });
     expect(history.map((h) => h.toStatus)).toEqual(['PENDING_PAYMENT', 'PAID', 'CUSTOMS_SUBMITTED', 'CLEARED', 'SHIPPED', 'DELIVERED']);

@@ -18,6 +18,18 @@ function byStockRow(a: { locationId: string; variantId: string }, b: { locationI
   return a.locationId === b.locationId ? (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0) : a.locationId < b.locationId ? -1 : 1;
 }
 
+/** Reservations added up per stock row, in the one locking order. */
+function perStockRow(rows: readonly ReservationRow[]): ReservationRow[] {
+  const perRow = new Map<string, ReservationRow>();
+  for (const r of rows) {
+    const key = `${r.locationId}:${r.variantId}`;
+    const row = perRow.get(key);
+    if (row) row.quantity += r.quantity;
+    else perRow.set(key, { ...r });
+  }
+  return [...perRow.values()].sort(byStockRow);
+}
+
 /**
  * Stock that is never oversold: the database decides each reservation with a conditional
  * update (`on_hand - reserved >= qty`), CHECK constraints forbid negative figures, rows are
@@ -112,16 +124,22 @@ export class StockService {
     return { committed: moved.length, allHeld: (await this.stock.countReservations(tx, ownerIds, 'RELEASED')) === 0 };
   }
 
+  /**
+   * The parcels of these owners left the warehouse: their committed units become a SHIP
+   * movement (on hand and reserved both down) and the reservations FULFILLED. The move is
+   * conditional on COMMITTED, so a replay, a retry or a concurrent call ships nothing twice.
+   * Returns the units shipped by this call.
+   */
+  async ship(tx: Tx, ownerIds: readonly string[], note: string): Promise<number> {
+    const moved = await this.stock.moveReservations(tx, ownerIds, ['COMMITTED'], 'FULFILLED');
+    for (const r of perStockRow(moved)) await this.stock.shipReserved(tx, r.locationId, r.variantId, r.quantity);
+    await this.stock.insertMovements(tx, moved.map((r) => ({ ...this.movement(r, 'SHIP', -r.quantity), onHandDelta: -r.quantity, note })));
+    return moved.reduce((a, r) => a + r.quantity, 0);
+  }
+
   private async release(tx: Tx, ownerIds: readonly string[], from: StockReservationStatus[], note: string): Promise<number> {
     const moved = await this.stock.moveReservations(tx, ownerIds, from, 'RELEASED');
-    const perRow = new Map<string, ReservationRow>();
-    for (const r of moved) {
-      const key = `${r.locationId}:${r.variantId}`;
-      const row = perRow.get(key);
-      if (row) row.quantity += r.quantity;
-      else perRow.set(key, { ...r });
-    }
-    for (const r of [...perRow.values()].sort(byStockRow)) await this.stock.unreserve(tx, r.locationId, r.variantId, r.quantity);
+    for (const r of perStockRow(moved)) await this.stock.unreserve(tx, r.locationId, r.variantId, r.quantity);
     await this.stock.insertMovements(tx, moved.map((r) => ({ ...this.movement(r, 'RELEASE', -r.quantity), note })));
     return moved.reduce((a, r) => a + r.quantity, 0);
   }

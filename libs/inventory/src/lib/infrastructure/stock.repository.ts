@@ -99,6 +99,13 @@ export class StockRepository {
       WHERE variant_id = ${variantId}::uuid AND location_id = ${locationId}::uuid`;
   }
 
+  /** Reserved units leave the warehouse: on hand and reserved both go down by `quantity`. */
+  async shipReserved(tx: Tx, locationId: string, variantId: string, quantity: number): Promise<void> {
+    await tx.$executeRaw`
+      UPDATE stock_levels SET on_hand = on_hand - ${quantity}, reserved = reserved - ${quantity}, updated_at = now()
+      WHERE variant_id = ${variantId}::uuid AND location_id = ${locationId}::uuid`;
+  }
+
   async insertReservations(tx: Tx, rows: readonly (ReservationRow & { expiresAt: Date | null })[]): Promise<void> {
     if (!rows.length) return;
     await tx.$executeRaw`

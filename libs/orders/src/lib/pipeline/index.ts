@@ -4,3 +4,4 @@ export { OrderPipelineJobsModule, OrderFulfilmentModule } from './pipeline.modul
 export { orderPipelineJobs, orderPipelineSchedules, startOrderPipeline, declareCustomsJob, bookShipmentJob } from './pipeline.jobs';
 export { CARRIER_GATEWAY, CarrierError, type CarrierGateway, type ParcelRequest, type TrackingEvent, type TrackingStatus } from './domain/carrier-gateway';
 export { pipelineConfigFromEnv, type PipelineConfig } from './application/pipeline-config';
+export { BookShipmentsService } from './application/book-shipments.service';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustomsAuditModule, CustomsDeclarationsModule } from '@vitrine/customs';
+import { InventoryModule } from '@vitrine/inventory';
 import { PaymentsModule } from '@vitrine/payments';
 import { OrderRepository } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
@@ -26,7 +27,7 @@ import {
 
 /** The fulfilment pipeline's jobs (apps/worker only). */
 @Module({
-  imports: [OrdersModule, PaymentsModule, CustomsDeclarationsModule],
+  imports: [OrdersModule, PaymentsModule, CustomsDeclarationsModule, InventoryModule],
   providers: [
     { provide: PIPELINE_CONFIG, useFactory: () => pipelineConfigFromEnv() },
     { provide: CARRIER_GATEWAY, inject: [PIPELINE_CONFIG], useFactory: (c: PipelineConfig) => new HttpCarrierGateway(c.carrier) },

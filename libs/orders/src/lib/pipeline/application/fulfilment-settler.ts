@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DeclarationsService } from '@vitrine/customs';
+import { StockService } from '@vitrine/inventory';
 import type { OrderStatus, Tx } from '@vitrine/shared/data-access';
 import { enqueue, jobOf } from '@vitrine/shared/jobs';
 import { OrderRepository } from '../../infrastructure/order.repository';
@@ -13,7 +14,8 @@ import { bookShipmentJob } from '../pipeline.jobs';
  * event) does it through `settle`, inside one transaction that first locks the orders'
  * customs messages and shipments: whichever step commits second sees the first one's facts,
  * so no interleaving leaves an order behind. Transitions go through the order state machine
- * and its audit trail; a cleared order gets its booking job in the same transaction.
+ * and its audit trail; a cleared order gets its booking job in the same transaction, and a
+ * shipped one its stock shipped (StockService.ship) in the same transaction as the transition.
  */
 @Injectable()
 export class FulfilmentSettler {
@@ -21,6 +23,7 @@ export class FulfilmentSettler {
     private readonly declarations: DeclarationsService,
     private readonly pipeline: PipelineRepository,
     private readonly orders: OrderRepository,
+    private readonly stock: StockService,
   ) {}
 
   async settle(tx: Tx, orderIds: readonly string[], record?: () => Promise<unknown>): Promise<Map<string, OrderStatus>> {
@@ -65,7 +68,12 @@ export class FulfilmentSettler {
         if (g) g.ids.push(t.orderId);
         else groups.set(key, { from: t.from, to: t.to, reason: t.reason, ids: [t.orderId] });
       }
-      for (const g of groups.values()) await this.orders.transition(tx, g.ids, g.from, g.to, g.reason, now);
+      for (const g of groups.values()) {
+        const moved = await this.orders.transition(tx, g.ids, g.from, g.to, g.reason, now);
+        // Handed to the carrier: the committed units leave the ledger as SHIP movements, in the
+        // transaction of the transition (which happens once), keyed by the order's reservations.
+        if (g.to === 'SHIPPED' && moved.length) await this.stock.ship(tx, moved, 'handed to the carrier');
+      }
     }
     if (toBook.length) await enqueue(tx, toBook.map((orderId) => jobOf(bookShipmentJob, { orderId })));
     return reached;
