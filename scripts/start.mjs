@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, starts or reuses PostgreSQL and Redis, migrates,
 // seeds the demo museums, then runs the API, the worker and the seller console together.
+// Without CUSTOMS_GATEWAY_URL / CARRIER_API_URL it also runs the dev sandbox gateways
+// (scripts/dev-gateways.ts) and points the worker at them, so paid orders reach DELIVERED.
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { ROOT, ensureDependencies, ensurePrismaClient, ensureServices, log, run } from './lib/bootstrap.mjs';
@@ -49,9 +53,47 @@ function shutdown(code = 0) {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
+/** `preferred` when it is free on the loopback, else any free port. */
+function freePort(preferred) {
+  const tryPort = (port) =>
+    new Promise((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(null));
+      server.listen(port, '127.0.0.1', () => {
+        const { port: got } = server.address();
+        server.close(() => resolve(got));
+      });
+    });
+  return tryPort(preferred).then((port) => port ?? tryPort(0));
+}
+
+/** The worker's environment for the sandbox gateways, and the sandbox's arguments (none: nothing to run). */
+async function sandbox() {
+  const env = {};
+  const args = [];
+  if (!process.env.CUSTOMS_GATEWAY_URL) {
+    const port = await freePort(4010);
+    env.CUSTOMS_GATEWAY_URL = `http://127.0.0.1:${port}`;
+    // The sandbox checks signatures: both sides share one key for this run.
+    if (!process.env.CUSTOMS_SIGNING_KEY) env.CUSTOMS_SIGNING_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    args.push(`--customs=${port}`);
+  }
+  if (!process.env.CARRIER_API_URL) {
+    const port = await freePort(4020);
+    env.CARRIER_API_URL = `http://127.0.0.1:${port}`;
+    args.push(`--carrier=${port}`);
+  }
+  return { env, args };
+}
+
 const swc = ['-r', '@swc-node/register'];
+const gateways = await sandbox();
+if (gateways.args.length) {
+  start('gateways', '36', process.execPath, [...swc, 'scripts/dev-gateways.ts', ...gateways.args], gateways.env);
+  log(`dev sandbox: ${Object.entries(gateways.env).filter(([k]) => k.endsWith('_URL')).map(([k, v]) => `${k}=${v}`).join(' ')} (set them to use real gateways)`);
+}
 start('api', '32', process.execPath, [...swc, 'apps/api/src/main.ts'], { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
-start('worker', '33', process.execPath, [...swc, 'apps/worker/src/main.ts']);
+start('worker', '33', process.execPath, [...swc, 'apps/worker/src/main.ts'], gateways.env);
 if (existsSync(path.join(ROOT, 'apps/admin/vite.config.ts'))) {
   start('console', '35', process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), '--config', 'apps/admin/vite.config.ts', '--host', '0.0.0.0']);
 }

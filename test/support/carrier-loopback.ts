@@ -39,11 +39,11 @@ export class CarrierLoopback {
   }
 
   /** `deliver: false` books parcels without delivering them (tracking stops at picked up). */
-  static async start(options: { apiKey?: string; deliver?: boolean } = {}): Promise<CarrierLoopback> {
+  static async start(options: { apiKey?: string; deliver?: boolean; port?: number } = {}): Promise<CarrierLoopback> {
     let loopback: CarrierLoopback | null = null;
     const server = createServer((req, res) => void loopback!.handle(req, res));
     server.keepAliveTimeout = 60_000;
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve));
     loopback = new CarrierLoopback(server, options.apiKey ?? 'carrier-test-key', { deliver: options.deliver ?? true });
     return loopback;
   }

@@ -93,6 +93,8 @@ export interface CustomsLoopbackOptions {
   holdRule?: (orderNo: string) => string | null;
   /** A reason to refuse this entry (besides the schema checks), or null. */
   rejectRule?: (document: CebDocument, businessNo: string) => string | null;
+  /** Port to listen on (default: any free port); the dev sandbox uses a fixed one. */
+  port?: number;
 }
 
 interface Accepted {
@@ -132,7 +134,7 @@ export class CustomsLoopback {
     let loopback: CustomsLoopback | null = null;
     const server = createServer((req, res) => void loopback!.handle(req, res));
     server.keepAliveTimeout = 60_000;
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve));
     loopback = new CustomsLoopback(server, options);
     return loopback;
   }

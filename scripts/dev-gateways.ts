@@ -1,0 +1,46 @@
+// The dev sandbox `npm start` runs when no customs or carrier endpoint is configured: the
+// loopback customs data exchange and carrier the tests use, speaking the same wire formats
+// (signed CEB messages, receipts feed; carrier JSON API), so a paid demo order goes all the
+// way to DELIVERED on a laptop.
+//   node -r @swc-node/register scripts/dev-gateways.ts --customs=4010 --carrier=4020
+// Customs checks signatures with the public half of CUSTOMS_SIGNING_KEY (the key the worker
+// signs with); the carrier takes CARRIER_API_KEY (default the worker's dev key).
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { CarrierLoopback } from '../test/support/carrier-loopback';
+import { CustomsLoopback } from '../test/support/customs-loopback';
+
+function flag(name: string): number | null {
+  const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  if (raw === undefined) return null;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--${name} must be a port number`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const customsPort = flag('customs');
+  const carrierPort = flag('carrier');
+  const closers: (() => Promise<void>)[] = [];
+  if (customsPort !== null) {
+    const raw = process.env['CUSTOMS_SIGNING_KEY'];
+    if (!raw) throw new Error('the customs sandbox needs CUSTOMS_SIGNING_KEY (the worker signs with it)');
+    const publicKey = createPublicKey(createPrivateKey(raw.includes('-----BEGIN') ? raw : Buffer.from(raw, 'base64').toString('utf8')));
+    const customs = await CustomsLoopback.start({ publicKey, port: customsPort });
+    closers.push(() => customs.close());
+    console.log(`customs sandbox (CEB messages and receipts) on ${customs.url}`);
+  }
+  if (carrierPort !== null) {
+    const carrier = await CarrierLoopback.start({ apiKey: process.env['CARRIER_API_KEY'] ?? 'carrier-dev-key', port: carrierPort });
+    closers.push(() => carrier.close());
+    console.log(`carrier sandbox (waybills, bookings, tracking) on ${carrier.url}`);
+  }
+  const stop = () => void Promise.all(closers.map((c) => c())).finally(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  console.log('gateways ready');
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});
