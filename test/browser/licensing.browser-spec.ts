@@ -178,6 +178,9 @@ describe('console: licensing proposals, reviews and royalty statements', () => {
     const { page, screenshot } = await c.open();
     await signInFast(page, who['partner']!.email, who['partner']!.password);
     await page.getByRole('menuitem', { name: 'Agreements' }).click();
+    // The parties by name (the API's agreement carries them).
+    await page.getByRole('row', { name: /Poppies notebook/ }).getByRole('cell', { name: 'Orsay Museum', exact: true }).waitFor();
+    await page.getByRole('row', { name: /Poppies notebook/ }).getByRole('cell', { name: 'Maison X', exact: true }).waitFor();
     await page.getByRole('cell', { name: /Poppies notebook/ }).click();
     await page.getByTestId('licensed-products').getByText(/Poppies notebook/).waitFor();
     await page.getByTestId('royalty-ledger').locator('tbody').getByText('Sale', { exact: true }).waitFor();
@@ -193,5 +196,21 @@ describe('console: licensing proposals, reviews and royalty statements', () => {
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`statement-pdf-${statement.id}`).click()]);
     expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot('partner-statements');
+
+    // The museum's inbox filters by stage on the server: the approved item is at the final sample.
+    const museum = await c.open();
+    await signInFast(museum.page, who['manager']!.email, who['manager']!.password);
+    const inbox = (stage: string) => `/#/inbox?${new URLSearchParams({ filter: JSON.stringify({ status: 'APPROVED', stage }) })}`;
+    const stages: string[] = [];
+    museum.page.on('request', (r) => {
+      const body = r.postData();
+      if (r.url().endsWith('/graphql') && body?.includes('proposalInbox(')) stages.push(JSON.parse(body).variables.stage);
+    });
+    await museum.page.goto(inbox('FINAL_SAMPLE'));
+    await museum.page.getByRole('cell', { name: 'Poppies notebook' }).waitFor();
+    await museum.page.getByText('1-1 of 1').waitFor();
+    await museum.page.goto(inbox('CONCEPT'));
+    await museum.page.getByText('No Licensing inbox found using the current filters.').waitFor();
+    expect(stages).toEqual(['FINAL_SAMPLE', 'CONCEPT']);
   });
 });

@@ -85,5 +85,16 @@ describe('accounts and sessions over GraphQL', () => {
     const q = 'query($id: ID!) { brand(id: $id) { id name } }';
     expect((await api.gql(q, { id: brand.id }, partnerToken)).data.brand.id).toBe(brand.id);
     expect(codeOf(await api.gql(q, { id: other.id }, partnerToken))).toBe('NOT_FOUND');
+
+    // One account by id, for the operator's edit screen; nobody else may read it.
+    const USER = 'query($id: ID!) { user(id: $id) { id email role museumIds brandId disabled } }';
+    expect((await api.gql(USER, { id: manager.id }, adminToken)).data.user).toEqual({
+      id: manager.id, email: manager.email, role: 'MUSEUM_MANAGER', museumIds: [museum.id], brandId: null, disabled: false,
+    });
+    expect(codeOf(await api.gql(USER, { id: manager.id }, managerToken))).toBe('FORBIDDEN');
+    expect(codeOf(await api.gql(USER, { id: manager.id }, partnerToken))).toBe('FORBIDDEN');
+    expect(codeOf(await api.gql(USER, { id: manager.id }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await api.gql(USER, { id: '00000000-0000-4000-8000-000000000000' }, adminToken))).toBe('NOT_FOUND');
+    expect(codeOf(await api.gql(USER, { id: 'not-an-id' }, adminToken))).toBe('NOT_FOUND');
   });
 });

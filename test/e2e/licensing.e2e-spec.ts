@@ -169,6 +169,10 @@ describe('brand licensing over HTTP', () => {
     const inbox = await api.gql('query($m: ID!) { proposalInbox(museumId: $m) { totalCount nodes { id brandName reviewDueAt } } }', { m: museumA.id }, t['managerA']);
     expect(inbox.data.proposalInbox.nodes).toEqual([{ id, brandName: 'Maison X', reviewDueAt: expect.any(String) }]);
     expect(codeOf(await api.gql('query($m: ID!) { proposalInbox(museumId: $m) { totalCount } }', { m: museumA.id }, t['managerB']))).toBe('NOT_FOUND');
+    // By stage: it is at the concept stage, so a final-sample inbox is empty.
+    const STAGED = 'query($m: ID!, $s: ProposalStage) { proposalInbox(museumId: $m, stage: $s) { totalCount nodes { id stage } } }';
+    expect((await api.gql(STAGED, { m: museumA.id, s: 'CONCEPT' }, t['managerA'])).data.proposalInbox).toEqual({ totalCount: 1, nodes: [{ id, stage: 'CONCEPT' }] });
+    expect((await api.gql(STAGED, { m: museumA.id, s: 'FINAL_SAMPLE' }, t['managerA'])).data.proposalInbox).toEqual({ totalCount: 0, nodes: [] });
     for (const who of ['managerB', 'brandY', 'shopper']) {
       expect(codeOf(await api.gql(PROPOSAL, { id }, t[who]))).toBe(who === 'shopper' ? 'FORBIDDEN' : 'NOT_FOUND');
     }
@@ -222,6 +226,12 @@ describe('brand licensing over HTTP', () => {
       minimumGuarantee: { amount: 500_000, currency: 'EUR' },
       advance: { amount: 100_000, currency: 'EUR' },
     });
+    // Both parties see the agreement with the names of the museum and the brand.
+    const AGREEMENTS = '{ licenceAgreements { nodes { id brandName museum { slug name { en } } } } }';
+    for (const who of ['managerA', 'brandX']) {
+      const nodes = (await api.gql(AGREEMENTS, {}, t[who])).data.licenceAgreements.nodes;
+      expect(nodes.find((a: { id: string }) => a.id === full.agreement.id)).toEqual({ id: full.agreement.id, brandName: 'Maison X', museum: { slug: 'orsay', name: { en: 'Orsay Museum' } } });
+    }
     const [product] = full.agreement.products;
     expect(product).toMatchObject({ status: 'DRAFT', fulfilledByBrandId: expect.any(String), listingBlockers: [] });
     expect(product.name.en).toBe('Orsay Museum × Maison X — Water Lilies scarf');

@@ -184,14 +184,14 @@ export const proposalsPage =
     return r.proposals;
   };
 
-/** A museum's review inbox, soonest due first (by default what awaits a decision). */
+/** A museum's review inbox, soonest due first (by default what awaits a decision), optionally at one stage. */
 export const inboxPage =
-  (museumId: string, statuses: ProposalStatus[] | null): FetchPage<ProposalRecord> =>
+  (museumId: string, statuses: ProposalStatus[] | null, stage: ProposalStage | null = null): FetchPage<ProposalRecord> =>
   async (first, after, idsOnly) => {
     const r = await gql<{ proposalInbox: CursorPage<ProposalRecord> }>(
-      `query ProposalInbox($museumId: ID!, $statuses: [ProposalStatus!], $first: Int, $after: String) {
-        proposalInbox(museumId: $museumId, statuses: $statuses, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : LIST_FIELDS} } ${PAGE_INFO} } }`,
-      { museumId, statuses, first, after },
+      `query ProposalInbox($museumId: ID!, $statuses: [ProposalStatus!], $stage: ProposalStage, $first: Int, $after: String) {
+        proposalInbox(museumId: $museumId, statuses: $statuses, stage: $stage, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : LIST_FIELDS} } ${PAGE_INFO} } }`,
+      { museumId, statuses, stage, first, after },
     );
     return r.proposalInbox;
   };

@@ -20,6 +20,9 @@ export interface AgreementRecord {
   proposalId: string;
   museumId: string;
   brandId: string;
+  /** Display names of the parties. */
+  brandName: string | null;
+  museum: { name: LocalizedText } | null;
   status: 'ACTIVE' | 'EXPIRED';
   approvedVersion: number;
   royaltyRateBps: number;
@@ -37,7 +40,7 @@ export interface AgreementRecord {
   products: LicensedProductRecord[];
 }
 const M = '{ amount currency }';
-const FIELDS = `id proposalId museumId brandId status approvedVersion royaltyRateBps currency territory channels termStart termEnd sellOffDays sellOffEnd
+const FIELDS = `id proposalId museumId brandId brandName museum { name { ${LOCALIZED} } } status approvedVersion royaltyRateBps currency territory channels termStart termEnd sellOffDays sellOffEnd
   minimumGuarantee ${M} advance ${M} createdAt expiredAt`;
 const PRODUCT = `productId agreementId museumId name { ${LOCALIZED} } status publishedAt delistedAt delistReason`;
 

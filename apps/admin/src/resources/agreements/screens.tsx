@@ -38,6 +38,10 @@ const NameField = (_: { label?: string }) => {
   const [locale] = useLocaleState();
   return <FunctionField<AgreementRecord> render={(a) => a.products.map((p) => pickText(p.name, locale)).join(', ') || a.id.slice(0, 8)} />;
 };
+const MuseumField = (_: { label?: string }) => {
+  const [locale] = useLocaleState();
+  return <FunctionField<AgreementRecord> render={(a) => (a.museum ? pickText(a.museum.name, locale) : '')} />;
+};
 const RateField = (_: { label?: string }) => <FunctionField<AgreementRecord> render={(a) => `${bpsToPercent(a.royaltyRateBps)} %`} />;
 const TermField = (_: { label?: string }) => <FunctionField<AgreementRecord> render={(a) => `${a.termStart} → ${a.termEnd}`} />;
 
@@ -45,6 +49,8 @@ export const AgreementList = () => (
   <List exporter={false} sort={{ field: 'createdAt', order: 'DESC' }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <NameField label="resources.agreements.fields.products" />
+      <MuseumField label="resources.proposals.fields.museumId" />
+      <FunctionField<AgreementRecord> label="resources.proposals.fields.brand" render={(a) => a.brandName ?? ''} />
       <StatusChip source="status" label="resources.agreements.fields.status" sortable={false} />
       <RateField label="resources.agreements.fields.royaltyRateBps" />
       <TermField label="resources.agreements.fields.term" />
@@ -72,6 +78,7 @@ const Terms = () => {
   const translate = useTranslate();
   const { permissions } = usePermissions<string>();
   const brandSide = permissions === 'BRAND_PARTNER';
+  const [locale] = useLocaleState();
   if (!a) return null;
   return (
     <Card variant="outlined">
@@ -86,6 +93,8 @@ const Terms = () => {
           </Box>
         </Box>
         <Box sx={{ display: 'flex', gap: 3, flexWrap: 'wrap' }}>
+          <Term label="resources.proposals.fields.museumId">{a.museum ? pickText(a.museum.name, locale) : ''}</Term>
+          <Term label="resources.proposals.fields.brand">{a.brandName ?? ''}</Term>
           <Term label="resources.agreements.fields.royaltyRateBps">{bpsToPercent(a.royaltyRateBps)} %</Term>
           <Term label="resources.agreements.fields.minimumGuarantee">
             <Money amount={a.minimumGuarantee.amount} currency={a.minimumGuarantee.currency} />

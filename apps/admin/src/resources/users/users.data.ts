@@ -1,7 +1,6 @@
 import { gql } from '../../api/graphql';
-import { ApiError } from '../../api/errors';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
-import { cursorList, findInPages, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
 import type { Role } from '../../api/session';
 
 export interface UserRecord {
@@ -34,11 +33,9 @@ const scopeFields = (role: Role, museumIds: unknown, brandId: unknown) => ({
 
 export const usersData: ResourceHandler = {
   getList: (params) => cursorList('users', params, params.filter, pageOf(params.filter)),
-  // The API has no user(id) query: we look the account up in the list, sorted by email.
   async getOne({ id }) {
-    const user = await findInPages(id, pageOf({}));
-    if (!user) throw new ApiError('vitrine.errors.not_found', 'NOT_FOUND', 404, {});
-    return { data: user };
+    const r = await gql<{ user: UserRecord }>(`query User($id: ID!) { user(id: $id) { ${FIELDS} } }`, { id });
+    return { data: r.user };
   },
   async create({ data }) {
     const r = await gql<{ createUser: UserRecord }>(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
+import { NotFoundError, ValidationError, isUuid, validate } from '@vitrine/shared/kernel';
 import type { Actor } from '@vitrine/shared/graphql';
 import { emailSchema, passwordSchema } from '../domain/password-policy';
 import { UserRepository, type UserRecord } from '../infrastructure/user.repository';
@@ -88,6 +88,13 @@ export class AccountsService {
 
   createBrand(input: unknown): Promise<BrandRecord> {
     return this.brands.create(validate(createBrandSchema, input));
+  }
+
+  /** Operators only (the resolver's role guard); an unknown or malformed id is NOT_FOUND. */
+  async user(id: string): Promise<UserRecord> {
+    const user = isUuid(id) ? await this.users.findById(id) : null;
+    if (!user) throw new NotFoundError('User');
+    return user;
   }
 
   listBrands(take: number, afterSlug?: string) {

@@ -36,6 +36,12 @@ export class AccountsResolver {
   }
 
   @Roles('PLATFORM_ADMIN')
+  @Query(() => UserAccountType, { description: 'Operator: one account.' })
+  user(@Args('id', { type: () => ID }) id: string) {
+    return this.accounts.user(id);
+  }
+
+  @Roles('PLATFORM_ADMIN')
   @Mutation(() => UserAccountType)
   createUser(@Args('input') input: CreateUserInput) {
     return this.accounts.createUser(input);

@@ -30,10 +30,10 @@ export class ProposalQueriesService {
   }
 
   /** A museum's review inbox: by default what awaits its decision, soonest due first. */
-  inbox(actor: Actor, q: { museumId: string; statuses?: ProposalStatus[] | null; take: number; after: [string | null, string] | null }) {
+  inbox(actor: Actor, q: { museumId: string; statuses?: ProposalStatus[] | null; stage?: ProposalStage | null; take: number; after: [string | null, string] | null }) {
     const manages = actor.role === 'PLATFORM_ADMIN' || (actor.role === 'MUSEUM_MANAGER' && actor.museumIds.includes(q.museumId));
     if (!isUuid(q.museumId) || !manages) throw new NotFoundError('Museum');
-    return this.proposals.inbox({ museumId: q.museumId, statuses: q.statuses?.length ? q.statuses : ['SUBMITTED'], take: q.take, after: q.after });
+    return this.proposals.inbox({ museumId: q.museumId, statuses: q.statuses?.length ? q.statuses : ['SUBMITTED'], stage: q.stage ?? null, take: q.take, after: q.after });
   }
 
   /** Field-level differences between two revisions of a proposal the caller sees. */

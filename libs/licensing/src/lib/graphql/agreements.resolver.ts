@@ -11,9 +11,11 @@ import {
   LicensableArtworkPage,
   LicensedProductType,
   LicensingMuseumPage,
+  LicensingMuseumType,
   ListingReasonType,
   PublishLicensedProductResult,
 } from './licensing.types';
+import { loadBrandName, loadMuseum } from './directory.loaders';
 import { isText, isTime, keyCursor, pageOf } from './paging';
 
 const PARTIES = ['PLATFORM_ADMIN', 'MUSEUM_MANAGER', 'BRAND_PARTNER'] as const;
@@ -56,6 +58,7 @@ export class AgreementsResolver {
   constructor(
     private readonly agreements: AgreementsService,
     private readonly licensed: LicensedProductsService,
+    private readonly browse: BrowseLicensableWorksService,
   ) {}
 
   @Roles(...PARTIES)
@@ -78,6 +81,16 @@ export class AgreementsResolver {
       .get<string, LicensedProductRow[]>('licensing.productsByAgreement', async (ids) => groupByKeys(ids, await this.licensed.ofAgreements(ids), (p) => p.agreementId))
       .load(a.id);
     return rows.map(toLicensedProduct);
+  }
+
+  @ResolveField(() => LicensingMuseumType, { nullable: true, description: 'The licensing museum, for display.' })
+  museum(@Parent() a: LicenceAgreementType, @Context() ctx: RequestContext) {
+    return loadMuseum(ctx, this.browse, a.museumId);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The licensee brand’s name, for display.' })
+  brandName(@Parent() a: LicenceAgreementType, @Context() ctx: RequestContext) {
+    return loadBrandName(ctx, this.browse, a.brandId);
   }
 }
 

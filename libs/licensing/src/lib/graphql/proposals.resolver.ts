@@ -3,7 +3,7 @@ import { CurrentActor, PageArgs, Roles, byKeys, decodeCursor, groupByKeys, pageS
 import { ValidationError } from '@vitrine/shared/kernel';
 import { isUuid } from '../domain/ids';
 import { submissionProblems } from '../domain/proposal-content';
-import { allowedEvents, type ProposalStatus } from '../domain/proposal-workflow';
+import { allowedEvents, type ProposalStage, type ProposalStatus } from '../domain/proposal-workflow';
 import { partyOf } from '../application/access';
 import { BrowseLicensableWorksService } from '../application/browse-licensable-works.service';
 import { DraftProposalService } from '../application/draft-proposal.service';
@@ -11,8 +11,9 @@ import { ProposalQueriesService } from '../application/proposal-queries.service'
 import { ReviewProposalService } from '../application/review-proposal.service';
 import { SubmitProposalService } from '../application/submit-proposal.service';
 import type { AgreementRow } from '../infrastructure/agreement.repository';
-import type { LicensableArtworkRow, LicensingMuseumRow } from '../infrastructure/directory.repository';
+import type { LicensableArtworkRow } from '../infrastructure/directory.repository';
 import type { EventRow, ReviewRow, RevisionRow } from '../infrastructure/proposal.repository';
+import { loadBrandName, loadMuseum } from './directory.loaders';
 import { isTime, keyCursor, pageOf } from './paging';
 import { toAgreement, toArtwork, toContent, toPatch, toProposal, workflowErrorResult } from './licensing.mappers';
 import {
@@ -28,6 +29,7 @@ import {
   ProposalResult,
   ProposalReviewType,
   ProposalRevisionType,
+  ProposalStageGql,
   ProposalStatusGql,
   ProposalType,
   ReviewProposalInput,
@@ -63,6 +65,7 @@ export class ProposalsResolver {
     @Args('museumId', { type: () => ID }) museumId: string,
     @Args() args: PageArgs,
     @Args('statuses', { type: () => [ProposalStatusGql], nullable: true }) statuses?: ProposalStatusGql[],
+    @Args('stage', { type: () => ProposalStageGql, nullable: true, description: 'Only proposals at this stage.' }) stage?: ProposalStageGql | null,
   ) {
     const take = pageSize(args.first);
     const v = decodeCursor(args.after, 2);
@@ -72,6 +75,7 @@ export class ProposalsResolver {
     const { rows, total } = await this.queries.inbox(actor, {
       museumId,
       statuses: statuses as ProposalStatus[] | undefined,
+      stage: stage as ProposalStage | null | undefined,
       take,
       after: v ? [v[0] as string | null, v[1] as string] : null,
     });
@@ -189,21 +193,13 @@ export class ProposalsResolver {
   }
 
   @ResolveField(() => LicensingMuseumType, { nullable: true })
-  async museum(@Parent() p: ProposalType, @Context() ctx: RequestContext) {
-    const m = await ctx.loaders
-      .get<string, LicensingMuseumRow | null>('licensing.museums', async (ids) => byKeys(ids, await this.browse.museumsByIds(ids), (r) => r.id))
-      .load(p.museumId);
-    return m ? { id: m.id, slug: m.slug, name: { fr: m.nameFr, en: m.nameEn, zhCN: m.nameZh }, licensableWorkCount: null } : null;
+  museum(@Parent() p: ProposalType, @Context() ctx: RequestContext) {
+    return loadMuseum(ctx, this.browse, p.museumId);
   }
 
   @ResolveField(() => String, { nullable: true })
-  async brandName(@Parent() p: ProposalType, @Context() ctx: RequestContext) {
-    return ctx.loaders
-      .get<string, string | null>('licensing.brandNames', async (ids) => {
-        const names = await this.browse.brandNames(ids);
-        return ids.map((id) => names.get(id) ?? null);
-      })
-      .load(p.brandId);
+  brandName(@Parent() p: ProposalType, @Context() ctx: RequestContext) {
+    return loadBrandName(ctx, this.browse, p.brandId);
   }
 
   @ResolveField(() => [LicensableArtworkType], { description: 'The works the working copy uses.' })

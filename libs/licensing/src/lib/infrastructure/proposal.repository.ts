@@ -251,8 +251,19 @@ export class ProposalRepository {
   }
 
   /** A museum's inbox: proposals it has been sent, soonest review due first (undated last). */
-  async inbox(q: { museumId: string; statuses: readonly ProposalStatus[]; take: number; after: [string | null, string] | null }): Promise<{ rows: ProposalRow[]; total: number }> {
-    const base: Prisma.LicensingProposalWhereInput = { museumId: q.museumId, firstSubmittedAt: { not: null }, status: { in: [...q.statuses] } };
+  async inbox(q: {
+    museumId: string;
+    statuses: readonly ProposalStatus[];
+    stage: ProposalStage | null;
+    take: number;
+    after: [string | null, string] | null;
+  }): Promise<{ rows: ProposalRow[]; total: number }> {
+    const base: Prisma.LicensingProposalWhereInput = {
+      museumId: q.museumId,
+      firstSubmittedAt: { not: null },
+      status: { in: [...q.statuses] },
+      ...(q.stage ? { stage: q.stage } : {}),
+    };
     let keyset: Prisma.LicensingProposalWhereInput | null = null;
     if (q.after) {
       const [due, id] = q.after;
