@@ -7,6 +7,7 @@ import { CartService } from './application/cart.service';
 import { CheckoutCatalog } from './application/checkout-catalog';
 import { CheckoutQuoteService } from './application/checkout-quote.service';
 import { CheckoutWriter } from './application/checkout-writer.service';
+import { MuseumDashboardService } from './application/museum-dashboard.service';
 import { OrderQueriesService } from './application/order-queries.service';
 import { ORDERS_SETTINGS, ordersSettingsFromEnv } from './application/orders-settings';
 import { PaymentEventsService } from './application/payment-events.service';
@@ -15,10 +16,12 @@ import { RefundOrderService } from './application/refund-order.service';
 import { ReservationExpiryService } from './application/reservation-expiry.service';
 import { CartResolver } from './graphql/cart.resolver';
 import { CheckoutResolver } from './graphql/checkout.resolver';
+import { MuseumDashboardResolver } from './graphql/museum-dashboard.resolver';
 import { OrdersResolver } from './graphql/orders.resolver';
 import { StripeWebhookController } from './http/stripe-webhook.controller';
 import { CartRepository } from './infrastructure/cart.repository';
 import { CatalogCheckoutAdapter } from './infrastructure/catalog-checkout.adapter';
+import { OrderStatsRepository } from './infrastructure/order-stats.repository';
 import { OrderRepository } from './infrastructure/order.repository';
 import { TransactionRunner } from './infrastructure/transaction-runner';
 
@@ -43,6 +46,9 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     CartResolver,
     CheckoutResolver,
     OrdersResolver,
+    OrderStatsRepository,
+    MuseumDashboardService,
+    MuseumDashboardResolver,
   ],
   exports: [ReservationExpiryService, PaymentEventsService],
 })

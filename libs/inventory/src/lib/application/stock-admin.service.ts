@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, validate } from '@vitrine/shared/kernel';
 import { InventoryError, InventoryErrorCode } from '../domain/inventory-error';
-import { StockRepository, type StockLevelRecord, type StockLocationRecord } from '../infrastructure/stock.repository';
+import { StockRepository, type StockLevelRecord, type StockLocationRecord, type VariantLabel } from '../infrastructure/stock.repository';
 
 const createLocationSchema = z.object({
   museumId: z.string().uuid(),
@@ -12,6 +12,8 @@ const createLocationSchema = z.object({
   kind: z.enum(['EU_WAREHOUSE', 'BONDED_WAREHOUSE_CN']),
   priority: z.number().int().min(0).max(10_000).default(100),
 });
+
+const movementsSchema = z.object({ locationId: z.string().uuid(), variantId: z.string().uuid() });
 
 const setStockSchema = z.object({
   locationId: z.string().uuid(),
@@ -34,6 +36,22 @@ export class StockAdminService {
   locations(actor: Actor, museumId: string): Promise<StockLocationRecord[]> {
     if (!canManageMuseum(actor, museumId)) throw new NotFoundError('Museum');
     return this.stock.locationsOf([museumId]);
+  }
+
+  location(actor: Actor, locationId: string): Promise<StockLocationRecord> {
+    return this.managedLocation(actor, locationId);
+  }
+
+  /** One variant's movements at a location the actor manages, newest first. */
+  async movements(actor: Actor, input: { locationId: string; variantId: string }, take: number, beforeId: bigint | null) {
+    const v = validate(movementsSchema, input);
+    await this.managedLocation(actor, v.locationId);
+    return this.stock.movements(v.variantId, v.locationId, take, beforeId);
+  }
+
+  /** SKU and product name of variants already reached through a managed level (DataLoader batch). */
+  variantLabels(variantIds: readonly string[]): Promise<VariantLabel[]> {
+    return this.stock.variantLabels(variantIds);
   }
 
   async levels(actor: Actor, locationId: string, take: number, afterVariantId?: string) {
@@ -63,8 +81,9 @@ export class StockAdminService {
   }
 
   private async managedLocation(actor: Actor, locationId: string): Promise<StockLocationRecord> {
+    if (!z.string().uuid().safeParse(locationId).success) throw new NotFoundError('Stock location');
     const location = await this.stock.findLocation(locationId);
-    if (!location || !canManageMuseum(actor, location.museumId)) throw new NotFoundError('Stock location');
+    if (!location?.museumId || !canManageMuseum(actor, location.museumId)) throw new NotFoundError('Stock location');
     return location;
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Paginated } from '@vitrine/shared/graphql';
+import { LocalizedText, Paginated } from '@vitrine/shared/graphql';
 
 export enum StockLocationKindGql {
   EU_WAREHOUSE = 'EU_WAREHOUSE',
@@ -47,4 +47,35 @@ export class SetStockLevelInput {
   @Field(() => ID) variantId!: string;
   @Field(() => Int) onHand!: number;
   @Field(() => String, { nullable: true }) note?: string;
+}
+
+export enum StockMovementKindGql {
+  RECEIPT = 'RECEIPT',
+  ADJUSTMENT = 'ADJUSTMENT',
+  RESERVE = 'RESERVE',
+  RELEASE = 'RELEASE',
+  COMMIT = 'COMMIT',
+  SHIP = 'SHIP',
+}
+registerEnumType(StockMovementKindGql, { name: 'StockMovementKind', description: 'What changed a stock level.' });
+
+@ObjectType('StockMovement', { description: 'One line of the stock ledger: Σ onHandDelta = onHand and Σ reservedDelta = reserved.' })
+export class StockMovementType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) variantId!: string;
+  @Field(() => ID) locationId!: string;
+  @Field(() => StockMovementKindGql) kind!: StockMovementKindGql;
+  @Field(() => Int) onHandDelta!: number;
+  @Field(() => Int) reservedDelta!: number;
+  @Field(() => String, { nullable: true, description: 'What caused it: an order id, a sync run, user:<id> for a count.' }) reference!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Date) createdAt!: Date;
+}
+export const StockMovementPage = Paginated(StockMovementType, 'StockMovementPage');
+
+@ObjectType('StockVariantLabel', { description: 'The catalogue’s names for a stocked variant.' })
+export class StockVariantLabelType {
+  @Field(() => String) sku!: string;
+  @Field(() => ID) productId!: string;
+  @Field(() => LocalizedText) productName!: LocalizedText;
 }

@@ -38,6 +38,29 @@ export interface MovementRow {
   note?: string | null;
 }
 
+export interface VariantLabel {
+  variantId: string;
+  sku: string;
+  productId: string;
+  nameFr: string;
+  nameEn: string;
+  nameZh: string;
+}
+
+export interface MovementRecord {
+  id: bigint;
+  variantId: string;
+  locationId: string;
+  kind: StockMovementKind;
+  onHandDelta: number;
+  reservedDelta: number;
+  reference: string | null;
+  note: string | null;
+  createdAt: Date;
+}
+
+export type LowStockRecord = StockLevelRecord & Omit<VariantLabel, 'variantId'> & { locationCode: string; museumId: string };
+
 const locationSelect = { id: true, museumId: true, code: true, name: true, kind: true, priority: true, createdAt: true } as const;
 const levelSelect = { variantId: true, locationId: true, onHand: true, reserved: true, updatedAt: true } as const;
 
@@ -195,6 +218,58 @@ export class StockRepository {
       this.prisma.stockLevel.count({ where: { locationId } }),
     ]);
     return { rows, total };
+  }
+
+  /**
+   * Read model for the console: each variant's SKU and product name, read from the
+   * catalogue's tables (as the warehouse sync does) in one query for a page of levels.
+   */
+  async variantLabels(variantIds: readonly string[]): Promise<VariantLabel[]> {
+    if (!variantIds.length) return [];
+    return this.prisma.$queryRaw<VariantLabel[]>`
+      SELECT v.id AS "variantId", v.sku, p.id AS "productId", p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh"
+      FROM product_variants v JOIN products p ON p.id = v.product_id
+      WHERE v.id = ANY(${[...variantIds]}::uuid[])`;
+  }
+
+  /** One variant's ledger at one location, newest first (index variant, location, id). */
+  async movements(variantId: string, locationId: string, take: number, beforeId: bigint | null): Promise<{ rows: MovementRecord[]; total: number }> {
+    const where = { variantId, locationId };
+    const [rows, total] = await Promise.all([
+      this.prisma.stockMovement.findMany({
+        where: { ...where, ...(beforeId !== null ? { id: { lt: beforeId } } : {}) },
+        orderBy: { id: 'desc' },
+        take: take + 1,
+        select: { id: true, variantId: true, locationId: true, kind: true, onHandDelta: true, reservedDelta: true, reference: true, note: true, createdAt: true },
+      }),
+      this.prisma.stockMovement.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  /**
+   * Levels whose available units are below a threshold, lowest first, with SKU, product
+   * name and location code, and how many there are (one aggregate query each).
+   */
+  async lowStock(museumIds: readonly string[] | 'ALL', threshold: number, take: number): Promise<{ rows: LowStockRecord[]; total: number }> {
+    const all = museumIds === 'ALL';
+    const ids = all ? [] : [...museumIds];
+    const [rows, counted] = await Promise.all([
+      this.prisma.$queryRaw<LowStockRecord[]>`
+        SELECT s.variant_id AS "variantId", s.location_id AS "locationId", s.on_hand AS "onHand", s.reserved, s.updated_at AS "updatedAt",
+               l.code AS "locationCode", l.museum_id AS "museumId", v.sku, p.id AS "productId", p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh"
+        FROM stock_levels s
+        JOIN stock_locations l ON l.id = s.location_id
+        JOIN product_variants v ON v.id = s.variant_id
+        JOIN products p ON p.id = v.product_id
+        WHERE (${all} OR l.museum_id = ANY(${ids}::uuid[])) AND s.on_hand - s.reserved < ${threshold}
+        ORDER BY s.on_hand - s.reserved, v.sku, l.code
+        LIMIT ${take}`,
+      this.prisma.$queryRaw<{ total: bigint }[]>`
+        SELECT count(*)::bigint AS total FROM stock_levels s JOIN stock_locations l ON l.id = s.location_id
+        WHERE (${all} OR l.museum_id = ANY(${ids}::uuid[])) AND s.on_hand - s.reserved < ${threshold}`,
+    ]);
+    return { rows, total: Number(counted[0]?.total ?? 0) };
   }
 
   levelsOf(variantIds: readonly string[]): Promise<StockLevelRecord[]> {

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { PaymentsService } from '@vitrine/payments';
 import { canManageMuseum, isPlatformAdmin, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError } from '@vitrine/shared/kernel';
-import type { OrderStatus } from '../domain/order-state-machine';
-import { OrderRepository, type CheckoutRecord, type OrderLineRecord, type OrderRecord } from '../infrastructure/order.repository';
+import { NotFoundError, validate } from '@vitrine/shared/kernel';
+import { z } from 'zod';
+import { OrderRepository, type CheckoutRecord, type OrderLineRecord, type OrderPageQuery, type OrderRecord, type OrderSort } from '../infrastructure/order.repository';
 import { CartService } from './cart.service';
 
-export interface OrderPageRequest {
-  take: number;
-  after: { createdAt: Date; id: string } | null;
-  status?: OrderStatus;
-}
+export type OrderPageRequest = Omit<OrderPageQuery, 'search' | 'createdFrom' | 'createdBefore'> & { sort: OrderSort };
+
+const filterSchema = z.object({
+  search: z.string().trim().max(100).optional(),
+  createdFrom: z.date().optional(),
+  createdBefore: z.date().optional(),
+});
 
 /**
  * Reading orders with tenancy: a shopper sees their own, a museum manager their museums'
@@ -28,13 +30,15 @@ export class OrderQueriesService {
     return this.orders.page({ shopperUserId: actor.userId }, q);
   }
 
-  museumOrders(actor: Actor, museumId: string | null, q: OrderPageRequest) {
+  museumOrders(actor: Actor, museumId: string | null, q: OrderPageRequest, filter: { search?: string | null; createdFrom?: Date | null; createdBefore?: Date | null } = {}) {
+    const f = validate(filterSchema, { search: filter.search ?? undefined, createdFrom: filter.createdFrom ?? undefined, createdBefore: filter.createdBefore ?? undefined }, 'filter');
+    const query: OrderPageQuery = { ...q, search: f.search || undefined, createdFrom: f.createdFrom, createdBefore: f.createdBefore };
     const scope = managedMuseumScope(actor);
     if (museumId) {
       if (!canManageMuseum(actor, museumId)) throw new NotFoundError('Museum');
-      return this.orders.page({ museumIds: [museumId] }, q);
+      return this.orders.page({ museumIds: [museumId] }, query);
     }
-    return this.orders.page({ museumIds: scope }, q);
+    return this.orders.page({ museumIds: scope }, query);
   }
 
   async order(actor: Actor, id: string): Promise<OrderRecord> {
@@ -61,6 +65,14 @@ export class OrderQueriesService {
 
   paymentsOf(checkoutIds: readonly string[]) {
     return this.payments.findForCheckouts(checkoutIds);
+  }
+
+  refundsOf(orderIds: readonly string[]) {
+    return this.payments.refundsOfOrders(orderIds);
+  }
+
+  disputesOf(checkoutIds: readonly string[]) {
+    return this.payments.disputesOfCheckouts(checkoutIds);
   }
 
   private maySee(actor: Actor, order: OrderRecord): boolean {

@@ -1,31 +1,52 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentActor, PageArgs, Roles, decodeCursor, groupByKeys, byKeys, pageSize, toPage, type Actor, type RequestContext } from '@vitrine/shared/graphql';
 import { ValidationError } from '@vitrine/shared/kernel';
 import { OrderQueriesService, type OrderPageRequest } from '../application/order-queries.service';
+import type { RefundRecord } from '@vitrine/payments';
 import { RefundOrderService } from '../application/refund-order.service';
 import type { OrderStatus } from '../domain/order-state-machine';
-import type { OrderRecord } from '../infrastructure/order.repository';
+import type { OrderRecord, OrderSort } from '../infrastructure/order.repository';
 import { toOrder, toOrderLine } from './orders.mappers';
-import { OrderLineType, OrderPage, OrderStatusChangeType, OrderStatusGql, OrderType, RefundRequestedType } from './orders.types';
+import {
+  OrderDisputeType,
+  OrderFilterInput,
+  OrderLineType,
+  OrderPage,
+  OrderRefundType,
+  OrderSortGql,
+  OrderStatusChangeType,
+  OrderStatusGql,
+  OrderType,
+  RefundLineInput,
+  RefundRequestedType,
+} from './orders.types';
 
 type Status = OrderStatusGql;
 
-function pageRequest(page: PageArgs, status?: Status): OrderPageRequest {
+function pageRequest(page: PageArgs, status?: Status, sort: OrderSort = 'NEWEST'): OrderPageRequest {
   const take = pageSize(page.first);
   const cursor = decodeCursor(page.after, 2);
-  const after = cursor ? { createdAt: new Date(String(cursor[0])), id: String(cursor[1]) } : null;
-  if (after && Number.isNaN(after.createdAt.getTime())) throw new ValidationError([{ path: 'after', message: 'is not a valid cursor' }]);
-  return { take, after, status: status as OrderStatus | undefined };
+  const bad = () => new ValidationError([{ path: 'after', message: 'is not a valid cursor' }]);
+  if (!cursor) return { take, after: null, status: status as OrderStatus | undefined, sort };
+  if (sort === 'TOTAL_DESC' || sort === 'TOTAL_ASC') {
+    if (typeof cursor[0] !== 'number' || !Number.isInteger(cursor[0])) throw bad();
+    return { take, after: { totalMinor: cursor[0], id: String(cursor[1]) }, status: status as OrderStatus | undefined, sort };
+  }
+  const after = { createdAt: new Date(String(cursor[0])), id: String(cursor[1]) };
+  if (typeof cursor[0] !== 'string' || Number.isNaN(after.createdAt.getTime())) throw bad();
+  return { take, after, status: status as OrderStatus | undefined, sort };
 }
 
-const asPage = (r: { rows: OrderRecord[]; total: number }, take: number) =>
-  toPage(r.rows.map(toOrder), take, r.total, (o) => [o.createdAt.toISOString(), o.id]);
+const asPage = (r: { rows: OrderRecord[]; total: number }, take: number, sort: OrderSort = 'NEWEST') =>
+  toPage(r.rows.map(toOrder), take, r.total, (o) => (sort === 'TOTAL_DESC' || sort === 'TOTAL_ASC' ? [o.total, o.id] : [o.createdAt.toISOString(), o.id]));
+
+const COUNTED_REFUNDS = new Set(['succeeded', 'pending']);
 
 @Resolver(() => OrderType)
 export class OrdersResolver {
   constructor(
     private readonly queries: OrderQueriesService,
-    private readonly refunds: RefundOrderService,
+    private readonly refunder: RefundOrderService,
   ) {}
 
   @Query(() => OrderPage, { description: 'The signed-in shopper’s orders, newest first.' })
@@ -35,15 +56,17 @@ export class OrdersResolver {
   }
 
   @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
-  @Query(() => OrderPage, { description: 'Orders of one managed museum (or of all of them), newest first; ID numbers masked.' })
+  @Query(() => OrderPage, { description: 'Orders of one managed museum (or of all of them), newest first unless sorted; ID numbers masked.' })
   async museumOrders(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
     @Args('museumId', { type: () => ID, nullable: true }) museumId?: string,
-    @Args('status', { type: () => OrderStatusGql, nullable: true }) status?: Status,
+    @Args('status', { type: () => OrderStatusGql, nullable: true, description: 'Same as filter.status (kept for older clients).' }) status?: Status,
+    @Args('filter', { type: () => OrderFilterInput, nullable: true }) filter?: OrderFilterInput,
+    @Args('sort', { type: () => OrderSortGql, nullable: true }) sort?: OrderSortGql,
   ) {
-    const q = pageRequest(page, status);
-    return asPage(await this.queries.museumOrders(actor, museumId ?? null, q), q.take);
+    const q = pageRequest(page, filter?.status ?? status, sort ?? 'NEWEST');
+    return asPage(await this.queries.museumOrders(actor, museumId ?? null, q, filter ?? {}), q.take, q.sort);
   }
 
   @Query(() => OrderType, { description: 'One order the caller may see; NOT_FOUND otherwise.' })
@@ -52,10 +75,41 @@ export class OrdersResolver {
   }
 
   @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
-  @Mutation(() => RefundRequestedType, { description: 'Refunds an order in full through Stripe.' })
-  async refundOrder(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String }) reason: string) {
-    const r = await this.refunds.refund(actor, id, reason);
-    return { order: toOrder(r.order), refundId: r.refundId, refundStatus: r.refundStatus };
+  @Mutation(() => RefundRequestedType, { description: 'Refunds an order through Stripe: what is left of it, or some units of some lines.' })
+  async refundOrder(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String }) reason: string,
+    @Args('lines', { type: () => [RefundLineInput], nullable: true, description: 'Without lines, the whole order (less earlier refunds).' }) lines?: RefundLineInput[],
+  ) {
+    const r = await this.refunder.refund(actor, { orderId: id, reason, lines: lines?.map((l) => ({ lineId: l.lineId, quantity: l.quantity })) ?? null });
+    return { order: toOrder(r.order), refundId: r.refundId, refundStatus: r.refundStatus, amount: r.amount };
+  }
+
+  @ResolveField(() => [OrderRefundType], { description: 'Refunds issued for this order, oldest first.' })
+  async refunds(@Parent() order: OrderType, @Context() ctx: RequestContext) {
+    return (await this.refundsLoader(ctx).load(order.id)).map((r) => ({ ...r, amount: r.amountMinor }));
+  }
+
+  @ResolveField(() => Int, { description: 'Refunded or being refunded (succeeded and pending refunds), minor units.' })
+  async refundedTotal(@Parent() order: OrderType, @Context() ctx: RequestContext) {
+    return (await this.refundsLoader(ctx).load(order.id)).filter((r) => COUNTED_REFUNDS.has(r.status)).reduce((sum, r) => sum + r.amountMinor, 0);
+  }
+
+  @ResolveField(() => [OrderDisputeType], { description: 'Disputes on the payment of this order’s checkout.' })
+  async disputes(@Parent() order: OrderType, @Context() ctx: RequestContext) {
+    const loader = ctx.loaders.get<string, OrderDisputeType[]>('orders.disputes', async (checkoutIds) => {
+      const rows = await this.queries.disputesOf(checkoutIds);
+      return groupByKeys(checkoutIds, rows, (r) => r.checkoutId).map((ds) => ds.map((d) => ({ ...d, amount: d.amountMinor })));
+    });
+    return loader.load(order.checkoutId);
+  }
+
+  private refundsLoader(ctx: RequestContext) {
+    return ctx.loaders.get<string, RefundRecord[]>('orders.refunds', async (orderIds) => {
+      const rows = await this.queries.refundsOf(orderIds);
+      return groupByKeys(orderIds, rows, (r) => r.orderId ?? '');
+    });
   }
 
   @ResolveField(() => [OrderLineType])

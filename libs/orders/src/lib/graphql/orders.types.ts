@@ -189,6 +189,7 @@ export class CheckoutType {
 export class RefundRequestedType {
   @Field(() => OrderType) order!: OrderType;
   @Field(() => String) refundId!: string;
+  @Field(() => Int, { description: 'Minor units of the order’s currency asked back from Stripe.' }) amount!: number;
   @Field(() => String, { description: 'Stripe’s refund status; the order turns REFUNDED when Stripe confirms.' }) refundStatus!: string;
 }
 
@@ -226,4 +227,49 @@ export class PlaceOrderInput {
   @Field(() => RealNameInput, { description: 'Must be the orderer.' }) payer!: RealNameInput;
   @Field(() => Boolean, { description: 'Separate consent to the use and transfer of the ID number to customs.' }) consentToIdUse!: boolean;
   @Field(() => Boolean, { description: 'The cross-border risk notice was shown and accepted.' }) acceptRiskNotice!: boolean;
+}
+
+export enum OrderSortGql {
+  NEWEST = 'NEWEST',
+  OLDEST = 'OLDEST',
+  TOTAL_DESC = 'TOTAL_DESC',
+  TOTAL_ASC = 'TOTAL_ASC',
+}
+registerEnumType(OrderSortGql, { name: 'OrderSort', description: 'By creation time or by total, with the id as tie-breaker.' });
+
+@InputType({ description: 'Every given criterion must hold.' })
+export class OrderFilterInput {
+  @Field(() => String, { nullable: true, description: 'Part of the order number, or of the orderer’s or recipient’s name (case-insensitive).' })
+  search?: string;
+  @Field(() => OrderStatusGql, { nullable: true }) status?: OrderStatusGql;
+  @Field(() => Date, { nullable: true, description: 'Placed at or after.' }) createdFrom?: Date;
+  @Field(() => Date, { nullable: true, description: 'Placed before.' }) createdBefore?: Date;
+}
+
+@InputType()
+export class RefundLineInput {
+  @Field(() => ID) lineId!: string;
+  @Field(() => Int, { description: 'Units of the line to refund (their landed price: goods, freight share and tax).' }) quantity!: number;
+}
+
+@ObjectType('OrderRefund', { description: 'A refund at Stripe for this order; amounts in minor units.' })
+export class OrderRefundType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) providerRefundId!: string;
+  @Field(() => Int) amount!: number;
+  @Field(() => String) currency!: string;
+  @Field(() => String, { description: 'Stripe’s status: pending, succeeded, failed, canceled.' }) status!: string;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType('OrderDispute', { description: 'A dispute (chargeback) the shopper’s bank opened on the payment of this order’s checkout.' })
+export class OrderDisputeType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) providerDisputeId!: string;
+  @Field(() => Int) amount!: number;
+  @Field(() => String) currency!: string;
+  @Field(() => String) reason!: string;
+  @Field(() => String) status!: string;
+  @Field(() => Date) createdAt!: Date;
 }

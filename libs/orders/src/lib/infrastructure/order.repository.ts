@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type OrderStatus, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type OrderStatus, type Prisma, type Tx } from '@vitrine/shared/data-access';
 import type { Recipient } from '../domain/checkout-input';
 
 export interface CheckoutRecord {
@@ -148,10 +148,18 @@ function toOrder(r: OrderRow): OrderRecord {
 
 export class DuplicateCheckoutError extends Error {}
 
+export type OrderSort = 'NEWEST' | 'OLDEST' | 'TOTAL_DESC' | 'TOTAL_ASC';
+
 export interface OrderPageQuery {
   take: number;
-  after: { createdAt: Date; id: string } | null;
+  /** The sort key of the last row seen (createdAt, or totalMinor for the TOTAL sorts) and its id. */
+  after: { createdAt: Date; id: string } | { totalMinor: number; id: string } | null;
   status?: OrderStatus;
+  /** Part of the order number, or of the orderer's or recipient's name (wildcards taken literally). */
+  search?: string;
+  createdFrom?: Date;
+  createdBefore?: Date;
+  sort?: OrderSort;
 }
 
 @Injectable()
@@ -347,15 +355,35 @@ export class OrderRepository {
   }
 
   async page(scope: { shopperUserId: string } | { museumIds: readonly string[] | 'ALL' }, q: OrderPageQuery): Promise<{ rows: OrderRecord[]; total: number }> {
-    const where = {
+    // Prisma passes `contains` to ILIKE as is: wildcards in the text are taken literally.
+    const term = q.search?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+    const where: Prisma.OrderWhereInput = {
       ...('shopperUserId' in scope ? { shopperUserId: scope.shopperUserId } : scope.museumIds === 'ALL' ? {} : { museumId: { in: [...scope.museumIds] } }),
       ...(q.status ? { status: q.status } : {}),
+      ...(q.createdFrom || q.createdBefore ? { createdAt: { ...(q.createdFrom ? { gte: q.createdFrom } : {}), ...(q.createdBefore ? { lt: q.createdBefore } : {}) } } : {}),
+      ...(term
+        ? {
+            OR: [
+              { number: { contains: term, mode: 'insensitive' } },
+              { ordererName: { contains: term, mode: 'insensitive' } },
+              { recipientName: { contains: term, mode: 'insensitive' } },
+            ],
+          }
+        : {}),
     };
-    const after = q.after
-      ? { OR: [{ createdAt: { lt: q.after.createdAt } }, { createdAt: q.after.createdAt, id: { lt: q.after.id } }] }
-      : {};
+    const sort = q.sort ?? 'NEWEST';
+    const dir = sort === 'NEWEST' || sort === 'TOTAL_DESC' ? 'desc' : 'asc';
+    const cmp = dir === 'desc' ? 'lt' : 'gt';
+    const byTotal = sort === 'TOTAL_DESC' || sort === 'TOTAL_ASC';
+    let after: Prisma.OrderWhereInput = {};
+    if (q.after && 'totalMinor' in q.after) {
+      after = { OR: [{ totalMinor: { [cmp]: q.after.totalMinor } }, { totalMinor: q.after.totalMinor, id: { [cmp]: q.after.id } }] };
+    } else if (q.after) {
+      after = { OR: [{ createdAt: { [cmp]: q.after.createdAt } }, { createdAt: q.after.createdAt, id: { [cmp]: q.after.id } }] };
+    }
+    const orderBy: Prisma.OrderOrderByWithRelationInput[] = byTotal ? [{ totalMinor: dir }, { id: dir }] : [{ createdAt: dir }, { id: dir }];
     const [rows, total] = await Promise.all([
-      this.prisma.order.findMany({ where: { ...where, ...after }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: q.take + 1, select: orderSelect }),
+      this.prisma.order.findMany({ where: { AND: [where, after] }, orderBy, take: q.take + 1, select: orderSelect }),
       this.prisma.order.count({ where }),
     ]);
     return { rows: rows.map(toOrder), total };

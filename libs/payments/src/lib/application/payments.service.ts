@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '@vitrine/shared/data-access';
 import type { VerifiedPaymentEvent } from '../domain/payment-event';
 import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
-import { PaymentRepository, type PaymentRecord } from '../infrastructure/payment.repository';
+import { PaymentRepository, type DisputeRecord, type PaymentRecord, type RefundRecord } from '../infrastructure/payment.repository';
 import { StripeGateway } from '../infrastructure/stripe.gateway';
 
 export interface PaymentHandle {
@@ -51,6 +51,21 @@ export class PaymentsService {
 
   findForCheckouts(checkoutIds: readonly string[]): Promise<PaymentRecord[]> {
     return checkoutIds.length ? this.payments.findByCheckouts(checkoutIds) : Promise.resolve([]);
+  }
+
+  /** Refunded (or pending) amount per order, outside any transaction (before issuing another refund). */
+  refundedOf(orderIds: readonly string[]): Promise<Map<string, number>> {
+    return this.payments.refundedForOrdersNow(orderIds);
+  }
+
+  /** Refunds issued for these orders (or reported by Stripe with their metadata), oldest first. */
+  refundsOfOrders(orderIds: readonly string[]): Promise<RefundRecord[]> {
+    return orderIds.length ? this.payments.refundsOfOrders(orderIds) : Promise.resolve([]);
+  }
+
+  /** Disputes opened on the payments of these checkouts. */
+  disputesOfCheckouts(checkoutIds: readonly string[]): Promise<(DisputeRecord & { checkoutId: string })[]> {
+    return checkoutIds.length ? this.payments.disputesOfCheckouts(checkoutIds) : Promise.resolve([]);
   }
 
   /** Makes an unpaid intent unpayable; answers Stripe's status afterwards ('canceled', or 'succeeded' if it was too late). */

@@ -12,6 +12,29 @@ export interface PaymentRecord {
   amountRefundedMinor: number;
 }
 
+export interface RefundRecord {
+  id: string;
+  paymentId: string;
+  providerRefundId: string;
+  amountMinor: number;
+  currency: string;
+  status: string;
+  orderId: string | null;
+  reason: string | null;
+  createdAt: Date;
+}
+
+export interface DisputeRecord {
+  id: string;
+  paymentId: string;
+  providerDisputeId: string;
+  amountMinor: number;
+  currency: string;
+  reason: string;
+  status: string;
+  createdAt: Date;
+}
+
 const paymentSelect = {
   id: true,
   checkoutId: true,
@@ -93,6 +116,28 @@ export class PaymentRepository {
 
   async insertDispute(tx: Tx, data: { paymentId: string; providerDisputeId: string; amountMinor: number; currency: string; reason: string; status: string }): Promise<void> {
     await tx.paymentDispute.createMany({ data: [data], skipDuplicates: true });
+  }
+
+  refundsOfOrders(orderIds: readonly string[]): Promise<RefundRecord[]> {
+    return this.prisma.paymentRefund.findMany({
+      where: { orderId: { in: [...orderIds] } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, paymentId: true, providerRefundId: true, amountMinor: true, currency: true, status: true, orderId: true, reason: true, createdAt: true },
+    });
+  }
+
+  disputesOfCheckouts(checkoutIds: readonly string[]): Promise<(DisputeRecord & { checkoutId: string })[]> {
+    return this.prisma.paymentDispute
+      .findMany({
+        where: { payment: { checkoutId: { in: [...checkoutIds] } } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, paymentId: true, providerDisputeId: true, amountMinor: true, currency: true, reason: true, status: true, createdAt: true, payment: { select: { checkoutId: true } } },
+      })
+      .then((rows) => rows.map(({ payment, ...d }) => ({ ...d, checkoutId: payment.checkoutId })));
+  }
+
+  refundedForOrdersNow(orderIds: readonly string[]): Promise<Map<string, number>> {
+    return this.refundedForOrders(this.prisma, orderIds);
   }
 
   /** Succeeded (or pending) refunds per order, as recorded when issued or reported. */
