@@ -3,6 +3,7 @@ export { FxRatesService, SHOPPER_PAIR } from './lib/application/fx-rates.service
 export { BrowseService } from './lib/application/browse.service';
 export { CollectionsService } from './lib/application/collections.service';
 export { ListingGuards, type ListingGuard } from './lib/application/listing-guards';
+export { ProductEditHooks, type ProductEditHook, type ProductContentEdit } from './lib/application/product-edit-hooks';
 export { CatalogReadService, type SellableVariant } from './lib/application/catalog-read.service';
 export { CatalogError, CatalogErrorCode } from './lib/domain/catalog-error';
 export { productSearchText, normalizeSearchText } from './lib/domain/search-text';

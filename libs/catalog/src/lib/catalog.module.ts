@@ -7,6 +7,7 @@ import { CollectionsService } from './application/collections.service';
 import { FxRatesService } from './application/fx-rates.service';
 import { ListingGuards } from './application/listing-guards';
 import { ManageProductsService } from './application/manage-products.service';
+import { ProductEditHooks } from './application/product-edit-hooks';
 import { PositiveListService } from './application/positive-list.service';
 import { ArtworksResolver } from './graphql/artworks.resolver';
 import { CollectionsResolver } from './graphql/collections.resolver';
@@ -30,6 +31,7 @@ import { ProductRepository } from './infrastructure/product.repository';
     PositiveListRepository,
     FxRatesService,
     ListingGuards,
+    ProductEditHooks,
     CatalogReadService,
     BrowseService,
     ManageProductsService,
@@ -43,6 +45,6 @@ import { ProductRepository } from './infrastructure/product.repository';
     FxRatesResolver,
     PositiveListResolver,
   ],
-  exports: [FxRatesService, BrowseService, CollectionsService, ListingGuards, CatalogReadService],
+  exports: [FxRatesService, BrowseService, CollectionsService, ListingGuards, ProductEditHooks, CatalogReadService],
 })
 export class CatalogModule {}

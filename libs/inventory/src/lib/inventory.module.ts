@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { BrandStockService } from './application/brand-stock.service';
 import { StockAdminService } from './application/stock-admin.service';
 import { StockReportsService } from './application/stock-reports.service';
 import { StockService } from './application/stock.service';
 import { InventoryResolver, StockLevelFieldsResolver } from './graphql/inventory.resolver';
+import { BrandStockResolver } from './graphql/brand-stock.resolver';
+import { BrandStockRepository } from './infrastructure/brand-stock.repository';
 import { StockRepository } from './infrastructure/stock.repository';
 
 @Module({
-  providers: [StockRepository, StockService, StockAdminService, StockReportsService, InventoryResolver, StockLevelFieldsResolver],
+  providers: [StockRepository, StockService, StockAdminService, StockReportsService, InventoryResolver, StockLevelFieldsResolver, BrandStockRepository, BrandStockService, BrandStockResolver],
   exports: [StockService, StockReportsService],
 })
 export class InventoryModule {}

@@ -13,6 +13,7 @@ import { ReviewRemindersService } from './application/review-reminders.service';
 import { RoyaltyAccrualService } from './application/royalty-accrual.service';
 import { RoyaltyStatementsService } from './application/royalty-statements.service';
 import { StatementExportService } from './application/statement-export.service';
+import { StorefrontEditsService } from './application/storefront-edits.service';
 import { SubmitProposalService } from './application/submit-proposal.service';
 import { TermExpiryService } from './application/term-expiry.service';
 import { AgreementRepository } from './infrastructure/agreement.repository';
@@ -36,6 +37,7 @@ const services = [
   RoyaltyAccrualService,
   RoyaltyStatementsService,
   StatementExportService,
+  StorefrontEditsService,
   SubmitProposalService,
   TermExpiryService,
 ];

@@ -2,9 +2,12 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@vitrine/catalog';
 import { CustomsModule } from '@vitrine/customs';
 import { InventoryModule } from '@vitrine/inventory';
+import { LicensingCoreModule } from '@vitrine/licensing';
 import { PaymentsModule } from '@vitrine/payments';
+import { BrandOrdersService } from './application/brand-orders.service';
 import { CartService } from './application/cart.service';
 import { CheckoutCatalog } from './application/checkout-catalog';
+import { CheckoutFulfilment } from './application/checkout-fulfilment';
 import { CheckoutQuoteService } from './application/checkout-quote.service';
 import { CheckoutWriter } from './application/checkout-writer.service';
 import { MuseumDashboardService } from './application/museum-dashboard.service';
@@ -14,6 +17,7 @@ import { PaymentEventsService } from './application/payment-events.service';
 import { PlaceOrderService } from './application/place-order.service';
 import { RefundOrderService } from './application/refund-order.service';
 import { ReservationExpiryService } from './application/reservation-expiry.service';
+import { BrandOrdersResolver } from './graphql/brand-orders.resolver';
 import { CartResolver } from './graphql/cart.resolver';
 import { CheckoutResolver } from './graphql/checkout.resolver';
 import { MuseumDashboardResolver } from './graphql/museum-dashboard.resolver';
@@ -21,17 +25,21 @@ import { OrdersResolver } from './graphql/orders.resolver';
 import { StripeWebhookController } from './http/stripe-webhook.controller';
 import { CartRepository } from './infrastructure/cart.repository';
 import { CatalogCheckoutAdapter } from './infrastructure/catalog-checkout.adapter';
+import { LicensingFulfilmentAdapter } from './infrastructure/licensing-fulfilment.adapter';
 import { OrderStatsRepository } from './infrastructure/order-stats.repository';
 import { OrderRepository } from './infrastructure/order.repository';
 import { TransactionRunner } from './infrastructure/transaction-runner';
 
 /** Cart, checkout and orders: the orchestrator over catalogue, customs, inventory and payments. */
 @Module({
-  imports: [CatalogModule, CustomsModule, InventoryModule, PaymentsModule],
+  imports: [CatalogModule, CustomsModule, InventoryModule, PaymentsModule, LicensingCoreModule],
   controllers: [StripeWebhookController],
   providers: [
     { provide: ORDERS_SETTINGS, useFactory: () => ordersSettingsFromEnv() },
     { provide: CheckoutCatalog, useClass: CatalogCheckoutAdapter },
+    { provide: CheckoutFulfilment, useClass: LicensingFulfilmentAdapter },
+    BrandOrdersService,
+    BrandOrdersResolver,
     TransactionRunner,
     CartRepository,
     OrderRepository,

@@ -18,6 +18,7 @@ import {
   type VariantWrite,
 } from '../infrastructure/product.repository';
 import { ListingGuards } from './listing-guards';
+import { ProductEditHooks } from './product-edit-hooks';
 import { assertManages } from './tenancy';
 
 export interface ManagedProductQuery {
@@ -53,6 +54,7 @@ export class ManageProductsService {
     private readonly collections: CollectionRepository,
     private readonly positiveList: PositiveListRepository,
     private readonly guards: ListingGuards,
+    private readonly editHooks: ProductEditHooks,
   ) {}
 
   list(actor: Actor, q: ManagedProductQuery) {
@@ -128,6 +130,7 @@ export class ManageProductsService {
       if (problems.length) throw notListable(problems);
     }
     const creditedWorks = artworkIds ? works : await this.artworks.creditedBy([current.id]);
+    const previousMedia = v.media ? await this.products.mediaOf([current.id]) : [];
     await this.products.update(
       current.id,
       current.museumId,
@@ -145,6 +148,15 @@ export class ManageProductsService {
         collectionIds: collectionIds ?? undefined,
       },
     );
+    const media = v.media ? await this.products.mediaOf([current.id]) : [];
+    const changed = [
+      ...(['fr', 'en', 'zh'] as const).flatMap((l) => [
+        ...(name[l] !== nameOf(current)[l] ? [`name.${l}`] : []),
+        ...(description[l] !== descriptionOf(current)[l] ? [`description.${l}`] : []),
+      ]),
+      ...(v.media && !sameMedia(previousMedia, media) ? ['media'] : []),
+    ];
+    await this.editHooks.afterContentEdit({ productId: current.id, museumId: current.museumId, changed }, actor);
     return this.mustFind(current.id);
   }
 
@@ -276,6 +288,10 @@ function textColumns(name: LocalizedStrings, description: LocalizedStrings) {
 
 function toVariantWrite(v: VariantInput): VariantWrite {
   return { sku: v.sku, options: v.options, priceMinor: v.priceMinor, weightGrams: v.weightGrams, hsCode: v.hsCode, originCountry: v.originCountry };
+}
+
+function sameMedia(a: readonly { url: string; alt: string }[], b: readonly { url: string; alt: string }[]): boolean {
+  return a.length === b.length && a.every((m, i) => m.url === b[i]!.url && m.alt === b[i]!.alt);
 }
 
 function minPrice(variants: readonly { priceMinor: number }[]): number {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PrismaService } from '@vitrine/shared/data-access';
 import { createMuseum, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { InventoryError } from '../domain/inventory-error';
+import { BrandStockRepository } from '../infrastructure/brand-stock.repository';
 import { StockRepository } from '../infrastructure/stock.repository';
 import { StockService } from './stock.service';
 
@@ -17,7 +18,7 @@ describe('StockService on PostgreSQL', () => {
     // A pool as wide as real traffic, so transactions really overlap.
     prisma = new PrismaService({ url: db.url, poolSize: 12 });
     repo = new StockRepository(prisma);
-    stock = new StockService(repo);
+    stock = new StockService(repo, new BrandStockRepository(prisma));
     museumId = (await createMuseum(db.prisma)).id;
   });
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { StockReservationStatus, Tx } from '@vitrine/shared/data-access';
 import { aggregateDemand, planFulfilment, type DemandLine, type FulfilmentPlan, type LocationStock } from '../domain/fulfilment-plan';
 import { outOfStock, type Shortage } from '../domain/inventory-error';
+import { BrandStockRepository } from '../infrastructure/brand-stock.repository';
 import { StockRepository, type MovementRow, type ReservationRow } from '../infrastructure/stock.repository';
 
 export interface ReserveCommand {
@@ -38,7 +39,10 @@ function perStockRow(rows: readonly ReservationRow[]): ReservationRow[] {
  */
 @Injectable()
 export class StockService {
-  constructor(private readonly stock: StockRepository) {}
+  constructor(
+    private readonly stock: StockRepository,
+    private readonly brandStock: BrandStockRepository,
+  ) {}
 
   /** Locations of each museum with the available units of these variants. */
   async availability(museumIds: readonly string[], variantIds: readonly string[]): Promise<Map<string, LocationStock[]>> {
@@ -46,6 +50,14 @@ export class StockService {
     const byMuseum = new Map<string, LocationStock[]>(museumIds.map((id) => [id, []]));
     for (const r of rows) byMuseum.get(r.museumId)?.push(r);
     return byMuseum;
+  }
+
+  /** Locations of each brand partner (its own stock for co-branded products) with the available units of these variants. */
+  async brandAvailability(brandIds: readonly string[], variantIds: readonly string[]): Promise<Map<string, LocationStock[]>> {
+    const rows = await this.brandStock.availability(brandIds, variantIds);
+    const byBrand = new Map<string, LocationStock[]>(brandIds.map((id) => [id, []]));
+    for (const r of rows) byBrand.get(r.brandId)?.push(r);
+    return byBrand;
   }
 
   /**

@@ -13,7 +13,8 @@ registerEnumType(StockLocationKindGql, {
 @ObjectType('StockLocation')
 export class StockLocationType {
   @Field(() => ID) id!: string;
-  @Field(() => ID) museumId!: string;
+  @Field(() => ID, { nullable: true, description: 'The museum that owns it; null for a brand partner’s location.' }) museumId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The brand partner that owns it (stock of its co-branded products); null for a museum’s location.' }) brandId!: string | null;
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => StockLocationKindGql) kind!: StockLocationKindGql;

@@ -5,7 +5,9 @@ import type { LocationStock } from '../domain/fulfilment-plan';
 
 export interface StockLocationRecord {
   id: string;
-  museumId: string;
+  /** The owner: a museum, or a brand partner fulfilling its co-branded products (exactly one is set). */
+  museumId: string | null;
+  brandId: string | null;
   code: string;
   name: string;
   kind: StockLocationKind;
@@ -61,7 +63,7 @@ export interface MovementRecord {
 
 export type LowStockRecord = StockLevelRecord & Omit<VariantLabel, 'variantId'> & { locationCode: string; museumId: string };
 
-const locationSelect = { id: true, museumId: true, code: true, name: true, kind: true, priority: true, createdAt: true } as const;
+const locationSelect = { id: true, museumId: true, brandId: true, code: true, name: true, kind: true, priority: true, createdAt: true } as const;
 const levelSelect = { variantId: true, locationId: true, onHand: true, reserved: true, updatedAt: true } as const;
 
 /** Data access for stock. Every write takes the caller's transaction; no rules live here. */

@@ -29,7 +29,7 @@ export interface Fulfilment {
 /**
  * Listing co-branded products on the museum's storefront: only while the agreement allows
  * it (active, China in the territory, the marketplace channel, within the term, approved
- * content) and the catalogue's China listing rules pass. Refused with LISTING_NOT_ALLOWED
+ * content, no storefront edit pending or rejected) and the catalogue's China listing rules pass. Refused with LISTING_NOT_ALLOWED
  * and every reason.
  */
 @Injectable()
@@ -97,7 +97,7 @@ export class LicensedProductsService {
       const agreement = agreements.get(row.agreementId);
       if (!agreement) return [{ code: 'AGREEMENT_EXPIRED', message: 'no agreement' }];
       const proposal = proposals.get(agreement.proposalId) ?? { status: 'WITHDRAWN' as const, amendment: false };
-      return listingBlocks(agreement, proposal, today) as ListingBlock[];
+      return listingBlocks(agreement, { status: proposal.status, amendment: proposal.amendment, storefrontEdit: row.unapprovedEdit }, today) as ListingBlock[];
     });
   }
 

@@ -108,15 +108,26 @@ export class ProposalEffects {
     return agreement;
   }
 
-  /** An approved amendment: the product takes the new text and images (it stays unlisted until republished). */
+  /**
+   * An approved amendment: the product takes the new text and images (it stays unlisted until
+   * republished). A product whose own storefront edit was under review keeps what it shows:
+   * that is what the museum approved. Either way its content is approved again.
+   */
   async applyAmendment(tx: Tx, p: ProposalRow): Promise<void> {
     const agreement = await this.agreements.findByProposalIn(tx, p.id);
     if (!agreement) return;
     const c = complete(p.content);
     const texts = await this.productTexts(p, c);
-    for (const productId of await this.products.productIdsOfAgreementIn(tx, agreement.id)) {
-      await this.products.updateContent(tx, productId, { ...texts, imageUrls: c.imageUrls });
+    const edits = await this.products.unapprovedEditsIn(tx, agreement.id);
+    for (const [productId, edit] of edits) {
+      if (edit !== 'PENDING') await this.products.updateContent(tx, productId, { ...texts, imageUrls: c.imageUrls });
     }
+    await this.products.setUnapprovedEdit(tx, [...edits.keys()], null);
+  }
+
+  /** A storefront edit of the product's text or images: marked unapproved until the museum approves it. */
+  async markStorefrontEdit(tx: Tx, productId: string): Promise<void> {
+    await this.products.setUnapprovedEdit(tx, [productId], 'PENDING');
   }
 
   /** A change to an approved item takes its product off sale until the museum approves it. */
@@ -128,8 +139,17 @@ export class ProposalEffects {
     }
   }
 
-  /** A rejected or withdrawn amendment: the working copy returns to the approved revision, as a new revision. */
+  /**
+   * A rejected or withdrawn amendment: the working copy returns to the approved revision, as a
+   * new revision. A product whose own storefront edit was under review still shows the refused
+   * text or images, so it stays blocked from listing (CHANGE_REJECTED) until a new edit is approved.
+   */
   async restoreApprovedContent(tx: Tx, p: ProposalRow, actor: Actor): Promise<ProposalStateWrite> {
+    const agreement = await this.agreements.findByProposalIn(tx, p.id);
+    if (agreement) {
+      const pending = [...(await this.products.unapprovedEditsIn(tx, agreement.id))].filter(([, e]) => e === 'PENDING').map(([id]) => id);
+      await this.products.setUnapprovedEdit(tx, pending, 'REJECTED', ['PENDING']);
+    }
     const approved = p.approvedVersion ? await this.proposals.revisionIn(tx, p.id, p.approvedVersion) : null;
     if (!approved) return {};
     const version = p.currentVersion + 1;

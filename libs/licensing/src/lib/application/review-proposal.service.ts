@@ -67,6 +67,7 @@ export class ReviewProposalService {
           case 'START_REVIEW_CLOCK':
           case 'SNAPSHOT_REVISION':
           case 'DELIST_PRODUCT':
+          case 'MARK_STOREFRONT_EDIT':
             break;
         }
       }

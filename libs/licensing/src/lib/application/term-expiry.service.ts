@@ -40,7 +40,7 @@ export class TermExpiryService {
       if (batch.length < 100) break;
     }
     for (const p of await this.products.publishedWithTerms()) {
-      if (staysListed(p, { status: p.proposalStatus, amendment: p.amendment }, today)) continue;
+      if (staysListed(p, { status: p.proposalStatus, amendment: p.amendment, storefrontEdit: p.unapprovedEdit }, today)) continue;
       if (await this.products.delistIfPublished(p.productId, 'OUTSIDE_AGREEMENT', now)) delisted++;
     }
     if (expired || delisted) this.logger.log(`licence terms: ${expired} agreements expired, ${delisted} products taken off sale`);

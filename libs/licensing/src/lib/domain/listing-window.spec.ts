@@ -25,6 +25,14 @@ describe('listing window', () => {
     expect(codes({}, '2026-06-01', { status: 'SUBMITTED', amendment: true } as never)).toEqual(['AWAITING_APPROVAL']);
   });
 
+  it('blocks a product whose storefront edit awaits approval or was rejected', () => {
+    const codes = (storefrontEdit: 'PENDING' | 'REJECTED' | null) => listingBlocks(agreement, { ...approved, storefrontEdit }, '2026-06-01').map((b) => b.code);
+    expect(codes(null)).toEqual([]);
+    expect(codes('PENDING')).toEqual(['AWAITING_APPROVAL']);
+    expect(codes('REJECTED')).toEqual(['CHANGE_REJECTED']);
+    expect(staysListed(agreement, { ...approved, storefrontEdit: 'REJECTED' }, '2026-06-01')).toBe(false);
+  });
+
   it('delists after the sell-off period, not before', () => {
     expect(isPastSellOff(agreement, '2027-03-31')).toBe(false);
     expect(isPastSellOff(agreement, '2027-04-01')).toBe(true);

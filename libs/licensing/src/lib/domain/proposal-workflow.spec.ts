@@ -65,6 +65,23 @@ describe('proposal workflow', () => {
     expect(transition(changes, 'WITHDRAW').to).toEqual(approved);
   });
 
+  it('sends a storefront edit of the approved product back to review, and a second edit while it waits is a new submission', () => {
+    const approved: ProposalState = { status: 'APPROVED', stage: 'FINAL_SAMPLE', amendment: false };
+    const edited = transition(approved, 'STOREFRONT_EDIT');
+    expect(edited.to).toEqual({ status: 'SUBMITTED', stage: 'FINAL_SAMPLE', amendment: true });
+    expect(edited.effects).toEqual(expect.arrayContaining(['SNAPSHOT_REVISION', 'DELIST_PRODUCT', 'MARK_STOREFRONT_EDIT', 'START_REVIEW_CLOCK']));
+    expect(transition(edited.to, 'STOREFRONT_EDIT').to).toEqual(edited.to);
+    const changes = transition(edited.to, 'REQUEST_CHANGES').to;
+    expect(transition(changes, 'STOREFRONT_EDIT').to).toEqual(edited.to);
+    expect(transition(edited.to, 'APPROVE').effects).toContain('APPLY_AMENDMENT');
+    expect(transition(edited.to, 'REJECT').effects).toContain('RESTORE_APPROVED_CONTENT');
+    // Before final approval there is no product to edit; and it is never a button.
+    expect(transitionOf(draft, 'STOREFRONT_EDIT')).toBeNull();
+    expect(transitionOf({ status: 'SUBMITTED', stage: 'FINAL_SAMPLE', amendment: false }, 'STOREFRONT_EDIT')).toBeNull();
+    expect(allowedEvents(approved, 'MUSEUM')).not.toContain('STOREFRONT_EDIT');
+    expect(allowedEvents(approved, 'BRAND')).toEqual(['AMEND']);
+  });
+
   it('refuses illegal moves with ILLEGAL_TRANSITION', () => {
     const illegal: [ProposalState, ProposalEvent][] = [
       [draft, 'APPROVE'],
@@ -101,7 +118,7 @@ describe('proposal workflow', () => {
           const t = transitionOf(s, e);
           if (!t) continue;
           expect(s.status === 'REJECTED' || s.status === 'WITHDRAWN').toBe(false);
-          expect(STAGES.indexOf(t.to.stage)).toBeGreaterThanOrEqual(e === 'AMEND' ? 0 : STAGES.indexOf(s.stage));
+          expect(STAGES.indexOf(t.to.stage)).toBeGreaterThanOrEqual(e === 'AMEND' || e === 'STOREFRONT_EDIT' ? 0 : STAGES.indexOf(s.stage));
           // Only final approval creates an agreement, and only once per approval.
           if (t.effects.includes('CREATE_AGREEMENT')) expect(s).toEqual({ status: 'SUBMITTED', stage: 'FINAL_SAMPLE', amendment: false });
           s = t.to;

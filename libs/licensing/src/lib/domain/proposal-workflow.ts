@@ -9,15 +9,21 @@ import { LicensingError, LicensingErrorCode } from './licensing-error';
  * sample opens the next stage as a draft; approving the final sample is final approval
  * (the agreement is created). Later, editing the approved item's text or images (AMEND)
  * sends it back to review as an amendment: approving it applies the new content, rejecting
- * or withdrawing it restores the approved one; the agreement stays.
+ * or withdrawing it restores the approved one; the agreement stays. An edit made to the
+ * co-branded product itself on the storefront (STOREFRONT_EDIT, fired by the catalogue's
+ * updateProduct, not a button of either side) is an amendment too: the product comes off
+ * sale and the edit waits in the museum's inbox; a further edit while it waits is a new
+ * submission of the newer content.
  */
 export type ProposalStatus = 'DRAFT' | 'SUBMITTED' | 'CHANGES_REQUESTED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
 export type ProposalStage = 'CONCEPT' | 'PRE_PRODUCTION_SAMPLE' | 'FINAL_SAMPLE';
-export type ProposalEvent = 'REVISE' | 'SUBMIT' | 'APPROVE' | 'REJECT' | 'REQUEST_CHANGES' | 'WITHDRAW' | 'AMEND';
+export type ProposalEvent = 'REVISE' | 'SUBMIT' | 'APPROVE' | 'REJECT' | 'REQUEST_CHANGES' | 'WITHDRAW' | 'AMEND' | 'STOREFRONT_EDIT';
 export type Party = 'BRAND' | 'MUSEUM';
+/** Who fires an event: a side of the deal, or the catalogue (an edit of the listed product). */
+export type EventSource = Party | 'CATALOGUE';
 
 export const STAGES: readonly ProposalStage[] = ['CONCEPT', 'PRE_PRODUCTION_SAMPLE', 'FINAL_SAMPLE'];
-export const EVENTS: readonly ProposalEvent[] = ['REVISE', 'SUBMIT', 'APPROVE', 'REJECT', 'REQUEST_CHANGES', 'WITHDRAW', 'AMEND'];
+export const EVENTS: readonly ProposalEvent[] = ['REVISE', 'SUBMIT', 'APPROVE', 'REJECT', 'REQUEST_CHANGES', 'WITHDRAW', 'AMEND', 'STOREFRONT_EDIT'];
 export const STATUSES: readonly ProposalStatus[] = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'];
 
 export interface ProposalState {
@@ -35,15 +41,17 @@ export type WorkflowEffect =
   | 'CREATE_AGREEMENT'
   | 'APPLY_AMENDMENT'
   | 'RESTORE_APPROVED_CONTENT'
-  | 'DELIST_PRODUCT';
+  | 'DELIST_PRODUCT'
+  /** The product's own edit awaits approval: it may not be listed until approved. */
+  | 'MARK_STOREFRONT_EDIT';
 
 export interface Transition {
   to: ProposalState;
   effects: WorkflowEffect[];
 }
 
-/** Which side may fire an event: the brand authors, the museum reviews. */
-export const EVENT_PARTY: Record<ProposalEvent, Party> = {
+/** Which side may fire an event: the brand authors, the museum reviews, the catalogue reports product edits. */
+export const EVENT_PARTY: Record<ProposalEvent, EventSource> = {
   REVISE: 'BRAND',
   SUBMIT: 'BRAND',
   WITHDRAW: 'BRAND',
@@ -51,6 +59,7 @@ export const EVENT_PARTY: Record<ProposalEvent, Party> = {
   APPROVE: 'MUSEUM',
   REJECT: 'MUSEUM',
   REQUEST_CHANGES: 'MUSEUM',
+  STOREFRONT_EDIT: 'CATALOGUE',
 };
 
 const nextStage = (stage: ProposalStage): ProposalStage | null => STAGES[STAGES.indexOf(stage) + 1] ?? null;
@@ -60,6 +69,10 @@ export function transitionOf(state: ProposalState, event: ProposalEvent): Transi
   const { status, stage, amendment } = state;
   const to = (s: Partial<ProposalState>): ProposalState => ({ ...state, ...s });
   const restore: Transition = { to: { status: 'APPROVED', stage: 'FINAL_SAMPLE', amendment: false }, effects: ['STOP_REVIEW_CLOCK', 'RESTORE_APPROVED_CONTENT'] };
+  const storefrontEdit: Transition = {
+    to: { status: 'SUBMITTED', stage: 'FINAL_SAMPLE', amendment: true },
+    effects: ['SNAPSHOT_REVISION', 'DELIST_PRODUCT', 'MARK_STOREFRONT_EDIT', 'START_REVIEW_CLOCK'],
+  };
   switch (status) {
     case 'DRAFT':
       if (event === 'REVISE') return { to: state, effects: ['SNAPSHOT_REVISION'] };
@@ -70,6 +83,7 @@ export function transitionOf(state: ProposalState, event: ProposalEvent): Transi
       if (event === 'REVISE') return { to: state, effects: ['SNAPSHOT_REVISION'] };
       if (event === 'SUBMIT') return { to: to({ status: 'SUBMITTED' }), effects: ['START_REVIEW_CLOCK'] };
       if (event === 'WITHDRAW') return amendment ? restore : { to: to({ status: 'WITHDRAWN' }), effects: [] };
+      if (event === 'STOREFRONT_EDIT' && amendment) return storefrontEdit;
       return null;
     case 'SUBMITTED':
       switch (event) {
@@ -87,6 +101,8 @@ export function transitionOf(state: ProposalState, event: ProposalEvent): Transi
           return amendment ? restore : { to: to({ status: 'REJECTED' }), effects: ['STOP_REVIEW_CLOCK'] };
         case 'WITHDRAW':
           return amendment ? restore : { to: to({ status: 'WITHDRAWN' }), effects: ['STOP_REVIEW_CLOCK'] };
+        case 'STOREFRONT_EDIT':
+          return amendment ? storefrontEdit : null;
         case 'REVISE':
         case 'SUBMIT':
         case 'AMEND':
@@ -99,6 +115,7 @@ export function transitionOf(state: ProposalState, event: ProposalEvent): Transi
           effects: ['SNAPSHOT_REVISION', 'DELIST_PRODUCT', 'START_REVIEW_CLOCK'],
         };
       }
+      if (event === 'STOREFRONT_EDIT') return storefrontEdit;
       return null;
     case 'REJECTED':
     case 'WITHDRAWN':
@@ -121,6 +138,7 @@ export function transition(state: ProposalState, event: ProposalEvent): Transiti
 
 /** Events the caller's side may fire now: what a client shows as buttons. */
 export function allowedEvents(state: ProposalState, party: Party): ProposalEvent[] {
+  // CATALOGUE events never match a party: they are not buttons.
   return EVENTS.filter((e) => EVENT_PARTY[e] === party && transitionOf(state, e) !== null);
 }
 

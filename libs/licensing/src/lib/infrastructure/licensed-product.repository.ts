@@ -20,6 +20,8 @@ export interface LicensedProductRow {
   fulfilledByBrandId: string;
   delistedAt: Date | null;
   delistReason: string | null;
+  /** A storefront edit of the product's text or images not approved: PENDING (in review) or REJECTED. */
+  unapprovedEdit: StorefrontEditState | null;
   createdAt: Date;
   status: ProductStatus;
   nameFr: string;
@@ -28,6 +30,8 @@ export interface LicensedProductRow {
   descriptionZh: string;
   publishedAt: Date | null;
 }
+
+export type StorefrontEditState = 'PENDING' | 'REJECTED';
 
 export interface DraftProductWrite {
   museumId: string;
@@ -59,6 +63,7 @@ export interface PublishedLicensed {
   sellOffEnd: string;
   proposalStatus: ProposalStatus;
   amendment: boolean;
+  unapprovedEdit: StorefrontEditState | null;
 }
 
 const licensedSelect = {
@@ -68,6 +73,7 @@ const licensedSelect = {
   fulfilledByBrandId: true,
   delistedAt: true,
   delistReason: true,
+  unapprovedEdit: true,
   createdAt: true,
 } as const satisfies Prisma.LicensedProductSelect;
 
@@ -197,6 +203,29 @@ export class LicensedProductRepository {
     });
   }
 
+  /** The product's description and image URLs as the storefront shows them now (a storefront edit's snapshot). */
+  async storefrontContentIn(tx: Tx, productId: string): Promise<{ description: LocalizedStrings; imageUrls: string[] } | null> {
+    const p = await tx.product.findUnique({
+      where: { id: productId },
+      select: { descriptionFr: true, descriptionEn: true, descriptionZh: true, media: { orderBy: { position: 'asc' }, select: { url: true } } },
+    });
+    return p ? { description: { fr: p.descriptionFr, en: p.descriptionEn, zh: p.descriptionZh }, imageUrls: p.media.map((m) => m.url) } : null;
+  }
+
+  /** Sets (or clears, with null) the storefront-edit state of these products; `from` narrows which move. */
+  async setUnapprovedEdit(tx: Tx, productIds: readonly string[], state: StorefrontEditState | null, from?: readonly StorefrontEditState[]): Promise<void> {
+    await tx.licensedProduct.updateMany({
+      where: { productId: { in: [...productIds] }, ...(from ? { unapprovedEdit: { in: [...from] } } : {}) },
+      data: { unapprovedEdit: state },
+    });
+  }
+
+  /** productId → storefront-edit state, for the products of an agreement (in the caller's transaction). */
+  async unapprovedEditsIn(tx: Tx, agreementId: string): Promise<Map<string, StorefrontEditState | null>> {
+    const rows = await tx.licensedProduct.findMany({ where: { agreementId }, select: { productId: true, unapprovedEdit: true } });
+    return new Map(rows.map((r) => [r.productId, r.unapprovedEdit as StorefrontEditState | null]));
+  }
+
   async clearDelisted(tx: Tx | null, productId: string): Promise<void> {
     await (tx ?? this.prisma).licensedProduct.update({ where: { productId }, data: { delistedAt: null, delistReason: null }, select: { productId: true } });
   }
@@ -208,7 +237,7 @@ export class LicensedProductRepository {
              a.territory, a.channels::text[] AS channels,
              to_char(a.term_start, 'YYYY-MM-DD') AS "termStart", to_char(a.term_end, 'YYYY-MM-DD') AS "termEnd",
              to_char(a.sell_off_end, 'YYYY-MM-DD') AS "sellOffEnd",
-             p.status::text AS "proposalStatus", p.amendment
+             p.status::text AS "proposalStatus", p.amendment, lp.unapproved_edit AS "unapprovedEdit"
         FROM licensed_products lp
         JOIN products pr ON pr.id = lp.product_id AND pr.status = 'PUBLISHED'
         JOIN licence_agreements a ON a.id = lp.agreement_id
@@ -223,7 +252,7 @@ export class LicensedProductRepository {
     return rows.flatMap((r) => {
       const p = byId.get(r.productId);
       if (!p) return [];
-      return [{ ...r, status: p.status, nameFr: p.nameFr, nameEn: p.nameEn, nameZh: p.nameZh, descriptionZh: p.descriptionZh, publishedAt: p.publishedAt }];
+      return [{ ...r, unapprovedEdit: r.unapprovedEdit as StorefrontEditState | null, status: p.status, nameFr: p.nameFr, nameEn: p.nameEn, nameZh: p.nameZh, descriptionZh: p.descriptionZh, publishedAt: p.publishedAt }];
     });
   }
 }

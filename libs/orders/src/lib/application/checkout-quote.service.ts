@@ -6,6 +6,7 @@ import { priceCheckout, type CheckoutPricing, type PricedLine, type PricedSeller
 import type { CustomsMode } from '../domain/shipping-rates';
 import type { CartItemRecord } from '../infrastructure/cart.repository';
 import { CheckoutCatalog, type CheckoutVariant } from './checkout-catalog';
+import { CheckoutFulfilment } from './checkout-fulfilment';
 import { ORDERS_SETTINGS, type OrdersSettings } from './orders-settings';
 
 export interface QuotedLine extends PricedLine {
@@ -14,6 +15,8 @@ export interface QuotedLine extends PricedLine {
 
 export interface QuotedSellerOrder extends Omit<PricedSellerOrder, 'lines'> {
   lines: QuotedLine[];
+  /** The brand partner that fulfils these lines from its own stock; null when the museum does. */
+  fulfilledByBrandId: string | null;
   /** Where it would ship from; null when no location holds enough. */
   locationId: string | null;
 }
@@ -31,7 +34,9 @@ const EMPTY: CartQuote = { currency: 'CNY', orders: [], goodsMinor: 0, shippingM
 
 /**
  * Prices cart lines on the server: CNY from the catalogue's FX quote, one order per seller
- * shipping from the first location able to serve it (its customs mode decides the shipping
+ * and fulfiller — the museum's own lines, and apart the co-branded lines each brand partner
+ * fulfils from its own locations (the museum stays the seller of record) — shipping from the
+ * first location of that fulfiller able to serve it (its customs mode decides the shipping
  * table), tax per line. Read only; placeOrder re-checks stock and quota under locks.
  */
 @Injectable()
@@ -39,6 +44,7 @@ export class CheckoutQuoteService {
   constructor(
     private readonly catalog: CheckoutCatalog,
     private readonly stock: StockService,
+    private readonly fulfilment: CheckoutFulfilment,
     @Inject(CROSS_BORDER_RULES) private readonly rules: CrossBorderRules,
     @Inject(ORDERS_SETTINGS) private readonly settings: OrdersSettings,
   ) {}
@@ -55,13 +61,21 @@ export class CheckoutQuoteService {
     const byId = new Map(variants.map((v) => [v.variantId, v]));
     const notListable = items.filter((i) => !byId.get(i.variantId)?.listableForChina).map((i) => ({ lineId: i.id, variantId: i.variantId }));
     const priced = items.filter((i) => byId.has(i.variantId));
-    const museumIds = [...new Set(priced.map((i) => byId.get(i.variantId)!.museumId))].sort();
-    const availability = await this.stock.availability(museumIds, [...new Set(priced.map((i) => i.variantId))]);
+    const brandOf = await this.fulfilment.brandFulfilled([...new Set(priced.map((i) => byId.get(i.variantId)!.productId))]);
+    const fulfillerOf = (i: CartItemRecord) => brandOf.get(byId.get(i.variantId)!.productId) ?? null;
+    // One group per (seller, fulfiller), in a fixed order: museum's own lines first, then each brand's.
+    const keyOf = (i: CartItemRecord) => `${byId.get(i.variantId)!.museumId}|${fulfillerOf(i) ?? ''}`;
+    const keys = [...new Set(priced.map(keyOf))].sort();
+    const variantIds = [...new Set(priced.map((i) => i.variantId))];
+    const museumIds = [...new Set(keys.filter((k) => k.endsWith('|')).map((k) => k.split('|')[0]!))];
+    const brandIds = [...new Set(keys.map((k) => k.split('|')[1]!).filter(Boolean))];
+    const [museumStock, brandStock] = await Promise.all([this.stock.availability(museumIds, variantIds), this.stock.brandAvailability(brandIds, variantIds)]);
 
     const shortages: Shortage[] = [];
-    const groups = museumIds.map((museumId) => {
-      const lines = priced.filter((i) => byId.get(i.variantId)!.museumId === museumId);
-      const locations = availability.get(museumId) ?? [];
+    const groups = keys.map((key) => {
+      const [museumId, brandId] = key.split('|') as [string, string];
+      const lines = priced.filter((i) => keyOf(i) === key);
+      const locations = (brandId ? brandStock.get(brandId) : museumStock.get(museumId)) ?? [];
       const plan = this.stock.plan(
         lines.map((i) => ({ ref: i.id, variantId: i.variantId, quantity: i.quantity })),
         locations,
@@ -70,6 +84,7 @@ export class CheckoutQuoteService {
       const customsMode: CustomsMode = plan.ok ? plan.customsMode : [...locations].sort((a, b) => a.priority - b.priority)[0]?.kind === 'BONDED_WAREHOUSE_CN' ? '1210' : '9610';
       return {
         sellerId: museumId,
+        fulfilledByBrandId: brandId || null,
         customsMode,
         locationId: plan.ok ? plan.locationId : null,
         lines: lines.map((i) => {
@@ -81,7 +96,7 @@ export class CheckoutQuoteService {
     const pricing = priceCheckout(groups, this.rules, this.settings.shippingRates);
     return {
       ...pricing,
-      orders: pricing.orders.map((o, gi) => ({ ...o, locationId: groups[gi].locationId, lines: o.lines.map((l) => ({ ...l, variant: byId.get(l.variantId)! })) })),
+      orders: pricing.orders.map((o, gi) => ({ ...o, locationId: groups[gi]!.locationId, fulfilledByBrandId: groups[gi]!.fulfilledByBrandId, lines: o.lines.map((l) => ({ ...l, variant: byId.get(l.variantId)! })) })),
       fx,
       notListable,
       shortages,

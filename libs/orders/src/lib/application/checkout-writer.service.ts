@@ -90,6 +90,7 @@ export class CheckoutWriter {
         number: newOrderNumber(c.now),
         checkoutId,
         museumId: o.sellerId,
+        fulfilledByBrandId: o.fulfilledByBrandId,
         shopperUserId: c.shopperUserId,
         identityId: identity.identityId,
         customsMode: o.customsMode,
@@ -139,10 +140,10 @@ export class CheckoutWriter {
       // Stock rows last: the shortest lock on the hottest rows.
       await this.stock.reserve(
         tx,
-        orders.map((o) => ({
+        orders.map((o, i) => ({
           ownerId: o.id,
           locationId: o.stockLocationId,
-          lines: c.quote.orders.find((q) => q.sellerId === o.museumId)!.lines.map((l) => ({ ref: l.ref, variantId: l.variantId, quantity: l.quantity })),
+          lines: c.quote.orders[i]!.lines.map((l) => ({ ref: l.ref, variantId: l.variantId, quantity: l.quantity })),
           expiresAt: holdExpiresAt,
         })),
       );

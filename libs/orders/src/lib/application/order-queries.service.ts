@@ -16,7 +16,8 @@ const filterSchema = z.object({
 
 /**
  * Reading orders with tenancy: a shopper sees their own, a museum manager their museums'
- * (the ID number only ever masked), an operator all. Anything else answers NOT_FOUND.
+ * (the ID number only ever masked), a brand partner those it fulfils, an operator all.
+ * Anything else answers NOT_FOUND.
  */
 @Injectable()
 export class OrderQueriesService {
@@ -76,6 +77,11 @@ export class OrderQueriesService {
   }
 
   private maySee(actor: Actor, order: OrderRecord): boolean {
-    return isPlatformAdmin(actor) || order.shopperUserId === actor.userId || canManageMuseum(actor, order.museumId);
+    return (
+      isPlatformAdmin(actor) ||
+      order.shopperUserId === actor.userId ||
+      canManageMuseum(actor, order.museumId) ||
+      (actor.role === 'BRAND_PARTNER' && !!actor.brandId && order.fulfilledByBrandId === actor.brandId)
+    );
   }
 }

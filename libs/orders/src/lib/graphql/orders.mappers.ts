@@ -9,6 +9,7 @@ export function toCart(view: CartView): CartType {
   const unlisted = new Set(quote.notListable.map((l) => l.lineId));
   const sellers: CartSellerOrderType[] = quote.orders.map((o) => ({
     museumId: o.sellerId,
+    fulfilledByBrandId: o.fulfilledByBrandId,
     customsMode: o.customsMode,
     weightGrams: o.weightGrams,
     currency: quote.currency,
@@ -62,6 +63,7 @@ export function toOrder(o: OrderRecord): OrderType {
     number: o.number,
     checkoutId: o.checkoutId,
     museumId: o.museumId,
+    fulfilledByBrandId: o.fulfilledByBrandId,
     status: o.status as OrderStatusGql,
     customsMode: o.customsMode,
     currency: o.currency,

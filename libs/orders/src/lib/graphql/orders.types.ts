@@ -48,9 +48,11 @@ export class CartLineType {
   @Field(() => Boolean) inStock!: boolean;
 }
 
-@ObjectType('CartSellerOrder', { description: 'The order one storefront will receive at checkout.' })
+@ObjectType('CartSellerOrder', { description: 'The order one storefront will receive at checkout (per seller and fulfiller: a brand’s co-branded lines are an order of their own).' })
 export class CartSellerOrderType {
   @Field(() => ID) museumId!: string;
+  @Field(() => ID, { nullable: true, description: 'The brand partner that will fulfil these lines from its own stock; null when the museum does.' })
+  fulfilledByBrandId!: string | null;
   @Field(() => String, { description: '9610 (direct mail from the EU) or 1210 (bonded in China).' }) customsMode!: string;
   @Field(() => Int) weightGrams!: number;
   @Field(() => String) currency!: string;
@@ -145,7 +147,9 @@ export class OrderType {
   @Field(() => ID) id!: string;
   @Field(() => String) number!: string;
   @Field(() => ID) checkoutId!: string;
-  @Field(() => ID) museumId!: string;
+  @Field(() => ID, { description: 'The seller of record (customs, royalties): the storefront’s museum.' }) museumId!: string;
+  @Field(() => ID, { nullable: true, description: 'The brand partner that fulfils this order from its own stock (co-branded lines); null when the museum does.' })
+  fulfilledByBrandId!: string | null;
   @Field(() => OrderStatusGql) status!: OrderStatusGql;
   @Field(() => String) customsMode!: string;
   @Field(() => String) currency!: string;

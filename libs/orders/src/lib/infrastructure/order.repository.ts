@@ -23,7 +23,10 @@ export interface OrderRecord {
   id: string;
   number: string;
   checkoutId: string;
+  /** The seller of record (customs, royalties): the storefront's museum. */
   museumId: string;
+  /** The brand partner that fulfils this order from its own stock (co-branded lines); null when the museum does. */
+  fulfilledByBrandId: string | null;
   shopperUserId: string | null;
   status: OrderStatus;
   customsMode: string;
@@ -100,6 +103,7 @@ const orderSelect = {
   number: true,
   checkoutId: true,
   museumId: true,
+  fulfilledByBrandId: true,
   shopperUserId: true,
   status: true,
   customsMode: true,
@@ -203,6 +207,7 @@ export class OrderRepository {
       number: o.number,
       checkout_id: o.checkoutId,
       museum_id: o.museumId,
+      fulfilled_by_brand_id: o.fulfilledByBrandId,
       shopper_user_id: o.shopperUserId,
       identity_id: o.identityId,
       status: 'PENDING_PAYMENT',
@@ -270,10 +275,10 @@ export class OrderRepository {
         ON CONFLICT DO NOTHING
         RETURNING id
       ), o AS (
-        INSERT INTO orders (id, number, checkout_id, museum_id, shopper_user_id, identity_id, status, customs_mode, stock_location_id, currency,
+        INSERT INTO orders (id, number, checkout_id, museum_id, fulfilled_by_brand_id, shopper_user_id, identity_id, status, customs_mode, stock_location_id, currency,
           goods_minor, shipping_minor, insurance_minor, tax_minor, total_minor, fx_rate, fx_margin_bps, fx_source, fx_effective_at, orderer_name,
           orderer_id_masked, recipient_name, recipient_phone, province, city, district, street, postal_code, hold_expires_at, created_at, updated_at)
-        SELECT r.id, r.number, r.checkout_id, r.museum_id, r.shopper_user_id, r.identity_id, r.status, r.customs_mode, r.stock_location_id, r.currency,
+        SELECT r.id, r.number, r.checkout_id, r.museum_id, r.fulfilled_by_brand_id, r.shopper_user_id, r.identity_id, r.status, r.customs_mode, r.stock_location_id, r.currency,
           r.goods_minor, r.shipping_minor, r.insurance_minor, r.tax_minor, r.total_minor, r.fx_rate, r.fx_margin_bps, r.fx_source, r.fx_effective_at,
           r.orderer_name, r.orderer_id_masked, r.recipient_name, r.recipient_phone, r.province, r.city, r.district, r.street, r.postal_code,
           r.hold_expires_at, r.created_at, r.updated_at
@@ -354,11 +359,17 @@ export class OrderRepository {
     return rows.map(toOrder);
   }
 
-  async page(scope: { shopperUserId: string } | { museumIds: readonly string[] | 'ALL' }, q: OrderPageQuery): Promise<{ rows: OrderRecord[]; total: number }> {
+  async page(scope: { shopperUserId: string } | { museumIds: readonly string[] | 'ALL' } | { fulfilledByBrandId: string }, q: OrderPageQuery): Promise<{ rows: OrderRecord[]; total: number }> {
     // Prisma passes `contains` to ILIKE as is: wildcards in the text are taken literally.
     const term = q.search?.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
     const where: Prisma.OrderWhereInput = {
-      ...('shopperUserId' in scope ? { shopperUserId: scope.shopperUserId } : scope.museumIds === 'ALL' ? {} : { museumId: { in: [...scope.museumIds] } }),
+      ...('shopperUserId' in scope
+        ? { shopperUserId: scope.shopperUserId }
+        : 'fulfilledByBrandId' in scope
+          ? { fulfilledByBrandId: scope.fulfilledByBrandId }
+          : scope.museumIds === 'ALL'
+            ? {}
+            : { museumId: { in: [...scope.museumIds] } }),
       ...(q.status ? { status: q.status } : {}),
       ...(q.createdFrom || q.createdBefore ? { createdAt: { ...(q.createdFrom ? { gte: q.createdFrom } : {}), ...(q.createdBefore ? { lt: q.createdBefore } : {}) } } : {}),
       ...(term

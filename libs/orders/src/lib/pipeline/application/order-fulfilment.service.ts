@@ -12,7 +12,7 @@ export interface OrderFulfilmentView {
   shipment: (ShipmentRow & { events: { eventId: string; status: string; description: string; location: string | null; occurredAt: Date; receivedAt: Date }[] }) | null;
 }
 
-/** What happened to an order after payment, for its museum's managers and operators. */
+/** What happened to an order after payment, for its museum's managers, the brand partner fulfilling it and operators. */
 @Injectable()
 export class OrderFulfilmentService {
   constructor(
@@ -22,7 +22,8 @@ export class OrderFulfilmentService {
 
   async get(actor: Actor, orderId: string): Promise<OrderFulfilmentView> {
     const order = await this.pipeline.orderHeader(orderId);
-    if (!order || !canManageMuseum(actor, order.museumId)) throw new NotFoundError('Order');
+    const fulfils = actor.role === 'BRAND_PARTNER' && !!actor.brandId && order?.fulfilledByBrandId === actor.brandId;
+    if (!order || !(canManageMuseum(actor, order.museumId) || fulfils)) throw new NotFoundError('Order');
     const [customsMessages, shipment] = await Promise.all([this.customs.ofOrder(orderId), this.pipeline.shipmentOf(orderId)]);
     const events = shipment ? await this.pipeline.eventsOf([shipment.id]) : [];
     return { orderId, orderNumber: order.number, status: order.status, customsMessages, shipment: shipment ? { ...shipment, events } : null };

@@ -37,12 +37,12 @@ export class OrderFulfilmentType {
   @Field(() => ShipmentType, { nullable: true }) shipment!: ShipmentType | null;
 }
 
-@Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER')
+@Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER', 'BRAND_PARTNER')
 @Resolver(() => OrderFulfilmentType)
 export class OrderFulfilmentResolver {
   constructor(private readonly fulfilment: OrderFulfilmentService) {}
 
-  @Query(() => OrderFulfilmentType, { description: 'Customs and shipping of one order (its museum’s managers and operators).' })
+  @Query(() => OrderFulfilmentType, { description: 'Customs and shipping of one order (its museum’s managers, the brand partner fulfilling it, operators).' })
   async orderFulfilment(@CurrentActor() actor: Actor, @Args('orderId', { type: () => ID }) orderId: string) {
     if (!isUuid(orderId)) throw new NotFoundError('Order');
     return this.fulfilment.get(actor, orderId);

@@ -242,7 +242,7 @@ export class PipelineRepository {
     });
   }
 
-  orderHeader(orderId: string): Promise<{ id: string; museumId: string; number: string; status: OrderStatus } | null> {
-    return this.prisma.order.findUnique({ where: { id: orderId }, select: { id: true, museumId: true, number: true, status: true } });
+  orderHeader(orderId: string): Promise<{ id: string; museumId: string; fulfilledByBrandId: string | null; number: string; status: OrderStatus } | null> {
+    return this.prisma.order.findUnique({ where: { id: orderId }, select: { id: true, museumId: true, fulfilledByBrandId: true, number: true, status: true } });
   }
 }
