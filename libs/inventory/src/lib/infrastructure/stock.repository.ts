@@ -250,7 +250,8 @@ export class StockRepository {
   }
 
   /**
-   * Levels whose available units are below a threshold, lowest first, with SKU, product
+   * Levels whose available units are below a threshold, lowest first (museums' locations only:
+   * a brand partner's own stock is not a museum's), with SKU, product
    * name and location code, and how many there are (one aggregate query each).
    */
   async lowStock(museumIds: readonly string[] | 'ALL', threshold: number, take: number): Promise<{ rows: LowStockRecord[]; total: number }> {
@@ -264,12 +265,12 @@ export class StockRepository {
         JOIN stock_locations l ON l.id = s.location_id
         JOIN product_variants v ON v.id = s.variant_id
         JOIN products p ON p.id = v.product_id
-        WHERE (${all} OR l.museum_id = ANY(${ids}::uuid[])) AND s.on_hand - s.reserved < ${threshold}
+        WHERE l.museum_id IS NOT NULL AND (${all} OR l.museum_id = ANY(${ids}::uuid[])) AND s.on_hand - s.reserved < ${threshold}
         ORDER BY s.on_hand - s.reserved, v.sku, l.code
         LIMIT ${take}`,
       this.prisma.$queryRaw<{ total: bigint }[]>`
         SELECT count(*)::bigint AS total FROM stock_levels s JOIN stock_locations l ON l.id = s.location_id
-        WHERE (${all} OR l.museum_id = ANY(${ids}::uuid[])) AND s.on_hand - s.reserved < ${threshold}`,
+        WHERE l.museum_id IS NOT NULL AND (${all} OR l.museum_id = ANY(${ids}::uuid[])) AND s.on_hand - s.reserved < ${threshold}`,
     ]);
     return { rows, total: Number(counted[0]?.total ?? 0) };
   }
