@@ -15,7 +15,11 @@ import { buildAcknowledgement, buildReceiptFeed, parseResidentId, parseXml, retu
  *   accepted, matches them (三单对碰: names, ID number, amounts within 5 %, payer =
  *   orderer, per-order and yearly limits) and issues a clearance receipt on its feed: 800
  *   released, or 500 held with the reason;
- * - can be told to time out, fail, or hold particular orders.
+ * - takes withdrawals (a CEB311 entry with appType 3: head fields only, the reason in note)
+ *   of orders not released yet: the order is never cleared and a later declaration of it is
+ *   refused; a withdrawal of a released order is refused (100);
+ * - can be told to time out, fail, hold particular orders, or leave them undecided (`defer`)
+ *   until `decide` is called.
  */
 
 type Entry = Record<string, any>;
@@ -66,6 +70,17 @@ function checkOrder(o: Entry, lines: Entry[]): string[] {
   return p;
 }
 
+function checkWithdrawal(o: Entry): string[] {
+  const p: string[] = [];
+  required(o, ['guid', 'appType', 'appTime', 'appStatus', 'orderType', 'orderNo', 'ebpCode', 'ebpName', 'ebcCode', 'ebcName', 'note'], p);
+  if (!/^\d{14}$/.test(o['ceb:appTime'] ?? '')) p.push('appTime must be YYYYMMDDhhmmss');
+  if (o['ceb:orderType'] !== 'I') p.push('orderType must be I (import)');
+  if (o['ceb:appStatus'] !== '2') p.push('appStatus must be 2 (declared)');
+  // A withdrawal names the order; it carries neither lines nor the buyer's identity.
+  if (o['ceb:buyerIdNumber'] !== undefined) p.push('a withdrawal must not carry buyerIdNumber');
+  return p;
+}
+
 function checkPayment(e: Entry): string[] {
   const p: string[] = [];
   required(e, ['guid', 'appType', 'appTime', 'appStatus', 'payCode', 'payName', 'payTransactionId', 'orderNo', 'ebpCode', 'ebpName', 'payerIdType', 'payerIdNumber', 'payerName', 'amountPaid', 'currency', 'payTime'], p);
@@ -93,6 +108,8 @@ export interface CustomsLoopbackOptions {
   holdRule?: (orderNo: string) => string | null;
   /** A reason to refuse this entry (besides the schema checks), or null. */
   rejectRule?: (document: CebDocument, businessNo: string) => string | null;
+  /** Orders customs takes its time over: matched but no clearance receipt until `decide(orderNo)`. */
+  defer?: (orderNo: string) => boolean;
   /** Port to listen on (default: any free port); the dev sandbox uses a fixed one. */
   port?: number;
 }
@@ -102,6 +119,11 @@ interface Accepted {
   payment?: Entry;
   waybill?: Entry;
   cleared?: boolean;
+  /** The clearance receipt issued was 800 (released). */
+  released?: boolean;
+  /** Withdrawn by the platform: never cleared, later declarations refused. */
+  withdrawn?: { head: Entry; at: Date };
+  deferred?: boolean;
 }
 
 export class CustomsLoopback {
@@ -113,7 +135,7 @@ export class CustomsLoopback {
   /** How many times each (document, order number) was accepted: must never exceed 1. */
   readonly acceptances = new Map<string, number>();
   readonly feed: CustomsReturn[] = [];
-  readonly stats = { messages: 0, entries: 0, badSignatures: 0, timeouts: 0, resends: 0 };
+  readonly stats = { messages: 0, entries: 0, badSignatures: 0, timeouts: 0, resends: 0, withdrawals: 0 };
   /** Requests received and not answered yet. */
   inFlight = 0;
   private timeouts: { left: number; processed: boolean } = { left: 0, processed: true };
@@ -152,6 +174,19 @@ export class CustomsLoopback {
   /** Every answer waits this long (a slow customs). */
   setDelay(ms: number): void {
     this.delayMs = ms;
+  }
+
+  /** The withdrawal customs took for this order (its head as sent), if any. */
+  withdrawalOf(orderNo: string): Entry | null {
+    return this.accepted.get(orderNo)?.withdrawn?.head ?? null;
+  }
+
+  /** Customs decides on a deferred order: its clearance receipt is issued now (none if it was withdrawn). */
+  decide(orderNo: string): void {
+    const state = this.accepted.get(orderNo);
+    if (!state?.deferred) return;
+    state.deferred = false;
+    this.clearIfComplete(orderNo, state, new Date());
   }
 
   acceptedCount(document: CebDocument, orderNo: string): number {
@@ -217,6 +252,10 @@ export class CustomsLoopback {
         returns.push(known);
         continue;
       }
+      if (document === 'ORDER' && h['ceb:appType'] === '3') {
+        returns.push(this.withdrawal(guid, orderNo, h, now));
+        continue;
+      }
       const lines = document === 'ORDER' ? ((e['ceb:OrderList'] ?? []) as Entry[]) : [];
       const problems = document === 'ORDER' ? checkOrder(h, lines) : document === 'PAYMENT' ? checkPayment(h) : checkWaybill(h);
       const extra = this.options.rejectRule?.(document, business);
@@ -224,6 +263,7 @@ export class CustomsLoopback {
       const state = this.accepted.get(orderNo) ?? {};
       const slot = document === 'ORDER' ? 'order' : document === 'PAYMENT' ? 'payment' : 'waybill';
       if (!problems.length && state[slot]) problems.push(`${orderNo} already has an accepted ${document.toLowerCase()} declaration`);
+      if (!problems.length && state.withdrawn) problems.push(`${orderNo} was withdrawn by the platform`);
       const r: CustomsReturn = {
         guid,
         businessNo: business,
@@ -245,9 +285,35 @@ export class CustomsLoopback {
     return { status: 200, body: buildAcknowledgement(document, doc['@_guid'] ?? randomUUID(), returns) };
   }
 
+  /** A withdrawal of an order declaration: taken unless customs released the parcel already. */
+  private withdrawal(guid: string, orderNo: string, h: Entry, now: Date): CustomsReturn {
+    this.stats.withdrawals++;
+    const problems = checkWithdrawal(h);
+    const state = this.accepted.get(orderNo) ?? {};
+    if (!problems.length && state.released) problems.push(`${orderNo} was released already and can no longer be withdrawn`);
+    const r: CustomsReturn = {
+      guid,
+      businessNo: orderNo,
+      orderNo,
+      returnStatus: problems.length ? '100' : '120',
+      returnTime: returnTime(now),
+      returnInfo: problems.length ? problems.join('; ') : state.order ? '撤单成功' : '撤单成功 (no declaration on file)',
+    };
+    this.returns.set(`ORDER:${guid}`, r);
+    if (!problems.length) {
+      state.withdrawn ??= { head: h, at: now };
+      this.accepted.set(orderNo, state);
+    }
+    return r;
+  }
+
   /** 三单对碰: all three documents in, they must tell the same story. */
   private clearIfComplete(orderNo: string, s: Accepted, now: Date): void {
-    if (!s.order || !s.payment || !s.waybill || s.cleared) return;
+    if (!s.order || !s.payment || !s.waybill || s.cleared || s.withdrawn) return;
+    if (s.deferred !== false && this.options.defer?.(orderNo)) {
+      s.deferred = true;
+      return;
+    }
     s.cleared = true;
     const o = s.order.head;
     const reasons: string[] = [];
@@ -264,6 +330,7 @@ export class CustomsLoopback {
     const rule = this.options.holdRule?.(orderNo);
     if (rule) reasons.push(rule);
     if (!reasons.length) this.yearly.set(year, (this.yearly.get(year) ?? 0) + goods);
+    s.released = !reasons.length;
     this.feed.push({
       guid: randomUUID(),
       businessNo: orderNo,

@@ -1,7 +1,7 @@
 // Customs declarations: the three documents (CEB311 / CEB411 / CEB511), their signing,
 // the gateway to customs, receipts and the audit trail.
 export { CustomsAuditModule, CustomsDeclarationsModule } from './declarations.module';
-export { DeclarationsService, type DeclarationRequest, type DeclarationOutcome, type ClearanceOutcome } from './application/declarations.service';
+export { DeclarationsService, type DeclarationRequest, type DeclarationOutcome, type ClearanceOutcome, type WithdrawalOutcome } from './application/declarations.service';
 export { DeclarationsAuditService, type CustomsMessageView, type CustomsReceiptView, type CustomsTransmissionView } from './application/declarations-audit.service';
 export { declarationsConfigFromEnv, type DeclarationsConfig } from './application/declarations-config';
 export * from './domain/ceb-messages';

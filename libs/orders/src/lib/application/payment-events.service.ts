@@ -9,7 +9,7 @@ import { canTransition, type OrderStatus } from '../domain/order-state-machine';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
-import { declareCustomsJob } from '../pipeline/pipeline.jobs';
+import { declareCustomsJob, withdrawCustomsJob } from '../pipeline/pipeline.jobs';
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
 
@@ -120,7 +120,11 @@ export class PaymentEventsService {
     for (const [status, ids] of byStatus) {
       const moved = await this.orders.transition(tx, ids, status, 'REFUNDED', 'refunded', now);
       if (UNSHIPPED.includes(status)) await this.stock.releaseAll(tx, moved, 'refunded');
-      for (const orderId of moved) await enqueueJob(tx, accrueOrderJob, { orderId, event: 'refunded' });
+      for (const orderId of moved) {
+        await enqueueJob(tx, accrueOrderJob, { orderId, event: 'refunded' });
+        // Not released yet: customs must not release a parcel nobody paid for.
+        if (UNSHIPPED.includes(status)) await enqueueJob(tx, withdrawCustomsJob, { orderId });
+      }
     }
   }
 }

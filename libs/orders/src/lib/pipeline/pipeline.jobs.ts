@@ -18,6 +18,8 @@ type Tick = { scope: string };
 export const declareCustomsJob = defineJob<OrderRef>({ queue: orderPipelineQueue, name: 'declare-customs', jobId: (p) => `declare-customs.${p.orderId}`, attempts: 12, backoffMs: 2_000 });
 /** Cleared → booked with the carrier, SHIPPED. */
 export const bookShipmentJob = defineJob<OrderRef>({ queue: orderShippingQueue, name: 'book-shipment', jobId: (p) => `book-shipment.${p.orderId}`, attempts: 12, backoffMs: 2_000 });
+/** Refunded before release: the order declaration withdrawn from customs (CEB311 appType 3). */
+export const withdrawCustomsJob = defineJob<OrderRef>({ queue: orderPipelineQueue, name: 'withdraw-customs', jobId: (p) => `withdraw-customs.${p.orderId}`, attempts: 12, backoffMs: 2_000 });
 /** Reads customs clearance receipts: CLEARED (and the booking job) or HELD with the reason. */
 export const followCustomsReceiptsJob = defineJob<Tick>({ queue: pipelinePollersQueue, name: 'follow-customs-receipts', jobId: () => 'follow-customs-receipts', attempts: 3, backoffMs: 1_000 });
 /** Reads carrier tracking: events recorded, DELIVERED. */
@@ -27,7 +29,7 @@ export const sweepPipelineJob = defineJob<Tick>({ queue: pipelinePollersQueue, n
 /** Unpaid orders past their hold: cancelled, stock released (orders' ReservationExpiryService). */
 export const expireReservationsJob = defineJob<Tick>({ queue: reservationExpiryQueue, name: 'expire-reservations', jobId: () => 'expire-reservations', attempts: 3, backoffMs: 1_000 });
 
-export const orderPipelineJobs = [declareCustomsJob, bookShipmentJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob, expireReservationsJob];
+export const orderPipelineJobs = [declareCustomsJob, bookShipmentJob, withdrawCustomsJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob, expireReservationsJob];
 
 /** The timetabled jobs; each has one fixed scheduler id, so several workers never double them. */
 export function orderPipelineSchedules(env: NodeJS.ProcessEnv = process.env): JobSchedule[] {

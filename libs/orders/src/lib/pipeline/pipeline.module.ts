@@ -12,6 +12,7 @@ import { FulfilmentSettler } from './application/fulfilment-settler';
 import { OrderFulfilmentService } from './application/order-fulfilment.service';
 import { PIPELINE_CONFIG, pipelineConfigFromEnv, type PipelineConfig } from './application/pipeline-config';
 import { SweepService } from './application/sweep.service';
+import { WithdrawDeclarationsService } from './application/withdraw-declarations.service';
 import { CARRIER_GATEWAY } from './domain/carrier-gateway';
 import { OrderFulfilmentResolver } from './graphql/order-fulfilment.resolver';
 import { HttpCarrierGateway } from './infrastructure/http-carrier.gateway';
@@ -23,6 +24,7 @@ import {
   FollowCustomsReceiptsHandler,
   FollowTrackingHandler,
   SweepPipelineHandler,
+  WithdrawCustomsHandler,
 } from './jobs/pipeline.handlers';
 
 /** The fulfilment pipeline's jobs (apps/worker only). */
@@ -39,7 +41,9 @@ import {
     BookShipmentsService,
     FeedFollowersService,
     SweepService,
+    WithdrawDeclarationsService,
     DeclareCustomsHandler,
+    WithdrawCustomsHandler,
     BookShipmentHandler,
     FollowCustomsReceiptsHandler,
     FollowTrackingHandler,

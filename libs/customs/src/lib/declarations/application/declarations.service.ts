@@ -6,19 +6,21 @@ import {
   MAX_ENTRIES_PER_MESSAGE,
   MESSAGE_TYPE,
   buildMessage,
+  buildWithdrawalMessage,
   businessNo,
   maskedEntryXml,
   type CebDocument,
   type Declaration,
   type Enterprise,
   type OrderDeclaration,
+  type OrderWithdrawal,
   type PaymentDeclaration,
   type WaybillDeclaration,
 } from '../domain/ceb-messages';
 import { statusOfReturn, type CustomsReturn } from '../domain/ceb-receipts';
 import { signXml, stableGuid } from '../domain/ceb-xml';
 import { CUSTOMS_GATEWAY, CustomsTransmissionError, type CustomsGateway } from '../domain/customs-gateway';
-import { nextMessageStatus } from '../domain/message-status';
+import { WITHDRAWABLE, nextMessageStatus } from '../domain/message-status';
 import { CustomsMessageRepository, type Exchange, type MessageRow, type NewMessage, type ReceiptRow, type SealedIdentity, type Transition } from '../infrastructure/customs-message.repository';
 import { DECLARATIONS_CONFIG, type DeclarationsConfig } from './declarations-config';
 
@@ -35,6 +37,17 @@ export interface DeclarationRequest {
 export type DeclarationOutcome =
   | { state: 'ACCEPTED' }
   | { state: 'REJECTED'; reason: string }
+  | { state: 'FAILED'; error: Error };
+
+/** What became of the withdrawal of one order's declaration. */
+export type WithdrawalOutcome =
+  /** Customs took the withdrawal (now or before). */
+  | { state: 'WITHDRAWN' }
+  /** No declaration of the order is on file with customs (never declared, or refused). */
+  | { state: 'NOTHING_DECLARED' }
+  /** Customs refused the withdrawal, or had released the parcel already. */
+  | { state: 'REFUSED'; reason: string }
+  /** No answer yet (or a declaration possibly still in flight): try again later. */
   | { state: 'FAILED'; error: Error };
 
 /** A clearance receipt that moved an order's declaration. */
@@ -105,6 +118,49 @@ export class DeclarationsService {
       if (moved.length < exchanges.reduce((n, x) => n + x.transitions.length, 0)) return this.outcomes(requests, await this.messages.messagesOf([...byOrder.keys()]));
     }
     return this.outcomes(requests, rows);
+  }
+
+  /**
+   * Withdraws the order declarations of these orders (refunded before release): one signed
+   * CEB311 message with appType 3 per 100 orders, each entry with a guid of its own derived
+   * from the order, so a resend is the same withdrawal. An accepted withdrawal makes the
+   * order message WITHDRAWN (final: a later clearance receipt moves nothing); the exchange is
+   * a transmission row and customs' answer a receipt, as for every message. A declaration
+   * sent less than two customs timeouts ago may still be in flight: it is left for a retry.
+   */
+  async withdraw(requests: readonly { orderId: string; reason: string }[], now = new Date()): Promise<Map<string, WithdrawalOutcome>> {
+    const result = new Map<string, WithdrawalOutcome>();
+    const orderMessages = new Map((await this.messages.messagesOf(requests.map((r) => r.orderId))).filter((m) => m.document === 'ORDER').map((m) => [m.orderId, m]));
+    const inFlightSince = new Date(now.getTime() - 2 * this.config.timeoutMs);
+    const due: { row: MessageRow; withdrawal: OrderWithdrawal }[] = [];
+    for (const r of requests) {
+      const m = orderMessages.get(r.orderId);
+      if (!m || m.status === 'REJECTED') result.set(r.orderId, { state: 'NOTHING_DECLARED' });
+      else if (m.status === 'WITHDRAWN') result.set(r.orderId, { state: 'WITHDRAWN' });
+      else if (m.status === 'CLEARED') result.set(r.orderId, { state: 'REFUSED', reason: `customs released order ${m.orderNo} before its withdrawal` });
+      else if (m.status === 'PENDING' && (m.lastSentAt ?? m.createdAt) > inFlightSince) result.set(r.orderId, { state: 'FAILED', error: new Error(`the declaration of order ${m.orderNo} may still be in flight`) });
+      else if (WITHDRAWABLE.includes(m.status)) {
+        due.push({ row: m, withdrawal: { guid: stableGuid(`${r.orderId}:ORDER:WITHDRAW`), orderNo: m.orderNo, ebp: this.config.ebp, ebc: this.config.ebc, reason: r.reason, appTime: now } });
+      }
+    }
+    if (!due.length) return result;
+    const exchanges: Exchange[] = [];
+    const batches = [];
+    for (let i = 0; i < due.length; i += MAX_ENTRIES_PER_MESSAGE) batches.push(due.slice(i, i + MAX_ENTRIES_PER_MESSAGE));
+    await inPool(batches, this.config.sendConcurrency, async (batch) => void exchanges.push(await this.transmitWithdrawals(batch)));
+    const moved = new Set((await this.messages.recordExchanges(exchanges)).filter((m) => m.status === 'WITHDRAWN').map((m) => m.orderId));
+    for (const x of exchanges) {
+      const answered = new Map(x.receipts.map((r) => [r.messageId, r]));
+      for (const { row } of due.filter((d) => x.transmission.messageIds.includes(d.row.id))) {
+        const receipt = answered.get(row.id);
+        if (moved.has(row.orderId)) result.set(row.orderId, { state: 'WITHDRAWN' });
+        // Taken by customs while the message moved (a receipt meanwhile): the retry records it.
+        else if (receipt?.status === 'WITHDRAWN') result.set(row.orderId, { state: 'FAILED', error: new Error(`the withdrawal of order ${row.orderNo} crossed another change; recording it again`) });
+        else if (receipt) result.set(row.orderId, { state: 'REFUSED', reason: `customs refused the withdrawal of order ${row.orderNo}: ${receipt.returnInfo}` });
+        else result.set(row.orderId, { state: 'FAILED', error: new Error(`customs has not answered the withdrawal of order ${row.orderNo}: ${x.transmission.error ?? 'no answer'}`) });
+      }
+    }
+    return result;
   }
 
   /** Of these orders, those with a document not yet created or not yet acknowledged by customs. */
@@ -195,7 +251,7 @@ export class DeclarationsService {
       }
     }
     const inserted = new Set(await this.messages.insertMessages(rows));
-    const fresh = rows.filter((r) => inserted.has(r.id)).map((r) => ({ id: r.id, orderId: r.orderId, museumId: r.museumId, orderNo: r.orderNo, document: r.document, status: 'PENDING' as const, businessNo: r.businessNo, createdAt: r.createdAt, lastError: null }));
+    const fresh = rows.filter((r) => inserted.has(r.id)).map((r) => ({ id: r.id, orderId: r.orderId, museumId: r.museumId, orderNo: r.orderNo, document: r.document, status: 'PENDING' as const, businessNo: r.businessNo, createdAt: r.createdAt, lastSentAt: null, lastError: null }));
     // Another run created some meanwhile: take those as they stand.
     return fresh.length === rows.length ? fresh : [...fresh, ...(await this.messages.messagesOf([...new Set(rows.filter((r) => !inserted.has(r.id)).map((r) => r.orderId))])).filter((m) => !existing.some((e) => e.id === m.id))];
   }
@@ -271,6 +327,38 @@ export class DeclarationsService {
     if (!error && receipts.length < entries.length) error = `customs acknowledged ${receipts.length} of ${entries.length} entries`;
     return {
       transmission: { id: envelope, messageType: MESSAGE_TYPE[document], messageIds: entries.map((e) => e.row.id), sentAt, finishedAt: new Date(), outcome, error },
+      receipts,
+      transitions,
+    };
+  }
+
+  /** One signed envelope of withdrawals and what came back: 120 withdrawn, anything else refused. */
+  private async transmitWithdrawals(entries: { row: MessageRow; withdrawal: OrderWithdrawal }[]): Promise<Exchange> {
+    const envelope = randomUUID();
+    const xml = signXml(buildWithdrawalMessage(envelope, entries.map((e) => e.withdrawal), this.config.transfer), this.config.signingKey, { built: true });
+    const sentAt = new Date();
+    let returns: CustomsReturn[] = [];
+    let outcome = 'ACKNOWLEDGED';
+    let error: string | null = null;
+    try {
+      returns = await this.gateway.submit('ORDER', xml);
+    } catch (e) {
+      outcome = e instanceof CustomsTransmissionError ? e.outcome : 'NETWORK_ERROR';
+      error = (e as Error).message.slice(0, 500);
+    }
+    const byGuid = new Map(entries.map((e) => [e.withdrawal.guid, e.row]));
+    const receipts: ReceiptRow[] = [];
+    const transitions: Transition[] = [];
+    for (const r of returns) {
+      const row = byGuid.get(r.guid);
+      if (!row) continue;
+      const withdrawn = r.returnStatus === '120';
+      receipts.push({ messageId: row.id, receiptKey: receiptKey(r), status: withdrawn ? 'WITHDRAWN' : null, returnStatus: r.returnStatus, returnInfo: r.returnInfo, returnTime: r.returnTime });
+      if (withdrawn) transitions.push({ id: row.id, from: row.status, to: 'WITHDRAWN' });
+    }
+    if (!error && receipts.length < entries.length) error = `customs answered ${receipts.length} of ${entries.length} withdrawals`;
+    return {
+      transmission: { id: envelope, messageType: MESSAGE_TYPE.ORDER, messageIds: entries.map((e) => e.row.id), sentAt, finishedAt: new Date(), outcome, error },
       receipts,
       transitions,
     };

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
-import { buildMessage, customsTime, maskedEntryXml, yuan, type Declaration, type OrderDeclaration } from './ceb-messages';
+import { buildMessage, buildWithdrawalMessage, customsTime, maskedEntryXml, yuan, type Declaration, type OrderDeclaration } from './ceb-messages';
 import { buildAcknowledgement, buildReceiptFeed, parseAcknowledgement, parseReceiptFeed, statusOfReturn } from './ceb-receipts';
 import { buildXml, canonicalOfBuilt, canonicalize, parseXml, signXml, stableGuid, verifyXml } from './ceb-xml';
 
@@ -142,5 +142,19 @@ describe('CEB message formats', () => {
     expect(stableGuid('o1:ORDER')).toBe(stableGuid('o1:ORDER'));
     expect(stableGuid('o1:ORDER')).not.toBe(stableGuid('o1:PAYMENT'));
     expect(stableGuid('o1:ORDER')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('withdrawal of an order declaration (CEB311, appType 3)', () => {
+  const withdrawal = { guid: stableGuid('order-1:ORDER:WITHDRAW'), orderNo: 'VT-2026-000123', ebp, ebc: ebp, reason: 'order refunded before release', appTime: at };
+
+  it('names the order in a signed CEB311 head, with neither lines nor the buyer identity', () => {
+    const xml = signXml(buildWithdrawalMessage('5f0c7a4e-0000-4000-8000-000000000001', [withdrawal], transfer), key, { built: true });
+    expect(verifyXml(xml, keys.publicKey)).toEqual({ ok: true, keyName: 'CERT-0001' });
+    const head = parseXml<any>(xml, ['ceb:Order'])['ceb:CEB311Message']['ceb:Order'][0]['ceb:OrderHead'];
+    expect(head).toMatchObject({ 'ceb:guid': withdrawal.guid.toUpperCase(), 'ceb:appType': '3', 'ceb:appStatus': '2', 'ceb:orderNo': 'VT-2026-000123', 'ceb:ebpCode': ebp.code, 'ceb:note': 'order refunded before release', 'ceb:appTime': customsTime(at) });
+    expect(xml).not.toContain('buyerIdNumber');
+    expect(xml).not.toContain('OrderList');
+    expect(() => buildWithdrawalMessage('x', [], transfer)).toThrow(RangeError);
   });
 });

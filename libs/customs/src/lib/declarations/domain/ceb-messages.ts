@@ -304,6 +304,63 @@ export function maskedEntryXml(d: Declaration): string {
   return buildXml({ [ENTRY[d.document].entry]: entryTree(d) });
 }
 
+/** Customs declaration type (appType) of a withdrawal: 3 = delete (1 new, 2 change). */
+export const APP_TYPE_WITHDRAW = '3';
+
+/**
+ * The withdrawal of an order declaration (CEB311 with appType 3, 删除): the order's head
+ * as customs knows it (order number, platform, seller), no lines and no buyer identity,
+ * and the reason in `note`. Its guid is its own (derived from the order), not the
+ * declaration's, so customs answers it once however often it is sent.
+ */
+export interface OrderWithdrawal {
+  guid: string;
+  orderNo: string;
+  ebp: Enterprise;
+  ebc: Enterprise;
+  reason: string;
+  appTime: Date;
+}
+
+function withdrawalEntry(w: OrderWithdrawal): XmlTree {
+  return {
+    'ceb:OrderHead': {
+      'ceb:guid': w.guid.toUpperCase(),
+      'ceb:appType': APP_TYPE_WITHDRAW,
+      'ceb:appTime': customsTime(w.appTime),
+      'ceb:appStatus': '2',
+      'ceb:orderType': 'I',
+      'ceb:orderNo': w.orderNo,
+      'ceb:ebpCode': w.ebp.code,
+      'ceb:ebpName': w.ebp.name,
+      'ceb:ebcCode': w.ebc.code,
+      'ceb:ebcName': w.ebc.name,
+      'ceb:note': w.reason.slice(0, 500),
+    },
+  };
+}
+
+/** One CEB311 message of up to MAX_ENTRIES_PER_MESSAGE withdrawals, unsigned (signed like every message). */
+export function buildWithdrawalMessage(guid: string, withdrawals: readonly OrderWithdrawal[], transfer: Transfer): string {
+  if (!withdrawals.length || withdrawals.length > MAX_ENTRIES_PER_MESSAGE) throw new RangeError(`a message holds 1 to ${MAX_ENTRIES_PER_MESSAGE} entries`);
+  return buildXml({
+    [`ceb:${MESSAGE_TYPE.ORDER}Message`]: {
+      '@_guid': guid.toUpperCase(),
+      '@_version': '1.0',
+      '@_xmlns:ceb': CEB_NS,
+      '@_xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+      [ENTRY.ORDER.entry]: withdrawals.map(withdrawalEntry),
+      'ceb:BaseTransfer': {
+        'ceb:copCode': transfer.copCode,
+        'ceb:copName': transfer.copName,
+        'ceb:dxpMode': 'DXP',
+        'ceb:dxpId': transfer.dxpId,
+        'ceb:note': '',
+      },
+    },
+  });
+}
+
 /** The business number customs knows each document by. */
 export function businessNo(d: Declaration): string {
   switch (d.document) {

@@ -8,6 +8,8 @@ export const CustomsMessageStatus = {
   REJECTED: 'REJECTED',
   CLEARED: 'CLEARED',
   HELD: 'HELD',
+  /** Our withdrawal of the order declaration (CEB311 appType 3) was accepted: final. */
+  WITHDRAWN: 'WITHDRAWN',
 } as const;
 export type CustomsMessageStatus = (typeof CustomsMessageStatus)[keyof typeof CustomsMessageStatus];
 

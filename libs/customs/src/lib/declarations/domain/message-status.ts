@@ -13,7 +13,12 @@ const ALLOWED: Record<CustomsMessageStatus, readonly CustomsMessageStatus[]> = {
   HELD: ['CLEARED', 'HELD', 'REJECTED'],
   REJECTED: [],
   CLEARED: [],
+  // Withdrawn by the platform: a clearance arriving afterwards changes nothing.
+  WITHDRAWN: [],
 };
+
+/** Statuses of an order declaration that customs may still act on: a withdrawal is due for them. */
+export const WITHDRAWABLE: readonly CustomsMessageStatus[] = ['PENDING', 'ACCEPTED', 'HELD'];
 
 export function nextMessageStatus(current: CustomsMessageStatus, incoming: CustomsMessageStatus | null): CustomsMessageStatus | null {
   if (incoming === null) return null;

@@ -17,8 +17,9 @@ export enum CustomsMessageStatusGql {
   REJECTED = 'REJECTED',
   CLEARED = 'CLEARED',
   HELD = 'HELD',
+  WITHDRAWN = 'WITHDRAWN',
 }
-registerEnumType(CustomsMessageStatusGql, { name: 'CustomsMessageStatus' });
+registerEnumType(CustomsMessageStatusGql, { name: 'CustomsMessageStatus', valuesMap: { WITHDRAWN: { description: 'Withdrawn by the platform after a refund (CEB311 appType 3).' } } });
 
 @ObjectType('CustomsReceipt', { description: 'A return customs sent about a message (回执).' })
 export class CustomsReceiptType {

@@ -10,6 +10,7 @@ export interface MessageRow {
   status: CustomsMessageStatus;
   businessNo: string;
   createdAt: Date;
+  lastSentAt: Date | null;
   lastError: string | null;
 }
 
@@ -98,7 +99,7 @@ export class CustomsMessageRepository {
     if (!orderIds.length) return Promise.resolve([]);
     return this.prisma.$queryRaw`
       SELECT id, order_id AS "orderId", museum_id AS "museumId", order_no AS "orderNo", document, status, business_no AS "businessNo",
-        created_at AS "createdAt", last_error AS "lastError"
+        created_at AS "createdAt", last_sent_at AS "lastSentAt", last_error AS "lastError"
       FROM customs_messages WHERE order_id = ANY(${[...orderIds]}::uuid[])`;
   }
 

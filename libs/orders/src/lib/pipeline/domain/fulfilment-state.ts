@@ -1,6 +1,7 @@
 import { canTransition, type OrderStatus } from '../../domain/order-state-machine';
 
-export type DocumentStatus = 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'CLEARED' | 'HELD';
+/** WITHDRAWN only follows a refund, whose order the pipeline no longer moves. */
+export type DocumentStatus = 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'CLEARED' | 'HELD' | 'WITHDRAWN';
 export type ShipmentState = 'WAYBILL_ISSUED' | 'BOOKED' | 'IN_TRANSIT' | 'DELIVERED';
 
 /** What customs and the carrier have said about one order. */

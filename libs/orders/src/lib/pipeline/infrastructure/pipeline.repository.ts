@@ -100,6 +100,11 @@ export class PipelineRepository {
       FROM order_lines WHERE order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY order_id, position`;
   }
 
+  /** Status and refund time of these orders (no lock). */
+  refundStates(orderIds: readonly string[]): Promise<{ id: string; status: OrderStatus; refundedAt: Date | null }[]> {
+    return this.prisma.$queryRaw`SELECT id, status, refunded_at AS "refundedAt" FROM orders WHERE id = ANY(${[...orderIds]}::uuid[])`;
+  }
+
   statuses(tx: Tx, orderIds: readonly string[]): Promise<{ id: string; status: OrderStatus }[]> {
     return tx.$queryRaw`SELECT id, status FROM orders WHERE id = ANY(${[...orderIds]}::uuid[])`;
   }

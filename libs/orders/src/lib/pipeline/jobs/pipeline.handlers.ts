@@ -6,7 +6,8 @@ import { DeclareOrdersService } from '../application/declare-orders.service';
 import { FeedFollowersService } from '../application/feed-followers.service';
 import { PIPELINE_CONFIG, type PipelineConfig } from '../application/pipeline-config';
 import { SweepService } from '../application/sweep.service';
-import { bookShipmentJob, declareCustomsJob, expireReservationsJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob } from '../pipeline.jobs';
+import { WithdrawDeclarationsService } from '../application/withdraw-declarations.service';
+import { bookShipmentJob, declareCustomsJob, expireReservationsJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob, withdrawCustomsJob } from '../pipeline.jobs';
 
 type OrderRef = { orderId: string };
 
@@ -34,6 +35,20 @@ export class BookShipmentHandler implements JobHandler<OrderRef> {
 
   constructor(service: BookShipmentsService, @Inject(PIPELINE_CONFIG) config: PipelineConfig) {
     this.batcher = new MicroBatcher((ids) => service.book(ids), { maxSize: config.batchSize, maxWaitMs: config.batchWaitMs });
+  }
+
+  handle(p: OrderRef): Promise<void> {
+    return this.batcher.load(p.orderId);
+  }
+}
+
+@Injectable()
+@HandlesJob(withdrawCustomsJob)
+export class WithdrawCustomsHandler implements JobHandler<OrderRef> {
+  private readonly batcher: MicroBatcher;
+
+  constructor(service: WithdrawDeclarationsService, @Inject(PIPELINE_CONFIG) config: PipelineConfig) {
+    this.batcher = new MicroBatcher((ids) => service.withdraw(ids), { maxSize: config.batchSize, maxWaitMs: config.batchWaitMs });
   }
 
   handle(p: OrderRef): Promise<void> {

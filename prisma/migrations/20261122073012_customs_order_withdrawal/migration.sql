@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "CustomsMessageStatus" ADD VALUE 'WITHDRAWN';
