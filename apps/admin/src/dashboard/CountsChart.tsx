@@ -11,11 +11,12 @@ export interface CountDatum {
 const CountsChart = ({ data, testId }: { data: CountDatum[]; testId?: string }) => {
   const theme = useTheme();
   return (
-    <Box sx={{ width: '100%', height: 240 }} data-testid={testId}>
+    <Box sx={{ width: '100%', height: 280 }} data-testid={testId}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 24 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} />
+          {/* Slanted: state names are long and would overlap side by side. */}
+          <XAxis dataKey="name" interval={0} tick={{ fontSize: 11 }} angle={-30} textAnchor="end" height={70} />
           <YAxis allowDecimals={false} width={40} />
           <Tooltip />
           <Bar dataKey="value" fill={theme.palette.primary.main} isAnimationActive={false} />

@@ -3,18 +3,20 @@ import { Alert, Box, Card, CardContent, Skeleton, Typography } from '@mui/materi
 import { Button, Title, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { Money } from '../components/Money';
-import { Unavailable } from '../components/Unavailable';
 import { pickText } from '../data/localized';
 import { inboxPage, markNoticeRead, proposalCounts, PROPOSAL_STATUSES, unreadNotices, type ProposalRecord, type ProposalStatus } from '../licensing/proposal-api';
 import { useCurrentMuseumId } from '../museum/current-museum';
 import { FxRefreshPanel } from '../resources/queues/FxRefreshPanel';
 import { QueueBoardButton } from '../resources/queues/QueueBoardButton';
-import { ORDER_STATUSES, orderCounts, ordersIn, type OrderRecord, type OrderStatus } from '../resources/orders/orders.data';
+import { ORDER_STATUSES, ordersIn, type OrderRecord } from '../resources/orders/orders.data';
 import { PRODUCT_STATUSES, productCounts, type ProductStatus } from '../resources/products/products.data';
 import { dateLocale } from '../data/dates';
 
+import { museumDashboard, type MuseumDashboardData, type SalesFigures } from './dashboard.data';
+
 // recharts is only loaded with the dashboard's charts.
 const CountsChart = lazy(() => import('./CountsChart'));
+const SalesChart = lazy(() => import('./SalesChart'));
 
 /** Loads once per key; answers [value, error]. */
 function useLoad<T>(load: () => Promise<T>, key: unknown[]): [T | null, string | null] {
@@ -83,38 +85,95 @@ const ProductCounts = () => {
 };
 
 /** Orders per state, as counts and a bar chart. */
-const OrdersByState = () => {
+const OrdersByState = ({ data }: { data: MuseumDashboardData | null }) => {
   const translate = useTranslate();
-  const museumId = useCurrentMuseumId();
-  const [counts, error] = useLoad<Record<OrderStatus, number>>(() => orderCounts(museumId), [museumId]);
-  if (error) return <Failed error={error} />;
+  const counts = data ? Object.fromEntries(data.ordersByStatus.map((c) => [c.status, c.count])) : null;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
         {ORDER_STATUSES.map((status) => (
-          <CountCard key={status} label={translate(`vitrine.status.${status}`)} value={counts ? counts[status] : null} to={filterLink('orders', { status })} testId={`orders-${status}`} />
+          <CountCard key={status} label={translate(`vitrine.status.${status}`)} value={counts ? (counts[status] ?? 0) : null} to={filterLink('orders', { status })} testId={`orders-${status}`} />
         ))}
       </Box>
       {counts && (
         <Suspense fallback={<Skeleton variant="rectangular" height={220} />}>
-          <CountsChart data={ORDER_STATUSES.map((s) => ({ name: translate(`vitrine.status.${s}`), value: counts[s], key: s }))} testId="orders-chart" />
+          <CountsChart data={ORDER_STATUSES.map((s) => ({ name: translate(`vitrine.status.${s}`), value: counts[s] ?? 0, key: s }))} testId="orders-chart" />
         </Suspense>
       )}
     </Box>
   );
 };
 
+/** Paid, not refunded sales: CNY as paid, EUR at each order's rate, and the goods at EUR base prices. */
+const Sales = ({ figures, testId }: { figures: SalesFigures | null; testId: string }) => {
+  const translate = useTranslate();
+  if (!figures) return <Skeleton height={60} />;
+  return (
+    <Box data-testid={testId}>
+      <Typography variant="h4" data-testid={`${testId}-cny`}>
+        <Money amount={figures.totalCny} currency="CNY" />
+      </Typography>
+      <Typography variant="h6" color="text.secondary" data-testid={`${testId}-eur`}>
+        <Money amount={figures.totalEur} currency="EUR" />
+      </Typography>
+      <Typography variant="caption" color="text.secondary" display="block">
+        {translate('vitrine.dashboard.sales_orders', { smart_count: figures.orders })} · {translate('vitrine.dashboard.goods_eur')}{' '}
+        <Money amount={figures.goodsEur} currency="EUR" />
+      </Typography>
+    </Box>
+  );
+};
+
+const DailySales = ({ data }: { data: MuseumDashboardData }) => {
+  const translate = useTranslate();
+  return (
+    <Suspense fallback={<Skeleton variant="rectangular" height={200} />}>
+      <SalesChart data={data.daily.map((d) => ({ day: d.day, cny: Math.round(d.totalCny / 100) }))} label={translate('vitrine.dashboard.sales_cny')} testId="sales-chart" />
+    </Suspense>
+  );
+};
+
+/** Levels under the threshold, lowest first, each linking to its location. */
+const LowStock = ({ data }: { data: MuseumDashboardData | null }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!data) return <Skeleton height={60} />;
+  const low = data.lowStock;
+  return (
+    <Box data-testid="low-stock">
+      <Typography variant="h4" color={low.totalCount ? 'warning.main' : undefined} data-testid="low-stock-count">
+        {low.totalCount}
+      </Typography>
+      <Typography variant="caption" color="text.secondary" display="block" sx={{ mb: 1 }}>
+        {translate('vitrine.dashboard.low_stock_help', { threshold: low.threshold })}
+      </Typography>
+      {low.levels.map((l) => (
+        <Box key={`${l.locationId}:${l.variantId}`} sx={{ display: 'flex', gap: 1, alignItems: 'center' }} data-testid={`low-${l.sku}`}>
+          <Button component={Link} to={`/stockLocations/${l.locationId}/show`} label={l.sku} size="small" />
+          <Typography variant="body2" sx={{ flex: 1 }} noWrap>
+            {pickText(l.productName, locale)} · {l.locationCode}
+          </Typography>
+          <Typography variant="body2" color={l.available <= 0 ? 'error' : 'warning.main'}>
+            {l.available}
+          </Typography>
+        </Box>
+      ))}
+      {!low.totalCount && <Typography color="text.secondary">{translate('vitrine.dashboard.no_low_stock')}</Typography>}
+    </Box>
+  );
+};
+
 /** Orders customs holds, with their links; the hold reason is on the order. */
-const HeldAtCustoms = () => {
+const HeldAtCustoms = ({ count }: { count: number | null }) => {
   const translate = useTranslate();
   const museumId = useCurrentMuseumId();
   const [held, error] = useLoad(() => ordersIn(museumId, 'HELD', 5), [museumId]);
   if (error) return <Failed error={error} />;
-  if (!held) return <Skeleton height={60} />;
+  if (!held || count === null) return <Skeleton height={60} />;
   return (
     <Box data-testid="held-orders">
-      <Typography variant="h4" color={held.totalCount ? 'error' : undefined}>
-        {held.totalCount}
+      <Typography variant="h4" color={count ? 'error' : undefined}>
+        {count}
       </Typography>
       {held.nodes.map((o: OrderRecord) => (
         <Box key={o.id} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
@@ -122,8 +181,8 @@ const HeldAtCustoms = () => {
           <Money amount={o.total} currency={o.currency} />
         </Box>
       ))}
-      {held.totalCount > held.nodes.length && <Button component={Link} to={filterLink('orders', { status: 'HELD' })} label="vitrine.dashboard.see_all" size="small" />}
-      {!held.totalCount && <Typography color="text.secondary">{translate('vitrine.dashboard.none_held')}</Typography>}
+      {count > held.nodes.length && <Button component={Link} to={filterLink('orders', { status: 'HELD' })} label="vitrine.dashboard.see_all" size="small" />}
+      {!count && <Typography color="text.secondary">{translate('vitrine.dashboard.none_held')}</Typography>}
     </Box>
   );
 };
@@ -187,38 +246,48 @@ const Notices = ({ proposalPath }: { proposalPath: 'inbox' | 'proposals' }) => {
   );
 };
 
-const ManagerDashboard = () => (
-  <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <Panel title="vitrine.dashboard.sales_today" testId="sales-today" minWidth={260}>
-        <Unavailable what="vitrine.dashboard.sales_aggregate" />
-      </Panel>
-      <Panel title="vitrine.dashboard.sales_month" testId="sales-month" minWidth={260}>
-        <Unavailable what="vitrine.dashboard.sales_aggregate" />
-      </Panel>
-      <Panel title="vitrine.dashboard.held_at_customs" testId="panel-held" minWidth={220}>
-        <HeldAtCustoms />
-      </Panel>
-      <Panel title="vitrine.dashboard.awaiting_review" testId="panel-review" minWidth={260}>
-        <AwaitingReview />
-      </Panel>
+const ManagerDashboard = () => {
+  const museumId = useCurrentMuseumId();
+  const [data, error] = useLoad(() => museumDashboard(museumId), [museumId]);
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      {error && <Failed error={error} />}
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+        <Panel title="vitrine.dashboard.sales_today" testId="sales-today" minWidth={260}>
+          <Sales figures={data?.today ?? null} testId="today" />
+        </Panel>
+        <Panel title="vitrine.dashboard.sales_month" testId="sales-month" minWidth={260}>
+          <Sales figures={data?.month ?? null} testId="month" />
+        </Panel>
+        <Panel title="vitrine.dashboard.held_at_customs" testId="panel-held" minWidth={220}>
+          <HeldAtCustoms count={data ? data.heldAtCustoms : null} />
+        </Panel>
+        <Panel title="vitrine.dashboard.awaiting_review" testId="panel-review" minWidth={260}>
+          <AwaitingReview />
+        </Panel>
+      </Box>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+        <Panel title="vitrine.dashboard.orders_by_state" testId="panel-orders" minWidth={420}>
+          <OrdersByState data={data} />
+        </Panel>
+        <Panel title="vitrine.dashboard.sales_30_days" testId="panel-sales-chart" minWidth={420}>
+          {data ? <DailySales data={data} /> : <Skeleton variant="rectangular" height={200} />}
+        </Panel>
+      </Box>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
+        <Panel title="vitrine.dashboard.products_by_status">
+          <ProductCounts />
+        </Panel>
+        <Panel title="vitrine.dashboard.low_stock" testId="panel-low-stock">
+          <LowStock data={data} />
+        </Panel>
+        <Panel title="vitrine.dashboard.notices" testId="panel-notices">
+          <Notices proposalPath="inbox" />
+        </Panel>
+      </Box>
     </Box>
-    <Panel title="vitrine.dashboard.orders_by_state" testId="panel-orders">
-      <OrdersByState />
-    </Panel>
-    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <Panel title="vitrine.dashboard.products_by_status">
-        <ProductCounts />
-      </Panel>
-      <Panel title="vitrine.dashboard.low_stock" testId="panel-low-stock">
-        <Unavailable what="vitrine.dashboard.low_stock_query" />
-      </Panel>
-      <Panel title="vitrine.dashboard.notices" testId="panel-notices">
-        <Notices proposalPath="inbox" />
-      </Panel>
-    </Box>
-  </Box>
-);
+  );
+};
 
 const BrandDashboard = () => {
   const translate = useTranslate();

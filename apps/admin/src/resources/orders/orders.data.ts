@@ -75,6 +75,24 @@ export interface ShipmentRecord {
   lastError: string | null;
   events: { eventId: string; status: string; description: string; location: string | null; occurredAt: string }[];
 }
+export interface RefundRecord {
+  id: string;
+  providerRefundId: string;
+  amount: number;
+  currency: string;
+  status: string;
+  reason: string | null;
+  createdAt: string;
+}
+export interface DisputeRecord {
+  id: string;
+  providerDisputeId: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  status: string;
+  createdAt: string;
+}
 export interface OrderRecord {
   id: string;
   number: string;
@@ -96,6 +114,9 @@ export interface OrderRecord {
   fx?: FxSnapshot;
   lines?: OrderLineRecord[];
   history?: { from: OrderStatus | null; to: OrderStatus; reason: string; at: string }[];
+  refunds?: RefundRecord[];
+  refundedTotal?: number;
+  disputes?: DisputeRecord[];
   /** After payment: the three customs documents and the parcel (orderFulfilment). */
   fulfilment?: { customsMessages: CustomsMessageRecord[]; shipment: ShipmentRecord | null };
 }
@@ -106,18 +127,52 @@ const LIST_FIELDS = `id number museumId status paymentStatus customsMode currenc
 const DETAIL_FIELDS = `${LIST_FIELDS}
   fx { rate marginBps source effectiveAt }
   lines { id productId variantId sku name hsCode originCountry crossBorderCategory quantity currency unitPrice unitPriceEur goods freight insurance dutiable taxRate tax total }
-  history { from to reason at }`;
+  history { from to reason at }
+  refundedTotal refunds { id providerRefundId amount currency status reason createdAt }
+  disputes { id providerDisputeId amount currency reason status createdAt }`;
+
+export type OrderSort = 'NEWEST' | 'OLDEST' | 'TOTAL_DESC' | 'TOTAL_ASC';
+export interface OrderQuery {
+  status?: OrderStatus;
+  search?: string;
+  /** ISO instants: placed at or after, placed before. */
+  createdFrom?: string;
+  createdBefore?: string;
+  sort: OrderSort;
+}
 
 const pageOf =
-  (museumId: string | null, status: OrderStatus | undefined): FetchPage<OrderRecord> =>
+  (museumId: string | null, q: OrderQuery): FetchPage<OrderRecord> =>
   async (first, after, idsOnly) => {
+    const { sort, ...filter } = q;
     const r = await gql<{ museumOrders: CursorPage<OrderRecord> }>(
-      `query MuseumOrders($museumId: ID, $status: OrderStatus, $first: Int, $after: String) {
-        museumOrders(museumId: $museumId, status: $status, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : LIST_FIELDS} } ${PAGE_INFO} } }`,
-      { museumId, status: status || null, first, after },
+      `query MuseumOrders($museumId: ID, $filter: OrderFilterInput, $sort: OrderSort, $first: Int, $after: String) {
+        museumOrders(museumId: $museumId, filter: $filter, sort: $sort, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : LIST_FIELDS} } ${PAGE_INFO} } }`,
+      { museumId, filter, sort, first, after },
     );
     return r.museumOrders;
   };
+
+/** A day picked in the browser (YYYY-MM-DD) as the instant it starts, locally; `plusDays` moves it. */
+export function localDayStart(day: unknown, plusDays = 0): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(day ?? ''));
+  if (!m) return undefined;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + plusDays).toISOString();
+}
+
+/** react-admin's list parameters as the API's filter and sort. */
+export function orderQuery(filter: Record<string, unknown> | undefined, sort: { field: string; order: string } | undefined): OrderQuery {
+  const f = filter ?? {};
+  const desc = (sort?.order ?? 'DESC').toUpperCase() === 'DESC';
+  const search = typeof f['q'] === 'string' && f['q'].trim() ? f['q'].trim() : undefined;
+  return {
+    status: (f['status'] || undefined) as OrderStatus | undefined,
+    search,
+    createdFrom: localDayStart(f['createdFrom']),
+    createdBefore: localDayStart(f['createdTo'], 1),
+    sort: sort?.field === 'total' ? (desc ? 'TOTAL_DESC' : 'TOTAL_ASC') : desc ? 'NEWEST' : 'OLDEST',
+  };
+}
 
 const FULFILMENT_FIELDS = `customsMessages { id document messageType businessNo senderCode status attempts firstSentAt lastSentAt lastError xml
     receipts { id status returnStatus returnInfo returnTime receivedAt } transmissions { id sentAt finishedAt outcome error entries } }
@@ -136,37 +191,35 @@ const one = async (id: string | number) => {
 export interface RefundRequested {
   refundId: string;
   refundStatus: string;
+  amount: number;
   order: Pick<OrderRecord, 'id' | 'status'>;
 }
 
-/** A full refund through Stripe; the order turns REFUNDED when Stripe's webhook confirms it. */
-export async function refundOrder(id: string, reason: string): Promise<RefundRequested> {
+/**
+ * A refund through Stripe: the rest of the order, or some units of some lines. The order
+ * turns REFUNDED when Stripe's webhook confirms refunds covering all of it.
+ */
+export async function refundOrder(id: string, reason: string, lines?: { lineId: string; quantity: number }[]): Promise<RefundRequested> {
   const r = await gql<{ refundOrder: RefundRequested }>(
-    `mutation RefundOrder($id: ID!, $reason: String!) { refundOrder(id: $id, reason: $reason) { refundId refundStatus order { id status } } }`,
-    { id, reason },
+    `mutation RefundOrder($id: ID!, $reason: String!, $lines: [RefundLineInput!]) {
+      refundOrder(id: $id, reason: $reason, lines: $lines) { refundId refundStatus amount order { id status } } }`,
+    { id, reason, lines: lines ?? null },
     { mapField: (path) => path },
   );
   pager.invalidate('orders');
   return r.refundOrder;
 }
 
-/** Orders per state of one museum (all the caller manages when null), in one request. */
-export async function orderCounts(museumId: string | null): Promise<Record<OrderStatus, number>> {
-  const fields = ORDER_STATUSES.map((s) => `${s}: museumOrders(museumId: $museumId, status: ${s}, first: 1) { totalCount }`).join('\n');
-  const r = await gql<Record<OrderStatus, { totalCount: number }>>(`query OrderCounts($museumId: ID) { ${fields} }`, { museumId });
-  return Object.fromEntries(ORDER_STATUSES.map((s) => [s, r[s].totalCount])) as Record<OrderStatus, number>;
-}
-
 /** The first orders in one state (e.g. held at customs) for the dashboard. */
 export async function ordersIn(museumId: string | null, status: OrderStatus, first = 5): Promise<CursorPage<OrderRecord>> {
-  return pageOf(museumId, status)(first, null, false);
+  return pageOf(museumId, { status, sort: 'NEWEST' })(first, null, false);
 }
 
 export const ordersData: ResourceHandler = {
   getList: (params) => {
     const museumId = getCurrentMuseumId();
-    const status = (params.filter?.status || undefined) as OrderStatus | undefined;
-    return cursorList('orders', params, { museumId, status }, pageOf(museumId, status));
+    const q = orderQuery(params.filter, params.sort);
+    return cursorList('orders', params, { museumId, ...q }, pageOf(museumId, q));
   },
   getOne: async ({ id }) => ({ data: await one(id) }),
 };

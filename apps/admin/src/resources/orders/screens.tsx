@@ -15,6 +15,8 @@ import {
 import {
   Datagrid,
   DateField,
+  DateInput,
+  SearchInput,
   FunctionField,
   List,
   SelectInput,
@@ -28,7 +30,6 @@ import {
 import { Money } from '../../components/Money';
 import { NotFound } from '../../components/NotFound';
 import { StatusChip } from '../../components/StatusChip';
-import { Unavailable } from '../../components/Unavailable';
 import { decimalToPercent } from '../../data/money';
 import { ORDER_STATUSES, type CustomsMessageRecord, type OrderRecord } from './orders.data';
 import { RefundButton } from './RefundButton';
@@ -36,8 +37,19 @@ import { dateLocale } from '../../data/dates';
 
 const STATUS_CHOICES = ORDER_STATUSES.map((id) => ({ id, name: `vitrine.status.${id}` }));
 
-// The API filters orders by state only; it has no search (see README, API gaps).
-const filters = [<SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />];
+/** Order number or orderer/recipient name, searched by the API. */
+function OrderSearchInput(props: { source: string; alwaysOn?: boolean }) {
+  const translate = useTranslate();
+  return <SearchInput {...props} placeholder={translate('vitrine.orders.search')} />;
+}
+
+// Everything is filtered and sorted by the API (museumOrders filter and sort).
+const filters = [
+  <OrderSearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
+  <DateInput key="createdFrom" source="createdFrom" label="vitrine.orders.created_from" alwaysOn />,
+  <DateInput key="createdTo" source="createdTo" label="vitrine.orders.created_to" alwaysOn />,
+];
 
 const OrdererField = (_: { label?: string }) => (
   <FunctionField<OrderRecord>
@@ -49,19 +61,19 @@ const OrdererField = (_: { label?: string }) => (
   />
 );
 
-const TotalField = (_: { label?: string }) => <FunctionField<OrderRecord> render={(o) => <Money amount={o.total} currency={o.currency} />} />;
+const TotalField = (_: { label?: string; source?: string; sortBy?: string }) => <FunctionField<OrderRecord> render={(o) => <Money amount={o.total} currency={o.currency} />} />;
 
 export const OrderList = () => (
   <List filters={filters} exporter={false} empty={false} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="number" sortable={false} />
-      <DateField source="createdAt" showTime sortable={false} />
+      <DateField source="createdAt" showTime />
       <StatusChip source="status" label="resources.orders.fields.status" sortable={false} />
       <FunctionField<OrderRecord> source="paymentStatus" sortable={false} render={(o) => <PaymentState value={o.paymentStatus} />} />
       <TextField source="customsMode" sortable={false} />
       <OrdererField label="resources.orders.fields.orderer" />
       <FunctionField<OrderRecord> label="resources.orders.fields.destination" render={(o) => `${o.recipient.province} ${o.recipient.city}`} />
-      <TotalField label="resources.orders.fields.total" />
+      <TotalField label="resources.orders.fields.total" source="total" sortBy="total" />
     </Datagrid>
   </List>
 );
@@ -221,10 +233,54 @@ const Payment = () => {
           <When at={o.holdExpiresAt} />
         </Row>
       )}
-      <Box sx={{ mt: 1 }}>
-        <Unavailable what="vitrine.orders.refunds_disputes" />
-      </Box>
+      {!!o.refundedTotal && (
+        <Row label="vitrine.orders.refunded_total">
+          <span data-testid="refunded-total">
+            <Money amount={o.refundedTotal} currency={o.currency} />
+          </span>
+        </Row>
+      )}
+      <RefundsAndDisputes order={o} />
     </Section>
+  );
+};
+
+const RefundsAndDisputes = ({ order }: { order: OrderRecord }) => {
+  const translate = useTranslate();
+  const refunds = order.refunds ?? [];
+  const disputes = order.disputes ?? [];
+  return (
+    <Box sx={{ mt: 1 }} data-testid="order-refunds">
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {translate('vitrine.orders.refunds')}
+      </Typography>
+      {refunds.length ? (
+        refunds.map((r) => (
+          <Typography key={r.id} variant="body2" sx={{ pl: 1 }} data-testid="refund-row">
+            <When at={r.createdAt} /> · <Money amount={r.amount} currency={r.currency} /> · {translate(`vitrine.orders.refund_status.${r.status}`, { _: r.status })}
+            {r.reason ? ` · ${r.reason}` : ''}
+          </Typography>
+        ))
+      ) : (
+        <Typography variant="body2" color="text.secondary" sx={{ pl: 1 }}>
+          {translate('vitrine.orders.no_refunds')}
+        </Typography>
+      )}
+      <Typography variant="body2" sx={{ fontWeight: 600, mt: 1 }}>
+        {translate('vitrine.orders.disputes')}
+      </Typography>
+      {disputes.length ? (
+        disputes.map((d) => (
+          <Typography key={d.id} variant="body2" color="error" sx={{ pl: 1 }} data-testid="dispute-row">
+            <When at={d.createdAt} /> · <Money amount={d.amount} currency={d.currency} /> · {d.reason} · {d.status}
+          </Typography>
+        ))
+      ) : (
+        <Typography variant="body2" color="text.secondary" sx={{ pl: 1 }}>
+          {translate('vitrine.orders.no_disputes')}
+        </Typography>
+      )}
+    </Box>
   );
 };
 

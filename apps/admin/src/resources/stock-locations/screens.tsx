@@ -1,5 +1,20 @@
-import { useState } from 'react';
-import { Box, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, TextField as MuiTextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import {
+  Box,
+  Card,
+  CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
 import EditIcon from '@mui/icons-material/Edit';
 import {
   Button,
@@ -19,6 +34,7 @@ import {
   TextInput,
   minValue,
   required,
+  useLocaleState,
   useNotify,
   useRecordContext,
   useTranslate,
@@ -26,9 +42,10 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { NotFound } from '../../components/NotFound';
-import { Unavailable } from '../../components/Unavailable';
+import { pickText } from '../../data/localized';
+import { dateLocale } from '../../data/dates';
 import { RequireMuseum } from '../../museum/RequireMuseum';
-import { LOCATION_KINDS, type StockLevelRecord, type StockLocationRecord } from './stock-locations.data';
+import { LOCATION_KINDS, stockMovements, type StockLevelRecord, type StockLocationRecord, type StockMovementRecord } from './stock-locations.data';
 
 const KIND_CHOICES = LOCATION_KINDS.map((id) => ({ id, name: `vitrine.stock.kind.${id}` }));
 
@@ -148,9 +165,9 @@ export const StockLocationShow = () => (
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <LocationHeader />
       <ReferenceManyField reference="stockLevels" target="locationId" perPage={25} pagination={<Pagination />}>
-        <Datagrid bulkActionButtons={false} rowClick={false} data-testid="stock-levels" empty={<StockEmpty />}>
-          {/* The API gives levels by variant id only: no SKU or product name (see README). */}
-          <FunctionField<StockLevelRecord> label="resources.stockLevels.fields.variantId" render={(l) => <code>{l.variantId}</code>} />
+        <Datagrid bulkActionButtons={false} rowClick="expand" expand={<Ledger />} data-testid="stock-levels" empty={<StockEmpty />}>
+          <FunctionField<StockLevelRecord> label="resources.stockLevels.fields.sku" render={(l) => <code data-testid={`sku-${l.variantId}`}>{l.variant?.sku ?? l.variantId}</code>} />
+          <ProductNameField label="resources.stockLevels.fields.product" />
           <NumberField source="onHand" sortable={false} />
           <NumberField source="reserved" sortable={false} />
           <FunctionField<StockLevelRecord>
@@ -168,10 +185,9 @@ export const StockLocationShow = () => (
       </ReferenceManyField>
       <Card variant="outlined">
         <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
-          <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
-            <LabelOf k="vitrine.stock.ledger" />
+          <Typography variant="body2" color="text.secondary">
+            <LabelOf k="vitrine.stock.ledger_help" />
           </Typography>
-          <Unavailable what="vitrine.stock.ledger_missing" />
           <Typography variant="subtitle1" sx={{ fontWeight: 600, mt: 1 }}>
             <LabelOf k="vitrine.stock.sync" />
           </Typography>
@@ -195,5 +211,72 @@ const StockEmpty = () => {
     <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
       {translate('vitrine.stock.empty')}
     </Typography>
+  );
+};
+
+const ProductNameField = (_: { label?: string }) => {
+  const [locale] = useLocaleState();
+  return <FunctionField<StockLevelRecord> render={(l) => (l.variant ? pickText(l.variant.productName, locale) : '—')} />;
+};
+
+const LEDGER_PAGE = 10;
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** One level's movements (receipts, counts, reservations, shipments), newest first, a page at a time. */
+const Ledger = () => {
+  const level = useRecordContext<StockLevelRecord>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [rows, setRows] = useState<StockMovementRecord[]>([]);
+  const [page, setPage] = useState<{ after: string | null; hasNext: boolean; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = (after: string | null) => {
+    if (!level) return;
+    stockMovements(level.locationId, level.variantId, LEDGER_PAGE, after)
+      .then((r) => {
+        setRows((prev) => (after ? [...prev, ...r.nodes] : r.nodes));
+        setPage({ after: r.pageInfo.endCursor, hasNext: r.pageInfo.hasNextPage, total: r.totalCount });
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  useEffect(() => {
+    setRows([]);
+    load(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [level?.locationId, level?.variantId, level?.onHand, level?.reserved]);
+  if (!level) return null;
+  if (error) return <Typography color="error">{translate(error, { _: error })}</Typography>;
+  return (
+    <Box sx={{ pl: 2 }} data-testid={`ledger-${level.variantId}`}>
+      <Typography variant="subtitle2">{translate('vitrine.stock.ledger_title', { smart_count: page?.total ?? 0 })}</Typography>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('vitrine.stock.ledger_at')}</TableCell>
+            <TableCell>{translate('vitrine.stock.ledger_kind')}</TableCell>
+            <TableCell align="right">{translate('resources.stockLevels.fields.onHand')}</TableCell>
+            <TableCell align="right">{translate('resources.stockLevels.fields.reserved')}</TableCell>
+            <TableCell>{translate('vitrine.stock.ledger_reference')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((m) => (
+            <TableRow key={m.id} data-testid="ledger-row">
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(m.createdAt).toLocaleString(dateLocale(locale))}</TableCell>
+              <TableCell>{translate(`vitrine.stock.movement.${m.kind}`, { _: m.kind })}</TableCell>
+              <TableCell align="right">{m.onHandDelta ? signed(m.onHandDelta) : ''}</TableCell>
+              <TableCell align="right">{m.reservedDelta ? signed(m.reservedDelta) : ''}</TableCell>
+              <TableCell>
+                <Typography variant="caption" sx={{ fontFamily: 'monospace' }}>
+                  {m.reference ?? ''}
+                </Typography>
+                {m.note ? ` · ${m.note}` : ''}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {page?.hasNext && <Button label="vitrine.stock.ledger_more" onClick={() => load(page.after)} data-testid="ledger-more" />}
+    </Box>
   );
 };

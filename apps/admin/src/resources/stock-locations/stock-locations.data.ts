@@ -17,6 +17,8 @@ export interface StockLocationRecord {
 export interface StockLevelRecord {
   id: string;
   variantId: string;
+  /** The catalogue's SKU and product name (null if the variant is gone). */
+  variant: { sku: string; productId: string; productName: { fr: string; en: string; zhCN: string } } | null;
   locationId: string;
   onHand: number;
   reserved: number;
@@ -24,7 +26,29 @@ export interface StockLevelRecord {
   updatedAt: string;
 }
 const LOCATION_FIELDS = 'id museumId code name kind customsMode priority';
-const LEVEL_FIELDS = 'variantId locationId onHand reserved available updatedAt';
+const LEVEL_FIELDS = 'variantId locationId onHand reserved available updatedAt variant { sku productId productName { fr en zhCN } }';
+
+export const MOVEMENT_KINDS = ['RECEIPT', 'ADJUSTMENT', 'RESERVE', 'RELEASE', 'COMMIT', 'SHIP'] as const;
+export interface StockMovementRecord {
+  id: string;
+  kind: (typeof MOVEMENT_KINDS)[number];
+  onHandDelta: number;
+  reservedDelta: number;
+  reference: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+/** One page of a variant's ledger at a location, newest first. */
+export async function stockMovements(locationId: string, variantId: string, first: number, after: string | null): Promise<CursorPage<StockMovementRecord>> {
+  const r = await gql<{ stockMovements: CursorPage<StockMovementRecord> }>(
+    `query StockMovements($locationId: ID!, $variantId: ID!, $first: Int, $after: String) {
+      stockMovements(locationId: $locationId, variantId: $variantId, first: $first, after: $after) {
+        nodes { id kind onHandDelta reservedDelta reference note createdAt } ${PAGE_INFO} } }`,
+    { locationId, variantId, first, after },
+  );
+  return r.stockMovements;
+}
 const levelId = (l: { locationId: string; variantId: string }) => `${l.locationId}:${l.variantId}`;
 
 /** The locations of one museum (a short list the API answers whole). */
@@ -42,11 +66,9 @@ export const stockLocationsData: ResourceHandler = {
     const data = await stockLocations(museumId);
     return { data, total: data.length };
   },
-  // No stockLocation(id) query: a location is found among its museum's.
   async getOne({ id }) {
-    const found = (await stockLocations(requireMuseumId())).find((l) => l.id === String(id));
-    if (!found) throw new Error('vitrine.errors.not_found');
-    return { data: found };
+    const r = await gql<{ stockLocation: StockLocationRecord }>(`query StockLocation($id: ID!) { stockLocation(id: $id) { ${LOCATION_FIELDS} } }`, { id });
+    return { data: r.stockLocation };
   },
   async create({ data }) {
     const r = await gql<{ createStockLocation: StockLocationRecord }>(
