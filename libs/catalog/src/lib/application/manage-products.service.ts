@@ -131,6 +131,18 @@ export class ManageProductsService {
     }
     const creditedWorks = artworkIds ? works : await this.artworks.creditedBy([current.id]);
     const previousMedia = v.media ? await this.products.mediaOf([current.id]) : [];
+    const changed = [
+      ...(['fr', 'en', 'zh'] as const).flatMap((l) => [
+        ...(name[l] !== nameOf(current)[l] ? [`name.${l}`] : []),
+        ...(description[l] !== descriptionOf(current)[l] ? [`description.${l}`] : []),
+      ]),
+      ...(v.media && !sameMedia(previousMedia, v.media) ? ['media'] : []),
+    ];
+    // Told before the write: a rule that refuses (or fails) keeps the edit from going live unseen.
+    await this.editHooks.beforeContentEdit(
+      { productId: current.id, museumId: current.museumId, changed, description, mediaUrls: (v.media ?? previousMedia).map((m) => m.url) },
+      actor,
+    );
     await this.products.update(
       current.id,
       current.museumId,
@@ -148,15 +160,6 @@ export class ManageProductsService {
         collectionIds: collectionIds ?? undefined,
       },
     );
-    const media = v.media ? await this.products.mediaOf([current.id]) : [];
-    const changed = [
-      ...(['fr', 'en', 'zh'] as const).flatMap((l) => [
-        ...(name[l] !== nameOf(current)[l] ? [`name.${l}`] : []),
-        ...(description[l] !== descriptionOf(current)[l] ? [`description.${l}`] : []),
-      ]),
-      ...(v.media && !sameMedia(previousMedia, media) ? ['media'] : []),
-    ];
-    await this.editHooks.afterContentEdit({ productId: current.id, museumId: current.museumId, changed }, actor);
     return this.mustFind(current.id);
   }
 

@@ -18,7 +18,7 @@ export class CatalogEditWatcher implements ProductEditHook, OnModuleInit {
     this.hooks.register(this);
   }
 
-  afterContentEdit(edit: ProductContentEdit, actor: Actor): Promise<void> {
-    return this.edits.productEdited({ productId: edit.productId, changed: edit.changed }, actor);
+  beforeContentEdit(edit: ProductContentEdit, actor: Actor): Promise<void> {
+    return this.edits.productEdited({ productId: edit.productId, changed: edit.changed, description: edit.description, imageUrls: edit.mediaUrls }, actor);
   }
 }

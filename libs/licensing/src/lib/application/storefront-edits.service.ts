@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '@vitrine/shared/graphql';
+import type { LocalizedStrings } from '../domain/proposal-content';
 import { transitionOf } from '../domain/proposal-workflow';
 import { AgreementRepository } from '../infrastructure/agreement.repository';
 import { LicensedProductRepository } from '../infrastructure/licensed-product.repository';
@@ -11,14 +12,18 @@ export interface StorefrontEdit {
   productId: string;
   /** e.g. `name.zh`, `description.en`, `media`. */
   changed: readonly string[];
+  /** What the product will show once the edit is written. */
+  description: LocalizedStrings;
+  imageUrls: readonly string[];
 }
 
 /**
- * An approved co-branded product edited on the storefront (the catalogue's updateProduct
- * changed its name, description or media) goes back for approval: in one transaction under
+ * An approved co-branded product edited on the storefront (the catalogue's updateProduct is
+ * about to change its name, description or media) goes back for approval before the edit is
+ * written, so it never goes live unseen: in one transaction under
  * the proposal's lock, the product comes off sale and is marked unapproved, and the proposal
  * becomes an amendment under review (STOREFRONT_EDIT) with a revision snapshotting what the
- * product now shows and a note naming what changed. It waits in the museum's inbox; approval
+ * product will show and a note naming what changed. It waits in the museum's inbox; approval
  * lets it be published again, rejection keeps it blocked (CHANGE_REJECTED).
  */
 @Injectable()
@@ -46,8 +51,7 @@ export class StorefrontEditsService {
         this.logger.warn(`storefront edit of ${edit.productId}: proposal ${p.id} is ${p.status}; nothing to review`);
         return p;
       }
-      const shown = await this.products.storefrontContentIn(tx, edit.productId);
-      const content = shown ? { ...p.content, concept: shown.description, imageUrls: shown.imageUrls } : p.content;
+      const content = { ...p.content, concept: edit.description, imageUrls: [...edit.imageUrls] };
       const version = p.currentVersion + 1;
       const note = `Storefront edit of the product (${edit.changed.join(', ')}) by ${actor.role.toLowerCase().replace('_', ' ')}`;
       await this.proposals.addRevision(tx, { proposalId: p.id, version, stage: t.to.stage, content, note, authorUserId: actor.userId });

@@ -203,15 +203,6 @@ export class LicensedProductRepository {
     });
   }
 
-  /** The product's description and image URLs as the storefront shows them now (a storefront edit's snapshot). */
-  async storefrontContentIn(tx: Tx, productId: string): Promise<{ description: LocalizedStrings; imageUrls: string[] } | null> {
-    const p = await tx.product.findUnique({
-      where: { id: productId },
-      select: { descriptionFr: true, descriptionEn: true, descriptionZh: true, media: { orderBy: { position: 'asc' }, select: { url: true } } },
-    });
-    return p ? { description: { fr: p.descriptionFr, en: p.descriptionEn, zh: p.descriptionZh }, imageUrls: p.media.map((m) => m.url) } : null;
-  }
-
   /** Sets (or clears, with null) the storefront-edit state of these products; `from` narrows which move. */
   async setUnapprovedEdit(tx: Tx, productIds: readonly string[], state: StorefrontEditState | null, from?: readonly StorefrontEditState[]): Promise<void> {
     await tx.licensedProduct.updateMany({
