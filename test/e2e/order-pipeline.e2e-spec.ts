@@ -46,7 +46,7 @@ describe('order pipeline in the worker process', () => {
   });
 
   it('takes 1,000 paid orders to delivered through a SIGKILL mid-way, with exactly one accepted customs message per order and document', async () => {
-    const orders = await seedPaidOrders(db.prisma, 1_000);
+    const orders = await seedPaidOrders(db.prisma, 1_000, { withStock: true });
     orders.orderNos.filter((_, i) => i % 50 === 7).forEach((no) => held.add(no));
     const ids = orders.orderIds;
     const moved = async () => 1_000 - ((await statusCounts(db.prisma, ids))['PAID'] ?? 0);
@@ -107,6 +107,22 @@ describe('order pipeline in the worker process', () => {
     ]);
     const heldReason = await db.prisma.orderStatusChange.findFirst({ where: { orderId: ids[7], toStatus: 'HELD' }, select: { reason: true } });
     expect(heldReason?.reason).toBe('held by customs: 查验: goods selected for inspection');
+    // The stock: each shipped order's units left the ledger once, through the kill; held ones stay reserved.
+    const ships = await db.prisma.$queryRaw<{ reference: string; n: bigint; on_hand: bigint; reserved: bigint }[]>`
+      SELECT reference, count(*) AS n, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved FROM stock_movements
+      WHERE location_id = ${orders.locationId}::uuid AND kind = 'SHIP' GROUP BY reference`;
+    expect(ships).toHaveLength(980);
+    expect(ships.every((r) => Number(r.n) === 1 && Number(r.on_hand) === -2 && Number(r.reserved) === -2)).toBe(true);
+    const heldIds = new Set(ids.filter((_, i) => i % 50 === 7));
+    expect(ships.some((r) => heldIds.has(r.reference))).toBe(false);
+    const level = await db.prisma.stockLevel.findFirstOrThrow({ where: { locationId: orders.locationId } });
+    expect({ onHand: level.onHand, reserved: level.reserved }).toEqual({ onHand: 2 * 20, reserved: 2 * 20 });
+    const sums = await db.prisma.stockMovement.aggregate({ where: { locationId: orders.locationId }, _sum: { onHandDelta: true, reservedDelta: true } });
+    expect(sums._sum).toEqual({ onHandDelta: level.onHand, reservedDelta: level.reserved });
+    expect(await db.prisma.stockReservation.groupBy({ by: ['status'], where: { ownerId: { in: ids } }, _count: true, orderBy: { status: 'asc' } })).toEqual([
+      { status: 'COMMITTED', _count: 20 },
+      { status: 'FULFILLED', _count: 980 },
+    ]);
   }, 240_000);
 
   it('rides out PostgreSQL being unreachable for 10 s: jobs fail, retry and complete, nothing lost or doubled', async () => {

@@ -14,6 +14,7 @@ import { createMuseum } from '@vitrine/shared/testing';
  */
 export interface PaidOrders {
   museumId: string;
+  locationId: string;
   orderIds: string[];
   orderNos: string[];
 }
@@ -49,7 +50,12 @@ async function identities(prisma: PrismaService, count: number): Promise<string[
   }
 }
 
-export async function seedPaidOrders(prisma: PrismaService, count: number, options: { prefix?: string; startPipeline?: boolean } = {}): Promise<PaidOrders> {
+/**
+ * `withStock`: the orders' units are in stock and committed to them (a level of 2 × count
+ * units, all reserved, one COMMITTED reservation of 2 per order, the ledger adding up), as
+ * checkout and payment leave them, so shipping them moves the ledger.
+ */
+export async function seedPaidOrders(prisma: PrismaService, count: number, options: { prefix?: string; startPipeline?: boolean; withStock?: boolean } = {}): Promise<PaidOrders> {
   const museum = await createMuseum(prisma);
   const location = await prisma.stockLocation.create({ data: { museumId: museum.id, code: `WH-${randomUUID().slice(0, 6)}`, name: 'Paris warehouse', kind: 'EU_WAREHOUSE', priority: 1 } });
   const productId = randomUUID();
@@ -57,6 +63,10 @@ export async function seedPaidOrders(prisma: PrismaService, count: number, optio
   await prisma.product.create({ data: { id: productId, museumId: museum.id, status: 'PUBLISHED', category: 'stationery', nameEn: 'Postcards', nameZh: '明信片套装' } });
   await prisma.productVariant.create({ data: { id: variantId, productId, museumId: museum.id, sku: `PC-${randomUUID().slice(0, 6)}`, priceMinor: 1_282, weightGrams: 425, hsCode: '491110', originCountry: 'FR' } });
   const identityIds = await identities(prisma, Math.max(1, Math.ceil(count / 50)));
+  if (options.withStock) {
+    await prisma.stockLevel.create({ data: { variantId, locationId: location.id, onHand: 2 * count, reserved: 2 * count } });
+    await prisma.stockMovement.create({ data: { variantId, locationId: location.id, kind: 'RECEIPT', onHandDelta: 2 * count, reservedDelta: 0, reference: 'fixture' } });
+  }
   const prefix = options.prefix ?? `VT${randomUUID().slice(0, 6).toUpperCase()}`;
 
   const orderIds: string[] = [];
@@ -95,6 +105,15 @@ export async function seedPaidOrders(prisma: PrismaService, count: number, optio
       await tx.$executeRaw`
         INSERT INTO order_status_changes (order_id, from_status, to_status, reason)
         SELECT o, 'PENDING_PAYMENT', 'PAID', 'payment succeeded' FROM unnest(${ids}::uuid[]) AS t(o)`;
+      if (options.withStock) {
+        await tx.$executeRaw`
+          INSERT INTO stock_reservations (id, owner_id, variant_id, location_id, quantity, status)
+          SELECT gen_random_uuid(), o, ${variantId}::uuid, ${location.id}::uuid, 2, 'COMMITTED' FROM unnest(${ids}::uuid[]) AS t(o)`;
+        await tx.$executeRaw`
+          INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference)
+          SELECT ${variantId}::uuid, ${location.id}::uuid, k::"StockMovementKind", 0, CASE k WHEN 'RESERVE' THEN 2 ELSE 0 END, o::text
+          FROM unnest(${ids}::uuid[]) AS t(o), unnest(ARRAY['RESERVE', 'COMMIT']) AS m(k)`;
+      }
       if (options.startPipeline !== false) {
         await tx.$executeRaw`
           INSERT INTO outbox_messages (queue, name, job_id, payload)
@@ -104,7 +123,7 @@ export async function seedPaidOrders(prisma: PrismaService, count: number, optio
     orderIds.push(...ids);
     orderNos.push(...nos);
   }
-  return { museumId: museum.id, orderIds, orderNos };
+  return { museumId: museum.id, locationId: location.id, orderIds, orderNos };
 }
 
 /** A signing key pair for the platform, and the environment that hands the private half to a worker. */
