@@ -169,7 +169,7 @@ async function main(): Promise<void> {
     DATABASE_URL: url,
     DATABASE_POOL_SIZE: String(POOL),
     LOG_LEVEL: 'warn',
-  });
+  }, process.env['BENCH_CPU_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROFILE']}`] : []);
   let stopped = false;
   try {
     await waitForHttp(`${apiUrl}/health`, 60_000);

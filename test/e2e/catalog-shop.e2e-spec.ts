@@ -282,6 +282,24 @@ describe('shop window: storefronts and products for shoppers', () => {
         sql.restore();
       }
     });
+
+    it('opens a product page in one statement for the product, its variants, media and works', async () => {
+      const sql = watchStatements(api.db.name);
+      try {
+        sql.take();
+        const r = await api.gql(PRODUCT, { id: ids['scarf'], locale: 'fr' });
+        expect(r.errors).toBeUndefined();
+        expect(r.data.product.variants.length).toBeGreaterThan(0);
+        expect(r.data.product.inspiredBy.length).toBeGreaterThan(0);
+        const statements = sql.take();
+        // The page, the FX rate, the storefront and the collections (asked for by this card); no
+        // statement for variants, media or works.
+        expect(statements.filter((s) => /product_variants|product_media|product_artworks/.test(s) && !/json_agg/.test(s))).toEqual([]);
+        expect(statements).toHaveLength(4);
+      } finally {
+        sql.restore();
+      }
+    });
   });
 
   it('lists the works of a storefront that have products a shopper can buy', async () => {

@@ -77,3 +77,51 @@ describe('public response cache', () => {
     expect((await api.gql(PRODUCT, { id: draft.id })).data.product).toBeTruthy();
   });
 });
+
+describe('public HTTP micro-cache at the front door', () => {
+  let api: ApiHarness;
+  let museumId: string;
+  const PRODUCT = 'query($id: ID!) { product(id: $id) { name } }';
+
+  beforeAll(async () => {
+    process.env['PUBLIC_CACHE_SECONDS'] = '30';
+    api = await startApi();
+    museumId = (await createMuseum(api.db.prisma)).id;
+    await setFxRate(api.db.prisma);
+  });
+  afterAll(async () => {
+    process.env['PUBLIC_CACHE_SECONDS'] = '0';
+    await api.close();
+  });
+
+  it('answers malformed JSON with the body parser’s 400, twice, and stores nothing', async () => {
+    for (let i = 0; i < 2; i++) {
+      const r = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ products' });
+      expect(r.status).toBe(400);
+      expect(r.headers.get('x-cache')).toBeNull();
+    }
+  });
+
+  it('keys stored answers by origin, so each browser origin gets its own CORS headers', async () => {
+    const p = await createProduct(api.db.prisma, museumId, { nameZh: '原' });
+    const body = JSON.stringify({ query: PRODUCT, variables: { id: p.id } });
+    const post = (origin: string) => fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body });
+    const allowed = 'http://localhost:5173';
+    expect((await post(allowed)).headers.get('access-control-allow-origin')).toBe(allowed);
+    const replay = await post(allowed);
+    expect(replay.headers.get('x-cache')).toBe('HIT');
+    expect(replay.headers.get('access-control-allow-origin')).toBe(allowed);
+    const foreign = await post('https://evil.example');
+    expect(foreign.headers.get('x-cache')).toBeNull();
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('leaves large bodies to the normal parser', async () => {
+    const p = await createProduct(api.db.prisma, museumId, { nameZh: '大' });
+    const padding = ' '.repeat(70 * 1024);
+    const body = JSON.stringify({ query: `${PRODUCT}${padding}`, variables: { id: p.id } });
+    const r = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(r.status).toBe(200);
+    expect(((await r.json()) as any).data.product.name).toBe('大');
+  });
+});

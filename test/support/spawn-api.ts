@@ -22,9 +22,9 @@ export interface SpawnedProcess {
 }
 
 /** Runs one of our apps as its own process (as `npm start` does), with extra environment. */
-export function spawnApp(entry: 'apps/api/src/main.ts' | 'apps/worker/src/main.ts', env: Record<string, string>): SpawnedProcess {
+export function spawnApp(entry: 'apps/api/src/main.ts' | 'apps/worker/src/main.ts', env: Record<string, string>, nodeArgs: string[] = []): SpawnedProcess {
   let out = '';
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', entry], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

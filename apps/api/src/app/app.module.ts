@@ -1,4 +1,4 @@
-import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -27,7 +27,6 @@ import { LicensingModule } from '@vitrine/licensing';
 import { apiConfigFromEnv } from './api-config';
 import { LinksModule } from './links/links.module';
 import { publicResponseCache } from './public-cache';
-import { PublicHttpCacheMiddleware } from './public-http-cache.middleware';
 import { HealthController } from './health.controller';
 import { logger } from './logger';
 
@@ -93,8 +92,4 @@ function bearer(req: Request): string | null {
     { provide: APP_FILTER, useClass: AppExceptionFilter },
   ],
 })
-export class AppModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(PublicHttpCacheMiddleware).forRoutes({ path: 'graphql', method: RequestMethod.POST });
-  }
-}
+export class AppModule {}

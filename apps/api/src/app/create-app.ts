@@ -8,12 +8,18 @@ import { AuthService } from '@vitrine/identity';
 import { AppModule } from './app.module';
 import { apiConfigFromEnv } from './api-config';
 import { logger } from './logger';
+import { publicHttpCache } from './public-http-cache';
 
 /** Builds the HTTP application; main.ts and the end-to-end tests both start it this way. */
 export async function createApp(): Promise<NestExpressApplication> {
   const config = apiConfigFromEnv();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: true, rawBody: true });
   app.set('trust proxy', 'loopback');
+  // One access-log line per request at level info; at warn and above pino-http would still build a
+  // child logger and hook every response for nothing, so it is left out.
+  if (logger.isLevelEnabled('info')) app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  // Replays of anonymous shop-window answers come first: before helmet, CORS and the body parser.
+  app.use(publicHttpCache({ ttlSeconds: config.publicCacheSeconds, path: '/graphql' }));
   // A warehouse stock feed may be uploaded through GraphQL (uploadStockFeed, up to 5 MB of CSV).
   app.useBodyParser('json', { limit: '6mb' });
   app.use(
@@ -22,9 +28,6 @@ export async function createApp(): Promise<NestExpressApplication> {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  // One access-log line per request at level info; at warn and above pino-http would still build a
-  // child logger and hook every response for nothing, so it is left out.
-  if (logger.isLevelEnabled('info')) app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
   // HTTP routes (statement downloads) see the bearer's actor as GraphQL does; the global guard reads it.
   const auth = app.get(AuthService);
   app.use((req: Request & { actor?: unknown }, _res: unknown, next: () => void) => {

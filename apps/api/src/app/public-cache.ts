@@ -1,15 +1,15 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from '@vitrine/shared/graphql';
 
 /**
- * The shop window is the same for every anonymous shopper, so its answers are cached for a
- * few seconds (Apollo's response cache, in process). Only anonymous queries whose every root
- * field is one of `rootFields` qualify: nothing a signed-in user or a cart sees is ever
- * cached, and answers with errors are not stored. Per-field cache hints are not used (the
- * cache-control plugin is off): this one rule decides.
+ * The shop window is the same for every anonymous shopper, so its answers may be replayed for
+ * a few seconds by the HTTP micro-cache (public-http-cache.ts). This plugin is the one place
+ * that decides what qualifies: anonymous queries whose every root field is one of
+ * `rootFields`, answered without errors, are marked `cache-control: public, max-age=N`;
+ * nothing a signed-in user or a cart sees is ever marked. Per-field cache hints are not used
+ * (the cache-control plugin is off): this one rule decides.
  */
 export function publicResponseCache(options: { maxAgeSeconds: number; rootFields: ReadonlySet<string> }): ApolloServerPlugin<RequestContext>[] {
   if (options.maxAgeSeconds <= 0) return [ApolloServerPluginCacheControlDisabled()];
@@ -20,11 +20,6 @@ export function publicResponseCache(options: { maxAgeSeconds: number; rootFields
     {
       async requestDidStart() {
         return {
-          async didResolveOperation(rc) {
-            if (cacheable(rc)) rc.overallCachePolicy.replace({ maxAge: options.maxAgeSeconds, scope: 'PUBLIC' });
-          },
-          // Marks a storable answer for the HTTP micro-cache (PublicHttpCacheMiddleware): the one
-          // place that decides what is public stays here.
           async willSendResponse(rc) {
             const body = rc.response.body;
             const clean = body.kind === 'single' && !body.singleResult.errors?.length;
@@ -33,10 +28,6 @@ export function publicResponseCache(options: { maxAgeSeconds: number; rootFields
         };
       },
     },
-    responseCachePlugin<RequestContext>({
-      shouldReadFromCache: async (rc) => cacheable(rc),
-      shouldWriteToCache: async (rc) => cacheable(rc),
-    }),
   ];
 }
 

@@ -17,8 +17,10 @@ export class ProductStorefrontLink {
   @ResolveField(() => StorefrontType)
   async storefront(@Parent() product: ProductType, @Context() ctx: RequestContext) {
     // A product reaching a shopper is published in an open storefront, so the storefront is visible.
+    // Anonymous shoppers may see a storefront as it was a few seconds ago, like the rest of the shop window.
+    const read = (ids: readonly string[]) => (ctx.actor ? this.storefronts.byMuseumIds(ids) : this.storefronts.shopWindowByMuseumIds(ids));
     const row = await ctx.loaders
-      .get<string, StorefrontRow | null>('links.storefrontByMuseum', async (ids) => byKeys(ids, await this.storefronts.byMuseumIds(ids), (s) => s.museumId))
+      .get<string, StorefrontRow | null>('links.storefrontByMuseum', async (ids) => byKeys(ids, await read(ids), (s) => s.museumId))
       .load(product.museumId);
     if (!row) throw new NotFoundError('Storefront');
     return toStorefront(row, product.locale);

@@ -7,7 +7,7 @@ import { eurRangeForCny } from '../domain/price-range';
 import { searchTerms } from '../domain/search-text';
 import { ArtworkRepository, type ArtworkRow } from '../infrastructure/artwork.repository';
 import { CollectionRepository, type CollectionRow } from '../infrastructure/collection.repository';
-import { ProductRepository, type ProductCursor, type ProductListQuery, type ProductRow, type VariantRow, type MediaRow } from '../infrastructure/product.repository';
+import { ProductRepository, type ProductCursor, type ProductListQuery, type ProductRow, type VariantRow, type MediaRow, type ProductDetailRow } from '../infrastructure/product.repository';
 import { CATALOG_SETTINGS, type CatalogSettings } from './catalog-settings';
 import { FxRatesService } from './fx-rates.service';
 
@@ -95,8 +95,9 @@ export class BrowseService {
     return total;
   }
 
-  async product(id: string): Promise<ProductRow> {
-    const row = isUuid(id) ? await this.products.findPublic(id) : null;
+  /** A published product with its variants, media and credited works (one statement). */
+  async product(id: string): Promise<ProductDetailRow> {
+    const row = isUuid(id) ? await this.products.findPublicDetail(id) : null;
     if (!row) throw new NotFoundError('Product');
     return row;
   }

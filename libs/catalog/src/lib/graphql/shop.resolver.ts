@@ -41,8 +41,17 @@ export class ShopResolver {
 
   @Public()
   @Query(() => ProductType, { description: 'One product, if published in an open storefront.' })
-  async product(@Args('id', { type: () => ID }) id: string, @Args('locale', { type: () => Locale, nullable: true }) locale?: Locale) {
-    return toProduct(await this.browse.product(id), locale ?? Locale.zh_CN);
+  async product(
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: RequestContext,
+    @Args('locale', { type: () => Locale, nullable: true }) locale?: Locale,
+  ) {
+    const detail = await this.browse.product(id);
+    // The page's lists came with the product: the field resolvers find them in their loaders.
+    catalogLoaders.variants(ctx, this.browse).prime(detail.id, detail.variants);
+    catalogLoaders.media(ctx, this.browse).prime(detail.id, detail.media);
+    catalogLoaders.artworks(ctx, this.browse).prime(detail.id, detail.artworks);
+    return toProduct(detail, locale ?? Locale.zh_CN);
   }
 
   @Public()

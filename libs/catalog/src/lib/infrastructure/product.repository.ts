@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService, isUniqueViolation, type Prisma, type ProductStatus, type CrossBorderCategory, type Tx } from '@vitrine/shared/data-access';
 import { ConflictError } from '@vitrine/shared/kernel';
 import type { SearchColumns } from '../domain/search-text';
+import type { ArtworkRow } from './artwork.repository';
 
 export interface ProductRow {
   id: string;
@@ -59,6 +60,17 @@ export interface MediaRow {
   url: string;
   alt: string;
   position: number;
+}
+
+/** A product page: the product with its variants, media and credited works, read in one statement. */
+export interface ProductDetailRow extends ProductRow {
+  variants: VariantRow[];
+  media: MediaRow[];
+  artworks: (ArtworkRow & { productId: string })[];
+}
+
+interface ProductDetailSqlRow extends Omit<ProductDetailRow, 'artworks'> {
+  artworks: (Omit<ArtworkRow, 'createdAt' | 'updatedAt'> & { productId: string; createdAt: string; updatedAt: string })[];
 }
 
 const productSelect = {
@@ -197,8 +209,40 @@ export class ProductRepository {
     return this.prisma.product.count({ where: this.whereOf(q) });
   }
 
-  findPublic(id: string): Promise<ProductRow | null> {
-    return this.prisma.product.findFirst({ where: { id, ...this.publicWhere() }, select: productSelect });
+  /**
+   * The public product page in one statement: the product if published in an open storefront,
+   * with its variants and media by position and its credited works by accession number (the
+   * orders of variantsOf, mediaOf and ArtworkRepository.creditedBy). A shopper opening a
+   * product costs one round trip instead of four.
+   */
+  async findPublicDetail(id: string): Promise<ProductDetailRow | null> {
+    const [row] = await this.prisma.$queryRaw<ProductDetailSqlRow[]>`
+      SELECT p.id, p.museum_id AS "museumId", p.status, p.category, p.cross_border_category AS "crossBorderCategory",
+             p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh",
+             p.description_fr AS "descriptionFr", p.description_en AS "descriptionEn", p.description_zh AS "descriptionZh",
+             p.min_price_eur_cents AS "minPriceEurCents", p.popularity, p.published_at AS "publishedAt",
+             p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+             COALESCE((SELECT json_agg(json_build_object('id', v.id, 'productId', v.product_id, 'sku', v.sku, 'options', v.options,
+                        'priceMinor', v.price_minor, 'currency', v.currency, 'weightGrams', v.weight_grams, 'hsCode', v.hs_code,
+                        'originCountry', v.origin_country, 'position', v.position) ORDER BY v.position)
+                       FROM product_variants v WHERE v.product_id = p.id), '[]') AS variants,
+             COALESCE((SELECT json_agg(json_build_object('id', m.id, 'productId', m.product_id, 'url', m.url, 'alt', m.alt,
+                        'position', m.position) ORDER BY m.position)
+                       FROM product_media m WHERE m.product_id = p.id), '[]') AS media,
+             COALESCE((SELECT json_agg(json_build_object('productId', pa.product_id, 'id', a.id, 'museumId', a.museum_id,
+                        'accessionNumber', a.accession_number, 'titleFr', a.title_fr, 'titleEn', a.title_en, 'titleZh', a.title_zh,
+                        'artist', a.artist, 'period', a.period, 'creditLine', a.credit_line, 'imageUrl', a.image_url,
+                        'licensable', a.licensable, 'createdAt', a.created_at, 'updatedAt', a.updated_at) ORDER BY a.accession_number, a.id)
+                       FROM product_artworks pa JOIN artworks a ON a.id = pa.artwork_id WHERE pa.product_id = p.id), '[]') AS artworks
+      FROM products p
+      JOIN storefronts s ON s.museum_id = p.museum_id AND s.status = 'OPEN'
+      WHERE p.id = ${id}::uuid AND p.status = 'PUBLISHED'`;
+    if (!row) return null;
+    return {
+      ...row,
+      variants: row.variants.map((v) => ({ ...v, options: (v.options ?? {}) as Record<string, string> })),
+      artworks: row.artworks.map((a) => ({ ...a, createdAt: new Date(a.createdAt), updatedAt: new Date(a.updatedAt) })),
+    };
   }
 
   findById(id: string): Promise<ProductRow | null> {

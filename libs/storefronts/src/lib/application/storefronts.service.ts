@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { NotFoundError } from '@vitrine/shared/kernel';
 import { StorefrontRepository, type StorefrontRow } from '../infrastructure/storefront.repository';
 
 /** The storefronts a shopper can visit: open ones only. */
 @Injectable()
 export class StorefrontsService {
-  constructor(private readonly storefronts: StorefrontRepository) {}
+  /**
+   * Storefronts as the anonymous shop window shows them, reused for PUBLIC_CACHE_SECONDS (the
+   * staleness the API's public response cache already allows): every product page names
+   * its storefront, and twenty storefronts need not be read thousands of times a second.
+   */
+  private readonly shopWindow: LRUCache<string, StorefrontRow | 'none'> | null;
+
+  constructor(private readonly storefronts: StorefrontRepository) {
+    const ttl = Number(process.env['PUBLIC_CACHE_SECONDS'] ?? 5) * 1000;
+    this.shopWindow = Number.isFinite(ttl) && ttl > 0 ? new LRUCache({ max: 10_000, ttl }) : null;
+  }
 
   listOpen(take: number, afterSlug: string | null) {
     return this.storefronts.listOpen({ take, afterSlug });
@@ -23,5 +34,21 @@ export class StorefrontsService {
    */
   byMuseumIds(museumIds: readonly string[]): Promise<StorefrontRow[]> {
     return this.storefronts.byMuseumIds(museumIds);
+  }
+
+  /** As byMuseumIds, for anonymous shoppers: answers may be PUBLIC_CACHE_SECONDS old. */
+  async shopWindowByMuseumIds(museumIds: readonly string[]): Promise<StorefrontRow[]> {
+    const cache = this.shopWindow;
+    if (!cache) return this.byMuseumIds(museumIds);
+    const missing = museumIds.filter((id) => !cache.has(id));
+    if (missing.length) {
+      const rows = await this.storefronts.byMuseumIds(missing);
+      const found = new Map(rows.map((r) => [r.museumId, r]));
+      for (const id of missing) cache.set(id, found.get(id) ?? 'none');
+    }
+    return museumIds.flatMap((id) => {
+      const row = cache.get(id);
+      return row && row !== 'none' ? [row] : [];
+    });
   }
 }

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
+import { LRUCache } from 'lru-cache';
+
+interface Stored {
+  body: Buffer;
+  headers: OutgoingHttpHeaders;
+  storedAt: number;
+}
+
+/** Bodies the front door reads itself; anything larger (stock-feed uploads) takes the normal path. */
+const MAX_BODY_BYTES = 64 * 1024;
+/** Response headers that belong to one exchange, never replayed. */
+const PER_EXCHANGE = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'age', 'x-cache']);
+
+/**
+ * Micro-cache of anonymous shop-window answers, mounted first on the Express app (before
+ * helmet, CORS and the body parser) so that replaying an answer costs little more than a
+ * bare HTTP server. Apollo decides what may be stored (public-cache.ts marks such answers
+ * `cache-control: public`); this only replays those exact answers, with the headers the full
+ * stack wrote, for identical anonymous requests (same content type, origin and body) during
+ * `ttlSeconds`, without parsing, validating or executing the operation again. A request
+ * carrying credentials or a cookie never reads from it, and nothing but a 200 marked public is stored.
+ *
+ * On a miss the body it read is handed on as Nest's body parser would have left it
+ * (`req.body`, `req.rawBody`); malformed JSON gets the parser's own 400.
+ */
+export function publicHttpCache(options: { ttlSeconds: number; path: string; maxEntries?: number }) {
+  const ttlMs = options.ttlSeconds * 1000;
+  const cache = new LRUCache<string, Stored>({ max: options.maxEntries ?? 5_000, maxSize: 64 * 2 ** 20, sizeCalculation: (v) => v.body.length + 256 });
+
+  return function publicHttpCacheMiddleware(req: Request & { rawBody?: Buffer }, res: Response, next: NextFunction): void {
+    if (ttlMs <= 0 || req.method !== 'POST' || req.path !== options.path || !eligible(req.headers)) return next();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      chunks.push(chunk);
+    });
+    req.once('error', next);
+    req.once('end', () => {
+      const raw = Buffer.concat(chunks, size);
+      const key = createHash('sha256')
+        .update(String(req.headers['content-type']))
+        .update('\0')
+        .update(String(req.headers.origin ?? ''))
+        .update('\0')
+        .update(raw)
+        .digest('base64');
+      const hit = cache.get(key);
+      if (hit) {
+        res.writeHead(200, { ...hit.headers, age: String(Math.floor((Date.now() - hit.storedAt) / 1000)), 'x-cache': 'HIT', 'content-length': hit.body.length });
+        res.end(hit.body);
+        return;
+      }
+      try {
+        req.body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+      } catch (error) {
+        return next(Object.assign(error as Error, { status: 400, statusCode: 400, expose: true, type: 'entity.parse.failed', body: raw.toString('utf8') }));
+      }
+      req.rawBody = raw;
+      storeOnEnd(res, (body) => {
+        const headers = res.getHeaders();
+        if (res.statusCode !== 200 || !String(headers['cache-control'] ?? '').startsWith('public') || headers['set-cookie']) return;
+        const kept: OutgoingHttpHeaders = {};
+        for (const [name, value] of Object.entries(headers)) if (!PER_EXCHANGE.has(name) && value !== undefined) kept[name] = value;
+        cache.set(key, { body, headers: kept, storedAt: Date.now() }, { ttl: ttlMs });
+      });
+      next();
+    });
+  };
+}
+
+/** Anonymous JSON requests of a known, small length. */
+function eligible(headers: IncomingHttpHeaders): boolean {
+  if (headers.authorization || headers.cookie) return false;
+  if (!String(headers['content-type'] ?? '').startsWith('application/json')) return false;
+  const length = Number(headers['content-length']);
+  return Number.isInteger(length) && length > 0 && length <= MAX_BODY_BYTES;
+}
+
+/** Calls `store` with the body of a response written in one `end(chunk)`, as Apollo's are. */
+function storeOnEnd(res: Response, store: (body: Buffer) => void): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  (res as { end: (...args: unknown[]) => Response }).end = (...args: unknown[]) => {
+    const chunk = args[0];
+    if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) store(Buffer.from(chunk));
+    return end(...args);
+  };
+}
