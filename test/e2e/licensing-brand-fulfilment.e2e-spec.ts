@@ -7,6 +7,7 @@ import {
   ORDER_FIELDS,
   PLACE_ORDER,
   placeOrderInput,
+  residentId,
   seedFx,
   seedShop,
   setStock,
@@ -516,6 +517,57 @@ describe('co-branded products fulfilled by the brand, and storefront edits sent 
         'NOT_FOUND',
       );
     }, 120_000);
+
+    it('holds under a rush: parallel checkouts never take more of the brand’s units than it has', async () => {
+      const set = await api.gql(
+        SET_LEVEL,
+        { i: { locationId: locationX, variantId, onHand: 5 } },
+        t['brandX'],
+      );
+      expect(set.errors).toBeUndefined();
+      expect(set.data.setBrandStockLevel).toMatchObject({ onHand: 5, reserved: 0 });
+      const carts: { id: string; token: string }[] = [];
+      for (let i = 0; i < 12; i++) {
+        const r = await api.gql(ADD_LINE, { i: { variantId, quantity: 1 } });
+        carts.push({ id: r.data.addCartLine.cart.id, token: r.data.addCartLine.cartToken });
+      }
+      const results = await Promise.all(
+        carts.map((c, i) =>
+          api.gql(PLACE_ORDER, {
+            i: placeOrderInput(c.id, `brand-rush-${i}`, {
+              cartToken: c.token,
+              id: residentId(500 + i),
+              name: '李雷',
+            }),
+          }),
+        ),
+      );
+      const placed = results.filter((r) => !r.errors);
+      expect(placed).toHaveLength(5);
+      expect(results.filter((r) => r.errors).map(codeOf)).toEqual(Array(7).fill('OUT_OF_STOCK'));
+      for (const r of placed) expect(r.data.placeOrder.orders).toHaveLength(1);
+
+      const level = await api.db.prisma.stockLevel.findUniqueOrThrow({
+        where: { variantId_locationId: { variantId, locationId: locationX } },
+      });
+      expect({ onHand: level.onHand, reserved: level.reserved }).toEqual({ onHand: 5, reserved: 5 });
+      const sums = await api.db.prisma.stockMovement.aggregate({
+        where: { variantId, locationId: locationX },
+        _sum: { onHandDelta: true, reservedDelta: true },
+      });
+      expect(sums._sum).toEqual({ onHandDelta: 5, reservedDelta: 5 });
+      expect(
+        await api.db.prisma.order.count({ where: { fulfilledByBrandId: brandX, status: 'PENDING_PAYMENT' } }),
+      ).toBe(5);
+      // The museum's shelf of the same variant was never touched.
+      expect(
+        (
+          await api.db.prisma.stockLevel.findUniqueOrThrow({
+            where: { variantId_locationId: { variantId, locationId: shop.locationId } },
+          })
+        ).reserved,
+      ).toBe(0);
+    });
   });
 
   describe('editing the approved product on the storefront', () => {
