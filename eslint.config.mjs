@@ -4,17 +4,20 @@ import prettier from 'eslint-config-prettier';
 
 // Bounded contexts (see docs/style): shared imports only shared; leaf contexts import
 // themselves and shared; licensing adds catalog; orders orchestrates; apps import anything;
-// the web console never imports node libs.
+// the web console never imports node libs. The console (apps/admin, its own tsconfig with DOM
+// and JSX) gets the same TypeScript rules; its vite.config.ts is outside that tsconfig.
 const leaf = (scope) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'] });
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', 'apps/admin/**', '**/*.mjs', 'test/artifacts/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', 'apps/admin/dist/**', '**/*.mjs', 'test/artifacts/**'] },
   ...tseslint.configs.recommended,
   prettier,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', 'apps/admin/src/**/*.tsx'],
     plugins: { '@nx': nx },
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['apps/admin/vite.config.ts'] }, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

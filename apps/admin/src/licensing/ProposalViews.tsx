@@ -198,10 +198,10 @@ export const RevisionCompare = ({ proposal }: { proposal: ProposalRecord }) => {
   const [error, setError] = useState<string | null>(null);
   const works = useMemo(() => worksOf(proposal), [proposal]);
 
+  // Back to the default pair when the proposal moves on (not on every new `initial` object).
   useEffect(() => {
     setFrom(initial.from);
     setTo(initial.to);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [proposal.id, proposal.currentVersion, proposal.submittedVersion]);
 
   useEffect(() => {

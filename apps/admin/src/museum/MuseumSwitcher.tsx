@@ -31,7 +31,7 @@ export const MuseumSwitcher = () => {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Loaded once per role: the current museum is read, not watched (picking one reloads nothing here).
   }, [isAdmin, isManager]);
 
   if (!museums || (!isAdmin && !isManager)) return null;

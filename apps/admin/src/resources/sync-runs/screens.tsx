@@ -144,7 +144,7 @@ const UploadDialog = ({ open, onClose }: { open: boolean; onClose: () => void })
       const run = await uploadStockFeed(file.name.toLowerCase().endsWith('.json') ? 'JSON' : format, await file.text());
       notify('vitrine.sync.queued', { type: 'info' });
       onClose();
-      navigate(`/syncRuns/${run.id}/show`);
+      void navigate(`/syncRuns/${run.id}/show`);
     } catch (e) {
       notify(errorText(e), { type: 'error' });
     } finally {
