@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
 import { returnTime } from '@vitrine/customs';
 import type { ApiHarness } from '../support/api-harness';
 import { CarrierLoopback } from '../support/carrier-loopback';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
 import { CustomsLoopback } from '../support/customs-loopback';
 import { signingKeys } from '../support/pipeline-fixtures';
 import type { StripeLoopback } from '../support/stripe-loopback';
@@ -43,9 +44,9 @@ describe('refund while the order is in customs', () => {
     delete process.env['CBEC_ANNUAL_LIMIT_MINOR'];
   });
 
-  async function checkout(key: string) {
+  async function checkout(key: string, id?: string) {
     const added: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 1, cartToken: null } });
-    return api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, key, { cartToken: added.data.addCartLine.cartToken }) });
+    return api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, key, { cartToken: added.data.addCartLine.cartToken, ...(id ? { id } : {}) }) });
   }
 
   it('withdraws the declaration, stops the pipeline, returns the stock and the quota', async () => {
@@ -115,4 +116,30 @@ describe('refund while the order is in customs', () => {
     const again: any = await checkout(`withdraw-third-${prefix}`);
     expect(again.errors).toBeUndefined();
   }, 150_000);
+
+  it('refunded before its declaration: nothing is declared, the withdrawal finds nothing to withdraw and ends', async () => {
+    const placed: any = await checkout(`withdraw-early-${prefix}`, residentId(4321));
+    expect(placed.errors).toBeUndefined();
+    const order = placed.data.placeOrder.orders[0];
+    const paymentIntentId = placed.data.placeOrder.payment.paymentIntentId;
+    expect(await stripe.deliver(api.baseUrl, stripe.succeed(paymentIntentId))).toBe(200);
+    expect(await stripe.deliver(api.baseUrl, stripe.refund(paymentIntentId))).toBe(200);
+    expect((await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('REFUNDED');
+
+    // A short carrier timeout: the wait for a declaration possibly in flight is two of them.
+    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, CARRIER_TIMEOUT_MS: '500', ...carrier.env, ...keys.env });
+    const queue = new Queue('order-pipeline', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    const done = async (jobId: string) => (await (await queue.getJob(jobId))?.isCompleted()) ?? false;
+    try {
+      await waitForOutput(worker, /worker ready/);
+      await until('the declaration step and the withdrawal done', async () => (await done(`declare-customs.${order.id}`)) && (await done(`withdraw-customs.${order.id}`)), 60_000, worker);
+    } finally {
+      await queue.close();
+      await worker.stop('SIGTERM');
+    }
+    expect(await api.db.prisma.customsMessage.count({ where: { orderId: order.id } })).toBe(0);
+    expect(customs.accepted.has(order.number)).toBe(false);
+    expect(carrier.waybills.has(order.number)).toBe(false);
+    expect(await api.db.prisma.stockReservation.findMany({ where: { ownerId: order.id }, select: { status: true } })).toEqual([{ status: 'RELEASED' }]);
+  }, 120_000);
 });
