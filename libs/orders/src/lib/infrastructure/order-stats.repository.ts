@@ -16,6 +16,12 @@ export interface DailySalesRow {
 export type MuseumScope = readonly string[] | 'ALL';
 
 /**
+ * An order is paid within its hold or, at the latest, when Stripe's last webhook retry
+ * arrives (3 days): bounding created_at too lets the (museum_id, created_at) index do the work.
+ */
+const PAID_WITHIN_DAYS = 7;
+
+/**
  * Aggregates over orders for the museum dashboard: sums and counts computed by PostgreSQL,
  * never by loading orders. Timestamps are stored in UTC (timestamp without time zone).
  */
@@ -42,6 +48,7 @@ export class OrderStatsRepository {
         WHERE (${all} OR o.museum_id = ANY(${ids}::uuid[]))
           AND o.status::text = ANY(${[...paidStatuses]}::text[])
           AND o.paid_at >= ((b.first_day AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC')
+          AND o.created_at >= ((b.first_day AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC') - make_interval(days => ${PAID_WITHIN_DAYS})
       )
       SELECT to_char(d.day, 'YYYY-MM-DD') AS day, count(p.day)::bigint AS orders,
              COALESCE(SUM(p.total_minor), 0)::bigint AS total_cny, COALESCE(SUM(p.goods_minor), 0)::bigint AS goods_cny,
