@@ -8,6 +8,8 @@ import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import agreements from './resources/agreements';
 import artworks from './resources/artworks';
+import brandOrders from './resources/brand-orders';
+import brandStock from './resources/brand-stock';
 import brands from './resources/brands';
 import collections from './resources/collections';
 import fxRates from './resources/fx-rates';
@@ -56,7 +58,13 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
             <Resource name="inbox" {...inbox} />
           </>
         )}
-        {role === 'BRAND_PARTNER' && <Resource name="proposals" {...proposals} />}
+        {role === 'BRAND_PARTNER' && (
+          <>
+            <Resource name="proposals" {...proposals} />
+            <Resource name="brandStock" {...brandStock} />
+            <Resource name="brandOrders" {...brandOrders} />
+          </>
+        )}
         {(role === 'MUSEUM_MANAGER' || role === 'PLATFORM_ADMIN' || role === 'BRAND_PARTNER') && (
           <>
             <Resource name="agreements" {...agreements} />

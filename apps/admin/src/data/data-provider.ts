@@ -28,6 +28,8 @@ const handlers: Record<string, Handler> = {
   stockLocations: () => import('../resources/stock-locations/stock-locations.data').then((m) => m.stockLocationsData),
   stockLevels: () => import('../resources/stock-locations/stock-locations.data').then((m) => m.stockLevelsData),
   proposals: () => import('../resources/proposals/proposals.data').then((m) => m.proposalsData),
+  brandStock: () => import('../resources/brand-stock/brand-stock.data').then((m) => m.brandStockData),
+  brandOrders: () => import('../resources/brand-orders/brand-orders.data').then((m) => m.brandOrdersData),
   inbox: () => import('../resources/inbox/inbox.data').then((m) => m.inboxData),
   agreements: () => import('../resources/agreements/agreements.data').then((m) => m.agreementsData),
   royaltyLedger: () => import('../resources/agreements/agreements.data').then((m) => m.royaltyLedgerData),

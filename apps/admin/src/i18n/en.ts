@@ -105,6 +105,14 @@ export const en = {
         total: 'Total',
       },
     },
+    brandStock: {
+      name: 'Our stock |||| Our stock',
+      fields: { code: 'Code', name: 'Name', kind: 'Kind', customsMode: 'Customs mode', priority: 'Priority' },
+    },
+    brandOrders: {
+      name: 'Order to ship |||| Orders to ship',
+      fields: { number: 'Order', status: 'Status', customsMode: 'Customs mode', total: 'Total', createdAt: 'Placed' },
+    },
     stockLocations: {
       name: 'Stock |||| Stock',
       fields: { code: 'Code', name: 'Name', kind: 'Kind', customsMode: 'Customs mode', priority: 'Priority' },
@@ -435,6 +443,11 @@ export const en = {
       none: 'No automatic refresh yet.',
       acknowledge: 'Acknowledge',
     },
+    brand_stock: {
+      help: 'Your co-branded products ship from here: count each variant you hold. Checkout reserves from your stock only.',
+      no_variants: 'No co-branded product yet: they appear here once a museum gives final approval.',
+    },
+    brand_orders: { ship_to: 'Ship to %{name}, %{city}, %{province}' },
     stock: {
       kind: { EU_WAREHOUSE: 'EU warehouse (direct mail, 9610)', BONDED_WAREHOUSE_CN: 'Bonded warehouse in China (1210)' },
       code_help: 'The warehouse’s code, as its stock feeds name it',

@@ -113,6 +113,14 @@ export const fr: typeof en = {
         total: 'Total',
       },
     },
+    brandStock: {
+      name: 'Notre stock |||| Notre stock',
+      fields: { code: 'Code', name: 'Nom', kind: 'Type', customsMode: 'Régime douanier', priority: 'Priorité' },
+    },
+    brandOrders: {
+      name: 'Commande à expédier |||| Commandes à expédier',
+      fields: { number: 'Commande', status: 'État', customsMode: 'Régime douanier', total: 'Total', createdAt: 'Passée le' },
+    },
     stockLocations: {
       name: 'Stock |||| Stock',
       fields: { code: 'Code', name: 'Nom', kind: 'Type', customsMode: 'Régime douanier', priority: 'Priorité' },
@@ -444,6 +452,11 @@ export const fr: typeof en = {
       none: 'Pas encore de mise à jour automatique.',
       acknowledge: 'Pris en compte',
     },
+    brand_stock: {
+      help: 'Vos produits co-marqués partent d’ici : comptez chaque variante que vous détenez. Le paiement ne réserve que sur votre stock.',
+      no_variants: 'Aucun produit co-marqué pour l’instant : ils apparaissent ici après l’approbation finale d’un musée.',
+    },
+    brand_orders: { ship_to: 'À expédier à %{name}, %{city}, %{province}' },
     stock: {
       kind: { EU_WAREHOUSE: 'Entrepôt UE (envoi direct, 9610)', BONDED_WAREHOUSE_CN: 'Entrepôt sous douane en Chine (1210)' },
       code_help: 'Le code de l’entrepôt, tel que ses flux de stock le nomment',

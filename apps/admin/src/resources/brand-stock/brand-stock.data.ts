@@ -1,0 +1,77 @@
+import { ApiError } from '../../api/errors';
+import { gql } from '../../api/graphql';
+import type { ResourceHandler } from '../../data/resource-handler';
+
+export const BRAND_LOCATION_KINDS = ['EU_WAREHOUSE', 'BONDED_WAREHOUSE_CN'] as const;
+/** A brand partner's own stock location (its co-branded products ship from it). */
+export interface BrandLocationRecord {
+  id: string;
+  code: string;
+  name: string;
+  kind: (typeof BRAND_LOCATION_KINDS)[number];
+  customsMode: string;
+  priority: number;
+}
+/** A variant the brand fulfils, with its level at one location (zero when never counted). */
+export interface BrandVariantLevel {
+  variantId: string;
+  productId: string;
+  sku: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+}
+const FIELDS = 'id code name kind customsMode priority';
+
+async function locations(): Promise<BrandLocationRecord[]> {
+  const r = await gql<{ brandStockLocations: BrandLocationRecord[] }>(`query BrandStockLocations { brandStockLocations { ${FIELDS} } }`, {});
+  return [...r.brandStockLocations].sort((a, b) => a.priority - b.priority || a.code.localeCompare(b.code));
+}
+
+/** The brand's variants and their levels at one location, in one request. */
+export async function brandLevels(locationId: string): Promise<BrandVariantLevel[]> {
+  const r = await gql<{
+    brandFulfilledVariants: { variantId: string; productId: string; sku: string }[];
+    brandStockLevels: { nodes: { variantId: string; onHand: number; reserved: number; available: number }[] };
+  }>(
+    `query BrandLevels($locationId: ID!) {
+      brandFulfilledVariants { variantId productId sku }
+      brandStockLevels(locationId: $locationId, first: 100) { nodes { variantId onHand reserved available } } }`,
+    { locationId },
+  );
+  const levels = new Map(r.brandStockLevels.nodes.map((l) => [l.variantId, l]));
+  return r.brandFulfilledVariants.map((v) => ({ ...v, onHand: 0, reserved: 0, available: 0, ...levels.get(v.variantId) }));
+}
+
+/** A count at one of the brand's locations; refused below what orders hold (STOCK_BELOW_RESERVED). */
+export async function setBrandLevel(locationId: string, variantId: string, onHand: number, note?: string): Promise<void> {
+  await gql(`mutation SetBrandStockLevel($input: SetStockLevelInput!) { setBrandStockLevel(input: $input) { onHand } }`, {
+    input: { locationId, variantId, onHand, ...(note ? { note } : {}) },
+  });
+}
+
+export const brandStockData: ResourceHandler = {
+  async getList() {
+    const data = await locations();
+    return { data, total: data.length };
+  },
+  async getOne({ id }) {
+    const hit = (await locations()).find((l) => l.id === String(id));
+    if (!hit) throw new ApiError('vitrine.errors.not_found', 'NOT_FOUND', 404, {});
+    return { data: hit };
+  },
+  async create({ data }) {
+    const r = await gql<{ createBrandStockLocation: BrandLocationRecord }>(
+      `mutation CreateBrandStockLocation($input: CreateBrandStockLocationInput!) { createBrandStockLocation(input: $input) { ${FIELDS} } }`,
+      {
+        input: {
+          code: String(data.code ?? '').trim(),
+          name: String(data.name ?? '').trim(),
+          kind: data.kind,
+          priority: data.priority === '' || data.priority == null ? null : Number(data.priority),
+        },
+      },
+    );
+    return { data: r.createBrandStockLocation };
+  },
+};
