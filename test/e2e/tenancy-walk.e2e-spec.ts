@@ -72,11 +72,15 @@ describe('tenancy: walking the whole schema', () => {
         sellOffEnd: new Date('2029-03-31'), approvedVersion: 1,
       },
     });
+    // The victim brand fulfils a co-branded product from its own stock location.
+    await p.licensedProduct.create({ data: { productId: product.id, agreementId: agreement.id, museumId: theirs.id, fulfilledByBrandId: theirBrand.id } });
+    const location = await p.stockLocation.create({ data: { brandId: theirBrand.id, code: 'VICTIM-WH', name: secret, kind: 'EU_WAREHOUSE' } });
+    await p.stockLevel.create({ data: { variantId: product.variants[0]!.id, locationId: location.id, onHand: 7 } });
     victim = {
       museumId: theirs.id,
       brandId: theirBrand.id,
       secret,
-      ids: { product: product.id, variant: product.variants[0]!.id, artwork: artwork.id, collection: collection.id, user: victimUser.id, museum: theirs.id, brand: theirBrand.id, proposal: proposal.id, agreement: agreement.id },
+      ids: { product: product.id, variant: product.variants[0]!.id, artwork: artwork.id, collection: collection.id, user: victimUser.id, museum: theirs.id, brand: theirBrand.id, proposal: proposal.id, agreement: agreement.id, location: location.id },
     };
     const shopper = await createUser(p, 'SHOPPER');
     const manager = await createUser(p, 'MUSEUM_MANAGER', { museumIds: [mine.id] });
