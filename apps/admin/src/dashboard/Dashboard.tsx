@@ -32,7 +32,6 @@ function useLoad<T>(load: () => Promise<T>, key: unknown[]): [T | null, string |
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, key);
   return [value, error];
 }

@@ -32,7 +32,6 @@ import {
   SimpleForm,
   TextField,
   TextInput,
-  minValue,
   required,
   useLocaleState,
   useNotify,
@@ -242,7 +241,6 @@ const Ledger = () => {
   useEffect(() => {
     setRows([]);
     load(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [level?.locationId, level?.variantId, level?.onHand, level?.reserved]);
   if (!level) return null;
   if (error) return <Typography color="error">{translate(error, { _: error })}</Typography>;
