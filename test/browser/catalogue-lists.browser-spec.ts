@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createMuseum, createUser, setFxRate } from '@vitrine/shared/testing';
 import { signInFast } from './support/browser';
 import { useConsole } from './support/console-fixture';
@@ -41,6 +42,19 @@ describe('console: product lists at scale, CSV import, bulk status, user access'
     await page.goto(`/#/products?${new URLSearchParams({ filter: JSON.stringify({ status: 'PUBLISHED' }), page: '1', perPage: '25' })}`);
     await page.getByRole('cell', { name: 'Print 0500' }).waitFor();
     await page.getByText('1-1 of 1').waitFor();
+
+    // The rows ask only for their columns; the export still writes whole records.
+    const print = await c.api.db.prisma.product.findFirstOrThrow({ where: { museumId: museum.id, nameEn: 'Print 0500' } });
+    await c.api.db.prisma.product.update({
+      where: { id: print.id },
+      data: { descriptionEn: 'Giclée on cotton paper', variants: { create: { museumId: museum.id, sku: 'PRINT-500', priceMinor: 2490, weightGrams: 80, hsCode: '491191', originCountry: 'FR' } } },
+    });
+    const rowQueries = queries.length;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.split(/\r?\n/)[1]).toBe(`${print.id},PUBLISHED,,Print 0500,,,Giclée on cotton paper,,prints,GENERAL,PRINT-500,24.90,80,491191,FR,{}`);
+    expect(queries.slice(rowQueries).some((q) => q.includes('description {'))).toBe(true);
+    expect(queries.slice(0, rowQueries).every((q) => !q.includes('description {'))).toBe(true);
   });
 
   it('imports products from CSV and reports each failing row', async () => {

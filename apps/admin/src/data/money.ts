@@ -16,8 +16,18 @@ export function eurosToCents(text: string | number | null | undefined): number |
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0') || '0');
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one: a list of prices
+// reuses one per locale and currency.
+const formats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amount: number, currency: string, locale = 'en'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 100);
+  const key = `${locale}|${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formats.set(key, format);
+  }
+  return format.format(amount / 100);
 }
 
 /** An exact decimal rate ("0.091000") as a percentage ("9.1 %"), by moving the point. */

@@ -24,7 +24,7 @@ import { StatusChip } from '../../components/StatusChip';
 import { formatMoney } from '../../data/money';
 import { useCurrentMuseumId } from '../../museum/current-museum';
 import { BulkStatusButtons } from './BulkStatusButtons';
-import { PRODUCT_STATUSES, type ProductRecord } from './products.data';
+import { LIST_ROWS, PRODUCT_STATUSES, type ProductListRow, type ProductRecord } from './products.data';
 
 const ProductImport = lazy(() => import('./ProductImport'));
 
@@ -52,7 +52,8 @@ const ListActions = () => {
     <TopToolbar>
       <FilterButton />
       {museumId && <CreateButton />}
-      <ExportButton maxResults={5000} />
+      {/* Whole records for the file, not the rows the list shows. */}
+      <ExportButton maxResults={5000} meta={{ view: 'export' }} />
       {museumId && (
         <Button label="vitrine.import.button" onClick={() => setImporting(true)} data-testid="import-button">
           <UploadFileIcon />
@@ -69,19 +70,28 @@ const ListActions = () => {
 
 const PriceField = (_: { label?: string; sortBy?: string }) => {
   const [locale] = useLocaleState();
-  return <FunctionField<ProductRecord> render={(p) => (p.minPriceMinor == null ? '' : formatMoney(p.minPriceMinor, 'EUR', locale))} />;
+  return <FunctionField<ProductListRow> render={(p) => (p.minPriceMinor == null ? '' : formatMoney(p.minPriceMinor, 'EUR', locale))} />;
 };
 
-// Sorting follows what the API offers: newest, recently updated, price either way.
+// Sorting follows what the API offers: newest, recently updated, price either way. The rows
+// are asked for with LIST_ROWS: only the columns, a fraction of the API's work for whole records.
 export const ProductList = () => (
-  <List filters={filters} actions={<ListActions />} exporter={exporter} empty={false} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+  <List
+    filters={filters}
+    actions={<ListActions />}
+    exporter={exporter}
+    empty={false}
+    sort={{ field: 'createdAt', order: 'DESC' }}
+    perPage={25}
+    queryOptions={{ meta: LIST_ROWS }}
+  >
     <Datagrid rowClick="edit" bulkActionButtons={<BulkStatusButtons />}>
       <LocalizedTextField source="name" label="resources.products.fields.name" sortable={false} />
       <LocalizedTextField source="name" zh label="resources.products.fields.nameZh" sortable={false} />
       <StatusChip source="status" label="resources.products.fields.status" sortable={false} />
       <TextField source="category" sortable={false} />
       <PriceField label="resources.products.fields.priceFrom" sortBy="minPriceMinor" />
-      <FunctionField<ProductRecord> label="resources.products.fields.variantCount" render={(p) => p.variants.length} sortable={false} />
+      <FunctionField<ProductListRow> label="resources.products.fields.variantCount" render={(p) => p.variantCount} sortable={false} />
       <DateField source="updatedAt" sortByOrder="DESC" />
       <DateField source="createdAt" sortByOrder="DESC" />
     </Datagrid>

@@ -56,7 +56,13 @@ export interface ProductRecord extends Omit<ApiProduct, 'variants' | 'artworks' 
   collectionIds: string[];
   /** Lowest variant price in cents, for the list. */
   minPriceMinor: number | null;
+  variantCount: number;
 }
+
+/** What a row of the product list shows: the list asks the API for only this. */
+export type ProductListRow = Pick<ProductRecord, 'id' | 'museumId' | 'status' | 'category' | 'name' | 'minPriceMinor' | 'variantCount' | 'createdAt' | 'updatedAt' | 'publishedAt'>;
+/** `meta` the product list passes to getList for its rows (exports ask for whole records). */
+export const LIST_ROWS = { view: 'rows' } as const;
 
 const FIELDS = `id museumId status category crossBorderCategory
   name { ${LOCALIZED} } description { ${LOCALIZED} }
@@ -65,8 +71,16 @@ const FIELDS = `id museumId status category crossBorderCategory
   listableForChina listingProblems { code path message }
   createdAt updatedAt publishedAt`;
 
+const LIST_FIELDS = `id museumId status category name { ${LOCALIZED} } variants { priceMinor } createdAt updatedAt publishedAt`;
+
+const lowest = (prices: number[]) => (prices.length ? Math.min(...prices) : null);
+
+function fromListApi(p: Pick<ApiProduct, 'id' | 'museumId' | 'status' | 'category' | 'name' | 'createdAt' | 'updatedAt' | 'publishedAt'> & { variants: { priceMinor: number }[] }): ProductListRow {
+  const { variants, ...rest } = p;
+  return { ...rest, minPriceMinor: lowest(variants.map((v) => v.priceMinor)), variantCount: variants.length };
+}
+
 export function fromApi(p: ApiProduct): ProductRecord {
-  const prices = p.variants.map((v) => v.priceMinor);
   return {
     ...p,
     variants: p.variants.map((v) => ({
@@ -80,7 +94,8 @@ export function fromApi(p: ApiProduct): ProductRecord {
     })),
     artworkIds: p.artworks.map((a) => a.id),
     collectionIds: p.collections.map((c) => c.id),
-    minPriceMinor: prices.length ? Math.min(...prices) : null,
+    minPriceMinor: lowest(p.variants.map((v) => v.priceMinor)),
+    variantCount: p.variants.length,
   };
 }
 
@@ -148,13 +163,14 @@ const SORTS: Record<string, { ASC?: string; DESC?: string }> = {
 };
 export const toSort = (sort: GetListParams['sort']) => SORTS[sort?.field ?? '']?.[sort?.order ?? 'DESC'] ?? 'NEWEST';
 
+/** Pages of whole records (exports) or of list rows only, which cost the API a fraction. */
 const pageOf =
-  (museumId: string | null, filter: ProductFilter, sort: string): FetchPage<ProductRecord> =>
+  (museumId: string | null, filter: ProductFilter, sort: string, rows: boolean): FetchPage<ProductRecord | ProductListRow> =>
   async (first, after, idsOnly) => {
     const r = await gql<{ managedProducts: CursorPage<ApiProduct> }>(
       `query ManagedProducts($museumId: ID, $first: Int, $after: String, $filter: ManagedProductFilter, $sort: ManagedProductSort) {
         managedProducts(museumId: $museumId, first: $first, after: $after, filter: $filter, sort: $sort) {
-          nodes { ${idsOnly ? 'id' : FIELDS} } ${PAGE_INFO} } }`,
+          nodes { ${idsOnly ? 'id' : rows ? LIST_FIELDS : FIELDS} } ${PAGE_INFO} } }`,
       {
         museumId,
         first,
@@ -170,7 +186,8 @@ const pageOf =
       },
     );
     const page = r.managedProducts;
-    return { ...page, nodes: idsOnly ? (page.nodes as unknown as ProductRecord[]) : page.nodes.map(fromApi) };
+    if (idsOnly) return page as unknown as CursorPage<ProductRecord>;
+    return { ...page, nodes: rows ? page.nodes.map(fromListApi) : page.nodes.map(fromApi) };
   };
 
 const one = async (id: string | number) =>
@@ -228,7 +245,8 @@ export const productsData: ResourceHandler = {
     const museumId = getCurrentMuseumId();
     const sort = toSort(params.sort);
     const filter = (params.filter ?? {}) as ProductFilter;
-    return cursorList('products', params, { museumId, filter, sort }, pageOf(museumId, filter, sort));
+    const rows = (params.meta as { view?: string } | undefined)?.view === LIST_ROWS.view;
+    return cursorList('products', params, { museumId, filter, sort }, pageOf(museumId, filter, sort, rows));
   },
   getOne: async ({ id }) => ({ data: await one(id) }),
   getMany: async ({ ids }) => ({ data: await Promise.all(ids.map(one)) }),
