@@ -45,9 +45,14 @@ export class PlaceOrderService {
       recipient: input.recipient,
     });
 
-    const existing = await this.orders.findCheckoutByKey(input.idempotencyKey);
-    if (existing) return this.replay(existing, fingerprint);
-    if (cart.status !== 'OPEN') throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'input.cartId' });
+    // A checkout closes its cart in the same transaction, so an open cart has no checkout yet: the
+    // key is looked up only for a closed cart (a retry). A key already used with another cart is
+    // caught by its unique constraint when this one is written, and answered below.
+    if (cart.status !== 'OPEN') {
+      const existing = await this.orders.findCheckoutByKey(input.idempotencyKey);
+      if (existing) return this.replay(existing, fingerprint);
+      throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'input.cartId' });
+    }
     if (!cart.items.length) throw new OrdersError(OrdersErrorCode.CART_EMPTY, 'The cart is empty', { field: 'input.cartId' });
 
     await this.quotes.assertNotSoldOut(cart.items);
