@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PrismaService } from '@vitrine/shared/data-access';
-import { createMuseum, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
+import { createBrand, createMuseum, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { InventoryError } from '../domain/inventory-error';
 import { BrandStockRepository } from '../infrastructure/brand-stock.repository';
 import { StockRepository } from '../infrastructure/stock.repository';
@@ -124,5 +124,18 @@ describe('StockService on PostgreSQL', () => {
     expect(mine.kind).toBe('BONDED_WAREHOUSE_CN');
     expect(mine.available.get(v)).toBe(7);
     expect(stock.plan([{ ref: 'x', variantId: v, quantity: 7 }], [mine])).toMatchObject({ ok: true, customsMode: '1210' });
+  });
+
+  it('keeps a brand partner’s locations apart: one owner per location, its own availability, not a museum’s', async () => {
+    const brand = await createBrand(prisma);
+    const brandLocation = await new BrandStockRepository(prisma).createLocation({ brandId: brand.id, code: 'B-1', name: 'Brand warehouse', kind: 'EU_WAREHOUSE', priority: 1 });
+    const v = randomUUID();
+    await repo.transaction((tx) => repo.setOnHand(tx, brandLocation.id, v, () => 4));
+    expect((await stock.brandAvailability([brand.id], [v])).get(brand.id)!.map((l) => [l.locationId, l.available.get(v)])).toEqual([[brandLocation.id, 4]]);
+    expect((await stock.availability([museumId], [v])).get(museumId)!.some((l) => l.locationId === brandLocation.id)).toBe(false);
+    // The database refuses a location owned by both, or by nobody.
+    await expect(prisma.stockLocation.create({ data: { museumId, brandId: brand.id, code: 'BOTH', name: 'x', kind: 'EU_WAREHOUSE' } })).rejects.toThrow();
+    await expect(prisma.stockLocation.create({ data: { code: 'NONE', name: 'x', kind: 'EU_WAREHOUSE' } })).rejects.toThrow();
+    expect(await prisma.stockLocation.count({ where: { code: { in: ['BOTH', 'NONE'] } } })).toBe(0);
   });
 });
