@@ -27,6 +27,14 @@ describe('GraphQL protection (development mode)', () => {
     expect(cheap.errors).toBeUndefined();
   });
 
+  it('prices page sizes given as variables, whatever was asked before with the same document', async () => {
+    const doc = `query($n: Int, $m: Int) { ${[1, 2, 3, 4, 5, 6].map((i) => `u${i}: users(first: $n) { nodes { id email displayName role museumIds brandId disabled createdAt } }`).join(' ')} v: users(first: $m) { nodes { id } } }`;
+    for (const [n, code] of [[10, undefined], [100, 'QUERY_TOO_COMPLEX'], [10, undefined], [100, 'QUERY_TOO_COMPLEX']] as const) {
+      const r = await api.gql(doc, { n, m: 1 }, adminToken);
+      expect(r.errors?.[0]?.extensions?.['code']).toBe(code);
+    }
+  });
+
   it('refuses batched requests', async () => {
     const res = await fetch(`${api.baseUrl}/graphql`, {
       method: 'POST',

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, separateOperations } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, separateOperations, visit } from 'graphql';
 import depthLimit from 'graphql-depth-limit';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
@@ -22,17 +22,19 @@ export function depthLimitRule(limits: QueryLimits) {
  */
 export function complexityPlugin(schema: () => GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
   // Apollo hands the same parsed DocumentNode for the same query text (its document store), so
-  // the cost of a document with the same operation and variables is computed once.
-  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  // the cost of a document is computed once per operation and value of the variables that can
+  // change it: the page sizes (`first`). A mutation's input or a product id does not.
+  const costs = new WeakMap<DocumentNode, { pageSizeVariables: string[]; byArgs: Map<string, number> }>();
   const costOf = (
     document: DocumentNode,
     operationName: string | undefined,
     variables: Record<string, unknown>,
     compute: () => number,
   ) => {
-    let byArgs = costs.get(document);
-    if (!byArgs) costs.set(document, (byArgs = new Map()));
-    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let entry = costs.get(document);
+    if (!entry) costs.set(document, (entry = { pageSizeVariables: pageSizeVariables(document), byArgs: new Map() }));
+    const { byArgs } = entry;
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(entry.pageSizeVariables.map((name) => variables[name]))}`;
     let cost = byArgs.get(key);
     if (cost === undefined) {
       cost = compute();
@@ -75,4 +77,15 @@ export function complexityPlugin(schema: () => GraphQLSchema, limits: QueryLimit
       };
     },
   };
+}
+
+/** Names of the variables given to a `first` argument anywhere in the document. */
+function pageSizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
 }
