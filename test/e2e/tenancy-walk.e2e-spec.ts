@@ -105,6 +105,12 @@ describe('tenancy: walking the whole schema', () => {
   it('covers every operation of the schema', () => {
     const names = operations().map((o) => o.name);
     expect(names.length).toBeGreaterThan(10);
+    // Arguments are picked by name: the operator's user(id) is walked with the victim's account,
+    // the inbox with the victim's museum (and a stage).
+    const variablesOf = (name: string) => operations().find((o) => o.name === name)?.variables;
+    expect(variablesOf('user')).toEqual({ id: victim.ids['user'] });
+    expect(variablesOf('proposalInbox')).toMatchObject({ museumId: victim.museumId, stage: 'CONCEPT' });
+    expect(variablesOf('licenceAgreement')).toEqual({ id: victim.ids['agreement'] });
   });
 
   it('answers UNAUTHENTICATED to anonymous callers of every non-public operation, and never crashes', async () => {
