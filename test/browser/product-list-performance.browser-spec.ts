@@ -80,6 +80,8 @@ describe('console: the product list of 10,000 products', () => {
       // A fresh context each time: nothing cached, as on a first visit.
       const { page, screenshot } = await c.open();
       await signInFast(page, manager.email, manager.password);
+      // The dashboard's own requests done, so leaving it aborts nothing.
+      await page.waitForLoadState('networkidle');
       // A full page load of the list (another URL than the dashboard's, so not a hash change);
       // from the moment it commits, every animation frame checks for the first page's rows.
       await page.goto(`/?run=${run}#/products`, { waitUntil: 'commit' });
