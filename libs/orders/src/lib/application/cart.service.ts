@@ -2,9 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
+import { NotFoundError, UnauthenticatedError, ValidationError, validate } from '@vitrine/shared/kernel';
+import { planCartMerge, type MergeLine } from '../domain/cart-merge';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { CartRepository, type CartRecord } from '../infrastructure/cart.repository';
+import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { CheckoutCatalog } from './checkout-catalog';
 import { CheckoutQuoteService, type CartQuote } from './checkout-quote.service';
 import { ORDERS_SETTINGS, type OrdersSettings } from './orders-settings';
@@ -19,6 +21,11 @@ export interface CartPayload extends CartView {
   cartToken: string | null;
 }
 
+export interface MergedCart extends CartView {
+  /** Guest units the cart rules left out (a line capped at its maximum, or no room for another line). */
+  leftOut: MergeLine[];
+}
+
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 const itemSchema = z.object({
@@ -26,6 +33,8 @@ const itemSchema = z.object({
   variantId: z.string().uuid(),
   quantity: z.number().int().min(0),
 });
+
+const cartTokenSchema = z.string().min(1, 'is required').max(100);
 
 /**
  * Carts: a signed-in shopper's open cart, or a guest cart reached through a secret token
@@ -38,6 +47,7 @@ export class CartService {
     private readonly carts: CartRepository,
     private readonly catalog: CheckoutCatalog,
     private readonly quotes: CheckoutQuoteService,
+    private readonly tx: TransactionRunner,
     @Inject(ORDERS_SETTINGS) private readonly settings: OrdersSettings,
   ) {}
 
@@ -71,6 +81,44 @@ export class CartService {
     if (!cart || cart.status !== 'OPEN' || !cart.items.some((i) => i.variantId === v.variantId)) throw new NotFoundError('Cart line');
     await this.carts.setItem(cart.id, v.variantId, v.quantity);
     return { cartToken: null, ...(await this.reload(cart.id)) };
+  }
+
+  /**
+   * After sign-in (or sign-up) the client hands over its guest cart token: the guest cart's
+   * lines join the shopper's open cart (units of one variant add up, within the cart rules)
+   * and the guest cart is closed as MERGED. Merging again answers the cart unchanged; a
+   * token that opens no guest cart, or one merged into another shopper's cart, is NOT_FOUND.
+   */
+  async mergeGuestCart(actor: Actor | null, rawToken: unknown): Promise<MergedCart> {
+    if (!actor) throw new UnauthenticatedError();
+    const cartToken = validate(cartTokenSchema, rawToken, 'cartToken');
+    const guest = await this.carts.findByTokenHash(hashToken(cartToken));
+    if (!guest || guest.userId !== null) throw new NotFoundError('Cart');
+    if (guest.status === 'CHECKED_OUT') throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'cartToken' });
+    if (guest.status === 'MERGED') return this.alreadyMerged(actor, guest.mergedIntoId);
+
+    const target = await this.carts.openCartOfUser(actor.userId);
+    const outcome = await this.tx.run(async (tx) => {
+      const locked = await this.carts.lockForMerge(tx, [guest.id, target.id]);
+      const [g, t] = [locked.get(guest.id)!, locked.get(target.id)!];
+      // A concurrent merge of the same token got there first, or the cart was checked out meanwhile.
+      if (g.status === 'MERGED') return { mergedInto: g.mergedIntoId };
+      if (g.status !== 'OPEN') throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'cartToken' });
+      if (t.status !== 'OPEN') throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'Your cart was checked out meanwhile; try again', { field: 'cartToken' });
+      const plan = planCartMerge(t.items, g.items, this.settings);
+      await this.carts.applyMerge(tx, g.id, t.id, plan.set);
+      return { leftOut: plan.leftOut };
+    });
+    if ('mergedInto' in outcome) return this.alreadyMerged(actor, outcome.mergedInto ?? null);
+    return { ...(await this.reload(target.id)), leftOut: outcome.leftOut };
+  }
+
+  /** A guest cart merged before: the caller's open cart as it is, if it was merged into one of theirs. */
+  private async alreadyMerged(actor: Actor, mergedIntoId: string | null): Promise<MergedCart> {
+    const into = mergedIntoId ? await this.carts.findById(mergedIntoId) : null;
+    if (!into || into.userId !== actor.userId) throw new NotFoundError('Cart');
+    const open = into.status === 'OPEN' ? into : await this.carts.openCartOfUser(actor.userId);
+    return { cart: open, quote: await this.quotes.quote(open.items), leftOut: [] };
   }
 
   /** The cart a checkout names, if the caller owns it: their own, or the guest cart of this token. */

@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, Public, type Actor } from '@vitrine/shared/graphql';
 import { CartService } from '../application/cart.service';
 import { toCart } from './orders.mappers';
-import { CartLineInput, CartPayloadType, CartType } from './orders.types';
+import { CartLineInput, CartPayloadType, CartType, MergeGuestCartPayloadType } from './orders.types';
 
 @Public()
 @Resolver(() => CartType)
@@ -25,5 +25,14 @@ export class CartResolver {
   async setCartLineQuantity(@CurrentActor() actor: Actor | null, @Args('input') input: CartLineInput) {
     const payload = await this.carts.setItem(actor, input);
     return { cartToken: payload.cartToken, cart: toCart(payload) };
+  }
+
+  @Mutation(() => MergeGuestCartPayloadType, {
+    description:
+      'Signed in: moves the lines of the guest cart of this token into the shopper’s open cart (units of one variant add up, within the cart rules) and closes the guest cart. Call it after login or registerShopper; merging again changes nothing. NOT_FOUND for a token that opens no guest cart or one merged by another shopper; CART_CLOSED once it was checked out.',
+  })
+  async mergeGuestCart(@CurrentActor() actor: Actor | null, @Args('cartToken', { type: () => String }) cartToken: string) {
+    const merged = await this.carts.mergeGuestCart(actor, cartToken);
+    return { cart: toCart(merged), leftOut: merged.leftOut };
   }
 }

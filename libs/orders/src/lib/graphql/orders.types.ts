@@ -17,6 +17,7 @@ registerEnumType(OrderStatusGql, { name: 'OrderStatus' });
 export enum CartStatusGql {
   OPEN = 'OPEN',
   CHECKED_OUT = 'CHECKED_OUT',
+  MERGED = 'MERGED',
 }
 registerEnumType(CartStatusGql, { name: 'CartStatus' });
 
@@ -91,6 +92,19 @@ export class CartPayloadType {
   @Field(() => String, { nullable: true, description: 'Set when a guest cart was created: send it back as cartToken from now on.' })
   cartToken!: string | null;
   @Field(() => CartType) cart!: CartType;
+}
+
+@ObjectType('CartMergeLeftOut', { description: 'Guest units the cart rules left out of a merge.' })
+export class CartMergeLeftOutType {
+  @Field(() => ID) variantId!: string;
+  @Field(() => Int) quantity!: number;
+}
+
+@ObjectType('MergeGuestCartPayload')
+export class MergeGuestCartPayloadType {
+  @Field(() => CartType, { description: 'The shopper’s open cart after the merge.' }) cart!: CartType;
+  @Field(() => [CartMergeLeftOutType], { description: 'Empty unless a line hit its maximum units or the cart its maximum lines.' })
+  leftOut!: CartMergeLeftOutType[];
 }
 
 @ObjectType('Orderer')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, isUniqueViolation, type CartStatus } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, isUniqueViolation, type CartStatus, type Tx } from '@vitrine/shared/data-access';
 
 export interface CartItemRecord {
   id: string;
@@ -13,6 +13,8 @@ export interface CartRecord {
   status: CartStatus;
   userId: string | null;
   tokenHash: string | null;
+  /** A MERGED guest cart: the shopper's cart its lines went to. */
+  mergedIntoId: string | null;
   items: CartItemRecord[];
 }
 
@@ -21,6 +23,7 @@ const cartSelect = {
   status: true,
   userId: true,
   tokenHash: true,
+  mergedIntoId: true,
   items: { select: { id: true, variantId: true, quantity: true, createdAt: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
 } satisfies Prisma.CartSelect;
 
@@ -43,7 +46,7 @@ export class CartRepository {
   /** A cart with its items in one round trip (checkout reads it on every attempt). */
   private async selectOne(where: Prisma.Sql): Promise<CartRecord | null> {
     const rows = await this.prisma.$queryRaw<(Omit<CartRecord, 'items'> & { items: (Omit<CartItemRecord, 'createdAt'> & { createdAt: string })[] })[]>`
-      SELECT c.id, c.status::text AS status, c.user_id AS "userId", c.token_hash AS "tokenHash",
+      SELECT c.id, c.status::text AS status, c.user_id AS "userId", c.token_hash AS "tokenHash", c.merged_into_id AS "mergedIntoId",
         COALESCE(json_agg(json_build_object('id', i.id, 'variantId', i.variant_id, 'quantity', i.quantity, 'createdAt', i.created_at)
           ORDER BY i.created_at, i.id) FILTER (WHERE i.id IS NOT NULL), '[]') AS items
       FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id
@@ -93,6 +96,37 @@ export class CartRepository {
         select: { id: true },
       });
     await this.touch(cartId);
+  }
+
+  /**
+   * Locks two carts (in id order, so two merges never wait on each other crosswise) and
+   * answers their status, owner and lines as they are once locked.
+   */
+  async lockForMerge(tx: Tx, ids: readonly string[]): Promise<Map<string, Pick<CartRecord, 'id' | 'status' | 'userId' | 'mergedIntoId' | 'items'>>> {
+    const locked = await tx.$queryRaw<{ id: string; status: CartStatus; userId: string | null; mergedIntoId: string | null }[]>`
+      SELECT id, status::text AS status, user_id AS "userId", merged_into_id AS "mergedIntoId" FROM carts
+      WHERE id = ANY(${[...ids]}::uuid[]) ORDER BY id FOR UPDATE`;
+    const items = await tx.cartItem.findMany({
+      where: { cartId: { in: locked.map((c) => c.id) } },
+      select: { id: true, cartId: true, variantId: true, quantity: true, createdAt: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    return new Map(locked.map((c) => [c.id, { ...c, items: items.filter((i) => i.cartId === c.id).map(({ cartId: _cartId, ...i }) => i) }]));
+  }
+
+  /** Writes the merged quantities into the target cart and closes the guest cart as MERGED. */
+  async applyMerge(tx: Tx, guestId: string, targetId: string, lines: readonly { variantId: string; quantity: number }[]): Promise<void> {
+    for (const l of lines) {
+      await tx.cartItem.upsert({
+        where: { cartId_variantId: { cartId: targetId, variantId: l.variantId } },
+        create: { cartId: targetId, variantId: l.variantId, quantity: l.quantity },
+        update: { quantity: l.quantity },
+        select: { id: true },
+      });
+    }
+    const now = new Date();
+    await tx.cart.update({ where: { id: guestId }, data: { status: 'MERGED', mergedIntoId: targetId, updatedAt: now }, select: { id: true } });
+    if (lines.length) await tx.cart.update({ where: { id: targetId }, data: { updatedAt: now }, select: { id: true } });
   }
 
   private async touch(cartId: string): Promise<void> {
