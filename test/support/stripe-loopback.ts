@@ -50,6 +50,8 @@ export interface StripeLoopback {
   cancel(paymentIntentId: string, reason?: string): StripeEventLike;
   /** Refunds (all, or amount) and returns the charge.refunded event. */
   refund(paymentIntentId: string, amount?: number, metadata?: Json): StripeEventLike;
+  /** The charge.refunded event of the charge as it stands (after refunds made through the API). */
+  refunded(paymentIntentId: string): StripeEventLike;
   dispute(paymentIntentId: string, reason?: string): StripeEventLike;
   /** Body and headers of a signed webhook delivery of the event. */
   sign(event: StripeEventLike, options?: { secret?: string; timestamp?: number }): { body: string; headers: Record<string, string> };
@@ -323,6 +325,9 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
     refund(piId, amount, metadata = {}) {
       const r = createRefund({ payment_intent: piId, ...(amount !== undefined ? { amount } : {}), metadata });
       if (r.status !== 200) throw new Error(`loopback: cannot refund: ${JSON.stringify(r.body)}`);
+      return event('charge.refunded', chargeOf(intent(piId)));
+    },
+    refunded(piId) {
       return event('charge.refunded', chargeOf(intent(piId)));
     },
     dispute(piId, reason = 'fraudulent') {

@@ -7,6 +7,9 @@ import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel
 import { assertTransition } from '../domain/order-state-machine';
 import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
 
+/** Stripe refund statuses that give money back (a failed or cancelled one gives nothing). */
+const COUNTED_REFUNDS = new Set(['succeeded', 'pending']);
+
 const refundSchema = z.object({
   orderId: z.string().uuid(),
   reason: z.string().trim().min(1).max(200),
@@ -22,7 +25,8 @@ const refundSchema = z.object({
  * A seller (or the operator) refunds one order through Stripe: in full, or some units of
  * some lines (their landed price: goods, freight share and tax). The order becomes REFUNDED
  * when Stripe's charge.refunded webhook confirms refunds covering it, which also gives the
- * stock and the shopper's yearly quota back; a partial refund leaves the order where it is.
+ * stock and the shopper's yearly quota back; a partial refund leaves the order where it is
+ * and gives back to the quota the goods value of the units it returned (order_line_refunds).
  */
 @Injectable()
 export class RefundOrderService {
@@ -43,15 +47,23 @@ export class RefundOrderService {
     const already = (await this.payments.refundedOf([order.id])).get(order.id) ?? 0;
     const remaining = order.totalMinor - already;
     let amount = remaining;
+    const returned: { orderLineId: string; quantity: number; goodsMinor: number }[] = [];
     if (v.lines) {
-      const lines = new Map((await this.orders.linesOf([order.id])).map((l) => [l.id, l]));
+      const [lines, refundedUnits] = await Promise.all([this.orders.linesOf([order.id]), this.orders.refundedUnits(order.id)]);
+      const byId = new Map(lines.map((l) => [l.id, l]));
       const fields: { path: string; message: string }[] = [];
       amount = 0;
       v.lines.forEach((r, i) => {
-        const line = lines.get(r.lineId);
+        const line = byId.get(r.lineId);
+        const before = refundedUnits.get(r.lineId) ?? 0;
         if (!line) fields.push({ path: `input.lines.${i}.lineId`, message: 'is not a line of this order' });
-        else if (r.quantity > line.quantity) fields.push({ path: `input.lines.${i}.quantity`, message: `at most ${line.quantity}` });
-        else amount += Math.round((line.totalMinor * r.quantity) / line.quantity);
+        else if (r.quantity > line.quantity - before) fields.push({ path: `input.lines.${i}.quantity`, message: `at most ${line.quantity - before}` });
+        else {
+          amount += Math.round((line.totalMinor * r.quantity) / line.quantity);
+          // Goods value of these units, taken cumulatively so a line's partial refunds add up to its goods exactly.
+          const share = (units: number) => Math.round((line.goodsMinor * units) / line.quantity);
+          returned.push({ orderLineId: line.id, quantity: r.quantity, goodsMinor: share(before + r.quantity) - share(before) });
+        }
       });
       if (fields.length) throw new ValidationError(fields);
       amount = Math.min(amount, remaining);
@@ -66,6 +78,11 @@ export class RefundOrderService {
       reason: v.reason,
       idempotencyKey: `vitrine-refund-order-${order.id}${detail}`,
     });
+    // The returned units give their goods value back to the buyer's yearly quota while the
+    // order stays paid (a refund covering the order makes it REFUNDED, which gives back all).
+    if (COUNTED_REFUNDS.has(refund.status)) {
+      await this.orders.recordLineRefunds(returned.map((r) => ({ ...r, orderId: order.id, providerRefundId: refund.refundId })));
+    }
     return { order, refundId: refund.refundId, refundStatus: refund.status, amount };
   }
 }

@@ -303,16 +303,30 @@ export class OrderRepository {
 
   /**
    * Goods value already using the identity's yearly quota: orders paid in the year and not
-   * refunded or cancelled, plus unpaid orders whose hold still runs (they may be paid any
-   * moment, so they hold quota as they hold stock).
+   * refunded or cancelled, less the goods value of units given back by partial refunds,
+   * plus unpaid orders whose hold still runs (they may be paid any moment, so they hold
+   * quota as they hold stock). A fully refunded order (REFUNDED) counts nothing.
    */
   async quotaUsed(tx: Tx, identityId: string, year: { start: Date; end: Date }, now: Date, paidStatuses: readonly OrderStatus[]): Promise<number> {
     const rows = await tx.$queryRaw<{ used: bigint | null }[]>`
-      SELECT COALESCE(SUM(goods_minor), 0)::bigint AS used FROM orders
-      WHERE identity_id = ${identityId}::uuid AND (
-        (status::text = ANY(${[...paidStatuses]}::text[]) AND paid_at >= ${year.start} AND paid_at < ${year.end})
-        OR (status = 'PENDING_PAYMENT' AND hold_expires_at > ${now} AND created_at >= ${year.start} AND created_at < ${year.end}))`;
+      SELECT COALESCE(SUM(GREATEST(o.goods_minor - COALESCE(r.goods, 0), 0)), 0)::bigint AS used
+      FROM orders o
+      LEFT JOIN LATERAL (SELECT SUM(lr.goods_minor) AS goods FROM order_line_refunds lr WHERE lr.order_id = o.id) r ON true
+      WHERE o.identity_id = ${identityId}::uuid AND (
+        (o.status::text = ANY(${[...paidStatuses]}::text[]) AND o.paid_at >= ${year.start} AND o.paid_at < ${year.end})
+        OR (o.status = 'PENDING_PAYMENT' AND o.hold_expires_at > ${now} AND o.created_at >= ${year.start} AND o.created_at < ${year.end}))`;
     return Number(rows[0]?.used ?? 0);
+  }
+
+  /** Units of each line of this order already given back by partial refunds. */
+  async refundedUnits(orderId: string): Promise<Map<string, number>> {
+    const rows = await this.prisma.orderLineRefund.groupBy({ by: ['orderLineId'], where: { orderId }, _sum: { quantity: true } });
+    return new Map(rows.map((r) => [r.orderLineId, r._sum.quantity ?? 0]));
+  }
+
+  /** Records the units a Stripe refund gave back; a retry of the same refund records nothing twice. */
+  async recordLineRefunds(rows: readonly { orderId: string; orderLineId: string; providerRefundId: string; quantity: number; goodsMinor: number }[]): Promise<void> {
+    if (rows.length) await this.prisma.orderLineRefund.createMany({ data: [...rows], skipDuplicates: true });
   }
 
   async ordersOfCheckout(checkoutId: string, tx: Tx = this.prisma): Promise<OrderRecord[]> {
