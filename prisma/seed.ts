@@ -1,19 +1,29 @@
 // `npm run db:seed` (and `npm start`): demo museums, works, collections, 168 products with
-// fr/en/zh-CN text, FX rates, the positive list and one account per role. Idempotent: ids
-// are derived from natural keys and rows that exist are left as they are.
+// fr/en/zh-CN text, FX rates, the positive list, one account per role, and what each role's
+// screens show: stock per museum (and the brand's), Maison Demo's proposals to the Louvre at
+// several stages with an agreement and a published co-branded product, the demo shopper's
+// orders in every state, and the royalty their co-branded lines accrued. Idempotent: ids are
+// derived from natural keys and rows that exist are left as they are.
 import 'reflect-metadata';
-import { createHash } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import argon2 from 'argon2';
-import { PrismaService, databaseOptionsFromEnv, type Prisma } from '@vitrine/shared/data-access';
-import { listingProblemsForChina, productSearchText } from '@vitrine/catalog';
+import { CatalogModule, listingProblemsForChina, productSearchText } from '@vitrine/catalog';
+import { CustomsModule } from '@vitrine/customs';
+import { InventoryModule } from '@vitrine/inventory';
+import { LicensingCoreModule } from '@vitrine/licensing';
+import { DataAccessModule, PrismaService, databaseOptionsFromEnv, type Prisma } from '@vitrine/shared/data-access';
 import { DEMO_PASSWORD, MUSEUMS, POSITIVE_LIST, PRODUCT_TYPES, demoProducts, hash, type DemoMuseum } from './seed/demo-catalog';
+import { seedLicensing } from './seed/demo-licensing';
+import { seedOrders } from './seed/demo-orders';
+import { seedMuseumStock } from './seed/demo-stock';
+import { stableId } from './seed/stable-id';
 
-/** A stable UUID (v5 layout) for a natural key, so reruns find the same rows. */
-export function stableId(key: string): string {
-  const h = createHash('sha1').update(`vitrine-demo:${key}`).digest('hex');
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export { stableId };
+
+/** The services the demo writes through, so licensing, stock and identities obey their own rules. */
+@Module({ imports: [DataAccessModule, CatalogModule, CustomsModule, InventoryModule, LicensingCoreModule] })
+class DemoSeedModule {}
 
 const image = (seed: string) => `https://picsum.photos/seed/${encodeURIComponent(seed)}/800/800`;
 
@@ -216,6 +226,15 @@ export async function seedDemo(prisma: PrismaService): Promise<{ products: numbe
   await seedFxRates(prisma);
   const museumIds = new Map((await prisma.museum.findMany({ where: { slug: { in: MUSEUMS.map((m) => m.slug) } }, select: { id: true, slug: true } })).map((m) => [m.slug, m.id]));
   await seedAccounts(prisma, museumIds);
+  await seedMuseumStock(prisma, museumIds);
+  // The services use DATABASE_URL: the same database as `prisma` (main and the tests set both).
+  const app = await NestFactory.createApplicationContext(DemoSeedModule, { logger: false });
+  try {
+    const coBranded = await seedLicensing(app, prisma, museumIds.get('louvre')!);
+    await seedOrders(app, prisma, museumIds, coBranded);
+  } finally {
+    await app.close();
+  }
   return result;
 }
 
