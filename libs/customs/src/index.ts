@@ -6,4 +6,5 @@ export * from './lib/domain/cross-border-tax';
 export * from './lib/domain/allocation';
 export * from './lib/domain/limits';
 export { IdentityRecordsService, type IdentityRecord } from './lib/application/identity-records.service';
+export { PiiKeyRotationService, type ReencryptReport } from './lib/application/pii-key-rotation.service';
 export * from './lib/declarations';

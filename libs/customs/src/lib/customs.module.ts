@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityRecordsService } from './application/identity-records.service';
+import { PiiKeyRotationService } from './application/pii-key-rotation.service';
 import { crossBorderRulesFromEnv } from './domain/cross-border-rules';
 import { CustomsIdentityRepository } from './infrastructure/customs-identity.repository';
 import { PiiVault, piiKeysFromEnv } from './infrastructure/pii-vault';
@@ -13,7 +14,8 @@ export const CROSS_BORDER_RULES = Symbol('CROSS_BORDER_RULES');
     { provide: CROSS_BORDER_RULES, useFactory: () => crossBorderRulesFromEnv() },
     CustomsIdentityRepository,
     IdentityRecordsService,
+    PiiKeyRotationService,
   ],
-  exports: [IdentityRecordsService, CROSS_BORDER_RULES],
+  exports: [IdentityRecordsService, PiiKeyRotationService, CROSS_BORDER_RULES],
 })
 export class CustomsModule {}

@@ -52,6 +52,6 @@ export class IdentityRecordsService {
   async reveal(identityId: string): Promise<string> {
     const row = await this.identities.findSealed(identityId);
     if (!row) throw new NotFoundError('Identity');
-    return this.vault.decrypt(row.idCiphertext, row.idHash);
+    return this.vault.decrypt(row.idCiphertext, row.idHash, row.keyVersion);
   }
 }
