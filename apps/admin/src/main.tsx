@@ -3,10 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { demoteHandledApiErrors } from './api/console-noise';
 import { App } from './App';
 import { createI18nProvider } from './i18n/i18n-provider';
+import { earlyScreens } from './layout/lazy-screens';
 
 demoteHandledApiErrors();
 
-void createI18nProvider().then((i18nProvider) =>
+// The opening route's screens (fetched since the resources' modules ran) are there before the
+// first render, so it does not suspend (layout/lazy-screens.ts).
+void Promise.all([createI18nProvider(), earlyScreens()]).then(([i18nProvider]) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App i18nProvider={i18nProvider} />
