@@ -14,7 +14,7 @@ import {
   type Enterprise,
 } from '@vitrine/customs';
 import { StockService } from '@vitrine/inventory';
-import { RoyaltyAccrualService } from '@vitrine/licensing';
+import { RoyaltyAccrualService, RoyaltyStatementsService } from '@vitrine/licensing';
 import { pipelineConfigFromEnv, priceCheckout, shippingRatesFromEnv, type CustomsMode } from '@vitrine/orders';
 import type { OrderStatus, PrismaService, Tx } from '@vitrine/shared/data-access';
 import type { CoBranded } from './demo-licensing';
@@ -37,8 +37,8 @@ interface DemoOrderSpec {
   from: string;
   lines: { sku: string; quantity: number }[] | 'co-branded';
   state: DemoState;
-  /** Hours before the seed ran that the order was placed. */
-  ageHours: number;
+  /** Hours before the seed ran that the order was placed, or 'last-month': on a day of the previous month. */
+  ageHours: number | 'last-month';
   heldReason?: string;
 }
 
@@ -73,6 +73,8 @@ export const DEMO_ORDERS: DemoOrderSpec[] = [
   },
   { key: 'louvre-customs-submitted', museumSlug: 'louvre', from: 'CN-NINGBO-BONDED', lines: [], state: 'CUSTOMS_SUBMITTED', ageHours: 30 },
   { key: 'orsay-paid', museumSlug: 'orsay', from: 'EU-PARIS', lines: [], state: 'PAID', ageHours: 3 },
+  // Paid last month, so the month's royalty statement exists from the start.
+  { key: 'louvre-co-branded-delivered', museumSlug: 'louvre', from: 'brand', lines: 'co-branded', state: 'DELIVERED', ageHours: 'last-month' },
   { key: 'louvre-co-branded-submitted', museumSlug: 'louvre', from: 'brand', lines: 'co-branded', state: 'CUSTOMS_SUBMITTED', ageHours: 0.5 },
   { key: 'louvre-co-branded-paid', museumSlug: 'louvre', from: 'brand', lines: 'co-branded', state: 'PAID', ageHours: 0.25 },
 ];
@@ -154,7 +156,9 @@ export async function seedOrders(app: INestApplicationContext, prisma: PrismaSer
     );
     if (wanted.some((w) => variants.get(w.variantId)?.product.status !== 'PUBLISHED')) continue;
 
-    const placedAt = new Date(now.getTime() - spec.ageHours * 3_600_000);
+    // 'last-month': twelve days before the end of the previous month (whatever today is, a day of it).
+    const ageHours = spec.ageHours === 'last-month' ? 24 * (now.getUTCDate() + 12) : spec.ageHours;
+    const placedAt = new Date(now.getTime() - ageHours * 3_600_000);
     // The rate in force when the order was placed (the oldest seeded one for older orders).
     const fx =
       (await prisma.fxRate.findFirst({ where: { base: 'EUR', quote: 'CNY', effectiveAt: { lte: placedAt } }, orderBy: { effectiveAt: 'desc' } })) ??
@@ -398,10 +402,13 @@ export async function seedOrders(app: INestApplicationContext, prisma: PrismaSer
   }
 
   // Royalty on the co-branded lines, as the worker's accrue-order job books it once an order is
-  // paid; the month's statement is left to the worker's monthly-statements job.
+  // paid; last month's statement as the worker's monthly-statements job writes it on the 1st
+  // (once per agreement and month: a rerun skips it). This month's is left to that job.
   if (coBranded) {
     const accrual = app.get(RoyaltyAccrualService);
     for (const spec of DEMO_ORDERS.filter((o) => o.lines === 'co-branded')) await accrual.reconcile(new Date(Date.now() + 1_000), stableId(`order:${spec.key}`));
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+    await app.get(RoyaltyStatementsService).runMonth(lastMonth);
   }
   return { created };
 }

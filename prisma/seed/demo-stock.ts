@@ -17,11 +17,15 @@ export const BRAND_LOCATION = { code: 'MD-PARIS-ATELIER', name: 'Maison Demo —
 export const locationId = (museumSlug: string, code: string) => stableId(`stock-location:${museumSlug}:${code}`);
 export const brandLocationId = (brandSlug: string, code: string) => stableId(`stock-location:brand:${brandSlug}:${code}`);
 
-/** Units on hand of a demo SKU at a location: most plenty, a few low, two sold out. */
-export function demoOnHand(sku: string, kind: 'EU_WAREHOUSE' | 'BONDED_WAREHOUSE_CN'): number {
+/**
+ * Units on hand of a demo SKU at a location, from its rank there (a stable order by hash):
+ * the first is sold out where `soldOut` (one at the Louvre, one at the British Museum), the
+ * next three are low, the rest have plenty.
+ */
+export function demoOnHand(sku: string, rank: number, kind: 'EU_WAREHOUSE' | 'BONDED_WAREHOUSE_CN', soldOut: boolean): number {
   const h = hash(`stock:${sku}:${kind}`);
-  if (h % 47 === 0) return 0;
-  if (h % 11 === 0) return 1 + (h % 4);
+  if (rank === 0 && soldOut) return 0;
+  if (rank <= 3) return 1 + (h % 4);
   return kind === 'BONDED_WAREHOUSE_CN' ? 20 + (h % 60) : 30 + (h % 170);
 }
 
@@ -72,10 +76,9 @@ export async function seedMuseumStock(prisma: PrismaService, museumIds: Readonly
     });
     const bestsellers = new Set([...variants].sort((a, b) => b.product.popularity - a.product.popularity || a.sku.localeCompare(b.sku)).slice(0, 24).map((v) => v.id));
     for (const loc of locations) {
-      for (const v of variants) {
-        if (loc.kind === 'BONDED_WAREHOUSE_CN' && !bestsellers.has(v.id)) continue;
-        rows.push({ locationId: loc.id, variantId: v.id, onHand: demoOnHand(v.sku, loc.kind) });
-      }
+      const stocked = variants.filter((v) => loc.kind === 'EU_WAREHOUSE' || bestsellers.has(v.id)).sort((a, b) => hash(`rank:${a.sku}`) - hash(`rank:${b.sku}`) || a.sku.localeCompare(b.sku));
+      const soldOut = loc.kind === 'EU_WAREHOUSE' && slug !== 'orsay';
+      stocked.forEach((v, rank) => rows.push({ locationId: loc.id, variantId: v.id, onHand: demoOnHand(v.sku, rank, loc.kind, soldOut) }));
     }
   }
   await writeReceipts(prisma, rows, 'demo-opening-stock');

@@ -55,7 +55,7 @@ describe('demo seed (real PostgreSQL)', () => {
     expect(locations.filter((l) => l.brandId)).toHaveLength(1);
     const levels = await db.prisma.stockLevel.findMany({ select: { onHand: true, reserved: true } });
     expect(levels.length).toBeGreaterThan(200);
-    expect(levels.filter((l) => l.onHand === 0).length).toBeGreaterThanOrEqual(1);
+    expect(levels.filter((l) => l.onHand === 0)).toHaveLength(2);
     expect(levels.filter((l) => l.onHand > 0 && l.onHand <= 5).length).toBeGreaterThanOrEqual(3);
     const off = await db.prisma.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM stock_levels l
@@ -174,8 +174,18 @@ describe('demo seed (real PostgreSQL)', () => {
     const lines = await db.prisma.orderLine.count({ where: { orderId: { in: coBranded } } });
     const entries = await db.prisma.royaltyLedgerEntry.findMany({ where: { orderId: { in: coBranded } } });
     expect(entries).toHaveLength(lines);
-    for (const e of entries) expect(e).toMatchObject({ kind: 'ACCRUAL', statementId: null });
-    expect(entries.every((e) => e.royaltyMinor > 0)).toBe(true);
+    expect(entries.every((e) => e.kind === 'ACCRUAL' && e.royaltyMinor > 0)).toBe(true);
+    // Last month's sale is on last month's statement; this month's wait for the monthly job.
+    const now = new Date();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    const statements = await db.prisma.royaltyStatement.findMany({ include: { entries: { select: { id: true } } } });
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.periodStart).toEqual(lastMonth);
+    const reported = entries.filter((e) => e.statementId === statements[0]!.id);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]!.periodStart).toEqual(lastMonth);
+    expect(statements[0]).toMatchObject({ entryCount: 1, units: reported[0]!.units, royaltyMinor: reported[0]!.royaltyMinor });
+    expect(entries.filter((e) => e.statementId === null).every((e) => e.periodStart > lastMonth)).toBe(true);
   });
 
   it('changes nothing when run again', async () => {
