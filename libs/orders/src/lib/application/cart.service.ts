@@ -106,7 +106,9 @@ export class CartService {
       if (g.status !== 'OPEN') throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'cartToken' });
       if (t.status !== 'OPEN') throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'Your cart was checked out meanwhile; try again', { field: 'cartToken' });
       const plan = planCartMerge(t.items, g.items, this.settings);
-      await this.carts.applyMerge(tx, g.id, t.id, plan.set);
+      const had = new Map(t.items.map((i) => [i.variantId, i.quantity]));
+      const added = plan.set.map((l) => ({ variantId: l.variantId, add: l.quantity - (had.get(l.variantId) ?? 0) }));
+      await this.carts.applyMerge(tx, g.id, t.id, added, this.settings.maxLineQuantity);
       return { leftOut: plan.leftOut };
     });
     if ('mergedInto' in outcome) return this.alreadyMerged(actor, outcome.mergedInto ?? null);

@@ -114,15 +114,15 @@ export class CartRepository {
     return new Map(locked.map((c) => [c.id, { ...c, items: items.filter((i) => i.cartId === c.id).map(({ cartId: _cartId, ...i }) => i) }]));
   }
 
-  /** Writes the merged quantities into the target cart and closes the guest cart as MERGED. */
-  async applyMerge(tx: Tx, guestId: string, targetId: string, lines: readonly { variantId: string; quantity: number }[]): Promise<void> {
+  /**
+   * Adds the merged units to the target cart (as increments capped at `maxLineQuantity`, so a
+   * concurrent addCartLine is never overwritten) and closes the guest cart as MERGED.
+   */
+  async applyMerge(tx: Tx, guestId: string, targetId: string, lines: readonly { variantId: string; add: number }[], maxLineQuantity: number): Promise<void> {
     for (const l of lines) {
-      await tx.cartItem.upsert({
-        where: { cartId_variantId: { cartId: targetId, variantId: l.variantId } },
-        create: { cartId: targetId, variantId: l.variantId, quantity: l.quantity },
-        update: { quantity: l.quantity },
-        select: { id: true },
-      });
+      await tx.$executeRaw`
+        INSERT INTO cart_items (id, cart_id, variant_id, quantity) VALUES (gen_random_uuid(), ${targetId}::uuid, ${l.variantId}::uuid, ${l.add})
+        ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = LEAST(cart_items.quantity + excluded.quantity, ${maxLineQuantity}::int)`;
     }
     const now = new Date();
     await tx.cart.update({ where: { id: guestId }, data: { status: 'MERGED', mergedIntoId: targetId, updatedAt: now }, select: { id: true } });
