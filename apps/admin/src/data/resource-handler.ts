@@ -37,17 +37,4 @@ export function cursorList<T extends Rec>(
   return pager.page(resource, scope, page, perPage, fetchPage).then(({ data, total }) => ({ data, total }));
 }
 
-/** Finds one record by walking a cursor-paged list (for resources the API has no by-id query for). */
-export async function findInPages<T extends Rec>(id: Rec['id'], fetchPage: FetchPage<T>, maxPages = 50): Promise<T | null> {
-  let after: string | null = null;
-  for (let i = 0; i < maxPages; i++) {
-    const r = await fetchPage(100, after, false);
-    const hit = r.nodes.find((n) => String(n.id) === String(id));
-    if (hit) return hit;
-    if (!r.pageInfo.hasNextPage) return null;
-    after = r.pageInfo.endCursor;
-  }
-  return null;
-}
-
 export const PAGE_INFO = 'pageInfo { endCursor hasNextPage } totalCount';
