@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, isUniqueViolation, type Prisma, type ProductStatus, type CrossBorderCategory, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, isUniqueViolation, Prisma, type ProductStatus, type CrossBorderCategory, type Tx } from '@vitrine/shared/data-access';
 import { ConflictError } from '@vitrine/shared/kernel';
 import type { SearchColumns } from '../domain/search-text';
 import type { ArtworkRow } from './artwork.repository';
@@ -216,7 +216,7 @@ export class ProductRepository {
    * product costs one round trip instead of four.
    */
   async findPublicDetail(id: string): Promise<ProductDetailRow | null> {
-    const [row] = await this.prisma.$queryRaw<ProductDetailSqlRow[]>`
+    const [row] = await this.prisma.hotRead<ProductDetailSqlRow>(Prisma.sql`
       SELECT p.id, p.museum_id AS "museumId", p.status, p.category, p.cross_border_category AS "crossBorderCategory",
              p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh",
              p.description_fr AS "descriptionFr", p.description_en AS "descriptionEn", p.description_zh AS "descriptionZh",
@@ -236,7 +236,7 @@ export class ProductRepository {
                        FROM product_artworks pa JOIN artworks a ON a.id = pa.artwork_id WHERE pa.product_id = p.id), '[]') AS artworks
       FROM products p
       JOIN storefronts s ON s.museum_id = p.museum_id AND s.status = 'OPEN'
-      WHERE p.id = ${id}::uuid AND p.status = 'PUBLISHED'`;
+      WHERE p.id = ${id}::uuid AND p.status = 'PUBLISHED'`);
     if (!row) return null;
     return {
       ...row,

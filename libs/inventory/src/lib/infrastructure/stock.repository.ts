@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, isUniqueViolation, type StockLocationKind, type StockMovementKind, type StockReservationStatus, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, isUniqueViolation, type StockLocationKind, type StockMovementKind, type StockReservationStatus, type Tx } from '@vitrine/shared/data-access';
 import { ConflictError } from '@vitrine/shared/kernel';
 import type { LocationStock } from '../domain/fulfilment-plan';
 
@@ -98,9 +98,10 @@ export class StockRepository {
   /** Available units per variant over every location (one query). */
   async availableAnywhere(variantIds: readonly string[]): Promise<Map<string, number>> {
     if (!variantIds.length) return new Map();
-    const rows = await this.prisma.$queryRaw<{ variant_id: string; available: bigint }[]>`
+    // Every checkout attempt asks this first (a drop's sold-out answers are decided here): a hot read.
+    const rows = await this.prisma.hotRead<{ variant_id: string; available: string }>(Prisma.sql`
       SELECT variant_id, SUM(on_hand - reserved)::bigint AS available FROM stock_levels
-      WHERE variant_id = ANY(${[...variantIds]}::uuid[]) GROUP BY variant_id`;
+      WHERE variant_id = ANY(${[...variantIds]}::uuid[]) GROUP BY variant_id`);
     return new Map(rows.map((r) => [r.variant_id, Number(r.available)]));
   }
 
