@@ -15,7 +15,7 @@ import {
 } from '@vitrine/customs';
 import { StockService } from '@vitrine/inventory';
 import { RoyaltyAccrualService, RoyaltyStatementsService } from '@vitrine/licensing';
-import { pipelineConfigFromEnv, priceCheckout, shippingRatesFromEnv, type CustomsMode } from '@vitrine/orders';
+import { CONSENT_VERSION, pipelineConfigFromEnv, priceCheckout, shippingRatesFromEnv, type CustomsMode } from '@vitrine/orders';
 import type { OrderStatus, PrismaService, Tx } from '@vitrine/shared/data-access';
 import type { CoBranded } from './demo-licensing';
 import { locationId } from './demo-stock';
@@ -210,7 +210,7 @@ export async function seedOrders(app: INestApplicationContext, prisma: PrismaSer
             totalMinor: priced.totalMinor,
             idConsentAt: placedAt,
             riskNoticeAcceptedAt: placedAt,
-            consentVersion: 'demo',
+            consentVersion: CONSENT_VERSION,
             holdExpiresAt,
             createdAt: placedAt,
           },

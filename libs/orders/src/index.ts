@@ -5,4 +5,6 @@ export * from './lib/domain/orders-error';
 export * from './lib/domain/order-state-machine';
 export * from './lib/domain/checkout-pricing';
 export * from './lib/domain/shipping-rates';
+// The consent text version a checkout records (the demo seed records it too).
+export { CONSENT_VERSION } from './lib/domain/checkout-input';
 export * from './lib/pipeline';
