@@ -45,7 +45,8 @@ describe('demo seed (real PostgreSQL)', () => {
   });
 
   it('runs in a few seconds', () => {
-    expect(firstMs).toBeLessThan(20_000);
+    // About 5 s on an idle laptop; the bound leaves room for a loaded CI machine.
+    expect(firstMs).toBeLessThan(30_000);
   });
 
   it('gives every museum stock, with a ledger that adds up to the levels', async () => {
