@@ -88,8 +88,7 @@ export function machine(): string {
 }
 
 /** Replaces the section between `<!-- name:start -->` and `<!-- name:end -->` in docs/performance.md. */
-export function writePerformanceSection(name: string, markdown: string): void {
-  const file = path.join(ROOT, 'docs/performance.md');
+export function writePerformanceSection(name: string, markdown: string, file = path.join(ROOT, 'docs/performance.md')): void {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\nFigures written by the benchmarks (`npm run bench:*`); each run replaces its own section.\n';
