@@ -43,6 +43,8 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   total: number;
+  /** CPU of the process under test per request, when the benchmark measured it. */
+  apiCpuMs?: number;
 }
 
 export async function load(
@@ -99,10 +101,11 @@ export function writePerformanceSection(name: string, markdown: string, file = p
 }
 
 export function table(rows: LoadResult[], bare?: LoadResult): string {
-  const head = '| scenario | req/s | p50 ms | p99 ms | non-2xx | errors | ratio to bare |\n|---|---:|---:|---:|---:|---:|---:|';
+  const cpu = rows.some((r) => r.apiCpuMs !== undefined);
+  const head = `| scenario | req/s | p50 ms | p99 ms | non-2xx | errors | ratio to bare |${cpu ? ' API CPU ms/req |' : ''}\n|---|---:|---:|---:|---:|---:|---:|${cpu ? '---:|' : ''}`;
   const lines = rows.map(
     (r) =>
-      `| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${bare ? (r.requestsPerSec / bare.requestsPerSec).toFixed(3) : '-'} |`,
+      `| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${bare ? (r.requestsPerSec / bare.requestsPerSec).toFixed(3) : '-'} |${cpu ? ` ${r.apiCpuMs === undefined || Number.isNaN(r.apiCpuMs) ? '' : r.apiCpuMs.toFixed(2)} |` : ''}`,
   );
   return [head, ...lines].join('\n');
 }
