@@ -1,5 +1,8 @@
-import { createMuseum, createProduct, createUser, setFxRate } from '@vitrine/shared/testing';
+import type { AddressInfo } from 'node:net';
+import { allowHsCodes, createMuseum, createProduct, createUser, setFxRate } from '@vitrine/shared/testing';
+import { createApp } from '../../apps/api/src/app/create-app';
 import { startApi, type ApiHarness } from '../support/api-harness';
+import { ADD_LINE } from '../support/checkout-fixtures';
 
 /** Anonymous shop-window answers are cached briefly; nothing else is. */
 // Setup starts the API on a fresh database; a loaded machine needs more than Jest's 5 s.
@@ -123,5 +126,69 @@ describe('public HTTP micro-cache at the front door', () => {
     const r = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(r.status).toBe(200);
     expect(((await r.json()) as any).data.product.name).toBe('大');
+  });
+});
+
+describe('shop-window caches cleared by back-office writes, in every API process', () => {
+  let api: ApiHarness;
+  let other: Awaited<ReturnType<typeof createApp>>;
+  let otherUrl: string;
+  let museumId: string;
+  let managerToken: string;
+  const PRODUCT = 'query($id: ID!) { product(id: $id) { name } }';
+  const UPDATE = 'mutation($i: UpdateProductInput!) { updateProduct(input: $i) { id } }';
+
+  beforeAll(async () => {
+    process.env['PUBLIC_CACHE_SECONDS'] = '30';
+    process.env['QUEUE_PREFIX'] = `shop-window-${Date.now()}`;
+    api = await startApi();
+    // A second API process on the same database (same DATABASE_URL and Redis).
+    other = await createApp();
+    await other.listen(0, '127.0.0.1');
+    otherUrl = `http://127.0.0.1:${(other.getHttpServer().address() as AddressInfo).port}`;
+    museumId = (await createMuseum(api.db.prisma)).id;
+    await setFxRate(api.db.prisma);
+    await allowHsCodes(api.db.prisma, ['6214']);
+    managerToken = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [museumId] })).email);
+  });
+  afterAll(async () => {
+    process.env['PUBLIC_CACHE_SECONDS'] = '0';
+    delete process.env['QUEUE_PREFIX'];
+    await other.close();
+    await api.close();
+  });
+
+  const anonymous = (baseUrl: string, id: string) =>
+    fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PRODUCT, variables: { id } }) });
+  const nameOf = async (res: Response) => ((await res.json()) as { data: { product: { name: string } } }).data.product.name;
+
+  it('answers a manager’s change at once here, and in the other process as soon as it hears', async () => {
+    const p = await createProduct(api.db.prisma, museumId, { nameZh: '旧名' });
+    for (const url of [api.baseUrl, otherUrl]) await anonymous(url, p.id);
+    expect((await anonymous(api.baseUrl, p.id)).headers.get('x-cache')).toBe('HIT');
+    expect((await anonymous(otherUrl, p.id)).headers.get('x-cache')).toBe('HIT');
+
+    const r = await api.gql(UPDATE, { i: { id: p.id, name: { zhCN: '新名' } } }, managerToken);
+    expect(r.errors).toBeUndefined();
+
+    const here = await anonymous(api.baseUrl, p.id);
+    expect(here.headers.get('x-cache')).toBeNull();
+    expect(await nameOf(here)).toBe('新名');
+    let there = '';
+    for (let i = 0; i < 40 && there !== '新名'; i++) {
+      there = await nameOf(await anonymous(otherUrl, p.id));
+      if (there !== '新名') await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(there).toBe('新名');
+  });
+
+  it('keeps serving the cache through shoppers’ own writes (carts do not change the shop window)', async () => {
+    const p = await createProduct(api.db.prisma, museumId, { nameZh: '甲' });
+    await anonymous(api.baseUrl, p.id);
+    const shopper = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);
+    const variantId = (await api.db.prisma.productVariant.findFirstOrThrow({ where: { productId: p.id } })).id;
+    const add = await api.gql(ADD_LINE, { i: { variantId, quantity: 1 } }, shopper);
+    expect(add.errors).toBeUndefined();
+    expect((await anonymous(api.baseUrl, p.id)).headers.get('x-cache')).toBe('HIT');
   });
 });

@@ -18,7 +18,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     corsOrigins: (env['CORS_ORIGINS'] ?? 'http://localhost:5173,http://localhost:3000').split(',').map((s) => s.trim()),
     maxDepth: Number(env['GRAPHQL_MAX_DEPTH'] ?? 10),
     maxComplexity: Number(env['GRAPHQL_MAX_COMPLEXITY'] ?? 5000),
-    publicCacheSeconds: Number(env['PUBLIC_CACHE_SECONDS'] ?? 5),
+    publicCacheSeconds: Number(env['PUBLIC_CACHE_SECONDS'] ?? 30),
     workers: Math.max(1, Number(env['API_WORKERS'] ?? 1)),
   };
 }

@@ -9,6 +9,7 @@ import {
   AppExceptionFilter,
   AuthGuard,
   LoaderRegistry,
+  ShopWindowCachesModule,
   complexityPlugin,
   depthLimitRule,
   formatGraphQLError,
@@ -27,6 +28,7 @@ import { LicensingModule } from '@vitrine/licensing';
 import { apiConfigFromEnv } from './api-config';
 import { LinksModule } from './links/links.module';
 import { publicResponseCache } from './public-cache';
+import { ShopWindowPurge, ShopWindowPurgeModule } from './shop-window-purge';
 import { HealthController } from './health.controller';
 import { logger } from './logger';
 
@@ -40,12 +42,13 @@ function bearer(req: Request): string | null {
 @Module({
   imports: [
     DataAccessModule,
+    ShopWindowCachesModule,
     ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: 10 }] }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [IdentityModule],
-      inject: [AuthService, GraphQLSchemaHost],
-      useFactory: (auth: AuthService, schemaHost: GraphQLSchemaHost) => ({
+      imports: [IdentityModule, ShopWindowPurgeModule],
+      inject: [AuthService, GraphQLSchemaHost, ShopWindowPurge],
+      useFactory: (auth: AuthService, schemaHost: GraphQLSchemaHost, shopWindow: ShopWindowPurge) => ({
         autoSchemaFile: true,
         sortSchema: true,
         path: '/graphql',
@@ -61,6 +64,7 @@ function bearer(req: Request): string | null {
           ...publicResponseCache({
             maxAgeSeconds: apiConfigFromEnv().publicCacheSeconds,
             rootFields: new Set([...PUBLIC_CATALOG_QUERIES, ...PUBLIC_STOREFRONT_QUERIES]),
+            onBackOfficeWrite: () => shopWindow.announce(),
           }),
         ],
         context: ({ req, res }: { req: Request; res: Response }): RequestContext => {

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import helmet from 'helmet';
 import pinoHttp from 'pino-http';
 import { AuthService } from '@vitrine/identity';
+import { ShopWindowCaches } from '@vitrine/shared/graphql';
 import { AppModule } from './app.module';
 import { apiConfigFromEnv } from './api-config';
 import { logger } from './logger';
@@ -19,7 +20,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   // child logger and hook every response for nothing, so it is left out.
   if (logger.isLevelEnabled('info')) app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
   // Replays of anonymous shop-window answers come first: before helmet, CORS and the body parser.
-  app.use(publicHttpCache({ ttlSeconds: config.publicCacheSeconds, path: '/graphql' }));
+  app.use(publicHttpCache({ ttlSeconds: config.publicCacheSeconds, path: '/graphql', caches: app.get(ShopWindowCaches) }));
   // A warehouse stock feed may be uploaded through GraphQL (uploadStockFeed, up to 5 MB of CSV).
   app.useBodyParser('json', { limit: '6mb' });
   app.use(

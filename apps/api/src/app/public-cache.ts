@@ -11,7 +11,12 @@ import type { RequestContext } from '@vitrine/shared/graphql';
  * nothing a signed-in user or a cart sees is ever marked. Per-field cache hints are not used
  * (the cache-control plugin is off): this one rule decides.
  */
-export function publicResponseCache(options: { maxAgeSeconds: number; rootFields: ReadonlySet<string> }): ApolloServerPlugin<RequestContext>[] {
+export function publicResponseCache(options: {
+  maxAgeSeconds: number;
+  rootFields: ReadonlySet<string>;
+  /** Called after a mutation by a back-office role (manager, brand partner, operator). */
+  onBackOfficeWrite: () => void;
+}): ApolloServerPlugin<RequestContext>[] {
   if (options.maxAgeSeconds <= 0) return [ApolloServerPluginCacheControlDisabled()];
   const cacheable = (rc: GraphQLRequestContext<RequestContext>) =>
     rc.contextValue.actor === null && !rc.request.http?.headers.get('authorization') && isPublicQuery(rc.operation, options.rootFields);
@@ -24,6 +29,10 @@ export function publicResponseCache(options: { maxAgeSeconds: number; rootFields
             const body = rc.response.body;
             const clean = body.kind === 'single' && !body.singleResult.errors?.length;
             if (clean && rc.operation && cacheable(rc)) rc.response.http.headers.set('cache-control', `public, max-age=${options.maxAgeSeconds}`);
+            // A shopper's mutations (cart, checkout) never change the shop window; the back office's
+            // may (a refused one clears for nothing, which costs a few misses).
+            const role = rc.contextValue.actor?.role;
+            if (rc.operation?.operation === 'mutation' && role && role !== 'SHOPPER') options.onBackOfficeWrite();
           },
         };
       },

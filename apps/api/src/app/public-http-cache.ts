@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
+import type { ShopWindowCaches } from '@vitrine/shared/graphql';
 
 interface Stored {
   body: Buffer;
@@ -20,15 +21,17 @@ const PER_EXCHANGE = new Set(['content-length', 'date', 'connection', 'keep-aliv
  * bare HTTP server. Apollo decides what may be stored (public-cache.ts marks such answers
  * `cache-control: public`); this only replays those exact answers, with the headers the full
  * stack wrote, for identical anonymous requests (same content type, origin and body) during
- * `ttlSeconds`, without parsing, validating or executing the operation again. A request
+ * `ttlSeconds` (or until a back-office write clears it), without parsing, validating or executing the operation again. A request
  * carrying credentials or a cookie never reads from it, and nothing but a 200 marked public is stored.
  *
  * On a miss the body it read is handed on as Nest's body parser would have left it
  * (`req.body`, `req.rawBody`); malformed JSON gets the parser's own 400.
  */
-export function publicHttpCache(options: { ttlSeconds: number; path: string; maxEntries?: number }) {
+export function publicHttpCache(options: { ttlSeconds: number; path: string; maxEntries?: number; caches: ShopWindowCaches }) {
   const ttlMs = options.ttlSeconds * 1000;
   const cache = new LRUCache<string, Stored>({ max: options.maxEntries ?? 5_000, maxSize: 64 * 2 ** 20, sizeCalculation: (v) => v.body.length + 256 });
+  // Cleared with the shop window's other caches after a back-office write (shop-window-purge.ts).
+  options.caches.register(() => cache.clear());
 
   return function publicHttpCacheMiddleware(req: Request & { rawBody?: Buffer }, res: Response, next: NextFunction): void {
     if (ttlMs <= 0 || req.method !== 'POST' || req.path !== options.path || !eligible(req.headers)) return next();

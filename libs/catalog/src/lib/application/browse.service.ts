@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
-import { groupByKeys } from '@vitrine/shared/graphql';
+import { ShopWindowCaches, groupByKeys } from '@vitrine/shared/graphql';
 import { NotFoundError, isUuid, validate } from '@vitrine/shared/kernel';
 import { eurRangeForCny } from '../domain/price-range';
 import { searchTerms } from '../domain/search-text';
@@ -52,8 +52,11 @@ export class BrowseService {
     private readonly collections: CollectionRepository,
     private readonly fx: FxRatesService,
     @Inject(CATALOG_SETTINGS) settings: CatalogSettings,
+    @Optional() caches?: ShopWindowCaches,
   ) {
-    this.totals = settings.publicStaleMs > 0 ? new LRUCache({ max: 2_000, ttl: settings.publicStaleMs }) : null;
+    const totals = settings.publicStaleMs > 0 ? new LRUCache<string, Promise<number>>({ max: 2_000, ttl: settings.publicStaleMs }) : null;
+    this.totals = totals;
+    if (totals) caches?.register(() => totals.clear());
   }
 
   async listProducts(q: ShopperProductQuery): Promise<{ rows: ProductRow[]; total: number }> {

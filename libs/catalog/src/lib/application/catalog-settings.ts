@@ -9,7 +9,8 @@ export interface CatalogSettings {
   fxCacheMs: number;
   /**
    * How stale the anonymous shop window may be (PUBLIC_CACHE_SECONDS, shared with the API's
-   * response cache): public list counts are reused for this long.
+   * response cache): public list counts are reused for this long, or until a back-office write
+   * clears them (ShopWindowCaches).
    */
   publicStaleMs: number;
 }
@@ -26,6 +27,6 @@ export function catalogSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Ca
     marginBps: int('FX_MARGIN_BPS', 300, 0),
     rounding: { ...WHOLE_YUAN_UP, step: int('CNY_ROUNDING_STEP', WHOLE_YUAN_UP.step, 1) },
     fxCacheMs: int('FX_RATE_CACHE_MS', 5_000, 0),
-    publicStaleMs: int('PUBLIC_CACHE_SECONDS', 5, 0) * 1000,
+    publicStaleMs: int('PUBLIC_CACHE_SECONDS', 30, 0) * 1000,
   };
 }

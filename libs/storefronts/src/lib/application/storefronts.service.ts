@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { ShopWindowCaches } from '@vitrine/shared/graphql';
 import { NotFoundError } from '@vitrine/shared/kernel';
 import { StorefrontRepository, type StorefrontRow } from '../infrastructure/storefront.repository';
 
@@ -13,9 +14,14 @@ export class StorefrontsService {
    */
   private readonly shopWindow: LRUCache<string, StorefrontRow | 'none'> | null;
 
-  constructor(private readonly storefronts: StorefrontRepository) {
-    const ttl = Number(process.env['PUBLIC_CACHE_SECONDS'] ?? 5) * 1000;
-    this.shopWindow = Number.isFinite(ttl) && ttl > 0 ? new LRUCache({ max: 10_000, ttl }) : null;
+  constructor(
+    private readonly storefronts: StorefrontRepository,
+    @Optional() caches?: ShopWindowCaches,
+  ) {
+    const ttl = Number(process.env['PUBLIC_CACHE_SECONDS'] ?? 30) * 1000;
+    const shopWindow = Number.isFinite(ttl) && ttl > 0 ? new LRUCache<string, StorefrontRow | 'none'>({ max: 10_000, ttl }) : null;
+    this.shopWindow = shopWindow;
+    if (shopWindow) caches?.register(() => shopWindow.clear());
   }
 
   listOpen(take: number, afterSlug: string | null) {

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { queuePrefixFromEnv, redisOptionsFromEnv } from '@vitrine/shared/data-access';
+import { ShopWindowCaches, ShopWindowCachesModule } from '@vitrine/shared/graphql';
+import { apiConfigFromEnv } from './api-config';
+
+/**
+ * Keeps the shop window's per-process caches honest across API processes (ADR 0010): after a
+ * back-office mutation this process clears its own caches at once and says so on a Redis
+ * channel; every other API process clears its own when it hears it. PUBLIC_CACHE_SECONDS stays
+ * the bound for changes made elsewhere (the worker's FX refresh or licence expiry) or while
+ * Redis is unreachable.
+ */
+@Injectable()
+export class ShopWindowPurge implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ShopWindowPurge.name);
+  private readonly enabled = apiConfigFromEnv().publicCacheSeconds > 0;
+  private readonly channel = `${queuePrefixFromEnv()}:shop-window:changed`;
+  /** Tells this process's own announcements apart from the others'. */
+  private readonly origin = randomUUID();
+  private subscriber: Redis | null = null;
+  private publisher: Redis | null = null;
+
+  constructor(private readonly caches: ShopWindowCaches) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.enabled) return;
+    const options = { ...redisOptionsFromEnv(), lazyConnect: true, maxRetriesPerRequest: 1 };
+    this.publisher = new Redis({ ...options, enableOfflineQueue: false });
+    this.subscriber = new Redis(options);
+    for (const connection of [this.publisher, this.subscriber]) connection.on('error', (e: Error) => this.logger.warn(`shop-window channel: ${e.message}`));
+    this.subscriber.on('message', (_channel: string, origin: string) => {
+      if (origin !== this.origin) this.caches.clearAll();
+    });
+    try {
+      await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
+      await this.subscriber.subscribe(this.channel);
+    } catch (error) {
+      // Without Redis the caches still expire after PUBLIC_CACHE_SECONDS.
+      this.logger.warn(`shop-window channel unavailable: ${(error as Error).message}`);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([this.subscriber, this.publisher].map((c) => c?.quit().catch(() => c.disconnect())));
+  }
+
+  /** The catalogue may have changed: clear here now, and everywhere else as soon as they hear. */
+  announce(): void {
+    if (!this.enabled) return;
+    this.caches.clearAll();
+    this.publisher?.publish(this.channel, this.origin).catch((e: Error) => this.logger.warn(`shop-window purge not announced: ${e.message}`));
+  }
+}
+
+@Module({ imports: [ShopWindowCachesModule], providers: [ShopWindowPurge], exports: [ShopWindowPurge] })
+export class ShopWindowPurgeModule {}
