@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     `## Order pipeline and warehouse sync (\`npm run bench:pipeline\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${host}, PostgreSQL and Redis on the same
-machine, shared with other work at the time. ${WORKERS === 1 ? 'One worker process' : `${WORKERS} worker processes`} (apps/worker), the
+machine. ${WORKERS === 1 ? 'One worker process' : `${WORKERS} worker processes`} (apps/worker), the
 loopback customs and carrier in the benchmark's process.
 
 | measure | figure |
