@@ -1,4 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { ShopWindowCaches, groupByKeys } from '@vitrine/shared/graphql';
@@ -45,6 +46,14 @@ const filterSchema = z.object({
 export class BrowseService {
   /** Totals of public lists by filter: counting every page of a busy shop window costs more than the page. */
   private readonly totals: LRUCache<string, Promise<number>> | null;
+
+  /**
+   * Product pages asked for at the same moment by different requests are read in one
+   * statement: public data only, batched per tick and never cached here (cache: false), so
+   * each request still sees the database as it is. Under a burst of shoppers opening
+   * different products this saves most of the round trips.
+   */
+  private readonly pages = new DataLoader<string, ProductDetailRow | null>((ids) => this.products.findPublicDetails(ids), { cache: false, maxBatchSize: 100 });
 
   constructor(
     private readonly products: ProductRepository,
@@ -100,7 +109,7 @@ export class BrowseService {
 
   /** A published product with its variants, media and credited works (one statement). */
   async product(id: string): Promise<ProductDetailRow> {
-    const row = isUuid(id) ? await this.products.findPublicDetail(id) : null;
+    const row = isUuid(id) ? await this.pages.load(id) : null;
     if (!row) throw new NotFoundError('Product');
     return row;
   }

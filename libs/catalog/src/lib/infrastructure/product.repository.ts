@@ -210,13 +210,13 @@ export class ProductRepository {
   }
 
   /**
-   * The public product page in one statement: the product if published in an open storefront,
+   * Public product pages in one statement: each product if published in an open storefront,
    * with its variants and media by position and its credited works by accession number (the
-   * orders of variantsOf, mediaOf and ArtworkRepository.creditedBy). A shopper opening a
-   * product costs one round trip instead of four.
+   * orders of variantsOf, mediaOf and ArtworkRepository.creditedBy). Answers in the order of
+   * `ids`, null where a product is not public.
    */
-  async findPublicDetail(id: string): Promise<ProductDetailRow | null> {
-    const [row] = await this.prisma.hotRead<ProductDetailSqlRow>(Prisma.sql`
+  async findPublicDetails(ids: readonly string[]): Promise<(ProductDetailRow | null)[]> {
+    const rows = await this.prisma.hotRead<ProductDetailSqlRow>(Prisma.sql`
       SELECT p.id, p.museum_id AS "museumId", p.status, p.category, p.cross_border_category AS "crossBorderCategory",
              p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh",
              p.description_fr AS "descriptionFr", p.description_en AS "descriptionEn", p.description_zh AS "descriptionZh",
@@ -236,13 +236,17 @@ export class ProductRepository {
                        FROM product_artworks pa JOIN artworks a ON a.id = pa.artwork_id WHERE pa.product_id = p.id), '[]') AS artworks
       FROM products p
       JOIN storefronts s ON s.museum_id = p.museum_id AND s.status = 'OPEN'
-      WHERE p.id = ${id}::uuid AND p.status = 'PUBLISHED'`);
-    if (!row) return null;
-    return {
-      ...row,
-      variants: row.variants.map((v) => ({ ...v, options: (v.options ?? {}) as Record<string, string> })),
-      artworks: row.artworks.map((a) => ({ ...a, createdAt: new Date(a.createdAt), updatedAt: new Date(a.updatedAt) })),
-    };
+      WHERE p.id = ANY(${[...ids]}::uuid[]) AND p.status = 'PUBLISHED'`);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      if (!row) return null;
+      return {
+        ...row,
+        variants: row.variants.map((v) => ({ ...v, options: (v.options ?? {}) as Record<string, string> })),
+        artworks: row.artworks.map((a) => ({ ...a, createdAt: new Date(a.createdAt), updatedAt: new Date(a.updatedAt) })),
+      };
+    });
   }
 
   findById(id: string): Promise<ProductRow | null> {
