@@ -105,6 +105,8 @@ interface Shot {
   ms: number;
   status: number;
   code: string;
+  /** When the request was sent, ms after the scenario started. */
+  at: number;
 }
 
 /** Runs the requests with at most `concurrency` in flight; stops early once `until` has passed. */
@@ -126,7 +128,7 @@ async function fire(apiUrl: string, bodies: string[], concurrency: number, until
       } catch {
         code = 'NETWORK';
       }
-      shots.push({ ms: performance.now() - t0, status, code });
+      shots.push({ ms: performance.now() - t0, status, code, at: t0 - started });
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -189,6 +191,10 @@ async function main(): Promise<void> {
     const drop = await fire(apiUrl, dropBodies, CONCURRENCY);
     const dropCpuMs = ((cpuSeconds(api.child.pid) - cpu0) * 1000) / SHOPPERS;
     const dropCodes = countBy(drop.shots);
+    if (process.env['BENCH_DEBUG']) {
+      const slow = [...drop.shots].sort((a, b) => b.ms - a.ms).slice(0, 25);
+      console.log(slow.map((x) => `${x.code}@${Math.round(x.at)}ms:${Math.round(x.ms)}ms`).join(' '));
+    }
     const dropState = await withClient(url, async (c) => {
       const level = (await c.query(`SELECT on_hand, reserved FROM stock_levels WHERE variant_id = $1`, [seeded.dropVariantId])).rows[0];
       const orders = Number((await c.query(`SELECT count(*) FROM order_lines WHERE variant_id = $1`, [seeded.dropVariantId])).rows[0].count);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { Prisma, PrismaService, isUniqueViolation, type StockLocationKind, type StockMovementKind, type StockReservationStatus, type Tx } from '@vitrine/shared/data-access';
-import { ConflictError } from '@vitrine/shared/kernel';
+import { ConflictError, isUuid } from '@vitrine/shared/kernel';
 import type { LocationStock } from '../domain/fulfilment-plan';
 
 export interface StockLocationRecord {
@@ -95,14 +96,26 @@ export class StockRepository {
     return [...byLocation.values()];
   }
 
-  /** Available units per variant over every location (one query). */
+  /**
+   * Every checkout attempt asks this first, and a drop's sold-out answers are decided here:
+   * requests asking at the same moment share one statement (batched per tick, never cached).
+   */
+  private readonly available = new DataLoader<string, number>(
+    async (variantIds) => {
+      const rows = await this.prisma.hotRead<{ variant_id: string; available: string }>(Prisma.sql`
+        SELECT variant_id, SUM(on_hand - reserved)::bigint AS available FROM stock_levels
+        WHERE variant_id = ANY(${[...variantIds]}::uuid[]) GROUP BY variant_id`);
+      const byId = new Map(rows.map((r) => [r.variant_id, Number(r.available)]));
+      return variantIds.map((id) => byId.get(id) ?? 0);
+    },
+    { cache: false, maxBatchSize: 500 },
+  );
+
+  /** Available units per variant over every location (one query, shared with concurrent callers). */
   async availableAnywhere(variantIds: readonly string[]): Promise<Map<string, number>> {
-    if (!variantIds.length) return new Map();
-    // Every checkout attempt asks this first (a drop's sold-out answers are decided here): a hot read.
-    const rows = await this.prisma.hotRead<{ variant_id: string; available: string }>(Prisma.sql`
-      SELECT variant_id, SUM(on_hand - reserved)::bigint AS available FROM stock_levels
-      WHERE variant_id = ANY(${[...variantIds]}::uuid[]) GROUP BY variant_id`);
-    return new Map(rows.map((r) => [r.variant_id, Number(r.available)]));
+    const ids = [...new Set(variantIds)].filter(isUuid);
+    const counts = await Promise.all(ids.map((id) => this.available.load(id)));
+    return new Map(ids.map((id, i) => [id, counts[i]!]));
   }
 
   /** The one place that takes units: only if enough are available, decided by the database. */

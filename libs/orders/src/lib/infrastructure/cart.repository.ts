@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { Prisma, PrismaService, isUniqueViolation, type CartStatus, type Tx } from '@vitrine/shared/data-access';
+import { isUuid } from '@vitrine/shared/kernel';
 
 export interface CartItemRecord {
   id: string;
@@ -29,10 +31,29 @@ const cartSelect = {
 
 @Injectable()
 export class CartRepository {
+  /**
+   * Carts read by id at the same moment by different requests (every checkout attempt starts
+   * here; a drop sends thousands at once) come back from one statement. Batched per tick,
+   * never cached (cache: false): each request sees its cart as the database has it.
+   */
+  private readonly byId = new DataLoader<string, CartRecord | null>((ids) => this.selectByIds(ids), { cache: false, maxBatchSize: 100 });
+
   constructor(private readonly prisma: PrismaService) {}
 
   findById(id: string): Promise<CartRecord | null> {
-    return this.selectOne(Prisma.sql`c.id = ${id}::uuid`);
+    return isUuid(id) ? this.byId.load(id) : Promise.resolve(null);
+  }
+
+  private async selectByIds(ids: readonly string[]): Promise<(CartRecord | null)[]> {
+    const rows = await this.prisma.hotRead<Omit<CartRecord, 'items'> & { items: (Omit<CartItemRecord, 'createdAt'> & { createdAt: string })[] }>(Prisma.sql`
+      SELECT c.id, c.status::text AS status, c.user_id AS "userId", c.token_hash AS "tokenHash", c.merged_into_id AS "mergedIntoId",
+        COALESCE(json_agg(json_build_object('id', i.id, 'variantId', i.variant_id, 'quantity', i.quantity, 'createdAt', i.created_at)
+          ORDER BY i.created_at, i.id) FILTER (WHERE i.id IS NOT NULL), '[]') AS items
+      FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id
+      WHERE c.id = ANY(${[...ids]}::uuid[])
+      GROUP BY c.id`);
+    const byId = new Map(rows.map((row) => [row.id, { ...row, items: row.items.map((i) => ({ ...i, createdAt: new Date(i.createdAt) })) }]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   findOpenOfUser(userId: string): Promise<CartRecord | null> {
