@@ -77,6 +77,9 @@ describe('refunds give the yearly cross-border quota back: a partial refund its 
     const partial = await api.gql(REFUND, { id: order.id, reason: 'two damaged', lines: [{ lineId: lineA.id, quantity: 2 }] }, manager);
     expect(partial.errors).toBeUndefined();
     expect(partial.data.refundOrder).toMatchObject({ amount: Math.round((lineA.total * 2) / 5), order: { status: 'PAID' } });
+    // Licensing hears of it through the outbox, in the same transaction as the recorded units.
+    const jobs = await api.db.prisma.outboxMessage.findMany({ where: { name: 'accrue-order', jobId: { startsWith: `licensing.accrue-order.${order.id}.refund-` } } });
+    expect(jobs.map((j) => j.payload)).toEqual([{ orderId: order.id, event: `refund-${partial.data.refundOrder.refundId}` }]);
     expect(await stripe.deliver(api.baseUrl, stripe.refunded(c.payment.paymentIntentId))).toBe(200);
     expect((await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('PAID');
     expect(await remaining(id, 3, 'rq-probe-1')).toBe(LIMIT - used - goods + 2 * A);

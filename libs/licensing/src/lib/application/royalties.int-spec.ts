@@ -201,4 +201,28 @@ describe('royalty ledger and monthly statements (real PostgreSQL)', () => {
     expect(left._sum).toEqual({ units: 0, saleMinor: 0, netSalesMinor: 0, royaltyMinor: 0 });
     expect(await accrual.reverse({ ...partial, refundRef: 're_3' })).toBeNull();
   });
+
+  it('reverses the units of each partial refund that orders records, once, and what is left when the order is refunded whole', async () => {
+    await reset();
+    const a = await seedAgreement(db.prisma, { royaltyRateBps: 1000, currency: 'CNY', termStart: '2025-01-01', termEnd: '2025-12-31' });
+    const [sale] = await insertSales(db.prisma, [{ museumId: a.museumId, paidAt: new Date('2025-07-01T10:00:00Z'), lines: [{ productId: a.productId, quantity: 4, goodsMinor: 40_000, fxRate: '7.8' }] }]);
+    const lineId = sale!.lineIds[0]!;
+    const sum = async () =>
+      (await db.prisma.royaltyLedgerEntry.aggregate({ where: { orderLineId: lineId }, _sum: { units: true, saleMinor: true, royaltyMinor: true } }))._sum;
+    expect((await accrual.accrueOrder(sale!.orderId)).accrued).toBe(1);
+    expect(await sum()).toEqual({ units: 4, saleMinor: 40_000, royaltyMinor: 4_000 });
+
+    // Orders records a partial refund of one unit (what refundOrder writes for a Stripe refund).
+    await db.prisma.orderLineRefund.create({ data: { orderId: sale!.orderId, orderLineId: lineId, providerRefundId: 're_partial', quantity: 1, goodsMinor: 10_000 } });
+    expect((await accrual.accrueOrder(sale!.orderId)).reversed).toBe(1);
+    expect(await sum()).toEqual({ units: 3, saleMinor: 30_000, royaltyMinor: 3_000 });
+    // The job run again (a retry, a duplicate delivery) books nothing more.
+    expect(await accrual.accrueOrder(sale!.orderId)).toMatchObject({ accrued: 0, reversed: 0 });
+    expect(await sum()).toEqual({ units: 3, saleMinor: 30_000, royaltyMinor: 3_000 });
+
+    // Then the rest is refunded: the order becomes REFUNDED and what is left is reversed.
+    await db.prisma.order.update({ where: { id: sale!.orderId }, data: { refundedAt: new Date('2025-07-20T00:00:00Z'), status: 'REFUNDED' } });
+    expect((await accrual.accrueOrder(sale!.orderId)).reversed).toBe(1);
+    expect(await sum()).toEqual({ units: 0, saleMinor: 0, royaltyMinor: 0 });
+  });
 });

@@ -89,9 +89,25 @@ export class RoyaltyAccrualService {
     return { created: (await this.ledger.insert(null, [entry])) === 1, entry };
   }
 
-  /** Books every missing accrual and refund reversal of one order (what orders calls on paid/refunded). */
-  accrueOrder(orderId: string): Promise<ReconcileResult> {
-    return this.reconcile(new Date(8.64e15), orderId);
+  /**
+   * Books every missing accrual and refund reversal of one order (what orders calls on paid,
+   * refunded and partially refunded): its lines' accruals, the reversal of each partial refund
+   * (once per refund row), and the reversal of what is left when the order is refunded whole.
+   */
+  async accrueOrder(orderId: string): Promise<ReconcileResult> {
+    const result = await this.reconcile(new Date(8.64e15), orderId);
+    let partial = 0;
+    for (const r of await this.orderLines.lineRefundsOf(orderId)) {
+      const reversed = await this.reverse({
+        orderLineId: r.orderLineId,
+        refundRef: `line-refund:${r.refundRowId}`,
+        refundedNetAmount: { amount: r.goodsMinor, currency: r.saleCurrency },
+        units: r.units,
+        refundedAt: r.refundedAt,
+      });
+      if (reversed?.created) partial++;
+    }
+    return { ...result, reversed: result.reversed + partial };
   }
 
   /** Books every missing entry for sales and refunds before `until`, in streamed batches. */

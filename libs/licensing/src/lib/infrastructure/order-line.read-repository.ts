@@ -9,9 +9,9 @@ import { PrismaService, type Tx } from '@vitrine/shared/data-access';
  *   excludes the cross-border tax (`tax_minor`), freight and insurance. If orders adds
  *   discounts per line, subtract them here; this is the one place that defines net sales.
  * - Its FX snapshot is the order line's `fx_rate` (EUR→CNY, as the catalogue converts).
- * - A refunded order (`orders.refunded_at` set) reverses every line it accrued. Partial
- *   refunds per line are not recorded by orders yet; `RoyaltyAccrualService.reverse` takes
- *   them when they are.
+ * - A refunded order (`orders.refunded_at` set) reverses what is left of every line it accrued.
+ * - A partial refund (`order_line_refunds`: units of a line and their goods value) reverses
+ *   those units once, by `RoyaltyAccrualService.reverse` keyed by the refund row.
  */
 export interface PaidLicensedLine {
   orderLineId: string;
@@ -39,6 +39,16 @@ export interface RefundedLicensedLine {
   saleCurrency: string;
   fxRate: string | null;
   currency: string;
+}
+
+/** Units of a licensed line given back by a partial refund, and their goods value. */
+export interface LineRefund {
+  refundRowId: string;
+  orderLineId: string;
+  units: number;
+  goodsMinor: number;
+  saleCurrency: string;
+  refundedAt: Date;
 }
 
 /** Lines whose ledger entries are missing, restricted to paid (or refunded) before `until` and optionally to one order. */
@@ -106,6 +116,18 @@ export class OrderLineReadRepository {
                             WHERE x.order_line_id = ol.id AND x.kind = 'REVERSAL' AND x.source_ref = 'order-refunded')`,
       onBatch,
     );
+  }
+
+  /** Partial refunds of the licensed lines of one order, oldest first. */
+  lineRefundsOf(orderId: string): Promise<LineRefund[]> {
+    return this.prisma.$queryRaw<LineRefund[]>`
+      SELECT r.id::text AS "refundRowId", r.order_line_id::text AS "orderLineId", r.quantity AS units, r.goods_minor AS "goodsMinor",
+             ol.currency AS "saleCurrency", r.created_at AS "refundedAt"
+        FROM order_line_refunds r
+        JOIN order_lines ol ON ol.id = r.order_line_id
+        JOIN licensed_products lp ON lp.product_id = ol.product_id
+       WHERE r.order_id = ${orderId}::uuid
+       ORDER BY r.created_at, r.id`;
   }
 
   /** One line of a licensed product, for the explicit accrual service. */

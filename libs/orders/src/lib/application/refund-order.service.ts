@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { PaymentsService } from '@vitrine/payments';
+import { accrueOrderJob } from '@vitrine/licensing';
+import { enqueueJob } from '@vitrine/shared/jobs';
 import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
 import { assertTransition } from '../domain/order-state-machine';
 import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
+import { TransactionRunner } from '../infrastructure/transaction-runner';
 
 /** Stripe refund statuses that give money back (a failed or cancelled one gives nothing). */
 const COUNTED_REFUNDS = new Set(['succeeded', 'pending']);
@@ -33,6 +36,7 @@ export class RefundOrderService {
   constructor(
     private readonly orders: OrderRepository,
     private readonly payments: PaymentsService,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async refund(
@@ -80,8 +84,13 @@ export class RefundOrderService {
     });
     // The returned units give their goods value back to the buyer's yearly quota while the
     // order stays paid (a refund covering the order makes it REFUNDED, which gives back all).
-    if (COUNTED_REFUNDS.has(refund.status)) {
-      await this.orders.recordLineRefunds(returned.map((r) => ({ ...r, orderId: order.id, providerRefundId: refund.refundId })));
+    // Licensed lines' royalties are reversed for the units returned (licensing's accrue-order job,
+    // written in the same transaction so it cannot be lost).
+    if (COUNTED_REFUNDS.has(refund.status) && returned.length) {
+      await this.transactions.run(async (tx) => {
+        await this.orders.recordLineRefunds(tx, returned.map((r) => ({ ...r, orderId: order.id, providerRefundId: refund.refundId })));
+        await enqueueJob(tx, accrueOrderJob, { orderId: order.id, event: `refund-${refund.refundId}` });
+      });
     }
     return { order, refundId: refund.refundId, refundStatus: refund.status, amount };
   }

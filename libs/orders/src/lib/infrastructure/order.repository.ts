@@ -325,8 +325,8 @@ export class OrderRepository {
   }
 
   /** Records the units a Stripe refund gave back; a retry of the same refund records nothing twice. */
-  async recordLineRefunds(rows: readonly { orderId: string; orderLineId: string; providerRefundId: string; quantity: number; goodsMinor: number }[]): Promise<void> {
-    if (rows.length) await this.prisma.orderLineRefund.createMany({ data: [...rows], skipDuplicates: true });
+  async recordLineRefunds(tx: Tx, rows: readonly { orderId: string; orderLineId: string; providerRefundId: string; quantity: number; goodsMinor: number }[]): Promise<void> {
+    if (rows.length) await tx.orderLineRefund.createMany({ data: [...rows], skipDuplicates: true });
   }
 
   async ordersOfCheckout(checkoutId: string, tx: Tx = this.prisma): Promise<OrderRecord[]> {
