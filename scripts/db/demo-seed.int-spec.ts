@@ -1,5 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { CustomsModule, IdentityRecordsService } from '@vitrine/customs';
+import { PipelineRepository } from '@vitrine/orders';
 import { DataAccessModule, type PrismaService } from '@vitrine/shared/data-access';
 import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { seedDemo } from '../../prisma/seed';
@@ -144,23 +145,13 @@ describe('demo seed (real PostgreSQL)', () => {
 
   it('leaves the orders where the worker pipeline never picks them up', async () => {
     const before = new Date(Date.now() + 60_000);
-    // The sweep's three queries (libs/orders pipeline repository), as of a minute from now.
-    const unstarted = await db.prisma.$queryRaw<{ id: string }[]>`
-      SELECT o.id FROM orders o WHERE o.status = 'PAID' AND o.paid_at < ${before}
-        AND NOT EXISTS (SELECT 1 FROM customs_messages m WHERE m.order_id = o.id)`;
-    const lagging = await db.prisma.$queryRaw<{ id: string }[]>`
-      SELECT o.id FROM orders o
-      WHERE o.updated_at < ${before} AND (
-        (o.status IN ('PAID', 'CUSTOMS_SUBMITTED', 'HELD') AND EXISTS (
-          SELECT 1 FROM customs_messages m WHERE m.order_id = o.id AND (
-            (o.status = 'PAID' AND m.status <> 'PENDING' AND m.document = 'ORDER')
-            OR (o.status <> 'HELD' AND m.status IN ('CLEARED', 'HELD', 'REJECTED'))
-            OR (o.status = 'HELD' AND m.status = 'CLEARED'))))
-        OR (o.status IN ('CLEARED', 'SHIPPED') AND EXISTS (
-          SELECT 1 FROM shipments s WHERE s.order_id = o.id AND (
-            (o.status = 'CLEARED' AND s.status <> 'WAYBILL_ISSUED') OR (o.status = 'SHIPPED' AND s.status = 'DELIVERED')))))`;
-    const unbooked = await db.prisma.$queryRaw<{ id: string }[]>`
-      SELECT o.id FROM orders o JOIN shipments s ON s.order_id = o.id WHERE o.status = 'CLEARED' AND s.status = 'WAYBILL_ISSUED'`;
+    // The sweep's own three reads (libs/orders pipeline repository), as of a minute from now.
+    const sweep = new PipelineRepository(db.prisma);
+    const [unstarted, lagging, unbooked] = await Promise.all([
+      sweep.paidWithoutDeclaration(before, 1_000),
+      sweep.lagging(before, 1_000),
+      sweep.clearedNotBooked(before, 1_000),
+    ]);
     expect({ unstarted, lagging, unbooked }).toEqual({ unstarted: [], lagging: [], unbooked: [] });
     const jobs = await db.prisma.outboxMessage.findMany({ select: { queue: true, name: true } });
     expect(jobs.filter((j) => !['licensing'].includes(j.queue))).toEqual([]);

@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Box, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
-import EditIcon from '@mui/icons-material/Edit';
+import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
-  Button,
   Create,
   Datagrid,
   FunctionField,
@@ -19,8 +17,15 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { CountShelfButton } from '../../components/CountShelfButton';
 import { NotFound } from '../../components/NotFound';
-import { BRAND_LOCATION_KINDS, brandLevels, setBrandLevel, type BrandLocationRecord, type BrandVariantLevel } from './brand-stock.data';
+import {
+  BRAND_LOCATION_KINDS,
+  brandLevels,
+  setBrandLevel,
+  type BrandLocationRecord,
+  type BrandVariantLevel,
+} from './brand-stock.data';
 
 const KIND_CHOICES = BRAND_LOCATION_KINDS.map((id) => ({ id, name: `vitrine.stock.kind.${id}` }));
 
@@ -54,59 +59,40 @@ export const BrandStockCreate = () => (
 );
 
 /** A count of one variant at the location; the API refuses less than what orders hold. */
-const CountDialog = ({ locationId, level, onSaved }: { locationId: string; level: BrandVariantLevel; onSaved: () => void }) => {
-  const translate = useTranslate();
+const CountDialog = ({
+  locationId,
+  level,
+  onSaved,
+}: {
+  locationId: string;
+  level: BrandVariantLevel;
+  onSaved: () => void;
+}) => {
   const notify = useNotify();
-  const [open, setOpen] = useState(false);
-  const [onHand, setOnHand] = useState('');
-  const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const valid = /^\d{1,9}$/.test(onHand.trim());
-  const save = () => {
+  const save = (onHand: number, note: string | undefined) => {
     setBusy(true);
-    setBrandLevel(locationId, level.variantId, Number(onHand.trim()), note.trim() || undefined)
+    return setBrandLevel(locationId, level.variantId, onHand, note)
       .then(() => {
         notify('vitrine.stock.saved', { type: 'success' });
-        setOpen(false);
         onSaved();
+        return true;
       })
-      .catch((e: unknown) => notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' }))
+      .catch((e: unknown) => {
+        notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' });
+        return false;
+      })
       .finally(() => setBusy(false));
   };
   return (
-    <>
-      <Button
-        label="vitrine.stock.count"
-        onClick={() => {
-          setOnHand(String(level.onHand));
-          setOpen(true);
-        }}
-        data-testid={`brand-count-${level.variantId}`}
-      >
-        <EditIcon />
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)}>
-        <DialogTitle>{translate('vitrine.stock.count_title')}</DialogTitle>
-        <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important', minWidth: 360 }}>
-          <Typography variant="body2" color="text.secondary">
-            {translate('vitrine.stock.reserved_note', { reserved: level.reserved })}
-          </Typography>
-          <MuiTextField
-            label={translate('resources.stockLevels.fields.onHand')}
-            value={onHand}
-            onChange={(e) => setOnHand(e.target.value)}
-            error={!valid}
-            helperText={valid ? ' ' : translate('vitrine.validation.whole_number')}
-            slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'brand-on-hand-input' } }}
-          />
-          <MuiTextField label={translate('vitrine.stock.note')} value={note} onChange={(e) => setNote(e.target.value)} />
-        </DialogContent>
-        <DialogActions>
-          <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
-          <Button label="ra.action.save" variant="contained" onClick={save} disabled={!valid || busy} data-testid="brand-on-hand-save" />
-        </DialogActions>
-      </Dialog>
-    </>
+    <CountShelfButton
+      variantId={level.variantId}
+      onHand={level.onHand}
+      reserved={level.reserved}
+      busy={busy}
+      onSave={save}
+      testIdPrefix="brand-"
+    />
   );
 };
 
@@ -172,10 +158,14 @@ const Header = () => {
   return (
     <Box>
       <Typography variant="h6">
-        {l.name} <Typography component="span" color="text.secondary">{l.code}</Typography>
+        {l.name}{' '}
+        <Typography component="span" color="text.secondary">
+          {l.code}
+        </Typography>
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        {translate(`vitrine.stock.kind.${l.kind}`)} · {translate('vitrine.stock.customs_mode', { mode: l.customsMode })} ·{' '}
+        {translate(`vitrine.stock.kind.${l.kind}`)} ·{' '}
+        {translate('vitrine.stock.customs_mode', { mode: l.customsMode })} ·{' '}
         {translate('vitrine.stock.priority', { priority: l.priority })}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>

@@ -3,19 +3,13 @@ import {
   Box,
   Card,
   CardContent,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableRow,
-  TextField as MuiTextField,
   Typography,
 } from '@mui/material';
-import EditIcon from '@mui/icons-material/Edit';
 import {
   Button,
   Create,
@@ -40,11 +34,18 @@ import {
   useUpdate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { CountShelfButton } from '../../components/CountShelfButton';
 import { NotFound } from '../../components/NotFound';
 import { pickText } from '../../data/localized';
 import { dateLocale } from '../../data/dates';
 import { RequireMuseum } from '../../museum/RequireMuseum';
-import { LOCATION_KINDS, stockMovements, type StockLevelRecord, type StockLocationRecord, type StockMovementRecord } from './stock-locations.data';
+import {
+  LOCATION_KINDS,
+  stockMovements,
+  type StockLevelRecord,
+  type StockLocationRecord,
+  type StockMovementRecord,
+} from './stock-locations.data';
 
 const KIND_CHOICES = LOCATION_KINDS.map((id) => ({ id, name: `vitrine.stock.kind.${id}` }));
 
@@ -83,62 +84,35 @@ export const StockLocationCreate = () => (
 /** Sets on hand after a count; the API refuses less than what orders hold. */
 const SetOnHandButton = () => {
   const level = useRecordContext<StockLevelRecord>();
-  const translate = useTranslate();
   const notify = useNotify();
   const [update, { isPending }] = useUpdate();
-  const [open, setOpen] = useState(false);
-  const [onHand, setOnHand] = useState('');
-  const [note, setNote] = useState('');
   if (!level) return null;
-  const valid = /^\d{1,9}$/.test(onHand.trim());
-  const save = () =>
-    update(
-      'stockLevels',
-      { id: level.id, data: { onHand: Number(onHand.trim()), note: note.trim() || undefined }, previousData: level },
-      {
-        mutationMode: 'pessimistic',
-        onSuccess: () => {
-          notify('vitrine.stock.saved', { type: 'success' });
-          setOpen(false);
+  const save = (onHand: number, note: string | undefined) =>
+    new Promise<boolean>((resolve) =>
+      update(
+        'stockLevels',
+        { id: level.id, data: { onHand, note }, previousData: level },
+        {
+          mutationMode: 'pessimistic',
+          onSuccess: () => {
+            notify('vitrine.stock.saved', { type: 'success' });
+            resolve(true);
+          },
+          onError: (e) => {
+            notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' });
+            resolve(false);
+          },
         },
-        onError: (e) => notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' }),
-      },
+      ),
     );
   return (
-    <>
-      <Button
-        label="vitrine.stock.count"
-        onClick={(e) => {
-          e.stopPropagation();
-          setOnHand(String(level.onHand));
-          setOpen(true);
-        }}
-        data-testid={`count-${level.variantId}`}
-      >
-        <EditIcon />
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} onClick={(e) => e.stopPropagation()}>
-        <DialogTitle>{translate('vitrine.stock.count_title')}</DialogTitle>
-        <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important', minWidth: 360 }}>
-          <Typography variant="body2" color="text.secondary">
-            {translate('vitrine.stock.reserved_note', { reserved: level.reserved })}
-          </Typography>
-          <MuiTextField
-            label={translate('resources.stockLevels.fields.onHand')}
-            value={onHand}
-            onChange={(e) => setOnHand(e.target.value)}
-            error={!valid}
-            helperText={valid ? ' ' : translate('vitrine.validation.whole_number')}
-            slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'on-hand-input' } }}
-          />
-          <MuiTextField label={translate('vitrine.stock.note')} value={note} onChange={(e) => setNote(e.target.value)} />
-        </DialogContent>
-        <DialogActions>
-          <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
-          <Button label="ra.action.save" variant="contained" onClick={save} disabled={!valid || isPending} data-testid="on-hand-save" />
-        </DialogActions>
-      </Dialog>
-    </>
+    <CountShelfButton
+      variantId={level.variantId}
+      onHand={level.onHand}
+      reserved={level.reserved}
+      busy={isPending}
+      onSave={save}
+    />
   );
 };
 
@@ -149,10 +123,14 @@ const LocationHeader = () => {
   return (
     <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
       <Typography variant="h6">
-        {l.name} <Typography component="span" color="text.secondary">{l.code}</Typography>
+        {l.name}{' '}
+        <Typography component="span" color="text.secondary">
+          {l.code}
+        </Typography>
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>
-        {translate(`vitrine.stock.kind.${l.kind}`)} · {translate('vitrine.stock.customs_mode', { mode: l.customsMode })} ·{' '}
+        {translate(`vitrine.stock.kind.${l.kind}`)} ·{' '}
+        {translate('vitrine.stock.customs_mode', { mode: l.customsMode })} ·{' '}
         {translate('vitrine.stock.priority', { priority: l.priority })}
       </Typography>
     </Box>
@@ -163,9 +141,23 @@ export const StockLocationShow = () => (
   <Show error={<NotFound />}>
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <LocationHeader />
-      <ReferenceManyField reference="stockLevels" target="locationId" perPage={25} pagination={<Pagination />}>
-        <Datagrid bulkActionButtons={false} rowClick="expand" expand={<Ledger />} data-testid="stock-levels" empty={<StockEmpty />}>
-          <FunctionField<StockLevelRecord> label="resources.stockLevels.fields.sku" render={(l) => <code data-testid={`sku-${l.variantId}`}>{l.variant?.sku ?? l.variantId}</code>} />
+      <ReferenceManyField
+        reference="stockLevels"
+        target="locationId"
+        perPage={25}
+        pagination={<Pagination />}
+      >
+        <Datagrid
+          bulkActionButtons={false}
+          rowClick="expand"
+          expand={<Ledger />}
+          data-testid="stock-levels"
+          empty={<StockEmpty />}
+        >
+          <FunctionField<StockLevelRecord>
+            label="resources.stockLevels.fields.sku"
+            render={(l) => <code data-testid={`sku-${l.variantId}`}>{l.variant?.sku ?? l.variantId}</code>}
+          />
           <ProductNameField label="resources.stockLevels.fields.product" />
           <NumberField source="onHand" sortable={false} />
           <NumberField source="reserved" sortable={false} />
@@ -215,7 +207,11 @@ const StockEmpty = () => {
 
 const ProductNameField = (_: { label?: string }) => {
   const [locale] = useLocaleState();
-  return <FunctionField<StockLevelRecord> render={(l) => (l.variant ? pickText(l.variant.productName, locale) : '—')} />;
+  return (
+    <FunctionField<StockLevelRecord>
+      render={(l) => (l.variant ? pickText(l.variant.productName, locale) : '—')}
+    />
+  );
 };
 
 const LEDGER_PAGE = 10;
@@ -246,7 +242,9 @@ const Ledger = () => {
   if (error) return <Typography color="error">{translate(error, { _: error })}</Typography>;
   return (
     <Box sx={{ pl: 2 }} data-testid={`ledger-${level.variantId}`}>
-      <Typography variant="subtitle2">{translate('vitrine.stock.ledger_title', { smart_count: page?.total ?? 0 })}</Typography>
+      <Typography variant="subtitle2">
+        {translate('vitrine.stock.ledger_title', { smart_count: page?.total ?? 0 })}
+      </Typography>
       <Table size="small">
         <TableHead>
           <TableRow>
@@ -260,7 +258,9 @@ const Ledger = () => {
         <TableBody>
           {rows.map((m) => (
             <TableRow key={m.id} data-testid="ledger-row">
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(m.createdAt).toLocaleString(dateLocale(locale))}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {new Date(m.createdAt).toLocaleString(dateLocale(locale))}
+              </TableCell>
               <TableCell>{translate(`vitrine.stock.movement.${m.kind}`, { _: m.kind })}</TableCell>
               <TableCell align="right">{m.onHandDelta ? signed(m.onHandDelta) : ''}</TableCell>
               <TableCell align="right">{m.reservedDelta ? signed(m.reservedDelta) : ''}</TableCell>
@@ -274,7 +274,13 @@ const Ledger = () => {
           ))}
         </TableBody>
       </Table>
-      {page?.hasNext && <Button label="vitrine.stock.ledger_more" onClick={() => load(page.after)} data-testid="ledger-more" />}
+      {page?.hasNext && (
+        <Button
+          label="vitrine.stock.ledger_more"
+          onClick={() => load(page.after)}
+          data-testid="ledger-more"
+        />
+      )}
     </Box>
   );
 };

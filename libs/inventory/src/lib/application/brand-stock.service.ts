@@ -2,24 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, isUuid, validate } from '@vitrine/shared/kernel';
-import { InventoryError, InventoryErrorCode } from '../domain/inventory-error';
 import { BrandStockRepository, type BrandVariantRecord } from '../infrastructure/brand-stock.repository';
+import { countShelf, locationFields, setStockSchema } from './shelf-count';
 import { StockRepository, type StockLevelRecord, type StockLocationRecord } from '../infrastructure/stock.repository';
 
-const createSchema = z.object({
-  brandId: z.string().uuid().optional(),
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only'),
-  name: z.string().trim().min(1).max(120),
-  kind: z.enum(['EU_WAREHOUSE', 'BONDED_WAREHOUSE_CN']),
-  priority: z.number().int().min(0).max(10_000).default(100),
-});
-
-const setStockSchema = z.object({
-  locationId: z.string().uuid(),
-  variantId: z.string().uuid(),
-  onHand: z.number().int().min(0).max(10_000_000),
-  note: z.string().trim().max(500).optional(),
-});
+const createSchema = z.object({ brandId: z.string().uuid().optional(), ...locationFields });
 
 /**
  * A brand partner's own stock for the co-branded products it fulfils: its locations and
@@ -62,21 +49,7 @@ export class BrandStockService {
     const location = await this.ownLocation(actor, v.locationId);
     const [variant] = await this.brands.fulfilledVariants(location.brandId!, [v.variantId]);
     if (!variant) throw new NotFoundError('Variant');
-    return this.stock.transaction(async (tx) => {
-      const { before, after } = await this.stock.setOnHand(tx, v.locationId, v.variantId, (current) => {
-        if (v.onHand < current.reserved) {
-          throw new InventoryError(InventoryErrorCode.STOCK_BELOW_RESERVED, `${current.reserved} units are reserved for orders`, {
-            field: 'input.onHand',
-            reserved: current.reserved,
-          });
-        }
-        return v.onHand;
-      });
-      await this.stock.insertMovements(tx, [
-        { variantId: v.variantId, locationId: v.locationId, kind: 'ADJUSTMENT', onHandDelta: after.onHand - before.onHand, reservedDelta: 0, reference: `user:${actor.userId}`, note: v.note ?? null },
-      ]);
-      return after;
-    });
+    return countShelf(this.stock, actor.userId, v);
   }
 
   /** The caller's brand (an operator names one); a museum manager has none. */

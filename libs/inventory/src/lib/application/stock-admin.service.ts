@@ -1,26 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, validate } from '@vitrine/shared/kernel';
-import { InventoryError, InventoryErrorCode } from '../domain/inventory-error';
+import { NotFoundError, isUuid, validate } from '@vitrine/shared/kernel';
+import { countShelf, locationFields, setStockSchema } from './shelf-count';
 import { StockRepository, type StockLevelRecord, type StockLocationRecord, type VariantLabel } from '../infrastructure/stock.repository';
 
-const createLocationSchema = z.object({
-  museumId: z.string().uuid(),
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only'),
-  name: z.string().trim().min(1).max(120),
-  kind: z.enum(['EU_WAREHOUSE', 'BONDED_WAREHOUSE_CN']),
-  priority: z.number().int().min(0).max(10_000).default(100),
-});
+const createLocationSchema = z.object({ museumId: z.string().uuid(), ...locationFields });
 
 const movementsSchema = z.object({ locationId: z.string().uuid(), variantId: z.string().uuid() });
-
-const setStockSchema = z.object({
-  locationId: z.string().uuid(),
-  variantId: z.string().uuid(),
-  onHand: z.number().int().min(0).max(10_000_000),
-  note: z.string().trim().max(500).optional(),
-});
 
 /** A museum manager's stock back office: locations and on-hand counts, for their museums only. */
 @Injectable()
@@ -63,26 +50,11 @@ export class StockAdminService {
   async setOnHand(actor: Actor, input: unknown): Promise<StockLevelRecord> {
     const v = validate(setStockSchema, input);
     await this.managedLocation(actor, v.locationId);
-    return this.stock.transaction(async (tx) => {
-      const { before, after } = await this.stock.setOnHand(tx, v.locationId, v.variantId, (current) => {
-        if (v.onHand < current.reserved) {
-          throw new InventoryError(InventoryErrorCode.STOCK_BELOW_RESERVED, `${current.reserved} units are reserved for orders`, {
-            field: 'input.onHand',
-            reserved: current.reserved,
-          });
-        }
-        return v.onHand;
-      });
-      await this.stock.insertMovements(tx, [
-        { variantId: v.variantId, locationId: v.locationId, kind: 'ADJUSTMENT', onHandDelta: after.onHand - before.onHand, reservedDelta: 0, reference: `user:${actor.userId}`, note: v.note ?? null },
-      ]);
-      return after;
-    });
+    return countShelf(this.stock, actor.userId, v);
   }
 
   private async managedLocation(actor: Actor, locationId: string): Promise<StockLocationRecord> {
-    if (!z.string().uuid().safeParse(locationId).success) throw new NotFoundError('Stock location');
-    const location = await this.stock.findLocation(locationId);
+    const location = isUuid(locationId) ? await this.stock.findLocation(locationId) : null;
     if (!location?.museumId || !canManageMuseum(actor, location.museumId)) throw new NotFoundError('Stock location');
     return location;
   }

@@ -7,11 +7,11 @@ import { enqueueJob } from '@vitrine/shared/jobs';
 import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
 import { assertTransition } from '../domain/order-state-machine';
+import { countsAsRefunded } from '../domain/refunds';
 import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 
 /** Stripe refund statuses that give money back (a failed or cancelled one gives nothing). */
-const COUNTED_REFUNDS = new Set(['succeeded', 'pending']);
 
 const refundSchema = z.object({
   orderId: z.string().uuid(),
@@ -86,7 +86,7 @@ export class RefundOrderService {
     // order stays paid (a refund covering the order makes it REFUNDED, which gives back all).
     // Licensed lines' royalties are reversed for the units returned (licensing's accrue-order job,
     // written in the same transaction so it cannot be lost).
-    if (COUNTED_REFUNDS.has(refund.status) && returned.length) {
+    if (countsAsRefunded(refund.status) && returned.length) {
       await this.transactions.run(async (tx) => {
         await this.orders.recordLineRefunds(tx, returned.map((r) => ({ ...r, orderId: order.id, providerRefundId: refund.refundId })));
         await enqueueJob(tx, accrueOrderJob, { orderId: order.id, event: `refund-${refund.refundId}` });

@@ -5,6 +5,7 @@ import { OrderQueriesService, type OrderPageRequest } from '../application/order
 import type { RefundRecord } from '@vitrine/payments';
 import { RefundOrderService } from '../application/refund-order.service';
 import type { OrderStatus } from '../domain/order-state-machine';
+import { refundedTotal } from '../domain/refunds';
 import type { OrderRecord, OrderSort } from '../infrastructure/order.repository';
 import { toOrder, toOrderLine } from './orders.mappers';
 import {
@@ -40,7 +41,6 @@ function pageRequest(page: PageArgs, status?: Status, sort: OrderSort = 'NEWEST'
 const asPage = (r: { rows: OrderRecord[]; total: number }, take: number, sort: OrderSort = 'NEWEST') =>
   toPage(r.rows.map(toOrder), take, r.total, (o) => (sort === 'TOTAL_DESC' || sort === 'TOTAL_ASC' ? [o.total, o.id] : [o.createdAt.toISOString(), o.id]));
 
-const COUNTED_REFUNDS = new Set(['succeeded', 'pending']);
 
 @Resolver(() => OrderType)
 export class OrdersResolver {
@@ -93,7 +93,7 @@ export class OrdersResolver {
 
   @ResolveField(() => Int, { description: 'Refunded or being refunded (succeeded and pending refunds), minor units.' })
   async refundedTotal(@Parent() order: OrderType, @Context() ctx: RequestContext) {
-    return (await this.refundsLoader(ctx).load(order.id)).filter((r) => COUNTED_REFUNDS.has(r.status)).reduce((sum, r) => sum + r.amountMinor, 0);
+    return refundedTotal(await this.refundsLoader(ctx).load(order.id));
   }
 
   @ResolveField(() => [OrderDisputeType], { description: 'Disputes on the payment of this order’s checkout.' })

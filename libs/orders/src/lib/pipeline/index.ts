@@ -5,3 +5,5 @@ export { orderPipelineJobs, orderPipelineSchedules, startOrderPipeline, declareC
 export { CARRIER_GATEWAY, CarrierError, type CarrierGateway, type ParcelRequest, type TrackingEvent, type TrackingStatus } from './domain/carrier-gateway';
 export { pipelineConfigFromEnv, type PipelineConfig } from './application/pipeline-config';
 export { BookShipmentsService } from './application/book-shipments.service';
+/** The sweep's reads (paid but not started, lagging, cleared not booked), for checks that data is out of the pipeline's way. */
+export { PipelineRepository } from './infrastructure/pipeline.repository';
