@@ -116,4 +116,36 @@ describe('refunds give the yearly cross-border quota back: a partial refund its 
     expect(await stripe.deliver(api.baseUrl, stripe.refunded(c.payment.paymentIntentId))).toBe(200);
     expect(await remaining(id, 8, 'rq-full-probe-1')).toBe(LIMIT - 75 * A);
   });
+
+  it('two partial refunds of one line at once: the order row is locked before the units left are counted, so only one passes', async () => {
+    const id = residentId(7003);
+    const a = shop.variants[0]!.id;
+    const c = await paid([{ variantId: a, quantity: 5 }], 'rq-race-order', id);
+    const order = c.orders[0];
+    const line = order.lines[0];
+    const refundsBefore = stripe.refunds.size;
+    // Another museum's manager cannot refund it (NOT_FOUND, nothing sent to Stripe).
+    const otherMuseum = await seedShop(api.db.prisma, { prices: [1_000], stock: 10 });
+    const stranger = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [otherMuseum.museumId] })).email);
+    expect(codeOf(await api.gql(REFUND, { id: order.id, reason: 'not mine', lines: [{ lineId: line.id, quantity: 1 }] }, stranger))).toBe('NOT_FOUND');
+
+    // 3 + 3 units of a line of 5, in parallel.
+    const answers = await Promise.all(
+      [0, 1].map((i) => api.gql(REFUND, { id: order.id, reason: `race ${i}`, lines: [{ lineId: line.id, quantity: 3 }] }, manager)),
+    );
+    const ok = answers.filter((r) => !r.errors);
+    const refused = answers.filter((r) => r.errors);
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(codeOf(refused[0]!)).toBe('VALIDATION_FAILED');
+    expect(refused[0]!.errors![0]!.extensions!['fields']).toEqual([{ path: 'input.lines.0.quantity', message: 'at most 2' }]);
+    // The database: 3 units given back, one refund at Stripe and in payments, for 3 units' landed price.
+    const rows = await api.db.prisma.orderLineRefund.findMany({ where: { orderId: order.id } });
+    expect(rows.reduce((n, r) => n + r.quantity, 0)).toBe(3);
+    expect(stripe.refunds.size).toBe(refundsBefore + 1);
+    const recorded = await api.db.prisma.paymentRefund.findMany({ where: { orderId: order.id } });
+    expect(recorded.map((r) => r.amountMinor)).toEqual([Math.round((line.total * 3) / 5)]);
+    // What is left can still be refunded.
+    expect((await api.gql(REFUND, { id: order.id, reason: 'the rest', lines: [{ lineId: line.id, quantity: 2 }] }, manager)).errors).toBeUndefined();
+  });
 });

@@ -7,3 +7,49 @@ export function countsAsRefunded(status: string): boolean {
 export function refundedTotal(refunds: readonly { status: string; amountMinor: number }[]): number {
   return refunds.reduce((sum, r) => (countsAsRefunded(r.status) ? sum + r.amountMinor : sum), 0);
 }
+
+export interface RefundableLine {
+  id: string;
+  quantity: number;
+  /** Landed price of the whole line (goods, freight share, tax) and its goods value, minor units. */
+  totalMinor: number;
+  goodsMinor: number;
+}
+
+export interface LineRefundPlan {
+  /** What Stripe refunds: the landed price of the units, capped by what is left of the order. */
+  amountMinor: number;
+  /** Units per line and the goods value they give back to the yearly quota. */
+  returned: { orderLineId: string; quantity: number; goodsMinor: number }[];
+  /** Refused requests, one per line (a line not of the order, more units than are left). */
+  problems: { path: string; message: string }[];
+}
+
+/**
+ * Plans a refund of some units of some lines, given the units each line has already given
+ * back (`refundedUnits`, counted under the order's lock) and what is left of the order.
+ */
+export function planLineRefund(
+  lines: readonly RefundableLine[],
+  refundedUnits: ReadonlyMap<string, number>,
+  requested: readonly { lineId: string; quantity: number }[],
+  remainingMinor: number,
+): LineRefundPlan {
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  const problems: LineRefundPlan['problems'] = [];
+  const returned: LineRefundPlan['returned'] = [];
+  let amount = 0;
+  requested.forEach((r, i) => {
+    const line = byId.get(r.lineId);
+    const before = refundedUnits.get(r.lineId) ?? 0;
+    if (!line) problems.push({ path: `input.lines.${i}.lineId`, message: 'is not a line of this order' });
+    else if (r.quantity > line.quantity - before) problems.push({ path: `input.lines.${i}.quantity`, message: `at most ${line.quantity - before}` });
+    else {
+      amount += Math.round((line.totalMinor * r.quantity) / line.quantity);
+      // Goods value taken cumulatively, so a line's partial refunds add up to its goods exactly.
+      const share = (units: number) => Math.round((line.goodsMinor * units) / line.quantity);
+      returned.push({ orderLineId: line.id, quantity: r.quantity, goodsMinor: share(before + r.quantity) - share(before) });
+    }
+  });
+  return { amountMinor: Math.min(amount, remainingMinor), returned, problems };
+}

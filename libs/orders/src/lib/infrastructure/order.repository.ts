@@ -319,8 +319,8 @@ export class OrderRepository {
   }
 
   /** Units of each line of this order already given back by partial refunds. */
-  async refundedUnits(orderId: string): Promise<Map<string, number>> {
-    const rows = await this.prisma.orderLineRefund.groupBy({ by: ['orderLineId'], where: { orderId }, _sum: { quantity: true } });
+  async refundedUnits(orderId: string, tx: Tx = this.prisma): Promise<Map<string, number>> {
+    const rows = await tx.orderLineRefund.groupBy({ by: ['orderLineId'], where: { orderId }, _sum: { quantity: true } });
     return new Map(rows.map((r) => [r.orderLineId, r._sum.quantity ?? 0]));
   }
 
@@ -361,6 +361,14 @@ export class OrderRepository {
       SELECT checkout_id FROM orders WHERE status = 'PENDING_PAYMENT' AND hold_expires_at <= ${now}
       GROUP BY checkout_id ORDER BY MIN(hold_expires_at) LIMIT ${limit}`;
     return rows.map((r) => r.checkout_id);
+  }
+
+  /** The order, its row locked for the rest of the caller's transaction (refunds of one order queue here). */
+  async lockOrder(tx: Tx, id: string): Promise<OrderRecord | null> {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM orders WHERE id = ${id}::uuid FOR UPDATE`;
+    if (!locked.length) return null;
+    const row = await tx.order.findUnique({ where: { id }, select: orderSelect });
+    return row ? toOrder(row) : null;
   }
 
   async findOrder(id: string): Promise<OrderRecord | null> {

@@ -87,6 +87,14 @@ export class PaymentsService {
     return this.payments.findByProviderIdForUpdate(tx, paymentIntentId);
   }
 
+  /**
+   * Locks the checkout's payment for the caller's transaction: refunds of its orders, and the
+   * webhook events of the payment (which lock it first too), queue one behind the other.
+   */
+  lockForCheckout(tx: Tx, checkoutId: string): Promise<PaymentRecord | null> {
+    return this.payments.findByCheckoutForUpdate(tx, checkoutId);
+  }
+
   /** A succeeded payment stays succeeded whatever arrives later. */
   markSucceeded(tx: Tx, payment: PaymentRecord): Promise<boolean> {
     return this.payments.setStatus(tx, payment.id, 'SUCCEEDED', ['SUCCEEDED']);
@@ -123,10 +131,15 @@ export class PaymentsService {
 
   /**
    * Refunds part or all of a checkout's payment at Stripe (idempotent per key) and records
-   * the refund; the charge.refunded webhook confirms it later.
+   * the refund; the charge.refunded webhook confirms it later. Inside a transaction that has
+   * locked the payment (`lockForCheckout`), the refund is recorded in it; the status answered
+   * is the one recorded (a refund Stripe already reported failed stays failed).
    */
-  async refund(args: { checkoutId: string; orderId: string | null; amountMinor: number; reason: string; idempotencyKey: string }): Promise<{ refundId: string; status: string }> {
-    const payment = await this.payments.findByCheckout(args.checkoutId);
+  async refund(
+    args: { checkoutId: string; orderId: string | null; amountMinor: number; reason: string; idempotencyKey: string },
+    tx?: Tx,
+  ): Promise<{ refundId: string; status: string }> {
+    const payment = tx ? await this.payments.findByCheckoutForUpdate(tx, args.checkoutId) : await this.payments.findByCheckout(args.checkoutId);
     if (!payment || payment.status !== 'SUCCEEDED' || args.amountMinor <= 0 || args.amountMinor > payment.amountMinor - payment.amountRefundedMinor) {
       throw new PaymentsError(PaymentsErrorCode.REFUND_NOT_POSSIBLE, 'Nothing can be refunded for this amount');
     }
@@ -137,8 +150,10 @@ export class PaymentsService {
       reason: args.reason,
       idempotencyKey: args.idempotencyKey,
     });
-    await this.payments.upsertRefundOutsideTx(payment.id, refund, args.orderId, args.reason);
-    return { refundId: refund.id, status: refund.status };
+    const status = tx
+      ? await this.payments.upsertRefund(tx, { paymentId: payment.id, providerRefundId: refund.id, amountMinor: refund.amountMinor, currency: refund.currency, status: refund.status, orderId: args.orderId, reason: args.reason })
+      : await this.payments.upsertRefundOutsideTx(payment.id, refund, args.orderId, args.reason);
+    return { refundId: refund.id, status };
   }
 
   private handle(p: PaymentRecord): PaymentHandle {

@@ -67,6 +67,15 @@ export class PaymentRepository {
     return rows[0] ?? null;
   }
 
+  /** The checkout's payment, locked for the rest of the caller's transaction (refunds of its orders queue here). */
+  async findByCheckoutForUpdate(tx: Tx, checkoutId: string): Promise<PaymentRecord | null> {
+    const rows = await tx.$queryRaw<PaymentRecord[]>`
+      SELECT id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret",
+             amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor"
+      FROM payments WHERE checkout_id = ${checkoutId}::uuid FOR UPDATE`;
+    return rows[0] ?? null;
+  }
+
   /** First writer wins; a concurrent duplicate finds the existing row. */
   async insertIfAbsent(data: { checkoutId: string; providerPaymentId: string; clientSecret: string; amountMinor: number; currency: string }): Promise<PaymentRecord> {
     const rows = await this.prisma.$queryRaw<PaymentRecord[]>`
@@ -101,17 +110,46 @@ export class PaymentRepository {
     return rows[0].amount;
   }
 
-  async upsertRefund(tx: Tx, data: { paymentId: string; providerRefundId: string; amountMinor: number; currency: string; status: string; orderId: string | null; reason: string | null }): Promise<void> {
-    await tx.paymentRefund.upsert({
-      where: { providerRefundId: data.providerRefundId },
-      create: data,
-      update: { status: data.status, updatedAt: new Date(), ...(data.orderId ? { orderId: data.orderId } : {}) },
-      select: { id: true },
-    });
+  /**
+   * Records a refund as Stripe reports it and answers the status kept. A failed or cancelled
+   * refund stays so: a stale report (or a replayed creation answer) never makes it count again.
+   */
+  async upsertRefund(tx: Tx, data: { paymentId: string; providerRefundId: string; amountMinor: number; currency: string; status: string; orderId: string | null; reason: string | null }): Promise<string> {
+    const rows = await tx.$queryRaw<{ status: string }[]>`
+      INSERT INTO payment_refunds (id, payment_id, provider_refund_id, amount_minor, currency, status, order_id, reason)
+      VALUES (gen_random_uuid(), ${data.paymentId}::uuid, ${data.providerRefundId}, ${data.amountMinor}, ${data.currency}, ${data.status}, ${data.orderId}::uuid, ${data.reason})
+      ON CONFLICT (provider_refund_id) DO UPDATE SET
+        status = CASE WHEN payment_refunds.status IN ('failed', 'canceled') THEN payment_refunds.status ELSE EXCLUDED.status END,
+        order_id = COALESCE(EXCLUDED.order_id, payment_refunds.order_id),
+        updated_at = now()
+      RETURNING status`;
+    return rows[0]!.status;
   }
 
-  async upsertRefundOutsideTx(paymentId: string, refund: { id: string; status: string; amountMinor: number; currency: string }, orderId: string | null, reason: string): Promise<void> {
-    await this.upsertRefund(this.prisma, { paymentId, providerRefundId: refund.id, amountMinor: refund.amountMinor, currency: refund.currency, status: refund.status, orderId, reason });
+  /**
+   * Stripe reports a refund failed or cancelled: the row turns so (created if Stripe's report
+   * comes first) and answers what it was before, or null when it was already failed or
+   * cancelled (nothing to take back). Under the payment's lock, so once only.
+   */
+  async failRefund(
+    tx: Tx,
+    data: { paymentId: string; providerRefundId: string; amountMinor: number; currency: string; status: string; orderId: string | null },
+  ): Promise<{ orderId: string | null; amountMinor: number; previousStatus: string | null } | null> {
+    const before = await tx.$queryRaw<{ status: string; orderId: string | null; amountMinor: number }[]>`
+      SELECT status, order_id::text AS "orderId", amount_minor AS "amountMinor" FROM payment_refunds WHERE provider_refund_id = ${data.providerRefundId} FOR UPDATE`;
+    const row = before[0];
+    if (row && (row.status === 'failed' || row.status === 'canceled')) return null;
+    await this.upsertRefund(tx, { ...data, reason: null });
+    return { orderId: row?.orderId ?? data.orderId, amountMinor: row?.amountMinor ?? data.amountMinor, previousStatus: row?.status ?? null };
+  }
+
+  /** A refund that counted no longer does: the payment's refunded amount goes down by it. */
+  async lowerRefunded(tx: Tx, id: string, amountMinor: number): Promise<void> {
+    await tx.$executeRaw`UPDATE payments SET amount_refunded_minor = GREATEST(amount_refunded_minor - ${amountMinor}, 0), updated_at = now() WHERE id = ${id}::uuid`;
+  }
+
+  async upsertRefundOutsideTx(paymentId: string, refund: { id: string; status: string; amountMinor: number; currency: string }, orderId: string | null, reason: string): Promise<string> {
+    return this.upsertRefund(this.prisma, { paymentId, providerRefundId: refund.id, amountMinor: refund.amountMinor, currency: refund.currency, status: refund.status, orderId, reason });
   }
 
   async insertDispute(tx: Tx, data: { paymentId: string; providerDisputeId: string; amountMinor: number; currency: string; reason: string; status: string }): Promise<void> {
