@@ -15,6 +15,8 @@ export const OrdersErrorCode = {
   /** The idempotency key was used before for a different checkout request. */
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /** shipOrder on an order customs has not cleared, or whose parcel is already with the carrier. */
+  ORDER_NOT_READY_TO_SHIP: 'ORDER_NOT_READY_TO_SHIP',
   /** A payment event names our checkout before its payment row is visible; Stripe retries. */
   PAYMENT_NOT_YET_KNOWN: 'PAYMENT_NOT_YET_KNOWN',
 } as const;

@@ -12,12 +12,23 @@ export const pipelinePollersQueue = defineQueue('pipeline-pollers', { concurrenc
 export const reservationExpiryQueue = defineQueue('reservation-expiry', { concurrency: 1 });
 
 type OrderRef = { orderId: string };
+/** `handover`: the number of the museum's hand-over request (shipOrder); absent for the automatic booking. */
+export type BookingRef = { orderId: string; handover?: number };
 type Tick = { scope: string };
 
 /** Paid → waybill from the carrier, the three documents to customs, CUSTOMS_SUBMITTED (or HELD when refused). */
 export const declareCustomsJob = defineJob<OrderRef>({ queue: orderPipelineQueue, name: 'declare-customs', jobId: (p) => `declare-customs.${p.orderId}`, attempts: 12, backoffMs: 2_000 });
-/** Cleared → booked with the carrier, SHIPPED. */
-export const bookShipmentJob = defineJob<OrderRef>({ queue: orderShippingQueue, name: 'book-shipment', jobId: (p) => `book-shipment.${p.orderId}`, attempts: 12, backoffMs: 2_000 });
+/**
+ * Cleared → booked with the carrier, SHIPPED. Each hand-over from the console is a job of its
+ * own (`.h<n>`), so a parcel whose booking went to the dead letter can be handed over again.
+ */
+export const bookShipmentJob = defineJob<BookingRef>({
+  queue: orderShippingQueue,
+  name: 'book-shipment',
+  jobId: (p) => (p.handover ? `book-shipment.${p.orderId}.h${p.handover}` : `book-shipment.${p.orderId}`),
+  attempts: 12,
+  backoffMs: 2_000,
+});
 /** Refunded before release: the order declaration withdrawn from customs (CEB311 appType 3). */
 export const withdrawCustomsJob = defineJob<OrderRef>({ queue: orderPipelineQueue, name: 'withdraw-customs', jobId: (p) => `withdraw-customs.${p.orderId}`, attempts: 12, backoffMs: 2_000 });
 /** Reads customs clearance receipts: CLEARED (and the booking job) or HELD with the reason. */

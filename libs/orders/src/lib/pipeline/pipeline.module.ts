@@ -11,6 +11,7 @@ import { FeedFollowersService } from './application/feed-followers.service';
 import { FulfilmentSettler } from './application/fulfilment-settler';
 import { OrderFulfilmentService } from './application/order-fulfilment.service';
 import { PIPELINE_CONFIG, pipelineConfigFromEnv, type PipelineConfig } from './application/pipeline-config';
+import { ShipOrderService } from './application/ship-order.service';
 import { SweepService } from './application/sweep.service';
 import { WithdrawDeclarationsService } from './application/withdraw-declarations.service';
 import { CARRIER_GATEWAY } from './domain/carrier-gateway';
@@ -56,6 +57,6 @@ export class OrderPipelineJobsModule {}
 /** The fulfilment view (apps/api): customs messages and shipment of an order. */
 @Module({
   imports: [CustomsAuditModule],
-  providers: [PipelineRepository, OrderFulfilmentService, OrderFulfilmentResolver],
+  providers: [PipelineRepository, TransactionRunner, OrderFulfilmentService, ShipOrderService, OrderFulfilmentResolver],
 })
 export class OrderFulfilmentModule {}

@@ -75,6 +75,7 @@ export class MuseumsService {
       storyZh: story.zh,
       ...(v.bannerUrl !== undefined ? { bannerUrl: v.bannerUrl } : {}),
       ...(v.featuredCollectionIds ? { featuredCollectionIds: [...new Set(v.featuredCollectionIds)] } : {}),
+      ...(v.autoBookCarrier != null ? { autoBookCarrier: v.autoBookCarrier } : {}),
     });
   }
 }

@@ -32,5 +32,6 @@ export const updateStorefrontSchema = z.object({
     .nullish(),
   featuredCollectionIds: z.array(uuid).max(12).nullish(),
   status: storefrontStatus.nullish(),
+  autoBookCarrier: z.boolean().nullish(),
 });
 export type UpdateStorefrontCommand = z.output<typeof updateStorefrontSchema>;

@@ -27,6 +27,7 @@ export function toManagedStorefront(row: StorefrontRow): ManagedStorefrontType {
     story: { fr: row.storyFr, en: row.storyEn, zhCN: row.storyZh },
     bannerUrl: row.bannerUrl,
     featuredCollectionIds: row.featuredCollectionIds,
+    autoBookCarrier: row.autoBookCarrier,
     updatedAt: row.updatedAt,
   };
 }

@@ -33,6 +33,8 @@ export class ManagedStorefrontType {
   @Field(() => LocalizedText) story!: LocalizedText;
   @Field(() => String, { nullable: true }) bannerUrl!: string | null;
   @Field(() => [ID], { description: 'Featured collections, in display order.' }) featuredCollectionIds!: string[];
+  @Field(() => Boolean, { description: 'True: a parcel is booked with the carrier as soon as customs clears it. False: it waits for the museum to hand it over (shipOrder).' })
+  autoBookCarrier!: boolean;
   @Field(() => Date) updatedAt!: Date;
 }
 
@@ -70,4 +72,6 @@ export class UpdateStorefrontInput {
   @Field(() => String, { nullable: true }) bannerUrl?: string | null;
   @Field(() => [ID], { nullable: true }) featuredCollectionIds?: string[];
   @Field(() => StorefrontStatusGql, { nullable: true }) status?: StorefrontStatusGql;
+  @Field(() => Boolean, { nullable: true, description: 'Book cleared parcels with the carrier at once (true) or wait for shipOrder (false).' })
+  autoBookCarrier?: boolean;
 }

@@ -15,6 +15,8 @@ export interface StorefrontRow {
   storyZh: string;
   bannerUrl: string | null;
   featuredCollectionIds: string[];
+  /** Cleared parcels booked with the carrier at once (true) or handed over by the museum (shipOrder). */
+  autoBookCarrier: boolean;
   updatedAt: Date;
 }
 
@@ -30,6 +32,7 @@ const storefrontSelect = {
   storyZh: true,
   bannerUrl: true,
   featuredCollectionIds: true,
+  autoBookCarrier: true,
   updatedAt: true,
   museum: { select: { slug: true } },
 } as const satisfies Prisma.StorefrontSelect;
@@ -68,7 +71,8 @@ export class StorefrontRepository {
       SELECT s.id, s.museum_id AS "museumId", m.slug, s.status::text AS status,
              s.name_fr AS "nameFr", s.name_en AS "nameEn", s.name_zh AS "nameZh",
              s.story_fr AS "storyFr", s.story_en AS "storyEn", s.story_zh AS "storyZh",
-             s.banner_url AS "bannerUrl", s.featured_collection_ids::text[] AS "featuredCollectionIds", s.updated_at AS "updatedAt"
+             s.banner_url AS "bannerUrl", s.featured_collection_ids::text[] AS "featuredCollectionIds",
+             s.auto_book_carrier AS "autoBookCarrier", s.updated_at AS "updatedAt"
       FROM storefronts s JOIN museums m ON m.id = s.museum_id
       WHERE s.museum_id = ANY(${[...museumIds]}::uuid[])`;
   }

@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BatchOutcome } from '@vitrine/shared/jobs';
 import { TransactionRunner } from '../../infrastructure/transaction-runner';
 import { CARRIER_GATEWAY, type CarrierGateway } from '../domain/carrier-gateway';
+import { bookingDue } from '../domain/fulfilment-state';
 import { PipelineRepository } from '../infrastructure/pipeline.repository';
 import { FulfilmentSettler } from './fulfilment-settler';
 
 /**
  * Books cleared parcels with the carrier (its booking is idempotent on the waybill number)
- * and settles the orders to SHIPPED. An order not (or no longer) cleared has nothing to do.
+ * and settles the orders to SHIPPED. An order not (or no longer) cleared has nothing to do, nor
+ * one whose storefront waits for the museum to hand it over and that was not handed over yet.
  */
 @Injectable()
 export class BookShipmentsService {
@@ -20,8 +22,13 @@ export class BookShipmentsService {
 
   async book(orderIds: readonly string[]): Promise<BatchOutcome> {
     const result: BatchOutcome = new Map();
-    const statuses = new Map((await this.pipeline.transaction((tx) => this.pipeline.statuses(tx, orderIds))).map((o) => [o.id, o.status]));
-    const due = (await this.pipeline.shipmentsOf(orderIds)).filter((s) => statuses.get(s.orderId) === 'CLEARED' && s.status === 'WAYBILL_ISSUED');
+    const [statuses, byHand] = await this.pipeline.transaction(async (tx) => [
+      new Map((await this.pipeline.statuses(tx, orderIds)).map((o) => [o.id, o.status])),
+      await this.pipeline.handedOverByHand(tx, orderIds),
+    ] as const);
+    const due = (await this.pipeline.shipmentsOf(orderIds)).filter((s) =>
+      bookingDue({ orderStatus: statuses.get(s.orderId), shipment: s.status, autoBook: !byHand.has(s.orderId), handedOver: s.handoverRequestedAt !== null }),
+    );
     if (!due.length) return result;
     let booked: Map<string, { bookingRef: string; bookedAt: Date }>;
     try {

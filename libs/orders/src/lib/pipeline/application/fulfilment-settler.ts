@@ -4,7 +4,7 @@ import { StockService } from '@vitrine/inventory';
 import type { OrderStatus, Tx } from '@vitrine/shared/data-access';
 import { enqueue, jobOf } from '@vitrine/shared/jobs';
 import { OrderRepository } from '../../infrastructure/order.repository';
-import { pathTo, reasonFor, targetOf, type FulfilmentFacts } from '../domain/fulfilment-state';
+import { bookingDue, pathTo, reasonFor, targetOf, type FulfilmentFacts } from '../domain/fulfilment-state';
 import { PipelineRepository } from '../infrastructure/pipeline.repository';
 import { bookShipmentJob } from '../pipeline.jobs';
 
@@ -14,7 +14,8 @@ import { bookShipmentJob } from '../pipeline.jobs';
  * event) does it through `settle`, inside one transaction that first locks the orders'
  * customs messages and shipments: whichever step commits second sees the first one's facts,
  * so no interleaving leaves an order behind. Transitions go through the order state machine
- * and its audit trail; a cleared order gets its booking job in the same transaction, and a
+ * and its audit trail; a cleared order gets its booking job in the same transaction (unless
+ * its storefront waits for the museum to hand parcels over: shipOrder), and a
  * shipped one its stock shipped (StockService.ship) in the same transaction as the transition.
  */
 @Injectable()
@@ -38,6 +39,7 @@ export class FulfilmentSettler {
     const documents = await this.declarations.documentStates(tx, ids);
     const shipments = new Map((await this.pipeline.lockShipments(tx, ids)).map((s) => [s.orderId, s]));
     const statuses = await this.pipeline.statuses(tx, ids);
+    const byHand = await this.pipeline.handedOverByHand(tx, ids);
     const now = new Date();
 
     const steps: { orderId: string; from: OrderStatus; to: OrderStatus; reason: string }[][] = [];
@@ -56,7 +58,8 @@ export class FulfilmentSettler {
         from = to;
       });
       reached.set(id, from);
-      if (from === 'CLEARED' && s?.status === 'WAYBILL_ISSUED') toBook.push(id);
+      // A hand-over asked for in the console enqueued its own booking (ShipOrderService).
+      if (bookingDue({ orderStatus: from, shipment: s?.status, autoBook: !byHand.has(id), handedOver: false })) toBook.push(id);
     }
 
     // Step by step (all first transitions, then all second ones), grouped by (from, to, reason).

@@ -1,4 +1,5 @@
-import { pathTo, reasonFor, targetOf, type FulfilmentFacts } from './fulfilment-state';
+import { bookShipmentJob } from '../pipeline.jobs';
+import { bookingDue, handoverRefusal, pathTo, reasonFor, targetOf, type FulfilmentFacts } from './fulfilment-state';
 
 const docs = (order: string, payment = 'ACCEPTED', waybill = 'ACCEPTED', info: string | null = null): FulfilmentFacts['documents'] => [
   { document: 'ORDER', status: order as never, info },
@@ -32,5 +33,36 @@ describe('fulfilment state', () => {
     expect(pathTo('CLEARED', 'HELD')).toEqual([]);
     expect(pathTo('REFUNDED', 'DELIVERED')).toEqual([]);
     expect(pathTo('CANCELLED', 'CUSTOMS_SUBMITTED')).toEqual([]);
+  });
+});
+
+describe('booking with the carrier', () => {
+  it('is due for a cleared, unbooked parcel when the storefront books at once or the museum handed it over', () => {
+    const base = { orderStatus: 'CLEARED' as const, shipment: 'WAYBILL_ISSUED' as const };
+    expect(bookingDue({ ...base, autoBook: true, handedOver: false })).toBe(true);
+    expect(bookingDue({ ...base, autoBook: false, handedOver: true })).toBe(true);
+    expect(bookingDue({ ...base, autoBook: false, handedOver: false })).toBe(false);
+    expect(bookingDue({ orderStatus: 'CUSTOMS_SUBMITTED', shipment: 'WAYBILL_ISSUED', autoBook: true, handedOver: true })).toBe(false);
+    expect(bookingDue({ orderStatus: 'CLEARED', shipment: 'BOOKED', autoBook: true, handedOver: true })).toBe(false);
+    expect(bookingDue({ orderStatus: 'REFUNDED', shipment: 'WAYBILL_ISSUED', autoBook: true, handedOver: true })).toBe(false);
+    expect(bookingDue({ orderStatus: 'CLEARED', shipment: undefined, autoBook: true, handedOver: false })).toBe(false);
+  });
+
+  it('says why a hand-over is refused, and nothing when it may go', () => {
+    expect(handoverRefusal('CLEARED', 'WAYBILL_ISSUED')).toBeNull();
+    expect(handoverRefusal('PAID', null)).toBe('customs has not released the order (it is paid)');
+    expect(handoverRefusal('CUSTOMS_SUBMITTED', 'WAYBILL_ISSUED')).toBe('customs has not released the order (it is customs submitted)');
+    expect(handoverRefusal('HELD', 'WAYBILL_ISSUED')).toMatch(/it is held/);
+    expect(handoverRefusal('CLEARED', null)).toBe('the order has no waybill yet');
+    expect(handoverRefusal('CLEARED', 'BOOKED')).toBe('the parcel is already with the carrier');
+    expect(handoverRefusal('SHIPPED', 'IN_TRANSIT')).toBe('the parcel is already with the carrier');
+    expect(handoverRefusal('REFUNDED', 'WAYBILL_ISSUED')).toMatch(/it is refunded/);
+  });
+
+  it('gives each hand-over a booking job of its own, apart from the automatic one', () => {
+    const orderId = '7d0c5b8e-4a43-4c5e-9a53-2f4b6b1f2b11';
+    expect(bookShipmentJob.jobId({ orderId })).toBe(`book-shipment.${orderId}`);
+    expect(bookShipmentJob.jobId({ orderId, handover: 1 })).toBe(`book-shipment.${orderId}.h1`);
+    expect(bookShipmentJob.jobId({ orderId, handover: 2 })).not.toBe(bookShipmentJob.jobId({ orderId, handover: 1 }));
   });
 });

@@ -81,3 +81,20 @@ export function pathTo(from: OrderStatus, to: OrderStatus): OrderStatus[] {
   }
   return [];
 }
+
+/**
+ * Whether a parcel is due for booking with the carrier: its order cleared, its waybill not
+ * booked yet, and either the storefront books cleared parcels at once or the museum handed
+ * this one over (shipOrder).
+ */
+export function bookingDue(p: { orderStatus: OrderStatus | undefined; shipment: ShipmentState | undefined; autoBook: boolean; handedOver: boolean }): boolean {
+  return p.orderStatus === 'CLEARED' && p.shipment === 'WAYBILL_ISSUED' && (p.autoBook || p.handedOver);
+}
+
+/** Why an order cannot be handed to the carrier now, in words for the manager; null when it can. */
+export function handoverRefusal(orderStatus: OrderStatus, shipment: ShipmentState | null): string | null {
+  if (orderStatus === 'SHIPPED' || orderStatus === 'DELIVERED' || (shipment && shipment !== 'WAYBILL_ISSUED')) return 'the parcel is already with the carrier';
+  if (orderStatus !== 'CLEARED') return `customs has not released the order (it is ${orderStatus.toLowerCase().replace(/_/g, ' ')})`;
+  if (!shipment) return 'the order has no waybill yet';
+  return null;
+}

@@ -1,8 +1,9 @@
-import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { CustomsMessageType } from '@vitrine/customs';
 import { CurrentActor, Roles, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, isUuid } from '@vitrine/shared/kernel';
 import { OrderFulfilmentService } from '../application/order-fulfilment.service';
+import { ShipOrderService } from '../application/ship-order.service';
 
 @ObjectType('ShipmentEvent')
 export class ShipmentEventType {
@@ -24,7 +25,9 @@ export class ShipmentType {
   @Field(() => Date, { nullable: true }) bookedAt!: Date | null;
   @Field(() => Date, { nullable: true }) deliveredAt!: Date | null;
   @Field(() => Int) bookingAttempts!: number;
-  @Field(() => String, { nullable: true }) lastError!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the last booking attempt failed; cleared by a successful booking.' }) lastError!: string | null;
+  @Field(() => Int, { description: 'Hand-overs asked for in the console (shipOrder).' }) handoverRequests!: number;
+  @Field(() => Date, { nullable: true, description: 'When the last hand-over was asked for.' }) handoverRequestedAt!: Date | null;
   @Field(() => [ShipmentEventType]) events!: ShipmentEventType[];
 }
 
@@ -40,11 +43,23 @@ export class OrderFulfilmentType {
 @Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER', 'BRAND_PARTNER')
 @Resolver(() => OrderFulfilmentType)
 export class OrderFulfilmentResolver {
-  constructor(private readonly fulfilment: OrderFulfilmentService) {}
+  constructor(
+    private readonly fulfilment: OrderFulfilmentService,
+    private readonly shipping: ShipOrderService,
+  ) {}
 
   @Query(() => OrderFulfilmentType, { description: 'Customs and shipping of one order (its museum’s managers, the brand partner fulfilling it, operators).' })
   async orderFulfilment(@CurrentActor() actor: Actor, @Args('orderId', { type: () => ID }) orderId: string) {
     if (!isUuid(orderId)) throw new NotFoundError('Order');
     return this.fulfilment.get(actor, orderId);
+  }
+
+  @Mutation(() => OrderFulfilmentType, {
+    description:
+      'Hands a cleared parcel to the carrier: the worker books it and the order becomes SHIPPED. ORDER_NOT_READY_TO_SHIP unless customs cleared the order and the parcel is not with the carrier yet. Also retries a failed booking.',
+  })
+  async shipOrder(@CurrentActor() actor: Actor, @Args('orderId', { type: () => ID }) orderId: string) {
+    if (!isUuid(orderId)) throw new NotFoundError('Order');
+    return this.shipping.ship(actor, orderId);
   }
 }

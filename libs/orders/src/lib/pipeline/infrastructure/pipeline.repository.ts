@@ -52,6 +52,9 @@ export interface ShipmentRow {
   deliveredAt: Date | null;
   bookingAttempts: number;
   lastError: string | null;
+  /** Hand-overs asked for in the console (shipOrder), and the last one's time. */
+  handoverRequests: number;
+  handoverRequestedAt: Date | null;
 }
 
 const shipmentSelect = {
@@ -67,6 +70,8 @@ const shipmentSelect = {
   deliveredAt: true,
   bookingAttempts: true,
   lastError: true,
+  handoverRequests: true,
+  handoverRequestedAt: true,
 } as const;
 
 /** A shipment's status only moves forward, whatever order the booking answer and tracking events arrive in. */
@@ -128,9 +133,27 @@ export class PipelineRepository {
     const select = Prisma.sql`
       SELECT id, order_id AS "orderId", museum_id AS "museumId", carrier_code AS "carrierCode", logistics_no AS "logisticsNo", status,
         booking_ref AS "bookingRef", waybill_issued_at AS "waybillIssuedAt", booked_at AS "bookedAt", delivered_at AS "deliveredAt",
-        booking_attempts AS "bookingAttempts", last_error AS "lastError"
+        booking_attempts AS "bookingAttempts", last_error AS "lastError",
+        handover_requests AS "handoverRequests", handover_requested_at AS "handoverRequestedAt"
       FROM shipments WHERE order_id = ANY(${[...orderIds]}::uuid[])`;
     return tx.$queryRaw(lock ? Prisma.sql`${select} ORDER BY id FOR UPDATE` : select);
+  }
+
+  /** The orders among these whose storefront waits for the museum to hand cleared parcels over (auto_book_carrier off). */
+  async handedOverByHand(tx: Tx, orderIds: readonly string[]): Promise<Set<string>> {
+    if (!orderIds.length) return new Set();
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT o.id FROM orders o JOIN storefronts sf ON sf.museum_id = o.museum_id
+      WHERE o.id = ANY(${[...orderIds]}::uuid[]) AND NOT sf.auto_book_carrier`;
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Records a hand-over asked for by `userId` on a locked shipment; returns the request's number. */
+  async requestHandover(tx: Tx, orderId: string, userId: string, at: Date): Promise<number> {
+    const [row] = await tx.$queryRaw<{ n: number }[]>`
+      UPDATE shipments SET handover_requests = handover_requests + 1, handover_requested_at = ${at}, handover_requested_by = ${userId}::uuid, updated_at = now()
+      WHERE order_id = ${orderId}::uuid RETURNING handover_requests AS n`;
+    return row!.n;
   }
 
   /** Inserts the shipments not there yet; returns the order ids it inserted. */
@@ -224,11 +247,12 @@ export class PipelineRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Cleared orders whose parcel is not booked yet. */
+  /** Cleared orders whose parcel is due for booking (automatic, or handed over in the console) and not booked yet. */
   async clearedNotBooked(before: Date, limit: number): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
       SELECT o.id FROM orders o JOIN shipments s ON s.order_id = o.id
       WHERE o.status = 'CLEARED' AND s.status = 'WAYBILL_ISSUED' AND o.updated_at < ${before}
+        AND (s.handover_requested_at IS NOT NULL OR NOT EXISTS (SELECT 1 FROM storefronts sf WHERE sf.museum_id = o.museum_id AND NOT sf.auto_book_carrier))
       LIMIT ${limit}`;
     return rows.map((r) => r.id);
   }
