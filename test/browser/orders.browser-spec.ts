@@ -188,6 +188,59 @@ describe('console: orders and stock of a museum', () => {
       await dropQueues(prefix);
     }
   });
+
+  it('ships a cleared order by hand: automatic booking off in the storefront settings, the parcel waits, the manager hands it to the carrier and follows it to Shipped', async () => {
+    const keys = signingKeys();
+    const customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
+    const carrier = await CarrierLoopback.start({ deliver: false });
+    const prefix = `test-browser-ship-${randomBytes(4).toString('hex')}`;
+    const paid = await seedPaidOrders(c.api.db.prisma, 1);
+    const orderId = paid.orderIds[0]!;
+    const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [paid.museumId] });
+    const { page, screenshot } = await c.open();
+    await signInFast(page, manager.email, manager.password);
+
+    // The museum packs its parcels itself: cleared orders wait for it.
+    await page.goto(`/#/storefronts/${paid.museumId}`);
+    const setting = page.getByLabel('Book the carrier as soon as customs clears an order');
+    await setting.waitFor();
+    expect(await setting.isChecked()).toBe(true);
+    await setting.click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await until('the setting saved', async () => !(await c.api.db.prisma.storefront.findUniqueOrThrow({ where: { museumId: paid.museumId } })).autoBookCarrier, 10_000);
+    await screenshot('manager-storefront-manual-handover');
+
+    const worker = startWorker({ DATABASE_URL: c.api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, PIPELINE_SWEEP_MS: '500', ...carrier.env, ...keys.env });
+    try {
+      await waitForOutput(worker, /worker ready/);
+      const status = async () => (await c.api.db.prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status;
+      await until('the order cleared', async () => (await status()) === 'CLEARED', 60_000, worker);
+
+      await page.goto(`/#/orders/${orderId}/show`);
+      await page.getByTestId('shipment-waiting').getByText('waiting for you to hand the parcel to the carrier').waitFor();
+      await page.getByTestId('shipment-status').getByText('Waybill issued').waitFor();
+      expect(carrier.stats.bookingCalls).toBe(0);
+      await screenshot('manager-order-awaiting-handover');
+
+      await page.getByTestId('order-ship').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(`waybill ${carrier.waybills.get(paid.orderNos[0]!)}`).waitFor();
+      await dialog.getByRole('button', { name: 'Hand to carrier' }).click();
+      await page.getByText('Hand-over requested: the carrier is being booked.').waitFor();
+      // The page follows the booking by itself until the worker has shipped the order.
+      await page.getByTestId('order-history').getByText('Shipped', { exact: true }).waitFor({ timeout: 30_000 });
+      await page.getByTestId('order-ship').waitFor({ state: 'detached' });
+      await expect(page.getByTestId('shipment-waiting').count()).resolves.toBe(0);
+      await screenshot('manager-order-shipped');
+      expect(await status()).toBe('SHIPPED');
+      expect(carrier.bookings.get(carrier.waybills.get(paid.orderNos[0]!)!)!.calls).toBe(1);
+    } finally {
+      await worker.stop('SIGTERM');
+      await customs.close();
+      await carrier.close();
+      await dropQueues(prefix);
+    }
+  });
 });
 
 /** Stripe's charge.refunded for the refund the API asked for (the loopback recorded it). */

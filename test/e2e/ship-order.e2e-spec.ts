@@ -24,7 +24,7 @@ describe('shipping an order by hand', () => {
   const prefix = `test-ship-${randomBytes(4).toString('hex')}`;
 
   const SHIP = `mutation($o: ID!) { shipOrder(orderId: $o) { orderId status shipment { status handoverRequests handoverRequestedAt lastError bookingAttempts } } }`;
-  const FULFILMENT = `query($o: ID!) { orderFulfilment(orderId: $o) { status shipment { status logisticsNo bookingRef lastError bookingAttempts handoverRequests } } }`;
+  const FULFILMENT = `query($o: ID!) { orderFulfilment(orderId: $o) { status awaitingHandover shipment { status logisticsNo bookingRef lastError bookingAttempts handoverRequests } } }`;
   const SETTING = `mutation($i: UpdateStorefrontInput!) { updateStorefront(input: $i) { autoBookCarrier } }`;
   const bookingJobs = () => api.db.prisma.outboxMessage.count({ where: { name: 'book-shipment' } });
 
@@ -90,6 +90,8 @@ describe('shipping an order by hand', () => {
       expect(await statusCounts(api.db.prisma, orders.orderIds)).toEqual({ CLEARED: 2 });
       expect(carrier.stats.bookingCalls).toBe(0);
       expect(await bookingJobs()).toBe(0);
+      const waiting = await api.gql(FULFILMENT, { o: orders.orderIds[0] }, tokens.a);
+      expect(waiting.data.orderFulfilment).toMatchObject({ status: 'CLEARED', awaitingHandover: true, shipment: { status: 'WAYBILL_ISSUED', handoverRequests: 0 } });
 
       carrier.failNext(1);
       const shipped = await api.gql(SHIP, { o: orders.orderIds[0] }, tokens.a);
@@ -105,7 +107,7 @@ describe('shipping an order by hand', () => {
       await until('the failed booking recorded', async () => (await api.db.prisma.shipment.findUniqueOrThrow({ where: { orderId: orders.orderIds[0] } })).bookingAttempts >= 1, 30_000, worker);
       await until('the order shipped', async () => (await statusCounts(api.db.prisma, [orders.orderIds[0]]))['SHIPPED'] === 1, 30_000, worker);
       const view = await api.gql(FULFILMENT, { o: orders.orderIds[0] }, tokens.a);
-      expect(view.data.orderFulfilment).toMatchObject({ status: 'SHIPPED', shipment: { status: 'BOOKED', lastError: null, bookingAttempts: 2, handoverRequests: 1 } });
+      expect(view.data.orderFulfilment).toMatchObject({ status: 'SHIPPED', awaitingHandover: false, shipment: { status: 'BOOKED', lastError: null, bookingAttempts: 2, handoverRequests: 1 } });
       expect(view.data.orderFulfilment.shipment.bookingRef).toMatch(/^BK-/);
       expect(carrier.bookings.get(view.data.orderFulfilment.shipment.logisticsNo)!.calls).toBe(1);
       // The loopback counts the calls it answered: the refused one is the first bookingAttempt.

@@ -34,7 +34,14 @@ export const en = {
     },
     storefronts: {
       name: 'Storefront |||| Storefront',
-      fields: { name: 'Shop name', story: 'Story', bannerUrl: 'Banner image URL', featuredCollectionIds: 'Featured collections', status: 'Status' },
+      fields: {
+        name: 'Shop name',
+        story: 'Story',
+        bannerUrl: 'Banner image URL',
+        featuredCollectionIds: 'Featured collections',
+        status: 'Status',
+        autoBookCarrier: 'Book the carrier as soon as customs clears an order',
+      },
     },
     products: {
       name: 'Product |||| Products',
@@ -305,7 +312,9 @@ export const en = {
     },
     museum: { switch: 'Museum', all: 'All museums', choose_first: 'Choose a museum in the top bar first.' },
     not_found: { title: 'Not found', body: 'This page does not exist, or you do not have access to it.', back: 'Back to the dashboard' },
-    storefront: { title: 'Storefront settings', preview: 'Shopper view (zh-CN)', not_open: 'Not open to shoppers', no_story: 'No story yet' },
+    storefront: {
+      auto_book_help: 'Off: cleared parcels wait on the order page until you hand them to the carrier (e.g. after packing them yourselves).',
+      title: 'Storefront settings', preview: 'Shopper view (zh-CN)', not_open: 'Not open to shoppers', no_story: 'No story yet' },
     products: {
       section_texts: 'Texts',
       section_variants: 'Variants',
@@ -413,6 +422,14 @@ export const en = {
       booked_at: 'Booked',
       delivered_at: 'Delivered',
       booking_attempts: '%{smart_count} booking attempt |||| %{smart_count} booking attempts',
+      ship: 'Hand to carrier',
+      ship_retry: 'Ask for the booking again',
+      ship_title: 'Hand order %{number} to the carrier?',
+      ship_help: 'The carrier (%{carrier}) is asked to collect the parcel with waybill %{waybill}. The order turns Shipped when the carrier confirms the booking.',
+      ship_requested: 'Hand-over requested: the carrier is being booked.',
+      handover_requested: 'Hand-over requested',
+      awaiting_handover: 'Cleared by customs: waiting for you to hand the parcel to the carrier.',
+      awaiting_booking: 'Waiting for the carrier to confirm the booking…',
       shipment_status: { WAYBILL_ISSUED: 'Waybill issued', BOOKED: 'Booked', IN_TRANSIT: 'In transit', DELIVERED: 'Delivered' },
       tracking: {
         PICKED_UP: 'Picked up',

@@ -42,6 +42,7 @@ export const fr: typeof en = {
         bannerUrl: 'URL de la bannière',
         featuredCollectionIds: 'Collections à la une',
         status: 'Statut',
+        autoBookCarrier: 'Réserver le transporteur dès que la douane libère une commande',
       },
     },
     products: {
@@ -314,7 +315,9 @@ export const fr: typeof en = {
     },
     museum: { switch: 'Musée', all: 'Tous les musées', choose_first: 'Choisissez d’abord un musée dans la barre du haut.' },
     not_found: { title: 'Introuvable', body: 'Cette page n’existe pas, ou vous n’y avez pas accès.', back: 'Retour au tableau de bord' },
-    storefront: { title: 'Réglages de la boutique', preview: 'Vue client (zh-CN)', not_open: 'Fermée aux clients', no_story: 'Pas encore d’histoire' },
+    storefront: {
+      auto_book_help: 'Désactivé : les colis dédouanés attendent sur la page de la commande que vous les remettiez au transporteur (par exemple après les avoir emballés vous-mêmes).',
+      title: 'Réglages de la boutique', preview: 'Vue client (zh-CN)', not_open: 'Fermée aux clients', no_story: 'Pas encore d’histoire' },
     products: {
       section_texts: 'Textes',
       section_variants: 'Variantes',
@@ -422,6 +425,14 @@ export const fr: typeof en = {
       booked_at: 'Réservée le',
       delivered_at: 'Livrée le',
       booking_attempts: '%{smart_count} tentative de réservation |||| %{smart_count} tentatives de réservation',
+      ship: 'Remettre au transporteur',
+      ship_retry: 'Redemander la réservation',
+      ship_title: 'Remettre la commande %{number} au transporteur ?',
+      ship_help: 'Le transporteur (%{carrier}) est prié d’enlever le colis de la lettre de transport %{waybill}. La commande passe à « Expédiée » quand il confirme la réservation.',
+      ship_requested: 'Remise demandée : réservation du transporteur en cours.',
+      handover_requested: 'Remise demandée',
+      awaiting_handover: 'Dédouanée : le colis attend que vous le remettiez au transporteur.',
+      awaiting_booking: 'En attente de la confirmation du transporteur…',
       shipment_status: { WAYBILL_ISSUED: 'Lettre émise', BOOKED: 'Réservée', IN_TRANSIT: 'En transit', DELIVERED: 'Livrée' },
       tracking: {
         PICKED_UP: 'Prise en charge',

@@ -73,6 +73,9 @@ export interface ShipmentRecord {
   deliveredAt: string | null;
   bookingAttempts: number;
   lastError: string | null;
+  /** Hand-overs asked for in the console (shipOrder) and the last one's time. */
+  handoverRequests: number;
+  handoverRequestedAt: string | null;
   events: { eventId: string; status: string; description: string; location: string | null; occurredAt: string }[];
 }
 export interface RefundRecord {
@@ -118,7 +121,8 @@ export interface OrderRecord {
   refundedTotal?: number;
   disputes?: DisputeRecord[];
   /** After payment: the three customs documents and the parcel (orderFulfilment). */
-  fulfilment?: { customsMessages: CustomsMessageRecord[]; shipment: ShipmentRecord | null };
+  /** `awaitingHandover`: cleared, and waiting for the museum to hand the parcel to the carrier. */
+  fulfilment?: { customsMessages: CustomsMessageRecord[]; shipment: ShipmentRecord | null; awaitingHandover: boolean };
 }
 
 // The ID number only ever arrives masked (residentIdMasked); the API has no plain field.
@@ -174,9 +178,9 @@ export function orderQuery(filter: Record<string, unknown> | undefined, sort: { 
   };
 }
 
-const FULFILMENT_FIELDS = `customsMessages { id document messageType businessNo senderCode status attempts firstSentAt lastSentAt lastError xml
+const FULFILMENT_FIELDS = `awaitingHandover customsMessages { id document messageType businessNo senderCode status attempts firstSentAt lastSentAt lastError xml
     receipts { id status returnStatus returnInfo returnTime receivedAt } transmissions { id sentAt finishedAt outcome error entries } }
-  shipment { carrierCode logisticsNo status bookingRef waybillIssuedAt bookedAt deliveredAt bookingAttempts lastError
+  shipment { carrierCode logisticsNo status bookingRef waybillIssuedAt bookedAt deliveredAt bookingAttempts lastError handoverRequests handoverRequestedAt
     events { eventId status description location occurredAt } }`;
 
 /** The order and what happened to it after payment, in one request. */
@@ -208,6 +212,22 @@ export async function refundOrder(id: string, reason: string, lines?: { lineId: 
   );
   pager.invalidate('orders');
   return r.refundOrder;
+}
+
+/** Whether the parcel can be handed to the carrier now: customs cleared it and it is not booked yet. */
+export const canShip = (o: OrderRecord | undefined): boolean => o?.status === 'CLEARED' && o.fulfilment?.shipment?.status === 'WAYBILL_ISSUED';
+
+/**
+ * Hands a cleared parcel to the carrier: the worker books it and the order turns SHIPPED.
+ * Also asks again for a booking that failed.
+ */
+export async function shipOrder(id: string): Promise<NonNullable<OrderRecord['fulfilment']> & { status: string }> {
+  const r = await gql<{ shipOrder: NonNullable<OrderRecord['fulfilment']> & { status: string } }>(
+    `mutation ShipOrder($id: ID!) { shipOrder(orderId: $id) { status ${FULFILMENT_FIELDS} } }`,
+    { id },
+  );
+  pager.invalidate('orders');
+  return r.shipOrder;
 }
 
 /** The first orders in one state (e.g. held at customs) for the dashboard. */

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import {
   Box,
   Card,
@@ -25,14 +25,16 @@ import {
   TopToolbar,
   useLocaleState,
   useRecordContext,
+  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { Money } from '../../components/Money';
 import { NotFound } from '../../components/NotFound';
 import { StatusChip } from '../../components/StatusChip';
 import { decimalToPercent } from '../../data/money';
-import { ORDER_STATUSES, type CustomsMessageRecord, type OrderRecord } from './orders.data';
+import { ORDER_STATUSES, canShip, type CustomsMessageRecord, type OrderRecord } from './orders.data';
 import { RefundButton } from './RefundButton';
+import { ShipButton } from './ShipButton';
 import { dateLocale } from '../../data/dates';
 
 const STATUS_CHOICES = ORDER_STATUSES.map((id) => ({ id, name: `vitrine.status.${id}` }));
@@ -358,7 +360,17 @@ const Customs = () => {
 const Shipment = () => {
   const o = useRecordContext<OrderRecord>();
   const translate = useTranslate();
+  const refresh = useRefresh();
   const s = o?.fulfilment?.shipment;
+  const waiting = canShip(o);
+  const awaitingHandover = !!o?.fulfilment?.awaitingHandover;
+  // Due for booking: the worker books it within moments; follow it until the carrier answers.
+  const booking = waiting && !awaitingHandover && !s?.lastError;
+  useEffect(() => {
+    if (!booking) return undefined;
+    const timer = setInterval(refresh, 2_000);
+    return () => clearInterval(timer);
+  }, [booking, refresh]);
   return (
     <Section title="vitrine.orders.shipment" testId="order-shipment">
       {!s ? (
@@ -383,8 +395,18 @@ const Shipment = () => {
               <When at={s.deliveredAt} />
             </Row>
           )}
+          {s.handoverRequestedAt && (
+            <Row label="vitrine.orders.handover_requested">
+              <When at={s.handoverRequestedAt} />
+            </Row>
+          )}
+          {waiting && (
+            <Typography variant="body2" color="warning.main" display="block" data-testid="shipment-waiting">
+              {translate(awaitingHandover ? 'vitrine.orders.awaiting_handover' : 'vitrine.orders.awaiting_booking')}
+            </Typography>
+          )}
           {s.lastError && (
-            <Typography variant="caption" color="error" display="block">
+            <Typography variant="caption" color="error" display="block" data-testid="booking-error">
               {translate('vitrine.orders.booking_attempts', { smart_count: s.bookingAttempts })}: {s.lastError}
             </Typography>
           )}
@@ -435,6 +457,7 @@ const History = () => {
 const ShowActions = () => (
   <TopToolbar sx={{ alignItems: 'center' }}>
     <StatusChip />
+    <ShipButton />
     <RefundButton />
   </TopToolbar>
 );

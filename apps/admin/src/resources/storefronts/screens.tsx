@@ -2,6 +2,7 @@ import { Box } from '@mui/material';
 import { Navigate } from 'react-router-dom';
 import {
   AutocompleteArrayInput,
+  BooleanInput,
   Edit,
   ReferenceArrayInput,
   SaveButton,
@@ -42,6 +43,7 @@ export const StorefrontEdit = () => (
             <AutocompleteArrayInput label="resources.storefronts.fields.featuredCollectionIds" fullWidth />
           </ReferenceArrayInput>
           <SelectInput source="status" choices={STATUSES} validate={required()} />
+          <BooleanInput source="autoBookCarrier" helperText="vitrine.storefront.auto_book_help" />
         </Box>
         <StorefrontPreview />
       </Box>

@@ -14,9 +14,11 @@ export interface StorefrontRecord {
   bannerUrl: string | null;
   featuredCollectionIds: string[];
   status: StorefrontStatus;
+  /** Cleared parcels booked with the carrier at once (true) or handed over from the order page. */
+  autoBookCarrier: boolean;
 }
 type ApiStorefront = Omit<StorefrontRecord, 'storefrontId'>;
-const FIELDS = `id museumId slug status bannerUrl name { ${LOCALIZED} } story { ${LOCALIZED} } featuredCollectionIds`;
+const FIELDS = `id museumId slug status bannerUrl name { ${LOCALIZED} } story { ${LOCALIZED} } featuredCollectionIds autoBookCarrier`;
 
 const fromApi = (s: ApiStorefront): StorefrontRecord => ({ ...s, id: s.museumId, storefrontId: s.id });
 
@@ -39,6 +41,7 @@ export const storefrontsData: ResourceHandler = {
           bannerUrl: data.bannerUrl?.trim() || null,
           featuredCollectionIds: data.featuredCollectionIds ?? [],
           status: data.status,
+          autoBookCarrier: data.autoBookCarrier ?? true,
         },
       },
     );

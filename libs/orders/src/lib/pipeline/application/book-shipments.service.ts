@@ -24,7 +24,7 @@ export class BookShipmentsService {
     const result: BatchOutcome = new Map();
     const [statuses, byHand] = await this.pipeline.transaction(async (tx) => [
       new Map((await this.pipeline.statuses(tx, orderIds)).map((o) => [o.id, o.status])),
-      await this.pipeline.handedOverByHand(tx, orderIds),
+      await this.pipeline.handedOverByHand(orderIds, tx),
     ] as const);
     const due = (await this.pipeline.shipmentsOf(orderIds)).filter((s) =>
       bookingDue({ orderStatus: statuses.get(s.orderId), shipment: s.status, autoBook: !byHand.has(s.orderId), handedOver: s.handoverRequestedAt !== null }),

@@ -39,7 +39,7 @@ export class FulfilmentSettler {
     const documents = await this.declarations.documentStates(tx, ids);
     const shipments = new Map((await this.pipeline.lockShipments(tx, ids)).map((s) => [s.orderId, s]));
     const statuses = await this.pipeline.statuses(tx, ids);
-    const byHand = await this.pipeline.handedOverByHand(tx, ids);
+    const byHand = await this.pipeline.handedOverByHand(ids, tx);
     const now = new Date();
 
     const steps: { orderId: string; from: OrderStatus; to: OrderStatus; reason: string }[][] = [];

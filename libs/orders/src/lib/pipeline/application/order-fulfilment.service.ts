@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DeclarationsAuditService, type CustomsMessageView } from '@vitrine/customs';
 import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError } from '@vitrine/shared/kernel';
+import { awaitsHandover } from '../domain/fulfilment-state';
 import { PipelineRepository, type ShipmentRow } from '../infrastructure/pipeline.repository';
 
 export interface OrderFulfilmentView {
@@ -9,6 +10,8 @@ export interface OrderFulfilmentView {
   orderNumber: string;
   status: string;
   customsMessages: CustomsMessageView[];
+  /** Cleared, and waiting for the museum to hand the parcel over (its storefront does not book at once). */
+  awaitingHandover: boolean;
   shipment: (ShipmentRow & { events: { eventId: string; status: string; description: string; location: string | null; occurredAt: Date; receivedAt: Date }[] }) | null;
 }
 
@@ -24,8 +27,13 @@ export class OrderFulfilmentService {
     const order = await this.pipeline.orderHeader(orderId);
     const fulfils = actor.role === 'BRAND_PARTNER' && !!actor.brandId && order?.fulfilledByBrandId === actor.brandId;
     if (!order || !(canManageMuseum(actor, order.museumId) || fulfils)) throw new NotFoundError('Order');
-    const [customsMessages, shipment] = await Promise.all([this.customs.ofOrder(orderId), this.pipeline.shipmentOf(orderId)]);
+    const [customsMessages, shipment, byHand] = await Promise.all([
+      this.customs.ofOrder(orderId),
+      this.pipeline.shipmentOf(orderId),
+      this.pipeline.handedOverByHand([orderId]),
+    ]);
     const events = shipment ? await this.pipeline.eventsOf([shipment.id]) : [];
-    return { orderId, orderNumber: order.number, status: order.status, customsMessages, shipment: shipment ? { ...shipment, events } : null };
+    const awaitingHandover = awaitsHandover({ orderStatus: order.status, shipment: shipment?.status, autoBook: !byHand.has(orderId), handedOver: !!shipment?.handoverRequestedAt });
+    return { orderId, orderNumber: order.number, status: order.status, customsMessages, awaitingHandover, shipment: shipment ? { ...shipment, events } : null };
   }
 }

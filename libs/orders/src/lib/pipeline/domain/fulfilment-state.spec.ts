@@ -1,5 +1,5 @@
 import { bookShipmentJob } from '../pipeline.jobs';
-import { bookingDue, handoverRefusal, pathTo, reasonFor, targetOf, type FulfilmentFacts } from './fulfilment-state';
+import { awaitsHandover, bookingDue, handoverRefusal, pathTo, reasonFor, targetOf, type FulfilmentFacts } from './fulfilment-state';
 
 const docs = (order: string, payment = 'ACCEPTED', waybill = 'ACCEPTED', info: string | null = null): FulfilmentFacts['documents'] => [
   { document: 'ORDER', status: order as never, info },
@@ -46,6 +46,14 @@ describe('booking with the carrier', () => {
     expect(bookingDue({ orderStatus: 'CLEARED', shipment: 'BOOKED', autoBook: true, handedOver: true })).toBe(false);
     expect(bookingDue({ orderStatus: 'REFUNDED', shipment: 'WAYBILL_ISSUED', autoBook: true, handedOver: true })).toBe(false);
     expect(bookingDue({ orderStatus: 'CLEARED', shipment: undefined, autoBook: true, handedOver: false })).toBe(false);
+  });
+
+  it('waits for the museum only when its storefront does not book at once and nobody handed the parcel over', () => {
+    const base = { orderStatus: 'CLEARED' as const, shipment: 'WAYBILL_ISSUED' as const };
+    expect(awaitsHandover({ ...base, autoBook: false, handedOver: false })).toBe(true);
+    expect(awaitsHandover({ ...base, autoBook: false, handedOver: true })).toBe(false);
+    expect(awaitsHandover({ ...base, autoBook: true, handedOver: false })).toBe(false);
+    expect(awaitsHandover({ orderStatus: 'SHIPPED', shipment: 'BOOKED', autoBook: false, handedOver: false })).toBe(false);
   });
 
   it('says why a hand-over is refused, and nothing when it may go', () => {

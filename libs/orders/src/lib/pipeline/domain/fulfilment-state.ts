@@ -98,3 +98,8 @@ export function handoverRefusal(orderStatus: OrderStatus, shipment: ShipmentStat
   if (!shipment) return 'the order has no waybill yet';
   return null;
 }
+
+/** Cleared and waiting for the museum: it would be due if handed over, and nobody has handed it over. */
+export function awaitsHandover(p: Parameters<typeof bookingDue>[0]): boolean {
+  return bookingDue({ ...p, handedOver: true }) && !bookingDue(p);
+}

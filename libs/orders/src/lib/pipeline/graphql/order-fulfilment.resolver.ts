@@ -38,6 +38,8 @@ export class OrderFulfilmentType {
   @Field(() => String) status!: string;
   @Field(() => [CustomsMessageType]) customsMessages!: CustomsMessageType[];
   @Field(() => ShipmentType, { nullable: true }) shipment!: ShipmentType | null;
+  @Field(() => Boolean, { description: 'Cleared, and waiting for the museum to hand the parcel to the carrier (its storefront does not book at once): shipOrder.' })
+  awaitingHandover!: boolean;
 }
 
 @Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER', 'BRAND_PARTNER')

@@ -140,7 +140,7 @@ export class PipelineRepository {
   }
 
   /** The orders among these whose storefront waits for the museum to hand cleared parcels over (auto_book_carrier off). */
-  async handedOverByHand(tx: Tx, orderIds: readonly string[]): Promise<Set<string>> {
+  async handedOverByHand(orderIds: readonly string[], tx: Tx = this.prisma): Promise<Set<string>> {
     if (!orderIds.length) return new Set();
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT o.id FROM orders o JOIN storefronts sf ON sf.museum_id = o.museum_id
