@@ -19,12 +19,19 @@ const knownTimeZone = (tz: string) => {
   }
 };
 
+/** The dashboard's arguments; absent ones take the defaults a manager in China expects. */
 const dashboardSchema = z.object({
-  museumId: z.string().uuid().nullable(),
-  timeZone: z.string().max(64).refine(knownTimeZone, 'is not an IANA time zone'),
-  lowStockThreshold: z.number().int().min(1).max(100_000),
-  lowStockFirst: z.number().int().min(0).max(100),
+  museumId: z.string().uuid().nullish().transform((v) => v ?? null),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(knownTimeZone, 'is not an IANA time zone')
+    .nullish()
+    .transform((v) => v ?? 'Asia/Shanghai'),
+  lowStockThreshold: z.number().int().min(1).max(100_000).nullish().transform((v) => v ?? 5),
+  lowStockFirst: z.number().int().min(0).max(100).nullish().transform((v) => v ?? 10),
 });
+export type DashboardQuery = z.input<typeof dashboardSchema>;
 
 export interface SalesFigures {
   orders: number;
@@ -41,7 +48,7 @@ export interface MuseumDashboard {
   daily: DailySalesRow[];
   ordersByStatus: { status: OrderStatus; count: number }[];
   heldAtCustoms: number;
-  lowStock: { threshold: number; total: number; levels: LowStockRecord[] };
+  lowStock: { threshold: number; total: number; levels: (LowStockRecord & { available: number })[] };
 }
 
 const add = (a: SalesFigures, b: SalesFigures): SalesFigures => ({
@@ -65,7 +72,7 @@ export class MuseumDashboardService {
     private readonly stock: StockReportsService,
   ) {}
 
-  async dashboard(actor: Actor, input: { museumId: string | null; timeZone: string; lowStockThreshold: number; lowStockFirst: number }): Promise<MuseumDashboard> {
+  async dashboard(actor: Actor, input: DashboardQuery): Promise<MuseumDashboard> {
     if (input.museumId && !z.string().uuid().safeParse(input.museumId).success) throw new NotFoundError('Museum');
     const v = validate(dashboardSchema, input, 'input');
     if (v.museumId && !canManageMuseum(actor, v.museumId)) throw new NotFoundError('Museum');
@@ -85,7 +92,7 @@ export class MuseumDashboardService {
       daily: daily.slice(-SALES_DAYS),
       ordersByStatus: ORDER_STATUSES.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
       heldAtCustoms: byStatus.get('HELD') ?? 0,
-      lowStock: { threshold: v.lowStockThreshold, total: low.total, levels: low.rows },
+      lowStock: { threshold: v.lowStockThreshold, total: low.total, levels: low.rows.map((l) => ({ ...l, available: l.onHand - l.reserved })) },
     };
   }
 }

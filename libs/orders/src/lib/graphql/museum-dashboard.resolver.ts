@@ -16,22 +16,13 @@ export class MuseumDashboardResolver {
     @Args('lowStockThreshold', { type: () => Int, nullable: true, description: 'Available units below this are low (default 5).' }) lowStockThreshold?: number,
     @Args('lowStockFirst', { type: () => Int, nullable: true, description: 'How many low levels to list, 0 to 100 (default 10).' }) lowStockFirst?: number,
   ) {
-    const d = await this.dashboards.dashboard(actor, {
-      museumId: museumId ?? null,
-      timeZone: timeZone ?? 'Asia/Shanghai',
-      lowStockThreshold: lowStockThreshold ?? 5,
-      lowStockFirst: lowStockFirst ?? 10,
-    });
+    const d = await this.dashboards.dashboard(actor, { museumId, timeZone, lowStockThreshold, lowStockFirst });
     return {
       ...d,
       lowStock: {
         threshold: d.lowStock.threshold,
         totalCount: d.lowStock.total,
-        levels: d.lowStock.levels.map((l) => ({
-          ...l,
-          available: l.onHand - l.reserved,
-          productName: { fr: l.nameFr, en: l.nameEn, zhCN: l.nameZh },
-        })),
+        levels: d.lowStock.levels.map((l) => ({ ...l, productName: { fr: l.nameFr, en: l.nameEn, zhCN: l.nameZh } })),
       },
     } as MuseumDashboardType;
   }
