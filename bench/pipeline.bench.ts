@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       CUSTOMS_RECEIPT_POLL_MS: '200',
       CARRIER_TRACKING_POLL_MS: '200',
       WORKER_METRICS_PORT: 'off',
-    }),
+    }, process.env['BENCH_CPU_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROFILE']}`] : []),
   );
   for (const worker of workers) {
     for (let i = 0; !/worker ready/.test(worker.output()); i++) {
