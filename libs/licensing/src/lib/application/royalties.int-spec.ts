@@ -225,4 +225,25 @@ describe('royalty ledger and monthly statements (real PostgreSQL)', () => {
     expect((await accrual.accrueOrder(sale!.orderId)).reversed).toBe(1);
     expect(await sum()).toEqual({ units: 0, saleMinor: 0, royaltyMinor: 0 });
   });
+
+  it('accrues back the reversal of a partial refund Stripe reported failed, once, whichever job runs first', async () => {
+    await reset();
+    const a = await seedAgreement(db.prisma, { royaltyRateBps: 1000, currency: 'CNY', termStart: '2025-01-01', termEnd: '2025-12-31' });
+    const [sale] = await insertSales(db.prisma, [{ museumId: a.museumId, paidAt: new Date('2025-07-01T10:00:00Z'), lines: [{ productId: a.productId, quantity: 4, goodsMinor: 40_000, fxRate: '7.8' }] }]);
+    const lineId = sale!.lineIds[0]!;
+    const sum = async () =>
+      (await db.prisma.royaltyLedgerEntry.aggregate({ where: { orderLineId: lineId }, _sum: { units: true, saleMinor: true, royaltyMinor: true } }))._sum;
+    // Refunded and failed before any job ran: the jobs of both (concurrently) net to the sale.
+    await db.prisma.orderLineRefund.create({
+      data: { orderId: sale!.orderId, orderLineId: lineId, providerRefundId: 're_failed', quantity: 1, goodsMinor: 10_000, cancelledAt: new Date('2025-07-03T00:00:00Z') },
+    });
+    await Promise.all([accrual.accrueOrder(sale!.orderId), accrual.accrueOrder(sale!.orderId)]);
+    expect(await sum()).toEqual({ units: 4, saleMinor: 40_000, royaltyMinor: 4_000 });
+    expect(await accrual.accrueOrder(sale!.orderId)).toEqual({ accrued: 0, reversed: 0, skipped: 0 });
+    expect(await db.prisma.royaltyLedgerEntry.count({ where: { orderLineId: lineId } })).toBe(3);
+    // A later refund of the whole order reverses everything the line has.
+    await db.prisma.order.update({ where: { id: sale!.orderId }, data: { refundedAt: new Date('2025-07-20T00:00:00Z'), status: 'REFUNDED' } });
+    await accrual.accrueOrder(sale!.orderId);
+    expect(await sum()).toEqual({ units: 0, saleMinor: 0, royaltyMinor: 0 });
+  });
 });

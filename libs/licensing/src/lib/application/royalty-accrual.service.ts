@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Money } from '@vitrine/shared/kernel';
 import { monthOf } from '../domain/periods';
-import { UnsupportedConversionError, accrueLine, reverseLine, type FxSnapshot, type LineAccrual } from '../domain/royalty';
+import { UnsupportedConversionError, accrueLine, reinstateReversal, reverseLine, type FxSnapshot, type LineAccrual } from '../domain/royalty';
 import { AgreementRepository } from '../infrastructure/agreement.repository';
 import { LedgerRepository, type LedgerEntryWrite } from '../infrastructure/ledger.repository';
 import { OrderLineReadRepository, type PaidLicensedLine, type RefundedLicensedLine } from '../infrastructure/order-line.read-repository';
@@ -73,7 +73,7 @@ export class RoyaltyAccrualService {
   /** Reverses (part of) an accrued line; null when the line never accrued, created false on a replay. */
   async reverse(cmd: ReverseCommand): Promise<{ created: boolean; entry: LedgerEntryWrite } | null> {
     const entries = await this.ledger.ofOrderLine(cmd.orderLineId);
-    const accrual = entries.find((e) => e.kind === 'ACCRUAL');
+    const accrual = entries.find((e) => e.kind === 'ACCRUAL' && e.sourceRef === 'paid');
     if (!accrual) return null;
     const existing = entries.find((e) => e.kind === 'REVERSAL' && e.sourceRef === cmd.refundRef);
     if (existing) return { created: false, entry: existing };
@@ -93,21 +93,36 @@ export class RoyaltyAccrualService {
    * Books every missing accrual and refund reversal of one order (what orders calls on paid,
    * refunded and partially refunded): its lines' accruals, the reversal of each partial refund
    * (once per refund row), and the reversal of what is left when the order is refunded whole.
+   * A partial refund that Stripe reported failed or cancelled has its reversal accrued back
+   * (once per refund row): booking the reversal first, then its exact opposite, gives the same
+   * ledger whichever of the refund's and the failure's jobs runs first, or both at once.
    */
   async accrueOrder(orderId: string): Promise<ReconcileResult> {
     const result = await this.reconcile(new Date(8.64e15), orderId);
     let partial = 0;
+    let reinstated = 0;
     for (const r of await this.orderLines.lineRefundsOf(orderId)) {
+      const refundRef = `line-refund:${r.refundRowId}`;
       const reversed = await this.reverse({
         orderLineId: r.orderLineId,
-        refundRef: `line-refund:${r.refundRowId}`,
+        refundRef,
         refundedNetAmount: { amount: r.goodsMinor, currency: r.saleCurrency },
         units: r.units,
         refundedAt: r.refundedAt,
       });
       if (reversed?.created) partial++;
+      if (r.cancelledAt && reversed && (await this.reinstate(r.orderLineId, refundRef, `line-refund-cancelled:${r.refundRowId}`, r.cancelledAt))) reinstated++;
     }
-    return { ...result, reversed: result.reversed + partial };
+    return { ...result, accrued: result.accrued + reinstated, reversed: result.reversed + partial };
+  }
+
+  /** Accrues back the reversal booked under `refundRef` (as stored, whoever booked it); false when already done. */
+  private async reinstate(orderLineId: string, refundRef: string, sourceRef: string, at: Date): Promise<boolean> {
+    const entries = await this.ledger.ofOrderLine(orderLineId);
+    const reversal = entries.find((e) => e.kind === 'REVERSAL' && e.sourceRef === refundRef);
+    if (!reversal || entries.some((e) => e.kind === 'ACCRUAL' && e.sourceRef === sourceRef)) return false;
+    const entry = toEntry(reinstateReversal(reversal), { ...reversal, kind: 'ACCRUAL', sourceRef, at });
+    return (await this.ledger.insert(null, [entry])) === 1;
   }
 
   /** Books every missing entry for sales and refunds before `until`, in streamed batches. */

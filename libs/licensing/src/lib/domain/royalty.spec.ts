@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { accrueLine, convertMinor, reverseLine, royaltyOn, type FxSnapshot } from './royalty';
+import { accrueLine, convertMinor, reinstateReversal, reverseLine, royaltyOn, type FxSnapshot } from './royalty';
 
 const EUR_CNY: FxSnapshot = { base: 'EUR', quote: 'CNY', rate: '7.81230000' };
 const rate = fc.integer({ min: 10_000, max: 99_999_999 }).map((n) => ({ base: 'EUR', quote: 'CNY', rate: (n / 1_000_000).toFixed(6) }) as FxSnapshot);
@@ -70,5 +70,11 @@ describe('royalty arithmetic', () => {
         },
       ),
     );
+  });
+
+  it('reinstates a reversal exactly (a refund that failed)', () => {
+    const reversal = { units: -1, saleMinor: -10_000, saleCurrency: 'CNY', fxRate: '7.8', netSalesMinor: -1_282, royaltyMinor: -128, currency: 'EUR' };
+    expect(reinstateReversal(reversal)).toEqual({ units: 1, saleMinor: 10_000, saleCurrency: 'CNY', fxRate: '7.8', netSalesMinor: 1_282, royaltyMinor: 128, currency: 'EUR' });
+    expect(() => reinstateReversal({ ...reversal, units: 1 })).toThrow(RangeError);
   });
 });

@@ -134,3 +134,12 @@ function toSafe(n: bigint): number {
   if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('amount out of range');
   return Number(n);
 }
+
+/**
+ * Takes back a reversal whose refund never happened (Stripe reported it failed or cancelled):
+ * the same units and amounts, accrued again, so the line's entries net to what it was before.
+ */
+export function reinstateReversal(reversal: LineAccrual): LineAccrual {
+  if (reversal.units > 0 || reversal.saleMinor > 0 || reversal.netSalesMinor > 0 || reversal.royaltyMinor > 0) throw new RangeError('a reversal is never positive');
+  return { ...reversal, units: -reversal.units, saleMinor: -reversal.saleMinor, netSalesMinor: -reversal.netSalesMinor, royaltyMinor: -reversal.royaltyMinor };
+}

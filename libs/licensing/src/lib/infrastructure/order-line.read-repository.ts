@@ -11,7 +11,8 @@ import { PrismaService, type Tx } from '@vitrine/shared/data-access';
  * - Its FX snapshot is the order line's `fx_rate` (EUR→CNY, as the catalogue converts).
  * - A refunded order (`orders.refunded_at` set) reverses what is left of every line it accrued.
  * - A partial refund (`order_line_refunds`: units of a line and their goods value) reverses
- *   those units once, by `RoyaltyAccrualService.reverse` keyed by the refund row.
+ *   those units once, by `RoyaltyAccrualService.reverse` keyed by the refund row; when Stripe
+ *   reports that refund failed or cancelled (`cancelled_at`), the reversal is accrued back once.
  */
 export interface PaidLicensedLine {
   orderLineId: string;
@@ -49,6 +50,8 @@ export interface LineRefund {
   goodsMinor: number;
   saleCurrency: string;
   refundedAt: Date;
+  /** When Stripe reported the refund failed or cancelled: the units count as sold again. */
+  cancelledAt: Date | null;
 }
 
 /** Lines whose ledger entries are missing, restricted to paid (or refunded) before `until` and optionally to one order. */
@@ -109,7 +112,7 @@ export class OrderLineReadRepository {
           LEFT JOIN LATERAL (
                 SELECT sum(x.units) AS units, sum(x.sale_minor) AS sale_minor, sum(x.net_sales_minor) AS net_sales_minor, sum(x.royalty_minor) AS royalty_minor
                   FROM royalty_ledger_entries x
-                 WHERE x.order_line_id = ol.id AND x.kind = 'REVERSAL') r ON true
+                 WHERE x.order_line_id = ol.id AND x.id <> e.id) r ON true
          WHERE o.refunded_at IS NOT NULL AND o.refunded_at < ${filter.until}
            AND (${order}::uuid IS NULL OR o.id = ${order}::uuid)
            AND NOT EXISTS (SELECT 1 FROM royalty_ledger_entries x
@@ -122,7 +125,7 @@ export class OrderLineReadRepository {
   lineRefundsOf(orderId: string): Promise<LineRefund[]> {
     return this.prisma.$queryRaw<LineRefund[]>`
       SELECT r.id::text AS "refundRowId", r.order_line_id::text AS "orderLineId", r.quantity AS units, r.goods_minor AS "goodsMinor",
-             ol.currency AS "saleCurrency", r.created_at AS "refundedAt"
+             ol.currency AS "saleCurrency", r.created_at AS "refundedAt", r.cancelled_at AS "cancelledAt"
         FROM order_line_refunds r
         JOIN order_lines ol ON ol.id = r.order_line_id
         JOIN licensed_products lp ON lp.product_id = ol.product_id

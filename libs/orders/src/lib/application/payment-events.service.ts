@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { StockService } from '@vitrine/inventory';
-import { PaymentsService, type PaymentRecord, type VerifiedPaymentEvent } from '@vitrine/payments';
+import { PaymentsService, type PaymentEvent, type PaymentRecord, type VerifiedPaymentEvent } from '@vitrine/payments';
 import type { Tx } from '@vitrine/shared/data-access';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { assertUnreachable } from '@vitrine/shared/kernel';
@@ -78,6 +78,9 @@ export class PaymentEventsService {
           await this.refundOrders(tx, orders.filter((o) => whole || (perOrder.get(o.id) ?? 0) >= o.totalMinor), now);
           break;
         }
+        case 'REFUND_FAILED':
+          await this.refundFailed(tx, payment, event, orders, now);
+          break;
         case 'DISPUTE_CREATED':
           await this.payments.recordDispute(tx, payment, event);
           break;
@@ -112,6 +115,27 @@ export class PaymentEventsService {
       .map((o) => () =>
         this.payments.refund({ checkoutId: payment.checkoutId, orderId: o.id, amountMinor: o.totalMinor, reason: 'paid after cancellation', idempotencyKey: `vitrine-late-payment-${o.id}` }),
       );
+  }
+
+  /**
+   * Stripe reports a refund failed or cancelled: no money went back, so what it gave back is
+   * taken back, once (the refund row turns failed under the payment's lock; a replay finds it
+   * so). Its units count as sold again for the yearly quota and the units left to refund, the
+   * order's refunded amount drops, and licensing accrues the reversed royalties back (outbox,
+   * this transaction). An order already REFUNDED stays so, its quota and royalties too: its
+   * stock went back on sale and its customs declaration was withdrawn; the failed refund shows
+   * in its `refunds` and `refundedTotal` and is logged, for the seller to refund again.
+   */
+  private async refundFailed(tx: Tx, payment: PaymentRecord, event: Extract<PaymentEvent, { kind: 'REFUND_FAILED' }>, orders: OrderRecord[], now: Date): Promise<void> {
+    const failed = await this.payments.recordRefundFailed(tx, payment, event);
+    if (!failed) return;
+    const open = orders.filter((o) => o.status !== 'REFUNDED').map((o) => o.id);
+    for (const orderId of await this.orders.cancelLineRefunds(tx, event.refundId, open, now)) {
+      await enqueueJob(tx, accrueOrderJob, { orderId, event: `refund-failed-${event.refundId}` });
+    }
+    for (const o of orders.filter((x) => x.status === 'REFUNDED' && x.id === failed.orderId)) {
+      this.logger.warn(`refund ${event.refundId} of order ${o.number} ${event.status} after the order was refunded; refund the shopper again at Stripe`);
+    }
   }
 
   private async refundOrders(tx: Tx, orders: OrderRecord[], now: Date): Promise<void> {

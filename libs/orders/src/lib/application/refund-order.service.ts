@@ -66,10 +66,13 @@ export class RefundOrderService {
         ({ amountMinor: amount, returned } = plan);
       }
       // The key tells a retried request from a new refund: same order, same amount already
-      // refunded, same lines → Stripe answers the refund it already made.
+      // refunded, same failed refunds, same lines → Stripe answers the refund it already made.
+      // A refund Stripe reported failed is re-issued as a new one.
+      const failed = await this.payments.failedRefundsOf(tx, order.id);
       const detail = already || v.lines ? `-${already}-${digest(v.lines ?? [])}` : '';
+      const retry = failed ? `-f${failed}` : '';
       const refund = await this.payments.refund(
-        { checkoutId: order.checkoutId, orderId: order.id, amountMinor: amount, reason: v.reason, idempotencyKey: `vitrine-refund-order-${order.id}${detail}` },
+        { checkoutId: order.checkoutId, orderId: order.id, amountMinor: amount, reason: v.reason, idempotencyKey: `vitrine-refund-order-${order.id}${detail}${retry}` },
         tx,
       );
       // The returned units give their goods value back to the buyer's yearly quota while the

@@ -303,7 +303,8 @@ export class OrderRepository {
 
   /**
    * Goods value already using the identity's yearly quota: orders paid in the year and not
-   * refunded or cancelled, less the goods value of units given back by partial refunds,
+   * refunded or cancelled, less the goods value of units given back by partial refunds (not
+   * those Stripe reported failed or cancelled),
    * plus unpaid orders whose hold still runs (they may be paid any moment, so they hold
    * quota as they hold stock). A fully refunded order (REFUNDED) counts nothing.
    */
@@ -311,7 +312,7 @@ export class OrderRepository {
     const rows = await tx.$queryRaw<{ used: bigint | null }[]>`
       SELECT COALESCE(SUM(GREATEST(o.goods_minor - COALESCE(r.goods, 0), 0)), 0)::bigint AS used
       FROM orders o
-      LEFT JOIN LATERAL (SELECT SUM(lr.goods_minor) AS goods FROM order_line_refunds lr WHERE lr.order_id = o.id) r ON true
+      LEFT JOIN LATERAL (SELECT SUM(lr.goods_minor) AS goods FROM order_line_refunds lr WHERE lr.order_id = o.id AND lr.cancelled_at IS NULL) r ON true
       WHERE o.identity_id = ${identityId}::uuid AND (
         (o.status::text = ANY(${[...paidStatuses]}::text[]) AND o.paid_at >= ${year.start} AND o.paid_at < ${year.end})
         OR (o.status = 'PENDING_PAYMENT' AND o.hold_expires_at > ${now} AND o.created_at >= ${year.start} AND o.created_at < ${year.end}))`;
@@ -320,13 +321,25 @@ export class OrderRepository {
 
   /** Units of each line of this order already given back by partial refunds. */
   async refundedUnits(orderId: string, tx: Tx = this.prisma): Promise<Map<string, number>> {
-    const rows = await tx.orderLineRefund.groupBy({ by: ['orderLineId'], where: { orderId }, _sum: { quantity: true } });
+    const rows = await tx.orderLineRefund.groupBy({ by: ['orderLineId'], where: { orderId, cancelledAt: null }, _sum: { quantity: true } });
     return new Map(rows.map((r) => [r.orderLineId, r._sum.quantity ?? 0]));
   }
 
   /** Records the units a Stripe refund gave back; a retry of the same refund records nothing twice. */
   async recordLineRefunds(tx: Tx, rows: readonly { orderId: string; orderLineId: string; providerRefundId: string; quantity: number; goodsMinor: number }[]): Promise<void> {
     if (rows.length) await tx.orderLineRefund.createMany({ data: [...rows], skipDuplicates: true });
+  }
+
+  /**
+   * A refund Stripe reported failed or cancelled: the units it gave back to these orders count
+   * as sold again. Answers the orders whose rows this call took back (none on a replay).
+   */
+  async cancelLineRefunds(tx: Tx, providerRefundId: string, orderIds: readonly string[], at: Date): Promise<string[]> {
+    if (!orderIds.length) return [];
+    const rows = await tx.$queryRaw<{ order_id: string }[]>`
+      UPDATE order_line_refunds SET cancelled_at = ${at}
+      WHERE provider_refund_id = ${providerRefundId} AND order_id = ANY(${[...orderIds]}::uuid[]) AND cancelled_at IS NULL RETURNING order_id::text`;
+    return [...new Set(rows.map((r) => r.order_id))];
   }
 
   async ordersOfCheckout(checkoutId: string, tx: Tx = this.prisma): Promise<OrderRecord[]> {

@@ -120,6 +120,26 @@ export class PaymentsService {
     return this.payments.raiseRefunded(tx, payment.id, e.amountRefundedMinor);
   }
 
+  /**
+   * Stripe reports a refund failed or cancelled: recorded so (once, under the payment's lock)
+   * and the payment's refunded amount lowered. Null when it was already recorded so.
+   */
+  async recordRefundFailed(
+    tx: Tx,
+    payment: PaymentRecord,
+    e: { refundId: string; status: string; amountMinor: number; currency: string; orderId: string | null },
+  ): Promise<{ orderId: string | null; amountMinor: number } | null> {
+    const before = await this.payments.failRefund(tx, { paymentId: payment.id, providerRefundId: e.refundId, amountMinor: e.amountMinor, currency: e.currency, status: e.status, orderId: e.orderId });
+    if (!before) return null;
+    await this.payments.raiseRefunded(tx, payment.id, 0);
+    return { orderId: before.orderId, amountMinor: before.amountMinor };
+  }
+
+  /** How many refunds of the order Stripe reported failed or cancelled (a new refund after one is a new request). */
+  failedRefundsOf(tx: Tx, orderId: string): Promise<number> {
+    return this.payments.failedRefundsOf(tx, orderId);
+  }
+
   /** Refunded amount per order: refunds the platform issued for an order, or Stripe reported with its metadata. */
   refundedByOrder(tx: Tx, orderIds: readonly string[]): Promise<Map<string, number>> {
     return this.payments.refundedForOrders(tx, orderIds);

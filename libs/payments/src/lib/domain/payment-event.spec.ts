@@ -54,4 +54,13 @@ describe('toPaymentEvent', () => {
     expect(toPaymentEvent(event('customer.created', { id: 'cus_1' })).event).toEqual({ kind: 'IGNORED', type: 'customer.created' });
     expect(toPaymentEvent(event('charge.refunded', { id: 'ch_1', payment_intent: null })).event.kind).toBe('IGNORED');
   });
+
+  it('reads a refund Stripe reports failed or cancelled, and ignores its other updates', () => {
+    const refund = { id: 're_1', object: 'refund', amount: 400, currency: 'cny', payment_intent: 'pi_1', status: 'failed', metadata: { vitrine_order_id: 'o1' } };
+    for (const type of ['refund.updated', 'charge.refund.updated', 'refund.failed']) {
+      expect(toPaymentEvent(event(type, refund)).event).toEqual({ kind: 'REFUND_FAILED', paymentIntentId: 'pi_1', refundId: 're_1', status: 'failed', amountMinor: 400, currency: 'CNY', orderId: 'o1' });
+    }
+    expect(toPaymentEvent(event('refund.updated', { ...refund, status: 'canceled', metadata: {} })).event).toMatchObject({ kind: 'REFUND_FAILED', status: 'canceled', orderId: null });
+    expect(toPaymentEvent(event('refund.updated', { ...refund, status: 'succeeded' })).event).toEqual({ kind: 'IGNORED', type: 'refund.updated' });
+  });
 });

@@ -16,6 +16,16 @@ export type PaymentEvent =
       currency: string;
       refunds: { id: string; amountMinor: number; status: string; orderId: string | null }[];
     }
+  | {
+      /** Stripe reports a refund failed or cancelled: the money never went back, what it gave back is taken back. */
+      kind: 'REFUND_FAILED';
+      paymentIntentId: string;
+      refundId: string;
+      status: 'failed' | 'canceled';
+      amountMinor: number;
+      currency: string;
+      orderId: string | null;
+    }
   | { kind: 'DISPUTE_CREATED'; paymentIntentId: string; disputeId: string; amountMinor: number; currency: string; reason: string; status: string }
   | { kind: 'IGNORED'; type: string };
 
@@ -72,6 +82,26 @@ export function toPaymentEvent(raw: RawEvent): VerifiedPaymentEvent {
             status: String(r['status']),
             orderId: str(((r['metadata'] ?? {}) as Record<string, unknown>)['vitrine_order_id']),
           })),
+        },
+      };
+    }
+    case 'refund.updated':
+    case 'refund.failed':
+    case 'charge.refund.updated': {
+      // Only a failure or cancellation changes anything here; other updates (pending →
+      // succeeded) are reported by charge.refunded.
+      const status = o['status'];
+      if (status !== 'failed' && status !== 'canceled') return { ...base, event: { kind: 'IGNORED', type: raw.type } };
+      return {
+        ...base,
+        event: {
+          kind: 'REFUND_FAILED',
+          paymentIntentId: pi,
+          refundId: String(o['id']),
+          status,
+          amountMinor: int(o['amount']),
+          currency: String(o['currency']).toUpperCase(),
+          orderId: str(metadata['vitrine_order_id']),
         },
       };
     }

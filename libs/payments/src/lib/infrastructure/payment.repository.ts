@@ -102,12 +102,21 @@ export class PaymentRepository {
     return updated === 1;
   }
 
-  /** Stripe reports the cumulative refunded amount; keeping the maximum makes late events harmless. */
+  /**
+   * Stripe reports the cumulative refunded amount; keeping the maximum makes late events
+   * harmless. Once a refund of the payment has failed, a late report may still count it, so
+   * the amount is then capped by the refunds that count (succeeded or pending).
+   */
   async raiseRefunded(tx: Tx, id: string, cumulativeMinor: number): Promise<number> {
     const rows = await tx.$queryRaw<{ amount: number }[]>`
-      UPDATE payments SET amount_refunded_minor = GREATEST(amount_refunded_minor, LEAST(${cumulativeMinor}, amount_minor)), updated_at = now()
-      WHERE id = ${id}::uuid RETURNING amount_refunded_minor AS amount`;
-    return rows[0].amount;
+      UPDATE payments p SET amount_refunded_minor = LEAST(
+          GREATEST(p.amount_refunded_minor, LEAST(${cumulativeMinor}, p.amount_minor)),
+          COALESCE((SELECT CASE WHEN bool_or(r.status IN ('failed', 'canceled'))
+                                THEN COALESCE(SUM(r.amount_minor) FILTER (WHERE r.status IN ('succeeded', 'pending')), 0) END
+                      FROM payment_refunds r WHERE r.payment_id = p.id), p.amount_minor)),
+        updated_at = now()
+      WHERE p.id = ${id}::uuid RETURNING amount_refunded_minor AS amount`;
+    return rows[0]!.amount;
   }
 
   /**
@@ -143,11 +152,6 @@ export class PaymentRepository {
     return { orderId: row?.orderId ?? data.orderId, amountMinor: row?.amountMinor ?? data.amountMinor, previousStatus: row?.status ?? null };
   }
 
-  /** A refund that counted no longer does: the payment's refunded amount goes down by it. */
-  async lowerRefunded(tx: Tx, id: string, amountMinor: number): Promise<void> {
-    await tx.$executeRaw`UPDATE payments SET amount_refunded_minor = GREATEST(amount_refunded_minor - ${amountMinor}, 0), updated_at = now() WHERE id = ${id}::uuid`;
-  }
-
   async upsertRefundOutsideTx(paymentId: string, refund: { id: string; status: string; amountMinor: number; currency: string }, orderId: string | null, reason: string): Promise<string> {
     return this.upsertRefund(this.prisma, { paymentId, providerRefundId: refund.id, amountMinor: refund.amountMinor, currency: refund.currency, status: refund.status, orderId, reason });
   }
@@ -176,6 +180,11 @@ export class PaymentRepository {
 
   refundedForOrdersNow(orderIds: readonly string[]): Promise<Map<string, number>> {
     return this.refundedForOrders(this.prisma, orderIds);
+  }
+
+  /** Refunds of the order that Stripe reported failed or cancelled. */
+  failedRefundsOf(tx: Tx, orderId: string): Promise<number> {
+    return tx.paymentRefund.count({ where: { orderId, status: { in: ['failed', 'canceled'] } } });
   }
 
   /** Succeeded (or pending) refunds per order, as recorded when issued or reported. */
