@@ -431,6 +431,17 @@ describe('co-branded products fulfilled by the brand, and storefront edits sent 
       expect(codeOf(await api.gql(FULFILMENT, { id: brandOrderId }, t['managerB']))).toBe('NOT_FOUND');
       expect(codeOf(await api.gql(BRAND_ORDERS, {}, t['managerA']))).toBe('FORBIDDEN');
 
+      // Handing a parcel to the carrier: the brand may for the order it fulfils (once customs
+      // cleared it), nobody else may touch it, and the brand not the museum's own order.
+      const SHIP = 'mutation($id: ID!) { shipOrder(orderId: $id) { orderId } }';
+      const notReady = await api.gql(SHIP, { id: brandOrderId }, t['brandX']);
+      expect(codeOf(notReady)).toBe('ORDER_NOT_READY_TO_SHIP');
+      expect(notReady.errors![0].extensions!['status']).toBe('PENDING_PAYMENT');
+      expect(codeOf(await api.gql(SHIP, { id: brandOrderId }, t['brandY']))).toBe('NOT_FOUND');
+      expect(codeOf(await api.gql(SHIP, { id: brandOrderId }, t['managerB']))).toBe('NOT_FOUND');
+      expect(codeOf(await api.gql(SHIP, { id: museumOrderId }, t['brandX']))).toBe('NOT_FOUND');
+      expect(codeOf(await api.gql(SHIP, { id: brandOrderId }, t['managerA']))).toBe('ORDER_NOT_READY_TO_SHIP');
+
       const museum = await api.gql(
         'query($m: ID) { museumOrders(museumId: $m, first: 10) { nodes { id fulfilledByBrandId } } }',
         { m: shop.museumId },
