@@ -83,4 +83,31 @@ describe('console: a brand partner’s stock and orders to ship', () => {
     await page.getByTestId(`brand-order-status-${number}`).getByText('Awaiting payment').waitFor();
     await screenshot('brand-orders');
   });
+
+  it('lets the brand hand a cleared parcel to the carrier when the museum’s storefront waits for hand-overs', async () => {
+    // The order of the test above, as the pipeline leaves it once customs released it (the
+    // worker's part is proven in ship-order.e2e-spec.ts and orders.browser-spec.ts).
+    const p = c.api.db.prisma;
+    const order = await p.order.findFirstOrThrow({ where: { fulfilledByBrandId: { not: null } }, select: { id: true, number: true, museumId: true } });
+    await p.storefront.update({ where: { museumId: order.museumId }, data: { autoBookCarrier: false } });
+    await p.order.update({ where: { id: order.id }, data: { status: 'CLEARED' } });
+    await p.shipment.create({ data: { orderId: order.id, museumId: order.museumId, carrierCode: '3120980105', logisticsNo: 'LXBRAND0001CN' } });
+
+    const { page, screenshot } = await c.open();
+    await signInFast(page, partner.email, partner.password);
+    await page.getByRole('menuitem', { name: 'Orders to ship' }).click();
+    await page.getByRole('cell', { name: order.number }).click();
+    const shipment = page.getByTestId(`brand-order-shipment-${order.number}`);
+    await shipment.getByText('waiting for you to hand the parcel to the carrier').waitFor();
+    await shipment.getByText('LXBRAND0001CN').waitFor();
+    await screenshot('brand-order-awaiting-handover');
+    await shipment.getByTestId('order-ship').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Hand to carrier' }).click();
+    await page.getByText('Hand-over requested: the carrier is being booked.').waitFor();
+    await shipment.getByText('waiting for you to hand the parcel to the carrier').waitFor({ state: 'detached' });
+    expect(await p.outboxMessage.findMany({ where: { name: 'book-shipment' }, select: { jobId: true } })).toEqual([{ jobId: `book-shipment.${order.id}.h1` }]);
+    const requested = await p.shipment.findUniqueOrThrow({ where: { orderId: order.id } });
+    expect(requested.handoverRequests).toBe(1);
+    expect(requested.handoverRequestedBy).toBe((await p.user.findUniqueOrThrow({ where: { email: partner.email } })).id);
+  });
 });

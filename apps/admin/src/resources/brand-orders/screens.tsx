@@ -1,7 +1,20 @@
-import { Box, Typography } from '@mui/material';
-import { Datagrid, DateField, FunctionField, List, SelectInput, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useEffect, useState } from 'react';
+import { Box, Chip, Typography } from '@mui/material';
+import {
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  RecordContextProvider,
+  SelectInput,
+  TextField,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { formatMoney } from '../../data/money';
-import { ORDER_STATUSES } from '../orders/orders.data';
+import { ORDER_STATUSES, orderFulfilment, type OrderRecord } from '../orders/orders.data';
+import { ShipButton } from '../orders/ShipButton';
 import type { BrandOrderRecord } from './brand-orders.data';
 
 const STATUS_CHOICES = ORDER_STATUSES.map((id) => ({ id, name: `vitrine.status.${id}` }));
@@ -32,6 +45,45 @@ const Packing = () => {
         {translate('vitrine.brand_orders.ship_to', { name: o.recipient.name, city: o.recipient.city, province: o.recipient.province })} ·{' '}
         {o.orderer.name} {o.orderer.residentIdMasked}
       </Typography>
+      <Handover order={o} />
+    </Box>
+  );
+};
+
+/** The parcel's waybill and booking; the brand hands it to the carrier when it awaits that. */
+const Handover = ({ order }: { order: BrandOrderRecord }) => {
+  const translate = useTranslate();
+  const [fulfilment, setFulfilment] = useState<OrderRecord['fulfilment'] & { status: string }>();
+  useEffect(() => {
+    let live = true;
+    orderFulfilment(order.id)
+      .then((f) => live && setFulfilment(f))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [order.id, order.status]);
+  const s = fulfilment?.shipment;
+  if (!fulfilment || !s) return null;
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }} data-testid={`brand-order-shipment-${order.number}`}>
+      <Typography variant="body2">
+        {translate('vitrine.orders.waybill')} <code>{s.logisticsNo}</code>
+      </Typography>
+      <Chip size="small" variant="outlined" label={translate(`vitrine.orders.shipment_status.${s.status}`, { _: s.status })} />
+      {fulfilment.awaitingHandover && (
+        <Typography variant="body2" color="warning.main">
+          {translate('vitrine.orders.awaiting_handover')}
+        </Typography>
+      )}
+      {s.lastError && (
+        <Typography variant="caption" color="error">
+          {s.lastError}
+        </Typography>
+      )}
+      <RecordContextProvider value={{ ...order, status: fulfilment.status, fulfilment } as unknown as OrderRecord}>
+        <ShipButton onShipped={setFulfilment} />
+      </RecordContextProvider>
     </Box>
   );
 };

@@ -8,7 +8,7 @@ import { canShip, shipOrder, type OrderRecord } from './orders.data';
  * customs cleared the order and its waybill is not booked yet. After a failed booking it
  * asks for the booking again.
  */
-export const ShipButton = () => {
+export const ShipButton = ({ onShipped }: { onShipped?: (fulfilment: Awaited<ReturnType<typeof shipOrder>>) => void }) => {
   const order = useRecordContext<OrderRecord>();
   const translate = useTranslate();
   const notify = useNotify();
@@ -22,9 +22,10 @@ export const ShipButton = () => {
   const confirm = () => {
     setBusy(true);
     shipOrder(String(order.id))
-      .then(() => {
+      .then((fulfilment) => {
         notify('vitrine.orders.ship_requested', { type: 'success' });
         setOpen(false);
+        onShipped?.(fulfilment);
         refresh();
       })
       .catch((e: unknown) => notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' }))

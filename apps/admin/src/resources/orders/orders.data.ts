@@ -230,6 +230,15 @@ export async function shipOrder(id: string): Promise<NonNullable<OrderRecord['fu
   return r.shipOrder;
 }
 
+/** An order's fulfilment alone (the brand partner's packing view). */
+export async function orderFulfilment(id: string): Promise<NonNullable<OrderRecord['fulfilment']> & { status: string }> {
+  const r = await gql<{ orderFulfilment: NonNullable<OrderRecord['fulfilment']> & { status: string } }>(
+    `query OrderFulfilment($id: ID!) { orderFulfilment(orderId: $id) { status ${FULFILMENT_FIELDS} } }`,
+    { id },
+  );
+  return r.orderFulfilment;
+}
+
 /** The first orders in one state (e.g. held at customs) for the dashboard. */
 export async function ordersIn(museumId: string | null, status: OrderStatus, first = 5): Promise<CursorPage<OrderRecord>> {
   return pageOf(museumId, { status, sort: 'NEWEST' })(first, null, false);
