@@ -23,10 +23,16 @@ export class OrderFulfilmentService {
     private readonly customs: DeclarationsAuditService,
   ) {}
 
-  async get(actor: Actor, orderId: string): Promise<OrderFulfilmentView> {
+  /** The order's header, if the actor manages its museum, fulfils it (a brand partner) or operates; NOT_FOUND otherwise. */
+  async orderFor(actor: Actor, orderId: string) {
     const order = await this.pipeline.orderHeader(orderId);
     const fulfils = actor.role === 'BRAND_PARTNER' && !!actor.brandId && order?.fulfilledByBrandId === actor.brandId;
     if (!order || !(canManageMuseum(actor, order.museumId) || fulfils)) throw new NotFoundError('Order');
+    return order;
+  }
+
+  async get(actor: Actor, orderId: string): Promise<OrderFulfilmentView> {
+    const order = await this.orderFor(actor, orderId);
     const [customsMessages, shipment, byHand] = await Promise.all([
       this.customs.ofOrder(orderId),
       this.pipeline.shipmentOf(orderId),

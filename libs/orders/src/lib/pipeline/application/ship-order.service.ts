@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
+import type { Actor } from '@vitrine/shared/graphql';
 import { enqueue, jobOf } from '@vitrine/shared/jobs';
-import { NotFoundError } from '@vitrine/shared/kernel';
 import { OrdersError } from '../../domain/orders-error';
 import { TransactionRunner } from '../../infrastructure/transaction-runner';
 import { handoverRefusal } from '../domain/fulfilment-state';
@@ -26,9 +25,7 @@ export class ShipOrderService {
   ) {}
 
   async ship(actor: Actor, orderId: string): Promise<OrderFulfilmentView> {
-    const order = await this.pipeline.orderHeader(orderId);
-    const fulfils = actor.role === 'BRAND_PARTNER' && !!actor.brandId && order?.fulfilledByBrandId === actor.brandId;
-    if (!order || !(canManageMuseum(actor, order.museumId) || fulfils)) throw new NotFoundError('Order');
+    const order = await this.fulfilment.orderFor(actor, orderId);
     const request = await this.tx.run(async (tx) => {
       const [shipment] = await this.pipeline.lockShipments(tx, [orderId]);
       const [current] = await this.pipeline.statuses(tx, [orderId]);
