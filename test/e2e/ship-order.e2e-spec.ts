@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createMuseum, createUser } from '@vitrine/shared/testing';
 import { codeOf, startApi, type ApiHarness } from '../support/api-harness';
+import { watchStatements } from '../support/sql-counter';
 import { CarrierLoopback } from '../support/carrier-loopback';
 import { CustomsLoopback } from '../support/customs-loopback';
 import { seedPaidOrders, signingKeys, statusCounts, type PaidOrders } from '../support/pipeline-fixtures';
@@ -126,6 +127,27 @@ describe('shipping an order by hand', () => {
     }
     const history = await api.db.prisma.orderStatusChange.findMany({ where: { orderId: orders.orderIds[0] }, orderBy: { id: 'asc' }, select: { toStatus: true } });
     expect(history.map((h) => h.toStatus).slice(-3)).toEqual(['CUSTOMS_SUBMITTED', 'CLEARED', 'SHIPPED']);
+    // The shopper follows the parcels of their orders (two statements for any page of orders).
+    const shopper = await createUser(api.db.prisma, 'SHOPPER');
+    const stranger = await createUser(api.db.prisma, 'SHOPPER');
+    await api.db.prisma.order.updateMany({ where: { id: { in: orders.orderIds } }, data: { shopperUserId: shopper.id } });
+    const MINE = `query { myOrders(first: 10) { nodes { id status parcel { logisticsNo status bookedAt events { status description } } } } }`;
+    const counter = watchStatements(api.db.name);
+    const mine = await api.gql(MINE, {}, await api.login(shopper.email));
+    const withParcel = counter.take().length;
+    await api.gql(`query { myOrders(first: 10) { nodes { id status } } }`, {}, await api.login(shopper.email));
+    const withoutParcel = counter.take().length;
+    counter.restore();
+    expect(mine.errors).toBeUndefined();
+    const byId = new Map(mine.data.myOrders.nodes.map((o: { id: string }) => [o.id, o]));
+    const manager = await api.gql(`query($o: ID!) { orderFulfilment(orderId: $o) { shipment { logisticsNo status events { status description } } } }`, { o: orders.orderIds[0] }, tokens.a);
+    const shipment = manager.data.orderFulfilment.shipment;
+    expect(byId.get(orders.orderIds[0])).toMatchObject({ status: 'SHIPPED', parcel: { logisticsNo: shipment.logisticsNo, status: 'BOOKED', events: shipment.events } });
+    expect(Date.parse((byId.get(orders.orderIds[0]) as { parcel: { bookedAt: string } }).parcel.bookedAt)).toBeGreaterThan(0);
+    expect(byId.get(orders.orderIds[1])).toMatchObject({ status: 'CLEARED', parcel: { status: 'WAYBILL_ISSUED', bookedAt: null, events: [] } });
+    expect(withParcel - withoutParcel).toBeLessThanOrEqual(2);
+    expect((await api.gql(MINE, {}, await api.login(stranger.email))).data.myOrders.nodes).toEqual([]);
+
     // The units left the ledger once, as SHIP movements of the shipped order only.
     expect(await api.db.prisma.stockMovement.count({ where: { kind: 'SHIP', reference: orders.orderIds[0] } })).toBe(1);
     expect(await api.db.prisma.stockMovement.count({ where: { kind: 'SHIP', reference: orders.orderIds[1] } })).toBe(0);

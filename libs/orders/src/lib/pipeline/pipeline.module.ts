@@ -16,6 +16,7 @@ import { SweepService } from './application/sweep.service';
 import { WithdrawDeclarationsService } from './application/withdraw-declarations.service';
 import { CARRIER_GATEWAY } from './domain/carrier-gateway';
 import { OrderFulfilmentResolver } from './graphql/order-fulfilment.resolver';
+import { OrderParcelResolver } from './graphql/order-parcel.resolver';
 import { HttpCarrierGateway } from './infrastructure/http-carrier.gateway';
 import { PipelineRepository } from './infrastructure/pipeline.repository';
 import {
@@ -57,6 +58,6 @@ export class OrderPipelineJobsModule {}
 /** The fulfilment view (apps/api): customs messages and shipment of an order. */
 @Module({
   imports: [CustomsAuditModule],
-  providers: [PipelineRepository, TransactionRunner, OrderFulfilmentService, ShipOrderService, OrderFulfilmentResolver],
+  providers: [PipelineRepository, TransactionRunner, OrderFulfilmentService, ShipOrderService, OrderFulfilmentResolver, OrderParcelResolver],
 })
 export class OrderFulfilmentModule {}
