@@ -17,6 +17,8 @@ import { PaymentEventsService } from './application/payment-events.service';
 import { PlaceOrderService } from './application/place-order.service';
 import { RefundOrderService } from './application/refund-order.service';
 import { ReservationExpiryService } from './application/reservation-expiry.service';
+import { AnnualQuotaService } from './application/annual-quota.service';
+import { AnnualQuotaResolver } from './graphql/annual-quota.resolver';
 import { BrandOrdersResolver } from './graphql/brand-orders.resolver';
 import { CartResolver } from './graphql/cart.resolver';
 import { CheckoutResolver } from './graphql/checkout.resolver';
@@ -57,6 +59,8 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     OrderStatsRepository,
     MuseumDashboardService,
     MuseumDashboardResolver,
+    AnnualQuotaService,
+    AnnualQuotaResolver,
   ],
   exports: [ReservationExpiryService, PaymentEventsService],
 })

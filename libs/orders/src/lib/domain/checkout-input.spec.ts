@@ -1,4 +1,4 @@
-import { checkCheckoutInput, checkoutFingerprint } from './checkout-input';
+import { checkCheckoutInput, checkoutFingerprint, checkQuotaQuery } from './checkout-input';
 
 const TODAY = new Date('2026-11-22T00:00:00Z');
 const ID = '11010519491231002X';
@@ -63,5 +63,14 @@ describe('checkoutFingerprint', () => {
     ]) {
       expect(checkoutFingerprint(other)).not.toBe(checkoutFingerprint(base));
     }
+  });
+
+  it('checks the yearly-quota question as checkout checks the orderer', () => {
+    const today = new Date('2026-06-01T00:00:00Z');
+    expect(checkQuotaQuery({ residentId: ' 11010519491231002x ', name: ' 李  娜 ' }, today)).toMatchObject({ name: '李 娜', residentId: { value: '11010519491231002X' } });
+    expect(() => checkQuotaQuery({ residentId: '110105194912310021', name: '李娜' }, today)).toThrow(
+      expect.objectContaining({ code: 'INVALID_RESIDENT_ID', details: { field: 'input.residentId', problem: 'CHECK_CHARACTER' } }),
+    );
+    expect(() => checkQuotaQuery({ residentId: '11010519491231002X', name: '' }, today)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 });

@@ -42,6 +42,21 @@ export interface CheckedCheckoutInput {
 /** The version of the consent and risk-notice texts the shopper accepted; stored with the checkout. */
 export const CONSENT_VERSION = '2026-11';
 
+/** GB 11643-1999, as checkout checks it: INVALID_RESIDENT_ID naming the field and the problem. */
+export function checkResidentId(raw: string, today: Date, field: string): ResidentId {
+  const parsed = parseResidentId(raw, today);
+  if (!parsed.ok) {
+    throw new CustomsError(CustomsErrorCode.INVALID_RESIDENT_ID, `The resident ID number ${RESIDENT_ID_MESSAGES[parsed.problem]}`, { field, problem: parsed.problem });
+  }
+  return parsed.id;
+}
+
+/** The yearly-quota question: the real name (as on the orders) and the ID number, checked as checkout checks them. */
+export function checkQuotaQuery(input: unknown, today: Date): { name: string; residentId: ResidentId } {
+  const v = validate(person, input);
+  return { name: v.name, residentId: checkResidentId(v.residentId, today, 'input.residentId') };
+}
+
 /**
  * Checks a checkout request before anything is read or written, in a fixed order so the
  * first problem a shopper can fix is the one reported: shape, consents, the orderer's
@@ -55,17 +70,11 @@ export function checkCheckoutInput(input: unknown, today: Date): CheckedCheckout
   ];
   if (missing.length) throw new OrdersError(OrdersErrorCode.CONSENT_REQUIRED, 'Consent is required to check out', { fields: missing });
 
-  const parsed = parseResidentId(v.orderer.residentId, today);
-  if (!parsed.ok) {
-    throw new CustomsError(CustomsErrorCode.INVALID_RESIDENT_ID, `The resident ID number ${RESIDENT_ID_MESSAGES[parsed.problem]}`, {
-      field: 'input.orderer.residentId',
-      problem: parsed.problem,
-    });
-  }
+  const residentId = checkResidentId(v.orderer.residentId, today, 'input.orderer.residentId');
   const payerId = v.payer.residentId.trim().toUpperCase();
   const mismatched = [
     ...(v.payer.name === v.orderer.name ? [] : ['input.payer.name']),
-    ...(payerId === parsed.id.value ? [] : ['input.payer.residentId']),
+    ...(payerId === residentId.value ? [] : ['input.payer.residentId']),
   ];
   if (mismatched.length) {
     throw new OrdersError(OrdersErrorCode.PAYER_MISMATCH, 'The payer must be the orderer (same real name and ID number)', { fields: mismatched });
@@ -76,7 +85,7 @@ export function checkCheckoutInput(input: unknown, today: Date): CheckedCheckout
     idempotencyKey: v.idempotencyKey,
     recipient: v.recipient,
     ordererName: v.orderer.name,
-    residentId: parsed.id,
+    residentId,
   };
 }
 

@@ -170,6 +170,11 @@ export interface OrderPageQuery {
 export class OrderRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** Reads outside any transaction, for the queries that take a `tx`. */
+  get reader(): Tx {
+    return this.prisma;
+  }
+
   /** On every placeOrder: raw SQL, the cheapest read Prisma offers. */
   async findCheckoutByKey(idempotencyKey: string): Promise<CheckoutRecord | null> {
     const rows = await this.prisma.$queryRaw<CheckoutRecord[]>`
@@ -317,6 +322,12 @@ export class OrderRepository {
         (o.status::text = ANY(${[...paidStatuses]}::text[]) AND o.paid_at >= ${year.start} AND o.paid_at < ${year.end})
         OR (o.status = 'PENDING_PAYMENT' AND o.hold_expires_at > ${now} AND o.created_at >= ${year.start} AND o.created_at < ${year.end}))`;
     return Number(rows[0]?.used ?? 0);
+  }
+
+  /** Whether this account has placed an order with this identity under this orderer name. */
+  async hasOrderedAs(shopperUserId: string, identityId: string, ordererName: string): Promise<boolean> {
+    const row = await this.prisma.order.findFirst({ where: { shopperUserId, identityId, ordererName }, select: { id: true } });
+    return row !== null;
   }
 
   /** Units of each line of this order already given back by partial refunds. */
