@@ -19,7 +19,7 @@ import {
 import { AuthService, IdentityModule } from '@vitrine/identity';
 import { PUBLIC_STOREFRONT_QUERIES, StorefrontsModule } from '@vitrine/storefronts';
 import { CatalogModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';
-import { OrderFulfilmentModule, OrdersModule } from '@vitrine/orders';
+import { AnnualQuotaModule, OrderFulfilmentModule, OrdersModule } from '@vitrine/orders';
 import { CustomsAuditModule } from '@vitrine/customs';
 import { InventorySyncModule } from '@vitrine/inventory';
 import { FxRefreshModule } from '@vitrine/catalog';
@@ -83,6 +83,7 @@ function bearer(req: Request): string | null {
     CatalogModule,
     LinksModule,
     OrdersModule,
+    AnnualQuotaModule,
     OrderFulfilmentModule,
     CustomsAuditModule,
     InventorySyncModule,

@@ -18,7 +18,6 @@ import { PlaceOrderService } from './application/place-order.service';
 import { RefundOrderService } from './application/refund-order.service';
 import { ReservationExpiryService } from './application/reservation-expiry.service';
 import { AnnualQuotaService } from './application/annual-quota.service';
-import { AnnualQuotaResolver } from './graphql/annual-quota.resolver';
 import { BrandOrdersResolver } from './graphql/brand-orders.resolver';
 import { CartResolver } from './graphql/cart.resolver';
 import { CheckoutResolver } from './graphql/checkout.resolver';
@@ -60,8 +59,7 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     MuseumDashboardService,
     MuseumDashboardResolver,
     AnnualQuotaService,
-    AnnualQuotaResolver,
   ],
-  exports: [ReservationExpiryService, PaymentEventsService],
+  exports: [ReservationExpiryService, PaymentEventsService, AnnualQuotaService],
 })
 export class OrdersModule {}

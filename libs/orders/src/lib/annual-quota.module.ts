@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AnnualQuotaResolver } from './graphql/annual-quota.resolver';
+import { OrdersModule } from './orders.module';
+
+/**
+ * The shopper's yearly-quota query, for the API only: its throttling guard needs the API's
+ * ThrottlerModule, which the worker (importing OrdersModule through the pipeline) does not have.
+ */
+@Module({
+  imports: [OrdersModule],
+  providers: [AnnualQuotaResolver],
+})
+export class AnnualQuotaModule {}
