@@ -89,7 +89,10 @@ export class StripeGateway {
           amount: args.amountMinor,
           metadata: { ...(args.orderId ? { vitrine_order_id: args.orderId } : {}), vitrine_reason: args.reason },
         },
-        { idempotencyKey: args.idempotencyKey },
+        // The refund is asked for inside the transaction that holds the order (refundOrder,
+        // 20 s): at most two attempts of 8 s, so a hanging Stripe ends in
+        // PAYMENT_PROVIDER_UNAVAILABLE before the transaction's timeout, never after it.
+        { idempotencyKey: args.idempotencyKey, timeout: Math.min(this.settings.timeoutMs, 8_000), maxNetworkRetries: Math.min(this.settings.maxNetworkRetries, 1) },
       ),
     );
     return { id: refund.id, status: refund.status ?? 'pending', amountMinor: refund.amount, currency: refund.currency.toUpperCase() };
