@@ -1,5 +1,5 @@
 export * from './lib/inventory.module';
-export { StockService, type ReserveCommand } from './lib/application/stock.service';
+export { StockService, outOfStockAtCommit, type ReserveCommand } from './lib/application/stock.service';
 export { StockReportsService } from './lib/application/stock-reports.service';
 export type { LowStockRecord } from './lib/infrastructure/stock.repository';
 export * from './lib/domain/inventory-error';

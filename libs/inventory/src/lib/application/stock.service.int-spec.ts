@@ -35,9 +35,9 @@ describe('StockService on PostgreSQL', () => {
     return loc.id;
   }
 
-  const reserve = (locationId: string, lines: { variantId: string; quantity: number; ref?: string }[], ownerId = randomUUID()) =>
+  const reserve = (locationId: string, lines: { variantId: string; quantity: number; ref?: string }[], atCommit = false, ownerId = randomUUID()) =>
     repo
-      .transaction((tx) => stock.reserve(tx, { ownerId, locationId, lines: lines.map((l, i) => ({ ref: l.ref ?? `line-${i}`, ...l })), expiresAt: new Date(Date.now() + 60_000) }))
+      .transaction((tx) => stock.reserve(tx, { ownerId, locationId, lines: lines.map((l, i) => ({ ref: l.ref ?? `line-${i}`, ...l })), expiresAt: new Date(Date.now() + 60_000) }, { atCommit }))
       .then(() => ({ ok: true as const, ownerId }))
       .catch((e: unknown) => {
         if (e instanceof InventoryError) return { ok: false as const, code: e.code, details: e.details };
@@ -58,46 +58,96 @@ describe('StockService on PostgreSQL', () => {
     }
   }
 
-  it('never oversells one variant under 80 parallel reservations', async () => {
-    const v = randomUUID();
-    const loc = await location({ [v]: 25 });
-    const wants = Array.from({ length: 80 }, (_, i) => 1 + (i % 3));
-    const results = await Promise.all(wants.map((q) => reserve(loc, [{ variantId: v, quantity: q }])));
-    const granted = results.reduce((a, r, i) => a + (r.ok ? wants[i] : 0), 0);
-    expect(results.every((r) => r.ok || r.code === 'OUT_OF_STOCK')).toBe(true);
-    expect(granted).toBeLessThanOrEqual(25);
-    // Stock only goes down, so every refused ask was larger than what is left at the end.
-    results.forEach((r, i) => {
-      if (!r.ok) expect(wants[i]).toBeGreaterThan(25 - granted);
+  // The checkout takes its units at COMMIT; every other caller at once. Both must hold the same guarantees.
+  describe.each([
+    ['at once', false],
+    ['at COMMIT', true],
+  ])('levels taken %s', (_when, atCommit) => {
+    it('never oversells one variant under 80 parallel reservations', async () => {
+      const v = randomUUID();
+      const loc = await location({ [v]: 25 });
+      const wants = Array.from({ length: 80 }, (_, i) => 1 + (i % 3));
+      const results = await Promise.all(wants.map((q) => reserve(loc, [{ variantId: v, quantity: q }], atCommit)));
+      const granted = results.reduce((a, r, i) => a + (r.ok ? wants[i] : 0), 0);
+      expect(results.every((r) => r.ok || r.code === 'OUT_OF_STOCK')).toBe(true);
+      expect(granted).toBeLessThanOrEqual(25);
+      // Stock only goes down, so every refused ask was larger than what is left at the end.
+      results.forEach((r, i) => {
+        if (!r.ok) expect(wants[i]).toBeGreaterThan(25 - granted);
+      });
+      const level = await prisma.stockLevel.findFirstOrThrow({ where: { locationId: loc, variantId: v } });
+      expect(level.reserved).toBe(granted);
+      await assertInvariants(loc);
     });
-    const level = await prisma.stockLevel.findFirstOrThrow({ where: { locationId: loc, variantId: v } });
-    expect(level.reserved).toBe(granted);
-    await assertInvariants(loc);
+
+    it('locks multi-variant carts in a fixed order: opposite line orders in parallel never deadlock', async () => {
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+      const loc = await location({ [a]: 30, [b]: 30, [c]: 30 });
+      const carts = Array.from({ length: 60 }, (_, i) =>
+        i % 2 ? [{ variantId: a, quantity: 1 }, { variantId: b, quantity: 1 }, { variantId: c, quantity: 1 }] : [{ variantId: c, quantity: 1 }, { variantId: b, quantity: 1 }, { variantId: a, quantity: 1 }],
+      );
+      const results = await Promise.all(carts.map((lines) => reserve(loc, lines, atCommit)));
+      expect(results.filter((r) => r.ok)).toHaveLength(30);
+      expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'OUT_OF_STOCK')).toBe(true);
+      await assertInvariants(loc);
+    });
+
+    it('counts two lines of one variant together and names both lines when short', async () => {
+      const v = randomUUID();
+      const loc = await location({ [v]: 3 });
+      const r = await reserve(loc, [
+        { variantId: v, quantity: 2, ref: 'first' },
+        { variantId: v, quantity: 2, ref: 'second' },
+      ], atCommit);
+      expect(r).toMatchObject({ ok: false, code: 'OUT_OF_STOCK', details: { lines: ['first', 'second'], shortages: [{ variantId: v, requested: 4, available: 3 }] } });
+      expect((await prisma.stockLevel.findFirstOrThrow({ where: { locationId: loc } })).reserved).toBe(0);
+      expect(await prisma.stockReservation.count({ where: { locationId: loc } })).toBe(0);
+      expect((await reserve(loc, [{ variantId: v, quantity: 1 }, { variantId: v, quantity: 2 }], atCommit)).ok).toBe(true);
+      await assertInvariants(loc);
+    });
+
+    it('names every short line of a multi-variant reservation, and takes nothing', async () => {
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()].sort();
+      const loc = await location({ [a]: 1, [b]: 5, [c]: 0 });
+      const r = await reserve(loc, [
+        { variantId: c, quantity: 1, ref: 'c' },
+        { variantId: b, quantity: 2, ref: 'b' },
+        { variantId: a, quantity: 2, ref: 'a' },
+      ], atCommit);
+      expect(r).toMatchObject({ ok: false, code: 'OUT_OF_STOCK', details: { lines: ['a', 'c'] } });
+      expect(!r.ok && r.details['shortages']).toEqual([
+        { variantId: a, requested: 2, available: 1, lines: ['a'] },
+        { variantId: c, requested: 1, available: 0, lines: ['c'] },
+      ]);
+      expect((await prisma.stockLevel.findMany({ where: { locationId: loc } })).map((l) => l.reserved)).toEqual([0, 0, 0]);
+      await assertInvariants(loc);
+    });
   });
 
-  it('locks multi-variant carts in a fixed order: opposite line orders in parallel never deadlock', async () => {
-    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
-    const loc = await location({ [a]: 30, [b]: 30, [c]: 30 });
-    const carts = Array.from({ length: 60 }, (_, i) =>
-      i % 2 ? [{ variantId: a, quantity: 1 }, { variantId: b, quantity: 1 }, { variantId: c, quantity: 1 }] : [{ variantId: c, quantity: 1 }, { variantId: b, quantity: 1 }, { variantId: a, quantity: 1 }],
-    );
-    const results = await Promise.all(carts.map((lines) => reserve(loc, lines)));
-    expect(results.filter((r) => r.ok)).toHaveLength(30);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === 'OUT_OF_STOCK')).toBe(true);
-    await assertInvariants(loc);
-  });
-
-  it('counts two lines of one variant together and names both lines when short', async () => {
+  it('at COMMIT: an open reserving transaction locks no level, and its commit is refused when the units went meanwhile', async () => {
     const v = randomUUID();
-    const loc = await location({ [v]: 3 });
-    const r = await reserve(loc, [
-      { variantId: v, quantity: 2, ref: 'first' },
-      { variantId: v, quantity: 2, ref: 'second' },
-    ]);
-    expect(r).toMatchObject({ ok: false, code: 'OUT_OF_STOCK', details: { lines: ['first', 'second'], shortages: [{ variantId: v, requested: 4, available: 3 }] } });
-    expect((await prisma.stockLevel.findFirstOrThrow({ where: { locationId: loc } })).reserved).toBe(0);
-    expect(await prisma.stockReservation.count({ where: { locationId: loc } })).toBe(0);
-    expect((await reserve(loc, [{ variantId: v, quantity: 1 }, { variantId: v, quantity: 2 }])).ok).toBe(true);
+    const loc = await location({ [v]: 1 });
+    let resume!: () => void;
+    const paused = new Promise<void>((r) => (resume = r));
+    let claimed!: () => void;
+    const written = new Promise<void>((r) => (claimed = r));
+    const slow = repo
+      .transaction(async (tx) => {
+        await stock.reserve(tx, { ownerId: randomUUID(), locationId: loc, lines: [{ ref: 'slow', variantId: v, quantity: 1 }], expiresAt: null }, { atCommit: true });
+        claimed();
+        await paused;
+      })
+      .catch((e: unknown) => e);
+    await written;
+    // The open transaction holds no lock on the level: this one commits at once and takes the unit.
+    let timer: NodeJS.Timeout | undefined;
+    const fast = await Promise.race([reserve(loc, [{ variantId: v, quantity: 1 }], true), new Promise((r) => (timer = setTimeout(() => r('blocked'), 5_000)))]);
+    clearTimeout(timer);
+    expect(fast).toMatchObject({ ok: true });
+    resume();
+    expect(await slow).toMatchObject({ code: 'OUT_OF_STOCK', details: { lines: ['slow'], shortages: [{ variantId: v, requested: 1, available: 0, lines: ['slow'] }] } });
+    expect(await prisma.stockReservation.count({ where: { locationId: loc } })).toBe(1);
+    expect(await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM stock_claims`).toEqual([{ n: 0n }]);
     await assertInvariants(loc);
   });
 

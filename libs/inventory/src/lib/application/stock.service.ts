@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { StockReservationStatus, Tx } from '@vitrine/shared/data-access';
 import { aggregateDemand, planFulfilment, type DemandLine, type FulfilmentPlan, type LocationStock } from '../domain/fulfilment-plan';
-import { outOfStock, type Shortage } from '../domain/inventory-error';
+import { outOfStock, type InventoryError, type Shortage } from '../domain/inventory-error';
 import { BrandStockRepository } from '../infrastructure/brand-stock.repository';
-import { StockRepository, type MovementRow, type ReservationRow } from '../infrastructure/stock.repository';
+import { StockRepository, claimShortages, type MovementRow, type ReservationRow } from '../infrastructure/stock.repository';
 
 export interface ReserveCommand {
   /** Who holds the units: an order id. */
@@ -12,6 +13,15 @@ export interface ReserveCommand {
   lines: readonly DemandLine[];
   /** When an unpaid hold lapses (null: until released). */
   expiresAt: Date | null;
+}
+
+/**
+ * OUT_OF_STOCK naming every short line when `error` is a commit that a reservation's claim
+ * refused (StockService.reserve with `atCommit`); null for any other error.
+ */
+export function outOfStockAtCommit(error: unknown): InventoryError | null {
+  const shortages = claimShortages(error);
+  return shortages ? outOfStock(shortages) : null;
 }
 
 /** Sorted by (location, variant): the one order in which stock rows are ever locked. */
@@ -80,23 +90,21 @@ export class StockService {
 
   /**
    * Reserves every line of every command (one per owner, each at its location) inside the
-   * caller's transaction, or throws OUT_OF_STOCK naming every short line (the caller's
-   * transaction then rolls back, so nothing is held). Lines of one variant are added up.
-   * Reservation and ledger rows are written first and the conditional updates last, in
-   * (location, variant) order: the stock rows — the hottest rows of a drop — stay locked
-   * only for those updates and the commit.
+   * caller's transaction, or answers OUT_OF_STOCK naming every short line (the transaction then
+   * rolls back whole, so nothing is held). Lines of one variant are added up. Writes the
+   * reservations, their ledger rows and one claim per stock row in (location, variant) order, in
+   * one statement; the claims take the units with the conditional update (trigger
+   * stock_claims_apply), at once by default.
+   *
+   * `atCommit`: the levels move only when the transaction COMMITs (docs/adr/0006), so the stock
+   * rows — the hottest rows of a drop — are locked only while PostgreSQL commits, never across
+   * a round trip. The caller then reserves last, neither releases nor ships these units in the
+   * same transaction, and its commit may fail for want of stock: run the transaction through
+   * StockRepository.transaction or map its error with `outOfStockAtCommit`.
    */
-  async reserve(tx: Tx, commands: ReserveCommand | readonly ReserveCommand[]): Promise<void> {
+  async reserve(tx: Tx, commands: ReserveCommand | readonly ReserveCommand[], options: { atCommit?: boolean } = {}): Promise<void> {
     const list = Array.isArray(commands) ? (commands as readonly ReserveCommand[]) : [commands as ReserveCommand];
     const rows = list.flatMap((cmd) => aggregateDemand(cmd.lines).map((d) => ({ cmd, d })));
-    await this.stock.insertReservations(
-      tx,
-      rows.map(({ cmd, d }) => ({ ownerId: cmd.ownerId, variantId: d.variantId, locationId: cmd.locationId, quantity: d.quantity, expiresAt: cmd.expiresAt })),
-    );
-    await this.stock.insertMovements(
-      tx,
-      rows.map(({ cmd, d }) => ({ variantId: d.variantId, locationId: cmd.locationId, kind: 'RESERVE', onHandDelta: 0, reservedDelta: d.quantity, reference: cmd.ownerId })),
-    );
     const perRow = new Map<string, { locationId: string; variantId: string; quantity: number; refs: string[] }>();
     for (const { cmd, d } of rows) {
       const key = `${cmd.locationId}:${d.variantId}`;
@@ -106,13 +114,13 @@ export class StockService {
         r.refs.push(...d.refs);
       } else perRow.set(key, { locationId: cmd.locationId, variantId: d.variantId, quantity: d.quantity, refs: [...d.refs] });
     }
-    const shortages: Shortage[] = [];
-    for (const r of [...perRow.values()].sort(byStockRow)) {
-      if (!(await this.stock.tryReserve(tx, r.locationId, r.variantId, r.quantity))) {
-        shortages.push({ variantId: r.variantId, requested: r.quantity, available: await this.stock.availableIn(tx, r.locationId, r.variantId), lines: r.refs });
-      }
-    }
-    if (shortages.length) throw outOfStock(shortages);
+    await this.stock.claim(
+      tx,
+      { batchId: randomUUID(), atCommit: options.atCommit ?? false },
+      rows.map(({ cmd, d }) => ({ ownerId: cmd.ownerId, variantId: d.variantId, locationId: cmd.locationId, quantity: d.quantity, expiresAt: cmd.expiresAt })),
+      rows.map(({ cmd, d }) => ({ variantId: d.variantId, locationId: cmd.locationId, kind: 'RESERVE', onHandDelta: 0, reservedDelta: d.quantity, reference: cmd.ownerId })),
+      [...perRow.values()].sort(byStockRow),
+    );
   }
 
   /** Unpaid holds back to available (expiry, failed or cancelled payment). Safe to call twice. */

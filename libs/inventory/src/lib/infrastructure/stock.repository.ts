@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { Prisma, PrismaService, isUniqueViolation, type StockLocationKind, type StockMovementKind, type StockReservationStatus, type Tx } from '@vitrine/shared/data-access';
 import { ConflictError, isUuid } from '@vitrine/shared/kernel';
 import type { LocationStock } from '../domain/fulfilment-plan';
+import { outOfStock, type Shortage } from '../domain/inventory-error';
 
 export interface StockLocationRecord {
   id: string;
@@ -67,13 +68,61 @@ export type LowStockRecord = StockLevelRecord & Omit<VariantLabel, 'variantId'> 
 const locationSelect = { id: true, museumId: true, brandId: true, code: true, name: true, kind: true, priority: true, createdAt: true } as const;
 const levelSelect = { variantId: true, locationId: true, onHand: true, reserved: true, updatedAt: true } as const;
 
+const reservationJson = (r: ReservationRow & { expiresAt: Date | null }) => ({
+  owner_id: r.ownerId,
+  variant_id: r.variantId,
+  location_id: r.locationId,
+  quantity: r.quantity,
+  expires_at: r.expiresAt,
+});
+const movementJson = (r: MovementRow) => ({
+  variant_id: r.variantId,
+  location_id: r.locationId,
+  kind: r.kind,
+  on_hand_delta: r.onHandDelta,
+  reserved_delta: r.reservedDelta,
+  reference: r.reference,
+  note: r.note ?? null,
+});
+
+/** SQLSTATE of a claim refused by stock_claims_apply (migration stock_claims_at_commit). */
+const CLAIM_SHORT = 'VXOOS';
+interface DriverCause {
+  code?: string;
+  originalCode?: string;
+  detail?: string;
+}
+
+/**
+ * What a claim refused for want of stock (the JSON DETAIL of stock_claims_apply), or null when
+ * the error is anything else. Prisma hands a COMMIT's driver error over as its `cause`, a
+ * statement's as `meta.driverAdapterError.cause`.
+ */
+export function claimShortages(error: unknown): Shortage[] | null {
+  const e = error as { cause?: DriverCause; meta?: { driverAdapterError?: { cause?: DriverCause } } } | null;
+  const cause = e?.cause ?? e?.meta?.driverAdapterError?.cause;
+  if (!cause || (cause.originalCode ?? cause.code) !== CLAIM_SHORT) return null;
+  try {
+    const rows = JSON.parse(cause.detail ?? '[]') as Shortage[];
+    return rows.map((r) => ({ variantId: r.variantId, requested: r.requested, available: r.available, lines: r.lines }));
+  } catch {
+    return [];
+  }
+}
+
 /** Data access for stock. Every write takes the caller's transaction; no rules live here. */
 @Injectable()
 export class StockRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(fn, { maxWait: 10_000, timeout: 15_000 });
+  /** A transaction whose commit a stock claim refused answers OUT_OF_STOCK. */
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.prisma.$transaction(fn, { maxWait: 10_000, timeout: 15_000 });
+    } catch (error) {
+      const shortages = claimShortages(error);
+      throw shortages ? outOfStock(shortages) : error;
+    }
   }
 
   /** Every location of these museums with the available units of these variants (one query). */
@@ -118,18 +167,46 @@ export class StockRepository {
     return new Map(ids.map((id, i) => [id, counts[i]!]));
   }
 
-  /** The one place that takes units: only if enough are available, decided by the database. */
-  async tryReserve(tx: Tx, locationId: string, variantId: string, quantity: number): Promise<boolean> {
-    const updated = await tx.$executeRaw`
-      UPDATE stock_levels SET reserved = reserved + ${quantity}, updated_at = now()
-      WHERE variant_id = ${variantId}::uuid AND location_id = ${locationId}::uuid AND on_hand - reserved >= ${quantity}`;
-    return updated === 1;
-  }
-
-  async availableIn(tx: Tx, locationId: string, variantId: string): Promise<number> {
-    const rows = await tx.$queryRaw<{ available: number }[]>`
-      SELECT on_hand - reserved AS available FROM stock_levels WHERE variant_id = ${variantId}::uuid AND location_id = ${locationId}::uuid`;
-    return Math.max(0, Number(rows[0]?.available ?? 0));
+  /**
+   * One reserve call in one statement: its reservations, their RESERVE rows in the ledger, and
+   * one claim per level in the order given (the locking order). The trigger stock_claims_apply
+   * moves the levels when the transaction commits (`atCommit`: no stock row is locked before
+   * COMMIT), or at the end of this statement, answering OUT_OF_STOCK then.
+   */
+  async claim(
+    tx: Tx,
+    batch: { batchId: string; atCommit: boolean },
+    reservations: readonly (ReservationRow & { expiresAt: Date | null })[],
+    movements: readonly MovementRow[],
+    claims: readonly { variantId: string; locationId: string; quantity: number; refs: readonly string[] }[],
+  ): Promise<void> {
+    if (!claims.length) return;
+    // The trigger is deferred by default; a transaction that asked for it at once keeps it so.
+    if (!batch.atCommit) await tx.$executeRaw`SET CONSTRAINTS stock_claims_apply IMMEDIATE`;
+    const written = tx.$executeRaw`
+      WITH r AS (
+        INSERT INTO stock_reservations (id, owner_id, variant_id, location_id, quantity, expires_at)
+        SELECT gen_random_uuid(), r.owner_id, r.variant_id, r.location_id, r.quantity, r.expires_at
+        FROM json_populate_recordset(NULL::stock_reservations, ${JSON.stringify(reservations.map(reservationJson))}::json) r
+        RETURNING 1
+      ), m AS (
+        INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference, note)
+        SELECT r.variant_id, r.location_id, r.kind, r.on_hand_delta, r.reserved_delta, r.reference, r.note
+        FROM json_populate_recordset(NULL::stock_movements, ${JSON.stringify(movements.map(movementJson))}::json) r
+        RETURNING 1
+      )
+      INSERT INTO stock_claims (batch_id, variant_id, location_id, quantity, refs)
+      SELECT ${batch.batchId}::uuid, c.variant_id, c.location_id, c.quantity, c.refs
+      FROM json_populate_recordset(NULL::stock_claims, ${JSON.stringify(
+        claims.map((c) => ({ variant_id: c.variantId, location_id: c.locationId, quantity: c.quantity, refs: c.refs })),
+      )}::json) WITH ORDINALITY AS c
+      ORDER BY c.ordinality`;
+    try {
+      await written;
+    } catch (error) {
+      const shortages = claimShortages(error);
+      throw shortages ? outOfStock(shortages) : error;
+    }
   }
 
   async unreserve(tx: Tx, locationId: string, variantId: string, quantity: number): Promise<void> {
@@ -150,9 +227,7 @@ export class StockRepository {
     await tx.$executeRaw`
       INSERT INTO stock_reservations (id, owner_id, variant_id, location_id, quantity, expires_at)
       SELECT gen_random_uuid(), r.owner_id, r.variant_id, r.location_id, r.quantity, r.expires_at
-      FROM json_populate_recordset(NULL::stock_reservations, ${JSON.stringify(
-        rows.map((r) => ({ owner_id: r.ownerId, variant_id: r.variantId, location_id: r.locationId, quantity: r.quantity, expires_at: r.expiresAt })),
-      )}::json) r`;
+      FROM json_populate_recordset(NULL::stock_reservations, ${JSON.stringify(rows.map(reservationJson))}::json) r`;
   }
 
   /**
@@ -177,17 +252,7 @@ export class StockRepository {
     await tx.$executeRaw`
       INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference, note)
       SELECT r.variant_id, r.location_id, r.kind, r.on_hand_delta, r.reserved_delta, r.reference, r.note
-      FROM json_populate_recordset(NULL::stock_movements, ${JSON.stringify(
-        rows.map((r) => ({
-          variant_id: r.variantId,
-          location_id: r.locationId,
-          kind: r.kind,
-          on_hand_delta: r.onHandDelta,
-          reserved_delta: r.reservedDelta,
-          reference: r.reference,
-          note: r.note ?? null,
-        })),
-      )}::json) r`;
+      FROM json_populate_recordset(NULL::stock_movements, ${JSON.stringify(rows.map(movementJson))}::json) r`;
   }
 
   /** Sets on hand, creating the level if needed; returns the level before and after (row locked). */

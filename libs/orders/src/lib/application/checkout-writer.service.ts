@@ -137,7 +137,7 @@ export class CheckoutWriter {
         })),
       }));
       await this.orders.insertPlaced(tx, checkout, orders);
-      // Stock rows last: the shortest lock on the hottest rows.
+      // Stock last: the levels move at COMMIT, so the hottest rows are locked only while PostgreSQL commits.
       await this.stock.reserve(
         tx,
         orders.map((o, i) => ({
@@ -146,6 +146,7 @@ export class CheckoutWriter {
           lines: c.quote.orders[i]!.lines.map((l) => ({ ref: l.ref, variantId: l.variantId, quantity: l.quantity })),
           expiresAt: holdExpiresAt,
         })),
+        { atCommit: true },
       );
       const { identityId: _c, idConsentAt: _i, riskNoticeAcceptedAt: _r, consentVersion: _v, ...checkoutRecord } = checkout;
       return {

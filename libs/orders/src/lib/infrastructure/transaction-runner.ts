@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { outOfStockAtCommit } from '@vitrine/inventory';
 import { PrismaService, type Tx } from '@vitrine/shared/data-access';
 
 const TRANSIENT_SQLSTATES = ['40P01', '40001', '55P03'];
@@ -16,7 +17,8 @@ export function isTransientConflict(error: unknown): boolean {
 /**
  * Runs a unit of work in one interactive transaction, retrying a few times (with jitter)
  * when PostgreSQL aborts it for a deadlock or serialization failure, so those never reach
- * a user. The work must therefore be safe to run again from the start.
+ * a user. The work must therefore be safe to run again from the start. A commit that a stock
+ * claim refused answers OUT_OF_STOCK.
  */
 @Injectable()
 export class TransactionRunner {
@@ -27,6 +29,9 @@ export class TransactionRunner {
       try {
         return await this.prisma.$transaction(work, { maxWait: 20_000, timeout: 20_000 });
       } catch (error) {
+        // The checkout takes its stock at COMMIT (StockService.reserve): a short level fails the commit.
+        const outOfStock = outOfStockAtCommit(error);
+        if (outOfStock) throw outOfStock;
         if (attempt >= attempts || !isTransientConflict(error)) throw error;
         await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
       }
