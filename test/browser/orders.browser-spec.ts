@@ -240,7 +240,8 @@ describe('console: orders and stock of a museum', () => {
       await carrier.close();
       await dropQueues(prefix);
     }
-  });
+    // A worker process to start and a whole customs round on a shared two-core machine.
+  }, 180_000);
 });
 
 /** Stripe's charge.refunded for the refund the API asked for (the loopback recorded it). */
