@@ -3,7 +3,7 @@ import { PrismaService } from '@vitrine/shared/data-access';
 import { createBrand, createMuseum, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { InventoryError } from '../domain/inventory-error';
 import { BrandStockRepository } from '../infrastructure/brand-stock.repository';
-import { StockRepository } from '../infrastructure/stock.repository';
+import { SOLD_OUT_MARK_MS, StockRepository } from '../infrastructure/stock.repository';
 import { StockService } from './stock.service';
 
 describe('StockService on PostgreSQL', () => {
@@ -149,6 +149,38 @@ describe('StockService on PostgreSQL', () => {
     expect(await prisma.stockReservation.count({ where: { locationId: loc } })).toBe(1);
     expect(await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM stock_claims`).toEqual([{ n: 0n }]);
     await assertInvariants(loc);
+  });
+
+  it('answers a variant read at zero sold out without a statement for a moment; a release or a new count in this process clears that at once, a change elsewhere within SOLD_OUT_MARK_MS', async () => {
+    const v = randomUUID();
+    const loc = await location({ [v]: 1 });
+    const soldOut = async () => (await stock.soldOut([{ ref: 'l', variantId: v, quantity: 1 }])).length > 0;
+    const reads = jest.spyOn(prisma, 'hotRead');
+    try {
+      const held = await reserve(loc, [{ variantId: v, quantity: 1 }]);
+      expect(await soldOut()).toBe(true);
+      reads.mockClear();
+      expect(await soldOut()).toBe(true);
+      expect(reads).not.toHaveBeenCalled();
+      // A release (expiry, failed payment, refund) in this process clears the mark.
+      await repo.transaction((tx) => stock.releaseHeld(tx, [held.ok ? held.ownerId : ''], 'test'));
+      expect(await soldOut()).toBe(false);
+      expect(reads).toHaveBeenCalledTimes(1);
+      // So does a new on-hand count.
+      expect((await reserve(loc, [{ variantId: v, quantity: 1 }])).ok).toBe(true);
+      expect(await soldOut()).toBe(true);
+      await repo.transaction((tx) => repo.setOnHand(tx, loc, v, () => 2));
+      expect(await soldOut()).toBe(false);
+      // A change made elsewhere (another process, the worker) is seen once the mark lapses.
+      await prisma.stockLevel.update({ where: { variantId_locationId: { variantId: v, locationId: loc } }, data: { onHand: 1 } });
+      expect(await soldOut()).toBe(true);
+      await prisma.stockLevel.update({ where: { variantId_locationId: { variantId: v, locationId: loc } }, data: { onHand: 3 } });
+      expect(await soldOut()).toBe(true);
+      await new Promise((r) => setTimeout(r, SOLD_OUT_MARK_MS + 50));
+      expect(await soldOut()).toBe(false);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('releases a hold once, even when released concurrently, and never a committed one by expiry', async () => {

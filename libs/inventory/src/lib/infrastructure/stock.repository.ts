@@ -85,6 +85,9 @@ const movementJson = (r: MovementRow) => ({
   note: r.note ?? null,
 });
 
+/** How long a variant read at zero available is answered sold out without a statement. */
+export const SOLD_OUT_MARK_MS = 1_000;
+
 /** SQLSTATE of a claim refused by stock_claims_apply (migration stock_claims_at_commit). */
 const CLAIM_SHORT = 'VXOOS';
 interface DriverCause {
@@ -160,10 +163,26 @@ export class StockRepository {
     { cache: false, maxBatchSize: 500 },
   );
 
+  /**
+   * Variants this process last read at zero available, and until when (ms) that answer stands
+   * without asking again: a drop's late comers cost no statement. A unit given back (a release, a
+   * new on-hand count) clears the mark in the process that writes it; elsewhere (another API
+   * process, the worker's expiry or warehouse sync) it lapses within SOLD_OUT_MARK_MS. A stale
+   * mark can only refuse (OUT_OF_STOCK, retryable), never sell: the reservation stays the referee.
+   */
+  private readonly soldOutUntil = new Map<string, number>();
+
   /** Available units per variant over every location (one query, shared with concurrent callers). */
   async availableAnywhere(variantIds: readonly string[]): Promise<Map<string, number>> {
     const ids = [...new Set(variantIds)].filter(isUuid);
-    const counts = await Promise.all(ids.map((id) => this.available.load(id)));
+    const now = Date.now();
+    const counts = await Promise.all(ids.map((id) => ((this.soldOutUntil.get(id) ?? 0) > now ? 0 : this.available.load(id))));
+    const until = Date.now() + SOLD_OUT_MARK_MS;
+    if (this.soldOutUntil.size > 10_000) this.soldOutUntil.clear();
+    ids.forEach((id, i) => {
+      if (counts[i]! > 0) this.soldOutUntil.delete(id);
+      else if ((this.soldOutUntil.get(id) ?? 0) <= now) this.soldOutUntil.set(id, until);
+    });
     return new Map(ids.map((id, i) => [id, counts[i]!]));
   }
 
@@ -210,6 +229,7 @@ export class StockRepository {
   }
 
   async unreserve(tx: Tx, locationId: string, variantId: string, quantity: number): Promise<void> {
+    this.soldOutUntil.delete(variantId);
     await tx.$executeRaw`
       UPDATE stock_levels SET reserved = reserved - ${quantity}, updated_at = now()
       WHERE variant_id = ${variantId}::uuid AND location_id = ${locationId}::uuid`;
@@ -257,6 +277,7 @@ export class StockRepository {
 
   /** Sets on hand, creating the level if needed; returns the level before and after (row locked). */
   async setOnHand(tx: Tx, locationId: string, variantId: string, onHand: (current: StockLevelRecord) => number): Promise<{ before: StockLevelRecord; after: StockLevelRecord }> {
+    this.soldOutUntil.delete(variantId);
     await tx.$executeRaw`
       INSERT INTO stock_levels (variant_id, location_id) VALUES (${variantId}::uuid, ${locationId}::uuid)
       ON CONFLICT (variant_id, location_id) DO NOTHING`;
