@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CROSS_BORDER_RULES, IdentityRecordsService, assertAnnualLimit, assertOrderLimits, chinaCalendarYear, type CrossBorderRules, type ResidentId } from '@vitrine/customs';
+import { CROSS_BORDER_RULES, IdentityRecordsService, assertAnnualLimit, assertOrderLimits, type CrossBorderRules, type ResidentId } from '@vitrine/customs';
 import { StockService, outOfStock } from '@vitrine/inventory';
 import { CONSENT_VERSION, type CheckedCheckoutInput } from '../domain/checkout-input';
-import { QUOTA_STATUSES } from '../domain/order-state-machine';
 import { newOrderNumber } from '../domain/order-number';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { OrderRepository, type CheckoutRecord, type NewCheckout, type NewOrder, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
+import { annualQuotaUsed } from './annual-quota.service';
 import type { CartQuote } from './checkout-quote.service';
 
 export class CartClosedSignal extends Error {}
@@ -62,7 +62,7 @@ export class CheckoutWriter {
     return this.tx.run(async (tx) => {
       if (!(await this.orders.closeCart(tx, c.cartId))) throw new CartClosedSignal();
       const identity = await this.identities.record(tx, c.input.residentId);
-      const used = await this.orders.quotaUsed(tx, identity.identityId, chinaCalendarYear(c.now), c.now, QUOTA_STATUSES);
+      const used = await annualQuotaUsed(this.orders, tx, identity.identityId, c.now);
       assertAnnualLimit(used, c.quote.goodsMinor, this.rules);
 
       const checkoutId = randomUUID();
