@@ -249,7 +249,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} (load average 
 | pgbench TPC-B-like, ${POOL} clients, ${SECONDS} s | | ${tps} tps | | | | PostgreSQL ceiling on this machine |
 
 Drop checks: ${dropOk ? 'all passed' : 'FAILED'} — orders ${dropState.orders} (expected ${UNITS}), on hand ${dropState.onHand}, reserved ${dropState.reserved} (available ${dropState.onHand - dropState.reserved}; CHECK constraints forbid negative), ledger ${dropState.ledgerOnHand}/${dropState.ledgerReserved}, 5xx ${fiveXX}.
-Sustained placeOrder / pgbench tps: ${tps ? (ampleRate / tps).toFixed(2) : 'n/a'} (a sold-out answer is 2 SQL statements, the cart and the stock; a placed checkout is 4 reads, one transaction of 8 statements from BEGIN to COMMIT plus one per stock row, a Stripe call and one write; a pgbench transaction is 5 statements).
+Sustained placeOrder / pgbench tps: ${tps ? (ampleRate / tps).toFixed(2) : 'n/a'} (a sold-out answer is 2 SQL statements, the cart and the stock, and only the cart within 1 s of a variant read at zero; a placed checkout is 5 reads, one transaction of 7 statements from BEGIN to COMMIT, whose COMMIT takes the stock, a Stripe call and one write; a pgbench transaction is 5 statements).
 ${API_PROCESSES === 1 ? `API CPU per request puts the ceiling of one API process on an uncontended core at about ${Math.round(1000 / dropCpuMs)} drop requests/s and ${Math.round(1000 / ampleCpuMs)} placed checkouts/s; wall-clock figures above are lower when the machine is shared.` : 'API CPU per request is that of the primary process only (n/a with several processes).'}
 Targets: drop ≥ 400 checkouts/s with p99 < 400 ms — ${dropRate >= 400 && percentile(dropLat, 99) < 400 ? 'met' : 'NOT met'}.`,
     );
