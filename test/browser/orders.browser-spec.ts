@@ -210,6 +210,9 @@ describe('console: orders and stock of a museum', () => {
     await until('the setting saved', async () => !(await c.api.db.prisma.storefront.findUniqueOrThrow({ where: { museumId: paid.museumId } })).autoBookCarrier, 10_000);
     await screenshot('manager-storefront-manual-handover');
 
+    // This test's customs and carrier loopbacks start their receipt and tracking feeds afresh:
+    // forget where the previous test's worker stopped reading the previous loopbacks' feeds.
+    await c.api.db.prisma.jobCursor.deleteMany();
     const worker = startWorker({ DATABASE_URL: c.api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, PIPELINE_SWEEP_MS: '500', ...carrier.env, ...keys.env });
     try {
       await waitForOutput(worker, /worker ready/);
