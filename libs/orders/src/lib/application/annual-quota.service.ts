@@ -11,8 +11,8 @@ import { OrderRepository } from '../infrastructure/order.repository';
  * (the calendar year in China, the statuses that count, the same query), so this answer and
  * checkout's ANNUAL_LIMIT_EXCEEDED never disagree.
  */
-export function annualQuotaUsed(orders: OrderRepository, tx: Tx, identityId: string, now: Date): Promise<number> {
-  return orders.quotaUsed(tx, identityId, chinaCalendarYear(now), now, QUOTA_STATUSES);
+export function annualQuotaUsed(orders: OrderRepository, identityId: string, now: Date, tx?: Tx): Promise<number> {
+  return orders.quotaUsed(identityId, chinaCalendarYear(now), now, QUOTA_STATUSES, tx);
 }
 
 export interface AnnualQuotaAnswer {
@@ -45,7 +45,7 @@ export class AnnualQuotaService {
     const q = checkQuotaQuery(input, now);
     const identity = await this.identities.find(q.residentId);
     const own = identity !== null && (await this.orders.hasOrderedAs(actor.userId, identity.identityId, q.name));
-    const used = own ? await annualQuotaUsed(this.orders, this.orders.reader, identity.identityId, now) : 0;
+    const used = own ? await annualQuotaUsed(this.orders, identity.identityId, now) : 0;
     return {
       currency: 'CNY',
       limitMinor: this.rules.annualLimitMinor,

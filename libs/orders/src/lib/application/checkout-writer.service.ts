@@ -62,7 +62,7 @@ export class CheckoutWriter {
     return this.tx.run(async (tx) => {
       if (!(await this.orders.closeCart(tx, c.cartId))) throw new CartClosedSignal();
       const identity = await this.identities.record(tx, c.input.residentId);
-      const used = await annualQuotaUsed(this.orders, tx, identity.identityId, c.now);
+      const used = await annualQuotaUsed(this.orders, identity.identityId, c.now, tx);
       assertAnnualLimit(used, c.quote.goodsMinor, this.rules);
 
       const checkoutId = randomUUID();

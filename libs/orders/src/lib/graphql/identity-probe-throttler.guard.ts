@@ -1,10 +1,5 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
-import { GqlExecutionContext } from '@nestjs/graphql';
-import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Request } from 'express';
-import { requestContextOf } from '@vitrine/shared/graphql';
-
-type Tracked = Request & { throttleActor?: string };
+import { KeyedGqlThrottlerGuard, requestContextOf } from '@vitrine/shared/graphql';
 
 /**
  * Rate limits GraphQL queries that take a resident ID number, counted per client address and
@@ -12,14 +7,8 @@ type Tracked = Request & { throttleActor?: string };
  * ID numbers.
  */
 @Injectable()
-export class IdentityProbeThrottlerGuard extends ThrottlerGuard {
-  override getRequestResponse(context: ExecutionContext) {
-    const ctx = GqlExecutionContext.create(context).getContext<{ req: Tracked; res: Record<string, unknown> }>();
-    ctx.req.throttleActor = requestContextOf(context).actor?.userId ?? '';
-    return { req: ctx.req, res: ctx.res };
-  }
-
-  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
-    return `${String(req['ip'] ?? '')}|${String(req['throttleActor'] ?? '')}`;
+export class IdentityProbeThrottlerGuard extends KeyedGqlThrottlerGuard {
+  protected throttleKey(context: ExecutionContext): string {
+    return requestContextOf(context).actor?.userId ?? '';
   }
 }

@@ -170,11 +170,6 @@ export interface OrderPageQuery {
 export class OrderRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Reads outside any transaction, for the queries that take a `tx`. */
-  get reader(): Tx {
-    return this.prisma;
-  }
-
   /** On every placeOrder: raw SQL, the cheapest read Prisma offers. */
   async findCheckoutByKey(idempotencyKey: string): Promise<CheckoutRecord | null> {
     const rows = await this.prisma.$queryRaw<CheckoutRecord[]>`
@@ -313,7 +308,7 @@ export class OrderRepository {
    * plus unpaid orders whose hold still runs (they may be paid any moment, so they hold
    * quota as they hold stock). A fully refunded order (REFUNDED) counts nothing.
    */
-  async quotaUsed(tx: Tx, identityId: string, year: { start: Date; end: Date }, now: Date, paidStatuses: readonly OrderStatus[]): Promise<number> {
+  async quotaUsed(identityId: string, year: { start: Date; end: Date }, now: Date, paidStatuses: readonly OrderStatus[], tx: Tx = this.prisma): Promise<number> {
     const rows = await tx.$queryRaw<{ used: bigint | null }[]>`
       SELECT COALESCE(SUM(GREATEST(o.goods_minor - COALESCE(r.goods, 0), 0)), 0)::bigint AS used
       FROM orders o

@@ -22,12 +22,9 @@ export class BookShipmentsService {
 
   async book(orderIds: readonly string[]): Promise<BatchOutcome> {
     const result: BatchOutcome = new Map();
-    const [statuses, byHand] = await this.pipeline.transaction(async (tx) => [
-      new Map((await this.pipeline.statuses(tx, orderIds)).map((o) => [o.id, o.status])),
-      await this.pipeline.handedOverByHand(orderIds, tx),
-    ] as const);
+    const statuses = new Map((await this.pipeline.transaction((tx) => this.pipeline.statuses(tx, orderIds))).map((o) => [o.id, o.status]));
     const due = (await this.pipeline.shipmentsOf(orderIds)).filter((s) =>
-      bookingDue({ orderStatus: statuses.get(s.orderId), shipment: s.status, autoBook: !byHand.has(s.orderId), handedOver: s.handoverRequestedAt !== null }),
+      bookingDue({ orderStatus: statuses.get(s.orderId), shipment: s.status, autoBook: s.autoBook, handedOver: s.handoverRequestedAt !== null }),
     );
     if (!due.length) return result;
     let booked: Map<string, { bookingRef: string; bookedAt: Date }>;

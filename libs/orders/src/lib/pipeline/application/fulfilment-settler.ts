@@ -39,7 +39,6 @@ export class FulfilmentSettler {
     const documents = await this.declarations.documentStates(tx, ids);
     const shipments = new Map((await this.pipeline.lockShipments(tx, ids)).map((s) => [s.orderId, s]));
     const statuses = await this.pipeline.statuses(tx, ids);
-    const byHand = await this.pipeline.handedOverByHand(ids, tx);
     const now = new Date();
 
     const steps: { orderId: string; from: OrderStatus; to: OrderStatus; reason: string }[][] = [];
@@ -59,7 +58,7 @@ export class FulfilmentSettler {
       });
       reached.set(id, from);
       // A hand-over asked for in the console enqueued its own booking (ShipOrderService).
-      if (bookingDue({ orderStatus: from, shipment: s?.status, autoBook: !byHand.has(id), handedOver: false })) toBook.push(id);
+      if (bookingDue({ orderStatus: from, shipment: s?.status, autoBook: s?.autoBook ?? true, handedOver: false })) toBook.push(id);
     }
 
     // Step by step (all first transitions, then all second ones), grouped by (from, to, reason).

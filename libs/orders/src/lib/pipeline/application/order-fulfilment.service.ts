@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DeclarationsAuditService, type CustomsMessageView } from '@vitrine/customs';
-import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
+import { canManageMuseum, groupByKeys, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError } from '@vitrine/shared/kernel';
 import { awaitsHandover } from '../domain/fulfilment-state';
 import { PipelineRepository, type ShipmentRow } from '../infrastructure/pipeline.repository';
@@ -38,18 +38,15 @@ export class OrderFulfilmentService {
   async parcelsOf(orderIds: readonly string[]): Promise<NonNullable<OrderFulfilmentView['shipment']>[]> {
     const shipments = await this.pipeline.shipmentsOf(orderIds);
     const events = shipments.length ? await this.pipeline.eventsOf(shipments.map((s) => s.id)) : [];
-    return shipments.map((s) => ({ ...s, events: events.filter((e) => e.shipmentId === s.id) }));
+    const perShipment = groupByKeys(shipments.map((s) => s.id), events, (e) => e.shipmentId);
+    return shipments.map((s, i) => ({ ...s, events: perShipment[i]! }));
   }
 
   async get(actor: Actor, orderId: string): Promise<OrderFulfilmentView> {
     const order = await this.orderFor(actor, orderId);
-    const [customsMessages, shipment, byHand] = await Promise.all([
-      this.customs.ofOrder(orderId),
-      this.pipeline.shipmentOf(orderId),
-      this.pipeline.handedOverByHand([orderId]),
-    ]);
+    const [customsMessages, shipment] = await Promise.all([this.customs.ofOrder(orderId), this.pipeline.shipmentOf(orderId)]);
     const events = shipment ? await this.pipeline.eventsOf([shipment.id]) : [];
-    const awaitingHandover = awaitsHandover({ orderStatus: order.status, shipment: shipment?.status, autoBook: !byHand.has(orderId), handedOver: !!shipment?.handoverRequestedAt });
+    const awaitingHandover = awaitsHandover({ orderStatus: order.status, shipment: shipment?.status, autoBook: shipment?.autoBook ?? true, handedOver: !!shipment?.handoverRequestedAt });
     return { orderId, orderNumber: order.number, status: order.status, customsMessages, awaitingHandover, shipment: shipment ? { ...shipment, events } : null };
   }
 }

@@ -1,35 +1,10 @@
-import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { CustomsMessageType } from '@vitrine/customs';
 import { CurrentActor, Roles, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, isUuid } from '@vitrine/shared/kernel';
 import { OrderFulfilmentService } from '../application/order-fulfilment.service';
 import { ShipOrderService } from '../application/ship-order.service';
-
-@ObjectType('ShipmentEvent')
-export class ShipmentEventType {
-  @Field(() => String) eventId!: string;
-  @Field(() => String, { description: 'PICKED_UP, IN_TRANSIT, ARRIVED, OUT_FOR_DELIVERY, DELIVERED or EXCEPTION.' }) status!: string;
-  @Field(() => String) description!: string;
-  @Field(() => String, { nullable: true }) location!: string | null;
-  @Field(() => Date) occurredAt!: Date;
-  @Field(() => Date) receivedAt!: Date;
-}
-
-@ObjectType('Shipment', { description: 'The parcel with the logistics company: waybill, booking and tracking.' })
-export class ShipmentType {
-  @Field(() => String, { description: 'Customs code of the logistics company.' }) carrierCode!: string;
-  @Field(() => String, { description: 'The waybill number (also in the CEB511 message).' }) logisticsNo!: string;
-  @Field(() => String, { description: 'WAYBILL_ISSUED, BOOKED, IN_TRANSIT or DELIVERED.' }) status!: string;
-  @Field(() => String, { nullable: true }) bookingRef!: string | null;
-  @Field(() => Date) waybillIssuedAt!: Date;
-  @Field(() => Date, { nullable: true }) bookedAt!: Date | null;
-  @Field(() => Date, { nullable: true }) deliveredAt!: Date | null;
-  @Field(() => Int) bookingAttempts!: number;
-  @Field(() => String, { nullable: true, description: 'Why the last booking attempt failed; cleared by a successful booking.' }) lastError!: string | null;
-  @Field(() => Int, { description: 'Hand-overs asked for in the console (shipOrder).' }) handoverRequests!: number;
-  @Field(() => Date, { nullable: true, description: 'When the last hand-over was asked for.' }) handoverRequestedAt!: Date | null;
-  @Field(() => [ShipmentEventType]) events!: ShipmentEventType[];
-}
+import { ShipmentType } from './shipment.types';
 
 @ObjectType('OrderFulfilment', { description: 'What happened to a paid order: its customs messages with their receipts and attempts, and its shipment.' })
 export class OrderFulfilmentType {

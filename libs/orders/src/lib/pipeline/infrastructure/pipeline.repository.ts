@@ -55,24 +55,9 @@ export interface ShipmentRow {
   /** Hand-overs asked for in the console (shipOrder), and the last one's time. */
   handoverRequests: number;
   handoverRequestedAt: Date | null;
+  /** The storefront books cleared parcels at once (auto_book_carrier), or waits for a hand-over. */
+  autoBook: boolean;
 }
-
-const shipmentSelect = {
-  id: true,
-  orderId: true,
-  museumId: true,
-  carrierCode: true,
-  logisticsNo: true,
-  status: true,
-  bookingRef: true,
-  waybillIssuedAt: true,
-  bookedAt: true,
-  deliveredAt: true,
-  bookingAttempts: true,
-  lastError: true,
-  handoverRequests: true,
-  handoverRequestedAt: true,
-} as const;
 
 /** A shipment's status only moves forward, whatever order the booking answer and tracking events arrive in. */
 const RANK_SQL = `CASE status WHEN 'WAYBILL_ISSUED' THEN 0 WHEN 'BOOKED' THEN 1 WHEN 'IN_TRANSIT' THEN 2 ELSE 3 END`;
@@ -134,18 +119,10 @@ export class PipelineRepository {
       SELECT id, order_id AS "orderId", museum_id AS "museumId", carrier_code AS "carrierCode", logistics_no AS "logisticsNo", status,
         booking_ref AS "bookingRef", waybill_issued_at AS "waybillIssuedAt", booked_at AS "bookedAt", delivered_at AS "deliveredAt",
         booking_attempts AS "bookingAttempts", last_error AS "lastError",
-        handover_requests AS "handoverRequests", handover_requested_at AS "handoverRequestedAt"
+        handover_requests AS "handoverRequests", handover_requested_at AS "handoverRequestedAt",
+        NOT EXISTS (SELECT 1 FROM storefronts sf WHERE sf.museum_id = shipments.museum_id AND NOT sf.auto_book_carrier) AS "autoBook"
       FROM shipments WHERE order_id = ANY(${[...orderIds]}::uuid[])`;
     return tx.$queryRaw(lock ? Prisma.sql`${select} ORDER BY id FOR UPDATE` : select);
-  }
-
-  /** The orders among these whose storefront waits for the museum to hand cleared parcels over (auto_book_carrier off). */
-  async handedOverByHand(orderIds: readonly string[], tx: Tx = this.prisma): Promise<Set<string>> {
-    if (!orderIds.length) return new Set();
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      SELECT o.id FROM orders o JOIN storefronts sf ON sf.museum_id = o.museum_id
-      WHERE o.id = ANY(${[...orderIds]}::uuid[]) AND NOT sf.auto_book_carrier`;
-    return new Set(rows.map((r) => r.id));
   }
 
   /** Records a hand-over asked for by `userId` on a locked shipment; returns the request's number. */
@@ -260,7 +237,7 @@ export class PipelineRepository {
   // Reads for the fulfilment view.
 
   async shipmentOf(orderId: string): Promise<ShipmentRow | null> {
-    return this.prisma.shipment.findUnique({ where: { orderId }, select: shipmentSelect });
+    return (await this.shipmentRows(this.prisma, [orderId], false))[0] ?? null;
   }
 
   eventsOf(shipmentIds: readonly string[]) {
