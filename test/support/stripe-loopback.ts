@@ -53,6 +53,11 @@ export interface StripeLoopback {
   /** The charge.refunded event of the charge as it stands (after refunds made through the API). */
   refunded(paymentIntentId: string): StripeEventLike;
   dispute(paymentIntentId: string, reason?: string): StripeEventLike;
+  /**
+   * The refund fails (or is cancelled) as Stripe reports it later: its amount goes back to
+   * the charge's refundable balance; answers the `refund.updated` event (or `type`).
+   */
+  failRefund(refundId: string, status?: 'failed' | 'canceled', type?: 'refund.updated' | 'refund.failed' | 'charge.refund.updated'): StripeEventLike;
   /** Body and headers of a signed webhook delivery of the event. */
   sign(event: StripeEventLike, options?: { secret?: string; timestamp?: number }): { body: string; headers: Record<string, string> };
   /** POSTs the signed event to `${baseUrl}/webhooks/stripe` and answers the HTTP status. */
@@ -345,6 +350,17 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
         status: 'needs_response',
         metadata: {},
       });
+    },
+    failRefund(refundId, status = 'failed', type = 'refund.updated') {
+      const refund = refunds.get(refundId);
+      if (!refund) throw new Error(`loopback: no refund ${refundId}`);
+      if (refund['status'] !== 'failed' && refund['status'] !== 'canceled') {
+        const charge = charges.get(String(refund['charge']))!;
+        charge['amount_refunded'] = Number(charge['amount_refunded']) - Number(refund['amount']);
+        charge['refunded'] = false;
+      }
+      Object.assign(refund, { status, ...(status === 'failed' ? { failure_reason: 'expired_or_canceled_card' } : {}) });
+      return event(type, refund);
     },
     sign(evt, options = {}) {
       const body = JSON.stringify(evt, null, 2);

@@ -446,6 +446,15 @@ export const en = {
       refund_reason: 'Reason (kept with the refund)',
       refund_confirm: 'Refund',
       refund_requested: 'Refund requested (Stripe: %{status}). The order turns Refunded when Stripe confirms it.',
+      refund_failed_flag: 'Refund failed',
+      refund_failed_title: 'Refund failed: %{amount} not returned to the shopper',
+      refund_failed_help:
+        'Stripe reported that a refund of this order failed or was cancelled after the order was refunded. Stock, yearly quota, customs and royalties were already settled; only the money is missing. Refund it again through Stripe.',
+      refund_again: 'Refund again',
+      refund_again_title: 'Refund %{amount} again on order %{number}?',
+      refund_again_help: 'Stripe is asked for a new refund of %{amount} to the shopper’s original payment method. Nothing else changes on the order.',
+      refund_again_reason: 'Refund failed at Stripe, refunded again',
+      refund_again_done: 'Refund issued again (Stripe: %{status}).',
     },
     queues: {
       title: 'Job queues and dead letters',

@@ -449,6 +449,15 @@ export const fr: typeof en = {
       refund_reason: 'Motif (conservé avec le remboursement)',
       refund_confirm: 'Rembourser',
       refund_requested: 'Remboursement demandé (Stripe : %{status}). La commande passe à « Remboursée » quand Stripe le confirme.',
+      refund_failed_flag: 'Remboursement échoué',
+      refund_failed_title: 'Remboursement échoué : %{amount} non rendus à l’acheteur',
+      refund_failed_help:
+        'Stripe a signalé qu’un remboursement de cette commande a échoué ou a été annulé après que la commande a été remboursée. Le stock, le quota annuel, la douane et les redevances sont déjà réglés ; seul l’argent manque. Remboursez-le à nouveau via Stripe.',
+      refund_again: 'Rembourser à nouveau',
+      refund_again_title: 'Rembourser à nouveau %{amount} sur la commande %{number} ?',
+      refund_again_help: 'Stripe émet un nouveau remboursement de %{amount} vers le moyen de paiement d’origine de l’acheteur. Rien d’autre ne change sur la commande.',
+      refund_again_reason: 'Remboursement échoué chez Stripe, émis à nouveau',
+      refund_again_done: 'Remboursement émis à nouveau (Stripe : %{status}).',
     },
     queues: {
       title: 'Files de tâches et lettres mortes',

@@ -119,6 +119,8 @@ export interface OrderRecord {
   history?: { from: OrderStatus | null; to: OrderStatus; reason: string; at: string }[];
   refunds?: RefundRecord[];
   refundedTotal?: number;
+  /** Owed to the shopper on a REFUNDED order whose refund Stripe reported failed or cancelled; null otherwise. */
+  refundOutstanding?: { amount: number; currency: string } | null;
   disputes?: DisputeRecord[];
   /** After payment: the three customs documents and the parcel (orderFulfilment). */
   /** `awaitingHandover`: cleared, and waiting for the museum to hand the parcel to the carrier. */
@@ -127,7 +129,8 @@ export interface OrderRecord {
 
 // The ID number only ever arrives masked (residentIdMasked); the API has no plain field.
 const LIST_FIELDS = `id number museumId status paymentStatus customsMode currency goodsTotal shippingTotal insuranceTotal taxTotal total
-  createdAt paidAt holdExpiresAt orderer { name residentIdMasked } recipient { name phone province city district street postalCode }`;
+  createdAt paidAt holdExpiresAt orderer { name residentIdMasked } recipient { name phone province city district street postalCode }
+  refundOutstanding { amount currency }`;
 const DETAIL_FIELDS = `${LIST_FIELDS}
   fx { rate marginBps source effectiveAt }
   lines { id productId variantId sku name hsCode originCountry crossBorderCategory quantity currency unitPrice unitPriceEur goods freight insurance dutiable taxRate tax total }

@@ -34,6 +34,7 @@ import { StatusChip } from '../../components/StatusChip';
 import { decimalToPercent } from '../../data/money';
 import { ORDER_STATUSES, canShip, type CustomsMessageRecord, type OrderRecord } from './orders.data';
 import { RefundButton } from './RefundButton';
+import { RefundFailedAlert } from './RefundFailedAlert';
 import { ShipButton } from './ShipButton';
 import { dateLocale } from '../../data/dates';
 
@@ -71,7 +72,7 @@ export const OrderList = () => (
       <TextField source="number" sortable={false} />
       <DateField source="createdAt" showTime />
       <StatusChip source="status" label="resources.orders.fields.status" sortable={false} />
-      <FunctionField<OrderRecord> source="paymentStatus" sortable={false} render={(o) => <PaymentState value={o.paymentStatus} />} />
+      <FunctionField<OrderRecord> source="paymentStatus" sortable={false} render={(o) => <PaymentState value={o.paymentStatus} refundFailed={!!o.refundOutstanding} />} />
       <TextField source="customsMode" sortable={false} />
       <OrdererField label="resources.orders.fields.orderer" />
       <FunctionField<OrderRecord> label="resources.orders.fields.destination" render={(o) => `${o.recipient.province} ${o.recipient.city}`} />
@@ -80,10 +81,15 @@ export const OrderList = () => (
   </List>
 );
 
-const PaymentState = ({ value }: { value: string | null }) => {
+const PaymentState = ({ value, refundFailed }: { value: string | null; refundFailed?: boolean }) => {
   const translate = useTranslate();
   if (!value) return <span>—</span>;
-  return <Chip size="small" variant="outlined" label={translate(`vitrine.payment.${value}`, { _: value })} data-testid="payment-status" />;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, flexWrap: 'wrap' }}>
+      <Chip size="small" variant="outlined" label={translate(`vitrine.payment.${value}`, { _: value })} data-testid="payment-status" />
+      {refundFailed && <Chip size="small" color="error" label={translate('vitrine.orders.refund_failed_flag')} data-testid="refund-failed-flag" />}
+    </Box>
+  );
 };
 
 const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
@@ -471,6 +477,7 @@ const OrderTitle = () => {
 export const OrderShow = () => (
   <Show actions={<ShowActions />} error={<NotFound />} title={<OrderTitle />}>
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, p: 2 }} data-testid="order-show">
+      <RefundFailedAlert />
       <Lines />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         <Buyer />

@@ -124,7 +124,8 @@ export class PaymentEventsService {
    * order's refunded amount drops, and licensing accrues the reversed royalties back (outbox,
    * this transaction). An order already REFUNDED stays so, its quota and royalties too: its
    * stock went back on sale and its customs declaration was withdrawn; the failed refund shows
-   * in its `refunds` and `refundedTotal` and is logged, for the seller to refund again.
+   * in its `refunds`, `refundedTotal` and `refundOutstanding` and is logged, for the seller to
+   * refund again (refundOrder pays back what is outstanding, and only that).
    */
   private async refundFailed(tx: Tx, payment: PaymentRecord, event: Extract<PaymentEvent, { kind: 'REFUND_FAILED' }>, orders: OrderRecord[], now: Date): Promise<void> {
     const failed = await this.payments.recordRefundFailed(tx, payment, event);
@@ -134,7 +135,7 @@ export class PaymentEventsService {
       await enqueueJob(tx, accrueOrderJob, { orderId, event: `refund-failed-${event.refundId}` });
     }
     for (const o of orders.filter((x) => x.status === 'REFUNDED' && x.id === failed.orderId)) {
-      this.logger.warn(`refund ${event.refundId} of order ${o.number} ${event.status} after the order was refunded; refund the shopper again at Stripe`);
+      this.logger.warn(`refund ${event.refundId} of order ${o.number} ${event.status} after the order was refunded; refund it again from the console (refundOrder)`);
     }
   }
 

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { PaymentsService } from '@vitrine/payments';
+import { PaymentsService, type PaymentRecord } from '@vitrine/payments';
+import type { Tx } from '@vitrine/shared/data-access';
 import { accrueOrderJob } from '@vitrine/licensing';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
 import { assertTransition } from '../domain/order-state-machine';
-import { countsAsRefunded, planLineRefund, type LineRefundPlan } from '../domain/refunds';
+import { countsAsRefunded, planLineRefund, refundOutstanding, type LineRefundPlan } from '../domain/refunds';
 import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 
@@ -28,6 +29,8 @@ const refundSchema = z.object({
  * when Stripe's charge.refunded webhook confirms refunds covering it, which also gives the
  * stock and the shopper's yearly quota back; a partial refund leaves the order where it is
  * and gives back to the quota the goods value of the units it returned (order_line_refunds).
+ * A REFUNDED order is refunded again only for what a refund Stripe reported failed left
+ * unpaid (`refundAgain`).
  *
  * One transaction: the payment, then the order row, are locked (the webhook's lock order)
  * before the units left are counted, so concurrent refunds of one order queue and the second
@@ -52,9 +55,10 @@ export class RefundOrderService {
     if (!found || !canManageMuseum(actor, found.museumId)) throw new NotFoundError('Order');
     const lines = v.lines ? await this.orders.linesOf([found.id]) : [];
     return this.transactions.run(async (tx) => {
-      await this.payments.lockForCheckout(tx, found.checkoutId);
+      const payment = await this.payments.lockForCheckout(tx, found.checkoutId);
       const order = await this.orders.lockOrder(tx, found.id);
       if (!order) throw new NotFoundError('Order');
+      if (order.status === 'REFUNDED') return this.refundAgain(tx, order, payment, v);
       assertTransition(order.status, 'REFUNDED');
       const already = (await this.payments.refundedByOrder(tx, [order.id])).get(order.id) ?? 0;
       const remaining = order.totalMinor - already;
@@ -65,14 +69,9 @@ export class RefundOrderService {
         if (plan.problems.length) throw new ValidationError(plan.problems);
         ({ amountMinor: amount, returned } = plan);
       }
-      // The key tells a retried request from a new refund: same order, same amount already
-      // refunded, same failed refunds, same lines → Stripe answers the refund it already made.
-      // A refund Stripe reported failed is re-issued as a new one.
       const failed = await this.payments.failedRefundsOf(tx, order.id);
-      const detail = already || v.lines ? `-${already}-${digest(v.lines ?? [])}` : '';
-      const retry = failed ? `-f${failed}` : '';
       const refund = await this.payments.refund(
-        { checkoutId: order.checkoutId, orderId: order.id, amountMinor: amount, reason: v.reason, idempotencyKey: `vitrine-refund-order-${order.id}${detail}${retry}` },
+        { checkoutId: order.checkoutId, orderId: order.id, amountMinor: amount, reason: v.reason, idempotencyKey: refundKey(order.id, already, v.lines, failed) },
         tx,
       );
       // The returned units give their goods value back to the buyer's yearly quota while the
@@ -86,6 +85,44 @@ export class RefundOrderService {
       return { order, refundId: refund.refundId, refundStatus: refund.status, amount };
     });
   }
+
+  /**
+   * A REFUNDED order is refunded again only for what a refund Stripe reported failed or
+   * cancelled left unpaid (`refundOutstanding`), in full: the money alone. Its stock, yearly
+   * quota, customs declaration and royalties were given back when it turned REFUNDED, so no
+   * line refund is recorded and no job is queued; the charge.refunded that follows finds the
+   * order already REFUNDED. Anything else on a REFUNDED order is refused as before.
+   */
+  private async refundAgain(tx: Tx, order: OrderRecord, payment: PaymentRecord | null, v: { reason: string; lines?: { lineId: string; quantity: number }[] }) {
+    const already = (await this.payments.refundedByOrder(tx, [order.id])).get(order.id) ?? 0;
+    const failed = await this.payments.failedRefundsOf(tx, order.id);
+    const amount = refundOutstanding({
+      status: order.status,
+      totalMinor: order.totalMinor,
+      refundedMinor: already,
+      failedRefunds: failed,
+      paymentRoomMinor: payment ? payment.amountMinor - payment.amountRefundedMinor : 0,
+    });
+    // Nothing owed: refused as any refund of a REFUNDED order always was (INVALID_TRANSITION).
+    if (!amount) assertTransition(order.status, 'REFUNDED');
+    if (v.lines) throw new ValidationError([{ path: 'input.lines', message: 'an order already refunded is refunded again in full of what is outstanding, without lines' }]);
+    const refund = await this.payments.refund(
+      { checkoutId: order.checkoutId, orderId: order.id, amountMinor: amount, reason: v.reason, idempotencyKey: refundKey(order.id, already, undefined, failed) },
+      tx,
+    );
+    return { order, refundId: refund.refundId, refundStatus: refund.status, amount };
+  }
+}
+
+/**
+ * The key tells a retried request from a new refund: same order, same amount already
+ * refunded, same failed refunds, same lines → Stripe answers the refund it already made.
+ * A refund Stripe reported failed is re-issued as a new one (`-f<failed>`).
+ */
+function refundKey(orderId: string, already: number, lines: readonly { lineId: string; quantity: number }[] | undefined, failed: number): string {
+  const detail = already || lines ? `-${already}-${digest(lines ?? [])}` : '';
+  const retry = failed ? `-f${failed}` : '';
+  return `vitrine-refund-order-${orderId}${detail}${retry}`;
 }
 
 function digest(lines: readonly { lineId: string; quantity: number }[]): string {

@@ -1,4 +1,4 @@
-import { countsAsRefunded, planLineRefund, refundedTotal } from './refunds';
+import { countsAsRefunded, planLineRefund, refundOutstanding, refundedTotal } from './refunds';
 
 describe('refunds', () => {
   it('counts succeeded and pending refunds, never failed or cancelled ones', () => {
@@ -25,5 +25,21 @@ describe('refunds', () => {
       { path: 'input.lines.1.lineId', message: 'is not a line of this order' },
     ]);
     expect(planLineRefund(lines, new Map(), [{ lineId: 'a', quantity: 3 }], 500).amountMinor).toBe(500);
+  });
+
+  it('owes a REFUNDED order what a failed refund left unpaid, capped by what the payment can still refund', () => {
+    const refunded = { status: 'REFUNDED', totalMinor: 10_000, refundedMinor: 0, failedRefunds: 1, paymentRoomMinor: 10_000 };
+    expect(refundOutstanding(refunded)).toBe(10_000);
+    // A failed partial refund after an order refunded in full by two refunds.
+    expect(refundOutstanding({ ...refunded, refundedMinor: 7_000 })).toBe(3_000);
+    // Refunded again (pending or succeeded): nothing owed.
+    expect(refundOutstanding({ ...refunded, refundedMinor: 10_000, failedRefunds: 2 })).toBe(0);
+    // Paid back from the Stripe dashboard (a refund naming no order): the payment has no room left.
+    expect(refundOutstanding({ ...refunded, paymentRoomMinor: 0 })).toBe(0);
+    expect(refundOutstanding({ ...refunded, paymentRoomMinor: 4_000 })).toBe(4_000);
+    // No failed refund: a REFUNDED order refunded from the dashboard owes nothing, whatever its own refunds say.
+    expect(refundOutstanding({ ...refunded, failedRefunds: 0 })).toBe(0);
+    // Not REFUNDED: the ordinary refund path applies.
+    for (const status of ['PAID', 'CUSTOMS_SUBMITTED', 'HELD', 'DELIVERED', 'CANCELLED']) expect(refundOutstanding({ ...refunded, status })).toBe(0);
   });
 });

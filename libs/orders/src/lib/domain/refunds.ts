@@ -53,3 +53,31 @@ export function planLineRefund(
   });
   return { amountMinor: Math.min(amount, remainingMinor), returned, problems };
 }
+
+/** Stripe refund statuses of a refund that gave nothing back. */
+export function refundFailed(status: string): boolean {
+  return status === 'failed' || status === 'canceled';
+}
+
+/**
+ * What a REFUNDED order still owes the shopper because Stripe reported a refund of it failed
+ * or cancelled after the order turned REFUNDED (its stock, quota, customs and royalties were
+ * already given back then, so only the money is missing): the order's total less the refunds
+ * that count, capped by what the payment can still refund (refunds made outside the platform,
+ * e.g. from the Stripe dashboard, count there). Zero in every other case: an order that is
+ * not REFUNDED is refunded through the ordinary path, and a REFUNDED order whose refunds all
+ * went through owes nothing.
+ */
+export function refundOutstanding(o: {
+  status: string;
+  totalMinor: number;
+  /** Refunds of this order that count (succeeded or pending). */
+  refundedMinor: number;
+  /** Refunds of this order Stripe reported failed or cancelled. */
+  failedRefunds: number;
+  /** The payment's amount less what it has refunded, all orders of the checkout together. */
+  paymentRoomMinor: number;
+}): number {
+  if (o.status !== 'REFUNDED' || o.failedRefunds < 1) return 0;
+  return Math.max(0, Math.min(o.totalMinor - o.refundedMinor, o.paymentRoomMinor));
+}

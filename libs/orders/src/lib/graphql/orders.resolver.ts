@@ -2,10 +2,11 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { CurrentActor, PageArgs, Roles, decodeCursor, groupByKeys, byKeys, pageSize, toPage, type Actor, type RequestContext } from '@vitrine/shared/graphql';
 import { ValidationError } from '@vitrine/shared/kernel';
 import { OrderQueriesService, type OrderPageRequest } from '../application/order-queries.service';
-import type { RefundRecord } from '@vitrine/payments';
+import type { PaymentRecord, RefundRecord } from '@vitrine/payments';
+import { MoneyType } from '@vitrine/catalog';
 import { RefundOrderService } from '../application/refund-order.service';
 import type { OrderStatus } from '../domain/order-state-machine';
-import { refundedTotal } from '../domain/refunds';
+import { refundFailed, refundOutstanding, refundedTotal } from '../domain/refunds';
 import type { OrderRecord, OrderSort } from '../infrastructure/order.repository';
 import { toOrder, toOrderLine } from './orders.mappers';
 import {
@@ -75,7 +76,7 @@ export class OrdersResolver {
   }
 
   @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
-  @Mutation(() => RefundRequestedType, { description: 'Refunds an order through Stripe: what is left of it, or some units of some lines.' })
+  @Mutation(() => RefundRequestedType, { description: 'Refunds an order through Stripe: what is left of it, or some units of some lines; on a REFUNDED order, only what a refund Stripe reported failed left outstanding (refundOutstanding), without lines.' })
   async refundOrder(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
@@ -134,10 +135,31 @@ export class OrdersResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'REQUIRES_PAYMENT, PROCESSING, SUCCEEDED, FAILED or CANCELED.' })
   async paymentStatus(@Parent() order: OrderType, @Context() ctx: RequestContext) {
-    const loader = ctx.loaders.get<string, string | null>('orders.paymentStatus', async (checkoutIds) => {
-      const rows = await this.queries.paymentsOf(checkoutIds);
-      return byKeys(checkoutIds, rows, (r) => r.checkoutId).map((p) => p?.status ?? null);
+    return (await this.paymentLoader(ctx).load(order.checkoutId))?.status ?? null;
+  }
+
+  @ResolveField(() => MoneyType, {
+    nullable: true,
+    description:
+      'What the shopper is still owed on a REFUNDED order because Stripe reported a refund of it failed or cancelled (refundOrder refunds it again); null when nothing is.',
+  })
+  async refundOutstanding(@Parent() order: OrderType, @Context() ctx: RequestContext): Promise<MoneyType | null> {
+    if (order.status !== 'REFUNDED') return null;
+    const [refunds, payment] = await Promise.all([this.refundsLoader(ctx).load(order.id), this.paymentLoader(ctx).load(order.checkoutId)]);
+    const amount = refundOutstanding({
+      status: order.status,
+      totalMinor: order.total,
+      refundedMinor: refundedTotal(refunds),
+      failedRefunds: refunds.filter((r) => refundFailed(r.status)).length,
+      paymentRoomMinor: payment ? payment.amountMinor - payment.amountRefundedMinor : 0,
     });
-    return loader.load(order.checkoutId);
+    return amount ? { amount, currency: order.currency } : null;
+  }
+
+  private paymentLoader(ctx: RequestContext) {
+    return ctx.loaders.get<string, PaymentRecord | null>('orders.payment', async (checkoutIds) => {
+      const rows = await this.queries.paymentsOf(checkoutIds);
+      return byKeys(checkoutIds, rows, (r) => r.checkoutId);
+    });
   }
 }
