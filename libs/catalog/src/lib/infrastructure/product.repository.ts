@@ -276,8 +276,9 @@ export class ProductRepository {
 
   /** Variants by id with what selling them needs from their product and storefront. */
   /** Variants by id with what checkout needs of their product and storefront, in one statement. */
+  /** On every checkout: straight to node-postgres (PrismaService.sql). */
   variantsWithProduct(ids: readonly string[]): Promise<SellableVariantRow[]> {
-    return this.prisma.$queryRaw<SellableVariantRow[]>`
+    return this.prisma.sql.$queryRaw<SellableVariantRow[]>`
       SELECT v.id, v.product_id AS "productId", v.museum_id AS "museumId", v.sku, v.price_minor AS "priceMinor",
              v.weight_grams AS "weightGrams", v.hs_code AS "hsCode", v.origin_country AS "originCountry",
              p.status::text AS "productStatus", p.cross_border_category::text AS "crossBorderCategory",

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '@vitrine/shared/data-access';
+import type { SqlTx } from '@vitrine/shared/data-access';
 import { NotFoundError } from '@vitrine/shared/kernel';
 import { maskResidentId, type ResidentId } from '../domain/resident-id';
 import { CustomsIdentityRepository } from '../infrastructure/customs-identity.repository';
@@ -30,7 +30,7 @@ export class IdentityRecordsService {
   }
 
   /** Records (or finds) the identity inside the caller's transaction and locks it until the end. */
-  async record(tx: Tx, id: ResidentId): Promise<IdentityRecord> {
+  async record(tx: SqlTx, id: ResidentId): Promise<IdentityRecord> {
     const idHash = this.vault.hash(id.value);
     const row = await this.identities.upsertLocked(tx, {
       id: randomUUID(),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 
 export interface IdentityRow {
   id: string;
@@ -14,7 +14,7 @@ export class CustomsIdentityRepository {
    * Inserts the identity or touches the existing one. Either way the row stays locked until
    * the transaction ends, which serialises checkouts of one identity (the yearly quota).
    */
-  async upsertLocked(tx: Tx, data: { id: string; idHash: string; idCiphertext: string; idMasked: string; keyVersion: number }): Promise<IdentityRow> {
+  async upsertLocked(tx: SqlTx, data: { id: string; idHash: string; idCiphertext: string; idMasked: string; keyVersion: number }): Promise<IdentityRow> {
     const rows = await tx.$queryRaw<IdentityRow[]>`
       INSERT INTO customs_identities (id, id_hash, id_ciphertext, id_masked, key_version)
       VALUES (${data.id}::uuid, ${data.idHash}, ${data.idCiphertext}, ${data.idMasked}, ${data.keyVersion})

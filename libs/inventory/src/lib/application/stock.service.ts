@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { StockReservationStatus, Tx } from '@vitrine/shared/data-access';
+import type { SqlTx, StockReservationStatus, Tx } from '@vitrine/shared/data-access';
 import { aggregateDemand, planFulfilment, type DemandLine, type FulfilmentPlan, type LocationStock } from '../domain/fulfilment-plan';
 import { outOfStock, type InventoryError, type Shortage } from '../domain/inventory-error';
 import { BrandStockRepository } from '../infrastructure/brand-stock.repository';
@@ -102,7 +102,7 @@ export class StockService {
    * same transaction, and its commit may fail for want of stock: run the transaction through
    * StockRepository.transaction or map its error with `outOfStockAtCommit`.
    */
-  async reserve(tx: Tx, commands: ReserveCommand | readonly ReserveCommand[], options: { atCommit?: boolean } = {}): Promise<void> {
+  async reserve(tx: SqlTx, commands: ReserveCommand | readonly ReserveCommand[], options: { atCommit?: boolean } = {}): Promise<void> {
     const list = Array.isArray(commands) ? (commands as readonly ReserveCommand[]) : [commands as ReserveCommand];
     const rows = list.flatMap((cmd) => aggregateDemand(cmd.lines).map((d) => ({ cmd, d })));
     const perRow = new Map<string, { locationId: string; variantId: string; quantity: number; refs: string[] }>();

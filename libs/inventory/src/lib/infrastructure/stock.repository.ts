@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { Prisma, PrismaService, isUniqueViolation, type StockLocationKind, type StockMovementKind, type StockReservationStatus, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, isUniqueViolation, type StockLocationKind, type StockMovementKind, type StockReservationStatus, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 import { ConflictError, isUuid } from '@vitrine/shared/kernel';
 import type { LocationStock } from '../domain/fulfilment-plan';
 import { outOfStock, type Shortage } from '../domain/inventory-error';
@@ -128,10 +128,10 @@ export class StockRepository {
     }
   }
 
-  /** Every location of these museums with the available units of these variants (one query). */
+  /** Every location of these museums with the available units of these variants (one query, on every checkout: PrismaService.sql). */
   async availability(museumIds: readonly string[], variantIds: readonly string[]): Promise<(LocationStock & { museumId: string })[]> {
     if (!museumIds.length) return [];
-    const rows = await this.prisma.$queryRaw<{ id: string; museum_id: string; kind: StockLocationKind; priority: number; variant_id: string | null; available: number | null }[]>`
+    const rows = await this.prisma.sql.$queryRaw<{ id: string; museum_id: string; kind: StockLocationKind; priority: number; variant_id: string | null; available: number | null }[]>`
       SELECT l.id, l.museum_id, l.kind, l.priority, s.variant_id, s.on_hand - s.reserved AS available
       FROM stock_locations l
       LEFT JOIN stock_levels s ON s.location_id = l.id AND s.variant_id = ANY(${[...variantIds]}::uuid[])
@@ -193,7 +193,7 @@ export class StockRepository {
    * COMMIT), or at the end of this statement, answering OUT_OF_STOCK then.
    */
   async claim(
-    tx: Tx,
+    tx: SqlTx,
     batch: { batchId: string; atCommit: boolean },
     reservations: readonly (ReservationRow & { expiresAt: Date | null })[],
     movements: readonly MovementRow[],

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CROSS_BORDER_RULES, IdentityRecordsService, chinaCalendarYear, maskResidentId, remainingAnnualQuota, type CrossBorderRules } from '@vitrine/customs';
-import type { Tx } from '@vitrine/shared/data-access';
+import type { SqlTx } from '@vitrine/shared/data-access';
 import { type Actor } from '@vitrine/shared/graphql';
 import { checkQuotaQuery } from '../domain/checkout-input';
 import { QUOTA_STATUSES } from '../domain/order-state-machine';
@@ -11,7 +11,7 @@ import { OrderRepository } from '../infrastructure/order.repository';
  * (the calendar year in China, the statuses that count, the same query), so this answer and
  * checkout's ANNUAL_LIMIT_EXCEEDED never disagree.
  */
-export function annualQuotaUsed(orders: OrderRepository, identityId: string, now: Date, tx?: Tx): Promise<number> {
+export function annualQuotaUsed(orders: OrderRepository, identityId: string, now: Date, tx?: SqlTx): Promise<number> {
   return orders.quotaUsed(identityId, chinaCalendarYear(now), now, QUOTA_STATUSES, tx);
 }
 

@@ -59,7 +59,7 @@ export class CheckoutWriter {
   write(c: CheckoutToWrite): Promise<{ checkout: CheckoutRecord; orders: OrderRecord[] }> {
     const fx = c.quote.fx!;
     const holdExpiresAt = new Date(c.now.getTime() + c.holdMs);
-    return this.tx.run(async (tx) => {
+    return this.tx.runSql(async (tx) => {
       if (!(await this.orders.closeCart(tx, c.cartId))) throw new CartClosedSignal();
       const identity = await this.identities.record(tx, c.input.residentId);
       const used = await annualQuotaUsed(this.orders, identity.identityId, c.now, tx);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type OrderStatus, type Prisma, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type OrderStatus, type Prisma, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 import type { Recipient } from '../domain/checkout-input';
 
 export interface CheckoutRecord {
@@ -189,7 +189,7 @@ export class OrderRepository {
   }
 
   /** Closes an open cart for checkout (row lock until commit); false when it was already closed. */
-  async closeCart(tx: Tx, cartId: string): Promise<boolean> {
+  async closeCart(tx: SqlTx, cartId: string): Promise<boolean> {
     const updated = await tx.$executeRaw`
       UPDATE carts SET status = 'CHECKED_OUT', open_user_id = NULL, updated_at = now() WHERE id = ${cartId}::uuid AND status = 'OPEN'`;
     return updated === 1;
@@ -200,7 +200,7 @@ export class OrderRepository {
    * (one round trip inside the checkout transaction; foreign keys are checked at its end).
    * Throws DuplicateCheckoutError when the key or the cart was checked out concurrently.
    */
-  async insertPlaced(tx: Tx, checkout: NewCheckout, orders: readonly NewOrder[]): Promise<void> {
+  async insertPlaced(tx: SqlTx, checkout: NewCheckout, orders: readonly NewOrder[]): Promise<void> {
     const c = checkout;
     const orderRows = orders.map(({ lines: _l, recipient: r, ...o }) => ({
       id: o.id,
@@ -308,7 +308,7 @@ export class OrderRepository {
    * plus unpaid orders whose hold still runs (they may be paid any moment, so they hold
    * quota as they hold stock). A fully refunded order (REFUNDED) counts nothing.
    */
-  async quotaUsed(identityId: string, year: { start: Date; end: Date }, now: Date, paidStatuses: readonly OrderStatus[], tx: Tx = this.prisma): Promise<number> {
+  async quotaUsed(identityId: string, year: { start: Date; end: Date }, now: Date, paidStatuses: readonly OrderStatus[], tx: SqlTx = this.prisma): Promise<number> {
     const rows = await tx.$queryRaw<{ used: bigint | null }[]>`
       SELECT COALESCE(SUM(GREATEST(o.goods_minor - COALESCE(r.goods, 0), 0)), 0)::bigint AS used
       FROM orders o

@@ -78,7 +78,8 @@ export class PaymentRepository {
 
   /** First writer wins; a concurrent duplicate finds the existing row. */
   async insertIfAbsent(data: { checkoutId: string; providerPaymentId: string; clientSecret: string; amountMinor: number; currency: string }): Promise<PaymentRecord> {
-    const rows = await this.prisma.$queryRaw<PaymentRecord[]>`
+    // On every checkout: straight to node-postgres (PrismaService.sql).
+    const rows = await this.prisma.sql.$queryRaw<PaymentRecord[]>`
       INSERT INTO payments (id, checkout_id, provider_payment_id, client_secret, amount_minor, currency)
       VALUES (gen_random_uuid(), ${data.checkoutId}::uuid, ${data.providerPaymentId}, ${data.clientSecret}, ${data.amountMinor}, ${data.currency})
       ON CONFLICT DO NOTHING

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
+import { SqlSession, asSqlError, preparedQuery, type SqlTx } from './sql-session';
 
 export interface DatabaseOptions {
   url: string;
@@ -19,14 +20,21 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, def
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   private readonly logger = new Logger(PrismaService.name);
-  /** The connections Prisma's adapter uses, shared with `hotRead`. */
+  /** The connections Prisma's adapter uses, shared with `hotRead`, `sql` and `sqlTransaction`. */
   private readonly pool: Pool;
+  /**
+   * `$queryRaw`/`$executeRaw` straight on node-postgres, each statement on its own, with the
+   * rows typed as Prisma types them and the statement prepared once per connection. For the
+   * hot paths; see `sqlTransaction`.
+   */
+  readonly sql: SqlTx;
 
   constructor(options: DatabaseOptions) {
     const pool = new Pool({ connectionString: options.url, max: options.poolSize });
     // Prisma ends the pool on $disconnect.
     super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     this.pool = pool;
+    this.sql = new SqlSession(pool);
     // An idle connection the server closes (a restart, a dropped test database) is not an error
     // of any request: the pool replaces it.
     pool.on('error', (error) => this.logger.warn(`idle database connection lost: ${error.message}`));
@@ -40,7 +48,33 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    * Never inside a transaction; writes go through Prisma.
    */
   async hotRead<T>(query: Prisma.Sql): Promise<T[]> {
-    return (await this.pool.query(query.text, query.values as unknown[])).rows as T[];
+    return (await this.pool.query(preparedQuery(query, false))).rows as T[];
+  }
+
+  /**
+   * One transaction on one connection of the pool, whose statements go straight to
+   * node-postgres (`SqlTx`: raw SQL only, no model API). Prisma's interactive transaction costs
+   * the client about four times the CPU for the same statements (docs/performance.md), which a
+   * checkout pays on every order. BEGIN … COMMIT, ROLLBACK on any error; a server error
+   * (including one raised at COMMIT by a deferred trigger) is thrown as SqlError with its
+   * SQLSTATE. A connection whose ROLLBACK failed is not put back in the pool.
+   */
+  async sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      try {
+        const result = await work(new SqlSession(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+        throw asSqlError(error);
+      }
+    } finally {
+      client.release(broken);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -48,6 +82,8 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     this.logger.log('database pool closed');
   }
 }
+
+export type { SqlTx } from './sql-session';
 
 /** The client inside `$transaction(async (tx) => …)`. */
 export type Tx = Omit<

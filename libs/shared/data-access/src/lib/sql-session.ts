@@ -1,0 +1,114 @@
+import type { Pool, PoolClient, QueryConfig } from 'pg';
+import { types as pgTypes } from 'pg';
+import { Prisma } from '../generated/prisma/client';
+
+/**
+ * What a repository needs of a connection or transaction to run its own SQL: Prisma's
+ * `$queryRaw` and `$executeRaw`, called as tagged templates or with a `Prisma.sql` statement.
+ * Prisma's client and its interactive transactions satisfy it, and so does `SqlSession`, which
+ * sends the same statement straight to node-postgres.
+ */
+export interface SqlTx {
+  $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T>;
+  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number>;
+}
+
+/** A database error of a `SqlSession` statement, shaped as Prisma's driver-adapter errors are read here (`cause.code`, `cause.detail`). */
+export class SqlError extends Error {
+  /** The SQLSTATE. */
+  readonly code: string;
+  override readonly cause: { code: string; originalCode: string; detail?: string; constraint?: string; message: string };
+
+  constructor(error: { code: string; message: string; detail?: string; constraint?: string }) {
+    super(error.message);
+    this.name = 'SqlError';
+    this.code = error.code;
+    this.cause = { code: error.code, originalCode: error.code, detail: error.detail, constraint: error.constraint, message: error.message };
+  }
+}
+
+const OID = { int8: 20, numeric: 1700, timestamp: 1114 } as const;
+
+/**
+ * Rows typed as `$queryRaw` types them, so a repository cannot tell the two apart: int8 as
+ * bigint, numeric as Prisma.Decimal, `timestamp` (Prisma's DateTime, stored in UTC) as a Date
+ * in UTC whatever the process's time zone. Everything else as node-postgres parses it.
+ */
+const prismaLikeTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === OID.int8) return (v: string) => BigInt(v);
+    if (oid === OID.numeric) return (v: string) => new Prisma.Decimal(v);
+    if (oid === OID.timestamp) return (v: string) => new Date(`${v.replace(' ', 'T')}Z`);
+    return pgTypes.getTypeParser(oid, format as 'text');
+  },
+};
+
+/** Parameters as Prisma sends them: instants in UTC, bigint and Decimal as their digits. */
+function parameter(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  if (Prisma.Decimal.isDecimal(value)) return value.toString();
+  if (Array.isArray(value)) return value.map(parameter);
+  return value;
+}
+
+/**
+ * Statement texts seen so far, each with the name node-postgres prepares it under (once per
+ * connection): the server parses and plans a hot statement once instead of on every call.
+ * Bounded; texts past the bound run unnamed.
+ */
+const prepared = new Map<string, string>();
+const MAX_PREPARED = 500;
+
+function statementName(text: string): string | undefined {
+  let name = prepared.get(text);
+  if (!name && prepared.size < MAX_PREPARED) {
+    name = `vitrine_${prepared.size + 1}`;
+    prepared.set(text, name);
+  }
+  return name;
+}
+
+/** A `Prisma.Sql` from either calling form of `$queryRaw`. */
+function statement(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Prisma.Sql {
+  return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
+}
+
+/** The query config for node-postgres, prepared under a stable name. */
+export function preparedQuery(sql: Prisma.Sql, typed = true): QueryConfig {
+  return { name: statementName(sql.text), text: sql.text, values: sql.values.map(parameter), ...(typed ? { types: prismaLikeTypes } : {}) };
+}
+
+/**
+ * `$queryRaw` and `$executeRaw` on node-postgres: on a pool (each statement on its own) or on one
+ * client (inside `PrismaService.sqlTransaction`). For the hottest paths, where Prisma's
+ * per-statement work is the larger part of the client's CPU (docs/performance.md).
+ */
+export class SqlSession implements SqlTx {
+  constructor(private readonly db: Pool | PoolClient) {}
+
+  async $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T> {
+    return (await this.run(statement(query, values))).rows as T;
+  }
+
+  async $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number> {
+    return (await this.run(statement(query, values))).rowCount ?? 0;
+  }
+
+  private async run(sql: Prisma.Sql) {
+    try {
+      return await this.db.query(preparedQuery(sql));
+    } catch (error) {
+      throw asSqlError(error);
+    }
+  }
+}
+
+/** A server error as SqlError; anything else (a lost connection) as it came. */
+export function asSqlError(error: unknown): unknown {
+  const e = error as { code?: unknown; message?: string; detail?: string; constraint?: string; severity?: string } | null;
+  if (e && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && e.severity) {
+    return new SqlError({ code: e.code, message: e.message ?? 'database error', detail: e.detail, constraint: e.constraint });
+  }
+  return error;
+}
