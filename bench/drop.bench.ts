@@ -18,7 +18,12 @@ const SHOPPERS = Number(process.env['BENCH_DROP_SHOPPERS'] ?? 2_000);
 const UNITS = Number(process.env['BENCH_DROP_UNITS'] ?? 100);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 64);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
-const POOL = Number(process.env['BENCH_API_POOL'] ?? 20);
+/**
+ * The API's own default (DATABASE_POOL_SIZE, 10). On two cores a larger pool only queues more
+ * backends on the CPU and behind the drop's one stock row at COMMIT: 20 gave a p99 of about
+ * 760 ms against 520–670 ms at 10 (2026-12-04, docs/performance.md). pgbench gets as many clients.
+ */
+const POOL = Number(process.env['BENCH_API_POOL'] ?? 10);
 const API_PROCESSES = Number(process.env['API_WORKERS'] ?? 1);
 /** Distinct variants the sustained scenario spreads its checkouts over (1 = one hot row). */
 const AMPLE_VARIANTS = Number(process.env['BENCH_AMPLE_VARIANTS'] ?? 50);
@@ -194,6 +199,16 @@ async function main(): Promise<void> {
     if (process.env['BENCH_DEBUG']) {
       const slow = [...drop.shots].sort((a, b) => b.ms - a.ms).slice(0, 25);
       console.log(slow.map((x) => `${x.code}@${Math.round(x.at)}ms:${Math.round(x.ms)}ms`).join(' '));
+      // Per 250 ms of start time: requests started, how many placed, and their worst latency.
+      const windows = new Map<number, { n: number; ok: number; worst: number }>();
+      for (const s of drop.shots) {
+        const w = windows.get(Math.floor(s.at / 250)) ?? { n: 0, ok: 0, worst: 0 };
+        w.n++;
+        if (s.code === 'OK') w.ok++;
+        w.worst = Math.max(w.worst, Math.round(s.ms));
+        windows.set(Math.floor(s.at / 250), w);
+      }
+      console.log([...windows].map(([k, w]) => `${k * 250}ms: ${w.n} sent, ${w.ok} placed, worst ${w.worst} ms`).join('\n'));
     }
     const dropState = await withClient(url, async (c) => {
       const level = (await c.query(`SELECT on_hand, reserved FROM stock_levels WHERE variant_id = $1`, [seeded.dropVariantId])).rows[0];
@@ -249,7 +264,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} (load average 
 | pgbench TPC-B-like, ${POOL} clients, ${SECONDS} s | | ${tps} tps | | | | PostgreSQL ceiling on this machine |
 
 Drop checks: ${dropOk ? 'all passed' : 'FAILED'} — orders ${dropState.orders} (expected ${UNITS}), on hand ${dropState.onHand}, reserved ${dropState.reserved} (available ${dropState.onHand - dropState.reserved}; CHECK constraints forbid negative), ledger ${dropState.ledgerOnHand}/${dropState.ledgerReserved}, 5xx ${fiveXX}.
-Sustained placeOrder / pgbench tps: ${tps ? (ampleRate / tps).toFixed(2) : 'n/a'} (a sold-out answer is 2 SQL statements, the cart and the stock, and only the cart within 1 s of a variant read at zero; a placed checkout is 5 reads, one transaction of 7 statements from BEGIN to COMMIT, whose COMMIT takes the stock, a Stripe call and one write; a pgbench transaction is 5 statements).
+Sustained placeOrder / pgbench tps: ${tps ? (ampleRate / tps).toFixed(2) : 'n/a'} (a sold-out answer is 2 SQL statements, the cart and the stock, and only the cart within 1 s of a variant read at zero; a placed checkout is 5 reads, one transaction of 7 statements from BEGIN to COMMIT, whose COMMIT takes the stock, a Stripe call and one write, all sent straight to node-postgres as statements prepared once per connection; a pgbench transaction is 5 statements).
 ${API_PROCESSES === 1 ? `API CPU per request puts the ceiling of one API process on an uncontended core at about ${Math.round(1000 / dropCpuMs)} drop requests/s and ${Math.round(1000 / ampleCpuMs)} placed checkouts/s; wall-clock figures above are lower when the machine is shared.` : 'API CPU per request is that of the primary process only (n/a with several processes).'}
 Targets: drop ≥ 400 checkouts/s with p99 < 400 ms — ${dropRate >= 400 && percentile(dropLat, 99) < 400 ? 'met' : 'NOT met'}.`,
     );

@@ -113,7 +113,9 @@ export class LicensedProductsService {
 
   /** For libs/orders: which of these products a brand fulfils with its own stock. */
   async fulfilmentOf(productIds: readonly string[]): Promise<Fulfilment[]> {
-    const rows = await this.products.findByProductIds(productIds.filter(isUuid));
+    const ids = productIds.filter(isUuid);
+    if (!ids.length) return [];
+    const rows = await this.products.fulfilmentByProductIds(ids);
     return rows.map((r) => ({ productId: r.productId, agreementId: r.agreementId, brandId: r.fulfilledByBrandId }));
   }
 

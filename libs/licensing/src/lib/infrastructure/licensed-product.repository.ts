@@ -147,6 +147,14 @@ export class LicensedProductRepository {
     return (await this.findByProductIds([productId]))[0] ?? null;
   }
 
+  /** Who fulfils each of these listed products (every checkout asks: one statement, PrismaService.sql). */
+  fulfilmentByProductIds(productIds: readonly string[]): Promise<{ productId: string; agreementId: string; fulfilledByBrandId: string }[]> {
+    return this.prisma.sql.$queryRaw`
+      SELECT lp.product_id AS "productId", lp.agreement_id AS "agreementId", lp.fulfilled_by_brand_id AS "fulfilledByBrandId"
+      FROM licensed_products lp JOIN products p ON p.id = lp.product_id
+      WHERE lp.product_id = ANY(${[...productIds]}::uuid[])`;
+  }
+
   async findByProductIds(productIds: readonly string[]): Promise<LicensedProductRow[]> {
     const rows = await this.prisma.licensedProduct.findMany({ where: { productId: { in: [...productIds] } }, select: licensedSelect });
     return this.withProducts(rows);

@@ -47,11 +47,14 @@ export class CartRepository {
   private async selectByIds(ids: readonly string[]): Promise<(CartRecord | null)[]> {
     const rows = await this.prisma.hotRead<Omit<CartRecord, 'items'> & { items: (Omit<CartItemRecord, 'createdAt'> & { createdAt: string })[] }>(Prisma.sql`
       SELECT c.id, c.status::text AS status, c.user_id AS "userId", c.token_hash AS "tokenHash", c.merged_into_id AS "mergedIntoId",
-        COALESCE(json_agg(json_build_object('id', i.id, 'variantId', i.variant_id, 'quantity', i.quantity, 'createdAt', i.created_at)
-          ORDER BY i.created_at, i.id) FILTER (WHERE i.id IS NOT NULL), '[]') AS items
-      FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id
-      WHERE c.id = ANY(${[...ids]}::uuid[])
-      GROUP BY c.id`);
+        COALESCE(i.items, '[]') AS items
+      FROM carts c
+      -- Per cart, through cart_items' (cart_id, variant_id) index: the plan hotRead keeps for every call must not hash-join the whole table.
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object('id', i.id, 'variantId', i.variant_id, 'quantity', i.quantity, 'createdAt', i.created_at) ORDER BY i.created_at, i.id) AS items
+        FROM cart_items i WHERE i.cart_id = c.id
+      ) i ON true
+      WHERE c.id = ANY(${[...ids]}::uuid[])`);
     const byId = new Map(rows.map((row) => [row.id, { ...row, items: row.items.map((i) => ({ ...i, createdAt: new Date(i.createdAt) })) }]));
     return ids.map((id) => byId.get(id) ?? null);
   }

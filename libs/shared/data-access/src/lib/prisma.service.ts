@@ -20,7 +20,13 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, def
 @Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   private readonly logger = new Logger(PrismaService.name);
-  /** The connections Prisma's adapter uses, shared with `hotRead`, `sql` and `sqlTransaction`. */
+  /**
+   * The connections of `hotRead`, `sql` and `sqlTransaction`, apart from Prisma's: each plans a
+   * statement once (`plan_cache_mode = force_generic_plan`). These hand-written statements look
+   * rows up by key or by `= ANY(ids)`, where PostgreSQL would otherwise plan again on every
+   * call (about a third of their server time, docs/performance.md); Prisma's own statements
+   * keep the default. Opened on first use, up to the same size as Prisma's pool.
+   */
   private readonly pool: Pool;
   /**
    * `$queryRaw`/`$executeRaw` straight on node-postgres, each statement on its own, with the
@@ -30,19 +36,19 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   readonly sql: SqlTx;
 
   constructor(options: DatabaseOptions) {
-    const pool = new Pool({ connectionString: options.url, max: options.poolSize });
-    // Prisma ends the pool on $disconnect.
-    super({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-    this.pool = pool;
-    this.sql = new SqlSession(pool);
+    const prismaPool = new Pool({ connectionString: options.url, max: options.poolSize });
+    // Prisma ends its pool on $disconnect.
+    super({ adapter: new PrismaPg(prismaPool, { disposeExternalPool: true }) });
+    this.pool = new Pool({ connectionString: options.url, max: options.poolSize, options: '-c plan_cache_mode=force_generic_plan' });
+    this.sql = new SqlSession(this.pool);
     // An idle connection the server closes (a restart, a dropped test database) is not an error
     // of any request: the pool replaces it.
-    pool.on('error', (error) => this.logger.warn(`idle database connection lost: ${error.message}`));
+    for (const pool of [prismaPool, this.pool]) pool.on('error', (error) => this.logger.warn(`idle database connection lost: ${error.message}`));
   }
 
   /**
    * A read on the hottest public paths (a product page, a checkout's cart and stock check),
-   * sent straight to node-postgres on Prisma's own pool: the same `Prisma.sql` statement costs
+   * sent straight to node-postgres: the same `Prisma.sql` statement costs
    * about a third of the client CPU of `$queryRaw` (docs/performance.md). Rows come as
    * node-postgres gives them: int8 and numeric as strings, json parsed, timestamps as Date.
    * Never inside a transaction; writes go through Prisma.
@@ -76,6 +82,16 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
       client.release(broken);
     }
   }
+
+  override async $disconnect(): Promise<void> {
+    await super.$disconnect();
+    if (!this.poolEnded) {
+      this.poolEnded = true;
+      await this.pool.end();
+    }
+  }
+
+  private poolEnded = false;
 
   async onModuleDestroy(): Promise<void> {
     await this.$disconnect();
