@@ -1,7 +1,7 @@
 import { RoyaltyAccrualService } from '@vitrine/licensing';
-import { createBrand, createMuseum, createUser } from '@vitrine/shared/testing';
+import { createMuseum, createUser } from '@vitrine/shared/testing';
 import { codeOf, type ApiHarness } from '../support/api-harness';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
+import { ADD_LINE, PLACE_ORDER, licenseAfterSale, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
 import type { StripeLoopback } from '../support/stripe-loopback';
 
 jest.setTimeout(90_000);
@@ -61,27 +61,7 @@ describe('a REFUNDED order whose refund failed is refunded again', () => {
     return r.errors![0]!.extensions!['remaining'] as number;
   }
 
-  /** The product becomes licensed under a 10 % agreement (after the sale, as in refund-failed.e2e-spec.ts). */
-  async function license(productId: string) {
-    const p = api.db.prisma;
-    const brand = await createBrand(p);
-    const partner = await createUser(p, 'BRAND_PARTNER', { brandId: brand.id });
-    const content = { title: { en: 'Scarf', fr: 'Foulard', zhCN: '丝巾' }, concept: { en: 'c', fr: 'c', zhCN: 'c' } };
-    const proposal = await p.licensingProposal.create({
-      data: {
-        museumId: shop.museumId, brandId: brand.id, status: 'APPROVED', stage: 'FINAL_SAMPLE', content, approvedVersion: 1, createdByUserId: partner.id,
-        revisions: { create: { version: 1, stage: 'FINAL_SAMPLE', content, authorUserId: partner.id } },
-      },
-    });
-    const agreement = await p.licenceAgreement.create({
-      data: {
-        proposalId: proposal.id, museumId: shop.museumId, brandId: brand.id, royaltyRateBps: 1000, currency: 'CNY', minimumGuaranteeMinor: 0, advanceMinor: 0,
-        territory: ['CN'], channels: ['VITRINE_MARKETPLACE'], termStart: new Date('2026-01-01'), termEnd: new Date('2030-12-31'), sellOffDays: 0,
-        sellOffEnd: new Date('2030-12-31'), approvedVersion: 1,
-      },
-    });
-    await p.licensedProduct.create({ data: { productId, agreementId: agreement.id, museumId: shop.museumId, fulfilledByBrandId: brand.id } });
-  }
+  const license = (productId: string) => licenseAfterSale(api.db.prisma, shop.museumId, productId);
 
   /** Everything the first refund gave back, as the database holds it. */
   async function givenBack(orderId: string, lineId: string, variant = 0) {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import { RoyaltyAccrualService } from '@vitrine/licensing';
-import { createBrand, createUser } from '@vitrine/shared/testing';
+import { createUser } from '@vitrine/shared/testing';
 import { codeOf, type ApiHarness } from '../support/api-harness';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
+import { ADD_LINE, PLACE_ORDER, licenseAfterSale, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
 import type { StripeEventLike, StripeLoopback } from '../support/stripe-loopback';
 
 jest.setTimeout(90_000);
@@ -54,27 +54,7 @@ describe('a refund Stripe reports failed is taken back', () => {
     return r.errors![0]!.extensions!['remaining'] as number;
   }
 
-  /** The product becomes licensed under a 10 % agreement in CNY (after the sale: checkout routing is not what this test is about). */
-  async function license(productId: string) {
-    const p = api.db.prisma;
-    const brand = await createBrand(p);
-    const partner = await createUser(p, 'BRAND_PARTNER', { brandId: brand.id });
-    const content = { title: { en: 'Scarf', fr: 'Foulard', zhCN: '丝巾' }, concept: { en: 'c', fr: 'c', zhCN: 'c' } };
-    const proposal = await p.licensingProposal.create({
-      data: {
-        museumId: shop.museumId, brandId: brand.id, status: 'APPROVED', stage: 'FINAL_SAMPLE', content, approvedVersion: 1, createdByUserId: partner.id,
-        revisions: { create: { version: 1, stage: 'FINAL_SAMPLE', content, authorUserId: partner.id } },
-      },
-    });
-    const agreement = await p.licenceAgreement.create({
-      data: {
-        proposalId: proposal.id, museumId: shop.museumId, brandId: brand.id, royaltyRateBps: 1000, currency: 'CNY', minimumGuaranteeMinor: 0, advanceMinor: 0,
-        territory: ['CN'], channels: ['VITRINE_MARKETPLACE'], termStart: new Date('2026-01-01'), termEnd: new Date('2030-12-31'), sellOffDays: 0,
-        sellOffEnd: new Date('2030-12-31'), approvedVersion: 1,
-      },
-    });
-    await p.licensedProduct.create({ data: { productId, agreementId: agreement.id, museumId: shop.museumId, fulfilledByBrandId: brand.id } });
-  }
+  const license = (productId: string) => licenseAfterSale(api.db.prisma, shop.museumId, productId);
 
   const ledger = async (orderLineId: string) =>
     (await api.db.prisma.royaltyLedgerEntry.aggregate({ where: { orderLineId }, _sum: { units: true, saleMinor: true, royaltyMinor: true } }))._sum;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { residentIdCheckCharacter } from '@vitrine/customs';
 import type { PrismaService } from '@vitrine/shared/data-access';
-import { allowHsCodes, createMuseum, createProduct, setFxRate } from '@vitrine/shared/testing';
+import { allowHsCodes, createBrand, createMuseum, createProduct, createUser, setFxRate } from '@vitrine/shared/testing';
 import { startApi } from './api-harness';
 import { startStripeLoopback } from './stripe-loopback';
 
@@ -123,4 +123,28 @@ export async function startCheckoutApi(env: Record<string, string> = {}) {
       await stripe.close();
     },
   };
+}
+
+/**
+ * The product becomes licensed to a new brand partner under a 10 % agreement in CNY, which
+ * fulfils it (set up after the sale in the refund specs: checkout routing is not what they test).
+ */
+export async function licenseAfterSale(prisma: PrismaService, museumId: string, productId: string): Promise<void> {
+  const brand = await createBrand(prisma);
+  const partner = await createUser(prisma, 'BRAND_PARTNER', { brandId: brand.id });
+  const content = { title: { en: 'Scarf', fr: 'Foulard', zhCN: '丝巾' }, concept: { en: 'c', fr: 'c', zhCN: 'c' } };
+  const proposal = await prisma.licensingProposal.create({
+    data: {
+      museumId, brandId: brand.id, status: 'APPROVED', stage: 'FINAL_SAMPLE', content, approvedVersion: 1, createdByUserId: partner.id,
+      revisions: { create: { version: 1, stage: 'FINAL_SAMPLE', content, authorUserId: partner.id } },
+    },
+  });
+  const agreement = await prisma.licenceAgreement.create({
+    data: {
+      proposalId: proposal.id, museumId, brandId: brand.id, royaltyRateBps: 1000, currency: 'CNY', minimumGuaranteeMinor: 0, advanceMinor: 0,
+      territory: ['CN'], channels: ['VITRINE_MARKETPLACE'], termStart: new Date('2026-01-01'), termEnd: new Date('2030-12-31'), sellOffDays: 0,
+      sellOffEnd: new Date('2030-12-31'), approvedVersion: 1,
+    },
+  });
+  await prisma.licensedProduct.create({ data: { productId, agreementId: agreement.id, museumId, fulfilledByBrandId: brand.id } });
 }

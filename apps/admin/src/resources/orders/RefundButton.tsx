@@ -120,14 +120,7 @@ export const RefundButton = () => {
           <Typography variant="body2" sx={{ mb: 2 }} data-testid="refund-amount">
             {translate('vitrine.orders.refund_amount')} <strong><Money amount={amount} currency={order.currency} /></strong>
           </Typography>
-          <MuiTextField
-            fullWidth
-            required
-            label={translate('vitrine.orders.refund_reason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'refund-reason' } }}
-          />
+          <RefundReasonField value={reason} onChange={setReason} testId="refund-reason" />
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
@@ -135,5 +128,20 @@ export const RefundButton = () => {
         </DialogActions>
       </Dialog>
     </>
+  );
+};
+
+/** The reason a refund is given (required, at most 200 characters: refundOrder's own bounds). */
+export const RefundReasonField = ({ value, onChange, testId }: { value: string; onChange: (reason: string) => void; testId: string }) => {
+  const translate = useTranslate();
+  return (
+    <MuiTextField
+      fullWidth
+      required
+      label={translate('vitrine.orders.refund_reason')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      slotProps={{ htmlInput: { maxLength: 200, 'data-testid': testId } }}
+    />
   );
 };

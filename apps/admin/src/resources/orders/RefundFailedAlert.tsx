@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, AlertTitle, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField as MuiTextField } from '@mui/material';
+import { Alert, AlertTitle, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { Button, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { formatMoney } from '../../data/money';
 import { refundOrder, type OrderRecord } from './orders.data';
+import { RefundReasonField } from './RefundButton';
 
 /**
  * A REFUNDED order whose refund Stripe reported failed or cancelled: the shopper is still
@@ -55,14 +56,7 @@ export const RefundFailedAlert = () => {
         <DialogTitle>{translate('vitrine.orders.refund_again_title', { amount, number: order.number })}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>{translate('vitrine.orders.refund_again_help', { amount })}</DialogContentText>
-          <MuiTextField
-            fullWidth
-            required
-            label={translate('vitrine.orders.refund_reason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'refund-again-reason' } }}
-          />
+          <RefundReasonField value={reason} onChange={setReason} testId="refund-again-reason" />
         </DialogContent>
         <DialogActions>
           <Button label="ra.action.cancel" onClick={() => setOpen(false)} disabled={busy} />
