@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type SqlTx, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 
 export interface IdentityRow {
   id: string;
