@@ -86,6 +86,13 @@ describe('SqlSession on PostgreSQL', () => {
     expect(await prisma.sql.$queryRaw`SELECT id FROM sql_probe WHERE id = ${id}::uuid`).toEqual([]);
   });
 
+  it('drops a connection that died inside a transaction, and the next transactions get a live one', async () => {
+    const failure = await prisma.sqlTransaction(async (tx) => tx.$queryRaw`SELECT pg_terminate_backend(pg_backend_pid())`).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(Error);
+    const answers = await Promise.all(Array.from({ length: 3 }, (_, i) => prisma.sqlTransaction(async (tx) => tx.$queryRaw<{ v: number }[]>`SELECT ${i}::int AS v`)));
+    expect(answers.map((rows) => rows[0]?.v)).toEqual([0, 1, 2]);
+  });
+
   it('keeps the pool usable after failures: every connection comes back', async () => {
     for (let i = 0; i < 6; i++) {
       await prisma.sqlTransaction(async (tx) => tx.$executeRaw`SELECT 1/0`).catch(() => undefined);

@@ -68,17 +68,22 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   async sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // A checked-out client's errors are ours to handle (the pool listens only to idle ones): a
+    // connection lost mid-transaction must fail this transaction, not crash the process.
+    const lost = (error: Error) => (broken = error);
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
-      try {
-        const result = await work(new SqlSession(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-        throw asSqlError(error);
-      }
+      const result = await work(new SqlSession(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // After a failed COMMIT PostgreSQL has already rolled back (ROLLBACK only warns); a ROLLBACK
+      // that fails means the connection itself is gone.
+      await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+      throw asSqlError(error);
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }
