@@ -231,7 +231,7 @@ describe('console: orders and stock of a museum', () => {
       await dialog.getByRole('button', { name: 'Hand to carrier' }).click();
       await page.getByText('Hand-over requested: the carrier is being booked.').waitFor();
       // The page follows the booking by itself until the worker has shipped the order.
-      await page.getByTestId('order-history').getByText('Shipped', { exact: true }).waitFor({ timeout: 30_000 });
+      await page.getByTestId('order-history').getByText('Shipped', { exact: true }).waitFor({ timeout: 90_000 });
       await page.getByTestId('order-ship').waitFor({ state: 'detached' });
       await expect(page.getByTestId('shipment-waiting').count()).resolves.toBe(0);
       await screenshot('manager-order-shipped');
