@@ -150,7 +150,7 @@ export class StockService {
    * conditional on COMMITTED, so a replay, a retry or a concurrent call ships nothing twice.
    * Returns the units shipped by this call.
    */
-  async ship(tx: Tx, ownerIds: readonly string[], note: string): Promise<number> {
+  async ship(tx: SqlTx, ownerIds: readonly string[], note: string): Promise<number> {
     const moved = await this.stock.moveReservations(tx, ownerIds, ['COMMITTED'], 'FULFILLED');
     for (const r of perStockRow(moved)) await this.stock.shipReserved(tx, r.locationId, r.variantId, r.quantity);
     await this.stock.insertMovements(tx, moved.map((r) => ({ ...this.movement(r, 'SHIP', -r.quantity), onHandDelta: -r.quantity, note })));

@@ -228,7 +228,7 @@ export class StockRepository {
     }
   }
 
-  async unreserve(tx: Tx, locationId: string, variantId: string, quantity: number): Promise<void> {
+  async unreserve(tx: SqlTx, locationId: string, variantId: string, quantity: number): Promise<void> {
     this.soldOutUntil.delete(variantId);
     await tx.$executeRaw`
       UPDATE stock_levels SET reserved = reserved - ${quantity}, updated_at = now()
@@ -236,7 +236,7 @@ export class StockRepository {
   }
 
   /** Reserved units leave the warehouse: on hand and reserved both go down by `quantity`. */
-  async shipReserved(tx: Tx, locationId: string, variantId: string, quantity: number): Promise<void> {
+  async shipReserved(tx: SqlTx, locationId: string, variantId: string, quantity: number): Promise<void> {
     await tx.$executeRaw`
       UPDATE stock_levels SET on_hand = on_hand - ${quantity}, reserved = reserved - ${quantity}, updated_at = now()
       WHERE variant_id = ${variantId}::uuid AND location_id = ${locationId}::uuid`;
@@ -254,7 +254,7 @@ export class StockRepository {
    * Moves an owner's reservations from one status to another and returns what moved. The
    * row locks make a concurrent second call see the new status and move nothing.
    */
-  async moveReservations(tx: Tx, ownerIds: readonly string[], from: readonly StockReservationStatus[], to: StockReservationStatus): Promise<ReservationRow[]> {
+  async moveReservations(tx: SqlTx, ownerIds: readonly string[], from: readonly StockReservationStatus[], to: StockReservationStatus): Promise<ReservationRow[]> {
     if (!ownerIds.length) return [];
     return tx.$queryRaw<ReservationRow[]>`
       UPDATE stock_reservations
@@ -267,7 +267,7 @@ export class StockRepository {
     return tx.stockReservation.count({ where: { ownerId: { in: [...ownerIds] }, status } });
   }
 
-  async insertMovements(tx: Tx, rows: readonly MovementRow[]): Promise<void> {
+  async insertMovements(tx: SqlTx, rows: readonly MovementRow[]): Promise<void> {
     if (!rows.length) return;
     await tx.$executeRaw`
       INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference, note)

@@ -358,7 +358,11 @@ export class OrderRepository {
    * moved. Conditional on the current status, so concurrent or repeated calls move each
    * order at most once.
    */
-  async transition(tx: Tx, orderIds: readonly string[], from: OrderStatus, to: OrderStatus, reason: string, at: Date): Promise<string[]> {
+  /**
+   * Moves these orders from `from` to `to` (those still in `from`), with one audit row each:
+   * `reason` is the same for all, or given per order. Two statements whatever the number of orders.
+   */
+  async transition(tx: SqlTx, orderIds: readonly string[], from: OrderStatus, to: OrderStatus, reason: string | ReadonlyMap<string, string>, at: Date): Promise<string[]> {
     if (!orderIds.length) return [];
     const stamp = to === 'PAID' ? 'paid_at' : to === 'CANCELLED' ? 'cancelled_at' : to === 'REFUNDED' ? 'refunded_at' : null;
     const moved =
@@ -370,7 +374,12 @@ export class OrderRepository {
             ? await tx.$queryRaw<{ id: string }[]>`UPDATE orders SET status = ${to}::"OrderStatus", updated_at = now(), refunded_at = ${at} WHERE id = ANY(${[...orderIds]}::uuid[]) AND status = ${from}::"OrderStatus" RETURNING id`
             : await tx.$queryRaw<{ id: string }[]>`UPDATE orders SET status = ${to}::"OrderStatus", updated_at = now() WHERE id = ANY(${[...orderIds]}::uuid[]) AND status = ${from}::"OrderStatus" RETURNING id`;
     const ids = moved.map((m) => m.id);
-    if (ids.length) await tx.orderStatusChange.createMany({ data: ids.map((orderId) => ({ orderId, fromStatus: from, toStatus: to, reason })) });
+    if (ids.length) {
+      const reasons = ids.map((id) => (typeof reason === 'string' ? reason : (reason.get(id) ?? to.toLowerCase())));
+      await tx.$executeRaw`
+        INSERT INTO order_status_changes (order_id, from_status, to_status, reason, created_at)
+        SELECT o, ${from}::"OrderStatus", ${to}::"OrderStatus", r, ${at} FROM unnest(${ids}::uuid[], ${reasons}::text[]) WITH ORDINALITY AS t(o, r, n) ORDER BY n`;
+    }
     return ids;
   }
 

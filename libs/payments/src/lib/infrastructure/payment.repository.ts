@@ -55,7 +55,10 @@ export class PaymentRepository {
   }
 
   findByCheckouts(checkoutIds: readonly string[]): Promise<PaymentRecord[]> {
-    return this.prisma.payment.findMany({ where: { checkoutId: { in: [...checkoutIds] } }, select: paymentSelect });
+    return this.prisma.sql.$queryRaw<PaymentRecord[]>`
+      SELECT id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret",
+             amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor"
+      FROM payments WHERE checkout_id = ANY(${[...checkoutIds]}::uuid[])`;
   }
 
   /** Locks the payment row for the rest of the caller's transaction. */

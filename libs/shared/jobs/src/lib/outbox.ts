@@ -1,4 +1,4 @@
-import type { Prisma, Tx } from '@vitrine/shared/data-access';
+import type { SqlTx } from '@vitrine/shared/data-access';
 import { assertIdPayload, type JobDefinition, type JobPayload } from './job-definition';
 
 export interface OutboxJob<P extends JobPayload = JobPayload> {
@@ -20,17 +20,21 @@ export function jobOf<P extends JobPayload>(job: JobDefinition<P>, payload: P, o
  * state change commits. A job id already in the outbox is skipped, so enqueueing is
  * idempotent.
  */
-export async function enqueue(tx: Tx, jobs: OutboxJob | readonly OutboxJob[]): Promise<void> {
+export async function enqueue(tx: SqlTx, jobs: OutboxJob | readonly OutboxJob[]): Promise<void> {
   const list = Array.isArray(jobs) ? (jobs as readonly OutboxJob[]) : [jobs as OutboxJob];
   if (!list.length) return;
   for (const job of list) assertIdPayload(job.payload, job.name);
-  await tx.outboxMessage.createMany({
-    data: list.map((j) => ({ queue: j.queue, name: j.name, jobId: j.jobId, payload: j.payload as Prisma.InputJsonObject, runAt: j.runAt ?? null })),
-    skipDuplicates: true,
-  });
+  // One statement for the lot, in the caller's order (the relay dispatches by id).
+  await tx.$executeRaw`
+    INSERT INTO outbox_messages (queue, name, job_id, payload, run_at, created_at)
+    SELECT q, n, j, p::jsonb, r, now() AT TIME ZONE 'UTC'
+    FROM unnest(${list.map((j) => j.queue)}::text[], ${list.map((j) => j.name)}::text[], ${list.map((j) => j.jobId)}::text[],
+      ${list.map((j) => JSON.stringify(j.payload))}::text[], ${list.map((j) => j.runAt?.toISOString() ?? null)}::timestamp(3)[]) WITH ORDINALITY AS t(q, n, j, p, r, i)
+    ORDER BY i
+    ON CONFLICT DO NOTHING`;
 }
 
 /** `enqueue(tx, jobOf(job, payload))`. */
-export function enqueueJob<P extends JobPayload>(tx: Tx, job: JobDefinition<P>, payload: P, options: { runAt?: Date | null } = {}): Promise<void> {
+export function enqueueJob<P extends JobPayload>(tx: SqlTx, job: JobDefinition<P>, payload: P, options: { runAt?: Date | null } = {}): Promise<void> {
   return enqueue(tx, jobOf(job, payload, options));
 }

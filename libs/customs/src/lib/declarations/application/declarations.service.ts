@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { CustomsMessageStatus, Tx } from '@vitrine/shared/data-access';
+import type { CustomsMessageStatus, SqlTx } from '@vitrine/shared/data-access';
 import { PiiVault } from '../../infrastructure/pii-vault';
 import {
   MAX_ENTRIES_PER_MESSAGE,
@@ -180,7 +180,7 @@ export class DeclarationsService {
    * Records clearance receipts in the caller's transaction and returns the orders they
    * moved (cleared, held with the reason, refused). A receipt read twice moves nothing.
    */
-  async applyClearances(tx: Tx, returns: readonly CustomsReturn[]): Promise<ClearanceOutcome[]> {
+  async applyClearances(tx: SqlTx, returns: readonly CustomsReturn[]): Promise<ClearanceOutcome[]> {
     const messages = await this.messages.orderMessagesByNo(tx, [...new Set(returns.map((r) => r.orderNo))]);
     const byNo = new Map(messages.map((m) => [m.orderNo, m]));
     const receipts: ReceiptRow[] = [];
@@ -215,12 +215,12 @@ export class DeclarationsService {
   }
 
   /** Each order's documents and what customs last said about them, locked for the caller's transaction. */
-  documentStates(tx: Tx, orderIds: readonly string[]) {
+  documentStates(tx: SqlTx, orderIds: readonly string[]) {
     return this.messages.lockedStates(tx, orderIds);
   }
 
   /** Locks each order's documents for the caller's transaction (before it records something about them). */
-  lockDocuments(tx: Tx, orderIds: readonly string[]): Promise<void> {
+  lockDocuments(tx: SqlTx, orderIds: readonly string[]): Promise<void> {
     return this.messages.lockDocuments(tx, orderIds);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type CustomsDocument, type CustomsMessageStatus, type Prisma, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type CustomsDocument, type CustomsMessageStatus, type Prisma, type SqlTx } from '@vitrine/shared/data-access';
 
 export interface MessageRow {
   id: string;
@@ -97,7 +97,7 @@ export class CustomsMessageRepository {
 
   messagesOf(orderIds: readonly string[]): Promise<MessageRow[]> {
     if (!orderIds.length) return Promise.resolve([]);
-    return this.prisma.$queryRaw`
+    return this.prisma.sql.$queryRaw`
       SELECT id, order_id AS "orderId", museum_id AS "museumId", order_no AS "orderNo", document, status, business_no AS "businessNo",
         created_at AS "createdAt", last_sent_at AS "lastSentAt", last_error AS "lastError"
       FROM customs_messages WHERE order_id = ANY(${[...orderIds]}::uuid[])`;
@@ -106,7 +106,7 @@ export class CustomsMessageRepository {
   /** Inserts the messages not there yet; returns the ids it inserted. */
   async insertMessages(rows: readonly NewMessage[]): Promise<string[]> {
     if (!rows.length) return [];
-    const inserted = await this.prisma.$queryRaw<{ id: string }[]>`
+    const inserted = await this.prisma.sql.$queryRaw<{ id: string }[]>`
       INSERT INTO customs_messages (id, order_id, museum_id, order_no, document, message_type, sender_code, business_no, xml_masked, created_at, updated_at)
       SELECT id, o, mu, no, d::"CustomsDocument", mt, sc, b, x, c, c
       FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.museumId)}::uuid[], ${rows.map((r) => r.orderNo)}::text[],
@@ -119,7 +119,7 @@ export class CustomsMessageRepository {
 
   /** The sealed resident ID numbers of these identities (decrypted by the caller, never stored elsewhere). */
   sealedIdentities(identityIds: readonly string[]): Promise<SealedIdentity[]> {
-    return this.prisma.$queryRaw`
+    return this.prisma.sql.$queryRaw`
       SELECT id, id_hash AS "idHash", id_ciphertext AS "idCiphertext", id_masked AS "idMasked" FROM customs_identities WHERE id = ANY(${[...identityIds]}::uuid[])`;
   }
 
@@ -130,8 +130,11 @@ export class CustomsMessageRepository {
   recordExchanges(exchanges: readonly Exchange[]): Promise<{ id: string; orderId: string; status: CustomsMessageStatus }[]> {
     const ts = exchanges.map((x) => x.transmission);
     const attempts = ts.flatMap((t) => t.messageIds.map((id) => ({ id, sentAt: t.sentAt, error: t.error })));
-    return this.prisma.$transaction(async (tx) => {
-      await tx.customsTransmission.createMany({ data: ts.map((t) => ({ ...t, messageIds: [...t.messageIds] })) });
+    return this.prisma.sqlTransaction(async (tx) => {
+      await tx.$executeRaw`
+        INSERT INTO customs_transmissions (id, message_type, message_ids, sent_at, finished_at, outcome, error)
+        SELECT t.id, t.message_type, t.message_ids, t.sent_at, t.finished_at, t.outcome, t.error
+        FROM json_populate_recordset(NULL::customs_transmissions, ${JSON.stringify(ts.map(transmissionJson))}::json) t`;
       await tx.$executeRaw`
         UPDATE customs_messages AS m SET attempts = attempts + 1, first_sent_at = coalesce(first_sent_at, u.at), last_sent_at = u.at, last_error = u.error, updated_at = now()
         FROM unnest(${attempts.map((a) => a.id)}::uuid[], ${attempts.map((a) => a.sentAt)}::timestamptz[], ${attempts.map((a) => a.error)}::text[]) AS u(id, at, error)
@@ -142,7 +145,7 @@ export class CustomsMessageRepository {
   }
 
   /** Stores receipts not seen before and returns their keys (a receipt read twice is stored once). */
-  async insertReceipts(tx: Tx, receipts: readonly ReceiptRow[]): Promise<Set<string>> {
+  async insertReceipts(tx: SqlTx, receipts: readonly ReceiptRow[]): Promise<Set<string>> {
     if (!receipts.length) return new Set();
     const rows = await tx.$queryRaw<{ key: string }[]>`
       INSERT INTO customs_receipts (message_id, receipt_key, status, return_status, return_info, return_time)
@@ -155,7 +158,7 @@ export class CustomsMessageRepository {
   }
 
   /** Moves each message only if it is still in `from` (a concurrent or repeated receipt moves nothing); returns the ones moved. */
-  async applyTransitions(tx: Tx, transitions: readonly Transition[]): Promise<{ id: string; orderId: string; status: CustomsMessageStatus }[]> {
+  async applyTransitions(tx: SqlTx, transitions: readonly Transition[]): Promise<{ id: string; orderId: string; status: CustomsMessageStatus }[]> {
     if (!transitions.length) return [];
     return tx.$queryRaw`
       UPDATE customs_messages AS m SET status = u.next::"CustomsMessageStatus", updated_at = now()
@@ -168,7 +171,7 @@ export class CustomsMessageRepository {
    * The order messages customs knows by these order numbers. Every document of those orders
    * is locked (in id order, as `lockedStates` does) for the clearance being applied.
    */
-  async orderMessagesByNo(tx: Tx, orderNos: readonly string[]): Promise<{ id: string; orderId: string; orderNo: string; status: CustomsMessageStatus }[]> {
+  async orderMessagesByNo(tx: SqlTx, orderNos: readonly string[]): Promise<{ id: string; orderId: string; orderNo: string; status: CustomsMessageStatus }[]> {
     if (!orderNos.length) return [];
     const rows = await tx.$queryRaw<{ id: string; orderId: string; orderNo: string; status: CustomsMessageStatus; document: CustomsDocument }[]>`
       SELECT id, order_id AS "orderId", order_no AS "orderNo", status, document FROM customs_messages
@@ -180,7 +183,8 @@ export class CustomsMessageRepository {
   /** Order ids by order number (no lock). */
   async orderIdsByNo(orderNos: readonly string[]): Promise<string[]> {
     if (!orderNos.length) return [];
-    const rows = await this.prisma.customsMessage.findMany({ where: { orderNo: { in: [...orderNos] }, document: 'ORDER' }, select: { orderId: true } });
+    const rows = await this.prisma.sql.$queryRaw<{ orderId: string }[]>`
+      SELECT order_id AS "orderId" FROM customs_messages WHERE order_no = ANY(${[...orderNos]}::text[]) AND document = 'ORDER'`;
     return rows.map((r) => r.orderId);
   }
 
@@ -189,7 +193,7 @@ export class CustomsMessageRepository {
    * the caller's transaction ends: whoever settles an order's status from them works on
    * what the others committed.
    */
-  lockedStates(tx: Tx, orderIds: readonly string[]): Promise<{ orderId: string; document: CustomsDocument; status: CustomsMessageStatus; info: string | null }[]> {
+  lockedStates(tx: SqlTx, orderIds: readonly string[]): Promise<{ orderId: string; document: CustomsDocument; status: CustomsMessageStatus; info: string | null }[]> {
     if (!orderIds.length) return Promise.resolve([]);
     return tx.$queryRaw`
       SELECT m.order_id AS "orderId", m.document, m.status,
@@ -199,7 +203,7 @@ export class CustomsMessageRepository {
   }
 
   /** Locks the documents of these orders (id order) without reading them. */
-  async lockDocuments(tx: Tx, orderIds: readonly string[]): Promise<void> {
+  async lockDocuments(tx: SqlTx, orderIds: readonly string[]): Promise<void> {
     if (orderIds.length) await tx.$executeRaw`SELECT 1 FROM customs_messages WHERE order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY id FOR UPDATE`;
   }
 
@@ -252,4 +256,9 @@ export class CustomsMessageRepository {
       SELECT id, message_type AS "messageType", message_ids::text[] AS "messageIds", sent_at AS "sentAt", finished_at AS "finishedAt", outcome, error
       FROM customs_transmissions WHERE message_ids && ${[...messageIds]}::uuid[] ORDER BY sent_at`;
   }
+}
+
+/** A transmission as the JSON record of its row (instants in UTC, as Prisma stores them). */
+function transmissionJson(t: TransmissionRow) {
+  return { id: t.id, message_type: t.messageType, message_ids: t.messageIds, sent_at: t.sentAt.toISOString(), finished_at: t.finishedAt.toISOString(), outcome: t.outcome, error: t.error ?? null };
 }

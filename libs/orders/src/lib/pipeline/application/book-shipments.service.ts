@@ -22,7 +22,7 @@ export class BookShipmentsService {
 
   async book(orderIds: readonly string[]): Promise<BatchOutcome> {
     const result: BatchOutcome = new Map();
-    const statuses = new Map((await this.pipeline.transaction((tx) => this.pipeline.statuses(tx, orderIds))).map((o) => [o.id, o.status]));
+    const statuses = new Map((await this.pipeline.statuses(this.pipeline.session, orderIds)).map((o) => [o.id, o.status]));
     const due = (await this.pipeline.shipmentsOf(orderIds)).filter((s) =>
       bookingDue({ orderStatus: statuses.get(s.orderId), shipment: s.status, autoBook: s.autoBook, handedOver: s.handoverRequestedAt !== null }),
     );
@@ -35,7 +35,7 @@ export class BookShipmentsService {
       throw error;
     }
     for (const s of due) if (!booked.has(s.logisticsNo)) result.set(s.orderId, new Error(`the carrier did not book waybill ${s.logisticsNo}`));
-    await this.tx.run((tx) =>
+    await this.tx.runSql((tx) =>
       this.settler.settle(
         tx,
         due.filter((s) => booked.has(s.logisticsNo)).map((s) => s.orderId),

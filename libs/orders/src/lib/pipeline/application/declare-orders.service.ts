@@ -72,7 +72,7 @@ export class DeclareOrdersService {
       if (outcome.state === 'FAILED') result.set(orderId, outcome.error);
       else answered.push(orderId);
     }
-    await this.tx.run((tx) => this.settler.settle(tx, answered));
+    await this.tx.runSql((tx) => this.settler.settle(tx, answered));
     return result;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DeclarationsService } from '@vitrine/customs';
-import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 import { lockCursor, readCursor, saveCursor } from '@vitrine/shared/jobs';
 import { TransactionRunner } from '../../infrastructure/transaction-runner';
 import { CARRIER_GATEWAY, type CarrierGateway } from '../domain/carrier-gateway';
@@ -63,14 +63,14 @@ export class FeedFollowersService {
 
   private async follow(
     name: string,
-    read: (cursor: string) => Promise<{ count: number; next: string; orderIds: string[]; apply: (tx: Tx) => Promise<unknown> }>,
+    read: (cursor: string) => Promise<{ count: number; next: string; orderIds: string[]; apply: (tx: SqlTx) => Promise<unknown> }>,
   ): Promise<number> {
     let total = 0;
     for (let i = 0; i < MAX_PAGES; i++) {
-      const cursor = await readCursor(this.prisma, name);
+      const cursor = await readCursor(this.prisma.sql, name);
       const page = await read(cursor);
       if (!page.count) break;
-      const applied = await this.tx.run(async (tx) => {
+      const applied = await this.tx.runSql(async (tx) => {
         if ((await lockCursor(tx, name)) !== cursor) return false;
         await this.settler.settle(tx, page.orderIds, () => page.apply(tx));
         await saveCursor(tx, name, page.next);

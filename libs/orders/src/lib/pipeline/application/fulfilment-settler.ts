@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DeclarationsService } from '@vitrine/customs';
 import { StockService } from '@vitrine/inventory';
-import type { OrderStatus, Tx } from '@vitrine/shared/data-access';
+import type { OrderStatus, SqlTx } from '@vitrine/shared/data-access';
 import { enqueue, jobOf } from '@vitrine/shared/jobs';
 import { OrderRepository } from '../../infrastructure/order.repository';
 import { bookingDue, pathTo, reasonFor, targetOf, type FulfilmentFacts } from '../domain/fulfilment-state';
@@ -27,7 +27,7 @@ export class FulfilmentSettler {
     private readonly stock: StockService,
   ) {}
 
-  async settle(tx: Tx, orderIds: readonly string[], record?: () => Promise<unknown>): Promise<Map<string, OrderStatus>> {
+  async settle(tx: SqlTx, orderIds: readonly string[], record?: () => Promise<unknown>): Promise<Map<string, OrderStatus>> {
     const ids = [...new Set(orderIds)];
     if (!ids.length) return new Map();
     if (record) {
@@ -61,17 +61,17 @@ export class FulfilmentSettler {
       if (bookingDue({ orderStatus: from, shipment: s?.status, autoBook: s?.autoBook ?? true, handedOver: false })) toBook.push(id);
     }
 
-    // Step by step (all first transitions, then all second ones), grouped by (from, to, reason).
+    // Step by step (all first transitions, then all second ones), one statement pair per (from, to).
     for (const step of steps) {
-      const groups = new Map<string, { from: OrderStatus; to: OrderStatus; reason: string; ids: string[] }>();
+      const groups = new Map<string, { from: OrderStatus; to: OrderStatus; reasons: Map<string, string> }>();
       for (const t of step) {
-        const key = `${t.from}>${t.to}>${t.reason}`;
-        const g = groups.get(key);
-        if (g) g.ids.push(t.orderId);
-        else groups.set(key, { from: t.from, to: t.to, reason: t.reason, ids: [t.orderId] });
+        const key = `${t.from}>${t.to}`;
+        const g = groups.get(key) ?? { from: t.from, to: t.to, reasons: new Map<string, string>() };
+        g.reasons.set(t.orderId, t.reason);
+        groups.set(key, g);
       }
       for (const g of groups.values()) {
-        const moved = await this.orders.transition(tx, g.ids, g.from, g.to, g.reason, now);
+        const moved = await this.orders.transition(tx, [...g.reasons.keys()], g.from, g.to, g.reasons, now);
         // Handed to the carrier: the committed units leave the ledger as SHIP movements, in the
         // transaction of the transition (which happens once), keyed by the order's reservations.
         if (g.to === 'SHIPPED' && moved.length) await this.stock.ship(tx, moved, 'handed to the carrier');

@@ -29,7 +29,7 @@ export class SweepService {
       await this.tx.run((tx) => startOrderPipeline(tx, unstarted));
     }
     const lagging = await this.pipeline.lagging(before, 500);
-    if (lagging.length) await this.tx.run((tx) => this.settler.settle(tx, lagging));
+    if (lagging.length) await this.tx.runSql((tx) => this.settler.settle(tx, lagging));
     const unbooked = await this.pipeline.clearedNotBooked(before, 100);
     if (unbooked.length) await this.booking.book(unbooked);
     return { started: unstarted.length, settled: lagging.length, booked: unbooked.length };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, type OrderStatus, type ShipmentStatus, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type OrderStatus, type ShipmentStatus, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 import type { TrackingEvent } from '../domain/carrier-gateway';
 
 /** What the declaration of one order needs from the order itself. */
@@ -60,21 +60,22 @@ export interface ShipmentRow {
 }
 
 /** A shipment's status only moves forward, whatever order the booking answer and tracking events arrive in. */
-const RANK_SQL = `CASE status WHEN 'WAYBILL_ISSUED' THEN 0 WHEN 'BOOKED' THEN 1 WHEN 'IN_TRANSIT' THEN 2 ELSE 3 END`;
+const RANK = Prisma.raw(`CASE s.status WHEN 'WAYBILL_ISSUED' THEN 0 WHEN 'BOOKED' THEN 1 WHEN 'IN_TRANSIT' THEN 2 ELSE 3 END`);
 
 /** Data access of the fulfilment pipeline: orders it moves, their shipments and tracking. No rules here. */
 @Injectable()
 export class PipelineRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(work, { maxWait: 20_000, timeout: 30_000 });
+  /** Statements outside any transaction, straight to node-postgres (the pipeline's reads). */
+  get session(): SqlTx {
+    return this.prisma.sql;
   }
 
   // The pipeline's hot reads are plain SQL: a batch of 100 orders runs each once.
 
   declarable(orderIds: readonly string[]): Promise<DeclarableOrder[]> {
-    return this.prisma.$queryRaw`
+    return this.prisma.sql.$queryRaw`
       SELECT id, number, museum_id AS "museumId", checkout_id AS "checkoutId", shopper_user_id AS "shopperUserId", identity_id AS "identityId",
         status, customs_mode AS "customsMode", goods_minor AS "goodsMinor", shipping_minor AS "shippingMinor", insurance_minor AS "insuranceMinor",
         tax_minor AS "taxMinor", total_minor AS "totalMinor", orderer_name AS "ordererName", recipient_name AS "recipientName",
@@ -84,7 +85,7 @@ export class PipelineRepository {
 
   /** What the declaration needs of each line, in position order. */
   linesOf(orderIds: readonly string[]): Promise<DeclarableLine[]> {
-    return this.prisma.$queryRaw`
+    return this.prisma.sql.$queryRaw`
       SELECT order_id AS "orderId", sku, name, quantity, unit_price_minor AS "unitPriceMinor", goods_minor AS "goodsMinor",
         origin_country AS "originCountry", weight_grams AS "weightGrams"
       FROM order_lines WHERE order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY order_id, position`;
@@ -92,28 +93,28 @@ export class PipelineRepository {
 
   /** Status and refund time of these orders (no lock). */
   refundStates(orderIds: readonly string[]): Promise<{ id: string; status: OrderStatus; refundedAt: Date | null }[]> {
-    return this.prisma.$queryRaw`SELECT id, status, refunded_at AS "refundedAt" FROM orders WHERE id = ANY(${[...orderIds]}::uuid[])`;
+    return this.prisma.sql.$queryRaw`SELECT id, status, refunded_at AS "refundedAt" FROM orders WHERE id = ANY(${[...orderIds]}::uuid[])`;
   }
 
-  statuses(tx: Tx, orderIds: readonly string[]): Promise<{ id: string; status: OrderStatus }[]> {
+  statuses(tx: SqlTx, orderIds: readonly string[]): Promise<{ id: string; status: OrderStatus }[]> {
     return tx.$queryRaw`SELECT id, status FROM orders WHERE id = ANY(${[...orderIds]}::uuid[])`;
   }
 
-  shipmentsOf(orderIds: readonly string[], tx: Tx = this.prisma): Promise<ShipmentRow[]> {
+  shipmentsOf(orderIds: readonly string[], tx: SqlTx = this.prisma.sql): Promise<ShipmentRow[]> {
     return this.shipmentRows(tx, orderIds, false);
   }
 
   /** Locks the shipments of these orders (id order) until the caller's transaction ends, and reads them. */
-  lockShipments(tx: Tx, orderIds: readonly string[]): Promise<ShipmentRow[]> {
+  lockShipments(tx: SqlTx, orderIds: readonly string[]): Promise<ShipmentRow[]> {
     return this.shipmentRows(tx, orderIds, true);
   }
 
   /** Locks the shipments of these orders without reading them. */
-  async lockShipmentRows(tx: Tx, orderIds: readonly string[]): Promise<void> {
+  async lockShipmentRows(tx: SqlTx, orderIds: readonly string[]): Promise<void> {
     if (orderIds.length) await tx.$executeRaw`SELECT 1 FROM shipments WHERE order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY id FOR UPDATE`;
   }
 
-  private shipmentRows(tx: Tx, orderIds: readonly string[], lock: boolean): Promise<ShipmentRow[]> {
+  private shipmentRows(tx: SqlTx, orderIds: readonly string[], lock: boolean): Promise<ShipmentRow[]> {
     if (!orderIds.length) return Promise.resolve([]);
     const select = Prisma.sql`
       SELECT id, order_id AS "orderId", museum_id AS "museumId", carrier_code AS "carrierCode", logistics_no AS "logisticsNo", status,
@@ -136,7 +137,7 @@ export class PipelineRepository {
   /** Inserts the shipments not there yet; returns the order ids it inserted. */
   async insertShipments(rows: readonly { orderId: string; museumId: string; carrierCode: string; logisticsNo: string }[]): Promise<Set<string>> {
     if (!rows.length) return new Set();
-    const inserted = await this.prisma.$queryRaw<{ order_id: string }[]>`
+    const inserted = await this.prisma.sql.$queryRaw<{ order_id: string }[]>`
       INSERT INTO shipments (id, order_id, museum_id, carrier_code, logistics_no)
       SELECT gen_random_uuid(), o, m, c, n FROM unnest(${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.museumId)}::uuid[],
         ${rows.map((r) => r.carrierCode)}::text[], ${rows.map((r) => r.logisticsNo)}::text[]) AS t(o, m, c, n)
@@ -145,16 +146,13 @@ export class PipelineRepository {
     return new Set(inserted.map((r) => r.order_id));
   }
 
-  async recordBookings(tx: Tx, booked: readonly { logisticsNo: string; bookingRef: string; bookedAt: Date }[]): Promise<void> {
+  async recordBookings(tx: SqlTx, booked: readonly { logisticsNo: string; bookingRef: string; bookedAt: Date }[]): Promise<void> {
     if (!booked.length) return;
-    await tx.$executeRawUnsafe(
-      `UPDATE shipments AS s SET booking_ref = u.ref, booked_at = u.at, booking_attempts = booking_attempts + 1, last_error = NULL, updated_at = now(),
-         status = CASE WHEN ${RANK_SQL.replace(/status/g, 's.status')} < 1 THEN 'BOOKED'::"ShipmentStatus" ELSE s.status END
-       FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(no, ref, at) WHERE s.logistics_no = u.no`,
-      booked.map((b) => b.logisticsNo),
-      booked.map((b) => b.bookingRef),
-      booked.map((b) => b.bookedAt),
-    );
+    await tx.$executeRaw`
+      UPDATE shipments AS s SET booking_ref = u.ref, booked_at = u.at, booking_attempts = booking_attempts + 1, last_error = NULL, updated_at = now(),
+        status = CASE WHEN ${RANK} < 1 THEN 'BOOKED'::"ShipmentStatus" ELSE s.status END
+      FROM unnest(${booked.map((b) => b.logisticsNo)}::text[], ${booked.map((b) => b.bookingRef)}::text[], ${booked.map((b) => b.bookedAt)}::timestamptz[]) AS u(no, ref, at)
+      WHERE s.logistics_no = u.no`;
   }
 
   async recordBookingFailure(orderIds: readonly string[], error: string): Promise<void> {
@@ -162,7 +160,7 @@ export class PipelineRepository {
   }
 
   /** Stores events not seen before; returns them. */
-  async insertEvents(tx: Tx, events: readonly TrackingEvent[]): Promise<TrackingEvent[]> {
+  async insertEvents(tx: SqlTx, events: readonly TrackingEvent[]): Promise<TrackingEvent[]> {
     if (!events.length) return [];
     const fresh = await tx.$queryRaw<{ event_id: string }[]>`
       INSERT INTO shipment_events (shipment_id, event_id, status, description, location, occurred_at)
@@ -179,22 +177,19 @@ export class PipelineRepository {
   }
 
   /** Moves shipments forward (never back) to what their events say. */
-  async advanceShipments(tx: Tx, updates: readonly { logisticsNo: string; status: 'IN_TRANSIT' | 'DELIVERED'; at: Date }[]): Promise<void> {
+  async advanceShipments(tx: SqlTx, updates: readonly { logisticsNo: string; status: 'IN_TRANSIT' | 'DELIVERED'; at: Date }[]): Promise<void> {
     if (!updates.length) return;
-    await tx.$executeRawUnsafe(
-      `UPDATE shipments AS s SET status = u.status::"ShipmentStatus", updated_at = now(),
-         delivered_at = CASE WHEN u.status = 'DELIVERED' THEN u.at ELSE s.delivered_at END
-       FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(no, status, at)
-       WHERE s.logistics_no = u.no AND ${RANK_SQL.replace(/status/g, 's.status')} < CASE u.status WHEN 'IN_TRANSIT' THEN 2 ELSE 3 END`,
-      updates.map((u) => u.logisticsNo),
-      updates.map((u) => u.status),
-      updates.map((u) => u.at),
-    );
+    await tx.$executeRaw`
+      UPDATE shipments AS s SET status = u.status::"ShipmentStatus", updated_at = now(),
+        delivered_at = CASE WHEN u.status = 'DELIVERED' THEN u.at ELSE s.delivered_at END
+      FROM unnest(${updates.map((u) => u.logisticsNo)}::text[], ${updates.map((u) => u.status)}::text[], ${updates.map((u) => u.at)}::timestamptz[]) AS u(no, status, at)
+      WHERE s.logistics_no = u.no AND ${RANK} < CASE u.status WHEN 'IN_TRANSIT' THEN 2 ELSE 3 END`;
   }
 
   async orderIdsOfWaybills(logisticsNos: readonly string[]): Promise<string[]> {
     if (!logisticsNos.length) return [];
-    return (await this.prisma.shipment.findMany({ where: { logisticsNo: { in: [...logisticsNos] } }, select: { orderId: true } })).map((s) => s.orderId);
+    const rows = await this.prisma.sql.$queryRaw<{ orderId: string }[]>`SELECT order_id AS "orderId" FROM shipments WHERE logistics_no = ANY(${[...logisticsNos]}::text[])`;
+    return rows.map((r) => r.orderId);
   }
 
   /** Paid orders no declaration was started for, paid before `before` (a missed start). */
@@ -237,7 +232,7 @@ export class PipelineRepository {
   // Reads for the fulfilment view.
 
   async shipmentOf(orderId: string): Promise<ShipmentRow | null> {
-    return (await this.shipmentRows(this.prisma, [orderId], false))[0] ?? null;
+    return (await this.shipmentRows(this.prisma.sql, [orderId], false))[0] ?? null;
   }
 
   eventsOf(shipmentIds: readonly string[]) {
