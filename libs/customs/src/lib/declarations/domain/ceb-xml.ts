@@ -23,7 +23,6 @@ const ORDERED = {
 } as const;
 const orderedParser = new XMLParser(ORDERED);
 const orderedBuilder = new XMLBuilder({ ...ORDERED, format: false, suppressEmptyNode: false });
-const treeBuilder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: false, suppressEmptyNode: false, processEntities: true });
 
 /** An element tree as fast-xml-parser builds it: `@_` attributes, child elements, arrays for repeats. */
 export type XmlTree = { [name: string]: string | number | XmlTree | XmlTree[] | string[] };
@@ -40,15 +39,49 @@ function clean(text: string): string {
     .trim();
 }
 
-function trimmed(tree: XmlTree): XmlTree {
-  const out: XmlTree = {};
-  for (const [k, v] of Object.entries(tree)) {
-    if (typeof v === 'string') out[k] = clean(v);
-    else if (Array.isArray(v)) out[k] = (v as (XmlTree | string)[]).map((x) => (typeof x === 'string' ? clean(x) : trimmed(x))) as XmlTree[];
-    else if (typeof v === 'object') out[k] = trimmed(v);
-    else out[k] = v;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const escapeXml = (text: string) => (/[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text);
+
+type TreeValue = XmlTree[string] | boolean | null | undefined;
+
+/** Appends `<name …>…</name>` for one value of the tree (an array repeats the element). */
+function serialise(out: string[], name: string, value: TreeValue): void {
+  if (value === undefined) return;
+  if (value === null) {
+    out.push(`<${name}/>`);
+    return;
   }
-  return out;
+  if (Array.isArray(value)) {
+    for (const item of value as TreeValue[]) serialise(out, name, item);
+    return;
+  }
+  if (typeof value !== 'object') {
+    out.push(`<${name}>${escapeXml(typeof value === 'string' ? clean(value) : String(value))}</${name}>`);
+    return;
+  }
+  let open = `<${name}`;
+  const children: string[] = [];
+  for (const key of Object.keys(value)) {
+    const child = value[key] as TreeValue;
+    if (key.startsWith('@_')) {
+      if (child !== undefined && child !== null) open += ` ${key.slice(2)}="${escapeXml(typeof child === 'string' ? clean(child) : String(child))}"`;
+    } else if (key === '#text') {
+      if (child !== undefined && child !== null) children.push(escapeXml(typeof child === 'string' ? clean(child) : String(child)));
+    } else serialise(children, key, child);
+  }
+  out.push(`${open}>`, ...children, `</${name}>`);
+}
+
+/**
+ * The tree as compact XML, values cleaned and trimmed (`clean`) and escaped the way
+ * fast-xml-parser's builder escapes them, whose output it equals (ceb-xml.spec checks it on
+ * random trees): a document's text is its canonical form already. Written out by hand
+ * because the three documents of every order go through it (docs/performance.md).
+ */
+export function serialiseTree(tree: XmlTree): string {
+  const out: string[] = [];
+  for (const key of Object.keys(tree)) serialise(out, key, tree[key]);
+  return out.join('');
 }
 
 /**
@@ -57,7 +90,7 @@ function trimmed(tree: XmlTree): XmlTree {
  * `canonicalize`): signing it needs no second parse.
  */
 export function buildXml(tree: XmlTree): string {
-  return `${DECLARATION}${treeBuilder.build(trimmed(tree))}`;
+  return `${DECLARATION}${serialiseTree(tree)}`;
 }
 
 /** The canonical form of a document made by buildXml: the same text without its declaration. */
@@ -128,9 +161,9 @@ export function signXml(xml: string, key: SigningKey, options: { built?: boolean
   // A document from buildXml is canonical already; anything else is parsed and re-serialised.
   const canonical = options.built ? canonicalOfBuilt(xml) : canonicalize(xml);
   const digest = createHash('sha256').update(canonical, 'utf8').digest('base64');
-  const signedInfo = canonicalize(treeBuilder.build(signedInfoTree(digest)));
+  const signedInfo = serialiseTree(signedInfoTree(digest));
   const signatureValue = sign('sha256', Buffer.from(signedInfo, 'utf8'), key.privateKey).toString('base64');
-  const signature = treeBuilder.build({
+  const signature = serialiseTree({
     'ds:Signature': { '@_xmlns:ds': DSIG_NS, ...signedInfoTree(digest), 'ds:SignatureValue': signatureValue, 'ds:KeyInfo': { 'ds:KeyName': key.keyName } },
   });
   const close = xml.lastIndexOf('</');
