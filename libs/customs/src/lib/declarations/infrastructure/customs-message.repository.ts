@@ -126,21 +126,41 @@ export class CustomsMessageRepository {
   /**
    * Exchanges with customs, in one transaction: the transmissions, the attempt on each
    * message, the receipts and what they changed (returned: the messages moved).
+   *
+   * A message's attempt and the move its receipt asks for are one UPDATE, so one new row
+   * version per message and exchange (PostgreSQL copies the whole row on every update). The
+   * move happens only if the message is still where the receipt found it; a message counts as
+   * moved when it ends in the state the receipt asked for (whoever put it there: the outcome
+   * is the same).
    */
   recordExchanges(exchanges: readonly Exchange[]): Promise<{ id: string; orderId: string; status: CustomsMessageStatus }[]> {
     const ts = exchanges.map((x) => x.transmission);
-    const attempts = ts.flatMap((t) => t.messageIds.map((id) => ({ id, sentAt: t.sentAt, error: t.error })));
+    const moves = new Map<string, Transition>();
+    const strays: Transition[] = [];
+    for (const t of exchanges.flatMap((x) => x.transitions)) {
+      if (moves.has(t.id)) strays.push(t);
+      else moves.set(t.id, t);
+    }
+    const attempts = ts.flatMap((t) => t.messageIds.map((id) => ({ id, sentAt: t.sentAt, error: t.error, move: moves.get(id) })));
+    const attempted = new Set(attempts.map((a) => a.id));
+    for (const t of moves.values()) if (!attempted.has(t.id)) strays.push(t);
     return this.prisma.sqlTransaction(async (tx) => {
       await tx.$executeRaw`
         INSERT INTO customs_transmissions (id, message_type, message_ids, sent_at, finished_at, outcome, error)
         SELECT t.id, t.message_type, t.message_ids, t.sent_at, t.finished_at, t.outcome, t.error
         FROM json_populate_recordset(NULL::customs_transmissions, ${JSON.stringify(ts.map(transmissionJson))}::json) t`;
-      await tx.$executeRaw`
-        UPDATE customs_messages AS m SET attempts = attempts + 1, first_sent_at = coalesce(first_sent_at, u.at), last_sent_at = u.at, last_error = u.error, updated_at = now()
-        FROM unnest(${attempts.map((a) => a.id)}::uuid[], ${attempts.map((a) => a.sentAt)}::timestamptz[], ${attempts.map((a) => a.error)}::text[]) AS u(id, at, error)
-        WHERE m.id = u.id`;
+      const updated = attempts.length
+        ? await tx.$queryRaw<{ id: string; orderId: string; status: CustomsMessageStatus; wanted: string | null }[]>`
+            UPDATE customs_messages AS m SET attempts = attempts + 1, first_sent_at = coalesce(first_sent_at, u.at), last_sent_at = u.at, last_error = u.error,
+              status = CASE WHEN m.status::text = u.prev THEN u.next::"CustomsMessageStatus" ELSE m.status END, updated_at = now()
+            FROM unnest(${attempts.map((a) => a.id)}::uuid[], ${attempts.map((a) => a.sentAt)}::timestamptz[], ${attempts.map((a) => a.error)}::text[],
+              ${attempts.map((a) => a.move?.from ?? null)}::text[], ${attempts.map((a) => a.move?.to ?? null)}::text[]) AS u(id, at, error, prev, next)
+            WHERE m.id = u.id
+            RETURNING m.id, m.order_id AS "orderId", m.status, u.next AS wanted`
+        : [];
       await this.insertReceipts(tx, exchanges.flatMap((x) => x.receipts));
-      return this.applyTransitions(tx, exchanges.flatMap((x) => x.transitions));
+      const moved = updated.filter((r) => r.wanted !== null && r.status === r.wanted).map(({ id, orderId, status }) => ({ id, orderId, status }));
+      return [...moved, ...(await this.applyTransitions(tx, strays))];
     });
   }
 
