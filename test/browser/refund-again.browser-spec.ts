@@ -37,13 +37,26 @@ describe('console: a refund that failed after the order was refunded', () => {
     expect(await c.stripe.deliver(c.api.baseUrl, c.stripe.failRefund(first.data.refundOrder.refundId, 'failed'))).toBe(200);
     expect((await c.api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('REFUNDED');
     const owed = new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY' }).format(order.total / 100);
+    // Another order of the museum, paid and fine: the "refund failed" filter leaves it out.
+    const added2: any = await c.api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 1, cartToken: null } });
+    const placed2: any = await c.api.gql(PLACE_ORDER, { i: placeOrderInput(added2.data.addCartLine.cart.id, 'browser-refund-again-other', { cartToken: added2.data.addCartLine.cartToken }) });
+    expect(placed2.errors).toBeUndefined();
+    const other = placed2.data.placeOrder.orders[0];
 
     const { page, screenshot } = await c.open();
     await signInFast(page, user.email, user.password);
     await page.getByRole('menuitem', { name: 'Orders' }).click();
     const row = page.locator('tbody tr', { has: page.getByRole('cell', { name: order.number }) });
     await row.getByTestId('refund-failed-flag').getByText('Refund failed').waitFor();
+    await page.getByRole('cell', { name: other.number }).waitFor();
     await screenshot('refund-again-list-flag');
+    // "Refund failed only": the API filters, the fine order goes.
+    const onlyFailed = page.getByLabel('Refund failed only');
+    await onlyFailed.check();
+    await page.getByRole('cell', { name: other.number }).waitFor({ state: 'detached' });
+    await row.getByTestId('refund-failed-flag').waitFor();
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    await screenshot('refund-again-list-filtered');
 
     await row.getByRole('cell', { name: order.number }).click();
     const alert = page.getByTestId('refund-failed');
@@ -65,8 +78,11 @@ describe('console: a refund that failed after the order was refunded', () => {
     const made = c.stripe.requests.filter((r) => r.path === '/v1/refunds').slice(asked);
     expect(made).toHaveLength(1);
     expect(made[0]!.params).toMatchObject({ amount: String(order.total), metadata: { vitrine_order_id: order.id } });
-    // The list no longer flags it.
+    // The list no longer flags it: the filter (still on) finds nothing, and without it the order is there, unflagged.
     await page.getByRole('menuitem', { name: 'Orders' }).click();
+    await page.getByText(/found using the current filters/).waitFor();
+    await screenshot('refund-again-list-filtered-resolved');
+    await onlyFailed.uncheck();
     await page.getByRole('cell', { name: order.number }).waitFor();
     await page.getByTestId('refund-failed-flag').waitFor({ state: 'detached' });
     await screenshot('refund-again-list-resolved');

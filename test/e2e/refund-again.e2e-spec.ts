@@ -7,6 +7,8 @@ import type { StripeLoopback } from '../support/stripe-loopback';
 jest.setTimeout(90_000);
 
 const REFUND = `mutation($id: ID!, $reason: String!, $lines: [RefundLineInput!]) { refundOrder(id: $id, reason: $reason, lines: $lines) { refundId refundStatus amount order { status } } }`;
+/** The console's "refund failed" filter: the manager's orders still owing the shopper after a failed refund. */
+const OWED = `query($museumId: ID) { museumOrders(museumId: $museumId, filter: { refundFailed: true }) { nodes { id refundOutstanding { amount } } } }`;
 const ORDER = `query($id: ID!) { order(id: $id) { status refundedTotal refundOutstanding { amount currency } refunds { providerRefundId status amount } } }`;
 
 /** A small yearly limit, so the quota shows in a probe of one order. */
@@ -96,6 +98,12 @@ describe('a REFUNDED order whose refund failed is refunded again', () => {
     expect(await stripe.deliver(api.baseUrl, stripe.refunded(c.payment.paymentIntentId))).toBe(200);
     await accrual.accrueOrder(order.id);
     expect((await api.gql(ORDER, { id: order.id }, manager)).data.order).toMatchObject({ status: 'REFUNDED', refundedTotal: order.total, refundOutstanding: null });
+    const owed = async (token: string, museumId: string | null = null) => {
+      const r = await api.gql(OWED, { museumId }, token);
+      expect(r.errors).toBeUndefined();
+      return r.data.museumOrders.nodes;
+    };
+    expect(await owed(manager)).toEqual([]);
     // Nothing owed yet: a REFUNDED order is refused as ever, and Stripe is not asked.
     const asked = refundRequests().length;
     const early = await api.gql(REFUND, { id: order.id, reason: 'again?' }, manager);
@@ -118,6 +126,11 @@ describe('a REFUNDED order whose refund failed is refunded again', () => {
       refunds: [{ providerRefundId: firstId, status: 'failed', amount: order.total }],
     });
     expect(await givenBack(order.id, line.id)).toEqual(before);
+    // The console's "refund failed" filter finds it, for its museum's manager only.
+    expect(await owed(manager)).toEqual([{ id: order.id, refundOutstanding: { amount: order.total } }]);
+    expect(await owed(manager, shop.museumId)).toEqual([{ id: order.id, refundOutstanding: { amount: order.total } }]);
+    expect(await owed(outsider)).toEqual([]);
+    expect(codeOf(await api.gql(OWED, { museumId: shop.museumId }, outsider))).toBe('NOT_FOUND');
 
     // Another museum's manager neither sees it nor refunds it; Stripe is not asked.
     expect(codeOf(await api.gql(ORDER, { id: order.id }, outsider))).toBe('NOT_FOUND');
@@ -155,6 +168,7 @@ describe('a REFUNDED order whose refund failed is refunded again', () => {
       ],
     });
     expect(await givenBack(order.id, line.id)).toEqual(before);
+    expect(await owed(manager)).toEqual([]);
     expect(await remaining(id, 'ra-probe-1')).toBe(quota);
     expect((await api.db.prisma.payment.findUniqueOrThrow({ where: { checkoutId: c.id } })).amountRefundedMinor).toBe(order.total);
 

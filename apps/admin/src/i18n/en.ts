@@ -446,6 +446,7 @@ export const en = {
       refund_reason: 'Reason (kept with the refund)',
       refund_confirm: 'Refund',
       refund_requested: 'Refund requested (Stripe: %{status}). The order turns Refunded when Stripe confirms it.',
+      refund_failed_filter: 'Refund failed only',
       refund_failed_flag: 'Refund failed',
       refund_failed_title: 'Refund failed: %{amount} not returned to the shopper',
       refund_failed_help:

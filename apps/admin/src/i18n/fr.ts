@@ -449,6 +449,7 @@ export const fr: typeof en = {
       refund_reason: 'Motif (conservé avec le remboursement)',
       refund_confirm: 'Rembourser',
       refund_requested: 'Remboursement demandé (Stripe : %{status}). La commande passe à « Remboursée » quand Stripe le confirme.',
+      refund_failed_filter: 'Remboursements échoués seulement',
       refund_failed_flag: 'Remboursement échoué',
       refund_failed_title: 'Remboursement échoué : %{amount} non rendus à l’acheteur',
       refund_failed_help:

@@ -145,6 +145,8 @@ export interface OrderQuery {
   /** ISO instants: placed at or after, placed before. */
   createdFrom?: string;
   createdBefore?: string;
+  /** Only orders still owing the shopper after a failed refund. */
+  refundFailed?: boolean;
   sort: OrderSort;
 }
 
@@ -177,6 +179,7 @@ export function orderQuery(filter: Record<string, unknown> | undefined, sort: { 
     search,
     createdFrom: localDayStart(f['createdFrom']),
     createdBefore: localDayStart(f['createdTo'], 1),
+    refundFailed: f['refundFailed'] === true ? true : undefined,
     sort: sort?.field === 'total' ? (desc ? 'TOTAL_DESC' : 'TOTAL_ASC') : desc ? 'NEWEST' : 'OLDEST',
   };
 }

@@ -13,6 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import {
+  BooleanInput,
   Datagrid,
   DateField,
   DateInput,
@@ -52,6 +53,8 @@ const filters = [
   <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
   <DateInput key="createdFrom" source="createdFrom" label="vitrine.orders.created_from" alwaysOn />,
   <DateInput key="createdTo" source="createdTo" label="vitrine.orders.created_to" alwaysOn />,
+  // Orders still owing the shopper after Stripe reported a refund failed: what the manager must act on.
+  <BooleanInput key="refundFailed" source="refundFailed" label="vitrine.orders.refund_failed_filter" alwaysOn />,
 ];
 
 const OrdererField = (_: { label?: string }) => (

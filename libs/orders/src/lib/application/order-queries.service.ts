@@ -3,6 +3,7 @@ import { PaymentsService } from '@vitrine/payments';
 import { canManageMuseum, isPlatformAdmin, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, validate } from '@vitrine/shared/kernel';
 import { z } from 'zod';
+import { outstandingOf } from '../domain/refunds';
 import { OrderRepository, type CheckoutRecord, type OrderLineRecord, type OrderPageQuery, type OrderRecord, type OrderSort } from '../infrastructure/order.repository';
 import { CartService } from './cart.service';
 
@@ -12,7 +13,14 @@ const filterSchema = z.object({
   search: z.string().trim().max(100).optional(),
   createdFrom: z.date().optional(),
   createdBefore: z.date().optional(),
+  refundFailed: z.boolean().optional(),
 });
+
+/**
+ * Orders with a failed refund looked at by the "refund failed" filter, newest first: Stripe
+ * reports few (a closed card, an account that refuses it), so all of them fit.
+ */
+const FAILED_REFUND_CANDIDATES = 10_000;
 
 /**
  * Reading orders with tenancy: a shopper sees their own, a museum manager their museums'
@@ -31,15 +39,47 @@ export class OrderQueriesService {
     return this.orders.page({ shopperUserId: actor.userId }, q);
   }
 
-  museumOrders(actor: Actor, museumId: string | null, q: OrderPageRequest, filter: { search?: string | null; createdFrom?: Date | null; createdBefore?: Date | null } = {}) {
-    const f = validate(filterSchema, { search: filter.search ?? undefined, createdFrom: filter.createdFrom ?? undefined, createdBefore: filter.createdBefore ?? undefined }, 'filter');
-    const query: OrderPageQuery = { ...q, search: f.search || undefined, createdFrom: f.createdFrom, createdBefore: f.createdBefore };
-    const scope = managedMuseumScope(actor);
-    if (museumId) {
-      if (!canManageMuseum(actor, museumId)) throw new NotFoundError('Museum');
-      return this.orders.page({ museumIds: [museumId] }, query);
-    }
-    return this.orders.page({ museumIds: scope }, query);
+  async museumOrders(
+    actor: Actor,
+    museumId: string | null,
+    q: OrderPageRequest,
+    filter: { search?: string | null; createdFrom?: Date | null; createdBefore?: Date | null; refundFailed?: boolean | null } = {},
+  ) {
+    const f = validate(
+      filterSchema,
+      { search: filter.search ?? undefined, createdFrom: filter.createdFrom ?? undefined, createdBefore: filter.createdBefore ?? undefined, refundFailed: filter.refundFailed ?? undefined },
+      'filter',
+    );
+    if (museumId && !canManageMuseum(actor, museumId)) throw new NotFoundError('Museum');
+    const query: OrderPageQuery = {
+      ...q,
+      search: f.search || undefined,
+      createdFrom: f.createdFrom,
+      createdBefore: f.createdBefore,
+      ...(f.refundFailed ? { ids: await this.owedAfterFailedRefund() } : {}),
+    };
+    return this.orders.page({ museumIds: museumId ? [museumId] : managedMuseumScope(actor) }, query);
+  }
+
+  /**
+   * REFUNDED orders that still owe the shopper money because Stripe reported a refund of them
+   * failed or cancelled: the orders the console flags (refundOutstanding), whatever museum
+   * (the page's scope applies after).
+   */
+  private async owedAfterFailedRefund(): Promise<string[]> {
+    const candidates = await this.payments.orderIdsWithFailedRefunds(FAILED_REFUND_CANDIDATES);
+    const orders = candidates.length ? (await this.orders.findOrders(candidates)).filter((o) => o.status === 'REFUNDED') : [];
+    if (!orders.length) return [];
+    const [refunds, payments] = await Promise.all([
+      this.payments.refundsOfOrders(orders.map((o) => o.id)),
+      this.payments.findForCheckouts([...new Set(orders.map((o) => o.checkoutId))]),
+    ]);
+    const paymentOf = new Map(payments.map((p) => [p.checkoutId, p]));
+    const refundsOf = new Map<string, typeof refunds>();
+    for (const r of refunds) if (r.orderId) refundsOf.set(r.orderId, [...(refundsOf.get(r.orderId) ?? []), r]);
+    return orders
+      .filter((o) => outstandingOf(o, refundsOf.get(o.id) ?? [], paymentOf.get(o.checkoutId)) > 0)
+      .map((o) => o.id);
   }
 
   async order(actor: Actor, id: string): Promise<OrderRecord> {

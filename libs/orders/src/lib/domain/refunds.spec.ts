@@ -1,4 +1,4 @@
-import { countsAsRefunded, planLineRefund, refundOutstanding, refundedTotal } from './refunds';
+import { countsAsRefunded, outstandingOf, planLineRefund, refundOutstanding, refundedTotal } from './refunds';
 
 describe('refunds', () => {
   it('counts succeeded and pending refunds, never failed or cancelled ones', () => {
@@ -41,5 +41,19 @@ describe('refunds', () => {
     expect(refundOutstanding({ ...refunded, failedRefunds: 0 })).toBe(0);
     // Not REFUNDED: the ordinary refund path applies.
     for (const status of ['PAID', 'CUSTOMS_SUBMITTED', 'HELD', 'DELIVERED', 'CANCELLED']) expect(refundOutstanding({ ...refunded, status })).toBe(0);
+  });
+
+  it('outstandingOf reads the owed amount from an order\'s own refunds and its payment', () => {
+    const order = { status: 'REFUNDED', totalMinor: 10_000 };
+    const payment = { amountMinor: 25_000, amountRefundedMinor: 12_000 };
+    const failed = { status: 'failed', amountMinor: 10_000 };
+    expect(outstandingOf(order, [failed], payment)).toBe(10_000);
+    // Part given back by a later refund that went through: only the rest is owed.
+    expect(outstandingOf(order, [failed, { status: 'succeeded', amountMinor: 4_000 }], payment)).toBe(6_000);
+    // Capped by what the payment can still refund; nothing without a payment or without a failed refund.
+    expect(outstandingOf(order, [failed], { amountMinor: 25_000, amountRefundedMinor: 22_000 })).toBe(3_000);
+    expect(outstandingOf(order, [failed], null)).toBe(0);
+    expect(outstandingOf(order, [{ status: 'succeeded', amountMinor: 10_000 }], payment)).toBe(0);
+    expect(outstandingOf({ status: 'PAID', totalMinor: 10_000 }, [failed], payment)).toBe(0);
   });
 });

@@ -81,3 +81,18 @@ export function refundOutstanding(o: {
   if (o.status !== 'REFUNDED' || o.failedRefunds < 1) return 0;
   return Math.max(0, Math.min(o.totalMinor - o.refundedMinor, o.paymentRoomMinor));
 }
+
+/** refundOutstanding of an order from its own refunds and its checkout's payment (null: none). */
+export function outstandingOf(
+  order: { status: string; totalMinor: number },
+  refunds: readonly { status: string; amountMinor: number }[],
+  payment: { amountMinor: number; amountRefundedMinor: number } | null | undefined,
+): number {
+  return refundOutstanding({
+    status: order.status,
+    totalMinor: order.totalMinor,
+    refundedMinor: refundedTotal(refunds),
+    failedRefunds: refunds.filter((r) => refundFailed(r.status)).length,
+    paymentRoomMinor: payment ? payment.amountMinor - payment.amountRefundedMinor : 0,
+  });
+}

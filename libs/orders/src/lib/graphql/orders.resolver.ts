@@ -6,7 +6,7 @@ import type { PaymentRecord, RefundRecord } from '@vitrine/payments';
 import { MoneyType } from '@vitrine/catalog';
 import { RefundOrderService } from '../application/refund-order.service';
 import type { OrderStatus } from '../domain/order-state-machine';
-import { refundFailed, refundOutstanding, refundedTotal } from '../domain/refunds';
+import { outstandingOf, refundedTotal } from '../domain/refunds';
 import type { OrderRecord, OrderSort } from '../infrastructure/order.repository';
 import { toOrder, toOrderLine } from './orders.mappers';
 import {
@@ -146,13 +146,7 @@ export class OrdersResolver {
   async refundOutstanding(@Parent() order: OrderType, @Context() ctx: RequestContext): Promise<MoneyType | null> {
     if (order.status !== 'REFUNDED') return null;
     const [refunds, payment] = await Promise.all([this.refundsLoader(ctx).load(order.id), this.paymentLoader(ctx).load(order.checkoutId)]);
-    const amount = refundOutstanding({
-      status: order.status,
-      totalMinor: order.total,
-      refundedMinor: refundedTotal(refunds),
-      failedRefunds: refunds.filter((r) => refundFailed(r.status)).length,
-      paymentRoomMinor: payment ? payment.amountMinor - payment.amountRefundedMinor : 0,
-    });
+    const amount = outstandingOf({ status: order.status, totalMinor: order.total }, refunds, payment);
     return amount ? { amount, currency: order.currency } : null;
   }
 

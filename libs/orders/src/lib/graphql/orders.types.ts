@@ -262,6 +262,11 @@ export class OrderFilterInput {
   @Field(() => OrderStatusGql, { nullable: true }) status?: OrderStatusGql;
   @Field(() => Date, { nullable: true, description: 'Placed at or after.' }) createdFrom?: Date;
   @Field(() => Date, { nullable: true, description: 'Placed before.' }) createdBefore?: Date;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only REFUNDED orders that still owe the shopper money because Stripe reported a refund failed or cancelled (refundOutstanding set).',
+  })
+  refundFailed?: boolean;
 }
 
 @InputType()

@@ -164,6 +164,8 @@ export interface OrderPageQuery {
   createdFrom?: Date;
   createdBefore?: Date;
   sort?: OrderSort;
+  /** Only these orders (a filter decided outside this table, e.g. by their refunds). */
+  ids?: readonly string[];
 }
 
 @Injectable()
@@ -421,6 +423,7 @@ export class OrderRepository {
             ? {}
             : { museumId: { in: [...scope.museumIds] } }),
       ...(q.status ? { status: q.status } : {}),
+      ...(q.ids ? { id: { in: [...q.ids] } } : {}),
       ...(q.createdFrom || q.createdBefore ? { createdAt: { ...(q.createdFrom ? { gte: q.createdFrom } : {}), ...(q.createdBefore ? { lt: q.createdBefore } : {}) } } : {}),
       ...(term
         ? {

@@ -58,6 +58,11 @@ export class PaymentsService {
     return this.payments.refundedForOrdersNow(orderIds);
   }
 
+  /** Orders with a refund Stripe reported failed or cancelled (newest first, at most `limit`). */
+  orderIdsWithFailedRefunds(limit: number): Promise<string[]> {
+    return this.payments.orderIdsWithFailedRefunds(limit);
+  }
+
   /** Refunds issued for these orders (or reported by Stripe with their metadata), oldest first. */
   refundsOfOrders(orderIds: readonly string[]): Promise<RefundRecord[]> {
     return orderIds.length ? this.payments.refundsOfOrders(orderIds) : Promise.resolve([]);

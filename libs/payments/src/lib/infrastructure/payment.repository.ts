@@ -172,6 +172,14 @@ export class PaymentRepository {
     });
   }
 
+  /** Orders with a refund Stripe reported failed or cancelled, newest first, at most `limit`. */
+  async orderIdsWithFailedRefunds(limit: number): Promise<string[]> {
+    const rows = await this.prisma.sql.$queryRaw<{ orderId: string }[]>`
+      SELECT order_id AS "orderId" FROM payment_refunds WHERE status IN ('failed', 'canceled') AND order_id IS NOT NULL
+      GROUP BY order_id ORDER BY max(created_at) DESC LIMIT ${limit}`;
+    return rows.map((r) => r.orderId);
+  }
+
   disputesOfCheckouts(checkoutIds: readonly string[]): Promise<(DisputeRecord & { checkoutId: string })[]> {
     return this.prisma.paymentDispute
       .findMany({
