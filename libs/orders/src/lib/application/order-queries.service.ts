@@ -51,24 +51,25 @@ export class OrderQueriesService {
       'filter',
     );
     if (museumId && !canManageMuseum(actor, museumId)) throw new NotFoundError('Museum');
+    const museumIds = museumId ? [museumId] : managedMuseumScope(actor);
     const query: OrderPageQuery = {
       ...q,
       search: f.search || undefined,
       createdFrom: f.createdFrom,
       createdBefore: f.createdBefore,
-      ...(f.refundFailed ? { ids: await this.owedAfterFailedRefund() } : {}),
+      ...(f.refundFailed ? { ids: await this.owedAfterFailedRefund(museumIds) } : {}),
     };
-    return this.orders.page({ museumIds: museumId ? [museumId] : managedMuseumScope(actor) }, query);
+    return this.orders.page({ museumIds }, query);
   }
 
   /**
    * REFUNDED orders that still owe the shopper money because Stripe reported a refund of them
-   * failed or cancelled: the orders the console flags (refundOutstanding), whatever museum
-   * (the page's scope applies after).
+   * failed or cancelled, of these museums: the orders the console flags (refundOutstanding).
    */
-  private async owedAfterFailedRefund(): Promise<string[]> {
+  private async owedAfterFailedRefund(museumIds: readonly string[] | 'ALL'): Promise<string[]> {
     const candidates = await this.payments.orderIdsWithFailedRefunds(FAILED_REFUND_CANDIDATES);
-    const orders = candidates.length ? (await this.orders.findOrders(candidates)).filter((o) => o.status === 'REFUNDED') : [];
+    const inScope = (o: OrderRecord) => o.status === 'REFUNDED' && (museumIds === 'ALL' || museumIds.includes(o.museumId));
+    const orders = candidates.length ? (await this.orders.findOrders(candidates)).filter(inScope) : [];
     if (!orders.length) return [];
     const [refunds, payments] = await Promise.all([
       this.payments.refundsOfOrders(orders.map((o) => o.id)),
@@ -76,7 +77,12 @@ export class OrderQueriesService {
     ]);
     const paymentOf = new Map(payments.map((p) => [p.checkoutId, p]));
     const refundsOf = new Map<string, typeof refunds>();
-    for (const r of refunds) if (r.orderId) refundsOf.set(r.orderId, [...(refundsOf.get(r.orderId) ?? []), r]);
+    for (const r of refunds) {
+      if (!r.orderId) continue;
+      const own = refundsOf.get(r.orderId);
+      if (own) own.push(r);
+      else refundsOf.set(r.orderId, [r]);
+    }
     return orders
       .filter((o) => outstandingOf(o, refundsOf.get(o.id) ?? [], paymentOf.get(o.checkoutId)) > 0)
       .map((o) => o.id);

@@ -1,16 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { XMLBuilder } from 'fast-xml-parser';
-import { buildXml, canonicalOfBuilt, canonicalize, serialiseTree, signXml, verifyXml, type XmlTree } from './ceb-xml';
+import { buildXml, canonicalOfBuilt, canonicalize, clean, serialiseTree, signXml, verifyXml, type XmlTree } from './ceb-xml';
 
 // The reference: fast-xml-parser's builder with the settings the messages were built with
 // before serialiseTree, on the tree with its strings cleaned as buildXml cleans them.
 const reference = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: false, suppressEmptyNode: false, processEntities: true });
-const clean = (text: string) =>
-  text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .trim();
 function cleaned(tree: XmlTree): XmlTree {
   const out: XmlTree = {};
   for (const [k, v] of Object.entries(tree)) {

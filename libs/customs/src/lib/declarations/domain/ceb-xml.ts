@@ -32,7 +32,7 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 /** Text as XML 1.0 allows it (no control characters or lone surrogates), line ends as parsers see them, trimmed. */
-function clean(text: string): string {
+export function clean(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
@@ -43,6 +43,9 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 const escapeXml = (text: string) => (/[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text);
 
 type TreeValue = XmlTree[string] | boolean | null | undefined;
+
+/** A leaf value as escaped XML text (strings cleaned first). */
+const leafText = (value: string | number | boolean) => escapeXml(typeof value === 'string' ? clean(value) : String(value));
 
 /** Appends `<name …>…</name>` for one value of the tree (an array repeats the element). */
 function serialise(out: string[], name: string, value: TreeValue): void {
@@ -56,7 +59,7 @@ function serialise(out: string[], name: string, value: TreeValue): void {
     return;
   }
   if (typeof value !== 'object') {
-    out.push(`<${name}>${escapeXml(typeof value === 'string' ? clean(value) : String(value))}</${name}>`);
+    out.push(`<${name}>${leafText(value)}</${name}>`);
     return;
   }
   let open = `<${name}`;
@@ -64,9 +67,9 @@ function serialise(out: string[], name: string, value: TreeValue): void {
   for (const key of Object.keys(value)) {
     const child = value[key] as TreeValue;
     if (key.startsWith('@_')) {
-      if (child !== undefined && child !== null) open += ` ${key.slice(2)}="${escapeXml(typeof child === 'string' ? clean(child) : String(child))}"`;
+      if (child !== undefined && child !== null) open += ` ${key.slice(2)}="${leafText(child as string | number | boolean)}"`;
     } else if (key === '#text') {
-      if (child !== undefined && child !== null) children.push(escapeXml(typeof child === 'string' ? clean(child) : String(child)));
+      if (child !== undefined && child !== null) children.push(leafText(child as string | number | boolean));
     } else serialise(children, key, child);
   }
   out.push(`${open}>`, ...children, `</${name}>`);
