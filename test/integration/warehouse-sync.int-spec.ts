@@ -182,7 +182,10 @@ describe('warehouse stock sync and stock webhooks (jobs run by the job system, r
       expect(inv.verifyWebhook(configured.secret, body, signature, new Date())).toBe(true);
       const payload = JSON.parse(body);
       expect(payload).toMatchObject({ event: 'stock.changed', museumId, levels: [{ sku: sku(1), location: 'PARIS-1', onHand: 25, reserved: 2, available: 23 }] });
-      expect(await db.prisma.stockWebhookDelivery.findMany({ where: { museumId }, select: { status: true, attempts: true, lastStatusCode: true } })).toEqual([
+      // The museum answered 204; the worker records that after the answer arrives, so wait for it.
+      const deliveries = () => db.prisma.stockWebhookDelivery.findMany({ where: { museumId }, select: { status: true, attempts: true, lastStatusCode: true } });
+      await until('the delivery recorded', async () => (await deliveries()).every((d) => d.status !== 'PENDING'), 10_000);
+      expect(await deliveries()).toEqual([
         { status: 'DELIVERED', attempts: 3, lastStatusCode: 204 },
       ]);
       await new Promise((r) => setTimeout(r, 800));
