@@ -6,7 +6,8 @@
 // the PostgreSQL ceiling measured by pgbench in the same run.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { freshDatabase, machine, withClient, writePerformanceSection } from './support';
@@ -108,6 +109,40 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
+/** CPU seconds used so far by every PostgreSQL process on this machine (backends and background workers). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return total;
+}
+
+/** This bench process's own CPU seconds: the HTTP clients and the Stripe loopback. */
+const benchCpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/** CPU per request, in ms, of the API, PostgreSQL and this bench process over one scenario. */
+function cpuMeter(apiPid: number | undefined) {
+  const at = () => ({ api: cpuSeconds(apiPid), pg: postgresCpuSeconds(), bench: benchCpuSeconds() });
+  const start = at();
+  return (requests: number) => {
+    const end = at();
+    const per = (k: 'api' | 'pg' | 'bench') => ((end[k] - start[k]) * 1000) / Math.max(1, requests);
+    return { api: per('api'), pg: per('pg'), bench: per('bench') };
+  };
+}
+
 interface Shot {
   ms: number;
   status: number;
@@ -116,9 +151,32 @@ interface Shot {
   at: number;
 }
 
+/**
+ * One POST over a kept-alive connection of `agent`: answers the HTTP status and the body. The
+ * bench shares the machine's two cores with the API and PostgreSQL, so its client is node:http
+ * rather than fetch, whose WHATWG streams cost several times more CPU per request.
+ */
+function post(agent: Agent, url: URL, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /** Runs the requests with at most `concurrency` in flight; stops early once `until` has passed. */
 async function fire(apiUrl: string, bodies: string[], concurrency: number, until = Infinity): Promise<{ shots: Shot[]; seconds: number }> {
   const shots: Shot[] = [];
+  const url = new URL(`${apiUrl}/graphql`);
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let next = 0;
   const started = performance.now();
   async function worker() {
@@ -128,9 +186,9 @@ async function fire(apiUrl: string, bodies: string[], concurrency: number, until
       let status = 0;
       let code = 'OK';
       try {
-        const res = await fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const res = await post(agent, url, body);
         status = res.status;
-        const json = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+        const json = JSON.parse(res.text) as { errors?: { extensions?: { code?: string } }[] };
         if (json.errors?.length) code = json.errors[0]?.extensions?.code ?? 'UNKNOWN';
       } catch {
         code = 'NETWORK';
@@ -139,6 +197,7 @@ async function fire(apiUrl: string, bodies: string[], concurrency: number, until
     }
   }
   await Promise.all(Array.from({ length: concurrency }, worker));
+  agent.destroy();
   return { shots, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -197,9 +256,10 @@ async function main(): Promise<void> {
     await fire(apiUrl, warm.map((c, i) => JSON.stringify({ query: PLACE_ORDER_LEAN, variables: { i: placeOrderInput(c.cartId, `warm-${c.cartId}`, { cartToken: c.token, id: residentId(500_000 + i) }) } })), 16);
 
     console.log(`drop: ${SHOPPERS} shoppers, ${UNITS} units, ${CONCURRENCY} in flight …`);
-    const cpu0 = cpuSeconds(api.child.pid);
+    const dropMeter = cpuMeter(api.child.pid);
     const drop = await fire(apiUrl, dropBodies, CONCURRENCY);
-    const dropCpuMs = ((cpuSeconds(api.child.pid) - cpu0) * 1000) / SHOPPERS;
+    const dropCpu = dropMeter(SHOPPERS);
+    const dropCpuMs = dropCpu.api;
     const dropCodes = countBy(drop.shots);
     if (process.env['BENCH_DEBUG']) {
       const slow = [...drop.shots].sort((a, b) => b.ms - a.ms).slice(0, 25);
@@ -233,7 +293,7 @@ async function main(): Promise<void> {
       dropState.ledgerReserved === dropState.reserved;
     const dropRate = Math.round(SHOPPERS / drop.seconds);
     const dropLat = drop.shots.map((s) => s.ms);
-    console.log({ dropCodes, dropState, rate: dropRate, p50: percentile(dropLat, 50), p99: percentile(dropLat, 99), apiCpuMsPerRequest: dropCpuMs });
+    console.log({ dropCodes, dropState, rate: dropRate, p50: percentile(dropLat, 50), p99: percentile(dropLat, 99), cpuMsPerRequest: dropCpu });
 
     // Scenario 2: sustained placeOrder with ample stock, for SECONDS.
     const ampleCarts = await guestCarts(url, seeded.ampleVariantIds, Number(process.env['BENCH_AMPLE_CARTS'] ?? 20_000));
@@ -241,14 +301,15 @@ async function main(): Promise<void> {
       JSON.stringify({ query: PLACE_ORDER_LEAN, variables: { i: placeOrderInput(c.cartId, `ample-${c.cartId}`, { cartToken: c.token, id: residentId(100_000 + i) }) } }),
     );
     console.log(`sustained: ample stock, ${CONCURRENCY} in flight, ${SECONDS} s …`);
-    const cpu1 = cpuSeconds(api.child.pid);
+    const ampleMeter = cpuMeter(api.child.pid);
     const ample = await fire(apiUrl, ampleBodies, CONCURRENCY, performance.now() + SECONDS * 1000);
-    const ampleCpuMs = ((cpuSeconds(api.child.pid) - cpu1) * 1000) / Math.max(1, ample.shots.length);
+    const ampleCpu = ampleMeter(ample.shots.length);
+    const ampleCpuMs = ampleCpu.api;
     const ampleCodes = countBy(ample.shots);
     const ampleOk = ample.shots.filter((s) => s.code === 'OK').length;
     const ampleRate = Math.round(ampleOk / ample.seconds);
     const ampleLat = ample.shots.map((s) => s.ms);
-    console.log({ ampleCodes, rate: ampleRate, p50: percentile(ampleLat, 50), p99: percentile(ampleLat, 99), apiCpuMsPerRequest: ampleCpuMs });
+    console.log({ ampleCodes, rate: ampleRate, p50: percentile(ampleLat, 50), p99: percentile(ampleLat, 99), cpuMsPerRequest: ampleCpu });
 
     await api.stop();
     stopped = true;
@@ -260,13 +321,13 @@ async function main(): Promise<void> {
       'bench:drop',
       `## Limited-edition drop and sustained checkout (\`npm run bench:drop\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end). API in production mode, ${API_PROCESSES === 1 ? 'one process' : `${API_PROCESSES} processes (API_WORKERS)`}, database pool ${POOL}${API_PROCESSES === 1 ? '' : ' each'}; Stripe on a loopback in the bench process; ${CONCURRENCY} requests in flight from the same machine; every request is a real \`placeOrder\` over GraphQL/HTTP with its own guest cart and resident ID; the API is warmed up first with ${WARMUP} checkouts on other variants (\`BENCH_WARMUP\`).
+Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end). API in production mode, ${API_PROCESSES === 1 ? 'one process' : `${API_PROCESSES} processes (API_WORKERS)`}, database pool ${POOL}${API_PROCESSES === 1 ? '' : ' each'}; Stripe on a loopback in the bench process; ${CONCURRENCY} requests in flight from the same machine over kept-alive node:http connections; PostgreSQL over ${new URL(process.env['BENCH_PG_ADMIN_URL'] ?? 'postgresql://127.0.0.1').searchParams.get('host')?.startsWith('/') ? 'its Unix socket' : 'TCP loopback'}; every request is a real \`placeOrder\` over GraphQL/HTTP with its own guest cart and resident ID; the API is warmed up first with ${WARMUP} checkouts on other variants (\`BENCH_WARMUP\`).
 
-| scenario | requests | checkouts/s | p50 ms | p99 ms | API CPU ms/request | outcome |
-|---|---:|---:|---:|---:|---:|---|
-| drop: ${SHOPPERS} shoppers, ${UNITS} units | ${SHOPPERS} | ${dropRate} | ${percentile(dropLat, 50)} | ${percentile(dropLat, 99)} | ${dropCpuMs.toFixed(1)} | ${Object.entries(dropCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
-| sustained, ample stock over ${AMPLE_VARIANTS} variants, ${SECONDS} s | ${ample.shots.length} | ${ampleRate} placed | ${percentile(ampleLat, 50)} | ${percentile(ampleLat, 99)} | ${ampleCpuMs.toFixed(1)} | ${Object.entries(ampleCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
-| pgbench TPC-B-like, ${POOL} clients, ${SECONDS} s | | ${tps} tps | | | | PostgreSQL ceiling on this machine |
+| scenario | requests | checkouts/s | p50 ms | p99 ms | CPU ms/request: API | PostgreSQL | bench (client, Stripe) | outcome |
+|---|---:|---:|---:|---:|---:|---:|---:|---|
+| drop: ${SHOPPERS} shoppers, ${UNITS} units | ${SHOPPERS} | ${dropRate} | ${percentile(dropLat, 50)} | ${percentile(dropLat, 99)} | ${dropCpu.api.toFixed(2)} | ${dropCpu.pg.toFixed(2)} | ${dropCpu.bench.toFixed(2)} | ${Object.entries(dropCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
+| sustained, ample stock over ${AMPLE_VARIANTS} variants, ${SECONDS} s | ${ample.shots.length} | ${ampleRate} placed | ${percentile(ampleLat, 50)} | ${percentile(ampleLat, 99)} | ${ampleCpu.api.toFixed(2)} | ${ampleCpu.pg.toFixed(2)} | ${ampleCpu.bench.toFixed(2)} | ${Object.entries(ampleCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
+| pgbench TPC-B-like, ${POOL} clients, ${SECONDS} s | | ${tps} tps | | | | | | PostgreSQL ceiling on this machine |
 
 Drop checks: ${dropOk ? 'all passed' : 'FAILED'} — orders ${dropState.orders} (expected ${UNITS}), on hand ${dropState.onHand}, reserved ${dropState.reserved} (available ${dropState.onHand - dropState.reserved}; CHECK constraints forbid negative), ledger ${dropState.ledgerOnHand}/${dropState.ledgerReserved}, 5xx ${fiveXX}.
 Sustained placeOrder / pgbench tps: ${tps ? (ampleRate / tps).toFixed(2) : 'n/a'} (a sold-out answer is 2 SQL statements, the cart and the stock, and only the cart within 1 s of a variant read at zero; a placed checkout is 5 reads, one transaction of 7 statements from BEGIN to COMMIT, whose COMMIT takes the stock, a Stripe call and one write, all sent straight to node-postgres as statements prepared once per connection; a pgbench transaction is 5 statements).
