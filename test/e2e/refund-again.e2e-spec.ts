@@ -1,4 +1,5 @@
 import { RoyaltyAccrualService } from '@vitrine/licensing';
+import { PaymentsService } from '@vitrine/payments';
 import { createMuseum, createUser } from '@vitrine/shared/testing';
 import { codeOf, type ApiHarness } from '../support/api-harness';
 import { ADD_LINE, PLACE_ORDER, licenseAfterSale, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
@@ -131,6 +132,10 @@ describe('a REFUNDED order whose refund failed is refunded again', () => {
     expect(await owed(manager, shop.museumId)).toEqual([{ id: order.id, refundOutstanding: { amount: order.total } }]);
     expect(await owed(outsider)).toEqual([]);
     expect(codeOf(await api.gql(OWED, { museumId: shop.museumId }, outsider))).toBe('NOT_FOUND');
+    // The filter reads the orders with a failed refund page after page (keyset on the order id), with no cap.
+    const payments = api.app.get(PaymentsService, { strict: false });
+    expect(await payments.orderIdsWithFailedRefunds(1)).toEqual([order.id]);
+    expect(await payments.orderIdsWithFailedRefunds(1, order.id)).toEqual([]);
 
     // Another museum's manager neither sees it nor refunds it; Stripe is not asked.
     expect(codeOf(await api.gql(ORDER, { id: order.id }, outsider))).toBe('NOT_FOUND');
@@ -206,6 +211,21 @@ describe('a REFUNDED order whose refund failed is refunded again', () => {
     });
     // The order was REFUNDED: its line refund stays (the quota was given back whole).
     expect(await givenBack(order.id, line.id, 2)).toEqual(before);
+    // The filter finds it; pages of one order with a failed refund, walked by keyset, give them all, each once.
+    const owedNow = await api.gql(OWED, { museumId: null }, manager);
+    expect(owedNow.data.museumOrders.nodes).toContainEqual({ id: order.id, refundOutstanding: { amount: partial } });
+    const payments = api.app.get(PaymentsService, { strict: false });
+    const all = await payments.orderIdsWithFailedRefunds(100);
+    expect(all).toContain(order.id);
+    expect([...all].sort()).toEqual(all);
+    const walked: string[] = [];
+    for (let after: string | null = null; ; ) {
+      const page = await payments.orderIdsWithFailedRefunds(1, after);
+      if (!page.length) break;
+      walked.push(...page);
+      after = page[0]!;
+    }
+    expect(walked).toEqual(all);
 
     // Two managers' clicks at once: the payment's lock queues them; one refund, the other refused.
     const asked = refundRequests().length;

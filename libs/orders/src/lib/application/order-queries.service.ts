@@ -17,10 +17,10 @@ const filterSchema = z.object({
 });
 
 /**
- * Orders with a failed refund looked at by the "refund failed" filter, newest first: Stripe
- * reports few (a closed card, an account that refuses it), so all of them fit.
+ * Orders with a failed refund read at a time by the "refund failed" filter, which reads them
+ * all, page after page (Stripe reports few: a closed card, an account that refuses it).
  */
-const FAILED_REFUND_CANDIDATES = 10_000;
+const FAILED_REFUND_BATCH = 1_000;
 
 /**
  * Reading orders with tenancy: a shopper sees their own, a museum manager their museums'
@@ -67,7 +67,16 @@ export class OrderQueriesService {
    * failed or cancelled, of these museums: the orders the console flags (refundOutstanding).
    */
   private async owedAfterFailedRefund(museumIds: readonly string[] | 'ALL'): Promise<string[]> {
-    const candidates = await this.payments.orderIdsWithFailedRefunds(FAILED_REFUND_CANDIDATES);
+    const owed: string[] = [];
+    for (let after: string | null = null; ; ) {
+      const candidates = await this.payments.orderIdsWithFailedRefunds(FAILED_REFUND_BATCH, after);
+      owed.push(...(await this.owedAmong(candidates, museumIds)));
+      if (candidates.length < FAILED_REFUND_BATCH) return owed;
+      after = candidates[candidates.length - 1]!;
+    }
+  }
+
+  private async owedAmong(candidates: readonly string[], museumIds: readonly string[] | 'ALL'): Promise<string[]> {
     const inScope = (o: OrderRecord) => o.status === 'REFUNDED' && (museumIds === 'ALL' || museumIds.includes(o.museumId));
     const orders = candidates.length ? (await this.orders.findOrders(candidates)).filter(inScope) : [];
     if (!orders.length) return [];

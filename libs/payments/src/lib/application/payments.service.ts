@@ -59,8 +59,8 @@ export class PaymentsService {
   }
 
   /** Orders with a refund Stripe reported failed or cancelled (newest first, at most `limit`). */
-  orderIdsWithFailedRefunds(limit: number): Promise<string[]> {
-    return this.payments.orderIdsWithFailedRefunds(limit);
+  orderIdsWithFailedRefunds(limit: number, after: string | null = null): Promise<string[]> {
+    return this.payments.orderIdsWithFailedRefunds(limit, after);
   }
 
   /** Refunds issued for these orders (or reported by Stripe with their metadata), oldest first. */

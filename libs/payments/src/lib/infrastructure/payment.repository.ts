@@ -172,11 +172,15 @@ export class PaymentRepository {
     });
   }
 
-  /** Orders with a refund Stripe reported failed or cancelled, newest first, at most `limit`. */
-  async orderIdsWithFailedRefunds(limit: number): Promise<string[]> {
+  /**
+   * Orders with a refund Stripe reported failed or cancelled, by id, at most `limit` after the
+   * order id `after` (keyset pages over the partial index payment_refunds_failed_order_id_idx).
+   */
+  async orderIdsWithFailedRefunds(limit: number, after: string | null = null): Promise<string[]> {
     const rows = await this.prisma.sql.$queryRaw<{ orderId: string }[]>`
-      SELECT order_id AS "orderId" FROM payment_refunds WHERE status IN ('failed', 'canceled') AND order_id IS NOT NULL
-      GROUP BY order_id ORDER BY max(created_at) DESC LIMIT ${limit}`;
+      SELECT DISTINCT order_id AS "orderId" FROM payment_refunds
+      WHERE status IN ('failed', 'canceled') AND order_id IS NOT NULL AND (${after}::uuid IS NULL OR order_id > ${after}::uuid)
+      ORDER BY order_id LIMIT ${limit}`;
     return rows.map((r) => r.orderId);
   }
 
