@@ -99,11 +99,16 @@ async function guestCarts(url: string, variantIds: string | string[], n: number)
   return carts;
 }
 
+/** CPU seconds (user + system) of a /proc/<pid>/stat line. */
+const statCpuSeconds = (stat: string) => {
+  const fields = stat.split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 /** CPU seconds (user + system) the process has used so far, from /proc. */
 function cpuSeconds(pid: number | undefined): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return statCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return NaN;
   }
@@ -116,9 +121,7 @@ function postgresCpuSeconds(): number {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.split(') ')[1]!.split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / 100;
+      if (stat.includes('(postgres)')) total += statCpuSeconds(stat);
     } catch {
       // the process ended while being read
     }
@@ -259,7 +262,6 @@ async function main(): Promise<void> {
     const dropMeter = cpuMeter(api.child.pid);
     const drop = await fire(apiUrl, dropBodies, CONCURRENCY);
     const dropCpu = dropMeter(SHOPPERS);
-    const dropCpuMs = dropCpu.api;
     const dropCodes = countBy(drop.shots);
     if (process.env['BENCH_DEBUG']) {
       const slow = [...drop.shots].sort((a, b) => b.ms - a.ms).slice(0, 25);
@@ -304,7 +306,6 @@ async function main(): Promise<void> {
     const ampleMeter = cpuMeter(api.child.pid);
     const ample = await fire(apiUrl, ampleBodies, CONCURRENCY, performance.now() + SECONDS * 1000);
     const ampleCpu = ampleMeter(ample.shots.length);
-    const ampleCpuMs = ampleCpu.api;
     const ampleCodes = countBy(ample.shots);
     const ampleOk = ample.shots.filter((s) => s.code === 'OK').length;
     const ampleRate = Math.round(ampleOk / ample.seconds);
@@ -331,7 +332,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} (load average 
 
 Drop checks: ${dropOk ? 'all passed' : 'FAILED'} — orders ${dropState.orders} (expected ${UNITS}), on hand ${dropState.onHand}, reserved ${dropState.reserved} (available ${dropState.onHand - dropState.reserved}; CHECK constraints forbid negative), ledger ${dropState.ledgerOnHand}/${dropState.ledgerReserved}, 5xx ${fiveXX}.
 Sustained placeOrder / pgbench tps: ${tps ? (ampleRate / tps).toFixed(2) : 'n/a'} (a sold-out answer is 2 SQL statements, the cart and the stock, and only the cart within 1 s of a variant read at zero; a placed checkout is 5 reads, one transaction of 7 statements from BEGIN to COMMIT, whose COMMIT takes the stock, a Stripe call and one write, all sent straight to node-postgres as statements prepared once per connection; a pgbench transaction is 5 statements).
-${API_PROCESSES === 1 ? `API CPU per request puts the ceiling of one API process on an uncontended core at about ${Math.round(1000 / dropCpuMs)} drop requests/s and ${Math.round(1000 / ampleCpuMs)} placed checkouts/s; wall-clock figures above are lower when the machine is shared.` : 'API CPU per request is that of the primary process only (n/a with several processes).'}
+${API_PROCESSES === 1 ? `API CPU per request puts the ceiling of one API process on an uncontended core at about ${Math.round(1000 / dropCpu.api)} drop requests/s and ${Math.round(1000 / ampleCpu.api)} placed checkouts/s; wall-clock figures above are lower when the machine is shared.` : 'API CPU per request is that of the primary process only (n/a with several processes).'}
 Targets: drop ≥ 400 checkouts/s with p99 < 400 ms — ${dropRate >= 400 && percentile(dropLat, 99) < 400 ? 'met' : 'NOT met'}.`,
     );
     console.log(dropOk && fiveXX === 0 ? 'bench:drop checks passed' : 'bench:drop checks FAILED');

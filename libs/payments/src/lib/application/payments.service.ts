@@ -58,7 +58,7 @@ export class PaymentsService {
     return this.payments.refundedForOrdersNow(orderIds);
   }
 
-  /** Orders with a refund Stripe reported failed or cancelled (newest first, at most `limit`). */
+  /** Orders with a refund Stripe reported failed or cancelled, by id: at most `limit` after the order id `after`. */
   orderIdsWithFailedRefunds(limit: number, after: string | null = null): Promise<string[]> {
     return this.payments.orderIdsWithFailedRefunds(limit, after);
   }
