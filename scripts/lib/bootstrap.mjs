@@ -23,19 +23,34 @@ function hashFiles(files) {
   return h.digest('hex');
 }
 
+/** Fails with a clear message when this Node is older than package.json's `engines.node`. */
+export function checkNodeVersion() {
+  const wanted = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).engines.node; // ">=20.19"
+  const [wMajor, wMinor = 0] = wanted.replace(/^>=\s*/, '').split('.').map(Number);
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < wMajor || (major === wMajor && minor < wMinor)) {
+    console.error(`Vitrine needs Node ${wanted} (package.json "engines"); this is Node ${process.versions.node}.`);
+    process.exit(1);
+  }
+}
+
 export function ensureDependencies() {
+  checkNodeVersion();
   const lock = path.join(ROOT, 'package-lock.json');
   const stamp = path.join(ROOT, 'node_modules/.vitrine-install');
   const want = hashFiles([lock, path.join(ROOT, 'package.json')]);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
   log('installing dependencies (npm ci)');
-  try {
-    run('npm ci --no-audit --no-fund');
-  } catch {
-    // A registry mirror without some platforms' optional binaries (e.g. @swc/core for
-    // macOS) makes `npm ci` refuse the lock file; `npm install` still honours its versions.
-    log('npm ci refused the lock file; installing with npm install instead');
-    run('npm install --no-audit --no-fund');
+  // `npm ci` installs exactly the lock and never rewrites it; falling back to `npm install`
+  // would change the user's package-lock.json, so a refusal stops here with the reason.
+  const r = spawnSync('npm ci --no-audit --no-fund', { shell: true, stdio: 'inherit', cwd: ROOT });
+  if (r.status !== 0) {
+    console.error(
+      '\n`npm ci` failed (see npm\'s message above). Usual causes: the npm registry cannot be reached, ' +
+        'or package.json and package-lock.json disagree after an edit (run `npm install` yourself and commit ' +
+        'the lock). Nothing was changed in package-lock.json.',
+    );
+    process.exit(1);
   }
   writeFileSync(stamp, want);
 }
