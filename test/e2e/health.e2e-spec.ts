@@ -1,9 +1,10 @@
 import { Redis } from 'ioredis';
+import { redisOptionsFromEnv } from '@vitrine/shared/data-access';
 import { startApi, type ApiHarness } from '../support/api-harness';
 
 describe('GET /health', () => {
   let api: ApiHarness;
-  const redis = new Redis({ host: '127.0.0.1', port: 6379, lazyConnect: true });
+  const redis = new Redis({ ...redisOptionsFromEnv(), lazyConnect: true });
   const prefix = `health-test-${process.pid}`;
 
   beforeAll(async () => {

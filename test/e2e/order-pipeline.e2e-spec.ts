@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
+import { bullConnectionFromEnv } from '@vitrine/shared/jobs';
 import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { CarrierLoopback } from '../support/carrier-loopback';
 import { CustomsLoopback } from '../support/customs-loopback';
@@ -161,7 +162,7 @@ describe('order pipeline in the worker process', () => {
     const orders = await seedPaidOrders(db.prisma, 400);
     customs.setDelay(3_000);
     const worker = startWorker(env({ PIPELINE_BATCH_SIZE: '50' }));
-    const queue = new Queue('order-pipeline', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    const queue = new Queue('order-pipeline', { connection: bullConnectionFromEnv(), prefix });
     try {
       await waitForOutput(worker, /worker ready/);
       // SIGTERM while customs is still answering (it takes 3 s).

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
+import { bullConnectionFromEnv } from '@vitrine/shared/jobs';
 import { returnTime } from '@vitrine/customs';
 import type { ApiHarness } from '../support/api-harness';
 import { CarrierLoopback } from '../support/carrier-loopback';
@@ -128,7 +129,7 @@ describe('refund while the order is in customs', () => {
 
     // A short carrier timeout: the wait for a declaration possibly in flight is two of them.
     const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, CARRIER_TIMEOUT_MS: '500', ...carrier.env, ...keys.env });
-    const queue = new Queue('order-pipeline', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    const queue = new Queue('order-pipeline', { connection: bullConnectionFromEnv(), prefix });
     const done = async (jobId: string) => (await (await queue.getJob(jobId))?.isCompleted()) ?? false;
     try {
       await waitForOutput(worker, /worker ready/);

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
+import { bullConnectionFromEnv } from '@vitrine/shared/jobs';
 import { createMuseum, createProduct, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
 
@@ -77,7 +78,7 @@ describe('reservation expiry with several workers', () => {
       expect(await db.prisma.orderStatusChange.count({ where: { orderId: { in: expired }, toStatus: 'CANCELLED' } })).toBe(25);
       expect(await db.prisma.stockLevel.findUniqueOrThrow({ where: { variantId_locationId: { variantId, locationId: location.id } } })).toMatchObject({ onHand: 100, reserved: 5 });
       expect(await db.prisma.order.count({ where: { id: { in: orders.filter((o) => !o.expires).map((o) => o.id) }, status: 'PENDING_PAYMENT' } })).toBe(5);
-      const queue = new Queue('reservation-expiry', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+      const queue = new Queue('reservation-expiry', { connection: bullConnectionFromEnv(), prefix });
       expect((await queue.getJobSchedulers()).filter((s) => s.key === 'expire-reservations')).toHaveLength(1);
       await queue.close();
     } finally {

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { deleteKeysUnderPrefix } from '@vitrine/shared/testing';
 import { spawnApp, type SpawnedProcess } from './spawn-api';
 
 /**
@@ -40,17 +40,7 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
   throw new Error(`timed out waiting for ${what}${worker ? `\nworker output:\n${worker.output().slice(-4000)}` : ''}`);
 }
 
-/** Deletes a test's queues from the shared Redis. */
-export async function dropQueues(prefix: string): Promise<void> {
-  const redis = new Redis();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+/** Deletes a test's queues (keys under `prefix:`) from the Redis and database REDIS_URL names, and nothing else. */
+export async function dropQueues(prefix: string, redisUrl: string | undefined = process.env['REDIS_URL']): Promise<void> {
+  await deleteKeysUnderPrefix(prefix, redisUrl);
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { JobRunner, OutboxRelay, QueueRegistry, enqueueJob, jobsConfigFromEnv, type JobDefinition, type JobHandler } from '@vitrine/shared/jobs';
-import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
+import { createTestDatabase, deleteKeysUnderPrefix, type TestDatabase } from '@vitrine/shared/testing';
 import { FakeClock, licensingServices, seedAgreement } from '../../testing/licensing-harness';
 import { insertSales } from '../../testing/sales';
 import { ReviewRemindersService } from '../application/review-reminders.service';
@@ -137,10 +136,7 @@ describe('licensing jobs (real PostgreSQL and Redis)', () => {
       await relay.stop();
       await runner.stop();
       await queues.close();
-      const redis = new Redis();
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await deleteKeysUnderPrefix(prefix);
     }
     const entries = await db.prisma.royaltyLedgerEntry.findMany({ where: { orderId: sale!.orderId } });
     expect(entries).toEqual([expect.objectContaining({ kind: 'ACCRUAL', units: 2, netSalesMinor: 50_000, royaltyMinor: 10_000, currency: 'CNY' })]);

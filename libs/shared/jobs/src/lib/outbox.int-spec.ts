@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { createTestDatabase, PrivateRedis, type TestDatabase } from '@vitrine/shared/testing';
+import { createTestDatabase, deleteKeysUnderPrefix, PrivateRedis, type TestDatabase } from '@vitrine/shared/testing';
 import { defineJob, defineQueue, type JobDefinition, type JobHandler } from './job-definition';
 import { JobRunner, PermanentJobError, deadLetterId } from './job-runner';
 import { jobsConfigFromEnv, type JobsConfig } from './jobs-config';
@@ -66,10 +65,7 @@ describe('outbox, relay and job runner (real PostgreSQL and Redis)', () => {
     db = await createTestDatabase();
   });
   afterAll(async () => {
-    const redis = new Redis();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await deleteKeysUnderPrefix(prefix);
     await db.drop();
   });
 

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 async function freeTcpPort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,13 +30,29 @@ function portAnswers(port: number): Promise<boolean> {
  * A Redis of a test's own, on a spare port, that the test may stop and start again (an
  * outage) without touching the shared Redis on 6379 that other suites use.
  */
+export interface PrivateRedisOptions {
+  /** `maxmemory-policy` (Redis's default is noeviction, which BullMQ needs). */
+  maxmemoryPolicy?: string;
+  /**
+   * Keeps its data across down()/up() like a production Redis does: an append-only file
+   * written on every command (appendfsync always), in a directory of its own.
+   */
+  persistent?: boolean;
+}
+
 export class PrivateRedis {
   private child: ChildProcess | null = null;
+  private readonly dir: string | null;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: PrivateRedisOptions,
+  ) {
+    this.dir = options.persistent ? mkdtempSync(path.join(tmpdir(), 'vitrine-redis-')) : null;
+  }
 
-  static async start(): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(await freeTcpPort());
+  static async start(options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
+    const redis = new PrivateRedis(await freeTcpPort(), options);
     await redis.up();
     return redis;
   }
@@ -42,10 +61,13 @@ export class PrivateRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  /** Starts (again) on the same port, empty: no persistence. */
+  /** Starts (again) on the same port: empty, unless `persistent`. */
   async up(): Promise<void> {
     if (this.child) return;
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', ''];
+    args.push(...(this.dir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir] : ['--appendonly', 'no']));
+    if (this.options.maxmemoryPolicy) args.push('--maxmemory-policy', this.options.maxmemoryPolicy);
+    const child = spawn('redis-server', args, { stdio: 'ignore' });
     this.child = child;
     for (let i = 0; i < 100; i++) {
       if (await portAnswers(this.port)) return;
@@ -65,5 +87,11 @@ export class PrivateRedis {
       child.once('exit', () => resolve());
       child.kill('SIGKILL');
     });
+  }
+
+  /** down(), and its data directory removed. */
+  async stop(): Promise<void> {
+    await this.down();
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 }
