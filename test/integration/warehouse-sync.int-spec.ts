@@ -194,5 +194,38 @@ describe('warehouse stock sync and stock webhooks (jobs run by the job system, r
       museumSystem.server.close();
     }
   });
-});
 
+  it("never touches another museum's stock: its SKUs and location codes are unknown rows of the feed, even where both museums use the same ones", async () => {
+    // The other museum uses our SKU LV-1 and our location code PARIS-1 too, and has a SKU and a location of its own.
+    const theirLocations = {
+      paris: (await db.prisma.stockLocation.create({ data: { museumId: otherMuseumId, code: 'PARIS-1', name: 'Their Paris', kind: 'EU_WAREHOUSE' } })).id,
+      own: (await db.prisma.stockLocation.create({ data: { museumId: otherMuseumId, code: 'THEIRS-1', name: 'Theirs', kind: 'EU_WAREHOUSE' } })).id,
+    };
+    const sameSku = (await createProduct(db.prisma, otherMuseumId, { status: 'DRAFT', variants: [{ sku: sku(1), priceMinor: 1_000 }] })).variants[0]!.id;
+    const onlyTheirs = (await db.prisma.productVariant.findFirstOrThrow({ where: { museumId: otherMuseumId, sku: 'ONLY-OTHER' } })).id;
+    for (const v of [sameSku, onlyTheirs]) for (const l of Object.values(theirLocations)) await setStock(db, l, v, 5);
+    const theirs = () =>
+      db.prisma.stockLevel.findMany({ where: { location: { museumId: otherMuseumId } }, orderBy: [{ locationId: 'asc' }, { variantId: 'asc' }], select: { variantId: true, locationId: true, onHand: true, reserved: true, updatedAt: true } });
+    const theirLedger = () => db.prisma.stockMovement.count({ where: { OR: [{ variantId: { in: [sameSku, onlyTheirs] } }, { locationId: { in: Object.values(theirLocations) } }] } });
+    const [levelsBefore, ledgerBefore, oursBefore] = [await theirs(), await theirLedger(), await level(variants[0])];
+
+    const csv = ['sku,location,quantity', 'ONLY-OTHER,PARIS-1,3', 'ONLY-OTHER,THEIRS-1,3', `${sku(1)},THEIRS-1,3`, `${sku(1)},PARIS-1,${oursBefore.onHand + 1}`].join('\n');
+    const queued = await app.get(inv.WarehouseFeedsService).upload(manager, { museumId, format: 'CSV', content: csv });
+    const run = await until('the run to finish', async () => {
+      const r = await db.prisma.stockSyncRun.findUniqueOrThrow({ where: { id: queued.id } });
+      return r.finishedAt ? r : null;
+    });
+    expect(run).toMatchObject({ status: 'PARTIAL', rowsTotal: 4, changed: 1, unchanged: 0, rejected: 3 });
+    expect((run.errors as { line: number; code: string }[]).map((e) => [e.line, e.code])).toEqual([
+      [2, 'UNKNOWN_SKU'],
+      [3, 'UNKNOWN_SKU'],
+      [4, 'UNKNOWN_LOCATION'],
+    ]);
+    // Our own LV-1 at our own PARIS-1 took the count; nothing of theirs moved, in levels or ledger.
+    expect(await level(variants[0])).toMatchObject({ onHand: oursBefore.onHand + 1 });
+    expect(await theirs()).toEqual(levelsBefore);
+    expect(await theirLedger()).toBe(ledgerBefore);
+    expect(await db.prisma.stockLevel.count({ where: { locationId, variantId: { in: [sameSku, onlyTheirs] } } })).toBe(0);
+    expect(await ledgerMatches()).toBe(true);
+  });
+});

@@ -46,10 +46,15 @@ export class StockAdminService {
     return this.stock.levelsAt(locationId, take, afterVariantId);
   }
 
-  /** Counts the shelf: sets on hand and writes the difference to the ledger. Never below what orders hold. */
+  /**
+   * Counts the shelf: sets on hand and writes the difference to the ledger. Never below what
+   * orders hold. Only variants of the location's own museum's products (a co-branded one
+   * included): another museum's variant answers NOT_FOUND, as one that does not exist.
+   */
   async setOnHand(actor: Actor, input: unknown): Promise<StockLevelRecord> {
     const v = validate(setStockSchema, input);
-    await this.managedLocation(actor, v.locationId);
+    const location = await this.managedLocation(actor, v.locationId);
+    if ((await this.stock.variantMuseum(v.variantId)) !== location.museumId) throw new NotFoundError('Variant');
     return countShelf(this.stock, actor.userId, v);
   }
 

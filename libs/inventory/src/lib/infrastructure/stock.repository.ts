@@ -322,6 +322,13 @@ export class StockRepository {
     return { rows, total };
   }
 
+  /** The museum whose product this variant is (the catalogue's table, read only here), or null. */
+  async variantMuseum(variantId: string): Promise<string | null> {
+    const rows = await this.prisma.$queryRaw<{ museum_id: string }[]>`
+      SELECT p.museum_id FROM product_variants v JOIN products p ON p.id = v.product_id WHERE v.id = ${variantId}::uuid`;
+    return rows[0]?.museum_id ?? null;
+  }
+
   /**
    * Read model for the console: each variant's SKU and product name, read from the
    * catalogue's tables (as the warehouse sync does) in one query for a page of levels.
