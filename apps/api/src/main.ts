@@ -1,4 +1,6 @@
 import cluster from 'node:cluster';
+import { redisOptionsFromEnv } from '@vitrine/shared/data-access';
+import { assertNoEviction } from '@vitrine/shared/jobs';
 import { createApp } from './app/create-app';
 import { apiConfigFromEnv } from './app/api-config';
 import { logger } from './app/logger';
@@ -15,7 +17,9 @@ async function serve(): Promise<void> {
  * cluster module), so one machine's cores all serve. Each process keeps its own pools and
  * caches: size DATABASE_POOL_SIZE per process. A process that dies is replaced.
  */
-function primary(workers: number): void {
+async function primary(workers: number): Promise<void> {
+  // Checked once here too: a process refusing to start would otherwise be replaced forever.
+  await assertNoEviction(redisOptionsFromEnv(), { waitForRedis: false });
   let stopping = false;
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
@@ -39,7 +43,10 @@ function primary(workers: number): void {
 
 const workers = apiConfigFromEnv().workers;
 if (workers > 1 && cluster.isPrimary) {
-  primary(workers);
+  primary(workers).catch((error) => {
+    logger.error({ err: error }, 'api failed to start');
+    process.exit(1);
+  });
 } else {
   serve().catch((error) => {
     logger.error({ err: error }, 'api failed to start');

@@ -8,3 +8,4 @@ export * from './lib/outbox-relay';
 export * from './lib/micro-batcher';
 export * from './lib/job-cursor';
 export * from './lib/jobs-worker.module';
+export * from './lib/redis-eviction-policy';

@@ -1,5 +1,5 @@
 import { Field, ObjectType, Mutation, Resolver } from '@nestjs/graphql';
-import { Injectable, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
@@ -7,7 +7,8 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { Express } from 'express';
 import { AuthService, IdentityModule } from '@vitrine/identity';
 import { CurrentActor, Roles, type Actor } from '@vitrine/shared/graphql';
-import { DEAD_LETTER_QUEUE, QueueRegistry, jobsConfigFromEnv } from '@vitrine/shared/jobs';
+import { redisOptionsFromEnv } from '@vitrine/shared/data-access';
+import { DEAD_LETTER_QUEUE, QueueRegistry, assertNoEviction, jobsConfigFromEnv } from '@vitrine/shared/jobs';
 import { QueueBoardAuth } from './queue-board.auth';
 import { BOARD_JOBS, BOARD_PATH, queueBoardConfigFromEnv } from './queue-board.config';
 
@@ -33,7 +34,12 @@ class QueueBoard implements OnModuleInit, OnApplicationShutdown {
     this.auth = new QueueBoardAuth(queueBoardConfigFromEnv(), authService);
   }
 
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
+    // The board retries and discards jobs: it refuses a Redis that may evict them. The API
+    // still starts without Redis (health says degraded); the worker checks again when it starts.
+    if ((await assertNoEviction(redisOptionsFromEnv(), { waitForRedis: false })) === 'unreachable') {
+      new Logger('QueueBoard').warn('Redis did not answer at start; its maxmemory-policy was not checked');
+    }
     const serverAdapter = new ExpressAdapter();
     serverAdapter.setBasePath(BOARD_PATH);
     createBullBoard({

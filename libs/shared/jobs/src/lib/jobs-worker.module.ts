@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
-import { PrismaService } from '@vitrine/shared/data-access';
+import { PrismaService, redisOptionsFromEnv } from '@vitrine/shared/data-access';
 import { HANDLES_JOB, HandlesJob, defineJob, defineQueue, defineSchedule, type JobDefinition, type JobHandler, type JobSchedule } from './job-definition';
 import { JobMetrics } from './job-metrics';
 import { JobRunner } from './job-runner';
 import { jobsConfigFromEnv } from './jobs-config';
 import { OutboxRelay } from './outbox-relay';
 import { QueueRegistry } from './queue-registry';
+import { assertNoEviction } from './redis-eviction-policy';
 
 const SCHEDULE_LIST = Symbol('SCHEDULE_LIST');
 
@@ -44,6 +45,8 @@ export class JobsWorker implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // Before any job runs: a Redis that may evict keys would lose jobs without a trace.
+    await assertNoEviction(redisOptionsFromEnv(), { waitForRedis: true });
     const handlers = new Map<JobDefinition, JobHandler>();
     for (const wrapper of this.discovery.getProviders()) {
       const type = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
