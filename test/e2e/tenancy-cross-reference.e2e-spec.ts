@@ -231,8 +231,17 @@ describe('tenancy: own objects combined with another tenant’s ids', () => {
     expect(page.errors).toBeUndefined();
     expect(JSON.stringify(page.data)).not.toContain(secret);
     expect(page.data.stockLevels.nodes.map((n: { variantId: string }) => n.variantId)).not.toContain(theirs['variant']);
+    // A level belongs to the location's museum whoever counts it: an operator, or a manager of both museums.
+    const admin = await createUser(p, 'PLATFORM_ADMIN');
+    const both = await createUser(p, 'MUSEUM_MANAGER', { museumIds: [mine['museum']!, theirs['museum']!] });
+    for (const email of [admin.email, both.email]) {
+      const token = await api.login(email);
+      expect(codeOf(await api.gql(SET_STOCK, { i: { locationId: mine['location'], variantId: theirs['variant'], onHand: 7 } }, token))).toBe('NOT_FOUND');
+      expect(codeOf(await api.gql(SET_STOCK, { i: { locationId: theirs['location'], variantId: mine['variant'], onHand: 7 } }, token))).toBe('NOT_FOUND');
+    }
     expect(await p.stockLevel.count({ where: { variantId: theirs['variant'] } })).toBe(0);
     expect(await p.stockMovement.count({ where: { variantId: theirs['variant'] } })).toBe(0);
+    expect(await p.stockLevel.count({ where: { variantId: mine['variant'], locationId: theirs['location'] } })).toBe(0);
   });
 
   // The refusals above are about the other tenant's id, not a malformed input: the same calls
