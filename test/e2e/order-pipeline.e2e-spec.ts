@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { bullConnectionFromEnv } from '@vitrine/shared/jobs';
+import { DEAD_LETTER_QUEUE, bullConnectionFromEnv } from '@vitrine/shared/jobs';
 import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { CarrierLoopback } from '../support/carrier-loopback';
 import { CustomsLoopback } from '../support/customs-loopback';
@@ -148,6 +148,14 @@ describe('order pipeline in the worker process', () => {
     } finally {
       await worker.stop('SIGTERM');
       await proxy.cut();
+    }
+    // Jobs (the per-order steps and the scheduled pollers alike) waited the outage out: none gave up.
+    expect(worker.output()).not.toMatch(/failed for good/);
+    const deadLetters = new Queue(DEAD_LETTER_QUEUE, { connection: bullConnectionFromEnv(), prefix });
+    try {
+      expect(await deadLetters.getJobCounts('waiting', 'delayed', 'active', 'failed', 'completed')).toEqual({ waiting: 0, delayed: 0, active: 0, failed: 0, completed: 0 });
+    } finally {
+      await deadLetters.close();
     }
     expect(await statusCounts(db.prisma, orders.orderIds)).toEqual({ DELIVERED: 300 });
     for (const no of orders.orderNos) expect(customs.acceptedCount('ORDER', no)).toBe(1);

@@ -9,3 +9,4 @@ export * from './lib/micro-batcher';
 export * from './lib/job-cursor';
 export * from './lib/jobs-worker.module';
 export * from './lib/redis-eviction-policy';
+export * from './lib/transient-error';

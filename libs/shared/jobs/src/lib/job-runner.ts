@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { jobKey, type JobDefinition, type JobHandler, type JobPayload, type JobSchedule } from './job-definition';
 import type { JobMetrics } from './job-metrics';
 import { BACKOFF_STRATEGY, DEAD_LETTER_QUEUE, type QueueRegistry } from './queue-registry';
+import { isTransientInfrastructureError } from './transient-error';
 
 /** A failure no retry can mend (bad input, a rule refusing): the job goes straight to the dead letter queue. */
 export class PermanentJobError extends UnrecoverableError {}
@@ -58,7 +59,7 @@ export class JobRunner {
     for (const { job } of this.handlers.values()) byQueue.set(job.queue.name, Math.max(byQueue.get(job.queue.name) ?? 1, job.queue.concurrency));
     byQueue.set(DEAD_LETTER_QUEUE, 1);
     for (const [queue, concurrency] of byQueue) {
-      const worker = new Worker(queue, (job) => (queue === DEAD_LETTER_QUEUE ? this.deadLetterProcess(job) : this.process(queue, job)), {
+      const worker = new Worker(queue, (job, token) => (queue === DEAD_LETTER_QUEUE ? this.deadLetterProcess(job) : this.process(queue, job, token)), {
         connection: config.redis,
         prefix: config.prefix,
         concurrency: Math.max(1, Math.round(concurrency * config.concurrencyScale)),
@@ -86,13 +87,10 @@ export class JobRunner {
   }
 
   private backoff(attemptsMade: number, backoff: unknown): number {
-    const first = typeof backoff === 'object' && backoff !== null && 'delay' in backoff ? Number((backoff as { delay?: number }).delay ?? 1_000) : 1_000;
-    const exponential = Math.min(first * 2 ** Math.max(0, attemptsMade - 1), this.queues.config.backoffCapMs);
-    // ±20 % jitter, so retries after an outage do not all land at once.
-    return Math.round(exponential * (0.8 + Math.random() * 0.4));
+    return jitter(retryDelay(firstDelayOf(backoff), attemptsMade, this.queues.config.backoffCapMs));
   }
 
-  private async process(queue: string, job: Job): Promise<unknown> {
+  private async process(queue: string, job: Job, token?: string): Promise<unknown> {
     const entry = this.handlers.get(jobKey(queue, job.name));
     if (!entry) throw new PermanentJobError(`no handler for ${queue}/${job.name}`);
     const started = Date.now();
@@ -104,6 +102,18 @@ export class JobRunner {
       if (job.attemptsMade >= maxAttempts && job.id) await this.queues.get(DEAD_LETTER_QUEUE).remove(deadLetterId(queue, job.id)).catch(() => undefined);
       return result ?? null;
     } catch (error) {
+      // The database or a remote is away: wait it out without spending an attempt, within the tolerance.
+      if (token && !(error instanceof UnrecoverableError) && isTransientInfrastructureError(error)) {
+        const { backoffCapMs, outageToleranceMs } = this.queues.config;
+        // Runs of this job that failed this way and were not counted, this one included.
+        const outageRun = Math.max(1, job.attemptsStarted - job.attemptsMade);
+        const delay = outageRetryDelay(firstDelayOf(job.opts.backoff), outageRun, backoffCapMs, outageToleranceMs);
+        if (delay !== null) {
+          this.hooks.metrics?.jobFinished(queue, job.name, 'failed', started, job.timestamp, false);
+          await job.moveToDelayed(Date.now() + jitter(delay), token);
+          throw new DelayedError(`transient: ${(error as Error).message}`.slice(0, 500));
+        }
+      }
       const final = error instanceof UnrecoverableError || job.attemptsMade + 1 >= maxAttempts;
       this.hooks.metrics?.jobFinished(queue, job.name, 'failed', started, job.timestamp, final);
       if (final) await this.deadLetter(queue, job, error as Error);
@@ -173,3 +183,26 @@ export class JobRunner {
 }
 
 export { BACKOFF_STRATEGY };
+
+const firstDelayOf = (backoff: unknown): number =>
+  typeof backoff === 'object' && backoff !== null && 'delay' in backoff ? Number((backoff as { delay?: number }).delay ?? 1_000) : 1_000;
+
+/** The n-th retry's delay (n from 1): doubling from `first`, capped. */
+export function retryDelay(first: number, n: number, capMs: number): number {
+  return Math.min(first * 2 ** Math.max(0, n - 1), capMs);
+}
+
+/**
+ * Delay before the n-th uncounted retry of a transient infrastructure error, or null once the
+ * delays so far and this one would add up to more than the tolerance (the error then counts as
+ * an ordinary attempt, so a job cannot wait forever on a dependency that never comes back).
+ */
+export function outageRetryDelay(first: number, n: number, capMs: number, toleranceMs: number): number | null {
+  let waited = 0;
+  for (let i = 1; i < n; i++) waited += retryDelay(first, i, capMs);
+  const delay = retryDelay(first, n, capMs);
+  return waited + delay <= toleranceMs ? delay : null;
+}
+
+/** ±20 % jitter, so retries after an outage do not all land at once. */
+const jitter = (ms: number): number => Math.round(ms * (0.8 + Math.random() * 0.4));

@@ -12,6 +12,12 @@ export interface JobsConfig {
   stalledIntervalMs: number;
   /** Retry delays double from the job's first delay up to this cap (JOB_BACKOFF_CAP_MS). */
   backoffCapMs: number;
+  /**
+   * How long (in summed retry delays) a job keeps retrying transient infrastructure errors
+   * (database or remote unreachable, connections dropped, timeouts) without spending its
+   * attempts, so an outage shorter than this dead-letters nothing (JOB_OUTAGE_TOLERANCE_MS).
+   */
+  outageToleranceMs: number;
   /** Completed jobs kept in Redis per queue, for the board (JOB_KEEP_COMPLETED). */
   keepCompleted: number;
   /** Failed jobs are kept this long, for the board and retries (JOB_KEEP_FAILED_HOURS). */
@@ -51,6 +57,7 @@ export function jobsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JobsCon
     lockDurationMs: num(env, 'JOB_LOCK_MS', 30_000),
     stalledIntervalMs: num(env, 'JOB_STALLED_CHECK_MS', 30_000),
     backoffCapMs: num(env, 'JOB_BACKOFF_CAP_MS', 10 * 60_000),
+    outageToleranceMs: num(env, 'JOB_OUTAGE_TOLERANCE_MS', 60 * 60_000),
     keepCompleted: num(env, 'JOB_KEEP_COMPLETED', 1_000),
     keepFailedHours: num(env, 'JOB_KEEP_FAILED_HOURS', 14 * 24),
     concurrencyScale: num(env, 'WORKER_CONCURRENCY_SCALE', 1),

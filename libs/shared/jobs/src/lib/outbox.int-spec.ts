@@ -166,6 +166,63 @@ describe('outbox, relay and job runner (real PostgreSQL and Redis)', () => {
     }
   }, 60_000);
 
+  it('retries transient infrastructure errors past the job\'s attempts within JOB_OUTAGE_TOLERANCE_MS, then counts them; real failures still dead-letter', async () => {
+    const outageQueue = defineQueue('outage-test', { concurrency: 4 });
+    // Two attempts 50 ms apart: an ordinary failure would be dead-lettered within ~100 ms.
+    const dbJob = defineJob<{ id: string }>({ queue: outageQueue, name: 'needs-db', jobId: (p) => `needs-db.${p.id}`, attempts: 2, backoffMs: 50 });
+    const wrong = defineJob<{ id: string }>({ queue: outageQueue, name: 'wrong', jobId: (p) => `wrong.${p.id}`, attempts: 2, backoffMs: 50 });
+    const outageJobs: JobDefinition<any>[] = [dbJob, wrong];
+    let outageUntil = Date.now() + 1_500;
+    const runs: { name: string; id: string; attempt: number }[] = [];
+    const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    // node-postgres' text, wrapped the way Prisma's driver adapter reports it.
+    const terminated = () => Object.assign(new Error('Invalid `prisma.$queryRaw()` invocation'), { cause: { kind: 'ConnectionClosed' } });
+    const handlers = new Map<JobDefinition<any>, JobHandler<any>>([
+      [dbJob, { async handle(p: { id: string }, ctx) {
+        runs.push({ name: 'needs-db', id: p.id, attempt: ctx.attempt });
+        if (Date.now() < outageUntil) throw runs.length % 2 ? refused() : terminated();
+      } }],
+      [wrong, { async handle(p: { id: string }, ctx) {
+        runs.push({ name: 'wrong', id: p.id, attempt: ctx.attempt });
+        throw new Error('column "x" does not exist');
+      } }],
+    ]);
+    const tolerant = new QueueRegistry(config({ outageToleranceMs: 60_000 }), outageJobs);
+    const runner = new JobRunner(tolerant, handlers);
+    await runner.start();
+    const dlq = tolerant.get(DEAD_LETTER_QUEUE);
+    const q = tolerant.get(outageQueue.name);
+    try {
+      for (const [job, id] of [[dbJob, 'a'], [dbJob, 'b'], [wrong, 'w']] as const) await q.add(job.name, { id }, { ...tolerant.optionsFor(outageQueue.name, job.name), jobId: job.jobId({ id }) });
+      await until('both jobs done after the outage', async () => (await (await q.getJob('needs-db.a'))?.isCompleted()) === true && (await (await q.getJob('needs-db.b'))?.isCompleted()) === true, 20_000);
+      // Retried through the outage with growing delays, never spending an attempt.
+      expect(runs.filter((r) => r.id === 'a').length).toBeGreaterThan(3);
+      expect(runs.filter((r) => r.name === 'needs-db').every((r) => r.attempt === 1)).toBe(true);
+      expect(await dlq.getJob(deadLetterId(outageQueue.name, 'needs-db.a'))).toBeUndefined();
+      // A real failure is not mistaken for an outage: dead-lettered after its two attempts.
+      await until('the wrong job is dead-lettered', async () => Boolean(await dlq.getJob(deadLetterId(outageQueue.name, 'wrong.w'))));
+      expect(runs.filter((r) => r.name === 'wrong').map((r) => r.attempt)).toEqual([1, 2]);
+    } finally {
+      await runner.stop();
+      await tolerant.close();
+    }
+
+    // Past the tolerance the outage's errors count as attempts: a dependency that never comes back dead-letters.
+    const strict = new QueueRegistry(config({ outageToleranceMs: 300 }), outageJobs);
+    const strictRunner = new JobRunner(strict, handlers);
+    outageUntil = Date.now() + 60_000;
+    await strictRunner.start();
+    try {
+      await strict.get(outageQueue.name).add(dbJob.name, { id: 'forever' }, { ...strict.optionsFor(outageQueue.name, dbJob.name), jobId: 'needs-db.forever' });
+      await until('the never-ending outage dead-letters the job', async () => Boolean(await strict.get(DEAD_LETTER_QUEUE).getJob(deadLetterId(outageQueue.name, 'needs-db.forever'))), 20_000);
+      // 50 + 100 ms uncounted (150 ≤ 300), then 200 ms would pass 300: two counted attempts follow.
+      expect(runs.filter((r) => r.id === 'forever').map((r) => r.attempt)).toEqual([1, 1, 1, 2]);
+    } finally {
+      await strictRunner.stop();
+      await strict.close();
+    }
+  }, 60_000);
+
   it('refuses to start when a listed job has no handler', () => {
     const queues = new QueueRegistry(config(), jobs);
     expect(() => new JobRunner(queues, new Map<JobDefinition<any>, JobHandler<any>>([[echo, { handle: async () => undefined }]]))).toThrow(/no handler for job\(s\): outbox-test\/flaky, outbox-test\/poison, outbox-test\/refused/);
