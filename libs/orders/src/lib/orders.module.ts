@@ -9,6 +9,7 @@ import { CartService } from './application/cart.service';
 import { CheckoutCatalog } from './application/checkout-catalog';
 import { CheckoutFulfilment } from './application/checkout-fulfilment';
 import { CheckoutQuoteService } from './application/checkout-quote.service';
+import { CheckoutWithdrawal } from './application/checkout-withdrawal.service';
 import { CheckoutWriter } from './application/checkout-writer.service';
 import { MuseumDashboardService } from './application/museum-dashboard.service';
 import { OrderQueriesService } from './application/order-queries.service';
@@ -26,6 +27,7 @@ import { OrdersResolver } from './graphql/orders.resolver';
 import { StripeWebhookController } from './http/stripe-webhook.controller';
 import { CartRepository } from './infrastructure/cart.repository';
 import { CatalogCheckoutAdapter } from './infrastructure/catalog-checkout.adapter';
+import { CheckoutWithdrawalRepository } from './infrastructure/checkout-withdrawal.repository';
 import { LicensingFulfilmentAdapter } from './infrastructure/licensing-fulfilment.adapter';
 import { OrderStatsRepository } from './infrastructure/order-stats.repository';
 import { OrderRepository } from './infrastructure/order.repository';
@@ -47,6 +49,8 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     CheckoutQuoteService,
     CartService,
     CheckoutWriter,
+    CheckoutWithdrawal,
+    CheckoutWithdrawalRepository,
     PlaceOrderService,
     PaymentEventsService,
     ReservationExpiryService,

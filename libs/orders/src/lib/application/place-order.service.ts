@@ -1,12 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { PaymentsService, type PaymentHandle } from '@vitrine/payments';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PaymentsError, PaymentsErrorCode, PaymentsService, type PaymentHandle } from '@vitrine/payments';
 import type { Actor } from '@vitrine/shared/graphql';
+import { DomainError } from '@vitrine/shared/kernel';
 import { checkCheckoutInput, checkoutFingerprint } from '../domain/checkout-input';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { DuplicateCheckoutError, OrderRepository, type CheckoutRecord, type OrderRecord } from '../infrastructure/order.repository';
 import { CartService } from './cart.service';
 import { CartClosedSignal, CheckoutWriter } from './checkout-writer.service';
-import { CheckoutQuoteService } from './checkout-quote.service';
+import { CheckoutQuoteService, type CartQuote } from './checkout-quote.service';
+import { CheckoutWithdrawal } from './checkout-withdrawal.service';
 import { ORDERS_SETTINGS, type OrdersSettings } from './orders-settings';
 
 export interface PlacedCheckout {
@@ -24,12 +26,15 @@ export interface PlacedCheckout {
  */
 @Injectable()
 export class PlaceOrderService {
+  private readonly logger = new Logger(PlaceOrderService.name);
+
   constructor(
     private readonly carts: CartService,
     private readonly quotes: CheckoutQuoteService,
     private readonly writer: CheckoutWriter,
     private readonly orders: OrderRepository,
     private readonly payments: PaymentsService,
+    private readonly withdrawal: CheckoutWithdrawal,
     @Inject(ORDERS_SETTINGS) private readonly settings: OrdersSettings,
   ) {}
 
@@ -55,9 +60,19 @@ export class PlaceOrderService {
     }
     if (!cart.items.length) throw new OrdersError(OrdersErrorCode.CART_EMPTY, 'The cart is empty', { field: 'input.cartId' });
 
-    await this.quotes.assertNotSoldOut(cart.items);
-    const quote = await this.quotes.quote(cart.items);
-    this.writer.assertPlaceable(quote);
+    let quote: CartQuote;
+    try {
+      await this.quotes.assertNotSoldOut(cart.items);
+      quote = await this.quotes.quote(cart.items);
+      this.writer.assertPlaceable(quote);
+    } catch (error) {
+      // The cart was read open, but a request with this key may have bought the last units since
+      // (its commit closed the cart): a duplicate gets the first request's answer, not OUT_OF_STOCK.
+      if (!(error instanceof DomainError && error.code === 'OUT_OF_STOCK')) throw error;
+      const first = await this.orders.findCheckoutByKey(input.idempotencyKey);
+      if (first) return this.replay(first, fingerprint);
+      throw error;
+    }
     let written: { checkout: CheckoutRecord; orders: OrderRecord[] };
     try {
       written = await this.writer.write({ input, cartId: cart.id, shopperUserId: actor?.userId ?? null, quote, fingerprint, now, holdMs: this.settings.holdMs });
@@ -78,11 +93,27 @@ export class PlaceOrderService {
     return { checkout, orders: await this.orders.ordersOfCheckout(checkout.id), payment: await this.paymentFor(checkout), replayed: true };
   }
 
-  /** Created after the commit; if Stripe is down the checkout stays and a retry with the same key completes it. */
-  private paymentFor(checkout: CheckoutRecord, knownNew = false): Promise<PaymentHandle> {
-    return this.payments.ensurePaymentIntent(
-      { checkoutId: checkout.id, amountMinor: checkout.totalMinor, currency: checkout.currency, description: `Vitrine checkout ${checkout.id}` },
-      { knownNew },
-    );
+  /**
+   * Created after the commit. If Stripe cannot be reached the checkout is withdrawn (stock back,
+   * rows deleted, cart open again) and the same request with the same key places it afresh later.
+   */
+  private async paymentFor(checkout: CheckoutRecord, knownNew = false): Promise<PaymentHandle> {
+    let payment: PaymentHandle;
+    try {
+      payment = await this.payments.ensurePaymentIntent(
+        { checkoutId: checkout.id, amountMinor: checkout.totalMinor, currency: checkout.currency, description: `Vitrine checkout ${checkout.id}` },
+        { knownNew },
+      );
+    } catch (error) {
+      if (!(error instanceof PaymentsError && error.code === PaymentsErrorCode.PAYMENT_PROVIDER_UNAVAILABLE)) throw error;
+      const kept = await this.withdrawal.withdraw(checkout.id);
+      if (!kept) throw error;
+      // A concurrent request for this checkout got the intent: its answer is ours.
+      return { paymentIntentId: kept.providerPaymentId, clientSecret: kept.clientSecret, amountMinor: kept.amountMinor, currency: kept.currency };
+    }
+    if (await this.withdrawal.stillPlaced(checkout.id)) return payment;
+    // Withdrawn by a concurrent request that could not reach Stripe: this intent pays for nothing.
+    await this.payments.cancelIntent(payment.paymentIntentId).catch((e: unknown) => this.logger.warn(`could not cancel the orphan intent of checkout ${checkout.id}: ${(e as Error).message}`));
+    throw new PaymentsError(PaymentsErrorCode.PAYMENT_PROVIDER_UNAVAILABLE, 'The payment provider could not be reached; try again');
   }
 }
