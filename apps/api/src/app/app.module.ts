@@ -13,6 +13,7 @@ import {
   complexityPlugin,
   depthLimitRule,
   formatGraphQLError,
+  serviceUnavailablePlugin,
   type Actor,
   type RequestContext,
 } from '@vitrine/shared/graphql';
@@ -60,6 +61,7 @@ function bearer(req: Request): string | null {
         playground: false,
         validationRules: [depthLimitRule({ maxDepth: config.maxDepth, maxComplexity: config.maxComplexity })],
         plugins: [
+          serviceUnavailablePlugin(),
           complexityPlugin(() => schemaHost.schema, { maxDepth: config.maxDepth, maxComplexity: config.maxComplexity }),
           ...publicResponseCache({
             maxAgeSeconds: apiConfigFromEnv().publicCacheSeconds,

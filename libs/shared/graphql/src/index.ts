@@ -4,6 +4,7 @@ export * from './lib/auth.guard';
 export * from './lib/request-context';
 export * from './lib/loader-registry';
 export * from './lib/format-error';
+export * from './lib/service-unavailable';
 export * from './lib/pagination';
 export * from './lib/protection';
 export * from './lib/localized';

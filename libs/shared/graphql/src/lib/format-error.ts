@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@vitrine/shared/kernel';
+import { SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './service-unavailable';
 
 /** Codes Apollo and graphql-js raise themselves, passed through untouched. */
 const TRANSPORT_CODES = new Set([
@@ -42,6 +43,10 @@ export function formatGraphQLError(
   if (typeof code === 'string' && TRANSPORT_CODES.has(code)) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  if (isDatabaseUnavailable(original)) {
+    // Retryable: the transaction was rolled back (HTTP 503 + Retry-After: serviceUnavailablePlugin).
+    return { message: 'The service is briefly unavailable; try again', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfter: SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } };
   }
   onInternal(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
