@@ -35,6 +35,9 @@ export const RefundButton = () => {
   const [mode, setMode] = useState<'whole' | 'lines'>('whole');
   const [units, setUnits] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // One idempotency key per opening of the dialog: a double click, a retry after a timeout or
+  // a second tab's identical submit replays the same refund instead of refunding twice.
+  const [idempotencyKey, setIdempotencyKey] = useState('');
   if (!order || !REFUNDABLE.includes(order.status)) return null;
   const remaining = order.total - (order.refundedTotal ?? 0);
   if (remaining <= 0) return null;
@@ -53,9 +56,13 @@ export const RefundButton = () => {
     mode === 'whole' ? remaining : Math.min(remaining, chosen.reduce((sum, c) => sum + Math.round((c.line.total * c.quantity) / c.line.quantity), 0));
   const ready = !!reason.trim() && !busy && !invalid && amount > 0;
 
+  const show = () => {
+    setIdempotencyKey(crypto.randomUUID());
+    setOpen(true);
+  };
   const submit = () => {
     setBusy(true);
-    refundOrder(String(order.id), reason.trim(), mode === 'lines' ? chosen.map((c) => ({ lineId: c.line.id, quantity: c.quantity })) : undefined)
+    refundOrder(String(order.id), reason.trim(), mode === 'lines' ? chosen.map((c) => ({ lineId: c.line.id, quantity: c.quantity })) : undefined, idempotencyKey)
       .then((r) => {
         notify('vitrine.orders.refund_requested', { type: 'success', messageArgs: { status: r.refundStatus } });
         setOpen(false);
@@ -69,7 +76,7 @@ export const RefundButton = () => {
 
   return (
     <>
-      <Button label="vitrine.orders.refund" onClick={() => setOpen(true)} data-testid="order-refund">
+      <Button label="vitrine.orders.refund" onClick={show} data-testid="order-refund">
         <CurrencyExchangeIcon />
       </Button>
       <Dialog open={open} onClose={() => !busy && setOpen(false)} fullWidth maxWidth="md">

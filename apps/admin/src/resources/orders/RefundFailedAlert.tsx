@@ -21,17 +21,20 @@ export const RefundFailedAlert = () => {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  // One idempotency key per opening of the dialog (see RefundButton).
+  const [idempotencyKey, setIdempotencyKey] = useState('');
   const owed = order?.refundOutstanding;
   if (!order || !owed) return null;
   const amount = formatMoney(owed.amount, owed.currency, locale);
 
   const show = () => {
     setReason(translate('vitrine.orders.refund_again_reason'));
+    setIdempotencyKey(crypto.randomUUID());
     setOpen(true);
   };
   const submit = () => {
     setBusy(true);
-    refundOrder(String(order.id), reason.trim())
+    refundOrder(String(order.id), reason.trim(), undefined, idempotencyKey)
       .then((r) => {
         notify('vitrine.orders.refund_again_done', { type: 'success', messageArgs: { status: r.refundStatus } });
         setOpen(false);

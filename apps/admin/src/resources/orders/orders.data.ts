@@ -202,18 +202,21 @@ export interface RefundRequested {
   refundId: string;
   refundStatus: string;
   amount: number;
+  /** The answer of an earlier submit of this dialog (same idempotency key): no second refund. */
+  replayed: boolean;
   order: Pick<OrderRecord, 'id' | 'status'>;
 }
 
 /**
  * A refund through Stripe: the rest of the order, or some units of some lines. The order
- * turns REFUNDED when Stripe's webhook confirms refunds covering all of it.
+ * turns REFUNDED when Stripe's webhook confirms refunds covering all of it (or every unit).
+ * `idempotencyKey` (one per dialog opening): the same request sent again answers the same refund.
  */
-export async function refundOrder(id: string, reason: string, lines?: { lineId: string; quantity: number }[]): Promise<RefundRequested> {
+export async function refundOrder(id: string, reason: string, lines?: { lineId: string; quantity: number }[], idempotencyKey?: string): Promise<RefundRequested> {
   const r = await gql<{ refundOrder: RefundRequested }>(
-    `mutation RefundOrder($id: ID!, $reason: String!, $lines: [RefundLineInput!]) {
-      refundOrder(id: $id, reason: $reason, lines: $lines) { refundId refundStatus amount order { id status } } }`,
-    { id, reason, lines: lines ?? null },
+    `mutation RefundOrder($id: ID!, $reason: String!, $lines: [RefundLineInput!], $idempotencyKey: String) {
+      refundOrder(id: $id, reason: $reason, lines: $lines, idempotencyKey: $idempotencyKey) { refundId refundStatus amount replayed order { id status } } }`,
+    { id, reason, lines: lines ?? null, idempotencyKey: idempotencyKey || null },
     { mapField: (path) => path },
   );
   pager.invalidate('orders');

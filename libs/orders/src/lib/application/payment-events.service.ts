@@ -7,6 +7,7 @@ import { assertUnreachable } from '@vitrine/shared/kernel';
 import { accrueOrderJob } from '@vitrine/licensing';
 import { canTransition, type OrderStatus } from '../domain/order-state-machine';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { coveredByRefunds } from '../domain/refunds';
 import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { declareCustomsJob, withdrawCustomsJob } from '../pipeline/pipeline.jobs';
@@ -72,10 +73,14 @@ export class PaymentEventsService {
         case 'CHARGE_REFUNDED': {
           // Stripe reports the cumulative refund of the charge; which order a partial refund
           // was for comes from the refunds we issued (or their metadata when listed).
+          // An order is refunded once its refunds cover it, or every unit of it (refundOrder's
+          // line refunds, each line's last unit taking what is left of the line).
           const refunded = await this.payments.recordRefunds(tx, payment, event);
           const perOrder = await this.payments.refundedByOrder(tx, orders.map((o) => o.id));
+          const everyUnit = await this.orders.everyUnitRefunded(tx, orders.map((o) => o.id));
           const whole = refunded >= payment.amountMinor;
-          await this.refundOrders(tx, orders.filter((o) => whole || (perOrder.get(o.id) ?? 0) >= o.totalMinor), now);
+          const covered = (o: OrderRecord) => coveredByRefunds({ totalMinor: o.totalMinor, refundedMinor: perOrder.get(o.id) ?? 0, wholeChargeRefunded: whole, everyUnitRefunded: everyUnit.has(o.id) });
+          await this.refundOrders(tx, orders.filter(covered), now);
           break;
         }
         case 'REFUND_FAILED':

@@ -8,7 +8,8 @@ import { enqueueJob } from '@vitrine/shared/jobs';
 import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
 import { assertTransition } from '../domain/order-state-machine';
-import { countsAsRefunded, planLineRefund, refundOutstanding, type LineRefundPlan } from '../domain/refunds';
+import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { countsAsRefunded, planLineRefund, refundOutstanding, type LineRefundPlan, type RefundableLine } from '../domain/refunds';
 import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 
@@ -21,21 +22,37 @@ const refundSchema = z.object({
     .max(100)
     .refine((ls) => new Set(ls.map((l) => l.lineId)).size === ls.length, 'names a line twice')
     .optional(),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_\-:.]{8,128}$/, 'must be 8 to 128 letters, digits or - _ : .').optional(),
 });
+
+type RefundInput = z.infer<typeof refundSchema>;
+
+export interface RefundResult {
+  order: OrderRecord;
+  refundId: string;
+  refundStatus: string;
+  amount: number;
+  /** The answer of an earlier request with the same idempotency key: no new refund was made. */
+  replayed: boolean;
+}
 
 /**
  * A seller (or the operator) refunds one order through Stripe: in full, or some units of
- * some lines (their landed price: goods, freight share and tax). The order becomes REFUNDED
- * when Stripe's charge.refunded webhook confirms refunds covering it, which also gives the
- * stock and the shopper's yearly quota back; a partial refund leaves the order where it is
- * and gives back to the quota the goods value of the units it returned (order_line_refunds).
+ * some lines (their landed price: goods, freight share and tax, each taken cumulatively per
+ * line, so the last unit of a line takes what is left of it). The order becomes REFUNDED
+ * when Stripe's charge.refunded webhook confirms refunds covering it, or every unit of it,
+ * which also gives the stock and the shopper's yearly quota back; a partial refund leaves
+ * the order where it is and gives back to the quota the goods value of the units it returned
+ * (order_line_refunds), and the pipeline declares and ships only what is left.
  * A REFUNDED order is refunded again only for what a refund Stripe reported failed left
  * unpaid (`refundAgain`).
  *
  * One transaction: the payment, then the order row, are locked (the webhook's lock order)
- * before the units left are counted, so concurrent refunds of one order queue and the second
- * sees what the first returned. Stripe's refund call runs under these locks (ADR 0006): a
- * refund is a rare back-office act, and only this order's payment events wait for it.
+ * before the idempotency key is looked up and the units left are counted, so concurrent
+ * refunds of one order queue: the second with the same key answers the first's refund, the
+ * second for units the first took back is refused. Stripe's refund call runs under these
+ * locks (ADR 0006): a refund is a rare back-office act, and only this order's payment events
+ * wait for it.
  */
 @Injectable()
 export class RefundOrderService {
@@ -47,43 +64,58 @@ export class RefundOrderService {
 
   async refund(
     actor: Actor,
-    input: { orderId: string; reason: string; lines?: { lineId: string; quantity: number }[] | null },
-  ): Promise<{ order: OrderRecord; refundId: string; refundStatus: string; amount: number }> {
+    input: { orderId: string; reason: string; lines?: { lineId: string; quantity: number }[] | null; idempotencyKey?: string | null },
+  ): Promise<RefundResult> {
     if (!z.string().uuid().safeParse(input.orderId).success) throw new NotFoundError('Order');
-    const v = validate(refundSchema, { ...input, lines: input.lines ?? undefined }, 'input');
+    const v = validate(refundSchema, { ...input, lines: input.lines ?? undefined, idempotencyKey: input.idempotencyKey ?? undefined }, 'input');
     const found = await this.orders.findOrder(v.orderId);
     if (!found || !canManageMuseum(actor, found.museumId)) throw new NotFoundError('Order');
     const lines = v.lines ? await this.orders.linesOf([found.id]) : [];
+    const fingerprint = requestFingerprint(v);
     return this.transactions.run(async (tx) => {
       const payment = await this.payments.lockForCheckout(tx, found.checkoutId);
       const order = await this.orders.lockOrder(tx, found.id);
       if (!order) throw new NotFoundError('Order');
-      if (order.status === 'REFUNDED') return this.refundAgain(tx, order, payment, v);
-      assertTransition(order.status, 'REFUNDED');
-      const already = (await this.payments.refundedByOrder(tx, [order.id])).get(order.id) ?? 0;
-      const remaining = order.totalMinor - already;
-      let amount = remaining;
-      let returned: LineRefundPlan['returned'] = [];
-      if (v.lines) {
-        const plan = planLineRefund(lines, await this.orders.refundedUnits(order.id, tx), v.lines, remaining);
-        if (plan.problems.length) throw new ValidationError(plan.problems);
-        ({ amountMinor: amount, returned } = plan);
+      if (v.idempotencyKey) {
+        const earlier = await this.orders.findRefundRequest(tx, order.id, v.idempotencyKey);
+        if (earlier && earlier.fingerprint !== fingerprint) {
+          throw new OrdersError(OrdersErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different refund of this order', { field: 'input.idempotencyKey' });
+        }
+        if (earlier) return { order, refundId: earlier.providerRefundId, refundStatus: earlier.refundStatus, amount: earlier.amountMinor, replayed: true };
       }
-      const failed = await this.payments.failedRefundsOf(tx, order.id);
-      const refund = await this.payments.refund(
-        { checkoutId: order.checkoutId, orderId: order.id, amountMinor: amount, reason: v.reason, idempotencyKey: refundKey(order.id, already, v.lines, failed) },
-        tx,
-      );
-      // The returned units give their goods value back to the buyer's yearly quota while the
-      // order stays paid (a refund covering the order makes it REFUNDED, which gives back all).
-      // Licensed lines' royalties are reversed for the units returned (licensing's accrue-order
-      // job, through the outbox of this transaction so it cannot be lost).
-      if (countsAsRefunded(refund.status) && returned.length) {
-        await this.orders.recordLineRefunds(tx, returned.map((r) => ({ ...r, orderId: order.id, providerRefundId: refund.refundId })));
-        await enqueueJob(tx, accrueOrderJob, { orderId: order.id, event: `refund-${refund.refundId}` });
+      const result = order.status === 'REFUNDED' ? await this.refundAgain(tx, order, payment, v) : await this.refundOpen(tx, order, lines, v);
+      if (v.idempotencyKey) {
+        await this.orders.recordRefundRequest(tx, { orderId: order.id, idempotencyKey: v.idempotencyKey, fingerprint, providerRefundId: result.refundId, amountMinor: result.amount, refundStatus: result.refundStatus });
       }
-      return { order, refundId: refund.refundId, refundStatus: refund.status, amount };
+      return result;
     });
+  }
+
+  private async refundOpen(tx: Tx, order: OrderRecord, lines: readonly RefundableLine[], v: RefundInput): Promise<RefundResult> {
+    assertTransition(order.status, 'REFUNDED');
+    const already = (await this.payments.refundedByOrder(tx, [order.id])).get(order.id) ?? 0;
+    const remaining = order.totalMinor - already;
+    let amount = remaining;
+    let returned: LineRefundPlan['returned'] = [];
+    if (v.lines) {
+      const plan = planLineRefund(lines, await this.orders.refundedLines(order.id, tx), v.lines, remaining);
+      if (plan.problems.length) throw new ValidationError(plan.problems);
+      ({ amountMinor: amount, returned } = plan);
+    }
+    const failed = await this.payments.failedRefundsOf(tx, order.id);
+    const refund = await this.payments.refund(
+      { checkoutId: order.checkoutId, orderId: order.id, amountMinor: amount, reason: v.reason, idempotencyKey: refundKey(order.id, already, v, failed) },
+      tx,
+    );
+    // The returned units give their goods value back to the buyer's yearly quota while the
+    // order stays paid (a refund covering the order makes it REFUNDED, which gives back all).
+    // Licensed lines' royalties are reversed for the units returned (licensing's accrue-order
+    // job, through the outbox of this transaction so it cannot be lost).
+    if (countsAsRefunded(refund.status) && returned.length) {
+      await this.orders.recordLineRefunds(tx, returned.map((r) => ({ ...r, orderId: order.id, providerRefundId: refund.refundId })));
+      await enqueueJob(tx, accrueOrderJob, { orderId: order.id, event: `refund-${refund.refundId}` });
+    }
+    return { order, refundId: refund.refundId, refundStatus: refund.status, amount, replayed: false };
   }
 
   /**
@@ -93,7 +125,7 @@ export class RefundOrderService {
    * line refund is recorded and no job is queued; the charge.refunded that follows finds the
    * order already REFUNDED. Anything else on a REFUNDED order is refused as before.
    */
-  private async refundAgain(tx: Tx, order: OrderRecord, payment: PaymentRecord | null, v: { reason: string; lines?: { lineId: string; quantity: number }[] }) {
+  private async refundAgain(tx: Tx, order: OrderRecord, payment: PaymentRecord | null, v: RefundInput): Promise<RefundResult> {
     const already = (await this.payments.refundedByOrder(tx, [order.id])).get(order.id) ?? 0;
     const failed = await this.payments.failedRefundsOf(tx, order.id);
     const amount = refundOutstanding({
@@ -107,25 +139,38 @@ export class RefundOrderService {
     if (!amount) assertTransition(order.status, 'REFUNDED');
     if (v.lines) throw new ValidationError([{ path: 'input.lines', message: 'an order already refunded is refunded again in full of what is outstanding, without lines' }]);
     const refund = await this.payments.refund(
-      { checkoutId: order.checkoutId, orderId: order.id, amountMinor: amount, reason: v.reason, idempotencyKey: refundKey(order.id, already, undefined, failed) },
+      { checkoutId: order.checkoutId, orderId: order.id, amountMinor: amount, reason: v.reason, idempotencyKey: refundKey(order.id, already, { ...v, lines: undefined }, failed) },
       tx,
     );
-    return { order, refundId: refund.refundId, refundStatus: refund.status, amount };
+    return { order, refundId: refund.refundId, refundStatus: refund.status, amount, replayed: false };
   }
 }
 
+/** What makes two requests under one idempotency key the same request: reason and lines. */
+function requestFingerprint(v: RefundInput): string {
+  return createHash('sha256').update(JSON.stringify({ reason: v.reason, lines: v.lines ? canonicalLines(v.lines) : null })).digest('hex');
+}
+
 /**
- * The key tells a retried request from a new refund: same order, same amount already
- * refunded, same failed refunds, same lines → Stripe answers the refund it already made.
- * A refund Stripe reported failed is re-issued as a new one (`-f<failed>`).
+ * Stripe's idempotency key. With the caller's key: derived from it, so a request retried after
+ * its transaction failed (Stripe may have refunded already) gets the same Stripe refund, even
+ * if other refunds of the order went through meanwhile. Without one, the key tells a retried
+ * request from a new refund by the state it started from: same order, same amount already
+ * refunded, same failed refunds, same lines → Stripe answers the refund it already made;
+ * a refund Stripe reported failed is re-issued as a new one (`-f<failed>`).
  */
-function refundKey(orderId: string, already: number, lines: readonly { lineId: string; quantity: number }[] | undefined, failed: number): string {
+function refundKey(orderId: string, already: number, v: { lines?: readonly { lineId: string; quantity: number }[]; idempotencyKey?: string }, failed: number): string {
+  if (v.idempotencyKey) return `vitrine-refund-order-${orderId}-k-${createHash('sha256').update(v.idempotencyKey).digest('hex').slice(0, 32)}`;
+  const lines = v.lines;
   const detail = already || lines ? `-${already}-${digest(lines ?? [])}` : '';
   const retry = failed ? `-f${failed}` : '';
   return `vitrine-refund-order-${orderId}${detail}${retry}`;
 }
 
+function canonicalLines(lines: readonly { lineId: string; quantity: number }[]): string[] {
+  return [...lines].sort((a, b) => a.lineId.localeCompare(b.lineId)).map((l) => `${l.lineId}:${l.quantity}`);
+}
+
 function digest(lines: readonly { lineId: string; quantity: number }[]): string {
-  const canonical = [...lines].sort((a, b) => a.lineId.localeCompare(b.lineId)).map((l) => `${l.lineId}:${l.quantity}`);
-  return createHash('sha256').update(canonical.join(',')).digest('hex').slice(0, 16);
+  return createHash('sha256').update(canonicalLines(lines).join(',')).digest('hex').slice(0, 16);
 }

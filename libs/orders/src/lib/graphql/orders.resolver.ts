@@ -82,9 +82,16 @@ export class OrdersResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('reason', { type: () => String }) reason: string,
     @Args('lines', { type: () => [RefundLineInput], nullable: true, description: 'Without lines, the whole order (less earlier refunds).' }) lines?: RefundLineInput[],
+    @Args('idempotencyKey', {
+      type: () => String,
+      nullable: true,
+      description:
+        'Recommended: one key per refund the user means (e.g. a UUID per dialog opening), 8 to 128 of A-Z a-z 0-9 - _ : . . The same key and request on this order answers the first refund again (replayed: true), however often or concurrently it is sent; the same key with another reason or lines is IDEMPOTENCY_KEY_REUSED. Without a key two identical requests are two refunds.',
+    })
+    idempotencyKey?: string,
   ) {
-    const r = await this.refunder.refund(actor, { orderId: id, reason, lines: lines?.map((l) => ({ lineId: l.lineId, quantity: l.quantity })) ?? null });
-    return { order: toOrder(r.order), refundId: r.refundId, refundStatus: r.refundStatus, amount: r.amount };
+    const r = await this.refunder.refund(actor, { orderId: id, reason, lines: lines?.map((l) => ({ lineId: l.lineId, quantity: l.quantity })) ?? null, idempotencyKey: idempotencyKey ?? null });
+    return { order: toOrder(r.order), refundId: r.refundId, refundStatus: r.refundStatus, amount: r.amount, replayed: r.replayed };
   }
 
   @ResolveField(() => [OrderRefundType], { description: 'Refunds issued for this order, oldest first.' })

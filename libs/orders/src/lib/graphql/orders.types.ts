@@ -209,6 +209,7 @@ export class RefundRequestedType {
   @Field(() => String) refundId!: string;
   @Field(() => Int, { description: 'Minor units of the order’s currency asked back from Stripe.' }) amount!: number;
   @Field(() => String, { description: 'Stripe’s refund status; the order turns REFUNDED when Stripe confirms.' }) refundStatus!: string;
+  @Field(() => Boolean, { description: 'true: the answer of an earlier request with the same idempotency key; no new refund was made.' }) replayed!: boolean;
 }
 
 @InputType()

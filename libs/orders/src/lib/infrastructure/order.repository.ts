@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type OrderStatus, type Prisma, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 import type { Recipient } from '../domain/checkout-input';
+import type { LineRefunded } from '../domain/refunds';
 
 export interface CheckoutRecord {
   id: string;
@@ -327,14 +328,29 @@ export class OrderRepository {
     return row !== null;
   }
 
-  /** Units of each line of this order already given back by partial refunds. */
-  async refundedUnits(orderId: string, tx: Tx = this.prisma): Promise<Map<string, number>> {
-    const rows = await tx.orderLineRefund.groupBy({ by: ['orderLineId'], where: { orderId, cancelledAt: null }, _sum: { quantity: true } });
-    return new Map(rows.map((r) => [r.orderLineId, r._sum.quantity ?? 0]));
+  /** What each line of this order has given back by partial refunds that still count (units, amount, goods, tax). */
+  async refundedLines(orderId: string, tx: Tx = this.prisma): Promise<Map<string, LineRefunded>> {
+    const rows = await tx.orderLineRefund.groupBy({ by: ['orderLineId'], where: { orderId, cancelledAt: null }, _sum: { quantity: true, amountMinor: true, goodsMinor: true, taxMinor: true } });
+    return new Map(rows.map((r) => [r.orderLineId, { units: r._sum.quantity ?? 0, amountMinor: r._sum.amountMinor ?? 0, goodsMinor: r._sum.goodsMinor ?? 0, taxMinor: r._sum.taxMinor ?? 0 }]));
+  }
+
+  /** Of these orders, those whose every unit was refunded line by line (refunds that still count). */
+  async everyUnitRefunded(tx: SqlTx, orderIds: readonly string[]): Promise<Set<string>> {
+    if (!orderIds.length) return new Set();
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT l.order_id::text AS id FROM order_lines l
+      LEFT JOIN (SELECT order_line_id, SUM(quantity) AS units FROM order_line_refunds
+                 WHERE order_id = ANY(${[...orderIds]}::uuid[]) AND cancelled_at IS NULL GROUP BY order_line_id) r ON r.order_line_id = l.id
+      WHERE l.order_id = ANY(${[...orderIds]}::uuid[])
+      GROUP BY l.order_id HAVING bool_and(COALESCE(r.units, 0) >= l.quantity)`;
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Records the units a Stripe refund gave back; a retry of the same refund records nothing twice. */
-  async recordLineRefunds(tx: Tx, rows: readonly { orderId: string; orderLineId: string; providerRefundId: string; quantity: number; goodsMinor: number }[]): Promise<void> {
+  async recordLineRefunds(
+    tx: Tx,
+    rows: readonly { orderId: string; orderLineId: string; providerRefundId: string; quantity: number; amountMinor: number; goodsMinor: number; taxMinor: number }[],
+  ): Promise<void> {
     if (rows.length) await tx.orderLineRefund.createMany({ data: [...rows], skipDuplicates: true });
   }
 
@@ -353,6 +369,15 @@ export class OrderRepository {
   async ordersOfCheckout(checkoutId: string, tx: Tx = this.prisma): Promise<OrderRecord[]> {
     const rows = await tx.order.findMany({ where: { checkoutId }, orderBy: [{ museumId: 'asc' }, { id: 'asc' }], select: orderSelect });
     return rows.map(toOrder);
+  }
+
+  /** The request refundOrder made under this idempotency key for this order, if any (read under the order's lock). */
+  findRefundRequest(tx: Tx, orderId: string, idempotencyKey: string): Promise<{ fingerprint: string; providerRefundId: string; amountMinor: number; refundStatus: string } | null> {
+    return tx.orderRefundRequest.findUnique({ where: { orderId_idempotencyKey: { orderId, idempotencyKey } }, select: { fingerprint: true, providerRefundId: true, amountMinor: true, refundStatus: true } });
+  }
+
+  async recordRefundRequest(tx: Tx, data: { orderId: string; idempotencyKey: string; fingerprint: string; providerRefundId: string; amountMinor: number; refundStatus: string }): Promise<void> {
+    await tx.orderRefundRequest.create({ data });
   }
 
   /**

@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DeclarationsService } from '@vitrine/customs';
 import { PaymentsService } from '@vitrine/payments';
 import type { OrderStatus } from '@vitrine/shared/data-access';
 import { PermanentJobError, type BatchOutcome } from '@vitrine/shared/jobs';
 import { TransactionRunner } from '../../infrastructure/transaction-runner';
 import { CARRIER_GATEWAY, type CarrierGateway } from '../domain/carrier-gateway';
-import { declarationOf, parcelOf } from '../domain/declaration-request';
+import { contentLeft, declarationOf, parcelOf, type ParcelContent } from '../domain/declaration-request';
 import { PipelineRepository, type DeclarableLine } from '../infrastructure/pipeline.repository';
 import { FulfilmentSettler } from './fulfilment-settler';
 import { PIPELINE_CONFIG, type PipelineConfig } from './pipeline-config';
@@ -21,6 +21,8 @@ const AFTER_DECLARATION: readonly OrderStatus[] = ['CUSTOMS_SUBMITTED', 'HELD', 
  */
 @Injectable()
 export class DeclareOrdersService {
+  private readonly logger = new Logger(DeclareOrdersService.name);
+
   constructor(
     private readonly pipeline: PipelineRepository,
     private readonly payments: PaymentsService,
@@ -39,17 +41,33 @@ export class DeclareOrdersService {
     // but whose answer was lost (a crash mid-exchange): it is sent again to record the answer.
     const later = found.filter((o) => AFTER_DECLARATION.includes(o.status));
     const unfinished = later.length ? await this.declarations.unfinished(later.map((o) => o.id)) : new Set<string>();
-    const due = found.filter((o) => o.status === 'PAID' || unfinished.has(o.id));
+    const candidates = found.filter((o) => o.status === 'PAID' || unfinished.has(o.id));
+    if (!candidates.length) return result;
+
+    const ids = candidates.map((o) => o.id);
+    const [lineRows, refundRows, payments] = await Promise.all([
+      this.pipeline.linesOf(ids),
+      this.pipeline.lineRefundsOf(ids),
+      this.payments.findForCheckouts([...new Set(candidates.map((o) => o.checkoutId))]),
+    ]);
+    const byOrder = new Map<string, DeclarableLine[]>();
+    for (const l of lineRows) byOrder.set(l.orderId, [...(byOrder.get(l.orderId) ?? []), l]);
+    // Refunded units are never declared, booked or shipped: what is left of each order is. An
+    // order with every unit refunded has nothing to declare (charge.refunded makes it REFUNDED).
+    const lines = new Map<string, ParcelContent>();
+    for (const o of candidates) {
+      const own = byOrder.get(o.id) ?? [];
+      const content = own.length ? contentLeft(o, own, refundRows) : null;
+      if (content) lines.set(o.id, content);
+      else if (own.length) this.logger.log(`order ${o.number}: every unit refunded, nothing to declare`);
+    }
+    const due = candidates.filter((o) => lines.has(o.id) || !byOrder.get(o.id)?.length);
     if (!due.length) return result;
 
-    const [lineRows, payments] = await Promise.all([this.pipeline.linesOf(due.map((o) => o.id)), this.payments.findForCheckouts([...new Set(due.map((o) => o.checkoutId))])]);
-    const lines = new Map<string, DeclarableLine[]>();
-    for (const l of lineRows) lines.set(l.orderId, [...(lines.get(l.orderId) ?? []), l]);
-
     const shipments = new Map((await this.pipeline.shipmentsOf(due.map((o) => o.id))).map((s) => [s.orderId, s.logisticsNo]));
-    const unissued = due.filter((o) => !shipments.has(o.id) && o.status === 'PAID');
+    const unissued = due.filter((o) => !shipments.has(o.id) && o.status === 'PAID' && lines.has(o.id));
     if (unissued.length) {
-      const issued = await this.carrier.createWaybills(unissued.map((o) => parcelOf(o, lines.get(o.id) ?? [])));
+      const issued = await this.carrier.createWaybills(unissued.map((o) => parcelOf(o, lines.get(o.id)!)));
       const rows = unissued.filter((o) => issued.has(o.number)).map((o) => ({ orderId: o.id, museumId: o.museumId, carrierCode: this.config.carrier.code, logisticsNo: issued.get(o.number)! }));
       const inserted = await this.pipeline.insertShipments(rows);
       for (const r of rows) if (inserted.has(r.orderId)) shipments.set(r.orderId, r.logisticsNo);
@@ -63,7 +81,7 @@ export class DeclareOrdersService {
       const logisticsNo = shipments.get(o.id);
       if (!payment) result.set(o.id, new PermanentJobError(`order ${o.number}: no payment recorded for its checkout`));
       else if (!logisticsNo) result.set(o.id, new Error(`order ${o.number}: the carrier issued no waybill`));
-      else if (!lines.get(o.id)?.length) result.set(o.id, new PermanentJobError(`order ${o.number} has no lines`));
+      else if (!lines.has(o.id)) result.set(o.id, new PermanentJobError(`order ${o.number} has no lines`));
       else requests.push(declarationOf(o, lines.get(o.id)!, payment, { logisticsNo }, { code: this.config.carrier.code, name: this.config.carrier.name }));
     }
     const outcomes = await this.declarations.declare(requests);

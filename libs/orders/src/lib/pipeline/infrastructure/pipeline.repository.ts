@@ -29,14 +29,29 @@ export interface DeclarableOrder {
 }
 
 export interface DeclarableLine {
+  id: string;
   orderId: string;
   sku: string;
   name: string;
   quantity: number;
   unitPriceMinor: number;
   goodsMinor: number;
+  /** The line's share of shipping and insurance, its tax and its landed total, as snapshotted at checkout. */
+  freightMinor: number;
+  insuranceMinor: number;
+  taxMinor: number;
+  totalMinor: number;
   originCountry: string;
   weightGrams: number;
+}
+
+/** Units (and what they gave back) of one line refunded by refunds that still count. */
+export interface LineRefundSum {
+  orderLineId: string;
+  quantity: number;
+  amountMinor: number;
+  goodsMinor: number;
+  taxMinor: number;
 }
 
 export interface ShipmentRow {
@@ -86,9 +101,18 @@ export class PipelineRepository {
   /** What the declaration needs of each line, in position order. */
   linesOf(orderIds: readonly string[]): Promise<DeclarableLine[]> {
     return this.prisma.sql.$queryRaw`
-      SELECT order_id AS "orderId", sku, name, quantity, unit_price_minor AS "unitPriceMinor", goods_minor AS "goodsMinor",
+      SELECT id, order_id AS "orderId", sku, name, quantity, unit_price_minor AS "unitPriceMinor", goods_minor AS "goodsMinor",
+        freight_minor AS "freightMinor", insurance_minor AS "insuranceMinor", tax_minor AS "taxMinor", total_minor AS "totalMinor",
         origin_country AS "originCountry", weight_grams AS "weightGrams"
       FROM order_lines WHERE order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY order_id, position`;
+  }
+
+  /** Per line of these orders, what partial refunds that still count gave back (lines without any are absent). */
+  lineRefundsOf(orderIds: readonly string[]): Promise<LineRefundSum[]> {
+    return this.prisma.sql.$queryRaw`
+      SELECT order_line_id AS "orderLineId", SUM(quantity)::int AS quantity, SUM(amount_minor)::int AS "amountMinor",
+        SUM(goods_minor)::int AS "goodsMinor", SUM(tax_minor)::int AS "taxMinor"
+      FROM order_line_refunds WHERE order_id = ANY(${[...orderIds]}::uuid[]) AND cancelled_at IS NULL GROUP BY order_line_id`;
   }
 
   /** Status and refund time of these orders (no lock). */
