@@ -85,7 +85,7 @@ async function seedCatalogue(prisma: PrismaService): Promise<{ products: number;
   for (const p of products) {
     const { museumId, artworkIds } = museums.get(p.museumSlug)!;
     const id = stableId(`product:${p.key}`);
-    const variants = p.type.variants.map((v, i) => ({ sku: p.skus[i]!, hsCode: p.type.hsCode, priceMinor: v.priceMinor, options: v.options }));
+    const variants = p.type.variants.map((v, i) => ({ sku: p.skus[i]!, hsCode: p.type.hsCode, priceMinor: v.priceMinor, options: v.options, netContent: v.netContent }));
     // The seed publishes only what the publishing rules would accept.
     const listable = listingProblemsForChina({ nameZh: p.name.zh, descriptionZh: p.description.zh, variants }, allowed).length === 0;
     const status = p.status === 'PUBLISHED' && !listable ? 'DRAFT' : p.status;
@@ -124,6 +124,8 @@ async function seedCatalogue(prisma: PrismaService): Promise<{ products: number;
         weightGrams: p.type.weightGrams,
         hsCode: v.hsCode,
         originCountry: p.type.key === 'SCARF' ? 'IT' : p.museumSlug === 'british-museum' ? 'GB' : 'FR',
+        netContent: v.netContent?.amount ?? null,
+        netContentUnit: v.netContent?.unit ?? null,
         position,
       }),
     );
@@ -138,6 +140,10 @@ async function seedCatalogue(prisma: PrismaService): Promise<{ products: number;
     // A product that already existed keeps its variants; a SKU taken by a hand-made product is skipped.
     const hasVariants = new Set((await tx.productVariant.findMany({ where: { productId: { in: productRows.map((r) => r.id!) } }, select: { productId: true } })).map((r) => r.productId));
     await tx.productVariant.createMany({ data: variantRows.filter((v) => !hasVariants.has(v.productId)), skipDuplicates: true });
+    // Seeded variants from before net content existed get theirs (only where none is set).
+    for (const v of variantRows.filter((r) => r.netContent != null)) {
+      await tx.productVariant.updateMany({ where: { id: v.id!, netContent: null }, data: { netContent: v.netContent, netContentUnit: v.netContentUnit } });
+    }
     await tx.productMedia.createMany({ data: mediaRows, skipDuplicates: true });
     await tx.productArtwork.createMany({ data: workLinks, skipDuplicates: true });
   });

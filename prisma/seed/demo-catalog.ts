@@ -39,8 +39,8 @@ export interface ProductType {
   weightGrams: number;
   name: (w: Text3) => Text3;
   description: (w: Text3, artist: string) => Text3;
-  /** Options and EUR price (cents) of each variant. */
-  variants: { code: string; options: Record<string, string>; priceMinor: number }[];
+  /** Options, EUR price (cents) and, where it matters (cosmetics), net content of each variant. */
+  variants: { code: string; options: Record<string, string>; priceMinor: number; netContent?: { amount: number; unit: 'ML' | 'G' | 'PIECE' } }[];
 }
 
 export const DEMO_PASSWORD = 'vitrine-demo-2026';
@@ -243,7 +243,8 @@ export const PRODUCT_TYPES: ProductType[] = [
       en: `Shea butter hand cream, 75 ml, in a tube illustrated with ${w.en}. Made in France.`,
       zh: `乳木果护手霜75毫升，管身印有《${w.zh}》，法国制造。`,
     }),
-    variants: [{ code: '75', options: { volume: '75 ml' }, priceMinor: 2_200 }],
+    // 22.00 EUR ≈ 178 CNY for 75 ml: 2.37 CNY/ml, below the 10 CNY/ml of high-end cosmetics (9.1 %).
+    variants: [{ code: '75', options: { volume: '75 ml' }, priceMinor: 2_200, netContent: { amount: 75, unit: 'ML' } }],
   },
   {
     key: 'TSHIRT',

@@ -96,6 +96,8 @@ interface VariantRow {
   weightGrams: number;
   hsCode: string;
   originCountry: string;
+  netContent: number | null;
+  netContentUnit: 'ML' | 'G' | 'PIECE' | null;
   product: { nameZh: string; nameEn: string; nameFr: string; crossBorderCategory: string; status: string };
 }
 
@@ -150,7 +152,7 @@ export async function seedOrders(app: INestApplicationContext, prisma: PrismaSer
       (
         await prisma.productVariant.findMany({
           where: { id: { in: wanted.map((w) => w.variantId) } },
-          select: { id: true, productId: true, sku: true, priceMinor: true, weightGrams: true, hsCode: true, originCountry: true, product: { select: { nameZh: true, nameEn: true, nameFr: true, crossBorderCategory: true, status: true } } },
+          select: { id: true, productId: true, sku: true, priceMinor: true, weightGrams: true, hsCode: true, originCountry: true, netContent: true, netContentUnit: true, product: { select: { nameZh: true, nameEn: true, nameFr: true, crossBorderCategory: true, status: true } } },
         })
       ).map((v): [string, VariantRow] => [v.id, v]),
     );
@@ -173,7 +175,16 @@ export async function seedOrders(app: INestApplicationContext, prisma: PrismaSer
           customsMode,
           lines: wanted.map((w, i) => {
             const v = variants.get(w.variantId)!;
-            return { ref: String(i), variantId: v.id, unitPriceMinor: shopperPrice(v.priceMinor, quote).amount, quantity: w.quantity, weightGrams: v.weightGrams, category: v.product.crossBorderCategory };
+            return {
+              ref: String(i),
+              variantId: v.id,
+              unitPriceMinor: shopperPrice(v.priceMinor, quote).amount,
+              quantity: w.quantity,
+              weightGrams: v.weightGrams,
+              category: v.product.crossBorderCategory,
+              hsCode: v.hsCode,
+              netContent: v.netContent != null && v.netContentUnit ? { amount: v.netContent, unit: v.netContentUnit } : null,
+            };
           }),
         },
       ],
@@ -272,6 +283,10 @@ export async function seedOrders(app: INestApplicationContext, prisma: PrismaSer
                   dutiableMinor: l.dutiableMinor,
                   taxRate: l.taxRate,
                   taxMinor: l.taxMinor,
+                  taxRegime: l.regime,
+                  dutyMinor: l.dutyMinor,
+                  vatMinor: l.vatMinor,
+                  consumptionTaxMinor: l.consumptionTaxMinor,
                   totalMinor: l.totalMinor,
                   fxRate: quote.fx.rate,
                   fxSource: quote.fx.source,

@@ -11,6 +11,9 @@ const LIMIT = 2_600_000;
 /** 40.00 EUR at 7.8 × 1.03, whole yuan up. */
 const A = 32_200;
 const NAME = '王芳';
+/** The quota counts dutiable value: 5 units (600 g) ship for 85 CNY, 2 units (240 g) for 60 CNY. */
+const FIVE = 5 * A + 8_500;
+const TWO = 2 * A + 6_000;
 
 /**
  * remainingAnnualQuota: a shopper sees what checkout would let an identity still buy this
@@ -52,7 +55,7 @@ describe('remainingAnnualQuota', () => {
     const c = placed.data.placeOrder;
     expect(await stripe.deliver(api.baseUrl, stripe.succeed(c.payment.paymentIntentId))).toBe(200);
     const after = await api.gql(QUOTA, { i: { residentId: id.toLowerCase(), name: ` ${NAME} ` } }, me);
-    expect(after.data.remainingAnnualQuota).toEqual({ remaining: cny(LIMIT - 5 * A), limit: cny(LIMIT), used: cny(5 * A), counted: true, residentIdMasked: masked });
+    expect(after.data.remainingAnnualQuota).toEqual({ remaining: cny(LIMIT - FIVE), limit: cny(LIMIT), used: cny(FIVE), counted: true, residentIdMasked: masked });
     expect(JSON.stringify(after)).not.toContain(id);
 
     // Refund 2 units: the query follows the quota, as checkout does.
@@ -60,7 +63,8 @@ describe('remainingAnnualQuota', () => {
     const line = c.orders[0].lines[0];
     expect((await api.gql(REFUND, { id: c.orders[0].id, reason: 'two back', lines: [{ lineId: line.id, quantity: 2 }] }, manager)).errors).toBeUndefined();
     const refunded = await api.gql(QUOTA, { i: { residentId: id, name: NAME } }, me);
-    expect(refunded.data.remainingAnnualQuota).toMatchObject({ remaining: cny(LIMIT - 3 * A), used: cny(3 * A), counted: true });
+    // the 3 units kept hold 3/5 of the line's dutiable value (goods and their share of the shipping)
+    expect(refunded.data.remainingAnnualQuota).toMatchObject({ remaining: cny(LIMIT - (FIVE * 3) / 5), used: cny((FIVE * 3) / 5), counted: true });
   });
 
   it('tells nothing of an identity the account has not ordered with under that name, whoever did', async () => {
@@ -75,7 +79,7 @@ describe('remainingAnnualQuota', () => {
     expect((await api.gql(QUOTA, { i: { residentId: id, name: NAME } }, other)).data.remainingAnnualQuota).toMatchObject(bare);
     expect((await api.gql(QUOTA, { i: { residentId: id, name: '李娜' } }, owner)).data.remainingAnnualQuota).toMatchObject(bare);
     expect((await api.gql(QUOTA, { i: { residentId: residentId(9199), name: NAME } }, owner)).data.remainingAnnualQuota).toMatchObject(bare);
-    expect((await api.gql(QUOTA, { i: { residentId: id, name: NAME } }, owner)).data.remainingAnnualQuota).toMatchObject({ used: cny(2 * A), counted: true });
+    expect((await api.gql(QUOTA, { i: { residentId: id, name: NAME } }, owner)).data.remainingAnnualQuota).toMatchObject({ used: cny(TWO), counted: true });
     // Shoppers only: a guest signs in first, a museum manager may not ask.
     expect(codeOf(await api.gql(QUOTA, { i: { residentId: id, name: NAME } }))).toBe('UNAUTHENTICATED');
     const manager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);

@@ -205,19 +205,20 @@ describe('checkout for Chinese shoppers, end to end over GraphQL and the Stripe 
       }
     });
 
-    it('ORDER_LIMIT_EXCEEDED per seller order and SINGLE_ITEM_OVER_LIMIT for one item above 5,000 CNY', async () => {
-      // 40.00 EUR → 322 CNY; 16 of them = 5,152 CNY of goods from one seller
+    it('ORDER_LIMIT_EXCEEDED per seller order, on the dutiable value (goods + freight), also for two items above 5,000 CNY', async () => {
+      // 40.00 EUR → 322 CNY; 16 of them = 5,152 CNY of goods from one seller, + 120 CNY of shipping (1,920 g)
       const big = await guestCart([{ variantId: louvre.variants[1]!.id, quantity: 16 }]);
       expect(await refused(placeOrderInput(big.cartId, 'refusal-key-3', { cartToken: big.token }))).toMatchObject({
         code: 'ORDER_LIMIT_EXCEEDED',
         limit: 500_000,
         goodsValue: 16 * 32_200,
+        dutiableValue: 16 * 32_200 + 12_000,
         sellerId: louvre.museumId,
         lines: [big.cart.lines[0].id],
       });
-      // 700.00 EUR → 5,624 CNY for one indivisible item
-      const one = await guestCart([{ variantId: louvre.variants[2]!.id, quantity: 1 }]);
-      expect(await refused(placeOrderInput(one.cartId, 'refusal-key-4', { cartToken: one.token }))).toMatchObject({ code: 'SINGLE_ITEM_OVER_LIMIT', lines: [one.cart.lines[0].id] });
+      // 700.00 EUR → 5,624 CNY: alone it would go through at the general-trade taxes (customs-value.e2e-spec); two of it cannot
+      const two = await guestCart([{ variantId: louvre.variants[2]!.id, quantity: 2 }]);
+      expect(await refused(placeOrderInput(two.cartId, 'refusal-key-4', { cartToken: two.token }))).toMatchObject({ code: 'ORDER_LIMIT_EXCEEDED', lines: [two.cart.lines[0].id] });
     });
 
     it('OUT_OF_STOCK names the lines, counting two lines of one variant together', async () => {
@@ -348,7 +349,7 @@ describe('checkout for Chinese shoppers, end to end over GraphQL and the Stripe 
       const id = residentId(4242);
       const shop = await seedShop(p(), { prices: [4_000], stock: 500 });
       const variantId = shop.variants[0]!.id;
-      // 5 paid orders of 15 × 322 CNY = 4,830 CNY: 24,150 CNY used.
+      // 5 paid orders of 15 × 322 CNY = 4,830 CNY + 120 CNY shipping: 24,750 CNY of dutiable value used.
       const paid: string[] = [];
       for (let i = 0; i < 5; i++) {
         const { cartId, token } = await guestCart([{ variantId, quantity: 15 }]);
@@ -361,7 +362,8 @@ describe('checkout for Chinese shoppers, end to end over GraphQL and the Stripe 
       const input = placeOrderInput(cartId, 'quota-key-x', { cartToken: token, id });
       const before = await counts();
       const refused = await api.gql(PLACE_ORDER, { i: input });
-      expect(refused.errors![0]!.extensions).toMatchObject({ code: 'ANNUAL_LIMIT_EXCEEDED', remaining: 2_600_000 - 5 * 15 * 32_200, requested: 6 * 32_200 });
+      // 6 × 322 CNY + 85 CNY shipping asked of the 1,250 CNY left
+      expect(refused.errors![0]!.extensions).toMatchObject({ code: 'ANNUAL_LIMIT_EXCEEDED', remaining: 2_600_000 - 5 * (15 * 32_200 + 12_000), requested: 6 * 32_200 + 8_500 });
       expect(await counts()).toEqual(before);
       // Another identity is not affected.
       const other = await guestCart([{ variantId, quantity: 6 }]);

@@ -15,11 +15,12 @@ import {
 } from 'react-admin';
 import { LocalizedTextInput } from '../../components/LocalizedTextInput';
 import { countryFormat, optionsJson, priceFormat, urlFormat } from '../../data/validators';
-import { CROSS_BORDER_CATEGORIES } from './products.data';
+import { CROSS_BORDER_CATEGORIES, NET_CONTENT_UNITS } from './products.data';
 
 const CATEGORY_CHOICES = CROSS_BORDER_CATEGORIES.map((id) => ({ id, name: `vitrine.crossBorder.${id}` }));
+const UNIT_CHOICES = NET_CONTENT_UNITS.map((id) => ({ id, name: `vitrine.netContentUnit.${id}` }));
 
-export const newVariant = () => ({ sku: '', optionsJson: '{}', priceEur: '', weightGrams: 100, hsCode: '', originCountry: 'FR' });
+export const newVariant = () => ({ sku: '', optionsJson: '{}', priceEur: '', weightGrams: 100, hsCode: '', originCountry: 'FR', netContent: null, netContentUnit: '' });
 export const productDefaults = () => ({
   crossBorderCategory: 'GENERAL',
   category: '',
@@ -62,6 +63,8 @@ export const ProductForm = (props: Omit<SimpleFormProps, 'children'>) => (
         <NumberInput source="weightGrams" validate={[required(), minValue(1)]} sx={{ width: 120 }} slotProps={{ input: { endAdornment: <InputAdornment position="end">g</InputAdornment> } }} />
         <TextInput source="hsCode" validate={required()} sx={{ width: 130 }} />
         <TextInput source="originCountry" validate={[required(), countryFormat]} sx={{ width: 90 }} />
+        <NumberInput source="netContent" validate={minValue(1)} step={1} sx={{ width: 120 }} helperText="vitrine.help.netContent" />
+        <SelectInput source="netContentUnit" choices={UNIT_CHOICES} emptyText="vitrine.netContentUnit.none" sx={{ width: 130 }} />
         <TextInput source="optionsJson" validate={optionsJson} sx={{ width: 220 }} helperText="vitrine.help.options" />
       </SimpleFormIterator>
     </ArrayInput>

@@ -11,6 +11,8 @@ import { getCurrentMuseumId, requireMuseumId } from '../../museum/current-museum
 export type ProductStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
 export const PRODUCT_STATUSES: ProductStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
 export const CROSS_BORDER_CATEGORIES = ['GENERAL', 'COSMETICS', 'JEWELLERY', 'BOOKS', 'APPAREL', 'HOMEWARE', 'STATIONERY', 'TOYS'];
+export type NetContentUnit = 'ML' | 'G' | 'PIECE';
+export const NET_CONTENT_UNITS: NetContentUnit[] = ['ML', 'G', 'PIECE'];
 
 interface ApiVariant {
   id: string;
@@ -20,6 +22,8 @@ interface ApiVariant {
   weightGrams: number;
   hsCode: string;
   originCountry: string;
+  netContent: number | null;
+  netContentUnit: NetContentUnit | null;
 }
 interface ApiProduct {
   id: string;
@@ -49,6 +53,9 @@ export interface FormVariant {
   weightGrams: number;
   hsCode: string;
   originCountry: string;
+  /** Whole ml, g or pieces, with its unit (both or neither); empty when not given (CSV imports leave it out). */
+  netContent?: number | null;
+  netContentUnit?: NetContentUnit | '' | null;
 }
 export interface ProductRecord extends Omit<ApiProduct, 'variants' | 'artworks' | 'collections'> {
   variants: FormVariant[];
@@ -66,7 +73,7 @@ export const LIST_ROWS = { view: 'rows' } as const;
 
 const FIELDS = `id museumId status category crossBorderCategory
   name { ${LOCALIZED} } description { ${LOCALIZED} }
-  variants { id sku options priceMinor weightGrams hsCode originCountry }
+  variants { id sku options priceMinor weightGrams hsCode originCountry netContent netContentUnit }
   media { id url alt position } artworks { id } collections { id }
   listableForChina listingProblems { code path message }
   createdAt updatedAt publishedAt`;
@@ -91,6 +98,8 @@ export function fromApi(p: ApiProduct): ProductRecord {
       weightGrams: v.weightGrams,
       hsCode: v.hsCode,
       originCountry: v.originCountry,
+      netContent: v.netContent,
+      netContentUnit: v.netContentUnit,
     })),
     artworkIds: p.artworks.map((a) => a.id),
     collectionIds: p.collections.map((c) => c.id),
@@ -130,6 +139,9 @@ export function toInput(data: Partial<ProductRecord>) {
       weightGrams: Number(v.weightGrams),
       hsCode: (v.hsCode ?? '').trim(),
       originCountry: (v.originCountry ?? '').trim().toUpperCase(),
+      // Both or neither: the API answers VALIDATION_FAILED on the missing one (shown on its field).
+      netContent: v.netContent == null || String(v.netContent) === '' ? null : Number(v.netContent),
+      netContentUnit: v.netContentUnit || null,
     };
   });
   if (Object.keys(errors).length) {

@@ -89,7 +89,16 @@ export class CheckoutQuoteService {
         locationId: plan.ok ? plan.locationId : null,
         lines: lines.map((i) => {
           const v = byId.get(i.variantId)!;
-          return { ref: i.id, variantId: v.variantId, unitPriceMinor: this.catalog.cnyPrice(v.priceEurMinor, fx), quantity: i.quantity, weightGrams: v.weightGrams, category: v.crossBorderCategory };
+          return {
+            ref: i.id,
+            variantId: v.variantId,
+            unitPriceMinor: this.catalog.cnyPrice(v.priceEurMinor, fx),
+            quantity: i.quantity,
+            weightGrams: v.weightGrams,
+            category: v.crossBorderCategory,
+            hsCode: v.hsCode,
+            netContent: v.netContent,
+          };
         }),
       };
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CROSS_BORDER_RULES, IdentityRecordsService, assertAnnualLimit, assertOrderLimits, type CrossBorderRules, type ResidentId } from '@vitrine/customs';
+import { CROSS_BORDER_RULES, IdentityRecordsService, assertAnnualLimit, assertOrderLimits, dutiableValue, type CrossBorderRules, type ResidentId } from '@vitrine/customs';
 import { StockService, outOfStock } from '@vitrine/inventory';
 import { CONSENT_VERSION, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { newOrderNumber } from '../domain/order-number';
@@ -50,7 +50,10 @@ export class CheckoutWriter {
       });
     }
     for (const o of quote.orders) {
-      assertOrderLimits({ sellerId: o.sellerId, lines: o.lines.map((l) => ({ ref: l.ref, unitPriceMinor: l.unitPriceMinor, quantity: l.quantity })) }, this.rules);
+      assertOrderLimits(
+        { sellerId: o.sellerId, goodsMinor: o.goodsMinor, freightMinor: o.shippingMinor, insuranceMinor: o.insuranceMinor, lines: o.lines.map((l) => ({ ref: l.ref, quantity: l.quantity })) },
+        this.rules,
+      );
     }
     if (quote.shortages.length) throw outOfStock(quote.shortages);
   }
@@ -63,7 +66,9 @@ export class CheckoutWriter {
       if (!(await this.orders.closeCart(tx, c.cartId))) throw new CartClosedSignal();
       const identity = await this.identities.record(tx, c.input.residentId);
       const used = await annualQuotaUsed(this.orders, identity.identityId, c.now, tx);
-      assertAnnualLimit(used, c.quote.goodsMinor, this.rules);
+      // The quota counts the dutiable value (goods + freight + insurance) of every order, as the per-order limit does.
+      const requested = c.quote.orders.reduce((a, o) => a + dutiableValue({ goodsMinor: o.goodsMinor, freightMinor: o.shippingMinor, insuranceMinor: o.insuranceMinor }), 0);
+      assertAnnualLimit(used, requested, this.rules);
 
       const checkoutId = randomUUID();
       const checkout: NewCheckout = {
@@ -130,6 +135,10 @@ export class CheckoutWriter {
           dutiableMinor: l.dutiableMinor,
           taxRate: l.taxRate,
           taxMinor: l.taxMinor,
+          taxRegime: l.regime,
+          dutyMinor: l.dutyMinor,
+          vatMinor: l.vatMinor,
+          consumptionTaxMinor: l.consumptionTaxMinor,
           totalMinor: l.totalMinor,
           fxRate: fx.fx.rate,
           fxSource: fx.fx.source,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_CROSS_BORDER_RULES as RULES } from '@vitrine/customs';
+import { DEFAULT_CROSS_BORDER_RULES as RULES, dutiableValue } from '@vitrine/customs';
 import { priceCheckout, type SellerGroupToPrice } from './checkout-pricing';
 import { DEFAULT_SHIPPING_RATES as RATES, shippingFee, shippingRatesFromEnv } from './shipping-rates';
 
@@ -10,6 +10,8 @@ const line = fc.record({
   quantity: fc.integer({ min: 1, max: 10 }),
   weightGrams: fc.integer({ min: 1, max: 5_000 }),
   category: fc.constantFrom('GENERAL', 'COSMETICS', 'STATIONERY', 'APPAREL'),
+  hsCode: fc.constantFrom('330499', '621410'),
+  netContent: fc.option(fc.record({ amount: fc.integer({ min: 1, max: 500 }), unit: fc.constantFrom('ML' as const, 'G' as const, 'PIECE' as const) })),
 });
 const group = fc.record({ sellerId: fc.uuid(), customsMode: fc.constantFrom('9610' as const, '1210' as const), lines: fc.array(line, { minLength: 1, maxLength: 8 }) });
 
@@ -25,11 +27,16 @@ describe('priceCheckout', () => {
         expect(lines.reduce((a, l) => a + l.taxMinor, 0)).toBe(p.taxMinor);
         for (const o of p.orders) {
           expect(o.lines.reduce((a, l) => a + l.freightMinor, 0)).toBe(o.shippingMinor);
+          // the customs value the limits and the quota count: goods + freight + insurance, = Σ lines' dutiable
+          expect(o.dutiableMinor).toBe(dutiableValue({ goodsMinor: o.goodsMinor, freightMinor: o.shippingMinor, insuranceMinor: o.insuranceMinor }));
+          expect(o.lines.reduce((a, l) => a + l.dutiableMinor, 0)).toBe(o.dutiableMinor);
           expect(o.goodsMinor + o.shippingMinor + o.insuranceMinor + o.taxMinor).toBe(o.totalMinor);
           expect(o.shippingMinor).toBe(shippingFee(o.customsMode, o.weightGrams, RATES));
           for (const l of o.lines) {
             expect(l.goodsMinor).toBe(l.unitPriceMinor * l.quantity);
             expect([l.goodsMinor, l.freightMinor, l.taxMinor, l.totalMinor].every(Number.isSafeInteger)).toBe(true);
+            expect(l.dutyMinor + l.vatMinor + l.consumptionTaxMinor).toBe(l.taxMinor);
+            expect(l.regime).toBe(o.regime);
           }
         }
       }),
@@ -39,8 +46,8 @@ describe('priceCheckout', () => {
   it('splits one order per seller with its own shipping', () => {
     const p = priceCheckout(
       [
-        { sellerId: 'louvre', customsMode: '9610', lines: [{ ref: 'a', variantId: 'v1', unitPriceMinor: 19_900, quantity: 2, weightGrams: 300, category: 'APPAREL' }] },
-        { sellerId: 'orsay', customsMode: '1210', lines: [{ ref: 'b', variantId: 'v2', unitPriceMinor: 8_900, quantity: 1, weightGrams: 100, category: 'COSMETICS' }] },
+        { sellerId: 'louvre', customsMode: '9610', lines: [{ ref: 'a', variantId: 'v1', unitPriceMinor: 19_900, quantity: 2, weightGrams: 300, category: 'APPAREL', hsCode: '621410', netContent: null }] },
+        { sellerId: 'orsay', customsMode: '1210', lines: [{ ref: 'b', variantId: 'v2', unitPriceMinor: 8_900, quantity: 1, weightGrams: 100, category: 'COSMETICS', hsCode: '330499', netContent: null }] },
       ],
       RULES,
       RATES,

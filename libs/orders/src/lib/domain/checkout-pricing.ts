@@ -1,4 +1,4 @@
-import { taxOrder, type CrossBorderRules } from '@vitrine/customs';
+import { taxOrder, type CrossBorderRules, type NetContent, type TaxBreakdown, type TaxRegime } from '@vitrine/customs';
 import { shippingFee, type CustomsMode, type ShippingRates } from './shipping-rates';
 
 export interface LineToPrice {
@@ -10,6 +10,10 @@ export interface LineToPrice {
   quantity: number;
   weightGrams: number;
   category: string;
+  /** Decides the duty rate of a general-trade item. */
+  hsCode: string;
+  /** Decides whether a cosmetic is high-end; null when the variant does not say. */
+  netContent: NetContent | null;
 }
 
 export interface SellerGroupToPrice {
@@ -18,7 +22,7 @@ export interface SellerGroupToPrice {
   lines: readonly LineToPrice[];
 }
 
-export interface PricedLine extends LineToPrice {
+export interface PricedLine extends LineToPrice, TaxBreakdown {
   goodsMinor: number;
   freightMinor: number;
   insuranceMinor: number;
@@ -40,6 +44,9 @@ export interface Totals {
 export interface PricedSellerOrder extends Totals {
   sellerId: string;
   customsMode: CustomsMode;
+  /** goods + shipping (freight) + insurance: what the per-order limit and the yearly quota count. */
+  dutiableMinor: number;
+  regime: TaxRegime;
   weightGrams: number;
   lines: PricedLine[];
 }
@@ -52,7 +59,8 @@ export interface CheckoutPricing extends Totals {
 /**
  * Prices a checkout on the server: one order per seller, shipping from the seller's table
  * by parcel weight, cross-border tax per line on goods + allocated freight (customs'
- * taxOrder). Integers throughout; Σ lines' totals = Σ orders' totals = checkout total.
+ * taxOrder: its regime, and the tax's parts per line). Integers throughout; Σ lines' totals =
+ * Σ orders' totals = checkout total.
  */
 export function priceCheckout(groups: readonly SellerGroupToPrice[], rules: CrossBorderRules, shipping: ShippingRates): CheckoutPricing {
   const orders = groups.map((g): PricedSellerOrder => {
@@ -66,6 +74,8 @@ export function priceCheckout(groups: readonly SellerGroupToPrice[], rules: Cros
     return {
       sellerId: g.sellerId,
       customsMode: g.customsMode,
+      dutiableMinor: taxed.dutiableMinor,
+      regime: taxed.regime,
       weightGrams,
       lines,
       goodsMinor: taxed.goodsMinor,

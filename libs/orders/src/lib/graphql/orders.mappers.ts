@@ -1,7 +1,7 @@
 import type { CartView } from '../application/cart.service';
 import type { CheckoutRecord, OrderLineRecord, OrderRecord } from '../infrastructure/order.repository';
 import type { PlacedCheckout } from '../application/place-order.service';
-import type { CartLineType, CartProblemType, CartSellerOrderType, CartStatusGql, CartType, CheckoutType, OrderLineType, OrderStatusGql, OrderType } from './orders.types';
+import type { CartLineType, CartProblemType, CartSellerOrderType, CartStatusGql, CartType, CheckoutType, OrderLineType, OrderStatusGql, OrderType, TaxRegimeGql } from './orders.types';
 
 export function toCart(view: CartView): CartType {
   const { cart, quote } = view;
@@ -30,8 +30,13 @@ export function toCart(view: CartView): CartType {
         unitPrice: l.unitPriceMinor,
         goods: l.goodsMinor,
         freight: l.freightMinor,
+        dutiable: l.dutiableMinor,
         taxRate: l.taxRate,
         tax: l.taxMinor,
+        taxRegime: l.regime as TaxRegimeGql,
+        duty: l.dutyMinor,
+        vat: l.vatMinor,
+        consumptionTax: l.consumptionTaxMinor,
         total: l.totalMinor,
         listableForChina: !unlisted.has(l.ref),
         inStock: !short.has(l.variantId),
@@ -98,6 +103,11 @@ export function toOrderLine(l: OrderLineRecord, marginBps: number): OrderLineTyp
     dutiable: l.dutiableMinor,
     taxRate: l.taxRate,
     tax: l.taxMinor,
+    taxRegime: l.taxRegime as TaxRegimeGql,
+    duty: l.dutyMinor,
+    // null: a line written without the split; its VAT is what the other parts leave.
+    vat: l.vatMinor ?? l.taxMinor - l.dutyMinor - l.consumptionTaxMinor,
+    consumptionTax: l.consumptionTaxMinor,
     total: l.totalMinor,
     hsCode: l.hsCode,
     originCountry: l.originCountry,

@@ -21,6 +21,16 @@ export enum CartStatusGql {
 }
 registerEnumType(CartStatusGql, { name: 'CartStatus' });
 
+export enum TaxRegimeGql {
+  CBEC_RETAIL = 'CBEC_RETAIL',
+  GENERAL_TRADE = 'GENERAL_TRADE',
+}
+registerEnumType(TaxRegimeGql, {
+  name: 'TaxRegime',
+  description:
+    'CBEC_RETAIL: cross-border retail import within limits (no duty; VAT and consumption tax at 70 %). GENERAL_TRADE: a single indivisible item whose dutiable value is above the per-order limit, alone in its order (duty at its tariff rate; VAT and consumption tax in full).',
+});
+
 @ObjectType('FxSnapshot', { description: 'The EUR→CNY rate prices were computed with.' })
 export class FxSnapshotType {
   @Field(() => String, { description: 'Exact decimal.' }) rate!: string;
@@ -42,8 +52,13 @@ export class CartLineType {
   @Field(() => Int) unitPrice!: number;
   @Field(() => Int, { description: 'unitPrice × quantity.' }) goods!: number;
   @Field(() => Int, { description: 'Share of the seller order’s shipping.' }) freight!: number;
-  @Field(() => String, { description: 'Comprehensive cross-border tax rate, e.g. 0.091000.' }) taxRate!: string;
-  @Field(() => Int) tax!: number;
+  @Field(() => Int, { description: 'goods + freight + insurance: the customs value the limits and the yearly quota count.' }) dutiable!: number;
+  @Field(() => String, { description: 'Cross-border tax rate on the dutiable value, e.g. 0.091000 (GENERAL_TRADE: the effective rate of duty, VAT and consumption tax).' }) taxRate!: string;
+  @Field(() => Int, { description: 'duty + vat + consumptionTax.' }) tax!: number;
+  @Field(() => TaxRegimeGql) taxRegime!: TaxRegimeGql;
+  @Field(() => Int) duty!: number;
+  @Field(() => Int) vat!: number;
+  @Field(() => Int) consumptionTax!: number;
   @Field(() => Int, { description: 'Landed: goods + freight + tax.' }) total!: number;
   @Field(() => Boolean) listableForChina!: boolean;
   @Field(() => Boolean) inStock!: boolean;
@@ -138,9 +153,13 @@ export class OrderLineType {
   @Field(() => Int) goods!: number;
   @Field(() => Int) freight!: number;
   @Field(() => Int) insurance!: number;
-  @Field(() => Int, { description: 'goods + freight + insurance.' }) dutiable!: number;
+  @Field(() => Int, { description: 'goods + freight + insurance: the customs value the limits and the yearly quota count.' }) dutiable!: number;
   @Field(() => String) taxRate!: string;
-  @Field(() => Int) tax!: number;
+  @Field(() => Int, { description: 'duty + vat + consumptionTax.' }) tax!: number;
+  @Field(() => TaxRegimeGql) taxRegime!: TaxRegimeGql;
+  @Field(() => Int) duty!: number;
+  @Field(() => Int) vat!: number;
+  @Field(() => Int) consumptionTax!: number;
   @Field(() => Int) total!: number;
   @Field(() => String) hsCode!: string;
   @Field(() => String) originCountry!: string;

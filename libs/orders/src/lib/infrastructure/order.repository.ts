@@ -74,6 +74,12 @@ export interface OrderLineRecord {
   dutiableMinor: number;
   taxRate: string;
   taxMinor: number;
+  /** CBEC_RETAIL or GENERAL_TRADE, and the tax's parts (duty + VAT + consumption tax = tax). */
+  taxRegime: string;
+  dutyMinor: number;
+  /** Null on a line written without the split (fixtures): VAT is then what the other parts leave. */
+  vatMinor: number | null;
+  consumptionTaxMinor: number;
   totalMinor: number;
   fxRate: string;
   fxSource: string;
@@ -262,6 +268,10 @@ export class OrderRepository {
         dutiable_minor: l.dutiableMinor,
         tax_rate: l.taxRate,
         tax_minor: l.taxMinor,
+        tax_regime: l.taxRegime,
+        duty_minor: l.dutyMinor,
+        vat_minor: l.vatMinor,
+        consumption_tax_minor: l.consumptionTaxMinor,
         total_minor: l.totalMinor,
         fx_rate: l.fxRate,
         fx_source: l.fxSource,
@@ -290,10 +300,10 @@ export class OrderRepository {
       ), l AS (
         INSERT INTO order_lines (id, order_id, position, variant_id, product_id, sku, name, cross_border_category, hs_code, origin_country,
           weight_grams, quantity, unit_price_eur_minor, unit_price_minor, currency, goods_minor, freight_minor, insurance_minor, dutiable_minor,
-          tax_rate, tax_minor, total_minor, fx_rate, fx_source, fx_effective_at)
+          tax_rate, tax_minor, tax_regime, duty_minor, vat_minor, consumption_tax_minor, total_minor, fx_rate, fx_source, fx_effective_at)
         SELECT r.id, r.order_id, r.position, r.variant_id, r.product_id, r.sku, r.name, r.cross_border_category, r.hs_code, r.origin_country,
           r.weight_grams, r.quantity, r.unit_price_eur_minor, r.unit_price_minor, r.currency, r.goods_minor, r.freight_minor, r.insurance_minor,
-          r.dutiable_minor, r.tax_rate, r.tax_minor, r.total_minor, r.fx_rate, r.fx_source, r.fx_effective_at
+          r.dutiable_minor, r.tax_rate, r.tax_minor, r.tax_regime, r.duty_minor, r.vat_minor, r.consumption_tax_minor, r.total_minor, r.fx_rate, r.fx_source, r.fx_effective_at
         FROM json_populate_recordset(NULL::order_lines, ${JSON.stringify(lineRows)}::json) r WHERE EXISTS (SELECT 1 FROM c)
         RETURNING id
       ), h AS (
@@ -305,17 +315,24 @@ export class OrderRepository {
   }
 
   /**
-   * Goods value already using the identity's yearly quota: orders paid in the year and not
-   * refunded or cancelled, less the goods value of units given back by partial refunds (not
-   * those Stripe reported failed or cancelled),
-   * plus unpaid orders whose hold still runs (they may be paid any moment, so they hold
-   * quota as they hold stock). A fully refunded order (REFUNDED) counts nothing.
+   * Dutiable value already using the identity's yearly quota: orders paid in the year and not
+   * refunded or cancelled, plus unpaid orders whose hold still runs (they may be paid any
+   * moment, so they hold quota as they hold stock). Each order counts the dutiable value of
+   * the units it still holds: per line, its snapshotted `dutiable_minor` (customs'
+   * `dutiableValue`: goods + freight + insurance shares, written by checkout) × units not given
+   * back by partial refunds (those Stripe reported failed or cancelled do not count) / units,
+   * rounded half up. A fully refunded order (REFUNDED) counts nothing.
    */
   async quotaUsed(identityId: string, year: { start: Date; end: Date }, now: Date, paidStatuses: readonly OrderStatus[], tx: SqlTx = this.prisma): Promise<number> {
     const rows = await tx.$queryRaw<{ used: bigint | null }[]>`
-      SELECT COALESCE(SUM(GREATEST(o.goods_minor - COALESCE(r.goods, 0), 0)), 0)::bigint AS used
+      SELECT COALESCE(SUM(h.held), 0)::bigint AS used
       FROM orders o
-      LEFT JOIN LATERAL (SELECT SUM(lr.goods_minor) AS goods FROM order_line_refunds lr WHERE lr.order_id = o.id AND lr.cancelled_at IS NULL) r ON true
+      CROSS JOIN LATERAL (
+        SELECT SUM(ROUND(l.dutiable_minor::numeric * GREATEST(l.quantity - COALESCE(r.units, 0), 0) / l.quantity)) AS held
+        FROM order_lines l
+        LEFT JOIN (SELECT lr.order_line_id, SUM(lr.quantity) AS units FROM order_line_refunds lr
+                   WHERE lr.order_id = o.id AND lr.cancelled_at IS NULL GROUP BY lr.order_line_id) r ON r.order_line_id = l.id
+        WHERE l.order_id = o.id) h
       WHERE o.identity_id = ${identityId}::uuid AND (
         (o.status::text = ANY(${[...paidStatuses]}::text[]) AND o.paid_at >= ${year.start} AND o.paid_at < ${year.end})
         OR (o.status = 'PENDING_PAYMENT' AND o.hold_expires_at > ${now} AND o.created_at >= ${year.start} AND o.created_at < ${year.end}))`;
@@ -504,6 +521,10 @@ export class OrderRepository {
         dutiableMinor: true,
         taxRate: true,
         taxMinor: true,
+        taxRegime: true,
+        dutyMinor: true,
+        vatMinor: true,
+        consumptionTaxMinor: true,
         totalMinor: true,
         fxRate: true,
         fxSource: true,
