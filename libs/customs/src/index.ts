@@ -5,6 +5,7 @@ export * from './lib/domain/cross-border-rules';
 export * from './lib/domain/cross-border-tax';
 export * from './lib/domain/allocation';
 export * from './lib/domain/limits';
+export * from './lib/domain/dutiable-value';
 export { IdentityRecordsService, type IdentityRecord } from './lib/application/identity-records.service';
 export { PiiKeyRotationService, type ReencryptReport } from './lib/application/pii-key-rotation.service';
 export * from './lib/declarations';

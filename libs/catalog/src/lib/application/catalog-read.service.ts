@@ -17,6 +17,8 @@ export interface SellableVariant {
   hsCode: string;
   originCountry: string;
   crossBorderCategory: string;
+  /** Whole ml, g or pieces, with its unit; null when the variant does not say. */
+  netContent: { amount: number; unit: 'ML' | 'G' | 'PIECE' } | null;
   productStatus: string;
   /** Published in an open storefront, zh-CN text present, this variant's HS code on the positive list. */
   listableForChina: boolean;
@@ -46,6 +48,7 @@ export class CatalogReadService {
       hsCode: r.hsCode,
       originCountry: r.originCountry,
       crossBorderCategory: r.crossBorderCategory,
+      netContent: r.netContent != null && r.netContentUnit ? { amount: r.netContent, unit: r.netContentUnit } : null,
       productStatus: r.productStatus,
       listableForChina:
         r.productStatus === 'PUBLISHED' &&

@@ -290,7 +290,16 @@ function textColumns(name: LocalizedStrings, description: LocalizedStrings) {
 }
 
 function toVariantWrite(v: VariantInput): VariantWrite {
-  return { sku: v.sku, options: v.options, priceMinor: v.priceMinor, weightGrams: v.weightGrams, hsCode: v.hsCode, originCountry: v.originCountry };
+  return {
+    sku: v.sku,
+    options: v.options,
+    priceMinor: v.priceMinor,
+    weightGrams: v.weightGrams,
+    hsCode: v.hsCode,
+    originCountry: v.originCountry,
+    netContent: v.netContent ?? null,
+    netContentUnit: v.netContentUnit ?? null,
+  };
 }
 
 function sameMedia(a: readonly { url: string; alt: string }[], b: readonly { url: string; alt: string }[]): boolean {

@@ -22,6 +22,13 @@ export const variantInput = z.object({
   weightGrams: z.number().int().min(1).max(100_000),
   hsCode: z.string().regex(/^\d{6,10}$/, 'must be 6 to 10 digits'),
   originCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code'),
+  /** Whole millilitres, grams or pieces; given with its unit or not at all. */
+  netContent: z.number().int('must be a whole number of ml, g or pieces').min(1).max(1_000_000).nullish(),
+  netContentUnit: z.enum(['ML', 'G', 'PIECE']).nullish(),
+}).superRefine((v, ctx) => {
+  if ((v.netContent == null) !== (v.netContentUnit == null)) {
+    ctx.addIssue({ code: 'custom', path: [v.netContent == null ? 'netContent' : 'netContentUnit'], message: 'net content and its unit go together' });
+  }
 });
 export type VariantInput = z.output<typeof variantInput>;
 

@@ -7,6 +7,7 @@ import type { FxRateRow } from '../infrastructure/fx-rate.repository';
 import type { MediaRow, ProductRow, VariantRow } from '../infrastructure/product.repository';
 import {
   CrossBorderCategoryGql,
+  NetContentUnitGql,
   ProductStatusGql,
   type ArtworkType,
   type CollectionType,
@@ -46,6 +47,8 @@ export function toVariant(row: VariantRow, quote: ShopperQuote): VariantType {
     weightGrams: row.weightGrams,
     hsCode: row.hsCode,
     originCountry: row.originCountry,
+    netContent: row.netContent ?? null,
+    netContentUnit: (row.netContentUnit ?? null) as NetContentUnitGql | null,
   };
 }
 
@@ -101,6 +104,8 @@ export function toManagedVariant(row: VariantRow): ManagedVariantType {
     weightGrams: row.weightGrams,
     hsCode: row.hsCode,
     originCountry: row.originCountry,
+    netContent: row.netContent ?? null,
+    netContentUnit: (row.netContentUnit ?? null) as NetContentUnitGql | null,
   };
 }
 

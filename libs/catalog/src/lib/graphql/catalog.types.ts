@@ -21,6 +21,14 @@ export enum CrossBorderCategoryGql {
 }
 registerEnumType(CrossBorderCategoryGql, { name: 'CrossBorderCategory', description: 'The cross-border tax and rules family of a product.' });
 
+export enum NetContentUnitGql {
+  ML = 'ML',
+  G = 'G',
+  PIECE = 'PIECE',
+}
+registerEnumType(NetContentUnitGql, { name: 'NetContentUnit', description: 'Unit of a variant’s net content: millilitres, grams or pieces (sheet masks and the like).' });
+const NET_CONTENT = 'Net content in whole units of netContentUnit (e.g. 75 for a 75 ml cream); with cosmetics it decides the consumption tax (high-end from 10 CNY per ml or g, 15 CNY per piece). Null: not given (a cosmetic is then taxed as high-end).';
+
 export enum ProductSort {
   NEWEST = 'NEWEST',
   PRICE_ASC = 'PRICE_ASC',
@@ -81,6 +89,8 @@ export class VariantType {
   @Field(() => Int) weightGrams!: number;
   @Field(() => String) hsCode!: string;
   @Field(() => String) originCountry!: string;
+  @Field(() => Int, { nullable: true, description: NET_CONTENT }) netContent!: number | null;
+  @Field(() => NetContentUnitGql, { nullable: true }) netContentUnit!: NetContentUnitGql | null;
 }
 
 @ObjectType('Artwork', { description: 'A work of the museum’s collection that products are inspired by.' })
@@ -154,6 +164,8 @@ export class ManagedVariantType {
   @Field(() => Int) weightGrams!: number;
   @Field(() => String) hsCode!: string;
   @Field(() => String) originCountry!: string;
+  @Field(() => Int, { nullable: true, description: NET_CONTENT }) netContent!: number | null;
+  @Field(() => NetContentUnitGql, { nullable: true }) netContentUnit!: NetContentUnitGql | null;
 }
 
 @ObjectType('ManagedArtwork')
@@ -240,6 +252,8 @@ export class VariantInput {
   @Field(() => Int) weightGrams!: number;
   @Field(() => String) hsCode!: string;
   @Field(() => String, { description: 'ISO 3166 alpha-2' }) originCountry!: string;
+  @Field(() => Int, { nullable: true, description: `${NET_CONTENT} Given with netContentUnit or not at all (VALIDATION_FAILED).` }) netContent?: number | null;
+  @Field(() => NetContentUnitGql, { nullable: true }) netContentUnit?: NetContentUnitGql | null;
 }
 
 @InputType()

@@ -34,6 +34,8 @@ export interface SellableVariantRow {
   originCountry: string;
   productStatus: string;
   crossBorderCategory: string;
+  netContent: number | null;
+  netContentUnit: 'ML' | 'G' | 'PIECE' | null;
   nameFr: string;
   nameEn: string;
   nameZh: string;
@@ -51,6 +53,8 @@ export interface VariantRow {
   weightGrams: number;
   hsCode: string;
   originCountry: string;
+  netContent: number | null;
+  netContentUnit: 'ML' | 'G' | 'PIECE' | null;
   position: number;
 }
 
@@ -102,6 +106,8 @@ const variantSelect = {
   weightGrams: true,
   hsCode: true,
   originCountry: true,
+  netContent: true,
+  netContentUnit: true,
   position: true,
 } as const satisfies Prisma.ProductVariantSelect;
 
@@ -167,6 +173,8 @@ export interface VariantWrite {
   weightGrams: number;
   hsCode: string;
   originCountry: string;
+  netContent?: number | null;
+  netContentUnit?: 'ML' | 'G' | 'PIECE' | null;
 }
 
 export interface ProductRelationsWrite {
@@ -224,7 +232,8 @@ export class ProductRepository {
              p.created_at AS "createdAt", p.updated_at AS "updatedAt",
              COALESCE((SELECT json_agg(json_build_object('id', v.id, 'productId', v.product_id, 'sku', v.sku, 'options', v.options,
                         'priceMinor', v.price_minor, 'currency', v.currency, 'weightGrams', v.weight_grams, 'hsCode', v.hs_code,
-                        'originCountry', v.origin_country, 'position', v.position) ORDER BY v.position)
+                        'originCountry', v.origin_country, 'netContent', v.net_content, 'netContentUnit', v.net_content_unit,
+                        'position', v.position) ORDER BY v.position)
                        FROM product_variants v WHERE v.product_id = p.id), '[]') AS variants,
              COALESCE((SELECT json_agg(json_build_object('id', m.id, 'productId', m.product_id, 'url', m.url, 'alt', m.alt,
                         'position', m.position) ORDER BY m.position)
@@ -281,6 +290,7 @@ export class ProductRepository {
     return this.prisma.sql.$queryRaw<SellableVariantRow[]>`
       SELECT v.id, v.product_id AS "productId", v.museum_id AS "museumId", v.sku, v.price_minor AS "priceMinor",
              v.weight_grams AS "weightGrams", v.hs_code AS "hsCode", v.origin_country AS "originCountry",
+             v.net_content AS "netContent", v.net_content_unit::text AS "netContentUnit",
              p.status::text AS "productStatus", p.cross_border_category::text AS "crossBorderCategory",
              p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh", p.description_zh AS "descriptionZh",
              s.status::text AS "storefrontStatus"
@@ -406,6 +416,8 @@ export class ProductRepository {
       weightGrams: v.weightGrams,
       hsCode: v.hsCode,
       originCountry: v.originCountry,
+      netContent: v.netContent ?? null,
+      netContentUnit: v.netContentUnit ?? null,
     };
   }
 

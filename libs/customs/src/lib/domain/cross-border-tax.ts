@@ -1,54 +1,124 @@
 import { allocateProportionally } from './allocation';
-import type { CrossBorderRules } from './cross-border-rules';
+import type { CrossBorderRules, NetContentUnit } from './cross-border-rules';
+import { dutiableValue, taxRegimeOf, type TaxRegime } from './dutiable-value';
 import { addRatio, applyRatio, divRatio, formatRatio, mulRatio, oneMinus, ratioOf, ZERO, type Ratio } from './ratio';
 
+/** A variant's net content: whole millilitres, grams or pieces. */
+export interface NetContent {
+  amount: number;
+  unit: NetContentUnit;
+}
+
 /**
- * Comprehensive cross-border tax: duty 0 within limits; import VAT and consumption tax at
- * the discount (70%) of the statutory amount:
- *   rate = (consumption_tax + VAT) / (1 − consumption_tax) × discount
- * 13% VAT alone gives 9.1%; cosmetics at or above the threshold (15% consumption tax)
- * give 0.28 / 0.85 × 0.7 ≈ 23.0588%. The rate is held as an exact fraction.
+ * The consumption tax rate of `quantity` units whose dutiable value (the taxable price, before
+ * VAT) is `dutiableMinor`: the category's rate when the price per millilitre, gram or piece of
+ * net content reaches the threshold for that unit (high-end cosmetics: 10 CNY per ml or g,
+ * 15 CNY per piece), else none. A taxed category without net content is taxed: nothing proves
+ * it is below the threshold, and the tax is never under-collected (libs/customs/README.md).
  */
-export function comprehensiveTaxRate(category: string, unitPriceMinor: number, rules: CrossBorderRules): Ratio {
+export function consumptionTaxRate(category: string, dutiableMinor: number, quantity: number, netContent: NetContent | null | undefined, rules: CrossBorderRules): Ratio {
   const ct = rules.consumptionTax[category];
-  const consumption = ct && unitPriceMinor >= ct.unitThresholdMinor ? ratioOf(ct.rate) : ZERO;
+  if (!ct) return ZERO;
+  if (!netContent || netContent.amount <= 0) return ratioOf(ct.rate);
+  // price per unit of content ≥ threshold  ⇔  dutiable ≥ threshold × content × quantity (integers, no division)
+  const reaches = BigInt(dutiableMinor) >= BigInt(ct.thresholdsMinor[netContent.unit]) * BigInt(netContent.amount) * BigInt(quantity);
+  return reaches ? ratioOf(ct.rate) : ZERO;
+}
+
+/**
+ * Comprehensive cross-border tax rate for a given consumption tax rate: duty 0; import VAT and
+ * consumption tax at the discount (70 %) of the statutory amount:
+ *   rate = (consumption_tax + VAT) / (1 − consumption_tax) × discount
+ * 13 % VAT alone gives 9.1 %; high-end cosmetics (15 % consumption tax) 0.28 / 0.85 × 0.7 ≈ 23.0588 %.
+ */
+export function comprehensiveTaxRate(consumption: Ratio, rules: CrossBorderRules): Ratio {
   return mulRatio(divRatio(addRatio(consumption, ratioOf(rules.vatRate)), oneMinus(consumption)), ratioOf(rules.taxDiscount));
 }
 
+/** The general-trade duty rate of an HS code: the longest configured prefix, else `default`. */
+export function dutyRateFor(hsCode: string, rules: CrossBorderRules): Ratio {
+  const code = hsCode.replace(/\D/g, '');
+  let best: string | undefined;
+  for (const prefix of Object.keys(rules.dutyRates)) {
+    if (prefix !== 'default' && code.startsWith(prefix) && (!best || prefix.length > best.length)) best = prefix;
+  }
+  return ratioOf(rules.dutyRates[best ?? 'default']!);
+}
+
 export interface TaxableLine {
-  /** Unit price in CNY fen: decides the consumption-tax threshold. */
+  /** Unit price in CNY fen. */
   unitPriceMinor: number;
   quantity: number;
   category: string;
+  /** Decides the general-trade duty rate. */
+  hsCode?: string;
+  /** Decides the consumption-tax threshold of a taxed category (missing: taxed). */
+  netContent?: NetContent | null;
 }
 
-export interface TaxedLine {
+export interface TaxBreakdown {
+  regime: TaxRegime;
+  dutyMinor: number;
+  vatMinor: number;
+  consumptionTaxMinor: number;
+}
+
+export interface TaxedLine extends TaxBreakdown {
   goodsMinor: number;
   /** This line's share of the order's freight (largest remainder, by goods value). */
   freightMinor: number;
   insuranceMinor: number;
   /** goods + freight + insurance: the dutiable price. */
   dutiableMinor: number;
-  /** The rate as a decimal string with 6 places, for the snapshot; the tax used the exact fraction. */
+  /** The (effective) rate as a decimal string with 6 places, for the snapshot; the tax used exact fractions. */
   taxRate: string;
+  /** duty + VAT + consumption tax. */
   taxMinor: number;
 }
 
 export interface TaxedOrder {
+  regime: TaxRegime;
   lines: TaxedLine[];
   goodsMinor: number;
   freightMinor: number;
   insuranceMinor: number;
+  /** goods + freight + insurance (`dutiableValue`). */
+  dutiableMinor: number;
   taxMinor: number;
   /** goods + freight + insurance + tax = Σ lines' dutiable + tax. */
   totalMinor: number;
 }
 
+/** Within limits: tax = dutiable × comprehensive rate (half up); its consumption-tax part likewise, VAT the rest. */
+function retailTax(dutiable: number, ct: Ratio, rules: CrossBorderRules): TaxBreakdown & { rate: Ratio } {
+  const rate = comprehensiveTaxRate(ct, rules);
+  const total = applyRatio(dutiable, rate, 'HALF_UP');
+  const consumptionTaxMinor = applyRatio(dutiable, mulRatio(divRatio(ct, oneMinus(ct)), ratioOf(rules.taxDiscount)), 'HALF_UP');
+  return { regime: 'CBEC_RETAIL', rate, dutyMinor: 0, consumptionTaxMinor, vatMinor: total - consumptionTaxMinor };
+}
+
+/**
+ * General trade: duty = dutiable × tariff rate; consumption tax and VAT in full on the composite
+ * price (dutiable + duty) / (1 − ct): ct × that and VAT × that, each rounded half up to the fen.
+ */
+function generalTradeTax(dutiable: number, ct: Ratio, duty: Ratio, rules: CrossBorderRules): TaxBreakdown & { rate: Ratio } {
+  const vat = ratioOf(rules.vatRate);
+  const dutyMinor = applyRatio(dutiable, duty, 'HALF_UP');
+  const base = dutiable + dutyMinor;
+  const consumptionTaxMinor = applyRatio(base, divRatio(ct, oneMinus(ct)), 'HALF_UP');
+  const vatMinor = applyRatio(base, divRatio(vat, oneMinus(ct)), 'HALF_UP');
+  // effective rate on the dutiable value: duty + (1 + duty) × (ct + VAT) / (1 − ct)
+  const rate = addRatio(duty, mulRatio(addRatio({ num: 1n, den: 1n }, duty), divRatio(addRatio(ct, vat), oneMinus(ct))));
+  return { regime: 'GENERAL_TRADE', rate, dutyMinor, consumptionTaxMinor, vatMinor };
+}
+
 /**
  * Taxes one order line by line. Freight and insurance are allocated to lines in proportion
  * to their goods value by largest remainder, so Σ line shares equals the order's figure
- * exactly; each line's tax is dutiable × rate rounded half up to the fen; the order's tax
- * is the sum of its lines' taxes (no second rounding).
+ * exactly. The regime is the order's (`taxRegimeOf`): within the per-order limit, the
+ * comprehensive tax; a single item above it, the general-trade taxes. Each line's tax is
+ * stored with its parts (duty, VAT, consumption tax); the order's tax is the sum of its
+ * lines' taxes (no second rounding).
  */
 export function taxOrder(
   lines: readonly TaxableLine[],
@@ -61,29 +131,34 @@ export function taxOrder(
   }
   const insurance = charges.insuranceMinor ?? 0;
   const goods = lines.map((l) => l.unitPriceMinor * l.quantity);
+  const goodsMinor = goods.reduce((a, g) => a + g, 0);
   const freight = allocateProportionally(charges.freightMinor, goods);
   const insurances = allocateProportionally(insurance, goods);
+  const regime = taxRegimeOf({ goodsMinor, freightMinor: charges.freightMinor, insuranceMinor: insurance, lines }, rules);
   const taxed = lines.map((l, i): TaxedLine => {
-    const rate = comprehensiveTaxRate(l.category, l.unitPriceMinor, rules);
-    const dutiableMinor = goods[i] + freight[i] + insurances[i];
+    const dutiableMinor = dutiableValue({ goodsMinor: goods[i]!, freightMinor: freight[i]!, insuranceMinor: insurances[i]! });
+    const ct = consumptionTaxRate(l.category, dutiableMinor, l.quantity, l.netContent, rules);
+    const { rate, ...tax } = regime === 'GENERAL_TRADE' ? generalTradeTax(dutiableMinor, ct, dutyRateFor(l.hsCode ?? '', rules), rules) : retailTax(dutiableMinor, ct, rules);
     return {
-      goodsMinor: goods[i],
-      freightMinor: freight[i],
-      insuranceMinor: insurances[i],
+      goodsMinor: goods[i]!,
+      freightMinor: freight[i]!,
+      insuranceMinor: insurances[i]!,
       dutiableMinor,
       taxRate: formatRatio(rate),
-      taxMinor: applyRatio(dutiableMinor, rate, 'HALF_UP'),
+      ...tax,
+      taxMinor: tax.dutyMinor + tax.vatMinor + tax.consumptionTaxMinor,
     };
   });
-  const sum = (f: (l: TaxedLine) => number) => taxed.reduce((a, l) => a + f(l), 0);
-  const taxMinor = sum((l) => l.taxMinor);
-  const goodsMinor = sum((l) => l.goodsMinor);
+  const taxMinor = taxed.reduce((a, l) => a + l.taxMinor, 0);
+  const dutiableMinor = dutiableValue({ goodsMinor, freightMinor: charges.freightMinor, insuranceMinor: insurance });
   return {
+    regime,
     lines: taxed,
     goodsMinor,
     freightMinor: charges.freightMinor,
     insuranceMinor: insurance,
+    dutiableMinor,
     taxMinor,
-    totalMinor: goodsMinor + charges.freightMinor + insurance + taxMinor,
+    totalMinor: dutiableMinor + taxMinor,
   };
 }

@@ -1,34 +1,40 @@
 import type { CrossBorderRules } from './cross-border-rules';
 import { CustomsError, CustomsErrorCode } from './customs-error';
+import { dutiableValue, isSingleIndivisibleItem, type DutiableParts } from './dutiable-value';
 
-export interface LimitedOrder {
+export interface LimitedOrder extends DutiableParts {
   /** Who sells it, to name the order in errors. */
   sellerId: string;
-  lines: readonly { ref: string; unitPriceMinor: number; quantity: number }[];
+  lines: readonly { ref: string; quantity: number }[];
 }
 
 /**
- * Per-order rules, checked on each order of a checkout before anything is written:
- * an indivisible item priced above the limit is refused (the general-trade route it would
- * need is not built), then the goods value of the order may not exceed the limit.
+ * Per-order rules, checked on each order of a checkout before anything is written. The
+ * dutiable value (`dutiableValue`: goods + freight + insurance) of an order may not exceed the
+ * limit (`ORDER_LIMIT_EXCEEDED`), except for a single indivisible item alone in its order (one
+ * line, one unit): that one goes through at the general-trade taxes (`taxRegimeOf`) if it fits
+ * the buyer's remaining yearly quota (checked under the identity's lock, `assertAnnualLimit`);
+ * one whose dutiable value is above the whole yearly limit fits nobody's quota and is refused
+ * here (`SINGLE_ITEM_OVER_LIMIT`).
  */
 export function assertOrderLimits(order: LimitedOrder, rules: CrossBorderRules): void {
-  const overpriced = order.lines.filter((l) => l.unitPriceMinor > rules.orderLimitMinor);
-  if (overpriced.length) {
+  const value = dutiableValue(order);
+  if (value <= rules.orderLimitMinor) return;
+  const refs = order.lines.map((l) => l.ref);
+  const figures = { dutiableValue: value, goodsValue: order.goodsMinor, freight: order.freightMinor, insurance: order.insuranceMinor, currency: 'CNY', sellerId: order.sellerId, lines: refs };
+  if (isSingleIndivisibleItem(order.lines)) {
+    if (value <= rules.annualLimitMinor) return;
     throw new CustomsError(
       CustomsErrorCode.SINGLE_ITEM_OVER_LIMIT,
-      `An item priced above ${rules.orderLimitMinor / 100} CNY cannot be sold as a cross-border retail import`,
-      { limit: rules.orderLimitMinor, currency: 'CNY', lines: overpriced.map((l) => l.ref), sellerId: order.sellerId },
+      `An item whose dutiable value is above the yearly limit of ${rules.annualLimitMinor / 100} CNY cannot be sold as a cross-border retail import`,
+      { limit: rules.annualLimitMinor, ...figures },
     );
   }
-  const goodsValue = order.lines.reduce((a, l) => a + l.unitPriceMinor * l.quantity, 0);
-  if (goodsValue > rules.orderLimitMinor) {
-    throw new CustomsError(
-      CustomsErrorCode.ORDER_LIMIT_EXCEEDED,
-      `The goods of one order may not exceed ${rules.orderLimitMinor / 100} CNY`,
-      { limit: rules.orderLimitMinor, goodsValue, currency: 'CNY', sellerId: order.sellerId, lines: order.lines.map((l) => l.ref) },
-    );
-  }
+  throw new CustomsError(
+    CustomsErrorCode.ORDER_LIMIT_EXCEEDED,
+    `The dutiable value (goods, freight and insurance) of one order may not exceed ${rules.orderLimitMinor / 100} CNY`,
+    { limit: rules.orderLimitMinor, ...figures },
+  );
 }
 
 /** What is left of the identity's yearly quota after what it has already used (never below 0). */
@@ -36,6 +42,7 @@ export function remainingAnnualQuota(usedMinor: number, rules: CrossBorderRules)
   return Math.max(0, rules.annualLimitMinor - usedMinor);
 }
 
+/** `requestedMinor`: the dutiable value of what is being ordered (Σ `dutiableValue` of its orders). */
 export function assertAnnualLimit(usedMinor: number, requestedMinor: number, rules: CrossBorderRules): void {
   const remaining = remainingAnnualQuota(usedMinor, rules);
   // Also refuses when the quota is already over-used (e.g. after the limit was lowered).
