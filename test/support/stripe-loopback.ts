@@ -9,7 +9,10 @@ import Stripe from 'stripe';
  * Stripe's JSON format, honouring Idempotency-Key like Stripe does (same key + same
  * parameters → the first answer replayed; same key + other parameters → idempotency_error).
  * Tests then move intents along (succeed, fail, refund, dispute) and get the webhook event
- * Stripe would send, signed with the SDK's generateTestHeaderString.
+ * Stripe would send, signed with the SDK's generateTestHeaderString. Disputes take evidence as
+ * Stripe does: POST /v1/disputes/:id (form-encoded `evidence[...]`, `submit`) and evidence
+ * files through POST /v1/files (multipart, `purpose=dispute_evidence`), which the SDK sends to
+ * files.stripe.com unless an instance host (STRIPE_API_HOST) overrides it, as here.
  */
 
 type Json = Record<string, unknown>;
@@ -42,6 +45,9 @@ export interface StripeLoopback {
   requests: LoopbackRequest[];
   paymentIntents: Map<string, Json>;
   refunds: Map<string, Json>;
+  disputes: Map<string, Json>;
+  /** Files uploaded through POST /v1/files, with their bytes. */
+  files: Map<string, Json & { data: Buffer }>;
   /** The next n requests answer this HTTP status (500: the SDK retries with the same key). */
   failNext(n: number, status?: number): void;
   succeed(paymentIntentId: string): StripeEventLike;
@@ -52,7 +58,12 @@ export interface StripeLoopback {
   refund(paymentIntentId: string, amount?: number, metadata?: Json): StripeEventLike;
   /** The charge.refunded event of the charge as it stands (after refunds made through the API). */
   refunded(paymentIntentId: string): StripeEventLike;
-  dispute(paymentIntentId: string, reason?: string): StripeEventLike;
+  /** Opens a dispute on the intent's charge (its evidence due in `dueInSeconds`, 7 days by default; `amount` of the charge by default). */
+  dispute(paymentIntentId: string, reason?: string, options?: { dueInSeconds?: number; amount?: number }): StripeEventLike;
+  /** The bank decides: charge.dispute.closed with status won or lost. */
+  closeDispute(disputeId: string, status: 'won' | 'lost'): StripeEventLike;
+  /** charge.dispute.updated of the dispute as it stands (e.g. under_review after evidence). */
+  disputeUpdated(disputeId: string): StripeEventLike;
   /**
    * The refund fails (or is cancelled) as Stripe reports it later: its amount goes back to
    * the charge's refundable balance; answers the `refund.updated` event (or `type`).
@@ -88,6 +99,35 @@ export function parseStripeForm(body: string): Json {
   return root;
 }
 
+interface MultipartPart {
+  name: string;
+  filename: string | null;
+  contentType: string | null;
+  data: Buffer;
+}
+
+/** multipart/form-data as the SDK sends it (one part per field, files with a filename and type). */
+export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: MultipartPart[] = [];
+  let at = body.indexOf(delimiter);
+  while (at !== -1) {
+    const start = at + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === '--') break;
+    const next = body.indexOf(delimiter, start);
+    if (next === -1) break;
+    const part = body.subarray(start + 2, next - 2); // after CRLF, before the CRLF preceding the next delimiter
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const name = /name="([^"]*)"/i.exec(head)?.[1] ?? '';
+    const filename = /filename="([^"]*)"/i.exec(head)?.[1] ?? null;
+    const contentType = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1]?.trim() ?? null;
+    parts.push({ name, filename, contentType, data: part.subarray(split + 4) });
+    at = next;
+  }
+  return parts;
+}
+
 const stripeError = (status: number, type: string, message: string, code?: string, param?: string) => ({
   status,
   body: { error: { type, message, ...(code ? { code } : {}), ...(param ? { param } : {}), request_log_url: null } },
@@ -99,6 +139,8 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
   const paymentIntents = new Map<string, Json>();
   const charges = new Map<string, Json>();
   const refunds = new Map<string, Json>();
+  const disputes = new Map<string, Json>();
+  const files = new Map<string, Json & { data: Buffer }>();
   const idempotency = new Map<string, { fingerprint: string; status: number; body: Json }>();
   const requests: LoopbackRequest[] = [];
   let failures: { left: number; status: number } = { left: 0, status: 500 };
@@ -208,17 +250,69 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
       const r = refunds.get(m[1]);
       return r ? { status: 200, body: r } : stripeError(404, 'invalid_request_error', `No such refund: '${m[1]}'`, 'resource_missing', 'id');
     }
+    if ((m = /^\/v1\/disputes\/([^/]+)$/.exec(path)) && method === 'GET') {
+      const d = disputes.get(m[1]);
+      return d ? { status: 200, body: d } : stripeError(404, 'invalid_request_error', `No such dispute: '${m[1]}'`, 'resource_missing', 'dispute');
+    }
+    if ((m = /^\/v1\/disputes\/([^/]+)$/.exec(path)) && method === 'POST') return updateDispute(m[1], p);
     return stripeError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${path}).`);
   }
 
-  function handle(req: IncomingMessage, res: ServerResponse, raw: string) {
+  const FILE_EVIDENCE = ['receipt', 'shipping_documentation', 'customer_communication', 'uncategorized_file', 'cancellation_policy', 'refund_policy', 'service_documentation', 'duplicate_charge_documentation', 'customer_signature'];
+
+  function updateDispute(dpId: string, p: Json): { status: number; body: Json } {
+    const d = disputes.get(dpId);
+    if (!d) return stripeError(404, 'invalid_request_error', `No such dispute: '${dpId}'`, 'resource_missing', 'dispute');
+    if (d['status'] !== 'needs_response' && d['status'] !== 'warning_needs_response') {
+      return stripeError(400, 'invalid_request_error', `This dispute is already ${d['status'] === 'under_review' ? 'under review' : 'closed'} and cannot be updated.`);
+    }
+    const details = d['evidence_details'] as Json;
+    if (Number(details['due_by']) <= now()) return stripeError(400, 'invalid_request_error', 'The evidence due date for this dispute has passed.');
+    const evidence = (p['evidence'] ?? {}) as Record<string, string>;
+    for (const field of FILE_EVIDENCE) {
+      const v = evidence[field];
+      if (v !== undefined && (!files.has(v) || files.get(v)!['purpose'] !== 'dispute_evidence')) {
+        return stripeError(400, 'invalid_request_error', `No such file upload: '${v}'`, 'resource_missing', `evidence[${field}]`);
+      }
+    }
+    Object.assign(d['evidence'] as Json, evidence);
+    details['has_evidence'] = Object.keys(d['evidence'] as Json).some((k) => (d['evidence'] as Json)[k] !== null);
+    if (p['submit'] === 'true') {
+      details['submission_count'] = Number(details['submission_count']) + 1;
+      d['status'] = d['status'] === 'warning_needs_response' ? 'warning_under_review' : 'under_review';
+    }
+    return { status: 200, body: d };
+  }
+
+  function createFile(parts: MultipartPart[]): { status: number; body: Json } {
+    const purpose = parts.find((x) => x.name === 'purpose')?.data.toString('utf8');
+    const file = parts.find((x) => x.name === 'file');
+    if (!purpose) return stripeError(400, 'invalid_request_error', 'Missing required param: purpose.', 'parameter_missing', 'purpose');
+    if (!file || !file.filename) return stripeError(400, 'invalid_request_error', 'Missing required param: file.', 'parameter_missing', 'file');
+    if (purpose === 'dispute_evidence' && !['application/pdf', 'image/jpeg', 'image/png'].includes(file.contentType ?? '')) {
+      return stripeError(400, 'invalid_request_error', 'Dispute evidence must be a PDF, JPEG or PNG file.', 'file_invalid', 'file');
+    }
+    const fileId = id('file');
+    const body: Json = { id: fileId, object: 'file', created: now(), filename: file.filename, purpose, size: file.data.length, type: (file.contentType ?? '').split('/')[1] ?? null, url: null };
+    files.set(fileId, { ...body, data: file.data });
+    return { status: 200, body };
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, body: Buffer) {
     const send = (status: number, body: Json, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': id('req'), 'stripe-version': API_VERSION, ...headers });
       res.end(JSON.stringify(body));
     };
     const url = new URL(req.url ?? '/', 'http://loopback');
     const key = (req.headers['idempotency-key'] as string | undefined) ?? null;
-    const params = req.method === 'GET' ? parseStripeForm(url.searchParams.toString()) : parseStripeForm(raw);
+    const multipart = /^multipart\/form-data;\s*boundary=(.+)$/i.exec(req.headers['content-type'] ?? '');
+    const parts = multipart ? parseMultipart(body, multipart[1]!.replace(/^"|"$/g, '')) : null;
+    const raw = parts
+      ? // The boundary differs per request: the parameters are what Stripe compares.
+        JSON.stringify(parts.map((x) => [x.name, x.filename, x.contentType, createHash('sha256').update(x.data).digest('hex')]))
+      : body.toString('utf8');
+    const params = req.method === 'GET' ? parseStripeForm(url.searchParams.toString()) : parts ? Object.fromEntries(parts.filter((x) => !x.filename).map((x) => [x.name, x.data.toString('utf8')])) : parseStripeForm(raw);
+    const dispatch = (): { status: number; body: Json } => (parts && entry.method === 'POST' && url.pathname === '/v1/files' ? createFile(parts) : route(entry.method, url.pathname, params));
     const entry: LoopbackRequest = { method: req.method ?? 'GET', path: url.pathname, idempotencyKey: key, replayed: false, params };
     requests.push(entry);
     if (req.headers.authorization !== `Bearer ${secretKey}`) {
@@ -241,20 +335,19 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
         entry.replayed = true;
         return send(seen.status, seen.body, { 'idempotent-replayed': 'true', 'original-request': 'req_original' });
       }
-      const result = route(entry.method, url.pathname, params);
+      const result = dispatch();
       // Stripe stores the answer of every request that reached its business logic.
       idempotency.set(key, { fingerprint, status: result.status, body: structuredClone(result.body) });
       return send(result.status, result.body, { 'idempotency-key': key });
     }
-    const result = route(entry.method, url.pathname, params);
+    const result = dispatch();
     return send(result.status, result.body);
   }
 
   const server: Server = createServer((req, res) => {
-    let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (raw += chunk));
-    req.on('end', () => handle(req, res, raw));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -282,6 +375,8 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
     requests,
     paymentIntents,
     refunds,
+    disputes,
+    files,
     env: {
       STRIPE_SECRET_KEY: secretKey,
       STRIPE_WEBHOOK_SECRET: webhookSecret,
@@ -335,21 +430,42 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
     refunded(piId) {
       return event('charge.refunded', chargeOf(intent(piId)));
     },
-    dispute(piId, reason = 'fraudulent') {
+    dispute(piId, reason = 'fraudulent', options = {}) {
       const pi = intent(piId);
       const charge = chargeOf(pi);
-      return event('charge.dispute.created', {
-        id: id('dp'),
+      const dpId = id('dp');
+      const d: Json = {
+        id: dpId,
         object: 'dispute',
-        amount: charge['amount'],
+        amount: options.amount ?? charge['amount'],
+        balance_transactions: [],
         charge: charge['id'],
         created: now(),
         currency: charge['currency'],
+        evidence: Object.fromEntries(
+          [...FILE_EVIDENCE, 'product_description', 'customer_name', 'customer_email_address', 'shipping_carrier', 'shipping_tracking_number', 'shipping_date', 'refund_policy_disclosure', 'uncategorized_text'].map((k) => [k, null]),
+        ),
+        evidence_details: { due_by: now() + (options.dueInSeconds ?? 7 * 24 * 3600), has_evidence: false, past_due: false, submission_count: 0 },
+        is_charge_refundable: false,
+        livemode: false,
+        metadata: {},
         payment_intent: piId,
         reason,
         status: 'needs_response',
-        metadata: {},
-      });
+      };
+      disputes.set(dpId, d);
+      return event('charge.dispute.created', d);
+    },
+    closeDispute(dpId, status) {
+      const d = disputes.get(dpId);
+      if (!d) throw new Error(`loopback: no dispute ${dpId}`);
+      d['status'] = status;
+      return event('charge.dispute.closed', d);
+    },
+    disputeUpdated(dpId) {
+      const d = disputes.get(dpId);
+      if (!d) throw new Error(`loopback: no dispute ${dpId}`);
+      return event('charge.dispute.updated', d);
     },
     failRefund(refundId, status = 'failed', type = 'refund.updated') {
       const refund = refunds.get(refundId);

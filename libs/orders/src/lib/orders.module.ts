@@ -19,6 +19,10 @@ import { PlaceOrderService } from './application/place-order.service';
 import { RefundOrderService } from './application/refund-order.service';
 import { ReservationExpiryService } from './application/reservation-expiry.service';
 import { AnnualQuotaService } from './application/annual-quota.service';
+import { AbandonCheckoutService } from './application/abandon-checkout.service';
+import { DisputesService } from './application/disputes.service';
+import { DisputesResolver } from './graphql/disputes.resolver';
+import { DisputeOrdersRepository } from './infrastructure/dispute-orders.repository';
 import { BrandOrdersResolver } from './graphql/brand-orders.resolver';
 import { CartResolver } from './graphql/cart.resolver';
 import { CheckoutResolver } from './graphql/checkout.resolver';
@@ -63,6 +67,10 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     MuseumDashboardService,
     MuseumDashboardResolver,
     AnnualQuotaService,
+    AbandonCheckoutService,
+    DisputeOrdersRepository,
+    DisputesService,
+    DisputesResolver,
   ],
   exports: [ReservationExpiryService, PaymentEventsService, AnnualQuotaService],
 })

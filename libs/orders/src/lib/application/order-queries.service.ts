@@ -127,8 +127,8 @@ export class OrderQueriesService {
     return this.payments.refundsOfOrders(orderIds);
   }
 
-  disputesOf(checkoutIds: readonly string[]) {
-    return this.payments.disputesOfCheckouts(checkoutIds);
+  paymentFailuresOf(checkoutIds: readonly string[]) {
+    return this.payments.failuresOfCheckouts(checkoutIds);
   }
 
   private maySee(actor: Actor, order: OrderRecord): boolean {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { StockService } from '@vitrine/inventory';
 import { PaymentsService } from '@vitrine/payments';
-import { OrderRepository } from '../infrastructure/order.repository';
+import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 
 export interface ExpiryReport {
@@ -32,29 +32,47 @@ export class ReservationExpiryService {
   async expireReservations(now: Date = new Date(), limit = 100): Promise<ExpiryReport> {
     const report: ExpiryReport = { checkouts: 0, cancelledOrders: 0, releasedUnits: 0, skipped: 0 };
     for (const checkoutId of await this.orders.expiredCheckoutIds(now, limit)) {
-      const payment = await this.payments.findForCheckout(checkoutId);
-      if (payment && payment.status !== 'CANCELED' && payment.status !== 'FAILED') {
-        const status = await this.payments.cancelIntent(payment.providerPaymentId).catch((error: unknown) => {
-          this.logger.warn(`could not cancel the intent of checkout ${checkoutId}: ${(error as Error).message}`);
-          return null;
-        });
-        if (status !== 'canceled') {
-          report.skipped++;
-          continue;
-        }
+      const r = await this.cancelUnpaid(checkoutId, 'payment hold expired', now, (o) => o.holdExpiresAt <= now);
+      if (typeof r === 'string') {
+        report.skipped++;
+        continue;
       }
-      await this.tx.run(async (tx) => {
-        // Payment row first, then orders: the order in which the webhook locks them.
-        const locked = payment ? await this.payments.lockByIntent(tx, payment.providerPaymentId) : null;
-        const due = (await this.orders.ordersOfCheckout(checkoutId, tx)).filter((o) => o.status === 'PENDING_PAYMENT' && o.holdExpiresAt <= now).map((o) => o.id);
-        const cancelled = await this.orders.transition(tx, due, 'PENDING_PAYMENT', 'CANCELLED', 'payment hold expired', now);
-        const units = await this.stock.releaseHeld(tx, cancelled, 'payment hold expired');
-        if (locked) await this.payments.markCanceled(tx, locked);
-        report.cancelledOrders += cancelled.length;
-        report.releasedUnits += units;
-      });
+      report.cancelledOrders += r.cancelled.length;
+      report.releasedUnits += r.units;
       report.checkouts++;
     }
     return report;
+  }
+
+  /**
+   * Cancels a checkout's unpaid orders (those `due`): the intent is cancelled at Stripe first
+   * (a declined attempt leaves it payable, so this is what makes it unpayable), then the orders
+   * and their held stock, under the payment's lock. PAID_OR_PROCESSING when Stripe says the
+   * intent is paid or processing (its webhook decides), UNREACHABLE when Stripe could not be asked.
+   */
+  async cancelUnpaid(
+    checkoutId: string,
+    reason: string,
+    now: Date,
+    due: (o: OrderRecord) => boolean,
+  ): Promise<{ cancelled: string[]; units: number } | 'PAID_OR_PROCESSING' | 'UNREACHABLE'> {
+    const payment = await this.payments.findForCheckout(checkoutId);
+    if (payment && payment.status !== 'CANCELED' && payment.status !== 'FAILED') {
+      const status = await this.payments.cancelIntent(payment.providerPaymentId).catch((error: unknown) => {
+        this.logger.warn(`could not cancel the intent of checkout ${checkoutId}: ${(error as Error).message}`);
+        return null;
+      });
+      if (status === null) return 'UNREACHABLE';
+      if (status !== 'canceled') return 'PAID_OR_PROCESSING';
+    }
+    return this.tx.run(async (tx) => {
+      // Payment row first, then orders: the order in which the webhook locks them.
+      const locked = payment ? await this.payments.lockByIntent(tx, payment.providerPaymentId) : null;
+      const pending = (await this.orders.ordersOfCheckout(checkoutId, tx)).filter((o) => o.status === 'PENDING_PAYMENT' && due(o)).map((o) => o.id);
+      const cancelled = await this.orders.transition(tx, pending, 'PENDING_PAYMENT', 'CANCELLED', reason, now);
+      const units = await this.stock.releaseHeld(tx, cancelled, reason);
+      if (locked) await this.payments.markCanceled(tx, locked);
+      return { cancelled, units };
+    });
   }
 }

@@ -19,6 +19,8 @@ export const OrdersErrorCode = {
   ORDER_NOT_READY_TO_SHIP: 'ORDER_NOT_READY_TO_SHIP',
   /** A payment event names our checkout before its payment row is visible; Stripe retries. */
   PAYMENT_NOT_YET_KNOWN: 'PAYMENT_NOT_YET_KNOWN',
+  /** abandonCheckout after Stripe took the payment (succeeded or processing): the webhook settles it. */
+  PAYMENT_IN_PROGRESS: 'PAYMENT_IN_PROGRESS',
 } as const;
 export type OrdersErrorCode = (typeof OrdersErrorCode)[keyof typeof OrdersErrorCode];
 

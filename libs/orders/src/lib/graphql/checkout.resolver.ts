@@ -1,4 +1,5 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AbandonCheckoutService } from '../application/abandon-checkout.service';
 import { CurrentActor, Public, type Actor } from '@vitrine/shared/graphql';
 import { OrderQueriesService } from '../application/order-queries.service';
 import { PlaceOrderService } from '../application/place-order.service';
@@ -11,7 +12,21 @@ export class CheckoutResolver {
   constructor(
     private readonly placeOrders: PlaceOrderService,
     private readonly queries: OrderQueriesService,
+    private readonly abandoner: AbandonCheckoutService,
   ) {}
+
+  @Mutation(() => CheckoutType, {
+    description:
+      'The shopper gives up their unpaid checkout: the PaymentIntent is cancelled at Stripe, the orders CANCELLED and their stock released. A declined card does not end a checkout; this (or the hold’s expiry) does. Signed-in shoppers their own checkout, guests with its cart token; anyone else NOT_FOUND. Refusals: INVALID_TRANSITION (nothing awaits payment), PAYMENT_IN_PROGRESS (Stripe took the payment), PAYMENT_PROVIDER_UNAVAILABLE.',
+  })
+  async abandonCheckout(
+    @CurrentActor() actor: Actor | null,
+    @Args('checkoutId', { type: () => ID }) checkoutId: string,
+    @Args('cartToken', { type: () => String, nullable: true }) cartToken?: string,
+  ) {
+    const { checkout, orders } = await this.abandoner.abandon(actor, checkoutId, cartToken ?? null);
+    return toCheckout(checkout, orders, null, false);
+  }
 
   @Mutation(() => CheckoutType, {
     description:

@@ -134,3 +134,24 @@ export function toCheckout(checkout: CheckoutRecord, orders: OrderRecord[], paym
 export function toPlacedCheckout(p: PlacedCheckout): CheckoutType {
   return toCheckout(p.checkout, p.orders, { paymentIntentId: p.payment.paymentIntentId, clientSecret: p.payment.clientSecret, amount: p.payment.amountMinor, currency: p.payment.currency }, p.replayed);
 }
+
+export function toOrderDispute(d: OrderDispute): OrderDisputeType {
+  return {
+    id: d.id,
+    providerDisputeId: d.providerDisputeId,
+    orderId: d.orderId,
+    orderNumber: d.orderNumber,
+    museumId: d.museumId,
+    amount: d.orderAmountMinor,
+    disputedTotal: d.disputedTotalMinor,
+    currency: d.currency,
+    reason: d.reason,
+    status: d.status,
+    evidenceDueBy: d.evidenceDueBy,
+    evidenceSubmittedAt: d.evidenceSubmittedAt,
+    acceptsEvidence: d.acceptsEvidence,
+    lostAmount: d.orderLostMinor,
+    closedAt: d.closedAt,
+    createdAt: d.createdAt,
+  };
+}

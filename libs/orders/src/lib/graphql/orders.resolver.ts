@@ -5,10 +5,11 @@ import { OrderQueriesService, type OrderPageRequest } from '../application/order
 import type { PaymentRecord, RefundRecord } from '@vitrine/payments';
 import { MoneyType } from '@vitrine/catalog';
 import { RefundOrderService } from '../application/refund-order.service';
+import { DisputesService } from '../application/disputes.service';
 import type { OrderStatus } from '../domain/order-state-machine';
 import { outstandingOf, refundedTotal } from '../domain/refunds';
 import type { OrderRecord, OrderSort } from '../infrastructure/order.repository';
-import { toOrder, toOrderLine } from './orders.mappers';
+import { toOrder, toOrderDispute, toOrderLine } from './orders.mappers';
 import {
   OrderDisputeType,
   OrderFilterInput,
@@ -19,6 +20,7 @@ import {
   OrderStatusChangeType,
   OrderStatusGql,
   OrderType,
+  PaymentAttemptFailureType,
   RefundLineInput,
   RefundRequestedType,
 } from './orders.types';
@@ -48,6 +50,7 @@ export class OrdersResolver {
   constructor(
     private readonly queries: OrderQueriesService,
     private readonly refunder: RefundOrderService,
+    private readonly disputes_: DisputesService,
   ) {}
 
   @Query(() => OrderPage, { description: 'The signed-in shopper’s orders, newest first.' })
@@ -104,13 +107,30 @@ export class OrdersResolver {
     return refundedTotal(await this.refundsLoader(ctx).load(order.id));
   }
 
-  @ResolveField(() => [OrderDisputeType], { description: 'Disputes on the payment of this order’s checkout.' })
-  async disputes(@Parent() order: OrderType, @Context() ctx: RequestContext) {
-    const loader = ctx.loaders.get<string, OrderDisputeType[]>('orders.disputes', async (checkoutIds) => {
-      const rows = await this.queries.disputesOf(checkoutIds);
-      return groupByKeys(checkoutIds, rows, (r) => r.checkoutId).map((ds) => ds.map((d) => ({ ...d, amount: d.amountMinor })));
+  @ResolveField(() => [OrderDisputeType], { description: 'Disputes on the payment of this order’s checkout, with this order’s part of their amounts.' })
+  async disputes(@Parent() order: OrderType, @Context() ctx: RequestContext): Promise<OrderDisputeType[]> {
+    return (await this.disputesLoader(ctx).load(order.checkoutId)).filter((d) => d.orderId === order.id);
+  }
+
+  @ResolveField(() => Int, { description: 'Taken back by the shopper’s bank through lost disputes: this order’s part, minor units (0 when none).' })
+  async lostToDisputes(@Parent() order: OrderType, @Context() ctx: RequestContext): Promise<number> {
+    return (await this.disputes(order, ctx)).reduce((a, d) => a + d.lostAmount, 0);
+  }
+
+  @ResolveField(() => PaymentAttemptFailureType, { nullable: true, description: 'The last declined payment attempt of the checkout (“last attempt declined”); null when none.' })
+  async lastPaymentFailure(@Parent() order: OrderType, @Context() ctx: RequestContext): Promise<PaymentAttemptFailureType | null> {
+    const loader = ctx.loaders.get<string, PaymentAttemptFailureType | null>('orders.paymentFailures', async (checkoutIds) => {
+      const rows = await this.queries.paymentFailuresOf(checkoutIds);
+      return byKeys(checkoutIds, rows, (r) => r.checkoutId).map((r) => (r ? { attempts: r.failedAttempts, code: r.lastFailureCode, declineCode: r.lastDeclineCode, at: r.lastFailedAt } : null));
     });
     return loader.load(order.checkoutId);
+  }
+
+  private disputesLoader(ctx: RequestContext) {
+    return ctx.loaders.get<string, OrderDisputeType[]>('orders.disputes', async (checkoutIds) => {
+      const rows = await this.disputes_.ofCheckouts(checkoutIds);
+      return groupByKeys(checkoutIds, rows, (r) => r.checkoutId).map((ds) => ds.map(toOrderDispute));
+    });
   }
 
   private refundsLoader(ctx: RequestContext) {

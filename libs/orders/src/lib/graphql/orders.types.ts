@@ -306,13 +306,69 @@ export class OrderRefundType {
   @Field(() => Date) createdAt!: Date;
 }
 
-@ObjectType('OrderDispute', { description: 'A dispute (chargeback) the shopper’s bank opened on the payment of this order’s checkout.' })
+@ObjectType('OrderDispute', {
+  description:
+    'A dispute (chargeback) the shopper’s bank opened on the payment of this order’s checkout. The charge pays the whole checkout: `amount` is this order’s part (by order total), `disputedTotal` the whole.',
+})
 export class OrderDisputeType {
   @Field(() => ID) id!: string;
   @Field(() => String) providerDisputeId!: string;
-  @Field(() => Int) amount!: number;
+  @Field(() => ID) orderId!: string;
+  @Field(() => String) orderNumber!: string;
+  @Field(() => ID) museumId!: string;
+  @Field(() => Int, { description: 'This order’s part of the disputed amount, minor units.' }) amount!: number;
+  @Field(() => Int, { description: 'The whole disputed amount on the checkout’s charge.' }) disputedTotal!: number;
   @Field(() => String) currency!: string;
-  @Field(() => String) reason!: string;
-  @Field(() => String) status!: string;
+  @Field(() => String, { description: 'Stripe’s reason, e.g. fraudulent, product_not_received.' }) reason!: string;
+  @Field(() => String, { description: 'Stripe’s status: needs_response, under_review, won, lost (or warning_*).' }) status!: string;
+  @Field(() => Date, { nullable: true, description: 'Evidence must reach Stripe before this time (evidence_details.due_by).' }) evidenceDueBy!: Date | null;
+  @Field(() => Date, { nullable: true }) evidenceSubmittedAt!: Date | null;
+  @Field(() => Boolean, { description: 'Evidence can be submitted now (awaiting a response, before the due date).' }) acceptsEvidence!: boolean;
+  @Field(() => Int, { description: 'Lost: this order’s part of what the bank took back; 0 otherwise.' }) lostAmount!: number;
+  @Field(() => Date, { nullable: true }) closedAt!: Date | null;
   @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType('PaymentAttemptFailure', { description: 'The last declined payment attempt of an order’s checkout; the intent stays payable with another method until the hold expires.' })
+export class PaymentAttemptFailureType {
+  @Field(() => Int) attempts!: number;
+  @Field(() => String, { nullable: true, description: 'Stripe’s error code, e.g. card_declined.' }) code!: string | null;
+  @Field(() => String, { nullable: true, description: 'The issuer’s decline code, e.g. insufficient_funds.' }) declineCode!: string | null;
+  @Field(() => Date) at!: Date;
+}
+
+export enum DisputeEvidenceFileKind {
+  RECEIPT = 'RECEIPT',
+  SHIPPING_DOCUMENTATION = 'SHIPPING_DOCUMENTATION',
+  CUSTOMER_COMMUNICATION = 'CUSTOMER_COMMUNICATION',
+  UNCATEGORIZED = 'UNCATEGORIZED',
+}
+registerEnumType(DisputeEvidenceFileKind, { name: 'DisputeEvidenceFileKind' });
+
+@InputType()
+export class DisputeEvidenceFileInput {
+  @Field(() => DisputeEvidenceFileKind) kind!: DisputeEvidenceFileKind;
+  @Field(() => String) filename!: string;
+  @Field(() => String, { description: 'application/pdf, image/jpeg or image/png.' }) contentType!: string;
+  @Field(() => String, { description: 'The file, base64; all files together at most 4 MB.' }) contentBase64!: string;
+}
+
+@InputType({ description: 'Stripe’s dispute evidence; at least one field or file.' })
+export class DisputeEvidenceInput {
+  @Field(() => String, { nullable: true }) productDescription?: string;
+  @Field(() => String, { nullable: true }) customerName?: string;
+  @Field(() => String, { nullable: true }) customerEmailAddress?: string;
+  @Field(() => String, { nullable: true }) shippingCarrier?: string;
+  @Field(() => String, { nullable: true }) shippingTrackingNumber?: string;
+  @Field(() => String, { nullable: true }) shippingDate?: string;
+  @Field(() => String, { nullable: true }) refundPolicyDisclosure?: string;
+  @Field(() => String, { nullable: true }) uncategorizedText?: string;
+  @Field(() => [DisputeEvidenceFileInput], { nullable: true }) files?: DisputeEvidenceFileInput[];
+}
+
+@ObjectType('DisputeEvidenceSubmitted')
+export class DisputeEvidenceSubmittedType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) status!: string;
+  @Field(() => Date) evidenceSubmittedAt!: Date;
 }

@@ -1,9 +1,19 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@vitrine/shared/data-access';
-import type { VerifiedPaymentEvent } from '../domain/payment-event';
+import { CLOSED_DISPUTE_STATUSES, acceptsEvidence, isDisputeClosed, nextDisputeStatus } from '../domain/dispute-status';
+import type { PaymentEvent, VerifiedPaymentEvent } from '../domain/payment-event';
 import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
-import { PaymentRepository, type DisputeRecord, type PaymentRecord, type RefundRecord } from '../infrastructure/payment.repository';
+import { PaymentRepository, type DisputeRecord, type PaymentFailureRecord, type PaymentRecord, type RefundRecord } from '../infrastructure/payment.repository';
 import { StripeGateway } from '../infrastructure/stripe.gateway';
+
+/** One evidence file, uploaded to Stripe (purpose dispute_evidence) and named in the evidence by `field`. */
+export interface DisputeEvidenceFile {
+  field: 'receipt' | 'shipping_documentation' | 'customer_communication' | 'uncategorized_file';
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
 
 export interface PaymentHandle {
   paymentIntentId: string;
@@ -150,8 +160,92 @@ export class PaymentsService {
     return this.payments.refundedForOrders(tx, orderIds);
   }
 
-  recordDispute(tx: Tx, payment: PaymentRecord, e: { disputeId: string; amountMinor: number; currency: string; reason: string; status: string }): Promise<void> {
-    return this.payments.insertDispute(tx, { paymentId: payment.id, providerDisputeId: e.disputeId, amountMinor: e.amountMinor, currency: e.currency, reason: e.reason, status: e.status });
+  /**
+   * A declined attempt: the intent is back in requires_payment_method and stays payable with
+   * another card or method; the attempt is counted and its codes kept for the shopper.
+   */
+  recordFailedAttempt(tx: Tx, payment: PaymentRecord, e: Pick<Extract<PaymentEvent, { kind: 'PAYMENT_FAILED' }>, 'failureCode' | 'declineCode'>, at: Date): Promise<boolean> {
+    return this.payments.recordFailedAttempt(tx, payment.id, { failureCode: e.failureCode, declineCode: e.declineCode, at });
+  }
+
+  /** The last declined attempt of these checkouts' payments (those with one). */
+  failuresOfCheckouts(checkoutIds: readonly string[]): Promise<PaymentFailureRecord[]> {
+    return checkoutIds.length ? this.payments.failuresOfCheckouts(checkoutIds) : Promise.resolve([]);
+  }
+
+  /**
+   * A dispute as Stripe reports it (created, updated, closed), under the payment's lock. Its
+   * status only moves forward; the evidence due date is kept; closed lost, the amount the bank
+   * took back is recorded. Answers the status before (null: new) and after.
+   */
+  async recordDispute(tx: Tx, payment: PaymentRecord, e: Extract<PaymentEvent, { kind: 'DISPUTE' }>, now: Date): Promise<{ before: string | null; after: string }> {
+    const existing = await this.payments.findDisputeForUpdate(tx, e.disputeId);
+    const status = nextDisputeStatus(existing?.status ?? null, e.status);
+    const data = {
+      amountMinor: e.amountMinor,
+      reason: e.reason,
+      status,
+      evidenceDueBy: e.evidenceDueBy ?? existing?.evidenceDueBy ?? null,
+      lostAmountMinor: status === 'lost' ? (existing?.lostAmountMinor || e.amountMinor) : 0,
+      closedAt: isDisputeClosed(status) ? (existing?.closedAt ?? now) : null,
+    };
+    if (existing) await this.payments.updateDispute(tx, existing.id, data);
+    else await this.payments.insertDispute(tx, { paymentId: payment.id, providerDisputeId: e.disputeId, currency: e.currency, ...data });
+    return { before: existing?.status ?? null, after: status };
+  }
+
+  findDispute(id: string): Promise<(DisputeRecord & { checkoutId: string }) | null> {
+    return this.payments.findDispute(id);
+  }
+
+  /** Disputes by id, `limit` at a time after `after`; `open`: those Stripe has not closed. */
+  disputesPage(limit: number, after: string | null, open: boolean): Promise<(DisputeRecord & { checkoutId: string })[]> {
+    return this.payments.disputesPage(limit, after, open, CLOSED_DISPUTE_STATUSES);
+  }
+
+  /** Refuses evidence Stripe would refuse: a closed dispute, evidence already submitted, or past its due date. */
+  assertAcceptsEvidence(d: Pick<DisputeRecord, 'status' | 'evidenceDueBy'>, now: Date): void {
+    if (isDisputeClosed(d.status)) throw new PaymentsError(PaymentsErrorCode.DISPUTE_CLOSED, 'The dispute is closed');
+    if (!acceptsEvidence(d.status)) throw new PaymentsError(PaymentsErrorCode.DISPUTE_EVIDENCE_SUBMITTED, 'Evidence was already submitted; the dispute is under review');
+    if (d.evidenceDueBy && d.evidenceDueBy.getTime() <= now.getTime()) throw new PaymentsError(PaymentsErrorCode.DISPUTE_EVIDENCE_PAST_DUE, 'The evidence due date has passed');
+  }
+
+  /** Uploads evidence files to Stripe (idempotent per dispute and content); answers the evidence fields naming them. */
+  async uploadEvidenceFiles(disputeId: string, files: readonly DisputeEvidenceFile[]): Promise<Record<string, string>> {
+    const named: Record<string, string> = {};
+    for (const f of files) {
+      const digest = createHash('sha256').update(f.field).update('\0').update(f.filename).update('\0').update(f.data).digest('hex').slice(0, 40);
+      named[f.field] = await this.gateway.uploadDisputeFile({ filename: f.filename, contentType: f.contentType, data: f.data, idempotencyKey: `vitrine-dispute-file-${disputeId}-${digest}` });
+    }
+    return named;
+  }
+
+  /**
+   * Locks the dispute, checks it still takes evidence, submits the evidence at Stripe and
+   * records the submission, in the caller's transaction. Refused: nothing written.
+   */
+  async submitDisputeEvidence(tx: Tx, disputeId: string, evidence: Record<string, string>, userId: string, now: Date): Promise<DisputeRecord> {
+    const d = await this.payments.lockDispute(tx, disputeId);
+    if (!d) throw new PaymentsError(PaymentsErrorCode.DISPUTE_CLOSED, 'The dispute is closed');
+    this.assertAcceptsEvidence(d, now);
+    const key = createHash('sha256').update(JSON.stringify(Object.entries(evidence).sort())).digest('hex').slice(0, 40);
+    const r = await this.gateway.submitDisputeEvidence(d.providerDisputeId, evidence, `vitrine-dispute-evidence-${d.id}-${key}`);
+    if (!r.accepted) {
+      this.assertAcceptsEvidence({ status: nextDisputeStatus(d.status, r.status), evidenceDueBy: r.evidenceDueBy ?? d.evidenceDueBy }, now);
+      throw new PaymentsError(PaymentsErrorCode.DISPUTE_EVIDENCE_PAST_DUE, 'Stripe no longer accepts evidence for this dispute');
+    }
+    const status = nextDisputeStatus(d.status, r.status);
+    await this.payments.updateDispute(tx, d.id, {
+      amountMinor: d.amountMinor,
+      reason: d.reason,
+      status,
+      evidenceDueBy: r.evidenceDueBy ?? d.evidenceDueBy,
+      lostAmountMinor: d.lostAmountMinor,
+      closedAt: d.closedAt,
+      evidenceSubmittedAt: now,
+      evidenceSubmittedBy: userId,
+    });
+    return { ...d, status, evidenceSubmittedAt: now };
   }
 
   /**

@@ -17,6 +17,8 @@ describe('toPaymentEvent', () => {
       kind: 'PAYMENT_FAILED',
       paymentIntentId: 'pi_1',
       reason: 'insufficient_funds',
+      failureCode: 'card_declined',
+      declineCode: 'insufficient_funds',
     });
     expect(toPaymentEvent(event('payment_intent.canceled', { id: 'pi_1', cancellation_reason: 'abandoned' })).event).toMatchObject({ kind: 'PAYMENT_CANCELED', reason: 'abandoned' });
     expect(
@@ -39,15 +41,19 @@ describe('toPaymentEvent', () => {
       currency: 'CNY',
       refunds: [{ id: 're_1', amountMinor: 400, status: 'succeeded', orderId: 'o1' }],
     });
-    expect(toPaymentEvent(event('charge.dispute.created', { id: 'dp_1', charge: 'ch_1', payment_intent: { id: 'pi_1' }, amount: 1000, currency: 'cny', reason: 'fraudulent', status: 'needs_response' })).event).toEqual({
-      kind: 'DISPUTE_CREATED',
+    const dispute = { id: 'dp_1', charge: 'ch_1', payment_intent: { id: 'pi_1' }, amount: 1000, currency: 'cny', reason: 'fraudulent', status: 'needs_response', evidence_details: { due_by: 1_800_000_000 } };
+    expect(toPaymentEvent(event('charge.dispute.created', dispute)).event).toEqual({
+      kind: 'DISPUTE',
       paymentIntentId: 'pi_1',
       disputeId: 'dp_1',
       amountMinor: 1000,
       currency: 'CNY',
       reason: 'fraudulent',
       status: 'needs_response',
+      evidenceDueBy: new Date(1_800_000_000_000),
     });
+    expect(toPaymentEvent(event('charge.dispute.closed', { ...dispute, status: 'lost' })).event).toMatchObject({ kind: 'DISPUTE', status: 'lost' });
+    expect(toPaymentEvent(event('charge.dispute.updated', { ...dispute, evidence_details: {} })).event).toMatchObject({ kind: 'DISPUTE', evidenceDueBy: null });
   });
 
   it('ignores other events and events without a payment intent', () => {

@@ -4,7 +4,15 @@
  */
 export type PaymentEvent =
   | { kind: 'PAYMENT_SUCCEEDED'; paymentIntentId: string; amountMinor: number; currency: string }
-  | { kind: 'PAYMENT_FAILED'; paymentIntentId: string; reason: string | null }
+  | {
+      /** One declined attempt: the intent goes back to requires_payment_method and stays payable. */
+      kind: 'PAYMENT_FAILED';
+      paymentIntentId: string;
+      /** The decline code, else the error code (kept for the order's history and logs). */
+      reason: string | null;
+      failureCode: string | null;
+      declineCode: string | null;
+    }
   | { kind: 'PAYMENT_CANCELED'; paymentIntentId: string; reason: string | null }
   | {
       kind: 'CHARGE_REFUNDED';
@@ -26,7 +34,18 @@ export type PaymentEvent =
       currency: string;
       orderId: string | null;
     }
-  | { kind: 'DISPUTE_CREATED'; paymentIntentId: string; disputeId: string; amountMinor: number; currency: string; reason: string; status: string }
+  | {
+      /** charge.dispute.created / updated / closed: the dispute as Stripe reports it now. */
+      kind: 'DISPUTE';
+      paymentIntentId: string;
+      disputeId: string;
+      amountMinor: number;
+      currency: string;
+      reason: string;
+      status: string;
+      /** evidence_details.due_by: after it Stripe accepts no evidence. */
+      evidenceDueBy: Date | null;
+    }
   | { kind: 'IGNORED'; type: string };
 
 export interface VerifiedPaymentEvent {
@@ -60,8 +79,10 @@ export function toPaymentEvent(raw: RawEvent): VerifiedPaymentEvent {
     case 'payment_intent.succeeded':
       return { ...base, event: { kind: 'PAYMENT_SUCCEEDED', paymentIntentId: pi, amountMinor: int(o['amount_received'] ?? o['amount']), currency: String(o['currency']).toUpperCase() } };
     case 'payment_intent.payment_failed': {
-      const error = (o['last_payment_error'] ?? null) as { code?: string; decline_code?: string } | null;
-      return { ...base, event: { kind: 'PAYMENT_FAILED', paymentIntentId: pi, reason: error?.decline_code ?? error?.code ?? null } };
+      const error = (o['last_payment_error'] ?? null) as { code?: unknown; decline_code?: unknown } | null;
+      const failureCode = typeof error?.code === 'string' ? error.code : null;
+      const declineCode = typeof error?.decline_code === 'string' ? error.decline_code : null;
+      return { ...base, event: { kind: 'PAYMENT_FAILED', paymentIntentId: pi, reason: declineCode ?? failureCode, failureCode, declineCode } };
     }
     case 'payment_intent.canceled':
       return { ...base, event: { kind: 'PAYMENT_CANCELED', paymentIntentId: pi, reason: str(o['cancellation_reason']) } };
@@ -106,18 +127,23 @@ export function toPaymentEvent(raw: RawEvent): VerifiedPaymentEvent {
       };
     }
     case 'charge.dispute.created':
+    case 'charge.dispute.updated':
+    case 'charge.dispute.closed': {
+      const due = ((o['evidence_details'] ?? {}) as Record<string, unknown>)['due_by'];
       return {
         ...base,
         event: {
-          kind: 'DISPUTE_CREATED',
+          kind: 'DISPUTE',
           paymentIntentId: pi,
           disputeId: String(o['id']),
           amountMinor: int(o['amount']),
           currency: String(o['currency']).toUpperCase(),
           reason: String(o['reason'] ?? 'unknown'),
           status: String(o['status'] ?? 'needs_response'),
+          evidenceDueBy: typeof due === 'number' && Number.isSafeInteger(due) && due > 0 ? new Date(due * 1000) : null,
         },
       };
+    }
     default:
       return { ...base, event: { kind: 'IGNORED', type: raw.type } };
   }

@@ -12,6 +12,15 @@ export interface PaymentRecord {
   amountRefundedMinor: number;
 }
 
+/** The last declined attempt of a payment still awaiting one. */
+export interface PaymentFailureRecord {
+  checkoutId: string;
+  failedAttempts: number;
+  lastFailureCode: string | null;
+  lastDeclineCode: string | null;
+  lastFailedAt: Date;
+}
+
 export interface RefundRecord {
   id: string;
   paymentId: string;
@@ -32,8 +41,27 @@ export interface DisputeRecord {
   currency: string;
   reason: string;
   status: string;
+  evidenceDueBy: Date | null;
+  evidenceSubmittedAt: Date | null;
+  lostAmountMinor: number;
+  closedAt: Date | null;
   createdAt: Date;
 }
+
+const disputeSelect = {
+  id: true,
+  paymentId: true,
+  providerDisputeId: true,
+  amountMinor: true,
+  currency: true,
+  reason: true,
+  status: true,
+  evidenceDueBy: true,
+  evidenceSubmittedAt: true,
+  lostAmountMinor: true,
+  closedAt: true,
+  createdAt: true,
+} as const;
 
 const paymentSelect = {
   id: true,
@@ -160,8 +188,64 @@ export class PaymentRepository {
     return this.upsertRefund(this.prisma, { paymentId, providerRefundId: refund.id, amountMinor: refund.amountMinor, currency: refund.currency, status: refund.status, orderId, reason });
   }
 
-  async insertDispute(tx: Tx, data: { paymentId: string; providerDisputeId: string; amountMinor: number; currency: string; reason: string; status: string }): Promise<void> {
+  /** A declined attempt on a payment not yet paid nor cancelled; false otherwise. */
+  async recordFailedAttempt(tx: Tx, id: string, data: { failureCode: string | null; declineCode: string | null; at: Date }): Promise<boolean> {
+    const updated = await tx.$executeRaw`
+      UPDATE payments SET failed_attempts = failed_attempts + 1, last_failure_code = ${data.failureCode}, last_decline_code = ${data.declineCode},
+        last_failed_at = ${data.at}, updated_at = now()
+      WHERE id = ${id}::uuid AND status::text NOT IN ('SUCCEEDED', 'CANCELED')`;
+    return updated === 1;
+  }
+
+  async failuresOfCheckouts(checkoutIds: readonly string[]): Promise<PaymentFailureRecord[]> {
+    const rows = await this.prisma.payment.findMany({
+      where: { checkoutId: { in: [...checkoutIds] }, failedAttempts: { gt: 0 } },
+      select: { checkoutId: true, failedAttempts: true, lastFailureCode: true, lastDeclineCode: true, lastFailedAt: true },
+    });
+    return rows.filter((r): r is PaymentFailureRecord => r.lastFailedAt !== null);
+  }
+
+  /** The dispute row, locked for the caller's transaction (under the payment's lock for webhooks). */
+  async findDisputeForUpdate(tx: Tx, providerDisputeId: string): Promise<DisputeRecord | null> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM payment_disputes WHERE provider_dispute_id = ${providerDisputeId} FOR UPDATE`;
+    return rows[0] ? tx.paymentDispute.findUnique({ where: { id: rows[0].id }, select: disputeSelect }) : null;
+  }
+
+  async lockDispute(tx: Tx, id: string): Promise<DisputeRecord | null> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM payment_disputes WHERE id = ${id}::uuid FOR UPDATE`;
+    return rows[0] ? tx.paymentDispute.findUnique({ where: { id }, select: disputeSelect }) : null;
+  }
+
+  async insertDispute(
+    tx: Tx,
+    data: { paymentId: string; providerDisputeId: string; amountMinor: number; currency: string; reason: string; status: string; evidenceDueBy: Date | null; lostAmountMinor: number; closedAt: Date | null },
+  ): Promise<void> {
     await tx.paymentDispute.createMany({ data: [data], skipDuplicates: true });
+  }
+
+  async updateDispute(
+    tx: Tx,
+    id: string,
+    data: { amountMinor: number; reason: string; status: string; evidenceDueBy: Date | null; lostAmountMinor: number; closedAt: Date | null; evidenceSubmittedAt?: Date; evidenceSubmittedBy?: string },
+  ): Promise<void> {
+    await tx.paymentDispute.update({ where: { id }, data: { ...data, updatedAt: new Date() } });
+  }
+
+  findDispute(id: string): Promise<(DisputeRecord & { checkoutId: string }) | null> {
+    return this.prisma.paymentDispute
+      .findUnique({ where: { id }, select: { ...disputeSelect, payment: { select: { checkoutId: true } } } })
+      .then((d) => (d ? (({ payment, ...rest }) => ({ ...rest, checkoutId: payment.checkoutId }))(d) : null));
+  }
+
+  /** Disputes by id, at most `limit` after `after`; `open` keeps those not closed. */
+  async disputesPage(limit: number, after: string | null, open: boolean, closedStatuses: readonly string[]): Promise<(DisputeRecord & { checkoutId: string })[]> {
+    const rows = await this.prisma.paymentDispute.findMany({
+      where: { ...(after ? { id: { gt: after } } : {}), ...(open ? { status: { notIn: [...closedStatuses] } } : {}) },
+      orderBy: { id: 'asc' },
+      take: limit,
+      select: { ...disputeSelect, payment: { select: { checkoutId: true } } },
+    });
+    return rows.map(({ payment, ...d }) => ({ ...d, checkoutId: payment.checkoutId }));
   }
 
   refundsOfOrders(orderIds: readonly string[]): Promise<RefundRecord[]> {
@@ -189,7 +273,7 @@ export class PaymentRepository {
       .findMany({
         where: { payment: { checkoutId: { in: [...checkoutIds] } } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: { id: true, paymentId: true, providerDisputeId: true, amountMinor: true, currency: true, reason: true, status: true, createdAt: true, payment: { select: { checkoutId: true } } },
+        select: { ...disputeSelect, payment: { select: { checkoutId: true } } },
       })
       .then((rows) => rows.map(({ payment, ...d }) => ({ ...d, checkoutId: payment.checkoutId })));
   }

@@ -12,6 +12,12 @@ export interface IntentSnapshot {
   currency: string;
 }
 
+export interface DisputeSnapshot {
+  id: string;
+  status: string;
+  evidenceDueBy: Date | null;
+}
+
 export interface RefundSnapshot {
   id: string;
   status: string;
@@ -96,6 +102,46 @@ export class StripeGateway {
       ),
     );
     return { id: refund.id, status: refund.status ?? 'pending', amountMinor: refund.amount, currency: refund.currency.toUpperCase() };
+  }
+
+  /**
+   * Uploads one evidence file (purpose dispute_evidence). The SDK sends it to files.stripe.com,
+   * or to STRIPE_API_HOST when that is set (an instance host overrides every API base).
+   */
+  async uploadDisputeFile(args: { filename: string; contentType: string; data: Buffer; idempotencyKey: string }): Promise<string> {
+    const file = await this.call('upload dispute evidence', () =>
+      this.stripe.files.create({ purpose: 'dispute_evidence', file: { data: args.data, name: args.filename, type: args.contentType } }, { idempotencyKey: args.idempotencyKey }),
+    );
+    return file.id;
+  }
+
+  async retrieveDispute(id: string): Promise<DisputeSnapshot> {
+    return this.dispute(await this.call('retrieve dispute', () => this.stripe.disputes.retrieve(id)));
+  }
+
+  /**
+   * Submits the evidence (submit: true: Stripe sends it to the bank at once). Stripe refuses
+   * evidence on a dispute no longer awaiting it: then the dispute as it stands is answered
+   * with `accepted: false`.
+   */
+  async submitDisputeEvidence(id: string, evidence: Record<string, string>, idempotencyKey: string): Promise<DisputeSnapshot & { accepted: boolean }> {
+    try {
+      const d = await this.stripe.disputes.update(
+        id,
+        { evidence: evidence as Stripe.DisputeUpdateParams.Evidence, submit: true },
+        // Inside the transaction that holds the dispute: bounded like refunds.
+        { idempotencyKey, timeout: Math.min(this.settings.timeoutMs, 8_000), maxNetworkRetries: Math.min(this.settings.maxNetworkRetries, 1) },
+      );
+      return { ...this.dispute(d), accepted: true };
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) return { ...(await this.retrieveDispute(id)), accepted: false };
+      throw this.unavailable('submit dispute evidence', error);
+    }
+  }
+
+  private dispute(d: Stripe.Dispute): DisputeSnapshot {
+    const due = d.evidence_details?.due_by;
+    return { id: d.id, status: d.status, evidenceDueBy: due ? new Date(due * 1000) : null };
   }
 
   /** Checks the signature with the SDK against the raw body and reads the event. */
