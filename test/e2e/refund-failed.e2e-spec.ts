@@ -4,6 +4,8 @@ import { RoyaltyAccrualService } from '@vitrine/licensing';
 import { createUser } from '@vitrine/shared/testing';
 import { codeOf, type ApiHarness } from '../support/api-harness';
 import { ADD_LINE, PLACE_ORDER, licenseAfterSale, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
+
+const FREE_SHIPPING = JSON.stringify({ '9610': { brackets: [{ maxGrams: 100_000, feeMinor: 0 }], perExtraKgMinor: 0 }, '1210': { brackets: [{ maxGrams: 100_000, feeMinor: 0 }], perExtraKgMinor: 0 } });
 import type { StripeEventLike, StripeLoopback } from '../support/stripe-loopback';
 
 jest.setTimeout(90_000);
@@ -31,7 +33,8 @@ describe('a refund Stripe reports failed is taken back', () => {
   let accrual: RoyaltyAccrualService;
 
   beforeAll(async () => {
-    ({ api, stripe, close } = await startCheckoutApi({ CBEC_ANNUAL_LIMIT_MINOR: String(LIMIT) }));
+    // No shipping: the quota counts dutiable value (goods + freight), and these figures are the goods' alone.
+    ({ api, stripe, close } = await startCheckoutApi({ CBEC_ANNUAL_LIMIT_MINOR: String(LIMIT), SHIPPING_RATES_JSON: FREE_SHIPPING }));
     await seedFx(api.db.prisma, '7.8000');
     // The first product is sold and then licensed; the second (same price) probes the quota.
     shop = await seedShop(api.db.prisma, { prices: [4_000, 4_000], stock: 1_000 });
@@ -39,7 +42,10 @@ describe('a refund Stripe reports failed is taken back', () => {
     // The worker's accrue-order job, run by hand when the test says so.
     accrual = api.app.get(RoyaltyAccrualService, { strict: false });
   });
-  afterAll(() => close());
+  afterAll(async () => {
+    await close();
+    delete process.env['SHIPPING_RATES_JSON'];
+  });
 
   async function place(units: number, key: string, id: string, variant = 0) {
     const r: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[variant]!.id, quantity: units, cartToken: null } });

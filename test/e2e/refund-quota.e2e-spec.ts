@@ -1,6 +1,8 @@
 import { createUser } from '@vitrine/shared/testing';
 import { codeOf, type ApiHarness } from '../support/api-harness';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
+
+const FREE_SHIPPING = JSON.stringify({ '9610': { brackets: [{ maxGrams: 100_000, feeMinor: 0 }], perExtraKgMinor: 0 }, '1210': { brackets: [{ maxGrams: 100_000, feeMinor: 0 }], perExtraKgMinor: 0 } });
 import type { StripeLoopback } from '../support/stripe-loopback';
 
 jest.setTimeout(90_000);
@@ -19,13 +21,17 @@ describe('refunds give the yearly cross-border quota back: a partial refund its 
   let manager: string;
 
   beforeAll(async () => {
-    ({ api, stripe, close } = await startCheckoutApi());
+    // No shipping: the quota counts dutiable value (goods + freight), and these figures are the goods' alone.
+    ({ api, stripe, close } = await startCheckoutApi({ SHIPPING_RATES_JSON: FREE_SHIPPING }));
     await seedFx(api.db.prisma, '7.8000');
     // 40.00 EUR → 322 CNY, 25.00 EUR → 201 CNY (7.8 × 1.03, whole yuan up)
     shop = await seedShop(api.db.prisma, { prices: [4_000, 2_500], stock: 1_000 });
     manager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
   });
-  afterAll(() => close());
+  afterAll(async () => {
+    await close();
+    delete process.env['SHIPPING_RATES_JSON'];
+  });
 
   const [A, B] = [32_200, 20_100];
   const LIMIT = 2_600_000;

@@ -323,13 +323,17 @@ export class CustomsLoopback {
     if (!within5(cents(s.payment['ceb:amountPaid']), cents(o['ceb:acturalPaid']))) reasons.push('the amount paid differs from the order by more than 5 %');
     if (o['ceb:consignee'] !== s.waybill['ceb:consignee']) reasons.push('the waybill consignee is not the order’s');
     if (!within5(cents(s.waybill['ceb:freight']) + cents(s.waybill['ceb:insuredFee']), cents(o['ceb:freight']))) reasons.push('the waybill freight differs from the order by more than 5 %');
-    const goods = cents(o['ceb:goodsValue']);
-    if (goods > PER_ORDER_LIMIT * 100) reasons.push(`goods value above the ${PER_ORDER_LIMIT} CNY per-order limit`);
+    // The limits count the dutiable value (goods + freight + insurance, the order's freight holding
+    // both); a single indivisible item (one line of one unit) above the per-order limit is let through
+    // (general-trade taxes) within the yearly limit.
+    const dutiable = cents(o['ceb:goodsValue']) + cents(o['ceb:freight']);
+    const single = s.order.lines.length === 1 && s.order.lines[0]!['ceb:qty'] === '1';
+    if (dutiable > PER_ORDER_LIMIT * 100 && !single) reasons.push(`dutiable value above the ${PER_ORDER_LIMIT} CNY per-order limit`);
     const year = `${o['ceb:buyerIdNumber']}:${now.getUTCFullYear()}`;
-    if ((this.yearly.get(year) ?? 0) + goods > YEARLY_LIMIT * 100) reasons.push(`the buyer's ${YEARLY_LIMIT} CNY yearly limit would be exceeded`);
+    if ((this.yearly.get(year) ?? 0) + dutiable > YEARLY_LIMIT * 100) reasons.push(`the buyer's ${YEARLY_LIMIT} CNY yearly limit would be exceeded`);
     const rule = this.options.holdRule?.(orderNo);
     if (rule) reasons.push(rule);
-    if (!reasons.length) this.yearly.set(year, (this.yearly.get(year) ?? 0) + goods);
+    if (!reasons.length) this.yearly.set(year, (this.yearly.get(year) ?? 0) + dutiable);
     s.released = !reasons.length;
     this.feed.push({
       guid: randomUUID(),
