@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { SqlTx, StockReservationStatus, Tx } from '@vitrine/shared/data-access';
-import { aggregateDemand, planFulfilment, type DemandLine, type FulfilmentPlan, type LocationStock } from '../domain/fulfilment-plan';
+import { aggregateDemand, planFulfilment, planShipments, type DemandLine, type FulfilmentPlan, type LocationStock, type ShipmentPlan } from '../domain/fulfilment-plan';
 import { outOfStock, type InventoryError, type Shortage } from '../domain/inventory-error';
 import { BrandStockRepository } from '../infrastructure/brand-stock.repository';
 import { StockRepository, claimShortages, type MovementRow, type ReservationRow } from '../infrastructure/stock.repository';
@@ -86,6 +86,11 @@ export class StockService {
   /** Where one seller's lines would ship from, or what is short (read only, no lock). */
   plan(lines: readonly DemandLine[], locations: readonly LocationStock[]): FulfilmentPlan {
     return planFulfilment(aggregateDemand(lines), locations);
+  }
+
+  /** The parcels (one location, one customs mode each) one fulfiller's lines ship in, or what is short (read only). */
+  planShipments(lines: readonly DemandLine[], locations: readonly LocationStock[]): ShipmentPlan {
+    return planShipments(aggregateDemand(lines), locations);
   }
 
   /**

@@ -76,3 +76,59 @@ export function planFulfilment(demand: readonly Demand[], locations: readonly Lo
     shortages: best?.shortages ?? demand.map((d) => ({ variantId: d.variantId, requested: d.quantity, available: 0, lines: d.refs })),
   };
 }
+
+export interface Shipment {
+  locationId: string;
+  kind: StockLocationKind;
+  customsMode: CustomsMode;
+  /** The variants (aggregated demand) this location ships, in demand order. */
+  variantIds: string[];
+}
+
+/** ok: every variant has a location; otherwise the variants no location covers are `shortages`. */
+export interface ShipmentPlan {
+  ok: boolean;
+  shipments: Shipment[];
+  shortages: Shortage[];
+}
+
+/**
+ * The parcels one fulfiller's lines ship in (each parcel is an order of its own, with the
+ * customs mode of its location: an EU warehouse 9610, a bonded warehouse 1210):
+ * 1. One location covering every line: that one parcel (planFulfilment: priority, then id).
+ * 2. Otherwise the lines are split, greedily: the location that covers the most of the
+ *    still unassigned variants takes them all; a tie goes to a bonded warehouse (faster and
+ *    cheaper to the shopper), then by priority, then id; repeat. So an item stocked in both
+ *    Paris and Ningbo travels with the larger group of the seller's other items, and with
+ *    the bonded parcel when the groups are even.
+ * A variant is never split across locations: it ships whole from one location or is short
+ * (reported with the most any single location has).
+ */
+export function planShipments(demand: readonly Demand[], locations: readonly LocationStock[]): ShipmentPlan {
+  const single = planFulfilment(demand, locations);
+  if (single.ok) {
+    return { ok: true, shortages: [], shipments: [{ locationId: single.locationId, kind: single.kind, customsMode: single.customsMode, variantIds: demand.map((d) => d.variantId) }] };
+  }
+  const ordered = [...locations].sort((a, b) => a.priority - b.priority || (a.locationId < b.locationId ? -1 : 1));
+  const covers = (loc: LocationStock, d: Demand) => (loc.available.get(d.variantId) ?? 0) >= d.quantity;
+  let left = [...demand];
+  const shipments: Shipment[] = [];
+  for (;;) {
+    let best: { loc: LocationStock; covered: Demand[] } | null = null;
+    for (const loc of ordered) {
+      const covered = left.filter((d) => covers(loc, d));
+      if (!covered.length) continue;
+      const bondedOverEu = best && covered.length === best.covered.length && loc.kind === 'BONDED_WAREHOUSE_CN' && best.loc.kind !== 'BONDED_WAREHOUSE_CN';
+      if (!best || covered.length > best.covered.length || bondedOverEu) best = { loc, covered };
+    }
+    if (!best) break;
+    const taken = new Set(best.covered.map((d) => d.variantId));
+    shipments.push({ locationId: best.loc.locationId, kind: best.loc.kind, customsMode: customsModeOf(best.loc.kind), variantIds: best.covered.map((d) => d.variantId) });
+    left = left.filter((d) => !taken.has(d.variantId));
+  }
+  const shortages = left.map((d) => {
+    const most = Math.max(0, ...locations.map((l) => l.available.get(d.variantId) ?? 0));
+    return { variantId: d.variantId, requested: d.quantity, available: most, lines: d.refs };
+  });
+  return { ok: shortages.length === 0, shipments, shortages };
+}

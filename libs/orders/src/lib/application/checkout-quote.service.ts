@@ -35,9 +35,10 @@ const EMPTY: CartQuote = { currency: 'CNY', orders: [], goodsMinor: 0, shippingM
 /**
  * Prices cart lines on the server: CNY from the catalogue's FX quote, one order per seller
  * and fulfiller — the museum's own lines, and apart the co-branded lines each brand partner
- * fulfils from its own locations (the museum stays the seller of record) — shipping from the
- * first location of that fulfiller able to serve it (its customs mode decides the shipping
- * table), tax per line. Read only; placeOrder re-checks stock and quota under locks.
+ * fulfils from its own locations (the museum stays the seller of record) — and per stock
+ * location of that fulfiller (inventory's planShipments: one location if one covers all, else
+ * split, so one seller may have a 9610 and a 1210 order), the location's customs mode
+ * deciding the shipping table; tax per line. Read only; placeOrder re-checks stock and quota under locks.
  */
 @Injectable()
 export class CheckoutQuoteService {
@@ -72,35 +73,43 @@ export class CheckoutQuoteService {
     const [museumStock, brandStock] = await Promise.all([this.stock.availability(museumIds, variantIds), this.stock.brandAvailability(brandIds, variantIds)]);
 
     const shortages: Shortage[] = [];
-    const groups = keys.map((key) => {
+    const toPrice = (i: CartItemRecord) => {
+      const v = byId.get(i.variantId)!;
+      return {
+        ref: i.id,
+        variantId: v.variantId,
+        unitPriceMinor: this.catalog.cnyPrice(v.priceEurMinor, fx),
+        quantity: i.quantity,
+        weightGrams: v.weightGrams,
+        category: v.crossBorderCategory,
+        hsCode: v.hsCode,
+        netContent: v.netContent,
+      };
+    };
+    // Each fulfiller's lines ship in one parcel per stock location (planShipments): an item stocked
+    // only in Paris and one only in Ningbo become two orders, 9610 and 1210, of the one checkout.
+    const groups = keys.flatMap((key) => {
       const [museumId, brandId] = key.split('|') as [string, string];
       const lines = priced.filter((i) => keyOf(i) === key);
       const locations = (brandId ? brandStock.get(brandId) : museumStock.get(museumId)) ?? [];
-      const plan = this.stock.plan(
+      const plan = this.stock.planShipments(
         lines.map((i) => ({ ref: i.id, variantId: i.variantId, quantity: i.quantity })),
         locations,
       );
-      if (!plan.ok) shortages.push(...plan.shortages);
-      const customsMode: CustomsMode = plan.ok ? plan.customsMode : [...locations].sort((a, b) => a.priority - b.priority)[0]?.kind === 'BONDED_WAREHOUSE_CN' ? '1210' : '9610';
-      return {
+      shortages.push(...plan.shortages);
+      const parcels = plan.shipments.map((s) => ({ customsMode: s.customsMode as CustomsMode, locationId: s.locationId as string | null, variantIds: new Set(s.variantIds) }));
+      const short = new Set(plan.shortages.map((s) => s.variantId));
+      if (short.size) {
+        const first = [...locations].sort((a, b) => a.priority - b.priority)[0];
+        parcels.push({ customsMode: first?.kind === 'BONDED_WAREHOUSE_CN' ? '1210' : '9610', locationId: null, variantIds: short });
+      }
+      return parcels.map((p) => ({
         sellerId: museumId,
         fulfilledByBrandId: brandId || null,
-        customsMode,
-        locationId: plan.ok ? plan.locationId : null,
-        lines: lines.map((i) => {
-          const v = byId.get(i.variantId)!;
-          return {
-            ref: i.id,
-            variantId: v.variantId,
-            unitPriceMinor: this.catalog.cnyPrice(v.priceEurMinor, fx),
-            quantity: i.quantity,
-            weightGrams: v.weightGrams,
-            category: v.crossBorderCategory,
-            hsCode: v.hsCode,
-            netContent: v.netContent,
-          };
-        }),
-      };
+        customsMode: p.customsMode,
+        locationId: p.locationId,
+        lines: lines.filter((i) => p.variantIds.has(i.variantId)).map(toPrice),
+      }));
     });
     const pricing = priceCheckout(groups, this.rules, this.settings.shippingRates);
     return {
