@@ -125,10 +125,13 @@ describe('demo seed (real PostgreSQL)', () => {
     // Through the vault (the test environment's keys), the ciphertext opens to the number.
     const moduleRef = await Test.createTestingModule({ imports: [DataAccessModule, CustomsModule] }).compile();
     try {
-      expect(await moduleRef.get(IdentityRecordsService).reveal(identities[0]!.id)).toBe(DEMO_RESIDENT_ID);
+      expect(await moduleRef.get(IdentityRecordsService).reveal(identities[0]!.id, { actor: 'test:demo-seed', purpose: 'TEST' })).toBe(DEMO_RESIDENT_ID);
     } finally {
       await moduleRef.close();
     }
+    // The reveal is audited (append-only): the seed's own rerun below is compared from here.
+    expect(await db.prisma.piiAccessAudit.count({ where: { identityId: identities[0]!.id, actor: 'test:demo-seed' } })).toBe(1);
+    first = await snapshot(db.prisma);
   });
 
   it('stores the plain ID number nowhere in the database', async () => {

@@ -7,5 +7,7 @@ export * from './lib/domain/allocation';
 export * from './lib/domain/limits';
 export * from './lib/domain/dutiable-value';
 export { IdentityRecordsService, type IdentityRecord } from './lib/application/identity-records.service';
+export type { PiiAccess } from './lib/infrastructure/pii-access-audit';
 export { PiiKeyRotationService, type ReencryptReport } from './lib/application/pii-key-rotation.service';
 export * from './lib/declarations';
+export * from './lib/retention';

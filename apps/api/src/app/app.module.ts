@@ -21,7 +21,7 @@ import { AuthService, IdentityModule } from '@vitrine/identity';
 import { PUBLIC_STOREFRONT_QUERIES, StorefrontsModule } from '@vitrine/storefronts';
 import { CatalogModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';
 import { AnnualQuotaModule, OrderFulfilmentModule, OrdersModule } from '@vitrine/orders';
-import { CustomsAuditModule } from '@vitrine/customs';
+import { CustomsAuditModule, PiiRetentionModule } from '@vitrine/customs';
 import { InventorySyncModule } from '@vitrine/inventory';
 import { FxRefreshModule } from '@vitrine/catalog';
 import { QueueBoardModule } from './queue-board/queue-board.module';
@@ -88,6 +88,7 @@ function bearer(req: Request): string | null {
     AnnualQuotaModule,
     OrderFulfilmentModule,
     CustomsAuditModule,
+    PiiRetentionModule,
     InventorySyncModule,
     FxRefreshModule,
     QueueBoardModule,

@@ -5,6 +5,7 @@ import { LicensingJobsModule, licensingJobs, licensingSchedules } from '@vitrine
 import { OrderPipelineJobsModule, orderPipelineJobs, orderPipelineSchedules } from '@vitrine/orders';
 import { InventorySyncJobsModule, inventorySyncJobs, inventorySyncSchedules } from '@vitrine/inventory';
 import { FxRefreshJobsModule, fxRefreshJobs, fxRefreshSchedules } from '@vitrine/catalog';
+import { PiiRetentionJobsModule, piiRetentionJobs, piiRetentionSchedules } from '@vitrine/customs';
 import { HeartbeatService } from './heartbeat.service';
 import { MetricsServer } from './metrics.server';
 
@@ -17,13 +18,14 @@ import { MetricsServer } from './metrics.server';
   imports: [
     DataAccessModule,
     JobsWorkerModule.register({
-      jobs: [...licensingJobs, ...orderPipelineJobs, ...inventorySyncJobs, ...fxRefreshJobs],
-      schedules: [...licensingSchedules, ...orderPipelineSchedules(), ...inventorySyncSchedules(), ...fxRefreshSchedules()],
+      jobs: [...licensingJobs, ...orderPipelineJobs, ...inventorySyncJobs, ...fxRefreshJobs, ...piiRetentionJobs],
+      schedules: [...licensingSchedules, ...orderPipelineSchedules(), ...inventorySyncSchedules(), ...fxRefreshSchedules(), ...piiRetentionSchedules()],
     }),
     LicensingJobsModule,
     OrderPipelineJobsModule,
     InventorySyncJobsModule,
     FxRefreshJobsModule,
+    PiiRetentionJobsModule,
   ],
   providers: [HeartbeatService, MetricsServer],
 })

@@ -4,6 +4,7 @@ import type { SqlTx } from '@vitrine/shared/data-access';
 import { NotFoundError } from '@vitrine/shared/kernel';
 import { maskResidentId, type ResidentId } from '../domain/resident-id';
 import { CustomsIdentityRepository } from '../infrastructure/customs-identity.repository';
+import type { PiiAccess } from '../infrastructure/pii-access-audit';
 import { PiiVault } from '../infrastructure/pii-vault';
 
 export interface IdentityRecord {
@@ -48,10 +49,13 @@ export class IdentityRecordsService {
     return row ? { identityId: row.id, masked: row.idMasked } : null;
   }
 
-  /** The plain number, for the customs declaration only. */
-  async reveal(identityId: string): Promise<string> {
-    const row = await this.identities.findSealed(identityId);
-    if (!row) throw new NotFoundError('Identity');
+  /**
+   * The plain number, for the customs declaration only. Every call writes its audit row (who,
+   * why, which identity) before decrypting. A destroyed ciphertext (retention) answers NOT_FOUND.
+   */
+  async reveal(identityId: string, access: PiiAccess): Promise<string> {
+    const row = await this.identities.findSealedAudited(identityId, access);
+    if (!row?.idCiphertext) throw new NotFoundError('Identity');
     return this.vault.decrypt(row.idCiphertext, row.idHash, row.keyVersion);
   }
 }

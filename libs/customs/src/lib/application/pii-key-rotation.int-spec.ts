@@ -11,6 +11,7 @@ import { IdentityRecordsService } from './identity-records.service';
 import { PiiKeyRotationService } from './pii-key-rotation.service';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
+const ACCESS = { actor: 'test:pii-key-rotation', purpose: 'TEST' };
 
 /** A distinct valid resident ID number for each n. */
 function idNumber(n: number): ResidentId {
@@ -50,23 +51,23 @@ describe('PII key rotation: old rows stay readable, new rows use the new key, re
     const v1 = records(envV1);
     const old = [];
     for (let n = 0; n < 5; n++) old.push({ id: idNumber(n), rec: await record(v1, idNumber(n)) });
-    expect((await rows()).every((r) => r.keyVersion === 1 && r.idCiphertext.startsWith('v1.'))).toBe(true);
+    expect((await rows()).every((r) => r.keyVersion === 1 && r.idCiphertext!.startsWith('v1.'))).toBe(true);
 
     // Rotate: the new key is current, the old one is kept for reading.
     const v2 = records(envV2);
     const fresh = await record(v2, idNumber(100));
     const freshRow = await prisma.customsIdentity.findUniqueOrThrow({ where: { id: fresh.identityId } });
     expect(freshRow.keyVersion).toBe(2);
-    expect(freshRow.idCiphertext.startsWith('v2.')).toBe(true);
-    for (const o of old) expect(await v2.reveal(o.rec.identityId)).toBe(o.id.value);
-    expect(await v2.reveal(fresh.identityId)).toBe(idNumber(100).value);
+    expect(freshRow.idCiphertext!.startsWith('v2.')).toBe(true);
+    for (const o of old) expect(await v2.reveal(o.rec.identityId, ACCESS)).toBe(o.id.value);
+    expect(await v2.reveal(fresh.identityId, ACCESS)).toBe(idNumber(100).value);
     // The keyed hash did not move: the same number finds the same row (quota, idempotency), and
     // recording it again neither duplicates it nor reseals it.
     expect(await v2.find(old[0]!.id)).toEqual(old[0]!.rec);
     expect(await record(v2, old[0]!.id)).toEqual(old[0]!.rec);
     expect(await prisma.customsIdentity.count()).toBe(6);
     // A process still on v1 alone cannot read the v2 row (why the old key goes only after the re-encryption).
-    await expect(v1.reveal(fresh.identityId)).rejects.toThrow(/version 2/);
+    await expect(v1.reveal(fresh.identityId, ACCESS)).rejects.toThrow(/version 2/);
 
     // Re-encrypt in batches of 2: the five v1 rows move, the v2 row is not touched.
     const before = await rows();
@@ -75,7 +76,7 @@ describe('PII key rotation: old rows stay readable, new rows use the new key, re
     const after = await rows();
     for (const [i, r] of after.entries()) {
       expect(r).toMatchObject({ id: before[i]!.id, idHash: before[i]!.idHash, keyVersion: 2 });
-      expect(r.idCiphertext.startsWith('v2.')).toBe(true);
+      expect(r.idCiphertext!.startsWith('v2.')).toBe(true);
       if (before[i]!.keyVersion === 2) expect(r.idCiphertext).toBe(before[i]!.idCiphertext);
       else expect(r.idCiphertext).not.toBe(before[i]!.idCiphertext);
     }
@@ -85,8 +86,8 @@ describe('PII key rotation: old rows stay readable, new rows use the new key, re
 
     // The old key is removable: a process with the v2 key alone reads every row.
     const v2Only = records(envV2Only);
-    for (const o of old) expect(await v2Only.reveal(o.rec.identityId)).toBe(o.id.value);
-    expect(await v2Only.reveal(fresh.identityId)).toBe(idNumber(100).value);
+    for (const o of old) expect(await v2Only.reveal(o.rec.identityId, ACCESS)).toBe(o.id.value);
+    expect(await v2Only.reveal(fresh.identityId, ACCESS)).toBe(idNumber(100).value);
   });
 
   it('leaves rows of a version whose key is missing untouched and reports them, without looping', async () => {
@@ -102,13 +103,16 @@ describe('PII key rotation: old rows stay readable, new rows use the new key, re
     expect(await prisma.customsIdentity.findUniqueOrThrow({ where: { id: orphan.identityId } })).toEqual(sealed);
     // A row whose key_version disagrees with its ciphertext is refused, not decrypted with a guess.
     await prisma.customsIdentity.update({ where: { id: orphan.identityId }, data: { keyVersion: 2 } });
-    await expect(v3.reveal(orphan.identityId)).rejects.toThrow(/key version 2/);
+    await expect(v3.reveal(orphan.identityId, ACCESS)).rejects.toThrow(/key version 2/);
     await prisma.customsIdentity.delete({ where: { id: orphan.identityId } });
   });
 
   it('npm run pii:reencrypt does the same from the environment, as often as it is run', async () => {
     const v1 = records(envV1);
     const rec = await record(v1, idNumber(300));
+    // A v1 identity whose ciphertext the retention job destroyed: nothing to re-seal, no key needed.
+    const purged = await record(v1, idNumber(301));
+    await prisma.customsIdentity.update({ where: { id: purged.identityId }, data: { idCiphertext: null, purgedAt: new Date() } });
     const run = () =>
       promisify(execFile)(process.execPath, ['-r', '@swc-node/register', 'scripts/pii-reencrypt.ts', '--batch-size=3'], {
         cwd: ROOT,
@@ -120,6 +124,12 @@ describe('PII key rotation: old rows stay readable, new rows use the new key, re
     const second = await run();
     expect(second.stdout).toContain('re-encrypted 0 identities');
     expect(`${first.stdout}${first.stderr}${second.stdout}${second.stderr}`).not.toContain(idNumber(300).value);
-    expect(await records(envV2Only).reveal(rec.identityId)).toBe(idNumber(300).value);
+    expect(await records(envV2Only).reveal(rec.identityId, ACCESS)).toBe(idNumber(300).value);
+    expect(await prisma.customsIdentity.findUniqueOrThrow({ where: { id: purged.identityId } })).toMatchObject({ idCiphertext: null, keyVersion: 1 });
+    await expect(records(envV2Only).reveal(purged.identityId, ACCESS)).rejects.toThrow(/not found/i);
+    // Every decryption left its audit row: the script's re-seal of the v1 row, and the reveal after it.
+    const audit = await prisma.piiAccessAudit.findMany({ where: { identityId: rec.identityId }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => [a.actor, a.purpose])).toEqual([['script:pii-reencrypt', 'KEY_ROTATION'], [ACCESS.actor, ACCESS.purpose]]);
+    expect(await prisma.piiAccessAudit.count({ where: { identityId: purged.identityId } })).toBe(0);
   });
 });

@@ -40,7 +40,7 @@ export class PiiKeyRotationService {
         if (!this.vault.canOpen(row.keyVersion)) return null;
         // Same associated data (the keyed hash): the row's binding is unchanged, only the key moves.
         return this.vault.encrypt(this.vault.decrypt(row.idCiphertext, row.idHash, row.keyVersion), row.idHash);
-      });
+      }, { actor: 'script:pii-reencrypt', purpose: 'KEY_ROTATION' });
       resealed += batch.resealed;
       unreadable.push(...batch.skipped.map((r) => r.id));
       if (batch.read < batchSize || batch.lastId === null) break;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { NotFoundError, ValidationError, isUuid, validate } from '@vitrine/shared/kernel';
+import { ForbiddenError, NotFoundError, ValidationError, isUuid, validate } from '@vitrine/shared/kernel';
 import type { Actor } from '@vitrine/shared/graphql';
 import { emailSchema, passwordSchema } from '../domain/password-policy';
 import { UserRepository, type UserRecord } from '../infrastructure/user.repository';
@@ -54,6 +54,19 @@ export class AccountsService {
     const user = await this.users.findById(actor.userId);
     if (!user) throw new NotFoundError('User');
     return user;
+  }
+
+  /**
+   * A shopper deletes their account (PIPL right to deletion): personal fields anonymised and
+   * sessions ended at once; the orders stay (transaction records the e-commerce law keeps for
+   * three years) with the masked ID and its keyed hash; the stored ID numbers go as soon as
+   * customs no longer needs them (docs/adr/0011-pii-retention.md). Other roles are closed by an operator.
+   */
+  async requestAccountDeletion(actor: Actor): Promise<{ id: string; requestedAt: Date; completedAt: Date | null }> {
+    if (actor.role !== 'SHOPPER') throw new ForbiddenError('Only shoppers delete their own account; ask an operator');
+    const request = await this.users.deleteAccount(actor.userId);
+    if (!request) throw new NotFoundError('User');
+    return request;
   }
 
   /** Shoppers sign up themselves; every other role is granted by an operator. */

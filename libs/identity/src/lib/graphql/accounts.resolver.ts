@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, PageArgs, Roles, encodeCursor, decodeCursor, pageSize, type Actor } from '@vitrine/shared/graphql';
 import { AccountsService } from '../application/accounts.service';
 import {
+  AccountDeletionRequestType,
   BrandPage,
   BrandType,
   CreateBrandInput,
@@ -21,6 +22,16 @@ function page<T>(rows: T[], take: number, total: number, cursorOf: (row: T) => s
 @Resolver()
 export class AccountsResolver {
   constructor(private readonly accounts: AccountsService) {}
+
+  @Roles('SHOPPER')
+  @Mutation(() => AccountDeletionRequestType, {
+    description:
+      'Deletes your shopper account: name and email anonymised and every session ended at once; the resident ID numbers stored for your orders are destroyed within 15 days ' +
+      '(after customs released any order that still needs one). Your orders stay as the law requires, with the masked ID only. Asked again: the same request.',
+  })
+  requestAccountDeletion(@CurrentActor() actor: Actor) {
+    return this.accounts.requestAccountDeletion(actor);
+  }
 
   @Roles('PLATFORM_ADMIN')
   @Query(() => UserAccountPage, { description: 'Operator: every account.' })

@@ -22,6 +22,17 @@ export class UserAccountType {
 }
 export const UserAccountPage = Paginated(UserAccountType, 'UserAccountPage');
 
+@ObjectType('AccountDeletionRequest', { description: 'Your request to delete your account, kept as the record that it was asked and done.' })
+export class AccountDeletionRequestType {
+  @Field(() => ID) id!: string;
+  @Field(() => Date) requestedAt!: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When every stored resident ID number of your orders was destroyed: within 15 days, or after customs released an order that still needed it. The account itself is anonymised at once.',
+  })
+  completedAt!: Date | null;
+}
+
 @ObjectType('AuthSession')
 export class AuthSessionType {
   @Field(() => String) accessToken!: string;

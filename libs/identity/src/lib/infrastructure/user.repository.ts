@@ -126,6 +126,29 @@ export class UserRepository {
     });
   }
 
+  /**
+   * Deletion of a shopper's account: its personal fields anonymised (the row stays: orders, the
+   * legal records, point at it), sessions revoked, and the deletion request recorded in the same
+   * transaction; the customs retention job destroys the resident ID numbers of its orders and
+   * completes the request. Asked twice, the first request is answered.
+   */
+  async deleteAccount(id: string): Promise<{ id: string; requestedAt: Date; completedAt: Date | null } | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const [user] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${id}::uuid FOR UPDATE`;
+      if (!user) return null;
+      const select = { id: true, requestedAt: true, completedAt: true } as const;
+      const earlier = await tx.piiDeletionRequest.findFirst({ where: { userId: id, kind: 'ACCOUNT' }, orderBy: { requestedAt: 'asc' }, select });
+      if (earlier) return earlier;
+      await tx.user.update({
+        where: { id },
+        data: { email: `deleted-${id}@deleted.invalid`, displayName: 'Deleted account', passwordHash: '!deleted', disabledAt: new Date() },
+      });
+      await tx.refreshToken.deleteMany({ where: { userId: id } });
+      await tx.museumMembership.deleteMany({ where: { userId: id } });
+      return tx.piiDeletionRequest.create({ data: { userId: id, kind: 'ACCOUNT' }, select });
+    });
+  }
+
   async countMuseums(ids: string[]): Promise<number> {
     return ids.length ? this.prisma.museum.count({ where: { id: { in: ids } } }) : 0;
   }

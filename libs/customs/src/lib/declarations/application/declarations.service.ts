@@ -101,7 +101,13 @@ export class DeclarationsService {
 
     const pending = rows.filter((m) => m.status === 'PENDING');
     if (pending.length) {
-      const ids = this.revealIds([...new Set(pending.filter((m) => m.document !== 'WAYBILL').map((m) => byOrder.get(m.orderId)!.identityId))], identities);
+      const ordersOf = new Map<string, Set<string>>();
+      for (const m of pending) {
+        if (m.document === 'WAYBILL') continue;
+        const identityId = byOrder.get(m.orderId)!.identityId;
+        ordersOf.set(identityId, (ordersOf.get(identityId) ?? new Set()).add(m.orderId));
+      }
+      const ids = await this.revealIds(ordersOf, identities);
       const envelopes: { document: CebDocument; entries: { row: MessageRow; declaration: Declaration }[] }[] = [];
       for (const document of DOCUMENTS) {
         const entries = pending.filter((m) => m.document === document).map((row) => ({ row, declaration: this.declaration(document, byOrder.get(row.orderId)!, row.createdAt, ids) }));
@@ -285,13 +291,14 @@ export class DeclarationsService {
     }
   }
 
-  private revealIds(identityIds: readonly string[], identities: ReadonlyMap<string, SealedIdentity>): Map<string, string> {
-    const out = new Map<string, string>();
-    for (const id of identityIds) {
+  /** Opens the numbers the pending documents carry, each decryption audited first (identity, the orders it is for). */
+  private async revealIds(ordersOf: ReadonlyMap<string, ReadonlySet<string>>, identities: ReadonlyMap<string, SealedIdentity>): Promise<Map<string, string>> {
+    const sealed = [...ordersOf.keys()].flatMap((id) => {
       const s = identities.get(id);
-      if (s) out.set(id, this.vault.decrypt(s.idCiphertext, s.idHash));
-    }
-    return out;
+      return s?.idCiphertext ? [{ ...s, idCiphertext: s.idCiphertext }] : [];
+    });
+    await this.messages.auditReveals({ actor: 'worker:declare-customs', purpose: 'CUSTOMS_DECLARATION' }, sealed.map((s) => ({ identityId: s.id, orderIds: [...ordersOf.get(s.id)!] })));
+    return new Map(sealed.map((s) => [s.id, this.vault.decrypt(s.idCiphertext, s.idHash)]));
   }
 
   /** One signed envelope to customs and what came back; recorded by the caller. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type CustomsDocument, type CustomsMessageStatus, type Prisma, type SqlTx } from '@vitrine/shared/data-access';
+import { recordPiiAccess, type PiiAccess } from '../../infrastructure/pii-access-audit';
 
 export interface MessageRow {
   id: string;
@@ -30,7 +31,8 @@ export interface NewMessage {
 export interface SealedIdentity {
   id: string;
   idHash: string;
-  idCiphertext: string;
+  /** Null once destroyed (retention); never for an identity a live order uses. */
+  idCiphertext: string | null;
   idMasked: string;
 }
 
@@ -121,6 +123,11 @@ export class CustomsMessageRepository {
   sealedIdentities(identityIds: readonly string[]): Promise<SealedIdentity[]> {
     return this.prisma.sql.$queryRaw`
       SELECT id, id_hash AS "idHash", id_ciphertext AS "idCiphertext", id_masked AS "idMasked" FROM customs_identities WHERE id = ANY(${[...identityIds]}::uuid[])`;
+  }
+
+  /** The audit rows of the decryptions about to happen (pii_access_audit, append-only). */
+  auditReveals(access: PiiAccess, entries: readonly { identityId: string; orderIds: readonly string[] }[]): Promise<void> {
+    return recordPiiAccess(this.prisma.sql, access, entries);
   }
 
   /**
