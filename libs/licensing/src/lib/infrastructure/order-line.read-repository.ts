@@ -5,7 +5,8 @@ import { PrismaService, type Tx } from '@vitrine/shared/data-access';
  * Read model of the order lines of licensed products (tables of libs/orders). Read only.
  *
  * - A line is a sale once its order is paid (`orders.paid_at` set), whatever happened next.
- * - Its net sale is `order_lines.goods_minor`: the goods value the shopper paid, which
+ * - Its net sale is `order_lines.goods_minor`: the goods value the shopper paid (FX margin and
+ *   whole-yuan rounding included, docs/adr/0007 "Royalty base"), which
  *   excludes the cross-border tax (`tax_minor`), freight and insurance. If orders adds
  *   discounts per line, subtract them here; this is the one place that defines net sales.
  * - Its FX snapshot is the order line's `fx_rate` (EUR→CNY, as the catalogue converts).
