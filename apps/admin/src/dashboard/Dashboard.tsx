@@ -8,7 +8,7 @@ import { inboxPage, markNoticeRead, proposalCounts, PROPOSAL_STATUSES, unreadNot
 import { useCurrentMuseumId } from '../museum/current-museum';
 import { FxRefreshPanel } from '../resources/queues/FxRefreshPanel';
 import { QueueBoardButton } from '../resources/queues/QueueBoardButton';
-import { ORDER_STATUSES, ordersIn, type OrderRecord } from '../resources/orders/orders.data';
+import { ORDER_STATUSES, openDisputes, ordersIn, type OrderRecord } from '../resources/orders/orders.data';
 import { PRODUCT_STATUSES, productCounts, type ProductStatus } from '../resources/products/products.data';
 import { dateLocale } from '../data/dates';
 
@@ -245,12 +245,43 @@ const Notices = ({ proposalPath }: { proposalPath: 'inbox' | 'proposals' }) => {
   );
 };
 
+/**
+ * Disputes that wait for the museum (evidence due) or for the bank: the nearest deadline
+ * first, each with its order. Shown only when there are some.
+ */
+const DisputesNotice = () => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const museumId = useCurrentMuseumId();
+  const [disputes] = useLoad(() => openDisputes(museumId), [museumId]);
+  if (!disputes?.length) return null;
+  const waiting = disputes.filter((d) => d.acceptsEvidence);
+  return (
+    <Alert severity={waiting.length ? 'error' : 'warning'} data-testid="disputes-notice">
+      <Typography variant="body2" sx={{ fontWeight: 600 }}>
+        {translate(waiting.length ? 'vitrine.disputes.notice_respond' : 'vitrine.disputes.notice_review', { smart_count: waiting.length || disputes.length })}
+      </Typography>
+      {disputes.slice(0, 5).map((d) => (
+        <Box key={`${d.id}-${d.orderId}`} sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Button component={Link} to={`/orders/${d.orderId}/show`} label={d.orderNumber} size="small" />
+          <Money amount={d.amount} currency={d.currency} />
+          <Typography variant="caption" color="text.secondary">
+            {translate(`vitrine.disputes.reason.${d.reason}`, { _: d.reason })}
+            {d.acceptsEvidence && d.evidenceDueBy ? ` · ${translate('vitrine.disputes.respond_by', { date: new Date(d.evidenceDueBy).toLocaleDateString(dateLocale(locale)) })}` : ''}
+          </Typography>
+        </Box>
+      ))}
+    </Alert>
+  );
+};
+
 const ManagerDashboard = () => {
   const museumId = useCurrentMuseumId();
   const [data, error] = useLoad(() => museumDashboard(museumId), [museumId]);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       {error && <Failed error={error} />}
+      <DisputesNotice />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
         <Panel title="vitrine.dashboard.sales_today" testId="sales-today" minWidth={260}>
           <Sales figures={data?.today ?? null} testId="today" />

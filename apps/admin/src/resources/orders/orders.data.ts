@@ -90,10 +90,18 @@ export interface RefundRecord {
 export interface DisputeRecord {
   id: string;
   providerDisputeId: string;
+  orderId: string;
+  orderNumber: string;
+  /** This order's part of the dispute (the charge pays the whole checkout). */
   amount: number;
+  disputedTotal: number;
   currency: string;
   reason: string;
   status: string;
+  evidenceDueBy: string | null;
+  evidenceSubmittedAt: string | null;
+  acceptsEvidence: boolean;
+  lostAmount: number;
   createdAt: string;
 }
 export interface OrderRecord {
@@ -122,10 +130,14 @@ export interface OrderRecord {
   /** Owed to the shopper on a REFUNDED order whose refund Stripe reported failed or cancelled; null otherwise. */
   refundOutstanding?: { amount: number; currency: string } | null;
   disputes?: DisputeRecord[];
+  /** This order's part of what lost disputes took back. */
+  lostToDisputes?: number;
   /** After payment: the three customs documents and the parcel (orderFulfilment). */
   /** `awaitingHandover`: cleared, and waiting for the museum to hand the parcel to the carrier. */
   fulfilment?: { customsMessages: CustomsMessageRecord[]; shipment: ShipmentRecord | null; awaitingHandover: boolean };
 }
+
+const DISPUTE_FIELDS = `id providerDisputeId orderId orderNumber amount disputedTotal currency reason status evidenceDueBy evidenceSubmittedAt acceptsEvidence lostAmount createdAt`;
 
 // The ID number only ever arrives masked (residentIdMasked); the API has no plain field.
 const LIST_FIELDS = `id number museumId status paymentStatus customsMode currency goodsTotal shippingTotal insuranceTotal taxTotal total
@@ -136,7 +148,8 @@ const DETAIL_FIELDS = `${LIST_FIELDS}
   lines { id productId variantId sku name hsCode originCountry crossBorderCategory quantity currency unitPrice unitPriceEur goods freight insurance dutiable taxRate tax total }
   history { from to reason at }
   refundedTotal refunds { id providerRefundId amount currency status reason createdAt }
-  disputes { id providerDisputeId amount currency reason status createdAt }`;
+  lostToDisputes
+  disputes { ${DISPUTE_FIELDS} }`;
 
 export type OrderSort = 'NEWEST' | 'OLDEST' | 'TOTAL_DESC' | 'TOTAL_ASC';
 export interface OrderQuery {
@@ -221,6 +234,31 @@ export async function refundOrder(id: string, reason: string, lines?: { lineId: 
   );
   pager.invalidate('orders');
   return r.refundOrder;
+}
+
+/** Disputes on the museum's orders awaiting a response or a decision, nearest deadline first. */
+export async function openDisputes(museumId: string | null): Promise<DisputeRecord[]> {
+  const r = await gql<{ museumDisputes: DisputeRecord[] }>(`query MuseumDisputes($museumId: ID) { museumDisputes(museumId: $museumId, open: true) { ${DISPUTE_FIELDS} } }`, { museumId });
+  return r.museumDisputes;
+}
+
+export interface DisputeEvidence {
+  productDescription?: string;
+  shippingCarrier?: string;
+  shippingTrackingNumber?: string;
+  uncategorizedText?: string;
+  files?: { kind: 'RECEIPT' | 'SHIPPING_DOCUMENTATION' | 'CUSTOMER_COMMUNICATION' | 'UNCATEGORIZED'; filename: string; contentType: string; contentBase64: string }[];
+}
+
+/** Sends the evidence to Stripe (files first, then the dispute, submitted). */
+export async function submitDisputeEvidence(disputeId: string, evidence: DisputeEvidence): Promise<{ id: string; status: string; evidenceSubmittedAt: string }> {
+  const r = await gql<{ submitDisputeEvidence: { id: string; status: string; evidenceSubmittedAt: string } }>(
+    `mutation SubmitDisputeEvidence($id: ID!, $evidence: DisputeEvidenceInput!) { submitDisputeEvidence(disputeId: $id, evidence: $evidence) { id status evidenceSubmittedAt } }`,
+    { id: disputeId, evidence },
+    { mapField: (path) => path.replace(/^evidence\./, '') },
+  );
+  pager.invalidate('orders');
+  return r.submitDisputeEvidence;
 }
 
 /** Whether the parcel can be handed to the carrier now: customs cleared it and it is not booked yet. */

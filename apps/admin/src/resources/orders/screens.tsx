@@ -36,6 +36,7 @@ import { decimalToPercent } from '../../data/money';
 import { ORDER_STATUSES, canShip, type CustomsMessageRecord, type OrderRecord } from './orders.data';
 import { RefundButton } from './RefundButton';
 import { RefundFailedAlert } from './RefundFailedAlert';
+import { DisputeRows } from './DisputePanel';
 import { ShipButton } from './ShipButton';
 import { dateLocale } from '../../data/dates';
 
@@ -259,7 +260,6 @@ const Payment = () => {
 const RefundsAndDisputes = ({ order }: { order: OrderRecord }) => {
   const translate = useTranslate();
   const refunds = order.refunds ?? [];
-  const disputes = order.disputes ?? [];
   return (
     <Box sx={{ mt: 1 }} data-testid="order-refunds">
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -280,17 +280,7 @@ const RefundsAndDisputes = ({ order }: { order: OrderRecord }) => {
       <Typography variant="body2" sx={{ fontWeight: 600, mt: 1 }}>
         {translate('vitrine.orders.disputes')}
       </Typography>
-      {disputes.length ? (
-        disputes.map((d) => (
-          <Typography key={d.id} variant="body2" color="error" sx={{ pl: 1 }} data-testid="dispute-row">
-            <When at={d.createdAt} /> · <Money amount={d.amount} currency={d.currency} /> · {d.reason} · {d.status}
-          </Typography>
-        ))
-      ) : (
-        <Typography variant="body2" color="text.secondary" sx={{ pl: 1 }}>
-          {translate('vitrine.orders.no_disputes')}
-        </Typography>
-      )}
+      <DisputeRows order={order} />
     </Box>
   );
 };
