@@ -179,6 +179,18 @@ describe('PII retention and deletion', () => {
       await worker.stop('SIGTERM');
     }
   });
+
+  it('is for shoppers only, signed in: other roles FORBIDDEN, anonymous UNAUTHENTICATED, nothing written', async () => {
+    const manager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
+    const identity = (await api.db.prisma.customsIdentity.findFirstOrThrow()).id;
+    const requests = await api.db.prisma.piiDeletionRequest.count();
+    for (const [query, vars] of [[DELETE_IDENTITY, { id: identity }], [DELETE_ACCOUNT, {}], [IDENTITIES, {}]] as const) {
+      expect(codeOf(await api.gql(query, vars, manager))).toBe('FORBIDDEN');
+      expect(codeOf(await api.gql(query, vars))).toBe('UNAUTHENTICATED');
+    }
+    expect(await api.db.prisma.piiDeletionRequest.count()).toBe(requests);
+    expect(await api.db.prisma.user.count({ where: { disabledAt: { not: null }, role: 'MUSEUM_MANAGER' } })).toBe(0);
+  });
 });
 
 /** The worker declares nothing here (no order is paid through Stripe): only the retention job matters. */

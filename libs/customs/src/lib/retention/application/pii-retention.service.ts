@@ -5,6 +5,8 @@ import { retentionCutoff, type RetentionConfig } from '../domain/retention-confi
 import { PiiRetentionRepository, type DeletionRequestRow, type OrdererIdentityRow } from '../infrastructure/pii-retention.repository';
 
 export const RETENTION_CONFIG = Symbol('RETENTION_CONFIG');
+/** What shoppers are promised: a deletion request is done within this many days. */
+export const DELETION_DUE_DAYS = 15;
 
 export interface RetentionReport {
   /** Ciphertexts destroyed because their retention ran out. */
@@ -58,12 +60,19 @@ export class PiiRetentionService {
   async processDeletionRequests(): Promise<Omit<RetentionReport, 'expired'>> {
     const out = { requested: 0, completed: 0, waiting: 0 };
     // Bounded per run: a request waiting for a live order is read again at the next run.
+    let overdue = 0;
+    const due = Date.now() - DELETION_DUE_DAYS * 86_400_000;
     for (const r of await this.repo.openRequests(10_000)) {
       const result = await this.repo.processRequest(r.id);
       out.requested += result.purged;
       if (result.request?.completedAt) out.completed += 1;
-      else out.waiting += 1;
+      else {
+        out.waiting += 1;
+        if (r.requestedAt.getTime() < due) overdue += 1;
+      }
     }
+    // Lawful (customs still holds or has not released the order), but someone should look.
+    if (overdue) this.logger.warn(`${overdue} deletion request(s) open for more than ${DELETION_DUE_DAYS} days: their orders are not released by customs yet`);
     return out;
   }
 
