@@ -1,7 +1,8 @@
 import type { CartView } from '../application/cart.service';
 import type { CheckoutRecord, OrderLineRecord, OrderRecord } from '../infrastructure/order.repository';
 import type { PlacedCheckout } from '../application/place-order.service';
-import type { CartLineType, CartProblemType, CartSellerOrderType, CartStatusGql, CartType, CheckoutType, OrderLineType, OrderStatusGql, OrderType, TaxRegimeGql } from './orders.types';
+import type { OrderDispute } from '../application/disputes.service';
+import type { CartLineType, CartProblemType, CartSellerOrderType, CartStatusGql, CartType, CheckoutType, OrderDisputeType, OrderLineType, OrderStatusGql, OrderType, TaxRegimeGql } from './orders.types';
 
 export function toCart(view: CartView): CartType {
   const { cart, quote } = view;
