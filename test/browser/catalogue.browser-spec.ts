@@ -73,14 +73,19 @@ describe('console: operator and museum manager screens', () => {
     await field(page, 'variants.0.sku').fill('MONA-50');
     await field(page, 'variants.0.priceEur').fill('24.90');
     await field(page, 'variants.0.hsCode').fill('491191');
-    await field(page, 'variants.0.optionsJson').fill('{"size": "50x70"}');
-    await page.locator('.button-add').first().click();
+    await page.locator('.ra-input-variants\\.0\\.optionList .button-add').first().click();
+    await field(page, 'variants.0.optionList.0.name').fill('size');
+    await field(page, 'variants.0.optionList.0.value').fill('50x70');
+    // The variants' own "add" comes after each variant's options' one.
+    await page.locator('.ra-input-variants .button-add').last().click();
     await field(page, 'variants.1.sku').fill('MONA-70');
     await field(page, 'variants.1.priceEur').fill('34,5');
     await field(page, 'variants.1.weightGrams').fill('180');
     await field(page, 'variants.1.hsCode').fill('491191');
     await field(page, 'variants.1.originCountry').fill('FR');
-    await field(page, 'variants.1.optionsJson').fill('{"size": "70x100"}');
+    await page.locator('.ra-input-variants\\.1\\.optionList .button-add').first().click();
+    await field(page, 'variants.1.optionList.0.name').fill('size');
+    await field(page, 'variants.1.optionList.0.value').fill('70x100');
     await screenshot('manager-product-create');
     await page.getByRole('button', { name: 'Save' }).click();
 
@@ -92,7 +97,9 @@ describe('console: operator and museum manager screens', () => {
       ['MONA-70', 3450, 180, { size: '70x100' }],
     ]);
 
+    // No stock yet: the console asks before publishing (merchandising.browser-spec.ts covers both answers).
     await page.getByTestId('product-publish').click();
+    await page.getByRole('button', { name: 'Publish anyway' }).click();
     await page.getByTestId('product-unpublish').waitFor();
     await screenshot('manager-product-edit-published');
 

@@ -11,7 +11,7 @@ export { shopperPrice, type ShopperQuote } from './lib/domain/shopper-price';
 export { listingProblemsForChina, isHsCodeAllowed, type ListingProblem } from './lib/domain/listing-rules';
 export type { CollectionRow } from './lib/infrastructure/collection.repository';
 // GraphQL types other contexts' resolvers link to (composed in apps/api).
-export { ProductType, CollectionType, ManagedCollectionType, MoneyType } from './lib/graphql/catalog.types';
+export { ProductType, CollectionType, ManagedCollectionType, ManagedVariantType, MoneyType } from './lib/graphql/catalog.types';
 export { toCollection, toManagedCollection } from './lib/graphql/catalog.mappers';
 export { PUBLIC_CATALOG_QUERIES } from './lib/graphql/shop.resolver';
 export * from './lib/jobs';

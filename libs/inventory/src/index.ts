@@ -1,7 +1,9 @@
 export * from './lib/inventory.module';
 export { StockService, outOfStockAtCommit, type ReserveCommand } from './lib/application/stock.service';
 export { StockReportsService } from './lib/application/stock-reports.service';
-export type { LowStockRecord } from './lib/infrastructure/stock.repository';
+export type { LowStockRecord, StockLevelRecord } from './lib/infrastructure/stock.repository';
+// GraphQL types the API app links to (apps/api/src/app/links).
+export { StockLevelType, StockMovementType } from './lib/graphql/inventory.types';
 export { SOLD_OUT_MARK_MS } from './lib/infrastructure/stock.repository';
 export * from './lib/domain/inventory-error';
 export * from './lib/domain/fulfilment-plan';

@@ -25,11 +25,21 @@ export interface ConsolePage {
 
 const consoleUrls = new WeakMap<Page, string>();
 
+/** A square SVG whose colour comes from the image's path, so distinct images look distinct. */
+export function placeholderImage(pathname: string): string {
+  let hash = 0;
+  for (const ch of pathname) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96"><rect width="96" height="96" fill="hsl(${hash % 360},55%,55%)"/><circle cx="48" cy="40" r="18" fill="#fff" opacity=".7"/></svg>`;
+}
+
 const SESSION_FIELDS = 'accessToken refreshToken expiresIn user { id email displayName role museumIds brandId }';
 
 /** A fresh context (own sessionStorage) with an English UI and error capture. */
 export async function openConsole(browser: Browser, baseUrl: string, locale = 'en-GB'): Promise<ConsolePage> {
   const context = await browser.newContext({ baseURL: baseUrl, locale, viewport: { width: 1400, height: 900 } });
+  // The factories' product images live on img.example.test: served here (a colour from the
+  // path) so thumbnails render offline instead of failing to load.
+  await context.route('https://img.example.test/**', (route) => route.fulfill({ contentType: 'image/svg+xml', body: placeholderImage(new URL(route.request().url()).pathname) }));
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];

@@ -14,13 +14,14 @@ import {
   type SimpleFormProps,
 } from 'react-admin';
 import { LocalizedTextInput } from '../../components/LocalizedTextInput';
-import { countryFormat, optionsJson, priceFormat, urlFormat } from '../../data/validators';
+import { countryFormat, priceFormat, urlFormat } from '../../data/validators';
 import { CROSS_BORDER_CATEGORIES, NET_CONTENT_UNITS } from './products.data';
+import { VariantFacts } from './VariantFacts';
 
 const CATEGORY_CHOICES = CROSS_BORDER_CATEGORIES.map((id) => ({ id, name: `vitrine.crossBorder.${id}` }));
 const UNIT_CHOICES = NET_CONTENT_UNITS.map((id) => ({ id, name: `vitrine.netContentUnit.${id}` }));
 
-export const newVariant = () => ({ sku: '', optionsJson: '{}', priceEur: '', weightGrams: 100, hsCode: '', originCountry: 'FR', netContent: null, netContentUnit: '' });
+export const newVariant = () => ({ sku: '', optionList: [], optionsJson: '{}', priceEur: '', weightGrams: 100, hsCode: '', originCountry: 'FR', netContent: null, netContentUnit: '' });
 export const productDefaults = () => ({
   crossBorderCategory: 'GENERAL',
   category: '',
@@ -43,7 +44,7 @@ const Section = ({ title }: { title: string }) => {
 
 /**
  * The product form shared by create and edit. Prices are typed in euros and sent as
- * integer cents (products.data.ts); options are a JSON object per variant.
+ * integer cents (products.data.ts); options are name/value rows per variant, sent as an object.
  */
 export const ProductForm = (props: Omit<SimpleFormProps, 'children'>) => (
   <SimpleForm {...props}>
@@ -57,7 +58,7 @@ export const ProductForm = (props: Omit<SimpleFormProps, 'children'>) => (
 
     <Section title="vitrine.products.section_variants" />
     <ArrayInput source="variants" label={false}>
-      <SimpleFormIterator inline disableReordering getItemLabel={(i) => `#${i + 1}`}>
+      <SimpleFormIterator inline disableReordering getItemLabel={(i) => `#${i + 1}`} sx={{ '& .RaSimpleFormIterator-form': { flexWrap: 'wrap' } }}>
         <TextInput source="sku" validate={required()} sx={{ width: 160 }} />
         <TextInput source="priceEur" validate={[required(), priceFormat]} sx={{ width: 130 }} slotProps={{ input: { endAdornment: <InputAdornment position="end">€</InputAdornment> } }} />
         <NumberInput source="weightGrams" validate={[required(), minValue(1)]} sx={{ width: 120 }} slotProps={{ input: { endAdornment: <InputAdornment position="end">g</InputAdornment> } }} />
@@ -65,7 +66,16 @@ export const ProductForm = (props: Omit<SimpleFormProps, 'children'>) => (
         <TextInput source="originCountry" validate={[required(), countryFormat]} sx={{ width: 90 }} />
         <NumberInput source="netContent" validate={minValue(1)} step={1} sx={{ width: 120 }} helperText="vitrine.help.netContent" />
         <SelectInput source="netContentUnit" choices={UNIT_CHOICES} emptyText="vitrine.netContentUnit.none" sx={{ width: 130 }} />
-        <TextInput source="optionsJson" validate={optionsJson} sx={{ width: 220 }} helperText="vitrine.help.options" />
+        {/* A line of its own under the variant's inputs: options (name → value), then price in CNY and stock. */}
+        <Box sx={{ flexBasis: '100%', display: 'flex', gap: 4, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+          <ArrayInput source="optionList" label="resources.products.fields.options" helperText="vitrine.help.options" sx={{ minWidth: 320 }}>
+            <SimpleFormIterator inline disableReordering disableClear>
+              <TextInput source="name" label="vitrine.products.option_name" sx={{ width: 140 }} helperText={false} />
+              <TextInput source="value" label="vitrine.products.option_value" sx={{ width: 140 }} helperText={false} />
+            </SimpleFormIterator>
+          </ArrayInput>
+          <VariantFacts />
+        </Box>
       </SimpleFormIterator>
     </ArrayInput>
 

@@ -45,6 +45,7 @@ const COLUMN_OF: Record<string, string> = {
   'variants.0.hsCode': 'hs_code',
   'variants.0.originCountry': 'origin_country',
   'variants.0.optionsJson': 'options',
+  'variants.0.optionList': 'options',
 };
 
 function rowToProduct(row: Row): Partial<ProductRecord> {

@@ -21,6 +21,7 @@ import {
 } from 'react-admin';
 import { LocalizedTextField } from '../../components/LocalizedTextField';
 import { StatusChip } from '../../components/StatusChip';
+import { Thumbnail } from '../../components/Thumbnail';
 import { formatMoney } from '../../data/money';
 import { useCurrentMuseumId } from '../../museum/current-museum';
 import { BulkStatusButtons } from './BulkStatusButtons';
@@ -68,6 +69,16 @@ const ListActions = () => {
   );
 };
 
+const StockField = (_: { label?: string; sortable?: boolean }) => (
+  <FunctionField<ProductListRow>
+    render={(p) => (
+      <span data-testid={`stock-${p.id}`} style={{ color: p.available > 0 ? undefined : '#c62828', fontWeight: p.available > 0 ? undefined : 600 }}>
+        {p.available}
+      </span>
+    )}
+  />
+);
+
 const PriceField = (_: { label?: string; sortBy?: string }) => {
   const [locale] = useLocaleState();
   return <FunctionField<ProductListRow> render={(p) => (p.minPriceMinor == null ? '' : formatMoney(p.minPriceMinor, 'EUR', locale))} />;
@@ -86,12 +97,14 @@ export const ProductList = () => (
     queryOptions={{ meta: LIST_ROWS }}
   >
     <Datagrid rowClick="edit" bulkActionButtons={<BulkStatusButtons />}>
+      <FunctionField<ProductListRow> label="resources.products.fields.image" sortable={false} render={(p) => <Thumbnail url={p.thumbnailUrl} />} />
       <LocalizedTextField source="name" label="resources.products.fields.name" sortable={false} />
       <LocalizedTextField source="name" zh label="resources.products.fields.nameZh" sortable={false} />
       <StatusChip source="status" label="resources.products.fields.status" sortable={false} />
       <TextField source="category" sortable={false} />
       <PriceField label="resources.products.fields.priceFrom" sortBy="minPriceMinor" />
       <FunctionField<ProductListRow> label="resources.products.fields.variantCount" render={(p) => p.variantCount} sortable={false} />
+      <StockField label="resources.products.fields.available" sortable={false} />
       <DateField source="updatedAt" sortByOrder="DESC" />
       <DateField source="createdAt" sortByOrder="DESC" />
     </Datagrid>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import PublishIcon from '@mui/icons-material/Publish';
 import UnpublishedIcon from '@mui/icons-material/Unpublished';
 import ArchiveIcon from '@mui/icons-material/Archive';
-import { Button, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Button, Confirm, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { ApiError, type ListingReason } from '../../api/errors';
 import { ListingReasonsDialog } from './ListingReasons';
 import { productAction, type ProductAction, type ProductRecord } from './products.data';
@@ -21,6 +21,7 @@ export const ProductStatusButtons = () => {
   const refresh = useRefresh();
   const [busy, setBusy] = useState(false);
   const [reasons, setReasons] = useState<ListingReason[] | null>(null);
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
   if (!record) return null;
 
   const run = (action: ProductAction) => {
@@ -37,16 +38,31 @@ export const ProductStatusButtons = () => {
       .finally(() => setBusy(false));
   };
 
+  // Published with nothing to sell, shoppers only see it sold out: ask first. A product that
+  // cannot be listed yet goes straight to the API, whose reasons say what to fix first.
+  const onClick = (action: ProductAction) => (action === 'publish' && record.listableForChina && record.available <= 0 ? setConfirmEmpty(true) : run(action));
+
   const actions: ProductAction[] =
     record.status === 'DRAFT' ? ['publish', 'archive'] : record.status === 'PUBLISHED' ? ['unpublish', 'archive'] : ['unpublish'];
   return (
     <>
       {actions.map((a) => (
-        <Button key={a} label={`vitrine.products.${a}`} onClick={() => run(a)} disabled={busy} data-testid={`product-${a}`}>
+        <Button key={a} label={`vitrine.products.${a}`} onClick={() => onClick(a)} disabled={busy} data-testid={`product-${a}`}>
           {ICONS[a]}
         </Button>
       ))}
       <ListingReasonsDialog reasons={reasons} onClose={() => setReasons(null)} />
+      <Confirm
+        isOpen={confirmEmpty}
+        title="vitrine.products.publish_empty_title"
+        content="vitrine.products.publish_empty_content"
+        confirm="vitrine.products.publish_anyway"
+        onConfirm={() => {
+          setConfirmEmpty(false);
+          run('publish');
+        }}
+        onClose={() => setConfirmEmpty(false)}
+      />
     </>
   );
 };

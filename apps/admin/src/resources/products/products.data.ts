@@ -24,6 +24,23 @@ interface ApiVariant {
   originCountry: string;
   netContent: number | null;
   netContentUnit: NetContentUnit | null;
+  /** Units available over every location. */
+  available: number;
+  stockLevels: VariantStockLevel[];
+  /** What a shopper pays in CNY today, and the cross-border tax on one unit (null while no FX rate is set). */
+  shopperPrice: { amount: number; currency: string } | null;
+  crossBorderTax: { amount: number; currency: string } | null;
+}
+export interface VariantStockLevel {
+  locationId: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+}
+/** One option of a variant as the form edits it (name → value). */
+export interface OptionPair {
+  name: string;
+  value: string;
 }
 interface ApiProduct {
   id: string;
@@ -44,10 +61,12 @@ interface ApiProduct {
   publishedAt: string | null;
 }
 
-/** A variant as the form edits it: euros as text, options as JSON text. */
+/** A variant as the form edits it: euros as text, options as name/value pairs (JSON text in CSV files). */
 export interface FormVariant {
   id?: string;
   sku: string;
+  /** The form's options editor; when absent (CSV import), optionsJson is sent. */
+  optionList?: OptionPair[];
   optionsJson: string;
   priceEur: string;
   weightGrams: number;
@@ -56,6 +75,11 @@ export interface FormVariant {
   /** Whole ml, g or pieces, with its unit (both or neither); empty when not given (CSV imports leave it out). */
   netContent?: number | null;
   netContentUnit?: NetContentUnit | '' | null;
+  /** Read only, from the API: stock and shopper pricing of a saved variant. */
+  available?: number;
+  stockLevels?: VariantStockLevel[];
+  shopperPrice?: ApiVariant['shopperPrice'];
+  crossBorderTax?: ApiVariant['crossBorderTax'];
 }
 export interface ProductRecord extends Omit<ApiProduct, 'variants' | 'artworks' | 'collections'> {
   variants: FormVariant[];
@@ -64,28 +88,50 @@ export interface ProductRecord extends Omit<ApiProduct, 'variants' | 'artworks' 
   /** Lowest variant price in cents, for the list. */
   minPriceMinor: number | null;
   variantCount: number;
+  /** Units available, summed over variants and locations. */
+  available: number;
+  /** The first image, for the list's thumbnail. */
+  thumbnailUrl: string | null;
 }
 
 /** What a row of the product list shows: the list asks the API for only this. */
-export type ProductListRow = Pick<ProductRecord, 'id' | 'museumId' | 'status' | 'category' | 'name' | 'minPriceMinor' | 'variantCount' | 'createdAt' | 'updatedAt' | 'publishedAt'>;
+export type ProductListRow = Pick<ProductRecord, 'id' | 'museumId' | 'status' | 'category' | 'name' | 'minPriceMinor' | 'variantCount' | 'available' | 'thumbnailUrl' | 'createdAt' | 'updatedAt' | 'publishedAt'>;
 /** `meta` the product list passes to getList for its rows (exports ask for whole records). */
 export const LIST_ROWS = { view: 'rows' } as const;
 
 const FIELDS = `id museumId status category crossBorderCategory
   name { ${LOCALIZED} } description { ${LOCALIZED} }
-  variants { id sku options priceMinor weightGrams hsCode originCountry netContent netContentUnit }
+  variants { id sku options priceMinor weightGrams hsCode originCountry netContent netContentUnit
+    available stockLevels { locationId onHand reserved available } shopperPrice { amount currency } crossBorderTax { amount currency } }
   media { id url alt position } artworks { id } collections { id }
   listableForChina listingProblems { code path message }
   createdAt updatedAt publishedAt`;
 
-const LIST_FIELDS = `id museumId status category name { ${LOCALIZED} } variants { priceMinor } createdAt updatedAt publishedAt`;
+// Stock and media come through batched loaders in the API: one query each per page, not per row.
+const LIST_FIELDS = `id museumId status category name { ${LOCALIZED} } variants { priceMinor available } media { url position } createdAt updatedAt publishedAt`;
 
 const lowest = (prices: number[]) => (prices.length ? Math.min(...prices) : null);
+const firstImage = (media: { url: string; position: number }[]) => [...media].sort((a, b) => a.position - b.position)[0]?.url ?? null;
+const sumAvailable = (variants: { available: number }[]) => variants.reduce((sum, v) => sum + v.available, 0);
 
-function fromListApi(p: Pick<ApiProduct, 'id' | 'museumId' | 'status' | 'category' | 'name' | 'createdAt' | 'updatedAt' | 'publishedAt'> & { variants: { priceMinor: number }[] }): ProductListRow {
-  const { variants, ...rest } = p;
-  return { ...rest, minPriceMinor: lowest(variants.map((v) => v.priceMinor)), variantCount: variants.length };
+type ListApi = Pick<ApiProduct, 'id' | 'museumId' | 'status' | 'category' | 'name' | 'createdAt' | 'updatedAt' | 'publishedAt'> & {
+  variants: { priceMinor: number; available: number }[];
+  media: { url: string; position: number }[];
+};
+function fromListApi(p: ListApi): ProductListRow {
+  const { variants, media, ...rest } = p;
+  return {
+    ...rest,
+    minPriceMinor: lowest(variants.map((v) => v.priceMinor)),
+    variantCount: variants.length,
+    available: sumAvailable(variants),
+    thumbnailUrl: firstImage(media),
+  };
 }
+
+/** {"size": "M"} as the editor's rows, in the object's order. */
+export const toOptionList = (options: unknown): OptionPair[] =>
+  options && typeof options === 'object' && !Array.isArray(options) ? Object.entries(options as Record<string, unknown>).map(([name, value]) => ({ name, value: String(value ?? '') })) : [];
 
 export function fromApi(p: ApiProduct): ProductRecord {
   return {
@@ -93,6 +139,7 @@ export function fromApi(p: ApiProduct): ProductRecord {
     variants: p.variants.map((v) => ({
       id: v.id,
       sku: v.sku,
+      optionList: toOptionList(v.options),
       optionsJson: JSON.stringify(v.options ?? {}),
       priceEur: centsToEuros(v.priceMinor),
       weightGrams: v.weightGrams,
@@ -100,11 +147,17 @@ export function fromApi(p: ApiProduct): ProductRecord {
       originCountry: v.originCountry,
       netContent: v.netContent,
       netContentUnit: v.netContentUnit,
+      available: v.available,
+      stockLevels: v.stockLevels,
+      shopperPrice: v.shopperPrice,
+      crossBorderTax: v.crossBorderTax,
     })),
     artworkIds: p.artworks.map((a) => a.id),
     collectionIds: p.collections.map((c) => c.id),
     minPriceMinor: lowest(p.variants.map((v) => v.priceMinor)),
     variantCount: p.variants.length,
+    available: sumAvailable(p.variants),
+    thumbnailUrl: firstImage(p.media),
   };
 }
 
@@ -112,7 +165,24 @@ export function fromApi(p: ApiProduct): ProductRecord {
 export const productField = (path: string) =>
   path
     .replace(/^variants\.(\d+)\.priceMinor$/, 'variants.$1.priceEur')
-    .replace(/^variants\.(\d+)\.options$/, 'variants.$1.optionsJson');
+    .replace(/^variants\.(\d+)\.options$/, 'variants.$1.optionList');
+
+/**
+ * The editor's rows as the API's object: blank rows are dropped; a value without a name, or a
+ * name given twice, fails on that row's field (the object would silently lose one).
+ */
+export function optionsFromList(list: OptionPair[], at: string, errors: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  list.forEach((o, j) => {
+    const name = (o?.name ?? '').trim();
+    const value = (o?.value ?? '').trim();
+    if (!name && !value) return;
+    if (!name) errors[`${at}.${j}.name`] = 'vitrine.validation.option_name';
+    else if (name in out) errors[`${at}.${j}.name`] = 'vitrine.validation.option_duplicate';
+    else out[name] = value;
+  });
+  return out;
+}
 
 function parseOptions(text: string | undefined): unknown {
   if (!text || !text.trim()) return {};
@@ -129,7 +199,7 @@ export function toInput(data: Partial<ProductRecord>) {
   const variants = (data.variants ?? []).map((v, i) => {
     const priceMinor = eurosToCents(v.priceEur);
     if (priceMinor == null) errors[`variants.${i}.priceEur`] = 'vitrine.validation.price';
-    const options = parseOptions(v.optionsJson);
+    const options = v.optionList ? optionsFromList(v.optionList, `variants.${i}.optionList`, errors) : parseOptions(v.optionsJson);
     if (options === undefined) errors[`variants.${i}.optionsJson`] = 'vitrine.validation.json';
     return {
       ...(v.id ? { id: v.id } : {}),

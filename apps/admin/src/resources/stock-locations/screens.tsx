@@ -30,12 +30,14 @@ import {
   useLocaleState,
   useNotify,
   useRecordContext,
+  useRefresh,
   useTranslate,
   useUpdate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { CountShelfButton } from '../../components/CountShelfButton';
 import { NotFound } from '../../components/NotFound';
+import { SetStockButton } from '../../components/SetStockDialog';
 import { pickText } from '../../data/localized';
 import { dateLocale } from '../../data/dates';
 import { RequireMuseum } from '../../museum/RequireMuseum';
@@ -119,9 +121,10 @@ const SetOnHandButton = () => {
 const LocationHeader = () => {
   const l = useRecordContext<StockLocationRecord>();
   const translate = useTranslate();
+  const refresh = useRefresh();
   if (!l) return null;
   return (
-    <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+    <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap', alignItems: 'center' }}>
       <Typography variant="h6">
         {l.name}{' '}
         <Typography component="span" color="text.secondary">
@@ -133,6 +136,10 @@ const LocationHeader = () => {
         {translate('vitrine.stock.customs_mode', { mode: l.customsMode })} ·{' '}
         {translate('vitrine.stock.priority', { priority: l.priority })}
       </Typography>
+      {/* Stock for a variant with no level here yet (a new product), beside counting the listed ones. */}
+      <Box sx={{ ml: 'auto' }}>
+        <SetStockButton museumId={l.museumId} locationId={l.id} onDone={refresh} testId="add-stock" />
+      </Box>
     </Box>
   );
 };
@@ -265,9 +272,13 @@ const Ledger = () => {
               <TableCell align="right">{m.onHandDelta ? signed(m.onHandDelta) : ''}</TableCell>
               <TableCell align="right">{m.reservedDelta ? signed(m.reservedDelta) : ''}</TableCell>
               <TableCell>
-                <Typography variant="caption" sx={{ fontFamily: 'monospace' }}>
-                  {m.reference ?? ''}
-                </Typography>
+                {m.changedBy ? (
+                  <span data-testid="ledger-user">{m.changedBy}</span>
+                ) : (
+                  <Typography variant="caption" sx={{ fontFamily: 'monospace' }}>
+                    {m.reference ?? ''}
+                  </Typography>
+                )}
                 {m.note ? ` · ${m.note}` : ''}
               </TableCell>
             </TableRow>

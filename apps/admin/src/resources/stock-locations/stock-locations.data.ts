@@ -35,6 +35,8 @@ export interface StockMovementRecord {
   onHandDelta: number;
   reservedDelta: number;
   reference: string | null;
+  /** The user's name when a person counted (reference user:<id>). */
+  changedBy: string | null;
   note: string | null;
   createdAt: string;
 }
@@ -44,12 +46,41 @@ export async function stockMovements(locationId: string, variantId: string, firs
   const r = await gql<{ stockMovements: CursorPage<StockMovementRecord> }>(
     `query StockMovements($locationId: ID!, $variantId: ID!, $first: Int, $after: String) {
       stockMovements(locationId: $locationId, variantId: $variantId, first: $first, after: $after) {
-        nodes { id kind onHandDelta reservedDelta reference note createdAt } ${PAGE_INFO} } }`,
+        nodes { id kind onHandDelta reservedDelta reference changedBy note createdAt } ${PAGE_INFO} } }`,
     { locationId, variantId, first, after },
   );
   return r.stockMovements;
 }
 const levelId = (l: { locationId: string; variantId: string }) => `${l.locationId}:${l.variantId}`;
+
+/**
+ * Sets a variant's units on hand at a location, whether or not it had a level there yet (a new
+ * product's first stock). The API refuses less than what orders hold (STOCK_BELOW_RESERVED).
+ */
+export async function setStockLevel(input: { locationId: string; variantId: string; onHand: number; note?: string }): Promise<StockLevelRecord> {
+  const r = await gql<{ setStockLevel: Omit<StockLevelRecord, 'id'> }>(
+    `mutation SetStockLevel($input: SetStockLevelInput!) { setStockLevel(input: $input) { ${LEVEL_FIELDS} } }`,
+    { input: { locationId: input.locationId, variantId: input.variantId, onHand: input.onHand, ...(input.note ? { note: input.note } : {}) } },
+  );
+  pager.invalidate('stockLevels');
+  pager.invalidate('products');
+  return { ...r.setStockLevel, id: levelId(r.setStockLevel) };
+}
+
+export interface VariantChoice {
+  variantId: string;
+  sku: string;
+  productName: { fr: string; en: string; zhCN: string };
+}
+/** Variants of the museum's products matching words of a name or a SKU, for the stock dialog's picker. */
+export async function findVariants(museumId: string, search: string): Promise<VariantChoice[]> {
+  const r = await gql<{ managedProducts: { nodes: { name: VariantChoice['productName']; variants: { id: string; sku: string }[] }[] } }>(
+    `query StockVariantChoices($museumId: ID, $filter: ManagedProductFilter) {
+      managedProducts(museumId: $museumId, first: 20, filter: $filter) { nodes { name { fr en zhCN } variants { id sku } } } }`,
+    { museumId, filter: search.trim() ? { search: search.trim() } : {} },
+  );
+  return r.managedProducts.nodes.flatMap((p) => p.variants.map((v) => ({ variantId: v.id, sku: v.sku, productName: p.name })));
+}
 
 /** The locations of one museum (a short list the API answers whole). */
 export async function stockLocations(museumId: string): Promise<StockLocationRecord[]> {

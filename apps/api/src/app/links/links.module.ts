@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@vitrine/catalog';
+import { CustomsModule } from '@vitrine/customs';
+import { IdentityModule } from '@vitrine/identity';
+import { InventoryModule } from '@vitrine/inventory';
 import { StorefrontsModule } from '@vitrine/storefronts';
 import { ManagedStorefrontCollectionsLink, ProductStorefrontLink, StorefrontCollectionsLink } from './catalog-storefront.links';
+import { ManagedVariantConsoleLinks, StockMovementUserLink } from './console-links';
 
 /** Graph edges between contexts that may not import each other. */
 @Module({
-  imports: [CatalogModule, StorefrontsModule],
-  providers: [ProductStorefrontLink, StorefrontCollectionsLink, ManagedStorefrontCollectionsLink],
+  imports: [CatalogModule, StorefrontsModule, InventoryModule, CustomsModule, IdentityModule],
+  providers: [ProductStorefrontLink, StorefrontCollectionsLink, ManagedStorefrontCollectionsLink, ManagedVariantConsoleLinks, StockMovementUserLink],
 })
 export class LinksModule {}

@@ -166,6 +166,8 @@ export class ManagedVariantType {
   @Field(() => String) originCountry!: string;
   @Field(() => Int, { nullable: true, description: NET_CONTENT }) netContent!: number | null;
   @Field(() => NetContentUnitGql, { nullable: true }) netContentUnit!: NetContentUnitGql | null;
+  /** Not a field: its product's cross-border category, for the tax estimate linked in apps/api. */
+  crossBorderCategory?: string;
 }
 
 @ObjectType('ManagedArtwork')

@@ -86,7 +86,7 @@ export class ManagedProductsResolver {
 
   @ResolveField(() => [ManagedVariantType])
   async variants(@Parent() product: ManagedProductType, @Context() ctx: RequestContext) {
-    return (await catalogLoaders.variants(ctx, this.browse).load(product.id)).map(toManagedVariant);
+    return (await catalogLoaders.variants(ctx, this.browse).load(product.id)).map((v) => ({ ...toManagedVariant(v), crossBorderCategory: product.crossBorderCategory }));
   }
 
   @ResolveField(() => [MediaType])
