@@ -24,6 +24,8 @@ export class CarrierLoopback {
   /** Waybill number → booking reference, and how many booking calls named it. */
   readonly bookings = new Map<string, { bookingRef: string; bookedAt: string; calls: number }>();
   readonly events: TrackingEventJson[] = [];
+  /** Return number (the platform's return id) → return waybill, and what was asked. */
+  readonly returns = new Map<string, { logisticsNo: string; parcel: Record<string, unknown>; calls: number }>();
   readonly stats = { waybillCalls: 0, bookingCalls: 0, trackingCalls: 0, unauthorized: 0 };
   private failures = 0;
   private timeouts = 0;
@@ -115,6 +117,22 @@ export class CarrierLoopback {
         return { logisticsNo: no, bookingRef: booking.bookingRef, bookedAt: booking.bookedAt };
       });
       return json(200, { shipments });
+    }
+    if (req.method === 'POST' && url.pathname === '/v1/returns') {
+      // Return pick-ups: one return waybill per return number, back to the destination site.
+      const booked = (body.returns as Record<string, unknown>[]).map((p) => {
+        const returnNo = String(p['returnNo'] ?? '');
+        if (!returnNo || !p['destination'] || !(Number(p['weightGrams']) > 0)) return null;
+        let r = this.returns.get(returnNo);
+        if (r) r.calls++;
+        else {
+          r = { logisticsNo: `RT${randomBytes(6).toString('hex').toUpperCase()}CN`, parcel: p, calls: 1 };
+          this.returns.set(returnNo, r);
+          this.track(r.logisticsNo, 'PICKED_UP', 'Return picked up from the shopper');
+        }
+        return { returnNo, logisticsNo: r.logisticsNo };
+      });
+      return json(200, { returns: booked.filter(Boolean) });
     }
     if (req.method === 'GET' && url.pathname === '/v1/tracking') {
       this.stats.trackingCalls++;

@@ -1,6 +1,7 @@
 export * from './lib/inventory.module';
 export { StockService, outOfStockAtCommit, type ReserveCommand } from './lib/application/stock.service';
 export { StockReportsService } from './lib/application/stock-reports.service';
+export { StockReturnsService, type ReturnedStock } from './lib/application/stock-returns.service';
 export type { LowStockRecord, StockLevelRecord } from './lib/infrastructure/stock.repository';
 // GraphQL types the API app links to (apps/api/src/app/links).
 export { StockLevelType, StockMovementType } from './lib/graphql/inventory.types';

@@ -9,3 +9,4 @@ export * from './lib/domain/shipping-rates';
 // The consent text version a checkout records (the demo seed records it too).
 export { CONSENT_VERSION } from './lib/domain/checkout-input';
 export * from './lib/pipeline';
+export * from './lib/after-sales';

@@ -4,6 +4,7 @@ import { CustomsModule } from '@vitrine/customs';
 import { InventoryModule } from '@vitrine/inventory';
 import { LicensingCoreModule } from '@vitrine/licensing';
 import { PaymentsModule } from '@vitrine/payments';
+import { AfterSalesModule } from './after-sales/after-sales.module';
 import { BrandOrdersService } from './application/brand-orders.service';
 import { CartService } from './application/cart.service';
 import { CheckoutCatalog } from './application/checkout-catalog';
@@ -39,7 +40,7 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
 
 /** Cart, checkout and orders: the orchestrator over catalogue, customs, inventory and payments. */
 @Module({
-  imports: [CatalogModule, CustomsModule, InventoryModule, PaymentsModule, LicensingCoreModule],
+  imports: [CatalogModule, CustomsModule, InventoryModule, PaymentsModule, LicensingCoreModule, AfterSalesModule],
   controllers: [StripeWebhookController],
   providers: [
     { provide: ORDERS_SETTINGS, useFactory: () => ordersSettingsFromEnv() },

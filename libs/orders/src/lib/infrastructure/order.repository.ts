@@ -328,13 +328,19 @@ export class OrderRepository {
       SELECT COALESCE(SUM(h.held), 0)::bigint AS used
       FROM orders o
       CROSS JOIN LATERAL (
-        SELECT SUM(ROUND(l.dutiable_minor::numeric * GREATEST(l.quantity - COALESCE(r.units, 0), 0) / l.quantity)) AS held
+        SELECT SUM(ROUND(l.dutiable_minor::numeric * (CASE WHEN o.status = 'REFUNDED' THEN COALESCE(r.pending, 0)
+                                                           ELSE GREATEST(l.quantity - COALESCE(r.units, 0) + COALESCE(r.pending, 0), 0) END) / l.quantity)) AS held
         FROM order_lines l
-        LEFT JOIN (SELECT lr.order_line_id, SUM(lr.quantity) AS units FROM order_line_refunds lr
+        LEFT JOIN (SELECT lr.order_line_id, SUM(lr.quantity) AS units,
+                          -- units of a return customs has not accepted yet still count (after-sales)
+                          SUM(lr.quantity) FILTER (WHERE EXISTS (SELECT 1 FROM order_returns rt WHERE rt.order_id = o.id AND rt.refund_id = lr.provider_refund_id AND rt.customs_accepted_at IS NULL)) AS pending
+                   FROM order_line_refunds lr
                    WHERE lr.order_id = o.id AND lr.cancelled_at IS NULL GROUP BY lr.order_line_id) r ON r.order_line_id = l.id
         WHERE l.order_id = o.id) h
       WHERE o.identity_id = ${identityId}::uuid AND (
         (o.status::text = ANY(${[...paidStatuses]}::text[]) AND o.paid_at >= ${year.start} AND o.paid_at < ${year.end})
+        OR (o.status = 'REFUNDED' AND o.paid_at >= ${year.start} AND o.paid_at < ${year.end}
+            AND EXISTS (SELECT 1 FROM order_returns rt WHERE rt.order_id = o.id AND rt.refund_id IS NOT NULL AND rt.customs_accepted_at IS NULL))
         OR (o.status = 'PENDING_PAYMENT' AND o.hold_expires_at > ${now} AND o.created_at >= ${year.start} AND o.created_at < ${year.end}))`;
     return Number(rows[0]?.used ?? 0);
   }

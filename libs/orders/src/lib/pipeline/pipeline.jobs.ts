@@ -1,5 +1,6 @@
 import type { Tx } from '@vitrine/shared/data-access';
 import { defineJob, defineQueue, defineSchedule, enqueue, jobOf, type JobSchedule } from '@vitrine/shared/jobs';
+import { afterSalesJobs, afterSalesSchedules } from '../after-sales/jobs/returns.jobs';
 import { pipelineConfigFromEnv } from './application/pipeline-config';
 
 /** Per-order steps: many jobs run at once and share batches (one customs message per 100 orders). */
@@ -40,7 +41,8 @@ export const sweepPipelineJob = defineJob<Tick>({ queue: pipelinePollersQueue, n
 /** Unpaid orders past their hold: cancelled, stock released (orders' ReservationExpiryService). */
 export const expireReservationsJob = defineJob<Tick>({ queue: reservationExpiryQueue, name: 'expire-reservations', jobId: () => 'expire-reservations', attempts: 3, backoffMs: 1_000 });
 
-export const orderPipelineJobs = [declareCustomsJob, bookShipmentJob, withdrawCustomsJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob, expireReservationsJob];
+// After-sales jobs ride along: the worker registers them with the pipeline's.
+export const orderPipelineJobs = [declareCustomsJob, bookShipmentJob, withdrawCustomsJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob, expireReservationsJob, ...afterSalesJobs];
 
 /** The timetabled jobs; each has one fixed scheduler id, so several workers never double them. */
 export function orderPipelineSchedules(env: NodeJS.ProcessEnv = process.env): JobSchedule[] {
@@ -50,6 +52,7 @@ export function orderPipelineSchedules(env: NodeJS.ProcessEnv = process.env): Jo
     defineSchedule(followTrackingJob, { scope: 'all' }, { every: c.trackingPollMs }),
     defineSchedule(sweepPipelineJob, { scope: 'all' }, { every: c.sweepMs }),
     defineSchedule(expireReservationsJob, { scope: 'all' }, { every: c.expiryEveryMs }),
+    ...afterSalesSchedules(env),
   ];
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CustomsAuditModule, CustomsDeclarationsModule } from '@vitrine/customs';
 import { InventoryModule } from '@vitrine/inventory';
 import { PaymentsModule } from '@vitrine/payments';
+import { AfterSalesJobsModule } from '../after-sales/after-sales.module';
 import { OrderRepository } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { OrdersModule } from '../orders.module';
@@ -31,7 +32,7 @@ import {
 
 /** The fulfilment pipeline's jobs (apps/worker only). */
 @Module({
-  imports: [OrdersModule, PaymentsModule, CustomsDeclarationsModule, InventoryModule],
+  imports: [OrdersModule, PaymentsModule, CustomsDeclarationsModule, InventoryModule, AfterSalesJobsModule],
   providers: [
     { provide: PIPELINE_CONFIG, useFactory: () => pipelineConfigFromEnv() },
     { provide: CARRIER_GATEWAY, inject: [PIPELINE_CONFIG], useFactory: (c: PipelineConfig) => new HttpCarrierGateway(c.carrier) },

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { InventoryModule } from '@vitrine/inventory';
+import { PaymentsModule } from '@vitrine/payments';
+import { OrderRepository } from '../infrastructure/order.repository';
+import { TransactionRunner } from '../infrastructure/transaction-runner';
+import { pipelineConfigFromEnv } from '../pipeline/application/pipeline-config';
+import { ReturnLogisticsService } from './application/return-logistics.service';
+import { ReturnQueriesService } from './application/return-queries.service';
+import { RETURN_WINDOWS, ReturnsService, returnWindowsFromEnv } from './application/returns.service';
+import { OrderReturnsResolver, ReturnsResolver } from './graphql/returns.resolver';
+import { HttpReturnCarrierGateway, RETURN_CARRIER } from './infrastructure/http-return-carrier.gateway';
+import { ReturnsRepository } from './infrastructure/returns.repository';
+import { ReturnAcceptedHandler, SweepReturnsHandler } from './jobs/returns.handlers';
+
+const core = [{ provide: RETURN_WINDOWS, useFactory: () => returnWindowsFromEnv() }, ReturnsRepository, OrderRepository, TransactionRunner, ReturnsService];
+
+/** Returns in the API: the shopper's request, the seller's decision and inspection, the console's list. */
+@Module({
+  imports: [PaymentsModule, InventoryModule],
+  providers: [...core, ReturnQueriesService, ReturnsResolver, OrderReturnsResolver],
+})
+export class AfterSalesModule {}
+
+/** Returns in the worker: return waybills and the lateness sweep. */
+@Module({
+  imports: [PaymentsModule, InventoryModule],
+  providers: [...core, { provide: RETURN_CARRIER, useFactory: () => new HttpReturnCarrierGateway(pipelineConfigFromEnv().carrier) }, ReturnLogisticsService, ReturnAcceptedHandler, SweepReturnsHandler],
+})
+export class AfterSalesJobsModule {}

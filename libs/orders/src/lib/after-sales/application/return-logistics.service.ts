@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PrismaService } from '@vitrine/shared/data-access';
+import { RETURN_CARRIER, type ReturnCarrier } from '../infrastructure/http-return-carrier.gateway';
+import { ReturnsRepository } from '../infrastructure/returns.repository';
+import { ReturnsService } from './returns.service';
+
+/**
+ * The worker's side of returns: books the return waybill of an accepted return (re-reading
+ * the return, so a replay books nothing twice) and flags returns running late.
+ */
+@Injectable()
+export class ReturnLogisticsService {
+  constructor(
+    private readonly returns: ReturnsRepository,
+    private readonly service: ReturnsService,
+    private readonly prisma: PrismaService,
+    @Inject(RETURN_CARRIER) private readonly carrier: ReturnCarrier,
+  ) {}
+
+  async book(returnId: string): Promise<void> {
+    const r = await this.returns.find(returnId);
+    if (!r || r.status !== 'ACCEPTED' || r.returnLogisticsNo) return;
+    const parcel = await this.returns.parcelOf(r.id);
+    if (!parcel) return;
+    const booked = await this.carrier.bookReturns([parcel]);
+    const no = booked.get(r.id);
+    if (!no) throw new Error(`the carrier booked no return waybill for ${r.id}`);
+    await this.prisma.$transaction(async (tx) => {
+      const locked = await this.returns.lock(tx, r.id);
+      if (!locked || locked.returnLogisticsNo) return;
+      const updated = await this.returns.update(tx, r.id, { returnLogisticsNo: no });
+      await this.returns.addEvent(tx, { returnId: r.id, orderId: r.orderId, kind: 'WAYBILL', detail: `return waybill ${no}` }, { userId: r.shopperUserId, message: `Your return waybill is ${no}; the carrier will pick the parcel up.` });
+      void updated;
+    });
+  }
+
+  async sweep(now = new Date()): Promise<number> {
+    let flagged = 0;
+    for (const { id } of await this.returns.overdue(now, 500)) if (await this.service.flagLate(id, now)) flagged++;
+    return flagged;
+  }
+}

@@ -1,0 +1,269 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { StockReturnsService } from '@vitrine/inventory';
+import { accrueOrderJob } from '@vitrine/licensing';
+import { PaymentsService } from '@vitrine/payments';
+import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
+import { enqueueJob } from '@vitrine/shared/jobs';
+import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
+import { countsAsRefunded } from '../../domain/refunds';
+import { OrderRepository, type OrderRecord } from '../../infrastructure/order.repository';
+import { TransactionRunner } from '../../infrastructure/transaction-runner';
+import {
+  RETURN_REASONS,
+  RETURNABLE_ORDER_STATUSES,
+  ReturnsError,
+  ReturnsErrorCode,
+  assertReturnTransition,
+  checkReturnRequest,
+  planReturnRefund,
+  returnDeadlines,
+  type ReturnWindows,
+} from '../domain/returns';
+import { ReturnsRepository, type ReturnRecord } from '../infrastructure/returns.repository';
+import { returnAcceptedJob } from '../jobs/returns.jobs';
+
+export const RETURN_WINDOWS = Symbol('RETURN_WINDOWS');
+
+export function returnWindowsFromEnv(env: NodeJS.ProcessEnv = process.env): ReturnWindows {
+  const days = (name: string, fallback: number) => {
+    const v = env[name];
+    if (v === undefined || v === '') return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 365) throw new Error(`${name} must be a whole number of days (1-365)`);
+    return n;
+  };
+  return { requestDays: days('RETURN_WINDOW_DAYS', 30), arrivalDays: days('RETURN_ARRIVAL_DAYS', 45) };
+}
+
+const uuid = z.string().uuid();
+const requestSchema = z.object({
+  orderId: uuid,
+  reason: z.enum(RETURN_REASONS),
+  note: z.string().trim().max(1000).optional(),
+  photoUrls: z.array(z.string().url().max(2000).refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')).max(10),
+  lines: z
+    .array(z.object({ lineId: uuid, quantity: z.number().int().min(1).max(10_000) }))
+    .min(1)
+    .max(100)
+    .refine((ls) => new Set(ls.map((l) => l.lineId)).size === ls.length, 'names a line twice'),
+});
+const decideSchema = z.object({ returnId: uuid, accept: z.boolean(), comment: z.string().trim().min(1).max(1000) });
+const inspectSchema = z.object({
+  returnId: uuid,
+  comment: z.string().trim().max(1000).optional(),
+  lines: z
+    .array(z.object({ lineId: uuid, acceptedQuantity: z.number().int().min(0).max(10_000), sellable: z.boolean() }))
+    .min(1)
+    .max(100)
+    .refine((ls) => new Set(ls.map((l) => l.lineId)).size === ls.length, 'names a line twice'),
+});
+
+const NOTICE: Record<string, (r: ReturnRecord, extra?: string) => string> = {
+  REQUESTED: () => 'Your return request was received; the shop will answer it.',
+  ACCEPTED: (r) => `Your return was accepted. Send the parcel before ${r.arrivalDeadline.toISOString().slice(0, 10)}.`,
+  REFUSED: (r) => `Your return was refused: ${r.decisionComment ?? ''}`,
+  INSPECTED: () => 'Your returned parcel arrived and was inspected.',
+  REFUNDED: (_r, extra) => `Your refund of ${extra ?? ''} fen is on its way.`,
+  REFUND_FAILED: () => 'Your refund could not be made yet; the shop will try again.',
+  CUSTOMS_ACCEPTED: () => 'Customs accepted your return: the tax is not charged and your yearly quota is restored.',
+  LATE: (r) => `Your returned parcel has not reached the bonded site by ${r.arrivalDeadline.toISOString().slice(0, 10)}.`,
+};
+
+/**
+ * Returns of released cross-border orders: the shopper asks (within RETURN_WINDOW_DAYS of
+ * customs release), the seller (the museum, or the brand that fulfilled the order) accepts or
+ * refuses, inspects the parcel once it is back (restocking what it accepts), and the accepted
+ * units are refunded through Stripe like refundOrder's units. Their yearly quota comes back only
+ * when customs accepts the return (OrderRepository.quotaUsed). Every step writes the return's
+ * history and a notice to the shopper, in the step's transaction.
+ */
+@Injectable()
+export class ReturnsService {
+  constructor(
+    private readonly returns: ReturnsRepository,
+    private readonly orders: OrderRepository,
+    private readonly payments: PaymentsService,
+    private readonly stock: StockReturnsService,
+    private readonly transactions: TransactionRunner,
+    @Inject(RETURN_WINDOWS) private readonly windows: ReturnWindows,
+  ) {}
+
+  /** When a return of this released order may still be asked for; null before release. */
+  deadlineOf(releasedAt: Date | null): Date | null {
+    return releasedAt ? returnDeadlines(releasedAt, this.windows).requestDeadline : null;
+  }
+
+  async request(actor: Actor, input: { orderId: string; reason: string; note?: string | null; photoUrls?: string[] | null; lines: { lineId: string; quantity: number }[] }, now = new Date()): Promise<ReturnRecord> {
+    if (!uuid.safeParse(input.orderId).success) throw new NotFoundError('Order');
+    const v = validate(requestSchema, { ...input, note: input.note ?? undefined, photoUrls: input.photoUrls ?? [] }, 'input');
+    const found = await this.orders.findOrder(v.orderId);
+    if (!found || found.shopperUserId !== actor.userId) throw new NotFoundError('Order');
+    return this.transactions.run(async (tx) => {
+      const order = (await this.orders.lockOrder(tx, found.id))!;
+      const releasedAt = await this.returns.releasedAt(order.id, tx);
+      if (!releasedAt || !(RETURNABLE_ORDER_STATUSES as readonly string[]).includes(order.status)) {
+        throw new ReturnsError(ReturnsErrorCode.ORDER_NOT_RETURNABLE, 'Only an order customs has released can be returned', { status: order.status });
+      }
+      const { requestDeadline, arrivalDeadline } = returnDeadlines(releasedAt, this.windows);
+      if (now > requestDeadline) throw new ReturnsError(ReturnsErrorCode.RETURN_WINDOW_CLOSED, 'The return window of this order has closed', { returnDeadline: requestDeadline.toISOString() });
+      const lines = await this.orders.linesOf([order.id]);
+      const check = checkReturnRequest(lines, await this.returns.refundedOutsideReturns(tx, order.id), await this.returns.earlierLines(tx, order.id), v.lines);
+      if (check.problems.length) throw new ValidationError(check.problems);
+      if (check.alreadyReturned.length) throw new ReturnsError(ReturnsErrorCode.ALREADY_RETURNED, 'Some of these units are already returned or being returned', { lineIds: check.alreadyReturned });
+      const created = await this.returns.create(tx, {
+        orderId: order.id,
+        museumId: order.museumId,
+        shopperUserId: actor.userId,
+        reason: v.reason,
+        note: v.note ?? null,
+        photoUrls: v.photoUrls,
+        releasedAt,
+        requestDeadline,
+        arrivalDeadline,
+        lines: v.lines.map((l) => ({ orderLineId: l.lineId, quantity: l.quantity })),
+      });
+      await this.event(tx, created, 'REQUESTED', `${v.reason}: ${v.lines.map((l) => `${l.quantity} × line ${l.lineId}`).join(', ')}`);
+      return created;
+    });
+  }
+
+  async decide(actor: Actor, input: { returnId: string; accept: boolean; comment: string }, now = new Date()): Promise<ReturnRecord> {
+    const v = validate(decideSchema, input, 'input');
+    await this.visibleToSeller(actor, v.returnId);
+    return this.transactions.run(async (tx) => {
+      const r = (await this.returns.lock(tx, v.returnId))!;
+      const to = v.accept ? 'ACCEPTED' : 'REFUSED';
+      assertReturnTransition(r.status, to);
+      const updated = await this.returns.update(tx, r.id, { status: to, decisionComment: v.comment, decidedAt: now, decidedBy: actor.userId });
+      await this.event(tx, updated, to, v.comment);
+      if (v.accept) await enqueueJob(tx, returnAcceptedJob, { returnId: r.id });
+      return updated;
+    });
+  }
+
+  /**
+   * The parcel is back and inspected: the units the seller accepts go back to the order's
+   * location (on sale or set aside, RETURN movements), then their refund is asked of Stripe.
+   * The inspection stands even if the refund fails (refundReturn asks again).
+   */
+  async inspect(actor: Actor, input: { returnId: string; comment?: string | null; lines: { lineId: string; acceptedQuantity: number; sellable: boolean }[] }, now = new Date()): Promise<ReturnRecord> {
+    const v = validate(inspectSchema, { ...input, comment: input.comment ?? undefined }, 'input');
+    const { order } = await this.visibleToSeller(actor, v.returnId);
+    const lines = await this.orders.linesOf([order.id]);
+    await this.transactions.run(async (tx) => {
+      const r = (await this.returns.lock(tx, v.returnId))!;
+      assertReturnTransition(r.status, 'INSPECTED');
+      const byLine = new Map(r.lines.map((l) => [l.orderLineId, l]));
+      const problems: { path: string; message: string }[] = [];
+      v.lines.forEach((l, i) => {
+        const rl = byLine.get(l.lineId);
+        if (!rl) problems.push({ path: `input.lines.${i}.lineId`, message: 'is not a line of this return' });
+        else if (l.acceptedQuantity > rl.quantity) problems.push({ path: `input.lines.${i}.acceptedQuantity`, message: `at most ${rl.quantity}` });
+      });
+      if (problems.length) throw new ValidationError(problems);
+      const inspected = r.lines.map((rl) => {
+        const l = v.lines.find((x) => x.lineId === rl.orderLineId);
+        return { orderLineId: rl.orderLineId, acceptedQuantity: l?.acceptedQuantity ?? 0, sellable: l?.sellable ?? false };
+      });
+      await this.returns.inspectLines(tx, r.id, inspected);
+      const variantOf = new Map(lines.map((l) => [l.id, l.variantId]));
+      await this.stock.restock(
+        tx,
+        inspected.map((l) => ({ variantId: variantOf.get(l.orderLineId)!, locationId: order.stockLocationId, quantity: l.acceptedQuantity, sellable: l.sellable, reference: r.id })),
+      );
+      const updated = await this.returns.update(tx, r.id, { status: 'INSPECTED', receivedAt: r.receivedAt ?? now, inspectedAt: now, inspectionComment: v.comment ?? null });
+      await this.event(tx, updated, 'INSPECTED', inspected.map((l) => `${l.acceptedQuantity} accepted (${l.sellable ? 'back on sale' : 'set aside'}) of line ${l.orderLineId}`).join(', '));
+    });
+    return this.refund(actor, v.returnId);
+  }
+
+  /**
+   * Refunds the accepted units of an inspected return (goods and tax; shipping too when the
+   * fault is the seller's), or asks again after a refund Stripe refused or later reported
+   * failed. Under the payment's and the order's locks, as refundOrder.
+   */
+  async refund(actor: Actor, returnId: string): Promise<ReturnRecord> {
+    const { order: found } = await this.visibleToSeller(actor, returnId);
+    const lines = await this.orders.linesOf([found.id]);
+    try {
+      return await this.transactions.run(async (tx) => {
+        await this.payments.lockForCheckout(tx, found.checkoutId);
+        const order = (await this.orders.lockOrder(tx, found.id))!;
+        const r = (await this.returns.lock(tx, returnId))!;
+        const retry = r.status === 'REFUNDED' && r.refundId !== null && (r.refundAmountMinor ?? 0) > 0 && !(await this.returns.refundStands(tx, order.id, r.refundId));
+        if (!retry) assertReturnTransition(r.status, 'REFUNDED');
+        const accepted = r.lines.map((l) => ({ lineId: l.orderLineId, quantity: l.acceptedQuantity ?? 0 })).filter((l) => l.quantity > 0);
+        const already = (await this.payments.refundedByOrder(tx, [order.id])).get(order.id) ?? 0;
+        const plan = planReturnRefund(lines, await this.orders.refundedLines(order.id, tx), accepted, r.reason, order.totalMinor - already);
+        if (plan.amountMinor <= 0) {
+          const done = await this.returns.update(tx, r.id, { status: 'REFUNDED', refundAmountMinor: 0 });
+          await this.event(tx, done, 'REFUNDED', 'nothing accepted: nothing to refund', '0');
+          return done;
+        }
+        const attempt = r.refundAttempts + 1;
+        const refund = await this.payments.refund(
+          { checkoutId: order.checkoutId, orderId: order.id, amountMinor: plan.amountMinor, reason: `return ${r.id}: ${r.reason}`, idempotencyKey: `vitrine-return-${r.id}-${attempt}` },
+          tx,
+        );
+        if (!countsAsRefunded(refund.status)) {
+          const failed = await this.returns.update(tx, r.id, { refundAttempts: attempt, refundId: refund.refundId, status: r.status });
+          await this.event(tx, failed, 'REFUND_FAILED', `Stripe answered ${refund.status}`);
+          return failed;
+        }
+        await this.orders.recordLineRefunds(tx, plan.returned.map((x) => ({ ...x, orderId: order.id, providerRefundId: refund.refundId })));
+        await enqueueJob(tx, accrueOrderJob, { orderId: order.id, event: `refund-${refund.refundId}` });
+        const done = await this.returns.update(tx, r.id, { status: 'REFUNDED', refundAttempts: attempt, refundId: refund.refundId, refundAmountMinor: plan.amountMinor });
+        await this.event(tx, done, 'REFUNDED', `${plan.amountMinor} fen (${refund.status})`, String(plan.amountMinor));
+        return done;
+      });
+    } catch (e) {
+      // Stripe unreachable or refusing: the inspection stands; say so in the history and to the shopper.
+      if (!(e instanceof ReturnsError)) {
+        await this.transactions.run(async (tx) => {
+          const r = (await this.returns.find(returnId, tx))!;
+          if (r.status === 'INSPECTED') await this.event(tx, r, 'REFUND_FAILED', e instanceof Error ? e.message.slice(0, 200) : 'refund failed');
+        });
+      }
+      throw e;
+    }
+  }
+
+  /** Customs accepted the return declaration: the tax is not charged and the quota comes back (quotaUsed reads customs_accepted_at). */
+  async customsAccepted(returnId: string, now = new Date()): Promise<boolean> {
+    return this.transactions.run(async (tx) => {
+      const r = await this.returns.lock(tx, returnId);
+      if (!r || r.customsStatus === 'ACCEPTED') return false;
+      const updated = await this.returns.update(tx, r.id, { customsStatus: 'ACCEPTED', customsAcceptedAt: now });
+      await this.event(tx, updated, 'CUSTOMS_ACCEPTED', 'customs accepted the return declaration');
+      return true;
+    });
+  }
+
+  /** Flags a return whose goods have not reached the site by its arrival deadline (the worker's sweep). */
+  async flagLate(returnId: string, now = new Date()): Promise<boolean> {
+    return this.transactions.run(async (tx) => {
+      const r = await this.returns.lock(tx, returnId);
+      if (!r || r.status !== 'ACCEPTED' || r.receivedAt || r.lateAt || r.arrivalDeadline >= now) return false;
+      const updated = await this.returns.update(tx, r.id, { lateAt: now });
+      await this.event(tx, updated, 'LATE', `not at the supervised site by ${r.arrivalDeadline.toISOString()}`);
+      return true;
+    });
+  }
+
+  /** The return and its order when the actor sells it: the museum's managers, operators, or the brand that fulfilled it; NOT_FOUND otherwise. */
+  async visibleToSeller(actor: Actor, returnId: string): Promise<{ ret: ReturnRecord; order: OrderRecord }> {
+    if (!uuid.safeParse(returnId).success) throw new NotFoundError('Return');
+    const ret = await this.returns.find(returnId);
+    const order = ret ? await this.orders.findOrder(ret.orderId) : null;
+    if (!ret || !order) throw new NotFoundError('Return');
+    const brand = actor.role === 'BRAND_PARTNER' && actor.brandId !== null && order.fulfilledByBrandId === actor.brandId;
+    if (!canManageMuseum(actor, order.museumId) && !brand) throw new NotFoundError('Return');
+    return { ret, order };
+  }
+
+  private async event(tx: Parameters<ReturnsRepository['addEvent']>[0], r: ReturnRecord, kind: string, detail: string, extra?: string): Promise<void> {
+    const message = (NOTICE[kind] ?? (() => kind))(r, extra);
+    await this.returns.addEvent(tx, { returnId: r.id, orderId: r.orderId, kind, detail }, { userId: r.shopperUserId, message });
+  }
+}

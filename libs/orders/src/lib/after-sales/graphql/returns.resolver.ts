@@ -1,0 +1,120 @@
+import { Args, Context, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentActor, PageArgs, Roles, byKeys, decodeCursor, groupByKeys, pageSize, toPage, type Actor, type RequestContext } from '@vitrine/shared/graphql';
+import { ValidationError } from '@vitrine/shared/kernel';
+import { OrderType } from '../../graphql/orders.types';
+import { ReturnQueriesService } from '../application/return-queries.service';
+import { ReturnsService } from '../application/returns.service';
+import type { ReturnStatus } from '../domain/returns';
+import type { ReturnRecord } from '../infrastructure/returns.repository';
+import { InspectReturnInput, RequestReturnInput, ReturnEventType, ReturnPage, ReturnStatusGql, ReturnType, ShopperNoticeType } from './returns.types';
+
+export function toReturn(r: ReturnRecord): Omit<ReturnType, 'history'> {
+  return {
+    id: r.id,
+    orderId: r.orderId,
+    museumId: r.museumId,
+    reason: r.reason as ReturnType['reason'],
+    note: r.note,
+    photoUrls: r.photoUrls,
+    status: r.status as ReturnType['status'],
+    lines: r.lines.map((l) => ({ lineId: l.orderLineId, quantity: l.quantity, acceptedQuantity: l.acceptedQuantity, sellable: l.sellable })),
+    releasedAt: r.releasedAt,
+    arrivalDeadline: r.arrivalDeadline,
+    decisionComment: r.decisionComment,
+    decidedAt: r.decidedAt,
+    returnLogisticsNo: r.returnLogisticsNo,
+    inspectedAt: r.inspectedAt,
+    inspectionComment: r.inspectionComment,
+    late: r.lateAt !== null,
+    customsStatus: r.customsStatus as ReturnType['customsStatus'],
+    refundAmount: r.refundAmountMinor,
+    createdAt: r.createdAt,
+  };
+}
+
+@Resolver(() => ReturnType)
+export class ReturnsResolver {
+  constructor(
+    private readonly service: ReturnsService,
+    private readonly queries: ReturnQueriesService,
+  ) {}
+
+  @Roles('SHOPPER')
+  @Mutation(() => ReturnType, { description: 'A shopper asks to return units of their own released order, within RETURN_WINDOW_DAYS of customs release (RETURN_WINDOW_CLOSED after).' })
+  async requestReturn(@CurrentActor() actor: Actor, @Args('input') input: RequestReturnInput) {
+    return toReturn(await this.service.request(actor, { ...input, lines: input.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })) }));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN', 'BRAND_PARTNER')
+  @Mutation(() => ReturnType, { description: 'The seller (museum, or the brand that fulfilled the order) accepts a requested return (a return waybill is booked) or refuses it, with a comment.' })
+  async decideReturn(@CurrentActor() actor: Actor, @Args('returnId', { type: () => ID }) returnId: string, @Args('accept', { type: () => Boolean }) accept: boolean, @Args('comment', { type: () => String }) comment: string) {
+    return toReturn(await this.service.decide(actor, { returnId, accept, comment }));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN', 'BRAND_PARTNER')
+  @Mutation(() => ReturnType, { description: 'The returned parcel is inspected: accepted units are restocked (on sale or set aside) and refunded.' })
+  async inspectReturn(@CurrentActor() actor: Actor, @Args('input') input: InspectReturnInput) {
+    return toReturn(await this.service.inspect(actor, { returnId: input.returnId, comment: input.comment ?? null, lines: input.lines.map((l) => ({ lineId: l.lineId, acceptedQuantity: l.acceptedQuantity, sellable: l.sellable })) }));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN', 'BRAND_PARTNER')
+  @Mutation(() => ReturnType, { description: 'Asks Stripe again for the refund of an inspected return whose refund failed.' })
+  async refundReturn(@CurrentActor() actor: Actor, @Args('returnId', { type: () => ID }) returnId: string) {
+    return toReturn(await this.service.refund(actor, returnId));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN', 'BRAND_PARTNER')
+  @Query(() => ReturnPage, { description: 'Returns of one managed museum (or all the caller may see; a brand: the orders it fulfils), newest first.' })
+  async museumReturns(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('museumId', { type: () => ID, nullable: true }) museumId?: string,
+    @Args('status', { type: () => ReturnStatusGql, nullable: true }) status?: ReturnStatusGql,
+    @Args('late', { type: () => Boolean, nullable: true, description: 'Only returns flagged late.' }) late?: boolean,
+  ) {
+    const take = pageSize(page.first);
+    const cursor = decodeCursor(page.after, 2);
+    const after = cursor ? { createdAt: new Date(String(cursor[0])), id: String(cursor[1]) } : null;
+    if (after && Number.isNaN(after.createdAt.getTime())) throw new ValidationError([{ path: 'after', message: 'is not a valid cursor' }]);
+    const r = await this.queries.museumReturns(actor, museumId ?? null, { status: status as ReturnStatus | undefined, late: late ?? false }, take + 1, after);
+    return toPage(r.rows.map(toReturn), take, r.total, (x) => [x.createdAt.toISOString(), x.id]);
+  }
+
+  @Roles('SHOPPER')
+  @Query(() => [ShopperNoticeType], { description: 'The signed-in shopper’s notices about their orders, newest first.' })
+  async myNotices(@CurrentActor() actor: Actor, @Args('first', { type: () => Int, nullable: true }) first?: number) {
+    return (await this.queries.notices(actor, pageSize(first))).map((n) => ({ id: String(n.id), orderId: n.orderId, returnId: n.returnId, kind: n.kind, message: n.message, at: n.createdAt }));
+  }
+
+  @ResolveField(() => [ReturnEventType])
+  async history(@Parent() r: ReturnType, @Context() ctx: RequestContext): Promise<ReturnEventType[]> {
+    const loader = ctx.loaders.get<string, ReturnEventType[]>('returns.history', async (ids) =>
+      groupByKeys(ids, await this.queries.eventsOf(ids), (e) => e.returnId).map((es) => es.map((e) => ({ kind: e.kind, detail: e.detail, at: e.createdAt }))),
+    );
+    return loader.load(r.id);
+  }
+}
+
+/** An order's returns and its return deadline (the order itself is already tenancy-checked). */
+@Resolver(() => OrderType)
+export class OrderReturnsResolver {
+  constructor(
+    private readonly queries: ReturnQueriesService,
+    private readonly service: ReturnsService,
+  ) {}
+
+  @ResolveField(() => [ReturnType], { description: 'Returns asked for on this order, oldest first.' })
+  async returns(@Parent() order: OrderType, @Context() ctx: RequestContext) {
+    const loader = ctx.loaders.get<string, ReturnType[]>('orders.returns', async (ids) => groupByKeys(ids, await this.queries.ofOrders(ids), (r) => r.orderId).map((rs) => rs.map((r) => toReturn(r) as ReturnType)));
+    return loader.load(order.id);
+  }
+
+  @ResolveField(() => GraphQLISODateTime, { nullable: true, description: 'A return may be asked for until then (RETURN_WINDOW_DAYS after customs release); null before release.' })
+  async returnDeadline(@Parent() order: OrderType, @Context() ctx: RequestContext): Promise<Date | null> {
+    const loader = ctx.loaders.get<string, Date | null>('orders.releasedAt', async (ids) => {
+      const m = await this.queries.releasedAtOf(ids);
+      return byKeys(ids, ids.map((id) => ({ id, at: m.get(id) ?? null })), (x) => x.id).map((x) => x?.at ?? null);
+    });
+    return this.service.deadlineOf(await loader.load(order.id));
+  }
+}

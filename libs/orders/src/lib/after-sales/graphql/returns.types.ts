@@ -1,0 +1,106 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Paginated } from '@vitrine/shared/graphql';
+
+export enum ReturnReasonGql {
+  CHANGED_MIND = 'CHANGED_MIND',
+  DAMAGED = 'DAMAGED',
+  WRONG_ITEM = 'WRONG_ITEM',
+}
+registerEnumType(ReturnReasonGql, { name: 'ReturnReason', description: 'DAMAGED and WRONG_ITEM are the seller’s fault: shipping is refunded too.' });
+
+export enum ReturnStatusGql {
+  REQUESTED = 'REQUESTED',
+  REFUSED = 'REFUSED',
+  ACCEPTED = 'ACCEPTED',
+  INSPECTED = 'INSPECTED',
+  REFUNDED = 'REFUNDED',
+}
+registerEnumType(ReturnStatusGql, { name: 'ReturnStatus' });
+
+export enum ReturnCustomsStatusGql {
+  NOT_DECLARED = 'NOT_DECLARED',
+  DECLARED = 'DECLARED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(ReturnCustomsStatusGql, { name: 'ReturnCustomsStatus' });
+
+@ObjectType('ReturnLine')
+export class ReturnLineType {
+  @Field(() => ID) lineId!: string;
+  @Field(() => Int) quantity!: number;
+  @Field(() => Int, { nullable: true, description: 'Units the seller accepted at inspection (refunded).' }) acceptedQuantity!: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the accepted units went back on sale.' }) sellable!: boolean | null;
+}
+
+@ObjectType('ReturnEvent')
+export class ReturnEventType {
+  @Field(() => String, { description: 'REQUESTED, ACCEPTED, REFUSED, WAYBILL, INSPECTED, REFUNDED, REFUND_FAILED, CUSTOMS_ACCEPTED, LATE.' }) kind!: string;
+  @Field(() => String) detail!: string;
+  @Field(() => GraphQLISODateTime) at!: Date;
+}
+
+@ObjectType('OrderReturn')
+export class ReturnType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) orderId!: string;
+  @Field(() => ID) museumId!: string;
+  @Field(() => ReturnReasonGql) reason!: ReturnReasonGql;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => [String]) photoUrls!: string[];
+  @Field(() => ReturnStatusGql) status!: ReturnStatusGql;
+  @Field(() => [ReturnLineType]) lines!: ReturnLineType[];
+  @Field(() => GraphQLISODateTime, { description: 'When customs released the order.' }) releasedAt!: Date;
+  @Field(() => GraphQLISODateTime, { description: 'The goods must reach the original customs-supervised site by then (RETURN_ARRIVAL_DAYS after release).' }) arrivalDeadline!: Date;
+  @Field(() => String, { nullable: true }) decisionComment!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'The return waybill the carrier issued.' }) returnLogisticsNo!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) inspectedAt!: Date | null;
+  @Field(() => String, { nullable: true }) inspectionComment!: string | null;
+  @Field(() => Boolean, { description: 'Not at the supervised site by the arrival deadline.' }) late!: boolean;
+  @Field(() => ReturnCustomsStatusGql) customsStatus!: ReturnCustomsStatusGql;
+  @Field(() => Int, { nullable: true, description: 'What the return refunded (minor units), once refunded.' }) refundAmount!: number | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => [ReturnEventType], { description: 'Every step of the return.' }) history!: ReturnEventType[];
+}
+
+export const ReturnPage = Paginated(ReturnType, 'ReturnPage');
+
+@ObjectType('ShopperNotice')
+export class ShopperNoticeType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) orderId!: string;
+  @Field(() => ID, { nullable: true }) returnId!: string | null;
+  @Field(() => String) kind!: string;
+  @Field(() => String) message!: string;
+  @Field(() => GraphQLISODateTime) at!: Date;
+}
+
+@InputType()
+export class ReturnLineInput {
+  @Field(() => ID) lineId!: string;
+  @Field(() => Int) quantity!: number;
+}
+
+@InputType()
+export class RequestReturnInput {
+  @Field(() => ID) orderId!: string;
+  @Field(() => ReturnReasonGql) reason!: ReturnReasonGql;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => [String], { nullable: true, description: 'Photos of the goods (http(s) URLs, at most 10).' }) photoUrls?: string[] | null;
+  @Field(() => [ReturnLineInput]) lines!: ReturnLineInput[];
+}
+
+@InputType()
+export class InspectReturnLineInput {
+  @Field(() => ID) lineId!: string;
+  @Field(() => Int) acceptedQuantity!: number;
+  @Field(() => Boolean, { description: 'Back on sale (true) or set aside (false).' }) sellable!: boolean;
+}
+
+@InputType()
+export class InspectReturnInput {
+  @Field(() => ID) returnId!: string;
+  @Field(() => String, { nullable: true }) comment?: string | null;
+  @Field(() => [InspectReturnLineInput]) lines!: InspectReturnLineInput[];
+}

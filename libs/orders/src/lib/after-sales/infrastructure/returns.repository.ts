@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import type { ReturnParcel } from './http-return-carrier.gateway';
+import type { EarlierReturnLine, ReturnCustomsStatus, ReturnReason, ReturnStatus } from '../domain/returns';
+
+export interface ReturnLineRecord {
+  id: string;
+  orderLineId: string;
+  quantity: number;
+  acceptedQuantity: number | null;
+  sellable: boolean | null;
+}
+
+export interface ReturnRecord {
+  id: string;
+  orderId: string;
+  museumId: string;
+  shopperUserId: string;
+  reason: ReturnReason;
+  note: string | null;
+  photoUrls: string[];
+  status: ReturnStatus;
+  releasedAt: Date;
+  requestDeadline: Date;
+  arrivalDeadline: Date;
+  decisionComment: string | null;
+  decidedAt: Date | null;
+  returnLogisticsNo: string | null;
+  receivedAt: Date | null;
+  inspectedAt: Date | null;
+  inspectionComment: string | null;
+  lateAt: Date | null;
+  customsStatus: ReturnCustomsStatus;
+  customsAcceptedAt: Date | null;
+  refundId: string | null;
+  refundAttempts: number;
+  refundAmountMinor: number | null;
+  createdAt: Date;
+  lines: ReturnLineRecord[];
+}
+
+export interface ReturnEventRecord {
+  returnId: string;
+  orderId: string;
+  kind: string;
+  detail: string;
+  createdAt: Date;
+}
+
+export interface NoticeRecord {
+  id: bigint;
+  orderId: string;
+  returnId: string | null;
+  kind: string;
+  message: string;
+  createdAt: Date;
+}
+
+const lineSelect = { id: true, orderLineId: true, quantity: true, acceptedQuantity: true, sellable: true } as const;
+const returnSelect = {
+  id: true,
+  orderId: true,
+  museumId: true,
+  shopperUserId: true,
+  reason: true,
+  note: true,
+  photoUrls: true,
+  status: true,
+  releasedAt: true,
+  requestDeadline: true,
+  arrivalDeadline: true,
+  decisionComment: true,
+  decidedAt: true,
+  returnLogisticsNo: true,
+  receivedAt: true,
+  inspectedAt: true,
+  inspectionComment: true,
+  lateAt: true,
+  customsStatus: true,
+  customsAcceptedAt: true,
+  refundId: true,
+  refundAttempts: true,
+  refundAmountMinor: true,
+  createdAt: true,
+  lines: { select: lineSelect, orderBy: { id: 'asc' } },
+} as const;
+
+/** Returns, their lines, history and the shopper's notices: plain data access, no rules. */
+@Injectable()
+export class ReturnsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** When customs released the order (its move to CLEARED); null when it never was. */
+  async releasedAt(orderId: string, tx: Tx = this.prisma): Promise<Date | null> {
+    const row = await tx.orderStatusChange.findFirst({ where: { orderId, toStatus: 'CLEARED' }, orderBy: { id: 'asc' }, select: { createdAt: true } });
+    return row?.createdAt ?? null;
+  }
+
+  async releasedAtOf(orderIds: readonly string[]): Promise<Map<string, Date>> {
+    if (!orderIds.length) return new Map();
+    const rows = await this.prisma.orderStatusChange.groupBy({ by: ['orderId'], where: { orderId: { in: [...orderIds] }, toStatus: 'CLEARED' }, _min: { createdAt: true } });
+    return new Map(rows.filter((r) => r._min.createdAt).map((r) => [r.orderId, r._min.createdAt!]));
+  }
+
+  async earlierLines(tx: Tx, orderId: string): Promise<EarlierReturnLine[]> {
+    const rows = await tx.orderReturnLine.findMany({ where: { orderReturn: { orderId } }, select: { orderLineId: true, quantity: true, acceptedQuantity: true, orderReturn: { select: { status: true } } } });
+    return rows.map((r) => ({ orderLineId: r.orderLineId, quantity: r.quantity, acceptedQuantity: r.acceptedQuantity, status: r.orderReturn.status }));
+  }
+
+  /** Units per line given back by refunds that count and were not made for a return (refundOrder's). */
+  async refundedOutsideReturns(tx: Tx, orderId: string): Promise<Map<string, number>> {
+    const rows = await tx.$queryRaw<{ line: string; units: bigint }[]>`
+      SELECT lr.order_line_id::text AS line, SUM(lr.quantity)::bigint AS units FROM order_line_refunds lr
+      WHERE lr.order_id = ${orderId}::uuid AND lr.cancelled_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM order_returns rt WHERE rt.order_id = lr.order_id AND rt.refund_id = lr.provider_refund_id)
+      GROUP BY lr.order_line_id`;
+    return new Map(rows.map((r) => [r.line, Number(r.units)]));
+  }
+
+  /** Whether a refund of this return still gives something back (not reported failed or cancelled). */
+  async refundStands(tx: Tx, orderId: string, refundId: string): Promise<boolean> {
+    return (await tx.orderLineRefund.count({ where: { orderId, providerRefundId: refundId, cancelledAt: null } })) > 0;
+  }
+
+  async create(
+    tx: Tx,
+    data: Omit<ReturnRecord, 'id' | 'status' | 'decisionComment' | 'decidedAt' | 'returnLogisticsNo' | 'receivedAt' | 'inspectedAt' | 'inspectionComment' | 'lateAt' | 'customsStatus' | 'customsAcceptedAt' | 'refundId' | 'refundAttempts' | 'refundAmountMinor' | 'createdAt' | 'lines'> & {
+      lines: { orderLineId: string; quantity: number }[];
+    },
+  ): Promise<ReturnRecord> {
+    const { lines, ...head } = data;
+    return tx.orderReturn.create({ data: { ...head, lines: { create: lines } }, select: returnSelect });
+  }
+
+  find(id: string, tx: Tx = this.prisma): Promise<ReturnRecord | null> {
+    return tx.orderReturn.findUnique({ where: { id }, select: returnSelect });
+  }
+
+  /** The return, its row locked for the rest of the transaction. */
+  async lock(tx: Tx, id: string): Promise<ReturnRecord | null> {
+    await tx.$queryRaw`SELECT id FROM order_returns WHERE id = ${id}::uuid FOR UPDATE`;
+    return this.find(id, tx);
+  }
+
+  async update(tx: Tx, id: string, data: Partial<Pick<ReturnRecord, 'status' | 'decisionComment' | 'decidedAt' | 'returnLogisticsNo' | 'receivedAt' | 'inspectedAt' | 'inspectionComment' | 'lateAt' | 'customsStatus' | 'customsAcceptedAt' | 'refundId' | 'refundAttempts' | 'refundAmountMinor'>> & { decidedBy?: string }): Promise<ReturnRecord> {
+    return tx.orderReturn.update({ where: { id }, data: { ...data, updatedAt: new Date() }, select: returnSelect });
+  }
+
+  async inspectLines(tx: Tx, returnId: string, lines: readonly { orderLineId: string; acceptedQuantity: number; sellable: boolean }[]): Promise<void> {
+    for (const l of lines) await tx.orderReturnLine.update({ where: { returnId_orderLineId: { returnId, orderLineId: l.orderLineId } }, data: { acceptedQuantity: l.acceptedQuantity, sellable: l.sellable } });
+  }
+
+  async addEvent(tx: Tx, e: { returnId: string; orderId: string; kind: string; detail: string }, notice?: { userId: string; message: string }): Promise<void> {
+    await tx.orderReturnEvent.create({ data: e });
+    if (notice) await tx.shopperNotice.create({ data: { userId: notice.userId, orderId: e.orderId, returnId: e.returnId, kind: e.kind, message: notice.message } });
+  }
+
+  async ofOrders(orderIds: readonly string[]): Promise<ReturnRecord[]> {
+    if (!orderIds.length) return [];
+    return this.prisma.orderReturn.findMany({ where: { orderId: { in: [...orderIds] } }, select: returnSelect, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  /** Returns of these museums (or every museum), newest first; `late` keeps only the flagged ones. */
+  async ofMuseums(scope: readonly string[] | 'ALL', filter: { status?: ReturnStatus; late?: boolean; brandId?: string }, take: number, after: { createdAt: Date; id: string } | null): Promise<{ rows: ReturnRecord[]; total: number }> {
+    const where = {
+      ...(scope === 'ALL' ? {} : { museumId: { in: [...scope] } }),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.late ? { lateAt: { not: null } } : {}),
+      ...(filter.brandId ? { orderId: { in: (await this.prisma.order.findMany({ where: { fulfilledByBrandId: filter.brandId }, select: { id: true } })).map((o) => o.id) } } : {}),
+    };
+    const page = after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {};
+    const [rows, total] = await Promise.all([
+      this.prisma.orderReturn.findMany({ where: { ...where, ...page }, select: returnSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take }),
+      this.prisma.orderReturn.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  eventsOf(returnIds: readonly string[]): Promise<ReturnEventRecord[]> {
+    if (!returnIds.length) return Promise.resolve([]);
+    return this.prisma.orderReturnEvent.findMany({ where: { returnId: { in: [...returnIds] } }, select: { returnId: true, orderId: true, kind: true, detail: true, createdAt: true }, orderBy: { id: 'asc' } });
+  }
+
+  noticesOf(userId: string, take: number): Promise<NoticeRecord[]> {
+    return this.prisma.shopperNotice.findMany({ where: { userId }, select: { id: true, orderId: true, returnId: true, kind: true, message: true, createdAt: true }, orderBy: { id: 'desc' }, take });
+  }
+
+  /** Accepted returns whose goods have not reached the site by their deadline and are not flagged yet. */
+  overdue(now: Date, take: number): Promise<{ id: string }[]> {
+    return this.prisma.orderReturn.findMany({ where: { status: 'ACCEPTED', receivedAt: null, lateAt: null, arrivalDeadline: { lt: now } }, select: { id: true }, orderBy: { arrivalDeadline: 'asc' }, take });
+  }
+
+  /** What the carrier needs to pick a return up and take it back to the order's location. */
+  async parcelOf(returnId: string): Promise<ReturnParcel | null> {
+    const rows = await this.prisma.$queryRaw<ReturnParcel[]>`
+      SELECT rt.id::text AS "returnNo", o.number AS "orderNo", s.logistics_no AS "originalLogisticsNo", loc.code AS destination,
+             o.recipient_name AS "pickupName", o.recipient_phone AS "pickupPhone",
+             concat_ws(' ', o.province, o.city, o.district, o.street, o.postal_code) AS "pickupAddress",
+             GREATEST(COALESCE(SUM(l.weight_grams * rl.quantity), 0), 1)::int AS "weightGrams"
+      FROM order_returns rt JOIN orders o ON o.id = rt.order_id
+      JOIN stock_locations loc ON loc.id = o.stock_location_id
+      LEFT JOIN shipments s ON s.order_id = o.id
+      JOIN order_return_lines rl ON rl.return_id = rt.id JOIN order_lines l ON l.id = rl.order_line_id
+      WHERE rt.id = ${returnId}::uuid
+      GROUP BY rt.id, o.id, s.logistics_no, loc.code`;
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { HandlesJob, type JobHandler } from '@vitrine/shared/jobs';
+import { ReturnLogisticsService } from '../application/return-logistics.service';
+import { returnAcceptedJob, sweepReturnsJob } from './returns.jobs';
+
+@Injectable()
+@HandlesJob(returnAcceptedJob)
+export class ReturnAcceptedHandler implements JobHandler<{ returnId: string }> {
+  constructor(private readonly logistics: ReturnLogisticsService) {}
+
+  handle(p: { returnId: string }): Promise<void> {
+    return this.logistics.book(p.returnId);
+  }
+}
+
+@Injectable()
+@HandlesJob(sweepReturnsJob)
+export class SweepReturnsHandler implements JobHandler<{ scope: string }> {
+  constructor(private readonly logistics: ReturnLogisticsService) {}
+
+  async handle(): Promise<void> {
+    await this.logistics.sweep();
+  }
+}

@@ -1,0 +1,16 @@
+import { defineJob, defineQueue, defineSchedule, type JobSchedule } from '@vitrine/shared/jobs';
+
+/** After-sales steps: carrier bookings of returns and the lateness sweep. */
+export const afterSalesQueue = defineQueue('after-sales', { concurrency: 20 });
+
+/** An accepted return: its return waybill booked with the carrier (written in the acceptance's transaction). */
+export const returnAcceptedJob = defineJob<{ returnId: string }>({ queue: afterSalesQueue, name: 'return-accepted', jobId: (p) => `return-accepted.${p.returnId}`, attempts: 12, backoffMs: 2_000 });
+/** Accepted returns whose goods are not at the supervised site by their arrival deadline: flagged late. */
+export const sweepReturnsJob = defineJob<{ scope: string }>({ queue: afterSalesQueue, name: 'sweep-returns', jobId: () => 'sweep-returns', attempts: 3, backoffMs: 5_000 });
+
+export const afterSalesJobs = [returnAcceptedJob, sweepReturnsJob];
+
+export function afterSalesSchedules(env: NodeJS.ProcessEnv = process.env): JobSchedule[] {
+  const every = Number(env['RETURNS_SWEEP_MS'] ?? 60_000);
+  return [defineSchedule(sweepReturnsJob, { scope: 'all' }, { every: Number.isFinite(every) && every >= 100 ? every : 60_000 })];
+}
