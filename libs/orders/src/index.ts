@@ -10,3 +10,5 @@ export * from './lib/domain/shipping-rates';
 export { CONSENT_VERSION } from './lib/domain/checkout-input';
 export * from './lib/pipeline';
 export * from './lib/after-sales';
+// A GraphQL type the API app links to (apps/api/src/app/links).
+export { OrderLineType } from './lib/graphql/orders.types';

@@ -32,6 +32,8 @@ export interface OrderLineRecord {
   variantId: string;
   sku: string;
   name: string;
+  /** The product's first image (null when it has none). */
+  imageUrl: string | null;
   hsCode: string;
   originCountry: string;
   crossBorderCategory: string;
@@ -145,7 +147,7 @@ const LIST_FIELDS = `id number museumId status paymentStatus customsMode currenc
   refundOutstanding { amount currency }`;
 const DETAIL_FIELDS = `${LIST_FIELDS}
   fx { rate marginBps source effectiveAt }
-  lines { id productId variantId sku name hsCode originCountry crossBorderCategory quantity currency unitPrice unitPriceEur goods freight insurance dutiable taxRate tax total }
+  lines { id productId variantId sku name imageUrl hsCode originCountry crossBorderCategory quantity currency unitPrice unitPriceEur goods freight insurance dutiable taxRate tax total }
   history { from to reason at }
   refundedTotal refunds { id providerRefundId amount currency status reason createdAt }
   lostToDisputes

@@ -30,6 +30,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Money } from '../../components/Money';
+import { Thumbnail } from '../../components/Thumbnail';
 import { NotFound } from '../../components/NotFound';
 import { StatusChip } from '../../components/StatusChip';
 import { decimalToPercent } from '../../data/money';
@@ -153,7 +154,13 @@ const Lines = () => {
             {o.lines.map((l) => (
               <TableRow key={l.id}>
                 <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{l.sku}</TableCell>
-                <TableCell>{l.name}</TableCell>
+                {/* Wide enough that a Chinese name does not wrap every few characters. */}
+                <TableCell sx={{ minWidth: 200 }}>
+                  <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                    <Thumbnail url={l.imageUrl} alt={l.name} size={40} />
+                    <span>{l.name}</span>
+                  </Box>
+                </TableCell>
                 <TableCell>{l.hsCode}</TableCell>
                 <TableCell align="right">{l.quantity}</TableCell>
                 <TableCell align="right">

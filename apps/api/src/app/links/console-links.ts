@@ -1,15 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { groupByKeys, type RequestContext } from '@vitrine/shared/graphql';
-import { CatalogError, CatalogErrorCode, FxRatesService, ManagedVariantType, MoneyType, shopperPrice, type ShopperQuote } from '@vitrine/catalog';
+import { BrowseService, CatalogError, CatalogErrorCode, FxRatesService, ManagedVariantType, MoneyType, shopperPrice, type ShopperQuote } from '@vitrine/catalog';
 import { CROSS_BORDER_RULES, taxOrder, type CrossBorderRules } from '@vitrine/customs';
 import { UserNamesService } from '@vitrine/identity';
+import { OrderLineType } from '@vitrine/orders';
 import { StockLevelType, StockMovementType, StockReportsService, type StockLevelRecord } from '@vitrine/inventory';
 
 /*
  * Edges the seller console needs across contexts that may not import each other (ADR 0004):
  * a managed variant's stock (inventory), its shopper price and cross-border tax estimate
- * (catalogue FX + customs rules), a stock count's user name (identity). Each goes through a
+ * (catalogue FX + customs rules), a stock count's user name (identity), an order line's image. Each goes through a
  * request-scoped DataLoader: a page of products costs one stock query, not one per variant.
  */
 
@@ -90,5 +91,19 @@ export class StockMovementUserLink {
         return ids.map((i) => names.get(i) ?? null);
       })
       .load(id);
+  }
+}
+
+@Resolver(() => OrderLineType)
+export class OrderLineImageLink {
+  constructor(private readonly browse: BrowseService) {}
+
+  // The line was read through its order, already checked against the caller (museum, brand or shopper).
+  @ResolveField(() => String, { nullable: true, description: 'The product’s first image today (null when it has none).' })
+  async imageUrl(@Parent() line: OrderLineType, @Context() ctx: RequestContext) {
+    const media = await ctx.loaders
+      .get<string, { url: string; position: number }[]>('links.orderLineMedia', async (ids) => groupByKeys(ids, await this.browse.mediaOf(ids), (m) => m.productId))
+      .load(line.productId);
+    return [...media].sort((a, b) => a.position - b.position)[0]?.url ?? null;
   }
 }

@@ -5,11 +5,11 @@ import { IdentityModule } from '@vitrine/identity';
 import { InventoryModule } from '@vitrine/inventory';
 import { StorefrontsModule } from '@vitrine/storefronts';
 import { ManagedStorefrontCollectionsLink, ProductStorefrontLink, StorefrontCollectionsLink } from './catalog-storefront.links';
-import { ManagedVariantConsoleLinks, StockMovementUserLink } from './console-links';
+import { ManagedVariantConsoleLinks, OrderLineImageLink, StockMovementUserLink } from './console-links';
 
 /** Graph edges between contexts that may not import each other. */
 @Module({
   imports: [CatalogModule, StorefrontsModule, InventoryModule, CustomsModule, IdentityModule],
-  providers: [ProductStorefrontLink, StorefrontCollectionsLink, ManagedStorefrontCollectionsLink, ManagedVariantConsoleLinks, StockMovementUserLink],
+  providers: [ProductStorefrontLink, StorefrontCollectionsLink, ManagedStorefrontCollectionsLink, ManagedVariantConsoleLinks, StockMovementUserLink, OrderLineImageLink],
 })
 export class LinksModule {}
