@@ -100,7 +100,7 @@ async function main(): Promise<void> {
       DATABASE_URL: url,
       DATABASE_POOL_SIZE: '12',
       QUEUE_PREFIX: prefix,
-      CUSTOMS_GATEWAY_URL: customs.url,
+      ...customs.env,
       ...carrier.env,
       ...keys.env,
       CUSTOMS_RECEIPT_POLL_MS: '200',

@@ -1,8 +1,9 @@
 // The dev sandbox `npm start` runs when no customs or carrier endpoint is configured: the
-// loopback customs data exchange and carrier the tests use, speaking the same wire formats
-// (signed CEB messages, receipts feed; carrier JSON API), so a paid demo order goes all the
-// way to DELIVERED on a laptop.
-//   node -r @swc-node/register scripts/dev-gateways.ts --customs=4010 --carrier=4020
+// loopback customs data exchange, payment company (its customs-declaration API, declaring
+// payment records to that customs) and carrier the tests use, speaking the same wire formats
+// (signed CEB messages, receipts feed; alipay.acquire.customs; carrier JSON API), so a paid
+// demo order goes all the way to DELIVERED on a laptop.
+//   node -r @swc-node/register scripts/dev-gateways.ts --customs=4010 --payments=4030 --carrier=4020
 // Customs checks signatures with the public half of CUSTOMS_SIGNING_KEY (the key the worker
 // signs with); the carrier takes CARRIER_API_KEY (default the worker's dev key).
 import { createPrivateKey, createPublicKey } from 'node:crypto';
@@ -20,14 +21,17 @@ function flag(name: string): number | null {
 async function main(): Promise<void> {
   const customsPort = flag('customs');
   const carrierPort = flag('carrier');
+  const paymentsPort = flag('payments');
+  if (paymentsPort !== null && customsPort === null) throw new Error('--payments needs --customs: the payment company declares to the sandbox customs');
   const closers: (() => Promise<void>)[] = [];
   if (customsPort !== null) {
     const raw = process.env['CUSTOMS_SIGNING_KEY'];
     if (!raw) throw new Error('the customs sandbox needs CUSTOMS_SIGNING_KEY (the worker signs with it)');
     const publicKey = createPublicKey(createPrivateKey(raw.includes('-----BEGIN') ? raw : Buffer.from(raw, 'base64').toString('utf8')));
-    const customs = await CustomsLoopback.start({ publicKey, port: customsPort });
+    const customs = await CustomsLoopback.start({ publicKey, port: customsPort, paymentCompany: { port: paymentsPort ?? 0 } });
     closers.push(() => customs.close());
     console.log(`customs sandbox (CEB messages and receipts) on ${customs.url}`);
+    console.log(`payment company sandbox (alipay.acquire.customs) on ${customs.paymentCompany.url}`);
   }
   if (carrierPort !== null) {
     const carrier = await CarrierLoopback.start({ apiKey: process.env['CARRIER_API_KEY'] ?? 'carrier-dev-key', port: carrierPort });

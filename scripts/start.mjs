@@ -77,6 +77,12 @@ async function sandbox() {
     // The sandbox checks signatures: both sides share one key for this run.
     if (!process.env.CUSTOMS_SIGNING_KEY) env.CUSTOMS_SIGNING_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     args.push(`--customs=${port}`);
+    // The payment company declares payment records to the sandbox customs (in its process).
+    if (!process.env.PAYMENT_DECLARATION_URL) {
+      const payments = await freePort(4030);
+      env.PAYMENT_DECLARATION_URL = `http://127.0.0.1:${payments}`;
+      args.push(`--payments=${payments}`);
+    }
   }
   if (!process.env.CARRIER_API_URL) {
     const port = await freePort(4020);

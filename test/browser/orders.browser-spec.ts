@@ -141,7 +141,7 @@ describe('console: orders and stock of a museum', () => {
     const customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
     const carrier = await CarrierLoopback.start();
     const prefix = `test-browser-${randomBytes(4).toString('hex')}`;
-    const worker = startWorker({ DATABASE_URL: c.api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, ...carrier.env, ...keys.env });
+    const worker = startWorker({ DATABASE_URL: c.api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
     try {
       const paid = await seedPaidOrders(c.api.db.prisma, 1);
       const orderId = paid.orderIds[0]!;
@@ -215,7 +215,7 @@ describe('console: orders and stock of a museum', () => {
     // This test's customs and carrier loopbacks start their receipt and tracking feeds afresh:
     // forget where the previous test's worker stopped reading the previous loopbacks' feeds.
     await c.api.db.prisma.jobCursor.deleteMany();
-    const worker = startWorker({ DATABASE_URL: c.api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, PIPELINE_SWEEP_MS: '500', ...carrier.env, ...keys.env });
+    const worker = startWorker({ DATABASE_URL: c.api.db.url, QUEUE_PREFIX: prefix, ...customs.env, PIPELINE_SWEEP_MS: '500', ...carrier.env, ...keys.env });
     try {
       await waitForOutput(worker, /worker ready/);
       const status = async () => (await c.api.db.prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } })).status;

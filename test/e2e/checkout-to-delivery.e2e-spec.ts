@@ -81,7 +81,7 @@ describe('from checkout to delivery', () => {
     const order = placed.data.placeOrder.orders[0];
     expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
 
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, STOCK_WEBHOOK_COLLECT_MS: '200', ...carrier.env, ...keys.env });
+    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, STOCK_WEBHOOK_COLLECT_MS: '200', ...carrier.env, ...keys.env });
     try {
       await waitForOutput(worker, /worker ready/);
       await until('the order delivered', async () => (await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === 'DELIVERED', 60_000, worker);
@@ -91,8 +91,14 @@ describe('from checkout to delivery', () => {
       await worker.stop('SIGTERM');
     }
 
-    // Customs saw the checkout's own figures and accepted all three documents.
-    for (const d of ['ORDER', 'PAYMENT', 'WAYBILL'] as const) expect(customs.acceptedCount(d, order.number)).toBe(1);
+    // Customs saw the checkout's own figures: the order, waybill and declaration list from us (the
+    // museum as seller), the payment record from the payment company, asked with the museum's code.
+    for (const d of ['ORDER', 'PAYMENT', 'WAYBILL', 'INVENTORY'] as const) expect(customs.acceptedCount(d, order.number)).toBe(1);
+    const museumCode = (await api.db.prisma.storefront.findFirstOrThrow({ where: { museumId: shop.museumId }, select: { customsCode: true } })).customsCode;
+    expect(museumCode).toMatch(/^[0-9A-Z]{10}$/);
+    expect(customs.accepted.get(order.number)!.order!.head['ceb:ebcCode']).toBe(museumCode);
+    expect(customs.accepted.get(order.number)!.inventory!.head['ceb:ebcCode']).toBe(museumCode);
+    expect(customs.paymentCompany.declarations.get(order.number)!.params['merchant_customs_code']).toBe(museumCode);
     const declared = customs.accepted.get(order.number)!.order!.head;
     expect(Math.round(Number(declared['ceb:acturalPaid']) * 100)).toBe(order.total);
     expect(declared['ceb:buyerIdNumber']).toBe('11010519491231002X');
@@ -120,7 +126,7 @@ describe('from checkout to delivery', () => {
     expect(JSON.parse(last.body)).toMatchObject({ event: 'stock.changed', museumId: shop.museumId });
 
     // A replay of the step (a retried booking job, the stock effect run again) writes nothing more.
-    Object.assign(process.env, { CUSTOMS_GATEWAY_URL: customs.url, ...carrier.env, ...keys.env });
+    Object.assign(process.env, { ...customs.env, ...carrier.env, ...keys.env });
     const app = await NestFactory.createApplicationContext(PipelineReplayModule, { logger: false });
     try {
       expect((await app.get(BookShipmentsService).book([order.id])).size).toBe(0);
@@ -143,7 +149,7 @@ describe('from checkout to delivery', () => {
     );
     expect(view.errors).toBeUndefined();
     expect(view.data.orderFulfilment.status).toBe('DELIVERED');
-    expect(view.data.orderFulfilment.customsMessages.map((m: { messageType: string; status: string }) => `${m.messageType}:${m.status}`).sort()).toEqual(['CEB311:CLEARED', 'CEB411:ACCEPTED', 'CEB511:ACCEPTED']);
+    expect(view.data.orderFulfilment.customsMessages.map((m: { messageType: string; status: string }) => `${m.messageType}:${m.status}`).sort()).toEqual(['CEB311:ACCEPTED', 'CEB511:ACCEPTED', 'CEB621:CLEARED', 'alipay.acquire.customs:ACCEPTED']);
     expect(JSON.stringify(view.data)).not.toContain('11010519491231002X');
     expect(view.data.orderFulfilment.shipment).toMatchObject({ status: 'DELIVERED', events: [{ status: 'PICKED_UP' }, { status: 'IN_TRANSIT' }, { status: 'DELIVERED' }] });
   }, 120_000);

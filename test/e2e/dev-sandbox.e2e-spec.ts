@@ -25,9 +25,9 @@ describe('dev sandbox gateways', () => {
 
   it('takes paid orders to DELIVERED through the sandbox customs and carrier', async () => {
     const keys = signingKeys();
-    const [customsPort, carrierPort] = [await freePort(), await freePort()];
+    const [customsPort, carrierPort, paymentsPort] = [await freePort(), await freePort(), await freePort()];
     let out = '';
-    const gateways = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/dev-gateways.ts', `--customs=${customsPort}`, `--carrier=${carrierPort}`], {
+    const gateways = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/dev-gateways.ts', `--customs=${customsPort}`, `--payments=${paymentsPort}`, `--carrier=${carrierPort}`], {
       cwd: path.resolve(__dirname, '../..'),
       env: { ...process.env, ...keys.env, CARRIER_API_KEY: 'carrier-dev-key' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,10 +35,11 @@ describe('dev sandbox gateways', () => {
     gateways.stdout.on('data', (d) => (out += d));
     gateways.stderr.on('data', (d) => (out += d));
     const orders = await seedPaidOrders(db.prisma, 5);
-    const worker = startWorker({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: `http://127.0.0.1:${customsPort}`, CARRIER_API_URL: `http://127.0.0.1:${carrierPort}`, ...keys.env });
+    const worker = startWorker({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: `http://127.0.0.1:${customsPort}`, PAYMENT_DECLARATION_URL: `http://127.0.0.1:${paymentsPort}`, CARRIER_API_URL: `http://127.0.0.1:${carrierPort}`, ...keys.env });
     try {
       await until('the sandbox listening', async () => /gateways ready/.test(out), 30_000);
       expect(out).toContain(`customs sandbox (CEB messages and receipts) on http://127.0.0.1:${customsPort}`);
+      expect(out).toContain(`payment company sandbox (alipay.acquire.customs) on http://127.0.0.1:${paymentsPort}`);
       await waitForOutput(worker, /worker ready/);
       await until('every order delivered', async () => (await statusCounts(db.prisma, orders.orderIds))['DELIVERED'] === 5, 60_000, worker);
     } finally {

@@ -469,7 +469,7 @@ describe('co-branded products fulfilled by the brand, and storefront edits sent 
         const worker = startWorker({
           DATABASE_URL: api.db.url,
           QUEUE_PREFIX: prefix,
-          CUSTOMS_GATEWAY_URL: customs.url,
+          ...customs.env,
           ...carrier.env,
           ...keys.env,
         });

@@ -28,7 +28,7 @@ describe('order pipeline in the worker process', () => {
     return prefixes[prefixes.length - 1];
   };
   let prefix = newPrefix();
-  const env = (over: Record<string, string> = {}) => ({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, ...carrier.env, ...keys.env, ...over });
+  const env = (over: Record<string, string> = {}) => ({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env, ...over });
   const delivered = async (ids: string[]) => {
     const c = await statusCounts(db.prisma, ids);
     return (c['DELIVERED'] ?? 0) + (c['HELD'] ?? 0) === ids.length;
@@ -79,17 +79,19 @@ describe('order pipeline in the worker process', () => {
     expect(await statusCounts(db.prisma, ids)).toEqual({ DELIVERED: 980, HELD: 20 });
     // Customs: one accepted declaration of each document per order, however often it was sent.
     for (const no of orders.orderNos) {
-      for (const d of ['ORDER', 'PAYMENT', 'WAYBILL'] as const) expect(customs.acceptedCount(d, no)).toBe(1);
+      for (const d of ['ORDER', 'PAYMENT', 'WAYBILL', 'INVENTORY'] as const) expect(customs.acceptedCount(d, no)).toBe(1);
     }
     expect(customs.feed).toHaveLength(1_000);
     expect(customs.stats.badSignatures).toBe(0);
     // Our side: one message per order and document, with the receipts.
     const messages = await db.prisma.customsMessage.groupBy({ by: ['document', 'status'], where: { orderId: { in: ids } }, _count: true });
     expect(Object.fromEntries(messages.map((m) => [`${m.document}:${m.status}`, m._count]))).toEqual({
-      'ORDER:CLEARED': 980,
-      'ORDER:HELD': 20,
+      'ORDER:ACCEPTED': 1_000,
       'PAYMENT:ACCEPTED': 1_000,
       'WAYBILL:ACCEPTED': 1_000,
+      // Customs clears (or holds) the declaration list.
+      'INVENTORY:CLEARED': 980,
+      'INVENTORY:HELD': 20,
     });
     // The carrier: one waybill per order, one booking per cleared parcel.
     expect(carrier.waybills.size).toBe(1_000);
@@ -159,7 +161,7 @@ describe('order pipeline in the worker process', () => {
     }
     expect(await statusCounts(db.prisma, orders.orderIds)).toEqual({ DELIVERED: 300 });
     for (const no of orders.orderNos) expect(customs.acceptedCount('ORDER', no)).toBe(1);
-    expect(await db.prisma.customsMessage.count({ where: { orderId: { in: orders.orderIds } } })).toBe(900);
+    expect(await db.prisma.customsMessage.count({ where: { orderId: { in: orders.orderIds } } })).toBe(1_200);
     const doubled = await db.prisma.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM (SELECT order_id, to_status FROM order_status_changes WHERE order_id = ANY(${orders.orderIds}::uuid[]) GROUP BY 1, 2 HAVING count(*) > 1) d`;
     expect(Number(doubled[0].n)).toBe(0);
@@ -194,7 +196,7 @@ describe('order pipeline in the worker process', () => {
       // …and its order settled.
       const unsettled = await db.prisma.$queryRaw<{ n: bigint }[]>`
         SELECT count(*) AS n FROM orders o WHERE o.id = ANY(${orders.orderIds}::uuid[]) AND o.status = 'PAID'
-          AND (SELECT count(*) FROM customs_messages m WHERE m.order_id = o.id AND m.status <> 'PENDING') = 3`;
+          AND (SELECT count(*) FROM customs_messages m WHERE m.order_id = o.id AND m.status <> 'PENDING') = 4`;
       expect(Number(unsettled[0].n)).toBe(0);
       expect(await db.prisma.order.count({ where: { id: { in: orders.orderIds }, status: { not: 'PAID' } } })).toBeGreaterThan(0);
     } finally {

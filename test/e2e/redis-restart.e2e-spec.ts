@@ -63,7 +63,7 @@ describe('Redis restarted under load', () => {
     baseUrl = `http://127.0.0.1:${port}`;
     const shared = { DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, ...stripe.env };
     api = spawnApp('apps/api/src/main.ts', { ...shared, NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '5' });
-    worker = startWorker({ ...shared, CUSTOMS_GATEWAY_URL: customs.url, ...carrier.env, ...keys.env });
+    worker = startWorker({ ...shared, ...customs.env, ...carrier.env, ...keys.env });
     await waitForHttp(`${baseUrl}/health`, 60_000);
     await waitForOutput(worker, /worker ready/);
   }, 120_000);

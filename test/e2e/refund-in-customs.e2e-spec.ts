@@ -58,7 +58,7 @@ describe('refund while the order is in customs', () => {
     expect(await stripe.deliver(api.baseUrl, stripe.succeed(paymentIntentId))).toBe(200);
     const status = async () => (await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status;
 
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, ...carrier.env, ...keys.env });
+    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
     try {
       await waitForOutput(worker, /worker ready/);
       await until('the order submitted to customs', async () => (await status()) === 'CUSTOMS_SUBMITTED', 60_000, worker);
@@ -91,12 +91,18 @@ describe('refund while the order is in customs', () => {
       'ORDER:WITHDRAWN',
       'PAYMENT:ACCEPTED',
       'WAYBILL:ACCEPTED',
+      'INVENTORY:WITHDRAWN',
     ]);
     // The withdrawal is in the audit trail: its transmission and customs' answer.
     const orderMessage = await api.db.prisma.customsMessage.findUniqueOrThrow({ where: { orderId_document: { orderId: order.id, document: 'ORDER' } }, include: { receipts: { orderBy: { id: 'asc' } } } });
     expect(orderMessage.receipts.map((r) => [r.returnStatus, r.status])).toEqual([
       ['120', 'ACCEPTED'],
       ['120', 'WITHDRAWN'],
+    ]);
+    // The late clearance landed on the declaration list, withdrawn with the order: it moved nothing.
+    const list = await api.db.prisma.customsMessage.findUniqueOrThrow({ where: { orderId_document: { orderId: order.id, document: 'INVENTORY' } }, include: { receipts: { orderBy: { id: 'asc' } } } });
+    expect(list.receipts.map((r) => [r.returnStatus, r.status])).toEqual([
+      ['120', 'ACCEPTED'],
       ['800', 'CLEARED'],
     ]);
     expect(await api.db.prisma.customsTransmission.count({ where: { messageIds: { has: orderMessage.id } } })).toBe(2);
@@ -128,7 +134,7 @@ describe('refund while the order is in customs', () => {
     expect((await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('REFUNDED');
 
     // A short carrier timeout: the wait for a declaration possibly in flight is two of them.
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, CARRIER_TIMEOUT_MS: '500', ...carrier.env, ...keys.env });
+    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, CARRIER_TIMEOUT_MS: '500', ...carrier.env, ...keys.env });
     const queue = new Queue('order-pipeline', { connection: bullConnectionFromEnv(), prefix });
     const done = async (jobId: string) => (await (await queue.getJob(jobId))?.isCompleted()) ?? false;
     try {

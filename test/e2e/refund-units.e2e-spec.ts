@@ -101,7 +101,7 @@ describe('refunds unit by unit and the pipeline', () => {
     expect(await stripe.deliver(api.baseUrl, stripe.refunded(b.paymentIntentId))).toBe(200);
     expect(await statusOf(b.order.id)).toBe('PAID');
 
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, CARRIER_TIMEOUT_MS: '500', ...carrier.env, ...keys.env });
+    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, CARRIER_TIMEOUT_MS: '500', ...carrier.env, ...keys.env });
     const queue = new Queue('order-pipeline', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     const done = async (jobId: string) => (await (await queue.getJob(jobId))?.isCompleted()) ?? false;
     try {

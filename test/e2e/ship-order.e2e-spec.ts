@@ -76,7 +76,7 @@ describe('shipping an order by hand', () => {
     const worker = startWorker({
       DATABASE_URL: api.db.url,
       QUEUE_PREFIX: prefix,
-      CUSTOMS_GATEWAY_URL: customs.url,
+      ...customs.env,
       PIPELINE_SWEEP_MS: '300',
       CARRIER_TRACKING_POLL_MS: '600000',
       JOB_BACKOFF_CAP_MS: '1000',

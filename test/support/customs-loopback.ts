@@ -2,19 +2,23 @@ import { randomUUID, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildAcknowledgement, buildReceiptFeed, parseResidentId, parseXml, returnTime, verifyXml, type CebDocument, type CustomsReturn } from '@vitrine/customs';
+import { PaymentDeclarationLoopback, type PaymentDeclarationLoopbackOptions } from './payment-declaration-loopback';
 
 /**
  * A loopback stand-in for China's customs data exchange (the 单一窗口 / DXP endpoint), for
- * tests and benchmarks. It does what customs does with the three documents of a
- * cross-border order, in memory:
+ * tests and benchmarks. It does what customs does with the documents of a cross-border
+ * order, in memory:
  * - checks each message's RSA-SHA256 signature and each entry's fields (schema, ID number
  *   checksum, sums), answering every entry with a return: 120 accepted or 100 refused;
  * - answers an entry sent again (same guid) with the return it already gave, and refuses
  *   another entry for an order number it already accepted;
- * - once the order (CEB311), payment (CEB411) and waybill (CEB511) of an order are all
- *   accepted, matches them (三单对碰: names, ID number, amounts within 5 %, payer =
- *   orderer, per-order and yearly limits) and issues a clearance receipt on its feed: 800
- *   released, or 500 held with the reason;
+ * - takes the order (CEB311), waybill (CEB511) and declaration list (CEB621) from the
+ *   platform, and the payment record (CEB411) only from the payment company (its own loopback,
+ *   `paymentCompany`, started alongside: a CEB411 posted by the platform is refused, 403);
+ * - once all four of an order are in, matches the order, payment and waybill the list names
+ *   (三单对碰: names, ID number, amounts within 5 %, payer = orderer, per-order and yearly
+ *   limits; the list's seller, buyer and waybill the order's) and answers the declaration
+ *   list on its feed (CEB622): 800 released, or 500 held with the reason;
  * - takes withdrawals (a CEB311 entry with appType 3: head fields only, the reason in note)
  *   of orders not released yet: the order is never cleared and a later declaration of it is
  *   refused; a withdrawal of a released order is refused (100);
@@ -23,11 +27,12 @@ import { buildAcknowledgement, buildReceiptFeed, parseResidentId, parseXml, retu
  */
 
 type Entry = Record<string, any>;
-const DOC_OF: Record<string, CebDocument> = { CEB311: 'ORDER', CEB411: 'PAYMENT', CEB511: 'WAYBILL' };
-const ROOT: Record<CebDocument, { root: string; entry: string; head: string }> = {
-  ORDER: { root: 'ceb:CEB311Message', entry: 'ceb:Order', head: 'ceb:OrderHead' },
+const DOC_OF: Record<string, CebDocument> = { CEB311: 'ORDER', CEB411: 'PAYMENT', CEB511: 'WAYBILL', CEB621: 'INVENTORY' };
+const ROOT: Record<CebDocument, { root: string; entry: string; head: string; lines?: string }> = {
+  ORDER: { root: 'ceb:CEB311Message', entry: 'ceb:Order', head: 'ceb:OrderHead', lines: 'ceb:OrderList' },
   PAYMENT: { root: 'ceb:CEB411Message', entry: 'ceb:Payment', head: 'ceb:PaymentHead' },
   WAYBILL: { root: 'ceb:CEB511Message', entry: 'ceb:Logistics', head: 'ceb:LogisticsHead' },
+  INVENTORY: { root: 'ceb:CEB621Message', entry: 'ceb:Inventory', head: 'ceb:InventoryHead', lines: 'ceb:InventoryList' },
 };
 const PER_ORDER_LIMIT = 5000;
 const YEARLY_LIMIT = 26000;
@@ -91,6 +96,28 @@ function checkPayment(e: Entry): string[] {
   return p;
 }
 
+function checkInventory(v: Entry, lines: Entry[]): string[] {
+  const p: string[] = [];
+  required(v, ['guid', 'appType', 'appTime', 'appStatus', 'orderNo', 'ebpCode', 'ebpName', 'ebcCode', 'ebcName', 'logisticsNo', 'logisticsCode', 'logisticsName', 'copNo', 'assureCode', 'ieFlag', 'declTime', 'customsCode', 'portCode', 'ieDate', 'buyerIdType', 'buyerIdNumber', 'buyerName', 'buyerTelephone', 'consigneeAddress', 'agentCode', 'agentName', 'tradeMode', 'trafMode', 'country', 'freight', 'insuredFee', 'currency', 'packNo', 'grossWeight', 'netWeight'], p);
+  if (v['ceb:appType'] !== '1') p.push('appType must be 1 (new declaration)');
+  if (v['ceb:ieFlag'] !== 'I') p.push('ieFlag must be I (import)');
+  if (!['9610', '1210'].includes(v['ceb:tradeMode'])) p.push('tradeMode must be 9610 or 1210');
+  if (!/^\d{4}$/.test(v['ceb:customsCode'] ?? '') || !/^\d{4}$/.test(v['ceb:portCode'] ?? '')) p.push('customsCode and portCode must be customs codes of 4 digits');
+  if (!/^[0-9A-Z]{10}$/.test(v['ceb:ebcCode'] ?? '') || !/^[0-9A-Z]{10}$/.test(v['ceb:ebpCode'] ?? '')) p.push('ebpCode and ebcCode must be customs registrations of 10 characters');
+  if (v['ceb:buyerIdType'] !== '1') p.push('buyerIdType must be 1');
+  checkId(v['ceb:buyerIdNumber'], 'buyerIdNumber', p);
+  if (v['ceb:currency'] !== '142') p.push('currency must be 142');
+  if (!lines.length) p.push('a declaration list has at least one InventoryList');
+  lines.forEach((l, i) => {
+    required(l, ['gnum', 'itemNo', 'itemName', 'gcode', 'gname', 'gmodel', 'country', 'currency', 'qty', 'qty1', 'unit', 'unit1', 'price', 'totalPrice'], p);
+    if (l['ceb:gnum'] !== String(i + 1)) p.push(`InventoryList ${i + 1}: gnum must count from 1`);
+    if (!/^\d{10}$/.test(l['ceb:gcode'] ?? '')) p.push(`InventoryList ${i + 1}: gcode must be a 10-digit commodity code`);
+    if (!/^[1-9]\d*$/.test(l['ceb:qty'] ?? '')) p.push(`InventoryList ${i + 1}: qty must be a positive whole number`);
+    if (Math.abs(cents(l['ceb:totalPrice']) - cents(l['ceb:price']) * Number(l['ceb:qty'])) > 1) p.push(`InventoryList ${i + 1}: totalPrice is not qty × price`);
+  });
+  return p;
+}
+
 function checkWaybill(e: Entry): string[] {
   const p: string[] = [];
   required(e, ['guid', 'appType', 'appTime', 'appStatus', 'logisticsCode', 'logisticsName', 'logisticsNo', 'orderNo', 'freight', 'insuredFee', 'currency', 'weight', 'packNo', 'consignee', 'consigneeAddress', 'consigneeTelephone'], p);
@@ -112,12 +139,15 @@ export interface CustomsLoopbackOptions {
   defer?: (orderNo: string) => boolean;
   /** Port to listen on (default: any free port); the dev sandbox uses a fixed one. */
   port?: number;
+  /** The payment company's loopback, started with customs (who paid, refusals, its port). */
+  paymentCompany?: Omit<PaymentDeclarationLoopbackOptions, 'publicKey' | 'customs'>;
 }
 
 interface Accepted {
   order?: { head: Entry; lines: Entry[] };
   payment?: Entry;
   waybill?: Entry;
+  inventory?: { head: Entry; lines: Entry[] };
   cleared?: boolean;
   /** The clearance receipt issued was 800 (released). */
   released?: boolean;
@@ -143,6 +173,8 @@ export class CustomsLoopback {
   private delayMs = 0;
   private readonly hanging = new Set<ServerResponse>();
   private readonly yearly = new Map<string, number>();
+  /** The payment company declaring payment records here (started with customs). */
+  paymentCompany!: PaymentDeclarationLoopback;
 
   private constructor(
     private readonly server: Server,
@@ -158,7 +190,31 @@ export class CustomsLoopback {
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve));
     loopback = new CustomsLoopback(server, options);
+    loopback.paymentCompany = await PaymentDeclarationLoopback.start({ ...options.paymentCompany, publicKey: options.publicKey, customs: loopback });
     return loopback;
+  }
+
+  /** What a worker needs to reach customs and the payment company. */
+  get env(): { CUSTOMS_GATEWAY_URL: string; PAYMENT_DECLARATION_URL: string } {
+    return { CUSTOMS_GATEWAY_URL: this.url, PAYMENT_DECLARATION_URL: this.paymentCompany.url };
+  }
+
+  /**
+   * A payment record (CEB411 head) the payment company declares (its own channel, not the
+   * platform's): checked, kept once per order, and matched like the others.
+   */
+  receivePaymentRecord(h: Entry): void {
+    this.stats.entries++;
+    const orderNo = String(h['ceb:orderNo'] ?? '');
+    const problems = checkPayment(h);
+    const extra = this.options.rejectRule?.('PAYMENT', String(h['ceb:payTransactionId'] ?? ''));
+    if (extra) problems.push(extra);
+    const state = this.accepted.get(orderNo) ?? {};
+    if (problems.length || state.payment || state.withdrawn) return;
+    this.acceptances.set(`PAYMENT:${orderNo}`, (this.acceptances.get(`PAYMENT:${orderNo}`) ?? 0) + 1);
+    state.payment = h;
+    this.accepted.set(orderNo, state);
+    this.clearIfComplete(orderNo, state, new Date());
   }
 
   /** The next n messages get no answer at all; `processed`: customs still took them in (the answer was lost). */
@@ -197,6 +253,7 @@ export class CustomsLoopback {
     for (const res of this.hanging) res.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server.close(() => r()));
+    await this.paymentCompany?.close();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -208,8 +265,10 @@ export class CustomsLoopback {
     const body = Buffer.concat(chunks).toString('utf8');
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     if (req.method === 'GET' && url.pathname === '/ceb/receipts') return this.receipts(url, res);
-    const match = /^\/ceb\/messages\/(CEB311|CEB411|CEB511)$/.exec(url.pathname);
+    const match = /^\/ceb\/messages\/(CEB311|CEB411|CEB511|CEB621)$/.exec(url.pathname);
     if (req.method !== 'POST' || !match) return void res.writeHead(404).end();
+    // The payment record is the payment company's to declare, on its own channel.
+    if (match[1] === 'CEB411') return void res.writeHead(403, { 'content-type': 'text/plain' }).end('CEB411 is declared by the payment company, not the platform');
     if (this.failures.left > 0) {
       this.failures.left--;
       return void res.writeHead(this.failures.status, { 'content-type': 'text/plain' }).end('service unavailable');
@@ -235,8 +294,8 @@ export class CustomsLoopback {
       this.stats.badSignatures++;
       return { status: 400, body: `signature refused: ${signature.reason}` };
     }
-    const { root, entry, head } = ROOT[document];
-    const doc = parseXml<Record<string, any>>(xml, [entry, 'ceb:OrderList'])[root];
+    const { root, entry, head, lines: linesOf } = ROOT[document];
+    const doc = parseXml<Record<string, any>>(xml, [entry, 'ceb:OrderList', 'ceb:InventoryList'])[root];
     if (!doc) return { status: 400, body: `expected ${root}` };
     const now = new Date();
     const returns: CustomsReturn[] = [];
@@ -245,7 +304,8 @@ export class CustomsLoopback {
       const h = (e[head] ?? {}) as Entry;
       const guid = String(h['ceb:guid'] ?? '').toLowerCase();
       const orderNo = String(h['ceb:orderNo'] ?? '');
-      const business = document === 'ORDER' ? orderNo : document === 'PAYMENT' ? String(h['ceb:payTransactionId'] ?? '') : String(h['ceb:logisticsNo'] ?? '');
+      const business =
+        document === 'ORDER' ? orderNo : document === 'PAYMENT' ? String(h['ceb:payTransactionId'] ?? '') : document === 'INVENTORY' ? String(h['ceb:copNo'] ?? '') : String(h['ceb:logisticsNo'] ?? '');
       const known = this.returns.get(`${document}:${guid}`);
       if (known) {
         this.stats.resends++;
@@ -256,12 +316,12 @@ export class CustomsLoopback {
         returns.push(this.withdrawal(guid, orderNo, h, now));
         continue;
       }
-      const lines = document === 'ORDER' ? ((e['ceb:OrderList'] ?? []) as Entry[]) : [];
-      const problems = document === 'ORDER' ? checkOrder(h, lines) : document === 'PAYMENT' ? checkPayment(h) : checkWaybill(h);
+      const lines = linesOf ? ((e[linesOf] ?? []) as Entry[]) : [];
+      const problems = document === 'ORDER' ? checkOrder(h, lines) : document === 'PAYMENT' ? checkPayment(h) : document === 'INVENTORY' ? checkInventory(h, lines) : checkWaybill(h);
       const extra = this.options.rejectRule?.(document, business);
       if (extra) problems.push(extra);
       const state = this.accepted.get(orderNo) ?? {};
-      const slot = document === 'ORDER' ? 'order' : document === 'PAYMENT' ? 'payment' : 'waybill';
+      const slot = document === 'ORDER' ? 'order' : document === 'PAYMENT' ? 'payment' : document === 'INVENTORY' ? 'inventory' : 'waybill';
       if (!problems.length && state[slot]) problems.push(`${orderNo} already has an accepted ${document.toLowerCase()} declaration`);
       if (!problems.length && state.withdrawn) problems.push(`${orderNo} was withdrawn by the platform`);
       const r: CustomsReturn = {
@@ -277,6 +337,7 @@ export class CustomsLoopback {
       if (problems.length) continue;
       this.acceptances.set(`${document}:${orderNo}`, (this.acceptances.get(`${document}:${orderNo}`) ?? 0) + 1);
       if (document === 'ORDER') state.order = { head: h, lines };
+      else if (document === 'INVENTORY') state.inventory = { head: h, lines };
       else if (document === 'PAYMENT') state.payment = h;
       else state.waybill = h;
       this.accepted.set(orderNo, state);
@@ -307,9 +368,9 @@ export class CustomsLoopback {
     return r;
   }
 
-  /** 三单对碰: all three documents in, they must tell the same story. */
+  /** The declaration list and the three documents it names (三单对碰): all in, they must tell the same story. */
   private clearIfComplete(orderNo: string, s: Accepted, now: Date): void {
-    if (!s.order || !s.payment || !s.waybill || s.cleared || s.withdrawn) return;
+    if (!s.order || !s.payment || !s.waybill || !s.inventory || s.cleared || s.withdrawn) return;
     if (s.deferred !== false && this.options.defer?.(orderNo)) {
       s.deferred = true;
       return;
@@ -317,6 +378,12 @@ export class CustomsLoopback {
     s.cleared = true;
     const o = s.order.head;
     const reasons: string[] = [];
+    const v = s.inventory.head;
+    if (v['ceb:ebcCode'] !== o['ceb:ebcCode']) reasons.push('the declaration list’s e-commerce enterprise is not the order’s seller');
+    if (v['ceb:buyerName'] !== o['ceb:buyerName'] || v['ceb:buyerIdNumber'] !== o['ceb:buyerIdNumber']) reasons.push('the declaration list’s buyer is not the orderer');
+    if (v['ceb:logisticsNo'] !== s.waybill['ceb:logisticsNo']) reasons.push('the declaration list names another waybill');
+    const listed = s.inventory.lines.reduce((sum, l) => sum + cents(l['ceb:totalPrice']), 0);
+    if (!within5(listed, cents(o['ceb:goodsValue']))) reasons.push('the declaration list’s goods differ from the order by more than 5 %');
     if (o['ceb:buyerName'] !== s.payment['ceb:payerName']) reasons.push('the payer is not the orderer (names differ)');
     if (o['ceb:buyerIdNumber'] !== s.payment['ceb:payerIdNumber']) reasons.push('the payer ID number is not the orderer’s');
     if (o['ceb:payTransactionId'] !== s.payment['ceb:payTransactionId']) reasons.push('the payment transaction is not the order’s');
@@ -336,8 +403,8 @@ export class CustomsLoopback {
     if (!reasons.length) this.yearly.set(year, (this.yearly.get(year) ?? 0) + dutiable);
     s.released = !reasons.length;
     this.feed.push({
-      guid: randomUUID(),
-      businessNo: orderNo,
+      guid: String(v['ceb:guid'] ?? randomUUID()).toLowerCase(),
+      businessNo: String(v['ceb:copNo'] ?? orderNo),
       orderNo,
       returnStatus: reasons.length ? '500' : '800',
       returnTime: returnTime(now),

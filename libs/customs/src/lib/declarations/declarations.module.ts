@@ -6,6 +6,8 @@ import { DeclarationsService } from './application/declarations.service';
 import { CUSTOMS_GATEWAY } from './domain/customs-gateway';
 import { CustomsMessageRepository } from './infrastructure/customs-message.repository';
 import { HttpCustomsGateway } from './infrastructure/http-customs.gateway';
+import { PAYMENT_DECLARATION_GATEWAY } from './domain/payment-declaration';
+import { HttpPaymentDeclarationGateway } from './infrastructure/http-payment-declaration.gateway';
 import { CustomsMessagesResolver } from './graphql/customs-messages.resolver';
 
 /** Reading the customs audit trail (the API, GraphQL included). */
@@ -22,6 +24,12 @@ export class CustomsAuditModule {}
     { provide: PiiVault, useFactory: () => new PiiVault(piiKeysFromEnv()) },
     { provide: DECLARATIONS_CONFIG, useFactory: () => declarationsConfigFromEnv() },
     { provide: CUSTOMS_GATEWAY, inject: [DECLARATIONS_CONFIG], useFactory: (c: DeclarationsConfig) => new HttpCustomsGateway(c.gatewayUrl, c.timeoutMs) },
+    // The merchant's requests to the payment company are signed RSA2 with the platform's key.
+    {
+      provide: PAYMENT_DECLARATION_GATEWAY,
+      inject: [DECLARATIONS_CONFIG],
+      useFactory: (c: DeclarationsConfig) => new HttpPaymentDeclarationGateway(c.paymentDeclaration.url, c.paymentDeclaration.partner, c.signingKey.privateKey, c.timeoutMs),
+    },
     DeclarationsService,
   ],
   exports: [DeclarationsService],

@@ -1,5 +1,6 @@
-// Customs declarations: the three documents (CEB311 / CEB411 / CEB511), their signing,
-// the gateway to customs, receipts and the audit trail.
+// Customs declarations: the order (CEB311), waybill (CEB511) and declaration list (CEB621)
+// to customs, signed; the payment record (CEB411) asked of the payment company; receipts and
+// the audit trail.
 export { CustomsAuditModule, CustomsDeclarationsModule } from './declarations.module';
 export { DeclarationsService, type DeclarationRequest, type DeclarationOutcome, type ClearanceOutcome, type WithdrawalOutcome } from './application/declarations.service';
 export { DeclarationsAuditService, type CustomsMessageView, type CustomsReceiptView, type CustomsTransmissionView } from './application/declarations-audit.service';
@@ -9,4 +10,6 @@ export * from './domain/ceb-receipts';
 export { buildXml, canonicalize, parseXml, signXml, verifyXml, stableGuid, type SigningKey, type VerifyResult } from './domain/ceb-xml';
 export { CUSTOMS_GATEWAY, CustomsTransmissionError, type CustomsGateway, type TransmissionOutcome } from './domain/customs-gateway';
 export { HttpCustomsGateway } from './infrastructure/http-customs.gateway';
+export * from './domain/payment-declaration';
+export { HttpPaymentDeclarationGateway } from './infrastructure/http-payment-declaration.gateway';
 export { CustomsMessageType, CustomsReceiptType, CustomsTransmissionType, CustomsMessagePage } from './graphql/customs-messages.types';

@@ -9,8 +9,13 @@ export const TEST_PASSWORD = 'correct-horse-battery-staple';
 let hashed: Promise<string> | null = null;
 const passwordHash = () => (hashed ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id }));
 
-export async function createMuseum(prisma: PrismaService, over: { slug?: string; nameEn?: string; storefrontStatus?: 'DRAFT' | 'OPEN' | 'CLOSED' } = {}) {
+/**
+ * A museum with its storefront, registered with customs (a 10-character code of its own)
+ * unless `customsCode: null`: an unregistered museum may not sell to China.
+ */
+export async function createMuseum(prisma: PrismaService, over: { slug?: string; nameEn?: string; storefrontStatus?: 'DRAFT' | 'OPEN' | 'CLOSED'; customsCode?: string | null } = {}) {
   const slug = over.slug ?? `museum-${uniq()}`;
+  const customsCode = over.customsCode === undefined ? `31${uniq().toUpperCase()}` : over.customsCode;
   return prisma.museum.create({
     data: {
       slug,
@@ -22,6 +27,8 @@ export async function createMuseum(prisma: PrismaService, over: { slug?: string;
           nameFr: over.nameEn ?? slug,
           nameEn: over.nameEn ?? slug,
           nameZh: `${over.nameEn ?? slug}（中文）`,
+          customsCode,
+          customsName: customsCode ? `${over.nameEn ?? slug} Cross-border Trading` : null,
         },
       },
     },

@@ -11,12 +11,15 @@ export interface DeclarationsConfig {
   timeoutMs: number;
   /** The platform's signing key (CUSTOMS_SIGNING_KEY: PEM, or base64 of the PEM) and its certificate name (CUSTOMS_SIGNING_KEY_NAME). */
   signingKey: SigningKey;
-  /** The platform (CUSTOMS_EBP_CODE / CUSTOMS_EBP_NAME). */
+  /** The platform (CUSTOMS_EBP_CODE / CUSTOMS_EBP_NAME). The selling e-commerce enterprise is each museum, from its storefront. */
   ebp: Enterprise;
-  /** The e-commerce enterprise selling (CUSTOMS_EBC_CODE / CUSTOMS_EBC_NAME; default: the platform). */
-  ebc: Enterprise;
-  /** The payment provider's customs registration (CUSTOMS_PAY_CODE / CUSTOMS_PAY_NAME). */
+  /** The payment company's customs registration, named in the order (CUSTOMS_PAY_CODE / CUSTOMS_PAY_NAME); it declares the payment record itself. */
   payment: Enterprise;
+  /** The payment company's customs-declaration API (PAYMENT_DECLARATION_URL), our partner id with it and the customs office it declares to. */
+  paymentDeclaration: { url: string; partner: string; customsPlace: string };
+  /** Customs district and port of entry of the declaration lists (CUSTOMS_DISTRICT_CODE / CUSTOMS_PORT_CODE). */
+  customsCode: string;
+  portCode: string;
   /** The transmitting enterprise and its data-exchange channel (CUSTOMS_DXP_ID). */
   transfer: Transfer;
   /** Envelopes sent at once (CUSTOMS_SEND_CONCURRENCY). */
@@ -44,8 +47,14 @@ export function declarationsConfigFromEnv(env: NodeJS.ProcessEnv = process.env):
     timeoutMs: Number(env['CUSTOMS_TIMEOUT_MS'] ?? 10_000),
     signingKey: { privateKey, keyName: env['CUSTOMS_SIGNING_KEY_NAME'] ?? 'vitrine-dev' },
     ebp,
-    ebc: { code: env['CUSTOMS_EBC_CODE'] ?? ebp.code, name: env['CUSTOMS_EBC_NAME'] ?? ebp.name },
-    payment: { code: env['CUSTOMS_PAY_CODE'] ?? '312226T001', name: env['CUSTOMS_PAY_NAME'] ?? 'Stripe Payments (cross-border)' },
+    payment: { code: env['CUSTOMS_PAY_CODE'] ?? '31222699S7', name: env['CUSTOMS_PAY_NAME'] ?? '支付宝(中国)网络技术有限公司' },
+    paymentDeclaration: {
+      url: (env['PAYMENT_DECLARATION_URL'] ?? 'http://127.0.0.1:4030').replace(/\/$/, ''),
+      partner: env['PAYMENT_DECLARATION_PARTNER'] ?? '2088000000000000',
+      customsPlace: env['PAYMENT_DECLARATION_CUSTOMS_PLACE'] ?? 'ZONGSHU',
+    },
+    customsCode: env['CUSTOMS_DISTRICT_CODE'] ?? '2233',
+    portCode: env['CUSTOMS_PORT_CODE'] ?? env['CUSTOMS_DISTRICT_CODE'] ?? '2233',
     transfer: { copCode: ebp.code, copName: ebp.name, dxpId: env['CUSTOMS_DXP_ID'] ?? 'DXPENT0000000001' },
     sendConcurrency: Number(env['CUSTOMS_SEND_CONCURRENCY'] ?? 6),
   };

@@ -12,16 +12,26 @@ import {
   type CebDocument,
   type Declaration,
   type Enterprise,
+  type InventoryDeclaration,
   type OrderDeclaration,
   type OrderWithdrawal,
   type PaymentDeclaration,
   type WaybillDeclaration,
 } from '../domain/ceb-messages';
-import { statusOfReturn, type CustomsReturn } from '../domain/ceb-receipts';
+import { returnTime, statusOfReturn, type CustomsReturn } from '../domain/ceb-receipts';
 import { signXml, stableGuid } from '../domain/ceb-xml';
 import { CUSTOMS_GATEWAY, CustomsTransmissionError, type CustomsGateway } from '../domain/customs-gateway';
 import { WITHDRAWABLE, nextMessageStatus } from '../domain/message-status';
-import { CustomsMessageRepository, type Exchange, type MessageRow, type NewMessage, type ReceiptRow, type SealedIdentity, type Transition } from '../infrastructure/customs-message.repository';
+import {
+  PAYMENT_DECLARATION_GATEWAY,
+  PaymentDeclarationTransmissionError,
+  alipayCustomsParams,
+  maskedRequest,
+  payerMismatch,
+  type PaymentDeclarationGateway,
+  type PaymentDeclarationRequest,
+} from '../domain/payment-declaration';
+import { CustomsMessageRepository, type Exchange, type MessageRow, type NewMessage, type NewPaymentDeclaration, type ReceiptRow, type SealedIdentity, type Transition } from '../infrastructure/customs-message.repository';
 import { DECLARATIONS_CONFIG, type DeclarationsConfig } from './declarations-config';
 
 /** What the orders pipeline knows of one paid order; the ID number is looked up here, at send time. */
@@ -29,9 +39,14 @@ export interface DeclarationRequest {
   orderId: string;
   museumId: string;
   identityId: string;
+  /** The seller: the museum's own customs registration (its storefront's), the e-commerce enterprise of every document. */
+  ebc: Enterprise;
   order: Omit<OrderDeclaration, 'guid' | 'ebp' | 'ebc' | 'pay' | 'buyerIdNumber' | 'appTime'>;
+  /** What the payment company is asked to declare (payerName: the orderer, for its identity check). */
   payment: Omit<PaymentDeclaration, 'guid' | 'orderNo' | 'ebp' | 'pay' | 'payerIdNumber' | 'appTime'>;
   waybill: Omit<WaybillDeclaration, 'guid' | 'orderNo' | 'appTime'> & { logistics: Enterprise };
+  /** The declaration list: its trade mode and each order line's HS code (same order as `order.lines`). */
+  inventory: { tradeMode: InventoryDeclaration['tradeMode']; hsCodes: readonly string[] };
 }
 
 export type DeclarationOutcome =
@@ -57,7 +72,9 @@ export interface ClearanceOutcome {
   reason: string;
 }
 
-const DOCUMENTS: readonly CebDocument[] = ['ORDER', 'PAYMENT', 'WAYBILL'];
+const DOCUMENTS: readonly CebDocument[] = ['ORDER', 'PAYMENT', 'WAYBILL', 'INVENTORY'];
+/** The documents we send to customs ourselves (signed); the payment record comes from the payment company. */
+const CUSTOMS_DOCUMENTS: readonly CebDocument[] = ['ORDER', 'WAYBILL', 'INVENTORY'];
 const DONE: readonly CustomsMessageStatus[] = ['ACCEPTED', 'CLEARED', 'HELD'];
 const receiptKey = (r: CustomsReturn) => `${r.guid}:${r.returnStatus}:${r.returnTime}`;
 
@@ -69,13 +86,17 @@ async function inPool<T>(items: readonly T[], size: number, fn: (item: T) => Pro
 }
 
 /**
- * The three documents of each order, to customs and back. Each document is one message row
- * per order, created once with a guid derived from (order, document) and its audit copy
- * (ID masked); every entry still pending is sent, in signed envelopes of up to 100 entries
- * per document kind. A resend after a timeout carries the same guid, so customs answers it
- * with the receipt it already gave: one accepted message per order and document, however
- * often it is sent. The resident ID number is decrypted just before sending and lives only
- * in the outgoing text.
+ * The documents of each order, to customs and back: the order (CEB311), waybill (CEB511) and
+ * declaration list (CEB621) in signed envelopes to customs, and the payment record asked of
+ * the payment company (PaymentDeclarationGateway), which declares it to customs itself. Each
+ * document is one message row per order, created once with a guid derived from (order,
+ * document) and its audit copy (ID masked); every entry still pending is sent, in envelopes
+ * of up to 100 entries per document kind (one request per order to the payment company). A
+ * resend after a timeout carries the same guid (the same out_request_no), so it is answered
+ * with the first answer: one accepted message per order and document, however often it is
+ * sent. The resident ID number is decrypted just before sending and lives only in the
+ * outgoing text. A payer the payment company verified as someone other than the orderer
+ * holds the payment document (HELD, with the reason): customs would not release the parcel.
  */
 @Injectable()
 export class DeclarationsService {
@@ -85,6 +106,7 @@ export class DeclarationsService {
     private readonly messages: CustomsMessageRepository,
     private readonly vault: PiiVault,
     @Inject(CUSTOMS_GATEWAY) private readonly gateway: CustomsGateway,
+    @Inject(PAYMENT_DECLARATION_GATEWAY) private readonly paymentCompany: PaymentDeclarationGateway,
     @Inject(DECLARATIONS_CONFIG) private readonly config: DeclarationsConfig,
   ) {}
 
@@ -109,12 +131,20 @@ export class DeclarationsService {
       }
       const ids = await this.revealIds(ordersOf, identities);
       const envelopes: { document: CebDocument; entries: { row: MessageRow; declaration: Declaration }[] }[] = [];
-      for (const document of DOCUMENTS) {
+      for (const document of CUSTOMS_DOCUMENTS) {
         const entries = pending.filter((m) => m.document === document).map((row) => ({ row, declaration: this.declaration(document, byOrder.get(row.orderId)!, row.createdAt, ids) }));
         for (let i = 0; i < entries.length; i += MAX_ENTRIES_PER_MESSAGE) envelopes.push({ document, entries: entries.slice(i, i + MAX_ENTRIES_PER_MESSAGE) });
       }
+      const payments = pending.filter((m) => m.document === 'PAYMENT');
       const exchanges: Exchange[] = [];
-      await inPool(envelopes, this.config.sendConcurrency, async (e) => void exchanges.push(await this.transmit(e.document, e.entries)));
+      await Promise.all([
+        inPool(envelopes, this.config.sendConcurrency, async (e) => void exchanges.push(await this.transmit(e.document, e.entries))),
+        inPool(payments, this.config.sendConcurrency, async (row) => {
+          const r = byOrder.get(row.orderId)!;
+          const idMasked = identities.get(r.identityId)?.idMasked ?? '';
+          exchanges.push(await this.askPaymentCompany(row, r, ids, idMasked));
+        }),
+      ]);
       // Every exchange of the batch in one transaction; the rows in memory follow what it moved.
       const moved = await this.messages.recordExchanges(exchanges);
       const byId = new Map(rows.map((m) => [m.id, m]));
@@ -134,19 +164,23 @@ export class DeclarationsService {
    * a transmission row and customs' answer a receipt, as for every message. A declaration
    * sent less than two customs timeouts ago may still be in flight: it is left for a retry.
    */
-  async withdraw(requests: readonly { orderId: string; reason: string }[], now = new Date()): Promise<Map<string, WithdrawalOutcome>> {
+  async withdraw(requests: readonly { orderId: string; reason: string; ebc: Enterprise }[], now = new Date()): Promise<Map<string, WithdrawalOutcome>> {
     const result = new Map<string, WithdrawalOutcome>();
-    const orderMessages = new Map((await this.messages.messagesOf(requests.map((r) => r.orderId))).filter((m) => m.document === 'ORDER').map((m) => [m.orderId, m]));
+    const all = await this.messages.messagesOf(requests.map((r) => r.orderId));
+    const orderMessages = new Map(all.filter((m) => m.document === 'ORDER').map((m) => [m.orderId, m]));
+    // Customs releases the declaration list: once it has, there is nothing left to withdraw.
+    const lists = new Map(all.filter((m) => m.document === 'INVENTORY').map((m) => [m.orderId, m]));
+    const released = new Set([...lists.values()].filter((m) => m.status === 'CLEARED').map((m) => m.orderId));
     const inFlightSince = new Date(now.getTime() - 2 * this.config.timeoutMs);
-    const due: { row: MessageRow; withdrawal: OrderWithdrawal }[] = [];
+    const due: { row: MessageRow; list?: MessageRow; withdrawal: OrderWithdrawal }[] = [];
     for (const r of requests) {
       const m = orderMessages.get(r.orderId);
       if (!m || m.status === 'REJECTED') result.set(r.orderId, { state: 'NOTHING_DECLARED' });
       else if (m.status === 'WITHDRAWN') result.set(r.orderId, { state: 'WITHDRAWN' });
-      else if (m.status === 'CLEARED') result.set(r.orderId, { state: 'REFUSED', reason: `customs released order ${m.orderNo} before its withdrawal` });
+      else if (m.status === 'CLEARED' || released.has(r.orderId)) result.set(r.orderId, { state: 'REFUSED', reason: `customs released order ${m.orderNo} before its withdrawal` });
       else if (m.status === 'PENDING' && (m.lastSentAt ?? m.createdAt) > inFlightSince) result.set(r.orderId, { state: 'FAILED', error: new Error(`the declaration of order ${m.orderNo} may still be in flight`) });
       else if (WITHDRAWABLE.includes(m.status)) {
-        due.push({ row: m, withdrawal: { guid: stableGuid(`${r.orderId}:ORDER:WITHDRAW`), orderNo: m.orderNo, ebp: this.config.ebp, ebc: this.config.ebc, reason: r.reason, appTime: now } });
+        due.push({ row: m, list: lists.get(r.orderId), withdrawal: { guid: stableGuid(`${r.orderId}:ORDER:WITHDRAW`), orderNo: m.orderNo, ebp: this.config.ebp, ebc: r.ebc, reason: r.reason, appTime: now } });
       }
     }
     if (!due.length) return result;
@@ -236,40 +270,94 @@ export class DeclarationsService {
     const have = new Set(existing.map((m) => `${m.orderId}:${m.document}`));
     const now = new Date();
     const rows: NewMessage[] = [];
+    const payments: NewPaymentDeclaration[] = [];
     for (const r of requests) {
       const idMasked = masked.get(r.identityId);
       if (!idMasked) throw new Error(`order ${r.orderId}: its identity record is missing`);
       for (const document of DOCUMENTS) {
         if (have.has(`${r.orderId}:${document}`)) continue;
         const declaration = this.declaration(document, r, now, new Map([[r.identityId, idMasked]]));
+        // The payment document is our request to the payment company (it declares the CEB411).
+        let requestMasked: string | null = null;
+        if (document === 'PAYMENT') {
+          const ask = this.paymentRequest(r, idMasked);
+          requestMasked = maskedRequest(alipayCustomsParams(ask, this.config.paymentDeclaration.partner, null), idMasked);
+          payments.push({ messageId: declaration.entry.guid, provider: this.paymentCompany.service, request: ask, requestMasked });
+        }
         rows.push({
           id: declaration.entry.guid,
           orderId: r.orderId,
           museumId: r.museumId,
           orderNo: r.order.orderNo,
           document,
-          messageType: MESSAGE_TYPE[document],
-          senderCode: this.senderOf(declaration).code,
+          messageType: document === 'PAYMENT' ? this.paymentCompany.service : MESSAGE_TYPE[document],
+          senderCode: this.senderOf(declaration, r).code,
           businessNo: businessNo(declaration),
-          xmlMasked: maskedEntryXml(declaration),
+          xmlMasked: requestMasked ?? maskedEntryXml(declaration),
           createdAt: now,
         });
       }
     }
-    const inserted = new Set(await this.messages.insertMessages(rows));
+    const inserted = new Set(await this.messages.insertMessages(rows, payments));
     const fresh = rows.filter((r) => inserted.has(r.id)).map((r) => ({ id: r.id, orderId: r.orderId, museumId: r.museumId, orderNo: r.orderNo, document: r.document, status: 'PENDING' as const, businessNo: r.businessNo, createdAt: r.createdAt, lastSentAt: null, lastError: null }));
     // Another run created some meanwhile: take those as they stand.
     return fresh.length === rows.length ? fresh : [...fresh, ...(await this.messages.messagesOf([...new Set(rows.filter((r) => !inserted.has(r.id)).map((r) => r.orderId))])).filter((m) => !existing.some((e) => e.id === m.id))];
   }
 
-  private senderOf(d: Declaration): Enterprise {
+  /** Who the document comes from: the museum (order, declaration list), the payment company, the logistics company. */
+  private senderOf(d: Declaration, r: DeclarationRequest): Enterprise {
     switch (d.document) {
       case 'ORDER':
-        return this.config.ebp;
+      case 'INVENTORY':
+        return r.ebc;
       case 'PAYMENT':
         return this.config.payment;
       case 'WAYBILL':
         return d.entry.logistics;
+    }
+  }
+
+  /** What the payment company is asked to declare for this order. */
+  private paymentRequest(r: DeclarationRequest, payerIdNumber: string): PaymentDeclarationRequest {
+    return {
+      outRequestNo: r.order.orderNo,
+      tradeNo: r.payment.payTransactionId,
+      merchantCustomsCode: r.ebc.code,
+      merchantCustomsName: r.ebc.name,
+      amountMinor: r.payment.amountPaidMinor,
+      customsPlace: this.config.paymentDeclaration.customsPlace,
+      payerName: r.payment.payerName,
+      payerIdNumber,
+    };
+  }
+
+  /**
+   * Asks the payment company to declare one order's payment and turns its answer into an
+   * exchange like customs' (transmission, receipt, transition): SUCCESS accepts the payment
+   * document, unless the payer it verified is not the orderer (HELD with the reason); a
+   * failure refuses it; no readable answer leaves it pending for a resend.
+   */
+  private async askPaymentCompany(row: MessageRow, r: DeclarationRequest, ids: ReadonlyMap<string, string>, idMasked: string): Promise<Exchange> {
+    const sentAt = new Date();
+    const id = ids.get(r.identityId);
+    const transmission = { id: randomUUID(), messageType: this.paymentCompany.service, messageIds: [row.id], sentAt, finishedAt: sentAt, outcome: 'ACKNOWLEDGED', error: null as string | null };
+    if (!id) return { transmission: { ...transmission, outcome: 'NOT_SENT', error: `order ${r.orderId}: no resident ID available` }, receipts: [], transitions: [] };
+    try {
+      const { answer, requestMasked } = await this.paymentCompany.declare(this.paymentRequest(r, id), idMasked);
+      const mismatch = answer.resultCode === 'SUCCESS' ? payerMismatch(r.order.buyerName, answer) : null;
+      const status: CustomsMessageStatus = answer.resultCode !== 'SUCCESS' ? 'REJECTED' : mismatch ? 'HELD' : 'ACCEPTED';
+      const info = answer.resultCode !== 'SUCCESS' ? `the payment company refused the declaration: ${answer.errorInfo ?? answer.resultCode}` : (mismatch ?? `declared by the payment company (${answer.declareNo ?? 'no number'})`);
+      const receipt: ReceiptRow = { messageId: row.id, receiptKey: `${row.id}:${answer.resultCode}:${answer.declareNo ?? ''}`, status, returnStatus: answer.resultCode, returnInfo: info, returnTime: returnTime(new Date()) };
+      const next = nextMessageStatus(row.status, status);
+      return {
+        transmission: { ...transmission, finishedAt: new Date() },
+        receipts: [receipt],
+        transitions: next ? [{ id: row.id, from: row.status, to: next }] : [],
+        payment: { messageId: row.id, requestMasked, answer },
+      };
+    } catch (e) {
+      const outcome = e instanceof PaymentDeclarationTransmissionError ? e.outcome : 'NETWORK_ERROR';
+      return { transmission: { ...transmission, finishedAt: new Date(), outcome, error: (e as Error).message.slice(0, 500) }, receipts: [], transitions: [] };
     }
   }
 
@@ -283,11 +371,40 @@ export class DeclarationsService {
     };
     switch (document) {
       case 'ORDER':
-        return { document, entry: { ...r.order, guid, ebp: this.config.ebp, ebc: this.config.ebc, pay: this.config.payment, buyerIdNumber: idNumber(), appTime } };
+        return { document, entry: { ...r.order, guid, ebp: this.config.ebp, ebc: r.ebc, pay: this.config.payment, buyerIdNumber: idNumber(), appTime } };
       case 'PAYMENT':
         return { document, entry: { ...r.payment, guid, orderNo: r.order.orderNo, ebp: this.config.ebp, pay: this.config.payment, payerIdNumber: idNumber(), appTime } };
       case 'WAYBILL':
         return { document, entry: { ...r.waybill, guid, orderNo: r.order.orderNo, appTime } };
+      case 'INVENTORY':
+        return {
+          document,
+          entry: {
+            guid,
+            copNo: r.order.orderNo,
+            orderNo: r.order.orderNo,
+            ebp: this.config.ebp,
+            ebc: r.ebc,
+            agent: r.ebc,
+            logistics: r.waybill.logistics,
+            logisticsNo: r.waybill.logisticsNo,
+            customsCode: this.config.customsCode,
+            portCode: this.config.portCode,
+            tradeMode: r.inventory.tradeMode,
+            buyerName: r.order.buyerName,
+            buyerIdNumber: idNumber(),
+            buyerTelephone: r.order.buyerTelephone,
+            consignee: r.order.consignee,
+            consigneeAddress: r.order.consigneeAddress,
+            freightMinor: r.waybill.freightMinor,
+            insuredFeeMinor: r.waybill.insuredFeeMinor,
+            grossWeightGrams: r.waybill.weightGrams,
+            netWeightGrams: r.waybill.weightGrams,
+            packNo: r.waybill.packNo,
+            lines: r.order.lines.map((l, i) => ({ ...l, gcode: r.inventory.hsCodes[i] ?? '' })),
+            appTime,
+          },
+        };
     }
   }
 
@@ -340,7 +457,7 @@ export class DeclarationsService {
   }
 
   /** One signed envelope of withdrawals and what came back: 120 withdrawn, anything else refused. */
-  private async transmitWithdrawals(entries: { row: MessageRow; withdrawal: OrderWithdrawal }[]): Promise<Exchange> {
+  private async transmitWithdrawals(entries: { row: MessageRow; list?: MessageRow; withdrawal: OrderWithdrawal }[]): Promise<Exchange> {
     const envelope = randomUUID();
     const xml = signXml(buildWithdrawalMessage(envelope, entries.map((e) => e.withdrawal), this.config.transfer), this.config.signingKey, { built: true });
     const sentAt = new Date();
@@ -353,15 +470,18 @@ export class DeclarationsService {
       outcome = e instanceof CustomsTransmissionError ? e.outcome : 'NETWORK_ERROR';
       error = (e as Error).message.slice(0, 500);
     }
-    const byGuid = new Map(entries.map((e) => [e.withdrawal.guid, e.row]));
+    const byGuid = new Map(entries.map((e) => [e.withdrawal.guid, e]));
     const receipts: ReceiptRow[] = [];
     const transitions: Transition[] = [];
     for (const r of returns) {
-      const row = byGuid.get(r.guid);
-      if (!row) continue;
+      const entry = byGuid.get(r.guid);
+      if (!entry) continue;
+      const { row, list } = entry;
       const withdrawn = r.returnStatus === '120';
       receipts.push({ messageId: row.id, receiptKey: receiptKey(r), status: withdrawn ? 'WITHDRAWN' : null, returnStatus: r.returnStatus, returnInfo: r.returnInfo, returnTime: r.returnTime });
       if (withdrawn) transitions.push({ id: row.id, from: row.status, to: 'WITHDRAWN' });
+      // Customs releases no list of a withdrawn order: the list is withdrawn with it (a late clearance moves nothing).
+      if (withdrawn && list && WITHDRAWABLE.includes(list.status)) transitions.push({ id: list.id, from: list.status, to: 'WITHDRAWN' });
     }
     if (!error && receipts.length < entries.length) error = `customs answered ${receipts.length} of ${entries.length} withdrawals`;
     return {

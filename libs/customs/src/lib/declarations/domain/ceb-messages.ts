@@ -1,23 +1,27 @@
 import { CEB_NS, buildXml, type XmlTree } from './ceb-xml';
 
 /**
- * The three documents customs matches before releasing a cross-border parcel (三单对碰):
- * the order (CEB311, pushed by the platform), the payment record (CEB411, from the payment
- * provider) and the waybill (CEB511, from the logistics company). Field names are those of
- * the customs message standard. Amounts are yuan with two decimals; currency 142 is CNY.
+ * The documents of a cross-border parcel: the order (CEB311, from the e-commerce enterprise,
+ * the museum), the payment record (CEB411, from the payment company, which declares it on the
+ * merchant's request: see payment-declaration.ts), the waybill (CEB511, from the logistics
+ * company), matched by customs (三单对碰), and the declaration list (申报清单, CEB621), which is
+ * what customs releases or holds. Field names are those of the customs message standard.
+ * Amounts are yuan with two decimals; currency 142 is CNY.
  */
 export const CebDocument = {
   ORDER: 'ORDER',
   PAYMENT: 'PAYMENT',
   WAYBILL: 'WAYBILL',
+  INVENTORY: 'INVENTORY',
 } as const;
 export type CebDocument = (typeof CebDocument)[keyof typeof CebDocument];
 
-export const MESSAGE_TYPE: Record<CebDocument, string> = { ORDER: 'CEB311', PAYMENT: 'CEB411', WAYBILL: 'CEB511' };
+export const MESSAGE_TYPE: Record<CebDocument, string> = { ORDER: 'CEB311', PAYMENT: 'CEB411', WAYBILL: 'CEB511', INVENTORY: 'CEB621' };
 const ENTRY: Record<CebDocument, { entry: string; head: string }> = {
   ORDER: { entry: 'ceb:Order', head: 'ceb:OrderHead' },
   PAYMENT: { entry: 'ceb:Payment', head: 'ceb:PaymentHead' },
   WAYBILL: { entry: 'ceb:Logistics', head: 'ceb:LogisticsHead' },
+  INVENTORY: { entry: 'ceb:Inventory', head: 'ceb:InventoryHead' },
 };
 /** Customs currency code of CNY. */
 export const CURRENCY_CNY = '142';
@@ -97,7 +101,7 @@ export interface PaymentDeclaration {
 
 export interface WaybillDeclaration {
   guid: string;
-  /** Not in CEB511 itself (customs links them through the inventory declaration, which we do not send): our "-like" addition. */
+  /** Not in CEB511 itself (customs links the waybill to its order through the declaration list, CEB621): kept as our addition. */
   orderNo: string;
   logistics: Enterprise;
   logisticsNo: string;
@@ -112,10 +116,67 @@ export interface WaybillDeclaration {
   appTime: Date;
 }
 
+/** Customs trade modes of cross-border retail imports: 9610 direct mail, 1210 bonded. */
+export type TradeMode = '9610' | '1210';
+/** Customs ID of the trade mode's supervision: ieFlag I (import). */
+export const IE_FLAG_IMPORT = 'I';
+
+export interface InventoryLineDeclaration {
+  itemNo: string;
+  itemName: string;
+  /** The 10-digit customs commodity code (HS code padded). */
+  gcode: string;
+  gmodel: string;
+  qty: number;
+  /** Fen. */
+  priceMinor: number;
+  /** Fen; qty × price. */
+  totalMinor: number;
+  originCountry: string;
+  barCode?: string;
+}
+
+/**
+ * The declaration list (申报清单, CEB621 InventoryHead / InventoryList): declared by the
+ * e-commerce enterprise (or its agent) once its order, the payment record and the waybill
+ * are with customs; it links them (orderNo, logisticsNo) and is what customs releases.
+ */
+export interface InventoryDeclaration {
+  guid: string;
+  /** The enterprise's own number of the list (企业内部编号): the order number. */
+  copNo: string;
+  orderNo: string;
+  ebp: Enterprise;
+  ebc: Enterprise;
+  logistics: Enterprise;
+  logisticsNo: string;
+  /** The declaring agent (申报企业) and the guarantor (担保企业): the e-commerce enterprise itself. */
+  agent: Enterprise;
+  /** Customs district (主管海关代码, 4 digits) and port of entry (口岸海关代码). */
+  customsCode: string;
+  portCode: string;
+  tradeMode: TradeMode;
+  buyerName: string;
+  /** The plain 18-character resident ID, read from the encrypted record just before sending. */
+  buyerIdNumber: string;
+  buyerTelephone: string;
+  consignee: string;
+  consigneeAddress: string;
+  /** Fen. */
+  freightMinor: number;
+  insuredFeeMinor: number;
+  grossWeightGrams: number;
+  netWeightGrams: number;
+  packNo: number;
+  lines: InventoryLineDeclaration[];
+  appTime: Date;
+}
+
 export type Declaration =
   | { document: 'ORDER'; entry: OrderDeclaration }
   | { document: 'PAYMENT'; entry: PaymentDeclaration }
-  | { document: 'WAYBILL'; entry: WaybillDeclaration };
+  | { document: 'WAYBILL'; entry: WaybillDeclaration }
+  | { document: 'INVENTORY'; entry: InventoryDeclaration };
 
 /** Fen to the yuan text customs expects: 12345 → "123.45". */
 export function yuan(minor: number): string {
@@ -247,6 +308,88 @@ function waybillEntry(w: WaybillDeclaration): XmlTree {
   };
 }
 
+/** A customs commodity code (gcode) of 10 digits from an HS code of 6 to 10. */
+export function gcodeOf(hsCode: string): string {
+  const digits = hsCode.replace(/\D/g, '');
+  if (digits.length < 6 || digits.length > 10) throw new RangeError(`HS code "${hsCode}" is not 6 to 10 digits`);
+  return digits.padEnd(10, '0');
+}
+
+function inventoryEntry(v: InventoryDeclaration, idNumber: string): XmlTree {
+  return {
+    'ceb:InventoryHead': {
+      'ceb:guid': v.guid.toUpperCase(),
+      'ceb:appType': '1',
+      'ceb:appTime': customsTime(v.appTime),
+      'ceb:appStatus': '2',
+      'ceb:orderNo': v.orderNo,
+      'ceb:ebpCode': v.ebp.code,
+      'ceb:ebpName': v.ebp.name,
+      'ceb:ebcCode': v.ebc.code,
+      'ceb:ebcName': v.ebc.name,
+      'ceb:logisticsNo': v.logisticsNo,
+      'ceb:logisticsCode': v.logistics.code,
+      'ceb:logisticsName': v.logistics.name,
+      'ceb:copNo': v.copNo,
+      'ceb:preNo': '',
+      'ceb:assureCode': v.agent.code,
+      'ceb:emsNo': '',
+      'ceb:invtNo': '',
+      'ceb:ieFlag': IE_FLAG_IMPORT,
+      'ceb:declTime': customsTime(v.appTime).slice(0, 8),
+      'ceb:customsCode': v.customsCode,
+      'ceb:portCode': v.portCode,
+      'ceb:ieDate': customsTime(v.appTime).slice(0, 8),
+      'ceb:buyerIdType': ID_TYPE_RESIDENT,
+      'ceb:buyerIdNumber': idNumber,
+      'ceb:buyerName': v.buyerName,
+      'ceb:buyerTelephone': v.buyerTelephone,
+      'ceb:consignee': v.consignee,
+      'ceb:consigneeAddress': v.consigneeAddress,
+      'ceb:agentCode': v.agent.code,
+      'ceb:agentName': v.agent.name,
+      'ceb:areaCode': '',
+      'ceb:areaName': '',
+      'ceb:tradeMode': v.tradeMode,
+      // 5 air, 2 sea; the parcels fly from the EU (9610) or leave a bonded zone by road (1210: 4).
+      'ceb:trafMode': v.tradeMode === '1210' ? '4' : '5',
+      'ceb:trafNo': '',
+      'ceb:voyageNo': '',
+      'ceb:billNo': '',
+      'ceb:loctNo': '',
+      'ceb:licenseNo': '',
+      'ceb:country': v.lines.length ? customsCountry(v.lines[0].originCountry) : '',
+      'ceb:freight': yuan(v.freightMinor),
+      'ceb:insuredFee': yuan(v.insuredFeeMinor),
+      'ceb:currency': CURRENCY_CNY,
+      'ceb:wrapType': '2',
+      'ceb:packNo': String(v.packNo),
+      'ceb:grossWeight': (v.grossWeightGrams / 1000).toFixed(3),
+      'ceb:netWeight': (v.netWeightGrams / 1000).toFixed(3),
+      'ceb:note': '',
+    },
+    'ceb:InventoryList': v.lines.map((l, i) => ({
+      'ceb:gnum': String(i + 1),
+      'ceb:itemRecordNo': '',
+      'ceb:itemNo': l.itemNo,
+      'ceb:itemName': l.itemName,
+      'ceb:gcode': gcodeOf(l.gcode),
+      'ceb:gname': l.itemName,
+      'ceb:gmodel': l.gmodel,
+      'ceb:barCode': l.barCode ?? '',
+      'ceb:country': customsCountry(l.originCountry),
+      'ceb:currency': CURRENCY_CNY,
+      'ceb:qty': String(l.qty),
+      'ceb:qty1': String(l.qty),
+      'ceb:unit': UNIT_PIECE,
+      'ceb:unit1': UNIT_PIECE,
+      'ceb:price': yuan(l.priceMinor),
+      'ceb:totalPrice': yuan(l.totalMinor),
+      'ceb:note': '',
+    })),
+  };
+}
+
 function entryTree(d: Declaration): XmlTree {
   switch (d.document) {
     case 'ORDER':
@@ -255,6 +398,8 @@ function entryTree(d: Declaration): XmlTree {
       return paymentEntry(d.entry, d.entry.payerIdNumber);
     case 'WAYBILL':
       return waybillEntry(d.entry);
+    case 'INVENTORY':
+      return inventoryEntry(d.entry, d.entry.buyerIdNumber);
   }
 }
 
@@ -266,6 +411,8 @@ function idNumberOf(d: Declaration): string | null {
       return d.entry.payerIdNumber;
     case 'WAYBILL':
       return null;
+    case 'INVENTORY':
+      return d.entry.buyerIdNumber;
   }
 }
 
@@ -370,5 +517,7 @@ export function businessNo(d: Declaration): string {
       return d.entry.payTransactionId;
     case 'WAYBILL':
       return d.entry.logisticsNo;
+    case 'INVENTORY':
+      return d.entry.copNo;
   }
 }

@@ -52,6 +52,7 @@ const RETURN_ELEMENT: Record<CebDocument, { element: string; business: string }>
   ORDER: { element: 'ceb:OrderReturn', business: 'ceb:orderNo' },
   PAYMENT: { element: 'ceb:PaymentReturn', business: 'ceb:payTransactionId' },
   WAYBILL: { element: 'ceb:LogisticsReturn', business: 'ceb:logisticsNo' },
+  INVENTORY: { element: 'ceb:InventoryReturn', business: 'ceb:copNo' },
 };
 const returnMessage = (document: CebDocument) => `ceb:${MESSAGE_TYPE[document].replace(/1$/, '2')}Message`;
 
@@ -97,9 +98,9 @@ export function parseAcknowledgement(document: CebDocument, xml: string): Custom
 }
 
 /**
- * The clearance receipts customs issues once the three documents of an order have been
- * matched (CEB622-like inventory returns: 800 released, 5xx held, 100 refused), as a feed
- * read from a cursor.
+ * The clearance receipts customs issues on declaration lists (CEB622 inventory returns: 800
+ * released, 5xx held, 100 refused), once the order, payment record and waybill the list
+ * names match, as a feed read from a cursor. `guid` is the list's entry guid.
  */
 export function buildReceiptFeed(returns: readonly CustomsReturn[], cursor: string): string {
   return buildXml({
@@ -109,6 +110,7 @@ export function buildReceiptFeed(returns: readonly CustomsReturn[], cursor: stri
       '@_xmlns:ceb': CEB_NS,
       'ceb:InventoryReturn': returns.map((r) => ({
         'ceb:guid': r.guid.toUpperCase(),
+        'ceb:copNo': r.businessNo,
         'ceb:orderNo': r.orderNo,
         'ceb:returnStatus': r.returnStatus,
         'ceb:returnTime': r.returnTime,
@@ -123,7 +125,7 @@ export function parseReceiptFeed(xml: string): { returns: CustomsReturn[]; curso
   if (!root) throw new Error('expected a CEB622Message receipt feed');
   const returns = ((root['ceb:InventoryReturn'] ?? []) as Fields[]).map((r) => ({
     guid: String(r['ceb:guid'] ?? '').toLowerCase(),
-    businessNo: String(r['ceb:orderNo'] ?? ''),
+    businessNo: String(r['ceb:copNo'] ?? r['ceb:orderNo'] ?? ''),
     orderNo: String(r['ceb:orderNo'] ?? ''),
     returnStatus: String(r['ceb:returnStatus'] ?? ''),
     returnTime: String(r['ceb:returnTime'] ?? ''),

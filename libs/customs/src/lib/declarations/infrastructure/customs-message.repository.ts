@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type CustomsDocument, type CustomsMessageStatus, type Prisma, type SqlTx } from '@vitrine/shared/data-access';
 import { recordPiiAccess, type PiiAccess } from '../../infrastructure/pii-access-audit';
+import type { PaymentDeclarationAnswer, PaymentDeclarationRequest } from '../domain/payment-declaration';
 
 export interface MessageRow {
   id: string;
@@ -26,6 +27,14 @@ export interface NewMessage {
   businessNo: string;
   xmlMasked: string;
   createdAt: Date;
+}
+
+/** The payment company's side of a payment document: our request (ID masked). */
+export interface NewPaymentDeclaration {
+  messageId: string;
+  provider: string;
+  request: PaymentDeclarationRequest;
+  requestMasked: string;
 }
 
 export interface SealedIdentity {
@@ -66,6 +75,8 @@ export interface Exchange {
   transmission: TransmissionRow;
   receipts: ReceiptRow[];
   transitions: Transition[];
+  /** An exchange with the payment company: the request as sent (masked) and its answer. */
+  payment?: { messageId: string; requestMasked: string; answer: PaymentDeclarationAnswer };
 }
 
 export interface MessageAuditRow extends MessageRow {
@@ -105,10 +116,27 @@ export class CustomsMessageRepository {
       FROM customs_messages WHERE order_id = ANY(${[...orderIds]}::uuid[])`;
   }
 
-  /** Inserts the messages not there yet; returns the ids it inserted. */
-  async insertMessages(rows: readonly NewMessage[]): Promise<string[]> {
+  /** Inserts the messages not there yet (and the payment company's side of payment documents); returns the ids it inserted. */
+  async insertMessages(rows: readonly NewMessage[], payments: readonly NewPaymentDeclaration[] = []): Promise<string[]> {
     if (!rows.length) return [];
-    const inserted = await this.prisma.sql.$queryRaw<{ id: string }[]>`
+    return this.prisma.sqlTransaction(async (tx) => {
+      const ids = await this.insertMessageRows(tx, rows);
+      const fresh = new Set(ids);
+      const mine = payments.filter((p) => fresh.has(p.messageId));
+      if (mine.length) {
+        await tx.$executeRaw`
+          INSERT INTO customs_payment_declarations (message_id, provider, out_request_no, trade_no, merchant_customs_code, customs_place, amount_minor, request_masked)
+          SELECT * FROM unnest(${mine.map((p) => p.messageId)}::uuid[], ${mine.map((p) => p.provider)}::text[], ${mine.map((p) => p.request.outRequestNo)}::text[],
+            ${mine.map((p) => p.request.tradeNo)}::text[], ${mine.map((p) => p.request.merchantCustomsCode)}::text[], ${mine.map((p) => p.request.customsPlace)}::text[],
+            ${mine.map((p) => p.request.amountMinor)}::int[], ${mine.map((p) => p.requestMasked)}::text[])
+          ON CONFLICT DO NOTHING`;
+      }
+      return ids;
+    });
+  }
+
+  private async insertMessageRows(tx: SqlTx, rows: readonly NewMessage[]): Promise<string[]> {
+    const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO customs_messages (id, order_id, museum_id, order_no, document, message_type, sender_code, business_no, xml_masked, created_at, updated_at)
       SELECT id, o, mu, no, d::"CustomsDocument", mt, sc, b, x, c, c
       FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.museumId)}::uuid[], ${rows.map((r) => r.orderNo)}::text[],
@@ -166,6 +194,16 @@ export class CustomsMessageRepository {
             RETURNING m.id, m.order_id AS "orderId", m.status, u.next AS wanted`
         : [];
       await this.insertReceipts(tx, exchanges.flatMap((x) => x.receipts));
+      const answers = exchanges.flatMap((x) => (x.payment ? [x.payment] : []));
+      if (answers.length) {
+        await tx.$executeRaw`
+          UPDATE customs_payment_declarations AS p SET request_masked = u.req, answer_raw = u.raw, result_code = u.code, declare_no = u.no,
+            payer_name_verified = u.payer, identity_match = u.matched, answered_at = now()
+          FROM unnest(${answers.map((a) => a.messageId)}::uuid[], ${answers.map((a) => a.requestMasked)}::text[], ${answers.map((a) => a.answer.raw)}::text[],
+            ${answers.map((a) => a.answer.resultCode)}::text[], ${answers.map((a) => a.answer.declareNo)}::text[], ${answers.map((a) => a.answer.payerName)}::text[],
+            ${answers.map((a) => a.answer.identityMatch)}::boolean[]) AS u(id, req, raw, code, no, payer, matched)
+          WHERE p.message_id = u.id`;
+      }
       const moved = updated.filter((r) => r.wanted !== null && r.status === r.wanted).map(({ id, orderId, status }) => ({ id, orderId, status }));
       return [...moved, ...(await this.applyTransitions(tx, strays))];
     });
@@ -195,7 +233,7 @@ export class CustomsMessageRepository {
   }
 
   /**
-   * The order messages customs knows by these order numbers. Every document of those orders
+   * The declaration lists (CEB621) customs knows by these order numbers. Every document of those orders
    * is locked (in id order, as `lockedStates` does) for the clearance being applied.
    */
   async orderMessagesByNo(tx: SqlTx, orderNos: readonly string[]): Promise<{ id: string; orderId: string; orderNo: string; status: CustomsMessageStatus }[]> {
@@ -204,7 +242,8 @@ export class CustomsMessageRepository {
       SELECT id, order_id AS "orderId", order_no AS "orderNo", status, document FROM customs_messages
       WHERE order_id IN (SELECT order_id FROM customs_messages WHERE order_no = ANY(${[...orderNos]}::text[]))
       ORDER BY id FOR UPDATE`;
-    return rows.filter((r) => r.document === 'ORDER');
+    // Customs clears (or holds) the declaration list.
+    return rows.filter((r) => r.document === 'INVENTORY');
   }
 
   /** Order ids by order number (no lock). */

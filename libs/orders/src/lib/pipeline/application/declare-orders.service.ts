@@ -82,7 +82,12 @@ export class DeclareOrdersService {
       if (!payment) result.set(o.id, new PermanentJobError(`order ${o.number}: no payment recorded for its checkout`));
       else if (!logisticsNo) result.set(o.id, new Error(`order ${o.number}: the carrier issued no waybill`));
       else if (!lines.has(o.id)) result.set(o.id, new PermanentJobError(`order ${o.number} has no lines`));
-      else requests.push(declarationOf(o, lines.get(o.id)!, payment, { logisticsNo }, { code: this.config.carrier.code, name: this.config.carrier.name }));
+      // Checkout refuses a storefront without a registration; one removed since is for an operator to mend.
+      else if (!o.sellerCustomsCode || !o.sellerCustomsName) result.set(o.id, new PermanentJobError(`order ${o.number}: its museum has no customs registration to declare it with`));
+      else {
+        const seller = { code: o.sellerCustomsCode, name: o.sellerCustomsName };
+        requests.push(declarationOf(o, lines.get(o.id)!, payment, { logisticsNo }, { code: this.config.carrier.code, name: this.config.carrier.name }, seller));
+      }
     }
     const outcomes = await this.declarations.declare(requests);
     const answered: string[] = [];

@@ -29,7 +29,7 @@ export class WithdrawDeclarationsService {
     // Only refunded orders are withdrawn; anything else has nothing to do here.
     const refunded = orders.filter((o) => o.status === 'REFUNDED');
     if (!refunded.length) return result;
-    const outcomes = await this.declarations.withdraw(refunded.map((o) => ({ orderId: o.id, reason: 'order refunded before release (退款撤单)' })), now);
+    const outcomes = await this.declarations.withdraw(refunded.map((o) => ({ orderId: o.id, reason: 'order refunded before release (退款撤单)', ebc: { code: o.sellerCustomsCode ?? '', name: o.sellerCustomsName ?? '' } })), now);
     // Long enough for a declaration step that read the order before its refund to have sent its documents.
     const settledBefore = now.getTime() - 2 * this.config.carrier.timeoutMs;
     for (const o of refunded) {

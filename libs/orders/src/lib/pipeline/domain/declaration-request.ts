@@ -63,7 +63,8 @@ export function parcelOf(o: DeclarableOrder, c: ParcelContent): ParcelRequest {
 }
 
 /**
- * The three documents of a paid order, from what it snapshotted at checkout: the freight
+ * The documents of a paid order, from what it snapshotted at checkout, declared by its museum
+ * (`seller`: its own customs registration) on the platform: the freight
  * customs sees is shipping plus insurance (运杂费), so that acturalPaid = goodsValue +
  * freight − discount + taxTotal = the order total; the payer is the orderer (checkout takes
  * the payment from the person whose ID is declared); the ID number itself is added by the
@@ -76,11 +77,14 @@ export function declarationOf(
   payment: { providerPaymentId: string },
   shipment: { logisticsNo: string },
   logistics: Enterprise,
+  seller: Enterprise,
 ): DeclarationRequest {
   return {
     orderId: o.id,
     museumId: o.museumId,
     identityId: o.identityId,
+    ebc: seller,
+    inventory: { tradeMode: o.customsMode === '1210' ? '1210' : '9610', hsCodes: c.lines.map((l) => l.hsCode) },
     order: {
       orderNo: o.number,
       goodsValueMinor: c.goodsMinor,

@@ -1,10 +1,12 @@
 import { bookShipmentJob } from '../pipeline.jobs';
 import { awaitsHandover, bookingDue, handoverRefusal, pathTo, reasonFor, targetOf, type FulfilmentFacts } from './fulfilment-state';
 
-const docs = (order: string, payment = 'ACCEPTED', waybill = 'ACCEPTED', info: string | null = null): FulfilmentFacts['documents'] => [
-  { document: 'ORDER', status: order as never, info },
-  { document: 'PAYMENT', status: payment as never, info: payment === 'REJECTED' ? 'payer mismatch' : null },
+/** `list`: the declaration list (CEB621), which customs clears; the order message stays ACCEPTED. */
+const docs = (list: string, payment = 'ACCEPTED', waybill = 'ACCEPTED', info: string | null = null): FulfilmentFacts['documents'] => [
+  { document: 'ORDER', status: 'ACCEPTED', info: null },
+  { document: 'PAYMENT', status: payment as never, info: payment === 'REJECTED' ? 'payer mismatch' : payment === 'HELD' ? 'the payer is not the orderer: 王伟' : null },
   { document: 'WAYBILL', status: waybill as never, info: null },
+  { document: 'INVENTORY', status: list as never, info },
 ];
 const shipment = (status: string) => ({ status: status as never, logisticsNo: 'LX1', carrierCode: 'CARRIER' });
 
@@ -15,7 +17,12 @@ describe('fulfilment state', () => {
     expect(targetOf({ documents: docs('ACCEPTED'), shipment: null })).toBe('CUSTOMS_SUBMITTED');
     const cleared = { documents: docs('CLEARED', 'ACCEPTED', 'ACCEPTED', '放行'), shipment: shipment('WAYBILL_ISSUED') };
     expect(targetOf(cleared)).toBe('CLEARED');
-    expect(reasonFor('CLEARED', cleared)).toBe('customs released the parcel (放行)');
+    expect(reasonFor('CLEARED', cleared)).toBe('customs released the declaration list (放行)');
+    // Three documents in but no declaration list: not submitted yet.
+    expect(targetOf({ documents: docs('ACCEPTED').filter((d) => d.document !== 'INVENTORY'), shipment: null })).toBe('PAID');
+    // The payment company verified another payer: held, even if customs released the list.
+    const otherPayer = { documents: docs('CLEARED', 'HELD'), shipment: shipment('WAYBILL_ISSUED') };
+    expect([targetOf(otherPayer), reasonFor('HELD', otherPayer)]).toEqual(['HELD', 'held: the payer is not the orderer: 王伟']);
     const held = { documents: docs('HELD', 'ACCEPTED', 'ACCEPTED', '查验'), shipment: null };
     expect([targetOf(held), reasonFor('HELD', held)]).toEqual(['HELD', 'held by customs: 查验']);
     const refused = { documents: docs('ACCEPTED', 'REJECTED'), shipment: null };

@@ -4,10 +4,14 @@ import { canTransition, type OrderStatus } from '../../domain/order-state-machin
 export type DocumentStatus = 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'CLEARED' | 'HELD' | 'WITHDRAWN';
 export type ShipmentState = 'WAYBILL_ISSUED' | 'BOOKED' | 'IN_TRANSIT' | 'DELIVERED';
 
-/** What customs and the carrier have said about one order. */
+/** What customs, the payment company and the carrier have said about one order. */
 export interface FulfilmentFacts {
-  /** Status of each customs document that exists (ORDER, PAYMENT, WAYBILL). */
-  documents: { document: 'ORDER' | 'PAYMENT' | 'WAYBILL'; status: DocumentStatus; info: string | null }[];
+  /**
+   * Status of each document that exists: ORDER (CEB311), PAYMENT (declared by the payment
+   * company; HELD when the payer it verified is not the orderer), WAYBILL (CEB511) and
+   * INVENTORY (the declaration list, CEB621, which customs releases or holds).
+   */
+  documents: { document: 'ORDER' | 'PAYMENT' | 'WAYBILL' | 'INVENTORY'; status: DocumentStatus; info: string | null }[];
   shipment: { status: ShipmentState; logisticsNo: string; carrierCode: string } | null;
 }
 
@@ -21,26 +25,33 @@ export function targetOf(facts: FulfilmentFacts): OrderStatus {
   const s = facts.shipment;
   if (s?.status === 'DELIVERED') return 'DELIVERED';
   if (s?.status === 'BOOKED' || s?.status === 'IN_TRANSIT') return 'SHIPPED';
-  const order = facts.documents.find((d) => d.document === 'ORDER');
-  if (order?.status === 'CLEARED') return 'CLEARED';
-  if (order?.status === 'HELD') return 'HELD';
-  if (facts.documents.filter((d) => d.status !== 'PENDING').length === 3) return 'CUSTOMS_SUBMITTED';
+  // The payer is not the orderer: held whatever customs does with the list.
+  if (facts.documents.some((d) => d.document === 'PAYMENT' && d.status === 'HELD')) return 'HELD';
+  const list = facts.documents.find((d) => d.document === 'INVENTORY');
+  if (list?.status === 'CLEARED') return 'CLEARED';
+  if (list?.status === 'HELD') return 'HELD';
+  if (facts.documents.filter((d) => d.status !== 'PENDING').length === DOCUMENT_COUNT) return 'CUSTOMS_SUBMITTED';
   return 'PAID';
 }
 
+/** Order, payment, waybill and declaration list. */
+const DOCUMENT_COUNT = 4;
+
 /** Why the order reached `status`, for its audit trail, in the words of the facts. */
 export function reasonFor(status: OrderStatus, facts: FulfilmentFacts): string {
-  const order = facts.documents.find((d) => d.document === 'ORDER');
+  const list = facts.documents.find((d) => d.document === 'INVENTORY');
   const s = facts.shipment;
   switch (status) {
     case 'CUSTOMS_SUBMITTED':
-      return 'customs accepted the order, payment and waybill messages';
+      return 'customs accepted the order, waybill and declaration list, and the payment company declared the payment';
     case 'CLEARED':
-      return `customs released the parcel${order?.info ? ` (${order.info})` : ''}`;
+      return `customs released the declaration list${list?.info ? ` (${list.info})` : ''}`;
     case 'HELD': {
       const refused = facts.documents.filter((d) => d.status === 'REJECTED');
-      if (refused.length) return `customs refused the ${refused.map((d) => d.document.toLowerCase()).join(', ')} declaration: ${refused.map((d) => d.info ?? 'no reason given').join('; ')}`;
-      return `held by customs: ${order?.info ?? 'no reason given'}`;
+      if (refused.length) return `customs refused the ${refused.map((d) => (d.document === 'INVENTORY' ? 'declaration list' : d.document.toLowerCase())).join(', ')} declaration: ${refused.map((d) => d.info ?? 'no reason given').join('; ')}`;
+      const payment = facts.documents.find((d) => d.document === 'PAYMENT' && d.status === 'HELD');
+      if (payment) return `held: ${payment.info ?? 'the payer is not the orderer'}`;
+      return `held by customs: ${list?.info ?? 'no reason given'}`;
     }
     case 'SHIPPED':
       return `handed to carrier ${s?.carrierCode ?? ''}, waybill ${s?.logisticsNo ?? ''}`;

@@ -26,6 +26,9 @@ export interface DeclarableOrder {
   street: string;
   postalCode: string;
   paidAt: Date | null;
+  /** The museum's customs registration (its storefront's), the seller of record; null when it has none. */
+  sellerCustomsCode: string | null;
+  sellerCustomsName: string | null;
 }
 
 export interface DeclarableLine {
@@ -42,6 +45,7 @@ export interface DeclarableLine {
   taxMinor: number;
   totalMinor: number;
   originCountry: string;
+  hsCode: string;
   weightGrams: number;
 }
 
@@ -94,7 +98,9 @@ export class PipelineRepository {
       SELECT id, number, museum_id AS "museumId", checkout_id AS "checkoutId", shopper_user_id AS "shopperUserId", identity_id AS "identityId",
         status, customs_mode AS "customsMode", goods_minor AS "goodsMinor", shipping_minor AS "shippingMinor", insurance_minor AS "insuranceMinor",
         tax_minor AS "taxMinor", total_minor AS "totalMinor", orderer_name AS "ordererName", recipient_name AS "recipientName",
-        recipient_phone AS "recipientPhone", province, city, district, street, postal_code AS "postalCode", paid_at AS "paidAt"
+        recipient_phone AS "recipientPhone", province, city, district, street, postal_code AS "postalCode", paid_at AS "paidAt",
+        (SELECT s.customs_code FROM storefronts s WHERE s.museum_id = orders.museum_id) AS "sellerCustomsCode",
+        (SELECT s.customs_name FROM storefronts s WHERE s.museum_id = orders.museum_id) AS "sellerCustomsName"
       FROM orders WHERE id = ANY(${[...orderIds]}::uuid[])`;
   }
 
@@ -103,7 +109,7 @@ export class PipelineRepository {
     return this.prisma.sql.$queryRaw`
       SELECT id, order_id AS "orderId", sku, name, quantity, unit_price_minor AS "unitPriceMinor", goods_minor AS "goodsMinor",
         freight_minor AS "freightMinor", insurance_minor AS "insuranceMinor", tax_minor AS "taxMinor", total_minor AS "totalMinor",
-        origin_country AS "originCountry", weight_grams AS "weightGrams"
+        origin_country AS "originCountry", hs_code AS "hsCode", weight_grams AS "weightGrams"
       FROM order_lines WHERE order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY order_id, position`;
   }
 
@@ -116,8 +122,10 @@ export class PipelineRepository {
   }
 
   /** Status and refund time of these orders (no lock). */
-  refundStates(orderIds: readonly string[]): Promise<{ id: string; status: OrderStatus; refundedAt: Date | null }[]> {
-    return this.prisma.sql.$queryRaw`SELECT id, status, refunded_at AS "refundedAt" FROM orders WHERE id = ANY(${[...orderIds]}::uuid[])`;
+  refundStates(orderIds: readonly string[]): Promise<{ id: string; status: OrderStatus; refundedAt: Date | null; sellerCustomsCode: string | null; sellerCustomsName: string | null }[]> {
+    return this.prisma.sql.$queryRaw`
+      SELECT o.id, o.status, o.refunded_at AS "refundedAt", s.customs_code AS "sellerCustomsCode", s.customs_name AS "sellerCustomsName"
+      FROM orders o LEFT JOIN storefronts s ON s.museum_id = o.museum_id WHERE o.id = ANY(${[...orderIds]}::uuid[])`;
   }
 
   statuses(tx: SqlTx, orderIds: readonly string[]): Promise<{ id: string; status: OrderStatus }[]> {

@@ -1,0 +1,134 @@
+import { randomUUID, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ALIPAY_CUSTOMS_SERVICE, buildXml, customsTime, verifyAlipaySignature } from '@vitrine/customs';
+
+/**
+ * A loopback stand-in for the payment company's customs-declaration API (Alipay's
+ * `alipay.acquire.customs`: POST /gateway.do, form parameters signed RSA2, XML answer), for
+ * tests, benchmarks and the dev sandbox. Like the real one it:
+ * - checks the merchant's signature and the parameters (out_request_no, trade_no,
+ *   merchant_customs_code of 10 characters, amount, customs_place, buyer_name/buyer_id_no);
+ * - checks the identity sent against the payer it knows (`payer`, by default the identity
+ *   sent) and answers identity_check T/F with the payer's verified name (buyer_name);
+ * - declares the payment record (CEB411) to customs itself (`customs.receivePaymentRecord`),
+ *   with the payer as it knows them, which customs then matches with the order;
+ * - answers a request sent again (same out_request_no) with its first answer.
+ */
+export interface PaymentRecordSink {
+  receivePaymentRecord(head: Record<string, string>): void;
+}
+
+export interface PaymentDeclarationLoopbackOptions {
+  /** The merchant's (platform's) public key: requests not signed with it are refused. */
+  publicKey: KeyObject;
+  /** Customs, which receives the payment records this company declares. */
+  customs: PaymentRecordSink;
+  /** Who really paid this order (out_request_no), when it is not the identity sent. */
+  payer?: (outRequestNo: string) => { name: string; idNumber: string } | null;
+  /** A reason to refuse this request (detail_error_code), or null. */
+  refuse?: (outRequestNo: string) => string | null;
+  port?: number;
+}
+
+export const PAYMENT_COMPANY = { code: '31222699S7', name: '支付宝(中国)网络技术有限公司' };
+
+const REQUIRED = ['service', 'partner', 'out_request_no', 'trade_no', 'merchant_customs_code', 'merchant_customs_name', 'amount', 'customs_place', 'buyer_name', 'buyer_id_no'];
+
+export class PaymentDeclarationLoopback {
+  readonly url: string;
+  /** Every request taken, by out_request_no: its parameters (ID included: this is the payment company) and the answer given. */
+  readonly declarations = new Map<string, { params: Record<string, string>; answer: string; identityCheck: 'T' | 'F' }>();
+  readonly stats = { requests: 0, resends: 0, badSignatures: 0 };
+
+  private constructor(
+    private readonly server: Server,
+    private readonly options: PaymentDeclarationLoopbackOptions,
+  ) {
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  static async start(options: PaymentDeclarationLoopbackOptions): Promise<PaymentDeclarationLoopback> {
+    let loopback: PaymentDeclarationLoopback | null = null;
+    const server = createServer((req, res) => void loopback!.handle(req, res));
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve));
+    loopback = new PaymentDeclarationLoopback(server, options);
+    return loopback;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    if (req.method !== 'POST' || new URL(req.url ?? '/', this.url).pathname !== '/gateway.do') return void res.writeHead(404).end();
+    const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+    res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(this.answer(params));
+  }
+
+  private answer(params: Record<string, string>): string {
+    this.stats.requests++;
+    const failed = (error: string) => buildXml({ alipay: { is_success: 'F', error } });
+    if (!verifyAlipaySignature(params, this.options.publicKey)) {
+      this.stats.badSignatures++;
+      return failed('ILLEGAL_SIGN');
+    }
+    if (params['service'] !== ALIPAY_CUSTOMS_SERVICE) return failed('ILLEGAL_SERVICE');
+    const missing = REQUIRED.filter((f) => !params[f]?.trim());
+    if (missing.length) return failed(`ILLEGAL_ARGUMENT:${missing.join(',')}`);
+    const no = params['out_request_no'];
+    const known = this.declarations.get(no);
+    if (known) {
+      this.stats.resends++;
+      return known.answer;
+    }
+    const response = (fields: Record<string, string>) =>
+      buildXml({ alipay: { is_success: 'T', response: { alipay: fields }, sign_type: 'RSA2' } });
+    let refusal = this.options.refuse?.(no) ?? null;
+    if (!refusal && !/^[0-9A-Z]{10}$/.test(params['merchant_customs_code'])) refusal = 'MERCHANT_CUSTOMS_CODE_INVALID';
+    if (!refusal && !/^\d{1,13}(\.\d{1,2})?$/.test(params['amount'])) refusal = 'AMOUNT_INVALID';
+    if (refusal) {
+      const answer = response({ result_code: 'FAIL', detail_error_code: refusal, detail_error_des: refusal, out_request_no: no, trade_no: params['trade_no'] });
+      this.declarations.set(no, { params, answer, identityCheck: 'F' });
+      return answer;
+    }
+    const payer = this.options.payer?.(no) ?? { name: params['buyer_name'], idNumber: params['buyer_id_no'] };
+    const identityCheck = payer.name === params['buyer_name'] && payer.idNumber === params['buyer_id_no'] ? 'T' : 'F';
+    const declareNo = `2026${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const answer = response({
+      result_code: 'SUCCESS',
+      trade_no: params['trade_no'],
+      alipay_declare_no: declareNo,
+      out_request_no: no,
+      identity_check: identityCheck,
+      buyer_name: payer.name,
+    });
+    this.declarations.set(no, { params, answer, identityCheck });
+    // The payment company's own declaration to customs (CEB411), with the payer as it knows them.
+    const now = new Date();
+    this.options.customs.receivePaymentRecord({
+      'ceb:guid': randomUUID().toUpperCase(),
+      'ceb:appType': '1',
+      'ceb:appTime': customsTime(now),
+      'ceb:appStatus': '2',
+      'ceb:payCode': PAYMENT_COMPANY.code,
+      'ceb:payName': PAYMENT_COMPANY.name,
+      'ceb:payTransactionId': params['trade_no'],
+      'ceb:orderNo': no,
+      'ceb:ebpCode': params['merchant_customs_code'],
+      'ceb:ebpName': params['merchant_customs_name'],
+      'ceb:payerIdType': '1',
+      'ceb:payerIdNumber': payer.idNumber,
+      'ceb:payerName': payer.name,
+      'ceb:telephone': '',
+      'ceb:amountPaid': params['amount'],
+      'ceb:currency': '142',
+      'ceb:payTime': customsTime(now),
+      'ceb:note': `declared on the request of ${params['merchant_customs_code']} (${declareNo})`,
+    });
+    return answer;
+  }
+}
