@@ -51,6 +51,25 @@ describe('back office: museums, storefronts and FX rates', () => {
     expect(updated.data.updateMuseum).toEqual({ legalName: 'Établissement public du musée Rodin', country: 'FR' });
   });
 
+  it('keeps the museum’s China customs registration (code of 10 characters and name), validated: bad input writes nothing', async () => {
+    const REG = `mutation($i: UpdateStorefrontInput!) { updateStorefront(input: $i) { customsCode customsName } }`;
+    const before = await api.db.prisma.storefront.findUniqueOrThrow({ where: { museumId: theirs.id }, select: { customsCode: true, customsName: true, updatedAt: true } });
+    for (const [input, path] of [
+      [{ customsCode: '31ABC', customsName: 'Carnavalet Trading' }, 'input.customsCode'],
+      [{ customsCode: '31abc-0001', customsName: 'Carnavalet Trading' }, 'input.customsCode'],
+      [{ customsCode: null, customsName: 'Carnavalet Trading' }, 'input.customsCode'],
+      [{ customsName: null }, 'input.customsName'],
+    ] as const) {
+      const bad = await api.gql(REG, { i: { museumId: theirs.id, ...input } }, admin);
+      expect([codeOf(bad), fieldPaths(bad)]).toEqual(['VALIDATION_FAILED', [path]]);
+    }
+    expect(await api.db.prisma.storefront.findUniqueOrThrow({ where: { museumId: theirs.id }, select: { customsCode: true, customsName: true, updatedAt: true } })).toEqual(before);
+    // Another museum's manager: not found, nothing written.
+    expect(codeOf(await api.gql(REG, { i: { museumId: theirs.id, customsCode: '3101234567', customsName: 'X' } }, manager))).toBe('NOT_FOUND');
+    const ok = await api.gql(REG, { i: { museumId: theirs.id, customsCode: ' 31012a4567 ', customsName: 'Musée Carnavalet (Shanghai) Trading' } }, admin);
+    expect(ok.data.updateStorefront).toEqual({ customsCode: '31012A4567', customsName: 'Musée Carnavalet (Shanghai) Trading' });
+  });
+
   it('shows a manager only their museums, and an operator all', async () => {
     const mineOnly = await api.gql('{ myMuseums { id slug storefront { status } } museums { totalCount nodes { slug } } }', {}, manager);
     expect(mineOnly.data.myMuseums).toEqual([{ id: mine.id, slug: 'petit-palais', storefront: { status: 'DRAFT' } }]);

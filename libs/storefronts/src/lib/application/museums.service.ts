@@ -64,8 +64,15 @@ export class MuseumsService {
         if (!found.has(id)) issues.push({ path: `input.featuredCollectionIds.${i}`, message: 'names no collection of this museum' });
       });
     }
+    // A registration is a code and a name: one without the other declares nothing.
+    const customsCode = v.customsCode !== undefined ? v.customsCode : current.customsCode;
+    const customsName = v.customsName !== undefined ? v.customsName : current.customsName;
+    if (customsCode && !customsName) issues.push({ path: 'input.customsName', message: 'is required with a customs registration code' });
+    if (customsName && !customsCode) issues.push({ path: 'input.customsCode', message: 'is required with a customs registration name' });
     if (issues.length) throw new ValidationError(issues);
     return this.storefronts.update(v.museumId, {
+      customsCode: customsCode ?? null,
+      customsName: customsName ?? null,
       status,
       nameFr: name.fr,
       nameEn: name.en,

@@ -33,5 +33,14 @@ export const updateStorefrontSchema = z.object({
   featuredCollectionIds: z.array(uuid).max(12).nullish(),
   status: storefrontStatus.nullish(),
   autoBookCarrier: z.boolean().nullish(),
+  // The museum's registration with China customs as a cross-border e-commerce enterprise: its
+  // 10-character code (digits and capital letters) and registered name; null removes it.
+  customsCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{10}$/, 'must be the 10-character customs registration code (digits and capital letters)')
+    .nullish(),
+  customsName: z.string().trim().min(1).max(200).nullish(),
 });
 export type UpdateStorefrontCommand = z.output<typeof updateStorefrontSchema>;

@@ -28,6 +28,8 @@ export function toManagedStorefront(row: StorefrontRow): ManagedStorefrontType {
     bannerUrl: row.bannerUrl,
     featuredCollectionIds: row.featuredCollectionIds,
     autoBookCarrier: row.autoBookCarrier,
+    customsCode: row.customsCode,
+    customsName: row.customsName,
     updatedAt: row.updatedAt,
   };
 }

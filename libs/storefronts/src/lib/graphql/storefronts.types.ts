@@ -35,6 +35,10 @@ export class ManagedStorefrontType {
   @Field(() => [ID], { description: 'Featured collections, in display order.' }) featuredCollectionIds!: string[];
   @Field(() => Boolean, { description: 'True: a parcel is booked with the carrier as soon as customs clears it. False: it waits for the museum to hand it over (shipOrder).' })
   autoBookCarrier!: boolean;
+  @Field(() => String, { nullable: true, description: 'The museum’s China customs registration code (10 characters), the seller (ebcCode) of its declarations; null: it may not sell to China.' })
+  customsCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'The museum’s name as registered with China customs (ebcName).' })
+  customsName!: string | null;
   @Field(() => Date) updatedAt!: Date;
 }
 
@@ -74,4 +78,8 @@ export class UpdateStorefrontInput {
   @Field(() => StorefrontStatusGql, { nullable: true }) status?: StorefrontStatusGql;
   @Field(() => Boolean, { nullable: true, description: 'Book cleared parcels with the carrier at once (true) or wait for shipOrder (false).' })
   autoBookCarrier?: boolean;
+  @Field(() => String, { nullable: true, description: 'China customs registration code, 10 characters (digits and capital letters); null removes it. Needs customsName.' })
+  customsCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Name registered with China customs.' })
+  customsName?: string | null;
 }

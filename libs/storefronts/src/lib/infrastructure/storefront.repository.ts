@@ -17,6 +17,9 @@ export interface StorefrontRow {
   featuredCollectionIds: string[];
   /** Cleared parcels booked with the carrier at once (true) or handed over by the museum (shipOrder). */
   autoBookCarrier: boolean;
+  /** The museum's customs registration (e-commerce enterprise code and name); null: it may not sell to China. */
+  customsCode: string | null;
+  customsName: string | null;
   updatedAt: Date;
 }
 
@@ -33,6 +36,8 @@ const storefrontSelect = {
   bannerUrl: true,
   featuredCollectionIds: true,
   autoBookCarrier: true,
+  customsCode: true,
+  customsName: true,
   updatedAt: true,
   museum: { select: { slug: true } },
 } as const satisfies Prisma.StorefrontSelect;
@@ -72,7 +77,7 @@ export class StorefrontRepository {
              s.name_fr AS "nameFr", s.name_en AS "nameEn", s.name_zh AS "nameZh",
              s.story_fr AS "storyFr", s.story_en AS "storyEn", s.story_zh AS "storyZh",
              s.banner_url AS "bannerUrl", s.featured_collection_ids::text[] AS "featuredCollectionIds",
-             s.auto_book_carrier AS "autoBookCarrier", s.updated_at AS "updatedAt"
+             s.auto_book_carrier AS "autoBookCarrier", s.customs_code AS "customsCode", s.customs_name AS "customsName", s.updated_at AS "updatedAt"
       FROM storefronts s JOIN museums m ON m.id = s.museum_id
       WHERE s.museum_id = ANY(${[...museumIds]}::uuid[])`;
   }
