@@ -3,4 +3,4 @@ export { AuthService, actorOf } from './lib/application/auth.service';
 export { AccountsService } from './lib/application/accounts.service';
 export { UserNamesService } from './lib/application/user-names.service';
 export { TokenService } from './lib/application/token.service';
-export { GqlThrottlerGuard } from './lib/graphql/gql-throttler.guard';
+export { GqlThrottlerGuard, LOGIN_ADDRESS_THROTTLER, LOGIN_THROTTLER, THROTTLED_AUTH_MUTATIONS } from './lib/graphql/gql-throttler.guard';

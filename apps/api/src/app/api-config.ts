@@ -1,3 +1,6 @@
+/** Express's 'trust proxy': which hops in front of the API may say who the client is (X-Forwarded-For). */
+export type TrustProxy = boolean | number | string[];
+
 /** Every setting the API reads, with defaults that work on a developer machine. */
 export interface ApiConfig {
   port: number;
@@ -9,6 +12,8 @@ export interface ApiConfig {
   publicCacheSeconds: number;
   /** API processes sharing the port (API_WORKERS, default 1); see main.ts. */
   workers: number;
+  /** TRUST_PROXY: none by default, so the client's address is the socket's and cannot be claimed in a header. */
+  trustProxy: TrustProxy;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -20,5 +25,23 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     maxComplexity: Number(env['GRAPHQL_MAX_COMPLEXITY'] ?? 5000),
     publicCacheSeconds: Number(env['PUBLIC_CACHE_SECONDS'] ?? 30),
     workers: Math.max(1, Number(env['API_WORKERS'] ?? 1)),
+    trustProxy: parseTrustProxy(env['TRUST_PROXY']),
   };
+}
+
+/**
+ * TRUST_PROXY as Express's 'trust proxy' takes it: unset, empty or `false` trusts no proxy;
+ * a whole number trusts that many hops; otherwise a comma list of addresses, CIDRs or Express's
+ * names (`loopback`, `linklocal`, `uniquelocal`). `true` trusts every hop (any client may then
+ * name its own address): only for a proxy that overwrites X-Forwarded-For.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

@@ -12,12 +12,13 @@ import {
   ShopWindowCachesModule,
   complexityPlugin,
   depthLimitRule,
+  earlyThrottlePlugin,
   formatGraphQLError,
   serviceUnavailablePlugin,
   type Actor,
   type RequestContext,
 } from '@vitrine/shared/graphql';
-import { AuthService, IdentityModule } from '@vitrine/identity';
+import { AuthService, GqlThrottlerGuard, IdentityModule, LOGIN_ADDRESS_THROTTLER, LOGIN_THROTTLER, THROTTLED_AUTH_MUTATIONS } from '@vitrine/identity';
 import { PUBLIC_STOREFRONT_QUERIES, StorefrontsModule } from '@vitrine/storefronts';
 import { CatalogModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';
 import { AnnualQuotaModule, OrderFulfilmentModule, OrdersModule } from '@vitrine/orders';
@@ -44,7 +45,13 @@ function bearer(req: Request): string | null {
   imports: [
     DataAccessModule,
     ShopWindowCachesModule,
-    ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: 10 }] }),
+    // Named throttlers; each guard says which it counts and how, each resolver its limits.
+    ThrottlerModule.forRoot({
+      throttlers: [
+        { name: LOGIN_THROTTLER, ttl: 60_000, limit: 10 },
+        { name: LOGIN_ADDRESS_THROTTLER, ttl: 60_000, limit: 60 },
+      ],
+    }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [IdentityModule, ShopWindowPurgeModule],
@@ -62,6 +69,8 @@ function bearer(req: Request): string | null {
         validationRules: [depthLimitRule({ maxDepth: config.maxDepth, maxComplexity: config.maxComplexity })],
         plugins: [
           serviceUnavailablePlugin(),
+          // A flood's attempts past the per-address limit are refused before execution.
+          earlyThrottlePlugin(GqlThrottlerGuard, THROTTLED_AUTH_MUTATIONS),
           complexityPlugin(() => schemaHost.schema, { maxDepth: config.maxDepth, maxComplexity: config.maxComplexity }),
           ...publicResponseCache({
             maxAgeSeconds: apiConfigFromEnv().publicCacheSeconds,
@@ -77,7 +86,13 @@ function bearer(req: Request): string | null {
           return { req, res, actor, loaders: new LoaderRegistry() };
         },
         formatError: (formatted, error) =>
-          formatGraphQLError(formatted, error, (e) => logger.error({ err: e }, 'unexpected error in a GraphQL operation')),
+          formatGraphQLError(
+            formatted,
+            error,
+            (e) => logger.error({ err: e }, 'unexpected error in a GraphQL operation'),
+            // The client's mistake, not ours: a warning, without a stack.
+            (code, message) => logger.warn({ code }, `GraphQL request refused: ${message}`),
+          ),
       }),
     }),
     IdentityModule,

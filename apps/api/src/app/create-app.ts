@@ -15,7 +15,9 @@ import { publicHttpCache } from './public-http-cache';
 export async function createApp(): Promise<NestExpressApplication> {
   const config = apiConfigFromEnv();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: true, rawBody: true });
-  app.set('trust proxy', 'loopback');
+  // Only the proxies TRUST_PROXY names may say who the client is (X-Forwarded-For); by default
+  // none, so the address the sign-in limits count cannot be chosen by the client.
+  app.set('trust proxy', config.trustProxy);
   // One access-log line per request at level info; at warn and above pino-http would still build a
   // child logger and hook every response for nothing, so it is left out.
   if (logger.isLevelEnabled('info')) app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));

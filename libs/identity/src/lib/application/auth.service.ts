@@ -9,6 +9,7 @@ import { emailSchema } from '../domain/password-policy';
 import { UserRepository, type UserRecord } from '../infrastructure/user.repository';
 import { RefreshTokenRepository } from '../infrastructure/refresh-token.repository';
 import { TokenService } from './token.service';
+import { argon2Gate } from './argon2-gate';
 
 export interface Session {
   accessToken: string;
@@ -41,14 +42,15 @@ export class AuthService {
   ) {}
 
   static hashPassword(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id });
+    return argon2Gate.run(() => argon2.hash(password, { type: argon2.argon2id }));
   }
 
   async login(input: { email: string; password: string }): Promise<Session> {
     const { email, password } = validate(loginSchema, input);
     const user = await this.users.findCredentials(email);
     this.dummyHash ??= AuthService.hashPassword(randomUUID());
-    const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password).catch(() => false);
+    const hash = user?.passwordHash ?? (await this.dummyHash);
+    const ok = await argon2Gate.run(() => argon2.verify(hash, password)).catch(() => false);
     if (!user || !ok || user.disabled) {
       throw new IdentityError(IdentityErrorCode.INVALID_CREDENTIALS, 'Email or password is wrong');
     }

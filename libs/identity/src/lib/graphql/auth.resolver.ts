@@ -5,9 +5,15 @@ import { CurrentActor, Public, type Actor } from '@vitrine/shared/graphql';
 import { AuthService } from '../application/auth.service';
 import { AccountsService } from '../application/accounts.service';
 import { AuthSessionType, LoginInput, RegisterShopperInput, UserAccountType } from './identity.types';
-import { GqlThrottlerGuard } from './gql-throttler.guard';
+import { GqlThrottlerGuard, LOGIN_ADDRESS_THROTTLER, LOGIN_THROTTLER } from './gql-throttler.guard';
 
 const LOGIN_LIMIT = Number(process.env['LOGIN_RATE_LIMIT'] ?? 10);
+const LOGIN_LIMIT_PER_ADDRESS = Number(process.env['LOGIN_RATE_LIMIT_PER_ADDRESS'] ?? 60);
+/** Per minute, per address and email; and per address across emails, sign-in, refresh and sign-up together. */
+const LOGIN_LIMITS = {
+  [LOGIN_THROTTLER]: { limit: LOGIN_LIMIT, ttl: 60_000 },
+  [LOGIN_ADDRESS_THROTTLER]: { limit: LOGIN_LIMIT_PER_ADDRESS, ttl: 60_000 },
+};
 
 @Resolver()
 export class AuthResolver {
@@ -18,7 +24,7 @@ export class AuthResolver {
 
   @Public()
   @UseGuards(GqlThrottlerGuard)
-  @Throttle({ login: { limit: LOGIN_LIMIT, ttl: 60_000 } })
+  @Throttle(LOGIN_LIMITS)
   @Mutation(() => AuthSessionType, { description: 'Signs in with email and password.' })
   login(@Args('input') input: LoginInput) {
     return this.auth.login(input);
@@ -26,7 +32,7 @@ export class AuthResolver {
 
   @Public()
   @UseGuards(GqlThrottlerGuard)
-  @Throttle({ login: { limit: LOGIN_LIMIT, ttl: 60_000 } })
+  @Throttle(LOGIN_LIMITS)
   @Mutation(() => AuthSessionType, { description: 'Trades a refresh token for a new session (rotation).' })
   refreshSession(@Args('refreshToken') refreshToken: string) {
     return this.auth.refresh(refreshToken);
@@ -40,7 +46,7 @@ export class AuthResolver {
 
   @Public()
   @UseGuards(GqlThrottlerGuard)
-  @Throttle({ login: { limit: LOGIN_LIMIT, ttl: 60_000 } })
+  @Throttle(LOGIN_LIMITS)
   @Mutation(() => UserAccountType, { description: 'Creates a shopper account.' })
   registerShopper(@Args('input') input: RegisterShopperInput) {
     return this.accounts.registerShopper(input);

@@ -1,5 +1,5 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
-import { KeyedGqlThrottlerGuard, requestContextOf } from '@vitrine/shared/graphql';
+import { KeyedGqlThrottlerGuard, requestContextOf, type ThrottleScope } from '@vitrine/shared/graphql';
 
 /**
  * Rate limits GraphQL queries that take a resident ID number, counted per client address and
@@ -8,6 +8,9 @@ import { KeyedGqlThrottlerGuard, requestContextOf } from '@vitrine/shared/graphq
  */
 @Injectable()
 export class IdentityProbeThrottlerGuard extends KeyedGqlThrottlerGuard {
+  // The API's keyed throttler; its limit is the resolver's @Throttle (QUOTA_QUERY_RATE_LIMIT).
+  protected readonly scopes: Readonly<Record<string, ThrottleScope>> = { login: 'addressAndKey' };
+
   protected throttleKey(context: ExecutionContext): string {
     return requestContextOf(context).actor?.userId ?? '';
   }

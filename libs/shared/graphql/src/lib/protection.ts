@@ -1,6 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, separateOperations, visit } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  getVariableValues,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type SelectionSetNode,
+  separateOperations,
+  type ValidationRule,
+  visit,
+} from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 export interface QueryLimits {
@@ -10,9 +20,65 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxComplexity: 5_000 };
 
-/** Validation rule refusing documents nested deeper than maxDepth. */
-export function depthLimitRule(limits: QueryLimits) {
-  return depthLimit(limits.maxDepth);
+/** Fields the cost walk visits at most (graphql-query-complexity's own ceiling). */
+const MAX_PRICED_FIELDS = 10_000;
+
+/**
+ * A client's mistake found before execution: HTTP 400 (Apollo reads `extensions.http` and
+ * leaves it out of the answer), where an error thrown from a plugin would otherwise be a 500.
+ */
+function refused(message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, http: { status: 400 } } });
+}
+
+/**
+ * Validation rule refusing operations nested deeper than maxDepth (GRAPHQL_VALIDATION_FAILED,
+ * HTTP 400, with the operation's `depth` and the `maxDepth` in extensions). Depth counts the
+ * levels of selection below the root fields, through fragments, as graphql-depth-limit does;
+ * introspection fields (`__schema`…) are not counted.
+ */
+export function depthLimitRule(limits: QueryLimits): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      const fragments = new Map<string, FragmentDefinitionNode>();
+      for (const definition of context.getDocument().definitions) {
+        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      }
+      const depth = depthOf(operation.selectionSet, fragments, new Map());
+      if (depth > limits.maxDepth) {
+        context.reportError(
+          new GraphQLError(`'${operation.name?.value ?? ''}' exceeds maximum operation depth of ${limits.maxDepth}`, {
+            nodes: [operation],
+            extensions: { depth, maxDepth: limits.maxDepth },
+          }),
+        );
+      }
+      return false;
+    },
+  });
+}
+
+/** Depth of a selection set; each fragment is walked once (a cycle, refused by validation anyway, counts 0). */
+function depthOf(selections: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Map<string, number>): number {
+  let deepest = 0;
+  for (const selection of selections.selections) {
+    let depth = 0;
+    if (selection.kind === Kind.FIELD) {
+      if (selection.selectionSet && !selection.name.value.startsWith('__')) depth = 1 + depthOf(selection.selectionSet, fragments, seen);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      depth = depthOf(selection.selectionSet, fragments, seen);
+    } else {
+      const name = selection.name.value;
+      if (!seen.has(name)) {
+        seen.set(name, 0);
+        const fragment = fragments.get(name);
+        seen.set(name, fragment ? depthOf(fragment.selectionSet, fragments, seen) : 0);
+      }
+      depth = seen.get(name) ?? 0;
+    }
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
 }
 
 /**
@@ -46,7 +112,10 @@ export function complexityPlugin(schema: () => GraphQLSchema, limits: QueryLimit
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // Variables that do not fit their types are the client's mistake: execution refuses them
+          // (BAD_USER_INPUT, HTTP 400) before resolving anything, so there is nothing to price.
+          if (getVariableValues(schema(), operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 }).errors) return;
           const complexity = costOf(
             document,
             request.operationName ?? undefined,
@@ -55,22 +124,37 @@ export function complexityPlugin(schema: () => GraphQLSchema, limits: QueryLimit
               const query = request.operationName
                 ? separateOperations(document)[request.operationName]
                 : document;
-              return getComplexity({
-                schema: schema(),
-                query: query ?? document,
-                variables: request.variables ?? {},
-                estimators: [
-                  fieldExtensionsEstimator(),
-                  ({ args, childComplexity }) =>
-                    typeof args['first'] === 'number' ? 1 + childComplexity * args['first'] : undefined,
-                  simpleEstimator({ defaultComplexity: 1 }),
-                ],
-              });
+              try {
+                return getComplexity({
+                  schema: schema(),
+                  query: query ?? document,
+                  variables: request.variables ?? {},
+                  maxQueryNodes: MAX_PRICED_FIELDS,
+                  estimators: [
+                    fieldExtensionsEstimator(),
+                    ({ args, childComplexity }) =>
+                      typeof args['first'] === 'number' ? 1 + childComplexity * args['first'] : undefined,
+                    simpleEstimator({ defaultComplexity: 1 }),
+                  ],
+                });
+              } catch (error) {
+                if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) return Infinity;
+                throw error;
+              }
             },
           );
+          if (complexity === Infinity) {
+            throw refused(`Query is too complex: more than ${MAX_PRICED_FIELDS} fields to price`, {
+              code: 'QUERY_TOO_COMPLEX',
+              maxFields: MAX_PRICED_FIELDS,
+              maxComplexity: limits.maxComplexity,
+            });
+          }
           if (complexity > limits.maxComplexity) {
-            throw new GraphQLError(`Query is too complex: ${complexity} > ${limits.maxComplexity}`, {
-              extensions: { code: 'QUERY_TOO_COMPLEX', complexity, maxComplexity: limits.maxComplexity },
+            throw refused(`Query is too complex: ${complexity} > ${limits.maxComplexity}`, {
+              code: 'QUERY_TOO_COMPLEX',
+              complexity,
+              maxComplexity: limits.maxComplexity,
             });
           }
         },
