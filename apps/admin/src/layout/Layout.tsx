@@ -11,4 +11,13 @@ const VitrineAppBar = () => (
   </AppBar>
 );
 
-export const Layout = ({ children }: { children: ReactNode }) => <RaLayout appBar={VitrineAppBar}>{children}</RaLayout>;
+/**
+ * The content column may shrink below its widest table (min-width: 0): a wide table scrolls
+ * inside its own box instead of widening the page past the window and pushing the toolbar's
+ * buttons off screen.
+ */
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout appBar={VitrineAppBar} sx={{ '& .RaLayout-content': { minWidth: 0 } }}>
+    {children}
+  </RaLayout>
+);

@@ -114,11 +114,11 @@ const Section = ({ title, children, testId }: { title: string; children: ReactNo
 const Row = ({ label, children }: { label: string; children: ReactNode }) => {
   const translate = useTranslate();
   return (
-    <Box sx={{ display: 'flex', gap: 2, py: 0.25 }}>
-      <Typography variant="body2" color="text.secondary" sx={{ minWidth: 150 }}>
+    <Box sx={{ display: 'flex', gap: 1.5, py: 0.25 }}>
+      <Typography variant="body2" color="text.secondary" sx={{ width: 110, flexShrink: 0 }}>
         {translate(label)}
       </Typography>
-      <Typography variant="body2" component="div">
+      <Typography variant="body2" component="div" sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
         {children}
       </Typography>
     </Box>
@@ -139,8 +139,9 @@ const Lines = () => {
   const h = (k: string) => translate(`resources.orders.lines.${k}`);
   return (
     <Section title="vitrine.orders.lines" testId="order-lines">
+      {/* Narrow cell padding so the twelve columns fit a 1,280 px window beside the menu. */}
       <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small">
+        <Table size="small" sx={{ '& .MuiTableCell-root': { px: 0.75 }, '& .MuiTableCell-root:first-of-type': { pl: 0 }, '& .MuiTableCell-root:last-of-type': { pr: 0 } }}>
           <TableHead>
             <TableRow>
               {['sku', 'name', 'hsCode', 'quantity', 'unitPrice', 'goods', 'freight', 'insurance', 'dutiable', 'taxRate', 'tax', 'total'].map((k) => (
@@ -155,7 +156,7 @@ const Lines = () => {
               <TableRow key={l.id}>
                 <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{l.sku}</TableCell>
                 {/* Wide enough that a Chinese name does not wrap every few characters. */}
-                <TableCell sx={{ minWidth: 200 }}>
+                <TableCell sx={{ minWidth: '14em' }}>
                   <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
                     <Thumbnail url={l.imageUrl} alt={l.name} size={40} />
                     <span>{l.name}</span>
@@ -205,7 +206,7 @@ const Buyer = () => {
     <Section title="vitrine.orders.buyer" testId="order-buyer">
       <Row label="resources.orders.fields.orderer">{o.orderer.name}</Row>
       <Row label="vitrine.orders.resident_id">
-        <span data-testid="resident-id-masked" style={{ fontFamily: 'monospace' }}>{o.orderer.residentIdMasked}</span>
+        <span data-testid="resident-id-masked" style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{o.orderer.residentIdMasked}</span>
       </Row>
       <Row label="vitrine.orders.recipient">
         <span lang="zh-CN">
@@ -475,7 +476,7 @@ const OrderTitle = () => {
 };
 
 export const OrderShow = () => (
-  <Show actions={<ShowActions />} error={<NotFound />} title={<OrderTitle />}>
+  <Show actions={<ShowActions />} error={<NotFound />} title={<OrderTitle />} sx={{ minWidth: 0, '& .RaShow-main, & .RaShow-card': { minWidth: 0 } }}>
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, p: 2 }} data-testid="order-show">
       <RefundFailedAlert />
       <Lines />
