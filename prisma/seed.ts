@@ -27,6 +27,9 @@ class DemoSeedModule {}
 
 const image = (seed: string) => `https://picsum.photos/seed/${encodeURIComponent(seed)}/800/800`;
 
+/** Demo China customs registrations of the demo museums (10 characters each). */
+const DEMO_CUSTOMS_CODES: Record<string, string> = { louvre: '3120260001', 'british-museum': '3120260002', orsay: '3120260003' };
+
 async function seedMuseum(prisma: PrismaService, m: DemoMuseum): Promise<{ museumId: string; artworkIds: Map<string, string> }> {
   const museum = await prisma.museum.upsert({
     where: { slug: m.slug },
@@ -50,6 +53,10 @@ async function seedMuseum(prisma: PrismaService, m: DemoMuseum): Promise<{ museu
     },
     update: {},
   });
+  // Each museum declares to China customs as its own e-commerce enterprise (demo codes); set
+  // once, also on a storefront seeded before registrations existed, never over an operator's edit.
+  const customsCode = DEMO_CUSTOMS_CODES[m.slug];
+  if (customsCode) await prisma.storefront.updateMany({ where: { museumId: museum.id, customsCode: null }, data: { customsCode, customsName: `${m.legalName} (cross-border e-commerce)` } });
   await prisma.artwork.createMany({
     data: m.artworks.map((w) => ({
       id: stableId(`artwork:${m.slug}:${w.accessionNumber}`),
