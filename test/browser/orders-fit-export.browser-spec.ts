@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createUser } from '@vitrine/shared/testing';
 import { seedPaidOrders } from '../support/pipeline-fixtures';
 import { signInFast } from './support/browser';
@@ -44,5 +45,43 @@ describe('console: an order page fits the window; orders export with their filte
     expect(id.x + id.width).toBeLessThanOrEqual(card.x + card.width - 8);
     expect(id.height).toBeLessThan(30);
     await screenshot('order-page-1280');
+  });
+
+  it('exports every order the status filter matches, across all pages, as CSV with masked customers, lines, CNY totals and customs mode', async () => {
+    // 80 orders: 55 delivered (more than a screen page of 25 and an export page of 50), 25 paid.
+    const seeded = await seedPaidOrders(c.api.db.prisma, 80, { startPipeline: false });
+    const delivered = seeded.orderNos.slice(0, 55);
+    await c.api.db.prisma.order.updateMany({ where: { number: { in: delivered } }, data: { status: 'DELIVERED' } });
+    // Another museum's delivered orders stay out of the file.
+    const other = await seedPaidOrders(c.api.db.prisma, 3, { startPipeline: false });
+    await c.api.db.prisma.order.updateMany({ where: { museumId: other.museumId }, data: { status: 'DELIVERED' } });
+    const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [seeded.museumId] });
+
+    const { page, screenshot } = await c.open();
+    await signInFast(page, manager.email, manager.password);
+    await page.getByRole('menuitem', { name: 'Orders' }).click();
+    await page.locator('tbody tr').first().waitFor();
+    await page.getByRole('combobox', { name: 'State' }).click();
+    await page.getByRole('option', { name: 'Delivered' }).click();
+    await page.waitForFunction(() => /of 55/.test(document.body.textContent ?? ''));
+    expect(await page.locator('tbody tr').count()).toBe(25);
+    await screenshot('orders-export-filtered');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const [header, ...rows] = csv.split('\r\n');
+    expect(header).toBe('number,created_at,status,customer,lines,goods,shipping,insurance,tax,total,currency,customs_mode');
+    expect(rows.map((r) => r.split(',')[0]).sort()).toEqual([...delivered].sort());
+    for (const row of rows) {
+      const cells = row.split(',');
+      expect(cells[2]).toBe('DELIVERED');
+      expect(cells[3]).toBe('王* 310***********000X');
+      expect(cells[4]).toBe('2 × 明信片套装 (PC-1)');
+      expect(cells.slice(5)).toEqual(['200.00', '30.00', '0.00', '20.93', '250.93', 'CNY', '9610']);
+      expect(Number.isNaN(Date.parse(cells[1]!))).toBe(false);
+    }
+    // The shopper's full name never leaves in the file.
+    expect(csv).not.toContain('王芳');
   });
 });

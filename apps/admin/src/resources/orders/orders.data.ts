@@ -153,6 +153,11 @@ const DETAIL_FIELDS = `${LIST_FIELDS}
   lostToDisputes
   disputes { ${DISPUTE_FIELDS} }`;
 
+// The orders file (ExportButton): the list's fields and a summary of the lines.
+const EXPORT_FIELDS = `${LIST_FIELDS} lines { sku name quantity }`;
+/** Pages of the export walk: 50 orders with their lines stay well within the API's cost limit. */
+const EXPORT_PAGE = 50;
+
 export type OrderSort = 'NEWEST' | 'OLDEST' | 'TOTAL_DESC' | 'TOTAL_ASC';
 export interface OrderQuery {
   status?: OrderStatus;
@@ -166,12 +171,12 @@ export interface OrderQuery {
 }
 
 const pageOf =
-  (museumId: string | null, q: OrderQuery): FetchPage<OrderRecord> =>
+  (museumId: string | null, q: OrderQuery, fields = LIST_FIELDS): FetchPage<OrderRecord> =>
   async (first, after, idsOnly) => {
     const { sort, ...filter } = q;
     const r = await gql<{ museumOrders: CursorPage<OrderRecord> }>(
       `query MuseumOrders($museumId: ID, $filter: OrderFilterInput, $sort: OrderSort, $first: Int, $after: String) {
-        museumOrders(museumId: $museumId, filter: $filter, sort: $sort, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : LIST_FIELDS} } ${PAGE_INFO} } }`,
+        museumOrders(museumId: $museumId, filter: $filter, sort: $sort, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : fields} } ${PAGE_INFO} } }`,
       { museumId, filter, sort, first, after },
     );
     return r.museumOrders;
@@ -293,10 +298,33 @@ export async function ordersIn(museumId: string | null, status: OrderStatus, fir
   return pageOf(museumId, { status, sort: 'NEWEST' })(first, null, false);
 }
 
+/**
+ * Every order the filter matches, with their lines, walking the API's cursor pages to the
+ * end (up to `limit`): the export, not the page on screen.
+ */
+export async function allOrders(museumId: string | null, q: OrderQuery, limit: number): Promise<OrderRecord[]> {
+  const fetchPage = pageOf(museumId, q, EXPORT_FIELDS);
+  const orders: OrderRecord[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const r: CursorPage<OrderRecord> = await fetchPage(Math.min(EXPORT_PAGE, limit - orders.length), after, false);
+    orders.push(...r.nodes);
+    if (!r.pageInfo.hasNextPage || !r.nodes.length || orders.length >= limit) return orders;
+    after = r.pageInfo.endCursor;
+  }
+}
+
+/** `meta` of the list's ExportButton: getList answers every matching order, lines included. */
+export const EXPORT_VIEW = { view: 'export' } as const;
+
 export const ordersData: ResourceHandler = {
-  getList: (params) => {
+  getList: async (params) => {
     const museumId = getCurrentMuseumId();
     const q = orderQuery(params.filter, params.sort);
+    if ((params.meta as { view?: string } | undefined)?.view === EXPORT_VIEW.view) {
+      const data = await allOrders(museumId, q, params.pagination?.perPage ?? 10_000);
+      return { data, total: data.length };
+    }
     return cursorList('orders', params, { museumId, ...q }, pageOf(museumId, q));
   },
   getOne: async ({ id }) => ({ data: await one(id) }),

@@ -17,6 +17,9 @@ import {
   Datagrid,
   DateField,
   DateInput,
+  downloadCSV,
+  ExportButton,
+  type Exporter,
   SearchInput,
   FunctionField,
   List,
@@ -34,7 +37,7 @@ import { Thumbnail } from '../../components/Thumbnail';
 import { NotFound } from '../../components/NotFound';
 import { StatusChip } from '../../components/StatusChip';
 import { decimalToPercent } from '../../data/money';
-import { ORDER_STATUSES, canShip, type CustomsMessageRecord, type OrderRecord } from './orders.data';
+import { EXPORT_VIEW, ORDER_STATUSES, canShip, type CustomsMessageRecord, type OrderRecord } from './orders.data';
 import { RefundButton } from './RefundButton';
 import { RefundFailedAlert } from './RefundFailedAlert';
 import { DisputeRows } from './DisputePanel';
@@ -71,8 +74,21 @@ const OrdererField = (_: { label?: string }) => (
 
 const TotalField = (_: { label?: string; source?: string; sortBy?: string }) => <FunctionField<OrderRecord> render={(o) => <Money amount={o.total} currency={o.currency} />} />;
 
+// The CSV writer is only loaded when someone exports.
+const exporter: Exporter<OrderRecord> = async (orders) => {
+  const { ordersToCsv } = await import('./orders-csv');
+  downloadCSV(ordersToCsv(orders), `orders-${new Date().toISOString().slice(0, 10)}`);
+};
+
+const ListActions = () => (
+  <TopToolbar>
+    {/* Every order the filters match (all pages, lines included), not the rows on screen. */}
+    <ExportButton maxResults={10_000} meta={EXPORT_VIEW} />
+  </TopToolbar>
+);
+
 export const OrderList = () => (
-  <List filters={filters} exporter={false} empty={false} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+  <List filters={filters} actions={<ListActions />} exporter={exporter} empty={false} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="number" sortable={false} />
       <DateField source="createdAt" showTime />
