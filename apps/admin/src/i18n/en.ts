@@ -1,5 +1,7 @@
 // Our English messages, merged over ra-language-english.
 export const en = {
+  // react-admin's "No %{name} found" reads "No Licensing inbox found": one sentence for every list.
+  ra: { navigation: { no_results: 'Nothing here yet.', no_filtered_results: 'Nothing matches the current filters.' } },
   resources: {
     users: {
       name: 'User |||| Users',
@@ -173,7 +175,7 @@ export const en = {
         updatedAt: 'Last change',
       },
     },
-    inbox: { name: 'Licensing inbox |||| Licensing inbox' },
+    inbox: { name: 'Licensing inbox |||| Licensing inbox', fields: { status: 'Status', stage: 'Stage' } },
     queues: { name: 'Queues |||| Queues' },
     agreements: {
       name: 'Agreement |||| Agreements',
@@ -652,6 +654,7 @@ export const en = {
       due: 'Review due %{date}',
       overdue: 'Review overdue since %{date}',
       awaiting: 'Awaiting a decision',
+      inbox_empty: 'No proposal is waiting for your decision.',
       your_decision: 'Your decision on v%{version} (%{stage})',
       comment: 'Comment for the brand',
       comment_help: 'Required to request changes or reject',

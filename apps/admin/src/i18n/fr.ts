@@ -2,6 +2,7 @@ import type { en } from './en';
 
 // Nos messages français, fusionnés par-dessus ra-language-french.
 export const fr: typeof en = {
+  ra: { navigation: { no_results: 'Rien pour l’instant.', no_filtered_results: 'Rien ne correspond aux filtres actuels.' } },
   resources: {
     users: {
       name: 'Utilisateur |||| Utilisateurs',
@@ -175,7 +176,7 @@ export const fr: typeof en = {
         updatedAt: 'Dernier changement',
       },
     },
-    inbox: { name: 'Demandes de licence |||| Demandes de licence' },
+    inbox: { name: 'Demandes de licence |||| Demandes de licence', fields: { status: 'Statut', stage: 'Étape' } },
     queues: { name: 'Files d’attente |||| Files d’attente' },
     agreements: {
       name: 'Contrat |||| Contrats',
@@ -655,6 +656,7 @@ export const fr: typeof en = {
       due: 'Réponse attendue le %{date}',
       overdue: 'Réponse en retard depuis le %{date}',
       awaiting: 'En attente de décision',
+      inbox_empty: 'Aucune proposition n’attend votre décision.',
       your_decision: 'Votre décision sur la v%{version} (%{stage})',
       comment: 'Commentaire pour la marque',
       comment_help: 'Obligatoire pour demander des modifications ou refuser',

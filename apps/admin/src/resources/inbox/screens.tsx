@@ -29,10 +29,19 @@ const filters = [
   <SelectInput key="stage" source="stage" choices={STAGE_CHOICES} alwaysOn />,
 ];
 
+const InboxEmpty = () => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" sx={{ p: 2 }} data-testid="inbox-empty">
+      {translate('vitrine.licensing.inbox_empty')}
+    </Typography>
+  );
+};
+
 export const InboxList = () => (
   <RequireMuseum>
     <List filters={filters} exporter={false} empty={false} sort={{ field: 'reviewDueAt', order: 'ASC' }}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
+      <Datagrid rowClick="show" bulkActionButtons={false} empty={<InboxEmpty />}>
         <TitleField label="resources.proposals.fields.title" />
         <FunctionField<ProposalRecord> label="resources.proposals.fields.brand" render={(p) => p.brandName ?? ''} />
         <StageField label="resources.proposals.fields.stage" />

@@ -23,6 +23,8 @@ import { LocalizedTextField } from '../../components/LocalizedTextField';
 import { StatusChip } from '../../components/StatusChip';
 import { Thumbnail } from '../../components/Thumbnail';
 import { formatMoney } from '../../data/money';
+import { pickText } from '../../data/localized';
+import type { CollectionRecord } from '../collections/collections.data';
 import { useCurrentMuseumId } from '../../museum/current-museum';
 import { BulkStatusButtons } from './BulkStatusButtons';
 import { LIST_ROWS, PRODUCT_STATUSES, type ProductListRow, type ProductRecord } from './products.data';
@@ -31,11 +33,17 @@ const ProductImport = lazy(() => import('./ProductImport'));
 
 const STATUS_CHOICES = PRODUCT_STATUSES.map((id) => ({ id, name: `vitrine.status.${id}` }));
 
+/** Collections named in the console's language. */
+const CollectionSelect = () => {
+  const [locale] = useLocaleState();
+  return <SelectInput label="resources.products.fields.collectionIds" optionText={(c: CollectionRecord) => pickText(c.name, locale) || c.slug} />;
+};
+
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
   <ReferenceInput key="collectionId" source="collectionId" reference="collections">
-    <SelectInput label="resources.products.fields.collectionIds" optionText={(c: { name: { en: string; fr: string; zhCN: string }; slug: string }) => c.name.en || c.name.fr || c.slug} />
+    <CollectionSelect />
   </ReferenceInput>,
   <TextInput key="category" source="category" />,
 ];

@@ -11,7 +11,10 @@ import {
   TextInput,
   Toolbar,
   required,
+  useLocaleState,
 } from 'react-admin';
+import { pickText } from '../../data/localized';
+import type { CollectionRecord } from '../collections/collections.data';
 import { LocalizedTextInput } from '../../components/LocalizedTextInput';
 import { NotFound } from '../../components/NotFound';
 import { urlFormat } from '../../data/validators';
@@ -31,6 +34,19 @@ export const StorefrontRedirect = () => {
   );
 };
 
+/** Featured collections as chips named in the console's language (the records' own representation is English first). */
+const CollectionsInput = () => {
+  const [locale] = useLocaleState();
+  return (
+    <AutocompleteArrayInput
+      label="resources.storefronts.fields.featuredCollectionIds"
+      optionText={(c: CollectionRecord) => pickText(c.name, locale) || c.slug}
+      inputText={(c: CollectionRecord) => pickText(c.name, locale) || c.slug}
+      fullWidth
+    />
+  );
+};
+
 export const StorefrontEdit = () => (
   <Edit mutationMode="pessimistic" error={<NotFound />} redirect={false} title="vitrine.storefront.title">
     <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>}>
@@ -40,7 +56,7 @@ export const StorefrontEdit = () => (
           <LocalizedTextInput source="story" label="resources.storefronts.fields.story" multiline />
           <TextInput source="bannerUrl" validate={urlFormat} fullWidth />
           <ReferenceArrayInput source="featuredCollectionIds" reference="collections">
-            <AutocompleteArrayInput label="resources.storefronts.fields.featuredCollectionIds" fullWidth />
+            <CollectionsInput />
           </ReferenceArrayInput>
           <SelectInput source="status" choices={STATUSES} validate={required()} />
           <BooleanInput source="autoBookCarrier" helperText="vitrine.storefront.auto_book_help" />
