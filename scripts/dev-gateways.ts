@@ -6,9 +6,14 @@
 //   node -r @swc-node/register scripts/dev-gateways.ts --customs=4010 --payments=4030 --carrier=4020
 // Customs checks signatures with the public half of CUSTOMS_SIGNING_KEY (the key the worker
 // signs with); the carrier takes CARRIER_API_KEY (default the worker's dev key).
+// --stripe=4040 runs the Stripe sandbox (test/support/stripe-loopback.ts: PaymentIntents in
+// Stripe's wire format, and the wallet page where the shopper plays Alipay / WeChat Pay),
+// accepting STRIPE_SECRET_KEY and signing its webhooks with STRIPE_WEBHOOK_SECRET, delivered to
+// --stripe-webhook (the API's /webhooks/stripe).
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { CarrierLoopback } from '../test/support/carrier-loopback';
 import { CustomsLoopback } from '../test/support/customs-loopback';
+import { startStripeLoopback } from '../test/support/stripe-loopback';
 
 function flag(name: string): number | null {
   const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -16,6 +21,10 @@ function flag(name: string): number | null {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--${name} must be a port number`);
   return port;
+}
+
+function textFlag(name: string): string | null {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
 }
 
 async function main(): Promise<void> {
@@ -37,6 +46,17 @@ async function main(): Promise<void> {
     const carrier = await CarrierLoopback.start({ apiKey: process.env['CARRIER_API_KEY'] ?? 'carrier-dev-key', port: carrierPort });
     closers.push(() => carrier.close());
     console.log(`carrier sandbox (waybills, bookings, tracking) on ${carrier.url}`);
+  }
+  const stripePort = flag('stripe');
+  if (stripePort !== null) {
+    const secretKey = process.env['STRIPE_SECRET_KEY'];
+    const webhookSecret = process.env['STRIPE_WEBHOOK_SECRET'];
+    if (!secretKey || !webhookSecret) throw new Error('the Stripe sandbox needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (the API uses the same)');
+    const webhookUrl = textFlag('stripe-webhook') ?? 'http://127.0.0.1:3000/webhooks/stripe';
+    const stripe = await startStripeLoopback({ port: stripePort, secretKey, webhookSecret, webhookUrl });
+    closers.push(() => stripe.close());
+    console.log(`Stripe sandbox (PaymentIntents: card, alipay, wechat_pay) on ${stripe.url}, webhooks to ${webhookUrl}`);
+    console.log(`Stripe sandbox wallet page: ${stripe.url}/sandbox/wallet/<payment_intent> (Checkout.paymentAction links there)`);
   }
   const stop = () => void Promise.all(closers.map((c) => c())).finally(() => process.exit(0));
   process.once('SIGTERM', stop);

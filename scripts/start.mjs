@@ -3,7 +3,9 @@
 // seeds the demo museums, then runs the API, the worker and the seller console together.
 // Without CUSTOMS_GATEWAY_URL / CARRIER_API_URL it also runs the dev sandbox gateways
 // (scripts/dev-gateways.ts) and points the worker at them, so paid orders reach DELIVERED.
-import { generateKeyPairSync } from 'node:crypto';
+// Without a Stripe key (STRIPE_SECRET_KEY unset or the placeholder) the same process runs the
+// Stripe sandbox, and the API and worker talk to it instead of api.stripe.com.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -89,17 +91,37 @@ async function sandbox() {
     env.CARRIER_API_URL = `http://127.0.0.1:${port}`;
     args.push(`--carrier=${port}`);
   }
-  return { env, args };
+  return { env, args, stripe: await stripeSandbox(args) };
+}
+
+/** The API's and worker's Stripe environment when no key is set (null: use the configured Stripe). */
+async function stripeSandbox(args) {
+  const key = process.env.STRIPE_SECRET_KEY;
+  if (key && key !== 'sk_test_vitrine_placeholder') return null;
+  const port = await freePort(4040);
+  args.push(`--stripe=${port}`, `--stripe-webhook=http://127.0.0.1:${process.env.PORT ?? 3000}/webhooks/stripe`);
+  return {
+    STRIPE_SECRET_KEY: `sk_test_sandbox_${randomBytes(12).toString('hex')}`,
+    STRIPE_WEBHOOK_SECRET: `whsec_sandbox_${randomBytes(16).toString('hex')}`,
+    STRIPE_API_HOST: '127.0.0.1',
+    STRIPE_API_PORT: String(port),
+    STRIPE_API_PROTOCOL: 'http',
+  };
 }
 
 const swc = ['-r', '@swc-node/register'];
 const gateways = await sandbox();
 if (gateways.args.length) {
-  start('gateways', '36', process.execPath, [...swc, 'scripts/dev-gateways.ts', ...gateways.args], gateways.env);
+  start('gateways', '36', process.execPath, [...swc, 'scripts/dev-gateways.ts', ...gateways.args], { ...gateways.env, ...gateways.stripe });
   log(`dev sandbox: ${Object.entries(gateways.env).filter(([k]) => k.endsWith('_URL')).map(([k, v]) => `${k}=${v}`).join(' ')} (set them to use real gateways)`);
 }
-start('api', '32', process.execPath, [...swc, 'apps/api/src/main.ts'], { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
-start('worker', '33', process.execPath, [...swc, 'apps/worker/src/main.ts'], gateways.env);
+if (gateways.stripe) {
+  const stripeUrl = `http://127.0.0.1:${gateways.stripe.STRIPE_API_PORT}`;
+  log(`Stripe sandbox ${stripeUrl} (no STRIPE_SECRET_KEY set; set it, and STRIPE_WEBHOOK_SECRET, to use Stripe's test mode)`);
+  log(`Wallet   ${stripeUrl}/sandbox/wallet/<payment_intent>   (placeOrder with paymentMethod ALIPAY or WECHAT_PAY answers the link in Checkout.paymentAction)`);
+}
+start('api', '32', process.execPath, [...swc, 'apps/api/src/main.ts'], { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...gateways.stripe });
+start('worker', '33', process.execPath, [...swc, 'apps/worker/src/main.ts'], { ...gateways.env, ...gateways.stripe });
 if (existsSync(path.join(ROOT, 'apps/admin/vite.config.ts'))) {
   start('console', '35', process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), '--config', 'apps/admin/vite.config.ts', '--host', '0.0.0.0']);
 }

@@ -13,6 +13,13 @@ import Stripe from 'stripe';
  * Stripe does: POST /v1/disputes/:id (form-encoded `evidence[...]`, `submit`) and evidence
  * files through POST /v1/files (multipart, `purpose=dispute_evidence`), which the SDK sends to
  * files.stripe.com unless an instance host (STRIPE_API_HOST) overrides it, as here.
+ *
+ * It is also the Stripe sandbox `npm start` runs (scripts/dev-gateways.ts): PaymentIntents
+ * confirmed with `payment_method_data[type]=alipay|wechat_pay` (or card) answer the next_action
+ * Stripe answers (alipay_handle_redirect, wechat_pay_display_qr_code; redirect_to_url for card)
+ * pointing at the sandbox wallet page (GET /sandbox/wallet/:payment_intent), where the shopper
+ * plays the wallet: Pay, Fail (declined) or Cancel each send the signed webhook to `webhookUrl`
+ * and then go back to the return_url, if one was given, as Stripe does.
  */
 
 type Json = Record<string, unknown>;
@@ -37,9 +44,25 @@ export interface StripeEventLike {
   data: { object: Json };
 }
 
+export interface StripeLoopbackOptions {
+  /** 0 (default): any free port. */
+  port?: number;
+  /** Keys to accept / sign with (default: generated). */
+  secretKey?: string;
+  webhookSecret?: string;
+  /** Where the wallet page delivers its webhooks (the API's /webhooks/stripe); settable later. */
+  webhookUrl?: string | null;
+}
+
 export interface StripeLoopback {
   /** Environment for an app under test (host, port, protocol, keys). */
   env: Record<string, string>;
+  /** http://127.0.0.1:port */
+  url: string;
+  /** Where the wallet page's buttons deliver their signed webhook (null: nowhere, the page says so). */
+  webhookUrl: string | null;
+  /** The sandbox wallet page of an intent. */
+  walletUrl(paymentIntentId: string): string;
   secretKey: string;
   webhookSecret: string;
   requests: LoopbackRequest[];
@@ -133,9 +156,15 @@ const stripeError = (status: number, type: string, message: string, code?: strin
   body: { error: { type, message, ...(code ? { code } : {}), ...(param ? { param } : {}), request_log_url: null } },
 });
 
-export async function startStripeLoopback(): Promise<StripeLoopback> {
-  const secretKey = `sk_test_loopback_${randomBytes(8).toString('hex')}`;
-  const webhookSecret = `whsec_loopback_${randomBytes(16).toString('hex')}`;
+export async function startStripeLoopback(options: StripeLoopbackOptions = {}): Promise<StripeLoopback> {
+  const secretKey = options.secretKey ?? `sk_test_loopback_${randomBytes(8).toString('hex')}`;
+  const webhookSecret = options.webhookSecret ?? `whsec_loopback_${randomBytes(16).toString('hex')}`;
+  /** return_url given at confirmation, per intent (WeChat Pay's next action has no field for it). */
+  const returnUrls = new Map<string, string>();
+  /** The payment method type of the intent's current attempt. */
+  const methods = new Map<string, string>();
+  let baseUrl = '';
+  const walletUrl = (piId: string) => `${baseUrl}/sandbox/wallet/${piId}`;
   const paymentIntents = new Map<string, Json>();
   const charges = new Map<string, Json>();
   const refunds = new Map<string, Json>();
@@ -203,6 +232,48 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
     return { status: 200, body: pi };
   }
 
+  /**
+   * Confirmation with a new payment method (payment_method_data[type]) or a test card
+   * (payment_method=pm_card_*): the intent awaits the shopper's approval on the wallet page,
+   * with the next_action Stripe answers for the method.
+   */
+  function confirmIntent(piId: string, p: Json): { status: number; body: Json } {
+    const pi = paymentIntents.get(piId);
+    if (!pi) return stripeError(404, 'invalid_request_error', `No such payment_intent: '${piId}'`, 'resource_missing', 'intent');
+    if (!['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(String(pi['status']))) {
+      return stripeError(400, 'invalid_request_error', `You cannot confirm this PaymentIntent because it has a status of ${pi['status']}.`, 'payment_intent_unexpected_state');
+    }
+    const data = p['payment_method_data'] as Json | undefined;
+    const type = data ? String(data['type'] ?? '') : typeof p['payment_method'] === 'string' && String(p['payment_method']).startsWith('pm_card_') ? 'card' : '';
+    if (!type) return stripeError(400, 'invalid_request_error', 'You must provide a payment method to confirm this PaymentIntent.', 'payment_intent_unexpected_state', 'payment_method');
+    if (!(pi['payment_method_types'] as string[]).includes(type)) {
+      return stripeError(400, 'invalid_request_error', `The payment method type "${type}" is invalid for this PaymentIntent.`, 'payment_intent_invalid_parameter', 'payment_method_data[type]');
+    }
+    const returnUrl = typeof p['return_url'] === 'string' ? p['return_url'] : null;
+    if (type === 'alipay' && !returnUrl) return stripeError(400, 'invalid_request_error', 'A return_url is required to confirm an Alipay PaymentIntent.', 'parameter_missing', 'return_url');
+    if (returnUrl) returnUrls.set(piId, returnUrl);
+    else returnUrls.delete(piId);
+    const page = walletUrl(piId);
+    const next_action =
+      type === 'alipay'
+        ? { type: 'alipay_handle_redirect', alipay_handle_redirect: { native_data: null, native_url: null, return_url: returnUrl, url: page } }
+        : type === 'wechat_pay'
+          ? {
+              type: 'wechat_pay_display_qr_code',
+              wechat_pay_display_qr_code: {
+                data: page,
+                hosted_instructions_url: page,
+                image_data_url: `data:image/svg+xml;base64,${Buffer.from(qrSvg(page)).toString('base64')}`,
+                image_url_png: `${page}/qr.svg`,
+                image_url_svg: `${page}/qr.svg`,
+              },
+            }
+          : { type: 'redirect_to_url', redirect_to_url: { return_url: returnUrl, url: page } };
+    Object.assign(pi, { status: 'requires_action', payment_method: id('pm'), next_action, last_payment_error: null, confirmation_method: 'automatic' });
+    methods.set(piId, type);
+    return { status: 200, body: pi };
+  }
+
   function chargeOf(pi: Json): Json {
     const chId = pi['latest_charge'] as string;
     return charges.get(chId)!;
@@ -245,6 +316,7 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
       return pi ? { status: 200, body: pi } : stripeError(404, 'invalid_request_error', `No such payment_intent: '${m[1]}'`, 'resource_missing', 'intent');
     }
     if ((m = /^\/v1\/payment_intents\/([^/]+)\/cancel$/.exec(path)) && method === 'POST') return cancelIntent(m[1], p);
+    if ((m = /^\/v1\/payment_intents\/([^/]+)\/confirm$/.exec(path)) && method === 'POST') return confirmIntent(m[1], p);
     if (method === 'POST' && path === '/v1/refunds') return createRefund(p);
     if ((m = /^\/v1\/refunds\/([^/]+)$/.exec(path)) && method === 'GET') {
       const r = refunds.get(m[1]);
@@ -299,6 +371,7 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
   }
 
   function handle(req: IncomingMessage, res: ServerResponse, body: Buffer) {
+    if ((req.url ?? '').startsWith('/sandbox/')) return void wallet(req, res);
     const send = (status: number, body: Json, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': id('req'), 'stripe-version': API_VERSION, ...headers });
       res.end(JSON.stringify(body));
@@ -349,8 +422,84 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => handle(req, res, Buffer.concat(chunks)));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  /** The sandbox wallet: the page, its QR image, and the shopper's three answers. */
+  async function wallet(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const html = (status: number, page: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
+      res.end(page);
+    };
+    const url = new URL(req.url ?? '/', baseUrl);
+    const m = /^\/sandbox\/wallet\/([A-Za-z0-9_]+)(?:\/(pay|fail|cancel|qr\.svg))?$/.exec(url.pathname);
+    const pi = m ? paymentIntents.get(m[1]!) : undefined;
+    if (!m || !pi) return html(404, walletPage({ title: '找不到该付款 · Payment not found', message: '没有这笔付款。 · There is no such payment in this sandbox.' }));
+    const piId = m[1]!;
+    const action = m[2];
+    const method = methods.get(piId) ?? 'card';
+    if (req.method === 'GET' && action === 'qr.svg') {
+      res.writeHead(200, { 'content-type': 'image/svg+xml' });
+      return void res.end(qrSvg(walletUrl(piId)));
+    }
+    if (req.method === 'GET' && !action) {
+      const waiting = pi['status'] === 'requires_action';
+      return html(200, walletPage({ title: `${WALLET_NAMES[method] ?? method} · Stripe sandbox`, pi, method, buttons: waiting, message: waiting ? null : STATUS_TEXT[String(pi['status'])] ?? String(pi['status']) }));
+    }
+    if (req.method !== 'POST' || !action || action === 'qr.svg') return html(405, walletPage({ title: '405', message: '请使用页面上的按钮。 · Use the buttons on the page.' }), { allow: 'GET, POST' });
+    if (pi['status'] !== 'requires_action') {
+      return html(409, walletPage({ title: `${WALLET_NAMES[method] ?? method} · Stripe sandbox`, pi, method, buttons: false, message: `这笔付款不在等待确认。 · This payment is not awaiting approval (${STATUS_TEXT[String(pi['status'])] ?? String(pi['status'])}).` }));
+    }
+    const evt =
+      action === 'pay'
+        ? loopback.succeed(piId)
+        : action === 'fail'
+          ? loopback.fail(piId, 'insufficient_funds')
+          : failAttempt(piId, { type: 'invalid_request_error', code: 'payment_intent_authentication_failure', message: 'The customer cancelled the payment in the wallet.' });
+    const delivered = loopback.webhookUrl ? await deliverWithRetries(loopback.webhookUrl, evt) : null;
+    if (delivered !== 200) {
+      const why = delivered === null ? 'no webhook URL is set' : `the webhook answered ${delivered}`;
+      return html(502, walletPage({ title: 'Webhook', pi, method, buttons: false, message: `已记录，但通知商户失败（${why}）。 · Recorded, but the shop was not notified (${why}).` }));
+    }
+    const back = returnUrls.get(piId);
+    if (back) {
+      const to = new URL(back);
+      to.searchParams.set('payment_intent', piId);
+      to.searchParams.set('payment_intent_client_secret', String(pi['client_secret']));
+      to.searchParams.set('redirect_status', action === 'pay' ? 'succeeded' : 'failed');
+      res.writeHead(303, { location: to.toString() });
+      return void res.end();
+    }
+    return html(200, walletPage({ title: `${WALLET_NAMES[method] ?? method} · Stripe sandbox`, pi, method, buttons: false, message: STATUS_TEXT[String(pi['status'])] ?? String(pi['status']) }));
+  }
+
+  function failAttempt(piId: string, error: Json): StripeEventLike {
+    const pi = paymentIntents.get(piId)!;
+    const pm = pi['payment_method'] ? { id: pi['payment_method'], object: 'payment_method', type: methods.get(piId) ?? 'card' } : null;
+    Object.assign(pi, { status: 'requires_payment_method', next_action: null, payment_method: null, last_payment_error: { ...error, payment_method: pm } });
+    return event('payment_intent.payment_failed', pi);
+  }
+
+  async function deliverWithRetries(target: string, evt: StripeEventLike): Promise<number> {
+    let status = 0;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const { body, headers } = loopback.sign(evt);
+        const res = await fetch(target, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
+        await res.arrayBuffer();
+        status = res.status;
+        if (status === 200) return status;
+      } catch {
+        status = 0;
+      }
+      await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
+    }
+    return status;
+  }
 
   const event = (type: string, object: Json): StripeEventLike => ({
     id: id('evt'),
@@ -370,6 +519,9 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
   };
 
   const loopback: StripeLoopback = {
+    url: baseUrl,
+    webhookUrl: options.webhookUrl ?? null,
+    walletUrl,
     secretKey,
     webhookSecret,
     requests,
@@ -405,16 +557,19 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
         refunds: { object: 'list', data: [], has_more: false, url: `/v1/charges/${chId}/refunds` },
         status: 'succeeded',
       });
-      Object.assign(pi, { status: 'succeeded', amount_received: pi['amount'], latest_charge: chId, payment_method: id('pm') });
+      Object.assign(pi, { status: 'succeeded', amount_received: pi['amount'], latest_charge: chId, payment_method: pi['payment_method'] ?? id('pm'), next_action: null });
       return event('payment_intent.succeeded', pi);
     },
     fail(piId, declineCode = 'insufficient_funds') {
-      const pi = intent(piId);
-      Object.assign(pi, {
-        status: 'requires_payment_method',
-        last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: declineCode, message: 'Your card has insufficient funds.' },
-      });
-      return event('payment_intent.payment_failed', pi);
+      intent(piId);
+      const method = methods.get(piId) ?? 'card';
+      // A wallet's decline comes back as the provider's decline; a card's as card_declined.
+      return failAttempt(
+        piId,
+        method === 'card'
+          ? { type: 'card_error', code: 'card_declined', decline_code: declineCode, message: 'Your card has insufficient funds.' }
+          : { type: 'card_error', code: 'payment_method_provider_decline', decline_code: declineCode, message: `The payment was declined by ${WALLET_NAMES[method] ?? method}.` },
+      );
     },
     cancel(piId, reason = 'abandoned') {
       const pi = intent(piId);
@@ -495,4 +650,79 @@ export async function startStripeLoopback(): Promise<StripeLoopback> {
     },
   };
   return loopback;
+}
+
+const WALLET_NAMES: Record<string, string> = { alipay: '支付宝 Alipay', wechat_pay: '微信支付 WeChat Pay', card: '银行卡 Card (3-D Secure)' };
+const STATUS_TEXT: Record<string, string> = {
+  succeeded: '支付成功 · Paid',
+  requires_payment_method: '未支付：付款失败或已取消，可返回商店重试 · Not paid: declined or cancelled, go back to the shop to try again',
+  canceled: '付款已关闭 · Payment closed (cancelled)',
+  processing: '处理中 · Processing',
+  requires_action: '等待确认 · Awaiting approval',
+};
+
+const escapeHtml = (v: unknown) => String(v).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Minor units of a currency with two decimals (CNY) as ¥1,234.50. */
+function formatAmount(amount: number, currency: string): string {
+  const major = (amount / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return currency.toLowerCase() === 'cny' ? `¥${major}` : `${major} ${currency.toUpperCase()}`;
+}
+
+/** The sandbox's stand-in for a QR code: not scannable, it names the page it stands for. */
+function qrSvg(target: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="220" height="220" viewBox="0 0 220 220"><rect width="220" height="220" fill="#fff" stroke="#222" stroke-width="8"/><rect x="20" y="20" width="50" height="50" fill="#222"/><rect x="150" y="20" width="50" height="50" fill="#222"/><rect x="20" y="150" width="50" height="50" fill="#222"/><text x="110" y="112" font-size="14" text-anchor="middle" font-family="sans-serif">沙盒二维码 sandbox QR</text><text x="110" y="132" font-size="8" text-anchor="middle" font-family="monospace">${escapeHtml(target.slice(-32))}</text></svg>`;
+}
+
+/** The wallet page: mobile-first, zh-CN with English beside it, three form buttons (no script needed). */
+function walletPage(args: { title: string; pi?: Json; method?: string; buttons?: boolean; message?: string | null }): string {
+  const { pi, method = 'card', buttons = false, message = null } = args;
+  const base = pi ? `/sandbox/wallet/${escapeHtml(pi['id'])}` : '';
+  const amount = pi ? formatAmount(Number(pi['amount']), String(pi['currency'])) : '';
+  const button = (action: string, label: string, cls: string) => `<form method="post" action="${base}/${action}"><button type="submit" name="action" value="${action}" class="${cls}">${label}</button></form>`;
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(args.title)}</title>
+<style>
+  body { margin: 0; font: 16px/1.5 -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; background: #f4f5f7; color: #222; }
+  main { max-width: 420px; margin: 0 auto; padding: 24px 16px; }
+  .card { background: #fff; border-radius: 12px; padding: 20px; box-shadow: 0 1px 3px rgba(0,0,0,.1); }
+  .sandbox { background: #fff3cd; border-radius: 8px; padding: 8px 12px; font-size: 14px; margin-bottom: 16px; }
+  h1 { font-size: 20px; margin: 0 0 8px; }
+  .amount { font-size: 36px; font-weight: 600; margin: 12px 0; }
+  .en { color: #666; font-size: 14px; }
+  form { margin: 12px 0 0; }
+  button { width: 100%; min-height: 48px; border: 0; border-radius: 8px; font-size: 17px; cursor: pointer; }
+  .pay { background: ${method === 'wechat_pay' ? '#07c160' : '#1677ff'}; color: #fff; }
+  .fail { background: #fff; color: #c00; border: 1px solid #c00; }
+  .cancel { background: #e9ecef; color: #222; }
+  .qr { display: block; margin: 12px auto; width: 160px; height: 160px; }
+  code { word-break: break-all; font-size: 12px; }
+</style>
+</head>
+<body>
+<main>
+  <div class="sandbox">Stripe 沙盒：不会真实扣款 · Stripe sandbox: no real money moves</div>
+  <div class="card">
+    <h1>${escapeHtml(args.title)}</h1>
+    ${pi ? `<div class="amount" data-amount="${escapeHtml(pi['amount'])}">${escapeHtml(amount)}</div>
+    <div>${escapeHtml(pi['description'] ?? '')}</div>
+    <div class="en"><code>${escapeHtml(pi['id'])}</code> · <span data-status>${escapeHtml(pi['status'])}</span></div>` : ''}
+    ${pi && method === 'wechat_pay' && buttons ? `<img class="qr" alt="二维码 QR code" src="${base}/qr.svg"><div class="en">在真实环境中用微信扫码；沙盒中直接按下方按钮。 · In production the shopper scans this with WeChat; here, press a button below.</div>` : ''}
+    ${message ? `<p role="status">${escapeHtml(message)}</p>` : ''}
+    ${
+      buttons
+        ? button('pay', '确认付款 <span class="en" style="color:inherit">Pay</span>', 'pay') +
+          button('fail', '模拟付款失败 <span class="en" style="color:inherit">Fail (declined)</span>', 'fail') +
+          button('cancel', '取消 <span class="en">Cancel</span>', 'cancel')
+        : ''
+    }
+  </div>
+</main>
+</body>
+</html>
+`;
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PaymentsError, PaymentsErrorCode, PaymentsService, type PaymentHandle } from '@vitrine/payments';
+import { PaymentsError, PaymentsErrorCode, PaymentsService, type PaymentHandle, type WalletAction } from '@vitrine/payments';
 import type { Actor } from '@vitrine/shared/graphql';
 import { DomainError } from '@vitrine/shared/kernel';
-import { checkCheckoutInput, checkoutFingerprint } from '../domain/checkout-input';
+import { checkCheckoutInput, checkoutFingerprint, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { DuplicateCheckoutError, OrderRepository, type CheckoutRecord, type OrderRecord } from '../infrastructure/order.repository';
 import { CartService } from './cart.service';
@@ -17,6 +17,8 @@ export interface PlacedCheckout {
   payment: PaymentHandle;
   /** True when this answers an earlier request with the same idempotency key. */
   replayed: boolean;
+  /** Where the shopper approves an Alipay / WeChat Pay payment (null for card, or nothing left to approve). */
+  paymentAction?: WalletAction | null;
 }
 
 /**
@@ -41,6 +43,16 @@ export class PlaceOrderService {
   async place(actor: Actor | null, raw: unknown): Promise<PlacedCheckout> {
     const now = new Date();
     const input = checkCheckoutInput(raw, now);
+    const placed = await this.placeChecked(actor, input, now);
+    if (input.paymentMethod === null || input.paymentMethod === 'CARD') return placed;
+    // After the commit and the intent, like the intent itself: a failure here answers
+    // PAYMENT_PROVIDER_UNAVAILABLE and the same request (same key) asks again.
+    const method = input.paymentMethod === 'ALIPAY' ? 'alipay' : 'wechat_pay';
+    const paymentAction = await this.payments.walletAction(placed.payment.paymentIntentId, method, input.returnUrl, { knownNew: !placed.replayed });
+    return { ...placed, paymentAction };
+  }
+
+  private async placeChecked(actor: Actor | null, input: CheckedCheckoutInput, now: Date): Promise<PlacedCheckout> {
     const cart = await this.carts.ownedCart(actor, input.cartId, input.cartToken);
     const fingerprint = checkoutFingerprint({
       cartId: cart.id,

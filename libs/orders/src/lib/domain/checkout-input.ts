@@ -28,7 +28,20 @@ export const placeOrderSchema = z.object({
   payer: person,
   consentToIdUse: z.boolean(),
   acceptRiskNotice: z.boolean(),
+  paymentMethod: z.enum(['CARD', 'ALIPAY', 'WECHAT_PAY']).nullish(),
+  returnUrl: z
+    .string()
+    .max(2000)
+    .url('must be an http or https URL')
+    .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL')
+    .nullish(),
+}).superRefine((v, ctx) => {
+  // Alipay sends the shopper back to a page of the shop: Stripe refuses the confirmation without one.
+  if (v.paymentMethod === 'ALIPAY' && !v.returnUrl) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['returnUrl'], message: 'is required with ALIPAY' });
 });
+
+/** How the shopper pays: card through Stripe.js (the client secret), or a wallet the API confirms. */
+export type PaymentMethodChoice = 'CARD' | 'ALIPAY' | 'WECHAT_PAY';
 
 export interface CheckedCheckoutInput {
   cartId: string;
@@ -37,6 +50,8 @@ export interface CheckedCheckoutInput {
   recipient: Recipient;
   ordererName: string;
   residentId: ResidentId;
+  paymentMethod: PaymentMethodChoice | null;
+  returnUrl: string | null;
 }
 
 /** The version of the consent and risk-notice texts the shopper accepted; stored with the checkout. */
@@ -86,6 +101,8 @@ export function checkCheckoutInput(input: unknown, today: Date): CheckedCheckout
     recipient: v.recipient,
     ordererName: v.orderer.name,
     residentId,
+    paymentMethod: v.paymentMethod ?? null,
+    returnUrl: v.returnUrl ?? null,
   };
 }
 

@@ -2,7 +2,7 @@ import type { CartView } from '../application/cart.service';
 import type { CheckoutRecord, OrderLineRecord, OrderRecord } from '../infrastructure/order.repository';
 import type { PlacedCheckout } from '../application/place-order.service';
 import type { OrderDispute } from '../application/disputes.service';
-import type { CartLineType, CartProblemType, CartSellerOrderType, CartStatusGql, CartType, CheckoutType, OrderDisputeType, OrderLineType, OrderStatusGql, OrderType, TaxRegimeGql } from './orders.types';
+import type { CartLineType, CartProblemType, CartSellerOrderType, CartStatusGql, CartType, CheckoutType, OrderDisputeType, OrderLineType, OrderStatusGql, OrderType, PaymentActionKindGql, TaxRegimeGql } from './orders.types';
 
 export function toCart(view: CartView): CartType {
   const { cart, quote } = view;
@@ -129,11 +129,14 @@ export function toCheckout(checkout: CheckoutRecord, orders: OrderRecord[], paym
     holdExpiresAt: checkout.holdExpiresAt,
     orders: orders.map(toOrder),
     payment,
+    paymentAction: null,
   };
 }
 
 export function toPlacedCheckout(p: PlacedCheckout): CheckoutType {
-  return toCheckout(p.checkout, p.orders, { paymentIntentId: p.payment.paymentIntentId, clientSecret: p.payment.clientSecret, amount: p.payment.amountMinor, currency: p.payment.currency }, p.replayed);
+  const checkout = toCheckout(p.checkout, p.orders, { paymentIntentId: p.payment.paymentIntentId, clientSecret: p.payment.clientSecret, amount: p.payment.amountMinor, currency: p.payment.currency }, p.replayed);
+  const a = p.paymentAction;
+  return { ...checkout, paymentAction: a ? { type: a.type as PaymentActionKindGql, redirectUrl: a.redirectUrl, qrCodeUrl: a.qrCodeUrl, qrCodeData: a.qrCodeData } : null };
 }
 
 export function toOrderDispute(d: OrderDispute): OrderDisputeType {

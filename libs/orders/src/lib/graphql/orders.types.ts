@@ -208,6 +208,30 @@ export class PaymentIntentInfoType {
   @Field(() => String) currency!: string;
 }
 
+export enum PaymentMethodGql {
+  CARD = 'CARD',
+  ALIPAY = 'ALIPAY',
+  WECHAT_PAY = 'WECHAT_PAY',
+}
+registerEnumType(PaymentMethodGql, {
+  name: 'PaymentMethod',
+  description: 'CARD: confirm with Stripe.js and the client secret. ALIPAY / WECHAT_PAY: the API confirms the PaymentIntent and answers Checkout.paymentAction.',
+});
+
+export enum PaymentActionKindGql {
+  REDIRECT = 'REDIRECT',
+  QR_CODE = 'QR_CODE',
+}
+registerEnumType(PaymentActionKindGql, { name: 'PaymentActionType', description: 'REDIRECT: send the shopper to redirectUrl (Alipay). QR_CODE: show the QR code (WeChat Pay) at qrCodeUrl or from qrCodeData.' });
+
+@ObjectType('PaymentAction', { description: 'Where the shopper approves an Alipay or WeChat Pay payment (the PaymentIntent’s next_action).' })
+export class PaymentActionType {
+  @Field(() => PaymentActionKindGql) type!: PaymentActionKindGql;
+  @Field(() => String, { nullable: true, description: 'Alipay: the page to send the shopper to; they come back to returnUrl.' }) redirectUrl!: string | null;
+  @Field(() => String, { nullable: true, description: 'WeChat Pay: a page showing the QR code to scan with WeChat.' }) qrCodeUrl!: string | null;
+  @Field(() => String, { nullable: true, description: 'WeChat Pay: the data the QR code encodes, to draw it yourself.' }) qrCodeData!: string | null;
+}
+
 @ObjectType('Checkout')
 export class CheckoutType {
   @Field(() => ID) id!: string;
@@ -220,6 +244,11 @@ export class CheckoutType {
   @Field(() => Date) holdExpiresAt!: Date;
   @Field(() => [OrderType]) orders!: OrderType[];
   @Field(() => PaymentIntentInfoType, { nullable: true }) payment!: PaymentIntentInfoType | null;
+  @Field(() => PaymentActionType, {
+    nullable: true,
+    description: 'placeOrder with paymentMethod ALIPAY or WECHAT_PAY: where the shopper approves the payment; null for CARD, or when nothing awaits approval (paid, processing).',
+  })
+  paymentAction!: PaymentActionType | null;
 }
 
 @ObjectType('RefundRequested')
@@ -265,6 +294,12 @@ export class PlaceOrderInput {
   @Field(() => RealNameInput, { description: 'Must be the orderer.' }) payer!: RealNameInput;
   @Field(() => Boolean, { description: 'Separate consent to the use and transfer of the ID number to customs.' }) consentToIdUse!: boolean;
   @Field(() => Boolean, { description: 'The cross-border risk notice was shown and accepted.' }) acceptRiskNotice!: boolean;
+  @Field(() => PaymentMethodGql, {
+    nullable: true,
+    description: 'ALIPAY or WECHAT_PAY: the API confirms the PaymentIntent with it and answers Checkout.paymentAction (a retry with the same key shows it again, or starts a new attempt after a decline). CARD or none: confirm with Stripe.js.',
+  })
+  paymentMethod?: PaymentMethodGql;
+  @Field(() => String, { nullable: true, description: 'http(s) page Alipay sends the shopper back to after approving or cancelling.' }) returnUrl?: string;
 }
 
 export enum OrderSortGql {

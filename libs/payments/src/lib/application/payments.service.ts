@@ -5,7 +5,7 @@ import { CLOSED_DISPUTE_STATUSES, acceptsEvidence, isDisputeClosed, nextDisputeS
 import type { PaymentEvent, VerifiedPaymentEvent } from '../domain/payment-event';
 import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
 import { PaymentRepository, type DisputeRecord, type PaymentFailureRecord, type PaymentRecord, type RefundRecord } from '../infrastructure/payment.repository';
-import { StripeGateway } from '../infrastructure/stripe.gateway';
+import { StripeGateway, type WalletAction, type WalletMethod } from '../infrastructure/stripe.gateway';
 
 /** One evidence file, uploaded to Stripe (purpose dispute_evidence) and named in the evidence by `field`. */
 export interface DisputeEvidenceFile {
@@ -84,6 +84,22 @@ export class PaymentsService {
   }
 
   /** Makes an unpaid intent unpayable; answers Stripe's status afterwards ('canceled', or 'succeeded' if it was too late). */
+  /**
+   * Starts (or shows again) a wallet payment of the intent: an intent already awaiting the
+   * shopper's approval answers its next action; one awaiting a payment method (new, or after a
+   * declined or cancelled attempt) is confirmed with the method. The idempotency key names the
+   * attempt (the failed payment method before it), so a retry never confirms twice but a new
+   * attempt after a decline does. Paid or processing intents need no action (null).
+   */
+  async walletAction(paymentIntentId: string, method: WalletMethod, returnUrl: string | null, options: { knownNew?: boolean } = {}): Promise<WalletAction | null> {
+    const state = options.knownNew ? { status: 'requires_payment_method', action: null, lastFailedPaymentMethod: null } : await this.gateway.paymentIntentState(paymentIntentId);
+    if (state.status === 'requires_action') return state.action;
+    if (state.status !== 'requires_payment_method') return null;
+    const attempt = state.lastFailedPaymentMethod ?? 'first';
+    const confirmed = await this.gateway.confirmWalletPayment({ paymentIntentId, method, returnUrl, idempotencyKey: `vitrine-confirm-${paymentIntentId}-${method}-${attempt}` });
+    return confirmed.action;
+  }
+
   cancelIntent(paymentIntentId: string): Promise<string> {
     return this.gateway.cancelPaymentIntent(paymentIntentId, `vitrine-cancel-${paymentIntentId}`);
   }

@@ -12,6 +12,28 @@ export interface IntentSnapshot {
   currency: string;
 }
 
+/** A wallet method the API confirms server-side (card goes through Stripe.js with the client secret). */
+export type WalletMethod = 'alipay' | 'wechat_pay';
+
+/**
+ * What the shopper must do next to pay, from the intent's `next_action`: Alipay answers
+ * `alipay_handle_redirect` (older API versions `redirect_to_url`), WeChat Pay (client web)
+ * `wechat_pay_display_qr_code` with a hosted page showing the QR code and the QR's data.
+ */
+export interface WalletAction {
+  type: 'REDIRECT' | 'QR_CODE';
+  redirectUrl: string | null;
+  qrCodeUrl: string | null;
+  qrCodeData: string | null;
+}
+
+export interface IntentState {
+  status: string;
+  action: WalletAction | null;
+  /** The payment method of the last failed attempt, if any (each attempt confirms afresh). */
+  lastFailedPaymentMethod: string | null;
+}
+
 export interface DisputeSnapshot {
   id: string;
   status: string;
@@ -67,6 +89,34 @@ export class StripeGateway {
       ),
     );
     return this.intent(pi);
+  }
+
+  /**
+   * Confirms the intent with a new Alipay or WeChat Pay payment method (payment_method_data):
+   * the intent turns requires_action and its next_action says where the shopper approves.
+   * `return_url` is where Alipay sends the shopper back (WeChat Pay's QR flow has none).
+   */
+  async confirmWalletPayment(args: { paymentIntentId: string; method: WalletMethod; returnUrl: string | null; idempotencyKey: string }): Promise<IntentState> {
+    const pi = await this.call('confirm payment intent', () =>
+      this.stripe.paymentIntents.confirm(
+        args.paymentIntentId,
+        {
+          payment_method_data: { type: args.method },
+          ...(args.method === 'alipay' && args.returnUrl ? { return_url: args.returnUrl } : {}),
+        },
+        { idempotencyKey: args.idempotencyKey },
+      ),
+    );
+    return this.state(pi);
+  }
+
+  async paymentIntentState(id: string): Promise<IntentState> {
+    return this.state(await this.call('retrieve payment intent', () => this.stripe.paymentIntents.retrieve(id)));
+  }
+
+  private state(pi: Stripe.PaymentIntent): IntentState {
+    const failedPm = pi.last_payment_error?.payment_method;
+    return { status: pi.status, action: walletAction(pi.next_action), lastFailedPaymentMethod: failedPm ? (typeof failedPm === 'string' ? failedPm : failedPm.id) : null };
   }
 
   async retrievePaymentIntent(id: string): Promise<IntentSnapshot> {
@@ -187,4 +237,13 @@ export class StripeGateway {
     this.logger.warn(`stripe: ${what} failed (${e.type ?? 'error'} ${e.code ?? ''} ${e.statusCode ?? ''} ${e.requestId ?? ''})`);
     return new PaymentsError(PaymentsErrorCode.PAYMENT_PROVIDER_UNAVAILABLE, 'The payment provider could not be reached; try again');
   }
+}
+
+function walletAction(next: Stripe.PaymentIntent.NextAction | null): WalletAction | null {
+  if (!next) return null;
+  const redirect = next.alipay_handle_redirect?.url ?? next.redirect_to_url?.url ?? null;
+  if (redirect) return { type: 'REDIRECT', redirectUrl: redirect, qrCodeUrl: null, qrCodeData: null };
+  const qr = next.wechat_pay_display_qr_code;
+  if (qr) return { type: 'QR_CODE', redirectUrl: null, qrCodeUrl: qr.hosted_instructions_url ?? qr.image_url_png ?? null, qrCodeData: qr.data ?? null };
+  return null;
 }
