@@ -32,6 +32,8 @@ import { OrdersResolver } from './graphql/orders.resolver';
 import { StripeWebhookController } from './http/stripe-webhook.controller';
 import { CartRepository } from './infrastructure/cart.repository';
 import { CatalogCheckoutAdapter } from './infrastructure/catalog-checkout.adapter';
+import { SellerRegistrationRepository } from './infrastructure/seller-registration.repository';
+import { CustomsRegistrationGuard } from './application/customs-registration-guard';
 import { CheckoutWithdrawalRepository } from './infrastructure/checkout-withdrawal.repository';
 import { LicensingFulfilmentAdapter } from './infrastructure/licensing-fulfilment.adapter';
 import { OrderStatsRepository } from './infrastructure/order-stats.repository';
@@ -46,6 +48,8 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     { provide: ORDERS_SETTINGS, useFactory: () => ordersSettingsFromEnv() },
     { provide: CheckoutCatalog, useClass: CatalogCheckoutAdapter },
     { provide: CheckoutFulfilment, useClass: LicensingFulfilmentAdapter },
+    SellerRegistrationRepository,
+    CustomsRegistrationGuard,
     BrandOrdersService,
     BrandOrdersResolver,
     TransactionRunner,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, UnauthenticatedError, ValidationError, validate } from '@vitrine/shared/kernel';
 import { planCartMerge, type MergeLine } from '../domain/cart-merge';
-import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { OrdersError, OrdersErrorCode, customsRegistrationMissing } from '../domain/orders-error';
 import { CartRepository, type CartRecord } from '../infrastructure/cart.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { CheckoutCatalog } from './checkout-catalog';
@@ -161,5 +161,6 @@ export class CartService {
     if (!variant.listableForChina) {
       throw new OrdersError(OrdersErrorCode.NOT_LISTABLE_FOR_CHINA, 'This item cannot be sold to shoppers in China', { variantIds: [variantId], field: 'input.variantId' });
     }
+    if (!variant.sellerRegistered) throw customsRegistrationMissing([variant.museumId], { variantIds: [variantId] });
   }
 }

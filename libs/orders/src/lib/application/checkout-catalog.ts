@@ -1,7 +1,7 @@
 import type { SellableVariant, ShopperQuote } from '@vitrine/catalog';
 
-/** What checkout needs to know about a variant: the catalogue's own read model. */
-export type CheckoutVariant = SellableVariant;
+/** What checkout needs to know about a variant: the catalogue's own read model, and whether its seller holds a China customs registration. */
+export type CheckoutVariant = SellableVariant & { sellerRegistered: boolean };
 
 /**
  * The port through which orders read the catalogue: variants by id, and the FX quote

@@ -26,11 +26,13 @@ export interface CartQuote extends Omit<CheckoutPricing, 'orders'> {
   fx: ShopperQuote | null;
   /** Cart lines that cannot be sold to China (unknown, unpublished, not listable). */
   notListable: { lineId: string; variantId: string }[];
+  /** Listable cart lines whose seller has no China customs registration. */
+  unregistered: { lineId: string; variantId: string; museumId: string }[];
   /** Per variant, what is short where it would ship from. */
   shortages: Shortage[];
 }
 
-const EMPTY: CartQuote = { currency: 'CNY', orders: [], goodsMinor: 0, shippingMinor: 0, insuranceMinor: 0, taxMinor: 0, totalMinor: 0, fx: null, notListable: [], shortages: [] };
+const EMPTY: CartQuote = { currency: 'CNY', orders: [], goodsMinor: 0, shippingMinor: 0, insuranceMinor: 0, taxMinor: 0, totalMinor: 0, fx: null, notListable: [], unregistered: [], shortages: [] };
 
 /**
  * Prices cart lines on the server: CNY from the catalogue's FX quote, one order per seller
@@ -61,6 +63,10 @@ export class CheckoutQuoteService {
     const [variants, fx] = await Promise.all([this.catalog.variants(items.map((i) => i.variantId)), this.catalog.shopperQuote()]);
     const byId = new Map(variants.map((v) => [v.variantId, v]));
     const notListable = items.filter((i) => !byId.get(i.variantId)?.listableForChina).map((i) => ({ lineId: i.id, variantId: i.variantId }));
+    const unregistered = items.flatMap((i) => {
+      const v = byId.get(i.variantId);
+      return v?.listableForChina && !v.sellerRegistered ? [{ lineId: i.id, variantId: i.variantId, museumId: v.museumId }] : [];
+    });
     const priced = items.filter((i) => byId.has(i.variantId));
     const brandOf = await this.fulfilment.brandFulfilled([...new Set(priced.map((i) => byId.get(i.variantId)!.productId))]);
     const fulfillerOf = (i: CartItemRecord) => brandOf.get(byId.get(i.variantId)!.productId) ?? null;
@@ -117,6 +123,7 @@ export class CheckoutQuoteService {
       orders: pricing.orders.map((o, gi) => ({ ...o, locationId: groups[gi]!.locationId, fulfilledByBrandId: groups[gi]!.fulfilledByBrandId, lines: o.lines.map((l) => ({ ...l, variant: byId.get(l.variantId)! })) })),
       fx,
       notListable,
+      unregistered,
       shortages,
     };
   }

@@ -4,7 +4,7 @@ import { CROSS_BORDER_RULES, IdentityRecordsService, assertAnnualLimit, assertOr
 import { StockService, outOfStock } from '@vitrine/inventory';
 import { CONSENT_VERSION, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { newOrderNumber } from '../domain/order-number';
-import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { OrdersError, OrdersErrorCode, customsRegistrationMissing } from '../domain/orders-error';
 import { OrderRepository, type CheckoutRecord, type NewCheckout, type NewOrder, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { annualQuotaUsed } from './annual-quota.service';
@@ -47,6 +47,12 @@ export class CheckoutWriter {
       throw new OrdersError(OrdersErrorCode.NOT_LISTABLE_FOR_CHINA, 'Some items cannot be sold to shoppers in China', {
         lines: quote.notListable.map((l) => l.lineId),
         variantIds: quote.notListable.map((l) => l.variantId),
+      });
+    }
+    if (quote.unregistered.length) {
+      throw customsRegistrationMissing([...new Set(quote.unregistered.map((l) => l.museumId))], {
+        lineIds: quote.unregistered.map((l) => l.lineId),
+        variantIds: quote.unregistered.map((l) => l.variantId),
       });
     }
     for (const o of quote.orders) {

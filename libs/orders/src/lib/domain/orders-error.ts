@@ -9,6 +9,8 @@ export const OrdersErrorCode = {
   CONSENT_REQUIRED: 'CONSENT_REQUIRED',
   PAYER_MISMATCH: 'PAYER_MISMATCH',
   NOT_LISTABLE_FOR_CHINA: 'NOT_LISTABLE_FOR_CHINA',
+  /** The seller (museum) has no China customs registration (storefront customsCode): it may not list or sell for China. */
+  CUSTOMS_REGISTRATION_MISSING: 'CUSTOMS_REGISTRATION_MISSING',
   CART_EMPTY: 'CART_EMPTY',
   /** The cart was already checked out (under another idempotency key). */
   CART_CLOSED: 'CART_CLOSED',
@@ -25,3 +27,12 @@ export const OrdersErrorCode = {
 export type OrdersErrorCode = (typeof OrdersErrorCode)[keyof typeof OrdersErrorCode];
 
 export class OrdersError extends DomainError<OrdersErrorCode> {}
+
+/** `museumIds`: the sellers without a registration; `lines` / `variantIds` the cart lines of theirs, when refusing a cart. */
+export function customsRegistrationMissing(museumIds: readonly string[], lines?: { lineIds?: readonly string[]; variantIds: readonly string[] }): OrdersError {
+  return new OrdersError(OrdersErrorCode.CUSTOMS_REGISTRATION_MISSING, 'The seller has no China customs registration and cannot sell to shoppers in China', {
+    museumIds: [...museumIds],
+    ...(lines?.lineIds ? { lines: [...lines.lineIds] } : {}),
+    ...(lines ? { variantIds: [...lines.variantIds] } : {}),
+  });
+}
