@@ -33,7 +33,7 @@ describe('decryption audit', () => {
     // 60 orders: two identities (one per 50 orders), declared by the real worker.
     const orders = await seedPaidOrders(db.prisma, 60, { withStock: true });
     const identities = await db.prisma.order.findMany({ where: { id: { in: orders.orderIds } }, select: { id: true, identityId: true } });
-    const worker = startWorker({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, CUSTOMS_GATEWAY_URL: customs.url, ...carrier.env, ...keys.env });
+    const worker = startWorker({ DATABASE_URL: db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
     try {
       await waitForOutput(worker, /worker ready/);
       await until('every order declared', async () => ((await statusCounts(db.prisma, orders.orderIds))['PAID'] ?? 0) === 0, 60_000, worker);
