@@ -45,7 +45,7 @@ describe('console: merchandising (stock, shopper prices, thumbnails, options)', 
     // Σ (on hand − reserved) over variants and locations: (9 − 2) + 3.
     expect(await page.getByTestId(`stock-${stocked.id}`).textContent()).toBe('10');
     expect(await page.getByTestId(`stock-${fresh.id}`).textContent()).toBe('0');
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('img[data-testid="thumbnail"]')].filter((i) => i.complete && i.naturalWidth > 0).length >= 2);
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('img[data-testid="thumbnail"]')).filter((i) => i.complete && i.naturalWidth > 0).length >= 2);
     expect(await loadedThumbnails(page)).toBe(2);
     await screenshot('merch-product-list');
 

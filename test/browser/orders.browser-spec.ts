@@ -71,7 +71,7 @@ describe('console: orders and stock of a museum', () => {
     await page.getByRole('cell', { name: order.number }).click();
     await page.getByTestId('order-lines').waitFor();
     // Each line shows its product's picture, not a link.
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="order-lines"] img[data-testid="thumbnail"]')].filter((i) => i.complete && i.naturalWidth > 0).length === 2);
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="order-lines"] img[data-testid="thumbnail"]')).filter((i) => i.complete && i.naturalWidth > 0).length === 2);
     await expect(page.getByTestId('resident-id-masked').textContent()).resolves.toBe('110***********002X');
     // The plain ID number never reaches the console.
     expect(await page.content()).not.toContain(SAMPLE_RESIDENT_ID);
