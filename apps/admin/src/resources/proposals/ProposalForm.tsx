@@ -9,13 +9,14 @@ import {
   TextInput,
   required,
   useLocaleState,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { LocalizedTextInput } from '../../components/LocalizedTextInput';
 import { pickText } from '../../data/localized';
 import { priceFormat } from '../../data/validators';
-import { CHANNELS, licensableArtworks, licensingMuseums, type LicensableArtwork, type LicensingMuseum } from '../../licensing/proposal-api';
+import { CHANNELS, licensableArtworks, licensingMuseums, proposalField, type LicensableArtwork, type LicensingMuseum, type ProposalRecord } from '../../licensing/proposal-api';
 import type { ProposalFormValues } from '../../licensing/proposal-form';
 import { CROSS_BORDER_CATEGORIES } from '../products/products.data';
 
@@ -25,6 +26,29 @@ const CURRENCIES = [
   { id: 'EUR', name: 'EUR' },
   { id: 'CNY', name: 'CNY' },
 ];
+
+/**
+ * What the API says is missing before submission (Proposal.submissionProblems), under the
+ * field it concerns: shown, never blocking a draft's save.
+ */
+const Problem = ({ source }: { source: string }) => {
+  const p = useRecordContext<ProposalRecord>();
+  const messages = (p?.submissionProblems ?? []).filter((x) => proposalField(x.path) === source || proposalField(x.path).startsWith(`${source}.`));
+  if (!messages.length) return null;
+  return (
+    <Typography variant="caption" color="warning.dark" display="block" sx={{ mt: -0.5, mb: 1, mx: 1.75 }} data-testid={`problem-${source}`}>
+      {[...new Set(messages.map((m) => m.message))].join(' · ')}
+    </Typography>
+  );
+};
+
+/** An input with the submission problem that concerns it beneath. */
+const At = ({ source, children }: { source: string; children: ReactElement }) => (
+  <Box>
+    {children}
+    <Problem source={source} />
+  </Box>
+);
 
 const Heading = ({ k }: { k: string }) => {
   const translate = useTranslate();
@@ -105,33 +129,68 @@ export const ProposalForm = ({ toolbar, defaultValues, creating }: Props) => (
     {creating && <MuseumInput />}
     <Heading k="vitrine.licensing.section_item" />
     <LocalizedTextInput source="title" label="resources.proposals.fields.title" />
+    <Problem source="title" />
     <LocalizedTextInput source="concept" label="resources.proposals.fields.concept" multiline />
+    <Problem source="concept" />
     <ArtworksInput />
+    <Problem source="artworkIds" />
     <TextInput source="imageUrlsText" multiline minRows={2} fullWidth helperText="vitrine.licensing.help_images" />
+    <Problem source="imageUrlsText" />
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <TextInput source="category" helperText="vitrine.help.category" />
-      <SelectInput source="crossBorderCategory" choices={CATEGORY_CHOICES} emptyText="—" />
-      <TextInput source="targetRetailPriceEur" validate={priceFormat} />
-      <TextInput source="forecastUnits" />
+      <At source="category">
+        <TextInput source="category" helperText="vitrine.help.category" />
+      </At>
+      <At source="crossBorderCategory">
+        <SelectInput source="crossBorderCategory" choices={CATEGORY_CHOICES} emptyText="—" />
+      </At>
+      <At source="targetRetailPriceEur">
+        <TextInput source="targetRetailPriceEur" validate={priceFormat} />
+      </At>
+      <At source="forecastUnits">
+        <TextInput source="forecastUnits" />
+      </At>
     </Box>
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <TextInput source="specification.hsCode" label="resources.proposals.fields.hsCode" />
-      <TextInput source="specification.weightGrams" label="resources.proposals.fields.weightGrams" />
-      <TextInput source="specification.originCountry" label="resources.proposals.fields.originCountry" />
+      <At source="specification.hsCode">
+        <TextInput source="specification.hsCode" label="resources.proposals.fields.hsCode" />
+      </At>
+      <At source="specification.weightGrams">
+        <TextInput source="specification.weightGrams" label="resources.proposals.fields.weightGrams" />
+      </At>
+      <At source="specification.originCountry">
+        <TextInput source="specification.originCountry" label="resources.proposals.fields.originCountry" />
+      </At>
     </Box>
     <Heading k="vitrine.licensing.section_terms" />
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <TextInput source="territoryText" helperText="vitrine.licensing.help_territory" />
-      <DateInput source="termStart" />
-      <DateInput source="termEnd" />
-      <TextInput source="sellOffDays" />
+      <At source="territoryText">
+        <TextInput source="territoryText" helperText="vitrine.licensing.help_territory" />
+      </At>
+      <At source="termStart">
+        <DateInput source="termStart" />
+      </At>
+      <At source="termEnd">
+        <DateInput source="termEnd" />
+      </At>
+      <At source="sellOffDays">
+        <TextInput source="sellOffDays" />
+      </At>
     </Box>
     <CheckboxGroupInput source="channels" choices={CHANNEL_CHOICES} />
+    <Problem source="channels" />
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <TextInput source="royaltyRatePercent" helperText="vitrine.licensing.help_royalty" />
-      <SelectInput source="guaranteeCurrency" choices={CURRENCIES} validate={required()} />
-      <TextInput source="minimumGuarantee" validate={priceFormat} />
-      <TextInput source="advance" validate={priceFormat} />
+      <At source="royaltyRatePercent">
+        <TextInput source="royaltyRatePercent" helperText="vitrine.licensing.help_royalty" />
+      </At>
+      <At source="guaranteeCurrency">
+        <SelectInput source="guaranteeCurrency" choices={CURRENCIES} validate={required()} />
+      </At>
+      <At source="minimumGuarantee">
+        <TextInput source="minimumGuarantee" validate={priceFormat} />
+      </At>
+      <At source="advance">
+        <TextInput source="advance" validate={priceFormat} />
+      </At>
     </Box>
     {!creating && (
       <>

@@ -125,15 +125,9 @@ const SubmissionProblems = ({ proposal }: { proposal: ProposalRecord }) => {
   const problems = proposal.submissionProblems ?? [];
   if (!problems.length || !proposal.allowedActions.includes('SUBMIT')) return null;
   return (
+    // One line naming the fields; each field's message shows under it in the form (Revise).
     <Alert severity="warning" data-testid="submission-problems">
-      <strong>{translate('vitrine.licensing.not_ready')}</strong>
-      <Box component="ul" sx={{ m: 0, pl: 2 }}>
-        {problems.map((p) => (
-          <li key={`${p.path}-${p.message}`}>
-            {fieldLabel(translate, p.path)}: {p.message}
-          </li>
-        ))}
-      </Box>
+      <strong>{translate('vitrine.licensing.not_ready')}</strong> {[...new Set(problems.map((p) => fieldLabel(translate, p.path.split('.')[0]!)))].join(', ')}
     </Alert>
   );
 };
