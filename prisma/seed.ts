@@ -8,12 +8,12 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import argon2 from 'argon2';
-import { CatalogModule, listingProblemsForChina, productSearchText } from '@vitrine/catalog';
+import { CatalogModule, listingProblemsForChina, normalizeSearchText, productSearchText } from '@vitrine/catalog';
 import { CustomsModule } from '@vitrine/customs';
 import { InventoryModule } from '@vitrine/inventory';
 import { LicensingCoreModule } from '@vitrine/licensing';
 import { DataAccessModule, PrismaService, databaseOptionsFromEnv, type Prisma } from '@vitrine/shared/data-access';
-import { DEMO_PASSWORD, MUSEUMS, POSITIVE_LIST, PRODUCT_TYPES, demoProducts, hash, type DemoMuseum } from './seed/demo-catalog';
+import { DEMO_PASSWORD, MUSEUMS, POSITIVE_LIST, PRODUCT_TYPES, SEARCH_SYNONYMS, artistName, demoProducts, hash, type DemoMuseum } from './seed/demo-catalog';
 import { seedLicensing } from './seed/demo-licensing';
 import { seedOrders } from './seed/demo-orders';
 import { seedMuseumStock } from './seed/demo-stock';
@@ -66,12 +66,20 @@ async function seedMuseum(prisma: PrismaService, m: DemoMuseum): Promise<{ museu
       titleEn: w.title.en,
       titleZh: w.title.zh,
       artist: w.artist,
+      artistEn: artistName(w.artist).en,
+      artistZh: artistName(w.artist).zh,
       period: w.period,
       creditLine: m.creditLine,
       imageUrl: image(`${m.slug}-${w.accessionNumber}`),
     })),
     skipDuplicates: true,
   });
+  // Works seeded before artists had their Chinese and English names get them (never over an edit).
+  for (const w of m.artworks) {
+    const names = artistName(w.artist);
+    await prisma.artwork.updateMany({ where: { museumId: museum.id, accessionNumber: w.accessionNumber, artistZh: '' }, data: { artistZh: names.zh } });
+    await prisma.artwork.updateMany({ where: { museumId: museum.id, accessionNumber: w.accessionNumber, artistEn: '' }, data: { artistEn: names.en } });
+  }
   // Read back: a work entered by hand before the seed keeps its own id.
   const rows = await prisma.artwork.findMany({ where: { museumId: museum.id }, select: { id: true, accessionNumber: true } });
   return { museumId: museum.id, artworkIds: new Map(rows.map((r) => [r.accessionNumber, r.id])) };
@@ -79,6 +87,11 @@ async function seedMuseum(prisma: PrismaService, m: DemoMuseum): Promise<{ museu
 
 async function seedCatalogue(prisma: PrismaService): Promise<{ products: number; published: number }> {
   await prisma.positiveListEntry.createMany({ data: POSITIVE_LIST, skipDuplicates: true });
+  // The search's synonym dictionary (an operator edits it afterwards: a group seeded once stays as they left it).
+  await prisma.searchSynonymGroup.createMany({
+    data: SEARCH_SYNONYMS.map((terms) => ({ id: stableId(`synonyms:${terms[0]}`), terms: [...new Set(terms.map(normalizeSearchText))] })),
+    skipDuplicates: true,
+  });
   const allowed = POSITIVE_LIST.map((e) => e.hsPrefix);
   const museums = new Map<string, { museumId: string; artworkIds: Map<string, string> }>();
   for (const m of MUSEUMS) museums.set(m.slug, await seedMuseum(prisma, m));
@@ -112,7 +125,7 @@ async function seedCatalogue(prisma: PrismaService): Promise<{ products: number;
       searchText: productSearchText({
         name: p.name,
         description: p.description,
-        works: [{ titleFr: p.work.title.fr, titleEn: p.work.title.en, titleZh: p.work.title.zh, artist: p.work.artist }],
+        works: [{ titleFr: p.work.title.fr, titleEn: p.work.title.en, titleZh: p.work.title.zh, artist: p.work.artist, artistEn: artistName(p.work.artist).en, artistZh: artistName(p.work.artist).zh }],
       }),
       minPriceEurCents: Math.min(...variants.map((v) => v.priceMinor)),
       popularity: p.popularity,
@@ -153,7 +166,8 @@ async function seedCatalogue(prisma: PrismaService): Promise<{ products: number;
     }
     await tx.productMedia.createMany({ data: mediaRows, skipDuplicates: true });
     await tx.productArtwork.createMany({ data: workLinks, skipDuplicates: true });
-  });
+    // A loaded machine (tests in parallel) can take longer than Prisma's 5 s default.
+  }, { timeout: 30_000 });
 
   // Collections: bestsellers, the stationery corner and one theme per museum; featured on the storefront.
   for (const m of MUSEUMS) {

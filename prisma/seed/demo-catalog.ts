@@ -38,10 +38,71 @@ export interface ProductType {
   hsCode: string;
   weightGrams: number;
   name: (w: Text3) => Text3;
-  description: (w: Text3, artist: string) => Text3;
+  description: (w: Text3, artist: Text3) => Text3;
   /** Options, EUR price (cents) and, where it matters (cosmetics), net content of each variant. */
   variants: { code: string; options: Record<string, string>; priceMinor: number; netContent?: { amount: number; unit: 'ML' | 'G' | 'PIECE' } }[];
 }
+
+/**
+ * The artists' names as shoppers read them: the museum's own credit (fr), English, Chinese
+ * (达·芬奇, not "Léonard de Vinci", on a zh-CN page). A credit not listed keeps its own form.
+ */
+export const ARTIST_NAMES: Record<string, { en: string; zh: string }> = {
+  'Léonard de Vinci': { en: 'Leonardo da Vinci', zh: '达·芬奇' },
+  'Anonyme, Grèce hellénistique': { en: 'Anonymous, Hellenistic Greece', zh: '佚名（希腊化时期）' },
+  'Eugène Delacroix': { en: 'Eugène Delacroix', zh: '德拉克洛瓦' },
+  'Théodore Géricault': { en: 'Théodore Géricault', zh: '席里柯' },
+  'Johannes Vermeer': { en: 'Johannes Vermeer', zh: '维米尔' },
+  'Jacques-Louis David': { en: 'Jacques-Louis David', zh: '雅克-路易·大卫' },
+  'Jean-Auguste-Dominique Ingres': { en: 'Jean-Auguste-Dominique Ingres', zh: '安格尔' },
+  'Anonymous, Ptolemaic Egypt': { en: 'Anonymous, Ptolemaic Egypt', zh: '佚名（托勒密王朝埃及）' },
+  'Katsushika Hokusai': { en: 'Katsushika Hokusai', zh: '葛饰北斋' },
+  'Anonymous, Anglo-Saxon': { en: 'Anonymous, Anglo-Saxon', zh: '佚名（盎格鲁-撒克逊）' },
+  'Anonymous, Late Period Egypt': { en: 'Anonymous, Late Period Egypt', zh: '佚名（埃及后期王朝）' },
+  'Anonymous, Norse': { en: 'Anonymous, Norse', zh: '佚名（北欧）' },
+  'Anonymous, New Kingdom Egypt': { en: 'Anonymous, New Kingdom Egypt', zh: '佚名（埃及新王国）' },
+  'attributed to Gu Kaizhi': { en: 'attributed to Gu Kaizhi', zh: '传顾恺之' },
+  'Vincent van Gogh': { en: 'Vincent van Gogh', zh: '梵高' },
+  'Claude Monet': { en: 'Claude Monet', zh: '莫奈' },
+  'Pierre-Auguste Renoir': { en: 'Pierre-Auguste Renoir', zh: '雷诺阿' },
+  'Édouard Manet': { en: 'Édouard Manet', zh: '马奈' },
+  'James Abbott McNeill Whistler': { en: 'James Abbott McNeill Whistler', zh: '惠斯勒' },
+  'Paul Cézanne': { en: 'Paul Cézanne', zh: '塞尚' },
+  'Edgar Degas': { en: 'Edgar Degas', zh: '德加' },
+};
+
+export function artistName(credit: string): Text3 {
+  const names = ARTIST_NAMES[credit];
+  return { fr: credit, en: names?.en ?? credit, zh: names?.zh ?? credit };
+}
+
+/**
+ * The search's synonym dictionary as the demo starts it: museum-shop words in Chinese,
+ * English and French, and the names shoppers give artists and works.
+ */
+export const SEARCH_SYNONYMS: string[][] = [
+  ['丝巾', '围巾', '方巾', '真丝方巾', 'scarf', 'scarves', 'silk scarf', 'foulard', 'foulards', 'carré de soie'],
+  ['帆布包', '帆布袋', '托特包', '手提袋', 'tote', 'tote bag', 'sac cabas', 'cabas'],
+  ['冰箱贴', '磁贴', 'magnet', 'fridge magnet', 'aimant'],
+  ['明信片', 'postcard', 'carte postale'],
+  ['笔记本', '本子', '记事本', 'notebook', 'carnet'],
+  ['伞', '雨伞', '折叠伞', 'umbrella', 'parapluie'],
+  ['杯', '杯子', '马克杯', 'mug', 'tasse'],
+  ['拼图', 'puzzle', 'jigsaw'],
+  ['书签', 'bookmark', 'bookmarks', 'marque-pages'],
+  ['耳环', '耳饰', 'earrings', "boucles d'oreilles"],
+  ['达·芬奇', '列奥纳多·达·芬奇', '达文西', 'leonardo da vinci', 'léonard de vinci', 'da vinci'],
+  ['梵高', '凡高', '梵谷', '文森特·梵高', 'van gogh', 'vincent van gogh'],
+  ['莫奈', '莫内', 'claude monet', 'monet'],
+  ['雷诺阿', 'renoir'],
+  ['德加', 'degas'],
+  ['塞尚', 'cézanne'],
+  ['葛饰北斋', '北斋', 'hokusai'],
+  ['维米尔', '弗美尔', 'vermeer'],
+  ['蒙娜丽莎', 'mona lisa', 'joconde', 'la joconde'],
+  ['星夜', '星月夜', 'starry night', 'nuit étoilée'],
+  ['神奈川冲浪里', '神奈川巨浪', 'great wave', 'grande vague'],
+];
 
 export const DEMO_PASSWORD = 'vitrine-demo-2026';
 
@@ -129,9 +190,9 @@ export const PRODUCT_TYPES: ProductType[] = [
     weightGrams: 90,
     name: (w) => ({ fr: `Carré de soie ${w.fr}`, en: `${w.en} silk scarf`, zh: `${w.zh}真丝方巾` }),
     description: (w, a) => ({
-      fr: `Carré en twill de soie imprimé en Italie d’après ${w.fr} (${a}). Ourlet roulotté main.`,
-      en: `Silk twill square printed in Italy after ${w.en} by ${a}. Hand-rolled hem.`,
-      zh: `以${a}的《${w.zh}》为灵感，意大利印制真丝斜纹方巾，手工卷边。`,
+      fr: `Carré en twill de soie imprimé en Italie d’après ${w.fr} (${a.fr}). Ourlet roulotté main.`,
+      en: `Silk twill square printed in Italy after ${w.en} by ${a.en}. Hand-rolled hem.`,
+      zh: `以${a.zh}的《${w.zh}》为灵感，意大利印制真丝斜纹方巾，手工卷边。`,
     }),
     variants: [
       { code: '90', options: { size: '90 × 90 cm' }, priceMinor: 8_900 },
@@ -146,9 +207,9 @@ export const PRODUCT_TYPES: ProductType[] = [
     weightGrams: 180,
     name: (w) => ({ fr: `Sac cabas ${w.fr}`, en: `${w.en} tote bag`, zh: `${w.zh}帆布袋` }),
     description: (w, a) => ({
-      fr: `Sac en coton biologique épais, sérigraphié d’un détail de ${w.fr} (${a}).`,
-      en: `Heavy organic cotton tote, screen-printed with a detail of ${w.en} by ${a}.`,
-      zh: `加厚有机棉帆布袋，丝网印刷${a}《${w.zh}》局部图案。`,
+      fr: `Sac en coton biologique épais, sérigraphié d’un détail de ${w.fr} (${a.fr}).`,
+      en: `Heavy organic cotton tote, screen-printed with a detail of ${w.en} by ${a.en}.`,
+      zh: `加厚有机棉帆布袋，丝网印刷${a.zh}《${w.zh}》局部图案。`,
     }),
     variants: [{ code: 'STD', options: { colour: 'natural' }, priceMinor: 2_500 }],
   },
@@ -160,9 +221,9 @@ export const PRODUCT_TYPES: ProductType[] = [
     weightGrams: 250,
     name: (w) => ({ fr: `Carnet ${w.fr}`, en: `${w.en} notebook`, zh: `${w.zh}笔记本` }),
     description: (w, a) => ({
-      fr: `Carnet A5 à couverture toilée illustrée de ${w.fr} (${a}), 192 pages, papier 90 g.`,
-      en: `A5 clothbound notebook with ${w.en} by ${a} on the cover, 192 pages of 90 gsm paper.`,
-      zh: `A5布面精装笔记本，封面为${a}《${w.zh}》，192页90克纸。`,
+      fr: `Carnet A5 à couverture toilée illustrée de ${w.fr} (${a.fr}), 192 pages, papier 90 g.`,
+      en: `A5 clothbound notebook with ${w.en} by ${a.en} on the cover, 192 pages of 90 gsm paper.`,
+      zh: `A5布面精装笔记本，封面为${a.zh}《${w.zh}》，192页90克纸。`,
     }),
     variants: [
       { code: 'LINED', options: { paper: 'lined' }, priceMinor: 1_490 },
@@ -177,9 +238,9 @@ export const PRODUCT_TYPES: ProductType[] = [
     weightGrams: 700,
     name: (w) => ({ fr: `Puzzle ${w.fr}`, en: `${w.en} jigsaw puzzle`, zh: `${w.zh}拼图` }),
     description: (w, a) => ({
-      fr: `Puzzle en carton recyclé reproduisant ${w.fr} de ${a}. Pièces découpées à la main en France.`,
-      en: `Recycled-board jigsaw of ${w.en} by ${a}. Pieces cut in France.`,
-      zh: `再生纸板拼图，完整再现${a}的《${w.zh}》，法国裁切。`,
+      fr: `Puzzle en carton recyclé reproduisant ${w.fr} de ${a.fr}. Pièces découpées à la main en France.`,
+      en: `Recycled-board jigsaw of ${w.en} by ${a.en}. Pieces cut in France.`,
+      zh: `再生纸板拼图，完整再现${a.zh}的《${w.zh}》，法国裁切。`,
     }),
     variants: [
       { code: '500', options: { pieces: '500' }, priceMinor: 1_990 },
@@ -194,9 +255,9 @@ export const PRODUCT_TYPES: ProductType[] = [
     weightGrams: 350,
     name: (w) => ({ fr: `Mug en porcelaine ${w.fr}`, en: `${w.en} porcelain mug`, zh: `${w.zh}骨瓷马克杯` }),
     description: (w, a) => ({
-      fr: `Mug en porcelaine de Limoges, 30 cl, décor d’après ${w.fr} (${a}). Passe au lave-vaisselle.`,
-      en: `Limoges porcelain mug, 30 cl, decorated after ${w.en} by ${a}. Dishwasher safe.`,
-      zh: `法国利摩日瓷马克杯，容量300毫升，图案取自${a}《${w.zh}》，可用洗碗机清洗。`,
+      fr: `Mug en porcelaine de Limoges, 30 cl, décor d’après ${w.fr} (${a.fr}). Passe au lave-vaisselle.`,
+      en: `Limoges porcelain mug, 30 cl, decorated after ${w.en} by ${a.en}. Dishwasher safe.`,
+      zh: `法国利摩日瓷马克杯，容量300毫升，图案取自${a.zh}《${w.zh}》，可用洗碗机清洗。`,
     }),
     variants: [{ code: 'STD', options: {}, priceMinor: 1_900 }],
   },
@@ -208,9 +269,9 @@ export const PRODUCT_TYPES: ProductType[] = [
     weightGrams: 200,
     name: (w) => ({ fr: `Reproduction ${w.fr}`, en: `${w.en} art print`, zh: `${w.zh}艺术复制画` }),
     description: (w, a) => ({
-      fr: `Impression giclée sur papier d’art de ${w.fr} (${a}), à partir de la photographie de référence du musée.`,
-      en: `Giclée print of ${w.en} by ${a} on fine-art paper, from the museum’s reference photograph.`,
-      zh: `以博物馆官方影像为底本，艺术微喷复制${a}《${w.zh}》，收藏级艺术纸。`,
+      fr: `Impression giclée sur papier d’art de ${w.fr} (${a.fr}), à partir de la photographie de référence du musée.`,
+      en: `Giclée print of ${w.en} by ${a.en} on fine-art paper, from the museum’s reference photograph.`,
+      zh: `以博物馆官方影像为底本，艺术微喷复制${a.zh}《${w.zh}》，收藏级艺术纸。`,
     }),
     variants: [
       { code: '3040', options: { size: '30 × 40 cm' }, priceMinor: 3_500 },
@@ -225,9 +286,9 @@ export const PRODUCT_TYPES: ProductType[] = [
     weightGrams: 12,
     name: (w) => ({ fr: `Boucles d’oreilles ${w.fr}`, en: `${w.en} earrings`, zh: `${w.zh}耳环` }),
     description: (w, a) => ({
-      fr: `Boucles en laiton doré à l’or fin, motif tiré de ${w.fr} (${a}).`,
-      en: `Gold-plated brass earrings with a motif from ${w.en} by ${a}.`,
-      zh: `镀金黄铜耳环，纹样取自${a}《${w.zh}》。`,
+      fr: `Boucles en laiton doré à l’or fin, motif tiré de ${w.fr} (${a.fr}).`,
+      en: `Gold-plated brass earrings with a motif from ${w.en} by ${a.en}.`,
+      zh: `镀金黄铜耳环，纹样取自${a.zh}《${w.zh}》。`,
     }),
     variants: [{ code: 'STD', options: { finish: 'gold' }, priceMinor: 4_500 }],
   },
@@ -254,9 +315,9 @@ export const PRODUCT_TYPES: ProductType[] = [
     weightGrams: 160,
     name: (w) => ({ fr: `T-shirt ${w.fr}`, en: `${w.en} T-shirt`, zh: `${w.zh}T恤` }),
     description: (w, a) => ({
-      fr: `T-shirt unisexe en coton biologique, impression de ${w.fr} (${a}).`,
-      en: `Unisex organic cotton T-shirt printed with ${w.en} by ${a}.`,
-      zh: `中性款有机棉T恤，印有${a}《${w.zh}》。`,
+      fr: `T-shirt unisexe en coton biologique, impression de ${w.fr} (${a.fr}).`,
+      en: `Unisex organic cotton T-shirt printed with ${w.en} by ${a.en}.`,
+      zh: `中性款有机棉T恤，印有${a.zh}《${w.zh}》。`,
     }),
     variants: ['S', 'M', 'L', 'XL'].map((size) => ({ code: size, options: { size }, priceMinor: 2_900 })),
   },
@@ -268,9 +329,9 @@ export const PRODUCT_TYPES: ProductType[] = [
     weightGrams: 420,
     name: (w) => ({ fr: `Parapluie ${w.fr}`, en: `${w.en} umbrella`, zh: `${w.zh}雨伞` }),
     description: (w, a) => ({
-      fr: `Parapluie pliant, toile intérieure imprimée de ${w.fr} (${a}).`,
-      en: `Folding umbrella with ${w.en} by ${a} printed on the inside canopy.`,
-      zh: `折叠雨伞，伞面内侧印有${a}《${w.zh}》。`,
+      fr: `Parapluie pliant, toile intérieure imprimée de ${w.fr} (${a.fr}).`,
+      en: `Folding umbrella with ${w.en} by ${a.en} printed on the inside canopy.`,
+      zh: `折叠雨伞，伞面内侧印有${a.zh}《${w.zh}》。`,
     }),
     variants: [{ code: 'STD', options: {}, priceMinor: 3_900 }],
   },
@@ -297,9 +358,9 @@ export const PRODUCT_TYPES: ProductType[] = [
     weightGrams: 30,
     name: (w) => ({ fr: `Marque-pages ${w.fr}`, en: `${w.en} bookmarks`, zh: `${w.zh}书签` }),
     description: (w, a) => ({
-      fr: `Lot de trois marque-pages en papier texturé, détails de ${w.fr} (${a}).`,
-      en: `Set of three textured-paper bookmarks with details of ${w.en} by ${a}.`,
-      zh: `三枚装艺术纸书签，选取${a}《${w.zh}》细节。`,
+      fr: `Lot de trois marque-pages en papier texturé, détails de ${w.fr} (${a.fr}).`,
+      en: `Set of three textured-paper bookmarks with details of ${w.en} by ${a.en}.`,
+      zh: `三枚装艺术纸书签，选取${a.zh}《${w.zh}》细节。`,
     }),
     variants: [{ code: 'SET3', options: { pack: '3' }, priceMinor: 950 }],
   },
@@ -359,7 +420,7 @@ export function demoProducts(museums: readonly DemoMuseum[] = MUSEUMS, perWork =
         const type = PRODUCT_TYPES[(wi * 2 + k) % PRODUCT_TYPES.length]!;
         const key = `${museum.slug}:${work.accessionNumber}:${type.key}`;
         const h = hash(key);
-        const description = type.description(work.short, work.artist);
+        const description = type.description(work.short, artistName(work.artist));
         const missingZh = h % 13 === 0 && type.key !== 'MAGNET';
         const status = type.key === 'MAGNET' || missingZh ? 'DRAFT' : h % 23 === 0 ? 'ARCHIVED' : 'PUBLISHED';
         const stem = `${museumCode(museum.slug)}-${work.accessionNumber.replace(/[^A-Za-z0-9]+/g, '')}-${type.key}`;

@@ -9,17 +9,20 @@ import { ListingGuards } from './application/listing-guards';
 import { ManageProductsService } from './application/manage-products.service';
 import { ProductEditHooks } from './application/product-edit-hooks';
 import { PositiveListService } from './application/positive-list.service';
+import { SearchService } from './application/search.service';
 import { ArtworksResolver } from './graphql/artworks.resolver';
 import { CollectionsResolver } from './graphql/collections.resolver';
 import { FxRatesResolver } from './graphql/fx-rates.resolver';
 import { ManagedProductsResolver } from './graphql/managed-products.resolver';
 import { PositiveListResolver } from './graphql/positive-list.resolver';
+import { SearchSynonymsResolver } from './graphql/search-synonyms.resolver';
 import { ShopResolver } from './graphql/shop.resolver';
 import { ArtworkRepository } from './infrastructure/artwork.repository';
 import { CollectionRepository } from './infrastructure/collection.repository';
 import { FxRateRepository } from './infrastructure/fx-rate.repository';
 import { PositiveListRepository } from './infrastructure/positive-list.repository';
 import { ProductRepository } from './infrastructure/product.repository';
+import { SearchSynonymRepository } from './infrastructure/search-synonym.repository';
 
 @Module({
   providers: [
@@ -29,6 +32,8 @@ import { ProductRepository } from './infrastructure/product.repository';
     CollectionRepository,
     FxRateRepository,
     PositiveListRepository,
+    SearchSynonymRepository,
+    SearchService,
     FxRatesService,
     ListingGuards,
     ProductEditHooks,
@@ -44,6 +49,7 @@ import { ProductRepository } from './infrastructure/product.repository';
     CollectionsResolver,
     FxRatesResolver,
     PositiveListResolver,
+    SearchSynonymsResolver,
   ],
   exports: [FxRatesService, BrowseService, CollectionsService, ListingGuards, ProductEditHooks, CatalogReadService],
 })

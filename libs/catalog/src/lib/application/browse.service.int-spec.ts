@@ -4,6 +4,8 @@ import { ArtworkRepository } from '../infrastructure/artwork.repository';
 import { CollectionRepository } from '../infrastructure/collection.repository';
 import { FxRateRepository } from '../infrastructure/fx-rate.repository';
 import { ProductRepository } from '../infrastructure/product.repository';
+import { SearchService } from './search.service';
+import { SearchSynonymRepository } from '../infrastructure/search-synonym.repository';
 import { BrowseService } from './browse.service';
 import { catalogSettingsFromEnv } from './catalog-settings';
 import { FxRatesService } from './fx-rates.service';
@@ -23,7 +25,7 @@ describe('BrowseService product pages (PostgreSQL)', () => {
       statements.push(query.text);
       return hotRead(query);
     }) as typeof db.prisma.hotRead;
-    browse = new BrowseService(products, new ArtworkRepository(db.prisma), new CollectionRepository(db.prisma), new FxRatesService(new FxRateRepository(db.prisma), settings), settings);
+    browse = new BrowseService(products, new ArtworkRepository(db.prisma), new CollectionRepository(db.prisma), new FxRatesService(new FxRateRepository(db.prisma), settings), new SearchService(new SearchSynonymRepository(db.prisma), settings), settings);
   });
   afterAll(() => db.drop());
 

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { ShopWindowCaches, groupByKeys } from '@vitrine/shared/graphql';
 import { NotFoundError, isUuid, validate } from '@vitrine/shared/kernel';
 import { eurRangeForCny } from '../domain/price-range';
-import { searchTerms } from '../domain/search-text';
 import { ArtworkRepository, type ArtworkRow } from '../infrastructure/artwork.repository';
 import { CollectionRepository, type CollectionRow } from '../infrastructure/collection.repository';
 import { ProductRepository, type ProductCursor, type ProductListQuery, type ProductRow, type VariantRow, type MediaRow, type ProductDetailRow } from '../infrastructure/product.repository';
 import { CATALOG_SETTINGS, type CatalogSettings } from './catalog-settings';
 import { FxRatesService } from './fx-rates.service';
+import { SearchService } from './search.service';
 
 export type ShopperSort = 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'POPULARITY';
 
@@ -60,6 +60,7 @@ export class BrowseService {
     private readonly artworks: ArtworkRepository,
     private readonly collections: CollectionRepository,
     private readonly fx: FxRatesService,
+    private readonly search: SearchService,
     @Inject(CATALOG_SETTINGS) settings: CatalogSettings,
     @Optional() caches?: ShopWindowCaches,
   ) {
@@ -79,8 +80,8 @@ export class BrowseService {
       if (!range) return EMPTY;
       eur = range;
     }
-    const terms = searchTerms(q.search);
-    if (q.search && q.search.trim() && !terms.length) return EMPTY;
+    const match = await this.search.match(q.search);
+    if (match.kind === 'NOTHING') return EMPTY;
     const filter = {
       publicOnly: true,
       museumSlug: q.storefrontSlug ?? undefined,
@@ -89,7 +90,7 @@ export class BrowseService {
       category: q.category ?? undefined,
       minPriceEur: eur.min,
       maxPriceEur: eur.max,
-      terms,
+      match: match.kind === 'MATCH' ? match.tsquery : undefined,
     };
     const [rows, total] = await Promise.all([this.products.page({ ...filter, take: q.take, order: q.sort, after: q.after }), this.total(filter)]);
     return { rows, total };

@@ -5,7 +5,10 @@ import type { ProductStatus } from '@vitrine/shared/data-access';
 import { CatalogError, CatalogErrorCode } from '../domain/catalog-error';
 import { createProductSchema, updateProductSchema, type VariantInput } from '../domain/catalog.schemas';
 import { listingProblemsForChina, type ListingProblem } from '../domain/listing-rules';
-import { productSearchText, searchTerms } from '../domain/search-text';
+import { SynonymDictionary, toTsQuery } from '../domain/search-query';
+import { productSearchText } from '../domain/search-text';
+
+const PLAIN_WORDS = new SynonymDictionary([]);
 import { ArtworkRepository } from '../infrastructure/artwork.repository';
 import { CollectionRepository } from '../infrastructure/collection.repository';
 import { PositiveListRepository } from '../infrastructure/positive-list.repository';
@@ -63,6 +66,9 @@ export class ManageProductsService {
     if ((q.museumId && !isUuid(q.museumId)) || (q.collectionId && !isUuid(q.collectionId)) || (q.artworkId && !isUuid(q.artworkId))) {
       return Promise.resolve(empty);
     }
+    // The back office searches the catalogue's own words (no synonyms); nothing searchable matches nothing.
+    const match = q.search?.trim() ? toTsQuery(PLAIN_WORDS.expand(q.search)) : undefined;
+    if (match === null) return Promise.resolve(empty);
     const scope = managedMuseumScope(actor);
     return this.products.list({
       take: q.take,
@@ -74,7 +80,7 @@ export class ManageProductsService {
       collectionId: q.collectionId ?? undefined,
       artworkId: q.artworkId ?? undefined,
       category: q.category ?? undefined,
-      terms: searchTerms(q.search),
+      match,
     });
   }
 

@@ -84,6 +84,8 @@ export const artworkSchema = z.object({
   accessionNumber: z.string().trim().min(1).max(60),
   title: namedText(300),
   artist: z.string().trim().max(200).default(''),
+  /** The artist's name per locale (fr falls back to `artist`, the museum's own credit). */
+  artistName: localizedText(200).nullish(),
   period: z.string().trim().max(120).default(''),
   creditLine: z.string().trim().max(300).default(''),
   imageUrl: z.string().url().max(2000).nullish(),
@@ -96,6 +98,7 @@ export const updateArtworkSchema = z.object({
   accessionNumber: z.string().trim().min(1).max(60).nullish(),
   title: localizedText(300).nullish(),
   artist: z.string().trim().max(200).nullish(),
+  artistName: localizedText(200).nullish(),
   period: z.string().trim().max(120).nullish(),
   creditLine: z.string().trim().max(300).nullish(),
   imageUrl: z.string().url().max(2000).nullish(),

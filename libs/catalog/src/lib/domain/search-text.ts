@@ -6,6 +6,8 @@
 export function normalizeSearchText(text: string): string {
   return text
     .normalize('NFKD')
+    // The dot of Chinese transliterated names (达·芬奇) is not a word break: 达芬奇 is the same name.
+    .replace(/(?<=\p{Script=Han})\s*[·•・‧]\s*(?=\p{Script=Han})/gu, '')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -26,7 +28,17 @@ export function searchTerms(query: string | null | undefined, maxTerms = 8): str
 export interface SearchSources {
   name: { fr: string; en: string; zh: string };
   description: { fr: string; en: string; zh: string };
-  works: readonly { titleFr: string; titleEn: string; titleZh: string; artist: string }[];
+  works: readonly SearchWork[];
+}
+
+/** A credited work as search sees it: its titles and its artist's names in every locale. */
+export interface SearchWork {
+  titleFr: string;
+  titleEn: string;
+  titleZh: string;
+  artist: string;
+  artistEn?: string;
+  artistZh?: string;
 }
 
 /** The search column of a product: its text in every locale and its credited works. */
@@ -35,7 +47,7 @@ export function productSearchText(s: SearchSources): string {
     s.name.fr,
     s.name.en,
     s.name.zh,
-    ...s.works.flatMap((w) => [w.titleFr, w.titleEn, w.titleZh, w.artist]),
+    ...s.works.flatMap((w) => [w.titleFr, w.titleEn, w.titleZh, w.artist, w.artistEn, w.artistZh]),
     s.description.fr,
     s.description.en,
     s.description.zh,
@@ -50,7 +62,7 @@ export interface SearchColumns {
   descriptionFr: string;
   descriptionEn: string;
   descriptionZh: string;
-  works: readonly { titleFr: string; titleEn: string; titleZh: string; artist: string }[];
+  works: readonly SearchWork[];
 }
 
 export function searchTextOfColumns(row: SearchColumns): string {

@@ -98,7 +98,7 @@ export class ArtworkType {
   @Field(() => ID) id!: string;
   @Field(() => String) accessionNumber!: string;
   @Field(() => String) title!: string;
-  @Field(() => String) artist!: string;
+  @Field(() => String, { description: 'The artist in the requested locale (then zh-CN, en, fr).' }) artist!: string;
   @Field(() => String) period!: string;
   @Field(() => String) creditLine!: string;
   @Field(() => String, { nullable: true }) imageUrl!: string | null;
@@ -176,7 +176,8 @@ export class ManagedArtworkType {
   @Field(() => ID) museumId!: string;
   @Field(() => String) accessionNumber!: string;
   @Field(() => LocalizedText) title!: LocalizedText;
-  @Field(() => String) artist!: string;
+  @Field(() => String, { description: 'The artist as the museum credits them.' }) artist!: string;
+  @Field(() => LocalizedText, { description: 'The artist per locale (fr: the museum’s credit unless given).' }) artistName!: LocalizedText;
   @Field(() => String) period!: string;
   @Field(() => String) creditLine!: string;
   @Field(() => String, { nullable: true }) imageUrl!: string | null;
@@ -296,6 +297,7 @@ export class CreateArtworkInput {
   @Field(() => String) accessionNumber!: string;
   @Field(() => LocalizedTextInput) title!: LocalizedTextInput;
   @Field(() => String, { nullable: true }) artist?: string;
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'The artist per locale: 达·芬奇 for zhCN.' }) artistName?: LocalizedTextInput;
   @Field(() => String, { nullable: true }) period?: string;
   @Field(() => String, { nullable: true }) creditLine?: string;
   @Field(() => String, { nullable: true }) imageUrl?: string;
@@ -308,6 +310,7 @@ export class UpdateArtworkInput {
   @Field(() => String, { nullable: true }) accessionNumber?: string;
   @Field(() => LocalizedTextInput, { nullable: true }) title?: LocalizedTextInput;
   @Field(() => String, { nullable: true }) artist?: string;
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'The artist per locale: 达·芬奇 for zhCN.' }) artistName?: LocalizedTextInput;
   @Field(() => String, { nullable: true }) period?: string;
   @Field(() => String, { nullable: true }) creditLine?: string;
   @Field(() => String, { nullable: true }) imageUrl?: string;
@@ -343,6 +346,19 @@ export class SetFxRateInput {
 export class PositiveListEntryType {
   @Field(() => String) hsPrefix!: string;
   @Field(() => String) description!: string;
+}
+
+@ObjectType('SearchSynonymGroup', { description: 'Words shoppers use for the same thing: a search for one finds the others.' })
+export class SearchSynonymGroupType {
+  @Field(() => ID) id!: string;
+  @Field(() => [String], { description: 'Normalized: lower case, without accents.' }) terms!: string[];
+  @Field(() => Date) updatedAt!: Date;
+}
+
+@InputType()
+export class SearchSynonymGroupInput {
+  @Field(() => ID, { nullable: true, description: 'The group to replace; a new group without it.' }) id?: string;
+  @Field(() => [String], { description: 'At least two distinct terms, e.g. ["丝巾", "围巾", "scarf", "foulard"].' }) terms!: string[];
 }
 
 @InputType()

@@ -10,6 +10,8 @@ export interface ArtworkRow {
   titleEn: string;
   titleZh: string;
   artist: string;
+  artistEn: string;
+  artistZh: string;
   period: string;
   creditLine: string;
   imageUrl: string | null;
@@ -26,6 +28,8 @@ const artworkSelect = {
   titleEn: true,
   titleZh: true,
   artist: true,
+  artistEn: true,
+  artistZh: true,
   period: true,
   creditLine: true,
   imageUrl: true,
@@ -52,7 +56,7 @@ export class ArtworkRepository {
   creditedBy(productIds: readonly string[]): Promise<(ArtworkRow & { productId: string })[]> {
     return this.prisma.$queryRaw<(ArtworkRow & { productId: string })[]>`
       SELECT pa.product_id AS "productId", a.id, a.museum_id AS "museumId", a.accession_number AS "accessionNumber",
-             a.title_fr AS "titleFr", a.title_en AS "titleEn", a.title_zh AS "titleZh", a.artist, a.period,
+             a.title_fr AS "titleFr", a.title_en AS "titleEn", a.title_zh AS "titleZh", a.artist, a.artist_en AS "artistEn", a.artist_zh AS "artistZh", a.period,
              a.credit_line AS "creditLine", a.image_url AS "imageUrl", a.licensable,
              a.created_at AS "createdAt", a.updated_at AS "updatedAt"
       FROM product_artworks pa JOIN artworks a ON a.id = pa.artwork_id
@@ -91,6 +95,8 @@ export class ArtworkRepository {
           { titleEn: { contains: s, mode: 'insensitive' } },
           { titleZh: { contains: s } },
           { artist: { contains: s, mode: 'insensitive' } },
+          { artistEn: { contains: s, mode: 'insensitive' } },
+          { artistZh: { contains: s, mode: 'insensitive' } },
         ],
       });
     }

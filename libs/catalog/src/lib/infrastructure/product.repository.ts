@@ -125,6 +125,14 @@ const ORDERS: Record<ProductOrder, { field: SortField; dir: 'asc' | 'desc' }> = 
   POPULARITY: { field: 'popularity', dir: 'desc' },
 };
 
+const SORT_COLUMNS: Record<SortField, string> = {
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  nameEn: 'name_en',
+  minPriceEurCents: 'min_price_eur_cents',
+  popularity: 'popularity',
+};
+
 /** A position in a list: the sort key of the last row seen and its id. */
 export type ProductCursor = [string | number, string];
 
@@ -142,8 +150,8 @@ export interface ProductListQuery {
   category?: string;
   minPriceEur?: number;
   maxPriceEur?: number;
-  /** Normalized terms; each must appear in the search text. */
-  terms?: readonly string[];
+  /** A tsquery over search_vector (domain/search-query.ts builds it, synonyms applied). */
+  match?: string | null;
 }
 
 export function cursorOf(row: ProductRow, order: ProductOrder): ProductCursor {
@@ -195,6 +203,7 @@ export class ProductRepository {
 
   /** One page in the query's order, with one extra row that tells whether more follow. */
   page(q: ProductListQuery): Promise<ProductRow[]> {
+    if (q.match) return this.searchPage(q);
     const where = this.whereOf(q);
     const { field, dir } = ORDERS[q.order];
     const keyset: Prisma.ProductWhereInput | undefined = q.after
@@ -214,6 +223,7 @@ export class ProductRepository {
   }
 
   count(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Promise<number> {
+    if (q.match) return this.searchCount(q);
     return this.prisma.product.count({ where: this.whereOf(q) });
   }
 
@@ -240,7 +250,7 @@ export class ProductRepository {
                        FROM product_media m WHERE m.product_id = p.id), '[]') AS media,
              COALESCE((SELECT json_agg(json_build_object('productId', pa.product_id, 'id', a.id, 'museumId', a.museum_id,
                         'accessionNumber', a.accession_number, 'titleFr', a.title_fr, 'titleEn', a.title_en, 'titleZh', a.title_zh,
-                        'artist', a.artist, 'period', a.period, 'creditLine', a.credit_line, 'imageUrl', a.image_url,
+                        'artist', a.artist, 'artistEn', a.artist_en, 'artistZh', a.artist_zh, 'period', a.period, 'creditLine', a.credit_line, 'imageUrl', a.image_url,
                         'licensable', a.licensable, 'createdAt', a.created_at, 'updatedAt', a.updated_at) ORDER BY a.accession_number, a.id)
                        FROM product_artworks pa JOIN artworks a ON a.id = pa.artwork_id WHERE pa.product_id = p.id), '[]') AS artworks
       FROM products p
@@ -386,7 +396,7 @@ export class ProductRepository {
         descriptionFr: true,
         descriptionEn: true,
         descriptionZh: true,
-        artworks: { select: { artwork: { select: { titleFr: true, titleEn: true, titleZh: true, artist: true } } } },
+        artworks: { select: { artwork: { select: { titleFr: true, titleEn: true, titleZh: true, artist: true, artistEn: true, artistZh: true } } } },
       },
     });
     for (const row of rows) {
@@ -446,8 +456,63 @@ export class ProductRepository {
     if (q.category) and.push({ category: q.category });
     if (q.minPriceEur !== undefined || q.maxPriceEur !== undefined)
       and.push({ minPriceEurCents: { ...(q.minPriceEur !== undefined ? { gte: q.minPriceEur } : {}), ...(q.maxPriceEur !== undefined ? { lte: q.maxPriceEur } : {}) } });
-    for (const term of q.terms ?? []) and.push({ searchText: { contains: term } });
     return and.length === 1 ? and[0] : { AND: and };
+  }
+
+  /**
+   * The search: every list filter plus `search_vector @@ match`, in SQL (Prisma cannot say
+   * @@). The GIN index on search_vector finds the matches; the filters and the order apply
+   * to them. The one place the catalogue searches (docs/adr/0013-chinese-search.md).
+   */
+  private async searchPage(q: ProductListQuery): Promise<ProductRow[]> {
+    const { field, dir } = ORDERS[q.order];
+    const col = Prisma.raw(SORT_COLUMNS[field]);
+    const conds = this.searchConditions(q);
+    if (q.after) {
+      const v = this.sortValue(field, q.after[0]);
+      conds.push(
+        dir === 'asc'
+          ? Prisma.sql`(p.${col} > ${v} OR (p.${col} = ${v} AND p.id > ${q.after[1]}::uuid))`
+          : Prisma.sql`(p.${col} < ${v} OR (p.${col} = ${v} AND p.id < ${q.after[1]}::uuid))`,
+      );
+    }
+    const direction = Prisma.raw(dir === 'asc' ? 'ASC' : 'DESC');
+    return this.prisma.$queryRaw<ProductRow[]>(Prisma.sql`
+      SELECT p.id, p.museum_id AS "museumId", p.status::text AS status, p.category, p.cross_border_category::text AS "crossBorderCategory",
+             p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh",
+             p.description_fr AS "descriptionFr", p.description_en AS "descriptionEn", p.description_zh AS "descriptionZh",
+             p.min_price_eur_cents AS "minPriceEurCents", p.popularity, p.published_at AS "publishedAt",
+             p.created_at AS "createdAt", p.updated_at AS "updatedAt"
+      FROM products p
+      WHERE ${Prisma.join(conds, ' AND ')}
+      ORDER BY p.${col} ${direction}, p.id ${direction}
+      LIMIT ${q.take + 1}`);
+  }
+
+  private async searchCount(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Promise<number> {
+    const [row] = await this.prisma.$queryRaw<{ n: number }[]>(Prisma.sql`
+      SELECT count(*)::int AS n FROM products p WHERE ${Prisma.join(this.searchConditions(q), ' AND ')}`);
+    return row?.n ?? 0;
+  }
+
+  private searchConditions(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Prisma.Sql[] {
+    const c: Prisma.Sql[] = [Prisma.sql`p.search_vector @@ ${q.match}::tsquery`];
+    if (q.publicOnly) {
+      c.push(Prisma.sql`p.status = 'PUBLISHED'`);
+      c.push(
+        q.museumSlug
+          ? Prisma.sql`p.museum_id IN (SELECT s.museum_id FROM storefronts s JOIN museums m ON m.id = s.museum_id WHERE s.status = 'OPEN' AND m.slug = ${q.museumSlug})`
+          : Prisma.sql`p.museum_id IN (SELECT s.museum_id FROM storefronts s WHERE s.status = 'OPEN')`,
+      );
+    } else if (q.museumSlug) c.push(Prisma.sql`p.museum_id IN (SELECT m.id FROM museums m WHERE m.slug = ${q.museumSlug})`);
+    if (q.museumIds && q.museumIds !== 'ALL') c.push(Prisma.sql`p.museum_id = ANY(${[...q.museumIds]}::uuid[])`);
+    if (q.status) c.push(Prisma.sql`p.status = ${q.status}::"ProductStatus"`);
+    if (q.collectionId) c.push(Prisma.sql`EXISTS (SELECT 1 FROM product_collections pc WHERE pc.product_id = p.id AND pc.collection_id = ${q.collectionId}::uuid)`);
+    if (q.artworkId) c.push(Prisma.sql`EXISTS (SELECT 1 FROM product_artworks pa WHERE pa.product_id = p.id AND pa.artwork_id = ${q.artworkId}::uuid)`);
+    if (q.category) c.push(Prisma.sql`p.category = ${q.category}`);
+    if (q.minPriceEur !== undefined) c.push(Prisma.sql`p.min_price_eur_cents >= ${q.minPriceEur}`);
+    if (q.maxPriceEur !== undefined) c.push(Prisma.sql`p.min_price_eur_cents <= ${q.maxPriceEur}`);
+    return c;
   }
 
   private sortValue(field: SortField, value: string | number): string | number | Date {
