@@ -67,7 +67,7 @@ describe('refund while the order is in customs', () => {
 
       expect(await stripe.deliver(api.baseUrl, stripe.refund(paymentIntentId))).toBe(200);
       expect(await status()).toBe('REFUNDED');
-      await until('the declaration withdrawn', async () => (await api.db.prisma.customsMessage.findUniqueOrThrow({ where: { orderId_document: { orderId: order.id, document: 'ORDER' } } })).status === 'WITHDRAWN', 30_000, worker);
+      await until('the declaration withdrawn', async () => (await api.db.prisma.customsMessage.findUniqueOrThrow({ where: { orderId_document_subject: { orderId: order.id, document: 'ORDER', subject: '' } } })).status === 'WITHDRAWN', 30_000, worker);
 
       // Customs got a signed withdrawal naming the order, without lines or identity.
       const withdrawal = customs.withdrawalOf(order.number)!;
@@ -94,13 +94,13 @@ describe('refund while the order is in customs', () => {
       'INVENTORY:WITHDRAWN',
     ]);
     // The withdrawal is in the audit trail: its transmission and customs' answer.
-    const orderMessage = await api.db.prisma.customsMessage.findUniqueOrThrow({ where: { orderId_document: { orderId: order.id, document: 'ORDER' } }, include: { receipts: { orderBy: { id: 'asc' } } } });
+    const orderMessage = await api.db.prisma.customsMessage.findUniqueOrThrow({ where: { orderId_document_subject: { orderId: order.id, document: 'ORDER', subject: '' } }, include: { receipts: { orderBy: { id: 'asc' } } } });
     expect(orderMessage.receipts.map((r) => [r.returnStatus, r.status])).toEqual([
       ['120', 'ACCEPTED'],
       ['120', 'WITHDRAWN'],
     ]);
     // The late clearance landed on the declaration list, withdrawn with the order: it moved nothing.
-    const list = await api.db.prisma.customsMessage.findUniqueOrThrow({ where: { orderId_document: { orderId: order.id, document: 'INVENTORY' } }, include: { receipts: { orderBy: { id: 'asc' } } } });
+    const list = await api.db.prisma.customsMessage.findUniqueOrThrow({ where: { orderId_document_subject: { orderId: order.id, document: 'INVENTORY', subject: '' } }, include: { receipts: { orderBy: { id: 'asc' } } } });
     expect(list.receipts.map((r) => [r.returnStatus, r.status])).toEqual([
       ['120', 'ACCEPTED'],
       ['800', 'CLEARED'],

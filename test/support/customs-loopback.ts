@@ -27,12 +27,13 @@ import { PaymentDeclarationLoopback, type PaymentDeclarationLoopbackOptions } fr
  */
 
 type Entry = Record<string, any>;
-const DOC_OF: Record<string, CebDocument> = { CEB311: 'ORDER', CEB411: 'PAYMENT', CEB511: 'WAYBILL', CEB621: 'INVENTORY' };
+const DOC_OF: Record<string, CebDocument> = { CEB311: 'ORDER', CEB411: 'PAYMENT', CEB511: 'WAYBILL', CEB621: 'INVENTORY', CEB625: 'RETURN' };
 const ROOT: Record<CebDocument, { root: string; entry: string; head: string; lines?: string }> = {
   ORDER: { root: 'ceb:CEB311Message', entry: 'ceb:Order', head: 'ceb:OrderHead', lines: 'ceb:OrderList' },
   PAYMENT: { root: 'ceb:CEB411Message', entry: 'ceb:Payment', head: 'ceb:PaymentHead' },
   WAYBILL: { root: 'ceb:CEB511Message', entry: 'ceb:Logistics', head: 'ceb:LogisticsHead' },
   INVENTORY: { root: 'ceb:CEB621Message', entry: 'ceb:Inventory', head: 'ceb:InventoryHead', lines: 'ceb:InventoryList' },
+  RETURN: { root: 'ceb:CEB625Message', entry: 'ceb:InvtRefund', head: 'ceb:InvtRefundHead', lines: 'ceb:InvtRefundList' },
 };
 const PER_ORDER_LIMIT = 5000;
 const YEARLY_LIMIT = 26000;
@@ -118,6 +119,27 @@ function checkInventory(v: Entry, lines: Entry[]): string[] {
   return p;
 }
 
+/** A return (CEB625): of a released order, naming its declaration list, at most the units it listed per line. */
+function checkReturn(h: Entry, lines: Entry[], state: Accepted): string[] {
+  const p: string[] = [];
+  required(h, ['guid', 'appType', 'appTime', 'appStatus', 'customsCode', 'orderNo', 'ebpCode', 'ebpName', 'ebcCode', 'ebcName', 'logisticsNo', 'logisticsCode', 'logisticsName', 'copNo', 'preNo', 'invtNo', 'agentCode', 'agentName', 'reason'], p);
+  if (h['ceb:appType'] !== '1') p.push('appType must be 1 (new declaration)');
+  if (!state.released || !state.inventory) return [...p, `${h['ceb:orderNo']} was not released: nothing to return`];
+  const list = state.inventory;
+  if (String(h['ceb:preNo'] ?? '').toUpperCase() !== String(list.head['ceb:guid'] ?? '').toUpperCase() || h['ceb:invtNo'] !== list.head['ceb:copNo']) p.push('invtNo/preNo do not name the released declaration list');
+  if (h['ceb:ebcCode'] !== list.head['ceb:ebcCode']) p.push('the return’s e-commerce enterprise is not the list’s');
+  if (h['ceb:logisticsNo'] === list.head['ceb:logisticsNo']) p.push('a return travels under a return waybill of its own');
+  if (!lines.length) p.push('a return has at least one InvtRefundList');
+  lines.forEach((l, i) => {
+    required(l, ['gnum', 'gcode', 'gname', 'qty', 'unit'], p);
+    const listed = list.lines[Number(l['ceb:gnum']) - 1];
+    if (!listed) p.push(`InvtRefundList ${i + 1}: gnum ${l['ceb:gnum']} is not a line of the declaration list`);
+    else if (listed['ceb:gcode'] !== l['ceb:gcode']) p.push(`InvtRefundList ${i + 1}: gcode is not the listed line's`);
+    else if (!/^[1-9]\d*$/.test(l['ceb:qty'] ?? '') || Number(l['ceb:qty']) > Number(listed['ceb:qty'])) p.push(`InvtRefundList ${i + 1}: qty must be 1 to the ${listed['ceb:qty']} units listed`);
+  });
+  return p;
+}
+
 function checkWaybill(e: Entry): string[] {
   const p: string[] = [];
   required(e, ['guid', 'appType', 'appTime', 'appStatus', 'logisticsCode', 'logisticsName', 'logisticsNo', 'orderNo', 'freight', 'insuredFee', 'currency', 'weight', 'packNo', 'consignee', 'consigneeAddress', 'consigneeTelephone'], p);
@@ -166,6 +188,8 @@ export class CustomsLoopback {
   readonly acceptances = new Map<string, number>();
   readonly feed: CustomsReturn[] = [];
   readonly stats = { messages: 0, entries: 0, badSignatures: 0, timeouts: 0, resends: 0, withdrawals: 0 };
+  /** Returns (CEB625) accepted, by their copNo: the head and lines as sent. */
+  readonly returnsAccepted = new Map<string, { head: Entry; lines: Entry[] }>();
   /** Requests received and not answered yet. */
   inFlight = 0;
   private timeouts: { left: number; processed: boolean } = { left: 0, processed: true };
@@ -265,7 +289,7 @@ export class CustomsLoopback {
     const body = Buffer.concat(chunks).toString('utf8');
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     if (req.method === 'GET' && url.pathname === '/ceb/receipts') return this.receipts(url, res);
-    const match = /^\/ceb\/messages\/(CEB311|CEB411|CEB511|CEB621)$/.exec(url.pathname);
+    const match = /^\/ceb\/messages\/(CEB311|CEB411|CEB511|CEB621|CEB625)$/.exec(url.pathname);
     if (req.method !== 'POST' || !match) return void res.writeHead(404).end();
     // The payment record is the payment company's to declare, on its own channel.
     if (match[1] === 'CEB411') return void res.writeHead(403, { 'content-type': 'text/plain' }).end('CEB411 is declared by the payment company, not the platform');
@@ -295,7 +319,7 @@ export class CustomsLoopback {
       return { status: 400, body: `signature refused: ${signature.reason}` };
     }
     const { root, entry, head, lines: linesOf } = ROOT[document];
-    const doc = parseXml<Record<string, any>>(xml, [entry, 'ceb:OrderList', 'ceb:InventoryList'])[root];
+    const doc = parseXml<Record<string, any>>(xml, [entry, 'ceb:OrderList', 'ceb:InventoryList', 'ceb:InvtRefundList'])[root];
     if (!doc) return { status: 400, body: `expected ${root}` };
     const now = new Date();
     const returns: CustomsReturn[] = [];
@@ -305,7 +329,7 @@ export class CustomsLoopback {
       const guid = String(h['ceb:guid'] ?? '').toLowerCase();
       const orderNo = String(h['ceb:orderNo'] ?? '');
       const business =
-        document === 'ORDER' ? orderNo : document === 'PAYMENT' ? String(h['ceb:payTransactionId'] ?? '') : document === 'INVENTORY' ? String(h['ceb:copNo'] ?? '') : String(h['ceb:logisticsNo'] ?? '');
+        document === 'ORDER' ? orderNo : document === 'PAYMENT' ? String(h['ceb:payTransactionId'] ?? '') : document === 'INVENTORY' || document === 'RETURN' ? String(h['ceb:copNo'] ?? '') : String(h['ceb:logisticsNo'] ?? '');
       const known = this.returns.get(`${document}:${guid}`);
       if (known) {
         this.stats.resends++;
@@ -317,6 +341,10 @@ export class CustomsLoopback {
         continue;
       }
       const lines = linesOf ? ((e[linesOf] ?? []) as Entry[]) : [];
+      if (document === 'RETURN') {
+        returns.push(this.returnDeclaration(guid, business, orderNo, h, lines, now));
+        continue;
+      }
       const problems = document === 'ORDER' ? checkOrder(h, lines) : document === 'PAYMENT' ? checkPayment(h) : document === 'INVENTORY' ? checkInventory(h, lines) : checkWaybill(h);
       const extra = this.options.rejectRule?.(document, business);
       if (extra) problems.push(extra);
@@ -344,6 +372,21 @@ export class CustomsLoopback {
       this.clearIfComplete(orderNo, state, now);
     }
     return { status: 200, body: buildAcknowledgement(document, doc['@_guid'] ?? randomUUID(), returns) };
+  }
+
+  /** A return declaration (CEB625): 120 accepted (once per copNo) or 100 refused with the reasons. */
+  private returnDeclaration(guid: string, copNo: string, orderNo: string, h: Entry, lines: Entry[], now: Date): CustomsReturn {
+    const problems = checkReturn(h, lines, this.accepted.get(orderNo) ?? {});
+    const extra = this.options.rejectRule?.('RETURN', copNo);
+    if (extra) problems.push(extra);
+    if (!problems.length && this.returnsAccepted.has(copNo)) problems.push(`return ${copNo} is already declared`);
+    const r: CustomsReturn = { guid, businessNo: copNo, orderNo, returnStatus: problems.length ? '100' : '120', returnTime: returnTime(now), returnInfo: problems.length ? problems.join('; ') : '退货申请审核通过' };
+    this.returns.set(`RETURN:${guid}`, r);
+    if (!problems.length) {
+      this.returnsAccepted.set(copNo, { head: h, lines });
+      this.acceptances.set(`RETURN:${copNo}`, (this.acceptances.get(`RETURN:${copNo}`) ?? 0) + 1);
+    }
+    return r;
   }
 
   /** A withdrawal of an order declaration: taken unless customs released the parcel already. */

@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
+import { CustomsDeclarationsModule } from '@vitrine/customs';
 import { InventoryModule } from '@vitrine/inventory';
 import { PaymentsModule } from '@vitrine/payments';
 import { OrderRepository } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { pipelineConfigFromEnv } from '../pipeline/application/pipeline-config';
+import { ReturnDeclarationService } from './application/return-declaration.service';
 import { ReturnLogisticsService } from './application/return-logistics.service';
 import { ReturnQueriesService } from './application/return-queries.service';
 import { RETURN_WINDOWS, ReturnsService, returnWindowsFromEnv } from './application/returns.service';
 import { OrderReturnsResolver, ReturnsResolver } from './graphql/returns.resolver';
 import { HttpReturnCarrierGateway, RETURN_CARRIER } from './infrastructure/http-return-carrier.gateway';
 import { ReturnsRepository } from './infrastructure/returns.repository';
-import { ReturnAcceptedHandler, SweepReturnsHandler } from './jobs/returns.handlers';
+import { DeclareReturnHandler, ReturnAcceptedHandler, SweepReturnsHandler } from './jobs/returns.handlers';
 
 const core = [{ provide: RETURN_WINDOWS, useFactory: () => returnWindowsFromEnv() }, ReturnsRepository, OrderRepository, TransactionRunner, ReturnsService];
 
@@ -21,9 +23,17 @@ const core = [{ provide: RETURN_WINDOWS, useFactory: () => returnWindowsFromEnv(
 })
 export class AfterSalesModule {}
 
-/** Returns in the worker: return waybills and the lateness sweep. */
+/** Returns in the worker: return waybills, their declaration to customs (CEB625) and the lateness sweep. */
 @Module({
-  imports: [PaymentsModule, InventoryModule],
-  providers: [...core, { provide: RETURN_CARRIER, useFactory: () => new HttpReturnCarrierGateway(pipelineConfigFromEnv().carrier) }, ReturnLogisticsService, ReturnAcceptedHandler, SweepReturnsHandler],
+  imports: [PaymentsModule, InventoryModule, CustomsDeclarationsModule],
+  providers: [
+    ...core,
+    { provide: RETURN_CARRIER, useFactory: () => new HttpReturnCarrierGateway(pipelineConfigFromEnv().carrier) },
+    ReturnLogisticsService,
+    ReturnDeclarationService,
+    ReturnAcceptedHandler,
+    DeclareReturnHandler,
+    SweepReturnsHandler,
+  ],
 })
 export class AfterSalesJobsModule {}

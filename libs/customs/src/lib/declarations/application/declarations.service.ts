@@ -16,6 +16,7 @@ import {
   type OrderDeclaration,
   type OrderWithdrawal,
   type PaymentDeclaration,
+  type ReturnDeclaration,
   type WaybillDeclaration,
 } from '../domain/ceb-messages';
 import { returnTime, statusOfReturn, type CustomsReturn } from '../domain/ceb-receipts';
@@ -53,6 +54,21 @@ export type DeclarationOutcome =
   | { state: 'ACCEPTED' }
   | { state: 'REJECTED'; reason: string }
   | { state: 'FAILED'; error: Error };
+
+/** A return of released goods to declare (CEB625): what the orders pipeline knows of it. */
+export interface ReturnDeclarationRequest {
+  returnId: string;
+  orderId: string;
+  museumId: string;
+  orderNo: string;
+  ebc: Enterprise;
+  logistics: Enterprise;
+  /** The return waybill. */
+  logisticsNo: string;
+  reason: string;
+  /** Each returned line: its place in the order's lines (gnum, from 1), HS code, name and units. */
+  lines: { gnum: number; hsCode: string; itemName: string; qty: number }[];
+}
 
 /** What became of the withdrawal of one order's declaration. */
 export type WithdrawalOutcome =
@@ -203,6 +219,70 @@ export class DeclarationsService {
     return result;
   }
 
+  /**
+   * Declares a return to customs (CEB625, 退货申请单): one message row per return (guid derived
+   * from the order and the return, subject = the return), audit copy, signed envelope,
+   * transmission and receipt like every document. It names the order's declaration list,
+   * which customs must have released. A resend is the same entry, answered with its first
+   * receipt: ACCEPTED once customs took the return (120), REJECTED with its reason (100),
+   * FAILED when there is no answer yet (the caller retries).
+   */
+  async declareReturn(r: ReturnDeclarationRequest, now = new Date()): Promise<DeclarationOutcome> {
+    let row = await this.messages.returnMessage(r.orderId, r.returnId);
+    if (!row) {
+      const list = (await this.messages.messagesOf([r.orderId])).find((m) => m.document === 'INVENTORY');
+      if (!list || list.status !== 'CLEARED') return { state: 'REJECTED', reason: `order ${r.orderNo}: customs has not released its declaration list` };
+      const declaration = this.returnDeclaration(r, list, now);
+      await this.messages.insertReturnMessage({
+        id: declaration.entry.guid,
+        orderId: r.orderId,
+        museumId: r.museumId,
+        orderNo: r.orderNo,
+        document: 'RETURN',
+        subject: r.returnId,
+        messageType: MESSAGE_TYPE.RETURN,
+        senderCode: r.ebc.code,
+        businessNo: businessNo(declaration),
+        xmlMasked: maskedEntryXml(declaration),
+        createdAt: now,
+      });
+      row = (await this.messages.returnMessage(r.orderId, r.returnId))!;
+    }
+    if (row.status === 'PENDING') {
+      const list = (await this.messages.messagesOf([r.orderId])).find((m) => m.document === 'INVENTORY')!;
+      const exchange = await this.transmit('RETURN', [{ row, declaration: this.returnDeclaration(r, list, row.createdAt) }]);
+      await this.messages.recordExchanges([exchange]);
+      row = (await this.messages.returnMessage(r.orderId, r.returnId))!;
+    }
+    if (row.status === 'ACCEPTED') return { state: 'ACCEPTED' };
+    if (row.status === 'REJECTED') {
+      const [receipt] = await this.messages.latestReceipts([row.id]);
+      return { state: 'REJECTED', reason: `${MESSAGE_TYPE.RETURN}: ${receipt?.returnInfo ?? 'rejected'}` };
+    }
+    return { state: 'FAILED', error: new Error(`customs has not acknowledged the return declaration of ${r.returnId}: ${row.lastError ?? 'no answer yet'}`) };
+  }
+
+  private returnDeclaration(r: ReturnDeclarationRequest, list: MessageRow, appTime: Date): { document: 'RETURN'; entry: ReturnDeclaration } {
+    return {
+      document: 'RETURN',
+      entry: {
+        guid: stableGuid(`${r.orderId}:RETURN:${r.returnId}`),
+        copNo: r.returnId.replace(/-/g, '').toUpperCase(),
+        orderNo: r.orderNo,
+        ebp: this.config.ebp,
+        ebc: r.ebc,
+        logistics: r.logistics,
+        logisticsNo: r.logisticsNo,
+        customsCode: this.config.customsCode,
+        invtNo: list.businessNo,
+        preNo: list.id.toUpperCase(),
+        reason: r.reason,
+        lines: r.lines.map((l) => ({ gnum: l.gnum, gcode: l.hsCode, itemName: l.itemName, qty: l.qty })),
+        appTime,
+      },
+    };
+  }
+
   /** Of these orders, those with a document not yet created or not yet acknowledged by customs. */
   async unfinished(orderIds: readonly string[]): Promise<Set<string>> {
     const rows = await this.messages.messagesOf(orderIds);
@@ -309,6 +389,7 @@ export class DeclarationsService {
     switch (d.document) {
       case 'ORDER':
       case 'INVENTORY':
+      case 'RETURN':
         return r.ebc;
       case 'PAYMENT':
         return this.config.payment;
@@ -405,6 +486,8 @@ export class DeclarationsService {
             appTime,
           },
         };
+      case 'RETURN':
+        throw new Error('a return is declared by declareReturn');
     }
   }
 

@@ -158,3 +158,42 @@ describe('withdrawal of an order declaration (CEB311, appType 3)', () => {
     expect(() => buildWithdrawalMessage('x', [], transfer)).toThrow(RangeError);
   });
 });
+
+describe('return declaration (CEB625, 退货申请单)', () => {
+  const ret: Declaration = {
+    document: 'RETURN',
+    entry: {
+      guid: stableGuid('order-1:RETURN:return-1'),
+      copNo: 'A1B2C3D4E5F60718293A4B5C6D7E8F90',
+      orderNo: 'VT20260101000001',
+      ebp,
+      ebc: { code: '3120260001', name: '卢浮宫博物馆商店' },
+      logistics: { code: '3122480063', name: '中通国际' },
+      logisticsNo: 'RT000000000123',
+      customsCode: '2244',
+      invtNo: 'VT20260101000001',
+      preNo: stableGuid('order-1:INVENTORY').toUpperCase(),
+      reason: 'DAMAGED: cracked glaze',
+      lines: [{ gnum: 2, gcode: '691200', itemName: '蒙娜丽莎瓷盘', qty: 1 }],
+      appTime: new Date('2026-03-01T02:00:00Z'),
+    },
+  };
+
+  it('names the released list, the return waybill and the units by their list line, without any buyer identity', () => {
+    const xml = buildMessage('RETURN', stableGuid('envelope'), [ret], transfer);
+    const doc = parseXml<Record<string, any>>(xml, ['ceb:InvtRefund', 'ceb:InvtRefundList'])['ceb:CEB625Message'];
+    const head = doc['ceb:InvtRefund'][0]['ceb:InvtRefundHead'];
+    expect(head).toMatchObject({ 'ceb:orderNo': 'VT20260101000001', 'ceb:ebcCode': '3120260001', 'ceb:logisticsNo': 'RT000000000123', 'ceb:logisticsCode': '3122480063', 'ceb:invtNo': 'VT20260101000001', 'ceb:reason': 'DAMAGED: cracked glaze', 'ceb:appType': '1' });
+    expect(head['ceb:preNo']).toBe(stableGuid('order-1:INVENTORY').toUpperCase());
+    expect(doc['ceb:InvtRefund'][0]['ceb:InvtRefundList']).toEqual([{ 'ceb:gnum': '2', 'ceb:gcode': '6912000000', 'ceb:gname': '蒙娜丽莎瓷盘', 'ceb:qty': '1', 'ceb:unit': '011', 'ceb:note': '' }]);
+    expect(xml).not.toMatch(/buyerIdNumber/);
+    expect(maskedEntryXml(ret)).toContain('RT000000000123');
+  });
+
+  it('reads customs’ CEB626 answer to it', () => {
+    const ack = buildAcknowledgement('RETURN', 'env', [{ guid: ret.entry.guid, businessNo: 'A1B2', orderNo: 'VT20260101000001', returnStatus: '120', returnTime: '20260301100000000', returnInfo: '退货申请审核通过' }]);
+    expect(ack).toContain('ceb:CEB626Message');
+    expect(parseAcknowledgement('RETURN', ack)).toEqual([{ guid: ret.entry.guid, businessNo: 'A1B2', orderNo: 'VT20260101000001', returnStatus: '120', returnTime: '20260301100000000', returnInfo: '退货申请审核通过' }]);
+    expect(statusOfReturn('120')).toBe('ACCEPTED');
+  });
+});

@@ -13,15 +13,18 @@ export const CebDocument = {
   PAYMENT: 'PAYMENT',
   WAYBILL: 'WAYBILL',
   INVENTORY: 'INVENTORY',
+  /** A return of released goods (退货申请单, CEB625), declared once the return is accepted and has its waybill. */
+  RETURN: 'RETURN',
 } as const;
 export type CebDocument = (typeof CebDocument)[keyof typeof CebDocument];
 
-export const MESSAGE_TYPE: Record<CebDocument, string> = { ORDER: 'CEB311', PAYMENT: 'CEB411', WAYBILL: 'CEB511', INVENTORY: 'CEB621' };
+export const MESSAGE_TYPE: Record<CebDocument, string> = { ORDER: 'CEB311', PAYMENT: 'CEB411', WAYBILL: 'CEB511', INVENTORY: 'CEB621', RETURN: 'CEB625' };
 const ENTRY: Record<CebDocument, { entry: string; head: string }> = {
   ORDER: { entry: 'ceb:Order', head: 'ceb:OrderHead' },
   PAYMENT: { entry: 'ceb:Payment', head: 'ceb:PaymentHead' },
   WAYBILL: { entry: 'ceb:Logistics', head: 'ceb:LogisticsHead' },
   INVENTORY: { entry: 'ceb:Inventory', head: 'ceb:InventoryHead' },
+  RETURN: { entry: 'ceb:InvtRefund', head: 'ceb:InvtRefundHead' },
 };
 /** Customs currency code of CNY. */
 export const CURRENCY_CNY = '142';
@@ -172,11 +175,46 @@ export interface InventoryDeclaration {
   appTime: Date;
 }
 
+/** One returned line: the line of the original declaration list (gnum) and how many units come back. */
+export interface ReturnLineDeclaration {
+  gnum: number;
+  /** The 10-digit commodity code the list declared. */
+  gcode: string;
+  itemName: string;
+  qty: number;
+}
+
+/**
+ * The return declaration (退货申请单, CEB625 InvtRefundHead / InvtRefundList): declared by the
+ * e-commerce enterprise for goods customs released and that come back to the supervised site
+ * under a return waybill. It names the original declaration list (invtNo, preNo as we know
+ * them) and the order, the return waybill and the units; no buyer identity is sent.
+ */
+export interface ReturnDeclaration {
+  guid: string;
+  /** The enterprise's own number of the return: the return's id without dashes. */
+  copNo: string;
+  orderNo: string;
+  ebp: Enterprise;
+  ebc: Enterprise;
+  /** The carrier and the return waybill. */
+  logistics: Enterprise;
+  logisticsNo: string;
+  customsCode: string;
+  /** The original declaration list: invtNo (its copNo as declared) and preNo (its entry guid). */
+  invtNo: string;
+  preNo: string;
+  reason: string;
+  lines: ReturnLineDeclaration[];
+  appTime: Date;
+}
+
 export type Declaration =
   | { document: 'ORDER'; entry: OrderDeclaration }
   | { document: 'PAYMENT'; entry: PaymentDeclaration }
   | { document: 'WAYBILL'; entry: WaybillDeclaration }
-  | { document: 'INVENTORY'; entry: InventoryDeclaration };
+  | { document: 'INVENTORY'; entry: InventoryDeclaration }
+  | { document: 'RETURN'; entry: ReturnDeclaration };
 
 /** Fen to the yuan text customs expects: 12345 → "123.45". */
 export function yuan(minor: number): string {
@@ -390,6 +428,41 @@ function inventoryEntry(v: InventoryDeclaration, idNumber: string): XmlTree {
   };
 }
 
+function returnEntry(r: ReturnDeclaration): XmlTree {
+  return {
+    'ceb:InvtRefundHead': {
+      'ceb:guid': r.guid.toUpperCase(),
+      'ceb:appType': '1',
+      'ceb:appTime': customsTime(r.appTime),
+      'ceb:appStatus': '2',
+      'ceb:customsCode': r.customsCode,
+      'ceb:orderNo': r.orderNo,
+      'ceb:ebpCode': r.ebp.code,
+      'ceb:ebpName': r.ebp.name,
+      'ceb:ebcCode': r.ebc.code,
+      'ceb:ebcName': r.ebc.name,
+      'ceb:logisticsNo': r.logisticsNo,
+      'ceb:logisticsCode': r.logistics.code,
+      'ceb:logisticsName': r.logistics.name,
+      'ceb:copNo': r.copNo,
+      'ceb:preNo': r.preNo,
+      'ceb:invtNo': r.invtNo,
+      'ceb:agentCode': r.ebc.code,
+      'ceb:agentName': r.ebc.name,
+      'ceb:reason': r.reason.slice(0, 1000),
+      'ceb:note': '',
+    },
+    'ceb:InvtRefundList': r.lines.map((l) => ({
+      'ceb:gnum': String(l.gnum),
+      'ceb:gcode': gcodeOf(l.gcode),
+      'ceb:gname': l.itemName,
+      'ceb:qty': String(l.qty),
+      'ceb:unit': UNIT_PIECE,
+      'ceb:note': '',
+    })),
+  };
+}
+
 function entryTree(d: Declaration): XmlTree {
   switch (d.document) {
     case 'ORDER':
@@ -400,6 +473,8 @@ function entryTree(d: Declaration): XmlTree {
       return waybillEntry(d.entry);
     case 'INVENTORY':
       return inventoryEntry(d.entry, d.entry.buyerIdNumber);
+    case 'RETURN':
+      return returnEntry(d.entry);
   }
 }
 
@@ -413,6 +488,8 @@ function idNumberOf(d: Declaration): string | null {
       return null;
     case 'INVENTORY':
       return d.entry.buyerIdNumber;
+    case 'RETURN':
+      return null;
   }
 }
 
@@ -518,6 +595,7 @@ export function businessNo(d: Declaration): string {
     case 'WAYBILL':
       return d.entry.logisticsNo;
     case 'INVENTORY':
+    case 'RETURN':
       return d.entry.copNo;
   }
 }

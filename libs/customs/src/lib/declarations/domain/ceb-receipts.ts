@@ -53,8 +53,10 @@ const RETURN_ELEMENT: Record<CebDocument, { element: string; business: string }>
   PAYMENT: { element: 'ceb:PaymentReturn', business: 'ceb:payTransactionId' },
   WAYBILL: { element: 'ceb:LogisticsReturn', business: 'ceb:logisticsNo' },
   INVENTORY: { element: 'ceb:InventoryReturn', business: 'ceb:copNo' },
+  RETURN: { element: 'ceb:InvtRefundReturn', business: 'ceb:copNo' },
 };
-const returnMessage = (document: CebDocument) => `ceb:${MESSAGE_TYPE[document].replace(/1$/, '2')}Message`;
+/** The acknowledgement of CEB311 is CEB312, …, of CEB625 (a return) CEB626. */
+const returnMessage = (document: CebDocument) => `ceb:${MESSAGE_TYPE[document].replace(/(\d)$/, (d) => String(Number(d) + 1))}Message`;
 
 export function returnTime(at: Date): string {
   return `${customsTime(at)}${String(at.getUTCMilliseconds()).padStart(3, '0')}`;

@@ -113,7 +113,25 @@ export class CustomsMessageRepository {
     return this.prisma.sql.$queryRaw`
       SELECT id, order_id AS "orderId", museum_id AS "museumId", order_no AS "orderNo", document, status, business_no AS "businessNo",
         created_at AS "createdAt", last_sent_at AS "lastSentAt", last_error AS "lastError"
-      FROM customs_messages WHERE order_id = ANY(${[...orderIds]}::uuid[])`;
+      FROM customs_messages WHERE order_id = ANY(${[...orderIds]}::uuid[]) AND document <> 'RETURN'`;
+  }
+
+  /** The declaration of one return (CEB625), if created. */
+  async returnMessage(orderId: string, returnId: string): Promise<MessageRow | null> {
+    const rows = await this.prisma.sql.$queryRaw<MessageRow[]>`
+      SELECT id, order_id AS "orderId", museum_id AS "museumId", order_no AS "orderNo", document, status, business_no AS "businessNo",
+        created_at AS "createdAt", last_sent_at AS "lastSentAt", last_error AS "lastError"
+      FROM customs_messages WHERE order_id = ${orderId}::uuid AND document = 'RETURN' AND subject = ${returnId}`;
+    return rows[0] ?? null;
+  }
+
+  /** Inserts a return's declaration unless there is one (one per return); returns whether it inserted it. */
+  async insertReturnMessage(row: NewMessage & { subject: string }): Promise<boolean> {
+    const n = await this.prisma.sql.$executeRaw`
+      INSERT INTO customs_messages (id, order_id, museum_id, order_no, document, subject, message_type, sender_code, business_no, xml_masked, created_at, updated_at)
+      VALUES (${row.id}::uuid, ${row.orderId}::uuid, ${row.museumId}::uuid, ${row.orderNo}, 'RETURN', ${row.subject}, ${row.messageType}, ${row.senderCode}, ${row.businessNo}, ${row.xmlMasked}, ${row.createdAt}, ${row.createdAt})
+      ON CONFLICT DO NOTHING`;
+    return n > 0;
   }
 
   /** Inserts the messages not there yet (and the payment company's side of payment documents); returns the ids it inserted. */
@@ -259,13 +277,13 @@ export class CustomsMessageRepository {
    * the caller's transaction ends: whoever settles an order's status from them works on
    * what the others committed.
    */
-  lockedStates(tx: SqlTx, orderIds: readonly string[]): Promise<{ orderId: string; document: CustomsDocument; status: CustomsMessageStatus; info: string | null }[]> {
+  lockedStates(tx: SqlTx, orderIds: readonly string[]): Promise<{ orderId: string; document: Exclude<CustomsDocument, 'RETURN'>; status: CustomsMessageStatus; info: string | null }[]> {
     if (!orderIds.length) return Promise.resolve([]);
     return tx.$queryRaw`
       SELECT m.order_id AS "orderId", m.document, m.status,
         CASE WHEN m.status IN ('CLEARED', 'HELD', 'REJECTED')
           THEN (SELECT r.return_info FROM customs_receipts r WHERE r.message_id = m.id ORDER BY r.id DESC LIMIT 1) END AS info
-      FROM customs_messages m WHERE m.order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY m.id FOR UPDATE OF m`;
+      FROM customs_messages m WHERE m.order_id = ANY(${[...orderIds]}::uuid[]) AND m.document <> 'RETURN' ORDER BY m.id FOR UPDATE OF m`;
   }
 
   /** Locks the documents of these orders (id order) without reading them. */

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaService } from '@vitrine/shared/data-access';
+import { enqueueJob } from '@vitrine/shared/jobs';
+import { declareReturnJob } from '../jobs/returns.jobs';
 import { RETURN_CARRIER, type ReturnCarrier } from '../infrastructure/http-return-carrier.gateway';
 import { ReturnsRepository } from '../infrastructure/returns.repository';
 import { ReturnsService } from './returns.service';
@@ -31,6 +33,8 @@ export class ReturnLogisticsService {
       const updated = await this.returns.update(tx, r.id, { returnLogisticsNo: no });
       await this.returns.addEvent(tx, { returnId: r.id, orderId: r.orderId, kind: 'WAYBILL', detail: `return waybill ${no}` }, { userId: r.shopperUserId, message: `Your return waybill is ${no}; the carrier will pick the parcel up.` });
       void updated;
+      // Declared to customs once it travels under its own waybill.
+      await enqueueJob(tx, declareReturnJob, { returnId: r.id });
     });
   }
 

@@ -67,6 +67,7 @@ const NOTICE: Record<string, (r: ReturnRecord, extra?: string) => string> = {
   REFUNDED: (_r, extra) => `Your refund of ${extra ?? ''} fen is on its way.`,
   REFUND_FAILED: () => 'Your refund could not be made yet; the shop will try again.',
   CUSTOMS_ACCEPTED: () => 'Customs accepted your return: the tax is not charged and your yearly quota is restored.',
+  CUSTOMS_REJECTED: () => 'Customs did not accept the return declaration yet; the shop will follow it up.',
   LATE: (r) => `Your returned parcel has not reached the bonded site by ${r.arrivalDeadline.toISOString().slice(0, 10)}.`,
 };
 
@@ -236,6 +237,17 @@ export class ReturnsService {
       if (!r || r.customsStatus === 'ACCEPTED') return false;
       const updated = await this.returns.update(tx, r.id, { customsStatus: 'ACCEPTED', customsAcceptedAt: now });
       await this.event(tx, updated, 'CUSTOMS_ACCEPTED', 'customs accepted the return declaration');
+      return true;
+    });
+  }
+
+  /** Customs refused the return declaration: recorded with its reason (the quota stays counted). */
+  async customsRejected(returnId: string, reason: string): Promise<boolean> {
+    return this.transactions.run(async (tx) => {
+      const r = await this.returns.lock(tx, returnId);
+      if (!r || r.customsStatus === 'ACCEPTED' || r.customsStatus === 'REJECTED') return false;
+      const updated = await this.returns.update(tx, r.id, { customsStatus: 'REJECTED' });
+      await this.event(tx, updated, 'CUSTOMS_REJECTED', reason.slice(0, 500));
       return true;
     });
   }

@@ -20,11 +20,17 @@ export interface ReturnParcel {
 export const RETURN_CARRIER = Symbol('RETURN_CARRIER');
 
 export interface ReturnCarrier {
+  /** The logistics company's customs registration (CARRIER_CUSTOMS_CODE, CARRIER_NAME), for the return declaration. */
+  readonly enterprise: { code: string; name: string };
   bookReturns(parcels: readonly ReturnParcel[]): Promise<Map<string, string>>;
 }
 
 export class HttpReturnCarrierGateway implements ReturnCarrier {
-  constructor(private readonly config: { url: string; apiKey: string; timeoutMs: number }) {}
+  readonly enterprise: { code: string; name: string };
+
+  constructor(private readonly config: { url: string; apiKey: string; timeoutMs: number; code: string; name: string }) {
+    this.enterprise = { code: config.code, name: config.name };
+  }
 
   async bookReturns(parcels: readonly ReturnParcel[]): Promise<Map<string, string>> {
     let res: Response;

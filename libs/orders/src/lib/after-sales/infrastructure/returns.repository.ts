@@ -205,4 +205,12 @@ export class ReturnsRepository {
       GROUP BY rt.id, o.id, s.logistics_no, loc.code`;
     return rows[0] ?? null;
   }
+
+  /** The seller's customs registration (its storefront's) and the order number, for the return declaration. */
+  async declarationFacts(orderId: string): Promise<{ orderNo: string; museumId: string; sellerCode: string | null; sellerName: string | null } | null> {
+    const rows = await this.prisma.$queryRaw<{ orderNo: string; museumId: string; sellerCode: string | null; sellerName: string | null }[]>`
+      SELECT o.number AS "orderNo", o.museum_id::text AS "museumId", s.customs_code AS "sellerCode", s.customs_name AS "sellerName"
+      FROM orders o LEFT JOIN storefronts s ON s.museum_id = o.museum_id WHERE o.id = ${orderId}::uuid`;
+    return rows[0] ?? null;
+  }
 }

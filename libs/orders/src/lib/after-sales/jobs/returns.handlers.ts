@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesJob, type JobHandler } from '@vitrine/shared/jobs';
+import { ReturnDeclarationService } from '../application/return-declaration.service';
 import { ReturnLogisticsService } from '../application/return-logistics.service';
-import { returnAcceptedJob, sweepReturnsJob } from './returns.jobs';
+import { declareReturnJob, returnAcceptedJob, sweepReturnsJob } from './returns.jobs';
+
+@Injectable()
+@HandlesJob(declareReturnJob)
+export class DeclareReturnHandler implements JobHandler<{ returnId: string }> {
+  constructor(private readonly declaration: ReturnDeclarationService) {}
+
+  handle(p: { returnId: string }): Promise<void> {
+    return this.declaration.declare(p.returnId);
+  }
+}
 
 @Injectable()
 @HandlesJob(returnAcceptedJob)
