@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import Stripe from 'stripe';
 import { codeOf, startApi, type ApiHarness } from '../support/api-harness';
 import { ADD_LINE, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
 import { freePort } from '../support/spawn-api';
@@ -178,6 +179,28 @@ describe('Stripe sandbox (npm start without a Stripe key)', () => {
     expect(missing.errors[0].extensions.fields).toEqual([{ path: 'input.returnUrl', message: 'is required with ALIPAY' }]);
     expect(await api.db.prisma.checkout.count()).toBe(before);
     expect(await api.db.prisma.stockReservation.count({ where: { variantId: shop.variants[0]!.id, status: 'HELD' } })).toBe(1); // only the cancelled checkout's
+  });
+
+  it('answers the SDK as Stripe would: confirm refuses a method the intent does not allow and a return_url that is not a URL', async () => {
+    const sdk = new Stripe(process.env['STRIPE_SECRET_KEY']!, { host: '127.0.0.1', port: Number(process.env['STRIPE_API_PORT']), protocol: 'http', maxNetworkRetries: 0 });
+    const pi = await sdk.paymentIntents.create({ amount: 1_000, currency: 'cny', allowed_payment_method_types: ['card', 'alipay', 'wechat_pay'], payment_method_options: { wechat_pay: { client: 'web' } } } as Stripe.PaymentIntentCreateParams);
+    const refused = async (params: Stripe.PaymentIntentConfirmParams) => {
+      try {
+        await sdk.paymentIntents.confirm(pi.id, params);
+      } catch (error) {
+        return (error as Stripe.errors.StripeError).code;
+      }
+      return 'confirmed';
+    };
+    expect(await refused({ payment_method_data: { type: 'ideal' } } as Stripe.PaymentIntentConfirmParams)).toBe('payment_intent_invalid_parameter');
+    expect(await refused({ payment_method_data: { type: 'alipay' }, return_url: 'javascript:alert(1)' })).toBe('url_invalid');
+    expect(await refused({ payment_method_data: { type: 'alipay' } })).toBe('parameter_missing');
+    expect((await sdk.paymentIntents.retrieve(pi.id)).status).toBe('requires_payment_method');
+    const wx = await sdk.paymentIntents.confirm(pi.id, { payment_method_data: { type: 'wechat_pay' } });
+    expect(wx.status).toBe('requires_action');
+    expect(wx.next_action?.wechat_pay_display_qr_code?.hosted_instructions_url).toBe(`${sandboxUrl}/sandbox/wallet/${pi.id}`);
+    const svg = await fetch(wx.next_action!.wechat_pay_display_qr_code!.image_url_svg);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
   });
 
   it('answers an unknown intent’s wallet page with 404', async () => {

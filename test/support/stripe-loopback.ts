@@ -250,6 +250,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       return stripeError(400, 'invalid_request_error', `The payment method type "${type}" is invalid for this PaymentIntent.`, 'payment_intent_invalid_parameter', 'payment_method_data[type]');
     }
     const returnUrl = typeof p['return_url'] === 'string' ? p['return_url'] : null;
+    if (returnUrl !== null && (!/^https?:\/\//i.test(returnUrl) || !URL.canParse(returnUrl))) return stripeError(400, 'invalid_request_error', 'Not a valid URL', 'url_invalid', 'return_url');
     if (type === 'alipay' && !returnUrl) return stripeError(400, 'invalid_request_error', 'A return_url is required to confirm an Alipay PaymentIntent.', 'parameter_missing', 'return_url');
     if (returnUrl) returnUrls.set(piId, returnUrl);
     else returnUrls.delete(piId);
@@ -371,7 +372,12 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
   }
 
   function handle(req: IncomingMessage, res: ServerResponse, body: Buffer) {
-    if ((req.url ?? '').startsWith('/sandbox/')) return void wallet(req, res);
+    if ((req.url ?? '').startsWith('/sandbox/')) {
+      return void wallet(req, res).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`sandbox wallet error: ${(error as Error).message}`);
+      });
+    }
     const send = (status: number, body: Json, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': id('req'), 'stripe-version': API_VERSION, ...headers });
       res.end(JSON.stringify(body));
