@@ -15,3 +15,13 @@ export const optionsJson = (value: unknown) => {
     return 'vitrine.validation.json';
   }
 };
+
+/** China customs registration code: 10 digits or capital letters (lower case is upper-cased on save). */
+export const customsCodeFormat = (value: unknown) =>
+  value == null || String(value).trim() === '' || /^[0-9A-Z]{10}$/.test(String(value).trim().toUpperCase()) ? undefined : 'vitrine.validation.customs_code';
+
+/** The customs code and registered name go together: one without the other is refused. */
+export const togetherWith = (other: string) => (value: unknown, all: Record<string, unknown>) => {
+  const filled = (v: unknown) => v != null && String(v).trim() !== '';
+  return !filled(value) && filled(all?.[other]) ? 'vitrine.validation.customs_together' : undefined;
+};

@@ -43,6 +43,8 @@ export const en = {
         featuredCollectionIds: 'Featured collections',
         status: 'Status',
         autoBookCarrier: 'Book the carrier as soon as customs clears an order',
+        customsCode: 'China customs registration code',
+        customsName: 'Registered name with China customs',
       },
     },
     products: {
@@ -307,6 +309,8 @@ export const en = {
     validation: {
       slug: 'Lower-case letters, digits and dashes only',
       country: 'Two-letter country code, e.g. FR',
+      customs_code: '10 digits or capital letters, e.g. 3120260001',
+      customs_together: 'The customs code and registered name go together',
       decimal: 'A positive decimal number, e.g. 7.8123',
       price: 'A price in euros, e.g. 24.90',
       url: 'A web address starting with https://',
@@ -328,6 +332,8 @@ export const en = {
     museum: { switch: 'Museum', all: 'All museums', choose_first: 'Choose a museum in the top bar first.' },
     not_found: { title: 'Not found', body: 'This page does not exist, or you do not have access to it.', back: 'Back to the dashboard' },
     storefront: {
+      customs_code_help: 'Your registration as cross-border e-commerce enterprise; without it nothing can be sold to China.',
+      customs_name_help: 'The name registered with it, as on the registration.',
       auto_book_help: 'Off: cleared parcels wait on the order page until you hand them to the carrier (e.g. after packing them yourselves).',
       title: 'Storefront settings', preview: 'Shopper view (zh-CN)', not_open: 'Not open to shoppers', no_story: 'No story yet' },
     products: {

@@ -44,6 +44,8 @@ export const fr: typeof en = {
         featuredCollectionIds: 'Collections à la une',
         status: 'Statut',
         autoBookCarrier: 'Réserver le transporteur dès que la douane libère une commande',
+        customsCode: 'Code d’enregistrement auprès des douanes chinoises',
+        customsName: 'Nom enregistré auprès des douanes chinoises',
       },
     },
     products: {
@@ -309,6 +311,8 @@ export const fr: typeof en = {
     validation: {
       slug: 'Minuscules, chiffres et tirets uniquement',
       country: 'Code pays à deux lettres, ex. FR',
+      customs_code: '10 chiffres ou lettres capitales, ex. 3120260001',
+      customs_together: 'Le code des douanes et le nom enregistré vont ensemble',
       decimal: 'Un nombre décimal positif, ex. 7.8123',
       price: 'Un prix en euros, ex. 24,90',
       url: 'Une adresse web commençant par https://',
@@ -330,6 +334,8 @@ export const fr: typeof en = {
     museum: { switch: 'Musée', all: 'Tous les musées', choose_first: 'Choisissez d’abord un musée dans la barre du haut.' },
     not_found: { title: 'Introuvable', body: 'Cette page n’existe pas, ou vous n’y avez pas accès.', back: 'Retour au tableau de bord' },
     storefront: {
+      customs_code_help: 'Votre enregistrement d’entreprise de commerce électronique transfrontalier ; sans lui rien ne peut être vendu en Chine.',
+      customs_name_help: 'Le nom enregistré avec ce code, tel qu’il figure sur l’enregistrement.',
       auto_book_help: 'Désactivé : les colis dédouanés attendent sur la page de la commande que vous les remettiez au transporteur (par exemple après les avoir emballés vous-mêmes).',
       title: 'Réglages de la boutique', preview: 'Vue client (zh-CN)', not_open: 'Fermée aux clients', no_story: 'Pas encore d’histoire' },
     products: {

@@ -17,7 +17,7 @@ import { pickText } from '../../data/localized';
 import type { CollectionRecord } from '../collections/collections.data';
 import { LocalizedTextInput } from '../../components/LocalizedTextInput';
 import { NotFound } from '../../components/NotFound';
-import { urlFormat } from '../../data/validators';
+import { customsCodeFormat, togetherWith, urlFormat } from '../../data/validators';
 import { useCurrentMuseumId } from '../../museum/current-museum';
 import { RequireMuseum } from '../../museum/RequireMuseum';
 import { StorefrontPreview } from './StorefrontPreview';
@@ -60,6 +60,8 @@ export const StorefrontEdit = () => (
           </ReferenceArrayInput>
           <SelectInput source="status" choices={STATUSES} validate={required()} />
           <BooleanInput source="autoBookCarrier" helperText="vitrine.storefront.auto_book_help" />
+          <TextInput source="customsCode" validate={[customsCodeFormat, togetherWith('customsName')]} helperText="vitrine.storefront.customs_code_help" fullWidth />
+          <TextInput source="customsName" validate={togetherWith('customsCode')} helperText="vitrine.storefront.customs_name_help" fullWidth />
         </Box>
         <StorefrontPreview />
       </Box>

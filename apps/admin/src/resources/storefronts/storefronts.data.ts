@@ -16,9 +16,12 @@ export interface StorefrontRecord {
   status: StorefrontStatus;
   /** Cleared parcels booked with the carrier at once (true) or handed over from the order page. */
   autoBookCarrier: boolean;
+  /** The museum's China customs registration as e-commerce enterprise (10 characters) and its registered name; without them it cannot sell to China. */
+  customsCode: string | null;
+  customsName: string | null;
 }
 type ApiStorefront = Omit<StorefrontRecord, 'storefrontId'>;
-const FIELDS = `id museumId slug status bannerUrl name { ${LOCALIZED} } story { ${LOCALIZED} } featuredCollectionIds autoBookCarrier`;
+const FIELDS = `id museumId slug status bannerUrl name { ${LOCALIZED} } story { ${LOCALIZED} } featuredCollectionIds autoBookCarrier customsCode customsName`;
 
 const fromApi = (s: ApiStorefront): StorefrontRecord => ({ ...s, id: s.museumId, storefrontId: s.id });
 
@@ -42,6 +45,9 @@ export const storefrontsData: ResourceHandler = {
           featuredCollectionIds: data.featuredCollectionIds ?? [],
           status: data.status,
           autoBookCarrier: data.autoBookCarrier ?? true,
+          // Both or neither: empty fields remove the registration.
+          customsCode: data.customsCode?.trim().toUpperCase() || null,
+          customsName: data.customsName?.trim() || null,
         },
       },
     );
