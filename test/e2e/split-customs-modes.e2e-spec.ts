@@ -124,9 +124,7 @@ describe('one seller, two customs modes', () => {
 
     // Paid once, declared twice: each order to customs with its own mode.
     expect(await stripe.deliver(api.baseUrl, stripe.succeed(checkout.payment.paymentIntentId))).toBe(200);
-    // The loopback's own env once it serves the payment company too (the CEB621 work); its URL until then.
-    const customsEnv = (customs as unknown as { env?: Record<string, string> }).env ?? { CUSTOMS_GATEWAY_URL: customs.url };
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customsEnv, ...carrier.env, ...keys.env });
+    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
     try {
       await waitForOutput(worker, /worker ready/);
       await until(
