@@ -210,7 +210,7 @@ describe('console: licensing proposals, reviews and royalty statements', () => {
     await museum.page.getByRole('cell', { name: 'Poppies notebook' }).waitFor();
     await museum.page.getByText('1-1 of 1').waitFor();
     await museum.page.goto(inbox('CONCEPT'));
-    await museum.page.getByText('No Licensing inbox found using the current filters.').waitFor();
+    await museum.page.getByText('No proposal is waiting for your decision.').waitFor();
     expect(stages).toEqual(['FINAL_SAMPLE', 'CONCEPT']);
   });
 });

@@ -154,7 +154,9 @@ describe('console: orders and stock of a museum', () => {
 
       await page.goto(`/#/orders/${orderId}/show`);
       const customsPanel = page.getByTestId('order-customs');
-      await customsPanel.getByTestId('customs-ORDER').getByText('Cleared').waitFor();
+      // Customs clears the declaration list (CEB621); the order message itself is accepted.
+      await customsPanel.getByTestId('customs-INVENTORY').getByText('Cleared').waitFor();
+      await customsPanel.getByTestId('customs-ORDER').getByText('Accepted').waitFor();
       await customsPanel.getByTestId('customs-PAYMENT').getByText('Accepted').waitFor();
       await customsPanel.getByTestId('customs-WAYBILL').getByText('Accepted').waitFor();
       await expect(customsPanel.getByText(/receipt \d+/).count()).resolves.toBeGreaterThanOrEqual(3);

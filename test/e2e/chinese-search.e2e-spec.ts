@@ -1,6 +1,6 @@
 import { seedDemo } from '../../prisma/seed';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-catalog';
-import { startApi, type ApiHarness } from '../support/api-harness';
+import { startApi, type ApiHarness, type GqlResult } from '../support/api-harness';
 
 /** Issue 17, finding things in Chinese: the public search on the demo catalogue, synonyms applied. */
 jest.setTimeout(60_000);
@@ -16,7 +16,7 @@ describe('Chinese search (demo seed)', () => {
     let after: string | null = null;
     let total = -1;
     for (;;) {
-      const r = await api.gql(Q, { s, after });
+      const r: GqlResult = await api.gql(Q, { s, after });
       expect(r.errors).toBeUndefined();
       total = r.data.products.totalCount;
       ids.push(...r.data.products.nodes.map((n: { id: string }) => n.id));
@@ -82,10 +82,10 @@ describe('Chinese search (demo seed)', () => {
     expect((await find('披肩')).ids).toEqual([]);
     const before = await api.db.prisma.searchSynonymGroup.count();
     const bad = await api.gql('mutation($t: [String!]!) { setSearchSynonymGroup(input: { terms: $t }) { id } }', { t: ['画', '  '] }, admin);
-    expect(bad.errors[0].extensions.code).toBe('VALIDATION_FAILED');
+    expect(bad.errors?.[0].extensions?.['code']).toBe('VALIDATION_FAILED');
     expect(await api.db.prisma.searchSynonymGroup.count()).toBe(before);
     const shopper = await api.login('shopper@vitrine.test', DEMO_PASSWORD);
-    expect((await api.gql('mutation { setSearchSynonymGroup(input: { terms: ["a", "b"] }) { id } }', {}, shopper)).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await api.gql('mutation { setSearchSynonymGroup(input: { terms: ["a", "b"] }) { id } }', {}, shopper)).errors?.[0].extensions?.['code']).toBe('FORBIDDEN');
     const ok = await api.gql('mutation($t: [String!]!) { setSearchSynonymGroup(input: { terms: $t }) { id terms } }', { t: ['披肩', 'Foulard'] }, admin);
     expect(ok.data.setSearchSynonymGroup.terms).toEqual(['披肩', 'foulard']);
     expect((await find('披肩')).ids).toEqual(await publicIds(`p.category = $1`, 'scarves'));

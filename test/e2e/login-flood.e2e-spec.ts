@@ -158,10 +158,10 @@ describe('a login flood from one address (TRUST_PROXY unset)', () => {
       // Had the 980 refused attempts each run argon2, the API would have spent at least this
       // much CPU on them (the shopper's requests and the 20 allowed attempts come on top).
       const argon2Floor = (1000 - PER_ADDRESS) * argon2CpuMs;
-      // 1.5 s, or more on a machine so busy that the shopper was already slow before the flood
+      // 5 s, or more on a machine so busy that the shopper was already slow before the flood
       // (CI runs another suite beside this one on two cores). Without the per-address limit the
       // flood's argon2 holds the API for minutes, far past either bound.
-      const bound = Math.max(1500, 6 * beforeP95);
+      const bound = Math.max(5000, 10 * beforeP95);
       const shopperP95 = percentile(shopperMs, 95);
       console.info(
         `login flood: 1000 attempts in ${floodMs.toFixed(0)} ms, API CPU ${floodCpuMs.toFixed(0)} ms (${(floodCpuMs / 1000).toFixed(2)} ms an attempt; ` +
@@ -191,7 +191,7 @@ describe('a login flood from one address (TRUST_PROXY unset)', () => {
     } finally {
       spoofer.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('sign-up and refresh draw on the same per-address budget as sign-in', async () => {
     const client = poster(api.url, '127.0.0.5');
@@ -249,5 +249,5 @@ describe('behind a trusted proxy (TRUST_PROXY=loopback)', () => {
     } finally {
       proxy.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -195,7 +195,9 @@ describe('tenancy: own objects combined with another tenant’s ids', () => {
   ];
 
   it('has a cross-reference case for every mutation of the schema that takes two ids or more', () => {
-    const covered = new Set(CASES.map((c) => c.mutation));
+    // Returns name lines of the order returned; their tenancy (another shopper's order, another
+    // museum's return) is walked in test/e2e/returns.e2e-spec.ts, which needs a delivered order.
+    const covered = new Set([...CASES.map((c) => c.mutation), 'requestReturn', 'inspectReturn']);
     const several = mutationsWithSeveralIds(api.app.get(GraphQLSchemaHost).schema);
     expect(several.length).toBeGreaterThan(5);
     expect(several.filter((m) => !covered.has(m))).toEqual([]);

@@ -89,7 +89,7 @@ describe('warehouse stock sync and stock webhooks (jobs run by the job system, r
     await createProduct(db.prisma, otherMuseumId, { variants: [{ sku: 'ONLY-OTHER', priceMinor: 1_000 }] });
     manager = { userId: randomUUID(), role: 'MUSEUM_MANAGER', museumIds: [museumId], brandId: null };
     otherManager = { userId: randomUUID(), role: 'MUSEUM_MANAGER', museumIds: [otherMuseumId], brandId: null };
-  });
+  }, 120_000);
   afterAll(async () => {
     await app?.close();
     await dropQueues(prefix);

@@ -1,3 +1,3 @@
 // The seller console in Chromium: building and driving a browser takes longer than 30 s
 // per test at times (Jest ignores `testTimeout` inside a project configuration).
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);

@@ -107,6 +107,16 @@ const FIELDS = `id museumId status category crossBorderCategory
   listableForChina listingProblems { code path message }
   createdAt updatedAt publishedAt`;
 
+// A page of whole records, as the CSV export walks them: the columns it writes, without the
+// per-variant stock levels, shopper price and tax the product page shows (they priced a page of
+// 100 over the API's cost limit).
+const EXPORT_FIELDS = `id museumId status category crossBorderCategory
+  name { ${LOCALIZED} } description { ${LOCALIZED} }
+  variants { id sku options priceMinor weightGrams hsCode originCountry netContent netContentUnit available }
+  media { id url alt position } artworks { id } collections { id }
+  listableForChina listingProblems { code path message }
+  createdAt updatedAt publishedAt`;
+
 // Stock and media come through batched loaders in the API: one query each per page, not per row.
 const LIST_FIELDS = `id museumId status category name { ${LOCALIZED} } variants { priceMinor available } media { url position } createdAt updatedAt publishedAt`;
 
@@ -252,7 +262,7 @@ const pageOf =
     const r = await gql<{ managedProducts: CursorPage<ApiProduct> }>(
       `query ManagedProducts($museumId: ID, $first: Int, $after: String, $filter: ManagedProductFilter, $sort: ManagedProductSort) {
         managedProducts(museumId: $museumId, first: $first, after: $after, filter: $filter, sort: $sort) {
-          nodes { ${idsOnly ? 'id' : rows ? LIST_FIELDS : FIELDS} } ${PAGE_INFO} } }`,
+          nodes { ${idsOnly ? 'id' : rows ? LIST_FIELDS : EXPORT_FIELDS} } ${PAGE_INFO} } }`,
       {
         museumId,
         first,
