@@ -454,7 +454,7 @@ export const en = {
       refund_units: 'Units to refund',
       refund_amount: 'Stripe refunds:',
       customs: 'Customs',
-      document: { ORDER: 'Order (platform)', PAYMENT: 'Payment (Stripe)', WAYBILL: 'Waybill (carrier)' },
+      document: { ORDER: 'Order (museum)', PAYMENT: 'Payment (payment company)', WAYBILL: 'Waybill (carrier)', INVENTORY: 'Declaration list', RETURN: 'Return declaration' },
       customs_status: { PENDING: 'Not yet answered', ACCEPTED: 'Accepted', REJECTED: 'Refused', CLEARED: 'Cleared', HELD: 'Held' },
       attempts: '%{smart_count} attempt |||| %{smart_count} attempts',
       receipt: 'receipt %{code}:',

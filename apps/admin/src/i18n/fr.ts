@@ -456,7 +456,7 @@ export const fr: typeof en = {
       refund_units: 'Unités à rembourser',
       refund_amount: 'Stripe rembourse :',
       customs: 'Douane',
-      document: { ORDER: 'Commande (plateforme)', PAYMENT: 'Paiement (Stripe)', WAYBILL: 'Lettre de transport (transporteur)' },
+      document: { ORDER: 'Commande (musée)', PAYMENT: 'Paiement (société de paiement)', WAYBILL: 'Lettre de transport (transporteur)', INVENTORY: 'Liste de déclaration', RETURN: 'Déclaration de retour' },
       customs_status: { PENDING: 'Sans réponse', ACCEPTED: 'Accepté', REJECTED: 'Refusé', CLEARED: 'Dédouané', HELD: 'Retenu' },
       attempts: '%{smart_count} tentative |||| %{smart_count} tentatives',
       receipt: 'accusé %{code} :',

@@ -51,7 +51,7 @@ export interface OrderLineRecord {
 }
 export interface CustomsMessageRecord {
   id: string;
-  document: 'ORDER' | 'PAYMENT' | 'WAYBILL';
+  document: 'ORDER' | 'PAYMENT' | 'WAYBILL' | 'INVENTORY' | 'RETURN';
   messageType: string;
   businessNo: string;
   senderCode: string;

@@ -309,7 +309,7 @@ const RefundsAndDisputes = ({ order }: { order: OrderRecord }) => {
   );
 };
 
-const DOCUMENT_ORDER = ['ORDER', 'PAYMENT', 'WAYBILL'] as const;
+const DOCUMENT_ORDER = ['ORDER', 'PAYMENT', 'WAYBILL', 'INVENTORY', 'RETURN'] as const;
 const MESSAGE_COLORS: Record<string, 'default' | 'success' | 'warning' | 'error' | 'info'> = {
   PENDING: 'default',
   ACCEPTED: 'info',

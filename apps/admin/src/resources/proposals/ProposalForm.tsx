@@ -31,22 +31,22 @@ const CURRENCIES = [
  * What the API says is missing before submission (Proposal.submissionProblems), under the
  * field it concerns: shown, never blocking a draft's save.
  */
-const Problem = ({ source }: { source: string }) => {
+const Problem = ({ path }: { path: string }) => {
   const p = useRecordContext<ProposalRecord>();
-  const messages = (p?.submissionProblems ?? []).filter((x) => proposalField(x.path) === source || proposalField(x.path).startsWith(`${source}.`));
+  const messages = (p?.submissionProblems ?? []).filter((x) => proposalField(x.path) === path || proposalField(x.path).startsWith(`${path}.`));
   if (!messages.length) return null;
   return (
-    <Typography variant="caption" color="warning.dark" display="block" sx={{ mt: -0.5, mb: 1, mx: 1.75 }} data-testid={`problem-${source}`}>
+    <Typography variant="caption" color="warning.dark" display="block" sx={{ mt: -0.5, mb: 1, mx: 1.75 }} data-testid={`problem-${path}`}>
       {[...new Set(messages.map((m) => m.message))].join(' · ')}
     </Typography>
   );
 };
 
 /** An input with the submission problem that concerns it beneath. */
-const At = ({ source, children }: { source: string; children: ReactElement }) => (
+const At = ({ path, children }: { path: string; children: ReactElement }) => (
   <Box>
     {children}
-    <Problem source={source} />
+    <Problem path={path} />
   </Box>
 );
 
@@ -129,66 +129,66 @@ export const ProposalForm = ({ toolbar, defaultValues, creating }: Props) => (
     {creating && <MuseumInput />}
     <Heading k="vitrine.licensing.section_item" />
     <LocalizedTextInput source="title" label="resources.proposals.fields.title" />
-    <Problem source="title" />
+    <Problem path="title" />
     <LocalizedTextInput source="concept" label="resources.proposals.fields.concept" multiline />
-    <Problem source="concept" />
+    <Problem path="concept" />
     <ArtworksInput />
-    <Problem source="artworkIds" />
+    <Problem path="artworkIds" />
     <TextInput source="imageUrlsText" multiline minRows={2} fullWidth helperText="vitrine.licensing.help_images" />
-    <Problem source="imageUrlsText" />
+    <Problem path="imageUrlsText" />
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <At source="category">
+      <At path="category">
         <TextInput source="category" helperText="vitrine.help.category" />
       </At>
-      <At source="crossBorderCategory">
+      <At path="crossBorderCategory">
         <SelectInput source="crossBorderCategory" choices={CATEGORY_CHOICES} emptyText="—" />
       </At>
-      <At source="targetRetailPriceEur">
+      <At path="targetRetailPriceEur">
         <TextInput source="targetRetailPriceEur" validate={priceFormat} />
       </At>
-      <At source="forecastUnits">
+      <At path="forecastUnits">
         <TextInput source="forecastUnits" />
       </At>
     </Box>
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <At source="specification.hsCode">
+      <At path="specification.hsCode">
         <TextInput source="specification.hsCode" label="resources.proposals.fields.hsCode" />
       </At>
-      <At source="specification.weightGrams">
+      <At path="specification.weightGrams">
         <TextInput source="specification.weightGrams" label="resources.proposals.fields.weightGrams" />
       </At>
-      <At source="specification.originCountry">
+      <At path="specification.originCountry">
         <TextInput source="specification.originCountry" label="resources.proposals.fields.originCountry" />
       </At>
     </Box>
     <Heading k="vitrine.licensing.section_terms" />
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <At source="territoryText">
+      <At path="territoryText">
         <TextInput source="territoryText" helperText="vitrine.licensing.help_territory" />
       </At>
-      <At source="termStart">
+      <At path="termStart">
         <DateInput source="termStart" />
       </At>
-      <At source="termEnd">
+      <At path="termEnd">
         <DateInput source="termEnd" />
       </At>
-      <At source="sellOffDays">
+      <At path="sellOffDays">
         <TextInput source="sellOffDays" />
       </At>
     </Box>
     <CheckboxGroupInput source="channels" choices={CHANNEL_CHOICES} />
-    <Problem source="channels" />
+    <Problem path="channels" />
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-      <At source="royaltyRatePercent">
+      <At path="royaltyRatePercent">
         <TextInput source="royaltyRatePercent" helperText="vitrine.licensing.help_royalty" />
       </At>
-      <At source="guaranteeCurrency">
+      <At path="guaranteeCurrency">
         <SelectInput source="guaranteeCurrency" choices={CURRENCIES} validate={required()} />
       </At>
-      <At source="minimumGuarantee">
+      <At path="minimumGuarantee">
         <TextInput source="minimumGuarantee" validate={priceFormat} />
       </At>
-      <At source="advance">
+      <At path="advance">
         <TextInput source="advance" validate={priceFormat} />
       </At>
     </Box>

@@ -5,10 +5,13 @@ export enum CustomsDocumentGql {
   ORDER = 'ORDER',
   PAYMENT = 'PAYMENT',
   WAYBILL = 'WAYBILL',
+  INVENTORY = 'INVENTORY',
+  RETURN = 'RETURN',
 }
 registerEnumType(CustomsDocumentGql, {
   name: 'CustomsDocument',
-  description: 'The three documents customs matches: ORDER (CEB311, from the platform), PAYMENT (CEB411, from the payment provider), WAYBILL (CEB511, from the logistics company).',
+  description:
+    'ORDER (CEB311, from the e-commerce enterprise), PAYMENT (CEB411, from the payment company), WAYBILL (CEB511, from the logistics company), which customs matches; INVENTORY (the declaration list, CEB621), which customs releases or holds; RETURN (a return declaration, CEB625).',
 });
 
 export enum CustomsMessageStatusGql {
