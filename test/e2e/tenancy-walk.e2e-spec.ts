@@ -14,9 +14,13 @@ const PUBLIC = new Set([
   'login', 'refreshSession', 'logout', 'registerShopper',
   'storefronts', 'storefront', 'products', 'product', 'artworks',
   'cart', 'createCart', 'addToCart', 'addCartLine', 'updateCartLine', 'removeCartLine', 'setCartLineQuantity', 'checkoutPreview', 'placeOrder', 'orderByCart',
+  // A guest gives up their own checkout with its cart token (NOT_FOUND for anyone else's).
+  'abandonCheckout',
 ]);
 // Operations that legitimately write on their own (sessions, sign-up, the caller's own cart).
-const SELF_WRITES = new Set(['login', 'refreshSession', 'logout', 'registerShopper', 'createCart', 'addToCart', 'addCartLine', 'updateCartLine', 'removeCartLine', 'setCartLineQuantity', 'placeOrder']);
+const SELF_WRITES = new Set(['login', 'refreshSession', 'logout', 'registerShopper', 'createCart', 'addToCart', 'addCartLine', 'updateCartLine', 'removeCartLine', 'setCartLineQuantity', 'placeOrder',
+  // Takes no id: it deletes the caller's own account (run, it would sign the walker out).
+  'requestAccountDeletion']);
 
 describe('tenancy: walking the whole schema', () => {
   let api: ApiHarness;
