@@ -49,8 +49,9 @@ describe('dev sandbox gateways', () => {
         gateways.kill('SIGTERM');
       });
     }
+    // Per order: the order, payment (from the payment company) and waybill accepted; the declaration list cleared.
     expect(await db.prisma.customsMessage.groupBy({ by: ['status'], where: { orderId: { in: orders.orderIds } }, _count: true })).toEqual(
-      expect.arrayContaining([expect.objectContaining({ status: 'CLEARED', _count: 5 }), expect.objectContaining({ status: 'ACCEPTED', _count: 10 })]),
+      expect.arrayContaining([expect.objectContaining({ status: 'CLEARED', _count: 5 }), expect.objectContaining({ status: 'ACCEPTED', _count: 15 })]),
     );
     expect(gateways.exitCode).toBe(0);
   }, 120_000);
