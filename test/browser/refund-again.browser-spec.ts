@@ -80,7 +80,7 @@ describe('console: a refund that failed after the order was refunded', () => {
     expect(made[0]!.params).toMatchObject({ amount: String(order.total), metadata: { vitrine_order_id: order.id } });
     // The list no longer flags it: the filter (still on) finds nothing, and without it the order is there, unflagged.
     await page.getByRole('menuitem', { name: 'Orders' }).click();
-    await page.getByText(/found using the current filters/).waitFor();
+    await page.getByText(/Nothing matches the current filters/).waitFor();
     await screenshot('refund-again-list-filtered-resolved');
     await onlyFailed.uncheck();
     await page.getByRole('cell', { name: order.number }).waitFor();
