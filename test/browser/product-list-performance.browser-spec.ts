@@ -54,7 +54,7 @@ async function seed(prisma: import('@vitrine/shared/data-access').PrismaService,
   );
   await prisma.$executeRawUnsafe(
     `INSERT INTO product_media (id, product_id, url, alt, position)
-     SELECT gen_random_uuid(), p.id, 'https://cdn.vitrine.test/p/' || p.id || '.jpg', 'photo', 0 FROM products p WHERE p.museum_id = $1::uuid`,
+     SELECT gen_random_uuid(), p.id, 'https://img.example.test/p/' || p.id || '.jpg', 'photo', 0 FROM products p WHERE p.museum_id = $1::uuid`,
     museumId,
   );
 }
@@ -113,7 +113,8 @@ describe('console: the product list of 10,000 products', () => {
 
       // What the manager sees: the total, and the newest 25 in order.
       await page.getByText(`1-25 of ${PRODUCTS}`).waitFor();
-      const firstColumn = await page.locator('.RaDatagrid-tbody .RaDatagrid-row').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[1]?.textContent?.trim() ?? ''));
+      // Column 0 is the selection box, 1 the thumbnail, 2 the name.
+      const firstColumn = await page.locator('.RaDatagrid-tbody .RaDatagrid-row').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[2]?.textContent?.trim() ?? ''));
       expect(firstColumn).toEqual(Array.from({ length: 25 }, (_, i) => name(i + 1)));
       if (run === 0) await screenshot('manager-products-10000');
     }
