@@ -3,10 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import helmet from 'helmet';
-import pinoHttp from 'pino-http';
 import { AuthService } from '@vitrine/identity';
 import { ShopWindowCaches } from '@vitrine/shared/graphql';
 import { AppModule } from './app.module';
+import { accessLog } from './access-log';
 import { apiConfigFromEnv } from './api-config';
 import { logger } from './logger';
 import { publicHttpCache } from './public-http-cache';
@@ -18,9 +18,9 @@ export async function createApp(): Promise<NestExpressApplication> {
   // Only the proxies TRUST_PROXY names may say who the client is (X-Forwarded-For); by default
   // none, so the address the sign-in limits count cannot be chosen by the client.
   app.set('trust proxy', config.trustProxy);
-  // One access-log line per request at level info; at warn and above pino-http would still build a
-  // child logger and hook every response for nothing, so it is left out.
-  if (logger.isLevelEnabled('info')) app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/health' } }));
+  // One access-log line per request at level info (access-log.ts); at warn and above pino-http would
+  // still hook every response for nothing, so it is left out.
+  if (logger.isLevelEnabled('info')) app.use(accessLog(logger));
   // Replays of anonymous shop-window answers come first: before helmet, CORS and the body parser.
   app.use(publicHttpCache({ ttlSeconds: config.publicCacheSeconds, path: '/graphql', caches: app.get(ShopWindowCaches) }));
   // A warehouse stock feed may be uploaded through GraphQL (uploadStockFeed, up to 5 MB of CSV).
