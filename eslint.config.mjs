@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 // Bounded contexts (see docs/style): shared imports only shared; leaf contexts import
-// themselves and shared; licensing adds catalog; orders orchestrates; apps import anything;
+// themselves and shared; licensing adds catalog; settlement adds licensing; orders orchestrates; apps import anything;
 // the web console never imports node libs. The console (apps/admin, its own tsconfig with DOM
 // and JSX) gets the same TypeScript rules; its vite.config.ts is outside that tsconfig.
 const leaf = (scope) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'] });
@@ -33,11 +33,13 @@ export default [
             leaf('customs'),
             leaf('identity'),
             { sourceTag: 'scope:licensing', onlyDependOnLibsWithTags: ['scope:licensing', 'scope:catalog', 'scope:shared'] },
+            // Settlement takes licensing's royalty rule (one rule for the split and the royalty ledger).
+            { sourceTag: 'scope:settlement', onlyDependOnLibsWithTags: ['scope:settlement', 'scope:licensing', 'scope:shared'] },
             {
               sourceTag: 'scope:orders',
-              onlyDependOnLibsWithTags: ['scope:orders', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:licensing', 'scope:shared'],
+              onlyDependOnLibsWithTags: ['scope:orders', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:licensing', 'scope:settlement', 'scope:shared'],
             },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:app', 'scope:shared', 'scope:identity', 'scope:storefronts', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:orders', 'scope:licensing'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:app', 'scope:shared', 'scope:identity', 'scope:storefronts', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:orders', 'scope:licensing', 'scope:settlement'] },
             { sourceTag: 'platform:web', notDependOnLibsWithTags: ['type:feature', 'type:data-access'] },
           ],
         },

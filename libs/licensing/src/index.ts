@@ -11,6 +11,8 @@ export { TermExpiryService } from './lib/application/term-expiry.service';
 export { Clock } from './lib/application/clock';
 export { LicensingError, LicensingErrorCode } from './lib/domain/licensing-error';
 export type { FxSnapshot } from './lib/domain/royalty';
+// For libs/settlement: the royalty of a line in its sale currency (one rule with the royalty ledger).
+export { royaltyInSaleCurrency } from './lib/domain/royalty';
 // For the demo seed (prisma/seed): proposals written through the same use cases as the API.
 export { DraftProposalService } from './lib/application/draft-proposal.service';
 export { SubmitProposalService } from './lib/application/submit-proposal.service';

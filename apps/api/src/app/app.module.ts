@@ -27,6 +27,7 @@ import { InventorySyncModule } from '@vitrine/inventory';
 import { FxRefreshModule } from '@vitrine/catalog';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 import { LicensingModule } from '@vitrine/licensing';
+import { SettlementModule } from '@vitrine/settlement';
 import { apiConfigFromEnv } from './api-config';
 import { LinksModule } from './links/links.module';
 import { publicResponseCache } from './public-cache';
@@ -108,6 +109,7 @@ function bearer(req: Request): string | null {
     FxRefreshModule,
     QueueBoardModule,
     LicensingModule,
+    SettlementModule,
   ],
   controllers: [HealthController],
   providers: [

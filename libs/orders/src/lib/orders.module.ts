@@ -4,6 +4,7 @@ import { CustomsModule } from '@vitrine/customs';
 import { InventoryModule } from '@vitrine/inventory';
 import { LicensingCoreModule } from '@vitrine/licensing';
 import { PaymentsModule } from '@vitrine/payments';
+import { SettlementCoreModule } from '@vitrine/settlement';
 import { AfterSalesModule } from './after-sales/after-sales.module';
 import { BrandOrdersService } from './application/brand-orders.service';
 import { CartService } from './application/cart.service';
@@ -29,6 +30,7 @@ import { CartResolver } from './graphql/cart.resolver';
 import { CheckoutResolver } from './graphql/checkout.resolver';
 import { MuseumDashboardResolver } from './graphql/museum-dashboard.resolver';
 import { OrdersResolver } from './graphql/orders.resolver';
+import { OrderSettlementResolver } from './graphql/order-settlement.resolver';
 import { StripeWebhookController } from './http/stripe-webhook.controller';
 import { CartRepository } from './infrastructure/cart.repository';
 import { CatalogCheckoutAdapter } from './infrastructure/catalog-checkout.adapter';
@@ -42,7 +44,7 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
 
 /** Cart, checkout and orders: the orchestrator over catalogue, customs, inventory and payments. */
 @Module({
-  imports: [CatalogModule, CustomsModule, InventoryModule, PaymentsModule, LicensingCoreModule, AfterSalesModule],
+  imports: [CatalogModule, CustomsModule, InventoryModule, PaymentsModule, LicensingCoreModule, AfterSalesModule, SettlementCoreModule],
   controllers: [StripeWebhookController],
   providers: [
     { provide: ORDERS_SETTINGS, useFactory: () => ordersSettingsFromEnv() },
@@ -68,6 +70,7 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     CartResolver,
     CheckoutResolver,
     OrdersResolver,
+    OrderSettlementResolver,
     OrderStatsRepository,
     MuseumDashboardService,
     MuseumDashboardResolver,

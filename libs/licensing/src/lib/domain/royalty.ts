@@ -143,3 +143,12 @@ export function reinstateReversal(reversal: LineAccrual): LineAccrual {
   if (reversal.units > 0 || reversal.saleMinor > 0 || reversal.netSalesMinor > 0 || reversal.royaltyMinor > 0) throw new RangeError('a reversal is never positive');
   return { ...reversal, units: -reversal.units, saleMinor: -reversal.saleMinor, netSalesMinor: -reversal.netSalesMinor, royaltyMinor: -reversal.royaltyMinor };
 }
+
+/**
+ * The royalty of a paid line in the currency of the sale, for settlement's split (libs/settlement):
+ * the same rule as an accrual (`accrueLine`: net sales × rate, HALF_UP), with the agreement's
+ * rate and no conversion. The royalty ledger reckons the same line in the agreement's currency.
+ */
+export function royaltyInSaleCurrency(line: { quantity: number; netSaleMinor: number; currency: string }, rateBps: number): number {
+  return accrueLine({ quantity: line.quantity, netSaleMinor: line.netSaleMinor, saleCurrency: line.currency, fx: null }, { rateBps, currency: line.currency }).royaltyMinor;
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CROSS_BORDER_RULES, IdentityRecordsService, assertAnnualLimit, assertOrderLimits, dutiableValue, type CrossBorderRules, type ResidentId } from '@vitrine/customs';
 import { StockService, outOfStock } from '@vitrine/inventory';
+import { CommissionService } from '@vitrine/settlement';
 import { CONSENT_VERSION, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { newOrderNumber } from '../domain/order-number';
 import { OrdersError, OrdersErrorCode, customsRegistrationMissing } from '../domain/orders-error';
@@ -35,6 +36,7 @@ export class CheckoutWriter {
     private readonly identities: IdentityRecordsService,
     private readonly stock: StockService,
     @Inject(CROSS_BORDER_RULES) private readonly rules: CrossBorderRules,
+    private readonly commissions: CommissionService,
   ) {}
 
   identityHash(id: ResidentId): string {
@@ -152,6 +154,8 @@ export class CheckoutWriter {
         })),
       }));
       await this.orders.insertPlaced(tx, checkout, orders);
+      // Each line keeps the storefront's commission rate in force now (docs/adr/0014).
+      await this.commissions.snapshot(tx, checkout.id);
       // Stock last: the levels move at COMMIT, so the hottest rows are locked only while PostgreSQL commits.
       await this.stock.reserve(
         tx,

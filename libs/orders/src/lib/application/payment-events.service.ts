@@ -5,6 +5,7 @@ import type { Tx } from '@vitrine/shared/data-access';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { assertUnreachable } from '@vitrine/shared/kernel';
 import { accrueOrderJob } from '@vitrine/licensing';
+import { SettlementPostingService } from '@vitrine/settlement';
 import { canTransition, type OrderStatus } from '../domain/order-state-machine';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { coveredByRefunds } from '../domain/refunds';
@@ -33,6 +34,7 @@ export class PaymentEventsService {
     private readonly orders: OrderRepository,
     private readonly stock: StockService,
     private readonly tx: TransactionRunner,
+    private readonly settlement: SettlementPostingService,
   ) {}
 
   async handleWebhook(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
@@ -102,6 +104,9 @@ export class PaymentEventsService {
         default:
           assertUnreachable(event);
       }
+      // The ledger posts what this event changed (a paid order's split, a refund, a failed
+      // refund, a lost dispute) in the same transaction, once per event (docs/adr/0014).
+      await this.settlement.settleCheckout(tx, payment.checkoutId);
       return 'processed';
     });
     for (const f of followUps) {

@@ -2,16 +2,21 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { PaymentsService, type PaymentRecord } from '@vitrine/payments';
-import type { Tx } from '@vitrine/shared/data-access';
+import type { OrderStatus, Tx } from '@vitrine/shared/data-access';
 import { accrueOrderJob } from '@vitrine/licensing';
+import { SettlementPostingService } from '@vitrine/settlement';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
 import { assertTransition } from '../domain/order-state-machine';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { amendCustomsJob } from '../pipeline/pipeline.jobs';
 import { countsAsRefunded, planLineRefund, refundOutstanding, type LineRefundPlan, type RefundableLine } from '../domain/refunds';
 import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
+
+/** An order customs may have been sent (or be sent) and not released yet: a partial refund amends its declaration. */
+const DECLARABLE: readonly OrderStatus[] = ['PAID', 'CUSTOMS_SUBMITTED'];
 
 const refundSchema = z.object({
   orderId: z.string().uuid(),
@@ -60,6 +65,7 @@ export class RefundOrderService {
     private readonly orders: OrderRepository,
     private readonly payments: PaymentsService,
     private readonly transactions: TransactionRunner,
+    private readonly settlement: SettlementPostingService,
   ) {}
 
   async refund(
@@ -87,6 +93,8 @@ export class RefundOrderService {
       if (v.idempotencyKey) {
         await this.orders.recordRefundRequest(tx, { orderId: order.id, idempotencyKey: v.idempotencyKey, fingerprint, providerRefundId: result.refundId, amountMinor: result.amount, refundStatus: result.refundStatus });
       }
+      // The refund's reversal in the ledger, in this transaction (the webhook finds it posted).
+      await this.settlement.settleCheckout(tx, order.checkoutId);
       return result;
     });
   }
@@ -114,6 +122,8 @@ export class RefundOrderService {
     if (countsAsRefunded(refund.status) && returned.length) {
       await this.orders.recordLineRefunds(tx, returned.map((r) => ({ ...r, orderId: order.id, providerRefundId: refund.refundId })));
       await enqueueJob(tx, accrueOrderJob, { orderId: order.id, event: `refund-${refund.refundId}` });
+      // Customs may have the order already: its declaration is amended to what is left.
+      if (DECLARABLE.includes(order.status)) await enqueueJob(tx, amendCustomsJob, { orderId: order.id, refundId: refund.refundId, refundedAt: new Date().toISOString() });
     }
     return { order, refundId: refund.refundId, refundStatus: refund.status, amount, replayed: false };
   }

@@ -1,0 +1,8 @@
+export { SettlementCoreModule, SettlementModule } from './lib/settlement.module';
+// For libs/orders: posting in the payment event's transaction, the checkout's rate snapshot, an order's split.
+export { SettlementPostingService } from './lib/application/settlement-posting.service';
+export { CommissionService } from './lib/application/commission.service';
+export { SettlementQueriesService, type SellerBalance, type PlatformLedger, type SplitLine } from './lib/application/settlement-queries.service';
+export { OrderSettlementType } from './lib/graphql/settlement.types';
+export { toOrderSettlement } from './lib/graphql/order-settlement.mapper';
+export { SettlementError, SettlementErrorCode } from './lib/domain/settlement-error';

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { SqlTx } from '@vitrine/shared/data-access';
+import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
+import { ForbiddenError, NotFoundError } from '@vitrine/shared/kernel';
+import { commissionRateProblems, type CommissionRates } from '../domain/commission';
+import { SettlementError, SettlementErrorCode } from '../domain/settlement-error';
+import { CommissionRepository, type CommissionSettingRow } from '../infrastructure/commission.repository';
+import { SettlementSourcesRepository } from '../infrastructure/settlement-sources.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The operator's commission rates per storefront: a default and per-category rates in basis
+ * points. A change is a new setting in force for orders placed from then on; each order line
+ * keeps the rate of its checkout (`snapshot`, in the checkout's transaction).
+ */
+@Injectable()
+export class CommissionService {
+  constructor(
+    private readonly settings: CommissionRepository,
+    private readonly sources: SettlementSourcesRepository,
+  ) {}
+
+  async setRates(actor: Actor, input: { storefrontId: string } & CommissionRates): Promise<CommissionSettingRow> {
+    if (!isPlatformAdmin(actor)) throw new ForbiddenError('Only the platform operator sets commissions');
+    const rates = { defaultRateBps: input.defaultRateBps, categoryRates: input.categoryRates.map((c) => ({ category: c.category.trim(), rateBps: c.rateBps })) };
+    const problems = commissionRateProblems(rates);
+    if (problems.length) {
+      throw new SettlementError(SettlementErrorCode.INVALID_COMMISSION_RATE, `Invalid commission rates: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { fields: problems });
+    }
+    if (!UUID.test(input.storefrontId) || !(await this.settings.storefrontExists(input.storefrontId))) throw new NotFoundError('Storefront');
+    return this.settings.insert({ storefrontId: input.storefrontId, rates, createdBy: actor.userId });
+  }
+
+  /** The rates in force for a storefront (default 0 and no category rates when never set). */
+  async ratesOf(actor: Actor, storefrontId: string): Promise<CommissionSettingRow> {
+    if (!isPlatformAdmin(actor)) throw new ForbiddenError('Only the platform operator sees commission settings');
+    if (!UUID.test(storefrontId) || !(await this.settings.storefrontExists(storefrontId))) throw new NotFoundError('Storefront');
+    return (await this.settings.current(storefrontId)) ?? { id: null, storefrontId, effectiveFrom: null, defaultRateBps: 0, categoryRates: [] };
+  }
+
+  /** Snapshots each line's rate of a checkout's orders; called by checkout in its transaction. */
+  async snapshot(tx: SqlTx, checkoutId: string): Promise<void> {
+    await this.sources.snapshotCommissions(tx, checkoutId);
+  }
+}

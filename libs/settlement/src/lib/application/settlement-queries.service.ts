@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
+import { ForbiddenError, NotFoundError } from '@vitrine/shared/kernel';
+import type { AccountKind, EntryKind, LineComponent, OwnerType } from '../domain/ledger';
+import { LedgerRepository, type BalanceRow } from '../infrastructure/ledger.repository';
+
+export interface Amount {
+  amountMinor: number;
+  currency: string;
+}
+
+export interface SellerBalance {
+  sellerType: 'MUSEUM' | 'BRAND';
+  sellerId: string;
+  /** What the platform owes the seller, per currency (negative: the seller owes the platform). */
+  payable: Amount[];
+}
+
+export interface PlatformLedger {
+  sellers: SellerBalance[];
+  /** Cross-border tax collected and owed to customs. */
+  taxOwedToCustoms: Amount[];
+  commissionRevenue: Amount[];
+  /** Shoppers' money held at Stripe: paid less refunded, lost in disputes and fees. */
+  stripeClearing: Amount[];
+  stripeFees: Amount[];
+}
+
+export interface SplitLine {
+  eventKey: string;
+  entryKind: EntryKind;
+  occurredAt: Date;
+  account: AccountKind;
+  ownerType: OwnerType;
+  ownerId: string | null;
+  component: LineComponent;
+  amountMinor: number;
+  currency: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Balances derived from the ledger. Credits are liabilities and revenue, so what is owed is
+ * shown as the negated balance (a positive payable). A manager sees their museums' balances,
+ * a brand its own; the operator sees every seller, the tax owed to customs and the commission.
+ */
+@Injectable()
+export class SettlementQueriesService {
+  constructor(private readonly ledger: LedgerRepository) {}
+
+  /** One seller's balance; a seller the caller may not see is NOT_FOUND. Without ids: the caller's own (a manager's single museum, a brand's). */
+  async sellerBalance(actor: Actor, q: { museumId?: string | null; brandId?: string | null }): Promise<SellerBalance> {
+    const seller = ownSeller(actor, q);
+    const rows = await this.ledger.balances({ kinds: ['SELLER_PAYABLE'], owners: [{ ownerType: seller.sellerType, ownerId: seller.sellerId }] });
+    return { ...seller, payable: owed(rows) };
+  }
+
+  async platformLedger(actor: Actor): Promise<PlatformLedger> {
+    if (!isPlatformAdmin(actor)) throw new ForbiddenError('Only the platform operator sees the platform ledger');
+    const rows = await this.ledger.balances({});
+    const sellers = new Map<string, SellerBalance>();
+    for (const r of rows.filter((x) => x.kind === 'SELLER_PAYABLE' && x.ownerId)) {
+      const k = `${r.ownerType}:${r.ownerId}`;
+      const s = sellers.get(k) ?? { sellerType: r.ownerType as 'MUSEUM' | 'BRAND', sellerId: r.ownerId!, payable: [] };
+      s.payable.push({ amountMinor: -r.balanceMinor, currency: r.currency });
+      sellers.set(k, s);
+    }
+    const of = (kind: AccountKind, sign: 1 | -1) => rows.filter((r) => r.kind === kind).map((r) => ({ amountMinor: sign * r.balanceMinor, currency: r.currency }));
+    return {
+      sellers: [...sellers.values()],
+      taxOwedToCustoms: of('TAX_PAYABLE', -1),
+      commissionRevenue: of('PLATFORM_COMMISSION', -1),
+      stripeClearing: of('STRIPE_CLEARING', 1),
+      stripeFees: of('STRIPE_FEES', 1),
+    };
+  }
+
+  /** The ledger lines of each order (its split and what reversed it), for callers that already checked the caller may see the order. */
+  async splitsOf(orderIds: readonly string[]): Promise<Map<string, SplitLine[]>> {
+    const lines = await this.ledger.orderLines(null, orderIds);
+    const by = new Map<string, SplitLine[]>(orderIds.map((id) => [id, []]));
+    for (const l of lines) {
+      by.get(l.orderId!)?.push({ eventKey: l.eventKey, entryKind: l.kind, occurredAt: l.occurredAt, account: l.account.kind, ownerType: l.account.ownerType, ownerId: l.account.ownerId, component: l.component, amountMinor: l.amountMinor, currency: l.currency });
+    }
+    return by;
+  }
+}
+
+function owed(rows: readonly BalanceRow[]): Amount[] {
+  return rows.map((r) => ({ amountMinor: -r.balanceMinor, currency: r.currency }));
+}
+
+function ownSeller(actor: Actor, q: { museumId?: string | null; brandId?: string | null }): { sellerType: 'MUSEUM' | 'BRAND'; sellerId: string } {
+  if (q.museumId && q.brandId) throw new NotFoundError('Seller');
+  if (q.museumId) {
+    const visible = isPlatformAdmin(actor) || (actor.role === 'MUSEUM_MANAGER' && actor.museumIds.includes(q.museumId));
+    if (!UUID.test(q.museumId) || !visible) throw new NotFoundError('Seller');
+    return { sellerType: 'MUSEUM', sellerId: q.museumId };
+  }
+  if (q.brandId) {
+    const visible = isPlatformAdmin(actor) || (actor.role === 'BRAND_PARTNER' && actor.brandId === q.brandId);
+    if (!UUID.test(q.brandId) || !visible) throw new NotFoundError('Seller');
+    return { sellerType: 'BRAND', sellerId: q.brandId };
+  }
+  if (actor.role === 'MUSEUM_MANAGER' && actor.museumIds.length === 1) return { sellerType: 'MUSEUM', sellerId: actor.museumIds[0]! };
+  if (actor.role === 'BRAND_PARTNER' && actor.brandId) return { sellerType: 'BRAND', sellerId: actor.brandId };
+  throw new NotFoundError('Seller');
+}

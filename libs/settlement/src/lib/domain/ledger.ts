@@ -1,0 +1,94 @@
+import { SettlementError, SettlementErrorCode } from './settlement-error';
+
+/**
+ * The settlement ledger's vocabulary. Amounts are integer minor units with an ISO currency;
+ * a line is a debit when positive, a credit when negative, so every entry sums to zero per
+ * currency. Liabilities (what sellers and customs are owed) and revenue carry credit (negative)
+ * balances; Stripe clearing (the money held at Stripe) and fees carry debit balances.
+ */
+export const AccountKind = {
+  /** What the platform owes a museum or a brand (goods net of commission, royalties, freight). */
+  SELLER_PAYABLE: 'SELLER_PAYABLE',
+  /** The platform's commission revenue. */
+  PLATFORM_COMMISSION: 'PLATFORM_COMMISSION',
+  /** Cross-border tax collected as withholding agent, owed to customs until remitted. */
+  TAX_PAYABLE: 'TAX_PAYABLE',
+  /** Money the shoppers paid that sits at Stripe (the charge, less refunds, lost disputes and fees). */
+  STRIPE_CLEARING: 'STRIPE_CLEARING',
+  /** Stripe's processing fees, an expense of the platform. */
+  STRIPE_FEES: 'STRIPE_FEES',
+} as const;
+export type AccountKind = (typeof AccountKind)[keyof typeof AccountKind];
+
+export type OwnerType = 'MUSEUM' | 'BRAND' | 'PLATFORM';
+
+export interface AccountRef {
+  kind: AccountKind;
+  ownerType: OwnerType;
+  /** The museum or brand id; null for the platform's accounts. */
+  ownerId: string | null;
+}
+
+/** What a line stands for, for the order's split and statements. */
+export type LineComponent = 'PAYMENT' | 'GOODS' | 'COMMISSION' | 'ROYALTY' | 'FREIGHT' | 'TAX' | 'FEE';
+
+export type EntryKind = 'ORDER_PAID' | 'REFUND' | 'REFUND_FAILED' | 'DISPUTE_LOST' | 'FEE';
+
+export interface EntryLine {
+  account: AccountRef;
+  component: LineComponent;
+  orderId: string | null;
+  amountMinor: number;
+  currency: string;
+}
+
+export interface JournalEntryDraft {
+  /** The causing event, unique: an entry is written once per event. */
+  eventKey: string;
+  kind: EntryKind;
+  checkoutId: string | null;
+  occurredAt: Date;
+  lines: EntryLine[];
+}
+
+export const platform = (kind: Exclude<AccountKind, 'SELLER_PAYABLE'>): AccountRef => ({ kind, ownerType: 'PLATFORM', ownerId: null });
+export const sellerPayable = (ownerType: 'MUSEUM' | 'BRAND', ownerId: string): AccountRef => ({ kind: AccountKind.SELLER_PAYABLE, ownerType, ownerId });
+
+/** The account's stable code, unique in `settlement_accounts`. */
+export function accountCode(a: AccountRef): string {
+  return a.ownerId ? `${a.kind}:${a.ownerType}:${a.ownerId}` : `${a.kind}:${a.ownerType}`;
+}
+
+/** Sums per currency; zero sums are left out. */
+export function sumsByCurrency(lines: readonly Pick<EntryLine, 'amountMinor' | 'currency'>[]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const l of lines) sums.set(l.currency, (sums.get(l.currency) ?? 0) + l.amountMinor);
+  for (const [c, s] of sums) if (s === 0) sums.delete(c);
+  return sums;
+}
+
+/** Refuses an entry that is empty, holds a non-integer or non-ISO amount, or does not sum to zero per currency. */
+export function assertBalanced(entry: Pick<JournalEntryDraft, 'eventKey' | 'lines'>): void {
+  const bad = entry.lines.find((l) => !Number.isSafeInteger(l.amountMinor) || !/^[A-Z]{3}$/.test(l.currency));
+  if (bad) throw new SettlementError(SettlementErrorCode.UNBALANCED_ENTRY, `Entry ${entry.eventKey}: ${bad.amountMinor} ${bad.currency} is not an integer amount in an ISO currency`);
+  const off = sumsByCurrency(entry.lines);
+  if (off.size) {
+    throw new SettlementError(SettlementErrorCode.UNBALANCED_ENTRY, `Entry ${entry.eventKey} does not balance: ${[...off].map(([c, s]) => `${s} ${c}`).join(', ')}`);
+  }
+}
+
+/** Merges lines of one account, component, order and currency, and drops zero lines. */
+export function compact(lines: readonly EntryLine[]): EntryLine[] {
+  const merged = new Map<string, EntryLine>();
+  for (const l of lines) {
+    const k = lineKey(l);
+    const m = merged.get(k);
+    if (m) m.amountMinor += l.amountMinor;
+    else merged.set(k, { ...l, account: { ...l.account } });
+  }
+  return [...merged.values()].filter((l) => l.amountMinor !== 0);
+}
+
+export function lineKey(l: Pick<EntryLine, 'account' | 'component' | 'orderId' | 'currency'>): string {
+  return `${accountCode(l.account)}|${l.component}|${l.orderId ?? ''}|${l.currency}`;
+}

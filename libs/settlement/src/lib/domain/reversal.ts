@@ -1,0 +1,47 @@
+import { lineKey, type EntryKind, type EntryLine } from './ledger';
+import { proportionalReversal } from './split';
+
+/** An order's lines in the ledger so far, by the kind of entry they belong to. */
+export interface OrderLedgerLine extends EntryLine {
+  kind: EntryKind;
+}
+
+export interface OrderLedgerState {
+  /** The lines of the order's ORDER_PAID entry (empty: not posted). */
+  paid: EntryLine[];
+  /** What reversals (refunds, failed refunds, lost disputes) took back so far, per line key. */
+  reversedBefore: Map<string, number>;
+  /** The order's payment reversed so far (refunds and lost disputes, less failed refunds). */
+  reversedMinor: number;
+  totalMinor: number;
+}
+
+const REVERSALS: readonly EntryKind[] = ['REFUND', 'REFUND_FAILED', 'DISPUTE_LOST'];
+
+/** Derives an order's state from its ledger lines alone. */
+export function orderLedgerState(lines: readonly OrderLedgerLine[]): OrderLedgerState {
+  const paid = lines.filter((l) => l.kind === 'ORDER_PAID');
+  const reversedBefore = new Map<string, number>();
+  let reversedMinor = 0;
+  for (const l of lines) {
+    if (!REVERSALS.includes(l.kind)) continue;
+    const k = lineKey(l);
+    reversedBefore.set(k, (reversedBefore.get(k) ?? 0) + l.amountMinor);
+    if (l.component === 'PAYMENT') reversedMinor -= l.amountMinor;
+  }
+  const totalMinor = paid.filter((l) => l.component === 'PAYMENT').reduce((a, l) => a + l.amountMinor, 0);
+  return { paid: paid.map(({ kind: _k, ...l }) => l), reversedBefore, reversedMinor, totalMinor };
+}
+
+/**
+ * The lines that move an order's reversals by `deltaMinor` (positive: money went back to the
+ * shopper or the bank; negative: a refund that failed, so the money is the sellers' again),
+ * kept within 0..total. `applied` is the change actually posted (less than asked when a
+ * reversal would exceed what the order has left); no lines when nothing was paid or nothing moves.
+ */
+export function reversalLines(state: OrderLedgerState, deltaMinor: number): { lines: EntryLine[]; appliedMinor: number } {
+  if (!state.paid.length || state.totalMinor <= 0) return { lines: [], appliedMinor: 0 };
+  const target = Math.min(state.totalMinor, Math.max(0, state.reversedMinor + deltaMinor));
+  if (target === state.reversedMinor) return { lines: [], appliedMinor: 0 };
+  return { lines: proportionalReversal(state.paid, state.reversedBefore, target), appliedMinor: target - state.reversedMinor };
+}

@@ -1,0 +1,53 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentActor, Roles, type Actor } from '@vitrine/shared/graphql';
+import { CommissionService } from '../application/commission.service';
+import { SettlementQueriesService, type Amount, type SellerBalance } from '../application/settlement-queries.service';
+import { CommissionSettingsType, PlatformLedgerType, SellerBalanceType, SellerKind, SetCommissionRatesInput } from './settlement.types';
+
+const amount = (a: Amount) => ({ amount: a.amountMinor, currency: a.currency });
+const seller = (s: SellerBalance): SellerBalanceType => ({ sellerType: s.sellerType as SellerKind, sellerId: s.sellerId, payable: s.payable.map(amount) });
+
+@Resolver()
+export class SettlementResolver {
+  constructor(
+    private readonly queries: SettlementQueriesService,
+    private readonly commissions: CommissionService,
+  ) {}
+
+  @Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER', 'BRAND_PARTNER')
+  @Query(() => SellerBalanceType, { description: 'A seller’s balance: a manager’s own museum, a brand its own; the operator any (museumId or brandId). Without ids: the caller’s own.' })
+  async sellerBalance(
+    @CurrentActor() actor: Actor,
+    @Args('museumId', { type: () => ID, nullable: true }) museumId?: string | null,
+    @Args('brandId', { type: () => ID, nullable: true }) brandId?: string | null,
+  ): Promise<SellerBalanceType> {
+    return seller(await this.queries.sellerBalance(actor, { museumId, brandId }));
+  }
+
+  @Roles('PLATFORM_ADMIN')
+  @Query(() => PlatformLedgerType, { description: 'Operator: every seller’s balance, the tax owed to customs and the commission revenue.' })
+  async platformLedger(@CurrentActor() actor: Actor): Promise<PlatformLedgerType> {
+    const l = await this.queries.platformLedger(actor);
+    return {
+      sellers: l.sellers.map(seller),
+      taxOwedToCustoms: l.taxOwedToCustoms.map(amount),
+      commissionRevenue: l.commissionRevenue.map(amount),
+      stripeClearing: l.stripeClearing.map(amount),
+      stripeFees: l.stripeFees.map(amount),
+    };
+  }
+
+  @Roles('PLATFORM_ADMIN')
+  @Query(() => CommissionSettingsType, { description: 'Operator: a storefront’s commission rates in force.' })
+  commissionSettings(@CurrentActor() actor: Actor, @Args('storefrontId', { type: () => ID }) storefrontId: string) {
+    return this.commissions.ratesOf(actor, storefrontId);
+  }
+
+  @Roles('PLATFORM_ADMIN')
+  @Mutation(() => CommissionSettingsType, {
+    description: 'Operator: sets a storefront’s commission (default and per-category basis points), in force for orders placed from now on. INVALID_COMMISSION_RATE (negative, over 10000), nothing written.',
+  })
+  setCommissionRates(@CurrentActor() actor: Actor, @Args('input') input: SetCommissionRatesInput) {
+    return this.commissions.setRates(actor, input);
+  }
+}

@@ -1,0 +1,84 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum SellerKind {
+  MUSEUM = 'MUSEUM',
+  BRAND = 'BRAND',
+}
+registerEnumType(SellerKind, { name: 'SellerKind' });
+
+@ObjectType('LedgerAmount', { description: 'An amount of the settlement ledger: integer minor units (fen, cents) of an ISO currency.' })
+export class LedgerAmountType {
+  @Field(() => Float, { description: 'Integer minor units (a Float only to hold balances beyond 2^31).' }) amount!: number;
+  @Field(() => String) currency!: string;
+}
+
+@ObjectType('SellerBalance', { description: 'What the platform owes a museum or brand, derived from the ledger (negative: the seller owes the platform).' })
+export class SellerBalanceType {
+  @Field(() => SellerKind) sellerType!: SellerKind;
+  @Field(() => ID) sellerId!: string;
+  @Field(() => [LedgerAmountType]) payable!: LedgerAmountType[];
+}
+
+@ObjectType('PlatformLedger', { description: 'Operator: every seller’s balance, the tax owed to customs, commission revenue, Stripe clearing and fees.' })
+export class PlatformLedgerType {
+  @Field(() => [SellerBalanceType]) sellers!: SellerBalanceType[];
+  @Field(() => [LedgerAmountType], { description: 'Cross-border tax collected as withholding agent, owed to customs until remitted.' }) taxOwedToCustoms!: LedgerAmountType[];
+  @Field(() => [LedgerAmountType]) commissionRevenue!: LedgerAmountType[];
+  @Field(() => [LedgerAmountType], { description: 'Shoppers’ money held at Stripe: paid less refunded, lost in disputes and fees.' }) stripeClearing!: LedgerAmountType[];
+  @Field(() => [LedgerAmountType]) stripeFees!: LedgerAmountType[];
+}
+
+@ObjectType('OrderSettlementLine', { description: 'One line of the ledger about an order: debit positive, credit negative.' })
+export class OrderSettlementLineType {
+  @Field(() => String, { description: 'The event that caused it: order-paid:<order>, refund:<re_…>, refund-failed:<re_…>, dispute-lost:<dp_…>.' }) event!: string;
+  @Field(() => String, { description: 'ORDER_PAID, REFUND, REFUND_FAILED or DISPUTE_LOST.' }) entryKind!: string;
+  @Field(() => Date) occurredAt!: Date;
+  @Field(() => String, { description: 'SELLER_PAYABLE, PLATFORM_COMMISSION, TAX_PAYABLE, STRIPE_CLEARING or STRIPE_FEES.' }) account!: string;
+  @Field(() => String, { description: 'MUSEUM, BRAND or PLATFORM.' }) ownerType!: string;
+  @Field(() => ID, { nullable: true }) ownerId!: string | null;
+  @Field(() => String, { description: 'PAYMENT, GOODS, COMMISSION, ROYALTY, FREIGHT, TAX or FEE.' }) component!: string;
+  @Field(() => LedgerAmountType) amount!: LedgerAmountType;
+}
+
+@ObjectType('OrderSettlement', { description: 'How an order’s money splits: who is owed what (positive), after refunds and lost disputes.' })
+export class OrderSettlementType {
+  @Field(() => [OrderSettlementPartyType]) parties!: OrderSettlementPartyType[];
+  @Field(() => [OrderSettlementLineType]) lines!: OrderSettlementLineType[];
+}
+
+@ObjectType('OrderSettlementParty', { description: 'One party’s share of an order, by component (owed: positive).' })
+export class OrderSettlementPartyType {
+  @Field(() => String) account!: string;
+  @Field(() => String) ownerType!: string;
+  @Field(() => ID, { nullable: true }) ownerId!: string | null;
+  @Field(() => String) component!: string;
+  @Field(() => LedgerAmountType) amount!: LedgerAmountType;
+}
+
+@ObjectType('CategoryCommissionRate')
+export class CategoryCommissionRateType {
+  @Field(() => String, { description: 'A product category (Product.category).' }) category!: string;
+  @Field(() => Int, { description: 'Basis points: 100 = 1 %.' }) rateBps!: number;
+}
+
+@ObjectType('CommissionSettings', { description: 'A storefront’s commission rates in force, for orders placed from effectiveFrom on.' })
+export class CommissionSettingsType {
+  @Field(() => ID, { nullable: true, description: 'Null when never set (every rate 0).' }) id!: string | null;
+  @Field(() => ID) storefrontId!: string;
+  @Field(() => Int) defaultRateBps!: number;
+  @Field(() => [CategoryCommissionRateType]) categoryRates!: CategoryCommissionRateType[];
+  @Field(() => Date, { nullable: true }) effectiveFrom!: Date | null;
+}
+
+@InputType()
+export class CategoryCommissionRateInput {
+  @Field(() => String) category!: string;
+  @Field(() => Int) rateBps!: number;
+}
+
+@InputType()
+export class SetCommissionRatesInput {
+  @Field(() => ID) storefrontId!: string;
+  @Field(() => Int, { description: 'Basis points, 0..10000.' }) defaultRateBps!: number;
+  @Field(() => [CategoryCommissionRateInput], { defaultValue: [] }) categoryRates!: CategoryCommissionRateInput[];
+}

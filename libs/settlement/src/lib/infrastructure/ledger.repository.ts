@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { accountCode, type AccountKind, type AccountRef, type EntryKind, type JournalEntryDraft, type LineComponent, type OwnerType } from '../domain/ledger';
+import type { OrderLedgerLine } from '../domain/reversal';
+
+export interface BalanceRow {
+  kind: AccountKind;
+  ownerType: OwnerType;
+  ownerId: string | null;
+  currency: string;
+  /** Debit positive, credit negative, as the lines carry them. */
+  balanceMinor: number;
+}
+
+export interface SplitLineRow {
+  eventKey: string;
+  entryKind: EntryKind;
+  occurredAt: Date;
+  orderId: string;
+  kind: AccountKind;
+  ownerType: OwnerType;
+  ownerId: string | null;
+  component: LineComponent;
+  amountMinor: number;
+  currency: string;
+}
+
+/** The journal: accounts, entries and their lines. Plain data access; the rules are in domain/. */
+@Injectable()
+export class LedgerRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Writes an entry and its lines once: false (nothing written) when an entry of this event
+   * exists. Concurrent writers of one event queue on the unique key; the loser writes nothing.
+   * The lines' balance is checked again by the database at COMMIT.
+   */
+  async insertEntry(tx: Tx, e: JournalEntryDraft): Promise<boolean> {
+    const ids = await this.accountIds(tx, e.lines.map((l) => l.account));
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO settlement_journal_entries (id, event_key, kind, checkout_id, occurred_at)
+      VALUES (gen_random_uuid(), ${e.eventKey}, ${e.kind}, ${e.checkoutId}::uuid, ${e.occurredAt})
+      ON CONFLICT (event_key) DO NOTHING RETURNING id::text`;
+    if (!rows.length) return false;
+    const col = <T>(f: (l: JournalEntryDraft['lines'][number]) => T) => e.lines.map(f);
+    await tx.$executeRaw`
+      INSERT INTO settlement_journal_lines (entry_id, account_id, order_id, component, amount_minor, currency)
+      SELECT ${rows[0]!.id}::uuid, a, o, c, m, cur
+        FROM unnest(${col((l) => ids.get(accountCode(l.account))!)}::uuid[], ${col((l) => l.orderId)}::uuid[], ${col((l) => l.component)}::text[],
+                    ${col((l) => l.amountMinor)}::bigint[], ${col((l) => l.currency)}::char(3)[]) AS x(a, o, c, m, cur)`;
+    return true;
+  }
+
+  async entryExists(tx: Tx, eventKeys: readonly string[]): Promise<Set<string>> {
+    if (!eventKeys.length) return new Set();
+    const rows = await tx.$queryRaw<{ k: string }[]>`SELECT event_key AS k FROM settlement_journal_entries WHERE event_key = ANY(${[...eventKeys]}::text[])`;
+    return new Set(rows.map((r) => r.k));
+  }
+
+  /** Every ledger line of these orders, with the kind of its entry. */
+  async orderLines(tx: Tx | null, orderIds: readonly string[]): Promise<(OrderLedgerLine & { eventKey: string; occurredAt: Date })[]> {
+    if (!orderIds.length) return [];
+    const rows = await (tx ?? this.prisma).$queryRaw<SplitLineRow[]>`
+      SELECT e.event_key AS "eventKey", e.kind AS "entryKind", e.occurred_at AS "occurredAt", l.order_id::text AS "orderId",
+             a.kind, a.owner_type AS "ownerType", a.owner_id::text AS "ownerId", l.component, l.amount_minor::float8 AS "amountMinor", l.currency
+        FROM settlement_journal_lines l
+        JOIN settlement_journal_entries e ON e.id = l.entry_id
+        JOIN settlement_accounts a ON a.id = l.account_id
+       WHERE l.order_id = ANY(${[...orderIds]}::uuid[])
+       ORDER BY e.occurred_at, e.created_at, l.id`;
+    return rows.map((r) => ({
+      eventKey: r.eventKey,
+      occurredAt: r.occurredAt,
+      kind: r.entryKind,
+      account: { kind: r.kind, ownerType: r.ownerType, ownerId: r.ownerId },
+      component: r.component,
+      orderId: r.orderId,
+      amountMinor: Number(r.amountMinor),
+      currency: r.currency.trim(),
+    }));
+  }
+
+  /** Lines of one entry per order (the clearing lines of a refund, to take back exactly what it posted). */
+  async entryLines(tx: Tx, eventKey: string): Promise<{ orderId: string | null; component: LineComponent; amountMinor: number; currency: string }[]> {
+    const rows = await tx.$queryRaw<{ orderId: string | null; component: LineComponent; amountMinor: number; currency: string }[]>`
+      SELECT l.order_id::text AS "orderId", l.component, l.amount_minor::float8 AS "amountMinor", l.currency
+        FROM settlement_journal_lines l JOIN settlement_journal_entries e ON e.id = l.entry_id
+       WHERE e.event_key = ${eventKey}`;
+    return rows.map((r) => ({ ...r, amountMinor: Number(r.amountMinor), currency: r.currency.trim() }));
+  }
+
+  /** Balances derived from the lines, per account and currency; filtered by account kind and owners. */
+  async balances(filter: { kinds?: readonly AccountKind[]; owners?: readonly { ownerType: OwnerType; ownerId: string }[] }): Promise<BalanceRow[]> {
+    const kinds = filter.kinds ? [...filter.kinds] : null;
+    const ownerKeys = filter.owners ? filter.owners.map((o) => `${o.ownerType}:${o.ownerId}`) : null;
+    const rows = await this.prisma.$queryRaw<BalanceRow[]>`
+      SELECT a.kind, a.owner_type AS "ownerType", a.owner_id::text AS "ownerId", l.currency, sum(l.amount_minor)::float8 AS "balanceMinor"
+        FROM settlement_accounts a
+        JOIN settlement_journal_lines l ON l.account_id = a.id
+       WHERE (${kinds}::text[] IS NULL OR a.kind = ANY(${kinds}::text[]))
+         AND (${ownerKeys}::text[] IS NULL OR (a.owner_type || ':' || a.owner_id::text) = ANY(${ownerKeys}::text[]))
+       GROUP BY a.kind, a.owner_type, a.owner_id, l.currency
+       ORDER BY a.kind, a.owner_type, a.owner_id, l.currency`;
+    return rows.map((r) => ({ ...r, currency: r.currency.trim(), balanceMinor: Number(r.balanceMinor) }));
+  }
+
+  /** Entries whose lines do not sum to zero per currency (none, unless the database's trigger was bypassed). */
+  async unbalancedEntries(): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ k: string }[]>`
+      SELECT e.event_key AS k FROM settlement_journal_entries e JOIN settlement_journal_lines l ON l.entry_id = e.id
+       GROUP BY e.event_key, l.currency HAVING sum(l.amount_minor) <> 0`;
+    return rows.map((r) => r.k);
+  }
+
+  private async accountIds(tx: Tx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
+    const unique = new Map(refs.map((r) => [accountCode(r), r]));
+    const list = [...unique.values()];
+    const codes = list.map(accountCode);
+    await tx.$executeRaw`
+      INSERT INTO settlement_accounts (id, code, kind, owner_type, owner_id)
+      SELECT gen_random_uuid(), c, k, t, o FROM unnest(${codes}::text[], ${list.map((r) => r.kind)}::text[], ${list.map((r) => r.ownerType)}::text[], ${list.map((r) => r.ownerId)}::uuid[]) AS x(c, k, t, o)
+      ORDER BY c
+      ON CONFLICT (code) DO NOTHING`;
+    const rows = await tx.$queryRaw<{ id: string; code: string }[]>`SELECT id::text, code FROM settlement_accounts WHERE code = ANY(${codes}::text[])`;
+    return new Map(rows.map((r) => [r.code, r.id]));
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type SqlTx, type Tx } from '@vitrine/shared/data-access';
+
+/**
+ * Read model of the facts settlement posts from (tables of libs/orders, libs/payments and
+ * libs/licensing), read in the caller's transaction. Read only, like licensing's order-line
+ * read model (ADR 0007): settlement never changes another context's rows.
+ */
+export interface PaidOrderRow {
+  orderId: string;
+  checkoutId: string;
+  museumId: string;
+  fulfilledByBrandId: string | null;
+  currency: string;
+  shippingMinor: number;
+  insuranceMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  paidAt: Date;
+}
+
+export interface PaidLineRow {
+  orderId: string;
+  goodsMinor: number;
+  quantity: number;
+  currency: string;
+  /** Snapshotted at checkout (order_line_commissions); for orders placed before, the storefront's rate in force when the order was placed; 0 without any. */
+  commissionRateBps: number;
+  /** The brand that fulfils the licensed product, when it is one. */
+  licensedBrandId: string | null;
+  royaltyRateBps: number | null;
+}
+
+export interface RefundRow {
+  refundId: string;
+  amountMinor: number;
+  currency: string;
+  status: string;
+  orderId: string | null;
+  at: Date;
+}
+
+export interface LostDisputeRow {
+  disputeId: string;
+  lostAmountMinor: number;
+  currency: string;
+  at: Date;
+}
+
+@Injectable()
+export class SettlementSourcesRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Paid orders of the checkout whose payment is not in the ledger yet. */
+  unpostedPaidOrders(tx: Tx, checkoutId: string): Promise<PaidOrderRow[]> {
+    return tx.$queryRaw<PaidOrderRow[]>`
+      SELECT o.id::text AS "orderId", o.checkout_id::text AS "checkoutId", o.museum_id::text AS "museumId",
+             o.fulfilled_by_brand_id::text AS "fulfilledByBrandId", o.currency, o.shipping_minor AS "shippingMinor",
+             o.insurance_minor AS "insuranceMinor", o.tax_minor AS "taxMinor", o.total_minor AS "totalMinor", o.paid_at AS "paidAt"
+        FROM orders o
+       WHERE o.checkout_id = ${checkoutId}::uuid AND o.paid_at IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
+       ORDER BY o.id`;
+  }
+
+  linesOf(tx: Tx, orderIds: readonly string[]): Promise<PaidLineRow[]> {
+    if (!orderIds.length) return Promise.resolve([]);
+    return tx.$queryRaw<PaidLineRow[]>`
+      SELECT ol.order_id::text AS "orderId", ol.goods_minor AS "goodsMinor", ol.quantity, ol.currency,
+             coalesce(c.rate_bps, (
+               SELECT coalesce((s.category_rates ->> p.category)::int, s.default_rate_bps)
+                 FROM commission_settings s JOIN storefronts sf ON sf.id = s.storefront_id
+                WHERE sf.museum_id = o.museum_id AND s.effective_from <= o.created_at
+                ORDER BY s.effective_from DESC, s.created_at DESC LIMIT 1), 0)::int AS "commissionRateBps",
+             lp.fulfilled_by_brand_id::text AS "licensedBrandId", ag.royalty_rate_bps AS "royaltyRateBps"
+        FROM order_lines ol
+        JOIN orders o ON o.id = ol.order_id
+        LEFT JOIN order_line_commissions c ON c.order_line_id = ol.id
+        LEFT JOIN products p ON p.id = ol.product_id
+        LEFT JOIN licensed_products lp ON lp.product_id = ol.product_id
+        LEFT JOIN licence_agreements ag ON ag.id = lp.agreement_id
+       WHERE ol.order_id = ANY(${[...orderIds]}::uuid[])
+       ORDER BY ol.order_id, ol.position`;
+  }
+
+  /** Paid orders of the checkout (the ones a refund without an order, or a dispute, is spread over). */
+  async paidOrderIds(tx: Tx, checkoutId: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM orders WHERE checkout_id = ${checkoutId}::uuid AND paid_at IS NOT NULL ORDER BY id`;
+    return rows.map((r) => r.id);
+  }
+
+  refundsOf(tx: Tx, checkoutId: string): Promise<RefundRow[]> {
+    return tx.$queryRaw<RefundRow[]>`
+      SELECT r.provider_refund_id AS "refundId", r.amount_minor AS "amountMinor", r.currency, r.status, r.order_id::text AS "orderId", r.updated_at AS at
+        FROM payment_refunds r JOIN payments p ON p.id = r.payment_id
+       WHERE p.checkout_id = ${checkoutId}::uuid
+       ORDER BY r.created_at, r.id`;
+  }
+
+  lostDisputesOf(tx: Tx, checkoutId: string): Promise<LostDisputeRow[]> {
+    return tx.$queryRaw<LostDisputeRow[]>`
+      SELECT d.provider_dispute_id AS "disputeId", d.lost_amount_minor AS "lostAmountMinor", d.currency, coalesce(d.closed_at, d.updated_at) AS at
+        FROM payment_disputes d JOIN payments p ON p.id = d.payment_id
+       WHERE p.checkout_id = ${checkoutId}::uuid AND d.status = 'lost' AND d.lost_amount_minor > 0
+       ORDER BY d.created_at, d.id`;
+  }
+
+  /** Checkouts with money facts the ledger has not caught up with (the catch-up's work list). */
+  async checkoutsBehind(limit: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT DISTINCT o.checkout_id::text AS id FROM orders o
+       WHERE o.paid_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
+      UNION
+      SELECT p.checkout_id::text FROM payment_refunds r JOIN payments p ON p.id = r.payment_id
+       WHERE (r.status IN ('succeeded', 'pending') AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund:' || r.provider_refund_id))
+          OR (r.status IN ('failed', 'canceled') AND EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund:' || r.provider_refund_id)
+              AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund-failed:' || r.provider_refund_id))
+      UNION
+      SELECT p.checkout_id::text FROM payment_disputes d JOIN payments p ON p.id = d.payment_id
+       WHERE d.status = 'lost' AND d.lost_amount_minor > 0 AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'dispute-lost:' || d.provider_dispute_id)
+      LIMIT ${limit}`;
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Snapshots, in the checkout's transaction, each order line's commission rate: the rate of
+   * its product's category, else the default, of the storefront's setting in force now (none: 0).
+   */
+  snapshotCommissions(tx: SqlTx, checkoutId: string): Promise<number> {
+    return tx.$executeRaw`
+      INSERT INTO order_line_commissions (order_line_id, order_id, category, rate_bps, setting_id)
+      SELECT ol.id, ol.order_id, coalesce(p.category, ''), coalesce((s.category_rates ->> p.category)::int, s.default_rate_bps, 0), s.id
+        FROM orders o
+        JOIN order_lines ol ON ol.order_id = o.id
+        LEFT JOIN products p ON p.id = ol.product_id
+        LEFT JOIN storefronts sf ON sf.museum_id = o.museum_id
+        LEFT JOIN LATERAL (SELECT x.id, x.default_rate_bps, x.category_rates FROM commission_settings x
+                            WHERE x.storefront_id = sf.id AND x.effective_from <= now()
+                            ORDER BY x.effective_from DESC, x.created_at DESC LIMIT 1) s ON true
+       WHERE o.checkout_id = ${checkoutId}::uuid
+      ON CONFLICT (order_line_id) DO NOTHING`;
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CommissionService } from './application/commission.service';
+import { SettlementPostingService } from './application/settlement-posting.service';
+import { SettlementQueriesService } from './application/settlement-queries.service';
+import { SettlementResolver } from './graphql/settlement.resolver';
+import { CommissionRepository } from './infrastructure/commission.repository';
+import { LedgerRepository } from './infrastructure/ledger.repository';
+import { SettlementSourcesRepository } from './infrastructure/settlement-sources.repository';
+
+/** The settlement ledger's services, without the GraphQL API (for libs/orders and the worker). */
+@Module({
+  providers: [LedgerRepository, SettlementSourcesRepository, CommissionRepository, SettlementPostingService, SettlementQueriesService, CommissionService],
+  exports: [SettlementPostingService, SettlementQueriesService, CommissionService],
+})
+export class SettlementCoreModule {}
+
+/** The settlement API: balances, the platform ledger, commission settings. */
+@Module({
+  imports: [SettlementCoreModule],
+  providers: [SettlementResolver],
+})
+export class SettlementModule {}
