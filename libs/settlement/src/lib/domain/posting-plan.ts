@@ -1,0 +1,93 @@
+import { assertBalanced, compact, platform, type EntryLine, type JournalEntryDraft } from './ledger';
+import { orderLedgerState, reversalLines, type OrderLedgerLine } from './reversal';
+import { allocateOverOrders, orderPaidEntry, type OrderToSettle } from './split';
+
+/** What the payment facts of one checkout say, as settlement reads them. */
+export interface CheckoutFacts {
+  checkoutId: string;
+  /** Every paid order of the checkout, by id (the ones a refund without an order or a dispute is spread over). */
+  paidOrderIds: string[];
+  /** Paid orders whose payment entry may be missing, with their split's inputs. */
+  paidOrders: (OrderToSettle & { paidAt: Date })[];
+  /** Refunds of the checkout's payment, oldest first; `status` as Stripe reports it. */
+  refunds: { refundId: string; amountMinor: number; status: string; orderId: string | null; at: Date }[];
+  /** Disputes closed lost, with what the bank took back. */
+  lostDisputes: { disputeId: string; lostAmountMinor: number; at: Date }[];
+}
+
+/** What the ledger holds already for the checkout's orders. */
+export interface PostedLedger {
+  eventKeys: ReadonlySet<string>;
+  lines: readonly (OrderLedgerLine & { eventKey: string })[];
+}
+
+export const REFUND_COUNTS = new Set(['succeeded', 'pending']);
+export const REFUND_TAKEN_BACK = new Set(['failed', 'canceled']);
+
+/**
+ * The entries that bring the ledger up to the facts, in order: each paid order's split, each
+ * refund that counts (for its order, else spread over the paid orders by what each has left),
+ * each refund Stripe later reported failed (exactly what its refund took back, restored), each
+ * lost dispute (spread like a refund without order). An event already in the ledger (by its
+ * key) is never planned again, so planning twice from the same facts plans nothing the
+ * second time. Each entry is checked balanced. `warnings`: reversals clipped because the
+ * order had less left than asked.
+ */
+export function planEntries(facts: CheckoutFacts, posted: PostedLedger): { entries: JournalEntryDraft[]; warnings: string[] } {
+  const keys = new Set(posted.eventKeys);
+  const lines: (OrderLedgerLine & { eventKey: string })[] = [...posted.lines];
+  const entries: JournalEntryDraft[] = [];
+  const warnings: string[] = [];
+  const add = (e: JournalEntryDraft) => {
+    if (!e.lines.length || keys.has(e.eventKey)) return;
+    assertBalanced(e);
+    entries.push(e);
+    keys.add(e.eventKey);
+    lines.push(...e.lines.map((l) => ({ ...l, kind: e.kind, eventKey: e.eventKey })));
+  };
+  const stateOf = (orderId: string) => orderLedgerState(lines.filter((l) => l.orderId === orderId));
+  const spread = (amount: number) => allocateOverOrders(amount, facts.paidOrderIds.map((id) => { const s = stateOf(id); return { orderId: id, remainingMinor: s.totalMinor - s.reversedMinor }; }));
+  const reversal = (head: Omit<JournalEntryDraft, 'lines'>, amounts: ReadonlyMap<string, number>) => {
+    const out: EntryLine[] = [];
+    for (const [orderId, amount] of amounts) {
+      const s = stateOf(orderId);
+      const r = reversalLines(s, amount);
+      if (r.appliedMinor !== amount) warnings.push(`${head.eventKey}: order ${orderId} takes ${r.appliedMinor} of ${amount}`);
+      out.push(...r.lines);
+    }
+    add({ ...head, lines: compact(out) });
+  };
+
+  for (const o of facts.paidOrders) if (!keys.has(`order-paid:${o.orderId}`)) add(orderPaidEntry(o, o.paidAt));
+  for (const r of facts.refunds) {
+    const key = `refund:${r.refundId}`;
+    if (REFUND_COUNTS.has(r.status) && !keys.has(key)) {
+      const amounts = r.orderId && facts.paidOrderIds.includes(r.orderId) ? new Map([[r.orderId, r.amountMinor]]) : spread(r.amountMinor);
+      reversal({ eventKey: key, kind: 'REFUND', checkoutId: facts.checkoutId, occurredAt: r.at }, amounts);
+    } else if (REFUND_TAKEN_BACK.has(r.status) && keys.has(key) && !keys.has(`refund-failed:${r.refundId}`)) {
+      const took = lines.filter((l) => l.eventKey === key && l.component === 'PAYMENT' && l.orderId);
+      reversal({ eventKey: `refund-failed:${r.refundId}`, kind: 'REFUND_FAILED', checkoutId: facts.checkoutId, occurredAt: r.at }, new Map(took.map((l) => [l.orderId!, l.amountMinor])));
+    }
+  }
+  for (const d of facts.lostDisputes) {
+    const key = `dispute-lost:${d.disputeId}`;
+    if (!keys.has(key)) reversal({ eventKey: key, kind: 'DISPUTE_LOST', checkoutId: facts.checkoutId, occurredAt: d.at }, spread(d.lostAmountMinor));
+  }
+  return { entries, warnings };
+}
+
+/** Stripe's fee on a charge (its balance transaction): an expense of the platform, out of the money at Stripe. */
+export function feeEntry(args: { balanceTransactionId: string; checkoutId: string | null; feeMinor: number; currency: string; at: Date }): JournalEntryDraft {
+  const e: JournalEntryDraft = {
+    eventKey: `fee:${args.balanceTransactionId}`,
+    kind: 'FEE',
+    checkoutId: args.checkoutId,
+    occurredAt: args.at,
+    lines: compact([
+      { account: platform('STRIPE_FEES'), component: 'FEE', orderId: null, amountMinor: args.feeMinor, currency: args.currency },
+      { account: platform('STRIPE_CLEARING'), component: 'FEE', orderId: null, amountMinor: -args.feeMinor, currency: args.currency },
+    ]),
+  };
+  assertBalanced(e);
+  return e;
+}
