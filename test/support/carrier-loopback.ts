@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A loopback stand-in for the logistics company's API, for tests and benchmarks: waybill
- * numbers issued once per order number, bookings once per waybill, and a tracking feed
+ * numbers issued once per order number (asked again before the booking, the waybill takes the
+ * parcel's new content: weight, goods, declared value), bookings once per waybill, and a tracking feed
  * (picked up, in transit, delivered) written as soon as a parcel is booked, read from a
  * cursor. Requests need the bearer API key; it can be told to fail or time out.
  */
@@ -21,6 +22,8 @@ export class CarrierLoopback {
   readonly url: string;
   /** Order number → waybill number. */
   readonly waybills = new Map<string, string>();
+  /** Waybill number → the parcel as last described (weight, goods, declared value...) and how often it changed. */
+  readonly parcels = new Map<string, { parcel: Record<string, unknown>; changes: number }>();
   /** Waybill number → booking reference, and how many booking calls named it. */
   readonly bookings = new Map<string, { bookingRef: string; bookedAt: string; calls: number }>();
   readonly events: TrackingEventJson[] = [];
@@ -97,6 +100,9 @@ export class CarrierLoopback {
           no = `LX${randomBytes(6).toString('hex').toUpperCase()}CN`;
           this.waybills.set(p.orderNo, no);
         }
+        const known = this.parcels.get(no);
+        if (!known) this.parcels.set(no, { parcel: p, changes: 0 });
+        else if (!this.bookings.has(no) && JSON.stringify(known.parcel) !== JSON.stringify(p)) this.parcels.set(no, { parcel: p, changes: known.changes + 1 });
         return { orderNo: p.orderNo, logisticsNo: no };
       });
       return json(200, { waybills: waybills.filter(Boolean) });

@@ -22,6 +22,10 @@ import { PaymentDeclarationLoopback, type PaymentDeclarationLoopbackOptions } fr
  * - takes withdrawals (a CEB311 entry with appType 3: head fields only, the reason in note)
  *   of orders not released yet: the order is never cleared and a later declaration of it is
  *   refused; a withdrawal of a released order is refused (100);
+ * - takes amendments (appType 2, 变更: the order, waybill or declaration list whole again, with
+ *   a guid of its own) of a document it accepted, until the order is released or withdrawn:
+ *   what it holds is replaced and the matching (and the yearly limit) uses the new content; the
+ *   payment company amends its payment record the same way (`amendments` keeps them all);
  * - can be told to time out, fail, hold particular orders, or leave them undecided (`defer`)
  *   until `decide` is called.
  */
@@ -52,7 +56,7 @@ function checkId(value: string, field: string, problems: string[]): void {
 function checkOrder(o: Entry, lines: Entry[]): string[] {
   const p: string[] = [];
   required(o, ['guid', 'appType', 'appTime', 'appStatus', 'orderType', 'orderNo', 'ebpCode', 'ebpName', 'ebcCode', 'ebcName', 'goodsValue', 'freight', 'discount', 'taxTotal', 'acturalPaid', 'currency', 'buyerRegNo', 'buyerName', 'buyerIdType', 'buyerIdNumber', 'payCode', 'payTransactionId', 'consignee', 'consigneeTelephone', 'consigneeAddress'], p);
-  if (o['ceb:appType'] !== '1') p.push('appType must be 1 (new declaration)');
+  if (o['ceb:appType'] !== '1' && o['ceb:appType'] !== '2') p.push('appType must be 1 (new declaration) or 2 (change)');
   if (!/^\d{14}$/.test(o['ceb:appTime'] ?? '')) p.push('appTime must be YYYYMMDDhhmmss');
   if (o['ceb:orderType'] !== 'I') p.push('orderType must be I (import)');
   if (o['ceb:currency'] !== '142') p.push('currency must be 142');
@@ -100,7 +104,7 @@ function checkPayment(e: Entry): string[] {
 function checkInventory(v: Entry, lines: Entry[]): string[] {
   const p: string[] = [];
   required(v, ['guid', 'appType', 'appTime', 'appStatus', 'orderNo', 'ebpCode', 'ebpName', 'ebcCode', 'ebcName', 'logisticsNo', 'logisticsCode', 'logisticsName', 'copNo', 'assureCode', 'ieFlag', 'declTime', 'customsCode', 'portCode', 'ieDate', 'buyerIdType', 'buyerIdNumber', 'buyerName', 'buyerTelephone', 'consigneeAddress', 'agentCode', 'agentName', 'tradeMode', 'trafMode', 'country', 'freight', 'insuredFee', 'currency', 'packNo', 'grossWeight', 'netWeight'], p);
-  if (v['ceb:appType'] !== '1') p.push('appType must be 1 (new declaration)');
+  if (v['ceb:appType'] !== '1' && v['ceb:appType'] !== '2') p.push('appType must be 1 (new declaration) or 2 (change)');
   if (v['ceb:ieFlag'] !== 'I') p.push('ieFlag must be I (import)');
   if (!['9610', '1210'].includes(v['ceb:tradeMode'])) p.push('tradeMode must be 9610 or 1210');
   if (!/^\d{4}$/.test(v['ceb:customsCode'] ?? '') || !/^\d{4}$/.test(v['ceb:portCode'] ?? '')) p.push('customsCode and portCode must be customs codes of 4 digits');
@@ -143,6 +147,7 @@ function checkReturn(h: Entry, lines: Entry[], state: Accepted): string[] {
 function checkWaybill(e: Entry): string[] {
   const p: string[] = [];
   required(e, ['guid', 'appType', 'appTime', 'appStatus', 'logisticsCode', 'logisticsName', 'logisticsNo', 'orderNo', 'freight', 'insuredFee', 'currency', 'weight', 'packNo', 'consignee', 'consigneeAddress', 'consigneeTelephone'], p);
+  if (e['ceb:appType'] !== '1' && e['ceb:appType'] !== '2') p.push('appType must be 1 (new declaration) or 2 (change)');
   if (!(Number(e['ceb:weight']) > 0)) p.push('weight must be above 0');
   if (e['ceb:currency'] !== '142') p.push('currency must be 142');
   return p;
@@ -190,6 +195,8 @@ export class CustomsLoopback {
   readonly stats = { messages: 0, entries: 0, badSignatures: 0, timeouts: 0, resends: 0, withdrawals: 0 };
   /** Returns (CEB625) accepted, by their copNo: the head and lines as sent. */
   readonly returnsAccepted = new Map<string, { head: Entry; lines: Entry[] }>();
+  /** Amendments (appType 2) taken, in order: the document, order number and what it now holds. */
+  readonly amendments: { document: CebDocument; orderNo: string; head: Entry; lines: Entry[] }[] = [];
   /** Requests received and not answered yet. */
   inFlight = 0;
   private timeouts: { left: number; processed: boolean } = { left: 0, processed: true };
@@ -234,6 +241,11 @@ export class CustomsLoopback {
     const extra = this.options.rejectRule?.('PAYMENT', String(h['ceb:payTransactionId'] ?? ''));
     if (extra) problems.push(extra);
     const state = this.accepted.get(orderNo) ?? {};
+    if (!problems.length && h['ceb:appType'] === '2' && state.payment && !state.released && !state.withdrawn && !(state.cleared && !state.deferred)) {
+      state.payment = h;
+      this.amendments.push({ document: 'PAYMENT', orderNo, head: h, lines: [] });
+      return;
+    }
     if (problems.length || state.payment || state.withdrawn) return;
     this.acceptances.set(`PAYMENT:${orderNo}`, (this.acceptances.get(`PAYMENT:${orderNo}`) ?? 0) + 1);
     state.payment = h;
@@ -350,7 +362,13 @@ export class CustomsLoopback {
       if (extra) problems.push(extra);
       const state = this.accepted.get(orderNo) ?? {};
       const slot = document === 'ORDER' ? 'order' : document === 'PAYMENT' ? 'payment' : document === 'INVENTORY' ? 'inventory' : 'waybill';
-      if (!problems.length && state[slot]) problems.push(`${orderNo} already has an accepted ${document.toLowerCase()} declaration`);
+      const amending = h['ceb:appType'] === '2';
+      if (!problems.length && amending) {
+        if (!state[slot]) problems.push(`${orderNo} has no accepted ${document.toLowerCase()} declaration to change`);
+        else if (state.released || (state.cleared && !state.deferred)) problems.push(`${orderNo} was decided already and can no longer be changed`);
+        else if (document === 'WAYBILL' && h['ceb:logisticsNo'] !== state.waybill?.['ceb:logisticsNo']) problems.push('a waybill change keeps its waybill number');
+        else if (document === 'INVENTORY' && h['ceb:copNo'] !== state.inventory?.head['ceb:copNo']) problems.push('a declaration list change keeps its copNo');
+      } else if (!problems.length && state[slot]) problems.push(`${orderNo} already has an accepted ${document.toLowerCase()} declaration`);
       if (!problems.length && state.withdrawn) problems.push(`${orderNo} was withdrawn by the platform`);
       const r: CustomsReturn = {
         guid,
@@ -363,6 +381,13 @@ export class CustomsLoopback {
       this.returns.set(`${document}:${guid}`, r);
       returns.push(r);
       if (problems.length) continue;
+      if (amending) {
+        if (document === 'ORDER') state.order = { head: h, lines };
+        else if (document === 'INVENTORY') state.inventory = { head: h, lines };
+        else state.waybill = h;
+        this.amendments.push({ document, orderNo, head: h, lines });
+        continue;
+      }
       this.acceptances.set(`${document}:${orderNo}`, (this.acceptances.get(`${document}:${orderNo}`) ?? 0) + 1);
       if (document === 'ORDER') state.order = { head: h, lines };
       else if (document === 'INVENTORY') state.inventory = { head: h, lines };

@@ -13,7 +13,10 @@ import { ALIPAY_CUSTOMS_SERVICE, buildXml, customsTime, verifyAlipaySignature } 
  *   sent) and answers identity_check T/F with the payer's verified name (buyer_name);
  * - declares the payment record (CEB411) to customs itself (`customs.receivePaymentRecord`),
  *   with the payer as it knows them, which customs then matches with the order;
- * - answers a request sent again (same out_request_no) with its first answer.
+ * - answers a request sent again (same out_request_no) with its first answer; one that
+ *   changes the amount of a declaration it made (the merchant's modification, after a partial
+ *   refund) declares the record again to customs as a change (appType 2) and answers anew
+ *   (`modifications` counts them); sent again unchanged, it gets that answer.
  */
 export interface PaymentRecordSink {
   receivePaymentRecord(head: Record<string, string>): void;
@@ -39,7 +42,7 @@ export class PaymentDeclarationLoopback {
   readonly url: string;
   /** Every request taken, by out_request_no: its parameters (ID included: this is the payment company) and the answer given. */
   readonly declarations = new Map<string, { params: Record<string, string>; answer: string; identityCheck: 'T' | 'F' }>();
-  readonly stats = { requests: 0, resends: 0, badSignatures: 0 };
+  readonly stats = { requests: 0, resends: 0, badSignatures: 0, modifications: 0 };
 
   private constructor(
     private readonly server: Server,
@@ -81,10 +84,12 @@ export class PaymentDeclarationLoopback {
     if (missing.length) return failed(`ILLEGAL_ARGUMENT:${missing.join(',')}`);
     const no = params['out_request_no'];
     const known = this.declarations.get(no);
-    if (known) {
+    const modified = known && known.identityCheck === 'T' && known.params['amount'] !== params['amount'] && known.params['trade_no'] === params['trade_no'] && known.answer.includes('SUCCESS');
+    if (known && !modified) {
       this.stats.resends++;
       return known.answer;
     }
+    if (modified) this.stats.modifications++;
     const response = (fields: Record<string, string>) =>
       buildXml({ alipay: { is_success: 'T', response: { alipay: fields }, sign_type: 'RSA2' } });
     let refusal = this.options.refuse?.(no) ?? null;
@@ -111,7 +116,7 @@ export class PaymentDeclarationLoopback {
     const now = new Date();
     this.options.customs.receivePaymentRecord({
       'ceb:guid': randomUUID().toUpperCase(),
-      'ceb:appType': '1',
+      'ceb:appType': modified ? '2' : '1',
       'ceb:appTime': customsTime(now),
       'ceb:appStatus': '2',
       'ceb:payCode': PAYMENT_COMPANY.code,

@@ -2,7 +2,7 @@
 // to customs, signed; the payment record (CEB411) asked of the payment company; receipts and
 // the audit trail.
 export { CustomsAuditModule, CustomsDeclarationsModule } from './declarations.module';
-export { DeclarationsService, type DeclarationRequest, type ReturnDeclarationRequest, type DeclarationOutcome, type ClearanceOutcome, type WithdrawalOutcome } from './application/declarations.service';
+export { DeclarationsService, type DeclarationRequest, type ReturnDeclarationRequest, type DeclarationOutcome, type ClearanceOutcome, type WithdrawalOutcome, type AmendmentOutcome } from './application/declarations.service';
 export { DeclarationsAuditService, type CustomsMessageView, type CustomsReceiptView, type CustomsTransmissionView } from './application/declarations-audit.service';
 export { declarationsConfigFromEnv, type DeclarationsConfig } from './application/declarations-config';
 export * from './domain/ceb-messages';

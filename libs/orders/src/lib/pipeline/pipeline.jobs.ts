@@ -32,6 +32,18 @@ export const bookShipmentJob = defineJob<BookingRef>({
 });
 /** Refunded before release: the order declaration withdrawn from customs (CEB311 appType 3). */
 export const withdrawCustomsJob = defineJob<OrderRef>({ queue: orderPipelineQueue, name: 'withdraw-customs', jobId: (p) => `withdraw-customs.${p.orderId}`, attempts: 12, backoffMs: 2_000 });
+/**
+ * Some units refunded while customs has the order: the waybill and declaration amended to what
+ * is left. One job per refund (`refundedAt`: when it was recorded); each amends to the content
+ * left when it runs, so a later one finds its work done.
+ */
+export const amendCustomsJob = defineJob<{ orderId: string; refundId: string; refundedAt: string }>({
+  queue: orderPipelineQueue,
+  name: 'amend-customs',
+  jobId: (p) => `amend-customs.${p.orderId}.${p.refundId}`,
+  attempts: 12,
+  backoffMs: 2_000,
+});
 /** Reads customs clearance receipts: CLEARED (and the booking job) or HELD with the reason. */
 export const followCustomsReceiptsJob = defineJob<Tick>({ queue: pipelinePollersQueue, name: 'follow-customs-receipts', jobId: () => 'follow-customs-receipts', attempts: 3, backoffMs: 1_000 });
 /** Reads carrier tracking: events recorded, DELIVERED. */
@@ -42,7 +54,7 @@ export const sweepPipelineJob = defineJob<Tick>({ queue: pipelinePollersQueue, n
 export const expireReservationsJob = defineJob<Tick>({ queue: reservationExpiryQueue, name: 'expire-reservations', jobId: () => 'expire-reservations', attempts: 3, backoffMs: 1_000 });
 
 // After-sales jobs ride along: the worker registers them with the pipeline's.
-export const orderPipelineJobs = [declareCustomsJob, bookShipmentJob, withdrawCustomsJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob, expireReservationsJob, ...afterSalesJobs];
+export const orderPipelineJobs = [declareCustomsJob, bookShipmentJob, withdrawCustomsJob, amendCustomsJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob, expireReservationsJob, ...afterSalesJobs];
 
 /** The timetabled jobs; each has one fixed scheduler id, so several workers never double them. */
 export function orderPipelineSchedules(env: NodeJS.ProcessEnv = process.env): JobSchedule[] {

@@ -6,6 +6,7 @@ import { AfterSalesJobsModule } from '../after-sales/after-sales.module';
 import { OrderRepository } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { OrdersModule } from '../orders.module';
+import { AmendDeclarationsService } from './application/amend-declarations.service';
 import { BookShipmentsService } from './application/book-shipments.service';
 import { DeclareOrdersService } from './application/declare-orders.service';
 import { FeedFollowersService } from './application/feed-followers.service';
@@ -21,6 +22,7 @@ import { OrderParcelResolver } from './graphql/order-parcel.resolver';
 import { HttpCarrierGateway } from './infrastructure/http-carrier.gateway';
 import { PipelineRepository } from './infrastructure/pipeline.repository';
 import {
+  AmendCustomsHandler,
   BookShipmentHandler,
   DeclareCustomsHandler,
   ExpireReservationsHandler,
@@ -45,8 +47,10 @@ import {
     FeedFollowersService,
     SweepService,
     WithdrawDeclarationsService,
+    AmendDeclarationsService,
     DeclareCustomsHandler,
     WithdrawCustomsHandler,
+    AmendCustomsHandler,
     BookShipmentHandler,
     FollowCustomsReceiptsHandler,
     FollowTrackingHandler,

@@ -1,8 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CustomsMessageStatus, SqlTx } from '@vitrine/shared/data-access';
 import { PiiVault } from '../../infrastructure/pii-vault';
 import {
+  APP_TYPE_AMEND,
+  type AppType,
   MAX_ENTRIES_PER_MESSAGE,
   MESSAGE_TYPE,
   buildMessage,
@@ -32,7 +34,7 @@ import {
   type PaymentDeclarationGateway,
   type PaymentDeclarationRequest,
 } from '../domain/payment-declaration';
-import { CustomsMessageRepository, type Exchange, type MessageRow, type NewMessage, type NewPaymentDeclaration, type ReceiptRow, type SealedIdentity, type Transition } from '../infrastructure/customs-message.repository';
+import { CustomsMessageRepository, type AmendmentRow, type Exchange, type MessageRow, type NewMessage, type NewPaymentDeclaration, type ReceiptRow, type SealedIdentity, type Transition } from '../infrastructure/customs-message.repository';
 import { DECLARATIONS_CONFIG, type DeclarationsConfig } from './declarations-config';
 
 /** What the orders pipeline knows of one paid order; the ID number is looked up here, at send time. */
@@ -79,6 +81,17 @@ export type WithdrawalOutcome =
   /** Customs refused the withdrawal, or had released the parcel already. */
   | { state: 'REFUSED'; reason: string }
   /** No answer yet (or a declaration possibly still in flight): try again later. */
+  | { state: 'FAILED'; error: Error };
+
+/** What became of the amendment of one order's declaration to what is left of it (a partial refund). */
+export type AmendmentOutcome =
+  /** Customs and the payment company hold what is left (now or before). */
+  | { state: 'AMENDED' }
+  /** No declaration on file to amend (never sent, refused, or withdrawn): the declaration step sends what is left. */
+  | { state: 'NOTHING_DECLARED' }
+  /** Too late (released or held) or refused by customs or the payment company. */
+  | { state: 'REFUSED'; reason: string }
+  /** Not acknowledged yet, or no answer: try again later. */
   | { state: 'FAILED'; error: Error };
 
 /** A clearance receipt that moved an order's declaration. */
@@ -217,6 +230,76 @@ export class DeclarationsService {
       }
     }
     return result;
+  }
+
+  /**
+   * Amends the declaration of an order customs still has (accepted, not released) to what is
+   * left of it after a partial refund (`r` is built from what is left): the order (CEB311),
+   * waybill (CEB511) and declaration list (CEB621) are sent again whole with appType 2
+   * (变更), and the payment company is asked to declare the new amount under the same request
+   * number (its modification of the record it pushed). Each amendment is a
+   * `customs_amendments` row per document and content (its guid derived from both), with
+   * its masked audit copy; the exchange is a transmission and a receipt like every message.
+   * A retry resends the same entries and gets customs' first answers; once all four are
+   * accepted it sends nothing. The message statuses are not moved by an amendment's answer.
+   */
+  async amend(r: DeclarationRequest, now = new Date()): Promise<AmendmentOutcome> {
+    const rows = await this.messages.messagesOf([r.orderId]);
+    const list = rows.find((m) => m.document === 'INVENTORY');
+    if (!rows.some((m) => m.document === 'ORDER') || rows.some((m) => m.status === 'REJECTED' || m.status === 'WITHDRAWN')) return { state: 'NOTHING_DECLARED' };
+    if (list?.status === 'CLEARED') return { state: 'REFUSED', reason: `customs released order ${r.order.orderNo} before its amendment` };
+    if (rows.some((m) => m.status === 'HELD')) return { state: 'REFUSED', reason: `customs holds order ${r.order.orderNo}: its declaration cannot be amended` };
+    if (rows.length < DOCUMENTS.length || rows.some((m) => m.status === 'PENDING')) {
+      return { state: 'FAILED', error: new Error(`the declaration of order ${r.order.orderNo} is not acknowledged yet: amended once it is`) };
+    }
+    const digest = contentDigest(r);
+    let amendments = await this.messages.amendmentsOf(rows.map((m) => m.id), digest);
+    const identities = new Map((await this.messages.sealedIdentities([r.identityId])).map((i) => [i.id, i]));
+    const idMasked = identities.get(r.identityId)?.idMasked;
+    if (!idMasked) throw new Error(`order ${r.orderId}: its identity record is missing`);
+    const missing = rows.filter((m) => !amendments.some((a) => a.messageId === m.id));
+    if (missing.length) {
+      const masked = new Map([[r.identityId, idMasked]]);
+      await this.messages.insertAmendments(
+        missing.map((m) => {
+          const id = stableGuid(`${m.id}:AMEND:${digest}`);
+          const xmlMasked =
+            m.document === 'PAYMENT'
+              ? maskedRequest(alipayCustomsParams(this.paymentRequest(r, idMasked), this.config.paymentDeclaration.partner, null), idMasked)
+              : maskedEntryXml(this.declaration(m.document, r, now, masked, id));
+          return { id, messageId: m.id, digest, xmlMasked, createdAt: now };
+        }),
+      );
+      amendments = await this.messages.amendmentsOf(rows.map((m) => m.id), digest);
+    }
+    const settled = () => amendmentOutcome(r.order.orderNo, amendments);
+    const pending = amendments.filter((a) => a.status === 'PENDING');
+    if (!pending.length || amendments.some((a) => a.status === 'REJECTED')) return settled();
+
+    const byId = new Map(rows.map((m) => [m.id, m]));
+    const ids = await this.revealIds(new Map([[r.identityId, new Set([r.orderId])]]), identities, 'worker:amend-customs');
+    const exchanges = await Promise.all(
+      pending.map(async (a) => {
+        const row = byId.get(a.messageId)!;
+        const x = row.document === 'PAYMENT' ? await this.askPaymentCompany(row, r, ids, idMasked) : await this.transmit(row.document, [{ row, declaration: this.declaration(row.document, r, a.createdAt, ids, a.id) }]);
+        // An amendment's answer is about the amendment: the declaration keeps its own status.
+        return { amendment: a, exchange: { ...x, transitions: [] } };
+      }),
+    );
+    await this.messages.recordExchanges(exchanges.map((e) => e.exchange));
+    const answers = exchanges.flatMap(({ amendment, exchange }) => {
+      const receipt = exchange.receipts[0];
+      if (!receipt?.status) return [];
+      return [{ id: amendment.id, status: receipt.status === 'ACCEPTED' ? ('ACCEPTED' as const) : ('REJECTED' as const), returnInfo: receipt.returnInfo }];
+    });
+    await this.messages.answerAmendments(answers);
+    for (const a of answers) Object.assign(amendments.find((x) => x.id === a.id)!, { status: a.status, returnInfo: a.returnInfo });
+    const outcome = settled();
+    if (outcome.state === 'FAILED') {
+      const error = exchanges.find((e) => e.exchange.transmission.error)?.exchange.transmission.error;
+      return { state: 'FAILED', error: new Error(`the amendment of order ${r.order.orderNo} is not answered yet: ${error ?? 'no answer'}`) };
+    }
+    return outcome;
   }
 
   /**
@@ -443,8 +526,10 @@ export class DeclarationsService {
   }
 
   /** The declaration of one document; `appTime` is the message's creation, so a resend is the same entry. */
-  private declaration(document: CebDocument, r: DeclarationRequest, appTime: Date, idNumbers: ReadonlyMap<string, string>): Declaration {
-    const guid = stableGuid(`${r.orderId}:${document}`);
+  private declaration(document: CebDocument, r: DeclarationRequest, appTime: Date, idNumbers: ReadonlyMap<string, string>, amendment?: string): Declaration {
+    // An amendment is an entry of its own (its guid) declaring the document again as a change.
+    const guid = amendment ?? stableGuid(`${r.orderId}:${document}`);
+    const appType: { appType?: AppType } = amendment ? { appType: APP_TYPE_AMEND } : {};
     const idNumber = () => {
       const id = idNumbers.get(r.identityId);
       if (!id) throw new Error(`order ${r.orderId}: no resident ID available`);
@@ -452,11 +537,11 @@ export class DeclarationsService {
     };
     switch (document) {
       case 'ORDER':
-        return { document, entry: { ...r.order, guid, ebp: this.config.ebp, ebc: r.ebc, pay: this.config.payment, buyerIdNumber: idNumber(), appTime } };
+        return { document, entry: { ...r.order, guid, ebp: this.config.ebp, ebc: r.ebc, pay: this.config.payment, buyerIdNumber: idNumber(), appTime, ...appType } };
       case 'PAYMENT':
         return { document, entry: { ...r.payment, guid, orderNo: r.order.orderNo, ebp: this.config.ebp, pay: this.config.payment, payerIdNumber: idNumber(), appTime } };
       case 'WAYBILL':
-        return { document, entry: { ...r.waybill, guid, orderNo: r.order.orderNo, appTime } };
+        return { document, entry: { ...r.waybill, guid, orderNo: r.order.orderNo, appTime, ...appType } };
       case 'INVENTORY':
         return {
           document,
@@ -484,6 +569,7 @@ export class DeclarationsService {
             packNo: r.waybill.packNo,
             lines: r.order.lines.map((l, i) => ({ ...l, gcode: r.inventory.hsCodes[i] ?? '' })),
             appTime,
+            ...appType,
           },
         };
       case 'RETURN':
@@ -492,12 +578,12 @@ export class DeclarationsService {
   }
 
   /** Opens the numbers the pending documents carry, each decryption audited first (identity, the orders it is for). */
-  private async revealIds(ordersOf: ReadonlyMap<string, ReadonlySet<string>>, identities: ReadonlyMap<string, SealedIdentity>): Promise<Map<string, string>> {
+  private async revealIds(ordersOf: ReadonlyMap<string, ReadonlySet<string>>, identities: ReadonlyMap<string, SealedIdentity>, actor = 'worker:declare-customs'): Promise<Map<string, string>> {
     const sealed = [...ordersOf.keys()].flatMap((id) => {
       const s = identities.get(id);
       return s?.idCiphertext ? [{ ...s, idCiphertext: s.idCiphertext }] : [];
     });
-    await this.messages.auditReveals({ actor: 'worker:declare-customs', purpose: 'CUSTOMS_DECLARATION' }, sealed.map((s) => ({ identityId: s.id, orderIds: [...ordersOf.get(s.id)!] })));
+    await this.messages.auditReveals({ actor, purpose: 'CUSTOMS_DECLARATION' }, sealed.map((s) => ({ identityId: s.id, orderIds: [...ordersOf.get(s.id)!] })));
     return new Map(sealed.map((s) => [s.id, this.vault.decrypt(s.idCiphertext, s.idHash)]));
   }
 
@@ -515,11 +601,12 @@ export class DeclarationsService {
       outcome = e instanceof CustomsTransmissionError ? e.outcome : 'NETWORK_ERROR';
       error = (e as Error).message.slice(0, 500);
     }
-    const byGuid = new Map(entries.map((e) => [e.row.id, e.row]));
+    // By the entry's guid: the message's own, or an amendment's.
+    const byGuid = new Map(entries.map((e) => [e.declaration.entry.guid.toLowerCase(), e.row]));
     const receipts: ReceiptRow[] = [];
     const transitions: Transition[] = [];
     for (const r of returns) {
-      const row = byGuid.get(r.guid);
+      const row = byGuid.get(r.guid.toLowerCase());
       if (!row) continue;
       let incoming: CustomsMessageStatus | null;
       try {
@@ -592,4 +679,23 @@ export class DeclarationsService {
     }
     return result;
   }
+}
+
+/** What an amendment declares, for its idempotency: the lines, amounts, weight and the amount paid. */
+function contentDigest(r: DeclarationRequest): string {
+  const o = r.order;
+  const content = {
+    lines: o.lines.map((l) => [l.itemNo, l.qty, l.priceMinor, l.totalMinor]),
+    amounts: [o.goodsValueMinor, o.freightMinor, o.discountMinor, o.taxTotalMinor, o.acturalPaidMinor],
+    waybill: [r.waybill.logisticsNo, r.waybill.freightMinor, r.waybill.insuredFeeMinor, r.waybill.weightGrams],
+    paid: r.payment.amountPaidMinor,
+  };
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+function amendmentOutcome(orderNo: string, amendments: readonly AmendmentRow[]): AmendmentOutcome {
+  const refused = amendments.filter((a) => a.status === 'REJECTED');
+  if (refused.length) return { state: 'REFUSED', reason: `the amendment of order ${orderNo} was refused: ${refused.map((a) => a.returnInfo ?? 'refused').join('; ')}` };
+  if (amendments.length >= DOCUMENTS.length && amendments.every((a) => a.status === 'ACCEPTED')) return { state: 'AMENDED' };
+  return { state: 'FAILED', error: new Error(`the amendment of order ${orderNo} is not answered yet`) };
 }

@@ -34,6 +34,10 @@ export const UNIT_PIECE = '011';
 export const ID_TYPE_RESIDENT = '1';
 /** Entries per message: one signature covers them all. */
 export const MAX_ENTRIES_PER_MESSAGE = 100;
+/** Customs declaration type (appType): 1 new, 2 change (变更: an amendment), 3 delete (a withdrawal). */
+export type AppType = '1' | '2';
+/** appType of an amendment (变更): the whole entry again, with what customs should now hold. */
+export const APP_TYPE_AMEND: AppType = '2';
 
 /** A registered enterprise: its 10-character customs code and its name. */
 export interface Enterprise {
@@ -86,6 +90,8 @@ export interface OrderDeclaration {
   lines: OrderLineDeclaration[];
   appTime: Date;
   note?: string;
+  /** Customs declaration type: 1 new (the default), 2 change (an amendment of what customs holds). */
+  appType?: AppType;
 }
 
 export interface PaymentDeclaration {
@@ -117,6 +123,7 @@ export interface WaybillDeclaration {
   consigneeAddress: string;
   consigneeTelephone: string;
   appTime: Date;
+  appType?: AppType;
 }
 
 /** Customs trade modes of cross-border retail imports: 9610 direct mail, 1210 bonded. */
@@ -173,6 +180,7 @@ export interface InventoryDeclaration {
   packNo: number;
   lines: InventoryLineDeclaration[];
   appTime: Date;
+  appType?: AppType;
 }
 
 /** One returned line: the line of the original declaration list (gnum) and how many units come back. */
@@ -246,7 +254,7 @@ function orderEntry(o: OrderDeclaration, idNumber: string): XmlTree {
   return {
     'ceb:OrderHead': {
       'ceb:guid': o.guid.toUpperCase(),
-      'ceb:appType': '1',
+      'ceb:appType': o.appType ?? '1',
       'ceb:appTime': customsTime(o.appTime),
       'ceb:appStatus': '2',
       'ceb:orderType': 'I',
@@ -323,7 +331,7 @@ function waybillEntry(w: WaybillDeclaration): XmlTree {
   return {
     'ceb:LogisticsHead': {
       'ceb:guid': w.guid.toUpperCase(),
-      'ceb:appType': '1',
+      'ceb:appType': w.appType ?? '1',
       'ceb:appTime': customsTime(w.appTime),
       'ceb:appStatus': '2',
       'ceb:logisticsCode': w.logistics.code,
@@ -357,7 +365,7 @@ function inventoryEntry(v: InventoryDeclaration, idNumber: string): XmlTree {
   return {
     'ceb:InventoryHead': {
       'ceb:guid': v.guid.toUpperCase(),
-      'ceb:appType': '1',
+      'ceb:appType': v.appType ?? '1',
       'ceb:appTime': customsTime(v.appTime),
       'ceb:appStatus': '2',
       'ceb:orderNo': v.orderNo,

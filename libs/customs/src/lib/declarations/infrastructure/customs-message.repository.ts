@@ -79,6 +79,16 @@ export interface Exchange {
   payment?: { messageId: string; requestMasked: string; answer: PaymentDeclarationAnswer };
 }
 
+/** An amendment (appType 2) of one document: the content it declares (digest) and what came of it. */
+export interface AmendmentRow {
+  id: string;
+  messageId: string;
+  digest: string;
+  status: 'PENDING' | 'ACCEPTED' | 'REJECTED';
+  returnInfo: string | null;
+  createdAt: Date;
+}
+
 export interface MessageAuditRow extends MessageRow {
   messageType: string;
   senderCode: string;
@@ -114,6 +124,33 @@ export class CustomsMessageRepository {
       SELECT id, order_id AS "orderId", museum_id AS "museumId", order_no AS "orderNo", document, status, business_no AS "businessNo",
         created_at AS "createdAt", last_sent_at AS "lastSentAt", last_error AS "lastError"
       FROM customs_messages WHERE order_id = ANY(${[...orderIds]}::uuid[]) AND document <> 'RETURN'`;
+  }
+
+  /** The amendments of these messages declaring this content (one per message and digest). */
+  amendmentsOf(messageIds: readonly string[], digest: string): Promise<AmendmentRow[]> {
+    if (!messageIds.length) return Promise.resolve([]);
+    return this.prisma.sql.$queryRaw`
+      SELECT id, message_id AS "messageId", digest, status, return_info AS "returnInfo", created_at AS "createdAt"
+      FROM customs_amendments WHERE message_id = ANY(${[...messageIds]}::uuid[]) AND digest = ${digest}`;
+  }
+
+  /** Inserts the amendments not there yet (one per message and digest: a retry finds the first). */
+  async insertAmendments(rows: readonly { id: string; messageId: string; digest: string; xmlMasked: string; createdAt: Date }[]): Promise<void> {
+    if (!rows.length) return;
+    await this.prisma.sql.$executeRaw`
+      INSERT INTO customs_amendments (id, message_id, digest, xml_masked, created_at)
+      SELECT * FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.messageId)}::uuid[], ${rows.map((r) => r.digest)}::text[],
+        ${rows.map((r) => r.xmlMasked)}::text[], ${rows.map((r) => r.createdAt)}::timestamptz[])
+      ON CONFLICT DO NOTHING`;
+  }
+
+  /** Records what customs (or the payment company) answered to pending amendments; a decided one stays as it is. */
+  async answerAmendments(answers: readonly { id: string; status: 'ACCEPTED' | 'REJECTED'; returnInfo: string }[]): Promise<void> {
+    if (!answers.length) return;
+    await this.prisma.sql.$executeRaw`
+      UPDATE customs_amendments AS a SET status = u.status, return_info = u.info, answered_at = now()
+      FROM unnest(${answers.map((a) => a.id)}::uuid[], ${answers.map((a) => a.status)}::text[], ${answers.map((a) => a.returnInfo)}::text[]) AS u(id, status, info)
+      WHERE a.id = u.id AND a.status = 'PENDING'`;
   }
 
   /** The declaration of one return (CEB625), if created. */

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HandlesJob, MicroBatcher, type JobHandler } from '@vitrine/shared/jobs';
 import { ReservationExpiryService } from '../../application/reservation-expiry.service';
+import { AmendDeclarationsService } from '../application/amend-declarations.service';
 import { BookShipmentsService } from '../application/book-shipments.service';
 import { DeclareOrdersService } from '../application/declare-orders.service';
 import { FeedFollowersService } from '../application/feed-followers.service';
 import { PIPELINE_CONFIG, type PipelineConfig } from '../application/pipeline-config';
 import { SweepService } from '../application/sweep.service';
 import { WithdrawDeclarationsService } from '../application/withdraw-declarations.service';
-import { bookShipmentJob, declareCustomsJob, expireReservationsJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob, withdrawCustomsJob } from '../pipeline.jobs';
+import { amendCustomsJob, bookShipmentJob, declareCustomsJob, expireReservationsJob, followCustomsReceiptsJob, followTrackingJob, sweepPipelineJob, withdrawCustomsJob } from '../pipeline.jobs';
 
 type OrderRef = { orderId: string };
 
@@ -53,6 +54,16 @@ export class WithdrawCustomsHandler implements JobHandler<OrderRef> {
 
   handle(p: OrderRef): Promise<void> {
     return this.batcher.load(p.orderId);
+  }
+}
+
+@Injectable()
+@HandlesJob(amendCustomsJob)
+export class AmendCustomsHandler implements JobHandler<{ orderId: string; refundId: string; refundedAt: string }> {
+  constructor(private readonly service: AmendDeclarationsService) {}
+
+  handle(p: { orderId: string; refundId: string; refundedAt: string }): Promise<void> {
+    return this.service.amend(p.orderId, new Date(p.refundedAt));
   }
 }
 
