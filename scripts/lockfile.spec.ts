@@ -31,4 +31,12 @@ describe('package-lock.json', () => {
     expect(platforms.length).toBeGreaterThan(5);
     for (const name of platforms) expect(lock.packages[`node_modules/${name}`]?.version).toBe(swc.version);
   });
+
+  it('pins every Next.js SWC platform binary that next lists (the shop builds with it)', () => {
+    const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
+    const next = lock.packages['node_modules/next'];
+    const platforms = Object.keys(next.optionalDependencies ?? {}).filter((name) => name.startsWith('@next/swc-'));
+    expect(platforms.length).toBeGreaterThan(5);
+    for (const name of platforms) expect(lock.packages[`node_modules/${name}`]?.version).toBe(next.version);
+  });
 });
