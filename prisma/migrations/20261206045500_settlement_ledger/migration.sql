@@ -102,22 +102,26 @@ ALTER TABLE "order_line_commissions" ADD CONSTRAINT "order_line_commissions_rate
 -- Every journal entry sums to zero in each currency, and has lines: checked when the
 -- transaction commits (DEFERRABLE INITIALLY DEFERRED), so the lines of one entry may be
 -- inserted one statement at a time. A violation aborts the commit with SQLSTATE VXUNB.
-CREATE FUNCTION settlement_entry_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The bodies are E-strings with \073 for the semicolons: the migration runner splits scripts
+-- on every semicolon.
+CREATE FUNCTION settlement_entry_balanced() RETURNS trigger LANGUAGE plpgsql AS E'
 DECLARE
-  entry uuid := CASE WHEN TG_TABLE_NAME = 'settlement_journal_entries' THEN NEW.id ELSE NEW.entry_id END;
-  off text;
+  entry uuid\073
+  off text\073
 BEGIN
+  IF TG_TABLE_NAME = ''settlement_journal_entries'' THEN entry := NEW.id\073 ELSE entry := NEW.entry_id\073 END IF\073
   IF NOT EXISTS (SELECT 1 FROM settlement_journal_lines WHERE entry_id = entry) THEN
-    RAISE EXCEPTION 'settlement journal entry % has no lines', entry USING ERRCODE = 'VXUNB';
-  END IF;
-  SELECT string_agg(s || ' ' || currency, ', ') INTO off
+    RAISE EXCEPTION ''settlement journal entry % has no lines'', entry USING ERRCODE = ''VXUNB''\073
+  END IF\073
+  SELECT string_agg(s || '' '' || currency, '', '') INTO off
     FROM (SELECT currency, sum(amount_minor) AS s FROM settlement_journal_lines WHERE entry_id = entry GROUP BY currency) x
-   WHERE s <> 0;
+   WHERE s <> 0\073
   IF off IS NOT NULL THEN
-    RAISE EXCEPTION 'settlement journal entry % does not balance: %', entry, off USING ERRCODE = 'VXUNB';
-  END IF;
-  RETURN NULL;
-END $$;
+    RAISE EXCEPTION ''settlement journal entry % does not balance: %'', entry, off USING ERRCODE = ''VXUNB''\073
+  END IF\073
+  RETURN NULL\073
+END
+';
 
 CREATE CONSTRAINT TRIGGER "settlement_journal_lines_balanced"
   AFTER INSERT ON "settlement_journal_lines"
@@ -130,12 +134,16 @@ CREATE CONSTRAINT TRIGGER "settlement_journal_entries_have_lines"
   FOR EACH ROW EXECUTE FUNCTION settlement_entry_balanced();
 
 -- The ledger is append-only: a correction is a new entry, never an edit.
-CREATE FUNCTION settlement_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION settlement_append_only() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  RAISE EXCEPTION 'the settlement ledger is append-only (% on %)', TG_OP, TG_TABLE_NAME USING ERRCODE = 'VXAPO';
-END $$;
+  RAISE EXCEPTION ''the settlement ledger is append-only (% on %)'', TG_OP, TG_TABLE_NAME USING ERRCODE = ''VXAPO''\073
+END
+';
 
 CREATE TRIGGER "settlement_journal_lines_append_only" BEFORE UPDATE OR DELETE ON "settlement_journal_lines"
   FOR EACH ROW EXECUTE FUNCTION settlement_append_only();
 CREATE TRIGGER "settlement_journal_entries_append_only" BEFORE UPDATE OR DELETE ON "settlement_journal_entries"
   FOR EACH ROW EXECUTE FUNCTION settlement_append_only();
+
+-- A line's commission snapshot goes with its order line (a checkout withdrawn before payment deletes its orders).
+ALTER TABLE "order_line_commissions" ADD CONSTRAINT "order_line_commissions_order_line_id_fkey" FOREIGN KEY ("order_line_id") REFERENCES "order_lines"("id") ON DELETE CASCADE ON UPDATE CASCADE;
