@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import { createBrand, createMuseum, createUser } from '@vitrine/shared/testing';
+import { codeOf, type ApiHarness } from '../support/api-harness';
+import { ADD_LINE, PLACE_ORDER, licenseAfterSale, placeOrderInput, residentId, seedFx, seedShop, setStock, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
+import type { StripeLoopback } from '../support/stripe-loopback';
+
+/**
+ * Issue 21 over HTTP: the operator's commission per storefront (validated, operator only,
+ * snapshotted per order line at checkout), the ledger posted by Stripe's webhooks and by
+ * refundOrder in their transactions (a paid checkout of a museum's own product and a
+ * co-branded product the brand ships; a refund of the brand's order; a lost dispute), each
+ * event once however often it is delivered, balances for each seller and for the operator, the
+ * split on the order, and every tenant trying to read what is not theirs.
+ */
+const SET_RATES = `mutation($i: SetCommissionRatesInput!) { setCommissionRates(input: $i) { id storefrontId defaultRateBps categoryRates { category rateBps } effectiveFrom } }`;
+const RATES = `query($s: ID!) { commissionSettings(storefrontId: $s) { id defaultRateBps categoryRates { category rateBps } } }`;
+const BALANCE = `query($m: ID, $b: ID) { sellerBalance(museumId: $m, brandId: $b) { sellerType sellerId payable { amount currency } } }`;
+const PLATFORM = `{ platformLedger { sellers { sellerType sellerId payable { amount currency } } taxOwedToCustoms { amount currency }
+  commissionRevenue { amount currency } stripeClearing { amount currency } stripeFees { amount currency } } }`;
+const ORDER = `query($id: ID!) { order(id: $id) { id total taxTotal goodsTotal shippingTotal insuranceTotal
+  settlement { parties { account ownerType ownerId component amount { amount currency } } lines { event entryKind account ownerId component amount { amount currency } } } } }`;
+const REFUND = `mutation($id: ID!, $reason: String!) { refundOrder(id: $id, reason: $reason) { refundId refundStatus amount } }`;
+
+const cny = (amount: number) => [{ amount, currency: 'CNY' }];
+
+describe('settlement: commission, the split of paid orders, refunds and disputes in the ledger', () => {
+  let api: ApiHarness;
+  let stripe: StripeLoopback;
+  let close: () => Promise<void>;
+  let shop: Shop;
+  let brandId: string;
+  let storefrontId: string;
+  const tokens: Record<'operator' | 'manager' | 'otherManager' | 'brand' | 'otherBrand' | 'shopper', string> = {} as never;
+
+  beforeAll(async () => {
+    ({ api, stripe, close } = await startCheckoutApi());
+    const prisma = api.db.prisma;
+    await seedFx(prisma, '7.8000');
+    shop = await seedShop(prisma, { prices: [12_000, 3_000, 5_000], stock: 20 });
+    // Product 0: co-branded, fulfilled by the brand from its own stock (10 % royalty, CNY); 1 and 2: the museum's own posters.
+    await licenseAfterSale(prisma, shop.museumId, shop.variants[0]!.productId);
+    brandId = (await prisma.licensedProduct.findUniqueOrThrow({ where: { productId: shop.variants[0]!.productId } })).fulfilledByBrandId;
+    const brandLocation = await prisma.stockLocation.create({ data: { brandId, code: `BR-${randomUUID().slice(0, 6)}`, name: 'Atelier', kind: 'EU_WAREHOUSE', priority: 1 } });
+    await setStock(prisma, brandLocation.id, shop.variants[0]!.id, 20);
+    await prisma.product.updateMany({ where: { id: { in: [shop.variants[1]!.productId, shop.variants[2]!.productId] } }, data: { category: 'posters' } });
+    storefrontId = (await prisma.storefront.findUniqueOrThrow({ where: { museumId: shop.museumId } })).id;
+    const other = await createMuseum(prisma);
+    const otherBrand = await createBrand(prisma);
+    tokens.operator = await api.login((await createUser(prisma, 'PLATFORM_ADMIN')).email);
+    tokens.manager = await api.login((await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
+    tokens.otherManager = await api.login((await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [other.id] })).email);
+    tokens.brand = await api.login((await createUser(prisma, 'BRAND_PARTNER', { brandId })).email);
+    tokens.otherBrand = await api.login((await createUser(prisma, 'BRAND_PARTNER', { brandId: otherBrand.id })).email);
+    tokens.shopper = await api.login((await createUser(prisma, 'SHOPPER')).email);
+  });
+  afterAll(async () => {
+    await close();
+  });
+
+  async function placeAndPay(key: string, lines: { variant: number; quantity: number }[], n: number, shopper: string | null = null) {
+    let token: string | null = null;
+    let cartId = '';
+    for (const l of lines) {
+      const r: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[l.variant]!.id, quantity: l.quantity, cartToken: token } }, shopper);
+      expect(r.errors).toBeUndefined();
+      token = r.data.addCartLine.cartToken ?? token;
+      cartId = r.data.addCartLine.cart.id;
+    }
+    const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(cartId, key, { cartToken: token, id: residentId(n) }) }, shopper);
+    expect(placed.errors).toBeUndefined();
+    const pi = placed.data.placeOrder.payment.paymentIntentId as string;
+    const paid = stripe.succeed(pi);
+    expect(await stripe.deliver(api.baseUrl, paid)).toBe(200);
+    return { checkout: placed.data.placeOrder, pi, paid };
+  }
+
+  const ledgerCount = async () => Number((await api.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM settlement_journal_entries`)[0]!.n);
+
+  it('refuses bad rates and non-operators with stable codes, writing nothing', async () => {
+    const before = await api.db.prisma.commissionSetting.count();
+    for (const [i, field] of [
+      [{ storefrontId, defaultRateBps: -1, categoryRates: [] }, 'input.defaultRateBps'],
+      [{ storefrontId, defaultRateBps: 1_000, categoryRates: [{ category: 'posters', rateBps: 10_001 }] }, 'input.categoryRates.0.rateBps'],
+    ] as const) {
+      const r = await api.gql(SET_RATES, { i }, tokens.operator);
+      expect(codeOf(r)).toBe('INVALID_COMMISSION_RATE');
+      expect(r.errors![0]!.extensions!['fields']).toEqual([expect.objectContaining({ path: field })]);
+    }
+    expect(codeOf(await api.gql(SET_RATES, { i: { storefrontId: randomUUID(), defaultRateBps: 100, categoryRates: [] } }, tokens.operator))).toBe('NOT_FOUND');
+    for (const who of ['manager', 'brand', 'shopper'] as const) {
+      expect(codeOf(await api.gql(SET_RATES, { i: { storefrontId, defaultRateBps: 0, categoryRates: [] } }, tokens[who]))).toBe('FORBIDDEN');
+      expect(codeOf(await api.gql(RATES, { s: storefrontId }, tokens[who]))).toBe('FORBIDDEN');
+    }
+    expect(codeOf(await api.gql(SET_RATES, { i: { storefrontId, defaultRateBps: 0, categoryRates: [] } }))).toBe('UNAUTHENTICATED');
+    expect(await api.db.prisma.commissionSetting.count()).toBe(before);
+    const unset: any = await api.gql(RATES, { s: storefrontId }, tokens.operator);
+    expect(unset.data.commissionSettings).toEqual({ id: null, defaultRateBps: 0, categoryRates: [] });
+  });
+
+  it('posts a paid checkout’s split once, in the webhook’s transaction, at the rates of its checkout', async () => {
+    const set: any = await api.gql(SET_RATES, { i: { storefrontId, defaultRateBps: 1_500, categoryRates: [{ category: 'posters', rateBps: 1_000 }] } }, tokens.operator);
+    expect(set.errors).toBeUndefined();
+    expect(set.data.setCommissionRates).toMatchObject({ defaultRateBps: 1_500, categoryRates: [{ category: 'posters', rateBps: 1_000 }] });
+
+    const { checkout, paid } = await placeAndPay('settle-1', [{ variant: 0, quantity: 1 }, { variant: 1, quantity: 2 }], 9101);
+    // The operator changes the rates after the checkout: the order keeps the ones it was placed under.
+    expect((await api.gql(SET_RATES, { i: { storefrontId, defaultRateBps: 5_000, categoryRates: [] } }, tokens.operator)).errors).toBeUndefined();
+    // Stripe delivers the same event again, and the same payment once more under another id: nothing posted twice.
+    expect(await stripe.deliver(api.baseUrl, paid)).toBe(200);
+    expect(await stripe.deliver(api.baseUrl, { ...paid, id: `${paid.id}_again` })).toBe(200);
+
+    const orders = checkout.orders as any[];
+    expect(orders).toHaveLength(2);
+    const brandOrder = orders.find((o) => o.lines[0].variantId === shop.variants[0]!.id);
+    const museumOrder = orders.find((o) => o.lines[0].variantId === shop.variants[1]!.id);
+    const entries = await api.db.prisma.settlementJournalEntry.findMany({ where: { checkoutId: checkout.id }, select: { eventKey: true, kind: true } });
+    expect(entries.map((e) => e.eventKey).sort()).toEqual([`order-paid:${brandOrder.id}`, `order-paid:${museumOrder.id}`].sort());
+    const rates = await api.db.prisma.orderLineCommission.findMany({ where: { orderId: { in: [brandOrder.id, museumOrder.id] } }, select: { orderId: true, category: true, rateBps: true } });
+    expect(rates.sort((a, b) => a.rateBps - b.rateBps)).toEqual([
+      { orderId: museumOrder.id, category: 'posters', rateBps: 1_000 },
+      { orderId: brandOrder.id, category: 'scarves', rateBps: 1_500 },
+    ]);
+
+    // Brand order: goods g, commission 15 %, royalty 10 % (licensing's rule), freight to the brand which ships it.
+    const g = brandOrder.goodsTotal as number;
+    const commission = Math.round(g * 0.15);
+    const royalty = Math.round(g * 0.1);
+    const split: any = await api.gql(ORDER, { id: brandOrder.id }, tokens.manager);
+    expect(split.errors).toBeUndefined();
+    const party = (account: string, owner: string | null, component: string) =>
+      split.data.order.settlement.parties.find((p: any) => p.account === account && p.ownerId === owner && p.component === component)?.amount.amount;
+    expect(party('SELLER_PAYABLE', brandId, 'GOODS')).toBe(g - commission - royalty);
+    expect(party('SELLER_PAYABLE', brandId, 'FREIGHT')).toBe(brandOrder.shippingTotal + brandOrder.insuranceTotal);
+    expect(party('SELLER_PAYABLE', shop.museumId, 'ROYALTY')).toBe(royalty);
+    expect(party('PLATFORM_COMMISSION', null, 'COMMISSION')).toBe(commission);
+    expect(party('TAX_PAYABLE', null, 'TAX')).toBe(brandOrder.taxTotal);
+    // The royalty is the one licensing accrues for the line (CNY agreement): one rule.
+    const accrued = await api.app.get(require('@vitrine/licensing').RoyaltyAccrualService, { strict: false }).accrueOrder(brandOrder.id);
+    expect(accrued.accrued).toBe(1);
+    const royaltyEntry = await api.db.prisma.royaltyLedgerEntry.findFirstOrThrow({ where: { orderId: brandOrder.id, kind: 'ACCRUAL' } });
+    expect(royaltyEntry.royaltyMinor).toBe(royalty);
+
+    // Museum order: its own posters at 10 %, freight to the museum.
+    const mg = museumOrder.goodsTotal as number;
+    const mc = Math.round(mg * 0.1);
+    const museumOwed = mg - mc + museumOrder.shippingTotal + museumOrder.insuranceTotal + royalty;
+    const brandOwed = g - commission - royalty + brandOrder.shippingTotal + brandOrder.insuranceTotal;
+    expect((await api.gql(BALANCE, {}, tokens.manager)).data).toEqual({ sellerBalance: { sellerType: 'MUSEUM', sellerId: shop.museumId, payable: cny(museumOwed) } });
+    expect((await api.gql(BALANCE, {}, tokens.brand)).data).toEqual({ sellerBalance: { sellerType: 'BRAND', sellerId: brandId, payable: cny(brandOwed) } });
+    const platform: any = await api.gql(PLATFORM, {}, tokens.operator);
+    expect(platform.errors).toBeUndefined();
+    expect(platform.data.platformLedger).toMatchObject({
+      taxOwedToCustoms: cny(brandOrder.taxTotal + museumOrder.taxTotal),
+      commissionRevenue: cny(commission + mc),
+      stripeClearing: cny(checkout.total),
+      stripeFees: [],
+    });
+    expect(museumOwed + brandOwed + commission + mc + brandOrder.taxTotal + museumOrder.taxTotal).toBe(checkout.total);
+  });
+
+  it('reverses a refund of the brand’s order in refundOrder’s transaction, once, whatever Stripe reports after', async () => {
+    const museumBefore: any = await api.gql(BALANCE, {}, tokens.manager);
+    const brandBefore: any = await api.gql(BALANCE, {}, tokens.brand);
+    const { checkout, pi } = await placeAndPay('settle-2', [{ variant: 0, quantity: 1 }, { variant: 2, quantity: 1 }], 9102);
+    const brandOrder = (checkout.orders as any[]).find((o) => o.lines[0].variantId === shop.variants[0]!.id);
+    const refund: any = await api.gql(REFUND, { id: brandOrder.id, reason: 'damaged' }, tokens.manager);
+    expect(refund.errors).toBeUndefined();
+    expect(refund.data.refundOrder.amount).toBe(brandOrder.total);
+    // Posted with the refund, before Stripe says anything more.
+    expect(await api.db.prisma.settlementJournalEntry.count({ where: { eventKey: `refund:${refund.data.refundOrder.refundId}`, kind: 'REFUND' } })).toBe(1);
+    const entriesAfterRefund = await ledgerCount();
+    // Stripe confirms the refund (twice): the reversal is already posted.
+    const refunded = stripe.refunded(pi);
+    expect(await stripe.deliver(api.baseUrl, refunded)).toBe(200);
+    expect(await stripe.deliver(api.baseUrl, refunded)).toBe(200);
+    expect(await ledgerCount()).toBe(entriesAfterRefund);
+
+    const split: any = await api.gql(ORDER, { id: brandOrder.id }, tokens.brand);
+    expect(split.errors).toBeUndefined();
+    for (const p of split.data.order.settlement.parties) expect([p.account, p.component, p.amount.amount]).toEqual([p.account, p.component, 0]);
+    expect(split.data.order.settlement.lines.map((l: any) => l.entryKind)).toEqual(expect.arrayContaining(['ORDER_PAID', 'REFUND']));
+    // The brand is back where it was before this checkout; the museum keeps its own order's share only.
+    expect((await api.gql(BALANCE, {}, tokens.brand)).data).toEqual(brandBefore.data);
+    const museumAfter: any = await api.gql(BALANCE, {}, tokens.manager);
+    const museumOrder = (checkout.orders as any[]).find((o) => o.id !== brandOrder.id);
+    const museumShare = museumOrder.goodsTotal - Math.round(museumOrder.goodsTotal * 0.5) + museumOrder.shippingTotal + museumOrder.insuranceTotal;
+    expect(museumAfter.data.sellerBalance.payable).toEqual(cny(museumBefore.data.sellerBalance.payable[0].amount + museumShare));
+
+    // A refund Stripe reports failed gives the split back, once.
+    const refundId = refund.data.refundOrder.refundId as string;
+    const failed = stripe.failRefund(refundId, 'failed');
+    expect(await stripe.deliver(api.baseUrl, failed)).toBe(200);
+    expect(await stripe.deliver(api.baseUrl, failed)).toBe(200);
+    const keys = (await api.db.prisma.settlementJournalEntry.findMany({ where: { checkoutId: checkout.id }, select: { eventKey: true } })).map((e) => e.eventKey);
+    expect(keys.filter((k) => k === `refund-failed:${refundId}`)).toHaveLength(1);
+    expect((await api.gql(BALANCE, {}, tokens.brand)).data.sellerBalance.payable[0].amount).toBeGreaterThan(brandBefore.data.sellerBalance.payable[0].amount);
+  });
+
+  it('takes a lost dispute back from the sellers in proportion, once', async () => {
+    const before: any = await api.gql(BALANCE, {}, tokens.manager);
+    const { checkout, pi } = await placeAndPay('settle-3', [{ variant: 2, quantity: 1 }], 9103);
+    expect((await api.gql(BALANCE, {}, tokens.manager)).data.sellerBalance.payable[0].amount).toBeGreaterThan(before.data.sellerBalance.payable[0].amount);
+    const opened = stripe.dispute(pi, 'fraudulent');
+    expect(await stripe.deliver(api.baseUrl, opened)).toBe(200);
+    const disputeId = (opened.data as any).object.id as string;
+    const closed = stripe.closeDispute(disputeId, 'lost');
+    expect(await stripe.deliver(api.baseUrl, closed)).toBe(200);
+    expect(await stripe.deliver(api.baseUrl, { ...closed, id: `${closed.id}_again` })).toBe(200);
+    const keys = (await api.db.prisma.settlementJournalEntry.findMany({ where: { checkoutId: checkout.id }, select: { eventKey: true } })).map((e) => e.eventKey).sort();
+    expect(keys).toEqual([`dispute-lost:${disputeId}`, `order-paid:${checkout.orders[0].id}`].sort());
+    // The whole charge was lost: the museum is back where it was before this checkout.
+    expect((await api.gql(BALANCE, {}, tokens.manager)).data).toEqual(before.data);
+  });
+
+  it('keeps every tenant to its own balances and splits', async () => {
+    const order = (await api.db.prisma.order.findFirstOrThrow({ where: { museumId: shop.museumId, fulfilledByBrandId: null } })).id;
+    const cases: [string, string, Record<string, unknown>, string][] = [
+      ['otherManager', BALANCE, { m: shop.museumId }, 'NOT_FOUND'],
+      ['otherManager', BALANCE, { b: brandId }, 'NOT_FOUND'],
+      ['brand', BALANCE, { m: shop.museumId }, 'NOT_FOUND'],
+      ['otherBrand', BALANCE, { b: brandId }, 'NOT_FOUND'],
+      ['manager', BALANCE, { b: brandId }, 'NOT_FOUND'],
+      ['manager', BALANCE, { m: 'not-a-uuid' }, 'NOT_FOUND'],
+      ['shopper', BALANCE, {}, 'FORBIDDEN'],
+      ['manager', PLATFORM, {}, 'FORBIDDEN'],
+      ['brand', PLATFORM, {}, 'FORBIDDEN'],
+      ['otherManager', ORDER, { id: order }, 'NOT_FOUND'],
+    ];
+    for (const [who, query, vars, code] of cases) {
+      const r = await api.gql(query, vars, tokens[who as keyof typeof tokens]);
+      expect([who, JSON.stringify(vars), codeOf(r)]).toEqual([who, JSON.stringify(vars), code]);
+      expect(r.data?.sellerBalance ?? r.data?.platformLedger ?? r.data?.order ?? null).toBeNull();
+    }
+    expect(codeOf(await api.gql(BALANCE, {}))).toBe('UNAUTHENTICATED');
+    // The operator reads any seller by id; the other museum has nothing.
+    expect((await api.gql(BALANCE, { b: brandId }, tokens.operator)).data.sellerBalance.sellerId).toBe(brandId);
+    // A shopper sees their own order but not its split; its museum's manager and the operator do.
+    const { checkout } = await placeAndPay('settle-shopper', [{ variant: 2, quantity: 1 }], 9104, tokens.shopper);
+    const own: any = await api.gql(ORDER, { id: checkout.orders[0].id }, tokens.shopper);
+    expect(own.errors).toBeUndefined();
+    expect(own.data.order).toMatchObject({ id: checkout.orders[0].id, settlement: null });
+    for (const who of ['manager', 'operator'] as const) {
+      const seen: any = await api.gql(ORDER, { id: checkout.orders[0].id }, tokens[who]);
+      expect(seen.data.order.settlement.lines.length).toBeGreaterThan(0);
+    }
+    expect(codeOf(await api.gql(ORDER, { id: checkout.orders[0].id }, tokens.brand))).toBe('NOT_FOUND');
+  });
+
+  it('the database refuses an entry that does not balance, and any edit of the ledger', async () => {
+    const prisma = api.db.prisma;
+    const account = (await prisma.settlementAccount.findFirstOrThrow({ where: { kind: 'PLATFORM_COMMISSION' } })).id;
+    await expect(
+      prisma.$transaction(async (tx) => {
+        const [e] = await tx.$queryRaw<{ id: string }[]>`INSERT INTO settlement_journal_entries (id, event_key, kind, occurred_at) VALUES (gen_random_uuid(), 'test:unbalanced', 'FEE', now()) RETURNING id::text`;
+        await tx.$executeRaw`INSERT INTO settlement_journal_lines (entry_id, account_id, component, amount_minor, currency) VALUES (${e!.id}::uuid, ${account}::uuid, 'FEE', 1, 'CNY')`;
+      }),
+    ).rejects.toThrow(/does not balance/);
+    expect(await prisma.settlementJournalEntry.count({ where: { eventKey: 'test:unbalanced' } })).toBe(0);
+    await expect(prisma.$executeRaw`UPDATE settlement_journal_lines SET amount_minor = amount_minor + 1 WHERE id = (SELECT min(id) FROM settlement_journal_lines)`).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRaw`DELETE FROM settlement_journal_entries`).rejects.toThrow(/append-only/);
+    expect(await prisma.$queryRaw<{ k: string }[]>`SELECT e.event_key AS k FROM settlement_journal_entries e JOIN settlement_journal_lines l ON l.entry_id = e.id GROUP BY e.event_key, l.currency HAVING sum(l.amount_minor) <> 0`).toEqual([]);
+  });
+});
