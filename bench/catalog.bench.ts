@@ -2,7 +2,9 @@
 // Seeds 10,000 published products across 20 storefronts, starts the real API in production
 // mode as its own process, and drives the product-list and product-detail queries with
 // autocannon (50 connections), next to a bare Node HTTP server measured in the same run.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bareServer, freshDatabase, load, machine, table, withClient, writePerformanceSection, type LoadResult } from './support';
 import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp } from '../test/support/spawn-api';
@@ -30,6 +32,97 @@ export const DETAIL_QUERY = `query Detail($id: ID!) {
     storefront { slug name }
   }
 }`;
+
+/** The shop window as a shopper app asks for it: the count only on the first page. */
+export const MIXED_LIST_QUERY = `query List($first: Int, $after: String, $sort: ProductSort, $filter: ProductFilter, $locale: Locale, $withCount: Boolean!) {
+  products(first: $first, after: $after, locale: $locale, sort: $sort, filter: $filter) {
+    totalCount @include(if: $withCount)
+    pageInfo { endCursor hasNextPage }
+    nodes { id name category priceFrom { amount currency }
+      variants { id sku options price { amount currency } }
+      media { url alt }
+    }
+  }
+}`;
+
+interface CatalogueRow {
+  id: string;
+  slug: string;
+  category: string;
+  createdAt: string;
+  price: number;
+  popularity: number;
+}
+
+const SORTS = ['NEWEST', 'PRICE_ASC', 'PRICE_DESC', 'POPULARITY'] as const;
+/** Chinese, English and French terms; the last of each language matches nothing in the seeded catalogue. */
+const SEARCH_TERMS = ['丝巾', '丝巾 7', '丝巾 42', '蒙娜丽莎', 'silk', 'silk scarf', 'scarf 12', 'teapot', 'foulard', 'foulard 3', 'foulard 250', 'théière'];
+const PRICE_RANGES_CNY: [number | null, number | null][] = [[null, 200], [100, 500], [500, 1000], [1000, null], [200, 300], [150, 1200]];
+const CATEGORIES = ['scarf', 'print', 'notebook', 'mug'];
+
+/**
+ * Distinct list requests drawn at random (a seeded PRNG, so every run asks the same set):
+ * storefronts, categories, CNY price ranges, the four sorts, pages 1–20 and search terms.
+ * A page N > 1 starts after the cursor of row 24·(N−1) of the storefront/category/sort
+ * (computed here from the seeded rows, as a shopper's app would hold it from page N−1).
+ */
+export function mixedListBodies(catalogue: CatalogueRow[], count: number): string[] {
+  // mulberry32: a small PRNG whose state stays within 32-bit integer arithmetic.
+  let seed = 20261206;
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const slugs = [...new Set(catalogue.map((r) => r.slug))];
+  const bodies = new Set<string>();
+  const sorted = new Map<string, CatalogueRow[]>();
+  const key = (sort: string, r: CatalogueRow): [string | number, string] =>
+    sort === 'NEWEST' ? [r.createdAt, r.id] : sort === 'POPULARITY' ? [r.popularity, r.id] : [r.price, r.id];
+  const rowsOf = (slug: string | null, category: string | null, sort: (typeof SORTS)[number]) => {
+    const k = `${slug}|${category}|${sort}`;
+    let rows = sorted.get(k);
+    if (!rows) {
+      const asc = sort === 'PRICE_ASC';
+      rows = catalogue
+        .filter((r) => (!slug || r.slug === slug) && (!category || r.category === category))
+        .sort((a, b) => {
+          const [x, xi] = key(sort, a);
+          const [y, yi] = key(sort, b);
+          const c = x < y ? -1 : x > y ? 1 : xi < yi ? -1 : xi > yi ? 1 : 0;
+          return asc ? c : -c;
+        });
+      sorted.set(k, rows);
+    }
+    return rows;
+  };
+  for (let attempts = 0; bodies.size < count && attempts < count * 20; attempts++) {
+    const slug = rnd() < 0.7 ? pick(slugs) : null;
+    const category = rnd() < 0.4 ? pick(CATEGORIES) : null;
+    const price = rnd() < 0.3 ? pick(PRICE_RANGES_CNY) : null;
+    const search = rnd() < 0.3 ? pick(SEARCH_TERMS) : null;
+    const sort = pick(SORTS);
+    const page = rnd() < 0.4 ? 1 : 1 + Math.ceil(rnd() * 19);
+    const locale = pick(['zh_CN', 'zh_CN', 'en', 'fr']);
+    let after: string | null = null;
+    if (page > 1) {
+      const rows = rowsOf(slug, category, sort);
+      const at = rows[Math.min(rows.length, 24 * (page - 1)) - 1];
+      if (at) after = Buffer.from(JSON.stringify([sort, ...key(sort, at)])).toString('base64url');
+    }
+    const filter = {
+      ...(slug ? { storefrontSlug: slug } : {}),
+      ...(category ? { category } : {}),
+      ...(price?.[0] != null ? { minPriceCny: price[0] } : {}),
+      ...(price?.[1] != null ? { maxPriceCny: price[1] } : {}),
+      ...(search ? { search } : {}),
+    };
+    bodies.add(JSON.stringify({ query: MIXED_LIST_QUERY, variables: { first: 24, after, sort, filter, locale, withCount: after === null } }));
+  }
+  return [...bodies];
+}
 
 /** Bulk seed through SQL: 10,000 products in seconds. */
 export async function seedCatalogue(url: string): Promise<string[]> {
@@ -68,87 +161,203 @@ export async function seedCatalogue(url: string): Promise<string[]> {
     await c.query('ANALYZE');
     const { rows } = await c.query<{ id: string }>('SELECT id FROM products ORDER BY random() LIMIT 2500');
     warmIds = rows.slice(2000).map((r) => r.id);
+    const all = await c.query<CatalogueRow>(
+      `SELECT p.id, m.slug, p.category, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+              p.min_price_eur_cents AS price, p.popularity FROM products p JOIN museums m ON m.id = p.museum_id`,
+    );
+    catalogue = all.rows;
     return rows.slice(0, 2000).map((r) => r.id);
   });
+}
+
+interface Scenario extends LoadResult {
+  pgCpuMs?: number;
+  sqlPerReq?: number;
+  hitRate?: number;
+  rssPeakMb?: number;
 }
 
 async function main(): Promise<void> {
   const url = await freshDatabase('vitrine_bench_catalog');
   console.log('seeding 10,000 products …');
   const ids = await seedCatalogue(url);
+  const mixed = mixedListBodies(catalogue, Number(process.env['BENCH_MIXED_REQUESTS'] ?? 20_000));
+  const distinct = shuffle(catalogue.map((r) => r.id));
+  const loadStart = os.loadavg();
 
   const bare = await bareServer();
   const bareResult = await load('bare Node HTTP server', { url: bare.url });
   await bare.close();
 
-  const withCache = await driveApi(url, ids, process.env['PUBLIC_CACHE_SECONDS'] ?? '30');
-  // The same two queries with the shop window's micro-cache off: every request parses, executes
+  const cached = await driveApi(url, ids, process.env['PUBLIC_CACHE_SECONDS'] ?? '30', mixed, distinct);
+  // The same queries with the shop window's micro-cache off: every request parses, executes
   // and reads PostgreSQL. For reference; the targets are on the API as configured.
-  const uncached = process.env['BENCH_UNCACHED'] === '0' ? [] : await driveApi(url, ids, '0');
-  const [list, detail] = withCache;
-  const rows = [bareResult, ...withCache, ...uncached.map((r) => ({ ...r, name: `${r.name}, cache off` }))];
+  const uncached = process.env['BENCH_UNCACHED'] === '0' ? null : await driveApi(url, ids, '0', mixed, distinct);
+  const loadEnd = os.loadavg();
+  const [list, detail, mixedList, distinctDetail] = cached.rows;
+  const rows: Scenario[] = [bareResult, ...cached.rows, ...(uncached?.rows ?? []).map((r) => ({ ...r, name: `${r.name}, cache off` }))];
   console.table(rows);
-  const targets = `Targets: list ≥ 1,500 req/s with p99 < 60 ms (${list!.requestsPerSec >= 1500 && list!.p99 < 60 ? 'met' : 'NOT met'}); detail ≥ 2,500 req/s (${detail!.requestsPerSec >= 2500 ? 'met' : 'NOT met'}).`;
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const targets = [
+    `Targets: same-page list ≥ 1,500 req/s with p99 < 60 ms (${met(list!.requestsPerSec >= 1500 && list!.p99 < 60)}); detail ≥ 2,500 req/s (${met(detail!.requestsPerSec >= 2500)});`,
+    `mixed lists ≥ 1,000 req/s with p99 < 100 ms (${met(mixedList!.requestsPerSec >= 1000 && mixedList!.p99 < 100)}); distinct product pages ≥ 2,500 req/s with p99 < 60 ms (${met(distinctDetail!.requestsPerSec >= 2500 && distinctDetail!.p99 < 60)});`,
+    `API RSS ≤ 200 MB idle (${met(cached.rssIdleMb <= 200)}) and ≤ 400 MB under load (${met(Math.max(...rows.map((r) => r.rssPeakMb ?? 0)) <= 400)}).`,
+  ].join(' ');
   writePerformanceSection(
     'bench:catalog',
-    `## Shopper catalogue (\`npm run bench:catalog\`)\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine()}. 10,000 published products across ${MUSEUMS} storefronts (2 variants, 2 media, 1 work each); API in production mode, ${API_WORKERS === '1' ? 'one process' : `${API_WORKERS} processes`}, pool 20, shop-window micro-cache of ${process.env['PUBLIC_CACHE_SECONDS'] ?? 30} s (ADR 0010); autocannon 50 connections, ${process.env['BENCH_SECONDS'] ?? 10} s per scenario, on the same machine. The list asks for the same first page each time; the detail cycles over 2,000 random products of the 10,000, so each is asked for every ~0.8 s at 2,500 req/s: the first request for each is a miss (2,000 misses), the rest are replays unless the TTL runs out within the run. API CPU is that of the API process per request. The rows with the cache off are for reference: there every list also counts the 10,000 published products of open storefronts (5–15 ms of PostgreSQL per request), which the API otherwise reuses for the same TTL.\n\n${table(rows, bareResult)}\n\n${targets}`,
+    `## Shopper catalogue (\`npm run bench:catalog\`)
+
+Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}; load average ${loadStart.map((l) => l.toFixed(1)).join(' / ')} before the API scenarios and ${loadEnd.map((l) => l.toFixed(1)).join(' / ')} after (the machine is shared: wall-clock figures are depressed by the load, the per-request CPU and statement counts much less). 10,000 published products across ${MUSEUMS} storefronts (2 variants, 2 media, 1 work each); API in production mode, ${API_WORKERS === '1' ? 'one process' : `${API_WORKERS} processes`}, pool 20, shop-window micro-cache of ${process.env['PUBLIC_CACHE_SECONDS'] ?? 30} s (ADR 0010); autocannon 50 connections, ${process.env['BENCH_SECONDS'] ?? 10} s per scenario, on the same machine.
+
+- **product list**: the same first page each time (the front-door cache replays it).
+- **product detail**: cycles over 2,000 random products of the 10,000.
+- **mixed lists**: ${mixed.length} distinct list requests drawn at random with replacement: storefront (70 %), category (40 %), CNY price range (30 %), search term in Chinese, English or French, a third of them matching nothing (30 %), sort NEWEST / PRICE_ASC / PRICE_DESC / POPULARITY, page 1 (40 %) or 2–20 by cursor, locale zh-CN / en / fr; \`totalCount\` asked on page 1 only (\`bench/catalog.bench.ts\` MIXED_LIST_QUERY).
+- **distinct product pages**: the 10,000 products in a random order, each asked for once per pass.
+
+SQL statements per request are counted inside the API process (\`bench/sql-count.preload.js\`, the same patch as test/support/sql-counter.ts); PostgreSQL CPU is that of the bench database's backends (/proc of the pids in pg_stat_activity); hit rate is the share of answers the front-door cache replayed (\`x-cache: HIT\`); RSS peak is VmHWM of the API over the scenario. API RSS idle after start-up: ${cached.rssIdleMb} MB; after the cached scenarios, idle again: ${cached.rssAfterMb} MB.
+
+${scenarioTable(rows, bareResult)}
+
+${targets}`,
+    process.env['BENCH_REPORT_FILE'] || undefined,
   );
   console.log(targets);
 }
 
+function scenarioTable(rows: Scenario[], bare: LoadResult): string {
+  const f = (n: number | undefined, d = 2) => (n === undefined || Number.isNaN(n) ? '' : n.toFixed(d));
+  const head = '| scenario | req/s | p50 ms | p99 ms | non-2xx | errors | ratio to bare | API CPU ms/req | PG CPU ms/req | SQL/req | cache hits | API RSS peak MB |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
+  return [
+    head,
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${(r.requestsPerSec / bare.requestsPerSec).toFixed(3)} | ${f(r.apiCpuMs)} | ${f(r.pgCpuMs)} | ${f(r.sqlPerReq)} | ${r.hitRate === undefined ? '' : `${Math.round(r.hitRate * 100)} %`} | ${r.rssPeakMb ?? ''} |`,
+    ),
+  ].join('\n');
+}
+
+function shuffle<T>(xs: T[]): T[] {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+  }
+  return xs;
+}
+
 const API_WORKERS = process.env['API_WORKERS'] ?? '1';
 
-/** Starts the API with this cache setting and drives the list, then the detail query. */
-async function driveApi(url: string, ids: string[], cacheSeconds: string): Promise<LoadResult[]> {
+/** Starts the API with this cache setting and drives the four scenarios. */
+async function driveApi(url: string, ids: string[], cacheSeconds: string, mixed: string[], distinct: string[]): Promise<{ rows: Scenario[]; rssIdleMb: number; rssAfterMb: number }> {
   const port = await freePort();
-  const api = spawnApp('apps/api/src/main.ts', {
-    ...PRODUCTION_TEST_SECRETS,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: url,
-    DATABASE_POOL_SIZE: '20',
-    API_WORKERS,
-    PUBLIC_CACHE_SECONDS: cacheSeconds,
-    LOG_LEVEL: 'warn',
-  });
+  const countFile = path.join(os.tmpdir(), `bench-catalog-sql-${process.pid}-${port}`);
+  const api = spawnApp(
+    'apps/api/src/main.ts',
+    {
+      ...PRODUCTION_TEST_SECRETS,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: '20',
+      API_WORKERS,
+      PUBLIC_CACHE_SECONDS: cacheSeconds,
+      LOG_LEVEL: 'warn',
+      BENCH_SQL_COUNT_FILE: countFile,
+    },
+    ['-r', path.join(__dirname, 'sql-count.preload.js'), ...(process.env['BENCH_HEAP_SNAPSHOT'] ? ['--heapsnapshot-signal=SIGUSR1'] : [])],
+  );
+  const pid = api.child.pid!;
   try {
     await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000).catch((e) => {
       console.error(api.output());
       throw e;
     });
+    await sleep(1000);
+    const rssIdleMb = rssMb(pid, 'VmRSS');
     const gqlUrl = `http://127.0.0.1:${port}/graphql`;
     const probe = await fetch(gqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LIST_QUERY, variables: { first: 24 } }) });
     const probeBody = (await probe.json()) as { data?: { products: { nodes: unknown[] } }; errors?: unknown };
     if (!probeBody.data || probeBody.data.products.nodes.length !== 24) throw new Error(`list query failed: ${JSON.stringify(probeBody).slice(0, 500)}`);
+    for (const body of [mixed[0]!, mixed[1]!, mixed[2]!]) {
+      const res = await fetch(gqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const answer = (await res.json()) as { errors?: unknown };
+      if (answer.errors) throw new Error(`mixed list query failed: ${JSON.stringify(answer).slice(0, 500)}`);
+    }
     // Warm the process (JIT, pools) on other products than the ones measured.
     let w = 0;
     await load('warm-up', { url: gqlUrl, method: 'POST', duration: 3, setupBody: () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: warmIds[w++ % warmIds.length] } }) });
     await sleep(500);
-    const cpu = () => cpuMs(api.child.pid);
-    const c0 = cpu();
-    const list = await load('product list (24 with variants, CNY, zh-CN)', {
-      url: gqlUrl,
-      method: 'POST',
-      body: JSON.stringify({ query: LIST_QUERY, variables: { first: 24 } }),
-    });
-    const c1 = cpu();
+    // The API's connections to the bench database; a connection opened during a scenario counts from 0.
+    const backends = () => withClient(url, async (c) => (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) => r.pid));
+    const meter = async (run: () => Promise<LoadResult>): Promise<Scenario> => {
+      resetPeakRss(pid);
+      const sql0 = await sqlCount(api.child, countFile);
+      const api0 = cpuMs(pid);
+      const pgStart = new Map((await backends()).map((b) => [b, cpuMs(b) || 0]));
+      const r = await run();
+      const api1 = cpuMs(pid);
+      const pgEnd = await backends();
+      const pg0 = [...pgStart.values()].reduce((t, c) => t + c, 0);
+      const pg1 = [...new Set([...pgStart.keys(), ...pgEnd])].reduce((t, b) => t + (cpuMs(b) || pgStart.get(b) || 0), 0);
+      const sql1 = await sqlCount(api.child, countFile);
+      const n = Math.max(1, r.total);
+      return { ...r, apiCpuMs: (api1 - api0) / n, pgCpuMs: (pg1 - pg0) / n, sqlPerReq: (sql1 - sql0) / n, hitRate: r.hits === undefined ? undefined : r.hits / n, rssPeakMb: rssMb(pid, 'VmHWM') };
+    };
+    const list = await meter(() => load('product list (24 with variants, CNY, zh-CN)', { url: gqlUrl, method: 'POST', body: JSON.stringify({ query: LIST_QUERY, variables: { first: 24 } }), countHits: true }));
     let i = 0;
-    const detail = await load('product detail', {
-      url: gqlUrl,
-      method: 'POST',
-      setupBody: () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: ids[i++ % ids.length] } }),
-    });
-    const c2 = cpu();
-    return [
-      { ...list, apiCpuMs: (c1 - c0) / Math.max(1, list.total) },
-      { ...detail, apiCpuMs: (c2 - c1) / Math.max(1, detail.total) },
-    ];
+    const detail = await meter(() => load('product detail', { url: gqlUrl, method: 'POST', setupBody: () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: ids[i++ % ids.length] } }), countHits: true }));
+    const mixedList = await meter(() =>
+      load(`mixed lists (${mixed.length} distinct requests at random)`, { url: gqlUrl, method: 'POST', setupBody: () => mixed[Math.floor(Math.random() * mixed.length)]!, countHits: true }),
+    );
+    let d = 0;
+    const distinctDetail = await meter(() =>
+      load('distinct product pages (10,000 products)', { url: gqlUrl, method: 'POST', setupBody: () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: distinct[d++ % distinct.length] } }), countHits: true }),
+    );
+    await sleep(2000);
+    const rssAfterMb = rssMb(pid, 'VmRSS');
+    if (process.env['BENCH_HEAP_SNAPSHOT'] && cacheSeconds !== '0') {
+      api.child.kill('SIGUSR1');
+      await sleep(15_000);
+    }
+    return { rows: [list, detail, mixedList, distinctDetail], rssIdleMb, rssAfterMb };
   } finally {
     await api.stop();
+    rmSync(countFile, { force: true });
+  }
+}
+
+/** Statements the API has sent so far (it writes the count on SIGWINCH). */
+async function sqlCount(child: { kill: (s: NodeJS.Signals) => boolean }, file: string): Promise<number> {
+  rmSync(file, { force: true });
+  child.kill('SIGWINCH');
+  for (let k = 0; k < 100; k++) {
+    await sleep(20);
+    try {
+      const n = (JSON.parse(readFileSync(file, 'utf8')) as { statements: number }).statements;
+      if (Number.isFinite(n)) return n;
+    } catch {
+      // not written yet
+    }
+  }
+  return NaN;
+}
+
+/** Resident memory of a process in MB from /proc/<pid>/status (VmRSS now, VmHWM peak). */
+function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+/** Resets the peak RSS (VmHWM) of a process this user owns (Linux clear_refs 5). */
+function resetPeakRss(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not permitted: the peak then covers the process's life so far
   }
 }
 
 let warmIds: string[] = [];
+let catalogue: CatalogueRow[] = [];
 
 /** CPU milliseconds (user + system) a process has used, from /proc (Linux). */
 function cpuMs(pid: number | undefined): number {

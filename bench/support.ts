@@ -45,12 +45,20 @@ export interface LoadResult {
   total: number;
   /** CPU of the process under test per request, when the benchmark measured it. */
   apiCpuMs?: number;
+  /** Answers marked `x-cache: HIT` (replayed by the API's front-door cache), when counted. */
+  hits?: number;
 }
 
 export async function load(
   name: string,
-  opts: { url: string; method?: 'GET' | 'POST'; body?: string; connections?: number; duration?: number; setupBody?: () => string },
+  opts: { url: string; method?: 'GET' | 'POST'; body?: string; connections?: number; duration?: number; setupBody?: () => string; countHits?: boolean },
 ): Promise<LoadResult> {
+  let hits = 0;
+  const onResponse = opts.countHits
+    ? (_status: number, _body: string, _context: unknown, headers: Record<string, string>) => {
+        if (headers['x-cache'] === 'HIT') hits++;
+      }
+    : undefined;
   const result = await autocannon({
     url: opts.url,
     method: opts.method ?? 'GET',
@@ -58,7 +66,10 @@ export async function load(
     duration: opts.duration ?? Number(process.env['BENCH_SECONDS'] ?? 10),
     headers: { 'content-type': 'application/json' },
     body: opts.body,
-    requests: opts.setupBody ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: opts.setupBody!() }) }] : undefined,
+    requests:
+      opts.setupBody || onResponse
+        ? [{ ...(opts.setupBody ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: opts.setupBody!() }) } : {}), ...(onResponse ? { onResponse } : {}) }]
+        : undefined,
   } as autocannon.Options);
   return {
     name,
@@ -68,6 +79,7 @@ export async function load(
     non2xx: result.non2xx,
     errors: result.errors,
     total: result.requests.total,
+    ...(opts.countHits ? { hits } : {}),
   };
 }
 
