@@ -9,11 +9,11 @@ import prettier from 'eslint-config-prettier';
 const leaf = (scope) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'] });
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', 'apps/admin/dist/**', '**/*.mjs', 'test/artifacts/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', 'apps/admin/dist/**', 'apps/shop/.next/**', 'apps/shop/.next-test/**', 'apps/shop/next-env.d.ts', '**/*.mjs', 'test/artifacts/**'] },
   ...tseslint.configs.recommended,
   prettier,
   {
-    files: ['**/*.ts', 'apps/admin/src/**/*.tsx'],
+    files: ['**/*.ts', 'apps/admin/src/**/*.tsx', 'apps/shop/src/**/*.tsx'],
     plugins: { '@nx': nx },
     languageOptions: {
       parserOptions: { projectService: { allowDefaultProject: ['apps/admin/vite.config.ts'] }, tsconfigRootDir: import.meta.dirname },
@@ -40,6 +40,8 @@ export default [
               onlyDependOnLibsWithTags: ['scope:orders', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:licensing', 'scope:settlement', 'scope:shared'],
             },
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:app', 'scope:shared', 'scope:identity', 'scope:storefronts', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:orders', 'scope:licensing', 'scope:settlement'] },
+            // The shop (apps/shop, its own tsconfig with DOM and JSX) talks to the API over HTTP only.
+            { sourceTag: 'scope:shop', onlyDependOnLibsWithTags: ['scope:shop'] },
             { sourceTag: 'platform:web', notDependOnLibsWithTags: ['type:feature', 'type:data-access'] },
           ],
         },

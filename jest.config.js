@@ -12,12 +12,12 @@ const base = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleNameMapper,
   testEnvironment: 'node',
-  modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/apps/admin'],
+  modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/apps/admin', '<rootDir>/apps/shop/.next', '<rootDir>/apps/shop/.next-test'],
 };
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/{api,worker}/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/{api,worker}/**/*.spec.ts', '<rootDir>/apps/shop/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'integration',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: installs what is missing, starts or reuses PostgreSQL and Redis, migrates,
-// seeds the demo museums, then runs the API, the worker and the seller console together.
+// seeds the demo museums, then runs the API, the worker, the seller console and the shop together.
 // Without CUSTOMS_GATEWAY_URL / CARRIER_API_URL it also runs the dev sandbox gateways
 // (scripts/dev-gateways.ts) and points the worker at them, so paid orders reach DELIVERED.
 // Without a Stripe key (STRIPE_SECRET_KEY unset or the placeholder) the same process runs the
@@ -125,5 +125,17 @@ start('worker', '33', process.execPath, [...swc, 'apps/worker/src/main.ts'], { .
 if (existsSync(path.join(ROOT, 'apps/admin/vite.config.ts'))) {
   start('console', '35', process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), '--config', 'apps/admin/vite.config.ts', '--host', '0.0.0.0']);
 }
+let shopUrl = null;
+if (existsSync(path.join(ROOT, 'apps/shop/next.config.mjs'))) {
+  // The shoppers' storefront (Next.js, dev mode: each page compiles on its first visit).
+  const shopPort = Number(process.env.SHOP_PORT ?? (await freePort(3001)));
+  shopUrl = `http://localhost:${shopPort}`;
+  start('shop', '34', process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'dev', 'apps/shop', '-p', String(shopPort), '-H', '0.0.0.0'], {
+    API_URL: process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}/graphql`,
+    SHOP_ORIGIN: process.env.SHOP_ORIGIN ?? shopUrl,
+    NEXT_TELEMETRY_DISABLED: '1',
+  });
+}
 log(`API      http://localhost:${process.env.PORT ?? 3000}/graphql   (health: /health)`);
 log('Console  http://localhost:5173');
+if (shopUrl) log(`Shop     ${shopUrl}   (zh-CN; /en, /fr; demo shopper shopper@vitrine.test / vitrine-demo-2026)`);

@@ -18,6 +18,8 @@ if (existsSync(path.join(ROOT, 'test/browser'))) ensureChromium();
 if (!args.length) {
   log('typecheck');
   run('npx tsc -p tsconfig.json');
+  // The shop (apps/shop) has its own tsconfig (DOM, JSX, Next's bundler resolution).
+  if (existsSync(path.join(ROOT, 'apps/shop/tsconfig.json'))) run('npx tsc -p apps/shop/tsconfig.json');
   log('lint (module boundaries need the Nx project graph first)');
   run('npx nx show projects > /dev/null');
   run('npx eslint . --max-warnings 0');

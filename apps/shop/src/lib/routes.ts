@@ -1,0 +1,28 @@
+// Every shop URL in one place (both the pages and the links to them use these).
+import type { ShopLocale } from '../i18n/locales';
+
+const enc = encodeURIComponent;
+
+export const routes = {
+  home: (l: ShopLocale) => `/${l}`,
+  storefront: (l: ShopLocale, slug: string) => `/${l}/m/${enc(slug)}`,
+  /** A work of art of a storefront, with the products made from it. */
+  artwork: (l: ShopLocale, slug: string, artworkId: string) => `/${l}/m/${enc(slug)}/works/${enc(artworkId)}`,
+  collection: (l: ShopLocale, slug: string, collectionSlug: string) => `/${l}/m/${enc(slug)}/collections/${enc(collectionSlug)}`,
+  product: (l: ShopLocale, id: string) => `/${l}/products/${enc(id)}`,
+  search: (l: ShopLocale, params: Record<string, string | undefined> = {}) => {
+    const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
+    const s = q.toString();
+    return `/${l}/search${s ? `?${s}` : ''}`;
+  },
+  // Built by the cart/checkout/account engineer:
+  cart: (l: ShopLocale) => `/${l}/cart`,
+  checkout: (l: ShopLocale) => `/${l}/checkout`,
+  orders: (l: ShopLocale) => `/${l}/orders`,
+  order: (l: ShopLocale, id: string) => `/${l}/orders/${enc(id)}`,
+  account: (l: ShopLocale) => `/${l}/account`,
+  signIn: (l: ShopLocale, next?: string) => `/${l}/account/sign-in${next ? `?next=${enc(next)}` : ''}`,
+  // Short links (QR codes on shelf labels, shares): redirect to the zh-CN page.
+  productShort: (code: string) => `/p/${enc(code)}`,
+  storefrontShort: (code: string) => `/s/${enc(code)}`,
+};

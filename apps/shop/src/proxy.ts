@@ -1,0 +1,75 @@
+// Runs before every page: puts the locale in the URL (zh-CN by default) and renews the
+// shopper's access token from the refresh token, so server components always read a valid one.
+import { NextResponse, type NextRequest } from 'next/server';
+import { apiUrl, COOKIE, cookieOptions, REFRESH_MAX_AGE_SECONDS } from './lib/api/config';
+import type { ApiSession } from './lib/api/session';
+import { DEFAULT_LOCALE, isLocale, LOCALE_HEADER } from './i18n/locales';
+
+const REFRESH = `mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn } }`;
+
+// Rotating refresh tokens: a reused one ends the whole session family, so concurrent requests
+// carrying the same refresh token share one rotation (per process, kept briefly).
+const rotations = new Map<string, Promise<ApiSession | null>>();
+
+async function rotate(refreshToken: string, forwardedFor: string | null): Promise<ApiSession | null> {
+  const pending = rotations.get(refreshToken);
+  if (pending) return pending;
+  const promise = (async () => {
+    try {
+      const res = await fetch(apiUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+        body: JSON.stringify({ query: REFRESH, variables: { refreshToken } }),
+        cache: 'no-store',
+        signal: AbortSignal.timeout(10_000),
+      });
+      const body = (await res.json()) as { data?: { refreshSession: ApiSession } | null };
+      return body.data?.refreshSession ?? null;
+    } catch {
+      return null;
+    }
+  })();
+  rotations.set(refreshToken, promise);
+  setTimeout(() => rotations.delete(refreshToken), 30_000).unref?.();
+  return promise;
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const { pathname, search } = request.nextUrl;
+  const first = pathname.split('/')[1];
+  if (!isLocale(first)) {
+    const url = request.nextUrl.clone();
+    url.pathname = `/${DEFAULT_LOCALE}${pathname === '/' ? '' : pathname}`;
+    url.search = search;
+    return NextResponse.redirect(url);
+  }
+
+  // The locale, for what renders without route params (not-found.tsx).
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(LOCALE_HEADER, first);
+  const refreshToken = request.cookies.get(COOKIE.refresh)?.value;
+  if (!refreshToken || request.cookies.get(COOKIE.access)?.value) return NextResponse.next({ request: { headers: requestHeaders } });
+  const session = await rotate(refreshToken, request.headers.get('x-forwarded-for'));
+  const cookieHeader = (jar: NextRequest['cookies']) => requestHeaders.set('cookie', jar.toString());
+  if (!session) {
+    // Expired or revoked: signed out.
+    request.cookies.delete(COOKIE.refresh);
+    cookieHeader(request.cookies);
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.cookies.delete(COOKIE.refresh);
+    return response;
+  }
+  // The page rendering now sees the new token; the browser keeps it for the next ones.
+  request.cookies.set(COOKIE.access, session.accessToken);
+  request.cookies.set(COOKIE.refresh, session.refreshToken);
+  cookieHeader(request.cookies);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.cookies.set(COOKIE.access, session.accessToken, cookieOptions(Math.max(1, session.expiresIn - 30)));
+  response.cookies.set(COOKIE.refresh, session.refreshToken, cookieOptions(REFRESH_MAX_AGE_SECONDS));
+  return response;
+}
+
+export const config = {
+  // Not: Next's own files, short links, the sitemap, robots.txt, icons and files in public/.
+  matcher: ['/((?!_next/|p/|s/|sitemap\\.xml|robots\\.txt|favicon\\.ico|icon|apple-icon|images/).*)'],
+};

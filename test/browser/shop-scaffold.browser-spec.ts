@@ -1,0 +1,54 @@
+import { seedDemo } from '../../prisma/seed';
+import { useShop } from './support/shop-fixture';
+
+/** Issue 17, the shop's frame: locale in the URL (zh-CN by default), switcher, header, 404. */
+describe('shop scaffold', () => {
+  const f = useShop();
+  beforeAll(async () => {
+    await seedDemo(f.api.db.prisma);
+  });
+
+  it('opens in Chinese, switches to English and French on the same page, and taps are at least 44 px', async () => {
+    const s = await f.open('/');
+    const { page } = s;
+    await page.waitForURL(/\/zh-CN$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.getByRole('heading', { level: 1, name: '博物馆商店' }).waitFor();
+    await page.getByText('卢浮宫博物馆官方旗舰店').waitFor();
+    expect(await page.getByTestId('cart-count').textContent()).toBe('0');
+    await s.screenshot('shop-home-zh-CN');
+
+    // Header controls: tap targets of at least 44x44 px, no horizontal scroll at 390 px.
+    for (const target of [page.locator('.brand'), page.getByTestId('cart-link'), page.locator('.locale-switcher a').first(), page.locator('#site-search'), page.locator('.search-form button')]) {
+      const box = (await target.boundingBox())!;
+      expect({ h: box.height >= 44, w: box.width >= 44 }).toEqual({ h: true, w: true });
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await page.locator('.locale-switcher a[data-locale="en"]').click();
+    await page.waitForURL(/\/en$/);
+    await page.getByRole('heading', { level: 1, name: 'Museum shops' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await s.screenshot('shop-home-en');
+    await page.locator('.locale-switcher a[data-locale="fr"]').click();
+    await page.waitForURL(/\/fr$/);
+    await page.getByRole('heading', { level: 1, name: 'Boutiques de musées' }).waitFor();
+  });
+
+  it('answers an unknown page with a 404 in the shopper’s language', async () => {
+    const s = await f.open('/zh-CN');
+    const zh = await s.page.goto(`${f.shop.url}/zh-CN/no-such-page`);
+    expect(zh!.status()).toBe(404);
+    await s.page.getByRole('heading', { name: '页面不存在' }).waitFor();
+    await s.screenshot('shop-404-zh-CN');
+    const fr = await s.page.goto(`${f.shop.url}/fr/nulle-part`);
+    expect(fr!.status()).toBe(404);
+    await s.page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+    // A path without a locale gets the default one.
+    const bare = await s.page.goto(`${f.shop.url}/nowhere`);
+    expect(bare!.status()).toBe(404);
+    expect(s.page.url()).toBe(`${f.shop.url}/zh-CN/nowhere`);
+    // Next logs the 404 documents as failed loads: they are what this test asks for.
+    s.errors.splice(0);
+  });
+});
