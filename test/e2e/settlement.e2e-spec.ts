@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { RoyaltyAccrualService } from '@vitrine/licensing';
+import { SettlementPostingService } from '@vitrine/settlement';
 import { createBrand, createMuseum, createUser } from '@vitrine/shared/testing';
 import { codeOf, type ApiHarness } from '../support/api-harness';
 import { ADD_LINE, PLACE_ORDER, licenseAfterSale, placeOrderInput, residentId, seedFx, seedShop, setStock, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
@@ -135,7 +137,7 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     expect(party('PLATFORM_COMMISSION', null, 'COMMISSION')).toBe(commission);
     expect(party('TAX_PAYABLE', null, 'TAX')).toBe(brandOrder.taxTotal);
     // The royalty is the one licensing accrues for the line (CNY agreement): one rule.
-    const accrued = await api.app.get(require('@vitrine/licensing').RoyaltyAccrualService, { strict: false }).accrueOrder(brandOrder.id);
+    const accrued = await api.app.get(RoyaltyAccrualService, { strict: false }).accrueOrder(brandOrder.id);
     expect(accrued.accrued).toBe(1);
     const royaltyEntry = await api.db.prisma.royaltyLedgerEntry.findFirstOrThrow({ where: { orderId: brandOrder.id, kind: 'ACCRUAL' } });
     expect(royaltyEntry.royaltyMinor).toBe(royalty);
@@ -244,6 +246,23 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
       expect(seen.data.order.settlement.lines.length).toBeGreaterThan(0);
     }
     expect(codeOf(await api.gql(ORDER, { id: checkout.orders[0].id }, tokens.brand))).toBe('NOT_FOUND');
+  });
+
+  it('catches up, once, with orders paid without going through the webhook (seeded or older than the ledger)', async () => {
+    // An order placed and then marked paid straight in the database, as the demo seed writes them.
+    let token: string | null = null;
+    const added: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[1]!.id, quantity: 1, cartToken: token } });
+    token = added.data.addCartLine.cartToken;
+    const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, 'settle-seeded', { cartToken: token, id: residentId(9105) }) });
+    expect(placed.errors).toBeUndefined();
+    const order = placed.data.placeOrder.orders[0];
+    await api.db.prisma.order.update({ where: { id: order.id }, data: { status: 'PAID', paidAt: new Date() } });
+    await api.db.prisma.payment.updateMany({ where: { checkoutId: placed.data.placeOrder.id }, data: { status: 'SUCCEEDED' } });
+    const posting = api.app.get(SettlementPostingService, { strict: false });
+    const first = await posting.catchUp();
+    expect(first.entries).toBeGreaterThanOrEqual(1);
+    expect(await api.db.prisma.settlementJournalEntry.count({ where: { eventKey: `order-paid:${order.id}` } })).toBe(1);
+    expect(await posting.catchUp()).toEqual({ checkouts: 0, entries: 0 });
   });
 
   it('the database refuses an entry that does not balance, and any edit of the ledger', async () => {

@@ -1,4 +1,5 @@
-export { SettlementCoreModule, SettlementModule } from './lib/settlement.module';
+export { SettlementCoreModule, SettlementJobsModule, SettlementModule } from './lib/settlement.module';
+export * from './lib/jobs/settlement.jobs';
 // For libs/orders: posting in the payment event's transaction, the checkout's rate snapshot, an order's split.
 export { SettlementPostingService } from './lib/application/settlement-posting.service';
 export { CommissionService } from './lib/application/commission.service';

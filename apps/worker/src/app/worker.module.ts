@@ -6,6 +6,7 @@ import { OrderPipelineJobsModule, orderPipelineJobs, orderPipelineSchedules } fr
 import { InventorySyncJobsModule, inventorySyncJobs, inventorySyncSchedules } from '@vitrine/inventory';
 import { FxRefreshJobsModule, fxRefreshJobs, fxRefreshSchedules } from '@vitrine/catalog';
 import { PiiRetentionJobsModule, piiRetentionJobs, piiRetentionSchedules } from '@vitrine/customs';
+import { SettlementJobsModule, settlementJobs, settlementSchedules } from '@vitrine/settlement';
 import { HeartbeatService } from './heartbeat.service';
 import { MetricsServer } from './metrics.server';
 
@@ -18,14 +19,15 @@ import { MetricsServer } from './metrics.server';
   imports: [
     DataAccessModule,
     JobsWorkerModule.register({
-      jobs: [...licensingJobs, ...orderPipelineJobs, ...inventorySyncJobs, ...fxRefreshJobs, ...piiRetentionJobs],
-      schedules: [...licensingSchedules, ...orderPipelineSchedules(), ...inventorySyncSchedules(), ...fxRefreshSchedules(), ...piiRetentionSchedules()],
+      jobs: [...licensingJobs, ...orderPipelineJobs, ...inventorySyncJobs, ...fxRefreshJobs, ...piiRetentionJobs, ...settlementJobs],
+      schedules: [...licensingSchedules, ...orderPipelineSchedules(), ...inventorySyncSchedules(), ...fxRefreshSchedules(), ...piiRetentionSchedules(), ...settlementSchedules],
     }),
     LicensingJobsModule,
     OrderPipelineJobsModule,
     InventorySyncJobsModule,
     FxRefreshJobsModule,
     PiiRetentionJobsModule,
+    SettlementJobsModule,
   ],
   providers: [HeartbeatService, MetricsServer],
 })

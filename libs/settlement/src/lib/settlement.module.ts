@@ -6,6 +6,7 @@ import { SettlementResolver } from './graphql/settlement.resolver';
 import { CommissionRepository } from './infrastructure/commission.repository';
 import { LedgerRepository } from './infrastructure/ledger.repository';
 import { SettlementSourcesRepository } from './infrastructure/settlement-sources.repository';
+import { SETTLEMENT_JOB_HANDLERS } from './jobs/settlement.handlers';
 
 /** The settlement ledger's services, without the GraphQL API (for libs/orders and the worker). */
 @Module({
@@ -20,3 +21,10 @@ export class SettlementCoreModule {}
   providers: [SettlementResolver],
 })
 export class SettlementModule {}
+
+/** The worker side: the catch-up job's handler. */
+@Module({
+  imports: [SettlementCoreModule],
+  providers: [...SETTLEMENT_JOB_HANDLERS],
+})
+export class SettlementJobsModule {}

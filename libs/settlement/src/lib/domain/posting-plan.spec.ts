@@ -30,7 +30,9 @@ const eventArb = fc.oneof(
   fc.record({ t: fc.constant('replay' as const) }),
 );
 
-function toOrder(i: number, o: fc.infer<typeof orderArb>): OrderToSettle & { paidAt: Date } {
+type OrderSpec = { museum: string; byBrand: boolean; shippingMinor: number; insuranceMinor: number; taxMinor: number; lines: { goodsMinor: number; commissionRateBps: number; licensed: boolean; royaltyBps: number }[] };
+
+function toOrder(i: number, o: OrderSpec): OrderToSettle & { paidAt: Date } {
   const orderId = `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
   const brand = o.byBrand ? { type: 'BRAND' as const, id: BRAND } : null;
   const museum = { type: 'MUSEUM' as const, id: o.museum };

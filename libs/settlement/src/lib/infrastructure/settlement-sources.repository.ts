@@ -83,6 +83,11 @@ export class SettlementSourcesRepository {
        ORDER BY ol.order_id, ol.position`;
   }
 
+  /** Locks the checkout's payment row, the lock webhooks and refunds take first (ADR 0006). */
+  async lockPayment(tx: Tx, checkoutId: string): Promise<void> {
+    await tx.$queryRaw`SELECT id FROM payments WHERE checkout_id = ${checkoutId}::uuid FOR UPDATE`;
+  }
+
   /** Paid orders of the checkout (the ones a refund without an order, or a dispute, is spread over). */
   async paidOrderIds(tx: Tx, checkoutId: string): Promise<string[]> {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM orders WHERE checkout_id = ${checkoutId}::uuid AND paid_at IS NOT NULL ORDER BY id`;
@@ -106,8 +111,9 @@ export class SettlementSourcesRepository {
   }
 
   /** Checkouts with money facts the ledger has not caught up with (the catch-up's work list). */
-  async checkoutsBehind(limit: number): Promise<string[]> {
+  async checkoutsBehind(limit: number, after: string | null): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT id FROM (
       SELECT DISTINCT o.checkout_id::text AS id FROM orders o
        WHERE o.paid_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
       UNION
@@ -118,7 +124,9 @@ export class SettlementSourcesRepository {
       UNION
       SELECT p.checkout_id::text FROM payment_disputes d JOIN payments p ON p.id = d.payment_id
        WHERE d.status = 'lost' AND d.lost_amount_minor > 0 AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'dispute-lost:' || d.provider_dispute_id)
-      LIMIT ${limit}`;
+      ) behind
+      WHERE ${after}::text IS NULL OR id > ${after}::text
+      ORDER BY id LIMIT ${limit}`;
     return rows.map((r) => r.id);
   }
 

@@ -1,0 +1,21 @@
+import { defineJob, defineQueue, defineSchedule } from '@vitrine/shared/jobs';
+
+/**
+ * Settlement's jobs. Posting happens in the payment event's own transaction (the webhook,
+ * refundOrder); the catch-up is the safety net behind it: it finds checkouts whose payment
+ * facts the ledger lacks (orders paid before the ledger existed, seeded demo orders, a posting
+ * that failed) and posts them, each under its event key, so it runs twice without effect.
+ */
+export const settlementQueue = defineQueue('settlement', { concurrency: 1 });
+
+export type SettlementCatchUpPayload = { scope: string };
+export const settlementCatchUpJob = defineJob<SettlementCatchUpPayload>({
+  queue: settlementQueue,
+  name: 'catch-up',
+  jobId: () => 'settlement.catch-up',
+  attempts: 5,
+});
+
+export const settlementJobs = [settlementCatchUpJob];
+
+export const settlementSchedules = [defineSchedule(settlementCatchUpJob, { scope: 'all' }, { pattern: '17 * * * *' })];
