@@ -46,6 +46,82 @@ export interface Dictionary {
     outOfStock: string;
     retry: string;
   };
+  storefront: {
+    featuredCollections: string;
+    collections: string;
+    works: string;
+    newArrivals: string;
+    allProducts: string;
+    noProducts: string;
+  };
+  artwork: {
+    artist: string;
+    period: string;
+    accessionNumber: string;
+    creditLine: string;
+    productsFrom: string;
+    noProducts: string;
+  };
+  collection: {
+    products: string;
+    noProducts: string;
+  };
+  search: {
+    title: string;
+    /** `{count}` results for `{query}` */
+    resultsFor: string;
+    /** `{count}` products */
+    results: string;
+    noResults: string;
+    filters: string;
+    museum: string;
+    anyMuseum: string;
+    category: string;
+    anyCategory: string;
+    priceRange: string;
+    minPrice: string;
+    maxPrice: string;
+    inStockOnly: string;
+    sort: string;
+    sortNewest: string;
+    sortPopularity: string;
+    sortPriceAsc: string;
+    sortPriceDesc: string;
+    apply: string;
+    clear: string;
+    nextPage: string;
+    badPrice: string;
+  };
+  product: {
+    /** Estimated cross-border tax `{amount}` */
+    taxEstimate: string;
+    taxNote: string;
+    inStock: string;
+    lowStock: string;
+    outOfStock: string;
+    chooseOption: string;
+    quantity: string;
+    addToCart: string;
+    adding: string;
+    added: string;
+    viewCart: string;
+    story: string;
+    inspiredBy: string;
+    /** Co-branded with `{brand}` */
+    coBranded: string;
+    /** Image `{index}` of `{count}` */
+    imageOf: string;
+    /** Sold by `{museum}` */
+    soldBy: string;
+    details: string;
+    origin: string;
+    /** `{rate}` CNY per EUR */
+    fxNote: string;
+  };
+  /** Product categories (the catalogue's keys); an unknown key shows as it is. */
+  categories: Record<string, string>;
+  /** Variant option names (the catalogue's keys: size, colour…). */
+  optionNames: Record<string, string>;
   notFound: {
     title: string;
     body: string;
