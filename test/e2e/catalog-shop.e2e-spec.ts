@@ -275,9 +275,10 @@ describe('shop window: storefronts and products for shoppers', () => {
           expect(r.data.products.nodes).toHaveLength(first);
           counts.push(sql.take().length);
         }
-        // page, count, FX rate, storefronts, variants, media, works, collections: one
-        // statement each, whatever the page size.
-        expect(counts).toEqual([8, 8, 8]);
+        // The page with its variants and media (one statement), count, FX rate, storefronts,
+        // works, collections: one statement each, whatever the page size. A first page of 30
+        // holds every Orsay product, so its total is the page's length and nothing is counted.
+        expect(counts).toEqual([6, 6, 5]);
       } finally {
         sql.restore();
       }

@@ -7,7 +7,7 @@ import { NotFoundError, isUuid, validate } from '@vitrine/shared/kernel';
 import { eurRangeForCny } from '../domain/price-range';
 import { ArtworkRepository, type ArtworkRow } from '../infrastructure/artwork.repository';
 import { CollectionRepository, type CollectionRow } from '../infrastructure/collection.repository';
-import { ProductRepository, type ProductCursor, type ProductListQuery, type ProductRow, type VariantRow, type MediaRow, type ProductDetailRow } from '../infrastructure/product.repository';
+import { ProductRepository, type ProductCardRow, type ProductCursor, type ProductListQuery, type VariantRow, type MediaRow, type ProductDetailRow } from '../infrastructure/product.repository';
 import { CATALOG_SETTINGS, type CatalogSettings } from './catalog-settings';
 import { FxRatesService } from './fx-rates.service';
 import { SearchService } from './search.service';
@@ -27,7 +27,16 @@ export interface ShopperProductQuery {
   search?: string | null;
 }
 
-const EMPTY = { rows: [] as ProductRow[], total: 0 };
+/** A list page: its rows (with the variants and media of each card) and its total, counted only if asked for. */
+export interface ShopperProductPage {
+  rows: ProductCardRow[];
+  total: () => Promise<number>;
+}
+
+const EMPTY: ShopperProductPage = { rows: [], total: () => Promise.resolve(0) };
+
+/** Totals kept per filter: at most this many bytes of keys (a key is the filter's JSON). */
+const TOTALS_MAX_BYTES = 2 * 2 ** 20;
 
 const filterSchema = z.object({
   storefrontSlug: z.string().max(60).nullish(),
@@ -44,7 +53,11 @@ const filterSchema = z.object({
  */
 @Injectable()
 export class BrowseService {
-  /** Totals of public lists by filter: counting every page of a busy shop window costs more than the page. */
+  /**
+   * Totals of public lists by filter, kept until the catalogue changes (a back-office write
+   * clears them, ShopWindowCaches) or `publicStaleMs` passes: counting every match costs more
+   * than the page, and a shopper's app asks for it on the first page only.
+   */
   private readonly totals: LRUCache<string, Promise<number>> | null;
 
   /**
@@ -64,12 +77,19 @@ export class BrowseService {
     @Inject(CATALOG_SETTINGS) settings: CatalogSettings,
     @Optional() caches?: ShopWindowCaches,
   ) {
-    const totals = settings.publicStaleMs > 0 ? new LRUCache<string, Promise<number>>({ max: 2_000, ttl: settings.publicStaleMs }) : null;
+    const totals =
+      settings.publicStaleMs > 0
+        ? new LRUCache<string, Promise<number>>({ max: 10_000, maxSize: TOTALS_MAX_BYTES, sizeCalculation: (_v, key) => 2 * key.length + 64, ttl: settings.publicStaleMs })
+        : null;
     this.totals = totals;
     if (totals) caches?.register(() => totals.clear());
   }
 
-  async listProducts(q: ShopperProductQuery): Promise<{ rows: ProductRow[]; total: number }> {
+  /**
+   * One page of the shop window in one statement (the products with their variants and
+   * media); the total is counted only when the caller asks for it, once per filter.
+   */
+  async listProducts(q: ShopperProductQuery): Promise<ShopperProductPage> {
     validate(filterSchema, q, 'filter');
     // An id filter that is not an id matches nothing.
     if ((q.collectionId && !isUuid(q.collectionId)) || (q.artworkId && !isUuid(q.artworkId))) return EMPTY;
@@ -92,8 +112,10 @@ export class BrowseService {
       maxPriceEur: eur.max,
       match: match.kind === 'MATCH' ? match.tsquery : undefined,
     };
-    const [rows, total] = await Promise.all([this.products.page({ ...filter, take: q.take, order: q.sort, after: q.after }), this.total(filter)]);
-    return { rows, total };
+    const rows = await this.products.publicPage({ ...filter, take: q.take, order: q.sort, after: q.after });
+    // A short first page holds every match: no need to count them.
+    const known = q.after === null && rows.length <= q.take ? rows.length : null;
+    return { rows, total: () => (known !== null ? Promise.resolve(known) : this.total(filter)) };
   }
 
   private total(filter: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Promise<number> {

@@ -22,6 +22,8 @@ export interface SellableVariant {
   productStatus: string;
   /** Published in an open storefront, zh-CN text present, this variant's HS code on the positive list. */
   listableForChina: boolean;
+  /** The seller's storefront holds a China customs registration (customs code); read with the variant. */
+  customsRegistered: boolean;
 }
 
 /** Reads other contexts need from the catalogue, each a fixed number of queries. */
@@ -50,6 +52,7 @@ export class CatalogReadService {
       crossBorderCategory: r.crossBorderCategory,
       netContent: r.netContent != null && r.netContentUnit ? { amount: r.netContent, unit: r.netContentUnit } : null,
       productStatus: r.productStatus,
+      customsRegistered: r.customsRegistered,
       listableForChina:
         r.productStatus === 'PUBLISHED' &&
         r.storefrontStatus === 'OPEN' &&

@@ -31,12 +31,26 @@ export class ShopResolver {
 
   @Public()
   @Query(() => ProductPage, { description: 'Published products of open storefronts; filter, sort and search.' })
-  async products(@Args() args: ProductsArgs) {
+  async products(@Args() args: ProductsArgs, @Context() ctx: RequestContext) {
     const take = pageSize(args.first);
     const sort = args.sort ?? ProductSort.NEWEST;
     const { rows, total } = await this.browse.listProducts({ take, sort, after: productCursor(args.after, sort), ...args.filter });
-    const page = toPage(rows, take, total, (r) => [sort, ...cursorOf(r, sort)]);
-    return { ...page, nodes: page.nodes.map((r) => toProduct(r, args.locale ?? Locale.zh_CN)) };
+    const page = toPage(rows, take, 0, (r) => [sort, ...cursorOf(r, sort)]);
+    // The cards' variants and media came with the page: the field resolvers find them in their loaders.
+    const variants = catalogLoaders.variants(ctx, this.browse);
+    const media = catalogLoaders.media(ctx, this.browse);
+    for (const r of page.nodes) {
+      variants.prime(r.id, r.variants);
+      media.prime(r.id, r.media);
+    }
+    // A getter: the total is counted only when the query selects totalCount (the field's resolver reads it).
+    return {
+      ...page,
+      get totalCount() {
+        return total();
+      },
+      nodes: page.nodes.map((r) => toProduct(r, args.locale ?? Locale.zh_CN)),
+    };
   }
 
   @Public()

@@ -41,6 +41,8 @@ export interface SellableVariantRow {
   nameZh: string;
   descriptionZh: string;
   storefrontStatus: string | null;
+  /** The storefront holds a China customs code (the e-commerce enterprise every declaration names). */
+  customsRegistered: boolean;
 }
 
 export interface VariantRow {
@@ -64,6 +66,12 @@ export interface MediaRow {
   url: string;
   alt: string;
   position: number;
+}
+
+/** A shop-window list row: the product with the variants and media its card shows, read with the page. */
+export interface ProductCardRow extends ProductRow {
+  variants: VariantRow[];
+  media: MediaRow[];
 }
 
 /** A product page: the product with its variants, media and credited works, read in one statement. */
@@ -222,6 +230,48 @@ export class ProductRepository {
     });
   }
 
+  /**
+   * A shopper's list page in one statement: the published products of open storefronts that
+   * match, in the list's order after the keyset cursor, `take + 1` rows (the extra one only
+   * says whether more follow), each with its variants and media as JSON aggregates computed
+   * for the page's rows only. Without a search it goes through `hotRead` (prepared once per
+   * connection, a generic plan: the filters and sorts each have an index whose order is the
+   * list's, docs/adr/0014-shop-window-lists.md); a search keeps a custom plan, since how many
+   * rows a tsquery matches decides between the GIN index and walking the sort index.
+   */
+  async publicPage(q: Omit<ProductListQuery, 'publicOnly' | 'museumIds' | 'status'>): Promise<ProductCardRow[]> {
+    const { field, dir } = ORDERS[q.order];
+    const col = Prisma.raw(SORT_COLUMNS[field]);
+    const conds = this.listConditions({ ...q, publicOnly: true });
+    const direction = Prisma.raw(dir === 'asc' ? 'ASC' : 'DESC');
+    if (q.after) {
+      const v = this.sortValue(field, q.after[0]);
+      // A row comparison, so the index on (key, id) starts right after the cursor.
+      conds.push(dir === 'asc' ? Prisma.sql`(p.${col}, p.id) > (${v}, ${q.after[1]}::uuid)` : Prisma.sql`(p.${col}, p.id) < (${v}, ${q.after[1]}::uuid)`);
+    }
+    const statement = Prisma.sql`
+      SELECT p.id, p.museum_id AS "museumId", p.status::text AS status, p.category, p.cross_border_category::text AS "crossBorderCategory",
+             p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh",
+             p.description_fr AS "descriptionFr", p.description_en AS "descriptionEn", p.description_zh AS "descriptionZh",
+             p.min_price_eur_cents AS "minPriceEurCents", p.popularity, p.published_at AS "publishedAt",
+             p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+             COALESCE((SELECT json_agg(json_build_object('id', v.id, 'productId', v.product_id, 'sku', v.sku, 'options', v.options,
+                        'priceMinor', v.price_minor, 'currency', v.currency, 'weightGrams', v.weight_grams, 'hsCode', v.hs_code,
+                        'originCountry', v.origin_country, 'netContent', v.net_content, 'netContentUnit', v.net_content_unit,
+                        'position', v.position) ORDER BY v.position)
+                       FROM product_variants v WHERE v.product_id = p.id), '[]') AS variants,
+             COALESCE((SELECT json_agg(json_build_object('id', m.id, 'productId', m.product_id, 'url', m.url, 'alt', m.alt,
+                        'position', m.position) ORDER BY m.position)
+                       FROM product_media m WHERE m.product_id = p.id), '[]') AS media
+      FROM (SELECT p.id, p.museum_id, p.status, p.category, p.cross_border_category, p.name_fr, p.name_en, p.name_zh,
+                   p.description_fr, p.description_en, p.description_zh, p.min_price_eur_cents, p.popularity, p.published_at,
+                   p.created_at, p.updated_at
+            FROM products p WHERE ${Prisma.join(conds, ' AND ')} ORDER BY p.${col} ${direction}, p.id ${direction} LIMIT ${q.take + 1}) p
+      ORDER BY p.${col} ${direction}, p.id ${direction}`;
+    const rows = q.match ? await this.prisma.$queryRaw<ProductCardRow[]>(statement) : await this.prisma.hotRead<ProductCardRow>(statement);
+    return rows.map((r) => ({ ...r, variants: r.variants.map((v) => ({ ...v, options: (v.options ?? {}) as Record<string, string> })) }));
+  }
+
   count(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Promise<number> {
     if (q.match) return this.searchCount(q);
     return this.prisma.product.count({ where: this.whereOf(q) });
@@ -293,7 +343,6 @@ export class ProductRepository {
     });
   }
 
-  /** Variants by id with what selling them needs from their product and storefront. */
   /** Variants by id with what checkout needs of their product and storefront, in one statement. */
   /** On every checkout: straight to node-postgres (PrismaService.sql). */
   variantsWithProduct(ids: readonly string[]): Promise<SellableVariantRow[]> {
@@ -303,7 +352,7 @@ export class ProductRepository {
              v.net_content AS "netContent", v.net_content_unit::text AS "netContentUnit",
              p.status::text AS "productStatus", p.cross_border_category::text AS "crossBorderCategory",
              p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh", p.description_zh AS "descriptionZh",
-             s.status::text AS "storefrontStatus"
+             s.status::text AS "storefrontStatus", s.customs_code IS NOT NULL AS "customsRegistered"
       FROM product_variants v
       JOIN products p ON p.id = v.product_id
       LEFT JOIN storefronts s ON s.museum_id = v.museum_id
@@ -467,7 +516,7 @@ export class ProductRepository {
   private async searchPage(q: ProductListQuery): Promise<ProductRow[]> {
     const { field, dir } = ORDERS[q.order];
     const col = Prisma.raw(SORT_COLUMNS[field]);
-    const conds = this.searchConditions(q);
+    const conds = this.listConditions(q);
     if (q.after) {
       const v = this.sortValue(field, q.after[0]);
       conds.push(
@@ -491,12 +540,12 @@ export class ProductRepository {
 
   private async searchCount(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Promise<number> {
     const [row] = await this.prisma.$queryRaw<{ n: number }[]>(Prisma.sql`
-      SELECT count(*)::int AS n FROM products p WHERE ${Prisma.join(this.searchConditions(q), ' AND ')}`);
+      SELECT count(*)::int AS n FROM products p WHERE ${Prisma.join(this.listConditions(q), ' AND ')}`);
     return row?.n ?? 0;
   }
 
-  private searchConditions(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Prisma.Sql[] {
-    const c: Prisma.Sql[] = [Prisma.sql`p.search_vector @@ ${q.match}::tsquery`];
+  private listConditions(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Prisma.Sql[] {
+    const c: Prisma.Sql[] = q.match ? [Prisma.sql`p.search_vector @@ ${q.match}::tsquery`] : [];
     if (q.publicOnly) {
       c.push(Prisma.sql`p.status = 'PUBLISHED'`);
       c.push(

@@ -7,7 +7,7 @@ import { planCartMerge, type MergeLine } from '../domain/cart-merge';
 import { OrdersError, OrdersErrorCode, customsRegistrationMissing } from '../domain/orders-error';
 import { CartRepository, type CartRecord } from '../infrastructure/cart.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
-import { CheckoutCatalog } from './checkout-catalog';
+import { CheckoutCatalog, type CheckoutVariant } from './checkout-catalog';
 import { CheckoutQuoteService, type CartQuote } from './checkout-quote.service';
 import { ORDERS_SETTINGS, type OrdersSettings } from './orders-settings';
 
@@ -57,20 +57,39 @@ export class CartService {
     return cart ? { cart, quote: await this.quotes.quote(cart.items) } : null;
   }
 
+  /**
+   * The variant's sellability is read first (bad input writes nothing), then one statement
+   * finds or opens the cart and adds the units within the cart rules, and the quote reuses
+   * the variant it read: a guest's first line costs four statements (variant, cart, who
+   * fulfils, stock), a later one five (the other lines' variants).
+   */
   async addItem(actor: Actor | null, input: unknown): Promise<CartPayload> {
     const v = validate(itemSchema, input);
     if (v.quantity < 1) throw new ValidationError([{ path: 'input.quantity', message: 'must be at least 1' }]);
-    await this.assertSellable(v.variantId);
-    const { cart, cartToken } = await this.openCart(actor, v.cartToken ?? null);
-    const line = cart.items.find((i) => i.variantId === v.variantId);
-    if (!line && cart.items.length >= this.settings.maxCartLines) {
-      throw new ValidationError([{ path: 'input.variantId', message: `a cart holds at most ${this.settings.maxCartLines} lines` }]);
+    if (v.quantity > this.settings.maxLineQuantity) throw this.tooMany();
+    const variant = await this.assertSellable(v.variantId);
+    const rules = { maxLines: this.settings.maxCartLines, maxLineQuantity: this.settings.maxLineQuantity };
+    const line = { variantId: v.variantId, quantity: v.quantity };
+    let added: Awaited<ReturnType<CartRepository['addLine']>>;
+    let cartToken: string | null = null;
+    if (actor) {
+      added = await this.carts.addLine({ cartId: (await this.carts.openCartOfUser(actor.userId)).id }, null, line, rules);
+      // Checked out between the two statements: the next call opens a new cart.
+      if (!added) throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'Your cart was checked out meanwhile; try again', { field: 'input.variantId' });
+    } else {
+      // No cart yet, or that one was checked out: a new guest cart with a new token.
+      const token = randomBytes(24).toString('base64url');
+      const find = v.cartToken ? { tokenHash: hashToken(v.cartToken) } : null;
+      added = (await this.carts.addLine(find, hashToken(token), line, rules))!;
+      if (added.created) cartToken = token;
     }
-    if ((line?.quantity ?? 0) + v.quantity > this.settings.maxLineQuantity) {
-      throw new ValidationError([{ path: 'input.quantity', message: `a line holds at most ${this.settings.maxLineQuantity} units` }]);
-    }
-    await this.carts.addItem(cart.id, v.variantId, v.quantity);
-    return { cartToken, ...(await this.reload(cart.id)) };
+    if (added.refused === 'LINES') throw new ValidationError([{ path: 'input.variantId', message: `a cart holds at most ${this.settings.maxCartLines} lines` }]);
+    if (added.refused === 'QUANTITY') throw this.tooMany();
+    return { cartToken, cart: added.cart, quote: await this.quotes.quote(added.cart.items, [variant]) };
+  }
+
+  private tooMany(): ValidationError {
+    return new ValidationError([{ path: 'input.quantity', message: `a line holds at most ${this.settings.maxLineQuantity} units` }]);
   }
 
   /** Sets a line's quantity; 0 removes it. */
@@ -141,26 +160,18 @@ export class CartService {
     return cartToken ? this.carts.findByTokenHash(hashToken(cartToken)) : null;
   }
 
-  private async openCart(actor: Actor | null, cartToken: string | null): Promise<{ cart: CartRecord; cartToken: string | null }> {
-    if (actor) return { cart: await this.carts.openCartOfUser(actor.userId), cartToken: null };
-    const existing = cartToken ? await this.carts.findByTokenHash(hashToken(cartToken)) : null;
-    if (existing?.status === 'OPEN') return { cart: existing, cartToken: null };
-    // No cart yet, or that one was checked out: a new guest cart with a new token.
-    const token = randomBytes(24).toString('base64url');
-    return { cart: await this.carts.createGuest(hashToken(token)), cartToken: token };
-  }
-
   private async reload(cartId: string): Promise<CartView> {
     const cart = (await this.carts.findById(cartId))!;
     return { cart, quote: await this.quotes.quote(cart.items) };
   }
 
-  private async assertSellable(variantId: string): Promise<void> {
+  private async assertSellable(variantId: string): Promise<CheckoutVariant> {
     const [variant] = await this.catalog.variants([variantId]);
     if (!variant || variant.productStatus !== 'PUBLISHED') throw new NotFoundError('Variant');
     if (!variant.listableForChina) {
       throw new OrdersError(OrdersErrorCode.NOT_LISTABLE_FOR_CHINA, 'This item cannot be sold to shoppers in China', { variantIds: [variantId], field: 'input.variantId' });
     }
     if (!variant.sellerRegistered) throw customsRegistrationMissing([variant.museumId], { variantIds: [variantId] });
+    return variant;
   }
 }

@@ -58,9 +58,13 @@ export class CheckoutQuoteService {
     if (shortages.length) throw outOfStock(shortages);
   }
 
-  async quote(items: readonly CartItemRecord[]): Promise<CartQuote> {
+  /** `known`: variants the caller read in this request already (addCartLine's), not read again. */
+  async quote(items: readonly CartItemRecord[], known: readonly CheckoutVariant[] = []): Promise<CartQuote> {
     if (!items.length) return EMPTY;
-    const [variants, fx] = await Promise.all([this.catalog.variants(items.map((i) => i.variantId)), this.catalog.shopperQuote()]);
+    const have = new Set(known.map((v) => v.variantId));
+    const missing = [...new Set(items.map((i) => i.variantId).filter((id) => !have.has(id)))];
+    const [read, fx] = await Promise.all([missing.length ? this.catalog.variants(missing) : Promise.resolve([]), this.catalog.shopperQuote()]);
+    const variants = [...known, ...read];
     const byId = new Map(variants.map((v) => [v.variantId, v]));
     const notListable = items.filter((i) => !byId.get(i.variantId)?.listableForChina).map((i) => ({ lineId: i.id, variantId: i.variantId }));
     const unregistered = items.flatMap((i) => {

@@ -96,6 +96,61 @@ export class CartRepository {
     return this.prisma.cart.create({ data: { tokenHash }, select: cartSelect });
   }
 
+  /**
+   * addCartLine in one statement: the open cart (the guest cart of `find.tokenHash`, or the
+   * cart `find.cartId`), or a new guest cart under `newTokenHash` when there is none; the units
+   * added to the variant's line within the cart rules; the cart touched; the cart and its
+   * lines as they are after. Nothing is written when the line would break a rule (`refused`),
+   * except the new empty guest cart a refused first line cannot occur in (its quantity is
+   * checked before). Lines are read from the statement's snapshot and the written line
+   * replaces its old version.
+   */
+  async addLine(
+    find: { tokenHash: string } | { cartId: string } | null,
+    newTokenHash: string | null,
+    line: { variantId: string; quantity: number },
+    rules: { maxLines: number; maxLineQuantity: number },
+  ): Promise<{ cart: CartRecord; created: boolean; refused: 'LINES' | 'QUANTITY' | null } | null> {
+    const where = !find ? Prisma.sql`false` : 'tokenHash' in find ? Prisma.sql`c.token_hash = ${find.tokenHash} AND c.user_id IS NULL` : Prisma.sql`c.id = ${find.cartId}::uuid`;
+    const rows = await this.prisma.sql.$queryRaw<
+      { id: string; userId: string | null; tokenHash: string | null; created: boolean; refused: 'LINES' | 'QUANTITY' | null; items: (Omit<CartItemRecord, 'createdAt'> & { createdAt: string })[] }[]
+    >`
+      WITH found AS (
+        SELECT c.id, c.user_id, c.token_hash FROM carts c WHERE ${where} AND c.status = 'OPEN'
+      ), created AS (
+        INSERT INTO carts (id, token_hash, updated_at)
+        SELECT gen_random_uuid(), ${newTokenHash}::text, now() WHERE ${newTokenHash}::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM found)
+        RETURNING id, user_id, token_hash
+      ), cart AS (
+        SELECT id, user_id, token_hash, false AS created FROM found UNION ALL SELECT id, user_id, token_hash, true FROM created
+      ), before AS (
+        SELECT i.id, i.variant_id, i.quantity, i.created_at FROM cart_items i JOIN cart ON i.cart_id = cart.id
+      ), verdict AS (
+        SELECT CASE
+          WHEN NOT EXISTS (SELECT 1 FROM before WHERE variant_id = ${line.variantId}::uuid) AND (SELECT count(*) FROM before) >= ${rules.maxLines}::int THEN 'LINES'
+          WHEN COALESCE((SELECT quantity FROM before WHERE variant_id = ${line.variantId}::uuid), 0) + ${line.quantity}::int > ${rules.maxLineQuantity}::int THEN 'QUANTITY'
+        END AS refused
+      ), written AS (
+        INSERT INTO cart_items (id, cart_id, variant_id, quantity)
+        SELECT gen_random_uuid(), cart.id, ${line.variantId}::uuid, ${line.quantity}::int FROM cart, verdict WHERE verdict.refused IS NULL
+        ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
+        RETURNING id, variant_id, quantity, created_at
+      ), touched AS (
+        UPDATE carts SET updated_at = now() WHERE id IN (SELECT id FROM found) AND EXISTS (SELECT 1 FROM written) RETURNING id
+      )
+      SELECT cart.id, cart.user_id AS "userId", cart.token_hash AS "tokenHash", cart.created, verdict.refused,
+        COALESCE((SELECT json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity, 'createdAt', l.created_at) ORDER BY l.created_at, l.id)
+          FROM (SELECT * FROM before WHERE NOT EXISTS (SELECT 1 FROM written w WHERE w.id = before.id) UNION ALL SELECT * FROM written) l), '[]') AS items
+      FROM cart, verdict`;
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      cart: { id: row.id, status: 'OPEN', userId: row.userId, tokenHash: row.tokenHash, mergedIntoId: null, items: row.items.map((i) => ({ ...i, createdAt: new Date(i.createdAt) })) },
+      created: row.created,
+      refused: row.refused,
+    };
+  }
+
   async countItems(cartId: string): Promise<number> {
     return this.prisma.cartItem.count({ where: { cartId } });
   }
