@@ -2,13 +2,14 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { fxRefreshJobs } from '@vitrine/catalog';
 import { piiRetentionJobs } from '@vitrine/customs';
+import { settlementJobs } from '@vitrine/settlement';
 import { inventorySyncJobs } from '@vitrine/inventory';
 import { licensingJobs } from '@vitrine/licensing';
 import { orderPipelineJobs } from '@vitrine/orders';
 import { purgeOutboxJob, type JobDefinition } from '@vitrine/shared/jobs';
 
 /** Every job apps/worker runs (the same lists its WorkerModule registers), so the board shows every queue. */
-export const BOARD_JOBS: readonly JobDefinition[] = [...licensingJobs, ...orderPipelineJobs, ...inventorySyncJobs, ...fxRefreshJobs, ...piiRetentionJobs, purgeOutboxJob] as JobDefinition[];
+export const BOARD_JOBS: readonly JobDefinition[] = [...licensingJobs, ...orderPipelineJobs, ...inventorySyncJobs, ...fxRefreshJobs, ...piiRetentionJobs, ...settlementJobs, purgeOutboxJob] as JobDefinition[];
 
 export const BOARD_PATH = '/admin/queues';
 
