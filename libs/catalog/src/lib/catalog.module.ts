@@ -10,6 +10,7 @@ import { ManageProductsService } from './application/manage-products.service';
 import { ProductEditHooks } from './application/product-edit-hooks';
 import { PositiveListService } from './application/positive-list.service';
 import { SearchService } from './application/search.service';
+import { ShortLinksService } from './application/short-links.service';
 import { ArtworksResolver } from './graphql/artworks.resolver';
 import { CollectionsResolver } from './graphql/collections.resolver';
 import { FxRatesResolver } from './graphql/fx-rates.resolver';
@@ -17,12 +18,14 @@ import { ManagedProductsResolver } from './graphql/managed-products.resolver';
 import { PositiveListResolver } from './graphql/positive-list.resolver';
 import { SearchSynonymsResolver } from './graphql/search-synonyms.resolver';
 import { ShopResolver } from './graphql/shop.resolver';
+import { ShortLinksResolver } from './graphql/short-links.resolver';
 import { ArtworkRepository } from './infrastructure/artwork.repository';
 import { CollectionRepository } from './infrastructure/collection.repository';
 import { FxRateRepository } from './infrastructure/fx-rate.repository';
 import { PositiveListRepository } from './infrastructure/positive-list.repository';
 import { ProductRepository } from './infrastructure/product.repository';
 import { SearchSynonymRepository } from './infrastructure/search-synonym.repository';
+import { ShortCodeRepository } from './infrastructure/short-code.repository';
 
 @Module({
   providers: [
@@ -33,6 +36,8 @@ import { SearchSynonymRepository } from './infrastructure/search-synonym.reposit
     FxRateRepository,
     PositiveListRepository,
     SearchSynonymRepository,
+    ShortCodeRepository,
+    ShortLinksService,
     SearchService,
     FxRatesService,
     ListingGuards,
@@ -50,6 +55,7 @@ import { SearchSynonymRepository } from './infrastructure/search-synonym.reposit
     FxRatesResolver,
     PositiveListResolver,
     SearchSynonymsResolver,
+    ShortLinksResolver,
   ],
   exports: [FxRatesService, BrowseService, CollectionsService, ListingGuards, ProductEditHooks, CatalogReadService],
 })

@@ -4,12 +4,14 @@ import { CustomsModule } from '@vitrine/customs';
 import { IdentityModule } from '@vitrine/identity';
 import { InventoryModule } from '@vitrine/inventory';
 import { StorefrontsModule } from '@vitrine/storefronts';
+import { LicensingCoreModule } from '@vitrine/licensing';
 import { ManagedStorefrontCollectionsLink, ProductStorefrontLink, StorefrontCollectionsLink } from './catalog-storefront.links';
 import { ManagedVariantConsoleLinks, OrderLineImageLink, StockMovementUserLink } from './console-links';
+import { ProductShopLinks } from './shop-links';
 
 /** Graph edges between contexts that may not import each other. */
 @Module({
-  imports: [CatalogModule, StorefrontsModule, InventoryModule, CustomsModule, IdentityModule],
-  providers: [ProductStorefrontLink, StorefrontCollectionsLink, ManagedStorefrontCollectionsLink, ManagedVariantConsoleLinks, StockMovementUserLink, OrderLineImageLink],
+  imports: [CatalogModule, StorefrontsModule, InventoryModule, CustomsModule, IdentityModule, LicensingCoreModule],
+  providers: [ProductStorefrontLink, StorefrontCollectionsLink, ManagedStorefrontCollectionsLink, ManagedVariantConsoleLinks, StockMovementUserLink, OrderLineImageLink, ProductShopLinks],
 })
 export class LinksModule {}
