@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Img } from '../../components/Img';
 import { getDictionary } from '../../i18n/dictionary';
 import { LOCALES, toApiLocale } from '../../i18n/locales';
 import { localeOf, type LocaleParams } from '../../i18n/server';
@@ -44,7 +45,11 @@ export default async function Home({ params }: { params: LocaleParams }) {
           {storefronts.nodes.map((s, i) => (
             <li key={s.id} className="storefront-card">
               <Link href={routes.storefront(locale, s.slug)}>
-                {s.bannerUrl ? <img src={s.bannerUrl} alt="" width={780} height={390} loading={i < 1 ? 'eager' : 'lazy'} decoding="async" /> : <div className="banner-placeholder" aria-hidden="true" />}
+                {s.bannerUrl ? (
+                  <Img url={s.bannerUrl} alt="" widths={[390, 780]} sizes="(min-width: 720px) 50vw, 100vw" priority={i === 0} className="storefront-card-image" aspect={{ width: 1600, height: 500 }} />
+                ) : (
+                  <div className="banner-placeholder" aria-hidden="true" />
+                )}
                 <span className="card-title">{s.name}</span>
                 <span className="card-text">{s.story}</span>
                 <span className="card-cta">{dict.home.visitStorefront}</span>

@@ -1,0 +1,156 @@
+// The shop window's reads (storefronts, works, collections, products), in the page's locale.
+import { toApiLocale, type ShopLocale } from '../../i18n/locales';
+import { gql } from './client';
+import type { MoneyValue } from '../format/money';
+
+export interface CollectionRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface StorefrontSummary {
+  id: string;
+  slug: string;
+  name: string;
+  story: string;
+  bannerUrl: string | null;
+  museumId: string;
+}
+
+export interface Storefront extends StorefrontSummary {
+  featuredCollections: CollectionRef[];
+  collections: CollectionRef[];
+}
+
+export interface Artwork {
+  id: string;
+  accessionNumber: string;
+  title: string;
+  artist: string;
+  period: string;
+  creditLine: string;
+  imageUrl: string | null;
+}
+
+export interface MediaItem {
+  id: string;
+  url: string;
+  alt: string;
+  position: number;
+}
+
+export interface ProductCardData {
+  id: string;
+  name: string;
+  category: string;
+  priceFrom: MoneyValue;
+  inStock: boolean;
+  coBrandedWith: string | null;
+  media: MediaItem[];
+  storefront: { slug: string; name: string };
+}
+
+export interface Variant {
+  id: string;
+  sku: string;
+  options: Record<string, string>;
+  price: MoneyValue;
+  originCountry: string;
+}
+
+export interface VariantOffer {
+  variantId: string;
+  inStock: boolean;
+  lowStock: boolean;
+  taxEstimate: MoneyValue | null;
+}
+
+export interface ProductDetail extends ProductCardData {
+  description: string;
+  shortCode: string;
+  crossBorderCategory: string;
+  fx: { rate: string; base: string; quote: string };
+  variants: Variant[];
+  offers: VariantOffer[];
+  inspiredBy: Artwork[];
+  collections: CollectionRef[];
+  storefront: { slug: string; name: string; story: string };
+}
+
+export type ProductSort = 'NEWEST' | 'POPULARITY' | 'PRICE_ASC' | 'PRICE_DESC';
+export const PRODUCT_SORTS: readonly ProductSort[] = ['NEWEST', 'POPULARITY', 'PRICE_ASC', 'PRICE_DESC'];
+
+export interface ProductFilter {
+  search?: string;
+  storefrontSlug?: string;
+  category?: string;
+  collectionId?: string;
+  artworkId?: string;
+  minPriceCny?: number;
+  maxPriceCny?: number;
+}
+
+const CARD = `id name category priceFrom { amount currency } inStock coBrandedWith media { id url alt position } storefront { slug name }`;
+const ARTWORK = `id accessionNumber title artist period creditLine imageUrl`;
+
+export async function storefronts(locale: ShopLocale): Promise<StorefrontSummary[]> {
+  const q = `query Storefronts($locale: Locale) { storefronts(first: 100, locale: $locale) { nodes { id slug name story bannerUrl museumId } } }`;
+  return (await gql<{ storefronts: { nodes: StorefrontSummary[] } }>(q, { locale: toApiLocale(locale) })).storefronts.nodes;
+}
+
+export async function storefront(locale: ShopLocale, slug: string): Promise<Storefront> {
+  const q = `query Storefront($slug: String!, $locale: Locale) {
+    storefront(slug: $slug, locale: $locale) { id slug name story bannerUrl museumId featuredCollections { id slug name } collections { id slug name } }
+  }`;
+  return (await gql<{ storefront: Storefront }>(q, { slug, locale: toApiLocale(locale) })).storefront;
+}
+
+export async function artworksOf(locale: ShopLocale, slug: string, first = 100): Promise<Artwork[]> {
+  const q = `query Works($slug: String!, $locale: Locale, $first: Int) { artworks(storefrontSlug: $slug, first: $first, locale: $locale) { nodes { ${ARTWORK} } } }`;
+  return (await gql<{ artworks: { nodes: Artwork[] } }>(q, { slug, first, locale: toApiLocale(locale) })).artworks.nodes;
+}
+
+export interface ProductList {
+  nodes: ProductCardData[];
+  totalCount: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export async function products(locale: ShopLocale, filter: ProductFilter, options: { first?: number; after?: string | null; sort?: ProductSort } = {}): Promise<ProductList> {
+  const q = `query Products($filter: ProductFilter, $first: Int, $after: String, $sort: ProductSort, $locale: Locale) {
+    products(filter: $filter, first: $first, after: $after, sort: $sort, locale: $locale) { totalCount pageInfo { hasNextPage endCursor } nodes { ${CARD} } }
+  }`;
+  const { products: page } = await gql<{ products: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ProductCardData[] } }>(q, {
+    filter,
+    first: options.first ?? 24,
+    after: options.after ?? null,
+    sort: options.sort ?? 'NEWEST',
+    locale: toApiLocale(locale),
+  });
+  return { nodes: page.nodes, totalCount: page.totalCount, endCursor: page.pageInfo.endCursor, hasNextPage: page.pageInfo.hasNextPage };
+}
+
+export async function product(locale: ShopLocale, id: string): Promise<ProductDetail> {
+  const q = `query Product($id: ID!, $locale: Locale) {
+    product(id: $id, locale: $locale) {
+      ${CARD} description shortCode crossBorderCategory
+      fx { rate base quote }
+      variants { id sku options price { amount currency } originCountry }
+      offers { variantId inStock lowStock taxEstimate { amount currency } }
+      inspiredBy { ${ARTWORK} }
+      collections { id slug name }
+      storefront { slug name story }
+    }
+  }`;
+  return (await gql<{ product: ProductDetail }>(q, { id, locale: toApiLocale(locale) })).product;
+}
+
+export async function productIdByShortCode(code: string): Promise<string> {
+  return (await gql<{ productIdByShortCode: string }>(`query Short($code: String!) { productIdByShortCode(code: $code) }`, { code }, { auth: false })).productIdByShortCode;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The API answers a malformed id with a validation error: the shop treats it as not found. */
+export const isId = (value: string) => UUID.test(value);
