@@ -18,6 +18,7 @@ import museums from './resources/museums';
 import orders from './resources/orders';
 import products from './resources/products';
 import queues from './resources/queues';
+import returns from './resources/returns';
 import proposals from './resources/proposals';
 import statements from './resources/statements';
 import stockLocations from './resources/stock-locations';
@@ -52,6 +53,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
             <Resource name="artworks" {...artworks} />
             <Resource name="collections" {...collections} />
             <Resource name="orders" {...orders} />
+            <Resource name="returns" {...returns} />
             <Resource name="stockLocations" {...stockLocations} />
             <Resource name="stockLevels" />
             <Resource name="syncRuns" {...syncRuns} />

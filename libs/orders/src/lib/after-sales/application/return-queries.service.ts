@@ -24,6 +24,11 @@ export class ReturnQueriesService {
     return this.returns.ofOrders(orderIds);
   }
 
+  /** Order id → order number (the returns' orders, already seen by the caller). */
+  orderNumbersOf(orderIds: readonly string[]): Promise<Map<string, string>> {
+    return this.returns.orderNumbersOf(orderIds);
+  }
+
   eventsOf(returnIds: readonly string[]): Promise<ReturnEventRecord[]> {
     return this.returns.eventsOf(returnIds);
   }

@@ -80,10 +80,25 @@ export class ReturnsResolver {
     return toPage(r.rows.map(toReturn), take, r.total, (x) => [x.createdAt.toISOString(), x.id]);
   }
 
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN', 'BRAND_PARTNER')
+  @Query(() => ReturnType, { description: 'One return, for the seller: the museum’s managers, operators, or the brand that fulfilled the order (NOT_FOUND otherwise).' })
+  async museumReturn(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return toReturn((await this.service.visibleToSeller(actor, id)).ret);
+  }
+
   @Roles('SHOPPER')
   @Query(() => [ShopperNoticeType], { description: 'The signed-in shopper’s notices about their orders, newest first.' })
   async myNotices(@CurrentActor() actor: Actor, @Args('first', { type: () => Int, nullable: true }) first?: number) {
     return (await this.queries.notices(actor, pageSize(first))).map((n) => ({ id: String(n.id), orderId: n.orderId, returnId: n.returnId, kind: n.kind, message: n.message, at: n.createdAt }));
+  }
+
+  @ResolveField(() => String, { description: 'The number of the order returned.' })
+  async orderNumber(@Parent() r: ReturnType, @Context() ctx: RequestContext): Promise<string> {
+    const loader = ctx.loaders.get<string, string>('returns.orderNumber', async (ids) => {
+      const numbers = await this.queries.orderNumbersOf(ids);
+      return ids.map((id) => numbers.get(id) ?? '');
+    });
+    return loader.load(r.orderId);
   }
 
   @ResolveField(() => [ReturnEventType])

@@ -176,6 +176,12 @@ export class ReturnsRepository {
     return { rows, total };
   }
 
+  async orderNumbersOf(orderIds: readonly string[]): Promise<Map<string, string>> {
+    if (!orderIds.length) return new Map();
+    const rows = await this.prisma.order.findMany({ where: { id: { in: [...orderIds] } }, select: { id: true, number: true } });
+    return new Map(rows.map((o) => [o.id, o.number]));
+  }
+
   eventsOf(returnIds: readonly string[]): Promise<ReturnEventRecord[]> {
     if (!returnIds.length) return Promise.resolve([]);
     return this.prisma.orderReturnEvent.findMany({ where: { returnId: { in: [...returnIds] } }, select: { returnId: true, orderId: true, kind: true, detail: true, createdAt: true }, orderBy: { id: 'asc' } });

@@ -1,0 +1,102 @@
+import { gql } from '../../api/graphql';
+import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
+import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { getCurrentMuseumId } from '../../museum/current-museum';
+
+// Returns of released orders (libs/orders after-sales): the shopper asks, the seller decides,
+// the parcel comes back under its own waybill and is declared to customs (CEB625), the seller
+// inspects and the accepted units are refunded.
+
+export const RETURN_STATUSES = ['REQUESTED', 'ACCEPTED', 'REFUSED', 'INSPECTED', 'REFUNDED'] as const;
+export type ReturnStatus = (typeof RETURN_STATUSES)[number];
+export type ReturnCustomsStatus = 'NOT_DECLARED' | 'DECLARED' | 'ACCEPTED' | 'REJECTED';
+export type ReturnReason = 'CHANGED_MIND' | 'DAMAGED' | 'WRONG_ITEM';
+
+export interface ReturnLineRecord {
+  lineId: string;
+  quantity: number;
+  acceptedQuantity: number | null;
+  sellable: boolean | null;
+}
+
+export interface ReturnRecord {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  museumId: string;
+  reason: ReturnReason;
+  note: string | null;
+  photoUrls: string[];
+  status: ReturnStatus;
+  customsStatus: ReturnCustomsStatus;
+  late: boolean;
+  releasedAt: string;
+  arrivalDeadline: string;
+  decisionComment: string | null;
+  decidedAt: string | null;
+  returnLogisticsNo: string | null;
+  inspectedAt: string | null;
+  inspectionComment: string | null;
+  refundAmount: number | null;
+  createdAt: string;
+  lines: ReturnLineRecord[];
+  history?: { kind: string; detail: string; at: string }[];
+}
+
+const RETURN = `id orderId orderNumber museumId reason note photoUrls status customsStatus late releasedAt arrivalDeadline decisionComment decidedAt
+  returnLogisticsNo inspectedAt inspectionComment refundAmount createdAt lines { lineId quantity acceptedQuantity sellable }`;
+const RETURN_DETAIL = `${RETURN} history { kind detail at }`;
+
+type Filter = { status: ReturnStatus | null; late: boolean | null };
+
+const returnsOf =
+  (museumId: string | null, f: Filter): FetchPage<ReturnRecord> =>
+  async (first, after, idsOnly) => {
+    const r = await gql<{ museumReturns: CursorPage<ReturnRecord> }>(
+      `query MuseumReturns($museumId: ID, $status: ReturnStatus, $late: Boolean, $first: Int, $after: String) {
+        museumReturns(museumId: $museumId, status: $status, late: $late, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : RETURN} } ${PAGE_INFO} } }`,
+      { museumId, status: f.status, late: f.late, first, after },
+    );
+    return r.museumReturns;
+  };
+
+export const returnsData: ResourceHandler = {
+  getList: (params) => {
+    // A brand partner sees the returns of the orders it fulfils (no museum); a manager, the museum chosen in the top bar.
+    const museumId = getCurrentMuseumId() ?? null;
+    const f: Filter = { status: (params.filter?.status as ReturnStatus | undefined) || null, late: params.filter?.late ? true : null };
+    return cursorList('returns', params, { museumId, ...f }, returnsOf(museumId, f));
+  },
+  getOne: async ({ id }) => ({ data: await getReturn(String(id)) }),
+};
+
+export async function getReturn(id: string): Promise<ReturnRecord> {
+  return (await gql<{ museumReturn: ReturnRecord }>(`query MuseumReturn($id: ID!) { museumReturn(id: $id) { ${RETURN_DETAIL} } }`, { id })).museumReturn;
+}
+
+/** Accepts (a return waybill is booked) or refuses a requested return, with a comment. */
+export async function decideReturn(id: string, accept: boolean, comment: string): Promise<ReturnRecord> {
+  const r = await gql<{ decideReturn: ReturnRecord }>(
+    `mutation DecideReturn($id: ID!, $accept: Boolean!, $comment: String!) { decideReturn(returnId: $id, accept: $accept, comment: $comment) { ${RETURN} } }`,
+    { id, accept, comment },
+  );
+  pager.invalidate('returns');
+  return r.decideReturn;
+}
+
+/** The parcel inspected: accepted units restocked (on sale or set aside) and refunded. */
+export async function inspectReturn(id: string, comment: string, lines: { lineId: string; acceptedQuantity: number; sellable: boolean }[]): Promise<ReturnRecord> {
+  const r = await gql<{ inspectReturn: ReturnRecord }>(
+    `mutation InspectReturn($input: InspectReturnInput!) { inspectReturn(input: $input) { ${RETURN} } }`,
+    { input: { returnId: id, comment: comment || null, lines } },
+  );
+  pager.invalidate('returns');
+  return r.inspectReturn;
+}
+
+/** Asks Stripe again for the refund of an inspected return whose refund failed. */
+export async function refundReturn(id: string): Promise<ReturnRecord> {
+  const r = await gql<{ refundReturn: ReturnRecord }>(`mutation RefundReturn($id: ID!) { refundReturn(returnId: $id) { ${RETURN} } }`, { id });
+  pager.invalidate('returns');
+  return r.refundReturn;
+}
