@@ -23,7 +23,7 @@ describe('console: a brand partner’s stock and orders to ship', () => {
     const content = {
       title: { fr: 'Foulard Nymphéas', en: 'Water Lilies scarf', zhCN: '睡莲丝巾' },
       concept: { fr: 'Un carré de soie', en: 'A silk square', zhCN: '真丝方巾' },
-      imageUrls: ['https://img.example/scarf-1.jpg'],
+      imageUrls: ['https://img.example.test/scarf-1.jpg'],
       artworkIds: [work],
       category: 'scarves',
       crossBorderCategory: 'APPAREL',

@@ -58,7 +58,7 @@ describe('console: licensing proposals, reviews and royalty statements', () => {
     await brand.page.getByRole('combobox', { name: 'Works of the collection' }).click();
     await brand.page.getByRole('option', { name: /RF 1/ }).click();
     await brand.page.keyboard.press('Escape');
-    await field(brand.page, 'imageUrlsText').fill('https://img.example/concept-1.jpg');
+    await field(brand.page, 'imageUrlsText').fill('https://img.example.test/concept-1.jpg');
     await field(brand.page, 'category').fill('scarves');
     await brand.page.getByRole('combobox', { name: 'Cross-border category' }).click();
     await brand.page.getByRole('option', { name: 'Apparel' }).click();
@@ -91,8 +91,14 @@ describe('console: licensing proposals, reviews and royalty statements', () => {
     await signInFast(museum.page, who['manager']!.email, who['manager']!.password);
     await museum.page.getByTestId('awaiting-review').getByRole('link', { name: 'Water Lilies scarf' }).waitFor();
     await museum.page.getByRole('menuitem', { name: 'Licensing inbox' }).click();
+    // The inbox shows each proposal's picture, not a link to it: loaded, from the proposal's first image.
+    const inboxThumb = museum.page.getByRole('row', { name: /Water Lilies scarf/ }).getByTestId('thumbnail');
+    await expect(inboxThumb.getAttribute('src')).resolves.toBe('https://img.example.test/concept-1.jpg');
+    await expect(inboxThumb.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).resolves.toBeGreaterThan(0);
+    await museum.screenshot('manager-inbox-list');
     await museum.page.getByRole('cell', { name: 'Water Lilies scarf' }).click();
     await museum.page.getByTestId('review-panel').waitFor();
+    await expect(museum.page.getByTestId('proposal-images').first().getByTestId('thumbnail').first().getAttribute('src')).resolves.toBe('https://img.example.test/concept-1.jpg');
     await museum.page.getByTestId('review-REQUEST_CHANGES').click();
     await museum.page.getByText('Say what to change, or why: the brand reads it.').waitFor();
     expect((await proposalRow(id)).status).toBe('SUBMITTED');
@@ -141,7 +147,7 @@ describe('console: licensing proposals, reviews and royalty statements', () => {
     const content = {
       title: { fr: 'Carnet Coquelicots', en: 'Poppies notebook', zhCN: '虞美人笔记本' },
       concept: { fr: 'Un carnet', en: 'A notebook', zhCN: '笔记本' },
-      imageUrls: ['https://img.example/poppies.jpg'],
+      imageUrls: ['https://img.example.test/poppies.jpg'],
       artworkIds: [works[1]],
       category: 'notebooks',
       crossBorderCategory: 'STATIONERY',

@@ -20,6 +20,7 @@ import {
   alpha,
 } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { Thumbnail } from '../components/Thumbnail';
 import { pickText, type LocalizedText } from '../data/localized';
 import { bpsToPercent, formatMoney } from '../data/money';
 import {
@@ -76,12 +77,12 @@ export function formatValue(path: string, value: unknown, locale: string, transl
       .join('; ');
   }
   if (key === 'imageUrls' && Array.isArray(value)) {
-    // Links, not <img>: the museum opens what it wants to inspect.
+    // The images themselves, each a link to the full size the museum may want to inspect.
     return (
-      <Box component="span" sx={{ display: 'flex', flexDirection: 'column' }}>
+      <Box component="span" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }} data-testid="proposal-images">
         {value.map((u) => (
-          <MuiLink key={String(u)} href={String(u)} target="_blank" rel="noreferrer noopener" variant="body2">
-            {String(u)}
+          <MuiLink key={String(u)} href={String(u)} target="_blank" rel="noreferrer noopener" title={String(u)}>
+            <Thumbnail url={String(u)} size={96} alt={String(u).split('/').pop() ?? ''} />
           </MuiLink>
         ))}
       </Box>

@@ -102,8 +102,8 @@ export const CONTENT_FIELDS = `title { ${LOCALIZED} } concept { ${LOCALIZED} } i
   targetRetailPrice { ${MONEY} } forecastUnits territory channels termStart termEnd sellOffDays royaltyRateBps
   minimumGuarantee { ${MONEY} } advance { ${MONEY} } specification { hsCode weightGrams originCountry }`;
 const LIST_FIELDS = `id museumId brandId brandName museum { id slug name { ${LOCALIZED} } } status stage amendment currentVersion submittedVersion
-  approvedVersion reviewDueAt submittedAt createdAt updatedAt allowedActions content { title { ${LOCALIZED} } }`;
-const DETAIL_FIELDS = `${LIST_FIELDS.replace(`content { title { ${LOCALIZED} } }`, `content { ${CONTENT_FIELDS} }`)}
+  approvedVersion reviewDueAt submittedAt createdAt updatedAt allowedActions content { title { ${LOCALIZED} } imageUrls }`;
+const DETAIL_FIELDS = `${LIST_FIELDS.replace(`content { title { ${LOCALIZED} } imageUrls }`, `content { ${CONTENT_FIELDS} }`)}
   submissionProblems { path message }
   revisions { version stage note createdAt content { ${CONTENT_FIELDS} } }
   reviewHistory { id decision stage revisionVersion comment createdAt }

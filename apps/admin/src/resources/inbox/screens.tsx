@@ -21,7 +21,7 @@ import { StatusChip } from '../../components/StatusChip';
 import { reviewProposal, type ProposalRecord, type ReviewDecision } from '../../licensing/proposal-api';
 import { ContentView, HistoryList, ProposalTitle, ReviewsList, RevisionCompare } from '../../licensing/ProposalViews';
 import { RequireMuseum } from '../../museum/RequireMuseum';
-import { DueField, ProposalHeader, STAGE_CHOICES, STATUS_CHOICES, StageField, TitleField } from '../proposals/screens';
+import { DueField, ProposalHeader, ProposalImageField, STAGE_CHOICES, STATUS_CHOICES, StageField, TitleField } from '../proposals/screens';
 
 // Museums see proposals once submitted: drafts are the brand's own.
 const filters = [
@@ -42,6 +42,7 @@ export const InboxList = () => (
   <RequireMuseum>
     <List filters={filters} exporter={false} empty={false} sort={{ field: 'reviewDueAt', order: 'ASC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false} empty={<InboxEmpty />}>
+        <ProposalImageField label="resources.proposals.fields.imageUrls" />
         <TitleField label="resources.proposals.fields.title" />
         <FunctionField<ProposalRecord> label="resources.proposals.fields.brand" render={(p) => p.brandName ?? ''} />
         <StageField label="resources.proposals.fields.stage" />

@@ -27,6 +27,7 @@ import {
 import { Link } from 'react-router-dom';
 import { NotFound } from '../../components/NotFound';
 import { StatusChip } from '../../components/StatusChip';
+import { Thumbnail } from '../../components/Thumbnail';
 import { pickText } from '../../data/localized';
 import { PROPOSAL_STAGES, PROPOSAL_STATUSES, submitProposal, withdrawProposal, type ProposalRecord } from '../../licensing/proposal-api';
 import { emptyProposalForm } from '../../licensing/proposal-form';
@@ -65,11 +66,16 @@ const MuseumField = (_: { label?: string }) => {
   const [locale] = useLocaleState();
   return <FunctionField<ProposalRecord> render={(p) => pickText(p.museum?.name, locale) || p.museum?.slug || ''} />;
 };
+/** The proposal's first image (the concept's or sample's picture), small; grey when none yet. */
+export const ProposalImageField = (_: { label?: string }) => (
+  <FunctionField<ProposalRecord> sortable={false} render={(p) => <Thumbnail url={p.content.imageUrls?.[0]} alt={p.content.imageUrls?.[0]?.split('/').pop() ?? ''} />} />
+);
 export const DueField = (_: { label?: string }) => <FunctionField<ProposalRecord> render={(p) => (p.status === 'SUBMITTED' ? <DueDate at={p.reviewDueAt} /> : null)} />;
 
 export const ProposalList = () => (
   <List filters={filters} exporter={false} empty={false} sort={{ field: 'updatedAt', order: 'DESC' }} actions={<TopToolbar><CreateButton label="vitrine.licensing.new_proposal" /></TopToolbar>}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
+      <ProposalImageField label="resources.proposals.fields.imageUrls" />
       <TitleField label="resources.proposals.fields.title" />
       <MuseumField label="resources.proposals.fields.museumId" />
       <StageField label="resources.proposals.fields.stage" />
