@@ -16,8 +16,8 @@ import type { StripeLoopback } from '../support/stripe-loopback';
  */
 const SET_RATES = `mutation($i: SetCommissionRatesInput!) { setCommissionRates(input: $i) { id storefrontId defaultRateBps categoryRates { category rateBps } effectiveFrom } }`;
 const RATES = `query($s: ID!) { commissionSettings(storefrontId: $s) { id defaultRateBps categoryRates { category rateBps } } }`;
-const BALANCE = `query($m: ID, $b: ID) { sellerBalance(museumId: $m, brandId: $b) { sellerType sellerId payable { amount currency } } }`;
-const PLATFORM = `{ platformLedger { sellers { sellerType sellerId payable { amount currency } } taxOwedToCustoms { amount currency }
+const BALANCE = `query($m: ID, $b: ID) { sellerBalance(museumId: $m, brandId: $b) { sellerType sellerId payable { amount currency } pending { amount currency } } }`;
+const PLATFORM = `{ platformLedger { sellers { sellerType sellerId payable { amount currency } pending { amount currency } } taxOwedToCustoms { amount currency }
   commissionRevenue { amount currency } stripeClearing { amount currency } stripeFees { amount currency } } }`;
 const ORDER = `query($id: ID!) { order(id: $id) { id total taxTotal goodsTotal shippingTotal insuranceTotal
   settlement { parties { account ownerType ownerId component amount { amount currency } } lines { event entryKind account ownerId component amount { amount currency } } } } }`;
@@ -131,9 +131,10 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     expect(split.errors).toBeUndefined();
     const party = (account: string, owner: string | null, component: string) =>
       split.data.order.settlement.parties.find((p: any) => p.account === account && p.ownerId === owner && p.component === component)?.amount.amount;
-    expect(party('SELLER_PAYABLE', brandId, 'GOODS')).toBe(g - commission - royalty);
-    expect(party('SELLER_PAYABLE', brandId, 'FREIGHT')).toBe(brandOrder.shippingTotal + brandOrder.insuranceTotal);
-    expect(party('SELLER_PAYABLE', shop.museumId, 'ROYALTY')).toBe(royalty);
+    // Sellers' shares are owed but pending: the order is within its return window.
+    expect(party('SELLER_PENDING', brandId, 'GOODS')).toBe(g - commission - royalty);
+    expect(party('SELLER_PENDING', brandId, 'FREIGHT')).toBe(brandOrder.shippingTotal + brandOrder.insuranceTotal);
+    expect(party('SELLER_PENDING', shop.museumId, 'ROYALTY')).toBe(royalty);
     expect(party('PLATFORM_COMMISSION', null, 'COMMISSION')).toBe(commission);
     expect(party('TAX_PAYABLE', null, 'TAX')).toBe(brandOrder.taxTotal);
     // The royalty is the one licensing accrues for the line (CNY agreement): one rule.
@@ -147,8 +148,8 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     const mc = Math.round(mg * 0.1);
     const museumOwed = mg - mc + museumOrder.shippingTotal + museumOrder.insuranceTotal + royalty;
     const brandOwed = g - commission - royalty + brandOrder.shippingTotal + brandOrder.insuranceTotal;
-    expect((await api.gql(BALANCE, {}, tokens.manager)).data).toEqual({ sellerBalance: { sellerType: 'MUSEUM', sellerId: shop.museumId, payable: cny(museumOwed) } });
-    expect((await api.gql(BALANCE, {}, tokens.brand)).data).toEqual({ sellerBalance: { sellerType: 'BRAND', sellerId: brandId, payable: cny(brandOwed) } });
+    expect((await api.gql(BALANCE, {}, tokens.manager)).data).toEqual({ sellerBalance: { sellerType: 'MUSEUM', sellerId: shop.museumId, payable: [], pending: cny(museumOwed) } });
+    expect((await api.gql(BALANCE, {}, tokens.brand)).data).toEqual({ sellerBalance: { sellerType: 'BRAND', sellerId: brandId, payable: [], pending: cny(brandOwed) } });
     const platform: any = await api.gql(PLATFORM, {}, tokens.operator);
     expect(platform.errors).toBeUndefined();
     expect(platform.data.platformLedger).toMatchObject({
@@ -186,7 +187,7 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     const museumAfter: any = await api.gql(BALANCE, {}, tokens.manager);
     const museumOrder = (checkout.orders as any[]).find((o) => o.id !== brandOrder.id);
     const museumShare = museumOrder.goodsTotal - Math.round(museumOrder.goodsTotal * 0.5) + museumOrder.shippingTotal + museumOrder.insuranceTotal;
-    expect(museumAfter.data.sellerBalance.payable).toEqual(cny(museumBefore.data.sellerBalance.payable[0].amount + museumShare));
+    expect(museumAfter.data.sellerBalance.pending).toEqual(cny(museumBefore.data.sellerBalance.pending[0].amount + museumShare));
 
     // A refund Stripe reports failed gives the split back, once.
     const refundId = refund.data.refundOrder.refundId as string;
@@ -195,13 +196,13 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     expect(await stripe.deliver(api.baseUrl, failed)).toBe(200);
     const keys = (await api.db.prisma.settlementJournalEntry.findMany({ where: { checkoutId: checkout.id }, select: { eventKey: true } })).map((e) => e.eventKey);
     expect(keys.filter((k) => k === `refund-failed:${refundId}`)).toHaveLength(1);
-    expect((await api.gql(BALANCE, {}, tokens.brand)).data.sellerBalance.payable[0].amount).toBeGreaterThan(brandBefore.data.sellerBalance.payable[0].amount);
+    expect((await api.gql(BALANCE, {}, tokens.brand)).data.sellerBalance.pending[0].amount).toBeGreaterThan(brandBefore.data.sellerBalance.pending[0].amount);
   });
 
   it('takes a lost dispute back from the sellers in proportion, once', async () => {
     const before: any = await api.gql(BALANCE, {}, tokens.manager);
     const { checkout, pi } = await placeAndPay('settle-3', [{ variant: 2, quantity: 1 }], 9103);
-    expect((await api.gql(BALANCE, {}, tokens.manager)).data.sellerBalance.payable[0].amount).toBeGreaterThan(before.data.sellerBalance.payable[0].amount);
+    expect((await api.gql(BALANCE, {}, tokens.manager)).data.sellerBalance.pending[0].amount).toBeGreaterThan(before.data.sellerBalance.pending[0].amount);
     const opened = stripe.dispute(pi, 'fraudulent');
     expect(await stripe.deliver(api.baseUrl, opened)).toBe(200);
     const disputeId = (opened.data as any).object.id as string;
@@ -263,6 +264,41 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     expect(first.entries).toBeGreaterThanOrEqual(1);
     expect(await api.db.prisma.settlementJournalEntry.count({ where: { eventKey: `order-paid:${order.id}` } })).toBe(1);
     expect(await posting.catchUp()).toEqual({ checkouts: 0, entries: 0 });
+  });
+
+  it('makes an order’s shares payable once its return window closed with no return open, and takes a later refund from the payable balance', async () => {
+    const before: any = await api.gql(BALANCE, {}, tokens.manager);
+    const { checkout } = await placeAndPay('settle-window', [{ variant: 1, quantity: 1 }], 9106);
+    const order = checkout.orders[0];
+    const owed = (await api.gql(BALANCE, {}, tokens.manager)).data.sellerBalance.pending[0].amount - before.data.sellerBalance.pending[0].amount;
+    expect(owed).toBeGreaterThan(0);
+    const posting = api.app.get(SettlementPostingService, { strict: false });
+    // Not released by customs yet: nothing becomes payable.
+    await posting.catchUp();
+    expect(await api.db.prisma.settlementJournalEntry.count({ where: { eventKey: `order-payable:${order.id}` } })).toBe(0);
+    // Released 31 days ago (RETURN_WINDOW_DAYS is 30) but a return is still open: still pending.
+    await api.db.prisma.orderStatusChange.create({ data: { orderId: order.id, fromStatus: 'CUSTOMS_SUBMITTED', toStatus: 'CLEARED', reason: 'test: released', createdAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await api.db.prisma.order.update({ where: { id: order.id }, data: { status: 'DELIVERED' } });
+    const shopperId = (await createUser(api.db.prisma, 'SHOPPER')).id;
+    const open = await api.db.prisma.$queryRaw<{ id: string }[]>`
+      INSERT INTO order_returns (id, order_id, museum_id, shopper_user_id, reason, photo_urls, status, released_at, request_deadline, arrival_deadline)
+      VALUES (gen_random_uuid(), ${order.id}::uuid, ${shop.museumId}::uuid, ${shopperId}::uuid, 'CHANGED_MIND', '{}', 'REQUESTED', now() - interval '31 days', now() - interval '1 day', now() + interval '14 days')
+      RETURNING id::text`;
+    await posting.catchUp();
+    expect(await api.db.prisma.settlementJournalEntry.count({ where: { eventKey: `order-payable:${order.id}` } })).toBe(0);
+    // The return is refused: the order can no longer be returned, its shares become payable, once.
+    await api.db.prisma.$executeRaw`UPDATE order_returns SET status = 'REFUSED' WHERE id = ${open[0]!.id}::uuid`;
+    expect((await posting.catchUp()).entries).toBe(1);
+    expect(await posting.catchUp()).toEqual({ checkouts: 0, entries: 0 });
+    const after: any = await api.gql(BALANCE, {}, tokens.manager);
+    expect(after.data.sellerBalance.pending).toEqual(before.data.sellerBalance.pending);
+    expect(after.data.sellerBalance.payable).toEqual(cny((before.data.sellerBalance.payable[0]?.amount ?? 0) + owed));
+    // A refund after that is taken from what is payable (it may go negative; nothing disappears).
+    const refund: any = await api.gql(REFUND, { id: order.id, reason: 'goodwill' }, tokens.manager);
+    expect(refund.errors).toBeUndefined();
+    const refunded: any = await api.gql(BALANCE, {}, tokens.manager);
+    expect(refunded.data.sellerBalance.payable).toEqual(cny(before.data.sellerBalance.payable[0]?.amount ?? 0));
+    expect(refunded.data.sellerBalance.pending).toEqual(before.data.sellerBalance.pending);
   });
 
   it('the database refuses an entry that does not balance, and any edit of the ledger', async () => {

@@ -1,10 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PrismaService, type Tx } from '@vitrine/shared/data-access';
 import { royaltyInSaleCurrency } from '@vitrine/licensing';
 import { planEntries } from '../domain/posting-plan';
 import type { OrderToSettle } from '../domain/split';
 import { LedgerRepository } from '../infrastructure/ledger.repository';
 import { SettlementSourcesRepository, type PaidLineRow, type PaidOrderRow } from '../infrastructure/settlement-sources.repository';
+import { SETTLEMENT_SETTINGS, type SettlementSettings } from './settlement-settings';
 
 /**
  * Posts a checkout's money events to the ledger, in the caller's transaction (the one that
@@ -23,6 +24,7 @@ export class SettlementPostingService {
     private readonly ledger: LedgerRepository,
     private readonly sources: SettlementSourcesRepository,
     private readonly prisma: PrismaService,
+    @Inject(SETTLEMENT_SETTINGS) private readonly settings: SettlementSettings,
   ) {}
 
   /**
@@ -30,17 +32,17 @@ export class SettlementPostingService {
    * first locks its payment (as webhooks and refunds do, so they queue with it). At most
    * `batches` × `size` checkouts a run, in checkout id order; answers how many checkouts and entries it posted.
    */
-  async catchUp(size = 200, batches = 50): Promise<{ checkouts: number; entries: number }> {
+  async catchUp(size = 200, batches = 50, now = new Date()): Promise<{ checkouts: number; entries: number }> {
     let checkouts = 0;
     let entries = 0;
     let after: string | null = null;
     for (let b = 0; b < batches; b++) {
-      const behind = await this.sources.checkoutsBehind(size, after);
+      const behind = await this.sources.checkoutsBehind(size, after, this.settings.returnWindowDays, now);
       if (!behind.length) break;
       for (const checkoutId of behind) {
         const n = await this.prisma.$transaction(async (tx) => {
           await this.sources.lockPayment(tx, checkoutId);
-          return this.settleCheckout(tx, checkoutId);
+          return this.settleCheckout(tx, checkoutId, now);
         });
         if (n) checkouts++;
         entries += n;
@@ -52,18 +54,20 @@ export class SettlementPostingService {
   }
 
   /** Answers the number of entries written (0 when the ledger was up to date). */
-  async settleCheckout(tx: Tx, checkoutId: string): Promise<number> {
+  async settleCheckout(tx: Tx, checkoutId: string, now = new Date()): Promise<number> {
     const paidOrderIds = await this.sources.paidOrderIds(tx, checkoutId);
     if (!paidOrderIds.length) return 0;
     const unposted = await this.sources.unpostedPaidOrders(tx, checkoutId);
     const lines = await this.sources.linesOf(tx, unposted.map((o) => o.orderId));
     const refunds = await this.sources.refundsOf(tx, checkoutId);
     const lostDisputes = await this.sources.lostDisputesOf(tx, checkoutId);
+    const payableOrders = await this.sources.payableOrders(tx, checkoutId, this.settings.returnWindowDays, now);
     const postedLines = await this.ledger.orderLines(tx, paidOrderIds);
     const eventKeys = await this.ledger.entryExists(tx, [
       ...paidOrderIds.map((id) => `order-paid:${id}`),
       ...refunds.flatMap((r) => [`refund:${r.refundId}`, `refund-failed:${r.refundId}`]),
       ...lostDisputes.map((d) => `dispute-lost:${d.disputeId}`),
+      ...payableOrders.map((p) => `order-payable:${p.orderId}`),
     ]);
     const { entries, warnings } = planEntries(
       {
@@ -72,6 +76,7 @@ export class SettlementPostingService {
         paidOrders: unposted.map((o) => ({ ...toSettle(o, lines.filter((l) => l.orderId === o.orderId)), paidAt: o.paidAt })),
         refunds,
         lostDisputes,
+        payableOrders,
       },
       { eventKeys, lines: postedLines },
     );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
 import { ForbiddenError, NotFoundError } from '@vitrine/shared/kernel';
-import type { AccountKind, EntryKind, LineComponent, OwnerType } from '../domain/ledger';
+import { isSellerAccount, type AccountKind, type EntryKind, type LineComponent, type OwnerType } from '../domain/ledger';
 import { LedgerRepository, type BalanceRow } from '../infrastructure/ledger.repository';
 
 export interface Amount {
@@ -12,8 +12,10 @@ export interface Amount {
 export interface SellerBalance {
   sellerType: 'MUSEUM' | 'BRAND';
   sellerId: string;
-  /** What the platform owes the seller, per currency (negative: the seller owes the platform). */
+  /** Owed on orders that can no longer be returned: what a payout may pay (negative: the seller owes the platform). */
   payable: Amount[];
+  /** Owed on orders still within their return window. */
+  pending: Amount[];
 }
 
 export interface PlatformLedger {
@@ -52,18 +54,18 @@ export class SettlementQueriesService {
   /** One seller's balance; a seller the caller may not see is NOT_FOUND. Without ids: the caller's own (a manager's single museum, a brand's). */
   async sellerBalance(actor: Actor, q: { museumId?: string | null; brandId?: string | null }): Promise<SellerBalance> {
     const seller = ownSeller(actor, q);
-    const rows = await this.ledger.balances({ kinds: ['SELLER_PAYABLE'], owners: [{ ownerType: seller.sellerType, ownerId: seller.sellerId }] });
-    return { ...seller, payable: owed(rows) };
+    const rows = await this.ledger.balances({ kinds: ['SELLER_PENDING', 'SELLER_PAYABLE'], owners: [{ ownerType: seller.sellerType, ownerId: seller.sellerId }] });
+    return { ...seller, payable: owed(rows.filter((r) => r.kind === 'SELLER_PAYABLE')), pending: owed(rows.filter((r) => r.kind === 'SELLER_PENDING')) };
   }
 
   async platformLedger(actor: Actor): Promise<PlatformLedger> {
     if (!isPlatformAdmin(actor)) throw new ForbiddenError('Only the platform operator sees the platform ledger');
     const rows = await this.ledger.balances({});
     const sellers = new Map<string, SellerBalance>();
-    for (const r of rows.filter((x) => x.kind === 'SELLER_PAYABLE' && x.ownerId)) {
+    for (const r of rows.filter((x) => isSellerAccount(x.kind) && x.ownerId)) {
       const k = `${r.ownerType}:${r.ownerId}`;
-      const s = sellers.get(k) ?? { sellerType: r.ownerType as 'MUSEUM' | 'BRAND', sellerId: r.ownerId!, payable: [] };
-      s.payable.push({ amountMinor: -r.balanceMinor, currency: r.currency });
+      const s = sellers.get(k) ?? { sellerType: r.ownerType as 'MUSEUM' | 'BRAND', sellerId: r.ownerId!, payable: [], pending: [] };
+      (r.kind === 'SELLER_PAYABLE' ? s.payable : s.pending).push({ amountMinor: -r.balanceMinor, currency: r.currency });
       sellers.set(k, s);
     }
     const of = (kind: AccountKind, sign: 1 | -1) => rows.filter((r) => r.kind === kind).map((r) => ({ amountMinor: sign * r.balanceMinor, currency: r.currency }));

@@ -7,7 +7,12 @@ import { SettlementError, SettlementErrorCode } from './settlement-error';
  * balances; Stripe clearing (the money held at Stripe) and fees carry debit balances.
  */
 export const AccountKind = {
-  /** What the platform owes a museum or a brand (goods net of commission, royalties, freight). */
+  /**
+   * What the platform owes a museum or a brand (goods net of commission, royalties, freight)
+   * for orders that may still be returned: not yet payable.
+   */
+  SELLER_PENDING: 'SELLER_PENDING',
+  /** What the platform owes a museum or a brand and may pay out: orders past their return window. */
   SELLER_PAYABLE: 'SELLER_PAYABLE',
   /** The platform's commission revenue. */
   PLATFORM_COMMISSION: 'PLATFORM_COMMISSION',
@@ -32,7 +37,7 @@ export interface AccountRef {
 /** What a line stands for, for the order's split and statements. */
 export type LineComponent = 'PAYMENT' | 'GOODS' | 'COMMISSION' | 'ROYALTY' | 'FREIGHT' | 'TAX' | 'FEE';
 
-export type EntryKind = 'ORDER_PAID' | 'REFUND' | 'REFUND_FAILED' | 'DISPUTE_LOST' | 'FEE';
+export type EntryKind = 'ORDER_PAID' | 'REFUND' | 'REFUND_FAILED' | 'DISPUTE_LOST' | 'ORDER_PAYABLE' | 'FEE';
 
 export interface EntryLine {
   account: AccountRef;
@@ -51,8 +56,10 @@ export interface JournalEntryDraft {
   lines: EntryLine[];
 }
 
-export const platform = (kind: Exclude<AccountKind, 'SELLER_PAYABLE'>): AccountRef => ({ kind, ownerType: 'PLATFORM', ownerId: null });
+export const platform = (kind: Exclude<AccountKind, 'SELLER_PAYABLE' | 'SELLER_PENDING'>): AccountRef => ({ kind, ownerType: 'PLATFORM', ownerId: null });
+export const sellerPending = (ownerType: 'MUSEUM' | 'BRAND', ownerId: string): AccountRef => ({ kind: AccountKind.SELLER_PENDING, ownerType, ownerId });
 export const sellerPayable = (ownerType: 'MUSEUM' | 'BRAND', ownerId: string): AccountRef => ({ kind: AccountKind.SELLER_PAYABLE, ownerType, ownerId });
+export const isSellerAccount = (kind: AccountKind): boolean => kind === AccountKind.SELLER_PENDING || kind === AccountKind.SELLER_PAYABLE;
 
 /** The account's stable code, unique in `settlement_accounts`. */
 export function accountCode(a: AccountRef): string {

@@ -28,6 +28,7 @@ const eventArb = fc.oneof(
   fc.record({ t: fc.constant('dispute' as const), share: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ t: fc.constant('fee' as const), fee: fc.integer({ min: 1, max: 10_000 }) }),
   fc.record({ t: fc.constant('replay' as const) }),
+  fc.record({ t: fc.constant('payable' as const), order: fc.nat() }),
 );
 
 type OrderSpec = { museum: string; byBrand: boolean; shippingMinor: number; insuranceMinor: number; taxMinor: number; lines: { goodsMinor: number; commissionRateBps: number; licensed: boolean; royaltyBps: number }[] };
@@ -77,8 +78,8 @@ class Ledger {
   }
 }
 
-describe('settlement posting over random sequences of orders, partial refunds, failed refunds, lost disputes and fees', () => {
-  it('balances every entry, posts each event once, and keeps sellers + commission + tax = paid − refunded − lost', () => {
+describe('settlement posting over random sequences of orders, partial refunds, failed refunds, lost disputes, return windows closing and fees', () => {
+  it('balances every entry, posts each event once, and keeps sellers (pending + payable) + commission + tax = paid − refunded − lost', () => {
     fc.assert(
       fc.property(fc.array(orderArb, { minLength: 1, maxLength: 3 }), fc.array(eventArb, { maxLength: 12 }), (orderSpecs, events) => {
         const orders = orderSpecs.map((o, i) => toOrder(i, o));
@@ -119,6 +120,9 @@ describe('settlement posting over random sequences of orders, partial refunds, f
             if (amount <= 0 || facts.lostDisputes.length) continue;
             facts.lostDisputes.push({ disputeId: `dp_${n}`, lostAmountMinor: amount, at });
             returned += amount;
+          } else if (ev.t === 'payable') {
+            const o = orders[ev.order % orders.length]!;
+            facts.payableOrders = [...(facts.payableOrders ?? []).filter((p) => p.orderId !== o.orderId), { orderId: o.orderId, at }];
           } else if (ev.t === 'fee') {
             expect(ledger.insert(feeEntry({ balanceTransactionId: `txn_${n}`, checkoutId: 'c', feeMinor: ev.fee, currency: 'CNY', at }))).toBe(true);
             fees += ev.fee;
@@ -135,7 +139,11 @@ describe('settlement posting over random sequences of orders, partial refunds, f
           assertBalanced(e);
           expect(sumsByCurrency(e.lines).size).toBe(0);
         }
-        const owed = -ledger.balance((l) => l.account.kind === 'SELLER_PAYABLE' || l.account.kind === 'PLATFORM_COMMISSION' || l.account.kind === 'TAX_PAYABLE');
+        const owed = -ledger.balance((l) => l.account.kind === 'SELLER_PENDING' || l.account.kind === 'SELLER_PAYABLE' || l.account.kind === 'PLATFORM_COMMISSION' || l.account.kind === 'TAX_PAYABLE');
+        // An order past its return window has nothing pending: its sellers' shares are all payable.
+        for (const p of facts.payableOrders ?? []) {
+          if (ledger.entries.some((e) => e.eventKey === `order-payable:${p.orderId}`)) expect(ledger.balance((l) => l.orderId === p.orderId && l.account.kind === 'SELLER_PENDING')).toBe(0);
+        }
         expect(owed).toBe(paid - returned);
         expect(ledger.balance((l) => l.account.kind === 'STRIPE_FEES')).toBe(fees);
         expect(ledger.balance((l) => l.account.kind === 'STRIPE_CLEARING')).toBe(paid - returned - fees);
@@ -165,6 +173,11 @@ describe('settlement posting over random sequences of orders, partial refunds, f
             left -= amount;
             run();
           });
+          // Every other order closes its return window midway: the rest is taken back from its payable balance.
+          if (i % 2 === 0) {
+            facts.payableOrders = [...(facts.payableOrders ?? []), { orderId: o.orderId, at }];
+            run();
+          }
           if (left > 0) facts.refunds.push({ refundId: `re_${i}_last`, amountMinor: left, status: 'succeeded', orderId: o.orderId, at });
           run();
         });

@@ -1,4 +1,4 @@
-import { assertBalanced, compact, platform, type EntryLine, type JournalEntryDraft } from './ledger';
+import { AccountKind, assertBalanced, compact, platform, type EntryLine, type JournalEntryDraft } from './ledger';
 import { orderLedgerState, reversalLines, type OrderLedgerLine } from './reversal';
 import { allocateOverOrders, orderPaidEntry, type OrderToSettle } from './split';
 
@@ -13,6 +13,8 @@ export interface CheckoutFacts {
   refunds: { refundId: string; amountMinor: number; status: string; orderId: string | null; at: Date }[];
   /** Disputes closed lost, with what the bank took back. */
   lostDisputes: { disputeId: string; lostAmountMinor: number; at: Date }[];
+  /** Paid orders that can no longer be returned (return window closed, no return open), with when that happened. */
+  payableOrders?: { orderId: string; at: Date }[];
 }
 
 /** What the ledger holds already for the checkout's orders. */
@@ -73,7 +75,29 @@ export function planEntries(facts: CheckoutFacts, posted: PostedLedger): { entri
     const key = `dispute-lost:${d.disputeId}`;
     if (!keys.has(key)) reversal({ eventKey: key, kind: 'DISPUTE_LOST', checkoutId: facts.checkoutId, occurredAt: d.at }, spread(d.lostAmountMinor));
   }
+  for (const p of facts.payableOrders ?? []) {
+    const key = `order-payable:${p.orderId}`;
+    if (!keys.has(key)) add(maturityEntry(key, facts.checkoutId, p.orderId, p.at, lines.filter((l) => l.orderId === p.orderId)));
+  }
   return { entries, warnings };
+}
+
+/**
+ * The order can no longer be returned: what its sellers have pending on it (their shares less
+ * what refunds and disputes took back) becomes payable, per seller and component. No lines
+ * (nothing is written) when nothing is pending.
+ */
+export function maturityEntry(eventKey: string, checkoutId: string | null, orderId: string, at: Date, orderLines: readonly EntryLine[]): JournalEntryDraft {
+  const pending = compact(
+    orderLines
+      .filter((l) => l.orderId === orderId && l.account.kind === AccountKind.SELLER_PENDING)
+      .map((l): EntryLine => ({ account: { ...l.account }, component: l.component, orderId: l.orderId, amountMinor: l.amountMinor, currency: l.currency })),
+  );
+  const lines = pending.flatMap((l) => [
+    { ...l, amountMinor: -l.amountMinor },
+    { ...l, account: { ...l.account, kind: AccountKind.SELLER_PAYABLE }, amountMinor: l.amountMinor },
+  ]);
+  return { eventKey, kind: 'ORDER_PAYABLE', checkoutId, occurredAt: at, lines: compact(lines) };
 }
 
 /** Stripe's fee on a charge (its balance transaction): an expense of the platform, out of the money at Stripe. */

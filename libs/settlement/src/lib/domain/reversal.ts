@@ -1,4 +1,4 @@
-import { lineKey, type EntryKind, type EntryLine } from './ledger';
+import { AccountKind, lineKey, type EntryKind, type EntryLine } from './ledger';
 import { proportionalReversal } from './split';
 
 /** An order's lines in the ledger so far, by the kind of entry they belong to. */
@@ -18,8 +18,16 @@ export interface OrderLedgerState {
 
 const REVERSALS: readonly EntryKind[] = ['REFUND', 'REFUND_FAILED', 'DISPUTE_LOST'];
 
-/** Derives an order's state from its ledger lines alone. */
-export function orderLedgerState(lines: readonly OrderLedgerLine[]): OrderLedgerState {
+/**
+ * Derives an order's state from its ledger lines alone. Once the order is payable (an
+ * ORDER_PAYABLE entry moved the sellers' pending shares to payable), its sellers' lines are
+ * read as payable ones, so later reversals take the money back from where it now is.
+ */
+export function orderLedgerState(all: readonly OrderLedgerLine[]): OrderLedgerState {
+  const matured = all.some((l) => l.kind === 'ORDER_PAYABLE');
+  const lines = all
+    .filter((l) => l.kind !== 'ORDER_PAYABLE')
+    .map((l) => (matured && l.account.kind === AccountKind.SELLER_PENDING ? { ...l, account: { ...l.account, kind: AccountKind.SELLER_PAYABLE } } : l));
   const paid = lines.filter((l) => l.kind === 'ORDER_PAID');
   const reversedBefore = new Map<string, number>();
   let reversedMinor = 0;

@@ -26,17 +26,17 @@ describe('the split of a paid order', () => {
     ],
   };
 
-  it('gives the brand goods less commission less royalty, the museum the royalty and its own goods less commission, customs the tax, the shipper the freight', () => {
+  it('gives the brand goods less commission less royalty, the museum the royalty and its own goods less commission (pending until the return window closes), customs the tax, the shipper the freight', () => {
     const e = orderPaidEntry(order, at);
     assertBalanced(e);
     const amount = (kind: string, owner: string | null, component: string) => e.lines.find((l) => l.account.kind === kind && l.account.ownerId === owner && l.component === component)?.amountMinor ?? 0;
     expect(amount('STRIPE_CLEARING', null, 'PAYMENT')).toBe(125_046);
     expect(amount('TAX_PAYABLE', null, 'TAX')).toBe(-10_446);
     expect(amount('PLATFORM_COMMISSION', null, 'COMMISSION')).toBe(-(14_490 + 1_440));
-    expect(amount('SELLER_PAYABLE', brand, 'GOODS')).toBe(-(96_600 - 14_490 - 9_660));
-    expect(amount('SELLER_PAYABLE', brand, 'FREIGHT')).toBe(-6_000);
-    expect(amount('SELLER_PAYABLE', museum, 'ROYALTY')).toBe(-9_660);
-    expect(amount('SELLER_PAYABLE', museum, 'GOODS')).toBe(-(12_000 - 1_440));
+    expect(amount('SELLER_PENDING', brand, 'GOODS')).toBe(-(96_600 - 14_490 - 9_660));
+    expect(amount('SELLER_PENDING', brand, 'FREIGHT')).toBe(-6_000);
+    expect(amount('SELLER_PENDING', museum, 'ROYALTY')).toBe(-9_660);
+    expect(amount('SELLER_PENDING', museum, 'GOODS')).toBe(-(12_000 - 1_440));
     expect(e.eventKey).toBe('order-paid:o1');
   });
 

@@ -1,5 +1,5 @@
 import { commissionOn } from './commission';
-import { compact, lineKey, platform, sellerPayable, type EntryLine, type JournalEntryDraft } from './ledger';
+import { compact, lineKey, platform, sellerPending, type EntryLine, type JournalEntryDraft } from './ledger';
 
 export type SellerRef = { type: 'MUSEUM' | 'BRAND'; id: string };
 
@@ -28,7 +28,8 @@ export interface OrderToSettle {
 
 /**
  * The entry of a paid order: Stripe clearing is debited with what the shopper paid; the tax
- * is owed to customs; each line's goods go to its fulfiller less the commission (platform)
+ * is owed to customs; the sellers' shares are owed but pending until the return window
+ * closes (`maturityEntry` makes them payable). Each line's goods go to its fulfiller less the commission (platform)
  * and, for a co-branded line, less the royalty (the museum); freight and insurance go to
  * whoever ships. Balanced by construction when total = goods + shipping + insurance + tax;
  * otherwise `assertBalanced` refuses it.
@@ -39,14 +40,14 @@ export function orderPaidEntry(o: OrderToSettle, occurredAt: Date): JournalEntry
   const lines: EntryLine[] = [
     line({ account: platform('STRIPE_CLEARING'), component: 'PAYMENT', amountMinor: o.totalMinor }),
     line({ account: platform('TAX_PAYABLE'), component: 'TAX', amountMinor: -o.taxMinor }),
-    line({ account: sellerPayable(o.shipper.type, o.shipper.id), component: 'FREIGHT', amountMinor: -(o.shippingMinor + o.insuranceMinor) }),
+    line({ account: sellerPending(o.shipper.type, o.shipper.id), component: 'FREIGHT', amountMinor: -(o.shippingMinor + o.insuranceMinor) }),
   ];
   for (const l of o.lines) {
     const commission = commissionOn(l.goodsMinor, l.commissionRateBps);
     lines.push(
       line({ account: platform('PLATFORM_COMMISSION'), component: 'COMMISSION', amountMinor: -commission }),
-      line({ account: sellerPayable('MUSEUM', o.museumId), component: 'ROYALTY', amountMinor: -l.royaltyMinor }),
-      line({ account: sellerPayable(l.fulfiller.type, l.fulfiller.id), component: 'GOODS', amountMinor: -(l.goodsMinor - commission - l.royaltyMinor) }),
+      line({ account: sellerPending('MUSEUM', o.museumId), component: 'ROYALTY', amountMinor: -l.royaltyMinor }),
+      line({ account: sellerPending(l.fulfiller.type, l.fulfiller.id), component: 'GOODS', amountMinor: -(l.goodsMinor - commission - l.royaltyMinor) }),
     );
   }
   return { eventKey: `order-paid:${o.orderId}`, kind: 'ORDER_PAID', checkoutId: o.checkoutId, occurredAt, lines: compact(lines) };

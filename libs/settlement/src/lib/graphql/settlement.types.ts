@@ -16,7 +16,9 @@ export class LedgerAmountType {
 export class SellerBalanceType {
   @Field(() => SellerKind) sellerType!: SellerKind;
   @Field(() => ID) sellerId!: string;
-  @Field(() => [LedgerAmountType]) payable!: LedgerAmountType[];
+  @Field(() => [LedgerAmountType], { description: 'Owed on orders that can no longer be returned (RETURN_WINDOW_DAYS after customs release, no return open): what a payout may pay.' })
+  payable!: LedgerAmountType[];
+  @Field(() => [LedgerAmountType], { description: 'Owed on orders still within their return window.' }) pending!: LedgerAmountType[];
 }
 
 @ObjectType('PlatformLedger', { description: 'Operator: every seller’s balance, the tax owed to customs, commission revenue, Stripe clearing and fees.' })
@@ -30,10 +32,10 @@ export class PlatformLedgerType {
 
 @ObjectType('OrderSettlementLine', { description: 'One line of the ledger about an order: debit positive, credit negative.' })
 export class OrderSettlementLineType {
-  @Field(() => String, { description: 'The event that caused it: order-paid:<order>, refund:<re_…>, refund-failed:<re_…>, dispute-lost:<dp_…>.' }) event!: string;
-  @Field(() => String, { description: 'ORDER_PAID, REFUND, REFUND_FAILED or DISPUTE_LOST.' }) entryKind!: string;
+  @Field(() => String, { description: 'The event that caused it: order-paid:<order>, refund:<re_…>, refund-failed:<re_…>, dispute-lost:<dp_…>, order-payable:<order>.' }) event!: string;
+  @Field(() => String, { description: 'ORDER_PAID, REFUND, REFUND_FAILED, DISPUTE_LOST or ORDER_PAYABLE.' }) entryKind!: string;
   @Field(() => Date) occurredAt!: Date;
-  @Field(() => String, { description: 'SELLER_PAYABLE, PLATFORM_COMMISSION, TAX_PAYABLE, STRIPE_CLEARING or STRIPE_FEES.' }) account!: string;
+  @Field(() => String, { description: 'SELLER_PENDING, SELLER_PAYABLE, PLATFORM_COMMISSION, TAX_PAYABLE, STRIPE_CLEARING or STRIPE_FEES.' }) account!: string;
   @Field(() => String, { description: 'MUSEUM, BRAND or PLATFORM.' }) ownerType!: string;
   @Field(() => ID, { nullable: true }) ownerId!: string | null;
   @Field(() => String, { description: 'PAYMENT, GOODS, COMMISSION, ROYALTY, FREIGHT, TAX or FEE.' }) component!: string;

@@ -83,6 +83,24 @@ export class SettlementSourcesRepository {
        ORDER BY ol.order_id, ol.position`;
   }
 
+  /**
+   * Paid orders of the checkout that can no longer be returned and are not payable in the
+   * ledger yet: customs released them (their first move to CLEARED) more than `windowDays`
+   * ago and no return of theirs is still open; answered with the day their window closed.
+   * Refunded orders are left out (nothing is pending on them).
+   */
+  payableOrders(tx: Tx, checkoutId: string, windowDays: number, now: Date): Promise<{ orderId: string; at: Date }[]> {
+    return tx.$queryRaw<{ orderId: string; at: Date }[]>`
+      SELECT o.id::text AS "orderId", r.released + make_interval(days => ${windowDays}::int) AS at
+        FROM orders o
+        JOIN LATERAL (SELECT min(h.created_at) AS released FROM order_status_changes h WHERE h.order_id = o.id AND h.to_status = 'CLEARED') r ON r.released IS NOT NULL
+       WHERE o.checkout_id = ${checkoutId}::uuid AND o.paid_at IS NOT NULL AND o.status <> 'REFUNDED'
+         AND r.released + make_interval(days => ${windowDays}::int) <= ${now}
+         AND NOT EXISTS (SELECT 1 FROM order_returns x WHERE x.order_id = o.id AND x.status IN ('REQUESTED', 'ACCEPTED', 'INSPECTED'))
+         AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-payable:' || o.id::text)
+       ORDER BY o.id`;
+  }
+
   /** Locks the checkout's payment row, the lock webhooks and refunds take first (ADR 0006). */
   async lockPayment(tx: Tx, checkoutId: string): Promise<void> {
     await tx.$queryRaw`SELECT id FROM payments WHERE checkout_id = ${checkoutId}::uuid FOR UPDATE`;
@@ -111,7 +129,7 @@ export class SettlementSourcesRepository {
   }
 
   /** Checkouts with money facts the ledger has not caught up with (the catch-up's work list). */
-  async checkoutsBehind(limit: number, after: string | null): Promise<string[]> {
+  async checkoutsBehind(limit: number, after: string | null, windowDays: number, now: Date): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
       SELECT id FROM (
       SELECT DISTINCT o.checkout_id::text AS id FROM orders o
@@ -124,6 +142,13 @@ export class SettlementSourcesRepository {
       UNION
       SELECT p.checkout_id::text FROM payment_disputes d JOIN payments p ON p.id = d.payment_id
        WHERE d.status = 'lost' AND d.lost_amount_minor > 0 AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'dispute-lost:' || d.provider_dispute_id)
+      UNION
+      SELECT o.checkout_id::text FROM orders o
+       WHERE o.paid_at IS NOT NULL AND o.status <> 'REFUNDED'
+         AND EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
+         AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-payable:' || o.id::text)
+         AND (SELECT min(h.created_at) FROM order_status_changes h WHERE h.order_id = o.id AND h.to_status = 'CLEARED') + make_interval(days => ${windowDays}::int) <= ${now}
+         AND NOT EXISTS (SELECT 1 FROM order_returns x WHERE x.order_id = o.id AND x.status IN ('REQUESTED', 'ACCEPTED', 'INSPECTED'))
       ) behind
       WHERE ${after}::text IS NULL OR id > ${after}::text
       ORDER BY id LIMIT ${limit}`;
