@@ -29,7 +29,9 @@ const PER_EXCHANGE = new Set(['content-length', 'date', 'connection', 'keep-aliv
  */
 export function publicHttpCache(options: { ttlSeconds: number; path: string; maxEntries?: number; caches: ShopWindowCaches }) {
   const ttlMs = options.ttlSeconds * 1000;
-  const cache = new LRUCache<string, Stored>({ max: options.maxEntries ?? 5_000, maxSize: 64 * 2 ** 20, sizeCalculation: (v) => v.body.length + 256 });
+  // Bounded by bytes (bodies, their headers, the key): 32 MiB holds about 2,000 list pages of 24
+  // products, and keeps the process within its memory budget under a shop window of distinct requests.
+  const cache = new LRUCache<string, Stored>({ max: options.maxEntries ?? 5_000, maxSize: 32 * 2 ** 20, sizeCalculation: (v) => v.body.length + 1_024 });
   // Cleared with the shop window's other caches after a back-office write (shop-window-purge.ts).
   options.caches.register(() => cache.clear());
 

@@ -19,7 +19,11 @@ export class StorefrontsService {
     @Optional() caches?: ShopWindowCaches,
   ) {
     const ttl = Number(process.env['PUBLIC_CACHE_SECONDS'] ?? 30) * 1000;
-    const shopWindow = Number.isFinite(ttl) && ttl > 0 ? new LRUCache<string, StorefrontRow | 'none'>({ max: 10_000, ttl }) : null;
+    // Bounded by bytes as well as entries: stories in three languages make rows of very different sizes.
+    const shopWindow =
+      Number.isFinite(ttl) && ttl > 0
+        ? new LRUCache<string, StorefrontRow | 'none'>({ max: 10_000, maxSize: 4 * 2 ** 20, sizeCalculation: storefrontBytes, ttl })
+        : null;
     this.shopWindow = shopWindow;
     if (shopWindow) caches?.register(() => shopWindow.clear());
   }
@@ -57,4 +61,12 @@ export class StorefrontsService {
       return row && row !== 'none' ? [row] : [];
     });
   }
+}
+
+/** Rough UTF-16 size of a cached storefront row: its strings, plus a fixed overhead. */
+function storefrontBytes(row: StorefrontRow | 'none'): number {
+  if (row === 'none') return 64;
+  let bytes = 256;
+  for (const value of Object.values(row)) if (typeof value === 'string') bytes += 2 * value.length;
+  return bytes + 40 * row.featuredCollectionIds.length;
 }
