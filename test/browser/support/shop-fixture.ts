@@ -52,6 +52,15 @@ export async function openShop(browser: Browser, url: string, options: { locale?
     page,
     errors,
     screenshot: async (name) => {
+      // Lazy images load as the shopper scrolls: scroll through once so the picture shows them.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        window.scrollTo(0, 0);
+      });
+      await page.waitForLoadState('load').catch(() => undefined);
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
     },
     close: () => context.close(),

@@ -104,7 +104,9 @@ export default async function SearchPage({ params, searchParams }: { params: Par
         </div>
         {filtered ? (
           <p>
-            <Link href={routes.search(locale, { q: s.q || undefined })}>{dict.search.clear}</Link>
+            <Link className="inline-link" href={routes.search(locale, { q: s.q || undefined })}>
+              {dict.search.clear}
+            </Link>
           </p>
         ) : null}
       </form>

@@ -56,13 +56,16 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
       </p>
 
       {media.length ? (
-        <ul className="gallery" aria-label={p.name} data-testid="gallery">
+        // A region that scrolls sideways: focusable, so keyboard users can scroll it too.
+        <div className="gallery" role="region" aria-label={p.name} tabIndex={0} data-testid="gallery">
+          <ul>
           {media.map((m, i) => (
             <li key={m.id}>
               <Img url={m.url} alt={m.alt || `${p.name}, ${fill(dict.product.imageOf, { index: i + 1, count: media.length })}`} widths={[390, 780]} sizes="(min-width: 720px) 50vw, 100vw" priority={i === 0} className="gallery-image" />
             </li>
           ))}
-        </ul>
+          </ul>
+        </div>
       ) : null}
 
       <h1>{p.name}</h1>

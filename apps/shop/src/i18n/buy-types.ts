@@ -1,0 +1,188 @@
+/**
+ * The buying half of the shop (cart, checkout, payment, orders, account): its texts live in
+ * their own section `buy` of each dictionary (dictionaries/buy/<locale>.ts) so the two halves
+ * of the shop edit different files. `{name}` placeholders are filled by `fill()`.
+ */
+export interface BuyDictionary {
+  cart: {
+    title: string;
+    empty: string;
+    continueShopping: string;
+    /** Order `{index}` of `{count}` · sold by `{museum}` */
+    orderHeading: string;
+    /** Shipped by `{brand}` (co-branded lines a brand ships) */
+    fulfilledByBrand: string;
+    mode9610: string;
+    mode1210: string;
+    modeNote: string;
+    quantity: string;
+    decrease: string;
+    increase: string;
+    remove: string;
+    unitPrice: string;
+    goods: string;
+    shipping: string;
+    tax: string;
+    orderTotal: string;
+    grandTotal: string;
+    /** `{count}` orders: one per seller and customs mode */
+    splitNote: string;
+    /** Customs value `{used}` of the `{limit}` per-order limit */
+    orderLimit: string;
+    /** `{left}` left before the per-order limit */
+    orderLimitLeft: string;
+    orderLimitOver: string;
+    /** Yearly cross-border limit: `{limit}` per person */
+    yearlyLimit: string;
+    yearlyLimitNote: string;
+    checkout: string;
+    problemOutOfStock: string;
+    /** Only `{available}` left */
+    problemAvailable: string;
+    problemNotListable: string;
+    problemsBlock: string;
+    checkedOut: string;
+    payNow: string;
+    updated: string;
+  };
+  quota: {
+    title: string;
+    intro: string;
+    check: string;
+    /** `{remaining}` of `{limit}` left this year for `{id}` */
+    remaining: string;
+    /** `{limit}` a year per person; the figures show once you ordered with this ID */
+    notCounted: string;
+  };
+  checkout: {
+    title: string;
+    orderer: string;
+    ordererNote: string;
+    realName: string;
+    residentId: string;
+    residentIdHint: string;
+    idOk: string;
+    idFormat: string;
+    idArea: string;
+    idBirthDate: string;
+    idCheckCharacter: string;
+    /** `{count}` of 18 characters */
+    idProgress: string;
+    phone: string;
+    phoneHint: string;
+    address: string;
+    recipient: string;
+    province: string;
+    city: string;
+    district: string;
+    choose: string;
+    street: string;
+    postalCode: string;
+    consentTitle: string;
+    consentText: string;
+    consentLabel: string;
+    riskTitle: string;
+    riskText: string;
+    riskLabel: string;
+    payment: string;
+    alipay: string;
+    wechatPay: string;
+    card: string;
+    cardUnavailable: string;
+    summary: string;
+    placeOrder: string;
+    placing: string;
+    refused: string;
+    fixFields: string;
+    required: string;
+    cartEmpty: string;
+    signInHint: string;
+    /** The shop's own checks, before the API sees the form */
+    phoneInvalid: string;
+    postalInvalid: string;
+  };
+  pay: {
+    wechatTitle: string;
+    wechatScan: string;
+    wechatOpen: string;
+    qrAlt: string;
+    check: string;
+    alipayRedirect: string;
+    /** Pay before `{time}` or the goods are released */
+    holdUntil: string;
+  };
+  confirmation: {
+    title: string;
+    paid: string;
+    paidBody: string;
+    failed: string;
+    failedBody: string;
+    processing: string;
+    processingBody: string;
+    cancelled: string;
+    retryTitle: string;
+    retryIdNote: string;
+    retry: string;
+    abandon: string;
+    abandoned: string;
+    viewOrder: string;
+    /** Order `{number}` */
+    orderNumber: string;
+    /** Declined: `{code}` */
+    declined: string;
+  };
+  orders: {
+    title: string;
+    empty: string;
+    signInToSee: string;
+    /** Placed on `{date}` */
+    placedOn: string;
+    total: string;
+    items: string;
+    timeline: string;
+    parcel: string;
+    /** Waybill `{number}` */
+    waybill: string;
+    recipient: string;
+    orderer: string;
+    customsMode: string;
+    noParcel: string;
+    status: Record<'PENDING_PAYMENT' | 'PAID' | 'CUSTOMS_SUBMITTED' | 'HELD' | 'CLEARED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'REFUNDED', string>;
+    /** What each state means for the shopper */
+    statusNote: Record<'PENDING_PAYMENT' | 'PAID' | 'CUSTOMS_SUBMITTED' | 'HELD' | 'CLEARED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'REFUNDED', string>;
+    parcelStatus: Record<string, string>;
+    trackingStatus: Record<string, string>;
+    refresh: string;
+  };
+  account: {
+    title: string;
+    /** Signed in as `{name}` */
+    signedInAs: string;
+    signIn: string;
+    signUp: string;
+    signOut: string;
+    email: string;
+    password: string;
+    passwordHint: string;
+    displayName: string;
+    noAccount: string;
+    haveAccount: string;
+    guestNote: string;
+    orders: string;
+    identities: string;
+    identitiesEmpty: string;
+    identitiesNote: string;
+    /** Last ordered `{date}` */
+    lastOrdered: string;
+    numberDeleted: string;
+    deletionPending: string;
+    deleteIdentity: string;
+    addresses: string;
+    addressesNote: string;
+    deleteAccount: string;
+    deleteAccountText: string;
+    deleteAccountConfirm: string;
+    deletionRequested: string;
+    signedOut: string;
+  };
+}
