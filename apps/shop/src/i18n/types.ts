@@ -1,3 +1,4 @@
+import type { BuyDictionary } from './buy-types';
 import type { ApiErrorCode } from './error-codes';
 
 /**
@@ -133,6 +134,8 @@ export interface Dictionary {
     retry: string;
     backHome: string;
   };
+  /** Cart, checkout, payment, orders and account (buy-types.ts, dictionaries/buy/<locale>.ts). */
+  buy: BuyDictionary;
   /** A message for each `extensions.code` the API answers. */
   errors: Record<ApiErrorCode, string> & { UNKNOWN: string };
 }

@@ -1,4 +1,5 @@
 import type { Dictionary } from '../types';
+import { buyEn } from './buy/en';
 
 export const en: Dictionary = {
   meta: {
@@ -136,6 +137,7 @@ export const en: Dictionary = {
     retry: 'Try again',
     backHome: 'Back to the home page',
   },
+  buy: buyEn,
   errors: {
     UNKNOWN: 'Something went wrong. Please try again later.',
     NOT_FOUND: 'We could not find this; it may no longer be on sale.',

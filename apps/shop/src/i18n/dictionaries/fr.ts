@@ -1,4 +1,5 @@
 import type { Dictionary } from '../types';
+import { buyFr } from './buy/fr';
 
 export const fr: Dictionary = {
   meta: {
@@ -136,6 +137,7 @@ export const fr: Dictionary = {
     retry: 'Réessayer',
     backHome: 'Retour à l’accueil',
   },
+  buy: buyFr,
   errors: {
     UNKNOWN: 'Une erreur est survenue. Réessayez plus tard.',
     NOT_FOUND: 'Introuvable : cet article n’est peut-être plus en vente.',

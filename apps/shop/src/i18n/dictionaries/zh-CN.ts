@@ -1,4 +1,5 @@
 import type { Dictionary } from '../types';
+import { buyZhCN } from './buy/zh-CN';
 
 export const zhCN: Dictionary = {
   meta: {
@@ -136,6 +137,7 @@ export const zhCN: Dictionary = {
     retry: '重试',
     backHome: '返回首页',
   },
+  buy: buyZhCN,
   errors: {
     UNKNOWN: '出了点问题，请稍后再试。',
     NOT_FOUND: '找不到该内容，可能已下架。',
