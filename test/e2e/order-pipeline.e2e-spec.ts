@@ -72,6 +72,13 @@ describe('order pipeline in the worker process', () => {
       expect(metrics).toMatch(/vitrine_job_duration_seconds_bucket\{le="[\d.]+",queue="order-shipping",name="book-shipment",outcome="completed"\}/);
       expect(metrics).toMatch(/# TYPE vitrine_job_failures_total counter/);
       expect(metrics).toMatch(/vitrine_outbox_pending \d+/);
+      // The same port answers the orchestrator's probes (deploy/k8s): live, and ready with Redis taking heartbeats.
+      const probe = async (p: string) => {
+        const res = await fetch(`http://127.0.0.1:${metricsPort}${p}`);
+        return { status: res.status, body: await res.json() };
+      };
+      await expect(probe('/health/live')).resolves.toEqual({ status: 200, body: { status: 'live' } });
+      await expect(probe('/health/ready')).resolves.toEqual({ status: 200, body: { status: 'ready', redis: 'up', draining: false } });
     } finally {
       await second.stop('SIGTERM');
     }

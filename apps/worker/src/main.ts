@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JobsWorker } from '@vitrine/shared/jobs';
+import { HeartbeatService } from './app/heartbeat.service';
 import { WorkerModule } from './app/worker.module';
 
 const SHUTDOWN_DEADLINE_MS = Number(process.env['WORKER_SHUTDOWN_TIMEOUT_MS'] ?? 30_000);
@@ -14,6 +15,7 @@ async function bootstrap(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: draining in-flight jobs`);
+    app.get(HeartbeatService).markDraining();
     // BullMQ workers finish their current jobs on close; never wait past the deadline.
     const deadline = setTimeout(() => {
       logger.error('shutdown deadline passed, exiting');

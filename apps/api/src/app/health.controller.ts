@@ -1,4 +1,4 @@
-import { Controller, Get, HttpException, HttpStatus, type OnModuleDestroy } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, type BeforeApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { PrismaService, redisOptionsFromEnv, workersKey } from '@vitrine/shared/data-access';
 import { Public } from '@vitrine/shared/graphql';
@@ -11,20 +11,63 @@ export interface Health {
   workers: number;
 }
 
+export interface Readiness {
+  status: 'ready' | 'not-ready';
+  database: 'up' | 'down';
+  redis: 'up' | 'down';
+  draining: boolean;
+}
+
 @Controller()
-export class HealthController implements OnModuleDestroy {
+export class HealthController implements OnModuleDestroy, BeforeApplicationShutdown {
   private readonly redis = new Redis({ ...redisOptionsFromEnv(), lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  /** Set once SIGTERM arrives: readiness fails so the load balancer stops sending before the server closes. */
+  private draining = false;
 
   constructor(private readonly prisma: PrismaService) {}
+
+  /** Liveness: the process answers. Nothing outside it is asked, so an outage of PostgreSQL or Redis never restarts every pod. */
+  @Public()
+  @Get('health/live')
+  live(): { status: 'live' } {
+    return { status: 'live' };
+  }
+
+  /** Readiness: the database and Redis answer and the process is not shutting down; 503 otherwise. */
+  @Public()
+  @Get('health/ready')
+  async ready(): Promise<Readiness> {
+    const [database, redis] = await Promise.all([this.databaseUp(), this.redisUp()]);
+    const body: Readiness = { status: database === 'up' && redis === 'up' && !this.draining ? 'ready' : 'not-ready', database, redis, draining: this.draining };
+    if (body.status !== 'ready') throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
+    return body;
+  }
+
+  beforeApplicationShutdown(): void {
+    this.draining = true;
+  }
+
+  private databaseUp(): Promise<'up' | 'down'> {
+    return this.prisma.$queryRaw`SELECT 1`.then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+  }
+
+  private async redisUp(): Promise<'up' | 'down'> {
+    try {
+      if (this.redis.status === 'wait') await this.redis.connect();
+      return (await this.redis.ping()) === 'PONG' ? 'up' : 'down';
+    } catch {
+      return 'down';
+    }
+  }
 
   /** Up when the database answers; degraded when Redis or every worker is missing. */
   @Public()
   @Get('health')
   async health(): Promise<Health> {
-    const database = await this.prisma.$queryRaw`SELECT 1`.then(
-      () => 'up' as const,
-      () => 'down' as const,
-    );
+    const database = await this.databaseUp();
     let redis: Health['redis'] = 'down';
     let workers = 0;
     try {
