@@ -5,6 +5,7 @@ import { createBrand, createMuseum, createUser } from '@vitrine/shared/testing';
 import { codeOf, type ApiHarness } from '../support/api-harness';
 import { ADD_LINE, PLACE_ORDER, licenseAfterSale, placeOrderInput, residentId, seedFx, seedShop, setStock, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
 import type { StripeLoopback } from '../support/stripe-loopback';
+import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
 
 /**
  * Issue 21 over HTTP: the operator's commission per storefront (validated, operator only,
@@ -314,5 +315,37 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     await expect(prisma.$executeRaw`UPDATE settlement_journal_lines SET amount_minor = amount_minor + 1 WHERE id = (SELECT min(id) FROM settlement_journal_lines)`).rejects.toThrow(/append-only/);
     await expect(prisma.$executeRaw`DELETE FROM settlement_journal_entries`).rejects.toThrow(/append-only/);
     expect(await prisma.$queryRaw<{ k: string }[]>`SELECT e.event_key AS k FROM settlement_journal_entries e JOIN settlement_journal_lines l ON l.entry_id = e.id GROUP BY e.event_key, l.currency HAVING sum(l.amount_minor) <> 0`).toEqual([]);
+  });
+  it('posts Stripe’s fee on a paid charge from its balance transaction, through the worker’s job, once', async () => {
+    const prefix = `test-settle-${randomUUID().slice(0, 8)}`;
+    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix });
+    try {
+      await waitForOutput(worker, /worker ready/);
+      const { checkout, pi } = await placeAndPay('settle-fee', [{ variant: 2, quantity: 1 }], 9107);
+      const feeEntry = () => api.db.prisma.settlementJournalEntry.findMany({ where: { checkoutId: checkout.id, kind: 'FEE' }, select: { eventKey: true, lines: { select: { component: true, amountMinor: true, currency: true, account: { select: { kind: true } } } } } });
+      await until('the fee of the charge posted', async () => (await feeEntry()).length === 1, 90_000, worker);
+      const charge = String(stripe.paymentIntents.get(pi)!['latest_charge']);
+      const txn = [...stripe.balanceTransactions.values()].find((t) => t['source'] === charge)!;
+      expect(txn['fee']).toBe(Math.floor((checkout.total * 340 + 5_000) / 10_000));
+      const [entry] = await feeEntry();
+      expect(entry!.eventKey).toBe(`fee:${txn['id']}`);
+      expect(entry!.lines.map((l) => [l.account.kind, l.component, Number(l.amountMinor), l.currency]).sort()).toEqual([
+        ['STRIPE_CLEARING', 'FEE', -Number(txn['fee']), 'CNY'],
+        ['STRIPE_FEES', 'FEE', Number(txn['fee']), 'CNY'],
+      ]);
+      // The job was written once, in the payment's transaction; the fee is the platform's, not the sellers'.
+      expect(await api.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM outbox_messages WHERE job_id = ${`settlement.stripe-fee.${checkout.id}`}`).toEqual([{ n: 1n }]);
+      const platform: any = await api.gql(PLATFORM, {}, tokens.operator);
+      const fees = platform.data.platformLedger.stripeFees[0].amount as number;
+      expect(fees).toBeGreaterThanOrEqual(Number(txn['fee']));
+      // Clearing is what Stripe holds: paid − refunded − lost − fees, whatever the order of events.
+      const owed = (xs: any[]) => xs.reduce((a, x) => a + x.amount, 0);
+      const l = platform.data.platformLedger;
+      const sellers = l.sellers.reduce((a: number, x: any) => a + owed(x.payable) + owed(x.pending), 0);
+      expect(owed(l.stripeClearing)).toBe(sellers + owed(l.commissionRevenue) + owed(l.taxOwedToCustoms) - fees);
+    } finally {
+      await worker.stop('SIGTERM');
+      await dropQueues(prefix);
+    }
   });
 });

@@ -52,6 +52,8 @@ export interface StripeLoopbackOptions {
   webhookSecret?: string;
   /** Where the wallet page delivers its webhooks (the API's /webhooks/stripe); settable later. */
   webhookUrl?: string | null;
+  /** Stripe's processing fee on a charge, in basis points of its amount (default 340, HALF_UP to the minor unit). */
+  feeBps?: number;
 }
 
 export interface StripeLoopback {
@@ -69,6 +71,8 @@ export interface StripeLoopback {
   paymentIntents: Map<string, Json>;
   refunds: Map<string, Json>;
   disputes: Map<string, Json>;
+  /** The balance transaction of each charge (its fee), as GET /v1/balance_transactions/:id answers it. */
+  balanceTransactions: Map<string, Json>;
   /** Files uploaded through POST /v1/files, with their bytes. */
   files: Map<string, Json & { data: Buffer }>;
   /** The next n requests answer this HTTP status (500: the SDK retries with the same key). */
@@ -167,6 +171,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
   const walletUrl = (piId: string) => `${baseUrl}/sandbox/wallet/${piId}`;
   const paymentIntents = new Map<string, Json>();
   const charges = new Map<string, Json>();
+  const balanceTransactions = new Map<string, Json>();
   const refunds = new Map<string, Json>();
   const disputes = new Map<string, Json>();
   const files = new Map<string, Json & { data: Buffer }>();
@@ -328,6 +333,16 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       return d ? { status: 200, body: d } : stripeError(404, 'invalid_request_error', `No such dispute: '${m[1]}'`, 'resource_missing', 'dispute');
     }
     if ((m = /^\/v1\/disputes\/([^/]+)$/.exec(path)) && method === 'POST') return updateDispute(m[1], p);
+    if ((m = /^\/v1\/charges\/([^/]+)$/.exec(path)) && method === 'GET') {
+      const ch = charges.get(m[1]);
+      if (!ch) return stripeError(404, 'invalid_request_error', `No such charge: '${m[1]}'`, 'resource_missing', 'id');
+      const expand = Object.values((p['expand'] ?? {}) as Record<string, string>);
+      return { status: 200, body: expand.includes('balance_transaction') ? { ...ch, balance_transaction: balanceTransactions.get(String(ch['balance_transaction'])) ?? null } : ch };
+    }
+    if ((m = /^\/v1\/balance_transactions\/([^/]+)$/.exec(path)) && method === 'GET') {
+      const txn = balanceTransactions.get(m[1]);
+      return txn ? { status: 200, body: txn } : stripeError(404, 'invalid_request_error', `No such balance transaction: '${m[1]}'`, 'resource_missing', 'id');
+    }
     return stripeError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${path}).`);
   }
 
@@ -534,6 +549,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     paymentIntents,
     refunds,
     disputes,
+    balanceTransactions,
     files,
     env: {
       STRIPE_SECRET_KEY: secretKey,
@@ -549,12 +565,31 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       const pi = intent(piId);
       if (pi['status'] === 'canceled') throw new Error('loopback: a canceled intent cannot succeed');
       const chId = id('ch');
+      // Stripe's fee, on the charge's balance transaction (net = amount - fee), as Stripe books it.
+      const amount = Number(pi['amount']);
+      const fee = Math.floor((amount * (options.feeBps ?? 340) + 5_000) / 10_000);
+      const txnId = id('txn');
+      balanceTransactions.set(txnId, {
+        id: txnId,
+        object: 'balance_transaction',
+        amount,
+        currency: pi['currency'],
+        fee,
+        fee_details: [{ amount: fee, application: null, currency: pi['currency'], description: 'Stripe processing fees', type: 'stripe_fee' }],
+        net: amount - fee,
+        source: chId,
+        status: 'pending',
+        type: 'charge',
+        created: now(),
+        available_on: now() + 7 * 24 * 3600,
+      });
       charges.set(chId, {
         id: chId,
         object: 'charge',
         amount: pi['amount'],
         amount_captured: pi['amount'],
         amount_refunded: 0,
+        balance_transaction: txnId,
         currency: pi['currency'],
         metadata: pi['metadata'],
         paid: true,

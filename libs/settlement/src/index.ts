@@ -2,6 +2,9 @@ export { SettlementCoreModule, SettlementJobsModule, SettlementModule } from './
 export * from './lib/jobs/settlement.jobs';
 // For libs/orders: posting in the payment event's transaction, the checkout's rate snapshot, an order's split.
 export { SettlementPostingService } from './lib/application/settlement-posting.service';
+// For apps/worker: where Stripe's fees come from; the fee job's service.
+export { StripeFeeReader } from './lib/application/stripe-fee-reader';
+export { SettlementFeesService, FeeNotYetAvailableError } from './lib/application/settlement-fees.service';
 export { CommissionService } from './lib/application/commission.service';
 export { SettlementQueriesService, type SellerBalance, type PlatformLedger, type SplitLine } from './lib/application/settlement-queries.service';
 export { OrderSettlementType } from './lib/graphql/settlement.types';

@@ -7,7 +7,9 @@ import { InventorySyncJobsModule, inventorySyncJobs, inventorySyncSchedules } fr
 import { FxRefreshJobsModule, fxRefreshJobs, fxRefreshSchedules } from '@vitrine/catalog';
 import { PiiRetentionJobsModule, piiRetentionJobs, piiRetentionSchedules } from '@vitrine/customs';
 import { SettlementJobsModule, settlementJobs, settlementSchedules } from '@vitrine/settlement';
+import { PaymentsModule } from '@vitrine/payments';
 import { HeartbeatService } from './heartbeat.service';
+import { PaymentsStripeFeeReader } from './stripe-fee-reader';
 import { MetricsServer } from './metrics.server';
 
 /**
@@ -27,7 +29,7 @@ import { MetricsServer } from './metrics.server';
     InventorySyncJobsModule,
     FxRefreshJobsModule,
     PiiRetentionJobsModule,
-    SettlementJobsModule,
+    SettlementJobsModule.register({ imports: [PaymentsModule], useClass: PaymentsStripeFeeReader }),
   ],
   providers: [HeartbeatService, MetricsServer],
 })

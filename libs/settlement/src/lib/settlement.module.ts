@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
+import { SettlementFeesService } from './application/settlement-fees.service';
+import { StripeFeeReader } from './application/stripe-fee-reader';
 import { CommissionService } from './application/commission.service';
 import { SettlementPostingService } from './application/settlement-posting.service';
 import { SettlementQueriesService } from './application/settlement-queries.service';
@@ -23,9 +25,17 @@ export class SettlementCoreModule {}
 })
 export class SettlementModule {}
 
-/** The worker side: the catch-up job's handler. */
-@Module({
-  imports: [SettlementCoreModule],
-  providers: [...SETTLEMENT_JOB_HANDLERS],
-})
-export class SettlementJobsModule {}
+/**
+ * The worker side: the jobs' handlers. The worker says where Stripe's fees come from (a
+ * `StripeFeeReader` class and the modules it needs), since settlement does not talk to Stripe.
+ */
+@Module({})
+export class SettlementJobsModule {
+  static register(feeReader: { imports: ModuleMetadata['imports']; useClass: Type<StripeFeeReader> }): DynamicModule {
+    return {
+      module: SettlementJobsModule,
+      imports: [SettlementCoreModule, ...(feeReader.imports ?? [])],
+      providers: [...SETTLEMENT_JOB_HANDLERS, LedgerRepository, SettlementSourcesRepository, SettlementFeesService, { provide: StripeFeeReader, useClass: feeReader.useClass }],
+    };
+  }
+}

@@ -5,7 +5,7 @@ import { CLOSED_DISPUTE_STATUSES, acceptsEvidence, isDisputeClosed, nextDisputeS
 import type { PaymentEvent, VerifiedPaymentEvent } from '../domain/payment-event';
 import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
 import { PaymentRepository, type DisputeRecord, type PaymentFailureRecord, type PaymentRecord, type RefundRecord } from '../infrastructure/payment.repository';
-import { StripeGateway, type WalletAction, type WalletMethod } from '../infrastructure/stripe.gateway';
+import { StripeGateway, type ChargeFee, type WalletAction, type WalletMethod } from '../infrastructure/stripe.gateway';
 
 /** One evidence file, uploaded to Stripe (purpose dispute_evidence) and named in the evidence by `field`. */
 export interface DisputeEvidenceFile {
@@ -98,6 +98,11 @@ export class PaymentsService {
     const attempt = state.lastFailedPaymentMethod ?? 'first';
     const confirmed = await this.gateway.confirmWalletPayment({ paymentIntentId, method, returnUrl, idempotencyKey: `vitrine-confirm-${paymentIntentId}-${method}-${attempt}` });
     return confirmed.action;
+  }
+
+  /** Stripe's fee on the intent's charge (its balance transaction); null while there is none yet. For settlement. */
+  chargeFee(paymentIntentId: string): Promise<ChargeFee | null> {
+    return this.gateway.chargeFee(paymentIntentId);
   }
 
   cancelIntent(paymentIntentId: string): Promise<string> {

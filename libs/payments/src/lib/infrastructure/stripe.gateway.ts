@@ -47,6 +47,13 @@ export interface RefundSnapshot {
   currency: string;
 }
 
+/** Stripe's processing fee on a charge, from its balance transaction. */
+export interface ChargeFee {
+  balanceTransactionId: string;
+  feeMinor: number;
+  currency: string;
+}
+
 /**
  * The only code that talks to Stripe, through the official SDK. Every write carries an
  * idempotency key derived from our own ids, so a retry (ours or the SDK's) never charges,
@@ -117,6 +124,20 @@ export class StripeGateway {
   private state(pi: Stripe.PaymentIntent): IntentState {
     const failedPm = pi.last_payment_error?.payment_method;
     return { status: pi.status, action: walletAction(pi.next_action), lastFailedPaymentMethod: failedPm ? (typeof failedPm === 'string' ? failedPm : failedPm.id) : null };
+  }
+
+  /**
+   * Stripe's fee on the intent's charge, from the charge's balance transaction (null while the
+   * intent has no charge or the charge no balance transaction yet).
+   */
+  async chargeFee(paymentIntentId: string): Promise<ChargeFee | null> {
+    const pi = await this.call('retrieve payment intent', () => this.stripe.paymentIntents.retrieve(paymentIntentId));
+    const chargeId = typeof pi.latest_charge === 'string' ? pi.latest_charge : (pi.latest_charge?.id ?? null);
+    if (!chargeId) return null;
+    const charge = await this.call('retrieve charge', () => this.stripe.charges.retrieve(chargeId, { expand: ['balance_transaction'] }));
+    const txn = charge.balance_transaction;
+    if (!txn || typeof txn === 'string') return null;
+    return { balanceTransactionId: txn.id, feeMinor: txn.fee, currency: txn.currency.toUpperCase() };
   }
 
   async retrievePaymentIntent(id: string): Promise<IntentSnapshot> {

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PrismaService, type Tx } from '@vitrine/shared/data-access';
 import { royaltyInSaleCurrency } from '@vitrine/licensing';
+import { enqueueJob } from '@vitrine/shared/jobs';
 import { planEntries } from '../domain/posting-plan';
 import type { OrderToSettle } from '../domain/split';
 import { LedgerRepository } from '../infrastructure/ledger.repository';
 import { SettlementSourcesRepository, type PaidLineRow, type PaidOrderRow } from '../infrastructure/settlement-sources.repository';
 import { SETTLEMENT_SETTINGS, type SettlementSettings } from './settlement-settings';
+import { stripeFeeJob } from '../jobs/settlement.jobs';
 
 /**
  * Posts a checkout's money events to the ledger, in the caller's transaction (the one that
@@ -82,7 +84,14 @@ export class SettlementPostingService {
     );
     for (const w of warnings) this.logger.warn(w);
     let written = 0;
-    for (const e of entries) if (await this.ledger.insertEntry(tx, e)) written++;
+    let paid = false;
+    for (const e of entries) {
+      if (!(await this.ledger.insertEntry(tx, e))) continue;
+      written++;
+      paid ||= e.kind === 'ORDER_PAID';
+    }
+    // Stripe's fee on the charge, fetched by the worker (outbox: this transaction), once per checkout.
+    if (paid) await enqueueJob(tx, stripeFeeJob, { checkoutId });
     return written;
   }
 }

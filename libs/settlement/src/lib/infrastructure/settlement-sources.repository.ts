@@ -101,6 +101,17 @@ export class SettlementSourcesRepository {
        ORDER BY o.id`;
   }
 
+  async paymentOf(checkoutId: string): Promise<{ providerPaymentId: string; status: string } | null> {
+    const rows = await this.prisma.$queryRaw<{ providerPaymentId: string; status: string }[]>`
+      SELECT provider_payment_id AS "providerPaymentId", status::text AS status FROM payments WHERE checkout_id = ${checkoutId}::uuid`;
+    return rows[0] ?? null;
+  }
+
+  async feePosted(checkoutId: string): Promise<boolean> {
+    const rows = await this.prisma.$queryRaw<{ one: number }[]>`SELECT 1 AS one FROM settlement_journal_entries WHERE checkout_id = ${checkoutId}::uuid AND kind = 'FEE' LIMIT 1`;
+    return rows.length > 0;
+  }
+
   /** Locks the checkout's payment row, the lock webhooks and refunds take first (ADR 0006). */
   async lockPayment(tx: Tx, checkoutId: string): Promise<void> {
     await tx.$queryRaw`SELECT id FROM payments WHERE checkout_id = ${checkoutId}::uuid FOR UPDATE`;

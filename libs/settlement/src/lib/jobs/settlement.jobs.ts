@@ -16,6 +16,16 @@ export const settlementCatchUpJob = defineJob<SettlementCatchUpPayload>({
   attempts: 5,
 });
 
-export const settlementJobs = [settlementCatchUpJob];
+/** Stripe's fee on a paid checkout's charge: written to the outbox when its paid orders are posted. */
+export type StripeFeePayload = { checkoutId: string };
+export const stripeFeeJob = defineJob<StripeFeePayload>({
+  queue: settlementQueue,
+  name: 'stripe-fee',
+  jobId: (p) => `settlement.stripe-fee.${p.checkoutId}`,
+  attempts: 10,
+  backoffMs: 30_000,
+});
+
+export const settlementJobs = [settlementCatchUpJob, stripeFeeJob];
 
 export const settlementSchedules = [defineSchedule(settlementCatchUpJob, { scope: 'all' }, { pattern: '17 * * * *' })];

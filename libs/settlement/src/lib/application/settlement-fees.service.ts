@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@vitrine/shared/data-access';
+import { feeEntry } from '../domain/posting-plan';
+import { LedgerRepository } from '../infrastructure/ledger.repository';
+import { SettlementSourcesRepository } from '../infrastructure/settlement-sources.repository';
+import { StripeFeeReader } from './stripe-fee-reader';
+
+/** Stripe has not written the charge's balance transaction yet: the job retries later. */
+export class FeeNotYetAvailableError extends Error {}
+
+/**
+ * Posts Stripe's fee on a paid checkout's charge (the platform's expense, out of the money at
+ * Stripe), once: the entry's key is the balance transaction (`fee:<txn_…>`), and a checkout
+ * whose fee is in the ledger is not asked about again. Run by the `settlement.stripe-fee` job,
+ * which the posting of a paid order writes to the outbox in the payment event's transaction.
+ */
+@Injectable()
+export class SettlementFeesService {
+  constructor(
+    private readonly sources: SettlementSourcesRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly prisma: PrismaService,
+    private readonly reader: StripeFeeReader,
+  ) {}
+
+  async postFee(checkoutId: string): Promise<'posted' | 'already-posted' | 'not-paid' | 'no-fee'> {
+    const payment = await this.sources.paymentOf(checkoutId);
+    if (!payment || payment.status !== 'SUCCEEDED') return 'not-paid';
+    if (await this.sources.feePosted(checkoutId)) return 'already-posted';
+    const fee = await this.reader.feeOf(payment.providerPaymentId);
+    if (!fee) throw new FeeNotYetAvailableError(`no balance transaction yet for the charge of checkout ${checkoutId}`);
+    if (fee.feeMinor === 0) return 'no-fee';
+    const entry = feeEntry({ balanceTransactionId: fee.balanceTransactionId, checkoutId, feeMinor: fee.feeMinor, currency: fee.currency, at: new Date() });
+    const written = await this.prisma.$transaction((tx) => this.ledger.insertEntry(tx, entry));
+    return written ? 'posted' : 'already-posted';
+  }
+}
