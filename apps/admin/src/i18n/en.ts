@@ -556,7 +556,7 @@ export const en = {
       inspected_refund_failed: 'Inspected, but the refund did not go through: ask again with “Refund again”.',
       refund_again: 'Refund again',
       refunded: 'Refunded.',
-      refund_pending: 'Inspected: the refund has not gone through yet. Ask Stripe again with “Refund again”.',
+      refund_pending: 'The refund has not gone through (or Stripe reported it failed): the shopper is still owed it. Ask Stripe again with “Refund again”.',
       status: { REQUESTED: 'Requested', ACCEPTED: 'Accepted', REFUSED: 'Refused', INSPECTED: 'Inspected', REFUNDED: 'Refunded' },
       customs: { NOT_DECLARED: 'Not declared', DECLARED: 'Declared', ACCEPTED: 'Accepted by customs', REJECTED: 'Refused by customs' },
       reason: { CHANGED_MIND: 'Changed their mind', DAMAGED: 'Damaged', WRONG_ITEM: 'Wrong item' },

@@ -558,7 +558,7 @@ export const fr: typeof en = {
       inspected_refund_failed: 'Contrôlé, mais le remboursement n’est pas passé : redemandez avec « Rembourser à nouveau ».',
       refund_again: 'Rembourser à nouveau',
       refunded: 'Remboursé.',
-      refund_pending: 'Contrôlé : le remboursement n’est pas encore passé. Redemandez-le à Stripe avec « Rembourser à nouveau ».',
+      refund_pending: 'Le remboursement n’est pas passé (ou Stripe l’a signalé échoué) : il est toujours dû à l’acheteur. Redemandez-le à Stripe avec « Rembourser à nouveau ».',
       status: { REQUESTED: 'Demandé', ACCEPTED: 'Accepté', REFUSED: 'Refusé', INSPECTED: 'Contrôlé', REFUNDED: 'Remboursé' },
       customs: { NOT_DECLARED: 'Non déclaré', DECLARED: 'Déclaré', ACCEPTED: 'Accepté par la douane', REJECTED: 'Refusé par la douane' },
       reason: { CHANGED_MIND: 'A changé d’avis', DAMAGED: 'Endommagé', WRONG_ITEM: 'Mauvais article' },

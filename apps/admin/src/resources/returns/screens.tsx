@@ -423,13 +423,16 @@ const InspectButton = () => {
   );
 };
 
-/** An inspected return whose refund Stripe did not make: ask again. */
+/** Whether the return's refund is still owed: inspected and not refunded, or refunded and then reported failed by Stripe. */
+const refundOwed = (r: ReturnRecord | undefined) => !!r && (r.status === 'INSPECTED' || (r.status === 'REFUNDED' && r.history?.at(-1)?.kind === 'REFUND_FAILED'));
+
+/** A return whose refund Stripe did not make (or later reported failed): ask again. */
 const RefundAgainButton = () => {
   const r = useRecordContext<ReturnRecord>();
   const notify = useNotify();
   const refresh = useRefresh();
   const [busy, setBusy] = useState(false);
-  if (!r || r.status !== 'INSPECTED') return null;
+  if (!r || !refundOwed(r)) return null;
   const submit = () => {
     setBusy(true);
     refundReturn(r.id)
@@ -450,7 +453,7 @@ const RefundAgainButton = () => {
 const RefundPendingAlert = () => {
   const r = useRecordContext<ReturnRecord>();
   const translate = useTranslate();
-  if (r?.status !== 'INSPECTED') return null;
+  if (!refundOwed(r)) return null;
   return (
     <Alert severity="warning" data-testid="return-refund-pending">
       {translate('vitrine.returns.refund_pending')}

@@ -154,6 +154,8 @@ export class PaymentEventsService {
     for (const orderId of await this.orders.cancelLineRefunds(tx, event.refundId, open, now)) {
       await enqueueJob(tx, accrueOrderJob, { orderId, event: `refund-failed-${event.refundId}` });
     }
+    // A return's refund: its history says so, and refundReturn asks again.
+    await this.orders.noteReturnRefundFailed(tx, event.refundId, `Stripe reported refund ${event.refundId} ${event.status}: refund it again`);
     for (const o of orders.filter((x) => x.status === 'REFUNDED' && x.id === failed.orderId)) {
       this.logger.warn(`refund ${event.refundId} of order ${o.number} ${event.status} after the order was refunded; refund it again from the console (refundOrder)`);
     }

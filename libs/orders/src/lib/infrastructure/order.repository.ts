@@ -389,6 +389,18 @@ export class OrderRepository {
     return [...new Set(rows.map((r) => r.order_id))];
   }
 
+  /**
+   * A return whose refund this was: a REFUND_FAILED step in its history and a notice to the
+   * shopper (after-sales' tables, written in the webhook's transaction). Returns the return's id.
+   */
+  async noteReturnRefundFailed(tx: Tx, providerRefundId: string, detail: string): Promise<string | null> {
+    const r = await tx.orderReturn.findFirst({ where: { refundId: providerRefundId }, select: { id: true, orderId: true, shopperUserId: true } });
+    if (!r) return null;
+    await tx.orderReturnEvent.create({ data: { returnId: r.id, orderId: r.orderId, kind: 'REFUND_FAILED', detail } });
+    await tx.shopperNotice.create({ data: { userId: r.shopperUserId, orderId: r.orderId, returnId: r.id, kind: 'REFUND_FAILED', message: 'Your refund could not be made yet; the shop will try again.' } });
+    return r.id;
+  }
+
   async ordersOfCheckout(checkoutId: string, tx: Tx = this.prisma): Promise<OrderRecord[]> {
     const rows = await tx.order.findMany({ where: { checkoutId }, orderBy: [{ museumId: 'asc' }, { id: 'asc' }], select: orderSelect });
     return rows.map(toOrder);
