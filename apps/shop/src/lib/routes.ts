@@ -18,10 +18,15 @@ export const routes = {
   // Built by the cart/checkout/account engineer:
   cart: (l: ShopLocale) => `/${l}/cart`,
   checkout: (l: ShopLocale) => `/${l}/checkout`,
+  /** Where the wallet sends the shopper back (returnUrl): the confirmation of the current checkout. */
+  checkoutReturn: (l: ShopLocale, checkoutId?: string) => `/${l}/checkout/return${checkoutId ? `?checkout=${enc(checkoutId)}` : ''}`,
+  /** WeChat Pay's QR code page of a checkout. */
+  checkoutPay: (l: ShopLocale, checkoutId: string) => `/${l}/checkout/pay?checkout=${enc(checkoutId)}`,
   orders: (l: ShopLocale) => `/${l}/orders`,
   order: (l: ShopLocale, id: string) => `/${l}/orders/${enc(id)}`,
   account: (l: ShopLocale) => `/${l}/account`,
   signIn: (l: ShopLocale, next?: string) => `/${l}/account/sign-in${next ? `?next=${enc(next)}` : ''}`,
+  signUp: (l: ShopLocale, next?: string) => `/${l}/account/sign-up${next ? `?next=${enc(next)}` : ''}`,
   // Short links (QR codes on shelf labels, shares): redirect to the zh-CN page.
   productShort: (code: string) => `/p/${enc(code)}`,
   storefrontShort: (code: string) => `/s/${enc(code)}`,
