@@ -216,6 +216,35 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     expect((await api.gql(BALANCE, {}, tokens.manager)).data).toEqual(before.data);
   });
 
+  it('posts once under concurrent deliveries: the same success under six event ids at once, then charge.refunded four times at once after refundOrder', async () => {
+    let token: string | null = null;
+    let cartId = '';
+    for (const v of [0, 2]) {
+      const r: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[v]!.id, quantity: 1, cartToken: token } });
+      token = r.data.addCartLine.cartToken ?? token;
+      cartId = r.data.addCartLine.cart.id;
+    }
+    const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(cartId, 'settle-race', { cartToken: token, id: residentId(9108) }) });
+    expect(placed.errors).toBeUndefined();
+    const pi = placed.data.placeOrder.payment.paymentIntentId as string;
+    const paid = stripe.succeed(pi);
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => stripe.deliver(api.baseUrl, { ...paid, id: `${paid.id}_${i}` })));
+    expect(answers.every((a) => a === 200)).toBe(true);
+    const keysOf = async () => (await api.db.prisma.settlementJournalEntry.findMany({ where: { checkoutId: placed.data.placeOrder.id }, select: { eventKey: true } })).map((e) => e.eventKey).sort();
+    const orders = placed.data.placeOrder.orders as any[];
+    expect(await keysOf()).toEqual(orders.map((o) => `order-paid:${o.id}`).sort());
+    // A refund of one order while Stripe's report of it arrives several times at once.
+    const refund: any = await api.gql(REFUND, { id: orders[0].id, reason: 'race' }, tokens.manager);
+    expect(refund.errors).toBeUndefined();
+    const refunded = stripe.refunded(pi);
+    await Promise.all(Array.from({ length: 4 }, (_, i) => stripe.deliver(api.baseUrl, { ...refunded, id: `${refunded.id}_${i}` })));
+    expect(await keysOf()).toEqual([...orders.map((o) => `order-paid:${o.id}`), `refund:${refund.data.refundOrder.refundId}`].sort());
+    const rows = await api.db.prisma.$queryRaw<{ orderId: string; reversed: number }[]>`
+      SELECT l.order_id::text AS "orderId", (-sum(l.amount_minor))::int AS reversed FROM settlement_journal_lines l JOIN settlement_journal_entries e ON e.id = l.entry_id
+       WHERE e.kind = 'REFUND' AND l.component = 'PAYMENT' AND e.checkout_id = ${placed.data.placeOrder.id}::uuid GROUP BY l.order_id`;
+    expect(rows).toEqual([{ orderId: orders[0].id, reversed: orders[0].total }]);
+  });
+
   it('keeps every tenant to its own balances and splits', async () => {
     const order = (await api.db.prisma.order.findFirstOrThrow({ where: { museumId: shop.museumId, fulfilledByBrandId: null } })).id;
     const cases: [string, string, Record<string, unknown>, string][] = [
