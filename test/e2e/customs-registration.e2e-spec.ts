@@ -1,7 +1,7 @@
 import { allowHsCodes, createMuseum, createProduct, createUser } from '@vitrine/shared/testing';
 import { codeOf, type GqlResult } from '../support/api-harness';
 import type { ApiHarness } from '../support/api-harness';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
+import { ADD_LINE, CART_FIELDS, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
 
 const PUBLISH = `mutation($id: ID!) { publishProduct(id: $id) { id status } }`;
 const BULK = `mutation($ids: [ID!]!) { bulkSetProductStatus(ids: $ids, status: PUBLISHED) { updated failed { id code } } }`;
@@ -68,6 +68,11 @@ describe('selling to China needs the museum’s customs registration', () => {
     // Its registration withdrawn (an operator clears it: both fields go together).
     await p.storefront.update({ where: { museumId: unregistered.museumId }, data: { customsCode: null, customsName: null } });
 
+    // The cart warns before checkout: the line's problem names the missing registration (the other line has none).
+    const viewed = await api.gql(`query { cart { ${CART_FIELDS} } }`, {}, shopper);
+    expect(viewed.errors).toBeUndefined();
+    expect(viewed.data.cart.problems).toEqual([{ code: 'CUSTOMS_REGISTRATION_MISSING', lineIds: [line.id], variantId: unregistered.variants[0]!.id, available: null }]);
+
     const items = () => p.cartItem.findMany({ where: { cartId: cart.id }, orderBy: { id: 'asc' }, select: { id: true, variantId: true, quantity: true } });
     const itemsBefore = await items();
     const addRefused = await add(unregistered.variants[1]!.id);
@@ -91,6 +96,7 @@ describe('selling to China needs the museum’s customs registration', () => {
 
     // Registered again: the same cart places (the registration was the only reason).
     await p.storefront.update({ where: { museumId: unregistered.museumId }, data: { customsCode: '3120268888', customsName: 'Back in business Trading' } });
+    expect((await api.gql(`query { cart { problems { code } } }`, {}, shopper)).data.cart.problems).toEqual([]);
     const again = await api.gql(PLACE_ORDER, { i: placeOrderInput(cart.id, `reg-again-${cart.id}`, { id: residentId(8101), name: '张伟' }) }, shopper);
     expect(again.errors).toBeUndefined();
     expect(again.data.placeOrder.orders.map((o: { museumId: string }) => o.museumId).sort()).toEqual([registered.museumId, unregistered.museumId].sort());

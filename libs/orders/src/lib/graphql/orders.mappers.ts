@@ -46,6 +46,8 @@ export function toCart(view: CartView): CartType {
   }));
   const problems: CartProblemType[] = [
     ...quote.notListable.map((l) => ({ code: 'NOT_LISTABLE_FOR_CHINA', lineIds: [l.lineId], variantId: l.variantId, available: null })),
+    // The seller lost its customs registration after the line was added: placeOrder would refuse it.
+    ...quote.unregistered.map((l) => ({ code: 'CUSTOMS_REGISTRATION_MISSING', lineIds: [l.lineId], variantId: l.variantId, available: null })),
     ...quote.shortages.map((s) => ({ code: 'OUT_OF_STOCK', lineIds: s.lines, variantId: s.variantId, available: s.available })),
   ];
   return {

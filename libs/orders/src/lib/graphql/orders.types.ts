@@ -81,7 +81,7 @@ export class CartSellerOrderType {
 
 @ObjectType('CartProblem')
 export class CartProblemType {
-  @Field(() => String, { description: 'NOT_LISTABLE_FOR_CHINA or OUT_OF_STOCK.' }) code!: string;
+  @Field(() => String, { description: 'NOT_LISTABLE_FOR_CHINA, CUSTOMS_REGISTRATION_MISSING (the seller has no customs registration: placeOrder refuses the line) or OUT_OF_STOCK.' }) code!: string;
   @Field(() => [ID]) lineIds!: string[];
   @Field(() => ID) variantId!: string;
   @Field(() => Int, { nullable: true }) available!: number | null;
