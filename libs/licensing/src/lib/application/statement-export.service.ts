@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 import { MINOR_UNITS } from '@vitrine/shared/kernel';
 import type { Actor } from '@vitrine/shared/graphql';
 import { DirectoryRepository } from '../infrastructure/directory.repository';
@@ -92,6 +92,9 @@ export class StatementExportService {
 
   private async pdf(s: StatementRow, out: Writable): Promise<void> {
     const [museum, brands] = await Promise.all([this.directory.museum(s.museumId), this.directory.brandNames([s.brandId])]);
+    // Loaded on first use: pdfkit and its font stack hold about 10 MB of heap that an API
+    // process otherwise keeps for a statement it may never export (docs/performance.md).
+    const { default: PDFDocument } = (await import('pdfkit')) as { default: typeof PDFKit };
     const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Royalty statement ${s.periodStart.slice(0, 7)}` } });
     const done = new Promise<void>((resolve, reject) => {
       out.on('finish', resolve);
