@@ -1,4 +1,6 @@
 // The shop window's reads (storefronts, works, collections, products), in the page's locale.
+// Reads are React `cache`d: a page's generateMetadata and body share one API request.
+import { cache } from 'react';
 import { toApiLocale, type ShopLocale } from '../../i18n/locales';
 import { gql } from './client';
 import type { MoneyValue } from '../format/money';
@@ -94,22 +96,22 @@ export interface ProductFilter {
 const CARD = `id name category priceFrom { amount currency } inStock coBrandedWith media { id url alt position } storefront { slug name }`;
 const ARTWORK = `id accessionNumber title artist period creditLine imageUrl`;
 
-export async function storefronts(locale: ShopLocale): Promise<StorefrontSummary[]> {
+export const storefronts = cache(async (locale: ShopLocale): Promise<StorefrontSummary[]> => {
   const q = `query Storefronts($locale: Locale) { storefronts(first: 100, locale: $locale) { nodes { id slug name story bannerUrl museumId } } }`;
   return (await gql<{ storefronts: { nodes: StorefrontSummary[] } }>(q, { locale: toApiLocale(locale) })).storefronts.nodes;
-}
+});
 
-export async function storefront(locale: ShopLocale, slug: string): Promise<Storefront> {
+export const storefront = cache(async (locale: ShopLocale, slug: string): Promise<Storefront> => {
   const q = `query Storefront($slug: String!, $locale: Locale) {
     storefront(slug: $slug, locale: $locale) { id slug name story bannerUrl museumId featuredCollections { id slug name } collections { id slug name } }
   }`;
   return (await gql<{ storefront: Storefront }>(q, { slug, locale: toApiLocale(locale) })).storefront;
-}
+});
 
-export async function artworksOf(locale: ShopLocale, slug: string, first = 100): Promise<Artwork[]> {
+export const artworksOf = cache(async (locale: ShopLocale, slug: string, first = 100): Promise<Artwork[]> => {
   const q = `query Works($slug: String!, $locale: Locale, $first: Int) { artworks(storefrontSlug: $slug, first: $first, locale: $locale) { nodes { ${ARTWORK} } } }`;
   return (await gql<{ artworks: { nodes: Artwork[] } }>(q, { slug, first, locale: toApiLocale(locale) })).artworks.nodes;
-}
+});
 
 export interface ProductList {
   nodes: ProductCardData[];
@@ -132,7 +134,7 @@ export async function products(locale: ShopLocale, filter: ProductFilter, option
   return { nodes: page.nodes, totalCount: page.totalCount, endCursor: page.pageInfo.endCursor, hasNextPage: page.pageInfo.hasNextPage };
 }
 
-export async function product(locale: ShopLocale, id: string): Promise<ProductDetail> {
+export const product = cache(async (locale: ShopLocale, id: string): Promise<ProductDetail> => {
   const q = `query Product($id: ID!, $locale: Locale) {
     product(id: $id, locale: $locale) {
       ${CARD} description shortCode crossBorderCategory
@@ -145,7 +147,7 @@ export async function product(locale: ShopLocale, id: string): Promise<ProductDe
     }
   }`;
   return (await gql<{ product: ProductDetail }>(q, { id, locale: toApiLocale(locale) })).product;
-}
+});
 
 export async function productIdByShortCode(code: string): Promise<string> {
   return (await gql<{ productIdByShortCode: string }>(`query Short($code: String!) { productIdByShortCode(code: $code) }`, { code }, { auth: false })).productIdByShortCode;

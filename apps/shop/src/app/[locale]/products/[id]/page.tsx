@@ -17,6 +17,13 @@ type Query = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+const regionNames = new Map<string, Intl.DisplayNames>();
+function regionName(locale: string, code: string): string {
+  let names = regionNames.get(locale);
+  if (!names) regionNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'region' })));
+  return names.of(code) ?? code;
+}
+
 async function load(locale: Parameters<typeof readProduct>[0], id: string): Promise<ProductDetail> {
   if (!isId(id)) notFound();
   return orNotFound(readProduct(locale, id));
@@ -155,7 +162,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
         <dl className="facts">
           <div>
             <dt>{dict.product.origin}</dt>
-            <dd>{new Intl.DisplayNames([locale], { type: 'region' }).of(variant.originCountry) ?? variant.originCountry}</dd>
+            <dd>{regionName(locale, variant.originCountry)}</dd>
           </div>
         </dl>
         <p className="note">{fill(dict.product.fxNote, { rate: p.fx.rate.replace(/(\.\d{4})\d+$/, '$1') })}</p>
