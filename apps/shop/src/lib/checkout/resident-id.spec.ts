@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test only: compares the port with the API's own function
-import { parseResidentId, residentIdCheckCharacter as apiCheckCharacter } from '@vitrine/customs';
+import { parseResidentId, residentIdCheckCharacter as apiCheckCharacter } from '../../../../../libs/customs/src/lib/domain/resident-id';
 import { normaliseResidentIdInput, residentIdCheckCharacter, residentIdProblem } from './resident-id';
 
 const TODAY = new Date('2026-11-22T00:00:00Z');

@@ -1,0 +1,40 @@
+'use server';
+// Cart changes and the yearly-quota question: server actions (they work before JavaScript
+// loads), back to the cart page with the outcome in its URL.
+import { redirect } from 'next/navigation';
+import { isApiErrorCode } from '../../../i18n/error-codes';
+import { isLocale } from '../../../i18n/locales';
+import { isId } from '../../../lib/api/catalog';
+import { gqlRequest } from '../../../lib/api/client';
+import { isSignedIn, readCartToken } from '../../../lib/api/session';
+import { routes } from '../../../lib/routes';
+
+const SET = `mutation Set($input: CartLineInput!) { setCartLineQuantity(input: $input) { cart { id } } }`;
+const QUOTA = `query Quota($input: AnnualQuotaInput!) { remainingAnnualQuota(input: $input) { counted limit { amount } remaining { amount } residentIdMasked } }`;
+
+const codeOf = (errors: { extensions?: { code?: unknown } }[]) => {
+  const code = errors[0]?.extensions?.code;
+  return isApiErrorCode(code) ? code : 'UNKNOWN';
+};
+
+export async function setQuantity(formData: FormData): Promise<void> {
+  const locale = String(formData.get('locale') ?? '');
+  const variantId = String(formData.get('variantId') ?? '');
+  const quantity = Number(formData.get('quantity'));
+  if (!isLocale(locale)) redirect('/');
+  if (!isId(variantId) || !Number.isInteger(quantity) || quantity < 0 || quantity > 99) redirect(`${routes.cart(locale)}?error=VALIDATION_FAILED`);
+  const cartToken = (await isSignedIn()) ? null : await readCartToken();
+  const { errors } = await gqlRequest(SET, { input: { variantId, quantity, cartToken } });
+  redirect(errors.length ? `${routes.cart(locale)}?${new URLSearchParams({ error: codeOf(errors), line: variantId })}#line-${variantId}` : `${routes.cart(locale)}?updated=1`);
+}
+
+/** Signed-in shoppers: the remaining yearly quota of an identity, shown masked on the cart page. */
+export async function checkQuota(formData: FormData): Promise<void> {
+  const locale = String(formData.get('locale') ?? '');
+  if (!isLocale(locale)) redirect('/');
+  const input = { name: String(formData.get('name') ?? '').trim(), residentId: String(formData.get('residentId') ?? '').trim() };
+  const { data, errors } = await gqlRequest<{ remainingAnnualQuota: { counted: boolean; limit: { amount: number }; remaining: { amount: number }; residentIdMasked: string } }>(QUOTA, { input });
+  if (errors.length || !data) redirect(`${routes.cart(locale)}?${new URLSearchParams({ quotaError: codeOf(errors) })}#quota`);
+  const q = data.remainingAnnualQuota;
+  redirect(`${routes.cart(locale)}?${new URLSearchParams({ quota: [q.counted ? 1 : 0, q.remaining.amount, q.limit.amount, q.residentIdMasked].join('~') })}#quota`);
+}

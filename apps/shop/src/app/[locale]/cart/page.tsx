@@ -1,0 +1,227 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { errorMessage, fill, getDictionary } from '../../../i18n/dictionary';
+import type { ShopLocale } from '../../../i18n/locales';
+import { localeOf, type LocaleParams } from '../../../i18n/server';
+import { currentCart, museumNames, type CartLine, type CartProblem } from '../../../lib/api/buy';
+import { ANNUAL_LIMIT_MINOR, dutiableOf, ORDER_LIMIT_MINOR } from '../../../lib/checkout/limits';
+import { formatMoney } from '../../../lib/format/money';
+import { routes } from '../../../lib/routes';
+import { ModeLabel } from '../../../components/buy/ModeLabel';
+import { checkQuota, setQuantity } from './actions';
+import '../../buy.css';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: LocaleParams }): Promise<Metadata> {
+  const dict = getDictionary(await localeOf(params));
+  return { title: dict.buy.cart.title, robots: { index: false } };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function CartPage({ params, searchParams }: { params: LocaleParams; searchParams: Search }) {
+  const locale = await localeOf(params);
+  const dict = getDictionary(locale);
+  const t = dict.buy.cart;
+  const sp = await searchParams;
+  const one = (k: string) => (typeof sp[k] === 'string' ? (sp[k] as string) : undefined);
+  const [{ cart, signedIn }, names] = await Promise.all([currentCart(), museumNames(locale)]);
+  const money = (amount: number) => formatMoney({ amount, currency: cart?.currency ?? 'CNY' }, locale);
+  const lines = cart?.sellers.flatMap((s) => s.lines) ?? [];
+
+  if (!cart || lines.length === 0) {
+    return (
+      <div className="buy-page">
+        <h1>{t.title}</h1>
+        <p className="buy-empty">{t.empty}</p>
+        <Link className="button" href={routes.home(locale)}>
+          {t.continueShopping}
+        </Link>
+      </div>
+    );
+  }
+  const error = one('error');
+  const problemsOf = (line: CartLine): CartProblem[] => cart.problems.filter((p) => p.lineIds.includes(line.id) || p.variantId === line.variantId);
+  const quota = one('quota')?.split('~');
+  const quotaError = one('quotaError');
+  const open = cart.status === 'OPEN';
+
+  return (
+    <div className="buy-page">
+      <h1>{t.title}</h1>
+      {one('abandoned') ? (
+        <p className="notice ok" role="status">
+          {dict.buy.confirmation.abandoned}
+        </p>
+      ) : null}
+      {one('updated') ? (
+        <p className="notice ok" role="status">
+          {t.updated}
+        </p>
+      ) : null}
+      {error && !one('line') ? (
+        <p className="notice error" role="alert">
+          {errorMessage(dict, error)}
+        </p>
+      ) : null}
+      {!open ? (
+        <p className="notice" role="status">
+          {t.checkedOut}{' '}
+          <Link href={routes.checkoutReturn(locale)}>{t.payNow}</Link>
+        </p>
+      ) : null}
+      {cart.problems.length ? (
+        <p className="notice error" role="alert" data-testid="cart-problems">
+          {t.problemsBlock}
+        </p>
+      ) : null}
+      <p className="buy-note">{fill(t.splitNote, { count: cart.sellers.length })}</p>
+
+      {cart.sellers.map((seller, index) => {
+        const dutiable = dutiableOf(seller.lines);
+        // One indivisible item above the limit may still be bought (general trade): the API decides.
+        const over = dutiable > ORDER_LIMIT_MINOR && !(seller.lines.length === 1 && seller.lines[0]?.quantity === 1);
+        const share = Math.min(100, Math.round((dutiable * 100) / ORDER_LIMIT_MINOR));
+        return (
+          <section key={`${seller.museumId}-${seller.customsMode}-${seller.fulfilledByBrandId ?? ''}`} className="seller-order" data-testid="seller-order" aria-labelledby={`seller-${index}`}>
+            <h2 id={`seller-${index}`}>{fill(t.orderHeading, { index: index + 1, count: cart.sellers.length, museum: names.get(seller.museumId) ?? '—' })}</h2>
+            <p className="seller-meta">
+              <ModeLabel mode={seller.customsMode} dict={dict} />
+              {seller.fulfilledByBrandId ? <span> · {t.fulfilledByBrand}</span> : null}
+            </p>
+            <ul className="cart-lines">
+              {seller.lines.map((line) => {
+                const problems = problemsOf(line);
+                const lineError = one('line') === line.variantId ? error : undefined;
+                return (
+                  <li key={line.id} id={`line-${line.variantId}`} className={`cart-line${problems.length ? ' has-problem' : ''}`} data-testid="cart-line">
+                    <div className="cart-line-head">
+                      <Link href={routes.product(locale, line.productId)} className="cart-line-name">
+                        {line.name}
+                      </Link>
+                      <span className="cart-line-total">{money(line.goods)}</span>
+                    </div>
+                    <p className="cart-line-meta">
+                      {t.unitPrice} {money(line.unitPrice)}
+                    </p>
+                    {problems.map((p) => (
+                      <p key={p.code} className="line-problem" role="alert" data-testid="line-problem">
+                        {p.code === 'NOT_LISTABLE_FOR_CHINA' ? t.problemNotListable : p.available ? fill(t.problemAvailable, { available: p.available }) : t.problemOutOfStock}
+                      </p>
+                    ))}
+                    {lineError ? (
+                      <p className="line-problem" role="alert">
+                        {errorMessage(dict, lineError)}
+                      </p>
+                    ) : null}
+                    {open ? <QuantityControls locale={locale} line={line} labels={t} /> : <p className="cart-line-meta">{t.quantity} {line.quantity}</p>}
+                  </li>
+                );
+              })}
+            </ul>
+            <dl className="totals">
+              <dt>{t.goods}</dt>
+              <dd>{money(seller.goods)}</dd>
+              <dt>{t.shipping}</dt>
+              <dd>{money(seller.shipping)}</dd>
+              <dt>{t.tax}</dt>
+              <dd>{money(seller.tax)}</dd>
+              <dt className="strong">{t.orderTotal}</dt>
+              <dd className="strong">{money(seller.total)}</dd>
+            </dl>
+            <div className={`limit${over ? ' over' : ''}`} data-testid="order-limit">
+              <p>{fill(t.orderLimit, { used: money(dutiable), limit: money(ORDER_LIMIT_MINOR) })}</p>
+              <div className="meter" aria-hidden="true">
+                <span style={{ width: `${share}%` }} />
+              </div>
+              <p className="limit-left">{over ? t.orderLimitOver : fill(t.orderLimitLeft, { left: money(Math.max(0, ORDER_LIMIT_MINOR - dutiable)) })}</p>
+            </div>
+          </section>
+        );
+      })}
+
+      <section className="grand-total" aria-label={t.grandTotal}>
+        <dl className="totals">
+          <dt>{t.goods}</dt>
+          <dd>{money(cart.goodsTotal)}</dd>
+          <dt>{t.shipping}</dt>
+          <dd>{money(cart.shippingTotal)}</dd>
+          <dt>{t.tax}</dt>
+          <dd>{money(cart.taxTotal)}</dd>
+          <dt className="strong">{t.grandTotal}</dt>
+          <dd className="strong" data-testid="cart-total">
+            {money(cart.total)}
+          </dd>
+        </dl>
+        {open ? (
+          cart.problems.length ? null : (
+            <Link className="button wide" href={routes.checkout(locale)} data-testid="go-checkout">
+              {t.checkout}
+            </Link>
+          )
+        ) : null}
+      </section>
+
+      <section id="quota" className="quota" aria-labelledby="quota-title">
+        <h2 id="quota-title">{dict.buy.quota.title}</h2>
+        <p>{fill(t.yearlyLimit, { limit: money(quota ? Number(quota[2]) : ANNUAL_LIMIT_MINOR) })}</p>
+        <p className="buy-note">{t.yearlyLimitNote}</p>
+        {quota ? (
+          <p className="notice ok" role="status" data-testid="quota-result">
+            {quota[0] === '1'
+              ? fill(dict.buy.quota.remaining, { remaining: money(Number(quota[1])), limit: money(Number(quota[2])), id: quota[3] ?? '' })
+              : fill(dict.buy.quota.notCounted, { limit: money(Number(quota[2])) })}
+          </p>
+        ) : null}
+        {quotaError ? (
+          <p className="notice error" role="alert">
+            {errorMessage(dict, quotaError)}
+          </p>
+        ) : null}
+        {signedIn ? (
+          <form action={checkQuota} className="stack">
+            <p className="buy-note">{dict.buy.quota.intro}</p>
+            <input type="hidden" name="locale" value={locale} />
+            <label>
+              {dict.buy.checkout.realName}
+              <input name="name" required autoComplete="name" maxLength={50} />
+            </label>
+            <label>
+              {dict.buy.checkout.residentId}
+              <input name="residentId" required inputMode="text" autoComplete="off" maxLength={18} pattern="[0-9]{17}[0-9Xx]" />
+            </label>
+            <button type="submit" className="button secondary">
+              {dict.buy.quota.check}
+            </button>
+          </form>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function QuantityControls({ locale, line, labels }: { locale: ShopLocale; line: CartLine; labels: ReturnType<typeof getDictionary>['buy']['cart'] }) {
+  const form = (quantity: number, text: string, aria: string, className = 'qty-button') => (
+    <form action={setQuantity}>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="variantId" value={line.variantId} />
+      <input type="hidden" name="quantity" value={quantity} />
+      <button type="submit" className={className} aria-label={aria}>
+        {text}
+      </button>
+    </form>
+  );
+  return (
+    <div className="qty-row">
+      <div className="qty" role="group" aria-label={labels.quantity}>
+        {form(line.quantity - 1, '−', fill(labels.decrease, { name: line.name }))}
+        <output aria-live="polite" data-testid="line-quantity">
+          {line.quantity}
+        </output>
+        {form(line.quantity + 1, '+', fill(labels.increase, { name: line.name }))}
+      </div>
+      {form(0, labels.remove, `${labels.remove} ${line.name}`, 'link-button')}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+'use server';
+// Places the cart (placeOrder) and starts the payment: Alipay → the wallet's page (redirect),
+// WeChat Pay → our page with its QR code, card → the confirmation page. A refusal comes back
+// to the form with the API's code at the fields it names; nothing changes in the cart.
+import { redirect } from 'next/navigation';
+import { isLocale, type ShopLocale } from '../../../i18n/locales';
+import { CHECKOUT_FIELDS as CHECKOUT_QUERY_FIELDS, currentCart, type Checkout } from '../../../lib/api/buy';
+import { gqlRequest } from '../../../lib/api/client';
+import { shopOrigin } from '../../../lib/api/config';
+import { readPlacedCheckout, writePlacedCheckout } from '../../../lib/api/placed-checkout';
+import { readCartToken, isSignedIn, writeCartToken } from '../../../lib/api/session';
+import { refusalToState, type CheckoutFormState, type PaymentMethod } from '../../../lib/checkout/form';
+import { routes } from '../../../lib/routes';
+
+const PLACE = `mutation Place($input: PlaceOrderInput!) { placeOrder(input: $input) { ${CHECKOUT_QUERY_FIELDS} } }`;
+const METHODS: readonly PaymentMethod[] = ['ALIPAY', 'WECHAT_PAY', 'CARD'];
+
+const str = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
+
+/** One key per cart: a retry (another payment method after a decline) is the same checkout. */
+const keyOf = (cartId: string) => `shop-cart-${cartId}`;
+
+function next(locale: ShopLocale, checkout: Checkout): string {
+  const action = checkout.paymentAction;
+  if (action?.type === 'REDIRECT' && action.redirectUrl) return action.redirectUrl;
+  if (action?.type === 'QR_CODE') return routes.checkoutPay(locale, checkout.id);
+  return routes.checkoutReturn(locale, checkout.id);
+}
+
+export async function placeOrder(_prev: CheckoutFormState, formData: FormData): Promise<CheckoutFormState> {
+  const locale = str(formData, 'locale');
+  if (!isLocale(locale)) redirect('/');
+  const method = str(formData, 'paymentMethod') as PaymentMethod;
+  const retryOf = str(formData, 'retryCheckoutId');
+  let cartId: string;
+  let cartToken: string | null;
+  if (retryOf) {
+    // Paying again after a decline: the checked-out cart of the placed checkout.
+    const placed = await readPlacedCheckout();
+    if (!placed || placed.checkoutId !== retryOf) return { fields: {}, formError: 'NOT_FOUND' };
+    cartToken = placed.cartToken;
+    cartId = placed.cartId;
+  } else {
+    const { cart, cartToken: token } = await currentCart();
+    if (!cart || cart.sellers.length === 0) return { fields: {}, formError: 'CART_EMPTY' };
+    cartId = cart.id;
+    cartToken = token;
+  }
+  const person = { name: str(formData, 'name'), residentId: str(formData, 'residentId').toUpperCase() };
+  const input = {
+    cartId,
+    cartToken,
+    idempotencyKey: keyOf(cartId),
+    orderer: person,
+    payer: person,
+    recipient: {
+      name: str(formData, 'recipientName'),
+      phone: str(formData, 'phone'),
+      province: str(formData, 'province'),
+      city: str(formData, 'city'),
+      district: str(formData, 'district'),
+      street: str(formData, 'street'),
+      postalCode: str(formData, 'postalCode'),
+    },
+    consentToIdUse: formData.get('consentToIdUse') === 'on',
+    acceptRiskNotice: formData.get('acceptRiskNotice') === 'on',
+    paymentMethod: METHODS.includes(method) ? method : null,
+    returnUrl: `${shopOrigin()}/${locale}/checkout/returned`,
+  };
+  const { data, errors } = await gqlRequest<{ placeOrder: Checkout }>(PLACE, { input });
+  if (errors.length || !data) return refusalToState(errors[0]);
+  const checkout = data.placeOrder;
+  const qr = checkout.paymentAction?.type === 'QR_CODE' ? { url: checkout.paymentAction.qrCodeUrl, data: checkout.paymentAction.qrCodeData } : null;
+  await writePlacedCheckout({ checkoutId: checkout.id, cartId, cartToken: (await isSignedIn()) ? null : cartToken, qr });
+  redirect(next(locale, checkout));
+}
+
+const ABANDON = `mutation Abandon($cartToken: String, $checkoutId: ID!) { abandonCheckout(cartToken: $cartToken, checkoutId: $checkoutId) { id } }`;
+const CART_OF = `query Lines($t: String) { cart(cartToken: $t) { status lines { variantId quantity } } }`;
+const ADD = `mutation Add($input: CartLineInput!) { addCartLine(input: $input) { cartToken } }`;
+
+/**
+ * Gives up an unpaid checkout (its orders cancelled, stock released) and puts its lines in a
+ * new open cart, so the shopper finds their cart as it was.
+ */
+export async function abandonCheckout(formData: FormData): Promise<void> {
+  const locale = str(formData, 'locale');
+  if (!isLocale(locale)) redirect('/');
+  const placed = await readPlacedCheckout();
+  if (!placed) redirect(routes.cart(locale));
+  const signedIn = await isSignedIn();
+  const { errors } = await gqlRequest(ABANDON, { cartToken: placed.cartToken, checkoutId: placed.checkoutId });
+  if (errors.length) redirect(`${routes.checkoutReturn(locale, placed.checkoutId)}&error=${String(errors[0]?.extensions?.code ?? 'UNKNOWN')}`);
+  // The guest's checked-out cart still lists what it held; a signed-in shopper's is read by the order's lines.
+  const old = placed.cartToken ? await gqlRequest<{ cart: { lines: { variantId: string; quantity: number }[] } | null }>(CART_OF, { t: placed.cartToken }, { auth: false }) : null;
+  let lines = old?.data?.cart?.lines ?? [];
+  if (signedIn && !lines.length) {
+    type Mine = { myOrders: { nodes: { checkoutId: string; lines: { variantId: string; quantity: number }[] }[] } };
+    const { data } = await gqlRequest<Mine>(`query Mine { myOrders(first: 20) { nodes { checkoutId lines { variantId quantity } } } }`);
+    lines = (data?.myOrders.nodes ?? []).filter((n) => n.checkoutId === placed.checkoutId).flatMap((n) => n.lines);
+  }
+  // A guest gets a new cart (the old one stays checked out), unless they already opened another.
+  const current = await readCartToken();
+  let token: string | null = signedIn || current === placed.cartToken ? null : current;
+  for (const line of lines) {
+    const r = await gqlRequest<{ addCartLine: { cartToken: string | null } }>(ADD, { input: { variantId: line.variantId, quantity: line.quantity, cartToken: token } });
+    const issued = r.data?.addCartLine.cartToken;
+    if (issued) token = issued;
+  }
+  if (!signedIn && token) await writeCartToken(token);
+  redirect(`${routes.cart(locale)}?abandoned=1`);
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { fill, getDictionary } from '../../../i18n/dictionary';
+import { localeOf, type LocaleParams } from '../../../i18n/server';
+import { currentCart, museumNames } from '../../../lib/api/buy';
+import { formatMoney } from '../../../lib/format/money';
+import { routes } from '../../../lib/routes';
+import { CheckoutForm } from '../../../components/buy/CheckoutForm';
+import { ModeLabel } from '../../../components/buy/ModeLabel';
+import { placeOrder } from './actions';
+import '../../buy.css';
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: LocaleParams }): Promise<Metadata> {
+  const dict = getDictionary(await localeOf(params));
+  return { title: dict.buy.checkout.title, robots: { index: false } };
+}
+
+export default async function CheckoutPage({ params }: { params: LocaleParams }) {
+  const locale = await localeOf(params);
+  const dict = getDictionary(locale);
+  const t = dict.buy.checkout;
+  const [{ cart, signedIn }, names] = await Promise.all([currentCart(), museumNames(locale)]);
+  if (!cart || cart.status !== 'OPEN' || cart.sellers.length === 0) {
+    return (
+      <div className="buy-page">
+        <h1>{t.title}</h1>
+        <p className="buy-empty">{t.cartEmpty}</p>
+        <Link className="button" href={routes.cart(locale)}>
+          {dict.buy.cart.title}
+        </Link>
+      </div>
+    );
+  }
+  const money = (amount: number) => formatMoney({ amount, currency: cart.currency }, locale);
+  return (
+    <div className="buy-page">
+      <h1>{t.title}</h1>
+      <section className="summary" aria-labelledby="summary-title">
+        <h2 id="summary-title">{t.summary}</h2>
+        <p className="buy-note">{fill(dict.buy.cart.splitNote, { count: cart.sellers.length })}</p>
+        <ul className="summary-orders">
+          {cart.sellers.map((s, i) => (
+            <li key={`${s.museumId}-${s.customsMode}-${i}`}>
+              <p className="summary-seller">
+                {fill(dict.buy.cart.orderHeading, { index: i + 1, count: cart.sellers.length, museum: names.get(s.museumId) ?? '—' })}
+              </p>
+              <p className="hint">
+                <ModeLabel mode={s.customsMode} dict={dict} />
+              </p>
+              <ul className="summary-lines">
+                {s.lines.map((l) => (
+                  <li key={l.id}>
+                    <span>
+                      {l.name} × {l.quantity}
+                    </span>
+                    <span>{money(l.goods)}</span>
+                  </li>
+                ))}
+              </ul>
+              <p className="summary-sub">
+                <span>
+                  {dict.buy.cart.shipping} {money(s.shipping)} · {dict.buy.cart.tax} {money(s.tax)}
+                </span>
+                <strong>{money(s.total)}</strong>
+              </p>
+            </li>
+          ))}
+        </ul>
+        <p className="summary-total">
+          <span>{dict.buy.cart.grandTotal}</span>
+          <strong data-testid="checkout-total">{money(cart.total)}</strong>
+        </p>
+      </section>
+      {signedIn ? null : (
+        <p className="hint">
+          <Link href={routes.signIn(locale, routes.checkout(locale))}>{dict.buy.account.signIn}</Link> · {t.signInHint}
+        </p>
+      )}
+      <CheckoutForm locale={locale} t={t} errors={dict.errors} action={placeOrder} submitLabel={t.placeOrder} />
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+// The API's side of the buying pages: cart, checkout, orders and the shopper's account.
+// Server only; amounts are integer minor units of `currency` (CNY fen).
+import type { ShopLocale } from '../../i18n/locales';
+import { storefronts } from './catalog';
+import { gql, gqlRequest } from './client';
+import { isSignedIn, readCartToken } from './session';
+
+export interface CartLine {
+  id: string;
+  variantId: string;
+  productId: string;
+  museumId: string;
+  name: string;
+  sku: string;
+  quantity: number;
+  unitPrice: number;
+  goods: number;
+  freight: number;
+  dutiable: number;
+  tax: number;
+  total: number;
+  inStock: boolean;
+  listableForChina: boolean;
+}
+export interface CartSellerOrder {
+  museumId: string;
+  fulfilledByBrandId: string | null;
+  customsMode: string;
+  currency: string;
+  goods: number;
+  shipping: number;
+  tax: number;
+  total: number;
+  lines: CartLine[];
+}
+export interface CartProblem {
+  code: string;
+  lineIds: string[];
+  variantId: string;
+  available: number | null;
+}
+export interface Cart {
+  id: string;
+  status: 'OPEN' | 'CHECKED_OUT' | 'MERGED';
+  currency: string;
+  goodsTotal: number;
+  shippingTotal: number;
+  taxTotal: number;
+  total: number;
+  sellers: CartSellerOrder[];
+  problems: CartProblem[];
+}
+
+const LINE = 'id variantId productId museumId name sku quantity unitPrice goods freight dutiable tax total inStock listableForChina';
+export const CART_FIELDS = `id status currency goodsTotal shippingTotal taxTotal total
+  sellers { museumId fulfilledByBrandId customsMode currency goods shipping tax total lines { ${LINE} } }
+  problems { code lineIds variantId available }`;
+
+/** The shopper's cart (signed in) or the guest cart of the cookie's token; null when there is none. */
+export async function currentCart(): Promise<{ cart: Cart | null; cartToken: string | null; signedIn: boolean }> {
+  const signedIn = await isSignedIn();
+  const cartToken = signedIn ? null : await readCartToken();
+  if (!signedIn && !cartToken) return { cart: null, cartToken, signedIn };
+  const { cart } = await gql<{ cart: Cart | null }>(`query Cart($cartToken: String) { cart(cartToken: $cartToken) { ${CART_FIELDS} } }`, { cartToken });
+  return { cart, cartToken, signedIn };
+}
+
+/** Museum id → the storefront's name in the locale (the cart and orders name their sellers). */
+export async function museumNames(locale: ShopLocale): Promise<Map<string, string>> {
+  return new Map((await storefronts(locale)).map((s) => [s.museumId, s.name]));
+}
+
+export interface PaymentAction {
+  type: 'REDIRECT' | 'QR_CODE';
+  redirectUrl: string | null;
+  qrCodeUrl: string | null;
+  qrCodeData: string | null;
+}
+export interface OrderSummary {
+  id: string;
+  checkoutId: string;
+  number: string;
+  museumId: string;
+  status: string;
+  paymentStatus: string | null;
+  customsMode: string;
+  currency: string;
+  total: number;
+  createdAt: string;
+  holdExpiresAt: string;
+  lastPaymentFailure: { code: string | null; declineCode: string | null; attempts: number } | null;
+}
+export interface Checkout {
+  id: string;
+  currency: string;
+  goodsTotal: number;
+  shippingTotal: number;
+  taxTotal: number;
+  total: number;
+  holdExpiresAt: string;
+  paymentAction: PaymentAction | null;
+  orders: OrderSummary[];
+}
+const ORDER_SUMMARY = 'id number checkoutId museumId status paymentStatus customsMode currency total createdAt holdExpiresAt lastPaymentFailure { code declineCode attempts }';
+export const CHECKOUT_FIELDS = `id currency goodsTotal shippingTotal taxTotal total holdExpiresAt
+  paymentAction { type redirectUrl qrCodeUrl qrCodeData } orders { ${ORDER_SUMMARY} }`;
+
+
+export interface OrderDetail extends OrderSummary {
+  goodsTotal: number;
+  shippingTotal: number;
+  taxTotal: number;
+  paidAt: string | null;
+  fulfilledByBrandId: string | null;
+  orderer: { name: string; residentIdMasked: string };
+  recipient: { name: string; phone: string; province: string; city: string; district: string; street: string; postalCode: string };
+  lines: { id: string; name: string; sku: string; quantity: number; unitPrice: number; total: number; imageUrl: string | null; productId: string }[];
+  history: { at: string; from: string | null; to: string; reason: string }[];
+  parcel: {
+    logisticsNo: string;
+    carrierCode: string;
+    status: string;
+    bookedAt: string | null;
+    deliveredAt: string | null;
+    events: { eventId: string; status: string; description: string; location: string | null; occurredAt: string }[];
+  } | null;
+}
+const ORDER_DETAIL = `${ORDER_SUMMARY} goodsTotal shippingTotal taxTotal paidAt fulfilledByBrandId
+  orderer { name residentIdMasked } recipient { name phone province city district street postalCode }
+  lines { id name sku quantity unitPrice total imageUrl productId }
+  history { at from to reason }
+  parcel { logisticsNo carrierCode status bookedAt deliveredAt events { eventId status description location occurredAt } }`;
+
+export async function order(id: string): Promise<OrderDetail> {
+  return (await gql<{ order: OrderDetail }>(`query Order($id: ID!) { order(id: $id) { ${ORDER_DETAIL} } }`, { id })).order;
+}
+
+export async function myOrders(first = 50): Promise<OrderSummary[]> {
+  return (await gql<{ myOrders: { nodes: OrderSummary[] } }>(`query Mine($first: Int) { myOrders(first: $first) { nodes { ${ORDER_SUMMARY} } } }`, { first })).myOrders.nodes;
+}
+
+export interface Identity {
+  id: string;
+  residentIdMasked: string;
+  lastOrderedAt: string;
+  numberStored: boolean;
+  deletionRequestedAt: string | null;
+}
+export async function me(): Promise<{ displayName: string; email: string } | null> {
+  if (!(await isSignedIn())) return null;
+  const { data } = await gqlRequest<{ me: { displayName: string; email: string } | null }>(`query Me { me { displayName email } }`);
+  return data?.me ?? null;
+}
+export async function ordererIdentities(): Promise<Identity[]> {
+  return (await gql<{ ordererIdentities: Identity[] }>(`query Ids { ordererIdentities { id residentIdMasked lastOrderedAt numberStored deletionRequestedAt } }`)).ordererIdentities;
+}
+
+/**
+ * The orders of a placed checkout, in full: a guest's through orderByCart (the cart's token),
+ * a signed-in shopper's among their latest orders. Empty when neither finds it.
+ */
+export async function ordersOfCheckout(checkoutId: string, cartToken: string | null): Promise<OrderDetail[]> {
+  if (cartToken) {
+    const { data } = await gqlRequest<{ orderByCart: { id: string; orders: OrderDetail[] } }>(`query ByCart($t: String!) { orderByCart(cartToken: $t) { id orders { ${ORDER_DETAIL} } } }`, { t: cartToken }, { auth: false });
+    return data?.orderByCart.id === checkoutId ? data.orderByCart.orders : [];
+  }
+  if (!(await isSignedIn())) return [];
+  const { data } = await gqlRequest<{ myOrders: { nodes: OrderDetail[] } }>(`query Mine { myOrders(first: 50) { nodes { ${ORDER_DETAIL} } } }`);
+  return (data?.myOrders.nodes ?? []).filter((o) => o.checkoutId === checkoutId);
+}
+
+/** Where a placed checkout stands for its shopper. */
+export type CheckoutState = 'PAID' | 'FAILED' | 'PROCESSING' | 'CANCELLED';
+export function checkoutState(orders: readonly Pick<OrderSummary, 'status' | 'paymentStatus' | 'lastPaymentFailure'>[]): CheckoutState {
+  if (orders.length && orders.every((o) => o.status === 'CANCELLED')) return 'CANCELLED';
+  if (orders.some((o) => o.status === 'PENDING_PAYMENT')) return orders.some((o) => o.lastPaymentFailure || o.paymentStatus === 'FAILED') ? 'FAILED' : 'PROCESSING';
+  return 'PAID';
+}
