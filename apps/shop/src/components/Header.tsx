@@ -18,6 +18,12 @@ export function Header({ locale, dict, cartCount, query }: { locale: ShopLocale;
         <Suspense fallback={null}>
           <LocaleSwitcher locale={locale} label={dict.header.localeLabel} />
         </Suspense>
+        <Link href={routes.account(locale)} className="cart-link" aria-label={dict.header.account} data-testid="account-link">
+          <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+            <circle cx="12" cy="8" r="4" />
+            <path d="M4 21c1.5-4 4.5-6 8-6s6.5 2 8 6" />
+          </svg>
+        </Link>
         <Link href={routes.cart(locale)} className="cart-link" aria-label={fill(dict.header.cartLabel, { count: cartCount })} data-testid="cart-link">
           <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
             <path d="M6 6h15l-1.5 9h-12z" />
