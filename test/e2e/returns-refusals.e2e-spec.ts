@@ -148,6 +148,16 @@ describe('returns refused by customs, refunds that fail', () => {
     const used0 = await quotaUsed(shopper, id);
     const { ret, line } = await acceptedReturn(shopper, order, 'DAMAGED');
     await until('customs accepts the return', async () => (await returnRow(ret.id)).customsStatus === 'ACCEPTED', 30_000, worker);
+    // Customs' numbers of the released declaration list (its CEB622 receipt) are kept, shown on the order, and name the list in the CEB625.
+    const issued = customs.accepted.get(order.number)!;
+    expect(issued.invtNo).toMatch(/^\d{8}I\d{9}$/);
+    const list = await api.db.prisma.customsMessage.findUniqueOrThrow({ where: { orderId_document_subject: { orderId: order.id, document: 'INVENTORY', subject: '' } } });
+    expect({ invtNo: list.invtNo, preNo: list.preNo }).toEqual({ invtNo: issued.invtNo, preNo: issued.preNo });
+    const shown: any = await api.gql(`query($id: ID!) { orderFulfilment(orderId: $id) { customsMessages { document invtNo preNo } } }`, { id: order.id }, manager);
+    expect(shown.errors).toBeUndefined();
+    expect(shown.data.orderFulfilment.customsMessages.find((m: any) => m.document === 'INVENTORY')).toEqual({ document: 'INVENTORY', invtNo: issued.invtNo, preNo: issued.preNo });
+    expect(shown.data.orderFulfilment.customsMessages.find((m: any) => m.document === 'ORDER')).toMatchObject({ invtNo: null, preNo: null });
+    expect(customs.returnsAccepted.get(ret.id.replace(/-/g, '').toUpperCase())!.head).toMatchObject({ 'ceb:invtNo': issued.invtNo, 'ceb:preNo': issued.preNo });
     const stripeRefunds = () => [...stripe.refunds.values()].filter((r) => r['payment_intent'] === paymentIntentId);
     const lineRefunds = () => api.db.prisma.orderLineRefund.count({ where: { orderId: order.id, cancelledAt: null } });
 

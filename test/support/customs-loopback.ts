@@ -26,6 +26,8 @@ import { PaymentDeclarationLoopback, type PaymentDeclarationLoopbackOptions } fr
  *   a guid of its own) of a document it accepted, until the order is released or withdrawn:
  *   what it holds is replaced and the matching (and the yearly limit) uses the new content; the
  *   payment company amends its payment record the same way (`amendments` keeps them all);
+ * - gives each decided declaration list its numbers on the CEB622 receipt (preNo, and invtNo
+ *   once released), which a return declaration (CEB625) must name;
  * - can be told to time out, fail, hold particular orders, or leave them undecided (`defer`)
  *   until `decide` is called.
  */
@@ -130,7 +132,7 @@ function checkReturn(h: Entry, lines: Entry[], state: Accepted): string[] {
   if (h['ceb:appType'] !== '1') p.push('appType must be 1 (new declaration)');
   if (!state.released || !state.inventory) return [...p, `${h['ceb:orderNo']} was not released: nothing to return`];
   const list = state.inventory;
-  if (String(h['ceb:preNo'] ?? '').toUpperCase() !== String(list.head['ceb:guid'] ?? '').toUpperCase() || h['ceb:invtNo'] !== list.head['ceb:copNo']) p.push('invtNo/preNo do not name the released declaration list');
+  if (h['ceb:preNo'] !== state.preNo || h['ceb:invtNo'] !== state.invtNo) p.push('invtNo/preNo do not name the released declaration list (the numbers on its CEB622 receipt)');
   if (h['ceb:ebcCode'] !== list.head['ceb:ebcCode']) p.push('the return’s e-commerce enterprise is not the list’s');
   if (h['ceb:logisticsNo'] === list.head['ceb:logisticsNo']) p.push('a return travels under a return waybill of its own');
   if (!lines.length) p.push('a return has at least one InvtRefundList');
@@ -178,6 +180,9 @@ interface Accepted {
   cleared?: boolean;
   /** The clearance receipt issued was 800 (released). */
   released?: boolean;
+  /** The numbers customs gave the declaration list on its receipt: pre-entry (at the decision) and list number (on release). */
+  preNo?: string;
+  invtNo?: string;
   /** Withdrawn by the platform: never cleared, later declarations refused. */
   withdrawn?: { head: Entry; at: Date };
   deferred?: boolean;
@@ -204,6 +209,7 @@ export class CustomsLoopback {
   private delayMs = 0;
   private readonly hanging = new Set<ServerResponse>();
   private readonly yearly = new Map<string, number>();
+  private listSeq = 0;
   /** The payment company declaring payment records here (started with customs). */
   paymentCompany!: PaymentDeclarationLoopback;
 
@@ -470,6 +476,10 @@ export class CustomsLoopback {
     if (rule) reasons.push(rule);
     if (!reasons.length) this.yearly.set(year, (this.yearly.get(year) ?? 0) + dutiable);
     s.released = !reasons.length;
+    // Customs' numbers for the list (18 digits: customs code, year, I for import, a sequence): pre-entry always, list number once released.
+    const seq = String(++this.listSeq).padStart(9, '0');
+    s.preNo = `${v['ceb:customsCode'] ?? '0000'}${now.getUTCFullYear()}I${seq}`.slice(0, 18);
+    if (s.released) s.invtNo = `${v['ceb:portCode'] ?? '0000'}${now.getUTCFullYear()}I${seq}`.slice(0, 18);
     this.feed.push({
       guid: String(v['ceb:guid'] ?? randomUUID()).toLowerCase(),
       businessNo: String(v['ceb:copNo'] ?? orderNo),
@@ -477,6 +487,8 @@ export class CustomsLoopback {
       returnStatus: reasons.length ? '500' : '800',
       returnTime: returnTime(now),
       returnInfo: reasons.length ? reasons.join('; ') : '放行',
+      preNo: s.preNo,
+      ...(s.invtNo ? { invtNo: s.invtNo } : {}),
     });
   }
 

@@ -444,6 +444,7 @@ export const en = {
     },
     orders: {
       title: 'Order %{number}',
+      list_numbers: 'List no. (清单编号) %{invtNo} · pre-entry no. (预录入编号) %{preNo}',
       lines: 'Lines (prices and taxes as charged)',
       totals: 'Totals',
       buyer: 'Orderer and recipient',

@@ -446,6 +446,7 @@ export const fr: typeof en = {
     },
     orders: {
       title: 'Commande %{number}',
+      list_numbers: 'N° de liste (清单编号) %{invtNo} · n° de pré-saisie (预录入编号) %{preNo}',
       lines: 'Lignes (prix et taxes facturés)',
       totals: 'Totaux',
       buyer: 'Donneur d’ordre et destinataire',

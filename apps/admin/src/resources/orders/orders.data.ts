@@ -56,6 +56,9 @@ export interface CustomsMessageRecord {
   businessNo: string;
   senderCode: string;
   status: 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'CLEARED' | 'HELD';
+  /** A declaration list's numbers from customs' receipt (CEB622): list number (清单编号, once released) and pre-entry number (预录入编号). */
+  invtNo: string | null;
+  preNo: string | null;
   attempts: number;
   firstSentAt: string | null;
   lastSentAt: string | null;
@@ -204,7 +207,7 @@ export function orderQuery(filter: Record<string, unknown> | undefined, sort: { 
   };
 }
 
-const FULFILMENT_FIELDS = `awaitingHandover customsMessages { id document messageType businessNo senderCode status attempts firstSentAt lastSentAt lastError xml
+const FULFILMENT_FIELDS = `awaitingHandover customsMessages { id document messageType businessNo senderCode status invtNo preNo attempts firstSentAt lastSentAt lastError xml
     receipts { id status returnStatus returnInfo returnTime receivedAt } transmissions { id sentAt finishedAt outcome error entries } }
   shipment { carrierCode logisticsNo status bookingRef waybillIssuedAt bookedAt deliveredAt bookingAttempts lastError handoverRequests handoverRequestedAt
     events { eventId status description location occurredAt } }`;

@@ -340,6 +340,11 @@ const CustomsDocument = ({ message }: { message: CustomsMessageRecord }) => {
           {message.lastError}
         </Typography>
       )}
+      {(message.preNo || message.invtNo) && (
+        <Typography variant="caption" display="block" data-testid="customs-list-numbers">
+          {translate('vitrine.orders.list_numbers', { invtNo: message.invtNo ?? '—', preNo: message.preNo ?? '—' })}
+        </Typography>
+      )}
       {message.receipts.map((r) => (
         <Typography key={r.id} variant="caption" display="block" sx={{ pl: 2 }}>
           ↳ <When at={r.receivedAt} /> · {translate('vitrine.orders.receipt', { code: r.returnStatus })} <span lang="zh-CN">{r.returnInfo}</span>

@@ -14,6 +14,9 @@ export interface CustomsMessageView {
   senderCode: string;
   businessNo: string;
   status: CustomsMessageStatus;
+  /** A declaration list's numbers from customs' receipt (CEB622); null until given. */
+  preNo: string | null;
+  invtNo: string | null;
   /** The entry as sent, ID number masked. */
   xml: string;
   attempts: number;
@@ -54,6 +57,8 @@ const view = (r: MessageAuditRow): CustomsMessageView => ({
   senderCode: r.senderCode,
   businessNo: r.businessNo,
   status: r.status,
+  preNo: r.preNo,
+  invtNo: r.invtNo,
   xml: r.xmlMasked,
   attempts: r.attempts,
   firstSentAt: r.firstSentAt,

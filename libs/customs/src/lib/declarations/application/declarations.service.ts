@@ -357,8 +357,9 @@ export class DeclarationsService {
         logistics: r.logistics,
         logisticsNo: r.logisticsNo,
         customsCode: this.config.customsCode,
-        invtNo: list.businessNo,
-        preNo: list.id.toUpperCase(),
+        // Customs' own numbers of the released list (its receipt, CEB622); our copNo and entry guid when it gave none.
+        invtNo: list.invtNo ?? list.businessNo,
+        preNo: list.preNo ?? list.id.toUpperCase(),
         reason: r.reason,
         lines: r.lines.map((l) => ({ gnum: l.gnum, gcode: l.hsCode, itemName: l.itemName, qty: l.qty })),
         appTime,
@@ -395,6 +396,12 @@ export class DeclarationsService {
       }
       receipts.push({ messageId: message.id, receiptKey: receiptKey(r), status: statusOfReturn(r.returnStatus), returnStatus: r.returnStatus, returnInfo: r.returnInfo, returnTime: r.returnTime });
     }
+    // The list's numbers, as customs gives them (kept once; CEB625 names the list by them).
+    const numbers = returns.flatMap((r) => {
+      const message = byNo.get(r.orderNo);
+      return message && (r.preNo || r.invtNo) ? [{ id: message.id, preNo: r.preNo ?? null, invtNo: r.invtNo ?? null }] : [];
+    });
+    await this.messages.recordListNumbers(tx, numbers);
     // Only receipts seen for the first time move anything: a feed read twice changes nothing.
     const fresh = await this.messages.insertReceipts(tx, receipts);
     const current = new Map(messages.map((m) => [m.id, m.status]));

@@ -46,6 +46,10 @@ export interface CustomsReturn {
   /** YYYYMMDDhhmmssSSS, China time. */
   returnTime: string;
   returnInfo: string;
+  /** A declaration list's receipt (CEB622): its pre-entry number (预录入编号), when customs gives it. */
+  preNo?: string;
+  /** A declaration list's receipt (CEB622): customs' list number (清单编号), once released. */
+  invtNo?: string;
 }
 
 const RETURN_ELEMENT: Record<CebDocument, { element: string; business: string }> = {
@@ -114,6 +118,8 @@ export function buildReceiptFeed(returns: readonly CustomsReturn[], cursor: stri
         'ceb:guid': r.guid.toUpperCase(),
         'ceb:copNo': r.businessNo,
         'ceb:orderNo': r.orderNo,
+        ...(r.preNo ? { 'ceb:preNo': r.preNo } : {}),
+        ...(r.invtNo ? { 'ceb:invtNo': r.invtNo } : {}),
         'ceb:returnStatus': r.returnStatus,
         'ceb:returnTime': r.returnTime,
         'ceb:returnInfo': r.returnInfo,
@@ -132,6 +138,8 @@ export function parseReceiptFeed(xml: string): { returns: CustomsReturn[]; curso
     returnStatus: String(r['ceb:returnStatus'] ?? ''),
     returnTime: String(r['ceb:returnTime'] ?? ''),
     returnInfo: String(r['ceb:returnInfo'] ?? ''),
+    ...(r['ceb:preNo'] ? { preNo: String(r['ceb:preNo']) } : {}),
+    ...(r['ceb:invtNo'] ? { invtNo: String(r['ceb:invtNo']) } : {}),
   }));
   return { returns, cursor: String(root['@_cursor'] ?? '') };
 }

@@ -55,6 +55,8 @@ export class CustomsMessageType {
   @Field(() => String, { description: 'Customs code of the enterprise the document comes from.' }) senderCode!: string;
   @Field(() => String, { description: 'orderNo, payTransactionId or logisticsNo.' }) businessNo!: string;
   @Field(() => CustomsMessageStatusGql) status!: CustomsMessageStatusGql;
+  @Field(() => String, { nullable: true, description: 'A declaration list (INVENTORY): its pre-entry number (预录入编号) from customs’ receipt (CEB622); null until given.' }) preNo!: string | null;
+  @Field(() => String, { nullable: true, description: 'A declaration list (INVENTORY): customs’ list number (清单编号) from its receipt (CEB622), once released; null until then.' }) invtNo!: string | null;
   @Field(() => String, { description: 'The entry as sent, with the resident ID number masked.' }) xml!: string;
   @Field(() => Int) attempts!: number;
   @Field(() => Date, { nullable: true }) firstSentAt!: Date | null;

@@ -14,6 +14,9 @@ export interface MessageRow {
   createdAt: Date;
   lastSentAt: Date | null;
   lastError: string | null;
+  /** A declaration list's numbers from customs' receipts (CEB622), once given. */
+  preNo?: string | null;
+  invtNo?: string | null;
 }
 
 export interface NewMessage {
@@ -90,6 +93,8 @@ export interface AmendmentRow {
 }
 
 export interface MessageAuditRow extends MessageRow {
+  preNo: string | null;
+  invtNo: string | null;
   messageType: string;
   senderCode: string;
   xmlMasked: string;
@@ -111,7 +116,7 @@ const messageSelect = {
   lastError: true,
 } as const satisfies Prisma.CustomsMessageSelect;
 
-const auditSelect = { ...messageSelect, messageType: true, senderCode: true, xmlMasked: true, attempts: true, firstSentAt: true, lastSentAt: true, updatedAt: true } as const;
+const auditSelect = { ...messageSelect, messageType: true, senderCode: true, xmlMasked: true, attempts: true, firstSentAt: true, lastSentAt: true, updatedAt: true, preNo: true, invtNo: true } as const;
 
 /** Data access for the customs audit trail: messages, receipts, transmissions. No rules here. */
 @Injectable()
@@ -122,7 +127,7 @@ export class CustomsMessageRepository {
     if (!orderIds.length) return Promise.resolve([]);
     return this.prisma.sql.$queryRaw`
       SELECT id, order_id AS "orderId", museum_id AS "museumId", order_no AS "orderNo", document, status, business_no AS "businessNo",
-        created_at AS "createdAt", last_sent_at AS "lastSentAt", last_error AS "lastError"
+        created_at AS "createdAt", last_sent_at AS "lastSentAt", last_error AS "lastError", pre_no AS "preNo", invt_no AS "invtNo"
       FROM customs_messages WHERE order_id = ANY(${[...orderIds]}::uuid[]) AND document <> 'RETURN'`;
   }
 
@@ -275,6 +280,15 @@ export class CustomsMessageRepository {
       ON CONFLICT (receipt_key) DO NOTHING
       RETURNING receipt_key AS key`;
     return new Set(rows.map((r) => r.key));
+  }
+
+  /** Keeps the numbers customs gave a declaration list (the first given stays: a receipt read again changes nothing). */
+  async recordListNumbers(tx: SqlTx, numbers: readonly { id: string; preNo: string | null; invtNo: string | null }[]): Promise<void> {
+    if (!numbers.length) return;
+    await tx.$executeRaw`
+      UPDATE customs_messages AS m SET pre_no = coalesce(m.pre_no, u.pre), invt_no = coalesce(m.invt_no, u.invt), updated_at = now()
+      FROM unnest(${numbers.map((n) => n.id)}::uuid[], ${numbers.map((n) => n.preNo)}::text[], ${numbers.map((n) => n.invtNo)}::text[]) AS u(id, pre, invt)
+      WHERE m.id = u.id AND (m.pre_no IS NULL AND u.pre IS NOT NULL OR m.invt_no IS NULL AND u.invt IS NOT NULL)`;
   }
 
   /** Moves each message only if it is still in `from` (a concurrent or repeated receipt moves nothing); returns the ones moved. */

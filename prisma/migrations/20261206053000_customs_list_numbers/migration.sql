@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "customs_messages" ADD COLUMN     "invt_no" TEXT,
+ADD COLUMN     "pre_no" TEXT;
