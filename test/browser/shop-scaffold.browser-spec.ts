@@ -1,5 +1,6 @@
 import { seedDemo } from '../../prisma/seed';
-import { useShop } from './support/shop-fixture';
+import { openShop, useShop } from './support/shop-fixture';
+import { startShop } from './support/shop-server';
 
 /** Issue 17, the shop's frame: locale in the URL (zh-CN by default), switcher, header, 404. */
 describe('shop scaffold', () => {
@@ -50,5 +51,25 @@ describe('shop scaffold', () => {
     expect(s.page.url()).toBe(`${f.shop.url}/zh-CN/nowhere`);
     // Next logs the 404 documents as failed loads: they are what this test asks for.
     s.errors.splice(0);
+  });
+
+  it('shows the error page in the shopper’s language when the API cannot be reached', async () => {
+    // A second shop whose API address answers nothing (the discard port: connection refused).
+    const down = await startShop('http://127.0.0.1:9');
+    try {
+      for (const [locale, title] of [
+        ['zh-CN', '出错了'],
+        ['en', 'Something went wrong'],
+        ['fr', 'Une erreur est survenue'],
+      ] as const) {
+        const s = await openShop(f.browser, `${down.url}/${locale}`);
+        await s.page.getByRole('heading', { name: title }).waitFor();
+        expect(await s.page.getByTestId('error-page').isVisible()).toBe(true);
+        if (locale === 'zh-CN') await s.screenshot('shop-error-zh-CN');
+        await s.close();
+      }
+    } finally {
+      await down.close();
+    }
   });
 });
