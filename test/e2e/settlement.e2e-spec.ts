@@ -331,6 +331,38 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     expect(refunded.data.sellerBalance.pending).toEqual(before.data.sellerBalance.pending);
   });
 
+  it('states a seller’s month: opening, movements, closing = the balance, as CSV too; another tenant gets NOT_FOUND', async () => {
+    const STATEMENT = `query($month: String!, $m: ID, $b: ID) { sellerStatement(month: $month, museumId: $m, brandId: $b) { sellerType sellerId month csv
+      currencies { currency openingPending openingPayable closingPending closingPayable movements { account entryKind component orders amount } } } }`;
+    const month = new Date().toISOString().slice(0, 7);
+    for (const who of ['manager', 'brand'] as const) {
+      const balance: any = (await api.gql(BALANCE, {}, tokens[who])).data.sellerBalance;
+      const r: any = await api.gql(STATEMENT, { month }, tokens[who]);
+      expect(r.errors).toBeUndefined();
+      const st = r.data.sellerStatement;
+      expect(st.currencies).toHaveLength(1);
+      const c = st.currencies[0];
+      // A fresh database: everything was written this month.
+      expect([c.openingPending, c.openingPayable]).toEqual([0, 0]);
+      expect(c.closingPending).toBe(balance.pending[0]?.amount ?? 0);
+      expect(c.closingPayable).toBe(balance.payable[0]?.amount ?? 0);
+      expect(c.closingPending).toBeGreaterThan(0);
+      const sum = (account: string) => c.movements.filter((m: any) => m.account === account).reduce((a: number, m: any) => a + m.amount, 0);
+      expect(sum('SELLER_PENDING')).toBe(c.closingPending);
+      expect(c.movements).toEqual(expect.arrayContaining([expect.objectContaining({ account: 'SELLER_PENDING', entryKind: 'ORDER_PAID', component: who === 'brand' ? 'GOODS' : 'ROYALTY' })]));
+      const csv = st.csv.trim().split('\r\n');
+      expect(csv[0]).toBe('seller_type,seller_id,month,currency,row,account,entry_kind,component,orders,amount_minor');
+      expect(csv).toContain(`${st.sellerType},${st.sellerId},${month},CNY,CLOSING,SELLER_PENDING,,,,${c.closingPending}`);
+      expect(csv.length).toBe(1 + 4 + c.movements.length);
+    }
+    const earlier: any = await api.gql(STATEMENT, { month: '2026-01' }, tokens.manager);
+    expect(earlier.data.sellerStatement.currencies).toEqual([]);
+    expect(codeOf(await api.gql(STATEMENT, { month: '2026-13' }, tokens.manager))).toBe('VALIDATION_FAILED');
+    expect(codeOf(await api.gql(STATEMENT, { month, m: shop.museumId }, tokens.otherManager))).toBe('NOT_FOUND');
+    expect(codeOf(await api.gql(STATEMENT, { month, b: brandId }, tokens.otherBrand))).toBe('NOT_FOUND');
+    expect(codeOf(await api.gql(STATEMENT, { month }, tokens.shopper))).toBe('FORBIDDEN');
+  });
+
   it('the database refuses an entry that does not balance, and any edit of the ledger', async () => {
     const prisma = api.db.prisma;
     const account = (await prisma.settlementAccount.findFirstOrThrow({ where: { kind: 'PLATFORM_COMMISSION' } })).id;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
-import { ForbiddenError, NotFoundError } from '@vitrine/shared/kernel';
+import { ForbiddenError, NotFoundError, ValidationError } from '@vitrine/shared/kernel';
+import { buildStatement, monthBounds, statementCsv, type CurrencyStatement } from '../domain/statement';
 import { isSellerAccount, type AccountKind, type EntryKind, type LineComponent, type OwnerType } from '../domain/ledger';
 import { LedgerRepository, type BalanceRow } from '../infrastructure/ledger.repository';
 
@@ -16,6 +17,14 @@ export interface SellerBalance {
   payable: Amount[];
   /** Owed on orders still within their return window. */
   pending: Amount[];
+}
+
+export interface SellerStatement {
+  sellerType: 'MUSEUM' | 'BRAND';
+  sellerId: string;
+  month: string;
+  currencies: CurrencyStatement[];
+  csv: string;
 }
 
 export interface PlatformLedger {
@@ -56,6 +65,15 @@ export class SettlementQueriesService {
     const seller = ownSeller(actor, q);
     const rows = await this.ledger.balances({ kinds: ['SELLER_PENDING', 'SELLER_PAYABLE'], owners: [{ ownerType: seller.sellerType, ownerId: seller.sellerId }] });
     return { ...seller, payable: owed(rows.filter((r) => r.kind === 'SELLER_PAYABLE')), pending: owed(rows.filter((r) => r.kind === 'SELLER_PENDING')) };
+  }
+
+  /** A seller's monthly statement (UTC month `YYYY-MM`, by when entries were written): opening, movements, closing, and its CSV. */
+  async sellerStatement(actor: Actor, q: { museumId?: string | null; brandId?: string | null; month: string }): Promise<SellerStatement> {
+    const bounds = monthBounds(q.month);
+    if (!bounds) throw new ValidationError([{ path: 'month', message: 'must be a month as YYYY-MM' }]);
+    const seller = ownSeller(actor, q);
+    const currencies = buildStatement(await this.ledger.sellerMovements({ ownerType: seller.sellerType, ownerId: seller.sellerId }, bounds.start, bounds.end));
+    return { ...seller, month: q.month, currencies, csv: statementCsv({ ...seller, month: q.month }, currencies) };
   }
 
   async platformLedger(actor: Actor): Promise<PlatformLedger> {

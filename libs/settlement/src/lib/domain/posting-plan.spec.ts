@@ -139,7 +139,7 @@ describe('settlement posting over random sequences of orders, partial refunds, f
           assertBalanced(e);
           expect(sumsByCurrency(e.lines).size).toBe(0);
         }
-        const owed = -ledger.balance((l) => l.account.kind === 'SELLER_PENDING' || l.account.kind === 'SELLER_PAYABLE' || l.account.kind === 'PLATFORM_COMMISSION' || l.account.kind === 'TAX_PAYABLE');
+        const owed = 0 - ledger.balance((l) => l.account.kind === 'SELLER_PENDING' || l.account.kind === 'SELLER_PAYABLE' || l.account.kind === 'PLATFORM_COMMISSION' || l.account.kind === 'TAX_PAYABLE');
         // An order past its return window has nothing pending: its sellers' shares are all payable.
         for (const p of facts.payableOrders ?? []) {
           if (ledger.entries.some((e) => e.eventKey === `order-payable:${p.orderId}`)) expect(ledger.balance((l) => l.orderId === p.orderId && l.account.kind === 'SELLER_PENDING')).toBe(0);

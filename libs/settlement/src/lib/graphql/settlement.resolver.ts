@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, Roles, type Actor } from '@vitrine/shared/graphql';
 import { CommissionService } from '../application/commission.service';
 import { SettlementQueriesService, type Amount, type SellerBalance } from '../application/settlement-queries.service';
-import { CommissionSettingsType, PlatformLedgerType, SellerBalanceType, SellerKind, SetCommissionRatesInput } from './settlement.types';
+import { CommissionSettingsType, PlatformLedgerType, SellerBalanceType, SellerKind, SellerStatementType, SetCommissionRatesInput } from './settlement.types';
 
 const amount = (a: Amount) => ({ amount: a.amountMinor, currency: a.currency });
 const seller = (s: SellerBalance): SellerBalanceType => ({ sellerType: s.sellerType as SellerKind, sellerId: s.sellerId, payable: s.payable.map(amount), pending: s.pending.map(amount) });
@@ -22,6 +22,31 @@ export class SettlementResolver {
     @Args('brandId', { type: () => ID, nullable: true }) brandId?: string | null,
   ): Promise<SellerBalanceType> {
     return seller(await this.queries.sellerBalance(actor, { museumId, brandId }));
+  }
+
+  @Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER', 'BRAND_PARTNER')
+  @Query(() => SellerStatementType, { description: 'A seller’s monthly settlement statement (month YYYY-MM, UTC): same tenancy as sellerBalance; VALIDATION_FAILED on a malformed month.' })
+  async sellerStatement(
+    @CurrentActor() actor: Actor,
+    @Args('month', { type: () => String }) month: string,
+    @Args('museumId', { type: () => ID, nullable: true }) museumId?: string | null,
+    @Args('brandId', { type: () => ID, nullable: true }) brandId?: string | null,
+  ): Promise<SellerStatementType> {
+    const s = await this.queries.sellerStatement(actor, { museumId, brandId, month });
+    return {
+      sellerType: s.sellerType as SellerKind,
+      sellerId: s.sellerId,
+      month: s.month,
+      csv: s.csv,
+      currencies: s.currencies.map((c) => ({
+        currency: c.currency,
+        openingPending: c.openingPendingMinor,
+        openingPayable: c.openingPayableMinor,
+        closingPending: c.closingPendingMinor,
+        closingPayable: c.closingPayableMinor,
+        movements: c.movements.map((m) => ({ account: m.account, entryKind: m.entryKind, component: m.component, orders: m.orders, amount: m.amountMinor })),
+      })),
+    };
   }
 
   @Roles('PLATFORM_ADMIN')

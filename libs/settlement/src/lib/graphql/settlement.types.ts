@@ -84,3 +84,31 @@ export class SetCommissionRatesInput {
   @Field(() => Int, { description: 'Basis points, 0..10000.' }) defaultRateBps!: number;
   @Field(() => [CategoryCommissionRateInput], { defaultValue: [] }) categoryRates!: CategoryCommissionRateInput[];
 }
+
+@ObjectType('StatementMovement', { description: 'A seller’s movements of the month for one account, kind of entry and component (owed: positive).' })
+export class StatementMovementType {
+  @Field(() => String, { description: 'SELLER_PENDING or SELLER_PAYABLE.' }) account!: string;
+  @Field(() => String, { description: 'ORDER_PAID, REFUND, REFUND_FAILED, DISPUTE_LOST or ORDER_PAYABLE.' }) entryKind!: string;
+  @Field(() => String, { description: 'GOODS, ROYALTY or FREIGHT.' }) component!: string;
+  @Field(() => Int, { description: 'Orders concerned.' }) orders!: number;
+  @Field(() => Float, { description: 'Integer minor units.' }) amount!: number;
+}
+
+@ObjectType('CurrencyStatement')
+export class CurrencyStatementType {
+  @Field(() => String) currency!: string;
+  @Field(() => Float) openingPending!: number;
+  @Field(() => Float) openingPayable!: number;
+  @Field(() => [StatementMovementType]) movements!: StatementMovementType[];
+  @Field(() => Float, { description: 'openingPending + the month’s SELLER_PENDING movements.' }) closingPending!: number;
+  @Field(() => Float, { description: 'openingPayable + the month’s SELLER_PAYABLE movements.' }) closingPayable!: number;
+}
+
+@ObjectType('SellerStatement', { description: 'A seller’s settlement statement for a UTC month, by when entries were written (a month that has ended never changes); it reconciles to the ledger by construction.' })
+export class SellerStatementType {
+  @Field(() => SellerKind) sellerType!: SellerKind;
+  @Field(() => ID) sellerId!: string;
+  @Field(() => String) month!: string;
+  @Field(() => [CurrencyStatementType]) currencies!: CurrencyStatementType[];
+  @Field(() => String, { description: 'The statement as CSV (minor units).' }) csv!: string;
+}

@@ -12,6 +12,16 @@ export interface BalanceRow {
   balanceMinor: number;
 }
 
+export interface MovementRow {
+  account: AccountKind;
+  entryKind: EntryKind;
+  component: LineComponent;
+  currency: string;
+  beforeMinor: number;
+  duringMinor: number;
+  orders: number;
+}
+
 export interface SplitLineRow {
   eventKey: string;
   entryKind: EntryKind;
@@ -102,6 +112,27 @@ export class LedgerRepository {
        GROUP BY a.kind, a.owner_type, a.owner_id, l.currency
        ORDER BY a.kind, a.owner_type, a.owner_id, l.currency`;
     return rows.map((r) => ({ ...r, currency: r.currency.trim(), balanceMinor: Number(r.balanceMinor) }));
+  }
+
+  /**
+   * A seller's lines summed per account, entry kind, component and currency: before `start`
+   * and from `start` to `end`, by the time each entry was written (entries are append-only,
+   * so a month that has ended never changes).
+   */
+  async sellerMovements(owner: { ownerType: OwnerType; ownerId: string }, start: Date, end: Date): Promise<MovementRow[]> {
+    const rows = await this.prisma.$queryRaw<MovementRow[]>`
+      SELECT a.kind AS account, e.kind AS "entryKind", l.component, l.currency,
+             sum(CASE WHEN e.created_at < ${start} THEN l.amount_minor ELSE 0 END)::float8 AS "beforeMinor",
+             sum(CASE WHEN e.created_at >= ${start} THEN l.amount_minor ELSE 0 END)::float8 AS "duringMinor",
+             count(DISTINCT l.order_id) FILTER (WHERE e.created_at >= ${start})::int AS orders
+        FROM settlement_accounts a
+        JOIN settlement_journal_lines l ON l.account_id = a.id
+        JOIN settlement_journal_entries e ON e.id = l.entry_id
+       WHERE a.owner_type = ${owner.ownerType} AND a.owner_id = ${owner.ownerId}::uuid
+         AND a.kind IN ('SELLER_PENDING', 'SELLER_PAYABLE') AND e.created_at < ${end}
+       GROUP BY a.kind, e.kind, l.component, l.currency
+       ORDER BY l.currency, a.kind, e.kind, l.component`;
+    return rows.map((r) => ({ ...r, currency: r.currency.trim(), beforeMinor: Number(r.beforeMinor), duringMinor: Number(r.duringMinor) }));
   }
 
   /** Entries whose lines do not sum to zero per currency (none, unless the database's trigger was bypassed). */
