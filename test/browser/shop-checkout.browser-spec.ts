@@ -1,0 +1,266 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
+import { fill } from '../../apps/shop/src/i18n/dictionary';
+import { CarrierLoopback } from '../support/carrier-loopback';
+import { residentId, SAMPLE_RESIDENT_ID, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import { CustomsLoopback } from '../support/customs-loopback';
+import { signingKeys } from '../support/pipeline-fixtures';
+import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { useShop, type ShopPage } from './support/shop-fixture';
+
+/**
+ * Issue 17, the buying half of the shop: a shopper adds two items of two museums, sees them
+ * split into two orders with tax, shipping and the per-order limit, signs up, is refused at
+ * the ID field (nothing written), fixes it, pays with Alipay on the Stripe sandbox's wallet
+ * page, sees the confirmation and follows the order to DELIVERED while the worker runs with
+ * the customs and carrier loopbacks; a second shopper's WeChat Pay is declined and their
+ * cart is intact. Every page: axe-core (no serious or critical violation), 44 px taps, no
+ * horizontal scroll; screenshots in test/artifacts/shop-checkout-*.png.
+ */
+const prefix = `test-shop-checkout-${randomBytes(4).toString('hex')}`;
+process.env['QUEUE_PREFIX'] = prefix;
+
+const AXE = path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js');
+const t = zhCN.buy;
+
+/** axe-core's serious and critical violations, controls under 44 px, sideways scroll. */
+async function pageProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const axe = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await run.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `axe ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  const taps = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('main a[href], main button, main input:not([type=hidden]), main select, header a[href], header button'))
+      .map((el) => {
+        const target = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label') ?? el) : el;
+        const box = target.getBoundingClientRect();
+        return box.width === 0 || box.height === 0 || (box.height >= 44 && box.width >= 44) ? null : `tap ${el.tagName} "${(el.textContent ?? '').trim().slice(0, 20)}" ${Math.round(box.width)}x${Math.round(box.height)}`;
+      })
+      .filter((x): x is string => x !== null),
+  );
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  return [...axe, ...taps, ...(overflow > 0 ? [`scrolls sideways by ${overflow}px`] : [])];
+}
+
+async function check(s: ShopPage, name: string): Promise<void> {
+  await s.screenshot(`shop-checkout-${name}`);
+  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
+}
+
+describe('shop: cart, checkout, payment and orders', () => {
+  const f = useShop({ stripe: true });
+  let a: Shop;
+  let b: Shop;
+  const keys = signingKeys();
+  let customs: CustomsLoopback;
+  let carrier: CarrierLoopback;
+  const email = `shopper-${randomBytes(3).toString('hex')}@example.test`;
+  const password = 'correct horse battery';
+
+  beforeAll(async () => {
+    // The wallet page's Pay / Fail send the signed webhook to this API.
+    f.stripe.webhookUrl = `${f.api.baseUrl}/webhooks/stripe`;
+    await seedFx(f.api.db.prisma, '7.8000');
+    a = await seedShop(f.api.db.prisma, { prices: [2_500], stock: 20 });
+    b = await seedShop(f.api.db.prisma, { prices: [4_000], stock: 20 });
+    customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
+    carrier = await CarrierLoopback.start();
+  }, 120_000);
+  afterAll(async () => {
+    await customs?.close();
+    await carrier?.close();
+    await dropQueues(prefix);
+  });
+
+  async function addToCart(s: ShopPage, productId: string) {
+    await s.page.goto(`${f.shop.url}/zh-CN/products/${productId}`);
+    await s.page.getByTestId('add-to-cart').click();
+    await s.page.waitForURL(/added=1/);
+  }
+
+  async function fillCheckout(s: ShopPage, id: string, method: 'ALIPAY' | 'WECHAT_PAY') {
+    const p = s.page;
+    await p.getByLabel(t.checkout.realName).fill('王芳');
+    await p.getByTestId('resident-id').fill(id);
+    await p.getByLabel(t.checkout.recipient).fill('王芳');
+    await p.getByLabel(t.checkout.phone).fill('13800138000');
+    await p.getByLabel(t.checkout.province).selectOption('北京市');
+    await p.getByLabel(t.checkout.city).selectOption('市辖区');
+    await p.getByLabel(t.checkout.district).selectOption('东城区');
+    await p.getByLabel(t.checkout.street).fill('王府井大街 1 号');
+    await p.getByLabel(t.checkout.postalCode).fill('100006');
+    await p.getByTestId('consentToIdUse').check();
+    await p.getByTestId('acceptRiskNotice').check();
+    await p.getByTestId(`method-${method}`).check();
+  }
+
+  const dbCounts = async () => ({
+    checkouts: await f.api.db.prisma.checkout.count(),
+    orders: await f.api.db.prisma.order.count(),
+  });
+
+  it('splits the cart per museum, refuses a wrong ID at its field without writing, pays with Alipay and confirms', async () => {
+    const s = await f.open('/zh-CN/cart');
+    const p = s.page;
+    await p.getByText(t.cart.empty).waitFor();
+    await check(s, 'cart-empty');
+
+    await addToCart(s, a.variants[0]!.productId);
+    await addToCart(s, b.variants[0]!.productId);
+    await p.goto(`${f.shop.url}/zh-CN/cart`);
+    // Two museums: two orders, each with its tax, shipping and the per-order limit.
+    await countIs(p.getByTestId('seller-order'), 2);
+    await p.getByText(fill(t.cart.splitNote, { count: 2 })).waitFor();
+    expect(await p.getByTestId('order-limit').count()).toBe(2);
+    expect(await p.getByTestId('order-limit').first().textContent()).toContain('5,000.00');
+    expect(await p.getByTestId('cart-count').textContent()).toBe('2');
+    // One more, then one less: the API's quantities.
+    await p.getByRole('button', { name: /增加一件/ }).first().click();
+    await p.waitForURL(/updated=1/);
+    expect(await p.getByTestId('line-quantity').first().textContent()).toBe('2');
+    await p.getByRole('button', { name: /减少一件/ }).first().click();
+    await p.waitForURL(/updated=1/);
+    expect(await p.getByTestId('line-quantity').first().textContent()).toBe('1');
+    await check(s, 'cart');
+
+    // Sign up from the checkout's link: the guest cart is merged into the account's.
+    await p.goto(`${f.shop.url}/zh-CN/account/sign-up?next=${encodeURIComponent('/zh-CN/checkout')}`);
+    await check(s, 'sign-up');
+    await p.getByLabel(t.account.displayName).fill('王芳');
+    await p.getByLabel(t.account.email).fill(email);
+    await p.getByLabel(t.account.password).fill(password);
+    await p.getByTestId('auth-submit').click();
+    await p.waitForURL(/\/zh-CN\/checkout$/);
+    await p.getByRole('heading', { level: 1, name: t.checkout.title }).waitFor();
+    await countIs(p.getByTestId('checkout-total'), 1);
+
+    // A wrong check character: told as they type, and refused by the API at the field.
+    const wrong = `${SAMPLE_RESIDENT_ID.slice(0, 17)}1`;
+    await fillCheckout(s, wrong, 'ALIPAY');
+    expect(await p.getByTestId('resident-id-status').textContent()).toBe(t.checkout.idCheckCharacter);
+    await check(s, 'checkout');
+    const before = await dbCounts();
+    await p.getByTestId('place-order').click();
+    await p.getByTestId('checkout-refused').waitFor();
+    expect(await p.getByTestId('checkout-refused').textContent()).toContain(t.checkout.refused);
+    expect(await p.getByTestId('resident-id').getAttribute('aria-invalid')).toBe('true');
+    expect(await p.getByTestId('resident-id-status').textContent()).toBe(t.checkout.idCheckCharacter);
+    await check(s, 'checkout-refused');
+    // Nothing written; the cart is as it was (and the form kept what was typed).
+    expect(await dbCounts()).toEqual(before);
+    const user = await f.api.db.prisma.user.findFirstOrThrow({ where: { email }, select: { id: true } });
+    const cart = await f.api.db.prisma.cart.findFirstOrThrow({ where: { userId: user.id, status: 'OPEN' }, select: { id: true, items: { select: { quantity: true } } } });
+    expect(cart.items.map((l) => l.quantity)).toEqual([1, 1]);
+    expect(await p.getByLabel(t.checkout.street).inputValue()).toBe('王府井大街 1 号');
+
+    // Fixed: placed, and sent to the sandbox's Alipay page.
+    await p.getByTestId('resident-id').fill(SAMPLE_RESIDENT_ID);
+    expect(await p.getByTestId('resident-id-status').textContent()).toBe(t.checkout.idOk);
+    await p.getByTestId('place-order').click();
+    await p.waitForURL((u) => u.href.startsWith(`${f.stripe.url}/sandbox/wallet/`));
+    await p.getByText('支付宝 Alipay').first().waitFor();
+    await s.screenshot('shop-checkout-alipay-wallet');
+    await p.getByRole('button', { name: /确认付款/ }).click();
+    // Back through the returnUrl to the confirmation: paid, two orders.
+    await p.waitForURL(/\/zh-CN\/checkout\/return\?checkout=/);
+    expect(await p.getByTestId('payment-outcome').getAttribute('data-state')).toBe('PAID');
+    await p.getByText(t.confirmation.paid).waitFor();
+    await countIs(p.getByTestId('confirmed-order'), 2);
+    expect(await p.getByTestId('cart-count').textContent()).toBe('0');
+    await check(s, 'confirmation-paid');
+    const orders = await f.api.db.prisma.order.findMany({ where: { shopperUserId: user.id }, select: { status: true, museumId: true } });
+    expect(orders.map((o) => o.status)).toEqual(['PAID', 'PAID']);
+    expect(new Set(orders.map((o) => o.museumId))).toEqual(new Set([a.museumId, b.museumId]));
+  });
+
+  it('follows the order through customs to DELIVERED with the worker running, and lists the masked identity', async () => {
+    const worker = startWorker({ DATABASE_URL: f.api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
+    try {
+      await waitForOutput(worker, /worker ready/);
+      const s = await f.open('/zh-CN/account/sign-in');
+      const p = s.page;
+      await check(s, 'sign-in');
+      await p.getByLabel(t.account.email).fill(email);
+      await p.getByLabel(t.account.password).fill(password);
+      await p.getByTestId('auth-submit').click();
+      await p.waitForURL(/\/zh-CN\/account$/);
+      await p.getByTestId('signed-in-as').waitFor();
+      await countIs(p.getByTestId('identity'), 1);
+      expect(await p.getByTestId('identity').textContent()).toContain('110***********002X');
+      await check(s, 'account');
+
+      await p.goto(`${f.shop.url}/zh-CN/orders`);
+      await countIs(p.getByTestId('order-row'), 2);
+      await check(s, 'orders');
+      await p.getByTestId('order-row').first().click();
+      await p.waitForURL(/\/zh-CN\/orders\/[0-9a-f-]{36}$/);
+      const orderId = p.url().split('/').pop()!;
+      await until('the order delivered', async () => (await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status === 'DELIVERED', 90_000, worker);
+      await p.reload();
+      expect(await p.getByTestId('order-status').first().getAttribute('data-status')).toBe('DELIVERED');
+      const timeline = (await p.getByTestId('timeline').textContent()) ?? '';
+      for (const step of [t.orders.status.PAID, t.orders.status.CUSTOMS_SUBMITTED, t.orders.status.CLEARED, t.orders.status.SHIPPED, t.orders.status.DELIVERED]) expect(timeline).toContain(step);
+      expect(await p.getByTestId('parcel').textContent()).toContain(t.orders.parcelStatus['DELIVERED']);
+      await check(s, 'order-delivered');
+    } finally {
+      await worker.stop('SIGTERM');
+    }
+  });
+
+  it('a second shopper’s WeChat Pay is declined: the cart is intact, and cancelling gives it back', async () => {
+    const s = await f.open('/zh-CN');
+    const p = s.page;
+    await addToCart(s, a.variants[0]!.productId);
+    await p.goto(`${f.shop.url}/zh-CN/checkout`);
+    await fillCheckout(s, residentId(4242), 'WECHAT_PAY');
+    await p.getByTestId('place-order').click();
+    await p.waitForURL(/\/zh-CN\/checkout\/pay\?checkout=/);
+    await p.getByTestId('wechat-qr').waitFor();
+    await check(s, 'wechat-pay');
+
+    // On the phone itself: the wallet's page, where the payment is declined.
+    await p.getByTestId('wechat-open').click();
+    await p.waitForURL((u) => u.href.startsWith(`${f.stripe.url}/sandbox/wallet/`));
+    await p.getByRole('button', { name: /模拟付款失败/ }).click();
+    await p.waitForLoadState();
+    await p.goto(`${f.shop.url}/zh-CN/checkout/returned`);
+    await p.waitForURL(/\/zh-CN\/checkout\/return\?checkout=/);
+    expect(await p.getByTestId('payment-outcome').getAttribute('data-state')).toBe('FAILED');
+    await p.getByText(t.confirmation.failed).waitFor();
+    await check(s, 'confirmation-failed');
+
+    // The cart is intact: its line, on hold for the unpaid order, shown on the cart page.
+    const order = await f.api.db.prisma.order.findFirstOrThrow({ where: { ordererName: '王芳', status: 'PENDING_PAYMENT' }, select: { id: true, checkout: { select: { cartId: true } } } });
+    const cart = await f.api.db.prisma.cart.findUniqueOrThrow({ where: { id: order.checkout.cartId }, select: { items: { select: { variantId: true, quantity: true } } } });
+    expect(cart.items).toEqual([{ variantId: a.variants[0]!.id, quantity: 1 }]);
+    await p.goto(`${f.shop.url}/zh-CN/cart`);
+    await p.getByText(t.cart.checkedOut).waitFor();
+    await countIs(p.getByTestId('cart-line'), 1);
+
+    // Cancelling the unpaid order: stock released, the same line in an open cart.
+    await p.goto(`${f.shop.url}/zh-CN/checkout/returned`);
+    await p.getByTestId('abandon').click();
+    await p.waitForURL(/\/zh-CN\/cart\?abandoned=1/);
+    await countIs(p.getByTestId('cart-line'), 1);
+    expect(await p.getByTestId('line-quantity').textContent()).toBe('1');
+    await countIs(p.getByTestId('go-checkout'), 1);
+    await check(s, 'cart-after-cancel');
+    expect((await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe('CANCELLED');
+  });
+});
+
+/** Waits until the locator matches n elements (the page may still be settling). */
+async function countIs(locator: { count(): Promise<number> }, n: number): Promise<void> {
+  const end = Date.now() + 20_000;
+  let last = -1;
+  while (Date.now() < end) {
+    last = await locator.count();
+    if (last === n) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(last).toBe(n);
+}
