@@ -5,7 +5,7 @@
 // /robots.txt. Memory is the resident set (VmRSS) after 5 s idle. Figures go to
 // docs/performance.md (section bench:startup) with the machine's load beside them.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { freshDatabase, machine, ROOT, writePerformanceSection } from './support';
@@ -87,7 +87,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
   console.log('building the release artifacts (api, shop)');
-  execFileSync(process.execPath, ['scripts/build.mjs', 'api', 'shop'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, SHOP_DIST_DIR } });
+  // next build adds its build folder's type paths to the shop's tsconfig: keep the committed one.
+  const tsconfig = path.join(ROOT, 'apps/shop/tsconfig.json');
+  const committed = readFileSync(tsconfig, 'utf8');
+  try {
+    execFileSync(process.execPath, ['scripts/build.mjs', 'api', 'shop'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, SHOP_DIST_DIR } });
+  } finally {
+    writeFileSync(tsconfig, committed);
+  }
   const db = await freshDatabase('vitrine_bench_startup');
   const env = { DATABASE_URL: db, NODE_ENV: 'development', LOG_LEVEL: 'warn', QUEUE_PREFIX: 'bench-startup', WORKER_METRICS_PORT: 'off', CORS_ORIGINS: 'http://localhost' };
   const apiReady: Subject['ready'] = (port, child, out) => untilHttp(`http://127.0.0.1:${port}/health/live`, child, out);
