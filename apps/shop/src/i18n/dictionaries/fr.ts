@@ -62,8 +62,8 @@ export const fr: Dictionary = {
   },
   search: {
     title: 'Recherche',
-    resultsFor: '{count} produits pour « {query} »',
-    results: '{count} produits',
+    resultsFor: '{count}\u00a0produits pour «\u00a0{query}\u00a0»',
+    results: '{count}\u00a0produits',
     noResults: 'Aucun produit trouvé. Essayez d’autres mots.',
     filters: 'Filtres',
     museum: 'Musée',
