@@ -173,6 +173,7 @@ export const en: Dictionary = {
     ALREADY_RETURNED: 'A return was already requested for this item.',
     ORDER_NOT_RETURNABLE: 'This order cannot be returned.',
     INVALID_RETURN_STATE: 'This return cannot do that in its current state.',
+    RETURN_NOT_RECEIVED: 'The returned parcel has not arrived yet.',
     WEBHOOK_SIGNATURE_INVALID: 'The payment notice could not be verified.',
     PAYMENT_PROVIDER_UNAVAILABLE: 'Payment is unavailable for a moment. Please try again shortly.',
     REFUND_NOT_POSSIBLE: 'This order cannot be refunded right now.',

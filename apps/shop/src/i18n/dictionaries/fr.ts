@@ -173,6 +173,7 @@ export const fr: Dictionary = {
     ALREADY_RETURNED: 'Un retour a déjà été demandé pour cet article.',
     ORDER_NOT_RETURNABLE: 'Cette commande ne peut pas être retournée.',
     INVALID_RETURN_STATE: 'Ce retour ne le permet pas dans son état actuel.',
+    RETURN_NOT_RECEIVED: 'Le colis retourné n’est pas encore arrivé.',
     WEBHOOK_SIGNATURE_INVALID: 'L’avis de paiement n’a pas pu être vérifié.',
     PAYMENT_PROVIDER_UNAVAILABLE: 'Le paiement est momentanément indisponible. Réessayez bientôt.',
     REFUND_NOT_POSSIBLE: 'Cette commande ne peut pas être remboursée pour le moment.',

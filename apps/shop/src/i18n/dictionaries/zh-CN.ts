@@ -173,6 +173,7 @@ export const zhCN: Dictionary = {
     ALREADY_RETURNED: '该商品已申请退货。',
     ORDER_NOT_RETURNABLE: '该订单暂不支持退货。',
     INVALID_RETURN_STATE: '退货当前状态不支持此操作。',
+    RETURN_NOT_RECEIVED: '退货包裹尚未送达。',
     WEBHOOK_SIGNATURE_INVALID: '支付通知校验失败。',
     PAYMENT_PROVIDER_UNAVAILABLE: '支付服务暂时不可用，请稍后再试。',
     REFUND_NOT_POSSIBLE: '该订单暂时无法退款。',
