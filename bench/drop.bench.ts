@@ -52,7 +52,9 @@ async function seed(url: string): Promise<Seeded> {
     await c.query(`INSERT INTO positive_list_entries (hs_prefix, description) VALUES ('6214', 'scarves') ON CONFLICT DO NOTHING`);
     await c.query(`INSERT INTO museums (id, slug, legal_name, country, updated_at) VALUES ($1, 'drop-museum', 'Drop Museum SA', 'FR', now())`, [museumId]);
     await c.query(
-      `INSERT INTO storefronts (id, museum_id, status, name_fr, name_en, name_zh, updated_at) VALUES (gen_random_uuid(), $1, 'OPEN', 'Boutique', 'Shop', '旗舰店', now())`,
+      // Registered with China customs: without a customs code a museum may not sell to China (issue 20).
+      `INSERT INTO storefronts (id, museum_id, status, name_fr, name_en, name_zh, customs_code, customs_name, updated_at)
+       VALUES (gen_random_uuid(), $1, 'OPEN', 'Boutique', 'Shop', '旗舰店', '3101DROP01', 'Drop Museum Cross-border Trading', now())`,
       [museumId],
     );
     for (const [productId, variantId, name] of [[dropProduct, dropVariantId, 'Limited edition scarf'] as const, ...ample]) {

@@ -92,8 +92,8 @@ export class StatementExportService {
 
   private async pdf(s: StatementRow, out: Writable): Promise<void> {
     const [museum, brands] = await Promise.all([this.directory.museum(s.museumId), this.directory.brandNames([s.brandId])]);
-    // Loaded on first use: pdfkit and its font stack hold about 10 MB of heap that an API
-    // process otherwise keeps for a statement it may never export (docs/performance.md).
+    // Loaded on first use: pdfkit and its font stack (fontkit, restructure, brotli) would
+    // otherwise stay in every API process's heap for a statement it may never export.
     const { default: PDFDocument } = (await import('pdfkit')) as { default: typeof PDFKit };
     const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Royalty statement ${s.periodStart.slice(0, 7)}` } });
     const done = new Promise<void>((resolve, reject) => {
