@@ -1,6 +1,5 @@
 import { Controller, Get, HttpException, HttpStatus, type BeforeApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { PrismaService, redisOptionsFromEnv, workersKey } from '@vitrine/shared/data-access';
+import { PrismaService, createRedisClient, workersKey } from '@vitrine/shared/data-access';
 import { Public } from '@vitrine/shared/graphql';
 
 export interface Health {
@@ -20,7 +19,7 @@ export interface Readiness {
 
 @Controller()
 export class HealthController implements OnModuleDestroy, BeforeApplicationShutdown {
-  private readonly redis = new Redis({ ...redisOptionsFromEnv(), lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  private readonly redis = createRedisClient({ lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   /** Set once SIGTERM arrives: readiness fails so the load balancer stops sending before the server closes. */
   private draining = false;
 

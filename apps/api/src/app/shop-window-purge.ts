@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { queuePrefixFromEnv, redisOptionsFromEnv } from '@vitrine/shared/data-access';
+import { createRedisClient, queuePrefixFromEnv, type RedisClient } from '@vitrine/shared/data-access';
 import { ShopWindowCaches, ShopWindowCachesModule } from '@vitrine/shared/graphql';
 import { apiConfigFromEnv } from './api-config';
 
@@ -19,16 +18,16 @@ export class ShopWindowPurge implements OnModuleInit, OnModuleDestroy {
   private readonly channel = `${queuePrefixFromEnv()}:shop-window:changed`;
   /** Tells this process's own announcements apart from the others'. */
   private readonly origin = randomUUID();
-  private subscriber: Redis | null = null;
-  private publisher: Redis | null = null;
+  private subscriber: RedisClient | null = null;
+  private publisher: RedisClient | null = null;
 
   constructor(private readonly caches: ShopWindowCaches) {}
 
   async onModuleInit(): Promise<void> {
     if (!this.enabled) return;
-    const options = { ...redisOptionsFromEnv(), lazyConnect: true, maxRetriesPerRequest: 1 };
-    this.publisher = new Redis({ ...options, enableOfflineQueue: false });
-    this.subscriber = new Redis(options);
+    const options = { lazyConnect: true, maxRetriesPerRequest: 1 };
+    this.publisher = createRedisClient({ ...options, enableOfflineQueue: false });
+    this.subscriber = createRedisClient(options);
     for (const connection of [this.publisher, this.subscriber]) connection.on('error', (e: Error) => this.logger.warn(`shop-window channel: ${e.message}`));
     this.subscriber.on('message', (_channel: string, origin: string) => {
       if (origin !== this.origin) this.caches.clearAll();

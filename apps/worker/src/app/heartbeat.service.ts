@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { redisOptionsFromEnv, workersKey } from '@vitrine/shared/data-access';
+import { createRedisClient, workersKey } from '@vitrine/shared/data-access';
 
 export const HEARTBEAT_TTL_SECONDS = 15;
 
@@ -12,7 +11,7 @@ export const HEARTBEAT_TTL_SECONDS = 15;
 @Injectable()
 export class HeartbeatService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HeartbeatService.name);
-  private readonly redis = new Redis(redisOptionsFromEnv());
+  private readonly redis = createRedisClient();
   private readonly key = workersKey();
   private readonly member = `${hostname()}:${process.pid}`;
   private timer: NodeJS.Timeout | null = null;

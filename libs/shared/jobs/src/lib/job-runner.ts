@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { bullConnection } from './jobs-config';
 import { jobKey, type JobDefinition, type JobHandler, type JobPayload, type JobSchedule } from './job-definition';
 import type { JobMetrics } from './job-metrics';
 import { BACKOFF_STRATEGY, DEAD_LETTER_QUEUE, type QueueRegistry } from './queue-registry';
@@ -32,6 +33,7 @@ export class JobRunner {
   private readonly logger = new Logger('JobRunner');
   private readonly handlers = new Map<string, { job: JobDefinition; handler: JobHandler }>();
   private workers: Worker[] = [];
+  private readonly releases: (() => Promise<void>)[] = [];
 
   constructor(
     private readonly queues: QueueRegistry,
@@ -59,8 +61,10 @@ export class JobRunner {
     for (const { job } of this.handlers.values()) byQueue.set(job.queue.name, Math.max(byQueue.get(job.queue.name) ?? 1, job.queue.concurrency));
     byQueue.set(DEAD_LETTER_QUEUE, 1);
     for (const [queue, concurrency] of byQueue) {
+      const { connection, release } = bullConnection(config);
+      this.releases.push(release);
       const worker = new Worker(queue, (job, token) => (queue === DEAD_LETTER_QUEUE ? this.deadLetterProcess(job) : this.process(queue, job, token)), {
-        connection: config.redis,
+        connection,
         prefix: config.prefix,
         concurrency: Math.max(1, Math.round(concurrency * config.concurrencyScale)),
         lockDuration: config.lockDurationMs,
@@ -84,6 +88,7 @@ export class JobRunner {
     const workers = this.workers;
     this.workers = [];
     await Promise.all(workers.map((w) => w.close()));
+    await Promise.all(this.releases.splice(0).map((release) => release()));
   }
 
   private backoff(attemptsMade: number, backoff: unknown): number {

@@ -1,9 +1,12 @@
-import type { RedisOptions } from 'bullmq';
-import { queuePrefixFromEnv, redisOptionsFromEnv } from '@vitrine/shared/data-access';
+import type { ConnectionOptions, RedisOptions } from 'bullmq';
+import { Cluster } from 'ioredis';
+import { queuePrefixFromEnv, redisClusterNodesFromEnv, redisOptionsFromEnv, type RedisNode } from '@vitrine/shared/data-access';
 
 /** Queue and worker settings, from the environment, with production defaults. */
 export interface JobsConfig {
   redis: RedisOptions;
+  /** A Redis Cluster's nodes (REDIS_CLUSTER_NODES), or null for the single Redis of `redis`. */
+  cluster: RedisNode[] | null;
   /** Key prefix of every queue (QUEUE_PREFIX): tests and environments isolate themselves by it. */
   prefix: string;
   /** A worker's lock on an active job; a killed worker's jobs come back after it (JOB_LOCK_MS). */
@@ -50,9 +53,29 @@ export function bullConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): Red
   return options;
 }
 
+/**
+ * The connection a BullMQ Queue or Worker is given: options for a single Redis (BullMQ opens and
+ * closes its own connections), or a Cluster client of its own, which BullMQ treats as shared and
+ * never closes: `release` does, after the queue or worker is closed.
+ */
+export function bullConnection(config: JobsConfig, overrides: Partial<RedisOptions> = {}): { connection: ConnectionOptions; release: () => Promise<void> } {
+  if (!config.cluster) return { connection: { ...config.redis, ...overrides }, release: async () => undefined };
+  const { host: _host, port: _port, db: _db, ...perNode } = { ...config.redis, ...overrides };
+  const cluster = new Cluster(config.cluster, { redisOptions: perNode as never });
+  cluster.on('error', () => undefined);
+  return {
+    connection: cluster as unknown as ConnectionOptions,
+    release: () => cluster.quit().then(
+      () => undefined,
+      () => cluster.disconnect(),
+    ),
+  };
+}
+
 export function jobsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JobsConfig {
   return {
     redis: bullConnectionFromEnv(env),
+    cluster: redisClusterNodesFromEnv(env),
     prefix: queuePrefixFromEnv(env),
     lockDurationMs: num(env, 'JOB_LOCK_MS', 30_000),
     stalledIntervalMs: num(env, 'JOB_STALLED_CHECK_MS', 30_000),

@@ -1,5 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { JobsConfig } from './jobs-config';
+import { bullConnection, type JobsConfig } from './jobs-config';
 import { jobKey, type JobDefinition } from './job-definition';
 
 export const DEAD_LETTER_QUEUE = 'dead-letter';
@@ -21,6 +21,7 @@ export function jobOptions(job: JobDefinition | undefined, config: JobsConfig): 
  */
 export class QueueRegistry {
   private readonly queues = new Map<string, Queue>();
+  private readonly releases: (() => Promise<void>)[] = [];
   private readonly jobs = new Map<string, JobDefinition>();
 
   constructor(
@@ -56,11 +57,10 @@ export class QueueRegistry {
   get(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, {
-        // Commands issued while Redis is away fail after one reconnection attempt.
-        connection: this.failFast ? { ...this.config.redis, maxRetriesPerRequest: 1 } : this.config.redis,
-        prefix: this.config.prefix,
-      });
+      // Commands issued while Redis is away fail after one reconnection attempt.
+      const { connection, release } = bullConnection(this.config, this.failFast ? { maxRetriesPerRequest: 1 } : {});
+      this.releases.push(release);
+      queue = new Queue(name, { connection, prefix: this.config.prefix });
       // A Redis outage must not crash the process; callers see the failed command instead.
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
@@ -72,5 +72,6 @@ export class QueueRegistry {
     const queues = [...this.queues.values()];
     this.queues.clear();
     await Promise.all(queues.map((q) => q.close().catch(() => undefined)));
+    await Promise.all(this.releases.splice(0).map((release) => release()));
   }
 }

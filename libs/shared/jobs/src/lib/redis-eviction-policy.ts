@@ -1,4 +1,5 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { redisClusterNodesFromEnv, type RedisNode } from '@vitrine/shared/data-access';
 
 /**
  * BullMQ keeps jobs, locks and schedules in Redis keys: a Redis allowed to evict keys under
@@ -28,7 +29,12 @@ export function evictionPolicyOf(info: string): string | null {
  * `waitForRedis`: keep reconnecting until Redis answers (the worker, which cannot work without
  * it); otherwise answer 'unreachable' after `timeoutMs` (the API, which serves without Redis).
  */
-export async function assertNoEviction(options: RedisOptions, opts: { waitForRedis: boolean; timeoutMs?: number }): Promise<'noeviction' | 'unreachable'> {
+export async function assertNoEviction(
+  options: RedisOptions,
+  opts: { waitForRedis: boolean; timeoutMs?: number },
+  cluster: RedisNode[] | null = redisClusterNodesFromEnv(),
+): Promise<'noeviction' | 'unreachable'> {
+  if (cluster) return assertNoEvictionOnCluster(options, opts, cluster);
   const where = `${options.host ?? '127.0.0.1'}:${options.port ?? 6379}/${options.db ?? 0}`;
   const redis = new Redis({
     ...options,
@@ -50,5 +56,31 @@ export async function assertNoEviction(options: RedisOptions, opts: { waitForRed
     return 'noeviction';
   } finally {
     redis.disconnect();
+  }
+}
+
+/** On a Redis Cluster every master holds queue keys: each must run with `noeviction`. */
+async function assertNoEvictionOnCluster(options: RedisOptions, opts: { waitForRedis: boolean; timeoutMs?: number }, nodes: RedisNode[]): Promise<'noeviction' | 'unreachable'> {
+  const { host: _host, port: _port, db: _db, ...perNode } = options;
+  const cluster = new Cluster(nodes, {
+    lazyConnect: true,
+    redisOptions: { ...perNode, ...(opts.waitForRedis ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 0, connectTimeout: opts.timeoutMs ?? 2_000 }) },
+    ...(opts.waitForRedis ? {} : { clusterRetryStrategy: () => null }),
+  });
+  cluster.on('error', () => undefined);
+  try {
+    try {
+      await cluster.connect();
+    } catch (error) {
+      if (opts.waitForRedis) throw error;
+      return 'unreachable';
+    }
+    for (const master of cluster.nodes('master')) {
+      const policy = evictionPolicyOf(await master.info('memory')) ?? 'unknown';
+      if (policy !== 'noeviction') throw new RedisEvictionPolicyError(policy, `${master.options.host}:${master.options.port} (cluster)`);
+    }
+    return 'noeviction';
+  } finally {
+    cluster.disconnect();
   }
 }
