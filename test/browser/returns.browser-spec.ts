@@ -9,7 +9,8 @@ const NAME = '王芳';
 /**
  * The console's Returns screens (issue 20): a manager finds the returns of their museum (and
  * only theirs) in the list, filters them by state, opens one, refuses one with a reason,
- * accepts another with a comment, inspects it (the units back on sale) and sees it refunded
+ * accepts another with a comment, marks its parcel received (inspection waits for it), inspects it
+ * (the units back on sale) and sees it refunded
  * through Stripe (the loopback gets the refund); a manager of another museum cannot open it.
  * The same screens in French.
  */
@@ -110,6 +111,15 @@ describe('console: returns', () => {
     await page.getByTestId('return-status').getByText('Accepted').waitFor();
     await screenshot('returns-accepted');
 
+    // No inspection before the parcel is back: the carrier has not reported it (no worker here), the manager has it and marks it received.
+    await page.getByTestId('return-awaiting-parcel').waitFor();
+    await expect(page.getByTestId('return-inspect').count()).resolves.toBe(0);
+    await screenshot('returns-awaiting-parcel');
+    await page.getByTestId('return-mark-received').click();
+    await page.getByText('Marked received: the parcel may be inspected.').waitFor();
+    await page.getByTestId('return-history').getByText('Marked received', { exact: true }).waitFor();
+    await page.getByTestId('return-awaiting-parcel').waitFor({ state: 'detached' });
+
     const refundsBefore = c.stripe.requests.filter((r) => r.path === '/v1/refunds').length;
     await page.getByTestId('return-inspect').click();
     await page.getByText(`Inspect the parcel of order ${order.number}`).waitFor();
@@ -127,6 +137,7 @@ describe('console: returns', () => {
     expect(made).toHaveLength(1);
     const ret = await c.api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: damaged.data.requestReturn.id } });
     expect(ret).toMatchObject({ status: 'REFUNDED', decisionComment: 'Sorry about that: send it back', inspectionComment: 'Box crushed, one unit scratched' });
+    expect(ret.receivedAt).not.toBeNull();
     expect(made[0]!.params).toMatchObject({ amount: String(ret.refundAmountMinor) });
     expect(ret.refundAmountMinor).toBeGreaterThan(0);
 

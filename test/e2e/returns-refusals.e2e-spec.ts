@@ -119,6 +119,14 @@ describe('returns refused by customs, refunds that fail', () => {
     expect(message.receipts.map((r) => [r.returnStatus, r.returnInfo])).toEqual([['100', expect.stringContaining('goods not as listed')]]);
     expect(customs.returnsAccepted.has(ret.id)).toBe(false);
 
+    // The carrier never reports it arrived; the seller has it and marks it received (twice: the second changes nothing).
+    const MARK = `mutation($id: ID!) { markReturnReceived(returnId: $id) { id receivedAt } }`;
+    const stranger = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [] })).email);
+    expect(((await api.gql(MARK, { id: ret.id }, stranger)) as any).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await returnRow(ret.id)).receivedAt).toBeNull();
+    const marked: any = await api.gql(MARK, { id: ret.id }, manager);
+    expect(marked.errors).toBeUndefined();
+    expect((await api.gql(MARK, { id: ret.id }, manager) as any).data.markReturnReceived.receivedAt).toBe(marked.data.markReturnReceived.receivedAt);
     // Inspected and refunded all the same (the seller has the goods back): the unit stays in the quota.
     const inspected: any = await api.gql(INSPECT, { i: { returnId: ret.id, lines: [{ lineId: line.id, acceptedQuantity: 1, sellable: true }] } }, manager);
     expect(inspected.errors).toBeUndefined();
@@ -133,7 +141,7 @@ describe('returns refused by customs, refunds that fail', () => {
       expect(view.data.order.status).toBe('DELIVERED');
       const [r] = view.data.order.returns;
       expect(r).toMatchObject({ id: ret.id, status: 'REFUNDED', customsStatus: 'REJECTED' });
-      expect(r.history.map((h: any) => h.kind)).toEqual(['REQUESTED', 'ACCEPTED', 'WAYBILL', 'CUSTOMS_REJECTED', 'INSPECTED', 'REFUNDED']);
+      expect(r.history.map((h: any) => h.kind)).toEqual(['REQUESTED', 'ACCEPTED', 'WAYBILL', 'CUSTOMS_REJECTED', 'RECEIVED', 'INSPECTED', 'REFUNDED']);
       expect(r.history.find((h: any) => h.kind === 'CUSTOMS_REJECTED').detail).toContain('goods not as listed');
     }
     // Not declared again: a refused declaration is final.
@@ -161,6 +169,9 @@ describe('returns refused by customs, refunds that fail', () => {
     const stripeRefunds = () => [...stripe.refunds.values()].filter((r) => r['payment_intent'] === paymentIntentId);
     const lineRefunds = () => api.db.prisma.orderLineRefund.count({ where: { orderId: order.id, cancelledAt: null } });
 
+    // The carrier reports the parcel arrived at the site: inspection may start.
+    carrier.arriveReturn(ret.id);
+    await until('the return parcel arrived', async () => (await returnRow(ret.id)).receivedAt !== null, 30_000, worker);
     // Stripe is down while the parcel is inspected: the inspection (and restock) stands, no refund is recorded.
     stripe.failNext(100, 503);
     const inspected: any = await api.gql(INSPECT, { i: { returnId: ret.id, lines: [{ lineId: line.id, acceptedQuantity: 1, sellable: false }] } }, manager);
@@ -200,6 +211,6 @@ describe('returns refused by customs, refunds that fail', () => {
     expect(await lineRefunds()).toBe(1);
     expect(await quotaUsed(shopper, id)).toBe(restored);
     const history = (await returnRow(ret.id)) && ((await api.gql(ORDER, { id: order.id }, shopper)) as any).data.order.returns[0].history.map((h: any) => h.kind);
-    expect(history).toEqual(['REQUESTED', 'ACCEPTED', 'WAYBILL', 'CUSTOMS_ACCEPTED', 'INSPECTED', 'REFUND_FAILED', 'REFUNDED', 'REFUND_FAILED', 'REFUNDED']);
+    expect(history).toEqual(['REQUESTED', 'ACCEPTED', 'WAYBILL', 'CUSTOMS_ACCEPTED', 'ARRIVED', 'INSPECTED', 'REFUND_FAILED', 'REFUNDED', 'REFUND_FAILED', 'REFUNDED']);
   }, 180_000);
 });

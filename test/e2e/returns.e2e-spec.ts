@@ -130,6 +130,13 @@ describe('returns', () => {
     expect(booked.parcel).toMatchObject({ orderNo: order.number, destination: expect.any(String) });
     expect((await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).returnLogisticsNo).toBe(booked.logisticsNo);
 
+    // Not inspected before the parcel is back: RETURN_NOT_RECEIVED, nothing written. The carrier then reports it arrived.
+    const early: any = await api.gql(INSPECT, { i: { returnId: ret.id, comment: 'too soon', lines: [{ lineId: line0.id, acceptedQuantity: 1, sellable: true }] } }, manager);
+    expect(early.errors[0].extensions.code).toBe('RETURN_NOT_RECEIVED');
+    expect(await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).toMatchObject({ status: 'ACCEPTED', receivedAt: null, inspectedAt: null });
+    carrier.arriveReturn(ret.id);
+    await until('the return parcel arrived', async () => (await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).receivedAt !== null, 30_000, worker);
+
     // Inspected: the unit goes back on sale, the refund is goods + tax + its shipping share (seller's fault).
     const onHand = async () => (await api.db.prisma.stockLevel.findUniqueOrThrow({ where: { variantId_locationId: { variantId: line0.variantId, locationId: shop.locationId } } })).onHand;
     const before = await onHand();
@@ -159,9 +166,9 @@ describe('returns', () => {
     // The shopper sees every step on the order and in their notices.
     const after: any = await api.gql(ORDER, { id: order.id }, shopper);
     expect(after.data.order.returns.map((r: any) => r.status)).toEqual(['REFUNDED', 'REFUSED']);
-    expect(after.data.order.returns[0].history.map((h: any) => h.kind)).toEqual(['REQUESTED', 'ACCEPTED', 'WAYBILL', 'CUSTOMS_ACCEPTED', 'INSPECTED', 'REFUNDED']);
+    expect(after.data.order.returns[0].history.map((h: any) => h.kind)).toEqual(['REQUESTED', 'ACCEPTED', 'WAYBILL', 'CUSTOMS_ACCEPTED', 'ARRIVED', 'INSPECTED', 'REFUNDED']);
     const notices: any = await api.gql(NOTICES, {}, shopper);
-    expect(notices.data.myNotices.map((n: any) => n.kind)).toEqual(['REFUSED', 'REQUESTED', 'REFUNDED', 'INSPECTED', 'CUSTOMS_ACCEPTED', 'WAYBILL', 'ACCEPTED', 'REQUESTED']);
+    expect(notices.data.myNotices.map((n: any) => n.kind)).toEqual(['REFUSED', 'REQUESTED', 'REFUNDED', 'INSPECTED', 'ARRIVED', 'CUSTOMS_ACCEPTED', 'WAYBILL', 'ACCEPTED', 'REQUESTED']);
     expect(((await api.gql(NOTICES, {}, stranger)) as any).data.myNotices).toEqual([]);
     // The console's list: the museum's manager sees both, another manager none.
     expect(((await api.gql(LIST, { m: shop.museumId }, manager)) as any).data.museumReturns.totalCount).toBe(2);

@@ -57,6 +57,14 @@ export class CarrierLoopback {
     return { CARRIER_API_URL: this.url, CARRIER_API_KEY: this.apiKey };
   }
 
+  /** The return parcel of this return number reaches the destination site: in transit, then arrived (on the tracking feed). */
+  arriveReturn(returnNo: string, location = 'Ningbo bonded logistics centre'): void {
+    const r = this.returns.get(returnNo);
+    if (!r) throw new Error(`carrier loopback: no return waybill for ${returnNo}`);
+    this.track(r.logisticsNo, 'IN_TRANSIT', 'Return in transit to the destination site');
+    this.track(r.logisticsNo, 'ARRIVED', `Arrived at ${location}`, location);
+  }
+
   failNext(n: number): void {
     this.failures = n;
   }

@@ -35,6 +35,8 @@ export interface ReturnRecord {
   decisionComment: string | null;
   decidedAt: string | null;
   returnLogisticsNo: string | null;
+  /** Back at the site: the carrier reported it arrived, or the seller marked it received. */
+  receivedAt: string | null;
   inspectedAt: string | null;
   inspectionComment: string | null;
   refundAmount: number | null;
@@ -44,7 +46,7 @@ export interface ReturnRecord {
 }
 
 const RETURN = `id orderId orderNumber museumId reason note photoUrls status customsStatus late releasedAt arrivalDeadline decisionComment decidedAt
-  returnLogisticsNo inspectedAt inspectionComment refundAmount createdAt lines { lineId quantity acceptedQuantity sellable }`;
+  returnLogisticsNo receivedAt inspectedAt inspectionComment refundAmount createdAt lines { lineId quantity acceptedQuantity sellable }`;
 const RETURN_DETAIL = `${RETURN} history { kind detail at }`;
 
 type Filter = { status: ReturnStatus | null; late: boolean | null };
@@ -82,6 +84,13 @@ export async function decideReturn(id: string, accept: boolean, comment: string)
   );
   pager.invalidate('returns');
   return r.decideReturn;
+}
+
+/** The seller has the parcel though the carrier did not report it arrived: inspection may start. */
+export async function markReturnReceived(id: string): Promise<ReturnRecord> {
+  const r = await gql<{ markReturnReceived: ReturnRecord }>(`mutation MarkReturnReceived($id: ID!) { markReturnReceived(returnId: $id) { ${RETURN} } }`, { id });
+  pager.invalidate('returns');
+  return r.markReturnReceived;
 }
 
 /** The parcel inspected: accepted units restocked (on sale or set aside) and refunded. */

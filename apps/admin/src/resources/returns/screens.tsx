@@ -24,6 +24,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import CurrencyExchangeIcon from '@mui/icons-material/CurrencyExchange';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import MoveToInboxIcon from '@mui/icons-material/MoveToInbox';
 import {
   BooleanInput,
   Button,
@@ -46,7 +47,7 @@ import { Money } from '../../components/Money';
 import { NotFound } from '../../components/NotFound';
 import { dateLocale } from '../../data/dates';
 import type { OrderRecord } from '../orders/orders.data';
-import { RETURN_STATUSES, decideReturn, inspectReturn, refundReturn, type ReturnRecord, type ReturnStatus } from './returns.data';
+import { RETURN_STATUSES, decideReturn, inspectReturn, markReturnReceived, refundReturn, type ReturnRecord, type ReturnStatus } from './returns.data';
 
 const STATUS_COLORS: Record<ReturnStatus, 'default' | 'info' | 'success' | 'warning' | 'error'> = {
   REQUESTED: 'info',
@@ -190,6 +191,11 @@ const Facts = () => {
       </Row>
       <Row label="resources.returns.fields.returnLogisticsNo">
         <span data-testid="return-waybill">{r.returnLogisticsNo ?? '—'}</span>
+      </Row>
+      <Row label="resources.returns.fields.receivedAt">
+        <span data-testid="return-received">
+          <When at={r.receivedAt} />
+        </span>
       </Row>
       <Row label="resources.returns.fields.decisionComment">{r.decisionComment ?? '—'}</Row>
       <Row label="resources.returns.fields.inspectionComment">{r.inspectionComment ?? '—'}</Row>
@@ -335,7 +341,8 @@ const InspectButton = () => {
   const [sellable, setSellable] = useState<Record<string, boolean>>({});
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  if (!r || r.status !== 'ACCEPTED') return null;
+  // Inspection waits for the parcel: arrived by the carrier's tracking, or marked received.
+  if (!r || r.status !== 'ACCEPTED' || !r.receivedAt) return null;
   const lineOf = new Map((order?.lines ?? []).map((l) => [l.id, l]));
   const qty = (lineId: string, max: number) => (accepted[lineId] ?? String(max)).trim();
   const invalid = r.lines.some((l) => !/^\d+$/.test(qty(l.lineId, l.quantity)) || Number(qty(l.lineId, l.quantity)) > l.quantity);
@@ -423,6 +430,41 @@ const InspectButton = () => {
   );
 };
 
+/** An accepted return whose parcel the carrier has not reported arrived: the seller has it, and says so. */
+const MarkReceivedButton = () => {
+  const r = useRecordContext<ReturnRecord>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [busy, setBusy] = useState(false);
+  if (!r || r.status !== 'ACCEPTED' || r.receivedAt) return null;
+  const submit = () => {
+    setBusy(true);
+    markReturnReceived(r.id)
+      .then(() => {
+        notify('vitrine.returns.marked_received', { type: 'success' });
+        refresh();
+      })
+      .catch((e: unknown) => notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' }))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Button label="vitrine.returns.mark_received" onClick={submit} disabled={busy} data-testid="return-mark-received">
+      <MoveToInboxIcon />
+    </Button>
+  );
+};
+
+const AwaitingParcel = () => {
+  const r = useRecordContext<ReturnRecord>();
+  const translate = useTranslate();
+  if (r?.status !== 'ACCEPTED' || r.receivedAt) return null;
+  return (
+    <Alert severity="info" data-testid="return-awaiting-parcel">
+      {translate('vitrine.returns.awaiting_parcel')}
+    </Alert>
+  );
+};
+
 /** Whether the return's refund is still owed: inspected and not refunded, or refunded and then reported failed by Stripe. */
 const refundOwed = (r: ReturnRecord | undefined) => !!r && (r.status === 'INSPECTED' || (r.status === 'REFUNDED' && r.history?.at(-1)?.kind === 'REFUND_FAILED'));
 
@@ -465,6 +507,7 @@ const ShowActions = () => (
   <TopToolbar sx={{ alignItems: 'center' }}>
     <ReturnStatusChip />
     <DecideButtons />
+    <MarkReceivedButton />
     <InspectButton />
     <RefundAgainButton />
   </TopToolbar>
@@ -480,6 +523,7 @@ export const ReturnShow = () => (
   <Show actions={<ShowActions />} error={<NotFound />} title={<ReturnTitle />} sx={{ minWidth: 0, '& .RaShow-main, & .RaShow-card': { minWidth: 0 } }}>
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, p: 2 }} data-testid="return-show">
       <RefundPendingAlert />
+      <AwaitingParcel />
       <Lines />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <Facts />

@@ -63,6 +63,8 @@ const NOTICE: Record<string, (r: ReturnRecord, extra?: string) => string> = {
   REQUESTED: () => 'Your return request was received; the shop will answer it.',
   ACCEPTED: (r) => `Your return was accepted. Send the parcel before ${r.arrivalDeadline.toISOString().slice(0, 10)}.`,
   REFUSED: (r) => `Your return was refused: ${r.decisionComment ?? ''}`,
+  ARRIVED: () => 'Your returned parcel has arrived at the shop’s site.',
+  RECEIVED: () => 'Your returned parcel has arrived at the shop’s site.',
   INSPECTED: () => 'Your returned parcel arrived and was inspected.',
   REFUNDED: (_r, extra) => `Your refund of ${extra ?? ''} fen is on its way.`,
   REFUND_FAILED: () => 'Your refund could not be made yet; the shop will try again.',
@@ -155,6 +157,7 @@ export class ReturnsService {
     await this.transactions.run(async (tx) => {
       const r = (await this.returns.lock(tx, v.returnId))!;
       assertReturnTransition(r.status, 'INSPECTED');
+      if (!r.receivedAt) throw new ReturnsError(ReturnsErrorCode.RETURN_NOT_RECEIVED, 'The returned parcel has not arrived yet: wait for the carrier, or mark it received', { returnId: r.id });
       const byLine = new Map(r.lines.map((l) => [l.orderLineId, l]));
       const problems: { path: string; message: string }[] = [];
       v.lines.forEach((l, i) => {
@@ -228,6 +231,22 @@ export class ReturnsService {
       }
       throw e;
     }
+  }
+
+  /**
+   * The seller has the parcel though the carrier did not report it arrived: the return is
+   * received (its history and a notice say so) and may be inspected. Already received: unchanged.
+   */
+  async markReceived(actor: Actor, returnId: string, now = new Date()): Promise<ReturnRecord> {
+    await this.visibleToSeller(actor, returnId);
+    return this.transactions.run(async (tx) => {
+      const r = (await this.returns.lock(tx, returnId))!;
+      if (r.receivedAt) return r;
+      if (r.status !== 'ACCEPTED') throw new ReturnsError(ReturnsErrorCode.INVALID_RETURN_STATE, `A ${r.status.toLowerCase()} return cannot be marked received`, { status: r.status });
+      const updated = await this.returns.update(tx, r.id, { receivedAt: now });
+      await this.event(tx, updated, 'RECEIVED', 'marked received by the seller');
+      return updated;
+    });
   }
 
   /** Customs accepted the return declaration: the tax is not charged and the quota comes back (quotaUsed reads customs_accepted_at). */

@@ -11,6 +11,8 @@ export const ReturnsErrorCode = {
   ORDER_NOT_RETURNABLE: 'ORDER_NOT_RETURNABLE',
   /** A step the return's state does not allow (deciding twice, inspecting before acceptance). */
   INVALID_RETURN_STATE: 'INVALID_RETURN_STATE',
+  /** Inspection before the parcel is back: the carrier has not reported it arrived and the seller has not marked it received. */
+  RETURN_NOT_RECEIVED: 'RETURN_NOT_RECEIVED',
 } as const;
 export type ReturnsErrorCode = (typeof ReturnsErrorCode)[keyof typeof ReturnsErrorCode];
 

@@ -23,6 +23,7 @@ export function toReturn(r: ReturnRecord): Omit<ReturnType, 'history'> {
     decisionComment: r.decisionComment,
     decidedAt: r.decidedAt,
     returnLogisticsNo: r.returnLogisticsNo,
+    receivedAt: r.receivedAt,
     inspectedAt: r.inspectedAt,
     inspectionComment: r.inspectionComment,
     late: r.lateAt !== null,
@@ -52,7 +53,13 @@ export class ReturnsResolver {
   }
 
   @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN', 'BRAND_PARTNER')
-  @Mutation(() => ReturnType, { description: 'The returned parcel is inspected: accepted units are restocked (on sale or set aside) and refunded.' })
+  @Mutation(() => ReturnType, { description: 'The seller has the returned parcel (the carrier did not report it arrived): inspection may start. Marking it again changes nothing.' })
+  async markReturnReceived(@CurrentActor() actor: Actor, @Args('returnId', { type: () => ID }) returnId: string) {
+    return toReturn(await this.service.markReceived(actor, returnId));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN', 'BRAND_PARTNER')
+  @Mutation(() => ReturnType, { description: 'The returned parcel is inspected (once it arrived or was marked received; RETURN_NOT_RECEIVED before): accepted units are restocked (on sale or set aside) and refunded.' })
   async inspectReturn(@CurrentActor() actor: Actor, @Args('input') input: InspectReturnInput) {
     return toReturn(await this.service.inspect(actor, { returnId: input.returnId, comment: input.comment ?? null, lines: input.lines.map((l) => ({ lineId: l.lineId, acceptedQuantity: l.acceptedQuantity, sellable: l.sellable })) }));
   }

@@ -55,6 +55,7 @@ export class ReturnType {
   @Field(() => String, { nullable: true }) decisionComment!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'The return waybill the carrier issued.' }) returnLogisticsNo!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the parcel was back at the site: the carrier reported it arrived, or the seller marked it received. Inspection waits for it.' }) receivedAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) inspectedAt!: Date | null;
   @Field(() => String, { nullable: true }) inspectionComment!: string | null;
   @Field(() => Boolean, { description: 'Not at the supervised site by the arrival deadline.' }) late!: boolean;

@@ -57,13 +57,18 @@ export class FeedFollowersService {
           }
           await this.pipeline.advanceShipments(tx, [...furthest.values()]);
         },
+        // Return parcels (their own waybills, no shipment or order to settle): arrived at the site, the return may be inspected.
+        also: async (tx) => {
+          const arrived = page.events.filter((e) => e.status === 'ARRIVED' || e.status === 'DELIVERED');
+          await this.pipeline.returnsArrived(tx, arrived.map((e) => ({ logisticsNo: e.logisticsNo, at: e.occurredAt, where: e.location ?? e.description })));
+        },
       };
     }) };
   }
 
   private async follow(
     name: string,
-    read: (cursor: string) => Promise<{ count: number; next: string; orderIds: string[]; apply: (tx: SqlTx) => Promise<unknown> }>,
+    read: (cursor: string) => Promise<{ count: number; next: string; orderIds: string[]; apply: (tx: SqlTx) => Promise<unknown>; also?: (tx: SqlTx) => Promise<unknown> }>,
   ): Promise<number> {
     let total = 0;
     for (let i = 0; i < MAX_PAGES; i++) {
@@ -73,6 +78,7 @@ export class FeedFollowersService {
       const applied = await this.tx.runSql(async (tx) => {
         if ((await lockCursor(tx, name)) !== cursor) return false;
         await this.settler.settle(tx, page.orderIds, () => page.apply(tx));
+        await page.also?.(tx);
         await saveCursor(tx, name, page.next);
         return true;
       });

@@ -218,6 +218,30 @@ export class PipelineRepository {
       WHERE s.logistics_no = u.no AND ${RANK} < CASE u.status WHEN 'IN_TRANSIT' THEN 2 ELSE 3 END`;
   }
 
+  /**
+   * Accepted returns whose return waybill the carrier reports arrived: received (once: a return
+   * received already, or by the seller's hand, is left as it is), with an ARRIVED step in their
+   * history and a notice to the shopper, in the tracking page's transaction.
+   */
+  async returnsArrived(tx: SqlTx, arrivals: readonly { logisticsNo: string; at: Date; where: string }[]): Promise<string[]> {
+    if (!arrivals.length) return [];
+    const rows = await tx.$queryRaw<{ id: string; orderId: string; userId: string; where: string }[]>`
+      UPDATE order_returns AS r SET received_at = u.at, updated_at = now()
+      FROM (SELECT DISTINCT ON (no) no, at, place FROM unnest(${arrivals.map((a) => a.logisticsNo)}::text[], ${arrivals.map((a) => a.at)}::timestamptz[], ${arrivals.map((a) => a.where)}::text[]) AS x(no, at, place) ORDER BY no, at) AS u
+      WHERE r.return_logistics_no = u.no AND r.received_at IS NULL AND r.status = 'ACCEPTED'
+      RETURNING r.id, r.order_id AS "orderId", r.shopper_user_id AS "userId", u.place AS "where"`;
+    if (!rows.length) return [];
+    await tx.$executeRaw`
+      INSERT INTO order_return_events (return_id, order_id, kind, detail)
+      SELECT x.id, x.order_id, 'ARRIVED', x.detail
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => `the carrier delivered the parcel: ${r.where}`.slice(0, 500))}::text[]) AS x(id, order_id, detail)`;
+    await tx.$executeRaw`
+      INSERT INTO shopper_notices (user_id, order_id, return_id, kind, message)
+      SELECT x.user_id, x.order_id, x.id, 'ARRIVED', 'Your returned parcel has arrived at the shop’s site.'
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.userId)}::uuid[]) AS x(id, order_id, user_id)`;
+    return rows.map((r) => r.id);
+  }
+
   async orderIdsOfWaybills(logisticsNos: readonly string[]): Promise<string[]> {
     if (!logisticsNos.length) return [];
     const rows = await this.prisma.sql.$queryRaw<{ orderId: string }[]>`SELECT order_id AS "orderId" FROM shipments WHERE logistics_no = ANY(${[...logisticsNos]}::text[])`;
