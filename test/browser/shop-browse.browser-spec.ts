@@ -1,3 +1,4 @@
+import { createUser } from '@vitrine/shared/testing';
 import { seedDemo } from '../../prisma/seed';
 import { pageProblems } from './support/shop-checks';
 import { useShop, type ShopPage } from './support/shop-fixture';
@@ -155,5 +156,31 @@ describe('shop: browsing on a phone', () => {
     // A price that is not one is said so, in Chinese, at the field.
     await page.goto(`${f.shop.url}/zh-CN/search?q=x&min=cheap`);
     await page.getByRole('alert').filter({ hasText: '请输入有效的价格' }).waitFor();
+  });
+
+  it('a signed-in shopper’s session lives in httpOnly cookies: the access token is renewed from the refresh token, and adding goes to their own cart', async () => {
+    const shopper = await createUser(f.api.db.prisma, 'SHOPPER');
+    const login = await f.api.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken } }', { i: { email: shopper.email, password: shopper.password } });
+    const { refreshToken } = login.data.login;
+    const s = await f.open('/zh-CN');
+    const host = new URL(f.shop.url).hostname;
+    // Only the refresh token, as after the access token's cookie expired.
+    await s.context.addCookies([{ name: 'vitrine_rt', value: refreshToken, domain: host, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    await s.page.goto(`${f.shop.url}/zh-CN/products/${scarf.id}`);
+    const jar = async () => Object.fromEntries((await s.context.cookies()).map((c) => [c.name, c]));
+    const renewed = await jar();
+    expect(renewed['vitrine_at']?.httpOnly).toBe(true);
+    expect(renewed['vitrine_rt']?.httpOnly).toBe(true);
+    expect(renewed['vitrine_rt']?.value).not.toBe(refreshToken); // rotated
+    await s.page.getByTestId('add-to-cart').click();
+    await s.page.getByTestId('added').waitFor();
+    expect(await s.page.getByTestId('cart-count').textContent()).toBe('1');
+    // Into the shopper's own cart: no guest cart token was handed out.
+    expect((await jar())['vitrine_cart']).toBeUndefined();
+    const cart = await f.api.gql('{ cart { lines { quantity variantId } } }', {}, renewed['vitrine_at']!.value);
+    expect(cart.data.cart.lines).toEqual([{ quantity: 1, variantId: expect.any(String) }]);
+    // The old refresh token was rotated away: using it again is refused by the API.
+    const reuse = await f.api.gql('mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: refreshToken });
+    expect(reuse.errors?.[0]?.extensions?.['code']).toBe('INVALID_REFRESH_TOKEN');
   });
 });

@@ -1,6 +1,7 @@
 'use server';
 // Add to cart: a server action (works before JavaScript loads), then back to the product page
 // with the outcome in its URL, so the header's count and the message render on the server.
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { isLocale } from '../../../../i18n/locales';
 import { isApiErrorCode } from '../../../../i18n/error-codes';
@@ -30,5 +31,8 @@ export async function addToCart(formData: FormData): Promise<void> {
   } catch (e) {
     code = isShopApiError(e) ? e.code : 'INTERNAL_SERVER_ERROR';
   }
+  // The header's cart count is in the layout, which a redirect to the same page does not render
+  // again on its own (only a cookie set, as for a guest's first line, would): ask for it.
+  if (!code) revalidatePath(`/${locale}`, 'layout');
   redirect(back(code ? { error: isApiErrorCode(code) ? code : 'INTERNAL_SERVER_ERROR' } : { added: String(quantity) }));
 }
