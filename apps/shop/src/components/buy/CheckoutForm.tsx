@@ -16,7 +16,19 @@ export interface CheckoutFormProps {
   errors: Record<string, string>;
   action: (prev: CheckoutFormState, formData: FormData) => Promise<CheckoutFormState>;
   /** Paying again after a decline: the placed checkout and the details it was placed with. */
-  retry?: { checkoutId: string; name: string; recipient: { name: string; phone: string; province: string; city: string; district: string; street: string; postalCode: string } };
+  retry?: {
+    checkoutId: string;
+    name: string;
+    recipient: {
+      name: string;
+      phone: string;
+      province: string;
+      city: string;
+      district: string;
+      street: string;
+      postalCode: string;
+    };
+  };
   submitLabel: string;
 }
 
@@ -35,27 +47,71 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel }: 
   const [residentId, setResidentId] = useState('');
   const [recipientName, setRecipientName] = useState(retry?.recipient.name ?? '');
   const [phone, setPhone] = useState(retry?.recipient.phone ?? '');
-  const [region, setRegion] = useState<Region>({ province: retry?.recipient.province ?? '', city: retry?.recipient.city ?? '', district: retry?.recipient.district ?? '' });
+  const [region, setRegion] = useState<Region>({
+    province: retry?.recipient.province ?? '',
+    city: retry?.recipient.city ?? '',
+    district: retry?.recipient.district ?? '',
+  });
   const [street, setStreet] = useState(retry?.recipient.street ?? '');
   const [postalCode, setPostalCode] = useState(retry?.recipient.postalCode ?? '');
   const [consent, setConsent] = useState(Boolean(retry));
   const [risk, setRisk] = useState(Boolean(retry));
   const [method, setMethod] = useState<PaymentMethod>('ALIPAY');
+  // Fields changed since the last refusal no longer show its message.
+  const [edited, setEdited] = useState<{ of: CheckoutFormState; fields: CheckoutField[] }>({
+    of: state,
+    fields: [],
+  });
+  const editedNow = edited.of === state ? edited.fields : [];
+  const touch = (...fields: CheckoutField[]) =>
+    setEdited((e) => ({ of: state, fields: [...(e.of === state ? e.fields : []), ...fields] }));
 
   /** The message for a field's code: field-specific for the form's own checks and VALIDATION_FAILED. */
   const message = (field: CheckoutField): string | undefined => {
     const code = state.fields[field];
-    if (!code) return undefined;
-    if (code.startsWith('ID_')) return t[({ ID_FORMAT: 'idFormat', ID_AREA_CODE: 'idArea', ID_BIRTH_DATE: 'idBirthDate', ID_CHECK_CHARACTER: 'idCheckCharacter' } as const)[code as 'ID_FORMAT'] ?? 'idFormat'];
-    if (code === 'VALIDATION_FAILED') return field === 'phone' ? t.phoneInvalid : field === 'postalCode' ? t.postalInvalid : t.required;
+    if (!code || editedNow.includes(field)) return undefined;
+    if (code.startsWith('ID_'))
+      return t[
+        (
+          {
+            ID_FORMAT: 'idFormat',
+            ID_AREA_CODE: 'idArea',
+            ID_BIRTH_DATE: 'idBirthDate',
+            ID_CHECK_CHARACTER: 'idCheckCharacter',
+          } as const
+        )[code as 'ID_FORMAT'] ?? 'idFormat'
+      ];
+    if (code === 'VALIDATION_FAILED')
+      return field === 'phone' ? t.phoneInvalid : field === 'postalCode' ? t.postalInvalid : t.required;
     return errors[code] ?? errors['UNKNOWN'];
   };
-  const text = (field: CheckoutField, label: string, value: string, set: (v: string) => void, extra: React.InputHTMLAttributes<HTMLInputElement> = {}, hint?: string) => {
+  const text = (
+    field: CheckoutField,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+    hint?: string,
+  ) => {
     const error = message(field);
     return (
       <div className={`field${error ? ' invalid' : ''}`}>
         <label htmlFor={field}>{label}</label>
-        <input id={field} name={field} value={value} onChange={(e) => set(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={[hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ') || undefined} {...extra} />
+        <input
+          id={field}
+          name={field}
+          value={value}
+          onChange={(e) => {
+            touch(field);
+            set(e.target.value);
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={
+            [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ') ||
+            undefined
+          }
+          {...extra}
+        />
         {hint ? (
           <p id={`${field}-hint`} className="hint">
             {hint}
@@ -69,7 +125,14 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel }: 
       </div>
     );
   };
-  const consentBox = (field: 'consentToIdUse' | 'acceptRiskNotice', title: string, body: string, label: string, checked: boolean, set: (v: boolean) => void) => {
+  const consentBox = (
+    field: 'consentToIdUse' | 'acceptRiskNotice',
+    title: string,
+    body: string,
+    label: string,
+    checked: boolean,
+    set: (v: boolean) => void,
+  ) => {
     const error = message(field);
     return (
       <fieldset className={`consent${error ? ' invalid' : ''}`}>
@@ -78,7 +141,17 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel }: 
           {body}
         </p>
         <label className="check">
-          <input type="checkbox" name={field} checked={checked} onChange={(e) => set(e.target.checked)} aria-describedby={`${field}-text`} data-testid={field} />
+          <input
+            type="checkbox"
+            name={field}
+            checked={checked}
+            onChange={(e) => {
+              touch(field);
+              set(e.target.checked);
+            }}
+            aria-describedby={`${field}-text`}
+            data-testid={field}
+          />
           <span>{label}</span>
         </label>
         {error ? (
@@ -101,22 +174,43 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel }: 
       {state.formError ? (
         <div className="notice error" role="alert" data-testid="checkout-refused">
           <p>{t.refused}</p>
-          <p>{Object.keys(state.fields).length ? t.fixFields : (errors[state.formError] ?? errors['UNKNOWN'])}</p>
+          <p>
+            {Object.keys(state.fields).length ? t.fixFields : (errors[state.formError] ?? errors['UNKNOWN'])}
+          </p>
         </div>
       ) : null}
 
       <fieldset>
         <legend>{t.orderer}</legend>
         <p className="hint">{t.ordererNote}</p>
-        {text('name', t.realName, name, setName, { autoComplete: 'name', maxLength: 50, readOnly: Boolean(retry) })}
-        <ResidentIdField t={t} value={residentId} onChange={setResidentId} serverError={message('residentId')} />
+        {text('name', t.realName, name, setName, {
+          autoComplete: 'name',
+          maxLength: 50,
+          readOnly: Boolean(retry),
+        })}
+        <ResidentIdField
+          t={t}
+          value={residentId}
+          onChange={(v) => {
+            touch('residentId');
+            setResidentId(v);
+          }}
+          serverError={message('residentId')}
+        />
       </fieldset>
 
       {retry ? (
         <>
-          {(['recipientName', 'phone', 'province', 'city', 'district', 'street', 'postalCode'] as const).map((k) => (
-            <input key={k} type="hidden" name={k} value={k === 'recipientName' ? retry.recipient.name : retry.recipient[k]} />
-          ))}
+          {(['recipientName', 'phone', 'province', 'city', 'district', 'street', 'postalCode'] as const).map(
+            (k) => (
+              <input
+                key={k}
+                type="hidden"
+                name={k}
+                value={k === 'recipientName' ? retry.recipient.name : retry.recipient[k]}
+              />
+            ),
+          )}
           <input type="hidden" name="consentToIdUse" value="on" />
           <input type="hidden" name="acceptRiskNotice" value="on" />
         </>
@@ -124,11 +218,38 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel }: 
         <>
           <fieldset>
             <legend>{t.address}</legend>
-            {text('recipientName', t.recipient, recipientName, setRecipientName, { autoComplete: 'shipping name', maxLength: 50 })}
-            {text('phone', t.phone, phone, (v) => setPhone(v.replace(/[^\d]/g, '').slice(0, 11)), { type: 'tel', inputMode: 'numeric', autoComplete: 'tel-national', maxLength: 11 }, t.phoneHint)}
-            <RegionFields t={t} value={region} onChange={setRegion} errors={{ province: message('province'), city: message('city'), district: message('district') }} />
-            {text('street', t.street, street, setStreet, { autoComplete: 'shipping street-address', maxLength: 200 })}
-            {text('postalCode', t.postalCode, postalCode, (v) => setPostalCode(v.replace(/[^\d]/g, '').slice(0, 6)), { inputMode: 'numeric', autoComplete: 'shipping postal-code', maxLength: 6 })}
+            {text('recipientName', t.recipient, recipientName, setRecipientName, {
+              autoComplete: 'shipping name',
+              maxLength: 50,
+            })}
+            {text(
+              'phone',
+              t.phone,
+              phone,
+              (v) => setPhone(v.replace(/[^\d]/g, '').slice(0, 11)),
+              { type: 'tel', inputMode: 'numeric', autoComplete: 'tel-national', maxLength: 11 },
+              t.phoneHint,
+            )}
+            <RegionFields
+              t={t}
+              value={region}
+              onChange={(r) => {
+                touch(...(['province', 'city', 'district'] as const).filter((k) => r[k] !== region[k]));
+                setRegion(r);
+              }}
+              errors={{ province: message('province'), city: message('city'), district: message('district') }}
+            />
+            {text('street', t.street, street, setStreet, {
+              autoComplete: 'shipping street-address',
+              maxLength: 200,
+            })}
+            {text(
+              'postalCode',
+              t.postalCode,
+              postalCode,
+              (v) => setPostalCode(v.replace(/[^\d]/g, '').slice(0, 6)),
+              { inputMode: 'numeric', autoComplete: 'shipping postal-code', maxLength: 6 },
+            )}
           </fieldset>
           {consentBox('consentToIdUse', t.consentTitle, t.consentText, t.consentLabel, consent, setConsent)}
           {consentBox('acceptRiskNotice', t.riskTitle, t.riskText, t.riskLabel, risk, setRisk)}
@@ -144,7 +265,14 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel }: 
           ] as const
         ).map(([value, label]) => (
           <label key={value} className="method">
-            <input type="radio" name="paymentMethod" value={value} checked={method === value} onChange={() => setMethod(value)} data-testid={`method-${value}`} />
+            <input
+              type="radio"
+              name="paymentMethod"
+              value={value}
+              checked={method === value}
+              onChange={() => setMethod(value)}
+              data-testid={`method-${value}`}
+            />
             <span>{label}</span>
           </label>
         ))}

@@ -1,6 +1,7 @@
 'use server';
 // Sign up, sign in and out, identity and account deletion: server actions, back to a page
 // with the outcome (an API code) in its URL.
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { isApiErrorCode } from '../../../i18n/error-codes';
 import { isLocale, type ShopLocale } from '../../../i18n/locales';
@@ -31,6 +32,7 @@ export async function signInAction(formData: FormData): Promise<void> {
     code = codeOf(e);
   }
   if (code) redirect(`${routes.signIn(locale, next)}&error=${code}`);
+  revalidatePath(`/${locale}`, 'layout');
   redirect(next);
 }
 
@@ -51,12 +53,14 @@ export async function signUpAction(formData: FormData): Promise<void> {
     code = codeOf(e);
   }
   if (code) redirect(back(code));
+  revalidatePath(`/${locale}`, 'layout');
   redirect(next);
 }
 
 export async function signOutAction(formData: FormData): Promise<void> {
   const locale = localeOr(formData);
   await signOut();
+  revalidatePath(`/${locale}`, 'layout');
   redirect(`${routes.account(locale)}?signedOut=1`);
 }
 
@@ -79,5 +83,6 @@ export async function deleteAccountAction(formData: FormData): Promise<void> {
   if (errors.length) redirect(`${routes.account(locale)}?error=${String(errors[0]?.extensions?.code ?? 'UNKNOWN')}#delete-account`);
   // Every session ended with the account: forget ours.
   await clearSession();
+  revalidatePath(`/${locale}`, 'layout');
   redirect(`${routes.account(locale)}?deleted=1`);
 }

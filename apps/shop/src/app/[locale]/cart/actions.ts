@@ -1,6 +1,7 @@
 'use server';
 // Cart changes and the yearly-quota question: server actions (they work before JavaScript
 // loads), back to the cart page with the outcome in its URL.
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { isApiErrorCode } from '../../../i18n/error-codes';
 import { isLocale } from '../../../i18n/locales';
@@ -25,6 +26,8 @@ export async function setQuantity(formData: FormData): Promise<void> {
   if (!isId(variantId) || !Number.isInteger(quantity) || quantity < 0 || quantity > 99) redirect(`${routes.cart(locale)}?error=VALIDATION_FAILED`);
   const cartToken = (await isSignedIn()) ? null : await readCartToken();
   const { errors } = await gqlRequest(SET, { input: { variantId, quantity, cartToken } });
+  // The header's cart count lives in the layout: render it again too.
+  revalidatePath(`/${locale}`, 'layout');
   redirect(errors.length ? `${routes.cart(locale)}?${new URLSearchParams({ error: codeOf(errors), line: variantId })}#line-${variantId}` : `${routes.cart(locale)}?updated=1`);
 }
 

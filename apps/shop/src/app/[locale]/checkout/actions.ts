@@ -2,6 +2,7 @@
 // Places the cart (placeOrder) and starts the payment: Alipay → the wallet's page (redirect),
 // WeChat Pay → our page with its QR code, card → the confirmation page. A refusal comes back
 // to the form with the API's code at the fields it names; nothing changes in the cart.
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { isLocale, type ShopLocale } from '../../../i18n/locales';
 import { CHECKOUT_FIELDS as CHECKOUT_QUERY_FIELDS, currentCart, type Checkout } from '../../../lib/api/buy';
@@ -108,5 +109,6 @@ export async function abandonCheckout(formData: FormData): Promise<void> {
     if (issued) token = issued;
   }
   if (!signedIn && token) await writeCartToken(token);
+  revalidatePath(`/${locale}`, 'layout');
   redirect(`${routes.cart(locale)}?abandoned=1`);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import QRCode from 'qrcode';
 import { fill, getDictionary } from '../../../../i18n/dictionary';
 import { localeOf, type LocaleParams } from '../../../../i18n/server';
 import { checkoutState, ordersOfCheckout } from '../../../../lib/api/buy';
@@ -37,6 +38,8 @@ export default async function PayPage({ params, searchParams }: { params: Locale
   const total = orders.reduce((n, o) => n + o.total, 0);
   // Only http(s) or WeChat's own scheme is a link.
   const open = qr.data && /^(https?|weixin):/i.test(qr.data) ? qr.data : null;
+  // The code WeChat scans, drawn here from what it encodes (qrCodeUrl is the payment service's page of it).
+  const svg = qr.data ? await QRCode.toString(qr.data, { type: 'svg', margin: 2, errorCorrectionLevel: 'M', width: 240 }) : null;
   return (
     <div className="buy-page pay-page">
       <h1>{t.wechatTitle}</h1>
@@ -45,8 +48,11 @@ export default async function PayPage({ params, searchParams }: { params: Locale
         <strong>{formatMoney({ amount: total, currency: first.currency }, locale)}</strong>
       </p>
       <p>{t.wechatScan}</p>
-      {qr.url ? (
-        <img className="qr" src={qr.url} alt={t.qrAlt} width={240} height={240} data-testid="wechat-qr" />
+      {svg ? <div className="qr" role="img" aria-label={t.qrAlt} data-testid="wechat-qr" dangerouslySetInnerHTML={{ __html: svg }} /> : null}
+      {!svg && qr.url ? (
+        <a className="button secondary wide" href={qr.url}>
+          {t.qrAlt}
+        </a>
       ) : null}
       <p className="hint">{fill(t.holdUntil, { time: new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(first.holdExpiresAt)) })}</p>
       {open ? (
