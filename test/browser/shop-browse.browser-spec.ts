@@ -183,4 +183,28 @@ describe('shop: browsing on a phone', () => {
     const reuse = await f.api.gql('mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: refreshToken });
     expect(reuse.errors?.[0]?.extensions?.['code']).toBe('INVALID_REFRESH_TOKEN');
   });
+
+  it('shows the API’s refusal in the shopper’s language at the buy box, and a missing product as the translated 404', async () => {
+    // A storefront without its customs registration may not sell to China (CUSTOMS_REGISTRATION_MISSING).
+    const orsay = await f.api.db.prisma.museum.findFirstOrThrow({ where: { slug: 'orsay' }, include: { storefront: true } });
+    const saved = { customsCode: orsay.storefront!.customsCode, customsName: orsay.storefront!.customsName };
+    await f.api.db.prisma.storefront.update({ where: { museumId: orsay.id }, data: { customsCode: null, customsName: null } });
+    try {
+      const r = await f.api.gql('{ products(first: 1, filter: { storefrontSlug: "orsay" }) { nodes { id } } }');
+      const s = await f.open(`/zh-CN/products/${r.data.products.nodes[0].id}`);
+      await s.page.getByTestId('add-to-cart').click();
+      expect(await s.page.getByTestId('add-error').textContent()).toBe('该博物馆店铺尚未完成海关备案，暂时无法购买。');
+      expect(await s.page.getByTestId('cart-count').textContent()).toBe('0');
+      await expectClean(s, 'shop-product-refused-zh-CN');
+      await s.page.locator('.locale-switcher a[data-locale="en"]').click();
+      await s.page.getByText('This museum’s shop has not completed its customs registration yet, so it cannot sell for now.').waitFor();
+
+      const missing = await s.page.goto(`${f.shop.url}/zh-CN/products/00000000-0000-4000-8000-000000000000`);
+      expect(missing!.status()).toBe(404);
+      await s.page.getByRole('heading', { name: '页面不存在' }).waitFor();
+      s.errors.splice(0); // the 404 document's load is logged as failed: it is what this asks for
+    } finally {
+      await f.api.db.prisma.storefront.update({ where: { museumId: orsay.id }, data: saved });
+    }
+  });
 });
