@@ -188,8 +188,8 @@ const FROM_SOURCE = process.env['BENCH_API_SOURCE'] === '1';
 function startApi(env: Record<string, string>, nodeArgs: string[]): SpawnedProcess {
   if (FROM_SOURCE) return spawnApp('apps/api/src/main.ts', env, nodeArgs);
   let out = '';
-  // The same V8 flag as docker/Dockerfile's CMD.
-  const child = spawn(process.execPath, ['--max-old-space-size=224', ...nodeArgs, path.join(ROOT, 'dist/server/apps/api/src/main.js')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The same V8 flags as docker/Dockerfile's CMD.
+  const child = spawn(process.execPath, ['--max-old-space-size=224', '--liftoff-only', ...nodeArgs, path.join(ROOT, 'dist/server/apps/api/src/main.js')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   return {
