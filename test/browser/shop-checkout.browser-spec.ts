@@ -156,6 +156,8 @@ describe('shop: cart, checkout, payment and orders', () => {
     const cart = await f.api.db.prisma.cart.findFirstOrThrow({ where: { userId: user.id, status: 'OPEN' }, select: { id: true, items: { select: { quantity: true } } } });
     expect(cart.items.map((l) => l.quantity)).toEqual([1, 1]);
     expect(await p.getByLabel(t.checkout.street).inputValue()).toBe('王府井大街 1 号');
+    expect(await p.getByLabel(t.checkout.district).inputValue()).toBe('东城区');
+    expect(await p.getByTestId('consentToIdUse').isChecked()).toBe(true);
 
     // Fixed: placed, and sent to the sandbox's Alipay page.
     await p.getByTestId('resident-id').fill(SAMPLE_RESIDENT_ID);

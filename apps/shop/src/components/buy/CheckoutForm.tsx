@@ -2,8 +2,7 @@
 // The checkout form: orderer, phone, address, the two consents with their texts, the payment
 // method. Controlled fields (a refusal keeps what was typed); the API's refusal shows at the
 // fields it names (VALIDATION_FAILED fields, INVALID_RESIDENT_ID, CONSENT_REQUIRED …).
-import { useActionState, useState } from 'react';
-import { useFormStatus } from 'react-dom';
+import { startTransition, useActionState, useState } from 'react';
 import type { BuyDictionary } from '../../i18n/buy-types';
 import type { CheckoutField, CheckoutFormState, PaymentMethod } from '../../lib/checkout/form';
 import { RegionFields, type Region } from './RegionFields';
@@ -32,8 +31,7 @@ export interface CheckoutFormProps {
   submitLabel: string;
 }
 
-function Submit({ label, busy }: { label: string; busy: string }) {
-  const { pending } = useFormStatus();
+function Submit({ label, busy, pending }: { label: string; busy: string; pending: boolean }) {
   return (
     <button type="submit" className="button wide" disabled={pending} data-testid="place-order">
       {pending ? busy : label}
@@ -42,7 +40,7 @@ function Submit({ label, busy }: { label: string; busy: string }) {
 }
 
 export function CheckoutForm({ locale, t, errors, action, retry, submitLabel }: CheckoutFormProps) {
-  const [state, formAction] = useActionState(action, { fields: {}, formError: null });
+  const [state, formAction, pending] = useActionState(action, { fields: {}, formError: null });
   const [name, setName] = useState(retry?.name ?? '');
   const [residentId, setResidentId] = useState('');
   const [recipientName, setRecipientName] = useState(retry?.recipient.name ?? '');
@@ -164,7 +162,18 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel }: 
   };
 
   return (
-    <form action={formAction} className="checkout-form" noValidate>
+    <form
+      action={formAction}
+      // Dispatched by hand once hydrated: a form action resets the form afterwards (React 19), which would
+      // clear the selects and consents a refused shopper has filled in. Before hydration the action posts.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className="checkout-form"
+      noValidate
+    >
       <input type="hidden" name="locale" value={locale} />
       {retry ? (
         <>
@@ -289,7 +298,7 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel }: 
           </p>
         ) : null}
       </fieldset>
-      <Submit label={submitLabel} busy={t.placing} />
+      <Submit label={submitLabel} busy={t.placing} pending={pending} />
     </form>
   );
 }

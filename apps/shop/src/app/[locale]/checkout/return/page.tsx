@@ -94,7 +94,7 @@ export default async function CheckoutReturnPage({ params, searchParams }: { par
         ))}
       </ul>
       <p className="summary-total">
-        <span>{dict.buy.cart.grandTotal}</span>
+        <span>{state === 'PAID' ? dict.buy.orders.total : dict.buy.cart.grandTotal}</span>
         <strong>{formatMoney({ amount: total, currency: first.currency }, locale)}</strong>
       </p>
       {state === 'FAILED' || state === 'PROCESSING' ? (

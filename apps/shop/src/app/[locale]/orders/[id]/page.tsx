@@ -48,7 +48,8 @@ interface Step {
 
 function timeline(o: OrderDetail, t: Dictionary['buy']['orders']): Step[] {
   const steps: Step[] = o.history.map((h, i) => ({ at: h.at, what: t.status[h.to as keyof typeof t.status] ?? h.to, note: t.statusNote[h.to as keyof typeof t.statusNote] ?? null, key: `h${i}` }));
-  for (const e of o.parcel?.events ?? []) steps.push({ at: e.occurredAt, what: t.trackingStatus[e.status] ?? e.status, note: [e.description, e.location].filter(Boolean).join(' · '), key: `e${e.eventId}` });
+  // The carrier's own description is in its language, not the shopper's: the translated status and the place.
+  for (const e of o.parcel?.events ?? []) steps.push({ at: e.occurredAt, what: t.trackingStatus[e.status] ?? e.status, note: e.location, key: `e${e.eventId}` });
   return steps.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
