@@ -363,6 +363,79 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     expect(codeOf(await api.gql(STATEMENT, { month }, tokens.shopper))).toBe('FORBIDDEN');
   });
 
+  it('pays a seller’s payable balance to its Stripe Connect account once it is ready; a run that fails midway resumes without paying twice', async () => {
+    const CONNECT = `mutation($r: String!, $f: String!, $m: ID, $b: ID) { connectPayoutAccount(returnUrl: $r, refreshUrl: $f, museumId: $m, brandId: $b) { sellerType sellerId ready detailsSubmitted requirements onboardingUrl } }`;
+    const ACCOUNT = `query($m: ID, $b: ID) { payoutAccount(museumId: $m, brandId: $b) { ready requirements onboardingUrl } }`;
+    const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { runKey paid { id sellerType sellerId amount { amount currency } status stripeTransferId } skipped { sellerType sellerId payable { amount } reason } failed { id amount { amount } status } } }`;
+    const PAYOUTS = `{ sellerPayouts { id runKey amount { amount currency } status stripeTransferId } }`;
+    const urls = { r: 'https://console.example.test/payouts/done', f: 'https://console.example.test/payouts/again' };
+
+    // Bad input and other tenants: nothing created at Stripe.
+    const accountsBefore = stripe.accounts.size;
+    expect(codeOf(await api.gql(CONNECT, { ...urls, r: 'javascript:alert(1)' }, tokens.manager))).toBe('VALIDATION_FAILED');
+    expect(codeOf(await api.gql(CONNECT, { ...urls, m: shop.museumId }, tokens.otherManager))).toBe('NOT_FOUND');
+    expect(codeOf(await api.gql(CONNECT, { ...urls, b: brandId }, tokens.otherBrand))).toBe('NOT_FOUND');
+    expect(codeOf(await api.gql(CONNECT, urls, tokens.shopper))).toBe('FORBIDDEN');
+    expect(codeOf(await api.gql(RUN, { k: 'run-x' }, tokens.manager))).toBe('FORBIDDEN');
+    expect(codeOf(await api.gql(RUN, { k: 'bad key!' }, tokens.operator))).toBe('VALIDATION_FAILED');
+    expect(stripe.accounts.size).toBe(accountsBefore);
+
+    // The museum connects (twice: one account), not ready until Stripe's onboarding is done.
+    const first: any = await api.gql(CONNECT, urls, tokens.manager);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.connectPayoutAccount).toMatchObject({ sellerType: 'MUSEUM', sellerId: shop.museumId, ready: false, detailsSubmitted: false });
+    expect(first.data.connectPayoutAccount.requirements.length).toBeGreaterThan(0);
+    expect(first.data.connectPayoutAccount.onboardingUrl).toMatch(/\/sandbox\/onboarding\/acct_/);
+    expect((await api.gql(CONNECT, urls, tokens.manager)).data.connectPayoutAccount.ready).toBe(false);
+    expect(stripe.accounts.size).toBe(accountsBefore + 1);
+    const acct = [...stripe.accounts.values()].find((a: any) => a.metadata.vitrine_seller_id === shop.museumId)!;
+    expect(acct).toMatchObject({ type: 'express', country: 'FR', metadata: { vitrine_seller_type: 'MUSEUM' } });
+
+    // An order past its return window makes money payable.
+    const { checkout } = await placeAndPay('settle-payout', [{ variant: 1, quantity: 2 }], 9109);
+    const order = checkout.orders[0];
+    await api.db.prisma.orderStatusChange.create({ data: { orderId: order.id, fromStatus: 'CUSTOMS_SUBMITTED', toStatus: 'CLEARED', reason: 'test: released', createdAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await api.app.get(SettlementPostingService, { strict: false }).catchUp();
+    const payable = (await api.gql(BALANCE, {}, tokens.manager)).data.sellerBalance.payable[0].amount as number;
+    expect(payable).toBeGreaterThan(0);
+
+    // Not ready: the run skips the museum, which keeps accruing.
+    const skipped: any = await api.gql(RUN, { k: 'run-1' }, tokens.operator);
+    expect(skipped.errors).toBeUndefined();
+    expect(skipped.data.runPayouts.paid).toEqual([]);
+    expect(skipped.data.runPayouts.skipped).toContainEqual({ sellerType: 'MUSEUM', sellerId: shop.museumId, payable: { amount: payable }, reason: 'ACCOUNT_NOT_READY' });
+    expect(stripe.transfers.size).toBe(0);
+
+    stripe.completeOnboarding(String(acct['id']));
+    expect((await api.gql(ACCOUNT, {}, tokens.manager)).data.payoutAccount).toEqual({ ready: true, requirements: [], onboardingUrl: null });
+
+    // Stripe fails the transfer (every retry of the SDK): the payout stays PENDING, nothing posted.
+    stripe.failNextTo('/v1/transfers', 10);
+    const failed: any = await api.gql(RUN, { k: 'run-2' }, tokens.operator);
+    expect(failed.errors).toBeUndefined();
+    expect(failed.data.runPayouts.failed).toEqual([expect.objectContaining({ amount: { amount: payable }, status: 'PENDING' })]);
+    expect(stripe.transfers.size).toBe(0);
+    expect((await api.gql(BALANCE, {}, tokens.manager)).data.sellerBalance.payable[0].amount).toBe(payable);
+    stripe.failNextTo('/v1/transfers', 0);
+
+    // The next run resumes that payout under its own key, and pays nothing more; a third pays nothing.
+    const resumed: any = await api.gql(RUN, { k: 'run-3' }, tokens.operator);
+    expect(resumed.errors).toBeUndefined();
+    expect(resumed.data.runPayouts.paid).toEqual([expect.objectContaining({ sellerType: 'MUSEUM', sellerId: shop.museumId, amount: { amount: payable, currency: 'CNY' }, status: 'PAID' })]);
+    expect((await api.gql(RUN, { k: 'run-3' }, tokens.operator)).data.runPayouts.paid).toEqual([]);
+    expect((await api.gql(RUN, { k: 'run-4' }, tokens.operator)).data.runPayouts.paid).toEqual([]);
+    const transfers = [...stripe.transfers.values()];
+    expect(transfers).toHaveLength(1);
+    expect(transfers[0]).toMatchObject({ destination: acct['id'], amount: payable, currency: 'cny', transfer_group: 'vitrine-payout-run-run-2' });
+    const payoutId = failed.data.runPayouts.failed[0].id;
+    expect(await api.db.prisma.settlementJournalEntry.count({ where: { eventKey: `payout:${payoutId}`, kind: 'PAYOUT' } })).toBe(1);
+    expect((await api.gql(BALANCE, {}, tokens.manager)).data.sellerBalance.payable).toEqual(cny(0));
+    expect((await api.gql(PAYOUTS, {}, tokens.manager)).data.sellerPayouts).toEqual([
+      { id: payoutId, runKey: 'run-2', amount: { amount: payable, currency: 'CNY' }, status: 'PAID', stripeTransferId: transfers[0]!['id'] },
+    ]);
+    expect((await api.gql(PAYOUTS, {}, tokens.brand)).data.sellerPayouts).toEqual([]);
+  });
+
   it('the database refuses an entry that does not balance, and any edit of the ledger', async () => {
     const prisma = api.db.prisma;
     const account = (await prisma.settlementAccount.findFirstOrThrow({ where: { kind: 'PLATFORM_COMMISSION' } })).id;

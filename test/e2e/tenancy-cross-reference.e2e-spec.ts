@@ -43,6 +43,7 @@ const CREATE_PROPOSAL = `mutation($i: CreateProposalInput!) { createProposal(inp
 const REVISE_PROPOSAL = `mutation($i: ReviseProposalInput!) { reviseProposal(input: $i) { __typename } }`;
 const REFUND = `mutation($id: ID!, $lines: [RefundLineInput!]) { refundOrder(id: $id, reason: "test", lines: $lines) { refundId } }`;
 const CREATE_USER = `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`;
+const CONNECT_PAYOUT = `mutation($m: ID, $b: ID) { connectPayoutAccount(museumId: $m, brandId: $b, returnUrl: "https://console.example.test/a", refreshUrl: "https://console.example.test/b") { sellerId } }`;
 const UPDATE_ACCESS = `mutation($i: UpdateUserAccessInput!) { updateUserAccess(input: $i) { id } }`;
 
 /** A licence chain (proposal, agreement, licensed product) under which `brandId` fulfils `productId`. */
@@ -143,6 +144,7 @@ describe('tenancy: own objects combined with another tenant’s ids', () => {
     theirs['proposal'] = await licence(p, theirs['museum'], theirBrand.id, theirCoBranded.id, theirPartner.id);
     mine['brandVariant'] = myCoBranded.variants[0]!.id;
     theirs['brandVariant'] = theirCoBranded.variants[0]!.id;
+    theirs['brand'] = theirBrand.id;
     mine['brandLocation'] = (await p.stockLocation.create({ data: { brandId: myBrand.id, code: 'MY-ATELIER', name: 'Atelier', kind: 'EU_WAREHOUSE' } })).id;
     theirs['brandLocation'] = (await p.stockLocation.create({ data: { brandId: theirBrand.id, code: 'THEIR-ATELIER', name: secret, kind: 'EU_WAREHOUSE' } })).id;
     await p.stockLevel.create({ data: { variantId: theirs['brandVariant'], locationId: theirs['brandLocation'], onHand: 5 } });
@@ -189,6 +191,8 @@ describe('tenancy: own objects combined with another tenant’s ids', () => {
     // Orders: a refund names lines of the order refunded.
     { mutation: 'refundOrder', label: 'my order, their line', role: 'manager', document: REFUND, variables: (o) => ({ id: mine['order'], lines: [{ lineId: o, quantity: 1 }] }), other: () => theirs['line']!, code: 'VALIDATION_FAILED', field: 'input.lines.0.lineId' },
     { mutation: 'refundOrder', label: 'their order, my line', role: 'manager', document: REFUND, variables: (o) => ({ id: o, lines: [{ lineId: mine['line'], quantity: 1 }] }), other: () => theirs['order']!, code: 'NOT_FOUND' },
+    // Settlement: a payout account is one seller's; naming another seller beside one's own museum names nobody.
+    { mutation: 'connectPayoutAccount', label: 'my museum, their brand', role: 'manager', document: CONNECT_PAYOUT, variables: (o) => ({ m: mine['museum'], b: o }), other: () => theirs['brand']!, code: 'NOT_FOUND' },
     // Identity: operators only; a manager is refused whatever the ids.
     { mutation: 'createUser', label: 'a user of their museum', role: 'manager', document: CREATE_USER, variables: (o) => ({ i: { email: 'mixed@example.test', displayName: 'M', password: 'correct-horse-battery-staple', role: 'MUSEUM_MANAGER', museumIds: [mine['museum'], o] } }), other: () => theirs['museum']!, code: 'FORBIDDEN' },
     { mutation: 'updateUserAccess', label: 'their partner into my museum', role: 'manager', document: UPDATE_ACCESS, variables: (o) => ({ i: { userId: o, role: 'MUSEUM_MANAGER', museumIds: [mine['museum']] } }), other: () => theirs['user']!, code: 'FORBIDDEN' },

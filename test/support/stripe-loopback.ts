@@ -73,10 +73,17 @@ export interface StripeLoopback {
   disputes: Map<string, Json>;
   /** The balance transaction of each charge (its fee), as GET /v1/balance_transactions/:id answers it. */
   balanceTransactions: Map<string, Json>;
+  /** Stripe Connect: connected accounts (Express), and transfers to them. */
+  accounts: Map<string, Json>;
+  transfers: Map<string, Json>;
+  /** The seller finishes Express onboarding: payouts enabled, nothing due; answers the account.updated event. */
+  completeOnboarding(accountId: string): StripeEventLike;
   /** Files uploaded through POST /v1/files, with their bytes. */
   files: Map<string, Json & { data: Buffer }>;
   /** The next n requests answer this HTTP status (500: the SDK retries with the same key). */
   failNext(n: number, status?: number): void;
+  /** The next n requests to this path (e.g. /v1/transfers) answer this HTTP status; others are served. */
+  failNextTo(path: string, n: number, status?: number): void;
   succeed(paymentIntentId: string): StripeEventLike;
   fail(paymentIntentId: string, declineCode?: string): StripeEventLike;
   /** Cancels as Stripe would on its own (e.g. a dashboard action) and returns the event. */
@@ -172,12 +179,15 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
   const paymentIntents = new Map<string, Json>();
   const charges = new Map<string, Json>();
   const balanceTransactions = new Map<string, Json>();
+  const accounts = new Map<string, Json>();
+  const transfers = new Map<string, Json>();
   const refunds = new Map<string, Json>();
   const disputes = new Map<string, Json>();
   const files = new Map<string, Json & { data: Buffer }>();
   const idempotency = new Map<string, { fingerprint: string; status: number; body: Json }>();
   const requests: LoopbackRequest[] = [];
   let failures: { left: number; status: number } = { left: 0, status: 500 };
+  const pathFailures = new Map<string, { left: number; status: number }>();
 
   function createIntent(p: Json): { status: number; body: Json } {
     const amount = Number(p['amount']);
@@ -339,6 +349,54 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       const expand = Object.values((p['expand'] ?? {}) as Record<string, string>);
       return { status: 200, body: expand.includes('balance_transaction') ? { ...ch, balance_transaction: balanceTransactions.get(String(ch['balance_transaction'])) ?? null } : ch };
     }
+    if (method === 'POST' && path === '/v1/accounts') {
+      const acct: Json = {
+        id: id('acct'),
+        object: 'account',
+        type: p['type'] ?? 'express',
+        country: p['country'] ?? 'FR',
+        email: p['email'] ?? null,
+        metadata: p['metadata'] ?? {},
+        capabilities: { transfers: 'inactive' },
+        charges_enabled: false,
+        payouts_enabled: false,
+        details_submitted: false,
+        requirements: { currently_due: ['external_account', 'tos_acceptance.date', 'business_profile.url'], disabled_reason: 'requirements.past_due' },
+        created: now(),
+      };
+      accounts.set(String(acct['id']), acct);
+      return { status: 200, body: acct };
+    }
+    if ((m = /^\/v1\/accounts\/([^/]+)$/.exec(path)) && method === 'GET') {
+      const acct = accounts.get(m[1]);
+      return acct ? { status: 200, body: acct } : stripeError(404, 'invalid_request_error', `No such account: '${m[1]}'`, 'resource_missing', 'account');
+    }
+    if (method === 'POST' && path === '/v1/account_links') {
+      if (!accounts.has(String(p['account']))) return stripeError(400, 'invalid_request_error', `No such account: '${p['account']}'`, 'resource_missing', 'account');
+      return { status: 200, body: { object: 'account_link', created: now(), expires_at: now() + 300, url: `${baseUrl}/sandbox/onboarding/${p['account']}?return_url=${encodeURIComponent(String(p['return_url'] ?? ''))}` } };
+    }
+    if (method === 'POST' && path === '/v1/transfers') {
+      const acct = accounts.get(String(p['destination']));
+      if (!acct) return stripeError(400, 'invalid_request_error', `No such destination: '${p['destination']}'`, 'resource_missing', 'destination');
+      if (!acct['payouts_enabled']) return stripeError(400, 'invalid_request_error', 'Your destination account needs to have at least one of the following capabilities enabled: transfers, crypto_transfers, legacy_payments', 'insufficient_capabilities_for_transfer');
+      const amount = Number(p['amount']);
+      if (!Number.isSafeInteger(amount) || amount < 1) return stripeError(400, 'invalid_request_error', 'Invalid positive integer', 'parameter_invalid_integer', 'amount');
+      const tr: Json = {
+        id: id('tr'),
+        object: 'transfer',
+        amount,
+        amount_reversed: 0,
+        currency: String(p['currency'] ?? '').toLowerCase(),
+        destination: acct['id'],
+        metadata: p['metadata'] ?? {},
+        transfer_group: p['transfer_group'] ?? null,
+        reversed: false,
+        reversals: { object: 'list', data: [], has_more: false },
+        created: now(),
+      };
+      transfers.set(String(tr['id']), tr);
+      return { status: 200, body: tr };
+    }
     if ((m = /^\/v1\/balance_transactions\/([^/]+)$/.exec(path)) && method === 'GET') {
       const txn = balanceTransactions.get(m[1]);
       return txn ? { status: 200, body: txn } : stripeError(404, 'invalid_request_error', `No such balance transaction: '${m[1]}'`, 'resource_missing', 'id');
@@ -415,6 +473,11 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     if (failures.left > 0) {
       failures.left--;
       return send(failures.status, stripeError(failures.status, 'api_error', 'Simulated outage').body);
+    }
+    const onPath = pathFailures.get(url.pathname);
+    if (onPath && onPath.left > 0) {
+      onPath.left--;
+      return send(onPath.status, stripeError(onPath.status, 'api_error', 'Simulated outage').body);
     }
     if (key && req.method === 'POST') {
       const fingerprint = createHash('sha256').update(`${url.pathname}\n${raw}`).digest('hex');
@@ -550,6 +613,8 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     refunds,
     disputes,
     balanceTransactions,
+    accounts,
+    transfers,
     files,
     env: {
       STRIPE_SECRET_KEY: secretKey,
@@ -558,8 +623,17 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       STRIPE_API_PORT: String(port),
       STRIPE_API_PROTOCOL: 'http',
     },
+    completeOnboarding(accountId) {
+      const acct = accounts.get(accountId);
+      if (!acct) throw new Error(`loopback: no account ${accountId}`);
+      Object.assign(acct, { charges_enabled: true, payouts_enabled: true, details_submitted: true, capabilities: { transfers: 'active' }, requirements: { currently_due: [], disabled_reason: null } });
+      return { ...event('account.updated', acct), account: accountId } as StripeEventLike;
+    },
     failNext(n, status = 500) {
       failures = { left: n, status };
+    },
+    failNextTo(path, n, status = 500) {
+      pathFailures.set(path, { left: n, status });
     },
     succeed(piId) {
       const pi = intent(piId);

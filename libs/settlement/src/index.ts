@@ -4,6 +4,8 @@ export * from './lib/jobs/settlement.jobs';
 export { SettlementPostingService } from './lib/application/settlement-posting.service';
 // For apps/worker: where Stripe's fees come from; the fee job's service.
 export { StripeFeeReader } from './lib/application/stripe-fee-reader';
+export { PayoutProvider, type PayoutAccountState } from './lib/application/payout-provider';
+export { PayoutsService } from './lib/application/payouts.service';
 export { SettlementFeesService, FeeNotYetAvailableError } from './lib/application/settlement-fees.service';
 export { CommissionService } from './lib/application/commission.service';
 export { SettlementQueriesService, type SellerBalance, type PlatformLedger, type SplitLine } from './lib/application/settlement-queries.service';

@@ -28,6 +28,8 @@ import { FxRefreshModule } from '@vitrine/catalog';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 import { LicensingModule } from '@vitrine/licensing';
 import { SettlementModule } from '@vitrine/settlement';
+import { PaymentsModule } from '@vitrine/payments';
+import { PaymentsPayoutProvider } from './settlement/payments-payout-provider';
 import { apiConfigFromEnv } from './api-config';
 import { LinksModule } from './links/links.module';
 import { publicResponseCache } from './public-cache';
@@ -109,7 +111,7 @@ function bearer(req: Request): string | null {
     FxRefreshModule,
     QueueBoardModule,
     LicensingModule,
-    SettlementModule,
+    SettlementModule.register({ imports: [PaymentsModule], useClass: PaymentsPayoutProvider }),
   ],
   controllers: [HealthController],
   providers: [

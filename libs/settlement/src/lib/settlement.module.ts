@@ -6,6 +6,10 @@ import { SettlementPostingService } from './application/settlement-posting.servi
 import { SettlementQueriesService } from './application/settlement-queries.service';
 import { SETTLEMENT_SETTINGS, settlementSettingsFromEnv } from './application/settlement-settings';
 import { SettlementResolver } from './graphql/settlement.resolver';
+import { PayoutsResolver } from './graphql/payouts.resolver';
+import { PayoutsService } from './application/payouts.service';
+import { PayoutProvider } from './application/payout-provider';
+import { PayoutRepository } from './infrastructure/payout.repository';
 import { CommissionRepository } from './infrastructure/commission.repository';
 import { LedgerRepository } from './infrastructure/ledger.repository';
 import { SettlementSourcesRepository } from './infrastructure/settlement-sources.repository';
@@ -18,12 +22,21 @@ import { SETTLEMENT_JOB_HANDLERS } from './jobs/settlement.handlers';
 })
 export class SettlementCoreModule {}
 
-/** The settlement API: balances, the platform ledger, commission settings. */
-@Module({
-  imports: [SettlementCoreModule],
-  providers: [SettlementResolver],
-})
-export class SettlementModule {}
+/**
+ * The settlement API: balances, the platform ledger, commission settings, statements, payout
+ * accounts and runs. The app says how payouts reach Stripe (a `PayoutProvider` class and the
+ * modules it needs), since settlement does not talk to Stripe.
+ */
+@Module({})
+export class SettlementModule {
+  static register(payouts: { imports: ModuleMetadata['imports']; useClass: Type<PayoutProvider> }): DynamicModule {
+    return {
+      module: SettlementModule,
+      imports: [SettlementCoreModule, ...(payouts.imports ?? [])],
+      providers: [SettlementResolver, PayoutsResolver, PayoutsService, PayoutRepository, LedgerRepository, { provide: PayoutProvider, useClass: payouts.useClass }],
+    };
+  }
+}
 
 /**
  * The worker side: the jobs' handlers. The worker says where Stripe's fees come from (a

@@ -5,7 +5,7 @@ import { CLOSED_DISPUTE_STATUSES, acceptsEvidence, isDisputeClosed, nextDisputeS
 import type { PaymentEvent, VerifiedPaymentEvent } from '../domain/payment-event';
 import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
 import { PaymentRepository, type DisputeRecord, type PaymentFailureRecord, type PaymentRecord, type RefundRecord } from '../infrastructure/payment.repository';
-import { StripeGateway, type ChargeFee, type WalletAction, type WalletMethod } from '../infrastructure/stripe.gateway';
+import { StripeGateway, type ChargeFee, type ConnectedAccountSnapshot, type WalletAction, type WalletMethod } from '../infrastructure/stripe.gateway';
 
 /** One evidence file, uploaded to Stripe (purpose dispute_evidence) and named in the evidence by `field`. */
 export interface DisputeEvidenceFile {
@@ -103,6 +103,23 @@ export class PaymentsService {
   /** Stripe's fee on the intent's charge (its balance transaction); null while there is none yet. For settlement. */
   chargeFee(paymentIntentId: string): Promise<ChargeFee | null> {
     return this.gateway.chargeFee(paymentIntentId);
+  }
+
+  /** Stripe Connect, for libs/settlement's payouts (bound in the apps): a seller's Express account, its onboarding link and status, transfers. */
+  createConnectedAccount(args: { country: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<ConnectedAccountSnapshot> {
+    return this.gateway.createConnectedAccount(args);
+  }
+
+  connectedAccount(id: string): Promise<ConnectedAccountSnapshot> {
+    return this.gateway.retrieveConnectedAccount(id);
+  }
+
+  accountOnboardingLink(args: { accountId: string; refreshUrl: string; returnUrl: string }): Promise<string> {
+    return this.gateway.accountOnboardingLink(args);
+  }
+
+  transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
+    return this.gateway.createTransfer(args);
   }
 
   cancelIntent(paymentIntentId: string): Promise<string> {

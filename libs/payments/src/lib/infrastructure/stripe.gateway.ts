@@ -54,6 +54,14 @@ export interface ChargeFee {
   currency: string;
 }
 
+/** A Stripe Connect account as payouts need it. */
+export interface ConnectedAccountSnapshot {
+  id: string;
+  payoutsEnabled: boolean;
+  detailsSubmitted: boolean;
+  currentlyDue: string[];
+}
+
 /**
  * The only code that talks to Stripe, through the official SDK. Every write carries an
  * idempotency key derived from our own ids, so a retry (ours or the SDK's) never charges,
@@ -138,6 +146,35 @@ export class StripeGateway {
     const txn = charge.balance_transaction;
     if (!txn || typeof txn === 'string') return null;
     return { balanceTransactionId: txn.id, feeMinor: txn.fee, currency: txn.currency.toUpperCase() };
+  }
+
+  /** Stripe Connect: an Express account for a seller, once per idempotency key. */
+  async createConnectedAccount(args: { country: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<ConnectedAccountSnapshot> {
+    const acct = await this.call('create account', () =>
+      this.stripe.accounts.create({ type: 'express', country: args.country, capabilities: { transfers: { requested: true } }, metadata: args.metadata }, { idempotencyKey: args.idempotencyKey }),
+    );
+    return connected(acct);
+  }
+
+  async retrieveConnectedAccount(id: string): Promise<ConnectedAccountSnapshot> {
+    return connected(await this.call('retrieve account', () => this.stripe.accounts.retrieve(id)));
+  }
+
+  /** The Express onboarding link of the account (single use, short-lived). */
+  async accountOnboardingLink(args: { accountId: string; refreshUrl: string; returnUrl: string }): Promise<string> {
+    const link = await this.call('create account link', () => this.stripe.accountLinks.create({ account: args.accountId, refresh_url: args.refreshUrl, return_url: args.returnUrl, type: 'account_onboarding' }));
+    return link.url;
+  }
+
+  /** Moves money from the platform's balance to a connected account, once per idempotency key. */
+  async createTransfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
+    const tr = await this.call('create transfer', () =>
+      this.stripe.transfers.create(
+        { destination: args.destination, amount: args.amountMinor, currency: args.currency.toLowerCase(), transfer_group: args.transferGroup, metadata: args.metadata },
+        { idempotencyKey: args.idempotencyKey },
+      ),
+    );
+    return { id: tr.id };
   }
 
   async retrievePaymentIntent(id: string): Promise<IntentSnapshot> {
@@ -267,4 +304,8 @@ function walletAction(next: Stripe.PaymentIntent.NextAction | null): WalletActio
   const qr = next.wechat_pay_display_qr_code;
   if (qr) return { type: 'QR_CODE', redirectUrl: null, qrCodeUrl: qr.hosted_instructions_url ?? qr.image_url_png ?? null, qrCodeData: qr.data ?? null };
   return null;
+}
+
+function connected(a: Stripe.Account): ConnectedAccountSnapshot {
+  return { id: a.id, payoutsEnabled: a.payouts_enabled ?? false, detailsSubmitted: a.details_submitted ?? false, currentlyDue: a.requirements?.currently_due ?? [] };
 }

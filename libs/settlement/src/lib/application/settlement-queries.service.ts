@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
-import { ForbiddenError, NotFoundError, ValidationError } from '@vitrine/shared/kernel';
+import { ForbiddenError, ValidationError } from '@vitrine/shared/kernel';
+import { ownSeller } from './seller-access';
 import { buildStatement, monthBounds, statementCsv, type CurrencyStatement } from '../domain/statement';
 import { isSellerAccount, type AccountKind, type EntryKind, type LineComponent, type OwnerType } from '../domain/ledger';
 import { LedgerRepository, type BalanceRow } from '../infrastructure/ledger.repository';
@@ -48,8 +49,6 @@ export interface SplitLine {
   amountMinor: number;
   currency: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Balances derived from the ledger. Credits are liabilities and revenue, so what is owed is
@@ -109,21 +108,4 @@ export class SettlementQueriesService {
 
 function owed(rows: readonly BalanceRow[]): Amount[] {
   return rows.map((r) => ({ amountMinor: -r.balanceMinor, currency: r.currency }));
-}
-
-function ownSeller(actor: Actor, q: { museumId?: string | null; brandId?: string | null }): { sellerType: 'MUSEUM' | 'BRAND'; sellerId: string } {
-  if (q.museumId && q.brandId) throw new NotFoundError('Seller');
-  if (q.museumId) {
-    const visible = isPlatformAdmin(actor) || (actor.role === 'MUSEUM_MANAGER' && actor.museumIds.includes(q.museumId));
-    if (!UUID.test(q.museumId) || !visible) throw new NotFoundError('Seller');
-    return { sellerType: 'MUSEUM', sellerId: q.museumId };
-  }
-  if (q.brandId) {
-    const visible = isPlatformAdmin(actor) || (actor.role === 'BRAND_PARTNER' && actor.brandId === q.brandId);
-    if (!UUID.test(q.brandId) || !visible) throw new NotFoundError('Seller');
-    return { sellerType: 'BRAND', sellerId: q.brandId };
-  }
-  if (actor.role === 'MUSEUM_MANAGER' && actor.museumIds.length === 1) return { sellerType: 'MUSEUM', sellerId: actor.museumIds[0]! };
-  if (actor.role === 'BRAND_PARTNER' && actor.brandId) return { sellerType: 'BRAND', sellerId: actor.brandId };
-  throw new NotFoundError('Seller');
 }

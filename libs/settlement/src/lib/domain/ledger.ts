@@ -35,9 +35,9 @@ export interface AccountRef {
 }
 
 /** What a line stands for, for the order's split and statements. */
-export type LineComponent = 'PAYMENT' | 'GOODS' | 'COMMISSION' | 'ROYALTY' | 'FREIGHT' | 'TAX' | 'FEE';
+export type LineComponent = 'PAYMENT' | 'GOODS' | 'COMMISSION' | 'ROYALTY' | 'FREIGHT' | 'TAX' | 'FEE' | 'PAYOUT';
 
-export type EntryKind = 'ORDER_PAID' | 'REFUND' | 'REFUND_FAILED' | 'DISPUTE_LOST' | 'ORDER_PAYABLE' | 'FEE';
+export type EntryKind = 'ORDER_PAID' | 'REFUND' | 'REFUND_FAILED' | 'DISPUTE_LOST' | 'ORDER_PAYABLE' | 'FEE' | 'PAYOUT';
 
 export interface EntryLine {
   account: AccountRef;

@@ -1,4 +1,4 @@
-import { AccountKind, assertBalanced, compact, platform, type EntryLine, type JournalEntryDraft } from './ledger';
+import { AccountKind, assertBalanced, compact, platform, sellerPayable, type EntryLine, type JournalEntryDraft } from './ledger';
 import { orderLedgerState, reversalLines, type OrderLedgerLine } from './reversal';
 import { allocateOverOrders, orderPaidEntry, type OrderToSettle } from './split';
 
@@ -111,6 +111,23 @@ export function feeEntry(args: { balanceTransactionId: string; checkoutId: strin
       { account: platform('STRIPE_FEES'), component: 'FEE', orderId: null, amountMinor: args.feeMinor, currency: args.currency },
       { account: platform('STRIPE_CLEARING'), component: 'FEE', orderId: null, amountMinor: -args.feeMinor, currency: args.currency },
     ]),
+  };
+  assertBalanced(e);
+  return e;
+}
+
+/** A transfer to a seller's connected account: what the platform owes it goes down, and so does the money at Stripe. */
+export function payoutEntry(args: { payoutId: string; sellerType: 'MUSEUM' | 'BRAND'; sellerId: string; amountMinor: number; currency: string; at: Date }): JournalEntryDraft {
+  if (!Number.isSafeInteger(args.amountMinor) || args.amountMinor <= 0) throw new RangeError(`a payout must be a positive integer amount, got ${args.amountMinor}`);
+  const e: JournalEntryDraft = {
+    eventKey: `payout:${args.payoutId}`,
+    kind: 'PAYOUT',
+    checkoutId: null,
+    occurredAt: args.at,
+    lines: [
+      { account: sellerPayable(args.sellerType, args.sellerId), component: 'PAYOUT', orderId: null, amountMinor: args.amountMinor, currency: args.currency },
+      { account: platform('STRIPE_CLEARING'), component: 'PAYOUT', orderId: null, amountMinor: -args.amountMinor, currency: args.currency },
+    ],
   };
   assertBalanced(e);
   return e;

@@ -112,3 +112,40 @@ export class SellerStatementType {
   @Field(() => [CurrencyStatementType]) currencies!: CurrencyStatementType[];
   @Field(() => String, { description: 'The statement as CSV (minor units).' }) csv!: string;
 }
+
+@ObjectType('PayoutAccount', { description: 'A seller’s Stripe Connect account (Express) for payouts, as Stripe has it now.' })
+export class PayoutAccountType {
+  @Field(() => SellerKind) sellerType!: SellerKind;
+  @Field(() => ID) sellerId!: string;
+  @Field(() => Boolean, { description: 'Payouts enabled: the payout run transfers to it.' }) ready!: boolean;
+  @Field(() => Boolean) detailsSubmitted!: boolean;
+  @Field(() => [String], { description: 'What Stripe still needs (requirements.currently_due).' }) requirements!: string[];
+  @Field(() => String, { nullable: true, description: 'Stripe’s onboarding page while the account is not ready (single use, short-lived).' }) onboardingUrl!: string | null;
+}
+
+@ObjectType('SellerPayout', { description: 'One transfer of a payout run to a seller.' })
+export class SellerPayoutType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) runKey!: string;
+  @Field(() => SellerKind) sellerType!: SellerKind;
+  @Field(() => ID) sellerId!: string;
+  @Field(() => LedgerAmountType) amount!: LedgerAmountType;
+  @Field(() => String, { description: 'PENDING (Stripe not reached yet: the next run makes it, under the same key) or PAID.' }) status!: string;
+  @Field(() => String, { nullable: true }) stripeTransferId!: string | null;
+}
+
+@ObjectType('PayoutSkip')
+export class PayoutSkipType {
+  @Field(() => SellerKind) sellerType!: SellerKind;
+  @Field(() => ID) sellerId!: string;
+  @Field(() => LedgerAmountType) payable!: LedgerAmountType;
+  @Field(() => String, { description: 'NO_PAYOUT_ACCOUNT or ACCOUNT_NOT_READY: the seller keeps accruing.' }) reason!: string;
+}
+
+@ObjectType('PayoutRun')
+export class PayoutRunType {
+  @Field(() => String) runKey!: string;
+  @Field(() => [SellerPayoutType]) paid!: SellerPayoutType[];
+  @Field(() => [PayoutSkipType]) skipped!: PayoutSkipType[];
+  @Field(() => [SellerPayoutType], { description: 'Left PENDING: Stripe refused or did not answer; the next run retries them under the same key.' }) failed!: SellerPayoutType[];
+}

@@ -135,6 +135,17 @@ export class LedgerRepository {
     return rows.map((r) => ({ ...r, currency: r.currency.trim(), beforeMinor: Number(r.beforeMinor), duringMinor: Number(r.duringMinor) }));
   }
 
+  /** One currency's balances in the caller's transaction (a payout's amount, under the seller's lock). */
+  async balancesIn(tx: Tx, filter: { kinds: readonly AccountKind[]; owners: readonly { ownerType: OwnerType; ownerId: string }[] }, currency: string): Promise<BalanceRow[]> {
+    const ownerKeys = filter.owners.map((o) => `${o.ownerType}:${o.ownerId}`);
+    const rows = await tx.$queryRaw<BalanceRow[]>`
+      SELECT a.kind, a.owner_type AS "ownerType", a.owner_id::text AS "ownerId", l.currency, sum(l.amount_minor)::float8 AS "balanceMinor"
+        FROM settlement_accounts a JOIN settlement_journal_lines l ON l.account_id = a.id
+       WHERE a.kind = ANY(${[...filter.kinds]}::text[]) AND (a.owner_type || ':' || a.owner_id::text) = ANY(${ownerKeys}::text[]) AND l.currency = ${currency}
+       GROUP BY a.kind, a.owner_type, a.owner_id, l.currency`;
+    return rows.map((r) => ({ ...r, currency: r.currency.trim(), balanceMinor: Number(r.balanceMinor) }));
+  }
+
   /** Entries whose lines do not sum to zero per currency (none, unless the database's trigger was bypassed). */
   async unbalancedEntries(): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ k: string }[]>`

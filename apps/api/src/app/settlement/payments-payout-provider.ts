@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { PaymentsService } from '@vitrine/payments';
+import { PayoutProvider, type PayoutAccountState } from '@vitrine/settlement';
+
+/** Settlement's payouts through libs/payments (Stripe Connect). */
+@Injectable()
+export class PaymentsPayoutProvider extends PayoutProvider {
+  constructor(private readonly payments: PaymentsService) {
+    super();
+  }
+
+  createAccount(args: { country: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<PayoutAccountState> {
+    return this.payments.createConnectedAccount(args);
+  }
+
+  account(accountId: string): Promise<PayoutAccountState> {
+    return this.payments.connectedAccount(accountId);
+  }
+
+  onboardingLink(args: { accountId: string; refreshUrl: string; returnUrl: string }): Promise<string> {
+    return this.payments.accountOnboardingLink(args);
+  }
+
+  transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
+    return this.payments.transfer(args);
+  }
+}

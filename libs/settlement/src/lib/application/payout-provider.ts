@@ -1,0 +1,18 @@
+/** A seller's connected account as settlement needs it. */
+export interface PayoutAccountState {
+  id: string;
+  payoutsEnabled: boolean;
+  detailsSubmitted: boolean;
+  currentlyDue: string[];
+}
+
+/**
+ * Stripe Connect for payouts. Settlement does not talk to Stripe: the apps bind this port to
+ * libs/payments (apps/api). Every write carries the caller's idempotency key.
+ */
+export abstract class PayoutProvider {
+  abstract createAccount(args: { country: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<PayoutAccountState>;
+  abstract account(accountId: string): Promise<PayoutAccountState>;
+  abstract onboardingLink(args: { accountId: string; refreshUrl: string; returnUrl: string }): Promise<string>;
+  abstract transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }>;
+}

@@ -1,0 +1,149 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PrismaService } from '@vitrine/shared/data-access';
+import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
+import { ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '@vitrine/shared/kernel';
+import { payoutEntry } from '../domain/posting-plan';
+import { LedgerRepository } from '../infrastructure/ledger.repository';
+import { PayoutRepository, type PayoutAccountRow, type PayoutRow } from '../infrastructure/payout.repository';
+import { PayoutProvider } from './payout-provider';
+import { ownSeller, type SellerRef } from './seller-access';
+
+export interface PayoutAccountView extends SellerRef {
+  ready: boolean;
+  detailsSubmitted: boolean;
+  requirements: string[];
+  onboardingUrl: string | null;
+}
+
+export interface PayoutRunResult {
+  runKey: string;
+  paid: PayoutRow[];
+  skipped: (SellerRef & { currency: string; amountMinor: number; reason: 'NO_PAYOUT_ACCOUNT' | 'ACCOUNT_NOT_READY' })[];
+  failed: (SellerRef & { payoutId: string; amountMinor: number; currency: string })[];
+}
+
+const RUN_KEY = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+function httpUrl(v: string, path: string): FieldIssue | null {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? null : { path, message: 'must be an http(s) URL' };
+  } catch {
+    return { path, message: 'must be an http(s) URL' };
+  }
+}
+
+/**
+ * Seller payouts through Stripe Connect. A seller connects an Express account (created once,
+ * under a key derived from the seller) and finishes Stripe's onboarding; its status is read
+ * from Stripe when asked for and before each payout. The operator's payout run transfers each
+ * seller's payable balance (orders past their return window, less refunds, disputes and earlier
+ * payouts) to its account: each transfer is a `seller_payouts` row written under the account's
+ * row lock before Stripe is called (so two runs never pay the same money), made under the
+ * idempotency key `vitrine-payout-<row>` (a run that fails midway resumes without paying
+ * twice), and posted to the ledger (`payout:<row>`) in the transaction that marks it PAID.
+ * A seller without a ready account keeps accruing; a negative balance is carried.
+ */
+@Injectable()
+export class PayoutsService {
+  private readonly logger = new Logger(PayoutsService.name);
+
+  constructor(
+    private readonly payouts: PayoutRepository,
+    private readonly ledger: LedgerRepository,
+    private readonly provider: PayoutProvider,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  async connect(actor: Actor, q: { museumId?: string | null; brandId?: string | null; returnUrl: string; refreshUrl: string }): Promise<PayoutAccountView> {
+    const problems = [httpUrl(q.returnUrl, 'returnUrl'), httpUrl(q.refreshUrl, 'refreshUrl')].filter((p): p is FieldIssue => !!p);
+    if (problems.length) throw new ValidationError(problems);
+    const seller = ownSeller(actor, q);
+    const country = await this.payouts.sellerCountry(seller);
+    if (!country) throw new NotFoundError('Seller');
+    let row = await this.payouts.account(seller);
+    if (!row) {
+      const acct = await this.provider.createAccount({
+        country,
+        metadata: { vitrine_seller_type: seller.sellerType, vitrine_seller_id: seller.sellerId },
+        idempotencyKey: `vitrine-connect-${seller.sellerType.toLowerCase()}-${seller.sellerId}`,
+      });
+      await this.payouts.insertAccount(seller, acct.id);
+      row = (await this.payouts.account(seller))!;
+    }
+    const refreshed = await this.refresh(row);
+    const onboardingUrl = refreshed.ready ? null : await this.provider.onboardingLink({ accountId: row.stripeAccountId, refreshUrl: q.refreshUrl, returnUrl: q.returnUrl });
+    return { ...refreshed, onboardingUrl };
+  }
+
+  /** The seller's payout account as Stripe has it now; null before it connected one. */
+  async account(actor: Actor, q: { museumId?: string | null; brandId?: string | null }): Promise<PayoutAccountView | null> {
+    const row = await this.payouts.account(ownSeller(actor, q));
+    return row ? { ...(await this.refresh(row)), onboardingUrl: null } : null;
+  }
+
+  async payoutsOf(actor: Actor, q: { museumId?: string | null; brandId?: string | null }) {
+    return this.payouts.payoutsOf(ownSeller(actor, q));
+  }
+
+  async run(actor: Actor, runKey: string): Promise<PayoutRunResult> {
+    if (!isPlatformAdmin(actor)) throw new ForbiddenError('Only the platform operator runs payouts');
+    if (!RUN_KEY.test(runKey)) throw new ValidationError([{ path: 'runKey', message: 'must be 1 to 64 letters, digits or _ . : -' }]);
+    const result: PayoutRunResult = { runKey, paid: [], skipped: [], failed: [] };
+    // Payouts a run left PENDING (Stripe did not answer, the process died) go first, under their own key.
+    for (const p of await this.payouts.pendingPayouts()) await this.transfer(p, result);
+    const owed = (await this.ledger.balances({ kinds: ['SELLER_PAYABLE'] })).filter((b) => b.ownerId && b.balanceMinor < 0);
+    for (const b of owed) {
+      const seller: SellerRef = { sellerType: b.ownerType as 'MUSEUM' | 'BRAND', sellerId: b.ownerId! };
+      const row = await this.payouts.account(seller);
+      if (!row) {
+        result.skipped.push({ ...seller, currency: b.currency, amountMinor: -b.balanceMinor, reason: 'NO_PAYOUT_ACCOUNT' });
+        continue;
+      }
+      if (!(await this.refresh(row)).ready) {
+        result.skipped.push({ ...seller, currency: b.currency, amountMinor: -b.balanceMinor, reason: 'ACCOUNT_NOT_READY' });
+        continue;
+      }
+      const payout = await this.prisma.$transaction(async (tx) => {
+        await this.payouts.account(seller, tx, true);
+        const existing = await this.payouts.payout(tx, runKey, seller, b.currency);
+        if (existing) return existing.status === 'PENDING' ? existing : null;
+        const [balance] = await this.ledger.balancesIn(tx, { kinds: ['SELLER_PAYABLE'], owners: [{ ownerType: seller.sellerType, ownerId: seller.sellerId }] }, b.currency);
+        const amount = -(balance?.balanceMinor ?? 0) - (await this.payouts.pendingMinor(tx, seller, b.currency));
+        if (amount <= 0) return null;
+        return this.payouts.insertPayout(tx, { runKey, ...seller, stripeAccountId: row.stripeAccountId, amountMinor: amount, currency: b.currency });
+      });
+      if (payout) await this.transfer(payout, result);
+    }
+    return result;
+  }
+
+  private async transfer(p: PayoutRow, result: PayoutRunResult): Promise<void> {
+    let transferId: string;
+    try {
+      ({ id: transferId } = await this.provider.transfer({
+        destination: p.stripeAccountId,
+        amountMinor: p.amountMinor,
+        currency: p.currency,
+        transferGroup: `vitrine-payout-run-${p.runKey}`,
+        metadata: { vitrine_payout_id: p.id, vitrine_seller_type: p.sellerType, vitrine_seller_id: p.sellerId },
+        idempotencyKey: `vitrine-payout-${p.id}`,
+      }));
+    } catch (error) {
+      this.logger.warn(`payout ${p.id} to ${p.sellerType} ${p.sellerId} not made (${(error as Error).message}); it stays PENDING for the next run`);
+      result.failed.push({ sellerType: p.sellerType, sellerId: p.sellerId, payoutId: p.id, amountMinor: p.amountMinor, currency: p.currency });
+      return;
+    }
+    const posted = await this.prisma.$transaction(async (tx) => {
+      if (!(await this.payouts.markPaid(tx, p.id, transferId))) return false;
+      return this.ledger.insertEntry(tx, payoutEntry({ payoutId: p.id, sellerType: p.sellerType, sellerId: p.sellerId, amountMinor: p.amountMinor, currency: p.currency, at: new Date() }));
+    });
+    if (posted) result.paid.push({ ...p, status: 'PAID', stripeTransferId: transferId });
+  }
+
+  private async refresh(row: PayoutAccountRow): Promise<Omit<PayoutAccountView, 'onboardingUrl'>> {
+    const st = await this.provider.account(row.stripeAccountId);
+    await this.payouts.updateStatus(row.stripeAccountId, { payoutsEnabled: st.payoutsEnabled, detailsSubmitted: st.detailsSubmitted, requirements: st.currentlyDue });
+    return { sellerType: row.sellerType, sellerId: row.sellerId, ready: st.payoutsEnabled, detailsSubmitted: st.detailsSubmitted, requirements: st.currentlyDue };
+  }
+}
