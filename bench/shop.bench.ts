@@ -83,8 +83,8 @@ async function drive(name: string, base: string, paths: string[], shop: ChildPro
     url: base,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[i++ % paths.length] }) }],
-  } as autocannon.Options);
+    requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[i++ % paths.length] }) }],
+  });
   const total = result.requests.total;
   return {
     name,
