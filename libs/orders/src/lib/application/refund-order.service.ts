@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PaymentsService, type PaymentRecord } from '@vitrine/payments';
 import type { OrderStatus, Tx } from '@vitrine/shared/data-access';
 import { accrueOrderJob } from '@vitrine/licensing';
+import { SettlementPostingService } from '@vitrine/settlement';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
@@ -64,6 +65,7 @@ export class RefundOrderService {
     private readonly orders: OrderRepository,
     private readonly payments: PaymentsService,
     private readonly transactions: TransactionRunner,
+    private readonly settlement: SettlementPostingService,
   ) {}
 
   async refund(
@@ -91,6 +93,8 @@ export class RefundOrderService {
       if (v.idempotencyKey) {
         await this.orders.recordRefundRequest(tx, { orderId: order.id, idempotencyKey: v.idempotencyKey, fingerprint, providerRefundId: result.refundId, amountMinor: result.amount, refundStatus: result.refundStatus });
       }
+      // The refund's reversal in the ledger, in this transaction (the webhook finds it posted).
+      await this.settlement.settleCheckout(tx, order.checkoutId);
       return result;
     });
   }
