@@ -1,4 +1,4 @@
-import { type ApiHarness } from '../support/api-harness';
+import { codeOf, type ApiHarness } from '../support/api-harness';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
 import { watchStatements } from '../support/sql-counter';
 
@@ -7,7 +7,7 @@ import { watchStatements } from '../support/sql-counter';
  * of the API process, BEGIN and COMMIT included, so that a change adding round trips to the
  * hottest shopper paths fails here rather than in a benchmark.
  */
-describe('cart and checkout: SQL statements per request', () => {
+describe('cart and checkout: SQL statements per request, and the cart rules in the one statement', () => {
   let api: ApiHarness;
   let close: () => Promise<void>;
   let shop: Shop;
@@ -59,5 +59,38 @@ describe('cart and checkout: SQL statements per request', () => {
     const statements = sql.take();
     expect(statements.filter((s) => s.trim() === 'BEGIN')).toHaveLength(1);
     expect(statements.length).toBeLessThanOrEqual(22);
+  });
+
+  it('refuses a line past 99 units or a 51st line in the one statement, writing nothing', async () => {
+    const many = await seedShop(api.db.prisma, { prices: Array.from({ length: 51 }, (_, i) => 1_000 + i), stock: 500 });
+    const first = await api.gql(ADD_LINE, { i: { variantId: many.variants[0]!.id, quantity: 98 } });
+    expect(first.errors).toBeUndefined();
+    const token = first.data.addCartLine.cartToken as string;
+    const cartId = first.data.addCartLine.cart.id as string;
+    const updatedAt = async () => (await api.db.prisma.cart.findUniqueOrThrow({ where: { id: cartId } })).updatedAt.getTime();
+    const tooMany = await api.gql(ADD_LINE, { i: { variantId: many.variants[0]!.id, quantity: 2, cartToken: token } });
+    expect(codeOf(tooMany)).toBe('VALIDATION_FAILED');
+    const untouched = await updatedAt();
+    expect(tooMany.errors![0]!.extensions!['fields']).toEqual([expect.objectContaining({ path: 'input.quantity' })]);
+    for (const v of many.variants.slice(1, 50)) {
+      const r = await api.gql(ADD_LINE, { i: { variantId: v.id, quantity: 1, cartToken: token } });
+      expect(r.errors).toBeUndefined();
+    }
+    const lines = () => api.db.prisma.cartItem.findMany({ where: { cartId }, select: { variantId: true, quantity: true } });
+    const held = await lines();
+    expect(held).toHaveLength(50);
+    expect(await updatedAt()).toBeGreaterThan(untouched);
+    const touched = await updatedAt();
+    const fiftyFirst = await api.gql(ADD_LINE, { i: { variantId: many.variants[50]!.id, quantity: 1, cartToken: token } });
+    expect(codeOf(fiftyFirst)).toBe('VALIDATION_FAILED');
+    expect(fiftyFirst.errors![0]!.extensions!['fields']).toEqual([expect.objectContaining({ path: 'input.variantId' })]);
+    // Nothing written by either refusal: the same lines, the first still at 98 units.
+    expect(await lines()).toEqual(held);
+    expect(held.find((l) => l.variantId === many.variants[0]!.id)?.quantity).toBe(98);
+    expect(await updatedAt()).toBe(touched);
+    // A unit more on a line already held is still allowed at 50 lines.
+    const more = await api.gql(ADD_LINE, { i: { variantId: many.variants[0]!.id, quantity: 1, cartToken: token } });
+    expect(more.errors).toBeUndefined();
+    expect(more.data.addCartLine.cart.lines.find((l: { variantId: string }) => l.variantId === many.variants[0]!.id).quantity).toBe(99);
   });
 });
