@@ -252,6 +252,11 @@ describe('shop: cart, checkout, payment and orders', () => {
     expect(await p.getByTestId('line-quantity').textContent()).toBe('1');
     await countIs(p.getByTestId('go-checkout'), 1);
     await check(s, 'cart-after-cancel');
+    // The same cart in French.
+    await p.goto(`${f.shop.url}/fr/cart`);
+    await p.getByRole('heading', { level: 1, name: 'Votre panier' }).waitFor();
+    await p.getByText('Commandes à passer : 1 (une par vendeur et régime douanier).').waitFor();
+    await check(s, 'cart-fr');
     expect((await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe('CANCELLED');
   });
 });

@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { errorMessage, fill, getDictionary } from '../../../i18n/dictionary';
 import type { ShopLocale } from '../../../i18n/locales';
 import { localeOf, type LocaleParams } from '../../../i18n/server';
-import { currentCart, museumNames, type CartLine, type CartProblem } from '../../../lib/api/buy';
+import { checkoutState, currentCart, museumNames, ordersOfCheckout, type CartLine, type CartProblem } from '../../../lib/api/buy';
+import { readPlacedCheckout } from '../../../lib/api/placed-checkout';
 import { ANNUAL_LIMIT_MINOR, dutiableOf, ORDER_LIMIT_MINOR } from '../../../lib/checkout/limits';
 import { formatMoney } from '../../../lib/format/money';
 import { routes } from '../../../lib/routes';
@@ -31,9 +32,18 @@ export default async function CartPage({ params, searchParams }: { params: Local
   const lines = cart?.sellers.flatMap((s) => s.lines) ?? [];
 
   if (!cart || lines.length === 0) {
+    // A signed-in shopper's checked-out cart is no longer their cart: say when its payment still waits.
+    const placed = await readPlacedCheckout();
+    const waiting = placed && !placed.cartToken ? await ordersOfCheckout(placed.checkoutId, null) : [];
+    const unpaid = waiting.length > 0 && ['FAILED', 'PROCESSING'].includes(checkoutState(waiting));
     return (
       <div className="buy-page">
         <h1>{t.title}</h1>
+        {unpaid && placed ? (
+          <p className="notice" role="status">
+            {t.checkedOut} <Link href={routes.checkoutReturn(locale, placed.checkoutId)}>{t.payNow}</Link>
+          </p>
+        ) : null}
         <p className="buy-empty">{t.empty}</p>
         <Link className="button" href={routes.home(locale)}>
           {t.continueShopping}

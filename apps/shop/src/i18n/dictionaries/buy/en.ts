@@ -20,7 +20,7 @@ export const buyEn: BuyDictionary = {
     tax: 'Cross-border tax',
     orderTotal: 'Order total',
     grandTotal: 'Total to pay',
-    splitNote: 'Your cart will be {count} orders: one per seller and customs route.',
+    splitNote: 'Orders to place: {count} (one per seller and customs route).',
     orderLimit: 'Customs value {used} of the {limit} per-order limit',
     orderLimitLeft: '{left} left before the per-order limit',
     orderLimitOver: 'This order is over the per-order limit: remove some items.',

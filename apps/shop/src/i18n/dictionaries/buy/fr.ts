@@ -20,7 +20,7 @@ export const buyFr: BuyDictionary = {
     tax: 'Taxe transfrontalière',
     orderTotal: 'Total de la commande',
     grandTotal: 'Total à payer',
-    splitNote: 'Votre panier donnera {count} commandes : une par vendeur et régime douanier.',
+    splitNote: 'Commandes à passer : {count} (une par vendeur et régime douanier).',
     orderLimit: 'Valeur en douane {used} sur la limite de {limit} par commande',
     orderLimitLeft: 'Encore {left} avant la limite par commande',
     orderLimitOver: 'Cette commande dépasse la limite par commande : retirez des articles.',
