@@ -9,7 +9,7 @@ import prettier from 'eslint-config-prettier';
 const leaf = (scope) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'] });
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', 'apps/admin/dist/**', 'apps/shop/.next/**', 'apps/shop/.next-test/**', 'apps/shop/next-env.d.ts', '**/*.mjs', 'test/artifacts/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', 'apps/admin/dist/**', 'apps/shop/.next*/**', 'apps/shop/next-env.d.ts', 'tmp/**', '**/*.mjs', 'test/artifacts/**'] },
   ...tseslint.configs.recommended,
   prettier,
   {

@@ -12,7 +12,7 @@ const base = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleNameMapper,
   testEnvironment: 'node',
-  modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/apps/admin', '<rootDir>/apps/shop/.next', '<rootDir>/apps/shop/.next-test'],
+  modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/apps/admin', '<rootDir>/apps/shop/.next', '<rootDir>/apps/shop/.next-test', '<rootDir>/tmp'],
 };
 
 module.exports = {

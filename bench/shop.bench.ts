@@ -162,6 +162,7 @@ async function main(): Promise<void> {
   } finally {
     shop.kill('SIGTERM');
     await api.stop();
+    rmSync(SNAPSHOT, { recursive: true, force: true });
   }
 }
 
