@@ -24,7 +24,8 @@ const LIMIT = 300_000;
  * CEB621 again whole with appType 2, the payment company asked to declare the new amount,
  * the carrier's waybill described again), so the parcel customs releases, the carrier ships
  * and the yearly quota counts carry only what was paid. A retry after a lost answer resends
- * the same amendment; a job run again sends nothing. Every unit refunded: withdrawn only.
+ * the same amendment; a job run again sends nothing; a refund Stripe then reports failed puts its
+ * units back in the declaration. Every unit refunded: withdrawn only.
  */
 describe('partial refund while the order is in customs', () => {
   let api: ApiHarness;
@@ -87,7 +88,7 @@ describe('partial refund while the order is in customs', () => {
   const statusOf = async (orderId: string) => (await api.db.prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status;
   const amendmentsOf = (orderNo: string) => customs.amendments.filter((a) => a.orderNo === orderNo);
 
-  it('amends the declaration to what is left: customs releases, the carrier ships and the quota counts only the units kept', async () => {
+  it('amends the declaration to what is paid for: customs releases, the carrier ships and the quota counts only those units', async () => {
     const id = residentId(6401);
     const { order, paymentIntentId } = await paid([{ variantId: shop.variants[0]!.id, quantity: 3 }, { variantId: shop.variants[1]!.id, quantity: 1 }], `amend-${prefix}`, id);
     expect(order.goodsTotal).toBe(3 * A + B);
@@ -145,6 +146,18 @@ describe('partial refund while the order is in customs', () => {
       expect(parcel.parcel['weightGrams']).toBeLessThan(weightOf3A1B);
       expect(parcel.changes).toBe(2);
 
+      // Then Stripe reports the second refund failed: line B is paid for again, so it is declared again
+      // (a content customs held before: a new amendment, not mistaken for the first).
+      expect(await stripe.deliver(api.baseUrl, stripe.failRefund(second.refundId, 'failed'))).toBe(200);
+      await until('the amendment back to line B', async () => amendmentsOf(order.number).length === 12, 60_000, worker);
+      const back = customs.accepted.get(order.number)!;
+      expect(back.order!.lines.map((l) => [l['ceb:qty'], l['ceb:totalPrice']])).toEqual([
+        ['2', yuan(2 * A)],
+        ['1', yuan(B)],
+      ]);
+      expect(cents(back.payment!['ceb:amountPaid'])).toBe(order.total - first.amount);
+      expect(carrier.parcels.get(waybill)).toMatchObject({ changes: 3, parcel: expect.objectContaining({ declaredValueMinor: 2 * A + B }) });
+
       // Customs decides: released on the amended content, booked and delivered.
       customs.decide(order.number);
       await until('the order delivered', async () => (await statusOf(order.id)) === 'DELIVERED', 60_000, worker);
@@ -157,19 +170,19 @@ describe('partial refund while the order is in customs', () => {
     expect(history.map((h) => h.toStatus)).toEqual(['PENDING_PAYMENT', 'PAID', 'CUSTOMS_SUBMITTED', 'CLEARED', 'SHIPPED', 'DELIVERED']);
     expect(customs.feed.filter((r) => r.orderNo === order.number).map((r) => r.returnStatus)).toEqual(['800']);
     expect(carrier.bookings.has(carrier.waybills.get(order.number)!)).toBe(true);
-    // Customs counted the units kept against the buyer's yearly limit, and so does checkout.
-    expect((customs as unknown as { yearly: Map<string, number> }).yearly.get(`${id}:${new Date().getUTCFullYear()}`)).toBe(2 * A);
-    expect(await remaining(id, `probe-1-${prefix}`)).toBe(LIMIT - 2 * A);
-    // Each document's two amendments are on file, accepted, with their masked audit copies and receipts.
+    // Customs counted the units paid for against the buyer's yearly limit, and so does checkout.
+    expect((customs as unknown as { yearly: Map<string, number> }).yearly.get(`${id}:${new Date().getUTCFullYear()}`)).toBe(2 * A + B);
+    expect(await remaining(id, `probe-1-${prefix}`)).toBe(LIMIT - 2 * A - B);
+    // Each document's three amendments are on file, accepted, with their masked audit copies and receipts.
     const amendments = await api.db.prisma.customsAmendment.findMany({ where: { message: { orderId: order.id } }, include: { message: { select: { document: true, status: true } } } });
-    expect(amendments).toHaveLength(8);
+    expect(amendments).toHaveLength(12);
     expect(amendments.every((a) => a.status === 'ACCEPTED')).toBe(true);
     expect(amendments.some((a) => a.xmlMasked.includes(id))).toBe(false);
     expect(amendments.filter((a) => a.message.document === 'ORDER').every((a) => a.xmlMasked.includes('<ceb:appType>2</ceb:appType>'))).toBe(true);
     const messages = await api.db.prisma.customsMessage.findMany({ where: { orderId: order.id }, orderBy: { document: 'asc' }, select: { document: true, status: true } });
     expect(messages.map((m) => `${m.document}:${m.status}`)).toEqual(['ORDER:ACCEPTED', 'PAYMENT:ACCEPTED', 'WAYBILL:ACCEPTED', 'INVENTORY:CLEARED']);
     expect(customs.stats.badSignatures).toBe(0);
-    expect(customs.paymentCompany.stats.modifications).toBe(2);
+    expect(customs.paymentCompany.stats.modifications).toBe(3);
   }, 240_000);
 
   it('every unit refunded in customs: the declaration is withdrawn, never amended to nothing', async () => {

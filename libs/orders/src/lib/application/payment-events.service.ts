@@ -11,12 +11,14 @@ import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { coveredByRefunds } from '../domain/refunds';
 import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
-import { declareCustomsJob, withdrawCustomsJob } from '../pipeline/pipeline.jobs';
+import { amendCustomsJob, declareCustomsJob, withdrawCustomsJob } from '../pipeline/pipeline.jobs';
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
 
 /** Statuses whose units are still in the warehouse: a refund puts them back on sale. */
 const UNSHIPPED: readonly OrderStatus[] = ['PAID', 'CUSTOMS_SUBMITTED', 'HELD'];
+/** Statuses in which customs may have the order undecided: its declaration follows what is paid for. */
+const AMENDABLE: readonly OrderStatus[] = ['PAID', 'CUSTOMS_SUBMITTED'];
 
 /**
  * Applies Stripe's webhook events to orders and stock. Each event is processed once: its id
@@ -153,6 +155,10 @@ export class PaymentEventsService {
     const open = orders.filter((o) => o.status !== 'REFUNDED').map((o) => o.id);
     for (const orderId of await this.orders.cancelLineRefunds(tx, event.refundId, open, now)) {
       await enqueueJob(tx, accrueOrderJob, { orderId, event: `refund-failed-${event.refundId}` });
+      // Its units are paid for again: a declaration customs still has is amended to include them.
+      if (AMENDABLE.includes(orders.find((o) => o.id === orderId)!.status)) {
+        await enqueueJob(tx, amendCustomsJob, { orderId, refundId: `failed-${event.refundId}`, refundedAt: now.toISOString() });
+      }
     }
     // A return's refund: its history says so, and refundReturn asks again.
     await this.orders.noteReturnRefundFailed(tx, event.refundId, `Stripe reported refund ${event.refundId} ${event.status}: refund it again`);

@@ -253,25 +253,39 @@ export class DeclarationsService {
       return { state: 'FAILED', error: new Error(`the declaration of order ${r.order.orderNo} is not acknowledged yet: amended once it is`) };
     }
     const digest = contentDigest(r);
-    let amendments = await this.messages.amendmentsOf(rows.map((m) => m.id), digest);
+    // Each message's latest amendment is what customs holds (or is being told); one declaring
+    // another content is followed by a new one. The generation (n) keeps a content declared
+    // again later (a refund Stripe then reports failed) from being taken for the old amendment.
+    const current = async () => {
+      const latest = new Map<string, AmendmentRow>();
+      const count = new Map<string, number>();
+      for (const a of await this.messages.amendmentsOf(rows.map((m) => m.id))) {
+        latest.set(a.messageId, a);
+        count.set(a.messageId, (count.get(a.messageId) ?? 0) + 1);
+      }
+      return { latest, count };
+    };
+    let { latest, count } = await current();
     const identities = new Map((await this.messages.sealedIdentities([r.identityId])).map((i) => [i.id, i]));
     const idMasked = identities.get(r.identityId)?.idMasked;
     if (!idMasked) throw new Error(`order ${r.orderId}: its identity record is missing`);
-    const missing = rows.filter((m) => !amendments.some((a) => a.messageId === m.id));
-    if (missing.length) {
+    const stale = rows.filter((m) => latest.get(m.id)?.digest.split('.')[0] !== digest);
+    if (stale.length) {
       const masked = new Map([[r.identityId, idMasked]]);
       await this.messages.insertAmendments(
-        missing.map((m) => {
-          const id = stableGuid(`${m.id}:AMEND:${digest}`);
+        stale.map((m) => {
+          const n = count.get(m.id) ?? 0;
+          const id = stableGuid(`${m.id}:AMEND:${digest}:${n}`);
           const xmlMasked =
             m.document === 'PAYMENT'
               ? maskedRequest(alipayCustomsParams(this.paymentRequest(r, idMasked), this.config.paymentDeclaration.partner, null), idMasked)
               : maskedEntryXml(this.declaration(m.document, r, now, masked, id));
-          return { id, messageId: m.id, digest, xmlMasked, createdAt: now };
+          return { id, messageId: m.id, digest: `${digest}.${n}`, xmlMasked, createdAt: now };
         }),
       );
-      amendments = await this.messages.amendmentsOf(rows.map((m) => m.id), digest);
+      ({ latest, count } = await current());
     }
+    const amendments = rows.map((m) => latest.get(m.id)).filter((a): a is AmendmentRow => a?.digest.split('.')[0] === digest);
     const settled = () => amendmentOutcome(r.order.orderNo, amendments);
     const pending = amendments.filter((a) => a.status === 'PENDING');
     if (!pending.length || amendments.some((a) => a.status === 'REJECTED')) return settled();

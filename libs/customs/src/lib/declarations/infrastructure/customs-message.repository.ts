@@ -82,7 +82,7 @@ export interface Exchange {
   payment?: { messageId: string; requestMasked: string; answer: PaymentDeclarationAnswer };
 }
 
-/** An amendment (appType 2) of one document: the content it declares (digest) and what came of it. */
+/** An amendment (appType 2) of one document: the content it declares (digest, then `.`generation) and what came of it. */
 export interface AmendmentRow {
   id: string;
   messageId: string;
@@ -131,15 +131,15 @@ export class CustomsMessageRepository {
       FROM customs_messages WHERE order_id = ANY(${[...orderIds]}::uuid[]) AND document <> 'RETURN'`;
   }
 
-  /** The amendments of these messages declaring this content (one per message and digest). */
-  amendmentsOf(messageIds: readonly string[], digest: string): Promise<AmendmentRow[]> {
+  /** The amendments of these messages, oldest first. */
+  amendmentsOf(messageIds: readonly string[]): Promise<AmendmentRow[]> {
     if (!messageIds.length) return Promise.resolve([]);
     return this.prisma.sql.$queryRaw`
       SELECT id, message_id AS "messageId", digest, status, return_info AS "returnInfo", created_at AS "createdAt"
-      FROM customs_amendments WHERE message_id = ANY(${[...messageIds]}::uuid[]) AND digest = ${digest}`;
+      FROM customs_amendments WHERE message_id = ANY(${[...messageIds]}::uuid[]) ORDER BY created_at, digest`;
   }
 
-  /** Inserts the amendments not there yet (one per message and digest: a retry finds the first). */
+  /** Inserts the amendments not there yet (one per message, content and generation: a retry finds the first). */
   async insertAmendments(rows: readonly { id: string; messageId: string; digest: string; xmlMasked: string; createdAt: Date }[]): Promise<void> {
     if (!rows.length) return;
     await this.prisma.sql.$executeRaw`
