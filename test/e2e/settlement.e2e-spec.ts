@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RoyaltyAccrualService } from '@vitrine/licensing';
-import { SettlementPostingService } from '@vitrine/settlement';
+import { PayoutsService, SettlementPostingService } from '@vitrine/settlement';
 import { createBrand, createMuseum, createUser } from '@vitrine/shared/testing';
 import { codeOf, type ApiHarness } from '../support/api-harness';
 import { ADD_LINE, PLACE_ORDER, licenseAfterSale, placeOrderInput, residentId, seedFx, seedShop, setStock, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
@@ -434,6 +434,10 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
       { id: payoutId, runKey: 'run-2', amount: { amount: payable, currency: 'CNY' }, status: 'PAID', stripeTransferId: transfers[0]!['id'] },
     ]);
     expect((await api.gql(PAYOUTS, {}, tokens.brand)).data.sellerPayouts).toEqual([]);
+    // The worker's scheduled run (one key per UTC day) finds nothing left to pay.
+    const scheduled = await api.app.get(PayoutsService, { strict: false }).runScheduled(new Date('2026-12-07T04:00:00Z'));
+    expect(scheduled).toMatchObject({ runKey: 'scheduled-2026-12-07', paid: [], failed: [] });
+    expect(stripe.transfers.size).toBe(1);
   });
 
   it('the database refuses an entry that does not balance, and any edit of the ledger', async () => {

@@ -12,3 +12,5 @@ export * from './lib/pipeline';
 export * from './lib/after-sales';
 // A GraphQL type the API app links to (apps/api/src/app/links).
 export { OrderLineType } from './lib/graphql/orders.types';
+// Settlement's Stripe ports over libs/payments, for the apps' SettlementModule / SettlementJobsModule.register.
+export { PaymentsPayoutProvider, PaymentsStripeFeeReader } from './lib/infrastructure/settlement-payments.adapters';

@@ -21,7 +21,7 @@ import {
 import { AuthService, GqlThrottlerGuard, IdentityModule, LOGIN_ADDRESS_THROTTLER, LOGIN_THROTTLER, THROTTLED_AUTH_MUTATIONS } from '@vitrine/identity';
 import { PUBLIC_STOREFRONT_QUERIES, StorefrontsModule } from '@vitrine/storefronts';
 import { CatalogModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';
-import { AnnualQuotaModule, OrderFulfilmentModule, OrdersModule } from '@vitrine/orders';
+import { AnnualQuotaModule, OrderFulfilmentModule, OrdersModule, PaymentsPayoutProvider } from '@vitrine/orders';
 import { CustomsAuditModule, PiiRetentionModule } from '@vitrine/customs';
 import { InventorySyncModule } from '@vitrine/inventory';
 import { FxRefreshModule } from '@vitrine/catalog';
@@ -29,7 +29,6 @@ import { QueueBoardModule } from './queue-board/queue-board.module';
 import { LicensingModule } from '@vitrine/licensing';
 import { SettlementModule } from '@vitrine/settlement';
 import { PaymentsModule } from '@vitrine/payments';
-import { PaymentsPayoutProvider } from './settlement/payments-payout-provider';
 import { apiConfigFromEnv } from './api-config';
 import { LinksModule } from './links/links.module';
 import { publicResponseCache } from './public-cache';

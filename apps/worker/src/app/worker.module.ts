@@ -2,14 +2,13 @@ import { Module } from '@nestjs/common';
 import { DataAccessModule } from '@vitrine/shared/data-access';
 import { JobsWorkerModule } from '@vitrine/shared/jobs';
 import { LicensingJobsModule, licensingJobs, licensingSchedules } from '@vitrine/licensing';
-import { OrderPipelineJobsModule, orderPipelineJobs, orderPipelineSchedules } from '@vitrine/orders';
+import { OrderPipelineJobsModule, PaymentsPayoutProvider, PaymentsStripeFeeReader, orderPipelineJobs, orderPipelineSchedules } from '@vitrine/orders';
 import { InventorySyncJobsModule, inventorySyncJobs, inventorySyncSchedules } from '@vitrine/inventory';
 import { FxRefreshJobsModule, fxRefreshJobs, fxRefreshSchedules } from '@vitrine/catalog';
 import { PiiRetentionJobsModule, piiRetentionJobs, piiRetentionSchedules } from '@vitrine/customs';
 import { SettlementJobsModule, settlementJobs, settlementSchedules } from '@vitrine/settlement';
 import { PaymentsModule } from '@vitrine/payments';
 import { HeartbeatService } from './heartbeat.service';
-import { PaymentsStripeFeeReader } from './stripe-fee-reader';
 import { MetricsServer } from './metrics.server';
 
 /**
@@ -29,7 +28,7 @@ import { MetricsServer } from './metrics.server';
     InventorySyncJobsModule,
     FxRefreshJobsModule,
     PiiRetentionJobsModule,
-    SettlementJobsModule.register({ imports: [PaymentsModule], useClass: PaymentsStripeFeeReader }),
+    SettlementJobsModule.register({ imports: [PaymentsModule], feeReader: PaymentsStripeFeeReader, payouts: PaymentsPayoutProvider }),
   ],
   providers: [HeartbeatService, MetricsServer],
 })

@@ -39,16 +39,26 @@ export class SettlementModule {
 }
 
 /**
- * The worker side: the jobs' handlers. The worker says where Stripe's fees come from (a
- * `StripeFeeReader` class and the modules it needs), since settlement does not talk to Stripe.
+ * The worker side: the jobs' handlers. The worker says how Stripe is reached (a
+ * `StripeFeeReader`, a `PayoutProvider` and the modules they need), since settlement does not
+ * talk to Stripe.
  */
 @Module({})
 export class SettlementJobsModule {
-  static register(feeReader: { imports: ModuleMetadata['imports']; useClass: Type<StripeFeeReader> }): DynamicModule {
+  static register(stripe: { imports: ModuleMetadata['imports']; feeReader: Type<StripeFeeReader>; payouts: Type<PayoutProvider> }): DynamicModule {
     return {
       module: SettlementJobsModule,
-      imports: [SettlementCoreModule, ...(feeReader.imports ?? [])],
-      providers: [...SETTLEMENT_JOB_HANDLERS, LedgerRepository, SettlementSourcesRepository, SettlementFeesService, { provide: StripeFeeReader, useClass: feeReader.useClass }],
+      imports: [SettlementCoreModule, ...(stripe.imports ?? [])],
+      providers: [
+        ...SETTLEMENT_JOB_HANDLERS,
+        LedgerRepository,
+        SettlementSourcesRepository,
+        SettlementFeesService,
+        PayoutsService,
+        PayoutRepository,
+        { provide: StripeFeeReader, useClass: stripe.feeReader },
+        { provide: PayoutProvider, useClass: stripe.payouts },
+      ],
     };
   }
 }

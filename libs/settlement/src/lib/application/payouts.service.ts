@@ -89,6 +89,15 @@ export class PayoutsService {
   async run(actor: Actor, runKey: string): Promise<PayoutRunResult> {
     if (!isPlatformAdmin(actor)) throw new ForbiddenError('Only the platform operator runs payouts');
     if (!RUN_KEY.test(runKey)) throw new ValidationError([{ path: 'runKey', message: 'must be 1 to 64 letters, digits or _ . : -' }]);
+    return this.runAs(runKey);
+  }
+
+  /** The worker's scheduled run: one run key per UTC day. */
+  runScheduled(now: Date): Promise<PayoutRunResult> {
+    return this.runAs(`scheduled-${now.toISOString().slice(0, 10)}`);
+  }
+
+  private async runAs(runKey: string): Promise<PayoutRunResult> {
     const result: PayoutRunResult = { runKey, paid: [], skipped: [], failed: [] };
     // Payouts a run left PENDING (Stripe did not answer, the process died) go first, under their own key.
     for (const p of await this.payouts.pendingPayouts()) await this.transfer(p, result);

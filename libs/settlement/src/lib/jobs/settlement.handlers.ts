@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesJob, type JobHandler } from '@vitrine/shared/jobs';
+import { PayoutsService } from '../application/payouts.service';
 import { SettlementFeesService } from '../application/settlement-fees.service';
 import { SettlementPostingService } from '../application/settlement-posting.service';
-import { settlementCatchUpJob, stripeFeeJob, type SettlementCatchUpPayload, type StripeFeePayload } from './settlement.jobs';
+import { payoutRunJob, settlementCatchUpJob, stripeFeeJob, type SettlementCatchUpPayload, type StripeFeePayload } from './settlement.jobs';
 
 @Injectable()
 @HandlesJob(settlementCatchUpJob)
@@ -22,4 +23,16 @@ export class StripeFeeHandler implements JobHandler<StripeFeePayload> {
   }
 }
 
-export const SETTLEMENT_JOB_HANDLERS = [SettlementCatchUpHandler, StripeFeeHandler];
+@Injectable()
+@HandlesJob(payoutRunJob)
+export class PayoutRunHandler implements JobHandler<SettlementCatchUpPayload> {
+  constructor(private readonly payouts: PayoutsService) {}
+  async handle() {
+    const r = await this.payouts.runScheduled(new Date());
+    // Transfers Stripe refused stay PENDING: failing the job retries them (same keys) with backoff.
+    if (r.failed.length) throw new Error(`${r.failed.length} payout(s) of run ${r.runKey} not made yet`);
+    return { runKey: r.runKey, paid: r.paid.length, skipped: r.skipped.length };
+  }
+}
+
+export const SETTLEMENT_JOB_HANDLERS = [SettlementCatchUpHandler, StripeFeeHandler, PayoutRunHandler];

@@ -26,6 +26,15 @@ export const stripeFeeJob = defineJob<StripeFeePayload>({
   backoffMs: 30_000,
 });
 
-export const settlementJobs = [settlementCatchUpJob, stripeFeeJob];
+/**
+ * The scheduled payout run (Mondays 04:00 UTC): pays every seller's payable balance under the
+ * run key `scheduled-<UTC date>`, so a retry the same day resumes the same run.
+ */
+export const payoutRunJob = defineJob<SettlementCatchUpPayload>({ queue: settlementQueue, name: 'payout-run', jobId: () => 'settlement.payout-run', attempts: 5, backoffMs: 60_000 });
 
-export const settlementSchedules = [defineSchedule(settlementCatchUpJob, { scope: 'all' }, { pattern: '17 * * * *' })];
+export const settlementJobs = [settlementCatchUpJob, stripeFeeJob, payoutRunJob];
+
+export const settlementSchedules = [
+  defineSchedule(settlementCatchUpJob, { scope: 'all' }, { pattern: '17 * * * *' }),
+  defineSchedule(payoutRunJob, { scope: 'all' }, { pattern: '0 4 * * 1' }),
+];

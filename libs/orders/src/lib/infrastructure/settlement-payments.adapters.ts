@@ -1,8 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { PaymentsService } from '@vitrine/payments';
-import { PayoutProvider, type PayoutAccountState } from '@vitrine/settlement';
+import { PayoutProvider, StripeFeeReader, type PayoutAccountState } from '@vitrine/settlement';
 
-/** Settlement's payouts through libs/payments (Stripe Connect). */
+/**
+ * Settlement's ports over libs/payments (settlement does not talk to Stripe; orders, the
+ * orchestrator, may import both). The apps hand these to SettlementModule.register and
+ * SettlementJobsModule.register.
+ */
+@Injectable()
+export class PaymentsStripeFeeReader extends StripeFeeReader {
+  constructor(private readonly payments: PaymentsService) {
+    super();
+  }
+
+  feeOf(paymentIntentId: string) {
+    return this.payments.chargeFee(paymentIntentId);
+  }
+}
+
 @Injectable()
 export class PaymentsPayoutProvider extends PayoutProvider {
   constructor(private readonly payments: PaymentsService) {
