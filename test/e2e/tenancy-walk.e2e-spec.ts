@@ -13,6 +13,8 @@ import { operationsOf, type IdPicker } from '../support/schema-walk';
 const PUBLIC = new Set([
   'login', 'refreshSession', 'logout', 'registerShopper',
   'storefronts', 'storefront', 'products', 'product', 'artworks',
+  // A shelf label's short link: a published product of an open storefront, else NOT_FOUND.
+  'productIdByShortCode',
   'cart', 'createCart', 'addToCart', 'addCartLine', 'updateCartLine', 'removeCartLine', 'setCartLineQuantity', 'checkoutPreview', 'placeOrder', 'orderByCart',
   // A guest gives up their own checkout with its cart token (NOT_FOUND for anyone else's).
   'abandonCheckout',
