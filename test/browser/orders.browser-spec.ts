@@ -156,6 +156,11 @@ describe('console: orders and stock of a museum', () => {
       const customsPanel = page.getByTestId('order-customs');
       // Customs clears the declaration list (CEB621); the order message itself is accepted.
       await customsPanel.getByTestId('customs-INVENTORY').getByText('Cleared').waitFor();
+      // With the numbers customs gave the list on its receipt (CEB622): list number and pre-entry number.
+      const issued = customs.accepted.get(paid.orderNos[0]!)!;
+      const numbers = customsPanel.getByTestId('customs-INVENTORY').getByTestId('customs-list-numbers');
+      await expect(numbers.textContent()).resolves.toBe(`List no. (清单编号) ${issued.invtNo} · pre-entry no. (预录入编号) ${issued.preNo}`);
+      await expect(customsPanel.getByTestId('customs-ORDER').getByTestId('customs-list-numbers').count()).resolves.toBe(0);
       await customsPanel.getByTestId('customs-ORDER').getByText('Accepted').waitFor();
       await customsPanel.getByTestId('customs-PAYMENT').getByText('Accepted').waitFor();
       await customsPanel.getByTestId('customs-WAYBILL').getByText('Accepted').waitFor();
