@@ -208,6 +208,17 @@ describe('shop: cart, checkout, payment and orders', () => {
       for (const step of [t.orders.status.PAID, t.orders.status.CUSTOMS_SUBMITTED, t.orders.status.CLEARED, t.orders.status.SHIPPED, t.orders.status.DELIVERED]) expect(timeline).toContain(step);
       expect(await p.getByTestId('parcel').textContent()).toContain(t.orders.parcelStatus['DELIVERED']);
       await check(s, 'order-delivered');
+
+      // Customs released both orders: deleting the identity destroys its stored number at once.
+      const { identityId, shopperUserId } = await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { identityId: true, shopperUserId: true } });
+      await until('both orders delivered', async () => (await f.api.db.prisma.order.count({ where: { shopperUserId, status: 'DELIVERED' } })) === 2, 90_000, worker);
+      await p.goto(`${f.shop.url}/zh-CN/account`);
+      await p.getByRole('button', { name: new RegExp(t.account.deleteIdentity) }).click();
+      await p.getByText(t.account.numberDeleted, { exact: false }).waitFor();
+      expect(await p.getByTestId('identity').textContent()).toContain('110***********002X');
+      expect((await f.api.db.prisma.customsIdentity.findUniqueOrThrow({ where: { id: identityId }, select: { idCiphertext: true } })).idCiphertext).toBeNull();
+      expect(await f.api.db.prisma.piiDeletionRequest.count({ where: { identityId, kind: 'IDENTITY' } })).toBe(1);
+      await s.screenshot('shop-checkout-account-identity-deleted');
     } finally {
       await worker.stop('SIGTERM');
     }

@@ -71,7 +71,9 @@ export async function deleteIdentityAction(formData: FormData): Promise<void> {
   const id = str(formData, 'id');
   if (!isId(id)) redirect(`${routes.account(locale)}?error=VALIDATION_FAILED`);
   const { errors } = await gqlRequest(DELETE_IDENTITY, { id });
-  redirect(errors.length ? `${routes.account(locale)}?error=${String(errors[0]?.extensions?.code ?? 'UNKNOWN')}#identities` : `${routes.account(locale)}#identities`);
+  // The page itself changes (the identity's state): render it again, not only scroll to it.
+  revalidatePath(routes.account(locale));
+  redirect(errors.length ? `${routes.account(locale)}?error=${String(errors[0]?.extensions?.code ?? 'UNKNOWN')}#identities` : `${routes.account(locale)}?identity=deleted#identities`);
 }
 
 const DELETE_ACCOUNT = `mutation DeleteAccount { requestAccountDeletion { id } }`;
