@@ -179,6 +179,13 @@ describe('partial refund while the order is in customs', () => {
     expect(amendments.every((a) => a.status === 'ACCEPTED')).toBe(true);
     expect(amendments.some((a) => a.xmlMasked.includes(id))).toBe(false);
     expect(amendments.filter((a) => a.message.document === 'ORDER').every((a) => a.xmlMasked.includes('<ceb:appType>2</ceb:appType>'))).toBe(true);
+    // The museum reads them on the order: each document's amendments, oldest first, the latest what customs released.
+    const shown: any = await api.gql(`query($id: ID!) { orderFulfilment(orderId: $id) { customsMessages { document amendments { status xml } } } }`, { id: order.id }, manager);
+    expect(shown.errors).toBeUndefined();
+    const orderAmendments = shown.data.orderFulfilment.customsMessages.find((m: any) => m.document === 'ORDER').amendments;
+    expect(orderAmendments.map((a: any) => a.status)).toEqual(['ACCEPTED', 'ACCEPTED', 'ACCEPTED']);
+    expect(orderAmendments.map((a: any) => [...a.xml.matchAll(/<ceb:qty>(\d+)<\/ceb:qty>/g)].map((m) => m[1]))).toEqual([['2', '1'], ['2'], ['2', '1']]);
+    expect(JSON.stringify(shown.data)).not.toContain(id);
     const messages = await api.db.prisma.customsMessage.findMany({ where: { orderId: order.id }, orderBy: { document: 'asc' }, select: { document: true, status: true } });
     expect(messages.map((m) => `${m.document}:${m.status}`)).toEqual(['ORDER:ACCEPTED', 'PAYMENT:ACCEPTED', 'WAYBILL:ACCEPTED', 'INVENTORY:CLEARED']);
     expect(customs.stats.badSignatures).toBe(0);

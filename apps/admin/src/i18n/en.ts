@@ -445,6 +445,8 @@ export const en = {
     },
     orders: {
       title: 'Order %{number}',
+      amendment: 'Amended after a refund: %{status}',
+      amendment_status: { PENDING: 'sent', ACCEPTED: 'accepted', REJECTED: 'refused' },
       list_numbers: 'List no. (清单编号) %{invtNo} · pre-entry no. (预录入编号) %{preNo}',
       lines: 'Lines (prices and taxes as charged)',
       totals: 'Totals',

@@ -447,6 +447,8 @@ export const fr: typeof en = {
     },
     orders: {
       title: 'Commande %{number}',
+      amendment: 'Modifié après un remboursement : %{status}',
+      amendment_status: { PENDING: 'envoyé', ACCEPTED: 'accepté', REJECTED: 'refusé' },
       list_numbers: 'N° de liste (清单编号) %{invtNo} · n° de pré-saisie (预录入编号) %{preNo}',
       lines: 'Lignes (prix et taxes facturés)',
       totals: 'Totaux',

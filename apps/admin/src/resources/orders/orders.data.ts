@@ -66,6 +66,8 @@ export interface CustomsMessageRecord {
   /** The entry as sent, the ID number masked by the API. */
   xml: string;
   receipts: { id: string; status: string | null; returnStatus: string; returnInfo: string; returnTime: string; receivedAt: string }[];
+  /** Amendments (appType 2) after units were refunded while customs had the order; the latest is what customs holds. */
+  amendments: { id: string; status: string; returnInfo: string | null; createdAt: string; xml: string }[];
   transmissions: { id: string; sentAt: string; finishedAt: string; outcome: string; error: string | null; entries: number }[];
 }
 export interface ShipmentRecord {
@@ -207,7 +209,7 @@ export function orderQuery(filter: Record<string, unknown> | undefined, sort: { 
   };
 }
 
-const FULFILMENT_FIELDS = `awaitingHandover customsMessages { id document messageType businessNo senderCode status invtNo preNo attempts firstSentAt lastSentAt lastError xml
+const FULFILMENT_FIELDS = `awaitingHandover customsMessages { id document messageType businessNo senderCode status invtNo preNo amendments { id status returnInfo createdAt xml } attempts firstSentAt lastSentAt lastError xml
     receipts { id status returnStatus returnInfo returnTime receivedAt } transmissions { id sentAt finishedAt outcome error entries } }
   shipment { carrierCode logisticsNo status bookingRef waybillIssuedAt bookedAt deliveredAt bookingAttempts lastError handoverRequests handoverRequestedAt
     events { eventId status description location occurredAt } }`;

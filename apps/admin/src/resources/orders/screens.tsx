@@ -345,6 +345,12 @@ const CustomsDocument = ({ message }: { message: CustomsMessageRecord }) => {
           {translate('vitrine.orders.list_numbers', { invtNo: message.invtNo ?? '—', preNo: message.preNo ?? '—' })}
         </Typography>
       )}
+      {(message.amendments ?? []).map((a) => (
+        <Typography key={a.id} variant="caption" display="block" sx={{ pl: 2 }} data-testid="customs-amendment">
+          ↳ <When at={a.createdAt} /> · {translate('vitrine.orders.amendment', { status: translate(`vitrine.orders.amendment_status.${a.status}`, { _: a.status }) })}
+          {a.returnInfo ? ` · ${a.returnInfo}` : ''}
+        </Typography>
+      ))}
       {message.receipts.map((r) => (
         <Typography key={r.id} variant="caption" display="block" sx={{ pl: 2 }}>
           ↳ <When at={r.receivedAt} /> · {translate('vitrine.orders.receipt', { code: r.returnStatus })} <span lang="zh-CN">{r.returnInfo}</span>

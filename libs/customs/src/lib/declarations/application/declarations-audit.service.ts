@@ -37,6 +37,17 @@ export interface CustomsReceiptView {
   receivedAt: Date;
 }
 
+export interface CustomsAmendmentView {
+  id: string;
+  messageId: string;
+  status: string;
+  /** The entry as sent, ID number masked. */
+  xml: string;
+  returnInfo: string | null;
+  createdAt: Date;
+  answeredAt: Date | null;
+}
+
 export interface CustomsTransmissionView {
   id: string;
   messageType: string;
@@ -84,6 +95,12 @@ export class DeclarationsAuditService {
   /** Every message of one order; the caller has checked the order is the actor's to see. */
   async ofOrder(orderId: string): Promise<CustomsMessageView[]> {
     return (await this.messages.messagesOfOrder(orderId)).map(view);
+  }
+
+  /** Amendments of these messages (after partial refunds in customs), oldest first. */
+  async amendments(messageIds: readonly string[]): Promise<CustomsAmendmentView[]> {
+    if (!messageIds.length) return [];
+    return (await this.messages.amendmentsAuditOf(messageIds)).map((a) => ({ id: a.id, messageId: a.messageId, status: a.status, xml: a.xmlMasked, returnInfo: a.returnInfo, createdAt: a.createdAt, answeredAt: a.answeredAt }));
   }
 
   async receipts(messageIds: readonly string[]): Promise<CustomsReceiptView[]> {

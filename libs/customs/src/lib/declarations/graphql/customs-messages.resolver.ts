@@ -1,8 +1,8 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentActor, Roles, groupByKeys, pageSize, timeCursor, toPage, type Actor, type RequestContext } from '@vitrine/shared/graphql';
 import { NotFoundError, isUuid } from '@vitrine/shared/kernel';
-import { DeclarationsAuditService, type CustomsReceiptView, type CustomsTransmissionView } from '../application/declarations-audit.service';
-import { CustomsMessagePage, CustomsMessageType, CustomsMessagesArgs, CustomsReceiptType, CustomsTransmissionType } from './customs-messages.types';
+import { DeclarationsAuditService, type CustomsAmendmentView, type CustomsReceiptView, type CustomsTransmissionView } from '../application/declarations-audit.service';
+import { CustomsAmendmentType, CustomsMessagePage, CustomsMessageType, CustomsMessagesArgs, CustomsReceiptType, CustomsTransmissionType } from './customs-messages.types';
 
 /** The customs audit trail: every message, receipt and attempt, for managers (their museums) and operators. */
 @Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER')
@@ -23,6 +23,13 @@ export class CustomsMessagesResolver {
   receipts(@Parent() message: CustomsMessageType, @Context() ctx: RequestContext): Promise<CustomsReceiptView[]> {
     return ctx.loaders
       .get<string, CustomsReceiptView[]>('customs.receipts', async (ids) => groupByKeys(ids, await this.audit.receipts(ids), (r) => r.messageId))
+      .load(message.id);
+  }
+
+  @ResolveField(() => [CustomsAmendmentType], { description: 'Its amendments after units were refunded while customs had the order, oldest first; the latest is what customs holds.' })
+  amendments(@Parent() message: CustomsMessageType, @Context() ctx: RequestContext): Promise<CustomsAmendmentView[]> {
+    return ctx.loaders
+      .get<string, CustomsAmendmentView[]>('customs.amendments', async (ids) => groupByKeys(ids, await this.audit.amendments(ids), (a) => a.messageId))
       .load(message.id);
   }
 

@@ -24,6 +24,16 @@ export enum CustomsMessageStatusGql {
 }
 registerEnumType(CustomsMessageStatusGql, { name: 'CustomsMessageStatus', valuesMap: { WITHDRAWN: { description: 'Withdrawn by the platform after a refund (CEB311 appType 3).' } } });
 
+@ObjectType('CustomsAmendment', { description: 'An amendment (appType 2, 变更) of a declared document, sent when units were refunded while customs had the order: what it declared and what came of it.' })
+export class CustomsAmendmentType {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'PENDING, ACCEPTED or REJECTED.' }) status!: string;
+  @Field(() => String, { description: 'The entry as sent (for the payment record, the request to the payment company), the resident ID number masked.' }) xml!: string;
+  @Field(() => String, { nullable: true, description: 'The answer’s returnInfo (a refusal’s reason).' }) returnInfo!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { nullable: true }) answeredAt!: Date | null;
+}
+
 @ObjectType('CustomsReceipt', { description: 'A return customs sent about a message (回执).' })
 export class CustomsReceiptType {
   @Field(() => ID) id!: string;

@@ -139,6 +139,15 @@ export class CustomsMessageRepository {
       FROM customs_amendments WHERE message_id = ANY(${[...messageIds]}::uuid[]) ORDER BY created_at, digest`;
   }
 
+  /** The amendments of these messages as the audit trail shows them, oldest first. */
+  amendmentsAuditOf(messageIds: readonly string[]) {
+    return this.prisma.customsAmendment.findMany({
+      where: { messageId: { in: [...messageIds] } },
+      orderBy: [{ createdAt: 'asc' }, { digest: 'asc' }],
+      select: { id: true, messageId: true, status: true, xmlMasked: true, returnInfo: true, createdAt: true, answeredAt: true },
+    });
+  }
+
   /** Inserts the amendments not there yet (one per message, content and generation: a retry finds the first). */
   async insertAmendments(rows: readonly { id: string; messageId: string; digest: string; xmlMasked: string; createdAt: Date }[]): Promise<void> {
     if (!rows.length) return;
