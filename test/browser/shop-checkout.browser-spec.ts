@@ -144,6 +144,16 @@ describe('shop: cart, checkout, payment and orders', () => {
     expect(await p.getByTestId('resident-id-status').textContent()).toBe(t.checkout.idCheckCharacter);
     await check(s, 'checkout');
     const before = await dbCounts();
+    // First a phone number that is no mainland mobile: the API's VALIDATION_FAILED names that field only.
+    await p.getByLabel(t.checkout.phone).fill('12800138000');
+    await p.getByTestId('place-order').click();
+    await p.getByTestId('error-phone').waitFor();
+    expect(await p.getByTestId('error-phone').textContent()).toBe(t.checkout.phoneInvalid);
+    expect(await p.getByLabel(t.checkout.phone).getAttribute('aria-invalid')).toBe('true');
+    expect(await dbCounts()).toEqual(before);
+    await p.getByLabel(t.checkout.phone).fill('13800138000');
+    expect(await p.getByTestId('error-phone').count()).toBe(0);
+    // Then the ID number's check character, refused by the API at its field.
     await p.getByTestId('place-order').click();
     await p.getByTestId('checkout-refused').waitFor();
     expect(await p.getByTestId('checkout-refused').textContent()).toContain(t.checkout.refused);
@@ -219,6 +229,16 @@ describe('shop: cart, checkout, payment and orders', () => {
       expect((await f.api.db.prisma.customsIdentity.findUniqueOrThrow({ where: { id: identityId }, select: { idCiphertext: true } })).idCiphertext).toBeNull();
       expect(await f.api.db.prisma.piiDeletionRequest.count({ where: { identityId, kind: 'IDENTITY' } })).toBe(1);
       await s.screenshot('shop-checkout-account-identity-deleted');
+
+      // Deleting the account: anonymised, signed out.
+      await p.getByLabel(t.account.deleteAccountConfirm).check();
+      await p.getByRole('button', { name: t.account.deleteAccount, exact: true }).click();
+      await p.getByTestId('account-deleted').waitFor();
+      await p.getByRole('link', { name: t.account.signIn, exact: true }).waitFor();
+      const gone = await f.api.db.prisma.user.findUniqueOrThrow({ where: { id: shopperUserId! }, select: { email: true, displayName: true } });
+      expect(gone).toEqual({ email: `deleted-${shopperUserId}@deleted.invalid`, displayName: 'Deleted account' });
+      expect(await f.api.db.prisma.piiDeletionRequest.count({ where: { userId: shopperUserId!, kind: 'ACCOUNT' } })).toBe(1);
+      await check(s, 'account-deleted');
     } finally {
       await worker.stop('SIGTERM');
     }
