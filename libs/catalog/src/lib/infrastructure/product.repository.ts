@@ -234,7 +234,7 @@ export class ProductRepository {
    * A shopper's list page in one statement: the published products of open storefronts that
    * match, in the list's order after the keyset cursor, `take + 1` rows (the extra one only
    * says whether more follow), each with its variants and media as JSON aggregates computed
-   * for the page's rows only. Without a search it goes through `hotRead` (prepared once per
+   * for the page's rows only. Without a search (or a collection or work filter) it goes through `hotRead` (prepared once per
    * connection, a generic plan: the filters and sorts each have an index whose order is the
    * list's, docs/adr/0014-shop-window-lists.md); a search keeps a custom plan, since how many
    * rows a tsquery matches decides between the GIN index and walking the sort index.
@@ -268,7 +268,11 @@ export class ProductRepository {
                    p.created_at, p.updated_at
             FROM products p WHERE ${Prisma.join(conds, ' AND ')} ORDER BY p.${col} ${direction}, p.id ${direction} LIMIT ${q.take + 1}) p
       ORDER BY p.${col} ${direction}, p.id ${direction}`;
-    const rows = q.match ? await this.prisma.$queryRaw<ProductCardRow[]>(statement) : await this.prisma.hotRead<ProductCardRow>(statement);
+    // hotRead names each statement text once per process (at most 500, shared with checkout's):
+    // storefront, category, price bounds and cursor make at most 32 texts per sort, 128 in all;
+    // the rarer collection and work filters would multiply that by 4, so they plan per call.
+    const prepare = !q.match && !q.collectionId && !q.artworkId;
+    const rows = prepare ? await this.prisma.hotRead<ProductCardRow>(statement) : await this.prisma.$queryRaw<ProductCardRow[]>(statement);
     return rows.map((r) => ({ ...r, variants: r.variants.map((v) => ({ ...v, options: (v.options ?? {}) as Record<string, string> })) }));
   }
 
