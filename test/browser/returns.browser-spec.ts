@@ -1,4 +1,4 @@
-import { createUser } from '@vitrine/shared/testing';
+import { createBrand, createUser } from '@vitrine/shared/testing';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
 import { signInFast } from './support/browser';
 import { useConsole } from './support/console-fixture';
@@ -149,6 +149,33 @@ describe('console: returns', () => {
     await page2.getByRole('menuitem', { name: 'Returns' }).click();
     await page2.getByText('Wrong item').waitFor();
     await expect(page2.locator('tbody tr').count()).resolves.toBe(1);
+  });
+
+  it('a brand partner decides the returns of the orders it fulfilled, and only those', async () => {
+    const brand = await createBrand(c.api.db.prisma);
+    const partner = await createUser(c.api.db.prisma, 'BRAND_PARTNER', { brandId: brand.id });
+    const shopper = await c.api.login((await createUser(c.api.db.prisma, 'SHOPPER')).email);
+    const order = await deliveredOrder(shop, shopper, 'browser-returns-brand', [{ variantId: shop.variants[0]!.id, quantity: 1 }]);
+    // The order's lines were shipped by the brand from its own stock (as checkout records a co-branded order).
+    await c.api.db.prisma.order.update({ where: { id: order.id }, data: { fulfilledByBrandId: brand.id } });
+    const asked: any = await c.api.gql(REQUEST, { i: { orderId: order.id, reason: 'WRONG_ITEM', photoUrls: [], lines: [{ lineId: order.lines[0].id, quantity: 1 }] } }, shopper);
+    expect(asked.errors).toBeUndefined();
+
+    const { page, screenshot } = await c.open();
+    await signInFast(page, partner.email, partner.password);
+    await page.getByRole('menuitem', { name: 'Returns' }).click();
+    await page.getByText('Wrong item').waitFor();
+    // Only the return of the order it fulfilled: not the museum's own returns.
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    await page.locator('tbody tr', { hasText: 'Wrong item' }).click();
+    await page.getByTestId('return-lines').getByText(order.lines[0].sku).waitFor();
+    await page.getByTestId('return-order').getByText(order.number).waitFor();
+    await page.getByTestId('return-accept').click();
+    await page.getByTestId('return-comment').fill('Our mistake: send it back to the atelier');
+    await page.getByTestId('return-decide-confirm').click();
+    await page.getByTestId('return-status').getByText('Accepted').waitFor();
+    await screenshot('returns-brand-accepted');
+    expect(await c.api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: asked.data.requestReturn.id } })).toMatchObject({ status: 'ACCEPTED', decidedBy: partner.id });
   });
 
   it('the returns screens in French', async () => {

@@ -65,6 +65,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
             <Resource name="proposals" {...proposals} />
             <Resource name="brandStock" {...brandStock} />
             <Resource name="brandOrders" {...brandOrders} />
+            <Resource name="returns" {...returns} />
           </>
         )}
         {(role === 'MUSEUM_MANAGER' || role === 'PLATFORM_ADMIN' || role === 'BRAND_PARTNER') && (

@@ -39,6 +39,7 @@ import {
   useGetOne,
   useLocaleState,
   useNotify,
+  usePermissions,
   useRecordContext,
   useRefresh,
   useTranslate,
@@ -145,21 +146,34 @@ const When = ({ at }: { at: string | null }) => {
   return <>{at ? new Date(at).toLocaleString(dateLocale(locale)) : '—'}</>;
 };
 
-/** The order returned (its lines' names and prices), read once for the page. */
+/** Where the console shows the order: a brand partner reads the orders it ships, a museum its orders. */
+function useOrderResource(): 'orders' | 'brandOrders' {
+  const { permissions } = usePermissions<string>();
+  return permissions === 'BRAND_PARTNER' ? 'brandOrders' : 'orders';
+}
+
+/** The order returned (its lines' SKUs and names), read once for the page. */
 function useOrderOf(r: ReturnRecord | undefined) {
-  return useGetOne<OrderRecord>('orders', { id: r?.orderId ?? '' }, { enabled: !!r?.orderId }).data;
+  const resource = useOrderResource();
+  return useGetOne<Pick<OrderRecord, 'id' | 'lines'> & { currency?: string }>(resource, { id: r?.orderId ?? '' }, { enabled: !!r?.orderId }).data;
 }
 
 const Facts = () => {
   const r = useRecordContext<ReturnRecord>();
   const order = useOrderOf(r);
+  const resource = useOrderResource();
   if (!r) return null;
   return (
     <Section title="vitrine.returns.facts" testId="return-facts">
       <Row label="resources.returns.fields.orderNumber">
-        <Link href={`#/orders/${r.orderId}/show`} data-testid="return-order">
-          {r.orderNumber}
-        </Link>
+        {/* A brand partner's order list has no order page: the number alone. */}
+        {resource === 'orders' ? (
+          <Link href={`#/orders/${r.orderId}/show`} data-testid="return-order">
+            {r.orderNumber}
+          </Link>
+        ) : (
+          <span data-testid="return-order">{r.orderNumber}</span>
+        )}
       </Row>
       <Row label="resources.returns.fields.reason">
         <Reason value={r.reason} />
