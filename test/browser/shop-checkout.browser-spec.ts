@@ -222,6 +222,18 @@ describe('shop: cart, checkout, payment and orders', () => {
       // Customs released both orders: deleting the identity destroys its stored number at once.
       const { identityId, shopperUserId } = await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { identityId: true, shopperUserId: true } });
       await until('both orders delivered', async () => (await f.api.db.prisma.order.count({ where: { shopperUserId, status: 'DELIVERED' } })) === 2, 90_000, worker);
+      // The yearly quota this identity has left, as checkout counts it (the API's remainingAnnualQuota).
+      await p.goto(`${f.shop.url}/zh-CN/cart`);
+      await p.getByLabel(t.checkout.realName).fill('王芳');
+      await p.getByLabel(t.checkout.residentId).fill(SAMPLE_RESIDENT_ID);
+      await p.getByRole('button', { name: t.quota.check }).click();
+      await p.getByTestId('quota-result').waitFor();
+      const quotaText = (await p.getByTestId('quota-result').textContent()) ?? '';
+      expect(quotaText).toContain('110***********002X');
+      expect(quotaText).toContain('今年剩余');
+      expect(quotaText).not.toContain('剩余 ¥26,000.00');
+      await check(s, 'cart-quota');
+
       await p.goto(`${f.shop.url}/zh-CN/account`);
       await p.getByRole('button', { name: new RegExp(t.account.deleteIdentity) }).click();
       await p.getByText(t.account.numberDeleted, { exact: false }).waitFor();

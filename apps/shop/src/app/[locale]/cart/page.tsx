@@ -3,7 +3,14 @@ import Link from 'next/link';
 import { errorMessage, fill, getDictionary } from '../../../i18n/dictionary';
 import type { ShopLocale } from '../../../i18n/locales';
 import { localeOf, type LocaleParams } from '../../../i18n/server';
-import { checkoutState, currentCart, museumNames, ordersOfCheckout, type CartLine, type CartProblem } from '../../../lib/api/buy';
+import {
+  checkoutState,
+  currentCart,
+  museumNames,
+  ordersOfCheckout,
+  type CartLine,
+  type CartProblem,
+} from '../../../lib/api/buy';
 import { readPlacedCheckout } from '../../../lib/api/placed-checkout';
 import { ANNUAL_LIMIT_MINOR, dutiableOf, ORDER_LIMIT_MINOR } from '../../../lib/checkout/limits';
 import { formatMoney } from '../../../lib/format/money';
@@ -21,7 +28,13 @@ export async function generateMetadata({ params }: { params: LocaleParams }): Pr
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function CartPage({ params, searchParams }: { params: LocaleParams; searchParams: Search }) {
+export default async function CartPage({
+  params,
+  searchParams,
+}: {
+  params: LocaleParams;
+  searchParams: Search;
+}) {
   const locale = await localeOf(params);
   const dict = getDictionary(locale);
   const t = dict.buy.cart;
@@ -30,6 +43,8 @@ export default async function CartPage({ params, searchParams }: { params: Local
   const [{ cart, signedIn }, names] = await Promise.all([currentCart(), museumNames(locale)]);
   const money = (amount: number) => formatMoney({ amount, currency: cart?.currency ?? 'CNY' }, locale);
   const lines = cart?.sellers.flatMap((s) => s.lines) ?? [];
+  const quota = one('quota')?.split('~');
+  const quotaError = one('quotaError');
 
   if (!cart || lines.length === 0) {
     // A signed-in shopper's checked-out cart is no longer their cart: say when its payment still waits.
@@ -48,13 +63,21 @@ export default async function CartPage({ params, searchParams }: { params: Local
         <Link className="button" href={routes.home(locale)}>
           {t.continueShopping}
         </Link>
+        {signedIn ? (
+          <QuotaSection
+            locale={locale}
+            dict={dict}
+            signedIn={signedIn}
+            quota={quota}
+            quotaError={quotaError}
+          />
+        ) : null}
       </div>
     );
   }
   const error = one('error');
-  const problemsOf = (line: CartLine): CartProblem[] => cart.problems.filter((p) => p.lineIds.includes(line.id) || p.variantId === line.variantId);
-  const quota = one('quota')?.split('~');
-  const quotaError = one('quotaError');
+  const problemsOf = (line: CartLine): CartProblem[] =>
+    cart.problems.filter((p) => p.lineIds.includes(line.id) || p.variantId === line.variantId);
   const open = cart.status === 'OPEN';
 
   return (
@@ -77,8 +100,7 @@ export default async function CartPage({ params, searchParams }: { params: Local
       ) : null}
       {!open ? (
         <p className="notice" role="status">
-          {t.checkedOut}{' '}
-          <Link href={routes.checkoutReturn(locale)}>{t.payNow}</Link>
+          {t.checkedOut} <Link href={routes.checkoutReturn(locale)}>{t.payNow}</Link>
         </p>
       ) : null}
       {cart.problems.length ? (
@@ -91,11 +113,23 @@ export default async function CartPage({ params, searchParams }: { params: Local
       {cart.sellers.map((seller, index) => {
         const dutiable = dutiableOf(seller.lines);
         // One indivisible item above the limit may still be bought (general trade): the API decides.
-        const over = dutiable > ORDER_LIMIT_MINOR && !(seller.lines.length === 1 && seller.lines[0]?.quantity === 1);
+        const over =
+          dutiable > ORDER_LIMIT_MINOR && !(seller.lines.length === 1 && seller.lines[0]?.quantity === 1);
         const share = Math.min(100, Math.round((dutiable * 100) / ORDER_LIMIT_MINOR));
         return (
-          <section key={`${seller.museumId}-${seller.customsMode}-${seller.fulfilledByBrandId ?? ''}`} className="seller-order" data-testid="seller-order" aria-labelledby={`seller-${index}`}>
-            <h2 id={`seller-${index}`}>{fill(t.orderHeading, { index: index + 1, count: cart.sellers.length, museum: names.get(seller.museumId) ?? '—' })}</h2>
+          <section
+            key={`${seller.museumId}-${seller.customsMode}-${seller.fulfilledByBrandId ?? ''}`}
+            className="seller-order"
+            data-testid="seller-order"
+            aria-labelledby={`seller-${index}`}
+          >
+            <h2 id={`seller-${index}`}>
+              {fill(t.orderHeading, {
+                index: index + 1,
+                count: cart.sellers.length,
+                museum: names.get(seller.museumId) ?? '—',
+              })}
+            </h2>
             <p className="seller-meta">
               <ModeLabel mode={seller.customsMode} dict={dict} />
               {seller.fulfilledByBrandId ? <span> · {t.fulfilledByBrand}</span> : null}
@@ -105,7 +139,12 @@ export default async function CartPage({ params, searchParams }: { params: Local
                 const problems = problemsOf(line);
                 const lineError = one('line') === line.variantId ? error : undefined;
                 return (
-                  <li key={line.id} id={`line-${line.variantId}`} className={`cart-line${problems.length ? ' has-problem' : ''}`} data-testid="cart-line">
+                  <li
+                    key={line.id}
+                    id={`line-${line.variantId}`}
+                    className={`cart-line${problems.length ? ' has-problem' : ''}`}
+                    data-testid="cart-line"
+                  >
                     <div className="cart-line-head">
                       <Link href={routes.product(locale, line.productId)} className="cart-line-name">
                         {line.name}
@@ -117,7 +156,11 @@ export default async function CartPage({ params, searchParams }: { params: Local
                     </p>
                     {problems.map((p) => (
                       <p key={p.code} className="line-problem" role="alert" data-testid="line-problem">
-                        {p.code === 'NOT_LISTABLE_FOR_CHINA' ? t.problemNotListable : p.available ? fill(t.problemAvailable, { available: p.available }) : t.problemOutOfStock}
+                        {p.code === 'NOT_LISTABLE_FOR_CHINA'
+                          ? t.problemNotListable
+                          : p.available
+                            ? fill(t.problemAvailable, { available: p.available })
+                            : t.problemOutOfStock}
                       </p>
                     ))}
                     {lineError ? (
@@ -125,7 +168,13 @@ export default async function CartPage({ params, searchParams }: { params: Local
                         {errorMessage(dict, lineError)}
                       </p>
                     ) : null}
-                    {open ? <QuantityControls locale={locale} line={line} labels={t} /> : <p className="cart-line-meta">{t.quantity} {line.quantity}</p>}
+                    {open ? (
+                      <QuantityControls locale={locale} line={line} labels={t} />
+                    ) : (
+                      <p className="cart-line-meta">
+                        {t.quantity} {line.quantity}
+                      </p>
+                    )}
                   </li>
                 );
               })}
@@ -145,7 +194,11 @@ export default async function CartPage({ params, searchParams }: { params: Local
               <div className="meter" aria-hidden="true">
                 <span style={{ width: `${share}%` }} />
               </div>
-              <p className="limit-left">{over ? t.orderLimitOver : fill(t.orderLimitLeft, { left: money(Math.max(0, ORDER_LIMIT_MINOR - dutiable)) })}</p>
+              <p className="limit-left">
+                {over
+                  ? t.orderLimitOver
+                  : fill(t.orderLimitLeft, { left: money(Math.max(0, ORDER_LIMIT_MINOR - dutiable)) })}
+              </p>
             </div>
           </section>
         );
@@ -173,45 +226,20 @@ export default async function CartPage({ params, searchParams }: { params: Local
         ) : null}
       </section>
 
-      <section id="quota" className="quota" aria-labelledby="quota-title">
-        <h2 id="quota-title">{dict.buy.quota.title}</h2>
-        <p>{fill(t.yearlyLimit, { limit: money(quota ? Number(quota[2]) : ANNUAL_LIMIT_MINOR) })}</p>
-        <p className="buy-note">{t.yearlyLimitNote}</p>
-        {quota ? (
-          <p className="notice ok" role="status" data-testid="quota-result">
-            {quota[0] === '1'
-              ? fill(dict.buy.quota.remaining, { remaining: money(Number(quota[1])), limit: money(Number(quota[2])), id: quota[3] ?? '' })
-              : fill(dict.buy.quota.notCounted, { limit: money(Number(quota[2])) })}
-          </p>
-        ) : null}
-        {quotaError ? (
-          <p className="notice error" role="alert">
-            {errorMessage(dict, quotaError)}
-          </p>
-        ) : null}
-        {signedIn ? (
-          <form action={checkQuota} className="stack">
-            <p className="buy-note">{dict.buy.quota.intro}</p>
-            <input type="hidden" name="locale" value={locale} />
-            <label>
-              {dict.buy.checkout.realName}
-              <input name="name" required autoComplete="name" maxLength={50} />
-            </label>
-            <label>
-              {dict.buy.checkout.residentId}
-              <input name="residentId" required inputMode="text" autoComplete="off" maxLength={18} pattern="[0-9]{17}[0-9Xx]" />
-            </label>
-            <button type="submit" className="button secondary">
-              {dict.buy.quota.check}
-            </button>
-          </form>
-        ) : null}
-      </section>
+      <QuotaSection locale={locale} dict={dict} signedIn={signedIn} quota={quota} quotaError={quotaError} />
     </div>
   );
 }
 
-function QuantityControls({ locale, line, labels }: { locale: ShopLocale; line: CartLine; labels: ReturnType<typeof getDictionary>['buy']['cart'] }) {
+function QuantityControls({
+  locale,
+  line,
+  labels,
+}: {
+  locale: ShopLocale;
+  line: CartLine;
+  labels: ReturnType<typeof getDictionary>['buy']['cart'];
+}) {
   const form = (quantity: number, text: string, aria: string, className = 'qty-button') => (
     <form action={setQuantity}>
       <input type="hidden" name="locale" value={locale} />
@@ -233,5 +261,70 @@ function QuantityControls({ locale, line, labels }: { locale: ShopLocale; line: 
       </div>
       {form(0, labels.remove, `${labels.remove} ${line.name}`, 'link-button')}
     </div>
+  );
+}
+
+/** The yearly limit and, signed in, the remaining quota of an identity (remainingAnnualQuota, by a server action). */
+function QuotaSection({
+  locale,
+  dict,
+  signedIn,
+  quota,
+  quotaError,
+}: {
+  locale: ShopLocale;
+  dict: ReturnType<typeof getDictionary>;
+  signedIn: boolean;
+  quota?: string[];
+  quotaError?: string;
+}) {
+  const t = dict.buy.cart;
+  const money = (amount: number) => formatMoney({ amount, currency: 'CNY' }, locale);
+  return (
+    <section id="quota" className="quota" aria-labelledby="quota-title">
+      <h2 id="quota-title">{dict.buy.quota.title}</h2>
+      <p>{fill(t.yearlyLimit, { limit: money(quota ? Number(quota[2]) : ANNUAL_LIMIT_MINOR) })}</p>
+      <p className="buy-note">{t.yearlyLimitNote}</p>
+      {quota ? (
+        <p className="notice ok" role="status" data-testid="quota-result">
+          {quota[0] === '1'
+            ? fill(dict.buy.quota.remaining, {
+                remaining: money(Number(quota[1])),
+                limit: money(Number(quota[2])),
+                id: quota[3] ?? '',
+              })
+            : fill(dict.buy.quota.notCounted, { limit: money(Number(quota[2])) })}
+        </p>
+      ) : null}
+      {quotaError ? (
+        <p className="notice error" role="alert">
+          {errorMessage(dict, quotaError)}
+        </p>
+      ) : null}
+      {signedIn ? (
+        <form action={checkQuota} className="stack">
+          <p className="buy-note">{dict.buy.quota.intro}</p>
+          <input type="hidden" name="locale" value={locale} />
+          <label>
+            {dict.buy.checkout.realName}
+            <input name="name" required autoComplete="name" maxLength={50} />
+          </label>
+          <label>
+            {dict.buy.checkout.residentId}
+            <input
+              name="residentId"
+              required
+              inputMode="text"
+              autoComplete="off"
+              maxLength={18}
+              pattern="[0-9]{17}[0-9Xx]"
+            />
+          </label>
+          <button type="submit" className="button secondary">
+            {dict.buy.quota.check}
+          </button>
+        </form>
+      ) : null}
+    </section>
   );
 }
