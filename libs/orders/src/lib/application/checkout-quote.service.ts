@@ -58,8 +58,12 @@ export class CheckoutQuoteService {
     if (shortages.length) throw outOfStock(shortages);
   }
 
-  /** `known`: variants the caller read in this request already (addCartLine's), not read again. */
-  async quote(items: readonly CartItemRecord[], known: readonly CheckoutVariant[] = []): Promise<CartQuote> {
+  /**
+   * `known`: variants the caller read in this request already (addCartLine's), not read again.
+   * `view`: a cart's view, not a checkout: who fulfils each product may come from the shop
+   * window's bound (CheckoutFulfilment.brandFulfilledForView); placeOrder quotes live.
+   */
+  async quote(items: readonly CartItemRecord[], known: readonly CheckoutVariant[] = [], opts: { view?: boolean } = {}): Promise<CartQuote> {
     if (!items.length) return EMPTY;
     const have = new Set(known.map((v) => v.variantId));
     const missing = [...new Set(items.map((i) => i.variantId).filter((id) => !have.has(id)))];
@@ -72,7 +76,8 @@ export class CheckoutQuoteService {
       return v?.listableForChina && !v.sellerRegistered ? [{ lineId: i.id, variantId: i.variantId, museumId: v.museumId }] : [];
     });
     const priced = items.filter((i) => byId.has(i.variantId));
-    const brandOf = await this.fulfilment.brandFulfilled([...new Set(priced.map((i) => byId.get(i.variantId)!.productId))]);
+    const productIds = [...new Set(priced.map((i) => byId.get(i.variantId)!.productId))];
+    const brandOf = await (opts.view ? this.fulfilment.brandFulfilledForView(productIds) : this.fulfilment.brandFulfilled(productIds));
     const fulfillerOf = (i: CartItemRecord) => brandOf.get(byId.get(i.variantId)!.productId) ?? null;
     // One group per (seller, fulfiller), in a fixed order: museum's own lines first, then each brand's.
     const keyOf = (i: CartItemRecord) => `${byId.get(i.variantId)!.museumId}|${fulfillerOf(i) ?? ''}`;
