@@ -166,6 +166,7 @@ export const en: Dictionary = {
     CART_CLOSED: 'This cart has already been checked out. Please shop again.',
     IDEMPOTENCY_KEY_REUSED: 'Your order changed. Please submit it again.',
     INVALID_TRANSITION: 'This order cannot do that in its current state.',
+    ORDER_HELD_BY_CUSTOMS: 'Customs is inspecting this order: it can be refunded only in full until customs decides.',
     ORDER_NOT_READY_TO_SHIP: 'The order has not cleared customs yet.',
     PAYMENT_NOT_YET_KNOWN: 'We are confirming your payment. Refresh in a moment.',
     PAYMENT_IN_PROGRESS: 'Your payment is being processed. Please do not pay again.',

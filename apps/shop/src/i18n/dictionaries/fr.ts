@@ -166,6 +166,7 @@ export const fr: Dictionary = {
     CART_CLOSED: 'Ce panier a déjà été commandé. Recommencez vos achats.',
     IDEMPOTENCY_KEY_REUSED: 'Votre commande a changé. Envoyez-la à nouveau.',
     INVALID_TRANSITION: 'Cette commande ne le permet pas dans son état actuel.',
+    ORDER_HELD_BY_CUSTOMS: 'La douane inspecte cette commande : elle ne peut être remboursée qu’en totalité avant sa décision.',
     ORDER_NOT_READY_TO_SHIP: 'La commande n’est pas encore dédouanée.',
     PAYMENT_NOT_YET_KNOWN: 'Nous confirmons votre paiement. Actualisez dans un instant.',
     PAYMENT_IN_PROGRESS: 'Votre paiement est en cours. Ne payez pas une seconde fois.',

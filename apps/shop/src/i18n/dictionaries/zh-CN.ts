@@ -166,6 +166,7 @@ export const zhCN: Dictionary = {
     CART_CLOSED: '该购物车已结算，请重新选购。',
     IDEMPOTENCY_KEY_REUSED: '订单信息已变化，请重新提交。',
     INVALID_TRANSITION: '订单当前状态不支持此操作。',
+    ORDER_HELD_BY_CUSTOMS: '海关正在查验此订单：在海关作出决定前只能全额退款。',
     ORDER_NOT_READY_TO_SHIP: '订单尚未清关，暂不能发货。',
     PAYMENT_NOT_YET_KNOWN: '支付结果确认中，请稍后刷新。',
     PAYMENT_IN_PROGRESS: '支付正在处理中，请勿重复操作。',

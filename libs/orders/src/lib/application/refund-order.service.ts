@@ -108,6 +108,11 @@ export class RefundOrderService {
     if (v.lines) {
       const plan = planLineRefund(lines, await this.orders.refundedLines(order.id, tx), v.lines, remaining);
       if (plan.problems.length) throw new ValidationError(plan.problems);
+      // Customs is inspecting what was declared: the declaration cannot be amended any more, so
+      // refunded units would still be released and shipped. Nothing is refunded or written.
+      if (order.status === 'HELD' && plan.amountMinor < remaining) {
+        throw new OrdersError(OrdersErrorCode.ORDER_HELD_BY_CUSTOMS, 'Customs is inspecting this order: refund the whole order, or these units once customs has decided (they come back as a return)', { field: 'input.lines' });
+      }
       ({ amountMinor: amount, returned } = plan);
     }
     const failed = await this.payments.failedRefundsOf(tx, order.id);

@@ -17,6 +17,12 @@ export const OrdersErrorCode = {
   /** The idempotency key was used before for a different checkout request. */
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /**
+   * refundOrder for some units of an order customs is inspecting (HELD): a held declaration can
+   * no longer be amended, so such units would ship; refund the whole order (the declaration is
+   * withdrawn) or the units once customs has decided (they come back as a return).
+   */
+  ORDER_HELD_BY_CUSTOMS: 'ORDER_HELD_BY_CUSTOMS',
   /** shipOrder on an order customs has not cleared, or whose parcel is already with the carrier. */
   ORDER_NOT_READY_TO_SHIP: 'ORDER_NOT_READY_TO_SHIP',
   /** A payment event names our checkout before its payment row is visible; Stripe retries. */
