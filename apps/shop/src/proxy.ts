@@ -1,8 +1,10 @@
-// Runs before every page: puts the locale in the URL (zh-CN by default) and renews the
-// shopper's access token from the refresh token, so server components always read a valid one.
+// Runs before every page: puts the locale in the URL (zh-CN by default), renews the shopper's
+// access token from the refresh token, so server components always read a valid one, and marks
+// anonymous catalogue pages as replayable by a shared HTTP cache (lib/http-cache.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { apiUrl, COOKIE, cookieOptions, REFRESH_MAX_AGE_SECONDS } from './lib/api/config';
 import type { ApiSession } from './lib/api/session';
+import { pageCacheControl } from './lib/http-cache';
 import { DEFAULT_LOCALE, isLocale, LOCALE_HEADER } from './i18n/locales';
 
 const REFRESH = `mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn } }`;
@@ -48,7 +50,19 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(LOCALE_HEADER, first);
   const refreshToken = request.cookies.get(COOKIE.refresh)?.value;
-  if (!refreshToken || request.cookies.get(COOKIE.access)?.value) return NextResponse.next({ request: { headers: requestHeaders } });
+  const accessToken = request.cookies.get(COOKIE.access)?.value;
+  if (!refreshToken || accessToken) {
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    // Anonymous catalogue pages: a shared HTTP cache may replay them (lib/http-cache.ts).
+    const cacheControl = pageCacheControl({
+      method: request.method,
+      pathname,
+      rsc: request.headers.has('rsc') || request.headers.has('next-router-prefetch') || request.nextUrl.searchParams.has('_rsc'),
+      signedIn: Boolean(refreshToken || accessToken),
+    });
+    if (cacheControl) response.headers.set('cache-control', cacheControl);
+    return response;
+  }
   const session = await rotate(refreshToken, request.headers.get('x-forwarded-for'));
   const cookieHeader = (jar: NextRequest['cookies']) => requestHeaders.set('cookie', jar.toString());
   if (!session) {

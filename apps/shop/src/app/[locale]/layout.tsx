@@ -5,7 +5,6 @@ import { Header } from '../../components/Header';
 import { getDictionary } from '../../i18n/dictionary';
 import { LOCALES, OG_LOCALE } from '../../i18n/locales';
 import { localeOf, type LocaleParams } from '../../i18n/server';
-import { cartCount } from '../../lib/api/cart';
 import { shopOrigin } from '../../lib/api/config';
 import '../globals.css';
 
@@ -29,11 +28,10 @@ export function generateStaticParams() {
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: LocaleParams }) {
   const locale = await localeOf(params);
   const dict = getDictionary(locale);
-  const count = await cartCount();
   return (
     <html lang={locale}>
       <body>
-        <Header locale={locale} dict={dict} cartCount={count} />
+        <Header locale={locale} dict={dict} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

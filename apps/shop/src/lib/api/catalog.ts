@@ -1,5 +1,7 @@
 // The shop window's reads (storefronts, works, collections, products), in the page's locale.
 // Reads are React `cache`d: a page's generateMetadata and body share one API request.
+// They are anonymous (no access token): the same for every shopper, so the pages built from
+// them may be replayed by a shared HTTP cache (proxy.ts, ADR 0015).
 import { cache } from 'react';
 import { toApiLocale, type ShopLocale } from '../../i18n/locales';
 import { gql } from './client';
@@ -93,24 +95,26 @@ export interface ProductFilter {
   maxPriceCny?: number;
 }
 
+const ANONYMOUS = { auth: false } as const;
+
 const CARD = `id name category priceFrom { amount currency } inStock coBrandedWith media { id url alt position } storefront { slug name }`;
 const ARTWORK = `id accessionNumber title artist period creditLine imageUrl`;
 
 export const storefronts = cache(async (locale: ShopLocale): Promise<StorefrontSummary[]> => {
   const q = `query Storefronts($locale: Locale) { storefronts(first: 100, locale: $locale) { nodes { id slug name story bannerUrl museumId } } }`;
-  return (await gql<{ storefronts: { nodes: StorefrontSummary[] } }>(q, { locale: toApiLocale(locale) })).storefronts.nodes;
+  return (await gql<{ storefronts: { nodes: StorefrontSummary[] } }>(q, { locale: toApiLocale(locale) }, ANONYMOUS)).storefronts.nodes;
 });
 
 export const storefront = cache(async (locale: ShopLocale, slug: string): Promise<Storefront> => {
   const q = `query Storefront($slug: String!, $locale: Locale) {
     storefront(slug: $slug, locale: $locale) { id slug name story bannerUrl museumId featuredCollections { id slug name } collections { id slug name } }
   }`;
-  return (await gql<{ storefront: Storefront }>(q, { slug, locale: toApiLocale(locale) })).storefront;
+  return (await gql<{ storefront: Storefront }>(q, { slug, locale: toApiLocale(locale) }, ANONYMOUS)).storefront;
 });
 
 export const artworksOf = cache(async (locale: ShopLocale, slug: string, first = 100): Promise<Artwork[]> => {
   const q = `query Works($slug: String!, $locale: Locale, $first: Int) { artworks(storefrontSlug: $slug, first: $first, locale: $locale) { nodes { ${ARTWORK} } } }`;
-  return (await gql<{ artworks: { nodes: Artwork[] } }>(q, { slug, first, locale: toApiLocale(locale) })).artworks.nodes;
+  return (await gql<{ artworks: { nodes: Artwork[] } }>(q, { slug, first, locale: toApiLocale(locale) }, ANONYMOUS)).artworks.nodes;
 });
 
 export interface ProductList {
@@ -130,7 +134,7 @@ export async function products(locale: ShopLocale, filter: ProductFilter, option
     after: options.after ?? null,
     sort: options.sort ?? 'NEWEST',
     locale: toApiLocale(locale),
-  });
+  }, ANONYMOUS);
   return { nodes: page.nodes, totalCount: page.totalCount, endCursor: page.pageInfo.endCursor, hasNextPage: page.pageInfo.hasNextPage };
 }
 
@@ -146,11 +150,11 @@ export const product = cache(async (locale: ShopLocale, id: string): Promise<Pro
       storefront { slug name story }
     }
   }`;
-  return (await gql<{ product: ProductDetail }>(q, { id, locale: toApiLocale(locale) })).product;
+  return (await gql<{ product: ProductDetail }>(q, { id, locale: toApiLocale(locale) }, ANONYMOUS)).product;
 });
 
 export async function productIdByShortCode(code: string): Promise<string> {
-  return (await gql<{ productIdByShortCode: string }>(`query Short($code: String!) { productIdByShortCode(code: $code) }`, { code }, { auth: false })).productIdByShortCode;
+  return (await gql<{ productIdByShortCode: string }>(`query Short($code: String!) { productIdByShortCode(code: $code) }`, { code }, ANONYMOUS)).productIdByShortCode;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -16,6 +16,7 @@ import { ANNUAL_LIMIT_MINOR, dutiableOf, ORDER_LIMIT_MINOR } from '../../../lib/
 import { formatMoney } from '../../../lib/format/money';
 import { routes } from '../../../lib/routes';
 import { ModeLabel } from '../../../components/buy/ModeLabel';
+import { CartCountSync } from '../../../components/HeaderSession';
 import { checkQuota, setQuantity } from './actions';
 import '../../buy.css';
 
@@ -82,6 +83,7 @@ export default async function CartPage({
 
   return (
     <div className="buy-page">
+      <CartCountSync count={lines.reduce((n, l) => n + l.quantity, 0)} />
       <h1>{t.title}</h1>
       {one('abandoned') ? (
         <p className="notice ok" role="status">

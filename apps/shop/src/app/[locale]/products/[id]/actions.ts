@@ -31,8 +31,8 @@ export async function addToCart(formData: FormData): Promise<void> {
   } catch (e) {
     code = isShopApiError(e) ? e.code : 'INTERNAL_SERVER_ERROR';
   }
-  // The header's cart count is in the layout, which a redirect to the same page does not render
-  // again on its own (only a cookie set, as for a guest's first line, would): ask for it.
+  // The header reads its cart count in the browser when the layout renders again, which a
+  // redirect to the same page does not do on its own (only a cookie set would): ask for it.
   if (!code) revalidatePath(`/${locale}`, 'layout');
   redirect(back(code ? { error: isApiErrorCode(code) ? code : 'INTERNAL_SERVER_ERROR' } : { added: String(quantity) }));
 }
