@@ -5,3 +5,4 @@ export type { DisputeRecord, PaymentFailureRecord, PaymentRecord, RefundRecord }
 export * from './lib/domain/payments-error';
 export * from './lib/domain/payment-event';
 export { acceptsEvidence, isDisputeClosed } from './lib/domain/dispute-status';
+export * from './lib/domain/connect-event';

@@ -6,6 +6,8 @@ export { SettlementPostingService } from './lib/application/settlement-posting.s
 export { StripeFeeReader } from './lib/application/stripe-fee-reader';
 export { PayoutProvider, type PayoutAccountState } from './lib/application/payout-provider';
 export { PayoutsService } from './lib/application/payouts.service';
+// For libs/orders' Connect webhook: connected accounts' events, applied in the event's transaction.
+export { ConnectEventsService, type ConnectAccountEvent, type ConnectEventOutcome } from './lib/application/connect-events.service';
 export { SettlementFeesService, FeeNotYetAvailableError } from './lib/application/settlement-fees.service';
 export { CommissionService } from './lib/application/commission.service';
 export { SettlementQueriesService, type SellerBalance, type PlatformLedger, type SplitLine } from './lib/application/settlement-queries.service';

@@ -17,6 +17,7 @@ import { MuseumDashboardService } from './application/museum-dashboard.service';
 import { OrderQueriesService } from './application/order-queries.service';
 import { ORDERS_SETTINGS, ordersSettingsFromEnv } from './application/orders-settings';
 import { PaymentEventsService } from './application/payment-events.service';
+import { ConnectWebhookService } from './application/connect-events.service';
 import { PlaceOrderService } from './application/place-order.service';
 import { RefundOrderService } from './application/refund-order.service';
 import { ReservationExpiryService } from './application/reservation-expiry.service';
@@ -64,6 +65,7 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     CheckoutWithdrawalRepository,
     PlaceOrderService,
     PaymentEventsService,
+    ConnectWebhookService,
     ReservationExpiryService,
     OrderQueriesService,
     RefundOrderService,

@@ -8,6 +8,7 @@ import { SETTLEMENT_SETTINGS, settlementSettingsFromEnv } from './application/se
 import { SettlementResolver } from './graphql/settlement.resolver';
 import { PayoutsResolver } from './graphql/payouts.resolver';
 import { PayoutsService } from './application/payouts.service';
+import { ConnectEventsService } from './application/connect-events.service';
 import { PayoutProvider } from './application/payout-provider';
 import { PayoutRepository } from './infrastructure/payout.repository';
 import { CommissionRepository } from './infrastructure/commission.repository';
@@ -17,8 +18,8 @@ import { SETTLEMENT_JOB_HANDLERS } from './jobs/settlement.handlers';
 
 /** The settlement ledger's services, without the GraphQL API (for libs/orders and the worker). */
 @Module({
-  providers: [{ provide: SETTLEMENT_SETTINGS, useFactory: () => settlementSettingsFromEnv() }, LedgerRepository, SettlementSourcesRepository, CommissionRepository, SettlementPostingService, SettlementQueriesService, CommissionService],
-  exports: [SettlementPostingService, SettlementQueriesService, CommissionService],
+  providers: [{ provide: SETTLEMENT_SETTINGS, useFactory: () => settlementSettingsFromEnv() }, LedgerRepository, SettlementSourcesRepository, CommissionRepository, SettlementPostingService, SettlementQueriesService, CommissionService, PayoutRepository, ConnectEventsService],
+  exports: [SettlementPostingService, SettlementQueriesService, CommissionService, ConnectEventsService],
 })
 export class SettlementCoreModule {}
 

@@ -39,10 +39,6 @@ export class PaymentEventsService {
     private readonly settlement: SettlementPostingService,
   ) {}
 
-  async handleWebhook(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
-    return this.handle(this.payments.verifyWebhook(rawBody, signature));
-  }
-
   async handle(e: VerifiedPaymentEvent): Promise<WebhookOutcome> {
     let followUps: (() => Promise<unknown>)[] = [];
     const outcome = await this.tx.run(async (tx): Promise<WebhookOutcome> => {

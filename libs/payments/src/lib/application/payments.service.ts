@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@vitrine/shared/data-access';
 import { CLOSED_DISPUTE_STATUSES, acceptsEvidence, isDisputeClosed, nextDisputeStatus } from '../domain/dispute-status';
+import type { VerifiedConnectEvent } from '../domain/connect-event';
 import type { PaymentEvent, VerifiedPaymentEvent } from '../domain/payment-event';
 import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
 import { PaymentRepository, type DisputeRecord, type PaymentFailureRecord, type PaymentRecord, type RefundRecord } from '../infrastructure/payment.repository';
@@ -126,8 +127,25 @@ export class PaymentsService {
     return this.gateway.cancelPaymentIntent(paymentIntentId, `vitrine-cancel-${paymentIntentId}`);
   }
 
+  /** The platform endpoint's payment event (any transfer.* event reads as IGNORED here). */
   verifyWebhook(rawBody: Buffer | undefined, signature: string | undefined): VerifiedPaymentEvent {
+    const v = this.gateway.verifyWebhook(rawBody, signature);
+    return v.connect ? { eventId: v.verified.eventId, type: v.verified.type, checkoutId: null, event: { kind: 'IGNORED', type: v.verified.type } } : v.verified;
+  }
+
+  /** The platform endpoint's event: a payment event, or a transfer's (transfer.*: a Connect event, for settlement). */
+  verifyPlatformWebhook(rawBody: Buffer | undefined, signature: string | undefined): { connect: false; verified: VerifiedPaymentEvent } | { connect: true; verified: VerifiedConnectEvent } {
     return this.gateway.verifyWebhook(rawBody, signature);
+  }
+
+  /** A Connect endpoint event, verified with the Connect signing secret. */
+  verifyConnectWebhook(rawBody: Buffer | undefined, signature: string | undefined): VerifiedConnectEvent {
+    return this.gateway.verifyConnectWebhook(rawBody, signature);
+  }
+
+  /** Records a Connect event's id (same table as payment events: Stripe's event ids are unique); false when already processed. */
+  claimConnectEvent(tx: Tx, e: VerifiedConnectEvent): Promise<boolean> {
+    return this.payments.claimEvent(tx, e.eventId, e.type, null);
   }
 
   /** Records the event id; false when it was already processed (the caller then does nothing). */

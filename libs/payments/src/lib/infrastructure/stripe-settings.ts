@@ -1,6 +1,8 @@
 export interface StripeSettings {
   secretKey: string;
   webhookSecret: string;
+  /** Signing secret of the Connect endpoint (/webhooks/stripe-connect): connected accounts' events. */
+  connectWebhookSecret: string;
   /** Where the SDK sends requests: api.stripe.com by default; tests point it at a loopback. */
   host?: string;
   port?: number;
@@ -12,7 +14,7 @@ export interface StripeSettings {
 }
 
 /**
- * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_HOST / STRIPE_API_PORT /
+ * STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_CONNECT_WEBHOOK_SECRET, STRIPE_API_HOST / STRIPE_API_PORT /
  * STRIPE_API_PROTOCOL, STRIPE_MAX_NETWORK_RETRIES, STRIPE_TIMEOUT_MS. Outside production,
  * placeholders let the app start without Stripe (payment calls then fail cleanly).
  */
@@ -29,6 +31,7 @@ export function stripeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Str
   return {
     secretKey: required('STRIPE_SECRET_KEY', 'sk_test_vitrine_placeholder'),
     webhookSecret: required('STRIPE_WEBHOOK_SECRET', 'whsec_vitrine_placeholder'),
+    connectWebhookSecret: required('STRIPE_CONNECT_WEBHOOK_SECRET', 'whsec_vitrine_connect_placeholder'),
     host: env['STRIPE_API_HOST'] || undefined,
     port: env['STRIPE_API_PORT'] ? Number(env['STRIPE_API_PORT']) : undefined,
     protocol: protocol as StripeSettings['protocol'],

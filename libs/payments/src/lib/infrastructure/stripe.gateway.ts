@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import Stripe from 'stripe';
+import { toConnectEvent, type VerifiedConnectEvent } from '../domain/connect-event';
 import { CHECKOUT_METADATA_KEY, toPaymentEvent, type VerifiedPaymentEvent } from '../domain/payment-event';
 import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
 import type { StripeSettings } from './stripe-settings';
@@ -57,6 +58,7 @@ export interface ChargeFee {
 /** A Stripe Connect account as payouts need it. */
 export interface ConnectedAccountSnapshot {
   id: string;
+  chargesEnabled: boolean;
   payoutsEnabled: boolean;
   detailsSubmitted: boolean;
   currentlyDue: string[];
@@ -252,16 +254,29 @@ export class StripeGateway {
     return { id: d.id, status: d.status, evidenceDueBy: due ? new Date(due * 1000) : null };
   }
 
-  /** Checks the signature with the SDK against the raw body and reads the event. */
-  verifyWebhook(rawBody: Buffer | undefined, signature: string | undefined): VerifiedPaymentEvent {
+  /**
+   * The platform endpoint's event (/webhooks/stripe, STRIPE_WEBHOOK_SECRET), signature checked
+   * with the SDK against the raw body. Transfers live on the platform's account, so Stripe
+   * sends transfer.* here, not to the Connect endpoint: those are read as Connect events.
+   */
+  verifyWebhook(rawBody: Buffer | undefined, signature: string | undefined): { connect: false; verified: VerifiedPaymentEvent } | { connect: true; verified: VerifiedConnectEvent } {
+    const event = this.construct(rawBody, signature, this.settings.webhookSecret);
+    if (event.type.startsWith('transfer.')) return { connect: true, verified: toConnectEvent(event as unknown as Parameters<typeof toConnectEvent>[0]) };
+    return { connect: false, verified: toPaymentEvent(event as unknown as { id: string; type: string; data: { object: Record<string, unknown> } }) };
+  }
+
+  /** The Connect endpoint's events (connected accounts'), signed with their own secret (STRIPE_CONNECT_WEBHOOK_SECRET). */
+  verifyConnectWebhook(rawBody: Buffer | undefined, signature: string | undefined): VerifiedConnectEvent {
+    return toConnectEvent(this.construct(rawBody, signature, this.settings.connectWebhookSecret) as unknown as Parameters<typeof toConnectEvent>[0]);
+  }
+
+  private construct(rawBody: Buffer | undefined, signature: string | undefined, secret: string): Stripe.Event {
     if (!rawBody || !signature) throw new PaymentsError(PaymentsErrorCode.WEBHOOK_SIGNATURE_INVALID, 'Missing body or Stripe-Signature header');
-    let event: Stripe.Event;
     try {
-      event = this.stripe.webhooks.constructEvent(rawBody, signature, this.settings.webhookSecret, this.settings.webhookToleranceSeconds);
+      return this.stripe.webhooks.constructEvent(rawBody, signature, secret, this.settings.webhookToleranceSeconds);
     } catch {
       throw new PaymentsError(PaymentsErrorCode.WEBHOOK_SIGNATURE_INVALID, 'The webhook signature does not match');
     }
-    return toPaymentEvent(event as unknown as { id: string; type: string; data: { object: Record<string, unknown> } });
   }
 
   private intent(pi: Stripe.PaymentIntent): IntentSnapshot {
@@ -307,5 +322,5 @@ function walletAction(next: Stripe.PaymentIntent.NextAction | null): WalletActio
 }
 
 function connected(a: Stripe.Account): ConnectedAccountSnapshot {
-  return { id: a.id, payoutsEnabled: a.payouts_enabled ?? false, detailsSubmitted: a.details_submitted ?? false, currentlyDue: a.requirements?.currently_due ?? [] };
+  return { id: a.id, chargesEnabled: a.charges_enabled ?? false, payoutsEnabled: a.payouts_enabled ?? false, detailsSubmitted: a.details_submitted ?? false, currentlyDue: a.requirements?.currently_due ?? [] };
 }

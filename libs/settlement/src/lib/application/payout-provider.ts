@@ -1,6 +1,7 @@
 /** A seller's connected account as settlement needs it. */
 export interface PayoutAccountState {
   id: string;
+  chargesEnabled: boolean;
   payoutsEnabled: boolean;
   detailsSubmitted: boolean;
   currentlyDue: string[];

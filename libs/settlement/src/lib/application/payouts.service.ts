@@ -10,8 +10,11 @@ import { ownSeller, type SellerRef } from './seller-access';
 
 export interface PayoutAccountView extends SellerRef {
   ready: boolean;
+  chargesEnabled: boolean;
   detailsSubmitted: boolean;
   requirements: string[];
+  bankPayoutStatus: string | null;
+  bankPayoutFailureCode: string | null;
   onboardingUrl: string | null;
 }
 
@@ -76,10 +79,14 @@ export class PayoutsService {
     return { ...refreshed, onboardingUrl };
   }
 
-  /** The seller's payout account as Stripe has it now; null before it connected one. */
+  /**
+   * The seller's payout account as Stripe last reported it (account.updated through the
+   * Connect webhook, or the reads of connect and of each transfer): no call to Stripe.
+   * Null before it connected one.
+   */
   async account(actor: Actor, q: { museumId?: string | null; brandId?: string | null }): Promise<PayoutAccountView | null> {
     const row = await this.payouts.account(ownSeller(actor, q));
-    return row ? { ...(await this.refresh(row)), onboardingUrl: null } : null;
+    return row ? { ...view(row), onboardingUrl: null } : null;
   }
 
   async payoutsOf(actor: Actor, q: { museumId?: string | null; brandId?: string | null }) {
@@ -152,7 +159,21 @@ export class PayoutsService {
 
   private async refresh(row: PayoutAccountRow): Promise<Omit<PayoutAccountView, 'onboardingUrl'>> {
     const st = await this.provider.account(row.stripeAccountId);
-    await this.payouts.updateStatus(row.stripeAccountId, { payoutsEnabled: st.payoutsEnabled, detailsSubmitted: st.detailsSubmitted, requirements: st.currentlyDue });
-    return { sellerType: row.sellerType, sellerId: row.sellerId, ready: st.payoutsEnabled, detailsSubmitted: st.detailsSubmitted, requirements: st.currentlyDue };
+    const fresh = { chargesEnabled: st.chargesEnabled, payoutsEnabled: st.payoutsEnabled, detailsSubmitted: st.detailsSubmitted, requirements: st.currentlyDue };
+    await this.payouts.updateStatus(row.stripeAccountId, { ...fresh, at: new Date() });
+    return view({ ...row, ...fresh });
   }
+}
+
+function view(row: PayoutAccountRow): Omit<PayoutAccountView, 'onboardingUrl'> {
+  return {
+    sellerType: row.sellerType,
+    sellerId: row.sellerId,
+    ready: row.payoutsEnabled,
+    chargesEnabled: row.chargesEnabled,
+    detailsSubmitted: row.detailsSubmitted,
+    requirements: row.requirements,
+    bankPayoutStatus: row.bankPayoutStatus,
+    bankPayoutFailureCode: row.bankPayoutFailureCode,
+  };
 }

@@ -37,7 +37,7 @@ export interface AccountRef {
 /** What a line stands for, for the order's split and statements. */
 export type LineComponent = 'PAYMENT' | 'GOODS' | 'COMMISSION' | 'ROYALTY' | 'FREIGHT' | 'TAX' | 'FEE' | 'PAYOUT';
 
-export type EntryKind = 'ORDER_PAID' | 'REFUND' | 'REFUND_FAILED' | 'DISPUTE_LOST' | 'ORDER_PAYABLE' | 'FEE' | 'PAYOUT';
+export type EntryKind = 'ORDER_PAID' | 'REFUND' | 'REFUND_FAILED' | 'DISPUTE_LOST' | 'ORDER_PAYABLE' | 'FEE' | 'PAYOUT' | 'TRANSFER_REVERSAL';
 
 export interface EntryLine {
   account: AccountRef;

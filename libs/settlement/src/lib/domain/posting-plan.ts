@@ -132,3 +132,24 @@ export function payoutEntry(args: { payoutId: string; sellerType: 'MUSEUM' | 'BR
   assertBalanced(e);
   return e;
 }
+
+/**
+ * Stripe reversed (part of) a payout's transfer: the money came back from the seller's
+ * connected account to the platform's balance, so the seller is owed it again — clearing
+ * debited, the seller's payable credited — once per Stripe reversal id.
+ */
+export function transferReversalEntry(args: { reversalId: string; sellerType: 'MUSEUM' | 'BRAND'; sellerId: string; amountMinor: number; currency: string; at: Date }): JournalEntryDraft {
+  if (!Number.isSafeInteger(args.amountMinor) || args.amountMinor <= 0) throw new RangeError(`a transfer reversal must be a positive integer amount, got ${args.amountMinor}`);
+  const e: JournalEntryDraft = {
+    eventKey: `transfer-reversal:${args.reversalId}`,
+    kind: 'TRANSFER_REVERSAL',
+    checkoutId: null,
+    occurredAt: args.at,
+    lines: [
+      { account: platform('STRIPE_CLEARING'), component: 'PAYOUT', orderId: null, amountMinor: args.amountMinor, currency: args.currency },
+      { account: sellerPayable(args.sellerType, args.sellerId), component: 'PAYOUT', orderId: null, amountMinor: -args.amountMinor, currency: args.currency },
+    ],
+  };
+  assertBalanced(e);
+  return e;
+}

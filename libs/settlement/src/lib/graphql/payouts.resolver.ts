@@ -4,7 +4,7 @@ import { PayoutsService, type PayoutAccountView } from '../application/payouts.s
 import { PayoutAccountType, PayoutRunType, SellerKind, SellerPayoutType } from './settlement.types';
 
 const account = (a: PayoutAccountView): PayoutAccountType => ({ ...a, sellerType: a.sellerType as SellerKind });
-const payout = (p: { id: string; runKey: string; sellerType: string; sellerId: string; amountMinor: number; currency: string; status: string; stripeTransferId: string | null }): SellerPayoutType => ({
+const payout = (p: { id: string; runKey: string; sellerType: string; sellerId: string; amountMinor: number; currency: string; status: string; stripeTransferId: string | null; reversedMinor?: number }): SellerPayoutType => ({
   id: p.id,
   runKey: p.runKey,
   sellerType: p.sellerType as SellerKind,
@@ -12,6 +12,7 @@ const payout = (p: { id: string; runKey: string; sellerType: string; sellerId: s
   amount: { amount: p.amountMinor, currency: p.currency },
   status: p.status,
   stripeTransferId: p.stripeTransferId,
+  reversed: { amount: p.reversedMinor ?? 0, currency: p.currency },
 });
 
 /** Payout accounts (Stripe Connect) and the operator's payout run. */
@@ -32,7 +33,7 @@ export class PayoutsResolver {
   }
 
   @Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER', 'BRAND_PARTNER')
-  @Query(() => PayoutAccountType, { nullable: true, description: 'The seller’s payout account as Stripe has it now; null before one is connected.' })
+  @Query(() => PayoutAccountType, { nullable: true, description: 'The seller’s payout account as Stripe last reported it (its Connect webhooks keep it current; no call to Stripe); null before one is connected.' })
   async payoutAccount(
     @CurrentActor() actor: Actor,
     @Args('museumId', { type: () => ID, nullable: true }) museumId?: string | null,

@@ -33,7 +33,7 @@ export class PlatformLedgerType {
 @ObjectType('OrderSettlementLine', { description: 'One line of the ledger about an order: debit positive, credit negative.' })
 export class OrderSettlementLineType {
   @Field(() => String, { description: 'The event that caused it: order-paid:<order>, refund:<re_…>, refund-failed:<re_…>, dispute-lost:<dp_…>, order-payable:<order>.' }) event!: string;
-  @Field(() => String, { description: 'ORDER_PAID, REFUND, REFUND_FAILED, DISPUTE_LOST or ORDER_PAYABLE.' }) entryKind!: string;
+  @Field(() => String, { description: 'ORDER_PAID, REFUND, REFUND_FAILED, DISPUTE_LOST, ORDER_PAYABLE, FEE, PAYOUT or TRANSFER_REVERSAL.' }) entryKind!: string;
   @Field(() => Date) occurredAt!: Date;
   @Field(() => String, { description: 'SELLER_PENDING, SELLER_PAYABLE, PLATFORM_COMMISSION, TAX_PAYABLE, STRIPE_CLEARING or STRIPE_FEES.' }) account!: string;
   @Field(() => String, { description: 'MUSEUM, BRAND or PLATFORM.' }) ownerType!: string;
@@ -88,7 +88,7 @@ export class SetCommissionRatesInput {
 @ObjectType('StatementMovement', { description: 'A seller’s movements of the month for one account, kind of entry and component (owed: positive).' })
 export class StatementMovementType {
   @Field(() => String, { description: 'SELLER_PENDING or SELLER_PAYABLE.' }) account!: string;
-  @Field(() => String, { description: 'ORDER_PAID, REFUND, REFUND_FAILED, DISPUTE_LOST or ORDER_PAYABLE.' }) entryKind!: string;
+  @Field(() => String, { description: 'ORDER_PAID, REFUND, REFUND_FAILED, DISPUTE_LOST, ORDER_PAYABLE, FEE, PAYOUT or TRANSFER_REVERSAL.' }) entryKind!: string;
   @Field(() => String, { description: 'GOODS, ROYALTY or FREIGHT.' }) component!: string;
   @Field(() => Int, { description: 'Orders concerned.' }) orders!: number;
   @Field(() => Float, { description: 'Integer minor units.' }) amount!: number;
@@ -113,7 +113,7 @@ export class SellerStatementType {
   @Field(() => String, { description: 'The statement as CSV (minor units).' }) csv!: string;
 }
 
-@ObjectType('PayoutAccount', { description: 'A seller’s Stripe Connect account (Express) for payouts, as Stripe has it now.' })
+@ObjectType('PayoutAccount', { description: 'A seller’s Stripe Connect account (Express) for payouts, as Stripe last reported it (account.updated, or a read when connecting and before each transfer).' })
 export class PayoutAccountType {
   @Field(() => SellerKind) sellerType!: SellerKind;
   @Field(() => ID) sellerId!: string;
@@ -121,6 +121,9 @@ export class PayoutAccountType {
   @Field(() => Boolean) detailsSubmitted!: boolean;
   @Field(() => [String], { description: 'What Stripe still needs (requirements.currently_due).' }) requirements!: string[];
   @Field(() => String, { nullable: true, description: 'Stripe’s onboarding page while the account is not ready (single use, short-lived).' }) onboardingUrl!: string | null;
+  @Field(() => Boolean, { description: 'Charges enabled on the connected account (from Stripe’s account.updated).' }) chargesEnabled!: boolean;
+  @Field(() => String, { nullable: true, description: 'The account’s latest payout to its bank as Stripe reported it (payout.paid / payout.failed): paid or failed; null before any.' }) bankPayoutStatus!: string | null;
+  @Field(() => String, { nullable: true, description: 'Stripe’s failure code of that bank payout when it failed.' }) bankPayoutFailureCode!: string | null;
 }
 
 @ObjectType('SellerPayout', { description: 'One transfer of a payout run to a seller.' })
@@ -132,6 +135,7 @@ export class SellerPayoutType {
   @Field(() => LedgerAmountType) amount!: LedgerAmountType;
   @Field(() => String, { description: 'PENDING (Stripe not reached yet: the next run makes it, under the same key) or PAID.' }) status!: string;
   @Field(() => String, { nullable: true }) stripeTransferId!: string | null;
+  @Field(() => LedgerAmountType, { description: 'What Stripe reversed of the transfer (transfer reversals, back in the seller’s payable balance).' }) reversed!: LedgerAmountType;
 }
 
 @ObjectType('PayoutSkip')

@@ -7,6 +7,9 @@ export interface PayoutAccountRow extends SellerRef {
   payoutsEnabled: boolean;
   detailsSubmitted: boolean;
   requirements: string[];
+  chargesEnabled: boolean;
+  bankPayoutStatus: string | null;
+  bankPayoutFailureCode: string | null;
 }
 
 export interface PayoutRow extends SellerRef {
@@ -35,9 +38,11 @@ export class PayoutRepository {
   async account(s: SellerRef, tx: Tx | null = null, lock = false): Promise<PayoutAccountRow | null> {
     const db = tx ?? this.prisma;
     const rows = lock
-      ? await db.$queryRaw<PayoutAccountRow[]>`SELECT seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId", payouts_enabled AS "payoutsEnabled", details_submitted AS "detailsSubmitted", requirements
+      ? await db.$queryRaw<PayoutAccountRow[]>`SELECT seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId", payouts_enabled AS "payoutsEnabled", details_submitted AS "detailsSubmitted", requirements,
+                 charges_enabled AS "chargesEnabled", bank_payout_status AS "bankPayoutStatus", bank_payout_failure_code AS "bankPayoutFailureCode"
           FROM seller_payout_accounts WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid FOR UPDATE`
-      : await db.$queryRaw<PayoutAccountRow[]>`SELECT seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId", payouts_enabled AS "payoutsEnabled", details_submitted AS "detailsSubmitted", requirements
+      : await db.$queryRaw<PayoutAccountRow[]>`SELECT seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId", payouts_enabled AS "payoutsEnabled", details_submitted AS "detailsSubmitted", requirements,
+                 charges_enabled AS "chargesEnabled", bank_payout_status AS "bankPayoutStatus", bank_payout_failure_code AS "bankPayoutFailureCode"
           FROM seller_payout_accounts WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid`;
     return rows[0] ?? null;
   }
@@ -50,10 +55,46 @@ export class PayoutRepository {
       ON CONFLICT (seller_type, seller_id) DO NOTHING`;
   }
 
-  async updateStatus(stripeAccountId: string, st: { payoutsEnabled: boolean; detailsSubmitted: boolean; requirements: string[] }): Promise<void> {
-    await this.prisma.$executeRaw`
-      UPDATE seller_payout_accounts SET payouts_enabled = ${st.payoutsEnabled}, details_submitted = ${st.detailsSubmitted}, requirements = ${st.requirements}::text[], updated_at = now()
-       WHERE stripe_account_id = ${stripeAccountId}`;
+  /**
+   * Stores the account's status as Stripe had it at `at`, unless a newer one is stored (an
+   * account.updated delivered late). Answers how many rows changed.
+   */
+  async updateStatus(
+    stripeAccountId: string,
+    st: { chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean; requirements: string[]; at: Date },
+    tx: Tx | null = null,
+  ): Promise<number> {
+    return (tx ?? this.prisma).$executeRaw`
+      UPDATE seller_payout_accounts SET charges_enabled = ${st.chargesEnabled}, payouts_enabled = ${st.payoutsEnabled}, details_submitted = ${st.detailsSubmitted},
+             requirements = ${st.requirements}::text[], status_at = ${st.at}, updated_at = now()
+       WHERE stripe_account_id = ${stripeAccountId} AND (status_at IS NULL OR status_at <= ${st.at})`;
+  }
+
+  /** The connected account's latest payout to its bank, unless a newer one is stored. */
+  async recordBankPayout(tx: Tx, stripeAccountId: string, p: { payoutId: string; status: string; failureCode: string | null; at: Date }): Promise<number> {
+    return tx.$executeRaw`
+      UPDATE seller_payout_accounts SET bank_payout_id = ${p.payoutId}, bank_payout_status = ${p.status}, bank_payout_failure_code = ${p.failureCode}, bank_payout_at = ${p.at}, updated_at = now()
+       WHERE stripe_account_id = ${stripeAccountId} AND (bank_payout_at IS NULL OR bank_payout_at <= ${p.at})`;
+  }
+
+  /** The payout a transfer paid (by its transfer id, else by our id from its metadata), locked. */
+  async payoutOfTransferForUpdate(tx: Tx, transferId: string, payoutId: string | null): Promise<PayoutRow | null> {
+    const byTransfer = await tx.$queryRaw<PayoutRow[]>`${SELECT} WHERE stripe_transfer_id = ${transferId} FOR UPDATE`;
+    if (byTransfer[0]) return num(byTransfer[0]);
+    if (!payoutId || !/^[0-9a-f-]{36}$/i.test(payoutId)) return null;
+    const byId = await tx.$queryRaw<PayoutRow[]>`${SELECT} WHERE id = ${payoutId}::uuid FOR UPDATE`;
+    return byId.map(num)[0] ?? null;
+  }
+
+  /** Records a reversal once (by Stripe's id); false when it was already recorded. */
+  async insertReversal(tx: Tx, r: { payoutId: string; stripeReversalId: string; amountMinor: number; currency: string }): Promise<boolean> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO seller_payout_reversals (id, payout_id, stripe_reversal_id, amount_minor, currency)
+      VALUES (gen_random_uuid(), ${r.payoutId}::uuid, ${r.stripeReversalId}, ${r.amountMinor}, ${r.currency})
+      ON CONFLICT (stripe_reversal_id) DO NOTHING RETURNING id::text`;
+    if (!rows.length) return false;
+    await tx.$executeRaw`UPDATE seller_payouts SET reversed_minor = reversed_minor + ${r.amountMinor} WHERE id = ${r.payoutId}::uuid`;
+    return true;
   }
 
   async payout(tx: Tx, runKey: string, s: SellerRef, currency: string): Promise<PayoutRow | null> {
@@ -87,14 +128,13 @@ export class PayoutRepository {
     return n > 0;
   }
 
-  async payoutsOf(s: SellerRef): Promise<(PayoutRow & { paidAt: Date | null; createdAt: Date })[]> {
-    const rows = await this.prisma.$queryRaw<(PayoutRow & { paidAt: Date | null; createdAt: Date })[]>`
+  async payoutsOf(s: SellerRef): Promise<(PayoutRow & { reversedMinor: number; paidAt: Date | null; createdAt: Date })[]> {
+    const rows = await this.prisma.$queryRaw<(PayoutRow & { reversedMinor: number; paidAt: Date | null; createdAt: Date })[]>`
       SELECT id::text, run_key AS "runKey", seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId",
-             amount_minor::float8 AS "amountMinor", currency, status, stripe_transfer_id AS "stripeTransferId", paid_at AS "paidAt", created_at AS "createdAt"
+             amount_minor::float8 AS "amountMinor", currency, status, stripe_transfer_id AS "stripeTransferId", reversed_minor::float8 AS "reversedMinor", paid_at AS "paidAt", created_at AS "createdAt"
         FROM seller_payouts WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid ORDER BY created_at DESC, id LIMIT 100`;
-    return rows.map(num);
+    return rows.map((r) => ({ ...num(r), reversedMinor: Number(r.reversedMinor) }));
   }
-
 }
 
 const SELECT = Prisma.sql`SELECT id::text, run_key AS "runKey", seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId",

@@ -1,0 +1,40 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PaymentsService, type VerifiedConnectEvent } from '@vitrine/payments';
+import { ConnectEventsService as SettlementConnectEvents } from '@vitrine/settlement';
+import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { TransactionRunner } from '../infrastructure/transaction-runner';
+import type { WebhookOutcome } from './payment-events.service';
+
+/**
+ * Stripe Connect's events: connected accounts' account.updated and payout.paid / payout.failed
+ * (the Connect endpoint, verified with its own secret) and the platform's transfer.reversed /
+ * transfer.updated (the platform endpoint: transfers live on the platform's account). Each event is processed once: its id is claimed (processed_payment_events) in the
+ * same transaction as settlement applies it.
+ */
+@Injectable()
+export class ConnectWebhookService {
+  private readonly logger = new Logger(ConnectWebhookService.name);
+
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly settlement: SettlementConnectEvents,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  /** An event of the Connect endpoint (/webhooks/stripe-connect). */
+  handleWebhook(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
+    return this.handle(this.payments.verifyConnectWebhook(rawBody, signature));
+  }
+
+  /** A verified Connect event (from either endpoint: Stripe sends transfer.* to the platform's). */
+  handle(e: VerifiedConnectEvent): Promise<WebhookOutcome> {
+    return this.tx.run(async (tx): Promise<WebhookOutcome> => {
+      if (!(await this.payments.claimConnectEvent(tx, e))) return 'duplicate';
+      const outcome = await this.settlement.apply(tx, e.event);
+      // Ours (the transfer's metadata names our payout) but not recorded yet: refuse so Stripe delivers it again.
+      if (outcome === 'PAYOUT_NOT_YET_KNOWN') throw new OrdersError(OrdersErrorCode.PAYMENT_NOT_YET_KNOWN, 'Payout not recorded yet');
+      if (outcome === 'ignored') this.logger.debug(`Connect event ${e.eventId} (${e.type}) of ${e.account ?? 'the platform'}: nothing to do`);
+      return outcome;
+    });
+  }
+}

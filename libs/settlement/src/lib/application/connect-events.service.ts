@@ -1,0 +1,74 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Tx } from '@vitrine/shared/data-access';
+import { assertUnreachable } from '@vitrine/shared/kernel';
+import { transferReversalEntry } from '../domain/posting-plan';
+import { LedgerRepository } from '../infrastructure/ledger.repository';
+import { PayoutRepository } from '../infrastructure/payout.repository';
+
+/**
+ * A connected account's event as settlement needs it (libs/orders maps Stripe's Connect
+ * webhook, verified and parsed by libs/payments, to this; the shapes are the same).
+ */
+export type ConnectAccountEvent =
+  | { kind: 'ACCOUNT_UPDATED'; accountId: string; chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean; currentlyDue: string[]; at: Date }
+  | { kind: 'TRANSFER_REVERSALS'; transferId: string; payoutId: string | null; reversals: { id: string; amountMinor: number; currency: string }[] }
+  | { kind: 'BANK_PAYOUT'; accountId: string; payoutId: string; status: 'paid' | 'failed'; failureCode: string | null; amountMinor: number; currency: string; at: Date }
+  | { kind: 'IGNORED'; type: string };
+
+/** processed; ignored (not ours, or nothing to do); PAYOUT_NOT_YET_KNOWN: ours by metadata but not recorded as paid yet (the caller refuses so Stripe retries). */
+export type ConnectEventOutcome = 'processed' | 'ignored' | 'PAYOUT_NOT_YET_KNOWN';
+
+/**
+ * Applies Stripe Connect's events in the caller's transaction (the one that claimed the
+ * event id, so each event counts once): an account's status (no call to Stripe), transfer
+ * reversals (each reversal id recorded and posted once — the seller's payable goes back up),
+ * and the account's payouts to its bank (recorded on the account).
+ */
+@Injectable()
+export class ConnectEventsService {
+  private readonly logger = new Logger(ConnectEventsService.name);
+
+  constructor(
+    private readonly payouts: PayoutRepository,
+    private readonly ledger: LedgerRepository,
+  ) {}
+
+  async apply(tx: Tx, e: ConnectAccountEvent): Promise<ConnectEventOutcome> {
+    switch (e.kind) {
+      case 'ACCOUNT_UPDATED': {
+        const n = await this.payouts.updateStatus(e.accountId, { chargesEnabled: e.chargesEnabled, payoutsEnabled: e.payoutsEnabled, detailsSubmitted: e.detailsSubmitted, requirements: e.currentlyDue, at: e.at }, tx);
+        return n > 0 ? 'processed' : 'ignored';
+      }
+      case 'TRANSFER_REVERSALS':
+        return this.reversals(tx, e);
+      case 'BANK_PAYOUT': {
+        const n = await this.payouts.recordBankPayout(tx, e.accountId, { payoutId: e.payoutId, status: e.status, failureCode: e.failureCode, at: e.at });
+        if (n > 0 && e.status === 'failed') this.logger.warn(`payout ${e.payoutId} of connected account ${e.accountId} to its bank failed (${e.failureCode ?? 'no code'})`);
+        return n > 0 ? 'processed' : 'ignored';
+      }
+      case 'IGNORED':
+        return 'ignored';
+      default:
+        return assertUnreachable(e);
+    }
+  }
+
+  private async reversals(tx: Tx, e: Extract<ConnectAccountEvent, { kind: 'TRANSFER_REVERSALS' }>): Promise<ConnectEventOutcome> {
+    if (!e.reversals.length) return 'ignored';
+    const payout = await this.payouts.payoutOfTransferForUpdate(tx, e.transferId, e.payoutId);
+    if (!payout) return e.payoutId ? 'PAYOUT_NOT_YET_KNOWN' : 'ignored';
+    // The transfer is ours but its PAID row and payout entry are not committed yet: retry later.
+    if (payout.status !== 'PAID' || payout.stripeTransferId !== e.transferId) return 'PAYOUT_NOT_YET_KNOWN';
+    let posted = 0;
+    for (const r of e.reversals) {
+      if (r.currency !== payout.currency) {
+        this.logger.error(`reversal ${r.id} of transfer ${e.transferId} in ${r.currency}, payout ${payout.id} in ${payout.currency}: not posted`);
+        continue;
+      }
+      if (!(await this.payouts.insertReversal(tx, { payoutId: payout.id, stripeReversalId: r.id, amountMinor: r.amountMinor, currency: r.currency }))) continue;
+      await this.ledger.insertEntry(tx, transferReversalEntry({ reversalId: r.id, sellerType: payout.sellerType, sellerId: payout.sellerId, amountMinor: r.amountMinor, currency: r.currency, at: new Date() }));
+      posted++;
+    }
+    return posted ? 'processed' : 'ignored';
+  }
+}
