@@ -406,8 +406,12 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     expect(skipped.data.runPayouts.skipped).toContainEqual({ sellerType: 'MUSEUM', sellerId: shop.museumId, payable: { amount: payable }, reason: 'ACCOUNT_NOT_READY' });
     expect(stripe.transfers.size).toBe(0);
 
-    stripe.completeOnboarding(String(acct['id']));
+    // Stripe tells the Connect endpoint the onboarding is done: the account is ready, read without asking Stripe.
+    const reads = () => stripe.requests.filter((q) => q.method === 'GET' && q.path === `/v1/accounts/${acct['id']}`).length;
+    const readsBefore = reads();
+    expect(await stripe.deliverConnect(api.baseUrl, stripe.completeOnboarding(String(acct['id'])))).toBe(200);
     expect((await api.gql(ACCOUNT, {}, tokens.manager)).data.payoutAccount).toEqual({ ready: true, requirements: [], onboardingUrl: null });
+    expect(reads()).toBe(readsBefore);
 
     // Stripe fails the transfer (every retry of the SDK): the payout stays PENDING, nothing posted.
     stripe.failNextTo('/v1/transfers', 10);
@@ -438,6 +442,104 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     const scheduled = await api.app.get(PayoutsService, { strict: false }).runScheduled(new Date('2026-12-07T04:00:00Z'));
     expect(scheduled).toMatchObject({ runKey: 'scheduled-2026-12-07', paid: [], failed: [] });
     expect(stripe.transfers.size).toBe(1);
+  });
+
+  it('applies Connect webhooks once: account status, a transfer reversal back into the seller’s balance, bank payouts; a bad signature writes nothing', async () => {
+    const ACCOUNT = `query($m: ID, $b: ID) { payoutAccount(museumId: $m, brandId: $b) { ready chargesEnabled detailsSubmitted requirements bankPayoutStatus bankPayoutFailureCode } }`;
+    const PAYOUTS = `{ sellerPayouts { id status stripeTransferId amount { amount currency } reversed { amount currency } } }`;
+    const prisma = api.db.prisma;
+    const acct = [...stripe.accounts.values()].find((a: any) => a.metadata.vitrine_seller_id === shop.museumId)!;
+    const accountId = String(acct['id']);
+    const processed = () => prisma.processedPaymentEvent.count();
+    const snapshot = async () => ({
+      account: await prisma.sellerPayoutAccount.findUniqueOrThrow({ where: { stripeAccountId: accountId }, select: { payoutsEnabled: true, chargesEnabled: true, detailsSubmitted: true, requirements: true, bankPayoutId: true, bankPayoutStatus: true } }),
+      reversals: await prisma.sellerPayoutReversal.count(),
+      entries: await ledgerCount(),
+      processed: await processed(),
+    });
+
+    // Stripe disables payouts (new requirements due): stored from the event, no call to Stripe; the replay changes nothing.
+    const readsBefore = stripe.requests.filter((q) => q.path.startsWith('/v1/accounts/')).length;
+    const due = stripe.accountUpdated(accountId, { payouts_enabled: false, requirements: { currently_due: ['individual.verification.document'], disabled_reason: 'requirements.past_due' } });
+    expect(await stripe.deliverConnect(api.baseUrl, due)).toBe(200);
+    expect((await api.gql(ACCOUNT, {}, tokens.manager)).data.payoutAccount).toEqual({
+      ready: false, chargesEnabled: true, detailsSubmitted: true, requirements: ['individual.verification.document'], bankPayoutStatus: null, bankPayoutFailureCode: null,
+    });
+    const ready = stripe.accountUpdated(accountId, { payouts_enabled: true, requirements: { currently_due: [], disabled_reason: null } });
+    expect(await stripe.deliverConnect(api.baseUrl, ready)).toBe(200);
+    expect((await api.gql(ACCOUNT, {}, tokens.manager)).data.payoutAccount).toMatchObject({ ready: true, requirements: [] });
+    // The older event delivered again (a replay: its id is known) and under a new id (late, out of order: older than the stored status) change nothing.
+    const settled = await snapshot();
+    expect(await stripe.deliverConnect(api.baseUrl, due)).toBe(200);
+    expect(await stripe.deliverConnect(api.baseUrl, { ...due, id: `${due.id}_late`, created: due.created - 60 })).toBe(200);
+    expect((await api.gql(ACCOUNT, {}, tokens.manager)).data.payoutAccount).toMatchObject({ ready: true, requirements: [] });
+    expect({ ...(await snapshot()), processed: 0 }).toEqual({ ...settled, processed: 0 });
+    expect(stripe.requests.filter((q) => q.path.startsWith('/v1/accounts/')).length).toBe(readsBefore);
+
+    // A bad signature (the platform endpoint's secret on the Connect endpoint, or a forged one) is refused: 400, nothing written.
+    const before = await snapshot();
+    const disabling = stripe.accountUpdated(accountId, { payouts_enabled: false });
+    expect(await stripe.deliverConnect(api.baseUrl, disabling, { secret: stripe.webhookSecret })).toBe(400);
+    expect(await stripe.deliverConnect(api.baseUrl, disabling, { secret: 'whsec_forged' })).toBe(400);
+    const [transfer] = [...stripe.transfers.values()];
+    const transferId = String(transfer!['id']);
+    const amount = Number(transfer!['amount']);
+    const forgedReversal = stripe.reverseTransfer(transferId, 100);
+    const forged = stripe.sign(forgedReversal, { secret: stripe.connectWebhookSecret });
+    const res = await fetch(`${api.baseUrl}/webhooks/stripe`, { method: 'POST', headers: forged.headers, body: forged.body });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'WEBHOOK_SIGNATURE_INVALID' });
+    expect(await snapshot()).toEqual(before);
+    Object.assign(acct, { payouts_enabled: true });
+
+    // Stripe reverses part of the payout's transfer (the 100 above, then 250 more): transfer.reversed goes to the platform
+    // endpoint, each reversal posted once — delivered again, under another id, and as transfer.updated.
+    const balance = async () => (await api.gql(BALANCE, {}, tokens.manager)).data.sellerBalance.payable;
+    const payableBefore = (await balance())[0].amount as number;
+    const second = stripe.reverseTransfer(transferId, 250);
+    expect(await stripe.deliver(api.baseUrl, second)).toBe(200);
+    expect(await stripe.deliver(api.baseUrl, second)).toBe(200);
+    expect(await stripe.deliver(api.baseUrl, { ...second, id: `${second.id}_again` })).toBe(200);
+    expect(await stripe.deliver(api.baseUrl, { ...second, id: `${second.id}_updated`, type: 'transfer.updated' })).toBe(200);
+    expect(await stripe.deliver(api.baseUrl, forgedReversal)).toBe(200);
+    expect(await balance()).toEqual(cny(payableBefore + 350));
+    const reversals = await prisma.sellerPayoutReversal.findMany({ select: { stripeReversalId: true, amountMinor: true, currency: true }, orderBy: { amountMinor: 'asc' } });
+    expect(reversals.map((r) => ({ ...r, amountMinor: Number(r.amountMinor), currency: r.currency.trim() }))).toEqual([
+      { stripeReversalId: expect.stringMatching(/^trr_/), amountMinor: 100, currency: 'CNY' },
+      { stripeReversalId: expect.stringMatching(/^trr_/), amountMinor: 250, currency: 'CNY' },
+    ]);
+    // Each reversal is one balanced entry: clearing debited, the museum's payable credited.
+    const lines = await prisma.$queryRaw<{ event_key: string; kind: string; account: string; amount: number; currency: string }[]>`
+      SELECT e.event_key, e.kind, a.kind AS account, l.amount_minor::float8 AS amount, trim(l.currency) AS currency
+        FROM settlement_journal_entries e JOIN settlement_journal_lines l ON l.entry_id = e.id JOIN settlement_accounts a ON a.id = l.account_id
+       WHERE e.kind = 'TRANSFER_REVERSAL' ORDER BY e.event_key, a.kind`;
+    expect(lines).toHaveLength(4);
+    for (const r of reversals) {
+      const mine = lines.filter((l) => l.event_key === `transfer-reversal:${r.stripeReversalId}`);
+      expect(mine.map((l) => [l.account, l.amount, l.currency])).toEqual([
+        ['SELLER_PAYABLE', -Number(r.amountMinor), 'CNY'],
+        ['STRIPE_CLEARING', Number(r.amountMinor), 'CNY'],
+      ]);
+    }
+    const payouts: any = await api.gql(PAYOUTS, {}, tokens.manager);
+    expect(payouts.data.sellerPayouts).toEqual([expect.objectContaining({ stripeTransferId: transferId, amount: { amount, currency: 'CNY' }, reversed: { amount: 350, currency: 'CNY' } })]);
+    expect(Number((await prisma.sellerPayout.findFirstOrThrow({ where: { stripeTransferId: transferId } })).reversedMinor)).toBe(350);
+    // A transfer that is not ours is acknowledged and ignored.
+    expect(await stripe.deliver(api.baseUrl, { ...second, id: `${second.id}_foreign`, data: { object: { ...second.data.object, id: 'tr_not_ours', metadata: {} } } })).toBe(200);
+    expect(await prisma.sellerPayoutReversal.count()).toBe(2);
+
+    // The connected account pays out to its bank: recorded on the account, the newest wins; a failure shows with its code.
+    const paidOut = stripe.bankPayout(accountId, 'paid', 1_000);
+    expect(await stripe.deliverConnect(api.baseUrl, paidOut)).toBe(200);
+    expect((await api.gql(ACCOUNT, {}, tokens.manager)).data.payoutAccount).toMatchObject({ bankPayoutStatus: 'paid', bankPayoutFailureCode: null });
+    const failedOut = { ...stripe.bankPayout(accountId, 'failed', 1_000), created: paidOut.created + 1 };
+    expect(await stripe.deliverConnect(api.baseUrl, failedOut)).toBe(200);
+    expect(await stripe.deliverConnect(api.baseUrl, failedOut)).toBe(200);
+    expect((await api.gql(ACCOUNT, {}, tokens.manager)).data.payoutAccount).toMatchObject({ bankPayoutStatus: 'failed', bankPayoutFailureCode: 'account_closed' });
+    expect(await stripe.deliverConnect(api.baseUrl, { ...paidOut, id: `${paidOut.id}_late` })).toBe(200);
+    expect((await api.gql(ACCOUNT, {}, tokens.manager)).data.payoutAccount).toMatchObject({ bankPayoutStatus: 'failed' });
+    // Another seller's tenant sees none of it.
+    expect(codeOf(await api.gql(ACCOUNT, { m: shop.museumId }, tokens.otherManager))).toBe('NOT_FOUND');
   });
 
   it('the database refuses an entry that does not balance, and any edit of the ledger', async () => {

@@ -50,6 +50,8 @@ export interface StripeLoopbackOptions {
   /** Keys to accept / sign with (default: generated). */
   secretKey?: string;
   webhookSecret?: string;
+  /** The Connect endpoint's signing secret (default: generated). */
+  connectWebhookSecret?: string;
   /** Where the wallet page delivers its webhooks (the API's /webhooks/stripe); settable later. */
   webhookUrl?: string | null;
   /** Stripe's processing fee on a charge, in basis points of its amount (default 340, HALF_UP to the minor unit). */
@@ -67,6 +69,8 @@ export interface StripeLoopback {
   walletUrl(paymentIntentId: string): string;
   secretKey: string;
   webhookSecret: string;
+  /** Signs the Connect endpoint's events (connected accounts': account.updated, payout.*). */
+  connectWebhookSecret: string;
   requests: LoopbackRequest[];
   paymentIntents: Map<string, Json>;
   refunds: Map<string, Json>;
@@ -78,6 +82,16 @@ export interface StripeLoopback {
   transfers: Map<string, Json>;
   /** The seller finishes Express onboarding: payouts enabled, nothing due; answers the account.updated event. */
   completeOnboarding(accountId: string): StripeEventLike;
+  /** account.updated of the connected account as it stands now (after `changes`), with its `account`: for the Connect endpoint. */
+  accountUpdated(accountId: string, changes?: Json): StripeEventLike;
+  /**
+   * Reverses (part of) a transfer as POST /v1/transfers/:id/reversals does (the money comes
+   * back from the connected account) and answers the platform's event of the transfer as it
+   * stands: transfer.reversed (or transfer.updated). Stripe sends it to the platform endpoint.
+   */
+  reverseTransfer(transferId: string, amount?: number, type?: 'transfer.reversed' | 'transfer.updated'): StripeEventLike;
+  /** The connected account's payout to its bank: payout.paid or payout.failed, with its `account`, for the Connect endpoint. */
+  bankPayout(accountId: string, status: 'paid' | 'failed', amount: number, currency?: string): StripeEventLike;
   /** Files uploaded through POST /v1/files, with their bytes. */
   files: Map<string, Json & { data: Buffer }>;
   /** The next n requests answer this HTTP status (500: the SDK retries with the same key). */
@@ -107,6 +121,8 @@ export interface StripeLoopback {
   sign(event: StripeEventLike, options?: { secret?: string; timestamp?: number }): { body: string; headers: Record<string, string> };
   /** POSTs the signed event to `${baseUrl}/webhooks/stripe` and answers the HTTP status. */
   deliver(baseUrl: string, event: StripeEventLike): Promise<number>;
+  /** POSTs the event signed with the Connect secret to `${baseUrl}/webhooks/stripe-connect` and answers the HTTP status. */
+  deliverConnect(baseUrl: string, event: StripeEventLike, options?: { secret?: string }): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -170,6 +186,7 @@ const stripeError = (status: number, type: string, message: string, code?: strin
 export async function startStripeLoopback(options: StripeLoopbackOptions = {}): Promise<StripeLoopback> {
   const secretKey = options.secretKey ?? `sk_test_loopback_${randomBytes(8).toString('hex')}`;
   const webhookSecret = options.webhookSecret ?? `whsec_loopback_${randomBytes(16).toString('hex')}`;
+  const connectWebhookSecret = options.connectWebhookSecret ?? `whsec_loopback_connect_${randomBytes(16).toString('hex')}`;
   /** return_url given at confirmation, per intent (WeChat Pay's next action has no field for it). */
   const returnUrls = new Map<string, string>();
   /** The payment method type of the intent's current attempt. */
@@ -397,11 +414,31 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       transfers.set(String(tr['id']), tr);
       return { status: 200, body: tr };
     }
+    if ((m = /^\/v1\/transfers\/([^/]+)\/reversals$/.exec(path)) && method === 'POST') {
+      const r = reverse(m[1]!, p['amount'] === undefined ? undefined : Number(p['amount']), p['metadata'] as Json | undefined);
+      return 'error' in r ? r.error : { status: 200, body: r.reversal };
+    }
     if ((m = /^\/v1\/balance_transactions\/([^/]+)$/.exec(path)) && method === 'GET') {
       const txn = balanceTransactions.get(m[1]);
       return txn ? { status: 200, body: txn } : stripeError(404, 'invalid_request_error', `No such balance transaction: '${m[1]}'`, 'resource_missing', 'id');
     }
     return stripeError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${path}).`);
+  }
+
+  /** A transfer reversal as Stripe makes it: at most what is left of the transfer. */
+  function reverse(transferId: string, amount: number | undefined, metadata: Json | undefined): { reversal: Json } | { error: { status: number; body: Json } } {
+    const tr = transfers.get(transferId);
+    if (!tr) return { error: stripeError(404, 'invalid_request_error', `No such transfer: '${transferId}'`, 'resource_missing', 'id') };
+    const left = Number(tr['amount']) - Number(tr['amount_reversed']);
+    const amt = amount ?? left;
+    if (!Number.isSafeInteger(amt) || amt < 1 || amt > left) return { error: stripeError(400, 'invalid_request_error', `Transfer ${transferId} has only ${left} left to reverse`, 'parameter_invalid_integer', 'amount') };
+    const reversal: Json = { id: id('trr'), object: 'transfer_reversal', amount: amt, currency: tr['currency'], transfer: transferId, metadata: metadata ?? {}, created: now() };
+    tr['amount_reversed'] = Number(tr['amount_reversed']) + amt;
+    tr['reversed'] = tr['amount_reversed'] === tr['amount'];
+    const list = tr['reversals'] as { data: Json[]; total_count?: number };
+    list.data.unshift(reversal);
+    list.total_count = list.data.length;
+    return { reversal };
   }
 
   const FILE_EVIDENCE = ['receipt', 'shipping_documentation', 'customer_communication', 'uncategorized_file', 'cancellation_policy', 'refund_policy', 'service_documentation', 'duplicate_charge_documentation', 'customer_signature'];
@@ -608,6 +645,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     walletUrl,
     secretKey,
     webhookSecret,
+    connectWebhookSecret,
     requests,
     paymentIntents,
     refunds,
@@ -619,6 +657,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     env: {
       STRIPE_SECRET_KEY: secretKey,
       STRIPE_WEBHOOK_SECRET: webhookSecret,
+      STRIPE_CONNECT_WEBHOOK_SECRET: connectWebhookSecret,
       STRIPE_API_HOST: '127.0.0.1',
       STRIPE_API_PORT: String(port),
       STRIPE_API_PROTOCOL: 'http',
@@ -628,6 +667,33 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       if (!acct) throw new Error(`loopback: no account ${accountId}`);
       Object.assign(acct, { charges_enabled: true, payouts_enabled: true, details_submitted: true, capabilities: { transfers: 'active' }, requirements: { currently_due: [], disabled_reason: null } });
       return { ...event('account.updated', acct), account: accountId } as StripeEventLike;
+    },
+    accountUpdated(accountId, changes = {}) {
+      const acct = accounts.get(accountId);
+      if (!acct) throw new Error(`loopback: no account ${accountId}`);
+      Object.assign(acct, changes);
+      return { ...event('account.updated', acct), account: accountId } as StripeEventLike;
+    },
+    reverseTransfer(transferId, amount, type = 'transfer.reversed') {
+      const r = reverse(transferId, amount, undefined);
+      if ('error' in r) throw new Error(`loopback: ${JSON.stringify(r.error.body)}`);
+      return event(type, transfers.get(transferId)!);
+    },
+    bankPayout(accountId, status, amount, currency = 'cny') {
+      if (!accounts.has(accountId)) throw new Error(`loopback: no account ${accountId}`);
+      const po: Json = {
+        id: id('po'),
+        object: 'payout',
+        amount,
+        currency,
+        status,
+        arrival_date: now(),
+        method: 'standard',
+        failure_code: status === 'failed' ? 'account_closed' : null,
+        failure_message: status === 'failed' ? 'The bank account has been closed.' : null,
+        created: now(),
+      };
+      return { ...event(`payout.${status}`, po), account: accountId } as StripeEventLike;
     },
     failNext(n, status = 500) {
       failures = { left: n, status };
@@ -752,6 +818,12 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       const body = JSON.stringify(evt, null, 2);
       const header = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: options.secret ?? webhookSecret, timestamp: options.timestamp });
       return { body, headers: { 'content-type': 'application/json', 'stripe-signature': header } };
+    },
+    async deliverConnect(baseUrl, evt, options = {}) {
+      const { body, headers } = loopback.sign(evt, { secret: options.secret ?? connectWebhookSecret });
+      const res = await fetch(`${baseUrl}/webhooks/stripe-connect`, { method: 'POST', headers, body });
+      await res.arrayBuffer();
+      return res.status;
     },
     async deliver(baseUrl, evt) {
       const { body, headers } = loopback.sign(evt);

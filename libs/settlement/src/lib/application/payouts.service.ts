@@ -160,7 +160,8 @@ export class PayoutsService {
   private async refresh(row: PayoutAccountRow): Promise<Omit<PayoutAccountView, 'onboardingUrl'>> {
     const st = await this.provider.account(row.stripeAccountId);
     const fresh = { chargesEnabled: st.chargesEnabled, payoutsEnabled: st.payoutsEnabled, detailsSubmitted: st.detailsSubmitted, requirements: st.currentlyDue };
-    await this.payouts.updateStatus(row.stripeAccountId, { ...fresh, at: new Date() });
+    // Taken at the start of this second: an account.updated of the same second (Stripe's `created` is in seconds) still applies.
+    await this.payouts.updateStatus(row.stripeAccountId, { ...fresh, at: new Date(Math.floor(Date.now() / 1000) * 1000) });
     return view({ ...row, ...fresh });
   }
 }
