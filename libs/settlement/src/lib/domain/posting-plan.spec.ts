@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { assertBalanced, sumsByCurrency, type JournalEntryDraft } from './ledger';
-import { feeEntry, planEntries, type CheckoutFacts, type PostedLedger } from './posting-plan';
+import { feeEntry, payoutEntry, planEntries, transferReversalEntry, type CheckoutFacts, type PostedLedger } from './posting-plan';
 import type { OrderToSettle } from './split';
 
 const MUSEUMS = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
@@ -204,3 +204,22 @@ function positiveBack(ledger: Ledger, orderId: string): number {
   // Restorations of failed refunds are positive PAYMENT lines on top of the paid amount.
   return ledger.entries.filter((e) => e.kind === 'REFUND_FAILED').flatMap((e) => e.lines).filter((l) => l.orderId === orderId && l.component === 'PAYMENT').reduce((a, l) => a + l.amountMinor, 0);
 }
+
+describe('payout and transfer reversal entries', () => {
+  it('a reversal undoes what a payout took, in balanced entries keyed by payout and by Stripe reversal', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), (paid, rev) => {
+        const reversed = Math.min(paid, rev);
+        const p = payoutEntry({ payoutId: 'p1', sellerType: 'MUSEUM', sellerId: MUSEUMS[0]!, amountMinor: paid, currency: 'CNY', at });
+        const r = transferReversalEntry({ reversalId: 'trr_1', sellerType: 'MUSEUM', sellerId: MUSEUMS[0]!, amountMinor: reversed, currency: 'CNY', at });
+        assertBalanced(p);
+        assertBalanced(r);
+        expect(r).toMatchObject({ eventKey: 'transfer-reversal:trr_1', kind: 'TRANSFER_REVERSAL', checkoutId: null });
+        const seller = [...p.lines, ...r.lines].filter((l) => l.account.kind === 'SELLER_PAYABLE').reduce((s, l) => s + l.amountMinor, 0);
+        // Payable is a credit balance (owed = −sum): the payout took `paid`, the reversal gives `reversed` back.
+        expect(seller).toBe(paid - reversed);
+      }),
+    );
+    expect(() => transferReversalEntry({ reversalId: 'trr_0', sellerType: 'BRAND', sellerId: BRAND, amountMinor: 0, currency: 'CNY', at })).toThrow(RangeError);
+  });
+});
