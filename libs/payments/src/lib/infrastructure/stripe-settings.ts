@@ -1,8 +1,12 @@
 export interface StripeSettings {
   secretKey: string;
   webhookSecret: string;
-  /** Signing secret of the Connect endpoint (/webhooks/stripe-connect): connected accounts' events. */
-  connectWebhookSecret: string;
+  /**
+   * Signing secret of the Connect endpoint (/webhooks/stripe-connect): connected accounts'
+   * events. Null when unset in production: that endpoint then refuses every event (400), and
+   * the API still starts (a deployment without seller payouts needs no Connect endpoint).
+   */
+  connectWebhookSecret: string | null;
   /** Where the SDK sends requests: api.stripe.com by default; tests point it at a loopback. */
   host?: string;
   port?: number;
@@ -31,7 +35,7 @@ export function stripeSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Str
   return {
     secretKey: required('STRIPE_SECRET_KEY', 'sk_test_vitrine_placeholder'),
     webhookSecret: required('STRIPE_WEBHOOK_SECRET', 'whsec_vitrine_placeholder'),
-    connectWebhookSecret: required('STRIPE_CONNECT_WEBHOOK_SECRET', 'whsec_vitrine_connect_placeholder'),
+    connectWebhookSecret: env['STRIPE_CONNECT_WEBHOOK_SECRET'] || (production ? null : 'whsec_vitrine_connect_placeholder'),
     host: env['STRIPE_API_HOST'] || undefined,
     port: env['STRIPE_API_PORT'] ? Number(env['STRIPE_API_PORT']) : undefined,
     protocol: protocol as StripeSettings['protocol'],

@@ -267,6 +267,7 @@ export class StripeGateway {
 
   /** The Connect endpoint's events (connected accounts'), signed with their own secret (STRIPE_CONNECT_WEBHOOK_SECRET). */
   verifyConnectWebhook(rawBody: Buffer | undefined, signature: string | undefined): VerifiedConnectEvent {
+    if (!this.settings.connectWebhookSecret) throw new PaymentsError(PaymentsErrorCode.WEBHOOK_SIGNATURE_INVALID, 'STRIPE_CONNECT_WEBHOOK_SECRET is not set: the Connect endpoint accepts no event');
     return toConnectEvent(this.construct(rawBody, signature, this.settings.connectWebhookSecret) as unknown as Parameters<typeof toConnectEvent>[0]);
   }
 
