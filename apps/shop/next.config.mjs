@@ -15,6 +15,9 @@ const config = {
   outputFileTracingRoot: root,
   // Tests build into their own folder so a build for a test never clobbers `next dev`'s.
   distDir: process.env.SHOP_DIST_DIR ?? '.next',
+  // proxy.ts sees App Router navigations' `RSC` header and `_rsc` parameter (Next strips them
+  // otherwise), so it never marks their answers as shared-cacheable (lib/http-cache.ts).
+  skipProxyUrlNormalize: true,
   // `npx tsc -p apps/shop/tsconfig.json` (npm test) checks the types; the build need not again.
   typescript: { ignoreBuildErrors: true },
   // No generated AGENTS.md / CLAUDE.md files in the repository.

@@ -1,5 +1,6 @@
 import { createUser } from '@vitrine/shared/testing';
 import { seedDemo } from '../../prisma/seed';
+import { PUBLIC_PAGE_CACHE_CONTROL } from '../../apps/shop/src/lib/http-cache';
 import { pageProblems } from './support/shop-checks';
 import { useShop, type ShopPage } from './support/shop-fixture';
 
@@ -61,7 +62,7 @@ describe('shop: browsing on a phone', () => {
     // Add to cart as a guest: the header's count follows, the cart token is an httpOnly cookie.
     await page.getByTestId('add-to-cart').click();
     await page.getByTestId('added').waitFor();
-    expect(await page.getByTestId('cart-count').textContent()).toBe('1');
+    await page.getByTestId('cart-count').filter({ hasText: /^1$/ }).waitFor(); // read in the browser (HeaderSession)
     const cookie = (await s.context.cookies()).find((c) => c.name === 'vitrine_cart');
     expect(cookie?.httpOnly).toBe(true);
     await expectClean(s, 'shop-product-added-zh-CN');
@@ -71,7 +72,7 @@ describe('shop: browsing on a phone', () => {
     await page.getByText(/^Estimated cross-border tax CN¥/).waitFor();
     await page.getByRole('heading', { name: 'The story of the work' }).waitFor();
     expect(await page.locator('h1').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
-    expect(await page.getByTestId('cart-count').textContent()).toBe('1');
+    await page.getByTestId('cart-count').filter({ hasText: /^1$/ }).waitFor(); // read in the browser (HeaderSession)
     await expectClean(s, 'shop-product-en');
 
     await page.locator('.locale-switcher a[data-locale="fr"]').click();
@@ -174,7 +175,7 @@ describe('shop: browsing on a phone', () => {
     expect(renewed['vitrine_rt']?.value).not.toBe(refreshToken); // rotated
     await s.page.getByTestId('add-to-cart').click();
     await s.page.getByTestId('added').waitFor();
-    expect(await s.page.getByTestId('cart-count').textContent()).toBe('1');
+    await s.page.getByTestId('cart-count').filter({ hasText: /^1$/ }).waitFor(); // read in the browser (HeaderSession)
     // Into the shopper's own cart: no guest cart token was handed out.
     expect((await jar())['vitrine_cart']).toBeUndefined();
     const cart = await f.api.gql('{ cart { lines { quantity variantId } } }', {}, renewed['vitrine_at']!.value);
@@ -182,6 +183,28 @@ describe('shop: browsing on a phone', () => {
     // The old refresh token was rotated away: using it again is refused by the API.
     const reuse = await f.api.gql('mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: refreshToken });
     expect(reuse.errors?.[0]?.extensions?.['code']).toBe('INVALID_REFRESH_TOKEN');
+  });
+
+  it('anonymous catalogue pages may be replayed by a shared HTTP cache: the same HTML for every shopper, the cart count read in the browser', async () => {
+    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${f.shop.url}${path}`, { headers, redirect: 'manual' });
+    const product = `/zh-CN/products/${scarf.id}`;
+    for (const path of [product, '/zh-CN', '/en/m/louvre']) {
+      const res = await get(path);
+      expect({ path, status: res.status, cacheControl: res.headers.get('cache-control'), setCookie: res.headers.get('set-cookie') }).toEqual({ path, status: 200, cacheControl: PUBLIC_PAGE_CACHE_CONTROL, setCookie: null });
+      // No count in the HTML: HeaderSession fills it in the browser.
+      expect(await res.text()).toMatch(/<span class="cart-count unknown" data-testid="cart-count"><\/span>/);
+    }
+    // A guest cart's cookie changes nothing on the page: still shared.
+    expect((await get(product, { cookie: 'vitrine_cart=some-guest-cart' })).headers.get('cache-control')).toBe(PUBLIC_PAGE_CACHE_CONTROL);
+    // Signed in (the proxy may rotate the session), App Router navigations (without `_rsc` Next answers
+    // a 307 without Vary, which a cache must not replay to page loads), the shopper's own pages: never shared.
+    for (const [path, headers] of [[product, { cookie: 'vitrine_at=not-a-token' }], [product, { rsc: '1' }], [`${product}?_rsc=abc`, { rsc: '1' }], ['/zh-CN/cart', {}], ['/zh-CN/account', {}]] as const) {
+      const cacheControl = (await get(path, headers)).headers.get('cache-control') ?? '';
+      expect({ path, headers, cacheControl }).toEqual({ path, headers, cacheControl: expect.not.stringMatching(/public|s-maxage/) });
+    }
+    const session = await get('/zh-CN/session');
+    expect(session.headers.get('cache-control')).toBe('private, no-store');
+    expect(await session.json()).toEqual({ cartCount: 0, signedIn: false });
   });
 
   it('shows the API’s refusal in the shopper’s language at the buy box, and a missing product as the translated 404', async () => {
@@ -194,7 +217,7 @@ describe('shop: browsing on a phone', () => {
       const s = await f.open(`/zh-CN/products/${r.data.products.nodes[0].id}`);
       await s.page.getByTestId('add-to-cart').click();
       expect(await s.page.getByTestId('add-error').textContent()).toBe('该博物馆店铺尚未完成海关备案，暂时无法购买。');
-      expect(await s.page.getByTestId('cart-count').textContent()).toBe('0');
+      await s.page.getByTestId('cart-count').filter({ hasText: /^0$/ }).waitFor(); // read in the browser (HeaderSession)
       await expectClean(s, 'shop-product-refused-zh-CN');
       await s.page.locator('.locale-switcher a[data-locale="en"]').click();
       await s.page.getByText('This museum’s shop has not completed its customs registration yet, so it cannot sell for now.').waitFor();

@@ -118,11 +118,11 @@ describe('shop: cart, checkout, payment and orders', () => {
     await p.getByText(fill(t.cart.splitNote, { count: 2 })).waitFor();
     expect(await p.getByTestId('order-limit').count()).toBe(2);
     expect(await p.getByTestId('order-limit').first().textContent()).toContain('5,000.00');
-    expect(await p.getByTestId('cart-count').textContent()).toBe('2');
+    await p.getByTestId('cart-count').filter({ hasText: /^2$/ }).waitFor(); // read in the browser (HeaderSession)
     // One more, then one less: the API's quantities.
     await p.getByRole('button', { name: /增加一件/ }).first().click();
     await p.locator('[data-testid="line-quantity"]', { hasText: '2' }).waitFor();
-    expect(await p.getByTestId('cart-count').textContent()).toBe('3');
+    await p.getByTestId('cart-count').filter({ hasText: /^3$/ }).waitFor(); // read in the browser (HeaderSession)
     await p.getByRole('button', { name: /减少一件/ }).first().click();
     await p.getByTestId('cart-count').filter({ hasText: /^2$/ }).waitFor();
     expect(await p.getByTestId('line-quantity').allTextContents()).toEqual(['1', '1']);
@@ -183,7 +183,7 @@ describe('shop: cart, checkout, payment and orders', () => {
     expect(await p.getByTestId('payment-outcome').getAttribute('data-state')).toBe('PAID');
     await p.getByText(t.confirmation.paid).waitFor();
     await countIs(p.getByTestId('confirmed-order'), 2);
-    expect(await p.getByTestId('cart-count').textContent()).toBe('0');
+    await p.getByTestId('cart-count').filter({ hasText: /^0$/ }).waitFor(); // read in the browser (HeaderSession)
     await check(s, 'confirmation-paid');
     const orders = await f.api.db.prisma.order.findMany({ where: { shopperUserId: user.id }, select: { status: true, museumId: true } });
     expect(orders.map((o) => o.status)).toEqual(['PAID', 'PAID']);

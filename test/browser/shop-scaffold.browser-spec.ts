@@ -16,7 +16,7 @@ describe('shop scaffold', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await page.getByRole('heading', { level: 1, name: '博物馆商店' }).waitFor();
     await page.getByText('卢浮宫博物馆官方旗舰店').waitFor();
-    expect(await page.getByTestId('cart-count').textContent()).toBe('0');
+    await page.getByTestId('cart-count').filter({ hasText: /^0$/ }).waitFor(); // read in the browser (HeaderSession)
     await s.screenshot('shop-home-zh-CN');
 
     // Header controls: tap targets of at least 44x44 px, no horizontal scroll at 390 px.

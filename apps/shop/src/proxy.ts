@@ -43,6 +43,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     const url = request.nextUrl.clone();
     url.pathname = `/${DEFAULT_LOCALE}${pathname === '/' ? '' : pathname}`;
     url.search = search;
+    url.searchParams.delete('_rsc'); // not normalized away (skipProxyUrlNormalize)
     return NextResponse.redirect(url);
   }
 
@@ -57,8 +58,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     const cacheControl = pageCacheControl({
       method: request.method,
       pathname,
-      rsc: request.headers.has('rsc') || request.headers.has('next-router-prefetch') || request.nextUrl.searchParams.has('_rsc'),
       signedIn: Boolean(refreshToken || accessToken),
+      // Seen here because next.config.mjs sets skipProxyUrlNormalize (Next strips them otherwise).
+      rsc: request.headers.has('rsc') || request.headers.has('next-router-prefetch') || request.nextUrl.searchParams.has('_rsc'),
     });
     if (cacheControl) response.headers.set('cache-control', cacheControl);
     return response;

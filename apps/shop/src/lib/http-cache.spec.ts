@@ -1,6 +1,6 @@
 import { pageCacheControl, PUBLIC_PAGE_CACHE_CONTROL } from './http-cache';
 
-const anonymous = { method: 'GET', rsc: false, signedIn: false };
+const anonymous = { method: 'GET', signedIn: false, rsc: false };
 
 describe('which pages a shared HTTP cache may replay', () => {
   it('lets the anonymous catalogue pages be replayed for 30 s (+30 s stale while revalidating)', () => {
@@ -11,7 +11,7 @@ describe('which pages a shared HTTP cache may replay', () => {
     expect(pageCacheControl({ ...anonymous, method: 'HEAD', pathname: '/zh-CN' })).toBe(PUBLIC_PAGE_CACHE_CONTROL);
   });
 
-  it('never for the shopper’s own pages, other locales’ lookalikes, signed-in requests, RSC navigations or writes', () => {
+  it('never for the shopper’s own pages, other locales’ lookalikes, signed-in requests, App Router navigations or writes', () => {
     for (const pathname of ['/zh-CN/cart', '/zh-CN/checkout', '/zh-CN/orders', '/zh-CN/account', '/zh-CN/session', '/zh-CN/search', '/de/products/x', '/zh-CN/products/x/y', '/zh-CN/m/louvre/other/x']) {
       expect(pageCacheControl({ ...anonymous, pathname })).toBeNull();
     }

@@ -21,10 +21,13 @@ const CACHEABLE = new RegExp(String.raw`^/(?:${LOCALES.join('|')})(?:\/products\
 export interface PageRequest {
   method: string;
   pathname: string;
-  /** An App Router navigation or prefetch (`RSC: 1`): its payload depends on the router state. */
-  rsc: boolean;
   /** A session cookie (access or refresh token) came with the request. */
   signedIn: boolean;
+  /**
+   * An App Router navigation or prefetch (`RSC: 1`, `_rsc=`). Not shared: without `_rsc` Next
+   * answers a 307 to the `_rsc` URL without Vary, which a cache would replay to page loads.
+   */
+  rsc: boolean;
 }
 
 /** The Cache-Control to send, or null to leave Next's own (private, no-store for dynamic pages). */
@@ -32,6 +35,6 @@ export function pageCacheControl(req: PageRequest): string | null {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null;
   // Signed in: the proxy may rotate the session (Set-Cookie), so never shared. The page itself
   // is the same; a shared cache in front may still answer such a request from its copy.
-  if (req.rsc || req.signedIn) return null;
+  if (req.signedIn || req.rsc) return null;
   return CACHEABLE.test(req.pathname) ? PUBLIC_PAGE_CACHE_CONTROL : null;
 }
