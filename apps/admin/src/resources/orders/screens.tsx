@@ -1,8 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import {
   Box,
-  Card,
-  CardContent,
   Chip,
   Table,
   TableBody,
@@ -27,11 +25,11 @@ import {
   Show,
   TextField,
   TopToolbar,
-  useLocaleState,
   useRecordContext,
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { Section as DetailSection, Row as DetailRow, When } from '../../components/DetailParts';
 import { Money } from '../../components/Money';
 import { Thumbnail } from '../../components/Thumbnail';
 import { NotFound } from '../../components/NotFound';
@@ -42,7 +40,6 @@ import { RefundButton } from './RefundButton';
 import { RefundFailedAlert } from './RefundFailedAlert';
 import { DisputeRows } from './DisputePanel';
 import { ShipButton } from './ShipButton';
-import { dateLocale } from '../../data/dates';
 
 const STATUS_CHOICES = ORDER_STATUSES.map((id) => ({ id, name: `vitrine.status.${id}` }));
 
@@ -113,39 +110,9 @@ const PaymentState = ({ value, refundFailed }: { value: string | null; refundFai
   );
 };
 
-const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ flex: 1, minWidth: 300 }} data-testid={testId}>
-      <CardContent>
-        <Typography variant="subtitle1" gutterBottom sx={{ fontWeight: 600 }}>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
-
-const Row = ({ label, children }: { label: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box sx={{ display: 'flex', gap: 1.5, py: 0.25 }}>
-      <Typography variant="body2" color="text.secondary" sx={{ width: 110, flexShrink: 0 }}>
-        {translate(label)}
-      </Typography>
-      <Typography variant="body2" component="div" sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-        {children}
-      </Typography>
-    </Box>
-  );
-};
-
-const When = ({ at }: { at: string | null | undefined }) => {
-  const [locale] = useLocaleState();
-  if (!at) return <>—</>;
-  return <>{new Date(at).toLocaleString(dateLocale(locale))}</>;
-};
+// The order page packs three columns into 1,280 px: narrower cards and labels than the default.
+const Section = (props: { title: string; children: ReactNode; testId?: string }) => <DetailSection minWidth={300} {...props} />;
+const Row = (props: { label: string; children: ReactNode }) => <DetailRow labelWidth={110} {...props} />;
 
 const Lines = () => {
   const o = useRecordContext<OrderRecord>();

@@ -1,9 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Box,
-  Card,
-  CardContent,
   Checkbox,
   Chip,
   Dialog,
@@ -18,7 +16,6 @@ import {
   TableHead,
   TableRow,
   TextField as MuiTextField,
-  Typography,
 } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
@@ -37,16 +34,15 @@ import {
   TextField,
   TopToolbar,
   useGetOne,
-  useLocaleState,
   useNotify,
   usePermissions,
   useRecordContext,
   useRefresh,
   useTranslate,
 } from 'react-admin';
+import { Row, Section, When } from '../../components/DetailParts';
 import { Money } from '../../components/Money';
 import { NotFound } from '../../components/NotFound';
-import { dateLocale } from '../../data/dates';
 import type { OrderRecord } from '../orders/orders.data';
 import { RETURN_STATUSES, decideReturn, inspectReturn, markReturnReceived, refundReturn, type ReturnRecord, type ReturnStatus } from './returns.data';
 
@@ -111,39 +107,6 @@ export const ReturnList = () => (
 const Reason = ({ value }: { value: string }) => {
   const translate = useTranslate();
   return <span>{translate(`vitrine.returns.reason.${value}`, { _: value })}</span>;
-};
-
-const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ flex: 1, minWidth: 320 }} data-testid={testId}>
-      <CardContent>
-        <Typography variant="subtitle1" gutterBottom sx={{ fontWeight: 600 }}>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
-
-const Row = ({ label, children }: { label: string; children: ReactNode }) => {
-  const translate = useTranslate();
-  return (
-    <Box sx={{ display: 'flex', gap: 1.5, py: 0.25 }}>
-      <Typography variant="body2" color="text.secondary" sx={{ width: 150, flexShrink: 0 }}>
-        {translate(label)}
-      </Typography>
-      <Typography variant="body2" component="div" sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-        {children}
-      </Typography>
-    </Box>
-  );
-};
-
-const When = ({ at }: { at: string | null }) => {
-  const [locale] = useLocaleState();
-  return <>{at ? new Date(at).toLocaleString(dateLocale(locale)) : '—'}</>;
 };
 
 /** Where the console shows the order: a brand partner reads the orders it ships, a museum its orders. */

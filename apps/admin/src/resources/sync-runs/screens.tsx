@@ -2,8 +2,6 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import {
   Alert,
   Box,
-  Card,
-  CardContent,
   Dialog,
   DialogActions,
   DialogContent,
@@ -37,6 +35,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import { Section, When } from '../../components/DetailParts';
 import { NotFound } from '../../components/NotFound';
 import { StatusChip } from '../../components/StatusChip';
 import { dateLocale } from '../../data/dates';
@@ -62,27 +61,7 @@ const FORMATS: FeedFormat[] = ['CSV', 'JSON'];
 const ACTIVE = new Set(['QUEUED', 'RUNNING']);
 const errorText = (e: unknown) => (e instanceof Error ? e.message : 'vitrine.errors.internal');
 
-const When = ({ at }: { at: string | null | undefined }) => {
-  const [locale] = useLocaleState();
-  return <>{at ? new Date(at).toLocaleString(dateLocale(locale)) : '—'}</>;
-};
-
-const Panel = ({ title, actions, children, testId }: { title: string; actions?: ReactNode; children: ReactNode; testId?: string }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ flex: 1, minWidth: 380 }} data-testid={testId}>
-      <CardContent>
-        <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
-          <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
-            {translate(title)}
-          </Typography>
-          <Box>{actions}</Box>
-        </Box>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
+const Panel = (props: { title: string; actions?: ReactNode; children: ReactNode; testId?: string }) => <Section minWidth={380} {...props} />;
 
 /** Connect a feed URL the worker fetches every N minutes (the first run starts at once). */
 const ConnectFeedDialog = ({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) => {
