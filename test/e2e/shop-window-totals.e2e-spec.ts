@@ -3,7 +3,7 @@ import { startApi, type ApiHarness } from '../support/api-harness';
 import { watchStatements } from '../support/sql-counter';
 
 /**
- * List totals with the shop window's caches on, as deployed (issue 18, docs/adr/0014): a total is
+ * List totals with the shop window's caches on, as deployed (issue 18, docs/adr/0016): a total is
  * counted once per filter and kept until a back-office write clears the shop window (at once, in
  * this process) or PUBLIC_CACHE_SECONDS passes (a change made outside the API, e.g. by the worker).
  */

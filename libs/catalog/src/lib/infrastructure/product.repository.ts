@@ -236,7 +236,7 @@ export class ProductRepository {
    * says whether more follow), each with its variants and media as JSON aggregates computed
    * for the page's rows only. Without a search (or a collection or work filter) it goes through `hotRead` (prepared once per
    * connection, a generic plan: the filters and sorts each have an index whose order is the
-   * list's, docs/adr/0014-shop-window-lists.md); a search keeps a custom plan, since how many
+   * list's, docs/adr/0016-shop-window-lists.md); a search keeps a custom plan, since how many
    * rows a tsquery matches decides between the GIN index and walking the sort index.
    */
   async publicPage(q: Omit<ProductListQuery, 'publicOnly' | 'museumIds' | 'status'>): Promise<ProductCardRow[]> {
