@@ -38,8 +38,9 @@ function httpUrl(v: string, path: string): FieldIssue | null {
 
 /**
  * Seller payouts through Stripe Connect. A seller connects an Express account (created once,
- * under a key derived from the seller) and finishes Stripe's onboarding; its status is read
- * from Stripe when asked for and before each payout. The operator's payout run transfers each
+ * under a key derived from the seller) and finishes Stripe's onboarding; its status is kept
+ * from Stripe's account.updated (ConnectEventsService), and read from Stripe when connecting
+ * and before each payout. The operator's payout run transfers each
  * seller's payable balance (orders past their return window, less refunds, disputes and earlier
  * payouts) to its account: each transfer is a `seller_payouts` row written under the account's
  * row lock before Stripe is called (so two runs never pay the same money), made under the
