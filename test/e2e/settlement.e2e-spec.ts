@@ -524,9 +524,21 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     const payouts: any = await api.gql(PAYOUTS, {}, tokens.manager);
     expect(payouts.data.sellerPayouts).toEqual([expect.objectContaining({ stripeTransferId: transferId, amount: { amount, currency: 'CNY' }, reversed: { amount: 350, currency: 'CNY' } })]);
     expect(Number((await prisma.sellerPayout.findFirstOrThrow({ where: { stripeTransferId: transferId } })).reversedMinor)).toBe(350);
+    // A third reversal delivered four times at once under four event ids (both endpoints): posted once.
+    const third = stripe.reverseTransfer(transferId, 50);
+    const codes = await Promise.all([
+      stripe.deliver(api.baseUrl, third),
+      stripe.deliver(api.baseUrl, { ...third, id: `${third.id}_b` }),
+      stripe.deliverConnect(api.baseUrl, { ...third, id: `${third.id}_c` }),
+      stripe.deliver(api.baseUrl, { ...third, id: `${third.id}_d`, type: 'transfer.updated' }),
+    ]);
+    expect(codes).toEqual([200, 200, 200, 200]);
+    expect(await balance()).toEqual(cny(payableBefore + 400));
+    expect(await prisma.settlementJournalEntry.count({ where: { kind: 'TRANSFER_REVERSAL' } })).toBe(3);
+    expect(Number((await prisma.sellerPayout.findFirstOrThrow({ where: { stripeTransferId: transferId } })).reversedMinor)).toBe(400);
     // A transfer that is not ours is acknowledged and ignored.
     expect(await stripe.deliver(api.baseUrl, { ...second, id: `${second.id}_foreign`, data: { object: { ...second.data.object, id: 'tr_not_ours', metadata: {} } } })).toBe(200);
-    expect(await prisma.sellerPayoutReversal.count()).toBe(2);
+    expect(await prisma.sellerPayoutReversal.count()).toBe(3);
 
     // The connected account pays out to its bank: recorded on the account, the newest wins; a failure shows with its code.
     const paidOut = stripe.bankPayout(accountId, 'paid', 1_000);
