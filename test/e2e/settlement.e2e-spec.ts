@@ -539,6 +539,11 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     // A transfer that is not ours is acknowledged and ignored.
     expect(await stripe.deliver(api.baseUrl, { ...second, id: `${second.id}_foreign`, data: { object: { ...second.data.object, id: 'tr_not_ours', metadata: {} } } })).toBe(200);
     expect(await prisma.sellerPayoutReversal.count()).toBe(3);
+    // Ours by its metadata but not recorded as paid: 503 (Stripe delivers it again), the event id not kept, nothing written.
+    const early = { ...second, id: `${second.id}_early`, data: { object: { ...second.data.object, id: 'tr_not_recorded_yet', metadata: { vitrine_payout_id: randomUUID() } } } };
+    const kept = await snapshot();
+    expect(await stripe.deliver(api.baseUrl, early)).toBe(503);
+    expect(await snapshot()).toEqual(kept);
 
     // The connected account pays out to its bank: recorded on the account, the newest wins; a failure shows with its code.
     const paidOut = stripe.bankPayout(accountId, 'paid', 1_000);
