@@ -44,6 +44,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     url.pathname = `/${DEFAULT_LOCALE}${pathname === '/' ? '' : pathname}`;
     url.search = search;
     url.searchParams.delete('_rsc'); // not normalized away (skipProxyUrlNormalize)
+    // With skipProxyUrlNormalize Next no longer makes the Location relative (and refuses a
+    // relative one here): name the host and scheme the browser asked for, not the server's own.
+    url.host = request.headers.get('host') ?? url.host;
+    const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
+    if (proto === 'https' || proto === 'http') url.protocol = `${proto}:`;
     return NextResponse.redirect(url);
   }
 
