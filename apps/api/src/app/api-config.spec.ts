@@ -1,5 +1,5 @@
 import express from 'express';
-import { apiConfigFromEnv, parseTrustProxy } from './api-config';
+import { apiConfigFromEnv, parseThrottlerStorage, parseTrustProxy } from './api-config';
 
 describe('TRUST_PROXY', () => {
   it('trusts no proxy unless told', () => {
@@ -18,5 +18,15 @@ describe('TRUST_PROXY', () => {
     const app = express();
     expect(() => app.set('trust proxy', parseTrustProxy('loopback,10.0.0.0/8'))).not.toThrow();
     expect(() => app.set('trust proxy', parseTrustProxy('10.0.0.300'))).toThrow(/invalid IP address/);
+  });
+});
+
+describe('THROTTLER_STORAGE', () => {
+  it('counts in Redis in production and per process elsewhere unless told, and refuses anything else', () => {
+    expect(apiConfigFromEnv({ NODE_ENV: 'production' }).throttlerStorage).toBe('redis');
+    expect(apiConfigFromEnv({}).throttlerStorage).toBe('memory');
+    expect(parseThrottlerStorage('memory', true)).toBe('memory');
+    expect(parseThrottlerStorage(' redis ', false)).toBe('redis');
+    expect(() => parseThrottlerStorage('memcached', true)).toThrow(/THROTTLER_STORAGE must be "redis" or "memory"/);
   });
 });

@@ -14,6 +14,11 @@ export interface ApiConfig {
   workers: number;
   /** TRUST_PROXY: none by default, so the client's address is the socket's and cannot be claimed in a header. */
   trustProxy: TrustProxy;
+  /**
+   * Where the sign-in and quota-probe limits count (THROTTLER_STORAGE): `redis`, shared by every API
+   * process (the default in production), or `memory`, per process (the default elsewhere).
+   */
+  throttlerStorage: 'redis' | 'memory';
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -26,7 +31,15 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     publicCacheSeconds: Number(env['PUBLIC_CACHE_SECONDS'] ?? 30),
     workers: Math.max(1, Number(env['API_WORKERS'] ?? 1)),
     trustProxy: parseTrustProxy(env['TRUST_PROXY']),
+    throttlerStorage: parseThrottlerStorage(env['THROTTLER_STORAGE'], env['NODE_ENV'] === 'production'),
   };
+}
+
+export function parseThrottlerStorage(value: string | undefined, production: boolean): 'redis' | 'memory' {
+  const text = (value ?? '').trim();
+  if (text === '') return production ? 'redis' : 'memory';
+  if (text === 'redis' || text === 'memory') return text;
+  throw new Error(`THROTTLER_STORAGE must be "redis" or "memory", not "${text}"`);
 }
 
 /**

@@ -30,6 +30,7 @@ import { LicensingModule } from '@vitrine/licensing';
 import { SettlementModule } from '@vitrine/settlement';
 import { PaymentsModule } from '@vitrine/payments';
 import { apiConfigFromEnv } from './api-config';
+import { SharedThrottlerStorage } from './throttler-storage';
 import { LinksModule } from './links/links.module';
 import { publicResponseCache } from './public-cache';
 import { ShopWindowPurge, ShopWindowPurgeModule } from './shop-window-purge';
@@ -48,11 +49,15 @@ function bearer(req: Request): string | null {
     DataAccessModule,
     ShopWindowCachesModule,
     // Named throttlers; each guard says which it counts and how, each resolver its limits.
-    ThrottlerModule.forRoot({
-      throttlers: [
-        { name: LOGIN_THROTTLER, ttl: 60_000, limit: 10 },
-        { name: LOGIN_ADDRESS_THROTTLER, ttl: 60_000, limit: 60 },
-      ],
+    ThrottlerModule.forRootAsync({
+      useFactory: () => ({
+        throttlers: [
+          { name: LOGIN_THROTTLER, ttl: 60_000, limit: 10 },
+          { name: LOGIN_ADDRESS_THROTTLER, ttl: 60_000, limit: 60 },
+        ],
+        // Shared by every API process in Redis (production), or per process (THROTTLER_STORAGE).
+        ...(config.throttlerStorage === 'redis' ? { storage: new SharedThrottlerStorage() } : {}),
+      }),
     }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
