@@ -1,4 +1,5 @@
 import type { BuyDictionary } from './buy-types';
+import type { ReturnsDictionary } from './returns-types';
 import type { ApiErrorCode } from './error-codes';
 
 /**
@@ -136,6 +137,8 @@ export interface Dictionary {
   };
   /** Cart, checkout, payment, orders and account (buy-types.ts, dictionaries/buy/<locale>.ts). */
   buy: BuyDictionary;
+  /** The shopper's returns on the order page (returns-types.ts, dictionaries/returns/<locale>.ts). */
+  returns: ReturnsDictionary;
   /** A message for each `extensions.code` the API answers. */
   errors: Record<ApiErrorCode, string> & { UNKNOWN: string };
 }

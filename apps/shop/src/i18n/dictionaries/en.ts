@@ -1,5 +1,6 @@
 import type { Dictionary } from '../types';
 import { buyEn } from './buy/en';
+import { returnsEn } from './returns/en';
 
 export const en: Dictionary = {
   meta: {
@@ -138,6 +139,7 @@ export const en: Dictionary = {
     backHome: 'Back to the home page',
   },
   buy: buyEn,
+  returns: returnsEn,
   errors: {
     UNKNOWN: 'Something went wrong. Please try again later.',
     NOT_FOUND: 'We could not find this; it may no longer be on sale.',

@@ -1,5 +1,6 @@
 import type { Dictionary } from '../types';
 import { buyFr } from './buy/fr';
+import { returnsFr } from './returns/fr';
 
 export const fr: Dictionary = {
   meta: {
@@ -138,6 +139,7 @@ export const fr: Dictionary = {
     backHome: 'Retour à l’accueil',
   },
   buy: buyFr,
+  returns: returnsFr,
   errors: {
     UNKNOWN: 'Une erreur est survenue. Réessayez plus tard.',
     NOT_FOUND: 'Introuvable : cet article n’est peut-être plus en vente.',

@@ -1,5 +1,6 @@
 import type { Dictionary } from '../types';
 import { buyZhCN } from './buy/zh-CN';
+import { returnsZhCN } from './returns/zh-CN';
 
 export const zhCN: Dictionary = {
   meta: {
@@ -138,6 +139,7 @@ export const zhCN: Dictionary = {
     backHome: '返回首页',
   },
   buy: buyZhCN,
+  returns: returnsZhCN,
   errors: {
     UNKNOWN: '出了点问题，请稍后再试。',
     NOT_FOUND: '找不到该内容，可能已下架。',

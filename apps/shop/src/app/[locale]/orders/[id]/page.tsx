@@ -13,7 +13,10 @@ import { formatMoney } from '../../../../lib/format/money';
 import { routes } from '../../../../lib/routes';
 import { ModeLabel } from '../../../../components/buy/ModeLabel';
 import { OrderStatusBadge } from '../../../../components/buy/OrderStatusBadge';
+import { OrderReturns } from '../../../../components/buy/OrderReturns';
+import { orderReturns } from '../../../../lib/api/returns';
 import '../../../buy.css';
+import '../../../returns.css';
 
 export const dynamic = 'force-dynamic';
 
@@ -53,7 +56,7 @@ function timeline(o: OrderDetail, t: Dictionary['buy']['orders']): Step[] {
   return steps.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
-export default async function OrderPage({ params }: { params: Params }) {
+export default async function OrderPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const locale: ShopLocale = await localeOf(params);
   const { id } = await params;
   const dict = getDictionary(locale);
@@ -72,6 +75,9 @@ export default async function OrderPage({ params }: { params: Params }) {
     );
   }
   const names = await museumNames(locale);
+  // Returns are the signed-in shopper's (requestReturn needs an account): a guest sees none.
+  const returns = (await isSignedIn()) ? await orderReturns(o.id) : null;
+  const justRequested = (await searchParams)['return'] === 'requested';
   const money = (amount: number) => formatMoney({ amount, currency: o.currency }, locale);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   const r = o.recipient;
@@ -149,6 +155,7 @@ export default async function OrderPage({ params }: { params: Params }) {
           </dd>
         </dl>
       </section>
+      {returns ? <OrderReturns locale={locale} dict={dict} order={o} data={returns} requested={justRequested} /> : null}
       <Link className="button secondary wide" href={routes.order(locale, o.id)} prefetch={false}>
         {t.refresh}
       </Link>

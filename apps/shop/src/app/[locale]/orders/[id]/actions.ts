@@ -1,0 +1,41 @@
+'use server';
+// Asks for a return of some units of the shopper's own order (requestReturn). A refusal comes
+// back to the form with the API's code at the fields it names; nothing is written then.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { isLocale } from '../../../../i18n/locales';
+import { isId } from '../../../../lib/api/catalog';
+import { gqlRequest } from '../../../../lib/api/client';
+import { MAX_PHOTOS, parsePhotoUrls, RETURN_REASONS, returnRefusalToState, type ReturnFormState } from '../../../../lib/returns/form';
+import type { ReturnReason } from '../../../../lib/api/returns';
+import { routes } from '../../../../lib/routes';
+
+const REQUEST = `mutation RequestReturn($input: RequestReturnInput!) { requestReturn(input: $input) { id status } }`;
+
+const str = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
+
+export async function requestReturn(_prev: ReturnFormState, formData: FormData): Promise<ReturnFormState> {
+  const locale = str(formData, 'locale');
+  const orderId = str(formData, 'orderId');
+  if (!isLocale(locale) || !isId(orderId)) redirect('/');
+  const lines: { lineId: string; quantity: number }[] = [];
+  for (const [key, value] of formData.entries()) {
+    if (!key.startsWith('qty:')) continue;
+    const quantity = Number(value);
+    if (Number.isInteger(quantity) && quantity > 0) lines.push({ lineId: key.slice(4), quantity });
+  }
+  const reason = str(formData, 'reason') as ReturnReason;
+  const photoUrls = parsePhotoUrls(str(formData, 'photoUrls'));
+  // What the form can tell before asking: nothing chosen, no reason, too many photos.
+  const local: Record<string, string> = {};
+  if (!lines.length) local['lines'] = 'NOTHING_CHOSEN';
+  if (!RETURN_REASONS.includes(reason)) local['reason'] = 'REASON_REQUIRED';
+  if (photoUrls.length > MAX_PHOTOS) local['photos'] = 'TOO_MANY_PHOTOS';
+  if (Object.keys(local).length) return { fields: local, formError: 'VALIDATION_FAILED' };
+  const note = str(formData, 'note');
+  const input = { orderId, reason, lines, photoUrls, note: note || null };
+  const { data, errors } = await gqlRequest<{ requestReturn: { id: string; status: string } }>(REQUEST, { input });
+  if (errors.length || !data) return returnRefusalToState(errors[0], lines.map((l) => l.lineId));
+  revalidatePath(routes.order(locale, orderId));
+  redirect(`${routes.order(locale, orderId)}?return=requested#returns`);
+}

@@ -1,0 +1,106 @@
+// The order page's returns: the deadline while a return can be asked for ("return window
+// closed" after), the shopper's returns with their state (requested, accepted with the return
+// waybill, received, refunded, refused with the seller's comment) and the request form.
+import { requestReturn } from '../../app/[locale]/orders/[id]/actions';
+import { fill, type Dictionary } from '../../i18n/dictionary';
+import type { ShopLocale } from '../../i18n/locales';
+import type { OrderReturns as Returns } from '../../lib/api/returns';
+import { formatMoney } from '../../lib/format/money';
+import { returnableQuantities, windowOpen } from '../../lib/returns/form';
+import { ReturnForm } from './ReturnForm';
+
+export interface OrderReturnsProps {
+  locale: ShopLocale;
+  dict: Dictionary;
+  order: { id: string; currency: string; lines: { id: string; name: string; quantity: number }[] };
+  data: Returns;
+  /** Just asked (the action's redirect). */
+  requested: boolean;
+}
+
+export function OrderReturns({ locale, dict, order, data, requested }: OrderReturnsProps) {
+  const t = dict.returns;
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Asia/Shanghai' });
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  const open = windowOpen(data.returnDeadline);
+  const left = returnableQuantities(order.lines, data.returns);
+  const lines = order.lines.map((l) => ({ id: l.id, name: l.name, max: left.get(l.id) ?? 0 })).filter((l) => l.max > 0);
+  const names = new Map(order.lines.map((l) => [l.id, l.name]));
+  return (
+    <section className="order-card returns" id="returns" aria-labelledby="returns-title" data-testid="returns">
+      <h2 id="returns-title">{t.title}</h2>
+      {data.returnDeadline === null ? (
+        <p className="hint" data-testid="return-deadline">
+          {t.notYet}
+        </p>
+      ) : open ? (
+        <p data-testid="return-deadline">
+          <time dateTime={data.returnDeadline}>{fill(t.deadline, { date: day.format(new Date(data.returnDeadline)) })}</time>
+        </p>
+      ) : (
+        <p className="hint" data-testid="return-deadline">
+          {t.windowClosed}
+        </p>
+      )}
+      {requested ? (
+        <p className="notice" role="status" data-testid="return-requested">
+          {t.requested}
+        </p>
+      ) : null}
+      {data.returns.length ? (
+        <>
+          <h3>{t.yours}</h3>
+          <ul className="return-list">
+            {data.returns.map((r) => (
+              <li key={r.id} className="return-item" data-testid="return-item" data-status={r.status}>
+                <p className="return-head">
+                  <span className={`badge return-${r.status.toLowerCase()}`} data-testid="return-status">
+                    {t.status[r.status] ?? r.status}
+                  </span>
+                  <time dateTime={r.createdAt}>{fill(t.askedOn, { date: when.format(new Date(r.createdAt)) })}</time>
+                </p>
+                <p className="hint">{t.statusNote[r.status] ?? ''}</p>
+                <ul className="return-units">
+                  {r.lines.map((l) => (
+                    <li key={l.lineId}>{fill(t.lineQuantity, { name: names.get(l.lineId) ?? l.lineId, quantity: l.acceptedQuantity ?? l.quantity })}</li>
+                  ))}
+                </ul>
+                <p className="hint">
+                  {t.reason}: {t.reasons[r.reason] ?? r.reason}
+                </p>
+                {r.status === 'ACCEPTED' ? (
+                  <>
+                    <p data-testid="return-waybill">{r.returnLogisticsNo ? fill(t.waybill, { number: r.returnLogisticsNo }) : t.waybillPending}</p>
+                    <p className="hint">{fill(t.sendBy, { date: day.format(new Date(r.arrivalDeadline)) })}</p>
+                  </>
+                ) : r.returnLogisticsNo ? (
+                  <p className="hint">{fill(t.waybill, { number: r.returnLogisticsNo })}</p>
+                ) : null}
+                {r.decisionComment ? (
+                  <p data-testid="return-comment">
+                    {t.sellerComment}: {r.decisionComment}
+                  </p>
+                ) : null}
+                {r.status === 'REFUNDED' && r.refundAmount !== null ? (
+                  <p>
+                    {t.refunded}: {formatMoney({ amount: r.refundAmount, currency: order.currency }, locale)}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {open ? (
+        lines.length ? (
+          <div className="return-request">
+            <h3>{t.request}</h3>
+            <ReturnForm locale={locale} orderId={order.id} lines={lines} t={t} errors={dict.errors as unknown as Record<string, string>} action={requestReturn} />
+          </div>
+        ) : (
+          <p className="hint">{t.nothingLeft}</p>
+        )
+      ) : null}
+    </section>
+  );
+}

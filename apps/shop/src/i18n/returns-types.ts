@@ -1,0 +1,47 @@
+/** Texts of the shopper's returns on the order page (dictionaries/returns/<locale>.ts). */
+export interface ReturnsDictionary {
+  title: string;
+  /** Returns can be asked for until `{date}` */
+  deadline: string;
+  windowClosed: string;
+  /** Before customs released the order */
+  notYet: string;
+  request: string;
+  intro: string;
+  linesLegend: string;
+  /** `{name}`: up to `{max}` */
+  lineMax: string;
+  nothingLeft: string;
+  less: string;
+  more: string;
+  /** Quantity of `{name}` to return */
+  quantityOf: string;
+  reason: string;
+  reasonChoose: string;
+  reasons: Record<'CHANGED_MIND' | 'DAMAGED' | 'WRONG_ITEM', string>;
+  /** DAMAGED and WRONG_ITEM: shipping refunded too */
+  reasonHint: string;
+  photos: string;
+  photosHint: string;
+  note: string;
+  submit: string;
+  submitting: string;
+  requested: string;
+  /** Local checks before asking the API */
+  local: Record<'NOTHING_CHOSEN' | 'REASON_REQUIRED' | 'TOO_MANY_PHOTOS', string>;
+  yours: string;
+  /** Asked on `{date}` */
+  askedOn: string;
+  status: Record<'REQUESTED' | 'ACCEPTED' | 'REFUSED' | 'INSPECTED' | 'REFUNDED', string>;
+  statusNote: Record<'REQUESTED' | 'ACCEPTED' | 'REFUSED' | 'INSPECTED' | 'REFUNDED', string>;
+  /** Return waybill `{number}` */
+  waybill: string;
+  waybillPending: string;
+  /** Send the goods back before `{date}` */
+  sendBy: string;
+  sellerComment: string;
+  refunded: string;
+  units: string;
+  /** `{name}` × `{quantity}` */
+  lineQuantity: string;
+}

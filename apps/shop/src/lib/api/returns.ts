@@ -1,0 +1,35 @@
+// The shopper's side of returns (docs/adr/0012-returns.md): an order's return deadline and its
+// returns, read with the signed-in shopper's token. requestReturn is in orders/[id]/actions.ts.
+import { gql } from './client';
+
+export type ReturnStatus = 'REQUESTED' | 'ACCEPTED' | 'REFUSED' | 'INSPECTED' | 'REFUNDED';
+export type ReturnReason = 'CHANGED_MIND' | 'DAMAGED' | 'WRONG_ITEM';
+
+export interface ShopperReturn {
+  id: string;
+  status: ReturnStatus;
+  reason: ReturnReason;
+  createdAt: string;
+  decidedAt: string | null;
+  decisionComment: string | null;
+  receivedAt: string | null;
+  returnLogisticsNo: string | null;
+  refundAmount: number | null;
+  arrivalDeadline: string;
+  note: string | null;
+  photoUrls: string[];
+  lines: { lineId: string; quantity: number; acceptedQuantity: number | null }[];
+}
+
+export interface OrderReturns {
+  returnDeadline: string | null;
+  returns: ShopperReturn[];
+}
+
+export const SHOPPER_RETURN_FIELDS = `id status reason createdAt decidedAt decisionComment receivedAt returnLogisticsNo refundAmount arrivalDeadline note photoUrls
+  lines { lineId quantity acceptedQuantity }`;
+
+/** The order's return deadline (null before customs released it) and its returns, oldest first. */
+export async function orderReturns(orderId: string): Promise<OrderReturns> {
+  return (await gql<{ order: OrderReturns }>(`query OrderReturns($id: ID!) { order(id: $id) { returnDeadline returns { ${SHOPPER_RETURN_FIELDS} } } }`, { id: orderId })).order;
+}
