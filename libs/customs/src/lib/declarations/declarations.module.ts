@@ -6,8 +6,9 @@ import { DeclarationsService } from './application/declarations.service';
 import { CUSTOMS_GATEWAY } from './domain/customs-gateway';
 import { CustomsMessageRepository } from './infrastructure/customs-message.repository';
 import { HttpCustomsGateway } from './infrastructure/http-customs.gateway';
-import { PAYMENT_DECLARATION_GATEWAY } from './domain/payment-declaration';
+import { PAYMENT_DECLARATION_GATEWAY, WECHAT_PAY_DECLARATION_GATEWAY } from './domain/payment-declaration';
 import { HttpPaymentDeclarationGateway } from './infrastructure/http-payment-declaration.gateway';
+import { HttpWechatPayDeclarationGateway } from './infrastructure/http-wechat-pay-declaration.gateway';
 import { CustomsMessagesResolver } from './graphql/customs-messages.resolver';
 
 /** Reading the customs audit trail (the API, GraphQL included). */
@@ -29,6 +30,12 @@ export class CustomsAuditModule {}
       provide: PAYMENT_DECLARATION_GATEWAY,
       inject: [DECLARATIONS_CONFIG],
       useFactory: (c: DeclarationsConfig) => new HttpPaymentDeclarationGateway(c.paymentDeclaration.url, c.paymentDeclaration.partner, c.signingKey.privateKey, c.timeoutMs),
+    },
+    // Orders paid with WeChat Pay are declared by WeChat Pay (XML, signed with the merchant API key).
+    {
+      provide: WECHAT_PAY_DECLARATION_GATEWAY,
+      inject: [DECLARATIONS_CONFIG],
+      useFactory: (c: DeclarationsConfig) => new HttpWechatPayDeclarationGateway(c.wechatPay.url, { appid: c.wechatPay.appid, mchId: c.wechatPay.mchId, key: c.wechatPay.key }, c.timeoutMs),
     },
     DeclarationsService,
   ],

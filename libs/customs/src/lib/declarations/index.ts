@@ -4,7 +4,7 @@
 export { CustomsAuditModule, CustomsDeclarationsModule } from './declarations.module';
 export { DeclarationsService, type DeclarationRequest, type ReturnDeclarationRequest, type DeclarationOutcome, type ClearanceOutcome, type WithdrawalOutcome, type AmendmentOutcome } from './application/declarations.service';
 export { DeclarationsAuditService, type CustomsMessageView, type CustomsReceiptView, type CustomsTransmissionView } from './application/declarations-audit.service';
-export { declarationsConfigFromEnv, type DeclarationsConfig } from './application/declarations-config';
+export { DEV_WECHAT_PAY_CUSTOMS_KEY, declarationsConfigFromEnv, type DeclarationsConfig } from './application/declarations-config';
 export * from './domain/ceb-messages';
 export * from './domain/ceb-receipts';
 export { buildXml, canonicalize, parseXml, signXml, verifyXml, stableGuid, type SigningKey, type VerifyResult } from './domain/ceb-xml';
@@ -12,4 +12,6 @@ export { CUSTOMS_GATEWAY, CustomsTransmissionError, type CustomsGateway, type Tr
 export { HttpCustomsGateway } from './infrastructure/http-customs.gateway';
 export * from './domain/payment-declaration';
 export { HttpPaymentDeclarationGateway } from './infrastructure/http-payment-declaration.gateway';
+export * from './domain/wechat-pay-declaration';
+export { HttpWechatPayDeclarationGateway } from './infrastructure/http-wechat-pay-declaration.gateway';
 export { CustomsMessageType, CustomsReceiptType, CustomsTransmissionType, CustomsMessagePage } from './graphql/customs-messages.types';

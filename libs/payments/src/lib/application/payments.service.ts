@@ -97,6 +97,8 @@ export class PaymentsService {
     if (state.status === 'requires_action') return state.action;
     if (state.status !== 'requires_payment_method') return null;
     const attempt = state.lastFailedPaymentMethod ?? 'first';
+    // Kept for customs: a wallet payment is declared by that wallet's company (libs/customs).
+    await this.payments.recordWalletMethod(paymentIntentId, method);
     const confirmed = await this.gateway.confirmWalletPayment({ paymentIntentId, method, returnUrl, idempotencyKey: `vitrine-confirm-${paymentIntentId}-${method}-${attempt}` });
     return confirmed.action;
   }

@@ -10,6 +10,8 @@ export interface PaymentRecord {
   currency: string;
   status: PaymentStatus;
   amountRefundedMinor: number;
+  /** The wallet the intent was confirmed with (alipay, wechat_pay); null for a card. */
+  walletMethod: string | null;
 }
 
 /** The last declined attempt of a payment still awaiting one. */
@@ -72,6 +74,7 @@ const paymentSelect = {
   currency: true,
   status: true,
   amountRefundedMinor: true,
+  walletMethod: true,
 } as const;
 
 @Injectable()
@@ -82,10 +85,15 @@ export class PaymentRepository {
     return this.prisma.payment.findUnique({ where: { checkoutId }, select: paymentSelect });
   }
 
+  /** The wallet the shopper confirms the intent with (the latest attempt's). */
+  async recordWalletMethod(providerPaymentId: string, method: string): Promise<void> {
+    await this.prisma.sql.$executeRaw`UPDATE payments SET wallet_method = ${method} WHERE provider_payment_id = ${providerPaymentId}`;
+  }
+
   findByCheckouts(checkoutIds: readonly string[]): Promise<PaymentRecord[]> {
     return this.prisma.sql.$queryRaw<PaymentRecord[]>`
       SELECT id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret",
-             amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor"
+             amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor", wallet_method AS "walletMethod"
       FROM payments WHERE checkout_id = ANY(${[...checkoutIds]}::uuid[])`;
   }
 
@@ -93,7 +101,7 @@ export class PaymentRepository {
   async findByProviderIdForUpdate(tx: Tx, providerPaymentId: string): Promise<PaymentRecord | null> {
     const rows = await tx.$queryRaw<PaymentRecord[]>`
       SELECT id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret",
-             amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor"
+             amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor", wallet_method AS "walletMethod"
       FROM payments WHERE provider_payment_id = ${providerPaymentId} FOR UPDATE`;
     return rows[0] ?? null;
   }
@@ -102,7 +110,7 @@ export class PaymentRepository {
   async findByCheckoutForUpdate(tx: Tx, checkoutId: string): Promise<PaymentRecord | null> {
     const rows = await tx.$queryRaw<PaymentRecord[]>`
       SELECT id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret",
-             amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor"
+             amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor", wallet_method AS "walletMethod"
       FROM payments WHERE checkout_id = ${checkoutId}::uuid FOR UPDATE`;
     return rows[0] ?? null;
   }
@@ -115,7 +123,7 @@ export class PaymentRepository {
       VALUES (gen_random_uuid(), ${data.checkoutId}::uuid, ${data.providerPaymentId}, ${data.clientSecret}, ${data.amountMinor}, ${data.currency})
       ON CONFLICT DO NOTHING
       RETURNING id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret",
-                amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor"`;
+                amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor", wallet_method AS "walletMethod"`;
     return rows[0] ?? this.prisma.payment.findUniqueOrThrow({ where: { checkoutId: data.checkoutId }, select: paymentSelect });
   }
 

@@ -17,6 +17,13 @@ export interface DeclarationsConfig {
   payment: Enterprise;
   /** The payment company's customs-declaration API (PAYMENT_DECLARATION_URL), our partner id with it and the customs office it declares to. */
   paymentDeclaration: { url: string; partner: string; customsPlace: string };
+  /**
+   * WeChat Pay's customs declaration, for orders paid with WeChat Pay (WECHAT_PAY_DECLARATION_URL,
+   * WECHAT_PAY_APPID, WECHAT_PAY_MCH_ID, WECHAT_PAY_CUSTOMS_KEY: the merchant API key the
+   * requests are signed with, WECHAT_PAY_CUSTOMS: its customs office code) and Tenpay's
+   * customs registration named in those orders (WECHAT_PAY_CUSTOMS_PAY_CODE / _NAME).
+   */
+  wechatPay: { url: string; appid: string; mchId: string; key: string; customs: string; enterprise: Enterprise };
   /** Customs district and port of entry of the declaration lists (CUSTOMS_DISTRICT_CODE / CUSTOMS_PORT_CODE). */
   customsCode: string;
   portCode: string;
@@ -29,6 +36,16 @@ export interface DeclarationsConfig {
 function privateKeyFrom(raw: string): KeyObject {
   const pem = raw.includes('-----BEGIN') ? raw : Buffer.from(raw, 'base64').toString('utf8');
   return createPrivateKey(pem);
+}
+
+/** The development sandbox's WeChat Pay merchant key (scripts/dev-gateways.ts signs with the same). */
+export const DEV_WECHAT_PAY_CUSTOMS_KEY = 'vitrine-dev-wechat-pay-customs-key-0000';
+
+function wechatKey(env: NodeJS.ProcessEnv): string {
+  const key = env['WECHAT_PAY_CUSTOMS_KEY'];
+  if (key) return key;
+  if (env['NODE_ENV'] === 'production') throw new Error('WECHAT_PAY_CUSTOMS_KEY must be set in production');
+  return DEV_WECHAT_PAY_CUSTOMS_KEY;
 }
 
 export function declarationsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DeclarationsConfig {
@@ -52,6 +69,14 @@ export function declarationsConfigFromEnv(env: NodeJS.ProcessEnv = process.env):
       url: (env['PAYMENT_DECLARATION_URL'] ?? 'http://127.0.0.1:4030').replace(/\/$/, ''),
       partner: env['PAYMENT_DECLARATION_PARTNER'] ?? '2088000000000000',
       customsPlace: env['PAYMENT_DECLARATION_CUSTOMS_PLACE'] ?? 'ZONGSHU',
+    },
+    wechatPay: {
+      url: (env['WECHAT_PAY_DECLARATION_URL'] ?? 'http://127.0.0.1:4030').replace(/\/$/, ''),
+      appid: env['WECHAT_PAY_APPID'] ?? 'wx0000000000000000',
+      mchId: env['WECHAT_PAY_MCH_ID'] ?? '1900000000',
+      key: wechatKey(env),
+      customs: env['WECHAT_PAY_CUSTOMS'] ?? 'NINGBO',
+      enterprise: { code: env['WECHAT_PAY_CUSTOMS_PAY_CODE'] ?? '4403169D3W', name: env['WECHAT_PAY_CUSTOMS_PAY_NAME'] ?? '财付通支付科技有限公司' },
     },
     customsCode: env['CUSTOMS_DISTRICT_CODE'] ?? '2233',
     portCode: env['CUSTOMS_PORT_CODE'] ?? env['CUSTOMS_DISTRICT_CODE'] ?? '2233',

@@ -28,9 +28,9 @@ import { WITHDRAWABLE, nextMessageStatus } from '../domain/message-status';
 import {
   PAYMENT_DECLARATION_GATEWAY,
   PaymentDeclarationTransmissionError,
-  alipayCustomsParams,
-  maskedRequest,
+  WECHAT_PAY_DECLARATION_GATEWAY,
   payerMismatch,
+  type DeclaredPaymentMethod,
   type PaymentDeclarationGateway,
   type PaymentDeclarationRequest,
 } from '../domain/payment-declaration';
@@ -46,7 +46,10 @@ export interface DeclarationRequest {
   ebc: Enterprise;
   order: Omit<OrderDeclaration, 'guid' | 'ebp' | 'ebc' | 'pay' | 'buyerIdNumber' | 'appTime'>;
   /** What the payment company is asked to declare (payerName: the orderer, for its identity check). */
-  payment: Omit<PaymentDeclaration, 'guid' | 'orderNo' | 'ebp' | 'pay' | 'payerIdNumber' | 'appTime'>;
+  payment: Omit<PaymentDeclaration, 'guid' | 'orderNo' | 'ebp' | 'pay' | 'payerIdNumber' | 'appTime'> & {
+    /** How it was paid: WeChat Pay's are declared by WeChat Pay, Alipay's and cards' by Alipay (PAYMENT_DECLARATION_URL). */
+    method?: DeclaredPaymentMethod;
+  };
   waybill: Omit<WaybillDeclaration, 'guid' | 'orderNo' | 'appTime'> & { logistics: Enterprise };
   /** The declaration list: its trade mode and each order line's HS code (same order as `order.lines`). */
   inventory: { tradeMode: InventoryDeclaration['tradeMode']; hsCodes: readonly string[] };
@@ -135,7 +138,8 @@ export class DeclarationsService {
     private readonly messages: CustomsMessageRepository,
     private readonly vault: PiiVault,
     @Inject(CUSTOMS_GATEWAY) private readonly gateway: CustomsGateway,
-    @Inject(PAYMENT_DECLARATION_GATEWAY) private readonly paymentCompany: PaymentDeclarationGateway,
+    @Inject(PAYMENT_DECLARATION_GATEWAY) private readonly alipay: PaymentDeclarationGateway,
+    @Inject(WECHAT_PAY_DECLARATION_GATEWAY) private readonly wechatPay: PaymentDeclarationGateway,
     @Inject(DECLARATIONS_CONFIG) private readonly config: DeclarationsConfig,
   ) {}
 
@@ -278,7 +282,7 @@ export class DeclarationsService {
           const id = stableGuid(`${m.id}:AMEND:${digest}:${n}`);
           const xmlMasked =
             m.document === 'PAYMENT'
-              ? maskedRequest(alipayCustomsParams(this.paymentRequest(r, idMasked), this.config.paymentDeclaration.partner, null), idMasked)
+              ? this.paymentCompanyOf(r).maskRequest(this.paymentRequest(r, idMasked, true), idMasked)
               : maskedEntryXml(this.declaration(m.document, r, now, masked, id));
           return { id, messageId: m.id, digest: `${digest}.${n}`, xmlMasked, createdAt: now };
         }),
@@ -295,7 +299,7 @@ export class DeclarationsService {
     const exchanges = await Promise.all(
       pending.map(async (a) => {
         const row = byId.get(a.messageId)!;
-        const x = row.document === 'PAYMENT' ? await this.askPaymentCompany(row, r, ids, idMasked) : await this.transmit(row.document, [{ row, declaration: this.declaration(row.document, r, a.createdAt, ids, a.id) }]);
+        const x = row.document === 'PAYMENT' ? await this.askPaymentCompany(row, r, ids, idMasked, true) : await this.transmit(row.document, [{ row, declaration: this.declaration(row.document, r, a.createdAt, ids, a.id) }]);
         // An amendment's answer is about the amendment: the declaration keeps its own status.
         return { amendment: a, exchange: { ...x, transitions: [] } };
       }),
@@ -465,8 +469,8 @@ export class DeclarationsService {
         let requestMasked: string | null = null;
         if (document === 'PAYMENT') {
           const ask = this.paymentRequest(r, idMasked);
-          requestMasked = maskedRequest(alipayCustomsParams(ask, this.config.paymentDeclaration.partner, null), idMasked);
-          payments.push({ messageId: declaration.entry.guid, provider: this.paymentCompany.service, request: ask, requestMasked });
+          requestMasked = this.paymentCompanyOf(r).maskRequest(ask, idMasked);
+          payments.push({ messageId: declaration.entry.guid, provider: this.paymentCompanyOf(r).service, request: ask, requestMasked });
         }
         rows.push({
           id: declaration.entry.guid,
@@ -474,7 +478,7 @@ export class DeclarationsService {
           museumId: r.museumId,
           orderNo: r.order.orderNo,
           document,
-          messageType: document === 'PAYMENT' ? this.paymentCompany.service : MESSAGE_TYPE[document],
+          messageType: document === 'PAYMENT' ? this.paymentCompanyOf(r).service : MESSAGE_TYPE[document],
           senderCode: this.senderOf(declaration, r).code,
           businessNo: businessNo(declaration),
           xmlMasked: requestMasked ?? maskedEntryXml(declaration),
@@ -496,21 +500,33 @@ export class DeclarationsService {
       case 'RETURN':
         return r.ebc;
       case 'PAYMENT':
-        return this.config.payment;
+        return this.payEnterpriseOf(r);
       case 'WAYBILL':
         return d.entry.logistics;
     }
   }
 
-  /** What the payment company is asked to declare for this order. */
-  private paymentRequest(r: DeclarationRequest, payerIdNumber: string): PaymentDeclarationRequest {
+  /** The payment company that declares this order's payment: WeChat Pay for WECHAT_PAY, Alipay for ALIPAY and cards. */
+  private paymentCompanyOf(r: DeclarationRequest): PaymentDeclarationGateway {
+    return r.payment.method === 'WECHAT_PAY' ? this.wechatPay : this.alipay;
+  }
+
+  /** The payment enterprise the order names (CEB311 payCode): Tenpay for WeChat Pay, else CUSTOMS_PAY_CODE. */
+  private payEnterpriseOf(r: DeclarationRequest): Enterprise {
+    return r.payment.method === 'WECHAT_PAY' ? this.config.wechatPay.enterprise : this.config.payment;
+  }
+
+  /** What the payment company is asked to declare for this order (`modify`: an amendment of what it declared). */
+  private paymentRequest(r: DeclarationRequest, payerIdNumber: string, modify = false): PaymentDeclarationRequest {
     return {
+      breakdown: { goodsMinor: r.order.goodsValueMinor - r.order.discountMinor, freightMinor: r.order.freightMinor, taxMinor: r.order.taxTotalMinor },
+      modify,
       outRequestNo: r.order.orderNo,
       tradeNo: r.payment.payTransactionId,
       merchantCustomsCode: r.ebc.code,
       merchantCustomsName: r.ebc.name,
       amountMinor: r.payment.amountPaidMinor,
-      customsPlace: this.config.paymentDeclaration.customsPlace,
+      customsPlace: r.payment.method === 'WECHAT_PAY' ? this.config.wechatPay.customs : this.config.paymentDeclaration.customsPlace,
       payerName: r.payment.payerName,
       payerIdNumber,
     };
@@ -522,13 +538,14 @@ export class DeclarationsService {
    * document, unless the payer it verified is not the orderer (HELD with the reason); a
    * failure refuses it; no readable answer leaves it pending for a resend.
    */
-  private async askPaymentCompany(row: MessageRow, r: DeclarationRequest, ids: ReadonlyMap<string, string>, idMasked: string): Promise<Exchange> {
+  private async askPaymentCompany(row: MessageRow, r: DeclarationRequest, ids: ReadonlyMap<string, string>, idMasked: string, modify = false): Promise<Exchange> {
+    const company = this.paymentCompanyOf(r);
     const sentAt = new Date();
     const id = ids.get(r.identityId);
-    const transmission = { id: randomUUID(), messageType: this.paymentCompany.service, messageIds: [row.id], sentAt, finishedAt: sentAt, outcome: 'ACKNOWLEDGED', error: null as string | null };
+    const transmission = { id: randomUUID(), messageType: company.service, messageIds: [row.id], sentAt, finishedAt: sentAt, outcome: 'ACKNOWLEDGED', error: null as string | null };
     if (!id) return { transmission: { ...transmission, outcome: 'NOT_SENT', error: `order ${r.orderId}: no resident ID available` }, receipts: [], transitions: [] };
     try {
-      const { answer, requestMasked } = await this.paymentCompany.declare(this.paymentRequest(r, id), idMasked);
+      const { answer, requestMasked } = await company.declare(this.paymentRequest(r, id, modify), idMasked);
       const mismatch = answer.resultCode === 'SUCCESS' ? payerMismatch(r.order.buyerName, answer) : null;
       const status: CustomsMessageStatus = answer.resultCode !== 'SUCCESS' ? 'REJECTED' : mismatch ? 'HELD' : 'ACCEPTED';
       const info = answer.resultCode !== 'SUCCESS' ? `the payment company refused the declaration: ${answer.errorInfo ?? answer.resultCode}` : (mismatch ?? `declared by the payment company (${answer.declareNo ?? 'no number'})`);
@@ -558,9 +575,9 @@ export class DeclarationsService {
     };
     switch (document) {
       case 'ORDER':
-        return { document, entry: { ...r.order, guid, ebp: this.config.ebp, ebc: r.ebc, pay: this.config.payment, buyerIdNumber: idNumber(), appTime, ...appType } };
+        return { document, entry: { ...r.order, guid, ebp: this.config.ebp, ebc: r.ebc, pay: this.payEnterpriseOf(r), buyerIdNumber: idNumber(), appTime, ...appType } };
       case 'PAYMENT':
-        return { document, entry: { ...r.payment, guid, orderNo: r.order.orderNo, ebp: this.config.ebp, pay: this.config.payment, payerIdNumber: idNumber(), appTime } };
+        return { document, entry: { ...r.payment, guid, orderNo: r.order.orderNo, ebp: this.config.ebp, pay: this.payEnterpriseOf(r), payerIdNumber: idNumber(), appTime } };
       case 'WAYBILL':
         return { document, entry: { ...r.waybill, guid, orderNo: r.order.orderNo, appTime, ...appType } };
       case 'INVENTORY':

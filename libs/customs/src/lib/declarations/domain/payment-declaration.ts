@@ -25,7 +25,14 @@ export interface PaymentDeclarationRequest {
   /** The orderer, for the payment company's identity check of the payer. */
   payerName: string;
   payerIdNumber: string;
+  /** The amount's parts, for the APIs that take them (WeChat Pay: product_fee, transport_fee, duty). */
+  breakdown?: { goodsMinor: number; freightMinor: number; taxMinor: number };
+  /** An amendment of the declaration made before (a partial refund): WeChat Pay's action_type MODIFY. */
+  modify?: boolean;
 }
+
+/** How the order was paid (payments.wallet_method): it picks the payment company that declares it. */
+export type DeclaredPaymentMethod = 'ALIPAY' | 'WECHAT_PAY' | 'CARD';
 
 export interface PaymentDeclarationAnswer {
   /** SUCCESS, or the failure (FAIL with its detail code). */
@@ -126,6 +133,8 @@ export interface PaymentDeclarationGateway {
   readonly service: string;
   /** Asks the payment company to declare; resolves with its answer, or throws PaymentDeclarationTransmissionError. */
   declare(request: PaymentDeclarationRequest, idMasked: string): Promise<{ answer: PaymentDeclarationAnswer; requestMasked: string }>;
+  /** The request as the audit trail keeps it (ID masked, unsigned), before it is sent. */
+  maskRequest(request: PaymentDeclarationRequest, idMasked: string): string;
 }
 
 export class PaymentDeclarationTransmissionError extends Error {
@@ -140,3 +149,5 @@ export class PaymentDeclarationTransmissionError extends Error {
 }
 
 export const PAYMENT_DECLARATION_GATEWAY = Symbol('PAYMENT_DECLARATION_GATEWAY');
+/** WeChat Pay's customs declaration, for orders paid with WeChat Pay. */
+export const WECHAT_PAY_DECLARATION_GATEWAY = Symbol('WECHAT_PAY_DECLARATION_GATEWAY');

@@ -26,6 +26,10 @@ export class HttpPaymentDeclarationGateway implements PaymentDeclarationGateway 
     private readonly timeoutMs: number,
   ) {}
 
+  maskRequest(request: PaymentDeclarationRequest, idMasked: string): string {
+    return maskedRequest(alipayCustomsParams(request, this.partner, null), idMasked);
+  }
+
   async declare(request: PaymentDeclarationRequest, idMasked: string): Promise<{ answer: PaymentDeclarationAnswer; requestMasked: string }> {
     const params = alipayCustomsParams(request, this.partner, this.key);
     const requestMasked = maskedRequest(params, idMasked);

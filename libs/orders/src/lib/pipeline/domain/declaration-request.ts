@@ -74,7 +74,7 @@ export function parcelOf(o: DeclarableOrder, c: ParcelContent): ParcelRequest {
 export function declarationOf(
   o: DeclarableOrder,
   c: ParcelContent,
-  payment: { providerPaymentId: string },
+  payment: { providerPaymentId: string; walletMethod?: string | null },
   shipment: { logisticsNo: string },
   logistics: Enterprise,
   seller: Enterprise,
@@ -111,6 +111,8 @@ export function declarationOf(
       note: `customs mode ${o.customsMode}`,
     },
     payment: {
+      // The wallet's company declares it (WeChat Pay for wechat_pay); Alipay for alipay and cards.
+      method: payment.walletMethod === 'wechat_pay' ? 'WECHAT_PAY' : payment.walletMethod === 'alipay' ? 'ALIPAY' : 'CARD',
       payTransactionId: payment.providerPaymentId,
       payerName: o.ordererName,
       telephone: o.recipientPhone,
