@@ -232,8 +232,8 @@ export class CustomsLoopback {
   }
 
   /** What a worker needs to reach customs and the payment company. */
-  get env(): { CUSTOMS_GATEWAY_URL: string; PAYMENT_DECLARATION_URL: string } {
-    return { CUSTOMS_GATEWAY_URL: this.url, PAYMENT_DECLARATION_URL: this.paymentCompany.url };
+  get env(): { CUSTOMS_GATEWAY_URL: string; PAYMENT_DECLARATION_URL: string; WECHAT_PAY_DECLARATION_URL: string; WECHAT_PAY_CUSTOMS_KEY: string } {
+    return { CUSTOMS_GATEWAY_URL: this.url, PAYMENT_DECLARATION_URL: this.paymentCompany.url, WECHAT_PAY_DECLARATION_URL: this.paymentCompany.url, WECHAT_PAY_CUSTOMS_KEY: this.paymentCompany.wechatKey };
   }
 
   /**
@@ -461,6 +461,7 @@ export class CustomsLoopback {
     if (o['ceb:buyerName'] !== s.payment['ceb:payerName']) reasons.push('the payer is not the orderer (names differ)');
     if (o['ceb:buyerIdNumber'] !== s.payment['ceb:payerIdNumber']) reasons.push('the payer ID number is not the orderer’s');
     if (o['ceb:payTransactionId'] !== s.payment['ceb:payTransactionId']) reasons.push('the payment transaction is not the order’s');
+    if (o['ceb:payCode'] !== s.payment['ceb:payCode']) reasons.push('the payment enterprise declaring the payment is not the order’s');
     if (!within5(cents(s.payment['ceb:amountPaid']), cents(o['ceb:acturalPaid']))) reasons.push('the amount paid differs from the order by more than 5 %');
     if (o['ceb:consignee'] !== s.waybill['ceb:consignee']) reasons.push('the waybill consignee is not the order’s');
     if (!within5(cents(s.waybill['ceb:freight']) + cents(s.waybill['ceb:insuredFee']), cents(o['ceb:freight']))) reasons.push('the waybill freight differs from the order by more than 5 %');

@@ -1,7 +1,7 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ALIPAY_CUSTOMS_SERVICE, buildXml, customsTime, verifyAlipaySignature } from '@vitrine/customs';
+import { ALIPAY_CUSTOMS_SERVICE, DEV_WECHAT_PAY_CUSTOMS_KEY, WECHAT_PAY_CUSTOMS_PATH, buildXml, customsTime, parseWechatXml, verifyAlipaySignature, verifyWechatSignature, wechatSign, wechatXml, yuan } from '@vitrine/customs';
 
 /**
  * A loopback stand-in for the payment company's customs-declaration API (Alipay's
@@ -17,6 +17,13 @@ import { ALIPAY_CUSTOMS_SERVICE, buildXml, customsTime, verifyAlipaySignature } 
  *   changes the amount of a declaration it made (the merchant's modification, after a partial
  *   refund) declares the record again to customs as a change (appType 2) and answers anew
  *   (`modifications` counts them); sent again unchanged, it gets that answer.
+ * On the same port it also plays WeChat Pay's customs declaration
+ * (POST /cgi-bin/mch/customs/customdeclareorder, `<xml>` signed MD5 or HMAC-SHA256 with the
+ * merchant key `wechatKey`): a bad signature answers return_code FAIL (签名错误); it checks
+ * the parameters (order_fee = product_fee + transport_fee + duty, fee_type CNY, cert_type
+ * IDCARD), answers state SUBMITTED with cert_check_result SAME / DIFFERENT (never the
+ * payer's name, as WeChat), verify_department and its trade id, and declares the CEB411 as
+ * Tenpay; action_type MODIFY declares a change (appType 2). `wechat` keeps what it took.
  */
 export interface PaymentRecordSink {
   receivePaymentRecord(head: Record<string, string>): void;
@@ -31,10 +38,15 @@ export interface PaymentDeclarationLoopbackOptions {
   payer?: (outRequestNo: string) => { name: string; idNumber: string } | null;
   /** A reason to refuse this request (detail_error_code), or null. */
   refuse?: (outRequestNo: string) => string | null;
+  /** WeChat Pay's merchant API key (default the dev sandbox's, DEV_WECHAT_PAY_CUSTOMS_KEY). */
+  wechatKey?: string;
   port?: number;
 }
 
 export const PAYMENT_COMPANY = { code: '31222699S7', name: '支付宝(中国)网络技术有限公司' };
+export const WECHAT_PAY_COMPANY = { code: '4403169D3W', name: '财付通支付科技有限公司' };
+
+const WECHAT_REQUIRED = ['appid', 'mch_id', 'out_trade_no', 'transaction_id', 'customs', 'mch_customs_no', 'action_type', 'fee_type', 'order_fee', 'product_fee', 'transport_fee', 'duty', 'cert_type', 'cert_id', 'name', 'sign'];
 
 const REQUIRED = ['service', 'partner', 'out_request_no', 'trade_no', 'merchant_customs_code', 'merchant_customs_name', 'amount', 'customs_place', 'buyer_name', 'buyer_id_no'];
 
@@ -43,12 +55,17 @@ export class PaymentDeclarationLoopback {
   /** Every request taken, by out_request_no: its parameters (ID included: this is the payment company) and the answer given. */
   readonly declarations = new Map<string, { params: Record<string, string>; answer: string; identityCheck: 'T' | 'F' }>();
   readonly stats = { requests: 0, resends: 0, badSignatures: 0, modifications: 0 };
+  /** WeChat Pay's requests taken, by out_trade_no: the latest parameters (ID included), every action_type seen, and the answer. */
+  readonly wechat = new Map<string, { params: Record<string, string>; actions: string[]; answer: string; certCheck: 'SAME' | 'DIFFERENT' }>();
+  readonly wechatStats = { requests: 0, badSignatures: 0, modifications: 0 };
+  readonly wechatKey: string;
 
   private constructor(
     private readonly server: Server,
     private readonly options: PaymentDeclarationLoopbackOptions,
   ) {
     this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.wechatKey = options.wechatKey ?? DEV_WECHAT_PAY_CUSTOMS_KEY;
   }
 
   static async start(options: PaymentDeclarationLoopbackOptions): Promise<PaymentDeclarationLoopback> {
@@ -67,7 +84,11 @@ export class PaymentDeclarationLoopback {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    if (req.method !== 'POST' || new URL(req.url ?? '/', this.url).pathname !== '/gateway.do') return void res.writeHead(404).end();
+    const path = new URL(req.url ?? '/', this.url).pathname;
+    if (req.method === 'POST' && path === WECHAT_PAY_CUSTOMS_PATH) {
+      return void res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(this.wechatAnswer(Buffer.concat(chunks).toString('utf8')));
+    }
+    if (req.method !== 'POST' || path !== '/gateway.do') return void res.writeHead(404).end();
     const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
     res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(this.answer(params));
   }
@@ -133,6 +154,67 @@ export class PaymentDeclarationLoopback {
       'ceb:currency': '142',
       'ceb:payTime': customsTime(now),
       'ceb:note': `declared on the request of ${params['merchant_customs_code']} (${declareNo})`,
+    });
+    return answer;
+  }
+  private wechatAnswer(body: string): string {
+    this.wechatStats.requests++;
+    const reply = (fields: Record<string, string>) => {
+      const signed = { ...fields, nonce_str: randomUUID().replace(/-/g, '') };
+      return wechatXml({ ...signed, sign: wechatSign(signed, this.wechatKey) });
+    };
+    const refused = (msg: string) => wechatXml({ return_code: 'FAIL', return_msg: msg });
+    let params: Record<string, string>;
+    try {
+      params = parseWechatXml(body);
+    } catch {
+      return refused('XML格式错误');
+    }
+    if (!verifyWechatSignature(params, this.wechatKey)) {
+      this.wechatStats.badSignatures++;
+      return refused('签名错误');
+    }
+    const missing = WECHAT_REQUIRED.filter((f) => !params[f]?.trim());
+    if (missing.length) return refused(`缺少参数: ${missing.join(',')}`);
+    const no = params['out_trade_no'];
+    const base = { return_code: 'SUCCESS', return_msg: 'OK', appid: params['appid'], mch_id: params['mch_id'], out_trade_no: no, transaction_id: params['transaction_id'] };
+    const fen = (k: string) => (/^\d+$/.test(params[k]) ? Number(params[k]) : NaN);
+    let problem: string | null = this.options.refuse?.(no) ?? null;
+    if (!problem && !['ADD', 'MODIFY'].includes(params['action_type'])) problem = 'PARAM_ERROR: action_type';
+    if (!problem && (params['fee_type'] !== 'CNY' || params['cert_type'] !== 'IDCARD')) problem = 'PARAM_ERROR: fee_type / cert_type';
+    if (!problem && !(fen('order_fee') > 0 && fen('order_fee') === fen('product_fee') + fen('transport_fee') + fen('duty'))) problem = 'PARAM_ERROR: order_fee';
+    const known = this.wechat.get(no);
+    if (!problem && params['action_type'] === 'ADD' && known) {
+      return known.answer;
+    }
+    if (!problem && params['action_type'] === 'MODIFY' && !known) problem = 'ORDER_NOT_EXIST';
+    if (problem) return reply({ ...base, result_code: 'FAIL', err_code: problem, err_code_des: problem, state: 'FAIL' });
+    const modified = params['action_type'] === 'MODIFY';
+    if (modified) this.wechatStats.modifications++;
+    const payer = this.options.payer?.(no) ?? { name: params['name'], idNumber: params['cert_id'] };
+    const certCheck = payer.name === params['name'] && payer.idNumber === params['cert_id'] ? 'SAME' : 'DIFFERENT';
+    const answer = reply({ ...base, result_code: 'SUCCESS', state: 'SUBMITTED', modify_time: customsTime(new Date()), cert_check_result: certCheck, verify_department: 'UNIONPAY', verify_department_trade_id: `4200${randomUUID().replace(/-/g, '').slice(0, 20)}` });
+    this.wechat.set(no, { params, actions: [...(known?.actions ?? []), params['action_type']], answer, certCheck });
+    const now = new Date();
+    this.options.customs.receivePaymentRecord({
+      'ceb:guid': randomUUID().toUpperCase(),
+      'ceb:appType': modified ? '2' : '1',
+      'ceb:appTime': customsTime(now),
+      'ceb:appStatus': '2',
+      'ceb:payCode': WECHAT_PAY_COMPANY.code,
+      'ceb:payName': WECHAT_PAY_COMPANY.name,
+      'ceb:payTransactionId': params['transaction_id'],
+      'ceb:orderNo': no,
+      'ceb:ebpCode': params['mch_customs_no'],
+      'ceb:ebpName': params['mch_customs_no'],
+      'ceb:payerIdType': '1',
+      'ceb:payerIdNumber': payer.idNumber,
+      'ceb:payerName': payer.name,
+      'ceb:telephone': '',
+      'ceb:amountPaid': yuan(fen('order_fee')),
+      'ceb:currency': '142',
+      'ceb:payTime': customsTime(now),
+      'ceb:note': `declared by WeChat Pay on the request of ${params['mch_id']} (${params['customs']})`,
     });
     return answer;
   }

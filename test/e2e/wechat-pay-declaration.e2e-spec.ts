@@ -1,0 +1,137 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createUser } from '@vitrine/shared/testing';
+import type { ApiHarness } from '../support/api-harness';
+import { CarrierLoopback } from '../support/carrier-loopback';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
+import { CustomsLoopback } from '../support/customs-loopback';
+import { signingKeys } from '../support/pipeline-fixtures';
+import type { StripeLoopback } from '../support/stripe-loopback';
+import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+
+/** WeChat Pay v2's signature, computed here on its own (not with the code under test). */
+function md5Sign(params: Record<string, string>, key: string): string {
+  const content = Object.keys(params)
+    .filter((k) => k !== 'sign' && params[k] !== '')
+    .sort()
+    .map((k) => `${k}=${params[k]}`)
+    .join('&');
+  return createHash('md5').update(`${content}&key=${key}`, 'utf8').digest('hex').toUpperCase();
+}
+
+/**
+ * An order paid with WeChat Pay is declared to customs by WeChat Pay (its customdeclareorder
+ * XML API, signed with the merchant key), not by Alipay: the real worker asks the loopback
+ * WeChat Pay, which declares the CEB411 as Tenpay, and customs clears the order. Signed with
+ * the wrong key, the request is refused by WeChat (签名错误): the payment document stays
+ * pending, the refusal is recorded, the worker keeps asking and nothing reaches customs.
+ */
+describe('WeChat Pay customs declaration', () => {
+  let api: ApiHarness;
+  let stripe: StripeLoopback;
+  let close: () => Promise<void>;
+  let customs: CustomsLoopback;
+  let carrier: CarrierLoopback;
+  let shop: Shop;
+  const keys = signingKeys();
+  const prefix = `test-wxdecl-${randomBytes(4).toString('hex')}`;
+  const wechatKey = `wx-test-${randomBytes(12).toString('hex')}`;
+  const ORDERER = { id: residentId(6201), name: '陈静' };
+
+  beforeAll(async () => {
+    ({ api, stripe, close } = await startCheckoutApi({ QUEUE_PREFIX: prefix }));
+    await seedFx(api.db.prisma, '7.8000');
+    shop = await seedShop(api.db.prisma, { prices: [2_500], stock: 10 });
+    customs = await CustomsLoopback.start({ publicKey: keys.publicKey, paymentCompany: { wechatKey } });
+    carrier = await CarrierLoopback.start();
+  }, 120_000);
+  afterAll(async () => {
+    await customs.close();
+    await carrier.close();
+    await close();
+    await dropQueues(prefix);
+    delete process.env['QUEUE_PREFIX'];
+  });
+
+  it('refuses a wrong signature (retried, nothing declared), then declares through WeChat Pay and customs clears the order', async () => {
+    const shopper = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);
+    const added: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 1, cartToken: null } }, shopper);
+    expect(added.errors).toBeUndefined();
+    const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, `wx-${prefix}`, { ...ORDERER, paymentMethod: 'WECHAT_PAY' }) }, shopper);
+    expect(placed.errors).toBeUndefined();
+    const order = placed.data.placeOrder.orders[0];
+    const pi = placed.data.placeOrder.payment.paymentIntentId as string;
+    expect(await stripe.deliver(api.baseUrl, stripe.succeed(pi))).toBe(200);
+    expect(await api.db.prisma.payment.findUniqueOrThrow({ where: { providerPaymentId: pi }, select: { walletMethod: true } })).toEqual({ walletMethod: 'wechat_pay' });
+    const paymentMessage = () => api.db.prisma.customsMessage.findFirst({ where: { orderId: order.id, document: 'PAYMENT' } });
+
+    // 1. Signed with another key: WeChat refuses every request; the worker asks again and again.
+    const wrong = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, WECHAT_PAY_CUSTOMS_KEY: `${wechatKey}-tampered`, ...carrier.env, ...keys.env });
+    try {
+      await waitForOutput(wrong, /worker ready/);
+      await until('two refused requests', async () => customs.paymentCompany.wechatStats.badSignatures >= 2, 60_000, wrong);
+    } finally {
+      await wrong.stop('SIGTERM');
+    }
+    const pending = await paymentMessage();
+    expect(pending).toMatchObject({ status: 'PENDING', messageType: 'wechatpay.customdeclareorder', senderCode: '4403169D3W' });
+    expect(pending!.lastError).toContain('签名错误');
+    const refusals = await api.db.prisma.customsTransmission.findMany({ where: { messageIds: { has: pending!.id } } });
+    expect(refusals.length).toBeGreaterThanOrEqual(2);
+    expect(refusals.every((t) => t.outcome === 'REQUEST_REFUSED' && t.error?.includes('签名错误'))).toBe(true);
+    expect(customs.paymentCompany.wechat.has(order.number)).toBe(false);
+    expect(customs.paymentCompany.stats.requests).toBe(0); // never Alipay's API
+    expect((await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).not.toBe('HELD');
+
+    // 2. The right key: declared by WeChat Pay, matched by customs, the declaration list cleared.
+    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
+    try {
+      await waitForOutput(worker, /worker ready/);
+      await until(
+        'the declaration list cleared',
+        async () => (await api.db.prisma.customsMessage.findFirst({ where: { orderId: order.id, document: 'INVENTORY' } }))?.status === 'CLEARED',
+        90_000,
+        worker,
+      );
+    } finally {
+      await worker.stop('SIGTERM');
+    }
+    const taken = customs.paymentCompany.wechat.get(order.number)!;
+    expect(taken).toBeDefined();
+    const p = taken.params;
+    const stored = await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+    const storefront = await api.db.prisma.customsMessage.findFirstOrThrow({ where: { orderId: order.id, document: 'ORDER' } });
+    expect(p).toMatchObject({
+      appid: 'wx0000000000000000',
+      mch_id: '1900000000',
+      out_trade_no: order.number,
+      transaction_id: pi,
+      customs: 'NINGBO',
+      mch_customs_no: storefront.senderCode,
+      action_type: 'ADD',
+      fee_type: 'CNY',
+      order_fee: String(stored.totalMinor),
+      cert_type: 'IDCARD',
+      cert_id: ORDERER.id,
+      name: ORDERER.name,
+    });
+    expect(Number(p['product_fee']) + Number(p['transport_fee']) + Number(p['duty'])).toBe(stored.totalMinor);
+    expect(Number(p['duty'])).toBe(stored.taxMinor);
+    expect(p['sign']).toBe(md5Sign(p, wechatKey));
+    expect(p['sign']).not.toBe(md5Sign(p, `${wechatKey}-tampered`));
+    expect(taken.actions).toEqual(['ADD']);
+    expect(taken.certCheck).toBe('SAME');
+
+    // Recorded: the masked request (no ID number, no signature) and WeChat's answer.
+    const accepted = await paymentMessage();
+    expect(accepted).toMatchObject({ status: 'ACCEPTED', messageType: 'wechatpay.customdeclareorder' });
+    const decl = await api.db.prisma.customsPaymentDeclaration.findUniqueOrThrow({ where: { messageId: accepted!.id } });
+    expect(decl).toMatchObject({ provider: 'wechatpay.customdeclareorder', outRequestNo: order.number, tradeNo: pi, customsPlace: 'NINGBO', amountMinor: stored.totalMinor, resultCode: 'SUCCESS', identityMatch: true, payerNameVerified: null });
+    expect(decl.requestMasked).toContain('<action_type>ADD</action_type>');
+    expect(decl.requestMasked).not.toContain(ORDERER.id);
+    expect(decl.requestMasked).not.toContain('<sign>');
+    expect(decl.answerRaw).toContain('<state>SUBMITTED</state>');
+    expect(decl.declareNo).toMatch(/^UNIONPAY:4200/);
+    // The order names Tenpay as its payment enterprise, as the record WeChat Pay declared does.
+    expect(storefront.xmlMasked).toContain('4403169D3W');
+  }, 120_000);
+});
