@@ -1,7 +1,9 @@
 // The dev sandbox `npm start` runs when no customs or carrier endpoint is configured: the
 // loopback customs data exchange, payment company (its customs-declaration API, declaring
 // payment records to that customs) and carrier the tests use, speaking the same wire formats
-// (signed CEB messages, receipts feed; alipay.acquire.customs; carrier JSON API), so a paid
+// (signed CEB messages, receipts feed; alipay.acquire.customs and WeChat Pay's
+// customdeclareorder on the same port, signed with WECHAT_PAY_CUSTOMS_KEY or the dev key;
+// carrier JSON API), so a paid
 // demo order goes all the way to DELIVERED on a laptop.
 //   node -r @swc-node/register scripts/dev-gateways.ts --customs=4010 --payments=4030 --carrier=4020
 // Customs checks signatures with the public half of CUSTOMS_SIGNING_KEY (the key the worker
@@ -37,10 +39,11 @@ async function main(): Promise<void> {
     const raw = process.env['CUSTOMS_SIGNING_KEY'];
     if (!raw) throw new Error('the customs sandbox needs CUSTOMS_SIGNING_KEY (the worker signs with it)');
     const publicKey = createPublicKey(createPrivateKey(raw.includes('-----BEGIN') ? raw : Buffer.from(raw, 'base64').toString('utf8')));
-    const customs = await CustomsLoopback.start({ publicKey, port: customsPort, paymentCompany: { port: paymentsPort ?? 0 } });
+    const customs = await CustomsLoopback.start({ publicKey, port: customsPort, paymentCompany: { port: paymentsPort ?? 0, wechatKey: process.env['WECHAT_PAY_CUSTOMS_KEY'] || undefined } });
     closers.push(() => customs.close());
     console.log(`customs sandbox (CEB messages and receipts) on ${customs.url}`);
     console.log(`payment company sandbox (alipay.acquire.customs) on ${customs.paymentCompany.url}`);
+    console.log(`WeChat Pay customs sandbox (customdeclareorder) on ${customs.paymentCompany.url}/cgi-bin/mch/customs/customdeclareorder`);
   }
   if (carrierPort !== null) {
     const carrier = await CarrierLoopback.start({ apiKey: process.env['CARRIER_API_KEY'] ?? 'carrier-dev-key', port: carrierPort });

@@ -84,6 +84,8 @@ async function sandbox() {
       const payments = await freePort(4030);
       env.PAYMENT_DECLARATION_URL = `http://127.0.0.1:${payments}`;
       args.push(`--payments=${payments}`);
+      // WeChat Pay's customs declaration is served by the same sandbox.
+      if (!process.env.WECHAT_PAY_DECLARATION_URL) env.WECHAT_PAY_DECLARATION_URL = env.PAYMENT_DECLARATION_URL;
     }
   }
   if (!process.env.CARRIER_API_URL) {
