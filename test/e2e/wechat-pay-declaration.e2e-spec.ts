@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { yuan } from '@vitrine/customs';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
 import { CarrierLoopback } from '../support/carrier-loopback';
@@ -7,6 +8,9 @@ import { CustomsLoopback } from '../support/customs-loopback';
 import { signingKeys } from '../support/pipeline-fixtures';
 import type { StripeLoopback } from '../support/stripe-loopback';
 import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+
+const REFUND = `mutation($id: ID!, $reason: String!, $lines: [RefundLineInput!], $key: String) {
+  refundOrder(id: $id, reason: $reason, lines: $lines, idempotencyKey: $key) { refundId refundStatus amount order { status } } }`;
 
 /** WeChat Pay v2's signature, computed here on its own (not with the code under test). */
 function md5Sign(params: Record<string, string>, key: string): string {
@@ -36,12 +40,14 @@ describe('WeChat Pay customs declaration', () => {
   const prefix = `test-wxdecl-${randomBytes(4).toString('hex')}`;
   const wechatKey = `wx-test-${randomBytes(12).toString('hex')}`;
   const ORDERER = { id: residentId(6201), name: '陈静' };
+  /** Orders customs leaves undecided (the amendment test refunds while it holds them). */
+  const deferred = new Set<string>();
 
   beforeAll(async () => {
     ({ api, stripe, close } = await startCheckoutApi({ QUEUE_PREFIX: prefix }));
     await seedFx(api.db.prisma, '7.8000');
     shop = await seedShop(api.db.prisma, { prices: [2_500], stock: 10 });
-    customs = await CustomsLoopback.start({ publicKey: keys.publicKey, paymentCompany: { wechatKey } });
+    customs = await CustomsLoopback.start({ publicKey: keys.publicKey, paymentCompany: { wechatKey }, defer: (orderNo) => deferred.has(orderNo) });
     carrier = await CarrierLoopback.start();
   }, 120_000);
   afterAll(async () => {
@@ -133,5 +139,46 @@ describe('WeChat Pay customs declaration', () => {
     expect(decl.declareNo).toMatch(/^UNIONPAY:4200/);
     // The order names Tenpay as its payment enterprise, as the record WeChat Pay declared does.
     expect(storefront.xmlMasked).toContain('4403169D3W');
+  }, 120_000);
+  it('a partial refund while customs holds the order asks WeChat Pay to MODIFY the declaration to what is left', async () => {
+    const shopper = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);
+    const added: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 2, cartToken: null } }, shopper);
+    expect(added.errors).toBeUndefined();
+    const id = residentId(6202);
+    const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, `wx-amend-${prefix}`, { id, name: '赵敏', paymentMethod: 'WECHAT_PAY' }) }, shopper);
+    expect(placed.errors).toBeUndefined();
+    const order = placed.data.placeOrder.orders[0];
+    const pi = placed.data.placeOrder.payment.paymentIntentId as string;
+    deferred.add(order.number);
+    expect(await stripe.deliver(api.baseUrl, stripe.succeed(pi))).toBe(200);
+    const manager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
+    const statusOf = async () => (await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status;
+
+    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
+    try {
+      await waitForOutput(worker, /worker ready/);
+      await until('the order submitted to customs', async () => (await statusOf()) === 'CUSTOMS_SUBMITTED' && customs.paymentCompany.wechat.has(order.number), 60_000, worker);
+      const r: any = await api.gql(REFUND, { id: order.id, reason: 'one unit returned before release', lines: [{ lineId: order.lines[0].id, quantity: 1 }], key: `wx-refund-${prefix}` }, manager);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.refundOrder.refundStatus).toBe('succeeded');
+      expect(await stripe.deliver(api.baseUrl, stripe.refunded(pi))).toBe(200);
+      await until('WeChat Pay asked to modify', async () => customs.paymentCompany.wechat.get(order.number)?.actions.includes('MODIFY') ?? false, 60_000, worker);
+      await until('the amendment answered', async () => (await api.db.prisma.customsAmendment.count({ where: { message: { orderId: order.id }, status: 'ACCEPTED' } })) === 4, 60_000, worker);
+      const taken = customs.paymentCompany.wechat.get(order.number)!;
+      expect(taken.actions).toEqual(['ADD', 'MODIFY']);
+      const left = order.total - r.data.refundOrder.amount;
+      expect(taken.params).toMatchObject({ action_type: 'MODIFY', out_trade_no: order.number, transaction_id: pi, order_fee: String(left), cert_id: id, name: '赵敏' });
+      expect(Number(taken.params['product_fee']) + Number(taken.params['transport_fee']) + Number(taken.params['duty'])).toBe(left);
+      expect(taken.params['sign']).toBe(md5Sign(taken.params, wechatKey));
+      expect(customs.paymentCompany.wechatStats.modifications).toBe(1);
+      // WeChat Pay declared the change to customs (appType 2), the amount the amended order's.
+      const held = customs.accepted.get(order.number)!;
+      expect(held.payment!['ceb:appType']).toBe('2');
+      expect(held.payment!['ceb:amountPaid']).toBe(yuan(left));
+      expect(held.payment!['ceb:amountPaid']).toBe(held.order!.head['ceb:acturalPaid']);
+      expect(await statusOf()).toBe('CUSTOMS_SUBMITTED');
+    } finally {
+      await worker.stop('SIGTERM');
+    }
   }, 120_000);
 });
