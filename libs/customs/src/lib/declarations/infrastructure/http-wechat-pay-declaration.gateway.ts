@@ -9,6 +9,8 @@ import {
   WECHAT_PAY_CUSTOMS_SERVICE,
   maskedWechatRequest,
   parseWechatCustomsAnswer,
+  parseWechatXml,
+  verifyWechatSignature,
   wechatCustomsParams,
   wechatXml,
   type WechatMerchant,
@@ -17,8 +19,9 @@ import {
 /**
  * WeChat Pay's customs declaration over HTTP: POST <WECHAT_PAY_DECLARATION_URL>
  * /cgi-bin/mch/customs/customdeclareorder with the signed `<xml>` request, answered in XML.
- * Every failure to get a readable answer, and a request WeChat refused (return_code FAIL:
- * signature, parameters), is a PaymentDeclarationTransmissionError: the same request is sent
+ * Every failure to get a readable answer (an answer not signed with the merchant key
+ * included), and a request WeChat refused (return_code FAIL: signature, parameters), is a
+ * PaymentDeclarationTransmissionError: the same request is sent
  * again later, as Alipay's are.
  */
 export class HttpWechatPayDeclarationGateway implements PaymentDeclarationGateway {
@@ -65,6 +68,8 @@ export class HttpWechatPayDeclarationGateway implements PaymentDeclarationGatewa
       throw fail('UNREADABLE_ANSWER', `unreadable answer from WeChat Pay: ${(error as Error).message}`);
     }
     if (answer.requestError) throw fail('REQUEST_REFUSED', `WeChat Pay refused the request: ${answer.requestError}`);
+    // WeChat signs what it answers to a request it took: an unsigned or forged answer is not one.
+    if (!verifyWechatSignature(parseWechatXml(body), this.merchant.key)) throw fail('UNREADABLE_ANSWER', 'the answer from WeChat Pay is not signed with the merchant key');
     return { answer, requestMasked };
   }
 }
