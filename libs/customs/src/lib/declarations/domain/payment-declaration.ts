@@ -6,9 +6,8 @@ import { yuan } from './ceb-messages';
  * The payment record (CEB411) is declared to customs by the payment company, not by us: the
  * merchant asks it to, through its customs-declaration API, and it pushes the record to
  * customs itself. The shape here is Alipay's `alipay.acquire.customs` (form parameters,
- * RSA2-signed, XML answer); WeChat Pay's `/cgi-bin/mch/customs/customdeclareorder` takes the
- * same facts (out_request_no, mch_customs_no, customs, order_fee, cert_type/cert_id/name)
- * and answers `cert_check_result`.
+ * RSA2-signed, XML answer); WeChat Pay's `/cgi-bin/mch/customs/customdeclareorder` is in
+ * wechat-pay-declaration.ts, for orders paid with WeChat Pay.
  */
 export interface PaymentDeclarationRequest {
   /** Ours, unique per declaration request (resends carry the same one). */
