@@ -182,4 +182,36 @@ describe('shop: returns on the order page', () => {
       await check(s, `order-${locale}`);
     }
   });
+
+  it('shows a refused return with the seller’s comment, and “return window closed” once the window has passed', async () => {
+    // The last unit of line 1, asked for through the API, refused by the museum with a comment.
+    const [, line1] = shopper.lineIds as [string, string];
+    const asked = await f.api.gql(`mutation($i: RequestReturnInput!) { requestReturn(input: $i) { id } }`, { i: { orderId: shopper.orderId, reason: 'CHANGED_MIND', lines: [{ lineId: line1, quantity: 1 }] } }, shopper.token);
+    expect(asked.errors).toBeUndefined();
+    const refused = await f.api.gql(DECIDE, { id: asked.data.requestReturn.id, accept: false, comment: '商品已拆封使用' }, manager);
+    expect(refused.errors).toBeUndefined();
+    const s = await f.open('/zh-CN/account/sign-in');
+    const p = s.page;
+    await p.getByLabel(zhCN.buy.account.email).fill(shopper.email);
+    await p.getByLabel(zhCN.buy.account.password).fill('correct-horse-battery-staple');
+    await p.getByTestId('auth-submit').click();
+    await p.waitForURL(/\/zh-CN\/account$/);
+    await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
+    const refusedItem = p.locator('[data-testid="return-item"][data-status="REFUSED"]');
+    await refusedItem.waitFor();
+    expect(await refusedItem.getByTestId('return-status').textContent()).toBe(t.status.REFUSED);
+    expect(await refusedItem.getByTestId('return-comment').textContent()).toBe(`${t.sellerComment}: 商品已拆封使用`);
+    // Refused units can be asked for again: line 1 is back in the form.
+    expect(await p.getByTestId(`return-line-${line1}`).count()).toBe(1);
+    await check(s, 'order-refused-return');
+
+    // 31 days after customs released it: the window is closed and the form gone.
+    const cleared = await f.api.db.prisma.orderStatusChange.findFirstOrThrow({ where: { orderId: shopper.orderId, toStatus: 'CLEARED' } });
+    await f.api.db.prisma.orderStatusChange.update({ where: { id: cleared.id }, data: { createdAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
+    expect(await p.getByTestId('return-deadline').textContent()).toBe(t.windowClosed);
+    expect(await p.getByTestId('return-form').count()).toBe(0);
+    expect(await p.getByTestId('return-item').count()).toBe(2);
+    await check(s, 'order-window-closed');
+  });
 });
