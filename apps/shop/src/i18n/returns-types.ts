@@ -39,9 +39,12 @@ export interface ReturnsDictionary {
   waybillPending: string;
   /** Send the goods back before `{date}` */
   sendBy: string;
+  /** Seller’s comment: `{comment}` */
   sellerComment: string;
+  /** Reason: `{reason}` */
+  reasonIs: string;
+  /** Refunded: `{amount}` */
   refunded: string;
-  units: string;
   /** `{name}` × `{quantity}` */
   lineQuantity: string;
 }

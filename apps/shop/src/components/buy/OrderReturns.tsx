@@ -65,9 +65,7 @@ export function OrderReturns({ locale, dict, order, data, requested }: OrderRetu
                     <li key={l.lineId}>{fill(t.lineQuantity, { name: names.get(l.lineId) ?? l.lineId, quantity: l.acceptedQuantity ?? l.quantity })}</li>
                   ))}
                 </ul>
-                <p className="hint">
-                  {t.reason}: {t.reasons[r.reason] ?? r.reason}
-                </p>
+                <p className="hint">{fill(t.reasonIs, { reason: t.reasons[r.reason] ?? r.reason })}</p>
                 {r.status === 'ACCEPTED' ? (
                   <>
                     <p data-testid="return-waybill">{r.returnLogisticsNo ? fill(t.waybill, { number: r.returnLogisticsNo }) : t.waybillPending}</p>
@@ -77,14 +75,10 @@ export function OrderReturns({ locale, dict, order, data, requested }: OrderRetu
                   <p className="hint">{fill(t.waybill, { number: r.returnLogisticsNo })}</p>
                 ) : null}
                 {r.decisionComment ? (
-                  <p data-testid="return-comment">
-                    {t.sellerComment}: {r.decisionComment}
-                  </p>
+                  <p data-testid="return-comment">{fill(t.sellerComment, { comment: r.decisionComment })}</p>
                 ) : null}
                 {r.status === 'REFUNDED' && r.refundAmount !== null ? (
-                  <p>
-                    {t.refunded}: {formatMoney({ amount: r.refundAmount, currency: order.currency }, locale)}
-                  </p>
+                  <p data-testid="return-refund">{fill(t.refunded, { amount: formatMoney({ amount: r.refundAmount, currency: order.currency }, locale) })}</p>
                 ) : null}
               </li>
             ))}

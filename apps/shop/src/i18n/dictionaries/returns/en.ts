@@ -37,8 +37,8 @@ export const returnsEn: ReturnsDictionary = {
   waybill: 'Return waybill {number}',
   waybillPending: 'Return waybill being issued…',
   sendBy: 'Send it back before {date}',
-  sellerComment: 'Seller’s comment',
-  refunded: 'Refunded',
-  units: 'Items',
+  sellerComment: 'Seller’s comment: {comment}',
+  reasonIs: 'Reason: {reason}',
+  refunded: 'Refunded: {amount}',
   lineQuantity: '{name} × {quantity}',
 };

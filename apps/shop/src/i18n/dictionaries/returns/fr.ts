@@ -37,8 +37,8 @@ export const returnsFr: ReturnsDictionary = {
   waybill: 'Lettre de transport retour {number}',
   waybillPending: 'Lettre de transport retour en cours d’émission…',
   sendBy: 'À renvoyer avant le {date}',
-  sellerComment: 'Commentaire du vendeur',
-  refunded: 'Remboursé',
-  units: 'Articles',
+  sellerComment: 'Commentaire du vendeur : {comment}',
+  reasonIs: 'Motif : {reason}',
+  refunded: 'Remboursé : {amount}',
   lineQuantity: '{name} × {quantity}',
 };

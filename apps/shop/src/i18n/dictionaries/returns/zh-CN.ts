@@ -37,8 +37,8 @@ export const returnsZhCN: ReturnsDictionary = {
   waybill: '退货运单 {number}',
   waybillPending: '退货运单生成中…',
   sendBy: '请在 {date} 前寄回',
-  sellerComment: '商家留言',
-  refunded: '退款金额',
-  units: '商品',
+  sellerComment: '商家留言：{comment}',
+  reasonIs: '退货原因：{reason}',
+  refunded: '退款金额：{amount}',
   lineQuantity: '{name} × {quantity}',
 };
