@@ -1,11 +1,14 @@
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { yuan } from '@vitrine/customs';
+import path from 'node:path';
+import { HttpWechatPayDeclarationGateway, declarationsConfigFromEnv, yuan } from '@vitrine/customs';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
 import { CarrierLoopback } from '../support/carrier-loopback';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
 import { CustomsLoopback } from '../support/customs-loopback';
 import { signingKeys } from '../support/pipeline-fixtures';
+import { freePort } from '../support/spawn-api';
 import type { StripeLoopback } from '../support/stripe-loopback';
 import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
 
@@ -179,6 +182,34 @@ describe('WeChat Pay customs declaration', () => {
       expect(await statusOf()).toBe('CUSTOMS_SUBMITTED');
     } finally {
       await worker.stop('SIGTERM');
+    }
+  }, 120_000);
+  it('the dev sandbox (scripts/dev-gateways.ts) serves WeChat Pay\'s declaration with the worker\'s default settings', async () => {
+    const [customsPort, paymentsPort] = [await freePort(), await freePort()];
+    const env: NodeJS.ProcessEnv = { ...process.env, ...keys.env };
+    delete env['WECHAT_PAY_CUSTOMS_KEY'];
+    let out = '';
+    const gateways = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/dev-gateways.ts', `--customs=${customsPort}`, `--payments=${paymentsPort}`], { cwd: path.resolve(__dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    gateways.stdout.on('data', (d) => (out += d));
+    gateways.stderr.on('data', (d) => (out += d));
+    try {
+      await until('the sandbox listening', async () => /gateways ready/.test(out), 30_000);
+      expect(out).toContain(`WeChat Pay customs sandbox (customdeclareorder) on http://127.0.0.1:${paymentsPort}/cgi-bin/mch/customs/customdeclareorder`);
+      // The worker's settings as start.mjs leaves them (no key set: the dev key on both sides).
+      const c = declarationsConfigFromEnv({ NODE_ENV: 'development', CUSTOMS_SIGNING_KEY: keys.env.CUSTOMS_SIGNING_KEY, WECHAT_PAY_DECLARATION_URL: `http://127.0.0.1:${paymentsPort}` });
+      const gateway = new HttpWechatPayDeclarationGateway(c.wechatPay.url, { appid: c.wechatPay.appid, mchId: c.wechatPay.mchId, key: c.wechatPay.key }, 10_000);
+      const request = { outRequestNo: `VT-SANDBOX-${prefix}`, tradeNo: 'pi_sandbox', merchantCustomsCode: '3301960ABC', merchantCustomsName: 'Musée', amountMinor: 10_000, customsPlace: c.wechatPay.customs, payerName: ORDERER.name, payerIdNumber: ORDERER.id, breakdown: { goodsMinor: 9_000, freightMinor: 1_000, taxMinor: 0 } };
+      const { answer, requestMasked } = await gateway.declare(request, '1101**********0000');
+      expect(answer).toMatchObject({ resultCode: 'SUCCESS', identityMatch: true, requestError: null });
+      expect(requestMasked).not.toContain(ORDERER.id);
+      // Another key is refused by the sandbox.
+      const forged = new HttpWechatPayDeclarationGateway(c.wechatPay.url, { appid: c.wechatPay.appid, mchId: c.wechatPay.mchId, key: 'not-the-merchant-key' }, 10_000);
+      await expect(forged.declare({ ...request, outRequestNo: `VT-SANDBOX-2-${prefix}` }, '1101**********0000')).rejects.toMatchObject({ outcome: 'REQUEST_REFUSED' });
+    } finally {
+      await new Promise((r) => {
+        gateways.once('exit', r);
+        gateways.kill('SIGTERM');
+      });
     }
   }, 120_000);
 });
