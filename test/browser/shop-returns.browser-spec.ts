@@ -102,6 +102,9 @@ describe('shop: returns on the order page', () => {
     expect(deadline.getTime()).toBe(cleared.createdAt.getTime() + 30 * 86_400_000);
     const day = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(deadline);
     expect(await p.getByTestId('return-deadline').textContent()).toBe(fill(t.deadline, { date: day }));
+    // A link near the top leads down to the form.
+    expect(await p.getByTestId('return-jump').textContent()).toBe(fill(t.jump, { date: day }));
+    expect(await p.getByTestId('return-jump').getAttribute('href')).toBe('#returns');
     await p.getByTestId('return-form').waitFor();
     await check(s, 'order-form');
 
@@ -211,6 +214,7 @@ describe('shop: returns on the order page', () => {
     await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
     expect(await p.getByTestId('return-deadline').textContent()).toBe(t.windowClosed);
     expect(await p.getByTestId('return-form').count()).toBe(0);
+    expect(await p.getByTestId('return-jump').count()).toBe(0);
     expect(await p.getByTestId('return-item').count()).toBe(2);
     await check(s, 'order-window-closed');
   });

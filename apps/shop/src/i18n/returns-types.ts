@@ -7,6 +7,8 @@ export interface ReturnsDictionary {
   /** Before customs released the order */
   notYet: string;
   request: string;
+  /** At the top of the order page: ask for a return, until `{date}` */
+  jump: string;
   intro: string;
   linesLegend: string;
   /** `{name}`: up to `{max}` */

@@ -98,3 +98,14 @@ export function OrderReturns({ locale, dict, order, data, requested }: OrderRetu
     </section>
   );
 }
+
+/** Near the top of the order page while a return can be asked for: a link down to the form (the page is long on a phone). */
+export function ReturnJumpLink({ locale, dict, data }: Pick<OrderReturnsProps, 'locale' | 'dict' | 'data'>) {
+  if (!windowOpen(data.returnDeadline)) return null;
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Asia/Shanghai' });
+  return (
+    <a className="button secondary wide" href="#returns" data-testid="return-jump">
+      {fill(dict.returns.jump, { date: day.format(new Date(data.returnDeadline!)) })}
+    </a>
+  );
+}

@@ -6,6 +6,7 @@ export const returnsEn: ReturnsDictionary = {
   windowClosed: 'Return window closed',
   notYet: 'Returns open once customs releases the order (for 30 days after release).',
   request: 'Request a return',
+  jump: 'Request a return (until {date})',
   intro: 'Choose the items and quantities to send back and tell us why.',
   linesLegend: 'Items to return',
   lineMax: '{name}: up to {max}',

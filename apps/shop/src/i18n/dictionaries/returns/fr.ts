@@ -6,6 +6,7 @@ export const returnsFr: ReturnsDictionary = {
   windowClosed: 'Délai de retour dépassé',
   notYet: 'Les retours sont possibles une fois la commande dédouanée (30 jours après).',
   request: 'Demander un retour',
+  jump: 'Demander un retour (jusqu’au {date})',
   intro: 'Choisissez les articles et les quantités à renvoyer, et dites-nous pourquoi.',
   linesLegend: 'Articles à retourner',
   lineMax: '{name} : jusqu’à {max}',

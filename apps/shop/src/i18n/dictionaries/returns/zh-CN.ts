@@ -6,6 +6,7 @@ export const returnsZhCN: ReturnsDictionary = {
   windowClosed: '退货期限已过',
   notYet: '海关放行后可申请退货（放行后 30 天内）。',
   request: '申请退货',
+  jump: '申请退货（{date} 前）',
   intro: '选择要退回的商品和数量，并说明原因。',
   linesLegend: '退回的商品',
   lineMax: '{name}：最多 {max} 件',

@@ -13,7 +13,7 @@ import { formatMoney } from '../../../../lib/format/money';
 import { routes } from '../../../../lib/routes';
 import { ModeLabel } from '../../../../components/buy/ModeLabel';
 import { OrderStatusBadge } from '../../../../components/buy/OrderStatusBadge';
-import { OrderReturns } from '../../../../components/buy/OrderReturns';
+import { OrderReturns, ReturnJumpLink } from '../../../../components/buy/OrderReturns';
 import { orderReturns } from '../../../../lib/api/returns';
 import '../../../buy.css';
 import '../../../returns.css';
@@ -89,6 +89,7 @@ export default async function OrderPage({ params, searchParams }: { params: Para
         <OrderStatusBadge status={o.status} dict={dict} />
       </p>
       <p className="hint">{t.statusNote[o.status as keyof typeof t.statusNote] ?? ''}</p>
+      {returns ? <ReturnJumpLink locale={locale} dict={dict} data={returns} /> : null}
 
       <section className="timeline-section" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t.timeline}</h2>
