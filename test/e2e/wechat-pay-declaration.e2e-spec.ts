@@ -45,12 +45,14 @@ describe('WeChat Pay customs declaration', () => {
   const ORDERER = { id: residentId(6201), name: '陈静' };
   /** Orders customs leaves undecided (the amendment test refunds while it holds them). */
   const deferred = new Set<string>();
+  /** Orders WeChat Pay knows another payer of. */
+  const otherPayer = new Map<string, { name: string; idNumber: string }>();
 
   beforeAll(async () => {
     ({ api, stripe, close } = await startCheckoutApi({ QUEUE_PREFIX: prefix }));
     await seedFx(api.db.prisma, '7.8000');
     shop = await seedShop(api.db.prisma, { prices: [2_500], stock: 10 });
-    customs = await CustomsLoopback.start({ publicKey: keys.publicKey, paymentCompany: { wechatKey }, defer: (orderNo) => deferred.has(orderNo) });
+    customs = await CustomsLoopback.start({ publicKey: keys.publicKey, paymentCompany: { wechatKey, payer: (no) => otherPayer.get(no) ?? null }, defer: (orderNo) => deferred.has(orderNo) });
     carrier = await CarrierLoopback.start();
   }, 120_000);
   afterAll(async () => {
@@ -184,6 +186,33 @@ describe('WeChat Pay customs declaration', () => {
       await worker.stop('SIGTERM');
     }
   }, 120_000);
+  it('a payer WeChat Pay does not verify as the orderer (cert_check_result DIFFERENT) holds the order with the reason', async () => {
+    const shopper = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);
+    const added: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 1, cartToken: null } }, shopper);
+    const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, `wx-payer-${prefix}`, { id: residentId(6203), name: '孙丽', paymentMethod: 'WECHAT_PAY' }) }, shopper);
+    expect(placed.errors).toBeUndefined();
+    const order = placed.data.placeOrder.orders[0];
+    otherPayer.set(order.number, { name: '周强', idNumber: residentId(6204) });
+    expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
+    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
+    try {
+      await waitForOutput(worker, /worker ready/);
+      await until('the order held', async () => (await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === 'HELD', 60_000, worker);
+    } finally {
+      await worker.stop('SIGTERM');
+    }
+    expect(customs.paymentCompany.wechat.get(order.number)!.certCheck).toBe('DIFFERENT');
+    const message = await api.db.prisma.customsMessage.findFirstOrThrow({ where: { orderId: order.id, document: 'PAYMENT' } });
+    expect(message.status).toBe('HELD');
+    const decl = await api.db.prisma.customsPaymentDeclaration.findUniqueOrThrow({ where: { messageId: message.id } });
+    // WeChat names no payer: only that the ID sent is not the payer's.
+    expect(decl).toMatchObject({ provider: 'wechatpay.customdeclareorder', identityMatch: false, payerNameVerified: null });
+    const history = await api.db.prisma.orderStatusChange.findMany({ where: { orderId: order.id }, orderBy: { id: 'asc' } });
+    expect(history.at(-1)).toMatchObject({ toStatus: 'HELD' });
+    expect(history.at(-1)!.reason).toContain('the payer’s ID number is not the orderer’s');
+    expect(history.at(-1)!.reason).not.toContain(residentId(6204));
+  }, 120_000);
+
   it('the dev sandbox (scripts/dev-gateways.ts) serves WeChat Pay\'s declaration with the worker\'s default settings', async () => {
     const [customsPort, paymentsPort] = [await freePort(), await freePort()];
     const env: NodeJS.ProcessEnv = { ...process.env, ...keys.env };
