@@ -213,6 +213,35 @@ describe('WeChat Pay customs declaration', () => {
     expect(history.at(-1)!.reason).not.toContain(residentId(6204));
   }, 120_000);
 
+  it('ALIPAY and card orders are still declared through Alipay (alipay.acquire.customs), never WeChat Pay, and cleared', async () => {
+    const orders: { id: string; number: string }[] = [];
+    for (const [i, extra] of [{ paymentMethod: 'ALIPAY', returnUrl: 'https://shop.example/return' }, {}].entries()) {
+      const shopper = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);
+      const added: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 1, cartToken: null } }, shopper);
+      const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, `ali-${i}-${prefix}`, { id: residentId(6210 + i), name: '刘洋', ...extra }) }, shopper);
+      expect(placed.errors).toBeUndefined();
+      orders.push(placed.data.placeOrder.orders[0]);
+      expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
+    }
+    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
+    try {
+      await waitForOutput(worker, /worker ready/);
+      await until(
+        'both declaration lists cleared',
+        async () => (await api.db.prisma.customsMessage.count({ where: { orderId: { in: orders.map((o) => o.id) }, document: 'INVENTORY', status: 'CLEARED' } })) === 2,
+        90_000,
+        worker,
+      );
+    } finally {
+      await worker.stop('SIGTERM');
+    }
+    for (const o of orders) {
+      expect(customs.paymentCompany.declarations.has(o.number)).toBe(true);
+      expect(customs.paymentCompany.wechat.has(o.number)).toBe(false);
+      expect(await api.db.prisma.customsMessage.findFirstOrThrow({ where: { orderId: o.id, document: 'PAYMENT' } })).toMatchObject({ status: 'ACCEPTED', messageType: 'alipay.acquire.customs', senderCode: '31222699S7' });
+    }
+  }, 120_000);
+
   it('the dev sandbox (scripts/dev-gateways.ts) serves WeChat Pay\'s declaration with the worker\'s default settings', async () => {
     const [customsPort, paymentsPort] = [await freePort(), await freePort()];
     const env: NodeJS.ProcessEnv = { ...process.env, ...keys.env };
