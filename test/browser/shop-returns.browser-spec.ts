@@ -131,6 +131,10 @@ describe('shop: returns on the order page', () => {
     await p.getByTestId('request-return').click();
     await p.getByTestId('return-photos-error').waitFor();
     expect(await p.getByTestId('return-photos-error').textContent()).toBe(zhCN.errors.VALIDATION_FAILED);
+    // What was chosen and typed stays after a refusal.
+    expect(await p.getByLabel(t.reason).inputValue()).toBe('DAMAGED');
+    expect(await p.getByLabel(t.photos).inputValue()).toBe('ftp://example.test/x.jpg');
+    expect(await p.getByTestId(`return-qty-${line0}`).textContent()).toBe('1');
     expect(await f.api.db.prisma.orderReturn.count()).toBe(0);
 
     await p.getByLabel(t.photos).fill('https://img.example.test/damaged.jpg');
@@ -208,9 +212,19 @@ describe('shop: returns on the order page', () => {
     expect(await p.getByTestId(`return-line-${line1}`).count()).toBe(1);
     await check(s, 'order-refused-return');
 
-    // 31 days after customs released it: the window is closed and the form gone.
+    // 31 days after customs released it. A request sent from the page opened before: the API's
+    // RETURN_WINDOW_CLOSED at the lines, in Chinese, nothing written.
     const cleared = await f.api.db.prisma.orderStatusChange.findFirstOrThrow({ where: { orderId: shopper.orderId, toStatus: 'CLEARED' } });
     await f.api.db.prisma.orderStatusChange.update({ where: { id: cleared.id }, data: { createdAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await p.getByTestId(`return-line-${line1}`).getByRole('button', { name: new RegExp(`^${t.more}`) }).click();
+    await p.getByLabel(t.reason).selectOption('CHANGED_MIND');
+    await p.getByTestId('request-return').click();
+    await p.getByTestId('return-lines-error').waitFor();
+    expect(await p.getByTestId('return-lines-error').textContent()).toBe(zhCN.errors.RETURN_WINDOW_CLOSED);
+    expect(await p.getByLabel(t.reason).inputValue()).toBe('CHANGED_MIND');
+    expect(await f.api.db.prisma.orderReturn.count({ where: { orderId: shopper.orderId } })).toBe(2);
+    await check(s, 'order-late-request');
+    // Reloaded: the window is closed and the form gone.
     await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
     expect(await p.getByTestId('return-deadline').textContent()).toBe(t.windowClosed);
     expect(await p.getByTestId('return-form').count()).toBe(0);

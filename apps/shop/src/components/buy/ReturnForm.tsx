@@ -2,7 +2,7 @@
 // "Request a return": a stepper per line (0 … what can still be returned), the reason, optional
 // photo links and a comment. Controlled (a refusal keeps what was chosen); the API's refusal
 // shows at the fields it names in the shopper's language.
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useState } from 'react';
 import type { ReturnsDictionary } from '../../i18n/returns-types';
 import { EMPTY_RETURN_STATE, RETURN_REASONS, type ReturnFormState } from '../../lib/returns/form';
 
@@ -30,7 +30,19 @@ export function ReturnForm({ locale, orderId, lines, t, errors, action }: Return
   const formMessage = state.formError && !fieldCodes.length ? message(state.formError) : null;
   const step = (id: string, max: number, by: number) => setQty((q) => ({ ...q, [id]: Math.min(max, Math.max(0, (q[id] ?? 0) + by)) }));
   return (
-    <form action={formAction} className="return-form" data-testid="return-form" noValidate>
+    <form
+      action={formAction}
+      // Submitted by hand: React resets a form after its action, which would blank the reason and
+      // the texts after a refusal (the state kept them, the DOM would not).
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className="return-form"
+      data-testid="return-form"
+      noValidate
+    >
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="orderId" value={orderId} />
       <p className="hint">{t.intro}</p>
