@@ -200,6 +200,24 @@ export interface ProductRelationsWrite {
   collectionIds?: string[];
 }
 
+/**
+ * A product row of the shop window with its variants and media as JSON aggregates (by position),
+ * as `publicPage` and `findPublicDetails` select it from `products p`.
+ */
+const PRODUCT_CARD_COLUMNS = Prisma.raw(`p.id, p.museum_id AS "museumId", p.status::text AS status, p.category, p.cross_border_category::text AS "crossBorderCategory",
+             p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh",
+             p.description_fr AS "descriptionFr", p.description_en AS "descriptionEn", p.description_zh AS "descriptionZh",
+             p.min_price_eur_cents AS "minPriceEurCents", p.popularity, p.published_at AS "publishedAt",
+             p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+             COALESCE((SELECT json_agg(json_build_object('id', v.id, 'productId', v.product_id, 'sku', v.sku, 'options', v.options,
+                        'priceMinor', v.price_minor, 'currency', v.currency, 'weightGrams', v.weight_grams, 'hsCode', v.hs_code,
+                        'originCountry', v.origin_country, 'netContent', v.net_content, 'netContentUnit', v.net_content_unit,
+                        'position', v.position) ORDER BY v.position)
+                       FROM product_variants v WHERE v.product_id = p.id), '[]') AS variants,
+             COALESCE((SELECT json_agg(json_build_object('id', m.id, 'productId', m.product_id, 'url', m.url, 'alt', m.alt,
+                        'position', m.position) ORDER BY m.position)
+                       FROM product_media m WHERE m.product_id = p.id), '[]') AS media`);
+
 @Injectable()
 export class ProductRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -250,19 +268,7 @@ export class ProductRepository {
       conds.push(dir === 'asc' ? Prisma.sql`(p.${col}, p.id) > (${v}, ${q.after[1]}::uuid)` : Prisma.sql`(p.${col}, p.id) < (${v}, ${q.after[1]}::uuid)`);
     }
     const statement = Prisma.sql`
-      SELECT p.id, p.museum_id AS "museumId", p.status::text AS status, p.category, p.cross_border_category::text AS "crossBorderCategory",
-             p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh",
-             p.description_fr AS "descriptionFr", p.description_en AS "descriptionEn", p.description_zh AS "descriptionZh",
-             p.min_price_eur_cents AS "minPriceEurCents", p.popularity, p.published_at AS "publishedAt",
-             p.created_at AS "createdAt", p.updated_at AS "updatedAt",
-             COALESCE((SELECT json_agg(json_build_object('id', v.id, 'productId', v.product_id, 'sku', v.sku, 'options', v.options,
-                        'priceMinor', v.price_minor, 'currency', v.currency, 'weightGrams', v.weight_grams, 'hsCode', v.hs_code,
-                        'originCountry', v.origin_country, 'netContent', v.net_content, 'netContentUnit', v.net_content_unit,
-                        'position', v.position) ORDER BY v.position)
-                       FROM product_variants v WHERE v.product_id = p.id), '[]') AS variants,
-             COALESCE((SELECT json_agg(json_build_object('id', m.id, 'productId', m.product_id, 'url', m.url, 'alt', m.alt,
-                        'position', m.position) ORDER BY m.position)
-                       FROM product_media m WHERE m.product_id = p.id), '[]') AS media
+      SELECT ${PRODUCT_CARD_COLUMNS}
       FROM (SELECT p.id, p.museum_id, p.status, p.category, p.cross_border_category, p.name_fr, p.name_en, p.name_zh,
                    p.description_fr, p.description_en, p.description_zh, p.min_price_eur_cents, p.popularity, p.published_at,
                    p.created_at, p.updated_at
@@ -289,19 +295,7 @@ export class ProductRepository {
    */
   async findPublicDetails(ids: readonly string[]): Promise<(ProductDetailRow | null)[]> {
     const rows = await this.prisma.hotRead<ProductDetailSqlRow>(Prisma.sql`
-      SELECT p.id, p.museum_id AS "museumId", p.status, p.category, p.cross_border_category AS "crossBorderCategory",
-             p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh",
-             p.description_fr AS "descriptionFr", p.description_en AS "descriptionEn", p.description_zh AS "descriptionZh",
-             p.min_price_eur_cents AS "minPriceEurCents", p.popularity, p.published_at AS "publishedAt",
-             p.created_at AS "createdAt", p.updated_at AS "updatedAt",
-             COALESCE((SELECT json_agg(json_build_object('id', v.id, 'productId', v.product_id, 'sku', v.sku, 'options', v.options,
-                        'priceMinor', v.price_minor, 'currency', v.currency, 'weightGrams', v.weight_grams, 'hsCode', v.hs_code,
-                        'originCountry', v.origin_country, 'netContent', v.net_content, 'netContentUnit', v.net_content_unit,
-                        'position', v.position) ORDER BY v.position)
-                       FROM product_variants v WHERE v.product_id = p.id), '[]') AS variants,
-             COALESCE((SELECT json_agg(json_build_object('id', m.id, 'productId', m.product_id, 'url', m.url, 'alt', m.alt,
-                        'position', m.position) ORDER BY m.position)
-                       FROM product_media m WHERE m.product_id = p.id), '[]') AS media,
+      SELECT ${PRODUCT_CARD_COLUMNS},
              COALESCE((SELECT json_agg(json_build_object('productId', pa.product_id, 'id', a.id, 'museumId', a.museum_id,
                         'accessionNumber', a.accession_number, 'titleFr', a.title_fr, 'titleEn', a.title_en, 'titleZh', a.title_zh,
                         'artist', a.artist, 'artistEn', a.artist_en, 'artistZh', a.artist_zh, 'period', a.period, 'creditLine', a.credit_line, 'imageUrl', a.image_url,
