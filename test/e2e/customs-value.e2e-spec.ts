@@ -25,7 +25,7 @@ const FREIGHT = 2_400;
 const ANNUAL = 1_000_000;
 
 const LINE_FIELDS = 'id quantity unitPrice goods freight dutiable taxRate tax taxRegime duty vat consumptionTax total';
-const ADD = `mutation($i: CartLineInput!) { addCartLine(input: $i) { cart { id sellers { goods shipping tax total lines { ${LINE_FIELDS} } } } } }`;
+const ADD = `mutation($i: CartLineInput!) { addCartLine(input: $i) { cart { id orderLimit annualLimit sellers { goods shipping tax total lines { ${LINE_FIELDS} } } } } }`;
 const ORDER = `query($id: ID!) { order(id: $id) { id total taxTotal lines { ${LINE_FIELDS} } } }`;
 const QUOTA = `query($i: AnnualQuotaInput!) { remainingAnnualQuota(input: $i) { remaining { amount } used { amount } counted } }`;
 const MANAGED = `id variants { id sku priceMinor weightGrams hsCode originCountry netContent netContentUnit }`;
@@ -79,6 +79,8 @@ describe('customs value, general-trade items and high-end cosmetics, end to end'
       const view = await cart([{ variantId: shop.variants[0]!.id, quantity: 2 }], me);
       expect(view.sellers[0]).toMatchObject({ goods: 500_000, shipping: FREIGHT });
       expect(view.sellers[0].lines[0]).toMatchObject({ goods: 500_000, freight: FREIGHT, dutiable: 502_400, taxRegime: 'CBEC_RETAIL', duty: 0 });
+      // The cart tells the shop the limits placeOrder applies, as configured (CBEC_ANNUAL_LIMIT_MINOR is 10,000 CNY here).
+      expect(view).toMatchObject({ orderLimit: 500_000, annualLimit: 1_000_000 });
       const before = await written();
       const r = await place(view.id, 'cv-limit-1', me, residentId(7001));
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'ORDER_LIMIT_EXCEEDED', limit: 500_000, dutiableValue: 502_400, goodsValue: 500_000, freight: FREIGHT, lines: [view.sellers[0].lines[0].id] });

@@ -49,10 +49,13 @@ export interface Cart {
   total: number;
   sellers: CartSellerOrder[];
   problems: CartProblem[];
+  /** The per-order and yearly limits on the dutiable value, CNY fen, as the API applies them. */
+  orderLimit: number;
+  annualLimit: number;
 }
 
 const LINE = 'id variantId productId museumId name sku quantity unitPrice goods freight dutiable tax total inStock listableForChina';
-export const CART_FIELDS = `id status currency goodsTotal shippingTotal taxTotal total
+export const CART_FIELDS = `id status currency goodsTotal shippingTotal taxTotal total orderLimit annualLimit
   sellers { museumId fulfilledByBrandId customsMode currency goods shipping tax total lines { ${LINE} } }
   problems { code lineIds variantId available }`;
 

@@ -1,4 +1,6 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CROSS_BORDER_RULES, type CrossBorderRules } from '@vitrine/customs';
 import { CurrentActor, Public, type Actor } from '@vitrine/shared/graphql';
 import { CartService } from '../application/cart.service';
 import { toCart } from './orders.mappers';
@@ -7,7 +9,20 @@ import { CartLineInput, CartPayloadType, CartType, MergeGuestCartPayloadType } f
 @Public()
 @Resolver(() => CartType)
 export class CartResolver {
-  constructor(private readonly carts: CartService) {}
+  constructor(
+    private readonly carts: CartService,
+    @Inject(CROSS_BORDER_RULES) private readonly rules: CrossBorderRules,
+  ) {}
+
+  @ResolveField(() => Int, { description: 'The per-order limit on the dutiable value of each seller order, CNY fen, as placeOrder applies it (ORDER_LIMIT_EXCEEDED).' })
+  orderLimit(): number {
+    return this.rules.orderLimitMinor;
+  }
+
+  @ResolveField(() => Int, { description: 'The yearly limit on the dutiable value per buyer identity, CNY fen, as placeOrder applies it (ANNUAL_LIMIT_EXCEEDED).' })
+  annualLimit(): number {
+    return this.rules.annualLimitMinor;
+  }
 
   @Query(() => CartType, { nullable: true, description: 'The signed-in shopper’s open cart, or the guest cart of this token; priced in CNY on the server.' })
   async cart(@CurrentActor() actor: Actor | null, @Args('cartToken', { type: () => String, nullable: true }) cartToken?: string) {

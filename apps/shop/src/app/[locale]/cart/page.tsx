@@ -12,7 +12,7 @@ import {
   type CartProblem,
 } from '../../../lib/api/buy';
 import { readPlacedCheckout } from '../../../lib/api/placed-checkout';
-import { ANNUAL_LIMIT_MINOR, dutiableOf, ORDER_LIMIT_MINOR } from '../../../lib/checkout/limits';
+import { dutiableOf } from '../../../lib/checkout/limits';
 import { formatMoney } from '../../../lib/format/money';
 import { routes } from '../../../lib/routes';
 import { ModeLabel } from '../../../components/buy/ModeLabel';
@@ -71,6 +71,7 @@ export default async function CartPage({
             signedIn={signedIn}
             quota={quota}
             quotaError={quotaError}
+            annualLimit={null}
           />
         ) : null}
       </div>
@@ -116,8 +117,8 @@ export default async function CartPage({
         const dutiable = dutiableOf(seller.lines);
         // One indivisible item above the limit may still be bought (general trade): the API decides.
         const over =
-          dutiable > ORDER_LIMIT_MINOR && !(seller.lines.length === 1 && seller.lines[0]?.quantity === 1);
-        const share = Math.min(100, Math.round((dutiable * 100) / ORDER_LIMIT_MINOR));
+          dutiable > cart.orderLimit && !(seller.lines.length === 1 && seller.lines[0]?.quantity === 1);
+        const share = Math.min(100, Math.round((dutiable * 100) / cart.orderLimit));
         return (
           <section
             key={`${seller.museumId}-${seller.customsMode}-${seller.fulfilledByBrandId ?? ''}`}
@@ -192,14 +193,14 @@ export default async function CartPage({
               <dd className="strong">{money(seller.total)}</dd>
             </dl>
             <div className={`limit${over ? ' over' : ''}`} data-testid="order-limit">
-              <p>{fill(t.orderLimit, { used: money(dutiable), limit: money(ORDER_LIMIT_MINOR) })}</p>
+              <p>{fill(t.orderLimit, { used: money(dutiable), limit: money(cart.orderLimit) })}</p>
               <div className="meter" aria-hidden="true">
                 <span style={{ width: `${share}%` }} />
               </div>
               <p className="limit-left">
                 {over
                   ? t.orderLimitOver
-                  : fill(t.orderLimitLeft, { left: money(Math.max(0, ORDER_LIMIT_MINOR - dutiable)) })}
+                  : fill(t.orderLimitLeft, { left: money(Math.max(0, cart.orderLimit - dutiable)) })}
               </p>
             </div>
           </section>
@@ -228,7 +229,7 @@ export default async function CartPage({
         ) : null}
       </section>
 
-      <QuotaSection locale={locale} dict={dict} signedIn={signedIn} quota={quota} quotaError={quotaError} />
+      <QuotaSection locale={locale} dict={dict} signedIn={signedIn} quota={quota} quotaError={quotaError} annualLimit={cart.annualLimit} />
     </div>
   );
 }
@@ -273,19 +274,22 @@ function QuotaSection({
   signedIn,
   quota,
   quotaError,
+  annualLimit,
 }: {
   locale: ShopLocale;
   dict: ReturnType<typeof getDictionary>;
   signedIn: boolean;
   quota?: string[];
   quotaError?: string;
+  /** The API's yearly limit (from the cart); null when there is no cart to ask. */
+  annualLimit: number | null;
 }) {
   const t = dict.buy.cart;
   const money = (amount: number) => formatMoney({ amount, currency: 'CNY' }, locale);
   return (
     <section id="quota" className="quota" aria-labelledby="quota-title">
       <h2 id="quota-title">{dict.buy.quota.title}</h2>
-      <p>{fill(t.yearlyLimit, { limit: money(quota ? Number(quota[2]) : ANNUAL_LIMIT_MINOR) })}</p>
+      {quota || annualLimit !== null ? <p>{fill(t.yearlyLimit, { limit: money(quota ? Number(quota[2]) : annualLimit!) })}</p> : null}
       <p className="buy-note">{t.yearlyLimitNote}</p>
       {quota ? (
         <p className="notice ok" role="status" data-testid="quota-result">
