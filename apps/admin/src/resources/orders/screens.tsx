@@ -365,13 +365,16 @@ const Shipment = () => {
   const s = o?.fulfilment?.shipment;
   const waiting = canShip(o);
   const awaitingHandover = !!o?.fulfilment?.awaitingHandover;
-  // Due for booking: the worker books it within moments; follow it until the carrier answers.
-  const booking = waiting && !awaitingHandover && !s?.lastError;
+  // Due for booking: the worker books it within moments (and retries a failed booking by
+  // itself); follow it until the order has moved on. Keyed on the order's status, not the
+  // shipment's: a refresh may read the order before and its shipment after the booking's commit.
+  const booking = o?.status === 'CLEARED' && !!s && !awaitingHandover;
+  const every = s?.lastError ? 6_000 : 2_000;
   useEffect(() => {
     if (!booking) return undefined;
-    const timer = setInterval(refresh, 2_000);
+    const timer = setInterval(refresh, every);
     return () => clearInterval(timer);
-  }, [booking, refresh]);
+  }, [booking, every, refresh]);
   return (
     <Section title="vitrine.orders.shipment" testId="order-shipment">
       {!s ? (
