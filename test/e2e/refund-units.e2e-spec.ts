@@ -137,6 +137,9 @@ describe('refunds unit by unit and the pipeline', () => {
     const taxLeft = b.line.tax - Math.round(b.line.tax / 3);
     const totalLeft = b.line.total - Math.round(b.line.total / 3);
     expect(partial.data.refundOrder.amount).toBe(Math.round(b.line.total / 3));
+    // A unit refunded outside a return is no longer returnable (after-sales' rule, as requestReturn applies it).
+    const lines: any = await api.gql(`query($id: ID!) { order(id: $id) { lines { id returnableQuantity } } }`, { id: b.order.id }, manager);
+    expect(lines.data.order.lines).toEqual([{ id: b.line.id, returnableQuantity: 2 }]);
     const declared = customs.accepted.get(b.order.number)!;
     expect(declared.order!.lines).toHaveLength(1);
     expect(declared.order!.lines[0]).toMatchObject({ 'ceb:qty': '2', 'ceb:price': yuan(b.line.unitPrice), 'ceb:totalPrice': yuan(goodsLeft) });

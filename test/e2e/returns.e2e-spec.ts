@@ -12,6 +12,8 @@ const RETURN_FIELDS = `id status reason lines { lineId quantity acceptedQuantity
 const REQUEST = `mutation($i: RequestReturnInput!) { requestReturn(input: $i) { ${RETURN_FIELDS} } }`;
 const DECIDE = `mutation($id: ID!, $accept: Boolean!, $comment: String!) { decideReturn(returnId: $id, accept: $accept, comment: $comment) { ${RETURN_FIELDS} } }`;
 const INSPECT = `mutation($i: InspectReturnInput!) { inspectReturn(input: $i) { ${RETURN_FIELDS} } }`;
+// What each line may still return, decided by after-sales (requestReturn's rule).
+const RETURNABLE = `query($id: ID!) { order(id: $id) { lines { id returnableQuantity } } }`;
 const ORDER = `query($id: ID!) { order(id: $id) { id status returnDeadline history { to } returns { ${RETURN_FIELDS} } } }`;
 const QUOTA = `query($i: AnnualQuotaInput!) { remainingAnnualQuota(input: $i) { used { amount } } }`;
 const LIST = `query($m: ID, $late: Boolean) { museumReturns(museumId: $m, late: $late, first: 20) { totalCount nodes { id status late } } }`;
@@ -64,6 +66,11 @@ describe('returns', () => {
   async function deliveredOrder(shopper: string, key: string) {
     let cartId = '';
     for (const line of [{ variantId: shop.variants[0]!.id, quantity: 2 }, { variantId: shop.variants[1]!.id, quantity: 1 }]) {
+  const returnable = async (orderId: string, token: string) => {
+    const r: any = await api.gql(RETURNABLE, { id: orderId }, token);
+    expect(r.errors).toBeUndefined();
+    return Object.fromEntries(r.data.order.lines.map((l: any) => [l.id, l.returnableQuantity]));
+  };
       const r: any = await api.gql(ADD_LINE, { i: { ...line, cartToken: null } }, shopper);
       expect(r.errors).toBeUndefined();
       cartId = r.data.addCartLine.cart.id;
@@ -85,6 +92,9 @@ describe('returns', () => {
     const stranger = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);
     const { order, paymentIntentId } = await deliveredOrder(shopper, 'ret-a');
     const [line0, line1] = order.lines as any[];
+    expect(await returnable(order.id, shopper)).toEqual({ [line0.id]: 2, [line1.id]: 1 });
+    // Another shopper cannot read it through the order either.
+    expect(((await api.gql(RETURNABLE, { id: order.id }, stranger)) as any).errors[0].extensions.code).toBe('NOT_FOUND');
 
     // The deadline: 30 days after customs released the order.
     const cleared = await api.db.prisma.orderStatusChange.findFirstOrThrow({ where: { orderId: order.id, toStatus: 'CLEARED' } });
@@ -95,6 +105,8 @@ describe('returns', () => {
     const ask = (token: string, lines: { lineId: string; quantity: number }[], reason = 'DAMAGED') =>
       api.gql(REQUEST, { i: { orderId: order.id, reason, photoUrls: ['https://img.example/damaged.jpg'], lines } }, token) as Promise<any>;
     expect((await ask(stranger, [{ lineId: line0.id, quantity: 1 }])).errors[0].extensions.code).toBe('NOT_FOUND');
+    // The open return holds its unit: one left on line 0, and asking for that one more would pass (checked below).
+    expect(await returnable(order.id, shopper)).toEqual({ [line0.id]: 1, [line1.id]: 1 });
     const tooMany = await ask(shopper, [{ lineId: line0.id, quantity: 3 }]);
     expect(tooMany.errors[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'input.lines.0.quantity', message: 'at most 2' }] });
     expect((await ask(shopper, [{ lineId: line0.id, quantity: 1 }], 'BORED')).errors[0].extensions.code).toBe('BAD_USER_INPUT');
@@ -146,6 +158,10 @@ describe('returns', () => {
     const unit = Math.round(line0.goods / 2) + Math.round(line0.tax / 2) + Math.round(freight0 / 2);
     expect(inspected.data.inspectReturn).toMatchObject({ status: 'REFUNDED', refundAmount: unit, lines: [{ acceptedQuantity: 1, sellable: true }] });
     expect(await onHand()).toBe(before + 1);
+    // Inspected returns hold what was accepted (1 of line 0), refused ones nothing.
+    expect(await returnable(order.id, shopper)).toEqual({ [line0.id]: 1, [line1.id]: 1 });
+    // The manager reads the same figures on the order.
+    expect(await returnable(order.id, manager)).toEqual({ [line0.id]: 1, [line1.id]: 1 });
     const movement = await api.db.prisma.stockMovement.findFirstOrThrow({ where: { reference: ret.id } });
     expect(movement).toMatchObject({ kind: 'RETURN', onHandDelta: 1, reservedDelta: 0 });
     const atStripe = [...stripe.refunds.values()].filter((r) => r['payment_intent'] === paymentIntentId);
@@ -163,6 +179,7 @@ describe('returns', () => {
 
     expect(await quotaUsed(shopper)).toBe(restored);
 
+    expect(await returnable(order.id, shopper)).toEqual({ [line0.id]: 0, [line1.id]: 1 });
     // The shopper sees every step on the order and in their notices.
     const after: any = await api.gql(ORDER, { id: order.id }, shopper);
     expect(after.data.order.returns.map((r: any) => r.status)).toEqual(['REFUNDED', 'REFUSED']);

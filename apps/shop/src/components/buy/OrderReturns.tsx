@@ -6,7 +6,7 @@ import { fill, type Dictionary } from '../../i18n/dictionary';
 import type { ShopLocale } from '../../i18n/locales';
 import type { OrderReturns as Returns } from '../../lib/api/returns';
 import { formatMoney } from '../../lib/format/money';
-import { returnableQuantities, windowOpen } from '../../lib/returns/form';
+import { windowOpen } from '../../lib/returns/form';
 import { ReturnForm } from './ReturnForm';
 
 export interface OrderReturnsProps {
@@ -23,7 +23,8 @@ export function OrderReturns({ locale, dict, order, data, requested }: OrderRetu
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Asia/Shanghai' });
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   const open = windowOpen(data.returnDeadline);
-  const left = returnableQuantities(order.lines, data.returns);
+  // The API decides what may still be returned (returns held, refunds outside a return).
+  const left = new Map(data.lines.map((l) => [l.id, l.returnableQuantity]));
   const lines = order.lines.map((l) => ({ id: l.id, name: l.name, max: left.get(l.id) ?? 0 })).filter((l) => l.max > 0);
   const names = new Map(order.lines.map((l) => [l.id, l.name]));
   return (

@@ -24,12 +24,14 @@ export interface ShopperReturn {
 export interface OrderReturns {
   returnDeadline: string | null;
   returns: ShopperReturn[];
+  /** Units of each line the API would still take back (OrderLine.returnableQuantity, after-sales' rule). */
+  lines: { id: string; returnableQuantity: number }[];
 }
 
 export const SHOPPER_RETURN_FIELDS = `id status reason createdAt decidedAt decisionComment receivedAt returnLogisticsNo refundAmount arrivalDeadline note photoUrls
   lines { lineId quantity acceptedQuantity }`;
 
-/** The order's return deadline (null before customs released it) and its returns, oldest first. */
+/** The order's return deadline (null before customs released it), its returns, oldest first, and what each line may still return. */
 export async function orderReturns(orderId: string): Promise<OrderReturns> {
-  return (await gql<{ order: OrderReturns }>(`query OrderReturns($id: ID!) { order(id: $id) { returnDeadline returns { ${SHOPPER_RETURN_FIELDS} } } }`, { id: orderId })).order;
+  return (await gql<{ order: OrderReturns }>(`query OrderReturns($id: ID!) { order(id: $id) { returnDeadline returns { ${SHOPPER_RETURN_FIELDS} } lines { id returnableQuantity } } }`, { id: orderId })).order;
 }

@@ -1,20 +1,6 @@
-import { parsePhotoUrls, returnableQuantities, returnRefusalToState, windowOpen } from './form';
+import { parsePhotoUrls, returnRefusalToState, windowOpen } from './form';
 
 describe('the return form', () => {
-  it('counts the units still returnable as the API does: open returns hold all they asked, inspected ones what was accepted, refused ones none', () => {
-    const inspected = returnableQuantities([{ id: 'a', quantity: 3 }], [{ status: 'REFUNDED', lines: [{ lineId: 'a', quantity: 2, acceptedQuantity: 1 }] }]);
-    expect(inspected.get('a')).toBe(2);
-    const lines = [
-      { id: 'a', quantity: 2 },
-      { id: 'b', quantity: 1 },
-    ];
-    const left = returnableQuantities(lines, [
-      { status: 'ACCEPTED', lines: [{ lineId: 'a', quantity: 1, acceptedQuantity: null }] },
-      { status: 'REFUSED', lines: [{ lineId: 'b', quantity: 1, acceptedQuantity: null }] },
-    ]);
-    expect(Object.fromEntries(left)).toEqual({ a: 1, b: 1 });
-  });
-
   it('is open only with a deadline still ahead', () => {
     const now = Date.parse('2026-12-06T00:00:00Z');
     expect(windowOpen(null, now)).toBe(false);

@@ -1,5 +1,5 @@
 // The return form's rules and how requestReturn's refusals map onto its fields (no next/* imports: unit-testable).
-import type { ReturnReason, ShopperReturn } from '../api/returns';
+import type { ReturnReason } from '../api/returns';
 
 export const RETURN_REASONS: readonly ReturnReason[] = ['CHANGED_MIND', 'DAMAGED', 'WRONG_ITEM'];
 export const MAX_PHOTOS = 10;
@@ -11,21 +11,6 @@ export interface ReturnFormState {
 }
 
 export const EMPTY_RETURN_STATE: ReturnFormState = { fields: {}, formError: null };
-
-/**
- * Units of each line still returnable: bought minus those returns hold, as the API counts them
- * (libs/orders after-sales `unitsHeld`): all asked while open, what inspection accepted after,
- * none once refused. Units refunded outside a return the API refuses (ALREADY_RETURNED).
- */
-export function returnableQuantities(lines: readonly { id: string; quantity: number }[], returns: readonly Pick<ShopperReturn, 'status' | 'lines'>[]): Map<string, number> {
-  const left = new Map(lines.map((l) => [l.id, l.quantity]));
-  for (const r of returns) {
-    if (r.status === 'REFUSED') continue;
-    const inspected = r.status === 'INSPECTED' || r.status === 'REFUNDED';
-    for (const l of r.lines) left.set(l.lineId, Math.max(0, (left.get(l.lineId) ?? 0) - (inspected ? (l.acceptedQuantity ?? 0) : l.quantity)));
-  }
-  return left;
-}
 
 /** Can a return be asked for now: a deadline (released by customs), not passed. */
 export function windowOpen(returnDeadline: string | null, now = Date.now()): boolean {

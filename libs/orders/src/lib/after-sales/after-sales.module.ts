@@ -9,7 +9,7 @@ import { ReturnDeclarationService } from './application/return-declaration.servi
 import { ReturnLogisticsService } from './application/return-logistics.service';
 import { ReturnQueriesService } from './application/return-queries.service';
 import { RETURN_WINDOWS, ReturnsService, returnWindowsFromEnv } from './application/returns.service';
-import { OrderReturnsResolver, ReturnsResolver } from './graphql/returns.resolver';
+import { OrderLineReturnsResolver, OrderReturnsResolver, ReturnsResolver } from './graphql/returns.resolver';
 import { HttpReturnCarrierGateway, RETURN_CARRIER } from './infrastructure/http-return-carrier.gateway';
 import { ReturnsRepository } from './infrastructure/returns.repository';
 import { DeclareReturnHandler, ReturnAcceptedHandler, SweepReturnsHandler } from './jobs/returns.handlers';
@@ -19,7 +19,7 @@ const core = [{ provide: RETURN_WINDOWS, useFactory: () => returnWindowsFromEnv(
 /** Returns in the API: the shopper's request, the seller's decision and inspection, the console's list. */
 @Module({
   imports: [PaymentsModule, InventoryModule],
-  providers: [...core, ReturnQueriesService, ReturnsResolver, OrderReturnsResolver],
+  providers: [...core, ReturnQueriesService, ReturnsResolver, OrderReturnsResolver, OrderLineReturnsResolver],
 })
 export class AfterSalesModule {}
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError } from '@vitrine/shared/kernel';
-import type { ReturnStatus } from '../domain/returns';
+import { returnableUnits, type ReturnStatus } from '../domain/returns';
 import { ReturnsRepository, type NoticeRecord, type ReturnEventRecord, type ReturnRecord } from '../infrastructure/returns.repository';
 
 /** Reads of returns, tenancy-checked: sellers see their museums' (or their brand's) returns, shoppers their own. */
@@ -31,6 +31,12 @@ export class ReturnQueriesService {
 
   eventsOf(returnIds: readonly string[]): Promise<ReturnEventRecord[]> {
     return this.returns.eventsOf(returnIds);
+  }
+
+  /** Units of each line still returnable, by the rule requestReturn applies (the caller already sees the lines' orders). */
+  async returnableOf(lineIds: readonly string[]): Promise<Map<string, number>> {
+    const { lines, earlier, refunded } = await this.returns.returnHoldsOfLines(lineIds);
+    return returnableUnits(lines, refunded, earlier);
   }
 
   releasedAtOf(orderIds: readonly string[]): Promise<Map<string, Date>> {

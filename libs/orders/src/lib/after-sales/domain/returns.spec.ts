@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { refundedPerLine, type RefundableLine } from '../../domain/refunds';
-import { checkReturnRequest, planReturnRefund, quotaHeld, RETURN_REASONS, type QuotaRefund, type ReturnReason } from './returns';
+import { checkReturnRequest, planReturnRefund, quotaHeld, RETURN_REASONS, returnableUnits, type QuotaRefund, type ReturnReason } from './returns';
 
 const lineArb = fc.record({ quantity: fc.integer({ min: 1, max: 6 }), goods: fc.integer({ min: 1, max: 500_000 }), tax: fc.integer({ min: 0, max: 100_000 }), freight: fc.integer({ min: 0, max: 20_000 }) });
 const stepArb = fc.record({ line: fc.nat(), units: fc.integer({ min: 1, max: 6 }), reason: fc.constantFrom<ReturnReason>(...RETURN_REASONS), fails: fc.boolean(), customs: fc.boolean() });
@@ -79,5 +79,27 @@ describe('returns: refunds and the yearly quota', () => {
     expect(checkReturnRequest(lines, new Map(), [{ orderLineId: 'a', status: 'REFUSED', quantity: 2, acceptedQuantity: null }], [{ lineId: 'a', quantity: 2 }]).alreadyReturned).toEqual([]);
     expect(checkReturnRequest(lines, new Map([['a', 1]]), [], [{ lineId: 'a', quantity: 2 }]).alreadyReturned).toEqual(['a']);
     expect(checkReturnRequest(lines, new Map(), [], [{ lineId: 'b', quantity: 1 }]).problems[0]!.path).toBe('input.lines.0.lineId');
+  });
+
+  it('the units still returnable are what a request may ask for: open returns hold all they asked, inspected ones what was accepted, refused ones none, refunds outside returns count', () => {
+    const lines = [
+      { id: 'a', quantity: 3 },
+      { id: 'b', quantity: 1 },
+      { id: 'c', quantity: 2 },
+    ];
+    const earlier = [
+      { orderLineId: 'a', status: 'REFUNDED' as const, quantity: 2, acceptedQuantity: 1 },
+      { orderLineId: 'b', status: 'REFUSED' as const, quantity: 1, acceptedQuantity: null },
+      { orderLineId: 'c', status: 'ACCEPTED' as const, quantity: 1, acceptedQuantity: null },
+    ];
+    const refunded = new Map([['c', 1]]);
+    const left = returnableUnits(lines, refunded, earlier);
+    expect(Object.fromEntries(left)).toEqual({ a: 2, b: 1, c: 0 });
+    // The same rule decides the requests: up to what is left passes, one more is ALREADY_RETURNED.
+    for (const l of lines) {
+      const n = left.get(l.id)!;
+      if (n > 0) expect(checkReturnRequest(lines, refunded, earlier, [{ lineId: l.id, quantity: n }]).alreadyReturned).toEqual([]);
+      if (n + 1 <= l.quantity) expect(checkReturnRequest(lines, refunded, earlier, [{ lineId: l.id, quantity: n + 1 }]).alreadyReturned).toEqual([l.id]);
+    }
   });
 });

@@ -73,6 +73,21 @@ export function unitsHeld(l: EarlierReturnLine): number {
 }
 
 /**
+ * Units of each line a shopper may still ask to return: bought, less the units returns hold
+ * (`unitsHeld`) and those refunded outside a return (refundOrder's). checkReturnRequest refuses
+ * more than this (ALREADY_RETURNED); `OrderLine.returnableQuantity` shows it.
+ */
+export function returnableUnits(
+  lines: readonly { id: string; quantity: number }[],
+  refundedOutsideReturns: ReadonlyMap<string, number>,
+  earlier: readonly EarlierReturnLine[],
+): Map<string, number> {
+  const held = new Map<string, number>();
+  for (const e of earlier) held.set(e.orderLineId, (held.get(e.orderLineId) ?? 0) + unitsHeld(e));
+  return new Map(lines.map((l) => [l.id, Math.max(0, l.quantity - (held.get(l.id) ?? 0) - (refundedOutsideReturns.get(l.id) ?? 0))]));
+}
+
+/**
  * Checks a shopper's request line by line: each line of the order, at most the units bought,
  * none already returned (a return still open, or accepted at inspection) or refunded outside a
  * return. Answers the problems (`VALIDATION_FAILED`) and the lines asking for units already
@@ -85,16 +100,14 @@ export function checkReturnRequest(
   requested: readonly { lineId: string; quantity: number }[],
 ): { problems: { path: string; message: string }[]; alreadyReturned: string[] } {
   const byId = new Map(lines.map((l) => [l.id, l]));
-  const held = new Map<string, number>();
-  for (const e of earlier) held.set(e.orderLineId, (held.get(e.orderLineId) ?? 0) + unitsHeld(e));
+  const left = returnableUnits(lines, refundedOutsideReturns, earlier);
   const problems: { path: string; message: string }[] = [];
   const alreadyReturned: string[] = [];
   requested.forEach((r, i) => {
     const line = byId.get(r.lineId);
     if (!line) return void problems.push({ path: `input.lines.${i}.lineId`, message: 'is not a line of this order' });
     if (r.quantity > line.quantity) return void problems.push({ path: `input.lines.${i}.quantity`, message: `at most ${line.quantity}` });
-    const left = line.quantity - (held.get(line.id) ?? 0) - (refundedOutsideReturns.get(line.id) ?? 0);
-    if (r.quantity > left) alreadyReturned.push(r.lineId);
+    if (r.quantity > (left.get(line.id) ?? 0)) alreadyReturned.push(r.lineId);
   });
   return { problems, alreadyReturned };
 }

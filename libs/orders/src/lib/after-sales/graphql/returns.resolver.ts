@@ -1,7 +1,7 @@
 import { Args, Context, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentActor, PageArgs, Roles, byKeys, decodeCursor, groupByKeys, pageSize, toPage, type Actor, type RequestContext } from '@vitrine/shared/graphql';
 import { ValidationError } from '@vitrine/shared/kernel';
-import { OrderType } from '../../graphql/orders.types';
+import { OrderLineType, OrderType } from '../../graphql/orders.types';
 import { ReturnQueriesService } from '../application/return-queries.service';
 import { ReturnsService } from '../application/returns.service';
 import type { ReturnStatus } from '../domain/returns';
@@ -138,5 +138,23 @@ export class OrderReturnsResolver {
       return byKeys(ids, ids.map((id) => ({ id, at: m.get(id) ?? null })), (x) => x.id).map((x) => x?.at ?? null);
     });
     return this.service.deadlineOf(await loader.load(order.id));
+  }
+}
+
+/** What a shopper may still return of a line, decided by after-sales (the line's order is already tenancy-checked). */
+@Resolver(() => OrderLineType)
+export class OrderLineReturnsResolver {
+  constructor(private readonly queries: ReturnQueriesService) {}
+
+  @ResolveField(() => Int, {
+    description:
+      'Units of this line that may still be asked back (requestReturn refuses more with ALREADY_RETURNED): bought, less those open or inspected returns hold and those refunded outside a return. Whether the return window is open is Order.returnDeadline.',
+  })
+  async returnableQuantity(@Parent() line: OrderLineType, @Context() ctx: RequestContext): Promise<number> {
+    const loader = ctx.loaders.get<string, number>('orders.lines.returnable', async (ids) => {
+      const left = await this.queries.returnableOf(ids);
+      return ids.map((id) => left.get(id) ?? 0);
+    });
+    return loader.load(line.id);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type Tx } from '@vitrine/shared/data-access';
 import type { ReturnParcel } from './http-return-carrier.gateway';
 import type { EarlierReturnLine, ReturnCustomsStatus, ReturnReason, ReturnStatus } from '../domain/returns';
 
@@ -108,13 +108,29 @@ export class ReturnsRepository {
   }
 
   /** Units per line given back by refunds that count and were not made for a return (refundOrder's). */
-  async refundedOutsideReturns(tx: Tx, orderId: string): Promise<Map<string, number>> {
-    const rows = await tx.$queryRaw<{ line: string; units: bigint }[]>`
+  refundedOutsideReturns(tx: Tx, orderId: string): Promise<Map<string, number>> {
+    return this.refundedOutside(tx, Prisma.sql`lr.order_id = ${orderId}::uuid`);
+  }
+
+  private async refundedOutside(db: Tx | PrismaService, where: Prisma.Sql): Promise<Map<string, number>> {
+    const rows = await db.$queryRaw<{ line: string; units: bigint }[]>`
       SELECT lr.order_line_id::text AS line, SUM(lr.quantity)::bigint AS units FROM order_line_refunds lr
-      WHERE lr.order_id = ${orderId}::uuid AND lr.cancelled_at IS NULL
+      WHERE ${where} AND lr.cancelled_at IS NULL
         AND NOT EXISTS (SELECT 1 FROM order_returns rt WHERE rt.order_id = lr.order_id AND rt.refund_id = lr.provider_refund_id)
       GROUP BY lr.order_line_id`;
     return new Map(rows.map((r) => [r.line, Number(r.units)]));
+  }
+
+  /** What decides how many units of these order lines may still be returned (read outside a transaction, for display). */
+  async returnHoldsOfLines(lineIds: readonly string[]): Promise<{ lines: { id: string; quantity: number }[]; earlier: EarlierReturnLine[]; refunded: Map<string, number> }> {
+    if (!lineIds.length) return { lines: [], earlier: [], refunded: new Map() };
+    const ids = [...lineIds];
+    const [lines, earlier, refunded] = await Promise.all([
+      this.prisma.orderLine.findMany({ where: { id: { in: ids } }, select: { id: true, quantity: true } }),
+      this.prisma.orderReturnLine.findMany({ where: { orderLineId: { in: ids } }, select: { orderLineId: true, quantity: true, acceptedQuantity: true, orderReturn: { select: { status: true } } } }),
+      this.refundedOutside(this.prisma, Prisma.sql`lr.order_line_id = ANY(${ids}::uuid[])`),
+    ]);
+    return { lines, earlier: earlier.map((r) => ({ orderLineId: r.orderLineId, quantity: r.quantity, acceptedQuantity: r.acceptedQuantity, status: r.orderReturn.status })), refunded };
   }
 
   /** Whether a refund of this return still gives something back (not reported failed or cancelled). */
