@@ -12,9 +12,9 @@ const RETURN_FIELDS = `id status reason lines { lineId quantity acceptedQuantity
 const REQUEST = `mutation($i: RequestReturnInput!) { requestReturn(input: $i) { ${RETURN_FIELDS} } }`;
 const DECIDE = `mutation($id: ID!, $accept: Boolean!, $comment: String!) { decideReturn(returnId: $id, accept: $accept, comment: $comment) { ${RETURN_FIELDS} } }`;
 const INSPECT = `mutation($i: InspectReturnInput!) { inspectReturn(input: $i) { ${RETURN_FIELDS} } }`;
+const ORDER = `query($id: ID!) { order(id: $id) { id status returnDeadline history { to } returns { ${RETURN_FIELDS} } } }`;
 // What each line may still return, decided by after-sales (requestReturn's rule).
 const RETURNABLE = `query($id: ID!) { order(id: $id) { lines { id returnableQuantity } } }`;
-const ORDER = `query($id: ID!) { order(id: $id) { id status returnDeadline history { to } returns { ${RETURN_FIELDS} } } }`;
 const QUOTA = `query($i: AnnualQuotaInput!) { remainingAnnualQuota(input: $i) { used { amount } } }`;
 const LIST = `query($m: ID, $late: Boolean) { museumReturns(museumId: $m, late: $late, first: 20) { totalCount nodes { id status late } } }`;
 const NOTICES = `{ myNotices { kind message orderId } }`;
@@ -66,11 +66,6 @@ describe('returns', () => {
   async function deliveredOrder(shopper: string, key: string) {
     let cartId = '';
     for (const line of [{ variantId: shop.variants[0]!.id, quantity: 2 }, { variantId: shop.variants[1]!.id, quantity: 1 }]) {
-  const returnable = async (orderId: string, token: string) => {
-    const r: any = await api.gql(RETURNABLE, { id: orderId }, token);
-    expect(r.errors).toBeUndefined();
-    return Object.fromEntries(r.data.order.lines.map((l: any) => [l.id, l.returnableQuantity]));
-  };
       const r: any = await api.gql(ADD_LINE, { i: { ...line, cartToken: null } }, shopper);
       expect(r.errors).toBeUndefined();
       cartId = r.data.addCartLine.cart.id;
@@ -85,6 +80,11 @@ describe('returns', () => {
   }
 
   const returnRows = () => api.db.prisma.orderReturn.count();
+  const returnable = async (orderId: string, token: string) => {
+    const r: any = await api.gql(RETURNABLE, { id: orderId }, token);
+    expect(r.errors).toBeUndefined();
+    return Object.fromEntries(r.data.order.lines.map((l: any) => [l.id, l.returnableQuantity]));
+  };
   const quotaUsed = async (shopper: string) => ((await api.gql(QUOTA, { i: { residentId: ID, name: NAME } }, shopper)) as any).data.remainingAnnualQuota.used.amount as number;
 
   it('a partial return accepted, inspected, restocked and refunded; another refused; bad and late requests refused; the quota back only once customs accepts', async () => {
@@ -92,9 +92,6 @@ describe('returns', () => {
     const stranger = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);
     const { order, paymentIntentId } = await deliveredOrder(shopper, 'ret-a');
     const [line0, line1] = order.lines as any[];
-    expect(await returnable(order.id, shopper)).toEqual({ [line0.id]: 2, [line1.id]: 1 });
-    // Another shopper cannot read it through the order either.
-    expect(((await api.gql(RETURNABLE, { id: order.id }, stranger)) as any).errors[0].extensions.code).toBe('NOT_FOUND');
 
     // The deadline: 30 days after customs released the order.
     const cleared = await api.db.prisma.orderStatusChange.findFirstOrThrow({ where: { orderId: order.id, toStatus: 'CLEARED' } });
@@ -105,12 +102,13 @@ describe('returns', () => {
     const ask = (token: string, lines: { lineId: string; quantity: number }[], reason = 'DAMAGED') =>
       api.gql(REQUEST, { i: { orderId: order.id, reason, photoUrls: ['https://img.example/damaged.jpg'], lines } }, token) as Promise<any>;
     expect((await ask(stranger, [{ lineId: line0.id, quantity: 1 }])).errors[0].extensions.code).toBe('NOT_FOUND');
-    // The open return holds its unit: one left on line 0, and asking for that one more would pass (checked below).
-    expect(await returnable(order.id, shopper)).toEqual({ [line0.id]: 1, [line1.id]: 1 });
     const tooMany = await ask(shopper, [{ lineId: line0.id, quantity: 3 }]);
     expect(tooMany.errors[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'input.lines.0.quantity', message: 'at most 2' }] });
     expect((await ask(shopper, [{ lineId: line0.id, quantity: 1 }], 'BORED')).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(await returnRows()).toBe(0);
+    expect(await returnable(order.id, shopper)).toEqual({ [line0.id]: 2, [line1.id]: 1 });
+    // Another shopper cannot read it through the order either.
+    expect(((await api.gql(RETURNABLE, { id: order.id }, stranger)) as any).errors[0].extensions.code).toBe('NOT_FOUND');
 
     // One damaged unit of line 0.
     const used0 = await quotaUsed(shopper);
@@ -121,6 +119,8 @@ describe('returns', () => {
     // The same units again: ALREADY_RETURNED, nothing written.
     expect((await ask(shopper, [{ lineId: line0.id, quantity: 2 }])).errors[0].extensions.code).toBe('ALREADY_RETURNED');
     expect(await returnRows()).toBe(1);
+    // The open return holds its unit: one left on line 0, and asking for that one more would pass (checked below).
+    expect(await returnable(order.id, shopper)).toEqual({ [line0.id]: 1, [line1.id]: 1 });
 
     // Another museum's manager cannot see it; the museum's manager accepts it and the worker books the return waybill.
     expect(((await api.gql(DECIDE, { id: ret.id, accept: true, comment: 'ok' }, otherManager)) as any).errors[0].extensions.code).toBe('NOT_FOUND');
@@ -130,14 +130,14 @@ describe('returns', () => {
     expect(((await api.gql(DECIDE, { id: ret.id, accept: false, comment: 'again' }, manager)) as any).errors[0].extensions.code).toBe('INVALID_RETURN_STATE');
     await until('the return waybill booked', async () => (await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).returnLogisticsNo !== null, 30_000, worker);
     // With its waybill the worker declares the return to customs (CEB625); once customs accepts
-    // it, and only then, the unit's dutiable value leaves the yearly quota.
+    // it, and only then, the unit's dutiable value leaves the yearly quota (domain.md, Returns).
     await until('customs accepts the return', async () => (await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).customsStatus === 'ACCEPTED', 30_000, worker);
     const declared = [...customs.returnsAccepted.values()];
     expect(declared).toHaveLength(1);
     expect(declared[0].lines).toHaveLength(1);
-    // Accepted by customs but not yet received and refunded: the unit still counts.
-    expect(await quotaUsed(shopper)).toBe(used0);
+    // Accepted by customs, not yet received nor refunded: the unit is already back in the quota.
     const restored = used0 - (line0.dutiable - Math.round(line0.dutiable / 2));
+    expect(await quotaUsed(shopper)).toBe(restored);
     const booked = carrier.returns.get(ret.id)!;
     expect(booked.parcel).toMatchObject({ orderNo: order.number, destination: expect.any(String) });
     expect((await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).returnLogisticsNo).toBe(booked.logisticsNo);
@@ -158,17 +158,13 @@ describe('returns', () => {
     const unit = Math.round(line0.goods / 2) + Math.round(line0.tax / 2) + Math.round(freight0 / 2);
     expect(inspected.data.inspectReturn).toMatchObject({ status: 'REFUNDED', refundAmount: unit, lines: [{ acceptedQuantity: 1, sellable: true }] });
     expect(await onHand()).toBe(before + 1);
-    // Inspected returns hold what was accepted (1 of line 0), refused ones nothing.
-    expect(await returnable(order.id, shopper)).toEqual({ [line0.id]: 1, [line1.id]: 1 });
-    // The manager reads the same figures on the order.
-    expect(await returnable(order.id, manager)).toEqual({ [line0.id]: 1, [line1.id]: 1 });
     const movement = await api.db.prisma.stockMovement.findFirstOrThrow({ where: { reference: ret.id } });
     expect(movement).toMatchObject({ kind: 'RETURN', onHandDelta: 1, reservedDelta: 0 });
     const atStripe = [...stripe.refunds.values()].filter((r) => r['payment_intent'] === paymentIntentId);
     expect(atStripe.map((r) => r['amount'])).toEqual([unit]);
     expect(await stripe.deliver(api.baseUrl, stripe.refunded(paymentIntentId))).toBe(200);
     expect((await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('DELIVERED');
-    // Refunded, and customs has accepted the return: the unit's dutiable value leaves the quota.
+    // Refunded: the quota, given back when customs accepted the return, does not move again.
     expect(await quotaUsed(shopper)).toBe(restored);
 
     // A second return on the same order: line 1, changed mind, refused.
@@ -176,10 +172,13 @@ describe('returns', () => {
     expect(second.errors).toBeUndefined();
     const refused: any = await api.gql(DECIDE, { id: second.data.requestReturn.id, accept: false, comment: 'Opened and used' }, manager);
     expect(refused.data.decideReturn).toMatchObject({ status: 'REFUSED', decisionComment: 'Opened and used' });
+    // Inspected returns hold what was accepted (1 of line 0), refused ones nothing.
+    expect(await returnable(order.id, shopper)).toEqual({ [line0.id]: 1, [line1.id]: 1 });
+    // The manager reads the same figures on the order.
+    expect(await returnable(order.id, manager)).toEqual({ [line0.id]: 1, [line1.id]: 1 });
 
     expect(await quotaUsed(shopper)).toBe(restored);
 
-    expect(await returnable(order.id, shopper)).toEqual({ [line0.id]: 0, [line1.id]: 1 });
     // The shopper sees every step on the order and in their notices.
     const after: any = await api.gql(ORDER, { id: order.id }, shopper);
     expect(after.data.order.returns.map((r: any) => r.status)).toEqual(['REFUNDED', 'REFUSED']);
@@ -194,6 +193,7 @@ describe('returns', () => {
     // The rest of line 0 can still be returned; then the window closes (release moved 31 days back).
     const third: any = await ask(shopper, [{ lineId: line0.id, quantity: 1 }], 'WRONG_ITEM');
     expect(third.errors).toBeUndefined();
+    expect(await returnable(order.id, shopper)).toEqual({ [line0.id]: 0, [line1.id]: 1 });
     await api.db.prisma.orderStatusChange.update({ where: { id: cleared.id }, data: { createdAt: new Date(Date.now() - 31 * 86_400_000) } });
     const count = await returnRows();
     const late: any = await ask(shopper, [{ lineId: line1.id, quantity: 1 }]);

@@ -320,8 +320,11 @@ export class OrderRepository {
    * moment, so they hold quota as they hold stock). Each order counts the dutiable value of
    * the units it still holds: per line, its snapshotted `dutiable_minor` (customs'
    * `dutiableValue`: goods + freight + insurance shares, written by checkout) × units not given
-   * back by partial refunds (those Stripe reported failed or cancelled do not count) / units,
-   * rounded half up. A fully refunded order (REFUNDED) counts nothing.
+   * back / units, rounded half up. Units are given back by partial refunds outside returns
+   * (those Stripe reported failed or cancelled do not count) and by returns customs has accepted
+   * (all the units the return declared, refunded yet or not: domain.md, the quota is restored
+   * once customs accepts the return); a return's refund alone gives nothing back. A fully
+   * refunded order (REFUNDED) counts only the units refunded by returns customs has not accepted.
    */
   async quotaUsed(identityId: string, year: { start: Date; end: Date }, now: Date, paidStatuses: readonly OrderStatus[], tx: SqlTx = this.prisma): Promise<number> {
     const rows = await tx.$queryRaw<{ used: bigint | null }[]>`
@@ -329,13 +332,17 @@ export class OrderRepository {
       FROM orders o
       CROSS JOIN LATERAL (
         SELECT SUM(ROUND(l.dutiable_minor::numeric * (CASE WHEN o.status = 'REFUNDED' THEN COALESCE(r.pending, 0)
-                                                           ELSE GREATEST(l.quantity - COALESCE(r.units, 0) + COALESCE(r.pending, 0), 0) END) / l.quantity)) AS held
+                                                           ELSE GREATEST(l.quantity - COALESCE(r.outside, 0) - COALESCE(a.units, 0), 0) END) / l.quantity)) AS held
         FROM order_lines l
-        LEFT JOIN (SELECT lr.order_line_id, SUM(lr.quantity) AS units,
-                          -- units of a return customs has not accepted yet still count (after-sales)
+        LEFT JOIN (SELECT lr.order_line_id,
+                          SUM(lr.quantity) FILTER (WHERE NOT EXISTS (SELECT 1 FROM order_returns rt WHERE rt.order_id = o.id AND rt.refund_id = lr.provider_refund_id)) AS outside,
+                          -- units refunded by a return customs has not accepted yet still count (after-sales)
                           SUM(lr.quantity) FILTER (WHERE EXISTS (SELECT 1 FROM order_returns rt WHERE rt.order_id = o.id AND rt.refund_id = lr.provider_refund_id AND rt.customs_accepted_at IS NULL)) AS pending
                    FROM order_line_refunds lr
                    WHERE lr.order_id = o.id AND lr.cancelled_at IS NULL GROUP BY lr.order_line_id) r ON r.order_line_id = l.id
+        LEFT JOIN (SELECT rl.order_line_id, SUM(rl.quantity) AS units
+                   FROM order_return_lines rl JOIN order_returns rt ON rt.id = rl.return_id
+                   WHERE rt.order_id = o.id AND rt.customs_accepted_at IS NOT NULL GROUP BY rl.order_line_id) a ON a.order_line_id = l.id
         WHERE l.order_id = o.id) h
       WHERE o.identity_id = ${identityId}::uuid AND (
         (o.status::text = ANY(${[...paidStatuses]}::text[]) AND o.paid_at >= ${year.start} AND o.paid_at < ${year.end})

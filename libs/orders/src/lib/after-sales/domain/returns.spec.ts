@@ -42,11 +42,15 @@ describe('returns: refunds and the yearly quota', () => {
     expect(changed.amountMinor).toBe(line.goodsMinor + line.taxMinor);
   });
 
-  it('the quota after any sequence of returns equals the quota recomputed from scratch: units come back only when customs accepts', () => {
+  it('the quota after any sequence of returns and refunds equals the quota recomputed from scratch: a return gives its units back when customs accepts it, refunded or not', () => {
+    const quotaStep = fc.record({ line: fc.nat(), units: fc.integer({ min: 1, max: 6 }), outside: fc.boolean(), fails: fc.boolean(), customs: fc.boolean() });
     fc.assert(
-      fc.property(fc.array(fc.record({ quantity: fc.integer({ min: 1, max: 6 }), dutiable: fc.integer({ min: 1, max: 2_600_000 }) }), { minLength: 1, maxLength: 3 }), fc.array(stepArb, { maxLength: 12 }), (specs, steps) => {
+      fc.property(fc.array(fc.record({ quantity: fc.integer({ min: 1, max: 6 }), dutiable: fc.integer({ min: 1, max: 2_600_000 }) }), { minLength: 1, maxLength: 3 }), fc.array(quotaStep, { maxLength: 12 }), (specs, steps) => {
         const refunds: QuotaRefund[][] = specs.map(() => []);
+        const returned = specs.map(() => 0);
+        // Units neither refunded outside a return nor returned yet; units refunded in all.
         const left = specs.map((s) => s.quantity);
+        const refundedUnits = specs.map(() => 0);
         // Incremental: what each step does to the quota, as the shopper sees it.
         let incremental = specs.reduce((a, s) => a + s.dutiable, 0);
         const unitValue = (i: number, before: number, units: number) => Math.round((specs[i]!.dutiable * (specs[i]!.quantity - before)) / specs[i]!.quantity) - Math.round((specs[i]!.dutiable * (specs[i]!.quantity - before - units)) / specs[i]!.quantity);
@@ -54,20 +58,36 @@ describe('returns: refunds and the yearly quota', () => {
         for (const s of steps) {
           const i = s.line % specs.length;
           const units = Math.min(s.units, left[i]!);
-          if (!units || s.fails) continue;
+          if (!units) continue;
+          if (s.outside) {
+            // refundOrder's units: gone with the refund, unless Stripe reports it failed.
+            if (s.fails) continue;
+            left[i]! -= units;
+            refunds[i]!.push({ units, cancelled: false, ofReturn: false, pendingCustoms: false });
+            refundedUnits[i]! += units;
+            incremental -= unitValue(i, gone[i]!, units);
+            gone[i]! += units;
+            continue;
+          }
+          // A return: declared to customs, refunded unless Stripe fails; its units come back only with customs' acceptance.
           left[i]! -= units;
-          refunds[i]!.push({ units, cancelled: false, pendingCustoms: !s.customs });
+          if (!s.fails) {
+            refunds[i]!.push({ units, cancelled: false, ofReturn: true, pendingCustoms: !s.customs });
+            refundedUnits[i]! += units;
+          }
           if (s.customs) {
+            returned[i]! += units;
             incremental -= unitValue(i, gone[i]!, units);
             gone[i]! += units;
           }
         }
-        const lines = specs.map((s, i) => ({ quantity: s.quantity, dutiableMinor: s.dutiable, refunds: refunds[i]! }));
-        const everyUnitBack = left.every((n) => n === 0);
-        expect(quotaHeld({ refunded: everyUnitBack }, lines)).toBe(incremental);
-        // A refund Stripe later reports failed counts the units again.
+        const lines = specs.map((s, i) => ({ quantity: s.quantity, dutiableMinor: s.dutiable, refunds: refunds[i]!, returnedUnits: returned[i]! }));
+        const everyUnitRefunded = specs.every((s, i) => refundedUnits[i] === s.quantity);
+        expect(quotaHeld({ refunded: everyUnitRefunded }, lines)).toBe(incremental);
+        // Refunds Stripe later reports failed count their units again, except what customs took back with a return.
         const failedAll = lines.map((l) => ({ ...l, refunds: l.refunds.map((r) => ({ ...r, cancelled: true })) }));
-        expect(quotaHeld({ refunded: false }, failedAll)).toBe(specs.reduce((a, s) => a + s.dutiable, 0));
+        const afterCustoms = specs.reduce((a, s, i) => a + Math.round((s.dutiable * (s.quantity - returned[i]!)) / s.quantity), 0);
+        expect(quotaHeld({ refunded: false }, failedAll)).toBe(afterCustoms);
       }),
     );
   });

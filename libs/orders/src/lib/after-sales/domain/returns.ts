@@ -159,22 +159,26 @@ export interface QuotaRefund {
   units: number;
   /** Stripe reported it failed or cancelled: gives nothing back. */
   cancelled: boolean;
+  /** Made for a return: its units come back with the return, once customs accepts it, not with the refund. */
+  ofReturn: boolean;
   /** Made for a return customs has not accepted yet: its units still count. */
   pendingCustoms: boolean;
 }
 
 /**
  * The dutiable value an order holds of the yearly quota (OrderRepository.quotaUsed, in SQL):
- * per line, dutiable × units still counting / units, half up. Units refunded count no more,
- * except those of a return customs has not accepted yet; a REFUNDED order counts only those.
+ * per line, dutiable × units still counting / units, half up. Units refunded outside returns
+ * count no more; a return gives back every unit it declared once customs accepts it
+ * (`returnedUnits`), refunded yet or not, and its refund alone gives nothing back. A REFUNDED
+ * order counts only the units refunded by returns customs has not accepted.
  */
-export function quotaHeld(order: { refunded: boolean }, lines: readonly { quantity: number; dutiableMinor: number; refunds: readonly QuotaRefund[] }[]): number {
+export function quotaHeld(order: { refunded: boolean }, lines: readonly { quantity: number; dutiableMinor: number; refunds: readonly QuotaRefund[]; returnedUnits: number }[]): number {
   let held = 0;
   for (const l of lines) {
     const live = l.refunds.filter((r) => !r.cancelled);
-    const pending = live.filter((r) => r.pendingCustoms).reduce((s, r) => s + r.units, 0);
-    const gone = live.filter((r) => !r.pendingCustoms).reduce((s, r) => s + r.units, 0);
-    const units = order.refunded ? pending : Math.max(0, l.quantity - gone);
+    const pending = live.filter((r) => r.ofReturn && r.pendingCustoms).reduce((s, r) => s + r.units, 0);
+    const outside = live.filter((r) => !r.ofReturn).reduce((s, r) => s + r.units, 0);
+    const units = order.refunded ? pending : Math.max(0, l.quantity - outside - l.returnedUnits);
     held += Math.round((l.dutiableMinor * units) / l.quantity);
   }
   return held;
