@@ -41,6 +41,10 @@ export interface BuyDictionary {
     problemAvailable: string;
     problemNotListable: string;
     problemsBlock: string;
+    /** One item above the yearly limit ({value}, {limit}): placeOrder's SINGLE_ITEM_OVER_LIMIT. */
+    problemSingleItem: string;
+    /** The cart's customs value {value} above the yearly limit {limit}: ANNUAL_LIMIT_EXCEEDED. */
+    problemAnnual: string;
     checkedOut: string;
     payNow: string;
     updated: string;

@@ -33,11 +33,20 @@ export interface CartSellerOrder {
   total: number;
   lines: CartLine[];
 }
+/** What placeOrder would refuse, decided by the API with placeOrder's codes (Cart.problems). */
 export interface CartProblem {
   code: string;
   lineIds: string[];
-  variantId: string;
+  /** The variant concerned; null for an order's or the checkout's limit. */
+  variantId: string | null;
   available: number | null;
+  /** Limit problems of one seller order: which (with customsMode and fulfilledByBrandId). */
+  museumId: string | null;
+  customsMode: string | null;
+  fulfilledByBrandId: string | null;
+  limit: number | null;
+  value: number | null;
+  remaining: number | null;
 }
 export interface Cart {
   id: string;
@@ -57,7 +66,7 @@ export interface Cart {
 const LINE = 'id variantId productId museumId name sku quantity unitPrice goods freight dutiable tax total inStock listableForChina';
 export const CART_FIELDS = `id status currency goodsTotal shippingTotal taxTotal total orderLimit annualLimit
   sellers { museumId fulfilledByBrandId customsMode currency goods shipping tax total lines { ${LINE} } }
-  problems { code lineIds variantId available }`;
+  problems { code lineIds variantId available museumId customsMode fulfilledByBrandId limit value remaining }`;
 
 /** The shopper's cart (signed in) or the guest cart of the cookie's token; null when there is none. */
 export async function currentCart(): Promise<{ cart: Cart | null; cartToken: string | null; signedIn: boolean }> {

@@ -18,19 +18,25 @@ export interface LimitedOrder extends DutiableParts {
  * here (`SINGLE_ITEM_OVER_LIMIT`).
  */
 export function assertOrderLimits(order: LimitedOrder, rules: CrossBorderRules): void {
+  const refusal = orderLimitRefusal(order, rules);
+  if (refusal) throw refusal;
+}
+
+/** assertOrderLimits' decision without throwing: the refusal placeOrder would answer, or null. The cart lists it as a problem. */
+export function orderLimitRefusal(order: LimitedOrder, rules: CrossBorderRules): CustomsError | null {
   const value = dutiableValue(order);
-  if (value <= rules.orderLimitMinor) return;
+  if (value <= rules.orderLimitMinor) return null;
   const refs = order.lines.map((l) => l.ref);
   const figures = { dutiableValue: value, goodsValue: order.goodsMinor, freight: order.freightMinor, insurance: order.insuranceMinor, currency: 'CNY', sellerId: order.sellerId, lines: refs };
   if (isSingleIndivisibleItem(order.lines)) {
-    if (value <= rules.annualLimitMinor) return;
-    throw new CustomsError(
+    if (value <= rules.annualLimitMinor) return null;
+    return new CustomsError(
       CustomsErrorCode.SINGLE_ITEM_OVER_LIMIT,
       `An item whose dutiable value is above the yearly limit of ${rules.annualLimitMinor / 100} CNY cannot be sold as a cross-border retail import`,
       { limit: rules.annualLimitMinor, ...figures },
     );
   }
-  throw new CustomsError(
+  return new CustomsError(
     CustomsErrorCode.ORDER_LIMIT_EXCEEDED,
     `The dutiable value (goods, freight and insurance) of one order may not exceed ${rules.orderLimitMinor / 100} CNY`,
     { limit: rules.orderLimitMinor, ...figures },
@@ -44,17 +50,22 @@ export function remainingAnnualQuota(usedMinor: number, rules: CrossBorderRules)
 
 /** `requestedMinor`: the dutiable value of what is being ordered (Σ `dutiableValue` of its orders). */
 export function assertAnnualLimit(usedMinor: number, requestedMinor: number, rules: CrossBorderRules): void {
+  const refusal = annualLimitRefusal(usedMinor, requestedMinor, rules);
+  if (refusal) throw refusal;
+}
+
+/** assertAnnualLimit's decision without throwing: ANNUAL_LIMIT_EXCEEDED, or null. */
+export function annualLimitRefusal(usedMinor: number, requestedMinor: number, rules: CrossBorderRules): CustomsError | null {
   const remaining = remainingAnnualQuota(usedMinor, rules);
   // Also refuses when the quota is already over-used (e.g. after the limit was lowered).
-  if (usedMinor + requestedMinor > rules.annualLimitMinor) {
-    throw new CustomsError(CustomsErrorCode.ANNUAL_LIMIT_EXCEEDED, `The yearly cross-border quota of this identity has ${remaining / 100} CNY left`, {
-      remaining,
-      requested: requestedMinor,
-      limit: rules.annualLimitMinor,
-      currency: 'CNY',
-      field: 'input.orderer.residentId',
-    });
-  }
+  if (usedMinor + requestedMinor <= rules.annualLimitMinor) return null;
+  return new CustomsError(CustomsErrorCode.ANNUAL_LIMIT_EXCEEDED, `The yearly cross-border quota of this identity has ${remaining / 100} CNY left`, {
+    remaining,
+    requested: requestedMinor,
+    limit: rules.annualLimitMinor,
+    currency: 'CNY',
+    field: 'input.orderer.residentId',
+  });
 }
 
 const CHINA_UTC_OFFSET_MS = 8 * 3600_000;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ShopperQuote } from '@vitrine/catalog';
 import { CROSS_BORDER_RULES, type CrossBorderRules } from '@vitrine/customs';
 import { StockService, outOfStock, type Shortage } from '@vitrine/inventory';
+import { cartLimitProblems, type CartLimitProblem } from '../domain/cart-limits';
 import { priceCheckout, type CheckoutPricing, type PricedLine, type PricedSellerOrder } from '../domain/checkout-pricing';
 import type { CustomsMode } from '../domain/shipping-rates';
 import type { CartItemRecord } from '../infrastructure/cart.repository';
@@ -30,9 +31,11 @@ export interface CartQuote extends Omit<CheckoutPricing, 'orders'> {
   unregistered: { lineId: string; variantId: string; museumId: string }[];
   /** Per variant, what is short where it would ship from. */
   shortages: Shortage[];
+  /** The cross-border limits placeOrder would refuse (per order; yearly as no identity's quota could hold it). */
+  limits: CartLimitProblem[];
 }
 
-const EMPTY: CartQuote = { currency: 'CNY', orders: [], goodsMinor: 0, shippingMinor: 0, insuranceMinor: 0, taxMinor: 0, totalMinor: 0, fx: null, notListable: [], unregistered: [], shortages: [] };
+const EMPTY: CartQuote = { currency: 'CNY', orders: [], goodsMinor: 0, shippingMinor: 0, insuranceMinor: 0, taxMinor: 0, totalMinor: 0, fx: null, notListable: [], unregistered: [], shortages: [], limits: [] };
 
 /**
  * Prices cart lines on the server: CNY from the catalogue's FX quote, one order per seller
@@ -127,6 +130,10 @@ export class CheckoutQuoteService {
       }));
     });
     const pricing = priceCheckout(groups, this.rules, this.settings.shippingRates);
+    const limits = cartLimitProblems(
+      pricing.orders.map((o, gi) => ({ ...o, fulfilledByBrandId: groups[gi]!.fulfilledByBrandId, lines: o.lines.map((l) => ({ ref: l.ref, quantity: l.quantity })) })),
+      this.rules,
+    );
     return {
       ...pricing,
       orders: pricing.orders.map((o, gi) => ({ ...o, locationId: groups[gi]!.locationId, fulfilledByBrandId: groups[gi]!.fulfilledByBrandId, lines: o.lines.map((l) => ({ ...l, variant: byId.get(l.variantId)! })) })),
@@ -134,6 +141,7 @@ export class CheckoutQuoteService {
       notListable,
       unregistered,
       shortages,
+      limits,
     };
   }
 }

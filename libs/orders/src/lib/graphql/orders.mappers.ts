@@ -1,4 +1,5 @@
 import type { CartView } from '../application/cart.service';
+import type { CartLimitProblem } from '../domain/cart-limits';
 import type { CheckoutRecord, OrderLineRecord, OrderRecord } from '../infrastructure/order.repository';
 import type { PlacedCheckout } from '../application/place-order.service';
 import type { OrderDispute } from '../application/disputes.service';
@@ -44,11 +45,13 @@ export function toCart(view: CartView): CartType {
       }),
     ),
   }));
+  const none = { available: null, museumId: null, customsMode: null, fulfilledByBrandId: null, limit: null, value: null, remaining: null };
   const problems: CartProblemType[] = [
-    ...quote.notListable.map((l) => ({ code: 'NOT_LISTABLE_FOR_CHINA', lineIds: [l.lineId], variantId: l.variantId, available: null })),
+    ...quote.notListable.map((l) => ({ ...none, code: 'NOT_LISTABLE_FOR_CHINA', lineIds: [l.lineId], variantId: l.variantId })),
     // The seller lost its customs registration after the line was added: placeOrder would refuse it.
-    ...quote.unregistered.map((l) => ({ code: 'CUSTOMS_REGISTRATION_MISSING', lineIds: [l.lineId], variantId: l.variantId, available: null })),
-    ...quote.shortages.map((s) => ({ code: 'OUT_OF_STOCK', lineIds: s.lines, variantId: s.variantId, available: s.available })),
+    ...quote.unregistered.map((l) => ({ ...none, code: 'CUSTOMS_REGISTRATION_MISSING', lineIds: [l.lineId], variantId: l.variantId })),
+    ...quote.shortages.map((s) => ({ ...none, code: 'OUT_OF_STOCK', lineIds: s.lines, variantId: s.variantId, available: s.available })),
+    ...quote.limits.map(toCartLimitProblem),
   ];
   return {
     id: cart.id,
@@ -62,6 +65,21 @@ export function toCart(view: CartView): CartType {
     total: quote.totalMinor,
     fx: quote.fx ? { rate: quote.fx.fx.rate, marginBps: quote.fx.marginBps, source: quote.fx.fx.source, effectiveAt: quote.fx.fx.effectiveAt } : null,
     problems,
+  };
+}
+
+function toCartLimitProblem(p: CartLimitProblem): CartProblemType {
+  return {
+    code: p.code,
+    lineIds: p.lineIds,
+    variantId: null,
+    available: null,
+    museumId: p.order?.sellerId ?? null,
+    customsMode: p.order?.customsMode ?? null,
+    fulfilledByBrandId: p.order?.fulfilledByBrandId ?? null,
+    limit: p.limitMinor,
+    value: p.valueMinor,
+    remaining: p.remainingMinor,
   };
 }
 

@@ -79,12 +79,23 @@ export class CartSellerOrderType {
   @Field(() => [CartLineType]) lines!: CartLineType[];
 }
 
-@ObjectType('CartProblem')
+@ObjectType('CartProblem', { description: 'Something placeOrder would refuse in this cart, decided by the same rules, with the same code.' })
 export class CartProblemType {
-  @Field(() => String, { description: 'NOT_LISTABLE_FOR_CHINA, CUSTOMS_REGISTRATION_MISSING (the seller has no customs registration: placeOrder refuses the line) or OUT_OF_STOCK.' }) code!: string;
-  @Field(() => [ID]) lineIds!: string[];
-  @Field(() => ID) variantId!: string;
-  @Field(() => Int, { nullable: true }) available!: number | null;
+  @Field(() => String, {
+    description:
+      'NOT_LISTABLE_FOR_CHINA (unknown, unpublished or not listable product), CUSTOMS_REGISTRATION_MISSING (the seller has no customs registration), OUT_OF_STOCK, ORDER_LIMIT_EXCEEDED (a seller order above the per-order limit), SINGLE_ITEM_OVER_LIMIT (one item above the yearly limit) or ANNUAL_LIMIT_EXCEEDED (the checkout’s dutiable value above the whole yearly limit).',
+  })
+  code!: string;
+  @Field(() => [ID], { description: 'The cart lines concerned (CartLine.id).' }) lineIds!: string[];
+  @Field(() => ID, { nullable: true, description: 'The variant concerned; null for a limit of an order or of the checkout.' }) variantId!: string | null;
+  @Field(() => Int, { nullable: true, description: 'OUT_OF_STOCK: units that can still be had.' }) available!: number | null;
+  @Field(() => ID, { nullable: true, description: 'ORDER_LIMIT_EXCEEDED, SINGLE_ITEM_OVER_LIMIT: the seller of the order concerned (with customsMode and fulfilledByBrandId, its CartSellerOrder).' })
+  museumId!: string | null;
+  @Field(() => String, { nullable: true }) customsMode!: string | null;
+  @Field(() => ID, { nullable: true }) fulfilledByBrandId!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Limit problems: the limit, CNY fen.' }) limit!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Limit problems: the dutiable value compared with it (the order’s, or the checkout’s), CNY fen.' }) value!: number | null;
+  @Field(() => Int, { nullable: true, description: 'ANNUAL_LIMIT_EXCEEDED: what is left of the yearly quota, CNY fen.' }) remaining!: number | null;
 }
 
 @ObjectType('Cart')
@@ -99,7 +110,11 @@ export class CartType {
   @Field(() => Int) taxTotal!: number;
   @Field(() => Int, { description: 'goodsTotal + shippingTotal + taxTotal.' }) total!: number;
   @Field(() => FxSnapshotType, { nullable: true }) fx!: FxSnapshotType | null;
-  @Field(() => [CartProblemType]) problems!: CartProblemType[];
+  @Field(() => [CartProblemType], {
+    description:
+      'What placeOrder would refuse, by its own rules and codes: lines not sellable, sellers without customs registration, stock, each seller order’s per-order limit, and the yearly limit as no identity’s quota could hold the checkout (an identity’s own remaining quota: remainingAnnualQuota; placeOrder checks it under lock).',
+  })
+  problems!: CartProblemType[];
 }
 
 @ObjectType('CartPayload')

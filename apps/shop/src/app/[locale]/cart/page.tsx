@@ -12,7 +12,7 @@ import {
   type CartProblem,
 } from '../../../lib/api/buy';
 import { readPlacedCheckout } from '../../../lib/api/placed-checkout';
-import { dutiableOf } from '../../../lib/checkout/limits';
+import { checkoutProblems, dutiableOf, problemsOfLine, problemsOfOrder } from '../../../lib/checkout/limits';
 import { formatMoney } from '../../../lib/format/money';
 import { routes } from '../../../lib/routes';
 import { ModeLabel } from '../../../components/buy/ModeLabel';
@@ -78,8 +78,7 @@ export default async function CartPage({
     );
   }
   const error = one('error');
-  const problemsOf = (line: CartLine): CartProblem[] =>
-    cart.problems.filter((p) => p.lineIds.includes(line.id) || p.variantId === line.variantId);
+  const problemsOf = (line: CartLine): CartProblem[] => problemsOfLine(cart.problems, line);
   const open = cart.status === 'OPEN';
 
   return (
@@ -111,13 +110,19 @@ export default async function CartPage({
           {t.problemsBlock}
         </p>
       ) : null}
+      {checkoutProblems(cart.problems).map((p) => (
+        <p key={p.code} className="notice error" role="alert" data-testid="checkout-problem" data-code={p.code}>
+          {fill(t.problemAnnual, { value: money(p.value ?? 0), limit: money(p.limit ?? cart.annualLimit) })}
+        </p>
+      ))}
       <p className="buy-note">{fill(t.splitNote, { count: cart.sellers.length })}</p>
 
       {cart.sellers.map((seller, index) => {
         const dutiable = dutiableOf(seller.lines);
-        // One indivisible item above the limit may still be bought (general trade): the API decides.
-        const over =
-          dutiable > cart.orderLimit && !(seller.lines.length === 1 && seller.lines[0]?.quantity === 1);
+        // Over a limit only when the API says placeOrder would refuse it (one indivisible item above
+        // the per-order limit may still be bought at general-trade taxes).
+        const limitProblems = problemsOfOrder(cart.problems, seller);
+        const over = limitProblems.length > 0;
         const share = Math.min(100, Math.round((dutiable * 100) / cart.orderLimit));
         return (
           <section
@@ -161,9 +166,11 @@ export default async function CartPage({
                       <p key={p.code} className="line-problem" role="alert" data-testid="line-problem">
                         {p.code === 'NOT_LISTABLE_FOR_CHINA'
                           ? t.problemNotListable
-                          : p.available
-                            ? fill(t.problemAvailable, { available: p.available })
-                            : t.problemOutOfStock}
+                          : p.code !== 'OUT_OF_STOCK'
+                            ? errorMessage(dict, p.code)
+                            : p.available
+                              ? fill(t.problemAvailable, { available: p.available })
+                              : t.problemOutOfStock}
                       </p>
                     ))}
                     {lineError ? (
@@ -199,9 +206,16 @@ export default async function CartPage({
               </div>
               <p className="limit-left">
                 {over
-                  ? t.orderLimitOver
+                  ? null
                   : fill(t.orderLimitLeft, { left: money(Math.max(0, cart.orderLimit - dutiable)) })}
               </p>
+              {limitProblems.map((p) => (
+                <p key={p.code} className="line-problem" role="alert" data-testid="order-problem" data-code={p.code}>
+                  {p.code === 'SINGLE_ITEM_OVER_LIMIT'
+                    ? fill(t.problemSingleItem, { value: money(p.value ?? dutiable), limit: money(p.limit ?? cart.annualLimit) })
+                    : t.orderLimitOver}
+                </p>
+              ))}
             </div>
           </section>
         );

@@ -31,6 +31,8 @@ export const buyEn: BuyDictionary = {
     problemAvailable: 'Only {available} left: lower the quantity.',
     problemNotListable: 'Can no longer be sold to China: remove it.',
     problemsBlock: 'Fix the items marked below to check out.',
+    problemSingleItem: 'This item’s customs value, {value}, is over the {limit} yearly limit: it cannot be bought cross-border.',
+    problemAnnual: 'The cart’s customs value, {value}, is over the {limit} yearly limit per person: remove some items.',
     checkedOut: 'This cart is waiting for its payment.',
     payNow: 'See the payment',
     updated: 'Cart updated.',

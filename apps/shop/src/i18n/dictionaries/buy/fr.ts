@@ -31,6 +31,8 @@ export const buyFr: BuyDictionary = {
     problemAvailable: 'Plus que {available} : réduisez la quantité.',
     problemNotListable: 'Ne peut plus être vendu en Chine : retirez-le.',
     problemsBlock: 'Corrigez les articles signalés ci-dessous pour commander.',
+    problemSingleItem: 'La valeur en douane de cet article, {value}, dépasse la limite annuelle de {limit} : il ne peut pas être acheté en transfrontalier.',
+    problemAnnual: 'La valeur en douane du panier, {value}, dépasse la limite annuelle de {limit} par personne : retirez des articles.',
     checkedOut: 'Ce panier attend son paiement.',
     payNow: 'Voir le paiement',
     updated: 'Panier mis à jour.',

@@ -31,6 +31,8 @@ export const buyZhCN: BuyDictionary = {
     problemAvailable: '仅剩 {available} 件：请减少数量。',
     problemNotListable: '该商品已不能销往中国：请删除。',
     problemsBlock: '请先处理下方标出的商品，再结算。',
+    problemSingleItem: '该商品完税价格 {value}，超过年度限额 {limit}，不能以跨境零售方式购买。',
+    problemAnnual: '购物车完税价格合计 {value}，超过每人年度限额 {limit}：请删除部分商品。',
     checkedOut: '此购物车已下单，正在等待付款。',
     payNow: '查看付款',
     updated: '购物车已更新。',
