@@ -35,9 +35,13 @@ import { LinksModule } from './links/links.module';
 import { publicResponseCache } from './public-cache';
 import { ShopWindowPurge, ShopWindowPurgeModule } from './shop-window-purge';
 import { HealthController } from './health.controller';
+import { ApiMetricsModule } from './api-metrics';
+import { ReadReplicaModule, staleReadsPlugin } from './read-replica';
 import { logger } from './logger';
 
 const config = apiConfigFromEnv();
+/** Root queries of the shop window: the same for every anonymous shopper, readable from the replica. */
+const SHOP_WINDOW_QUERIES: ReadonlySet<string> = new Set([...PUBLIC_CATALOG_QUERIES, ...PUBLIC_STOREFRONT_QUERIES]);
 
 function bearer(req: Request): string | null {
   const header = req.headers.authorization;
@@ -48,6 +52,8 @@ function bearer(req: Request): string | null {
   imports: [
     DataAccessModule,
     ShopWindowCachesModule,
+    ReadReplicaModule,
+    ApiMetricsModule,
     // Named throttlers; each guard says which it counts and how, each resolver its limits.
     ThrottlerModule.forRootAsync({
       useFactory: () => ({
@@ -79,9 +85,12 @@ function bearer(req: Request): string | null {
           // A flood's attempts past the per-address limit are refused before execution.
           earlyThrottlePlugin(GqlThrottlerGuard, THROTTLED_AUTH_MUTATIONS),
           complexityPlugin(() => schemaHost.schema, { maxDepth: config.maxDepth, maxComplexity: config.maxComplexity }),
+          // Public shop-window queries may read the replica (DATABASE_REPLICA_URL); everything else reads the primary.
+          // (With the public cache on, its plugin below already announces back-office writes.)
+          staleReadsPlugin(SHOP_WINDOW_QUERIES, () => (config.publicCacheSeconds > 0 ? undefined : shopWindow.announce())),
           ...publicResponseCache({
             maxAgeSeconds: apiConfigFromEnv().publicCacheSeconds,
-            rootFields: new Set([...PUBLIC_CATALOG_QUERIES, ...PUBLIC_STOREFRONT_QUERIES]),
+            rootFields: SHOP_WINDOW_QUERIES,
             onBackOfficeWrite: () => shopWindow.announce(),
           }),
         ],

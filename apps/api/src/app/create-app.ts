@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import helmet from 'helmet';
 import { AuthService } from '@vitrine/identity';
+import { runInReadScope } from '@vitrine/shared/data-access';
 import { ShopWindowCaches } from '@vitrine/shared/graphql';
 import { AppModule } from './app.module';
 import { accessLog } from './access-log';
@@ -38,6 +39,9 @@ export async function createApp(): Promise<NestExpressApplication> {
     req.actor = header?.startsWith('Bearer ') ? auth.actorFromAccessToken(header.slice(7)) : null;
     next();
   });
+  // Each request reads the primary unless a public shop-window query lets it read the replica
+  // (read-replica.ts). Opened after the body parser, whose stream callbacks would lose the scope.
+  app.use((_req: unknown, _res: unknown, next: () => void) => runInReadScope(next));
   app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.enableShutdownHooks();
   return app;

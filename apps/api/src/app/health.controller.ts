@@ -1,6 +1,7 @@
 import { Controller, Get, HttpException, HttpStatus, type BeforeApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
-import { PrismaService, createRedisClient, workersKey } from '@vitrine/shared/data-access';
+import { PrismaService, createRedisClient, workersKey, type ReplicaStatus } from '@vitrine/shared/data-access';
 import { Public } from '@vitrine/shared/graphql';
+import { ApiReadReplica } from './read-replica';
 
 export interface Health {
   status: 'ok' | 'degraded' | 'error';
@@ -15,6 +16,12 @@ export interface Readiness {
   database: 'up' | 'down';
   redis: 'up' | 'down';
   draining: boolean;
+  /**
+   * The read replica, when DATABASE_REPLICA_URL names one: its state, lag and whether the shop
+   * window reads from it now. Informational: a replica down or lagging sends reads to the primary
+   * and never makes the process unready.
+   */
+  replica?: ReplicaStatus;
 }
 
 @Controller()
@@ -23,7 +30,10 @@ export class HealthController implements OnModuleDestroy, BeforeApplicationShutd
   /** Set once SIGTERM arrives: readiness fails so the load balancer stops sending before the server closes. */
   private draining = false;
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly replica: ApiReadReplica,
+  ) {}
 
   /** Liveness: the process answers. Nothing outside it is asked, so an outage of PostgreSQL or Redis never restarts every pod. */
   @Public()
@@ -37,7 +47,14 @@ export class HealthController implements OnModuleDestroy, BeforeApplicationShutd
   @Get('health/ready')
   async ready(): Promise<Readiness> {
     const [database, redis] = await Promise.all([this.databaseUp(), this.redisUp()]);
-    const body: Readiness = { status: database === 'up' && redis === 'up' && !this.draining ? 'ready' : 'not-ready', database, redis, draining: this.draining };
+    const replica = this.replica.status();
+    const body: Readiness = {
+      status: database === 'up' && redis === 'up' && !this.draining ? 'ready' : 'not-ready',
+      database,
+      redis,
+      draining: this.draining,
+      ...(replica ? { replica } : {}),
+    };
     if (body.status !== 'ready') throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
     return body;
   }

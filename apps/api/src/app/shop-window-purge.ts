@@ -14,7 +14,8 @@ import { apiConfigFromEnv } from './api-config';
 @Injectable()
 export class ShopWindowPurge implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ShopWindowPurge.name);
-  private readonly enabled = apiConfigFromEnv().publicCacheSeconds > 0;
+  // Also with the caches off when a read replica is used: the announcement fences it (read-replica.ts).
+  private readonly enabled = apiConfigFromEnv().publicCacheSeconds > 0 || Boolean(process.env['DATABASE_REPLICA_URL']?.trim());
   private readonly channel = `${queuePrefixFromEnv()}:shop-window:changed`;
   /** Tells this process's own announcements apart from the others'. */
   private readonly origin = randomUUID();

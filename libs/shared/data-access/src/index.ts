@@ -3,3 +3,5 @@ export { SqlError } from './lib/sql-session';
 export * from './lib/data-access.module';
 export * from './generated/prisma/client';
 export * from './lib/redis-options';
+export * from './lib/read-replica';
+export * from './lib/read-scope';

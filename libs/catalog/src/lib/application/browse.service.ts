@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
+import { staleReadsAllowed } from '@vitrine/shared/data-access';
 import { ShopWindowCaches, groupByKeys } from '@vitrine/shared/graphql';
 import { NotFoundError, isUuid, validate } from '@vitrine/shared/kernel';
 import { eurRangeForCny } from '../domain/price-range';
@@ -25,6 +26,8 @@ export interface ShopperProductQuery {
   minPriceCny?: number | null;
   maxPriceCny?: number | null;
   search?: string | null;
+  /** Only products with a variant available now. */
+  inStock?: boolean | null;
 }
 
 /** A list page: its rows (with the variants and media of each card) and its total, counted only if asked for. */
@@ -44,6 +47,7 @@ const filterSchema = z.object({
   minPriceCny: z.number().int().min(0).nullish(),
   maxPriceCny: z.number().int().min(0).nullish(),
   search: z.string().max(200).nullish(),
+  inStock: z.boolean().nullish(),
 });
 
 /**
@@ -64,9 +68,12 @@ export class BrowseService {
    * Product pages asked for at the same moment by different requests are read in one
    * statement: public data only, batched per tick and never cached here (cache: false), so
    * each request still sees the database as it is. Under a burst of shoppers opening
-   * different products this saves most of the round trips.
+   * different products this saves most of the round trips. Requests whose reads may be stale
+   * (served by the read replica, PrismaService.staleTolerant) batch apart from the others, so a
+   * batch is read where each of its requests may read.
    */
   private readonly pages = new DataLoader<string, ProductDetailRow | null>((ids) => this.products.findPublicDetails(ids), { cache: false, maxBatchSize: 100 });
+  private readonly stalePages = new DataLoader<string, ProductDetailRow | null>((ids) => this.products.findPublicDetails(ids), { cache: false, maxBatchSize: 100 });
 
   constructor(
     private readonly products: ProductRepository,
@@ -111,6 +118,7 @@ export class BrowseService {
       minPriceEur: eur.min,
       maxPriceEur: eur.max,
       match: match.kind === 'MATCH' ? match.tsquery : undefined,
+      inStock: q.inStock ? true : undefined,
     };
     const rows = await this.products.publicPage({ ...filter, take: q.take, order: q.sort, after: q.after });
     // A short first page holds every match: no need to count them.
@@ -132,7 +140,7 @@ export class BrowseService {
 
   /** A published product with its variants, media and credited works (one statement). */
   async product(id: string): Promise<ProductDetailRow> {
-    const row = isUuid(id) ? await this.pages.load(id) : null;
+    const row = isUuid(id) ? await (staleReadsAllowed() ? this.stalePages : this.pages).load(id) : null;
     if (!row) throw new NotFoundError('Product');
     return row;
   }

@@ -54,7 +54,7 @@ export class ArtworkRepository {
 
   /** The works each product credits, in one statement (a batch loader's query). */
   creditedBy(productIds: readonly string[]): Promise<(ArtworkRow & { productId: string })[]> {
-    return this.prisma.$queryRaw<(ArtworkRow & { productId: string })[]>`
+    return this.prisma.staleTolerant().$queryRaw<(ArtworkRow & { productId: string })[]>`
       SELECT pa.product_id AS "productId", a.id, a.museum_id AS "museumId", a.accession_number AS "accessionNumber",
              a.title_fr AS "titleFr", a.title_en AS "titleEn", a.title_zh AS "titleZh", a.artist, a.artist_en AS "artistEn", a.artist_zh AS "artistZh", a.period,
              a.credit_line AS "creditLine", a.image_url AS "imageUrl", a.licensable,
@@ -104,14 +104,15 @@ export class ArtworkRepository {
     const keyset: Prisma.ArtworkWhereInput | null = q.after
       ? { OR: [{ accessionNumber: { gt: q.after[0] } }, { accessionNumber: q.after[0], id: { gt: q.after[1] } }] }
       : null;
+    const db = this.prisma.staleTolerant();
     const [rows, total] = await Promise.all([
-      this.prisma.artwork.findMany({
+      db.artwork.findMany({
         where: keyset ? { AND: [...and, keyset] } : where,
         orderBy: [{ accessionNumber: 'asc' }, { id: 'asc' }],
         take: q.take + 1,
         select: artworkSelect,
       }),
-      this.prisma.artwork.count({ where }),
+      db.artwork.count({ where }),
     ]);
     return { rows, total };
   }

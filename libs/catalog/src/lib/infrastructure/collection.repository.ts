@@ -45,7 +45,7 @@ export class CollectionRepository {
 
   /** The collections each product is in, in one statement (a batch loader's query). */
   ofProducts(productIds: readonly string[]): Promise<(CollectionRow & { productId: string })[]> {
-    return this.prisma.$queryRaw<(CollectionRow & { productId: string })[]>`
+    return this.prisma.staleTolerant().$queryRaw<(CollectionRow & { productId: string })[]>`
       SELECT pc.product_id AS "productId", c.id, c.museum_id AS "museumId", c.slug,
              c.name_fr AS "nameFr", c.name_en AS "nameEn", c.name_zh AS "nameZh",
              c.created_at AS "createdAt", c.updated_at AS "updatedAt"

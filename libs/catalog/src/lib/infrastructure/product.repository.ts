@@ -3,6 +3,7 @@ import { PrismaService, isUniqueViolation, Prisma, type ProductStatus, type Cros
 import { ConflictError } from '@vitrine/shared/kernel';
 import type { SearchColumns } from '../domain/search-text';
 import type { ArtworkRow } from './artwork.repository';
+import { VariantStockCriterion } from './variant-stock.criterion';
 
 export interface ProductRow {
   id: string;
@@ -160,6 +161,8 @@ export interface ProductListQuery {
   maxPriceEur?: number;
   /** A tsquery over search_vector (domain/search-query.ts builds it, synonyms applied). */
   match?: string | null;
+  /** Only products with a variant available now (inventory's predicate, VariantStockCriterion). */
+  inStock?: boolean;
 }
 
 export function cursorOf(row: ProductRow, order: ProductOrder): ProductCursor {
@@ -220,7 +223,10 @@ const PRODUCT_CARD_COLUMNS = Prisma.raw(`p.id, p.museum_id AS "museumId", p.stat
 
 @Injectable()
 export class ProductRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly stock: VariantStockCriterion,
+  ) {}
 
   async list(q: ProductListQuery): Promise<{ rows: ProductRow[]; total: number }> {
     const [rows, total] = await Promise.all([this.page(q), this.count(q)]);
@@ -229,7 +235,7 @@ export class ProductRepository {
 
   /** One page in the query's order, with one extra row that tells whether more follow. */
   page(q: ProductListQuery): Promise<ProductRow[]> {
-    if (q.match) return this.searchPage(q);
+    if (q.match || q.inStock) return this.searchPage(q);
     const where = this.whereOf(q);
     const { field, dir } = ORDERS[q.order];
     const keyset: Prisma.ProductWhereInput | undefined = q.after
@@ -275,16 +281,18 @@ export class ProductRepository {
             FROM products p WHERE ${Prisma.join(conds, ' AND ')} ORDER BY p.${col} ${direction}, p.id ${direction} LIMIT ${q.take + 1}) p
       ORDER BY p.${col} ${direction}, p.id ${direction}`;
     // hotRead names each statement text once per process (at most 500, shared with checkout's):
-    // storefront, category, price bounds and cursor make at most 32 texts per sort, 128 in all;
+    // storefront, category, price bounds, cursor and in-stock make at most 64 texts per sort, 256 in all;
     // the rarer collection and work filters would multiply that by 4, so they plan per call.
     const prepare = !q.match && !q.collectionId && !q.artworkId;
-    const rows = prepare ? await this.prisma.hotRead<ProductCardRow>(statement) : await this.prisma.$queryRaw<ProductCardRow[]>(statement);
+    // The shop window: the read replica when the request allows it (PrismaService.staleTolerant).
+    const db = this.prisma.staleTolerant();
+    const rows = prepare ? await db.hotRead<ProductCardRow>(statement) : await db.$queryRaw<ProductCardRow[]>(statement);
     return rows.map((r) => ({ ...r, variants: r.variants.map((v) => ({ ...v, options: (v.options ?? {}) as Record<string, string> })) }));
   }
 
   count(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Promise<number> {
-    if (q.match) return this.searchCount(q);
-    return this.prisma.product.count({ where: this.whereOf(q) });
+    if (q.match || q.inStock) return this.searchCount(q);
+    return this.prisma.staleTolerant().product.count({ where: this.whereOf(q) });
   }
 
   /**
@@ -294,7 +302,7 @@ export class ProductRepository {
    * `ids`, null where a product is not public.
    */
   async findPublicDetails(ids: readonly string[]): Promise<(ProductDetailRow | null)[]> {
-    const rows = await this.prisma.hotRead<ProductDetailSqlRow>(Prisma.sql`
+    const rows = await this.prisma.staleTolerant().hotRead<ProductDetailSqlRow>(Prisma.sql`
       SELECT ${PRODUCT_CARD_COLUMNS},
              COALESCE((SELECT json_agg(json_build_object('productId', pa.product_id, 'id', a.id, 'museumId', a.museum_id,
                         'accessionNumber', a.accession_number, 'titleFr', a.title_fr, 'titleEn', a.title_en, 'titleZh', a.title_zh,
@@ -325,7 +333,7 @@ export class ProductRepository {
   }
 
   async variantsOf(productIds: readonly string[]): Promise<VariantRow[]> {
-    const rows = await this.prisma.productVariant.findMany({
+    const rows = await this.prisma.staleTolerant().productVariant.findMany({
       where: { productId: { in: [...productIds] } },
       orderBy: [{ productId: 'asc' }, { position: 'asc' }],
       select: variantSelect,
@@ -334,7 +342,7 @@ export class ProductRepository {
   }
 
   mediaOf(productIds: readonly string[]): Promise<MediaRow[]> {
-    return this.prisma.productMedia.findMany({
+    return this.prisma.staleTolerant().productMedia.findMany({
       where: { productId: { in: [...productIds] } },
       orderBy: [{ productId: 'asc' }, { position: 'asc' }],
       select: mediaSelect,
@@ -537,7 +545,7 @@ export class ProductRepository {
   }
 
   private async searchCount(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Promise<number> {
-    const [row] = await this.prisma.$queryRaw<{ n: number }[]>(Prisma.sql`
+    const [row] = await this.prisma.staleTolerant().$queryRaw<{ n: number }[]>(Prisma.sql`
       SELECT count(*)::int AS n FROM products p WHERE ${Prisma.join(this.listConditions(q), ' AND ')}`);
     return row?.n ?? 0;
   }
@@ -559,6 +567,8 @@ export class ProductRepository {
     if (q.category) c.push(Prisma.sql`p.category = ${q.category}`);
     if (q.minPriceEur !== undefined) c.push(Prisma.sql`p.min_price_eur_cents >= ${q.minPriceEur}`);
     if (q.maxPriceEur !== undefined) c.push(Prisma.sql`p.min_price_eur_cents <= ${q.maxPriceEur}`);
+    // Last: the planner walks the sort index with the cheap filters first and probes stock per candidate.
+    if (q.inStock) c.push(this.stock.productInStock(Prisma.sql`p.id`));
     return c;
   }
 

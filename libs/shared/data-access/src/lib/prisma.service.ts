@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
 import { PrismaClient, type Prisma } from '../generated/prisma/client';
 import { SqlSession, asSqlError, preparedQuery, type SqlTx } from './sql-session';
+import { staleReadsAllowed } from './read-scope';
 
 export interface DatabaseOptions {
   url: string;
@@ -86,6 +87,24 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
       client.off('error', lost);
       client.release(broken);
     }
+  }
+
+  /** The read replica (read-replica.ts), when DATABASE_REPLICA_URL names one and the API attached it. */
+  private replica: { pick(): PrismaService | null } | null = null;
+
+  attachReplica(replica: { pick(): PrismaService | null } | null): void {
+    this.replica = replica;
+  }
+
+  /**
+   * The client for a read that may be a little stale: the read replica when the current
+   * request allows it (a public shop-window query, read-scope.ts) and the replica is a replica,
+   * answers and keeps within its lag bound; this primary otherwise. Only the shop window's read
+   * methods call it; never for a write or a read a write depends on.
+   */
+  staleTolerant(): PrismaService {
+    if (!this.replica || !staleReadsAllowed()) return this;
+    return this.replica.pick() ?? this;
   }
 
   override async $disconnect(): Promise<void> {

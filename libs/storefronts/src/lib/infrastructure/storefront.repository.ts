@@ -53,26 +53,27 @@ export class StorefrontRepository {
 
   async listOpen(q: { take: number; afterSlug?: string | null }): Promise<{ rows: StorefrontRow[]; total: number }> {
     const where: Prisma.StorefrontWhereInput = { status: 'OPEN' };
+    const db = this.prisma.staleTolerant();
     const [rows, total] = await Promise.all([
-      this.prisma.storefront.findMany({
+      db.storefront.findMany({
         where: q.afterSlug ? { ...where, museum: { slug: { gt: q.afterSlug } } } : where,
         orderBy: { museum: { slug: 'asc' } },
         take: q.take + 1,
         select: storefrontSelect,
       }),
-      this.prisma.storefront.count({ where }),
+      db.storefront.count({ where }),
     ]);
     return { rows: rows.map(toRow), total };
   }
 
   async findOpenBySlug(slug: string): Promise<StorefrontRow | null> {
-    const row = await this.prisma.storefront.findFirst({ where: { status: 'OPEN', museum: { slug } }, select: storefrontSelect });
+    const row = await this.prisma.staleTolerant().storefront.findFirst({ where: { status: 'OPEN', museum: { slug } }, select: storefrontSelect });
     return row ? toRow(row) : null;
   }
 
   /** One statement (a batch loader's query behind every product card). */
   byMuseumIds(museumIds: readonly string[]): Promise<StorefrontRow[]> {
-    return this.prisma.$queryRaw<StorefrontRow[]>`
+    return this.prisma.staleTolerant().$queryRaw<StorefrontRow[]>`
       SELECT s.id, s.museum_id AS "museumId", m.slug, s.status::text AS status,
              s.name_fr AS "nameFr", s.name_en AS "nameEn", s.name_zh AS "nameZh",
              s.story_fr AS "storyFr", s.story_en AS "storyEn", s.story_zh AS "storyZh",

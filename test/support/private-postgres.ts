@@ -1,0 +1,154 @@
+import { execFile } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { freePort } from './spawn-api';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The newest PostgreSQL server binaries installed (/usr/lib/postgresql/<major>/bin). */
+function binaries(): string {
+  const base = '/usr/lib/postgresql';
+  const majors = existsSync(base) ? readdirSync(base).filter((d) => /^\d+$/.test(d) && existsSync(path.join(base, d, 'bin', 'initdb'))) : [];
+  if (!majors.length) throw new Error('no PostgreSQL server binaries under /usr/lib/postgresql/*/bin');
+  return path.join(base, majors.sort((a, b) => Number(b) - Number(a))[0]!, 'bin');
+}
+
+/** PostgreSQL refuses to run as root: as root, the binaries run as the postgres user. */
+async function pg(bin: string, args: string[]): Promise<string> {
+  const command = path.join(binaries(), bin);
+  const asRoot = process.getuid?.() === 0;
+  const { stdout } = await run(asRoot ? 'runuser' : command, asRoot ? ['-u', 'postgres', '--', command, ...args] : args, { timeout: 60_000 });
+  return stdout;
+}
+
+async function owner(): Promise<{ uid: number; gid: number } | null> {
+  if (process.getuid?.() !== 0) return null;
+  const [uid, gid] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+async function sql(url: string, text: string): Promise<unknown[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A private PostgreSQL primary and a streaming replica of it, each its own cluster in a temp
+ * directory on a free port (the shared cluster on 5432 has no replication line in pg_hba and
+ * must not be reconfigured): `initdb` with `wal_level = replica` and replication trusted from
+ * 127.0.0.1, `pg_basebackup -R` into the second directory, both started with `pg_ctl`. The
+ * database `vitrine` on the primary is migrated with scripts/db/migrate.mjs.
+ */
+export class PrivatePostgresPair {
+  private constructor(
+    readonly dir: string,
+    readonly primaryPort: number,
+    readonly replicaPort: number,
+  ) {}
+
+  readonly database = 'vitrine';
+
+  get primaryUrl(): string {
+    return `postgresql://postgres@127.0.0.1:${this.primaryPort}/${this.database}`;
+  }
+
+  get replicaUrl(): string {
+    return `postgresql://postgres@127.0.0.1:${this.replicaPort}/${this.database}`;
+  }
+
+  private data(which: 'primary' | 'replica'): string {
+    return path.join(this.dir, which);
+  }
+
+  static async start(): Promise<PrivatePostgresPair> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vitrine-pg-'));
+    const ids = await owner();
+    if (ids) chownSync(dir, ids.uid, ids.gid);
+    chmodSync(dir, 0o700);
+    const pair = new PrivatePostgresPair(dir, await freePort(), await freePort());
+    try {
+      await pg('initdb', ['-D', pair.data('primary'), '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+      appendFileSync(
+        path.join(pair.data('primary'), 'postgresql.conf'),
+        [
+          `port = ${pair.primaryPort}`,
+          "listen_addresses = '127.0.0.1'",
+          `unix_socket_directories = '${dir}'`,
+          'wal_level = replica',
+          'max_wal_senders = 4',
+          'hot_standby = on',
+          'max_connections = 60',
+          'shared_buffers = 16MB',
+          // A throwaway cluster: durability is not what is tested.
+          'fsync = off',
+          'synchronous_commit = off',
+          'full_page_writes = off',
+          '',
+        ].join('\n'),
+      );
+      writeFileSync(
+        path.join(pair.data('primary'), 'pg_hba.conf'),
+        ['local all all trust', 'host all all 127.0.0.1/32 trust', 'local replication all trust', 'host replication all 127.0.0.1/32 trust', ''].join('\n'),
+      );
+      await pair.ctl('primary', 'start');
+      await sql(`postgresql://postgres@127.0.0.1:${pair.primaryPort}/postgres`, `CREATE DATABASE ${pair.database}`);
+      // The schema before the copy, so the replica starts with it (replication would bring it anyway).
+      await run(process.execPath, [path.join(ROOT, 'scripts/db/migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: pair.primaryUrl }, timeout: 120_000 });
+      await pg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(pair.primaryPort), '-U', 'postgres', '-D', pair.data('replica'), '-R', '-X', 'stream', '--checkpoint=fast', '--no-sync']);
+      appendFileSync(path.join(pair.data('replica'), 'postgresql.auto.conf'), `port = ${pair.replicaPort}\n`);
+      await pair.ctl('replica', 'start');
+      return pair;
+    } catch (error) {
+      await pair.stop();
+      throw error;
+    }
+  }
+
+  private async ctl(which: 'primary' | 'replica', action: 'start' | 'stop'): Promise<void> {
+    const args = ['-D', this.data(which), '-w'];
+    if (action === 'start') await pg('pg_ctl', [...args, '-l', path.join(this.dir, `${which}.log`), 'start']);
+    else await pg('pg_ctl', [...args, '-m', 'fast', 'stop']);
+  }
+
+  primarySql(text: string): Promise<unknown[]> {
+    return sql(this.primaryUrl, text);
+  }
+
+  replicaSql(text: string): Promise<unknown[]> {
+    return sql(this.replicaUrl, text);
+  }
+
+  /** Replay on the replica stops where it is (WAL keeps arriving): its reads go stale. */
+  async pauseReplay(): Promise<void> {
+    await this.replicaSql('SELECT pg_wal_replay_pause()');
+  }
+
+  async resumeReplay(): Promise<void> {
+    await this.replicaSql('SELECT pg_wal_replay_resume()');
+  }
+
+  stopReplica(): Promise<void> {
+    return this.ctl('replica', 'stop');
+  }
+
+  startReplica(): Promise<void> {
+    return this.ctl('replica', 'start');
+  }
+
+  /** Stops both servers (immediately) and deletes their directories. */
+  async stop(): Promise<void> {
+    for (const which of ['replica', 'primary'] as const) {
+      if (existsSync(path.join(this.data(which), 'postmaster.pid'))) await pg('pg_ctl', ['-D', this.data(which), '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
