@@ -39,7 +39,9 @@ export default [
               sourceTag: 'scope:orders',
               onlyDependOnLibsWithTags: ['scope:orders', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:licensing', 'scope:settlement', 'scope:shared'],
             },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:app', 'scope:shared', 'scope:identity', 'scope:storefronts', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:orders', 'scope:licensing', 'scope:settlement'] },
+            // Live sessions build on orders (its cart and checkout extensions), catalogue and stock.
+            { sourceTag: 'scope:live', onlyDependOnLibsWithTags: ['scope:live', 'scope:orders', 'scope:catalog', 'scope:inventory', 'scope:shared'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:app', 'scope:live', 'scope:shared', 'scope:identity', 'scope:storefronts', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:orders', 'scope:licensing', 'scope:settlement'] },
             // The shop (apps/shop, its own tsconfig with DOM and JSX) talks to the API over HTTP only.
             { sourceTag: 'scope:shop', onlyDependOnLibsWithTags: ['scope:shop'] },
             { sourceTag: 'platform:web', notDependOnLibsWithTags: ['type:feature', 'type:data-access'] },

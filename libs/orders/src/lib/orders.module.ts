@@ -9,6 +9,7 @@ import { AfterSalesModule } from './after-sales/after-sales.module';
 import { BrandOrdersService } from './application/brand-orders.service';
 import { CartService } from './application/cart.service';
 import { CheckoutCatalog } from './application/checkout-catalog';
+import { CheckoutExtensions } from './application/checkout-extensions';
 import { CheckoutFulfilment } from './application/checkout-fulfilment';
 import { CheckoutQuoteService } from './application/checkout-quote.service';
 import { CheckoutWithdrawal } from './application/checkout-withdrawal.service';
@@ -59,6 +60,7 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     CartRepository,
     OrderRepository,
     CheckoutQuoteService,
+    CheckoutExtensions,
     CartService,
     CheckoutWriter,
     CheckoutWithdrawal,
@@ -82,6 +84,6 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     DisputesService,
     DisputesResolver,
   ],
-  exports: [ReservationExpiryService, PaymentEventsService, AnnualQuotaService],
+  exports: [ReservationExpiryService, PaymentEventsService, AnnualQuotaService, CheckoutExtensions, CartService],
 })
 export class OrdersModule {}

@@ -54,7 +54,7 @@ export class CartService {
   /** The caller's current cart (null when there is none yet). */
   async view(actor: Actor | null, cartToken: string | null | undefined): Promise<CartView | null> {
     const cart = await this.find(actor, cartToken ?? null);
-    return cart ? { cart, quote: await this.quotes.quote(cart.items, [], { view: true }) } : null;
+    return cart ? { cart, quote: await this.quotes.quote(cart.items, [], { view: true, cartId: cart.id }) } : null;
   }
 
   /**
@@ -85,7 +85,7 @@ export class CartService {
     }
     if (added.refused === 'LINES') throw new ValidationError([{ path: 'input.variantId', message: `a cart holds at most ${this.settings.maxCartLines} lines` }]);
     if (added.refused === 'QUANTITY') throw this.tooMany();
-    return { cartToken, cart: added.cart, quote: await this.quotes.quote(added.cart.items, [variant], { view: true }) };
+    return { cartToken, cart: added.cart, quote: await this.quotes.quote(added.cart.items, [variant], { view: true, cartId: added.cart.id }) };
   }
 
   private tooMany(): ValidationError {
@@ -139,7 +139,7 @@ export class CartService {
     const into = mergedIntoId ? await this.carts.findById(mergedIntoId) : null;
     if (!into || into.userId !== actor.userId) throw new NotFoundError('Cart');
     const open = into.status === 'OPEN' ? into : await this.carts.openCartOfUser(actor.userId);
-    return { cart: open, quote: await this.quotes.quote(open.items, [], { view: true }), leftOut: [] };
+    return { cart: open, quote: await this.quotes.quote(open.items, [], { view: true, cartId: open.id }), leftOut: [] };
   }
 
   /** The cart a checkout names, if the caller owns it: their own, or the guest cart of this token. */
@@ -162,7 +162,7 @@ export class CartService {
 
   private async reload(cartId: string): Promise<CartView> {
     const cart = (await this.carts.findById(cartId))!;
-    return { cart, quote: await this.quotes.quote(cart.items, [], { view: true }) };
+    return { cart, quote: await this.quotes.quote(cart.items, [], { view: true, cartId: cart.id }) };
   }
 
   private async assertSellable(variantId: string): Promise<CheckoutVariant> {

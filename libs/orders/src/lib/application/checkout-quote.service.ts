@@ -7,6 +7,7 @@ import { priceCheckout, type CheckoutPricing, type PricedLine, type PricedSeller
 import type { CustomsMode } from '../domain/shipping-rates';
 import type { CartItemRecord } from '../infrastructure/cart.repository';
 import { CheckoutCatalog, type CheckoutVariant } from './checkout-catalog';
+import { CheckoutExtensions } from './checkout-extensions';
 import { CheckoutFulfilment } from './checkout-fulfilment';
 import { ORDERS_SETTINGS, type OrdersSettings } from './orders-settings';
 
@@ -53,6 +54,7 @@ export class CheckoutQuoteService {
     private readonly fulfilment: CheckoutFulfilment,
     @Inject(CROSS_BORDER_RULES) private readonly rules: CrossBorderRules,
     @Inject(ORDERS_SETTINGS) private readonly settings: OrdersSettings,
+    private readonly extensions: CheckoutExtensions,
   ) {}
 
   /** OUT_OF_STOCK at once when some line could not be served by all locations together. */
@@ -65,8 +67,10 @@ export class CheckoutQuoteService {
    * `known`: variants the caller read in this request already (addCartLine's), not read again.
    * `view`: a cart's view, not a checkout: who fulfils each product may come from the shop
    * window's bound (CheckoutFulfilment.brandFulfilledForView); placeOrder quotes live.
+   * `cartId`: the cart these items are in, for the price rules other contexts register
+   * (CheckoutExtensions: a live session's flash price); without it, catalogue prices only.
    */
-  async quote(items: readonly CartItemRecord[], known: readonly CheckoutVariant[] = [], opts: { view?: boolean } = {}): Promise<CartQuote> {
+  async quote(items: readonly CartItemRecord[], known: readonly CheckoutVariant[] = [], opts: { view?: boolean; cartId?: string } = {}): Promise<CartQuote> {
     if (!items.length) return EMPTY;
     const have = new Set(known.map((v) => v.variantId));
     const missing = [...new Set(items.map((i) => i.variantId).filter((id) => !have.has(id)))];
@@ -88,7 +92,12 @@ export class CheckoutQuoteService {
     const variantIds = [...new Set(priced.map((i) => i.variantId))];
     const museumIds = [...new Set(keys.filter((k) => k.endsWith('|')).map((k) => k.split('|')[0]!))];
     const brandIds = [...new Set(keys.map((k) => k.split('|')[1]!).filter(Boolean))];
-    const [museumStock, brandStock] = await Promise.all([this.stock.availability(museumIds, variantIds), this.stock.brandAvailability(brandIds, variantIds)]);
+    const listPrice = (i: CartItemRecord) => this.catalog.cnyPrice(byId.get(i.variantId)!.priceEurMinor, fx);
+    const [museumStock, brandStock, ruled] = await Promise.all([
+      this.stock.availability(museumIds, variantIds),
+      this.stock.brandAvailability(brandIds, variantIds),
+      this.extensions.unitPrices(opts.cartId, priced.map((i) => ({ ref: i.id, variantId: i.variantId, productId: byId.get(i.variantId)!.productId, unitPriceMinor: listPrice(i) })), new Date()),
+    ]);
 
     const shortages: Shortage[] = [];
     const toPrice = (i: CartItemRecord) => {
@@ -96,7 +105,7 @@ export class CheckoutQuoteService {
       return {
         ref: i.id,
         variantId: v.variantId,
-        unitPriceMinor: this.catalog.cnyPrice(v.priceEurMinor, fx),
+        unitPriceMinor: ruled.get(i.id) ?? listPrice(i),
         quantity: i.quantity,
         weightGrams: v.weightGrams,
         category: v.crossBorderCategory,

@@ -10,6 +10,7 @@ import { OrderRepository, type CheckoutRecord, type NewCheckout, type NewOrder, 
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { annualQuotaUsed } from './annual-quota.service';
 import type { CartQuote } from './checkout-quote.service';
+import { CheckoutExtensions } from './checkout-extensions';
 
 export class CartClosedSignal extends Error {}
 
@@ -37,6 +38,7 @@ export class CheckoutWriter {
     private readonly stock: StockService,
     @Inject(CROSS_BORDER_RULES) private readonly rules: CrossBorderRules,
     private readonly commissions: CommissionService,
+    private readonly extensions: CheckoutExtensions,
   ) {}
 
   identityHash(id: ResidentId): string {
@@ -156,6 +158,8 @@ export class CheckoutWriter {
       await this.orders.insertPlaced(tx, checkout, orders);
       // Each line keeps the storefront's commission rate in force now (docs/adr/0014).
       await this.commissions.snapshot(tx, checkout.id);
+      // What other contexts record of this checkout commits or rolls back with it (a live session's orders).
+      await this.extensions.placed(tx, { checkoutId, cartId: c.cartId, orders: orders.map((o) => ({ orderId: o.id, variantIds: o.lines.map((l) => l.variantId) })) });
       // Stock last: the levels move at COMMIT, so the hottest rows are locked only while PostgreSQL commits.
       await this.stock.reserve(
         tx,

@@ -75,7 +75,7 @@ export class PlaceOrderService {
     let quote: CartQuote;
     try {
       await this.quotes.assertNotSoldOut(cart.items);
-      quote = await this.quotes.quote(cart.items);
+      quote = await this.quotes.quote(cart.items, [], { cartId: cart.id });
       this.writer.assertPlaceable(quote);
     } catch (error) {
       // The cart was read open, but a request with this key may have bought the last units since

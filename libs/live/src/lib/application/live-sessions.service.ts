@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
+import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
+import { LiveError, LiveErrorCode } from '../domain/live-error';
+import { announcementSchema, bagSchema, flashPriceAllowed, flashSchema, pinSchema, scheduleSchema, sessionPhase } from '../domain/live-rules';
+import { LiveRepository, type FlashRow, type LiveSessionRow, type ProductSalesRow, type AnnouncementRow } from '../infrastructure/live.repository';
+import { LiveEventsHub } from './live-events.hub';
+import { LiveProducts } from './live-products';
+
+/**
+ * A museum manager's live sessions: scheduling with the bag, and the host's actions during
+ * the session (pin, flash price, announcement), each published to viewers after it is saved.
+ * Another museum's session answers NOT_FOUND.
+ */
+@Injectable()
+export class LiveSessionsService {
+  constructor(
+    private readonly repo: LiveRepository,
+    private readonly products: LiveProducts,
+    private readonly hub: LiveEventsHub,
+  ) {}
+
+  async schedule(actor: Actor, raw: unknown): Promise<LiveSessionRow> {
+    const input = validate(scheduleSchema, raw);
+    if (!canManageMuseum(actor, input.museumId)) throw new NotFoundError('Museum');
+    if (input.endsAt.getTime() <= Date.now()) throw new ValidationError([{ path: 'input.endsAt', message: 'must be in the future' }]);
+    await this.assertOwnProducts(input.museumId, input.productIds);
+    return this.repo.create({ ...input, createdBy: actor.userId });
+  }
+
+  async setBag(actor: Actor, raw: unknown): Promise<LiveSessionRow> {
+    const input = validate(bagSchema, raw);
+    const session = await this.managed(actor, input.sessionId);
+    this.assertNotEnded(session);
+    await this.assertOwnProducts(session.museumId, input.productIds);
+    await this.repo.setBag(session.id, input.productIds);
+    await this.hub.publish(session.id, { type: 'bag' });
+    return (await this.repo.findById(session.id))!;
+  }
+
+  async pin(actor: Actor, raw: unknown): Promise<LiveSessionRow> {
+    const input = validate(pinSchema, raw);
+    const session = await this.managed(actor, input.sessionId);
+    this.assertNotEnded(session);
+    if (input.productId) this.assertInBag(session, input.productId);
+    const at = new Date();
+    await this.repo.pin(session.id, input.productId, at);
+    await this.hub.publish(session.id, { type: 'pin', productId: input.productId, at: at.toISOString() });
+    return { ...session, pinnedProductId: input.productId, pinnedAt: input.productId ? at : null };
+  }
+
+  /** A flash price while the session is live, below every variant's current price; it ends after the duration or with the session. */
+  async startFlash(actor: Actor, raw: unknown): Promise<FlashRow> {
+    const input = validate(flashSchema, raw);
+    const session = await this.managed(actor, input.sessionId);
+    const now = new Date();
+    const phase = sessionPhase(session, now);
+    if (phase === 'ENDED') throw this.ended();
+    if (phase === 'SCHEDULED') throw new LiveError(LiveErrorCode.SESSION_NOT_LIVE, 'A flash price starts only while the session is live', { field: 'input.sessionId' });
+    this.assertInBag(session, input.productId);
+    const [product] = await this.products.of(session.museumId, [input.productId]);
+    const prices = product?.variants.map((v) => v.priceMinor) ?? [];
+    if (!flashPriceAllowed(input.priceMinor, prices)) {
+      throw new LiveError(LiveErrorCode.FLASH_PRICE_NOT_BELOW_PRICE, 'A flash price must be below the product’s price', { field: 'input.priceMinor', priceMinor: prices.length ? Math.min(...prices) : null });
+    }
+    const endsAt = new Date(Math.min(now.getTime() + input.durationSeconds * 1000, session.endsAt.getTime()));
+    const flash = await this.repo.startFlash({ sessionId: session.id, productId: input.productId, priceMinor: input.priceMinor, startsAt: now, endsAt, createdBy: actor.userId });
+    await this.hub.publish(session.id, {
+      type: 'flash',
+      flash: { productId: flash.productId, priceMinor: flash.priceMinor, currency: 'CNY', startsAt: flash.startsAt.toISOString(), endsAt: flash.endsAt.toISOString() },
+    });
+    return flash;
+  }
+
+  async announce(actor: Actor, raw: unknown): Promise<AnnouncementRow> {
+    const input = validate(announcementSchema, raw);
+    const session = await this.managed(actor, input.sessionId);
+    this.assertNotEnded(session);
+    const row = await this.repo.announce({ sessionId: session.id, body: input.body, createdBy: actor.userId });
+    await this.hub.publish(session.id, { type: 'announcement', announcement: { id: row.id, body: row.body, at: row.createdAt.toISOString() } });
+    return row;
+  }
+
+  list(actor: Actor, take: number): Promise<LiveSessionRow[]> {
+    return this.repo.list(managedMuseumScope(actor), take);
+  }
+
+  get(actor: Actor, id: string): Promise<LiveSessionRow> {
+    return this.managed(actor, id);
+  }
+
+  async sales(actor: Actor | null, id: string): Promise<ProductSalesRow[]> {
+    return this.repo.sales((await this.managed(actor, id)).id);
+  }
+
+  /** A session for a shopper (any museum's). */
+  async public(id: string): Promise<LiveSessionRow> {
+    const session = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findById(id) : null;
+    if (!session) throw new NotFoundError('Live session');
+    return session;
+  }
+
+  private async managed(actor: Actor | null, id: string): Promise<LiveSessionRow> {
+    const session = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findById(id) : null;
+    if (!session || !canManageMuseum(actor, session.museumId)) throw new NotFoundError('Live session');
+    return session;
+  }
+
+  private async assertOwnProducts(museumId: string, productIds: readonly string[]): Promise<void> {
+    const found = await this.products.of(museumId, productIds);
+    const own = new Set(found.filter((p) => p.museumId === museumId).map((p) => p.productId));
+    const bad = productIds.filter((id) => !own.has(id));
+    if (bad.length) {
+      throw new LiveError(LiveErrorCode.PRODUCT_NOT_IN_MUSEUM, 'A live session’s bag holds products of its own museum only', { field: 'input.productIds', productIds: bad });
+    }
+  }
+
+  private assertInBag(session: LiveSessionRow, productId: string): void {
+    if (!session.productIds.includes(productId)) throw new LiveError(LiveErrorCode.PRODUCT_NOT_IN_BAG, 'This product is not in the session’s bag', { field: 'input.productId' });
+  }
+
+  private assertNotEnded(session: LiveSessionRow): void {
+    if (sessionPhase(session, new Date()) === 'ENDED') throw this.ended();
+  }
+
+  private ended(): LiveError {
+    return new LiveError(LiveErrorCode.SESSION_ENDED, 'This live session has ended', { field: 'input.sessionId' });
+  }
+}

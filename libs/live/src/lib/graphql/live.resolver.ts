@@ -1,0 +1,119 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentActor, Public, Roles, type Actor } from '@vitrine/shared/graphql';
+import { LiveCartService } from '../application/live-cart.service';
+import { LiveSessionsService } from '../application/live-sessions.service';
+import { LiveStateService } from '../application/live-state.service';
+import { sessionPhase } from '../domain/live-rules';
+import type { LiveSessionRow } from '../infrastructure/live.repository';
+import {
+  AddLiveCartLineInput,
+  LiveAnnouncementType,
+  LiveCartLineType,
+  LiveFlashPriceType,
+  LiveProductSalesType,
+  LiveProductType,
+  LiveSessionPhaseGql,
+  LiveSessionType,
+  PinLiveProductInput,
+  PostLiveAnnouncementInput,
+  ScheduleLiveSessionInput,
+  SetLiveSessionBagInput,
+  StartLiveFlashPriceInput,
+} from './live.types';
+
+const toSession = (s: LiveSessionRow): LiveSessionType => ({
+  id: s.id,
+  museumId: s.museumId,
+  title: s.title,
+  streamUrl: s.streamUrl,
+  startsAt: s.startsAt,
+  endsAt: s.endsAt,
+  phase: sessionPhase(s, new Date()) as LiveSessionPhaseGql,
+  pinnedProductId: s.pinnedProductId,
+  productIds: s.productIds,
+});
+
+@Resolver(() => LiveSessionType)
+export class LiveResolver {
+  constructor(
+    private readonly sessions: LiveSessionsService,
+    private readonly state: LiveStateService,
+    private readonly cart: LiveCartService,
+  ) {}
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Mutation(() => LiveSessionType, { description: 'Schedules a live session with its bag (products of that museum: PRODUCT_NOT_IN_MUSEUM otherwise).' })
+  async scheduleLiveSession(@CurrentActor() actor: Actor, @Args('input') input: ScheduleLiveSessionInput) {
+    return toSession(await this.sessions.schedule(actor, { ...input }));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Mutation(() => LiveSessionType, { description: 'Replaces the bag of a session not yet ended; viewers get a fresh snapshot.' })
+  async setLiveSessionBag(@CurrentActor() actor: Actor, @Args('input') input: SetLiveSessionBagInput) {
+    return toSession(await this.sessions.setBag(actor, { ...input }));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Mutation(() => LiveSessionType, { description: 'Pins a bag product on every viewer’s page (null unpins).' })
+  async pinLiveProduct(@CurrentActor() actor: Actor, @Args('input') input: PinLiveProductInput) {
+    return toSession(await this.sessions.pin(actor, { ...input }));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Mutation(() => LiveFlashPriceType, { description: 'Starts a flash price while the session is live (SESSION_NOT_LIVE, FLASH_PRICE_NOT_BELOW_PRICE).' })
+  async startLiveFlashPrice(@CurrentActor() actor: Actor, @Args('input') input: StartLiveFlashPriceInput) {
+    const f = await this.sessions.startFlash(actor, { ...input });
+    return { productId: f.productId, priceMinor: f.priceMinor, currency: 'CNY', startsAt: f.startsAt, endsAt: f.endsAt };
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Mutation(() => LiveAnnouncementType, { description: 'Posts a short announcement to every viewer.' })
+  postLiveAnnouncement(@CurrentActor() actor: Actor, @Args('input') input: PostLiveAnnouncementInput) {
+    return this.sessions.announce(actor, { ...input });
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Query(() => [LiveSessionType], { description: 'The caller’s museums’ live sessions, newest start first.' })
+  async managedLiveSessions(@CurrentActor() actor: Actor, @Args('first', { type: () => Int, nullable: true }) first?: number) {
+    return (await this.sessions.list(actor, Math.min(Math.max(first ?? 50, 1), 100))).map(toSession);
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Query(() => LiveSessionType, { description: 'One of the caller’s museums’ sessions; NOT_FOUND otherwise.' })
+  async managedLiveSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return toSession(await this.sessions.get(actor, id));
+  }
+
+  @Public()
+  @Query(() => LiveSessionType, { description: 'A live session as viewers see it.' })
+  async liveSession(@Args('id', { type: () => ID }) id: string) {
+    return toSession(await this.sessions.public(id));
+  }
+
+  @Public()
+  @Mutation(() => LiveCartLineType, { description: 'Adds units of a bag product’s variant to the cart from the live page (its flash price applies while it runs; the order is attributed to the session).' })
+  addLiveCartLine(@CurrentActor() actor: Actor | null, @Args('input') input: AddLiveCartLineInput) {
+    return this.cart.addLine(actor, { ...input });
+  }
+
+  @ResolveField(() => [LiveProductType], { description: 'The bag with prices and stock now.' })
+  async products(@Parent() s: LiveSessionType) {
+    return (await this.state.snapshot(s.id))?.products ?? [];
+  }
+
+  @ResolveField(() => [LiveFlashPriceType], { description: 'Flash prices running now.' })
+  async flashPrices(@Parent() s: LiveSessionType) {
+    return ((await this.state.snapshot(s.id))?.flashes ?? []).map((f) => ({ ...f, startsAt: new Date(f.startsAt), endsAt: new Date(f.endsAt) }));
+  }
+
+  @ResolveField(() => [LiveAnnouncementType], { description: 'The newest announcements (20), newest first.' })
+  async announcements(@Parent() s: LiveSessionType) {
+    return ((await this.state.snapshot(s.id))?.announcements ?? []).map((a) => ({ id: a.id, body: a.body, createdAt: new Date(a.at) }));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @ResolveField(() => [LiveProductSalesType], { description: 'Sales per product from the live page (managers of the museum only).' })
+  sales(@CurrentActor() actor: Actor | null, @Parent() s: LiveSessionType) {
+    return this.sessions.sales(actor, s.id);
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CheckoutExtensions, type CheckoutPriceRule, type PlacedCheckoutFacts, type PlacedCheckoutListener, type PriceableLine } from '@vitrine/orders';
+import type { SqlTx } from '@vitrine/shared/data-access';
+import { LiveRepository } from './live.repository';
+
+/**
+ * Live sessions in checkout (orders' CheckoutExtensions): a line added from a live page is
+ * priced at its session's flash price while that runs (one indexed read of the cart's live
+ * lines per quote), and placeOrder's transaction records which orders came from which session.
+ */
+@Injectable()
+export class LiveCheckoutHooks implements CheckoutPriceRule, PlacedCheckoutListener, OnModuleInit {
+  constructor(
+    private readonly extensions: CheckoutExtensions,
+    private readonly repo: LiveRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.extensions.registerPriceRule(this);
+    this.extensions.registerPlacedListener(this);
+  }
+
+  async unitPrices(cartId: string, lines: readonly PriceableLine[], at: Date): Promise<ReadonlyMap<string, number>> {
+    const flash = new Map((await this.repo.flashPricesOfCart(cartId, at)).map((r) => [r.variantId, r.priceMinor]));
+    const prices = new Map<string, number>();
+    for (const line of lines) {
+      const price = flash.get(line.variantId);
+      if (price !== undefined) prices.set(line.ref, price);
+    }
+    return prices;
+  }
+
+  placed(tx: SqlTx, checkout: PlacedCheckoutFacts): Promise<void> {
+    return this.repo.attributeOrders(tx, checkout.cartId, checkout.orders);
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@vitrine/catalog';
+import { InventoryModule } from '@vitrine/inventory';
+import { OrdersModule } from '@vitrine/orders';
+import { LiveCartService } from './application/live-cart.service';
+import { LiveEventsHub } from './application/live-events.hub';
+import { LiveProducts } from './application/live-products';
+import { LiveSessionsService } from './application/live-sessions.service';
+import { LIVE_SETTINGS, liveSettingsFromEnv } from './application/live-settings';
+import { LiveStateService } from './application/live-state.service';
+import { LiveResolver } from './graphql/live.resolver';
+import { LiveEventsController } from './http/live-events.controller';
+import { LiveCheckoutHooks } from './infrastructure/live-checkout.hooks';
+import { LiveRepository } from './infrastructure/live.repository';
+
+/** Live sessions (API only): scheduling, the host's actions, viewers' SSE stream, and the flash price and attribution in checkout. */
+@Module({
+  imports: [OrdersModule, CatalogModule, InventoryModule],
+  controllers: [LiveEventsController],
+  providers: [
+    { provide: LIVE_SETTINGS, useFactory: () => liveSettingsFromEnv() },
+    LiveRepository,
+    LiveProducts,
+    LiveStateService,
+    LiveEventsHub,
+    LiveSessionsService,
+    LiveCartService,
+    LiveCheckoutHooks,
+    LiveResolver,
+  ],
+  exports: [LiveEventsHub],
+})
+export class LiveModule {}
