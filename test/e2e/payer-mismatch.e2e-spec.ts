@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { createUser } from '@vitrine/shared/testing';
 import { codeOf, type ApiHarness } from '../support/api-harness';
-import { CarrierLoopback } from '../support/carrier-loopback';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
-import { CustomsLoopback } from '../support/customs-loopback';
-import { signingKeys } from '../support/pipeline-fixtures';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, type Shop } from '../support/checkout-fixtures';
+import type { CustomsLoopback } from '../support/customs-loopback';
+import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import type { StripeLoopback } from '../support/stripe-loopback';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { startWorker, until, waitForOutput } from '../support/worker-process';
 
 const ORDER = `query($id: ID!) { order(id: $id) { id status history { from to reason } } }`;
 
@@ -18,30 +16,22 @@ const ORDER = `query($id: ID!) { order(id: $id) { id status history { from to re
 describe('payer not the orderer', () => {
   let api: ApiHarness;
   let stripe: StripeLoopback;
-  let close: () => Promise<void>;
+  let h: PipelineHarness;
   let customs: CustomsLoopback;
-  let carrier: CarrierLoopback;
   let shop: Shop;
-  const keys = signingKeys();
-  const prefix = `test-payer-${randomBytes(4).toString('hex')}`;
+  let prefix: string;
   const ORDERER = { id: residentId(6101), name: '李娜' };
   const PAYER = { idNumber: residentId(6102), name: '王伟' };
 
   beforeAll(async () => {
-    ({ api, stripe, close } = await startCheckoutApi({ QUEUE_PREFIX: prefix }));
-    await seedFx(api.db.prisma, '7.8000');
-    shop = await seedShop(api.db.prisma, { prices: [2_500], stock: 10 });
-    // The payment company knows the card holder as someone else.
-    customs = await CustomsLoopback.start({ publicKey: keys.publicKey, paymentCompany: { payer: () => PAYER } });
-    carrier = await CarrierLoopback.start();
+    h = await startPipeline('payer', {
+      shop: { prices: [2_500], stock: 10 },
+      // The payment company knows the card holder as someone else.
+      customs: { paymentCompany: { payer: () => PAYER } },
+    });
+    ({ api, stripe, shop, customs, prefix } = h as Required<PipelineHarness>);
   }, 120_000);
-  afterAll(async () => {
-    await customs.close();
-    await carrier.close();
-    await close();
-    await dropQueues(prefix);
-    delete process.env['QUEUE_PREFIX'];
-  });
+  afterAll(() => h?.close());
 
   it('holds the order with the reason in its history, shown to the museum manager; nothing shipped', async () => {
     const shopper = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);
@@ -52,7 +42,7 @@ describe('payer not the orderer', () => {
     const order = placed.data.placeOrder.orders[0];
     expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
 
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
+    const worker = startWorker(h.workerEnv());
     try {
       await waitForOutput(worker, /worker ready/);
       await until('the order held', async () => (await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === 'HELD', 60_000, worker);

@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
-import { CarrierLoopback } from '../support/carrier-loopback';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
-import { CustomsLoopback } from '../support/customs-loopback';
-import { signingKeys } from '../support/pipeline-fixtures';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, type Shop } from '../support/checkout-fixtures';
+import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import type { StripeLoopback } from '../support/stripe-loopback';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { until } from '../support/worker-process';
 
 const REFUND = `mutation($id: ID!, $reason: String!, $lines: [RefundLineInput!], $key: String) {
   refundOrder(id: $id, reason: $reason, lines: $lines, idempotencyKey: $key) { refundId refundStatus amount order { status } } }`;
@@ -18,42 +15,27 @@ const REFUND = `mutation($id: ID!, $reason: String!, $lines: [RefundLineInput!],
  * nothing (no Stripe refund, no line refund, no job); refunding the whole order stays possible.
  */
 describe('refunding units of an order customs holds', () => {
+  let h: PipelineHarness;
   let api: ApiHarness;
   let stripe: StripeLoopback;
-  let close: () => Promise<void>;
-  let customs: CustomsLoopback;
-  let carrier: CarrierLoopback;
   let shop: Shop;
   let manager: string;
-  const keys = signingKeys();
-  const prefix = `test-held-${randomBytes(4).toString('hex')}`;
 
   beforeAll(async () => {
-    ({ api, stripe, close } = await startCheckoutApi({ QUEUE_PREFIX: prefix }));
-    await seedFx(api.db.prisma, '7.8000');
-    shop = await seedShop(api.db.prisma, { prices: [2_500], stock: 20 });
+    h = await startPipeline('held', { shop: { prices: [2_500], stock: 20 }, customs: { holdRule: () => 'goods selected for inspection (查验)' } });
+    ({ api, stripe, shop } = h);
     manager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
-    customs = await CustomsLoopback.start({ publicKey: keys.publicKey, holdRule: () => 'goods selected for inspection (查验)' });
-    carrier = await CarrierLoopback.start();
   });
-  afterAll(async () => {
-    await customs.close();
-    await carrier.close();
-    await close();
-    await dropQueues(prefix);
-    delete process.env['QUEUE_PREFIX'];
-  });
+  afterAll(() => h?.close());
 
   it('refuses a partial refund with nothing written, and refunds the whole order', async () => {
     const added: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 2, cartToken: null } });
-    const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, `held-${prefix}`, { cartToken: added.data.addCartLine.cartToken, id: residentId(7101) }) });
+    const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, `held-${h.prefix}`, { cartToken: added.data.addCartLine.cartToken, id: residentId(7101) }) });
     expect(placed.errors).toBeUndefined();
     const order = placed.data.placeOrder.orders[0];
     expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
 
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
-    try {
-      await waitForOutput(worker, /worker ready/);
+    await h.withWorker(async (worker) => {
       await until('customs holding the order', async () => (await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === 'HELD', 60_000, worker);
 
       const before = {
@@ -62,7 +44,7 @@ describe('refunding units of an order customs holds', () => {
         outbox: await api.db.prisma.outboxMessage.count(),
         stripe: stripe.refunds.size,
       };
-      const partial: any = await api.gql(REFUND, { id: order.id, reason: 'one unit broken', lines: [{ lineId: order.lines[0].id, quantity: 1 }], key: `held-1-${prefix}` }, manager);
+      const partial: any = await api.gql(REFUND, { id: order.id, reason: 'one unit broken', lines: [{ lineId: order.lines[0].id, quantity: 1 }], key: `held-1-${h.prefix}` }, manager);
       expect(partial.data).toBeNull();
       expect(partial.errors[0].extensions).toMatchObject({ code: 'ORDER_HELD_BY_CUSTOMS', field: 'input.lines' });
       expect({
@@ -74,14 +56,12 @@ describe('refunding units of an order customs holds', () => {
       expect((await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('HELD');
 
       // Every unit at once is still a refund: the whole order.
-      const whole: any = await api.gql(REFUND, { id: order.id, reason: 'customs inspection, cancelled', lines: [{ lineId: order.lines[0].id, quantity: 2 }], key: `held-2-${prefix}` }, manager);
+      const whole: any = await api.gql(REFUND, { id: order.id, reason: 'customs inspection, cancelled', lines: [{ lineId: order.lines[0].id, quantity: 2 }], key: `held-2-${h.prefix}` }, manager);
       expect(whole.errors).toBeUndefined();
       expect(whole.data.refundOrder).toMatchObject({ refundStatus: 'succeeded', amount: order.total });
       // Stripe's charge.refunded settles it: the order is REFUNDED (its declaration withdrawn, as for any whole refund in customs).
       expect(await stripe.deliver(api.baseUrl, stripe.refunded(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
       await until('the order refunded', async () => (await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === 'REFUNDED', 30_000, worker);
-    } finally {
-      await worker.stop('SIGTERM');
-    }
+    });
   });
 });

@@ -1,15 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { yuan } from '@vitrine/customs';
 import { bullConnectionFromEnv } from '@vitrine/shared/jobs';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
-import { CarrierLoopback } from '../support/carrier-loopback';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
-import { CustomsLoopback } from '../support/customs-loopback';
-import { signingKeys } from '../support/pipeline-fixtures';
+import type { CarrierLoopback } from '../support/carrier-loopback';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, type Shop } from '../support/checkout-fixtures';
+import type { CustomsLoopback } from '../support/customs-loopback';
+import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import type { StripeLoopback } from '../support/stripe-loopback';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { startWorker, until, waitForOutput } from '../support/worker-process';
 
 const FREE_SHIPPING = JSON.stringify({ '9610': { brackets: [{ maxGrams: 100_000, feeMinor: 0 }], perExtraKgMinor: 0 }, '1210': { brackets: [{ maxGrams: 100_000, feeMinor: 0 }], perExtraKgMinor: 0 } });
 const REFUND = `mutation($id: ID!, $reason: String!, $lines: [RefundLineInput!], $key: String) {
@@ -30,30 +29,24 @@ const LIMIT = 300_000;
 describe('partial refund while the order is in customs', () => {
   let api: ApiHarness;
   let stripe: StripeLoopback;
-  let close: () => Promise<void>;
+  let h: PipelineHarness;
   let customs: CustomsLoopback;
   let carrier: CarrierLoopback;
   let shop: Shop;
   let manager: string;
-  const keys = signingKeys();
-  const prefix = `test-amend-${randomBytes(4).toString('hex')}`;
+  let prefix: string;
 
   beforeAll(async () => {
-    ({ api, stripe, close } = await startCheckoutApi({ QUEUE_PREFIX: prefix, CBEC_ANNUAL_LIMIT_MINOR: String(LIMIT), SHIPPING_RATES_JSON: FREE_SHIPPING }));
-    await seedFx(api.db.prisma, '7.8000');
-    shop = await seedShop(api.db.prisma, { prices: [2_500, 4_000], stock: 100 });
+    h = await startPipeline('amend', {
+      apiEnv: { CBEC_ANNUAL_LIMIT_MINOR: String(LIMIT), SHIPPING_RATES_JSON: FREE_SHIPPING },
+      shop: { prices: [2_500, 4_000], stock: 100 },
+      // Customs accepts the documents and takes its time to decide: the refunds land in between.
+      customs: { defer: () => true },
+    });
+    ({ api, stripe, shop, customs, carrier, prefix } = h as Required<PipelineHarness>);
     manager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
-    // Customs accepts the documents and takes its time to decide: the refunds land in between.
-    customs = await CustomsLoopback.start({ publicKey: keys.publicKey, defer: () => true });
-    carrier = await CarrierLoopback.start();
   });
-  afterAll(async () => {
-    await customs.close();
-    await carrier.close();
-    await close();
-    await dropQueues(prefix);
-    for (const k of ['QUEUE_PREFIX', 'CBEC_ANNUAL_LIMIT_MINOR', 'SHIPPING_RATES_JSON']) delete process.env[k];
-  });
+  afterAll(() => h?.close());
 
   async function paid(lines: { variantId: string; quantity: number }[], key: string, id: string) {
     let token: string | null = null;
@@ -95,7 +88,7 @@ describe('partial refund while the order is in customs', () => {
     const lineA = order.lines.find((l: any) => l.quantity === 3);
     const lineB = order.lines.find((l: any) => l.quantity === 1);
 
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, CUSTOMS_TIMEOUT_MS: '2000', ...carrier.env, ...keys.env });
+    const worker = startWorker(h.workerEnv({ CUSTOMS_TIMEOUT_MS: '2000' }));
     const queue = new Queue('order-pipeline', { connection: bullConnectionFromEnv(), prefix });
     try {
       await waitForOutput(worker, /worker ready/);
@@ -196,7 +189,7 @@ describe('partial refund while the order is in customs', () => {
     const id = residentId(6402);
     const { order, paymentIntentId } = await paid([{ variantId: shop.variants[0]!.id, quantity: 2 }], `whole-${prefix}`, id);
     const line = order.lines[0];
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
+    const worker = startWorker(h.workerEnv());
     const queue = new Queue('order-pipeline', { connection: bullConnectionFromEnv(), prefix });
     try {
       await waitForOutput(worker, /worker ready/);

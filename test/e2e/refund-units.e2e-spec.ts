@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { yuan } from '@vitrine/customs';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
-import { CarrierLoopback } from '../support/carrier-loopback';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
-import { CustomsLoopback } from '../support/customs-loopback';
-import { signingKeys } from '../support/pipeline-fixtures';
+import type { CarrierLoopback } from '../support/carrier-loopback';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, type Shop } from '../support/checkout-fixtures';
+import type { CustomsLoopback } from '../support/customs-loopback';
+import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import type { StripeLoopback } from '../support/stripe-loopback';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { startWorker, until, waitForOutput } from '../support/worker-process';
 
 const REFUND = `mutation($id: ID!, $reason: String!, $lines: [RefundLineInput!]) { refundOrder(id: $id, reason: $reason, lines: $lines) { refundId refundStatus amount order { status } } }`;
 
@@ -23,29 +22,19 @@ const REFUND = `mutation($id: ID!, $reason: String!, $lines: [RefundLineInput!])
 describe('refunds unit by unit and the pipeline', () => {
   let api: ApiHarness;
   let stripe: StripeLoopback;
-  let close: () => Promise<void>;
+  let h: PipelineHarness;
   let customs: CustomsLoopback;
   let carrier: CarrierLoopback;
   let shop: Shop;
   let manager: string;
-  const keys = signingKeys();
-  const prefix = `test-units-${randomBytes(4).toString('hex')}`;
+  let prefix: string;
 
   beforeAll(async () => {
-    ({ api, stripe, close } = await startCheckoutApi({ QUEUE_PREFIX: prefix }));
-    await seedFx(api.db.prisma, '7.8000');
-    shop = await seedShop(api.db.prisma, { prices: [2_500, 2_600, 2_700, 2_800, 2_900, 3_000, 3_100, 3_200], stock: 50 });
+    h = await startPipeline('units', { shop: { prices: [2_500, 2_600, 2_700, 2_800, 2_900, 3_000, 3_100, 3_200], stock: 50 } });
+    ({ api, stripe, shop, customs, carrier, prefix } = h as Required<PipelineHarness>);
     manager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
-    customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
-    carrier = await CarrierLoopback.start();
   });
-  afterAll(async () => {
-    await customs.close();
-    await carrier.close();
-    await close();
-    await dropQueues(prefix);
-    delete process.env['QUEUE_PREFIX'];
-  });
+  afterAll(() => h?.close());
 
   /** A paid order of one line of 3 units whose total is one fen more than 3 × its rounded third (the issue's 753.88 CNY case). */
   async function paidOrderOfThree(key: string, id: string) {
@@ -101,7 +90,7 @@ describe('refunds unit by unit and the pipeline', () => {
     expect(await stripe.deliver(api.baseUrl, stripe.refunded(b.paymentIntentId))).toBe(200);
     expect(await statusOf(b.order.id)).toBe('PAID');
 
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, CARRIER_TIMEOUT_MS: '500', ...carrier.env, ...keys.env });
+    const worker = startWorker(h.workerEnv({ CARRIER_TIMEOUT_MS: '500' }));
     const queue = new Queue('order-pipeline', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     const done = async (jobId: string) => (await (await queue.getJob(jobId))?.isCompleted()) ?? false;
     try {

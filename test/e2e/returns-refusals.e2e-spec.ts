@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
-import { CarrierLoopback } from '../support/carrier-loopback';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
-import { CustomsLoopback } from '../support/customs-loopback';
-import { signingKeys } from '../support/pipeline-fixtures';
+import type { CarrierLoopback } from '../support/carrier-loopback';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, type Shop } from '../support/checkout-fixtures';
+import type { CustomsLoopback } from '../support/customs-loopback';
+import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import type { StripeLoopback } from '../support/stripe-loopback';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { startWorker, until } from '../support/worker-process';
 
 const RETURN_FIELDS = `id status customsStatus refundAmount lines { lineId quantity acceptedQuantity } history { kind detail }`;
 const REQUEST = `mutation($i: RequestReturnInput!) { requestReturn(input: $i) { ${RETURN_FIELDS} } }`;
@@ -31,39 +30,29 @@ const LIMIT = 300_000;
 describe('returns refused by customs, refunds that fail', () => {
   let api: ApiHarness;
   let stripe: StripeLoopback;
-  let close: () => Promise<void>;
+  let h: PipelineHarness;
   let customs: CustomsLoopback;
   let carrier: CarrierLoopback;
   let worker: ReturnType<typeof startWorker>;
   let shop: Shop;
   let manager: string;
-  const keys = signingKeys();
-  const prefix = `test-return-refusals-${randomBytes(4).toString('hex')}`;
+  let prefix: string;
   const refusedByCustoms = new Set<string>();
 
   beforeAll(async () => {
-    ({ api, stripe, close } = await startCheckoutApi({ QUEUE_PREFIX: prefix, CBEC_ANNUAL_LIMIT_MINOR: String(LIMIT) }));
-    await seedFx(api.db.prisma, '7.8000');
-    shop = await seedShop(api.db.prisma, { prices: [2_500, 4_000], stock: 100 });
-    manager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
-    customs = await CustomsLoopback.start({
-      publicKey: keys.publicKey,
-      // A return's copNo is its id without dashes, upper-cased.
-      rejectRule: (document, copNo) => (document === 'RETURN' && refusedByCustoms.has(copNo) ? '退货商品与申报清单不符 (goods not as listed)' : null),
+    h = await startPipeline('return-refusals', {
+      apiEnv: { CBEC_ANNUAL_LIMIT_MINOR: String(LIMIT) },
+      shop: { prices: [2_500, 4_000], stock: 100 },
+      customs: {
+        // A return's copNo is its id without dashes, upper-cased.
+        rejectRule: (document, copNo) => (document === 'RETURN' && refusedByCustoms.has(copNo) ? '退货商品与申报清单不符 (goods not as listed)' : null),
+      },
+      worker: {},
     });
-    carrier = await CarrierLoopback.start();
-    worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
-    await waitForOutput(worker, /worker ready/);
+    ({ api, stripe, shop, customs, carrier, prefix, worker } = h as Required<PipelineHarness>);
+    manager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
   }, 180_000);
-  afterAll(async () => {
-    await worker?.stop('SIGTERM');
-    await customs.close();
-    await carrier.close();
-    await close();
-    await dropQueues(prefix);
-    delete process.env['QUEUE_PREFIX'];
-    delete process.env['CBEC_ANNUAL_LIMIT_MINOR'];
-  });
+  afterAll(() => h?.close());
 
   async function deliveredOrder(shopper: string, id: string, key: string) {
     let cartId = '';

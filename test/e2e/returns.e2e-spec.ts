@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
-import { CarrierLoopback } from '../support/carrier-loopback';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
-import { CustomsLoopback } from '../support/customs-loopback';
-import { signingKeys } from '../support/pipeline-fixtures';
+import type { CarrierLoopback } from '../support/carrier-loopback';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, type Shop } from '../support/checkout-fixtures';
+import type { CustomsLoopback } from '../support/customs-loopback';
+import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import type { StripeLoopback } from '../support/stripe-loopback';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { startWorker, until } from '../support/worker-process';
 
 const RETURN_FIELDS = `id status reason lines { lineId quantity acceptedQuantity sellable } returnLogisticsNo late customsStatus refundAmount decisionComment arrivalDeadline history { kind detail }`;
 const REQUEST = `mutation($i: RequestReturnInput!) { requestReturn(input: $i) { ${RETURN_FIELDS} } }`;
@@ -31,37 +30,24 @@ const NOTICES = `{ myNotices { kind message orderId } }`;
 describe('returns', () => {
   let api: ApiHarness;
   let stripe: StripeLoopback;
-  let close: () => Promise<void>;
+  let h: PipelineHarness;
   let customs: CustomsLoopback;
   let carrier: CarrierLoopback;
   let worker: ReturnType<typeof startWorker>;
   let shop: Shop;
   let manager: string;
   let otherManager: string;
-  const keys = signingKeys();
-  const prefix = `test-returns-${randomBytes(4).toString('hex')}`;
+  let prefix: string;
   const ID = residentId(7301);
   const NAME = '王芳';
 
   beforeAll(async () => {
-    ({ api, stripe, close } = await startCheckoutApi({ QUEUE_PREFIX: prefix }));
-    await seedFx(api.db.prisma, '7.8000');
-    shop = await seedShop(api.db.prisma, { prices: [2_500, 4_000], stock: 20 });
+    h = await startPipeline('returns', { shop: { prices: [2_500, 4_000], stock: 20 }, worker: { RETURNS_SWEEP_MS: '300' } });
+    ({ api, stripe, shop, customs, carrier, prefix, worker } = h as Required<PipelineHarness>);
     manager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
     otherManager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [] })).email);
-    customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
-    carrier = await CarrierLoopback.start();
-    worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, RETURNS_SWEEP_MS: '300', ...carrier.env, ...keys.env });
-    await waitForOutput(worker, /worker ready/);
   }, 180_000);
-  afterAll(async () => {
-    await worker?.stop('SIGTERM');
-    await customs.close();
-    await carrier.close();
-    await close();
-    await dropQueues(prefix);
-    delete process.env['QUEUE_PREFIX'];
-  });
+  afterAll(() => h?.close());
 
   async function deliveredOrder(shopper: string, key: string) {
     let cartId = '';

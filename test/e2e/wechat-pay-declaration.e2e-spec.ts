@@ -4,13 +4,12 @@ import path from 'node:path';
 import { HttpWechatPayDeclarationGateway, declarationsConfigFromEnv, yuan } from '@vitrine/customs';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
-import { CarrierLoopback } from '../support/carrier-loopback';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
-import { CustomsLoopback } from '../support/customs-loopback';
-import { signingKeys } from '../support/pipeline-fixtures';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, type Shop } from '../support/checkout-fixtures';
+import type { CustomsLoopback } from '../support/customs-loopback';
+import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import { freePort } from '../support/spawn-api';
 import type { StripeLoopback } from '../support/stripe-loopback';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { startWorker, until, waitForOutput } from '../support/worker-process';
 
 const REFUND = `mutation($id: ID!, $reason: String!, $lines: [RefundLineInput!], $key: String) {
   refundOrder(id: $id, reason: $reason, lines: $lines, idempotencyKey: $key) { refundId refundStatus amount order { status } } }`;
@@ -35,12 +34,10 @@ function md5Sign(params: Record<string, string>, key: string): string {
 describe('WeChat Pay customs declaration', () => {
   let api: ApiHarness;
   let stripe: StripeLoopback;
-  let close: () => Promise<void>;
+  let h: PipelineHarness;
   let customs: CustomsLoopback;
-  let carrier: CarrierLoopback;
   let shop: Shop;
-  const keys = signingKeys();
-  const prefix = `test-wxdecl-${randomBytes(4).toString('hex')}`;
+  let prefix: string;
   const wechatKey = `wx-test-${randomBytes(12).toString('hex')}`;
   const ORDERER = { id: residentId(6201), name: '陈静' };
   /** Orders customs leaves undecided (the amendment test refunds while it holds them). */
@@ -49,19 +46,13 @@ describe('WeChat Pay customs declaration', () => {
   const otherPayer = new Map<string, { name: string; idNumber: string }>();
 
   beforeAll(async () => {
-    ({ api, stripe, close } = await startCheckoutApi({ QUEUE_PREFIX: prefix }));
-    await seedFx(api.db.prisma, '7.8000');
-    shop = await seedShop(api.db.prisma, { prices: [2_500], stock: 10 });
-    customs = await CustomsLoopback.start({ publicKey: keys.publicKey, paymentCompany: { wechatKey, payer: (no) => otherPayer.get(no) ?? null }, defer: (orderNo) => deferred.has(orderNo) });
-    carrier = await CarrierLoopback.start();
+    h = await startPipeline('wxdecl', {
+      shop: { prices: [2_500], stock: 10 },
+      customs: { paymentCompany: { wechatKey, payer: (no) => otherPayer.get(no) ?? null }, defer: (orderNo) => deferred.has(orderNo) },
+    });
+    ({ api, stripe, shop, customs, prefix } = h as Required<PipelineHarness>);
   }, 120_000);
-  afterAll(async () => {
-    await customs.close();
-    await carrier.close();
-    await close();
-    await dropQueues(prefix);
-    delete process.env['QUEUE_PREFIX'];
-  });
+  afterAll(() => h?.close());
 
   it('refuses a wrong signature (retried, nothing declared), then declares through WeChat Pay and customs clears the order', async () => {
     const shopper = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);
@@ -76,7 +67,7 @@ describe('WeChat Pay customs declaration', () => {
     const paymentMessage = () => api.db.prisma.customsMessage.findFirst({ where: { orderId: order.id, document: 'PAYMENT' } });
 
     // 1. Signed with another key: WeChat refuses every request; the worker asks again and again.
-    const wrong = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, WECHAT_PAY_CUSTOMS_KEY: `${wechatKey}-tampered`, ...carrier.env, ...keys.env });
+    const wrong = startWorker(h.workerEnv({ WECHAT_PAY_CUSTOMS_KEY: `${wechatKey}-tampered` }));
     try {
       await waitForOutput(wrong, /worker ready/);
       await until('two refused requests', async () => customs.paymentCompany.wechatStats.badSignatures >= 2, 60_000, wrong);
@@ -94,7 +85,7 @@ describe('WeChat Pay customs declaration', () => {
     expect((await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).not.toBe('HELD');
 
     // 2. The right key: declared by WeChat Pay, matched by customs, the declaration list cleared.
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
+    const worker = startWorker(h.workerEnv());
     try {
       await waitForOutput(worker, /worker ready/);
       await until(
@@ -159,7 +150,7 @@ describe('WeChat Pay customs declaration', () => {
     const manager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
     const statusOf = async () => (await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status;
 
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
+    const worker = startWorker(h.workerEnv());
     try {
       await waitForOutput(worker, /worker ready/);
       await until('the order submitted to customs', async () => (await statusOf()) === 'CUSTOMS_SUBMITTED' && customs.paymentCompany.wechat.has(order.number), 60_000, worker);
@@ -194,7 +185,7 @@ describe('WeChat Pay customs declaration', () => {
     const order = placed.data.placeOrder.orders[0];
     otherPayer.set(order.number, { name: '周强', idNumber: residentId(6204) });
     expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
+    const worker = startWorker(h.workerEnv());
     try {
       await waitForOutput(worker, /worker ready/);
       await until('the order held', async () => (await api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === 'HELD', 60_000, worker);
@@ -223,7 +214,7 @@ describe('WeChat Pay customs declaration', () => {
       orders.push(placed.data.placeOrder.orders[0]);
       expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
     }
-    const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
+    const worker = startWorker(h.workerEnv());
     try {
       await waitForOutput(worker, /worker ready/);
       await until(
@@ -244,7 +235,7 @@ describe('WeChat Pay customs declaration', () => {
 
   it('the dev sandbox (scripts/dev-gateways.ts) serves WeChat Pay\'s declaration with the worker\'s default settings', async () => {
     const [customsPort, paymentsPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, ...keys.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...h.keys.env };
     delete env['WECHAT_PAY_CUSTOMS_KEY'];
     let out = '';
     const gateways = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/dev-gateways.ts', `--customs=${customsPort}`, `--payments=${paymentsPort}`], { cwd: path.resolve(__dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -254,7 +245,7 @@ describe('WeChat Pay customs declaration', () => {
       await until('the sandbox listening', async () => /gateways ready/.test(out), 30_000);
       expect(out).toContain(`WeChat Pay customs sandbox (customdeclareorder) on http://127.0.0.1:${paymentsPort}/cgi-bin/mch/customs/customdeclareorder`);
       // The worker's settings as start.mjs leaves them (no key set: the dev key on both sides).
-      const c = declarationsConfigFromEnv({ NODE_ENV: 'development', CUSTOMS_SIGNING_KEY: keys.env.CUSTOMS_SIGNING_KEY, WECHAT_PAY_DECLARATION_URL: `http://127.0.0.1:${paymentsPort}` });
+      const c = declarationsConfigFromEnv({ NODE_ENV: 'development', CUSTOMS_SIGNING_KEY: h.keys.env.CUSTOMS_SIGNING_KEY, WECHAT_PAY_DECLARATION_URL: `http://127.0.0.1:${paymentsPort}` });
       const gateway = new HttpWechatPayDeclarationGateway(c.wechatPay.url, { appid: c.wechatPay.appid, mchId: c.wechatPay.mchId, key: c.wechatPay.key }, 10_000);
       const request = { outRequestNo: `VT-SANDBOX-${prefix}`, tradeNo: 'pi_sandbox', merchantCustomsCode: '3301960ABC', merchantCustomsName: 'Musée', amountMinor: 10_000, customsPlace: c.wechatPay.customs, payerName: ORDERER.name, payerIdNumber: ORDERER.id, breakdown: { goodsMinor: 9_000, freightMinor: 1_000, taxMinor: 0 } };
       const { answer, requestMasked } = await gateway.declare(request, '1101**********0000');
