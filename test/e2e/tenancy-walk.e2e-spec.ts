@@ -18,6 +18,8 @@ const PUBLIC = new Set([
   'cart', 'createCart', 'addToCart', 'addCartLine', 'updateCartLine', 'removeCartLine', 'setCartLineQuantity', 'checkoutPreview', 'placeOrder', 'orderByCart',
   // A guest gives up their own checkout with its cart token (NOT_FOUND for anyone else's).
   'abandonCheckout',
+  // A live session as viewers see it (only products they could buy), and adding to the cart from its page.
+  'liveSession', 'addLiveCartLine',
 ]);
 // Operations that legitimately write on their own (sessions, sign-up, the caller's own cart).
 const SELF_WRITES = new Set(['login', 'refreshSession', 'logout', 'registerShopper', 'createCart', 'addToCart', 'addCartLine', 'updateCartLine', 'removeCartLine', 'setCartLineQuantity', 'placeOrder',
@@ -63,6 +65,13 @@ describe('tenancy: walking the whole schema', () => {
       include: { variants: true },
     });
     const victimUser = await createUser(p, 'MUSEUM_MANAGER', { museumIds: [theirs.id] });
+    // Its live session holds the unpublished product: viewers must not see it, other managers not touch it.
+    const live = await p.liveSession.create({
+      data: {
+        museumId: theirs.id, title: 'victim live', streamUrl: 'https://live.example/victim', startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3600_000),
+        createdBy: victimUser.id, products: { create: { productId: product.id, position: 0 } },
+      },
+    });
     const victimPartner = await createUser(p, 'BRAND_PARTNER', { brandId: theirBrand.id });
     const content = { title: { en: secret, fr: secret, zhCN: secret }, concept: { en: secret, fr: secret, zhCN: secret } };
     const proposal = await p.licensingProposal.create({
@@ -86,7 +95,7 @@ describe('tenancy: walking the whole schema', () => {
       museumId: theirs.id,
       brandId: theirBrand.id,
       secret,
-      ids: { product: product.id, variant: product.variants[0]!.id, artwork: artwork.id, collection: collection.id, user: victimUser.id, museum: theirs.id, brand: theirBrand.id, proposal: proposal.id, agreement: agreement.id, location: location.id },
+      ids: { session: live.id, product: product.id, variant: product.variants[0]!.id, artwork: artwork.id, collection: collection.id, user: victimUser.id, museum: theirs.id, brand: theirBrand.id, proposal: proposal.id, agreement: agreement.id, location: location.id },
     };
     const shopper = await createUser(p, 'SHOPPER');
     const manager = await createUser(p, 'MUSEUM_MANAGER', { museumIds: [mine.id] });
@@ -97,7 +106,7 @@ describe('tenancy: walking the whole schema', () => {
   });
   afterAll(() => api.close());
 
-  const ENTITIES = ['museum', 'brand', 'variant', 'artwork', 'collection', 'user', 'order', 'proposal', 'agreement', 'statement', 'location', 'product'];
+  const ENTITIES = ['session', 'museum', 'brand', 'variant', 'artwork', 'collection', 'user', 'order', 'proposal', 'agreement', 'statement', 'location', 'product'];
   const pickId: IdPicker = (path, operation) => {
     const p = path.toLowerCase();
     // A bare `id`/`ids` belongs to the entity the operation is named after.

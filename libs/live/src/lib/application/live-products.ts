@@ -17,8 +17,11 @@ export class LiveProducts {
     private readonly stock: StockService,
   ) {}
 
-  /** In the order of `productIds`; products without variants (unknown ids) are left out. */
-  async of(museumId: string, productIds: readonly string[]): Promise<(LiveProductState & { museumId: string })[]> {
+  /**
+   * In the order of `productIds`; products without variants (unknown ids) are left out.
+   * `listable`: a shopper may see and buy it (published, open storefront, listable for China).
+   */
+  async of(museumId: string, productIds: readonly string[]): Promise<(LiveProductState & { museumId: string; listable: boolean })[]> {
     if (!productIds.length) return [];
     const variants = await this.browse.variantsOf(productIds);
     const variantIds = variants.map((v) => v.id);
@@ -38,6 +41,7 @@ export class LiveProducts {
         {
           productId,
           museumId: first.museumId,
+          listable: own.some((v) => info.get(v.id)!.listableForChina),
           name: first.name,
           priceMinor: Math.min(...rows.map((r) => r.priceMinor)),
           currency: 'CNY' as const,

@@ -57,7 +57,8 @@ export class LiveStateService {
       startsAt: session.startsAt.toISOString(),
       endsAt: session.endsAt.toISOString(),
       pinnedProductId: session.pinnedProductId,
-      products: products.map(({ museumId: _m, ...p }) => p),
+      // Viewers see only what they could buy: a draft or unpublished product stays out of the page.
+      products: products.filter((p) => p.listable).map(({ museumId: _m, listable: _l, ...p }) => p),
       flashes: flashes
         .filter((f) => f.startsAt.getTime() <= now.getTime())
         .map((f) => ({ productId: f.productId, priceMinor: f.priceMinor, currency: 'CNY' as const, startsAt: f.startsAt.toISOString(), endsAt: f.endsAt.toISOString() })),
