@@ -10,6 +10,7 @@ export { productSearchText, normalizeSearchText } from './lib/domain/search-text
 export { shopperPrice, type ShopperQuote } from './lib/domain/shopper-price';
 export { listingProblemsForChina, isHsCodeAllowed, type ListingProblem } from './lib/domain/listing-rules';
 export type { CollectionRow } from './lib/infrastructure/collection.repository';
+export { VariantStockCriterion, type VariantStockPredicate } from './lib/infrastructure/variant-stock.criterion';
 // GraphQL types other contexts' resolvers link to (composed in apps/api).
 export { ProductType, CollectionType, ManagedCollectionType, ManagedVariantType, MoneyType } from './lib/graphql/catalog.types';
 export { toCollection, toManagedCollection } from './lib/graphql/catalog.mappers';

@@ -9,3 +9,4 @@ export { SOLD_OUT_MARK_MS } from './lib/infrastructure/stock.repository';
 export * from './lib/domain/inventory-error';
 export * from './lib/domain/fulfilment-plan';
 export * from './lib/sync';
+export { variantAvailableSql } from './lib/infrastructure/available-stock.sql';

@@ -3,7 +3,7 @@ import { readSearch, searchQuery, toFilter } from './search-params';
 describe('search parameters', () => {
   it('reads a shopper’s filters into the API’s filter, prices in fen', () => {
     const s = readSearch({ q: ' 丝巾 ', museum: 'louvre', category: 'scarves', min: '100', max: '599.5', instock: '1', sort: 'PRICE_ASC' });
-    expect(toFilter(s)).toEqual({ search: '丝巾', storefrontSlug: 'louvre', category: 'scarves', minPriceCny: 10000, maxPriceCny: 59950 });
+    expect(toFilter(s)).toEqual({ search: '丝巾', storefrontSlug: 'louvre', category: 'scarves', minPriceCny: 10000, maxPriceCny: 59950, inStock: true });
     expect(s.inStock).toBe(true);
     expect(s.sort).toBe('PRICE_ASC');
     expect(s.badPrice).toBe(false);

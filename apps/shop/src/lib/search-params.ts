@@ -51,6 +51,8 @@ export function toFilter(s: SearchState): ProductFilter {
   if (s.category) filter.category = s.category;
   if (s.min !== null) filter.minPriceCny = s.min;
   if (s.max !== null) filter.maxPriceCny = s.max;
+  // Filtered by the API in the list's query, so pages and the count hold only what can be bought now.
+  if (s.inStock) filter.inStock = true;
   if (filter.minPriceCny !== undefined && filter.maxPriceCny !== undefined && filter.minPriceCny > filter.maxPriceCny) {
     [filter.minPriceCny, filter.maxPriceCny] = [filter.maxPriceCny, filter.minPriceCny];
   }

@@ -26,11 +26,13 @@ import { PositiveListRepository } from './infrastructure/positive-list.repositor
 import { ProductRepository } from './infrastructure/product.repository';
 import { SearchSynonymRepository } from './infrastructure/search-synonym.repository';
 import { ShortCodeRepository } from './infrastructure/short-code.repository';
+import { VariantStockCriterion } from './infrastructure/variant-stock.criterion';
 
 @Module({
   providers: [
     { provide: CATALOG_SETTINGS, useFactory: () => catalogSettingsFromEnv() },
     ProductRepository,
+    VariantStockCriterion,
     ArtworkRepository,
     CollectionRepository,
     FxRateRepository,
@@ -57,6 +59,6 @@ import { ShortCodeRepository } from './infrastructure/short-code.repository';
     SearchSynonymsResolver,
     ShortLinksResolver,
   ],
-  exports: [FxRatesService, BrowseService, CollectionsService, ListingGuards, ProductEditHooks, CatalogReadService],
+  exports: [FxRatesService, BrowseService, CollectionsService, ListingGuards, ProductEditHooks, CatalogReadService, VariantStockCriterion],
 })
 export class CatalogModule {}

@@ -8,10 +8,11 @@ import { LicensingCoreModule } from '@vitrine/licensing';
 import { ManagedStorefrontCollectionsLink, ProductStorefrontLink, StorefrontCollectionsLink } from './catalog-storefront.links';
 import { ManagedVariantConsoleLinks, OrderLineImageLink, StockMovementUserLink } from './console-links';
 import { ProductShopLinks } from './shop-links';
+import { ShopWindowStockLink } from './stock-filter.link';
 
 /** Graph edges between contexts that may not import each other. */
 @Module({
   imports: [CatalogModule, StorefrontsModule, InventoryModule, CustomsModule, IdentityModule, LicensingCoreModule],
-  providers: [ProductStorefrontLink, StorefrontCollectionsLink, ManagedStorefrontCollectionsLink, ManagedVariantConsoleLinks, StockMovementUserLink, OrderLineImageLink, ProductShopLinks],
+  providers: [ShopWindowStockLink, ProductStorefrontLink, StorefrontCollectionsLink, ManagedStorefrontCollectionsLink, ManagedVariantConsoleLinks, StockMovementUserLink, OrderLineImageLink, ProductShopLinks],
 })
 export class LinksModule {}

@@ -93,6 +93,8 @@ export interface ProductFilter {
   artworkId?: string;
   minPriceCny?: number;
   maxPriceCny?: number;
+  /** Only products with a variant available now (the API filters in its query). */
+  inStock?: boolean;
 }
 
 const ANONYMOUS = { auth: false } as const;

@@ -4,6 +4,7 @@ import { ArtworkRepository } from '../infrastructure/artwork.repository';
 import { CollectionRepository } from '../infrastructure/collection.repository';
 import { FxRateRepository } from '../infrastructure/fx-rate.repository';
 import { ProductRepository } from '../infrastructure/product.repository';
+import { VariantStockCriterion } from '../infrastructure/variant-stock.criterion';
 import { SearchService } from './search.service';
 import { SearchSynonymRepository } from '../infrastructure/search-synonym.repository';
 import { BrowseService } from './browse.service';
@@ -18,7 +19,7 @@ describe('BrowseService product pages (PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const settings = catalogSettingsFromEnv({});
-    const products = new ProductRepository(db.prisma);
+    const products = new ProductRepository(db.prisma, new VariantStockCriterion());
     // Records what the product pages send to PostgreSQL.
     const hotRead = db.prisma.hotRead.bind(db.prisma);
     db.prisma.hotRead = ((query) => {

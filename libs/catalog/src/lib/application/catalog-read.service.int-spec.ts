@@ -1,6 +1,7 @@
 import { allowHsCodes, createMuseum, createProduct, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { PositiveListRepository } from '../infrastructure/positive-list.repository';
 import { ProductRepository } from '../infrastructure/product.repository';
+import { VariantStockCriterion } from '../infrastructure/variant-stock.criterion';
 import { CatalogReadService } from './catalog-read.service';
 
 describe('CatalogReadService (PostgreSQL)', () => {
@@ -9,7 +10,7 @@ describe('CatalogReadService (PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    service = new CatalogReadService(new ProductRepository(db.prisma), new PositiveListRepository(db.prisma));
+    service = new CatalogReadService(new ProductRepository(db.prisma, new VariantStockCriterion()), new PositiveListRepository(db.prisma));
     await allowHsCodes(db.prisma, ['6214']);
   });
   afterAll(() => db.drop());

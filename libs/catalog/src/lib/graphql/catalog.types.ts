@@ -136,6 +136,11 @@ export class ProductFilter {
   @Field(() => Int, { nullable: true, description: 'Lowest shopper price in CNY minor units (fen).' }) minPriceCny?: number;
   @Field(() => Int, { nullable: true, description: 'Highest shopper price in CNY minor units (fen).' }) maxPriceCny?: number;
   @Field(() => String, { nullable: true, description: 'Words in zh-CN, English or French; each must appear.' }) search?: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only products with a variant available now (on hand − reserved at some location, as Product.inStock), filtered in the list’s query so pages and totalCount hold only those.',
+  })
+  inStock?: boolean;
 }
 
 @ArgsType()

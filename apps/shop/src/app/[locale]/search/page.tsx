@@ -25,9 +25,8 @@ export default async function SearchPage({ params, searchParams }: { params: Par
   const dict = getDictionary(locale);
   const s = readSearch(await searchParams);
   const filter = toFilter(s);
-  const [museums, page] = await Promise.all([storefronts(locale), products(locale, filter, { first: s.inStock ? 48 : PAGE, after: s.after, sort: s.sort })]);
-  // In stock: the API has no stock filter on lists; the page shows what is in stock of a larger page.
-  const shown = s.inStock ? page.nodes.filter((p) => p.inStock) : page.nodes;
+  const [museums, page] = await Promise.all([storefronts(locale), products(locale, filter, { first: PAGE, after: s.after, sort: s.sort })]);
+  const shown = page.nodes;
   const sorts: [ProductSort, string][] = [
     ['POPULARITY', dict.search.sortPopularity],
     ['NEWEST', dict.search.sortNewest],
@@ -35,7 +34,7 @@ export default async function SearchPage({ params, searchParams }: { params: Par
     ['PRICE_DESC', dict.search.sortPriceDesc],
   ];
   const filtered = Boolean(s.museum || s.category || s.minText || s.maxText || s.inStock);
-  const count = s.inStock ? shown.length : page.totalCount;
+  const count = page.totalCount;
   return (
     <section className="search">
       <h1>{s.q ? fill(dict.search.resultsFor, { count, query: s.q }) : fill(dict.search.results, { count })}</h1>
