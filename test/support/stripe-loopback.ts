@@ -98,7 +98,13 @@ export interface StripeLoopback {
   failNext(n: number, status?: number): void;
   /** The next n requests to this path (e.g. /v1/transfers) answer this HTTP status; others are served. */
   failNextTo(path: string, n: number, status?: number): void;
-  succeed(paymentIntentId: string): StripeEventLike;
+  /**
+   * The shopper pays: the intent succeeds with a charge whose payment_method_details.type is the
+   * method the intent was confirmed with (card without one), or `options.paidWith` (the shopper
+   * paid another way than the API confirmed, e.g. on a second tab). The event names the charge
+   * by id, as Stripe's does.
+   */
+  succeed(paymentIntentId: string, options?: { paidWith?: string }): StripeEventLike;
   fail(paymentIntentId: string, declineCode?: string): StripeEventLike;
   /** Cancels as Stripe would on its own (e.g. a dashboard action) and returns the event. */
   cancel(paymentIntentId: string, reason?: string): StripeEventLike;
@@ -346,7 +352,9 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     if (method === 'POST' && path === '/v1/payment_intents') return createIntent(p);
     if ((m = /^\/v1\/payment_intents\/([^/]+)$/.exec(path)) && method === 'GET') {
       const pi = paymentIntents.get(m[1]);
-      return pi ? { status: 200, body: pi } : stripeError(404, 'invalid_request_error', `No such payment_intent: '${m[1]}'`, 'resource_missing', 'intent');
+      if (!pi) return stripeError(404, 'invalid_request_error', `No such payment_intent: '${m[1]}'`, 'resource_missing', 'intent');
+      const expand = Object.values((p['expand'] ?? {}) as Record<string, string>);
+      return { status: 200, body: expand.includes('latest_charge') && pi['latest_charge'] ? { ...pi, latest_charge: charges.get(String(pi['latest_charge'])) ?? pi['latest_charge'] } : pi };
     }
     if ((m = /^\/v1\/payment_intents\/([^/]+)\/cancel$/.exec(path)) && method === 'POST') return cancelIntent(m[1], p);
     if ((m = /^\/v1\/payment_intents\/([^/]+)\/confirm$/.exec(path)) && method === 'POST') return confirmIntent(m[1], p);
@@ -701,8 +709,9 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     failNextTo(path, n, status = 500) {
       pathFailures.set(path, { left: n, status });
     },
-    succeed(piId) {
+    succeed(piId, succeedOptions = {}) {
       const pi = intent(piId);
+      const paidWith = succeedOptions.paidWith ?? methods.get(piId) ?? 'card';
       if (pi['status'] === 'canceled') throw new Error('loopback: a canceled intent cannot succeed');
       const chId = id('ch');
       // Stripe's fee, on the charge's balance transaction (net = amount - fee), as Stripe books it.
@@ -736,6 +745,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
         payment_intent: piId,
         refunded: false,
         refunds: { object: 'list', data: [], has_more: false, url: `/v1/charges/${chId}/refunds` },
+        payment_method_details: { type: paidWith, [paidWith]: {} },
         status: 'succeeded',
       });
       Object.assign(pi, { status: 'succeeded', amount_received: pi['amount'], latest_charge: chId, payment_method: pi['payment_method'] ?? id('pm'), next_action: null });

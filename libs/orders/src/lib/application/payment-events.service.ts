@@ -41,6 +41,8 @@ export class PaymentEventsService {
 
   async handle(e: VerifiedPaymentEvent): Promise<WebhookOutcome> {
     let followUps: (() => Promise<unknown>)[] = [];
+    // How a succeeded payment was really paid, from Stripe (asked outside the transaction when the event does not say).
+    const paidWith = e.event.kind === 'PAYMENT_SUCCEEDED' ? await this.payments.confirmedMethod(e.eventId, e.event) : null;
     const outcome = await this.tx.run(async (tx): Promise<WebhookOutcome> => {
       followUps = [];
       if (!(await this.payments.claimEvent(tx, e))) return 'duplicate';
@@ -56,7 +58,7 @@ export class PaymentEventsService {
       const now = new Date();
       switch (event.kind) {
         case 'PAYMENT_SUCCEEDED':
-          followUps = await this.succeeded(tx, payment, orders, now);
+          followUps = await this.succeeded(tx, payment, orders, now, paidWith);
           break;
         case 'PAYMENT_FAILED':
           // One declined attempt does not end the checkout: Stripe leaves the intent in
@@ -113,8 +115,12 @@ export class PaymentEventsService {
     return outcome;
   }
 
-  private async succeeded(tx: Tx, payment: PaymentRecord, orders: OrderRecord[], now: Date): Promise<(() => Promise<unknown>)[]> {
+  private async succeeded(tx: Tx, payment: PaymentRecord, orders: OrderRecord[], now: Date, paidWith: string | null): Promise<(() => Promise<unknown>)[]> {
     await this.payments.markSucceeded(tx, payment);
+    // The payment company that declares the payment to customs follows how Stripe says it was
+    // paid, not the wallet placeOrder was told (the shopper may have paid another way since).
+    const changed = paidWith ? await this.payments.recordConfirmedMethod(tx, payment, paidWith) : null;
+    if (changed?.before) this.logger.warn(`checkout ${payment.checkoutId}: placed for ${changed.before}, paid with ${paidWith} as Stripe confirms; declared as ${paidWith}`);
     const paid = await this.orders.transition(tx, orders.map((o) => o.id), 'PENDING_PAYMENT', 'PAID', 'payment succeeded', now);
     await this.stock.commit(tx, paid);
     // The paid order moves on at once: customs declaration (the pipeline's sweep is the safety

@@ -173,6 +173,33 @@ export class PaymentsService {
     return this.payments.setStatus(tx, payment.id, 'SUCCEEDED', ['SUCCEEDED']);
   }
 
+  /**
+   * How a succeeded payment was paid, as Stripe confirms it: from the event when it says,
+   * else from the intent's latest charge (asked of Stripe, outside any transaction). Null when
+   * Stripe cannot be asked now; the method placeOrder recorded then stands.
+   */
+  async confirmedMethod(eventId: string, event: { paymentIntentId: string; paymentMethodType: string | null }): Promise<string | null> {
+    if (event.paymentMethodType) return event.paymentMethodType;
+    // A redelivered event changes nothing: Stripe is not asked again.
+    if (await this.payments.eventProcessed(eventId)) return null;
+    try {
+      return await this.gateway.paidWith(event.paymentIntentId);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Keeps Stripe's confirmed method as the payment's wallet method (payments.wallet_method),
+   * which picks the payment company that declares the payment to customs. Answers what was
+   * recorded before when Stripe's fact differs from it (placeOrder's choice, or nothing), else null.
+   */
+  async recordConfirmedMethod(tx: Tx, payment: PaymentRecord, method: string): Promise<{ before: string | null } | null> {
+    if (payment.walletMethod === method) return null;
+    await this.payments.setWalletMethod(tx, payment.id, method);
+    return { before: payment.walletMethod };
+  }
+
   markFailed(tx: Tx, payment: PaymentRecord): Promise<boolean> {
     return this.payments.setStatus(tx, payment.id, 'FAILED', ['SUCCEEDED', 'CANCELED', 'FAILED']);
   }

@@ -8,8 +8,18 @@ describe('toPaymentEvent', () => {
       eventId: 'evt_1',
       type: 'payment_intent.succeeded',
       checkoutId: 'c1',
-      event: { kind: 'PAYMENT_SUCCEEDED', paymentIntentId: 'pi_1', amountMinor: 500, currency: 'CNY' },
+      event: { kind: 'PAYMENT_SUCCEEDED', paymentIntentId: 'pi_1', amountMinor: 500, currency: 'CNY', paymentMethodType: null },
     });
+  });
+
+  it('reads how the intent was paid: the expanded latest charge, else its only allowed type, else nothing', () => {
+    const succeeded = (o: Record<string, unknown>) => toPaymentEvent(event('payment_intent.succeeded', { id: 'pi_1', amount: 500, currency: 'cny', ...o })).event;
+    const all = ['card', 'alipay', 'wechat_pay'];
+    expect(succeeded({ payment_method_types: all, latest_charge: { id: 'ch_1', payment_method_details: { type: 'wechat_pay', wechat_pay: {} } } })).toMatchObject({ paymentMethodType: 'wechat_pay' });
+    expect(succeeded({ payment_method_types: ['alipay'], latest_charge: 'ch_1' })).toMatchObject({ paymentMethodType: 'alipay' });
+    // Several types allowed and the charge named by id: the event does not say (Stripe is asked).
+    expect(succeeded({ payment_method_types: all, latest_charge: 'ch_1' })).toMatchObject({ paymentMethodType: null });
+    expect(succeeded({ payment_method_types: all, latest_charge: { id: 'ch_1', payment_method_details: null } })).toMatchObject({ paymentMethodType: null });
   });
 
   it('reads failures, cancellations, refunds and disputes', () => {

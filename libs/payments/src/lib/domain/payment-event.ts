@@ -3,7 +3,19 @@
  * SDK's types. Anything else is IGNORED (and still acknowledged).
  */
 export type PaymentEvent =
-  | { kind: 'PAYMENT_SUCCEEDED'; paymentIntentId: string; amountMinor: number; currency: string }
+  | {
+      kind: 'PAYMENT_SUCCEEDED';
+      paymentIntentId: string;
+      amountMinor: number;
+      currency: string;
+      /**
+       * How the shopper actually paid, as Stripe confirms it (card, alipay, wechat_pay): the
+       * latest charge's payment_method_details.type when the event carries the charge, else the
+       * intent's payment_method_types when it allows one type only; null when the event does not
+       * tell (the intent allows several and names its charge by id), then asked of Stripe.
+       */
+      paymentMethodType: string | null;
+    }
   | {
       /** One declined attempt: the intent goes back to requires_payment_method and stays payable. */
       kind: 'PAYMENT_FAILED';
@@ -68,6 +80,21 @@ const int = (v: unknown): number => (typeof v === 'number' && Number.isSafeInteg
 
 export const CHECKOUT_METADATA_KEY = 'vitrine_checkout_id';
 
+/**
+ * The payment method type a succeeded PaymentIntent was paid with, from what it carries: its
+ * latest charge's payment_method_details.type (when expanded), else its only allowed type.
+ * Null when it does not say (several types allowed, the charge named by id only).
+ */
+export function paymentMethodTypeOf(pi: Record<string, unknown>): string | null {
+  const charge = pi['latest_charge'];
+  if (charge && typeof charge === 'object') {
+    const type = ((charge as Record<string, unknown>)['payment_method_details'] as { type?: unknown } | null | undefined)?.type;
+    if (typeof type === 'string' && type) return type;
+  }
+  const types = pi['payment_method_types'];
+  return Array.isArray(types) && types.length === 1 && typeof types[0] === 'string' ? types[0] : null;
+}
+
 export function toPaymentEvent(raw: RawEvent): VerifiedPaymentEvent {
   const o = raw.data.object;
   const metadata = (o['metadata'] ?? {}) as Record<string, unknown>;
@@ -77,7 +104,10 @@ export function toPaymentEvent(raw: RawEvent): VerifiedPaymentEvent {
   if (!pi) return { ...base, event: { kind: 'IGNORED', type: raw.type } };
   switch (raw.type) {
     case 'payment_intent.succeeded':
-      return { ...base, event: { kind: 'PAYMENT_SUCCEEDED', paymentIntentId: pi, amountMinor: int(o['amount_received'] ?? o['amount']), currency: String(o['currency']).toUpperCase() } };
+      return {
+        ...base,
+        event: { kind: 'PAYMENT_SUCCEEDED', paymentIntentId: pi, amountMinor: int(o['amount_received'] ?? o['amount']), currency: String(o['currency']).toUpperCase(), paymentMethodType: paymentMethodTypeOf(o) },
+      };
     case 'payment_intent.payment_failed': {
       const error = (o['last_payment_error'] ?? null) as { code?: unknown; decline_code?: unknown } | null;
       const failureCode = typeof error?.code === 'string' ? error.code : null;

@@ -10,7 +10,7 @@ export interface PaymentRecord {
   currency: string;
   status: PaymentStatus;
   amountRefundedMinor: number;
-  /** The wallet the intent was confirmed with (alipay, wechat_pay); null for a card. */
+  /** How the intent was paid: the wallet placeOrder confirmed it with (alipay, wechat_pay), replaced on success by Stripe's confirmed type (card, alipay, wechat_pay); null before. */
   walletMethod: string | null;
 }
 
@@ -90,6 +90,11 @@ export class PaymentRepository {
     await this.prisma.sql.$executeRaw`UPDATE payments SET wallet_method = ${method} WHERE provider_payment_id = ${providerPaymentId}`;
   }
 
+  /** The method Stripe confirmed the payment with, in the caller's transaction (the payment is locked). */
+  async setWalletMethod(tx: Tx, paymentId: string, method: string): Promise<void> {
+    await tx.payment.update({ where: { id: paymentId }, data: { walletMethod: method } });
+  }
+
   findByCheckouts(checkoutIds: readonly string[]): Promise<PaymentRecord[]> {
     return this.prisma.sql.$queryRaw<PaymentRecord[]>`
       SELECT id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret",
@@ -128,6 +133,11 @@ export class PaymentRepository {
   }
 
   /** True the first time this event id is seen; later (or concurrent) deliveries get false. */
+  /** Whether this event was already applied (a redelivery); read outside any transaction. */
+  async eventProcessed(eventId: string): Promise<boolean> {
+    return (await this.prisma.processedPaymentEvent.count({ where: { eventId } })) > 0;
+  }
+
   async claimEvent(tx: Tx, eventId: string, type: string, providerPaymentId: string | null): Promise<boolean> {
     const inserted = await tx.$executeRaw`
       INSERT INTO processed_payment_events (event_id, type, provider_payment_id) VALUES (${eventId}, ${type}, ${providerPaymentId})

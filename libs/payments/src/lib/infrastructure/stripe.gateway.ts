@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import Stripe from 'stripe';
 import { toConnectEvent, type VerifiedConnectEvent } from '../domain/connect-event';
-import { CHECKOUT_METADATA_KEY, toPaymentEvent, type VerifiedPaymentEvent } from '../domain/payment-event';
+import { CHECKOUT_METADATA_KEY, paymentMethodTypeOf, toPaymentEvent, type VerifiedPaymentEvent } from '../domain/payment-event';
 import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
 import type { StripeSettings } from './stripe-settings';
 
@@ -125,6 +125,12 @@ export class StripeGateway {
       ),
     );
     return this.state(pi);
+  }
+
+  /** How a succeeded intent was paid: its latest charge's payment_method_details.type (card, alipay, wechat_pay); null without a charge. */
+  async paidWith(paymentIntentId: string): Promise<string | null> {
+    const pi = await this.call('retrieve payment intent', () => this.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge'] }));
+    return paymentMethodTypeOf(pi as unknown as Record<string, unknown>);
   }
 
   async paymentIntentState(id: string): Promise<IntentState> {
