@@ -56,6 +56,8 @@ export interface StripeLoopbackOptions {
   webhookUrl?: string | null;
   /** Stripe's processing fee on a charge, in basis points of its amount (default 340, HALF_UP to the minor unit). */
   feeBps?: number;
+  /** Stripe's dispute fee, in minor units of the dispute's currency, on the dispute's balance transaction (default 10000: ¥100). */
+  disputeFeeMinor?: number;
 }
 
 export interface StripeLoopback {
@@ -80,6 +82,12 @@ export interface StripeLoopback {
   /** Stripe Connect: connected accounts (Express), and transfers to them. */
   accounts: Map<string, Json>;
   transfers: Map<string, Json>;
+  /**
+   * Each connected account's available balance (minor units): transfers in, reversals and
+   * paid bank payouts out. A reversal asked through the API beyond it is refused
+   * (balance_insufficient), as Stripe refuses to reverse what the account no longer holds.
+   */
+  accountBalances: Map<string, number>;
   /** The seller finishes Express onboarding: payouts enabled, nothing due; answers the account.updated event. */
   completeOnboarding(accountId: string): StripeEventLike;
   /** account.updated of the connected account as it stands now (after `changes`), with its `account`: for the Connect endpoint. */
@@ -191,6 +199,8 @@ const stripeError = (status: number, type: string, message: string, code?: strin
 
 export async function startStripeLoopback(options: StripeLoopbackOptions = {}): Promise<StripeLoopback> {
   const secretKey = options.secretKey ?? `sk_test_loopback_${randomBytes(8).toString('hex')}`;
+  // (the dispute helper's own `options` shadows these)
+  const disputeFeeOptions = options;
   const webhookSecret = options.webhookSecret ?? `whsec_loopback_${randomBytes(16).toString('hex')}`;
   const connectWebhookSecret = options.connectWebhookSecret ?? `whsec_loopback_connect_${randomBytes(16).toString('hex')}`;
   /** return_url given at confirmation, per intent (WeChat Pay's next action has no field for it). */
@@ -204,6 +214,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
   const balanceTransactions = new Map<string, Json>();
   const accounts = new Map<string, Json>();
   const transfers = new Map<string, Json>();
+  const accountBalances = new Map<string, number>();
   const refunds = new Map<string, Json>();
   const disputes = new Map<string, Json>();
   const files = new Map<string, Json & { data: Buffer }>();
@@ -420,10 +431,18 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
         created: now(),
       };
       transfers.set(String(tr['id']), tr);
+      accountBalances.set(String(acct['id']), (accountBalances.get(String(acct['id'])) ?? 0) + amount);
       return { status: 200, body: tr };
     }
     if ((m = /^\/v1\/transfers\/([^/]+)\/reversals$/.exec(path)) && method === 'POST') {
+      const tr = transfers.get(m[1]!);
+      const wanted = p['amount'] === undefined ? (tr ? Number(tr['amount']) - Number(tr['amount_reversed']) : 0) : Number(p['amount']);
+      const held = tr ? (accountBalances.get(String(tr['destination'])) ?? 0) : 0;
+      if (tr && wanted > held) {
+        return stripeError(400, 'invalid_request_error', `Insufficient funds in the connected account ${String(tr['destination'])} to reverse ${wanted} (available ${held}).`, 'balance_insufficient');
+      }
       const r = reverse(m[1]!, p['amount'] === undefined ? undefined : Number(p['amount']), p['metadata'] as Json | undefined);
+      if (!('error' in r)) accountBalances.set(String(tr!['destination']), held - Number(r.reversal['amount']));
       return 'error' in r ? r.error : { status: 200, body: r.reversal };
     }
     if ((m = /^\/v1\/balance_transactions\/([^/]+)$/.exec(path)) && method === 'GET') {
@@ -565,6 +584,24 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       res.end(page);
     };
     const url = new URL(req.url ?? '/', baseUrl);
+    // Express onboarding (the account link's page): the seller submits, the account becomes ready, back to return_url.
+    const onboarding = /^\/sandbox\/onboarding\/(acct_[A-Za-z0-9_]+)(\/complete)?$/.exec(url.pathname);
+    if (onboarding) {
+      const acct = accounts.get(onboarding[1]!);
+      if (!acct) return html(404, walletPage({ title: 'Account not found', message: 'There is no such connected account in this sandbox.' }));
+      const back = url.searchParams.get('return_url') ?? '';
+      if (req.method === 'POST' && onboarding[2]) {
+        Object.assign(acct, { charges_enabled: true, payouts_enabled: true, details_submitted: true, capabilities: { transfers: 'active' }, requirements: { currently_due: [], disabled_reason: null } });
+        return /^https?:\/\//.test(back) ? html(303, '', { location: back }) : html(200, walletPage({ title: 'Stripe Express', message: 'Onboarding complete.' }));
+      }
+      const action = `/sandbox/onboarding/${escapeHtml(onboarding[1])}/complete?return_url=${encodeURIComponent(back)}`;
+      return html(
+        200,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stripe Express onboarding · sandbox</title></head><body style="font-family:sans-serif;max-width:480px;margin:48px auto">
+<h1>Stripe Express · sandbox</h1><p>Account ${escapeHtml(onboarding[1])}: ${acct['payouts_enabled'] ? 'ready' : `still due: ${escapeHtml(((acct['requirements'] as Json)['currently_due'] as string[]).join(', '))}`}</p>
+<form method="post" action="${action}"><button type="submit" id="finish-onboarding">Finish onboarding</button></form></body></html>`,
+      );
+    }
     const m = /^\/sandbox\/wallet\/([A-Za-z0-9_]+)(?:\/(pay|fail|cancel|qr\.svg))?$/.exec(url.pathname);
     const pi = m ? paymentIntents.get(m[1]!) : undefined;
     if (!m || !pi) return html(404, walletPage({ title: '找不到该付款 · Payment not found', message: '没有这笔付款。 · There is no such payment in this sandbox.' }));
@@ -661,6 +698,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     balanceTransactions,
     accounts,
     transfers,
+    accountBalances,
     files,
     env: {
       STRIPE_SECRET_KEY: secretKey,
@@ -689,6 +727,8 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     },
     bankPayout(accountId, status, amount, currency = 'cny') {
       if (!accounts.has(accountId)) throw new Error(`loopback: no account ${accountId}`);
+      // A paid payout leaves the connected account's Stripe balance for its bank.
+      if (status === 'paid') accountBalances.set(accountId, (accountBalances.get(accountId) ?? 0) - amount);
       const po: Json = {
         id: id('po'),
         object: 'payout',
@@ -780,11 +820,30 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       const pi = intent(piId);
       const charge = chargeOf(pi);
       const dpId = id('dp');
+      // Stripe withdraws the disputed amount and charges its dispute fee in one balance transaction.
+      const disputed = Number(options.amount ?? charge['amount']);
+      const disputeFee = disputeFeeOptions.disputeFeeMinor ?? 10_000;
+      const dTxn: Json = {
+        id: id('txn'),
+        object: 'balance_transaction',
+        amount: -disputed,
+        currency: charge['currency'],
+        fee: disputeFee,
+        fee_details: [{ amount: disputeFee, application: null, currency: charge['currency'], description: 'Dispute fee', type: 'stripe_fee' }],
+        net: -disputed - disputeFee,
+        source: dpId,
+        status: 'available',
+        type: 'adjustment',
+        reporting_category: 'dispute',
+        created: now(),
+        available_on: now(),
+      };
+      balanceTransactions.set(String(dTxn['id']), dTxn);
       const d: Json = {
         id: dpId,
         object: 'dispute',
-        amount: options.amount ?? charge['amount'],
-        balance_transactions: [],
+        amount: disputed,
+        balance_transactions: [dTxn],
         charge: charge['id'],
         created: now(),
         currency: charge['currency'],

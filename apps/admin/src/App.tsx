@@ -14,11 +14,13 @@ import brands from './resources/brands';
 import collections from './resources/collections';
 import fxRates from './resources/fx-rates';
 import inbox from './resources/inbox';
+import liveSessions from './resources/live-sessions';
 import museums from './resources/museums';
 import orders from './resources/orders';
 import products from './resources/products';
 import queues from './resources/queues';
 import returns from './resources/returns';
+import settlement from './resources/settlement';
 import proposals from './resources/proposals';
 import statements from './resources/statements';
 import stockLocations from './resources/stock-locations';
@@ -58,6 +60,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
             <Resource name="stockLevels" />
             <Resource name="syncRuns" {...syncRuns} />
             <Resource name="inbox" {...inbox} />
+            <Resource name="liveSessions" {...liveSessions} />
           </>
         )}
         {role === 'BRAND_PARTNER' && (
@@ -73,6 +76,9 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
             <Resource name="agreements" {...agreements} />
             <Resource name="statements" {...statements} />
             <Resource name="royaltyLedger" />
+            <Resource name="settlement" {...settlement} />
+            <Resource name="settlementLines" />
+            <Resource name="settlementPayouts" />
           </>
         )}
         {role === 'PLATFORM_ADMIN' && (

@@ -32,10 +32,14 @@ const handlers: Record<string, Handler> = {
   brandStock: () => import('../resources/brand-stock/brand-stock.data').then((m) => m.brandStockData),
   brandOrders: () => import('../resources/brand-orders/brand-orders.data').then((m) => m.brandOrdersData),
   inbox: () => import('../resources/inbox/inbox.data').then((m) => m.inboxData),
+  liveSessions: () => import('../resources/live-sessions/live-sessions.data').then((m) => m.liveSessionsData),
   agreements: () => import('../resources/agreements/agreements.data').then((m) => m.agreementsData),
   royaltyLedger: () => import('../resources/agreements/agreements.data').then((m) => m.royaltyLedgerData),
   statements: () => import('../resources/statements/statements.data').then((m) => m.statementsData),
   syncRuns: () => import('../resources/sync-runs/sync-runs.data').then((m) => m.syncRunsData),
+  settlement: () => import('../resources/settlement/settlement.data').then((m) => m.settlementData),
+  settlementLines: () => import('../resources/settlement/settlement.data').then((m) => m.settlementLinesData),
+  settlementPayouts: () => import('../resources/settlement/settlement.data').then((m) => m.settlementPayoutsData),
 };
 
 async function handlerOf(resource: string): Promise<ResourceHandler | undefined> {

@@ -15,10 +15,11 @@ import { CommissionRepository } from './infrastructure/commission.repository';
 import { LedgerRepository } from './infrastructure/ledger.repository';
 import { SettlementSourcesRepository } from './infrastructure/settlement-sources.repository';
 import { SETTLEMENT_JOB_HANDLERS } from './jobs/settlement.handlers';
+import { TransferReversalPlanner, TransferReversalsService } from './application/transfer-reversals.service';
 
 /** The settlement ledger's services, without the GraphQL API (for libs/orders and the worker). */
 @Module({
-  providers: [{ provide: SETTLEMENT_SETTINGS, useFactory: () => settlementSettingsFromEnv() }, LedgerRepository, SettlementSourcesRepository, CommissionRepository, SettlementPostingService, SettlementQueriesService, CommissionService, PayoutRepository, ConnectEventsService],
+  providers: [{ provide: SETTLEMENT_SETTINGS, useFactory: () => settlementSettingsFromEnv() }, LedgerRepository, SettlementSourcesRepository, CommissionRepository, SettlementPostingService, SettlementQueriesService, CommissionService, PayoutRepository, ConnectEventsService, TransferReversalPlanner],
   exports: [SettlementPostingService, SettlementQueriesService, CommissionService, ConnectEventsService],
 })
 export class SettlementCoreModule {}
@@ -57,6 +58,7 @@ export class SettlementJobsModule {
         SettlementFeesService,
         PayoutsService,
         PayoutRepository,
+        TransferReversalsService,
         { provide: StripeFeeReader, useClass: stripe.feeReader },
         { provide: PayoutProvider, useClass: stripe.payouts },
       ],

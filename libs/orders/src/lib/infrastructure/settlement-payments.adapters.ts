@@ -16,6 +16,10 @@ export class PaymentsStripeFeeReader extends StripeFeeReader {
   feeOf(paymentIntentId: string) {
     return this.payments.chargeFee(paymentIntentId);
   }
+
+  disputeFeeOf(disputeId: string) {
+    return this.payments.disputeFee(disputeId);
+  }
 }
 
 @Injectable()
@@ -38,5 +42,9 @@ export class PaymentsPayoutProvider extends PayoutProvider {
 
   transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
     return this.payments.transfer(args);
+  }
+
+  reverseTransfer(args: { transferId: string; amountMinor: number; metadata: Record<string, string>; idempotencyKey: string }) {
+    return this.payments.reverseTransfer(args);
   }
 }

@@ -108,6 +108,11 @@ export class PaymentsService {
     return this.gateway.chargeFee(paymentIntentId);
   }
 
+  /** Stripe's dispute fee (from the dispute's balance transactions); null while it has none. */
+  disputeFee(disputeId: string): Promise<{ feeMinor: number; currency: string } | null> {
+    return this.gateway.disputeFee(disputeId);
+  }
+
   /** Stripe Connect, for libs/settlement's payouts (bound in the apps): a seller's Express account, its onboarding link and status, transfers. */
   createConnectedAccount(args: { country: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<ConnectedAccountSnapshot> {
     return this.gateway.createConnectedAccount(args);
@@ -123,6 +128,11 @@ export class PaymentsService {
 
   transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
     return this.gateway.createTransfer(args);
+  }
+
+  /** Reverses (part of) a transfer to a connected account; `refused` with Stripe's code when Stripe will not. */
+  reverseTransfer(args: { transferId: string; amountMinor: number; metadata: Record<string, string>; idempotencyKey: string }) {
+    return this.gateway.createTransferReversal(args);
   }
 
   cancelIntent(paymentIntentId: string): Promise<string> {

@@ -185,6 +185,22 @@ export class StripeGateway {
     return { id: tr.id };
   }
 
+  /**
+   * Takes (part of) a transfer back from the connected account, once per idempotency key.
+   * Stripe refusing it (the account no longer holds the money: balance_insufficient; nothing
+   * left to reverse) answers `refused` with Stripe's code; an outage throws
+   * PAYMENT_PROVIDER_UNAVAILABLE (the caller retries under the same key).
+   */
+  async createTransferReversal(args: { transferId: string; amountMinor: number; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string; amountMinor: number; currency: string } | { refused: string }> {
+    try {
+      const r = await this.stripe.transfers.createReversal(args.transferId, { amount: args.amountMinor, metadata: args.metadata }, { idempotencyKey: args.idempotencyKey });
+      return { id: r.id, amountMinor: r.amount, currency: r.currency.toUpperCase() };
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) return { refused: error.code ?? 'invalid_request' };
+      throw this.unavailable('create transfer reversal', error);
+    }
+  }
+
   async retrievePaymentIntent(id: string): Promise<IntentSnapshot> {
     return this.intent(await this.call('retrieve payment intent', () => this.stripe.paymentIntents.retrieve(id)));
   }
@@ -229,6 +245,17 @@ export class StripeGateway {
       this.stripe.files.create({ purpose: 'dispute_evidence', file: { data: args.data, name: args.filename, type: args.contentType } }, { idempotencyKey: args.idempotencyKey }),
     );
     return file.id;
+  }
+
+  /**
+   * Stripe's fees on a dispute (the dispute fee), from the dispute's balance transactions: one
+   * when the money was withdrawn; a won dispute may add one that gives the fee back (negative).
+   * Null while Stripe has written no balance transaction for it.
+   */
+  async disputeFee(id: string): Promise<{ feeMinor: number; currency: string } | null> {
+    const d = await this.call('retrieve dispute', () => this.stripe.disputes.retrieve(id));
+    if (!d.balance_transactions.length) return null;
+    return { feeMinor: d.balance_transactions.reduce((sum, t) => sum + t.fee, 0), currency: d.balance_transactions[0]!.currency.toUpperCase() };
   }
 
   async retrieveDispute(id: string): Promise<DisputeSnapshot> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@vitrine/shared/data-access';
-import { feeEntry } from '../domain/posting-plan';
+import { disputeFeeEntry, feeEntry } from '../domain/posting-plan';
 import { LedgerRepository } from '../infrastructure/ledger.repository';
 import { SettlementSourcesRepository } from '../infrastructure/settlement-sources.repository';
 import { StripeFeeReader } from './stripe-fee-reader';
@@ -31,6 +31,23 @@ export class SettlementFeesService {
     if (!fee) throw new FeeNotYetAvailableError(`no balance transaction yet for the charge of checkout ${checkoutId}`);
     if (fee.feeMinor === 0) return 'no-fee';
     const entry = feeEntry({ balanceTransactionId: fee.balanceTransactionId, checkoutId, feeMinor: fee.feeMinor, currency: fee.currency, at: new Date() });
+    const written = await this.prisma.$transaction((tx) => this.ledger.insertEntry(tx, entry));
+    return written ? 'posted' : 'already-posted';
+  }
+
+  /**
+   * Posts Stripe's fee on a lost dispute once (`dispute-fee:<dp_…>`), borne by the sellers the
+   * dispute took from (disputeFeeEntry). Run by the `settlement.dispute-fee` job, written to the
+   * outbox with the dispute's `dispute-lost:` entry.
+   */
+  async postDisputeFee(disputeId: string): Promise<'posted' | 'already-posted' | 'not-lost' | 'no-fee'> {
+    if ((await this.ledger.entryWithAccounts(`dispute-fee:${disputeId}`)) !== null) return 'already-posted';
+    const lost = await this.ledger.entryWithAccounts(`dispute-lost:${disputeId}`);
+    if (!lost) return 'not-lost';
+    const fee = await this.reader.disputeFeeOf(disputeId);
+    if (!fee) throw new FeeNotYetAvailableError(`no balance transaction yet for dispute ${disputeId}`);
+    if (fee.feeMinor <= 0) return 'no-fee';
+    const entry = disputeFeeEntry({ disputeId, checkoutId: lost.checkoutId, feeMinor: fee.feeMinor, currency: fee.currency, at: new Date(), sellerDebits: lost.lines });
     const written = await this.prisma.$transaction((tx) => this.ledger.insertEntry(tx, entry));
     return written ? 'posted' : 'already-posted';
   }

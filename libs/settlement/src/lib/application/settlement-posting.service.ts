@@ -7,7 +7,8 @@ import type { OrderToSettle } from '../domain/split';
 import { LedgerRepository } from '../infrastructure/ledger.repository';
 import { SettlementSourcesRepository, type PaidLineRow, type PaidOrderRow } from '../infrastructure/settlement-sources.repository';
 import { SETTLEMENT_SETTINGS, type SettlementSettings } from './settlement-settings';
-import { stripeFeeJob } from '../jobs/settlement.jobs';
+import { disputeFeeJob, stripeFeeJob } from '../jobs/settlement.jobs';
+import { TransferReversalPlanner } from './transfer-reversals.service';
 
 /**
  * Posts a checkout's money events to the ledger, in the caller's transaction (the one that
@@ -27,6 +28,7 @@ export class SettlementPostingService {
     private readonly sources: SettlementSourcesRepository,
     private readonly prisma: PrismaService,
     @Inject(SETTLEMENT_SETTINGS) private readonly settings: SettlementSettings,
+    private readonly reversals: TransferReversalPlanner,
   ) {}
 
   /**
@@ -89,6 +91,10 @@ export class SettlementPostingService {
       if (!(await this.ledger.insertEntry(tx, e))) continue;
       written++;
       paid ||= e.kind === 'ORDER_PAID';
+      // A refund that took money already transferred to a seller: reverse that part of the transfer (outbox, this transaction).
+      if (e.kind === 'REFUND') await this.reversals.planAfterRefund(tx, e);
+      // Stripe's fee on the lost dispute, read by the worker (outbox, this transaction).
+      if (e.kind === 'DISPUTE_LOST') await enqueueJob(tx, disputeFeeJob, { disputeId: e.eventKey.slice('dispute-lost:'.length) });
     }
     // Stripe's fee on the charge, fetched by the worker (outbox: this transaction), once per checkout.
     if (paid) await enqueueJob(tx, stripeFeeJob, { checkoutId });

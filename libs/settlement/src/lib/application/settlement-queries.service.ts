@@ -3,8 +3,9 @@ import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
 import { ForbiddenError, ValidationError } from '@vitrine/shared/kernel';
 import { ownSeller } from './seller-access';
 import { buildStatement, monthBounds, statementCsv, type CurrencyStatement } from '../domain/statement';
-import { isSellerAccount, type AccountKind, type EntryKind, type LineComponent, type OwnerType } from '../domain/ledger';
-import { LedgerRepository, type BalanceRow } from '../infrastructure/ledger.repository';
+import { ENTRY_KINDS, isSellerAccount, type AccountKind, type EntryKind, type LineComponent, type OwnerType } from '../domain/ledger';
+import { LedgerRepository, type BalanceRow, type SellerLineRow } from '../infrastructure/ledger.repository';
+import { decodeCursor, pageSize, toPage, type Page } from '@vitrine/shared/graphql';
 
 export interface Amount {
   amountMinor: number;
@@ -93,6 +94,37 @@ export class SettlementQueriesService {
       stripeClearing: of('STRIPE_CLEARING', 1),
       stripeFees: of('STRIPE_FEES', 1),
     };
+  }
+
+  /**
+   * A seller's ledger lines, newest first, in keyset pages; filtered by entry kind and by
+   * when entries were written ([from, to)). Same tenancy as sellerBalance. The amount is as
+   * the seller sees it: positive when owed to the seller more, negative when taken back.
+   */
+  async sellerLedgerLines(
+    actor: Actor,
+    q: { museumId?: string | null; brandId?: string | null; kind?: string | null; from?: Date | null; to?: Date | null; first?: number | null; after?: string | null },
+  ): Promise<Page<SellerLineRow>> {
+    const take = pageSize(q.first);
+    const issues = [];
+    if (q.kind && !(ENTRY_KINDS as readonly string[]).includes(q.kind)) issues.push({ path: 'kind', message: `must be one of ${ENTRY_KINDS.join(', ')}` });
+    if (q.from && q.to && q.from >= q.to) issues.push({ path: 'to', message: 'must be after from' });
+    const cursor = decodeCursor(q.after, 1);
+    if (cursor && !/^[0-9]{1,18}$/.test(String(cursor[0]))) issues.push({ path: 'after', message: 'is not a valid cursor' });
+    if (issues.length) throw new ValidationError(issues);
+    const seller = ownSeller(actor, q);
+    const { rows, total } = await this.ledger.sellerLines(
+      { ownerType: seller.sellerType, ownerId: seller.sellerId },
+      { kind: (q.kind as EntryKind | null) ?? null, from: q.from ?? null, to: q.to ?? null },
+      cursor ? String(cursor[0]) : null,
+      take + 1,
+    );
+    return toPage(
+      rows.map((r) => ({ ...r, amountMinor: -r.amountMinor })),
+      take,
+      total,
+      (r) => [r.id],
+    );
   }
 
   /** The ledger lines of each order (its split and what reversed it), for callers that already checked the caller may see the order. */

@@ -4,5 +4,7 @@
  */
 export abstract class StripeFeeReader {
   /** The fee on the intent's charge; null while Stripe has no balance transaction for it yet. */
+  /** Stripe's fee on a dispute (its dispute fee); null while Stripe has no balance transaction for it yet. */
+  abstract disputeFeeOf(disputeId: string): Promise<{ feeMinor: number; currency: string } | null>;
   abstract feeOf(paymentIntentId: string): Promise<{ balanceTransactionId: string; feeMinor: number; currency: string } | null>;
 }

@@ -1,6 +1,6 @@
 import { AccountKind, assertBalanced, compact, platform, sellerPayable, type EntryLine, type JournalEntryDraft } from './ledger';
 import { orderLedgerState, reversalLines, type OrderLedgerLine } from './reversal';
-import { allocateOverOrders, orderPaidEntry, type OrderToSettle } from './split';
+import { allocateOverOrders, largestRemainder, orderPaidEntry, type OrderToSettle } from './split';
 
 /** What the payment facts of one checkout say, as settlement reads them. */
 export interface CheckoutFacts {
@@ -149,6 +149,40 @@ export function transferReversalEntry(args: { reversalId: string; sellerType: 'M
       { account: platform('STRIPE_CLEARING'), component: 'PAYOUT', orderId: null, amountMinor: args.amountMinor, currency: args.currency },
       { account: sellerPayable(args.sellerType, args.sellerId), component: 'PAYOUT', orderId: null, amountMinor: -args.amountMinor, currency: args.currency },
     ],
+  };
+  assertBalanced(e);
+  return e;
+}
+
+/**
+ * Stripe's fee on a lost dispute. The rule (ADR 0014): the sellers of the disputed orders bear
+ * it, in proportion to what the dispute took from each of them (the seller lines the lost
+ * dispute's entry debited, each on the account it debited: pending or payable, per order), like
+ * the dispute itself; the money leaves Stripe clearing. With no seller line to bear it (nothing
+ * was left to take back), the platform bears it as a Stripe fee. Key `dispute-fee:<dp_…>`.
+ */
+export function disputeFeeEntry(args: {
+  disputeId: string;
+  checkoutId: string | null;
+  feeMinor: number;
+  currency: string;
+  at: Date;
+  /** The seller lines of the dispute's `dispute-lost:` entry (debits: positive). */
+  sellerDebits: readonly EntryLine[];
+}): JournalEntryDraft {
+  if (!Number.isSafeInteger(args.feeMinor) || args.feeMinor <= 0) throw new RangeError(`a dispute fee must be a positive integer amount, got ${args.feeMinor}`);
+  const bearers = args.sellerDebits.filter((l) => l.amountMinor > 0 && l.currency === args.currency && (l.account.kind === AccountKind.SELLER_PAYABLE || l.account.kind === AccountKind.SELLER_PENDING));
+  const whole = bearers.reduce((s, l) => s + l.amountMinor, 0);
+  const shares = whole > 0 ? largestRemainder(bearers.map((l) => l.amountMinor), args.feeMinor, whole) : [];
+  const charged: EntryLine[] = whole > 0
+    ? bearers.map((l, i) => ({ account: { ...l.account }, component: 'FEE' as const, orderId: l.orderId, amountMinor: shares[i]!, currency: args.currency }))
+    : [{ account: platform('STRIPE_FEES'), component: 'FEE', orderId: null, amountMinor: args.feeMinor, currency: args.currency }];
+  const e: JournalEntryDraft = {
+    eventKey: `dispute-fee:${args.disputeId}`,
+    kind: 'DISPUTE_FEE',
+    checkoutId: args.checkoutId,
+    occurredAt: args.at,
+    lines: compact([...charged, { account: platform('STRIPE_CLEARING'), component: 'FEE', orderId: null, amountMinor: -args.feeMinor, currency: args.currency }]),
   };
   assertBalanced(e);
   return e;

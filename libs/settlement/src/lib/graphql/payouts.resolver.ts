@@ -4,7 +4,7 @@ import { PayoutsService, type PayoutAccountView } from '../application/payouts.s
 import { PayoutAccountType, PayoutRunType, SellerKind, SellerPayoutType } from './settlement.types';
 
 const account = (a: PayoutAccountView): PayoutAccountType => ({ ...a, sellerType: a.sellerType as SellerKind });
-const payout = (p: { id: string; runKey: string; sellerType: string; sellerId: string; amountMinor: number; currency: string; status: string; stripeTransferId: string | null; reversedMinor?: number }): SellerPayoutType => ({
+const payout = (p: { id: string; runKey: string; sellerType: string; sellerId: string; amountMinor: number; currency: string; status: string; stripeTransferId: string | null; reversedMinor?: number; createdAt?: Date | null; paidAt?: Date | null }): SellerPayoutType => ({
   id: p.id,
   runKey: p.runKey,
   sellerType: p.sellerType as SellerKind,
@@ -13,6 +13,8 @@ const payout = (p: { id: string; runKey: string; sellerType: string; sellerId: s
   status: p.status,
   stripeTransferId: p.stripeTransferId,
   reversed: { amount: p.reversedMinor ?? 0, currency: p.currency },
+  createdAt: p.createdAt ?? null,
+  paidAt: p.paidAt ?? null,
 });
 
 /** Payout accounts (Stripe Connect) and the operator's payout run. */

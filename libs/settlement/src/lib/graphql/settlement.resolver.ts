@@ -1,8 +1,8 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, Roles, type Actor } from '@vitrine/shared/graphql';
 import { CommissionService } from '../application/commission.service';
 import { SettlementQueriesService, type Amount, type SellerBalance } from '../application/settlement-queries.service';
-import { CommissionSettingsType, PlatformLedgerType, SellerBalanceType, SellerKind, SellerStatementType, SetCommissionRatesInput } from './settlement.types';
+import { CommissionSettingsType, PlatformLedgerType, SellerBalanceType, SellerKind, SellerLedgerLinePage, SellerStatementType, SetCommissionRatesInput } from './settlement.types';
 
 const amount = (a: Amount) => ({ amount: a.amountMinor, currency: a.currency });
 const seller = (s: SellerBalance): SellerBalanceType => ({ sellerType: s.sellerType as SellerKind, sellerId: s.sellerId, payable: s.payable.map(amount), pending: s.pending.map(amount) });
@@ -45,6 +45,38 @@ export class SettlementResolver {
         closingPending: c.closingPendingMinor,
         closingPayable: c.closingPayableMinor,
         movements: c.movements.map((m) => ({ account: m.account, entryKind: m.entryKind, component: m.component, orders: m.orders, amount: m.amountMinor })),
+      })),
+    };
+  }
+
+  @Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER', 'BRAND_PARTNER')
+  @Query(() => SellerLedgerLinePage, {
+    description: 'A seller’s ledger lines, newest first, in keyset pages; kind (an entry kind) and [from, to) (when entries were written) filter them. Same tenancy as sellerBalance; VALIDATION_FAILED on a bad kind, range or cursor.',
+  })
+  async sellerLedgerLines(
+    @CurrentActor() actor: Actor,
+    @Args('museumId', { type: () => ID, nullable: true }) museumId?: string | null,
+    @Args('brandId', { type: () => ID, nullable: true }) brandId?: string | null,
+    @Args('kind', { type: () => String, nullable: true }) kind?: string | null,
+    @Args('from', { type: () => Date, nullable: true }) from?: Date | null,
+    @Args('to', { type: () => Date, nullable: true }) to?: Date | null,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ) {
+    const page = await this.queries.sellerLedgerLines(actor, { museumId, brandId, kind, from, to, first, after });
+    return {
+      ...page,
+      nodes: page.nodes.map((r) => ({
+        id: r.id,
+        event: r.eventKey,
+        entryKind: r.entryKind,
+        createdAt: r.createdAt,
+        occurredAt: r.occurredAt,
+        account: r.account,
+        component: r.component,
+        orderId: r.orderId,
+        orderNumber: r.orderNumber,
+        amount: { amount: r.amountMinor, currency: r.currency },
       })),
     };
   }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Paginated } from '@vitrine/shared/graphql';
 
 export enum SellerKind {
   MUSEUM = 'MUSEUM',
@@ -136,7 +137,25 @@ export class SellerPayoutType {
   @Field(() => String, { description: 'PENDING (Stripe not reached yet: the next run makes it, under the same key) or PAID.' }) status!: string;
   @Field(() => String, { nullable: true }) stripeTransferId!: string | null;
   @Field(() => LedgerAmountType, { description: 'What Stripe reversed of the transfer (transfer reversals, back in the seller’s payable balance).' }) reversed!: LedgerAmountType;
+  @Field(() => Date, { nullable: true, description: 'When the payout row was written (null in a run’s answer for a row not read back).' }) createdAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When Stripe made the transfer.' }) paidAt?: Date | null;
 }
+
+@ObjectType('SellerLedgerLine', { description: 'One line of a seller’s accounts in the ledger, as the seller reads it: positive adds to what it is owed, negative takes back.' })
+export class SellerLedgerLineType {
+  @Field(() => ID, { description: 'The line (its keyset cursor is its id).' }) id!: string;
+  @Field(() => String, { description: 'The event that caused the entry (order-paid:<order>, refund:<re_…>, payout:<id>, …).' }) event!: string;
+  @Field(() => String, { description: 'ORDER_PAID, REFUND, REFUND_FAILED, DISPUTE_LOST, DISPUTE_FEE, ORDER_PAYABLE, FEE, PAYOUT or TRANSFER_REVERSAL.' }) entryKind!: string;
+  @Field(() => Date, { description: 'When the entry was written (statements go by it).' }) createdAt!: Date;
+  @Field(() => Date, { description: 'When its event happened.' }) occurredAt!: Date;
+  @Field(() => String, { description: 'SELLER_PENDING or SELLER_PAYABLE.' }) account!: string;
+  @Field(() => String, { description: 'GOODS, ROYALTY, FREIGHT, FEE or PAYOUT.' }) component!: string;
+  @Field(() => ID, { nullable: true }) orderId!: string | null;
+  @Field(() => String, { nullable: true }) orderNumber!: string | null;
+  @Field(() => LedgerAmountType) amount!: LedgerAmountType;
+}
+
+export const SellerLedgerLinePage = Paginated(SellerLedgerLineType, 'SellerLedgerLinePage');
 
 @ObjectType('PayoutSkip')
 export class PayoutSkipType {

@@ -35,6 +35,20 @@ export interface SplitLineRow {
   currency: string;
 }
 
+export interface SellerLineRow {
+  id: string;
+  eventKey: string;
+  entryKind: EntryKind;
+  occurredAt: Date;
+  createdAt: Date;
+  orderId: string | null;
+  orderNumber: string | null;
+  account: AccountKind;
+  component: LineComponent;
+  amountMinor: number;
+  currency: string;
+}
+
 /** The journal: accounts, entries and their lines. Plain data access; the rules are in domain/. */
 @Injectable()
 export class LedgerRepository {
@@ -65,6 +79,29 @@ export class LedgerRepository {
     if (!eventKeys.length) return new Set();
     const rows = await tx.$queryRaw<{ k: string }[]>`SELECT event_key AS k FROM settlement_journal_entries WHERE event_key = ANY(${[...eventKeys]}::text[])`;
     return new Set(rows.map((r) => r.k));
+  }
+
+  /** One entry's lines with their accounts, and its checkout (null: no such entry). */
+  async entryWithAccounts(eventKey: string): Promise<{ checkoutId: string | null; lines: JournalEntryDraft['lines'] } | null> {
+    const rows = await this.prisma.$queryRaw<{ checkoutId: string | null; kind: AccountKind; ownerType: OwnerType; ownerId: string | null; component: LineComponent; orderId: string | null; amountMinor: number; currency: string }[]>`
+      SELECT e.checkout_id::text AS "checkoutId", a.kind, a.owner_type AS "ownerType", a.owner_id::text AS "ownerId", l.component, l.order_id::text AS "orderId", l.amount_minor::float8 AS "amountMinor", l.currency
+        FROM settlement_journal_entries e
+        JOIN settlement_journal_lines l ON l.entry_id = e.id
+        JOIN settlement_accounts a ON a.id = l.account_id
+       WHERE e.event_key = ${eventKey}
+       ORDER BY l.id`;
+    if (!rows.length) return null;
+    return {
+      checkoutId: rows[0]!.checkoutId,
+      lines: rows.map((r) => ({ account: { kind: r.kind, ownerType: r.ownerType, ownerId: r.ownerId }, component: r.component, orderId: r.orderId, amountMinor: Number(r.amountMinor), currency: r.currency.trim() })),
+    };
+  }
+
+  /** When each of these entries was written (the ones that exist). */
+  async entryTimes(tx: Tx, eventKeys: readonly string[]): Promise<Map<string, Date>> {
+    if (!eventKeys.length) return new Map();
+    const rows = await tx.$queryRaw<{ k: string; at: Date }[]>`SELECT event_key AS k, created_at AS at FROM settlement_journal_entries WHERE event_key = ANY(${[...eventKeys]}::text[])`;
+    return new Map(rows.map((r) => [r.k, r.at]));
   }
 
   /** Every ledger line of these orders, with the kind of its entry. */
@@ -133,6 +170,47 @@ export class LedgerRepository {
        GROUP BY a.kind, e.kind, l.component, l.currency
        ORDER BY l.currency, a.kind, e.kind, l.component`;
     return rows.map((r) => ({ ...r, currency: r.currency.trim(), beforeMinor: Number(r.beforeMinor), duringMinor: Number(r.duringMinor) }));
+  }
+
+  /**
+   * A seller's ledger lines (both its accounts), newest first, paged by the line id (keyset:
+   * `id < after`), optionally of one entry kind and written within [from, to). With its total
+   * under the same filter.
+   */
+  async sellerLines(
+    owner: { ownerType: OwnerType; ownerId: string },
+    f: { kind: EntryKind | null; from: Date | null; to: Date | null },
+    afterId: string | null,
+    take: number,
+  ): Promise<{ rows: SellerLineRow[]; total: number }> {
+    const accounts = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT id::text FROM settlement_accounts WHERE owner_type = ${owner.ownerType} AND owner_id = ${owner.ownerId}::uuid AND kind IN ('SELLER_PENDING', 'SELLER_PAYABLE')`;
+    if (!accounts.length) return { rows: [], total: 0 };
+    const ids = accounts.map((a) => a.id);
+    const [rows, count] = await Promise.all([
+      this.prisma.$queryRaw<SellerLineRow[]>`
+        SELECT l.id::text, e.event_key AS "eventKey", e.kind AS "entryKind", e.occurred_at AS "occurredAt", e.created_at AS "createdAt",
+               l.order_id::text AS "orderId", o.number AS "orderNumber", a.kind AS account, l.component, l.amount_minor::float8 AS "amountMinor", l.currency
+          FROM settlement_journal_lines l
+          JOIN settlement_journal_entries e ON e.id = l.entry_id
+          JOIN settlement_accounts a ON a.id = l.account_id
+          LEFT JOIN orders o ON o.id = l.order_id
+         WHERE l.account_id = ANY(${ids}::uuid[])
+           AND (${afterId}::bigint IS NULL OR l.id < ${afterId}::bigint)
+           AND (${f.kind}::text IS NULL OR e.kind = ${f.kind}::text)
+           AND (${f.from}::timestamp IS NULL OR e.created_at >= ${f.from}::timestamp)
+           AND (${f.to}::timestamp IS NULL OR e.created_at < ${f.to}::timestamp)
+         ORDER BY l.id DESC
+         LIMIT ${take}`,
+      this.prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n
+          FROM settlement_journal_lines l JOIN settlement_journal_entries e ON e.id = l.entry_id
+         WHERE l.account_id = ANY(${ids}::uuid[])
+           AND (${f.kind}::text IS NULL OR e.kind = ${f.kind}::text)
+           AND (${f.from}::timestamp IS NULL OR e.created_at >= ${f.from}::timestamp)
+           AND (${f.to}::timestamp IS NULL OR e.created_at < ${f.to}::timestamp)`,
+    ]);
+    return { rows: rows.map((r) => ({ ...r, amountMinor: Number(r.amountMinor), currency: r.currency.trim() })), total: count[0]?.n ?? 0 };
   }
 
   /** One currency's balances in the caller's transaction (a payout's amount, under the seller's lock). */

@@ -128,6 +128,20 @@ export class PayoutRepository {
     return n > 0;
   }
 
+  /** The seller's transfers made in a currency (PAID payouts), with what was reversed of each. */
+  async paidTransfers(tx: Tx, s: SellerRef, currency: string): Promise<{ payoutId: string; createdAt: Date; amountMinor: number; reversedMinor: number }[]> {
+    const rows = await tx.$queryRaw<{ payoutId: string; createdAt: Date; amountMinor: number; reversedMinor: number }[]>`
+      SELECT id::text AS "payoutId", coalesce(paid_at, created_at) AS "createdAt", amount_minor::float8 AS "amountMinor", reversed_minor::float8 AS "reversedMinor"
+        FROM seller_payouts
+       WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid AND currency = ${currency} AND status = 'PAID' AND stripe_transfer_id IS NOT NULL`;
+    return rows.map((r) => ({ ...r, amountMinor: Number(r.amountMinor), reversedMinor: Number(r.reversedMinor) }));
+  }
+
+  async payoutById(id: string): Promise<PayoutRow | null> {
+    const rows = await this.prisma.$queryRaw<PayoutRow[]>`${SELECT} WHERE id = ${id}::uuid`;
+    return rows.map(num)[0] ?? null;
+  }
+
   async payoutsOf(s: SellerRef): Promise<(PayoutRow & { reversedMinor: number; paidAt: Date | null; createdAt: Date })[]> {
     const rows = await this.prisma.$queryRaw<(PayoutRow & { reversedMinor: number; paidAt: Date | null; createdAt: Date })[]>`
       SELECT id::text, run_key AS "runKey", seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId",

@@ -3,7 +3,8 @@ import { HandlesJob, type JobHandler } from '@vitrine/shared/jobs';
 import { PayoutsService } from '../application/payouts.service';
 import { SettlementFeesService } from '../application/settlement-fees.service';
 import { SettlementPostingService } from '../application/settlement-posting.service';
-import { payoutRunJob, settlementCatchUpJob, stripeFeeJob, type SettlementCatchUpPayload, type StripeFeePayload } from './settlement.jobs';
+import { disputeFeeJob, payoutRunJob, settlementCatchUpJob, stripeFeeJob, transferReversalJob, type DisputeFeePayload, type SettlementCatchUpPayload, type StripeFeePayload, type TransferReversalPayload } from './settlement.jobs';
+import { TransferReversalsService } from '../application/transfer-reversals.service';
 
 @Injectable()
 @HandlesJob(settlementCatchUpJob)
@@ -35,4 +36,22 @@ export class PayoutRunHandler implements JobHandler<SettlementCatchUpPayload> {
   }
 }
 
-export const SETTLEMENT_JOB_HANDLERS = [SettlementCatchUpHandler, StripeFeeHandler, PayoutRunHandler];
+@Injectable()
+@HandlesJob(transferReversalJob)
+export class TransferReversalHandler implements JobHandler<TransferReversalPayload> {
+  constructor(private readonly reversals: TransferReversalsService) {}
+  async handle(p: TransferReversalPayload) {
+    return { parts: await this.reversals.reverse(p) };
+  }
+}
+
+@Injectable()
+@HandlesJob(disputeFeeJob)
+export class DisputeFeeHandler implements JobHandler<DisputeFeePayload> {
+  constructor(private readonly fees: SettlementFeesService) {}
+  async handle(p: DisputeFeePayload) {
+    return { fee: await this.fees.postDisputeFee(p.disputeId) };
+  }
+}
+
+export const SETTLEMENT_JOB_HANDLERS = [SettlementCatchUpHandler, StripeFeeHandler, PayoutRunHandler, TransferReversalHandler, DisputeFeeHandler];

@@ -32,7 +32,38 @@ export const stripeFeeJob = defineJob<StripeFeePayload>({
  */
 export const payoutRunJob = defineJob<SettlementCatchUpPayload>({ queue: settlementQueue, name: 'payout-run', jobId: () => 'settlement.payout-run', attempts: 5, backoffMs: 60_000 });
 
-export const settlementJobs = [settlementCatchUpJob, stripeFeeJob, payoutRunJob];
+/**
+ * A refund took from a seller's payable balance money already transferred to it: the parts of
+ * its transfers to reverse, planned in the refund's transaction (outbox), made by the worker
+ * under one Stripe idempotency key per refund and transfer.
+ */
+export type TransferReversalPayload = {
+  refundKey: string;
+  sellerType: 'MUSEUM' | 'BRAND';
+  sellerId: string;
+  currency: string;
+  /** `<payoutId>=<amount minor>` pairs, comma separated (payloads are flat). */
+  parts: string;
+};
+export const transferReversalJob = defineJob<TransferReversalPayload>({
+  queue: settlementQueue,
+  name: 'transfer-reversal',
+  jobId: (p) => `settlement.transfer-reversal.${p.refundKey.replace(/[^A-Za-z0-9_-]/g, '_')}.${p.sellerType}.${p.sellerId}.${p.currency}`,
+  attempts: 10,
+  backoffMs: 30_000,
+});
+
+/** Stripe's fee on a lost dispute: written to the outbox with the dispute's `dispute-lost:` entry. */
+export type DisputeFeePayload = { disputeId: string };
+export const disputeFeeJob = defineJob<DisputeFeePayload>({
+  queue: settlementQueue,
+  name: 'dispute-fee',
+  jobId: (p) => `settlement.dispute-fee.${p.disputeId}`,
+  attempts: 10,
+  backoffMs: 30_000,
+});
+
+export const settlementJobs = [settlementCatchUpJob, stripeFeeJob, payoutRunJob, transferReversalJob, disputeFeeJob];
 
 export const settlementSchedules = [
   defineSchedule(settlementCatchUpJob, { scope: 'all' }, { pattern: '17 * * * *' }),

@@ -1,0 +1,385 @@
+import { useEffect, useState } from 'react';
+import { Alert, Box, Card, CardContent, Chip, Link, Stack, TextField as MuiTextField, Typography } from '@mui/material';
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import DownloadIcon from '@mui/icons-material/Download';
+import {
+  Button,
+  Datagrid,
+  DateField,
+  DateInput,
+  FunctionField,
+  List,
+  ListContextProvider,
+  Pagination,
+  SelectInput,
+  Show,
+  TextField,
+  FilterForm,
+  useGetList,
+  useListController,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { Section } from '../../components/DetailParts';
+import { Money } from '../../components/Money';
+import { NotFound } from '../../components/NotFound';
+import {
+  ENTRY_KINDS,
+  connectPayoutAccount,
+  payoutAccount,
+  platformLedger,
+  statementCsv,
+  type Amount,
+  type LedgerLineRecord,
+  type PayoutAccountRecord,
+  type PayoutRecord,
+  type PlatformLedger,
+  type SellerRecord,
+} from './settlement.data';
+
+/** Amounts in several currencies, one under the other; "—" when there is none. */
+const Amounts = ({ list, testId }: { list: Amount[]; testId?: string }) => (
+  <Box component="span" data-testid={testId} sx={{ display: 'inline-flex', flexDirection: 'column' }}>
+    {list.length ? list.map((a) => <Money key={a.currency} amount={a.amount} currency={a.currency} />) : '—'}
+  </Box>
+);
+
+const SellerName = (_: { label?: string }) => {
+  const translate = useTranslate();
+  return <FunctionField<SellerRecord> render={(s) => s.name ?? translate(`vitrine.settlement.seller.${s.sellerType}`)} />;
+};
+
+/** The operator's platform accounts: tax owed to customs, commission, the money at Stripe, fees. */
+const PlatformSummary = () => {
+  const translate = useTranslate();
+  const [ledger, setLedger] = useState<PlatformLedger | null>(null);
+  useEffect(() => {
+    let live = true;
+    platformLedger()
+      .then((l) => live && setLedger(l))
+      .catch(() => live && setLedger(null));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!ledger) return null;
+  const cards: [string, Amount[]][] = [
+    ['taxOwedToCustoms', ledger.taxOwedToCustoms],
+    ['commissionRevenue', ledger.commissionRevenue],
+    ['stripeClearing', ledger.stripeClearing],
+    ['stripeFees', ledger.stripeFees],
+  ];
+  return (
+    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', my: 2 }} data-testid="platform-ledger">
+      {cards.map(([key, list]) => (
+        <Card key={key} variant="outlined" sx={{ minWidth: 200 }}>
+          <CardContent>
+            <Typography variant="body2" color="text.secondary">
+              {translate(`vitrine.settlement.platform.${key}`)}
+            </Typography>
+            <Typography variant="h6" component="div">
+              <Amounts list={list} testId={`platform-${key}`} />
+            </Typography>
+          </CardContent>
+        </Card>
+      ))}
+    </Box>
+  );
+};
+
+export const SettlementList = () => {
+  const { permissions } = usePermissions<string>();
+  return (
+    <>
+      {permissions === 'PLATFORM_ADMIN' && <PlatformSummary />}
+      <List exporter={false} pagination={false} empty={false} title="resources.settlement.name">
+        <Datagrid rowClick="show" bulkActionButtons={false} data-testid="settlement-sellers">
+          <SellerName label="resources.settlement.fields.seller" />
+          <FunctionField<SellerRecord> label="resources.settlement.fields.sellerType" render={(s) => <SellerKindLabel value={s.sellerType} />} />
+          <FunctionField<SellerRecord> label="resources.settlement.fields.payable" render={(s) => <Amounts list={s.payable} />} />
+          <FunctionField<SellerRecord> label="resources.settlement.fields.pending" render={(s) => <Amounts list={s.pending} />} />
+        </Datagrid>
+      </List>
+    </>
+  );
+};
+
+const SellerKindLabel = ({ value }: { value: string }) => {
+  const translate = useTranslate();
+  return <span>{translate(`vitrine.settlement.seller.${value}`)}</span>;
+};
+
+/** Available (payable) and pending, per currency. */
+const Balance = () => {
+  const s = useRecordContext<SellerRecord>();
+  const translate = useTranslate();
+  if (!s) return null;
+  const currencies = [...new Set([...s.payable, ...s.pending].map((a) => a.currency))];
+  const of = (list: Amount[], c: string) => list.find((a) => a.currency === c)?.amount ?? 0;
+  return (
+    <Section title="vitrine.settlement.balance" testId="settlement-balance">
+      {currencies.length === 0 && <Typography color="text.secondary">{translate('vitrine.settlement.nothing_yet')}</Typography>}
+      {currencies.map((c) => (
+        <Box key={c} sx={{ display: 'flex', gap: 4, py: 1 }} data-testid={`balance-${c}`}>
+          <Box>
+            <Typography variant="body2" color="text.secondary">
+              {translate('resources.settlement.fields.payable')}
+            </Typography>
+            <Typography variant="h5" component="div" data-testid={`balance-${c}-available`} color={of(s.payable, c) < 0 ? 'error' : undefined}>
+              <Money amount={of(s.payable, c)} currency={c} />
+            </Typography>
+          </Box>
+          <Box>
+            <Typography variant="body2" color="text.secondary">
+              {translate('resources.settlement.fields.pending')}
+            </Typography>
+            <Typography variant="h5" component="div" data-testid={`balance-${c}-pending`}>
+              <Money amount={of(s.pending, c)} currency={c} />
+            </Typography>
+          </Box>
+        </Box>
+      ))}
+      <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 520 }}>
+        {translate('vitrine.settlement.balance_help')}
+      </Typography>
+    </Section>
+  );
+};
+
+/** The Stripe Connect account: its state, what Stripe still needs, and the connect / continue button. */
+const PayoutAccount = () => {
+  const s = useRecordContext<SellerRecord>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [account, setAccount] = useState<PayoutAccountRecord | null | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!s) return;
+    let live = true;
+    payoutAccount(s.id)
+      .then((a) => live && setAccount(a))
+      .catch(() => live && setAccount(null));
+    return () => {
+      live = false;
+    };
+  }, [s?.id]);
+  if (!s || account === undefined) return null;
+  const state = !account ? 'NOT_CONNECTED' : account.ready ? 'READY' : 'ONBOARDING';
+  const connect = async () => {
+    setBusy(true);
+    try {
+      const a = await connectPayoutAccount(s.id, window.location.href);
+      setAccount(a);
+      if (a.onboardingUrl) window.location.assign(a.onboardingUrl);
+      else notify('vitrine.settlement.account.ready_notice', { type: 'success' });
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section title="vitrine.settlement.account.title" testId="payout-account">
+      <Stack spacing={1} alignItems="flex-start">
+        <Chip
+          data-testid="payout-account-state"
+          color={state === 'READY' ? 'success' : state === 'ONBOARDING' ? 'warning' : 'default'}
+          label={translate(`vitrine.settlement.account.state.${state}`)}
+        />
+        {account && account.requirements.length > 0 && (
+          <Typography variant="body2" data-testid="payout-account-requirements">
+            {translate('vitrine.settlement.account.requirements', { list: account.requirements.join(', ') })}
+          </Typography>
+        )}
+        {account?.bankPayoutStatus && (
+          <Typography variant="body2" color={account.bankPayoutStatus === 'failed' ? 'error' : undefined} data-testid="payout-account-bank">
+            {translate(`vitrine.settlement.account.bank.${account.bankPayoutStatus === 'failed' ? 'failed' : 'paid'}`, { code: account.bankPayoutFailureCode ?? '' })}
+          </Typography>
+        )}
+        {state !== 'READY' && (
+          <Button
+            variant="contained"
+            disabled={busy}
+            onClick={connect}
+            data-testid="payout-connect"
+            label={state === 'NOT_CONNECTED' ? 'vitrine.settlement.account.connect' : 'vitrine.settlement.account.continue'}
+          >
+            <AccountBalanceIcon />
+          </Button>
+        )}
+        <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 520 }}>
+          {translate('vitrine.settlement.account.help')}
+        </Typography>
+      </Stack>
+    </Section>
+  );
+};
+
+/** PAID, PENDING (not transferred yet: the next run makes it), REVERSED or PARTLY_REVERSED (transfer reversals). */
+export function payoutState(p: PayoutRecord): 'PAID' | 'PENDING' | 'FAILED' | 'REVERSED' | 'PARTLY_REVERSED' {
+  if (p.status === 'PAID' && p.reversed.amount >= p.amount.amount) return 'REVERSED';
+  if (p.status === 'PAID' && p.reversed.amount > 0) return 'PARTLY_REVERSED';
+  return p.status;
+}
+const PAYOUT_COLORS = { PAID: 'success', PENDING: 'warning', FAILED: 'error', REVERSED: 'error', PARTLY_REVERSED: 'warning' } as const;
+
+const Payouts = () => {
+  const s = useRecordContext<SellerRecord>();
+  const translate = useTranslate();
+  const { data, isPending } = useGetList<PayoutRecord>('settlementPayouts', { filter: { seller: s?.id }, pagination: { page: 1, perPage: 100 } }, { enabled: !!s });
+  if (!s) return null;
+  return (
+    <Section title="vitrine.settlement.payouts" testId="settlement-payouts">
+      {!isPending && !data?.length ? (
+        <Typography color="text.secondary">{translate('vitrine.settlement.no_payouts')}</Typography>
+      ) : (
+        <Datagrid data={data} isPending={isPending} total={data?.length ?? 0} resource="settlementPayouts" bulkActionButtons={false} rowClick={false} sort={{ field: 'createdAt', order: 'DESC' }}>
+          <DateField source="createdAt" showTime sortable={false} label="resources.settlementPayouts.fields.createdAt" />
+          <TextField source="runKey" sortable={false} label="resources.settlementPayouts.fields.runKey" />
+          <FunctionField<PayoutRecord> label="resources.settlementPayouts.fields.amount" render={(p) => <Money amount={p.amount.amount} currency={p.amount.currency} />} />
+          <FunctionField<PayoutRecord>
+            label="resources.settlementPayouts.fields.status"
+            render={(p) => <Chip size="small" data-testid="payout-status" color={PAYOUT_COLORS[payoutState(p)]} label={translate(`vitrine.settlement.payout_status.${payoutState(p)}`)} />}
+          />
+          <FunctionField<PayoutRecord>
+            label="resources.settlementPayouts.fields.reversed"
+            render={(p) => (p.reversed.amount ? <Money amount={p.reversed.amount} currency={p.reversed.currency} /> : '—')}
+          />
+          <TextField source="stripeTransferId" sortable={false} emptyText="—" label="resources.settlementPayouts.fields.stripeTransferId" />
+        </Datagrid>
+      )}
+    </Section>
+  );
+};
+
+const KIND_CHOICES = ENTRY_KINDS.map((id) => ({ id, name: `vitrine.settlement.kind.${id}` }));
+const lineFilters = [
+  <SelectInput key="kind" source="kind" label="resources.settlementLines.fields.entryKind" choices={KIND_CHOICES} alwaysOn />,
+  <DateInput key="from" source="from" label="vitrine.settlement.from" alwaysOn />,
+  <DateInput key="to" source="to" label="vitrine.settlement.to" alwaysOn />,
+];
+
+/** The seller's ledger lines: newest first, 25 a page (keyset pages through the API), filtered by kind and dates. */
+const LedgerLines = () => {
+  const s = useRecordContext<SellerRecord>();
+  const translate = useTranslate();
+  const list = useListController<LedgerLineRecord>({
+    resource: 'settlementLines',
+    filter: { seller: s?.id },
+    perPage: 25,
+    sort: { field: 'id', order: 'DESC' },
+    disableSyncWithLocation: true,
+    queryOptions: { enabled: !!s },
+  });
+  if (!s) return null;
+  return (
+    <Section title="vitrine.settlement.ledger" testId="settlement-ledger">
+      <ListContextProvider value={list}>
+        <FilterForm filters={lineFilters} />
+        <Datagrid bulkActionButtons={false} rowClick={false} data-testid="ledger-lines" empty={<Typography sx={{ p: 2 }}>{translate('vitrine.settlement.no_lines')}</Typography>}>
+          <DateField source="createdAt" showTime sortable={false} label="resources.settlementLines.fields.createdAt" />
+          <FunctionField<LedgerLineRecord> label="resources.settlementLines.fields.entryKind" render={(l) => translate(`vitrine.settlement.kind.${l.entryKind}`, { _: l.entryKind })} />
+          <FunctionField<LedgerLineRecord> label="resources.settlementLines.fields.account" render={(l) => translate(`vitrine.settlement.account_kind.${l.account}`)} />
+          <FunctionField<LedgerLineRecord> label="resources.settlementLines.fields.component" render={(l) => translate(`vitrine.settlement.component.${l.component}`, { _: l.component })} />
+          <FunctionField<LedgerLineRecord>
+            label="resources.settlementLines.fields.order"
+            render={(l) =>
+              l.orderNumber ? (
+                <Link href={`#/orders/${l.orderId}/show`} onClick={(e) => e.stopPropagation()}>
+                  {l.orderNumber}
+                </Link>
+              ) : (
+                '—'
+              )
+            }
+          />
+          <FunctionField<LedgerLineRecord>
+            label="resources.settlementLines.fields.amount"
+            textAlign="right"
+            render={(l) => (
+              <Box component="span" sx={{ color: l.amount.amount < 0 ? 'error.main' : undefined }}>
+                <Money amount={l.amount.amount} currency={l.amount.currency} />
+              </Box>
+            )}
+          />
+        </Datagrid>
+        <Pagination rowsPerPageOptions={[10, 25, 50, 100]} />
+      </ListContextProvider>
+    </Section>
+  );
+};
+
+/** The month's settlement statement as CSV, computed from the ledger by the API. */
+const StatementDownload = () => {
+  const s = useRecordContext<SellerRecord>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
+  if (!s) return null;
+  const download = async () => {
+    try {
+      const csv = await statementCsv(s.id, month);
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `settlement-${s.sellerType.toLowerCase()}-${s.sellerId}-${month}.csv`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      notify((e as Error).message, { type: 'error' });
+    }
+  };
+  return (
+    <Section title="vitrine.settlement.statement" testId="settlement-statement">
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+        <MuiTextField
+          type="month"
+          size="small"
+          label={translate('vitrine.settlement.month')}
+          value={month}
+          onChange={(e) => setMonth(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'statement-month' } }}
+        />
+        <Button label="vitrine.settlement.download_csv" onClick={download} disabled={!/^\d{4}-\d{2}$/.test(month)} data-testid="statement-download">
+          <DownloadIcon />
+        </Button>
+      </Box>
+    </Section>
+  );
+};
+
+const SellerTitle = () => {
+  const s = useRecordContext<SellerRecord>();
+  const translate = useTranslate();
+  return <span>{s ? `${translate('resources.settlement.name', { smart_count: 1 })} — ${translate(`vitrine.settlement.seller.${s.sellerType}`)}` : ''}</span>;
+};
+
+export const SettlementShow = () => (
+  <Show error={<NotFound />} title={<SellerTitle />} actions={false} sx={{ minWidth: 0, '& .RaShow-main, & .RaShow-card': { minWidth: 0 } }}>
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, p: 2 }} data-testid="settlement-show">
+      <NegativeHelp />
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <Balance />
+        <PayoutAccount />
+        <StatementDownload />
+      </Box>
+      <Payouts />
+      <LedgerLines />
+    </Box>
+  </Show>
+);
+
+const NegativeHelp = () => {
+  const s = useRecordContext<SellerRecord>();
+  const translate = useTranslate();
+  if (!s || !s.payable.some((a) => a.amount < 0)) return null;
+  return (
+    <Alert severity="warning" data-testid="settlement-negative">
+      {translate('vitrine.settlement.negative')}
+    </Alert>
+  );
+};

@@ -1,0 +1,204 @@
+import { gql } from '../../api/graphql';
+import { readSession } from '../../api/session';
+import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
+import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { allMuseums, myMuseums } from '../museums/museums.data';
+
+// Settlement (libs/settlement, ADR 0014): what the platform owes each museum and brand, read
+// from the ledger. A seller's record id is `MUSEUM-<uuid>` or `BRAND-<uuid>`; the API decides
+// who may read it (a manager its museums, a brand its own, the operator any: NOT_FOUND else).
+
+export type SellerType = 'MUSEUM' | 'BRAND';
+export interface Amount {
+  amount: number;
+  currency: string;
+}
+
+export interface SellerRecord {
+  id: string;
+  sellerType: SellerType;
+  sellerId: string;
+  name: string | null;
+  payable: Amount[];
+  pending: Amount[];
+}
+
+export interface PlatformLedger {
+  sellers: { sellerType: SellerType; sellerId: string; payable: Amount[]; pending: Amount[] }[];
+  taxOwedToCustoms: Amount[];
+  commissionRevenue: Amount[];
+  stripeClearing: Amount[];
+  stripeFees: Amount[];
+}
+
+export interface LedgerLineRecord {
+  id: string;
+  event: string;
+  entryKind: string;
+  createdAt: string;
+  occurredAt: string;
+  account: 'SELLER_PENDING' | 'SELLER_PAYABLE';
+  component: string;
+  orderId: string | null;
+  orderNumber: string | null;
+  amount: Amount;
+}
+
+export interface PayoutRecord {
+  id: string;
+  runKey: string;
+  amount: Amount;
+  status: 'PENDING' | 'PAID' | 'FAILED';
+  stripeTransferId: string | null;
+  reversed: Amount;
+  createdAt: string | null;
+  paidAt: string | null;
+}
+
+export interface PayoutAccountRecord {
+  ready: boolean;
+  detailsSubmitted: boolean;
+  chargesEnabled: boolean;
+  requirements: string[];
+  onboardingUrl: string | null;
+  bankPayoutStatus: string | null;
+  bankPayoutFailureCode: string | null;
+}
+
+export const ENTRY_KINDS = ['ORDER_PAID', 'ORDER_PAYABLE', 'REFUND', 'REFUND_FAILED', 'DISPUTE_LOST', 'DISPUTE_FEE', 'PAYOUT', 'TRANSFER_REVERSAL'] as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const sellerRecordId = (t: SellerType, id: string) => `${t}-${id}`;
+
+/** The seller a record id names, as the API's arguments; a malformed id names a seller that does not exist. */
+export function sellerArgs(recordId: string): { m: string | null; b: string | null } {
+  const m = /^(MUSEUM|BRAND)-(.+)$/.exec(recordId);
+  // An id that is not a seller's asks for a museum that cannot exist: the API answers NOT_FOUND.
+  if (!m || !UUID.test(m[2]!)) return { m: '00000000-0000-0000-0000-000000000000', b: null };
+  return m[1] === 'MUSEUM' ? { m: m[2]!, b: null } : { m: null, b: m[2]! };
+}
+
+const A = '{ amount currency }';
+const BALANCE = `sellerType sellerId payable ${A} pending ${A}`;
+
+async function balanceOf(args: { m: string | null; b: string | null }) {
+  return (await gql<{ sellerBalance: Omit<SellerRecord, 'id' | 'name'> }>(`query SellerBalance($m: ID, $b: ID) { sellerBalance(museumId: $m, brandId: $b) { ${BALANCE} } }`, args)).sellerBalance;
+}
+
+export async function platformLedger(): Promise<PlatformLedger> {
+  return (
+    await gql<{ platformLedger: PlatformLedger }>(
+      `query PlatformLedger { platformLedger { sellers { ${BALANCE} } taxOwedToCustoms ${A} commissionRevenue ${A} stripeClearing ${A} stripeFees ${A} } }`,
+    )
+  ).platformLedger;
+}
+
+async function brandNames(): Promise<Map<string, string>> {
+  const r = await gql<{ brands: CursorPage<{ id: string; name: string }> }>(`query Brands { brands(first: 100) { nodes { id name } } }`);
+  return new Map(r.brands.nodes.map((b) => [b.id, b.name]));
+}
+
+/**
+ * The sellers the caller may read: the operator every seller in the ledger; a manager its
+ * museums; a brand itself.
+ */
+async function sellers(): Promise<SellerRecord[]> {
+  const user = readSession()?.user;
+  if (user?.role === 'PLATFORM_ADMIN') {
+    const [ledger, museums, brands] = await Promise.all([platformLedger(), allMuseums(), brandNames()]);
+    const museumName = new Map(museums.map((m) => [m.id, m.legalName]));
+    return ledger.sellers.map((s) => ({
+      ...s,
+      id: sellerRecordId(s.sellerType, s.sellerId),
+      name: (s.sellerType === 'MUSEUM' ? museumName.get(s.sellerId) : brands.get(s.sellerId)) ?? null,
+    }));
+  }
+  if (user?.role === 'MUSEUM_MANAGER') {
+    const museums = await myMuseums();
+    return Promise.all(museums.map(async (m) => ({ ...(await balanceOf({ m: m.id, b: null })), id: sellerRecordId('MUSEUM', m.id), name: m.legalName })));
+  }
+  const own = await balanceOf({ m: null, b: null });
+  return [{ ...own, id: sellerRecordId(own.sellerType, own.sellerId), name: null }];
+}
+
+export const settlementData: ResourceHandler = {
+  getList: async () => {
+    const data = await sellers();
+    return { data, total: data.length };
+  },
+  getOne: async ({ id }) => {
+    const args = sellerArgs(String(id));
+    const b = await balanceOf(args);
+    return { data: { ...b, id: String(id), name: null } };
+  },
+};
+
+type LineFilter = { kind: string | null; from: string | null; to: string | null };
+
+const linesOf =
+  (args: { m: string | null; b: string | null }, f: LineFilter): FetchPage<LedgerLineRecord> =>
+  async (first, after, idsOnly) => {
+    const r = await gql<{ sellerLedgerLines: CursorPage<LedgerLineRecord> }>(
+      `query SellerLedgerLines($m: ID, $b: ID, $kind: String, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
+        sellerLedgerLines(museumId: $m, brandId: $b, kind: $kind, from: $from, to: $to, first: $first, after: $after) {
+          nodes { ${idsOnly ? 'id' : `id event entryKind createdAt occurredAt account component orderId orderNumber amount ${A}`} } ${PAGE_INFO} } }`,
+      { ...args, ...f, first, after },
+    );
+    return r.sellerLedgerLines;
+  };
+
+/** A day (YYYY-MM-DD, the console's date inputs) as the UTC instant it starts; `to` is inclusive, so its next day. */
+function dayStart(v: unknown, plusDays = 0): string | null {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(v)) return null;
+  const d = new Date(`${v.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + plusDays);
+  return d.toISOString();
+}
+
+/** The ledger lines of one seller (filter.seller = its record id), newest first, in keyset pages. */
+export const settlementLinesData: ResourceHandler = {
+  getList: (params) => {
+    const args = sellerArgs(String(params.filter?.seller ?? ''));
+    const f: LineFilter = { kind: (params.filter?.kind as string | undefined) || null, from: dayStart(params.filter?.from), to: dayStart(params.filter?.to, 1) };
+    return cursorList('settlementLines', params, { ...args, ...f }, linesOf(args, f));
+  },
+};
+
+export const settlementPayoutsData: ResourceHandler = {
+  getList: async (params) => {
+    const args = sellerArgs(String(params.filter?.seller ?? ''));
+    const r = await gql<{ sellerPayouts: PayoutRecord[] }>(
+      `query SellerPayouts($m: ID, $b: ID) { sellerPayouts(museumId: $m, brandId: $b) { id runKey amount ${A} status stripeTransferId reversed ${A} createdAt paidAt } }`,
+      args,
+    );
+    return { data: r.sellerPayouts, total: r.sellerPayouts.length };
+  },
+};
+
+export async function payoutAccount(recordId: string): Promise<PayoutAccountRecord | null> {
+  const r = await gql<{ payoutAccount: PayoutAccountRecord | null }>(
+    `query PayoutAccount($m: ID, $b: ID) { payoutAccount(museumId: $m, brandId: $b) { ready detailsSubmitted chargesEnabled requirements onboardingUrl bankPayoutStatus bankPayoutFailureCode } }`,
+    sellerArgs(recordId),
+  );
+  return r.payoutAccount;
+}
+
+/** Creates the seller's Stripe Express account (once) and answers Stripe's onboarding link while it is not ready. */
+export async function connectPayoutAccount(recordId: string, returnUrl: string): Promise<PayoutAccountRecord> {
+  const r = await gql<{ connectPayoutAccount: PayoutAccountRecord }>(
+    `mutation ConnectPayoutAccount($m: ID, $b: ID, $r: String!, $f: String!) {
+      connectPayoutAccount(museumId: $m, brandId: $b, returnUrl: $r, refreshUrl: $f) { ready detailsSubmitted chargesEnabled requirements onboardingUrl bankPayoutStatus bankPayoutFailureCode } }`,
+    { ...sellerArgs(recordId), r: returnUrl, f: returnUrl },
+  );
+  pager.invalidate('settlement');
+  return r.connectPayoutAccount;
+}
+
+/** The seller's settlement statement of a UTC month (YYYY-MM), as the API's CSV. */
+export async function statementCsv(recordId: string, month: string): Promise<string> {
+  const r = await gql<{ sellerStatement: { csv: string } }>(`query SellerStatement($m: ID, $b: ID, $month: String!) { sellerStatement(museumId: $m, brandId: $b, month: $month) { csv } }`, {
+    ...sellerArgs(recordId),
+    month,
+  });
+  return r.sellerStatement.csv;
+}

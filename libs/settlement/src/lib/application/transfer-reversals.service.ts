@@ -1,0 +1,122 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { enqueueJob } from '@vitrine/shared/jobs';
+import { AccountKind, type JournalEntryDraft } from '../domain/ledger';
+import { transferReversalEntry } from '../domain/posting-plan';
+import { planRefundReversal, type ReversalPart } from '../domain/transfer-reversal';
+import { LedgerRepository } from '../infrastructure/ledger.repository';
+import { PayoutRepository } from '../infrastructure/payout.repository';
+import { transferReversalJob, type TransferReversalPayload } from '../jobs/settlement.jobs';
+import { PayoutProvider } from './payout-provider';
+import type { SellerRef } from './seller-access';
+
+export type ReversalOutcome = { payoutId: string; amountMinor: number; result: 'reversed' | 'already-recorded' | 'refused'; reversalId?: string; code?: string };
+
+const encodeParts = (parts: readonly ReversalPart[]) => parts.map((p) => `${p.payoutId}=${p.amountMinor}`).join(',');
+export function decodeParts(s: string): ReversalPart[] {
+  return s
+    .split(',')
+    .filter(Boolean)
+    .map((x) => {
+      const [payoutId, amount] = x.split('=');
+      return { payoutId: payoutId!, amountMinor: Number(amount) };
+    });
+}
+
+/**
+ * Transfer reversals we ask for: a refund that takes from a seller's payable balance money
+ * already transferred to it reverses that part of the transfer (ADR 0014).
+ *
+ * Planned in the refund's own transaction (`planAfterRefund`, called by the posting that writes
+ * the refund's entry): the seller's debt is what the refund took beyond what it was still owed
+ * (net of payouts in flight), taken from the transfer that carried the order's share, then the
+ * others; written to the outbox as one job per refund, seller and currency.
+ * Made by the worker (`reverse`): each part under the Stripe idempotency key
+ * `vitrine-refund-reversal-<refund>-<payout>`, then recorded as the payout's reversal (unique on
+ * Stripe's reversal id, so the transfer.reversed webhook that follows posts nothing again) with
+ * the ledger's `transfer-reversal:<trr_…>` entry (clearing debited, the seller's payable
+ * credited: the debt is settled), in one transaction. If Stripe refuses (the connected account
+ * no longer holds the money: balance_insufficient), nothing is written: the debt stays on the
+ * seller's payable balance and the next payout run nets it.
+ */
+@Injectable()
+export class TransferReversalPlanner {
+  constructor(
+    private readonly ledger: LedgerRepository,
+    private readonly payouts: PayoutRepository,
+  ) {}
+
+  /** After a refund's entry was written in `tx`: plans the reversals it calls for, one outbox job per seller and currency. */
+  async planAfterRefund(tx: Tx, refund: JournalEntryDraft): Promise<number> {
+    const taken = new Map<string, { seller: SellerRef; currency: string; amountMinor: number; orderIds: Set<string> }>();
+    for (const l of refund.lines) {
+      if (l.account.kind !== AccountKind.SELLER_PAYABLE || l.amountMinor <= 0 || !l.account.ownerId) continue;
+      const key = `${l.account.ownerType}:${l.account.ownerId}:${l.currency}`;
+      const t = taken.get(key) ?? { seller: { sellerType: l.account.ownerType as SellerRef['sellerType'], sellerId: l.account.ownerId }, currency: l.currency, amountMinor: 0, orderIds: new Set<string>() };
+      t.amountMinor += l.amountMinor;
+      if (l.orderId) t.orderIds.add(l.orderId);
+      taken.set(key, t);
+    }
+    let jobs = 0;
+    for (const t of taken.values()) {
+      const transfers = await this.payouts.paidTransfers(tx, t.seller, t.currency);
+      if (!transfers.length) continue;
+      const [balance] = await this.ledger.balancesIn(tx, { kinds: ['SELLER_PAYABLE'], owners: [{ ownerType: t.seller.sellerType, ownerId: t.seller.sellerId }] }, t.currency);
+      const owedAfter = -(balance?.balanceMinor ?? 0) - (await this.payouts.pendingMinor(tx, t.seller, t.currency));
+      const times = [...(await this.ledger.entryTimes(tx, [...t.orderIds].map((id) => `order-payable:${id}`))).values()];
+      const payableSince = times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null;
+      const parts = planRefundReversal({ takenMinor: t.amountMinor, owedAfterMinor: owedAfter, payableSince, transfers });
+      if (!parts.length) continue;
+      const payload: TransferReversalPayload = { refundKey: refund.eventKey, sellerType: t.seller.sellerType, sellerId: t.seller.sellerId, currency: t.currency, parts: encodeParts(parts) };
+      await enqueueJob(tx, transferReversalJob, payload);
+      jobs++;
+    }
+    return jobs;
+  }
+}
+
+/** The worker's half: makes the planned reversals at Stripe and records them (see TransferReversalPlanner). */
+@Injectable()
+export class TransferReversalsService {
+  private readonly logger = new Logger(TransferReversalsService.name);
+
+  constructor(
+    private readonly ledger: LedgerRepository,
+    private readonly payouts: PayoutRepository,
+    private readonly provider: PayoutProvider,
+    private readonly prisma: PrismaService,
+  ) {}
+
+  /** The worker's job: makes each planned reversal at Stripe and records it once. Throws (the job retries, same keys) when Stripe cannot be reached. */
+  async reverse(p: TransferReversalPayload): Promise<ReversalOutcome[]> {
+    const out: ReversalOutcome[] = [];
+    const refundId = p.refundKey.replace(/^refund:/, '');
+    for (const part of decodeParts(p.parts)) {
+      const payout = await this.payouts.payoutById(part.payoutId);
+      if (!payout?.stripeTransferId || payout.sellerType !== p.sellerType || payout.sellerId !== p.sellerId || payout.currency !== p.currency) {
+        this.logger.error(`transfer reversal for ${p.refundKey}: payout ${part.payoutId} is not a paid transfer of ${p.sellerType} ${p.sellerId} in ${p.currency}; skipped`);
+        continue;
+      }
+      const made = await this.provider.reverseTransfer({
+        transferId: payout.stripeTransferId,
+        amountMinor: part.amountMinor,
+        metadata: { vitrine_refund: p.refundKey, vitrine_payout_id: payout.id },
+        idempotencyKey: `vitrine-refund-reversal-${refundId}-${payout.id}`,
+      });
+      if ('refused' in made) {
+        this.logger.warn(`transfer ${payout.stripeTransferId} not reversed for ${p.refundKey} (${made.refused}): ${part.amountMinor} ${p.currency} stays owed by ${p.sellerType} ${p.sellerId}, netted from its next payout`);
+        out.push({ ...part, result: 'refused', code: made.refused });
+        continue;
+      }
+      const recorded = await this.prisma.$transaction(async (tx) => {
+        const locked = await this.payouts.payoutOfTransferForUpdate(tx, payout.stripeTransferId!, payout.id);
+        if (!locked) return false;
+        if (!(await this.payouts.insertReversal(tx, { payoutId: payout.id, stripeReversalId: made.id, amountMinor: made.amountMinor, currency: made.currency }))) return false;
+        await this.ledger.insertEntry(tx, transferReversalEntry({ reversalId: made.id, sellerType: payout.sellerType, sellerId: payout.sellerId, amountMinor: made.amountMinor, currency: made.currency, at: new Date() }));
+        return true;
+      });
+      out.push({ ...part, result: recorded ? 'reversed' : 'already-recorded', reversalId: made.id });
+    }
+    return out;
+  }
+}

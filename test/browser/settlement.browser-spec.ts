@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { SettlementPostingService } from '@vitrine/settlement';
+import { createBrand, createUser } from '@vitrine/shared/testing';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import { signInFast } from './support/browser';
+import { useConsole } from './support/console-fixture';
+
+const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { paid { id amount { amount } } failed { id } } }`;
+const REFUND = `mutation($id: ID!, $reason: String!) { refundOrder(id: $id, reason: $reason) { refundId refundStatus } }`;
+
+/**
+ * The console's settlement screens (issue 21): a manager reads their museum's balance
+ * (available / pending per currency), connects the payout account through Stripe's Express
+ * onboarding (the Stripe loopback's page), sees the payout the operator's run made and the
+ * ledger lines, filters them by kind and date and pages through them, downloads the month's
+ * statement as CSV. Another museum's settlement URL is NOT_FOUND for them, and for a brand;
+ * a brand sees only its own. The operator sees the platform ledger. French too.
+ */
+describe('console: settlement', () => {
+  const c = useConsole({ stripe: true });
+  let shop: Shop;
+  let other: Shop;
+
+  beforeAll(async () => {
+    await seedFx(c.api.db.prisma, '7.8000');
+    shop = await seedShop(c.api.db.prisma, { prices: [2_500, 4_000], stock: 40 });
+    other = await seedShop(c.api.db.prisma, { prices: [3_000], stock: 20 });
+  });
+
+  /** A paid order (through checkout and Stripe's webhook), released by customs `daysAgo` days ago. */
+  async function paidOrder(s: Shop, shopper: string, key: string, n: number, variant: number, daysAgo: number | null) {
+    const r: any = await c.api.gql(ADD_LINE, { i: { variantId: s.variants[variant]!.id, quantity: 1, cartToken: null } }, shopper);
+    expect(r.errors).toBeUndefined();
+    const placed: any = await c.api.gql(PLACE_ORDER, { i: placeOrderInput(r.data.addCartLine.cart.id, key, { id: residentId(n) }) }, shopper);
+    expect(placed.errors).toBeUndefined();
+    expect(await c.stripe.deliver(c.api.baseUrl, c.stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
+    const order = placed.data.placeOrder.orders[0];
+    if (daysAgo != null) {
+      await c.api.db.prisma.orderStatusChange.create({
+        data: { orderId: order.id, fromStatus: 'CUSTOMS_SUBMITTED', toStatus: 'CLEARED', reason: 'test: released', createdAt: new Date(Date.now() - daysAgo * 86_400_000) },
+      });
+    }
+    return order;
+  }
+
+  it('shows a museum its balance, payout account, payouts, ledger and statement; never another museum’s', async () => {
+    const prisma = c.api.db.prisma;
+    const manager = await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] });
+    const stranger = await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [other.museumId] });
+    const brand = await createBrand(prisma);
+    const partner = await createUser(prisma, 'BRAND_PARTNER', { brandId: brand.id });
+    const operator = await createUser(prisma, 'PLATFORM_ADMIN');
+    const operatorToken = await c.api.login(operator.email);
+    const managerToken = await c.api.login(manager.email);
+    const shopper = await c.api.login((await createUser(prisma, 'SHOPPER')).email);
+
+    // Six orders past their return window (payable), one still within it (pending); one of the other museum.
+    const payableOrders = [];
+    for (let i = 0; i < 6; i++) payableOrders.push(await paidOrder(shop, shopper, `settle-ui-${i}`, 7600 + i, i % 2, 31));
+    await paidOrder(shop, shopper, 'settle-ui-pending', 7610, 1, null);
+    await paidOrder(other, shopper, 'settle-ui-other', 7611, 0, 31);
+    await c.api.app.get(SettlementPostingService, { strict: false }).catchUp();
+
+    const { page, screenshot } = await c.open();
+    await signInFast(page, manager.email, manager.password);
+    await page.getByRole('menuitem', { name: 'Balances & payouts' }).click();
+    await page.getByTestId('settlement-sellers').locator('tbody tr').first().waitFor();
+    await expect(page.getByTestId('settlement-sellers').locator('tbody tr').count()).resolves.toBe(1);
+    await screenshot('settlement-list');
+    await page.getByTestId('settlement-sellers').locator('tbody tr').first().click();
+    await page.getByTestId('settlement-show').waitFor();
+    const available = page.getByTestId('balance-CNY-available');
+    const pending = page.getByTestId('balance-CNY-pending');
+    await available.waitFor();
+    const availableText = (await available.textContent())!;
+    expect(availableText).toMatch(/[1-9]/);
+    expect((await pending.textContent())!).toMatch(/[1-9]/);
+    await page.getByTestId('payout-account-state').getByText('Not connected').waitFor();
+    await page.getByText('No payout yet.').waitFor();
+    await screenshot('settlement-museum-before-payout');
+
+    // Connect: Stripe's Express onboarding (the loopback's page), then back to the console.
+    await page.getByTestId('payout-connect').click();
+    await page.waitForURL(/\/sandbox\/onboarding\/acct_/);
+    await page.locator('#finish-onboarding').click();
+    await page.waitForURL(/#\/settlement\/MUSEUM-/);
+    const acct = [...c.stripe.accounts.values()].find((a: any) => a.metadata.vitrine_seller_id === shop.museumId)!;
+    // Stripe tells the Connect endpoint the account is ready (account.updated).
+    expect(await c.stripe.deliverConnect(c.api.baseUrl, c.stripe.accountUpdated(String(acct['id'])))).toBe(200);
+    await page.reload();
+    await page.getByTestId('payout-account-state').getByText('Ready for payouts').waitFor();
+    await expect(page.getByTestId('payout-connect').count()).resolves.toBe(0);
+
+    // The operator's run pays the available balance; a refund after it makes the balance negative (carried).
+    const run: any = await c.api.gql(RUN, { k: 'ui-run-1' }, operatorToken);
+    expect(run.errors).toBeUndefined();
+    expect(run.data.runPayouts.paid).toHaveLength(1);
+    const refund: any = await c.api.gql(REFUND, { id: payableOrders[0].id, reason: 'broken in transit' }, managerToken);
+    expect(refund.errors).toBeUndefined();
+    await page.reload();
+    await page.getByTestId('settlement-payouts').getByTestId('payout-status').first().waitFor();
+    const payoutStatus = await page.getByTestId('settlement-payouts').getByTestId('payout-status').first().textContent();
+    expect(['Paid', 'Partly reversed', 'Reversed']).toContain(payoutStatus);
+    await screenshot('settlement-museum');
+
+    // Ledger: newest first, keyset pages of 10; filter by kind and by date.
+    const lines = page.getByTestId('ledger-lines').locator('tbody tr');
+    await lines.first().waitFor();
+    const total = Number((await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM settlement_journal_lines l JOIN settlement_accounts a ON a.id = l.account_id
+       WHERE a.owner_type = 'MUSEUM' AND a.owner_id = ${shop.museumId}::uuid`)[0]!.n);
+    expect(total).toBeGreaterThan(10);
+    await page.getByTestId('settlement-ledger').getByRole('combobox', { name: /rows per page/i }).click();
+    await page.getByRole('option', { name: '10', exact: true }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="ledger-lines"] tbody tr').length === 10);
+    const firstPage = await lines.allTextContents();
+    await page.getByTestId('settlement-ledger').getByRole('button', { name: /go to page 2/i }).click();
+    await page.waitForFunction((first) => document.querySelector('[data-testid="ledger-lines"] tbody tr')?.textContent !== first, firstPage[0]);
+    const secondPage = await lines.allTextContents();
+    expect(secondPage.length).toBe(Math.min(10, total - 10));
+    expect(secondPage.filter((t) => firstPage.includes(t))).toEqual([]);
+    await page.getByTestId('settlement-ledger').getByRole('button', { name: /go to page 1/i }).click();
+
+    await page.getByTestId('settlement-ledger').getByLabel('Entry').click();
+    await page.getByRole('option', { name: 'Payout', exact: true }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="ledger-lines"] tbody tr').length === 1);
+    await page.getByTestId('ledger-lines').getByText('Payout').first().waitFor();
+    await screenshot('settlement-ledger-payouts');
+    await page.getByTestId('settlement-ledger').getByLabel('Entry').click();
+    await page.getByRole('option', { name: 'Refund', exact: true }).click();
+    await page.getByTestId('ledger-lines').getByText(payableOrders[0].number).first().waitFor();
+    // A date range before anything was written: nothing.
+    await page.getByTestId('settlement-ledger').getByLabel('To').fill('2020-01-31');
+    await page.getByText('No ledger line matches.').waitFor();
+
+    // The month's statement as CSV.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('statement-download').click();
+    const file = await download;
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^settlement-museum-${shop.museumId}-\\d{4}-\\d{2}\\.csv$`));
+    expect(csv.split(/\r?\n/).length).toBeGreaterThan(3);
+    expect(csv).toContain('CNY');
+
+    // Another museum's settlement by URL: NOT_FOUND, and nothing of it shown.
+    await page.goto(`${c.server.url}/#/settlement/MUSEUM-${other.museumId}/show`);
+    await page.getByTestId('not-found').waitFor();
+    await expect(page.getByTestId('settlement-balance').count()).resolves.toBe(0);
+    await page.goto(`${c.server.url}/#/settlement/BRAND-${brand.id}/show`);
+    await page.getByTestId('not-found').waitFor();
+    await screenshot('settlement-other-museum-not-found');
+
+    // The other museum's manager cannot open this museum's either.
+    const { page: strangerPage } = await c.open();
+    await signInFast(strangerPage, stranger.email, stranger.password);
+    await strangerPage.goto(`${c.server.url}/#/settlement/MUSEUM-${shop.museumId}/show`);
+    await strangerPage.getByTestId('not-found').waitFor();
+    await expect(strangerPage.getByText(availableText).count()).resolves.toBe(0);
+
+    // A brand partner: its own (empty) balance only; the museum's URL is NOT_FOUND.
+    const { page: brandPage, screenshot: brandShot } = await c.open();
+    await signInFast(brandPage, partner.email, partner.password);
+    await brandPage.getByRole('menuitem', { name: 'Balances & payouts' }).click();
+    await brandPage.getByTestId('settlement-sellers').locator('tbody tr').first().waitFor();
+    await expect(brandPage.getByTestId('settlement-sellers').locator('tbody tr').count()).resolves.toBe(1);
+    await brandPage.getByTestId('settlement-sellers').locator('tbody tr').first().click();
+    await brandPage.getByTestId('settlement-show').waitFor();
+    await brandPage.getByText('Nothing in the ledger yet.').waitFor();
+    await brandShot('settlement-brand');
+    await brandPage.goto(`${c.server.url}/#/settlement/MUSEUM-${shop.museumId}/show`);
+    await brandPage.getByTestId('not-found').waitFor();
+
+    // The operator: the platform ledger (tax owed to customs, commission, Stripe) and every seller.
+    const { page: opPage, screenshot: opShot } = await c.open();
+    await signInFast(opPage, operator.email, operator.password);
+    await opPage.getByRole('menuitem', { name: 'Balances & payouts' }).click();
+    await opPage.getByTestId('platform-taxOwedToCustoms').waitFor();
+    expect(await opPage.getByTestId('platform-taxOwedToCustoms').textContent()).toMatch(/[1-9]/);
+    const museumName = (await prisma.museum.findUniqueOrThrow({ where: { id: shop.museumId } })).legalName;
+    await opPage.getByTestId('settlement-sellers').locator('tbody tr', { hasText: museumName }).first().waitFor();
+    await expect(opPage.getByTestId('settlement-sellers').locator('tbody tr').count()).resolves.toBeGreaterThanOrEqual(2);
+    await opShot('settlement-operator');
+  });
+
+  it('reads in French', async () => {
+    const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] });
+    const { page, screenshot } = await c.open('fr-FR');
+    await signInFast(page, manager.email, manager.password);
+    await page.getByRole('menuitem', { name: 'Soldes et virements' }).click();
+    await page.getByTestId('settlement-sellers').locator('tbody tr').first().click();
+    await page.getByTestId('settlement-show').waitFor();
+    await page.getByText('Compte de versement (Stripe Connect)').waitFor();
+    await page.getByText('Grand livre').waitFor();
+    await page.getByText('Relevé mensuel').waitFor();
+    await page.getByText('Disponible').first().waitFor();
+    await screenshot('settlement-museum-fr');
+  });
+});

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import { SettlementPostingService } from '@vitrine/settlement';
+import { createUser } from '@vitrine/shared/testing';
+import type { ApiHarness } from '../support/api-harness';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
+import type { StripeEventLike, StripeLoopback } from '../support/stripe-loopback';
+import type { SpawnedProcess } from '../support/spawn-api';
+import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+
+const BALANCE = `{ sellerBalance { payable { amount currency } pending { amount currency } } }`;
+const CONNECT = `mutation($r: String!) { connectPayoutAccount(returnUrl: $r, refreshUrl: $r) { ready } }`;
+const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { paid { id amount { amount currency } stripeTransferId } failed { id } } }`;
+const REFUND = `mutation($id: ID!, $reason: String!, $lines: [RefundLineInput!], $key: String) { refundOrder(id: $id, reason: $reason, lines: $lines, idempotencyKey: $key) { refundId refundStatus amount } }`;
+const PAYOUTS = `{ sellerPayouts { id status amount { amount } reversed { amount } } }`;
+
+/**
+ * Issue 21, transfer reversals we ask for: a refund after the seller's share was transferred
+ * reverses that part of the transfer at Stripe (through the SDK, to the loopback), under one
+ * idempotency key per refund and transfer, posted to the ledger balanced by the worker's job
+ * (planned in the refund's transaction); Stripe's transfer.reversed webhook for it posts nothing
+ * again. A refund the seller's balance still covers reverses nothing. When the connected account
+ * no longer holds the money (paid out to its bank), Stripe refuses (balance_insufficient): the
+ * debt stays on the seller's payable balance and the next payout nets it.
+ */
+describe('settlement: transfer reversals after a refund of paid-out money', () => {
+  let api: ApiHarness;
+  let stripe: StripeLoopback;
+  let close: () => Promise<void>;
+  let worker: SpawnedProcess;
+  let shop: Shop;
+  let manager: string;
+  let operator: string;
+  let shopper: string;
+  let n = 7700;
+  let orderB: { id: string; lines: { id: string }[] };
+  const prefix = `test-reversal-${randomUUID().slice(0, 8)}`;
+  jest.setTimeout(240_000);
+
+  beforeAll(async () => {
+    ({ api, stripe, close } = await startCheckoutApi());
+    const prisma = api.db.prisma;
+    await seedFx(prisma, '7.8000');
+    shop = await seedShop(prisma, { prices: [2_000, 3_000], stock: 50 });
+    manager = await api.login((await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
+    operator = await api.login((await createUser(prisma, 'PLATFORM_ADMIN')).email);
+    shopper = await api.login((await createUser(prisma, 'SHOPPER')).email);
+    worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix });
+    await waitForOutput(worker, /worker ready/, 120_000);
+  });
+  afterAll(async () => {
+    await worker?.stop('SIGTERM');
+    await dropQueues(prefix);
+    await close();
+  });
+
+  /** A paid order of `quantity` units of a variant, past its return window (its shares payable). */
+  async function payableOrder(variant: number, quantity: number) {
+    const r: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[variant]!.id, quantity, cartToken: null } }, shopper);
+    expect(r.errors).toBeUndefined();
+    const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(r.data.addCartLine.cart.id, `rev-${n}`, { id: residentId(n++) }) }, shopper);
+    expect(placed.errors).toBeUndefined();
+    expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
+    const order = placed.data.placeOrder.orders[0];
+    await api.db.prisma.orderStatusChange.create({ data: { orderId: order.id, fromStatus: 'CUSTOMS_SUBMITTED', toStatus: 'CLEARED', reason: 'test: released', createdAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await api.app.get(SettlementPostingService, { strict: false }).catchUp();
+    return order;
+  }
+  const payable = async () => ((await api.gql(BALANCE, {}, manager)) as any).data.sellerBalance.payable[0]?.amount ?? 0;
+  const reversalRequests = () => stripe.requests.filter((q) => q.method === 'POST' && /^\/v1\/transfers\/[^/]+\/reversals$/.test(q.path) && !q.replayed);
+  const unbalanced = async () => api.db.prisma.$queryRaw<{ k: string }[]>`
+    SELECT e.event_key AS k FROM settlement_journal_entries e JOIN settlement_journal_lines l ON l.entry_id = e.id GROUP BY e.event_key, l.currency HAVING sum(l.amount_minor) <> 0`;
+
+  it('reverses the refunded share from the transfer that carried it, once, balanced; the webhook that follows posts nothing more', async () => {
+    const a = await payableOrder(0, 2);
+    const b = await payableOrder(1, 2);
+    orderB = b;
+    expect((await api.gql(CONNECT, { r: 'https://console.example.test/settlement' }, manager)).errors).toBeUndefined();
+    const acct = [...stripe.accounts.values()].find((x: any) => x.metadata.vitrine_seller_id === shop.museumId)!;
+    expect(await stripe.deliverConnect(api.baseUrl, stripe.completeOnboarding(String(acct['id'])))).toBe(200);
+    const owed = await payable();
+    const run: any = await api.gql(RUN, { k: 'rev-run-1' }, operator);
+    expect(run.errors).toBeUndefined();
+    const [paid] = run.data.runPayouts.paid;
+    expect(paid.amount.amount).toBe(owed);
+    expect(await payable()).toBe(0);
+
+    // The whole of order A refunded after its share was transferred: the seller owes it.
+    const refund: any = await api.gql(REFUND, { id: a.id, reason: 'arrived broken', key: `rev-a-${randomUUID()}` }, manager);
+    expect(refund.errors).toBeUndefined();
+    const refundId = refund.data.refundOrder.refundId as string;
+    const taken = -(await payable());
+    expect(taken).toBeGreaterThan(0);
+    // Planned in the refund's transaction: one outbox job for this refund and seller.
+    const jobs = await api.db.prisma.$queryRaw<{ job_id: string; payload: any }[]>`SELECT job_id, payload FROM outbox_messages WHERE job_id LIKE 'settlement.transfer-reversal.%'`;
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.payload).toMatchObject({ refundKey: `refund:${refundId}`, sellerType: 'MUSEUM', sellerId: shop.museumId, currency: 'CNY', parts: `${paid.id}=${taken}` });
+
+    // The worker reverses it at Stripe and posts it: the seller's payable balance is back to zero.
+    await until('the transfer reversal recorded', async () => (await api.db.prisma.sellerPayoutReversal.count()) === 1, 90_000, worker);
+    expect(reversalRequests()).toHaveLength(1);
+    expect(reversalRequests()[0]).toMatchObject({ path: `/v1/transfers/${paid.stripeTransferId}/reversals`, idempotencyKey: `vitrine-refund-reversal-${refundId}-${paid.id}` });
+    expect(reversalRequests()[0]!.params).toMatchObject({ amount: String(taken), metadata: { vitrine_refund: `refund:${refundId}`, vitrine_payout_id: paid.id } });
+    const transfer = stripe.transfers.get(paid.stripeTransferId)!;
+    expect(transfer['amount_reversed']).toBe(taken);
+    const trr = (transfer['reversals'] as any).data[0].id as string;
+    const entry = await api.db.prisma.settlementJournalEntry.findUniqueOrThrow({ where: { eventKey: `transfer-reversal:${trr}` }, include: { lines: { include: { account: true } } } });
+    expect(entry.kind).toBe('TRANSFER_REVERSAL');
+    expect(entry.lines.map((l) => [l.account.kind, Number(l.amountMinor)]).sort()).toEqual([
+      ['SELLER_PAYABLE', -taken],
+      ['STRIPE_CLEARING', taken],
+    ]);
+    expect(await payable()).toBe(0);
+    expect((await api.gql(PAYOUTS, {}, manager)).data.sellerPayouts).toEqual([{ id: paid.id, status: 'PAID', amount: { amount: owed }, reversed: { amount: taken } }]);
+
+    // Stripe's transfer.reversed for that reversal (and a replay under another id): recorded already, nothing posted again.
+    const entries = await api.db.prisma.settlementJournalEntry.count();
+    const reversed: StripeEventLike = {
+      id: `evt_${randomUUID().replace(/-/g, '')}`,
+      object: 'event',
+      api_version: Stripe.API_VERSION,
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      type: 'transfer.reversed',
+      data: { object: structuredClone(transfer) },
+    } as StripeEventLike;
+    expect(await stripe.deliver(api.baseUrl, reversed)).toBe(200);
+    expect(await stripe.deliver(api.baseUrl, { ...reversed, id: `${reversed.id}_again` })).toBe(200);
+    expect(await api.db.prisma.settlementJournalEntry.count()).toBe(entries);
+    expect(await api.db.prisma.sellerPayoutReversal.count()).toBe(1);
+    expect(await unbalanced()).toEqual([]);
+
+    // A refund the seller's balance still covers (a new order became payable, not paid out yet) reverses nothing.
+    await payableOrder(0, 3);
+    const before = await payable();
+    const part: any = await api.gql(REFUND, { id: b.id, reason: 'one unit scratched', lines: [{ lineId: b.lines[0].id, quantity: 1 }], key: `rev-b1-${randomUUID()}` }, manager);
+    expect(part.errors).toBeUndefined();
+    const after = await payable();
+    expect(after).toBeLessThan(before);
+    expect(after).toBeGreaterThanOrEqual(0);
+    expect(await api.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM outbox_messages WHERE job_id LIKE 'settlement.transfer-reversal.%'`).toEqual([{ n: 1n }]);
+  });
+
+  it('leaves the debt on the seller’s balance when its connected account no longer holds the money, and nets it from the next payout', async () => {
+    const acct = [...stripe.accounts.values()].find((x: any) => x.metadata.vitrine_seller_id === shop.museumId)!;
+    const run: any = await api.gql(RUN, { k: 'rev-run-2' }, operator);
+    expect(run.data.runPayouts.paid).toHaveLength(1);
+    expect(await payable()).toBe(0);
+    // The connected account paid everything out to its bank: nothing left at Stripe to reverse.
+    stripe.bankPayout(String(acct['id']), 'paid', stripe.accountBalances.get(String(acct['id']))!);
+    expect(stripe.accountBalances.get(String(acct['id']))).toBe(0);
+
+    // The rest of order B refunded: the seller owes it; Stripe refuses the reversal.
+    const b = orderB;
+    const refusedBefore = stripe.requests.filter((q) => /\/reversals$/.test(q.path)).length;
+    const refund: any = await api.gql(REFUND, { id: b.id, reason: 'lost in transit', key: `rev-b2-${randomUUID()}` }, manager);
+    expect(refund.errors).toBeUndefined();
+    const debt = -(await payable());
+    expect(debt).toBeGreaterThan(0);
+    await until('Stripe asked for the reversal', async () => stripe.requests.filter((q) => /\/reversals$/.test(q.path)).length > refusedBefore, 90_000, worker);
+    await waitForOutput(worker, new RegExp(`not reversed for refund:${refund.data.refundOrder.refundId} \\(balance_insufficient\\)`), 60_000);
+    expect(await api.db.prisma.sellerPayoutReversal.count()).toBe(1);
+    expect(-(await payable())).toBe(debt);
+
+    // The next order past its window: the next run pays it less the debt.
+    await payableOrder(1, 2);
+    const owed = await payable();
+    expect(owed).toBeGreaterThan(0);
+    const next: any = await api.gql(RUN, { k: 'rev-run-3' }, operator);
+    expect(next.data.runPayouts.paid).toEqual([expect.objectContaining({ amount: { amount: owed, currency: 'CNY' } })]);
+    expect(await payable()).toBe(0);
+    expect(await unbalanced()).toEqual([]);
+  });
+});
