@@ -29,6 +29,7 @@ import { QueueBoardModule } from './queue-board/queue-board.module';
 import { LicensingModule } from '@vitrine/licensing';
 import { SettlementModule } from '@vitrine/settlement';
 import { PaymentsModule } from '@vitrine/payments';
+import { LiveModule } from '@vitrine/live';
 import { apiConfigFromEnv } from './api-config';
 import { SharedThrottlerStorage } from './throttler-storage';
 import { LinksModule } from './links/links.module';
@@ -125,6 +126,7 @@ function bearer(req: Request): string | null {
     QueueBoardModule,
     LicensingModule,
     SettlementModule.register({ imports: [PaymentsModule], useClass: PaymentsPayoutProvider }),
+    LiveModule,
   ],
   controllers: [HealthController],
   providers: [
