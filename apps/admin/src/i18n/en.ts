@@ -244,11 +244,6 @@ export const en = {
         royalty: 'Royalty',
       },
     },
-  },
-  vitrine: {
-    app: { title: 'Vitrine seller console' },
-    auth: {
-      intro: 'Museum shops, licensing partners and operators sign in here.',
     settlement: {
       name: 'Balance & payouts |||| Balances & payouts',
       fields: { seller: 'Seller', sellerType: 'Kind', payable: 'Available', pending: 'Pending' },
@@ -261,6 +256,11 @@ export const en = {
       name: 'Payout |||| Payouts',
       fields: { createdAt: 'Created', runKey: 'Run', amount: 'Amount', status: 'Status', reversed: 'Reversed', stripeTransferId: 'Stripe transfer' },
     },
+  },
+  vitrine: {
+    app: { title: 'Vitrine seller console' },
+    auth: {
+      intro: 'Museum shops, licensing partners and operators sign in here.',
       email: 'Email',
       shopper_refused: 'This account is a shopper account. The seller console is for museum managers, brand partners and operators.',
     },
@@ -782,8 +782,6 @@ export const en = {
       sales: 'Sales of the co-branded products',
       download: 'Download',
     },
-  },
-};
     settlement: {
       seller: { MUSEUM: 'Museum', BRAND: 'Brand' },
       balance: 'Balance',
@@ -825,3 +823,5 @@ export const en = {
       month: 'Month',
       download_csv: 'Download CSV',
     },
+  },
+};

@@ -245,11 +245,6 @@ export const fr: typeof en = {
         royalty: 'Redevance',
       },
     },
-  },
-  vitrine: {
-    app: { title: 'Console vendeur Vitrine' },
-    auth: {
-      intro: 'Boutiques de musées, partenaires de licence et opérateurs se connectent ici.',
     settlement: {
       name: 'Solde et virements |||| Soldes et virements',
       fields: { seller: 'Vendeur', sellerType: 'Type', payable: 'Disponible', pending: 'En attente' },
@@ -262,6 +257,11 @@ export const fr: typeof en = {
       name: 'Virement |||| Virements',
       fields: { createdAt: 'Créé le', runKey: 'Campagne', amount: 'Montant', status: 'État', reversed: 'Repris', stripeTransferId: 'Transfert Stripe' },
     },
+  },
+  vitrine: {
+    app: { title: 'Console vendeur Vitrine' },
+    auth: {
+      intro: 'Boutiques de musées, partenaires de licence et opérateurs se connectent ici.',
       email: 'E-mail',
       shopper_refused:
         'Ce compte est un compte client. La console vendeur est réservée aux responsables de musée, aux partenaires de marque et aux opérateurs.',
@@ -784,8 +784,6 @@ export const fr: typeof en = {
       sales: 'Ventes des produits co-marqués',
       download: 'Télécharger',
     },
-  },
-};
     settlement: {
       seller: { MUSEUM: 'Musée', BRAND: 'Marque' },
       balance: 'Solde',
@@ -827,3 +825,5 @@ export const fr: typeof en = {
       month: 'Mois',
       download_csv: 'Télécharger le CSV',
     },
+  },
+};
