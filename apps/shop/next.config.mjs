@@ -22,7 +22,8 @@ const config = {
   typescript: { ignoreBuildErrors: true },
   // No generated AGENTS.md / CLAUDE.md files in the repository.
   agentRules: false,
-  experimental: { agentUpgrade: false },
+  // Return requests carry uploaded photos (at most 4 of 1 MiB by default): above Next's 1 MB default.
+  experimental: { agentUpgrade: false, serverActions: { bodySizeLimit: '6mb' } },
 };
 
 export default config;

@@ -25,6 +25,10 @@ export interface ReturnsDictionary {
   reasonHint: string;
   photos: string;
   photosHint: string;
+  /** The file input: photos taken of the goods */
+  photoFiles: string;
+  /** `{types}` (JPEG / PNG / WebP), at most `{max}` photos of `{size}` each */
+  photoFilesHint: string;
   note: string;
   submit: string;
   submitting: string;

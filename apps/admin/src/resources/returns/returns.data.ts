@@ -43,11 +43,13 @@ export interface ReturnRecord {
   createdAt: string;
   lines: ReturnLineRecord[];
   history?: { kind: string; detail: string; at: string }[];
+  /** Photos the shopper uploaded (detail only), each as a data: URL. */
+  photos?: { id: string; position: number; contentType: string; byteSize: number; dataUrl: string }[];
 }
 
 const RETURN = `id orderId orderNumber museumId reason note photoUrls status customsStatus late releasedAt arrivalDeadline decisionComment decidedAt
   returnLogisticsNo receivedAt inspectedAt inspectionComment refundAmount createdAt lines { lineId quantity acceptedQuantity sellable }`;
-const RETURN_DETAIL = `${RETURN} history { kind detail at }`;
+const RETURN_DETAIL = `${RETURN} history { kind detail at } photos { id position contentType byteSize dataUrl }`;
 
 type Filter = { status: ReturnStatus | null; late: boolean | null };
 

@@ -142,6 +142,17 @@ const Facts = () => {
         <Reason value={r.reason} />
       </Row>
       <Row label="resources.returns.fields.note">{r.note || '—'}</Row>
+      <Row label="resources.returns.fields.photos">
+        {r.photos?.length ? (
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }} data-testid="return-photos">
+            {r.photos.map((p) => (
+              <Box key={p.id} component="img" src={p.dataUrl} alt={`#${p.position + 1}`} sx={{ width: 160, height: 160, objectFit: 'cover', borderRadius: 1, border: 1, borderColor: 'divider' }} />
+            ))}
+          </Box>
+        ) : (
+          '—'
+        )}
+      </Row>
       <Row label="resources.returns.fields.photoUrls">
         {r.photoUrls.length
           ? r.photoUrls.map((u, i) => (

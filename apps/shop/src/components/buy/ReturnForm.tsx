@@ -1,10 +1,10 @@
 'use client';
 // "Request a return": a stepper per line (0 … what can still be returned), the reason, optional
-// photo links and a comment. Controlled (a refusal keeps what was chosen); the API's refusal
+// photos (uploaded files, and links) and a comment. Controlled (a refusal keeps what was chosen); the API's refusal
 // shows at the fields it names in the shopper's language.
 import { startTransition, useActionState, useState } from 'react';
 import type { ReturnsDictionary } from '../../i18n/returns-types';
-import { EMPTY_RETURN_STATE, RETURN_REASONS, type ReturnFormState } from '../../lib/returns/form';
+import { EMPTY_RETURN_STATE, MAX_PHOTO_FILE_BYTES, MAX_PHOTO_FILES, PHOTO_FILE_TYPES, RETURN_REASONS, type ReturnFormState } from '../../lib/returns/form';
 
 export interface ReturnFormProps {
   locale: string;
@@ -115,6 +115,27 @@ export function ReturnForm({ locale, orderId, lines, t, errors, action }: Return
         {state.fields['photos'] ? (
           <p className="field-error" role="alert" data-testid="return-photos-error">
             {message(state.fields['photos'])}
+          </p>
+        ) : null}
+      </div>
+      <div className={`field${state.fields['photoFiles'] ? ' invalid' : ''}`}>
+        <label htmlFor="return-photo-files">{t.photoFiles}</label>
+        <input
+          id="return-photo-files"
+          name="photoFiles"
+          type="file"
+          accept={PHOTO_FILE_TYPES}
+          multiple
+          aria-invalid={state.fields['photoFiles'] ? true : undefined}
+          aria-describedby="return-photo-files-hint"
+          data-testid="return-photo-files"
+        />
+        <p className="hint" id="return-photo-files-hint">
+          {fill(t.photoFilesHint, { types: 'JPEG / PNG / WebP', max: MAX_PHOTO_FILES, size: `${Math.round(MAX_PHOTO_FILE_BYTES / 1_048_576)} MB` })}
+        </p>
+        {state.fields['photoFiles'] ? (
+          <p className="field-error" role="alert" data-testid="return-photo-files-error">
+            {message(state.fields['photoFiles'])}
           </p>
         ) : null}
       </div>

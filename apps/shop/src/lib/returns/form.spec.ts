@@ -18,6 +18,9 @@ describe('the return form', () => {
       formError: 'VALIDATION_FAILED',
     });
     expect(returnRefusalToState({ extensions: { code: 'RETURN_WINDOW_CLOSED' } }, ['x'])).toEqual({ fields: { lines: 'RETURN_WINDOW_CLOSED' }, formError: 'RETURN_WINDOW_CLOSED' });
+    // An uploaded photo refused (its position named by the API) shows at the file input.
+    expect(returnRefusalToState({ extensions: { code: 'RETURN_PHOTO_TYPE_NOT_ALLOWED', field: 'input.photos.1' } }, ['x'])).toEqual({ fields: { photoFiles: 'RETURN_PHOTO_TYPE_NOT_ALLOWED' }, formError: 'RETURN_PHOTO_TYPE_NOT_ALLOWED' });
+    expect(returnRefusalToState({ extensions: { code: 'TOO_MANY_RETURN_PHOTOS', field: 'input.photos' } }, ['x'])).toEqual({ fields: { photoFiles: 'TOO_MANY_RETURN_PHOTOS' }, formError: 'TOO_MANY_RETURN_PHOTOS' });
     expect(returnRefusalToState({ extensions: { code: 'NOT_FOUND' } }, ['x'])).toEqual({ fields: {}, formError: 'NOT_FOUND' });
     expect(returnRefusalToState(undefined, [])).toEqual({ fields: {}, formError: 'UNKNOWN' });
   });

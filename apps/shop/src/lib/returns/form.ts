@@ -3,8 +3,12 @@ import type { ReturnReason } from '../api/returns';
 
 export const RETURN_REASONS: readonly ReturnReason[] = ['CHANGED_MIND', 'DAMAGED', 'WRONG_ITEM'];
 export const MAX_PHOTOS = 10;
+/** Uploaded photos: the API's defaults (RETURN_PHOTO_MAX_COUNT, RETURN_PHOTO_MAX_BYTES); the API decides. */
+export const MAX_PHOTO_FILES = 4;
+export const MAX_PHOTO_FILE_BYTES = 1_048_576;
+export const PHOTO_FILE_TYPES = 'image/jpeg,image/png,image/webp';
 
-/** A field of the form: `line:<lineId>`, `reason`, `photos`, `note`; the form itself is `formError`. */
+/** A field of the form: `line:<lineId>`, `reason`, `photos` (links), `photoFiles` (uploads), `note`; the form itself is `formError`. */
 export interface ReturnFormState {
   fields: Record<string, string>;
   formError: string | null;
@@ -43,6 +47,7 @@ export function returnRefusalToState(error: ApiRefusal | undefined, sentLineIds:
       const id = line[1] !== undefined ? sentLineIds[Number(line[1])] : undefined;
       fields[id ? `line:${id}` : 'lines'] = code;
     } else if (p.startsWith('input.photoUrls')) fields['photos'] = code;
+    else if (p.startsWith('input.photos')) fields['photoFiles'] = code;
     else if (p.startsWith('input.note')) fields['note'] = code;
     else if (p.startsWith('input.reason')) fields['reason'] = code;
   }

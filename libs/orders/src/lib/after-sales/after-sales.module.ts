@@ -7,19 +7,34 @@ import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { pipelineConfigFromEnv } from '../pipeline/application/pipeline-config';
 import { ReturnDeclarationService } from './application/return-declaration.service';
 import { ReturnLogisticsService } from './application/return-logistics.service';
+import { RETURN_PHOTO_LIMITS, ReturnPhotosService } from './application/return-photos.service';
 import { ReturnQueriesService } from './application/return-queries.service';
 import { RETURN_WINDOWS, ReturnsService, returnWindowsFromEnv } from './application/returns.service';
 import { OrderLineReturnsResolver, OrderReturnsResolver, ReturnsResolver } from './graphql/returns.resolver';
+import { returnPhotoLimitsFromEnv } from './domain/return-photos';
+import { ReturnPhotoContentResolver, ReturnPhotosResolver } from './graphql/return-photos.resolver';
 import { HttpReturnCarrierGateway, RETURN_CARRIER } from './infrastructure/http-return-carrier.gateway';
+import { LocalDiskReturnPhotoStorage, ReturnPhotoStorage, returnPhotosDirFromEnv } from './infrastructure/return-photo.storage';
+import { ReturnPhotosRepository } from './infrastructure/return-photos.repository';
 import { ReturnsRepository } from './infrastructure/returns.repository';
 import { DeclareReturnHandler, ReturnAcceptedHandler, SweepReturnsHandler } from './jobs/returns.handlers';
 
-const core = [{ provide: RETURN_WINDOWS, useFactory: () => returnWindowsFromEnv() }, ReturnsRepository, OrderRepository, TransactionRunner, ReturnsService];
+const core = [
+  { provide: RETURN_WINDOWS, useFactory: () => returnWindowsFromEnv() },
+  { provide: RETURN_PHOTO_LIMITS, useFactory: () => returnPhotoLimitsFromEnv() },
+  { provide: ReturnPhotoStorage, useFactory: () => new LocalDiskReturnPhotoStorage(returnPhotosDirFromEnv()) },
+  ReturnsRepository,
+  ReturnPhotosRepository,
+  ReturnPhotosService,
+  OrderRepository,
+  TransactionRunner,
+  ReturnsService,
+];
 
 /** Returns in the API: the shopper's request, the seller's decision and inspection, the console's list. */
 @Module({
   imports: [PaymentsModule, InventoryModule],
-  providers: [...core, ReturnQueriesService, ReturnsResolver, OrderReturnsResolver, OrderLineReturnsResolver],
+  providers: [...core, ReturnQueriesService, ReturnsResolver, OrderReturnsResolver, OrderLineReturnsResolver, ReturnPhotosResolver, ReturnPhotoContentResolver],
 })
 export class AfterSalesModule {}
 

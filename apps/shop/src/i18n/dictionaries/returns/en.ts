@@ -20,6 +20,8 @@ export const returnsEn: ReturnsDictionary = {
   reasonHint: 'For a damaged or wrong item the shipping is refunded too.',
   photos: 'Photo links (optional)',
   photosHint: 'One http(s) link per line, at most 10.',
+  photoFiles: 'Photos of the goods (optional)',
+  photoFilesHint: '{types}, at most {max} photos of {size} each.',
   note: 'Comment (optional)',
   submit: 'Send the return request',
   submitting: 'Sending…',

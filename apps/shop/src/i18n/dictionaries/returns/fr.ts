@@ -20,6 +20,8 @@ export const returnsFr: ReturnsDictionary = {
   reasonHint: 'Pour un article endommagé ou erroné, les frais de port sont aussi remboursés.',
   photos: 'Liens de photos (facultatif)',
   photosHint: 'Un lien http(s) par ligne, 10 au plus.',
+  photoFiles: 'Photos des articles (facultatif)',
+  photoFilesHint: '{types}, {max} photos au plus, de {size} chacune au plus.',
   note: 'Commentaire (facultatif)',
   submit: 'Envoyer la demande de retour',
   submitting: 'Envoi…',

@@ -20,6 +20,8 @@ export const returnsZhCN: ReturnsDictionary = {
   reasonHint: '商品损坏或发错商品时，运费一并退还。',
   photos: '照片链接（可选）',
   photosHint: '每行一个网址链接，最多 10 个。',
+  photoFiles: '商品照片（可选）',
+  photoFilesHint: '{types} 格式，最多 {max} 张，每张不超过 {size}。',
   note: '备注（可选）',
   submit: '提交退货申请',
   submitting: '正在提交…',

@@ -21,6 +21,8 @@ import {
   type ReturnWindows,
 } from '../domain/returns';
 import { ReturnsRepository, type ReturnRecord } from '../infrastructure/returns.repository';
+import type { CheckedPhoto } from '../domain/return-photos';
+import { ReturnPhotosService } from './return-photos.service';
 import { returnAcceptedJob } from '../jobs/returns.jobs';
 
 export const RETURN_WINDOWS = Symbol('RETURN_WINDOWS');
@@ -90,6 +92,7 @@ export class ReturnsService {
     private readonly stock: StockReturnsService,
     private readonly transactions: TransactionRunner,
     @Inject(RETURN_WINDOWS) private readonly windows: ReturnWindows,
+    private readonly photos: ReturnPhotosService,
   ) {}
 
   /** When a return of this released order may still be asked for; null before release. */
@@ -97,13 +100,33 @@ export class ReturnsService {
     return releasedAt ? returnDeadlines(releasedAt, this.windows).requestDeadline : null;
   }
 
-  async request(actor: Actor, input: { orderId: string; reason: string; note?: string | null; photoUrls?: string[] | null; lines: { lineId: string; quantity: number }[] }, now = new Date()): Promise<ReturnRecord> {
+  async request(
+    actor: Actor,
+    input: { orderId: string; reason: string; note?: string | null; photoUrls?: string[] | null; photos?: { contentBase64: string }[] | null; lines: { lineId: string; quantity: number }[] },
+    now = new Date(),
+  ): Promise<ReturnRecord> {
     if (!uuid.safeParse(input.orderId).success) throw new NotFoundError('Order');
-    const v = validate(requestSchema, { ...input, note: input.note ?? undefined, photoUrls: input.photoUrls ?? [] }, 'input');
+    const { photos: uploads, ...rest } = input;
+    const v = validate(requestSchema, { ...rest, note: input.note ?? undefined, photoUrls: input.photoUrls ?? [] }, 'input');
     const found = await this.orders.findOrder(v.orderId);
     if (!found || found.shopperUserId !== actor.userId) throw new NotFoundError('Order');
+    // Count, size and type (by magic bytes) checked before anything is written.
+    const photos = this.photos.check(uploads);
+    const written: string[] = [];
+    try {
+      return await this.createRequest(actor, v, photos, written, now);
+    } catch (e) {
+      // The request was refused or failed after photos were stored: none stays on disk.
+      await this.photos.discard(written);
+      throw e;
+    }
+  }
+
+  private createRequest(actor: Actor, v: z.infer<typeof requestSchema>, photos: CheckedPhoto[], written: string[], now: Date): Promise<ReturnRecord> {
     return this.transactions.run(async (tx) => {
-      const order = (await this.orders.lockOrder(tx, found.id))!;
+      // A retried transaction stores its photos again: what an attempt rolled back wrote goes.
+      await this.photos.discard(written.splice(0));
+      const order = (await this.orders.lockOrder(tx, v.orderId))!;
       const releasedAt = await this.returns.releasedAt(order.id, tx);
       if (!releasedAt || !(RETURNABLE_ORDER_STATUSES as readonly string[]).includes(order.status)) {
         throw new ReturnsError(ReturnsErrorCode.ORDER_NOT_RETURNABLE, 'Only an order customs has released can be returned', { status: order.status });
@@ -126,6 +149,7 @@ export class ReturnsService {
         arrivalDeadline,
         lines: v.lines.map((l) => ({ orderLineId: l.lineId, quantity: l.quantity })),
       });
+      await this.photos.store(tx, created.id, photos, written);
       await this.event(tx, created, 'REQUESTED', `${v.reason}: ${v.lines.map((l) => `${l.quantity} × line ${l.lineId}`).join(', ')}`);
       return created;
     });

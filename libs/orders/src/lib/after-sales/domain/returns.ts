@@ -13,6 +13,12 @@ export const ReturnsErrorCode = {
   INVALID_RETURN_STATE: 'INVALID_RETURN_STATE',
   /** Inspection before the parcel is back: the carrier has not reported it arrived and the seller has not marked it received. */
   RETURN_NOT_RECEIVED: 'RETURN_NOT_RECEIVED',
+  /** More photos than RETURN_PHOTO_MAX_COUNT on one request. */
+  TOO_MANY_RETURN_PHOTOS: 'TOO_MANY_RETURN_PHOTOS',
+  /** A photo above RETURN_PHOTO_MAX_BYTES. */
+  RETURN_PHOTO_TOO_LARGE: 'RETURN_PHOTO_TOO_LARGE',
+  /** A photo whose bytes are not a JPEG, PNG or WebP image (whatever its name says). */
+  RETURN_PHOTO_TYPE_NOT_ALLOWED: 'RETURN_PHOTO_TYPE_NOT_ALLOWED',
 } as const;
 export type ReturnsErrorCode = (typeof ReturnsErrorCode)[keyof typeof ReturnsErrorCode];
 

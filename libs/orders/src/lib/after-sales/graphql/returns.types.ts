@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Paginated } from '@vitrine/shared/graphql';
+import { ReturnPhotoInput } from './return-photos.types';
 
 export enum ReturnReasonGql {
   CHANGED_MIND = 'CHANGED_MIND',
@@ -89,6 +90,8 @@ export class RequestReturnInput {
   @Field(() => ReturnReasonGql) reason!: ReturnReasonGql;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => [String], { nullable: true, description: 'Photos of the goods (http(s) URLs, at most 10).' }) photoUrls?: string[] | null;
+  @Field(() => [ReturnPhotoInput], { nullable: true, description: 'Photos of the goods, uploaded: at most RETURN_PHOTO_MAX_COUNT, each a JPEG, PNG or WebP of at most RETURN_PHOTO_MAX_BYTES (TOO_MANY_RETURN_PHOTOS, RETURN_PHOTO_TOO_LARGE, RETURN_PHOTO_TYPE_NOT_ALLOWED).' })
+  photos?: ReturnPhotoInput[] | null;
   @Field(() => [ReturnLineInput]) lines!: ReturnLineInput[];
 }
 

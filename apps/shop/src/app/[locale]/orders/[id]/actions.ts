@@ -33,7 +33,10 @@ export async function requestReturn(_prev: ReturnFormState, formData: FormData):
   if (photoUrls.length > MAX_PHOTOS) local['photos'] = 'TOO_MANY_PHOTOS';
   if (Object.keys(local).length) return { fields: local, formError: 'VALIDATION_FAILED' };
   const note = str(formData, 'note');
-  const input = { orderId, reason, lines, photoUrls, note: note || null };
+  // Uploaded photos go to the API as base64; it checks their count, size and type (by their bytes).
+  const files = formData.getAll('photoFiles').filter((f): f is File => typeof f !== 'string' && f.size > 0);
+  const photos = await Promise.all(files.map(async (f) => ({ filename: f.name || null, contentBase64: Buffer.from(await f.arrayBuffer()).toString('base64') })));
+  const input = { orderId, reason, lines, photoUrls, photos, note: note || null };
   const { data, errors } = await gqlRequest<{ requestReturn: { id: string; status: string } }>(REQUEST, { input });
   if (errors.length || !data) return returnRefusalToState(errors[0], lines.map((l) => l.lineId));
   revalidatePath(routes.order(locale, orderId));
