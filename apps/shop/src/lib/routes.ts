@@ -10,6 +10,8 @@ export const routes = {
   artwork: (l: ShopLocale, slug: string, artworkId: string) => `/${l}/m/${enc(slug)}/works/${enc(artworkId)}`,
   collection: (l: ShopLocale, slug: string, collectionSlug: string) => `/${l}/m/${enc(slug)}/collections/${enc(collectionSlug)}`,
   product: (l: ShopLocale, id: string) => `/${l}/products/${enc(id)}`,
+  /** A live session's page (its update stream, the pinned product, add to cart). */
+  live: (l: ShopLocale, id: string) => `/${l}/live/${enc(id)}`,
   search: (l: ShopLocale, params: Record<string, string | undefined> = {}) => {
     const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
     const s = q.toString();
