@@ -13,6 +13,7 @@ export * from './lib/domain/shipping-rates';
 export { CONSENT_VERSION } from './lib/domain/checkout-input';
 export * from './lib/pipeline';
 export * from './lib/after-sales';
+export * from './lib/drops';
 // A GraphQL type the API app links to (apps/api/src/app/links).
 export { OrderLineType } from './lib/graphql/orders.types';
 // Settlement's Stripe ports over libs/payments, for the apps' SettlementModule / SettlementJobsModule.register.

@@ -8,6 +8,7 @@ import { FxRefreshJobsModule, fxRefreshJobs, fxRefreshSchedules } from '@vitrine
 import { PiiRetentionJobsModule, piiRetentionJobs, piiRetentionSchedules } from '@vitrine/customs';
 import { SettlementJobsModule, settlementJobs, settlementSchedules } from '@vitrine/settlement';
 import { PaymentsModule } from '@vitrine/payments';
+import { DropsJobsModule, dropsJobs, dropsSchedules } from '@vitrine/orders';
 import { HeartbeatService } from './heartbeat.service';
 import { MetricsServer } from './metrics.server';
 
@@ -20,14 +21,15 @@ import { MetricsServer } from './metrics.server';
   imports: [
     DataAccessModule,
     JobsWorkerModule.register({
-      jobs: [...licensingJobs, ...orderPipelineJobs, ...inventorySyncJobs, ...fxRefreshJobs, ...piiRetentionJobs, ...settlementJobs],
-      schedules: [...licensingSchedules, ...orderPipelineSchedules(), ...inventorySyncSchedules(), ...fxRefreshSchedules(), ...piiRetentionSchedules(), ...settlementSchedules],
+      jobs: [...licensingJobs, ...orderPipelineJobs, ...inventorySyncJobs, ...fxRefreshJobs, ...piiRetentionJobs, ...settlementJobs, ...dropsJobs],
+      schedules: [...licensingSchedules, ...orderPipelineSchedules(), ...inventorySyncSchedules(), ...fxRefreshSchedules(), ...piiRetentionSchedules(), ...settlementSchedules, ...dropsSchedules()],
     }),
     LicensingJobsModule,
     OrderPipelineJobsModule,
     InventorySyncJobsModule,
     FxRefreshJobsModule,
     PiiRetentionJobsModule,
+    DropsJobsModule,
     SettlementJobsModule.register({ imports: [PaymentsModule], feeReader: PaymentsStripeFeeReader, payouts: PaymentsPayoutProvider }),
   ],
   providers: [HeartbeatService, MetricsServer],

@@ -6,6 +6,7 @@ import { LicensingCoreModule } from '@vitrine/licensing';
 import { PaymentsModule } from '@vitrine/payments';
 import { SettlementCoreModule } from '@vitrine/settlement';
 import { AfterSalesModule } from './after-sales/after-sales.module';
+import { DROP_GATE_PROVIDERS } from './drops/drop-gate.providers';
 import { BrandOrdersService } from './application/brand-orders.service';
 import { CartService } from './application/cart.service';
 import { CheckoutCatalog } from './application/checkout-catalog';
@@ -63,6 +64,7 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     CheckoutExtensions,
     CartService,
     CheckoutWriter,
+    ...DROP_GATE_PROVIDERS,
     CheckoutWithdrawal,
     CheckoutWithdrawalRepository,
     PlaceOrderService,

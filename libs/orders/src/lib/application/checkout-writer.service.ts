@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CROSS_BORDER_RULES, IdentityRecordsService, assertAnnualLimit, assertOrderLimits, dutiableValue, type CrossBorderRules, type ResidentId } from '@vitrine/customs';
 import { StockService, outOfStock } from '@vitrine/inventory';
 import { CommissionService } from '@vitrine/settlement';
+import type { SqlTx } from '@vitrine/shared/data-access';
 import { CONSENT_VERSION, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { newOrderNumber } from '../domain/order-number';
 import { OrdersError, OrdersErrorCode, customsRegistrationMissing } from '../domain/orders-error';
@@ -22,6 +23,8 @@ export interface CheckoutToWrite {
   fingerprint: string;
   now: Date;
   holdMs: number;
+  /** Claims of the checkout decided in its transaction once its orders are written (a drop's turn and limits). */
+  claimsAfterInsert?: (tx: SqlTx, placed: { checkoutId: string; identityId: string }) => Promise<void>;
 }
 
 /**
@@ -156,6 +159,7 @@ export class CheckoutWriter {
         })),
       }));
       await this.orders.insertPlaced(tx, checkout, orders);
+      if (c.claimsAfterInsert) await c.claimsAfterInsert(tx, { checkoutId, identityId: identity.identityId });
       // Each line keeps the storefront's commission rate in force now (docs/adr/0014).
       await this.commissions.snapshot(tx, checkout.id);
       // What other contexts record of this checkout commits or rolls back with it (a live session's orders).

@@ -4,6 +4,7 @@ import type { Actor } from '@vitrine/shared/graphql';
 import { DomainError } from '@vitrine/shared/kernel';
 import { checkCheckoutInput, checkoutFingerprint, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
+import { DropCheckoutGate } from '../drops/application/drop-checkout-gate';
 import { DuplicateCheckoutError, OrderRepository, type CheckoutRecord, type OrderRecord } from '../infrastructure/order.repository';
 import { CartService } from './cart.service';
 import { CartClosedSignal, CheckoutWriter } from './checkout-writer.service';
@@ -37,6 +38,7 @@ export class PlaceOrderService {
     private readonly orders: OrderRepository,
     private readonly payments: PaymentsService,
     private readonly withdrawal: CheckoutWithdrawal,
+    private readonly drops: DropCheckoutGate,
     @Inject(ORDERS_SETTINGS) private readonly settings: OrdersSettings,
   ) {}
 
@@ -71,6 +73,8 @@ export class PlaceOrderService {
       throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'input.cartId' });
     }
     if (!cart.items.length) throw new OrdersError(OrdersErrorCode.CART_EMPTY, 'The cart is empty', { field: 'input.cartId' });
+    // A drop's variant only during the caller's turn (no statement when the cart has none).
+    const dropTurn = await this.drops.check(actor, cart.items, input.residentId, now);
 
     let quote: CartQuote;
     try {
@@ -87,7 +91,10 @@ export class PlaceOrderService {
     }
     let written: { checkout: CheckoutRecord; orders: OrderRecord[] };
     try {
-      written = await this.writer.write({ input, cartId: cart.id, shopperUserId: actor?.userId ?? null, quote, fingerprint, now, holdMs: this.settings.holdMs });
+      written = await this.writer.write({
+        input, cartId: cart.id, shopperUserId: actor?.userId ?? null, quote, fingerprint, now, holdMs: this.settings.holdMs,
+        claimsAfterInsert: dropTurn ? (tx, placed) => this.drops.claim(tx, dropTurn, placed.checkoutId, placed.identityId, now) : undefined,
+      });
     } catch (error) {
       if (!(error instanceof CartClosedSignal || error instanceof DuplicateCheckoutError)) throw error;
       // A concurrent request got there first: the same request is answered with its result.

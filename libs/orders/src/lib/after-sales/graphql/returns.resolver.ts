@@ -94,9 +94,9 @@ export class ReturnsResolver {
   }
 
   @Roles('SHOPPER')
-  @Query(() => [ShopperNoticeType], { description: 'The signed-in shopper’s notices about their orders, newest first.' })
+  @Query(() => [ShopperNoticeType], { description: 'The signed-in shopper’s notices about their orders, drops and items back in stock, newest first.' })
   async myNotices(@CurrentActor() actor: Actor, @Args('first', { type: () => Int, nullable: true }) first?: number) {
-    return (await this.queries.notices(actor, pageSize(first))).map((n) => ({ id: String(n.id), orderId: n.orderId, returnId: n.returnId, kind: n.kind, message: n.message, at: n.createdAt }));
+    return (await this.queries.notices(actor, pageSize(first))).map((n) => ({ id: String(n.id), orderId: n.orderId, dropId: n.dropId, variantId: n.variantId, returnId: n.returnId, kind: n.kind, message: n.message, at: n.createdAt }));
   }
 
   @ResolveField(() => String, { description: 'The number of the order returned.' })

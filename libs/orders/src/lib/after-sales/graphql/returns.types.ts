@@ -71,7 +71,9 @@ export const ReturnPage = Paginated(ReturnType, 'ReturnPage');
 @ObjectType('ShopperNotice')
 export class ShopperNoticeType {
   @Field(() => ID) id!: string;
-  @Field(() => ID) orderId!: string;
+  @Field(() => ID, { nullable: true, description: 'The order it is about (null for a drop or back-in-stock notice).' }) orderId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The drop it is about (DROP_OPEN, DROP_TURN, DROP_WON, DROP_TURN_EXPIRED, DROP_NOT_SELECTED).' }) dropId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The variant it is about (BACK_IN_STOCK, drops).' }) variantId!: string | null;
   @Field(() => ID, { nullable: true }) returnId!: string | null;
   @Field(() => String) kind!: string;
   @Field(() => String) message!: string;

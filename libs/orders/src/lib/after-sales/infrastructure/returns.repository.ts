@@ -49,7 +49,10 @@ export interface ReturnEventRecord {
 
 export interface NoticeRecord {
   id: bigint;
-  orderId: string;
+  /** Null for a notice about a drop or an item back in stock. */
+  orderId: string | null;
+  dropId: string | null;
+  variantId: string | null;
   returnId: string | null;
   kind: string;
   message: string;
@@ -204,7 +207,7 @@ export class ReturnsRepository {
   }
 
   noticesOf(userId: string, take: number): Promise<NoticeRecord[]> {
-    return this.prisma.shopperNotice.findMany({ where: { userId }, select: { id: true, orderId: true, returnId: true, kind: true, message: true, createdAt: true }, orderBy: { id: 'desc' }, take });
+    return this.prisma.shopperNotice.findMany({ where: { userId }, select: { id: true, orderId: true, dropId: true, variantId: true, returnId: true, kind: true, message: true, createdAt: true }, orderBy: { id: 'desc' }, take });
   }
 
   /** Accepted returns whose goods have not reached the site by their deadline and are not flagged yet. */

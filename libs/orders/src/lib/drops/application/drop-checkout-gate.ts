@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { ResidentId } from '@vitrine/customs';
+import { IdentityRecordsService } from '@vitrine/customs';
+import type { SqlTx } from '@vitrine/shared/data-access';
+import type { Actor } from '@vitrine/shared/graphql';
+import { DropsError, DropsErrorCode } from '../domain/drops-error';
+import { DropsRepository } from '../infrastructure/drops.repository';
+import { DropVariants } from './drop-variants';
+
+/** A checkout of a drop's variant by a shopper whose turn is open. */
+export interface DropTurn {
+  dropId: string;
+  entryId: string;
+  quantity: number;
+}
+
+/**
+ * placeOrder's gate for drop variants. Before the transaction (reads only, refusals that need no
+ * lock): the caller must hold an open turn, with the same resident ID as their entry, for at most
+ * the per-identity limit. Inside the transaction (`claim`), the database decides: the turn is
+ * used once (conditional update), then, under the drop row's lock, the edition and this
+ * identity's units are counted from the orders themselves.
+ */
+@Injectable()
+export class DropCheckoutGate {
+  constructor(
+    private readonly variants: DropVariants,
+    private readonly repo: DropsRepository,
+    private readonly identities: IdentityRecordsService,
+  ) {}
+
+  async check(actor: Actor | null, items: readonly { variantId: string; quantity: number }[], residentId: ResidentId, now: Date): Promise<DropTurn | null> {
+    const hit = await this.variants.dropOf(items.map((i) => i.variantId));
+    if (!hit) return null;
+    const quantity = items.filter((i) => i.variantId === hit.variantId).reduce((a, i) => a + i.quantity, 0);
+    const entry = actor ? await this.repo.entryOf(hit.dropId, actor.userId) : null;
+    if (!entry || entry.status !== 'ADMITTED' || !entry.turnEndsAt || entry.turnEndsAt <= now) {
+      throw new DropsError(DropsErrorCode.DROP_NOT_ADMITTED, 'This limited edition can only be bought during your turn in its drop', { dropId: hit.dropId, variantId: hit.variantId });
+    }
+    if (entry.identityHash !== this.identities.identityHash(residentId)) {
+      throw new DropsError(DropsErrorCode.DROP_IDENTITY_MISMATCH, 'The orderer must be the person who entered the drop (same ID number)', { field: 'input.orderer.residentId' });
+    }
+    const drop = (await this.repo.find(hit.dropId))!;
+    if (quantity > drop.perIdentityLimit) {
+      throw new DropsError(DropsErrorCode.DROP_IDENTITY_LIMIT_EXCEEDED, `At most ${drop.perIdentityLimit} per person in this drop`, { limit: drop.perIdentityLimit, requested: quantity });
+    }
+    return { dropId: hit.dropId, entryId: entry.id, quantity };
+  }
+
+  /** In the checkout's transaction, after its identity row is locked and its orders are written. */
+  async claim(tx: SqlTx, turn: DropTurn, checkoutId: string, identityId: string, now: Date): Promise<void> {
+    if (!(await this.repo.claimTurn(tx, turn.entryId, checkoutId, now))) {
+      throw new DropsError(DropsErrorCode.DROP_NOT_ADMITTED, 'Your turn in this drop is over or already used', { dropId: turn.dropId });
+    }
+    // `sold` and `mine` include this checkout's own lines (written before): compare with the limits as they are.
+    const c = await this.repo.lockedCounts(tx, turn.dropId, identityId);
+    if (c.mine > c.perIdentityLimit) {
+      throw new DropsError(DropsErrorCode.DROP_IDENTITY_LIMIT_EXCEEDED, `At most ${c.perIdentityLimit} per person in this drop`, { limit: c.perIdentityLimit, requested: turn.quantity });
+    }
+    if (c.sold > c.editionSize) throw new DropsError(DropsErrorCode.DROP_SOLD_OUT, 'The edition is sold out', { dropId: turn.dropId });
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ValidationError, validate } from '@vitrine/shared/kernel';
+import type { DropMode } from './allocation';
+
+const createDropSchema = z.object({
+  variantId: z.uuid(),
+  mode: z.enum(['QUEUE', 'DRAW']),
+  startsAt: z.coerce.date(),
+  registrationClosesAt: z.coerce.date().nullish(),
+  editionSize: z.number().int().min(1).max(1_000_000),
+  perIdentityLimit: z.number().int().min(1).max(99),
+  /** Minutes each admitted shopper has to pay (fractions allowed, from 6 s to 24 h). */
+  payWindowMinutes: z.number().min(0.1).max(1_440),
+});
+
+export interface CheckedDrop {
+  variantId: string;
+  mode: DropMode;
+  startsAt: Date;
+  registrationClosesAt: Date | null;
+  editionSize: number;
+  perIdentityLimit: number;
+  payWindowSeconds: number;
+}
+
+/** A manager's drop: starts in the future (a draw's seed hash is public before registration opens), sizes that fit. */
+export function checkCreateDrop(input: unknown, now: Date): CheckedDrop {
+  const v = validate(createDropSchema, input);
+  const problems: { path: string; message: string }[] = [];
+  if (v.startsAt.getTime() <= now.getTime()) problems.push({ path: 'input.startsAt', message: 'must be in the future' });
+  if (v.perIdentityLimit > v.editionSize) problems.push({ path: 'input.perIdentityLimit', message: 'must not exceed the edition size' });
+  if (v.mode === 'DRAW') {
+    if (!v.registrationClosesAt) problems.push({ path: 'input.registrationClosesAt', message: 'a draw needs the end of its registration window' });
+    else if (v.registrationClosesAt.getTime() <= v.startsAt.getTime()) problems.push({ path: 'input.registrationClosesAt', message: 'must be after startsAt' });
+  } else if (v.registrationClosesAt) problems.push({ path: 'input.registrationClosesAt', message: 'only a draw has a registration window' });
+  if (problems.length) throw new ValidationError(problems);
+  return {
+    variantId: v.variantId,
+    mode: v.mode,
+    startsAt: v.startsAt,
+    registrationClosesAt: v.mode === 'DRAW' ? v.registrationClosesAt! : null,
+    editionSize: v.editionSize,
+    perIdentityLimit: v.perIdentityLimit,
+    payWindowSeconds: Math.round(v.payWindowMinutes * 60),
+  };
+}
