@@ -13,7 +13,7 @@ import { CustomsModule } from '@vitrine/customs';
 import { InventoryModule } from '@vitrine/inventory';
 import { LicensingCoreModule } from '@vitrine/licensing';
 import { DataAccessModule, PrismaService, databaseOptionsFromEnv, type Prisma } from '@vitrine/shared/data-access';
-import { DEMO_PASSWORD, MUSEUMS, POSITIVE_LIST, PRODUCT_TYPES, SEARCH_SYNONYMS, artistName, demoProducts, hash, type DemoMuseum } from './seed/demo-catalog';
+import { DEMO_PASSWORD, MUSEUMS, POSITIVE_LIST, PRODUCT_TYPES, SEARCH_SYNONYMS, artistName, demoProducts, periodNames, hash, type DemoMuseum } from './seed/demo-catalog';
 import { seedLicensing } from './seed/demo-licensing';
 import { seedOrders } from './seed/demo-orders';
 import { seedMuseumStock } from './seed/demo-stock';
@@ -69,6 +69,8 @@ async function seedMuseum(prisma: PrismaService, m: DemoMuseum): Promise<{ museu
       artistEn: artistName(w.artist).en,
       artistZh: artistName(w.artist).zh,
       period: w.period,
+      periodEn: periodNames(w.period).en,
+      periodZh: periodNames(w.period).zh,
       creditLine: m.creditLine,
       imageUrl: image(`${m.slug}-${w.accessionNumber}`),
     })),
@@ -79,6 +81,9 @@ async function seedMuseum(prisma: PrismaService, m: DemoMuseum): Promise<{ museu
     const names = artistName(w.artist);
     await prisma.artwork.updateMany({ where: { museumId: museum.id, accessionNumber: w.accessionNumber, artistZh: '' }, data: { artistZh: names.zh } });
     await prisma.artwork.updateMany({ where: { museumId: museum.id, accessionNumber: w.accessionNumber, artistEn: '' }, data: { artistEn: names.en } });
+    const periods = periodNames(w.period);
+    await prisma.artwork.updateMany({ where: { museumId: museum.id, accessionNumber: w.accessionNumber, periodZh: '' }, data: { periodZh: periods.zh } });
+    await prisma.artwork.updateMany({ where: { museumId: museum.id, accessionNumber: w.accessionNumber, periodEn: '' }, data: { periodEn: periods.en } });
   }
   // Read back: a work entered by hand before the seed keeps its own id.
   const rows = await prisma.artwork.findMany({ where: { museumId: museum.id }, select: { id: true, accessionNumber: true } });

@@ -71,6 +71,27 @@ export const ARTIST_NAMES: Record<string, { en: string; zh: string }> = {
   'Edgar Degas': { en: 'Edgar Degas', zh: '德加' },
 };
 
+const ORDINAL = /^(early |late )?(\d{1,2})(?:st|nd|rd|th)(?:–(\d{1,2})(?:st|nd|rd|th))? century$/;
+
+/**
+ * A work's date in English and Chinese from the museum's own wording ("vers 1669–1670",
+ * "c. 1831", "196 BC", "early 7th century"); what it does not recognise stays as written.
+ */
+export function periodNames(period: string): { en: string; zh: string } {
+  let s = period.trim();
+  let approx = false;
+  let bc = false;
+  s = s.replace(/^(vers|c\.)\s*/i, () => ((approx = true), ''));
+  s = s.replace(/\s*(av\. J\.-C\.|BC)$/i, () => ((bc = true), ''));
+  if (/^\d{1,4}(–\d{1,4})?$/.test(s)) return { en: `${approx ? 'c. ' : ''}${s}${bc ? ' BC' : ''}`, zh: `${approx ? '约' : ''}${bc ? '公元前' : ''}${s}年` };
+  const c = ORDINAL.exec(s);
+  if (c) {
+    const part = c[1] === 'early ' ? '初' : c[1] === 'late ' ? '末' : '';
+    return { en: period, zh: `${bc ? '公元前' : ''}${c[2]}${c[3] ? `–${c[3]}` : ''}世纪${part}` };
+  }
+  return { en: period, zh: period };
+}
+
 export function artistName(credit: string): Text3 {
   const names = ARTIST_NAMES[credit];
   return { fr: credit, en: names?.en ?? credit, zh: names?.zh ?? credit };

@@ -4,7 +4,7 @@ export { BrowseService } from './lib/application/browse.service';
 export { CollectionsService } from './lib/application/collections.service';
 export { ListingGuards, type ListingGuard } from './lib/application/listing-guards';
 export { ProductEditHooks, type ProductEditHook, type ProductContentEdit } from './lib/application/product-edit-hooks';
-export { CatalogReadService, type SellableVariant } from './lib/application/catalog-read.service';
+export { CatalogReadService, type ProductNames, type SellableVariant } from './lib/application/catalog-read.service';
 export { CatalogError, CatalogErrorCode } from './lib/domain/catalog-error';
 export { productSearchText, normalizeSearchText } from './lib/domain/search-text';
 export { shopperPrice, type ShopperQuote } from './lib/domain/shopper-price';

@@ -93,6 +93,8 @@ export const en = {
         titleZh: 'Chinese title',
         artist: 'Artist',
         period: 'Period',
+        periodEn: 'Period in English',
+        periodZh: 'Period in Chinese',
         creditLine: 'Credit line',
         imageUrl: 'Image URL',
         licensable: 'Licensable',

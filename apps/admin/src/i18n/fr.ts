@@ -94,6 +94,8 @@ export const fr: typeof en = {
         titleZh: 'Titre chinois',
         artist: 'Artiste',
         period: 'Période',
+        periodEn: 'Période en anglais',
+        periodZh: 'Période en chinois',
         creditLine: 'Mention de crédit',
         imageUrl: 'URL de l’image',
         licensable: 'Sous licence possible',

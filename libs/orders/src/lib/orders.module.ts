@@ -34,6 +34,7 @@ import { CheckoutResolver } from './graphql/checkout.resolver';
 import { MuseumDashboardResolver } from './graphql/museum-dashboard.resolver';
 import { OrdersResolver } from './graphql/orders.resolver';
 import { OrderSettlementResolver } from './graphql/order-settlement.resolver';
+import { CartLineNameResolver, OrderLineNameResolver } from './graphql/line-names.resolver';
 import { StripeWebhookController } from './http/stripe-webhook.controller';
 import { CartRepository } from './infrastructure/cart.repository';
 import { CatalogCheckoutAdapter } from './infrastructure/catalog-checkout.adapter';
@@ -74,6 +75,8 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     OrderQueriesService,
     RefundOrderService,
     CartResolver,
+    CartLineNameResolver,
+    OrderLineNameResolver,
     CheckoutResolver,
     OrdersResolver,
     OrderSettlementResolver,

@@ -11,11 +11,13 @@ export interface ArtworkRecord {
   title: LocalizedText;
   artist: string;
   period: string;
+  /** The date per locale (fr: the museum's own wording). */
+  periodName: LocalizedText;
   creditLine: string;
   imageUrl: string | null;
   licensable: boolean;
 }
-const FIELDS = `id museumId accessionNumber title { ${LOCALIZED} } artist period creditLine imageUrl licensable`;
+const FIELDS = `id museumId accessionNumber title { ${LOCALIZED} } artist period periodName { ${LOCALIZED} } creditLine imageUrl licensable`;
 
 const pageOf =
   (museumId: string, search: string | undefined): FetchPage<ArtworkRecord> =>
@@ -33,6 +35,7 @@ const input = (data: Partial<ArtworkRecord>) => ({
   title: toTextInput(data.title),
   artist: data.artist ?? '',
   period: data.period ?? '',
+  periodName: { en: data.periodName?.en ?? '', zhCN: data.periodName?.zhCN ?? '' },
   creditLine: data.creditLine ?? '',
   imageUrl: data.imageUrl?.trim() || null,
   licensable: !!data.licensable,

@@ -28,6 +28,8 @@ const ArtworkForm = () => (
     <LocalizedTextInput source="title" label="resources.artworks.fields.title" />
     <TextInput source="artist" validate={required()} />
     <TextInput source="period" />
+    <TextInput source="periodName.en" label="resources.artworks.fields.periodEn" />
+    <TextInput source="periodName.zhCN" label="resources.artworks.fields.periodZh" />
     <TextInput source="creditLine" fullWidth />
     <TextInput source="imageUrl" validate={urlFormat} fullWidth />
     <BooleanInput source="licensable" />

@@ -1,6 +1,6 @@
 // The API's side of the buying pages: cart, checkout, orders and the shopper's account.
 // Server only; amounts are integer minor units of `currency` (CNY fen).
-import type { ShopLocale } from '../../i18n/locales';
+import { toApiLocale, type ShopLocale } from '../../i18n/locales';
 import { storefronts } from './catalog';
 import { gql, gqlRequest } from './client';
 import { isSignedIn, readCartToken } from './session';
@@ -63,17 +63,18 @@ export interface Cart {
   annualLimit: number;
 }
 
-const LINE = 'id variantId productId museumId name sku quantity unitPrice goods freight dutiable tax total inStock listableForChina';
-export const CART_FIELDS = `id status currency goodsTotal shippingTotal taxTotal total orderLimit annualLimit
-  sellers { museumId fulfilledByBrandId customsMode currency goods shipping tax total lines { ${LINE} } }
+/** Line names come in the shopper's language (the API's `name(locale:)`, falling back zh-CN, en, fr). */
+const line = (locale?: ShopLocale) => `id variantId productId museumId name${locale ? `(locale: ${toApiLocale(locale)})` : ''} sku quantity unitPrice goods freight dutiable tax total inStock listableForChina`;
+export const cartFields = (locale?: ShopLocale) => `id status currency goodsTotal shippingTotal taxTotal total orderLimit annualLimit
+  sellers { museumId fulfilledByBrandId customsMode currency goods shipping tax total lines { ${line(locale)} } }
   problems { code lineIds variantId available museumId customsMode fulfilledByBrandId limit value remaining }`;
 
 /** The shopper's cart (signed in) or the guest cart of the cookie's token; null when there is none. */
-export async function currentCart(): Promise<{ cart: Cart | null; cartToken: string | null; signedIn: boolean }> {
+export async function currentCart(locale?: ShopLocale): Promise<{ cart: Cart | null; cartToken: string | null; signedIn: boolean }> {
   const signedIn = await isSignedIn();
   const cartToken = signedIn ? null : await readCartToken();
   if (!signedIn && !cartToken) return { cart: null, cartToken, signedIn };
-  const { cart } = await gql<{ cart: Cart | null }>(`query Cart($cartToken: String) { cart(cartToken: $cartToken) { ${CART_FIELDS} } }`, { cartToken });
+  const { cart } = await gql<{ cart: Cart | null }>(`query Cart($cartToken: String) { cart(cartToken: $cartToken) { ${cartFields(locale)} } }`, { cartToken });
   return { cart, cartToken, signedIn };
 }
 
@@ -137,14 +138,14 @@ export interface OrderDetail extends OrderSummary {
     events: { eventId: string; status: string; description: string; location: string | null; occurredAt: string }[];
   } | null;
 }
-const ORDER_DETAIL = `${ORDER_SUMMARY} goodsTotal shippingTotal taxTotal paidAt fulfilledByBrandId
+const orderDetail = (locale?: ShopLocale) => `${ORDER_SUMMARY} goodsTotal shippingTotal taxTotal paidAt fulfilledByBrandId
   orderer { name residentIdMasked } recipient { name phone province city district street postalCode }
-  lines { id name sku quantity unitPrice total imageUrl productId }
+  lines { id name${locale ? `(locale: ${toApiLocale(locale)})` : ''} sku quantity unitPrice total imageUrl productId }
   history { at from to reason }
   parcel { logisticsNo carrierCode status bookedAt deliveredAt events { eventId status description location occurredAt } }`;
 
-export async function order(id: string): Promise<OrderDetail> {
-  return (await gql<{ order: OrderDetail }>(`query Order($id: ID!) { order(id: $id) { ${ORDER_DETAIL} } }`, { id })).order;
+export async function order(id: string, locale?: ShopLocale): Promise<OrderDetail> {
+  return (await gql<{ order: OrderDetail }>(`query Order($id: ID!) { order(id: $id) { ${orderDetail(locale)} } }`, { id })).order;
 }
 
 export async function myOrders(first = 50): Promise<OrderSummary[]> {
@@ -171,13 +172,13 @@ export async function ordererIdentities(): Promise<Identity[]> {
  * The orders of a placed checkout, in full: a guest's through orderByCart (the cart's token),
  * a signed-in shopper's among their latest orders. Empty when neither finds it.
  */
-export async function ordersOfCheckout(checkoutId: string, cartToken: string | null): Promise<OrderDetail[]> {
+export async function ordersOfCheckout(checkoutId: string, cartToken: string | null, locale?: ShopLocale): Promise<OrderDetail[]> {
   if (cartToken) {
-    const { data } = await gqlRequest<{ orderByCart: { id: string; orders: OrderDetail[] } }>(`query ByCart($t: String!) { orderByCart(cartToken: $t) { id orders { ${ORDER_DETAIL} } } }`, { t: cartToken }, { auth: false });
+    const { data } = await gqlRequest<{ orderByCart: { id: string; orders: OrderDetail[] } }>(`query ByCart($t: String!) { orderByCart(cartToken: $t) { id orders { ${orderDetail(locale)} } } }`, { t: cartToken }, { auth: false });
     return data?.orderByCart.id === checkoutId ? data.orderByCart.orders : [];
   }
   if (!(await isSignedIn())) return [];
-  const { data } = await gqlRequest<{ myOrders: { nodes: OrderDetail[] } }>(`query Mine { myOrders(first: 50) { nodes { ${ORDER_DETAIL} } } }`);
+  const { data } = await gqlRequest<{ myOrders: { nodes: OrderDetail[] } }>(`query Mine { myOrders(first: 50) { nodes { ${orderDetail(locale)} } } }`);
   return (data?.myOrders.nodes ?? []).filter((o) => o.checkoutId === checkoutId);
 }
 

@@ -4,6 +4,13 @@ import { listingProblemsForChina } from '../domain/listing-rules';
 import { PositiveListRepository } from '../infrastructure/positive-list.repository';
 import { ProductRepository } from '../infrastructure/product.repository';
 
+/** A product's name per locale ('' where it has none). */
+export interface ProductNames {
+  fr: string;
+  en: string;
+  zh: string;
+}
+
 /** A variant as checkout sells it (the catalogue's read model for orders). */
 export interface SellableVariant {
   variantId: string;
@@ -12,6 +19,8 @@ export interface SellableVariant {
   sku: string;
   /** Shopper-facing name: zh-CN, else en, else fr. */
   name: string;
+  /** The product's name in each locale (for a line shown in the shopper's language). */
+  names: ProductNames;
   priceEurMinor: number;
   weightGrams: number;
   hsCode: string;
@@ -34,6 +43,13 @@ export class CatalogReadService {
     private readonly positiveList: PositiveListRepository,
   ) {}
 
+  /** Products' names per locale, one query (orders show their lines in the shopper's language); unknown ids are left out. */
+  async productNames(ids: readonly string[]): Promise<Map<string, ProductNames>> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    if (!valid.length) return new Map();
+    return new Map((await this.products.namesOf(valid)).map((r) => [r.id, { fr: r.nameFr, en: r.nameEn, zh: r.nameZh }]));
+  }
+
   /** Variants by id, one query (the positive list is cached for a few seconds); unknown or malformed ids are left out. */
   async variantsForCheckout(ids: readonly string[]): Promise<SellableVariant[]> {
     const valid = [...new Set(ids.filter(isUuid))];
@@ -45,6 +61,7 @@ export class CatalogReadService {
       museumId: r.museumId,
       sku: r.sku,
       name: r.nameZh || r.nameEn || r.nameFr,
+      names: { fr: r.nameFr, en: r.nameEn, zh: r.nameZh },
       priceEurMinor: r.priceMinor,
       weightGrams: r.weightGrams,
       hsCode: r.hsCode,

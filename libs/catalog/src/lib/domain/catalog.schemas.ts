@@ -87,6 +87,7 @@ export const artworkSchema = z.object({
   /** The artist's name per locale (fr falls back to `artist`, the museum's own credit). */
   artistName: localizedText(200).nullish(),
   period: z.string().trim().max(120).default(''),
+  periodName: localizedText(120).nullish(),
   creditLine: z.string().trim().max(300).default(''),
   imageUrl: z.string().url().max(2000).nullish(),
   licensable: z.boolean().default(true),
@@ -100,6 +101,7 @@ export const updateArtworkSchema = z.object({
   artist: z.string().trim().max(200).nullish(),
   artistName: localizedText(200).nullish(),
   period: z.string().trim().max(120).nullish(),
+  periodName: localizedText(120).nullish(),
   creditLine: z.string().trim().max(300).nullish(),
   imageUrl: z.string().url().max(2000).nullish(),
   licensable: z.boolean().nullish(),

@@ -62,7 +62,7 @@ export function toArtwork(row: ArtworkRow, locale: Locale): ArtworkType {
     accessionNumber: row.accessionNumber,
     title: pickLocale({ fr: row.titleFr, en: row.titleEn, zh: row.titleZh }, locale),
     artist: pickLocale({ fr: row.artist, en: row.artistEn, zh: row.artistZh }, locale),
-    period: row.period,
+    period: pickLocale({ fr: row.period, en: row.periodEn, zh: row.periodZh }, locale),
     creditLine: row.creditLine,
     imageUrl: row.imageUrl,
   };
@@ -118,6 +118,7 @@ export function toManagedArtwork(row: ArtworkRow): ManagedArtworkType {
     artist: row.artist,
     artistName: localized(row.artist, row.artistEn, row.artistZh),
     period: row.period,
+    periodName: localized(row.period, row.periodEn, row.periodZh),
     creditLine: row.creditLine,
     imageUrl: row.imageUrl,
     licensable: row.licensable,

@@ -183,7 +183,8 @@ export class ManagedArtworkType {
   @Field(() => LocalizedText) title!: LocalizedText;
   @Field(() => String, { description: 'The artist as the museum credits them.' }) artist!: string;
   @Field(() => LocalizedText, { description: 'The artist per locale (fr: the museum’s credit unless given).' }) artistName!: LocalizedText;
-  @Field(() => String) period!: string;
+  @Field(() => String, { description: 'The date as the museum writes it.' }) period!: string;
+  @Field(() => LocalizedText, { description: 'The date per locale (fr: the museum’s own unless given): 约1503–1519年 for zhCN, c. 1503–1519 for en.' }) periodName!: LocalizedText;
   @Field(() => String) creditLine!: string;
   @Field(() => String, { nullable: true }) imageUrl!: string | null;
   @Field(() => Boolean, { description: 'Offered to brands for licensing.' }) licensable!: boolean;
@@ -304,6 +305,7 @@ export class CreateArtworkInput {
   @Field(() => String, { nullable: true }) artist?: string;
   @Field(() => LocalizedTextInput, { nullable: true, description: 'The artist per locale: 达·芬奇 for zhCN.' }) artistName?: LocalizedTextInput;
   @Field(() => String, { nullable: true }) period?: string;
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'The date per locale: 约1503–1519年 for zhCN, c. 1503–1519 for en.' }) periodName?: LocalizedTextInput;
   @Field(() => String, { nullable: true }) creditLine?: string;
   @Field(() => String, { nullable: true }) imageUrl?: string;
   @Field(() => Boolean, { nullable: true }) licensable?: boolean;
@@ -317,6 +319,7 @@ export class UpdateArtworkInput {
   @Field(() => String, { nullable: true }) artist?: string;
   @Field(() => LocalizedTextInput, { nullable: true, description: 'The artist per locale: 达·芬奇 for zhCN.' }) artistName?: LocalizedTextInput;
   @Field(() => String, { nullable: true }) period?: string;
+  @Field(() => LocalizedTextInput, { nullable: true, description: 'The date per locale: 约1503–1519年 for zhCN, c. 1503–1519 for en.' }) periodName?: LocalizedTextInput;
   @Field(() => String, { nullable: true }) creditLine?: string;
   @Field(() => String, { nullable: true }) imageUrl?: string;
   @Field(() => Boolean, { nullable: true }) licensable?: boolean;

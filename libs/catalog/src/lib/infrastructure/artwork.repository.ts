@@ -13,6 +13,8 @@ export interface ArtworkRow {
   artistEn: string;
   artistZh: string;
   period: string;
+  periodEn: string;
+  periodZh: string;
   creditLine: string;
   imageUrl: string | null;
   licensable: boolean;
@@ -31,6 +33,8 @@ const artworkSelect = {
   artistEn: true,
   artistZh: true,
   period: true,
+  periodEn: true,
+  periodZh: true,
   creditLine: true,
   imageUrl: true,
   licensable: true,
@@ -57,7 +61,7 @@ export class ArtworkRepository {
     return this.prisma.staleTolerant().$queryRaw<(ArtworkRow & { productId: string })[]>`
       SELECT pa.product_id AS "productId", a.id, a.museum_id AS "museumId", a.accession_number AS "accessionNumber",
              a.title_fr AS "titleFr", a.title_en AS "titleEn", a.title_zh AS "titleZh", a.artist, a.artist_en AS "artistEn", a.artist_zh AS "artistZh", a.period,
-             a.credit_line AS "creditLine", a.image_url AS "imageUrl", a.licensable,
+             a.period_en AS "periodEn", a.period_zh AS "periodZh", a.credit_line AS "creditLine", a.image_url AS "imageUrl", a.licensable,
              a.created_at AS "createdAt", a.updated_at AS "updatedAt"
       FROM product_artworks pa JOIN artworks a ON a.id = pa.artwork_id
       WHERE pa.product_id = ANY(${[...productIds]}::uuid[])

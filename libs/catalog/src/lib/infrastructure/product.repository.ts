@@ -306,7 +306,7 @@ export class ProductRepository {
       SELECT ${PRODUCT_CARD_COLUMNS},
              COALESCE((SELECT json_agg(json_build_object('productId', pa.product_id, 'id', a.id, 'museumId', a.museum_id,
                         'accessionNumber', a.accession_number, 'titleFr', a.title_fr, 'titleEn', a.title_en, 'titleZh', a.title_zh,
-                        'artist', a.artist, 'artistEn', a.artist_en, 'artistZh', a.artist_zh, 'period', a.period, 'creditLine', a.credit_line, 'imageUrl', a.image_url,
+                        'artist', a.artist, 'artistEn', a.artist_en, 'artistZh', a.artist_zh, 'period', a.period, 'periodEn', a.period_en, 'periodZh', a.period_zh, 'creditLine', a.credit_line, 'imageUrl', a.image_url,
                         'licensable', a.licensable, 'createdAt', a.created_at, 'updatedAt', a.updated_at) ORDER BY a.accession_number, a.id)
                        FROM product_artworks pa JOIN artworks a ON a.id = pa.artwork_id WHERE pa.product_id = p.id), '[]') AS artworks
       FROM products p
@@ -363,6 +363,10 @@ export class ProductRepository {
       JOIN products p ON p.id = v.product_id
       LEFT JOIN storefronts s ON s.museum_id = v.museum_id
       WHERE v.id = ANY(${[...ids]}::uuid[])`;
+  }
+
+  namesOf(ids: readonly string[]): Promise<{ id: string; nameFr: string; nameEn: string; nameZh: string }[]> {
+    return this.prisma.product.findMany({ where: { id: { in: [...ids] } }, select: { id: true, nameFr: true, nameEn: true, nameZh: true } });
   }
 
   /** SKUs among `skus` already used in this museum by another product. */

@@ -27,6 +27,7 @@ export function toCart(view: CartView): CartType {
         museumId: l.variant.museumId,
         sku: l.variant.sku,
         name: l.variant.name,
+        names: l.variant.names,
         quantity: l.quantity,
         currency: quote.currency,
         unitPrice: l.unitPriceMinor,

@@ -46,7 +46,9 @@ export class CartLineType {
   @Field(() => ID) productId!: string;
   @Field(() => ID) museumId!: string;
   @Field(() => String) sku!: string;
-  @Field(() => String) name!: string;
+  /** Resolved with the shopper's locale (LineNamesResolver); `names` holds the product's names. */
+  name!: string;
+  names!: { fr: string; en: string; zh: string };
   @Field(() => Int) quantity!: number;
   @Field(() => String) currency!: string;
   @Field(() => Int) unitPrice!: number;
@@ -160,7 +162,8 @@ export class OrderLineType {
   @Field(() => ID) variantId!: string;
   @Field(() => ID) productId!: string;
   @Field(() => String) sku!: string;
-  @Field(() => String) name!: string;
+  /** The name snapshotted at checkout; resolved with the shopper's locale (LineNamesResolver). */
+  name!: string;
   @Field(() => Int) quantity!: number;
   @Field(() => String) currency!: string;
   @Field(() => Int) unitPrice!: number;

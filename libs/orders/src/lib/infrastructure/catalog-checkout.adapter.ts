@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogReadService, FxRatesService, shopperPrice, type ShopperQuote } from '@vitrine/catalog';
+import { CatalogReadService, FxRatesService, shopperPrice, type ProductNames, type ShopperQuote } from '@vitrine/catalog';
 import { CheckoutCatalog, type CheckoutVariant } from '../application/checkout-catalog';
 
 /**
@@ -28,5 +28,9 @@ export class CatalogCheckoutAdapter extends CheckoutCatalog {
 
   cnyPrice(eurMinor: number, quote: ShopperQuote): number {
     return shopperPrice(eurMinor, quote).amount;
+  }
+
+  productNames(productIds: readonly string[]): Promise<Map<string, ProductNames>> {
+    return this.catalog.productNames(productIds);
   }
 }

@@ -41,7 +41,7 @@ export default async function CartPage({
   const t = dict.buy.cart;
   const sp = await searchParams;
   const one = (k: string) => (typeof sp[k] === 'string' ? (sp[k] as string) : undefined);
-  const [{ cart, signedIn }, names] = await Promise.all([currentCart(), museumNames(locale)]);
+  const [{ cart, signedIn }, names] = await Promise.all([currentCart(locale), museumNames(locale)]);
   const money = (amount: number) => formatMoney({ amount, currency: cart?.currency ?? 'CNY' }, locale);
   const lines = cart?.sellers.flatMap((s) => s.lines) ?? [];
   const quota = one('quota')?.split('~');

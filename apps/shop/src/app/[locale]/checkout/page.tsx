@@ -21,7 +21,7 @@ export default async function CheckoutPage({ params }: { params: LocaleParams })
   const locale = await localeOf(params);
   const dict = getDictionary(locale);
   const t = dict.buy.checkout;
-  const [{ cart, signedIn }, names] = await Promise.all([currentCart(), museumNames(locale)]);
+  const [{ cart, signedIn }, names] = await Promise.all([currentCart(locale), museumNames(locale)]);
   if (!cart || cart.status !== 'OPEN' || cart.sellers.length === 0) {
     return (
       <div className="buy-page">

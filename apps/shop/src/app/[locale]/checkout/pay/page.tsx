@@ -31,7 +31,7 @@ export default async function PayPage({ params, searchParams }: { params: Locale
   if (!placed || placed.checkoutId !== id) redirect(routes.cart(locale));
   // The QR code as placeOrder answered it (kept with the placed checkout); once nothing awaits
   // payment any more, the confirmation tells the outcome.
-  const orders = await ordersOfCheckout(placed.checkoutId, placed.cartToken);
+  const orders = await ordersOfCheckout(placed.checkoutId, placed.cartToken, locale);
   const qr = placed.qr;
   if (!qr || !orders.length || checkoutState(orders) !== 'PROCESSING') redirect(routes.checkoutReturn(locale, placed.checkoutId));
   const first = orders[0]!;

@@ -30,7 +30,7 @@ export default async function CheckoutReturnPage({ params, searchParams }: { par
   const sp = await searchParams;
   const placed = await readPlacedCheckout();
   const wanted = typeof sp['checkout'] === 'string' ? sp['checkout'] : placed?.checkoutId;
-  const orders = wanted && placed?.checkoutId === wanted ? await ordersOfCheckout(wanted, placed.cartToken) : wanted ? await ordersOfCheckout(wanted, null) : [];
+  const orders = wanted && placed?.checkoutId === wanted ? await ordersOfCheckout(wanted, placed.cartToken, locale) : wanted ? await ordersOfCheckout(wanted, null, locale) : [];
   if (!placed || !orders.length) {
     return (
       <div className="buy-page">

@@ -28,10 +28,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /** A signed-in shopper's order, or a guest's from the checkout they placed on this device (orderByCart). */
-async function find(id: string): Promise<OrderDetail | null> {
+async function find(id: string, locale: ShopLocale): Promise<OrderDetail | null> {
   if (await isSignedIn()) {
     try {
-      return await loadOrder(id);
+      return await loadOrder(id, locale);
     } catch (e) {
       if (isShopApiError(e) && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) return null;
       throw e;
@@ -39,7 +39,7 @@ async function find(id: string): Promise<OrderDetail | null> {
   }
   const placed = await readPlacedCheckout();
   if (!placed?.cartToken) return null;
-  return (await ordersOfCheckout(placed.checkoutId, placed.cartToken)).find((o) => o.id === id) ?? null;
+  return (await ordersOfCheckout(placed.checkoutId, placed.cartToken, locale)).find((o) => o.id === id) ?? null;
 }
 
 interface Step {
@@ -62,7 +62,7 @@ export default async function OrderPage({ params, searchParams }: { params: Para
   const dict = getDictionary(locale);
   const t = dict.buy.orders;
   if (!isId(id)) notFound();
-  const o = await find(id);
+  const o = await find(id, locale);
   if (!o) {
     return (
       <div className="buy-page">
