@@ -247,7 +247,7 @@ describe('WeChat Pay customs declaration', () => {
       // The worker's settings as start.mjs leaves them (no key set: the dev key on both sides).
       const c = declarationsConfigFromEnv({ NODE_ENV: 'development', CUSTOMS_SIGNING_KEY: h.keys.env.CUSTOMS_SIGNING_KEY, WECHAT_PAY_DECLARATION_URL: `http://127.0.0.1:${paymentsPort}` });
       const gateway = new HttpWechatPayDeclarationGateway(c.wechatPay.url, { appid: c.wechatPay.appid, mchId: c.wechatPay.mchId, key: c.wechatPay.key }, 10_000);
-      const request = { outRequestNo: `VT-SANDBOX-${prefix}`, tradeNo: 'pi_sandbox', merchantCustomsCode: '3301960ABC', merchantCustomsName: 'Musée', amountMinor: 10_000, customsPlace: c.wechatPay.customs, payerName: ORDERER.name, payerIdNumber: ORDERER.id, breakdown: { goodsMinor: 9_000, freightMinor: 1_000, taxMinor: 0 } };
+      const request = { outRequestNo: `VT-SANDBOX-${prefix}`, tradeNo: 'pi_sandbox', merchantCustomsCode: '3301960ABC', merchantCustomsName: 'Musée', amountMinor: 10_000, customsPlace: c.office.wechatCustoms, payerName: ORDERER.name, payerIdNumber: ORDERER.id, breakdown: { goodsMinor: 9_000, freightMinor: 1_000, taxMinor: 0 } };
       const { answer, requestMasked } = await gateway.declare(request, '1101**********0000');
       expect(answer).toMatchObject({ resultCode: 'SUCCESS', identityMatch: true, requestError: null });
       expect(requestMasked).not.toContain(ORDERER.id);

@@ -2,6 +2,7 @@ import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:cryp
 import { Logger } from '@nestjs/common';
 import type { Enterprise, Transfer } from '../domain/ceb-messages';
 import type { SigningKey } from '../domain/ceb-xml';
+import { customsOfficeFromEnv, type CustomsOffice } from '../domain/customs-office';
 
 /** How the platform talks to customs (all from the environment; codes are customs registrations). */
 export interface DeclarationsConfig {
@@ -15,18 +16,20 @@ export interface DeclarationsConfig {
   ebp: Enterprise;
   /** The payment company's customs registration, named in the order (CUSTOMS_PAY_CODE / CUSTOMS_PAY_NAME); it declares the payment record itself. */
   payment: Enterprise;
-  /** The payment company's customs-declaration API (PAYMENT_DECLARATION_URL), our partner id with it and the customs office it declares to. */
-  paymentDeclaration: { url: string; partner: string; customsPlace: string };
+  /** The payment company's customs-declaration API (PAYMENT_DECLARATION_URL) and our partner id with it. */
+  paymentDeclaration: { url: string; partner: string };
   /**
    * WeChat Pay's customs declaration, for orders paid with WeChat Pay (WECHAT_PAY_DECLARATION_URL,
    * WECHAT_PAY_APPID, WECHAT_PAY_MCH_ID, WECHAT_PAY_CUSTOMS_KEY: the merchant API key the
-   * requests are signed with, WECHAT_PAY_CUSTOMS: its customs office code) and Tenpay's
-   * customs registration named in those orders (WECHAT_PAY_CUSTOMS_PAY_CODE / _NAME).
+   * requests are signed with) and Tenpay's customs registration named in those orders
+   * (WECHAT_PAY_CUSTOMS_PAY_CODE / _NAME).
    */
-  wechatPay: { url: string; appid: string; mchId: string; key: string; customs: string; enterprise: Enterprise };
-  /** Customs district and port of entry of the declaration lists (CUSTOMS_DISTRICT_CODE / CUSTOMS_PORT_CODE). */
-  customsCode: string;
-  portCode: string;
+  wechatPay: { url: string; appid: string; mchId: string; key: string; enterprise: Enterprise };
+  /**
+   * The customs office every message goes to (CUSTOMS_OFFICE): the district and port of the
+   * declaration lists and return declarations, Alipay's customs_place and WeChat Pay's customs.
+   */
+  office: CustomsOffice;
   /** The transmitting enterprise and its data-exchange channel (CUSTOMS_DXP_ID). */
   transfer: Transfer;
   /** Envelopes sent at once (CUSTOMS_SEND_CONCURRENCY). */
@@ -68,18 +71,15 @@ export function declarationsConfigFromEnv(env: NodeJS.ProcessEnv = process.env):
     paymentDeclaration: {
       url: (env['PAYMENT_DECLARATION_URL'] ?? 'http://127.0.0.1:4030').replace(/\/$/, ''),
       partner: env['PAYMENT_DECLARATION_PARTNER'] ?? '2088000000000000',
-      customsPlace: env['PAYMENT_DECLARATION_CUSTOMS_PLACE'] ?? 'ZONGSHU',
     },
     wechatPay: {
       url: (env['WECHAT_PAY_DECLARATION_URL'] ?? 'http://127.0.0.1:4030').replace(/\/$/, ''),
       appid: env['WECHAT_PAY_APPID'] ?? 'wx0000000000000000',
       mchId: env['WECHAT_PAY_MCH_ID'] ?? '1900000000',
       key: wechatKey(env),
-      customs: env['WECHAT_PAY_CUSTOMS'] ?? 'NINGBO',
       enterprise: { code: env['WECHAT_PAY_CUSTOMS_PAY_CODE'] ?? '4403169D3W', name: env['WECHAT_PAY_CUSTOMS_PAY_NAME'] ?? '财付通支付科技有限公司' },
     },
-    customsCode: env['CUSTOMS_DISTRICT_CODE'] ?? '2233',
-    portCode: env['CUSTOMS_PORT_CODE'] ?? env['CUSTOMS_DISTRICT_CODE'] ?? '2233',
+    office: customsOfficeFromEnv(env),
     transfer: { copCode: ebp.code, copName: ebp.name, dxpId: env['CUSTOMS_DXP_ID'] ?? 'DXPENT0000000001' },
     sendConcurrency: Number(env['CUSTOMS_SEND_CONCURRENCY'] ?? 6),
   };

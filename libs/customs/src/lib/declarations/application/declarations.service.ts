@@ -374,7 +374,7 @@ export class DeclarationsService {
         ebc: r.ebc,
         logistics: r.logistics,
         logisticsNo: r.logisticsNo,
-        customsCode: this.config.customsCode,
+        customsCode: this.config.office.districtCode,
         // Customs' own numbers of the released list (its receipt, CEB622); our copNo and entry guid when it gave none.
         invtNo: list.invtNo ?? list.businessNo,
         preNo: list.preNo ?? list.id.toUpperCase(),
@@ -526,7 +526,7 @@ export class DeclarationsService {
       merchantCustomsCode: r.ebc.code,
       merchantCustomsName: r.ebc.name,
       amountMinor: r.payment.amountPaidMinor,
-      customsPlace: r.payment.method === 'WECHAT_PAY' ? this.config.wechatPay.customs : this.config.paymentDeclaration.customsPlace,
+      customsPlace: r.payment.method === 'WECHAT_PAY' ? this.config.office.wechatCustoms : this.config.office.alipayCustomsPlace,
       payerName: r.payment.payerName,
       payerIdNumber,
     };
@@ -592,8 +592,8 @@ export class DeclarationsService {
             agent: r.ebc,
             logistics: r.waybill.logistics,
             logisticsNo: r.waybill.logisticsNo,
-            customsCode: this.config.customsCode,
-            portCode: this.config.portCode,
+            customsCode: this.config.office.districtCode,
+            portCode: this.config.office.portCode,
             tradeMode: r.inventory.tradeMode,
             buyerName: r.order.buyerName,
             buyerIdNumber: idNumber(),
