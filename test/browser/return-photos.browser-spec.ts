@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createUser } from '@vitrine/shared/testing';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import { signInFast } from './support/browser';
+import { useConsole } from './support/console-fixture';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/return-photos');
+const photo = (name: string) => ({ filename: name, contentBase64: readFileSync(path.join(FIXTURES, name)).toString('base64') });
+const REQUEST = `mutation($i: RequestReturnInput!) { requestReturn(input: $i) { id photos { id } } }`;
+
+// The API (started by the fixture in this process) keeps the photos in a directory of this spec.
+const dir = mkdtempSync(path.join(tmpdir(), 'vitrine-return-photos-browser-'));
+process.env['RETURN_PHOTOS_DIR'] = dir;
+
+/**
+ * Issue 20, return photos in the console: the shopper uploaded a JPEG, a PNG and a WebP with
+ * their return request; the museum's manager sees the three pictures on the return page (in
+ * English, then French); a manager of another museum opening the same return by its URL gets
+ * the not-found page and no picture. Screenshots: test/artifacts/return-photos-*.png.
+ */
+describe('console: return photos', () => {
+  const c = useConsole({ stripe: true });
+  let shop: Shop;
+  let other: Shop;
+
+  beforeAll(async () => {
+    await seedFx(c.api.db.prisma, '7.8000');
+    shop = await seedShop(c.api.db.prisma, { prices: [2_500], stock: 20 });
+    other = await seedShop(c.api.db.prisma, { prices: [3_000], stock: 20 });
+  });
+  afterAll(() => {
+    delete process.env['RETURN_PHOTOS_DIR'];
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A paid order marked released and delivered as the worker would (status changes), so it may be returned. */
+  async function deliveredOrder(shopper: string) {
+    const r: any = await c.api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 1, cartToken: null } }, shopper);
+    expect(r.errors).toBeUndefined();
+    const placed: any = await c.api.gql(PLACE_ORDER, { i: placeOrderInput(r.data.addCartLine.cart.id, 'browser-return-photos', { id: residentId(7601), name: '王芳' }) }, shopper);
+    expect(placed.errors).toBeUndefined();
+    const order = placed.data.placeOrder.orders[0];
+    expect(await c.stripe.deliver(c.api.baseUrl, c.stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
+    const at = Date.now() - 2 * 86_400_000;
+    await c.api.db.prisma.orderStatusChange.createMany({
+      data: [
+        { orderId: order.id, fromStatus: 'PAID', toStatus: 'CUSTOMS_SUBMITTED', reason: 'declared', createdAt: new Date(at) },
+        { orderId: order.id, fromStatus: 'CUSTOMS_SUBMITTED', toStatus: 'CLEARED', reason: 'released', createdAt: new Date(at + 60_000) },
+        { orderId: order.id, fromStatus: 'CLEARED', toStatus: 'SHIPPED', reason: 'booked', createdAt: new Date(at + 120_000) },
+        { orderId: order.id, fromStatus: 'SHIPPED', toStatus: 'DELIVERED', reason: 'delivered', createdAt: new Date(at + 86_400_000) },
+      ],
+    });
+    await c.api.db.prisma.order.update({ where: { id: order.id }, data: { status: 'DELIVERED' } });
+    return order;
+  }
+
+  it('shows the photos to the museum of the order, in English and French; another museum gets not-found', async () => {
+    const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] });
+    const stranger = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [other.museumId] });
+    const shopper = await c.api.login((await createUser(c.api.db.prisma, 'SHOPPER')).email);
+    const order = await deliveredOrder(shopper);
+    const asked: any = await c.api.gql(
+      REQUEST,
+      { i: { orderId: order.id, reason: 'DAMAGED', note: '瓶身有裂纹', lines: [{ lineId: order.lines[0].id, quantity: 1 }], photos: ['cracked-vase.jpg', 'cracked-vase.png', 'cracked-vase.webp'].map(photo) } },
+      shopper,
+    );
+    expect(asked.errors).toBeUndefined();
+    expect(asked.data.requestReturn.photos).toHaveLength(3);
+    const returnId = asked.data.requestReturn.id as string;
+
+    const { page, screenshot } = await c.open();
+    await signInFast(page, manager.email, manager.password);
+    await page.goto(`${c.server.url}/#/returns/${returnId}/show`);
+    await page.getByTestId('return-show').waitFor();
+    await page.getByTestId('return-photos').waitFor({ timeout: 30_000 });
+    const images = page.getByTestId('return-photos').locator('img');
+    await expect(images.count()).resolves.toBe(3);
+    // Each picture decoded by the browser (a broken image has no natural width).
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="return-photos"] img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth === 320));
+    await expect(images.evaluateAll((els) => els.map((e) => (e as HTMLImageElement).src.slice(0, 22)))).resolves.toEqual(['data:image/jpeg;base64', 'data:image/png;base64,', 'data:image/webp;base64']);
+    await page.getByText('Photos', { exact: true }).waitFor();
+    await page.getByText('Photo links', { exact: true }).waitFor();
+    await screenshot('return-photos-en');
+
+    const fr = await c.open('fr');
+    await signInFast(fr.page, manager.email, manager.password);
+    await fr.page.goto(`${c.server.url}/#/returns/${returnId}/show`);
+    await fr.page.getByTestId('return-show').waitFor();
+    await fr.page.getByTestId('return-photos').waitFor({ timeout: 30_000 });
+    await fr.page.getByText('Liens vers des photos', { exact: true }).waitFor();
+    await expect(fr.page.getByTestId('return-photos').locator('img').count()).resolves.toBe(3);
+    await fr.screenshot('return-photos-fr');
+
+    // A manager of another museum: the return is not found, and no picture is sent to them.
+    const { page: page2, screenshot: shot2 } = await c.open();
+    const answers: string[] = [];
+    page2.on('response', (res) => {
+      if (res.url().includes('/graphql')) void res.text().then((t) => answers.push(t)).catch(() => undefined);
+    });
+    await signInFast(page2, stranger.email, stranger.password);
+    await page2.goto(`${c.server.url}/#/returns/${returnId}/show`);
+    await page2.getByTestId('not-found').waitFor();
+    await expect(page2.locator('img[src^="data:image"]').count()).resolves.toBe(0);
+    expect(answers.some((t) => t.includes('data:image'))).toBe(false);
+    await shot2('return-photos-other-museum');
+  });
+});
