@@ -18,6 +18,7 @@ const ROOT = path.resolve(__dirname, '..');
 /** Schema file (prisma/schema/<name>.prisma) → the lib that owns its tables. */
 export const SCHEMA_OWNERS: Record<string, string> = {
   'after-sales': 'orders',
+  attribution: 'orders',
   base: 'shared',
   catalog: 'catalog',
   'customs-declarations': 'customs',
