@@ -12,6 +12,7 @@ import brandOrders from './resources/brand-orders';
 import brandStock from './resources/brand-stock';
 import brands from './resources/brands';
 import collections from './resources/collections';
+import drops from './resources/drops';
 import fxRates from './resources/fx-rates';
 import inbox from './resources/inbox';
 import liveSessions from './resources/live-sessions';
@@ -56,6 +57,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
             <Resource name="collections" {...collections} />
             <Resource name="orders" {...orders} />
             <Resource name="returns" {...returns} />
+            <Resource name="drops" {...drops} />
             <Resource name="stockLocations" {...stockLocations} />
             <Resource name="stockLevels" />
             <Resource name="syncRuns" {...syncRuns} />

@@ -3,6 +3,19 @@ export const en = {
   // react-admin's "No %{name} found" reads "No Licensing inbox found": one sentence for every list.
   ra: { navigation: { no_results: 'Nothing here yet.', no_filtered_results: 'Nothing matches the current filters.' } },
   resources: {
+    drops: {
+      name: 'Drop |||| Drops',
+      fields: {
+        variantId: 'Variant (id)',
+        mode: 'Allocation',
+        status: 'Status',
+        startsAt: 'Starts',
+        registrationClosesAt: 'Registration closes',
+        editionSize: 'Edition size (units)',
+        perIdentityLimit: 'Units per person (resident ID)',
+        payWindowMinutes: 'Minutes to pay',
+      },
+    },
     users: {
       name: 'User |||| Users',
       fields: {
@@ -265,6 +278,31 @@ export const en = {
     },
   },
   vitrine: {
+    drops: {
+      mode: { QUEUE: 'Queue (random order at the start)', DRAW: 'Draw (committed seed)' },
+      variant_help: 'The limited-edition variant of one of your products; its stock should be the edition.',
+      mode_help: 'Queue: shoppers waiting at the start are put in a random order and admitted in turns. Draw: shoppers register, then a verifiable draw picks the winners.',
+      limit_help: 'Counted per resident ID number across all accounts.',
+      summary: '%{edition} units, at most %{limit} per person, %{minutes} min to pay',
+      starts: 'Starts',
+      closes: 'Registration closes',
+      seed_hash: 'Seed hash (published)',
+      seed: 'Seed (revealed)',
+      entries: 'Entries',
+      no_entries: 'No entries yet.',
+      position: 'Place',
+      account: 'Account',
+      status: 'Status',
+      signals: 'Signals',
+      same_address: '%{n} from this address',
+      same_shipping: '%{n} ship here',
+      new_account: 'account %{days} d old',
+      void: 'Void',
+      void_reason: 'Reason for voiding',
+      default_reason: 'Suspicious entry',
+      voided: 'Entry voided; its turn goes to the next shopper.',
+      not_voidable: 'This entry has already checked out or ended; it can no longer be voided.',
+    },
     app: { title: 'Vitrine seller console' },
     auth: {
       intro: 'Museum shops, licensing partners and operators sign in here.',

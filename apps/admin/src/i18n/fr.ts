@@ -4,6 +4,19 @@ import type { en } from './en';
 export const fr: typeof en = {
   ra: { navigation: { no_results: 'Rien pour l’instant.', no_filtered_results: 'Rien ne correspond aux filtres actuels.' } },
   resources: {
+    drops: {
+      name: 'Vente limitée |||| Ventes limitées',
+      fields: {
+        variantId: 'Variante (id)',
+        mode: 'Attribution',
+        status: 'Statut',
+        startsAt: 'Début',
+        registrationClosesAt: 'Fin des inscriptions',
+        editionSize: 'Tirage (unités)',
+        perIdentityLimit: 'Unités par personne (pièce d’identité)',
+        payWindowMinutes: 'Minutes pour payer',
+      },
+    },
     users: {
       name: 'Utilisateur |||| Utilisateurs',
       fields: {
@@ -266,6 +279,31 @@ export const fr: typeof en = {
     },
   },
   vitrine: {
+    drops: {
+      mode: { QUEUE: 'File d’attente (ordre tiré au sort au début)', DRAW: 'Tirage au sort (graine engagée)' },
+      variant_help: 'La variante en édition limitée de l’un de vos produits ; son stock devrait être le tirage.',
+      mode_help: 'File : les acheteurs présents au début sont placés dans un ordre aléatoire et admis à tour de rôle. Tirage : les acheteurs s’inscrivent, puis un tirage vérifiable désigne les gagnants.',
+      limit_help: 'Compté par numéro de pièce d’identité, tous comptes confondus.',
+      summary: '%{edition} unités, au plus %{limit} par personne, %{minutes} min pour payer',
+      starts: 'Début',
+      closes: 'Fin des inscriptions',
+      seed_hash: 'Empreinte de la graine (publiée)',
+      seed: 'Graine (révélée)',
+      entries: 'Participations',
+      no_entries: 'Aucune participation pour l’instant.',
+      position: 'Rang',
+      account: 'Compte',
+      status: 'Statut',
+      signals: 'Signaux',
+      same_address: '%{n} depuis cette adresse',
+      same_shipping: '%{n} livrées ici',
+      new_account: 'compte de %{days} j',
+      void: 'Annuler',
+      void_reason: 'Motif de l’annulation',
+      default_reason: 'Participation suspecte',
+      voided: 'Participation annulée ; son tour passe à l’acheteur suivant.',
+      not_voidable: 'Cette participation a déjà commandé ou est terminée ; elle ne peut plus être annulée.',
+    },
     app: { title: 'Console vendeur Vitrine' },
     auth: {
       intro: 'Boutiques de musées, partenaires de licence et opérateurs se connectent ici.',

@@ -1,0 +1,14 @@
+import { lazy } from 'react';
+import LocalActivityIcon from '@mui/icons-material/LocalActivity';
+import type { DropRecord } from './drops.data';
+
+// Limited-edition drops (issue 22): configuration, and the entries with their signals. Screens load on first visit.
+const screens = () => import('./screens');
+
+export default {
+  list: lazy(() => screens().then((m) => ({ default: m.DropList }))),
+  create: lazy(() => screens().then((m) => ({ default: m.DropCreate }))),
+  show: lazy(() => screens().then((m) => ({ default: m.DropShow }))),
+  icon: LocalActivityIcon,
+  recordRepresentation: (r: DropRecord) => `${r.mode} ${r.startsAt}`,
+};

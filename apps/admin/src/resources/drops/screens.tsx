@@ -1,0 +1,167 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Box, Button as MuiButton, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  Create,
+  Datagrid,
+  DateField,
+  DateTimeInput,
+  FormDataConsumer,
+  List,
+  NumberField,
+  NumberInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  TextField,
+  TextInput,
+  maxValue,
+  minValue,
+  required,
+  useNotify,
+  useShowContext,
+  useTranslate,
+} from 'react-admin';
+import { ApiError } from '../../api/errors';
+import { dropEntries, voidEntry, type DropEntryRecord, type DropRecord } from './drops.data';
+
+const MODES = [
+  { id: 'QUEUE', name: 'vitrine.drops.mode.QUEUE' },
+  { id: 'DRAW', name: 'vitrine.drops.mode.DRAW' },
+];
+
+export const DropList = () => (
+  <List exporter={false} pagination={false}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="mode" sortable={false} />
+      <TextField source="status" sortable={false} />
+      <DateField source="startsAt" showTime sortable={false} />
+      <NumberField source="editionSize" sortable={false} />
+      <NumberField source="perIdentityLimit" sortable={false} />
+    </Datagrid>
+  </List>
+);
+
+export const DropCreate = () => (
+  <Create redirect="show">
+    <SimpleForm defaultValues={{ mode: 'QUEUE', editionSize: 100, perIdentityLimit: 1, payWindowMinutes: 10 }}>
+      <TextInput source="variantId" validate={required()} helperText="vitrine.drops.variant_help" fullWidth />
+      <SelectInput source="mode" choices={MODES} validate={required()} helperText="vitrine.drops.mode_help" />
+      <DateTimeInput source="startsAt" validate={required()} />
+      <FormDataConsumer>{({ formData }) => (formData.mode === 'DRAW' ? <DateTimeInput source="registrationClosesAt" validate={required()} /> : null)}</FormDataConsumer>
+      <NumberInput source="editionSize" validate={[required(), minValue(1)]} />
+      <NumberInput source="perIdentityLimit" validate={[required(), minValue(1), maxValue(99)]} helperText="vitrine.drops.limit_help" />
+      <NumberInput source="payWindowMinutes" validate={[required(), minValue(0.1), maxValue(1440)]} />
+    </SimpleForm>
+  </Create>
+);
+
+/** A red chip when several entries share an address, or the account is new: what an operator looks at first. */
+const Signals = ({ e }: { e: DropEntryRecord }) => {
+  const translate = useTranslate();
+  return (
+    <Stack direction="row" spacing={0.5}>
+      {e.sameAddressEntries > 1 && <Chip size="small" color="warning" label={translate('vitrine.drops.same_address', { n: e.sameAddressEntries })} />}
+      {e.sameShippingAddressEntries > 1 && <Chip size="small" color="warning" label={translate('vitrine.drops.same_shipping', { n: e.sameShippingAddressEntries })} />}
+      {e.accountAgeDays < 7 && <Chip size="small" color="error" label={translate('vitrine.drops.new_account', { days: e.accountAgeDays })} />}
+    </Stack>
+  );
+};
+
+const Entries = ({ drop }: { drop: DropRecord }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [entries, setEntries] = useState<DropEntryRecord[] | null>(null);
+  const [reason, setReason] = useState('');
+  const load = useCallback(() => {
+    dropEntries(drop.id, null).then(setEntries, () => setEntries([]));
+  }, [drop.id]);
+  useEffect(load, [load]);
+  const onVoid = async (id: string) => {
+    try {
+      await voidEntry(id, reason.trim() || translate('vitrine.drops.default_reason'));
+      notify('vitrine.drops.voided', { type: 'info' });
+      load();
+    } catch (e) {
+      const code = e instanceof ApiError ? e.code : '';
+      notify(code === 'DROP_ENTRY_NOT_VOIDABLE' ? 'vitrine.drops.not_voidable' : e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' });
+    }
+  };
+  if (!entries) return null;
+  return (
+    <Card variant="outlined" sx={{ mt: 2 }}>
+      <CardContent>
+        <Typography variant="h6">{translate('vitrine.drops.entries')}</Typography>
+        <MuiTextField size="small" label={translate('vitrine.drops.void_reason')} value={reason} onChange={(ev) => setReason(ev.target.value)} sx={{ my: 1, minWidth: 280 }} />
+        {entries.length === 0 ? (
+          <Typography color="text.secondary">{translate('vitrine.drops.no_entries')}</Typography>
+        ) : (
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small" data-testid="drop-entries">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('vitrine.drops.position')}</TableCell>
+                  <TableCell>{translate('vitrine.drops.account')}</TableCell>
+                  <TableCell>{translate('vitrine.drops.status')}</TableCell>
+                  <TableCell>{translate('vitrine.drops.signals')}</TableCell>
+                  <TableCell />
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {entries.map((e) => (
+                  <TableRow key={e.id} data-testid="drop-entry">
+                    <TableCell>{e.position ?? '—'}</TableCell>
+                    <TableCell>{e.accountEmail}</TableCell>
+                    <TableCell>{e.status}{e.voidReason ? ` — ${e.voidReason}` : ''}</TableCell>
+                    <TableCell>
+                      <Signals e={e} />
+                    </TableCell>
+                    <TableCell>
+                      {(e.status === 'WAITING' || e.status === 'ADMITTED') && (
+                        <MuiButton size="small" color="error" onClick={() => void onVoid(e.id)}>
+                          {translate('vitrine.drops.void')}
+                        </MuiButton>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
+
+const DropDetails = () => {
+  const { record } = useShowContext<DropRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Box sx={{ p: 2 }}>
+      <Typography variant="h5">
+        {translate(`vitrine.drops.mode.${record.mode}`)} · {record.status}
+      </Typography>
+      <Typography>
+        {translate('vitrine.drops.summary', { edition: record.editionSize, limit: record.perIdentityLimit, minutes: Math.round(record.payWindowSeconds / 6) / 10 })}
+      </Typography>
+      <Typography>
+        {translate('vitrine.drops.starts')}: {new Date(record.startsAt).toLocaleString()}
+        {record.registrationClosesAt ? ` — ${translate('vitrine.drops.closes')}: ${new Date(record.registrationClosesAt).toLocaleString()}` : ''}
+      </Typography>
+      {record.seedHash && (
+        <Typography sx={{ wordBreak: 'break-all', fontFamily: 'monospace', fontSize: 12 }}>
+          {translate('vitrine.drops.seed_hash')}: {record.seedHash}
+          {record.seed ? ` — ${translate('vitrine.drops.seed')}: ${record.seed}` : ''}
+        </Typography>
+      )}
+      <Entries drop={record} />
+    </Box>
+  );
+};
+
+export const DropShow = () => (
+  <Show>
+    <DropDetails />
+  </Show>
+);
