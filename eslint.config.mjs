@@ -32,16 +32,17 @@ export default [
             leaf('payments'),
             leaf('customs'),
             leaf('identity'),
+            leaf('promotions'),
             { sourceTag: 'scope:licensing', onlyDependOnLibsWithTags: ['scope:licensing', 'scope:catalog', 'scope:shared'] },
             // Settlement takes licensing's royalty rule (one rule for the split and the royalty ledger).
             { sourceTag: 'scope:settlement', onlyDependOnLibsWithTags: ['scope:settlement', 'scope:licensing', 'scope:shared'] },
             {
               sourceTag: 'scope:orders',
-              onlyDependOnLibsWithTags: ['scope:orders', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:licensing', 'scope:settlement', 'scope:shared'],
+              onlyDependOnLibsWithTags: ['scope:orders', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:licensing', 'scope:settlement', 'scope:promotions', 'scope:shared'],
             },
             // Live sessions build on orders (its cart and checkout extensions), catalogue and stock.
             { sourceTag: 'scope:live', onlyDependOnLibsWithTags: ['scope:live', 'scope:orders', 'scope:catalog', 'scope:inventory', 'scope:shared'] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:app', 'scope:live', 'scope:shared', 'scope:identity', 'scope:storefronts', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:orders', 'scope:licensing', 'scope:settlement'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:app', 'scope:live', 'scope:shared', 'scope:identity', 'scope:storefronts', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:orders', 'scope:licensing', 'scope:settlement', 'scope:promotions'] },
             // The shop (apps/shop, its own tsconfig with DOM and JSX) talks to the API over HTTP only.
             { sourceTag: 'scope:shop', onlyDependOnLibsWithTags: ['scope:shop'] },
             { sourceTag: 'platform:web', notDependOnLibsWithTags: ['type:feature', 'type:data-access'] },

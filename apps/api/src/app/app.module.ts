@@ -27,6 +27,7 @@ import { InventorySyncModule } from '@vitrine/inventory';
 import { FxRefreshModule } from '@vitrine/catalog';
 import { QueueBoardModule } from './queue-board/queue-board.module';
 import { LicensingModule } from '@vitrine/licensing';
+import { PromotionsModule } from '@vitrine/promotions';
 import { SettlementModule } from '@vitrine/settlement';
 import { PaymentsModule } from '@vitrine/payments';
 import { LiveModule } from '@vitrine/live';
@@ -127,6 +128,7 @@ function bearer(req: Request): string | null {
     QueueBoardModule,
     LicensingModule,
     SettlementModule.register({ imports: [PaymentsModule], useClass: PaymentsPayoutProvider }),
+    PromotionsModule,
     LiveModule,
   ],
   controllers: [HealthController],

@@ -4,6 +4,7 @@ import { CustomsModule } from '@vitrine/customs';
 import { InventoryModule } from '@vitrine/inventory';
 import { LicensingCoreModule } from '@vitrine/licensing';
 import { PaymentsModule } from '@vitrine/payments';
+import { PromotionsCoreModule } from '@vitrine/promotions';
 import { SettlementCoreModule } from '@vitrine/settlement';
 import { AfterSalesModule } from './after-sales/after-sales.module';
 import { DROP_GATE_PROVIDERS } from './drops/drop-gate.providers';
@@ -45,10 +46,13 @@ import { LicensingFulfilmentAdapter } from './infrastructure/licensing-fulfilmen
 import { OrderStatsRepository } from './infrastructure/order-stats.repository';
 import { OrderRepository } from './infrastructure/order.repository';
 import { TransactionRunner } from './infrastructure/transaction-runner';
+import { AttributionListener } from './attribution/application/attribution.listener';
+import { OrderAttributionResolver } from './attribution/graphql/attribution.resolver';
+import { AttributionRepository } from './attribution/infrastructure/attribution.repository';
 
 /** Cart, checkout and orders: the orchestrator over catalogue, customs, inventory and payments. */
 @Module({
-  imports: [CatalogModule, CustomsModule, InventoryModule, PaymentsModule, LicensingCoreModule, AfterSalesModule, SettlementCoreModule],
+  imports: [CatalogModule, CustomsModule, InventoryModule, PaymentsModule, LicensingCoreModule, AfterSalesModule, SettlementCoreModule, PromotionsCoreModule],
   controllers: [StripeWebhookController],
   providers: [
     { provide: ORDERS_SETTINGS, useFactory: () => ordersSettingsFromEnv() },
@@ -75,6 +79,9 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
     OrderQueriesService,
     RefundOrderService,
     CartResolver,
+    AttributionRepository,
+    AttributionListener,
+    OrderAttributionResolver,
     CartLineNameResolver,
     OrderLineNameResolver,
     CheckoutResolver,

@@ -54,6 +54,8 @@ export interface TaxableLine {
   hsCode?: string;
   /** Decides the consumption-tax threshold of a taxed category (missing: taxed). */
   netContent?: NetContent | null;
+  /** Promotions allocated to this line (fen, at most its goods): they lower its dutiable value, so its tax. */
+  discountMinor?: number;
 }
 
 export interface TaxBreakdown {
@@ -65,10 +67,12 @@ export interface TaxBreakdown {
 
 export interface TaxedLine extends TaxBreakdown {
   goodsMinor: number;
+  /** The line's discount (promotions), taken off its goods in the dutiable value. */
+  discountMinor: number;
   /** This line's share of the order's freight (largest remainder, by goods value). */
   freightMinor: number;
   insuranceMinor: number;
-  /** goods + freight + insurance: the dutiable price. */
+  /** goods − discount + freight + insurance: the dutiable price (the price actually paid). */
   dutiableMinor: number;
   /** The (effective) rate as a decimal string with 6 places, for the snapshot; the tax used exact fractions. */
   taxRate: string;
@@ -80,12 +84,13 @@ export interface TaxedOrder {
   regime: TaxRegime;
   lines: TaxedLine[];
   goodsMinor: number;
+  discountMinor: number;
   freightMinor: number;
   insuranceMinor: number;
-  /** goods + freight + insurance (`dutiableValue`). */
+  /** goods − discount + freight + insurance (`dutiableValue`). */
   dutiableMinor: number;
   taxMinor: number;
-  /** goods + freight + insurance + tax = Σ lines' dutiable + tax. */
+  /** goods − discount + freight + insurance + tax = Σ lines' dutiable + tax. */
   totalMinor: number;
 }
 
@@ -128,19 +133,26 @@ export function taxOrder(
   for (const l of lines) {
     if (!Number.isSafeInteger(l.unitPriceMinor) || l.unitPriceMinor < 0) throw new RangeError('unit price must be a non-negative integer');
     if (!Number.isSafeInteger(l.quantity) || l.quantity < 1) throw new RangeError('quantity must be a positive integer');
+    const d = l.discountMinor ?? 0;
+    if (!Number.isSafeInteger(d) || d < 0 || d > l.unitPriceMinor * l.quantity) throw new RangeError('discount must be an integer between 0 and the goods');
   }
   const insurance = charges.insuranceMinor ?? 0;
   const goods = lines.map((l) => l.unitPriceMinor * l.quantity);
   const goodsMinor = goods.reduce((a, g) => a + g, 0);
+  const discounts = lines.map((l) => l.discountMinor ?? 0);
+  const discountMinor = discounts.reduce((a, d) => a + d, 0);
+  // The customs value is the price actually paid: goods less the discount (ADR 0017). Freight
+  // and insurance are still shared by goods value, so a discount moves no freight between lines.
   const freight = allocateProportionally(charges.freightMinor, goods);
   const insurances = allocateProportionally(insurance, goods);
-  const regime = taxRegimeOf({ goodsMinor, freightMinor: charges.freightMinor, insuranceMinor: insurance, lines }, rules);
+  const regime = taxRegimeOf({ goodsMinor: goodsMinor - discountMinor, freightMinor: charges.freightMinor, insuranceMinor: insurance, lines }, rules);
   const taxed = lines.map((l, i): TaxedLine => {
-    const dutiableMinor = dutiableValue({ goodsMinor: goods[i]!, freightMinor: freight[i]!, insuranceMinor: insurances[i]! });
+    const dutiableMinor = dutiableValue({ goodsMinor: goods[i]! - discounts[i]!, freightMinor: freight[i]!, insuranceMinor: insurances[i]! });
     const ct = consumptionTaxRate(l.category, dutiableMinor, l.quantity, l.netContent, rules);
     const { rate, ...tax } = regime === 'GENERAL_TRADE' ? generalTradeTax(dutiableMinor, ct, dutyRateFor(l.hsCode ?? '', rules), rules) : retailTax(dutiableMinor, ct, rules);
     return {
       goodsMinor: goods[i]!,
+      discountMinor: discounts[i]!,
       freightMinor: freight[i]!,
       insuranceMinor: insurances[i]!,
       dutiableMinor,
@@ -150,11 +162,12 @@ export function taxOrder(
     };
   });
   const taxMinor = taxed.reduce((a, l) => a + l.taxMinor, 0);
-  const dutiableMinor = dutiableValue({ goodsMinor, freightMinor: charges.freightMinor, insuranceMinor: insurance });
+  const dutiableMinor = dutiableValue({ goodsMinor: goodsMinor - discountMinor, freightMinor: charges.freightMinor, insuranceMinor: insurance });
   return {
     regime,
     lines: taxed,
     goodsMinor,
+    discountMinor,
     freightMinor: charges.freightMinor,
     insuranceMinor: insurance,
     dutiableMinor,

@@ -5,10 +5,12 @@ import { PrismaService, type Tx } from '@vitrine/shared/data-access';
  * Read model of the order lines of licensed products (tables of libs/orders). Read only.
  *
  * - A line is a sale once its order is paid (`orders.paid_at` set), whatever happened next.
- * - Its net sale is `order_lines.goods_minor`: the goods value the shopper paid (FX margin and
- *   whole-yuan rounding included, docs/adr/0007 "Royalty base"), which
- *   excludes the cross-border tax (`tax_minor`), freight and insurance. If orders adds
- *   discounts per line, subtract them here; this is the one place that defines net sales.
+ * - Its net sale is `order_lines.goods_minor − discount_minor`: the goods value the shopper paid
+ *   (FX margin and whole-yuan rounding included, docs/adr/0007 "Royalty base") less the line's
+ *   share of the promotions, whoever funds them (ADR 0017), which excludes the cross-border tax
+ *   (`tax_minor`), freight and insurance. This is the one place that defines net sales.
+ * - A partial refund's net sale given back is its goods less the discount its units carried
+ *   (`order_line_refunds.discount_minor`).
  * - Its FX snapshot is the order line's `fx_rate` (EUR→CNY, as the catalogue converts).
  * - A refunded order (`orders.refunded_at` set) reverses what is left of every line it accrued.
  * - A partial refund (`order_line_refunds`: units of a line and their goods value) reverses
@@ -79,7 +81,7 @@ export class OrderLineReadRepository {
       (tx) => tx.$executeRaw`
         CREATE TEMP TABLE unaccrued ON COMMIT DROP AS
         SELECT ol.id::text AS "orderLineId", ol.order_id::text AS "orderId", ol.product_id::text AS "productId",
-               lp.agreement_id::text AS "agreementId", ol.quantity, ol.goods_minor AS "netSaleMinor",
+               lp.agreement_id::text AS "agreementId", ol.quantity, (ol.goods_minor - ol.discount_minor) AS "netSaleMinor",
                ol.currency AS "saleCurrency", ol.fx_rate::text AS "fxRate", o.paid_at AS "paidAt"
           FROM order_lines ol
           JOIN orders o ON o.id = ol.order_id
@@ -125,7 +127,7 @@ export class OrderLineReadRepository {
   /** Partial refunds of the licensed lines of one order, oldest first. */
   lineRefundsOf(orderId: string): Promise<LineRefund[]> {
     return this.prisma.$queryRaw<LineRefund[]>`
-      SELECT r.id::text AS "refundRowId", r.order_line_id::text AS "orderLineId", r.quantity AS units, r.goods_minor AS "goodsMinor",
+      SELECT r.id::text AS "refundRowId", r.order_line_id::text AS "orderLineId", r.quantity AS units, (r.goods_minor - r.discount_minor) AS "goodsMinor",
              ol.currency AS "saleCurrency", r.created_at AS "refundedAt", r.cancelled_at AS "cancelledAt"
         FROM order_line_refunds r
         JOIN order_lines ol ON ol.id = r.order_line_id
@@ -138,7 +140,7 @@ export class OrderLineReadRepository {
   async paidLine(orderLineId: string): Promise<PaidLicensedLine | null> {
     const rows = await this.prisma.$queryRaw<PaidLicensedLine[]>`
       SELECT ol.id::text AS "orderLineId", ol.order_id::text AS "orderId", ol.product_id::text AS "productId",
-             lp.agreement_id::text AS "agreementId", ol.quantity, ol.goods_minor AS "netSaleMinor",
+             lp.agreement_id::text AS "agreementId", ol.quantity, (ol.goods_minor - ol.discount_minor) AS "netSaleMinor",
              ol.currency AS "saleCurrency", ol.fx_rate::text AS "fxRate", o.paid_at AS "paidAt"
         FROM order_lines ol
         JOIN orders o ON o.id = ol.order_id

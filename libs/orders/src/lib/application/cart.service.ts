@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
+import { PromotionsError } from '@vitrine/promotions';
 import type { Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, UnauthenticatedError, ValidationError, validate } from '@vitrine/shared/kernel';
 import { planCartMerge, type MergeLine } from '../domain/cart-merge';
@@ -52,9 +53,25 @@ export class CartService {
   ) {}
 
   /** The caller's current cart (null when there is none yet). */
-  async view(actor: Actor | null, cartToken: string | null | undefined): Promise<CartView | null> {
+  async view(actor: Actor | null, cartToken: string | null | undefined, couponCode?: string | null): Promise<CartView | null> {
     const cart = await this.find(actor, cartToken ?? null);
-    return cart ? { cart, quote: await this.quotes.quote(cart.items, [], { view: true, cartId: cart.id }) } : null;
+    return cart ? { cart, quote: await this.quotes.quote(cart.items, [], { view: true, cartId: cart.id, couponCode, shopperUserId: actor?.userId ?? null }) } : null;
+  }
+
+  /**
+   * The cart priced with this coupon (applyCartCoupon): refused with the coupon's stable code
+   * (COUPON_INVALID, COUPON_EXPIRED, ...) when it takes nothing off. Writes nothing: the code
+   * travels with the shop's requests and placeOrder checks it again under the checkout's locks.
+   */
+  async withCoupon(actor: Actor | null, cartToken: string | null | undefined, couponCode: string): Promise<CartView> {
+    const view = await this.view(actor, cartToken, couponCode);
+    if (!view) throw new NotFoundError('Cart');
+    const c = view.quote.promotions.coupon;
+    if (!c || c.problem) {
+      const code = c?.problem ?? 'COUPON_INVALID';
+      throw new PromotionsError(code, `The coupon cannot be used: ${code}`, { field: 'code' });
+    }
+    return view;
   }
 
   /**

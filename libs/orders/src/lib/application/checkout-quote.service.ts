@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ShopperQuote } from '@vitrine/catalog';
 import { CROSS_BORDER_RULES, type CrossBorderRules } from '@vitrine/customs';
 import { StockService, outOfStock, type Shortage } from '@vitrine/inventory';
+import { NO_PROMOTIONS, PromotionsPricingService, type CartPromotions } from '@vitrine/promotions';
 import { cartLimitProblems, type CartLimitProblem } from '../domain/cart-limits';
 import { priceCheckout, type CheckoutPricing, type PricedLine, type PricedSellerOrder } from '../domain/checkout-pricing';
 import type { CustomsMode } from '../domain/shipping-rates';
@@ -32,11 +33,13 @@ export interface CartQuote extends Omit<CheckoutPricing, 'orders'> {
   unregistered: { lineId: string; variantId: string; museumId: string }[];
   /** Per variant, what is short where it would ship from. */
   shortages: Shortage[];
+  /** The promotions applied (best combination, libs/promotions) and the coupon entered; lines carry their shares. */
+  promotions: CartPromotions;
   /** The cross-border limits placeOrder would refuse (per order; yearly as no identity's quota could hold it). */
   limits: CartLimitProblem[];
 }
 
-const EMPTY: CartQuote = { currency: 'CNY', orders: [], goodsMinor: 0, shippingMinor: 0, insuranceMinor: 0, taxMinor: 0, totalMinor: 0, fx: null, notListable: [], unregistered: [], shortages: [], limits: [] };
+const EMPTY: CartQuote = { currency: 'CNY', orders: [], goodsMinor: 0, shippingMinor: 0, insuranceMinor: 0, taxMinor: 0, totalMinor: 0, fx: null, notListable: [], unregistered: [], shortages: [], limits: [], promotions: NO_PROMOTIONS, discountMinor: 0 };
 
 /**
  * Prices cart lines on the server: CNY from the catalogue's FX quote, one order per seller
@@ -55,6 +58,7 @@ export class CheckoutQuoteService {
     @Inject(CROSS_BORDER_RULES) private readonly rules: CrossBorderRules,
     @Inject(ORDERS_SETTINGS) private readonly settings: OrdersSettings,
     private readonly extensions: CheckoutExtensions,
+    private readonly promotions: PromotionsPricingService,
   ) {}
 
   /** OUT_OF_STOCK at once when some line could not be served by all locations together. */
@@ -70,7 +74,7 @@ export class CheckoutQuoteService {
    * `cartId`: the cart these items are in, for the price rules other contexts register
    * (CheckoutExtensions: a live session's flash price); without it, catalogue prices only.
    */
-  async quote(items: readonly CartItemRecord[], known: readonly CheckoutVariant[] = [], opts: { view?: boolean; cartId?: string } = {}): Promise<CartQuote> {
+  async quote(items: readonly CartItemRecord[], known: readonly CheckoutVariant[] = [], opts: { view?: boolean; cartId?: string; couponCode?: string | null; shopperUserId?: string | null } = {}): Promise<CartQuote> {
     if (!items.length) return EMPTY;
     const have = new Set(known.map((v) => v.variantId));
     const missing = [...new Set(items.map((i) => i.variantId).filter((id) => !have.has(id)))];
@@ -138,6 +142,19 @@ export class CheckoutQuoteService {
         lines: lines.filter((i) => p.variantIds.has(i.variantId)).map(toPrice),
       }));
     });
+    // Promotions on the goods, per storefront (the seller of record), before tax: the discount
+    // lowers each line's dutiable value, so its tax (ADR 0017). A view may use recent thresholds.
+    const promotions = await this.promotions.evaluate(
+      groups.flatMap((g) => g.lines.map((l) => ({ ref: l.ref, museumId: g.sellerId, productId: byId.get(l.variantId)!.productId, goodsMinor: l.unitPriceMinor * l.quantity }))),
+      opts.couponCode,
+      opts.shopperUserId ?? null,
+      new Date(),
+      { live: !opts.view },
+    );
+    const shares = new Map(promotions.lines.map((d) => [d.ref, d]));
+    for (const g of groups) {
+      g.lines = g.lines.map((l) => ({ ...l, discountMinor: shares.get(l.ref)?.discountMinor ?? 0, platformDiscountMinor: shares.get(l.ref)?.platformDiscountMinor ?? 0 }));
+    }
     const pricing = priceCheckout(groups, this.rules, this.settings.shippingRates);
     const limits = cartLimitProblems(
       pricing.orders.map((o, gi) => ({ ...o, fulfilledByBrandId: groups[gi]!.fulfilledByBrandId, lines: o.lines.map((l) => ({ ref: l.ref, quantity: l.quantity })) })),
@@ -151,6 +168,7 @@ export class CheckoutQuoteService {
       unregistered,
       shortages,
       limits,
+      promotions,
     };
   }
 }

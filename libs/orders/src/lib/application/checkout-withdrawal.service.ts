@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { StockService } from '@vitrine/inventory';
 import { PaymentsService, type PaymentRecord } from '@vitrine/payments';
+import { PromotionsPricingService } from '@vitrine/promotions';
 import { CheckoutWithdrawalRepository } from '../infrastructure/checkout-withdrawal.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 
@@ -21,6 +22,7 @@ export class CheckoutWithdrawal {
     private readonly repo: CheckoutWithdrawalRepository,
     private readonly payments: PaymentsService,
     private readonly stock: StockService,
+    private readonly promotions: PromotionsPricingService,
   ) {}
 
   /** Answers the payment that kept the checkout, or null once it is withdrawn (now or before). */
@@ -33,6 +35,7 @@ export class CheckoutWithdrawal {
       if (payment) return payment;
       await this.repo.reopenCart(tx, locked.cartId);
       const units = await this.stock.releaseHeld(tx, locked.orderIds, 'checkout withdrawn: payment provider unavailable');
+      await this.promotions.release(tx, [checkoutId]);
       await this.repo.deleteCheckout(tx, checkoutId, locked.orderIds);
       this.logger.warn(`checkout ${checkoutId} withdrawn (no PaymentIntent): ${locked.orderIds.length} orders, ${units} units released`);
       return null;

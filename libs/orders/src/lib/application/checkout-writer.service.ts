@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CROSS_BORDER_RULES, IdentityRecordsService, assertAnnualLimit, assertOrderLimits, dutiableValue, type CrossBorderRules, type ResidentId } from '@vitrine/customs';
 import { StockService, outOfStock } from '@vitrine/inventory';
+import { PromotionsPricingService } from '@vitrine/promotions';
 import { CommissionService } from '@vitrine/settlement';
 import type { SqlTx } from '@vitrine/shared/data-access';
 import { CONSENT_VERSION, type CheckedCheckoutInput } from '../domain/checkout-input';
@@ -42,6 +43,7 @@ export class CheckoutWriter {
     @Inject(CROSS_BORDER_RULES) private readonly rules: CrossBorderRules,
     private readonly commissions: CommissionService,
     private readonly extensions: CheckoutExtensions,
+    private readonly promotions: PromotionsPricingService,
   ) {}
 
   identityHash(id: ResidentId): string {
@@ -64,7 +66,8 @@ export class CheckoutWriter {
     }
     for (const o of quote.orders) {
       assertOrderLimits(
-        { sellerId: o.sellerId, goodsMinor: o.goodsMinor, freightMinor: o.shippingMinor, insuranceMinor: o.insuranceMinor, lines: o.lines.map((l) => ({ ref: l.ref, quantity: l.quantity })) },
+        // The limit counts the price paid: goods less the promotions (ADR 0017).
+        { sellerId: o.sellerId, goodsMinor: o.goodsMinor - o.discountMinor, freightMinor: o.shippingMinor, insuranceMinor: o.insuranceMinor, lines: o.lines.map((l) => ({ ref: l.ref, quantity: l.quantity })) },
         this.rules,
       );
     }
@@ -80,7 +83,7 @@ export class CheckoutWriter {
       const identity = await this.identities.record(tx, c.input.residentId);
       const used = await annualQuotaUsed(this.orders, identity.identityId, c.now, tx);
       // The quota counts the dutiable value (goods + freight + insurance) of every order, as the per-order limit does.
-      const requested = c.quote.orders.reduce((a, o) => a + dutiableValue({ goodsMinor: o.goodsMinor, freightMinor: o.shippingMinor, insuranceMinor: o.insuranceMinor }), 0);
+      const requested = c.quote.orders.reduce((a, o) => a + dutiableValue({ goodsMinor: o.goodsMinor - o.discountMinor, freightMinor: o.shippingMinor, insuranceMinor: o.insuranceMinor }), 0);
       assertAnnualLimit(used, requested, this.rules);
 
       const checkoutId = randomUUID();
@@ -97,6 +100,7 @@ export class CheckoutWriter {
         insuranceMinor: c.quote.insuranceMinor,
         taxMinor: c.quote.taxMinor,
         totalMinor: c.quote.totalMinor,
+        discountMinor: c.quote.discountMinor,
         idConsentAt: c.now,
         riskNoticeAcceptedAt: c.now,
         consentVersion: CONSENT_VERSION,
@@ -119,6 +123,7 @@ export class CheckoutWriter {
         insuranceMinor: o.insuranceMinor,
         taxMinor: o.taxMinor,
         totalMinor: o.totalMinor,
+        discountMinor: o.discountMinor,
         fxRate: fx.fx.rate,
         fxMarginBps: fx.marginBps,
         fxSource: fx.fx.source,
@@ -152,6 +157,8 @@ export class CheckoutWriter {
           dutyMinor: l.dutyMinor,
           vatMinor: l.vatMinor,
           consumptionTaxMinor: l.consumptionTaxMinor,
+          discountMinor: l.discountMinor,
+          platformDiscountMinor: l.platformDiscountMinor,
           totalMinor: l.totalMinor,
           fxRate: fx.fx.rate,
           fxSource: fx.fx.source,
@@ -159,11 +166,22 @@ export class CheckoutWriter {
         })),
       }));
       await this.orders.insertPlaced(tx, checkout, orders);
+      // One use of each promotion applied, within its limits, under its row's lock (ADR 0017).
+      if (c.quote.promotions.applied.length) {
+        await this.promotions.redeem(tx, {
+          checkoutId,
+          identityId: identity.identityId,
+          shopperUserId: c.shopperUserId,
+          applied: c.quote.promotions.applied,
+          orders: orders.map((o, i) => ({ orderId: o.id, museumId: o.museumId, refs: c.quote.orders[i]!.lines.map((l) => l.ref) })),
+          at: c.now,
+        });
+      }
       if (c.claimsAfterInsert) await c.claimsAfterInsert(tx, { checkoutId, identityId: identity.identityId });
       // Each line keeps the storefront's commission rate in force now (docs/adr/0014).
       await this.commissions.snapshot(tx, checkout.id);
       // What other contexts record of this checkout commits or rolls back with it (a live session's orders).
-      await this.extensions.placed(tx, { checkoutId, cartId: c.cartId, orders: orders.map((o) => ({ orderId: o.id, variantIds: o.lines.map((l) => l.variantId) })) });
+      await this.extensions.placed(tx, { checkoutId, cartId: c.cartId, source: c.input.source, orders: orders.map((o) => ({ orderId: o.id, variantIds: o.lines.map((l) => l.variantId) })) });
       // Stock last: the levels move at COMMIT, so the hottest rows are locked only while PostgreSQL commits.
       await this.stock.reserve(
         tx,

@@ -5,6 +5,7 @@ import type { Tx } from '@vitrine/shared/data-access';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { assertUnreachable } from '@vitrine/shared/kernel';
 import { accrueOrderJob } from '@vitrine/licensing';
+import { PromotionsPricingService } from '@vitrine/promotions';
 import { SettlementPostingService } from '@vitrine/settlement';
 import { canTransition, type OrderStatus } from '../domain/order-state-machine';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
@@ -37,6 +38,7 @@ export class PaymentEventsService {
     private readonly stock: StockService,
     private readonly tx: TransactionRunner,
     private readonly settlement: SettlementPostingService,
+    private readonly promotions: PromotionsPricingService,
   ) {}
 
   async handle(e: VerifiedPaymentEvent): Promise<WebhookOutcome> {
@@ -75,6 +77,7 @@ export class PaymentEventsService {
           const reason = 'payment cancelled';
           const cancelled = await this.orders.transition(tx, orders.map((o) => o.id), 'PENDING_PAYMENT', 'CANCELLED', reason, now);
           await this.stock.releaseHeld(tx, cancelled, reason);
+          if (cancelled.length) await this.promotions.release(tx, [payment.checkoutId], now);
           break;
         }
         case 'CHARGE_REFUNDED': {
@@ -163,7 +166,7 @@ export class PaymentEventsService {
       }
     }
     // A return's refund: its history says so, and refundReturn asks again.
-    await this.orders.noteReturnRefundFailed(tx, event.refundId, `Stripe reported refund ${event.refundId} ${event.status}: refund it again`);
+    await this.orders.noteReturnRefundFailed(tx, event.refundId, event.status);
     for (const o of orders.filter((x) => x.status === 'REFUNDED' && x.id === failed.orderId)) {
       this.logger.warn(`refund ${event.refundId} of order ${o.number} ${event.status} after the order was refunded; refund it again from the console (refundOrder)`);
     }

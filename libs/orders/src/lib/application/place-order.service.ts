@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PaymentsError, PaymentsErrorCode, PaymentsService, type PaymentHandle, type WalletAction } from '@vitrine/payments';
 import type { Actor } from '@vitrine/shared/graphql';
+import { PromotionsError } from '@vitrine/promotions';
 import { DomainError } from '@vitrine/shared/kernel';
 import { checkCheckoutInput, checkoutFingerprint, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
@@ -20,6 +21,12 @@ export interface PlacedCheckout {
   replayed: boolean;
   /** Where the shopper approves an Alipay / WeChat Pay payment (null for card, or nothing left to approve). */
   paymentAction?: WalletAction | null;
+}
+
+/** A coupon entered but no longer applicable refuses the checkout with its code, before anything is written. */
+function assertCouponApplies(quote: CartQuote): void {
+  const c = quote.promotions.coupon;
+  if (c?.problem) throw new PromotionsError(c.problem, `The coupon ${c.code} cannot be used: ${c.problem}`, { field: 'input.couponCode' });
 }
 
 /**
@@ -62,6 +69,7 @@ export class PlaceOrderService {
       identityHash: this.writer.identityHash(input.residentId),
       ordererName: input.ordererName,
       recipient: input.recipient,
+      couponCode: input.couponCode,
     });
 
     // A checkout closes its cart in the same transaction, so an open cart has no checkout yet: the
@@ -79,8 +87,9 @@ export class PlaceOrderService {
     let quote: CartQuote;
     try {
       await this.quotes.assertNotSoldOut(cart.items);
-      quote = await this.quotes.quote(cart.items, [], { cartId: cart.id });
+      quote = await this.quotes.quote(cart.items, [], { cartId: cart.id, couponCode: input.couponCode, shopperUserId: actor?.userId ?? null });
       this.writer.assertPlaceable(quote);
+      assertCouponApplies(quote);
     } catch (error) {
       // The cart was read open, but a request with this key may have bought the last units since
       // (its commit closed the cart): a duplicate gets the first request's answer, not OUT_OF_STOCK.

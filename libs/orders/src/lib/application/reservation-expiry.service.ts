@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { StockService } from '@vitrine/inventory';
 import { PaymentsService } from '@vitrine/payments';
+import { PromotionsPricingService } from '@vitrine/promotions';
 import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 
@@ -27,6 +28,7 @@ export class ReservationExpiryService {
     private readonly payments: PaymentsService,
     private readonly stock: StockService,
     private readonly tx: TransactionRunner,
+    private readonly promotions: PromotionsPricingService,
   ) {}
 
   async expireReservations(now: Date = new Date(), limit = 100): Promise<ExpiryReport> {
@@ -72,6 +74,8 @@ export class ReservationExpiryService {
       const cancelled = await this.orders.transition(tx, pending, 'PENDING_PAYMENT', 'CANCELLED', reason, now);
       const units = await this.stock.releaseHeld(tx, cancelled, reason);
       if (locked) await this.payments.markCanceled(tx, locked);
+      // Its coupons and promotions' uses come back (an unpaid checkout used nothing).
+      if (cancelled.length) await this.promotions.release(tx, [checkoutId], now);
       return { cancelled, units };
     });
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CustomsError, CustomsErrorCode, RESIDENT_ID_MESSAGES, parseResidentId, type ResidentId } from '@vitrine/customs';
 import { validate } from '@vitrine/shared/kernel';
 import { OrdersError, OrdersErrorCode } from './orders-error';
+import { SOURCE_PATTERN } from '../attribution/domain/attribution';
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max).transform((s) => s.replace(/\s+/g, ' '));
 
@@ -35,6 +36,10 @@ export const placeOrderSchema = z.object({
     .url('must be an http or https URL')
     .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL')
     .nullish(),
+  // Where the shopper came from (attribution: ?src=shelf-<museum> on a shelf label's QR code, article-…, live-…).
+  source: z.string().regex(SOURCE_PATTERN, 'must be shelf-, article- or live- followed by lower-case letters, digits or dashes').nullish(),
+  // The coupon entered in the cart (libs/promotions); checked again here, under the checkout's locks.
+  couponCode: z.string().trim().max(32).nullish(),
 }).superRefine((v, ctx) => {
   // Alipay sends the shopper back to a page of the shop: Stripe refuses the confirmation without one.
   if (v.paymentMethod === 'ALIPAY' && !v.returnUrl) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['returnUrl'], message: 'is required with ALIPAY' });
@@ -52,6 +57,8 @@ export interface CheckedCheckoutInput {
   residentId: ResidentId;
   paymentMethod: PaymentMethodChoice | null;
   returnUrl: string | null;
+  source: string | null;
+  couponCode: string | null;
 }
 
 /** The version of the consent and risk-notice texts the shopper accepted; stored with the checkout. */
@@ -103,6 +110,8 @@ export function checkCheckoutInput(input: unknown, today: Date): CheckedCheckout
     residentId,
     paymentMethod: v.paymentMethod ?? null,
     returnUrl: v.returnUrl ?? null,
+    source: v.source ?? null,
+    couponCode: v.couponCode ? v.couponCode.toUpperCase() : null,
   };
 }
 
@@ -116,9 +125,10 @@ export function checkoutFingerprint(args: {
   identityHash: string;
   ordererName: string;
   recipient: Recipient;
+  couponCode?: string | null;
 }): string {
   const items = [...args.items].map((i) => `${i.variantId}:${i.quantity}`).sort();
   const r = args.recipient;
-  const canonical = JSON.stringify([args.cartId, items, args.identityHash, args.ordererName, [r.name, r.phone, r.province, r.city, r.district, r.street, r.postalCode]]);
+  const canonical = JSON.stringify([args.cartId, items, args.identityHash, args.ordererName, [r.name, r.phone, r.province, r.city, r.district, r.street, r.postalCode], ...(args.couponCode ? [args.couponCode] : [])]);
   return createHash('sha256').update(canonical).digest('hex');
 }

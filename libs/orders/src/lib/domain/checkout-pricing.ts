@@ -14,6 +14,10 @@ export interface LineToPrice {
   hsCode: string;
   /** Decides whether a cosmetic is high-end; null when the variant does not say. */
   netContent: NetContent | null;
+  /** Promotions allocated to the line (libs/promotions), fen; lowers its dutiable value and tax. */
+  discountMinor?: number;
+  /** The platform-funded part of `discountMinor`. */
+  platformDiscountMinor?: number;
 }
 
 export interface SellerGroupToPrice {
@@ -24,17 +28,21 @@ export interface SellerGroupToPrice {
 
 export interface PricedLine extends LineToPrice, TaxBreakdown {
   goodsMinor: number;
+  discountMinor: number;
+  platformDiscountMinor: number;
   freightMinor: number;
   insuranceMinor: number;
   dutiableMinor: number;
   taxRate: string;
   taxMinor: number;
-  /** What this line costs the shopper landed: goods + freight + insurance + tax. */
+  /** What this line costs the shopper landed: goods − discount + freight + insurance + tax. */
   totalMinor: number;
 }
 
 export interface Totals {
   goodsMinor: number;
+  /** Promotions taken off the goods; totalMinor is net of it. */
+  discountMinor: number;
   shippingMinor: number;
   insuranceMinor: number;
   taxMinor: number;
@@ -44,7 +52,7 @@ export interface Totals {
 export interface PricedSellerOrder extends Totals {
   sellerId: string;
   customsMode: CustomsMode;
-  /** goods + shipping (freight) + insurance: what the per-order limit and the yearly quota count. */
+  /** goods − discount + shipping (freight) + insurance: what the per-order limit and the yearly quota count. */
   dutiableMinor: number;
   regime: TaxRegime;
   weightGrams: number;
@@ -69,7 +77,7 @@ export function priceCheckout(groups: readonly SellerGroupToPrice[], rules: Cros
     const taxed = taxOrder(g.lines, { freightMinor: shippingMinor, insuranceMinor: 0 }, rules);
     const lines = g.lines.map((l, i): PricedLine => {
       const t = taxed.lines[i];
-      return { ...l, ...t, totalMinor: t.dutiableMinor + t.taxMinor };
+      return { ...l, ...t, platformDiscountMinor: l.platformDiscountMinor ?? 0, totalMinor: t.dutiableMinor + t.taxMinor };
     });
     return {
       sellerId: g.sellerId,
@@ -79,6 +87,7 @@ export function priceCheckout(groups: readonly SellerGroupToPrice[], rules: Cros
       weightGrams,
       lines,
       goodsMinor: taxed.goodsMinor,
+      discountMinor: taxed.discountMinor,
       shippingMinor,
       insuranceMinor: taxed.insuranceMinor,
       taxMinor: taxed.taxMinor,
@@ -90,6 +99,7 @@ export function priceCheckout(groups: readonly SellerGroupToPrice[], rules: Cros
     currency: 'CNY',
     orders,
     goodsMinor: sum((o) => o.goodsMinor),
+    discountMinor: sum((o) => o.discountMinor),
     shippingMinor: sum((o) => o.shippingMinor),
     insuranceMinor: sum((o) => o.insuranceMinor),
     taxMinor: sum((o) => o.taxMinor),

@@ -15,6 +15,8 @@ export interface RefundableLine {
   totalMinor: number;
   goodsMinor: number;
   taxMinor: number;
+  /** Promotions allocated to the line (already out of its total); absent: none. */
+  discountMinor?: number;
 }
 
 /** What a line's refunds that still count (not taken back after a failure) gave back so far. */
@@ -23,6 +25,8 @@ export interface LineRefunded {
   amountMinor: number;
   goodsMinor: number;
   taxMinor: number;
+  /** The discount the refunded units carried (absent on rows written before promotions: 0). */
+  discountMinor?: number;
 }
 
 export const NOTHING_REFUNDED: LineRefunded = { units: 0, amountMinor: 0, goodsMinor: 0, taxMinor: 0 };
@@ -34,6 +38,8 @@ export interface ReturnedUnits {
   amountMinor: number;
   goodsMinor: number;
   taxMinor: number;
+  /** The line's discount these units carried: goods − discount is the net sale they give back (royalties). */
+  discountMinor?: number;
 }
 
 export interface LineRefundPlan {
@@ -84,6 +90,8 @@ export function planLineRefund(
         amountMinor: share(line.totalMinor, done.amountMinor),
         goodsMinor: share(line.goodsMinor, done.goodsMinor),
         taxMinor: share(line.taxMinor, done.taxMinor),
+        // Lines without promotions (written before them) keep their shape.
+        ...(line.discountMinor !== undefined ? { discountMinor: share(line.discountMinor, done.discountMinor ?? 0) } : {}),
       });
     }
   });
@@ -98,11 +106,17 @@ export function planLineRefund(
 }
 
 /** Sums the line refunds that still count (not taken back), per line. */
-export function refundedPerLine(rows: readonly { orderLineId: string; quantity: number; amountMinor: number; goodsMinor: number; taxMinor: number }[]): Map<string, LineRefunded> {
+export function refundedPerLine(rows: readonly { orderLineId: string; quantity: number; amountMinor: number; goodsMinor: number; taxMinor: number; discountMinor?: number }[]): Map<string, LineRefunded> {
   const out = new Map<string, LineRefunded>();
   for (const r of rows) {
     const s = out.get(r.orderLineId) ?? NOTHING_REFUNDED;
-    out.set(r.orderLineId, { units: s.units + r.quantity, amountMinor: s.amountMinor + r.amountMinor, goodsMinor: s.goodsMinor + r.goodsMinor, taxMinor: s.taxMinor + r.taxMinor });
+    out.set(r.orderLineId, {
+      units: s.units + r.quantity,
+      amountMinor: s.amountMinor + r.amountMinor,
+      goodsMinor: s.goodsMinor + r.goodsMinor,
+      taxMinor: s.taxMinor + r.taxMinor,
+      ...(r.discountMinor !== undefined || s.discountMinor !== undefined ? { discountMinor: (s.discountMinor ?? 0) + (r.discountMinor ?? 0) } : {}),
+    });
   }
   return out;
 }
@@ -115,6 +129,8 @@ export interface LineLeft {
   goodsMinor: number;
   taxMinor: number;
   freightMinor: number;
+  /** The discount the units left carry (declared as CEB311's discount); absent on lines without promotions. */
+  discountMinor?: number;
 }
 
 /**
@@ -131,7 +147,10 @@ export function linesLeft(lines: readonly RefundableLine[], refunded: ReadonlyMa
     const totalMinor = Math.max(0, l.totalMinor - r.amountMinor);
     const goodsMinor = Math.max(0, l.goodsMinor - r.goodsMinor);
     const taxMinor = Math.max(0, l.taxMinor - r.taxMinor);
-    left.push({ id: l.id, quantity, totalMinor, goodsMinor, taxMinor, freightMinor: Math.max(0, totalMinor - goodsMinor - taxMinor) });
+    const discountMinor = Math.max(0, (l.discountMinor ?? 0) - (r.discountMinor ?? 0));
+    // total = goods − discount + freight + tax
+    const freightMinor = Math.max(0, totalMinor - goodsMinor + discountMinor - taxMinor);
+    left.push({ id: l.id, quantity, totalMinor, goodsMinor, taxMinor, freightMinor, ...(l.discountMinor !== undefined ? { discountMinor } : {}) });
   }
   return left;
 }

@@ -25,9 +25,25 @@ export class CartResolver {
   }
 
   @Query(() => CartType, { nullable: true, description: 'The signed-in shopper’s open cart, or the guest cart of this token; priced in CNY on the server.' })
-  async cart(@CurrentActor() actor: Actor | null, @Args('cartToken', { type: () => String, nullable: true }) cartToken?: string) {
-    const view = await this.carts.view(actor, cartToken);
+  async cart(
+    @CurrentActor() actor: Actor | null,
+    @Args('cartToken', { type: () => String, nullable: true }) cartToken?: string,
+    @Args('couponCode', { type: () => String, nullable: true, description: 'The coupon the shopper entered: applied if it can be, else Cart.coupon.problem says why.' }) couponCode?: string,
+  ) {
+    const view = await this.carts.view(actor, cartToken, couponCode);
     return view ? toCart(view) : null;
+  }
+
+  @Mutation(() => CartType, {
+    description:
+      'Checks a coupon code against the cart and answers the cart priced with it (the best combination of promotions). Refused with a stable code and nothing written: COUPON_INVALID, COUPON_EXPIRED, COUPON_NOT_STARTED, COUPON_EXHAUSTED, COUPON_LIMIT_REACHED, COUPON_NOT_APPLICABLE (e.g. another storefront’s coupon), COUPON_MIN_SPEND_NOT_MET. Send the code again as cart(couponCode) and placeOrder(input.couponCode).',
+  })
+  async applyCartCoupon(
+    @CurrentActor() actor: Actor | null,
+    @Args('code', { type: () => String }) code: string,
+    @Args('cartToken', { type: () => String, nullable: true }) cartToken?: string,
+  ) {
+    return toCart(await this.carts.withCoupon(actor, cartToken, code));
   }
 
   @Mutation(() => CartPayloadType, { description: 'Adds units of a variant; a guest without a cart gets one (and its token).' })

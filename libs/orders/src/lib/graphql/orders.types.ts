@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Paginated } from '@vitrine/shared/graphql';
+import { AttributionChannelGql } from '../attribution/graphql/attribution.resolver';
 
 export enum OrderStatusGql {
   PENDING_PAYMENT = 'PENDING_PAYMENT',
@@ -39,6 +40,25 @@ export class FxSnapshotType {
   @Field(() => Date) effectiveAt!: Date;
 }
 
+@ObjectType('CartPromotion', { description: 'A promotion applied to the cart, and what it takes off (CNY fen).' })
+export class CartPromotionType {
+  @Field(() => ID) promotionId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'THRESHOLD (满减) or COUPON.' }) kind!: string;
+  @Field(() => ID, { nullable: true, description: 'The storefront’s museum; null for a platform-wide promotion.' }) museumId!: string | null;
+  @Field(() => String, { nullable: true }) code!: string | null;
+  @Field(() => String, { description: 'MUSEUM or PLATFORM: who bears it.' }) fundedBy!: string;
+  @Field(() => Int) amount!: number;
+  @Field(() => [ID], { description: 'The cart lines it covers.' }) lineIds!: string[];
+}
+
+@ObjectType('CartCoupon')
+export class CartCouponType {
+  @Field(() => String) code!: string;
+  @Field(() => String, { nullable: true, description: 'null when it applies; else COUPON_INVALID, COUPON_EXPIRED, COUPON_NOT_STARTED, COUPON_EXHAUSTED, COUPON_LIMIT_REACHED, COUPON_NOT_APPLICABLE or COUPON_MIN_SPEND_NOT_MET.' })
+  problem!: string | null;
+}
+
 @ObjectType('CartLine', { description: 'Amounts are integer minor units (fen) of `currency` (CNY).' })
 export class CartLineType {
   @Field(() => ID, { description: 'The cart line id, named by OUT_OF_STOCK and NOT_LISTABLE_FOR_CHINA.' }) id!: string;
@@ -53,6 +73,7 @@ export class CartLineType {
   @Field(() => String) currency!: string;
   @Field(() => Int) unitPrice!: number;
   @Field(() => Int, { description: 'unitPrice × quantity.' }) goods!: number;
+  @Field(() => Int, { description: 'This line’s share of the promotions applied (largest remainder, to the fen).' }) discount!: number;
   @Field(() => Int, { description: 'Share of the seller order’s shipping.' }) freight!: number;
   @Field(() => Int, { description: 'goods + freight + insurance: the customs value the limits and the yearly quota count.' }) dutiable!: number;
   @Field(() => String, { description: 'Cross-border tax rate on the dutiable value, e.g. 0.091000 (GENERAL_TRADE: the effective rate of duty, VAT and consumption tax).' }) taxRate!: string;
@@ -75,6 +96,7 @@ export class CartSellerOrderType {
   @Field(() => Int) weightGrams!: number;
   @Field(() => String) currency!: string;
   @Field(() => Int) goods!: number;
+  @Field(() => Int, { description: 'Promotions taken off this order’s goods.' }) discount!: number;
   @Field(() => Int) shipping!: number;
   @Field(() => Int) tax!: number;
   @Field(() => Int) total!: number;
@@ -110,7 +132,12 @@ export class CartType {
   @Field(() => Int) goodsTotal!: number;
   @Field(() => Int) shippingTotal!: number;
   @Field(() => Int) taxTotal!: number;
-  @Field(() => Int, { description: 'goodsTotal + shippingTotal + taxTotal.' }) total!: number;
+  @Field(() => Int, { description: 'Promotions taken off the goods: the shopper’s saving.' }) discountTotal!: number;
+  @Field(() => Int, { description: 'goodsTotal − discountTotal + shippingTotal + taxTotal.' }) total!: number;
+  @Field(() => [CartPromotionType], { description: 'The best combination of promotions (libs/promotions, ADR 0017): at most one threshold per storefront, one coupon, one platform-wide.' })
+  promotions!: CartPromotionType[];
+  @Field(() => CartCouponType, { nullable: true, description: 'The coupon code given with the query, and why it takes nothing off if it does not apply.' })
+  coupon!: CartCouponType | null;
   @Field(() => FxSnapshotType, { nullable: true }) fx!: FxSnapshotType | null;
   @Field(() => [CartProblemType], {
     description:
@@ -171,6 +198,8 @@ export class OrderLineType {
   @Field(() => Int) goods!: number;
   @Field(() => Int) freight!: number;
   @Field(() => Int) insurance!: number;
+  @Field(() => Int, { description: 'This line’s share of the promotions, snapshotted at checkout (dutiable = goods − discount + freight + insurance).' }) discount!: number;
+  @Field(() => Int, { description: 'The part of `discount` the platform funds (platform-wide promotions).' }) platformDiscount!: number;
   @Field(() => Int, { description: 'goods + freight + insurance: the customs value the limits and the yearly quota count.' }) dutiable!: number;
   @Field(() => String) taxRate!: string;
   @Field(() => Int, { description: 'duty + vat + consumptionTax.' }) tax!: number;
@@ -207,6 +236,7 @@ export class OrderType {
   @Field(() => Int) goodsTotal!: number;
   @Field(() => Int) shippingTotal!: number;
   @Field(() => Int) insuranceTotal!: number;
+  @Field(() => Int, { description: 'Promotions taken off the goods (Σ lines’ discount); total is net of it. Declared as the customs order’s discount.' }) discountTotal!: number;
   @Field(() => Int) taxTotal!: number;
   @Field(() => Int) total!: number;
   @Field(() => FxSnapshotType) fx!: FxSnapshotType;
@@ -318,6 +348,16 @@ export class PlaceOrderInput {
   })
   paymentMethod?: PaymentMethodGql;
   @Field(() => String, { nullable: true, description: 'http(s) page Alipay sends the shopper back to after approving or cancelling.' }) returnUrl?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The source marker the shopper landed with (?src= on a link): shelf-<museum> (a shelf label’s QR code), article-<ref> or live-<ref>. Recorded as Order.attribution; VALIDATION_FAILED when not well formed.',
+  })
+  source?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The coupon the shopper entered (applyCartCoupon). Refused with its code (COUPON_INVALID, COUPON_EXPIRED, COUPON_EXHAUSTED, COUPON_LIMIT_REACHED, ...) and nothing written when it no longer applies.',
+  })
+  couponCode?: string;
 }
 
 export enum OrderSortGql {
@@ -340,6 +380,8 @@ export class OrderFilterInput {
     description: 'true: only REFUNDED orders that still owe the shopper money because Stripe reported a refund failed or cancelled (refundOutstanding set).',
   })
   refundFailed?: boolean;
+  @Field(() => AttributionChannelGql, { nullable: true, description: 'Only orders that came from this channel (DIRECT: with no source marker).' })
+  channel?: AttributionChannelGql;
 }
 
 @InputType()

@@ -38,6 +38,8 @@ export interface OrderRecord {
   insuranceMinor: number;
   taxMinor: number;
   totalMinor: number;
+  /** Promotions taken off the goods (Σ lines'); total is net of it. */
+  discountMinor: number;
   fxRate: string;
   fxMarginBps: number;
   fxSource: string;
@@ -80,13 +82,16 @@ export interface OrderLineRecord {
   /** Null on a line written without the split (fixtures): VAT is then what the other parts leave. */
   vatMinor: number | null;
   consumptionTaxMinor: number;
+  /** The line's share of the promotions, and the platform-funded part of it (ADR 0017). */
+  discountMinor: number;
+  platformDiscountMinor: number;
   totalMinor: number;
   fxRate: string;
   fxSource: string;
   fxEffectiveAt: Date;
 }
 
-export type NewCheckout = CheckoutRecord & { identityId: string; idConsentAt: Date; riskNoticeAcceptedAt: Date; consentVersion: string };
+export type NewCheckout = CheckoutRecord & { discountMinor: number; identityId: string; idConsentAt: Date; riskNoticeAcceptedAt: Date; consentVersion: string };
 export type NewOrder = Omit<OrderRecord, 'status' | 'paidAt' | 'cancelledAt' | 'refundedAt'> & { identityId: string; lines: Omit<OrderLineRecord, 'id' | 'orderId'>[] };
 
 const checkoutSelect = {
@@ -121,6 +126,7 @@ const orderSelect = {
   insuranceMinor: true,
   taxMinor: true,
   totalMinor: true,
+  discountMinor: true,
   fxRate: true,
   fxMarginBps: true,
   fxSource: true,
@@ -173,6 +179,8 @@ export interface OrderPageQuery {
   sort?: OrderSort;
   /** Only these orders (a filter decided outside this table, e.g. by their refunds). */
   ids?: readonly string[];
+  /** Only orders from this channel (order_attributions; DIRECT: orders without a row). */
+  channel?: 'SHELF_QR' | 'ARTICLE' | 'LIVESTREAM' | 'DIRECT';
 }
 
 @Injectable()
@@ -228,6 +236,7 @@ export class OrderRepository {
       insurance_minor: o.insuranceMinor,
       tax_minor: o.taxMinor,
       total_minor: o.totalMinor,
+      discount_minor: o.discountMinor,
       fx_rate: o.fxRate,
       fx_margin_bps: o.fxMarginBps,
       fx_source: o.fxSource,
@@ -272,6 +281,8 @@ export class OrderRepository {
         duty_minor: l.dutyMinor,
         vat_minor: l.vatMinor,
         consumption_tax_minor: l.consumptionTaxMinor,
+        discount_minor: l.discountMinor,
+        platform_discount_minor: l.platformDiscountMinor,
         total_minor: l.totalMinor,
         fx_rate: l.fxRate,
         fx_source: l.fxSource,
@@ -281,18 +292,18 @@ export class OrderRepository {
     const rows = await tx.$queryRaw<{ checkouts: bigint }[]>`
       WITH c AS (
         INSERT INTO checkouts (id, idempotency_key, fingerprint, cart_id, shopper_user_id, identity_id, currency, goods_minor, shipping_minor,
-          insurance_minor, tax_minor, total_minor, id_consent_at, risk_notice_accepted_at, consent_version, hold_expires_at, created_at)
+          insurance_minor, tax_minor, total_minor, discount_minor, id_consent_at, risk_notice_accepted_at, consent_version, hold_expires_at, created_at)
         VALUES (${c.id}::uuid, ${c.idempotencyKey}, ${c.fingerprint}, ${c.cartId}::uuid, ${c.shopperUserId}::uuid, ${c.identityId}::uuid, ${c.currency},
-          ${c.goodsMinor}, ${c.shippingMinor}, ${c.insuranceMinor}, ${c.taxMinor}, ${c.totalMinor}, ${c.idConsentAt}, ${c.riskNoticeAcceptedAt},
+          ${c.goodsMinor}, ${c.shippingMinor}, ${c.insuranceMinor}, ${c.taxMinor}, ${c.totalMinor}, ${c.discountMinor}, ${c.idConsentAt}, ${c.riskNoticeAcceptedAt},
           ${c.consentVersion}, ${c.holdExpiresAt}, ${c.createdAt})
         ON CONFLICT DO NOTHING
         RETURNING id
       ), o AS (
         INSERT INTO orders (id, number, checkout_id, museum_id, fulfilled_by_brand_id, shopper_user_id, identity_id, status, customs_mode, stock_location_id, currency,
-          goods_minor, shipping_minor, insurance_minor, tax_minor, total_minor, fx_rate, fx_margin_bps, fx_source, fx_effective_at, orderer_name,
+          goods_minor, shipping_minor, insurance_minor, tax_minor, total_minor, discount_minor, fx_rate, fx_margin_bps, fx_source, fx_effective_at, orderer_name,
           orderer_id_masked, recipient_name, recipient_phone, province, city, district, street, postal_code, hold_expires_at, created_at, updated_at)
         SELECT r.id, r.number, r.checkout_id, r.museum_id, r.fulfilled_by_brand_id, r.shopper_user_id, r.identity_id, r.status, r.customs_mode, r.stock_location_id, r.currency,
-          r.goods_minor, r.shipping_minor, r.insurance_minor, r.tax_minor, r.total_minor, r.fx_rate, r.fx_margin_bps, r.fx_source, r.fx_effective_at,
+          r.goods_minor, r.shipping_minor, r.insurance_minor, r.tax_minor, r.total_minor, r.discount_minor, r.fx_rate, r.fx_margin_bps, r.fx_source, r.fx_effective_at,
           r.orderer_name, r.orderer_id_masked, r.recipient_name, r.recipient_phone, r.province, r.city, r.district, r.street, r.postal_code,
           r.hold_expires_at, r.created_at, r.updated_at
         FROM json_populate_recordset(NULL::orders, ${JSON.stringify(orderRows)}::json) r WHERE EXISTS (SELECT 1 FROM c)
@@ -300,10 +311,10 @@ export class OrderRepository {
       ), l AS (
         INSERT INTO order_lines (id, order_id, position, variant_id, product_id, sku, name, cross_border_category, hs_code, origin_country,
           weight_grams, quantity, unit_price_eur_minor, unit_price_minor, currency, goods_minor, freight_minor, insurance_minor, dutiable_minor,
-          tax_rate, tax_minor, tax_regime, duty_minor, vat_minor, consumption_tax_minor, total_minor, fx_rate, fx_source, fx_effective_at)
+          tax_rate, tax_minor, tax_regime, duty_minor, vat_minor, consumption_tax_minor, discount_minor, platform_discount_minor, total_minor, fx_rate, fx_source, fx_effective_at)
         SELECT r.id, r.order_id, r.position, r.variant_id, r.product_id, r.sku, r.name, r.cross_border_category, r.hs_code, r.origin_country,
           r.weight_grams, r.quantity, r.unit_price_eur_minor, r.unit_price_minor, r.currency, r.goods_minor, r.freight_minor, r.insurance_minor,
-          r.dutiable_minor, r.tax_rate, r.tax_minor, r.tax_regime, r.duty_minor, r.vat_minor, r.consumption_tax_minor, r.total_minor, r.fx_rate, r.fx_source, r.fx_effective_at
+          r.dutiable_minor, r.tax_rate, r.tax_minor, r.tax_regime, r.duty_minor, r.vat_minor, r.consumption_tax_minor, r.discount_minor, r.platform_discount_minor, r.total_minor, r.fx_rate, r.fx_source, r.fx_effective_at
         FROM json_populate_recordset(NULL::order_lines, ${JSON.stringify(lineRows)}::json) r WHERE EXISTS (SELECT 1 FROM c)
         RETURNING id
       ), h AS (
@@ -360,8 +371,10 @@ export class OrderRepository {
 
   /** What each line of this order has given back by partial refunds that still count (units, amount, goods, tax). */
   async refundedLines(orderId: string, tx: Tx = this.prisma): Promise<Map<string, LineRefunded>> {
-    const rows = await tx.orderLineRefund.groupBy({ by: ['orderLineId'], where: { orderId, cancelledAt: null }, _sum: { quantity: true, amountMinor: true, goodsMinor: true, taxMinor: true } });
-    return new Map(rows.map((r) => [r.orderLineId, { units: r._sum.quantity ?? 0, amountMinor: r._sum.amountMinor ?? 0, goodsMinor: r._sum.goodsMinor ?? 0, taxMinor: r._sum.taxMinor ?? 0 }]));
+    const rows = await tx.orderLineRefund.groupBy({ by: ['orderLineId'], where: { orderId, cancelledAt: null }, _sum: { quantity: true, amountMinor: true, goodsMinor: true, taxMinor: true, discountMinor: true } });
+    return new Map(
+      rows.map((r) => [r.orderLineId, { units: r._sum.quantity ?? 0, amountMinor: r._sum.amountMinor ?? 0, goodsMinor: r._sum.goodsMinor ?? 0, taxMinor: r._sum.taxMinor ?? 0, discountMinor: r._sum.discountMinor ?? 0 }]),
+    );
   }
 
   /** Of these orders, those whose every unit was refunded line by line (refunds that still count). */
@@ -379,7 +392,7 @@ export class OrderRepository {
   /** Records the units a Stripe refund gave back; a retry of the same refund records nothing twice. */
   async recordLineRefunds(
     tx: Tx,
-    rows: readonly { orderId: string; orderLineId: string; providerRefundId: string; quantity: number; amountMinor: number; goodsMinor: number; taxMinor: number }[],
+    rows: readonly { orderId: string; orderLineId: string; providerRefundId: string; quantity: number; amountMinor: number; goodsMinor: number; taxMinor: number; discountMinor?: number }[],
   ): Promise<void> {
     if (rows.length) await tx.orderLineRefund.createMany({ data: [...rows], skipDuplicates: true });
   }
@@ -400,11 +413,13 @@ export class OrderRepository {
    * A return whose refund this was: a REFUND_FAILED step in its history and a notice to the
    * shopper (after-sales' tables, written in the webhook's transaction). Returns the return's id.
    */
-  async noteReturnRefundFailed(tx: Tx, providerRefundId: string, detail: string): Promise<string | null> {
+  async noteReturnRefundFailed(tx: Tx, providerRefundId: string, status: string): Promise<string | null> {
     const r = await tx.orderReturn.findFirst({ where: { refundId: providerRefundId }, select: { id: true, orderId: true, shopperUserId: true } });
     if (!r) return null;
-    await tx.orderReturnEvent.create({ data: { returnId: r.id, orderId: r.orderId, kind: 'REFUND_FAILED', detail } });
-    await tx.shopperNotice.create({ data: { userId: r.shopperUserId, orderId: r.orderId, returnId: r.id, kind: 'REFUND_FAILED', message: 'Your refund could not be made yet; the shop will try again.' } });
+    // As codes and parameters: after-sales' return-texts writes them in the reader's language.
+    const params = { refundId: providerRefundId, status };
+    await tx.orderReturnEvent.create({ data: { returnId: r.id, orderId: r.orderId, kind: 'REFUND_FAILED', detail: '', params } });
+    await tx.shopperNotice.create({ data: { userId: r.shopperUserId, orderId: r.orderId, returnId: r.id, kind: 'REFUND_FAILED', message: '', params } });
     return r.id;
   }
 
@@ -491,6 +506,7 @@ export class OrderRepository {
             : { museumId: { in: [...scope.museumIds] } }),
       ...(q.status ? { status: q.status } : {}),
       ...(q.ids ? { id: { in: [...q.ids] } } : {}),
+      ...(q.channel ? { attribution: q.channel === 'DIRECT' ? { is: null } : { is: { channel: q.channel } } } : {}),
       ...(q.createdFrom || q.createdBefore ? { createdAt: { ...(q.createdFrom ? { gte: q.createdFrom } : {}), ...(q.createdBefore ? { lt: q.createdBefore } : {}) } } : {}),
       ...(term
         ? {
@@ -550,6 +566,8 @@ export class OrderRepository {
         dutyMinor: true,
         vatMinor: true,
         consumptionTaxMinor: true,
+        discountMinor: true,
+        platformDiscountMinor: true,
         totalMinor: true,
         fxRate: true,
         fxSource: true,

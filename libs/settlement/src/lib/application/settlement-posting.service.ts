@@ -118,9 +118,10 @@ export function toSettle(o: PaidOrderRow, lines: readonly PaidLineRow[]): OrderT
     totalMinor: o.totalMinor,
     lines: lines.map((l) => ({
       goodsMinor: l.goodsMinor,
+      platformDiscountMinor: l.platformDiscountMinor,
       commissionRateBps: l.commissionRateBps,
       fulfiller: brand && l.licensedBrandId === brand.id ? brand : museum,
-      royaltyMinor: l.royaltyRateBps != null ? royaltyInSaleCurrency({ quantity: l.quantity, netSaleMinor: l.goodsMinor, currency: l.currency.trim() }, l.royaltyRateBps) : 0,
+      royaltyMinor: l.royaltyRateBps != null ? royaltyInSaleCurrency({ quantity: l.quantity, netSaleMinor: l.netSaleMinor, currency: l.currency.trim() }, l.royaltyRateBps) : 0,
     })),
   };
 }

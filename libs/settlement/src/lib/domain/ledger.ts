@@ -22,6 +22,8 @@ export const AccountKind = {
   STRIPE_CLEARING: 'STRIPE_CLEARING',
   /** Stripe's processing fees, an expense of the platform. */
   STRIPE_FEES: 'STRIPE_FEES',
+  /** Platform-wide promotions (跨店满减) the platform funds: an expense; the sellers are credited as if undiscounted (ADR 0017). */
+  PLATFORM_PROMOTIONS: 'PLATFORM_PROMOTIONS',
 } as const;
 export type AccountKind = (typeof AccountKind)[keyof typeof AccountKind];
 
@@ -35,7 +37,7 @@ export interface AccountRef {
 }
 
 /** What a line stands for, for the order's split and statements. */
-export type LineComponent = 'PAYMENT' | 'GOODS' | 'COMMISSION' | 'ROYALTY' | 'FREIGHT' | 'TAX' | 'FEE' | 'PAYOUT';
+export type LineComponent = 'PAYMENT' | 'GOODS' | 'COMMISSION' | 'ROYALTY' | 'FREIGHT' | 'TAX' | 'FEE' | 'PAYOUT' | 'PROMOTION';
 
 export const ENTRY_KINDS = ['ORDER_PAID', 'REFUND', 'REFUND_FAILED', 'DISPUTE_LOST', 'DISPUTE_FEE', 'ORDER_PAYABLE', 'FEE', 'PAYOUT', 'TRANSFER_REVERSAL'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];

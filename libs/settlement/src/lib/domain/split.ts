@@ -17,7 +17,10 @@ export interface OrderToSettle {
   taxMinor: number;
   totalMinor: number;
   lines: {
+    /** What the seller sells the goods for: unit price × units less the promotions the seller funds. */
     goodsMinor: number;
+    /** Promotions the platform funds on this line (platform-wide ones): the platform pays them to the seller. */
+    platformDiscountMinor?: number;
     commissionRateBps: number;
     /** Whose goods these are: the museum, or the brand that fulfils a co-branded product. */
     fulfiller: SellerRef;
@@ -43,6 +46,8 @@ export function orderPaidEntry(o: OrderToSettle, occurredAt: Date): JournalEntry
     line({ account: sellerPending(o.shipper.type, o.shipper.id), component: 'FREIGHT', amountMinor: -(o.shippingMinor + o.insuranceMinor) }),
   ];
   for (const l of o.lines) {
+    // The shopper paid less by what the platform funds; the platform bears it (ADR 0017).
+    if (l.platformDiscountMinor) lines.push(line({ account: platform('PLATFORM_PROMOTIONS'), component: 'PROMOTION', amountMinor: l.platformDiscountMinor }));
     const commission = commissionOn(l.goodsMinor, l.commissionRateBps);
     lines.push(
       line({ account: platform('PLATFORM_COMMISSION'), component: 'COMMISSION', amountMinor: -commission }),

@@ -21,7 +21,12 @@ export interface PaidOrderRow {
 
 export interface PaidLineRow {
   orderId: string;
+  /** Goods less the promotions the seller funds (the platform-funded part is paid by the platform). */
   goodsMinor: number;
+  /** The platform-funded part of the line's promotions. */
+  platformDiscountMinor: number;
+  /** Goods less every promotion: the royalty base (licensing's net sales, ADR 0017). */
+  netSaleMinor: number;
   quantity: number;
   currency: string;
   /** Snapshotted at checkout (order_line_commissions); for orders placed before, the storefront's rate in force when the order was placed; 0 without any. */
@@ -66,7 +71,8 @@ export class SettlementSourcesRepository {
   linesOf(tx: Tx, orderIds: readonly string[]): Promise<PaidLineRow[]> {
     if (!orderIds.length) return Promise.resolve([]);
     return tx.$queryRaw<PaidLineRow[]>`
-      SELECT ol.order_id::text AS "orderId", ol.goods_minor AS "goodsMinor", ol.quantity, ol.currency,
+      SELECT ol.order_id::text AS "orderId", (ol.goods_minor - ol.discount_minor + ol.platform_discount_minor) AS "goodsMinor",
+             ol.platform_discount_minor AS "platformDiscountMinor", (ol.goods_minor - ol.discount_minor) AS "netSaleMinor", ol.quantity, ol.currency,
              coalesce(c.rate_bps, (
                SELECT coalesce((s.category_rates ->> p.category)::int, s.default_rate_bps)
                  FROM commission_settings s JOIN storefronts sf ON sf.id = s.storefront_id

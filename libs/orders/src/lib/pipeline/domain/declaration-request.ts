@@ -15,6 +15,8 @@ export interface ParcelContent {
   insuranceMinor: number;
   taxMinor: number;
   totalMinor: number;
+  /** Promotions on the goods left: goods − discount + shipping + insurance + tax = total. */
+  discountMinor: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ParcelContent {
 export function contentLeft(o: DeclarableOrder, lines: readonly DeclarableLine[], refunds: readonly LineRefundSum[]): ParcelContent | null {
   const own = new Set(lines.map((l) => l.id));
   const refunded = refundedPerLine(refunds.filter((r) => own.has(r.orderLineId)));
-  if (!refunded.size) return { lines: [...lines], goodsMinor: o.goodsMinor, shippingMinor: o.shippingMinor, insuranceMinor: o.insuranceMinor, taxMinor: o.taxMinor, totalMinor: o.totalMinor };
+  if (!refunded.size) return { lines: [...lines], goodsMinor: o.goodsMinor, shippingMinor: o.shippingMinor, insuranceMinor: o.insuranceMinor, taxMinor: o.taxMinor, totalMinor: o.totalMinor, discountMinor: o.discountMinor };
   const left = new Map(linesLeft(lines, refunded).map((l) => [l.id, l]));
   if (!left.size) return null;
   const kept: DeclarableLine[] = [];
@@ -38,10 +40,18 @@ export function contentLeft(o: DeclarableOrder, lines: readonly DeclarableLine[]
     // Insurance in proportion to the units left; the rest of the freight share is shipping.
     const insurance = Math.min(rest.freightMinor, Math.round((l.insuranceMinor * rest.quantity) / l.quantity));
     insuranceMinor += insurance;
-    kept.push({ ...l, quantity: rest.quantity, goodsMinor: rest.goodsMinor, taxMinor: rest.taxMinor, totalMinor: rest.totalMinor, freightMinor: rest.freightMinor - insurance, insuranceMinor: insurance });
+    kept.push({ ...l, quantity: rest.quantity, goodsMinor: rest.goodsMinor, taxMinor: rest.taxMinor, totalMinor: rest.totalMinor, discountMinor: rest.discountMinor ?? 0, freightMinor: rest.freightMinor - insurance, insuranceMinor: insurance });
   }
   const sum = (f: (l: DeclarableLine) => number) => kept.reduce((a, l) => a + f(l), 0);
-  return { lines: kept, goodsMinor: sum((l) => l.goodsMinor), shippingMinor: sum((l) => l.freightMinor), insuranceMinor, taxMinor: sum((l) => l.taxMinor), totalMinor: sum((l) => l.totalMinor) };
+  return {
+    lines: kept,
+    goodsMinor: sum((l) => l.goodsMinor),
+    shippingMinor: sum((l) => l.freightMinor),
+    insuranceMinor,
+    taxMinor: sum((l) => l.taxMinor),
+    totalMinor: sum((l) => l.totalMinor),
+    discountMinor: sum((l) => l.discountMinor),
+  };
 }
 
 /** What the carrier needs to issue the waybill of an order (its units not refunded). */
@@ -89,7 +99,8 @@ export function declarationOf(
       orderNo: o.number,
       goodsValueMinor: c.goodsMinor,
       freightMinor: c.shippingMinor + c.insuranceMinor,
-      discountMinor: 0,
+      // The promotions on the goods declared (ADR 0017): goodsValue + freight − discount + taxTotal = acturalPaid.
+      discountMinor: c.discountMinor,
       taxTotalMinor: c.taxMinor,
       acturalPaidMinor: c.totalMinor,
       buyerRegNo: o.shopperUserId ?? `guest-${o.checkoutId}`,

@@ -17,6 +17,8 @@ export interface DeclarableOrder {
   insuranceMinor: number;
   taxMinor: number;
   totalMinor: number;
+  /** Promotions taken off the goods (CEB311's discount). */
+  discountMinor: number;
   ordererName: string;
   recipientName: string;
   recipientPhone: string;
@@ -44,6 +46,8 @@ export interface DeclarableLine {
   insuranceMinor: number;
   taxMinor: number;
   totalMinor: number;
+  /** The line's share of the promotions: total = goods − discount + freight + insurance + tax. */
+  discountMinor: number;
   originCountry: string;
   hsCode: string;
   weightGrams: number;
@@ -56,6 +60,7 @@ export interface LineRefundSum {
   amountMinor: number;
   goodsMinor: number;
   taxMinor: number;
+  discountMinor: number;
 }
 
 export interface ShipmentRow {
@@ -97,7 +102,7 @@ export class PipelineRepository {
     return this.prisma.sql.$queryRaw`
       SELECT id, number, museum_id AS "museumId", checkout_id AS "checkoutId", shopper_user_id AS "shopperUserId", identity_id AS "identityId",
         status, customs_mode AS "customsMode", goods_minor AS "goodsMinor", shipping_minor AS "shippingMinor", insurance_minor AS "insuranceMinor",
-        tax_minor AS "taxMinor", total_minor AS "totalMinor", orderer_name AS "ordererName", recipient_name AS "recipientName",
+        tax_minor AS "taxMinor", total_minor AS "totalMinor", discount_minor AS "discountMinor", orderer_name AS "ordererName", recipient_name AS "recipientName",
         recipient_phone AS "recipientPhone", province, city, district, street, postal_code AS "postalCode", paid_at AS "paidAt",
         (SELECT s.customs_code FROM storefronts s WHERE s.museum_id = orders.museum_id) AS "sellerCustomsCode",
         (SELECT s.customs_name FROM storefronts s WHERE s.museum_id = orders.museum_id) AS "sellerCustomsName"
@@ -109,7 +114,7 @@ export class PipelineRepository {
     return this.prisma.sql.$queryRaw`
       SELECT id, order_id AS "orderId", sku, name, quantity, unit_price_minor AS "unitPriceMinor", goods_minor AS "goodsMinor",
         freight_minor AS "freightMinor", insurance_minor AS "insuranceMinor", tax_minor AS "taxMinor", total_minor AS "totalMinor",
-        origin_country AS "originCountry", hs_code AS "hsCode", weight_grams AS "weightGrams"
+        discount_minor AS "discountMinor", origin_country AS "originCountry", hs_code AS "hsCode", weight_grams AS "weightGrams"
       FROM order_lines WHERE order_id = ANY(${[...orderIds]}::uuid[]) ORDER BY order_id, position`;
   }
 
@@ -117,7 +122,7 @@ export class PipelineRepository {
   lineRefundsOf(orderIds: readonly string[]): Promise<LineRefundSum[]> {
     return this.prisma.sql.$queryRaw`
       SELECT order_line_id AS "orderLineId", SUM(quantity)::int AS quantity, SUM(amount_minor)::int AS "amountMinor",
-        SUM(goods_minor)::int AS "goodsMinor", SUM(tax_minor)::int AS "taxMinor"
+        SUM(goods_minor)::int AS "goodsMinor", SUM(tax_minor)::int AS "taxMinor", SUM(discount_minor)::int AS "discountMinor"
       FROM order_line_refunds WHERE order_id = ANY(${[...orderIds]}::uuid[]) AND cancelled_at IS NULL GROUP BY order_line_id`;
   }
 
@@ -232,12 +237,13 @@ export class PipelineRepository {
       RETURNING r.id, r.order_id AS "orderId", r.shopper_user_id AS "userId", u.place AS "where"`;
     if (!rows.length) return [];
     await tx.$executeRaw`
-      INSERT INTO order_return_events (return_id, order_id, kind, detail)
-      SELECT x.id, x.order_id, 'ARRIVED', x.detail
-      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => `the carrier delivered the parcel: ${r.where}`.slice(0, 500))}::text[]) AS x(id, order_id, detail)`;
+      INSERT INTO order_return_events (return_id, order_id, kind, detail, params)
+      SELECT x.id, x.order_id, 'ARRIVED', '', jsonb_build_object('place', x.place)
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.where.slice(0, 500))}::text[]) AS x(id, order_id, place)`;
+    // Codes, not sentences: after-sales' return-texts writes them in the reader's language.
     await tx.$executeRaw`
       INSERT INTO shopper_notices (user_id, order_id, return_id, kind, message)
-      SELECT x.user_id, x.order_id, x.id, 'ARRIVED', 'Your returned parcel has arrived at the shop’s site.'
+      SELECT x.user_id, x.order_id, x.id, 'ARRIVED', ''
       FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.userId)}::uuid[]) AS x(id, order_id, user_id)`;
     return rows.map((r) => r.id);
   }

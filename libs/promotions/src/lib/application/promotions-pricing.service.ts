@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import type { SqlTx } from '@vitrine/shared/data-access';
+import { bestCombination, covers, discountOf, type AppliedPromotion, type LineForPromotion, type PromotionOutcome } from '../domain/best-combination';
+import { PromotionsError, PromotionsErrorCode } from '../domain/promotions-error';
+import { PromotionRepository, type LivePromotion } from '../infrastructure/promotion.repository';
+
+export interface CartPromotions extends PromotionOutcome {
+  /** The coupon entered on the cart, and why it takes nothing off when it does not apply. */
+  coupon: { code: string; problem: PromotionsErrorCode | null } | null;
+}
+
+const CODE = /^[A-Z0-9_-]{4,32}$/;
+/** How old the thresholds a cart's view shows may be (placeOrder reads them live). */
+export const VIEW_TTL_MS = 5_000;
+
+export const NO_PROMOTIONS: CartPromotions = { applied: [], lines: [], discountMinor: 0, coupon: null };
+
+/** What placeOrder's transaction redeems: per order of the checkout, what each promotion took off it. */
+export interface RedemptionRequest {
+  checkoutId: string;
+  identityId: string;
+  shopperUserId: string | null;
+  applied: readonly AppliedPromotion[];
+  /** Which order each cart line ref went to. */
+  orders: readonly { orderId: string; museumId: string; refs: readonly string[] }[];
+  at: Date;
+}
+
+/**
+ * Promotions as checkout sees them (libs/orders calls this; promotions knows nothing of carts
+ * or orders beyond their ids). The stacking rules and the allocation are the pure
+ * `bestCombination` (ADR 0017).
+ */
+@Injectable()
+export class PromotionsPricingService {
+  constructor(private readonly repo: PromotionRepository) {}
+
+  /**
+   * The best combination for these lines: live thresholds of their museums, platform-wide
+   * ones, and the coupon the shopper entered (its code travels with the cart's requests and
+   * placeOrder; a coupon that does not apply takes nothing and says why). A cart's view may
+   * use thresholds read up to VIEW_TTL_MS ago (no statement per view); placeOrder (`live`)
+   * reads them in the request.
+   */
+  async evaluate(lines: readonly LineForPromotion[], couponCode: string | null | undefined, shopperUserId: string | null, at: Date, opts: { live?: boolean } = {}): Promise<CartPromotions> {
+    if (!lines.length) return NO_PROMOTIONS;
+    const museumIds = new Set(lines.map((l) => l.museumId));
+    const code = couponCode?.trim().toUpperCase() || null;
+    const [all, coupon] = await Promise.all([opts.live ? this.repo.liveThresholds(null, at) : this.cachedThresholds(at), code && CODE.test(code) ? this.repo.couponByCode(code) : Promise.resolve(null)]);
+    const thresholds = all.filter((p) => p.museumId === null || museumIds.has(p.museumId)).filter((p) => p.startsAt <= at && at < p.endsAt);
+    let problem: PromotionsErrorCode | null = null;
+    if (code) problem = coupon ? ((await this.couponProblem(coupon, lines, { userId: shopperUserId }, at)) ?? null) : PromotionsErrorCode.COUPON_INVALID;
+    const outcome = bestCombination(lines, thresholds, coupon && !problem ? coupon : null);
+    return { ...outcome, coupon: code ? { code, problem } : null };
+  }
+
+  private cache: { at: number; rows: Promise<LivePromotion[]> } | null = null;
+
+  /** Live thresholds of every museum, read at most once per VIEW_TTL_MS per process (cart views only). */
+  private cachedThresholds(at: Date): Promise<LivePromotion[]> {
+    const now = Date.now();
+    if (!this.cache || now - this.cache.at > VIEW_TTL_MS) {
+      // Read for a window: a promotion starting or ending within it is filtered by its dates at use.
+      const rows = this.repo.liveThresholds(null, at, VIEW_TTL_MS);
+      rows.catch(() => (this.cache = null));
+      this.cache = { at: now, rows };
+    }
+    return this.cache.rows;
+  }
+
+  /** A console write in this process shows in the next cart view. */
+  forgetCached(): void {
+    this.cache = null;
+  }
+
+  /** applyCartCoupon's check: the coupon of this code, or its stable refusal. Writes nothing. */
+  async checkCoupon(rawCode: string, lines: readonly LineForPromotion[], shopperUserId: string | null, at: Date): Promise<LivePromotion> {
+    const code = rawCode.trim().toUpperCase();
+    const coupon = CODE.test(code) ? await this.repo.couponByCode(code) : null;
+    if (!coupon || coupon.archivedAt) throw new PromotionsError(PromotionsErrorCode.COUPON_INVALID, 'No coupon has this code', { field: 'code' });
+    const problem = await this.couponProblem(coupon, lines, { userId: shopperUserId }, at);
+    if (problem) throw new PromotionsError(problem, messages[problem], { field: 'code', ...(problem === 'COUPON_MIN_SPEND_NOT_MET' ? { minSpend: coupon.minSpendMinor } : {}) });
+    return coupon;
+  }
+
+  /**
+   * In placeOrder's transaction, after the identity is locked: one use of each applied
+   * promotion (conditional increment: concurrent checkouts queue on the promotion's row and
+   * none passes its total limit), the per-shopper limit counted by account and by resident
+   * ID identity under that lock, then a redemption row per order. A refusal rolls the whole
+   * checkout back: nothing is written.
+   */
+  async redeem(tx: SqlTx, r: RedemptionRequest): Promise<void> {
+    // Rows locked in id order, the same for every checkout: no deadlock between two coupons.
+    const applied = [...r.applied].sort((a, b) => (a.promotionId < b.promotionId ? -1 : 1));
+    for (const p of applied) {
+      const coupon = p.kind === 'COUPON';
+      if (!(await this.repo.takeUse(tx, p.promotionId, r.at))) {
+        throw coupon
+          ? new PromotionsError(PromotionsErrorCode.COUPON_EXHAUSTED, messages.COUPON_EXHAUSTED, { field: 'coupon', promotionId: p.promotionId })
+          : new PromotionsError(PromotionsErrorCode.PROMOTION_EXHAUSTED, 'A promotion in this cart has just ended or run out; the cart shows the new price', { promotionId: p.promotionId });
+      }
+    }
+    const limits = await Promise.all(applied.map((p) => this.repo.usesBy(tx, p.promotionId, { userId: r.shopperUserId, identityId: r.identityId })));
+    const live = await this.limitsOf(applied.map((p) => p.promotionId));
+    applied.forEach((p, i) => {
+      const max = live.get(p.promotionId);
+      if (max != null && limits[i]! >= max) {
+        throw new PromotionsError(PromotionsErrorCode.COUPON_LIMIT_REACHED, messages.COUPON_LIMIT_REACHED, { field: 'coupon', promotionId: p.promotionId });
+      }
+    });
+    await this.repo.insertRedemptions(
+      tx,
+      applied.flatMap((p) =>
+        r.orders.flatMap((o) => {
+          const amountMinor = o.refs.reduce((a, ref) => a + (p.perLine.get(ref) ?? 0), 0);
+          return amountMinor > 0
+            ? [{ promotionId: p.promotionId, checkoutId: r.checkoutId, orderId: o.orderId, museumId: o.museumId, identityId: r.identityId, shopperUserId: r.shopperUserId, amountMinor, fundedBy: p.fundedBy }]
+            : [];
+        }),
+      ),
+    );
+  }
+
+  /** A checkout cancelled or expired unpaid (or withdrawn) gives its uses back; safe to call again. */
+  release(tx: SqlTx, checkoutIds: readonly string[], at: Date = new Date()): Promise<number> {
+    return this.repo.release(tx, checkoutIds, at);
+  }
+
+  ofOrders(orderIds: readonly string[]) {
+    return this.repo.ofOrders(orderIds);
+  }
+
+  private async limitsOf(ids: readonly string[]): Promise<Map<string, number | null>> {
+    const out = new Map<string, number | null>();
+    for (const id of ids) {
+      const row = await this.repo.find(id);
+      out.set(id, row?.perShopperLimit ?? null);
+    }
+    return out;
+  }
+
+  private async couponProblem(c: LivePromotion, lines: readonly LineForPromotion[], who: { userId: string | null }, at: Date): Promise<PromotionsErrorCode | undefined> {
+    if (c.archivedAt) return PromotionsErrorCode.COUPON_INVALID;
+    if (at >= c.endsAt) return PromotionsErrorCode.COUPON_EXPIRED;
+    if (at < c.startsAt) return PromotionsErrorCode.COUPON_NOT_STARTED;
+    if (c.totalLimit !== null && c.usedCount >= c.totalLimit) return PromotionsErrorCode.COUPON_EXHAUSTED;
+    const covered = lines.filter((l) => covers(c, l));
+    if (!covered.length) return PromotionsErrorCode.COUPON_NOT_APPLICABLE;
+    const gross = covered.reduce((a, l) => a + l.goodsMinor, 0);
+    if (discountOf(c, gross, gross) <= 0) return PromotionsErrorCode.COUPON_MIN_SPEND_NOT_MET;
+    if (c.perShopperLimit !== null && who.userId) {
+      const used = await this.repo.usesBy(this.repo.sql, c.id, { userId: who.userId });
+      if (used >= c.perShopperLimit) return PromotionsErrorCode.COUPON_LIMIT_REACHED;
+    }
+    return undefined;
+  }
+}
+
+const messages: Record<PromotionsErrorCode, string> = {
+  COUPON_INVALID: 'No coupon has this code',
+  COUPON_EXPIRED: 'This coupon has expired',
+  COUPON_NOT_STARTED: 'This coupon is not valid yet',
+  COUPON_EXHAUSTED: 'This coupon has been used up',
+  COUPON_LIMIT_REACHED: 'You have already used this coupon as often as allowed',
+  COUPON_NOT_APPLICABLE: 'This coupon does not apply to anything in the cart',
+  COUPON_MIN_SPEND_NOT_MET: 'The cart does not reach this coupon’s minimum spend',
+  PROMOTION_EXHAUSTED: 'A promotion in this cart has just ended or run out',
+  COUPON_CODE_TAKEN: 'This coupon code is already used',
+};
