@@ -2,53 +2,19 @@
 // `next start`) at 50 connections over ~2,000 distinct products, against the API in
 // production mode on a fresh database (the demo seed, copied to ~2,100 products). Figures go
 // to docs/performance.md with the load average beside them (the machine is shared).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { ROOT, bareServer, freshDatabase, load, machine, withClient, writePerformanceSection } from './support';
-import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp } from '../test/support/spawn-api';
+import { bareServer, load, machine, writePerformanceSection } from './support';
 import { cacheProxy } from './shop-cache-proxy';
+import { startShopStack } from './shop-stack';
 
 const COPIES = Number(process.env['BENCH_SHOP_COPIES'] ?? 14);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = 50;
 /** Products replayed through the shared cache: warmed and measured inside one s-maxage (30 s). */
 const HOT = Number(process.env['BENCH_SHOP_HOT'] ?? 200);
-const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
-const DIST_DIR = '.next';
-/** The committed shop (HEAD's apps/shop), so work in progress in the checkout is not what is measured. */
-const SNAPSHOT = path.join(ROOT, 'tmp/bench-shop');
-const SHOP_DIR = path.join(SNAPSHOT, 'apps/shop');
-
-/** Copies every product (with variants, media, works, collections and stock) `copies` times under new ids. */
-async function multiplyCatalogue(url: string, copies: number): Promise<void> {
-  await withClient(url, async (c) => {
-    const columns = async (table: string) =>
-      (
-        await c.query<{ column_name: string }>(
-          `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
-          [table],
-        )
-      ).rows.map((r) => `"${r.column_name}"`);
-    const copy = async (table: string, replace: Record<string, string>, where = '') => {
-      const cols = await columns(table);
-      const select = cols.map((col) => replace[col.slice(1, -1)] ?? `t.${col}`);
-      await c.query(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${select.join(', ')} FROM ${table} t ${where}`);
-    };
-    await c.query('BEGIN');
-    await c.query(`CREATE TEMP TABLE pmap AS SELECT p.id AS old_id, gen_random_uuid() AS new_id, n AS copy FROM products p, generate_series(1, ${copies}) n WHERE p.status = 'PUBLISHED'`);
-    await c.query(`CREATE TEMP TABLE vmap AS SELECT v.id AS old_id, gen_random_uuid() AS new_id, m.new_id AS product_id, m.copy FROM product_variants v JOIN pmap m ON m.old_id = v.product_id`);
-    await copy('products', { id: 'm.new_id' }, 'JOIN pmap m ON m.old_id = t.id');
-    await copy('product_variants', { id: 'm.new_id', product_id: 'm.product_id', sku: `t.sku || '-B' || m.copy` }, 'JOIN vmap m ON m.old_id = t.id');
-    await copy('product_media', { id: 'gen_random_uuid()', product_id: 'm.new_id' }, 'JOIN pmap m ON m.old_id = t.product_id');
-    await copy('product_artworks', { product_id: 'm.new_id' }, 'JOIN pmap m ON m.old_id = t.product_id');
-    await copy('product_collections', { product_id: 'm.new_id' }, 'JOIN pmap m ON m.old_id = t.product_id');
-    await copy('stock_levels', { variant_id: 'm.new_id' }, 'JOIN vmap m ON m.old_id = t.variant_id');
-    await c.query('COMMIT');
-  });
-}
 
 /** CPU time (user + system) of a process so far, in ms (Linux /proc, clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
@@ -103,33 +69,8 @@ async function drive(name: string, base: string, paths: string[], shop: ChildPro
 }
 
 async function main(): Promise<void> {
-  const url = await freshDatabase('vitrine_bench_shop');
-  console.log('seeding the demo catalogue and copying it …');
-  execFileSync(process.execPath, ['-r', '@swc-node/register', 'prisma/seed.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' });
-  await multiplyCatalogue(url, COPIES);
-  const ids = await withClient(url, async (c) => (await c.query<{ id: string }>(`SELECT id FROM products WHERE status = 'PUBLISHED' ORDER BY random()`)).rows.map((r) => r.id));
-  console.log(`${ids.length} published products`);
-
-  console.log('building the shop …');
-  rmSync(SNAPSHOT, { recursive: true, force: true });
-  mkdirSync(SNAPSHOT, { recursive: true });
-  execFileSync('sh', ['-c', `git archive HEAD apps/shop | tar -x -C "${SNAPSHOT}"`], { cwd: ROOT, stdio: 'inherit' });
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  const shopEnv = { NODE_ENV: 'production', SHOP_DIST_DIR: DIST_DIR, SHOP_MONOREPO_ROOT: ROOT, NEXT_TELEMETRY_DISABLED: '1' };
-  execFileSync(process.execPath, [NEXT_BIN, 'build', SHOP_DIR], { cwd: ROOT, env: { ...process.env, ...shopEnv }, stdio: 'inherit' });
-
-  const apiPort = await freePort();
-  const api = spawnApp('apps/api/src/main.ts', { ...PRODUCTION_TEST_SECRETS, NODE_ENV: 'production', DATABASE_URL: url, PORT: String(apiPort), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' });
-  const shopPort = await freePort();
-  const shopUrl = `http://127.0.0.1:${shopPort}`;
-  const shop = spawn(process.execPath, [NEXT_BIN, 'start', SHOP_DIR, '-p', String(shopPort), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, ...shopEnv, API_URL: `http://127.0.0.1:${apiPort}/graphql`, SHOP_ORIGIN: shopUrl },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const { ids, shopUrl, commit, api, shop, close } = await startShopStack('vitrine_bench_shop', COPIES);
   try {
-    await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 60_000);
-    await waitForHttp(`${shopUrl}/robots.txt`, 60_000);
     const productPaths = ids.map((id) => `/zh-CN/products/${id}`);
     // Warm-up: every route compiled and loaded, V8 warmed on a few hundred pages.
     for (const p of productPaths.slice(0, 300)) await (await fetch(`${shopUrl}${p}`)).arrayBuffer();
@@ -180,9 +121,7 @@ async function main(): Promise<void> {
     writePerformanceSection('bench:shop', body);
     console.log(body);
   } finally {
-    shop.kill('SIGTERM');
-    await api.stop();
-    rmSync(SNAPSHOT, { recursive: true, force: true });
+    await close();
   }
 }
 
