@@ -19,6 +19,7 @@ import liveSessions from './resources/live-sessions';
 import museums from './resources/museums';
 import orders from './resources/orders';
 import products from './resources/products';
+import promotions from './resources/promotions';
 import queues from './resources/queues';
 import returns from './resources/returns';
 import settlement from './resources/settlement';
@@ -58,6 +59,7 @@ export const App = ({ i18nProvider }: { i18nProvider: I18nProvider }) => (
             <Resource name="orders" {...orders} />
             <Resource name="returns" {...returns} />
             <Resource name="drops" {...drops} />
+            <Resource name="promotions" {...promotions} />
             <Resource name="stockLocations" {...stockLocations} />
             <Resource name="stockLevels" />
             <Resource name="syncRuns" {...syncRuns} />

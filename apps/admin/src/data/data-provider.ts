@@ -27,6 +27,7 @@ const handlers: Record<string, Handler> = {
   orders: () => import('../resources/orders/orders.data').then((m) => m.ordersData),
   returns: () => import('../resources/returns/returns.data').then((m) => m.returnsData),
   drops: () => import('../resources/drops/drops.data').then((m) => m.dropsData),
+  promotions: () => import('../resources/promotions/promotions.data').then((m) => m.promotionsData),
   stockLocations: () => import('../resources/stock-locations/stock-locations.data').then((m) => m.stockLocationsData),
   stockLevels: () => import('../resources/stock-locations/stock-locations.data').then((m) => m.stockLevelsData),
   proposals: () => import('../resources/proposals/proposals.data').then((m) => m.proposalsData),

@@ -3,6 +3,32 @@ export const en = {
   // react-admin's "No %{name} found" reads "No Licensing inbox found": one sentence for every list.
   ra: { navigation: { no_results: 'Nothing here yet.', no_filtered_results: 'Nothing matches the current filters.' } },
   resources: {
+    promotions: {
+      name: 'Promotion |||| Promotions',
+      fields: {
+        kind: 'Kind',
+        name: 'Name',
+        code: 'Coupon code',
+        platformWide: 'Platform-wide (all museums, funded by the platform)',
+        discountType: 'Discount',
+        percent: 'Percent off',
+        amountOffYuan: 'Amount off (CNY)',
+        minSpendYuan: 'Minimum spend (CNY)',
+        tiers: 'Spend thresholds',
+        minYuan: 'From (CNY)',
+        offYuan: 'Off (CNY)',
+        every: 'Repeat for every full threshold',
+        perShopperLimit: 'Uses per shopper',
+        totalLimit: 'Uses in total',
+        startsAt: 'Starts',
+        endsAt: 'Ends',
+        productIds: 'Products (empty: all)',
+        fundedBy: 'Funded by',
+        usedCount: 'Used',
+        discountGivenMinor: 'Discount given',
+        status: 'Status',
+      },
+    },
     drops: {
       name: 'Drop |||| Drops',
       fields: {
@@ -278,6 +304,19 @@ export const en = {
     },
   },
   vitrine: {
+    promotions: {
+      kind: { THRESHOLD: 'Spend threshold (满减)', COUPON: 'Coupon' },
+      discount_type: { PERCENT: 'Percentage', AMOUNT: 'Amount' },
+      funded_by: { MUSEUM: 'Museum', PLATFORM: 'Platform' },
+      status: { SCHEDULED: 'Scheduled', ACTIVE: 'Active', ENDED: 'Ended', EXHAUSTED: 'Used up', ARCHIVED: 'Archived' },
+      terms: { label: 'Terms', every: '%{off} off every %{min} CNY', tier: '%{off} off from %{min} CNY', coupon_min: '%{off} from %{min} CNY' },
+      platform_help: 'Spans every museum; the platform bears the discount.',
+      code_help: '4 to 32 letters, digits, - or _; shoppers type it in the cart.',
+      every_help: 'With one threshold: e.g. 30 off for every 300 spent.',
+      per_shopper_help: 'Counted per account and per resident ID; empty: no limit.',
+      total_help: 'Empty: no limit. Unpaid orders give their use back when they expire.',
+      products_help: 'Leave empty to cover every product of the storefront.',
+    },
     drops: {
       mode: { QUEUE: 'Queue (random order at the start)', DRAW: 'Draw (committed seed)' },
       variant_help: 'The limited-edition variant of one of your products; its stock should be the edition.',

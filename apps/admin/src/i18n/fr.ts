@@ -4,6 +4,32 @@ import type { en } from './en';
 export const fr: typeof en = {
   ra: { navigation: { no_results: 'Rien pour l’instant.', no_filtered_results: 'Rien ne correspond aux filtres actuels.' } },
   resources: {
+    promotions: {
+      name: 'Promotion |||| Promotions',
+      fields: {
+        kind: 'Type',
+        name: 'Nom',
+        code: 'Code promo',
+        platformWide: 'Toute la plateforme (tous les musées, financée par la plateforme)',
+        discountType: 'Remise',
+        percent: 'Pourcentage de remise',
+        amountOffYuan: 'Montant de la remise (CNY)',
+        minSpendYuan: 'Achat minimum (CNY)',
+        tiers: 'Paliers de dépense',
+        minYuan: 'À partir de (CNY)',
+        offYuan: 'Remise (CNY)',
+        every: 'Répéter à chaque palier atteint',
+        perShopperLimit: 'Utilisations par client',
+        totalLimit: 'Utilisations au total',
+        startsAt: 'Début',
+        endsAt: 'Fin',
+        productIds: 'Produits (vide : tous)',
+        fundedBy: 'Financée par',
+        usedCount: 'Utilisée',
+        discountGivenMinor: 'Remise accordée',
+        status: 'Statut',
+      },
+    },
     drops: {
       name: 'Vente limitée |||| Ventes limitées',
       fields: {
@@ -279,6 +305,19 @@ export const fr: typeof en = {
     },
   },
   vitrine: {
+    promotions: {
+      kind: { THRESHOLD: 'Palier de dépense (满减)', COUPON: 'Code promo' },
+      discount_type: { PERCENT: 'Pourcentage', AMOUNT: 'Montant' },
+      funded_by: { MUSEUM: 'Musée', PLATFORM: 'Plateforme' },
+      status: { SCHEDULED: 'Programmée', ACTIVE: 'Active', ENDED: 'Terminée', EXHAUSTED: 'Épuisée', ARCHIVED: 'Archivée' },
+      terms: { label: 'Conditions', every: '%{off} de remise par tranche de %{min} CNY', tier: '%{off} de remise dès %{min} CNY', coupon_min: '%{off} dès %{min} CNY' },
+      platform_help: 'Couvre tous les musées ; la plateforme supporte la remise.',
+      code_help: '4 à 32 lettres, chiffres, - ou _ ; les clients le saisissent dans le panier.',
+      every_help: 'Avec un seul palier : par exemple 30 de remise par tranche de 300 dépensés.',
+      per_shopper_help: 'Compté par compte et par numéro d’identité ; vide : sans limite.',
+      total_help: 'Vide : sans limite. Une commande impayée rend son utilisation à son expiration.',
+      products_help: 'Laisser vide pour couvrir tous les produits de la boutique.',
+    },
     drops: {
       mode: { QUEUE: 'File d’attente (ordre tiré au sort au début)', DRAW: 'Tirage au sort (graine engagée)' },
       variant_help: 'La variante en édition limitée de l’un de vos produits ; son stock devrait être le tirage.',

@@ -1,0 +1,115 @@
+import { gql } from '../../api/graphql';
+import type { ResourceHandler } from '../../data/resource-handler';
+import { getCurrentMuseumId } from '../../museum/current-museum';
+
+export interface PromotionRecord {
+  id: string;
+  museumId: string | null;
+  kind: 'THRESHOLD' | 'COUPON';
+  name: string;
+  code: string | null;
+  tiers: { minMinor: number; offMinor: number }[];
+  every: boolean;
+  discountType: 'PERCENT' | 'AMOUNT' | null;
+  percentBps: number | null;
+  amountOffMinor: number | null;
+  minSpendMinor: number;
+  fundedBy: 'MUSEUM' | 'PLATFORM';
+  perShopperLimit: number | null;
+  totalLimit: number | null;
+  usedCount: number;
+  discountGivenMinor: number;
+  productIds: string[] | null;
+  startsAt: string;
+  endsAt: string;
+  status: string;
+}
+
+/** The form's shape: amounts in yuan, percentages in %, tiers as rows. */
+export interface PromotionForm {
+  museumId?: string | null;
+  platformWide?: boolean;
+  kind: 'THRESHOLD' | 'COUPON';
+  name: string;
+  code?: string | null;
+  tiers?: { minYuan: number; offYuan: number }[];
+  every?: boolean;
+  discountType?: 'PERCENT' | 'AMOUNT' | null;
+  percent?: number | null;
+  amountOffYuan?: number | null;
+  minSpendYuan?: number | null;
+  perShopperLimit?: number | null;
+  totalLimit?: number | null;
+  productIds?: string[] | null;
+  startsAt: string | Date;
+  endsAt: string | Date;
+}
+
+const FIELDS = `id museumId kind name code tiers { minMinor offMinor } every discountType percentBps amountOffMinor minSpendMinor fundedBy
+  perShopperLimit totalLimit usedCount discountGivenMinor productIds startsAt endsAt status`;
+
+const fen = (yuan: unknown) => Math.round(Number(yuan) * 100);
+const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
+const iso = (v: unknown) => new Date(String(v instanceof Date ? v.toISOString() : v)).toISOString();
+
+/** Form values (yuan, %) to the API's input (fen, basis points). */
+export function toInput(f: PromotionForm, museumId: string | null) {
+  const coupon = f.kind === 'COUPON';
+  return {
+    museumId,
+    kind: f.kind,
+    name: f.name,
+    code: coupon ? (f.code ?? null) : null,
+    tiers: coupon ? [] : (f.tiers ?? []).map((t) => ({ minMinor: fen(t.minYuan), offMinor: fen(t.offYuan) })),
+    every: !coupon && Boolean(f.every),
+    discountType: coupon ? (f.discountType ?? null) : null,
+    percentBps: coupon && f.discountType === 'PERCENT' && f.percent != null ? Math.round(Number(f.percent) * 100) : null,
+    amountOffMinor: coupon && f.discountType === 'AMOUNT' && f.amountOffYuan != null ? fen(f.amountOffYuan) : null,
+    minSpendMinor: coupon && f.minSpendYuan ? fen(f.minSpendYuan) : 0,
+    perShopperLimit: num(f.perShopperLimit),
+    totalLimit: num(f.totalLimit),
+    productIds: f.productIds?.length ? f.productIds : null,
+    startsAt: iso(f.startsAt),
+    endsAt: iso(f.endsAt),
+  };
+}
+
+/** A record as the form edits it. */
+export function toForm(p: PromotionRecord): PromotionRecord & PromotionForm {
+  return {
+    ...p,
+    platformWide: p.museumId === null,
+    tiers: p.tiers.map((t) => ({ minYuan: t.minMinor / 100, offYuan: t.offMinor / 100 })),
+    percent: p.percentBps != null ? p.percentBps / 100 : null,
+    amountOffYuan: p.amountOffMinor != null ? p.amountOffMinor / 100 : null,
+    minSpendYuan: p.minSpendMinor / 100,
+  } as PromotionRecord & PromotionForm;
+}
+
+export const promotionsData: ResourceHandler = {
+  async getList() {
+    const museumId = getCurrentMuseumId();
+    const r = await gql<{ promotions: PromotionRecord[] }>(`query Promotions($museumId: ID) { promotions(museumId: $museumId) { ${FIELDS} } }`, { museumId });
+    const data = r.promotions.map(toForm);
+    return { data, total: data.length };
+  },
+  async getOne({ id }) {
+    const r = await gql<{ promotion: PromotionRecord }>(`query Promotion($id: ID!) { promotion(id: $id) { ${FIELDS} } }`, { id });
+    return { data: toForm(r.promotion) };
+  },
+  async create({ data }) {
+    const f = data as PromotionForm;
+    const r = await gql<{ createPromotion: PromotionRecord }>(`mutation CreatePromotion($input: PromotionInput!) { createPromotion(input: $input) { ${FIELDS} } }`, {
+      input: toInput(f, f.platformWide ? null : getCurrentMuseumId()),
+    });
+    return { data: toForm(r.createPromotion) };
+  },
+  async update({ id, data }) {
+    const f = data as PromotionForm;
+    const r = await gql<{ updatePromotion: PromotionRecord }>(`mutation UpdatePromotion($id: ID!, $input: PromotionInput!) { updatePromotion(id: $id, input: $input) { ${FIELDS} } }`, {
+      id,
+      input: toInput(f, f.museumId ?? null),
+    });
+    return { data: toForm(r.updatePromotion) };
+  },
+};

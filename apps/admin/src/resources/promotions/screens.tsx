@@ -1,0 +1,139 @@
+import {
+  ArrayInput,
+  AutocompleteArrayInput,
+  BooleanInput,
+  Create,
+  Datagrid,
+  DateField,
+  DateTimeInput,
+  Edit,
+  FormDataConsumer,
+  FunctionField,
+  List,
+  NumberInput,
+  ReferenceArrayInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextField,
+  TextInput,
+  maxValue,
+  minValue,
+  required,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
+import { Chip } from '@mui/material';
+import { Money } from '../../components/Money';
+import type { PromotionRecord } from './promotions.data';
+
+const KINDS = [
+  { id: 'THRESHOLD', name: 'vitrine.promotions.kind.THRESHOLD' },
+  { id: 'COUPON', name: 'vitrine.promotions.kind.COUPON' },
+];
+const DISCOUNT_TYPES = [
+  { id: 'PERCENT', name: 'vitrine.promotions.discount_type.PERCENT' },
+  { id: 'AMOUNT', name: 'vitrine.promotions.discount_type.AMOUNT' },
+];
+
+/** "30 off every 300", "20 off from 200, 80 off from 500", "10 %", "15 CNY from 100 CNY". */
+const Terms = ({ p }: { p: PromotionRecord }) => {
+  const translate = useTranslate();
+  const y = (fen: number) => (fen / 100).toFixed(fen % 100 ? 2 : 0);
+  if (p.kind === 'THRESHOLD') {
+    if (p.every && p.tiers[0]) return <>{translate('vitrine.promotions.terms.every', { off: y(p.tiers[0].offMinor), min: y(p.tiers[0].minMinor) })}</>;
+    return <>{p.tiers.map((t) => translate('vitrine.promotions.terms.tier', { off: y(t.offMinor), min: y(t.minMinor) })).join(' · ')}</>;
+  }
+  const off = p.discountType === 'PERCENT' ? `${(p.percentBps ?? 0) / 100} %` : `${y(p.amountOffMinor ?? 0)} CNY`;
+  return <>{p.minSpendMinor ? translate('vitrine.promotions.terms.coupon_min', { off, min: y(p.minSpendMinor) }) : off}</>;
+};
+
+const StatusField = () => {
+  const translate = useTranslate();
+  return (
+    <FunctionField<PromotionRecord>
+      source="status"
+      render={(p) => <Chip size="small" color={p.status === 'ACTIVE' ? 'success' : p.status === 'SCHEDULED' ? 'info' : 'default'} label={translate(`vitrine.promotions.status.${p.status}`)} />}
+    />
+  );
+};
+
+export const PromotionList = () => {
+  const translate = useTranslate();
+  return (
+    <List exporter={false} pagination={false}>
+      <Datagrid rowClick="edit" bulkActionButtons={false}>
+        <TextField source="name" sortable={false} />
+        <FunctionField<PromotionRecord> source="kind" sortable={false} render={(p) => translate(`vitrine.promotions.kind.${p.kind}`)} />
+        <TextField source="code" sortable={false} emptyText="—" />
+        <FunctionField<PromotionRecord> label="vitrine.promotions.terms.label" render={(p) => <Terms p={p} />} />
+        <FunctionField<PromotionRecord> source="fundedBy" sortable={false} render={(p) => translate(`vitrine.promotions.funded_by.${p.fundedBy}`)} />
+        <FunctionField<PromotionRecord> source="usedCount" sortable={false} render={(p) => (p.totalLimit ? `${p.usedCount} / ${p.totalLimit}` : String(p.usedCount))} />
+        <FunctionField<PromotionRecord> source="discountGivenMinor" sortable={false} render={(p) => <Money amount={p.discountGivenMinor} currency="CNY" />} />
+        <DateField source="startsAt" showTime sortable={false} />
+        <DateField source="endsAt" showTime sortable={false} />
+        <StatusField />
+      </Datagrid>
+    </List>
+  );
+};
+
+const positive = [minValue(0.01)];
+
+/** One form for both kinds; the kind is fixed once created. */
+const PromotionForm = ({ creating }: { creating: boolean }) => {
+  const { permissions } = usePermissions<string>();
+  return (
+    <SimpleForm>
+      <SelectInput source="kind" choices={KINDS} validate={required()} disabled={!creating} />
+      <TextInput source="name" validate={[required()]} fullWidth />
+      {creating && permissions === 'PLATFORM_ADMIN' && <BooleanInput source="platformWide" helperText="vitrine.promotions.platform_help" />}
+      <FormDataConsumer>
+        {({ formData }) =>
+          formData.kind === 'COUPON' ? (
+            <>
+              <TextInput source="code" validate={required()} helperText="vitrine.promotions.code_help" />
+              <SelectInput source="discountType" choices={DISCOUNT_TYPES} validate={required()} />
+              {formData.discountType === 'PERCENT' ? (
+                <NumberInput source="percent" validate={[required(), minValue(0.01), maxValue(99)]} />
+              ) : (
+                <NumberInput source="amountOffYuan" validate={[required(), ...positive]} />
+              )}
+              <NumberInput source="minSpendYuan" validate={minValue(0)} />
+            </>
+          ) : (
+            <>
+              <ArrayInput source="tiers" validate={required()}>
+                <SimpleFormIterator inline disableReordering>
+                  <NumberInput source="minYuan" validate={[required(), ...positive]} />
+                  <NumberInput source="offYuan" validate={[required(), ...positive]} />
+                </SimpleFormIterator>
+              </ArrayInput>
+              <BooleanInput source="every" helperText="vitrine.promotions.every_help" />
+            </>
+          )
+        }
+      </FormDataConsumer>
+      <NumberInput source="perShopperLimit" validate={minValue(1)} helperText="vitrine.promotions.per_shopper_help" />
+      <NumberInput source="totalLimit" validate={minValue(1)} helperText="vitrine.promotions.total_help" />
+      <DateTimeInput source="startsAt" validate={required()} />
+      <DateTimeInput source="endsAt" validate={required()} />
+      <ReferenceArrayInput source="productIds" reference="products">
+        <AutocompleteArrayInput helperText="vitrine.promotions.products_help" />
+      </ReferenceArrayInput>
+    </SimpleForm>
+  );
+};
+
+export const PromotionCreate = () => (
+  <Create redirect="list" record={{ kind: 'THRESHOLD', tiers: [{ minYuan: 300, offYuan: 30 }], every: true, discountType: 'PERCENT' }}>
+    <PromotionForm creating />
+  </Create>
+);
+
+export const PromotionEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="list">
+    <PromotionForm creating={false} />
+  </Edit>
+);
+
