@@ -12,6 +12,8 @@ export const routes = {
   product: (l: ShopLocale, id: string) => `/${l}/products/${enc(id)}`,
   /** A live session's page (its update stream, the pinned product, add to cart). */
   live: (l: ShopLocale, id: string) => `/${l}/live/${enc(id)}`,
+  /** A limited-edition drop's page (queue or draw, the shopper's place or turn). */
+  drop: (l: ShopLocale, id: string) => `/${l}/drops/${enc(id)}`,
   search: (l: ShopLocale, params: Record<string, string | undefined> = {}) => {
     const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
     const s = q.toString();

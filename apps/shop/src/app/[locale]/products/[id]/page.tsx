@@ -11,6 +11,13 @@ import { routes } from '../../../../lib/routes';
 import { pageMetadata } from '../../../../lib/seo';
 import { optionNames, optionValues, selectedVariant, variantFor } from '../../../../lib/variants';
 import { addToCart } from './actions';
+import { notifyBackInStock } from '../../drops/[id]/actions';
+import { dropsEn } from '../../../../i18n/dictionaries/drops/en';
+import { dropsFr } from '../../../../i18n/dictionaries/drops/fr';
+import { dropsZhCN } from '../../../../i18n/dictionaries/drops/zh-CN';
+
+// "Notify me when it is back" (issue 22) speaks with the drop page's texts.
+const DROP_TEXTS = { 'zh-CN': dropsZhCN, en: dropsEn, fr: dropsFr } as const;
 
 type Params = Promise<{ locale: string; id: string }>;
 type Query = Promise<Record<string, string | string[] | undefined>>;
@@ -51,6 +58,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
   const names = optionNames(p.variants);
   const added = first(query['added']);
   const error = first(query['error']);
+  const notified = first(query['notify']);
   const label = (name: string) => dict.optionNames[name] ?? name;
   const availability = !offer?.inStock ? 'out' : offer.lowStock ? 'low' : 'in';
 
@@ -142,6 +150,17 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
             {dict.product.addToCart}
           </button>
         </form>
+        {availability === 'out' ? (
+          <form action={notifyBackInStock} className="notify-back">
+            <input type="hidden" name="locale" value={locale} />
+            <input type="hidden" name="productId" value={p.id} />
+            <input type="hidden" name="variantId" value={variant.id} />
+            <button type="submit" className="button" data-testid="notify-back">
+              {DROP_TEXTS[locale].notifyBack}
+            </button>
+            {notified ? <p className="ok" data-testid="notify-back-done">{DROP_TEXTS[locale].notifyBackDone}</p> : null}
+          </form>
+        ) : null}
         <div role="status" className="outcome">
           {added ? (
             <p className="ok" data-testid="added">

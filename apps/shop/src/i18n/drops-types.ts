@@ -1,0 +1,46 @@
+/** Texts of the drop page (dictionaries/drops/<locale>.ts). */
+export interface DropsDictionary {
+  title: string;
+  queue: string;
+  draw: string;
+  queueHow: string;
+  drawHow: string;
+  /** `{edition}` units, at most `{limit}` per person */
+  edition: string;
+  /** Starts in `{time}` */
+  startsIn: string;
+  /** Registration closes in `{time}` */
+  closesIn: string;
+  status: Record<'SCHEDULED' | 'REGISTRATION' | 'ALLOCATING' | 'ENDED' | 'CANCELLED', string>;
+  signIn: string;
+  residentId: string;
+  residentIdHint: string;
+  join: string;
+  register: string;
+  joined: string;
+  /** You are number `{place}` in the queue */
+  place: string;
+  waitingStart: string;
+  registered: string;
+  /** Your turn: pay within `{time}` */
+  yourTurn: string;
+  won: string;
+  quantity: string;
+  buy: string;
+  checkedOut: string;
+  paid: string;
+  expired: string;
+  notSelected: string;
+  voided: string;
+  notifyOpen: string;
+  notifyDone: string;
+  /** On a sold-out product page */
+  notifyBack: string;
+  notifyBackDone: string;
+  /** The draw can be checked: seed hash before, seed after */
+  verify: string;
+  seedHash: string;
+  seed: string;
+  /** `{count}` registrations in the draw */
+  drawList: string;
+}
