@@ -5,3 +5,4 @@ export * from './lib/decimal';
 export * from './lib/pricing';
 export * from './lib/localized-text';
 export * from './lib/ids';
+export * from './lib/source-marker';

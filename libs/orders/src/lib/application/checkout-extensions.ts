@@ -22,6 +22,8 @@ export interface PlacedCheckout {
   checkoutId: string;
   cartId: string;
   orders: readonly { orderId: string; variantIds: readonly string[] }[];
+  /** The source marker the shopper came with (placeOrder's `source`: a shelf label's QR code, …); null without one. */
+  source?: string | null;
 }
 
 /** A context that records something of a checkout in placeOrder's own transaction (live sessions' attribution). */

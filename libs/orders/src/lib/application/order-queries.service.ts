@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { outstandingOf } from '../domain/refunds';
 import { OrderRepository, type CheckoutRecord, type OrderLineRecord, type OrderPageQuery, type OrderRecord, type OrderSort } from '../infrastructure/order.repository';
 import { CartService } from './cart.service';
+import { ATTRIBUTION_CHANNELS, type AttributionChannel } from '../attribution/domain/attribution';
 
 export type OrderPageRequest = Omit<OrderPageQuery, 'search' | 'createdFrom' | 'createdBefore'> & { sort: OrderSort };
 
@@ -14,6 +15,7 @@ const filterSchema = z.object({
   createdFrom: z.date().optional(),
   createdBefore: z.date().optional(),
   refundFailed: z.boolean().optional(),
+  channel: z.enum(ATTRIBUTION_CHANNELS).optional(),
 });
 
 /**
@@ -43,11 +45,11 @@ export class OrderQueriesService {
     actor: Actor,
     museumId: string | null,
     q: OrderPageRequest,
-    filter: { search?: string | null; createdFrom?: Date | null; createdBefore?: Date | null; refundFailed?: boolean | null } = {},
+    filter: { search?: string | null; createdFrom?: Date | null; createdBefore?: Date | null; refundFailed?: boolean | null; channel?: AttributionChannel | null } = {},
   ) {
     const f = validate(
       filterSchema,
-      { search: filter.search ?? undefined, createdFrom: filter.createdFrom ?? undefined, createdBefore: filter.createdBefore ?? undefined, refundFailed: filter.refundFailed ?? undefined },
+      { search: filter.search ?? undefined, createdFrom: filter.createdFrom ?? undefined, createdBefore: filter.createdBefore ?? undefined, refundFailed: filter.refundFailed ?? undefined, channel: filter.channel ?? undefined },
       'filter',
     );
     if (museumId && !canManageMuseum(actor, museumId)) throw new NotFoundError('Museum');
@@ -57,6 +59,7 @@ export class OrderQueriesService {
       search: f.search || undefined,
       createdFrom: f.createdFrom,
       createdBefore: f.createdBefore,
+      channel: f.channel,
       ...(f.refundFailed ? { ids: await this.owedAfterFailedRefund(museumIds) } : {}),
     };
     return this.orders.page({ museumIds }, query);
