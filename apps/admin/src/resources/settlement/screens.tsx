@@ -94,7 +94,7 @@ export const SettlementList = () => {
   return (
     <>
       {permissions === 'PLATFORM_ADMIN' && <PlatformSummary />}
-      <List exporter={false} pagination={false} empty={false} title="resources.settlement.name">
+      <List exporter={false} pagination={false} empty={false}>
         <Datagrid rowClick="show" bulkActionButtons={false} data-testid="settlement-sellers">
           <SellerName label="resources.settlement.fields.seller" />
           <FunctionField<SellerRecord> label="resources.settlement.fields.sellerType" render={(s) => <SellerKindLabel value={s.sellerType} />} />

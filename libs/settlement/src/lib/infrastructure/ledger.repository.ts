@@ -188,19 +188,26 @@ export class LedgerRepository {
     if (!accounts.length) return { rows: [], total: 0 };
     const ids = accounts.map((a) => a.id);
     const [rows, count] = await Promise.all([
+      // One ordered scan of (account_id, id) per account, merged: a deep page costs what the first does.
       this.prisma.$queryRaw<SellerLineRow[]>`
-        SELECT l.id::text, e.event_key AS "eventKey", e.kind AS "entryKind", e.occurred_at AS "occurredAt", e.created_at AS "createdAt",
-               l.order_id::text AS "orderId", o.number AS "orderNumber", a.kind AS account, l.component, l.amount_minor::float8 AS "amountMinor", l.currency
-          FROM settlement_journal_lines l
-          JOIN settlement_journal_entries e ON e.id = l.entry_id
-          JOIN settlement_accounts a ON a.id = l.account_id
-          LEFT JOIN orders o ON o.id = l.order_id
-         WHERE l.account_id = ANY(${ids}::uuid[])
-           AND (${afterId}::bigint IS NULL OR l.id < ${afterId}::bigint)
-           AND (${f.kind}::text IS NULL OR e.kind = ${f.kind}::text)
-           AND (${f.from}::timestamp IS NULL OR e.created_at >= ${f.from}::timestamp)
-           AND (${f.to}::timestamp IS NULL OR e.created_at < ${f.to}::timestamp)
-         ORDER BY l.id DESC
+        SELECT x.id::text, x."eventKey", x."entryKind", x."occurredAt", x."createdAt", x.order_id::text AS "orderId", o.number AS "orderNumber",
+               a.kind AS account, x.component, x.amount_minor::float8 AS "amountMinor", x.currency
+          FROM unnest(${ids}::uuid[]) AS acc(id)
+          CROSS JOIN LATERAL (
+            SELECT l.id, l.account_id, l.order_id, l.component, l.amount_minor, l.currency,
+                   e.event_key AS "eventKey", e.kind AS "entryKind", e.occurred_at AS "occurredAt", e.created_at AS "createdAt"
+              FROM settlement_journal_lines l
+              JOIN settlement_journal_entries e ON e.id = l.entry_id
+             WHERE l.account_id = acc.id
+               AND (${afterId}::bigint IS NULL OR l.id < ${afterId}::bigint)
+               AND (${f.kind}::text IS NULL OR e.kind = ${f.kind}::text)
+               AND (${f.from}::timestamp IS NULL OR e.created_at >= ${f.from}::timestamp)
+               AND (${f.to}::timestamp IS NULL OR e.created_at < ${f.to}::timestamp)
+             ORDER BY l.id DESC
+             LIMIT ${take}) x
+          JOIN settlement_accounts a ON a.id = x.account_id
+          LEFT JOIN orders o ON o.id = x.order_id
+         ORDER BY x.id DESC
          LIMIT ${take}`,
       this.prisma.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS n
