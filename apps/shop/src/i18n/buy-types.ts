@@ -25,6 +25,20 @@ export interface BuyDictionary {
     tax: string;
     orderTotal: string;
     grandTotal: string;
+    /** Promotions (issue 22): the discount row, the list of applied promotions and the coupon form. */
+    discount: string;
+    promotionsTitle: string;
+    /** You save `{amount}` */
+    saving: string;
+    /** Funded by the platform (cross-store) */
+    platformFunded: string;
+    couponLabel: string;
+    couponApply: string;
+    couponRemove: string;
+    /** Coupon `{code}` applied */
+    couponApplied: string;
+    /** Coupon `{code}`: */
+    couponNotApplied: string;
     /** `{count}` orders: one per seller and customs mode */
     splitNote: string;
     /** Customs value `{used}` of the `{limit}` per-order limit */

@@ -3,7 +3,7 @@
 import { toApiLocale, type ShopLocale } from '../../i18n/locales';
 import { storefronts } from './catalog';
 import { gql, gqlRequest } from './client';
-import { isSignedIn, readCartToken } from './session';
+import { isSignedIn, readCartToken, readCoupon } from './session';
 
 export interface CartLine {
   id: string;
@@ -15,6 +15,8 @@ export interface CartLine {
   quantity: number;
   unitPrice: number;
   goods: number;
+  /** This line's share of the promotions. */
+  discount: number;
   freight: number;
   dutiable: number;
   tax: number;
@@ -28,10 +30,21 @@ export interface CartSellerOrder {
   customsMode: string;
   currency: string;
   goods: number;
+  discount: number;
   shipping: number;
   tax: number;
   total: number;
   lines: CartLine[];
+}
+/** A promotion the API applied (the best combination: a threshold per storefront, a coupon, a platform-wide one). */
+export interface CartPromotion {
+  promotionId: string;
+  name: string;
+  kind: 'THRESHOLD' | 'COUPON';
+  museumId: string | null;
+  code: string | null;
+  fundedBy: 'MUSEUM' | 'PLATFORM';
+  amount: number;
 }
 /** What placeOrder would refuse, decided by the API with placeOrder's codes (Cart.problems). */
 export interface CartProblem {
@@ -55,7 +68,12 @@ export interface Cart {
   goodsTotal: number;
   shippingTotal: number;
   taxTotal: number;
+  /** What the promotions take off the goods: the shopper's saving. */
+  discountTotal: number;
   total: number;
+  promotions: CartPromotion[];
+  /** The coupon sent with the query, and why it takes nothing off (a COUPON_* code) when it does not apply. */
+  coupon: { code: string; problem: string | null } | null;
   sellers: CartSellerOrder[];
   problems: CartProblem[];
   /** The per-order and yearly limits on the dutiable value, CNY fen, as the API applies them. */
@@ -64,9 +82,10 @@ export interface Cart {
 }
 
 /** Line names come in the shopper's language (the API's `name(locale:)`, falling back zh-CN, en, fr). */
-const line = (locale?: ShopLocale) => `id variantId productId museumId name${locale ? `(locale: ${toApiLocale(locale)})` : ''} sku quantity unitPrice goods freight dutiable tax total inStock listableForChina`;
-export const cartFields = (locale?: ShopLocale) => `id status currency goodsTotal shippingTotal taxTotal total orderLimit annualLimit
-  sellers { museumId fulfilledByBrandId customsMode currency goods shipping tax total lines { ${line(locale)} } }
+const line = (locale?: ShopLocale) => `id variantId productId museumId name${locale ? `(locale: ${toApiLocale(locale)})` : ''} sku quantity unitPrice goods discount freight dutiable tax total inStock listableForChina`;
+export const cartFields = (locale?: ShopLocale) => `id status currency goodsTotal shippingTotal taxTotal discountTotal total orderLimit annualLimit
+  promotions { promotionId name kind museumId code fundedBy amount } coupon { code problem }
+  sellers { museumId fulfilledByBrandId customsMode currency goods discount shipping tax total lines { ${line(locale)} } }
   problems { code lineIds variantId available museumId customsMode fulfilledByBrandId limit value remaining }`;
 
 /** The shopper's cart (signed in) or the guest cart of the cookie's token; null when there is none. */
@@ -74,7 +93,11 @@ export async function currentCart(locale?: ShopLocale): Promise<{ cart: Cart | n
   const signedIn = await isSignedIn();
   const cartToken = signedIn ? null : await readCartToken();
   if (!signedIn && !cartToken) return { cart: null, cartToken, signedIn };
-  const { cart } = await gql<{ cart: Cart | null }>(`query Cart($cartToken: String) { cart(cartToken: $cartToken) { ${cartFields(locale)} } }`, { cartToken });
+  const couponCode = await readCoupon();
+  const { cart } = await gql<{ cart: Cart | null }>(`query Cart($cartToken: String, $couponCode: String) { cart(cartToken: $cartToken, couponCode: $couponCode) { ${cartFields(locale)} } }`, {
+    cartToken,
+    couponCode,
+  });
   return { cart, cartToken, signedIn };
 }
 

@@ -16,6 +16,8 @@ export const COOKIE = {
   refresh: 'vitrine_rt',
   /** A guest cart's token (addCartLine answers it); merged into the shopper's cart at sign-in. */
   cart: 'vitrine_cart',
+  /** The coupon code the shopper entered in the cart (sent with cart and placeOrder; not secret). */
+  coupon: 'vitrine_coupon',
 } as const;
 
 export const REFRESH_MAX_AGE_SECONDS = 30 * 24 * 3600;

@@ -40,3 +40,17 @@ export async function writeCartToken(token: string): Promise<void> {
 export async function clearCartToken(): Promise<void> {
   (await cookies()).delete(COOKIE.cart);
 }
+
+/** The coupon code entered in the cart (applyCartCoupon accepted it); null when none. */
+export async function readCoupon(): Promise<string | null> {
+  return (await cookies()).get(COOKIE.coupon)?.value ?? null;
+}
+
+/** In a server action: keeps the coupon for the cart's views and placeOrder (as long as a guest cart). */
+export async function writeCoupon(code: string): Promise<void> {
+  (await cookies()).set(COOKIE.coupon, code, cookieOptions(CART_MAX_AGE_SECONDS));
+}
+
+export async function clearCoupon(): Promise<void> {
+  (await cookies()).delete(COOKIE.coupon);
+}

@@ -7,7 +7,7 @@ import { isApiErrorCode } from '../../../i18n/error-codes';
 import { isLocale } from '../../../i18n/locales';
 import { isId } from '../../../lib/api/catalog';
 import { gqlRequest } from '../../../lib/api/client';
-import { isSignedIn, readCartToken } from '../../../lib/api/session';
+import { clearCoupon, isSignedIn, readCartToken, writeCoupon } from '../../../lib/api/session';
 import { routes } from '../../../lib/routes';
 
 const SET = `mutation Set($input: CartLineInput!) { setCartLineQuantity(input: $input) { cart { id } } }`;
@@ -29,6 +29,28 @@ export async function setQuantity(formData: FormData): Promise<void> {
   // The header's cart count lives in the layout: render it again too.
   revalidatePath(`/${locale}`, 'layout');
   redirect(errors.length ? `${routes.cart(locale)}?${new URLSearchParams({ error: codeOf(errors), line: variantId })}#line-${variantId}` : `${routes.cart(locale)}?updated=1`);
+}
+
+const APPLY = `mutation Apply($code: String!, $cartToken: String) { applyCartCoupon(code: $code, cartToken: $cartToken) { id coupon { code } } }`;
+
+/** A coupon code typed in the cart: kept (cookie) once the API applies it; else its COUPON_* code at the form. */
+export async function applyCoupon(formData: FormData): Promise<void> {
+  const locale = String(formData.get('locale') ?? '');
+  if (!isLocale(locale)) redirect('/');
+  const code = String(formData.get('code') ?? '').trim().toUpperCase();
+  if (!/^[A-Z0-9_-]{4,32}$/.test(code)) redirect(`${routes.cart(locale)}?${new URLSearchParams({ couponError: 'COUPON_INVALID' })}#coupon`);
+  const cartToken = (await isSignedIn()) ? null : await readCartToken();
+  const { data, errors } = await gqlRequest<{ applyCartCoupon: { coupon: { code: string } | null } }>(APPLY, { code, cartToken });
+  if (errors.length || !data) redirect(`${routes.cart(locale)}?${new URLSearchParams({ couponError: codeOf(errors) })}#coupon`);
+  await writeCoupon(data.applyCartCoupon.coupon?.code ?? code);
+  redirect(`${routes.cart(locale)}?coupon=applied#coupon`);
+}
+
+export async function removeCoupon(formData: FormData): Promise<void> {
+  const locale = String(formData.get('locale') ?? '');
+  if (!isLocale(locale)) redirect('/');
+  await clearCoupon();
+  redirect(`${routes.cart(locale)}#coupon`);
 }
 
 /** Signed-in shoppers: the remaining yearly quota of an identity, shown masked on the cart page. */

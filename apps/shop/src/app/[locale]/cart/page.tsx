@@ -8,6 +8,7 @@ import {
   currentCart,
   museumNames,
   ordersOfCheckout,
+  type Cart,
   type CartLine,
   type CartProblem,
 } from '../../../lib/api/buy';
@@ -17,7 +18,7 @@ import { formatMoney } from '../../../lib/format/money';
 import { routes } from '../../../lib/routes';
 import { ModeLabel } from '../../../components/buy/ModeLabel';
 import { CartCountSync } from '../../../components/HeaderSession';
-import { checkQuota, setQuantity } from './actions';
+import { applyCoupon, checkQuota, removeCoupon, setQuantity } from './actions';
 import '../../buy.css';
 
 export const dynamic = 'force-dynamic';
@@ -161,6 +162,12 @@ export default async function CartPage({
                     </div>
                     <p className="cart-line-meta">
                       {t.unitPrice} {money(line.unitPrice)}
+                      {line.discount ? (
+                        <span className="line-discount" data-testid="line-discount">
+                          {' '}
+                          · {t.discount} −{money(line.discount)}
+                        </span>
+                      ) : null}
                     </p>
                     {problems.map((p) => (
                       <p key={p.code} className="line-problem" role="alert" data-testid="line-problem">
@@ -192,6 +199,12 @@ export default async function CartPage({
             <dl className="totals">
               <dt>{t.goods}</dt>
               <dd>{money(seller.goods)}</dd>
+              {seller.discount ? (
+                <>
+                  <dt>{t.discount}</dt>
+                  <dd className="discount">−{money(seller.discount)}</dd>
+                </>
+              ) : null}
               <dt>{t.shipping}</dt>
               <dd>{money(seller.shipping)}</dd>
               <dt>{t.tax}</dt>
@@ -221,10 +234,20 @@ export default async function CartPage({
         );
       })}
 
+      <PromotionsSection locale={locale} dict={dict} cart={cart} names={names} couponError={one('couponError')} applied={one('coupon') === 'applied'} open={open} />
+
       <section className="grand-total" aria-label={t.grandTotal}>
         <dl className="totals">
           <dt>{t.goods}</dt>
           <dd>{money(cart.goodsTotal)}</dd>
+          {cart.discountTotal ? (
+            <>
+              <dt>{t.discount}</dt>
+              <dd className="discount" data-testid="cart-discount">
+                −{money(cart.discountTotal)}
+              </dd>
+            </>
+          ) : null}
           <dt>{t.shipping}</dt>
           <dd>{money(cart.shippingTotal)}</dd>
           <dt>{t.tax}</dt>
@@ -245,6 +268,89 @@ export default async function CartPage({
 
       <QuotaSection locale={locale} dict={dict} signedIn={signedIn} quota={quota} quotaError={quotaError} annualLimit={cart.annualLimit} />
     </div>
+  );
+}
+
+/** The promotions the API applied (best combination), the saving, and the coupon form. */
+function PromotionsSection({
+  locale,
+  dict,
+  cart,
+  names,
+  couponError,
+  applied,
+  open,
+}: {
+  locale: ShopLocale;
+  dict: ReturnType<typeof getDictionary>;
+  cart: Cart;
+  names: Map<string, string>;
+  couponError?: string;
+  applied: boolean;
+  open: boolean;
+}) {
+  const t = dict.buy.cart;
+  const money = (amount: number) => formatMoney({ amount, currency: cart.currency }, locale);
+  return (
+    <section id="coupon" className="promotions" aria-labelledby="promotions-title" data-testid="promotions">
+      <h2 id="promotions-title">{t.promotionsTitle}</h2>
+      {cart.promotions.length ? (
+        <ul className="promotion-list">
+          {cart.promotions.map((p) => (
+            <li key={p.promotionId} data-testid="applied-promotion">
+              <span>
+                {p.name}
+                {p.code ? ` (${p.code})` : ''}
+                {p.fundedBy === 'PLATFORM' ? <small> · {t.platformFunded}</small> : p.museumId ? <small> · {names.get(p.museumId) ?? ''}</small> : null}
+              </span>
+              <span className="discount">−{money(p.amount)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {cart.discountTotal ? (
+        <p className="notice ok saving" role="status" data-testid="cart-saving">
+          {fill(t.saving, { amount: money(cart.discountTotal) })}
+        </p>
+      ) : null}
+      {cart.coupon && !cart.coupon.problem && applied ? (
+        <p className="notice ok" role="status" data-testid="coupon-applied">
+          {fill(t.couponApplied, { code: cart.coupon.code })}
+        </p>
+      ) : null}
+      {cart.coupon?.problem ? (
+        <p className="notice error" role="alert" data-testid="coupon-problem">
+          {fill(t.couponNotApplied, { code: cart.coupon.code })} {errorMessage(dict, cart.coupon.problem)}
+        </p>
+      ) : null}
+      {couponError ? (
+        <p className="notice error" role="alert" data-testid="coupon-error">
+          {errorMessage(dict, couponError)}
+        </p>
+      ) : null}
+      {open ? (
+        cart.coupon ? (
+          <form action={removeCoupon} className="coupon-form">
+            <input type="hidden" name="locale" value={locale} />
+            <span className="coupon-code">{cart.coupon.code}</span>
+            <button type="submit" className="link-button">
+              {t.couponRemove}
+            </button>
+          </form>
+        ) : (
+          <form action={applyCoupon} className="coupon-form">
+            <input type="hidden" name="locale" value={locale} />
+            <label>
+              {t.couponLabel}
+              <input name="code" required autoComplete="off" autoCapitalize="characters" maxLength={32} data-testid="coupon-input" />
+            </label>
+            <button type="submit" className="button secondary" data-testid="coupon-apply">
+              {t.couponApply}
+            </button>
+          </form>
+        )
+      ) : null}
+    </section>
   );
 }
 
