@@ -1,5 +1,5 @@
 -- Where an order came from (issue 17): channel and reference of the source marker the shopper
--- landed with; placeOrder writes one row per order of a checkout that had one.
+-- landed with: placeOrder writes one row per order of a checkout that had one.
 -- CreateEnum
 CREATE TYPE "AttributionChannel" AS ENUM ('SHELF_QR', 'ARTICLE', 'LIVESTREAM', 'DIRECT');
 
