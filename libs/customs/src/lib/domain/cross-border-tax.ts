@@ -141,7 +141,7 @@ export function taxOrder(
   const goodsMinor = goods.reduce((a, g) => a + g, 0);
   const discounts = lines.map((l) => l.discountMinor ?? 0);
   const discountMinor = discounts.reduce((a, d) => a + d, 0);
-  // The customs value is the price actually paid: goods less the discount (ADR 0017). Freight
+  // The customs value is the price actually paid: goods less the discount (ADR 0019). Freight
   // and insurance are still shared by goods value, so a discount moves no freight between lines.
   const freight = allocateProportionally(charges.freightMinor, goods);
   const insurances = allocateProportionally(insurance, goods);

@@ -7,7 +7,7 @@ import { PrismaService, type Tx } from '@vitrine/shared/data-access';
  * - A line is a sale once its order is paid (`orders.paid_at` set), whatever happened next.
  * - Its net sale is `order_lines.goods_minor − discount_minor`: the goods value the shopper paid
  *   (FX margin and whole-yuan rounding included, docs/adr/0007 "Royalty base") less the line's
- *   share of the promotions, whoever funds them (ADR 0017), which excludes the cross-border tax
+ *   share of the promotions, whoever funds them (ADR 0019), which excludes the cross-border tax
  *   (`tax_minor`), freight and insurance. This is the one place that defines net sales.
  * - A partial refund's net sale given back is its goods less the discount its units carried
  *   (`order_line_refunds.discount_minor`).

@@ -143,7 +143,7 @@ export class CheckoutQuoteService {
       }));
     });
     // Promotions on the goods, per storefront (the seller of record), before tax: the discount
-    // lowers each line's dutiable value, so its tax (ADR 0017). A view may use recent thresholds.
+    // lowers each line's dutiable value, so its tax (ADR 0019). A view may use recent thresholds.
     const promotions = await this.promotions.evaluate(
       groups.flatMap((g) => g.lines.map((l) => ({ ref: l.ref, museumId: g.sellerId, productId: byId.get(l.variantId)!.productId, goodsMinor: l.unitPriceMinor * l.quantity }))),
       opts.couponCode,

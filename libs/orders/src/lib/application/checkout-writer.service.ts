@@ -66,7 +66,7 @@ export class CheckoutWriter {
     }
     for (const o of quote.orders) {
       assertOrderLimits(
-        // The limit counts the price paid: goods less the promotions (ADR 0017).
+        // The limit counts the price paid: goods less the promotions (ADR 0019).
         { sellerId: o.sellerId, goodsMinor: o.goodsMinor - o.discountMinor, freightMinor: o.shippingMinor, insuranceMinor: o.insuranceMinor, lines: o.lines.map((l) => ({ ref: l.ref, quantity: l.quantity })) },
         this.rules,
       );
@@ -166,7 +166,7 @@ export class CheckoutWriter {
         })),
       }));
       await this.orders.insertPlaced(tx, checkout, orders);
-      // One use of each promotion applied, within its limits, under its row's lock (ADR 0017).
+      // One use of each promotion applied, within its limits, under its row's lock (ADR 0019).
       if (c.quote.promotions.applied.length) {
         await this.promotions.redeem(tx, {
           checkoutId,

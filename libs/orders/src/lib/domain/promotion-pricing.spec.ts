@@ -5,7 +5,7 @@ import { priceCheckout, type SellerGroupToPrice } from './checkout-pricing';
 import { planLineRefund, refundedPerLine, linesLeft, type RefundableLine } from './refunds';
 import { DEFAULT_SHIPPING_RATES as RATES } from './shipping-rates';
 
-// Promotions through checkout pricing and refunds (ADR 0017): a discount is allocated to lines
+// Promotions through checkout pricing and refunds (ADR 0019): a discount is allocated to lines
 // (libs/promotions' largest remainder), lowers each line's dutiable value, and the tax is
 // computed on that lower value; refunds give back what was actually paid.
 

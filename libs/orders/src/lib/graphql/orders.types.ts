@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Paginated } from '@vitrine/shared/graphql';
-import { AttributionChannelGql } from '../attribution/graphql/attribution.resolver';
+import { AttributionChannelGql } from '../attribution/graphql/attribution.types';
 
 export enum OrderStatusGql {
   PENDING_PAYMENT = 'PENDING_PAYMENT',
@@ -134,7 +134,7 @@ export class CartType {
   @Field(() => Int) taxTotal!: number;
   @Field(() => Int, { description: 'Promotions taken off the goods: the shopper’s saving.' }) discountTotal!: number;
   @Field(() => Int, { description: 'goodsTotal − discountTotal + shippingTotal + taxTotal.' }) total!: number;
-  @Field(() => [CartPromotionType], { description: 'The best combination of promotions (libs/promotions, ADR 0017): at most one threshold per storefront, one coupon, one platform-wide.' })
+  @Field(() => [CartPromotionType], { description: 'The best combination of promotions (libs/promotions, ADR 0019): at most one threshold per storefront, one coupon, one platform-wide.' })
   promotions!: CartPromotionType[];
   @Field(() => CartCouponType, { nullable: true, description: 'The coupon code given with the query, and why it takes nothing off if it does not apply.' })
   coupon!: CartCouponType | null;

@@ -82,7 +82,7 @@ export interface OrderLineRecord {
   /** Null on a line written without the split (fixtures): VAT is then what the other parts leave. */
   vatMinor: number | null;
   consumptionTaxMinor: number;
-  /** The line's share of the promotions, and the platform-funded part of it (ADR 0017). */
+  /** The line's share of the promotions, and the platform-funded part of it (ADR 0019). */
   discountMinor: number;
   platformDiscountMinor: number;
   totalMinor: number;

@@ -29,7 +29,7 @@ export interface RedemptionRequest {
 /**
  * Promotions as checkout sees them (libs/orders calls this; promotions knows nothing of carts
  * or orders beyond their ids). The stacking rules and the allocation are the pure
- * `bestCombination` (ADR 0017).
+ * `bestCombination` (ADR 0019).
  */
 @Injectable()
 export class PromotionsPricingService {

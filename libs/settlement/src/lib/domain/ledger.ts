@@ -22,7 +22,7 @@ export const AccountKind = {
   STRIPE_CLEARING: 'STRIPE_CLEARING',
   /** Stripe's processing fees, an expense of the platform. */
   STRIPE_FEES: 'STRIPE_FEES',
-  /** Platform-wide promotions (跨店满减) the platform funds: an expense; the sellers are credited as if undiscounted (ADR 0017). */
+  /** Platform-wide promotions (跨店满减) the platform funds: an expense; the sellers are credited as if undiscounted (ADR 0019). */
   PLATFORM_PROMOTIONS: 'PLATFORM_PROMOTIONS',
 } as const;
 export type AccountKind = (typeof AccountKind)[keyof typeof AccountKind];

@@ -46,7 +46,7 @@ export function orderPaidEntry(o: OrderToSettle, occurredAt: Date): JournalEntry
     line({ account: sellerPending(o.shipper.type, o.shipper.id), component: 'FREIGHT', amountMinor: -(o.shippingMinor + o.insuranceMinor) }),
   ];
   for (const l of o.lines) {
-    // The shopper paid less by what the platform funds; the platform bears it (ADR 0017).
+    // The shopper paid less by what the platform funds; the platform bears it (ADR 0019).
     if (l.platformDiscountMinor) lines.push(line({ account: platform('PLATFORM_PROMOTIONS'), component: 'PROMOTION', amountMinor: l.platformDiscountMinor }));
     const commission = commissionOn(l.goodsMinor, l.commissionRateBps);
     lines.push(

@@ -25,7 +25,7 @@ export interface PaidLineRow {
   goodsMinor: number;
   /** The platform-funded part of the line's promotions. */
   platformDiscountMinor: number;
-  /** Goods less every promotion: the royalty base (licensing's net sales, ADR 0017). */
+  /** Goods less every promotion: the royalty base (licensing's net sales, ADR 0019). */
   netSaleMinor: number;
   quantity: number;
   currency: string;

@@ -99,7 +99,7 @@ export function declarationOf(
       orderNo: o.number,
       goodsValueMinor: c.goodsMinor,
       freightMinor: c.shippingMinor + c.insuranceMinor,
-      // The promotions on the goods declared (ADR 0017): goodsValue + freight − discount + taxTotal = acturalPaid.
+      // The promotions on the goods declared (ADR 0019): goodsValue + freight − discount + taxTotal = acturalPaid.
       discountMinor: c.discountMinor,
       taxTotalMinor: c.taxMinor,
       acturalPaidMinor: c.totalMinor,
