@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createUser } from '@vitrine/shared/testing';
-import type { ApiHarness } from '../support/api-harness';
+import { createMuseum, createUser } from '@vitrine/shared/testing';
+import { codeOf, type ApiHarness } from '../support/api-harness';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
 import type { SpawnedProcess } from '../support/spawn-api';
 import type { StripeLoopback } from '../support/stripe-loopback';
@@ -8,7 +8,7 @@ import { dropQueues, startWorker, until, waitForOutput } from '../support/worker
 
 const BALANCE = `{ sellerBalance { payable { amount currency } pending { amount currency } } }`;
 const STATEMENT = `query($month: String!) { sellerStatement(month: $month) { csv currencies { currency closingPending closingPayable movements { account entryKind component orders amount } } } }`;
-const LINES = `query($kind: String) { sellerLedgerLines(kind: $kind, first: 10) { totalCount nodes { entryKind component amount { amount currency } orderNumber } } }`;
+const LINES = `query($kind: String, $m: ID, $after: String, $from: DateTime, $to: DateTime) { sellerLedgerLines(kind: $kind, museumId: $m, after: $after, from: $from, to: $to, first: 10) { totalCount nodes { entryKind component amount { amount currency } orderNumber } } }`;
 
 /**
  * Issue 21, the dispute fee: a lost dispute's Stripe fee (the dispute's balance transaction,
@@ -85,6 +85,12 @@ describe('settlement: the fee of a lost dispute', () => {
     const lines: any = await api.gql(LINES, { kind: 'DISPUTE_FEE' }, manager);
     expect(lines.errors).toBeUndefined();
     expect(lines.data.sellerLedgerLines).toEqual({ totalCount: 1, nodes: [{ entryKind: 'DISPUTE_FEE', component: 'FEE', amount: { amount: -fee, currency: 'CNY' }, orderNumber: order.number }] });
+    // Bad input: stable codes; another museum's lines: NOT_FOUND.
+    expect(codeOf(await api.gql(LINES, { kind: 'NOT_A_KIND' }, manager))).toBe('VALIDATION_FAILED');
+    expect(codeOf(await api.gql(LINES, { after: 'bm90LWEtY3Vyc29y' }, manager))).toBe('VALIDATION_FAILED');
+    expect(codeOf(await api.gql(LINES, { from: '2026-12-02T00:00:00Z', to: '2026-12-01T00:00:00Z' }, manager))).toBe('VALIDATION_FAILED');
+    expect(codeOf(await api.gql(LINES, { m: (await createMuseum(api.db.prisma)).id }, manager))).toBe('NOT_FOUND');
+    expect(codeOf(await api.gql(LINES, {}, shopper))).toBe('FORBIDDEN');
     const month = new Date().toISOString().slice(0, 7);
     const st: any = await api.gql(STATEMENT, { month }, manager);
     expect(st.errors).toBeUndefined();
