@@ -49,7 +49,8 @@ export interface ReturnRecord {
 
 const RETURN = `id orderId orderNumber museumId reason note photoUrls status customsStatus late releasedAt arrivalDeadline decisionComment decidedAt
   returnLogisticsNo receivedAt inspectedAt inspectionComment refundAmount createdAt lines { lineId quantity acceptedQuantity sellable }`;
-const RETURN_DETAIL = `${RETURN} history { kind detail at } photos { id position contentType byteSize dataUrl }`;
+// The history's details come written in the console's language (the API keeps codes and parameters).
+const RETURN_DETAIL = `${RETURN} history(locale: $locale) { kind detail at } photos { id position contentType byteSize dataUrl }`;
 
 type Filter = { status: ReturnStatus | null; late: boolean | null };
 
@@ -71,11 +72,11 @@ export const returnsData: ResourceHandler = {
     const f: Filter = { status: (params.filter?.status as ReturnStatus | undefined) || null, late: params.filter?.late ? true : null };
     return cursorList('returns', params, { museumId, ...f }, returnsOf(museumId, f));
   },
-  getOne: async ({ id }) => ({ data: await getReturn(String(id)) }),
+  getOne: async ({ id, meta }) => ({ data: await getReturn(String(id), typeof meta?.locale === 'string' ? meta.locale : 'en') }),
 };
 
-export async function getReturn(id: string): Promise<ReturnRecord> {
-  return (await gql<{ museumReturn: ReturnRecord }>(`query MuseumReturn($id: ID!) { museumReturn(id: $id) { ${RETURN_DETAIL} } }`, { id })).museumReturn;
+export async function getReturn(id: string, locale = 'en'): Promise<ReturnRecord> {
+  return (await gql<{ museumReturn: ReturnRecord }>(`query MuseumReturn($id: ID!, $locale: String) { museumReturn(id: $id) { ${RETURN_DETAIL} } }`, { id, locale })).museumReturn;
 }
 
 /** Accepts (a return waybill is booked) or refuses a requested return, with a comment. */

@@ -34,6 +34,7 @@ import {
   TextField,
   TopToolbar,
   useGetOne,
+  useLocale,
   useNotify,
   usePermissions,
   useRecordContext,
@@ -508,7 +509,7 @@ const ReturnTitle = () => {
 };
 
 export const ReturnShow = () => (
-  <Show actions={<ShowActions />} error={<NotFound />} title={<ReturnTitle />} sx={{ minWidth: 0, '& .RaShow-main, & .RaShow-card': { minWidth: 0 } }}>
+  <Show queryOptions={{ meta: { locale: useLocale() } }} actions={<ShowActions />} error={<NotFound />} title={<ReturnTitle />} sx={{ minWidth: 0, '& .RaShow-main, & .RaShow-card': { minWidth: 0 } }}>
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, p: 2 }} data-testid="return-show">
       <RefundPendingAlert />
       <AwaitingParcel />

@@ -12,6 +12,7 @@ import { ReturnQueriesService } from './application/return-queries.service';
 import { RETURN_WINDOWS, ReturnsService, returnWindowsFromEnv } from './application/returns.service';
 import { OrderLineReturnsResolver, OrderReturnsResolver, ReturnsResolver } from './graphql/returns.resolver';
 import { returnPhotoLimitsFromEnv } from './domain/return-photos';
+import { NoticeTextsResolver } from './graphql/notice-texts.resolver';
 import { ReturnPhotoContentResolver, ReturnPhotosResolver } from './graphql/return-photos.resolver';
 import { HttpReturnCarrierGateway, RETURN_CARRIER } from './infrastructure/http-return-carrier.gateway';
 import { LocalDiskReturnPhotoStorage, ReturnPhotoStorage, returnPhotosDirFromEnv } from './infrastructure/return-photo.storage';
@@ -34,7 +35,7 @@ const core = [
 /** Returns in the API: the shopper's request, the seller's decision and inspection, the console's list. */
 @Module({
   imports: [PaymentsModule, InventoryModule],
-  providers: [...core, ReturnQueriesService, ReturnsResolver, OrderReturnsResolver, OrderLineReturnsResolver, ReturnPhotosResolver, ReturnPhotoContentResolver],
+  providers: [...core, ReturnQueriesService, ReturnsResolver, OrderReturnsResolver, OrderLineReturnsResolver, ReturnPhotosResolver, ReturnPhotoContentResolver, NoticeTextsResolver],
 })
 export class AfterSalesModule {}
 

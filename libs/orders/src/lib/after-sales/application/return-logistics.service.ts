@@ -31,7 +31,7 @@ export class ReturnLogisticsService {
       const locked = await this.returns.lock(tx, r.id);
       if (!locked || locked.returnLogisticsNo) return;
       const updated = await this.returns.update(tx, r.id, { returnLogisticsNo: no });
-      await this.returns.addEvent(tx, { returnId: r.id, orderId: r.orderId, kind: 'WAYBILL', detail: `return waybill ${no}` }, { userId: r.shopperUserId, message: `Your return waybill is ${no}; the carrier will pick the parcel up.` });
+      await this.returns.addEvent(tx, { returnId: r.id, orderId: r.orderId, kind: 'WAYBILL', params: { waybill: no } }, { userId: r.shopperUserId, params: { waybill: no } });
       void updated;
       // Declared to customs once it travels under its own waybill.
       await enqueueJob(tx, declareReturnJob, { returnId: r.id });

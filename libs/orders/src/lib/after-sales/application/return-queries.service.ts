@@ -33,6 +33,11 @@ export class ReturnQueriesService {
     return this.returns.eventsOf(returnIds);
   }
 
+  /** The parameters of notices the caller was already given (myNotices), for their text. */
+  noticeParams(ids: readonly bigint[]): Promise<Map<string, unknown>> {
+    return this.returns.noticeParams(ids);
+  }
+
   /** Units of each line still returnable, by the rule requestReturn applies (the caller already sees the lines' orders). */
   async returnableOf(lineIds: readonly string[]): Promise<Map<string, number>> {
     const { lines, earlier, refunded } = await this.returns.returnHoldsOfLines(lineIds);

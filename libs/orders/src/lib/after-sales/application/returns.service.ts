@@ -61,20 +61,6 @@ const inspectSchema = z.object({
     .refine((ls) => new Set(ls.map((l) => l.lineId)).size === ls.length, 'names a line twice'),
 });
 
-const NOTICE: Record<string, (r: ReturnRecord, extra?: string) => string> = {
-  REQUESTED: () => 'Your return request was received; the shop will answer it.',
-  ACCEPTED: (r) => `Your return was accepted. Send the parcel before ${r.arrivalDeadline.toISOString().slice(0, 10)}.`,
-  REFUSED: (r) => `Your return was refused: ${r.decisionComment ?? ''}`,
-  ARRIVED: () => 'Your returned parcel has arrived at the shop’s site.',
-  RECEIVED: () => 'Your returned parcel has arrived at the shop’s site.',
-  INSPECTED: () => 'Your returned parcel arrived and was inspected.',
-  REFUNDED: (_r, extra) => `Your refund of ${extra ?? ''} fen is on its way.`,
-  REFUND_FAILED: () => 'Your refund could not be made yet; the shop will try again.',
-  CUSTOMS_ACCEPTED: () => 'Customs accepted your return: the tax is not charged and your yearly quota is restored.',
-  CUSTOMS_REJECTED: () => 'Customs did not accept the return declaration yet; the shop will follow it up.',
-  LATE: (r) => `Your returned parcel has not reached the bonded site by ${r.arrivalDeadline.toISOString().slice(0, 10)}.`,
-};
-
 /**
  * Returns of released cross-border orders: the shopper asks (within RETURN_WINDOW_DAYS of
  * customs release), the seller (the museum, or the brand that fulfilled the order) accepts or
@@ -150,7 +136,7 @@ export class ReturnsService {
         lines: v.lines.map((l) => ({ orderLineId: l.lineId, quantity: l.quantity })),
       });
       await this.photos.store(tx, created.id, photos, written);
-      await this.event(tx, created, 'REQUESTED', `${v.reason}: ${v.lines.map((l) => `${l.quantity} × line ${l.lineId}`).join(', ')}`);
+      await this.event(tx, created, 'REQUESTED', { reason: v.reason, lines: v.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })) });
       return created;
     });
   }
@@ -163,7 +149,7 @@ export class ReturnsService {
       const to = v.accept ? 'ACCEPTED' : 'REFUSED';
       assertReturnTransition(r.status, to);
       const updated = await this.returns.update(tx, r.id, { status: to, decisionComment: v.comment, decidedAt: now, decidedBy: actor.userId });
-      await this.event(tx, updated, to, v.comment);
+      await this.event(tx, updated, to, { comment: v.comment });
       if (v.accept) await enqueueJob(tx, returnAcceptedJob, { returnId: r.id });
       return updated;
     });
@@ -201,7 +187,7 @@ export class ReturnsService {
         inspected.map((l) => ({ variantId: variantOf.get(l.orderLineId)!, locationId: order.stockLocationId, quantity: l.acceptedQuantity, sellable: l.sellable, reference: r.id })),
       );
       const updated = await this.returns.update(tx, r.id, { status: 'INSPECTED', receivedAt: r.receivedAt ?? now, inspectedAt: now, inspectionComment: v.comment ?? null });
-      await this.event(tx, updated, 'INSPECTED', inspected.map((l) => `${l.acceptedQuantity} accepted (${l.sellable ? 'back on sale' : 'set aside'}) of line ${l.orderLineId}`).join(', '));
+      await this.event(tx, updated, 'INSPECTED', { lines: inspected.map((l) => ({ lineId: l.orderLineId, accepted: l.acceptedQuantity, sellable: l.sellable })) });
     });
     return this.refund(actor, v.returnId);
   }
@@ -226,7 +212,7 @@ export class ReturnsService {
         const plan = planReturnRefund(lines, await this.orders.refundedLines(order.id, tx), accepted, r.reason, order.totalMinor - already);
         if (plan.amountMinor <= 0) {
           const done = await this.returns.update(tx, r.id, { status: 'REFUNDED', refundAmountMinor: 0 });
-          await this.event(tx, done, 'REFUNDED', 'nothing accepted: nothing to refund', '0');
+          await this.event(tx, done, 'REFUNDED', { amountMinor: 0, currency: order.currency });
           return done;
         }
         const attempt = r.refundAttempts + 1;
@@ -236,13 +222,13 @@ export class ReturnsService {
         );
         if (!countsAsRefunded(refund.status)) {
           const failed = await this.returns.update(tx, r.id, { refundAttempts: attempt, refundId: refund.refundId, status: r.status });
-          await this.event(tx, failed, 'REFUND_FAILED', `Stripe answered ${refund.status}`);
+          await this.event(tx, failed, 'REFUND_FAILED', { status: refund.status });
           return failed;
         }
         await this.orders.recordLineRefunds(tx, plan.returned.map((x) => ({ ...x, orderId: order.id, providerRefundId: refund.refundId })));
         await enqueueJob(tx, accrueOrderJob, { orderId: order.id, event: `refund-${refund.refundId}` });
         const done = await this.returns.update(tx, r.id, { status: 'REFUNDED', refundAttempts: attempt, refundId: refund.refundId, refundAmountMinor: plan.amountMinor });
-        await this.event(tx, done, 'REFUNDED', `${plan.amountMinor} fen (${refund.status})`, String(plan.amountMinor));
+        await this.event(tx, done, 'REFUNDED', { amountMinor: plan.amountMinor, currency: order.currency, status: refund.status });
         return done;
       });
     } catch (e) {
@@ -250,7 +236,7 @@ export class ReturnsService {
       if (!(e instanceof ReturnsError)) {
         await this.transactions.run(async (tx) => {
           const r = (await this.returns.find(returnId, tx))!;
-          if (r.status === 'INSPECTED') await this.event(tx, r, 'REFUND_FAILED', e instanceof Error ? e.message.slice(0, 200) : 'refund failed');
+          if (r.status === 'INSPECTED') await this.event(tx, r, 'REFUND_FAILED', { error: e instanceof Error ? e.message.slice(0, 200) : 'refund failed' });
         });
       }
       throw e;
@@ -268,7 +254,7 @@ export class ReturnsService {
       if (r.receivedAt) return r;
       if (r.status !== 'ACCEPTED') throw new ReturnsError(ReturnsErrorCode.INVALID_RETURN_STATE, `A ${r.status.toLowerCase()} return cannot be marked received`, { status: r.status });
       const updated = await this.returns.update(tx, r.id, { receivedAt: now });
-      await this.event(tx, updated, 'RECEIVED', 'marked received by the seller');
+      await this.event(tx, updated, 'RECEIVED', {});
       return updated;
     });
   }
@@ -279,7 +265,7 @@ export class ReturnsService {
       const r = await this.returns.lock(tx, returnId);
       if (!r || r.customsStatus === 'ACCEPTED') return false;
       const updated = await this.returns.update(tx, r.id, { customsStatus: 'ACCEPTED', customsAcceptedAt: now });
-      await this.event(tx, updated, 'CUSTOMS_ACCEPTED', 'customs accepted the return declaration');
+      await this.event(tx, updated, 'CUSTOMS_ACCEPTED', {});
       return true;
     });
   }
@@ -290,7 +276,7 @@ export class ReturnsService {
       const r = await this.returns.lock(tx, returnId);
       if (!r || r.customsStatus === 'ACCEPTED' || r.customsStatus === 'REJECTED') return false;
       const updated = await this.returns.update(tx, r.id, { customsStatus: 'REJECTED' });
-      await this.event(tx, updated, 'CUSTOMS_REJECTED', reason.slice(0, 500));
+      await this.event(tx, updated, 'CUSTOMS_REJECTED', { reason: reason.slice(0, 500) });
       return true;
     });
   }
@@ -301,7 +287,7 @@ export class ReturnsService {
       const r = await this.returns.lock(tx, returnId);
       if (!r || r.status !== 'ACCEPTED' || r.receivedAt || r.lateAt || r.arrivalDeadline >= now) return false;
       const updated = await this.returns.update(tx, r.id, { lateAt: now });
-      await this.event(tx, updated, 'LATE', `not at the supervised site by ${r.arrivalDeadline.toISOString()}`);
+      await this.event(tx, updated, 'LATE', { deadline: r.arrivalDeadline.toISOString() });
       return true;
     });
   }
@@ -317,8 +303,8 @@ export class ReturnsService {
     return { ret, order };
   }
 
-  private async event(tx: Parameters<ReturnsRepository['addEvent']>[0], r: ReturnRecord, kind: string, detail: string, extra?: string): Promise<void> {
-    const message = (NOTICE[kind] ?? (() => kind))(r, extra);
-    await this.returns.addEvent(tx, { returnId: r.id, orderId: r.orderId, kind, detail }, { userId: r.shopperUserId, message });
+  /** A step in the return's history and a notice to the shopper, as the step's code and parameters (return-texts writes them in the reader's language). */
+  private async event(tx: Parameters<ReturnsRepository['addEvent']>[0], r: ReturnRecord, kind: string, params: Record<string, unknown>): Promise<void> {
+    await this.returns.addEvent(tx, { returnId: r.id, orderId: r.orderId, kind, params }, { userId: r.shopperUserId, params: { ...params, arrivalDeadline: r.arrivalDeadline.toISOString() } });
   }
 }

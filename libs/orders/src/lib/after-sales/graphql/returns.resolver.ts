@@ -5,7 +5,8 @@ import { OrderLineType, OrderType } from '../../graphql/orders.types';
 import { ReturnQueriesService } from '../application/return-queries.service';
 import { ReturnsService } from '../application/returns.service';
 import type { ReturnStatus } from '../domain/returns';
-import type { ReturnRecord } from '../infrastructure/returns.repository';
+import { returnEventText, textLocale, textParams } from '../domain/return-texts';
+import type { ReturnEventRecord, ReturnRecord } from '../infrastructure/returns.repository';
 import { InspectReturnInput, RequestReturnInput, ReturnEventType, ReturnPage, ReturnStatusGql, ReturnType, ShopperNoticeType } from './returns.types';
 
 export function toReturn(r: ReturnRecord): Omit<ReturnType, 'history'> {
@@ -108,12 +109,16 @@ export class ReturnsResolver {
     return loader.load(r.orderId);
   }
 
-  @ResolveField(() => [ReturnEventType])
-  async history(@Parent() r: ReturnType, @Context() ctx: RequestContext): Promise<ReturnEventType[]> {
-    const loader = ctx.loaders.get<string, ReturnEventType[]>('returns.history', async (ids) =>
-      groupByKeys(ids, await this.queries.eventsOf(ids), (e) => e.returnId).map((es) => es.map((e) => ({ kind: e.kind, detail: e.detail, at: e.createdAt }))),
-    );
-    return loader.load(r.id);
+  @ResolveField(() => [ReturnEventType], { description: 'Every step, its detail written in `locale` (en, fr, zh-CN), else in the request’s Accept-Language, else English.' })
+  async history(
+    @Parent() r: ReturnType,
+    @Context() ctx: RequestContext,
+    @Args('locale', { type: () => String, nullable: true }) locale?: string | null,
+  ): Promise<ReturnEventType[]> {
+    const loader = ctx.loaders.get<string, ReturnEventRecord[]>('returns.history', async (ids) => groupByKeys(ids, await this.queries.eventsOf(ids), (e) => e.returnId));
+    const lang = textLocale(locale ?? ctx.req?.headers?.['accept-language']);
+    // Steps are kept as codes and parameters; a step written before that keeps its sentence.
+    return (await loader.load(r.id)).map((e) => ({ kind: e.kind, detail: e.detail || returnEventText(e.kind, textParams(e.params), lang), params: JSON.stringify(e.params ?? {}), at: e.createdAt }));
   }
 }
 

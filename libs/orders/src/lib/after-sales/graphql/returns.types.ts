@@ -37,7 +37,8 @@ export class ReturnLineType {
 @ObjectType('ReturnEvent')
 export class ReturnEventType {
   @Field(() => String, { description: 'REQUESTED, ACCEPTED, REFUSED, WAYBILL, INSPECTED, REFUNDED, REFUND_FAILED, CUSTOMS_ACCEPTED, LATE.' }) kind!: string;
-  @Field(() => String) detail!: string;
+  @Field(() => String, { description: 'What happened, in the reader’s language (history’s locale); people’s own words (comments, customs’ reason) as written.' }) detail!: string;
+  @Field(() => String, { description: 'The step’s parameters as JSON (comment, reason, waybill, amountMinor, lines, deadline...), for clients that write their own text.' }) params!: string;
   @Field(() => GraphQLISODateTime) at!: Date;
 }
 

@@ -43,7 +43,9 @@ export interface ReturnEventRecord {
   returnId: string;
   orderId: string;
   kind: string;
+  /** Legacy English ('' since the step is kept as kind + params). */
   detail: string;
+  params: Prisma.JsonValue;
   createdAt: Date;
 }
 
@@ -169,9 +171,10 @@ export class ReturnsRepository {
     for (const l of lines) await tx.orderReturnLine.update({ where: { returnId_orderLineId: { returnId, orderLineId: l.orderLineId } }, data: { acceptedQuantity: l.acceptedQuantity, sellable: l.sellable } });
   }
 
-  async addEvent(tx: Tx, e: { returnId: string; orderId: string; kind: string; detail: string }, notice?: { userId: string; message: string }): Promise<void> {
-    await tx.orderReturnEvent.create({ data: e });
-    if (notice) await tx.shopperNotice.create({ data: { userId: notice.userId, orderId: e.orderId, returnId: e.returnId, kind: e.kind, message: notice.message } });
+  /** A step as its code and parameters (no sentence: return-texts writes it in the reader's language), and the shopper's notice likewise. */
+  async addEvent(tx: Tx, e: { returnId: string; orderId: string; kind: string; params: Record<string, unknown> }, notice?: { userId: string; params: Record<string, unknown> }): Promise<void> {
+    await tx.orderReturnEvent.create({ data: { returnId: e.returnId, orderId: e.orderId, kind: e.kind, detail: '', params: e.params as Prisma.InputJsonObject } });
+    if (notice) await tx.shopperNotice.create({ data: { userId: notice.userId, orderId: e.orderId, returnId: e.returnId, kind: e.kind, message: '', params: notice.params as Prisma.InputJsonObject } });
   }
 
   async ofOrders(orderIds: readonly string[]): Promise<ReturnRecord[]> {
@@ -203,7 +206,13 @@ export class ReturnsRepository {
 
   eventsOf(returnIds: readonly string[]): Promise<ReturnEventRecord[]> {
     if (!returnIds.length) return Promise.resolve([]);
-    return this.prisma.orderReturnEvent.findMany({ where: { returnId: { in: [...returnIds] } }, select: { returnId: true, orderId: true, kind: true, detail: true, createdAt: true }, orderBy: { id: 'asc' } });
+    return this.prisma.orderReturnEvent.findMany({ where: { returnId: { in: [...returnIds] } }, select: { returnId: true, orderId: true, kind: true, detail: true, params: true, createdAt: true }, orderBy: { id: 'asc' } });
+  }
+
+  /** The parameters of these notices (a return's notice is its kind + params). */
+  async noticeParams(ids: readonly bigint[]): Promise<Map<string, Prisma.JsonValue>> {
+    const rows = ids.length ? await this.prisma.shopperNotice.findMany({ where: { id: { in: [...ids] } }, select: { id: true, params: true } }) : [];
+    return new Map(rows.map((r) => [String(r.id), r.params]));
   }
 
   noticesOf(userId: string, take: number): Promise<NoticeRecord[]> {
