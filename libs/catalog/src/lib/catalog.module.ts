@@ -27,9 +27,13 @@ import { ProductRepository } from './infrastructure/product.repository';
 import { SearchSynonymRepository } from './infrastructure/search-synonym.repository';
 import { ShortCodeRepository } from './infrastructure/short-code.repository';
 import { VariantStockCriterion } from './infrastructure/variant-stock.criterion';
+import { ShelfLabelsService } from './labels/application/shelf-labels.service';
+import { ShelfLabelsController } from './labels/http/shelf-labels.controller';
 
 @Module({
+  controllers: [ShelfLabelsController],
   providers: [
+    ShelfLabelsService,
     { provide: CATALOG_SETTINGS, useFactory: () => catalogSettingsFromEnv() },
     ProductRepository,
     VariantStockCriterion,

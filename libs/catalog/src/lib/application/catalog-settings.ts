@@ -13,6 +13,8 @@ export interface CatalogSettings {
    * clears them (ShopWindowCaches).
    */
   publicStaleMs: number;
+  /** The shop's public origin (SHOP_ORIGIN): shelf labels' QR codes open its short links. */
+  shopOrigin: string;
 }
 
 export const CATALOG_SETTINGS = Symbol('CATALOG_SETTINGS');
@@ -28,5 +30,12 @@ export function catalogSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Ca
     rounding: { ...WHOLE_YUAN_UP, step: int('CNY_ROUNDING_STEP', WHOLE_YUAN_UP.step, 1) },
     fxCacheMs: int('FX_RATE_CACHE_MS', 5_000, 0),
     publicStaleMs: int('PUBLIC_CACHE_SECONDS', 30, 0) * 1000,
+    shopOrigin: shopOriginOf(env['SHOP_ORIGIN']),
   };
+}
+
+function shopOriginOf(value: string | undefined): string {
+  const origin = (value || 'http://localhost:3001').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error('SHOP_ORIGIN must be an http(s) origin, e.g. https://shop.example.cn');
+  return origin;
 }

@@ -365,6 +365,15 @@ export class ProductRepository {
       WHERE v.id = ANY(${[...ids]}::uuid[])`;
   }
 
+  /** What a shelf label prints of each product, with its museum's slug and whether its storefront is open. */
+  forShelfLabels(ids: readonly string[]): Promise<{ id: string; museumId: string; museumSlug: string; status: string; storefrontOpen: boolean; nameFr: string; nameEn: string; nameZh: string; minPriceEurCents: number }[]> {
+    return this.prisma.$queryRaw`
+      SELECT p.id, p.museum_id AS "museumId", m.slug AS "museumSlug", p.status::text AS status, COALESCE(s.status = 'OPEN', false) AS "storefrontOpen",
+             p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh", p.min_price_eur_cents AS "minPriceEurCents"
+      FROM products p JOIN museums m ON m.id = p.museum_id LEFT JOIN storefronts s ON s.museum_id = p.museum_id
+      WHERE p.id = ANY(${[...ids]}::uuid[])`;
+  }
+
   namesOf(ids: readonly string[]): Promise<{ id: string; nameFr: string; nameEn: string; nameZh: string }[]> {
     return this.prisma.product.findMany({ where: { id: { in: [...ids] } }, select: { id: true, nameFr: true, nameEn: true, nameZh: true } });
   }
