@@ -5,6 +5,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { apiUrl, COOKIE, cookieOptions, REFRESH_MAX_AGE_SECONDS } from './lib/api/config';
 import type { ApiSession } from './lib/api/session';
 import { pageCacheControl } from './lib/http-cache';
+import { SOURCE_MAX_AGE_SECONDS, validSource } from './lib/source-marker';
 import { DEFAULT_LOCALE, isLocale, LOCALE_HEADER } from './i18n/locales';
 
 const REFRESH = `mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn } }`;
@@ -37,6 +38,18 @@ async function rotate(refreshToken: string, forwardedFor: string | null): Promis
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const response = await route(request);
+  // A page opened from an article or a livestream (?src=article-…): the marker is kept for checkout,
+  // and this answer, which sets a cookie, is never shared.
+  const source = validSource(request.nextUrl.searchParams.get('src'));
+  if (source) {
+    response.cookies.set(COOKIE.source, source, cookieOptions(SOURCE_MAX_AGE_SECONDS));
+    response.headers.set('cache-control', 'private, no-store');
+  }
+  return response;
+}
+
+async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const first = pathname.split('/')[1];
   if (!isLocale(first)) {

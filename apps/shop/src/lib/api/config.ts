@@ -18,6 +18,8 @@ export const COOKIE = {
   cart: 'vitrine_cart',
   /** The coupon code the shopper entered in the cart (sent with cart and placeOrder; not secret). */
   coupon: 'vitrine_coupon',
+  /** The source marker the shopper last landed with (?src=shelf-<museum>, …), sent with placeOrder (lib/source-marker.ts). */
+  source: 'vitrine_src',
 } as const;
 
 export const REFRESH_MAX_AGE_SECONDS = 30 * 24 * 3600;

@@ -1,6 +1,7 @@
 // The shopper's session and guest cart, kept in httpOnly cookies. Reading works anywhere on
 // the server; writing only in server actions, route handlers and proxy.ts (Next's rule).
 import { cookies } from 'next/headers';
+import { validSource } from '../source-marker';
 import { CART_MAX_AGE_SECONDS, COOKIE, cookieOptions, REFRESH_MAX_AGE_SECONDS } from './config';
 
 export interface ApiSession {
@@ -44,6 +45,11 @@ export async function clearCartToken(): Promise<void> {
 /** The coupon code entered in the cart (applyCartCoupon accepted it); null when none. */
 export async function readCoupon(): Promise<string | null> {
   return (await cookies()).get(COOKIE.coupon)?.value ?? null;
+}
+
+/** The source marker the shopper last landed with (set by the short links and pages with ?src=), if well formed. */
+export async function readSource(): Promise<string | null> {
+  return validSource((await cookies()).get(COOKIE.source)?.value);
 }
 
 /** In a server action: keeps the coupon for the cart's views and placeOrder (as long as a guest cart). */

@@ -9,7 +9,7 @@ import { CHECKOUT_FIELDS as CHECKOUT_QUERY_FIELDS, currentCart, type Checkout } 
 import { gqlRequest } from '../../../lib/api/client';
 import { shopOrigin } from '../../../lib/api/config';
 import { readPlacedCheckout, writePlacedCheckout } from '../../../lib/api/placed-checkout';
-import { readCartToken, readCoupon, isSignedIn, writeCartToken } from '../../../lib/api/session';
+import { readCartToken, readCoupon, readSource, isSignedIn, writeCartToken } from '../../../lib/api/session';
 import { refusalToState, type CheckoutFormState, type PaymentMethod } from '../../../lib/checkout/form';
 import { routes } from '../../../lib/routes';
 
@@ -69,6 +69,8 @@ export async function placeOrder(_prev: CheckoutFormState, formData: FormData): 
     returnUrl: `${shopOrigin()}/${locale}/checkout/returned`,
     // The coupon applied in the cart; placeOrder checks it again (COUPON_* refusals come back to the form).
     couponCode: await readCoupon(),
+    // Where the shopper came from (a shelf label's QR code, …): the order's attribution.
+    source: await readSource(),
   };
   const { data, errors } = await gqlRequest<{ placeOrder: Checkout }>(PLACE, { input });
   if (errors.length || !data) return refusalToState(errors[0]);
