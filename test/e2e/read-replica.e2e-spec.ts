@@ -94,17 +94,19 @@ describe('read replica (DATABASE_REPLICA_URL)', () => {
   const anonymousName = async (target: Api = api) => (await gql(target, PRODUCT, { id: shop.variants[0]!.productId })).data.product;
 
   beforeAll(async () => {
-    pair = await PrivatePostgresPair.start();
+    pair = await PrivatePostgresPair.primaryOnly();
+    stripe = await startStripeLoopback();
+    // Both API processes boot while the primary is migrated and copied (the replica is "down" to
+    // them until it starts): one with the replica, one whose "replica" is the primary.
+    api = await spawnApi(pair.replicaUrl);
+    refusing = await spawnApi(pair.primaryUrl);
+    await pair.replicate();
     prisma = new PrismaService({ url: pair.primaryUrl, poolSize: 4 });
     await seedFx(prisma, '7.8000');
     shop = await seedShop(prisma, { prices: [1_000], stock: 20 });
     slug = (await prisma.museum.findUniqueOrThrow({ where: { id: shop.museumId } })).slug;
     await prisma.product.update({ where: { id: shop.variants[0]!.productId }, data: { nameEn: 'Scarf as first written' } });
     manager = await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] });
-    stripe = await startStripeLoopback();
-    // Both processes start together: one with the replica, one whose "replica" is the primary.
-    api = await spawnApi(pair.replicaUrl);
-    refusing = await spawnApi(pair.primaryUrl);
     await Promise.all([waitForHttp(`${api.url}/health/live`, 90_000), waitForHttp(`${refusing.url}/health/live`, 90_000)]);
   }, 150_000);
 

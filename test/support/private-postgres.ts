@@ -69,7 +69,18 @@ export class PrivatePostgresPair {
     return path.join(this.dir, which);
   }
 
+  /** Both servers, the primary migrated and copied. */
   static async start(): Promise<PrivatePostgresPair> {
+    const pair = await PrivatePostgresPair.primaryOnly();
+    await pair.replicate();
+    return pair;
+  }
+
+  /**
+   * The primary alone, with an empty `vitrine` database; `replicate()` migrates it and starts the
+   * replica. Both ports are known from here, so processes that use them may start meanwhile.
+   */
+  static async primaryOnly(): Promise<PrivatePostgresPair> {
     const dir = mkdtempSync(path.join(tmpdir(), 'vitrine-pg-'));
     const ids = await owner();
     if (ids) chownSync(dir, ids.uid, ids.gid);
@@ -101,14 +112,23 @@ export class PrivatePostgresPair {
       );
       await pair.ctl('primary', 'start');
       await sql(`postgresql://postgres@127.0.0.1:${pair.primaryPort}/postgres`, `CREATE DATABASE ${pair.database}`);
-      // The schema before the copy, so the replica starts with it (replication would bring it anyway).
-      await run(process.execPath, [path.join(ROOT, 'scripts/db/migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: pair.primaryUrl }, timeout: 120_000 });
-      await pg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(pair.primaryPort), '-U', 'postgres', '-D', pair.data('replica'), '-R', '-X', 'stream', '--checkpoint=fast', '--no-sync']);
-      appendFileSync(path.join(pair.data('replica'), 'postgresql.auto.conf'), `port = ${pair.replicaPort}\n`);
-      await pair.ctl('replica', 'start');
       return pair;
     } catch (error) {
       await pair.stop();
+      throw error;
+    }
+  }
+
+  /** Migrates the primary with scripts/db/migrate.mjs, then copies it (`pg_basebackup -R`) and starts the replica. */
+  async replicate(): Promise<void> {
+    try {
+      // The schema before the copy, so the replica starts with it (replication would bring it anyway).
+      await run(process.execPath, [path.join(ROOT, 'scripts/db/migrate.mjs'), 'deploy'], { env: { ...process.env, DATABASE_URL: this.primaryUrl }, timeout: 120_000 });
+      await pg('pg_basebackup', ['-h', '127.0.0.1', '-p', String(this.primaryPort), '-U', 'postgres', '-D', this.data('replica'), '-R', '-X', 'stream', '--checkpoint=fast', '--no-sync']);
+      appendFileSync(path.join(this.data('replica'), 'postgresql.auto.conf'), `port = ${this.replicaPort}\n`);
+      await this.ctl('replica', 'start');
+    } catch (error) {
+      await this.stop();
       throw error;
     }
   }
