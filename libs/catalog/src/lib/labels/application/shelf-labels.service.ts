@@ -10,7 +10,7 @@ import { shopperPrice } from '../../domain/shopper-price';
 import { FxRatesService } from '../../application/fx-rates.service';
 import { CATALOG_SETTINGS, type CatalogSettings } from '../../application/catalog-settings';
 import { ProductRepository } from '../../infrastructure/product.repository';
-import { labelBox, labelUrl, shelfPrice, A4 } from '../domain/label-sheet';
+import { labelBox, labelUrl, shelfPrice } from '../domain/label-sheet';
 
 /** At most this many labels per download (six A4 sheets). */
 export const MAX_LABELS = 126;
