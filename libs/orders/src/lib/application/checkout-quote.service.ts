@@ -143,13 +143,14 @@ export class CheckoutQuoteService {
       }));
     });
     // Promotions on the goods, per storefront (the seller of record), before tax: the discount
-    // lowers each line's dutiable value, so its tax (ADR 0019). A view may use recent thresholds.
+    // lowers each line's dutiable value, so its tax (ADR 0019). Thresholds come from a list at
+    // most VIEW_TTL_MS old, for placeOrder too (no statement of its own): its redemption checks
+    // dates and limits again under each promotion's row lock.
     const promotions = await this.promotions.evaluate(
       groups.flatMap((g) => g.lines.map((l) => ({ ref: l.ref, museumId: g.sellerId, productId: byId.get(l.variantId)!.productId, goodsMinor: l.unitPriceMinor * l.quantity }))),
       opts.couponCode,
       opts.shopperUserId ?? null,
       new Date(),
-      { live: !opts.view },
     );
     const shares = new Map(promotions.lines.map((d) => [d.ref, d]));
     for (const g of groups) {

@@ -38,9 +38,9 @@ export class PromotionsPricingService {
   /**
    * The best combination for these lines: live thresholds of their museums, platform-wide
    * ones, and the coupon the shopper entered (its code travels with the cart's requests and
-   * placeOrder; a coupon that does not apply takes nothing and says why). A cart's view may
-   * use thresholds read up to VIEW_TTL_MS ago (no statement per view); placeOrder (`live`)
-   * reads them in the request.
+   * placeOrder; a coupon that does not apply takes nothing and says why). Thresholds come from
+   * a list read up to VIEW_TTL_MS ago (no statement per cart view or checkout; `live` reads
+   * them in the request): `redeem` checks each one's dates and limits again under its row lock.
    */
   async evaluate(lines: readonly LineForPromotion[], couponCode: string | null | undefined, shopperUserId: string | null, at: Date, opts: { live?: boolean } = {}): Promise<CartPromotions> {
     if (!lines.length) return NO_PROMOTIONS;
