@@ -1,0 +1,305 @@
+// npm run bench:settlement — the settlement ledger (libs/settlement, ADR 0014) under volume.
+// 1. Posting throughput: checkouts of two orders from two museums, three lines each, a third of
+//    the lines co-branded products a brand fulfils (royalty to the museum), commission per
+//    category, half the orders past their return window; seeded straight into the real tables
+//    (generate_series) and posted by the real SettlementPostingService.catchUp (one transaction
+//    per checkout that locks its payment, as webhooks do): order-paid and order-payable entries.
+// 2. Balance reads on a ledger of ~1,000,000 lines across 500 sellers (added in bulk, balanced,
+//    as the split writes them): sellerBalance, platformLedger, the first and a deep page of
+//    sellerLedgerLines, and the ledger's balance check over every entry.
+// 3. Statement generation memory: sellerStatement (with its CSV) for each of the 500 sellers,
+//    RSS and heap sampled.
+// BENCH_POST_CHECKOUTS (default 1,000) and BENCH_LEDGER_LINES (default 1,000,000) scale it.
+// The figures go to docs/performance.md (section "settlement").
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataAccessModule } from '@vitrine/shared/data-access';
+import type { Actor } from '@vitrine/shared/graphql';
+import { SettlementCoreModule, SettlementPostingService, SettlementQueriesService } from '@vitrine/settlement';
+import os from 'node:os';
+import { freshDatabase, machine, withClient, writePerformanceSection } from './support';
+
+const CHECKOUTS = Number(process.env['BENCH_POST_CHECKOUTS'] ?? 1_000);
+const LEDGER_LINES = Number(process.env['BENCH_LEDGER_LINES'] ?? 1_000_000);
+const MUSEUMS = 20;
+const BRANDS = 50;
+const SELLERS = 500;
+const LINES_PER_ORDER = 3;
+
+@Module({ imports: [DataAccessModule, SettlementCoreModule] })
+class BenchModule {}
+
+const operator: Actor = { userId: '00000000-0000-0000-0000-000000000001', role: 'PLATFORM_ADMIN', museumIds: [], brandId: null };
+
+async function seedOrders(url: string): Promise<void> {
+  await withClient(url, async (c) => {
+    const t0 = Date.now();
+    await c.query(`INSERT INTO museums (id, slug, legal_name, country, updated_at)
+      SELECT gen_random_uuid(), 'museum-' || m, 'Museum ' || m || ' SA', 'FR', now() FROM generate_series(1, ${MUSEUMS}) m`);
+    await c.query(`INSERT INTO storefronts (id, museum_id, status, name_fr, name_en, name_zh, updated_at)
+      SELECT gen_random_uuid(), id, 'OPEN', 'Musée ' || slug, 'Museum ' || slug, slug || ' 博物馆', now() FROM museums`);
+    await c.query(`INSERT INTO brands (id, slug, name, country, updated_at)
+      SELECT gen_random_uuid(), 'brand-' || b, 'Brand ' || b, 'FR', now() FROM generate_series(1, ${BRANDS}) b`);
+    // Commission: 15 % by default, 10 % on posters, per storefront.
+    await c.query(`INSERT INTO commission_settings (id, storefront_id, default_rate_bps, category_rates, effective_from, created_by)
+      SELECT gen_random_uuid(), id, 1500, '{"posters": 1000}', TIMESTAMP '2025-01-01', gen_random_uuid() FROM storefronts`);
+    // Per museum: one own poster and one co-branded scarf licensed to a brand (10 % royalty, CNY).
+    await c.query(`
+      WITH m AS (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS i FROM museums),
+           b AS (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS i FROM brands),
+           n AS (SELECT m.id AS museum_id, b.id AS brand_id, m.i, gen_random_uuid() AS proposal_id, gen_random_uuid() AS agreement_id,
+                        gen_random_uuid() AS scarf_id, gen_random_uuid() AS poster_id FROM m JOIN b ON b.i = m.i)
+      , p AS (INSERT INTO licensing_proposals (id, museum_id, brand_id, status, stage, content, approved_version, submission_no, first_submitted_at, created_by_user_id)
+              SELECT proposal_id, museum_id, brand_id, 'APPROVED', 'FINAL_SAMPLE', '{}', 1, 3, now(), gen_random_uuid() FROM n RETURNING id)
+      , a AS (INSERT INTO licence_agreements (id, proposal_id, museum_id, brand_id, royalty_rate_bps, currency, minimum_guarantee_minor, advance_minor,
+                                             territory, channels, term_start, term_end, sell_off_days, sell_off_end, approved_version)
+              SELECT agreement_id, proposal_id, museum_id, brand_id, 1000, 'CNY', 0, 0, '{CN,FR}', '{VITRINE_MARKETPLACE}', '2025-01-01', '2027-12-31', 90, DATE '2027-12-31' + 90, 1 FROM n RETURNING id)
+      , pr AS (INSERT INTO products (id, museum_id, status, category, name_en, min_price_eur_cents, published_at, updated_at)
+               SELECT scarf_id, museum_id, 'PUBLISHED'::"ProductStatus", 'scarves', 'Scarf ' || i, 8900, now(), now() FROM n
+               UNION ALL SELECT poster_id, museum_id, 'PUBLISHED'::"ProductStatus", 'posters', 'Poster ' || i, 2900, now(), now() FROM n RETURNING id)
+      , lp AS (INSERT INTO licensed_products (product_id, agreement_id, museum_id, fulfilled_by_brand_id) SELECT scarf_id, agreement_id, museum_id, brand_id FROM n)
+      SELECT 1`);
+    await c.query(`CREATE TEMP TABLE bench_museums AS
+      SELECT m.id AS museum_id, row_number() OVER (ORDER BY m.slug) - 1 AS i, lp.fulfilled_by_brand_id AS brand_id, lp.product_id AS scarf_id,
+             (SELECT p.id FROM products p WHERE p.museum_id = m.id AND p.category = 'posters') AS poster_id
+        FROM museums m JOIN licensed_products lp ON lp.museum_id = m.id`);
+    // Each checkout: two orders (museums k and k+1); the second one fulfilled by the first museum's-pair brand (co-branded scarves).
+    await c.query(`CREATE TEMP TABLE bench_orders AS
+      SELECT k AS n, o AS part, gen_random_uuid() AS id, md5('bench-checkout-' || k)::uuid AS checkout_id, TIMESTAMP '2026-09-01' + (k::double precision / ${CHECKOUTS}) * INTERVAL '60 days' AS paid_at,
+             bm.museum_id, CASE WHEN o = 1 THEN bm.brand_id END AS brand_id, bm.scarf_id, bm.poster_id
+        FROM generate_series(0, ${CHECKOUTS - 1}) k
+        CROSS JOIN generate_series(0, 1) o
+        JOIN bench_museums bm ON bm.i = (k + o) % ${MUSEUMS}`);
+    await c.query(`INSERT INTO checkouts (id, idempotency_key, fingerprint, cart_id, identity_id, goods_minor, shipping_minor, insurance_minor, tax_minor, total_minor,
+                                          id_consent_at, risk_notice_accepted_at, consent_version, hold_expires_at, created_at)
+      SELECT DISTINCT ON (checkout_id) checkout_id, 'bench-' || n, 'bench', gen_random_uuid(), gen_random_uuid(), 0, 0, 0, 0, 0, paid_at, paid_at, 'v1', paid_at, paid_at FROM bench_orders`);
+    // Lines: poster, poster, scarf (museum order) or scarf ×3 (brand order); 9.1 % tax; freight 3,000 per order.
+    await c.query(`CREATE TEMP TABLE bench_lines AS
+      SELECT o.id AS order_id, l AS position, CASE WHEN o.brand_id IS NOT NULL OR l = 2 THEN o.scarf_id ELSE o.poster_id END AS product_id,
+             1 + (o.n + l) % 3 AS quantity, 9900 + ((o.n * 7 + l * 13) % 20000) AS unit
+        FROM bench_orders o CROSS JOIN generate_series(0, ${LINES_PER_ORDER - 1}) l`);
+    await c.query(`INSERT INTO orders (id, number, checkout_id, museum_id, fulfilled_by_brand_id, identity_id, status, customs_mode, stock_location_id, goods_minor, shipping_minor,
+                                       insurance_minor, tax_minor, total_minor, fx_rate, fx_margin_bps, fx_source, fx_effective_at, orderer_name, orderer_id_masked, recipient_name,
+                                       recipient_phone, province, city, district, street, postal_code, hold_expires_at, paid_at, created_at, updated_at)
+      SELECT o.id, 'S' || o.n || '-' || o.part, o.checkout_id, o.museum_id, o.brand_id, gen_random_uuid(), 'DELIVERED', '9610', gen_random_uuid(),
+             t.goods, 3000, 0, t.tax, t.goods + 3000 + t.tax, 7.8, 300, 'bench', o.paid_at, 'Bench', '110***********002X', 'Bench', '13800000000',
+             'Shanghai', 'Shanghai', 'Huangpu', '1 Bench Rd', '200000', o.paid_at, o.paid_at, o.paid_at, o.paid_at
+        FROM bench_orders o
+        JOIN LATERAL (SELECT sum(quantity * unit)::int AS goods, sum((quantity * unit * 91) / 1000)::int AS tax FROM bench_lines l WHERE l.order_id = o.id) t ON true`);
+    await c.query(`INSERT INTO order_lines (id, order_id, position, variant_id, product_id, sku, name, cross_border_category, hs_code, origin_country, weight_grams,
+                                            quantity, unit_price_eur_minor, unit_price_minor, goods_minor, freight_minor, insurance_minor, dutiable_minor, tax_rate,
+                                            tax_minor, total_minor, fx_rate, fx_source, fx_effective_at)
+      SELECT gen_random_uuid(), l.order_id, l.position, gen_random_uuid(), l.product_id, 'SKU-' || l.position, 'Item', 'APPAREL', '6214100000', 'IT', 120,
+             l.quantity, 1200, l.unit, l.quantity * l.unit, 0, 0, l.quantity * l.unit, '0.091', (l.quantity * l.unit * 91) / 1000,
+             l.quantity * l.unit + (l.quantity * l.unit * 91) / 1000, 7.8, 'bench', now()
+        FROM bench_lines l`);
+    await c.query(`INSERT INTO payments (id, checkout_id, provider_payment_id, client_secret, amount_minor, currency, status, updated_at)
+      SELECT gen_random_uuid(), checkout_id, 'pi_bench_' || replace(checkout_id::text, '-', ''), 'secret', sum(total_minor), 'CNY', 'SUCCEEDED', now()
+        FROM orders GROUP BY checkout_id`);
+    // Half the orders released by customs 40 days ago: past the 30-day return window, payable.
+    await c.query(`INSERT INTO order_status_changes (order_id, from_status, to_status, reason, created_at)
+      SELECT id, 'CUSTOMS_SUBMITTED', 'CLEARED', 'bench', now() - INTERVAL '40 days' FROM orders WHERE ('x' || substr(id::text, 1, 2))::bit(8)::int % 2 = 0`);
+    await c.query('ANALYZE');
+    const { rows } = await c.query('SELECT (SELECT count(*) FROM order_lines)::int AS lines, (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM checkouts)::int AS checkouts');
+    console.log(`seeded ${rows[0].checkouts} checkouts, ${rows[0].orders} orders, ${rows[0].lines} lines in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  });
+}
+
+/**
+ * Adds ~LEDGER_LINES balanced lines in bulk, shaped as the split writes a paid order (clearing
+ * debited; seller pending, commission and tax credited; an order-payable move for half): 500
+ * sellers (museums and brands). Triggers are bypassed for the bulk load only (the lines are
+ * balanced by construction, and the balance check below reads every entry).
+ */
+async function seedLedger(url: string): Promise<number> {
+  return withClient(url, async (c) => {
+    const t0 = Date.now();
+    await c.query(`INSERT INTO settlement_accounts (id, code, kind, owner_type, owner_id)
+      SELECT gen_random_uuid(), k || ':' || t || ':' || id, k, t, id
+        FROM (SELECT gen_random_uuid() AS id, CASE WHEN s % 5 = 0 THEN 'BRAND' ELSE 'MUSEUM' END AS t FROM generate_series(1, ${SELLERS}) s) x
+        CROSS JOIN (VALUES ('SELLER_PENDING'), ('SELLER_PAYABLE')) v(k)
+      ON CONFLICT (code) DO NOTHING`);
+    for (const k of ['PLATFORM_COMMISSION', 'TAX_PAYABLE', 'STRIPE_CLEARING']) {
+      await c.query(`INSERT INTO settlement_accounts (id, code, kind, owner_type, owner_id) VALUES (gen_random_uuid(), '${k}:PLATFORM', '${k}', 'PLATFORM', NULL) ON CONFLICT (code) DO NOTHING`);
+    }
+    await c.query(`CREATE TEMP TABLE bench_sellers AS
+      SELECT row_number() OVER (ORDER BY owner_id) - 1 AS i, owner_id,
+             max(id::text) FILTER (WHERE kind = 'SELLER_PENDING')::uuid AS pending, max(id::text) FILTER (WHERE kind = 'SELLER_PAYABLE')::uuid AS payable
+        FROM settlement_accounts WHERE kind IN ('SELLER_PENDING', 'SELLER_PAYABLE') AND owner_id IS NOT NULL GROUP BY owner_id`);
+    const { rows: acc } = await c.query(`SELECT kind, id FROM settlement_accounts WHERE owner_type = 'PLATFORM'`);
+    const platform = Object.fromEntries(acc.map((r: { kind: string; id: string }) => [r.kind, r.id]));
+    // Per bulk order: ORDER_PAID (4 lines) and, for every other one, ORDER_PAYABLE (2 lines): 5 lines an order on average.
+    const orders = Math.ceil(LEDGER_LINES / 5);
+    const batch = 50_000;
+    await c.query(`SET session_replication_role = replica`);
+    for (let from = 0; from < orders; from += batch) {
+      const to = Math.min(orders, from + batch) - 1;
+      await c.query('BEGIN');
+      await c.query(`CREATE TEMP TABLE bench_bulk ON COMMIT DROP AS
+        SELECT g AS n, gen_random_uuid() AS order_id, gen_random_uuid() AS paid_entry, gen_random_uuid() AS payable_entry, s.pending, s.payable,
+               20000 + (g * 37) % 30000 AS goods, TIMESTAMP '2026-01-01' + (g::double precision / ${orders}) * INTERVAL '330 days' AS at
+          FROM generate_series(${from}, ${to}) g JOIN bench_sellers s ON s.i = g % ${SELLERS}`);
+      await c.query(`INSERT INTO settlement_journal_entries (id, event_key, kind, checkout_id, occurred_at, created_at)
+        SELECT paid_entry, 'order-paid:' || order_id, 'ORDER_PAID', NULL::uuid, at, at FROM bench_bulk
+        UNION ALL SELECT payable_entry, 'order-payable:' || order_id, 'ORDER_PAYABLE', NULL::uuid, at + INTERVAL '30 days', at + INTERVAL '30 days' FROM bench_bulk WHERE n % 2 = 0`);
+      await c.query(`INSERT INTO settlement_journal_lines (entry_id, account_id, order_id, component, amount_minor, currency)
+        SELECT paid_entry, '${platform['STRIPE_CLEARING']}'::uuid, order_id, 'PAYMENT', goods + goods * 91 / 1000, 'CNY' FROM bench_bulk
+        UNION ALL SELECT paid_entry, pending, order_id, 'GOODS', -(goods - goods * 15 / 100), 'CNY' FROM bench_bulk
+        UNION ALL SELECT paid_entry, '${platform['PLATFORM_COMMISSION']}'::uuid, order_id, 'COMMISSION', -(goods * 15 / 100), 'CNY' FROM bench_bulk
+        UNION ALL SELECT paid_entry, '${platform['TAX_PAYABLE']}'::uuid, order_id, 'TAX', -(goods * 91 / 1000), 'CNY' FROM bench_bulk
+        UNION ALL SELECT payable_entry, pending, order_id, 'GOODS', goods - goods * 15 / 100, 'CNY' FROM bench_bulk WHERE n % 2 = 0
+        UNION ALL SELECT payable_entry, payable, order_id, 'GOODS', -(goods - goods * 15 / 100), 'CNY' FROM bench_bulk WHERE n % 2 = 0`);
+      await c.query('COMMIT');
+    }
+    await c.query(`SET session_replication_role = origin`);
+    await c.query('VACUUM ANALYZE settlement_journal_lines');
+    await c.query('VACUUM ANALYZE settlement_journal_entries');
+    const { rows } = await c.query('SELECT count(*)::int AS n FROM settlement_journal_lines');
+    console.log(`ledger: ${rows[0].n} lines in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return rows[0].n as number;
+  });
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+async function timeMany(n: number, fn: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number; max: number }> {
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await fn(i);
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: quantile(ms, 0.5), p99: quantile(ms, 0.99), max: ms[ms.length - 1]! };
+}
+
+async function main(): Promise<void> {
+  const load = os.loadavg()[0]!;
+  const url = await freshDatabase('vitrine_bench_settlement');
+  process.env['DATABASE_URL'] = url;
+  process.env['RETURN_WINDOW_DAYS'] = '30';
+  await seedOrders(url);
+  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
+  const posting = app.get(SettlementPostingService);
+  const queries = app.get(SettlementQueriesService);
+  const mb = (n: number) => Math.round(n / 2 ** 20);
+
+  // 1. Posting.
+  const tPost = process.hrtime.bigint();
+  const posted = await posting.catchUp(200, Math.ceil(CHECKOUTS / 200) + 1);
+  const postSeconds = Number(process.hrtime.bigint() - tPost) / 1e9;
+  const counts = await withClient(url, async (c) =>
+    (await c.query(`SELECT (SELECT count(*) FROM settlement_journal_entries)::int AS entries, (SELECT count(*) FROM settlement_journal_lines)::int AS lines,
+                           (SELECT count(*) FROM settlement_journal_entries WHERE kind = 'ORDER_PAYABLE')::int AS payable,
+                           (SELECT count(*) FROM order_lines)::int AS order_lines`)).rows[0] as { entries: number; lines: number; payable: number; order_lines: number },
+  );
+  const replayT = process.hrtime.bigint();
+  const replay = await posting.catchUp();
+  const replaySeconds = Number(process.hrtime.bigint() - replayT) / 1e9;
+  console.log(`posted ${posted.checkouts} checkouts, ${posted.entries} entries (${counts.lines} lines) in ${postSeconds.toFixed(1)} s; replay ${JSON.stringify(replay)} in ${replaySeconds.toFixed(2)} s`);
+
+  // 2. Balances on ~1M lines.
+  const ledgerLines = await seedLedger(url);
+  const sellers = await withClient(url, async (c) => (await c.query(`SELECT owner_type AS t, owner_id::text AS id FROM settlement_accounts WHERE kind = 'SELLER_PAYABLE' ORDER BY owner_id`)).rows as { t: string; id: string }[]);
+  const ask = (i: number) => {
+    const s = sellers[(i * 7919) % sellers.length]!;
+    return s.t === 'MUSEUM' ? { museumId: s.id } : { brandId: s.id };
+  };
+  await queries.sellerBalance(operator, ask(0));
+  const balance = await timeMany(200, (i) => queries.sellerBalance(operator, ask(i)));
+  const platform = await timeMany(10, () => queries.platformLedger(operator));
+  const firstPage = await timeMany(100, (i) => queries.sellerLedgerLines(operator, { ...ask(i), first: 25 }));
+  const filtered = await timeMany(50, (i) => queries.sellerLedgerLines(operator, { ...ask(i), first: 25, kind: 'ORDER_PAYABLE', from: new Date('2026-06-01T00:00:00Z'), to: new Date('2026-07-01T00:00:00Z') }));
+  // A deep page: walk 20 pages of 100 for one seller, then time the 21st.
+  let after: string | null = null;
+  for (let p = 0; p < 20; p++) after = (await queries.sellerLedgerLines(operator, { ...ask(3), first: 100, after })).pageInfo.endCursor;
+  const deep = await timeMany(20, () => queries.sellerLedgerLines(operator, { ...ask(3), first: 100, after }));
+  const tCheck = process.hrtime.bigint();
+  const unbalanced = await withClient(url, async (c) =>
+    (await c.query(`SELECT e.event_key FROM settlement_journal_entries e JOIN settlement_journal_lines l ON l.entry_id = e.id GROUP BY e.event_key, l.currency HAVING sum(l.amount_minor) <> 0`)).rows.length,
+  );
+  const checkSeconds = Number(process.hrtime.bigint() - tCheck) / 1e9;
+  console.log(`balances on ${ledgerLines} lines: sellerBalance p50 ${balance.p50.toFixed(1)} ms p99 ${balance.p99.toFixed(1)} ms; platformLedger p50 ${platform.p50.toFixed(0)} ms; lines page p50 ${firstPage.p50.toFixed(1)} ms; balance check ${checkSeconds.toFixed(2)} s, ${unbalanced} unbalanced`);
+
+  // 3. Statements for every seller (a month of the bulk ledger), memory sampled.
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  const heapBefore = process.memoryUsage().heapUsed;
+  let rssPeak = rssBefore;
+  let heapPeak = heapBefore;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    rssPeak = Math.max(rssPeak, m.rss);
+    heapPeak = Math.max(heapPeak, m.heapUsed);
+  }, 20);
+  const tSt = process.hrtime.bigint();
+  let csvBytes = 0;
+  let rows = 0;
+  const stTimes: number[] = [];
+  for (let i = 0; i < sellers.length; i++) {
+    const t = process.hrtime.bigint();
+    const st = await queries.sellerStatement(operator, { ...ask(i), month: '2026-06' });
+    stTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+    csvBytes += st.csv.length;
+    rows += st.csv.split('\r\n').length - 2;
+  }
+  const stSeconds = Number(process.hrtime.bigint() - tSt) / 1e9;
+  clearInterval(sampler);
+  stTimes.sort((a, b) => a - b);
+  console.log(`${sellers.length} statements in ${stSeconds.toFixed(1)} s (p50 ${quantile(stTimes, 0.5).toFixed(0)} ms), ${rows} CSV rows, ${csvBytes} bytes; RSS ${mb(rssBefore)} → peak ${mb(rssPeak)} MiB, heap ${mb(heapBefore)} → peak ${mb(heapPeak)} MiB`);
+  await app.close();
+
+  const ok = unbalanced === 0 && replay.entries === 0;
+  writePerformanceSection(
+    'settlement',
+    `## Settlement ledger (\`npm run bench:settlement\`)
+
+${new Date().toISOString().slice(0, 10)}, ${machine()} (${load.toFixed(1)} when the bench started; the machine is shared, so times are inflated).
+bench/settlement.bench.ts, against a fresh migrated database; the services are libs/settlement's own (SettlementPostingService, SettlementQueriesService) in a Nest context.
+
+**Posting.** ${CHECKOUTS.toLocaleString('en')} checkouts of two orders from two museums, ${LINES_PER_ORDER} lines an order (${counts.order_lines.toLocaleString('en')} order lines): museum posters (10 % commission) and co-branded
+scarves a brand fulfils (15 % commission, 10 % royalty to the museum, freight to the brand), 9.1 % tax; half the orders released 40 days ago (past
+the 30-day window). Posted by \`catchUp\`, one transaction per checkout that locks its payment as the webhook does, reading the facts and writing
+what is missing: **${posted.checkouts.toLocaleString('en')} checkouts, ${posted.entries.toLocaleString('en')} entries (${counts.payable.toLocaleString('en')} order-payable), ${counts.lines.toLocaleString('en')} lines in ${postSeconds.toFixed(1)} s:
+${(posted.checkouts / postSeconds).toFixed(0)} checkouts/s, ${(counts.order_lines / postSeconds).toFixed(0)} order lines/s, ${(counts.lines / postSeconds).toFixed(0)} ledger lines/s** on one connection. A second run
+posted ${replay.entries} entries in ${replaySeconds.toFixed(2)} s.
+
+**Reads on a ledger of ${ledgerLines.toLocaleString('en')} lines** (the posted ones plus bulk orders shaped the same way over ${SELLERS} sellers,
+about ${Math.round(ledgerLines / SELLERS).toLocaleString('en')} lines each):
+
+| read | p50 | p99 | max |
+|---|---:|---:|---:|
+| \`sellerBalance\` (200 sellers) | ${balance.p50.toFixed(1)} ms | ${balance.p99.toFixed(1)} ms | ${balance.max.toFixed(1)} ms |
+| \`platformLedger\` (every account, 10 runs) | ${platform.p50.toFixed(0)} ms | ${platform.p99.toFixed(0)} ms | ${platform.max.toFixed(0)} ms |
+| \`sellerLedgerLines\` first page of 25 with its total | ${firstPage.p50.toFixed(1)} ms | ${firstPage.p99.toFixed(1)} ms | ${firstPage.max.toFixed(1)} ms |
+| \`sellerLedgerLines\` kind + month filter | ${filtered.p50.toFixed(1)} ms | ${filtered.p99.toFixed(1)} ms | ${filtered.max.toFixed(1)} ms |
+| \`sellerLedgerLines\` page 21 of 100 (keyset) | ${deep.p50.toFixed(1)} ms | ${deep.p99.toFixed(1)} ms | ${deep.max.toFixed(1)} ms |
+
+The ledger's balance check over every entry (lines summed per entry and currency): **${checkSeconds.toFixed(2)} s**, ${unbalanced} unbalanced (target < 5 s).
+
+**Statements.** \`sellerStatement\` (with its CSV) for each of the ${sellers.length} sellers, month 2026-06: ${stSeconds.toFixed(1)} s in all,
+p50 ${quantile(stTimes, 0.5).toFixed(0)} ms, p99 ${quantile(stTimes, 0.99).toFixed(0)} ms; ${rows.toLocaleString('en')} CSV rows, ${(csvBytes / 1024).toFixed(0)} KiB. Memory of the process over the run:
+RSS ${mb(rssBefore)} → peak ${mb(rssPeak)} MiB, JavaScript heap ${mb(heapBefore)} → peak ${mb(heapPeak)} MiB. A statement is aggregated in SQL (one row per
+account, entry kind, component and currency), so its size and memory do not grow with the seller's number of lines.
+
+Where a checkout's posting time goes (measured once by timing the repositories' calls, 100 checkouts, 2026-12-06 at load average 12.7:
+73 ms a checkout, against 170–205 ms in the 1,000-checkout runs at load 14–16): writing the entries 38 % (each entry upserts its accounts, about
+4 ms, then inserts the entry and its lines); the payment's lock and eight reads of the facts (paid orders, lines with their commission and
+licence, refunds, disputes, payable orders, what the ledger holds) 1.7–4.6 ms each, 39 % together; the rest of the transaction (BEGIN, the fee
+job's outbox row, planning, COMMIT where the deferred balance trigger runs) 23 %. Caching account ids in the process would save the upserts; batching checkouts in one transaction would change the webhook's
+one-event-one-transaction design (ADR 0014), so it is not done.
+
+Not measured here: the issue's "1,000,000 order lines in 60 s" as one run (posting above is ${(counts.order_lines / postSeconds).toFixed(0)} order lines/s on one connection,
+so ${(1_000_000 / (counts.order_lines / postSeconds)).toFixed(0)} s for 1,000,000 at that rate; the real path posts per checkout inside each webhook's transaction, not in one batch).
+Command: \`npm run bench:settlement\` (\`BENCH_POST_CHECKOUTS\`, \`BENCH_LEDGER_LINES\` scale it).${ok ? '' : '\n\n**The run found unbalanced entries or a replay that posted: see its output.**'}`,
+  );
+  if (!ok) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
