@@ -17,7 +17,7 @@ process.env['RETURN_PHOTOS_DIR'] = dir;
 /**
  * Issue 20, return photos in the console: the shopper uploaded a JPEG, a PNG and a WebP with
  * their return request; the museum's manager sees the three pictures on the return page (in
- * English, then French); a manager of another museum opening the same return by its URL gets
+ * English, then French, the history's details written in that language too); a manager of another museum opening the same return by its URL gets
  * the not-found page and no picture. Screenshots: test/artifacts/return-photos-*.png.
  */
 describe('console: return photos', () => {
@@ -82,6 +82,8 @@ describe('console: return photos', () => {
     await expect(images.evaluateAll((els) => els.map((e) => (e as HTMLImageElement).src.slice(0, 22)))).resolves.toEqual(['data:image/jpeg;base64', 'data:image/png;base64,', 'data:image/webp;base64']);
     await page.getByText('Photos', { exact: true }).waitFor();
     await page.getByText('Photo links', { exact: true }).waitFor();
+    // The history comes written in the console's language (stored as codes and parameters).
+    await page.getByTestId('return-history').getByText('Reason: damaged; 1 unit(s)', { exact: true }).waitFor();
     await screenshot('return-photos-en');
 
     const fr = await c.open('fr');
@@ -91,6 +93,8 @@ describe('console: return photos', () => {
     await fr.page.getByTestId('return-photos').waitFor({ timeout: 30_000 });
     await fr.page.getByText('Liens vers des photos', { exact: true }).waitFor();
     await expect(fr.page.getByTestId('return-photos').locator('img').count()).resolves.toBe(3);
+    await fr.page.getByTestId('return-history').getByText('Motif : endommagé ; 1 unité(s)', { exact: true }).waitFor();
+    await expect(fr.page.getByTestId('return-history').getByText('Reason: damaged', { exact: false }).count()).resolves.toBe(0);
     await fr.screenshot('return-photos-fr');
 
     // A manager of another museum: the return is not found, and no picture is sent to them.

@@ -22,7 +22,8 @@ async function check(s: ShopPage, name: string): Promise<void> {
  * Issue 20, photos in the shop's return form: the shopper picks files with the form's file
  * input. A GIF is refused at that field in the shopper's language (RETURN_PHOTO_TYPE_NOT_ALLOWED,
  * nothing written); a JPEG and a PNG go with the request and are kept, typed by their bytes.
- * The English page shows the input's label and hint too. Screenshots:
+ * The English page shows the input's label and hint too. The return's progress is written by
+ * the API in the page's language (Chinese, then English). Screenshots:
  * test/artifacts/shop-return-photos-*.png (390 px, axe-core, tap targets, no sideways scroll).
  */
 describe('shop: photos with a return request', () => {
@@ -101,6 +102,9 @@ describe('shop: photos with a return request', () => {
       [0, 'image/jpeg'],
       [1, 'image/png'],
     ]);
+    // The return's progress, written by the API in Chinese (it keeps codes and parameters).
+    await p.getByTestId('return-history').locator('summary').click();
+    await p.getByTestId('return-history').getByText('原因：商品损坏；共 1 件').waitFor();
     await check(s, 'requested-zh');
   });
 
@@ -109,6 +113,10 @@ describe('shop: photos with a return request', () => {
     const s = await signIn('en', en);
     await s.page.getByText(en.returns.photoFiles, { exact: true }).waitFor();
     await s.page.getByText('JPEG / PNG / WebP, at most 4 photos of 1 MB each.', { exact: true }).waitFor();
+    // The same progress in English.
+    await s.page.getByTestId('return-history').locator('summary').click();
+    await s.page.getByTestId('return-history').getByText('Reason: damaged; 1 unit(s)').waitFor();
+    expect(await s.page.getByTestId('return-history').locator('summary').textContent()).toBe(en.returns.history);
     await check(s, 'form-en');
   });
 });

@@ -53,4 +53,6 @@ export interface ReturnsDictionary {
   refunded: string;
   /** `{name}` × `{quantity}` */
   lineQuantity: string;
+  /** The return's steps (their details come written by the API in the page's language) */
+  history: string;
 }

@@ -81,6 +81,18 @@ export function OrderReturns({ locale, dict, order, data, requested }: OrderRetu
                 {r.status === 'REFUNDED' && r.refundAmount !== null ? (
                   <p data-testid="return-refund">{fill(t.refunded, { amount: formatMoney({ amount: r.refundAmount, currency: order.currency }, locale) })}</p>
                 ) : null}
+                {r.history.length ? (
+                  <details className="return-history" data-testid="return-history">
+                    <summary>{t.history}</summary>
+                    <ol>
+                      {r.history.map((e, i) => (
+                        <li key={`${e.at}-${i}`}>
+                          <time dateTime={e.at}>{when.format(new Date(e.at))}</time> {e.detail}
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                ) : null}
               </li>
             ))}
           </ul>

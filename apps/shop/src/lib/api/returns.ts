@@ -19,6 +19,8 @@ export interface ShopperReturn {
   note: string | null;
   photoUrls: string[];
   lines: { lineId: string; quantity: number; acceptedQuantity: number | null }[];
+  /** Every step, its detail written by the API in the page's language (kept as codes there). */
+  history: { kind: string; detail: string; at: string }[];
 }
 
 export interface OrderReturns {
@@ -29,9 +31,14 @@ export interface OrderReturns {
 }
 
 export const SHOPPER_RETURN_FIELDS = `id status reason createdAt decidedAt decisionComment receivedAt returnLogisticsNo refundAmount arrivalDeadline note photoUrls
-  lines { lineId quantity acceptedQuantity }`;
+  lines { lineId quantity acceptedQuantity } history(locale: $locale) { kind detail at }`;
 
-/** The order's return deadline (null before customs released it), its returns, oldest first, and what each line may still return. */
-export async function orderReturns(orderId: string): Promise<OrderReturns> {
-  return (await gql<{ order: OrderReturns }>(`query OrderReturns($id: ID!) { order(id: $id) { returnDeadline returns { ${SHOPPER_RETURN_FIELDS} } lines { id returnableQuantity } } }`, { id: orderId })).order;
+/** The order's return deadline (null before customs released it), its returns, oldest first (their history in `locale`), and what each line may still return. */
+export async function orderReturns(orderId: string, locale: string): Promise<OrderReturns> {
+  return (
+    await gql<{ order: OrderReturns }>(`query OrderReturns($id: ID!, $locale: String) { order(id: $id) { returnDeadline returns { ${SHOPPER_RETURN_FIELDS} } lines { id returnableQuantity } } }`, {
+      id: orderId,
+      locale,
+    })
+  ).order;
 }

@@ -44,4 +44,5 @@ export const returnsEn: ReturnsDictionary = {
   reasonIs: 'Reason: {reason}',
   refunded: 'Refunded: {amount}',
   lineQuantity: '{name} × {quantity}',
+  history: 'Progress',
 };

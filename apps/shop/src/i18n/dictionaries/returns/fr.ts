@@ -44,4 +44,5 @@ export const returnsFr: ReturnsDictionary = {
   reasonIs: 'Motif : {reason}',
   refunded: 'Remboursé : {amount}',
   lineQuantity: '{name} × {quantity}',
+  history: 'Suivi',
 };

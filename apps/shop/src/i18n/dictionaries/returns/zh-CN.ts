@@ -44,4 +44,5 @@ export const returnsZhCN: ReturnsDictionary = {
   reasonIs: '退货原因：{reason}',
   refunded: '退款金额：{amount}',
   lineQuantity: '{name} × {quantity}',
+  history: '退货进度',
 };

@@ -76,7 +76,7 @@ export default async function OrderPage({ params, searchParams }: { params: Para
   }
   const names = await museumNames(locale);
   // Returns are the signed-in shopper's (requestReturn needs an account): a guest sees none.
-  const returns = (await isSignedIn()) ? await orderReturns(o.id) : null;
+  const returns = (await isSignedIn()) ? await orderReturns(o.id, locale) : null;
   const justRequested = (await searchParams)['return'] === 'requested';
   const money = (amount: number) => formatMoney({ amount, currency: o.currency }, locale);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
