@@ -23,6 +23,8 @@ export interface PromotionRecord {
   startsAt: string;
   endsAt: string;
   status: string;
+  /** The tiers in fen as the API answered them (the form edits `tiers` in yuan). */
+  tierTerms?: { minMinor: number; offMinor: number }[];
 }
 
 /** The form's shape: amounts in yuan, percentages in %, tiers as rows. */
@@ -79,6 +81,7 @@ export function toForm(p: PromotionRecord): PromotionRecord & PromotionForm {
   return {
     ...p,
     platformWide: p.museumId === null,
+    tierTerms: p.tiers,
     tiers: p.tiers.map((t) => ({ minYuan: t.minMinor / 100, offYuan: t.offMinor / 100 })),
     percent: p.percentBps != null ? p.percentBps / 100 : null,
     amountOffYuan: p.amountOffMinor != null ? p.amountOffMinor / 100 : null,

@@ -41,8 +41,9 @@ const Terms = ({ p }: { p: PromotionRecord }) => {
   const translate = useTranslate();
   const y = (fen: number) => (fen / 100).toFixed(fen % 100 ? 2 : 0);
   if (p.kind === 'THRESHOLD') {
-    if (p.every && p.tiers[0]) return <>{translate('vitrine.promotions.terms.every', { off: y(p.tiers[0].offMinor), min: y(p.tiers[0].minMinor) })}</>;
-    return <>{p.tiers.map((t) => translate('vitrine.promotions.terms.tier', { off: y(t.offMinor), min: y(t.minMinor) })).join(' · ')}</>;
+    const tiers = p.tierTerms ?? p.tiers;
+    if (p.every && tiers[0]) return <>{translate('vitrine.promotions.terms.every', { off: y(tiers[0].offMinor), min: y(tiers[0].minMinor) })}</>;
+    return <>{tiers.map((t) => translate('vitrine.promotions.terms.tier', { off: y(t.offMinor), min: y(t.minMinor) })).join(' · ')}</>;
   }
   const off = p.discountType === 'PERCENT' ? `${(p.percentBps ?? 0) / 100} %` : `${y(p.amountOffMinor ?? 0)} CNY`;
   return <>{p.minSpendMinor ? translate('vitrine.promotions.terms.coupon_min', { off, min: y(p.minSpendMinor) }) : off}</>;
@@ -105,8 +106,8 @@ const PromotionForm = ({ creating }: { creating: boolean }) => {
             <>
               <ArrayInput source="tiers" validate={required()}>
                 <SimpleFormIterator inline disableReordering>
-                  <NumberInput source="minYuan" validate={[required(), ...positive]} />
-                  <NumberInput source="offYuan" validate={[required(), ...positive]} />
+                  <NumberInput source="minYuan" label="resources.promotions.fields.minYuan" validate={[required(), ...positive]} />
+                  <NumberInput source="offYuan" label="resources.promotions.fields.offYuan" validate={[required(), ...positive]} />
                 </SimpleFormIterator>
               </ArrayInput>
               <BooleanInput source="every" helperText="vitrine.promotions.every_help" />
