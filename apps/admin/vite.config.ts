@@ -6,7 +6,7 @@ const FRAMEWORK = /node_modules[\\/](react|react-dom|scheduler|@mui|@emotion|ra-
 // The console talks to the one GraphQL API; in development Vite proxies to it /graphql,
 // /statements (royalty statements' CSV and PDF, behind the token) and /admin/queues (the
 // operators' queue board, opened with a one-minute link from queueBoardLink).
-const API_PATHS = ['/graphql', '/statements', '/admin/queues'];
+const API_PATHS = ['/graphql', '/statements', '/shelf-labels.pdf', '/admin/queues'];
 export default defineConfig(({ mode }) => {
   const env = { ...process.env, ...loadEnv(mode, __dirname, '') };
   const apiUrl = env['VITE_API_URL'] ?? env['API_URL'] ?? 'http://localhost:3000';

@@ -19,7 +19,7 @@ export interface ConsoleServer {
 }
 
 /** Paths the console reaches on the API: GraphQL, royalty statements' files, the queue board. */
-const PROXIED = (pathname: string) => pathname === '/graphql' || pathname.startsWith('/statements/') || pathname.startsWith('/admin/queues');
+const PROXIED = (pathname: string) => pathname === '/graphql' || pathname.startsWith('/statements/') || pathname === '/shelf-labels.pdf' || pathname.startsWith('/admin/queues');
 
 /** Serves the built console (SPA fallback to index.html) and proxies the API's paths. */
 export async function serveConsole(apiBaseUrl: string): Promise<ConsoleServer> {

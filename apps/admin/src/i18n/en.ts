@@ -495,6 +495,9 @@ export const en = {
       unpublish_done: 'Back to draft',
       archive_done: 'Archived',
       bulk_publish: 'Publish',
+      labels: 'Shelf labels (PDF)',
+      labels_done: 'Shelf labels for %{smart_count} product |||| Shelf labels for %{smart_count} products',
+      labels_not_on_sale: 'Only products on sale in an open storefront get labels: their QR code would lead nowhere.',
       bulk_archive: 'Archive',
       bulk_done: '%{smart_count} product updated |||| %{smart_count} products updated',
       bulk_partial: '%{updated} updated, %{failed} refused: %{details}',
@@ -645,6 +648,8 @@ export const en = {
       refund_confirm: 'Refund',
       refund_requested: 'Refund requested (Stripe: %{status}). The order turns Refunded when Stripe confirms it.',
       refund_failed_filter: 'Refund failed only',
+      channel: 'Came from',
+      channels: { SHELF_QR: 'Shelf label (QR code)', ARTICLE: 'Article', LIVESTREAM: 'Livestream', DIRECT: 'Direct' },
       refund_failed_flag: 'Refund failed',
       refund_failed_title: 'Refund failed: %{amount} not returned to the shopper',
       refund_failed_help:

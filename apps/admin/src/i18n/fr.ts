@@ -497,6 +497,9 @@ export const fr: typeof en = {
       unpublish_done: 'Repassé en brouillon',
       archive_done: 'Archivé',
       bulk_publish: 'Publier',
+      labels: 'Étiquettes de rayon (PDF)',
+      labels_done: 'Étiquettes de rayon pour %{smart_count} produit |||| Étiquettes de rayon pour %{smart_count} produits',
+      labels_not_on_sale: 'Seuls les produits en vente dans une boutique ouverte ont des étiquettes : leur QR code ne mènerait nulle part.',
       bulk_archive: 'Archiver',
       bulk_done: '%{smart_count} produit mis à jour |||| %{smart_count} produits mis à jour',
       bulk_partial: '%{updated} mis à jour, %{failed} refusés : %{details}',
@@ -647,6 +650,8 @@ export const fr: typeof en = {
       refund_confirm: 'Rembourser',
       refund_requested: 'Remboursement demandé (Stripe : %{status}). La commande passe à « Remboursée » quand Stripe le confirme.',
       refund_failed_filter: 'Remboursements échoués seulement',
+      channel: 'Provenance',
+      channels: { SHELF_QR: 'Étiquette de rayon (QR code)', ARTICLE: 'Article', LIVESTREAM: 'Direct vidéo', DIRECT: 'Accès direct' },
       refund_failed_flag: 'Remboursement échoué',
       refund_failed_title: 'Remboursement échoué : %{amount} non rendus à l’acheteur',
       refund_failed_help:

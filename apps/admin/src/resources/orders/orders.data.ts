@@ -111,6 +111,10 @@ export interface DisputeRecord {
   lostAmount: number;
   createdAt: string;
 }
+/** Where an order came from (a shelf label's QR code, an article, a livestream, or directly). */
+export type AttributionChannel = 'SHELF_QR' | 'ARTICLE' | 'LIVESTREAM' | 'DIRECT';
+export const ATTRIBUTION_CHANNELS: readonly AttributionChannel[] = ['SHELF_QR', 'ARTICLE', 'LIVESTREAM', 'DIRECT'];
+
 export interface OrderRecord {
   id: string;
   number: string;
@@ -142,6 +146,8 @@ export interface OrderRecord {
   /** After payment: the three customs documents and the parcel (orderFulfilment). */
   /** `awaitingHandover`: cleared, and waiting for the museum to hand the parcel to the carrier. */
   fulfilment?: { customsMessages: CustomsMessageRecord[]; shipment: ShipmentRecord | null; awaitingHandover: boolean };
+  /** Detail only. */
+  attribution?: { channel: AttributionChannel; ref: string | null };
 }
 
 const DISPUTE_FIELDS = `id providerDisputeId orderId orderNumber amount disputedTotal currency reason status evidenceDueBy evidenceSubmittedAt acceptsEvidence lostAmount createdAt`;
@@ -156,7 +162,8 @@ const DETAIL_FIELDS = `${LIST_FIELDS}
   history { from to reason at }
   refundedTotal refunds { id providerRefundId amount currency status reason createdAt }
   lostToDisputes
-  disputes { ${DISPUTE_FIELDS} }`;
+  disputes { ${DISPUTE_FIELDS} }
+  attribution { channel ref }`;
 
 // The orders file (ExportButton): the list's fields and a summary of the lines.
 const EXPORT_FIELDS = `${LIST_FIELDS} lines { sku name quantity }`;
@@ -172,6 +179,8 @@ export interface OrderQuery {
   createdBefore?: string;
   /** Only orders still owing the shopper after a failed refund. */
   refundFailed?: boolean;
+  /** Only orders that came from this channel. */
+  channel?: AttributionChannel;
   sort: OrderSort;
 }
 
@@ -205,6 +214,7 @@ export function orderQuery(filter: Record<string, unknown> | undefined, sort: { 
     createdFrom: localDayStart(f['createdFrom']),
     createdBefore: localDayStart(f['createdTo'], 1),
     refundFailed: f['refundFailed'] === true ? true : undefined,
+    channel: ATTRIBUTION_CHANNELS.includes(f['channel'] as AttributionChannel) ? (f['channel'] as AttributionChannel) : undefined,
     sort: sort?.field === 'total' ? (desc ? 'TOTAL_DESC' : 'TOTAL_ASC') : desc ? 'NEWEST' : 'OLDEST',
   };
 }

@@ -35,7 +35,7 @@ import { Thumbnail } from '../../components/Thumbnail';
 import { NotFound } from '../../components/NotFound';
 import { StatusChip } from '../../components/StatusChip';
 import { decimalToPercent } from '../../data/money';
-import { EXPORT_VIEW, ORDER_STATUSES, canShip, type CustomsMessageRecord, type OrderRecord } from './orders.data';
+import { ATTRIBUTION_CHANNELS, EXPORT_VIEW, ORDER_STATUSES, canShip, type CustomsMessageRecord, type OrderRecord } from './orders.data';
 import { RefundButton } from './RefundButton';
 import { RefundFailedAlert } from './RefundFailedAlert';
 import { DisputeRows } from './DisputePanel';
@@ -49,6 +49,8 @@ function OrderSearchInput(props: { source: string; alwaysOn?: boolean }) {
   return <SearchInput {...props} placeholder={translate('vitrine.orders.search')} />;
 }
 
+const CHANNEL_CHOICES = ATTRIBUTION_CHANNELS.map((id) => ({ id, name: `vitrine.orders.channels.${id}` }));
+
 // Everything is filtered and sorted by the API (museumOrders filter and sort).
 const filters = [
   <OrderSearchInput key="q" source="q" alwaysOn />,
@@ -57,6 +59,8 @@ const filters = [
   <DateInput key="createdTo" source="createdTo" label="vitrine.orders.created_to" alwaysOn />,
   // Orders still owing the shopper after Stripe reported a refund failed: what the manager must act on.
   <BooleanInput key="refundFailed" source="refundFailed" label="vitrine.orders.refund_failed_filter" alwaysOn />,
+  // Where orders came from: shelf labels' QR codes in the museum's shop, articles, livestreams.
+  <SelectInput key="channel" source="channel" label="vitrine.orders.channel" choices={CHANNEL_CHOICES} alwaysOn />,
 ];
 
 const OrdererField = (_: { label?: string }) => (
@@ -183,6 +187,7 @@ const Lines = () => {
 
 const Buyer = () => {
   const o = useRecordContext<OrderRecord>();
+  const translate = useTranslate();
   if (!o) return null;
   const r = o.recipient;
   return (
@@ -198,6 +203,14 @@ const Buyer = () => {
           {r.province} {r.city} {r.district} {r.street} {r.postalCode}
         </span>
       </Row>
+      {o.attribution ? (
+        <Row label="vitrine.orders.channel">
+          <span data-testid="order-attribution" data-channel={o.attribution.channel}>
+            {translate(`vitrine.orders.channels.${o.attribution.channel}`)}
+            {o.attribution.ref ? ` · ${o.attribution.ref}` : ''}
+          </span>
+        </Row>
+      ) : null}
     </Section>
   );
 };

@@ -28,6 +28,7 @@ import type { CollectionRecord } from '../collections/collections.data';
 import { useCurrentMuseumId } from '../../museum/current-museum';
 import { BulkStatusButtons } from './BulkStatusButtons';
 import { LIST_ROWS, PRODUCT_STATUSES, type ProductListRow, type ProductRecord } from './products.data';
+import { ShelfLabelsButton } from './ShelfLabelsButton';
 
 const ProductImport = lazy(() => import('./ProductImport'));
 
@@ -104,7 +105,15 @@ export const ProductList = () => (
     perPage={25}
     queryOptions={{ meta: LIST_ROWS }}
   >
-    <Datagrid rowClick="edit" bulkActionButtons={<BulkStatusButtons />}>
+    <Datagrid
+      rowClick="edit"
+      bulkActionButtons={
+        <>
+          <BulkStatusButtons />
+          <ShelfLabelsButton />
+        </>
+      }
+    >
       <FunctionField<ProductListRow> label="resources.products.fields.image" sortable={false} render={(p) => <Thumbnail url={p.thumbnailUrl} />} />
       <LocalizedTextField source="name" label="resources.products.fields.name" sortable={false} />
       <LocalizedTextField source="name" zh label="resources.products.fields.nameZh" sortable={false} />
