@@ -5,7 +5,7 @@ import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, t
 import { signInFast } from './support/browser';
 import { useConsole } from './support/console-fixture';
 
-const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { paid { id amount { amount } } failed { id } } }`;
+const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { paid { id amount { amount } stripeTransferId } failed { id } } }`;
 const REFUND = `mutation($id: ID!, $reason: String!) { refundOrder(id: $id, reason: $reason) { refundId refundStatus } }`;
 
 /**
@@ -98,10 +98,18 @@ describe('console: settlement', () => {
     const refund: any = await c.api.gql(REFUND, { id: payableOrders[0].id, reason: 'broken in transit' }, managerToken);
     expect(refund.errors).toBeUndefined();
     await page.reload();
-    await page.getByTestId('settlement-payouts').getByTestId('payout-status').first().waitFor();
-    const payoutStatus = await page.getByTestId('settlement-payouts').getByTestId('payout-status').first().textContent();
-    expect(['Paid', 'Partly reversed', 'Reversed']).toContain(payoutStatus);
+    await page.getByTestId('settlement-payouts').getByTestId('payout-status').getByText('Paid').waitFor();
+    await page.getByTestId('settlement-negative').waitFor();
     await screenshot('settlement-museum');
+    // Stripe reverses part of the transfer (its transfer.reversed webhook), and the account's payout to its bank fails (payout.failed).
+    const transferId = String(run.data.runPayouts.paid[0].stripeTransferId ?? [...c.stripe.transfers.keys()][0]);
+    expect(await c.stripe.deliver(c.api.baseUrl, c.stripe.reverseTransfer(transferId, 10_000))).toBe(200);
+    expect(await c.stripe.deliverConnect(c.api.baseUrl, c.stripe.bankPayout(String(acct['id']), 'failed', 50_000))).toBe(200);
+    await page.reload();
+    await page.getByTestId('settlement-payouts').getByTestId('payout-status').getByText('Partly reversed').waitFor();
+    await page.getByTestId('settlement-payouts').getByText('CN¥100.00').waitFor();
+    await page.getByTestId('payout-account-bank').getByText('Last payout to the bank failed (account_closed)').waitFor();
+    await screenshot('settlement-museum-reversed');
 
     // Ledger: newest first, keyset pages of 10; filter by kind and by date.
     const lines = page.getByTestId('ledger-lines').locator('tbody tr');
