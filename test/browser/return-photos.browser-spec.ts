@@ -78,7 +78,7 @@ describe('console: return photos', () => {
     const images = page.getByTestId('return-photos').locator('img');
     await expect(images.count()).resolves.toBe(3);
     // Each picture decoded by the browser (a broken image has no natural width).
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="return-photos"] img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth === 320));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="return-photos"] img')).every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth === 320));
     await expect(images.evaluateAll((els) => els.map((e) => (e as HTMLImageElement).src.slice(0, 22)))).resolves.toEqual(['data:image/jpeg;base64', 'data:image/png;base64,', 'data:image/webp;base64']);
     await page.getByText('Photos', { exact: true }).waitFor();
     await page.getByText('Photo links', { exact: true }).waitFor();
