@@ -5,9 +5,10 @@ import { sseFrame, type LiveEvent } from '../domain/live-events';
 import { stockChanges } from '../domain/live-rules';
 import { LIVE_SETTINGS, type LiveSettings } from './live-settings';
 import { LiveStateService } from './live-state.service';
+import { PING, SseFrame } from './sse-frame';
 
-/** Receives a session's SSE frames (already serialized: one string for every viewer); `end` closes the stream at shutdown. */
-export type LiveListener = ((frame: string) => void) & { end?: () => void };
+/** Receives a session's SSE frames (encoded once for every viewer); `end` closes the stream at shutdown. */
+export type LiveListener = ((frame: SseFrame) => void) & { end?: () => void };
 
 /**
  * Fans a session's events out to every viewer connected to any API process: a host's action
@@ -119,7 +120,7 @@ export class LiveEventsHub implements OnModuleDestroy {
       this.snapshotTo(sessionId, set);
       return;
     }
-    const frame = `event: ${event.type}\ndata: ${message}\n\n`;
+    const frame = new SseFrame(`event: ${event.type}\ndata: ${message}\n\n`);
     for (const listener of set) listener(frame);
   }
 
@@ -128,7 +129,7 @@ export class LiveEventsHub implements OnModuleDestroy {
       .snapshot(sessionId)
       .then((state) => {
         if (!state) return;
-        const frame = sseFrame({ type: 'snapshot', state, serverTime: new Date().toISOString() });
+        const frame = new SseFrame(sseFrame({ type: 'snapshot', state, serverTime: new Date().toISOString() }));
         for (const listener of set) listener(frame);
       })
       .catch((e: Error) => this.logger.warn(`live snapshot of ${sessionId}: ${e.message}`));
@@ -162,7 +163,7 @@ export class LiveEventsHub implements OnModuleDestroy {
   private startHeartbeat(): void {
     if (this.heartbeat) return;
     this.heartbeat = setInterval(() => {
-      for (const set of this.listeners.values()) for (const listener of set) listener(': ping\n\n');
+      for (const set of this.listeners.values()) for (const listener of set) listener(PING);
     }, this.settings.heartbeatMs);
     this.heartbeat.unref();
   }

@@ -5,6 +5,10 @@ import { NotFoundError } from '@vitrine/shared/kernel';
 import { sseFrame, type LiveEvent } from '../domain/live-events';
 import { LiveEventsHub, type LiveListener } from '../application/live-events.hub';
 import { LiveStateService } from '../application/live-state.service';
+import { SseFrame } from '../application/sse-frame';
+
+/** Bytes waiting in a viewer's socket beyond which it is dropped. */
+const MAX_BUFFERED_BYTES = 256 * 1024;
 
 /**
  * GET /live/:id/events — a viewer's update stream (Server-Sent Events): first `snapshot` (the
@@ -30,12 +34,22 @@ export class LiveEventsController {
     res.setHeader('x-accel-buffering', 'no');
     res.setHeader('access-control-allow-origin', '*');
     res.flushHeaders();
-    req.socket.setNoDelay(true);
-    req.socket.setTimeout(0);
+    const socket = req.socket;
+    socket.setNoDelay(true);
+    socket.setTimeout(0);
+    // The same encoded bytes go straight to every viewer's socket, as a chunk of this response
+    // when it is chunked (HTTP/1.1), as is otherwise.
+    const chunked = (res as unknown as { chunkedEncoding: boolean }).chunkedEncoding;
+    const send = (frame: SseFrame) => {
+      if (socket.destroyed) return;
+      // A viewer that stopped reading is dropped (its EventSource reconnects and gets a snapshot) rather than buffered for.
+      if (socket.writableLength > MAX_BUFFERED_BYTES) return void socket.destroy();
+      socket.write(chunked ? frame.chunk() : frame.bytes());
+    };
 
     // Frames that arrive before the snapshot is written wait, then follow it (each is safe to apply again).
-    let pending: string[] | null = [];
-    const listener: LiveListener = Object.assign((frame: string) => (pending ? pending.push(frame) : res.write(frame)), { end: () => res.end() });
+    let pending: SseFrame[] | null = [];
+    const listener: LiveListener = Object.assign((frame: SseFrame) => (pending ? pending.push(frame) : send(frame)), { end: () => res.end() });
     let stop: (() => void) | null = null;
     let closed = false;
     req.on('close', () => {
@@ -47,7 +61,8 @@ export class LiveEventsController {
     // Read after subscribing, so nothing published in between is lost.
     const state = (await this.state.snapshot(id)) ?? first;
     const snapshot: LiveEvent = { type: 'snapshot', state, serverTime: new Date().toISOString() };
-    res.write(`retry: 2000\n\n${sseFrame(snapshot)}${pending.join('')}`);
+    send(new SseFrame(`retry: 2000\n\n${sseFrame(snapshot)}`));
+    for (const frame of pending) send(frame);
     pending = null;
   }
 }
