@@ -176,6 +176,8 @@ describe('drops', () => {
     const level = await api.db.prisma.stockLevel.findFirstOrThrow({ where: { variantId } });
     expect(level.onHand - level.reserved).toBe(0);
     expect(await api.db.prisma.dropEntry.count({ where: { dropId: drop.id, status: 'PAID' } })).toBe(50);
+    // The edition as claimed at each COMMIT (the deferred trigger), the lapsed checkouts' units given back.
+    expect((await api.db.prisma.drop.findUniqueOrThrow({ where: { id: drop.id } })).claimedUnits).toBe(100);
     expect(await api.db.prisma.dropEntry.count({ where: { dropId: drop.id, status: 'WAITING' } })).toBe(0);
     const loser = all.find((s) => s.id === firstWaiting.userId && !won2.some((w) => all[w.i]!.id === s.id));
     if (loser) expect(((await api.gql(NOTICES, {}, loser.token)) as any).data.myNotices[0].kind).toMatch(/DROP_NOT_SELECTED|DROP_TURN/);

@@ -5,7 +5,7 @@ import { PromotionsError } from '@vitrine/promotions';
 import { DomainError } from '@vitrine/shared/kernel';
 import { checkCheckoutInput, checkoutFingerprint, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
-import { DropCheckoutGate } from '../drops/application/drop-checkout-gate';
+import { DropCheckoutGate, dropSoldOutAtCommit } from '../drops/application/drop-checkout-gate';
 import { DuplicateCheckoutError, OrderRepository, type CheckoutRecord, type OrderRecord } from '../infrastructure/order.repository';
 import { CartService } from './cart.service';
 import { CartClosedSignal, CheckoutWriter } from './checkout-writer.service';
@@ -105,6 +105,9 @@ export class PlaceOrderService {
         claimsAfterInsert: dropTurn ? (tx, placed) => this.drops.claim(tx, dropTurn, placed.checkoutId, placed.identityId, now) : undefined,
       });
     } catch (error) {
+      // The drop's edition is claimed at COMMIT (docs/adr/0017): no room left is DROP_SOLD_OUT.
+      const soldOut = dropSoldOutAtCommit(error);
+      if (soldOut) throw soldOut;
       if (!(error instanceof CartClosedSignal || error instanceof DuplicateCheckoutError)) throw error;
       // A concurrent request got there first: the same request is answered with its result.
       const winner = await this.orders.findCheckoutByKey(input.idempotencyKey);

@@ -88,8 +88,9 @@ export class DropAllocationService {
         else if (!c.statuses.includes('PENDING_PAYMENT')) paid.push(c.id);
       }
       await this.repo.setEntryStatus(tx, paid, 'CHECKED_OUT', 'PAID');
-      await this.repo.setEntryStatus(tx, lapsed, 'CHECKED_OUT', 'EXPIRED');
-      await this.repo.reopenTurns(tx, withdrawn);
+      await this.repo.releaseClaims(tx, lapsed, 'EXPIRED');
+      // A checkout withdrawn (Stripe unreachable) gives the turn back while it lasts.
+      await this.repo.releaseClaims(tx, withdrawn, 'ADMITTED');
       const expired = await this.repo.expireTurns(tx, d.id, now);
       out.expired = expired.length + lapsed.length;
       await this.repo.notify(tx, [...lapsedUsers, ...expired.map((e) => e.userId)], { kind: 'DROP_TURN_EXPIRED', dropId: d.id, variantId: d.variantId, message: 'Your turn in the drop ended before payment.' });

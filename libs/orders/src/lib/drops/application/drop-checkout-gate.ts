@@ -10,8 +10,10 @@ import { DropVariants } from './drop-variants';
 /** A checkout of a drop's variant by a shopper whose turn is open. */
 export interface DropTurn {
   dropId: string;
+  variantId: string;
   entryId: string;
   quantity: number;
+  perIdentityLimit: number;
 }
 
 /**
@@ -44,19 +46,30 @@ export class DropCheckoutGate {
     if (quantity > drop.perIdentityLimit) {
       throw new DropsError(DropsErrorCode.DROP_IDENTITY_LIMIT_EXCEEDED, `At most ${drop.perIdentityLimit} per person in this drop`, { limit: drop.perIdentityLimit, requested: quantity });
     }
-    return { dropId: hit.dropId, entryId: entry.id, quantity };
+    return { dropId: hit.dropId, variantId: hit.variantId, entryId: entry.id, quantity, perIdentityLimit: drop.perIdentityLimit };
   }
 
-  /** In the checkout's transaction, after its identity row is locked and its orders are written. */
+  /**
+   * In the checkout's transaction, after its identity row is locked and its orders are written:
+   * the turn is used once, with its units, which the deferred trigger adds to the edition at
+   * COMMIT (no room: VXDSO, answered DROP_SOLD_OUT by `dropSoldOutAtCommit`); this identity's
+   * units are counted under its lock.
+   */
   async claim(tx: SqlTx, turn: DropTurn, checkoutId: string, identityId: string, now: Date): Promise<void> {
-    if (!(await this.repo.claimTurn(tx, turn.entryId, checkoutId, now))) {
+    if (!(await this.repo.claimTurn(tx, turn.entryId, checkoutId, turn.quantity, now))) {
       throw new DropsError(DropsErrorCode.DROP_NOT_ADMITTED, 'Your turn in this drop is over or already used', { dropId: turn.dropId });
     }
-    // `sold` and `mine` include this checkout's own lines (written before): compare with the limits as they are.
-    const c = await this.repo.lockedCounts(tx, turn.dropId, identityId);
-    if (c.mine > c.perIdentityLimit) {
-      throw new DropsError(DropsErrorCode.DROP_IDENTITY_LIMIT_EXCEEDED, `At most ${c.perIdentityLimit} per person in this drop`, { limit: c.perIdentityLimit, requested: turn.quantity });
+    // This checkout's own lines are written already: compare the total with the limit as it is.
+    const mine = await this.repo.identityUnits(tx, turn.dropId, turn.variantId, identityId);
+    if (mine > turn.perIdentityLimit) {
+      throw new DropsError(DropsErrorCode.DROP_IDENTITY_LIMIT_EXCEEDED, `At most ${turn.perIdentityLimit} per person in this drop`, { limit: turn.perIdentityLimit, requested: turn.quantity });
     }
-    if (c.sold > c.editionSize) throw new DropsError(DropsErrorCode.DROP_SOLD_OUT, 'The edition is sold out', { dropId: turn.dropId });
   }
+}
+
+/** A checkout whose COMMIT found no room left in the drop's edition (SQLSTATE VXDSO), as DROP_SOLD_OUT; null for anything else. */
+export function dropSoldOutAtCommit(error: unknown): DropsError | null {
+  const e = error as { code?: string; cause?: { code?: string; originalCode?: string }; meta?: { code?: string } } | null;
+  const codes = [e?.code, e?.cause?.code, e?.cause?.originalCode, e?.meta?.code];
+  return codes.includes('VXDSO') ? new DropsError(DropsErrorCode.DROP_SOLD_OUT, 'The edition is sold out') : null;
 }

@@ -214,23 +214,21 @@ export class DropsRepository {
    * uses the entry's turn (once), then locks the drop row and counts what is sold or held of the
    * edition, and this identity's share, from the orders themselves (cancelled ones excluded).
    */
-  async claimTurn(tx: SqlTx, entryId: string, checkoutId: string, now: Date): Promise<boolean> {
+  async claimTurn(tx: SqlTx, entryId: string, checkoutId: string, quantity: number, now: Date): Promise<boolean> {
+    // Its units are added to the drop at COMMIT by the deferred trigger drop_entries_claim (VXDSO without room).
     const n = await tx.$executeRaw`
-      UPDATE drop_entries SET status = 'CHECKED_OUT', checkout_id = ${checkoutId}::uuid
+      UPDATE drop_entries SET status = 'CHECKED_OUT', checkout_id = ${checkoutId}::uuid, claimed_units = ${quantity}
       WHERE id = ${entryId}::uuid AND status = 'ADMITTED' AND turn_ends_at > ${now}`;
     return n === 1;
   }
 
-  async lockedCounts(tx: SqlTx, dropId: string, identityId: string): Promise<{ editionSize: number; perIdentityLimit: number; sold: number; mine: number }> {
-    const d = await tx.$queryRaw<{ editionSize: number; perIdentityLimit: number; variantId: string; startsAt: Date }[]>`
-      SELECT edition_size AS "editionSize", per_identity_limit AS "perIdentityLimit", variant_id::text AS "variantId", starts_at AS "startsAt"
-      FROM drops WHERE id = ${dropId}::uuid FOR UPDATE`;
-    const drop = d[0]!;
-    const rows = await tx.$queryRaw<{ sold: number; mine: number }[]>`
-      SELECT COALESCE(sum(l.quantity), 0)::int AS sold, COALESCE(sum(l.quantity) FILTER (WHERE o.identity_id = ${identityId}::uuid), 0)::int AS mine
-      FROM drop_entries e JOIN orders o ON o.checkout_id = e.checkout_id JOIN order_lines l ON l.order_id = o.id AND l.variant_id = ${drop.variantId}::uuid
-      WHERE e.drop_id = ${dropId}::uuid AND o.status <> 'CANCELLED'`;
-    return { editionSize: drop.editionSize, perIdentityLimit: drop.perIdentityLimit, ...rows[0]! };
+  /** The units of this drop ordered under this identity (its row is locked by the checkout), this checkout's included. */
+  async identityUnits(tx: SqlTx, dropId: string, variantId: string, identityId: string): Promise<number> {
+    const rows = await tx.$queryRaw<{ mine: number }[]>`
+      SELECT COALESCE(sum(l.quantity), 0)::int AS mine
+      FROM drop_entries e JOIN orders o ON o.checkout_id = e.checkout_id JOIN order_lines l ON l.order_id = o.id AND l.variant_id = ${variantId}::uuid
+      WHERE e.drop_id = ${dropId}::uuid AND o.identity_id = ${identityId}::uuid AND o.status <> 'CANCELLED'`;
+    return rows[0]!.mine;
   }
 
   // ---- allocation (the worker)
@@ -278,15 +276,23 @@ export class DropsRepository {
       WHERE e.drop_id = ${dropId}::uuid AND e.status = 'CHECKED_OUT' GROUP BY e.id`;
   }
 
+  /**
+   * Ends checked-out turns whose checkout lapsed (EXPIRED) or was withdrawn (ADMITTED again):
+   * their units go back to the edition, once (the entry's status changes in the same statement).
+   */
+  async releaseClaims(tx: Tx, ids: readonly string[], to: 'EXPIRED' | 'ADMITTED'): Promise<void> {
+    if (!ids.length) return;
+    await tx.$executeRaw`
+      WITH old AS (SELECT id, drop_id, claimed_units FROM drop_entries WHERE id = ANY(${[...ids]}::uuid[]) AND status = 'CHECKED_OUT' FOR UPDATE),
+      upd AS (
+        UPDATE drop_entries d SET status = ${to}, claimed_units = 0, checkout_id = CASE WHEN ${to} = 'ADMITTED' THEN NULL ELSE d.checkout_id END
+        FROM old WHERE d.id = old.id RETURNING old.drop_id, old.claimed_units)
+      UPDATE drops SET claimed_units = drops.claimed_units - s.q FROM (SELECT drop_id, sum(claimed_units)::int AS q FROM upd GROUP BY drop_id) s WHERE drops.id = s.drop_id`;
+  }
+
   async setEntryStatus(tx: Tx, ids: readonly string[], from: EntryStatus, to: EntryStatus): Promise<number> {
     if (!ids.length) return 0;
     return tx.$executeRaw`UPDATE drop_entries SET status = ${to} WHERE id = ANY(${[...ids]}::uuid[]) AND status = ${from}`;
-  }
-
-  /** A checkout withdrawn (Stripe unreachable) gives the turn back while it lasts. */
-  async reopenTurns(tx: Tx, ids: readonly string[]): Promise<void> {
-    if (!ids.length) return;
-    await tx.$executeRaw`UPDATE drop_entries SET status = 'ADMITTED', checkout_id = NULL WHERE id = ANY(${[...ids]}::uuid[]) AND status = 'CHECKED_OUT'`;
   }
 
   async expireTurns(tx: Tx, dropId: string, now: Date): Promise<{ id: string; userId: string }[]> {
