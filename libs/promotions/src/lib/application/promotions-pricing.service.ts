@@ -94,21 +94,17 @@ export class PromotionsPricingService {
     // Rows locked in id order, the same for every checkout: no deadlock between two coupons.
     const applied = [...r.applied].sort((a, b) => (a.promotionId < b.promotionId ? -1 : 1));
     for (const p of applied) {
-      const coupon = p.kind === 'COUPON';
-      if (!(await this.repo.takeUse(tx, p.promotionId, r.at))) {
-        throw coupon
+      const taken = await this.repo.takeUse(tx, p.promotionId, r.at);
+      if (!taken) {
+        throw p.kind === 'COUPON'
           ? new PromotionsError(PromotionsErrorCode.COUPON_EXHAUSTED, messages.COUPON_EXHAUSTED, { field: 'coupon', promotionId: p.promotionId })
           : new PromotionsError(PromotionsErrorCode.PROMOTION_EXHAUSTED, 'A promotion in this cart has just ended or run out; the cart shows the new price', { promotionId: p.promotionId });
       }
-    }
-    const limits = await Promise.all(applied.map((p) => this.repo.usesBy(tx, p.promotionId, { userId: r.shopperUserId, identityId: r.identityId })));
-    const live = await this.limitsOf(applied.map((p) => p.promotionId));
-    applied.forEach((p, i) => {
-      const max = live.get(p.promotionId);
-      if (max != null && limits[i]! >= max) {
+      // Under the row lock just taken: this shopper's earlier checkouts with it (account or resident ID).
+      if (taken.perShopperLimit !== null && (await this.repo.usesBy(tx, p.promotionId, { userId: r.shopperUserId, identityId: r.identityId })) >= taken.perShopperLimit) {
         throw new PromotionsError(PromotionsErrorCode.COUPON_LIMIT_REACHED, messages.COUPON_LIMIT_REACHED, { field: 'coupon', promotionId: p.promotionId });
       }
-    });
+    }
     await this.repo.insertRedemptions(
       tx,
       applied.flatMap((p) =>
@@ -129,15 +125,6 @@ export class PromotionsPricingService {
 
   ofOrders(orderIds: readonly string[]) {
     return this.repo.ofOrders(orderIds);
-  }
-
-  private async limitsOf(ids: readonly string[]): Promise<Map<string, number | null>> {
-    const out = new Map<string, number | null>();
-    for (const id of ids) {
-      const row = await this.repo.find(id);
-      out.set(id, row?.perShopperLimit ?? null);
-    }
-    return out;
   }
 
   private async couponProblem(c: LivePromotion, lines: readonly LineForPromotion[], who: { userId: string | null }, at: Date): Promise<PromotionsErrorCode | undefined> {

@@ -229,15 +229,16 @@ export class PromotionRepository {
 
   /**
    * Takes one use of the promotion if its total limit allows: a conditional increment, so the
-   * row lock queues concurrent checkouts and none passes the limit. False: none left.
+   * row lock queues concurrent checkouts and none passes the limit. Null: none left (or ended);
+   * else the per-shopper limit to count under that lock.
    */
-  async takeUse(tx: SqlTx, promotionId: string, at: Date): Promise<boolean> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
+  async takeUse(tx: SqlTx, promotionId: string, at: Date): Promise<{ perShopperLimit: number | null } | null> {
+    const rows = await tx.$queryRaw<{ perShopperLimit: number | null }[]>`
       UPDATE promotions SET used_count = used_count + 1
        WHERE id = ${promotionId}::uuid AND archived_at IS NULL AND starts_at <= ${at} AND ends_at > ${at}
          AND (total_limit IS NULL OR used_count < total_limit)
-      RETURNING id::text`;
-    return rows.length === 1;
+      RETURNING per_shopper_limit AS "perShopperLimit"`;
+    return rows[0] ?? null;
   }
 
   async insertRedemptions(
