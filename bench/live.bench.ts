@@ -174,7 +174,9 @@ async function main() {
       await gql(`mutation($i: PinLiveProductInput!) { pinLiveProduct(input: $i) { id } }`, { i: { sessionId: session.scheduleLiveSession.id, productId } }, token);
       await new Promise((r) => setTimeout(r, WAIT_MS));
       const seen = await report();
-      const times = Object.entries(seen).filter(([k]) => k.startsWith(`pin:${productId}:`)).flatMap(([, v]) => v);
+      const times = Object.entries(seen)
+        .filter(([k]) => (JSON.parse(k) as { type: string; productId?: string }).type === 'pin' && JSON.parse(k).productId === productId)
+        .flatMap(([, v]) => v);
       pins.push({ latencies: times.map((t) => t - at), missed: open - times.length });
       console.log(`pin ${i + 1}: ${times.length}/${open} received, p99 ${percentile(times.map((t) => t - at).sort((a, b) => a - b), 99).toFixed(0)} ms`);
     }
@@ -189,7 +191,12 @@ async function main() {
       const at = now();
       await new Promise((r) => setTimeout(r, WAIT_MS));
       const seen = await report();
-      const times = seen[`stock:${variant.productId}:${available}`] ?? [];
+      const times = Object.entries(seen)
+        .filter(([k]) => {
+          const e = JSON.parse(k) as { type: string; products?: { productId: string; available: number }[] };
+          return e.type === 'stock' && !!e.products?.some((p) => p.productId === variant.productId && p.available === available);
+        })
+        .flatMap(([, v]) => v);
       stock.push({ latencies: times.map((t) => t - at), missed: open - times.length });
       console.log(`stock change ${i + 1}: ${times.length}/${open} received`);
     }
