@@ -52,6 +52,9 @@ export interface SellerLineRow {
 /** The journal: accounts, entries and their lines. Plain data access; the rules are in domain/. */
 @Injectable()
 export class LedgerRepository {
+  /** Account code → id of accounts known to exist (see accountIds). */
+  private readonly knownAccounts = new Map<string, string>();
+
   constructor(private readonly prisma: PrismaService) {}
 
   /**
@@ -239,16 +242,36 @@ export class LedgerRepository {
     return rows.map((r) => r.k);
   }
 
+  /**
+   * Account ids by code, creating missing accounts. Ids of accounts that existed before this
+   * transaction (committed: a concurrent creator's insert was waited for) are remembered in the
+   * process — an account is never deleted once it has lines (FK RESTRICT, append-only lines) —
+   * so a warm process writes an entry without these two statements. Ids this transaction
+   * created are not remembered: it may still roll back.
+   */
   private async accountIds(tx: Tx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
-    const unique = new Map(refs.map((r) => [accountCode(r), r]));
-    const list = [...unique.values()];
-    const codes = list.map(accountCode);
-    await tx.$executeRaw`
+    const out = new Map<string, string>();
+    const missing: AccountRef[] = [];
+    for (const r of new Map(refs.map((x) => [accountCode(x), x])).values()) {
+      const id = this.knownAccounts.get(accountCode(r));
+      if (id) out.set(accountCode(r), id);
+      else missing.push(r);
+    }
+    if (!missing.length) return out;
+    const codes = missing.map(accountCode);
+    const created = await tx.$queryRaw<{ code: string }[]>`
       INSERT INTO settlement_accounts (id, code, kind, owner_type, owner_id)
-      SELECT gen_random_uuid(), c, k, t, o FROM unnest(${codes}::text[], ${list.map((r) => r.kind)}::text[], ${list.map((r) => r.ownerType)}::text[], ${list.map((r) => r.ownerId)}::uuid[]) AS x(c, k, t, o)
+      SELECT gen_random_uuid(), c, k, t, o FROM unnest(${codes}::text[], ${missing.map((r) => r.kind)}::text[], ${missing.map((r) => r.ownerType)}::text[], ${missing.map((r) => r.ownerId)}::uuid[]) AS x(c, k, t, o)
       ORDER BY c
-      ON CONFLICT (code) DO NOTHING`;
+      ON CONFLICT (code) DO NOTHING
+      RETURNING code`;
+    const fresh = new Set(created.map((r) => r.code));
     const rows = await tx.$queryRaw<{ id: string; code: string }[]>`SELECT id::text, code FROM settlement_accounts WHERE code = ANY(${codes}::text[])`;
-    return new Map(rows.map((r) => [r.code, r.id]));
+    if (this.knownAccounts.size > 100_000) this.knownAccounts.clear();
+    for (const r of rows) {
+      out.set(r.code, r.id);
+      if (!fresh.has(r.code)) this.knownAccounts.set(r.code, r.id);
+    }
+    return out;
   }
 }
