@@ -46,8 +46,13 @@ describe('order pipeline on three worker processes, one SIGKILLed mid-run', () =
   });
 
   /** Completed pipeline jobs a worker reports on its /metrics (0 once it is gone). */
-  async function completedBy(metricsPort: number): Promise<number> {
-    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+  async function completedBy(worker: { proc: SpawnedProcess; metricsPort: number }): Promise<number> {
+    let text: string;
+    try {
+      text = await (await fetch(`http://127.0.0.1:${worker.metricsPort}/metrics`)).text();
+    } catch (error) {
+      throw new Error(`worker metrics on :${worker.metricsPort}: ${(error as Error).message}\n${worker.proc.output().slice(-3000)}`);
+    }
     let total = 0;
     for (const m of text.matchAll(/^vitrine_job_duration_seconds_count\{queue="order-[a-z-]+",name="[^"]+",outcome="completed"\} (\d+)$/gm)) total += Number(m[1]);
     return total;
@@ -59,8 +64,12 @@ describe('order pipeline on three worker processes, one SIGKILLed mid-run', () =
     const ids = orders.orderIds;
     const moved = async () => ORDERS - ((await statusCounts(db.prisma, ids))['PAID'] ?? 0);
 
+    const ports = new Set<number>();
     for (let i = 0; i < 3; i++) {
-      const metricsPort = await freePort();
+      // Three different ports (a port just freed may be handed out again).
+      let metricsPort = await freePort();
+      while (ports.has(metricsPort)) metricsPort = await freePort();
+      ports.add(metricsPort);
       const proc = startWorker({
         DATABASE_URL: db.url,
         REDIS_URL: redis.url,
@@ -83,7 +92,7 @@ describe('order pipeline on three worker processes, one SIGKILLed mid-run', () =
     // All three are taking orders before one is killed.
     await until(
       'each of the three workers completing pipeline jobs',
-      async () => (await Promise.all(workers.map((w) => completedBy(w.metricsPort)))).every((n) => n > 0),
+      async () => (await Promise.all(workers.map((w) => completedBy(w)))).every((n) => n > 0),
       120_000,
     );
     await until('a quarter of the orders declared', async () => (await moved()) >= ORDERS / 4, 120_000);
@@ -91,7 +100,7 @@ describe('order pipeline on three worker processes, one SIGKILLed mid-run', () =
     customs.setDelay(300);
     await until('customs exchanges in flight', async () => customs.inFlight >= 3, 60_000);
     const victim = workers[1]!;
-    const doneByVictim = await completedBy(victim.metricsPort);
+    const doneByVictim = await completedBy(victim);
     victim.proc.child.kill('SIGKILL');
     await new Promise((r) => (victim.proc.child.exitCode !== null || victim.proc.child.signalCode !== null ? r(null) : victim.proc.child.once('exit', r)));
     const killedAt = Date.now();
@@ -115,7 +124,7 @@ describe('order pipeline on three worker processes, one SIGKILLed mid-run', () =
     // The two survivors did the rest and are still running.
     const survivors = [workers[0]!, workers[2]!];
     for (const w of survivors) expect(w.proc.child.exitCode).toBeNull();
-    expect((await Promise.all(survivors.map((w) => completedBy(w.metricsPort)))).every((n) => n > 0)).toBe(true);
+    expect((await Promise.all(survivors.map((w) => completedBy(w)))).every((n) => n > 0)).toBe(true);
 
     // Final states: 980 delivered, 20 held by customs, each by the same path once.
     expect(await statusCounts(db.prisma, ids)).toEqual({ DELIVERED: 980, HELD: 20 });

@@ -5,13 +5,47 @@ export type JobPayload = Record<string, string | number | boolean | null>;
 
 export interface QueueDefinition {
   readonly name: string;
-  /** Jobs one worker process runs at once on this queue. */
+  /** Jobs one worker process runs at once on this queue (on each partition). */
   readonly concurrency: number;
+  /**
+   * BullMQ queues this queue is split into, by each job's partition key (1: not split). On a
+   * Redis Cluster each partition has a hash tag of its own, so the partitions spread over the
+   * shards (docs/scaling.md, "Third: Redis").
+   */
+  readonly partitions: number;
 }
 
-export function defineQueue(name: string, options: { concurrency?: number } = {}): QueueDefinition {
+export const MAX_PARTITIONS = 64;
+
+export function defineQueue(name: string, options: { concurrency?: number; partitions?: number } = {}): QueueDefinition {
   if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`queue name "${name}" must be kebab-case`);
-  return { name, concurrency: options.concurrency ?? 10 };
+  const partitions = options.partitions ?? 1;
+  if (!Number.isInteger(partitions) || partitions < 1 || partitions > MAX_PARTITIONS) throw new Error(`queue ${name}: partitions must be a whole number from 1 to ${MAX_PARTITIONS}, not ${partitions}`);
+  return { name, concurrency: options.concurrency ?? 10, partitions };
+}
+
+/** The BullMQ queue of partition `index` of `queue` (`order-pipeline.p3`). */
+export const partitionName = (queue: string, index: number) => `${queue}.p${index}`;
+
+/** `order-pipeline.p3` → 3; null for a queue that is not a partition. */
+export function partitionIndexOf(queueName: string): number | null {
+  const match = /\.p(\d+)$/.exec(queueName);
+  return match ? Number(match[1]) : null;
+}
+
+/** Every BullMQ queue of a defined queue: its name, or each of its partitions. */
+export function queueNamesOf(queue: QueueDefinition): string[] {
+  return queue.partitions > 1 ? Array.from({ length: queue.partitions }, (_, i) => partitionName(queue.name, i)) : [queue.name];
+}
+
+/** The partition of a key: FNV-1a over its UTF-16 code units, modulo `partitions`. Stable across processes and releases. */
+export function partitionOf(key: string, partitions: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % partitions;
 }
 
 export interface JobDefinition<P extends JobPayload = JobPayload> {
@@ -23,6 +57,8 @@ export interface JobDefinition<P extends JobPayload = JobPayload> {
   readonly attempts: number;
   /** First retry delay; it doubles at each attempt, with jitter, up to JOB_BACKOFF_CAP_MS. */
   readonly backoffMs: number;
+  /** The BullMQ queue a job with this payload goes to: the queue, or its partition by the job's key. */
+  queueOf(payload: P): string;
 }
 
 export function defineJob<P extends JobPayload>(spec: {
@@ -31,9 +67,18 @@ export function defineJob<P extends JobPayload>(spec: {
   jobId: (payload: P) => string;
   attempts?: number;
   backoffMs?: number;
+  /**
+   * What partitions the job on a split queue (an order's id: every job of one order then runs
+   * on one partition). Required on a queue with partitions.
+   */
+  partitionKey?: (payload: P) => string;
 }): JobDefinition<P> {
+  const { partitions, name: queueName } = spec.queue;
+  const key = spec.partitionKey;
+  if (partitions > 1 && !key) throw new Error(`job ${spec.name} is on ${queueName}, which has ${partitions} partitions: it needs a partitionKey`);
   return {
     queue: spec.queue,
+    queueOf: (payload) => (partitions > 1 && key ? partitionName(queueName, partitionOf(key(payload), partitions)) : queueName),
     name: spec.name,
     // BullMQ refuses ':' in custom ids and ids that parse as integers.
     jobId: (payload) => {

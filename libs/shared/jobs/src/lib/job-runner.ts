@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
-import { bullConnection } from './jobs-config';
-import { jobKey, type JobDefinition, type JobHandler, type JobPayload, type JobSchedule } from './job-definition';
+import { bullConnection, queuePrefixFor } from './jobs-config';
+import { jobKey, queueNamesOf, type JobDefinition, type JobHandler, type JobPayload, type JobSchedule } from './job-definition';
 import type { JobMetrics } from './job-metrics';
 import { BACKOFF_STRATEGY, DEAD_LETTER_QUEUE, type QueueRegistry } from './queue-registry';
 import { isTransientInfrastructureError } from './transient-error';
@@ -41,31 +41,37 @@ export class JobRunner {
     private readonly schedules: readonly JobSchedule[] = [],
     private readonly hooks: { metrics?: JobMetrics; afterJob?: () => void } = {},
   ) {
-    const defined = new Set(queues.definitions.map((j) => jobKey(j.queue.name, j.name)));
+    const defined = new Set(queues.definitions.flatMap((j) => queueNamesOf(j.queue).map((q) => jobKey(q, j.name))));
     for (const [job, handler] of handlers) {
-      const key = jobKey(job.queue.name, job.name);
-      if (!defined.has(key)) throw new Error(`a handler is registered for ${key}, which apps/worker does not list`);
-      if (this.handlers.has(key)) throw new Error(`two handlers for ${key}`);
-      this.handlers.set(key, { job, handler });
+      // A split queue's job is handled on each of its partitions.
+      for (const queue of queueNamesOf(job.queue)) {
+        const key = jobKey(queue, job.name);
+        if (!defined.has(key)) throw new Error(`a handler is registered for ${key}, which apps/worker does not list`);
+        if (this.handlers.has(key)) throw new Error(`two handlers for ${key}`);
+        this.handlers.set(key, { job, handler });
+      }
     }
     const missing = [...defined].filter((key) => !this.handlers.has(key));
     if (missing.length) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
     for (const s of schedules) {
-      if (!this.handlers.has(jobKey(s.job.queue.name, s.job.name))) throw new Error(`schedule of ${s.job.name}: the job is not listed`);
+      if (!this.handlers.has(jobKey(s.job.queueOf(s.payload), s.job.name))) throw new Error(`schedule of ${s.job.name}: the job is not listed`);
     }
   }
 
   async start(): Promise<void> {
     const { config } = this.queues;
     const byQueue = new Map<string, number>();
-    for (const { job } of this.handlers.values()) byQueue.set(job.queue.name, Math.max(byQueue.get(job.queue.name) ?? 1, job.queue.concurrency));
+    for (const [key, { job }] of this.handlers) {
+      const queue = key.slice(0, key.length - job.name.length - 1);
+      byQueue.set(queue, Math.max(byQueue.get(queue) ?? 1, job.queue.concurrency));
+    }
     byQueue.set(DEAD_LETTER_QUEUE, 1);
     for (const [queue, concurrency] of byQueue) {
       const { connection, release } = bullConnection(config);
       this.releases.push(release);
       const worker = new Worker(queue, (job, token) => (queue === DEAD_LETTER_QUEUE ? this.deadLetterProcess(job) : this.process(queue, job, token)), {
         connection,
-        prefix: config.prefix,
+        prefix: queuePrefixFor(config, queue),
         concurrency: Math.max(1, Math.round(concurrency * config.concurrencyScale)),
         lockDuration: config.lockDurationMs,
         stalledInterval: config.stalledIntervalMs,
@@ -167,15 +173,16 @@ export class JobRunner {
   private async upsertSchedules(): Promise<void> {
     const wanted = new Map<string, Set<string>>();
     for (const s of this.schedules) {
-      const queue = this.queues.get(s.job.queue.name);
+      const queueName = s.job.queueOf(s.payload);
+      const queue = this.queues.get(queueName);
       const id = s.job.jobId(s.payload);
       await queue.upsertJobScheduler(id, s.every ? { every: s.every } : { pattern: s.pattern }, {
         name: s.job.name,
         data: s.payload,
-        opts: { ...this.queues.optionsFor(s.job.queue.name, s.job.name) },
+        opts: { ...this.queues.optionsFor(queueName, s.job.name) },
       });
-      if (!wanted.has(s.job.queue.name)) wanted.set(s.job.queue.name, new Set());
-      wanted.get(s.job.queue.name)!.add(id);
+      if (!wanted.has(queueName)) wanted.set(queueName, new Set());
+      wanted.get(queueName)!.add(id);
     }
     // Schedules that a previous release defined and this one does not are removed.
     for (const name of this.queues.names) {

@@ -1,6 +1,7 @@
 import type { ConnectionOptions, RedisOptions } from 'bullmq';
 import { Cluster } from 'ioredis';
 import { queuePrefixFromEnv, redisClusterNodesFromEnv, redisOptionsFromEnv, type RedisNode } from '@vitrine/shared/data-access';
+import { partitionIndexOf } from './job-definition';
 
 /** Queue and worker settings, from the environment, with production defaults. */
 export interface JobsConfig {
@@ -70,6 +71,18 @@ export function bullConnection(config: JobsConfig, overrides: Partial<RedisOptio
       () => cluster.disconnect(),
     ),
   };
+}
+
+/**
+ * The key prefix of one BullMQ queue: QUEUE_PREFIX, except for a partition of a split queue on a
+ * Redis Cluster, whose prefix carries a hash tag of its own (`{vitrine.p3}`) so that the
+ * partitions' keys land in different slots, and so on different shards.
+ */
+export function queuePrefixFor(config: Pick<JobsConfig, 'prefix' | 'cluster'>, queueName: string): string {
+  const index = partitionIndexOf(queueName);
+  if (!config.cluster || index === null) return config.prefix;
+  const tag = /^\{(.+)\}$/.exec(config.prefix)?.[1] ?? config.prefix;
+  return `{${tag}.p${index}}`;
 }
 
 export function jobsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JobsConfig {

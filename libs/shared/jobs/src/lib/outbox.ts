@@ -12,7 +12,7 @@ export interface OutboxJob<P extends JobPayload = JobPayload> {
 
 /** The outbox row for a defined job. */
 export function jobOf<P extends JobPayload>(job: JobDefinition<P>, payload: P, options: { runAt?: Date | null } = {}): OutboxJob<P> {
-  return { queue: job.queue.name, name: job.name, jobId: job.jobId(payload), payload, runAt: options.runAt ?? null };
+  return { queue: job.queueOf(payload), name: job.name, jobId: job.jobId(payload), payload, runAt: options.runAt ?? null };
 }
 
 /**

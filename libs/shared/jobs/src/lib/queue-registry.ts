@@ -1,6 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import { bullConnection, type JobsConfig } from './jobs-config';
-import { jobKey, type JobDefinition } from './job-definition';
+import { bullConnection, queuePrefixFor, type JobsConfig } from './jobs-config';
+import { jobKey, queueNamesOf, type JobDefinition } from './job-definition';
 
 export const DEAD_LETTER_QUEUE = 'dead-letter';
 export const BACKOFF_STRATEGY = 'capped-exponential';
@@ -31,19 +31,22 @@ export class QueueRegistry {
     private readonly failFast = true,
   ) {
     for (const job of jobs) {
-      const key = jobKey(job.queue.name, job.name);
-      if (this.jobs.has(key)) throw new Error(`job ${key} is defined twice`);
-      this.jobs.set(key, job);
+      // A job on a split queue is known under each partition's name.
+      for (const queue of queueNamesOf(job.queue)) {
+        const key = jobKey(queue, job.name);
+        if (this.jobs.has(key)) throw new Error(`job ${key} is defined twice`);
+        this.jobs.set(key, job);
+      }
     }
   }
 
   get definitions(): JobDefinition[] {
-    return [...this.jobs.values()];
+    return [...new Set(this.jobs.values())];
   }
 
-  /** Every queue the defined jobs use, and the dead letter queue. */
+  /** Every queue the defined jobs use (each partition of a split one), and the dead letter queue. */
   get names(): string[] {
-    return [...new Set([...this.definitions.map((j) => j.queue.name), DEAD_LETTER_QUEUE])].sort();
+    return [...new Set([...this.definitions.flatMap((j) => queueNamesOf(j.queue)), DEAD_LETTER_QUEUE])].sort();
   }
 
   definition(queue: string, name: string): JobDefinition | undefined {
@@ -60,7 +63,7 @@ export class QueueRegistry {
       // Commands issued while Redis is away fail after one reconnection attempt.
       const { connection, release } = bullConnection(this.config, this.failFast ? { maxRetriesPerRequest: 1 } : {});
       this.releases.push(release);
-      queue = new Queue(name, { connection, prefix: this.config.prefix });
+      queue = new Queue(name, { connection, prefix: queuePrefixFor(this.config, name) });
       // A Redis outage must not crash the process; callers see the failed command instead.
       queue.on('error', () => undefined);
       this.queues.set(name, queue);
