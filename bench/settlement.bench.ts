@@ -285,12 +285,13 @@ p50 ${quantile(stTimes, 0.5).toFixed(0)} ms, p99 ${quantile(stTimes, 0.99).toFix
 RSS ${mb(rssBefore)} → peak ${mb(rssPeak)} MiB, JavaScript heap ${mb(heapBefore)} → peak ${mb(heapPeak)} MiB. A statement is aggregated in SQL (one row per
 account, entry kind, component and currency), so its size and memory do not grow with the seller's number of lines.
 
-Where a checkout's posting time goes (measured once by timing the repositories' calls, 100 checkouts, 2026-12-06 at load average 12.7:
-73 ms a checkout, against 170–205 ms in the 1,000-checkout runs at load 14–16): writing the entries 38 % (each entry upserts its accounts, about
+Where a checkout's posting time went before account ids were cached (measured once by timing the repositories' calls, 100 checkouts,
+2026-12-06 at load average 12.7: 73 ms a checkout; the 1,000-checkout runs then took 170–205 s at load 9–16): writing the entries 38 % (each entry upserts its accounts, about
 4 ms, then inserts the entry and its lines); the payment's lock and eight reads of the facts (paid orders, lines with their commission and
 licence, refunds, disputes, payable orders, what the ledger holds) 1.7–4.6 ms each, 39 % together; the rest of the transaction (BEGIN, the fee
-job's outbox row, planning, COMMIT where the deferred balance trigger runs) 23 %. Caching account ids in the process would save the upserts; batching checkouts in one transaction would change the webhook's
-one-event-one-transaction design (ADR 0014), so it is not done.
+job's outbox row, planning, COMMIT where the deferred balance trigger runs) 23 %. The ledger repository now remembers the ids of accounts that existed before the transaction, which takes the upserts out of a warm
+process (the run above includes it). Batching checkouts in one transaction would change the webhook's one-event-one-transaction design
+(ADR 0014), so it is not done.
 
 Not measured here: the issue's "1,000,000 order lines in 60 s" as one run (posting above is ${(counts.order_lines / postSeconds).toFixed(0)} order lines/s on one connection,
 so ${(1_000_000 / (counts.order_lines / postSeconds)).toFixed(0)} s for 1,000,000 at that rate; the real path posts per checkout inside each webhook's transaction, not in one batch).
