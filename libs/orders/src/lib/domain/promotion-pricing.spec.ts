@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DEFAULT_CROSS_BORDER_RULES as RULES, comprehensiveTaxRate, consumptionTaxRate } from '@vitrine/customs';
 import { allocateLargestRemainder } from '@vitrine/promotions';
 import { priceCheckout, type SellerGroupToPrice } from './checkout-pricing';
+import { planReturnRefund } from '../after-sales/domain/returns';
 import { planLineRefund, refundedPerLine, linesLeft, type RefundableLine } from './refunds';
 import { DEFAULT_SHIPPING_RATES as RATES } from './shipping-rates';
 
@@ -99,6 +100,25 @@ describe('checkout pricing with promotions', () => {
         const plan = planLineRefund(lines, new Map(), [{ lineId: first.id, quantity: 1 }], order.totalMinor);
         const left = linesLeft(lines, refundedPerLine(plan.returned.map((r) => ({ ...r, orderLineId: r.orderLineId }))));
         for (const l of left) expect(l.goodsMinor - (l.discountMinor ?? 0) + l.freightMinor + l.taxMinor).toBe(l.totalMinor);
+      }),
+    );
+  });
+
+  it('a return of discounted units gives back what was paid for them: goods less their discount share plus tax (and freight on the seller’s fault), every unit = the line’s total (property)', () => {
+    fc.assert(
+      fc.property(discounted, fc.constantFrom('DAMAGED' as const, 'CHANGED_MIND' as const), (group, reason) => {
+        const order = priceCheckout([group], RULES, RATES).orders[0]!;
+        const lines: RefundableLine[] = order.lines.map((l, i) => ({ id: `line-${i}`, quantity: l.quantity, totalMinor: l.totalMinor, goodsMinor: l.goodsMinor, taxMinor: l.taxMinor, discountMinor: l.discountMinor }));
+        const all = lines.map((l) => ({ lineId: l.id, quantity: l.quantity }));
+        const plan = planReturnRefund(lines, new Map(), all, reason, order.totalMinor);
+        for (const r of plan.returned) {
+          const l = lines.find((x) => x.id === r.orderLineId)!;
+          expect(r.discountMinor).toBe(l.discountMinor);
+          expect(r.amountMinor).toBeLessThanOrEqual(l.totalMinor);
+          const paidForGoodsAndTax = l.goodsMinor - l.discountMinor! + l.taxMinor;
+          if (reason === 'DAMAGED') expect(r.amountMinor).toBe(l.totalMinor);
+          else expect(r.amountMinor).toBe(paidForGoodsAndTax);
+        }
       }),
     );
   });

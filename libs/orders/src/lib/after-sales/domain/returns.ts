@@ -143,13 +143,15 @@ export function planReturnRefund(
     if (units <= 0) continue;
     const goodsMinor = unitShare(line.goodsMinor, line.quantity, done.units, units, done.goodsMinor);
     const taxMinor = unitShare(line.taxMinor, line.quantity, done.units, units, done.taxMinor);
-    const freight = line.totalMinor - line.goodsMinor - line.taxMinor;
-    const freightDone = Math.max(0, done.amountMinor - done.goodsMinor - done.taxMinor);
+    // The units' share of the line's promotions (ADR 0019): what was paid for their goods is goods − discount.
+    const discountMinor = unitShare(line.discountMinor ?? 0, line.quantity, done.units, units, done.discountMinor ?? 0);
+    const freight = line.totalMinor - line.goodsMinor + (line.discountMinor ?? 0) - line.taxMinor;
+    const freightDone = Math.max(0, done.amountMinor - done.goodsMinor + (done.discountMinor ?? 0) - done.taxMinor);
     const freightMinor = sellersFault(reason)
       ? Math.max(0, Math.min(Math.round((freight * (done.units + units)) / line.quantity) - Math.round((freight * done.units) / line.quantity), freight - freightDone))
       : 0;
-    const amountMinor = Math.min(goodsMinor + taxMinor + freightMinor, Math.max(0, line.totalMinor - done.amountMinor));
-    returned.push({ orderLineId: line.id, quantity: units, amountMinor, goodsMinor, taxMinor });
+    const amountMinor = Math.min(goodsMinor - discountMinor + taxMinor + freightMinor, Math.max(0, line.totalMinor - done.amountMinor));
+    returned.push({ orderLineId: line.id, quantity: units, amountMinor, goodsMinor, taxMinor, ...(line.discountMinor !== undefined ? { discountMinor } : {}) });
   }
   let excess = returned.reduce((s, r) => s + r.amountMinor, 0) - Math.max(0, remainingMinor);
   for (let i = returned.length - 1; i >= 0 && excess > 0; i--) {
