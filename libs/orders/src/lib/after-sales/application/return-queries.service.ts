@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError } from '@vitrine/shared/kernel';
+import { NotFoundError, ValidationError } from '@vitrine/shared/kernel';
 import { returnableUnits, type ReturnStatus } from '../domain/returns';
 import { ReturnsRepository, type NoticeRecord, type ReturnEventRecord, type ReturnRecord } from '../infrastructure/returns.repository';
+
+/** The most notice ids markNoticesRead takes at once (a page of myNotices). */
+export const MAX_NOTICES_MARKED = 100;
 
 /** Reads of returns, tenancy-checked: sellers see their museums' (or their brand's) returns, shoppers their own. */
 @Injectable()
@@ -48,7 +51,31 @@ export class ReturnQueriesService {
     return this.returns.releasedAtOf(orderIds);
   }
 
-  notices(actor: Actor, take: number): Promise<NoticeRecord[]> {
-    return this.returns.noticesOf(actor.userId, take);
+  /** The shopper's own notices, newest first, older than `beforeId` when given. */
+  notices(actor: Actor, take: number, beforeId: bigint | null = null): Promise<NoticeRecord[]> {
+    return this.returns.noticesOf(actor.userId, take, beforeId);
+  }
+
+  /** Variant id → product id, for the notices' links (the notices are the caller's own). */
+  productIdsOfVariants(variantIds: readonly string[]): Promise<Map<string, string>> {
+    return this.returns.productIdsOfVariants(variantIds);
+  }
+
+  unreadNoticeCount(actor: Actor): Promise<number> {
+    return this.returns.unreadNoticeCount(actor.userId);
+  }
+
+  /**
+   * Marks the shopper's own notices read. Any id that is not theirs (another shopper's, or none)
+   * is NOT_FOUND and nothing is marked; at most MAX_NOTICES_MARKED ids at once.
+   */
+  async markNoticesRead(actor: Actor, ids: readonly string[], now = new Date()): Promise<NoticeRecord[]> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0 || wanted.length > MAX_NOTICES_MARKED) throw new ValidationError([{ path: 'ids', message: `must hold 1 to ${MAX_NOTICES_MARKED} notice ids` }]);
+    if (!wanted.every((id) => /^[1-9][0-9]{0,18}$/.test(id))) throw new NotFoundError('Notice');
+    const keys = wanted.map((id) => BigInt(id));
+    const own = await this.returns.ownNoticeIds(actor.userId, keys);
+    if (own.size !== keys.length) throw new NotFoundError('Notice');
+    return this.returns.markNoticesRead(actor.userId, keys, now);
   }
 }

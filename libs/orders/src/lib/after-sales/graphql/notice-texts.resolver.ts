@@ -1,4 +1,4 @@
-import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@vitrine/shared/graphql';
 import { ReturnQueriesService } from '../application/return-queries.service';
 import { returnNoticeText, textLocale, textParams } from '../domain/return-texts';
@@ -21,5 +21,15 @@ export class NoticeTextsResolver {
       return ids.map((id) => params.get(id) ?? {});
     });
     return returnNoticeText(n.kind, textParams(await loader.load(n.id)), textLocale(locale ?? ctx.req?.headers?.['accept-language']));
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'The product of the variant it is about (BACK_IN_STOCK, drops), to link to.' })
+  async productId(@Parent() n: ShopperNoticeType, @Context() ctx: RequestContext): Promise<string | null> {
+    if (!n.variantId) return null;
+    const loader = ctx.loaders.get<string, string | null>('notices.productId', async (ids) => {
+      const products = await this.queries.productIdsOfVariants(ids);
+      return ids.map((id) => products.get(id) ?? null);
+    });
+    return loader.load(n.variantId);
   }
 }

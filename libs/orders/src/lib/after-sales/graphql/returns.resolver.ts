@@ -6,7 +6,7 @@ import { ReturnQueriesService } from '../application/return-queries.service';
 import { ReturnsService } from '../application/returns.service';
 import type { ReturnStatus } from '../domain/returns';
 import { returnEventText, textLocale, textParams } from '../domain/return-texts';
-import type { ReturnEventRecord, ReturnRecord } from '../infrastructure/returns.repository';
+import type { NoticeRecord, ReturnEventRecord, ReturnRecord } from '../infrastructure/returns.repository';
 import { InspectReturnInput, RequestReturnInput, ReturnEventType, ReturnPage, ReturnStatusGql, ReturnType, ShopperNoticeType } from './returns.types';
 
 export function toReturn(r: ReturnRecord): Omit<ReturnType, 'history'> {
@@ -32,6 +32,10 @@ export function toReturn(r: ReturnRecord): Omit<ReturnType, 'history'> {
     refundAmount: r.refundAmountMinor,
     createdAt: r.createdAt,
   };
+}
+
+function toNotice(n: NoticeRecord): ShopperNoticeType {
+  return { id: String(n.id), orderId: n.orderId, dropId: n.dropId, variantId: n.variantId, returnId: n.returnId, kind: n.kind, message: n.message, at: n.createdAt, readAt: n.readAt };
 }
 
 @Resolver(() => ReturnType)
@@ -95,9 +99,26 @@ export class ReturnsResolver {
   }
 
   @Roles('SHOPPER')
-  @Query(() => [ShopperNoticeType], { description: 'The signed-in shopper’s notices about their orders, drops and items back in stock, newest first.' })
-  async myNotices(@CurrentActor() actor: Actor, @Args('first', { type: () => Int, nullable: true }) first?: number) {
-    return (await this.queries.notices(actor, pageSize(first))).map((n) => ({ id: String(n.id), orderId: n.orderId, dropId: n.dropId, variantId: n.variantId, returnId: n.returnId, kind: n.kind, message: n.message, at: n.createdAt }));
+  @Query(() => [ShopperNoticeType], { description: 'The signed-in shopper’s notices about their orders, drops and items back in stock, newest first: `first` (at most 100) of them, older than the notice `after` when given (keyset: the id of the last notice of the previous page).' })
+  async myNotices(
+    @CurrentActor() actor: Actor,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => ID, nullable: true, description: 'The id of the last notice of the previous page.' }) after?: string | null,
+  ) {
+    if (after != null && !/^[1-9][0-9]{0,18}$/.test(after)) throw new ValidationError([{ path: 'after', message: 'is not a notice id' }]);
+    return (await this.queries.notices(actor, pageSize(first), after != null ? BigInt(after) : null)).map(toNotice);
+  }
+
+  @Roles('SHOPPER')
+  @Query(() => Int, { description: 'How many of the signed-in shopper’s notices are unread.' })
+  async unreadNoticeCount(@CurrentActor() actor: Actor): Promise<number> {
+    return this.queries.unreadNoticeCount(actor);
+  }
+
+  @Roles('SHOPPER')
+  @Mutation(() => [ShopperNoticeType], { description: 'Marks these notices of the signed-in shopper read (1 to 100 ids; already read ones keep their time). An id that is not one of theirs: NOT_FOUND, nothing marked.' })
+  async markNoticesRead(@CurrentActor() actor: Actor, @Args('ids', { type: () => [ID] }) ids: string[]) {
+    return (await this.queries.markNoticesRead(actor, ids)).map(toNotice);
   }
 
   @ResolveField(() => String, { description: 'The number of the order returned.' })

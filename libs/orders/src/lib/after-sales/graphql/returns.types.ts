@@ -79,6 +79,7 @@ export class ShopperNoticeType {
   @Field(() => String) kind!: string;
   @Field(() => String) message!: string;
   @Field(() => GraphQLISODateTime) at!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the shopper marked it read (markNoticesRead); null while unread.' }) readAt!: Date | null;
 }
 
 @InputType()

@@ -59,6 +59,8 @@ export interface NoticeRecord {
   kind: string;
   message: string;
   createdAt: Date;
+  /** When the shopper saw it (markNoticesRead); null while unread. */
+  readAt: Date | null;
 }
 
 const lineSelect = { id: true, orderLineId: true, quantity: true, acceptedQuantity: true, sellable: true } as const;
@@ -215,8 +217,40 @@ export class ReturnsRepository {
     return new Map(rows.map((r) => [String(r.id), r.params]));
   }
 
-  noticesOf(userId: string, take: number): Promise<NoticeRecord[]> {
-    return this.prisma.shopperNotice.findMany({ where: { userId }, select: { id: true, orderId: true, dropId: true, variantId: true, returnId: true, kind: true, message: true, createdAt: true }, orderBy: { id: 'desc' }, take });
+  /** The user's notices, newest first; `beforeId`: only those older than that notice (keyset on the id). */
+  noticesOf(userId: string, take: number, beforeId: bigint | null = null): Promise<NoticeRecord[]> {
+    return this.prisma.shopperNotice.findMany({
+      where: { userId, ...(beforeId !== null ? { id: { lt: beforeId } } : {}) },
+      select: { id: true, orderId: true, dropId: true, variantId: true, returnId: true, kind: true, message: true, createdAt: true, readAt: true },
+      orderBy: { id: 'desc' },
+      take,
+    });
+  }
+
+  /** Variant id → its product's id (the variants notices are about). */
+  async productIdsOfVariants(variantIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = variantIds.length ? await this.prisma.productVariant.findMany({ where: { id: { in: [...variantIds] } }, select: { id: true, productId: true } }) : [];
+    return new Map(rows.map((r) => [r.id, r.productId]));
+  }
+
+  unreadNoticeCount(userId: string): Promise<number> {
+    return this.prisma.shopperNotice.count({ where: { userId, readAt: null } });
+  }
+
+  /** Which of these notices belong to the user. */
+  async ownNoticeIds(userId: string, ids: readonly bigint[]): Promise<Set<bigint>> {
+    const rows = await this.prisma.shopperNotice.findMany({ where: { userId, id: { in: [...ids] } }, select: { id: true } });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Stamps the user's unread notices among these as read at `now` (read ones keep their time). */
+  async markNoticesRead(userId: string, ids: readonly bigint[], now: Date): Promise<NoticeRecord[]> {
+    await this.prisma.shopperNotice.updateMany({ where: { userId, id: { in: [...ids] }, readAt: null }, data: { readAt: now } });
+    return this.prisma.shopperNotice.findMany({
+      where: { userId, id: { in: [...ids] } },
+      select: { id: true, orderId: true, dropId: true, variantId: true, returnId: true, kind: true, message: true, createdAt: true, readAt: true },
+      orderBy: { id: 'desc' },
+    });
   }
 
   /** Accepted returns whose goods have not reached the site by their deadline and are not flagged yet. */
