@@ -144,6 +144,8 @@ export const CHECKOUT_FIELDS = `id currency goodsTotal shippingTotal taxTotal to
 
 export interface OrderDetail extends OrderSummary {
   goodsTotal: number;
+  /** Promotions taken off the goods at checkout (snapshotted). */
+  discountTotal: number;
   shippingTotal: number;
   taxTotal: number;
   paidAt: string | null;
@@ -161,7 +163,7 @@ export interface OrderDetail extends OrderSummary {
     events: { eventId: string; status: string; description: string; location: string | null; occurredAt: string }[];
   } | null;
 }
-const orderDetail = (locale?: ShopLocale) => `${ORDER_SUMMARY} goodsTotal shippingTotal taxTotal paidAt fulfilledByBrandId
+const orderDetail = (locale?: ShopLocale) => `${ORDER_SUMMARY} goodsTotal discountTotal shippingTotal taxTotal paidAt fulfilledByBrandId
   orderer { name residentIdMasked } recipient { name phone province city district street postalCode }
   lines { id name${locale ? `(locale: ${toApiLocale(locale)})` : ''} sku quantity unitPrice total imageUrl productId }
   history { at from to reason }

@@ -128,6 +128,14 @@ export default async function OrderPage({ params, searchParams }: { params: Para
         <dl className="totals">
           <dt>{dict.buy.cart.goods}</dt>
           <dd>{money(o.goodsTotal)}</dd>
+          {o.discountTotal ? (
+            <>
+              <dt>{dict.buy.cart.discount}</dt>
+              <dd className="discount" data-testid="order-discount">
+                −{money(o.discountTotal)}
+              </dd>
+            </>
+          ) : null}
           <dt>{dict.buy.cart.shipping}</dt>
           <dd>{money(o.shippingTotal)}</dd>
           <dt>{dict.buy.cart.tax}</dt>
