@@ -20,6 +20,8 @@ const PUBLIC = new Set([
   'abandonCheckout',
   // A live session as viewers see it (only products they could buy), and adding to the cart from its page.
   'liveSession', 'addLiveCartLine',
+  // A coupon checked against the caller's own cart (its token for guests); writes nothing.
+  'applyCartCoupon',
 ]);
 // Operations that legitimately write on their own (sessions, sign-up, the caller's own cart).
 const SELF_WRITES = new Set(['login', 'refreshSession', 'logout', 'registerShopper', 'createCart', 'addToCart', 'addCartLine', 'updateCartLine', 'removeCartLine', 'setCartLineQuantity', 'placeOrder',
