@@ -204,7 +204,7 @@ describe('shop: browsing on a phone', () => {
     }
     const session = await get('/zh-CN/session');
     expect(session.headers.get('cache-control')).toBe('private, no-store');
-    expect(await session.json()).toEqual({ cartCount: 0, signedIn: false });
+    expect(await session.json()).toEqual({ cartCount: 0, signedIn: false, unreadNotices: 0 });
   });
 
   it('shows the API’s refusal in the shopper’s language at the buy box, and a missing product as the translated 404', async () => {

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import type { Dictionary } from '../i18n/dictionary';
 import type { ShopLocale } from '../i18n/locales';
+import { noticesDictionary } from '../i18n/notices';
 import { routes } from '../lib/routes';
 import { HeaderSession } from './HeaderSession';
 import { LocaleSwitcher } from './LocaleSwitcher';
@@ -25,6 +26,7 @@ export function Header({ locale, dict, query }: { locale: ShopLocale; dict: Dict
           locale={locale}
           accountHref={routes.account(locale)}
           accountLabel={dict.header.account}
+          accountUnreadLabel={noticesDictionary(locale).accountUnread}
           cartHref={routes.cart(locale)}
           cartLabel={dict.header.cartLabel}
           // Changes whenever the server renders the layout again (a server action's revalidatePath

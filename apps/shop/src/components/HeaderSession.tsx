@@ -1,5 +1,5 @@
 'use client';
-// The header's per-shopper parts (cart count, signed in), read in the browser from
+// The header's per-shopper parts (cart count, signed in, unread notices as a badge on the account link), read in the browser from
 // /<locale>/session, so the server-rendered page is the same for every shopper and may be
 // replayed by a shared HTTP cache (ADR 0015). Read again on every navigation and whenever the
 // server renders the layout again (server actions call revalidatePath); pages that know the
@@ -13,12 +13,16 @@ const CART_COUNT_EVENT = 'vitrine:cart-count';
 interface State {
   cartCount: number;
   signedIn: boolean;
+  /** Unread notices of the signed-in shopper (a badge on the account link). */
+  unreadNotices: number;
 }
 
 interface Props {
   locale: string;
   accountHref: string;
   accountLabel: string;
+  /** The account link's name with unread notices, with `{count}`. */
+  accountUnreadLabel: string;
   cartHref: string;
   /** With `{count}`. */
   cartLabel: string;
@@ -53,7 +57,7 @@ function LiveHeaderSession(props: Props) {
   useEffect(() => {
     const onCount = (event: Event) => {
       const count = (event as CustomEvent<number>).detail;
-      setState((s) => ({ signedIn: s?.signedIn ?? false, cartCount: count }));
+      setState((s) => ({ signedIn: s?.signedIn ?? false, unreadNotices: s?.unreadNotices ?? 0, cartCount: count }));
     };
     window.addEventListener(CART_COUNT_EVENT, onCount);
     return () => window.removeEventListener(CART_COUNT_EVENT, onCount);
@@ -62,15 +66,28 @@ function LiveHeaderSession(props: Props) {
   return <HeaderSessionView {...props} state={state} />;
 }
 
-function HeaderSessionView({ accountHref, accountLabel, cartHref, cartLabel, state }: Props & { state: State | null }) {
+function HeaderSessionView({ accountHref, accountLabel, accountUnreadLabel, cartHref, cartLabel, state }: Props & { state: State | null }) {
   const count = state?.cartCount;
+  const unread = state?.unreadNotices ?? 0;
   return (
     <>
-      <Link href={accountHref} className="cart-link" aria-label={accountLabel} data-testid="account-link" data-signed-in={state ? String(state.signedIn) : undefined}>
+      <Link
+        href={accountHref}
+        className="cart-link"
+        aria-label={unread > 0 ? accountUnreadLabel.replace('{count}', String(unread)) : accountLabel}
+        data-testid="account-link"
+        data-signed-in={state ? String(state.signedIn) : undefined}
+        data-unread={state ? String(unread) : undefined}
+      >
         <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
           <circle cx="12" cy="8" r="4" />
           <path d="M4 21c1.5-4 4.5-6 8-6s6.5 2 8 6" />
         </svg>
+        {unread > 0 ? (
+          <span className="cart-count notice-count" data-testid="notice-count">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        ) : null}
       </Link>
       <Link href={cartHref} className="cart-link" aria-label={cartLabel.replace('{count}', count === undefined ? '…' : String(count))} data-testid="cart-link">
         <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">

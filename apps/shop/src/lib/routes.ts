@@ -29,6 +29,8 @@ export const routes = {
   orders: (l: ShopLocale) => `/${l}/orders`,
   order: (l: ShopLocale, id: string) => `/${l}/orders/${enc(id)}`,
   account: (l: ShopLocale) => `/${l}/account`,
+  /** The signed-in shopper's notices, newest first (`after`: the last notice id of the previous page). */
+  notices: (l: ShopLocale, after?: string) => `/${l}/account/notices${after ? `?after=${enc(after)}` : ''}`,
   signIn: (l: ShopLocale, next?: string) => `/${l}/account/sign-in${next ? `?next=${enc(next)}` : ''}`,
   signUp: (l: ShopLocale, next?: string) => `/${l}/account/sign-up${next ? `?next=${enc(next)}` : ''}`,
   // Short links (QR codes on shelf labels, shares): redirect to the zh-CN page.

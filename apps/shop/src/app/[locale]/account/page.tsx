@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { errorMessage, fill, getDictionary } from '../../../i18n/dictionary';
+import { noticesDictionary } from '../../../i18n/notices';
 import { localeOf, type LocaleParams } from '../../../i18n/server';
 import { me, ordererIdentities } from '../../../lib/api/buy';
 import { routes } from '../../../lib/routes';
@@ -58,6 +59,9 @@ export default async function AccountPage({ params, searchParams }: { params: Lo
       ) : null}
       <Link className="button wide" href={routes.orders(locale)}>
         {t.orders}
+      </Link>
+      <Link className="button secondary wide" href={routes.notices(locale)} data-testid="notices-link">
+        {noticesDictionary(locale).link}
       </Link>
 
       <section id="identities" className="account-section" aria-labelledby="identities-title">

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { createMuseum, createProduct, createUser } from '@vitrine/shared/testing';
+import { noticesEn } from '../../apps/shop/src/i18n/dictionaries/notices/en';
+import { noticesZhCN } from '../../apps/shop/src/i18n/dictionaries/notices/zh-CN';
+import { fill } from '../../apps/shop/src/i18n/dictionary';
+import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
+import { pageProblems } from './support/shop-checks';
+import { useShop, type ShopPage } from './support/shop-fixture';
+
+/**
+ * The shopper's notices in the shop at 390x844: the header's account link carries the unread
+ * count (read in the browser from /<locale>/session), the account page links to 消息, which
+ * lists the notices newest first in Chinese (a return step written by the API from its kind and
+ * parameters, a drop opening and a back-in-stock written by the shop by kind), each linking to
+ * its order's returns, its drop or its product; opening it marks them read and the badge goes.
+ * Another shopper's notice never shows. The rows stand for what after-sales and drops write
+ * (their own specs drive them through the worker). Every page: axe-core, 44 px taps, no
+ * sideways scroll; screenshots test/artifacts/shop-notices-*.png.
+ */
+const t = noticesZhCN;
+
+async function check(s: ShopPage, name: string): Promise<void> {
+  await s.screenshot(`shop-notices-${name}`);
+  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
+}
+
+describe('shop: the shopper’s notices', () => {
+  const f = useShop();
+  const ids = { user: '', email: '', order: randomUUID(), ret: randomUUID(), drop: randomUUID(), product: '', variant: '' };
+
+  beforeAll(async () => {
+    const p = f.api.db.prisma;
+    const user = await createUser(p, 'SHOPPER', { displayName: '李娜' });
+    ids.user = user.id;
+    ids.email = user.email;
+    const stranger = await createUser(p, 'SHOPPER');
+    const museum = await createMuseum(p);
+    const product = await createProduct(p, museum.id);
+    ids.product = product.id;
+    ids.variant = (await p.productVariant.findFirstOrThrow({ where: { productId: product.id } })).id;
+    // Oldest first: a return accepted (kind + parameters), a drop opening, an item back in stock.
+    await p.shopperNotice.create({ data: { userId: ids.user, orderId: ids.order, returnId: ids.ret, kind: 'ACCEPTED', message: '', params: { arrivalDeadline: '2026-12-20T04:00:00.000Z' }, createdAt: new Date('2026-12-05T02:00:00Z') } });
+    await p.shopperNotice.create({ data: { userId: ids.user, dropId: ids.drop, variantId: ids.variant, kind: 'DROP_OPEN', message: 'A drop you follow has started.', createdAt: new Date('2026-12-05T03:00:00Z') } });
+    await p.shopperNotice.create({ data: { userId: ids.user, variantId: ids.variant, kind: 'BACK_IN_STOCK', message: 'An item you asked about is back in stock.', createdAt: new Date('2026-12-05T04:00:00Z') } });
+    await p.shopperNotice.create({ data: { userId: stranger.id, kind: 'BACK_IN_STOCK', variantId: ids.variant, message: 'not yours' } });
+  }, 120_000);
+
+  it('shows the unread count, lists return and drop notices in Chinese, and marks them read when opened', async () => {
+    const s = await f.open('/zh-CN/account/sign-in');
+    const p = s.page;
+    await p.getByLabel(zhCN.buy.account.email).fill(ids.email);
+    await p.getByLabel(zhCN.buy.account.password).fill('correct-horse-battery-staple');
+    await p.getByTestId('auth-submit').click();
+    await p.waitForURL(/\/zh-CN\/account$/);
+
+    // The badge: 3 unread, named for screen readers.
+    const account = p.getByTestId('account-link');
+    await p.waitForFunction(() => document.querySelector('[data-testid="account-link"]')?.getAttribute('data-unread') === '3');
+    expect(await p.getByTestId('notice-count').textContent()).toBe('3');
+    expect(await account.getAttribute('aria-label')).toBe(fill(t.accountUnread, { count: 3 }));
+    await check(s, 'account-badge');
+
+    await p.getByTestId('notices-link').click();
+    await p.waitForURL(/\/zh-CN\/account\/notices$/);
+    expect(await p.locator('h1').textContent()).toBe('消息');
+    const items = p.getByTestId('notice');
+    expect(await items.count()).toBe(3);
+    expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['BACK_IN_STOCK', 'DROP_OPEN', 'ACCEPTED']);
+    // Shown as unread this once.
+    expect(await p.locator('.notice-item.unread').count()).toBe(3);
+    // Return step: the API's Chinese text (deadline in China's time); drop and stock: the shop's Chinese by kind.
+    expect(await items.nth(2).locator('.notice-text').textContent()).toBe('您的退货申请已通过，请在 2026年12月20日 前寄回包裹。');
+    expect(await items.nth(1).locator('.notice-text').textContent()).toBe(t.kinds.DROP_OPEN);
+    expect(await items.nth(0).locator('.notice-text').textContent()).toBe(t.kinds.BACK_IN_STOCK);
+    // Links: the order's returns, the drop, the product at the variant.
+    expect(await items.nth(2).getByRole('link', { name: t.viewReturn }).getAttribute('href')).toBe(`/zh-CN/orders/${ids.order}#returns`);
+    expect(await items.nth(1).getByRole('link', { name: t.viewDrop }).getAttribute('href')).toBe(`/zh-CN/drops/${ids.drop}`);
+    expect(await items.nth(0).getByRole('link', { name: t.viewProduct }).getAttribute('href')).toBe(`/zh-CN/products/${ids.product}?v=${ids.variant}`);
+    await check(s, 'list-zh-CN');
+
+    // Marked read by opening the page: the badge is gone, the database says so, the stranger's stays unread.
+    await p.waitForFunction(() => document.querySelector('[data-testid="account-link"]')?.getAttribute('data-unread') === '0');
+    expect(await p.getByTestId('notice-count').count()).toBe(0);
+    expect(await account.getAttribute('aria-label')).toBe(zhCN.header.account);
+    expect(await f.api.db.prisma.shopperNotice.count({ where: { userId: ids.user, readAt: null } })).toBe(0);
+    expect(await f.api.db.prisma.shopperNotice.count({ where: { userId: { not: ids.user }, readAt: null } })).toBe(1);
+    await p.goto(`${f.shop.url}/zh-CN`);
+    await p.waitForFunction(() => document.querySelector('[data-testid="account-link"]')?.getAttribute('data-unread') === '0');
+    await check(s, 'home-no-badge');
+
+    // The same notices in English, read now.
+    await p.goto(`${f.shop.url}/en/account/notices`);
+    expect(await p.locator('.notice-item.unread').count()).toBe(0);
+    expect(await p.getByTestId('notice').nth(2).locator('.notice-text').textContent()).toBe('Your return was accepted. Send the parcel before December 20, 2026.');
+    expect(await p.getByTestId('notice').nth(1).locator('.notice-text').textContent()).toBe(noticesEn.kinds.DROP_OPEN);
+    await check(s, 'list-en');
+  });
+});
