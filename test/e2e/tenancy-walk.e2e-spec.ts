@@ -20,6 +20,8 @@ const PUBLIC = new Set([
   'abandonCheckout',
   // A live session as viewers see it (only products they could buy), and adding to the cart from its page.
   'liveSession', 'addLiveCartLine',
+  // A drop as shoppers and anyone checking its draw see it (NOT_FOUND for an unknown id), and a product's drops.
+  'drop', 'productDrops',
   // A coupon checked against the caller's own cart (its token for guests); writes nothing.
   'applyCartCoupon',
 ]);
