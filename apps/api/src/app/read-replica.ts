@@ -29,8 +29,8 @@ export class ApiReadReplica implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     if (!this.replica) return;
     this.prisma.attachReplica(this.replica);
-    const status = await this.replica.start();
-    this.logger.log(`read replica ${status.state} (bound ${status.maxLagMs} ms)`);
+    // Not awaited: a replica that does not answer must not hold the API's start (reads go to the primary until it does).
+    void this.replica.start().then((status) => this.logger.log(`read replica ${status.state} (bound ${status.maxLagMs} ms)`));
   }
 
   /** Null when no replica is configured. */

@@ -228,24 +228,38 @@ export class ReadReplica {
 
   /** Asks both servers (one check at a time; a caller during a check gets its answer). */
   check(): Promise<ReplicaStatus> {
-    this.running ??= this.checkOnce().finally(() => (this.running = null));
+    this.running ??= this.checkOnce()
+      .catch((error: Error) => this.settle('down', error.message))
+      .finally(() => (this.running = null));
     return this.running;
+  }
+
+  /** A server that does not answer within this (a replica behind a dropped route hangs, it does not refuse) counts as down. */
+  private answerWithin<T>(work: Promise<T>): Promise<T> {
+    const ms = Math.max(2_000, 2 * this.options.checkIntervalMs);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    });
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
   }
 
   private async checkOnce(): Promise<ReplicaStatus> {
     let primaryLsn: bigint;
     try {
       // The primary first: whatever the replica has replayed by its answer is compared with a position the primary had before.
-      const [row] = await this.primary.hotRead<{ lsn: string }>(Prisma.sql`SELECT pg_current_wal_lsn()::text AS lsn`);
+      const [row] = await this.answerWithin(this.primary.hotRead<{ lsn: string }>(Prisma.sql`SELECT pg_current_wal_lsn()::text AS lsn`));
       primaryLsn = parseLsn(row!.lsn);
     } catch (error) {
       return this.settle('down', `primary: ${(error as Error).message}`);
     }
     let sample: ReplicaSample;
     try {
-      [sample] = (await this.client.hotRead<ReplicaSample>(Prisma.sql`
-        SELECT pg_is_in_recovery() AS recovery, pg_last_wal_replay_lsn()::text AS replay_lsn,
-               (extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000)::float8 AS since_replay_ms`)) as [ReplicaSample];
+      [sample] = (await this.answerWithin(
+        this.client.hotRead<ReplicaSample>(Prisma.sql`
+          SELECT pg_is_in_recovery() AS recovery, pg_last_wal_replay_lsn()::text AS replay_lsn,
+                 (extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000)::float8 AS since_replay_ms`),
+      )) as [ReplicaSample];
     } catch (error) {
       return this.settle('down', (error as Error).message);
     }
