@@ -12,6 +12,8 @@ export interface DropTurn {
   dropId: string;
   variantId: string;
   entryId: string;
+  /** The entry's (and so the orderer's) identity hash. */
+  identityHash: string;
   quantity: number;
   perIdentityLimit: number;
 }
@@ -46,7 +48,7 @@ export class DropCheckoutGate {
     if (quantity > drop.perIdentityLimit) {
       throw new DropsError(DropsErrorCode.DROP_IDENTITY_LIMIT_EXCEEDED, `At most ${drop.perIdentityLimit} per person in this drop`, { limit: drop.perIdentityLimit, requested: quantity });
     }
-    return { dropId: hit.dropId, variantId: hit.variantId, entryId: entry.id, quantity, perIdentityLimit: drop.perIdentityLimit };
+    return { dropId: hit.dropId, variantId: hit.variantId, entryId: entry.id, identityHash: entry.identityHash, quantity, perIdentityLimit: drop.perIdentityLimit };
   }
 
   /**
@@ -55,12 +57,12 @@ export class DropCheckoutGate {
    * COMMIT (no room: VXDSO, answered DROP_SOLD_OUT by `dropSoldOutAtCommit`); this identity's
    * units are counted under its lock.
    */
-  async claim(tx: SqlTx, turn: DropTurn, checkoutId: string, identityId: string, now: Date): Promise<void> {
+  async claim(tx: SqlTx, turn: DropTurn, checkoutId: string, _identityId: string, now: Date): Promise<void> {
     if (!(await this.repo.claimTurn(tx, turn.entryId, checkoutId, turn.quantity, now))) {
       throw new DropsError(DropsErrorCode.DROP_NOT_ADMITTED, 'Your turn in this drop is over or already used', { dropId: turn.dropId });
     }
     // This checkout's own lines are written already: compare the total with the limit as it is.
-    const mine = await this.repo.identityUnits(tx, turn.dropId, turn.variantId, identityId);
+    const mine = await this.repo.identityUnits(tx, turn.dropId, turn.variantId, turn.identityHash);
     if (mine > turn.perIdentityLimit) {
       throw new DropsError(DropsErrorCode.DROP_IDENTITY_LIMIT_EXCEEDED, `At most ${turn.perIdentityLimit} per person in this drop`, { limit: turn.perIdentityLimit, requested: turn.quantity });
     }

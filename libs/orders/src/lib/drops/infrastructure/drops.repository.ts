@@ -222,12 +222,16 @@ export class DropsRepository {
     return n === 1;
   }
 
-  /** The units of this drop ordered under this identity (its row is locked by the checkout), this checkout's included. */
-  async identityUnits(tx: SqlTx, dropId: string, variantId: string, identityId: string): Promise<number> {
+  /**
+   * The units of this drop ordered under this identity, this checkout's included: those of the
+   * checkout of its one entry (unique per drop and identity hash, one index read) that is not
+   * cancelled; the identity's row is locked by the checkout.
+   */
+  async identityUnits(tx: SqlTx, dropId: string, variantId: string, identityHash: string): Promise<number> {
     const rows = await tx.$queryRaw<{ mine: number }[]>`
       SELECT COALESCE(sum(l.quantity), 0)::int AS mine
       FROM drop_entries e JOIN orders o ON o.checkout_id = e.checkout_id JOIN order_lines l ON l.order_id = o.id AND l.variant_id = ${variantId}::uuid
-      WHERE e.drop_id = ${dropId}::uuid AND o.identity_id = ${identityId}::uuid AND o.status <> 'CANCELLED'`;
+      WHERE e.drop_id = ${dropId}::uuid AND e.identity_hash = ${identityHash} AND o.status <> 'CANCELLED'`;
     return rows[0]!.mine;
   }
 
