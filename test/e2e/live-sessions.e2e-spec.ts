@@ -207,4 +207,22 @@ describe('live sessions: schedule, host actions, SSE across two API processes, f
     const final = await api.gql(MANAGED, { id: sessionId }, louvreToken);
     expect(final.data.managedLiveSession.sales).toEqual([{ productId: v.productId, name: expect.any(String), orders: 2, units: 3, revenueMinor: flashPrice + 2 * listPrice }]);
   });
+  it('keeps a guest’s live lines live when the guest signs in and the cart merges: flash price and attribution follow', async () => {
+    const v = louvre.variants[1]!;
+    const listPrice = (await api.gql(`query($id: ID!) { liveSession(id: $id) { products { productId priceMinor } } }`, { id: sessionId })).data.liveSession.products.find((x: any) => x.productId === v.productId).priceMinor;
+    const flash = listPrice - 1_000;
+    expect((await api.gql(FLASH, { i: { sessionId, productId: v.productId, priceMinor: flash, durationSeconds: 120 } }, louvreToken)).errors).toBeUndefined();
+    const guest = await api.gql(ADD_LIVE, { i: { sessionId, variantId: v.id, quantity: 1 } });
+    expect(guest.data.addLiveCartLine.unitPriceMinor).toBe(flash);
+    const shopper = await createUser(p(), 'SHOPPER');
+    const shopperToken = await api.login(shopper.email);
+    const merged = await api.gql(`mutation($t: String!) { mergeGuestCart(cartToken: $t) { cart { id lines { variantId unitPrice } } } }`, { t: guest.data.addLiveCartLine.cartToken }, shopperToken);
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data.mergeGuestCart.cart.lines).toEqual([{ variantId: v.id, unitPrice: flash }]);
+    const placed = await api.gql(PLACE_ORDER, { i: placeOrderInput(merged.data.mergeGuestCart.cart.id, 'live-order-merged', { id: residentId(103) }) }, shopperToken);
+    expect(placed.errors).toBeUndefined();
+    const order = placed.data.placeOrder.orders[0];
+    expect(order.lines[0]).toMatchObject({ variantId: v.id, unitPrice: flash });
+    expect(await p().liveSessionOrder.count({ where: { orderId: order.id, sessionId } })).toBe(1);
+  });
 });

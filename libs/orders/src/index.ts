@@ -3,7 +3,7 @@ export * from './lib/annual-quota.module';
 export { ReservationExpiryService, type ExpiryReport } from './lib/application/reservation-expiry.service';
 export { PaymentEventsService } from './lib/application/payment-events.service';
 // Where contexts built on orders plug into checkout (live sessions), and the cart they add to.
-export { CheckoutExtensions, type CheckoutPriceRule, type PlacedCheckoutListener, type PriceableLine, type PlacedCheckout as PlacedCheckoutFacts } from './lib/application/checkout-extensions';
+export { CheckoutExtensions, type CheckoutPriceRule, type PlacedCheckoutListener, type CartMergeListener, type PriceableLine, type PlacedCheckout as PlacedCheckoutFacts } from './lib/application/checkout-extensions';
 export { CartService, type CartPayload } from './lib/application/cart.service';
 export * from './lib/domain/orders-error';
 export * from './lib/domain/order-state-machine';

@@ -1,15 +1,16 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { CheckoutExtensions, type CheckoutPriceRule, type PlacedCheckoutFacts, type PlacedCheckoutListener, type PriceableLine } from '@vitrine/orders';
+import { CheckoutExtensions, type CartMergeListener, type CheckoutPriceRule, type PlacedCheckoutFacts, type PlacedCheckoutListener, type PriceableLine } from '@vitrine/orders';
 import type { SqlTx } from '@vitrine/shared/data-access';
 import { LiveRepository } from './live.repository';
 
 /**
  * Live sessions in checkout (orders' CheckoutExtensions): a line added from a live page is
  * priced at its session's flash price while that runs (one indexed read of the cart's live
- * lines per quote), and placeOrder's transaction records which orders came from which session.
+ * lines per quote), placeOrder's transaction records which orders came from which session, and a
+ * guest cart merged at sign-in hands its live marks to the shopper's cart.
  */
 @Injectable()
-export class LiveCheckoutHooks implements CheckoutPriceRule, PlacedCheckoutListener, OnModuleInit {
+export class LiveCheckoutHooks implements CheckoutPriceRule, PlacedCheckoutListener, CartMergeListener, OnModuleInit {
   constructor(
     private readonly extensions: CheckoutExtensions,
     private readonly repo: LiveRepository,
@@ -18,6 +19,7 @@ export class LiveCheckoutHooks implements CheckoutPriceRule, PlacedCheckoutListe
   onModuleInit(): void {
     this.extensions.registerPriceRule(this);
     this.extensions.registerPlacedListener(this);
+    this.extensions.registerCartMergeListener(this);
   }
 
   async unitPrices(cartId: string, lines: readonly PriceableLine[], at: Date): Promise<ReadonlyMap<string, number>> {
@@ -32,5 +34,10 @@ export class LiveCheckoutHooks implements CheckoutPriceRule, PlacedCheckoutListe
 
   placed(tx: SqlTx, checkout: PlacedCheckoutFacts): Promise<void> {
     return this.repo.attributeOrders(tx, checkout.cartId, checkout.orders);
+  }
+
+  /** A guest's lines added on a live page keep their session in the shopper's cart after sign-in. */
+  merged(tx: SqlTx, merge: { fromCartId: string; intoCartId: string }): Promise<void> {
+    return this.repo.moveCartLines(tx, merge.fromCartId, merge.intoCartId);
   }
 }

@@ -147,6 +147,15 @@ export class LiveRepository {
       ORDER BY l.variant_id, f.starts_at DESC`;
   }
 
+  /** In a guest cart's merge: its live marks join the shopper's cart (a line marked in both keeps the later mark). */
+  async moveCartLines(tx: SqlTx, fromCartId: string, intoCartId: string): Promise<void> {
+    await tx.$executeRaw(Prisma.sql`
+      INSERT INTO live_cart_lines (cart_id, variant_id, product_id, session_id, added_at)
+      SELECT ${intoCartId}::uuid, variant_id, product_id, session_id, added_at FROM live_cart_lines WHERE cart_id = ${fromCartId}::uuid
+      ON CONFLICT (cart_id, variant_id) DO UPDATE SET session_id = EXCLUDED.session_id, product_id = EXCLUDED.product_id, added_at = EXCLUDED.added_at
+      WHERE live_cart_lines.added_at < EXCLUDED.added_at`);
+  }
+
   /** In placeOrder's transaction: each order with a line added from a live page belongs to that session. */
   async attributeOrders(tx: SqlTx, cartId: string, orders: readonly { orderId: string; variantIds: readonly string[] }[]): Promise<void> {
     const orderIds = orders.flatMap((o) => o.variantIds.map(() => o.orderId));

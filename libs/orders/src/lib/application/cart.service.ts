@@ -9,6 +9,7 @@ import { OrdersError, OrdersErrorCode, customsRegistrationMissing } from '../dom
 import { CartRepository, type CartRecord } from '../infrastructure/cart.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { CheckoutCatalog, type CheckoutVariant } from './checkout-catalog';
+import { CheckoutExtensions } from './checkout-extensions';
 import { CheckoutQuoteService, type CartQuote } from './checkout-quote.service';
 import { ORDERS_SETTINGS, type OrdersSettings } from './orders-settings';
 
@@ -50,6 +51,7 @@ export class CartService {
     private readonly quotes: CheckoutQuoteService,
     private readonly tx: TransactionRunner,
     @Inject(ORDERS_SETTINGS) private readonly settings: OrdersSettings,
+    private readonly extensions: CheckoutExtensions,
   ) {}
 
   /** The caller's current cart (null when there is none yet). */
@@ -145,6 +147,8 @@ export class CartService {
       const had = new Map(t.items.map((i) => [i.variantId, i.quantity]));
       const added = plan.set.map((l) => ({ variantId: l.variantId, add: l.quantity - (had.get(l.variantId) ?? 0) }));
       await this.carts.applyMerge(tx, g.id, t.id, added, this.settings.maxLineQuantity);
+      // What other contexts keep of the guest's lines follows them (a live session's marks).
+      await this.extensions.merged(tx, { fromCartId: g.id, intoCartId: t.id });
       return { leftOut: plan.leftOut };
     });
     if ('mergedInto' in outcome) return this.alreadyMerged(actor, outcome.mergedInto ?? null);

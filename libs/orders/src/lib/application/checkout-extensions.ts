@@ -31,6 +31,11 @@ export interface PlacedCheckoutListener {
   placed(tx: SqlTx, checkout: PlacedCheckout): Promise<void>;
 }
 
+/** A context that keeps something of a guest cart when its lines join the shopper's cart (in the merge's transaction). */
+export interface CartMergeListener {
+  merged(tx: SqlTx, merge: { fromCartId: string; intoCartId: string }): Promise<void>;
+}
+
 /**
  * Where contexts that build on orders (they import orders, never the reverse) plug into
  * checkout: they register at start-up. With nothing registered, checkout runs as before, with
@@ -40,6 +45,7 @@ export interface PlacedCheckoutListener {
 export class CheckoutExtensions {
   private readonly priceRules: CheckoutPriceRule[] = [];
   private readonly listeners: PlacedCheckoutListener[] = [];
+  private readonly mergeListeners: CartMergeListener[] = [];
 
   registerPriceRule(rule: CheckoutPriceRule): void {
     this.priceRules.push(rule);
@@ -47,6 +53,10 @@ export class CheckoutExtensions {
 
   registerPlacedListener(listener: PlacedCheckoutListener): void {
     this.listeners.push(listener);
+  }
+
+  registerCartMergeListener(listener: CartMergeListener): void {
+    this.mergeListeners.push(listener);
   }
 
   /** The lowest price any rule gives each line it prices (never above the catalogue's). */
@@ -65,5 +75,9 @@ export class CheckoutExtensions {
 
   async placed(tx: SqlTx, checkout: PlacedCheckout): Promise<void> {
     for (const listener of this.listeners) await listener.placed(tx, checkout);
+  }
+
+  async merged(tx: SqlTx, merge: { fromCartId: string; intoCartId: string }): Promise<void> {
+    for (const listener of this.mergeListeners) await listener.merged(tx, merge);
   }
 }
