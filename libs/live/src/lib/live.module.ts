@@ -3,6 +3,7 @@ import { CatalogModule } from '@vitrine/catalog';
 import { InventoryModule } from '@vitrine/inventory';
 import { OrdersModule } from '@vitrine/orders';
 import { LiveCartService } from './application/live-cart.service';
+import { LiveCheckoutProducts } from './application/live-checkout-products';
 import { LiveEventsHub } from './application/live-events.hub';
 import { LiveProducts } from './application/live-products';
 import { LiveSessionsService } from './application/live-sessions.service';
@@ -23,6 +24,7 @@ import { LiveRepository } from './infrastructure/live.repository';
     LiveProducts,
     LiveStateService,
     LiveEventsHub,
+    LiveCheckoutProducts,
     LiveSessionsService,
     LiveCartService,
     LiveCheckoutHooks,

@@ -39,6 +39,13 @@ export class LiveEventsHub implements OnModuleDestroy {
     return `${this.prefix}:live:${sessionId}`;
   }
 
+  /** Every process's checkout hears on it that live products changed (a session, its bag, a flash price). */
+  private get checkoutChannel(): string {
+    return `${this.prefix}:live-checkout`;
+  }
+
+  private readonly checkoutWatchers = new Set<() => void>();
+
   /** Connected on first use: a process that never serves a live page opens no connection. */
   private connect(): Promise<void> {
     if (this.ready) return this.ready;
@@ -67,6 +74,25 @@ export class LiveEventsHub implements OnModuleDestroy {
     } catch (error) {
       this.logger.warn(`live event ${event.type} of ${sessionId} not published: ${(error as Error).message}`);
     }
+  }
+
+  /** Tells every API process (this one included, at once) that the products checkout asks live about changed. */
+  async announceCheckoutChange(): Promise<void> {
+    for (const watcher of this.checkoutWatchers) watcher();
+    try {
+      await this.connect();
+      await this.publisher!.publish(this.checkoutChannel, this.origin);
+    } catch (error) {
+      this.logger.warn(`live checkout change not published: ${(error as Error).message}`);
+    }
+  }
+
+  /** `watcher` runs whenever any process announces a checkout change (subscribed on first call). */
+  async watchCheckoutChanges(watcher: () => void): Promise<void> {
+    this.checkoutWatchers.add(watcher);
+    if (this.checkoutWatchers.size > 1) return;
+    await this.connect();
+    await this.subscriber!.subscribe(this.checkoutChannel);
   }
 
   /** Starts delivering the session's frames to `listener`; answers the function that stops it. */
@@ -106,6 +132,10 @@ export class LiveEventsHub implements OnModuleDestroy {
   }
 
   private deliver(channel: string, message: string): void {
+    if (channel === this.checkoutChannel) {
+      if (message !== this.origin) for (const watcher of this.checkoutWatchers) watcher();
+      return;
+    }
     const sessionId = channel.slice(channel.lastIndexOf(':') + 1);
     const set = this.listeners.get(sessionId);
     this.state.invalidate(sessionId);

@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel
 import { LiveError, LiveErrorCode } from '../domain/live-error';
 import { announcementSchema, bagSchema, flashPriceAllowed, flashSchema, pinSchema, scheduleSchema, sessionPhase } from '../domain/live-rules';
 import { LiveRepository, type FlashRow, type LiveSessionRow, type ProductSalesRow, type AnnouncementRow } from '../infrastructure/live.repository';
+import { LiveCheckoutProducts } from './live-checkout-products';
 import { LiveEventsHub } from './live-events.hub';
 import { LiveProducts } from './live-products';
 
@@ -18,6 +19,7 @@ export class LiveSessionsService {
     private readonly repo: LiveRepository,
     private readonly products: LiveProducts,
     private readonly hub: LiveEventsHub,
+    private readonly checkoutProducts: LiveCheckoutProducts,
   ) {}
 
   async schedule(actor: Actor, raw: unknown): Promise<LiveSessionRow> {
@@ -25,7 +27,9 @@ export class LiveSessionsService {
     if (!canManageMuseum(actor, input.museumId)) throw new NotFoundError('Museum');
     if (input.endsAt.getTime() <= Date.now()) throw new ValidationError([{ path: 'input.endsAt', message: 'must be in the future' }]);
     await this.assertOwnProducts(input.museumId, input.productIds);
-    return this.repo.create({ ...input, createdBy: actor.userId });
+    const session = await this.repo.create({ ...input, createdBy: actor.userId });
+    await this.checkoutProducts.changed();
+    return session;
   }
 
   async setBag(actor: Actor, raw: unknown): Promise<LiveSessionRow> {
@@ -34,6 +38,7 @@ export class LiveSessionsService {
     this.assertNotEnded(session);
     await this.assertOwnProducts(session.museumId, input.productIds);
     await this.repo.setBag(session.id, input.productIds);
+    await this.checkoutProducts.changed();
     await this.hub.publish(session.id, { type: 'bag' });
     return (await this.repo.findById(session.id))!;
   }
@@ -65,6 +70,7 @@ export class LiveSessionsService {
     }
     const endsAt = new Date(Math.min(now.getTime() + input.durationSeconds * 1000, session.endsAt.getTime()));
     const flash = await this.repo.startFlash({ sessionId: session.id, productId: input.productId, priceMinor: input.priceMinor, startsAt: now, endsAt, createdBy: actor.userId });
+    await this.checkoutProducts.changed();
     await this.hub.publish(session.id, {
       type: 'flash',
       flash: { productId: flash.productId, priceMinor: flash.priceMinor, currency: 'CNY', startsAt: flash.startsAt.toISOString(), endsAt: flash.endsAt.toISOString() },

@@ -137,6 +137,18 @@ export class LiveRepository {
     });
   }
 
+  /**
+   * The products checkout needs to ask about: those with a flash price not over at `at`, and
+   * those in the bag of a session that ended after `bagsSince` (a line added from its page may
+   * still be checked out and attributed). One statement.
+   */
+  async checkoutProducts(at: Date, bagsSince: Date): Promise<{ flash: string[]; bag: string[] }> {
+    const [row] = await this.prisma.sql.$queryRaw<{ flash: string[] | null; bag: string[] | null }[]>`
+      SELECT (SELECT array_agg(DISTINCT f.product_id::text) FROM live_flash_prices f WHERE f.ends_at > ${at}) AS flash,
+             (SELECT array_agg(DISTINCT p.product_id::text) FROM live_session_products p JOIN live_sessions s ON s.id = p.session_id WHERE s.ends_at > ${bagsSince}) AS bag`;
+    return { flash: row?.flash ?? [], bag: row?.bag ?? [] };
+  }
+
   /** Per variant of this cart added from a live page: the flash price in force now for its product in that session. */
   async flashPricesOfCart(cartId: string, at: Date): Promise<{ variantId: string; priceMinor: number }[]> {
     return this.prisma.$queryRaw<{ variantId: string; priceMinor: number }[]>`

@@ -21,7 +21,8 @@ export interface CheckoutPriceRule {
 export interface PlacedCheckout {
   checkoutId: string;
   cartId: string;
-  orders: readonly { orderId: string; variantIds: readonly string[] }[];
+  /** Each order's lines' variants, and their products, in line order. */
+  orders: readonly { orderId: string; variantIds: readonly string[]; productIds: readonly string[] }[];
   /** The source marker the shopper came with (placeOrder's `source`: a shelf label's QR code, …); null without one. */
   source?: string | null;
 }

@@ -181,7 +181,7 @@ export class CheckoutWriter {
       // Each line keeps the storefront's commission rate in force now (docs/adr/0014).
       await this.commissions.snapshot(tx, checkout.id);
       // What other contexts record of this checkout commits or rolls back with it (a live session's orders).
-      await this.extensions.placed(tx, { checkoutId, cartId: c.cartId, source: c.input.source, orders: orders.map((o) => ({ orderId: o.id, variantIds: o.lines.map((l) => l.variantId) })) });
+      await this.extensions.placed(tx, { checkoutId, cartId: c.cartId, source: c.input.source, orders: orders.map((o) => ({ orderId: o.id, variantIds: o.lines.map((l) => l.variantId), productIds: o.lines.map((l) => l.productId) })) });
       // Stock last: the levels move at COMMIT, so the hottest rows are locked only while PostgreSQL commits.
       await this.stock.reserve(
         tx,

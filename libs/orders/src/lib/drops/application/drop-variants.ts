@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { DROP_MIN_LEAD_MS } from '../domain/drop-input';
 import { DropsRepository } from '../infrastructure/drops.repository';
 
-/** How long an API process trusts its list of variants under a drop (a drop is created minutes before it starts). */
-export const DROP_VARIANTS_TTL_MS = 1_000;
+/**
+ * How long an API process trusts its list of variants under a drop. A drop starts at least this
+ * long after it is created (DROP_MIN_LEAD_MS, checkCreateDrop), so every process knows it before
+ * its first turn; a cart or checkout meanwhile reads nothing (cart-statements e2e).
+ */
+export const DROP_VARIANTS_TTL_MS = DROP_MIN_LEAD_MS;
 
 /**
- * The variants that have a drop not ended, per process, read again at most once a second, so a
- * checkout without a drop variant costs no statement. A drop must start in the future, so a
- * new drop is known to every process before its first turn; this process's own changes clear
- * the list at once.
+ * The variants that have a drop not ended, per process, read again at most every
+ * DROP_VARIANTS_TTL_MS, so a checkout without a drop variant costs no statement. A drop starts at
+ * least that long after its creation, so a new drop is known to every process before its first
+ * turn; this process's own changes clear the list at once.
  */
 @Injectable()
 export class DropVariants {

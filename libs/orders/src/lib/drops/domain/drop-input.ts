@@ -23,11 +23,15 @@ export interface CheckedDrop {
   payWindowSeconds: number;
 }
 
+/** How far ahead of its creation a drop starts at the earliest (DropVariants' list lifetime, drop-variants.ts). */
+export const DROP_MIN_LEAD_MS = 5_000;
+
 /** A manager's drop: starts in the future (a draw's seed hash is public before registration opens), sizes that fit. */
 export function checkCreateDrop(input: unknown, now: Date): CheckedDrop {
   const v = validate(createDropSchema, input);
   const problems: { path: string; message: string }[] = [];
-  if (v.startsAt.getTime() <= now.getTime()) problems.push({ path: 'input.startsAt', message: 'must be in the future' });
+  // Every API process learns of a drop within its list's lifetime (DropVariants): no turn before that.
+  if (v.startsAt.getTime() < now.getTime() + DROP_MIN_LEAD_MS) problems.push({ path: 'input.startsAt', message: `must be at least ${DROP_MIN_LEAD_MS / 1000} s in the future` });
   if (v.perIdentityLimit > v.editionSize) problems.push({ path: 'input.perIdentityLimit', message: 'must not exceed the edition size' });
   if (v.mode === 'DRAW') {
     if (!v.registrationClosesAt) problems.push({ path: 'input.registrationClosesAt', message: 'a draw needs the end of its registration window' });
