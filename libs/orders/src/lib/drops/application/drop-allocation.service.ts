@@ -111,6 +111,10 @@ export class DropAllocationService {
       // Counted after this tick's changes: nobody waiting, no open turn, no checkout awaiting payment.
       const nobodyLeft = c.waiting === 0 && c.openTurns + admitted.length === 0 && c.pendingCheckouts === 0;
       if (soldOut || nobodyLeft) {
+        // A payment committed after the tally above (counts() already saw it): its entry is PAID
+        // before the drop ends, as no later tick looks at an ended drop.
+        const late = (await this.repo.checkedOut(tx, d.id)).filter((x) => x.statuses.length && !x.statuses.includes('PENDING_PAYMENT') && !x.statuses.every((st) => st === 'CANCELLED'));
+        await this.repo.setEntryStatus(tx, late.map((x) => x.id), 'CHECKED_OUT', 'PAID');
         const losers = await this.repo.closeWaiting(tx, d.id);
         await this.repo.notify(tx, losers.map((e) => e.userId), { kind: 'DROP_NOT_SELECTED', dropId: d.id, variantId: d.variantId, message: d.mode === 'DRAW' ? 'You were not drawn this time.' : 'The drop has ended.' });
         await this.repo.setStatus(tx, d.id, 'ENDED', now);
