@@ -1,6 +1,7 @@
 export * from './lib/domain-error';
 export * from './lib/validate';
 export * from './lib/money';
+export * from './lib/allocation';
 export * from './lib/decimal';
 export * from './lib/pricing';
 export * from './lib/localized-text';
