@@ -4,6 +4,7 @@ import { getNamedType, isInputObjectType, type GraphQLInputType, type GraphQLSch
 import type { PrismaService } from '@vitrine/shared/data-access';
 import { createArtwork, createBrand, createCollection, createProduct, createUser } from '@vitrine/shared/testing';
 import { codeOf, startApi, type ApiHarness, type GqlResult } from '../support/api-harness';
+import { seedFx } from '../support/checkout-fixtures';
 import { seedPaidOrders } from '../support/pipeline-fixtures';
 
 /**
@@ -19,14 +20,14 @@ interface Case {
   /** The mutation's field name in the schema. */
   mutation: string;
   label: string;
-  role: 'manager' | 'partner';
+  role: 'manager' | 'partner' | 'shopper';
   document: string;
   /** The input, with `other` in the place of the other tenant's id. */
   variables: (other: string) => Record<string, unknown>;
   /** The other tenant's id. */
   other: () => string;
   /** The code the other tenant's id must answer. */
-  code: 'NOT_FOUND' | 'VALIDATION_FAILED' | 'FORBIDDEN';
+  code: 'NOT_FOUND' | 'VALIDATION_FAILED' | 'FORBIDDEN' | 'PRODUCT_NOT_IN_MUSEUM' | 'PRODUCT_NOT_IN_BAG';
   /** For VALIDATION_FAILED: the field naming the other tenant's id. */
   field?: string;
 }
@@ -45,6 +46,23 @@ const REFUND = `mutation($id: ID!, $lines: [RefundLineInput!]) { refundOrder(id:
 const CREATE_USER = `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`;
 const CONNECT_PAYOUT = `mutation($m: ID, $b: ID) { connectPayoutAccount(museumId: $m, brandId: $b, returnUrl: "https://console.example.test/a", refreshUrl: "https://console.example.test/b") { sellerId } }`;
 const UPDATE_ACCESS = `mutation($i: UpdateUserAccessInput!) { updateUserAccess(input: $i) { id } }`;
+const SCHEDULE_LIVE = `mutation($i: ScheduleLiveSessionInput!) { scheduleLiveSession(input: $i) { id } }`;
+const SET_LIVE_BAG = `mutation($i: SetLiveSessionBagInput!) { setLiveSessionBag(input: $i) { id } }`;
+const PIN_LIVE = `mutation($i: PinLiveProductInput!) { pinLiveProduct(input: $i) { id } }`;
+const FLASH_LIVE = `mutation($i: StartLiveFlashPriceInput!) { startLiveFlashPrice(input: $i) { productId } }`;
+const ADD_LIVE_LINE = `mutation($i: AddLiveCartLineInput!) { addLiveCartLine(input: $i) { cartId } }`;
+const CREATE_PROMOTION = `mutation($i: PromotionInput!) { createPromotion(input: $i) { id } }`;
+const UPDATE_PROMOTION = `mutation($id: ID!, $i: PromotionInput!) { updatePromotion(id: $id, input: $i) { id } }`;
+const HOUR = 3_600_000;
+/** A coupon of `museumId` on `productIds`, valid for a day. */
+const coupon = (museumId: string, productIds: string[], code: string) => ({
+  museumId, kind: 'COUPON', name: 'Mixed', code, discountType: 'AMOUNT', amountOffMinor: 500, productIds,
+  startsAt: new Date(Date.now() - HOUR).toISOString(), endsAt: new Date(Date.now() + 24 * HOUR).toISOString(),
+});
+/** A live session of `museumId` with `productIds` in its bag. */
+const schedule = (museumId: string, productIds: string[]) => ({
+  museumId, title: 'Mixed', streamUrl: 'https://live.example.test/s', startsAt: new Date(Date.now() + HOUR).toISOString(), endsAt: new Date(Date.now() + 2 * HOUR).toISOString(), productIds,
+});
 
 /** A licence chain (proposal, agreement, licensed product) under which `brandId` fulfils `productId`. */
 async function licence(p: PrismaService, museumId: string, brandId: string, productId: string, authorUserId: string): Promise<string> {
@@ -85,7 +103,7 @@ function mutationsWithSeveralIds(schema: GraphQLSchema): string[] {
 
 describe('tenancy: own objects combined with another tenant’s ids', () => {
   let api: ApiHarness;
-  const t: Record<'manager' | 'partner', string> = { manager: '', partner: '' };
+  const t: Record<'manager' | 'partner' | 'shopper', string> = { manager: '', partner: '', shopper: '' };
   const secret = `SECRET-${randomUUID().slice(0, 8)}`;
   // The attacker's objects (the British Museum's and its partner's) and the victim's (the Louvre's and its partner's).
   const mine: Record<string, string> = {};
@@ -153,6 +171,30 @@ describe('tenancy: own objects combined with another tenant’s ids', () => {
 
     t.manager = await api.login(manager.email);
     t.partner = await api.login(partner.email);
+    t.shopper = await api.login((await createUser(p, 'SHOPPER')).email);
+
+    // Live sessions (their products priced in CNY at today's rate), on the air now, each museum's with a published product of its own in its bag.
+    await seedFx(p, '7.8000');
+    const myLive = await createProduct(p, mine['museum']);
+    const theirLive = await createProduct(p, theirs['museum'], { nameEn: secret });
+    mine['liveProduct'] = myLive.id;
+    mine['liveVariant'] = myLive.variants[0]!.id;
+    theirs['liveProduct'] = theirLive.id;
+    theirs['liveVariant'] = theirLive.variants[0]!.id;
+    for (const [side, museumId, productId, userId] of [[mine, mine['museum'], myLive.id, manager.id], [theirs, theirs['museum'], theirLive.id, theirPartner.id]] as const) {
+      side['session'] = (
+        await p.liveSession.create({
+          data: { museumId: museumId!, title: 'Live', streamUrl: 'https://live.example.test/s', startsAt: new Date(Date.now() - HOUR), endsAt: new Date(Date.now() + 2 * HOUR), createdBy: userId, products: { create: [{ productId, position: 0 }] } },
+        })
+      ).id;
+    }
+    // A promotion of each museum (the Louvre's by its own manager).
+    const theirManager = await api.login((await createUser(p, 'MUSEUM_MANAGER', { museumIds: [theirs['museum']] })).email);
+    for (const [side, token, productId, code] of [[mine, t.manager, myLive.id, 'MINE5'], [theirs, theirManager, theirLive.id, 'THEIRS5']] as const) {
+      const made = await api.gql(CREATE_PROMOTION, { i: coupon(side['museum']!, [productId], code) }, token);
+      expect(made.errors).toBeUndefined();
+      side['promotion'] = made.data.createPromotion.id;
+    }
     const draft = await api.gql(CREATE_PROPOSAL, { i: { museumId: mine['museum'], content: { title: { en: 'Candle' } } } }, t.partner);
     expect(draft.errors).toBeUndefined();
     mine['proposal'] = draft.data.createProposal.id;
@@ -196,6 +238,21 @@ describe('tenancy: own objects combined with another tenant’s ids', () => {
     // Identity: operators only; a manager is refused whatever the ids.
     { mutation: 'createUser', label: 'a user of their museum', role: 'manager', document: CREATE_USER, variables: (o) => ({ i: { email: 'mixed@example.test', displayName: 'M', password: 'correct-horse-battery-staple', role: 'MUSEUM_MANAGER', museumIds: [mine['museum'], o] } }), other: () => theirs['museum']!, code: 'FORBIDDEN' },
     { mutation: 'updateUserAccess', label: 'their partner into my museum', role: 'manager', document: UPDATE_ACCESS, variables: (o) => ({ i: { userId: o, role: 'MUSEUM_MANAGER', museumIds: [mine['museum']] } }), other: () => theirs['user']!, code: 'FORBIDDEN' },
+    // Live sessions: a session's bag holds its own museum's products; a host acts on their own sessions only.
+    { mutation: 'scheduleLiveSession', label: 'my museum, their product in the bag', role: 'manager', document: SCHEDULE_LIVE, variables: (o) => ({ i: schedule(mine['museum']!, [mine['liveProduct']!, o]) }), other: () => theirs['liveProduct']!, code: 'PRODUCT_NOT_IN_MUSEUM' },
+    { mutation: 'scheduleLiveSession', label: 'their museum, my product', role: 'manager', document: SCHEDULE_LIVE, variables: (o) => ({ i: schedule(o, [mine['liveProduct']!]) }), other: () => theirs['museum']!, code: 'NOT_FOUND' },
+    { mutation: 'setLiveSessionBag', label: 'my session, their product', role: 'manager', document: SET_LIVE_BAG, variables: (o) => ({ i: { sessionId: mine['session'], productIds: [mine['liveProduct'], o] } }), other: () => theirs['liveProduct']!, code: 'PRODUCT_NOT_IN_MUSEUM' },
+    { mutation: 'setLiveSessionBag', label: 'their session, my product', role: 'manager', document: SET_LIVE_BAG, variables: (o) => ({ i: { sessionId: o, productIds: [mine['liveProduct']] } }), other: () => theirs['session']!, code: 'NOT_FOUND' },
+    { mutation: 'pinLiveProduct', label: 'my session, their product', role: 'manager', document: PIN_LIVE, variables: (o) => ({ i: { sessionId: mine['session'], productId: o } }), other: () => theirs['liveProduct']!, code: 'PRODUCT_NOT_IN_BAG' },
+    { mutation: 'pinLiveProduct', label: 'their session, my product', role: 'manager', document: PIN_LIVE, variables: (o) => ({ i: { sessionId: o, productId: mine['liveProduct'] } }), other: () => theirs['session']!, code: 'NOT_FOUND' },
+    { mutation: 'startLiveFlashPrice', label: 'my session on the air, their product', role: 'manager', document: FLASH_LIVE, variables: (o) => ({ i: { sessionId: mine['session'], productId: o, priceMinor: 100, durationSeconds: 60 } }), other: () => theirs['liveProduct']!, code: 'PRODUCT_NOT_IN_BAG' },
+    { mutation: 'startLiveFlashPrice', label: 'their session on the air, my product', role: 'manager', document: FLASH_LIVE, variables: (o) => ({ i: { sessionId: o, productId: mine['liveProduct'], priceMinor: 100, durationSeconds: 60 } }), other: () => theirs['session']!, code: 'NOT_FOUND' },
+    { mutation: 'addLiveCartLine', label: 'a shopper on one museum’s live page, another museum’s variant', role: 'shopper', document: ADD_LIVE_LINE, variables: (o) => ({ i: { sessionId: mine['session'], variantId: o, quantity: 1 } }), other: () => theirs['liveVariant']!, code: 'PRODUCT_NOT_IN_BAG' },
+    // Promotions: a storefront's promotion covers its own products.
+    { mutation: 'createPromotion', label: 'my storefront, their product', role: 'manager', document: CREATE_PROMOTION, variables: (o) => ({ i: coupon(mine['museum']!, [mine['liveProduct']!, o], 'MIXED1') }), other: () => theirs['liveProduct']!, code: 'VALIDATION_FAILED', field: 'input.productIds.1' },
+    { mutation: 'createPromotion', label: 'their storefront, my product', role: 'manager', document: CREATE_PROMOTION, variables: (o) => ({ i: coupon(o, [mine['liveProduct']!], 'MIXED2') }), other: () => theirs['museum']!, code: 'NOT_FOUND' },
+    { mutation: 'updatePromotion', label: 'my promotion, their product', role: 'manager', document: UPDATE_PROMOTION, variables: (o) => ({ id: mine['promotion'], i: coupon(mine['museum']!, [o], 'MINE5') }), other: () => theirs['liveProduct']!, code: 'VALIDATION_FAILED', field: 'input.productIds.0' },
+    { mutation: 'updatePromotion', label: 'their promotion, my product', role: 'manager', document: UPDATE_PROMOTION, variables: (o) => ({ id: o, i: coupon(mine['museum']!, [mine['liveProduct']!], 'THEIRS5') }), other: () => theirs['promotion']!, code: 'NOT_FOUND' },
   ];
 
   it('has a cross-reference case for every mutation of the schema that takes two ids or more', () => {
@@ -270,6 +327,14 @@ describe('tenancy: own objects combined with another tenant’s ids', () => {
     await ok(UPDATE_STOREFRONT, { i: { museumId: mine['museum'], featuredCollectionIds: [mine['collection']] } }, 'manager');
     await ok(CREATE_PROPOSAL, { i: { museumId: mine['museum'], content: { title: { en: 'Mixed' }, artworkIds: [mine['work']] } } }, 'partner');
     await ok(REVISE_PROPOSAL, { i: { id: mine['proposal'], content: { title: { en: 'Mixed' }, artworkIds: [mine['work']] } } }, 'partner');
+    await ok(SCHEDULE_LIVE, { i: schedule(mine['museum']!, [mine['liveProduct']!]) }, 'manager');
+    await ok(SET_LIVE_BAG, { i: { sessionId: mine['session'], productIds: [mine['liveProduct']] } }, 'manager');
+    await ok(PIN_LIVE, { i: { sessionId: mine['session'], productId: mine['liveProduct'] } }, 'manager');
+    await ok(FLASH_LIVE, { i: { sessionId: mine['session'], productId: mine['liveProduct'], priceMinor: 100, durationSeconds: 60 } }, 'manager');
+    // The bag lets the museum's own variant through to the cart's rules (this fixture product is not listable for China).
+    expect(codeOf(await api.gql(ADD_LIVE_LINE, { i: { sessionId: mine['session'], variantId: mine['liveVariant'], quantity: 1 } }, t.shopper))).toBe('NOT_LISTABLE_FOR_CHINA');
+    await ok(CREATE_PROMOTION, { i: coupon(mine['museum']!, [mine['liveProduct']!], 'MIXED3') }, 'manager');
+    await ok(UPDATE_PROMOTION, { id: mine['promotion'], i: coupon(mine['museum']!, [mine['liveProduct']!], 'MINE5') }, 'manager');
   });
 });
 
