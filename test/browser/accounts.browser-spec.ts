@@ -33,7 +33,8 @@ describe('console: sign-in, roles and sessions', () => {
     await signIn(page, partner.email, partner.password);
     await page.getByTestId('panel-proposals').waitFor();
     const menu = await page.getByRole('menuitem').allInnerTexts();
-    expect(menu).toEqual(['Dashboard', 'Proposals', 'Our stock', 'Orders to ship', 'Returns', 'Agreements', 'Royalty statements']);
+    // Balances & payouts: the brand's own settlement page (its Connect account, balance and payouts).
+    expect(menu).toEqual(['Dashboard', 'Proposals', 'Our stock', 'Orders to ship', 'Returns', 'Agreements', 'Royalty statements', 'Balances & payouts']);
     await page.getByRole('menuitem', { name: 'Proposals' }).click();
     await page.getByRole('link', { name: 'New proposal' }).waitFor();
     await page.goto('/#/users');
