@@ -23,6 +23,8 @@ process.env['QUEUE_PREFIX'] = prefix;
 const CREATE = `mutation($i: CreateDropInput!) { createDrop(input: $i) { id } }`;
 const JOIN = `mutation($i: JoinDropInput!) { joinDrop(input: $i) { id status } }`;
 const t = dropsZhCN;
+/** The piece on sale, named in each language. */
+const PIECE = { 'zh-CN': '青花缠枝莲纹杯', en: 'Blue-and-white lotus cup' } as const;
 
 async function check(s: ShopPage, name: string): Promise<void> {
   await s.screenshot(`shop-drops-${name}`);
@@ -37,6 +39,7 @@ describe('shop: a queue drop', () => {
   beforeAll(async () => {
     await seedFx(f.api.db.prisma, '7.8000');
     shop = await seedShop(f.api.db.prisma, { prices: [8_900], stock: 1 });
+    await f.api.db.prisma.product.update({ where: { id: shop.variants[0]!.productId }, data: { nameZh: PIECE['zh-CN'], nameEn: PIECE.en, nameFr: 'Tasse bleu et blanc aux lotus' } });
   }, 120_000);
   afterAll(async () => {
     await worker?.stop('SIGTERM');
@@ -74,7 +77,27 @@ describe('shop: a queue drop', () => {
     await p.goto(`${f.shop.url}/zh-CN/drops/${dropId}`);
     await p.getByTestId('drop-countdown').getByText(/^距开始还有 (\d+:)?\d+:\d\d$/).waitFor();
     await expect(p.getByTestId('drop-status').textContent()).resolves.toBe(t.status.SCHEDULED);
+    // The piece on sale, as the product page shows it: picture, name in Chinese, CNY price, edition and limit.
+    const piece = p.getByTestId('drop-product');
+    await expect(piece.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(PIECE['zh-CN']);
+    const picture = piece.getByRole('img', { name: PIECE['zh-CN'] });
+    await picture.waitFor();
+    await p.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('[data-testid=drop-product] img');
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+    expect((await picture.boundingBox())!.width).toBeGreaterThan(300);
+    await expect(piece.getByTestId('drop-edition').textContent()).resolves.toBe(fill(t.edition, { edition: 1, limit: 1 }));
+    const price = (await piece.getByTestId('drop-price').textContent())!;
+    expect(price).toMatch(/^¥[\d,]+\.\d\d$/);
+    expect(await p.title()).toBe(fill(zhCN.meta.titleTemplate, { title: fill(t.titleOf, { name: PIECE['zh-CN'] }) }));
     await check(s, 'before-start');
+    // Its link, named, leads to the product page, which asks the same price for the same variant.
+    await piece.getByRole('link', { name: t.seeProduct }).click();
+    await p.waitForURL(new RegExp(`/zh-CN/products/${shop.variants[0]!.productId}\\?v=${shop.variants[0]!.id}$`));
+    await expect(p.getByTestId('price').textContent()).resolves.toBe(price);
+    await expect(p.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(PIECE['zh-CN']);
+    await p.goto(`${f.shop.url}/zh-CN/drops/${dropId}`);
 
     // An ID number that already entered from another account: refused in words, nothing written.
     await p.getByLabel(t.residentId).fill(residentId(8_202));
@@ -119,6 +142,8 @@ describe('shop: a queue drop', () => {
     await e.page.waitForURL(/\/zh-CN\/account$/);
     await e.page.goto(`${f.shop.url}/en/drops/${dropId}`);
     await e.page.getByTestId('drop-entry').getByText(fill(dropsEn.place, { place: 1 })).waitFor();
+    await expect(e.page.getByTestId('drop-product').getByRole('heading', { level: 2 }).textContent()).resolves.toBe(PIECE.en);
+    await e.page.getByTestId('drop-product').getByRole('link', { name: dropsEn.seeProduct }).waitFor();
     await check(e, 'place-in-queue-en');
   }, 300_000);
 });

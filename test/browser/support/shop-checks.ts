@@ -12,8 +12,21 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** axe-core's serious and critical violations of the page as it is now. */
+/**
+ * Waits for the page's <title>. Next streams a page's metadata in its own Suspense boundary, and
+ * on a client navigation (a link, or a server action's redirect) it commits the new page's body
+ * as soon as it is ready and the new <title> when generateMetadata has resolved: in between the
+ * document has no title. A check run in that window (right after the body's text appeared)
+ * judges a page still arriving; every shop page has a title once it is there. A page that never
+ * gets one is still reported: by axe's document-title, after 10 s.
+ */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 10_000 }).catch(() => undefined);
+}
+
+/** axe-core's serious and critical violations of the page as it is now (once its title is in). */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await pageSettled(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;

@@ -1,6 +1,10 @@
 /** Texts of the drop page (dictionaries/drops/<locale>.ts). */
 export interface DropsDictionary {
   title: string;
+  /** The page's title when the piece is known: `{name}` */
+  titleOf: string;
+  /** The link to the piece's product page */
+  seeProduct: string;
   queue: string;
   draw: string;
   queueHow: string;

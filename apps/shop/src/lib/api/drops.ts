@@ -1,4 +1,5 @@
 // A drop as the shop shows it (docs/adr/0017-fair-drop-allocation.md), with the signed-in shopper's entry.
+import { cache } from 'react';
 import { gql } from './client';
 
 export type DropStatus = 'SCHEDULED' | 'REGISTRATION' | 'ALLOCATING' | 'ENDED' | 'CANCELLED';
@@ -19,7 +20,8 @@ export interface ShopDrop {
   myEntry: { id: string; status: string; position: number | null; placeInQueue: number | null; turnEndsAt: string | null } | null;
 }
 
-export async function shopDrop(id: string): Promise<ShopDrop> {
+/** Cached per request: the page's metadata and body share one API read. */
+export const shopDrop = cache(async (id: string): Promise<ShopDrop> => {
   return (
     await gql<{ drop: ShopDrop }>(
       `query ShopDrop($id: ID!) { drop(id: $id) { id productId variantId mode status startsAt registrationClosesAt editionSize perIdentityLimit payWindowSeconds seedHash seed
@@ -27,4 +29,4 @@ export async function shopDrop(id: string): Promise<ShopDrop> {
       { id },
     )
   ).drop;
-}
+});

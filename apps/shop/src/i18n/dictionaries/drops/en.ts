@@ -2,6 +2,8 @@ import type { DropsDictionary } from '../../drops-types';
 
 export const dropsEn: DropsDictionary = {
   title: 'Limited-edition drop',
+  titleOf: 'Limited-edition drop: {name}',
+  seeProduct: 'See the product',
   queue: 'Queue',
   draw: 'Draw',
   queueHow: 'Join the waiting room before the start: at the start everyone waiting is put in a random order (arriving first buys nothing), and shoppers are admitted in turns, each with a few minutes to pay.',

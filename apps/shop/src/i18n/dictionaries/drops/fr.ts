@@ -2,6 +2,8 @@ import type { DropsDictionary } from '../../drops-types';
 
 export const dropsFr: DropsDictionary = {
   title: 'Vente en édition limitée',
+  titleOf: 'Vente en édition limitée : {name}',
+  seeProduct: 'Voir le produit',
   queue: 'File d’attente',
   draw: 'Tirage au sort',
   queueHow: 'Entrez dans la salle d’attente avant le début : au début, tous ceux qui attendent sont placés dans un ordre aléatoire (arriver le premier ne donne rien), puis admis à tour de rôle, avec quelques minutes pour payer.',

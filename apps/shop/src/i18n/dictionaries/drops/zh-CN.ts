@@ -2,6 +2,8 @@ import type { DropsDictionary } from '../../drops-types';
 
 export const dropsZhCN: DropsDictionary = {
   title: '限量发售',
+  titleOf: '限量发售：{name}',
+  seeProduct: '查看商品详情',
   queue: '排队',
   draw: '抽签',
   queueHow: '开始前进入等候室：开始时所有等候者将被随机排序（先到不占优势），依次放行，每人有几分钟付款。',

@@ -9,8 +9,11 @@ import { dropsZhCN } from '../../../../i18n/dictionaries/drops/zh-CN';
 import type { DropsDictionary } from '../../../../i18n/drops-types';
 import type { ShopLocale } from '../../../../i18n/locales';
 import { localeOf } from '../../../../i18n/server';
-import { isId } from '../../../../lib/api/catalog';
-import { shopDrop } from '../../../../lib/api/drops';
+import { Img } from '../../../../components/Img';
+import { isId, product as readProduct, type ProductDetail, type Variant } from '../../../../lib/api/catalog';
+import { isShopApiError } from '../../../../lib/api/errors';
+import { shopDrop, type ShopDrop } from '../../../../lib/api/drops';
+import { formatMoney } from '../../../../lib/format/money';
 import { orNotFound } from '../../../../lib/api/not-found';
 import { isSignedIn } from '../../../../lib/api/session';
 import { routes } from '../../../../lib/routes';
@@ -25,8 +28,26 @@ const TEXTS: Record<ShopLocale, DropsDictionary> = { 'zh-CN': dropsZhCN, en: dro
 // Per shopper and per second (place in the queue, turn): never cached.
 export const dynamic = 'force-dynamic';
 
+/** The piece the drop sells, as the shop window shows it (name in the page's language); null when the shop window no longer shows it. */
+async function pieceOf(locale: ShopLocale, drop: ShopDrop): Promise<{ product: ProductDetail; variant: Variant } | null> {
+  try {
+    const product = await readProduct(locale, drop.productId);
+    const variant = product.variants.find((v) => v.id === drop.variantId);
+    return variant ? { product, variant } : null;
+  } catch (e) {
+    if (isShopApiError(e) && e.code === 'NOT_FOUND') return null;
+    throw e;
+  }
+}
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return { title: TEXTS[await localeOf(params)].title };
+  const locale = await localeOf(params);
+  const { id } = await params;
+  const t = TEXTS[locale];
+  // The drop and its piece are React-cached reads, shared with the page's body.
+  const drop = isId(id) ? await shopDrop(id).catch(() => null) : null;
+  const piece = drop ? await pieceOf(locale, drop) : null;
+  return { title: piece ? fill(t.titleOf, { name: piece.product.name }) : t.title };
 }
 
 export default async function DropPage({ params, searchParams }: { params: Params; searchParams: Search }) {
@@ -37,6 +58,7 @@ export default async function DropPage({ params, searchParams }: { params: Param
   const t = TEXTS[locale];
   const dict = getDictionary(locale);
   const [drop, signedIn] = await Promise.all([orNotFound(shopDrop(id)), isSignedIn()]);
+  const piece = await pieceOf(locale, drop);
   const entry = drop.myEntry;
   const error = typeof q['error'] === 'string' ? errorMessage(dict, q['error']) : null;
   const accepting = drop.mode === 'QUEUE' ? drop.status === 'SCHEDULED' || drop.status === 'ALLOCATING' : drop.status === 'REGISTRATION';
@@ -67,12 +89,16 @@ export default async function DropPage({ params, searchParams }: { params: Param
     }
   })();
   return (
-    <main className="drop-page" data-testid="drop-page">
+    <div className="drop-page" data-testid="drop-page">
       <h1>{t.title}</h1>
       <p className="drop-mode">
         <span className="drop-badge">{drop.mode === 'QUEUE' ? t.queue : t.draw}</span> <span data-testid="drop-status">{t.status[drop.status]}</span>
       </p>
-      <p>{fill(t.edition, { edition: drop.editionSize, limit: drop.perIdentityLimit })}</p>
+      {piece ? (
+        <DropPiece locale={locale} t={t} optionNames={dict.optionNames} drop={drop} product={piece.product} variant={piece.variant} />
+      ) : (
+        <p data-testid="drop-edition">{fill(t.edition, { edition: drop.editionSize, limit: drop.perIdentityLimit })}</p>
+      )}
       <p className="drop-how">{drop.mode === 'QUEUE' ? t.queueHow : t.drawHow}</p>
       {drop.status === 'SCHEDULED' && <DropClock until={drop.startsAt} template={t.startsIn} testId="drop-countdown" />}
       {drop.status === 'REGISTRATION' && drop.registrationClosesAt && <DropClock until={drop.registrationClosesAt} template={t.closesIn} testId="drop-countdown" />}
@@ -147,9 +173,55 @@ export default async function DropPage({ params, searchParams }: { params: Param
           {drop.seed && <p>{fill(t.drawList, { count: drop.drawList.length })}</p>}
         </details>
       )}
-      <p>
-        <Link href={routes.product(locale, drop.productId)}>→</Link>
-      </p>
-    </main>
+      {piece ? null : (
+        <p>
+          <Link href={routes.product(locale, drop.productId)}>{t.seeProduct}</Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The piece on sale: picture, name in the page's language, the variant's options, CNY price, edition and per-person limit. */
+function DropPiece({
+  locale,
+  t,
+  optionNames,
+  drop,
+  product,
+  variant,
+}: {
+  locale: ShopLocale;
+  t: DropsDictionary;
+  optionNames: Record<string, string>;
+  drop: ShopDrop;
+  product: ProductDetail;
+  variant: Variant;
+}) {
+  const image = [...product.media].sort((a, b) => a.position - b.position)[0];
+  const options = Object.entries(variant.options);
+  return (
+    <section className="drop-piece" aria-labelledby="drop-piece-name" data-testid="drop-product">
+      {image ? (
+        <Img url={image.url} alt={product.name} widths={[390, 780]} sizes="(min-width: 720px) 40rem, 100vw" priority className="drop-piece-image" />
+      ) : null}
+      <div className="drop-piece-text">
+        <h2 id="drop-piece-name" data-testid="drop-product-name">
+          {product.name}
+        </h2>
+        {options.length ? (
+          <p className="drop-piece-options">
+            {options.map(([name, value]) => `${optionNames[name] ?? name}: ${value}`).join(' · ')}
+          </p>
+        ) : null}
+        <p className="price big" data-testid="drop-price">
+          {formatMoney(variant.price, locale)}
+        </p>
+        <p data-testid="drop-edition">{fill(t.edition, { edition: drop.editionSize, limit: drop.perIdentityLimit })}</p>
+        <Link href={`${routes.product(locale, product.id)}?v=${variant.id}`} data-testid="drop-product-link">
+          {t.seeProduct}
+        </Link>
+      </div>
+    </section>
   );
 }
