@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { Prisma } from '@vitrine/shared/data-access';
 import { StockService } from '@vitrine/inventory';
 import { PaymentsService, type PaymentRecord } from '@vitrine/payments';
 import { PromotionsPricingService } from '@vitrine/promotions';
@@ -44,5 +45,10 @@ export class CheckoutWithdrawal {
 
   stillPlaced(checkoutId: string): Promise<boolean> {
     return this.repo.stillPlaced(checkoutId);
+  }
+
+  /** The same check as a condition of the payment's insert (one statement, the row key-share locked in it). */
+  stillPlacedCondition(checkoutId: string): Prisma.Sql {
+    return this.repo.stillPlacedCondition(checkoutId);
   }
 }

@@ -8,7 +8,7 @@ import type { SqlTx } from '@vitrine/shared/data-access';
 import { CONSENT_VERSION, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { newOrderNumber } from '../domain/order-number';
 import { OrdersError, OrdersErrorCode, customsRegistrationMissing } from '../domain/orders-error';
-import { OrderRepository, type CheckoutRecord, type NewCheckout, type NewOrder, type OrderRecord } from '../infrastructure/order.repository';
+import { OrderRepository, type CheckoutRecord, type NewCheckout, type NewOrder, type OrderRecord, type PlacedRows } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { annualQuotaUsed } from './annual-quota.service';
 import type { CartQuote } from './checkout-quote.service';
@@ -75,7 +75,7 @@ export class CheckoutWriter {
   }
 
   /** Writes checkout, orders, identity and reservations; answers what it wrote. */
-  write(c: CheckoutToWrite): Promise<{ checkout: CheckoutRecord; orders: OrderRecord[] }> {
+  write(c: CheckoutToWrite): Promise<{ checkout: CheckoutRecord; orders: OrderRecord[]; written: PlacedRows }> {
     const fx = c.quote.fx!;
     const holdExpiresAt = new Date(c.now.getTime() + c.holdMs);
     return this.tx.runSql(async (tx) => {
@@ -165,7 +165,7 @@ export class CheckoutWriter {
           fxEffectiveAt: fx.fx.effectiveAt,
         })),
       }));
-      await this.orders.insertPlaced(tx, checkout, orders);
+      const written = await this.orders.insertPlaced(tx, checkout, orders);
       // One use of each promotion applied, within its limits, under its row's lock (ADR 0019).
       if (c.quote.promotions.applied.length) {
         await this.promotions.redeem(tx, {
@@ -197,6 +197,7 @@ export class CheckoutWriter {
       return {
         checkout: checkoutRecord,
         orders: orders.map(({ lines: _l, identityId: _o, ...o }) => ({ ...o, status: 'PENDING_PAYMENT' as const, paidAt: null, cancelledAt: null, refundedAt: null })),
+        written,
       };
     });
   }

@@ -5,8 +5,8 @@ import { PromotionsError } from '@vitrine/promotions';
 import { DomainError } from '@vitrine/shared/kernel';
 import { checkCheckoutInput, checkoutFingerprint, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
-import { DropCheckoutGate, dropSoldOutAtCommit } from '../drops/application/drop-checkout-gate';
-import { DuplicateCheckoutError, OrderRepository, type CheckoutRecord, type OrderRecord } from '../infrastructure/order.repository';
+import { DropCheckoutGate, dropRefusalAtCommit } from '../drops/application/drop-checkout-gate';
+import { DuplicateCheckoutError, OrderRepository, type CheckoutRecord, type OrderRecord, type PlacedRows } from '../infrastructure/order.repository';
 import { CartService } from './cart.service';
 import { CartClosedSignal, CheckoutWriter } from './checkout-writer.service';
 import { CheckoutQuoteService, type CartQuote } from './checkout-quote.service';
@@ -16,6 +16,8 @@ import { ORDERS_SETTINGS, type OrdersSettings } from './orders-settings';
 export interface PlacedCheckout {
   checkout: CheckoutRecord;
   orders: OrderRecord[];
+  /** A new checkout's lines and history as written (its answer reads nothing again); absent on a replay. */
+  written?: PlacedRows;
   payment: PaymentHandle;
   /** True when this answers an earlier request with the same idempotency key. */
   replayed: boolean;
@@ -98,16 +100,17 @@ export class PlaceOrderService {
       if (first) return this.replay(first, fingerprint);
       throw error;
     }
-    let written: { checkout: CheckoutRecord; orders: OrderRecord[] };
+    let written: { checkout: CheckoutRecord; orders: OrderRecord[]; written: PlacedRows };
     try {
       written = await this.writer.write({
         input, cartId: cart.id, shopperUserId: actor?.userId ?? null, quote, fingerprint, now, holdMs: this.settings.holdMs,
         claimsAfterInsert: dropTurn ? (tx, placed) => this.drops.claim(tx, dropTurn, placed.checkoutId, placed.identityId, now) : undefined,
       });
     } catch (error) {
-      // The drop's edition is claimed at COMMIT (docs/adr/0017): no room left is DROP_SOLD_OUT.
-      const soldOut = dropSoldOutAtCommit(error);
-      if (soldOut) throw soldOut;
+      // The drop's edition is claimed at COMMIT (docs/adr/0017): no room left is DROP_SOLD_OUT, a
+      // drop variant without a turn (a drop this process did not know of yet) DROP_NOT_ADMITTED.
+      const refused = dropRefusalAtCommit(error);
+      if (refused) throw refused;
       if (!(error instanceof CartClosedSignal || error instanceof DuplicateCheckoutError)) throw error;
       // A concurrent request got there first: the same request is answered with its result.
       const winner = await this.orders.findCheckoutByKey(input.idempotencyKey);
@@ -133,16 +136,18 @@ export class PlaceOrderService {
     try {
       payment = await this.payments.ensurePaymentIntent(
         { checkoutId: checkout.id, amountMinor: checkout.totalMinor, currency: checkout.currency, description: `Vitrine checkout ${checkout.id}` },
-        { knownNew },
+        // A new checkout's payment row is written only while the checkout stands, in the same
+        // statement (no read of its own after Stripe); a replay checks it apart as before.
+        { knownNew, onlyIf: knownNew ? this.withdrawal.stillPlacedCondition(checkout.id) : undefined },
       );
     } catch (error) {
       if (!(error instanceof PaymentsError && error.code === PaymentsErrorCode.PAYMENT_PROVIDER_UNAVAILABLE)) throw error;
       const kept = await this.withdrawal.withdraw(checkout.id);
       if (!kept) throw error;
       // A concurrent request for this checkout got the intent: its answer is ours.
-      return { paymentIntentId: kept.providerPaymentId, clientSecret: kept.clientSecret, amountMinor: kept.amountMinor, currency: kept.currency };
+      return { paymentIntentId: kept.providerPaymentId, clientSecret: kept.clientSecret, amountMinor: kept.amountMinor, currency: kept.currency, record: kept };
     }
-    if (await this.withdrawal.stillPlaced(checkout.id)) return payment;
+    if (payment.recorded !== false && (knownNew || (await this.withdrawal.stillPlaced(checkout.id)))) return payment;
     // Withdrawn by a concurrent request that could not reach Stripe: this intent pays for nothing.
     await this.payments.cancelIntent(payment.paymentIntentId).catch((e: unknown) => this.logger.warn(`could not cancel the orphan intent of checkout ${checkout.id}: ${(e as Error).message}`));
     throw new PaymentsError(PaymentsErrorCode.PAYMENT_PROVIDER_UNAVAILABLE, 'The payment provider could not be reached; try again');

@@ -1,9 +1,10 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AbandonCheckoutService } from '../application/abandon-checkout.service';
-import { CurrentActor, Public, type Actor } from '@vitrine/shared/graphql';
+import { CurrentActor, Public, type Actor, type RequestContext } from '@vitrine/shared/graphql';
 import { OrderQueriesService } from '../application/order-queries.service';
 import { PlaceOrderService } from '../application/place-order.service';
 import { toCheckout, toPlacedCheckout } from './orders.mappers';
+import { primeOrderLoaders } from './order-loaders';
 import { CheckoutType, PlaceOrderInput } from './orders.types';
 
 @Public()
@@ -32,8 +33,13 @@ export class CheckoutResolver {
     description:
       'Places the cart: one order per seller, stock reserved, one Stripe PaymentIntent (CNY). Refusals: INVALID_RESIDENT_ID, ORDER_LIMIT_EXCEEDED, SINGLE_ITEM_OVER_LIMIT, ANNUAL_LIMIT_EXCEEDED, OUT_OF_STOCK, NOT_LISTABLE_FOR_CHINA, CONSENT_REQUIRED, PAYER_MISMATCH, IDEMPOTENCY_KEY_REUSED, CART_CLOSED, CART_EMPTY.',
   })
-  async placeOrder(@CurrentActor() actor: Actor | null, @Args('input') input: PlaceOrderInput) {
-    return toPlacedCheckout(await this.placeOrders.place(actor, input));
+  async placeOrder(@CurrentActor() actor: Actor | null, @Args('input') input: PlaceOrderInput, @Context() ctx: RequestContext) {
+    const placed = await this.placeOrders.place(actor, input);
+    // A new checkout's orders are answered from what it wrote: lines, history and payment read nothing again.
+    if (placed.written) {
+      primeOrderLoaders(ctx, this.queries, { orderIds: placed.orders.map((o) => o.id), lines: placed.written.lines, history: placed.written.history, payment: placed.payment.record ?? null });
+    }
+    return toPlacedCheckout(placed);
   }
 
   @Query(() => CheckoutType, { description: 'A guest’s checkout (its orders and their states), opened with the token of the cart it was placed from.' })

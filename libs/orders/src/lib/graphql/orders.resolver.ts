@@ -2,14 +2,15 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { CurrentActor, PageArgs, Roles, decodeCursor, groupByKeys, byKeys, pageSize, toPage, type Actor, type RequestContext } from '@vitrine/shared/graphql';
 import { ValidationError } from '@vitrine/shared/kernel';
 import { OrderQueriesService, type OrderPageRequest } from '../application/order-queries.service';
-import type { PaymentRecord, RefundRecord } from '@vitrine/payments';
+import type { RefundRecord } from '@vitrine/payments';
 import { MoneyType } from '@vitrine/catalog';
 import { RefundOrderService } from '../application/refund-order.service';
 import { DisputesService } from '../application/disputes.service';
 import type { OrderStatus } from '../domain/order-state-machine';
 import { outstandingOf, refundedTotal } from '../domain/refunds';
 import type { OrderRecord, OrderSort } from '../infrastructure/order.repository';
-import { toOrder, toOrderDispute, toOrderLine } from './orders.mappers';
+import { toOrder, toOrderDispute } from './orders.mappers';
+import { orderHistoryLoader, orderLinesLoader, orderPaymentLoader } from './order-loaders';
 import {
   OrderDisputeType,
   OrderFilterInput,
@@ -142,22 +143,12 @@ export class OrdersResolver {
 
   @ResolveField(() => [OrderLineType])
   async lines(@Parent() order: OrderType, @Context() ctx: RequestContext) {
-    const loader = ctx.loaders.get<string, OrderLineType[]>('orders.lines', async (ids) => {
-      const rows = await this.queries.linesOf(ids);
-      return groupByKeys(ids, rows, (r) => r.orderId).map((lines) => lines.map((l) => toOrderLine(l, 0)));
-    });
-    return (await loader.load(order.id)).map((l) => ({ ...l, fx: { ...l.fx, marginBps: order.fx.marginBps } }));
+    return (await orderLinesLoader(ctx, this.queries).load(order.id)).map((l) => ({ ...l, fx: { ...l.fx, marginBps: order.fx.marginBps } }));
   }
 
   @ResolveField(() => [OrderStatusChangeType], { description: 'Every state the order went through.' })
   async history(@Parent() order: OrderType, @Context() ctx: RequestContext) {
-    const loader = ctx.loaders.get<string, OrderStatusChangeType[]>('orders.history', async (ids) => {
-      const rows = await this.queries.historyOf(ids);
-      return groupByKeys(ids, rows, (r) => r.orderId).map((changes) =>
-        changes.map((c) => ({ from: c.fromStatus as Status | null, to: c.toStatus as Status, reason: c.reason, at: c.createdAt })),
-      );
-    });
-    return loader.load(order.id);
+    return orderHistoryLoader(ctx, this.queries).load(order.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'REQUIRES_PAYMENT, PROCESSING, SUCCEEDED, FAILED or CANCELED.' })
@@ -178,9 +169,6 @@ export class OrdersResolver {
   }
 
   private paymentLoader(ctx: RequestContext) {
-    return ctx.loaders.get<string, PaymentRecord | null>('orders.payment', async (checkoutIds) => {
-      const rows = await this.queries.paymentsOf(checkoutIds);
-      return byKeys(checkoutIds, rows, (r) => r.checkoutId);
-    });
+    return orderPaymentLoader(ctx, this.queries);
   }
 }

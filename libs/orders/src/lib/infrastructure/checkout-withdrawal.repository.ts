@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type Tx } from '@vitrine/shared/data-access';
 
 /**
  * A checkout that never got its PaymentIntent is withdrawn: its rows go, its cart opens again
@@ -41,6 +41,11 @@ export class CheckoutWithdrawalRepository {
    * (which holds the row FOR UPDATE) is waited for, so a payment recorded before this answer
    * is seen by any later withdrawal, which then keeps the checkout.
    */
+  /** stillPlaced as a condition of another statement (the payment's insert): true while the checkout exists, whose row it key-share locks. */
+  stillPlacedCondition(checkoutId: string): Prisma.Sql {
+    return Prisma.sql`EXISTS (SELECT 1 FROM checkouts WHERE id = ${checkoutId}::uuid FOR KEY SHARE)`;
+  }
+
   async stillPlaced(checkoutId: string): Promise<boolean> {
     const rows = await this.prisma.sql.$queryRaw<{ one: number }[]>`SELECT 1 AS one FROM checkouts WHERE id = ${checkoutId}::uuid FOR KEY SHARE`;
     return rows.length === 1;

@@ -91,6 +91,12 @@ export interface OrderLineRecord {
   fxEffectiveAt: Date;
 }
 
+/** What insertPlaced wrote, as the order queries would read it back. */
+export interface PlacedRows {
+  lines: OrderLineRecord[];
+  history: { orderId: string; fromStatus: null; toStatus: 'PENDING_PAYMENT'; reason: string; createdAt: Date }[];
+}
+
 export type NewCheckout = CheckoutRecord & { discountMinor: number; identityId: string; idConsentAt: Date; riskNoticeAcceptedAt: Date; consentVersion: string };
 export type NewOrder = Omit<OrderRecord, 'status' | 'paidAt' | 'cancelledAt' | 'refundedAt'> & { identityId: string; lines: Omit<OrderLineRecord, 'id' | 'orderId'>[] };
 
@@ -217,7 +223,11 @@ export class OrderRepository {
    * (one round trip inside the checkout transaction; foreign keys are checked at its end).
    * Throws DuplicateCheckoutError when the key or the cart was checked out concurrently.
    */
-  async insertPlaced(tx: SqlTx, checkout: NewCheckout, orders: readonly NewOrder[]): Promise<void> {
+  /**
+   * Writes the checkout, its orders, their lines and first history rows in one statement, and
+   * answers the lines and history rows as written (placeOrder's answer reads nothing again).
+   */
+  async insertPlaced(tx: SqlTx, checkout: NewCheckout, orders: readonly NewOrder[]): Promise<PlacedRows> {
     const c = checkout;
     const orderRows = orders.map(({ lines: _l, recipient: r, ...o }) => ({
       id: o.id,
@@ -289,7 +299,7 @@ export class OrderRepository {
         fx_effective_at: l.fxEffectiveAt,
       })),
     );
-    const rows = await tx.$queryRaw<{ checkouts: bigint }[]>`
+    const rows = await tx.$queryRaw<{ checkouts: bigint; placed_at: Date | null }[]>`
       WITH c AS (
         INSERT INTO checkouts (id, idempotency_key, fingerprint, cart_id, shopper_user_id, identity_id, currency, goods_minor, shipping_minor,
           insurance_minor, tax_minor, total_minor, discount_minor, id_consent_at, risk_notice_accepted_at, consent_version, hold_expires_at, created_at)
@@ -319,10 +329,22 @@ export class OrderRepository {
         RETURNING id
       ), h AS (
         INSERT INTO order_status_changes (order_id, from_status, to_status, reason) SELECT id, NULL, 'PENDING_PAYMENT', 'placed' FROM o
-        RETURNING id
+        RETURNING id, created_at
       )
-      SELECT (SELECT count(*) FROM c) AS checkouts, (SELECT count(*) FROM l) + (SELECT count(*) FROM h) AS written`;
+      SELECT (SELECT count(*) FROM c) AS checkouts, (SELECT count(*) FROM l) + (SELECT count(*) FROM h) AS written, (SELECT max(created_at) FROM h) AS placed_at`;
     if (Number(rows[0]?.checkouts ?? 0) !== 1) throw new DuplicateCheckoutError();
+    const at = rows[0]!.placed_at ?? checkout.createdAt;
+    return {
+      lines: lineRows.map((l) => ({
+        id: l.id, orderId: l.order_id, position: l.position, variantId: l.variant_id, productId: l.product_id, sku: l.sku, name: l.name,
+        crossBorderCategory: l.cross_border_category, hsCode: l.hs_code, originCountry: l.origin_country, weightGrams: l.weight_grams, quantity: l.quantity,
+        unitPriceEurMinor: l.unit_price_eur_minor, unitPriceMinor: l.unit_price_minor, currency: l.currency, goodsMinor: l.goods_minor,
+        freightMinor: l.freight_minor, insuranceMinor: l.insurance_minor, dutiableMinor: l.dutiable_minor, taxRate: l.tax_rate, taxMinor: l.tax_minor,
+        taxRegime: l.tax_regime, dutyMinor: l.duty_minor, vatMinor: l.vat_minor, consumptionTaxMinor: l.consumption_tax_minor, discountMinor: l.discount_minor,
+        platformDiscountMinor: l.platform_discount_minor, totalMinor: l.total_minor, fxRate: l.fx_rate, fxSource: l.fx_source, fxEffectiveAt: l.fx_effective_at,
+      })),
+      history: orders.map((o) => ({ orderId: o.id, fromStatus: null, toStatus: 'PENDING_PAYMENT' as const, reason: 'placed', createdAt: new Date(at) })),
+    };
   }
 
   /**

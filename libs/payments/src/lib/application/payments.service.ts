@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '@vitrine/shared/data-access';
+import type { Prisma, Tx } from '@vitrine/shared/data-access';
 import { CLOSED_DISPUTE_STATUSES, acceptsEvidence, isDisputeClosed, nextDisputeStatus } from '../domain/dispute-status';
 import type { VerifiedConnectEvent } from '../domain/connect-event';
 import type { PaymentEvent, VerifiedPaymentEvent } from '../domain/payment-event';
@@ -21,6 +21,10 @@ export interface PaymentHandle {
   clientSecret: string;
   amountMinor: number;
   currency: string;
+  /** The payment row as written or read, when this call had it (a caller may answer from it without reading it again). */
+  record?: PaymentRecord;
+  /** false: ensurePaymentIntent's `onlyIf` did not hold, nothing was written (the intent pays for nothing). */
+  recorded?: false;
 }
 
 /**
@@ -39,21 +43,31 @@ export class PaymentsService {
    * The checkout's PaymentIntent, created once: Stripe's idempotency key is derived from the
    * checkout, so a retry (after a crash, a timeout or a concurrent duplicate) gets the same one.
    */
+  /**
+   * `onlyIf` (with `knownNew`): the row is written only if this SQL condition holds, checked in
+   * the insert's own statement (placeOrder: the checkout was not withdrawn meanwhile, under its
+   * row's key-share lock); when it does not, nothing is written and the answer has
+   * `recorded: false` — the intent exists at Stripe and pays for nothing (the caller cancels it).
+   */
   async ensurePaymentIntent(
     args: { checkoutId: string; amountMinor: number; currency: string; description: string },
-    options: { knownNew?: boolean } = {},
+    options: { knownNew?: boolean; onlyIf?: Prisma.Sql } = {},
   ): Promise<PaymentHandle> {
     const existing = options.knownNew ? null : await this.payments.findByCheckout(args.checkoutId);
     if (existing) return this.handle(existing);
     const intent = await this.gateway.createPaymentIntent({ ...args, idempotencyKey: `vitrine-checkout-${args.checkoutId}` });
-    const row = await this.payments.insertIfAbsent({
+    const data = {
       checkoutId: args.checkoutId,
       providerPaymentId: intent.id,
       clientSecret: intent.clientSecret,
       amountMinor: intent.amountMinor,
       currency: intent.currency,
-    });
-    return this.handle(row);
+    };
+    if (options.knownNew && options.onlyIf) {
+      const row = await this.payments.insertIfAbsentOnlyIf(data, options.onlyIf);
+      return row ? this.handle(row) : { paymentIntentId: intent.id, clientSecret: intent.clientSecret, amountMinor: intent.amountMinor, currency: intent.currency, recorded: false };
+    }
+    return this.handle(await this.payments.insertIfAbsent(data));
   }
 
   findForCheckout(checkoutId: string): Promise<PaymentRecord | null> {
@@ -126,7 +140,7 @@ export class PaymentsService {
     return this.gateway.accountOnboardingLink(args);
   }
 
-  transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
+  transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
     return this.gateway.createTransfer(args);
   }
 
@@ -371,6 +385,6 @@ export class PaymentsService {
   }
 
   private handle(p: PaymentRecord): PaymentHandle {
-    return { paymentIntentId: p.providerPaymentId, clientSecret: p.clientSecret, amountMinor: p.amountMinor, currency: p.currency };
+    return { paymentIntentId: p.providerPaymentId, clientSecret: p.clientSecret, amountMinor: p.amountMinor, currency: p.currency, record: p };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type PaymentStatus, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type PaymentStatus, type Tx } from '@vitrine/shared/data-access';
 
 export interface PaymentRecord {
   id: string;
@@ -77,6 +77,10 @@ const paymentSelect = {
   walletMethod: true,
 } as const;
 
+const paymentColumns = Prisma.raw(
+  'id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret", amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor", wallet_method AS "walletMethod"',
+);
+
 @Injectable()
 export class PaymentRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -127,9 +131,36 @@ export class PaymentRepository {
       INSERT INTO payments (id, checkout_id, provider_payment_id, client_secret, amount_minor, currency)
       VALUES (gen_random_uuid(), ${data.checkoutId}::uuid, ${data.providerPaymentId}, ${data.clientSecret}, ${data.amountMinor}, ${data.currency})
       ON CONFLICT DO NOTHING
-      RETURNING id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret",
-                amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor", wallet_method AS "walletMethod"`;
+      RETURNING ${paymentColumns}`;
     return rows[0] ?? this.prisma.payment.findUniqueOrThrow({ where: { checkoutId: data.checkoutId }, select: paymentSelect });
+  }
+
+  /**
+   * The same, written only if `onlyIf` (a boolean SQL expression from the caller, e.g. "the
+   * checkout still exists", which may lock what it reads) holds, in the same statement; null
+   * when it does not (nothing written).
+   */
+  async insertIfAbsentOnlyIf(
+    data: { checkoutId: string; providerPaymentId: string; clientSecret: string; amountMinor: number; currency: string },
+    onlyIf: Prisma.Sql,
+  ): Promise<PaymentRecord | null> {
+    const rows = await this.prisma.sql.$queryRaw<(Partial<PaymentRecord> & { recordable: boolean })[]>`
+      WITH ok AS MATERIALIZED (SELECT ${onlyIf} AS recordable),
+      ins AS (
+        INSERT INTO payments (id, checkout_id, provider_payment_id, client_secret, amount_minor, currency)
+        SELECT gen_random_uuid(), ${data.checkoutId}::uuid, ${data.providerPaymentId}::text, ${data.clientSecret}::text, ${data.amountMinor}::int, ${data.currency}::text
+        FROM ok WHERE ok.recordable
+        ON CONFLICT DO NOTHING
+        RETURNING ${paymentColumns}
+      )
+      SELECT ins.*, ok.recordable FROM ok LEFT JOIN ins ON true`;
+    const row = rows[0];
+    if (!row?.recordable) return null;
+    if (row.id) {
+      const { recordable: _r, ...payment } = row;
+      return payment as PaymentRecord;
+    }
+    return this.prisma.payment.findUniqueOrThrow({ where: { checkoutId: data.checkoutId }, select: paymentSelect });
   }
 
   /** True the first time this event id is seen; later (or concurrent) deliveries get false. */
