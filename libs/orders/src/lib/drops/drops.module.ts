@@ -18,7 +18,7 @@ export class DropGateModule {}
 
 /** Drops in the API only (its throttling guard needs the API's ThrottlerModule): configuration, entries, verification and notices. */
 @Module({
-  imports: [CustomsModule, DropGateModule],
+  imports: [CustomsModule, DropGateModule, OrdersModule],
   providers: [DropsService, DropsResolver, DropEntryThrottlerGuard],
 })
 export class DropsModule {}

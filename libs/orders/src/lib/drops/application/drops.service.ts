@@ -1,18 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { IdentityRecordsService } from '@vitrine/customs';
 import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
 import { z } from 'zod';
 import { checkResidentId } from '../../domain/checkout-input';
 import { acceptsEntries, sha256Hex } from '../domain/allocation';
-import { checkCreateDrop } from '../domain/drop-input';
+import { ReservationExpiryService } from '../../application/reservation-expiry.service';
+import { checkCreateDrop, checkUpdateDrop, updateDropId } from '../domain/drop-input';
 import { DropsError, DropsErrorCode } from '../domain/drops-error';
 import { DropsRepository, type DropRecord, type EntryRecord, type EntryWithSignals } from '../infrastructure/drops.repository';
 import { DropVariants } from './drop-variants';
 
 const joinSchema = z.object({ dropId: z.uuid(), residentId: z.string().max(32) });
 const voidSchema = z.object({ entryId: z.uuid(), reason: z.string().trim().min(1).max(300) });
+const cancelSchema = z.object({ dropId: z.uuid(), reason: z.string().trim().max(300).nullish() });
 const subscribeSchema = z.object({ kind: z.enum(['DROP_OPENS', 'BACK_IN_STOCK']), targetId: z.uuid() });
 
 export interface MyEntry extends EntryRecord {
@@ -23,10 +25,13 @@ export interface MyEntry extends EntryRecord {
 /** Drops: the manager's configuration and entries list, the shopper's entry, the public verification. */
 @Injectable()
 export class DropsService {
+  private readonly logger = new Logger(DropsService.name);
+
   constructor(
     private readonly repo: DropsRepository,
     private readonly identities: IdentityRecordsService,
     private readonly variants: DropVariants,
+    private readonly expiry: ReservationExpiryService,
   ) {}
 
   async create(actor: Actor, raw: unknown, now = new Date()): Promise<DropRecord> {
@@ -43,6 +48,89 @@ export class DropsService {
     });
     this.variants.changed();
     return (await this.repo.find(id))!;
+  }
+
+  /**
+   * Changes a drop before it starts (a draw: before registration opens): start, registration
+   * close, edition (within the variant's units for sale), per-identity limit, pay window. The
+   * variant and mode stay. Processes cache only which variants have a drop, not its times, and a
+   * new start keeps the lead time of a new drop, so every process and the worker read it in time.
+   */
+  async update(actor: Actor, raw: unknown, now = new Date()): Promise<DropRecord> {
+    const current = await this.managed(actor, updateDropId(raw));
+    this.assertNotStarted(current, now);
+    const change = checkUpdateDrop(raw, current, now);
+    if (change.editionChanged) {
+      const available = await this.repo.variantAvailable(current.variantId);
+      if (change.editionSize > available) {
+        throw new DropsError(DropsErrorCode.DROP_EDITION_OVER_STOCK, `The variant has ${available} units for sale`, { field: 'input.editionSize', available });
+      }
+    }
+    await withDeadlockRetry(() =>
+      this.repo.transaction(async (tx) => {
+        const locked = await this.repo.lockDrop(tx, current.id);
+        if (!locked) throw new NotFoundError('Drop');
+        this.assertNotStarted(locked, now);
+        if (!(await this.repo.change(tx, current.id, change, now))) throw this.started(locked.status);
+      }),
+    );
+    return (await this.repo.find(current.id))!;
+  }
+
+  /**
+   * Cancels a drop not ended: waiting entries and open turns are closed, checkouts awaiting
+   * payment are cancelled (their held stock released, as when a turn lapses), paid ones stay;
+   * entrants and "notify me" subscribers get a DROP_CANCELLED notice. The variant leaves the
+   * drop gate at once in this process and within DROP_VARIANTS_TTL_MS in the others (until then
+   * they refuse its checkouts: DROP_NOT_ADMITTED, never a sale outside the drop).
+   */
+  async cancel(actor: Actor, raw: unknown, now = new Date()): Promise<DropRecord> {
+    const v = validate(cancelSchema, raw);
+    const drop = await this.managed(actor, v.dropId);
+    if (drop.status === 'ENDED' || drop.status === 'CANCELLED') throw this.ended(drop.status);
+    const { checkoutIds } = await withDeadlockRetry(() =>
+      this.repo.transaction(async (tx) => {
+        const locked = await this.repo.lockDrop(tx, drop.id);
+        if (!locked) throw new NotFoundError('Drop');
+        if (locked.status === 'ENDED' || locked.status === 'CANCELLED') throw this.ended(locked.status);
+        await this.repo.setStatus(tx, drop.id, 'CANCELLED', now);
+        const entrants = await this.repo.cancelEntries(tx, drop.id, now);
+        const subscribers = await this.repo.takeAllDropFollowers(tx, drop.id, now);
+        const told = [...new Set([...entrants.userIds, ...subscribers])];
+        await this.repo.notify(tx, told, { kind: 'DROP_CANCELLED', dropId: drop.id, variantId: drop.variantId, message: v.reason ? `A drop you follow was cancelled: ${v.reason}` : 'A drop you follow was cancelled.' });
+        return entrants;
+      }),
+    );
+    this.variants.changed();
+    for (const checkoutId of checkoutIds) {
+      const r = await this.expiry.cancelUnpaid(checkoutId, 'drop cancelled', now, () => true);
+      // Stripe unreachable or the payment under way: the worker's drops tick takes it up (its turn ended now).
+      if (typeof r === 'string') this.logger.warn(`cancelled drop ${drop.id}: checkout ${checkoutId} left to the drops tick (${r})`);
+    }
+    if (checkoutIds.length) {
+      await this.repo.transaction(async (tx) => {
+        const settled = await this.repo.checkedOut(tx, drop.id);
+        const cancelled = settled.filter((c) => c.statuses.length && c.statuses.every((st) => st === 'CANCELLED')).map((c) => c.id);
+        const paid = settled.filter((c) => c.statuses.length && !c.statuses.includes('PENDING_PAYMENT') && !c.statuses.every((st) => st === 'CANCELLED')).map((c) => c.id);
+        await this.repo.releaseClaims(tx, cancelled, 'EXPIRED');
+        await this.repo.setEntryStatus(tx, cancelled, 'EXPIRED', 'CANCELLED');
+        await this.repo.setEntryStatus(tx, paid, 'CHECKED_OUT', 'PAID');
+      });
+    }
+    return (await this.repo.find(drop.id))!;
+  }
+
+  private assertNotStarted(d: { status: string; startsAt: Date }, now: Date): void {
+    if (d.status === 'ENDED' || d.status === 'CANCELLED') throw this.ended(d.status);
+    if (d.status !== 'SCHEDULED' || d.startsAt.getTime() <= now.getTime()) throw this.started(d.status);
+  }
+
+  private started(status: string): DropsError {
+    return new DropsError(DropsErrorCode.DROP_ALREADY_STARTED, 'This drop has started: it can be cancelled, not changed', { status });
+  }
+
+  private ended(status: string): DropsError {
+    return new DropsError(DropsErrorCode.DROP_ALREADY_ENDED, status === 'CANCELLED' ? 'This drop was cancelled' : 'This drop has ended', { status });
   }
 
   /** Public: any shopper (or anyone verifying a draw) may read a drop. */
@@ -129,5 +217,17 @@ export class DropsService {
     } else if (!(await this.repo.variantExists(v.targetId))) throw new NotFoundError('Variant');
     const s = await this.repo.subscribe(actor.userId, v.kind, v.targetId);
     return { ...s, kind: v.kind, targetId: v.targetId };
+  }
+}
+
+/** A lock cycle with a checkout committing its claim (entry, then drop row) is broken by PostgreSQL: the manager's change runs again. */
+async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (error) {
+      const text = `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`;
+      if (i >= attempts || !/40P01|deadlock/i.test(text)) throw error;
+    }
   }
 }

@@ -2,7 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 
 export type DropMode = 'QUEUE' | 'DRAW';
 export type DropStatus = 'SCHEDULED' | 'REGISTRATION' | 'ALLOCATING' | 'ENDED' | 'CANCELLED';
-export type EntryStatus = 'WAITING' | 'ADMITTED' | 'CHECKED_OUT' | 'PAID' | 'EXPIRED' | 'NOT_SELECTED' | 'VOIDED';
+export type EntryStatus = 'WAITING' | 'ADMITTED' | 'CHECKED_OUT' | 'PAID' | 'EXPIRED' | 'NOT_SELECTED' | 'VOIDED' | 'CANCELLED';
 
 export const sha256Hex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 

@@ -20,6 +20,12 @@ export const DropsErrorCode = {
   DROP_ENTRY_NOT_VOIDABLE: 'DROP_ENTRY_NOT_VOIDABLE',
   /** The variant already has a drop that has not ended. */
   DROP_VARIANT_BUSY: 'DROP_VARIANT_BUSY',
+  /** Changing a drop whose start (a draw: its registration) has come. */
+  DROP_ALREADY_STARTED: 'DROP_ALREADY_STARTED',
+  /** Changing or cancelling a drop that has ended or was cancelled. */
+  DROP_ALREADY_ENDED: 'DROP_ALREADY_ENDED',
+  /** An edition larger than the variant's units for sale. */
+  DROP_EDITION_OVER_STOCK: 'DROP_EDITION_OVER_STOCK',
 } as const;
 export type DropsErrorCode = (typeof DropsErrorCode)[keyof typeof DropsErrorCode];
 

@@ -6,6 +6,7 @@ import { DropsService, type MyEntry } from '../application/drops.service';
 import type { DropRecord, EntryRecord, EntryWithSignals } from '../infrastructure/drops.repository';
 import { DROP_ENTRY_ADDRESS_LIMIT, DROP_ENTRY_LIMIT, DropEntryThrottlerGuard } from './drop-entry-throttler.guard';
 import {
+  CancelDropInput,
   CreateDropInput,
   DropDrawEntryType,
   DropEntryForOperatorType,
@@ -14,6 +15,7 @@ import {
   JoinDropInput,
   NoticeSubscriptionType,
   SubscribeNoticeInput,
+  UpdateDropInput,
   VoidDropEntryInput,
   type DropModeGql,
   type NoticeSubscriptionKindGql,
@@ -47,6 +49,32 @@ export class DropsResolver {
   })
   async createDrop(@CurrentActor() actor: Actor, @Args('input') input: CreateDropInput): Promise<DropType> {
     return toDrop(await this.drops.create(actor, input));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Mutation(() => DropType, {
+    description:
+      'Changes a drop before it starts (a draw: before registration opens). NOT_FOUND for another museum’s drop, VALIDATION_FAILED (the rules of createDrop), ' +
+      'DROP_ALREADY_STARTED, DROP_ALREADY_ENDED (ended or cancelled), DROP_EDITION_OVER_STOCK. Nothing is written when refused.',
+  })
+  async updateDrop(@CurrentActor() actor: Actor, @Args('input') input: UpdateDropInput): Promise<DropType> {
+    return toDrop(await this.drops.update(actor, { ...input }));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Mutation(() => DropType, {
+    description:
+      'Cancels a drop not ended: entries close, checkouts awaiting payment are cancelled and their stock released, paid orders stay; entrants and followers get a DROP_CANCELLED notice. ' +
+      'NOT_FOUND for another museum’s drop, DROP_ALREADY_ENDED.',
+  })
+  async cancelDrop(@CurrentActor() actor: Actor, @Args('input') input: CancelDropInput): Promise<DropType> {
+    return toDrop(await this.drops.cancel(actor, { ...input }));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Query(() => DropType, { description: 'A drop of a museum the caller manages, cancelled ones included. NOT_FOUND otherwise.' })
+  async managedDrop(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<DropType> {
+    return toDrop(await this.drops.managed(actor, id));
   }
 
   @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')

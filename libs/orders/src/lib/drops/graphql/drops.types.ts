@@ -42,7 +42,7 @@ export class DropDrawEntryType {
 export class DropEntryType {
   @Field(() => ID) id!: string;
   @Field(() => ID) dropId!: string;
-  @Field(() => String, { description: 'WAITING, ADMITTED (turn open: pay before turnEndsAt), CHECKED_OUT, PAID, EXPIRED, NOT_SELECTED or VOIDED.' }) status!: string;
+  @Field(() => String, { description: 'WAITING, ADMITTED (turn open: pay before turnEndsAt), CHECKED_OUT, PAID, EXPIRED, NOT_SELECTED, VOIDED or CANCELLED (the drop was).' }) status!: string;
   @Field(() => Int, { nullable: true, description: 'Place in the shuffled queue or the draw’s rank.' }) position!: number | null;
   @Field(() => Int, { nullable: true, description: 'Shoppers still waiting ahead + 1 (null when not waiting in a placed queue).' }) placeInQueue!: number | null;
   @Field(() => GraphQLISODateTime) joinedAt!: Date;
@@ -84,6 +84,22 @@ export class CreateDropInput {
   @Field(() => Int) editionSize!: number;
   @Field(() => Int) perIdentityLimit!: number;
   @Field(() => Float, { description: 'Minutes each admitted shopper has to pay (0.1 to 1440).' }) payWindowMinutes!: number;
+}
+
+@InputType({ description: 'Changes a drop before it starts; fields left out (or null) keep their value. The variant and mode stay.' })
+export class UpdateDropInput {
+  @Field(() => ID) dropId!: string;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'At least 5 s ahead, like a new drop’s.' }) startsAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'DRAW only.' }) registrationClosesAt?: Date | null;
+  @Field(() => Int, { nullable: true, description: 'At most the variant’s units for sale (DROP_EDITION_OVER_STOCK).' }) editionSize?: number | null;
+  @Field(() => Int, { nullable: true }) perIdentityLimit?: number | null;
+  @Field(() => Float, { nullable: true }) payWindowMinutes?: number | null;
+}
+
+@InputType()
+export class CancelDropInput {
+  @Field(() => ID) dropId!: string;
+  @Field(() => String, { nullable: true, description: 'Told to entrants in their notice (at most 300 characters).' }) reason?: string | null;
 }
 
 @InputType()

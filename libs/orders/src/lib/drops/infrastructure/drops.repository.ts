@@ -127,6 +127,44 @@ export class DropsRepository {
       SELECT id::text AS "dropId", variant_id::text AS "variantId" FROM drops WHERE status NOT IN ('ENDED', 'CANCELLED')`;
   }
 
+  /** Units of the variant for sale now across its stock levels. */
+  async variantAvailable(variantId: string): Promise<number> {
+    const rows = await this.prisma.$queryRaw<{ n: number }[]>`
+      SELECT COALESCE(sum(GREATEST(on_hand - reserved, 0)), 0)::int AS n FROM stock_levels WHERE variant_id = ${variantId}::uuid`;
+    return rows[0]!.n;
+  }
+
+  /** Changes a drop still SCHEDULED whose start has not come (false when it has meanwhile). */
+  async change(
+    tx: Tx,
+    id: string,
+    c: { startsAt: Date; registrationClosesAt: Date | null; editionSize: number; perIdentityLimit: number; payWindowSeconds: number },
+    now: Date,
+  ): Promise<boolean> {
+    const n = await tx.$executeRaw`
+      UPDATE drops SET starts_at = ${c.startsAt}, registration_closes_at = ${c.registrationClosesAt}, edition_size = ${c.editionSize},
+             per_identity_limit = ${c.perIdentityLimit}, pay_window_seconds = ${c.payWindowSeconds}, updated_at = ${now}
+      WHERE id = ${id}::uuid AND status = 'SCHEDULED' AND starts_at > ${now}`;
+    return n === 1;
+  }
+
+  /**
+   * A cancelled drop's entries: those waiting or holding a turn are CANCELLED; a checked-out
+   * one keeps its checkout, whose turn is ended now (the tick's overdueCheckouts cancels it if
+   * the API could not). Answers the entrants to tell, and the checkouts to cancel.
+   */
+  async cancelEntries(tx: Tx, dropId: string, now: Date): Promise<{ userIds: string[]; checkoutIds: string[] }> {
+    const closed = await tx.$queryRaw<{ userId: string }[]>`
+      UPDATE drop_entries SET status = 'CANCELLED', turn_ends_at = NULL WHERE drop_id = ${dropId}::uuid AND status IN ('WAITING', 'ADMITTED')
+      RETURNING user_id::text AS "userId"`;
+    const open = await tx.$queryRaw<{ userId: string; checkoutId: string }[]>`
+      UPDATE drop_entries e SET turn_ends_at = LEAST(e.turn_ends_at, ${now})
+      WHERE e.drop_id = ${dropId}::uuid AND e.status = 'CHECKED_OUT'
+        AND EXISTS (SELECT 1 FROM orders o WHERE o.checkout_id = e.checkout_id AND o.status = 'PENDING_PAYMENT')
+      RETURNING e.user_id::text AS "userId", e.checkout_id::text AS "checkoutId"`;
+    return { userIds: [...closed, ...open].map((r) => r.userId), checkoutIds: open.map((r) => r.checkoutId) };
+  }
+
   // ---- entries
 
   /** Locks the drop row (entries of one drop are taken one at a time) and takes a queue place when turns have begun. */
@@ -366,6 +404,13 @@ export class DropsRepository {
   async takeDropSubscribers(tx: Tx, dropId: string, now: Date): Promise<string[]> {
     const rows = await tx.$queryRaw<{ userId: string }[]>`
       UPDATE notice_subscriptions SET notified_at = ${now} WHERE kind = 'DROP_OPENS' AND target_id = ${dropId}::uuid AND notified_at IS NULL RETURNING user_id::text AS "userId"`;
+    return rows.map((r) => r.userId);
+  }
+
+  /** Everyone who asked to be told when the drop opens, told already or not (a cancelled drop tells them all); none is told of its opening after. */
+  async takeAllDropFollowers(tx: Tx, dropId: string, now: Date): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ userId: string }[]>`
+      UPDATE notice_subscriptions SET notified_at = COALESCE(notified_at, ${now}) WHERE kind = 'DROP_OPENS' AND target_id = ${dropId}::uuid RETURNING user_id::text AS "userId"`;
     return rows.map((r) => r.userId);
   }
 
