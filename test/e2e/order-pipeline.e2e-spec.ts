@@ -5,9 +5,8 @@ import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { CarrierLoopback } from '../support/carrier-loopback';
 import { CustomsLoopback } from '../support/customs-loopback';
 import { seedPaidOrders, signingKeys, statusCounts } from '../support/pipeline-fixtures';
-import { freePort } from '../support/spawn-api';
 import { TcpProxy } from '../support/tcp-proxy';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { dropQueues, metricsPortOf, startWorker, until, waitForOutput } from '../support/worker-process';
 
 /**
  * The whole pipeline in the real worker process (apps/worker/src/main.ts), against real
@@ -60,9 +59,9 @@ describe('order pipeline in the worker process', () => {
     const atKill = await statusCounts(db.prisma, ids);
     expect(atKill['DELIVERED'] ?? 0).toBeLessThan(1_000);
 
-    const metricsPort = await freePort();
-    const second = startWorker(env({ WORKER_METRICS_PORT: String(metricsPort), WORKER_METRICS_HOST: '127.0.0.1' }));
+    const second = startWorker(env({ WORKER_METRICS_PORT: '0', WORKER_METRICS_HOST: '127.0.0.1' }));
     try {
+      const metricsPort = await metricsPortOf(second);
       await until('every order delivered or held', () => delivered(ids), 90_000, second);
       // A batch the killed worker had sent but not recorded is sent again by its retried job (the
       // same guids: customs gives the same answers) once its lock expires, which can be after the

@@ -5,8 +5,8 @@ import { createTestDatabase, PrivateRedis, type TestDatabase } from '@vitrine/sh
 import { CarrierLoopback } from '../support/carrier-loopback';
 import { CustomsLoopback } from '../support/customs-loopback';
 import { seedPaidOrders, signingKeys, statusCounts } from '../support/pipeline-fixtures';
-import { freePort, type SpawnedProcess } from '../support/spawn-api';
-import { startWorker, until, waitForOutput } from '../support/worker-process';
+import { type SpawnedProcess } from '../support/spawn-api';
+import { metricsPortOf, startWorker, until, waitForOutput } from '../support/worker-process';
 
 const ORDERS = 1_000;
 /** Every order must have reached its final state within this time after the kill (ms). */
@@ -64,17 +64,15 @@ describe('order pipeline on three worker processes, one SIGKILLed mid-run', () =
     const ids = orders.orderIds;
     const moved = async () => ORDERS - ((await statusCounts(db.prisma, ids))['PAID'] ?? 0);
 
-    const ports = new Set<number>();
+    const procs: SpawnedProcess[] = [];
     for (let i = 0; i < 3; i++) {
-      // Three different ports (a port just freed may be handed out again).
-      let metricsPort = await freePort();
-      while (ports.has(metricsPort)) metricsPort = await freePort();
-      ports.add(metricsPort);
+      // Port 0: each worker binds a port the system gives it and prints it (a port probed free
+      // here could be taken by a parallel suite before the worker binds it).
       const proc = startWorker({
         DATABASE_URL: db.url,
         REDIS_URL: redis.url,
         QUEUE_PREFIX: prefix,
-        WORKER_METRICS_PORT: String(metricsPort),
+        WORKER_METRICS_PORT: '0',
         WORKER_METRICS_HOST: '127.0.0.1',
         // Small batches, so the orders spread over the three processes.
         PIPELINE_BATCH_SIZE: '20',
@@ -85,8 +83,9 @@ describe('order pipeline on three worker processes, one SIGKILLed mid-run', () =
         ...carrier.env,
         ...keys.env,
       });
-      workers.push({ proc, metricsPort });
+      procs.push(proc);
     }
+    for (const proc of procs) workers.push({ proc, metricsPort: await metricsPortOf(proc) });
     await Promise.all(workers.map((w) => waitForOutput(w.proc, /worker ready/, 120_000)));
 
     // All three are taking orders before one is killed.

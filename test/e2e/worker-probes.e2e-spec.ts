@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, PrivateRedis, type TestDatabase } from '@vitrine/shared/testing';
-import { freePort } from '../support/spawn-api';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { dropQueues, metricsPortOf, startWorker, until, waitForOutput } from '../support/worker-process';
 
 /**
  * The worker has no HTTP API, but an orchestrator must know when to restart it (liveness) and
@@ -25,8 +24,8 @@ describe('worker probes', () => {
   });
 
   it('is live and ready; not ready (503) but still live once Redis is gone', async () => {
-    const port = await freePort();
-    const worker = startWorker({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, WORKER_METRICS_PORT: String(port), WORKER_METRICS_HOST: '127.0.0.1' });
+    const worker = startWorker({ DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, WORKER_METRICS_PORT: '0', WORKER_METRICS_HOST: '127.0.0.1' });
+    const port = await metricsPortOf(worker);
     const probe = async (path: string) => {
       const res = await fetch(`http://127.0.0.1:${port}${path}`);
       return { status: res.status, body: await res.json() };

@@ -31,6 +31,15 @@ export async function waitForOutput(worker: SpawnedProcess, pattern: RegExp, tim
   throw new Error(`worker did not print ${pattern} within ${timeoutMs} ms:\n${worker.output().slice(-4000)}`);
 }
 
+/**
+ * The port a process started with *_METRICS_PORT=0 bound for /metrics (it prints it): a port
+ * probed free beforehand could be taken by a parallel suite before the process binds it.
+ */
+export async function metricsPortOf(proc: SpawnedProcess, timeoutMs = 120_000): Promise<number> {
+  await waitForOutput(proc, /metrics on :\d+\/metrics/, timeoutMs);
+  return Number(/metrics on :(\d+)\/metrics/.exec(proc.output())![1]);
+}
+
 export async function until(what: string, check: () => Promise<boolean>, timeoutMs: number, worker?: SpawnedProcess): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {

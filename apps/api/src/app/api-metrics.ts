@@ -35,6 +35,8 @@ export class ApiMetricsServer implements OnApplicationBootstrap, OnApplicationSh
       });
       server.listen(Number(setting), process.env['API_METRICS_HOST'] ?? '0.0.0.0', () => {
         this.server = server;
+        const address = server.address();
+        this.logger.log(`metrics on :${typeof address === 'object' && address ? address.port : setting}/metrics`);
         resolve();
       });
     });

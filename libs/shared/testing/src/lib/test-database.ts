@@ -29,7 +29,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env['VITRINE_TEST_TEMPLATE'];
   if (!template) throw new Error('VITRINE_TEST_TEMPLATE is not set: run through the integration or e2e jest project');
   const name = `vitrine_t_${randomBytes(5).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  // PostgreSQL refuses to copy a template while another session is connected to it (55006),
+  // e.g. a parallel suite's clone of the same template in progress: wait and try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   process.env['DATABASE_URL'] = url.toString();
