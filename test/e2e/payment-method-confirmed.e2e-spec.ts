@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
-import { CarrierLoopback } from '../support/carrier-loopback';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
-import { CustomsLoopback } from '../support/customs-loopback';
-import { signingKeys } from '../support/pipeline-fixtures';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, type Shop } from '../support/checkout-fixtures';
+import type { CustomsLoopback } from '../support/customs-loopback';
+import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
+import type { SpawnedProcess } from '../support/spawn-api';
 import type { StripeLoopback } from '../support/stripe-loopback';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { until } from '../support/worker-process';
 
 /**
  * The payment company that declares a payment to customs (WeChat Pay for WeChat Pay, Alipay for
@@ -18,32 +17,21 @@ import { dropQueues, startWorker, until, waitForOutput } from '../support/worker
  * Stripe's fact points at, and customs clears the order.
  */
 describe('the wallet method Stripe confirms decides who declares the payment', () => {
+  let h: PipelineHarness;
   let api: ApiHarness;
   let stripe: StripeLoopback;
-  let close: () => Promise<void>;
   let customs: CustomsLoopback;
-  let carrier: CarrierLoopback;
-  let worker: ReturnType<typeof startWorker>;
+  let worker: SpawnedProcess;
   let shop: Shop;
-  const keys = signingKeys();
-  const prefix = `test-paid-with-${randomBytes(4).toString('hex')}`;
+  let prefix: string;
 
   beforeAll(async () => {
-    ({ api, stripe, close } = await startCheckoutApi({ QUEUE_PREFIX: prefix }));
-    await seedFx(api.db.prisma, '7.8000');
-    shop = await seedShop(api.db.prisma, { prices: [2_500], stock: 20 });
-    customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
-    carrier = await CarrierLoopback.start();
-    worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
-    await waitForOutput(worker, /worker ready/);
+    h = await startPipeline('paid-with', { shop: { prices: [2_500], stock: 20 }, worker: {} });
+    ({ api, stripe, customs, shop, prefix } = h);
+    worker = h.worker!;
   }, 180_000);
   afterAll(async () => {
-    await worker?.stop('SIGTERM');
-    await customs?.close();
-    await carrier?.close();
-    await close?.();
-    await dropQueues(prefix);
-    delete process.env['QUEUE_PREFIX'];
+    await h?.close();
   });
 
   async function place(key: string, n: number, extra: Record<string, unknown>) {
