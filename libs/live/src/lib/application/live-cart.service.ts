@@ -34,7 +34,7 @@ export class LiveCartService {
   async addLine(actor: Actor | null, raw: unknown): Promise<LiveCartLine> {
     const input = validate(liveCartLineSchema, raw);
     const session = await this.repo.findById(input.sessionId);
-    if (!session) throw new NotFoundError('Live session');
+    if (!session || session.cancelledAt) throw new NotFoundError('Live session');
     if (sessionPhase(session, new Date()) === 'ENDED') throw new LiveError(LiveErrorCode.SESSION_ENDED, 'This live session has ended', { field: 'input.sessionId' });
     const variant = await this.products.variant(input.variantId);
     if (!variant || !session.productIds.includes(variant.productId)) {

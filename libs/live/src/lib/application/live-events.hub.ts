@@ -152,6 +152,7 @@ export class LiveEventsHub implements OnModuleDestroy {
     }
     const frame = new SseFrame(`event: ${event.type}\ndata: ${message}\n\n`);
     for (const listener of set) listener(frame);
+    if (event.type === 'cancelled') for (const listener of [...set]) listener.end?.();
   }
 
   private snapshotTo(sessionId: string, set: Set<LiveListener>): void {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
 import { LiveError, LiveErrorCode } from '../domain/live-error';
-import { announcementSchema, bagSchema, flashPriceAllowed, flashSchema, pinSchema, scheduleSchema, sessionPhase } from '../domain/live-rules';
+import { announcementSchema, bagSchema, flashPriceAllowed, flashSchema, pinSchema, scheduleSchema, sessionIdSchema, sessionPhase, sessionTimeProblems, updateSessionSchema } from '../domain/live-rules';
 import { LiveRepository, type FlashRow, type LiveSessionRow, type ProductSalesRow, type AnnouncementRow } from '../infrastructure/live.repository';
 import { LiveCheckoutProducts } from './live-checkout-products';
 import { LiveEventsHub } from './live-events.hub';
@@ -30,6 +30,44 @@ export class LiveSessionsService {
     const session = await this.repo.create({ ...input, createdBy: actor.userId });
     await this.checkoutProducts.changed();
     return session;
+  }
+
+  /**
+   * Changes a scheduled session (not started, not cancelled): title, stream link, times, with
+   * the rules of scheduling. Every process forgets its checkout list and viewers get a fresh
+   * snapshot. SESSION_ALREADY_STARTED, SESSION_ENDED, SESSION_CANCELLED; nothing written then.
+   */
+  async update(actor: Actor, raw: unknown, now = new Date()): Promise<LiveSessionRow> {
+    const input = validate(updateSessionSchema, raw);
+    const session = await this.managed(actor, input.sessionId);
+    this.assertScheduled(session, now);
+    const next = {
+      title: input.title ?? session.title,
+      streamUrl: input.streamUrl ?? session.streamUrl,
+      startsAt: input.startsAt ?? session.startsAt,
+      endsAt: input.endsAt ?? session.endsAt,
+    };
+    const problems = sessionTimeProblems(next).map((p) => ({ path: `input.${p.path}`, message: p.message }));
+    if (next.endsAt.getTime() <= now.getTime() && !problems.length) problems.push({ path: 'input.endsAt', message: 'must be in the future' });
+    if (problems.length) throw new ValidationError(problems);
+    if (!(await this.repo.changeScheduled(session.id, next, now))) this.assertScheduled((await this.repo.findById(session.id))!, now);
+    await this.checkoutProducts.changed();
+    await this.hub.publish(session.id, { type: 'bag' });
+    return (await this.repo.findById(session.id))!;
+  }
+
+  /**
+   * Cancels a scheduled session: viewers no longer find it (NOT_FOUND, their streams end), its
+   * page takes no cart lines, the console keeps it as CANCELLED. Only before it starts.
+   */
+  async cancel(actor: Actor, raw: unknown, now = new Date()): Promise<LiveSessionRow> {
+    const input = validate(sessionIdSchema, raw);
+    const session = await this.managed(actor, input.sessionId);
+    this.assertScheduled(session, now);
+    if (!(await this.repo.cancelScheduled(session.id, now))) this.assertScheduled((await this.repo.findById(session.id))!, now);
+    await this.checkoutProducts.changed();
+    await this.hub.publish(session.id, { type: 'cancelled', at: now.toISOString() });
+    return (await this.repo.findById(session.id))!;
   }
 
   async setBag(actor: Actor, raw: unknown): Promise<LiveSessionRow> {
@@ -61,6 +99,7 @@ export class LiveSessionsService {
     const now = new Date();
     const phase = sessionPhase(session, now);
     if (phase === 'ENDED') throw this.ended();
+    if (phase === 'CANCELLED') throw this.cancelled();
     if (phase === 'SCHEDULED') throw new LiveError(LiveErrorCode.SESSION_NOT_LIVE, 'A flash price starts only while the session is live', { field: 'input.sessionId' });
     this.assertInBag(session, input.productId);
     const [product] = await this.products.of(session.museumId, [input.productId]);
@@ -99,10 +138,10 @@ export class LiveSessionsService {
     return this.repo.sales((await this.managed(actor, id)).id);
   }
 
-  /** A session for a shopper (any museum's). */
+  /** A session for a shopper (any museum's, not cancelled). */
   async public(id: string): Promise<LiveSessionRow> {
     const session = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findById(id) : null;
-    if (!session) throw new NotFoundError('Live session');
+    if (!session || session.cancelledAt) throw new NotFoundError('Live session');
     return session;
   }
 
@@ -126,7 +165,20 @@ export class LiveSessionsService {
   }
 
   private assertNotEnded(session: LiveSessionRow): void {
-    if (sessionPhase(session, new Date()) === 'ENDED') throw this.ended();
+    const phase = sessionPhase(session, new Date());
+    if (phase === 'ENDED') throw this.ended();
+    if (phase === 'CANCELLED') throw this.cancelled();
+  }
+
+  private assertScheduled(session: LiveSessionRow, now: Date): void {
+    const phase = sessionPhase(session, now);
+    if (phase === 'ENDED') throw this.ended();
+    if (phase === 'CANCELLED') throw this.cancelled();
+    if (phase === 'LIVE') throw new LiveError(LiveErrorCode.SESSION_ALREADY_STARTED, 'This live session has started: it can no longer be changed or cancelled', { field: 'input.sessionId' });
+  }
+
+  private cancelled(): LiveError {
+    return new LiveError(LiveErrorCode.SESSION_CANCELLED, 'This live session was cancelled', { field: 'input.sessionId' });
   }
 
   private ended(): LiveError {

@@ -44,7 +44,7 @@ export class LiveStateService {
   private async read(sessionId: string): Promise<LiveState | null> {
     const now = new Date();
     const session = await this.repo.findById(sessionId);
-    if (!session) return null;
+    if (!session || session.cancelledAt) return null;
     const [products, flashes, announcements] = await Promise.all([
       this.products.of(session.museumId, session.productIds),
       this.repo.flashesOf(sessionId, now),

@@ -12,6 +12,10 @@ export const LiveErrorCode = {
   SESSION_NOT_LIVE: 'SESSION_NOT_LIVE',
   /** The session is over: nothing more is pinned, announced or bought from it. */
   SESSION_ENDED: 'SESSION_ENDED',
+  /** Editing or cancelling a session that has started (only a scheduled one can be). */
+  SESSION_ALREADY_STARTED: 'SESSION_ALREADY_STARTED',
+  /** The session was cancelled: nothing more is changed, pinned or bought from it. */
+  SESSION_CANCELLED: 'SESSION_CANCELLED',
 } as const;
 export type LiveErrorCode = (typeof LiveErrorCode)[keyof typeof LiveErrorCode];
 

@@ -47,8 +47,10 @@ export type LiveEvent =
   | { type: 'flash'; flash: LiveFlashState }
   | { type: 'announcement'; announcement: LiveAnnouncementState }
   | { type: 'stock'; products: { productId: string; available: number }[] }
-  /** The bag changed: each process sends its viewers a fresh snapshot. */
-  | { type: 'bag' };
+  /** The bag or the session's details changed: each process sends its viewers a fresh snapshot. */
+  | { type: 'bag' }
+  /** The session was cancelled: viewers are told, then their streams end (reconnecting answers 404). */
+  | { type: 'cancelled'; at: string };
 
 /** One SSE frame. */
 export function sseFrame(event: LiveEvent): string {

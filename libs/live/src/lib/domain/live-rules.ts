@@ -32,20 +32,39 @@ const productIds = z
   .max(LIVE_LIMITS.bagMax, `a bag holds at most ${LIVE_LIMITS.bagMax} products`)
   .refine((ids) => new Set(ids).size === ids.length, 'lists a product twice');
 
+const title = z.string().trim().min(1, 'is required').max(LIVE_LIMITS.titleMax);
+
+/** A session's times: ends after it starts, lasts at most 12 hours. */
+export function sessionTimeProblems(v: { startsAt: Date; endsAt: Date }): { path: string; message: string }[] {
+  if (v.endsAt.getTime() <= v.startsAt.getTime()) return [{ path: 'endsAt', message: 'must be after startsAt' }];
+  if (v.endsAt.getTime() - v.startsAt.getTime() > LIVE_LIMITS.maxSessionMs) return [{ path: 'endsAt', message: 'a session lasts at most 12 hours' }];
+  return [];
+}
+
 export const scheduleSchema = z
   .object({
     museumId: z.string().uuid(),
-    title: z.string().trim().min(1, 'is required').max(LIVE_LIMITS.titleMax),
+    title,
     streamUrl: httpsUrl,
     startsAt: z.date(),
     endsAt: z.date(),
     productIds,
   })
   .superRefine((v, ctx) => {
-    if (v.endsAt.getTime() <= v.startsAt.getTime()) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt' });
-    else if (v.endsAt.getTime() - v.startsAt.getTime() > LIVE_LIMITS.maxSessionMs) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'a session lasts at most 12 hours' });
+    for (const p of sessionTimeProblems(v)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
   });
 export type ScheduleInput = z.output<typeof scheduleSchema>;
+
+/** A scheduled session's change: the fields given replace the session's (its bag changes with setLiveSessionBag). */
+export const updateSessionSchema = z.object({
+  sessionId: z.string().uuid(),
+  title: title.nullish(),
+  streamUrl: httpsUrl.nullish(),
+  startsAt: z.date().nullish(),
+  endsAt: z.date().nullish(),
+});
+
+export const sessionIdSchema = z.object({ sessionId: z.string().uuid() });
 
 export const bagSchema = z.object({ sessionId: z.string().uuid(), productIds });
 
@@ -70,9 +89,10 @@ export const liveCartLineSchema = z.object({
   cartToken: z.string().max(100).nullish(),
 });
 
-export type SessionPhase = 'SCHEDULED' | 'LIVE' | 'ENDED';
+export type SessionPhase = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
 
-export function sessionPhase(s: { startsAt: Date; endsAt: Date }, now: Date): SessionPhase {
+export function sessionPhase(s: { startsAt: Date; endsAt: Date; cancelledAt?: Date | null }, now: Date): SessionPhase {
+  if (s.cancelledAt) return 'CANCELLED';
   if (now.getTime() >= s.endsAt.getTime()) return 'ENDED';
   return now.getTime() >= s.startsAt.getTime() ? 'LIVE' : 'SCHEDULED';
 }

@@ -7,6 +7,7 @@ import { sessionPhase } from '../domain/live-rules';
 import type { LiveSessionRow } from '../infrastructure/live.repository';
 import {
   AddLiveCartLineInput,
+  CancelLiveSessionInput,
   LiveAnnouncementType,
   LiveCartLineType,
   LiveFlashPriceType,
@@ -19,6 +20,7 @@ import {
   ScheduleLiveSessionInput,
   SetLiveSessionBagInput,
   StartLiveFlashPriceInput,
+  UpdateLiveSessionInput,
 } from './live.types';
 
 const toSession = (s: LiveSessionRow): LiveSessionType => ({
@@ -45,6 +47,26 @@ export class LiveResolver {
   @Mutation(() => LiveSessionType, { description: 'Schedules a live session with its bag (products of that museum: PRODUCT_NOT_IN_MUSEUM otherwise).' })
   async scheduleLiveSession(@CurrentActor() actor: Actor, @Args('input') input: ScheduleLiveSessionInput) {
     return toSession(await this.sessions.schedule(actor, { ...input }));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Mutation(() => LiveSessionType, {
+    description:
+      'Changes a scheduled session’s title, stream link or times (the rules of scheduleLiveSession); viewers get a fresh snapshot. ' +
+      'NOT_FOUND for another museum’s session, VALIDATION_FAILED, SESSION_ALREADY_STARTED, SESSION_ENDED, SESSION_CANCELLED; nothing written when refused.',
+  })
+  async updateLiveSession(@CurrentActor() actor: Actor, @Args('input') input: UpdateLiveSessionInput) {
+    return toSession(await this.sessions.update(actor, { ...input }));
+  }
+
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Mutation(() => LiveSessionType, {
+    description:
+      'Cancels a scheduled session: viewers no longer find it (their streams end), its page takes no cart lines; the console keeps it (phase CANCELLED). ' +
+      'NOT_FOUND for another museum’s session, SESSION_ALREADY_STARTED, SESSION_ENDED, SESSION_CANCELLED.',
+  })
+  async cancelLiveSession(@CurrentActor() actor: Actor, @Args('input') input: CancelLiveSessionInput) {
+    return toSession(await this.sessions.cancel(actor, { ...input }));
   }
 
   @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')

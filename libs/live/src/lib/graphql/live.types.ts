@@ -4,6 +4,8 @@ export enum LiveSessionPhaseGql {
   SCHEDULED = 'SCHEDULED',
   LIVE = 'LIVE',
   ENDED = 'ENDED',
+  /** Cancelled before it started (managers only: viewers get NOT_FOUND). */
+  CANCELLED = 'CANCELLED',
 }
 registerEnumType(LiveSessionPhaseGql, { name: 'LiveSessionPhase' });
 
@@ -84,6 +86,20 @@ export class ScheduleLiveSessionInput {
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
   @Field(() => [ID], { description: 'Products of the same museum, at most 50.' }) productIds!: string[];
+}
+
+@InputType({ description: 'Changes a scheduled session; fields left out (or null) keep their value. The bag changes with setLiveSessionBag.' })
+export class UpdateLiveSessionInput {
+  @Field(() => ID) sessionId!: string;
+  @Field(() => String, { nullable: true }) title?: string | null;
+  @Field(() => String, { nullable: true }) streamUrl?: string | null;
+  @Field(() => Date, { nullable: true }) startsAt?: Date | null;
+  @Field(() => Date, { nullable: true }) endsAt?: Date | null;
+}
+
+@InputType()
+export class CancelLiveSessionInput {
+  @Field(() => ID) sessionId!: string;
 }
 
 @InputType()

@@ -10,6 +10,7 @@ export interface LiveSessionRow {
   endsAt: Date;
   pinnedProductId: string | null;
   pinnedAt: Date | null;
+  cancelledAt: Date | null;
   createdAt: Date;
   productIds: string[];
 }
@@ -45,6 +46,7 @@ const sessionSelect = {
   endsAt: true,
   pinnedProductId: true,
   pinnedAt: true,
+  cancelledAt: true,
   createdAt: true,
   products: { select: { productId: true }, orderBy: { position: 'asc' } },
 } as const satisfies Prisma.LiveSessionSelect;
@@ -93,6 +95,21 @@ export class LiveRepository {
       }),
       this.prisma.liveSession.update({ where: { id: sessionId }, data: { updatedAt: new Date() } }),
     ]);
+  }
+
+  /** Changes a session still scheduled and not cancelled (false when it started or was cancelled meanwhile). */
+  async changeScheduled(sessionId: string, data: { title: string; streamUrl: string; startsAt: Date; endsAt: Date }, now: Date): Promise<boolean> {
+    const r = await this.prisma.liveSession.updateMany({ where: { id: sessionId, cancelledAt: null, startsAt: { gt: now } }, data: { ...data, updatedAt: now } });
+    return r.count === 1;
+  }
+
+  /** Cancels a session still scheduled (false when it started or was cancelled meanwhile); its pin goes. */
+  async cancelScheduled(sessionId: string, now: Date): Promise<boolean> {
+    const r = await this.prisma.liveSession.updateMany({
+      where: { id: sessionId, cancelledAt: null, startsAt: { gt: now } },
+      data: { cancelledAt: now, pinnedProductId: null, pinnedAt: null, updatedAt: now },
+    });
+    return r.count === 1;
   }
 
   async pin(sessionId: string, productId: string | null, at: Date): Promise<void> {
@@ -145,7 +162,7 @@ export class LiveRepository {
   async checkoutProducts(at: Date, bagsSince: Date): Promise<{ flash: string[]; bag: string[] }> {
     const [row] = await this.prisma.sql.$queryRaw<{ flash: string[] | null; bag: string[] | null }[]>`
       SELECT (SELECT array_agg(DISTINCT f.product_id::text) FROM live_flash_prices f WHERE f.ends_at > ${at}) AS flash,
-             (SELECT array_agg(DISTINCT p.product_id::text) FROM live_session_products p JOIN live_sessions s ON s.id = p.session_id WHERE s.ends_at > ${bagsSince}) AS bag`;
+             (SELECT array_agg(DISTINCT p.product_id::text) FROM live_session_products p JOIN live_sessions s ON s.id = p.session_id WHERE s.ends_at > ${bagsSince} AND s.cancelled_at IS NULL) AS bag`;
     return { flash: row?.flash ?? [], bag: row?.bag ?? [] };
   }
 
