@@ -10,9 +10,10 @@ import { dropQueues, startWorker, until, waitForOutput } from '../support/worker
 
 const BALANCE = `{ sellerBalance { payable { amount currency } pending { amount currency } } }`;
 const CONNECT = `mutation($r: String!) { connectPayoutAccount(returnUrl: $r, refreshUrl: $r) { ready } }`;
-const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { paid { id amount { amount currency } stripeTransferId } failed { id } } }`;
+const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { paid { id amount { amount currency } stripeTransferId checkoutId transferGroup } failed { id } } }`;
 const REFUND = `mutation($id: ID!, $reason: String!, $lines: [RefundLineInput!], $key: String) { refundOrder(id: $id, reason: $reason, lines: $lines, idempotencyKey: $key) { refundId refundStatus amount } }`;
 const PAYOUTS = `{ sellerPayouts { id status amount { amount } reversed { amount } } }`;
+const sum = (xs: { amount: { amount: number } }[]) => xs.reduce((s, x) => s + x.amount.amount, 0);
 
 /**
  * Issue 21, transfer reversals we ask for: a refund after the seller's share was transferred
@@ -55,13 +56,13 @@ describe('settlement: transfer reversals after a refund of paid-out money', () =
   });
 
   /** A paid order of `quantity` units of a variant, past its return window (its shares payable). */
-  async function payableOrder(variant: number, quantity: number) {
+  async function payableOrder(variant: number, quantity: number): Promise<{ id: string; checkoutId: string; lines: { id: string }[] }> {
     const r: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[variant]!.id, quantity, cartToken: null } }, shopper);
     expect(r.errors).toBeUndefined();
     const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(r.data.addCartLine.cart.id, `rev-${n}`, { id: residentId(n++) }) }, shopper);
     expect(placed.errors).toBeUndefined();
     expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
-    const order = placed.data.placeOrder.orders[0];
+    const order = { ...placed.data.placeOrder.orders[0], checkoutId: placed.data.placeOrder.id };
     await api.db.prisma.orderStatusChange.create({ data: { orderId: order.id, fromStatus: 'CUSTOMS_SUBMITTED', toStatus: 'CLEARED', reason: 'test: released', createdAt: new Date(Date.now() - 31 * 86_400_000) } });
     await api.app.get(SettlementPostingService, { strict: false }).catchUp();
     return order;
@@ -81,8 +82,11 @@ describe('settlement: transfer reversals after a refund of paid-out money', () =
     const owed = await payable();
     const run: any = await api.gql(RUN, { k: 'rev-run-1' }, operator);
     expect(run.errors).toBeUndefined();
-    const [paid] = run.data.runPayouts.paid;
-    expect(paid.amount.amount).toBe(owed);
+    // One transfer per checkout, under its transfer group: A's and B's.
+    expect(run.data.runPayouts.paid.map((p: any) => p.checkoutId).sort()).toEqual([a.checkoutId, b.checkoutId].sort());
+    expect(sum(run.data.runPayouts.paid)).toBe(owed);
+    const paid = run.data.runPayouts.paid.find((p: any) => p.checkoutId === a.checkoutId);
+    const paidB = run.data.runPayouts.paid.find((p: any) => p.checkoutId === b.checkoutId);
     expect(await payable()).toBe(0);
 
     // The whole of order A refunded after its share was transferred: the seller owes it.
@@ -111,7 +115,11 @@ describe('settlement: transfer reversals after a refund of paid-out money', () =
       ['STRIPE_CLEARING', taken],
     ]);
     expect(await payable()).toBe(0);
-    expect((await api.gql(PAYOUTS, {}, manager)).data.sellerPayouts).toEqual([{ id: paid.id, status: 'PAID', amount: { amount: owed }, reversed: { amount: taken } }]);
+    expect(taken).toBe(paid.amount.amount);
+    expect(((await api.gql(PAYOUTS, {}, manager)) as any).data.sellerPayouts.sort((x: any, y: any) => (x.id === paid.id ? -1 : y.id === paid.id ? 1 : 0))).toEqual([
+      { id: paid.id, status: 'PAID', amount: { amount: paid.amount.amount }, reversed: { amount: taken } },
+      { id: paidB.id, status: 'PAID', amount: { amount: paidB.amount.amount }, reversed: { amount: 0 } },
+    ]);
 
     // Stripe's transfer.reversed for that reversal (and a replay under another id): recorded already, nothing posted again.
     const entries = await api.db.prisma.settlementJournalEntry.count();
@@ -147,6 +155,8 @@ describe('settlement: transfer reversals after a refund of paid-out money', () =
     const acct = [...stripe.accounts.values()].find((x: any) => x.metadata.vitrine_seller_id === shop.museumId)!;
     const run: any = await api.gql(RUN, { k: 'rev-run-2' }, operator);
     expect(run.data.runPayouts.paid).toHaveLength(1);
+    // Order B's refunded unit was netted from the new checkout's money: it pays only the new checkout.
+    expect(run.data.runPayouts.paid[0].transferGroup).toBe(`vitrine-checkout-${run.data.runPayouts.paid[0].checkoutId}`);
     expect(await payable()).toBe(0);
     // The connected account paid everything out to its bank: nothing left at Stripe to reverse.
     stripe.bankPayout(String(acct['id']), 'paid', stripe.accountBalances.get(String(acct['id']))!);
@@ -169,7 +179,8 @@ describe('settlement: transfer reversals after a refund of paid-out money', () =
     const owed = await payable();
     expect(owed).toBeGreaterThan(0);
     const next: any = await api.gql(RUN, { k: 'rev-run-3' }, operator);
-    expect(next.data.runPayouts.paid).toEqual([expect.objectContaining({ amount: { amount: owed, currency: 'CNY' } })]);
+    expect(sum(next.data.runPayouts.paid)).toBe(owed);
+    for (const p of next.data.runPayouts.paid) expect(p.transferGroup).toBe(`vitrine-checkout-${p.checkoutId}`);
     expect(await payable()).toBe(0);
     expect(await unbalanced()).toEqual([]);
   });

@@ -366,7 +366,7 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
   it('pays a seller’s payable balance to its Stripe Connect account once it is ready; a run that fails midway resumes without paying twice', async () => {
     const CONNECT = `mutation($r: String!, $f: String!, $m: ID, $b: ID) { connectPayoutAccount(returnUrl: $r, refreshUrl: $f, museumId: $m, brandId: $b) { sellerType sellerId ready detailsSubmitted requirements onboardingUrl } }`;
     const ACCOUNT = `query($m: ID, $b: ID) { payoutAccount(museumId: $m, brandId: $b) { ready requirements onboardingUrl } }`;
-    const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { runKey paid { id sellerType sellerId amount { amount currency } status stripeTransferId } skipped { sellerType sellerId payable { amount } reason } failed { id amount { amount } status } } }`;
+    const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { runKey paid { id sellerType sellerId amount { amount currency } status stripeTransferId } skipped { sellerType sellerId payable { amount } reason } failed { id amount { amount } status checkoutId transferGroup } } }`;
     const PAYOUTS = `{ sellerPayouts { id runKey amount { amount currency } status stripeTransferId } }`;
     const urls = { r: 'https://console.example.test/payouts/done', f: 'https://console.example.test/payouts/again' };
 
@@ -392,7 +392,11 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     expect(acct).toMatchObject({ type: 'express', country: 'FR', metadata: { vitrine_seller_type: 'MUSEUM' } });
 
     // An order past its return window makes money payable.
-    const { checkout } = await placeAndPay('settle-payout', [{ variant: 1, quantity: 2 }], 9109);
+    const { checkout, pi } = await placeAndPay('settle-payout', [{ variant: 1, quantity: 2 }], 9109);
+    // The checkout's PaymentIntent carries its transfer group, over the wire.
+    const group = `vitrine-checkout-${checkout.id}`;
+    expect(stripe.requests.filter((q) => q.method === 'POST' && q.path === '/v1/payment_intents' && q.params['transfer_group'] === group)).toHaveLength(1);
+    expect(stripe.paymentIntents.get(pi)!['transfer_group']).toBe(group);
     const order = checkout.orders[0];
     await api.db.prisma.orderStatusChange.create({ data: { orderId: order.id, fromStatus: 'CUSTOMS_SUBMITTED', toStatus: 'CLEARED', reason: 'test: released', createdAt: new Date(Date.now() - 31 * 86_400_000) } });
     await api.app.get(SettlementPostingService, { strict: false }).catchUp();
@@ -417,7 +421,7 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     stripe.failNextTo('/v1/transfers', 10);
     const failed: any = await api.gql(RUN, { k: 'run-2' }, tokens.operator);
     expect(failed.errors).toBeUndefined();
-    expect(failed.data.runPayouts.failed).toEqual([expect.objectContaining({ amount: { amount: payable }, status: 'PENDING' })]);
+    expect(failed.data.runPayouts.failed).toEqual([expect.objectContaining({ amount: { amount: payable }, status: 'PENDING', checkoutId: checkout.id, transferGroup: group })]);
     expect(stripe.transfers.size).toBe(0);
     expect((await api.gql(BALANCE, {}, tokens.manager)).data.sellerBalance.payable[0].amount).toBe(payable);
     stripe.failNextTo('/v1/transfers', 0);
@@ -430,7 +434,11 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     expect((await api.gql(RUN, { k: 'run-4' }, tokens.operator)).data.runPayouts.paid).toEqual([]);
     const transfers = [...stripe.transfers.values()];
     expect(transfers).toHaveLength(1);
-    expect(transfers[0]).toMatchObject({ destination: acct['id'], amount: payable, currency: 'cny', transfer_group: 'vitrine-payout-run-run-2' });
+    expect(transfers[0]).toMatchObject({ destination: acct['id'], amount: payable, currency: 'cny', transfer_group: group, metadata: { vitrine_checkout_id: checkout.id } });
+    // Sent over the wire under the checkout's group (every attempt: the failed ones and the one Stripe made).
+    const sent = stripe.requests.filter((q) => q.method === 'POST' && q.path === '/v1/transfers');
+    expect(sent.length).toBeGreaterThan(1);
+    for (const q of sent) expect(q.params['transfer_group']).toBe(group);
     const payoutId = failed.data.runPayouts.failed[0].id;
     expect(await api.db.prisma.settlementJournalEntry.count({ where: { eventKey: `payout:${payoutId}`, kind: 'PAYOUT' } })).toBe(1);
     expect((await api.gql(BALANCE, {}, tokens.manager)).data.sellerBalance.payable).toEqual(cny(0));

@@ -260,6 +260,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       payment_method_options: options,
       payment_method_types: types,
       status: 'requires_payment_method',
+      transfer_group: typeof p['transfer_group'] === 'string' ? p['transfer_group'] : null,
     };
     paymentIntents.set(piId, pi);
     return { status: 200, body: pi };
@@ -417,6 +418,8 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       if (!acct['payouts_enabled']) return stripeError(400, 'invalid_request_error', 'Your destination account needs to have at least one of the following capabilities enabled: transfers, crypto_transfers, legacy_payments', 'insufficient_capabilities_for_transfer');
       const amount = Number(p['amount']);
       if (!Number.isSafeInteger(amount) || amount < 1) return stripeError(400, 'invalid_request_error', 'Invalid positive integer', 'parameter_invalid_integer', 'amount');
+      const refused = checkTransferGroup(p['transfer_group'], amount, String(p['currency'] ?? '').toLowerCase());
+      if (refused) return refused;
       const tr: Json = {
         id: id('tr'),
         object: 'transfer',
@@ -450,6 +453,25 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       return txn ? { status: 200, body: txn } : stripeError(404, 'invalid_request_error', `No such balance transaction: '${m[1]}'`, 'resource_missing', 'id');
     }
     return stripeError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${path}).`);
+  }
+
+  /**
+   * The loopback's check of a transfer's `transfer_group` (stricter than Stripe, which takes any
+   * string): it must be the group of a PaymentIntent that succeeded, in the transfer's currency,
+   * and the group's transfers (less their reversals) may not exceed what its intents received.
+   * A transfer without a group is accepted, as Stripe does.
+   */
+  function checkTransferGroup(group: unknown, amount: number, currency: string): { status: number; body: Json } | null {
+    if (group === undefined || group === null || group === '') return null;
+    const intents = [...paymentIntents.values()].filter((pi) => pi['transfer_group'] === group && pi['status'] === 'succeeded');
+    if (!intents.length) return stripeError(400, 'invalid_request_error', `No succeeded PaymentIntent has transfer_group '${String(group)}' (loopback check).`, 'transfer_group_unknown', 'transfer_group');
+    if (intents.some((pi) => pi['currency'] !== currency)) return stripeError(400, 'invalid_request_error', `transfer_group '${String(group)}' was charged in another currency than ${currency} (loopback check).`, 'transfer_group_currency', 'currency');
+    const received = intents.reduce((sum, pi) => sum + Number(pi['amount_received']), 0);
+    const sent = [...transfers.values()].filter((t) => t['transfer_group'] === group).reduce((sum, t) => sum + Number(t['amount']) - Number(t['amount_reversed']), 0);
+    if (sent + amount > received) {
+      return stripeError(400, 'invalid_request_error', `Transfers of transfer_group '${String(group)}' (${sent + amount}) would exceed what its charges received (${received}) (loopback check).`, 'transfer_group_exceeded', 'amount');
+    }
+    return null;
   }
 
   /** A transfer reversal as Stripe makes it: at most what is left of the transfer. */

@@ -7,3 +7,4 @@ export * from './lib/pricing';
 export * from './lib/localized-text';
 export * from './lib/ids';
 export * from './lib/source-marker';
+export * from './lib/transfer-group';

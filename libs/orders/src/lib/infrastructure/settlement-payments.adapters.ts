@@ -40,7 +40,7 @@ export class PaymentsPayoutProvider extends PayoutProvider {
     return this.payments.accountOnboardingLink(args);
   }
 
-  transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
+  transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
     return this.payments.transfer(args);
   }
 

@@ -35,8 +35,19 @@ describe('toConnectEvent', () => {
   });
 
   it('reads a connected account’s payout to its bank; the platform’s own payouts and other types are IGNORED', () => {
-    const paid = toConnectEvent({ id: 'evt_3', type: 'payout.failed', account: 'acct_1', created: at, data: { object: { id: 'po_1', amount: 900, currency: 'eur', failure_code: 'account_closed' } } });
-    expect(paid.event).toEqual({ kind: 'BANK_PAYOUT', accountId: 'acct_1', payoutId: 'po_1', status: 'failed', failureCode: 'account_closed', amountMinor: 900, currency: 'EUR', at: new Date(at * 1000) });
+    const paid = toConnectEvent({ id: 'evt_3', type: 'payout.failed', account: 'acct_1', created: at, data: { object: { id: 'po_1', amount: 900, currency: 'eur', failure_code: 'account_closed', failure_message: 'The bank account has been closed.', created: at - 60 } } });
+    expect(paid.event).toEqual({
+      kind: 'BANK_PAYOUT',
+      accountId: 'acct_1',
+      payoutId: 'po_1',
+      status: 'failed',
+      failureCode: 'account_closed',
+      failureMessage: 'The bank account has been closed.',
+      amountMinor: 900,
+      currency: 'EUR',
+      createdAt: new Date((at - 60) * 1000),
+      at: new Date(at * 1000),
+    });
     expect(toConnectEvent({ id: 'evt_4', type: 'payout.paid', data: { object: { id: 'po_2', amount: 1 } } }).event).toEqual({ kind: 'IGNORED', type: 'payout.paid' });
     expect(toConnectEvent({ id: 'evt_5', type: 'capability.updated', account: 'acct_1', data: { object: {} } }).event).toEqual({ kind: 'IGNORED', type: 'capability.updated' });
   });

@@ -29,8 +29,11 @@ export type ConnectEvent =
       payoutId: string;
       status: 'paid' | 'failed';
       failureCode: string | null;
+      failureMessage: string | null;
       amountMinor: number;
       currency: string;
+      /** When Stripe created the bank payout (the transfers made before it are in it). */
+      createdAt: Date;
       at: Date;
     }
   | { kind: 'IGNORED'; type: string };
@@ -100,8 +103,10 @@ export function toConnectEvent(raw: RawConnectEvent): VerifiedConnectEvent {
           payoutId: id,
           status: raw.type === 'payout.paid' ? 'paid' : 'failed',
           failureCode: str(o['failure_code']),
+          failureMessage: str(o['failure_message']),
           amountMinor: int(o['amount']),
           currency: (str(o['currency']) ?? '').toUpperCase(),
+          createdAt: typeof o['created'] === 'number' ? new Date(int(o['created']) * 1000) : at,
           at,
         },
       };

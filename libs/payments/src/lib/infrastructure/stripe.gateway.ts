@@ -3,6 +3,7 @@ import Stripe from 'stripe';
 import { toConnectEvent, type VerifiedConnectEvent } from '../domain/connect-event';
 import { CHECKOUT_METADATA_KEY, paymentMethodTypeOf, toPaymentEvent, type VerifiedPaymentEvent } from '../domain/payment-event';
 import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
+import { checkoutTransferGroup } from '@vitrine/shared/kernel';
 import type { StripeSettings } from './stripe-settings';
 
 export interface IntentSnapshot {
@@ -101,6 +102,8 @@ export class StripeGateway {
           payment_method_options: { wechat_pay: { client: 'web' } },
           description: args.description,
           metadata: { [CHECKOUT_METADATA_KEY]: args.checkoutId },
+          // The payout run's transfers of this checkout's money carry the same group.
+          transfer_group: checkoutTransferGroup(args.checkoutId),
         },
         { idempotencyKey: args.idempotencyKey },
       ),
@@ -175,10 +178,10 @@ export class StripeGateway {
   }
 
   /** Moves money from the platform's balance to a connected account, once per idempotency key. */
-  async createTransfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
+  async createTransfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
     const tr = await this.call('create transfer', () =>
       this.stripe.transfers.create(
-        { destination: args.destination, amount: args.amountMinor, currency: args.currency.toLowerCase(), transfer_group: args.transferGroup, metadata: args.metadata },
+        { destination: args.destination, amount: args.amountMinor, currency: args.currency.toLowerCase(), ...(args.transferGroup ? { transfer_group: args.transferGroup } : {}), metadata: args.metadata },
         { idempotencyKey: args.idempotencyKey },
       ),
     );

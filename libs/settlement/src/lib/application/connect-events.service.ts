@@ -12,7 +12,18 @@ import { PayoutRepository } from '../infrastructure/payout.repository';
 export type ConnectAccountEvent =
   | { kind: 'ACCOUNT_UPDATED'; accountId: string; chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean; currentlyDue: string[]; at: Date }
   | { kind: 'TRANSFER_REVERSALS'; transferId: string; payoutId: string | null; reversals: { id: string; amountMinor: number; currency: string }[] }
-  | { kind: 'BANK_PAYOUT'; accountId: string; payoutId: string; status: 'paid' | 'failed'; failureCode: string | null; amountMinor: number; currency: string; at: Date }
+  | {
+      kind: 'BANK_PAYOUT';
+      accountId: string;
+      payoutId: string;
+      status: 'paid' | 'failed';
+      failureCode: string | null;
+      failureMessage: string | null;
+      amountMinor: number;
+      currency: string;
+      createdAt: Date;
+      at: Date;
+    }
   | { kind: 'IGNORED'; type: string };
 
 /** processed; ignored (not ours, or nothing to do); PAYOUT_NOT_YET_KNOWN: ours by metadata but not recorded as paid yet (the caller refuses so Stripe retries). */
@@ -43,8 +54,19 @@ export class ConnectEventsService {
         return this.reversals(tx, e);
       case 'BANK_PAYOUT': {
         const n = await this.payouts.recordBankPayout(tx, e.accountId, { payoutId: e.payoutId, status: e.status, failureCode: e.failureCode, at: e.at });
-        if (n > 0 && e.status === 'failed') this.logger.warn(`payout ${e.payoutId} of connected account ${e.accountId} to its bank failed (${e.failureCode ?? 'no code'})`);
-        return n > 0 ? 'processed' : 'ignored';
+        // The transfers whose money that bank payout carried: PAID at the bank, or FAILED with Stripe's reason (not paid out).
+        const transfers = await this.payouts.recordBankPayoutOnTransfers(tx, e.accountId, {
+          payoutId: e.payoutId,
+          status: e.status,
+          failureCode: e.failureCode,
+          failureMessage: e.failureMessage,
+          createdAt: e.createdAt,
+          at: e.at,
+        });
+        if ((n > 0 || transfers > 0) && e.status === 'failed') {
+          this.logger.warn(`payout ${e.payoutId} of connected account ${e.accountId} to its bank failed (${e.failureCode ?? 'no code'}): ${transfers} transfer(s) not paid out`);
+        }
+        return n > 0 || transfers > 0 ? 'processed' : 'ignored';
       }
       case 'IGNORED':
         return 'ignored';
@@ -66,7 +88,7 @@ export class ConnectEventsService {
         continue;
       }
       if (!(await this.payouts.insertReversal(tx, { payoutId: payout.id, stripeReversalId: r.id, amountMinor: r.amountMinor, currency: r.currency }))) continue;
-      await this.ledger.insertEntry(tx, transferReversalEntry({ reversalId: r.id, sellerType: payout.sellerType, sellerId: payout.sellerId, amountMinor: r.amountMinor, currency: r.currency, at: new Date() }));
+      await this.ledger.insertEntry(tx, transferReversalEntry({ reversalId: r.id, checkoutId: payout.checkoutId, sellerType: payout.sellerType, sellerId: payout.sellerId, amountMinor: r.amountMinor, currency: r.currency, at: new Date() }));
       posted++;
     }
     return posted ? 'processed' : 'ignored';

@@ -20,5 +20,5 @@ export abstract class PayoutProvider {
    * balance_insufficient) when Stripe will not; throws when Stripe cannot be reached.
    */
   abstract reverseTransfer(args: { transferId: string; amountMinor: number; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string; amountMinor: number; currency: string } | { refused: string }>;
-  abstract transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }>;
+  abstract transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }>;
 }

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService } from '@vitrine/shared/data-access';
 import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
-import { ForbiddenError, NotFoundError, ValidationError, type FieldIssue } from '@vitrine/shared/kernel';
+import { ForbiddenError, NotFoundError, ValidationError, checkoutTransferGroup, type FieldIssue } from '@vitrine/shared/kernel';
+import { allocatePayout } from '../domain/payout-allocation';
 import { payoutEntry } from '../domain/posting-plan';
 import { LedgerRepository } from '../infrastructure/ledger.repository';
 import { PayoutRepository, type PayoutAccountRow, type PayoutRow } from '../infrastructure/payout.repository';
@@ -22,7 +23,7 @@ export interface PayoutRunResult {
   runKey: string;
   paid: PayoutRow[];
   skipped: (SellerRef & { currency: string; amountMinor: number; reason: 'NO_PAYOUT_ACCOUNT' | 'ACCOUNT_NOT_READY' })[];
-  failed: (SellerRef & { payoutId: string; amountMinor: number; currency: string })[];
+  failed: (SellerRef & { payoutId: string; amountMinor: number; currency: string; checkoutId: string | null; transferGroup: string })[];
 }
 
 const RUN_KEY = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -42,7 +43,9 @@ function httpUrl(v: string, path: string): FieldIssue | null {
  * from Stripe's account.updated (ConnectEventsService), and read from Stripe when connecting
  * and before each payout. The operator's payout run transfers each
  * seller's payable balance (orders past their return window, less refunds, disputes and earlier
- * payouts) to its account: each transfer is a `seller_payouts` row written under the account's
+ * payouts) to its account, one transfer per checkout whose money it pays (`allocatePayout`),
+ * under the checkout's transfer group, the one its PaymentIntent carries: each transfer is a
+ * `seller_payouts` row written under the account's
  * row lock before Stripe is called (so two runs never pay the same money), made under the
  * idempotency key `vitrine-payout-<row>` (a run that fails midway resumes without paying
  * twice), and posted to the ledger (`payout:<row>`) in the transaction that marks it PAID.
@@ -121,16 +124,31 @@ export class PayoutsService {
         result.skipped.push({ ...seller, currency: b.currency, amountMinor: -b.balanceMinor, reason: 'ACCOUNT_NOT_READY' });
         continue;
       }
-      const payout = await this.prisma.$transaction(async (tx) => {
+      const payouts = await this.prisma.$transaction(async (tx) => {
         await this.payouts.account(seller, tx, true);
-        const existing = await this.payouts.payout(tx, runKey, seller, b.currency);
-        if (existing) return existing.status === 'PENDING' ? existing : null;
+        const existing = await this.payouts.payoutsOfRun(tx, runKey, seller, b.currency);
+        if (existing.length) return existing.filter((p) => p.status === 'PENDING');
         const [balance] = await this.ledger.balancesIn(tx, { kinds: ['SELLER_PAYABLE'], owners: [{ ownerType: seller.sellerType, ownerId: seller.sellerId }] }, b.currency);
         const amount = -(balance?.balanceMinor ?? 0) - (await this.payouts.pendingMinor(tx, seller, b.currency));
-        if (amount <= 0) return null;
-        return this.payouts.insertPayout(tx, { runKey, ...seller, stripeAccountId: row.stripeAccountId, amountMinor: amount, currency: b.currency });
+        // One transfer per checkout whose money it pays, each under the checkout's transfer group.
+        const parts = allocatePayout(amount, await this.payouts.owedByCheckout(tx, seller, b.currency));
+        const rows: PayoutRow[] = [];
+        for (const part of parts) {
+          rows.push(
+            await this.payouts.insertPayout(tx, {
+              runKey,
+              ...seller,
+              stripeAccountId: row.stripeAccountId,
+              amountMinor: part.amountMinor,
+              currency: b.currency,
+              checkoutId: part.checkoutId,
+              transferGroup: part.checkoutId ? checkoutTransferGroup(part.checkoutId) : '',
+            }),
+          );
+        }
+        return rows;
       });
-      if (payout) await this.transfer(payout, result);
+      for (const payout of payouts) await this.transfer(payout, result);
     }
     return result;
   }
@@ -142,18 +160,18 @@ export class PayoutsService {
         destination: p.stripeAccountId,
         amountMinor: p.amountMinor,
         currency: p.currency,
-        transferGroup: `vitrine-payout-run-${p.runKey}`,
-        metadata: { vitrine_payout_id: p.id, vitrine_seller_type: p.sellerType, vitrine_seller_id: p.sellerId },
+        transferGroup: p.transferGroup || null,
+        metadata: { vitrine_payout_id: p.id, vitrine_seller_type: p.sellerType, vitrine_seller_id: p.sellerId, ...(p.checkoutId ? { vitrine_checkout_id: p.checkoutId } : {}) },
         idempotencyKey: `vitrine-payout-${p.id}`,
       }));
     } catch (error) {
       this.logger.warn(`payout ${p.id} to ${p.sellerType} ${p.sellerId} not made (${(error as Error).message}); it stays PENDING for the next run`);
-      result.failed.push({ sellerType: p.sellerType, sellerId: p.sellerId, payoutId: p.id, amountMinor: p.amountMinor, currency: p.currency });
+      result.failed.push({ sellerType: p.sellerType, sellerId: p.sellerId, payoutId: p.id, amountMinor: p.amountMinor, currency: p.currency, checkoutId: p.checkoutId, transferGroup: p.transferGroup });
       return;
     }
     const posted = await this.prisma.$transaction(async (tx) => {
       if (!(await this.payouts.markPaid(tx, p.id, transferId))) return false;
-      return this.ledger.insertEntry(tx, payoutEntry({ payoutId: p.id, sellerType: p.sellerType, sellerId: p.sellerId, amountMinor: p.amountMinor, currency: p.currency, at: new Date() }));
+      return this.ledger.insertEntry(tx, payoutEntry({ payoutId: p.id, checkoutId: p.checkoutId, sellerType: p.sellerType, sellerId: p.sellerId, amountMinor: p.amountMinor, currency: p.currency, at: new Date() }));
     });
     if (posted) result.paid.push({ ...p, status: 'PAID', stripeTransferId: transferId });
   }

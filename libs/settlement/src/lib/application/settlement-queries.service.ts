@@ -5,6 +5,7 @@ import { ownSeller } from './seller-access';
 import { buildStatement, monthBounds, statementCsv, type CurrencyStatement } from '../domain/statement';
 import { ENTRY_KINDS, isSellerAccount, type AccountKind, type EntryKind, type LineComponent, type OwnerType } from '../domain/ledger';
 import { LedgerRepository, type BalanceRow, type SellerLineRow } from '../infrastructure/ledger.repository';
+import { PayoutRepository } from '../infrastructure/payout.repository';
 import { decodeCursor, pageSize, toPage, type Page } from '@vitrine/shared/graphql';
 
 export interface Amount {
@@ -19,6 +20,12 @@ export interface SellerBalance {
   payable: Amount[];
   /** Owed on orders still within their return window. */
   pending: Amount[];
+  /**
+   * Transferred to the seller's connected account but not paid out to its bank: its bank payout
+   * failed (payout.failed), the money is back on its Stripe balance (less what was reversed).
+   * Not in the ledger (the money left the platform with the transfer). Read per seller only.
+   */
+  notPaidOut?: Amount[];
 }
 
 export interface SellerStatement {
@@ -58,13 +65,17 @@ export interface SplitLine {
  */
 @Injectable()
 export class SettlementQueriesService {
-  constructor(private readonly ledger: LedgerRepository) {}
+  constructor(
+    private readonly ledger: LedgerRepository,
+    private readonly payouts: PayoutRepository,
+  ) {}
 
   /** One seller's balance; a seller the caller may not see is NOT_FOUND. Without ids: the caller's own (a manager's single museum, a brand's). */
   async sellerBalance(actor: Actor, q: { museumId?: string | null; brandId?: string | null }): Promise<SellerBalance> {
     const seller = ownSeller(actor, q);
     const rows = await this.ledger.balances({ kinds: ['SELLER_PENDING', 'SELLER_PAYABLE'], owners: [{ ownerType: seller.sellerType, ownerId: seller.sellerId }] });
-    return { ...seller, payable: owed(rows.filter((r) => r.kind === 'SELLER_PAYABLE')), pending: owed(rows.filter((r) => r.kind === 'SELLER_PENDING')) };
+    const notPaidOut = await this.payouts.notPaidOut(seller);
+    return { ...seller, payable: owed(rows.filter((r) => r.kind === 'SELLER_PAYABLE')), pending: owed(rows.filter((r) => r.kind === 'SELLER_PENDING')), notPaidOut };
   }
 
   /** A seller's monthly statement (UTC month `YYYY-MM`, by when entries were written): opening, movements, closing, and its CSV. */

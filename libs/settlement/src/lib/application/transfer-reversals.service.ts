@@ -65,7 +65,7 @@ export class TransferReversalPlanner {
       const owedAfter = -(balance?.balanceMinor ?? 0) - (await this.payouts.pendingMinor(tx, t.seller, t.currency));
       const times = [...(await this.ledger.entryTimes(tx, [...t.orderIds].map((id) => `order-payable:${id}`))).values()];
       const payableSince = times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null;
-      const parts = planRefundReversal({ takenMinor: t.amountMinor, owedAfterMinor: owedAfter, payableSince, transfers });
+      const parts = planRefundReversal({ takenMinor: t.amountMinor, owedAfterMinor: owedAfter, payableSince, transfers, checkoutId: refund.checkoutId });
       if (!parts.length) continue;
       const payload: TransferReversalPayload = { refundKey: refund.eventKey, sellerType: t.seller.sellerType, sellerId: t.seller.sellerId, currency: t.currency, parts: encodeParts(parts) };
       await enqueueJob(tx, transferReversalJob, payload);
@@ -112,7 +112,7 @@ export class TransferReversalsService {
         const locked = await this.payouts.payoutOfTransferForUpdate(tx, payout.stripeTransferId!, payout.id);
         if (!locked) return false;
         if (!(await this.payouts.insertReversal(tx, { payoutId: payout.id, stripeReversalId: made.id, amountMinor: made.amountMinor, currency: made.currency }))) return false;
-        await this.ledger.insertEntry(tx, transferReversalEntry({ reversalId: made.id, sellerType: payout.sellerType, sellerId: payout.sellerId, amountMinor: made.amountMinor, currency: made.currency, at: new Date() }));
+        await this.ledger.insertEntry(tx, transferReversalEntry({ reversalId: made.id, checkoutId: payout.checkoutId, sellerType: payout.sellerType, sellerId: payout.sellerId, amountMinor: made.amountMinor, currency: made.currency, at: new Date() }));
         return true;
       });
       out.push({ ...part, result: recorded ? 'reversed' : 'already-recorded', reversalId: made.id });

@@ -117,12 +117,13 @@ export function feeEntry(args: { balanceTransactionId: string; checkoutId: strin
 }
 
 /** A transfer to a seller's connected account: what the platform owes it goes down, and so does the money at Stripe. */
-export function payoutEntry(args: { payoutId: string; sellerType: 'MUSEUM' | 'BRAND'; sellerId: string; amountMinor: number; currency: string; at: Date }): JournalEntryDraft {
+export function payoutEntry(args: { payoutId: string; checkoutId?: string | null; sellerType: 'MUSEUM' | 'BRAND'; sellerId: string; amountMinor: number; currency: string; at: Date }): JournalEntryDraft {
   if (!Number.isSafeInteger(args.amountMinor) || args.amountMinor <= 0) throw new RangeError(`a payout must be a positive integer amount, got ${args.amountMinor}`);
   const e: JournalEntryDraft = {
     eventKey: `payout:${args.payoutId}`,
     kind: 'PAYOUT',
-    checkoutId: null,
+    // The checkout whose money the transfer carries: what the seller is owed per checkout is its entries' lines.
+    checkoutId: args.checkoutId ?? null,
     occurredAt: args.at,
     lines: [
       { account: sellerPayable(args.sellerType, args.sellerId), component: 'PAYOUT', orderId: null, amountMinor: args.amountMinor, currency: args.currency },
@@ -138,12 +139,13 @@ export function payoutEntry(args: { payoutId: string; sellerType: 'MUSEUM' | 'BR
  * connected account to the platform's balance, so the seller is owed it again — clearing
  * debited, the seller's payable credited — once per Stripe reversal id.
  */
-export function transferReversalEntry(args: { reversalId: string; sellerType: 'MUSEUM' | 'BRAND'; sellerId: string; amountMinor: number; currency: string; at: Date }): JournalEntryDraft {
+export function transferReversalEntry(args: { reversalId: string; checkoutId?: string | null; sellerType: 'MUSEUM' | 'BRAND'; sellerId: string; amountMinor: number; currency: string; at: Date }): JournalEntryDraft {
   if (!Number.isSafeInteger(args.amountMinor) || args.amountMinor <= 0) throw new RangeError(`a transfer reversal must be a positive integer amount, got ${args.amountMinor}`);
   const e: JournalEntryDraft = {
     eventKey: `transfer-reversal:${args.reversalId}`,
     kind: 'TRANSFER_REVERSAL',
-    checkoutId: null,
+    // Under the checkout its transfer carried (the money is owed again from that checkout).
+    checkoutId: args.checkoutId ?? null,
     occurredAt: args.at,
     lines: [
       { account: platform('STRIPE_CLEARING'), component: 'PAYOUT', orderId: null, amountMinor: args.amountMinor, currency: args.currency },

@@ -30,6 +30,16 @@ describe('planRefundReversal', () => {
     ]);
   });
 
+  it('takes from the transfers of the refunded checkout (its transfer group) first', () => {
+    const own = { ...t('own', 7, 250), checkoutId: 'chk-a' };
+    expect(
+      planRefundReversal({ takenMinor: 400, owedAfterMinor: -400, payableSince: at(5), checkoutId: 'chk-a', transfers: [{ ...t('other', 6, 1_000), checkoutId: 'chk-b' }, own] }),
+    ).toEqual([
+      { payoutId: 'own', amountMinor: 250 },
+      { payoutId: 'other', amountMinor: 150 },
+    ]);
+  });
+
   it('never reverses more than the debt, the refund or what the transfers have left', () => {
     const transfer = fc.record({ day: fc.integer({ min: 1, max: 28 }), amount: fc.integer({ min: 1, max: 10_000 }), reversed: fc.integer({ min: 0, max: 10_000 }) });
     fc.assert(

@@ -4,7 +4,25 @@ import { PayoutsService, type PayoutAccountView } from '../application/payouts.s
 import { PayoutAccountType, PayoutRunType, SellerKind, SellerPayoutType } from './settlement.types';
 
 const account = (a: PayoutAccountView): PayoutAccountType => ({ ...a, sellerType: a.sellerType as SellerKind });
-const payout = (p: { id: string; runKey: string; sellerType: string; sellerId: string; amountMinor: number; currency: string; status: string; stripeTransferId: string | null; reversedMinor?: number; createdAt?: Date | null; paidAt?: Date | null }): SellerPayoutType => ({
+type PayoutLike = {
+  id: string;
+  runKey: string;
+  sellerType: string;
+  sellerId: string;
+  amountMinor: number;
+  currency: string;
+  status: string;
+  stripeTransferId: string | null;
+  checkoutId?: string | null;
+  transferGroup?: string;
+  reversedMinor?: number;
+  createdAt?: Date | null;
+  paidAt?: Date | null;
+  bankStatus?: string | null;
+  bankFailureCode?: string | null;
+  bankFailureMessage?: string | null;
+};
+const payout = (p: PayoutLike): SellerPayoutType => ({
   id: p.id,
   runKey: p.runKey,
   sellerType: p.sellerType as SellerKind,
@@ -12,6 +30,11 @@ const payout = (p: { id: string; runKey: string; sellerType: string; sellerId: s
   amount: { amount: p.amountMinor, currency: p.currency },
   status: p.status,
   stripeTransferId: p.stripeTransferId,
+  checkoutId: p.checkoutId ?? null,
+  transferGroup: p.transferGroup || null,
+  bankStatus: p.bankStatus ?? null,
+  bankFailureCode: p.bankFailureCode ?? null,
+  bankFailureMessage: p.bankFailureMessage ?? null,
   reversed: { amount: p.reversedMinor ?? 0, currency: p.currency },
   createdAt: p.createdAt ?? null,
   paidAt: p.paidAt ?? null,
@@ -63,7 +86,7 @@ export class PayoutsResolver {
       runKey: r.runKey,
       paid: r.paid.map(payout),
       skipped: r.skipped.map((s) => ({ sellerType: s.sellerType as SellerKind, sellerId: s.sellerId, payable: { amount: s.amountMinor, currency: s.currency }, reason: s.reason })),
-      failed: r.failed.map((f) => payout({ id: f.payoutId, runKey: r.runKey, sellerType: f.sellerType, sellerId: f.sellerId, amountMinor: f.amountMinor, currency: f.currency, status: 'PENDING', stripeTransferId: null })),
+      failed: r.failed.map((f) => payout({ id: f.payoutId, runKey: r.runKey, sellerType: f.sellerType, sellerId: f.sellerId, amountMinor: f.amountMinor, currency: f.currency, status: 'PENDING', stripeTransferId: null, checkoutId: f.checkoutId, transferGroup: f.transferGroup })),
     };
   }
 }

@@ -5,7 +5,13 @@ import { SettlementQueriesService, type Amount, type SellerBalance } from '../ap
 import { CommissionSettingsType, PlatformLedgerType, SellerBalanceType, SellerKind, SellerLedgerLinePage, SellerStatementType, SetCommissionRatesInput } from './settlement.types';
 
 const amount = (a: Amount) => ({ amount: a.amountMinor, currency: a.currency });
-const seller = (s: SellerBalance): SellerBalanceType => ({ sellerType: s.sellerType as SellerKind, sellerId: s.sellerId, payable: s.payable.map(amount), pending: s.pending.map(amount) });
+const seller = (s: SellerBalance): SellerBalanceType => ({
+  sellerType: s.sellerType as SellerKind,
+  sellerId: s.sellerId,
+  payable: s.payable.map(amount),
+  pending: s.pending.map(amount),
+  notPaidOut: (s.notPaidOut ?? []).map(amount),
+});
 
 @Resolver()
 export class SettlementResolver {

@@ -20,6 +20,10 @@ export class SellerBalanceType {
   @Field(() => [LedgerAmountType], { description: 'Owed on orders that can no longer be returned (RETURN_WINDOW_DAYS after customs release, no return open): what a payout may pay.' })
   payable!: LedgerAmountType[];
   @Field(() => [LedgerAmountType], { description: 'Owed on orders still within their return window.' }) pending!: LedgerAmountType[];
+  @Field(() => [LedgerAmountType], {
+    description: 'Transferred to the seller’s payout account but not paid out to its bank: Stripe reported its bank payout failed (the money is back on the account’s Stripe balance). Filled by sellerBalance; empty in platformLedger.',
+  })
+  notPaidOut!: LedgerAmountType[];
 }
 
 @ObjectType('PlatformLedger', { description: 'Operator: every seller’s balance, the tax owed to customs, commission revenue, Stripe clearing and fees.' })
@@ -136,6 +140,15 @@ export class SellerPayoutType {
   @Field(() => LedgerAmountType) amount!: LedgerAmountType;
   @Field(() => String, { description: 'PENDING (Stripe not reached yet: the next run makes it, under the same key) or PAID.' }) status!: string;
   @Field(() => String, { nullable: true }) stripeTransferId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The checkout whose money the transfer carries (null: money of no checkout, or a payout older than transfer groups).' }) checkoutId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Stripe’s transfer_group of the transfer: the checkout’s, as on its PaymentIntent.' }) transferGroup!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The payout account’s payout of this money to its bank, as Stripe reported it: PAID, FAILED (the money is back on the account’s Stripe balance, not paid out), or null while not reported.',
+  })
+  bankStatus?: string | null;
+  @Field(() => String, { nullable: true, description: 'Stripe’s failure_code of a FAILED bank payout (e.g. account_closed).' }) bankFailureCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Stripe’s failure_message of a FAILED bank payout.' }) bankFailureMessage?: string | null;
   @Field(() => LedgerAmountType, { description: 'What Stripe reversed of the transfer (transfer reversals, back in the seller’s payable balance).' }) reversed!: LedgerAmountType;
   @Field(() => Date, { nullable: true, description: 'When the payout row was written (null in a run’s answer for a row not read back).' }) createdAt?: Date | null;
   @Field(() => Date, { nullable: true, description: 'When Stripe made the transfer.' }) paidAt?: Date | null;

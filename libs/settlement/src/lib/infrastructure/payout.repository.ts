@@ -20,6 +20,20 @@ export interface PayoutRow extends SellerRef {
   currency: string;
   status: 'PENDING' | 'PAID' | 'FAILED';
   stripeTransferId: string | null;
+  /** The checkout whose money the transfer carries, and its transfer group ('' for none). */
+  checkoutId: string | null;
+  transferGroup: string;
+}
+
+/** A PAID transfer as the seller's payouts list shows it: what Stripe reversed, and its bank payout. */
+export interface PayoutListRow extends PayoutRow {
+  reversedMinor: number;
+  paidAt: Date | null;
+  createdAt: Date;
+  bankStatus: 'PAID' | 'FAILED' | null;
+  bankPayoutId: string | null;
+  bankFailureCode: string | null;
+  bankFailureMessage: string | null;
 }
 
 /** Connected accounts and payouts (tables of settlement). Plain data access. */
@@ -97,11 +111,6 @@ export class PayoutRepository {
     return true;
   }
 
-  async payout(tx: Tx, runKey: string, s: SellerRef, currency: string): Promise<PayoutRow | null> {
-    const rows = await tx.$queryRaw<PayoutRow[]>`${SELECT} WHERE run_key = ${runKey} AND seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid AND currency = ${currency}`;
-    return rows.map(num)[0] ?? null;
-  }
-
   /** What PENDING payouts of the seller (any run) are about to take, per currency: not in the ledger yet. */
   async pendingMinor(tx: Tx, s: SellerRef, currency: string): Promise<number> {
     const rows = await tx.$queryRaw<{ n: number }[]>`SELECT coalesce(sum(amount_minor), 0)::float8 AS n FROM seller_payouts WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid AND currency = ${currency} AND status = 'PENDING'`;
@@ -110,11 +119,69 @@ export class PayoutRepository {
 
   async insertPayout(tx: Tx, p: Omit<PayoutRow, 'id' | 'status' | 'stripeTransferId'>): Promise<PayoutRow> {
     const rows = await tx.$queryRaw<PayoutRow[]>`
-      INSERT INTO seller_payouts (id, run_key, seller_type, seller_id, stripe_account_id, amount_minor, currency)
-      VALUES (gen_random_uuid(), ${p.runKey}, ${p.sellerType}, ${p.sellerId}::uuid, ${p.stripeAccountId}, ${p.amountMinor}, ${p.currency})
-      RETURNING id::text, run_key AS "runKey", seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId",
-                amount_minor::float8 AS "amountMinor", currency, status, stripe_transfer_id AS "stripeTransferId"`;
+      INSERT INTO seller_payouts (id, run_key, seller_type, seller_id, stripe_account_id, amount_minor, currency, checkout_id, transfer_group)
+      VALUES (gen_random_uuid(), ${p.runKey}, ${p.sellerType}, ${p.sellerId}::uuid, ${p.stripeAccountId}, ${p.amountMinor}, ${p.currency}, ${p.checkoutId}::uuid, ${p.transferGroup})
+      RETURNING ${COLUMNS}`;
     return rows.map(num)[0]!;
+  }
+
+  /**
+   * What the seller is still owed from each checkout's money in a currency: its payable lines
+   * of the checkout's entries (payouts and their reversals are posted under the checkout they
+   * carry) less the checkout's payouts still PENDING (not in the ledger yet).
+   */
+  async owedByCheckout(tx: Tx, s: SellerRef, currency: string): Promise<{ checkoutId: string; owedMinor: number; since: Date }[]> {
+    const rows = await tx.$queryRaw<{ checkoutId: string; owedMinor: number; since: Date }[]>`
+      WITH owed AS (
+        SELECT e.checkout_id, -sum(l.amount_minor) AS owed, min(e.created_at) AS since
+          FROM settlement_accounts a
+          JOIN settlement_journal_lines l ON l.account_id = a.id AND l.currency = ${currency}
+          JOIN settlement_journal_entries e ON e.id = l.entry_id
+         WHERE a.kind = 'SELLER_PAYABLE' AND a.owner_type = ${s.sellerType} AND a.owner_id = ${s.sellerId}::uuid AND e.checkout_id IS NOT NULL
+         GROUP BY e.checkout_id
+      ), pending AS (
+        SELECT checkout_id, sum(amount_minor) AS out FROM seller_payouts
+         WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid AND currency = ${currency} AND status = 'PENDING' AND checkout_id IS NOT NULL
+         GROUP BY checkout_id
+      )
+      SELECT owed.checkout_id::text AS "checkoutId", (owed.owed - coalesce(pending.out, 0))::float8 AS "owedMinor", owed.since
+        FROM owed LEFT JOIN pending USING (checkout_id)`;
+    return rows.map((r) => ({ ...r, owedMinor: Number(r.owedMinor) }));
+  }
+
+  /** The run's payouts to the seller in a currency (one per transfer group). */
+  async payoutsOfRun(tx: Tx, runKey: string, s: SellerRef, currency: string): Promise<PayoutRow[]> {
+    const rows = await tx.$queryRaw<PayoutRow[]>`${SELECT} WHERE run_key = ${runKey} AND seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid AND currency = ${currency} ORDER BY created_at, id`;
+    return rows.map(num);
+  }
+
+  /**
+   * The connected account paid out to its bank (payout.paid) or failed to (payout.failed, the
+   * money back on its Stripe balance): recorded on the account's transfers made before Stripe
+   * created that bank payout (Stripe's seconds: a transfer of the same second counts) whose bank payout is not known yet, or failed (a later paid payout
+   * carries the money again); a failure also on those an older report said paid is not
+   * assumed. A report older than the one a transfer holds changes nothing. Answers the rows changed.
+   */
+  async recordBankPayoutOnTransfers(
+    tx: Tx,
+    stripeAccountId: string,
+    p: { payoutId: string; status: 'paid' | 'failed'; failureCode: string | null; failureMessage: string | null; createdAt: Date; at: Date },
+  ): Promise<number> {
+    const status = p.status === 'paid' ? 'PAID' : 'FAILED';
+    return tx.$executeRaw`
+      UPDATE seller_payouts SET bank_status = ${status}, bank_payout_id = ${p.payoutId}, bank_failure_code = ${p.failureCode}, bank_failure_message = ${p.failureMessage}, bank_status_at = ${p.at}
+       WHERE stripe_account_id = ${stripeAccountId} AND status = 'PAID' AND date_trunc('second', paid_at) <= ${p.createdAt}
+         AND (bank_status IS NULL OR bank_status = 'FAILED' OR bank_payout_id = ${p.payoutId})
+         AND (bank_status_at IS NULL OR bank_status_at <= ${p.at})`;
+  }
+
+  /** Per currency, what was transferred to the seller whose bank payout failed (less what was reversed): at Stripe, not paid out. */
+  async notPaidOut(s: SellerRef): Promise<{ currency: string; amountMinor: number }[]> {
+    const rows = await this.prisma.$queryRaw<{ currency: string; amountMinor: number }[]>`
+      SELECT currency, sum(amount_minor - reversed_minor)::float8 AS "amountMinor" FROM seller_payouts
+       WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid AND status = 'PAID' AND bank_status = 'FAILED'
+       GROUP BY currency HAVING sum(amount_minor - reversed_minor) > 0 ORDER BY currency`;
+    return rows.map((r) => ({ currency: r.currency.trim(), amountMinor: Number(r.amountMinor) }));
   }
 
   async pendingPayouts(): Promise<PayoutRow[]> {
@@ -129,9 +196,9 @@ export class PayoutRepository {
   }
 
   /** The seller's transfers made in a currency (PAID payouts), with what was reversed of each. */
-  async paidTransfers(tx: Tx, s: SellerRef, currency: string): Promise<{ payoutId: string; createdAt: Date; amountMinor: number; reversedMinor: number }[]> {
-    const rows = await tx.$queryRaw<{ payoutId: string; createdAt: Date; amountMinor: number; reversedMinor: number }[]>`
-      SELECT id::text AS "payoutId", coalesce(paid_at, created_at) AS "createdAt", amount_minor::float8 AS "amountMinor", reversed_minor::float8 AS "reversedMinor"
+  async paidTransfers(tx: Tx, s: SellerRef, currency: string): Promise<{ payoutId: string; createdAt: Date; amountMinor: number; reversedMinor: number; checkoutId: string | null }[]> {
+    const rows = await tx.$queryRaw<{ payoutId: string; createdAt: Date; amountMinor: number; reversedMinor: number; checkoutId: string | null }[]>`
+      SELECT id::text AS "payoutId", coalesce(paid_at, created_at) AS "createdAt", amount_minor::float8 AS "amountMinor", reversed_minor::float8 AS "reversedMinor", checkout_id::text AS "checkoutId"
         FROM seller_payouts
        WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid AND currency = ${currency} AND status = 'PAID' AND stripe_transfer_id IS NOT NULL`;
     return rows.map((r) => ({ ...r, amountMinor: Number(r.amountMinor), reversedMinor: Number(r.reversedMinor) }));
@@ -142,17 +209,18 @@ export class PayoutRepository {
     return rows.map(num)[0] ?? null;
   }
 
-  async payoutsOf(s: SellerRef): Promise<(PayoutRow & { reversedMinor: number; paidAt: Date | null; createdAt: Date })[]> {
-    const rows = await this.prisma.$queryRaw<(PayoutRow & { reversedMinor: number; paidAt: Date | null; createdAt: Date })[]>`
-      SELECT id::text, run_key AS "runKey", seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId",
-             amount_minor::float8 AS "amountMinor", currency, status, stripe_transfer_id AS "stripeTransferId", reversed_minor::float8 AS "reversedMinor", paid_at AS "paidAt", created_at AS "createdAt"
+  async payoutsOf(s: SellerRef): Promise<PayoutListRow[]> {
+    const rows = await this.prisma.$queryRaw<PayoutListRow[]>`
+      SELECT ${COLUMNS}, reversed_minor::float8 AS "reversedMinor", paid_at AS "paidAt", created_at AS "createdAt",
+             bank_status AS "bankStatus", bank_payout_id AS "bankPayoutId", bank_failure_code AS "bankFailureCode", bank_failure_message AS "bankFailureMessage"
         FROM seller_payouts WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid ORDER BY created_at DESC, id LIMIT 100`;
     return rows.map((r) => ({ ...num(r), reversedMinor: Number(r.reversedMinor) }));
   }
 }
 
-const SELECT = Prisma.sql`SELECT id::text, run_key AS "runKey", seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId",
-  amount_minor::float8 AS "amountMinor", currency, status, stripe_transfer_id AS "stripeTransferId" FROM seller_payouts`;
+const COLUMNS = Prisma.sql`id::text, run_key AS "runKey", seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId",
+  amount_minor::float8 AS "amountMinor", currency, status, stripe_transfer_id AS "stripeTransferId", checkout_id::text AS "checkoutId", transfer_group AS "transferGroup"`;
+const SELECT = Prisma.sql`SELECT ${COLUMNS} FROM seller_payouts`;
 
 function num<T extends { amountMinor: number; currency: string }>(r: T): T {
   return { ...r, amountMinor: Number(r.amountMinor), currency: r.currency.trim() };
