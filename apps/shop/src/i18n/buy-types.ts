@@ -71,6 +71,17 @@ export interface BuyDictionary {
     remaining: string;
     /** `{limit}` a year per person; the figures show once you ordered with this ID */
     notCounted: string;
+    /** Label of the saved orderer identity picker */
+    orderer: string;
+    show: string;
+    /** Above the saved identities' quota */
+    savedIntro: string;
+    /** The cart's `{value}` fits: `{left}` left after it */
+    cartFits: string;
+    /** The cart's `{value}` is above the identity's `{remaining}` */
+    cartOver: string;
+    /** Above the name + ID form, when saved identities are shown */
+    otherIntro: string;
   };
   checkout: {
     title: string;

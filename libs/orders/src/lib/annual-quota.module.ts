@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AnnualQuotaResolver } from './graphql/annual-quota.resolver';
+import { OrdererIdentityQuotaResolver } from './graphql/orderer-identity-quota.resolver';
 import { OrdersModule } from './orders.module';
 
 /**
- * The shopper's yearly-quota query, for the API only: its throttling guard needs the API's
+ * The shopper's yearly-quota query (and each saved identity's quota), for the API only: its throttling guard needs the API's
  * ThrottlerModule, which the worker (importing OrdersModule through the pipeline) does not have.
  */
 @Module({
   imports: [OrdersModule],
-  providers: [AnnualQuotaResolver],
+  providers: [AnnualQuotaResolver, OrdererIdentityQuotaResolver],
 })
 export class AnnualQuotaModule {}

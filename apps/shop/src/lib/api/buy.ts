@@ -189,6 +189,21 @@ export async function me(): Promise<{ displayName: string; email: string } | nul
   const { data } = await gqlRequest<{ me: { displayName: string; email: string } | null }>(`query Me { me { displayName email } }`);
   return data?.me ?? null;
 }
+/** A saved orderer identity and its yearly quota this calendar year (CNY fen), as checkout counts it. */
+export interface IdentityQuota {
+  id: string;
+  residentIdMasked: string;
+  annualQuota: { remaining: { amount: number }; limit: { amount: number }; used: { amount: number } } | null;
+}
+/** The signed-in shopper's saved orderer identities (newest first) with their remaining yearly quota; empty for a guest. */
+export async function identityQuotas(): Promise<IdentityQuota[]> {
+  if (!(await isSignedIn())) return [];
+  const { data } = await gqlRequest<{ ordererIdentities: IdentityQuota[] }>(
+    `query IdQuotas { ordererIdentities { id residentIdMasked annualQuota { remaining { amount } limit { amount } used { amount } } } }`,
+  );
+  // The quota panel is an aid before checkout (which checks the quota itself): the cart shows without it.
+  return (data?.ordererIdentities ?? []).filter((i) => i.annualQuota !== null);
+}
 export async function ordererIdentities(): Promise<Identity[]> {
   return (await gql<{ ordererIdentities: Identity[] }>(`query Ids { ordererIdentities { id residentIdMasked lastOrderedAt numberStored deletionRequestedAt } }`)).ordererIdentities;
 }

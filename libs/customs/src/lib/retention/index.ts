@@ -3,3 +3,4 @@ export { PiiRetentionModule, PiiRetentionJobsModule } from './retention.module';
 export { PiiRetentionService, type RetentionReport } from './application/pii-retention.service';
 export { retentionConfigFromEnv, retentionCutoff, LIVE_ORDER_STATUSES, RETURN_WINDOW_DAYS, type RetentionConfig } from './domain/retention-config';
 export { piiRetentionJobs, piiRetentionSchedules, purgePiiJob, piiRetentionQueue } from './jobs/pii-retention.jobs';
+export { OrdererIdentityType } from './graphql/pii-retention.types';

@@ -55,4 +55,15 @@ export class AnnualQuotaService {
       residentIdMasked: maskResidentId(q.residentId.value),
     };
   }
+
+  /**
+   * The quota of one of the shopper's saved orderer identities (OrdererIdentity.annualQuota): an
+   * identity this account ordered with, so the same trust as `remaining` with the name it gave
+   * then. Null for any other identity and for any other role: nothing is told about it.
+   */
+  async ofOwnIdentity(actor: Actor, identityId: string, residentIdMasked: string, now = new Date()): Promise<AnnualQuotaAnswer | null> {
+    if (actor.role !== 'SHOPPER' || !(await this.orders.hasOrderedWith(actor.userId, identityId))) return null;
+    const used = await annualQuotaUsed(this.orders, identityId, now);
+    return { currency: 'CNY', limitMinor: this.rules.annualLimitMinor, usedMinor: used, remainingMinor: remainingAnnualQuota(used, this.rules), counted: true, residentIdMasked };
+  }
 }

@@ -391,6 +391,12 @@ export class OrderRepository {
     return row !== null;
   }
 
+  /** Whether this shopper ever ordered with this identity (under any name): one of their saved orderer identities. */
+  async hasOrderedWith(shopperUserId: string, identityId: string): Promise<boolean> {
+    const row = await this.prisma.order.findFirst({ where: { shopperUserId, identityId }, select: { id: true } });
+    return row !== null;
+  }
+
   /** What each line of this order has given back by partial refunds that still count (units, amount, goods, tax). */
   async refundedLines(orderId: string, tx: Tx = this.prisma): Promise<Map<string, LineRefunded>> {
     const rows = await tx.orderLineRefund.groupBy({ by: ['orderLineId'], where: { orderId, cancelledAt: null }, _sum: { quantity: true, amountMinor: true, goodsMinor: true, taxMinor: true, discountMinor: true } });

@@ -6,16 +6,19 @@ import { localeOf, type LocaleParams } from '../../../i18n/server';
 import {
   checkoutState,
   currentCart,
+  identityQuotas,
   museumNames,
   ordersOfCheckout,
   type Cart,
   type CartLine,
   type CartProblem,
+  type IdentityQuota as SavedIdentityQuota,
 } from '../../../lib/api/buy';
 import { readPlacedCheckout } from '../../../lib/api/placed-checkout';
 import { checkoutProblems, dutiableOf, problemsOfLine, problemsOfOrder } from '../../../lib/checkout/limits';
 import { formatMoney } from '../../../lib/format/money';
 import { routes } from '../../../lib/routes';
+import { IdentityQuota } from '../../../components/buy/IdentityQuota';
 import { ModeLabel } from '../../../components/buy/ModeLabel';
 import { CartCountSync } from '../../../components/HeaderSession';
 import { applyCoupon, checkQuota, removeCoupon, setQuantity } from './actions';
@@ -42,7 +45,7 @@ export default async function CartPage({
   const t = dict.buy.cart;
   const sp = await searchParams;
   const one = (k: string) => (typeof sp[k] === 'string' ? (sp[k] as string) : undefined);
-  const [{ cart, signedIn }, names] = await Promise.all([currentCart(locale), museumNames(locale)]);
+  const [{ cart, signedIn }, names, identities] = await Promise.all([currentCart(locale), museumNames(locale), identityQuotas()]);
   const money = (amount: number) => formatMoney({ amount, currency: cart?.currency ?? 'CNY' }, locale);
   const lines = cart?.sellers.flatMap((s) => s.lines) ?? [];
   const quota = one('quota')?.split('~');
@@ -73,6 +76,9 @@ export default async function CartPage({
             quota={quota}
             quotaError={quotaError}
             annualLimit={null}
+            identities={identities}
+            identityId={one('identity')}
+            cartValue={null}
           />
         ) : null}
       </div>
@@ -266,7 +272,17 @@ export default async function CartPage({
         ) : null}
       </section>
 
-      <QuotaSection locale={locale} dict={dict} signedIn={signedIn} quota={quota} quotaError={quotaError} annualLimit={cart.annualLimit} />
+      <QuotaSection
+        locale={locale}
+        dict={dict}
+        signedIn={signedIn}
+        quota={quota}
+        quotaError={quotaError}
+        annualLimit={cart.annualLimit}
+        identities={identities}
+        identityId={one('identity')}
+        cartValue={cart.sellers.reduce((sum, seller) => sum + dutiableOf(seller.lines), 0)}
+      />
     </div>
   );
 }
@@ -313,11 +329,6 @@ function PromotionsSection({
           {fill(t.saving, { amount: money(cart.discountTotal) })}
         </p>
       ) : null}
-      {cart.coupon && !cart.coupon.problem && applied ? (
-        <p className="notice ok" role="status" data-testid="coupon-applied">
-          {fill(t.couponApplied, { code: cart.coupon.code })}
-        </p>
-      ) : null}
       {cart.coupon?.problem ? (
         <p className="notice error" role="alert" data-testid="coupon-problem">
           {fill(t.couponNotApplied, { code: cart.coupon.code })} {errorMessage(dict, cart.coupon.problem)}
@@ -330,9 +341,15 @@ function PromotionsSection({
       ) : null}
       {open ? (
         cart.coupon ? (
+          // The coupon is named once: here when it applies ("coupon X applied", announced just after
+          // applying it), in the problem notice above when it does not; the form only removes it.
           <form action={removeCoupon} className="coupon-form">
             <input type="hidden" name="locale" value={locale} />
-            <span className="coupon-code">{cart.coupon.code}</span>
+            {cart.coupon.problem ? null : (
+              <span className="coupon-code" role={applied ? 'status' : undefined} data-testid="coupon-applied">
+                {fill(t.couponApplied, { code: cart.coupon.code })}
+              </span>
+            )}
             <button type="submit" className="link-button">
               {t.couponRemove}
             </button>
@@ -395,6 +412,9 @@ function QuotaSection({
   quota,
   quotaError,
   annualLimit,
+  identities,
+  identityId,
+  cartValue,
 }: {
   locale: ShopLocale;
   dict: ReturnType<typeof getDictionary>;
@@ -403,6 +423,11 @@ function QuotaSection({
   quotaError?: string;
   /** The API's yearly limit (from the cart); null when there is no cart to ask. */
   annualLimit: number | null;
+  /** The shopper's saved orderer identities with their quota, and the one picked (`?identity=`). */
+  identities: SavedIdentityQuota[];
+  identityId?: string;
+  /** What this cart counts against an identity's quota; null without a cart. */
+  cartValue: number | null;
 }) {
   const t = dict.buy.cart;
   const money = (amount: number) => formatMoney({ amount, currency: 'CNY' }, locale);
@@ -411,6 +436,7 @@ function QuotaSection({
       <h2 id="quota-title">{dict.buy.quota.title}</h2>
       {quota || annualLimit !== null ? <p>{fill(t.yearlyLimit, { limit: money(quota ? Number(quota[2]) : annualLimit!) })}</p> : null}
       <p className="buy-note">{t.yearlyLimitNote}</p>
+      {identities.length ? <IdentityQuota locale={locale} dict={dict} identities={identities} selectedId={identityId} cartValue={cartValue} /> : null}
       {quota ? (
         <p className="notice ok" role="status" data-testid="quota-result">
           {quota[0] === '1'
@@ -429,7 +455,7 @@ function QuotaSection({
       ) : null}
       {signedIn ? (
         <form action={checkQuota} className="stack">
-          <p className="buy-note">{dict.buy.quota.intro}</p>
+          <p className="buy-note">{identities.length ? dict.buy.quota.otherIntro : dict.buy.quota.intro}</p>
           <input type="hidden" name="locale" value={locale} />
           <label>
             {dict.buy.checkout.realName}

@@ -52,6 +52,12 @@ export const buyEn: BuyDictionary = {
     check: 'Check my quota',
     remaining: '{remaining} of {limit} left this year for {id}',
     notCounted: '{limit} a year per person. Your figures show once you have ordered with this ID number.',
+    orderer: 'Orderer',
+    show: 'Show',
+    savedIntro: 'What is left this year for the orderers you have ordered with:',
+    cartFits: 'This cart counts {value} against the quota; this orderer would have {left} left this year.',
+    cartOver: 'This cart counts {value} against the quota, more than the {remaining} this orderer has left this year: remove some items or choose another orderer.',
+    otherIntro: 'Another orderer: enter their real name and ID number.',
   },
   checkout: {
     title: 'Checkout',

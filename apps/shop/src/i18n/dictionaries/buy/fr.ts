@@ -52,6 +52,12 @@ export const buyFr: BuyDictionary = {
     check: 'Voir mon quota',
     remaining: 'Il reste {remaining} sur {limit} cette année pour {id}',
     notCounted: '{limit} par an et par personne. Vos chiffres s’affichent une fois que vous avez commandé avec ce numéro.',
+    orderer: 'Commanditaire',
+    show: 'Afficher',
+    savedIntro: 'Ce qu’il reste cette année aux commanditaires avec qui vous avez commandé :',
+    cartFits: 'Ce panier compte {value} sur le quota ; il resterait {left} cette année à ce commanditaire.',
+    cartOver: 'Ce panier compte {value} sur le quota, plus que les {remaining} qu’il reste cette année à ce commanditaire : retirez des articles ou choisissez un autre commanditaire.',
+    otherIntro: 'Un autre commanditaire : saisissez son nom réel et son numéro d’identité.',
   },
   checkout: {
     title: 'Commande',

@@ -52,6 +52,12 @@ export const buyZhCN: BuyDictionary = {
     check: '查询额度',
     remaining: '{id} 今年剩余 {remaining}（限额 {limit}）',
     notCounted: '每人每年 {limit}。用此身份证号下过单后即可看到您的用量。',
+    orderer: '订购人',
+    show: '查看',
+    savedIntro: '您下过单的订购人今年还剩多少额度：',
+    cartFits: '本购物车计入额度 {value}，下单后此订购人今年还剩 {left}。',
+    cartOver: '本购物车计入额度 {value}，超过此订购人今年的剩余额度 {remaining}：请删除部分商品，或换一位订购人。',
+    otherIntro: '其他订购人：输入真实姓名和身份证号查询。',
   },
   checkout: {
     title: '结算',

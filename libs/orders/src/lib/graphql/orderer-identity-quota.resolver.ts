@@ -1,0 +1,24 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { OrdererIdentityType } from '@vitrine/customs';
+import { CurrentActor, type Actor } from '@vitrine/shared/graphql';
+import { AnnualQuotaService } from '../application/annual-quota.service';
+import { AnnualQuotaType } from './annual-quota.types';
+
+/** Each saved orderer identity's remaining yearly quota, so the cart can show it before checkout refuses (ANNUAL_LIMIT_EXCEEDED). */
+@Resolver(() => OrdererIdentityType)
+export class OrdererIdentityQuotaResolver {
+  constructor(private readonly quota: AnnualQuotaService) {}
+
+  @ResolveField('annualQuota', () => AnnualQuotaType, {
+    nullable: true,
+    description:
+      'This identity’s yearly cross-border quota in the current calendar year (China time), counted exactly as checkout counts it (remainingAnnualQuota). ' +
+      'Told only to the shopper who ordered with it (null otherwise). Two statements per identity.',
+  })
+  async annualQuota(@Parent() identity: OrdererIdentityType, @CurrentActor() actor: Actor): Promise<AnnualQuotaType | null> {
+    const q = await this.quota.ofOwnIdentity(actor, identity.id, identity.residentIdMasked);
+    if (!q) return null;
+    const money = (amount: number) => ({ amount, currency: q.currency });
+    return { remaining: money(q.remainingMinor), limit: money(q.limitMinor), used: money(q.usedMinor), counted: q.counted, residentIdMasked: q.residentIdMasked };
+  }
+}

@@ -1,0 +1,178 @@
+import { createUser } from '@vitrine/shared/testing';
+import { en } from '../../apps/shop/src/i18n/dictionaries/en';
+import { fr } from '../../apps/shop/src/i18n/dictionaries/fr';
+import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
+import { fill } from '../../apps/shop/src/i18n/dictionary';
+import { formatMoney } from '../../apps/shop/src/lib/format/money';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import { pageProblems } from './support/shop-checks';
+import { useShop, type ShopPage } from './support/shop-fixture';
+
+/**
+ * Issue 17, the cart on a phone (390x844):
+ * - an applied coupon is named once (it was named twice: "已使用优惠券 X" and again "X 取消优惠券");
+ * - a signed-in shopper sees, for each orderer identity they ordered with, the yearly quota
+ *   (26,000 CNY of dutiable value per identity and calendar year) left this year, and whether
+ *   this cart fits in it, before checkout refuses with ANNUAL_LIMIT_EXCEEDED; the figures are
+ *   the API's (OrdererIdentity.annualQuota, counted as checkout counts, the same as
+ *   remainingAnnualQuota). zh-CN, then English and French.
+ * Screenshots in test/artifacts/shop-cart-*.png.
+ */
+const CREATE_PROMOTION = `mutation($i: PromotionInput!) { createPromotion(input: $i) { id code } }`;
+const QUOTA = `query($i: AnnualQuotaInput!) { remainingAnnualQuota(input: $i) { remaining { amount } used { amount } counted } }`;
+const SAVED = `{ ordererIdentities { id residentIdMasked annualQuota { remaining { amount } limit { amount } used { amount } counted residentIdMasked } } }`;
+const CART = `{ cart { sellers { lines { dutiable } } } }`;
+const day = 86_400_000;
+const LIMIT = 2_600_000;
+const NAME = '王芳';
+const t = zhCN.buy;
+const cny = (amount: number, locale: 'zh-CN' | 'en' | 'fr' = 'zh-CN') => formatMoney({ amount, currency: 'CNY' }, locale);
+
+async function check(s: ShopPage, name: string): Promise<void> {
+  await s.screenshot(`shop-cart-${name}`);
+  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
+}
+
+describe('shop: the cart', () => {
+  const f = useShop({ stripe: true });
+  let shop: Shop;
+
+  beforeAll(async () => {
+    await seedFx(f.api.db.prisma, '7.8000');
+    // EUR 40.00 → 322 CNY; EUR 600.00 → 4,821 CNY (one unit with its shipping stays under the 5,000 CNY per-order limit).
+    shop = await seedShop(f.api.db.prisma, { prices: [4_000, 60_000], stock: 50 });
+  }, 120_000);
+
+  async function signIn(s: ShopPage, email: string) {
+    const p = s.page;
+    await p.goto(`${f.shop.url}/zh-CN/account/sign-in`);
+    await p.getByLabel(t.account.email).fill(email);
+    await p.getByLabel(t.account.password).fill('correct-horse-battery-staple');
+    await p.getByTestId('auth-submit').click();
+    await p.waitForURL(/\/zh-CN\/account$/);
+  }
+
+  async function addToCart(s: ShopPage, productId: string) {
+    await s.page.goto(`${f.shop.url}/zh-CN/products/${productId}`);
+    await s.page.getByTestId('add-to-cart').click();
+    await s.page.waitForURL(/added=1/);
+  }
+
+  it('names an applied coupon once, where it can be removed', async () => {
+    const manager = await f.api.login((await createUser(f.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
+    const window = { startsAt: new Date(Date.now() - day).toISOString(), endsAt: new Date(Date.now() + 30 * day).toISOString() };
+    const created: any = await f.api.gql(
+      CREATE_PROMOTION,
+      { i: { museumId: shop.museumId, kind: 'COUPON', name: '卢浮宫九折', code: 'louvre10', discountType: 'PERCENT', percentBps: 1_000, ...window } },
+      manager,
+    );
+    expect(created.errors).toBeUndefined();
+
+    const s = await f.open('/zh-CN');
+    const p = s.page;
+    await addToCart(s, shop.variants[0]!.productId);
+    await p.goto(`${f.shop.url}/zh-CN/cart`);
+    await p.getByTestId('coupon-input').fill('louvre10');
+    await p.getByTestId('coupon-apply').click();
+    await p.waitForURL(/coupon=applied/);
+    await p.getByTestId('applied-promotion').filter({ hasText: '卢浮宫九折' }).waitFor();
+    const promotions = p.getByTestId('promotions');
+    // Outside the list of applied promotions (each names its own code), the coupon is named once: "coupon X applied", with its remove button.
+    const mentions = () =>
+      promotions.evaluate((section) =>
+        Array.from(section.children)
+          .filter((el) => el.tagName !== 'UL')
+          .map((el) => (el as HTMLElement).innerText)
+          .join('\n')
+          .split('LOUVRE10').length - 1,
+      );
+    await expect(mentions()).resolves.toBe(1);
+    await expect(promotions.getByTestId('coupon-applied').textContent()).resolves.toBe(fill(t.cart.couponApplied, { code: 'LOUVRE10' }));
+    await expect(promotions.getByTestId('coupon-applied').getAttribute('role')).resolves.toBe('status');
+    await promotions.getByRole('button', { name: t.cart.couponRemove }).waitFor();
+    await check(s, 'coupon');
+
+    // Later (no fresh "applied" in the URL) it is still named once; removing it leaves the code field.
+    await p.goto(`${f.shop.url}/zh-CN/cart`);
+    await expect(mentions()).resolves.toBe(1);
+    await promotions.getByRole('button', { name: t.cart.couponRemove }).click();
+    await p.getByTestId('coupon-input').waitFor();
+    await expect(mentions()).resolves.toBe(0);
+  });
+
+  it('shows the yearly quota each saved orderer identity has left, and whether this cart fits in it', async () => {
+    const shopper = await createUser(f.api.db.prisma, 'SHOPPER');
+    const token = await f.api.login(shopper.email);
+    const nearlyFull = residentId(9_311);
+    const roomy = residentId(9_312);
+    // Five paid orders of 4,821 CNY (+ shipping) with one identity, then one small order with another (the newest).
+    const place = async (variantId: string, id: string, key: string) => {
+      const added: any = await f.api.gql(ADD_LINE, { i: { variantId, quantity: 1 } }, token);
+      expect(added.errors).toBeUndefined();
+      const placed: any = await f.api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, key, { id, name: NAME }) }, token);
+      expect(placed.errors).toBeUndefined();
+      expect(await f.stripe.deliver(f.api.baseUrl, f.stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
+    };
+    for (let n = 0; n < 5; n++) await place(shop.variants[1]!.id, nearlyFull, `cart-quota-big-${n}`);
+    await place(shop.variants[0]!.id, roomy, 'cart-quota-small');
+
+    // The API's figures: each saved identity's quota is checkout's count (the same as remainingAnnualQuota with the name).
+    const saved: any = await f.api.gql(SAVED, {}, token);
+    expect(saved.errors).toBeUndefined();
+    const identities = saved.data.ordererIdentities as { id: string; residentIdMasked: string; annualQuota: { remaining: { amount: number }; used: { amount: number }; limit: { amount: number }; counted: boolean } }[];
+    expect(identities.map((i) => i.residentIdMasked)).toEqual([roomy, nearlyFull].map((id) => `${id.slice(0, 3)}***********${id.slice(-4)}`));
+    for (const [identity, id] of [
+      [identities[0]!, roomy],
+      [identities[1]!, nearlyFull],
+    ] as const) {
+      const asked: any = await f.api.gql(QUOTA, { i: { residentId: id, name: NAME } }, token);
+      expect(identity.annualQuota).toMatchObject({ limit: { amount: LIMIT }, counted: true, remaining: asked.data.remainingAnnualQuota.remaining, used: asked.data.remainingAnnualQuota.used });
+    }
+    const [newest, full] = [identities[0]!, identities[1]!];
+    expect(full.annualQuota.used.amount).toBeGreaterThan(5 * 482_100);
+    // Another shopper sees none of these identities.
+    const other = await f.api.login((await createUser(f.api.db.prisma, 'SHOPPER')).email);
+    expect(((await f.api.gql(SAVED, {}, other)) as any).data.ordererIdentities).toEqual([]);
+
+    // In the shop: one more 4,821 CNY piece in the cart.
+    const s = await f.open('/zh-CN');
+    const p = s.page;
+    await signIn(s, shopper.email);
+    await addToCart(s, shop.variants[1]!.productId);
+    const cart: any = await f.api.gql(CART, {}, token);
+    const value = (cart.data.cart.sellers as { lines: { dutiable: number }[] }[]).flatMap((x) => x.lines).reduce((a, l) => a + l.dutiable, 0);
+    expect(value).toBeGreaterThan(full.annualQuota.remaining.amount);
+    expect(value).toBeLessThan(newest.annualQuota.remaining.amount);
+
+    await p.goto(`${f.shop.url}/zh-CN/cart`);
+    const panel = p.getByTestId('identity-quota');
+    // The newest identity first: its quota, and the cart fits.
+    await expect(panel.getByTestId('identity-quota-remaining').textContent()).resolves.toBe(
+      fill(t.quota.remaining, { id: newest.residentIdMasked, remaining: cny(newest.annualQuota.remaining.amount), limit: cny(LIMIT) }),
+    );
+    await expect(panel.getByTestId('identity-quota-after').textContent()).resolves.toBe(
+      fill(t.quota.cartFits, { value: cny(value), left: cny(newest.annualQuota.remaining.amount - value) }),
+    );
+    await expect(panel.getByTestId('identity-quota-over').count()).resolves.toBe(0);
+    await check(s, 'quota-fits');
+
+    // The other identity, picked: 1,5xx CNY left, the cart does not fit; said before checkout refuses it.
+    await panel.getByLabel(t.quota.orderer).selectOption(full.id);
+    await panel.getByRole('button', { name: t.quota.show }).click();
+    await p.waitForURL(new RegExp(`identity=${full.id}`));
+    await expect(p.getByTestId('identity-quota-remaining').textContent()).resolves.toBe(
+      fill(t.quota.remaining, { id: full.residentIdMasked, remaining: cny(full.annualQuota.remaining.amount), limit: cny(LIMIT) }),
+    );
+    await expect(p.getByTestId('identity-quota-over').textContent()).resolves.toBe(fill(t.quota.cartOver, { value: cny(value), remaining: cny(full.annualQuota.remaining.amount) }));
+    await check(s, 'quota-over');
+
+    // English and French.
+    await p.goto(`${f.shop.url}/en/cart?identity=${full.id}`);
+    await expect(p.getByTestId('identity-quota-over').textContent()).resolves.toBe(fill(en.buy.quota.cartOver, { value: cny(value, 'en'), remaining: cny(full.annualQuota.remaining.amount, 'en') }));
+    await check(s, 'quota-over-en');
+    await p.goto(`${f.shop.url}/fr/cart`);
+    await expect(p.getByTestId('identity-quota-after').textContent()).resolves.toBe(
+      fill(fr.buy.quota.cartFits, { value: cny(value, 'fr'), left: cny(newest.annualQuota.remaining.amount - value, 'fr') }),
+    );
+  });
+});
