@@ -5,8 +5,9 @@ const FRAMEWORK = /node_modules[\\/](react|react-dom|scheduler|@mui|@emotion|ra-
 
 // The console talks to the one GraphQL API; in development Vite proxies to it /graphql,
 // /statements (royalty statements' CSV and PDF, behind the token) and /admin/queues (the
-// operators' queue board, opened with a one-minute link from queueBoardLink).
-const API_PATHS = ['/graphql', '/statements', '/shelf-labels.pdf', '/admin/queues'];
+// operators' queue board, opened with a one-minute link from queueBoardLink) and /return-photos
+// (return photos through the signed links ReturnPhoto.url gives).
+const API_PATHS = ['/graphql', '/statements', '/shelf-labels.pdf', '/admin/queues', '/return-photos'];
 export default defineConfig(({ mode }) => {
   const env = { ...process.env, ...loadEnv(mode, __dirname, '') };
   const apiUrl = env['VITE_API_URL'] ?? env['API_URL'] ?? 'http://localhost:3000';

@@ -18,8 +18,9 @@ export interface ConsoleServer {
   close(): Promise<void>;
 }
 
-/** Paths the console reaches on the API: GraphQL, royalty statements' files, the queue board. */
-const PROXIED = (pathname: string) => pathname === '/graphql' || pathname.startsWith('/statements/') || pathname === '/shelf-labels.pdf' || pathname.startsWith('/admin/queues');
+/** Paths the console reaches on the API: GraphQL, royalty statements' files, the queue board, return photos' signed links. */
+const PROXIED = (pathname: string) =>
+  pathname === '/graphql' || pathname.startsWith('/statements/') || pathname === '/shelf-labels.pdf' || pathname.startsWith('/admin/queues') || pathname.startsWith('/return-photos/');
 
 /** Serves the built console (SPA fallback to index.html) and proxies the API's paths. */
 export async function serveConsole(apiBaseUrl: string): Promise<ConsoleServer> {

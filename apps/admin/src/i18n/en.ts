@@ -699,6 +699,7 @@ export const en = {
       status: { REQUESTED: 'Requested', ACCEPTED: 'Accepted', REFUSED: 'Refused', INSPECTED: 'Inspected', REFUNDED: 'Refunded' },
       customs: { NOT_DECLARED: 'Not declared', DECLARED: 'Declared', ACCEPTED: 'Accepted by customs', REJECTED: 'Refused by customs' },
       reason: { CHANGED_MIND: 'Changed their mind', DAMAGED: 'Damaged', WRONG_ITEM: 'Wrong item' },
+      photos_deleted: 'Deleted once the return was refused or closed.',
       event: {
         REQUESTED: 'Asked',
         ACCEPTED: 'Accepted',
@@ -712,6 +713,7 @@ export const en = {
         CUSTOMS_ACCEPTED: 'Customs accepted',
         CUSTOMS_REJECTED: 'Customs refused',
         LATE: 'Late',
+        PHOTOS_DELETED: 'Photos deleted',
       },
     },
     queues: {

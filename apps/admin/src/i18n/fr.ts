@@ -701,6 +701,7 @@ export const fr: typeof en = {
       status: { REQUESTED: 'Demandé', ACCEPTED: 'Accepté', REFUSED: 'Refusé', INSPECTED: 'Contrôlé', REFUNDED: 'Remboursé' },
       customs: { NOT_DECLARED: 'Non déclaré', DECLARED: 'Déclaré', ACCEPTED: 'Accepté par la douane', REJECTED: 'Refusé par la douane' },
       reason: { CHANGED_MIND: 'A changé d’avis', DAMAGED: 'Endommagé', WRONG_ITEM: 'Mauvais article' },
+      photos_deleted: 'Supprimées une fois le retour refusé ou clos.',
       event: {
         REQUESTED: 'Demandé',
         ACCEPTED: 'Accepté',
@@ -714,6 +715,7 @@ export const fr: typeof en = {
         CUSTOMS_ACCEPTED: 'Accepté par la douane',
         CUSTOMS_REJECTED: 'Refusé par la douane',
         LATE: 'En retard',
+        PHOTOS_DELETED: 'Photos supprimées',
       },
     },
     queues: {

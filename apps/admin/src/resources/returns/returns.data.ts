@@ -44,13 +44,14 @@ export interface ReturnRecord {
   lines: ReturnLineRecord[];
   history?: { kind: string; detail: string; at: string }[];
   /** Photos the shopper uploaded (detail only), each as a data: URL. */
-  photos?: { id: string; position: number; contentType: string; byteSize: number; dataUrl: string }[];
+  /** Shown through signed links (`url`, relative to the API's origin, working until `urlExpiresAt`); none once the return is refused or closed. */
+  photos?: { id: string; position: number; contentType: string; byteSize: number; url: string; urlExpiresAt: string }[];
 }
 
 const RETURN = `id orderId orderNumber museumId reason note photoUrls status customsStatus late releasedAt arrivalDeadline decisionComment decidedAt
   returnLogisticsNo receivedAt inspectedAt inspectionComment refundAmount createdAt lines { lineId quantity acceptedQuantity sellable }`;
 // The history's details come written in the console's language (the API keeps codes and parameters).
-const RETURN_DETAIL = `${RETURN} history(locale: $locale) { kind detail at } photos { id position contentType byteSize dataUrl }`;
+const RETURN_DETAIL = `${RETURN} history(locale: $locale) { kind detail at } photos { id position contentType byteSize url urlExpiresAt }`;
 
 type Filter = { status: ReturnStatus | null; late: boolean | null };
 

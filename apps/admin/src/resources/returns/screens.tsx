@@ -124,6 +124,7 @@ function useOrderOf(r: ReturnRecord | undefined) {
 
 const Facts = () => {
   const r = useRecordContext<ReturnRecord>();
+  const translate = useTranslate();
   const order = useOrderOf(r);
   const resource = useOrderResource();
   if (!r) return null;
@@ -147,9 +148,11 @@ const Facts = () => {
         {r.photos?.length ? (
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }} data-testid="return-photos">
             {r.photos.map((p) => (
-              <Box key={p.id} component="img" src={p.dataUrl} alt={`#${p.position + 1}`} sx={{ width: 160, height: 160, objectFit: 'cover', borderRadius: 1, border: 1, borderColor: 'divider' }} />
+              <Box key={p.id} component="img" src={p.url} alt={`#${p.position + 1}`} sx={{ width: 160, height: 160, objectFit: 'cover', borderRadius: 1, border: 1, borderColor: 'divider' }} />
             ))}
           </Box>
+        ) : r.history?.some((e) => e.kind === 'PHOTOS_DELETED') ? (
+          <span data-testid="return-photos-deleted">{translate('vitrine.returns.photos_deleted')}</span>
         ) : (
           '—'
         )}
@@ -455,7 +458,8 @@ const AwaitingParcel = () => {
 };
 
 /** Whether the return's refund is still owed: inspected and not refunded, or refunded and then reported failed by Stripe. */
-const refundOwed = (r: ReturnRecord | undefined) => !!r && (r.status === 'INSPECTED' || (r.status === 'REFUNDED' && r.history?.at(-1)?.kind === 'REFUND_FAILED'));
+// The last step that says how the refund went (the photos' deletion may follow it).
+const refundOwed = (r: ReturnRecord | undefined) => !!r && (r.status === 'INSPECTED' || (r.status === 'REFUNDED' && r.history?.filter((e) => e.kind !== 'PHOTOS_DELETED').at(-1)?.kind === 'REFUND_FAILED'));
 
 /** A return whose refund Stripe did not make (or later reported failed): ask again. */
 const RefundAgainButton = () => {

@@ -7,6 +7,8 @@ import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { pipelineConfigFromEnv } from '../pipeline/application/pipeline-config';
 import { ReturnDeclarationService } from './application/return-declaration.service';
 import { ReturnLogisticsService } from './application/return-logistics.service';
+import { RETURN_PHOTO_LINKS, ReturnPhotoLinksService, photoLinkConfigFromEnv } from './application/return-photo-links.service';
+import { ReturnPhotoRetentionService } from './application/return-photo-retention.service';
 import { RETURN_PHOTO_LIMITS, ReturnPhotosService } from './application/return-photos.service';
 import { ReturnQueriesService } from './application/return-queries.service';
 import { RETURN_WINDOWS, ReturnsService, returnWindowsFromEnv } from './application/returns.service';
@@ -18,7 +20,8 @@ import { HttpReturnCarrierGateway, RETURN_CARRIER } from './infrastructure/http-
 import { LocalDiskReturnPhotoStorage, ReturnPhotoStorage, returnPhotosDirFromEnv } from './infrastructure/return-photo.storage';
 import { ReturnPhotosRepository } from './infrastructure/return-photos.repository';
 import { ReturnsRepository } from './infrastructure/returns.repository';
-import { DeclareReturnHandler, ReturnAcceptedHandler, SweepReturnsHandler } from './jobs/returns.handlers';
+import { ReturnPhotosController } from './http/return-photos.controller';
+import { DeclareReturnHandler, PurgeReturnPhotosHandler, ReturnAcceptedHandler, SweepReturnsHandler } from './jobs/returns.handlers';
 
 const core = [
   { provide: RETURN_WINDOWS, useFactory: () => returnWindowsFromEnv() },
@@ -32,14 +35,15 @@ const core = [
   ReturnsService,
 ];
 
-/** Returns in the API: the shopper's request, the seller's decision and inspection, the console's list. */
+/** Returns in the API: the shopper's request, the seller's decision and inspection, the console's list, the photos' signed links. */
 @Module({
   imports: [PaymentsModule, InventoryModule],
-  providers: [...core, ReturnQueriesService, ReturnsResolver, OrderReturnsResolver, OrderLineReturnsResolver, ReturnPhotosResolver, ReturnPhotoContentResolver, NoticeTextsResolver],
+  controllers: [ReturnPhotosController],
+  providers: [...core, { provide: RETURN_PHOTO_LINKS, useFactory: () => photoLinkConfigFromEnv() }, ReturnPhotoLinksService, ReturnQueriesService, ReturnsResolver, OrderReturnsResolver, OrderLineReturnsResolver, ReturnPhotosResolver, ReturnPhotoContentResolver, NoticeTextsResolver],
 })
 export class AfterSalesModule {}
 
-/** Returns in the worker: return waybills, their declaration to customs (CEB625) and the lateness sweep. */
+/** Returns in the worker: return waybills, their declaration to customs (CEB625), the lateness sweep and deleting the photos of refused or closed returns. */
 @Module({
   imports: [PaymentsModule, InventoryModule, CustomsDeclarationsModule],
   providers: [
@@ -49,6 +53,8 @@ export class AfterSalesModule {}
     ReturnDeclarationService,
     ReturnAcceptedHandler,
     DeclareReturnHandler,
+    ReturnPhotoRetentionService,
+    PurgeReturnPhotosHandler,
     SweepReturnsHandler,
   ],
 })

@@ -12,7 +12,8 @@ const EXTENSION: Record<CheckedPhoto['contentType'], string> = { 'image/jpeg': '
 /**
  * The photos a shopper attaches to a return request: checked before anything is written
  * (count, size, type by magic bytes), stored with the return in its transaction (bytes to the
- * storage, a row each), and read back as data URLs for whoever may see the return.
+ * storage, a row each), and listed for whoever may see the return (shown through signed links:
+ * ReturnPhotoLinksService).
  */
 @Injectable()
 export class ReturnPhotosService {
@@ -47,9 +48,5 @@ export class ReturnPhotosService {
 
   ofReturns(returnIds: readonly string[]): Promise<Map<string, ReturnPhotoRecord[]>> {
     return this.photos.ofReturns(returnIds);
-  }
-
-  async dataUrl(photo: ReturnPhotoRecord): Promise<string> {
-    return `data:${photo.contentType};base64,${(await this.storage.get(photo.storageKey)).toString('base64')}`;
   }
 }

@@ -23,7 +23,7 @@ import {
 import { ReturnsRepository, type ReturnRecord } from '../infrastructure/returns.repository';
 import type { CheckedPhoto } from '../domain/return-photos';
 import { ReturnPhotosService } from './return-photos.service';
-import { returnAcceptedJob } from '../jobs/returns.jobs';
+import { purgeReturnPhotosJob, returnAcceptedJob } from '../jobs/returns.jobs';
 
 export const RETURN_WINDOWS = Symbol('RETURN_WINDOWS');
 
@@ -151,6 +151,8 @@ export class ReturnsService {
       const updated = await this.returns.update(tx, r.id, { status: to, decisionComment: v.comment, decidedAt: now, decidedBy: actor.userId });
       await this.event(tx, updated, to, { comment: v.comment });
       if (v.accept) await enqueueJob(tx, returnAcceptedJob, { returnId: r.id });
+      // Refused: the shopper's photos are no longer needed (the worker deletes them).
+      else await enqueueJob(tx, purgeReturnPhotosJob, { returnId: r.id });
       return updated;
     });
   }
@@ -213,6 +215,7 @@ export class ReturnsService {
         if (plan.amountMinor <= 0) {
           const done = await this.returns.update(tx, r.id, { status: 'REFUNDED', refundAmountMinor: 0 });
           await this.event(tx, done, 'REFUNDED', { amountMinor: 0, currency: order.currency });
+          await enqueueJob(tx, purgeReturnPhotosJob, { returnId: r.id });
           return done;
         }
         const attempt = r.refundAttempts + 1;
@@ -229,6 +232,8 @@ export class ReturnsService {
         await enqueueJob(tx, accrueOrderJob, { orderId: order.id, event: `refund-${refund.refundId}` });
         const done = await this.returns.update(tx, r.id, { status: 'REFUNDED', refundAttempts: attempt, refundId: refund.refundId, refundAmountMinor: plan.amountMinor });
         await this.event(tx, done, 'REFUNDED', { amountMinor: plan.amountMinor, currency: order.currency, status: refund.status });
+        // Closed: the shopper's photos are no longer needed (the worker deletes them; a retried refund finds none to delete).
+        await enqueueJob(tx, purgeReturnPhotosJob, { returnId: r.id });
         return done;
       });
     } catch (e) {

@@ -63,6 +63,7 @@ const EVENTS: Record<TextLocale, Texts> = {
     REFUNDED: (p) => (num(p['amountMinor']) > 0 ? `${money('en', p)} refunded` : 'Nothing accepted: nothing to refund'),
     REFUND_FAILED: (p) => (p['error'] ? `The refund could not be made (${str(p['error'])})` : `Stripe reported the refund ${str(p['status']) || 'failed'}: refund it again`),
     LATE: (p) => `Not at the supervised site by ${date('en', p['deadline'])}`,
+    PHOTOS_DELETED: (p) => `The shopper’s ${num(p['count'])} photo(s) deleted`,
   },
   fr: {
     REQUESTED: (p) => `Motif : ${REASONS.fr[str(p['reason'])] ?? str(p['reason'])} ; ${sum(p['lines'], 'quantity')} unité(s)`,
@@ -77,6 +78,7 @@ const EVENTS: Record<TextLocale, Texts> = {
     REFUNDED: (p) => (num(p['amountMinor']) > 0 ? `${money('fr', p)} remboursés` : 'Rien d’accepté : rien à rembourser'),
     REFUND_FAILED: (p) => (p['error'] ? `Le remboursement n’a pas pu être fait (${str(p['error'])})` : `Stripe signale le remboursement ${str(p['status']) || 'failed'} : remboursez à nouveau`),
     LATE: (p) => `Pas au site sous douane le ${date('fr', p['deadline'])}`,
+    PHOTOS_DELETED: (p) => `${num(p['count'])} photo(s) du client supprimée(s)`,
   },
   'zh-CN': {
     REQUESTED: (p) => `原因：${REASONS['zh-CN'][str(p['reason'])] ?? str(p['reason'])}；共 ${sum(p['lines'], 'quantity')} 件`,
@@ -91,6 +93,7 @@ const EVENTS: Record<TextLocale, Texts> = {
     REFUNDED: (p) => (num(p['amountMinor']) > 0 ? `已退款 ${money('zh-CN', p)}` : '无验收通过的商品，无需退款'),
     REFUND_FAILED: (p) => (p['error'] ? `退款未能完成（${str(p['error'])}）` : `退款未成功（${str(p['status']) || 'failed'}），请重新退款`),
     LATE: (p) => `未在 ${date('zh-CN', p['deadline'])} 前送达海关监管场所`,
+    PHOTOS_DELETED: (p) => `已删除顾客上传的 ${num(p['count'])} 张照片`,
   },
 };
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -11,7 +11,7 @@ export abstract class ReturnPhotoStorage {
   /** Stores the bytes and answers their key. */
   abstract put(returnId: string, position: number, extension: string, data: Buffer): Promise<string>;
   abstract get(key: string): Promise<Buffer>;
-  /** Removes what `put` stored (a request that failed after storing); a missing key is fine. */
+  /** Removes what `put` stored (a request that failed after storing, a return's photos deleted); a missing key is fine. */
   abstract remove(key: string): Promise<void>;
 }
 
@@ -47,7 +47,10 @@ export class LocalDiskReturnPhotoStorage extends ReturnPhotoStorage {
   }
 
   async remove(key: string): Promise<void> {
-    await rm(this.resolve(key), { force: true });
+    const file = this.resolve(key);
+    await rm(file, { force: true });
+    // The return's folder goes with its last photo.
+    if (path.dirname(file) !== this.dir) await rmdir(path.dirname(file)).catch(() => undefined);
   }
 
   private resolve(key: string): string {

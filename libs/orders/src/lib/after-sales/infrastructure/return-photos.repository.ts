@@ -30,4 +30,22 @@ export class ReturnPhotosRepository {
     for (const r of rows) out.get(r.returnId)?.push(r);
     return out;
   }
+
+  find(id: string): Promise<ReturnPhotoRecord | null> {
+    return this.prisma.orderReturnPhoto.findUnique({ where: { id }, select });
+  }
+
+  /** Deletes these photo rows of the return (its bytes are removed by the caller); answers how many went. */
+  async remove(tx: Tx, returnId: string, ids: readonly string[]): Promise<number> {
+    return (await tx.orderReturnPhoto.deleteMany({ where: { returnId, id: { in: [...ids] } } })).count;
+  }
+
+  /** Returns in one of `statuses` that still have photos, oldest decision first. */
+  async returnsWithPhotos(statuses: readonly string[], take: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT r.id::text AS id FROM order_returns r
+      WHERE r.status::text = ANY(${[...statuses]}::text[]) AND EXISTS (SELECT 1 FROM order_return_photos p WHERE p.return_id = r.id)
+      ORDER BY r.updated_at LIMIT ${take}`;
+    return rows.map((r) => r.id);
+  }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { HandlesJob, type JobHandler } from '@vitrine/shared/jobs';
 import { ReturnDeclarationService } from '../application/return-declaration.service';
 import { ReturnLogisticsService } from '../application/return-logistics.service';
-import { declareReturnJob, returnAcceptedJob, sweepReturnsJob } from './returns.jobs';
+import { ReturnPhotoRetentionService } from '../application/return-photo-retention.service';
+import { declareReturnJob, purgeReturnPhotosJob, returnAcceptedJob, sweepReturnsJob } from './returns.jobs';
 
 @Injectable()
 @HandlesJob(declareReturnJob)
@@ -25,11 +26,25 @@ export class ReturnAcceptedHandler implements JobHandler<{ returnId: string }> {
 }
 
 @Injectable()
+@HandlesJob(purgeReturnPhotosJob)
+export class PurgeReturnPhotosHandler implements JobHandler<{ returnId: string }> {
+  constructor(private readonly retention: ReturnPhotoRetentionService) {}
+
+  async handle(p: { returnId: string }): Promise<void> {
+    await this.retention.purge(p.returnId);
+  }
+}
+
+@Injectable()
 @HandlesJob(sweepReturnsJob)
 export class SweepReturnsHandler implements JobHandler<{ scope: string }> {
-  constructor(private readonly logistics: ReturnLogisticsService) {}
+  constructor(
+    private readonly logistics: ReturnLogisticsService,
+    private readonly retention: ReturnPhotoRetentionService,
+  ) {}
 
   async handle(): Promise<void> {
     await this.logistics.sweep();
+    await this.retention.sweep();
   }
 }

@@ -7,10 +7,12 @@ export const afterSalesQueue = defineQueue('after-sales', { concurrency: 20 });
 export const returnAcceptedJob = defineJob<{ returnId: string }>({ queue: afterSalesQueue, name: 'return-accepted', jobId: (p) => `return-accepted.${p.returnId}`, attempts: 12, backoffMs: 2_000 });
 /** A return with its waybill: declared to customs (CEB625), written in the booking's transaction. */
 export const declareReturnJob = defineJob<{ returnId: string }>({ queue: afterSalesQueue, name: 'declare-return', jobId: (p) => `declare-return.${p.returnId}`, attempts: 12, backoffMs: 2_000 });
-/** Accepted returns whose goods are not at the supervised site by their arrival deadline: flagged late. */
+/** A return refused or closed (refunded): its photos deleted (written in that step's transaction). */
+export const purgeReturnPhotosJob = defineJob<{ returnId: string }>({ queue: afterSalesQueue, name: 'purge-return-photos', jobId: (p) => `purge-return-photos.${p.returnId}`, attempts: 12, backoffMs: 2_000 });
+/** Accepted returns whose goods are not at the supervised site by their arrival deadline: flagged late; photos of refused or closed returns still kept: deleted. */
 export const sweepReturnsJob = defineJob<{ scope: string }>({ queue: afterSalesQueue, name: 'sweep-returns', jobId: () => 'sweep-returns', attempts: 3, backoffMs: 5_000 });
 
-export const afterSalesJobs = [returnAcceptedJob, declareReturnJob, sweepReturnsJob];
+export const afterSalesJobs = [returnAcceptedJob, declareReturnJob, purgeReturnPhotosJob, sweepReturnsJob];
 
 export function afterSalesSchedules(env: NodeJS.ProcessEnv = process.env): JobSchedule[] {
   const every = Number(env['RETURNS_SWEEP_MS'] ?? 60_000);
