@@ -34,8 +34,9 @@ export default [
             leaf('identity'),
             leaf('promotions'),
             { sourceTag: 'scope:licensing', onlyDependOnLibsWithTags: ['scope:licensing', 'scope:catalog', 'scope:shared'] },
-            // Settlement takes licensing's royalty rule (one rule for the split and the royalty ledger).
-            { sourceTag: 'scope:settlement', onlyDependOnLibsWithTags: ['scope:settlement', 'scope:licensing', 'scope:shared'] },
+            // Settlement takes licensing's royalty rule (one rule for the split and the royalty ledger),
+            // and joins the read ports of storefronts, catalogue and payments (issue 19).
+            { sourceTag: 'scope:settlement', onlyDependOnLibsWithTags: ['scope:settlement', 'scope:licensing', 'scope:storefronts', 'scope:catalog', 'scope:payments', 'scope:shared'] },
             {
               sourceTag: 'scope:orders',
               onlyDependOnLibsWithTags: ['scope:orders', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:licensing', 'scope:settlement', 'scope:promotions', 'scope:shared'],

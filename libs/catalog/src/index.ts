@@ -16,3 +16,5 @@ export { ProductType, CollectionType, ManagedCollectionType, ManagedVariantType,
 export { toCollection, toManagedCollection } from './lib/graphql/catalog.mappers';
 export { PUBLIC_CATALOG_QUERIES } from './lib/graphql/shop.resolver';
 export * from './lib/jobs';
+// Read port: the relations other contexts may join in their own SQL (issue 19).
+export { CatalogReadPort } from './lib/ports/catalog.read-port';

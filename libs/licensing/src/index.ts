@@ -17,3 +17,5 @@ export { royaltyInSaleCurrency } from './lib/domain/royalty';
 export { DraftProposalService } from './lib/application/draft-proposal.service';
 export { SubmitProposalService } from './lib/application/submit-proposal.service';
 export { ReviewProposalService } from './lib/application/review-proposal.service';
+// Read port: the relations other contexts may join in their own SQL (issue 19).
+export { LicensingReadPort } from './lib/ports/licensing.read-port';

@@ -6,3 +6,5 @@ export * from './lib/domain/payments-error';
 export * from './lib/domain/payment-event';
 export { acceptsEvidence, isDisputeClosed } from './lib/domain/dispute-status';
 export * from './lib/domain/connect-event';
+// Read port: the relations other contexts may join in their own SQL (issue 19).
+export { PaymentsReadPort } from './lib/ports/payments.read-port';

@@ -5,3 +5,5 @@ export type { StorefrontRow } from './lib/infrastructure/storefront.repository';
 export { StorefrontType, ManagedStorefrontType } from './lib/graphql/storefronts.types';
 export { toStorefront } from './lib/graphql/storefronts.mappers';
 export { PUBLIC_STOREFRONT_QUERIES } from './lib/graphql/storefronts.resolver';
+// Read port: the relations other contexts may join in their own SQL (issue 19).
+export { StorefrontsReadPort } from './lib/ports/storefronts.read-port';

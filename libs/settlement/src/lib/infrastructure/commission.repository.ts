@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@vitrine/shared/data-access';
+import { StorefrontsReadPort } from '@vitrine/storefronts';
 import type { CommissionRates } from '../domain/commission';
 
 export interface CommissionSettingRow extends CommissionRates {
@@ -13,7 +14,7 @@ export class CommissionRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async storefrontExists(storefrontId: string): Promise<boolean> {
-    const rows = await this.prisma.$queryRaw<{ one: number }[]>`SELECT 1 AS one FROM storefronts WHERE id = ${storefrontId}::uuid`;
+    const rows = await this.prisma.$queryRaw<{ one: number }[]>`SELECT 1 AS one FROM ${StorefrontsReadPort.storefronts} s WHERE s.id = ${storefrontId}::uuid`;
     return rows.length > 0;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { StorefrontsReadPort } from '@vitrine/storefronts';
 import type { SellerRef } from '../application/seller-access';
 
 export interface PayoutAccountRow extends SellerRef {
@@ -44,8 +45,8 @@ export class PayoutRepository {
   async sellerCountry(s: SellerRef): Promise<string | null> {
     const rows =
       s.sellerType === 'MUSEUM'
-        ? await this.prisma.$queryRaw<{ country: string }[]>`SELECT country FROM museums WHERE id = ${s.sellerId}::uuid`
-        : await this.prisma.$queryRaw<{ country: string }[]>`SELECT country FROM brands WHERE id = ${s.sellerId}::uuid`;
+        ? await this.prisma.$queryRaw<{ country: string }[]>`SELECT m.country FROM ${StorefrontsReadPort.museums} m WHERE m.id = ${s.sellerId}::uuid`
+        : await this.prisma.$queryRaw<{ country: string }[]>`SELECT b.country FROM ${StorefrontsReadPort.brands} b WHERE b.id = ${s.sellerId}::uuid`;
     return rows[0]?.country ?? null;
   }
 

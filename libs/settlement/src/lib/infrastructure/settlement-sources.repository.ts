@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type SqlTx, type Tx } from '@vitrine/shared/data-access';
+import { CatalogReadPort } from '@vitrine/catalog';
+import { LicensingReadPort } from '@vitrine/licensing';
+import { PaymentsReadPort } from '@vitrine/payments';
+import { StorefrontsReadPort } from '@vitrine/storefronts';
 
 /**
  * Read model of the facts settlement posts from (tables of libs/orders, libs/payments and
@@ -75,16 +79,16 @@ export class SettlementSourcesRepository {
              ol.platform_discount_minor AS "platformDiscountMinor", (ol.goods_minor - ol.discount_minor) AS "netSaleMinor", ol.quantity, ol.currency,
              coalesce(c.rate_bps, (
                SELECT coalesce((s.category_rates ->> p.category)::int, s.default_rate_bps)
-                 FROM commission_settings s JOIN storefronts sf ON sf.id = s.storefront_id
+                 FROM commission_settings s JOIN ${StorefrontsReadPort.storefronts} sf ON sf.id = s.storefront_id
                 WHERE sf.museum_id = o.museum_id AND s.effective_from <= o.created_at
                 ORDER BY s.effective_from DESC, s.created_at DESC LIMIT 1), 0)::int AS "commissionRateBps",
              lp.fulfilled_by_brand_id::text AS "licensedBrandId", ag.royalty_rate_bps AS "royaltyRateBps"
         FROM order_lines ol
         JOIN orders o ON o.id = ol.order_id
         LEFT JOIN order_line_commissions c ON c.order_line_id = ol.id
-        LEFT JOIN products p ON p.id = ol.product_id
-        LEFT JOIN licensed_products lp ON lp.product_id = ol.product_id
-        LEFT JOIN licence_agreements ag ON ag.id = lp.agreement_id
+        LEFT JOIN ${CatalogReadPort.products} p ON p.id = ol.product_id
+        LEFT JOIN ${LicensingReadPort.licensedProducts} lp ON lp.product_id = ol.product_id
+        LEFT JOIN ${LicensingReadPort.agreements} ag ON ag.id = lp.agreement_id
        WHERE ol.order_id = ANY(${[...orderIds]}::uuid[])
        ORDER BY ol.order_id, ol.position`;
   }
@@ -109,7 +113,7 @@ export class SettlementSourcesRepository {
 
   async paymentOf(checkoutId: string): Promise<{ providerPaymentId: string; status: string } | null> {
     const rows = await this.prisma.$queryRaw<{ providerPaymentId: string; status: string }[]>`
-      SELECT provider_payment_id AS "providerPaymentId", status::text AS status FROM payments WHERE checkout_id = ${checkoutId}::uuid`;
+      SELECT p.provider_payment_id AS "providerPaymentId", p.status::text AS status FROM ${PaymentsReadPort.payments} p WHERE p.checkout_id = ${checkoutId}::uuid`;
     return rows[0] ?? null;
   }
 
@@ -120,7 +124,7 @@ export class SettlementSourcesRepository {
 
   /** Locks the checkout's payment row, the lock webhooks and refunds take first (ADR 0006). */
   async lockPayment(tx: Tx, checkoutId: string): Promise<void> {
-    await tx.$queryRaw`SELECT id FROM payments WHERE checkout_id = ${checkoutId}::uuid FOR UPDATE`;
+    await tx.$queryRaw(PaymentsReadPort.lockPaymentOfCheckout(checkoutId));
   }
 
   /** Paid orders of the checkout (the ones a refund without an order, or a dispute, is spread over). */
@@ -132,7 +136,7 @@ export class SettlementSourcesRepository {
   refundsOf(tx: Tx, checkoutId: string): Promise<RefundRow[]> {
     return tx.$queryRaw<RefundRow[]>`
       SELECT r.provider_refund_id AS "refundId", r.amount_minor AS "amountMinor", r.currency, r.status, r.order_id::text AS "orderId", r.updated_at AS at
-        FROM payment_refunds r JOIN payments p ON p.id = r.payment_id
+        FROM ${PaymentsReadPort.refunds} r JOIN ${PaymentsReadPort.payments} p ON p.id = r.payment_id
        WHERE p.checkout_id = ${checkoutId}::uuid
        ORDER BY r.created_at, r.id`;
   }
@@ -140,7 +144,7 @@ export class SettlementSourcesRepository {
   lostDisputesOf(tx: Tx, checkoutId: string): Promise<LostDisputeRow[]> {
     return tx.$queryRaw<LostDisputeRow[]>`
       SELECT d.provider_dispute_id AS "disputeId", d.lost_amount_minor AS "lostAmountMinor", d.currency, coalesce(d.closed_at, d.updated_at) AS at
-        FROM payment_disputes d JOIN payments p ON p.id = d.payment_id
+        FROM ${PaymentsReadPort.disputes} d JOIN ${PaymentsReadPort.payments} p ON p.id = d.payment_id
        WHERE p.checkout_id = ${checkoutId}::uuid AND d.status = 'lost' AND d.lost_amount_minor > 0
        ORDER BY d.created_at, d.id`;
   }
@@ -152,12 +156,12 @@ export class SettlementSourcesRepository {
       SELECT DISTINCT o.checkout_id::text AS id FROM orders o
        WHERE o.paid_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
       UNION
-      SELECT p.checkout_id::text FROM payment_refunds r JOIN payments p ON p.id = r.payment_id
+      SELECT p.checkout_id::text FROM ${PaymentsReadPort.refunds} r JOIN ${PaymentsReadPort.payments} p ON p.id = r.payment_id
        WHERE (r.status IN ('succeeded', 'pending') AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund:' || r.provider_refund_id))
           OR (r.status IN ('failed', 'canceled') AND EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund:' || r.provider_refund_id)
               AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund-failed:' || r.provider_refund_id))
       UNION
-      SELECT p.checkout_id::text FROM payment_disputes d JOIN payments p ON p.id = d.payment_id
+      SELECT p.checkout_id::text FROM ${PaymentsReadPort.disputes} d JOIN ${PaymentsReadPort.payments} p ON p.id = d.payment_id
        WHERE d.status = 'lost' AND d.lost_amount_minor > 0 AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'dispute-lost:' || d.provider_dispute_id)
       UNION
       SELECT o.checkout_id::text FROM orders o
@@ -182,8 +186,8 @@ export class SettlementSourcesRepository {
       SELECT ol.id, ol.order_id, coalesce(p.category, ''), coalesce((s.category_rates ->> p.category)::int, s.default_rate_bps, 0), s.id
         FROM orders o
         JOIN order_lines ol ON ol.order_id = o.id
-        LEFT JOIN products p ON p.id = ol.product_id
-        LEFT JOIN storefronts sf ON sf.museum_id = o.museum_id
+        LEFT JOIN ${CatalogReadPort.products} p ON p.id = ol.product_id
+        LEFT JOIN ${StorefrontsReadPort.storefronts} sf ON sf.museum_id = o.museum_id
         LEFT JOIN LATERAL (SELECT x.id, x.default_rate_bps, x.category_rates FROM commission_settings x
                             WHERE x.storefront_id = sf.id AND x.effective_from <= now()
                             ORDER BY x.effective_from DESC, x.created_at DESC LIMIT 1) s ON true
