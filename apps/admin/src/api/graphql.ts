@@ -1,4 +1,5 @@
 import { ApiError, networkError, toApiError, type FieldMapper, type GqlErrorPayload } from './errors';
+import type { TypedDocumentString } from '../generated/graphql';
 import { readSession, writeSession, type Session, type SessionUser } from './session';
 
 const ENDPOINT = '/graphql';
@@ -97,11 +98,16 @@ export interface GqlOptions {
 }
 
 /**
- * Runs one GraphQL operation as the signed-in user. An expired or expiring access token
+ * Runs one GraphQL operation as the signed-in user: a `graphql(...)` document (checked against
+ * the schema by codegen, its result and variables typed), or a string. An expired or expiring access token
  * is refreshed first; an UNAUTHENTICATED answer triggers one refresh and one retry.
  * The first GraphQL error is thrown as an ApiError (react-admin HttpError).
  */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<T> {
+export async function gql<T, V extends Record<string, unknown>>(query: TypedDocumentString<T, V>, variables?: V, options?: GqlOptions): Promise<T>;
+/** An operation whose text is built at run time: unchecked, its result type declared by hand. */
+export async function gql<T>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<T>;
+export async function gql<T>(document: string | TypedDocumentString<T, Record<string, unknown>>, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<T> {
+  const query = document.toString();
   let session = options.anonymous ? null : readSession();
   if (session && session.expiresAt - Date.now() < 30_000) session = await refreshSession();
   let body = await post<T>(query, variables, session?.accessToken ?? null);

@@ -1,26 +1,49 @@
 import { gql } from '../../api/graphql';
+import { graphql } from '../../generated';
+import type { MuseumFieldsFragment } from '../../generated/graphql';
+import { toTextInput } from '../../data/localized';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
-import { LOCALIZED, toTextInput, type LocalizedText } from '../../data/localized';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 
-export interface MuseumRecord {
-  id: string;
-  slug: string;
-  legalName: string;
-  country: string;
-  storefront: { id: string; status: string; name: LocalizedText } | null;
-}
-export const MUSEUM_FIELDS = `id slug legalName country storefront { id status name { ${LOCALIZED} } }`;
+graphql(`
+  fragment MuseumFields on ManagedMuseum {
+    id
+    slug
+    legalName
+    country
+    storefront { id status name { fr en zhCN } }
+  }
+`);
+export type MuseumRecord = MuseumFieldsFragment;
+
+const MUSEUMS = graphql(`
+  query Museums($first: Int, $after: String, $search: String, $full: Boolean!) {
+    museums(first: $first, after: $after, search: $search) {
+      nodes { id ...MuseumFields @include(if: $full) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const MY_MUSEUMS = graphql(`
+  query MyMuseums { myMuseums { ...MuseumFields } }
+`);
+const MUSEUM = graphql(`
+  query Museum($id: ID!) { museum(id: $id) { ...MuseumFields } }
+`);
+const CREATE_MUSEUM = graphql(`
+  mutation CreateMuseum($input: CreateMuseumInput!) { createMuseum(input: $input) { ...MuseumFields } }
+`);
+const UPDATE_MUSEUM = graphql(`
+  mutation UpdateMuseum($input: UpdateMuseumInput!) { updateMuseum(input: $input) { ...MuseumFields } }
+`);
 
 const pageOf =
   (search: string | undefined): FetchPage<MuseumRecord> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ museums: CursorPage<MuseumRecord> }>(
-      `query Museums($first: Int, $after: String, $search: String) {
-        museums(first: $first, after: $after, search: $search) { nodes { ${idsOnly ? 'id' : MUSEUM_FIELDS} } ${PAGE_INFO} } }`,
-      { first, after, search: search || null },
-    );
-    return r.museums;
+    const r = await gql(MUSEUMS, { first, after, search: search || null, full: !idsOnly });
+    // With `full` false the nodes carry their ids only, which is all the pager reads then.
+    return r.museums as CursorPage<MuseumRecord>;
   };
 
 /** Every museum, for pickers (an operator's list is short: hundreds at most). */
@@ -38,20 +61,19 @@ export async function allMuseums(): Promise<MuseumRecord[]> {
 
 /** The museums the signed-in user manages (an operator: all of them). */
 export async function myMuseums(): Promise<MuseumRecord[]> {
-  const r = await gql<{ myMuseums: MuseumRecord[] }>(`query MyMuseums { myMuseums { ${MUSEUM_FIELDS} } }`);
-  return r.myMuseums;
+  return (await gql(MY_MUSEUMS)).myMuseums;
 }
 
 const one = async (id: string | number) =>
-  (await gql<{ museum: MuseumRecord }>(`query Museum($id: ID!) { museum(id: $id) { ${MUSEUM_FIELDS} } }`, { id })).museum;
+  (await gql(MUSEUM, { id: String(id) })).museum;
 
 export const museumsData: ResourceHandler = {
   getList: (params) => cursorList('museums', params, params.filter, pageOf(params.filter?.q)),
   getOne: async ({ id }) => ({ data: await one(id) }),
   getMany: async ({ ids }) => ({ data: await Promise.all(ids.map(one)) }),
   async create({ data }) {
-    const r = await gql<{ createMuseum: MuseumRecord }>(
-      `mutation CreateMuseum($input: CreateMuseumInput!) { createMuseum(input: $input) { ${MUSEUM_FIELDS} } }`,
+    const r = await gql(
+      CREATE_MUSEUM,
       {
         input: {
           slug: data.slug,
@@ -65,10 +87,7 @@ export const museumsData: ResourceHandler = {
     return { data: r.createMuseum };
   },
   async update({ id, data }) {
-    const r = await gql<{ updateMuseum: MuseumRecord }>(
-      `mutation UpdateMuseum($input: UpdateMuseumInput!) { updateMuseum(input: $input) { ${MUSEUM_FIELDS} } }`,
-      { input: { id, legalName: data.legalName, country: String(data.country ?? '').toUpperCase() } },
-    );
+    const r = await gql(UPDATE_MUSEUM, { input: { id: String(id), legalName: data.legalName, country: String(data.country ?? '').toUpperCase() } });
     return { data: r.updateMuseum };
   },
 };
