@@ -25,15 +25,7 @@ export async function startApi(): Promise<ApiHarness> {
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const gql: ApiHarness['gql'] = async (query, variables = {}, token = null) => {
-    const res = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data: any; errors?: GqlResult['errors'] };
-    return { status: res.status, data: body.data ?? null, errors: body.errors };
-  };
+  const gql: ApiHarness['gql'] = (query, variables = {}, token = null) => gqlAt(baseUrl, query, variables, token);
   return {
     db,
     app,
@@ -52,6 +44,17 @@ export async function startApi(): Promise<ApiHarness> {
       await db.drop();
     },
   };
+}
+
+/** One GraphQL request over HTTP to the API at `baseUrl` (in this process or another). */
+export async function gqlAt<T = any>(baseUrl: string, query: string, variables: Record<string, unknown> = {}, token: string | null = null): Promise<GqlResult<T>> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data: T | null; errors?: GqlResult['errors'] };
+  return { status: res.status, data: body.data ?? null, errors: body.errors };
 }
 
 /** The stable error code of the first error, for assertions. */

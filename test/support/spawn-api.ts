@@ -44,6 +44,26 @@ export function spawnApp(entry: 'apps/api/src/main.ts' | 'apps/worker/src/main.t
   };
 }
 
+/**
+ * apps/api as its own process (NODE_ENV=test, metrics off) on a port the kernel picks (PORT=0,
+ * read back from its "api listening" line: a port probed free beforehand could be taken by a
+ * parallel suite before the process binds it). `env` adds to this process's environment.
+ */
+export async function startApiProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<{ url: string; proc: SpawnedProcess }> {
+  // LOG_LEVEL info: the listening line (and one access-log line per request) is printed.
+  const proc = spawnApp('apps/api/src/main.ts', { NODE_ENV: 'test', API_METRICS_PORT: 'off', LOG_LEVEL: 'info', ...env, PORT: '0' });
+  const listening = /api listening on http:\/\/localhost:(\d+)\//;
+  const end = Date.now() + timeoutMs;
+  while (!listening.test(proc.output())) {
+    if (proc.child.exitCode !== null || Date.now() > end) {
+      await proc.stop('SIGKILL');
+      throw new Error(`API process did not listen within ${timeoutMs} ms (exit ${proc.child.exitCode}):\n${proc.output().slice(-4000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url: `http://127.0.0.1:${listening.exec(proc.output())![1]}`, proc };
+}
+
 export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {

@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import type { AddressInfo } from 'node:net';
 import { redisOptionsFromEnv } from '@vitrine/shared/data-access';
 import { assertNoEviction } from '@vitrine/shared/jobs';
 import { createApp } from './app/create-app';
@@ -9,7 +10,9 @@ async function serve(): Promise<void> {
   const app = await createApp();
   const { port } = apiConfigFromEnv();
   await app.listen(port, '0.0.0.0');
-  logger.info(`api listening on http://localhost:${port}/graphql`);
+  // The port bound, also when PORT=0 asked the kernel for one (tests spawning API processes).
+  const bound = (app.getHttpServer().address() as AddressInfo | null)?.port ?? port;
+  logger.info(`api listening on http://localhost:${bound}/graphql`);
 }
 
 /**

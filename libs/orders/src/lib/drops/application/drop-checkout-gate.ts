@@ -54,7 +54,7 @@ export class DropCheckoutGate {
   /**
    * In the checkout's transaction, after its identity row is locked and its orders are written:
    * the turn is used once, with its units, which the deferred trigger adds to the edition at
-   * COMMIT (no room: VXDSO, answered DROP_SOLD_OUT by `dropSoldOutAtCommit`); this identity's
+   * COMMIT (no room: VXDSO, answered DROP_SOLD_OUT by `dropRefusalAtCommit`); this identity's
    * units are counted under its lock.
    */
   async claim(tx: SqlTx, turn: DropTurn, checkoutId: string, _identityId: string, now: Date): Promise<void> {
@@ -69,9 +69,16 @@ export class DropCheckoutGate {
   }
 }
 
-/** A checkout whose COMMIT found no room left in the drop's edition (SQLSTATE VXDSO), as DROP_SOLD_OUT; null for anything else. */
-export function dropSoldOutAtCommit(error: unknown): DropsError | null {
+/**
+ * A checkout the database refused at COMMIT for its drop: no room left in the edition (SQLSTATE
+ * VXDSO, trigger drop_entries_claim) as DROP_SOLD_OUT, or a drop variant checked out without a
+ * turn (VXDNA, trigger order_lines_drop_turn: a process that did not know of the drop yet) as
+ * DROP_NOT_ADMITTED; null for anything else.
+ */
+export function dropRefusalAtCommit(error: unknown): DropsError | null {
   const e = error as { code?: string; cause?: { code?: string; originalCode?: string }; meta?: { code?: string } } | null;
   const codes = [e?.code, e?.cause?.code, e?.cause?.originalCode, e?.meta?.code];
-  return codes.includes('VXDSO') ? new DropsError(DropsErrorCode.DROP_SOLD_OUT, 'The edition is sold out') : null;
+  if (codes.includes('VXDSO')) return new DropsError(DropsErrorCode.DROP_SOLD_OUT, 'The edition is sold out');
+  if (codes.includes('VXDNA')) return new DropsError(DropsErrorCode.DROP_NOT_ADMITTED, 'This limited edition can only be bought during your turn in its drop');
+  return null;
 }

@@ -41,12 +41,14 @@ export class DropVariants {
   private async map(): Promise<Map<string, string>> {
     if (this.cached && this.readAt === DropVariants.generation && Date.now() - this.cached.at < DROP_VARIANTS_TTL_MS) return this.cached.byVariant;
     const generation = DropVariants.generation;
+    // Dated when the read began: a drop committed while it ran is missing from it.
+    const startedAt = Date.now();
     this.loading ??= this.repo
       .unfinishedDrops()
       .then((rows) => {
         this.readAt = generation;
         const byVariant = new Map(rows.map((r) => [r.variantId, r.dropId]));
-        this.cached = { at: Date.now(), byVariant };
+        this.cached = { at: startedAt, byVariant };
         return byVariant;
       })
       .finally(() => {
