@@ -37,6 +37,12 @@ const WORDED: Record<string, string> = {
   STALE_REVISION: 'vitrine.errors.stale_revision',
   AGREEMENT_TERMS_LOCKED: 'vitrine.errors.terms_locked',
   LISTING_NOT_ALLOWED: 'vitrine.errors.listing_not_allowed',
+  DROP_ALREADY_STARTED: 'vitrine.errors.drop_started',
+  DROP_ALREADY_ENDED: 'vitrine.errors.drop_ended',
+  DROP_EDITION_OVER_STOCK: 'vitrine.errors.drop_over_stock',
+  SESSION_ALREADY_STARTED: 'vitrine.errors.session_started',
+  SESSION_ENDED: 'vitrine.errors.session_ended',
+  SESSION_CANCELLED: 'vitrine.errors.session_cancelled',
 };
 
 const STATUS: Record<string, number> = {
@@ -60,6 +66,12 @@ const STATUS: Record<string, number> = {
   STALE_REVISION: 409,
   AGREEMENT_TERMS_LOCKED: 422,
   LISTING_NOT_ALLOWED: 422,
+  DROP_ALREADY_STARTED: 409,
+  DROP_ALREADY_ENDED: 409,
+  DROP_EDITION_OVER_STOCK: 409,
+  SESSION_ALREADY_STARTED: 409,
+  SESSION_ENDED: 409,
+  SESSION_CANCELLED: 409,
   PAYMENT_PROVIDER_UNAVAILABLE: 503,
 };
 

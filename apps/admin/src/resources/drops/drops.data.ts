@@ -17,7 +17,13 @@ export interface DropRecord {
   seedHash: string | null;
   seed: string | null;
   drawnAt: string | null;
+  /** The edit form's field (the API answers payWindowSeconds). */
+  payWindowMinutes?: number;
 }
+
+/** A drop that has not started can be changed; one not ended can be cancelled. */
+export const canEditDrop = (d: Pick<DropRecord, 'status' | 'startsAt'>) => d.status === 'SCHEDULED' && new Date(d.startsAt).getTime() > Date.now();
+export const canCancelDrop = (d: Pick<DropRecord, 'status'>) => d.status !== 'ENDED' && d.status !== 'CANCELLED';
 
 export interface DropEntryRecord {
   id: string;
@@ -34,6 +40,8 @@ export interface DropEntryRecord {
 
 const FIELDS = 'id museumId variantId productId mode status startsAt registrationClosesAt editionSize perIdentityLimit payWindowSeconds seedHash seed drawnAt';
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v ? new Date(String(v)).toISOString() : null);
+const sameTime = (a: unknown, b: unknown) => iso(a) === iso(b);
+const withMinutes = (d: DropRecord): DropRecord => ({ ...d, payWindowMinutes: Math.round(d.payWindowSeconds / 6) / 10 });
 
 export const dropsData: ResourceHandler = {
   async getList() {
@@ -43,8 +51,24 @@ export const dropsData: ResourceHandler = {
     return { data, total: data.length };
   },
   async getOne({ id }) {
-    const r = await gql<{ drop: DropRecord }>(`query Drop($id: ID!) { drop(id: $id) { ${FIELDS} } }`, { id });
-    return { data: r.drop };
+    // managedDrop: a cancelled drop stays readable by its museum (the public drop query hides it).
+    const r = await gql<{ managedDrop: DropRecord }>(`query Drop($id: ID!) { managedDrop(id: $id) { ${FIELDS} } }`, { id });
+    return { data: withMinutes(r.managedDrop) };
+  },
+  async update({ id, data, previousData }) {
+    const prev = previousData as DropRecord;
+    const changed = (k: keyof DropRecord, v: unknown) => (v === undefined || v === null || v === '' ? null : v === prev[k] ? null : v);
+    const r = await gql<{ updateDrop: DropRecord }>(`mutation UpdateDrop($input: UpdateDropInput!) { updateDrop(input: $input) { ${FIELDS} } }`, {
+      input: {
+        dropId: id,
+        startsAt: sameTime(data.startsAt, prev.startsAt) ? null : iso(data.startsAt),
+        registrationClosesAt: prev.mode === 'DRAW' && !sameTime(data.registrationClosesAt, prev.registrationClosesAt) ? iso(data.registrationClosesAt) : null,
+        editionSize: changed('editionSize', Number(data.editionSize)),
+        perIdentityLimit: changed('perIdentityLimit', Number(data.perIdentityLimit)),
+        payWindowMinutes: changed('payWindowMinutes', Number(data.payWindowMinutes)),
+      },
+    });
+    return { data: withMinutes(r.updateDrop) };
   },
   async create({ data }) {
     const r = await gql<{ createDrop: DropRecord }>(`mutation CreateDrop($input: CreateDropInput!) { createDrop(input: $input) { ${FIELDS} } }`, {
@@ -70,6 +94,9 @@ export async function dropEntries(dropId: string, status: string | null): Promis
   );
   return r.dropEntries;
 }
+
+export const cancelDrop = (dropId: string, reason: string | null) =>
+  gql(`mutation CancelDrop($input: CancelDropInput!) { cancelDrop(input: $input) { id status } }`, { input: { dropId, reason } });
 
 export const voidEntry = (entryId: string, reason: string) =>
   gql(`mutation VoidEntry($input: VoidDropEntryInput!) { voidDropEntry(input: $input) { id status } }`, { input: { entryId, reason } });

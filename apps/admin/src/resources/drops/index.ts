@@ -8,6 +8,7 @@ const screens = () => import('./screens');
 export default {
   list: lazy(() => screens().then((m) => ({ default: m.DropList }))),
   create: lazy(() => screens().then((m) => ({ default: m.DropCreate }))),
+  edit: lazy(() => screens().then((m) => ({ default: m.DropEdit }))),
   show: lazy(() => screens().then((m) => ({ default: m.DropShow }))),
   icon: LocalActivityIcon,
   recordRepresentation: (r: DropRecord) => `${r.mode} ${r.startsAt}`,

@@ -1,10 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Box, Button as MuiButton, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import CancelIcon from '@mui/icons-material/Cancel';
 import {
+  Button,
+  Confirm,
   Create,
   Datagrid,
   DateField,
   DateTimeInput,
+  Edit,
+  EditButton,
   FormDataConsumer,
   List,
   NumberField,
@@ -14,15 +19,17 @@ import {
   SimpleForm,
   TextField,
   TextInput,
+  TopToolbar,
   maxValue,
   minValue,
   required,
   useNotify,
+  useRefresh,
   useShowContext,
   useTranslate,
 } from 'react-admin';
 import { ApiError } from '../../api/errors';
-import { dropEntries, voidEntry, type DropEntryRecord, type DropRecord } from './drops.data';
+import { canCancelDrop, canEditDrop, cancelDrop, dropEntries, voidEntry, type DropEntryRecord, type DropRecord } from './drops.data';
 
 const MODES = [
   { id: 'QUEUE', name: 'vitrine.drops.mode.QUEUE' },
@@ -54,6 +61,75 @@ export const DropCreate = () => (
     </SimpleForm>
   </Create>
 );
+
+/** Before the start: its times and sizes; the variant and the way of allocating stay (a new drop for another). */
+export const DropEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SimpleForm>
+      <DateTimeInput source="startsAt" validate={required()} helperText="vitrine.drops.edit_start_help" />
+      <FormDataConsumer>{({ formData }) => (formData.mode === 'DRAW' ? <DateTimeInput source="registrationClosesAt" validate={required()} /> : null)}</FormDataConsumer>
+      <NumberInput source="editionSize" validate={[required(), minValue(1)]} helperText="vitrine.drops.edition_help" />
+      <NumberInput source="perIdentityLimit" validate={[required(), minValue(1), maxValue(99)]} helperText="vitrine.drops.limit_help" />
+      <NumberInput source="payWindowMinutes" validate={[required(), minValue(0.1), maxValue(1440)]} />
+    </SimpleForm>
+  </Edit>
+);
+
+/** Cancel a drop not ended: asks first, with a reason entrants read in their notice. */
+const CancelDropButton = ({ drop }: { drop: DropRecord }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const onConfirm = () => {
+    setBusy(true);
+    cancelDrop(drop.id, reason.trim() || null)
+      .then(() => {
+        notify('vitrine.drops.cancelled', { type: 'success' });
+        refresh();
+      })
+      .catch((e: unknown) => notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' }))
+      .finally(() => {
+        setBusy(false);
+        setOpen(false);
+      });
+  };
+  return (
+    <>
+      <Button label="vitrine.drops.cancel" color="error" onClick={() => setOpen(true)} disabled={busy} data-testid="drop-cancel">
+        <CancelIcon />
+      </Button>
+      <Confirm
+        isOpen={open}
+        loading={busy}
+        title="vitrine.drops.cancel_title"
+        content={
+          <>
+            <Typography sx={{ mb: 2 }}>{translate('vitrine.drops.cancel_content')}</Typography>
+            <MuiTextField fullWidth size="small" label={translate('vitrine.drops.cancel_reason')} value={reason} onChange={(ev) => setReason(ev.target.value.slice(0, 300))} inputProps={{ 'data-testid': 'drop-cancel-reason' }} />
+          </>
+        }
+        confirm="vitrine.drops.cancel_confirm"
+        cancel="vitrine.drops.cancel_keep"
+        onConfirm={onConfirm}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+};
+
+const DropActions = () => {
+  const { record } = useShowContext<DropRecord>();
+  if (!record) return null;
+  return (
+    <TopToolbar>
+      {canEditDrop(record) && <EditButton />}
+      {canCancelDrop(record) && <CancelDropButton drop={record} />}
+    </TopToolbar>
+  );
+};
 
 /** A red chip when several entries share an address, or the account is new: what an operator looks at first. */
 const Signals = ({ e }: { e: DropEntryRecord }) => {
@@ -161,7 +237,7 @@ const DropDetails = () => {
 };
 
 export const DropShow = () => (
-  <Show>
+  <Show actions={<DropActions />}>
     <DropDetails />
   </Show>
 );

@@ -8,6 +8,7 @@ const screens = () => import('./screens');
 export default {
   list: lazy(() => screens().then((m) => ({ default: m.LiveSessionList }))),
   create: lazy(() => screens().then((m) => ({ default: m.LiveSessionCreate }))),
+  edit: lazy(() => screens().then((m) => ({ default: m.LiveSessionEdit }))),
   show: lazy(() => screens().then((m) => ({ default: m.LiveSessionShow }))),
   icon: LiveTvIcon,
   recordRepresentation: (r: LiveSessionRecord) => r.title,

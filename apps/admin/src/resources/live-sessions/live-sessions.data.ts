@@ -29,7 +29,7 @@ export interface LiveSessionRecord {
   streamUrl: string;
   startsAt: string;
   endsAt: string;
-  phase: 'SCHEDULED' | 'LIVE' | 'ENDED';
+  phase: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
   pinnedProductId: string | null;
   productIds: string[];
   products?: LiveProduct[];
@@ -74,7 +74,24 @@ export const liveSessionsData: ResourceHandler = {
     );
     return { data: r.scheduleLiveSession };
   },
+  /** Title, link and times, then the bag if it changed: two mutations, each refused whole. */
+  async update({ id, data, previousData }) {
+    const prev = previousData as LiveSessionRecord;
+    const r = await gql<{ updateLiveSession: LiveSessionRecord }>(
+      `mutation UpdateLiveSession($input: UpdateLiveSessionInput!) { updateLiveSession(input: $input) { ${LIST_FIELDS} } }`,
+      { input: { sessionId: id, title: data.title, streamUrl: data.streamUrl, startsAt: iso(data.startsAt), endsAt: iso(data.endsAt) } },
+    );
+    const bag: string[] = data.productIds ?? [];
+    if (bag.join() === prev.productIds.join()) return { data: r.updateLiveSession };
+    const b = await gql<{ setLiveSessionBag: LiveSessionRecord }>(`mutation Bag($input: SetLiveSessionBagInput!) { setLiveSessionBag(input: $input) { ${LIST_FIELDS} } }`, {
+      input: { sessionId: id, productIds: bag },
+    });
+    return { data: b.setLiveSessionBag };
+  },
 };
+
+export const cancelLiveSession = (sessionId: string) =>
+  gql(`mutation CancelLiveSession($input: CancelLiveSessionInput!) { cancelLiveSession(input: $input) { id phase } }`, { input: { sessionId } });
 
 export const pinProduct = (sessionId: string, productId: string | null) =>
   gql(`mutation Pin($input: PinLiveProductInput!) { pinLiveProduct(input: $input) { id pinnedProductId } }`, { input: { sessionId, productId } });

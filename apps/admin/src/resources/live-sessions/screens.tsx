@@ -1,18 +1,24 @@
 import { useEffect, useState } from 'react';
 import { Box, Button as MuiButton, Card, CardContent, Chip, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import PushPinIcon from '@mui/icons-material/PushPin';
+import CancelIcon from '@mui/icons-material/Cancel';
 import {
   AutocompleteArrayInput,
+  Button,
+  Confirm,
   Create,
   Datagrid,
   DateField,
   DateTimeInput,
+  Edit,
+  EditButton,
   List,
   ReferenceArrayInput,
   Show,
   SimpleForm,
   TextField,
   TextInput,
+  TopToolbar,
   maxLength,
   required,
   useNotify,
@@ -22,14 +28,14 @@ import {
 } from 'react-admin';
 import { ApiError } from '../../api/errors';
 import { Money } from '../../components/Money';
-import { postAnnouncement, pinProduct, startFlash, type LiveSessionRecord } from './live-sessions.data';
+import { cancelLiveSession, postAnnouncement, pinProduct, startFlash, type LiveSessionRecord } from './live-sessions.data';
 
 /** Our sentence for a live-session refusal, else the API's own. */
 function useLiveError() {
   const notify = useNotify();
   return (e: unknown) => {
     const code = e instanceof ApiError ? e.code : '';
-    const known = ['PRODUCT_NOT_IN_MUSEUM', 'PRODUCT_NOT_IN_BAG', 'FLASH_PRICE_NOT_BELOW_PRICE', 'SESSION_NOT_LIVE', 'SESSION_ENDED'];
+    const known = ['PRODUCT_NOT_IN_MUSEUM', 'PRODUCT_NOT_IN_BAG', 'FLASH_PRICE_NOT_BELOW_PRICE', 'SESSION_NOT_LIVE', 'SESSION_ENDED', 'SESSION_ALREADY_STARTED', 'SESSION_CANCELLED'];
     notify(known.includes(code) ? `vitrine.live.errors.${code}` : e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' });
   };
 }
@@ -50,19 +56,80 @@ export const LiveSessionList = () => (
   </List>
 );
 
+/** The same fields to schedule a session and to change it before it starts. */
+const SessionForm = () => (
+  <SimpleForm>
+    <TextInput source="title" validate={[required(), maxLength(120)]} fullWidth />
+    <TextInput source="streamUrl" validate={required()} helperText="vitrine.live.stream_help" fullWidth />
+    <DateTimeInput source="startsAt" validate={required()} />
+    <DateTimeInput source="endsAt" validate={required()} />
+    <ReferenceArrayInput source="productIds" reference="products">
+      <AutocompleteArrayInput helperText="vitrine.live.bag_help" />
+    </ReferenceArrayInput>
+  </SimpleForm>
+);
+
 export const LiveSessionCreate = () => (
   <Create redirect="show">
-    <SimpleForm>
-      <TextInput source="title" validate={[required(), maxLength(120)]} fullWidth />
-      <TextInput source="streamUrl" validate={required()} helperText="vitrine.live.stream_help" fullWidth />
-      <DateTimeInput source="startsAt" validate={required()} />
-      <DateTimeInput source="endsAt" validate={required()} />
-      <ReferenceArrayInput source="productIds" reference="products">
-        <AutocompleteArrayInput helperText="vitrine.live.bag_help" />
-      </ReferenceArrayInput>
-    </SimpleForm>
+    <SessionForm />
   </Create>
 );
+
+export const LiveSessionEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show">
+    <SessionForm />
+  </Edit>
+);
+
+/** Cancel a session before it starts: viewers no longer find it. Asks first. */
+const CancelSessionButton = ({ session }: { session: LiveSessionRecord }) => {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const failed = useLiveError();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const onConfirm = () => {
+    setBusy(true);
+    cancelLiveSession(String(session.id))
+      .then(() => {
+        notify('vitrine.live.cancelled', { type: 'success' });
+        refresh();
+      })
+      .catch(failed)
+      .finally(() => {
+        setBusy(false);
+        setOpen(false);
+      });
+  };
+  return (
+    <>
+      <Button label="vitrine.live.cancel" color="error" onClick={() => setOpen(true)} disabled={busy} data-testid="live-cancel">
+        <CancelIcon />
+      </Button>
+      <Confirm
+        isOpen={open}
+        loading={busy}
+        title="vitrine.live.cancel_title"
+        content="vitrine.live.cancel_content"
+        confirm="vitrine.live.cancel_confirm"
+        cancel="vitrine.live.cancel_keep"
+        onConfirm={onConfirm}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+};
+
+const SessionActions = () => {
+  const { record } = useShowContext<LiveSessionRecord>();
+  if (!record || record.phase !== 'SCHEDULED') return null;
+  return (
+    <TopToolbar>
+      <EditButton />
+      <CancelSessionButton session={record} />
+    </TopToolbar>
+  );
+};
 
 /** Seconds left until `endsAt`, ticking. */
 function useSecondsLeft(endsAt: string | undefined): number {
@@ -127,7 +194,8 @@ const HostPanel = () => {
           {record.streamUrl}
         </Typography>
       </Stack>
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
+      {record.phase === 'CANCELLED' && <Typography color="text.secondary">{translate('vitrine.live.cancelled_note')}</Typography>}
+      <Box sx={{ display: record.phase === 'CANCELLED' ? 'none' : 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' } }}>
         <Card variant="outlined">
           <CardContent>
             <Typography variant="h6">{translate('vitrine.live.bag')}</Typography>
@@ -236,7 +304,7 @@ const HostPanel = () => {
 };
 
 export const LiveSessionShow = () => (
-  <Show>
+  <Show actions={<SessionActions />}>
     <HostPanel />
   </Show>
 );

@@ -89,6 +89,9 @@ export function toForm(p: PromotionRecord): PromotionRecord & PromotionForm {
   } as PromotionRecord & PromotionForm;
 }
 
+/** Ends a promotion now for new carts (orders placed with it keep their discount). */
+export const archivePromotion = (id: string) => gql(`mutation ArchivePromotion($id: ID!) { archivePromotion(id: $id) { id status } }`, { id });
+
 export const promotionsData: ResourceHandler = {
   async getList() {
     const museumId = getCurrentMuseumId();

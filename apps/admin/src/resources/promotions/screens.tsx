@@ -1,7 +1,11 @@
+import { useState } from 'react';
+import ArchiveIcon from '@mui/icons-material/Archive';
 import {
   ArrayInput,
   AutocompleteArrayInput,
   BooleanInput,
+  Button,
+  Confirm,
   Create,
   Datagrid,
   DateField,
@@ -12,20 +16,27 @@ import {
   List,
   NumberInput,
   ReferenceArrayInput,
+  SaveButton,
   SelectInput,
   SimpleForm,
   SimpleFormIterator,
   TextField,
   TextInput,
+  Toolbar,
+  TopToolbar,
   maxValue,
   minValue,
   required,
+  useNotify,
   usePermissions,
+  useRecordContext,
+  useRedirect,
+  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { Chip } from '@mui/material';
 import { Money } from '../../components/Money';
-import type { PromotionRecord } from './promotions.data';
+import { archivePromotion, type PromotionRecord } from './promotions.data';
 
 const KINDS = [
   { id: 'THRESHOLD', name: 'vitrine.promotions.kind.THRESHOLD' },
@@ -85,7 +96,13 @@ const positive = [minValue(0.01)];
 const PromotionForm = ({ creating }: { creating: boolean }) => {
   const { permissions } = usePermissions<string>();
   return (
-    <SimpleForm>
+    <SimpleForm
+      toolbar={
+        <Toolbar>
+          <SaveButton />
+        </Toolbar>
+      }
+    >
       <SelectInput source="kind" choices={KINDS} validate={required()} disabled={!creating} />
       <TextInput source="name" validate={[required()]} fullWidth />
       {creating && permissions === 'PLATFORM_ADMIN' && <BooleanInput source="platformWide" helperText="vitrine.promotions.platform_help" />}
@@ -132,8 +149,50 @@ export const PromotionCreate = () => (
   </Create>
 );
 
+/** Archive: the promotion stops applying to new carts at once; asks first. Not shown once archived. */
+const ArchiveButton = () => {
+  const record = useRecordContext<PromotionRecord>();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!record || record.status === 'ARCHIVED') return null;
+  const onConfirm = () => {
+    setBusy(true);
+    archivePromotion(String(record.id))
+      .then(() => {
+        notify('vitrine.promotions.archived', { type: 'success' });
+        redirect('list', 'promotions');
+        refresh();
+      })
+      .catch((e: unknown) => notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' }))
+      .finally(() => {
+        setBusy(false);
+        setOpen(false);
+      });
+  };
+  return (
+    <>
+      <Button label="vitrine.promotions.archive" color="error" onClick={() => setOpen(true)} disabled={busy} data-testid="promotion-archive">
+        <ArchiveIcon />
+      </Button>
+      <Confirm
+        isOpen={open}
+        loading={busy}
+        title="vitrine.promotions.archive_title"
+        content="vitrine.promotions.archive_content"
+        titleTranslateOptions={{ name: record.name }}
+        confirm="vitrine.promotions.archive"
+        onConfirm={onConfirm}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+};
+
 export const PromotionEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list">
+  <Edit mutationMode="pessimistic" redirect="list" actions={<TopToolbar><ArchiveButton /></TopToolbar>}>
     <PromotionForm creating={false} />
   </Edit>
 );
