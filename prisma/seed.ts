@@ -2,7 +2,8 @@
 // fr/en/zh-CN text, FX rates, the positive list, one account per role, and what each role's
 // screens show: stock per museum (and the brand's), Maison Demo's proposals to the Louvre at
 // several stages with an agreement and a published co-branded product, the demo shopper's
-// orders in every state, and the royalty their co-branded lines accrued. Idempotent: ids are
+// orders in every state, the royalty their co-branded lines accrued, and each storefront's
+// promotions and coupon codes (prisma/seed/demo-promotions.ts). Idempotent: ids are
 // derived from natural keys and rows that exist are left as they are.
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
@@ -16,6 +17,7 @@ import { DataAccessModule, PrismaService, databaseOptionsFromEnv, type Prisma } 
 import { DEMO_PASSWORD, MUSEUMS, POSITIVE_LIST, PRODUCT_TYPES, SEARCH_SYNONYMS, artistName, demoProducts, periodNames, hash, type DemoMuseum } from './seed/demo-catalog';
 import { seedLicensing } from './seed/demo-licensing';
 import { seedOrders } from './seed/demo-orders';
+import { seedPromotions } from './seed/demo-promotions';
 import { seedMuseumStock } from './seed/demo-stock';
 import { stableId } from './seed/stable-id';
 
@@ -267,6 +269,9 @@ export async function seedDemo(prisma: PrismaService): Promise<{ products: numbe
   } finally {
     await app.close();
   }
+  // After the orders: they keep the prices they were placed at.
+  const managers = new Map(MUSEUMS.map((m) => [m.slug, m.managerEmail]));
+  await seedPromotions(prisma, museumIds, (slug) => managers.get(slug)!, 'admin@vitrine.test');
   return result;
 }
 

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { seedDemo } from '../../prisma/seed';
 import { CHANGES_COMMENT, DEMO_PROPOSALS } from '../../prisma/seed/demo-licensing';
 import { DEMO_ORDERS, DEMO_RESIDENT_ID, DEMO_RESIDENT_ID_MASKED } from '../../prisma/seed/demo-orders';
+import { DEMO_PROMOTIONS } from '../../prisma/seed/demo-promotions';
 import { stableId } from '../../prisma/seed/stable-id';
 
 /**
@@ -173,6 +174,19 @@ describe('demo seed (real PostgreSQL)', () => {
     expect(reported[0]!.periodStart).toEqual(lastMonth);
     expect(statements[0]).toMatchObject({ entryCount: 1, units: reported[0]!.units, royaltyMinor: reported[0]!.royaltyMinor });
     expect(entries.filter((e) => e.statementId === null).every((e) => e.periodStart > lastMonth)).toBe(true);
+  });
+
+  it('gives each storefront promotions and coupon codes, and the platform a cross-museum threshold; the orders keep their prices', async () => {
+    const promos = await db.prisma.promotion.findMany({ select: { museumId: true, kind: true, code: true, fundedBy: true, startsAt: true, endsAt: true, usedCount: true } });
+    const now = Date.now();
+    const live = promos.filter((p) => p.startsAt.getTime() <= now && p.endsAt.getTime() > now);
+    expect(promos).toHaveLength(DEMO_PROMOTIONS.length);
+    expect(new Set(live.filter((p) => p.museumId).map((p) => p.museumId)).size).toBe(3);
+    expect(live.filter((p) => p.kind === 'COUPON').map((p) => p.code).sort()).toEqual(['BM10', 'LOUVRE20', 'ORSAY15']);
+    expect(promos.find((p) => p.code === 'ORSAYSUMMER')!.endsAt.getTime()).toBeLessThan(now);
+    expect(promos.filter((p) => p.museumId === null)).toEqual([expect.objectContaining({ kind: 'THRESHOLD', fundedBy: 'PLATFORM' })]);
+    expect(promos.every((p) => p.usedCount === 0)).toBe(true);
+    expect(await db.prisma.promotionRedemption.count()).toBe(0);
   });
 
   it('changes nothing when run again', async () => {
