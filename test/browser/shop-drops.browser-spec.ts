@@ -144,6 +144,7 @@ describe('shop: a queue drop', () => {
     await e.page.getByTestId('drop-entry').getByText(fill(dropsEn.place, { place: 1 })).waitFor();
     await expect(e.page.getByTestId('drop-product').getByRole('heading', { level: 2 }).textContent()).resolves.toBe(PIECE.en);
     await e.page.getByTestId('drop-product').getByRole('link', { name: dropsEn.seeProduct }).waitFor();
+    await expect(e.page.getByTestId('drop-edition').textContent()).resolves.toBe('Edition of 1, at most 1 per person (resident ID, whatever the account)');
     await check(e, 'place-in-queue-en');
   }, 300_000);
 });

@@ -8,7 +8,7 @@ export const dropsEn: DropsDictionary = {
   draw: 'Draw',
   queueHow: 'Join the waiting room before the start: at the start everyone waiting is put in a random order (arriving first buys nothing), and shoppers are admitted in turns, each with a few minutes to pay.',
   drawHow: 'Register before registration closes: a draw then picks the winners from a seed whose fingerprint is published now, so anyone can check it. Winners get a few minutes to pay; unpaid units go to the next drawn.',
-  edition: '{edition} pieces, at most {limit} per person (resident ID, whatever the account)',
+  edition: 'Edition of {edition}, at most {limit} per person (resident ID, whatever the account)',
   startsIn: 'Starts in {time}',
   closesIn: 'Registration closes in {time}',
   status: { SCHEDULED: 'Not started', REGISTRATION: 'Registration open', ALLOCATING: 'Under way', ENDED: 'Ended', CANCELLED: 'Cancelled' },

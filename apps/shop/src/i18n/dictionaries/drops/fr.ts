@@ -8,7 +8,7 @@ export const dropsFr: DropsDictionary = {
   draw: 'Tirage au sort',
   queueHow: 'Entrez dans la salle d’attente avant le début : au début, tous ceux qui attendent sont placés dans un ordre aléatoire (arriver le premier ne donne rien), puis admis à tour de rôle, avec quelques minutes pour payer.',
   drawHow: 'Inscrivez-vous avant la clôture : un tirage désigne ensuite les gagnants à partir d’une graine dont l’empreinte est publiée dès maintenant, vérifiable par tous. Les gagnants ont quelques minutes pour payer ; les pièces non payées vont aux suivants.',
-  edition: '{edition} pièces, au plus {limit} par personne (pièce d’identité, quel que soit le compte)',
+  edition: 'Édition de {edition}, au plus {limit} par personne (pièce d’identité, quel que soit le compte)',
   startsIn: 'Début dans {time}',
   closesIn: 'Clôture des inscriptions dans {time}',
   status: { SCHEDULED: 'Pas encore commencée', REGISTRATION: 'Inscriptions ouvertes', ALLOCATING: 'En cours', ENDED: 'Terminée', CANCELLED: 'Annulée' },
