@@ -65,9 +65,12 @@ export function publicHttpCache(options: { ttlSeconds: number; path: string; max
         return next(Object.assign(error as Error, { status: 400, statusCode: 400, expose: true, type: 'entity.parse.failed', body: raw.toString('utf8') }));
       }
       req.rawBody = raw;
+      // An answer whose reads may predate a purge (a clear while it was computed) is sent, not stored.
+      const generation = options.caches.generation;
       storeOnEnd(res, (body) => {
         const headers = res.getHeaders();
         if (res.statusCode !== 200 || !String(headers['cache-control'] ?? '').startsWith('public') || headers['set-cookie']) return;
+        if (!options.caches.unchangedSince(generation)) return;
         const kept: OutgoingHttpHeaders = {};
         for (const [name, value] of Object.entries(headers)) if (!PER_EXCHANGE.has(name) && value !== undefined) kept[name] = value;
         cache.set(key, { body, headers: kept, storedAt: Date.now() }, { ttl: ttlMs });

@@ -18,13 +18,13 @@ export class LicensingFulfilmentAdapter extends CheckoutFulfilment {
   constructor(
     private readonly licensed: LicensedProductsService,
     @Optional() @Inject(ORDERS_SETTINGS) settings?: OrdersSettings,
-    @Optional() caches?: ShopWindowCaches,
+    @Optional() private readonly caches?: ShopWindowCaches,
   ) {
     super();
     const ttl = settings?.cartViewStaleMs ?? 0;
     const forView = ttl > 0 ? new LRUCache<string, string>({ max: 20_000, maxSize: 2 * 2 ** 20, sizeCalculation: (v, k) => 2 * (k.length + v.length) + 64, ttl }) : null;
     this.forView = forView;
-    if (forView) caches?.register(() => forView.clear());
+    if (forView) this.caches?.register(() => forView.clear());
   }
 
   async brandFulfilled(productIds: readonly string[]): Promise<Map<string, string>> {
@@ -36,13 +36,17 @@ export class LicensingFulfilmentAdapter extends CheckoutFulfilment {
     const cache = this.forView;
     if (!cache) return this.brandFulfilled(productIds);
     const missing = [...new Set(productIds)].filter((id) => !cache.has(id));
+    const read = new Map<string, string>();
     if (missing.length) {
+      const generation = this.caches?.generation ?? 0;
       const found = await this.brandFulfilled(missing);
-      for (const id of missing) cache.set(id, found.get(id) ?? '');
+      for (const id of missing) read.set(id, found.get(id) ?? '');
+      // Read before a purge that came meanwhile: this answer only.
+      if (!this.caches || this.caches.unchangedSince(generation)) for (const [id, brand] of read) cache.set(id, brand);
     }
     const out = new Map<string, string>();
     for (const id of productIds) {
-      const brand = cache.get(id);
+      const brand = read.get(id) ?? cache.get(id);
       if (brand) out.set(id, brand);
     }
     return out;

@@ -9,12 +9,27 @@ import { Global, Injectable, Module } from '@nestjs/common';
 @Injectable()
 export class ShopWindowCaches {
   private readonly clears = new Set<() => void>();
+  private clearings = 0;
 
   register(clear: () => void): void {
     this.clears.add(clear);
   }
 
+  /**
+   * Counts the clears. A cache that stores what it read only after a round trip takes it before
+   * reading and stores nothing if it changed (`unchangedSince`): an answer read before a change
+   * committed, written after the purge, would otherwise be served until its TTL.
+   */
+  get generation(): number {
+    return this.clearings;
+  }
+
+  unchangedSince(generation: number): boolean {
+    return this.clearings === generation;
+  }
+
   clearAll(): void {
+    this.clearings++;
     for (const clear of this.clears) clear();
   }
 }

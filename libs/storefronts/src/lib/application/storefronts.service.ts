@@ -16,7 +16,7 @@ export class StorefrontsService {
 
   constructor(
     private readonly storefronts: StorefrontRepository,
-    @Optional() caches?: ShopWindowCaches,
+    @Optional() private readonly caches?: ShopWindowCaches,
   ) {
     const ttl = Number(process.env['PUBLIC_CACHE_SECONDS'] ?? 30) * 1000;
     // Bounded by bytes as well as entries: stories in three languages make rows of very different sizes.
@@ -25,7 +25,7 @@ export class StorefrontsService {
         ? new LRUCache<string, StorefrontRow | 'none'>({ max: 10_000, maxSize: 4 * 2 ** 20, sizeCalculation: storefrontBytes, ttl })
         : null;
     this.shopWindow = shopWindow;
-    if (shopWindow) caches?.register(() => shopWindow.clear());
+    if (shopWindow) this.caches?.register(() => shopWindow.clear());
   }
 
   listOpen(take: number, afterSlug: string | null) {
@@ -51,13 +51,16 @@ export class StorefrontsService {
     const cache = this.shopWindow;
     if (!cache) return this.byMuseumIds(museumIds);
     const missing = museumIds.filter((id) => !cache.has(id));
+    const found = new Map<string, StorefrontRow | 'none'>();
     if (missing.length) {
-      const rows = await this.storefronts.byMuseumIds(missing);
-      const found = new Map(rows.map((r) => [r.museumId, r]));
-      for (const id of missing) cache.set(id, found.get(id) ?? 'none');
+      const generation = this.caches?.generation ?? 0;
+      for (const r of await this.storefronts.byMuseumIds(missing)) found.set(r.museumId, r);
+      for (const id of missing) if (!found.has(id)) found.set(id, 'none');
+      // Rows read before a purge that came meanwhile answer this request only.
+      if (!this.caches || this.caches.unchangedSince(generation)) for (const [id, row] of found) cache.set(id, row);
     }
     return museumIds.flatMap((id) => {
-      const row = cache.get(id);
+      const row = found.get(id) ?? cache.get(id);
       return row && row !== 'none' ? [row] : [];
     });
   }

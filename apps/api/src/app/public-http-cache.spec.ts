@@ -1,0 +1,65 @@
+import express from 'express';
+import request from 'supertest';
+import { ShopWindowCaches } from '@vitrine/shared/graphql';
+import { publicHttpCache } from './public-http-cache';
+
+/**
+ * The micro-cache against a stand-in for the API: each POST /graphql answers the "catalogue" as it
+ * is when the handler runs, marked public, after `gate` (so a test can hold a request mid-flight).
+ */
+function shopWindow() {
+  const caches = new ShopWindowCaches();
+  let catalogue = 'old';
+  let gate: Promise<void> = Promise.resolve();
+  const app = express();
+  app.use(publicHttpCache({ ttlSeconds: 30, path: '/graphql', caches }));
+  app.post('/graphql', (_req, res) => {
+    // The database read happens now; the answer is written once the gate opens.
+    const read = catalogue;
+    void gate.then(() => res.setHeader('cache-control', 'public, max-age=30').json({ data: { name: read } }));
+  });
+  return {
+    app,
+    caches,
+    set: (value: string) => (catalogue = value),
+    hold: () => {
+      let open!: () => void;
+      gate = new Promise((r) => (open = r));
+      return () => {
+        gate = Promise.resolve();
+        open();
+      };
+    },
+  };
+}
+
+const ask = (app: express.Express) => request(app).post('/graphql').set('content-type', 'application/json').send({ query: '{ product(id: "1") { name } }' });
+
+describe('public HTTP micro-cache', () => {
+  it('replays an anonymous answer until the shop window is cleared', async () => {
+    const w = shopWindow();
+    expect((await ask(w.app)).headers['x-cache']).toBeUndefined();
+    w.set('new');
+    const hit = await ask(w.app);
+    expect(hit.headers['x-cache']).toBe('HIT');
+    expect(hit.body.data.name).toBe('old');
+    w.caches.clearAll();
+    expect((await ask(w.app)).body.data.name).toBe('new');
+  });
+
+  it('does not store an answer read before a clear and written after it (a change committed meanwhile)', async () => {
+    const w = shopWindow();
+    const open = w.hold();
+    const inFlight = ask(w.app).then((r) => r);
+    await new Promise((r) => setTimeout(r, 50));
+    // The manager's change commits and the purge arrives while that answer is still being written.
+    w.set('new');
+    w.caches.clearAll();
+    open();
+    expect((await inFlight).body.data.name).toBe('old');
+    const next = await ask(w.app);
+    expect(next.headers['x-cache']).toBeUndefined();
+    expect(next.body.data.name).toBe('new');
+    expect((await ask(w.app)).headers['x-cache']).toBe('HIT');
+  });
+});
