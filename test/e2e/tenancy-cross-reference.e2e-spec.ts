@@ -53,6 +53,11 @@ const FLASH_LIVE = `mutation($i: StartLiveFlashPriceInput!) { startLiveFlashPric
 const ADD_LIVE_LINE = `mutation($i: AddLiveCartLineInput!) { addLiveCartLine(input: $i) { cartId } }`;
 const CREATE_PROMOTION = `mutation($i: PromotionInput!) { createPromotion(input: $i) { id } }`;
 const UPDATE_PROMOTION = `mutation($id: ID!, $i: PromotionInput!) { updatePromotion(id: $id, input: $i) { id } }`;
+const ARCHIVE_PROMOTION = `mutation($id: ID!) { archivePromotion(id: $id) { id } }`;
+const UPDATE_DROP = `mutation($i: UpdateDropInput!) { updateDrop(input: $i) { id } }`;
+const CANCEL_DROP = `mutation($i: CancelDropInput!) { cancelDrop(input: $i) { id } }`;
+const UPDATE_LIVE = `mutation($i: UpdateLiveSessionInput!) { updateLiveSession(input: $i) { id } }`;
+const CANCEL_LIVE = `mutation($i: CancelLiveSessionInput!) { cancelLiveSession(input: $i) { id } }`;
 const HOUR = 3_600_000;
 /** A coupon of `museumId` on `productIds`, valid for a day. */
 const coupon = (museumId: string, productIds: string[], code: string) => ({
@@ -195,6 +200,19 @@ describe('tenancy: own objects combined with another tenant’s ids', () => {
       expect(made.errors).toBeUndefined();
       side['promotion'] = made.data.createPromotion.id;
     }
+    // A scheduled live session and a drop not started of each museum (changed or cancelled only by their own managers).
+    for (const [side, userId] of [[mine, manager.id], [theirs, theirPartner.id]] as const) {
+      side['scheduled'] = (
+        await p.liveSession.create({
+          data: { museumId: side['museum']!, title: 'Later', streamUrl: 'https://live.example.test/l', startsAt: new Date(Date.now() + HOUR), endsAt: new Date(Date.now() + 2 * HOUR), createdBy: userId, products: { create: [{ productId: side['liveProduct']!, position: 0 }] } },
+        })
+      ).id;
+      side['drop'] = (
+        await p.drop.create({
+          data: { museumId: side['museum']!, variantId: side['variant']!, mode: 'QUEUE', startsAt: new Date(Date.now() + 24 * HOUR), editionSize: 1, perIdentityLimit: 1, payWindowSeconds: 300, createdByUserId: userId },
+        })
+      ).id;
+    }
     const draft = await api.gql(CREATE_PROPOSAL, { i: { museumId: mine['museum'], content: { title: { en: 'Candle' } } } }, t.partner);
     expect(draft.errors).toBeUndefined();
     mine['proposal'] = draft.data.createProposal.id;
@@ -253,6 +271,12 @@ describe('tenancy: own objects combined with another tenant’s ids', () => {
     { mutation: 'createPromotion', label: 'their storefront, my product', role: 'manager', document: CREATE_PROMOTION, variables: (o) => ({ i: coupon(o, [mine['liveProduct']!], 'MIXED2') }), other: () => theirs['museum']!, code: 'NOT_FOUND' },
     { mutation: 'updatePromotion', label: 'my promotion, their product', role: 'manager', document: UPDATE_PROMOTION, variables: (o) => ({ id: mine['promotion'], i: coupon(mine['museum']!, [o], 'MINE5') }), other: () => theirs['liveProduct']!, code: 'VALIDATION_FAILED', field: 'input.productIds.0' },
     { mutation: 'updatePromotion', label: 'their promotion, my product', role: 'manager', document: UPDATE_PROMOTION, variables: (o) => ({ id: o, i: coupon(mine['museum']!, [mine['liveProduct']!], 'THEIRS5') }), other: () => theirs['promotion']!, code: 'NOT_FOUND' },
+    { mutation: 'archivePromotion', label: 'their promotion', role: 'manager', document: ARCHIVE_PROMOTION, variables: (o) => ({ id: o }), other: () => theirs['promotion']!, code: 'NOT_FOUND' },
+    // Changing and cancelling (issue 22): another museum's drop or scheduled session is answered as one that does not exist.
+    { mutation: 'updateDrop', label: 'their drop not started', role: 'manager', document: UPDATE_DROP, variables: (o) => ({ i: { dropId: o, editionSize: 1, perIdentityLimit: 1, payWindowMinutes: 10 } }), other: () => theirs['drop']!, code: 'NOT_FOUND' },
+    { mutation: 'cancelDrop', label: 'their drop not started', role: 'manager', document: CANCEL_DROP, variables: (o) => ({ i: { dropId: o, reason: 'mine now' } }), other: () => theirs['drop']!, code: 'NOT_FOUND' },
+    { mutation: 'updateLiveSession', label: 'their scheduled session', role: 'manager', document: UPDATE_LIVE, variables: (o) => ({ i: { sessionId: o, title: 'Hijacked' } }), other: () => theirs['scheduled']!, code: 'NOT_FOUND' },
+    { mutation: 'cancelLiveSession', label: 'their scheduled session', role: 'manager', document: CANCEL_LIVE, variables: (o) => ({ i: { sessionId: o } }), other: () => theirs['scheduled']!, code: 'NOT_FOUND' },
   ];
 
   it('has a cross-reference case for every mutation of the schema that takes two ids or more', () => {
@@ -335,6 +359,11 @@ describe('tenancy: own objects combined with another tenant’s ids', () => {
     expect(codeOf(await api.gql(ADD_LIVE_LINE, { i: { sessionId: mine['session'], variantId: mine['liveVariant'], quantity: 1 } }, t.shopper))).toBe('NOT_LISTABLE_FOR_CHINA');
     await ok(CREATE_PROMOTION, { i: coupon(mine['museum']!, [mine['liveProduct']!], 'MIXED3') }, 'manager');
     await ok(UPDATE_PROMOTION, { id: mine['promotion'], i: coupon(mine['museum']!, [mine['liveProduct']!], 'MINE5') }, 'manager');
+    await ok(UPDATE_DROP, { i: { dropId: mine['drop'], perIdentityLimit: 1, payWindowMinutes: 10 } }, 'manager');
+    await ok(CANCEL_DROP, { i: { dropId: mine['drop'], reason: 'mine' } }, 'manager');
+    await ok(UPDATE_LIVE, { i: { sessionId: mine['scheduled'], title: 'Mine, later' } }, 'manager');
+    await ok(CANCEL_LIVE, { i: { sessionId: mine['scheduled'] } }, 'manager');
+    await ok(ARCHIVE_PROMOTION, { id: mine['promotion'] }, 'manager');
   });
 });
 
