@@ -1,4 +1,5 @@
 import { ApiError, networkError, toApiError, type FieldMapper, type GqlErrorPayload } from './errors';
+import { graphql } from '../generated';
 import type { TypedDocumentString } from '../generated/graphql';
 import { readSession, writeSession, type Session, type SessionUser } from './session';
 
@@ -6,7 +7,11 @@ const ENDPOINT = '/graphql';
 /** Refresh this long before the access token expires. */
 const REFRESH_AHEAD_MS = 60_000;
 
-export const SESSION_FIELDS = 'accessToken refreshToken expiresIn user { id email displayName role museumIds brandId }';
+const REFRESH = graphql(`
+  mutation Refresh($t: String!) {
+    refreshSession(refreshToken: $t) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }
+  }
+`);
 interface AuthSessionPayload {
   accessToken: string;
   refreshToken: string;
@@ -52,11 +57,7 @@ export function refreshSession(): Promise<Session> {
   inflight ??= (async () => {
     const current = readSession();
     if (!current) throw new ApiError('vitrine.errors.unauthenticated', 'UNAUTHENTICATED', 401, {});
-    const body = await post<{ refreshSession: AuthSessionPayload }>(
-      `mutation Refresh($t: String!) { refreshSession(refreshToken: $t) { ${SESSION_FIELDS} } }`,
-      { t: current.refreshToken },
-      null,
-    );
+    const body = await post<{ refreshSession: AuthSessionPayload }>(REFRESH.toString(), { t: current.refreshToken }, null);
     if (!body.data?.refreshSession) {
       const error = toApiError(body.errors?.[0] ?? { message: 'refresh failed', extensions: { code: 'UNAUTHENTICATED' } });
       // A network blip keeps the session; a refused token ends it.

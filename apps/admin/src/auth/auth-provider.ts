@@ -1,25 +1,31 @@
 import type { AuthProvider } from 'react-admin';
-import { gql, resumeSession, SESSION_FIELDS, startSession, toSession } from '../api/graphql';
-import { readSession, type Role, type SessionUser } from '../api/session';
+import { gql, resumeSession, startSession, toSession } from '../api/graphql';
+import { readSession, type Role } from '../api/session';
+import { graphql } from '../generated';
 import { getCurrentMuseumId, setCurrentMuseumId } from '../museum/current-museum';
 
 export const CONSOLE_ROLES: Role[] = ['PLATFORM_ADMIN', 'MUSEUM_MANAGER', 'BRAND_PARTNER'];
 
-interface LoginPayload {
-  login: { accessToken: string; refreshToken: string; expiresIn: number; user: SessionUser };
-}
+const LOGIN = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }
+  }
+`);
+const LOGOUT = graphql(`
+  mutation Logout($t: String!) { logout(refreshToken: $t) }
+`);
 
 export const authProvider: AuthProvider = {
   async login({ email, password }: { email: string; password: string }) {
-    const r = await gql<LoginPayload>(
-      `mutation Login($input: LoginInput!) { login(input: $input) { ${SESSION_FIELDS} } }`,
+    const r = await gql(
+      LOGIN,
       { input: { email: String(email ?? '').trim(), password } },
       { anonymous: true },
     );
     const session = toSession(r.login);
     if (!CONSOLE_ROLES.includes(session.user.role)) {
       // Shoppers have accounts but no business here: end the session we just opened.
-      await gql(`mutation Logout($t: String!) { logout(refreshToken: $t) }`, { t: session.refreshToken }, { anonymous: true }).catch(() => undefined);
+      await gql(LOGOUT, { t: session.refreshToken }, { anonymous: true }).catch(() => undefined);
       throw new Error('vitrine.auth.shopper_refused');
     }
     startSession(session);
@@ -34,7 +40,7 @@ export const authProvider: AuthProvider = {
     startSession(null);
     setCurrentMuseumId(null);
     if (session) {
-      await gql(`mutation Logout($t: String!) { logout(refreshToken: $t) }`, { t: session.refreshToken }, { anonymous: true }).catch(() => undefined);
+      await gql(LOGOUT, { t: session.refreshToken }, { anonymous: true }).catch(() => undefined);
     }
   },
 

@@ -15,22 +15,138 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation Refresh($t: String!) {\n    refreshSession(refreshToken: $t) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }\n  }\n": typeof types.RefreshDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout($t: String!) { logout(refreshToken: $t) }\n": typeof types.LogoutDocument,
+    "\n  query MuseumDashboard($museumId: ID, $timeZone: String, $threshold: Int) {\n    museumDashboard(museumId: $museumId, timeZone: $timeZone, lowStockThreshold: $threshold, lowStockFirst: 8) {\n      timeZone\n      today { day orders totalCny goodsCny totalEur goodsEur }\n      month { month orders totalCny goodsCny totalEur goodsEur }\n      daily { day orders totalCny goodsCny totalEur goodsEur }\n      ordersByStatus { status count }\n      heldAtCustoms\n      lowStock { threshold totalCount levels { variantId locationId locationCode sku productName { fr en zhCN } onHand reserved available } }\n    }\n  }\n": typeof types.MuseumDashboardDocument,
+    "\n  fragment BrandOrderFields on Order {\n    id\n    number\n    museumId\n    status\n    customsMode\n    currency\n    total\n    createdAt\n    orderer { name residentIdMasked }\n    recipient { name province city }\n    lines { id sku name quantity }\n  }\n": typeof types.BrandOrderFieldsFragmentDoc,
+    "\n  query BrandOrders($first: Int, $after: String, $status: OrderStatus, $full: Boolean!) {\n    brandOrders(first: $first, after: $after, status: $status) {\n      nodes { id ...BrandOrderFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.BrandOrdersDocument,
+    "\n  query BrandOrder($id: ID!) { order(id: $id) { ...BrandOrderFields } }\n": typeof types.BrandOrderDocument,
+    "\n  fragment BrandFields on Brand { id slug name country createdAt }\n": typeof types.BrandFieldsFragmentDoc,
+    "\n  query Brands($first: Int, $after: String, $full: Boolean!) {\n    brands(first: $first, after: $after) {\n      nodes { id ...BrandFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.BrandsDocument,
+    "\n  query Brand($id: ID!) { brand(id: $id) { ...BrandFields } }\n": typeof types.BrandDocument,
+    "\n  mutation CreateBrand($input: CreateBrandInput!) { createBrand(input: $input) { ...BrandFields } }\n": typeof types.CreateBrandDocument,
+    "\n  fragment FxRateFields on FxRate { id base quote rate source effectiveAt }\n": typeof types.FxRateFieldsFragmentDoc,
+    "\n  query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {\n    fxRates(base: $base, quote: $quote, first: $first, after: $after) {\n      nodes { id ...FxRateFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.FxRatesDocument,
+    "\n  mutation SetFxRate($input: SetFxRateInput!) { setFxRate(input: $input) { ...FxRateFields } }\n": typeof types.SetFxRateDocument,
     "\n  fragment MuseumFields on ManagedMuseum {\n    id\n    slug\n    legalName\n    country\n    storefront { id status name { fr en zhCN } }\n  }\n": typeof types.MuseumFieldsFragmentDoc,
     "\n  query Museums($first: Int, $after: String, $search: String, $full: Boolean!) {\n    museums(first: $first, after: $after, search: $search) {\n      nodes { id ...MuseumFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.MuseumsDocument,
     "\n  query MyMuseums { myMuseums { ...MuseumFields } }\n": typeof types.MyMuseumsDocument,
     "\n  query Museum($id: ID!) { museum(id: $id) { ...MuseumFields } }\n": typeof types.MuseumDocument,
     "\n  mutation CreateMuseum($input: CreateMuseumInput!) { createMuseum(input: $input) { ...MuseumFields } }\n": typeof types.CreateMuseumDocument,
     "\n  mutation UpdateMuseum($input: UpdateMuseumInput!) { updateMuseum(input: $input) { ...MuseumFields } }\n": typeof types.UpdateMuseumDocument,
+    "\n  mutation QueueBoardLink { queueBoardLink { path expiresAt } }\n": typeof types.QueueBoardLinkDocument,
+    "\n  fragment FxRefreshRunFields on FxRefreshRun { id status base quote rate referenceDate source error startedAt finishedAt acknowledgedAt }\n": typeof types.FxRefreshRunFieldsFragmentDoc,
+    "\n  query FxRefreshRuns($first: Int) {\n    runs: fxRefreshRuns(first: $first) { nodes { ...FxRefreshRunFields } }\n    alerts: fxRefreshRuns(status: FAILED, unacknowledged: true, first: 1) { totalCount }\n  }\n": typeof types.FxRefreshRunsDocument,
+    "\n  mutation AcknowledgeFxRefreshRun($id: ID!) { acknowledgeFxRefreshRun(id: $id) { id } }\n": typeof types.AcknowledgeFxRefreshRunDocument,
+    "\n  mutation RefreshFxRatesNow { refreshFxRatesNow }\n": typeof types.RefreshFxRatesNowDocument,
+    "\n  fragment StatementFields on RoyaltyStatement {\n    id\n    agreementId\n    museumId\n    brandId\n    periodStart\n    periodEnd\n    currency\n    units\n    entryCount\n    netSales { amount currency }\n    royalty { amount currency }\n    cumulativeRoyalty { amount currency }\n    advanceRecouped { amount currency }\n    advanceRemaining { amount currency }\n    minimumGuaranteeShortfall { amount currency }\n    amountPayable { amount currency }\n    generatedAt\n    csvUrl\n    pdfUrl\n    agreement { id products { productId name { fr en zhCN } } }\n  }\n": typeof types.StatementFieldsFragmentDoc,
+    "\n  query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {\n    royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {\n      nodes { id ...StatementFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.RoyaltyStatementsDocument,
+    "\n  query RoyaltyStatement($id: ID!) { royaltyStatement(id: $id) { ...StatementFields } }\n": typeof types.RoyaltyStatementDocument,
+    "\n  fragment StorefrontFields on ManagedStorefront {\n    id\n    museumId\n    slug\n    status\n    bannerUrl\n    name { fr en zhCN }\n    story { fr en zhCN }\n    featuredCollectionIds\n    autoBookCarrier\n    customsCode\n    customsName\n  }\n": typeof types.StorefrontFieldsFragmentDoc,
+    "\n  query ManagedStorefront($museumId: ID!) { managedStorefront(museumId: $museumId) { ...StorefrontFields } }\n": typeof types.ManagedStorefrontDocument,
+    "\n  mutation UpdateStorefront($input: UpdateStorefrontInput!) { updateStorefront(input: $input) { ...StorefrontFields } }\n": typeof types.UpdateStorefrontDocument,
+    "\n  fragment UserFields on UserAccount { id email displayName role museumIds brandId disabled createdAt }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  query Users($first: Int, $after: String, $role: Role, $search: String, $full: Boolean!) {\n    users(first: $first, after: $after, role: $role, search: $search) {\n      nodes { id ...UserFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query User($id: ID!) { user(id: $id) { ...UserFields } }\n": typeof types.UserDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateAccess($input: UpdateUserAccessInput!) { updateUserAccess(input: $input) { ...UserFields } }\n": typeof types.UpdateAccessDocument,
 };
 const documents: Documents = {
+    "\n  mutation Refresh($t: String!) {\n    refreshSession(refreshToken: $t) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }\n  }\n": types.RefreshDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout($t: String!) { logout(refreshToken: $t) }\n": types.LogoutDocument,
+    "\n  query MuseumDashboard($museumId: ID, $timeZone: String, $threshold: Int) {\n    museumDashboard(museumId: $museumId, timeZone: $timeZone, lowStockThreshold: $threshold, lowStockFirst: 8) {\n      timeZone\n      today { day orders totalCny goodsCny totalEur goodsEur }\n      month { month orders totalCny goodsCny totalEur goodsEur }\n      daily { day orders totalCny goodsCny totalEur goodsEur }\n      ordersByStatus { status count }\n      heldAtCustoms\n      lowStock { threshold totalCount levels { variantId locationId locationCode sku productName { fr en zhCN } onHand reserved available } }\n    }\n  }\n": types.MuseumDashboardDocument,
+    "\n  fragment BrandOrderFields on Order {\n    id\n    number\n    museumId\n    status\n    customsMode\n    currency\n    total\n    createdAt\n    orderer { name residentIdMasked }\n    recipient { name province city }\n    lines { id sku name quantity }\n  }\n": types.BrandOrderFieldsFragmentDoc,
+    "\n  query BrandOrders($first: Int, $after: String, $status: OrderStatus, $full: Boolean!) {\n    brandOrders(first: $first, after: $after, status: $status) {\n      nodes { id ...BrandOrderFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.BrandOrdersDocument,
+    "\n  query BrandOrder($id: ID!) { order(id: $id) { ...BrandOrderFields } }\n": types.BrandOrderDocument,
+    "\n  fragment BrandFields on Brand { id slug name country createdAt }\n": types.BrandFieldsFragmentDoc,
+    "\n  query Brands($first: Int, $after: String, $full: Boolean!) {\n    brands(first: $first, after: $after) {\n      nodes { id ...BrandFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.BrandsDocument,
+    "\n  query Brand($id: ID!) { brand(id: $id) { ...BrandFields } }\n": types.BrandDocument,
+    "\n  mutation CreateBrand($input: CreateBrandInput!) { createBrand(input: $input) { ...BrandFields } }\n": types.CreateBrandDocument,
+    "\n  fragment FxRateFields on FxRate { id base quote rate source effectiveAt }\n": types.FxRateFieldsFragmentDoc,
+    "\n  query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {\n    fxRates(base: $base, quote: $quote, first: $first, after: $after) {\n      nodes { id ...FxRateFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.FxRatesDocument,
+    "\n  mutation SetFxRate($input: SetFxRateInput!) { setFxRate(input: $input) { ...FxRateFields } }\n": types.SetFxRateDocument,
     "\n  fragment MuseumFields on ManagedMuseum {\n    id\n    slug\n    legalName\n    country\n    storefront { id status name { fr en zhCN } }\n  }\n": types.MuseumFieldsFragmentDoc,
     "\n  query Museums($first: Int, $after: String, $search: String, $full: Boolean!) {\n    museums(first: $first, after: $after, search: $search) {\n      nodes { id ...MuseumFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.MuseumsDocument,
     "\n  query MyMuseums { myMuseums { ...MuseumFields } }\n": types.MyMuseumsDocument,
     "\n  query Museum($id: ID!) { museum(id: $id) { ...MuseumFields } }\n": types.MuseumDocument,
     "\n  mutation CreateMuseum($input: CreateMuseumInput!) { createMuseum(input: $input) { ...MuseumFields } }\n": types.CreateMuseumDocument,
     "\n  mutation UpdateMuseum($input: UpdateMuseumInput!) { updateMuseum(input: $input) { ...MuseumFields } }\n": types.UpdateMuseumDocument,
+    "\n  mutation QueueBoardLink { queueBoardLink { path expiresAt } }\n": types.QueueBoardLinkDocument,
+    "\n  fragment FxRefreshRunFields on FxRefreshRun { id status base quote rate referenceDate source error startedAt finishedAt acknowledgedAt }\n": types.FxRefreshRunFieldsFragmentDoc,
+    "\n  query FxRefreshRuns($first: Int) {\n    runs: fxRefreshRuns(first: $first) { nodes { ...FxRefreshRunFields } }\n    alerts: fxRefreshRuns(status: FAILED, unacknowledged: true, first: 1) { totalCount }\n  }\n": types.FxRefreshRunsDocument,
+    "\n  mutation AcknowledgeFxRefreshRun($id: ID!) { acknowledgeFxRefreshRun(id: $id) { id } }\n": types.AcknowledgeFxRefreshRunDocument,
+    "\n  mutation RefreshFxRatesNow { refreshFxRatesNow }\n": types.RefreshFxRatesNowDocument,
+    "\n  fragment StatementFields on RoyaltyStatement {\n    id\n    agreementId\n    museumId\n    brandId\n    periodStart\n    periodEnd\n    currency\n    units\n    entryCount\n    netSales { amount currency }\n    royalty { amount currency }\n    cumulativeRoyalty { amount currency }\n    advanceRecouped { amount currency }\n    advanceRemaining { amount currency }\n    minimumGuaranteeShortfall { amount currency }\n    amountPayable { amount currency }\n    generatedAt\n    csvUrl\n    pdfUrl\n    agreement { id products { productId name { fr en zhCN } } }\n  }\n": types.StatementFieldsFragmentDoc,
+    "\n  query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {\n    royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {\n      nodes { id ...StatementFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.RoyaltyStatementsDocument,
+    "\n  query RoyaltyStatement($id: ID!) { royaltyStatement(id: $id) { ...StatementFields } }\n": types.RoyaltyStatementDocument,
+    "\n  fragment StorefrontFields on ManagedStorefront {\n    id\n    museumId\n    slug\n    status\n    bannerUrl\n    name { fr en zhCN }\n    story { fr en zhCN }\n    featuredCollectionIds\n    autoBookCarrier\n    customsCode\n    customsName\n  }\n": types.StorefrontFieldsFragmentDoc,
+    "\n  query ManagedStorefront($museumId: ID!) { managedStorefront(museumId: $museumId) { ...StorefrontFields } }\n": types.ManagedStorefrontDocument,
+    "\n  mutation UpdateStorefront($input: UpdateStorefrontInput!) { updateStorefront(input: $input) { ...StorefrontFields } }\n": types.UpdateStorefrontDocument,
+    "\n  fragment UserFields on UserAccount { id email displayName role museumIds brandId disabled createdAt }\n": types.UserFieldsFragmentDoc,
+    "\n  query Users($first: Int, $after: String, $role: Role, $search: String, $full: Boolean!) {\n    users(first: $first, after: $after, role: $role, search: $search) {\n      nodes { id ...UserFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.UsersDocument,
+    "\n  query User($id: ID!) { user(id: $id) { ...UserFields } }\n": types.UserDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }\n": types.CreateUserDocument,
+    "\n  mutation UpdateAccess($input: UpdateUserAccessInput!) { updateUserAccess(input: $input) { ...UserFields } }\n": types.UpdateAccessDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Refresh($t: String!) {\n    refreshSession(refreshToken: $t) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }\n  }\n"): typeof import('./graphql').RefreshDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }\n  }\n"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout($t: String!) { logout(refreshToken: $t) }\n"): typeof import('./graphql').LogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MuseumDashboard($museumId: ID, $timeZone: String, $threshold: Int) {\n    museumDashboard(museumId: $museumId, timeZone: $timeZone, lowStockThreshold: $threshold, lowStockFirst: 8) {\n      timeZone\n      today { day orders totalCny goodsCny totalEur goodsEur }\n      month { month orders totalCny goodsCny totalEur goodsEur }\n      daily { day orders totalCny goodsCny totalEur goodsEur }\n      ordersByStatus { status count }\n      heldAtCustoms\n      lowStock { threshold totalCount levels { variantId locationId locationCode sku productName { fr en zhCN } onHand reserved available } }\n    }\n  }\n"): typeof import('./graphql').MuseumDashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BrandOrderFields on Order {\n    id\n    number\n    museumId\n    status\n    customsMode\n    currency\n    total\n    createdAt\n    orderer { name residentIdMasked }\n    recipient { name province city }\n    lines { id sku name quantity }\n  }\n"): typeof import('./graphql').BrandOrderFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrandOrders($first: Int, $after: String, $status: OrderStatus, $full: Boolean!) {\n    brandOrders(first: $first, after: $after, status: $status) {\n      nodes { id ...BrandOrderFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').BrandOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrandOrder($id: ID!) { order(id: $id) { ...BrandOrderFields } }\n"): typeof import('./graphql').BrandOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BrandFields on Brand { id slug name country createdAt }\n"): typeof import('./graphql').BrandFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Brands($first: Int, $after: String, $full: Boolean!) {\n    brands(first: $first, after: $after) {\n      nodes { id ...BrandFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').BrandsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Brand($id: ID!) { brand(id: $id) { ...BrandFields } }\n"): typeof import('./graphql').BrandDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBrand($input: CreateBrandInput!) { createBrand(input: $input) { ...BrandFields } }\n"): typeof import('./graphql').CreateBrandDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FxRateFields on FxRate { id base quote rate source effectiveAt }\n"): typeof import('./graphql').FxRateFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {\n    fxRates(base: $base, quote: $quote, first: $first, after: $after) {\n      nodes { id ...FxRateFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').FxRatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetFxRate($input: SetFxRateInput!) { setFxRate(input: $input) { ...FxRateFields } }\n"): typeof import('./graphql').SetFxRateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -55,6 +171,70 @@ export function graphql(source: "\n  mutation CreateMuseum($input: CreateMuseumI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateMuseum($input: UpdateMuseumInput!) { updateMuseum(input: $input) { ...MuseumFields } }\n"): typeof import('./graphql').UpdateMuseumDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueueBoardLink { queueBoardLink { path expiresAt } }\n"): typeof import('./graphql').QueueBoardLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FxRefreshRunFields on FxRefreshRun { id status base quote rate referenceDate source error startedAt finishedAt acknowledgedAt }\n"): typeof import('./graphql').FxRefreshRunFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FxRefreshRuns($first: Int) {\n    runs: fxRefreshRuns(first: $first) { nodes { ...FxRefreshRunFields } }\n    alerts: fxRefreshRuns(status: FAILED, unacknowledged: true, first: 1) { totalCount }\n  }\n"): typeof import('./graphql').FxRefreshRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeFxRefreshRun($id: ID!) { acknowledgeFxRefreshRun(id: $id) { id } }\n"): typeof import('./graphql').AcknowledgeFxRefreshRunDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshFxRatesNow { refreshFxRatesNow }\n"): typeof import('./graphql').RefreshFxRatesNowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StatementFields on RoyaltyStatement {\n    id\n    agreementId\n    museumId\n    brandId\n    periodStart\n    periodEnd\n    currency\n    units\n    entryCount\n    netSales { amount currency }\n    royalty { amount currency }\n    cumulativeRoyalty { amount currency }\n    advanceRecouped { amount currency }\n    advanceRemaining { amount currency }\n    minimumGuaranteeShortfall { amount currency }\n    amountPayable { amount currency }\n    generatedAt\n    csvUrl\n    pdfUrl\n    agreement { id products { productId name { fr en zhCN } } }\n  }\n"): typeof import('./graphql').StatementFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {\n    royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {\n      nodes { id ...StatementFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').RoyaltyStatementsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoyaltyStatement($id: ID!) { royaltyStatement(id: $id) { ...StatementFields } }\n"): typeof import('./graphql').RoyaltyStatementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StorefrontFields on ManagedStorefront {\n    id\n    museumId\n    slug\n    status\n    bannerUrl\n    name { fr en zhCN }\n    story { fr en zhCN }\n    featuredCollectionIds\n    autoBookCarrier\n    customsCode\n    customsName\n  }\n"): typeof import('./graphql').StorefrontFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ManagedStorefront($museumId: ID!) { managedStorefront(museumId: $museumId) { ...StorefrontFields } }\n"): typeof import('./graphql').ManagedStorefrontDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateStorefront($input: UpdateStorefrontInput!) { updateStorefront(input: $input) { ...StorefrontFields } }\n"): typeof import('./graphql').UpdateStorefrontDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserFields on UserAccount { id email displayName role museumIds brandId disabled createdAt }\n"): typeof import('./graphql').UserFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($first: Int, $after: String, $role: Role, $search: String, $full: Boolean!) {\n    users(first: $first, after: $after, role: $role, search: $search) {\n      nodes { id ...UserFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').UsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query User($id: ID!) { user(id: $id) { ...UserFields } }\n"): typeof import('./graphql').UserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }\n"): typeof import('./graphql').CreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAccess($input: UpdateUserAccessInput!) { updateUserAccess(input: $input) { ...UserFields } }\n"): typeof import('./graphql').UpdateAccessDocument;
 
 
 export function graphql(source: string) {

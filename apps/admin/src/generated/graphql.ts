@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreateBrandInput = {
+  /** ISO 3166 alpha-2 */
+  country: string;
+  name: string;
+  slug: string;
+};
+
 export type CreateMuseumInput = {
   /** ISO 3166 alpha-2 */
   country: string;
@@ -13,10 +20,55 @@ export type CreateMuseumInput = {
   slug: string;
 };
 
+export type CreateUserInput = {
+  brandId?: string | number | null | undefined;
+  displayName: string;
+  email: string;
+  museumIds?: Array<string | number> | null | undefined;
+  password: string;
+  role: Role;
+};
+
+export type FxRefreshStatus =
+  | 'FAILED'
+  | 'SUCCEEDED';
+
 export type LocalizedTextInput = {
   en?: string | null | undefined;
   fr?: string | null | undefined;
   zhCN?: string | null | undefined;
+};
+
+export type LoginInput = {
+  email: string;
+  password: string;
+};
+
+export type OrderStatus =
+  | 'CANCELLED'
+  | 'CLEARED'
+  | 'CUSTOMS_SUBMITTED'
+  | 'DELIVERED'
+  | 'HELD'
+  | 'PAID'
+  | 'PENDING_PAYMENT'
+  | 'REFUNDED'
+  | 'SHIPPED';
+
+export type Role =
+  | 'BRAND_PARTNER'
+  | 'MUSEUM_MANAGER'
+  | 'PLATFORM_ADMIN'
+  | 'SHOPPER';
+
+export type SetFxRateInput = {
+  base?: string;
+  /** Defaults to now. */
+  effectiveAt?: string | null | undefined;
+  quote?: string;
+  /** A positive decimal, e.g. "7.8123". */
+  rate: string;
+  source: string;
 };
 
 /** Only OPEN storefronts are visible to shoppers. */
@@ -30,6 +82,124 @@ export type UpdateMuseumInput = {
   id: string | number;
   legalName?: string | null | undefined;
 };
+
+/** Absent fields are kept; OPEN needs a zh-CN name. */
+export type UpdateStorefrontInput = {
+  /** Book cleared parcels with the carrier at once (true) or wait for shipOrder (false). */
+  autoBookCarrier?: boolean | null | undefined;
+  bannerUrl?: string | null | undefined;
+  /** China customs registration code, 10 characters (digits and capital letters); null removes it. Needs customsName. */
+  customsCode?: string | null | undefined;
+  /** Name registered with China customs. */
+  customsName?: string | null | undefined;
+  featuredCollectionIds?: Array<string | number> | null | undefined;
+  museumId: string | number;
+  name?: LocalizedTextInput | null | undefined;
+  status?: StorefrontStatus | null | undefined;
+  story?: LocalizedTextInput | null | undefined;
+};
+
+export type UpdateUserAccessInput = {
+  brandId?: string | number | null | undefined;
+  disabled?: boolean | null | undefined;
+  museumIds?: Array<string | number> | null | undefined;
+  role: Role;
+  userId: string | number;
+};
+
+export type RefreshMutationVariables = Exact<{
+  t: string;
+}>;
+
+
+export type RefreshMutation = { refreshSession: { accessToken: string, refreshToken: string, expiresIn: number, user: { id: string, email: string, displayName: string, role: Role, museumIds: Array<string>, brandId: string | null } } };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { accessToken: string, refreshToken: string, expiresIn: number, user: { id: string, email: string, displayName: string, role: Role, museumIds: Array<string>, brandId: string | null } } };
+
+export type LogoutMutationVariables = Exact<{
+  t: string;
+}>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type MuseumDashboardQueryVariables = Exact<{
+  museumId?: string | number | null | undefined;
+  timeZone?: string | null | undefined;
+  threshold?: number | null | undefined;
+}>;
+
+
+export type MuseumDashboardQuery = { museumDashboard: { timeZone: string, heldAtCustoms: number, today: { day: string, orders: number, totalCny: number, goodsCny: number, totalEur: number, goodsEur: number }, month: { month: string, orders: number, totalCny: number, goodsCny: number, totalEur: number, goodsEur: number }, daily: Array<{ day: string, orders: number, totalCny: number, goodsCny: number, totalEur: number, goodsEur: number }>, ordersByStatus: Array<{ status: OrderStatus, count: number }>, lowStock: { threshold: number, totalCount: number, levels: Array<{ variantId: string, locationId: string, locationCode: string, sku: string, onHand: number, reserved: number, available: number, productName: { fr: string, en: string, zhCN: string } }> } } };
+
+export type BrandOrderFieldsFragment = { id: string, number: string, museumId: string, status: OrderStatus, customsMode: string, currency: string, total: number, createdAt: string, orderer: { name: string, residentIdMasked: string }, recipient: { name: string, province: string, city: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number }> };
+
+export type BrandOrdersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: OrderStatus | null | undefined;
+  full: boolean;
+}>;
+
+
+export type BrandOrdersQuery = { brandOrders: { totalCount: number, nodes: Array<{ id: string } & { id?: string, number?: string, museumId?: string, status?: OrderStatus, customsMode?: string, currency?: string, total?: number, createdAt?: string, orderer?: { name: string, residentIdMasked: string }, recipient?: { name: string, province: string, city: string }, lines?: Array<{ id: string, sku: string, name: string, quantity: number }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type BrandOrderQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BrandOrderQuery = { order: { id: string, number: string, museumId: string, status: OrderStatus, customsMode: string, currency: string, total: number, createdAt: string, orderer: { name: string, residentIdMasked: string }, recipient: { name: string, province: string, city: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number }> } };
+
+export type BrandFieldsFragment = { id: string, slug: string, name: string, country: string, createdAt: string };
+
+export type BrandsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type BrandsQuery = { brands: { totalCount: number, nodes: Array<{ id: string } & { id?: string, slug?: string, name?: string, country?: string, createdAt?: string }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type BrandQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BrandQuery = { brand: { id: string, slug: string, name: string, country: string, createdAt: string } };
+
+export type CreateBrandMutationVariables = Exact<{
+  input: CreateBrandInput;
+}>;
+
+
+export type CreateBrandMutation = { createBrand: { id: string, slug: string, name: string, country: string, createdAt: string } };
+
+export type FxRateFieldsFragment = { id: string, base: string, quote: string, rate: string, source: string, effectiveAt: string };
+
+export type FxRatesQueryVariables = Exact<{
+  base: string;
+  quote: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type FxRatesQuery = { fxRates: { totalCount: number, nodes: Array<{ id: string } & { id?: string, base?: string, quote?: string, rate?: string, source?: string, effectiveAt?: string }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type SetFxRateMutationVariables = Exact<{
+  input: SetFxRateInput;
+}>;
+
+
+export type SetFxRateMutation = { setFxRate: { id: string, base: string, quote: string, rate: string, source: string, effectiveAt: string } };
 
 export type MuseumFieldsFragment = { id: string, slug: string, legalName: string, country: string, storefront: { id: string, status: StorefrontStatus, name: { fr: string, en: string, zhCN: string } } };
 
@@ -69,6 +239,101 @@ export type UpdateMuseumMutationVariables = Exact<{
 
 export type UpdateMuseumMutation = { updateMuseum: { id: string, slug: string, legalName: string, country: string, storefront: { id: string, status: StorefrontStatus, name: { fr: string, en: string, zhCN: string } } } };
 
+export type QueueBoardLinkMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type QueueBoardLinkMutation = { queueBoardLink: { path: string, expiresAt: string } };
+
+export type FxRefreshRunFieldsFragment = { id: string, status: FxRefreshStatus, base: string, quote: string, rate: string | null, referenceDate: string | null, source: string, error: string | null, startedAt: string, finishedAt: string, acknowledgedAt: string | null };
+
+export type FxRefreshRunsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type FxRefreshRunsQuery = { runs: { nodes: Array<{ id: string, status: FxRefreshStatus, base: string, quote: string, rate: string | null, referenceDate: string | null, source: string, error: string | null, startedAt: string, finishedAt: string, acknowledgedAt: string | null }> }, alerts: { totalCount: number } };
+
+export type AcknowledgeFxRefreshRunMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcknowledgeFxRefreshRunMutation = { acknowledgeFxRefreshRun: { id: string } };
+
+export type RefreshFxRatesNowMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RefreshFxRatesNowMutation = { refreshFxRatesNow: boolean };
+
+export type StatementFieldsFragment = { id: string, agreementId: string, museumId: string, brandId: string, periodStart: string, periodEnd: string, currency: string, units: number, entryCount: number, generatedAt: string, csvUrl: string, pdfUrl: string, netSales: { amount: number, currency: string }, royalty: { amount: number, currency: string }, cumulativeRoyalty: { amount: number, currency: string }, advanceRecouped: { amount: number, currency: string }, advanceRemaining: { amount: number, currency: string }, minimumGuaranteeShortfall: { amount: number, currency: string }, amountPayable: { amount: number, currency: string }, agreement: { id: string, products: Array<{ productId: string, name: { fr: string, en: string, zhCN: string } }> } };
+
+export type RoyaltyStatementsQueryVariables = Exact<{
+  agreementId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type RoyaltyStatementsQuery = { royaltyStatements: { totalCount: number, nodes: Array<{ id: string } & { id?: string, agreementId?: string, museumId?: string, brandId?: string, periodStart?: string, periodEnd?: string, currency?: string, units?: number, entryCount?: number, generatedAt?: string, csvUrl?: string, pdfUrl?: string, netSales?: { amount: number, currency: string }, royalty?: { amount: number, currency: string }, cumulativeRoyalty?: { amount: number, currency: string }, advanceRecouped?: { amount: number, currency: string }, advanceRemaining?: { amount: number, currency: string }, minimumGuaranteeShortfall?: { amount: number, currency: string }, amountPayable?: { amount: number, currency: string }, agreement?: { id: string, products: Array<{ productId: string, name: { fr: string, en: string, zhCN: string } }> } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type RoyaltyStatementQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RoyaltyStatementQuery = { royaltyStatement: { id: string, agreementId: string, museumId: string, brandId: string, periodStart: string, periodEnd: string, currency: string, units: number, entryCount: number, generatedAt: string, csvUrl: string, pdfUrl: string, netSales: { amount: number, currency: string }, royalty: { amount: number, currency: string }, cumulativeRoyalty: { amount: number, currency: string }, advanceRecouped: { amount: number, currency: string }, advanceRemaining: { amount: number, currency: string }, minimumGuaranteeShortfall: { amount: number, currency: string }, amountPayable: { amount: number, currency: string }, agreement: { id: string, products: Array<{ productId: string, name: { fr: string, en: string, zhCN: string } }> } } };
+
+export type StorefrontFieldsFragment = { id: string, museumId: string, slug: string, status: StorefrontStatus, bannerUrl: string | null, featuredCollectionIds: Array<string>, autoBookCarrier: boolean, customsCode: string | null, customsName: string | null, name: { fr: string, en: string, zhCN: string }, story: { fr: string, en: string, zhCN: string } };
+
+export type ManagedStorefrontQueryVariables = Exact<{
+  museumId: string | number;
+}>;
+
+
+export type ManagedStorefrontQuery = { managedStorefront: { id: string, museumId: string, slug: string, status: StorefrontStatus, bannerUrl: string | null, featuredCollectionIds: Array<string>, autoBookCarrier: boolean, customsCode: string | null, customsName: string | null, name: { fr: string, en: string, zhCN: string }, story: { fr: string, en: string, zhCN: string } } };
+
+export type UpdateStorefrontMutationVariables = Exact<{
+  input: UpdateStorefrontInput;
+}>;
+
+
+export type UpdateStorefrontMutation = { updateStorefront: { id: string, museumId: string, slug: string, status: StorefrontStatus, bannerUrl: string | null, featuredCollectionIds: Array<string>, autoBookCarrier: boolean, customsCode: string | null, customsName: string | null, name: { fr: string, en: string, zhCN: string }, story: { fr: string, en: string, zhCN: string } } };
+
+export type UserFieldsFragment = { id: string, email: string, displayName: string, role: Role, museumIds: Array<string>, brandId: string | null, disabled: boolean, createdAt: string };
+
+export type UsersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  role?: Role | null | undefined;
+  search?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type UsersQuery = { users: { totalCount: number, nodes: Array<{ id: string } & { id?: string, email?: string, displayName?: string, role?: Role, museumIds?: Array<string>, brandId?: string | null, disabled?: boolean, createdAt?: string }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type UserQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserQuery = { user: { id: string, email: string, displayName: string, role: Role, museumIds: Array<string>, brandId: string | null, disabled: boolean, createdAt: string } };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: string, email: string, displayName: string, role: Role, museumIds: Array<string>, brandId: string | null, disabled: boolean, createdAt: string } };
+
+export type UpdateAccessMutationVariables = Exact<{
+  input: UpdateUserAccessInput;
+}>;
+
+
+export type UpdateAccessMutation = { updateUserAccess: { id: string, email: string, displayName: string, role: Role, museumIds: Array<string>, brandId: string | null, disabled: boolean, createdAt: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -87,6 +352,52 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const BrandOrderFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BrandOrderFields on Order {
+  id
+  number
+  museumId
+  status
+  customsMode
+  currency
+  total
+  createdAt
+  orderer {
+    name
+    residentIdMasked
+  }
+  recipient {
+    name
+    province
+    city
+  }
+  lines {
+    id
+    sku
+    name
+    quantity
+  }
+}
+    `, {"fragmentName":"BrandOrderFields"}) as unknown as TypedDocumentString<BrandOrderFieldsFragment, unknown>;
+export const BrandFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BrandFields on Brand {
+  id
+  slug
+  name
+  country
+  createdAt
+}
+    `, {"fragmentName":"BrandFields"}) as unknown as TypedDocumentString<BrandFieldsFragment, unknown>;
+export const FxRateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FxRateFields on FxRate {
+  id
+  base
+  quote
+  rate
+  source
+  effectiveAt
+}
+    `, {"fragmentName":"FxRateFields"}) as unknown as TypedDocumentString<FxRateFieldsFragment, unknown>;
 export const MuseumFieldsFragmentDoc = new TypedDocumentString(`
     fragment MuseumFields on ManagedMuseum {
   id
@@ -104,6 +415,362 @@ export const MuseumFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"MuseumFields"}) as unknown as TypedDocumentString<MuseumFieldsFragment, unknown>;
+export const FxRefreshRunFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FxRefreshRunFields on FxRefreshRun {
+  id
+  status
+  base
+  quote
+  rate
+  referenceDate
+  source
+  error
+  startedAt
+  finishedAt
+  acknowledgedAt
+}
+    `, {"fragmentName":"FxRefreshRunFields"}) as unknown as TypedDocumentString<FxRefreshRunFieldsFragment, unknown>;
+export const StatementFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StatementFields on RoyaltyStatement {
+  id
+  agreementId
+  museumId
+  brandId
+  periodStart
+  periodEnd
+  currency
+  units
+  entryCount
+  netSales {
+    amount
+    currency
+  }
+  royalty {
+    amount
+    currency
+  }
+  cumulativeRoyalty {
+    amount
+    currency
+  }
+  advanceRecouped {
+    amount
+    currency
+  }
+  advanceRemaining {
+    amount
+    currency
+  }
+  minimumGuaranteeShortfall {
+    amount
+    currency
+  }
+  amountPayable {
+    amount
+    currency
+  }
+  generatedAt
+  csvUrl
+  pdfUrl
+  agreement {
+    id
+    products {
+      productId
+      name {
+        fr
+        en
+        zhCN
+      }
+    }
+  }
+}
+    `, {"fragmentName":"StatementFields"}) as unknown as TypedDocumentString<StatementFieldsFragment, unknown>;
+export const StorefrontFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StorefrontFields on ManagedStorefront {
+  id
+  museumId
+  slug
+  status
+  bannerUrl
+  name {
+    fr
+    en
+    zhCN
+  }
+  story {
+    fr
+    en
+    zhCN
+  }
+  featuredCollectionIds
+  autoBookCarrier
+  customsCode
+  customsName
+}
+    `, {"fragmentName":"StorefrontFields"}) as unknown as TypedDocumentString<StorefrontFieldsFragment, unknown>;
+export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserFields on UserAccount {
+  id
+  email
+  displayName
+  role
+  museumIds
+  brandId
+  disabled
+  createdAt
+}
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const RefreshDocument = new TypedDocumentString(`
+    mutation Refresh($t: String!) {
+  refreshSession(refreshToken: $t) {
+    accessToken
+    refreshToken
+    expiresIn
+    user {
+      id
+      email
+      displayName
+      role
+      museumIds
+      brandId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshMutation, RefreshMutationVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    accessToken
+    refreshToken
+    expiresIn
+    user {
+      id
+      email
+      displayName
+      role
+      museumIds
+      brandId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout($t: String!) {
+  logout(refreshToken: $t)
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const MuseumDashboardDocument = new TypedDocumentString(`
+    query MuseumDashboard($museumId: ID, $timeZone: String, $threshold: Int) {
+  museumDashboard(
+    museumId: $museumId
+    timeZone: $timeZone
+    lowStockThreshold: $threshold
+    lowStockFirst: 8
+  ) {
+    timeZone
+    today {
+      day
+      orders
+      totalCny
+      goodsCny
+      totalEur
+      goodsEur
+    }
+    month {
+      month
+      orders
+      totalCny
+      goodsCny
+      totalEur
+      goodsEur
+    }
+    daily {
+      day
+      orders
+      totalCny
+      goodsCny
+      totalEur
+      goodsEur
+    }
+    ordersByStatus {
+      status
+      count
+    }
+    heldAtCustoms
+    lowStock {
+      threshold
+      totalCount
+      levels {
+        variantId
+        locationId
+        locationCode
+        sku
+        productName {
+          fr
+          en
+          zhCN
+        }
+        onHand
+        reserved
+        available
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MuseumDashboardQuery, MuseumDashboardQueryVariables>;
+export const BrandOrdersDocument = new TypedDocumentString(`
+    query BrandOrders($first: Int, $after: String, $status: OrderStatus, $full: Boolean!) {
+  brandOrders(first: $first, after: $after, status: $status) {
+    nodes {
+      id
+      ...BrandOrderFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment BrandOrderFields on Order {
+  id
+  number
+  museumId
+  status
+  customsMode
+  currency
+  total
+  createdAt
+  orderer {
+    name
+    residentIdMasked
+  }
+  recipient {
+    name
+    province
+    city
+  }
+  lines {
+    id
+    sku
+    name
+    quantity
+  }
+}`) as unknown as TypedDocumentString<BrandOrdersQuery, BrandOrdersQueryVariables>;
+export const BrandOrderDocument = new TypedDocumentString(`
+    query BrandOrder($id: ID!) {
+  order(id: $id) {
+    ...BrandOrderFields
+  }
+}
+    fragment BrandOrderFields on Order {
+  id
+  number
+  museumId
+  status
+  customsMode
+  currency
+  total
+  createdAt
+  orderer {
+    name
+    residentIdMasked
+  }
+  recipient {
+    name
+    province
+    city
+  }
+  lines {
+    id
+    sku
+    name
+    quantity
+  }
+}`) as unknown as TypedDocumentString<BrandOrderQuery, BrandOrderQueryVariables>;
+export const BrandsDocument = new TypedDocumentString(`
+    query Brands($first: Int, $after: String, $full: Boolean!) {
+  brands(first: $first, after: $after) {
+    nodes {
+      id
+      ...BrandFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment BrandFields on Brand {
+  id
+  slug
+  name
+  country
+  createdAt
+}`) as unknown as TypedDocumentString<BrandsQuery, BrandsQueryVariables>;
+export const BrandDocument = new TypedDocumentString(`
+    query Brand($id: ID!) {
+  brand(id: $id) {
+    ...BrandFields
+  }
+}
+    fragment BrandFields on Brand {
+  id
+  slug
+  name
+  country
+  createdAt
+}`) as unknown as TypedDocumentString<BrandQuery, BrandQueryVariables>;
+export const CreateBrandDocument = new TypedDocumentString(`
+    mutation CreateBrand($input: CreateBrandInput!) {
+  createBrand(input: $input) {
+    ...BrandFields
+  }
+}
+    fragment BrandFields on Brand {
+  id
+  slug
+  name
+  country
+  createdAt
+}`) as unknown as TypedDocumentString<CreateBrandMutation, CreateBrandMutationVariables>;
+export const FxRatesDocument = new TypedDocumentString(`
+    query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {
+  fxRates(base: $base, quote: $quote, first: $first, after: $after) {
+    nodes {
+      id
+      ...FxRateFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment FxRateFields on FxRate {
+  id
+  base
+  quote
+  rate
+  source
+  effectiveAt
+}`) as unknown as TypedDocumentString<FxRatesQuery, FxRatesQueryVariables>;
+export const SetFxRateDocument = new TypedDocumentString(`
+    mutation SetFxRate($input: SetFxRateInput!) {
+  setFxRate(input: $input) {
+    ...FxRateFields
+  }
+}
+    fragment FxRateFields on FxRate {
+  id
+  base
+  quote
+  rate
+  source
+  effectiveAt
+}`) as unknown as TypedDocumentString<SetFxRateMutation, SetFxRateMutationVariables>;
 export const MuseumsDocument = new TypedDocumentString(`
     query Museums($first: Int, $after: String, $search: String, $full: Boolean!) {
   museums(first: $first, after: $after, search: $search) {
@@ -217,3 +884,299 @@ export const UpdateMuseumDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<UpdateMuseumMutation, UpdateMuseumMutationVariables>;
+export const QueueBoardLinkDocument = new TypedDocumentString(`
+    mutation QueueBoardLink {
+  queueBoardLink {
+    path
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<QueueBoardLinkMutation, QueueBoardLinkMutationVariables>;
+export const FxRefreshRunsDocument = new TypedDocumentString(`
+    query FxRefreshRuns($first: Int) {
+  runs: fxRefreshRuns(first: $first) {
+    nodes {
+      ...FxRefreshRunFields
+    }
+  }
+  alerts: fxRefreshRuns(status: FAILED, unacknowledged: true, first: 1) {
+    totalCount
+  }
+}
+    fragment FxRefreshRunFields on FxRefreshRun {
+  id
+  status
+  base
+  quote
+  rate
+  referenceDate
+  source
+  error
+  startedAt
+  finishedAt
+  acknowledgedAt
+}`) as unknown as TypedDocumentString<FxRefreshRunsQuery, FxRefreshRunsQueryVariables>;
+export const AcknowledgeFxRefreshRunDocument = new TypedDocumentString(`
+    mutation AcknowledgeFxRefreshRun($id: ID!) {
+  acknowledgeFxRefreshRun(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeFxRefreshRunMutation, AcknowledgeFxRefreshRunMutationVariables>;
+export const RefreshFxRatesNowDocument = new TypedDocumentString(`
+    mutation RefreshFxRatesNow {
+  refreshFxRatesNow
+}
+    `) as unknown as TypedDocumentString<RefreshFxRatesNowMutation, RefreshFxRatesNowMutationVariables>;
+export const RoyaltyStatementsDocument = new TypedDocumentString(`
+    query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {
+  royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {
+    nodes {
+      id
+      ...StatementFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment StatementFields on RoyaltyStatement {
+  id
+  agreementId
+  museumId
+  brandId
+  periodStart
+  periodEnd
+  currency
+  units
+  entryCount
+  netSales {
+    amount
+    currency
+  }
+  royalty {
+    amount
+    currency
+  }
+  cumulativeRoyalty {
+    amount
+    currency
+  }
+  advanceRecouped {
+    amount
+    currency
+  }
+  advanceRemaining {
+    amount
+    currency
+  }
+  minimumGuaranteeShortfall {
+    amount
+    currency
+  }
+  amountPayable {
+    amount
+    currency
+  }
+  generatedAt
+  csvUrl
+  pdfUrl
+  agreement {
+    id
+    products {
+      productId
+      name {
+        fr
+        en
+        zhCN
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<RoyaltyStatementsQuery, RoyaltyStatementsQueryVariables>;
+export const RoyaltyStatementDocument = new TypedDocumentString(`
+    query RoyaltyStatement($id: ID!) {
+  royaltyStatement(id: $id) {
+    ...StatementFields
+  }
+}
+    fragment StatementFields on RoyaltyStatement {
+  id
+  agreementId
+  museumId
+  brandId
+  periodStart
+  periodEnd
+  currency
+  units
+  entryCount
+  netSales {
+    amount
+    currency
+  }
+  royalty {
+    amount
+    currency
+  }
+  cumulativeRoyalty {
+    amount
+    currency
+  }
+  advanceRecouped {
+    amount
+    currency
+  }
+  advanceRemaining {
+    amount
+    currency
+  }
+  minimumGuaranteeShortfall {
+    amount
+    currency
+  }
+  amountPayable {
+    amount
+    currency
+  }
+  generatedAt
+  csvUrl
+  pdfUrl
+  agreement {
+    id
+    products {
+      productId
+      name {
+        fr
+        en
+        zhCN
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<RoyaltyStatementQuery, RoyaltyStatementQueryVariables>;
+export const ManagedStorefrontDocument = new TypedDocumentString(`
+    query ManagedStorefront($museumId: ID!) {
+  managedStorefront(museumId: $museumId) {
+    ...StorefrontFields
+  }
+}
+    fragment StorefrontFields on ManagedStorefront {
+  id
+  museumId
+  slug
+  status
+  bannerUrl
+  name {
+    fr
+    en
+    zhCN
+  }
+  story {
+    fr
+    en
+    zhCN
+  }
+  featuredCollectionIds
+  autoBookCarrier
+  customsCode
+  customsName
+}`) as unknown as TypedDocumentString<ManagedStorefrontQuery, ManagedStorefrontQueryVariables>;
+export const UpdateStorefrontDocument = new TypedDocumentString(`
+    mutation UpdateStorefront($input: UpdateStorefrontInput!) {
+  updateStorefront(input: $input) {
+    ...StorefrontFields
+  }
+}
+    fragment StorefrontFields on ManagedStorefront {
+  id
+  museumId
+  slug
+  status
+  bannerUrl
+  name {
+    fr
+    en
+    zhCN
+  }
+  story {
+    fr
+    en
+    zhCN
+  }
+  featuredCollectionIds
+  autoBookCarrier
+  customsCode
+  customsName
+}`) as unknown as TypedDocumentString<UpdateStorefrontMutation, UpdateStorefrontMutationVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users($first: Int, $after: String, $role: Role, $search: String, $full: Boolean!) {
+  users(first: $first, after: $after, role: $role, search: $search) {
+    nodes {
+      id
+      ...UserFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment UserFields on UserAccount {
+  id
+  email
+  displayName
+  role
+  museumIds
+  brandId
+  disabled
+  createdAt
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const UserDocument = new TypedDocumentString(`
+    query User($id: ID!) {
+  user(id: $id) {
+    ...UserFields
+  }
+}
+    fragment UserFields on UserAccount {
+  id
+  email
+  displayName
+  role
+  museumIds
+  brandId
+  disabled
+  createdAt
+}`) as unknown as TypedDocumentString<UserQuery, UserQueryVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    ...UserFields
+  }
+}
+    fragment UserFields on UserAccount {
+  id
+  email
+  displayName
+  role
+  museumIds
+  brandId
+  disabled
+  createdAt
+}`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateAccessDocument = new TypedDocumentString(`
+    mutation UpdateAccess($input: UpdateUserAccessInput!) {
+  updateUserAccess(input: $input) {
+    ...UserFields
+  }
+}
+    fragment UserFields on UserAccount {
+  id
+  email
+  displayName
+  role
+  museumIds
+  brandId
+  disabled
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateAccessMutation, UpdateAccessMutationVariables>;

@@ -1,42 +1,55 @@
 import { gql } from '../../api/graphql';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
+import type { BrandOrderFieldsFragment, OrderStatus } from '../../generated/graphql';
 
 /** An order the brand partner fulfils from its own stock (the museum stays the seller of record). */
-export interface BrandOrderRecord {
-  id: string;
-  number: string;
-  museumId: string;
-  status: string;
-  customsMode: string;
-  currency: string;
-  total: number;
-  createdAt: string;
-  orderer: { name: string; residentIdMasked: string };
-  recipient: { name: string; province: string; city: string };
-  lines: { id: string; sku: string; name: string; quantity: number }[];
-}
-const FIELDS = `id number museumId status customsMode currency total createdAt orderer { name residentIdMasked }
-  recipient { name province city } lines { id sku name quantity }`;
+graphql(`
+  fragment BrandOrderFields on Order {
+    id
+    number
+    museumId
+    status
+    customsMode
+    currency
+    total
+    createdAt
+    orderer { name residentIdMasked }
+    recipient { name province city }
+    lines { id sku name quantity }
+  }
+`);
+export type BrandOrderRecord = BrandOrderFieldsFragment;
+
+const BRAND_ORDERS = graphql(`
+  query BrandOrders($first: Int, $after: String, $status: OrderStatus, $full: Boolean!) {
+    brandOrders(first: $first, after: $after, status: $status) {
+      nodes { id ...BrandOrderFields @include(if: $full) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const BRAND_ORDER = graphql(`
+  query BrandOrder($id: ID!) { order(id: $id) { ...BrandOrderFields } }
+`);
 
 const page =
-  (status: string | null): FetchPage<BrandOrderRecord> =>
+  (status: OrderStatus | null): FetchPage<BrandOrderRecord> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ brandOrders: CursorPage<BrandOrderRecord> }>(
-      `query BrandOrders($first: Int, $after: String, $status: OrderStatus) {
-        brandOrders(first: $first, after: $after, status: $status) { nodes { ${idsOnly ? 'id' : FIELDS} } ${PAGE_INFO} } }`,
-      { first, after, status },
-    );
-    return r.brandOrders;
+    const r = await gql(BRAND_ORDERS, { first, after, status, full: !idsOnly });
+    // Without `full` the nodes carry their ids only, all the pager reads then.
+    return r.brandOrders as CursorPage<BrandOrderRecord>;
   };
 
 export const brandOrdersData: ResourceHandler = {
   getList(params) {
-    const status = (params.filter?.status as string | undefined) || null;
+    const status = (params.filter?.status as OrderStatus | undefined) || null;
     return cursorList('brandOrders', params, { status }, page(status));
   },
   async getOne({ id }) {
-    const r = await gql<{ order: BrandOrderRecord }>(`query BrandOrder($id: ID!) { order(id: $id) { ${FIELDS} } }`, { id });
+    const r = await gql(BRAND_ORDER, { id: String(id) });
     return { data: r.order };
   },
 };

@@ -1,36 +1,46 @@
 import { gql } from '../../api/graphql';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
+import type { BrandFieldsFragment } from '../../generated/graphql';
 
-export interface BrandRecord {
-  id: string;
-  slug: string;
-  name: string;
-  country: string;
-  createdAt: string;
-}
-const FIELDS = 'id slug name country createdAt';
+graphql(`
+  fragment BrandFields on Brand { id slug name country createdAt }
+`);
+export type BrandRecord = BrandFieldsFragment;
+
+const BRANDS = graphql(`
+  query Brands($first: Int, $after: String, $full: Boolean!) {
+    brands(first: $first, after: $after) {
+      nodes { id ...BrandFields @include(if: $full) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const BRAND = graphql(`
+  query Brand($id: ID!) { brand(id: $id) { ...BrandFields } }
+`);
+const CREATE_BRAND = graphql(`
+  mutation CreateBrand($input: CreateBrandInput!) { createBrand(input: $input) { ...BrandFields } }
+`);
 
 const pageOf: FetchPage<BrandRecord> = async (first, after, idsOnly) => {
-  const r = await gql<{ brands: CursorPage<BrandRecord> }>(
-    `query Brands($first: Int, $after: String) { brands(first: $first, after: $after) { nodes { ${idsOnly ? 'id' : FIELDS} } ${PAGE_INFO} } }`,
-    { first, after },
-  );
-  return r.brands;
+  const r = await gql(BRANDS, { first, after, full: !idsOnly });
+  // Without `full` the nodes carry their ids only, all the pager reads then.
+  return r.brands as CursorPage<BrandRecord>;
 };
 
-const one = async (id: string | number) =>
-  (await gql<{ brand: BrandRecord }>(`query Brand($id: ID!) { brand(id: $id) { ${FIELDS} } }`, { id })).brand;
+const one = async (id: string | number) => (await gql(BRAND, { id: String(id) })).brand;
 
 export const brandsData: ResourceHandler = {
   getList: (params) => cursorList('brands', params, {}, pageOf),
   getOne: async ({ id }) => ({ data: await one(id) }),
   getMany: async ({ ids }) => ({ data: await Promise.all(ids.map(one)) }),
   async create({ data }) {
-    const r = await gql<{ createBrand: BrandRecord }>(
-      `mutation CreateBrand($input: CreateBrandInput!) { createBrand(input: $input) { ${FIELDS} } }`,
-      { input: { slug: data.slug, name: data.name, country: String(data.country ?? '').toUpperCase() } },
-    );
+    const r = await gql(CREATE_BRAND, {
+      input: { slug: data.slug, name: data.name, country: String(data.country ?? '').toUpperCase() },
+    });
     return { data: r.createBrand };
   },
 };

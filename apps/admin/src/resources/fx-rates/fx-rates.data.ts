@@ -1,26 +1,33 @@
 import { gql } from '../../api/graphql';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
+import type { FxRateFieldsFragment } from '../../generated/graphql';
 
-export interface FxRateRecord {
-  id: string;
-  base: string;
-  quote: string;
-  rate: string;
-  source: string;
-  effectiveAt: string;
-}
-const FIELDS = 'id base quote rate source effectiveAt';
+graphql(`
+  fragment FxRateFields on FxRate { id base quote rate source effectiveAt }
+`);
+export type FxRateRecord = FxRateFieldsFragment;
+
+const FX_RATES = graphql(`
+  query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {
+    fxRates(base: $base, quote: $quote, first: $first, after: $after) {
+      nodes { id ...FxRateFields @include(if: $full) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const SET_FX_RATE = graphql(`
+  mutation SetFxRate($input: SetFxRateInput!) { setFxRate(input: $input) { ...FxRateFields } }
+`);
 
 const pageOf =
   (base: string, quote: string): FetchPage<FxRateRecord> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ fxRates: CursorPage<FxRateRecord> }>(
-      `query FxRates($base: String!, $quote: String!, $first: Int, $after: String) {
-        fxRates(base: $base, quote: $quote, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : FIELDS} } ${PAGE_INFO} } }`,
-      { base, quote, first, after },
-    );
-    return r.fxRates;
+    const r = await gql(FX_RATES, { base, quote, first, after, full: !idsOnly });
+    // Without `full` the nodes carry their ids only, all the pager reads then.
+    return r.fxRates as CursorPage<FxRateRecord>;
   };
 
 export const fxRatesData: ResourceHandler = {
@@ -30,10 +37,9 @@ export const fxRatesData: ResourceHandler = {
     return cursorList('fxRates', params, { base, quote }, pageOf(base, quote));
   },
   async create({ data }) {
-    const r = await gql<{ setFxRate: FxRateRecord }>(
-      `mutation SetFxRate($input: SetFxRateInput!) { setFxRate(input: $input) { ${FIELDS} } }`,
-      { input: { base: data.base ?? 'EUR', quote: data.quote ?? 'CNY', rate: String(data.rate ?? '').trim(), source: data.source } },
-    );
+    const r = await gql(SET_FX_RATE, {
+      input: { base: data.base ?? 'EUR', quote: data.quote ?? 'CNY', rate: String(data.rate ?? '').trim(), source: data.source },
+    });
     return { data: r.setFxRate };
   },
 };

@@ -1,45 +1,54 @@
 import { gql } from '../../api/graphql';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
-import { LOCALIZED, type LocalizedText } from '../../data/localized';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
-import type { MoneyValue } from '../../licensing/proposal-api';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
+import type { StatementFieldsFragment } from '../../generated/graphql';
 
-export interface StatementRecord {
-  id: string;
-  agreementId: string;
-  museumId: string;
-  brandId: string;
-  periodStart: string;
-  periodEnd: string;
-  currency: string;
-  units: number;
-  entryCount: number;
-  netSales: MoneyValue;
-  royalty: MoneyValue;
-  cumulativeRoyalty: MoneyValue;
-  advanceRecouped: MoneyValue;
-  advanceRemaining: MoneyValue;
-  minimumGuaranteeShortfall: MoneyValue;
-  amountPayable: MoneyValue;
-  generatedAt: string;
-  csvUrl: string;
-  pdfUrl: string;
-  agreement: { id: string; products: { productId: string; name: LocalizedText }[] };
-}
-const M = '{ amount currency }';
-const FIELDS = `id agreementId museumId brandId periodStart periodEnd currency units entryCount netSales ${M} royalty ${M} cumulativeRoyalty ${M}
-  advanceRecouped ${M} advanceRemaining ${M} minimumGuaranteeShortfall ${M} amountPayable ${M} generatedAt csvUrl pdfUrl
-  agreement { id products { productId name { ${LOCALIZED} } } }`;
+graphql(`
+  fragment StatementFields on RoyaltyStatement {
+    id
+    agreementId
+    museumId
+    brandId
+    periodStart
+    periodEnd
+    currency
+    units
+    entryCount
+    netSales { amount currency }
+    royalty { amount currency }
+    cumulativeRoyalty { amount currency }
+    advanceRecouped { amount currency }
+    advanceRemaining { amount currency }
+    minimumGuaranteeShortfall { amount currency }
+    amountPayable { amount currency }
+    generatedAt
+    csvUrl
+    pdfUrl
+    agreement { id products { productId name { fr en zhCN } } }
+  }
+`);
+export type StatementRecord = StatementFieldsFragment;
+
+const ROYALTY_STATEMENTS = graphql(`
+  query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {
+    royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {
+      nodes { id ...StatementFields @include(if: $full) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const ROYALTY_STATEMENT = graphql(`
+  query RoyaltyStatement($id: ID!) { royaltyStatement(id: $id) { ...StatementFields } }
+`);
 
 const pageOf =
   (agreementId: string | null): FetchPage<StatementRecord> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ royaltyStatements: CursorPage<StatementRecord> }>(
-      `query RoyaltyStatements($agreementId: ID, $first: Int, $after: String) {
-        royaltyStatements(agreementId: $agreementId, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : FIELDS} } ${PAGE_INFO} } }`,
-      { agreementId, first, after },
-    );
-    return r.royaltyStatements;
+    const r = await gql(ROYALTY_STATEMENTS, { agreementId, first, after, full: !idsOnly });
+    // Without `full` the nodes carry their ids only, all the pager reads then.
+    return r.royaltyStatements as CursorPage<StatementRecord>;
   };
 
 /** Monthly royalty statements of the caller's agreements (brand or museum), newest first. */
@@ -50,6 +59,6 @@ export const statementsData: ResourceHandler = {
   },
   getManyReference: (params) => cursorList('statements', params, { agreementId: String(params.id) }, pageOf(String(params.id))),
   getOne: async ({ id }) => ({
-    data: (await gql<{ royaltyStatement: StatementRecord }>(`query RoyaltyStatement($id: ID!) { royaltyStatement(id: $id) { ${FIELDS} } }`, { id })).royaltyStatement,
+    data: (await gql(ROYALTY_STATEMENT, { id: String(id) })).royaltyStatement,
   }),
 };

@@ -1,6 +1,8 @@
 import { gql } from '../../api/graphql';
-import { LOCALIZED, toTextInput, type LocalizedText } from '../../data/localized';
+import { toTextInput, type LocalizedText } from '../../data/localized';
 import type { ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
+import type { StorefrontFieldsFragment } from '../../generated/graphql';
 
 export type StorefrontStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
 /** A museum's storefront; the record id is the museum id (one storefront per museum). */
@@ -20,25 +22,41 @@ export interface StorefrontRecord {
   customsCode: string | null;
   customsName: string | null;
 }
-type ApiStorefront = Omit<StorefrontRecord, 'storefrontId'>;
-const FIELDS = `id museumId slug status bannerUrl name { ${LOCALIZED} } story { ${LOCALIZED} } featuredCollectionIds autoBookCarrier customsCode customsName`;
+graphql(`
+  fragment StorefrontFields on ManagedStorefront {
+    id
+    museumId
+    slug
+    status
+    bannerUrl
+    name { fr en zhCN }
+    story { fr en zhCN }
+    featuredCollectionIds
+    autoBookCarrier
+    customsCode
+    customsName
+  }
+`);
+const MANAGED_STOREFRONT = graphql(`
+  query ManagedStorefront($museumId: ID!) { managedStorefront(museumId: $museumId) { ...StorefrontFields } }
+`);
+const UPDATE_STOREFRONT = graphql(`
+  mutation UpdateStorefront($input: UpdateStorefrontInput!) { updateStorefront(input: $input) { ...StorefrontFields } }
+`);
 
-const fromApi = (s: ApiStorefront): StorefrontRecord => ({ ...s, id: s.museumId, storefrontId: s.id });
+const fromApi = (s: StorefrontFieldsFragment): StorefrontRecord => ({ ...s, id: s.museumId, storefrontId: s.id });
 
 export const storefrontsData: ResourceHandler = {
   async getOne({ id }) {
-    const r = await gql<{ managedStorefront: ApiStorefront }>(
-      `query ManagedStorefront($museumId: ID!) { managedStorefront(museumId: $museumId) { ${FIELDS} } }`,
-      { museumId: id },
-    );
+    const r = await gql(MANAGED_STOREFRONT, { museumId: String(id) });
     return { data: fromApi(r.managedStorefront) };
   },
   async update({ id, data }) {
-    const r = await gql<{ updateStorefront: ApiStorefront }>(
-      `mutation UpdateStorefront($input: UpdateStorefrontInput!) { updateStorefront(input: $input) { ${FIELDS} } }`,
+    const r = await gql(
+      UPDATE_STOREFRONT,
       {
         input: {
-          museumId: id,
+          museumId: String(id),
           name: toTextInput(data.name),
           story: toTextInput(data.story),
           bannerUrl: data.bannerUrl?.trim() || null,

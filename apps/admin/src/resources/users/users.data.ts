@@ -1,29 +1,40 @@
 import { gql } from '../../api/graphql';
-import type { CursorPage, FetchPage } from '../../data/cursor-pager';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
 import type { Role } from '../../api/session';
+import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
+import type { UserFieldsFragment } from '../../generated/graphql';
 
-export interface UserRecord {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  museumIds: string[];
-  brandId: string | null;
-  disabled: boolean;
-  createdAt: string;
-}
-const FIELDS = 'id email displayName role museumIds brandId disabled createdAt';
+graphql(`
+  fragment UserFields on UserAccount { id email displayName role museumIds brandId disabled createdAt }
+`);
+export type UserRecord = UserFieldsFragment;
+
+const USERS = graphql(`
+  query Users($first: Int, $after: String, $role: Role, $search: String, $full: Boolean!) {
+    users(first: $first, after: $after, role: $role, search: $search) {
+      nodes { id ...UserFields @include(if: $full) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const USER = graphql(`
+  query User($id: ID!) { user(id: $id) { ...UserFields } }
+`);
+const CREATE_USER = graphql(`
+  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }
+`);
+const UPDATE_ACCESS = graphql(`
+  mutation UpdateAccess($input: UpdateUserAccessInput!) { updateUserAccess(input: $input) { ...UserFields } }
+`);
 
 const pageOf =
   (filter: { role?: Role; q?: string }): FetchPage<UserRecord> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ users: CursorPage<UserRecord> }>(
-      `query Users($first: Int, $after: String, $role: Role, $search: String) {
-        users(first: $first, after: $after, role: $role, search: $search) { nodes { ${idsOnly ? 'id' : FIELDS} } ${PAGE_INFO} } }`,
-      { first, after, role: filter.role || null, search: filter.q || null },
-    );
-    return r.users;
+    const r = await gql(USERS, { first, after, role: filter.role || null, search: filter.q || null, full: !idsOnly });
+    // Without `full` the nodes carry their ids only, all the pager reads then.
+    return r.users as CursorPage<UserRecord>;
   };
 
 const scopeFields = (role: Role, museumIds: unknown, brandId: unknown) => ({
@@ -34,12 +45,12 @@ const scopeFields = (role: Role, museumIds: unknown, brandId: unknown) => ({
 export const usersData: ResourceHandler = {
   getList: (params) => cursorList('users', params, params.filter, pageOf(params.filter)),
   async getOne({ id }) {
-    const r = await gql<{ user: UserRecord }>(`query User($id: ID!) { user(id: $id) { ${FIELDS} } }`, { id });
+    const r = await gql(USER, { id: String(id) });
     return { data: r.user };
   },
   async create({ data }) {
-    const r = await gql<{ createUser: UserRecord }>(
-      `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ${FIELDS} } }`,
+    const r = await gql(
+      CREATE_USER,
       {
         input: {
           email: data.email,
@@ -53,9 +64,9 @@ export const usersData: ResourceHandler = {
     return { data: r.createUser };
   },
   async update({ id, data }) {
-    const r = await gql<{ updateUserAccess: UserRecord }>(
-      `mutation UpdateAccess($input: UpdateUserAccessInput!) { updateUserAccess(input: $input) { ${FIELDS} } }`,
-      { input: { userId: id, role: data.role, disabled: !!data.disabled, ...scopeFields(data.role, data.museumIds, data.brandId) } },
+    const r = await gql(
+      UPDATE_ACCESS,
+      { input: { userId: String(id), role: data.role, disabled: !!data.disabled, ...scopeFields(data.role, data.museumIds, data.brandId) } },
       { mapField: (p) => (p === 'userId' ? 'id' : p) },
     );
     return { data: r.updateUserAccess };
