@@ -33,7 +33,8 @@ export default [
             leaf('customs'),
             leaf('identity'),
             leaf('promotions'),
-            { sourceTag: 'scope:licensing', onlyDependOnLibsWithTags: ['scope:licensing', 'scope:catalog', 'scope:shared'] },
+            // Licensing lists its products through the catalogue's ports and reads museums and brands through storefronts' (issue 19).
+            { sourceTag: 'scope:licensing', onlyDependOnLibsWithTags: ['scope:licensing', 'scope:catalog', 'scope:storefronts', 'scope:shared'] },
             // Settlement takes licensing's royalty rule (one rule for the split and the royalty ledger),
             // and joins the read ports of storefronts, catalogue and payments (issue 19).
             { sourceTag: 'scope:settlement', onlyDependOnLibsWithTags: ['scope:settlement', 'scope:licensing', 'scope:storefronts', 'scope:catalog', 'scope:payments', 'scope:shared'] },

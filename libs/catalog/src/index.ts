@@ -16,5 +16,6 @@ export { ProductType, CollectionType, ManagedCollectionType, ManagedVariantType,
 export { toCollection, toManagedCollection } from './lib/graphql/catalog.mappers';
 export { PUBLIC_CATALOG_QUERIES } from './lib/graphql/shop.resolver';
 export * from './lib/jobs';
-// Read port: the relations other contexts may join in their own SQL (issue 19).
-export { CatalogReadPort } from './lib/ports/catalog.read-port';
+// Read and write ports: the relations other contexts may join in their own SQL, and the writes they make in their own transaction (issue 19).
+export { CatalogReadPort, type CatalogArtworkRow } from './lib/ports/catalog.read-port';
+export { CatalogWritePort, type ListingDraft } from './lib/ports/catalog.write-port';

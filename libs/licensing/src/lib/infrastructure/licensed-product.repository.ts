@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogReadPort, CatalogWritePort } from '@vitrine/catalog';
 import { PrismaService, type Prisma, type ProductStatus, type Tx } from '@vitrine/shared/data-access';
 import type { Channel, CrossBorderCategory, LocalizedStrings } from '../domain/proposal-content';
 import type { ProposalStatus } from '../domain/proposal-workflow';
 
 /**
- * Licensed products and, as a TEMPORARY SEAM, the catalogue rows behind them.
- *
- * The catalogue (libs/catalog) does not yet export a service to create a product on a
- * museum's storefront, change its text or images, or set its status from another context.
- * Until it does, this repository writes those catalogue tables itself, in the licensing
- * transaction, and keeps to the catalogue's own rules: a product with its variants, media
- * and credited works; `min_price_eur_cents` and `search_text` kept in step. Replace each
- * write with the catalogue's service when it lands (see libs/licensing/README.md).
+ * Licensed products, and the catalogue rows behind them through the catalogue's ports
+ * (issue 19): its write port creates, amends and lists the product in the licensing
+ * transaction; its read port publishes the product columns read here.
  */
 export interface LicensedProductRow {
   productId: string;
@@ -77,7 +73,15 @@ const licensedSelect = {
   createdAt: true,
 } as const satisfies Prisma.LicensedProductSelect;
 
-const productSelect = { id: true, status: true, nameFr: true, nameEn: true, nameZh: true, descriptionZh: true, publishedAt: true } as const satisfies Prisma.ProductSelect;
+interface ProductColumns {
+  id: string;
+  status: ProductStatus;
+  nameFr: string;
+  nameEn: string;
+  nameZh: string;
+  descriptionZh: string;
+  publishedAt: Date | null;
+}
 
 @Injectable()
 export class LicensedProductRepository {
@@ -85,62 +89,17 @@ export class LicensedProductRepository {
 
   /** A DRAFT product on the museum's storefront, crediting the works; returns its id. */
   async createDraft(tx: Tx, p: DraftProductWrite): Promise<string> {
-    const product = await tx.product.create({
-      data: {
-        museumId: p.museumId,
-        status: 'DRAFT',
-        category: p.category,
-        crossBorderCategory: p.crossBorderCategory,
-        nameFr: p.name.fr,
-        nameEn: p.name.en,
-        nameZh: p.name.zh,
-        descriptionFr: p.description.fr,
-        descriptionEn: p.description.en,
-        descriptionZh: p.description.zh,
-        searchText: p.searchText,
-        minPriceEurCents: p.priceEurMinor,
-        variants: {
-          create: {
-            museumId: p.museumId,
-            sku: p.sku,
-            options: {},
-            priceMinor: p.priceEurMinor,
-            currency: 'EUR',
-            weightGrams: p.weightGrams,
-            hsCode: p.hsCode,
-            originCountry: p.originCountry,
-            position: 0,
-          },
-        },
-        media: { create: p.imageUrls.map((url, position) => ({ url, alt: p.imageAlt, position })) },
-        artworks: { create: p.artworkIds.map((artworkId) => ({ artworkId })) },
-      },
-      select: { id: true },
-    });
+    const productId = await CatalogWritePort.createDraftProduct(tx, p);
     await tx.licensedProduct.create({
-      data: { productId: product.id, agreementId: p.agreementId, museumId: p.museumId, fulfilledByBrandId: p.brandId },
+      data: { productId, agreementId: p.agreementId, museumId: p.museumId, fulfilledByBrandId: p.brandId },
       select: { productId: true },
     });
-    return product.id;
+    return productId;
   }
 
   /** Rewrites the product's text and images (an approved amendment). */
-  async updateContent(tx: Tx, productId: string, c: { name: LocalizedStrings; description: LocalizedStrings; searchText: string; imageUrls: readonly string[]; imageAlt: string }): Promise<void> {
-    await tx.product.update({
-      where: { id: productId },
-      data: {
-        nameFr: c.name.fr,
-        nameEn: c.name.en,
-        nameZh: c.name.zh,
-        descriptionFr: c.description.fr,
-        descriptionEn: c.description.en,
-        descriptionZh: c.description.zh,
-        searchText: c.searchText,
-      },
-      select: { id: true },
-    });
-    await tx.productMedia.deleteMany({ where: { productId } });
-    await tx.productMedia.createMany({ data: c.imageUrls.map((url, position) => ({ productId, url, alt: c.imageAlt, position })) });
+  updateContent(tx: Tx, productId: string, c: { name: LocalizedStrings; description: LocalizedStrings; searchText: string; imageUrls: readonly string[]; imageAlt: string }): Promise<void> {
+    return CatalogWritePort.updateProductContent(tx, productId, c);
   }
 
   async findByProductId(productId: string): Promise<LicensedProductRow | null> {
@@ -151,7 +110,7 @@ export class LicensedProductRepository {
   fulfilmentByProductIds(productIds: readonly string[]): Promise<{ productId: string; agreementId: string; fulfilledByBrandId: string }[]> {
     return this.prisma.sql.$queryRaw`
       SELECT lp.product_id AS "productId", lp.agreement_id AS "agreementId", lp.fulfilled_by_brand_id AS "fulfilledByBrandId"
-      FROM licensed_products lp JOIN products p ON p.id = lp.product_id
+      FROM licensed_products lp JOIN ${CatalogReadPort.products} p ON p.id = lp.product_id
       WHERE lp.product_id = ANY(${[...productIds]}::uuid[])`;
   }
 
@@ -175,11 +134,10 @@ export class LicensedProductRepository {
   }
 
   async variantsOfMany(productIds: readonly string[]): Promise<Map<string, { sku: string; hsCode: string }[]>> {
-    const rows = await this.prisma.productVariant.findMany({
-      where: { productId: { in: [...productIds] } },
-      orderBy: [{ productId: 'asc' }, { position: 'asc' }],
-      select: { productId: true, sku: true, hsCode: true },
-    });
+    const rows = await this.prisma.$queryRaw<{ productId: string; sku: string; hsCode: string }[]>`
+      SELECT v.product_id::text AS "productId", v.sku, v.hs_code AS "hsCode"
+        FROM ${CatalogReadPort.variants} v WHERE v.product_id = ANY(${[...productIds]}::uuid[])
+       ORDER BY v.product_id, v.position`;
     const out = new Map<string, { sku: string; hsCode: string }[]>();
     for (const r of rows) out.set(r.productId, [...(out.get(r.productId) ?? []), { sku: r.sku, hsCode: r.hsCode }]);
     return out;
@@ -189,13 +147,8 @@ export class LicensedProductRepository {
    * Moves the product from one of `from` to `to`; false when it was in another status
    * (a concurrent change won). Publishing stamps published_at.
    */
-  async setStatus(tx: Tx | null, productId: string, from: readonly ProductStatus[], to: ProductStatus): Promise<boolean> {
-    const db = tx ?? this.prisma;
-    const { count } = await db.product.updateMany({
-      where: { id: productId, status: { in: [...from] } },
-      data: { status: to, ...(to === 'PUBLISHED' ? { publishedAt: new Date() } : {}) },
-    });
-    return count === 1;
+  setStatus(tx: Tx | null, productId: string, from: readonly ProductStatus[], to: ProductStatus): Promise<boolean> {
+    return CatalogWritePort.setProductStatus(tx ?? this.prisma, productId, from, to);
   }
 
   async markDelisted(tx: Tx, productId: string, reason: string, at: Date): Promise<void> {
@@ -238,7 +191,7 @@ export class LicensedProductRepository {
              to_char(a.sell_off_end, 'YYYY-MM-DD') AS "sellOffEnd",
              p.status::text AS "proposalStatus", p.amendment, lp.unapproved_edit AS "unapprovedEdit"
         FROM licensed_products lp
-        JOIN products pr ON pr.id = lp.product_id AND pr.status = 'PUBLISHED'
+        JOIN ${CatalogReadPort.products} pr ON pr.id = lp.product_id AND pr.status = 'PUBLISHED'
         JOIN licence_agreements a ON a.id = lp.agreement_id
         JOIN licensing_proposals p ON p.id = a.proposal_id
        ORDER BY lp.product_id`;
@@ -246,7 +199,9 @@ export class LicensedProductRepository {
 
   private async withProducts(rows: Prisma.LicensedProductGetPayload<{ select: typeof licensedSelect }>[]): Promise<LicensedProductRow[]> {
     if (!rows.length) return [];
-    const products = await this.prisma.product.findMany({ where: { id: { in: rows.map((r) => r.productId) } }, select: productSelect });
+    const products = await this.prisma.$queryRaw<ProductColumns[]>`
+      SELECT p.id::text AS id, p.status::text AS status, p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh", p.description_zh AS "descriptionZh", p.published_at AS "publishedAt"
+        FROM ${CatalogReadPort.products} p WHERE p.id = ANY(${rows.map((r) => r.productId)}::uuid[])`;
     const byId = new Map(products.map((p) => [p.id, p]));
     return rows.flatMap((r) => {
       const p = byId.get(r.productId);

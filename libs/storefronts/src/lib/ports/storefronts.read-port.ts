@@ -12,6 +12,6 @@ export const StorefrontsReadPort = {
   museums: Prisma.sql`(SELECT id, slug, legal_name, country FROM museums)`,
   /** id, slug, name, country. */
   brands: Prisma.sql`(SELECT id, slug, name, country FROM brands)`,
-  /** id, museum_id, status, auto_book_carrier, customs_code, customs_name. */
-  storefronts: Prisma.sql`(SELECT id, museum_id, status, auto_book_carrier, customs_code, customs_name FROM storefronts)`,
+  /** id, museum_id, status, name_fr, name_en, name_zh, auto_book_carrier, customs_code, customs_name. */
+  storefronts: Prisma.sql`(SELECT id, museum_id, status, name_fr, name_en, name_zh, auto_book_carrier, customs_code, customs_name FROM storefronts)`,
 } as const;
