@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createMuseum, createProduct, createUser } from '@vitrine/shared/testing';
-import { noticesEn } from '../../apps/shop/src/i18n/dictionaries/notices/en';
 import { noticesZhCN } from '../../apps/shop/src/i18n/dictionaries/notices/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
@@ -10,8 +9,8 @@ import { useShop, type ShopPage } from './support/shop-fixture';
 /**
  * The shopper's notices in the shop at 390x844: the header's account link carries the unread
  * count (read in the browser from /<locale>/session), the account page links to 消息, which
- * lists the notices newest first in Chinese (a return step written by the API from its kind and
- * parameters, a drop opening and a back-in-stock written by the shop by kind), each linking to
+ * lists the notices newest first in Chinese (a return step, a drop opening and a back-in-stock,
+ * each written by the API from its kind and parameters, naming the item), each linking to
  * its order's returns, its drop or its product; opening it marks them read and the badge goes.
  * Another shopper's notice never shows. The rows stand for what after-sales and drops write
  * (their own specs drive them through the worker). Every page: axe-core, 44 px taps, no
@@ -40,8 +39,8 @@ describe('shop: the shopper’s notices', () => {
     ids.variant = (await p.productVariant.findFirstOrThrow({ where: { productId: product.id } })).id;
     // Oldest first: a return accepted (kind + parameters), a drop opening, an item back in stock.
     await p.shopperNotice.create({ data: { userId: ids.user, orderId: ids.order, returnId: ids.ret, kind: 'ACCEPTED', message: '', params: { arrivalDeadline: '2026-12-20T04:00:00.000Z' }, createdAt: new Date('2026-12-05T02:00:00Z') } });
-    await p.shopperNotice.create({ data: { userId: ids.user, dropId: ids.drop, variantId: ids.variant, kind: 'DROP_OPEN', message: 'A drop you follow has started.', createdAt: new Date('2026-12-05T03:00:00Z') } });
-    await p.shopperNotice.create({ data: { userId: ids.user, variantId: ids.variant, kind: 'BACK_IN_STOCK', message: 'An item you asked about is back in stock.', createdAt: new Date('2026-12-05T04:00:00Z') } });
+    await p.shopperNotice.create({ data: { userId: ids.user, dropId: ids.drop, variantId: ids.variant, kind: 'DROP_OPEN', message: '', params: { mode: 'QUEUE' }, createdAt: new Date('2026-12-05T03:00:00Z') } });
+    await p.shopperNotice.create({ data: { userId: ids.user, variantId: ids.variant, kind: 'BACK_IN_STOCK', message: '', createdAt: new Date('2026-12-05T04:00:00Z') } });
     await p.shopperNotice.create({ data: { userId: stranger.id, kind: 'BACK_IN_STOCK', variantId: ids.variant, message: 'not yours' } });
   }, 120_000);
 
@@ -68,10 +67,10 @@ describe('shop: the shopper’s notices', () => {
     expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['BACK_IN_STOCK', 'DROP_OPEN', 'ACCEPTED']);
     // Shown as unread this once.
     expect(await p.locator('.notice-item.unread').count()).toBe(3);
-    // Return step: the API's Chinese text (deadline in China's time); drop and stock: the shop's Chinese by kind.
+    // Each written by the API in Chinese from its code and parameters: the return's deadline in China's time, the item by its Chinese name (createProduct's 产品).
     expect(await items.nth(2).locator('.notice-text').textContent()).toBe('您的退货申请已通过，请在 2026年12月20日 前寄回包裹。');
-    expect(await items.nth(1).locator('.notice-text').textContent()).toBe(t.kinds.DROP_OPEN);
-    expect(await items.nth(0).locator('.notice-text').textContent()).toBe(t.kinds.BACK_IN_STOCK);
+    expect(await items.nth(1).locator('.notice-text').textContent()).toBe('「产品」限量发售已开始，请排队购买。');
+    expect(await items.nth(0).locator('.notice-text').textContent()).toBe('「产品」已补货。');
     // Links: the order's returns, the drop, the product at the variant.
     expect(await items.nth(2).getByRole('link', { name: t.viewReturn }).getAttribute('href')).toBe(`/zh-CN/orders/${ids.order}#returns`);
     expect(await items.nth(1).getByRole('link', { name: t.viewDrop }).getAttribute('href')).toBe(`/zh-CN/drops/${ids.drop}`);
@@ -92,7 +91,14 @@ describe('shop: the shopper’s notices', () => {
     await p.goto(`${f.shop.url}/en/account/notices`);
     expect(await p.locator('.notice-item.unread').count()).toBe(0);
     expect(await p.getByTestId('notice').nth(2).locator('.notice-text').textContent()).toBe('Your return was accepted. Send the parcel before December 20, 2026.');
-    expect(await p.getByTestId('notice').nth(1).locator('.notice-text').textContent()).toBe(noticesEn.kinds.DROP_OPEN);
+    expect(await p.getByTestId('notice').nth(1).locator('.notice-text').textContent()).toBe('The limited edition of Product is on sale: join the queue.');
+    expect(await p.getByTestId('notice').nth(0).locator('.notice-text').textContent()).toBe('Product is back in stock.');
     await check(s, 'list-en');
+
+    // And in French.
+    await p.goto(`${f.shop.url}/fr/account/notices`);
+    expect(await p.getByTestId('notice').nth(1).locator('.notice-text').textContent()).toBe('L’édition limitée Produit est en vente : rejoignez la file.');
+    expect(await p.getByTestId('notice').nth(0).locator('.notice-text').textContent()).toBe('Produit est de nouveau en stock.');
+    await check(s, 'list-fr');
   });
 });

@@ -130,12 +130,17 @@ describe('drops: change and cancel', () => {
     expect((await stored(id)).claimedUnits).toBe(0);
 
     // Every entrant and the follower is told, once.
+    // Stored as its code and the reason; written in the reader's language (English here), naming the item.
+    const name = (await api.db.prisma.product.findFirstOrThrow({ where: { variants: { some: { id: h.shop.variants[0]!.id } } } })).nameEn;
     for (const p of [...people, follower]) {
       const n: any = await api.gql(NOTICES, {}, p.token);
       const kinds = n.data.myNotices.map((x: any) => x.kind);
       expect(kinds.filter((k: string) => k === 'DROP_CANCELLED')).toHaveLength(1);
-      expect(n.data.myNotices.find((x: any) => x.kind === 'DROP_CANCELLED')).toMatchObject({ dropId: id, message: 'A drop you follow was cancelled: the edition was damaged in transit' });
+      expect(n.data.myNotices.find((x: any) => x.kind === 'DROP_CANCELLED')).toMatchObject({ dropId: id, message: `The limited edition of ${name} was cancelled: the edition was damaged in transit` });
     }
+    expect(await api.db.prisma.shopperNotice.findMany({ where: { kind: 'DROP_CANCELLED', dropId: id }, select: { message: true, params: true }, distinct: ['userId'] })).toEqual(
+      [...people, follower].map(() => ({ message: '', params: { reason: 'the edition was damaged in transit' } })),
+    );
 
     // Shoppers no longer see it; the manager still does; the variant is bought without a turn again.
     expect(codeOf(await api.gql(DROP, { id }))).toBe('NOT_FOUND');

@@ -155,6 +155,12 @@ describe('drops', () => {
     const expiredNotices: any = await api.gql(NOTICES, {}, all.find((s) => s.id === unpaid[0])!.token);
     expect(expiredNotices.data.myNotices.map((n: any) => n.kind)).toEqual(['DROP_TURN_EXPIRED', 'DROP_TURN']);
     expect(expiredNotices.data.myNotices[0]).toMatchObject({ dropId: drop.id, variantId, orderId: null });
+    // Stored as codes and parameters (the turn's end with DROP_TURN), written in the reader's language when read.
+    const turnRow = await api.db.prisma.shopperNotice.findFirstOrThrow({ where: { userId: unpaid[0], kind: 'DROP_TURN' } });
+    const entry = await api.db.prisma.dropEntry.findFirstOrThrow({ where: { dropId: drop.id, userId: unpaid[0] } });
+    expect(turnRow.message).toBe('');
+    expect(Date.parse((turnRow.params as { turnEndsAt: string }).turnEndsAt)).toBeGreaterThan(entry.admittedAt!.getTime());
+    expect(expiredNotices.data.myNotices[1].message).toMatch(/^It is your turn: pay for .+ by .+\.$/);
 
     // The second race: the 10 newly admitted buy; the 10 who let their turn go cannot come back.
     const second = await race();

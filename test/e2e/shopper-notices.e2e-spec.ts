@@ -48,8 +48,8 @@ describe('shopper notices: pages, unread count, mark read', () => {
     const dropId = randomUUID();
     // 5 return steps, a drop opening and a back-in-stock for Alice; 2 for Bob.
     for (let i = 0; i < 5; i++) await p.shopperNotice.create({ data: { userId: aliceId, orderId, returnId, kind: i === 4 ? 'ACCEPTED' : 'REQUESTED', message: '', params: i === 4 ? { arrivalDeadline: '2026-12-20T00:00:00.000Z' } : {} } });
-    await p.shopperNotice.create({ data: { userId: aliceId, dropId, variantId, kind: 'DROP_OPEN', message: 'A drop you follow has started.' } });
-    await p.shopperNotice.create({ data: { userId: aliceId, variantId, kind: 'BACK_IN_STOCK', message: 'An item you asked about is back in stock.' } });
+    await p.shopperNotice.create({ data: { userId: aliceId, dropId, variantId, kind: 'DROP_OPEN', message: '', params: { mode: 'QUEUE' } } });
+    await p.shopperNotice.create({ data: { userId: aliceId, variantId, kind: 'BACK_IN_STOCK', message: '' } });
     const bobs = [await p.shopperNotice.create({ data: { userId: bobId, kind: 'BACK_IN_STOCK', variantId, message: 'x' } }), await p.shopperNotice.create({ data: { userId: bobId, kind: 'DROP_OPEN', dropId, message: 'y' } })];
 
     // Keyset pages of 3: 3 + 3 + 1, newest first, no overlap, Bob's never among them.
@@ -71,6 +71,8 @@ describe('shopper notices: pages, unread count, mark read', () => {
     expect(seen[1]).toMatchObject({ dropId, productId, readAt: null });
     expect(seen[2]).toMatchObject({ orderId, returnId, productId: null });
     expect(seen[2].message).toMatch(/退货/); // written in Chinese from its kind and parameters
+    // Drop and stock notices too, naming the item in Chinese (createProduct's 产品).
+    expect(seen.slice(0, 2).map((n) => n.message)).toEqual(['「产品」已补货。', '「产品」限量发售已开始，请排队购买。']);
     expect(seen.some((n) => bobs.some((b) => String(b.id) === n.id))).toBe(false);
 
     // Bad pages: a cursor that is no notice id, first over 100.

@@ -12,6 +12,4 @@ export interface NoticesDictionary {
   viewReturn: string;
   viewDrop: string;
   viewProduct: string;
-  /** Drop and stock notices, by kind (return notices come written by the API in the page's language). */
-  kinds: Record<'DROP_OPEN' | 'DROP_TURN' | 'DROP_WON' | 'DROP_TURN_EXPIRED' | 'DROP_NOT_SELECTED' | 'BACK_IN_STOCK', string>;
 }

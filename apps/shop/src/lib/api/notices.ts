@@ -8,7 +8,7 @@ import { isSignedIn } from './session';
 export interface ShopperNotice {
   id: string;
   kind: string;
-  /** Written by the API in the page's language for a return step; the API's English otherwise (the page writes those by kind). */
+  /** Written by the API in the page's language from the notice's code and parameters (every kind). */
   message: string;
   at: string;
   readAt: string | null;

@@ -56,9 +56,9 @@ export class ReturnQueriesService {
     return this.returns.noticesOf(actor.userId, take, beforeId);
   }
 
-  /** Variant id → product id, for the notices' links (the notices are the caller's own). */
-  productIdsOfVariants(variantIds: readonly string[]): Promise<Map<string, string>> {
-    return this.returns.productIdsOfVariants(variantIds);
+  /** Variant id → product id and names, for the notices' links and texts (the notices are the caller's own). */
+  productsOfVariants(variantIds: readonly string[]): Promise<Map<string, { productId: string; name: { fr: string; en: string; zh: string } }>> {
+    return this.returns.productsOfVariants(variantIds);
   }
 
   unreadNoticeCount(actor: Actor): Promise<number> {

@@ -1,13 +1,17 @@
 import { Args, Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '@vitrine/shared/graphql';
+import { dropNoticeText, nameFor } from '../../drops/domain/drop-notice-texts';
 import { ReturnQueriesService } from '../application/return-queries.service';
 import { returnNoticeText, textLocale, textParams } from '../domain/return-texts';
 import { ShopperNoticeType } from './returns.types';
 
+type VariantFacts = { productId: string; name: { fr: string; en: string; zh: string } } | null;
+
 /**
- * A shopper's notice about a return is stored as its kind and parameters: its message is
- * written here in the reader's language. Other notices (drops, stock) keep the message they
- * were written with.
+ * A shopper's notice is stored as its kind and parameters: its message is written here in the
+ * reader's language (a return step by after-sales' return-texts; a drop or back-in-stock notice
+ * by drops' drop-notice-texts, naming the item in that language). A row still holding a
+ * sentence (a kind the backfill did not know) is shown as written.
  */
 @Resolver(() => ShopperNoticeType)
 export class NoticeTextsResolver {
@@ -15,21 +19,29 @@ export class NoticeTextsResolver {
 
   @ResolveField(() => String, { description: 'The notice in `locale` (en, fr, zh-CN), else in the request’s Accept-Language, else English.' })
   async message(@Parent() n: ShopperNoticeType, @Context() ctx: RequestContext, @Args('locale', { type: () => String, nullable: true }) locale?: string | null): Promise<string> {
-    if (!n.returnId || n.message) return n.message;
+    if (n.message) return n.message;
     const loader = ctx.loaders.get<string, unknown>('notices.params', async (ids) => {
       const params = await this.queries.noticeParams(ids.map((id) => BigInt(id)));
       return ids.map((id) => params.get(id) ?? {});
     });
-    return returnNoticeText(n.kind, textParams(await loader.load(n.id)), textLocale(locale ?? ctx.req?.headers?.['accept-language']));
+    const lang = textLocale(locale ?? ctx.req?.headers?.['accept-language']);
+    const params = textParams(await loader.load(n.id));
+    if (n.returnId) return returnNoticeText(n.kind, params, lang);
+    const variant = n.variantId ? await this.variant(ctx, n.variantId) : null;
+    return dropNoticeText(n.kind, params, lang, variant ? nameFor(lang, variant.name) : '');
   }
 
   @ResolveField(() => ID, { nullable: true, description: 'The product of the variant it is about (BACK_IN_STOCK, drops), to link to.' })
   async productId(@Parent() n: ShopperNoticeType, @Context() ctx: RequestContext): Promise<string | null> {
-    if (!n.variantId) return null;
-    const loader = ctx.loaders.get<string, string | null>('notices.productId', async (ids) => {
-      const products = await this.queries.productIdsOfVariants(ids);
+    return n.variantId ? ((await this.variant(ctx, n.variantId))?.productId ?? null) : null;
+  }
+
+  /** The variant's product (id and names), one statement for a page of notices. */
+  private variant(ctx: RequestContext, variantId: string): Promise<VariantFacts> {
+    const loader = ctx.loaders.get<string, VariantFacts>('notices.variants', async (ids) => {
+      const products = await this.queries.productsOfVariants(ids);
       return ids.map((id) => products.get(id) ?? null);
     });
-    return loader.load(n.variantId);
+    return loader.load(variantId);
   }
 }

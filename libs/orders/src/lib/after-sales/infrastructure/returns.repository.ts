@@ -227,10 +227,12 @@ export class ReturnsRepository {
     });
   }
 
-  /** Variant id → its product's id (the variants notices are about). */
-  async productIdsOfVariants(variantIds: readonly string[]): Promise<Map<string, string>> {
-    const rows = variantIds.length ? await this.prisma.productVariant.findMany({ where: { id: { in: [...variantIds] } }, select: { id: true, productId: true } }) : [];
-    return new Map(rows.map((r) => [r.id, r.productId]));
+  /** Variant id → its product's id and name in each locale (the variants notices are about), one statement. */
+  async productsOfVariants(variantIds: readonly string[]): Promise<Map<string, { productId: string; name: { fr: string; en: string; zh: string } }>> {
+    const rows = variantIds.length
+      ? await this.prisma.productVariant.findMany({ where: { id: { in: [...variantIds] } }, select: { id: true, productId: true, product: { select: { nameFr: true, nameEn: true, nameZh: true } } } })
+      : [];
+    return new Map(rows.map((r) => [r.id, { productId: r.productId, name: { fr: r.product.nameFr, en: r.product.nameEn, zh: r.product.nameZh } }]));
   }
 
   unreadNoticeCount(userId: string): Promise<number> {

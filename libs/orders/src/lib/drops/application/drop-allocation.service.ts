@@ -44,7 +44,7 @@ export class DropAllocationService {
     }
     report.notices += await this.repo.transaction(async (tx) => {
       const restocked = await this.repo.takeRestocked(tx, now);
-      for (const r of restocked) await this.repo.notify(tx, [r.userId], { kind: 'BACK_IN_STOCK', variantId: r.variantId, message: 'An item you asked about is back in stock.' });
+      for (const r of restocked) await this.repo.notify(tx, [r.userId], { kind: 'BACK_IN_STOCK', variantId: r.variantId });
       return restocked.length;
     });
     return report;
@@ -58,7 +58,7 @@ export class DropAllocationService {
       const due = dueStatus(d, now);
       if (d.status === 'SCHEDULED' && due !== 'SCHEDULED') {
         const subscribers = await this.repo.takeDropSubscribers(tx, d.id, now);
-        await this.repo.notify(tx, subscribers, { kind: 'DROP_OPEN', dropId: d.id, variantId: d.variantId, message: d.mode === 'DRAW' ? 'Registration for a drop you follow is open.' : 'A drop you follow has started.' });
+        await this.repo.notify(tx, subscribers, { kind: 'DROP_OPEN', dropId: d.id, variantId: d.variantId, params: { mode: d.mode } });
         out.notices += subscribers.length;
       }
       if (due === 'REGISTRATION') {
@@ -93,18 +93,14 @@ export class DropAllocationService {
       await this.repo.releaseClaims(tx, withdrawn, 'ADMITTED');
       const expired = await this.repo.expireTurns(tx, d.id, now);
       out.expired = expired.length + lapsed.length;
-      await this.repo.notify(tx, [...lapsedUsers, ...expired.map((e) => e.userId)], { kind: 'DROP_TURN_EXPIRED', dropId: d.id, variantId: d.variantId, message: 'Your turn in the drop ended before payment.' });
+      await this.repo.notify(tx, [...lapsedUsers, ...expired.map((e) => e.userId)], { kind: 'DROP_TURN_EXPIRED', dropId: d.id, variantId: d.variantId });
 
       const c = await this.repo.counts(tx, d.id, d.variantId);
       const n = Math.min(c.waiting, turnsToGive({ editionSize: d.editionSize, perIdentityLimit: d.perIdentityLimit, claimedUnits: c.claimed, openTurns: c.openTurns }));
-      const admitted = await this.repo.admitNext(tx, d.id, n, now, new Date(now.getTime() + d.payWindowSeconds * 1000));
+      const turnEndsAt = new Date(now.getTime() + d.payWindowSeconds * 1000);
+      const admitted = await this.repo.admitNext(tx, d.id, n, now, turnEndsAt);
       out.admitted = admitted.length;
-      await this.repo.notify(tx, admitted.map((e) => e.userId), {
-        kind: d.mode === 'DRAW' ? 'DROP_WON' : 'DROP_TURN',
-        dropId: d.id,
-        variantId: d.variantId,
-        message: d.mode === 'DRAW' ? 'You were drawn: pay for your limited edition before your time ends.' : 'It is your turn: pay for your limited edition before your time ends.',
-      });
+      await this.repo.notify(tx, admitted.map((e) => e.userId), { kind: d.mode === 'DRAW' ? 'DROP_WON' : 'DROP_TURN', dropId: d.id, variantId: d.variantId, params: { turnEndsAt: turnEndsAt.toISOString() } });
       out.notices += lapsedUsers.length + expired.length + admitted.length;
 
       const soldOut = c.paid >= d.editionSize;
@@ -116,7 +112,7 @@ export class DropAllocationService {
         const late = (await this.repo.checkedOut(tx, d.id)).filter((x) => x.statuses.length && !x.statuses.includes('PENDING_PAYMENT') && !x.statuses.every((st) => st === 'CANCELLED'));
         await this.repo.setEntryStatus(tx, late.map((x) => x.id), 'CHECKED_OUT', 'PAID');
         const losers = await this.repo.closeWaiting(tx, d.id);
-        await this.repo.notify(tx, losers.map((e) => e.userId), { kind: 'DROP_NOT_SELECTED', dropId: d.id, variantId: d.variantId, message: d.mode === 'DRAW' ? 'You were not drawn this time.' : 'The drop has ended.' });
+        await this.repo.notify(tx, losers.map((e) => e.userId), { kind: 'DROP_NOT_SELECTED', dropId: d.id, variantId: d.variantId, params: { mode: d.mode } });
         await this.repo.setStatus(tx, d.id, 'ENDED', now);
         out.notices += losers.length;
       }

@@ -97,7 +97,7 @@ export class DropsService {
         const entrants = await this.repo.cancelEntries(tx, drop.id, now);
         const subscribers = await this.repo.takeAllDropFollowers(tx, drop.id, now);
         const told = [...new Set([...entrants.userIds, ...subscribers])];
-        await this.repo.notify(tx, told, { kind: 'DROP_CANCELLED', dropId: drop.id, variantId: drop.variantId, message: v.reason ? `A drop you follow was cancelled: ${v.reason}` : 'A drop you follow was cancelled.' });
+        await this.repo.notify(tx, told, { kind: 'DROP_CANCELLED', dropId: drop.id, variantId: drop.variantId, params: v.reason ? { reason: v.reason } : {} });
         return entrants;
       }),
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 import type { DropMode, DropStatus, EntryStatus } from '../domain/allocation';
+import type { DropNoticeKind } from '../domain/drop-notice-texts';
 
 export interface DropRecord {
   id: string;
@@ -379,11 +380,12 @@ export class DropsRepository {
 
   // ---- notices
 
-  async notify(tx: Tx | PrismaService, users: readonly string[], n: { kind: string; message: string; dropId?: string | null; variantId?: string | null; orderId?: string | null }): Promise<void> {
+  /** One notice to each user, as its code and parameters (drop-notice-texts writes it in the reader's language). */
+  async notify(tx: Tx | PrismaService, users: readonly string[], n: { kind: DropNoticeKind; params?: Record<string, unknown>; dropId?: string | null; variantId?: string | null; orderId?: string | null }): Promise<void> {
     if (!users.length) return;
     await tx.$executeRaw`
-      INSERT INTO shopper_notices (user_id, order_id, drop_id, variant_id, kind, message)
-      SELECT u, ${n.orderId ?? null}::uuid, ${n.dropId ?? null}::uuid, ${n.variantId ?? null}::uuid, ${n.kind}, ${n.message} FROM unnest(${[...users]}::uuid[]) AS u`;
+      INSERT INTO shopper_notices (user_id, order_id, drop_id, variant_id, kind, message, params)
+      SELECT u, ${n.orderId ?? null}::uuid, ${n.dropId ?? null}::uuid, ${n.variantId ?? null}::uuid, ${n.kind}, '', ${JSON.stringify(n.params ?? {})}::jsonb FROM unnest(${[...users]}::uuid[]) AS u`;
   }
 
   async subscribe(userId: string, kind: string, targetId: string): Promise<{ id: string; createdAt: Date; notifiedAt: Date | null }> {

@@ -18,12 +18,6 @@ export async function generateMetadata({ params }: { params: LocaleParams }): Pr
   return { title: noticesDictionary(await localeOf(params)).title, robots: { index: false } };
 }
 
-/** A return step comes written by the API in the page's language; drop and stock notices are written here by kind. */
-function text(n: ShopperNotice, t: NoticesDictionary): string {
-  if (n.returnId) return n.message;
-  return (t.kinds as Record<string, string>)[n.kind] ?? n.message;
-}
-
 function link(n: ShopperNotice, t: NoticesDictionary, locale: ShopLocale): { href: string; label: string } | null {
   if (n.orderId) return { href: `${routes.order(locale, n.orderId)}${n.returnId ? '#returns' : ''}`, label: t.viewReturn };
   if (n.dropId) return { href: routes.drop(locale, n.dropId), label: t.viewDrop };
@@ -65,7 +59,8 @@ export default async function NoticesPage({ params, searchParams }: { params: Lo
                 <time dateTime={n.at}>{when.format(new Date(n.at))}</time>
                 {n.readAt ? null : <span className="notice-unread">{t.unread}</span>}
               </p>
-              <p className="notice-text">{text(n, t)}</p>
+              {/* Written by the API in the page's language from the notice's code and parameters (returns, drops, stock). */}
+              <p className="notice-text">{n.message}</p>
               {to ? (
                 <Link className="notice-link" href={to.href}>
                   {to.label}
