@@ -5,7 +5,7 @@ import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, t
 import { signInFast } from './support/browser';
 import { useConsole } from './support/console-fixture';
 
-const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { paid { id amount { amount } stripeTransferId } failed { id } } }`;
+const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { paid { id amount { amount } stripeTransferId checkoutId transferGroup } failed { id } } }`;
 const REFUND = `mutation($id: ID!, $reason: String!) { refundOrder(id: $id, reason: $reason) { refundId refundStatus } }`;
 
 /**
@@ -13,7 +13,9 @@ const REFUND = `mutation($id: ID!, $reason: String!) { refundOrder(id: $id, reas
  * (available / pending per currency), connects the payout account through Stripe's Express
  * onboarding (the Stripe loopback's page), sees the payout the operator's run made and the
  * ledger lines, filters them by kind and date and pages through them, downloads the month's
- * statement as CSV. Another museum's settlement URL is NOT_FOUND for them, and for a brand;
+ * statement as CSV. Each payout is one transfer per checkout, shown with its transfer group; a
+ * payout to the bank that failed shows on the transfers (Failed at the bank, with Stripe's reason)
+ * and on the balance as not paid out. Another museum's settlement URL is NOT_FOUND for them, and for a brand;
  * a brand sees only its own. The operator sees the platform ledger. French too.
  */
 describe('console: settlement', () => {
@@ -94,22 +96,42 @@ describe('console: settlement', () => {
     // The operator's run pays the available balance; a refund after it makes the balance negative (carried).
     const run: any = await c.api.gql(RUN, { k: 'ui-run-1' }, operatorToken);
     expect(run.errors).toBeUndefined();
-    expect(run.data.runPayouts.paid).toHaveLength(1);
+    // One transfer per checkout (six orders, six checkouts), each under its checkout's transfer group.
+    const transfers = run.data.runPayouts.paid as { amount: { amount: number }; stripeTransferId: string; checkoutId: string; transferGroup: string }[];
+    expect(transfers).toHaveLength(6);
+    for (const t of transfers) expect(t.transferGroup).toBe(`vitrine-checkout-${t.checkoutId}`);
     const refund: any = await c.api.gql(REFUND, { id: payableOrders[0].id, reason: 'broken in transit' }, managerToken);
     expect(refund.errors).toBeUndefined();
     await page.reload();
-    await page.getByTestId('settlement-payouts').getByTestId('payout-status').getByText('Paid').waitFor();
+    await page.getByTestId('settlement-payouts').getByTestId('payout-status').getByText('Paid', { exact: true }).first().waitFor();
     await page.getByTestId('settlement-negative').waitFor();
     await screenshot('settlement-museum');
-    // Stripe reverses part of the transfer (its transfer.reversed webhook), and the account's payout to its bank fails (payout.failed).
-    const transferId = String(run.data.runPayouts.paid[0].stripeTransferId ?? [...c.stripe.transfers.keys()][0]);
+    await page.getByTestId('settlement-payouts').getByTestId('payout-transfer-group').getByText(transfers[0]!.transferGroup).waitFor();
+    await expect(page.getByTestId('settlement-payouts').getByTestId('payout-transfer-group').count()).resolves.toBe(6);
+    // Paid in the museum's payout currency (EUR): what each transfer brought at Stripe's rate.
+    await page.getByTestId('payout-account-currency').getByText('Paid out in EUR').waitFor();
+    await expect(page.getByTestId('settlement-payouts').getByTestId('payout-received').filter({ hasText: '€' }).count()).resolves.toBe(6);
+    await page.getByTestId('settlement-payouts').getByText('1 CNY = 0.128 EUR (Stripe)').first().waitFor();
+    // Stripe reverses part of a transfer (its transfer.reversed webhook).
+    const transferId = transfers[0]!.stripeTransferId;
     expect(await c.stripe.deliver(c.api.baseUrl, c.stripe.reverseTransfer(transferId, 10_000))).toBe(200);
-    expect(await c.stripe.deliverConnect(c.api.baseUrl, c.stripe.bankPayout(String(acct['id']), 'failed', 50_000))).toBe(200);
     await page.reload();
     await page.getByTestId('settlement-payouts').getByTestId('payout-status').getByText('Partly reversed').waitFor();
     await page.getByTestId('settlement-payouts').getByText('CN¥100.00').waitFor();
-    await page.getByTestId('payout-account-bank').getByText('Last payout to the bank failed (account_closed)').waitFor();
     await screenshot('settlement-museum-reversed');
+    // The account's payout to its bank fails (payout.failed): every transfer it carried shows it with Stripe's reason; the balance shows it as not paid out.
+    const transferred = transfers.reduce((sum, t) => sum + t.amount.amount, 0);
+    expect(await c.stripe.deliverConnect(c.api.baseUrl, c.stripe.bankPayout(String(acct['id']), 'failed', transferred - 10_000))).toBe(200);
+    await page.reload();
+    await page.getByTestId('payout-account-bank').getByText('Last payout to the bank failed (account_closed)').waitFor();
+    await page.getByTestId('settlement-payouts').getByTestId('payout-bank-failure').first().waitFor();
+    await expect(page.getByTestId('settlement-payouts').getByTestId('payout-status').getByText('Failed at the bank').count()).resolves.toBe(6);
+    await expect(page.getByTestId('settlement-payouts').getByTestId('payout-bank-failure').getByText('Failed: The bank account has been closed. (account_closed)').count()).resolves.toBe(6);
+    const notPaidOut = page.getByTestId('balance-CNY-not-paid-out');
+    await notPaidOut.waitFor();
+    expect((await notPaidOut.textContent())!.replace(/\s/g, '')).toBe(`CN¥${((transferred - 10_000) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+    await page.getByTestId('balance-not-paid-out-help').waitFor();
+    await screenshot('settlement-museum-bank-failed');
 
     // Ledger: newest first, keyset pages of 10; filter by kind and by date.
     const lines = page.getByTestId('ledger-lines').locator('tbody tr');
@@ -131,7 +153,7 @@ describe('console: settlement', () => {
 
     await page.getByTestId('settlement-ledger').getByLabel('Entry').click();
     await page.getByRole('option', { name: 'Payout', exact: true }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="ledger-lines"] tbody tr').length === 1);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="ledger-lines"] tbody tr').length === 6);
     await page.getByTestId('ledger-lines').getByText('Payout').first().waitFor();
     await screenshot('settlement-ledger-payouts');
     await page.getByTestId('settlement-ledger').getByLabel('Entry').click();

@@ -9,7 +9,9 @@ import type { StripeLoopback } from '../support/stripe-loopback';
 const BALANCE = `query($m: ID) { sellerBalance(museumId: $m) { payable { amount currency } pending { amount currency } notPaidOut { amount currency } } }`;
 const CONNECT = `mutation($r: String!) { connectPayoutAccount(returnUrl: $r, refreshUrl: $r) { ready } }`;
 const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { paid { id amount { amount currency } stripeTransferId checkoutId transferGroup } failed { id } } }`;
-const PAYOUTS = `query($m: ID) { sellerPayouts(museumId: $m) { id status stripeTransferId checkoutId transferGroup amount { amount currency } bankStatus bankFailureCode bankFailureMessage } }`;
+const PAYOUTS = `query($m: ID) { sellerPayouts(museumId: $m) { id status stripeTransferId checkoutId transferGroup amount { amount currency } received { amount currency } exchangeRate
+  bankStatus bankFailureCode bankFailureMessage } }`;
+const ACCOUNT = `{ payoutAccount { ready payoutCurrency } }`;
 
 /**
  * Issue 21: transfers carry the checkout's transfer group — the group the checkout's
@@ -18,7 +20,9 @@ const PAYOUTS = `query($m: ID) { sellerPayouts(museumId: $m) { id status stripeT
  * and transfers beyond what the group's charges received). A payout the connected account
  * fails to make to its bank (payout.failed on the Connect endpoint) shows on the transfers it
  * carried (FAILED, with Stripe's code and message) and on the seller's balance as not paid out,
- * until a later bank payout carries the money (payout.paid).
+ * until a later bank payout carries the money (payout.paid). The seller is paid in its payout
+ * currency (its account's default currency, EUR for a French museum): Stripe converts each
+ * transfer on arrival, and what it received and Stripe's rate are recorded on the transfer.
  */
 describe('settlement: transfer groups per checkout, and bank payouts that fail', () => {
   let api: ApiHarness;
@@ -100,6 +104,22 @@ describe('settlement: transfer groups per checkout, and bank payouts that fail',
     // Each payout entry is posted under the checkout it carried, balanced.
     const entries = await api.db.prisma.settlementJournalEntry.findMany({ where: { eventKey: { in: paid.map((p) => `payout:${p.id}`) } }, select: { eventKey: true, checkoutId: true } });
     expect(entries.map((e) => e.checkoutId).sort()).toEqual([a.id, b.id].sort());
+    // Paid in the museum's payout currency: the transfer (in the ledger's CNY) arrived as EUR at Stripe's rate, recorded on each transfer in minor units.
+    expect(((await api.gql(ACCOUNT, {}, manager)) as any).data.payoutAccount).toEqual({ ready: true, payoutCurrency: 'EUR' });
+    const listed = await payouts();
+    expect(listed).toHaveLength(2);
+    for (const p of listed) {
+      const tr = stripe.transfers.get(p.stripeTransferId)!;
+      const txn = [...stripe.balanceTransactions.values()].find((t) => t['source'] === tr['destination_payment'])!;
+      expect(txn).toMatchObject({ currency: 'eur', exchange_rate: 0.128 });
+      expect(p.received).toEqual({ amount: Math.round(p.amount.amount * 0.128), currency: 'EUR' });
+      expect(p.received.amount).toBe(txn['amount']);
+      expect(Number.isSafeInteger(p.received.amount)).toBe(true);
+      expect(p.exchangeRate).toBe('0.128');
+    }
+    // Read from Stripe on the connected account (its destination payment), once per transfer.
+    const reads = stripe.requests.filter((q) => q.method === 'GET' && /^\/v1\/charges\/py_/.test(q.path));
+    expect(reads).toHaveLength(2);
     // A second run pays nothing more.
     expect(((await api.gql(RUN, { k: 'grp-run-2' }, operator)) as any).data.runPayouts.paid).toEqual([]);
 

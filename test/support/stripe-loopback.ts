@@ -58,6 +58,12 @@ export interface StripeLoopbackOptions {
   feeBps?: number;
   /** Stripe's dispute fee, in minor units of the dispute's currency, on the dispute's balance transaction (default 10000: ¥100). */
   disputeFeeMinor?: number;
+  /**
+   * Stripe's conversion rates for transfers to a connected account whose default currency is
+   * another (`'cny:eur'`: EUR per CNY), as its destination payment's balance transaction shows
+   * them (`exchange_rate`). Default: cny:eur 0.128, cny:gbp 0.11, cny:usd 0.138.
+   */
+  fxRates?: Record<string, number>;
 }
 
 export interface StripeLoopback {
@@ -142,6 +148,9 @@ export interface StripeLoopback {
 
 const API_VERSION = Stripe.API_VERSION;
 const now = () => Math.floor(Date.now() / 1000);
+/** The default currency Stripe gives a connected account of a country. */
+const COUNTRY_CURRENCY: Record<string, string> = { FR: 'eur', DE: 'eur', IT: 'eur', ES: 'eur', NL: 'eur', BE: 'eur', AT: 'eur', PT: 'eur', IE: 'eur', GB: 'gbp', US: 'usd', CN: 'cny', HK: 'hkd', JP: 'jpy' };
+const DEFAULT_FX: Record<string, number> = { 'cny:eur': 0.128, 'cny:gbp': 0.11, 'cny:usd': 0.138 };
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
 /** Stripe's form encoding (`a[b][0]=c`) back into objects and arrays. */
@@ -395,6 +404,8 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
         email: p['email'] ?? null,
         metadata: p['metadata'] ?? {},
         capabilities: { transfers: 'inactive' },
+        // Stripe sets it from the country (the currency payouts reach the bank in).
+        default_currency: typeof p['default_currency'] === 'string' ? String(p['default_currency']).toLowerCase() : (COUNTRY_CURRENCY[String(p['country'] ?? 'FR')] ?? 'eur'),
         charges_enabled: false,
         payouts_enabled: false,
         details_submitted: false,
@@ -433,9 +444,32 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
         reversals: { object: 'list', data: [], has_more: false },
         created: now(),
       };
+      // The payment the connected account receives, in its default currency: Stripe converts on arrival.
+      const received = String(acct['default_currency'] ?? tr['currency']);
+      const rate = received === tr['currency'] ? null : (disputeFeeOptions.fxRates ?? DEFAULT_FX)[`${tr['currency']}:${received}`];
+      if (rate === undefined) return stripeError(400, 'invalid_request_error', `No conversion from ${String(tr['currency'])} to ${received} in this sandbox.`, 'currency_conversion_unavailable');
+      const py: Json = { id: id('py'), object: 'charge', amount: rate == null ? amount : Math.round(amount * rate), currency: received, source_transfer: tr['id'], balance_transaction: id('txn'), created: now() };
+      balanceTransactions.set(String(py['balance_transaction']), {
+        id: py['balance_transaction'],
+        object: 'balance_transaction',
+        amount: py['amount'],
+        currency: received,
+        exchange_rate: rate,
+        fee: 0,
+        net: py['amount'],
+        type: 'payment',
+        source: py['id'],
+        created: now(),
+      });
+      charges.set(String(py['id']), py);
+      tr['destination_payment'] = py['id'];
       transfers.set(String(tr['id']), tr);
       accountBalances.set(String(acct['id']), (accountBalances.get(String(acct['id'])) ?? 0) + amount);
       return { status: 200, body: tr };
+    }
+    if ((m = /^\/v1\/transfers\/([^/]+)$/.exec(path)) && method === 'GET') {
+      const tr = transfers.get(m[1]!);
+      return tr ? { status: 200, body: tr } : stripeError(404, 'invalid_request_error', `No such transfer: '${m[1]}'`, 'resource_missing', 'id');
     }
     if ((m = /^\/v1\/transfers\/([^/]+)\/reversals$/.exec(path)) && method === 'POST') {
       const tr = transfers.get(m[1]!);

@@ -1,6 +1,6 @@
 export * from './lib/payments.module';
 export { PaymentsService, type DisputeEvidenceFile, type PaymentHandle } from './lib/application/payments.service';
-export type { ChargeFee, ConnectedAccountSnapshot, WalletAction, WalletMethod } from './lib/infrastructure/stripe.gateway';
+export type { ChargeFee, ConnectedAccountSnapshot, TransferReceipt, WalletAction, WalletMethod } from './lib/infrastructure/stripe.gateway';
 export type { DisputeRecord, PaymentFailureRecord, PaymentRecord, RefundRecord } from './lib/infrastructure/payment.repository';
 export * from './lib/domain/payments-error';
 export * from './lib/domain/payment-event';

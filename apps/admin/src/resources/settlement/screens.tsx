@@ -116,13 +116,14 @@ const Balance = () => {
   const s = useRecordContext<SellerRecord>();
   const translate = useTranslate();
   if (!s) return null;
-  const currencies = [...new Set([...s.payable, ...s.pending].map((a) => a.currency))];
+  const notPaidOut = s.notPaidOut ?? [];
+  const currencies = [...new Set([...s.payable, ...s.pending, ...notPaidOut].map((a) => a.currency))];
   const of = (list: Amount[], c: string) => list.find((a) => a.currency === c)?.amount ?? 0;
   return (
     <Section title="vitrine.settlement.balance" testId="settlement-balance">
       {currencies.length === 0 && <Typography color="text.secondary">{translate('vitrine.settlement.nothing_yet')}</Typography>}
       {currencies.map((c) => (
-        <Box key={c} sx={{ display: 'flex', gap: 4, py: 1 }} data-testid={`balance-${c}`}>
+        <Box key={c} sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 4, rowGap: 1, py: 1 }} data-testid={`balance-${c}`}>
           <Box>
             <Typography variant="body2" color="text.secondary">
               {translate('resources.settlement.fields.payable')}
@@ -139,8 +140,23 @@ const Balance = () => {
               <Money amount={of(s.pending, c)} currency={c} />
             </Typography>
           </Box>
+          {of(notPaidOut, c) > 0 && (
+            <Box>
+              <Typography variant="body2" color="error">
+                {translate('vitrine.settlement.not_paid_out')}
+              </Typography>
+              <Typography variant="h5" component="div" color="error" data-testid={`balance-${c}-not-paid-out`}>
+                <Money amount={of(notPaidOut, c)} currency={c} />
+              </Typography>
+            </Box>
+          )}
         </Box>
       ))}
+      {notPaidOut.some((a) => a.amount > 0) && (
+        <Alert severity="error" sx={{ maxWidth: 520, mb: 1 }} data-testid="balance-not-paid-out-help">
+          {translate('vitrine.settlement.not_paid_out_help')}
+        </Alert>
+      )}
       <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 520 }}>
         {translate('vitrine.settlement.balance_help')}
       </Typography>
@@ -188,6 +204,11 @@ const PayoutAccount = () => {
           color={state === 'READY' ? 'success' : state === 'ONBOARDING' ? 'warning' : 'default'}
           label={translate(`vitrine.settlement.account.state.${state}`)}
         />
+        {account?.payoutCurrency && (
+          <Typography variant="body2" data-testid="payout-account-currency">
+            {translate('vitrine.settlement.account.currency', { currency: account.payoutCurrency })}
+          </Typography>
+        )}
         {account && account.requirements.length > 0 && (
           <Typography variant="body2" data-testid="payout-account-requirements">
             {translate('vitrine.settlement.account.requirements', { list: account.requirements.join(', ') })}
@@ -217,9 +238,14 @@ const PayoutAccount = () => {
   );
 };
 
-/** PAID, PENDING (not transferred yet: the next run makes it), REVERSED or PARTLY_REVERSED (transfer reversals). */
+/**
+ * PAID, PENDING (not transferred yet: the next run makes it), REVERSED or PARTLY_REVERSED
+ * (transfer reversals), FAILED (transferred, but the payout account's payout to its bank failed:
+ * the money is back on its Stripe balance, not paid out).
+ */
 export function payoutState(p: PayoutRecord): 'PAID' | 'PENDING' | 'FAILED' | 'REVERSED' | 'PARTLY_REVERSED' {
   if (p.status === 'PAID' && p.reversed.amount >= p.amount.amount) return 'REVERSED';
+  if (p.status === 'PAID' && p.bankStatus === 'FAILED') return 'FAILED';
   if (p.status === 'PAID' && p.reversed.amount > 0) return 'PARTLY_REVERSED';
   return p.status;
 }
@@ -240,14 +266,51 @@ const Payouts = () => {
           <TextField source="runKey" sortable={false} label="resources.settlementPayouts.fields.runKey" />
           <FunctionField<PayoutRecord> label="resources.settlementPayouts.fields.amount" render={(p) => <Money amount={p.amount.amount} currency={p.amount.currency} />} />
           <FunctionField<PayoutRecord>
+            label="resources.settlementPayouts.fields.received"
+            render={(p) =>
+              p.received ? (
+                <Box component="span" data-testid="payout-received" sx={{ display: 'inline-flex', flexDirection: 'column' }}>
+                  <Money amount={p.received.amount} currency={p.received.currency} />
+                  {p.exchangeRate && (
+                    <Typography variant="caption" color="text.secondary">
+                      {translate('vitrine.settlement.rate', { rate: p.exchangeRate, from: p.amount.currency, to: p.received.currency })}
+                    </Typography>
+                  )}
+                </Box>
+              ) : (
+                '—'
+              )
+            }
+          />
+          <FunctionField<PayoutRecord>
             label="resources.settlementPayouts.fields.status"
             render={(p) => <Chip size="small" data-testid="payout-status" color={PAYOUT_COLORS[payoutState(p)]} label={translate(`vitrine.settlement.payout_status.${payoutState(p)}`)} />}
+          />
+          <FunctionField<PayoutRecord>
+            label="resources.settlementPayouts.fields.bank"
+            render={(p) =>
+              p.bankStatus === 'FAILED' ? (
+                <Typography variant="body2" color="error" data-testid="payout-bank-failure">
+                  {translate('vitrine.settlement.bank_failed', { reason: p.bankFailureMessage ?? p.bankFailureCode ?? '—', code: p.bankFailureCode ?? '—' })}
+                </Typography>
+              ) : p.bankStatus === 'PAID' ? (
+                translate('vitrine.settlement.bank_paid')
+              ) : p.status === 'PAID' ? (
+                translate('vitrine.settlement.bank_unknown')
+              ) : (
+                '—'
+              )
+            }
           />
           <FunctionField<PayoutRecord>
             label="resources.settlementPayouts.fields.reversed"
             render={(p) => (p.reversed.amount ? <Money amount={p.reversed.amount} currency={p.reversed.currency} /> : '—')}
           />
           <TextField source="stripeTransferId" sortable={false} emptyText="—" label="resources.settlementPayouts.fields.stripeTransferId" />
+          <FunctionField<PayoutRecord>
+            label="resources.settlementPayouts.fields.transferGroup"
+            render={(p) => (p.transferGroup ? <Box component="code" sx={{ fontSize: 12, wordBreak: 'break-all' }} data-testid="payout-transfer-group">{p.transferGroup}</Box> : '—')}
+          />
         </Datagrid>
       )}
     </Section>

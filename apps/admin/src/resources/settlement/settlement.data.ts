@@ -21,10 +21,12 @@ export interface SellerRecord {
   name: string | null;
   payable: Amount[];
   pending: Amount[];
+  /** Transferred, but the payout account's bank payout failed: at Stripe, not paid out. */
+  notPaidOut: Amount[];
 }
 
 export interface PlatformLedger {
-  sellers: { sellerType: SellerType; sellerId: string; payable: Amount[]; pending: Amount[] }[];
+  sellers: { sellerType: SellerType; sellerId: string; payable: Amount[]; pending: Amount[]; notPaidOut: Amount[] }[];
   taxOwedToCustoms: Amount[];
   commissionRevenue: Amount[];
   stripeClearing: Amount[];
@@ -50,9 +52,19 @@ export interface PayoutRecord {
   amount: Amount;
   status: 'PENDING' | 'PAID' | 'FAILED';
   stripeTransferId: string | null;
+  /** The checkout whose money the transfer carries, and Stripe's transfer_group (its PaymentIntent's). */
+  checkoutId: string | null;
+  transferGroup: string | null;
   reversed: Amount;
   createdAt: string | null;
   paidAt: string | null;
+  /** The payout account's payout of this money to its bank: PAID, FAILED (with Stripe's reason), or null while not reported. */
+  bankStatus: 'PAID' | 'FAILED' | null;
+  bankFailureCode: string | null;
+  bankFailureMessage: string | null;
+  /** What the seller's account received in its payout currency (Stripe converts on arrival), and Stripe's rate. */
+  received: Amount | null;
+  exchangeRate: string | null;
 }
 
 export interface PayoutAccountRecord {
@@ -63,6 +75,7 @@ export interface PayoutAccountRecord {
   onboardingUrl: string | null;
   bankPayoutStatus: string | null;
   bankPayoutFailureCode: string | null;
+  payoutCurrency: string | null;
 }
 
 export const ENTRY_KINDS = ['ORDER_PAID', 'ORDER_PAYABLE', 'REFUND', 'REFUND_FAILED', 'DISPUTE_LOST', 'DISPUTE_FEE', 'PAYOUT', 'TRANSFER_REVERSAL'] as const;
@@ -79,7 +92,7 @@ export function sellerArgs(recordId: string): { m: string | null; b: string | nu
 }
 
 const A = '{ amount currency }';
-const BALANCE = `sellerType sellerId payable ${A} pending ${A}`;
+const BALANCE = `sellerType sellerId payable ${A} pending ${A} notPaidOut ${A}`;
 
 async function balanceOf(args: { m: string | null; b: string | null }) {
   return (await gql<{ sellerBalance: Omit<SellerRecord, 'id' | 'name'> }>(`query SellerBalance($m: ID, $b: ID) { sellerBalance(museumId: $m, brandId: $b) { ${BALANCE} } }`, args)).sellerBalance;
@@ -168,7 +181,8 @@ export const settlementPayoutsData: ResourceHandler = {
   getList: async (params) => {
     const args = sellerArgs(String(params.filter?.seller ?? ''));
     const r = await gql<{ sellerPayouts: PayoutRecord[] }>(
-      `query SellerPayouts($m: ID, $b: ID) { sellerPayouts(museumId: $m, brandId: $b) { id runKey amount ${A} status stripeTransferId reversed ${A} createdAt paidAt } }`,
+      `query SellerPayouts($m: ID, $b: ID) { sellerPayouts(museumId: $m, brandId: $b) {
+        id runKey amount ${A} status stripeTransferId checkoutId transferGroup reversed ${A} createdAt paidAt bankStatus bankFailureCode bankFailureMessage received ${A} exchangeRate } }`,
       args,
     );
     return { data: r.sellerPayouts, total: r.sellerPayouts.length };
@@ -177,7 +191,7 @@ export const settlementPayoutsData: ResourceHandler = {
 
 export async function payoutAccount(recordId: string): Promise<PayoutAccountRecord | null> {
   const r = await gql<{ payoutAccount: PayoutAccountRecord | null }>(
-    `query PayoutAccount($m: ID, $b: ID) { payoutAccount(museumId: $m, brandId: $b) { ready detailsSubmitted chargesEnabled requirements onboardingUrl bankPayoutStatus bankPayoutFailureCode } }`,
+    `query PayoutAccount($m: ID, $b: ID) { payoutAccount(museumId: $m, brandId: $b) { ready detailsSubmitted chargesEnabled requirements onboardingUrl bankPayoutStatus bankPayoutFailureCode payoutCurrency } }`,
     sellerArgs(recordId),
   );
   return r.payoutAccount;
@@ -187,7 +201,7 @@ export async function payoutAccount(recordId: string): Promise<PayoutAccountReco
 export async function connectPayoutAccount(recordId: string, returnUrl: string): Promise<PayoutAccountRecord> {
   const r = await gql<{ connectPayoutAccount: PayoutAccountRecord }>(
     `mutation ConnectPayoutAccount($m: ID, $b: ID, $r: String!, $f: String!) {
-      connectPayoutAccount(museumId: $m, brandId: $b, returnUrl: $r, refreshUrl: $f) { ready detailsSubmitted chargesEnabled requirements onboardingUrl bankPayoutStatus bankPayoutFailureCode } }`,
+      connectPayoutAccount(museumId: $m, brandId: $b, returnUrl: $r, refreshUrl: $f) { ready detailsSubmitted chargesEnabled requirements onboardingUrl bankPayoutStatus bankPayoutFailureCode payoutCurrency } }`,
     { ...sellerArgs(recordId), r: returnUrl, f: returnUrl },
   );
   pager.invalidate('settlement');

@@ -40,6 +40,10 @@ export class PaymentsPayoutProvider extends PayoutProvider {
     return this.payments.accountOnboardingLink(args);
   }
 
+  transferReceipt(transferId: string) {
+    return this.payments.transferReceipt(transferId);
+  }
+
   transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
     return this.payments.transfer(args);
   }

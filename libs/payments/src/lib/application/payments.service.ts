@@ -6,7 +6,7 @@ import type { VerifiedConnectEvent } from '../domain/connect-event';
 import type { PaymentEvent, VerifiedPaymentEvent } from '../domain/payment-event';
 import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
 import { PaymentRepository, type DisputeRecord, type PaymentFailureRecord, type PaymentRecord, type RefundRecord } from '../infrastructure/payment.repository';
-import { StripeGateway, type ChargeFee, type ConnectedAccountSnapshot, type WalletAction, type WalletMethod } from '../infrastructure/stripe.gateway';
+import { StripeGateway, type ChargeFee, type ConnectedAccountSnapshot, type TransferReceipt, type WalletAction, type WalletMethod } from '../infrastructure/stripe.gateway';
 
 /** One evidence file, uploaded to Stripe (purpose dispute_evidence) and named in the evidence by `field`. */
 export interface DisputeEvidenceFile {
@@ -142,6 +142,11 @@ export class PaymentsService {
 
   transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
     return this.gateway.createTransfer(args);
+  }
+
+  /** What the transfer's connected account received, in its currency at Stripe's rate (null while Stripe has none). */
+  transferReceipt(transferId: string): Promise<TransferReceipt | null> {
+    return this.gateway.transferReceipt(transferId);
   }
 
   /** Reverses (part of) a transfer to a connected account; `refused` with Stripe's code when Stripe will not. */

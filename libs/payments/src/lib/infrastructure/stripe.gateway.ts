@@ -63,6 +63,16 @@ export interface ConnectedAccountSnapshot {
   payoutsEnabled: boolean;
   detailsSubmitted: boolean;
   currentlyDue: string[];
+  /** The currency the account is paid out in (Stripe converts transfers into it on arrival). */
+  defaultCurrency: string | null;
+}
+
+/** What a transfer's connected account received: Stripe's destination payment, converted at Stripe's rate when its currency differs. */
+export interface TransferReceipt {
+  amountMinor: number;
+  currency: string;
+  /** Stripe's exchange_rate (units of `currency` per unit of the transfer's), as Stripe gave it; null when no conversion. */
+  exchangeRate: string | null;
 }
 
 /**
@@ -175,6 +185,22 @@ export class StripeGateway {
   async accountOnboardingLink(args: { accountId: string; refreshUrl: string; returnUrl: string }): Promise<string> {
     const link = await this.call('create account link', () => this.stripe.accountLinks.create({ account: args.accountId, refresh_url: args.refreshUrl, return_url: args.returnUrl, type: 'account_onboarding' }));
     return link.url;
+  }
+
+  /**
+   * What the connected account received of a transfer: its destination payment's balance
+   * transaction (read on the connected account), in the account's default currency at Stripe's
+   * rate. Null while Stripe has none.
+   */
+  async transferReceipt(transferId: string): Promise<TransferReceipt | null> {
+    const tr = await this.call('retrieve transfer', () => this.stripe.transfers.retrieve(transferId));
+    const paymentId = typeof tr.destination_payment === 'string' ? tr.destination_payment : (tr.destination_payment?.id ?? null);
+    const account = typeof tr.destination === 'string' ? tr.destination : (tr.destination?.id ?? null);
+    if (!paymentId || !account) return null;
+    const py = await this.call('retrieve destination payment', () => this.stripe.charges.retrieve(paymentId, { expand: ['balance_transaction'] }, { stripeAccount: account }));
+    const bt = py.balance_transaction;
+    if (!bt || typeof bt === 'string') return null;
+    return { amountMinor: bt.amount, currency: bt.currency.toUpperCase(), exchangeRate: bt.exchange_rate == null ? null : String(bt.exchange_rate) };
   }
 
   /** Moves money from the platform's balance to a connected account, once per idempotency key. */
@@ -359,5 +385,12 @@ function walletAction(next: Stripe.PaymentIntent.NextAction | null): WalletActio
 }
 
 function connected(a: Stripe.Account): ConnectedAccountSnapshot {
-  return { id: a.id, chargesEnabled: a.charges_enabled ?? false, payoutsEnabled: a.payouts_enabled ?? false, detailsSubmitted: a.details_submitted ?? false, currentlyDue: a.requirements?.currently_due ?? [] };
+  return {
+    id: a.id,
+    chargesEnabled: a.charges_enabled ?? false,
+    payoutsEnabled: a.payouts_enabled ?? false,
+    detailsSubmitted: a.details_submitted ?? false,
+    currentlyDue: a.requirements?.currently_due ?? [],
+    defaultCurrency: a.default_currency ? a.default_currency.toUpperCase() : null,
+  };
 }

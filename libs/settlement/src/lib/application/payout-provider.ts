@@ -5,6 +5,15 @@ export interface PayoutAccountState {
   payoutsEnabled: boolean;
   detailsSubmitted: boolean;
   currentlyDue: string[];
+  /** The seller's payout currency (the account's default currency; Stripe converts transfers into it). */
+  defaultCurrency: string | null;
+}
+
+/** What the seller's account received of a transfer, in its payout currency, at Stripe's rate (null when no conversion). */
+export interface TransferReceipt {
+  amountMinor: number;
+  currency: string;
+  exchangeRate: string | null;
 }
 
 /**
@@ -20,5 +29,7 @@ export abstract class PayoutProvider {
    * balance_insufficient) when Stripe will not; throws when Stripe cannot be reached.
    */
   abstract reverseTransfer(args: { transferId: string; amountMinor: number; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string; amountMinor: number; currency: string } | { refused: string }>;
+  /** What the transfer's account received (its destination payment), null while Stripe has none; throws when Stripe cannot be reached. */
+  abstract transferReceipt(transferId: string): Promise<TransferReceipt | null>;
   abstract transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }>;
 }

@@ -16,6 +16,8 @@ export interface PayoutAccountView extends SellerRef {
   requirements: string[];
   bankPayoutStatus: string | null;
   bankPayoutFailureCode: string | null;
+  /** The currency the seller is paid out in (its account's default currency). */
+  payoutCurrency: string | null;
   onboardingUrl: string | null;
 }
 
@@ -112,6 +114,8 @@ export class PayoutsService {
     const result: PayoutRunResult = { runKey, paid: [], skipped: [], failed: [] };
     // Payouts a run left PENDING (Stripe did not answer, the process died) go first, under their own key.
     for (const p of await this.payouts.pendingPayouts()) await this.transfer(p, result);
+    // Transfers made whose receipt (what the seller got in its currency, at Stripe's rate) Stripe did not give then.
+    for (const p of await this.payouts.withoutReceipt(100)) await this.receipt(p.id, p.stripeTransferId);
     const owed = (await this.ledger.balances({ kinds: ['SELLER_PAYABLE'] })).filter((b) => b.ownerId && b.balanceMinor < 0);
     for (const b of owed) {
       const seller: SellerRef = { sellerType: b.ownerType as 'MUSEUM' | 'BRAND', sellerId: b.ownerId! };
@@ -174,6 +178,22 @@ export class PayoutsService {
       return this.ledger.insertEntry(tx, payoutEntry({ payoutId: p.id, checkoutId: p.checkoutId, sellerType: p.sellerType, sellerId: p.sellerId, amountMinor: p.amountMinor, currency: p.currency, at: new Date() }));
     });
     if (posted) result.paid.push({ ...p, status: 'PAID', stripeTransferId: transferId });
+    await this.receipt(p.id, transferId);
+  }
+
+  /**
+   * Records what the seller's account received of a transfer: Stripe converts it on arrival into
+   * the account's payout currency; the amount (minor units) and Stripe's rate are kept on the
+   * payout. Read after the transfer (Stripe's destination payment); a failed read is retried by
+   * the next run, and the ledger does not wait for it (it stays in the ledger's currency).
+   */
+  private async receipt(payoutId: string, transferId: string): Promise<void> {
+    try {
+      const r = await this.provider.transferReceipt(transferId);
+      if (r) await this.payouts.recordReceipt(payoutId, r);
+    } catch (error) {
+      this.logger.warn(`receipt of transfer ${transferId} (payout ${payoutId}) not read (${(error as Error).message}); the next run reads it`);
+    }
   }
 
   private async refresh(row: PayoutAccountRow): Promise<Omit<PayoutAccountView, 'onboardingUrl'>> {
@@ -181,7 +201,8 @@ export class PayoutsService {
     const fresh = { chargesEnabled: st.chargesEnabled, payoutsEnabled: st.payoutsEnabled, detailsSubmitted: st.detailsSubmitted, requirements: st.currentlyDue };
     // Taken at the start of this second: an account.updated of the same second (Stripe's `created` is in seconds) still applies.
     await this.payouts.updateStatus(row.stripeAccountId, { ...fresh, at: new Date(Math.floor(Date.now() / 1000) * 1000) });
-    return view({ ...row, ...fresh });
+    if (st.defaultCurrency) await this.payouts.setPayoutCurrency(row.stripeAccountId, st.defaultCurrency);
+    return view({ ...row, ...fresh, payoutCurrency: st.defaultCurrency ?? row.payoutCurrency });
   }
 }
 
@@ -195,5 +216,6 @@ function view(row: PayoutAccountRow): Omit<PayoutAccountView, 'onboardingUrl'> {
     requirements: row.requirements,
     bankPayoutStatus: row.bankPayoutStatus,
     bankPayoutFailureCode: row.bankPayoutFailureCode,
+    payoutCurrency: row.payoutCurrency,
   };
 }

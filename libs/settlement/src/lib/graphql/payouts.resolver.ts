@@ -21,6 +21,9 @@ type PayoutLike = {
   bankStatus?: string | null;
   bankFailureCode?: string | null;
   bankFailureMessage?: string | null;
+  receivedMinor?: number | null;
+  receivedCurrency?: string | null;
+  exchangeRate?: string | null;
 };
 const payout = (p: PayoutLike): SellerPayoutType => ({
   id: p.id,
@@ -35,6 +38,8 @@ const payout = (p: PayoutLike): SellerPayoutType => ({
   bankStatus: p.bankStatus ?? null,
   bankFailureCode: p.bankFailureCode ?? null,
   bankFailureMessage: p.bankFailureMessage ?? null,
+  received: p.receivedMinor != null && p.receivedCurrency ? { amount: p.receivedMinor, currency: p.receivedCurrency } : null,
+  exchangeRate: p.exchangeRate ?? null,
   reversed: { amount: p.reversedMinor ?? 0, currency: p.currency },
   createdAt: p.createdAt ?? null,
   paidAt: p.paidAt ?? null,

@@ -129,6 +129,8 @@ export class PayoutAccountType {
   @Field(() => Boolean, { description: 'Charges enabled on the connected account (from Stripe’s account.updated).' }) chargesEnabled!: boolean;
   @Field(() => String, { nullable: true, description: 'The account’s latest payout to its bank as Stripe reported it (payout.paid / payout.failed): paid or failed; null before any.' }) bankPayoutStatus!: string | null;
   @Field(() => String, { nullable: true, description: 'Stripe’s failure code of that bank payout when it failed.' }) bankPayoutFailureCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'The currency the seller is paid out in: the account’s default currency, into which Stripe converts each transfer (null before Stripe was read).' })
+  payoutCurrency!: string | null;
 }
 
 @ObjectType('SellerPayout', { description: 'One transfer of a payout run to a seller.' })
@@ -149,6 +151,13 @@ export class SellerPayoutType {
   bankStatus?: string | null;
   @Field(() => String, { nullable: true, description: 'Stripe’s failure_code of a FAILED bank payout (e.g. account_closed).' }) bankFailureCode?: string | null;
   @Field(() => String, { nullable: true, description: 'Stripe’s failure_message of a FAILED bank payout.' }) bankFailureMessage?: string | null;
+  @Field(() => LedgerAmountType, {
+    nullable: true,
+    description: 'What the seller’s payout account received, in its payout currency (Stripe converts the transfer on arrival), in minor units; null until Stripe told it.',
+  })
+  received?: LedgerAmountType | null;
+  @Field(() => String, { nullable: true, description: 'The rate Stripe converted the transfer at (its exchange_rate: received currency per unit of the transfer’s), as recorded; null when no conversion.' })
+  exchangeRate?: string | null;
   @Field(() => LedgerAmountType, { description: 'What Stripe reversed of the transfer (transfer reversals, back in the seller’s payable balance).' }) reversed!: LedgerAmountType;
   @Field(() => Date, { nullable: true, description: 'When the payout row was written (null in a run’s answer for a row not read back).' }) createdAt?: Date | null;
   @Field(() => Date, { nullable: true, description: 'When Stripe made the transfer.' }) paidAt?: Date | null;

@@ -11,6 +11,8 @@ export interface PayoutAccountRow extends SellerRef {
   chargesEnabled: boolean;
   bankPayoutStatus: string | null;
   bankPayoutFailureCode: string | null;
+  /** The account's default currency as Stripe last said (null before it was read). */
+  payoutCurrency: string | null;
 }
 
 export interface PayoutRow extends SellerRef {
@@ -35,6 +37,10 @@ export interface PayoutListRow extends PayoutRow {
   bankPayoutId: string | null;
   bankFailureCode: string | null;
   bankFailureMessage: string | null;
+  /** What the seller's account received, in its payout currency, and Stripe's rate (null until read; the rate null without conversion). */
+  receivedMinor: number | null;
+  receivedCurrency: string | null;
+  exchangeRate: string | null;
 }
 
 /** Connected accounts and payouts (tables of settlement). Plain data access. */
@@ -54,10 +60,10 @@ export class PayoutRepository {
     const db = tx ?? this.prisma;
     const rows = lock
       ? await db.$queryRaw<PayoutAccountRow[]>`SELECT seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId", payouts_enabled AS "payoutsEnabled", details_submitted AS "detailsSubmitted", requirements,
-                 charges_enabled AS "chargesEnabled", bank_payout_status AS "bankPayoutStatus", bank_payout_failure_code AS "bankPayoutFailureCode"
+                 charges_enabled AS "chargesEnabled", bank_payout_status AS "bankPayoutStatus", bank_payout_failure_code AS "bankPayoutFailureCode", trim(payout_currency) AS "payoutCurrency"
           FROM seller_payout_accounts WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid FOR UPDATE`
       : await db.$queryRaw<PayoutAccountRow[]>`SELECT seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId", payouts_enabled AS "payoutsEnabled", details_submitted AS "detailsSubmitted", requirements,
-                 charges_enabled AS "chargesEnabled", bank_payout_status AS "bankPayoutStatus", bank_payout_failure_code AS "bankPayoutFailureCode"
+                 charges_enabled AS "chargesEnabled", bank_payout_status AS "bankPayoutStatus", bank_payout_failure_code AS "bankPayoutFailureCode", trim(payout_currency) AS "payoutCurrency"
           FROM seller_payout_accounts WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid`;
     return rows[0] ?? null;
   }
@@ -176,6 +182,26 @@ export class PayoutRepository {
          AND (bank_status_at IS NULL OR bank_status_at <= ${p.at})`;
   }
 
+  /** The account's payout currency (its default currency, from a read of the account). */
+  async setPayoutCurrency(stripeAccountId: string, currency: string): Promise<void> {
+    await this.prisma.$executeRaw`UPDATE seller_payout_accounts SET payout_currency = ${currency} WHERE stripe_account_id = ${stripeAccountId} AND payout_currency IS DISTINCT FROM ${currency}`;
+  }
+
+  /** Records what the transfer's account received (once: a second read changes nothing). */
+  async recordReceipt(payoutId: string, r: { amountMinor: number; currency: string; exchangeRate: string | null }): Promise<boolean> {
+    const n = await this.prisma.$executeRaw`
+      UPDATE seller_payouts SET received_minor = ${r.amountMinor}, received_currency = ${r.currency}, exchange_rate = ${r.exchangeRate}, received_at = now()
+       WHERE id = ${payoutId}::uuid AND status = 'PAID' AND received_minor IS NULL`;
+    return n > 0;
+  }
+
+  /** PAID transfers whose receipt was not read yet (Stripe did not answer then), oldest first. */
+  async withoutReceipt(limit: number): Promise<{ id: string; stripeTransferId: string }[]> {
+    return this.prisma.$queryRaw<{ id: string; stripeTransferId: string }[]>`
+      SELECT id::text, stripe_transfer_id AS "stripeTransferId" FROM seller_payouts
+       WHERE status = 'PAID' AND received_minor IS NULL AND stripe_transfer_id IS NOT NULL ORDER BY paid_at, id LIMIT ${limit}`;
+  }
+
   /** Per currency, what was transferred to the seller whose bank payout failed (less what was reversed): at Stripe, not paid out. */
   async notPaidOut(s: SellerRef): Promise<{ currency: string; amountMinor: number }[]> {
     const rows = await this.prisma.$queryRaw<{ currency: string; amountMinor: number }[]>`
@@ -213,9 +239,10 @@ export class PayoutRepository {
   async payoutsOf(s: SellerRef): Promise<PayoutListRow[]> {
     const rows = await this.prisma.$queryRaw<PayoutListRow[]>`
       SELECT ${COLUMNS}, reversed_minor::float8 AS "reversedMinor", paid_at AS "paidAt", created_at AS "createdAt",
-             bank_status AS "bankStatus", bank_payout_id AS "bankPayoutId", bank_failure_code AS "bankFailureCode", bank_failure_message AS "bankFailureMessage"
+             bank_status AS "bankStatus", bank_payout_id AS "bankPayoutId", bank_failure_code AS "bankFailureCode", bank_failure_message AS "bankFailureMessage",
+             received_minor::float8 AS "receivedMinor", trim(received_currency) AS "receivedCurrency", exchange_rate AS "exchangeRate"
         FROM seller_payouts WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid ORDER BY created_at DESC, id LIMIT 100`;
-    return rows.map((r) => ({ ...num(r), reversedMinor: Number(r.reversedMinor) }));
+    return rows.map((r) => ({ ...num(r), reversedMinor: Number(r.reversedMinor), receivedMinor: r.receivedMinor == null ? null : Number(r.receivedMinor) }));
   }
 }
 
