@@ -19,13 +19,38 @@ type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout($t: String!) { logout(refreshToken: $t) }\n": typeof types.LogoutDocument,
     "\n  query MuseumDashboard($museumId: ID, $timeZone: String, $threshold: Int) {\n    museumDashboard(museumId: $museumId, timeZone: $timeZone, lowStockThreshold: $threshold, lowStockFirst: 8) {\n      timeZone\n      today { day orders totalCny goodsCny totalEur goodsEur }\n      month { month orders totalCny goodsCny totalEur goodsEur }\n      daily { day orders totalCny goodsCny totalEur goodsEur }\n      ordersByStatus { status count }\n      heldAtCustoms\n      lowStock { threshold totalCount levels { variantId locationId locationCode sku productName { fr en zhCN } onHand reserved available } }\n    }\n  }\n": typeof types.MuseumDashboardDocument,
+    "\n  fragment LicensedProductFields on LicensedProduct {\n    productId\n    agreementId\n    museumId\n    name { fr en zhCN }\n    status\n    publishedAt\n    delistedAt\n    delistReason\n  }\n": typeof types.LicensedProductFieldsFragmentDoc,
+    "\n  fragment AgreementFields on LicenceAgreement {\n    id\n    proposalId\n    museumId\n    brandId\n    brandName\n    museum { name { fr en zhCN } }\n    status\n    approvedVersion\n    royaltyRateBps\n    currency\n    territory\n    channels\n    termStart\n    termEnd\n    sellOffDays\n    sellOffEnd\n    minimumGuarantee { amount currency }\n    advance { amount currency }\n    createdAt\n    expiredAt\n  }\n": typeof types.AgreementFieldsFragmentDoc,
+    "\n  query LicenceAgreements($first: Int, $after: String, $full: Boolean!) {\n    licenceAgreements(first: $first, after: $after) {\n      nodes { id ...AgreementFields @include(if: $full) products @include(if: $full) { ...LicensedProductFields } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.LicenceAgreementsDocument,
+    "\n  query LicenceAgreement($id: ID!) {\n    licenceAgreement(id: $id) { ...AgreementFields products { ...LicensedProductFields listingBlockers { code message path } } }\n  }\n": typeof types.LicenceAgreementDocument,
+    "\n  mutation PublishLicensed($p: ID!) {\n    publishLicensedProduct(productId: $p) {\n      __typename\n      ... on LicensedProduct { ...LicensedProductFields }\n      ... on ListingNotAllowedError { errorCode message reasons { code message path } }\n    }\n  }\n": typeof types.PublishLicensedDocument,
+    "\n  mutation UnpublishLicensed($p: ID!) { unpublishLicensedProduct(productId: $p) { ...LicensedProductFields } }\n": typeof types.UnpublishLicensedDocument,
+    "\n  fragment LedgerEntryFields on RoyaltyLedgerEntry {\n    id\n    kind\n    productId\n    orderLineId\n    units\n    sale { amount currency }\n    netSales { amount currency }\n    royalty { amount currency }\n    fxRate\n    periodStart\n    occurredAt\n    statementId\n  }\n": typeof types.LedgerEntryFieldsFragmentDoc,
+    "\n  query RoyaltyLedger($agreementId: ID!, $first: Int, $after: String, $full: Boolean!) {\n    royaltyLedger(agreementId: $agreementId, first: $first, after: $after) {\n      nodes { id ...LedgerEntryFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.RoyaltyLedgerDocument,
+    "\n  fragment ArtworkFields on ManagedArtwork {\n    id\n    museumId\n    accessionNumber\n    title { fr en zhCN }\n    artist\n    period\n    periodName { fr en zhCN }\n    creditLine\n    imageUrl\n    licensable\n  }\n": typeof types.ArtworkFieldsFragmentDoc,
+    "\n  query Artworks($museumId: ID!, $first: Int, $after: String, $search: String, $full: Boolean!) {\n    artworksOfMuseum(museumId: $museumId, first: $first, after: $after, search: $search) {\n      nodes { id ...ArtworkFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.ArtworksDocument,
+    "\n  query Artwork($id: ID!) { managedArtwork(id: $id) { ...ArtworkFields } }\n": typeof types.ArtworkDocument,
+    "\n  mutation CreateArtwork($input: CreateArtworkInput!) { createArtwork(input: $input) { ...ArtworkFields } }\n": typeof types.CreateArtworkDocument,
+    "\n  mutation UpdateArtwork($input: UpdateArtworkInput!) { updateArtwork(input: $input) { ...ArtworkFields } }\n": typeof types.UpdateArtworkDocument,
+    "\n  mutation DeleteArtwork($id: ID!) { deleteArtwork(id: $id) }\n": typeof types.DeleteArtworkDocument,
     "\n  fragment BrandOrderFields on Order {\n    id\n    number\n    museumId\n    status\n    customsMode\n    currency\n    total\n    createdAt\n    orderer { name residentIdMasked }\n    recipient { name province city }\n    lines { id sku name quantity }\n  }\n": typeof types.BrandOrderFieldsFragmentDoc,
     "\n  query BrandOrders($first: Int, $after: String, $status: OrderStatus, $full: Boolean!) {\n    brandOrders(first: $first, after: $after, status: $status) {\n      nodes { id ...BrandOrderFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.BrandOrdersDocument,
     "\n  query BrandOrder($id: ID!) { order(id: $id) { ...BrandOrderFields } }\n": typeof types.BrandOrderDocument,
+    "\n  fragment BrandLocationFields on StockLocation { id code name kind customsMode priority }\n": typeof types.BrandLocationFieldsFragmentDoc,
+    "\n  query BrandStockLocations { brandStockLocations { ...BrandLocationFields } }\n": typeof types.BrandStockLocationsDocument,
+    "\n  query BrandLevels($locationId: ID!) {\n    brandFulfilledVariants { variantId productId sku }\n    brandStockLevels(locationId: $locationId, first: 100) { nodes { variantId onHand reserved available } }\n  }\n": typeof types.BrandLevelsDocument,
+    "\n  mutation SetBrandStockLevel($input: SetStockLevelInput!) { setBrandStockLevel(input: $input) { onHand } }\n": typeof types.SetBrandStockLevelDocument,
+    "\n  mutation CreateBrandStockLocation($input: CreateBrandStockLocationInput!) { createBrandStockLocation(input: $input) { ...BrandLocationFields } }\n": typeof types.CreateBrandStockLocationDocument,
     "\n  fragment BrandFields on Brand { id slug name country createdAt }\n": typeof types.BrandFieldsFragmentDoc,
     "\n  query Brands($first: Int, $after: String, $full: Boolean!) {\n    brands(first: $first, after: $after) {\n      nodes { id ...BrandFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.BrandsDocument,
     "\n  query Brand($id: ID!) { brand(id: $id) { ...BrandFields } }\n": typeof types.BrandDocument,
     "\n  mutation CreateBrand($input: CreateBrandInput!) { createBrand(input: $input) { ...BrandFields } }\n": typeof types.CreateBrandDocument,
+    "\n  fragment CollectionFields on ManagedCollection { id museumId slug name { fr en zhCN } }\n": typeof types.CollectionFieldsFragmentDoc,
+    "\n  query Collections($museumId: ID!, $first: Int, $after: String, $full: Boolean!) {\n    collectionsOfMuseum(museumId: $museumId, first: $first, after: $after) {\n      nodes { id ...CollectionFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.CollectionsDocument,
+    "\n  query Collection($id: ID!) { managedCollection(id: $id) { ...CollectionFields } }\n": typeof types.CollectionDocument,
+    "\n  mutation CreateCollection($input: CreateCollectionInput!) { createCollection(input: $input) { ...CollectionFields } }\n": typeof types.CreateCollectionDocument,
+    "\n  mutation UpdateCollection($input: UpdateCollectionInput!) { updateCollection(input: $input) { ...CollectionFields } }\n": typeof types.UpdateCollectionDocument,
+    "\n  mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }\n": typeof types.DeleteCollectionDocument,
     "\n  fragment FxRateFields on FxRate { id base quote rate source effectiveAt }\n": typeof types.FxRateFieldsFragmentDoc,
     "\n  query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {\n    fxRates(base: $base, quote: $quote, first: $first, after: $after) {\n      nodes { id ...FxRateFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.FxRatesDocument,
     "\n  mutation SetFxRate($input: SetFxRateInput!) { setFxRate(input: $input) { ...FxRateFields } }\n": typeof types.SetFxRateDocument,
@@ -57,13 +82,38 @@ const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }\n  }\n": types.LoginDocument,
     "\n  mutation Logout($t: String!) { logout(refreshToken: $t) }\n": types.LogoutDocument,
     "\n  query MuseumDashboard($museumId: ID, $timeZone: String, $threshold: Int) {\n    museumDashboard(museumId: $museumId, timeZone: $timeZone, lowStockThreshold: $threshold, lowStockFirst: 8) {\n      timeZone\n      today { day orders totalCny goodsCny totalEur goodsEur }\n      month { month orders totalCny goodsCny totalEur goodsEur }\n      daily { day orders totalCny goodsCny totalEur goodsEur }\n      ordersByStatus { status count }\n      heldAtCustoms\n      lowStock { threshold totalCount levels { variantId locationId locationCode sku productName { fr en zhCN } onHand reserved available } }\n    }\n  }\n": types.MuseumDashboardDocument,
+    "\n  fragment LicensedProductFields on LicensedProduct {\n    productId\n    agreementId\n    museumId\n    name { fr en zhCN }\n    status\n    publishedAt\n    delistedAt\n    delistReason\n  }\n": types.LicensedProductFieldsFragmentDoc,
+    "\n  fragment AgreementFields on LicenceAgreement {\n    id\n    proposalId\n    museumId\n    brandId\n    brandName\n    museum { name { fr en zhCN } }\n    status\n    approvedVersion\n    royaltyRateBps\n    currency\n    territory\n    channels\n    termStart\n    termEnd\n    sellOffDays\n    sellOffEnd\n    minimumGuarantee { amount currency }\n    advance { amount currency }\n    createdAt\n    expiredAt\n  }\n": types.AgreementFieldsFragmentDoc,
+    "\n  query LicenceAgreements($first: Int, $after: String, $full: Boolean!) {\n    licenceAgreements(first: $first, after: $after) {\n      nodes { id ...AgreementFields @include(if: $full) products @include(if: $full) { ...LicensedProductFields } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.LicenceAgreementsDocument,
+    "\n  query LicenceAgreement($id: ID!) {\n    licenceAgreement(id: $id) { ...AgreementFields products { ...LicensedProductFields listingBlockers { code message path } } }\n  }\n": types.LicenceAgreementDocument,
+    "\n  mutation PublishLicensed($p: ID!) {\n    publishLicensedProduct(productId: $p) {\n      __typename\n      ... on LicensedProduct { ...LicensedProductFields }\n      ... on ListingNotAllowedError { errorCode message reasons { code message path } }\n    }\n  }\n": types.PublishLicensedDocument,
+    "\n  mutation UnpublishLicensed($p: ID!) { unpublishLicensedProduct(productId: $p) { ...LicensedProductFields } }\n": types.UnpublishLicensedDocument,
+    "\n  fragment LedgerEntryFields on RoyaltyLedgerEntry {\n    id\n    kind\n    productId\n    orderLineId\n    units\n    sale { amount currency }\n    netSales { amount currency }\n    royalty { amount currency }\n    fxRate\n    periodStart\n    occurredAt\n    statementId\n  }\n": types.LedgerEntryFieldsFragmentDoc,
+    "\n  query RoyaltyLedger($agreementId: ID!, $first: Int, $after: String, $full: Boolean!) {\n    royaltyLedger(agreementId: $agreementId, first: $first, after: $after) {\n      nodes { id ...LedgerEntryFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.RoyaltyLedgerDocument,
+    "\n  fragment ArtworkFields on ManagedArtwork {\n    id\n    museumId\n    accessionNumber\n    title { fr en zhCN }\n    artist\n    period\n    periodName { fr en zhCN }\n    creditLine\n    imageUrl\n    licensable\n  }\n": types.ArtworkFieldsFragmentDoc,
+    "\n  query Artworks($museumId: ID!, $first: Int, $after: String, $search: String, $full: Boolean!) {\n    artworksOfMuseum(museumId: $museumId, first: $first, after: $after, search: $search) {\n      nodes { id ...ArtworkFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.ArtworksDocument,
+    "\n  query Artwork($id: ID!) { managedArtwork(id: $id) { ...ArtworkFields } }\n": types.ArtworkDocument,
+    "\n  mutation CreateArtwork($input: CreateArtworkInput!) { createArtwork(input: $input) { ...ArtworkFields } }\n": types.CreateArtworkDocument,
+    "\n  mutation UpdateArtwork($input: UpdateArtworkInput!) { updateArtwork(input: $input) { ...ArtworkFields } }\n": types.UpdateArtworkDocument,
+    "\n  mutation DeleteArtwork($id: ID!) { deleteArtwork(id: $id) }\n": types.DeleteArtworkDocument,
     "\n  fragment BrandOrderFields on Order {\n    id\n    number\n    museumId\n    status\n    customsMode\n    currency\n    total\n    createdAt\n    orderer { name residentIdMasked }\n    recipient { name province city }\n    lines { id sku name quantity }\n  }\n": types.BrandOrderFieldsFragmentDoc,
     "\n  query BrandOrders($first: Int, $after: String, $status: OrderStatus, $full: Boolean!) {\n    brandOrders(first: $first, after: $after, status: $status) {\n      nodes { id ...BrandOrderFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.BrandOrdersDocument,
     "\n  query BrandOrder($id: ID!) { order(id: $id) { ...BrandOrderFields } }\n": types.BrandOrderDocument,
+    "\n  fragment BrandLocationFields on StockLocation { id code name kind customsMode priority }\n": types.BrandLocationFieldsFragmentDoc,
+    "\n  query BrandStockLocations { brandStockLocations { ...BrandLocationFields } }\n": types.BrandStockLocationsDocument,
+    "\n  query BrandLevels($locationId: ID!) {\n    brandFulfilledVariants { variantId productId sku }\n    brandStockLevels(locationId: $locationId, first: 100) { nodes { variantId onHand reserved available } }\n  }\n": types.BrandLevelsDocument,
+    "\n  mutation SetBrandStockLevel($input: SetStockLevelInput!) { setBrandStockLevel(input: $input) { onHand } }\n": types.SetBrandStockLevelDocument,
+    "\n  mutation CreateBrandStockLocation($input: CreateBrandStockLocationInput!) { createBrandStockLocation(input: $input) { ...BrandLocationFields } }\n": types.CreateBrandStockLocationDocument,
     "\n  fragment BrandFields on Brand { id slug name country createdAt }\n": types.BrandFieldsFragmentDoc,
     "\n  query Brands($first: Int, $after: String, $full: Boolean!) {\n    brands(first: $first, after: $after) {\n      nodes { id ...BrandFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.BrandsDocument,
     "\n  query Brand($id: ID!) { brand(id: $id) { ...BrandFields } }\n": types.BrandDocument,
     "\n  mutation CreateBrand($input: CreateBrandInput!) { createBrand(input: $input) { ...BrandFields } }\n": types.CreateBrandDocument,
+    "\n  fragment CollectionFields on ManagedCollection { id museumId slug name { fr en zhCN } }\n": types.CollectionFieldsFragmentDoc,
+    "\n  query Collections($museumId: ID!, $first: Int, $after: String, $full: Boolean!) {\n    collectionsOfMuseum(museumId: $museumId, first: $first, after: $after) {\n      nodes { id ...CollectionFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.CollectionsDocument,
+    "\n  query Collection($id: ID!) { managedCollection(id: $id) { ...CollectionFields } }\n": types.CollectionDocument,
+    "\n  mutation CreateCollection($input: CreateCollectionInput!) { createCollection(input: $input) { ...CollectionFields } }\n": types.CreateCollectionDocument,
+    "\n  mutation UpdateCollection($input: UpdateCollectionInput!) { updateCollection(input: $input) { ...CollectionFields } }\n": types.UpdateCollectionDocument,
+    "\n  mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }\n": types.DeleteCollectionDocument,
     "\n  fragment FxRateFields on FxRate { id base quote rate source effectiveAt }\n": types.FxRateFieldsFragmentDoc,
     "\n  query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {\n    fxRates(base: $base, quote: $quote, first: $first, after: $after) {\n      nodes { id ...FxRateFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.FxRatesDocument,
     "\n  mutation SetFxRate($input: SetFxRateInput!) { setFxRate(input: $input) { ...FxRateFields } }\n": types.SetFxRateDocument,
@@ -110,6 +160,62 @@ export function graphql(source: "\n  query MuseumDashboard($museumId: ID, $timeZ
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment LicensedProductFields on LicensedProduct {\n    productId\n    agreementId\n    museumId\n    name { fr en zhCN }\n    status\n    publishedAt\n    delistedAt\n    delistReason\n  }\n"): typeof import('./graphql').LicensedProductFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AgreementFields on LicenceAgreement {\n    id\n    proposalId\n    museumId\n    brandId\n    brandName\n    museum { name { fr en zhCN } }\n    status\n    approvedVersion\n    royaltyRateBps\n    currency\n    territory\n    channels\n    termStart\n    termEnd\n    sellOffDays\n    sellOffEnd\n    minimumGuarantee { amount currency }\n    advance { amount currency }\n    createdAt\n    expiredAt\n  }\n"): typeof import('./graphql').AgreementFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LicenceAgreements($first: Int, $after: String, $full: Boolean!) {\n    licenceAgreements(first: $first, after: $after) {\n      nodes { id ...AgreementFields @include(if: $full) products @include(if: $full) { ...LicensedProductFields } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').LicenceAgreementsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LicenceAgreement($id: ID!) {\n    licenceAgreement(id: $id) { ...AgreementFields products { ...LicensedProductFields listingBlockers { code message path } } }\n  }\n"): typeof import('./graphql').LicenceAgreementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishLicensed($p: ID!) {\n    publishLicensedProduct(productId: $p) {\n      __typename\n      ... on LicensedProduct { ...LicensedProductFields }\n      ... on ListingNotAllowedError { errorCode message reasons { code message path } }\n    }\n  }\n"): typeof import('./graphql').PublishLicensedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnpublishLicensed($p: ID!) { unpublishLicensedProduct(productId: $p) { ...LicensedProductFields } }\n"): typeof import('./graphql').UnpublishLicensedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LedgerEntryFields on RoyaltyLedgerEntry {\n    id\n    kind\n    productId\n    orderLineId\n    units\n    sale { amount currency }\n    netSales { amount currency }\n    royalty { amount currency }\n    fxRate\n    periodStart\n    occurredAt\n    statementId\n  }\n"): typeof import('./graphql').LedgerEntryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoyaltyLedger($agreementId: ID!, $first: Int, $after: String, $full: Boolean!) {\n    royaltyLedger(agreementId: $agreementId, first: $first, after: $after) {\n      nodes { id ...LedgerEntryFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').RoyaltyLedgerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ArtworkFields on ManagedArtwork {\n    id\n    museumId\n    accessionNumber\n    title { fr en zhCN }\n    artist\n    period\n    periodName { fr en zhCN }\n    creditLine\n    imageUrl\n    licensable\n  }\n"): typeof import('./graphql').ArtworkFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Artworks($museumId: ID!, $first: Int, $after: String, $search: String, $full: Boolean!) {\n    artworksOfMuseum(museumId: $museumId, first: $first, after: $after, search: $search) {\n      nodes { id ...ArtworkFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').ArtworksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Artwork($id: ID!) { managedArtwork(id: $id) { ...ArtworkFields } }\n"): typeof import('./graphql').ArtworkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateArtwork($input: CreateArtworkInput!) { createArtwork(input: $input) { ...ArtworkFields } }\n"): typeof import('./graphql').CreateArtworkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateArtwork($input: UpdateArtworkInput!) { updateArtwork(input: $input) { ...ArtworkFields } }\n"): typeof import('./graphql').UpdateArtworkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteArtwork($id: ID!) { deleteArtwork(id: $id) }\n"): typeof import('./graphql').DeleteArtworkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment BrandOrderFields on Order {\n    id\n    number\n    museumId\n    status\n    customsMode\n    currency\n    total\n    createdAt\n    orderer { name residentIdMasked }\n    recipient { name province city }\n    lines { id sku name quantity }\n  }\n"): typeof import('./graphql').BrandOrderFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -119,6 +225,26 @@ export function graphql(source: "\n  query BrandOrders($first: Int, $after: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BrandOrder($id: ID!) { order(id: $id) { ...BrandOrderFields } }\n"): typeof import('./graphql').BrandOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BrandLocationFields on StockLocation { id code name kind customsMode priority }\n"): typeof import('./graphql').BrandLocationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrandStockLocations { brandStockLocations { ...BrandLocationFields } }\n"): typeof import('./graphql').BrandStockLocationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrandLevels($locationId: ID!) {\n    brandFulfilledVariants { variantId productId sku }\n    brandStockLevels(locationId: $locationId, first: 100) { nodes { variantId onHand reserved available } }\n  }\n"): typeof import('./graphql').BrandLevelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetBrandStockLevel($input: SetStockLevelInput!) { setBrandStockLevel(input: $input) { onHand } }\n"): typeof import('./graphql').SetBrandStockLevelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBrandStockLocation($input: CreateBrandStockLocationInput!) { createBrandStockLocation(input: $input) { ...BrandLocationFields } }\n"): typeof import('./graphql').CreateBrandStockLocationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -135,6 +261,30 @@ export function graphql(source: "\n  query Brand($id: ID!) { brand(id: $id) { ..
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateBrand($input: CreateBrandInput!) { createBrand(input: $input) { ...BrandFields } }\n"): typeof import('./graphql').CreateBrandDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CollectionFields on ManagedCollection { id museumId slug name { fr en zhCN } }\n"): typeof import('./graphql').CollectionFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Collections($museumId: ID!, $first: Int, $after: String, $full: Boolean!) {\n    collectionsOfMuseum(museumId: $museumId, first: $first, after: $after) {\n      nodes { id ...CollectionFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').CollectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Collection($id: ID!) { managedCollection(id: $id) { ...CollectionFields } }\n"): typeof import('./graphql').CollectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCollection($input: CreateCollectionInput!) { createCollection(input: $input) { ...CollectionFields } }\n"): typeof import('./graphql').CreateCollectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCollection($input: UpdateCollectionInput!) { updateCollection(input: $input) { ...CollectionFields } }\n"): typeof import('./graphql').UpdateCollectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }\n"): typeof import('./graphql').DeleteCollectionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

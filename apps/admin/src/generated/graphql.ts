@@ -4,10 +4,46 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AgreementStatus =
+  | 'ACTIVE'
+  | 'EXPIRED';
+
+export type CreateArtworkInput = {
+  accessionNumber: string;
+  artist?: string | null | undefined;
+  /** The artist per locale: 达·芬奇 for zhCN. */
+  artistName?: LocalizedTextInput | null | undefined;
+  creditLine?: string | null | undefined;
+  imageUrl?: string | null | undefined;
+  licensable?: boolean | null | undefined;
+  museumId: string | number;
+  period?: string | null | undefined;
+  /** The date per locale: 约1503–1519年 for zhCN, c. 1503–1519 for en. */
+  periodName?: LocalizedTextInput | null | undefined;
+  title: LocalizedTextInput;
+};
+
 export type CreateBrandInput = {
   /** ISO 3166 alpha-2 */
   country: string;
   name: string;
+  slug: string;
+};
+
+export type CreateBrandStockLocationInput = {
+  /** Operators only: the brand; a brand partner’s own brand otherwise. */
+  brandId?: string | number | null | undefined;
+  code: string;
+  kind: StockLocationKind;
+  name: string;
+  priority?: number | null | undefined;
+};
+
+export type CreateCollectionInput = {
+  museumId: string | number;
+  name: LocalizedTextInput;
+  /** Products in display order. */
+  productIds?: Array<string | number> | null | undefined;
   slug: string;
 };
 
@@ -32,6 +68,14 @@ export type CreateUserInput = {
 export type FxRefreshStatus =
   | 'FAILED'
   | 'SUCCEEDED';
+
+/** Where a licensed item may be sold; VITRINE_MARKETPLACE is this marketplace. */
+export type LicenceChannel =
+  | 'BRAND_ONLINE'
+  | 'BRAND_RETAIL'
+  | 'MUSEUM_SHOP'
+  | 'VITRINE_MARKETPLACE'
+  | 'WHOLESALE';
 
 export type LocalizedTextInput = {
   en?: string | null | undefined;
@@ -61,6 +105,10 @@ export type Role =
   | 'PLATFORM_ADMIN'
   | 'SHOPPER';
 
+export type RoyaltyEntryKind =
+  | 'ACCRUAL'
+  | 'REVERSAL';
+
 export type SetFxRateInput = {
   base?: string;
   /** Defaults to now. */
@@ -71,11 +119,46 @@ export type SetFxRateInput = {
   source: string;
 };
 
+export type SetStockLevelInput = {
+  locationId: string | number;
+  note?: string | null | undefined;
+  onHand: number;
+  variantId: string | number;
+};
+
+/** EU_WAREHOUSE ships direct mail (customs 9610); BONDED_WAREHOUSE_CN ships bonded stock (customs 1210). */
+export type StockLocationKind =
+  | 'BONDED_WAREHOUSE_CN'
+  | 'EU_WAREHOUSE';
+
 /** Only OPEN storefronts are visible to shoppers. */
 export type StorefrontStatus =
   | 'CLOSED'
   | 'DRAFT'
   | 'OPEN';
+
+export type UpdateArtworkInput = {
+  accessionNumber?: string | null | undefined;
+  artist?: string | null | undefined;
+  /** The artist per locale: 达·芬奇 for zhCN. */
+  artistName?: LocalizedTextInput | null | undefined;
+  creditLine?: string | null | undefined;
+  id: string | number;
+  imageUrl?: string | null | undefined;
+  licensable?: boolean | null | undefined;
+  period?: string | null | undefined;
+  /** The date per locale: 约1503–1519年 for zhCN, c. 1503–1519 for en. */
+  periodName?: LocalizedTextInput | null | undefined;
+  title?: LocalizedTextInput | null | undefined;
+};
+
+export type UpdateCollectionInput = {
+  id: string | number;
+  name?: LocalizedTextInput | null | undefined;
+  /** Replaces the products, in display order. */
+  productIds?: Array<string | number> | null | undefined;
+  slug?: string | null | undefined;
+};
 
 export type UpdateMuseumInput = {
   country?: string | null | undefined;
@@ -137,6 +220,96 @@ export type MuseumDashboardQueryVariables = Exact<{
 
 export type MuseumDashboardQuery = { museumDashboard: { timeZone: string, heldAtCustoms: number, today: { day: string, orders: number, totalCny: number, goodsCny: number, totalEur: number, goodsEur: number }, month: { month: string, orders: number, totalCny: number, goodsCny: number, totalEur: number, goodsEur: number }, daily: Array<{ day: string, orders: number, totalCny: number, goodsCny: number, totalEur: number, goodsEur: number }>, ordersByStatus: Array<{ status: OrderStatus, count: number }>, lowStock: { threshold: number, totalCount: number, levels: Array<{ variantId: string, locationId: string, locationCode: string, sku: string, onHand: number, reserved: number, available: number, productName: { fr: string, en: string, zhCN: string } }> } } };
 
+export type LicensedProductFieldsFragment = { productId: string, agreementId: string, museumId: string, status: string, publishedAt: string | null, delistedAt: string | null, delistReason: string | null, name: { fr: string, en: string, zhCN: string } };
+
+export type AgreementFieldsFragment = { id: string, proposalId: string, museumId: string, brandId: string, brandName: string | null, status: AgreementStatus, approvedVersion: number, royaltyRateBps: number, currency: string, territory: Array<string>, channels: Array<LicenceChannel>, termStart: string, termEnd: string, sellOffDays: number, sellOffEnd: string, createdAt: string, expiredAt: string | null, museum: { name: { fr: string, en: string, zhCN: string } } | null, minimumGuarantee: { amount: number, currency: string }, advance: { amount: number, currency: string } };
+
+export type LicenceAgreementsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type LicenceAgreementsQuery = { licenceAgreements: { totalCount: number, nodes: Array<{ id: string, products?: Array<{ productId: string, agreementId: string, museumId: string, status: string, publishedAt: string | null, delistedAt: string | null, delistReason: string | null, name: { fr: string, en: string, zhCN: string } }> } & { id?: string, proposalId?: string, museumId?: string, brandId?: string, brandName?: string | null, status?: AgreementStatus, approvedVersion?: number, royaltyRateBps?: number, currency?: string, territory?: Array<string>, channels?: Array<LicenceChannel>, termStart?: string, termEnd?: string, sellOffDays?: number, sellOffEnd?: string, createdAt?: string, expiredAt?: string | null, museum?: { name: { fr: string, en: string, zhCN: string } } | null, minimumGuarantee?: { amount: number, currency: string }, advance?: { amount: number, currency: string } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type LicenceAgreementQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LicenceAgreementQuery = { licenceAgreement: { id: string, proposalId: string, museumId: string, brandId: string, brandName: string | null, status: AgreementStatus, approvedVersion: number, royaltyRateBps: number, currency: string, territory: Array<string>, channels: Array<LicenceChannel>, termStart: string, termEnd: string, sellOffDays: number, sellOffEnd: string, createdAt: string, expiredAt: string | null, products: Array<{ productId: string, agreementId: string, museumId: string, status: string, publishedAt: string | null, delistedAt: string | null, delistReason: string | null, listingBlockers: Array<{ code: string, message: string, path: string | null }>, name: { fr: string, en: string, zhCN: string } }>, museum: { name: { fr: string, en: string, zhCN: string } } | null, minimumGuarantee: { amount: number, currency: string }, advance: { amount: number, currency: string } } };
+
+export type PublishLicensedMutationVariables = Exact<{
+  p: string | number;
+}>;
+
+
+export type PublishLicensedMutation = { publishLicensedProduct:
+    | { __typename: 'LicensedProduct', productId: string, agreementId: string, museumId: string, status: string, publishedAt: string | null, delistedAt: string | null, delistReason: string | null, name: { fr: string, en: string, zhCN: string } }
+    | { __typename: 'ListingNotAllowedError', errorCode: string, message: string, reasons: Array<{ code: string, message: string, path: string | null }> }
+   };
+
+export type UnpublishLicensedMutationVariables = Exact<{
+  p: string | number;
+}>;
+
+
+export type UnpublishLicensedMutation = { unpublishLicensedProduct: { productId: string, agreementId: string, museumId: string, status: string, publishedAt: string | null, delistedAt: string | null, delistReason: string | null, name: { fr: string, en: string, zhCN: string } } };
+
+export type LedgerEntryFieldsFragment = { id: string, kind: RoyaltyEntryKind, productId: string, orderLineId: string, units: number, fxRate: string | null, periodStart: string, occurredAt: string, statementId: string | null, sale: { amount: number, currency: string }, netSales: { amount: number, currency: string }, royalty: { amount: number, currency: string } };
+
+export type RoyaltyLedgerQueryVariables = Exact<{
+  agreementId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type RoyaltyLedgerQuery = { royaltyLedger: { totalCount: number, nodes: Array<{ id: string } & { id?: string, kind?: RoyaltyEntryKind, productId?: string, orderLineId?: string, units?: number, fxRate?: string | null, periodStart?: string, occurredAt?: string, statementId?: string | null, sale?: { amount: number, currency: string }, netSales?: { amount: number, currency: string }, royalty?: { amount: number, currency: string } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type ArtworkFieldsFragment = { id: string, museumId: string, accessionNumber: string, artist: string, period: string, creditLine: string, imageUrl: string | null, licensable: boolean, title: { fr: string, en: string, zhCN: string }, periodName: { fr: string, en: string, zhCN: string } };
+
+export type ArtworksQueryVariables = Exact<{
+  museumId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type ArtworksQuery = { artworksOfMuseum: { totalCount: number, nodes: Array<{ id: string } & { id?: string, museumId?: string, accessionNumber?: string, artist?: string, period?: string, creditLine?: string, imageUrl?: string | null, licensable?: boolean, title?: { fr: string, en: string, zhCN: string }, periodName?: { fr: string, en: string, zhCN: string } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type ArtworkQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ArtworkQuery = { managedArtwork: { id: string, museumId: string, accessionNumber: string, artist: string, period: string, creditLine: string, imageUrl: string | null, licensable: boolean, title: { fr: string, en: string, zhCN: string }, periodName: { fr: string, en: string, zhCN: string } } };
+
+export type CreateArtworkMutationVariables = Exact<{
+  input: CreateArtworkInput;
+}>;
+
+
+export type CreateArtworkMutation = { createArtwork: { id: string, museumId: string, accessionNumber: string, artist: string, period: string, creditLine: string, imageUrl: string | null, licensable: boolean, title: { fr: string, en: string, zhCN: string }, periodName: { fr: string, en: string, zhCN: string } } };
+
+export type UpdateArtworkMutationVariables = Exact<{
+  input: UpdateArtworkInput;
+}>;
+
+
+export type UpdateArtworkMutation = { updateArtwork: { id: string, museumId: string, accessionNumber: string, artist: string, period: string, creditLine: string, imageUrl: string | null, licensable: boolean, title: { fr: string, en: string, zhCN: string }, periodName: { fr: string, en: string, zhCN: string } } };
+
+export type DeleteArtworkMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteArtworkMutation = { deleteArtwork: boolean };
+
 export type BrandOrderFieldsFragment = { id: string, number: string, museumId: string, status: OrderStatus, customsMode: string, currency: string, total: number, createdAt: string, orderer: { name: string, residentIdMasked: string }, recipient: { name: string, province: string, city: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number }> };
 
 export type BrandOrdersQueryVariables = Exact<{
@@ -155,6 +328,34 @@ export type BrandOrderQueryVariables = Exact<{
 
 
 export type BrandOrderQuery = { order: { id: string, number: string, museumId: string, status: OrderStatus, customsMode: string, currency: string, total: number, createdAt: string, orderer: { name: string, residentIdMasked: string }, recipient: { name: string, province: string, city: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number }> } };
+
+export type BrandLocationFieldsFragment = { id: string, code: string, name: string, kind: StockLocationKind, customsMode: string, priority: number };
+
+export type BrandStockLocationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BrandStockLocationsQuery = { brandStockLocations: Array<{ id: string, code: string, name: string, kind: StockLocationKind, customsMode: string, priority: number }> };
+
+export type BrandLevelsQueryVariables = Exact<{
+  locationId: string | number;
+}>;
+
+
+export type BrandLevelsQuery = { brandFulfilledVariants: Array<{ variantId: string, productId: string, sku: string }>, brandStockLevels: { nodes: Array<{ variantId: string, onHand: number, reserved: number, available: number }> } };
+
+export type SetBrandStockLevelMutationVariables = Exact<{
+  input: SetStockLevelInput;
+}>;
+
+
+export type SetBrandStockLevelMutation = { setBrandStockLevel: { onHand: number } };
+
+export type CreateBrandStockLocationMutationVariables = Exact<{
+  input: CreateBrandStockLocationInput;
+}>;
+
+
+export type CreateBrandStockLocationMutation = { createBrandStockLocation: { id: string, code: string, name: string, kind: StockLocationKind, customsMode: string, priority: number } };
 
 export type BrandFieldsFragment = { id: string, slug: string, name: string, country: string, createdAt: string };
 
@@ -180,6 +381,46 @@ export type CreateBrandMutationVariables = Exact<{
 
 
 export type CreateBrandMutation = { createBrand: { id: string, slug: string, name: string, country: string, createdAt: string } };
+
+export type CollectionFieldsFragment = { id: string, museumId: string, slug: string, name: { fr: string, en: string, zhCN: string } };
+
+export type CollectionsQueryVariables = Exact<{
+  museumId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type CollectionsQuery = { collectionsOfMuseum: { totalCount: number, nodes: Array<{ id: string } & { id?: string, museumId?: string, slug?: string, name?: { fr: string, en: string, zhCN: string } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CollectionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CollectionQuery = { managedCollection: { id: string, museumId: string, slug: string, name: { fr: string, en: string, zhCN: string } } };
+
+export type CreateCollectionMutationVariables = Exact<{
+  input: CreateCollectionInput;
+}>;
+
+
+export type CreateCollectionMutation = { createCollection: { id: string, museumId: string, slug: string, name: { fr: string, en: string, zhCN: string } } };
+
+export type UpdateCollectionMutationVariables = Exact<{
+  input: UpdateCollectionInput;
+}>;
+
+
+export type UpdateCollectionMutation = { updateCollection: { id: string, museumId: string, slug: string, name: { fr: string, en: string, zhCN: string } } };
+
+export type DeleteCollectionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteCollectionMutation = { deleteCollection: boolean };
 
 export type FxRateFieldsFragment = { id: string, base: string, quote: string, rate: string, source: string, effectiveAt: string };
 
@@ -352,6 +593,105 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const LicensedProductFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LicensedProductFields on LicensedProduct {
+  productId
+  agreementId
+  museumId
+  name {
+    fr
+    en
+    zhCN
+  }
+  status
+  publishedAt
+  delistedAt
+  delistReason
+}
+    `, {"fragmentName":"LicensedProductFields"}) as unknown as TypedDocumentString<LicensedProductFieldsFragment, unknown>;
+export const AgreementFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AgreementFields on LicenceAgreement {
+  id
+  proposalId
+  museumId
+  brandId
+  brandName
+  museum {
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  approvedVersion
+  royaltyRateBps
+  currency
+  territory
+  channels
+  termStart
+  termEnd
+  sellOffDays
+  sellOffEnd
+  minimumGuarantee {
+    amount
+    currency
+  }
+  advance {
+    amount
+    currency
+  }
+  createdAt
+  expiredAt
+}
+    `, {"fragmentName":"AgreementFields"}) as unknown as TypedDocumentString<AgreementFieldsFragment, unknown>;
+export const LedgerEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LedgerEntryFields on RoyaltyLedgerEntry {
+  id
+  kind
+  productId
+  orderLineId
+  units
+  sale {
+    amount
+    currency
+  }
+  netSales {
+    amount
+    currency
+  }
+  royalty {
+    amount
+    currency
+  }
+  fxRate
+  periodStart
+  occurredAt
+  statementId
+}
+    `, {"fragmentName":"LedgerEntryFields"}) as unknown as TypedDocumentString<LedgerEntryFieldsFragment, unknown>;
+export const ArtworkFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ArtworkFields on ManagedArtwork {
+  id
+  museumId
+  accessionNumber
+  title {
+    fr
+    en
+    zhCN
+  }
+  artist
+  period
+  periodName {
+    fr
+    en
+    zhCN
+  }
+  creditLine
+  imageUrl
+  licensable
+}
+    `, {"fragmentName":"ArtworkFields"}) as unknown as TypedDocumentString<ArtworkFieldsFragment, unknown>;
 export const BrandOrderFieldsFragmentDoc = new TypedDocumentString(`
     fragment BrandOrderFields on Order {
   id
@@ -379,6 +719,16 @@ export const BrandOrderFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"BrandOrderFields"}) as unknown as TypedDocumentString<BrandOrderFieldsFragment, unknown>;
+export const BrandLocationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BrandLocationFields on StockLocation {
+  id
+  code
+  name
+  kind
+  customsMode
+  priority
+}
+    `, {"fragmentName":"BrandLocationFields"}) as unknown as TypedDocumentString<BrandLocationFieldsFragment, unknown>;
 export const BrandFieldsFragmentDoc = new TypedDocumentString(`
     fragment BrandFields on Brand {
   id
@@ -388,6 +738,18 @@ export const BrandFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"BrandFields"}) as unknown as TypedDocumentString<BrandFieldsFragment, unknown>;
+export const CollectionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CollectionFields on ManagedCollection {
+  id
+  museumId
+  slug
+  name {
+    fr
+    en
+    zhCN
+  }
+}
+    `, {"fragmentName":"CollectionFields"}) as unknown as TypedDocumentString<CollectionFieldsFragment, unknown>;
 export const FxRateFieldsFragmentDoc = new TypedDocumentString(`
     fragment FxRateFields on FxRate {
   id
@@ -618,6 +980,344 @@ export const MuseumDashboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MuseumDashboardQuery, MuseumDashboardQueryVariables>;
+export const LicenceAgreementsDocument = new TypedDocumentString(`
+    query LicenceAgreements($first: Int, $after: String, $full: Boolean!) {
+  licenceAgreements(first: $first, after: $after) {
+    nodes {
+      id
+      ...AgreementFields @include(if: $full)
+      products @include(if: $full) {
+        ...LicensedProductFields
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment LicensedProductFields on LicensedProduct {
+  productId
+  agreementId
+  museumId
+  name {
+    fr
+    en
+    zhCN
+  }
+  status
+  publishedAt
+  delistedAt
+  delistReason
+}
+fragment AgreementFields on LicenceAgreement {
+  id
+  proposalId
+  museumId
+  brandId
+  brandName
+  museum {
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  approvedVersion
+  royaltyRateBps
+  currency
+  territory
+  channels
+  termStart
+  termEnd
+  sellOffDays
+  sellOffEnd
+  minimumGuarantee {
+    amount
+    currency
+  }
+  advance {
+    amount
+    currency
+  }
+  createdAt
+  expiredAt
+}`) as unknown as TypedDocumentString<LicenceAgreementsQuery, LicenceAgreementsQueryVariables>;
+export const LicenceAgreementDocument = new TypedDocumentString(`
+    query LicenceAgreement($id: ID!) {
+  licenceAgreement(id: $id) {
+    ...AgreementFields
+    products {
+      ...LicensedProductFields
+      listingBlockers {
+        code
+        message
+        path
+      }
+    }
+  }
+}
+    fragment LicensedProductFields on LicensedProduct {
+  productId
+  agreementId
+  museumId
+  name {
+    fr
+    en
+    zhCN
+  }
+  status
+  publishedAt
+  delistedAt
+  delistReason
+}
+fragment AgreementFields on LicenceAgreement {
+  id
+  proposalId
+  museumId
+  brandId
+  brandName
+  museum {
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  approvedVersion
+  royaltyRateBps
+  currency
+  territory
+  channels
+  termStart
+  termEnd
+  sellOffDays
+  sellOffEnd
+  minimumGuarantee {
+    amount
+    currency
+  }
+  advance {
+    amount
+    currency
+  }
+  createdAt
+  expiredAt
+}`) as unknown as TypedDocumentString<LicenceAgreementQuery, LicenceAgreementQueryVariables>;
+export const PublishLicensedDocument = new TypedDocumentString(`
+    mutation PublishLicensed($p: ID!) {
+  publishLicensedProduct(productId: $p) {
+    __typename
+    ... on LicensedProduct {
+      ...LicensedProductFields
+    }
+    ... on ListingNotAllowedError {
+      errorCode
+      message
+      reasons {
+        code
+        message
+        path
+      }
+    }
+  }
+}
+    fragment LicensedProductFields on LicensedProduct {
+  productId
+  agreementId
+  museumId
+  name {
+    fr
+    en
+    zhCN
+  }
+  status
+  publishedAt
+  delistedAt
+  delistReason
+}`) as unknown as TypedDocumentString<PublishLicensedMutation, PublishLicensedMutationVariables>;
+export const UnpublishLicensedDocument = new TypedDocumentString(`
+    mutation UnpublishLicensed($p: ID!) {
+  unpublishLicensedProduct(productId: $p) {
+    ...LicensedProductFields
+  }
+}
+    fragment LicensedProductFields on LicensedProduct {
+  productId
+  agreementId
+  museumId
+  name {
+    fr
+    en
+    zhCN
+  }
+  status
+  publishedAt
+  delistedAt
+  delistReason
+}`) as unknown as TypedDocumentString<UnpublishLicensedMutation, UnpublishLicensedMutationVariables>;
+export const RoyaltyLedgerDocument = new TypedDocumentString(`
+    query RoyaltyLedger($agreementId: ID!, $first: Int, $after: String, $full: Boolean!) {
+  royaltyLedger(agreementId: $agreementId, first: $first, after: $after) {
+    nodes {
+      id
+      ...LedgerEntryFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment LedgerEntryFields on RoyaltyLedgerEntry {
+  id
+  kind
+  productId
+  orderLineId
+  units
+  sale {
+    amount
+    currency
+  }
+  netSales {
+    amount
+    currency
+  }
+  royalty {
+    amount
+    currency
+  }
+  fxRate
+  periodStart
+  occurredAt
+  statementId
+}`) as unknown as TypedDocumentString<RoyaltyLedgerQuery, RoyaltyLedgerQueryVariables>;
+export const ArtworksDocument = new TypedDocumentString(`
+    query Artworks($museumId: ID!, $first: Int, $after: String, $search: String, $full: Boolean!) {
+  artworksOfMuseum(
+    museumId: $museumId
+    first: $first
+    after: $after
+    search: $search
+  ) {
+    nodes {
+      id
+      ...ArtworkFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment ArtworkFields on ManagedArtwork {
+  id
+  museumId
+  accessionNumber
+  title {
+    fr
+    en
+    zhCN
+  }
+  artist
+  period
+  periodName {
+    fr
+    en
+    zhCN
+  }
+  creditLine
+  imageUrl
+  licensable
+}`) as unknown as TypedDocumentString<ArtworksQuery, ArtworksQueryVariables>;
+export const ArtworkDocument = new TypedDocumentString(`
+    query Artwork($id: ID!) {
+  managedArtwork(id: $id) {
+    ...ArtworkFields
+  }
+}
+    fragment ArtworkFields on ManagedArtwork {
+  id
+  museumId
+  accessionNumber
+  title {
+    fr
+    en
+    zhCN
+  }
+  artist
+  period
+  periodName {
+    fr
+    en
+    zhCN
+  }
+  creditLine
+  imageUrl
+  licensable
+}`) as unknown as TypedDocumentString<ArtworkQuery, ArtworkQueryVariables>;
+export const CreateArtworkDocument = new TypedDocumentString(`
+    mutation CreateArtwork($input: CreateArtworkInput!) {
+  createArtwork(input: $input) {
+    ...ArtworkFields
+  }
+}
+    fragment ArtworkFields on ManagedArtwork {
+  id
+  museumId
+  accessionNumber
+  title {
+    fr
+    en
+    zhCN
+  }
+  artist
+  period
+  periodName {
+    fr
+    en
+    zhCN
+  }
+  creditLine
+  imageUrl
+  licensable
+}`) as unknown as TypedDocumentString<CreateArtworkMutation, CreateArtworkMutationVariables>;
+export const UpdateArtworkDocument = new TypedDocumentString(`
+    mutation UpdateArtwork($input: UpdateArtworkInput!) {
+  updateArtwork(input: $input) {
+    ...ArtworkFields
+  }
+}
+    fragment ArtworkFields on ManagedArtwork {
+  id
+  museumId
+  accessionNumber
+  title {
+    fr
+    en
+    zhCN
+  }
+  artist
+  period
+  periodName {
+    fr
+    en
+    zhCN
+  }
+  creditLine
+  imageUrl
+  licensable
+}`) as unknown as TypedDocumentString<UpdateArtworkMutation, UpdateArtworkMutationVariables>;
+export const DeleteArtworkDocument = new TypedDocumentString(`
+    mutation DeleteArtwork($id: ID!) {
+  deleteArtwork(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteArtworkMutation, DeleteArtworkMutationVariables>;
 export const BrandOrdersDocument = new TypedDocumentString(`
     query BrandOrders($first: Int, $after: String, $status: OrderStatus, $full: Boolean!) {
   brandOrders(first: $first, after: $after, status: $status) {
@@ -688,6 +1388,58 @@ export const BrandOrderDocument = new TypedDocumentString(`
     quantity
   }
 }`) as unknown as TypedDocumentString<BrandOrderQuery, BrandOrderQueryVariables>;
+export const BrandStockLocationsDocument = new TypedDocumentString(`
+    query BrandStockLocations {
+  brandStockLocations {
+    ...BrandLocationFields
+  }
+}
+    fragment BrandLocationFields on StockLocation {
+  id
+  code
+  name
+  kind
+  customsMode
+  priority
+}`) as unknown as TypedDocumentString<BrandStockLocationsQuery, BrandStockLocationsQueryVariables>;
+export const BrandLevelsDocument = new TypedDocumentString(`
+    query BrandLevels($locationId: ID!) {
+  brandFulfilledVariants {
+    variantId
+    productId
+    sku
+  }
+  brandStockLevels(locationId: $locationId, first: 100) {
+    nodes {
+      variantId
+      onHand
+      reserved
+      available
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BrandLevelsQuery, BrandLevelsQueryVariables>;
+export const SetBrandStockLevelDocument = new TypedDocumentString(`
+    mutation SetBrandStockLevel($input: SetStockLevelInput!) {
+  setBrandStockLevel(input: $input) {
+    onHand
+  }
+}
+    `) as unknown as TypedDocumentString<SetBrandStockLevelMutation, SetBrandStockLevelMutationVariables>;
+export const CreateBrandStockLocationDocument = new TypedDocumentString(`
+    mutation CreateBrandStockLocation($input: CreateBrandStockLocationInput!) {
+  createBrandStockLocation(input: $input) {
+    ...BrandLocationFields
+  }
+}
+    fragment BrandLocationFields on StockLocation {
+  id
+  code
+  name
+  kind
+  customsMode
+  priority
+}`) as unknown as TypedDocumentString<CreateBrandStockLocationMutation, CreateBrandStockLocationMutationVariables>;
 export const BrandsDocument = new TypedDocumentString(`
     query Brands($first: Int, $after: String, $full: Boolean!) {
   brands(first: $first, after: $after) {
@@ -735,6 +1487,83 @@ export const CreateBrandDocument = new TypedDocumentString(`
   country
   createdAt
 }`) as unknown as TypedDocumentString<CreateBrandMutation, CreateBrandMutationVariables>;
+export const CollectionsDocument = new TypedDocumentString(`
+    query Collections($museumId: ID!, $first: Int, $after: String, $full: Boolean!) {
+  collectionsOfMuseum(museumId: $museumId, first: $first, after: $after) {
+    nodes {
+      id
+      ...CollectionFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment CollectionFields on ManagedCollection {
+  id
+  museumId
+  slug
+  name {
+    fr
+    en
+    zhCN
+  }
+}`) as unknown as TypedDocumentString<CollectionsQuery, CollectionsQueryVariables>;
+export const CollectionDocument = new TypedDocumentString(`
+    query Collection($id: ID!) {
+  managedCollection(id: $id) {
+    ...CollectionFields
+  }
+}
+    fragment CollectionFields on ManagedCollection {
+  id
+  museumId
+  slug
+  name {
+    fr
+    en
+    zhCN
+  }
+}`) as unknown as TypedDocumentString<CollectionQuery, CollectionQueryVariables>;
+export const CreateCollectionDocument = new TypedDocumentString(`
+    mutation CreateCollection($input: CreateCollectionInput!) {
+  createCollection(input: $input) {
+    ...CollectionFields
+  }
+}
+    fragment CollectionFields on ManagedCollection {
+  id
+  museumId
+  slug
+  name {
+    fr
+    en
+    zhCN
+  }
+}`) as unknown as TypedDocumentString<CreateCollectionMutation, CreateCollectionMutationVariables>;
+export const UpdateCollectionDocument = new TypedDocumentString(`
+    mutation UpdateCollection($input: UpdateCollectionInput!) {
+  updateCollection(input: $input) {
+    ...CollectionFields
+  }
+}
+    fragment CollectionFields on ManagedCollection {
+  id
+  museumId
+  slug
+  name {
+    fr
+    en
+    zhCN
+  }
+}`) as unknown as TypedDocumentString<UpdateCollectionMutation, UpdateCollectionMutationVariables>;
+export const DeleteCollectionDocument = new TypedDocumentString(`
+    mutation DeleteCollection($id: ID!) {
+  deleteCollection(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteCollectionMutation, DeleteCollectionMutationVariables>;
 export const FxRatesDocument = new TypedDocumentString(`
     query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {
   fxRates(base: $base, quote: $quote, first: $first, after: $after) {

@@ -1,65 +1,84 @@
 import { gql } from '../../api/graphql';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
-import { LOCALIZED, type LocalizedText } from '../../data/localized';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
-import type { MoneyValue } from '../../licensing/proposal-api';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
+import type { AgreementFieldsFragment, LedgerEntryFieldsFragment, LicensedProductFieldsFragment } from '../../generated/graphql';
 
-export interface LicensedProductRecord {
-  productId: string;
-  agreementId: string;
-  museumId: string;
-  name: LocalizedText;
-  status: string;
-  publishedAt: string | null;
-  delistedAt: string | null;
-  delistReason: string | null;
-  listingBlockers?: { code: string; message: string; path: string | null }[];
-}
-export interface AgreementRecord {
-  id: string;
-  proposalId: string;
-  museumId: string;
-  brandId: string;
-  /** Display names of the parties. */
-  brandName: string | null;
-  museum: { name: LocalizedText } | null;
-  status: 'ACTIVE' | 'EXPIRED';
-  approvedVersion: number;
-  royaltyRateBps: number;
-  currency: string;
-  territory: string[];
-  channels: string[];
-  termStart: string;
-  termEnd: string;
-  sellOffDays: number;
-  sellOffEnd: string;
-  minimumGuarantee: MoneyValue;
-  advance: MoneyValue;
-  createdAt: string;
-  expiredAt: string | null;
-  products: LicensedProductRecord[];
-}
-const M = '{ amount currency }';
-const FIELDS = `id proposalId museumId brandId brandName museum { name { ${LOCALIZED} } } status approvedVersion royaltyRateBps currency territory channels termStart termEnd sellOffDays sellOffEnd
-  minimumGuarantee ${M} advance ${M} createdAt expiredAt`;
-const PRODUCT = `productId agreementId museumId name { ${LOCALIZED} } status publishedAt delistedAt delistReason`;
+graphql(`
+  fragment LicensedProductFields on LicensedProduct {
+    productId
+    agreementId
+    museumId
+    name { fr en zhCN }
+    status
+    publishedAt
+    delistedAt
+    delistReason
+  }
+`);
+/** `brandName` and `museum` are the parties' display names. */
+graphql(`
+  fragment AgreementFields on LicenceAgreement {
+    id
+    proposalId
+    museumId
+    brandId
+    brandName
+    museum { name { fr en zhCN } }
+    status
+    approvedVersion
+    royaltyRateBps
+    currency
+    territory
+    channels
+    termStart
+    termEnd
+    sellOffDays
+    sellOffEnd
+    minimumGuarantee { amount currency }
+    advance { amount currency }
+    createdAt
+    expiredAt
+  }
+`);
+type ListingBlocker = { code: string; message: string; path: string | null };
+export type LicensedProductRecord = LicensedProductFieldsFragment & { listingBlockers?: ListingBlocker[] };
+export type AgreementRecord = AgreementFieldsFragment & { products: LicensedProductRecord[] };
+
+const AGREEMENTS = graphql(`
+  query LicenceAgreements($first: Int, $after: String, $full: Boolean!) {
+    licenceAgreements(first: $first, after: $after) {
+      nodes { id ...AgreementFields @include(if: $full) products @include(if: $full) { ...LicensedProductFields } }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const AGREEMENT = graphql(`
+  query LicenceAgreement($id: ID!) {
+    licenceAgreement(id: $id) { ...AgreementFields products { ...LicensedProductFields listingBlockers { code message path } } }
+  }
+`);
+const PUBLISH_LICENSED = graphql(`
+  mutation PublishLicensed($p: ID!) {
+    publishLicensedProduct(productId: $p) {
+      __typename
+      ... on LicensedProduct { ...LicensedProductFields }
+      ... on ListingNotAllowedError { errorCode message reasons { code message path } }
+    }
+  }
+`);
+const UNPUBLISH_LICENSED = graphql(`
+  mutation UnpublishLicensed($p: ID!) { unpublishLicensedProduct(productId: $p) { ...LicensedProductFields } }
+`);
 
 const pageOf: FetchPage<AgreementRecord> = async (first, after, idsOnly) => {
-  const r = await gql<{ licenceAgreements: CursorPage<AgreementRecord> }>(
-    `query LicenceAgreements($first: Int, $after: String) {
-      licenceAgreements(first: $first, after: $after) { nodes { ${idsOnly ? 'id' : `${FIELDS} products { ${PRODUCT} }`} } ${PAGE_INFO} } }`,
-    { first, after },
-  );
-  return r.licenceAgreements;
+  const r = await gql(AGREEMENTS, { first, after, full: !idsOnly });
+  // Without `full` the nodes carry their ids only, all the pager reads then.
+  return r.licenceAgreements as CursorPage<AgreementRecord>;
 };
 
-const one = async (id: string | number) =>
-  (
-    await gql<{ licenceAgreement: AgreementRecord }>(
-      `query LicenceAgreement($id: ID!) { licenceAgreement(id: $id) { ${FIELDS} products { ${PRODUCT} listingBlockers { code message path } } } }`,
-      { id },
-    )
-  ).licenceAgreement;
+const one = async (id: string | number): Promise<AgreementRecord> => (await gql(AGREEMENT, { id: String(id) })).licenceAgreement;
 
 export type ListingResult =
   | ({ __typename: 'LicensedProduct' } & LicensedProductRecord)
@@ -67,19 +86,12 @@ export type ListingResult =
 
 /** The museum lists a co-branded product; refused (with reasons) outside the agreement. */
 export async function publishLicensedProduct(productId: string): Promise<ListingResult> {
-  const r = await gql<{ publishLicensedProduct: ListingResult }>(
-    `mutation PublishLicensed($p: ID!) { publishLicensedProduct(productId: $p) { __typename
-      ... on LicensedProduct { ${PRODUCT} } ... on ListingNotAllowedError { errorCode message reasons { code message path } } } }`,
-    { p: productId },
-  );
+  const r = await gql(PUBLISH_LICENSED, { p: productId });
   return r.publishLicensedProduct;
 }
 
 export async function unpublishLicensedProduct(productId: string): Promise<LicensedProductRecord> {
-  const r = await gql<{ unpublishLicensedProduct: LicensedProductRecord }>(`mutation UnpublishLicensed($p: ID!) { unpublishLicensedProduct(productId: $p) { ${PRODUCT} } }`, {
-    p: productId,
-  });
-  return r.unpublishLicensedProduct;
+  return (await gql(UNPUBLISH_LICENSED, { p: productId })).unpublishLicensedProduct;
 }
 
 /** Agreements of the caller's brand or museums (all for an operator), newest first. */
@@ -89,31 +101,40 @@ export const agreementsData: ResourceHandler = {
   getMany: async ({ ids }) => ({ data: await Promise.all(ids.map(one)) }),
 };
 
-export interface LedgerEntryRecord {
-  id: string;
-  kind: 'ACCRUAL' | 'REVERSAL';
-  productId: string;
-  orderLineId: string;
-  units: number;
-  sale: MoneyValue;
-  netSales: MoneyValue;
-  royalty: MoneyValue;
-  fxRate: string | null;
-  periodStart: string;
-  occurredAt: string;
-  statementId: string | null;
-}
-const LEDGER = `id kind productId orderLineId units sale ${M} netSales ${M} royalty ${M} fxRate periodStart occurredAt statementId`;
+graphql(`
+  fragment LedgerEntryFields on RoyaltyLedgerEntry {
+    id
+    kind
+    productId
+    orderLineId
+    units
+    sale { amount currency }
+    netSales { amount currency }
+    royalty { amount currency }
+    fxRate
+    periodStart
+    occurredAt
+    statementId
+  }
+`);
+export type LedgerEntryRecord = LedgerEntryFieldsFragment;
+
+const ROYALTY_LEDGER = graphql(`
+  query RoyaltyLedger($agreementId: ID!, $first: Int, $after: String, $full: Boolean!) {
+    royaltyLedger(agreementId: $agreementId, first: $first, after: $after) {
+      nodes { id ...LedgerEntryFields @include(if: $full) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
 
 const ledgerPage =
   (agreementId: string): FetchPage<LedgerEntryRecord> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ royaltyLedger: CursorPage<LedgerEntryRecord> }>(
-      `query RoyaltyLedger($agreementId: ID!, $first: Int, $after: String) {
-        royaltyLedger(agreementId: $agreementId, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : LEDGER} } ${PAGE_INFO} } }`,
-      { agreementId, first, after },
-    );
-    return r.royaltyLedger;
+    const r = await gql(ROYALTY_LEDGER, { agreementId, first, after, full: !idsOnly });
+    // Without `full` the nodes carry their ids only, all the pager reads then.
+    return r.royaltyLedger as CursorPage<LedgerEntryRecord>;
   };
 
 /** Sales (accruals) and refunds (reversals) of an agreement's co-branded products. */

@@ -1,37 +1,60 @@
 import { gql } from '../../api/graphql';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
-import { LOCALIZED, toTextInput, type LocalizedText } from '../../data/localized';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { toTextInput } from '../../data/localized';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
+import type { ArtworkFieldsFragment } from '../../generated/graphql';
 import { requireMuseumId } from '../../museum/current-museum';
 
-export interface ArtworkRecord {
-  id: string;
-  museumId: string;
-  accessionNumber: string;
-  title: LocalizedText;
-  artist: string;
-  period: string;
-  /** The date per locale (fr: the museum's own wording). */
-  periodName: LocalizedText;
-  creditLine: string;
-  imageUrl: string | null;
-  licensable: boolean;
-}
-const FIELDS = `id museumId accessionNumber title { ${LOCALIZED} } artist period periodName { ${LOCALIZED} } creditLine imageUrl licensable`;
+/** A work of the collection; `periodName` is the date per locale (fr: the museum's own wording). */
+graphql(`
+  fragment ArtworkFields on ManagedArtwork {
+    id
+    museumId
+    accessionNumber
+    title { fr en zhCN }
+    artist
+    period
+    periodName { fr en zhCN }
+    creditLine
+    imageUrl
+    licensable
+  }
+`);
+export type ArtworkRecord = ArtworkFieldsFragment;
+
+const ARTWORKS = graphql(`
+  query Artworks($museumId: ID!, $first: Int, $after: String, $search: String, $full: Boolean!) {
+    artworksOfMuseum(museumId: $museumId, first: $first, after: $after, search: $search) {
+      nodes { id ...ArtworkFields @include(if: $full) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const ARTWORK = graphql(`
+  query Artwork($id: ID!) { managedArtwork(id: $id) { ...ArtworkFields } }
+`);
+const CREATE_ARTWORK = graphql(`
+  mutation CreateArtwork($input: CreateArtworkInput!) { createArtwork(input: $input) { ...ArtworkFields } }
+`);
+const UPDATE_ARTWORK = graphql(`
+  mutation UpdateArtwork($input: UpdateArtworkInput!) { updateArtwork(input: $input) { ...ArtworkFields } }
+`);
+const DELETE_ARTWORK = graphql(`
+  mutation DeleteArtwork($id: ID!) { deleteArtwork(id: $id) }
+`);
 
 const pageOf =
   (museumId: string, search: string | undefined): FetchPage<ArtworkRecord> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ artworksOfMuseum: CursorPage<ArtworkRecord> }>(
-      `query Artworks($museumId: ID!, $first: Int, $after: String, $search: String) {
-        artworksOfMuseum(museumId: $museumId, first: $first, after: $after, search: $search) { nodes { ${idsOnly ? 'id' : FIELDS} } ${PAGE_INFO} } }`,
-      { museumId, first, after, search: search || null },
-    );
-    return r.artworksOfMuseum;
+    const r = await gql(ARTWORKS, { museumId, first, after, search: search || null, full: !idsOnly });
+    // Without `full` the nodes carry their ids only, all the pager reads then.
+    return r.artworksOfMuseum as CursorPage<ArtworkRecord>;
   };
 
 const input = (data: Partial<ArtworkRecord>) => ({
-  accessionNumber: data.accessionNumber?.trim(),
+  accessionNumber: data.accessionNumber?.trim() ?? '',
   title: toTextInput(data.title),
   artist: data.artist ?? '',
   period: data.period ?? '',
@@ -42,7 +65,7 @@ const input = (data: Partial<ArtworkRecord>) => ({
 });
 
 const one = async (id: string | number) =>
-  (await gql<{ managedArtwork: ArtworkRecord }>(`query Artwork($id: ID!) { managedArtwork(id: $id) { ${FIELDS} } }`, { id })).managedArtwork;
+  (await gql(ARTWORK, { id: String(id) })).managedArtwork;
 
 export const artworksData: ResourceHandler = {
   getList: (params) => {
@@ -52,21 +75,15 @@ export const artworksData: ResourceHandler = {
   getOne: async ({ id }) => ({ data: await one(id) }),
   getMany: async ({ ids }) => ({ data: await Promise.all(ids.map(one)) }),
   async create({ data }) {
-    const r = await gql<{ createArtwork: ArtworkRecord }>(
-      `mutation CreateArtwork($input: CreateArtworkInput!) { createArtwork(input: $input) { ${FIELDS} } }`,
-      { input: { museumId: requireMuseumId(data.museumId), ...input(data) } },
-    );
+    const r = await gql(CREATE_ARTWORK, { input: { museumId: requireMuseumId(data.museumId), ...input(data) } });
     return { data: r.createArtwork };
   },
   async update({ id, data }) {
-    const r = await gql<{ updateArtwork: ArtworkRecord }>(
-      `mutation UpdateArtwork($input: UpdateArtworkInput!) { updateArtwork(input: $input) { ${FIELDS} } }`,
-      { input: { id, ...input(data) } },
-    );
+    const r = await gql(UPDATE_ARTWORK, { input: { id: String(id), ...input(data) } });
     return { data: r.updateArtwork };
   },
   async delete({ id, previousData }) {
-    await gql(`mutation DeleteArtwork($id: ID!) { deleteArtwork(id: $id) }`, { id });
+    await gql(DELETE_ARTWORK, { id: String(id) });
     return { data: previousData ?? { id } };
   },
 };

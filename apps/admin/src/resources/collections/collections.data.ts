@@ -1,30 +1,48 @@
 import { gql } from '../../api/graphql';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
-import { LOCALIZED, toTextInput, type LocalizedText } from '../../data/localized';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { toTextInput } from '../../data/localized';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
+import type { CollectionFieldsFragment } from '../../generated/graphql';
 import { requireMuseumId } from '../../museum/current-museum';
 
-export interface CollectionRecord {
-  id: string;
-  museumId: string;
-  slug: string;
-  name: LocalizedText;
-}
-const FIELDS = `id museumId slug name { ${LOCALIZED} }`;
+graphql(`
+  fragment CollectionFields on ManagedCollection { id museumId slug name { fr en zhCN } }
+`);
+export type CollectionRecord = CollectionFieldsFragment;
+
+const COLLECTIONS = graphql(`
+  query Collections($museumId: ID!, $first: Int, $after: String, $full: Boolean!) {
+    collectionsOfMuseum(museumId: $museumId, first: $first, after: $after) {
+      nodes { id ...CollectionFields @include(if: $full) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const COLLECTION = graphql(`
+  query Collection($id: ID!) { managedCollection(id: $id) { ...CollectionFields } }
+`);
+const CREATE_COLLECTION = graphql(`
+  mutation CreateCollection($input: CreateCollectionInput!) { createCollection(input: $input) { ...CollectionFields } }
+`);
+const UPDATE_COLLECTION = graphql(`
+  mutation UpdateCollection($input: UpdateCollectionInput!) { updateCollection(input: $input) { ...CollectionFields } }
+`);
+const DELETE_COLLECTION = graphql(`
+  mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }
+`);
 
 const pageOf =
   (museumId: string): FetchPage<CollectionRecord> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ collectionsOfMuseum: CursorPage<CollectionRecord> }>(
-      `query Collections($museumId: ID!, $first: Int, $after: String) {
-        collectionsOfMuseum(museumId: $museumId, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : FIELDS} } ${PAGE_INFO} } }`,
-      { museumId, first, after },
-    );
-    return r.collectionsOfMuseum;
+    const r = await gql(COLLECTIONS, { museumId, first, after, full: !idsOnly });
+    // Without `full` the nodes carry their ids only, all the pager reads then.
+    return r.collectionsOfMuseum as CursorPage<CollectionRecord>;
   };
 
 const one = async (id: string | number) =>
-  (await gql<{ managedCollection: CollectionRecord }>(`query Collection($id: ID!) { managedCollection(id: $id) { ${FIELDS} } }`, { id })).managedCollection;
+  (await gql(COLLECTION, { id: String(id) })).managedCollection;
 
 export const collectionsData: ResourceHandler = {
   getList: (params) => {
@@ -34,21 +52,15 @@ export const collectionsData: ResourceHandler = {
   getOne: async ({ id }) => ({ data: await one(id) }),
   getMany: async ({ ids }) => ({ data: await Promise.all(ids.map(one)) }),
   async create({ data }) {
-    const r = await gql<{ createCollection: CollectionRecord }>(
-      `mutation CreateCollection($input: CreateCollectionInput!) { createCollection(input: $input) { ${FIELDS} } }`,
-      { input: { museumId: requireMuseumId(data.museumId), slug: data.slug?.trim(), name: toTextInput(data.name) } },
-    );
+    const r = await gql(CREATE_COLLECTION, { input: { museumId: requireMuseumId(data.museumId), slug: data.slug?.trim(), name: toTextInput(data.name) } });
     return { data: r.createCollection };
   },
   async update({ id, data }) {
-    const r = await gql<{ updateCollection: CollectionRecord }>(
-      `mutation UpdateCollection($input: UpdateCollectionInput!) { updateCollection(input: $input) { ${FIELDS} } }`,
-      { input: { id, slug: data.slug?.trim(), name: toTextInput(data.name) } },
-    );
+    const r = await gql(UPDATE_COLLECTION, { input: { id: String(id), slug: data.slug?.trim(), name: toTextInput(data.name) } });
     return { data: r.updateCollection };
   },
   async delete({ id, previousData }) {
-    await gql(`mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }`, { id });
+    await gql(DELETE_COLLECTION, { id: String(id) });
     return { data: previousData ?? { id } };
   },
 };
