@@ -28,7 +28,8 @@ export default [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             leaf('catalog'),
             leaf('storefronts'),
-            leaf('inventory'),
+            // Inventory joins the catalogue's variants and licensing's licensed products through their read ports (issue 19).
+            { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:catalog', 'scope:licensing', 'scope:shared'] },
             leaf('payments'),
             leaf('customs'),
             leaf('identity'),

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogReadPort } from '@vitrine/catalog';
+import { LicensingReadPort } from '@vitrine/licensing';
 import { PrismaService, isUniqueViolation, type StockLocationKind } from '@vitrine/shared/data-access';
 import { ConflictError } from '@vitrine/shared/kernel';
 import type { LocationStock } from '../domain/fulfilment-plan';
@@ -14,9 +16,9 @@ export interface BrandVariantRecord {
 const locationSelect = { id: true, museumId: true, brandId: true, code: true, name: true, kind: true, priority: true, createdAt: true } as const;
 
 /**
- * Stock locations owned by brand partners. Which variants a brand fulfils is read from
- * licensing's `licensed_products` (a read seam, as the warehouse sync reads the catalogue's
- * variants): inventory may not import licensing, and the row is the single fact.
+ * Stock locations owned by brand partners. Which variants a brand fulfils is read through
+ * licensing's and the catalogue's read ports (licensed products, variants): the licensed
+ * product row is the single fact.
  */
 @Injectable()
 export class BrandStockRepository {
@@ -60,8 +62,8 @@ export class BrandStockRepository {
     const only = variantIds ? [...variantIds] : null;
     return this.prisma.$queryRaw<BrandVariantRecord[]>`
       SELECT v.id AS "variantId", v.product_id AS "productId", lp.museum_id AS "museumId", v.sku
-      FROM licensed_products lp
-      JOIN product_variants v ON v.product_id = lp.product_id
+      FROM ${LicensingReadPort.licensedProducts} lp
+      JOIN ${CatalogReadPort.variants} v ON v.product_id = lp.product_id
       WHERE lp.fulfilled_by_brand_id = ${brandId}::uuid
         AND (${only === null} OR v.id = ANY(${only ?? []}::uuid[]))
       ORDER BY v.sku, v.id

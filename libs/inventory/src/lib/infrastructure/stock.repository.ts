@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogReadPort } from '@vitrine/catalog';
 import DataLoader from 'dataloader';
 import { Prisma, PrismaService, isUniqueViolation, type StockLocationKind, type StockMovementKind, type StockReservationStatus, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 import { ConflictError, isUuid } from '@vitrine/shared/kernel';
@@ -325,7 +326,7 @@ export class StockRepository {
   /** The museum whose product this variant is (the catalogue's table, read only here), or null. */
   async variantMuseum(variantId: string): Promise<string | null> {
     const rows = await this.prisma.$queryRaw<{ museum_id: string }[]>`
-      SELECT p.museum_id FROM product_variants v JOIN products p ON p.id = v.product_id WHERE v.id = ${variantId}::uuid`;
+      SELECT p.museum_id FROM ${CatalogReadPort.variants} v JOIN ${CatalogReadPort.products} p ON p.id = v.product_id WHERE v.id = ${variantId}::uuid`;
     return rows[0]?.museum_id ?? null;
   }
 
@@ -337,7 +338,7 @@ export class StockRepository {
     if (!variantIds.length) return [];
     return this.prisma.$queryRaw<VariantLabel[]>`
       SELECT v.id AS "variantId", v.sku, p.id AS "productId", p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh"
-      FROM product_variants v JOIN products p ON p.id = v.product_id
+      FROM ${CatalogReadPort.variants} v JOIN ${CatalogReadPort.products} p ON p.id = v.product_id
       WHERE v.id = ANY(${[...variantIds]}::uuid[])`;
   }
 
@@ -370,8 +371,8 @@ export class StockRepository {
                l.code AS "locationCode", l.museum_id AS "museumId", v.sku, p.id AS "productId", p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh"
         FROM stock_levels s
         JOIN stock_locations l ON l.id = s.location_id
-        JOIN product_variants v ON v.id = s.variant_id
-        JOIN products p ON p.id = v.product_id
+        JOIN ${CatalogReadPort.variants} v ON v.id = s.variant_id
+        JOIN ${CatalogReadPort.products} p ON p.id = v.product_id
         WHERE l.museum_id IS NOT NULL AND (${all} OR l.museum_id = ANY(${ids}::uuid[])) AND s.on_hand - s.reserved < ${threshold}
         ORDER BY s.on_hand - s.reserved, v.sku, l.code
         LIMIT ${take}`,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogReadPort } from '@vitrine/catalog';
 import { PrismaService, type Prisma, type StockSyncRunStatus, type StockSyncTrigger, type Tx, type WarehouseFeedFormat } from '@vitrine/shared/data-access';
 import type { LevelNow, StockChange } from '../domain/reconcile';
 import type { RowError } from '../domain/stock-feed';
@@ -132,7 +133,7 @@ export class StockSyncRepository {
   async variantsBySku(museumId: string, skus: readonly string[]): Promise<Map<string, string>> {
     if (!skus.length) return new Map();
     const rows = await this.prisma.$queryRaw<{ id: string; sku: string }[]>`
-      SELECT id, sku FROM product_variants WHERE museum_id = ${museumId}::uuid AND sku = ANY(${[...skus]}::text[])`;
+      SELECT v.id, v.sku FROM ${CatalogReadPort.variants} v WHERE v.museum_id = ${museumId}::uuid AND v.sku = ANY(${[...skus]}::text[])`;
     return new Map(rows.map((r) => [r.sku, r.id]));
   }
 

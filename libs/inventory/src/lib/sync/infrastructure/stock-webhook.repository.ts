@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogReadPort } from '@vitrine/catalog';
 import { PrismaService, type Prisma, type Tx, type WebhookDeliveryStatus } from '@vitrine/shared/data-access';
 
 export interface WebhookRecord {
@@ -74,7 +75,7 @@ export class StockWebhookRepository {
       FROM unnest(${taken.map((t) => t.variant_id)}::uuid[], ${taken.map((t) => t.location_id)}::uuid[]) AS c(v, l)
       JOIN stock_levels s ON s.variant_id = c.v AND s.location_id = c.l
       JOIN stock_locations l ON l.id = s.location_id
-      JOIN product_variants v ON v.id = s.variant_id
+      JOIN ${CatalogReadPort.variants} v ON v.id = s.variant_id
       JOIN stock_webhooks w ON w.museum_id = l.museum_id AND w.enabled`;
     return { taken: taken.length, levels };
   }
