@@ -86,6 +86,34 @@ describe('remainingAnnualQuota', () => {
     expect(codeOf(await api.gql(QUOTA, { i: { residentId: id, name: NAME } }, manager))).toBe('FORBIDDEN');
   });
 
+  it('each saved orderer identity carries its quota (OrdererIdentity.annualQuota), the same figures as remainingAnnualQuota, for its shopper only', async () => {
+    const SAVED = `{ ordererIdentities { id residentIdMasked annualQuota { remaining { amount currency } limit { amount currency } used { amount currency } counted residentIdMasked } } }`;
+    const me = await shopper();
+    const [first, second] = [residentId(9111), residentId(9112)];
+    for (const [i, [id, units]] of ([[first, 5], [second, 2]] as const).entries()) {
+      const placed = await place(me, units, `aq-saved-${i}`, id);
+      expect(placed.errors).toBeUndefined();
+      expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
+    }
+    const saved = await api.gql(SAVED, {}, me);
+    expect(saved.errors).toBeUndefined();
+    const masked = (id: string) => `${id.slice(0, 3)}***********${id.slice(-4)}`;
+    // Newest first: the second identity's two units, then the first's five.
+    expect(saved.data.ordererIdentities.map((i: any) => ({ residentIdMasked: i.residentIdMasked, annualQuota: i.annualQuota }))).toEqual([
+      { residentIdMasked: masked(second), annualQuota: { remaining: cny(LIMIT - TWO), limit: cny(LIMIT), used: cny(TWO), counted: true, residentIdMasked: masked(second) } },
+      { residentIdMasked: masked(first), annualQuota: { remaining: cny(LIMIT - FIVE), limit: cny(LIMIT), used: cny(FIVE), counted: true, residentIdMasked: masked(first) } },
+    ]);
+    for (const id of [first, second]) {
+      const asked = (await api.gql(QUOTA, { i: { residentId: id, name: NAME } }, me)).data.remainingAnnualQuota;
+      expect(saved.data.ordererIdentities.find((i: any) => i.residentIdMasked === masked(id)).annualQuota).toEqual(asked);
+    }
+    // Another shopper has no saved identities; a museum manager and a guest may not ask.
+    expect((await api.gql(SAVED, {}, await shopper())).data.ordererIdentities).toEqual([]);
+    const manager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
+    expect(codeOf(await api.gql(SAVED, {}, manager))).toBe('FORBIDDEN');
+    expect(codeOf(await api.gql(SAVED, {}))).toBe('UNAUTHENTICATED');
+  });
+
   it('refuses an invalid ID number as checkout does, without echoing it', async () => {
     const me = await shopper();
     const bad = '110105194912310021'; // wrong check character
