@@ -59,6 +59,8 @@ export interface JobDefinition<P extends JobPayload = JobPayload> {
   readonly backoffMs: number;
   /** The BullMQ queue a job with this payload goes to: the queue, or its partition by the job's key. */
   queueOf(payload: P): string;
+  /** True when the job has a partition key (its queue may be split, now or under another count). */
+  readonly partitioned?: boolean;
 }
 
 export function defineJob<P extends JobPayload>(spec: {
@@ -88,6 +90,7 @@ export function defineJob<P extends JobPayload>(spec: {
     },
     attempts: spec.attempts ?? 10,
     backoffMs: spec.backoffMs ?? 1_000,
+    partitioned: Boolean(key),
   };
 }
 

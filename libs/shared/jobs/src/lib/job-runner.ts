@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis, type Cluster } from 'ioredis';
 import { bullConnection, queuePrefixFor } from './jobs-config';
 import { jobKey, queueNamesOf, type JobDefinition, type JobHandler, type JobPayload, type JobSchedule } from './job-definition';
 import type { JobMetrics } from './job-metrics';
@@ -34,6 +35,10 @@ export class JobRunner {
   private readonly handlers = new Map<string, { job: JobDefinition; handler: JobHandler }>();
   private workers: Worker[] = [];
   private readonly releases: (() => Promise<void>)[] = [];
+  /** Workers on leftover partitions (drainLeftovers), closed once their queue is empty. */
+  private readonly draining = new Map<string, Worker>();
+  private drainCheck: NodeJS.Timeout | null = null;
+  private drainClient: { client: Redis | Cluster; release: () => Promise<void> } | null = null;
 
   constructor(
     private readonly queues: QueueRegistry,
@@ -59,42 +64,109 @@ export class JobRunner {
   }
 
   async start(): Promise<void> {
-    const { config } = this.queues;
     const byQueue = new Map<string, number>();
     for (const [key, { job }] of this.handlers) {
       const queue = key.slice(0, key.length - job.name.length - 1);
       byQueue.set(queue, Math.max(byQueue.get(queue) ?? 1, job.queue.concurrency));
     }
     byQueue.set(DEAD_LETTER_QUEUE, 1);
-    for (const [queue, concurrency] of byQueue) {
-      const { connection, release } = bullConnection(config);
-      this.releases.push(release);
-      const worker = new Worker(queue, (job, token) => (queue === DEAD_LETTER_QUEUE ? this.deadLetterProcess(job) : this.process(queue, job, token)), {
-        connection,
-        prefix: queuePrefixFor(config, queue),
-        concurrency: Math.max(1, Math.round(concurrency * config.concurrencyScale)),
-        lockDuration: config.lockDurationMs,
-        stalledInterval: config.stalledIntervalMs,
-        // A killed worker's jobs come back; a job that keeps killing workers ends up failed.
-        maxStalledCount: 3,
-        removeOnComplete: { count: config.keepCompleted },
-        removeOnFail: { age: config.keepFailedHours * 3600 },
-        settings: { backoffStrategy: (attemptsMade, _type, _err, job) => this.backoff(attemptsMade, job?.opts.backoff) },
-      });
-      worker.on('error', (error) => this.logger.warn(`worker ${queue}: ${error.message}`));
-      this.workers.push(worker);
-    }
+    for (const [queue, concurrency] of byQueue) this.workers.push(this.workerOn(queue, concurrency));
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
     await this.upsertSchedules();
     this.logger.log(`processing ${this.handlers.size} job types on ${byQueue.size} queues`);
+    await this.drainLeftovers();
   }
 
   /** Stops taking jobs and waits for the ones in flight. */
   async stop(): Promise<void> {
-    const workers = this.workers;
+    if (this.drainCheck) clearInterval(this.drainCheck);
+    this.drainCheck = null;
+    const workers = [...this.workers, ...this.draining.values()];
     this.workers = [];
+    this.draining.clear();
     await Promise.all(workers.map((w) => w.close()));
+    await this.drainClient?.release();
+    this.drainClient = null;
     await Promise.all(this.releases.splice(0).map((release) => release()));
+  }
+
+  private workerOn(queue: string, concurrency: number): Worker {
+    const { config } = this.queues;
+    const { connection, release } = bullConnection(config);
+    this.releases.push(release);
+    const worker = new Worker(queue, (job, token) => (queue === DEAD_LETTER_QUEUE ? this.deadLetterProcess(job) : this.process(queue, job, token)), {
+      connection,
+      prefix: queuePrefixFor(config, queue),
+      concurrency: Math.max(1, Math.round(concurrency * config.concurrencyScale)),
+      lockDuration: config.lockDurationMs,
+      stalledInterval: config.stalledIntervalMs,
+      // A killed worker's jobs come back; a job that keeps killing workers ends up failed.
+      maxStalledCount: 3,
+      removeOnComplete: { count: config.keepCompleted },
+      removeOnFail: { age: config.keepFailedHours * 3600 },
+      settings: { backoffStrategy: (attemptsMade, _type, _err, job) => this.backoff(attemptsMade, job?.opts.backoff) },
+    });
+    worker.on('error', (error) => this.logger.warn(`worker ${queue}: ${error.message}`));
+    return worker;
+  }
+
+  /**
+   * Jobs that processes with another partition count (PIPELINE_QUEUE_PARTITIONS) left on queues
+   * this count does not use would run nowhere: each such queue holding jobs gets a worker of its
+   * own, closed once the queue is empty (checked every 2 s). The outbox
+   * relay already sends rows written for such queues to their partition under this count.
+   */
+  private async drainLeftovers(): Promise<void> {
+    const client = this.leftoverClient();
+    const found: string[] = [];
+    try {
+      for (const name of this.queues.leftoverQueueNames) if (await this.holdsJobs(client.client, name)) found.push(name);
+    } catch (error) {
+      this.logger.warn(`leftover partitions not checked: ${(error as Error).message}`);
+    }
+    if (!found.length) return client.release();
+    this.drainClient = client;
+    for (const name of found) {
+      const job = this.queues.definitions.find((j) => j.queue.name === name.replace(/\.p\d+$/, ''));
+      this.logger.warn(`${name} holds jobs the current partition count does not route there: draining it`);
+      this.draining.set(name, this.workerOn(name, job?.queue.concurrency ?? 10));
+    }
+    this.drainCheck = setInterval(() => void this.closeDrained(), DRAIN_CHECK_MS);
+    this.drainCheck.unref();
+  }
+
+  private async closeDrained(): Promise<void> {
+    const client = this.drainClient;
+    if (!client) return;
+    for (const [name, worker] of this.draining) {
+      if (await this.holdsJobs(client.client, name).catch(() => true)) continue;
+      this.draining.delete(name);
+      await worker.close();
+      this.logger.log(`${name} drained`);
+    }
+    if (this.draining.size || this.drainClient !== client) return;
+    if (this.drainCheck) clearInterval(this.drainCheck);
+    this.drainCheck = null;
+    this.drainClient = null;
+    await client.release();
+  }
+
+  /** Whether the BullMQ queue `name` has a job waiting, running, delayed, prioritized, paused or waiting for children. */
+  private async holdsJobs(client: Redis | Cluster, name: string): Promise<boolean> {
+    const prefix = queuePrefixFor(this.queues.config, name);
+    // One queue's keys share its prefix's hash tag: one slot on a Redis Cluster.
+    return (await client.exists(...LIVE_JOB_KEYS.map((k) => `${prefix}:${name}:${k}`))) > 0;
+  }
+
+  private leftoverClient(): { client: Redis | Cluster; release: () => Promise<void> } {
+    const { config } = this.queues;
+    if (config.cluster) {
+      const { connection, release } = bullConnection(config, { maxRetriesPerRequest: 1 });
+      return { client: connection as unknown as Cluster, release };
+    }
+    const client = new Redis({ ...config.redis, maxRetriesPerRequest: 1 });
+    client.on('error', () => undefined);
+    return { client, release: () => client.quit().then(() => undefined, () => client.disconnect()) };
   }
 
   private backoff(attemptsMade: number, backoff: unknown): number {
@@ -102,7 +174,7 @@ export class JobRunner {
   }
 
   private async process(queue: string, job: Job, token?: string): Promise<unknown> {
-    const entry = this.handlers.get(jobKey(queue, job.name));
+    const entry = this.handlers.get(jobKey(queue, job.name)) ?? this.leftoverHandler(queue, job.name);
     if (!entry) throw new PermanentJobError(`no handler for ${queue}/${job.name}`);
     const started = Date.now();
     const maxAttempts = job.opts.attempts ?? 1;
@@ -132,6 +204,12 @@ export class JobRunner {
     } finally {
       this.hooks.afterJob?.();
     }
+  }
+
+  /** The handler of a job found on a leftover partition (drainLeftovers): the same job's. */
+  private leftoverHandler(queue: string, name: string): { job: JobDefinition; handler: JobHandler } | undefined {
+    const job = this.queues.definitionAcrossPartitions(queue, name);
+    return job ? [...this.handlers.values()].find((e) => e.job === job) : undefined;
   }
 
   private async deadLetter(queue: string, job: Job, error: Error): Promise<void> {
@@ -195,6 +273,11 @@ export class JobRunner {
 }
 
 export { BACKOFF_STRATEGY };
+
+/** How often a leftover partition's worker looks whether its queue is empty. */
+const DRAIN_CHECK_MS = 2_000;
+/** BullMQ's per-queue keys that hold jobs not finished (a key is gone once empty). */
+const LIVE_JOB_KEYS = ['wait', 'active', 'delayed', 'prioritized', 'paused', 'waiting-children'];
 
 const firstDelayOf = (backoff: unknown): number =>
   typeof backoff === 'object' && backoff !== null && 'delay' in backoff ? Number((backoff as { delay?: number }).delay ?? 1_000) : 1_000;

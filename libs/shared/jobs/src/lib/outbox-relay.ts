@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { PrismaService } from '@vitrine/shared/data-access';
+import type { JobPayload } from './job-definition';
 import type { JobMetrics } from './job-metrics';
 import type { QueueRegistry } from './queue-registry';
 
@@ -129,9 +130,11 @@ export class OutboxRelay {
   private async add(rows: OutboxRow[]): Promise<void> {
     const byQueue = new Map<string, OutboxRow[]>();
     for (const row of rows) {
-      const list = byQueue.get(row.queue);
+      // A row written for a partition this process does not use goes to its partition now.
+      const queue = this.queues.route(row.queue, row.name, row.payload as unknown as JobPayload);
+      const list = byQueue.get(queue);
       if (list) list.push(row);
-      else byQueue.set(row.queue, [row]);
+      else byQueue.set(queue, [row]);
     }
     const now = Date.now();
     await Promise.all(

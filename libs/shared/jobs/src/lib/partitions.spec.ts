@@ -43,4 +43,24 @@ describe('queues split by a key (partitions)', () => {
     expect(queuePrefixFor({ prefix: '{vitrine}', cluster: [{ host: 'r', port: 1 }] }, 'order-pipeline.p3')).toBe('{vitrine.p3}');
     expect(queuePrefixFor({ prefix: '{vitrine}', cluster: [{ host: 'r', port: 1 }] }, 'after-sales')).toBe('{vitrine}');
   });
+
+  it('after the partition count changed: sends a job written for another partitioning to its partition now, and names the queues left to drain', () => {
+    const registry = new QueueRegistry(jobsConfigFromEnv({}), [declare, book]);
+    const orderId = '0b6f3c1e-52a4-4f0e-9d51-2f7c1a9e8b10';
+    const now = partitionName('order-pipeline', partitionOf(orderId, 4));
+    // Written by a process with 6 partitions (p5), with 1 (no partition), or with 4 (as now).
+    expect(registry.route('order-pipeline.p5', 'declare-customs', { orderId })).toBe(now);
+    expect(registry.route('order-pipeline', 'book-shipment', { orderId })).toBe(now);
+    expect(registry.route(now, 'declare-customs', { orderId })).toBe(now);
+    // A job this process does not define keeps its queue.
+    expect(registry.route('order-pipeline.p5', 'retired-job', { orderId })).toBe('order-pipeline.p5');
+    expect(registry.leftoverQueueNames).toEqual(['order-pipeline', ...Array.from({ length: 60 }, (_, i) => `order-pipeline.p${i + 4}`)]);
+
+    // Not split now, but split before: every partition is left over, the whole queue is not.
+    const whole = defineQueue('order-pipeline', { partitions: 1 });
+    const declareWhole = defineJob<{ orderId: string }>({ queue: whole, name: 'declare-customs', jobId: (p) => `declare-customs.${p.orderId}`, partitionKey: (p) => p.orderId });
+    const one = new QueueRegistry(jobsConfigFromEnv({}), [declareWhole, defineJob({ queue: defineQueue('after-sales'), name: 'x', jobId: () => 'x' })]);
+    expect(one.route('order-pipeline.p3', 'declare-customs', { orderId })).toBe('order-pipeline');
+    expect(one.leftoverQueueNames).toEqual(Array.from({ length: 64 }, (_, i) => `order-pipeline.p${i}`));
+  });
 });

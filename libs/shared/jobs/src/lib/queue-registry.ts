@@ -1,6 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { bullConnection, queuePrefixFor, type JobsConfig } from './jobs-config';
-import { jobKey, queueNamesOf, type JobDefinition } from './job-definition';
+import { MAX_PARTITIONS, jobKey, partitionIndexOf, partitionName, queueNamesOf, type JobDefinition, type JobPayload } from './job-definition';
 
 export const DEAD_LETTER_QUEUE = 'dead-letter';
 export const BACKOFF_STRATEGY = 'capped-exponential';
@@ -51,6 +51,42 @@ export class QueueRegistry {
 
   definition(queue: string, name: string): JobDefinition | undefined {
     return this.jobs.get(jobKey(queue, name));
+  }
+
+  /**
+   * The job of `name` on `queue`, also when `queue` is a partitioning this process does not use
+   * (`order-pipeline.p5` after PIPELINE_QUEUE_PARTITIONS went from 6 to 4, or `order-pipeline`
+   * after it went from 1 to 4): the job of that name on the same base queue.
+   */
+  definitionAcrossPartitions(queue: string, name: string): JobDefinition | undefined {
+    const known = this.definition(queue, name);
+    if (known) return known;
+    const base = partitionIndexOf(queue) === null ? queue : queue.replace(/\.p\d+$/, '');
+    return this.definitions.find((j) => j.queue.name === base && j.name === name);
+  }
+
+  /**
+   * Where a job written for `queue` goes now: the queue its payload has under the current
+   * partition count (the outbox may hold rows written by processes with another
+   * PIPELINE_QUEUE_PARTITIONS); `queue` itself for a job this process does not define.
+   */
+  route(queue: string, name: string, payload: JobPayload): string {
+    return this.definitionAcrossPartitions(queue, name)?.queueOf(payload) ?? queue;
+  }
+
+  /**
+   * BullMQ queues of split (or once split) queues that the current partition counts do not
+   * use: the whole queue when it is split now, partitions past the count (or all of them when
+   * it is not split). Jobs left there by processes with another count run nowhere unless drained.
+   */
+  get leftoverQueueNames(): string[] {
+    const current = new Set(this.names);
+    const bases = new Set(this.definitions.filter((j) => j.queue.partitions > 1 || j.partitioned).map((j) => j.queue.name));
+    const out: string[] = [];
+    for (const base of bases) {
+      for (const name of [base, ...Array.from({ length: MAX_PARTITIONS }, (_, i) => partitionName(base, i))]) if (!current.has(name)) out.push(name);
+    }
+    return out;
   }
 
   optionsFor(queue: string, name: string): JobsOptions {
