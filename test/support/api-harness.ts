@@ -23,6 +23,9 @@ export async function startApi(): Promise<ApiHarness> {
   const db = await createTestDatabase();
   const app = await createApp();
   await app.listen(0, '127.0.0.1');
+  // Idle keep-alive sockets outlive the client's (undici: 4 s): with Node's 5 s the server could
+  // close one just as a test, back from several seconds of database setup, sent on it (ECONNRESET).
+  app.getHttpServer().keepAliveTimeout = 60_000;
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   const gql: ApiHarness['gql'] = (query, variables = {}, token = null) => gqlAt(baseUrl, query, variables, token);
