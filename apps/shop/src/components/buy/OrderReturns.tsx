@@ -112,9 +112,9 @@ export function OrderReturns({ locale, dict, order, data, requested }: OrderRetu
   );
 }
 
-/** Near the top of the order page while a return can be asked for: a link down to the form (the page is long on a phone). */
+/** Near the top of the order page while a return can be asked for (window open, a unit left to return): a link down to the form (the page is long on a phone). */
 export function ReturnJumpLink({ locale, dict, data }: Pick<OrderReturnsProps, 'locale' | 'dict' | 'data'>) {
-  if (!windowOpen(data.returnDeadline)) return null;
+  if (!windowOpen(data.returnDeadline) || !data.lines.some((l) => l.returnableQuantity > 0)) return null;
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Asia/Shanghai' });
   return (
     <a className="button secondary wide" href="#returns" data-testid="return-jump">

@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createUser } from '@vitrine/shared/testing';
+import { fill } from '../../apps/shop/src/i18n/dictionary';
+import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
+import { formatMoney } from '../../apps/shop/src/lib/format/money';
+import { CarrierLoopback } from '../support/carrier-loopback';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import { CustomsLoopback } from '../support/customs-loopback';
+import { signingKeys } from '../support/pipeline-fixtures';
+import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { pageProblems } from './support/shop-checks';
+import { useShop, type ShopPage } from './support/shop-fixture';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/return-photos');
+const prefix = `test-shop-return-refund-${randomBytes(4).toString('hex')}`;
+process.env['QUEUE_PREFIX'] = prefix;
+// The API (in this process) and the worker keep the photos in one directory of this spec.
+const dir = mkdtempSync(path.join(tmpdir(), 'vitrine-shop-return-refund-'));
+process.env['RETURN_PHOTOS_DIR'] = dir;
+
+const t = zhCN.returns;
+const DECIDE = `mutation($id: ID!) { decideReturn(returnId: $id, accept: true, comment: "抱歉，请寄回") { id status } }`;
+const INSPECT = `mutation($i: InspectReturnInput!) { inspectReturn(input: $i) { id status refundAmount } }`;
+
+async function check(s: ShopPage, name: string): Promise<void> {
+  await s.screenshot(`shop-return-refund-${name}`);
+  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
+}
+
+/**
+ * Issue 20, a return from the shop to the refund, at a phone's size (390x844, zh-CN): the order
+ * is taken to DELIVERED by the real worker through the customs and carrier loopbacks; the shopper
+ * asks on the order page to return its unit as damaged, with a photo; the museum's manager
+ * accepts through the API; the worker books the return waybill; the carrier's tracking says the
+ * parcel arrived and the worker marks the return received; the manager inspects it and the
+ * refund goes through the Stripe loopback (its charge.refunded webhook delivered); the order page
+ * shows the return refunded with its amount, the notices page says so in Chinese, and the worker
+ * has deleted the shopper's photo (the return is closed). Every page: axe-core, 44 px taps, no
+ * sideways scroll; screenshots test/artifacts/shop-return-refund-*.png.
+ */
+describe('shop: a return from request to refund', () => {
+  const f = useShop({ stripe: true });
+  let shop: Shop;
+  const keys = signingKeys();
+  let customs: CustomsLoopback;
+  let carrier: CarrierLoopback;
+  let worker: ReturnType<typeof startWorker>;
+  let manager: string;
+  const shopper = { email: '', token: '', orderId: '', lineId: '', paymentIntentId: '' };
+
+  beforeAll(async () => {
+    await seedFx(f.api.db.prisma, '7.8000');
+    shop = await seedShop(f.api.db.prisma, { prices: [2_500], stock: 20 });
+    manager = await f.api.login((await createUser(f.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
+    customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
+    carrier = await CarrierLoopback.start();
+    worker = startWorker({ DATABASE_URL: f.api.db.url, QUEUE_PREFIX: prefix, RETURN_PHOTOS_DIR: dir, ...customs.env, ...carrier.env, ...keys.env });
+    await waitForOutput(worker, /worker ready/);
+    const user = await createUser(f.api.db.prisma, 'SHOPPER');
+    shopper.email = user.email;
+    shopper.token = await f.api.login(user.email);
+    const added = await f.api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 1, cartToken: null } }, shopper.token);
+    expect(added.errors).toBeUndefined();
+    const placed = await f.api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, `refund-${prefix}`, { id: residentId(7321), name: '王芳' }) }, shopper.token);
+    expect(placed.errors).toBeUndefined();
+    const order = placed.data.placeOrder.orders[0];
+    shopper.orderId = order.id;
+    shopper.lineId = order.lines[0].id;
+    shopper.paymentIntentId = placed.data.placeOrder.payment.paymentIntentId;
+    expect(await f.stripe.deliver(f.api.baseUrl, f.stripe.succeed(shopper.paymentIntentId))).toBe(200);
+    await until('the order delivered', async () => (await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === 'DELIVERED', 120_000, worker);
+  }, 300_000);
+  afterAll(async () => {
+    await worker?.stop('SIGTERM');
+    await customs?.close();
+    await carrier?.close();
+    await dropQueues(prefix);
+    delete process.env['RETURN_PHOTOS_DIR'];
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('asks for the return in the shop, and shows it accepted, then refunded, with its notice; the photo is deleted once closed', async () => {
+    const s = await f.open('/zh-CN/account/sign-in');
+    const p = s.page;
+    await p.getByLabel(zhCN.buy.account.email).fill(shopper.email);
+    await p.getByLabel(zhCN.buy.account.password).fill('correct-horse-battery-staple');
+    await p.getByTestId('auth-submit').click();
+    await p.waitForURL(/\/zh-CN\/account$/);
+
+    // The request: one unit, damaged, a photo of it.
+    await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
+    await p.getByTestId('return-form').waitFor();
+    expect(await p.getByTestId('return-jump').count()).toBe(1);
+    await p.getByTestId(`return-line-${shopper.lineId}`).getByRole('button', { name: new RegExp(`^${t.more}`) }).click();
+    await p.getByLabel(t.reason).selectOption('DAMAGED');
+    await p.getByLabel(t.photoFiles).setInputFiles(path.join(FIXTURES, 'cracked-vase.jpg'));
+    await p.getByLabel(t.note).fill('花瓶有裂纹');
+    await p.getByTestId('request-return').click();
+    await p.getByTestId('return-requested').waitFor();
+    expect(await p.getByTestId('return-item').getAttribute('data-status')).toBe('REQUESTED');
+    const ret = await f.api.db.prisma.orderReturn.findFirstOrThrow({ where: { orderId: shopper.orderId }, include: { photos: true } });
+    expect(ret.photos).toHaveLength(1);
+    expect(readdirSync(dir)).toEqual([ret.id]);
+    await check(s, 'requested');
+
+    // Accepted by the museum through the API; the worker books the return waybill.
+    expect((await f.api.gql(DECIDE, { id: ret.id }, manager)).errors).toBeUndefined();
+    await until('the return waybill booked', async () => (await f.api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).returnLogisticsNo !== null, 60_000, worker);
+    const waybill = (await f.api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).returnLogisticsNo!;
+    await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
+    expect(await p.getByTestId('return-item').getAttribute('data-status')).toBe('ACCEPTED');
+    expect(await p.getByTestId('return-waybill').textContent()).toBe(fill(t.waybill, { number: waybill }));
+    await check(s, 'accepted');
+
+    // The carrier's tracking: the parcel is back at the site; the worker marks the return received.
+    carrier.arriveReturn(ret.id);
+    await until('the return received', async () => (await f.api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).receivedAt !== null, 60_000, worker);
+    // Inspected by the museum: the unit accepted, not back on sale; the refund goes through Stripe (the loopback).
+    const inspected = await f.api.gql(INSPECT, { i: { returnId: ret.id, comment: '确认破损', lines: [{ lineId: shopper.lineId, acceptedQuantity: 1, sellable: false }] } }, manager);
+    expect(inspected.errors).toBeUndefined();
+    expect(inspected.data.inspectReturn.status).toBe('REFUNDED');
+    expect(await f.stripe.deliver(f.api.baseUrl, f.stripe.refunded(shopper.paymentIntentId))).toBe(200);
+    const closed = await f.api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } });
+    expect(closed.refundAmountMinor).toBeGreaterThan(0);
+    const order = await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: shopper.orderId } });
+    // Damaged (the seller's fault): the whole order back, goods, tax and shipping.
+    expect(closed.refundAmountMinor).toBe(order.totalMinor);
+
+    await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
+    expect(await p.getByTestId('return-item').getAttribute('data-status')).toBe('REFUNDED');
+    expect(await p.getByTestId('return-status').textContent()).toBe(t.status.REFUNDED);
+    const amount = formatMoney({ amount: closed.refundAmountMinor!, currency: order.currency }, 'zh-CN');
+    expect(await p.getByTestId('return-refund').textContent()).toBe(fill(t.refunded, { amount }));
+    // Nothing left to return: no link to the form at the top, the form says so.
+    expect(await p.getByTestId('return-jump').count()).toBe(0);
+    await p.getByText(t.nothingLeft).waitFor();
+    await check(s, 'refunded');
+
+    // The notices page: the refund's notice in Chinese, newest first.
+    await p.goto(`${f.shop.url}/zh-CN/account/notices`);
+    const first = p.getByTestId('notice').first();
+    expect(await first.getAttribute('data-kind')).toBe('REFUNDED');
+    expect(await first.locator('.notice-text').textContent()).toContain('退款');
+    await check(s, 'notices');
+
+    // Closed: the worker deleted the shopper's photo (row, file and folder).
+    await until('the photo deleted', async () => (await f.api.db.prisma.orderReturnPhoto.count({ where: { returnId: ret.id } })) === 0, 30_000, worker);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
