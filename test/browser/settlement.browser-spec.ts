@@ -225,4 +225,34 @@ describe('console: settlement', () => {
     await page.getByText('Disponible').first().waitFor();
     await screenshot('settlement-museum-fr');
   });
+
+  it('shows on the order’s split who funds each discount: the museum’s coupon, the platform’s promotion', async () => {
+    const prisma = c.api.db.prisma;
+    const manager = await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [other.museumId] });
+    const managerToken = await c.api.login(manager.email);
+    const operatorToken = await c.api.login((await createUser(prisma, 'PLATFORM_ADMIN')).email);
+    const shopper = await c.api.login((await createUser(prisma, 'SHOPPER')).email);
+    const window = { startsAt: new Date(Date.now() - 86_400_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000).toISOString() };
+    const CREATE = `mutation($i: PromotionInput!) { createPromotion(input: $i) { id } }`;
+    expect((await c.api.gql(CREATE, { i: { ...window, museumId: other.museumId, kind: 'COUPON', name: 'Amis du musée', code: 'AMIS5', discountType: 'AMOUNT', amountOffMinor: 500 } }, managerToken)).errors).toBeUndefined();
+    expect((await c.api.gql(CREATE, { i: { ...window, museumId: null, kind: 'THRESHOLD', name: '平台满100减10', tiers: [{ minMinor: 10_000, offMinor: 1_000 }] } }, operatorToken)).errors).toBeUndefined();
+    const r: any = await c.api.gql(ADD_LINE, { i: { variantId: other.variants[0]!.id, quantity: 1, cartToken: null } }, shopper);
+    const placed: any = await c.api.gql(PLACE_ORDER, { i: placeOrderInput(r.data.addCartLine.cart.id, 'settle-ui-promo', { id: residentId(7620), couponCode: 'AMIS5' }) }, shopper);
+    expect(placed.errors).toBeUndefined();
+    expect(await c.stripe.deliver(c.api.baseUrl, c.stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
+    const orderId = placed.data.placeOrder.orders[0].id as string;
+
+    const { page, screenshot } = await c.open();
+    await signInFast(page, manager.email, manager.password);
+    await page.goto(`${c.server.url}/#/orders/${orderId}/show`);
+    const split = page.getByTestId('order-split');
+    await split.waitFor();
+    await expect(split.getByTestId('split-discount').count()).resolves.toBe(2);
+    await split.getByTestId('split-discount').filter({ hasText: 'Amis du musée' }).getByText('The museum').waitFor();
+    await split.getByTestId('split-discount').filter({ hasText: '平台满100减10' }).getByText('The platform').waitFor();
+    await split.getByTestId('split-PLATFORM_PROMOTIONS-PROMOTION').getByText('Platform (pays its promotions)').waitFor();
+    expect((await split.getByTestId('split-PLATFORM_PROMOTIONS-PROMOTION').textContent())!).toContain('-CN¥10.00');
+    await split.getByTestId('split-TAX_PAYABLE-TAX').waitFor();
+    await screenshot('settlement-order-split-promotions');
+  });
 });

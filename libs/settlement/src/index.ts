@@ -11,6 +11,6 @@ export { ConnectEventsService, type ConnectAccountEvent, type ConnectEventOutcom
 export { SettlementFeesService, FeeNotYetAvailableError } from './lib/application/settlement-fees.service';
 export { CommissionService } from './lib/application/commission.service';
 export { SettlementQueriesService, type SellerBalance, type PlatformLedger, type SplitLine } from './lib/application/settlement-queries.service';
-export { OrderSettlementType } from './lib/graphql/settlement.types';
+export { OrderSettlementType, OrderSettlementDiscountType } from './lib/graphql/settlement.types';
 export { toOrderSettlement } from './lib/graphql/order-settlement.mapper';
 export { SettlementError, SettlementErrorCode } from './lib/domain/settlement-error';

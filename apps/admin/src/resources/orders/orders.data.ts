@@ -115,6 +115,24 @@ export interface DisputeRecord {
 export type AttributionChannel = 'SHELF_QR' | 'ARTICLE' | 'LIVESTREAM' | 'DIRECT';
 export const ATTRIBUTION_CHANNELS: readonly AttributionChannel[] = ['SHELF_QR', 'ARTICLE', 'LIVESTREAM', 'DIRECT'];
 
+/** One party's share of the order in the settlement ledger (owed: positive; the platform's promotions: negative, it pays them). */
+export interface OrderSettlementParty {
+  account: string;
+  ownerType: 'MUSEUM' | 'BRAND' | 'PLATFORM';
+  ownerId: string | null;
+  component: string;
+  amount: { amount: number; currency: string };
+}
+/** A promotion taken off the order and who funds it. */
+export interface OrderSettlementDiscount {
+  promotionId: string;
+  name: string;
+  kind: string;
+  code: string | null;
+  fundedBy: 'MUSEUM' | 'PLATFORM';
+  amount: { amount: number; currency: string };
+}
+
 export interface OrderRecord {
   id: string;
   number: string;
@@ -148,6 +166,8 @@ export interface OrderRecord {
   fulfilment?: { customsMessages: CustomsMessageRecord[]; shipment: ShipmentRecord | null; awaitingHandover: boolean };
   /** Detail only. */
   attribution?: { channel: AttributionChannel; ref: string | null };
+  /** Detail only: the order's split (null for callers who may not see it). */
+  settlement?: { parties: OrderSettlementParty[]; discounts: OrderSettlementDiscount[] } | null;
 }
 
 const DISPUTE_FIELDS = `id providerDisputeId orderId orderNumber amount disputedTotal currency reason status evidenceDueBy evidenceSubmittedAt acceptsEvidence lostAmount createdAt`;
@@ -163,7 +183,8 @@ const DETAIL_FIELDS = `${LIST_FIELDS}
   refundedTotal refunds { id providerRefundId amount currency status reason createdAt }
   lostToDisputes
   disputes { ${DISPUTE_FIELDS} }
-  attribution { channel ref }`;
+  attribution { channel ref }
+  settlement { parties { account ownerType ownerId component amount { amount currency } } discounts { promotionId name kind code fundedBy amount { amount currency } } }`;
 
 // The orders file (ExportButton): the list's fields and a summary of the lines.
 const EXPORT_FIELDS = `${LIST_FIELDS} lines { sku name quantity }`;

@@ -40,6 +40,7 @@ import { RefundButton } from './RefundButton';
 import { RefundFailedAlert } from './RefundFailedAlert';
 import { DisputeRows } from './DisputePanel';
 import { ShipButton } from './ShipButton';
+import { SettlementSplit } from './SettlementSplit';
 
 const STATUS_CHOICES = ORDER_STATUSES.map((id) => ({ id, name: `vitrine.status.${id}` }));
 
@@ -504,6 +505,7 @@ export const OrderShow = () => (
           <History />
         </Box>
       </Box>
+      <SettlementSplit />
     </Box>
   </Show>
 );

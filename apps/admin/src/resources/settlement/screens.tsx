@@ -70,6 +70,7 @@ const PlatformSummary = () => {
     ['commissionRevenue', ledger.commissionRevenue],
     ['stripeClearing', ledger.stripeClearing],
     ['stripeFees', ledger.stripeFees],
+    ['platformPromotions', ledger.platformPromotions],
   ];
   return (
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', my: 2 }} data-testid="platform-ledger">

@@ -31,6 +31,8 @@ export interface PlatformLedger {
   commissionRevenue: Amount[];
   stripeClearing: Amount[];
   stripeFees: Amount[];
+  /** What the platform paid for its platform-wide promotions (PLATFORM_PROMOTIONS). */
+  platformPromotions: Amount[];
 }
 
 export interface LedgerLineRecord {
@@ -101,7 +103,7 @@ async function balanceOf(args: { m: string | null; b: string | null }) {
 export async function platformLedger(): Promise<PlatformLedger> {
   return (
     await gql<{ platformLedger: PlatformLedger }>(
-      `query PlatformLedger { platformLedger { sellers { ${BALANCE} } taxOwedToCustoms ${A} commissionRevenue ${A} stripeClearing ${A} stripeFees ${A} } }`,
+      `query PlatformLedger { platformLedger { sellers { ${BALANCE} } taxOwedToCustoms ${A} commissionRevenue ${A} stripeClearing ${A} stripeFees ${A} platformPromotions ${A} } }`,
     )
   ).platformLedger;
 }

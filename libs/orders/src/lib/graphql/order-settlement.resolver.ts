@@ -1,17 +1,24 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentActor, canManageMuseum, type Actor, type RequestContext } from '@vitrine/shared/graphql';
-import { OrderSettlementType, SettlementQueriesService, toOrderSettlement, type SplitLine } from '@vitrine/settlement';
+import { PromotionsPricingService } from '@vitrine/promotions';
+import { OrderSettlementType, SettlementQueriesService, toOrderSettlement, type OrderSettlementDiscountType, type SplitLine } from '@vitrine/settlement';
 import { OrderType } from './orders.types';
 
 /**
  * Order.settlement: the order's split in the settlement ledger. The order itself was already
  * shown to the caller (its query checked tenancy); the split is the sellers' and operator's
  * business: the museum's managers, the brand that fulfils the order and the operator see it,
- * a shopper gets null.
+ * a shopper gets null. With it, the promotions taken off the order and who funds each (the
+ * museum, or the platform for platform-wide ones), from libs/promotions' redemptions.
  */
+type DiscountRow = Omit<OrderSettlementDiscountType, 'amount'> & { amountMinor: number };
+
 @Resolver(() => OrderType)
 export class OrderSettlementResolver {
-  constructor(private readonly ledger: SettlementQueriesService) {}
+  constructor(
+    private readonly ledger: SettlementQueriesService,
+    private readonly promotions: PromotionsPricingService,
+  ) {}
 
   @ResolveField('settlement', () => OrderSettlementType, {
     nullable: true,
@@ -24,6 +31,14 @@ export class OrderSettlementResolver {
       const by = await this.ledger.splitsOf(ids);
       return ids.map((id) => by.get(id) ?? []);
     });
-    return toOrderSettlement(await loader.load(order.id));
+    const discounts = ctx.loaders.get<string, DiscountRow[]>('settlement.orderDiscounts', async (ids) => {
+      const rows = await this.promotions.ofOrders(ids);
+      return ids.map((id) => rows.filter((r) => r.orderId === id).map((r) => ({ promotionId: r.promotionId, name: r.name, kind: r.kind, code: r.code, fundedBy: r.fundedBy, amountMinor: Number(r.amountMinor) })));
+    });
+    const [lines, promos] = await Promise.all([loader.load(order.id), discounts.load(order.id)]);
+    return {
+      ...toOrderSettlement(lines),
+      discounts: promos.map((p) => ({ promotionId: p.promotionId, name: p.name, kind: p.kind, code: p.code, fundedBy: p.fundedBy, amount: { amount: p.amountMinor, currency: order.currency } })),
+    };
   }
 }

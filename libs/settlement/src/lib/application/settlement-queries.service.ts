@@ -44,6 +44,8 @@ export interface PlatformLedger {
   /** Shoppers' money held at Stripe: paid less refunded, lost in disputes and fees. */
   stripeClearing: Amount[];
   stripeFees: Amount[];
+  /** Paid by the platform for platform-wide promotions (debits of PLATFORM_PROMOTIONS). */
+  platformPromotions: Amount[];
 }
 
 export interface SplitLine {
@@ -104,6 +106,7 @@ export class SettlementQueriesService {
       commissionRevenue: of('PLATFORM_COMMISSION', -1),
       stripeClearing: of('STRIPE_CLEARING', 1),
       stripeFees: of('STRIPE_FEES', 1),
+      platformPromotions: of('PLATFORM_PROMOTIONS', 1),
     };
   }
 

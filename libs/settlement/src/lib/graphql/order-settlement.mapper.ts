@@ -13,5 +13,7 @@ export function toOrderSettlement(lines: readonly SplitLine[]): OrderSettlementT
   return {
     parties: [...parties.values()].filter((p) => p.account !== 'STRIPE_CLEARING'),
     lines: lines.map((l) => ({ event: l.eventKey, entryKind: l.entryKind, occurredAt: l.occurredAt, account: l.account, ownerType: l.ownerType, ownerId: l.ownerId, component: l.component, amount: { amount: l.amountMinor, currency: l.currency } })),
+    // The promotions and who funds them: filled by the caller that knows the order (libs/orders).
+    discounts: [],
   };
 }

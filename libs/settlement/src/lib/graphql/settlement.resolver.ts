@@ -97,6 +97,7 @@ export class SettlementResolver {
       commissionRevenue: l.commissionRevenue.map(amount),
       stripeClearing: l.stripeClearing.map(amount),
       stripeFees: l.stripeFees.map(amount),
+      platformPromotions: l.platformPromotions.map(amount),
     };
   }
 

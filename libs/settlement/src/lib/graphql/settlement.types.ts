@@ -33,6 +33,8 @@ export class PlatformLedgerType {
   @Field(() => [LedgerAmountType]) commissionRevenue!: LedgerAmountType[];
   @Field(() => [LedgerAmountType], { description: 'Shoppers’ money held at Stripe: paid less refunded, lost in disputes and fees.' }) stripeClearing!: LedgerAmountType[];
   @Field(() => [LedgerAmountType]) stripeFees!: LedgerAmountType[];
+  @Field(() => [LedgerAmountType], { description: 'What the platform paid for platform-wide promotions (PLATFORM_PROMOTIONS), net of refunds.' })
+  platformPromotions!: LedgerAmountType[];
 }
 
 @ObjectType('OrderSettlementLine', { description: 'One line of the ledger about an order: debit positive, credit negative.' })
@@ -47,10 +49,26 @@ export class OrderSettlementLineType {
   @Field(() => LedgerAmountType) amount!: LedgerAmountType;
 }
 
+@ObjectType('OrderSettlementDiscount', {
+  description:
+    'A promotion taken off the order, and who funds it: the museum (its promotion: the seller’s goods are sold for less) or the platform (a platform-wide promotion: the platform pays the seller the difference, its PLATFORM_PROMOTIONS account).',
+})
+export class OrderSettlementDiscountType {
+  @Field(() => ID) promotionId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'THRESHOLD or COUPON.' }) kind!: string;
+  @Field(() => String, { nullable: true }) code!: string | null;
+  @Field(() => String, { description: 'MUSEUM or PLATFORM.' }) fundedBy!: string;
+  @Field(() => LedgerAmountType, { description: 'What it took off the order.' }) amount!: LedgerAmountType;
+}
+
 @ObjectType('OrderSettlement', { description: 'How an order’s money splits: who is owed what (positive), after refunds and lost disputes.' })
 export class OrderSettlementType {
-  @Field(() => [OrderSettlementPartyType]) parties!: OrderSettlementPartyType[];
+  @Field(() => [OrderSettlementPartyType], { description: 'Per party and component; the platform’s PLATFORM_PROMOTIONS / PROMOTION share is negative: what it pays for platform-wide promotions.' })
+  parties!: OrderSettlementPartyType[];
   @Field(() => [OrderSettlementLineType]) lines!: OrderSettlementLineType[];
+  @Field(() => [OrderSettlementDiscountType], { description: 'The promotions taken off the order and who funds each (at checkout).' })
+  discounts!: OrderSettlementDiscountType[];
 }
 
 @ObjectType('OrderSettlementParty', { description: 'One party’s share of an order, by component (owed: positive).' })
