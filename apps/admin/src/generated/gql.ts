@@ -60,6 +60,19 @@ type Documents = {
     "\n  query Museum($id: ID!) { museum(id: $id) { ...MuseumFields } }\n": typeof types.MuseumDocument,
     "\n  mutation CreateMuseum($input: CreateMuseumInput!) { createMuseum(input: $input) { ...MuseumFields } }\n": typeof types.CreateMuseumDocument,
     "\n  mutation UpdateMuseum($input: UpdateMuseumInput!) { updateMuseum(input: $input) { ...MuseumFields } }\n": typeof types.UpdateMuseumDocument,
+    "\n  fragment ProductFields on ManagedProduct {\n    id\n    museumId\n    status\n    category\n    crossBorderCategory\n    name { fr en zhCN }\n    description { fr en zhCN }\n    variants {\n      id\n      sku\n      options\n      priceMinor\n      weightGrams\n      hsCode\n      originCountry\n      netContent\n      netContentUnit\n      available\n      stockLevels { locationId onHand reserved available }\n      shopperPrice { amount currency }\n      crossBorderTax { amount currency }\n    }\n    media { id url alt position }\n    artworks { id }\n    collections { id }\n    listableForChina\n    listingProblems { code path message }\n    createdAt\n    updatedAt\n    publishedAt\n  }\n": typeof types.ProductFieldsFragmentDoc,
+    "\n  fragment ProductExportFields on ManagedProduct {\n    id\n    museumId\n    status\n    category\n    crossBorderCategory\n    name { fr en zhCN }\n    description { fr en zhCN }\n    variants { id sku options priceMinor weightGrams hsCode originCountry netContent netContentUnit available }\n    media { id url alt position }\n    artworks { id }\n    collections { id }\n    listableForChina\n    listingProblems { code path message }\n    createdAt\n    updatedAt\n    publishedAt\n  }\n": typeof types.ProductExportFieldsFragmentDoc,
+    "\n  fragment ProductListFields on ManagedProduct {\n    id\n    museumId\n    status\n    category\n    name { fr en zhCN }\n    variants { priceMinor available }\n    media { url position }\n    createdAt\n    updatedAt\n    publishedAt\n  }\n": typeof types.ProductListFieldsFragmentDoc,
+    "\n  query ManagedProducts(\n    $museumId: ID\n    $first: Int\n    $after: String\n    $filter: ManagedProductFilter\n    $sort: ManagedProductSort\n    $rows: Boolean!\n    $export: Boolean!\n  ) {\n    managedProducts(museumId: $museumId, first: $first, after: $after, filter: $filter, sort: $sort) {\n      nodes { id ...ProductListFields @include(if: $rows) ...ProductExportFields @include(if: $export) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.ManagedProductsDocument,
+    "\n  query ManagedProduct($id: ID!) { managedProduct(id: $id) { ...ProductFields } }\n": typeof types.ManagedProductDocument,
+    "\n  mutation PublishProduct($id: ID!) { publishProduct(id: $id) { ...ProductFields } }\n": typeof types.PublishProductDocument,
+    "\n  mutation UnpublishProduct($id: ID!) { unpublishProduct(id: $id) { ...ProductFields } }\n": typeof types.UnpublishProductDocument,
+    "\n  mutation ArchiveProduct($id: ID!) { archiveProduct(id: $id) { ...ProductFields } }\n": typeof types.ArchiveProductDocument,
+    "\n  mutation BulkStatus($ids: [ID!]!, $status: ProductStatus!) { bulkSetProductStatus(ids: $ids, status: $status) { updated failed { id code message } } }\n": typeof types.BulkStatusDocument,
+    "\n  query ProductCounts($museumId: ID) {\n    DRAFT: managedProducts(museumId: $museumId, first: 1, filter: { status: DRAFT }) { totalCount }\n    PUBLISHED: managedProducts(museumId: $museumId, first: 1, filter: { status: PUBLISHED }) { totalCount }\n    ARCHIVED: managedProducts(museumId: $museumId, first: 1, filter: { status: ARCHIVED }) { totalCount }\n  }\n": typeof types.ProductCountsDocument,
+    "\n  mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { ...ProductFields } }\n": typeof types.CreateProductDocument,
+    "\n  mutation UpdateProduct($input: UpdateProductInput!) { updateProduct(input: $input) { ...ProductFields } }\n": typeof types.UpdateProductDocument,
+    "\n  mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }\n": typeof types.DeleteProductDocument,
     "\n  mutation QueueBoardLink { queueBoardLink { path expiresAt } }\n": typeof types.QueueBoardLinkDocument,
     "\n  fragment FxRefreshRunFields on FxRefreshRun { id status base quote rate referenceDate source error startedAt finishedAt acknowledgedAt }\n": typeof types.FxRefreshRunFieldsFragmentDoc,
     "\n  query FxRefreshRuns($first: Int) {\n    runs: fxRefreshRuns(first: $first) { nodes { ...FxRefreshRunFields } }\n    alerts: fxRefreshRuns(status: FAILED, unacknowledged: true, first: 1) { totalCount }\n  }\n": typeof types.FxRefreshRunsDocument,
@@ -68,9 +81,32 @@ type Documents = {
     "\n  fragment StatementFields on RoyaltyStatement {\n    id\n    agreementId\n    museumId\n    brandId\n    periodStart\n    periodEnd\n    currency\n    units\n    entryCount\n    netSales { amount currency }\n    royalty { amount currency }\n    cumulativeRoyalty { amount currency }\n    advanceRecouped { amount currency }\n    advanceRemaining { amount currency }\n    minimumGuaranteeShortfall { amount currency }\n    amountPayable { amount currency }\n    generatedAt\n    csvUrl\n    pdfUrl\n    agreement { id products { productId name { fr en zhCN } } }\n  }\n": typeof types.StatementFieldsFragmentDoc,
     "\n  query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {\n    royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {\n      nodes { id ...StatementFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.RoyaltyStatementsDocument,
     "\n  query RoyaltyStatement($id: ID!) { royaltyStatement(id: $id) { ...StatementFields } }\n": typeof types.RoyaltyStatementDocument,
+    "\n  fragment StockLocationFields on StockLocation { id museumId code name kind customsMode priority }\n": typeof types.StockLocationFieldsFragmentDoc,
+    "\n  fragment StockLevelFields on StockLevel {\n    variantId\n    locationId\n    onHand\n    reserved\n    available\n    updatedAt\n    variant { sku productId productName { fr en zhCN } }\n  }\n": typeof types.StockLevelFieldsFragmentDoc,
+    "\n  fragment StockMovementFields on StockMovement { id kind onHandDelta reservedDelta reference changedBy note createdAt }\n": typeof types.StockMovementFieldsFragmentDoc,
+    "\n  query StockMovements($locationId: ID!, $variantId: ID!, $first: Int, $after: String) {\n    stockMovements(locationId: $locationId, variantId: $variantId, first: $first, after: $after) {\n      nodes { ...StockMovementFields }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.StockMovementsDocument,
+    "\n  mutation SetStockLevel($input: SetStockLevelInput!) { setStockLevel(input: $input) { ...StockLevelFields } }\n": typeof types.SetStockLevelDocument,
+    "\n  query StockVariantChoices($museumId: ID, $filter: ManagedProductFilter) {\n    managedProducts(museumId: $museumId, first: 20, filter: $filter) { nodes { name { fr en zhCN } variants { id sku } } }\n  }\n": typeof types.StockVariantChoicesDocument,
+    "\n  query StockLocations($museumId: ID!) { stockLocations(museumId: $museumId) { ...StockLocationFields } }\n": typeof types.StockLocationsDocument,
+    "\n  query StockLocation($id: ID!) { stockLocation(id: $id) { ...StockLocationFields } }\n": typeof types.StockLocationDocument,
+    "\n  mutation CreateStockLocation($input: CreateStockLocationInput!) { createStockLocation(input: $input) { ...StockLocationFields } }\n": typeof types.CreateStockLocationDocument,
+    "\n  query StockLevels($locationId: ID!, $first: Int, $after: String, $full: Boolean!) {\n    stockLevels(locationId: $locationId, first: $first, after: $after) {\n      nodes { variantId locationId ...StockLevelFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.StockLevelsDocument,
     "\n  fragment StorefrontFields on ManagedStorefront {\n    id\n    museumId\n    slug\n    status\n    bannerUrl\n    name { fr en zhCN }\n    story { fr en zhCN }\n    featuredCollectionIds\n    autoBookCarrier\n    customsCode\n    customsName\n  }\n": typeof types.StorefrontFieldsFragmentDoc,
     "\n  query ManagedStorefront($museumId: ID!) { managedStorefront(museumId: $museumId) { ...StorefrontFields } }\n": typeof types.ManagedStorefrontDocument,
     "\n  mutation UpdateStorefront($input: UpdateStorefrontInput!) { updateStorefront(input: $input) { ...StorefrontFields } }\n": typeof types.UpdateStorefrontDocument,
+    "\n  fragment WarehouseFeedFields on WarehouseFeed { id museumId name format url everyMinutes nextRunAt enabled createdAt }\n": typeof types.WarehouseFeedFieldsFragmentDoc,
+    "\n  fragment SyncRunFields on StockSyncRun {\n    id\n    museumId\n    feedId\n    trigger\n    format\n    status\n    rowsTotal\n    changed\n    unchanged\n    rejected\n    failure\n    queuedAt\n    startedAt\n    finishedAt\n  }\n": typeof types.SyncRunFieldsFragmentDoc,
+    "\n  fragment StockWebhookFields on StockWebhook { museumId url enabled createdAt updatedAt }\n": typeof types.StockWebhookFieldsFragmentDoc,
+    "\n  query StockSyncRuns($museumId: ID!, $feedId: ID, $first: Int, $after: String, $full: Boolean!) {\n    stockSyncRuns(museumId: $museumId, feedId: $feedId, first: $first, after: $after) {\n      nodes { id ...SyncRunFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.StockSyncRunsDocument,
+    "\n  query StockSyncRun($id: ID!) { stockSyncRun(id: $id) { ...SyncRunFields errors { line sku location code message } } }\n": typeof types.StockSyncRunDocument,
+    "\n  query WarehouseFeeds($museumId: ID!) { warehouseFeeds(museumId: $museumId) { ...WarehouseFeedFields } }\n": typeof types.WarehouseFeedsDocument,
+    "\n  mutation ConnectWarehouseFeed($input: ConnectWarehouseFeedInput!) { connectWarehouseFeed(input: $input) { ...WarehouseFeedFields } }\n": typeof types.ConnectWarehouseFeedDocument,
+    "\n  mutation UpdateWarehouseFeed($input: UpdateWarehouseFeedInput!) { updateWarehouseFeed(input: $input) { ...WarehouseFeedFields } }\n": typeof types.UpdateWarehouseFeedDocument,
+    "\n  mutation RunWarehouseFeed($feedId: ID!) { runWarehouseFeed(feedId: $feedId) { ...SyncRunFields } }\n": typeof types.RunWarehouseFeedDocument,
+    "\n  mutation UploadStockFeed($input: UploadStockFeedInput!) { uploadStockFeed(input: $input) { ...SyncRunFields } }\n": typeof types.UploadStockFeedDocument,
+    "\n  query StockWebhook($museumId: ID!) {\n    stockWebhook(museumId: $museumId) { ...StockWebhookFields }\n    stockWebhookDeliveries(museumId: $museumId, first: 5) { nodes { id status attempts lastStatusCode lastError levelCount createdAt deliveredAt } }\n  }\n": typeof types.StockWebhookDocument,
+    "\n  mutation ConfigureStockWebhook($input: ConfigureStockWebhookInput!) { configureStockWebhook(input: $input) { secret webhook { ...StockWebhookFields } } }\n": typeof types.ConfigureStockWebhookDocument,
+    "\n  mutation DisableStockWebhook($museumId: ID!) { disableStockWebhook(museumId: $museumId) }\n": typeof types.DisableStockWebhookDocument,
     "\n  fragment UserFields on UserAccount { id email displayName role museumIds brandId disabled createdAt }\n": typeof types.UserFieldsFragmentDoc,
     "\n  query Users($first: Int, $after: String, $role: Role, $search: String, $full: Boolean!) {\n    users(first: $first, after: $after, role: $role, search: $search) {\n      nodes { id ...UserFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.UsersDocument,
     "\n  query User($id: ID!) { user(id: $id) { ...UserFields } }\n": typeof types.UserDocument,
@@ -123,6 +159,19 @@ const documents: Documents = {
     "\n  query Museum($id: ID!) { museum(id: $id) { ...MuseumFields } }\n": types.MuseumDocument,
     "\n  mutation CreateMuseum($input: CreateMuseumInput!) { createMuseum(input: $input) { ...MuseumFields } }\n": types.CreateMuseumDocument,
     "\n  mutation UpdateMuseum($input: UpdateMuseumInput!) { updateMuseum(input: $input) { ...MuseumFields } }\n": types.UpdateMuseumDocument,
+    "\n  fragment ProductFields on ManagedProduct {\n    id\n    museumId\n    status\n    category\n    crossBorderCategory\n    name { fr en zhCN }\n    description { fr en zhCN }\n    variants {\n      id\n      sku\n      options\n      priceMinor\n      weightGrams\n      hsCode\n      originCountry\n      netContent\n      netContentUnit\n      available\n      stockLevels { locationId onHand reserved available }\n      shopperPrice { amount currency }\n      crossBorderTax { amount currency }\n    }\n    media { id url alt position }\n    artworks { id }\n    collections { id }\n    listableForChina\n    listingProblems { code path message }\n    createdAt\n    updatedAt\n    publishedAt\n  }\n": types.ProductFieldsFragmentDoc,
+    "\n  fragment ProductExportFields on ManagedProduct {\n    id\n    museumId\n    status\n    category\n    crossBorderCategory\n    name { fr en zhCN }\n    description { fr en zhCN }\n    variants { id sku options priceMinor weightGrams hsCode originCountry netContent netContentUnit available }\n    media { id url alt position }\n    artworks { id }\n    collections { id }\n    listableForChina\n    listingProblems { code path message }\n    createdAt\n    updatedAt\n    publishedAt\n  }\n": types.ProductExportFieldsFragmentDoc,
+    "\n  fragment ProductListFields on ManagedProduct {\n    id\n    museumId\n    status\n    category\n    name { fr en zhCN }\n    variants { priceMinor available }\n    media { url position }\n    createdAt\n    updatedAt\n    publishedAt\n  }\n": types.ProductListFieldsFragmentDoc,
+    "\n  query ManagedProducts(\n    $museumId: ID\n    $first: Int\n    $after: String\n    $filter: ManagedProductFilter\n    $sort: ManagedProductSort\n    $rows: Boolean!\n    $export: Boolean!\n  ) {\n    managedProducts(museumId: $museumId, first: $first, after: $after, filter: $filter, sort: $sort) {\n      nodes { id ...ProductListFields @include(if: $rows) ...ProductExportFields @include(if: $export) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.ManagedProductsDocument,
+    "\n  query ManagedProduct($id: ID!) { managedProduct(id: $id) { ...ProductFields } }\n": types.ManagedProductDocument,
+    "\n  mutation PublishProduct($id: ID!) { publishProduct(id: $id) { ...ProductFields } }\n": types.PublishProductDocument,
+    "\n  mutation UnpublishProduct($id: ID!) { unpublishProduct(id: $id) { ...ProductFields } }\n": types.UnpublishProductDocument,
+    "\n  mutation ArchiveProduct($id: ID!) { archiveProduct(id: $id) { ...ProductFields } }\n": types.ArchiveProductDocument,
+    "\n  mutation BulkStatus($ids: [ID!]!, $status: ProductStatus!) { bulkSetProductStatus(ids: $ids, status: $status) { updated failed { id code message } } }\n": types.BulkStatusDocument,
+    "\n  query ProductCounts($museumId: ID) {\n    DRAFT: managedProducts(museumId: $museumId, first: 1, filter: { status: DRAFT }) { totalCount }\n    PUBLISHED: managedProducts(museumId: $museumId, first: 1, filter: { status: PUBLISHED }) { totalCount }\n    ARCHIVED: managedProducts(museumId: $museumId, first: 1, filter: { status: ARCHIVED }) { totalCount }\n  }\n": types.ProductCountsDocument,
+    "\n  mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { ...ProductFields } }\n": types.CreateProductDocument,
+    "\n  mutation UpdateProduct($input: UpdateProductInput!) { updateProduct(input: $input) { ...ProductFields } }\n": types.UpdateProductDocument,
+    "\n  mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }\n": types.DeleteProductDocument,
     "\n  mutation QueueBoardLink { queueBoardLink { path expiresAt } }\n": types.QueueBoardLinkDocument,
     "\n  fragment FxRefreshRunFields on FxRefreshRun { id status base quote rate referenceDate source error startedAt finishedAt acknowledgedAt }\n": types.FxRefreshRunFieldsFragmentDoc,
     "\n  query FxRefreshRuns($first: Int) {\n    runs: fxRefreshRuns(first: $first) { nodes { ...FxRefreshRunFields } }\n    alerts: fxRefreshRuns(status: FAILED, unacknowledged: true, first: 1) { totalCount }\n  }\n": types.FxRefreshRunsDocument,
@@ -131,9 +180,32 @@ const documents: Documents = {
     "\n  fragment StatementFields on RoyaltyStatement {\n    id\n    agreementId\n    museumId\n    brandId\n    periodStart\n    periodEnd\n    currency\n    units\n    entryCount\n    netSales { amount currency }\n    royalty { amount currency }\n    cumulativeRoyalty { amount currency }\n    advanceRecouped { amount currency }\n    advanceRemaining { amount currency }\n    minimumGuaranteeShortfall { amount currency }\n    amountPayable { amount currency }\n    generatedAt\n    csvUrl\n    pdfUrl\n    agreement { id products { productId name { fr en zhCN } } }\n  }\n": types.StatementFieldsFragmentDoc,
     "\n  query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {\n    royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {\n      nodes { id ...StatementFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.RoyaltyStatementsDocument,
     "\n  query RoyaltyStatement($id: ID!) { royaltyStatement(id: $id) { ...StatementFields } }\n": types.RoyaltyStatementDocument,
+    "\n  fragment StockLocationFields on StockLocation { id museumId code name kind customsMode priority }\n": types.StockLocationFieldsFragmentDoc,
+    "\n  fragment StockLevelFields on StockLevel {\n    variantId\n    locationId\n    onHand\n    reserved\n    available\n    updatedAt\n    variant { sku productId productName { fr en zhCN } }\n  }\n": types.StockLevelFieldsFragmentDoc,
+    "\n  fragment StockMovementFields on StockMovement { id kind onHandDelta reservedDelta reference changedBy note createdAt }\n": types.StockMovementFieldsFragmentDoc,
+    "\n  query StockMovements($locationId: ID!, $variantId: ID!, $first: Int, $after: String) {\n    stockMovements(locationId: $locationId, variantId: $variantId, first: $first, after: $after) {\n      nodes { ...StockMovementFields }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.StockMovementsDocument,
+    "\n  mutation SetStockLevel($input: SetStockLevelInput!) { setStockLevel(input: $input) { ...StockLevelFields } }\n": types.SetStockLevelDocument,
+    "\n  query StockVariantChoices($museumId: ID, $filter: ManagedProductFilter) {\n    managedProducts(museumId: $museumId, first: 20, filter: $filter) { nodes { name { fr en zhCN } variants { id sku } } }\n  }\n": types.StockVariantChoicesDocument,
+    "\n  query StockLocations($museumId: ID!) { stockLocations(museumId: $museumId) { ...StockLocationFields } }\n": types.StockLocationsDocument,
+    "\n  query StockLocation($id: ID!) { stockLocation(id: $id) { ...StockLocationFields } }\n": types.StockLocationDocument,
+    "\n  mutation CreateStockLocation($input: CreateStockLocationInput!) { createStockLocation(input: $input) { ...StockLocationFields } }\n": types.CreateStockLocationDocument,
+    "\n  query StockLevels($locationId: ID!, $first: Int, $after: String, $full: Boolean!) {\n    stockLevels(locationId: $locationId, first: $first, after: $after) {\n      nodes { variantId locationId ...StockLevelFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.StockLevelsDocument,
     "\n  fragment StorefrontFields on ManagedStorefront {\n    id\n    museumId\n    slug\n    status\n    bannerUrl\n    name { fr en zhCN }\n    story { fr en zhCN }\n    featuredCollectionIds\n    autoBookCarrier\n    customsCode\n    customsName\n  }\n": types.StorefrontFieldsFragmentDoc,
     "\n  query ManagedStorefront($museumId: ID!) { managedStorefront(museumId: $museumId) { ...StorefrontFields } }\n": types.ManagedStorefrontDocument,
     "\n  mutation UpdateStorefront($input: UpdateStorefrontInput!) { updateStorefront(input: $input) { ...StorefrontFields } }\n": types.UpdateStorefrontDocument,
+    "\n  fragment WarehouseFeedFields on WarehouseFeed { id museumId name format url everyMinutes nextRunAt enabled createdAt }\n": types.WarehouseFeedFieldsFragmentDoc,
+    "\n  fragment SyncRunFields on StockSyncRun {\n    id\n    museumId\n    feedId\n    trigger\n    format\n    status\n    rowsTotal\n    changed\n    unchanged\n    rejected\n    failure\n    queuedAt\n    startedAt\n    finishedAt\n  }\n": types.SyncRunFieldsFragmentDoc,
+    "\n  fragment StockWebhookFields on StockWebhook { museumId url enabled createdAt updatedAt }\n": types.StockWebhookFieldsFragmentDoc,
+    "\n  query StockSyncRuns($museumId: ID!, $feedId: ID, $first: Int, $after: String, $full: Boolean!) {\n    stockSyncRuns(museumId: $museumId, feedId: $feedId, first: $first, after: $after) {\n      nodes { id ...SyncRunFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.StockSyncRunsDocument,
+    "\n  query StockSyncRun($id: ID!) { stockSyncRun(id: $id) { ...SyncRunFields errors { line sku location code message } } }\n": types.StockSyncRunDocument,
+    "\n  query WarehouseFeeds($museumId: ID!) { warehouseFeeds(museumId: $museumId) { ...WarehouseFeedFields } }\n": types.WarehouseFeedsDocument,
+    "\n  mutation ConnectWarehouseFeed($input: ConnectWarehouseFeedInput!) { connectWarehouseFeed(input: $input) { ...WarehouseFeedFields } }\n": types.ConnectWarehouseFeedDocument,
+    "\n  mutation UpdateWarehouseFeed($input: UpdateWarehouseFeedInput!) { updateWarehouseFeed(input: $input) { ...WarehouseFeedFields } }\n": types.UpdateWarehouseFeedDocument,
+    "\n  mutation RunWarehouseFeed($feedId: ID!) { runWarehouseFeed(feedId: $feedId) { ...SyncRunFields } }\n": types.RunWarehouseFeedDocument,
+    "\n  mutation UploadStockFeed($input: UploadStockFeedInput!) { uploadStockFeed(input: $input) { ...SyncRunFields } }\n": types.UploadStockFeedDocument,
+    "\n  query StockWebhook($museumId: ID!) {\n    stockWebhook(museumId: $museumId) { ...StockWebhookFields }\n    stockWebhookDeliveries(museumId: $museumId, first: 5) { nodes { id status attempts lastStatusCode lastError levelCount createdAt deliveredAt } }\n  }\n": types.StockWebhookDocument,
+    "\n  mutation ConfigureStockWebhook($input: ConfigureStockWebhookInput!) { configureStockWebhook(input: $input) { secret webhook { ...StockWebhookFields } } }\n": types.ConfigureStockWebhookDocument,
+    "\n  mutation DisableStockWebhook($museumId: ID!) { disableStockWebhook(museumId: $museumId) }\n": types.DisableStockWebhookDocument,
     "\n  fragment UserFields on UserAccount { id email displayName role museumIds brandId disabled createdAt }\n": types.UserFieldsFragmentDoc,
     "\n  query Users($first: Int, $after: String, $role: Role, $search: String, $full: Boolean!) {\n    users(first: $first, after: $after, role: $role, search: $search) {\n      nodes { id ...UserFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.UsersDocument,
     "\n  query User($id: ID!) { user(id: $id) { ...UserFields } }\n": types.UserDocument,
@@ -324,6 +396,58 @@ export function graphql(source: "\n  mutation UpdateMuseum($input: UpdateMuseumI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ProductFields on ManagedProduct {\n    id\n    museumId\n    status\n    category\n    crossBorderCategory\n    name { fr en zhCN }\n    description { fr en zhCN }\n    variants {\n      id\n      sku\n      options\n      priceMinor\n      weightGrams\n      hsCode\n      originCountry\n      netContent\n      netContentUnit\n      available\n      stockLevels { locationId onHand reserved available }\n      shopperPrice { amount currency }\n      crossBorderTax { amount currency }\n    }\n    media { id url alt position }\n    artworks { id }\n    collections { id }\n    listableForChina\n    listingProblems { code path message }\n    createdAt\n    updatedAt\n    publishedAt\n  }\n"): typeof import('./graphql').ProductFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProductExportFields on ManagedProduct {\n    id\n    museumId\n    status\n    category\n    crossBorderCategory\n    name { fr en zhCN }\n    description { fr en zhCN }\n    variants { id sku options priceMinor weightGrams hsCode originCountry netContent netContentUnit available }\n    media { id url alt position }\n    artworks { id }\n    collections { id }\n    listableForChina\n    listingProblems { code path message }\n    createdAt\n    updatedAt\n    publishedAt\n  }\n"): typeof import('./graphql').ProductExportFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProductListFields on ManagedProduct {\n    id\n    museumId\n    status\n    category\n    name { fr en zhCN }\n    variants { priceMinor available }\n    media { url position }\n    createdAt\n    updatedAt\n    publishedAt\n  }\n"): typeof import('./graphql').ProductListFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ManagedProducts(\n    $museumId: ID\n    $first: Int\n    $after: String\n    $filter: ManagedProductFilter\n    $sort: ManagedProductSort\n    $rows: Boolean!\n    $export: Boolean!\n  ) {\n    managedProducts(museumId: $museumId, first: $first, after: $after, filter: $filter, sort: $sort) {\n      nodes { id ...ProductListFields @include(if: $rows) ...ProductExportFields @include(if: $export) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').ManagedProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ManagedProduct($id: ID!) { managedProduct(id: $id) { ...ProductFields } }\n"): typeof import('./graphql').ManagedProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishProduct($id: ID!) { publishProduct(id: $id) { ...ProductFields } }\n"): typeof import('./graphql').PublishProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnpublishProduct($id: ID!) { unpublishProduct(id: $id) { ...ProductFields } }\n"): typeof import('./graphql').UnpublishProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveProduct($id: ID!) { archiveProduct(id: $id) { ...ProductFields } }\n"): typeof import('./graphql').ArchiveProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkStatus($ids: [ID!]!, $status: ProductStatus!) { bulkSetProductStatus(ids: $ids, status: $status) { updated failed { id code message } } }\n"): typeof import('./graphql').BulkStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductCounts($museumId: ID) {\n    DRAFT: managedProducts(museumId: $museumId, first: 1, filter: { status: DRAFT }) { totalCount }\n    PUBLISHED: managedProducts(museumId: $museumId, first: 1, filter: { status: PUBLISHED }) { totalCount }\n    ARCHIVED: managedProducts(museumId: $museumId, first: 1, filter: { status: ARCHIVED }) { totalCount }\n  }\n"): typeof import('./graphql').ProductCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { ...ProductFields } }\n"): typeof import('./graphql').CreateProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProduct($input: UpdateProductInput!) { updateProduct(input: $input) { ...ProductFields } }\n"): typeof import('./graphql').UpdateProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }\n"): typeof import('./graphql').DeleteProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation QueueBoardLink { queueBoardLink { path expiresAt } }\n"): typeof import('./graphql').QueueBoardLinkDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -356,6 +480,46 @@ export function graphql(source: "\n  query RoyaltyStatement($id: ID!) { royaltyS
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment StockLocationFields on StockLocation { id museumId code name kind customsMode priority }\n"): typeof import('./graphql').StockLocationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StockLevelFields on StockLevel {\n    variantId\n    locationId\n    onHand\n    reserved\n    available\n    updatedAt\n    variant { sku productId productName { fr en zhCN } }\n  }\n"): typeof import('./graphql').StockLevelFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StockMovementFields on StockMovement { id kind onHandDelta reservedDelta reference changedBy note createdAt }\n"): typeof import('./graphql').StockMovementFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockMovements($locationId: ID!, $variantId: ID!, $first: Int, $after: String) {\n    stockMovements(locationId: $locationId, variantId: $variantId, first: $first, after: $after) {\n      nodes { ...StockMovementFields }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').StockMovementsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStockLevel($input: SetStockLevelInput!) { setStockLevel(input: $input) { ...StockLevelFields } }\n"): typeof import('./graphql').SetStockLevelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockVariantChoices($museumId: ID, $filter: ManagedProductFilter) {\n    managedProducts(museumId: $museumId, first: 20, filter: $filter) { nodes { name { fr en zhCN } variants { id sku } } }\n  }\n"): typeof import('./graphql').StockVariantChoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockLocations($museumId: ID!) { stockLocations(museumId: $museumId) { ...StockLocationFields } }\n"): typeof import('./graphql').StockLocationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockLocation($id: ID!) { stockLocation(id: $id) { ...StockLocationFields } }\n"): typeof import('./graphql').StockLocationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStockLocation($input: CreateStockLocationInput!) { createStockLocation(input: $input) { ...StockLocationFields } }\n"): typeof import('./graphql').CreateStockLocationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockLevels($locationId: ID!, $first: Int, $after: String, $full: Boolean!) {\n    stockLevels(locationId: $locationId, first: $first, after: $after) {\n      nodes { variantId locationId ...StockLevelFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').StockLevelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment StorefrontFields on ManagedStorefront {\n    id\n    museumId\n    slug\n    status\n    bannerUrl\n    name { fr en zhCN }\n    story { fr en zhCN }\n    featuredCollectionIds\n    autoBookCarrier\n    customsCode\n    customsName\n  }\n"): typeof import('./graphql').StorefrontFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -365,6 +529,58 @@ export function graphql(source: "\n  query ManagedStorefront($museumId: ID!) { m
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateStorefront($input: UpdateStorefrontInput!) { updateStorefront(input: $input) { ...StorefrontFields } }\n"): typeof import('./graphql').UpdateStorefrontDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WarehouseFeedFields on WarehouseFeed { id museumId name format url everyMinutes nextRunAt enabled createdAt }\n"): typeof import('./graphql').WarehouseFeedFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SyncRunFields on StockSyncRun {\n    id\n    museumId\n    feedId\n    trigger\n    format\n    status\n    rowsTotal\n    changed\n    unchanged\n    rejected\n    failure\n    queuedAt\n    startedAt\n    finishedAt\n  }\n"): typeof import('./graphql').SyncRunFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StockWebhookFields on StockWebhook { museumId url enabled createdAt updatedAt }\n"): typeof import('./graphql').StockWebhookFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockSyncRuns($museumId: ID!, $feedId: ID, $first: Int, $after: String, $full: Boolean!) {\n    stockSyncRuns(museumId: $museumId, feedId: $feedId, first: $first, after: $after) {\n      nodes { id ...SyncRunFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').StockSyncRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockSyncRun($id: ID!) { stockSyncRun(id: $id) { ...SyncRunFields errors { line sku location code message } } }\n"): typeof import('./graphql').StockSyncRunDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WarehouseFeeds($museumId: ID!) { warehouseFeeds(museumId: $museumId) { ...WarehouseFeedFields } }\n"): typeof import('./graphql').WarehouseFeedsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectWarehouseFeed($input: ConnectWarehouseFeedInput!) { connectWarehouseFeed(input: $input) { ...WarehouseFeedFields } }\n"): typeof import('./graphql').ConnectWarehouseFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWarehouseFeed($input: UpdateWarehouseFeedInput!) { updateWarehouseFeed(input: $input) { ...WarehouseFeedFields } }\n"): typeof import('./graphql').UpdateWarehouseFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunWarehouseFeed($feedId: ID!) { runWarehouseFeed(feedId: $feedId) { ...SyncRunFields } }\n"): typeof import('./graphql').RunWarehouseFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UploadStockFeed($input: UploadStockFeedInput!) { uploadStockFeed(input: $input) { ...SyncRunFields } }\n"): typeof import('./graphql').UploadStockFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StockWebhook($museumId: ID!) {\n    stockWebhook(museumId: $museumId) { ...StockWebhookFields }\n    stockWebhookDeliveries(museumId: $museumId, first: 5) { nodes { id status attempts lastStatusCode lastError levelCount createdAt deliveredAt } }\n  }\n"): typeof import('./graphql').StockWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfigureStockWebhook($input: ConfigureStockWebhookInput!) { configureStockWebhook(input: $input) { secret webhook { ...StockWebhookFields } } }\n"): typeof import('./graphql').ConfigureStockWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableStockWebhook($museumId: ID!) { disableStockWebhook(museumId: $museumId) }\n"): typeof import('./graphql').DisableStockWebhookDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

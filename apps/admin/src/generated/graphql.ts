@@ -8,6 +8,19 @@ export type AgreementStatus =
   | 'ACTIVE'
   | 'EXPIRED';
 
+export type ConfigureStockWebhookInput = {
+  museumId: string | number;
+  url: string;
+};
+
+export type ConnectWarehouseFeedInput = {
+  everyMinutes: number;
+  format: WarehouseFeedFormat;
+  museumId: string | number;
+  name: string;
+  url: string;
+};
+
 export type CreateArtworkInput = {
   accessionNumber: string;
   artist?: string | null | undefined;
@@ -56,6 +69,26 @@ export type CreateMuseumInput = {
   slug: string;
 };
 
+export type CreateProductInput = {
+  artworkIds?: Array<string | number> | null | undefined;
+  category: string;
+  collectionIds?: Array<string | number> | null | undefined;
+  crossBorderCategory?: CrossBorderCategory | null | undefined;
+  description?: LocalizedTextInput | null | undefined;
+  media?: Array<MediaInput> | null | undefined;
+  museumId: string | number;
+  name: LocalizedTextInput;
+  variants?: Array<VariantInput> | null | undefined;
+};
+
+export type CreateStockLocationInput = {
+  code: string;
+  kind: StockLocationKind;
+  museumId: string | number;
+  name: string;
+  priority?: number | null | undefined;
+};
+
 export type CreateUserInput = {
   brandId?: string | number | null | undefined;
   displayName: string;
@@ -64,6 +97,17 @@ export type CreateUserInput = {
   password: string;
   role: Role;
 };
+
+/** The cross-border tax and rules family of a product. */
+export type CrossBorderCategory =
+  | 'APPAREL'
+  | 'BOOKS'
+  | 'COSMETICS'
+  | 'GENERAL'
+  | 'HOMEWARE'
+  | 'JEWELLERY'
+  | 'STATIONERY'
+  | 'TOYS';
 
 export type FxRefreshStatus =
   | 'FAILED'
@@ -77,6 +121,12 @@ export type LicenceChannel =
   | 'VITRINE_MARKETPLACE'
   | 'WHOLESALE';
 
+export type ListingProblemCode =
+  | 'HS_CODE_NOT_ALLOWED'
+  | 'MISSING_ZH_DESCRIPTION'
+  | 'MISSING_ZH_NAME'
+  | 'NO_VARIANTS';
+
 export type LocalizedTextInput = {
   en?: string | null | undefined;
   fr?: string | null | undefined;
@@ -88,6 +138,32 @@ export type LoginInput = {
   password: string;
 };
 
+export type ManagedProductFilter = {
+  artworkId?: string | number | null | undefined;
+  category?: string | null | undefined;
+  collectionId?: string | number | null | undefined;
+  search?: string | null | undefined;
+  status?: ProductStatus | null | undefined;
+};
+
+export type ManagedProductSort =
+  | 'NAME'
+  | 'NEWEST'
+  | 'PRICE_ASC'
+  | 'PRICE_DESC'
+  | 'UPDATED';
+
+export type MediaInput = {
+  alt?: string | null | undefined;
+  url: string;
+};
+
+/** Unit of a variant’s net content: millilitres, grams or pieces (sheet masks and the like). */
+export type NetContentUnit =
+  | 'G'
+  | 'ML'
+  | 'PIECE';
+
 export type OrderStatus =
   | 'CANCELLED'
   | 'CLEARED'
@@ -98,6 +174,11 @@ export type OrderStatus =
   | 'PENDING_PAYMENT'
   | 'REFUNDED'
   | 'SHIPPED';
+
+export type ProductStatus =
+  | 'ARCHIVED'
+  | 'DRAFT'
+  | 'PUBLISHED';
 
 export type Role =
   | 'BRAND_PARTNER'
@@ -130,6 +211,15 @@ export type SetStockLevelInput = {
 export type StockLocationKind =
   | 'BONDED_WAREHOUSE_CN'
   | 'EU_WAREHOUSE';
+
+/** What changed a stock level. */
+export type StockMovementKind =
+  | 'ADJUSTMENT'
+  | 'COMMIT'
+  | 'RECEIPT'
+  | 'RELEASE'
+  | 'RESERVE'
+  | 'SHIP';
 
 /** Only OPEN storefronts are visible to shoppers. */
 export type StorefrontStatus =
@@ -166,6 +256,19 @@ export type UpdateMuseumInput = {
   legalName?: string | null | undefined;
 };
 
+/** Absent fields are kept; a list given replaces the whole list. */
+export type UpdateProductInput = {
+  artworkIds?: Array<string | number> | null | undefined;
+  category?: string | null | undefined;
+  collectionIds?: Array<string | number> | null | undefined;
+  crossBorderCategory?: CrossBorderCategory | null | undefined;
+  description?: LocalizedTextInput | null | undefined;
+  id: string | number;
+  media?: Array<MediaInput> | null | undefined;
+  name?: LocalizedTextInput | null | undefined;
+  variants?: Array<VariantInput> | null | undefined;
+};
+
 /** Absent fields are kept; OPEN needs a zh-CN name. */
 export type UpdateStorefrontInput = {
   /** Book cleared parcels with the carrier at once (true) or wait for shipOrder (false). */
@@ -189,6 +292,43 @@ export type UpdateUserAccessInput = {
   role: Role;
   userId: string | number;
 };
+
+export type UpdateWarehouseFeedInput = {
+  enabled?: boolean | null | undefined;
+  everyMinutes?: number | null | undefined;
+  format?: WarehouseFeedFormat | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  url?: string | null | undefined;
+};
+
+export type UploadStockFeedInput = {
+  /** The CSV or JSON document (at most 5 MB). */
+  content: string;
+  format: WarehouseFeedFormat;
+  museumId: string | number;
+};
+
+export type VariantInput = {
+  hsCode: string;
+  /** An existing variant of this product; else matched by SKU, else new. */
+  id?: string | number | null | undefined;
+  /** Net content in whole units of netContentUnit (e.g. 75 for a 75 ml cream); with cosmetics it decides the consumption tax (high-end from 10 CNY per ml or g, 15 CNY per piece). Null: not given (a cosmetic is then taxed as high-end). Given with netContentUnit or not at all (VALIDATION_FAILED). */
+  netContent?: number | null | undefined;
+  netContentUnit?: NetContentUnit | null | undefined;
+  options?: unknown;
+  /** ISO 3166 alpha-2 */
+  originCountry: string;
+  /** EUR minor units. */
+  priceMinor: number;
+  sku: string;
+  weightGrams: number;
+};
+
+/** CSV with a header (sku, location, quantity) or JSON ([{ sku, location, quantity }]). */
+export type WarehouseFeedFormat =
+  | 'CSV'
+  | 'JSON';
 
 export type RefreshMutationVariables = Exact<{
   t: string;
@@ -480,6 +620,89 @@ export type UpdateMuseumMutationVariables = Exact<{
 
 export type UpdateMuseumMutation = { updateMuseum: { id: string, slug: string, legalName: string, country: string, storefront: { id: string, status: StorefrontStatus, name: { fr: string, en: string, zhCN: string } } } };
 
+export type ProductFieldsFragment = { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> };
+
+export type ProductExportFieldsFragment = { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> };
+
+export type ProductListFieldsFragment = { id: string, museumId: string, status: ProductStatus, category: string, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, variants: Array<{ priceMinor: number, available: number }>, media: Array<{ url: string, position: number }> };
+
+export type ManagedProductsQueryVariables = Exact<{
+  museumId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ManagedProductFilter | null | undefined;
+  sort?: ManagedProductSort | null | undefined;
+  rows: boolean;
+  export: boolean;
+}>;
+
+
+export type ManagedProductsQuery = { managedProducts: { totalCount: number, nodes: Array<{ id: string } & { id?: string, museumId?: string, status?: ProductStatus, category?: string, createdAt?: string, updatedAt?: string, publishedAt?: string | null, name?: { fr: string, en: string, zhCN: string }, variants?: Array<{ priceMinor: number, available: number }>, media?: Array<{ url: string, position: number }> } & { id?: string, museumId?: string, status?: ProductStatus, category?: string, crossBorderCategory?: CrossBorderCategory, listableForChina?: boolean, createdAt?: string, updatedAt?: string, publishedAt?: string | null, name?: { fr: string, en: string, zhCN: string }, description?: { fr: string, en: string, zhCN: string }, variants?: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number }>, media?: Array<{ id: string, url: string, alt: string, position: number }>, artworks?: Array<{ id: string }>, collections?: Array<{ id: string }>, listingProblems?: Array<{ code: ListingProblemCode, path: string, message: string }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type ManagedProductQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManagedProductQuery = { managedProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
+
+export type PublishProductMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishProductMutation = { publishProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
+
+export type UnpublishProductMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnpublishProductMutation = { unpublishProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
+
+export type ArchiveProductMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ArchiveProductMutation = { archiveProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
+
+export type BulkStatusMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  status: ProductStatus;
+}>;
+
+
+export type BulkStatusMutation = { bulkSetProductStatus: { updated: Array<string>, failed: Array<{ id: string, code: string, message: string }> } };
+
+export type ProductCountsQueryVariables = Exact<{
+  museumId?: string | number | null | undefined;
+}>;
+
+
+export type ProductCountsQuery = { DRAFT: { totalCount: number }, PUBLISHED: { totalCount: number }, ARCHIVED: { totalCount: number } };
+
+export type CreateProductMutationVariables = Exact<{
+  input: CreateProductInput;
+}>;
+
+
+export type CreateProductMutation = { createProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
+
+export type UpdateProductMutationVariables = Exact<{
+  input: UpdateProductInput;
+}>;
+
+
+export type UpdateProductMutation = { updateProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
+
+export type DeleteProductMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteProductMutation = { deleteProduct: boolean };
+
 export type QueueBoardLinkMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -525,6 +748,68 @@ export type RoyaltyStatementQueryVariables = Exact<{
 
 export type RoyaltyStatementQuery = { royaltyStatement: { id: string, agreementId: string, museumId: string, brandId: string, periodStart: string, periodEnd: string, currency: string, units: number, entryCount: number, generatedAt: string, csvUrl: string, pdfUrl: string, netSales: { amount: number, currency: string }, royalty: { amount: number, currency: string }, cumulativeRoyalty: { amount: number, currency: string }, advanceRecouped: { amount: number, currency: string }, advanceRemaining: { amount: number, currency: string }, minimumGuaranteeShortfall: { amount: number, currency: string }, amountPayable: { amount: number, currency: string }, agreement: { id: string, products: Array<{ productId: string, name: { fr: string, en: string, zhCN: string } }> } } };
 
+export type StockLocationFieldsFragment = { id: string, museumId: string | null, code: string, name: string, kind: StockLocationKind, customsMode: string, priority: number };
+
+export type StockLevelFieldsFragment = { variantId: string, locationId: string, onHand: number, reserved: number, available: number, updatedAt: string, variant: { sku: string, productId: string, productName: { fr: string, en: string, zhCN: string } } | null };
+
+export type StockMovementFieldsFragment = { id: string, kind: StockMovementKind, onHandDelta: number, reservedDelta: number, reference: string | null, changedBy: string | null, note: string | null, createdAt: string };
+
+export type StockMovementsQueryVariables = Exact<{
+  locationId: string | number;
+  variantId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type StockMovementsQuery = { stockMovements: { totalCount: number, nodes: Array<{ id: string, kind: StockMovementKind, onHandDelta: number, reservedDelta: number, reference: string | null, changedBy: string | null, note: string | null, createdAt: string }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type SetStockLevelMutationVariables = Exact<{
+  input: SetStockLevelInput;
+}>;
+
+
+export type SetStockLevelMutation = { setStockLevel: { variantId: string, locationId: string, onHand: number, reserved: number, available: number, updatedAt: string, variant: { sku: string, productId: string, productName: { fr: string, en: string, zhCN: string } } | null } };
+
+export type StockVariantChoicesQueryVariables = Exact<{
+  museumId?: string | number | null | undefined;
+  filter?: ManagedProductFilter | null | undefined;
+}>;
+
+
+export type StockVariantChoicesQuery = { managedProducts: { nodes: Array<{ name: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string }> }> } };
+
+export type StockLocationsQueryVariables = Exact<{
+  museumId: string | number;
+}>;
+
+
+export type StockLocationsQuery = { stockLocations: Array<{ id: string, museumId: string | null, code: string, name: string, kind: StockLocationKind, customsMode: string, priority: number }> };
+
+export type StockLocationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StockLocationQuery = { stockLocation: { id: string, museumId: string | null, code: string, name: string, kind: StockLocationKind, customsMode: string, priority: number } };
+
+export type CreateStockLocationMutationVariables = Exact<{
+  input: CreateStockLocationInput;
+}>;
+
+
+export type CreateStockLocationMutation = { createStockLocation: { id: string, museumId: string | null, code: string, name: string, kind: StockLocationKind, customsMode: string, priority: number } };
+
+export type StockLevelsQueryVariables = Exact<{
+  locationId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type StockLevelsQuery = { stockLevels: { totalCount: number, nodes: Array<{ variantId: string, locationId: string } & { variantId?: string, locationId?: string, onHand?: number, reserved?: number, available?: number, updatedAt?: string, variant?: { sku: string, productId: string, productName: { fr: string, en: string, zhCN: string } } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
 export type StorefrontFieldsFragment = { id: string, museumId: string, slug: string, status: StorefrontStatus, bannerUrl: string | null, featuredCollectionIds: Array<string>, autoBookCarrier: boolean, customsCode: string | null, customsName: string | null, name: { fr: string, en: string, zhCN: string }, story: { fr: string, en: string, zhCN: string } };
 
 export type ManagedStorefrontQueryVariables = Exact<{
@@ -540,6 +825,86 @@ export type UpdateStorefrontMutationVariables = Exact<{
 
 
 export type UpdateStorefrontMutation = { updateStorefront: { id: string, museumId: string, slug: string, status: StorefrontStatus, bannerUrl: string | null, featuredCollectionIds: Array<string>, autoBookCarrier: boolean, customsCode: string | null, customsName: string | null, name: { fr: string, en: string, zhCN: string }, story: { fr: string, en: string, zhCN: string } } };
+
+export type WarehouseFeedFieldsFragment = { id: string, museumId: string, name: string, format: WarehouseFeedFormat, url: string, everyMinutes: number, nextRunAt: string, enabled: boolean, createdAt: string };
+
+export type SyncRunFieldsFragment = { id: string, museumId: string, feedId: string | null, trigger: string, format: WarehouseFeedFormat, status: string, rowsTotal: number, changed: number, unchanged: number, rejected: number, failure: string | null, queuedAt: string, startedAt: string | null, finishedAt: string | null };
+
+export type StockWebhookFieldsFragment = { museumId: string, url: string, enabled: boolean, createdAt: string, updatedAt: string };
+
+export type StockSyncRunsQueryVariables = Exact<{
+  museumId: string | number;
+  feedId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type StockSyncRunsQuery = { stockSyncRuns: { totalCount: number, nodes: Array<{ id: string } & { id?: string, museumId?: string, feedId?: string | null, trigger?: string, format?: WarehouseFeedFormat, status?: string, rowsTotal?: number, changed?: number, unchanged?: number, rejected?: number, failure?: string | null, queuedAt?: string, startedAt?: string | null, finishedAt?: string | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type StockSyncRunQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StockSyncRunQuery = { stockSyncRun: { id: string, museumId: string, feedId: string | null, trigger: string, format: WarehouseFeedFormat, status: string, rowsTotal: number, changed: number, unchanged: number, rejected: number, failure: string | null, queuedAt: string, startedAt: string | null, finishedAt: string | null, errors: Array<{ line: number, sku: string | null, location: string | null, code: string, message: string }> } };
+
+export type WarehouseFeedsQueryVariables = Exact<{
+  museumId: string | number;
+}>;
+
+
+export type WarehouseFeedsQuery = { warehouseFeeds: Array<{ id: string, museumId: string, name: string, format: WarehouseFeedFormat, url: string, everyMinutes: number, nextRunAt: string, enabled: boolean, createdAt: string }> };
+
+export type ConnectWarehouseFeedMutationVariables = Exact<{
+  input: ConnectWarehouseFeedInput;
+}>;
+
+
+export type ConnectWarehouseFeedMutation = { connectWarehouseFeed: { id: string, museumId: string, name: string, format: WarehouseFeedFormat, url: string, everyMinutes: number, nextRunAt: string, enabled: boolean, createdAt: string } };
+
+export type UpdateWarehouseFeedMutationVariables = Exact<{
+  input: UpdateWarehouseFeedInput;
+}>;
+
+
+export type UpdateWarehouseFeedMutation = { updateWarehouseFeed: { id: string, museumId: string, name: string, format: WarehouseFeedFormat, url: string, everyMinutes: number, nextRunAt: string, enabled: boolean, createdAt: string } };
+
+export type RunWarehouseFeedMutationVariables = Exact<{
+  feedId: string | number;
+}>;
+
+
+export type RunWarehouseFeedMutation = { runWarehouseFeed: { id: string, museumId: string, feedId: string | null, trigger: string, format: WarehouseFeedFormat, status: string, rowsTotal: number, changed: number, unchanged: number, rejected: number, failure: string | null, queuedAt: string, startedAt: string | null, finishedAt: string | null } };
+
+export type UploadStockFeedMutationVariables = Exact<{
+  input: UploadStockFeedInput;
+}>;
+
+
+export type UploadStockFeedMutation = { uploadStockFeed: { id: string, museumId: string, feedId: string | null, trigger: string, format: WarehouseFeedFormat, status: string, rowsTotal: number, changed: number, unchanged: number, rejected: number, failure: string | null, queuedAt: string, startedAt: string | null, finishedAt: string | null } };
+
+export type StockWebhookQueryVariables = Exact<{
+  museumId: string | number;
+}>;
+
+
+export type StockWebhookQuery = { stockWebhook: { museumId: string, url: string, enabled: boolean, createdAt: string, updatedAt: string } | null, stockWebhookDeliveries: { nodes: Array<{ id: string, status: string, attempts: number, lastStatusCode: number | null, lastError: string | null, levelCount: number, createdAt: string, deliveredAt: string | null }> } };
+
+export type ConfigureStockWebhookMutationVariables = Exact<{
+  input: ConfigureStockWebhookInput;
+}>;
+
+
+export type ConfigureStockWebhookMutation = { configureStockWebhook: { secret: string, webhook: { museumId: string, url: string, enabled: boolean, createdAt: string, updatedAt: string } } };
+
+export type DisableStockWebhookMutationVariables = Exact<{
+  museumId: string | number;
+}>;
+
+
+export type DisableStockWebhookMutation = { disableStockWebhook: boolean };
 
 export type UserFieldsFragment = { id: string, email: string, displayName: string, role: Role, museumIds: Array<string>, brandId: string | null, disabled: boolean, createdAt: string };
 
@@ -777,6 +1142,148 @@ export const MuseumFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"MuseumFields"}) as unknown as TypedDocumentString<MuseumFieldsFragment, unknown>;
+export const ProductFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProductFields on ManagedProduct {
+  id
+  museumId
+  status
+  category
+  crossBorderCategory
+  name {
+    fr
+    en
+    zhCN
+  }
+  description {
+    fr
+    en
+    zhCN
+  }
+  variants {
+    id
+    sku
+    options
+    priceMinor
+    weightGrams
+    hsCode
+    originCountry
+    netContent
+    netContentUnit
+    available
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
+  media {
+    id
+    url
+    alt
+    position
+  }
+  artworks {
+    id
+  }
+  collections {
+    id
+  }
+  listableForChina
+  listingProblems {
+    code
+    path
+    message
+  }
+  createdAt
+  updatedAt
+  publishedAt
+}
+    `, {"fragmentName":"ProductFields"}) as unknown as TypedDocumentString<ProductFieldsFragment, unknown>;
+export const ProductExportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProductExportFields on ManagedProduct {
+  id
+  museumId
+  status
+  category
+  crossBorderCategory
+  name {
+    fr
+    en
+    zhCN
+  }
+  description {
+    fr
+    en
+    zhCN
+  }
+  variants {
+    id
+    sku
+    options
+    priceMinor
+    weightGrams
+    hsCode
+    originCountry
+    netContent
+    netContentUnit
+    available
+  }
+  media {
+    id
+    url
+    alt
+    position
+  }
+  artworks {
+    id
+  }
+  collections {
+    id
+  }
+  listableForChina
+  listingProblems {
+    code
+    path
+    message
+  }
+  createdAt
+  updatedAt
+  publishedAt
+}
+    `, {"fragmentName":"ProductExportFields"}) as unknown as TypedDocumentString<ProductExportFieldsFragment, unknown>;
+export const ProductListFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProductListFields on ManagedProduct {
+  id
+  museumId
+  status
+  category
+  name {
+    fr
+    en
+    zhCN
+  }
+  variants {
+    priceMinor
+    available
+  }
+  media {
+    url
+    position
+  }
+  createdAt
+  updatedAt
+  publishedAt
+}
+    `, {"fragmentName":"ProductListFields"}) as unknown as TypedDocumentString<ProductListFieldsFragment, unknown>;
 export const FxRefreshRunFieldsFragmentDoc = new TypedDocumentString(`
     fragment FxRefreshRunFields on FxRefreshRun {
   id
@@ -847,6 +1354,48 @@ export const StatementFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"StatementFields"}) as unknown as TypedDocumentString<StatementFieldsFragment, unknown>;
+export const StockLocationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StockLocationFields on StockLocation {
+  id
+  museumId
+  code
+  name
+  kind
+  customsMode
+  priority
+}
+    `, {"fragmentName":"StockLocationFields"}) as unknown as TypedDocumentString<StockLocationFieldsFragment, unknown>;
+export const StockLevelFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StockLevelFields on StockLevel {
+  variantId
+  locationId
+  onHand
+  reserved
+  available
+  updatedAt
+  variant {
+    sku
+    productId
+    productName {
+      fr
+      en
+      zhCN
+    }
+  }
+}
+    `, {"fragmentName":"StockLevelFields"}) as unknown as TypedDocumentString<StockLevelFieldsFragment, unknown>;
+export const StockMovementFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StockMovementFields on StockMovement {
+  id
+  kind
+  onHandDelta
+  reservedDelta
+  reference
+  changedBy
+  note
+  createdAt
+}
+    `, {"fragmentName":"StockMovementFields"}) as unknown as TypedDocumentString<StockMovementFieldsFragment, unknown>;
 export const StorefrontFieldsFragmentDoc = new TypedDocumentString(`
     fragment StorefrontFields on ManagedStorefront {
   id
@@ -870,6 +1419,46 @@ export const StorefrontFieldsFragmentDoc = new TypedDocumentString(`
   customsName
 }
     `, {"fragmentName":"StorefrontFields"}) as unknown as TypedDocumentString<StorefrontFieldsFragment, unknown>;
+export const WarehouseFeedFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WarehouseFeedFields on WarehouseFeed {
+  id
+  museumId
+  name
+  format
+  url
+  everyMinutes
+  nextRunAt
+  enabled
+  createdAt
+}
+    `, {"fragmentName":"WarehouseFeedFields"}) as unknown as TypedDocumentString<WarehouseFeedFieldsFragment, unknown>;
+export const SyncRunFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SyncRunFields on StockSyncRun {
+  id
+  museumId
+  feedId
+  trigger
+  format
+  status
+  rowsTotal
+  changed
+  unchanged
+  rejected
+  failure
+  queuedAt
+  startedAt
+  finishedAt
+}
+    `, {"fragmentName":"SyncRunFields"}) as unknown as TypedDocumentString<SyncRunFieldsFragment, unknown>;
+export const StockWebhookFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StockWebhookFields on StockWebhook {
+  museumId
+  url
+  enabled
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"StockWebhookFields"}) as unknown as TypedDocumentString<StockWebhookFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = new TypedDocumentString(`
     fragment UserFields on UserAccount {
   id
@@ -1713,6 +2302,557 @@ export const UpdateMuseumDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<UpdateMuseumMutation, UpdateMuseumMutationVariables>;
+export const ManagedProductsDocument = new TypedDocumentString(`
+    query ManagedProducts($museumId: ID, $first: Int, $after: String, $filter: ManagedProductFilter, $sort: ManagedProductSort, $rows: Boolean!, $export: Boolean!) {
+  managedProducts(
+    museumId: $museumId
+    first: $first
+    after: $after
+    filter: $filter
+    sort: $sort
+  ) {
+    nodes {
+      id
+      ...ProductListFields @include(if: $rows)
+      ...ProductExportFields @include(if: $export)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment ProductExportFields on ManagedProduct {
+  id
+  museumId
+  status
+  category
+  crossBorderCategory
+  name {
+    fr
+    en
+    zhCN
+  }
+  description {
+    fr
+    en
+    zhCN
+  }
+  variants {
+    id
+    sku
+    options
+    priceMinor
+    weightGrams
+    hsCode
+    originCountry
+    netContent
+    netContentUnit
+    available
+  }
+  media {
+    id
+    url
+    alt
+    position
+  }
+  artworks {
+    id
+  }
+  collections {
+    id
+  }
+  listableForChina
+  listingProblems {
+    code
+    path
+    message
+  }
+  createdAt
+  updatedAt
+  publishedAt
+}
+fragment ProductListFields on ManagedProduct {
+  id
+  museumId
+  status
+  category
+  name {
+    fr
+    en
+    zhCN
+  }
+  variants {
+    priceMinor
+    available
+  }
+  media {
+    url
+    position
+  }
+  createdAt
+  updatedAt
+  publishedAt
+}`) as unknown as TypedDocumentString<ManagedProductsQuery, ManagedProductsQueryVariables>;
+export const ManagedProductDocument = new TypedDocumentString(`
+    query ManagedProduct($id: ID!) {
+  managedProduct(id: $id) {
+    ...ProductFields
+  }
+}
+    fragment ProductFields on ManagedProduct {
+  id
+  museumId
+  status
+  category
+  crossBorderCategory
+  name {
+    fr
+    en
+    zhCN
+  }
+  description {
+    fr
+    en
+    zhCN
+  }
+  variants {
+    id
+    sku
+    options
+    priceMinor
+    weightGrams
+    hsCode
+    originCountry
+    netContent
+    netContentUnit
+    available
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
+  media {
+    id
+    url
+    alt
+    position
+  }
+  artworks {
+    id
+  }
+  collections {
+    id
+  }
+  listableForChina
+  listingProblems {
+    code
+    path
+    message
+  }
+  createdAt
+  updatedAt
+  publishedAt
+}`) as unknown as TypedDocumentString<ManagedProductQuery, ManagedProductQueryVariables>;
+export const PublishProductDocument = new TypedDocumentString(`
+    mutation PublishProduct($id: ID!) {
+  publishProduct(id: $id) {
+    ...ProductFields
+  }
+}
+    fragment ProductFields on ManagedProduct {
+  id
+  museumId
+  status
+  category
+  crossBorderCategory
+  name {
+    fr
+    en
+    zhCN
+  }
+  description {
+    fr
+    en
+    zhCN
+  }
+  variants {
+    id
+    sku
+    options
+    priceMinor
+    weightGrams
+    hsCode
+    originCountry
+    netContent
+    netContentUnit
+    available
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
+  media {
+    id
+    url
+    alt
+    position
+  }
+  artworks {
+    id
+  }
+  collections {
+    id
+  }
+  listableForChina
+  listingProblems {
+    code
+    path
+    message
+  }
+  createdAt
+  updatedAt
+  publishedAt
+}`) as unknown as TypedDocumentString<PublishProductMutation, PublishProductMutationVariables>;
+export const UnpublishProductDocument = new TypedDocumentString(`
+    mutation UnpublishProduct($id: ID!) {
+  unpublishProduct(id: $id) {
+    ...ProductFields
+  }
+}
+    fragment ProductFields on ManagedProduct {
+  id
+  museumId
+  status
+  category
+  crossBorderCategory
+  name {
+    fr
+    en
+    zhCN
+  }
+  description {
+    fr
+    en
+    zhCN
+  }
+  variants {
+    id
+    sku
+    options
+    priceMinor
+    weightGrams
+    hsCode
+    originCountry
+    netContent
+    netContentUnit
+    available
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
+  media {
+    id
+    url
+    alt
+    position
+  }
+  artworks {
+    id
+  }
+  collections {
+    id
+  }
+  listableForChina
+  listingProblems {
+    code
+    path
+    message
+  }
+  createdAt
+  updatedAt
+  publishedAt
+}`) as unknown as TypedDocumentString<UnpublishProductMutation, UnpublishProductMutationVariables>;
+export const ArchiveProductDocument = new TypedDocumentString(`
+    mutation ArchiveProduct($id: ID!) {
+  archiveProduct(id: $id) {
+    ...ProductFields
+  }
+}
+    fragment ProductFields on ManagedProduct {
+  id
+  museumId
+  status
+  category
+  crossBorderCategory
+  name {
+    fr
+    en
+    zhCN
+  }
+  description {
+    fr
+    en
+    zhCN
+  }
+  variants {
+    id
+    sku
+    options
+    priceMinor
+    weightGrams
+    hsCode
+    originCountry
+    netContent
+    netContentUnit
+    available
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
+  media {
+    id
+    url
+    alt
+    position
+  }
+  artworks {
+    id
+  }
+  collections {
+    id
+  }
+  listableForChina
+  listingProblems {
+    code
+    path
+    message
+  }
+  createdAt
+  updatedAt
+  publishedAt
+}`) as unknown as TypedDocumentString<ArchiveProductMutation, ArchiveProductMutationVariables>;
+export const BulkStatusDocument = new TypedDocumentString(`
+    mutation BulkStatus($ids: [ID!]!, $status: ProductStatus!) {
+  bulkSetProductStatus(ids: $ids, status: $status) {
+    updated
+    failed {
+      id
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BulkStatusMutation, BulkStatusMutationVariables>;
+export const ProductCountsDocument = new TypedDocumentString(`
+    query ProductCounts($museumId: ID) {
+  DRAFT: managedProducts(museumId: $museumId, first: 1, filter: {status: DRAFT}) {
+    totalCount
+  }
+  PUBLISHED: managedProducts(
+    museumId: $museumId
+    first: 1
+    filter: {status: PUBLISHED}
+  ) {
+    totalCount
+  }
+  ARCHIVED: managedProducts(
+    museumId: $museumId
+    first: 1
+    filter: {status: ARCHIVED}
+  ) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ProductCountsQuery, ProductCountsQueryVariables>;
+export const CreateProductDocument = new TypedDocumentString(`
+    mutation CreateProduct($input: CreateProductInput!) {
+  createProduct(input: $input) {
+    ...ProductFields
+  }
+}
+    fragment ProductFields on ManagedProduct {
+  id
+  museumId
+  status
+  category
+  crossBorderCategory
+  name {
+    fr
+    en
+    zhCN
+  }
+  description {
+    fr
+    en
+    zhCN
+  }
+  variants {
+    id
+    sku
+    options
+    priceMinor
+    weightGrams
+    hsCode
+    originCountry
+    netContent
+    netContentUnit
+    available
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
+  media {
+    id
+    url
+    alt
+    position
+  }
+  artworks {
+    id
+  }
+  collections {
+    id
+  }
+  listableForChina
+  listingProblems {
+    code
+    path
+    message
+  }
+  createdAt
+  updatedAt
+  publishedAt
+}`) as unknown as TypedDocumentString<CreateProductMutation, CreateProductMutationVariables>;
+export const UpdateProductDocument = new TypedDocumentString(`
+    mutation UpdateProduct($input: UpdateProductInput!) {
+  updateProduct(input: $input) {
+    ...ProductFields
+  }
+}
+    fragment ProductFields on ManagedProduct {
+  id
+  museumId
+  status
+  category
+  crossBorderCategory
+  name {
+    fr
+    en
+    zhCN
+  }
+  description {
+    fr
+    en
+    zhCN
+  }
+  variants {
+    id
+    sku
+    options
+    priceMinor
+    weightGrams
+    hsCode
+    originCountry
+    netContent
+    netContentUnit
+    available
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
+  media {
+    id
+    url
+    alt
+    position
+  }
+  artworks {
+    id
+  }
+  collections {
+    id
+  }
+  listableForChina
+  listingProblems {
+    code
+    path
+    message
+  }
+  createdAt
+  updatedAt
+  publishedAt
+}`) as unknown as TypedDocumentString<UpdateProductMutation, UpdateProductMutationVariables>;
+export const DeleteProductDocument = new TypedDocumentString(`
+    mutation DeleteProduct($id: ID!) {
+  deleteProduct(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteProductMutation, DeleteProductMutationVariables>;
 export const QueueBoardLinkDocument = new TypedDocumentString(`
     mutation QueueBoardLink {
   queueBoardLink {
@@ -1883,6 +3023,151 @@ export const RoyaltyStatementDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<RoyaltyStatementQuery, RoyaltyStatementQueryVariables>;
+export const StockMovementsDocument = new TypedDocumentString(`
+    query StockMovements($locationId: ID!, $variantId: ID!, $first: Int, $after: String) {
+  stockMovements(
+    locationId: $locationId
+    variantId: $variantId
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...StockMovementFields
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment StockMovementFields on StockMovement {
+  id
+  kind
+  onHandDelta
+  reservedDelta
+  reference
+  changedBy
+  note
+  createdAt
+}`) as unknown as TypedDocumentString<StockMovementsQuery, StockMovementsQueryVariables>;
+export const SetStockLevelDocument = new TypedDocumentString(`
+    mutation SetStockLevel($input: SetStockLevelInput!) {
+  setStockLevel(input: $input) {
+    ...StockLevelFields
+  }
+}
+    fragment StockLevelFields on StockLevel {
+  variantId
+  locationId
+  onHand
+  reserved
+  available
+  updatedAt
+  variant {
+    sku
+    productId
+    productName {
+      fr
+      en
+      zhCN
+    }
+  }
+}`) as unknown as TypedDocumentString<SetStockLevelMutation, SetStockLevelMutationVariables>;
+export const StockVariantChoicesDocument = new TypedDocumentString(`
+    query StockVariantChoices($museumId: ID, $filter: ManagedProductFilter) {
+  managedProducts(museumId: $museumId, first: 20, filter: $filter) {
+    nodes {
+      name {
+        fr
+        en
+        zhCN
+      }
+      variants {
+        id
+        sku
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StockVariantChoicesQuery, StockVariantChoicesQueryVariables>;
+export const StockLocationsDocument = new TypedDocumentString(`
+    query StockLocations($museumId: ID!) {
+  stockLocations(museumId: $museumId) {
+    ...StockLocationFields
+  }
+}
+    fragment StockLocationFields on StockLocation {
+  id
+  museumId
+  code
+  name
+  kind
+  customsMode
+  priority
+}`) as unknown as TypedDocumentString<StockLocationsQuery, StockLocationsQueryVariables>;
+export const StockLocationDocument = new TypedDocumentString(`
+    query StockLocation($id: ID!) {
+  stockLocation(id: $id) {
+    ...StockLocationFields
+  }
+}
+    fragment StockLocationFields on StockLocation {
+  id
+  museumId
+  code
+  name
+  kind
+  customsMode
+  priority
+}`) as unknown as TypedDocumentString<StockLocationQuery, StockLocationQueryVariables>;
+export const CreateStockLocationDocument = new TypedDocumentString(`
+    mutation CreateStockLocation($input: CreateStockLocationInput!) {
+  createStockLocation(input: $input) {
+    ...StockLocationFields
+  }
+}
+    fragment StockLocationFields on StockLocation {
+  id
+  museumId
+  code
+  name
+  kind
+  customsMode
+  priority
+}`) as unknown as TypedDocumentString<CreateStockLocationMutation, CreateStockLocationMutationVariables>;
+export const StockLevelsDocument = new TypedDocumentString(`
+    query StockLevels($locationId: ID!, $first: Int, $after: String, $full: Boolean!) {
+  stockLevels(locationId: $locationId, first: $first, after: $after) {
+    nodes {
+      variantId
+      locationId
+      ...StockLevelFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment StockLevelFields on StockLevel {
+  variantId
+  locationId
+  onHand
+  reserved
+  available
+  updatedAt
+  variant {
+    sku
+    productId
+    productName {
+      fr
+      en
+      zhCN
+    }
+  }
+}`) as unknown as TypedDocumentString<StockLevelsQuery, StockLevelsQueryVariables>;
 export const ManagedStorefrontDocument = new TypedDocumentString(`
     query ManagedStorefront($museumId: ID!) {
   managedStorefront(museumId: $museumId) {
@@ -1937,6 +3222,211 @@ export const UpdateStorefrontDocument = new TypedDocumentString(`
   customsCode
   customsName
 }`) as unknown as TypedDocumentString<UpdateStorefrontMutation, UpdateStorefrontMutationVariables>;
+export const StockSyncRunsDocument = new TypedDocumentString(`
+    query StockSyncRuns($museumId: ID!, $feedId: ID, $first: Int, $after: String, $full: Boolean!) {
+  stockSyncRuns(
+    museumId: $museumId
+    feedId: $feedId
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      id
+      ...SyncRunFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment SyncRunFields on StockSyncRun {
+  id
+  museumId
+  feedId
+  trigger
+  format
+  status
+  rowsTotal
+  changed
+  unchanged
+  rejected
+  failure
+  queuedAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<StockSyncRunsQuery, StockSyncRunsQueryVariables>;
+export const StockSyncRunDocument = new TypedDocumentString(`
+    query StockSyncRun($id: ID!) {
+  stockSyncRun(id: $id) {
+    ...SyncRunFields
+    errors {
+      line
+      sku
+      location
+      code
+      message
+    }
+  }
+}
+    fragment SyncRunFields on StockSyncRun {
+  id
+  museumId
+  feedId
+  trigger
+  format
+  status
+  rowsTotal
+  changed
+  unchanged
+  rejected
+  failure
+  queuedAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<StockSyncRunQuery, StockSyncRunQueryVariables>;
+export const WarehouseFeedsDocument = new TypedDocumentString(`
+    query WarehouseFeeds($museumId: ID!) {
+  warehouseFeeds(museumId: $museumId) {
+    ...WarehouseFeedFields
+  }
+}
+    fragment WarehouseFeedFields on WarehouseFeed {
+  id
+  museumId
+  name
+  format
+  url
+  everyMinutes
+  nextRunAt
+  enabled
+  createdAt
+}`) as unknown as TypedDocumentString<WarehouseFeedsQuery, WarehouseFeedsQueryVariables>;
+export const ConnectWarehouseFeedDocument = new TypedDocumentString(`
+    mutation ConnectWarehouseFeed($input: ConnectWarehouseFeedInput!) {
+  connectWarehouseFeed(input: $input) {
+    ...WarehouseFeedFields
+  }
+}
+    fragment WarehouseFeedFields on WarehouseFeed {
+  id
+  museumId
+  name
+  format
+  url
+  everyMinutes
+  nextRunAt
+  enabled
+  createdAt
+}`) as unknown as TypedDocumentString<ConnectWarehouseFeedMutation, ConnectWarehouseFeedMutationVariables>;
+export const UpdateWarehouseFeedDocument = new TypedDocumentString(`
+    mutation UpdateWarehouseFeed($input: UpdateWarehouseFeedInput!) {
+  updateWarehouseFeed(input: $input) {
+    ...WarehouseFeedFields
+  }
+}
+    fragment WarehouseFeedFields on WarehouseFeed {
+  id
+  museumId
+  name
+  format
+  url
+  everyMinutes
+  nextRunAt
+  enabled
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateWarehouseFeedMutation, UpdateWarehouseFeedMutationVariables>;
+export const RunWarehouseFeedDocument = new TypedDocumentString(`
+    mutation RunWarehouseFeed($feedId: ID!) {
+  runWarehouseFeed(feedId: $feedId) {
+    ...SyncRunFields
+  }
+}
+    fragment SyncRunFields on StockSyncRun {
+  id
+  museumId
+  feedId
+  trigger
+  format
+  status
+  rowsTotal
+  changed
+  unchanged
+  rejected
+  failure
+  queuedAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<RunWarehouseFeedMutation, RunWarehouseFeedMutationVariables>;
+export const UploadStockFeedDocument = new TypedDocumentString(`
+    mutation UploadStockFeed($input: UploadStockFeedInput!) {
+  uploadStockFeed(input: $input) {
+    ...SyncRunFields
+  }
+}
+    fragment SyncRunFields on StockSyncRun {
+  id
+  museumId
+  feedId
+  trigger
+  format
+  status
+  rowsTotal
+  changed
+  unchanged
+  rejected
+  failure
+  queuedAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<UploadStockFeedMutation, UploadStockFeedMutationVariables>;
+export const StockWebhookDocument = new TypedDocumentString(`
+    query StockWebhook($museumId: ID!) {
+  stockWebhook(museumId: $museumId) {
+    ...StockWebhookFields
+  }
+  stockWebhookDeliveries(museumId: $museumId, first: 5) {
+    nodes {
+      id
+      status
+      attempts
+      lastStatusCode
+      lastError
+      levelCount
+      createdAt
+      deliveredAt
+    }
+  }
+}
+    fragment StockWebhookFields on StockWebhook {
+  museumId
+  url
+  enabled
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<StockWebhookQuery, StockWebhookQueryVariables>;
+export const ConfigureStockWebhookDocument = new TypedDocumentString(`
+    mutation ConfigureStockWebhook($input: ConfigureStockWebhookInput!) {
+  configureStockWebhook(input: $input) {
+    secret
+    webhook {
+      ...StockWebhookFields
+    }
+  }
+}
+    fragment StockWebhookFields on StockWebhook {
+  museumId
+  url
+  enabled
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ConfigureStockWebhookMutation, ConfigureStockWebhookMutationVariables>;
+export const DisableStockWebhookDocument = new TypedDocumentString(`
+    mutation DisableStockWebhook($museumId: ID!) {
+  disableStockWebhook(museumId: $museumId)
+}
+    `) as unknown as TypedDocumentString<DisableStockWebhookMutation, DisableStockWebhookMutationVariables>;
 export const UsersDocument = new TypedDocumentString(`
     query Users($first: Int, $after: String, $role: Role, $search: String, $full: Boolean!) {
   users(first: $first, after: $after, role: $role, search: $search) {
