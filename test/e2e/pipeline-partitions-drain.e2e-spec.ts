@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaService } from '@vitrine/shared/data-access';
 import { QueueRegistry, jobsConfigFromEnv, partitionOf } from '@vitrine/shared/jobs';
-import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
+import { PrivateRedisCluster, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { CarrierLoopback } from '../support/carrier-loopback';
 import { CustomsLoopback } from '../support/customs-loopback';
 import { seedPaidOrders, signingKeys, statusCounts } from '../support/pipeline-fixtures';
@@ -19,9 +19,13 @@ const NEW = 2;
  * rows naming those partitions. A worker started with 2 partitions drains the partitions it
  * does not use (a worker on each, closed once empty), and its relay sends the outbox rows to
  * the partition each order has under 2: every order is delivered once, nothing is left behind.
+ * On one Redis, and on a local three-master Redis Cluster (each partition in a slot of its own).
  */
-describe('order pipeline: partitions drained when PIPELINE_QUEUE_PARTITIONS changes', () => {
+describe.each([{ on: 'one Redis' }, { on: 'a Redis Cluster' }])('order pipeline on $on: partitions drained when PIPELINE_QUEUE_PARTITIONS changes', ({ on }) => {
   let db: TestDatabase;
+  let cluster: PrivateRedisCluster | undefined;
+  /** REDIS_CLUSTER_NODES for the worker and this test's queue registry, on the cluster. */
+  const redisEnv = (): Record<string, string> => (cluster ? { REDIS_CLUSTER_NODES: cluster.nodes } : {});
   let customs: CustomsLoopback;
   let carrier: CarrierLoopback;
   let worker: SpawnedProcess | undefined;
@@ -30,6 +34,7 @@ describe('order pipeline: partitions drained when PIPELINE_QUEUE_PARTITIONS chan
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    if (on === 'a Redis Cluster') cluster = await PrivateRedisCluster.start(3);
     customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
     carrier = await CarrierLoopback.start();
   });
@@ -37,7 +42,8 @@ describe('order pipeline: partitions drained when PIPELINE_QUEUE_PARTITIONS chan
     await worker?.stop('SIGTERM');
     await customs?.close();
     await carrier?.close();
-    await dropQueues(prefix);
+    if (cluster) await cluster.stop();
+    else await dropQueues(prefix);
     await db?.drop();
   });
 
@@ -61,7 +67,7 @@ describe('order pipeline: partitions drained when PIPELINE_QUEUE_PARTITIONS chan
     expect(rows).toHaveLength(ORDERS);
     expect(new Set(rows.map((r) => r.queue)).size).toBe(OLD);
     const relayed = rows.slice(0, ORDERS / 2);
-    const registry = new QueueRegistry(jobsConfigFromEnv({ ...process.env, QUEUE_PREFIX: prefix }));
+    const registry = new QueueRegistry(jobsConfigFromEnv({ ...process.env, QUEUE_PREFIX: prefix, ...redisEnv() }));
     try {
       for (const r of relayed) await registry.get(r.queue).add(r.name, r.payload, { jobId: r.jobId, attempts: 12 });
       await db.prisma.$executeRaw`UPDATE outbox_messages SET dispatched_at = now() WHERE id = ANY(${relayed.map((r) => r.id.toString())}::bigint[])`;
@@ -73,6 +79,7 @@ describe('order pipeline: partitions drained when PIPELINE_QUEUE_PARTITIONS chan
       worker = startWorker({
         DATABASE_URL: db.url,
         QUEUE_PREFIX: prefix,
+        ...redisEnv(),
         PIPELINE_QUEUE_PARTITIONS: String(NEW),
         PIPELINE_BATCH_SIZE: '20',
         JOB_KEEP_COMPLETED: '10000',
