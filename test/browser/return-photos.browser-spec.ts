@@ -1,18 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createUser } from '@vitrine/shared/testing';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
 import { signInFast } from './support/browser';
 import { useConsole } from './support/console-fixture';
+import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/return-photos');
 const photo = (name: string) => ({ filename: name, contentBase64: readFileSync(path.join(FIXTURES, name)).toString('base64') });
 const REQUEST = `mutation($i: RequestReturnInput!) { requestReturn(input: $i) { id photos { id } } }`;
 
-// The API (started by the fixture in this process) keeps the photos in a directory of this spec.
+// The API (started by the fixture in this process) and the worker keep the photos in a directory of this spec.
 const dir = mkdtempSync(path.join(tmpdir(), 'vitrine-return-photos-browser-'));
 process.env['RETURN_PHOTOS_DIR'] = dir;
+const prefix = `test-console-return-photos-${randomBytes(4).toString('hex')}`;
+process.env['QUEUE_PREFIX'] = prefix;
 
 /**
  * Issue 20, return photos in the console: the shopper uploaded a JPEG, a PNG and a WebP with
@@ -31,16 +35,20 @@ describe('console: return photos', () => {
     shop = await seedShop(c.api.db.prisma, { prices: [2_500], stock: 20 });
     other = await seedShop(c.api.db.prisma, { prices: [3_000], stock: 20 });
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await worker?.stop('SIGTERM');
+    await dropQueues(prefix);
     delete process.env['RETURN_PHOTOS_DIR'];
+    delete process.env['QUEUE_PREFIX'];
     rmSync(dir, { recursive: true, force: true });
   });
+  let worker: ReturnType<typeof startWorker> | undefined;
 
   /** A paid order marked released and delivered as the worker would (status changes), so it may be returned. */
-  async function deliveredOrder(shopper: string) {
+  async function deliveredOrder(shopper: string, key = 'browser-return-photos') {
     const r: any = await c.api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 1, cartToken: null } }, shopper);
     expect(r.errors).toBeUndefined();
-    const placed: any = await c.api.gql(PLACE_ORDER, { i: placeOrderInput(r.data.addCartLine.cart.id, 'browser-return-photos', { id: residentId(7601), name: '王芳' }) }, shopper);
+    const placed: any = await c.api.gql(PLACE_ORDER, { i: placeOrderInput(r.data.addCartLine.cart.id, key, { id: residentId(7601), name: '王芳' }) }, shopper);
     expect(placed.errors).toBeUndefined();
     const order = placed.data.placeOrder.orders[0];
     expect(await c.stripe.deliver(c.api.baseUrl, c.stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
@@ -114,5 +122,35 @@ describe('console: return photos', () => {
     await expect(page2.locator('img').count()).resolves.toBe(0);
     expect(answers.some((t) => t.includes('/return-photos/'))).toBe(false);
     await shot2('return-photos-other-museum');
+  });
+
+  it('once the museum refuses the return, the worker deletes the photos and the page says so; the old links answer 404', async () => {
+    const manager = await createUser(c.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] });
+    const managerToken = await c.api.login(manager.email);
+    const shopper = await c.api.login((await createUser(c.api.db.prisma, 'SHOPPER')).email);
+    const order = await deliveredOrder(shopper, 'browser-return-photos-refused');
+    const asked: any = await c.api.gql(REQUEST, { i: { orderId: order.id, reason: 'CHANGED_MIND', lines: [{ lineId: order.lines[0].id, quantity: 1 }], photos: ['cracked-vase.png'].map(photo) } }, shopper);
+    expect(asked.errors).toBeUndefined();
+    const returnId = asked.data.requestReturn.id as string;
+    const link = ((await c.api.gql(`query($id: ID!) { museumReturn(id: $id) { photos { url } } }`, { id: returnId }, managerToken)) as any).data.museumReturn.photos[0].url as string;
+    expect((await fetch(`${c.server.url}${link}`)).status).toBe(200);
+
+    worker = startWorker({ DATABASE_URL: c.api.db.url, QUEUE_PREFIX: prefix, RETURN_PHOTOS_DIR: dir });
+    await waitForOutput(worker, /worker ready/);
+    const refused: any = await c.api.gql(`mutation($id: ID!) { decideReturn(returnId: $id, accept: false, comment: "Opened and used") { status } }`, { id: returnId }, managerToken);
+    expect(refused.data.decideReturn.status).toBe('REFUSED');
+    await until('the photos deleted', async () => (await c.api.db.prisma.orderReturnPhoto.count({ where: { returnId } })) === 0, 30_000, worker);
+    expect(readdirSync(dir)).not.toContain(returnId);
+    expect((await fetch(`${c.server.url}${link}`)).status).toBe(404);
+
+    const { page, screenshot } = await c.open();
+    await signInFast(page, manager.email, manager.password);
+    await page.goto(`${c.server.url}/#/returns/${returnId}/show`);
+    await page.getByTestId('return-photos-deleted').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('return-photos-deleted').textContent()).toBe('Deleted once the return was refused or closed.');
+    await expect(page.getByTestId('return-photos').count()).resolves.toBe(0);
+    await page.getByTestId('return-history').getByText('Photos deleted', { exact: true }).waitFor();
+    await page.getByTestId('return-history').getByText('The shopper’s 1 photo(s) deleted', { exact: true }).waitFor();
+    await screenshot('return-photos-deleted');
   });
 });
