@@ -41,7 +41,8 @@ export default [
             { sourceTag: 'scope:settlement', onlyDependOnLibsWithTags: ['scope:settlement', 'scope:licensing', 'scope:storefronts', 'scope:catalog', 'scope:payments', 'scope:shared'] },
             {
               sourceTag: 'scope:orders',
-              onlyDependOnLibsWithTags: ['scope:orders', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:licensing', 'scope:settlement', 'scope:promotions', 'scope:shared'],
+              // storefronts and identity: through their read ports only (issue 19).
+              onlyDependOnLibsWithTags: ['scope:orders', 'scope:catalog', 'scope:inventory', 'scope:payments', 'scope:customs', 'scope:licensing', 'scope:settlement', 'scope:promotions', 'scope:storefronts', 'scope:identity', 'scope:shared'],
             },
             // Live sessions build on orders (its cart and checkout extensions), catalogue and stock.
             { sourceTag: 'scope:live', onlyDependOnLibsWithTags: ['scope:live', 'scope:orders', 'scope:catalog', 'scope:inventory', 'scope:shared'] },

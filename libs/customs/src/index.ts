@@ -11,3 +11,5 @@ export type { PiiAccess } from './lib/infrastructure/pii-access-audit';
 export { PiiKeyRotationService, type ReencryptReport } from './lib/application/pii-key-rotation.service';
 export * from './lib/declarations';
 export * from './lib/retention';
+// Read port: the relations other contexts may join in their own SQL (issue 19).
+export { CustomsReadPort } from './lib/ports/customs.read-port';

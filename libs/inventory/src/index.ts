@@ -10,3 +10,5 @@ export * from './lib/domain/inventory-error';
 export * from './lib/domain/fulfilment-plan';
 export * from './lib/sync';
 export { variantAvailableSql } from './lib/infrastructure/available-stock.sql';
+// Read port: the relations other contexts may join in their own SQL (issue 19).
+export { InventoryReadPort } from './lib/ports/inventory.read-port';

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogReadPort } from '@vitrine/catalog';
+import { StorefrontsReadPort } from '@vitrine/storefronts';
 import { PrismaService } from '@vitrine/shared/data-access';
 
 /**
@@ -15,7 +17,7 @@ export class SellerRegistrationRepository {
     const rows = await this.prisma.sql.$queryRaw<{ museumId: string }[]>`
       SELECT m.id AS "museumId"
       FROM unnest(${[...museumIds]}::uuid[]) AS m(id)
-      LEFT JOIN storefronts s ON s.museum_id = m.id
+      LEFT JOIN ${StorefrontsReadPort.storefronts} s ON s.museum_id = m.id
       WHERE s.customs_code IS NULL`;
     return new Set(rows.map((r) => r.museumId));
   }
@@ -24,8 +26,8 @@ export class SellerRegistrationRepository {
   async unregisteredSellerOf(productId: string): Promise<string | null> {
     const rows = await this.prisma.sql.$queryRaw<{ museumId: string }[]>`
       SELECT p.museum_id AS "museumId"
-      FROM products p
-      LEFT JOIN storefronts s ON s.museum_id = p.museum_id
+      FROM ${CatalogReadPort.products} p
+      LEFT JOIN ${StorefrontsReadPort.storefronts} s ON s.museum_id = p.museum_id
       WHERE p.id = ${productId}::uuid AND s.customs_code IS NULL`;
     return rows[0]?.museumId ?? null;
   }

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogReadPort } from '@vitrine/catalog';
+import { InventoryReadPort } from '@vitrine/inventory';
+import { StorefrontsReadPort } from '@vitrine/storefronts';
 import { Prisma, PrismaService, type Tx } from '@vitrine/shared/data-access';
 import type { ReturnParcel } from './http-return-carrier.gateway';
 import type { EarlierReturnLine, ReturnCustomsStatus, ReturnReason, ReturnStatus } from '../domain/returns';
@@ -230,9 +233,12 @@ export class ReturnsRepository {
   /** Variant id → its product's id and name in each locale (the variants notices are about), one statement. */
   async productsOfVariants(variantIds: readonly string[]): Promise<Map<string, { productId: string; name: { fr: string; en: string; zh: string } }>> {
     const rows = variantIds.length
-      ? await this.prisma.productVariant.findMany({ where: { id: { in: [...variantIds] } }, select: { id: true, productId: true, product: { select: { nameFr: true, nameEn: true, nameZh: true } } } })
+      ? await this.prisma.$queryRaw<{ id: string; productId: string; nameFr: string; nameEn: string; nameZh: string }[]>`
+          SELECT v.id::text AS id, v.product_id::text AS "productId", p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh"
+            FROM ${CatalogReadPort.variants} v JOIN ${CatalogReadPort.products} p ON p.id = v.product_id
+           WHERE v.id = ANY(${[...variantIds]}::uuid[])`
       : [];
-    return new Map(rows.map((r) => [r.id, { productId: r.productId, name: { fr: r.product.nameFr, en: r.product.nameEn, zh: r.product.nameZh } }]));
+    return new Map(rows.map((r) => [r.id, { productId: r.productId, name: { fr: r.nameFr, en: r.nameEn, zh: r.nameZh } }]));
   }
 
   unreadNoticeCount(userId: string): Promise<number> {
@@ -268,7 +274,7 @@ export class ReturnsRepository {
              concat_ws(' ', o.province, o.city, o.district, o.street, o.postal_code) AS "pickupAddress",
              GREATEST(COALESCE(SUM(l.weight_grams * rl.quantity), 0), 1)::int AS "weightGrams"
       FROM order_returns rt JOIN orders o ON o.id = rt.order_id
-      JOIN stock_locations loc ON loc.id = o.stock_location_id
+      JOIN ${InventoryReadPort.locations} loc ON loc.id = o.stock_location_id
       LEFT JOIN shipments s ON s.order_id = o.id
       JOIN order_return_lines rl ON rl.return_id = rt.id JOIN order_lines l ON l.id = rl.order_line_id
       WHERE rt.id = ${returnId}::uuid
@@ -280,7 +286,7 @@ export class ReturnsRepository {
   async declarationFacts(orderId: string): Promise<{ orderNo: string; museumId: string; sellerCode: string | null; sellerName: string | null } | null> {
     const rows = await this.prisma.$queryRaw<{ orderNo: string; museumId: string; sellerCode: string | null; sellerName: string | null }[]>`
       SELECT o.number AS "orderNo", o.museum_id::text AS "museumId", s.customs_code AS "sellerCode", s.customs_name AS "sellerName"
-      FROM orders o LEFT JOIN storefronts s ON s.museum_id = o.museum_id WHERE o.id = ${orderId}::uuid`;
+      FROM orders o LEFT JOIN ${StorefrontsReadPort.storefronts} s ON s.museum_id = o.museum_id WHERE o.id = ${orderId}::uuid`;
     return rows[0] ?? null;
   }
 }

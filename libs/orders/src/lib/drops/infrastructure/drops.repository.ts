@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogReadPort } from '@vitrine/catalog';
+import { IdentityReadPort } from '@vitrine/identity';
+import { InventoryReadPort } from '@vitrine/inventory';
 import { PrismaService, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 import type { DropMode, DropStatus, EntryStatus } from '../domain/allocation';
 import type { DropNoticeKind } from '../domain/drop-notice-texts';
@@ -80,7 +83,7 @@ export class DropsRepository {
   }
 
   async variantMuseum(variantId: string): Promise<string | null> {
-    const rows = await this.prisma.$queryRaw<{ museumId: string }[]>`SELECT museum_id::text AS "museumId" FROM product_variants WHERE id = ${variantId}::uuid`;
+    const rows = await this.prisma.$queryRaw<{ museumId: string }[]>`SELECT v.museum_id::text AS "museumId" FROM ${CatalogReadPort.variants} v WHERE v.id = ${variantId}::uuid`;
     return rows[0]?.museumId ?? null;
   }
 
@@ -100,15 +103,15 @@ export class DropsRepository {
   }
 
   async find(id: string, tx: Tx | PrismaService = this.prisma): Promise<DropRecord | null> {
-    const rows = await tx.$queryRawUnsafe<DropRecord[]>(`SELECT ${DROP_COLUMNS} FROM drops d JOIN product_variants v ON v.id = d.variant_id WHERE d.id = $1::uuid`, id);
+    const rows = await tx.$queryRawUnsafe<DropRecord[]>(`SELECT ${DROP_COLUMNS} FROM drops d JOIN ${CatalogReadPort.variants.text} v ON v.id = d.variant_id WHERE d.id = $1::uuid`, id);
     return rows[0] ?? null;
   }
 
   /** Drops of these museums ('ALL' for an operator), newest first. */
   list(museumIds: readonly string[] | 'ALL', take: number): Promise<DropRecord[]> {
-    if (museumIds === 'ALL') return this.prisma.$queryRawUnsafe<DropRecord[]>(`SELECT ${DROP_COLUMNS} FROM drops d JOIN product_variants v ON v.id = d.variant_id ORDER BY d.created_at DESC LIMIT $1`, take);
+    if (museumIds === 'ALL') return this.prisma.$queryRawUnsafe<DropRecord[]>(`SELECT ${DROP_COLUMNS} FROM drops d JOIN ${CatalogReadPort.variants.text} v ON v.id = d.variant_id ORDER BY d.created_at DESC LIMIT $1`, take);
     return this.prisma.$queryRawUnsafe<DropRecord[]>(
-      `SELECT ${DROP_COLUMNS} FROM drops d JOIN product_variants v ON v.id = d.variant_id WHERE d.museum_id = ANY($1::uuid[]) ORDER BY d.created_at DESC LIMIT $2`,
+      `SELECT ${DROP_COLUMNS} FROM drops d JOIN ${CatalogReadPort.variants.text} v ON v.id = d.variant_id WHERE d.museum_id = ANY($1::uuid[]) ORDER BY d.created_at DESC LIMIT $2`,
       [...museumIds],
       take,
     );
@@ -117,7 +120,7 @@ export class DropsRepository {
   /** Drops shoppers can see (not cancelled) of a product. */
   ofProduct(productId: string): Promise<DropRecord[]> {
     return this.prisma.$queryRawUnsafe<DropRecord[]>(
-      `SELECT ${DROP_COLUMNS} FROM drops d JOIN product_variants v ON v.id = d.variant_id WHERE v.product_id = $1::uuid AND d.status <> 'CANCELLED' ORDER BY d.starts_at DESC LIMIT 10`,
+      `SELECT ${DROP_COLUMNS} FROM drops d JOIN ${CatalogReadPort.variants.text} v ON v.id = d.variant_id WHERE v.product_id = $1::uuid AND d.status <> 'CANCELLED' ORDER BY d.starts_at DESC LIMIT 10`,
       productId,
     );
   }
@@ -131,7 +134,7 @@ export class DropsRepository {
   /** Units of the variant for sale now across its stock levels. */
   async variantAvailable(variantId: string): Promise<number> {
     const rows = await this.prisma.$queryRaw<{ n: number }[]>`
-      SELECT COALESCE(sum(GREATEST(on_hand - reserved, 0)), 0)::int AS n FROM stock_levels WHERE variant_id = ${variantId}::uuid`;
+      SELECT COALESCE(sum(GREATEST(l.on_hand - l.reserved, 0)), 0)::int AS n FROM ${InventoryReadPort.levels} l WHERE l.variant_id = ${variantId}::uuid`;
     return rows[0]!.n;
   }
 
@@ -223,7 +226,7 @@ export class DropsRepository {
          FROM drop_entries e LEFT JOIN ship s ON s.checkout_id = e.checkout_id WHERE e.drop_id = $1::uuid)
        SELECT ${ENTRY_COLUMNS}, u.email AS "accountEmail", u.created_at AS "accountCreatedAt",
               CASE WHEN e.client_ip IS NULL THEN 1 ELSE e.same_ip END AS "sameAddressEntries", e.same_addr AS "sameShippingAddressEntries"
-       FROM e2 e JOIN users u ON u.id = e.user_id
+       FROM e2 e JOIN ${IdentityReadPort.users.text} u ON u.id = e.user_id
        WHERE ($4::text IS NULL OR e.status = $4::text)
        ORDER BY e.position NULLS LAST, e.joined_at, e.id LIMIT $2 OFFSET $3`,
       dropId,
@@ -284,7 +287,7 @@ export class DropsRepository {
 
   async lockDrop(tx: Tx, id: string): Promise<(DropRecord & { storedSeed: string | null }) | null> {
     const rows = await tx.$queryRawUnsafe<(DropRecord & { storedSeed: string | null })[]>(
-      `SELECT ${DROP_COLUMNS}, d.seed AS "storedSeed" FROM drops d JOIN product_variants v ON v.id = d.variant_id WHERE d.id = $1::uuid FOR UPDATE OF d`,
+      `SELECT ${DROP_COLUMNS}, d.seed AS "storedSeed" FROM drops d JOIN ${CatalogReadPort.variants.text} v ON v.id = d.variant_id WHERE d.id = $1::uuid FOR UPDATE OF d`,
       id,
     );
     return rows[0] ?? null;
@@ -398,7 +401,7 @@ export class DropsRepository {
 
   async variantExists(variantId: string): Promise<boolean> {
     const rows = await this.prisma.$queryRaw<{ ok: boolean }[]>`
-      SELECT true AS ok FROM product_variants v JOIN products p ON p.id = v.product_id WHERE v.id = ${variantId}::uuid AND p.status = 'PUBLISHED'`;
+      SELECT true AS ok FROM ${CatalogReadPort.variants} v JOIN ${CatalogReadPort.products} p ON p.id = v.product_id WHERE v.id = ${variantId}::uuid AND p.status = 'PUBLISHED'`;
     return rows.length > 0;
   }
 
@@ -421,7 +424,7 @@ export class DropsRepository {
     return tx.$queryRaw`
       UPDATE notice_subscriptions s SET notified_at = ${now}
       WHERE s.kind = 'BACK_IN_STOCK' AND s.notified_at IS NULL
-        AND EXISTS (SELECT 1 FROM stock_levels l WHERE l.variant_id = s.target_id AND l.on_hand - l.reserved > 0)
+        AND EXISTS (SELECT 1 FROM ${InventoryReadPort.levels} l WHERE l.variant_id = s.target_id AND l.on_hand - l.reserved > 0)
         AND NOT EXISTS (SELECT 1 FROM drops d WHERE d.variant_id = s.target_id AND d.status NOT IN ('ENDED', 'CANCELLED'))
       RETURNING s.user_id::text AS "userId", s.target_id::text AS "variantId"`;
   }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { CustomsReadPort } from '@vitrine/customs';
+import { StorefrontsReadPort } from '@vitrine/storefronts';
 import { Prisma, PrismaService, type OrderStatus, type ShipmentStatus, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 import type { TrackingEvent } from '../domain/carrier-gateway';
 
@@ -104,8 +106,8 @@ export class PipelineRepository {
         status, customs_mode AS "customsMode", goods_minor AS "goodsMinor", shipping_minor AS "shippingMinor", insurance_minor AS "insuranceMinor",
         tax_minor AS "taxMinor", total_minor AS "totalMinor", discount_minor AS "discountMinor", orderer_name AS "ordererName", recipient_name AS "recipientName",
         recipient_phone AS "recipientPhone", province, city, district, street, postal_code AS "postalCode", paid_at AS "paidAt",
-        (SELECT s.customs_code FROM storefronts s WHERE s.museum_id = orders.museum_id) AS "sellerCustomsCode",
-        (SELECT s.customs_name FROM storefronts s WHERE s.museum_id = orders.museum_id) AS "sellerCustomsName"
+        (SELECT s.customs_code FROM ${StorefrontsReadPort.storefronts} s WHERE s.museum_id = orders.museum_id) AS "sellerCustomsCode",
+        (SELECT s.customs_name FROM ${StorefrontsReadPort.storefronts} s WHERE s.museum_id = orders.museum_id) AS "sellerCustomsName"
       FROM orders WHERE id = ANY(${[...orderIds]}::uuid[])`;
   }
 
@@ -130,7 +132,7 @@ export class PipelineRepository {
   refundStates(orderIds: readonly string[]): Promise<{ id: string; status: OrderStatus; refundedAt: Date | null; sellerCustomsCode: string | null; sellerCustomsName: string | null }[]> {
     return this.prisma.sql.$queryRaw`
       SELECT o.id, o.status, o.refunded_at AS "refundedAt", s.customs_code AS "sellerCustomsCode", s.customs_name AS "sellerCustomsName"
-      FROM orders o LEFT JOIN storefronts s ON s.museum_id = o.museum_id WHERE o.id = ANY(${[...orderIds]}::uuid[])`;
+      FROM orders o LEFT JOIN ${StorefrontsReadPort.storefronts} s ON s.museum_id = o.museum_id WHERE o.id = ANY(${[...orderIds]}::uuid[])`;
   }
 
   statuses(tx: SqlTx, orderIds: readonly string[]): Promise<{ id: string; status: OrderStatus }[]> {
@@ -158,7 +160,7 @@ export class PipelineRepository {
         booking_ref AS "bookingRef", waybill_issued_at AS "waybillIssuedAt", booked_at AS "bookedAt", delivered_at AS "deliveredAt",
         booking_attempts AS "bookingAttempts", last_error AS "lastError",
         handover_requests AS "handoverRequests", handover_requested_at AS "handoverRequestedAt",
-        NOT EXISTS (SELECT 1 FROM storefronts sf WHERE sf.museum_id = shipments.museum_id AND NOT sf.auto_book_carrier) AS "autoBook"
+        NOT EXISTS (SELECT 1 FROM ${StorefrontsReadPort.storefronts} sf WHERE sf.museum_id = shipments.museum_id AND NOT sf.auto_book_carrier) AS "autoBook"
       FROM shipments WHERE order_id = ANY(${[...orderIds]}::uuid[])`;
     return tx.$queryRaw(lock ? Prisma.sql`${select} ORDER BY id FOR UPDATE` : select);
   }
@@ -259,7 +261,7 @@ export class PipelineRepository {
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
       SELECT o.id FROM orders o
       WHERE o.status = 'PAID' AND o.paid_at < ${before}
-        AND NOT EXISTS (SELECT 1 FROM customs_messages m WHERE m.order_id = o.id)
+        AND NOT EXISTS (SELECT 1 FROM ${CustomsReadPort.messages} m WHERE m.order_id = o.id)
       ORDER BY o.paid_at LIMIT ${limit}`;
     return rows.map((r) => r.id);
   }
@@ -270,7 +272,7 @@ export class PipelineRepository {
       SELECT o.id FROM orders o
       WHERE o.updated_at < ${before} AND (
         (o.status IN ('PAID', 'CUSTOMS_SUBMITTED', 'HELD') AND EXISTS (
-          SELECT 1 FROM customs_messages m WHERE m.order_id = o.id AND (
+          SELECT 1 FROM ${CustomsReadPort.messages} m WHERE m.order_id = o.id AND (
             (o.status = 'PAID' AND m.status <> 'PENDING' AND m.document = 'ORDER')
             OR (o.status <> 'HELD' AND m.status IN ('CLEARED', 'HELD', 'REJECTED'))
             OR (o.status = 'HELD' AND m.status = 'CLEARED'))))
@@ -286,7 +288,7 @@ export class PipelineRepository {
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
       SELECT o.id FROM orders o JOIN shipments s ON s.order_id = o.id
       WHERE o.status = 'CLEARED' AND s.status = 'WAYBILL_ISSUED' AND o.updated_at < ${before}
-        AND (s.handover_requested_at IS NOT NULL OR NOT EXISTS (SELECT 1 FROM storefronts sf WHERE sf.museum_id = o.museum_id AND NOT sf.auto_book_carrier))
+        AND (s.handover_requested_at IS NOT NULL OR NOT EXISTS (SELECT 1 FROM ${StorefrontsReadPort.storefronts} sf WHERE sf.museum_id = o.museum_id AND NOT sf.auto_book_carrier))
       LIMIT ${limit}`;
     return rows.map((r) => r.id);
   }
