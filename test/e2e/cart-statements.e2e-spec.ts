@@ -71,7 +71,7 @@ describe('cart and checkout: SQL statements per request, and the cart rules in t
     expect(statements.filter((s) => s.trim() === 'BEGIN')).toHaveLength(1);
     // placeOrder asks licensing who fulfils the lines, live: only a cart's view may reuse it.
     expect(statements.filter((s) => /licensed_products/.test(s))).toHaveLength(1);
-    expect(statements.length).toBeLessThanOrEqual(17);
+    expect(statements.length).toBeLessThanOrEqual(14);
   });
 
   it('refuses a line past 99 units or a 51st line in the one statement, writing nothing', async () => {

@@ -1,5 +1,5 @@
 export * from './lib/inventory.module';
-export { StockService, outOfStockAtCommit, type ReserveCommand } from './lib/application/stock.service';
+export { StockService, outOfStockAtCommit, type HeldStock, type ReserveCommand } from './lib/application/stock.service';
 export { StockReportsService } from './lib/application/stock-reports.service';
 export { StockReturnsService, type ReturnedStock } from './lib/application/stock-returns.service';
 export type { LowStockRecord, StockLevelRecord } from './lib/infrastructure/stock.repository';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { SqlTx } from '@vitrine/shared/data-access';
+import type { Prisma, SqlTx } from '@vitrine/shared/data-access';
 import { NotFoundError } from '@vitrine/shared/kernel';
 import { maskResidentId, type ResidentId } from '../domain/resident-id';
 import { CustomsIdentityRepository } from '../infrastructure/customs-identity.repository';
@@ -41,6 +41,23 @@ export class IdentityRecordsService {
       keyVersion: this.vault.keyVersion,
     });
     return { identityId: row.id, masked: row.idMasked };
+  }
+
+  /**
+   * `record` in one statement with the caller's `first` (a write with RETURNING that must come
+   * before it, e.g. checkout closing its cart): recorded and locked only if `first` returned a
+   * row, else null and nothing written.
+   */
+  async recordAfter(tx: SqlTx, first: Prisma.Sql, id: ResidentId): Promise<IdentityRecord | null> {
+    const idHash = this.vault.hash(id.value);
+    const row = await this.identities.upsertLockedAfter(tx, first, {
+      id: randomUUID(),
+      idHash,
+      idCiphertext: this.vault.encrypt(id.value, idHash),
+      idMasked: maskResidentId(id.value),
+      keyVersion: this.vault.keyVersion,
+    });
+    return row ? { identityId: row.id, masked: row.idMasked } : null;
   }
 
   /** The identity id for an ID number, when it has been recorded before. */

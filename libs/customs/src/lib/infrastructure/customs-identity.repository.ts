@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type SqlTx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 import { recordPiiAccess, type PiiAccess } from './pii-access-audit';
 
 export interface IdentityRow {
@@ -27,6 +27,26 @@ export class CustomsIdentityRepository {
         purged_at = NULL
       RETURNING id, id_masked AS "idMasked"`;
     return rows[0];
+  }
+
+  /**
+   * upsertLocked in the statement of the caller's `first` (a data-modifying statement with
+   * RETURNING, e.g. checkout closing its cart), which runs first: the identity is written and
+   * locked only if `first` returned a row; null (nothing written) when it did not. One round trip
+   * for what were two statements of the checkout transaction, locks still taken in their order.
+   */
+  async upsertLockedAfter(tx: SqlTx, first: Prisma.Sql, data: { id: string; idHash: string; idCiphertext: string; idMasked: string; keyVersion: number }): Promise<IdentityRow | null> {
+    const rows = await tx.$queryRaw<IdentityRow[]>`
+      WITH first AS (${first})
+      INSERT INTO customs_identities (id, id_hash, id_ciphertext, id_masked, key_version)
+      SELECT ${data.id}::uuid, ${data.idHash}::text, ${data.idCiphertext}::text, ${data.idMasked}::text, ${data.keyVersion}::int
+      WHERE EXISTS (SELECT 1 FROM first)
+      ON CONFLICT (id_hash) DO UPDATE SET last_used_at = now(),
+        id_ciphertext = COALESCE(customs_identities.id_ciphertext, EXCLUDED.id_ciphertext),
+        key_version = CASE WHEN customs_identities.id_ciphertext IS NULL THEN EXCLUDED.key_version ELSE customs_identities.key_version END,
+        purged_at = NULL
+      RETURNING id, id_masked AS "idMasked"`;
+    return rows[0] ?? null;
   }
 
   findByHash(idHash: string): Promise<IdentityRow | null> {

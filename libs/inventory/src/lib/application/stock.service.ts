@@ -4,7 +4,10 @@ import type { SqlTx, StockReservationStatus, Tx } from '@vitrine/shared/data-acc
 import { aggregateDemand, planFulfilment, planShipments, type DemandLine, type FulfilmentPlan, type LocationStock, type ShipmentPlan } from '../domain/fulfilment-plan';
 import { outOfStock, type InventoryError, type Shortage } from '../domain/inventory-error';
 import { BrandStockRepository } from '../infrastructure/brand-stock.repository';
-import { StockRepository, claimShortages, type MovementRow, type ReservationRow } from '../infrastructure/stock.repository';
+import { StockRepository, claimShortages, type MovementRow, type ReservationRow, type VariantLocationRow } from '../infrastructure/stock.repository';
+
+/** Stock of some variants wherever it is held (StockService.heldForCheckout). */
+export type HeldStock = ReadonlyMap<string, readonly VariantLocationRow[]>;
 
 export interface ReserveCommand {
   /** Who holds the units: an order id. */
@@ -81,6 +84,46 @@ export class StockService {
     return demand
       .filter((d) => (available.get(d.variantId) ?? 0) < d.quantity)
       .map((d) => ({ variantId: d.variantId, requested: d.quantity, available: Math.max(0, available.get(d.variantId) ?? 0), lines: d.refs }));
+  }
+
+  /**
+   * soldOut and the stock `availability` / `brandAvailability` read, for a checkout, in one
+   * statement (shared with concurrent callers): the lines no location could serve, and the stock
+   * of their variants wherever it is held, to group per seller with `heldBy`. Read only.
+   */
+  async heldForCheckout(lines: readonly DemandLine[]): Promise<{ shortages: Shortage[]; held: HeldStock }> {
+    const demand = aggregateDemand(lines);
+    const held = await this.stock.heldAnywhere(demand.map((d) => d.variantId));
+    const total = (id: string) => (held.get(id) ?? []).reduce((a, r) => a + r.available, 0);
+    const shortages = demand
+      .filter((d) => total(d.variantId) < d.quantity)
+      .map((d) => ({ variantId: d.variantId, requested: d.quantity, available: Math.max(0, total(d.variantId)), lines: d.refs }));
+    return { shortages, held };
+  }
+
+  /**
+   * From `heldForCheckout`'s stock: each museum's (or brand partner's) locations holding some of
+   * these variants, as `availability` / `brandAvailability` answer them, less the owner's
+   * locations holding none of them (they can serve no line: planShipments never picks them).
+   */
+  heldBy(held: HeldStock, owner: 'museum' | 'brand', ownerIds: readonly string[], variantIds: readonly string[]): Map<string, LocationStock[]> {
+    const out = new Map<string, LocationStock[]>(ownerIds.map((id) => [id, []]));
+    const byLocation = new Map<string, LocationStock & { available: Map<string, number> }>();
+    for (const variantId of new Set(variantIds)) {
+      for (const r of held.get(variantId) ?? []) {
+        const ownerId = owner === 'museum' ? r.museumId : r.brandId;
+        const list = ownerId ? out.get(ownerId) : undefined;
+        if (!list) continue;
+        let loc = byLocation.get(r.locationId);
+        if (!loc) {
+          loc = { locationId: r.locationId, kind: r.kind, priority: r.priority, available: new Map() };
+          byLocation.set(r.locationId, loc);
+          list.push(loc);
+        }
+        loc.available.set(variantId, r.available);
+      }
+    }
+    return out;
   }
 
   /** Where one seller's lines would ship from, or what is short (read only, no lock). */

@@ -89,6 +89,16 @@ const movementJson = (r: MovementRow) => ({
 /** How long a variant read at zero available is answered sold out without a statement. */
 export const SOLD_OUT_MARK_MS = 1_000;
 
+/** One location's level of one variant (StockRepository.heldAnywhere): the location's owner is a museum or a brand partner. */
+export interface VariantLocationRow {
+  locationId: string;
+  museumId: string | null;
+  brandId: string | null;
+  kind: StockLocationKind;
+  priority: number;
+  available: number;
+}
+
 /** SQLSTATE of a claim refused by stock_claims_apply (migration stock_claims_at_commit). */
 const CLAIM_SHORT = 'VXOOS';
 interface DriverCause {
@@ -185,6 +195,44 @@ export class StockRepository {
       else if ((this.soldOutUntil.get(id) ?? 0) <= now) this.soldOutUntil.set(id, until);
     });
     return new Map(ids.map((id, i) => [id, counts[i]!]));
+  }
+
+  /** Per variant, every location holding a level of it (museum's or brand's) with its available units; batched per tick like `available`. */
+  private readonly held = new DataLoader<string, VariantLocationRow[]>(
+    async (variantIds) => {
+      const rows = await this.prisma.hotRead<VariantLocationRow & { variant_id: string }>(Prisma.sql`
+        SELECT s.variant_id, l.id AS "locationId", l.museum_id AS "museumId", l.brand_id AS "brandId", l.kind, l.priority, s.on_hand - s.reserved AS available
+        FROM stock_levels s JOIN stock_locations l ON l.id = s.location_id
+        WHERE s.variant_id = ANY(${[...variantIds]}::uuid[])`);
+      const byId = new Map<string, VariantLocationRow[]>();
+      for (const r of rows) {
+        const list = byId.get(r.variant_id) ?? [];
+        list.push({ locationId: r.locationId, museumId: r.museumId, brandId: r.brandId, kind: r.kind, priority: r.priority, available: Number(r.available) });
+        byId.set(r.variant_id, list);
+      }
+      return variantIds.map((id) => byId.get(id) ?? []);
+    },
+    { cache: false, maxBatchSize: 500 },
+  );
+
+  /**
+   * The stock of these variants wherever it is held, per variant (one statement, shared with
+   * concurrent callers): what `availableAnywhere` adds up and `availability` /
+   * `brandAvailability` group per seller, read once for a checkout. A variant this process
+   * marked sold out (SOLD_OUT_MARK_MS) is answered with no location and no statement.
+   */
+  async heldAnywhere(variantIds: readonly string[]): Promise<Map<string, VariantLocationRow[]>> {
+    const ids = [...new Set(variantIds)].filter(isUuid);
+    const now = Date.now();
+    const lists = await Promise.all(ids.map((id) => ((this.soldOutUntil.get(id) ?? 0) > now ? [] : this.held.load(id))));
+    const until = Date.now() + SOLD_OUT_MARK_MS;
+    if (this.soldOutUntil.size > 10_000) this.soldOutUntil.clear();
+    ids.forEach((id, i) => {
+      const total = lists[i]!.reduce((a, r) => a + r.available, 0);
+      if (total > 0) this.soldOutUntil.delete(id);
+      else if ((this.soldOutUntil.get(id) ?? 0) <= now) this.soldOutUntil.set(id, until);
+    });
+    return new Map(ids.map((id, i) => [id, lists[i]!]));
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { SqlTx } from '@vitrine/shared/data-access';
 import { LiveRepository } from '../infrastructure/live.repository';
 import { LiveEventsHub } from './live-events.hub';
 
@@ -35,21 +36,29 @@ export class LiveCheckoutProducts {
     private readonly hub: LiveEventsHub,
   ) {}
 
-  async get(now = Date.now()): Promise<CheckoutProducts> {
+  /**
+   * `within`: the caller's transaction (placeOrder's), through whose connection the list is read
+   * when it must be: a read on the pool from inside a checkout transaction could wait forever
+   * for a connection when every one of the pool is such a transaction waiting for this list.
+   */
+  async get(now = Date.now(), within?: SqlTx): Promise<CheckoutProducts> {
     this.watch();
     if (this.known && now - this.known.at < FRESH_MS) return this.known;
+    // Inside a transaction, never wait for a read on the pool (another caller's): read through it.
+    if (within) return this.read(now, within);
     if (this.loading) return this.loading;
-    const generation = this.generation;
-    this.loading = this.repo
-      .checkoutProducts(new Date(now), new Date(now - ATTRIBUTION_DAYS * 86_400_000))
-      .then((r) => {
-        const read = { flash: new Set(r.flash), bag: new Set(r.bag), at: now };
-        // A change announced while reading: use what was read now, read again next time.
-        if (generation === this.generation) this.known = read;
-        return read;
-      })
-      .finally(() => (this.loading = null));
+    this.loading = this.read(now).finally(() => (this.loading = null));
     return this.loading;
+  }
+
+  private read(now: number, within?: SqlTx): Promise<CheckoutProducts> {
+    const generation = this.generation;
+    return this.repo.checkoutProducts(new Date(now), new Date(now - ATTRIBUTION_DAYS * 86_400_000), within).then((r) => {
+      const read = { flash: new Set(r.flash), bag: new Set(r.bag), at: now };
+      // A change announced while reading: use what was read now, read again next time.
+      if (generation === this.generation) this.known = read;
+      return read;
+    });
   }
 
   /** After this process changed a session, its bag or a flash price: every process forgets its list. */

@@ -39,7 +39,7 @@ export class LiveCheckoutHooks implements CheckoutPriceRule, PlacedCheckoutListe
   }
 
   async placed(tx: SqlTx, checkout: PlacedCheckoutFacts): Promise<void> {
-    const { bag } = await this.live.get();
+    const { bag } = await this.live.get(Date.now(), tx);
     if (!checkout.orders.some((o) => o.productIds.some((p) => bag.has(p)))) return;
     await this.repo.attributeOrders(tx, checkout.cartId, checkout.orders);
   }

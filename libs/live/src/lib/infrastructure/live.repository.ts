@@ -159,8 +159,8 @@ export class LiveRepository {
    * those in the bag of a session that ended after `bagsSince` (a line added from its page may
    * still be checked out and attributed). One statement.
    */
-  async checkoutProducts(at: Date, bagsSince: Date): Promise<{ flash: string[]; bag: string[] }> {
-    const [row] = await this.prisma.sql.$queryRaw<{ flash: string[] | null; bag: string[] | null }[]>`
+  async checkoutProducts(at: Date, bagsSince: Date, db: SqlTx = this.prisma.sql): Promise<{ flash: string[]; bag: string[] }> {
+    const [row] = await db.$queryRaw<{ flash: string[] | null; bag: string[] | null }[]>`
       SELECT (SELECT array_agg(DISTINCT f.product_id::text) FROM live_flash_prices f WHERE f.ends_at > ${at}) AS flash,
              (SELECT array_agg(DISTINCT p.product_id::text) FROM live_session_products p JOIN live_sessions s ON s.id = p.session_id WHERE s.ends_at > ${bagsSince} AND s.cancelled_at IS NULL) AS bag`;
     return { flash: row?.flash ?? [], bag: row?.bag ?? [] };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ShopperQuote } from '@vitrine/catalog';
 import { CROSS_BORDER_RULES, type CrossBorderRules } from '@vitrine/customs';
-import { StockService, outOfStock, type Shortage } from '@vitrine/inventory';
+import { StockService, outOfStock, type HeldStock, type Shortage } from '@vitrine/inventory';
 import { NO_PROMOTIONS, PromotionsPricingService, type CartPromotions } from '@vitrine/promotions';
 import { cartLimitProblems, type CartLimitProblem } from '../domain/cart-limits';
 import { priceCheckout, type CheckoutPricing, type PricedLine, type PricedSellerOrder } from '../domain/checkout-pricing';
@@ -61,10 +61,16 @@ export class CheckoutQuoteService {
     private readonly promotions: PromotionsPricingService,
   ) {}
 
-  /** OUT_OF_STOCK at once when some line could not be served by all locations together. */
-  async assertNotSoldOut(items: readonly CartItemRecord[]): Promise<void> {
-    const shortages = await this.stock.soldOut(items.map((i) => ({ ref: i.id, variantId: i.variantId, quantity: i.quantity })));
+  /**
+   * OUT_OF_STOCK at once when some line could not be served by all locations together; else the
+   * stock of the lines' variants wherever it is held, for `quote` (opts.held): placeOrder reads
+   * stock once, in one statement shared with concurrent checkouts, not a sold-out check and then
+   * each seller's locations.
+   */
+  async stockForCheckout(items: readonly CartItemRecord[]): Promise<HeldStock> {
+    const { shortages, held } = await this.stock.heldForCheckout(items.map((i) => ({ ref: i.id, variantId: i.variantId, quantity: i.quantity })));
     if (shortages.length) throw outOfStock(shortages);
+    return held;
   }
 
   /**
@@ -74,7 +80,11 @@ export class CheckoutQuoteService {
    * `cartId`: the cart these items are in, for the price rules other contexts register
    * (CheckoutExtensions: a live session's flash price); without it, catalogue prices only.
    */
-  async quote(items: readonly CartItemRecord[], known: readonly CheckoutVariant[] = [], opts: { view?: boolean; cartId?: string; couponCode?: string | null; shopperUserId?: string | null } = {}): Promise<CartQuote> {
+  async quote(
+    items: readonly CartItemRecord[],
+    known: readonly CheckoutVariant[] = [],
+    opts: { view?: boolean; cartId?: string; couponCode?: string | null; shopperUserId?: string | null; held?: HeldStock } = {},
+  ): Promise<CartQuote> {
     if (!items.length) return EMPTY;
     const have = new Set(known.map((v) => v.variantId));
     const missing = [...new Set(items.map((i) => i.variantId).filter((id) => !have.has(id)))];
@@ -97,9 +107,10 @@ export class CheckoutQuoteService {
     const museumIds = [...new Set(keys.filter((k) => k.endsWith('|')).map((k) => k.split('|')[0]!))];
     const brandIds = [...new Set(keys.map((k) => k.split('|')[1]!).filter(Boolean))];
     const listPrice = (i: CartItemRecord) => this.catalog.cnyPrice(byId.get(i.variantId)!.priceEurMinor, fx);
+    const held = opts.held;
     const [museumStock, brandStock, ruled] = await Promise.all([
-      this.stock.availability(museumIds, variantIds),
-      this.stock.brandAvailability(brandIds, variantIds),
+      held ? this.stock.heldBy(held, 'museum', museumIds, variantIds) : this.stock.availability(museumIds, variantIds),
+      held ? this.stock.heldBy(held, 'brand', brandIds, variantIds) : this.stock.brandAvailability(brandIds, variantIds),
       this.extensions.unitPrices(opts.cartId, priced.map((i) => ({ ref: i.id, variantId: i.variantId, productId: byId.get(i.variantId)!.productId, unitPriceMinor: listPrice(i) })), new Date()),
     ]);
 

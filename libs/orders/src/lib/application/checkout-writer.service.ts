@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CROSS_BORDER_RULES, IdentityRecordsService, assertAnnualLimit, assertOrderLimits, dutiableValue, type CrossBorderRules, type ResidentId } from '@vitrine/customs';
+import { CROSS_BORDER_RULES, IdentityRecordsService, assertAnnualLimit, chinaCalendarYear, assertOrderLimits, dutiableValue, type CrossBorderRules, type ResidentId } from '@vitrine/customs';
 import { StockService, outOfStock } from '@vitrine/inventory';
 import { PromotionsPricingService } from '@vitrine/promotions';
 import { CommissionService } from '@vitrine/settlement';
@@ -8,9 +8,9 @@ import type { SqlTx } from '@vitrine/shared/data-access';
 import { CONSENT_VERSION, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { newOrderNumber } from '../domain/order-number';
 import { OrdersError, OrdersErrorCode, customsRegistrationMissing } from '../domain/orders-error';
-import { OrderRepository, type CheckoutRecord, type NewCheckout, type NewOrder, type OrderRecord, type PlacedRows } from '../infrastructure/order.repository';
+import { DuplicateCheckoutError, OrderRepository, type CheckoutRecord, type NewCheckout, type NewOrder, type OrderRecord, type PlacedRows } from '../infrastructure/order.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
-import { annualQuotaUsed } from './annual-quota.service';
+import { QUOTA_STATUSES } from '../domain/order-state-machine';
 import type { CartQuote } from './checkout-quote.service';
 import { CheckoutExtensions } from './checkout-extensions';
 
@@ -79,12 +79,12 @@ export class CheckoutWriter {
     const fx = c.quote.fx!;
     const holdExpiresAt = new Date(c.now.getTime() + c.holdMs);
     return this.tx.runSql(async (tx) => {
-      if (!(await this.orders.closeCart(tx, c.cartId))) throw new CartClosedSignal();
-      const identity = await this.identities.record(tx, c.input.residentId);
-      const used = await annualQuotaUsed(this.orders, identity.identityId, c.now, tx);
+      // The cart closed, then the identity recorded and locked, in one statement (in that order):
+      // nothing when the cart was no longer open (a concurrent checkout of it committed first).
+      const identity = await this.identities.recordAfter(tx, this.orders.closeCartSql(c.cartId), c.input.residentId);
+      if (!identity) throw new CartClosedSignal();
       // The quota counts the dutiable value (goods + freight + insurance) of every order, as the per-order limit does.
       const requested = c.quote.orders.reduce((a, o) => a + dutiableValue({ goodsMinor: o.goodsMinor - o.discountMinor, freightMinor: o.shippingMinor, insuranceMinor: o.insuranceMinor }), 0);
-      assertAnnualLimit(used, requested, this.rules);
 
       const checkoutId = randomUUID();
       const checkout: NewCheckout = {
@@ -165,7 +165,11 @@ export class CheckoutWriter {
           fxEffectiveAt: fx.fx.effectiveAt,
         })),
       }));
-      const written = await this.orders.insertPlaced(tx, checkout, orders);
+      // The identity's quota is read in the insert's statement, under the identity's row lock taken
+      // above and before these orders: over the limit, the whole transaction rolls back.
+      const written = await this.orders.insertPlaced(tx, checkout, orders, { identityId: identity.identityId, year: chinaCalendarYear(c.now), now: c.now, paidStatuses: QUOTA_STATUSES });
+      assertAnnualLimit(written.quotaUsed, requested, this.rules);
+      if (!written.inserted) throw new DuplicateCheckoutError();
       // One use of each promotion applied, within its limits, under its row's lock (ADR 0019).
       if (c.quote.promotions.applied.length) {
         await this.promotions.redeem(tx, {

@@ -88,8 +88,8 @@ export class PlaceOrderService {
 
     let quote: CartQuote;
     try {
-      await this.quotes.assertNotSoldOut(cart.items);
-      quote = await this.quotes.quote(cart.items, [], { cartId: cart.id, couponCode: input.couponCode, shopperUserId: actor?.userId ?? null });
+      const held = await this.quotes.stockForCheckout(cart.items);
+      quote = await this.quotes.quote(cart.items, [], { cartId: cart.id, couponCode: input.couponCode, shopperUserId: actor?.userId ?? null, held });
       this.writer.assertPlaceable(quote);
       assertCouponApplies(quote);
     } catch (error) {

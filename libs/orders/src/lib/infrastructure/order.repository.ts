@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type OrderStatus, type Prisma, type SqlTx, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type OrderStatus, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 import type { Recipient } from '../domain/checkout-input';
 import type { LineRefunded } from '../domain/refunds';
 
@@ -91,8 +91,45 @@ export interface OrderLineRecord {
   fxEffectiveAt: Date;
 }
 
+/** What quotaUsed counts (OrderRepository.quotaUsed), as one SELECT of one row `used`: also a part of insertPlaced's statement. */
+export interface QuotaQuery {
+  identityId: string;
+  year: { start: Date; end: Date };
+  now: Date;
+  paidStatuses: readonly OrderStatus[];
+}
+
+function quotaUsedSql({ identityId, year, now, paidStatuses }: QuotaQuery): Prisma.Sql {
+  return Prisma.sql`
+      SELECT COALESCE(SUM(h.held), 0)::bigint AS used
+      FROM orders o
+      CROSS JOIN LATERAL (
+        SELECT SUM(ROUND(l.dutiable_minor::numeric * (CASE WHEN o.status = 'REFUNDED' THEN COALESCE(r.pending, 0)
+                                                           ELSE GREATEST(l.quantity - COALESCE(r.outside, 0) - COALESCE(a.units, 0), 0) END) / l.quantity)) AS held
+        FROM order_lines l
+        LEFT JOIN (SELECT lr.order_line_id,
+                          SUM(lr.quantity) FILTER (WHERE NOT EXISTS (SELECT 1 FROM order_returns rt WHERE rt.order_id = o.id AND rt.refund_id = lr.provider_refund_id)) AS outside,
+                          -- units refunded by a return customs has not accepted yet still count (after-sales)
+                          SUM(lr.quantity) FILTER (WHERE EXISTS (SELECT 1 FROM order_returns rt WHERE rt.order_id = o.id AND rt.refund_id = lr.provider_refund_id AND rt.customs_accepted_at IS NULL)) AS pending
+                   FROM order_line_refunds lr
+                   WHERE lr.order_id = o.id AND lr.cancelled_at IS NULL GROUP BY lr.order_line_id) r ON r.order_line_id = l.id
+        LEFT JOIN (SELECT rl.order_line_id, SUM(rl.quantity) AS units
+                   FROM order_return_lines rl JOIN order_returns rt ON rt.id = rl.return_id
+                   WHERE rt.order_id = o.id AND rt.customs_accepted_at IS NOT NULL GROUP BY rl.order_line_id) a ON a.order_line_id = l.id
+        WHERE l.order_id = o.id) h
+      WHERE o.identity_id = ${identityId}::uuid AND (
+        (o.status::text = ANY(${[...paidStatuses]}::text[]) AND o.paid_at >= ${year.start} AND o.paid_at < ${year.end})
+        OR (o.status = 'REFUNDED' AND o.paid_at >= ${year.start} AND o.paid_at < ${year.end}
+            AND EXISTS (SELECT 1 FROM order_returns rt WHERE rt.order_id = o.id AND rt.refund_id IS NOT NULL AND rt.customs_accepted_at IS NULL))
+        OR (o.status = 'PENDING_PAYMENT' AND o.hold_expires_at > ${now} AND o.created_at >= ${year.start} AND o.created_at < ${year.end}))`;
+}
+
 /** What insertPlaced wrote, as the order queries would read it back. */
 export interface PlacedRows {
+  /** False: the idempotency key was taken (by another cart), nothing was written. */
+  inserted: boolean;
+  /** The identity's yearly quota used before this checkout (quotaUsed), read in the same statement when asked. */
+  quotaUsed: number;
   lines: OrderLineRecord[];
   history: { orderId: string; fromStatus: null; toStatus: 'PENDING_PAYMENT'; reason: string; createdAt: Date }[];
 }
@@ -212,6 +249,11 @@ export class OrderRepository {
   }
 
   /** Closes an open cart for checkout (row lock until commit); false when it was already closed. */
+  /** closeCart as a statement for another's first CTE (IdentityRecordsService.recordAfter): a row when the cart was open and is now closed. */
+  closeCartSql(cartId: string): Prisma.Sql {
+    return Prisma.sql`UPDATE carts SET status = 'CHECKED_OUT', open_user_id = NULL, updated_at = now() WHERE id = ${cartId}::uuid AND status = 'OPEN' RETURNING id`;
+  }
+
   async closeCart(tx: SqlTx, cartId: string): Promise<boolean> {
     const updated = await tx.$executeRaw`
       UPDATE carts SET status = 'CHECKED_OUT', open_user_id = NULL, updated_at = now() WHERE id = ${cartId}::uuid AND status = 'OPEN'`;
@@ -227,7 +269,7 @@ export class OrderRepository {
    * Writes the checkout, its orders, their lines and first history rows in one statement, and
    * answers the lines and history rows as written (placeOrder's answer reads nothing again).
    */
-  async insertPlaced(tx: SqlTx, checkout: NewCheckout, orders: readonly NewOrder[]): Promise<PlacedRows> {
+  async insertPlaced(tx: SqlTx, checkout: NewCheckout, orders: readonly NewOrder[], quota?: QuotaQuery): Promise<PlacedRows> {
     const c = checkout;
     const orderRows = orders.map(({ lines: _l, recipient: r, ...o }) => ({
       id: o.id,
@@ -299,7 +341,10 @@ export class OrderRepository {
         fx_effective_at: l.fxEffectiveAt,
       })),
     );
-    const rows = await tx.$queryRaw<{ checkouts: bigint; placed_at: Date | null }[]>`
+    // The quota is read in the statement's snapshot, taken once the caller holds the identity's
+    // row lock and before these orders exist: as a statement of its own before them would.
+    const quotaSql = quota ? Prisma.sql`(${quotaUsedSql(quota)})` : Prisma.sql`0::bigint`;
+    const rows = await tx.$queryRaw<{ checkouts: bigint; placed_at: Date | null; quota_used: bigint | null }[]>`
       WITH c AS (
         INSERT INTO checkouts (id, idempotency_key, fingerprint, cart_id, shopper_user_id, identity_id, currency, goods_minor, shipping_minor,
           insurance_minor, tax_minor, total_minor, discount_minor, id_consent_at, risk_notice_accepted_at, consent_version, hold_expires_at, created_at)
@@ -331,10 +376,14 @@ export class OrderRepository {
         INSERT INTO order_status_changes (order_id, from_status, to_status, reason) SELECT id, NULL, 'PENDING_PAYMENT', 'placed' FROM o
         RETURNING id, created_at
       )
-      SELECT (SELECT count(*) FROM c) AS checkouts, (SELECT count(*) FROM l) + (SELECT count(*) FROM h) AS written, (SELECT max(created_at) FROM h) AS placed_at`;
-    if (Number(rows[0]?.checkouts ?? 0) !== 1) throw new DuplicateCheckoutError();
-    const at = rows[0]!.placed_at ?? checkout.createdAt;
+      SELECT (SELECT count(*) FROM c) AS checkouts, (SELECT count(*) FROM l) + (SELECT count(*) FROM h) AS written, (SELECT max(created_at) FROM h) AS placed_at,
+        ${quotaSql} AS quota_used`;
+    const inserted = Number(rows[0]?.checkouts ?? 0) === 1;
+    if (!inserted && !quota) throw new DuplicateCheckoutError();
+    const at = rows[0]?.placed_at ?? checkout.createdAt;
     return {
+      inserted,
+      quotaUsed: Number(rows[0]?.quota_used ?? 0),
       lines: lineRows.map((l) => ({
         id: l.id, orderId: l.order_id, position: l.position, variantId: l.variant_id, productId: l.product_id, sku: l.sku, name: l.name,
         crossBorderCategory: l.cross_border_category, hsCode: l.hs_code, originCountry: l.origin_country, weightGrams: l.weight_grams, quantity: l.quantity,
@@ -360,28 +409,7 @@ export class OrderRepository {
    * refunded order (REFUNDED) counts only the units refunded by returns customs has not accepted.
    */
   async quotaUsed(identityId: string, year: { start: Date; end: Date }, now: Date, paidStatuses: readonly OrderStatus[], tx: SqlTx = this.prisma): Promise<number> {
-    const rows = await tx.$queryRaw<{ used: bigint | null }[]>`
-      SELECT COALESCE(SUM(h.held), 0)::bigint AS used
-      FROM orders o
-      CROSS JOIN LATERAL (
-        SELECT SUM(ROUND(l.dutiable_minor::numeric * (CASE WHEN o.status = 'REFUNDED' THEN COALESCE(r.pending, 0)
-                                                           ELSE GREATEST(l.quantity - COALESCE(r.outside, 0) - COALESCE(a.units, 0), 0) END) / l.quantity)) AS held
-        FROM order_lines l
-        LEFT JOIN (SELECT lr.order_line_id,
-                          SUM(lr.quantity) FILTER (WHERE NOT EXISTS (SELECT 1 FROM order_returns rt WHERE rt.order_id = o.id AND rt.refund_id = lr.provider_refund_id)) AS outside,
-                          -- units refunded by a return customs has not accepted yet still count (after-sales)
-                          SUM(lr.quantity) FILTER (WHERE EXISTS (SELECT 1 FROM order_returns rt WHERE rt.order_id = o.id AND rt.refund_id = lr.provider_refund_id AND rt.customs_accepted_at IS NULL)) AS pending
-                   FROM order_line_refunds lr
-                   WHERE lr.order_id = o.id AND lr.cancelled_at IS NULL GROUP BY lr.order_line_id) r ON r.order_line_id = l.id
-        LEFT JOIN (SELECT rl.order_line_id, SUM(rl.quantity) AS units
-                   FROM order_return_lines rl JOIN order_returns rt ON rt.id = rl.return_id
-                   WHERE rt.order_id = o.id AND rt.customs_accepted_at IS NOT NULL GROUP BY rl.order_line_id) a ON a.order_line_id = l.id
-        WHERE l.order_id = o.id) h
-      WHERE o.identity_id = ${identityId}::uuid AND (
-        (o.status::text = ANY(${[...paidStatuses]}::text[]) AND o.paid_at >= ${year.start} AND o.paid_at < ${year.end})
-        OR (o.status = 'REFUNDED' AND o.paid_at >= ${year.start} AND o.paid_at < ${year.end}
-            AND EXISTS (SELECT 1 FROM order_returns rt WHERE rt.order_id = o.id AND rt.refund_id IS NOT NULL AND rt.customs_accepted_at IS NULL))
-        OR (o.status = 'PENDING_PAYMENT' AND o.hold_expires_at > ${now} AND o.created_at >= ${year.start} AND o.created_at < ${year.end}))`;
+    const rows = await tx.$queryRaw<{ used: bigint | null }[]>(quotaUsedSql({ identityId, year, now, paidStatuses }));
     return Number(rows[0]?.used ?? 0);
   }
 
