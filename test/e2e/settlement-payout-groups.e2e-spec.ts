@@ -160,6 +160,18 @@ describe('settlement: transfer groups per checkout, and bank payouts that fail',
     expect(run.data.runPayouts.paid).toEqual([expect.objectContaining({ checkoutId: c.id, transferGroup: `vitrine-checkout-${c.id}` })]);
     const fresh = run.data.runPayouts.paid[0];
     expect((await payouts()).find((p) => p.id === fresh.id)).toMatchObject({ bankStatus: null, bankFailureCode: null });
+    // A receipt Stripe did not give (the read failed after the transfer) stays unknown, and a later run reads it; nothing is transferred again.
+    const received = (await payouts()).find((p) => p.id === fresh.id)!.received;
+    expect(received).toEqual({ amount: Math.round(fresh.amount.amount * 0.128), currency: 'EUR' });
+    await api.db.prisma.$executeRaw`UPDATE seller_payouts SET received_minor = NULL, received_currency = NULL, exchange_rate = NULL WHERE id = ${fresh.id}::uuid`;
+    const transfersBefore = stripe.transfers.size;
+    stripe.failNextTo(`/v1/transfers/${fresh.stripeTransferId}`, 10);
+    expect(((await api.gql(RUN, { k: 'grp-run-4' }, operator)) as any).data.runPayouts).toMatchObject({ paid: [], failed: [] });
+    expect((await payouts()).find((p) => p.id === fresh.id)).toMatchObject({ received: null, exchangeRate: null });
+    stripe.failNextTo(`/v1/transfers/${fresh.stripeTransferId}`, 0);
+    expect(((await api.gql(RUN, { k: 'grp-run-5' }, operator)) as any).data.runPayouts.paid).toEqual([]);
+    expect((await payouts()).find((p) => p.id === fresh.id)).toMatchObject({ received, exchangeRate: '0.128' });
+    expect(stripe.transfers.size).toBe(transfersBefore);
     expect((await balance()).notPaidOut).toEqual([{ amount: transferred, currency: 'CNY' }]);
 
     // The seller mends its bank details; Stripe's next payout carries all of it: PAID, nothing left not paid out.
