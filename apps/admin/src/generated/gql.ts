@@ -19,6 +19,23 @@ type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout($t: String!) { logout(refreshToken: $t) }\n": typeof types.LogoutDocument,
     "\n  query MuseumDashboard($museumId: ID, $timeZone: String, $threshold: Int) {\n    museumDashboard(museumId: $museumId, timeZone: $timeZone, lowStockThreshold: $threshold, lowStockFirst: 8) {\n      timeZone\n      today { day orders totalCny goodsCny totalEur goodsEur }\n      month { month orders totalCny goodsCny totalEur goodsEur }\n      daily { day orders totalCny goodsCny totalEur goodsEur }\n      ordersByStatus { status count }\n      heldAtCustoms\n      lowStock { threshold totalCount levels { variantId locationId locationCode sku productName { fr en zhCN } onHand reserved available } }\n    }\n  }\n": typeof types.MuseumDashboardDocument,
+    "\n  fragment ProposalContentFields on ProposalContent {\n    title { fr en zhCN }\n    concept { fr en zhCN }\n    imageUrls\n    artworkIds\n    category\n    crossBorderCategory\n    targetRetailPrice { amount currency }\n    forecastUnits\n    territory\n    channels\n    termStart\n    termEnd\n    sellOffDays\n    royaltyRateBps\n    minimumGuarantee { amount currency }\n    advance { amount currency }\n    specification { hsCode weightGrams originCountry }\n  }\n": typeof types.ProposalContentFieldsFragmentDoc,
+    "\n  fragment ProposalHeadFields on Proposal {\n    id\n    museumId\n    brandId\n    brandName\n    museum { id slug name { fr en zhCN } }\n    status\n    stage\n    amendment\n    currentVersion\n    submittedVersion\n    approvedVersion\n    reviewDueAt\n    submittedAt\n    createdAt\n    updatedAt\n    allowedActions\n  }\n": typeof types.ProposalHeadFieldsFragmentDoc,
+    "\n  fragment ProposalDetailFields on Proposal {\n    ...ProposalHeadFields\n    content { ...ProposalContentFields }\n    submissionProblems { path message }\n    revisions { version stage note createdAt content { ...ProposalContentFields } }\n    reviewHistory { id decision stage revisionVersion comment createdAt }\n    history { event actorRole comment createdAt fromStage toStage fromStatus toStatus revisionVersion }\n    artworks { id accessionNumber artist title { fr en zhCN } }\n    agreement { id status }\n  }\n": typeof types.ProposalDetailFieldsFragmentDoc,
+    "\n  fragment ProposalResultFields on ProposalResult {\n    __typename\n    ... on Proposal { ...ProposalDetailFields }\n    ... on IllegalTransitionError { errorCode message }\n    ... on StaleRevisionError { errorCode message latestVersion }\n    ... on AgreementTermsLockedError { errorCode message lockedFields }\n  }\n": typeof types.ProposalResultFieldsFragmentDoc,
+    "\n  query Proposals($filter: ProposalFilter, $first: Int, $after: String, $full: Boolean!) {\n    proposals(filter: $filter, first: $first, after: $after) {\n      nodes { id ...ProposalHeadFields @include(if: $full) content @include(if: $full) { title { fr en zhCN } imageUrls } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.ProposalsDocument,
+    "\n  query ProposalInbox($museumId: ID!, $statuses: [ProposalStatus!], $stage: ProposalStage, $first: Int, $after: String, $full: Boolean!) {\n    proposalInbox(museumId: $museumId, statuses: $statuses, stage: $stage, first: $first, after: $after) {\n      nodes { id ...ProposalHeadFields @include(if: $full) content @include(if: $full) { title { fr en zhCN } imageUrls } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.ProposalInboxDocument,
+    "\n  query Proposal($id: ID!) { proposal(id: $id) { ...ProposalDetailFields } }\n": typeof types.ProposalDocument,
+    "\n  query ProposalDiff($id: ID!, $from: Int!, $to: Int!) { proposalDiff(id: $id, fromVersion: $from, toVersion: $to) { path kind before after } }\n": typeof types.ProposalDiffDocument,
+    "\n  mutation CreateProposal($input: CreateProposalInput!) { createProposal(input: $input) { ...ProposalDetailFields } }\n": typeof types.CreateProposalDocument,
+    "\n  mutation ReviseProposal($input: ReviseProposalInput!) { reviseProposal(input: $input) { ...ProposalResultFields } }\n": typeof types.ReviseProposalDocument,
+    "\n  mutation SubmitProposal($id: ID!, $v: Int) { submitProposal(id: $id, expectedVersion: $v) { ...ProposalResultFields } }\n": typeof types.SubmitProposalDocument,
+    "\n  mutation ReviewProposal($input: ReviewProposalInput!) { reviewProposal(input: $input) { ...ProposalResultFields } }\n": typeof types.ReviewProposalDocument,
+    "\n  mutation WithdrawProposal($id: ID!, $reason: String) { withdrawProposal(id: $id, reason: $reason) { ...ProposalResultFields } }\n": typeof types.WithdrawProposalDocument,
+    "\n  query LicensingMuseums { licensingMuseums(first: 100) { nodes { id slug licensableWorkCount name { fr en zhCN } } } }\n": typeof types.LicensingMuseumsDocument,
+    "\n  query LicensableArtworks($museumId: ID!, $search: String) {\n    licensableArtworks(museumId: $museumId, search: $search, first: 100) { nodes { id accessionNumber artist title { fr en zhCN } } }\n  }\n": typeof types.LicensableArtworksDocument,
+    "\n  query Notices($first: Int) { licensingNotifications(unreadOnly: true, first: $first) { totalCount nodes { id kind message proposalId dueAt createdAt } } }\n": typeof types.NoticesDocument,
+    "\n  mutation MarkNoticeRead($id: ID!) { markLicensingNotificationRead(id: $id) { id } }\n": typeof types.MarkNoticeReadDocument,
     "\n  fragment LicensedProductFields on LicensedProduct {\n    productId\n    agreementId\n    museumId\n    name { fr en zhCN }\n    status\n    publishedAt\n    delistedAt\n    delistReason\n  }\n": typeof types.LicensedProductFieldsFragmentDoc,
     "\n  fragment AgreementFields on LicenceAgreement {\n    id\n    proposalId\n    museumId\n    brandId\n    brandName\n    museum { name { fr en zhCN } }\n    status\n    approvedVersion\n    royaltyRateBps\n    currency\n    territory\n    channels\n    termStart\n    termEnd\n    sellOffDays\n    sellOffEnd\n    minimumGuarantee { amount currency }\n    advance { amount currency }\n    createdAt\n    expiredAt\n  }\n": typeof types.AgreementFieldsFragmentDoc,
     "\n  query LicenceAgreements($first: Int, $after: String, $full: Boolean!) {\n    licenceAgreements(first: $first, after: $after) {\n      nodes { id ...AgreementFields @include(if: $full) products @include(if: $full) { ...LicensedProductFields } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.LicenceAgreementsDocument,
@@ -118,6 +135,23 @@ const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }\n  }\n": types.LoginDocument,
     "\n  mutation Logout($t: String!) { logout(refreshToken: $t) }\n": types.LogoutDocument,
     "\n  query MuseumDashboard($museumId: ID, $timeZone: String, $threshold: Int) {\n    museumDashboard(museumId: $museumId, timeZone: $timeZone, lowStockThreshold: $threshold, lowStockFirst: 8) {\n      timeZone\n      today { day orders totalCny goodsCny totalEur goodsEur }\n      month { month orders totalCny goodsCny totalEur goodsEur }\n      daily { day orders totalCny goodsCny totalEur goodsEur }\n      ordersByStatus { status count }\n      heldAtCustoms\n      lowStock { threshold totalCount levels { variantId locationId locationCode sku productName { fr en zhCN } onHand reserved available } }\n    }\n  }\n": types.MuseumDashboardDocument,
+    "\n  fragment ProposalContentFields on ProposalContent {\n    title { fr en zhCN }\n    concept { fr en zhCN }\n    imageUrls\n    artworkIds\n    category\n    crossBorderCategory\n    targetRetailPrice { amount currency }\n    forecastUnits\n    territory\n    channels\n    termStart\n    termEnd\n    sellOffDays\n    royaltyRateBps\n    minimumGuarantee { amount currency }\n    advance { amount currency }\n    specification { hsCode weightGrams originCountry }\n  }\n": types.ProposalContentFieldsFragmentDoc,
+    "\n  fragment ProposalHeadFields on Proposal {\n    id\n    museumId\n    brandId\n    brandName\n    museum { id slug name { fr en zhCN } }\n    status\n    stage\n    amendment\n    currentVersion\n    submittedVersion\n    approvedVersion\n    reviewDueAt\n    submittedAt\n    createdAt\n    updatedAt\n    allowedActions\n  }\n": types.ProposalHeadFieldsFragmentDoc,
+    "\n  fragment ProposalDetailFields on Proposal {\n    ...ProposalHeadFields\n    content { ...ProposalContentFields }\n    submissionProblems { path message }\n    revisions { version stage note createdAt content { ...ProposalContentFields } }\n    reviewHistory { id decision stage revisionVersion comment createdAt }\n    history { event actorRole comment createdAt fromStage toStage fromStatus toStatus revisionVersion }\n    artworks { id accessionNumber artist title { fr en zhCN } }\n    agreement { id status }\n  }\n": types.ProposalDetailFieldsFragmentDoc,
+    "\n  fragment ProposalResultFields on ProposalResult {\n    __typename\n    ... on Proposal { ...ProposalDetailFields }\n    ... on IllegalTransitionError { errorCode message }\n    ... on StaleRevisionError { errorCode message latestVersion }\n    ... on AgreementTermsLockedError { errorCode message lockedFields }\n  }\n": types.ProposalResultFieldsFragmentDoc,
+    "\n  query Proposals($filter: ProposalFilter, $first: Int, $after: String, $full: Boolean!) {\n    proposals(filter: $filter, first: $first, after: $after) {\n      nodes { id ...ProposalHeadFields @include(if: $full) content @include(if: $full) { title { fr en zhCN } imageUrls } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.ProposalsDocument,
+    "\n  query ProposalInbox($museumId: ID!, $statuses: [ProposalStatus!], $stage: ProposalStage, $first: Int, $after: String, $full: Boolean!) {\n    proposalInbox(museumId: $museumId, statuses: $statuses, stage: $stage, first: $first, after: $after) {\n      nodes { id ...ProposalHeadFields @include(if: $full) content @include(if: $full) { title { fr en zhCN } imageUrls } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.ProposalInboxDocument,
+    "\n  query Proposal($id: ID!) { proposal(id: $id) { ...ProposalDetailFields } }\n": types.ProposalDocument,
+    "\n  query ProposalDiff($id: ID!, $from: Int!, $to: Int!) { proposalDiff(id: $id, fromVersion: $from, toVersion: $to) { path kind before after } }\n": types.ProposalDiffDocument,
+    "\n  mutation CreateProposal($input: CreateProposalInput!) { createProposal(input: $input) { ...ProposalDetailFields } }\n": types.CreateProposalDocument,
+    "\n  mutation ReviseProposal($input: ReviseProposalInput!) { reviseProposal(input: $input) { ...ProposalResultFields } }\n": types.ReviseProposalDocument,
+    "\n  mutation SubmitProposal($id: ID!, $v: Int) { submitProposal(id: $id, expectedVersion: $v) { ...ProposalResultFields } }\n": types.SubmitProposalDocument,
+    "\n  mutation ReviewProposal($input: ReviewProposalInput!) { reviewProposal(input: $input) { ...ProposalResultFields } }\n": types.ReviewProposalDocument,
+    "\n  mutation WithdrawProposal($id: ID!, $reason: String) { withdrawProposal(id: $id, reason: $reason) { ...ProposalResultFields } }\n": types.WithdrawProposalDocument,
+    "\n  query LicensingMuseums { licensingMuseums(first: 100) { nodes { id slug licensableWorkCount name { fr en zhCN } } } }\n": types.LicensingMuseumsDocument,
+    "\n  query LicensableArtworks($museumId: ID!, $search: String) {\n    licensableArtworks(museumId: $museumId, search: $search, first: 100) { nodes { id accessionNumber artist title { fr en zhCN } } }\n  }\n": types.LicensableArtworksDocument,
+    "\n  query Notices($first: Int) { licensingNotifications(unreadOnly: true, first: $first) { totalCount nodes { id kind message proposalId dueAt createdAt } } }\n": types.NoticesDocument,
+    "\n  mutation MarkNoticeRead($id: ID!) { markLicensingNotificationRead(id: $id) { id } }\n": types.MarkNoticeReadDocument,
     "\n  fragment LicensedProductFields on LicensedProduct {\n    productId\n    agreementId\n    museumId\n    name { fr en zhCN }\n    status\n    publishedAt\n    delistedAt\n    delistReason\n  }\n": types.LicensedProductFieldsFragmentDoc,
     "\n  fragment AgreementFields on LicenceAgreement {\n    id\n    proposalId\n    museumId\n    brandId\n    brandName\n    museum { name { fr en zhCN } }\n    status\n    approvedVersion\n    royaltyRateBps\n    currency\n    territory\n    channels\n    termStart\n    termEnd\n    sellOffDays\n    sellOffEnd\n    minimumGuarantee { amount currency }\n    advance { amount currency }\n    createdAt\n    expiredAt\n  }\n": types.AgreementFieldsFragmentDoc,
     "\n  query LicenceAgreements($first: Int, $after: String, $full: Boolean!) {\n    licenceAgreements(first: $first, after: $after) {\n      nodes { id ...AgreementFields @include(if: $full) products @include(if: $full) { ...LicensedProductFields } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.LicenceAgreementsDocument,
@@ -229,6 +263,74 @@ export function graphql(source: "\n  mutation Logout($t: String!) { logout(refre
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MuseumDashboard($museumId: ID, $timeZone: String, $threshold: Int) {\n    museumDashboard(museumId: $museumId, timeZone: $timeZone, lowStockThreshold: $threshold, lowStockFirst: 8) {\n      timeZone\n      today { day orders totalCny goodsCny totalEur goodsEur }\n      month { month orders totalCny goodsCny totalEur goodsEur }\n      daily { day orders totalCny goodsCny totalEur goodsEur }\n      ordersByStatus { status count }\n      heldAtCustoms\n      lowStock { threshold totalCount levels { variantId locationId locationCode sku productName { fr en zhCN } onHand reserved available } }\n    }\n  }\n"): typeof import('./graphql').MuseumDashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProposalContentFields on ProposalContent {\n    title { fr en zhCN }\n    concept { fr en zhCN }\n    imageUrls\n    artworkIds\n    category\n    crossBorderCategory\n    targetRetailPrice { amount currency }\n    forecastUnits\n    territory\n    channels\n    termStart\n    termEnd\n    sellOffDays\n    royaltyRateBps\n    minimumGuarantee { amount currency }\n    advance { amount currency }\n    specification { hsCode weightGrams originCountry }\n  }\n"): typeof import('./graphql').ProposalContentFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProposalHeadFields on Proposal {\n    id\n    museumId\n    brandId\n    brandName\n    museum { id slug name { fr en zhCN } }\n    status\n    stage\n    amendment\n    currentVersion\n    submittedVersion\n    approvedVersion\n    reviewDueAt\n    submittedAt\n    createdAt\n    updatedAt\n    allowedActions\n  }\n"): typeof import('./graphql').ProposalHeadFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProposalDetailFields on Proposal {\n    ...ProposalHeadFields\n    content { ...ProposalContentFields }\n    submissionProblems { path message }\n    revisions { version stage note createdAt content { ...ProposalContentFields } }\n    reviewHistory { id decision stage revisionVersion comment createdAt }\n    history { event actorRole comment createdAt fromStage toStage fromStatus toStatus revisionVersion }\n    artworks { id accessionNumber artist title { fr en zhCN } }\n    agreement { id status }\n  }\n"): typeof import('./graphql').ProposalDetailFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProposalResultFields on ProposalResult {\n    __typename\n    ... on Proposal { ...ProposalDetailFields }\n    ... on IllegalTransitionError { errorCode message }\n    ... on StaleRevisionError { errorCode message latestVersion }\n    ... on AgreementTermsLockedError { errorCode message lockedFields }\n  }\n"): typeof import('./graphql').ProposalResultFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Proposals($filter: ProposalFilter, $first: Int, $after: String, $full: Boolean!) {\n    proposals(filter: $filter, first: $first, after: $after) {\n      nodes { id ...ProposalHeadFields @include(if: $full) content @include(if: $full) { title { fr en zhCN } imageUrls } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').ProposalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProposalInbox($museumId: ID!, $statuses: [ProposalStatus!], $stage: ProposalStage, $first: Int, $after: String, $full: Boolean!) {\n    proposalInbox(museumId: $museumId, statuses: $statuses, stage: $stage, first: $first, after: $after) {\n      nodes { id ...ProposalHeadFields @include(if: $full) content @include(if: $full) { title { fr en zhCN } imageUrls } }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').ProposalInboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Proposal($id: ID!) { proposal(id: $id) { ...ProposalDetailFields } }\n"): typeof import('./graphql').ProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProposalDiff($id: ID!, $from: Int!, $to: Int!) { proposalDiff(id: $id, fromVersion: $from, toVersion: $to) { path kind before after } }\n"): typeof import('./graphql').ProposalDiffDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProposal($input: CreateProposalInput!) { createProposal(input: $input) { ...ProposalDetailFields } }\n"): typeof import('./graphql').CreateProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviseProposal($input: ReviseProposalInput!) { reviseProposal(input: $input) { ...ProposalResultFields } }\n"): typeof import('./graphql').ReviseProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitProposal($id: ID!, $v: Int) { submitProposal(id: $id, expectedVersion: $v) { ...ProposalResultFields } }\n"): typeof import('./graphql').SubmitProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewProposal($input: ReviewProposalInput!) { reviewProposal(input: $input) { ...ProposalResultFields } }\n"): typeof import('./graphql').ReviewProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawProposal($id: ID!, $reason: String) { withdrawProposal(id: $id, reason: $reason) { ...ProposalResultFields } }\n"): typeof import('./graphql').WithdrawProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LicensingMuseums { licensingMuseums(first: 100) { nodes { id slug licensableWorkCount name { fr en zhCN } } } }\n"): typeof import('./graphql').LicensingMuseumsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LicensableArtworks($museumId: ID!, $search: String) {\n    licensableArtworks(museumId: $museumId, search: $search, first: 100) { nodes { id accessionNumber artist title { fr en zhCN } } }\n  }\n"): typeof import('./graphql').LicensableArtworksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notices($first: Int) { licensingNotifications(unreadOnly: true, first: $first) { totalCount nodes { id kind message proposalId dueAt createdAt } } }\n"): typeof import('./graphql').NoticesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNoticeRead($id: ID!) { markLicensingNotificationRead(id: $id) { id } }\n"): typeof import('./graphql').MarkNoticeReadDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -81,6 +81,11 @@ export type CreateProductInput = {
   variants?: Array<VariantInput> | null | undefined;
 };
 
+export type CreateProposalInput = {
+  content?: ProposalContentInput | null | undefined;
+  museumId: string | number;
+};
+
 export type CreateStockLocationInput = {
   code: string;
   kind: StockLocationKind;
@@ -108,6 +113,11 @@ export type CrossBorderCategory =
   | 'JEWELLERY'
   | 'STATIONERY'
   | 'TOYS';
+
+export type FieldChangeKind =
+  | 'ADDED'
+  | 'CHANGED'
+  | 'REMOVED';
 
 export type FxRefreshStatus =
   | 'FAILED'
@@ -158,6 +168,12 @@ export type MediaInput = {
   url: string;
 };
 
+export type MoneyInput = {
+  /** Integer minor units. */
+  amount: number;
+  currency: string;
+};
+
 /** Unit of a variant’s net content: millilitres, grams or pieces (sheet masks and the like). */
 export type NetContentUnit =
   | 'G'
@@ -175,10 +191,88 @@ export type OrderStatus =
   | 'REFUNDED'
   | 'SHIPPED';
 
+export type ProductSpecificationInput = {
+  hsCode: string;
+  originCountry: string;
+  weightGrams: number;
+};
+
 export type ProductStatus =
   | 'ARCHIVED'
   | 'DRAFT'
   | 'PUBLISHED';
+
+/** A move of the approval workflow. */
+export type ProposalAction =
+  | 'AMEND'
+  | 'APPROVE'
+  | 'REJECT'
+  | 'REQUEST_CHANGES'
+  | 'REVISE'
+  | 'SUBMIT'
+  | 'WITHDRAW';
+
+/** Fields of a proposal. On revision an absent field is kept and null clears it. */
+export type ProposalContentInput = {
+  advance?: MoneyInput | null | undefined;
+  artworkIds?: Array<string | number> | null | undefined;
+  category?: string | null | undefined;
+  channels?: Array<LicenceChannel> | null | undefined;
+  concept?: LocalizedTextInput | null | undefined;
+  crossBorderCategory?: string | null | undefined;
+  forecastUnits?: number | null | undefined;
+  imageUrls?: Array<string> | null | undefined;
+  minimumGuarantee?: MoneyInput | null | undefined;
+  royaltyRateBps?: number | null | undefined;
+  sellOffDays?: number | null | undefined;
+  specification?: ProductSpecificationInput | null | undefined;
+  targetRetailPrice?: MoneyInput | null | undefined;
+  termEnd?: string | null | undefined;
+  termStart?: string | null | undefined;
+  territory?: Array<string> | null | undefined;
+  title?: LocalizedTextInput | null | undefined;
+};
+
+export type ProposalFilter = {
+  museumId?: string | number | null | undefined;
+  stage?: ProposalStage | null | undefined;
+  status?: ProposalStatus | null | undefined;
+};
+
+export type ProposalStage =
+  | 'CONCEPT'
+  | 'FINAL_SAMPLE'
+  | 'PRE_PRODUCTION_SAMPLE';
+
+export type ProposalStatus =
+  | 'APPROVED'
+  | 'CHANGES_REQUESTED'
+  | 'DRAFT'
+  | 'REJECTED'
+  | 'SUBMITTED'
+  | 'WITHDRAWN';
+
+export type ReviewDecision =
+  | 'APPROVE'
+  | 'REJECT'
+  | 'REQUEST_CHANGES';
+
+export type ReviewProposalInput = {
+  /** Required to reject or request changes. */
+  comment?: string | null | undefined;
+  decision: ReviewDecision;
+  /** The submitted revision reviewed. */
+  expectedVersion?: number | null | undefined;
+  id: string | number;
+};
+
+export type ReviseProposalInput = {
+  content: ProposalContentInput;
+  /** The revision the edit was made on; refused with StaleRevisionError if it is no longer current. */
+  expectedVersion?: number | null | undefined;
+  id: string | number;
+  note?: string | null | undefined;
+};
 
 export type Role =
   | 'BRAND_PARTNER'
@@ -359,6 +453,149 @@ export type MuseumDashboardQueryVariables = Exact<{
 
 
 export type MuseumDashboardQuery = { museumDashboard: { timeZone: string, heldAtCustoms: number, today: { day: string, orders: number, totalCny: number, goodsCny: number, totalEur: number, goodsEur: number }, month: { month: string, orders: number, totalCny: number, goodsCny: number, totalEur: number, goodsEur: number }, daily: Array<{ day: string, orders: number, totalCny: number, goodsCny: number, totalEur: number, goodsEur: number }>, ordersByStatus: Array<{ status: OrderStatus, count: number }>, lowStock: { threshold: number, totalCount: number, levels: Array<{ variantId: string, locationId: string, locationCode: string, sku: string, onHand: number, reserved: number, available: number, productName: { fr: string, en: string, zhCN: string } }> } } };
+
+export type ProposalContentFieldsFragment = { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null };
+
+export type ProposalHeadFieldsFragment = { id: string, museumId: string, brandId: string, brandName: string | null, status: ProposalStatus, stage: ProposalStage, amendment: boolean, currentVersion: number, submittedVersion: number | null, approvedVersion: number | null, reviewDueAt: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, allowedActions: Array<ProposalAction>, museum: { id: string, slug: string, name: { fr: string, en: string, zhCN: string } } | null };
+
+export type ProposalDetailFieldsFragment = { id: string, museumId: string, brandId: string, brandName: string | null, status: ProposalStatus, stage: ProposalStage, amendment: boolean, currentVersion: number, submittedVersion: number | null, approvedVersion: number | null, reviewDueAt: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, allowedActions: Array<ProposalAction>, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null }, submissionProblems: Array<{ path: string, message: string }>, revisions: Array<{ version: number, stage: ProposalStage, note: string, createdAt: string, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null } }>, reviewHistory: Array<{ id: string, decision: ReviewDecision, stage: ProposalStage, revisionVersion: number, comment: string, createdAt: string }>, history: Array<{ event: string, actorRole: string, comment: string, createdAt: string, fromStage: ProposalStage | null, toStage: ProposalStage, fromStatus: ProposalStatus | null, toStatus: ProposalStatus, revisionVersion: number | null }>, artworks: Array<{ id: string, accessionNumber: string, artist: string, title: { fr: string, en: string, zhCN: string } }>, agreement: { id: string, status: AgreementStatus } | null, museum: { id: string, slug: string, name: { fr: string, en: string, zhCN: string } } | null };
+
+type ProposalResultFields_AgreementTermsLockedError_Fragment = { __typename: 'AgreementTermsLockedError', errorCode: string, message: string, lockedFields: Array<string> };
+
+type ProposalResultFields_IllegalTransitionError_Fragment = { __typename: 'IllegalTransitionError', errorCode: string, message: string };
+
+type ProposalResultFields_Proposal_Fragment = { __typename: 'Proposal', id: string, museumId: string, brandId: string, brandName: string | null, status: ProposalStatus, stage: ProposalStage, amendment: boolean, currentVersion: number, submittedVersion: number | null, approvedVersion: number | null, reviewDueAt: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, allowedActions: Array<ProposalAction>, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null }, submissionProblems: Array<{ path: string, message: string }>, revisions: Array<{ version: number, stage: ProposalStage, note: string, createdAt: string, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null } }>, reviewHistory: Array<{ id: string, decision: ReviewDecision, stage: ProposalStage, revisionVersion: number, comment: string, createdAt: string }>, history: Array<{ event: string, actorRole: string, comment: string, createdAt: string, fromStage: ProposalStage | null, toStage: ProposalStage, fromStatus: ProposalStatus | null, toStatus: ProposalStatus, revisionVersion: number | null }>, artworks: Array<{ id: string, accessionNumber: string, artist: string, title: { fr: string, en: string, zhCN: string } }>, agreement: { id: string, status: AgreementStatus } | null, museum: { id: string, slug: string, name: { fr: string, en: string, zhCN: string } } | null };
+
+type ProposalResultFields_StaleRevisionError_Fragment = { __typename: 'StaleRevisionError', errorCode: string, message: string, latestVersion: number | null };
+
+export type ProposalResultFieldsFragment =
+  | ProposalResultFields_AgreementTermsLockedError_Fragment
+  | ProposalResultFields_IllegalTransitionError_Fragment
+  | ProposalResultFields_Proposal_Fragment
+  | ProposalResultFields_StaleRevisionError_Fragment
+;
+
+export type ProposalsQueryVariables = Exact<{
+  filter?: ProposalFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type ProposalsQuery = { proposals: { totalCount: number, nodes: Array<{ id: string, content?: { imageUrls: Array<string> | null, title: { fr: string, en: string, zhCN: string } | null } } & { id?: string, museumId?: string, brandId?: string, brandName?: string | null, status?: ProposalStatus, stage?: ProposalStage, amendment?: boolean, currentVersion?: number, submittedVersion?: number | null, approvedVersion?: number | null, reviewDueAt?: string | null, submittedAt?: string | null, createdAt?: string, updatedAt?: string, allowedActions?: Array<ProposalAction>, museum?: { id: string, slug: string, name: { fr: string, en: string, zhCN: string } } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type ProposalInboxQueryVariables = Exact<{
+  museumId: string | number;
+  statuses?: Array<ProposalStatus> | ProposalStatus | null | undefined;
+  stage?: ProposalStage | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type ProposalInboxQuery = { proposalInbox: { totalCount: number, nodes: Array<{ id: string, content?: { imageUrls: Array<string> | null, title: { fr: string, en: string, zhCN: string } | null } } & { id?: string, museumId?: string, brandId?: string, brandName?: string | null, status?: ProposalStatus, stage?: ProposalStage, amendment?: boolean, currentVersion?: number, submittedVersion?: number | null, approvedVersion?: number | null, reviewDueAt?: string | null, submittedAt?: string | null, createdAt?: string, updatedAt?: string, allowedActions?: Array<ProposalAction>, museum?: { id: string, slug: string, name: { fr: string, en: string, zhCN: string } } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type ProposalQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProposalQuery = { proposal: { id: string, museumId: string, brandId: string, brandName: string | null, status: ProposalStatus, stage: ProposalStage, amendment: boolean, currentVersion: number, submittedVersion: number | null, approvedVersion: number | null, reviewDueAt: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, allowedActions: Array<ProposalAction>, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null }, submissionProblems: Array<{ path: string, message: string }>, revisions: Array<{ version: number, stage: ProposalStage, note: string, createdAt: string, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null } }>, reviewHistory: Array<{ id: string, decision: ReviewDecision, stage: ProposalStage, revisionVersion: number, comment: string, createdAt: string }>, history: Array<{ event: string, actorRole: string, comment: string, createdAt: string, fromStage: ProposalStage | null, toStage: ProposalStage, fromStatus: ProposalStatus | null, toStatus: ProposalStatus, revisionVersion: number | null }>, artworks: Array<{ id: string, accessionNumber: string, artist: string, title: { fr: string, en: string, zhCN: string } }>, agreement: { id: string, status: AgreementStatus } | null, museum: { id: string, slug: string, name: { fr: string, en: string, zhCN: string } } | null } };
+
+export type ProposalDiffQueryVariables = Exact<{
+  id: string | number;
+  from: number;
+  to: number;
+}>;
+
+
+export type ProposalDiffQuery = { proposalDiff: Array<{ path: string, kind: FieldChangeKind, before: unknown, after: unknown }> };
+
+export type CreateProposalMutationVariables = Exact<{
+  input: CreateProposalInput;
+}>;
+
+
+export type CreateProposalMutation = { createProposal: { id: string, museumId: string, brandId: string, brandName: string | null, status: ProposalStatus, stage: ProposalStage, amendment: boolean, currentVersion: number, submittedVersion: number | null, approvedVersion: number | null, reviewDueAt: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, allowedActions: Array<ProposalAction>, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null }, submissionProblems: Array<{ path: string, message: string }>, revisions: Array<{ version: number, stage: ProposalStage, note: string, createdAt: string, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null } }>, reviewHistory: Array<{ id: string, decision: ReviewDecision, stage: ProposalStage, revisionVersion: number, comment: string, createdAt: string }>, history: Array<{ event: string, actorRole: string, comment: string, createdAt: string, fromStage: ProposalStage | null, toStage: ProposalStage, fromStatus: ProposalStatus | null, toStatus: ProposalStatus, revisionVersion: number | null }>, artworks: Array<{ id: string, accessionNumber: string, artist: string, title: { fr: string, en: string, zhCN: string } }>, agreement: { id: string, status: AgreementStatus } | null, museum: { id: string, slug: string, name: { fr: string, en: string, zhCN: string } } | null } };
+
+export type ReviseProposalMutationVariables = Exact<{
+  input: ReviseProposalInput;
+}>;
+
+
+export type ReviseProposalMutation = { reviseProposal:
+    | { __typename: 'AgreementTermsLockedError', errorCode: string, message: string, lockedFields: Array<string> }
+    | { __typename: 'IllegalTransitionError', errorCode: string, message: string }
+    | { __typename: 'Proposal', id: string, museumId: string, brandId: string, brandName: string | null, status: ProposalStatus, stage: ProposalStage, amendment: boolean, currentVersion: number, submittedVersion: number | null, approvedVersion: number | null, reviewDueAt: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, allowedActions: Array<ProposalAction>, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null }, submissionProblems: Array<{ path: string, message: string }>, revisions: Array<{ version: number, stage: ProposalStage, note: string, createdAt: string, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null } }>, reviewHistory: Array<{ id: string, decision: ReviewDecision, stage: ProposalStage, revisionVersion: number, comment: string, createdAt: string }>, history: Array<{ event: string, actorRole: string, comment: string, createdAt: string, fromStage: ProposalStage | null, toStage: ProposalStage, fromStatus: ProposalStatus | null, toStatus: ProposalStatus, revisionVersion: number | null }>, artworks: Array<{ id: string, accessionNumber: string, artist: string, title: { fr: string, en: string, zhCN: string } }>, agreement: { id: string, status: AgreementStatus } | null, museum: { id: string, slug: string, name: { fr: string, en: string, zhCN: string } } | null }
+    | { __typename: 'StaleRevisionError', errorCode: string, message: string, latestVersion: number | null }
+   };
+
+export type SubmitProposalMutationVariables = Exact<{
+  id: string | number;
+  v?: number | null | undefined;
+}>;
+
+
+export type SubmitProposalMutation = { submitProposal:
+    | { __typename: 'AgreementTermsLockedError', errorCode: string, message: string, lockedFields: Array<string> }
+    | { __typename: 'IllegalTransitionError', errorCode: string, message: string }
+    | { __typename: 'Proposal', id: string, museumId: string, brandId: string, brandName: string | null, status: ProposalStatus, stage: ProposalStage, amendment: boolean, currentVersion: number, submittedVersion: number | null, approvedVersion: number | null, reviewDueAt: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, allowedActions: Array<ProposalAction>, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null }, submissionProblems: Array<{ path: string, message: string }>, revisions: Array<{ version: number, stage: ProposalStage, note: string, createdAt: string, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null } }>, reviewHistory: Array<{ id: string, decision: ReviewDecision, stage: ProposalStage, revisionVersion: number, comment: string, createdAt: string }>, history: Array<{ event: string, actorRole: string, comment: string, createdAt: string, fromStage: ProposalStage | null, toStage: ProposalStage, fromStatus: ProposalStatus | null, toStatus: ProposalStatus, revisionVersion: number | null }>, artworks: Array<{ id: string, accessionNumber: string, artist: string, title: { fr: string, en: string, zhCN: string } }>, agreement: { id: string, status: AgreementStatus } | null, museum: { id: string, slug: string, name: { fr: string, en: string, zhCN: string } } | null }
+    | { __typename: 'StaleRevisionError', errorCode: string, message: string, latestVersion: number | null }
+   };
+
+export type ReviewProposalMutationVariables = Exact<{
+  input: ReviewProposalInput;
+}>;
+
+
+export type ReviewProposalMutation = { reviewProposal:
+    | { __typename: 'AgreementTermsLockedError', errorCode: string, message: string, lockedFields: Array<string> }
+    | { __typename: 'IllegalTransitionError', errorCode: string, message: string }
+    | { __typename: 'Proposal', id: string, museumId: string, brandId: string, brandName: string | null, status: ProposalStatus, stage: ProposalStage, amendment: boolean, currentVersion: number, submittedVersion: number | null, approvedVersion: number | null, reviewDueAt: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, allowedActions: Array<ProposalAction>, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null }, submissionProblems: Array<{ path: string, message: string }>, revisions: Array<{ version: number, stage: ProposalStage, note: string, createdAt: string, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null } }>, reviewHistory: Array<{ id: string, decision: ReviewDecision, stage: ProposalStage, revisionVersion: number, comment: string, createdAt: string }>, history: Array<{ event: string, actorRole: string, comment: string, createdAt: string, fromStage: ProposalStage | null, toStage: ProposalStage, fromStatus: ProposalStatus | null, toStatus: ProposalStatus, revisionVersion: number | null }>, artworks: Array<{ id: string, accessionNumber: string, artist: string, title: { fr: string, en: string, zhCN: string } }>, agreement: { id: string, status: AgreementStatus } | null, museum: { id: string, slug: string, name: { fr: string, en: string, zhCN: string } } | null }
+    | { __typename: 'StaleRevisionError', errorCode: string, message: string, latestVersion: number | null }
+   };
+
+export type WithdrawProposalMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type WithdrawProposalMutation = { withdrawProposal:
+    | { __typename: 'AgreementTermsLockedError', errorCode: string, message: string, lockedFields: Array<string> }
+    | { __typename: 'IllegalTransitionError', errorCode: string, message: string }
+    | { __typename: 'Proposal', id: string, museumId: string, brandId: string, brandName: string | null, status: ProposalStatus, stage: ProposalStage, amendment: boolean, currentVersion: number, submittedVersion: number | null, approvedVersion: number | null, reviewDueAt: string | null, submittedAt: string | null, createdAt: string, updatedAt: string, allowedActions: Array<ProposalAction>, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null }, submissionProblems: Array<{ path: string, message: string }>, revisions: Array<{ version: number, stage: ProposalStage, note: string, createdAt: string, content: { imageUrls: Array<string> | null, artworkIds: Array<string> | null, category: string | null, crossBorderCategory: string | null, forecastUnits: number | null, territory: Array<string> | null, channels: Array<LicenceChannel> | null, termStart: string | null, termEnd: string | null, sellOffDays: number | null, royaltyRateBps: number | null, title: { fr: string, en: string, zhCN: string } | null, concept: { fr: string, en: string, zhCN: string } | null, targetRetailPrice: { amount: number, currency: string } | null, minimumGuarantee: { amount: number, currency: string } | null, advance: { amount: number, currency: string } | null, specification: { hsCode: string, weightGrams: number, originCountry: string } | null } }>, reviewHistory: Array<{ id: string, decision: ReviewDecision, stage: ProposalStage, revisionVersion: number, comment: string, createdAt: string }>, history: Array<{ event: string, actorRole: string, comment: string, createdAt: string, fromStage: ProposalStage | null, toStage: ProposalStage, fromStatus: ProposalStatus | null, toStatus: ProposalStatus, revisionVersion: number | null }>, artworks: Array<{ id: string, accessionNumber: string, artist: string, title: { fr: string, en: string, zhCN: string } }>, agreement: { id: string, status: AgreementStatus } | null, museum: { id: string, slug: string, name: { fr: string, en: string, zhCN: string } } | null }
+    | { __typename: 'StaleRevisionError', errorCode: string, message: string, latestVersion: number | null }
+   };
+
+export type LicensingMuseumsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LicensingMuseumsQuery = { licensingMuseums: { nodes: Array<{ id: string, slug: string, licensableWorkCount: number | null, name: { fr: string, en: string, zhCN: string } }> } };
+
+export type LicensableArtworksQueryVariables = Exact<{
+  museumId: string | number;
+  search?: string | null | undefined;
+}>;
+
+
+export type LicensableArtworksQuery = { licensableArtworks: { nodes: Array<{ id: string, accessionNumber: string, artist: string, title: { fr: string, en: string, zhCN: string } }> } };
+
+export type NoticesQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type NoticesQuery = { licensingNotifications: { totalCount: number, nodes: Array<{ id: string, kind: string, message: string, proposalId: string | null, dueAt: string | null, createdAt: string }> } };
+
+export type MarkNoticeReadMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MarkNoticeReadMutation = { markLicensingNotificationRead: { id: string } };
 
 export type LicensedProductFieldsFragment = { productId: string, agreementId: string, museumId: string, status: string, publishedAt: string | null, delistedAt: string | null, delistReason: string | null, name: { fr: string, en: string, zhCN: string } };
 
@@ -958,6 +1195,334 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ProposalHeadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProposalHeadFields on Proposal {
+  id
+  museumId
+  brandId
+  brandName
+  museum {
+    id
+    slug
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  stage
+  amendment
+  currentVersion
+  submittedVersion
+  approvedVersion
+  reviewDueAt
+  submittedAt
+  createdAt
+  updatedAt
+  allowedActions
+}
+    `, {"fragmentName":"ProposalHeadFields"}) as unknown as TypedDocumentString<ProposalHeadFieldsFragment, unknown>;
+export const ProposalContentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProposalContentFields on ProposalContent {
+  title {
+    fr
+    en
+    zhCN
+  }
+  concept {
+    fr
+    en
+    zhCN
+  }
+  imageUrls
+  artworkIds
+  category
+  crossBorderCategory
+  targetRetailPrice {
+    amount
+    currency
+  }
+  forecastUnits
+  territory
+  channels
+  termStart
+  termEnd
+  sellOffDays
+  royaltyRateBps
+  minimumGuarantee {
+    amount
+    currency
+  }
+  advance {
+    amount
+    currency
+  }
+  specification {
+    hsCode
+    weightGrams
+    originCountry
+  }
+}
+    `, {"fragmentName":"ProposalContentFields"}) as unknown as TypedDocumentString<ProposalContentFieldsFragment, unknown>;
+export const ProposalDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProposalDetailFields on Proposal {
+  ...ProposalHeadFields
+  content {
+    ...ProposalContentFields
+  }
+  submissionProblems {
+    path
+    message
+  }
+  revisions {
+    version
+    stage
+    note
+    createdAt
+    content {
+      ...ProposalContentFields
+    }
+  }
+  reviewHistory {
+    id
+    decision
+    stage
+    revisionVersion
+    comment
+    createdAt
+  }
+  history {
+    event
+    actorRole
+    comment
+    createdAt
+    fromStage
+    toStage
+    fromStatus
+    toStatus
+    revisionVersion
+  }
+  artworks {
+    id
+    accessionNumber
+    artist
+    title {
+      fr
+      en
+      zhCN
+    }
+  }
+  agreement {
+    id
+    status
+  }
+}
+    fragment ProposalContentFields on ProposalContent {
+  title {
+    fr
+    en
+    zhCN
+  }
+  concept {
+    fr
+    en
+    zhCN
+  }
+  imageUrls
+  artworkIds
+  category
+  crossBorderCategory
+  targetRetailPrice {
+    amount
+    currency
+  }
+  forecastUnits
+  territory
+  channels
+  termStart
+  termEnd
+  sellOffDays
+  royaltyRateBps
+  minimumGuarantee {
+    amount
+    currency
+  }
+  advance {
+    amount
+    currency
+  }
+  specification {
+    hsCode
+    weightGrams
+    originCountry
+  }
+}
+fragment ProposalHeadFields on Proposal {
+  id
+  museumId
+  brandId
+  brandName
+  museum {
+    id
+    slug
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  stage
+  amendment
+  currentVersion
+  submittedVersion
+  approvedVersion
+  reviewDueAt
+  submittedAt
+  createdAt
+  updatedAt
+  allowedActions
+}`, {"fragmentName":"ProposalDetailFields"}) as unknown as TypedDocumentString<ProposalDetailFieldsFragment, unknown>;
+export const ProposalResultFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProposalResultFields on ProposalResult {
+  __typename
+  ... on Proposal {
+    ...ProposalDetailFields
+  }
+  ... on IllegalTransitionError {
+    errorCode
+    message
+  }
+  ... on StaleRevisionError {
+    errorCode
+    message
+    latestVersion
+  }
+  ... on AgreementTermsLockedError {
+    errorCode
+    message
+    lockedFields
+  }
+}
+    fragment ProposalContentFields on ProposalContent {
+  title {
+    fr
+    en
+    zhCN
+  }
+  concept {
+    fr
+    en
+    zhCN
+  }
+  imageUrls
+  artworkIds
+  category
+  crossBorderCategory
+  targetRetailPrice {
+    amount
+    currency
+  }
+  forecastUnits
+  territory
+  channels
+  termStart
+  termEnd
+  sellOffDays
+  royaltyRateBps
+  minimumGuarantee {
+    amount
+    currency
+  }
+  advance {
+    amount
+    currency
+  }
+  specification {
+    hsCode
+    weightGrams
+    originCountry
+  }
+}
+fragment ProposalHeadFields on Proposal {
+  id
+  museumId
+  brandId
+  brandName
+  museum {
+    id
+    slug
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  stage
+  amendment
+  currentVersion
+  submittedVersion
+  approvedVersion
+  reviewDueAt
+  submittedAt
+  createdAt
+  updatedAt
+  allowedActions
+}
+fragment ProposalDetailFields on Proposal {
+  ...ProposalHeadFields
+  content {
+    ...ProposalContentFields
+  }
+  submissionProblems {
+    path
+    message
+  }
+  revisions {
+    version
+    stage
+    note
+    createdAt
+    content {
+      ...ProposalContentFields
+    }
+  }
+  reviewHistory {
+    id
+    decision
+    stage
+    revisionVersion
+    comment
+    createdAt
+  }
+  history {
+    event
+    actorRole
+    comment
+    createdAt
+    fromStage
+    toStage
+    fromStatus
+    toStatus
+    revisionVersion
+  }
+  artworks {
+    id
+    accessionNumber
+    artist
+    title {
+      fr
+      en
+      zhCN
+    }
+  }
+  agreement {
+    id
+    status
+  }
+}`, {"fragmentName":"ProposalResultFields"}) as unknown as TypedDocumentString<ProposalResultFieldsFragment, unknown>;
 export const LicensedProductFieldsFragmentDoc = new TypedDocumentString(`
     fragment LicensedProductFields on LicensedProduct {
   productId
@@ -1569,6 +2134,996 @@ export const MuseumDashboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MuseumDashboardQuery, MuseumDashboardQueryVariables>;
+export const ProposalsDocument = new TypedDocumentString(`
+    query Proposals($filter: ProposalFilter, $first: Int, $after: String, $full: Boolean!) {
+  proposals(filter: $filter, first: $first, after: $after) {
+    nodes {
+      id
+      ...ProposalHeadFields @include(if: $full)
+      content @include(if: $full) {
+        title {
+          fr
+          en
+          zhCN
+        }
+        imageUrls
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment ProposalHeadFields on Proposal {
+  id
+  museumId
+  brandId
+  brandName
+  museum {
+    id
+    slug
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  stage
+  amendment
+  currentVersion
+  submittedVersion
+  approvedVersion
+  reviewDueAt
+  submittedAt
+  createdAt
+  updatedAt
+  allowedActions
+}`) as unknown as TypedDocumentString<ProposalsQuery, ProposalsQueryVariables>;
+export const ProposalInboxDocument = new TypedDocumentString(`
+    query ProposalInbox($museumId: ID!, $statuses: [ProposalStatus!], $stage: ProposalStage, $first: Int, $after: String, $full: Boolean!) {
+  proposalInbox(
+    museumId: $museumId
+    statuses: $statuses
+    stage: $stage
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      id
+      ...ProposalHeadFields @include(if: $full)
+      content @include(if: $full) {
+        title {
+          fr
+          en
+          zhCN
+        }
+        imageUrls
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment ProposalHeadFields on Proposal {
+  id
+  museumId
+  brandId
+  brandName
+  museum {
+    id
+    slug
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  stage
+  amendment
+  currentVersion
+  submittedVersion
+  approvedVersion
+  reviewDueAt
+  submittedAt
+  createdAt
+  updatedAt
+  allowedActions
+}`) as unknown as TypedDocumentString<ProposalInboxQuery, ProposalInboxQueryVariables>;
+export const ProposalDocument = new TypedDocumentString(`
+    query Proposal($id: ID!) {
+  proposal(id: $id) {
+    ...ProposalDetailFields
+  }
+}
+    fragment ProposalContentFields on ProposalContent {
+  title {
+    fr
+    en
+    zhCN
+  }
+  concept {
+    fr
+    en
+    zhCN
+  }
+  imageUrls
+  artworkIds
+  category
+  crossBorderCategory
+  targetRetailPrice {
+    amount
+    currency
+  }
+  forecastUnits
+  territory
+  channels
+  termStart
+  termEnd
+  sellOffDays
+  royaltyRateBps
+  minimumGuarantee {
+    amount
+    currency
+  }
+  advance {
+    amount
+    currency
+  }
+  specification {
+    hsCode
+    weightGrams
+    originCountry
+  }
+}
+fragment ProposalHeadFields on Proposal {
+  id
+  museumId
+  brandId
+  brandName
+  museum {
+    id
+    slug
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  stage
+  amendment
+  currentVersion
+  submittedVersion
+  approvedVersion
+  reviewDueAt
+  submittedAt
+  createdAt
+  updatedAt
+  allowedActions
+}
+fragment ProposalDetailFields on Proposal {
+  ...ProposalHeadFields
+  content {
+    ...ProposalContentFields
+  }
+  submissionProblems {
+    path
+    message
+  }
+  revisions {
+    version
+    stage
+    note
+    createdAt
+    content {
+      ...ProposalContentFields
+    }
+  }
+  reviewHistory {
+    id
+    decision
+    stage
+    revisionVersion
+    comment
+    createdAt
+  }
+  history {
+    event
+    actorRole
+    comment
+    createdAt
+    fromStage
+    toStage
+    fromStatus
+    toStatus
+    revisionVersion
+  }
+  artworks {
+    id
+    accessionNumber
+    artist
+    title {
+      fr
+      en
+      zhCN
+    }
+  }
+  agreement {
+    id
+    status
+  }
+}`) as unknown as TypedDocumentString<ProposalQuery, ProposalQueryVariables>;
+export const ProposalDiffDocument = new TypedDocumentString(`
+    query ProposalDiff($id: ID!, $from: Int!, $to: Int!) {
+  proposalDiff(id: $id, fromVersion: $from, toVersion: $to) {
+    path
+    kind
+    before
+    after
+  }
+}
+    `) as unknown as TypedDocumentString<ProposalDiffQuery, ProposalDiffQueryVariables>;
+export const CreateProposalDocument = new TypedDocumentString(`
+    mutation CreateProposal($input: CreateProposalInput!) {
+  createProposal(input: $input) {
+    ...ProposalDetailFields
+  }
+}
+    fragment ProposalContentFields on ProposalContent {
+  title {
+    fr
+    en
+    zhCN
+  }
+  concept {
+    fr
+    en
+    zhCN
+  }
+  imageUrls
+  artworkIds
+  category
+  crossBorderCategory
+  targetRetailPrice {
+    amount
+    currency
+  }
+  forecastUnits
+  territory
+  channels
+  termStart
+  termEnd
+  sellOffDays
+  royaltyRateBps
+  minimumGuarantee {
+    amount
+    currency
+  }
+  advance {
+    amount
+    currency
+  }
+  specification {
+    hsCode
+    weightGrams
+    originCountry
+  }
+}
+fragment ProposalHeadFields on Proposal {
+  id
+  museumId
+  brandId
+  brandName
+  museum {
+    id
+    slug
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  stage
+  amendment
+  currentVersion
+  submittedVersion
+  approvedVersion
+  reviewDueAt
+  submittedAt
+  createdAt
+  updatedAt
+  allowedActions
+}
+fragment ProposalDetailFields on Proposal {
+  ...ProposalHeadFields
+  content {
+    ...ProposalContentFields
+  }
+  submissionProblems {
+    path
+    message
+  }
+  revisions {
+    version
+    stage
+    note
+    createdAt
+    content {
+      ...ProposalContentFields
+    }
+  }
+  reviewHistory {
+    id
+    decision
+    stage
+    revisionVersion
+    comment
+    createdAt
+  }
+  history {
+    event
+    actorRole
+    comment
+    createdAt
+    fromStage
+    toStage
+    fromStatus
+    toStatus
+    revisionVersion
+  }
+  artworks {
+    id
+    accessionNumber
+    artist
+    title {
+      fr
+      en
+      zhCN
+    }
+  }
+  agreement {
+    id
+    status
+  }
+}`) as unknown as TypedDocumentString<CreateProposalMutation, CreateProposalMutationVariables>;
+export const ReviseProposalDocument = new TypedDocumentString(`
+    mutation ReviseProposal($input: ReviseProposalInput!) {
+  reviseProposal(input: $input) {
+    ...ProposalResultFields
+  }
+}
+    fragment ProposalContentFields on ProposalContent {
+  title {
+    fr
+    en
+    zhCN
+  }
+  concept {
+    fr
+    en
+    zhCN
+  }
+  imageUrls
+  artworkIds
+  category
+  crossBorderCategory
+  targetRetailPrice {
+    amount
+    currency
+  }
+  forecastUnits
+  territory
+  channels
+  termStart
+  termEnd
+  sellOffDays
+  royaltyRateBps
+  minimumGuarantee {
+    amount
+    currency
+  }
+  advance {
+    amount
+    currency
+  }
+  specification {
+    hsCode
+    weightGrams
+    originCountry
+  }
+}
+fragment ProposalHeadFields on Proposal {
+  id
+  museumId
+  brandId
+  brandName
+  museum {
+    id
+    slug
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  stage
+  amendment
+  currentVersion
+  submittedVersion
+  approvedVersion
+  reviewDueAt
+  submittedAt
+  createdAt
+  updatedAt
+  allowedActions
+}
+fragment ProposalDetailFields on Proposal {
+  ...ProposalHeadFields
+  content {
+    ...ProposalContentFields
+  }
+  submissionProblems {
+    path
+    message
+  }
+  revisions {
+    version
+    stage
+    note
+    createdAt
+    content {
+      ...ProposalContentFields
+    }
+  }
+  reviewHistory {
+    id
+    decision
+    stage
+    revisionVersion
+    comment
+    createdAt
+  }
+  history {
+    event
+    actorRole
+    comment
+    createdAt
+    fromStage
+    toStage
+    fromStatus
+    toStatus
+    revisionVersion
+  }
+  artworks {
+    id
+    accessionNumber
+    artist
+    title {
+      fr
+      en
+      zhCN
+    }
+  }
+  agreement {
+    id
+    status
+  }
+}
+fragment ProposalResultFields on ProposalResult {
+  __typename
+  ... on Proposal {
+    ...ProposalDetailFields
+  }
+  ... on IllegalTransitionError {
+    errorCode
+    message
+  }
+  ... on StaleRevisionError {
+    errorCode
+    message
+    latestVersion
+  }
+  ... on AgreementTermsLockedError {
+    errorCode
+    message
+    lockedFields
+  }
+}`) as unknown as TypedDocumentString<ReviseProposalMutation, ReviseProposalMutationVariables>;
+export const SubmitProposalDocument = new TypedDocumentString(`
+    mutation SubmitProposal($id: ID!, $v: Int) {
+  submitProposal(id: $id, expectedVersion: $v) {
+    ...ProposalResultFields
+  }
+}
+    fragment ProposalContentFields on ProposalContent {
+  title {
+    fr
+    en
+    zhCN
+  }
+  concept {
+    fr
+    en
+    zhCN
+  }
+  imageUrls
+  artworkIds
+  category
+  crossBorderCategory
+  targetRetailPrice {
+    amount
+    currency
+  }
+  forecastUnits
+  territory
+  channels
+  termStart
+  termEnd
+  sellOffDays
+  royaltyRateBps
+  minimumGuarantee {
+    amount
+    currency
+  }
+  advance {
+    amount
+    currency
+  }
+  specification {
+    hsCode
+    weightGrams
+    originCountry
+  }
+}
+fragment ProposalHeadFields on Proposal {
+  id
+  museumId
+  brandId
+  brandName
+  museum {
+    id
+    slug
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  stage
+  amendment
+  currentVersion
+  submittedVersion
+  approvedVersion
+  reviewDueAt
+  submittedAt
+  createdAt
+  updatedAt
+  allowedActions
+}
+fragment ProposalDetailFields on Proposal {
+  ...ProposalHeadFields
+  content {
+    ...ProposalContentFields
+  }
+  submissionProblems {
+    path
+    message
+  }
+  revisions {
+    version
+    stage
+    note
+    createdAt
+    content {
+      ...ProposalContentFields
+    }
+  }
+  reviewHistory {
+    id
+    decision
+    stage
+    revisionVersion
+    comment
+    createdAt
+  }
+  history {
+    event
+    actorRole
+    comment
+    createdAt
+    fromStage
+    toStage
+    fromStatus
+    toStatus
+    revisionVersion
+  }
+  artworks {
+    id
+    accessionNumber
+    artist
+    title {
+      fr
+      en
+      zhCN
+    }
+  }
+  agreement {
+    id
+    status
+  }
+}
+fragment ProposalResultFields on ProposalResult {
+  __typename
+  ... on Proposal {
+    ...ProposalDetailFields
+  }
+  ... on IllegalTransitionError {
+    errorCode
+    message
+  }
+  ... on StaleRevisionError {
+    errorCode
+    message
+    latestVersion
+  }
+  ... on AgreementTermsLockedError {
+    errorCode
+    message
+    lockedFields
+  }
+}`) as unknown as TypedDocumentString<SubmitProposalMutation, SubmitProposalMutationVariables>;
+export const ReviewProposalDocument = new TypedDocumentString(`
+    mutation ReviewProposal($input: ReviewProposalInput!) {
+  reviewProposal(input: $input) {
+    ...ProposalResultFields
+  }
+}
+    fragment ProposalContentFields on ProposalContent {
+  title {
+    fr
+    en
+    zhCN
+  }
+  concept {
+    fr
+    en
+    zhCN
+  }
+  imageUrls
+  artworkIds
+  category
+  crossBorderCategory
+  targetRetailPrice {
+    amount
+    currency
+  }
+  forecastUnits
+  territory
+  channels
+  termStart
+  termEnd
+  sellOffDays
+  royaltyRateBps
+  minimumGuarantee {
+    amount
+    currency
+  }
+  advance {
+    amount
+    currency
+  }
+  specification {
+    hsCode
+    weightGrams
+    originCountry
+  }
+}
+fragment ProposalHeadFields on Proposal {
+  id
+  museumId
+  brandId
+  brandName
+  museum {
+    id
+    slug
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  stage
+  amendment
+  currentVersion
+  submittedVersion
+  approvedVersion
+  reviewDueAt
+  submittedAt
+  createdAt
+  updatedAt
+  allowedActions
+}
+fragment ProposalDetailFields on Proposal {
+  ...ProposalHeadFields
+  content {
+    ...ProposalContentFields
+  }
+  submissionProblems {
+    path
+    message
+  }
+  revisions {
+    version
+    stage
+    note
+    createdAt
+    content {
+      ...ProposalContentFields
+    }
+  }
+  reviewHistory {
+    id
+    decision
+    stage
+    revisionVersion
+    comment
+    createdAt
+  }
+  history {
+    event
+    actorRole
+    comment
+    createdAt
+    fromStage
+    toStage
+    fromStatus
+    toStatus
+    revisionVersion
+  }
+  artworks {
+    id
+    accessionNumber
+    artist
+    title {
+      fr
+      en
+      zhCN
+    }
+  }
+  agreement {
+    id
+    status
+  }
+}
+fragment ProposalResultFields on ProposalResult {
+  __typename
+  ... on Proposal {
+    ...ProposalDetailFields
+  }
+  ... on IllegalTransitionError {
+    errorCode
+    message
+  }
+  ... on StaleRevisionError {
+    errorCode
+    message
+    latestVersion
+  }
+  ... on AgreementTermsLockedError {
+    errorCode
+    message
+    lockedFields
+  }
+}`) as unknown as TypedDocumentString<ReviewProposalMutation, ReviewProposalMutationVariables>;
+export const WithdrawProposalDocument = new TypedDocumentString(`
+    mutation WithdrawProposal($id: ID!, $reason: String) {
+  withdrawProposal(id: $id, reason: $reason) {
+    ...ProposalResultFields
+  }
+}
+    fragment ProposalContentFields on ProposalContent {
+  title {
+    fr
+    en
+    zhCN
+  }
+  concept {
+    fr
+    en
+    zhCN
+  }
+  imageUrls
+  artworkIds
+  category
+  crossBorderCategory
+  targetRetailPrice {
+    amount
+    currency
+  }
+  forecastUnits
+  territory
+  channels
+  termStart
+  termEnd
+  sellOffDays
+  royaltyRateBps
+  minimumGuarantee {
+    amount
+    currency
+  }
+  advance {
+    amount
+    currency
+  }
+  specification {
+    hsCode
+    weightGrams
+    originCountry
+  }
+}
+fragment ProposalHeadFields on Proposal {
+  id
+  museumId
+  brandId
+  brandName
+  museum {
+    id
+    slug
+    name {
+      fr
+      en
+      zhCN
+    }
+  }
+  status
+  stage
+  amendment
+  currentVersion
+  submittedVersion
+  approvedVersion
+  reviewDueAt
+  submittedAt
+  createdAt
+  updatedAt
+  allowedActions
+}
+fragment ProposalDetailFields on Proposal {
+  ...ProposalHeadFields
+  content {
+    ...ProposalContentFields
+  }
+  submissionProblems {
+    path
+    message
+  }
+  revisions {
+    version
+    stage
+    note
+    createdAt
+    content {
+      ...ProposalContentFields
+    }
+  }
+  reviewHistory {
+    id
+    decision
+    stage
+    revisionVersion
+    comment
+    createdAt
+  }
+  history {
+    event
+    actorRole
+    comment
+    createdAt
+    fromStage
+    toStage
+    fromStatus
+    toStatus
+    revisionVersion
+  }
+  artworks {
+    id
+    accessionNumber
+    artist
+    title {
+      fr
+      en
+      zhCN
+    }
+  }
+  agreement {
+    id
+    status
+  }
+}
+fragment ProposalResultFields on ProposalResult {
+  __typename
+  ... on Proposal {
+    ...ProposalDetailFields
+  }
+  ... on IllegalTransitionError {
+    errorCode
+    message
+  }
+  ... on StaleRevisionError {
+    errorCode
+    message
+    latestVersion
+  }
+  ... on AgreementTermsLockedError {
+    errorCode
+    message
+    lockedFields
+  }
+}`) as unknown as TypedDocumentString<WithdrawProposalMutation, WithdrawProposalMutationVariables>;
+export const LicensingMuseumsDocument = new TypedDocumentString(`
+    query LicensingMuseums {
+  licensingMuseums(first: 100) {
+    nodes {
+      id
+      slug
+      licensableWorkCount
+      name {
+        fr
+        en
+        zhCN
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LicensingMuseumsQuery, LicensingMuseumsQueryVariables>;
+export const LicensableArtworksDocument = new TypedDocumentString(`
+    query LicensableArtworks($museumId: ID!, $search: String) {
+  licensableArtworks(museumId: $museumId, search: $search, first: 100) {
+    nodes {
+      id
+      accessionNumber
+      artist
+      title {
+        fr
+        en
+        zhCN
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LicensableArtworksQuery, LicensableArtworksQueryVariables>;
+export const NoticesDocument = new TypedDocumentString(`
+    query Notices($first: Int) {
+  licensingNotifications(unreadOnly: true, first: $first) {
+    totalCount
+    nodes {
+      id
+      kind
+      message
+      proposalId
+      dueAt
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NoticesQuery, NoticesQueryVariables>;
+export const MarkNoticeReadDocument = new TypedDocumentString(`
+    mutation MarkNoticeRead($id: ID!) {
+  markLicensingNotificationRead(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNoticeReadMutation, MarkNoticeReadMutationVariables>;
 export const LicenceAgreementsDocument = new TypedDocumentString(`
     query LicenceAgreements($first: Int, $after: String, $full: Boolean!) {
   licenceAgreements(first: $first, after: $after) {

@@ -1,8 +1,8 @@
 import { ApiError } from '../api/errors';
 import { gql } from '../api/graphql';
 import { pager, type CursorPage, type FetchPage } from '../data/cursor-pager';
-import { LOCALIZED, type LocalizedText } from '../data/localized';
-import { PAGE_INFO } from '../data/resource-handler';
+import type { LocalizedText } from '../data/localized';
+import { graphql } from '../generated';
 
 // Brand licensing proposals over GraphQL, shared by the brand's "proposals" resource and
 // the museum's "inbox". The API is libs/licensing (proposals.resolver.ts).
@@ -97,23 +97,122 @@ export interface ProposalRecord {
   agreement?: { id: string; status: string } | null;
 }
 
-const MONEY = 'amount currency';
-export const CONTENT_FIELDS = `title { ${LOCALIZED} } concept { ${LOCALIZED} } imageUrls artworkIds category crossBorderCategory
-  targetRetailPrice { ${MONEY} } forecastUnits territory channels termStart termEnd sellOffDays royaltyRateBps
-  minimumGuarantee { ${MONEY} } advance { ${MONEY} } specification { hsCode weightGrams originCountry }`;
-const LIST_FIELDS = `id museumId brandId brandName museum { id slug name { ${LOCALIZED} } } status stage amendment currentVersion submittedVersion
-  approvedVersion reviewDueAt submittedAt createdAt updatedAt allowedActions content { title { ${LOCALIZED} } imageUrls }`;
-const DETAIL_FIELDS = `${LIST_FIELDS.replace(`content { title { ${LOCALIZED} } imageUrls }`, `content { ${CONTENT_FIELDS} }`)}
-  submissionProblems { path message }
-  revisions { version stage note createdAt content { ${CONTENT_FIELDS} } }
-  reviewHistory { id decision stage revisionVersion comment createdAt }
-  history { event actorRole comment createdAt fromStage toStage fromStatus toStatus revisionVersion }
-  artworks { id accessionNumber artist title { ${LOCALIZED} } }
-  agreement { id status }`;
-const RESULT = `__typename ... on Proposal { ${DETAIL_FIELDS} }
-  ... on IllegalTransitionError { errorCode message }
-  ... on StaleRevisionError { errorCode message latestVersion }
-  ... on AgreementTermsLockedError { errorCode message lockedFields }`;
+graphql(`
+  fragment ProposalContentFields on ProposalContent {
+    title { fr en zhCN }
+    concept { fr en zhCN }
+    imageUrls
+    artworkIds
+    category
+    crossBorderCategory
+    targetRetailPrice { amount currency }
+    forecastUnits
+    territory
+    channels
+    termStart
+    termEnd
+    sellOffDays
+    royaltyRateBps
+    minimumGuarantee { amount currency }
+    advance { amount currency }
+    specification { hsCode weightGrams originCountry }
+  }
+`);
+graphql(`
+  fragment ProposalHeadFields on Proposal {
+    id
+    museumId
+    brandId
+    brandName
+    museum { id slug name { fr en zhCN } }
+    status
+    stage
+    amendment
+    currentVersion
+    submittedVersion
+    approvedVersion
+    reviewDueAt
+    submittedAt
+    createdAt
+    updatedAt
+    allowedActions
+  }
+`);
+graphql(`
+  fragment ProposalDetailFields on Proposal {
+    ...ProposalHeadFields
+    content { ...ProposalContentFields }
+    submissionProblems { path message }
+    revisions { version stage note createdAt content { ...ProposalContentFields } }
+    reviewHistory { id decision stage revisionVersion comment createdAt }
+    history { event actorRole comment createdAt fromStage toStage fromStatus toStatus revisionVersion }
+    artworks { id accessionNumber artist title { fr en zhCN } }
+    agreement { id status }
+  }
+`);
+graphql(`
+  fragment ProposalResultFields on ProposalResult {
+    __typename
+    ... on Proposal { ...ProposalDetailFields }
+    ... on IllegalTransitionError { errorCode message }
+    ... on StaleRevisionError { errorCode message latestVersion }
+    ... on AgreementTermsLockedError { errorCode message lockedFields }
+  }
+`);
+// List rows carry the content's title and pictures only.
+const PROPOSALS = graphql(`
+  query Proposals($filter: ProposalFilter, $first: Int, $after: String, $full: Boolean!) {
+    proposals(filter: $filter, first: $first, after: $after) {
+      nodes { id ...ProposalHeadFields @include(if: $full) content @include(if: $full) { title { fr en zhCN } imageUrls } }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const PROPOSAL_INBOX = graphql(`
+  query ProposalInbox($museumId: ID!, $statuses: [ProposalStatus!], $stage: ProposalStage, $first: Int, $after: String, $full: Boolean!) {
+    proposalInbox(museumId: $museumId, statuses: $statuses, stage: $stage, first: $first, after: $after) {
+      nodes { id ...ProposalHeadFields @include(if: $full) content @include(if: $full) { title { fr en zhCN } imageUrls } }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const PROPOSAL = graphql(`
+  query Proposal($id: ID!) { proposal(id: $id) { ...ProposalDetailFields } }
+`);
+const PROPOSAL_DIFF = graphql(`
+  query ProposalDiff($id: ID!, $from: Int!, $to: Int!) { proposalDiff(id: $id, fromVersion: $from, toVersion: $to) { path kind before after } }
+`);
+const CREATE_PROPOSAL = graphql(`
+  mutation CreateProposal($input: CreateProposalInput!) { createProposal(input: $input) { ...ProposalDetailFields } }
+`);
+const REVISE_PROPOSAL = graphql(`
+  mutation ReviseProposal($input: ReviseProposalInput!) { reviseProposal(input: $input) { ...ProposalResultFields } }
+`);
+const SUBMIT_PROPOSAL = graphql(`
+  mutation SubmitProposal($id: ID!, $v: Int) { submitProposal(id: $id, expectedVersion: $v) { ...ProposalResultFields } }
+`);
+const REVIEW_PROPOSAL = graphql(`
+  mutation ReviewProposal($input: ReviewProposalInput!) { reviewProposal(input: $input) { ...ProposalResultFields } }
+`);
+const WITHDRAW_PROPOSAL = graphql(`
+  mutation WithdrawProposal($id: ID!, $reason: String) { withdrawProposal(id: $id, reason: $reason) { ...ProposalResultFields } }
+`);
+const LICENSING_MUSEUMS = graphql(`
+  query LicensingMuseums { licensingMuseums(first: 100) { nodes { id slug licensableWorkCount name { fr en zhCN } } } }
+`);
+const LICENSABLE_ARTWORKS = graphql(`
+  query LicensableArtworks($museumId: ID!, $search: String) {
+    licensableArtworks(museumId: $museumId, search: $search, first: 100) { nodes { id accessionNumber artist title { fr en zhCN } } }
+  }
+`);
+const NOTICES = graphql(`
+  query Notices($first: Int) { licensingNotifications(unreadOnly: true, first: $first) { totalCount nodes { id kind message proposalId dueAt createdAt } } }
+`);
+const MARK_NOTICE_READ = graphql(`
+  mutation MarkNoticeRead($id: ID!) { markLicensingNotificationRead(id: $id) { id } }
+`);
 
 type Result =
   | ({ __typename: 'Proposal' } & ProposalRecord)
@@ -176,41 +275,32 @@ export interface ProposalListFilter {
 export const proposalsPage =
   (filter: ProposalListFilter): FetchPage<ProposalRecord> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ proposals: CursorPage<ProposalRecord> }>(
-      `query Proposals($filter: ProposalFilter, $first: Int, $after: String) {
-        proposals(filter: $filter, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : LIST_FIELDS} } ${PAGE_INFO} } }`,
-      { filter, first, after },
-    );
-    return r.proposals;
+    const r = await gql(PROPOSALS, { filter, first, after, full: !idsOnly });
+    // List rows (or, without `full`, ids only): what the list and the pager read.
+    return r.proposals as unknown as CursorPage<ProposalRecord>;
   };
 
 /** A museum's review inbox, soonest due first (by default what awaits a decision), optionally at one stage. */
 export const inboxPage =
   (museumId: string, statuses: ProposalStatus[] | null, stage: ProposalStage | null = null): FetchPage<ProposalRecord> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ proposalInbox: CursorPage<ProposalRecord> }>(
-      `query ProposalInbox($museumId: ID!, $statuses: [ProposalStatus!], $stage: ProposalStage, $first: Int, $after: String) {
-        proposalInbox(museumId: $museumId, statuses: $statuses, stage: $stage, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : LIST_FIELDS} } ${PAGE_INFO} } }`,
-      { museumId, statuses, stage, first, after },
-    );
-    return r.proposalInbox;
+    const r = await gql(PROPOSAL_INBOX, { museumId, statuses, stage, first, after, full: !idsOnly });
+    // List rows (or, without `full`, ids only): what the inbox and the pager read.
+    return r.proposalInbox as unknown as CursorPage<ProposalRecord>;
   };
 
 export async function getProposal(id: string | number): Promise<ProposalRecord> {
-  return (await gql<{ proposal: ProposalRecord }>(`query Proposal($id: ID!) { proposal(id: $id) { ${DETAIL_FIELDS} } }`, { id })).proposal;
+  return (await gql(PROPOSAL, { id: String(id) })).proposal;
 }
 
 export async function proposalDiff(id: string, fromVersion: number, toVersion: number): Promise<FieldChange[]> {
-  const r = await gql<{ proposalDiff: FieldChange[] }>(
-    `query ProposalDiff($id: ID!, $from: Int!, $to: Int!) { proposalDiff(id: $id, fromVersion: $from, toVersion: $to) { path kind before after } }`,
-    { id, from: fromVersion, to: toVersion },
-  );
+  const r = await gql(PROPOSAL_DIFF, { id, from: fromVersion, to: toVersion });
   return r.proposalDiff;
 }
 
 export async function createProposal(museumId: string, content: Record<string, unknown>): Promise<ProposalRecord> {
-  const r = await gql<{ createProposal: ProposalRecord }>(
-    `mutation CreateProposal($input: CreateProposalInput!) { createProposal(input: $input) { ${DETAIL_FIELDS} } }`,
+  const r = await gql(
+    CREATE_PROPOSAL,
     { input: { museumId, content } },
     { mapField: proposalField },
   );
@@ -218,8 +308,8 @@ export async function createProposal(museumId: string, content: Record<string, u
 }
 
 export async function reviseProposal(id: string, expectedVersion: number, content: Record<string, unknown>, note: string | null): Promise<ProposalRecord> {
-  const r = await gql<{ reviseProposal: Result }>(
-    `mutation ReviseProposal($input: ReviseProposalInput!) { reviseProposal(input: $input) { ${RESULT} } }`,
+  const r = await gql(
+    REVISE_PROPOSAL,
     { input: { id, expectedVersion, content, note } },
     { mapField: proposalField },
   );
@@ -227,8 +317,8 @@ export async function reviseProposal(id: string, expectedVersion: number, conten
 }
 
 export async function submitProposal(id: string, expectedVersion: number): Promise<ProposalRecord> {
-  const r = await gql<{ submitProposal: Result }>(
-    `mutation SubmitProposal($id: ID!, $v: Int) { submitProposal(id: $id, expectedVersion: $v) { ${RESULT} } }`,
+  const r = await gql(
+    SUBMIT_PROPOSAL,
     { id, v: expectedVersion },
     { mapField: proposalField },
   );
@@ -236,18 +326,15 @@ export async function submitProposal(id: string, expectedVersion: number): Promi
 }
 
 export async function reviewProposal(id: string, decision: ReviewDecision, comment: string, expectedVersion: number | null): Promise<ProposalRecord> {
-  const r = await gql<{ reviewProposal: Result }>(
-    `mutation ReviewProposal($input: ReviewProposalInput!) { reviewProposal(input: $input) { ${RESULT} } }`,
+  const r = await gql(
+    REVIEW_PROPOSAL,
     { input: { id, decision, comment: comment || null, expectedVersion } },
   );
   return done(unwrap(r.reviewProposal));
 }
 
 export async function withdrawProposal(id: string, reason: string | null): Promise<ProposalRecord> {
-  const r = await gql<{ withdrawProposal: Result }>(`mutation WithdrawProposal($id: ID!, $reason: String) { withdrawProposal(id: $id, reason: $reason) { ${RESULT} } }`, {
-    id,
-    reason,
-  });
+  const r = await gql(WITHDRAW_PROPOSAL, { id, reason });
   return done(unwrap(r.withdrawProposal));
 }
 
@@ -259,9 +346,7 @@ export interface LicensingMuseum {
 }
 /** Museums offering works for licensing (a short list: the first 100). */
 export async function licensingMuseums(): Promise<LicensingMuseum[]> {
-  const r = await gql<{ licensingMuseums: { nodes: LicensingMuseum[] } }>(
-    `query LicensingMuseums { licensingMuseums(first: 100) { nodes { id slug licensableWorkCount name { ${LOCALIZED} } } } }`,
-  );
+  const r = await gql(LICENSING_MUSEUMS);
   return r.licensingMuseums.nodes;
 }
 
@@ -272,16 +357,13 @@ export interface LicensableArtwork {
   title: LocalizedText;
 }
 export async function licensableArtworks(museumId: string, search: string | null): Promise<LicensableArtwork[]> {
-  const r = await gql<{ licensableArtworks: { nodes: LicensableArtwork[] } }>(
-    `query LicensableArtworks($museumId: ID!, $search: String) { licensableArtworks(museumId: $museumId, search: $search, first: 100) {
-      nodes { id accessionNumber artist title { ${LOCALIZED} } } } }`,
-    { museumId, search },
-  );
+  const r = await gql(LICENSABLE_ARTWORKS, { museumId, search });
   return r.licensableArtworks.nodes;
 }
 
 /** Counts per status, in one request (brand: their proposals; museum: submitted to them). */
 export async function proposalCounts(museumId: string | null): Promise<Record<ProposalStatus, number>> {
+  // Built at run time (one alias per status, the museum only when given): the one operation here codegen does not check.
   const fields = PROPOSAL_STATUSES.map((s) => `${s}: proposals(filter: { status: ${s}${museumId ? ', museumId: $museumId' : ''} }, first: 1) { totalCount }`).join('\n');
   const r = await gql<Record<ProposalStatus, { totalCount: number }>>(`query ProposalCounts${museumId ? '($museumId: ID)' : ''} { ${fields} }`, museumId ? { museumId } : {});
   return Object.fromEntries(PROPOSAL_STATUSES.map((s) => [s, r[s].totalCount])) as Record<ProposalStatus, number>;
@@ -297,13 +379,10 @@ export interface LicensingNotice {
 }
 /** Unread licensing notices of the caller's museums or brand (review reminders, expiries). */
 export async function unreadNotices(first = 5): Promise<{ totalCount: number; nodes: LicensingNotice[] }> {
-  const r = await gql<{ licensingNotifications: { totalCount: number; nodes: LicensingNotice[] } }>(
-    `query Notices($first: Int) { licensingNotifications(unreadOnly: true, first: $first) { totalCount nodes { id kind message proposalId dueAt createdAt } } }`,
-    { first },
-  );
+  const r = await gql(NOTICES, { first });
   return r.licensingNotifications;
 }
 
 export async function markNoticeRead(id: string): Promise<void> {
-  await gql(`mutation MarkNoticeRead($id: ID!) { markLicensingNotificationRead(id: $id) { id } }`, { id });
+  await gql(MARK_NOTICE_READ, { id });
 }

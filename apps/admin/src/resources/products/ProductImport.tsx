@@ -53,7 +53,8 @@ function rowToProduct(row: Row): Partial<ProductRecord> {
     name: { fr: row['name_fr'] ?? '', en: row['name_en'] ?? '', zhCN: row['name_zh'] ?? '' },
     description: { fr: row['description_fr'] ?? '', en: row['description_en'] ?? '', zhCN: row['description_zh'] ?? '' },
     category: row['category'] ?? '',
-    crossBorderCategory: (row['cross_border_category'] || 'GENERAL').toUpperCase(),
+    // A value outside the enum is sent as written: the API refuses it and the row shows why.
+    crossBorderCategory: (row['cross_border_category'] || 'GENERAL').toUpperCase() as ProductRecord['crossBorderCategory'],
     variants: [
       {
         sku: row['sku'] ?? '',

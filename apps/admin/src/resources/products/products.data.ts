@@ -1,11 +1,13 @@
 import type { GetListParams } from 'react-admin';
 import { gql } from '../../api/graphql';
-import { ApiError, type ListingReason } from '../../api/errors';
+import { ApiError } from '../../api/errors';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
 import { pager } from '../../data/cursor-pager';
-import { LOCALIZED, toTextInput, type LocalizedText } from '../../data/localized';
+import { toTextInput } from '../../data/localized';
 import { centsToEuros, eurosToCents } from '../../data/money';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
+import type { ManagedProductSort, ProductExportFieldsFragment, ProductFieldsFragment, ProductListFieldsFragment } from '../../generated/graphql';
 import { getCurrentMuseumId, requireMuseumId } from '../../museum/current-museum';
 
 export type ProductStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
@@ -14,23 +16,140 @@ export const CROSS_BORDER_CATEGORIES = ['GENERAL', 'COSMETICS', 'JEWELLERY', 'BO
 export type NetContentUnit = 'ML' | 'G' | 'PIECE';
 export const NET_CONTENT_UNITS: NetContentUnit[] = ['ML', 'G', 'PIECE'];
 
-interface ApiVariant {
-  id: string;
-  sku: string;
-  options: unknown;
-  priceMinor: number;
-  weightGrams: number;
-  hsCode: string;
-  originCountry: string;
-  netContent: number | null;
-  netContentUnit: NetContentUnit | null;
-  /** Units available over every location. */
-  available: number;
-  stockLevels: VariantStockLevel[];
-  /** What a shopper pays in CNY today, and the cross-border tax on one unit (null while no FX rate is set). */
-  shopperPrice: { amount: number; currency: string } | null;
-  crossBorderTax: { amount: number; currency: string } | null;
-}
+/**
+ * A product as the product page reads it. Per variant, `available` is the units over every
+ * location, `shopperPrice` what a shopper pays in CNY today and `crossBorderTax` the tax on one
+ * unit (both null while no FX rate is set).
+ */
+graphql(`
+  fragment ProductFields on ManagedProduct {
+    id
+    museumId
+    status
+    category
+    crossBorderCategory
+    name { fr en zhCN }
+    description { fr en zhCN }
+    variants {
+      id
+      sku
+      options
+      priceMinor
+      weightGrams
+      hsCode
+      originCountry
+      netContent
+      netContentUnit
+      available
+      stockLevels { locationId onHand reserved available }
+      shopperPrice { amount currency }
+      crossBorderTax { amount currency }
+    }
+    media { id url alt position }
+    artworks { id }
+    collections { id }
+    listableForChina
+    listingProblems { code path message }
+    createdAt
+    updatedAt
+    publishedAt
+  }
+`);
+// A page of whole records, as the CSV export walks them: the columns it writes, without the
+// per-variant stock levels, shopper price and tax the product page shows (they priced a page of
+// 100 over the API's cost limit).
+graphql(`
+  fragment ProductExportFields on ManagedProduct {
+    id
+    museumId
+    status
+    category
+    crossBorderCategory
+    name { fr en zhCN }
+    description { fr en zhCN }
+    variants { id sku options priceMinor weightGrams hsCode originCountry netContent netContentUnit available }
+    media { id url alt position }
+    artworks { id }
+    collections { id }
+    listableForChina
+    listingProblems { code path message }
+    createdAt
+    updatedAt
+    publishedAt
+  }
+`);
+// What a row of the list shows. Stock and media come through batched loaders in the API: one
+// query each per page, not per row.
+graphql(`
+  fragment ProductListFields on ManagedProduct {
+    id
+    museumId
+    status
+    category
+    name { fr en zhCN }
+    variants { priceMinor available }
+    media { url position }
+    createdAt
+    updatedAt
+    publishedAt
+  }
+`);
+type ApiProduct = ProductFieldsFragment;
+type ApiVariant = ApiProduct['variants'][number];
+/** The export's records lack the product page's per-variant stock levels and pricing. */
+type ApiExportProduct = Omit<ProductExportFieldsFragment, 'variants'> & {
+  variants: (ProductExportFieldsFragment['variants'][number] & Partial<Pick<ApiVariant, 'stockLevels' | 'shopperPrice' | 'crossBorderTax'>>)[];
+};
+
+const MANAGED_PRODUCTS = graphql(`
+  query ManagedProducts(
+    $museumId: ID
+    $first: Int
+    $after: String
+    $filter: ManagedProductFilter
+    $sort: ManagedProductSort
+    $rows: Boolean!
+    $export: Boolean!
+  ) {
+    managedProducts(museumId: $museumId, first: $first, after: $after, filter: $filter, sort: $sort) {
+      nodes { id ...ProductListFields @include(if: $rows) ...ProductExportFields @include(if: $export) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const MANAGED_PRODUCT = graphql(`
+  query ManagedProduct($id: ID!) { managedProduct(id: $id) { ...ProductFields } }
+`);
+const PUBLISH_PRODUCT = graphql(`
+  mutation PublishProduct($id: ID!) { publishProduct(id: $id) { ...ProductFields } }
+`);
+const UNPUBLISH_PRODUCT = graphql(`
+  mutation UnpublishProduct($id: ID!) { unpublishProduct(id: $id) { ...ProductFields } }
+`);
+const ARCHIVE_PRODUCT = graphql(`
+  mutation ArchiveProduct($id: ID!) { archiveProduct(id: $id) { ...ProductFields } }
+`);
+const BULK_STATUS = graphql(`
+  mutation BulkStatus($ids: [ID!]!, $status: ProductStatus!) { bulkSetProductStatus(ids: $ids, status: $status) { updated failed { id code message } } }
+`);
+const PRODUCT_COUNTS = graphql(`
+  query ProductCounts($museumId: ID) {
+    DRAFT: managedProducts(museumId: $museumId, first: 1, filter: { status: DRAFT }) { totalCount }
+    PUBLISHED: managedProducts(museumId: $museumId, first: 1, filter: { status: PUBLISHED }) { totalCount }
+    ARCHIVED: managedProducts(museumId: $museumId, first: 1, filter: { status: ARCHIVED }) { totalCount }
+  }
+`);
+const CREATE_PRODUCT = graphql(`
+  mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { ...ProductFields } }
+`);
+const UPDATE_PRODUCT = graphql(`
+  mutation UpdateProduct($input: UpdateProductInput!) { updateProduct(input: $input) { ...ProductFields } }
+`);
+const DELETE_PRODUCT = graphql(`
+  mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }
+`);
+
 export interface VariantStockLevel {
   locationId: string;
   onHand: number;
@@ -42,25 +161,6 @@ export interface OptionPair {
   name: string;
   value: string;
 }
-interface ApiProduct {
-  id: string;
-  museumId: string;
-  status: ProductStatus;
-  category: string;
-  crossBorderCategory: string;
-  name: LocalizedText;
-  description: LocalizedText;
-  variants: ApiVariant[];
-  media: { id: string; url: string; alt: string; position: number }[];
-  artworks: { id: string }[];
-  collections: { id: string }[];
-  listableForChina: boolean;
-  listingProblems: ListingReason[];
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-}
-
 /** A variant as the form edits it: euros as text, options as name/value pairs (JSON text in CSV files). */
 export interface FormVariant {
   id?: string;
@@ -99,36 +199,11 @@ export type ProductListRow = Pick<ProductRecord, 'id' | 'museumId' | 'status' | 
 /** `meta` the product list passes to getList for its rows (exports ask for whole records). */
 export const LIST_ROWS = { view: 'rows' } as const;
 
-const FIELDS = `id museumId status category crossBorderCategory
-  name { ${LOCALIZED} } description { ${LOCALIZED} }
-  variants { id sku options priceMinor weightGrams hsCode originCountry netContent netContentUnit
-    available stockLevels { locationId onHand reserved available } shopperPrice { amount currency } crossBorderTax { amount currency } }
-  media { id url alt position } artworks { id } collections { id }
-  listableForChina listingProblems { code path message }
-  createdAt updatedAt publishedAt`;
-
-// A page of whole records, as the CSV export walks them: the columns it writes, without the
-// per-variant stock levels, shopper price and tax the product page shows (they priced a page of
-// 100 over the API's cost limit).
-const EXPORT_FIELDS = `id museumId status category crossBorderCategory
-  name { ${LOCALIZED} } description { ${LOCALIZED} }
-  variants { id sku options priceMinor weightGrams hsCode originCountry netContent netContentUnit available }
-  media { id url alt position } artworks { id } collections { id }
-  listableForChina listingProblems { code path message }
-  createdAt updatedAt publishedAt`;
-
-// Stock and media come through batched loaders in the API: one query each per page, not per row.
-const LIST_FIELDS = `id museumId status category name { ${LOCALIZED} } variants { priceMinor available } media { url position } createdAt updatedAt publishedAt`;
-
 const lowest = (prices: number[]) => (prices.length ? Math.min(...prices) : null);
 const firstImage = (media: { url: string; position: number }[]) => [...media].sort((a, b) => a.position - b.position)[0]?.url ?? null;
 const sumAvailable = (variants: { available: number }[]) => variants.reduce((sum, v) => sum + v.available, 0);
 
-type ListApi = Pick<ApiProduct, 'id' | 'museumId' | 'status' | 'category' | 'name' | 'createdAt' | 'updatedAt' | 'publishedAt'> & {
-  variants: { priceMinor: number; available: number }[];
-  media: { url: string; position: number }[];
-};
-function fromListApi(p: ListApi): ProductListRow {
+function fromListApi(p: ProductListFieldsFragment): ProductListRow {
   const { variants, media, ...rest } = p;
   return {
     ...rest,
@@ -143,7 +218,7 @@ function fromListApi(p: ListApi): ProductListRow {
 export const toOptionList = (options: unknown): OptionPair[] =>
   options && typeof options === 'object' && !Array.isArray(options) ? Object.entries(options as Record<string, unknown>).map(([name, value]) => ({ name, value: String(value ?? '') })) : [];
 
-export function fromApi(p: ApiProduct): ProductRecord {
+export function fromApi(p: ApiExportProduct): ProductRecord {
   return {
     ...p,
     variants: p.variants.map((v) => ({
@@ -259,15 +334,13 @@ export const toSort = (sort: GetListParams['sort']) => SORTS[sort?.field ?? '']?
 const pageOf =
   (museumId: string | null, filter: ProductFilter, sort: string, rows: boolean): FetchPage<ProductRecord | ProductListRow> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ managedProducts: CursorPage<ApiProduct> }>(
-      `query ManagedProducts($museumId: ID, $first: Int, $after: String, $filter: ManagedProductFilter, $sort: ManagedProductSort) {
-        managedProducts(museumId: $museumId, first: $first, after: $after, filter: $filter, sort: $sort) {
-          nodes { ${idsOnly ? 'id' : rows ? LIST_FIELDS : EXPORT_FIELDS} } ${PAGE_INFO} } }`,
-      {
+    const r = await gql(MANAGED_PRODUCTS, {
         museumId,
         first,
         after,
-        sort,
+        sort: sort as ManagedProductSort,
+        rows: !idsOnly && rows,
+        export: !idsOnly && !rows,
         filter: {
           status: filter.status || undefined,
           search: filter.q || undefined,
@@ -275,25 +348,28 @@ const pageOf =
           artworkId: filter.artworkId || undefined,
           category: filter.category || undefined,
         },
-      },
-    );
+    });
     const page = r.managedProducts;
     if (idsOnly) return page as unknown as CursorPage<ProductRecord>;
-    return { ...page, nodes: rows ? page.nodes.map(fromListApi) : page.nodes.map(fromApi) };
+    // The fragment asked for (rows or export) is the one each node carries.
+    return { ...page, nodes: rows ? page.nodes.map((n) => fromListApi(n as ProductListFieldsFragment)) : page.nodes.map((n) => fromApi(n as ApiExportProduct)) };
   };
 
 const one = async (id: string | number) =>
-  fromApi((await gql<{ managedProduct: ApiProduct }>(`query ManagedProduct($id: ID!) { managedProduct(id: $id) { ${FIELDS} } }`, { id })).managedProduct);
+  fromApi((await gql(MANAGED_PRODUCT, { id: String(id) })).managedProduct);
 
 export type ProductAction = 'publish' | 'unpublish' | 'archive';
-const ACTIONS: Record<ProductAction, string> = { publish: 'publishProduct', unpublish: 'unpublishProduct', archive: 'archiveProduct' };
+const ACTIONS: Record<ProductAction, (id: string) => Promise<ApiProduct>> = {
+  publish: async (id) => (await gql(PUBLISH_PRODUCT, { id })).publishProduct,
+  unpublish: async (id) => (await gql(UNPUBLISH_PRODUCT, { id })).unpublishProduct,
+  archive: async (id) => (await gql(ARCHIVE_PRODUCT, { id })).archiveProduct,
+};
 
 /** publish / unpublish / archive; publishing may fail with NOT_LISTABLE_FOR_CHINA reasons. */
 export async function productAction(id: string, action: ProductAction): Promise<ProductRecord> {
-  const field = ACTIONS[action];
-  const r = await gql<Record<string, ApiProduct>>(`mutation ProductAction($id: ID!) { ${field}(id: $id) { ${FIELDS} } }`, { id });
+  const product = await ACTIONS[action](id);
   pager.invalidate('products');
-  return fromApi(r[field]!);
+  return fromApi(product);
 }
 
 export interface BulkResult {
@@ -301,30 +377,20 @@ export interface BulkResult {
   failed: { id: string; code: string; message: string }[];
 }
 export async function bulkSetProductStatus(ids: string[], status: ProductStatus): Promise<BulkResult> {
-  const r = await gql<{ bulkSetProductStatus: BulkResult }>(
-    `mutation BulkStatus($ids: [ID!]!, $status: ProductStatus!) { bulkSetProductStatus(ids: $ids, status: $status) { updated failed { id code message } } }`,
-    { ids, status },
-  );
+  const r = await gql(BULK_STATUS, { ids, status });
   pager.invalidate('products');
   return r.bulkSetProductStatus;
 }
 
 /** Product counts per status for the dashboard, in one request. */
 export async function productCounts(museumId: string | null): Promise<Record<ProductStatus, number>> {
-  const r = await gql<Record<string, { totalCount: number }>>(
-    `query ProductCounts($museumId: ID) {
-      DRAFT: managedProducts(museumId: $museumId, first: 1, filter: { status: DRAFT }) { totalCount }
-      PUBLISHED: managedProducts(museumId: $museumId, first: 1, filter: { status: PUBLISHED }) { totalCount }
-      ARCHIVED: managedProducts(museumId: $museumId, first: 1, filter: { status: ARCHIVED }) { totalCount }
-    }`,
-    { museumId },
-  );
-  return { DRAFT: r['DRAFT']!.totalCount, PUBLISHED: r['PUBLISHED']!.totalCount, ARCHIVED: r['ARCHIVED']!.totalCount };
+  const r = await gql(PRODUCT_COUNTS, { museumId });
+  return { DRAFT: r.DRAFT.totalCount, PUBLISHED: r.PUBLISHED.totalCount, ARCHIVED: r.ARCHIVED.totalCount };
 }
 
 export async function createProduct(museumId: string, data: Partial<ProductRecord>): Promise<ProductRecord> {
-  const r = await gql<{ createProduct: ApiProduct }>(
-    `mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { ${FIELDS} } }`,
+  const r = await gql(
+    CREATE_PRODUCT,
     { input: { museumId, ...toInput(data) } },
     { mapField: productField },
   );
@@ -346,9 +412,9 @@ export const productsData: ResourceHandler = {
     return { data: await createProduct(requireMuseumId(data.museumId), data) };
   },
   async update({ id, data }) {
-    const r = await gql<{ updateProduct: ApiProduct }>(
-      `mutation UpdateProduct($input: UpdateProductInput!) { updateProduct(input: $input) { ${FIELDS} } }`,
-      { input: { id, ...toInput(data) } },
+    const r = await gql(
+      UPDATE_PRODUCT,
+      { input: { id: String(id), ...toInput(data) } },
       { mapField: productField },
     );
     pager.invalidate('products');
@@ -362,7 +428,7 @@ export const productsData: ResourceHandler = {
     return { data: r.updated };
   },
   async delete({ id, previousData }) {
-    await gql<{ deleteProduct: boolean }>(`mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }`, { id });
+    await gql(DELETE_PRODUCT, { id: String(id) });
     pager.invalidate('products');
     return { data: previousData ?? { id } };
   },
