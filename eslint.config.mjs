@@ -26,14 +26,16 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            leaf('catalog'),
+            // The catalogue joins storefronts' read port (open storefronts, museum slugs; issue 19).
+            { sourceTag: 'scope:catalog', onlyDependOnLibsWithTags: ['scope:catalog', 'scope:storefronts', 'scope:shared'] },
             leaf('storefronts'),
             // Inventory joins the catalogue's variants and licensing's licensed products through their read ports (issue 19).
             { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:catalog', 'scope:licensing', 'scope:shared'] },
             leaf('payments'),
             leaf('customs'),
             leaf('identity'),
-            leaf('promotions'),
+            // Promotions check product ownership through the catalogue's read port (issue 19).
+            { sourceTag: 'scope:promotions', onlyDependOnLibsWithTags: ['scope:promotions', 'scope:catalog', 'scope:shared'] },
             // Licensing lists its products through the catalogue's ports and reads museums and brands through storefronts' (issue 19).
             { sourceTag: 'scope:licensing', onlyDependOnLibsWithTags: ['scope:licensing', 'scope:catalog', 'scope:storefronts', 'scope:shared'] },
             // Settlement takes licensing's royalty rule (one rule for the split and the royalty ledger),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { StorefrontsReadPort } from '@vitrine/storefronts';
 import { PrismaService, isUniqueViolation, Prisma, type ProductStatus, type CrossBorderCategory, type Tx } from '@vitrine/shared/data-access';
 import { ConflictError } from '@vitrine/shared/kernel';
 import type { SearchColumns } from '../domain/search-text';
@@ -310,7 +311,7 @@ export class ProductRepository {
                         'licensable', a.licensable, 'createdAt', a.created_at, 'updatedAt', a.updated_at) ORDER BY a.accession_number, a.id)
                        FROM product_artworks pa JOIN artworks a ON a.id = pa.artwork_id WHERE pa.product_id = p.id), '[]') AS artworks
       FROM products p
-      JOIN storefronts s ON s.museum_id = p.museum_id AND s.status = 'OPEN'
+      JOIN ${StorefrontsReadPort.storefronts} s ON s.museum_id = p.museum_id AND s.status = 'OPEN'
       WHERE p.id = ANY(${[...ids]}::uuid[]) AND p.status = 'PUBLISHED'`);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => {
@@ -361,7 +362,7 @@ export class ProductRepository {
              s.status::text AS "storefrontStatus", s.customs_code IS NOT NULL AS "customsRegistered"
       FROM product_variants v
       JOIN products p ON p.id = v.product_id
-      LEFT JOIN storefronts s ON s.museum_id = v.museum_id
+      LEFT JOIN ${StorefrontsReadPort.storefronts} s ON s.museum_id = v.museum_id
       WHERE v.id = ANY(${[...ids]}::uuid[])`;
   }
 
@@ -370,7 +371,7 @@ export class ProductRepository {
     return this.prisma.$queryRaw`
       SELECT p.id, p.museum_id AS "museumId", m.slug AS "museumSlug", p.status::text AS status, COALESCE(s.status = 'OPEN', false) AS "storefrontOpen",
              p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh", p.min_price_eur_cents AS "minPriceEurCents"
-      FROM products p JOIN museums m ON m.id = p.museum_id LEFT JOIN storefronts s ON s.museum_id = p.museum_id
+      FROM products p JOIN ${StorefrontsReadPort.museums} m ON m.id = p.museum_id LEFT JOIN ${StorefrontsReadPort.storefronts} s ON s.museum_id = p.museum_id
       WHERE p.id = ANY(${[...ids]}::uuid[])`;
   }
 
@@ -569,10 +570,10 @@ export class ProductRepository {
       c.push(Prisma.sql`p.status = 'PUBLISHED'`);
       c.push(
         q.museumSlug
-          ? Prisma.sql`p.museum_id IN (SELECT s.museum_id FROM storefronts s JOIN museums m ON m.id = s.museum_id WHERE s.status = 'OPEN' AND m.slug = ${q.museumSlug})`
-          : Prisma.sql`p.museum_id IN (SELECT s.museum_id FROM storefronts s WHERE s.status = 'OPEN')`,
+          ? Prisma.sql`p.museum_id IN (SELECT s.museum_id FROM ${StorefrontsReadPort.storefronts} s JOIN ${StorefrontsReadPort.museums} m ON m.id = s.museum_id WHERE s.status = 'OPEN' AND m.slug = ${q.museumSlug})`
+          : Prisma.sql`p.museum_id IN (SELECT s.museum_id FROM ${StorefrontsReadPort.storefronts} s WHERE s.status = 'OPEN')`,
       );
-    } else if (q.museumSlug) c.push(Prisma.sql`p.museum_id IN (SELECT m.id FROM museums m WHERE m.slug = ${q.museumSlug})`);
+    } else if (q.museumSlug) c.push(Prisma.sql`p.museum_id IN (SELECT m.id FROM ${StorefrontsReadPort.museums} m WHERE m.slug = ${q.museumSlug})`);
     if (q.museumIds && q.museumIds !== 'ALL') c.push(Prisma.sql`p.museum_id = ANY(${[...q.museumIds]}::uuid[])`);
     if (q.status) c.push(Prisma.sql`p.status = ${q.status}::"ProductStatus"`);
     if (q.collectionId) c.push(Prisma.sql`EXISTS (SELECT 1 FROM product_collections pc WHERE pc.product_id = p.id AND pc.collection_id = ${q.collectionId}::uuid)`);

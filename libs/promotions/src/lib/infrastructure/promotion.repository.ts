@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogReadPort } from '@vitrine/catalog';
 import { Prisma, PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 import type { Funder, PromotionKind, PromotionRule, ThresholdTier } from '../domain/best-combination';
 import type { PromotionInput } from '../domain/promotion-input';
@@ -133,7 +134,7 @@ export class PromotionRepository {
   async productsOfMuseum(museumId: string | null, productIds: readonly string[]): Promise<string[]> {
     if (!productIds.length) return [];
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
-      SELECT id::text FROM products WHERE id = ANY(${[...productIds]}::uuid[]) AND (${museumId}::uuid IS NULL OR museum_id = ${museumId}::uuid)`;
+      SELECT p.id::text FROM ${CatalogReadPort.products} p WHERE p.id = ANY(${[...productIds]}::uuid[]) AND (${museumId}::uuid IS NULL OR p.museum_id = ${museumId}::uuid)`;
     return rows.map((r) => r.id);
   }
 
