@@ -34,7 +34,8 @@ async function check(s: ShopPage, name: string): Promise<void> {
  * Issue 20, a return from the shop to the refund, at a phone's size (390x844, zh-CN): the order
  * is taken to DELIVERED by the real worker through the customs and carrier loopbacks; the shopper
  * asks on the order page to return its unit as damaged, with a photo; the museum's manager
- * accepts through the API; the worker books the return waybill; the carrier's tracking says the
+ * accepts through the API; the worker books the return waybill and customs accepts the return
+ * declaration (loopback); the carrier's tracking says the
  * parcel arrived and the worker marks the return received; the manager inspects it and the
  * refund goes through the Stripe loopback (its charge.refunded webhook delivered); the order page
  * shows the return refunded with its amount, the notices page says so in Chinese, and the worker
@@ -115,6 +116,8 @@ describe('shop: a return from request to refund', () => {
     expect(await p.getByTestId('return-waybill').textContent()).toBe(fill(t.waybill, { number: waybill }));
     await check(s, 'accepted');
 
+    // Declared to customs by the worker (CEB625) and accepted by the loopback, before the refund (so the notices come in a known order).
+    await until('customs accepted the return', async () => (await f.api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).customsStatus === 'ACCEPTED', 60_000, worker);
     // The carrier's tracking: the parcel is back at the site; the worker marks the return received.
     carrier.arriveReturn(ret.id);
     await until('the return received', async () => (await f.api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).receivedAt !== null, 60_000, worker);

@@ -293,6 +293,8 @@ describe('return photos', () => {
     expect(filesOnDisk().filter((f) => f.startsWith(id))).toEqual([]);
     expect((await open(link)).status).toBe(404);
     const history = ((await api.gql(SELLER_VIEW, { id }, manager)) as any).data.museumReturn.history.map((e: any) => e.kind);
-    expect(history.slice(-2)).toEqual(['REFUNDED', 'PHOTOS_DELETED']);
+    // After the refund, once (customs' answer to the return declaration may come before or after: the worker's own pace).
+    expect(history.filter((k: string) => !k.startsWith('CUSTOMS_')).slice(-2)).toEqual(['REFUNDED', 'PHOTOS_DELETED']);
+    expect(history.filter((k: string) => k === 'PHOTOS_DELETED')).toHaveLength(1);
   }, 240_000);
 });
