@@ -18,3 +18,5 @@ export * from './lib/drops';
 export { OrderLineType } from './lib/graphql/orders.types';
 // Settlement's Stripe ports over libs/payments, for the apps' SettlementModule / SettlementJobsModule.register.
 export { PaymentsPayoutProvider, PaymentsStripeFeeReader } from './lib/infrastructure/settlement-payments.adapters';
+// Read port: the relations contexts above orders may join in their own SQL (issue 19).
+export { OrdersReadPort } from './lib/ports/orders.read-port';

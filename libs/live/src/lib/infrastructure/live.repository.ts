@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OrdersReadPort } from '@vitrine/orders';
 import { Prisma, PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 
 export interface LiveSessionRow {
@@ -208,9 +209,9 @@ export class LiveRepository {
       SELECT ol.product_id::text AS "productId", min(ol.name) AS name,
              count(DISTINCT o.id)::int AS orders, sum(ol.quantity)::int AS units, sum(ol.goods_minor)::int AS "revenueMinor"
       FROM live_session_orders so
-      JOIN orders o ON o.id = so.order_id
-      JOIN checkouts c ON c.id = o.checkout_id
-      JOIN order_lines ol ON ol.order_id = o.id
+      JOIN ${OrdersReadPort.orders} o ON o.id = so.order_id
+      JOIN ${OrdersReadPort.checkouts} c ON c.id = o.checkout_id
+      JOIN ${OrdersReadPort.lines} ol ON ol.order_id = o.id
       JOIN live_cart_lines l ON l.cart_id = c.cart_id AND l.variant_id = ol.variant_id AND l.session_id = so.session_id
       WHERE so.session_id = ${sessionId}::uuid AND o.status NOT IN ('CANCELLED', 'REFUNDED')
       GROUP BY ol.product_id
