@@ -208,6 +208,8 @@ describe('console: settlement', () => {
     expect(await opPage.getByTestId('platform-taxOwedToCustoms').textContent()).toMatch(/[1-9]/);
     const museumName = (await prisma.museum.findUniqueOrThrow({ where: { id: shop.museumId } })).legalName;
     await opPage.getByTestId('settlement-sellers').locator('tbody tr', { hasText: museumName }).first().waitFor();
+    // The museum's bank payout failed: the operator's list shows what it was not paid out.
+    await opPage.getByTestId('settlement-sellers').locator('tbody tr', { hasText: museumName }).getByTestId('seller-not-paid-out').waitFor();
     await expect(opPage.getByTestId('settlement-sellers').locator('tbody tr').count()).resolves.toBeGreaterThanOrEqual(2);
     await opShot('settlement-operator');
   });

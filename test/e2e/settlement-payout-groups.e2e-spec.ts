@@ -148,6 +148,9 @@ describe('settlement: transfer groups per checkout, and bank payouts that fail',
     // The balance: nothing payable (the money left the platform with the transfers), all of it not paid out. The ledger is untouched.
     expect(await balance()).toMatchObject({ payable: [{ amount: 0, currency: 'CNY' }], notPaidOut: [{ amount: transferred, currency: 'CNY' }] });
     expect(await api.db.prisma.settlementJournalEntry.count()).toBe(entries);
+    // The operator sees it on the seller in the platform ledger.
+    const platform: any = await api.gql(`{ platformLedger { sellers { sellerId notPaidOut { amount currency } } } }`, {}, operator);
+    expect(platform.data.platformLedger.sellers.find((x: any) => x.sellerId === shop.museumId).notPaidOut).toEqual([{ amount: transferred, currency: 'CNY' }]);
     // Another museum's manager sees neither.
     expect(codeOf(await api.gql(PAYOUTS, { m: shop.museumId }, otherManager))).toBe('NOT_FOUND');
     expect(codeOf(await api.gql(BALANCE, { m: shop.museumId }, otherManager))).toBe('NOT_FOUND');

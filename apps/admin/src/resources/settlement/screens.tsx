@@ -101,6 +101,10 @@ export const SettlementList = () => {
           <FunctionField<SellerRecord> label="resources.settlement.fields.sellerType" render={(s) => <SellerKindLabel value={s.sellerType} />} />
           <FunctionField<SellerRecord> label="resources.settlement.fields.payable" render={(s) => <Amounts list={s.payable} />} />
           <FunctionField<SellerRecord> label="resources.settlement.fields.pending" render={(s) => <Amounts list={s.pending} />} />
+          <FunctionField<SellerRecord>
+            label="vitrine.settlement.not_paid_out"
+            render={(s) => (s.notPaidOut?.length ? <Box component="span" sx={{ color: 'error.main' }}><Amounts list={s.notPaidOut} testId="seller-not-paid-out" /></Box> : '—')}
+          />
         </Datagrid>
       </List>
     </>

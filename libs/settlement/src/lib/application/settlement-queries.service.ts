@@ -23,7 +23,7 @@ export interface SellerBalance {
   /**
    * Transferred to the seller's connected account but not paid out to its bank: its bank payout
    * failed (payout.failed), the money is back on its Stripe balance (less what was reversed).
-   * Not in the ledger (the money left the platform with the transfer). Read per seller only.
+   * Not in the ledger (the money left the platform with the transfer).
    */
   notPaidOut?: Amount[];
 }
@@ -91,13 +91,17 @@ export class SettlementQueriesService {
 
   async platformLedger(actor: Actor): Promise<PlatformLedger> {
     if (!isPlatformAdmin(actor)) throw new ForbiddenError('Only the platform operator sees the platform ledger');
-    const rows = await this.ledger.balances({});
+    const [rows, notPaidOut] = await Promise.all([this.ledger.balances({}), this.payouts.notPaidOutAll()]);
     const sellers = new Map<string, SellerBalance>();
     for (const r of rows.filter((x) => isSellerAccount(x.kind) && x.ownerId)) {
       const k = `${r.ownerType}:${r.ownerId}`;
       const s = sellers.get(k) ?? { sellerType: r.ownerType as 'MUSEUM' | 'BRAND', sellerId: r.ownerId!, payable: [], pending: [] };
       (r.kind === 'SELLER_PAYABLE' ? s.payable : s.pending).push({ amountMinor: -r.balanceMinor, currency: r.currency });
       sellers.set(k, s);
+    }
+    for (const n of notPaidOut) {
+      const s = sellers.get(`${n.sellerType}:${n.sellerId}`);
+      if (s) (s.notPaidOut ??= []).push({ amountMinor: n.amountMinor, currency: n.currency });
     }
     const of = (kind: AccountKind, sign: 1 | -1) => rows.filter((r) => r.kind === kind).map((r) => ({ amountMinor: sign * r.balanceMinor, currency: r.currency }));
     return {

@@ -21,7 +21,7 @@ export class SellerBalanceType {
   payable!: LedgerAmountType[];
   @Field(() => [LedgerAmountType], { description: 'Owed on orders still within their return window.' }) pending!: LedgerAmountType[];
   @Field(() => [LedgerAmountType], {
-    description: 'Transferred to the seller’s payout account but not paid out to its bank: Stripe reported its bank payout failed (the money is back on the account’s Stripe balance). Filled by sellerBalance; empty in platformLedger.',
+    description: 'Transferred to the seller’s payout account but not paid out to its bank: Stripe reported its bank payout failed (the money is back on the account’s Stripe balance).',
   })
   notPaidOut!: LedgerAmountType[];
 }

@@ -202,6 +202,15 @@ export class PayoutRepository {
        WHERE status = 'PAID' AND received_minor IS NULL AND stripe_transfer_id IS NOT NULL ORDER BY paid_at, id LIMIT ${limit}`;
   }
 
+  /** Every seller's not-paid-out money (see notPaidOut), per currency: for the operator's view. */
+  async notPaidOutAll(): Promise<(SellerRef & { currency: string; amountMinor: number })[]> {
+    const rows = await this.prisma.$queryRaw<(SellerRef & { currency: string; amountMinor: number })[]>`
+      SELECT seller_type AS "sellerType", seller_id::text AS "sellerId", currency, sum(amount_minor - reversed_minor)::float8 AS "amountMinor" FROM seller_payouts
+       WHERE status = 'PAID' AND bank_status = 'FAILED'
+       GROUP BY seller_type, seller_id, currency HAVING sum(amount_minor - reversed_minor) > 0`;
+    return rows.map((r) => ({ ...r, currency: r.currency.trim(), amountMinor: Number(r.amountMinor) }));
+  }
+
   /** Per currency, what was transferred to the seller whose bank payout failed (less what was reversed): at Stripe, not paid out. */
   async notPaidOut(s: SellerRef): Promise<{ currency: string; amountMinor: number }[]> {
     const rows = await this.prisma.$queryRaw<{ currency: string; amountMinor: number }[]>`
