@@ -33,7 +33,8 @@ export default [
             { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:catalog', 'scope:licensing', 'scope:shared'] },
             leaf('payments'),
             leaf('customs'),
-            leaf('identity'),
+            // Identity manages brands through storefronts' BrandsPort and files account deletions through customs' PrivacyWritePort (issue 19).
+            { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:identity', 'scope:storefronts', 'scope:customs', 'scope:shared'] },
             // Promotions check product ownership through the catalogue's read port (issue 19).
             { sourceTag: 'scope:promotions', onlyDependOnLibsWithTags: ['scope:promotions', 'scope:catalog', 'scope:shared'] },
             // Licensing lists its products through the catalogue's ports and reads museums and brands through storefronts' (issue 19).

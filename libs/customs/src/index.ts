@@ -13,3 +13,4 @@ export * from './lib/declarations';
 export * from './lib/retention';
 // Read port: the relations other contexts may join in their own SQL (issue 19).
 export { CustomsReadPort } from './lib/ports/customs.read-port';
+export { PrivacyWritePort, type AccountDeletionRequest } from './lib/ports/privacy.write-port';

@@ -7,3 +7,4 @@ export { toStorefront } from './lib/graphql/storefronts.mappers';
 export { PUBLIC_STOREFRONT_QUERIES } from './lib/graphql/storefronts.resolver';
 // Read port: the relations other contexts may join in their own SQL (issue 19).
 export { StorefrontsReadPort } from './lib/ports/storefronts.read-port';
+export { BrandsPort, type BrandRecord } from './lib/ports/brands.port';

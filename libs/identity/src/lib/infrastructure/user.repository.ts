@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { PrivacyWritePort } from '@vitrine/customs';
+import { BrandsPort } from '@vitrine/storefronts';
 import { PrismaService, isUniqueViolation, type Role } from '@vitrine/shared/data-access';
 import { ConflictError } from '@vitrine/shared/kernel';
 
@@ -136,8 +138,7 @@ export class UserRepository {
     return this.prisma.$transaction(async (tx) => {
       const [user] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${id}::uuid FOR UPDATE`;
       if (!user) return null;
-      const select = { id: true, requestedAt: true, completedAt: true } as const;
-      const earlier = await tx.piiDeletionRequest.findFirst({ where: { userId: id, kind: 'ACCOUNT' }, orderBy: { requestedAt: 'asc' }, select });
+      const earlier = await PrivacyWritePort.accountDeletionOf(tx, id);
       if (earlier) return earlier;
       await tx.user.update({
         where: { id },
@@ -145,15 +146,15 @@ export class UserRepository {
       });
       await tx.refreshToken.deleteMany({ where: { userId: id } });
       await tx.museumMembership.deleteMany({ where: { userId: id } });
-      return tx.piiDeletionRequest.create({ data: { userId: id, kind: 'ACCOUNT' }, select });
+      return PrivacyWritePort.fileAccountDeletion(tx, id);
     });
   }
 
-  async countMuseums(ids: string[]): Promise<number> {
-    return ids.length ? this.prisma.museum.count({ where: { id: { in: ids } } }) : 0;
+  countMuseums(ids: string[]): Promise<number> {
+    return BrandsPort.countMuseums(this.prisma, ids);
   }
 
-  async brandExists(id: string): Promise<boolean> {
-    return (await this.prisma.brand.count({ where: { id } })) > 0;
+  brandExists(id: string): Promise<boolean> {
+    return BrandsPort.exists(this.prisma, id);
   }
 }
