@@ -8,6 +8,13 @@ export type AgreementStatus =
   | 'ACTIVE'
   | 'EXPIRED';
 
+/** Where an order came from: a shelf label’s QR code in the museum’s shop, an article, a livestream, or directly (no source marker). */
+export type AttributionChannel =
+  | 'ARTICLE'
+  | 'DIRECT'
+  | 'LIVESTREAM'
+  | 'SHELF_QR';
+
 export type ConfigureStockWebhookInput = {
   museumId: string | number;
   url: string;
@@ -114,6 +121,51 @@ export type CrossBorderCategory =
   | 'STATIONERY'
   | 'TOYS';
 
+/** ORDER (CEB311, from the e-commerce enterprise), PAYMENT (CEB411, from the payment company), WAYBILL (CEB511, from the logistics company), which customs matches; INVENTORY (the declaration list, CEB621), which customs releases or holds; RETURN (a return declaration, CEB625). */
+export type CustomsDocument =
+  | 'INVENTORY'
+  | 'ORDER'
+  | 'PAYMENT'
+  | 'RETURN'
+  | 'WAYBILL';
+
+export type CustomsMessageStatus =
+  | 'ACCEPTED'
+  | 'CLEARED'
+  | 'HELD'
+  | 'PENDING'
+  | 'REJECTED'
+  /** Withdrawn by the platform after a refund (CEB311 appType 3). */
+  | 'WITHDRAWN';
+
+export type DisputeEvidenceFileInput = {
+  /** The file, base64; all files together at most 4 MB. */
+  contentBase64: string;
+  /** application/pdf, image/jpeg or image/png. */
+  contentType: string;
+  filename: string;
+  kind: DisputeEvidenceFileKind;
+};
+
+export type DisputeEvidenceFileKind =
+  | 'CUSTOMER_COMMUNICATION'
+  | 'RECEIPT'
+  | 'SHIPPING_DOCUMENTATION'
+  | 'UNCATEGORIZED';
+
+/** Stripe’s dispute evidence; at least one field or file. */
+export type DisputeEvidenceInput = {
+  customerEmailAddress?: string | null | undefined;
+  customerName?: string | null | undefined;
+  files?: Array<DisputeEvidenceFileInput> | null | undefined;
+  productDescription?: string | null | undefined;
+  refundPolicyDisclosure?: string | null | undefined;
+  shippingCarrier?: string | null | undefined;
+  shippingDate?: string | null | undefined;
+  shippingTrackingNumber?: string | null | undefined;
+  uncategorizedText?: string | null | undefined;
+};
+
 export type FieldChangeKind =
   | 'ADDED'
   | 'CHANGED'
@@ -179,6 +231,28 @@ export type NetContentUnit =
   | 'G'
   | 'ML'
   | 'PIECE';
+
+/** Every given criterion must hold. */
+export type OrderFilterInput = {
+  /** Only orders that came from this channel (DIRECT: with no source marker). */
+  channel?: AttributionChannel | null | undefined;
+  /** Placed before. */
+  createdBefore?: string | null | undefined;
+  /** Placed at or after. */
+  createdFrom?: string | null | undefined;
+  /** true: only REFUNDED orders that still owe the shopper money because Stripe reported a refund failed or cancelled (refundOutstanding set). */
+  refundFailed?: boolean | null | undefined;
+  /** Part of the order number, or of the orderer’s or recipient’s name (case-insensitive). */
+  search?: string | null | undefined;
+  status?: OrderStatus | null | undefined;
+};
+
+/** By creation time or by total, with the id as tie-breaker. */
+export type OrderSort =
+  | 'NEWEST'
+  | 'OLDEST'
+  | 'TOTAL_ASC'
+  | 'TOTAL_DESC';
 
 export type OrderStatus =
   | 'CANCELLED'
@@ -251,6 +325,12 @@ export type ProposalStatus =
   | 'REJECTED'
   | 'SUBMITTED'
   | 'WITHDRAWN';
+
+export type RefundLineInput = {
+  lineId: string | number;
+  /** Units of the line to refund (their landed price: goods, freight share and tax). */
+  quantity: number;
+};
 
 export type ReviewDecision =
   | 'APPROVE'
@@ -856,6 +936,73 @@ export type UpdateMuseumMutationVariables = Exact<{
 
 
 export type UpdateMuseumMutation = { updateMuseum: { id: string, slug: string, legalName: string, country: string, storefront: { id: string, status: StorefrontStatus, name: { fr: string, en: string, zhCN: string } } } };
+
+export type DisputeFieldsFragment = { id: string, providerDisputeId: string, orderId: string, orderNumber: string, amount: number, disputedTotal: number, currency: string, reason: string, status: string, evidenceDueBy: string | null, evidenceSubmittedAt: string | null, acceptsEvidence: boolean, lostAmount: number, createdAt: string };
+
+export type OrderListFieldsFragment = { id: string, number: string, museumId: string, status: OrderStatus, paymentStatus: string | null, customsMode: string, currency: string, goodsTotal: number, shippingTotal: number, insuranceTotal: number, taxTotal: number, total: number, createdAt: string, paidAt: string | null, holdExpiresAt: string, orderer: { name: string, residentIdMasked: string }, recipient: { name: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string }, refundOutstanding: { amount: number, currency: string } | null };
+
+export type OrderDetailFieldsFragment = { refundedTotal: number, lostToDisputes: number, id: string, number: string, museumId: string, status: OrderStatus, paymentStatus: string | null, customsMode: string, currency: string, goodsTotal: number, shippingTotal: number, insuranceTotal: number, taxTotal: number, total: number, createdAt: string, paidAt: string | null, holdExpiresAt: string, fx: { rate: string, marginBps: number, source: string, effectiveAt: string }, lines: Array<{ id: string, productId: string, variantId: string, sku: string, name: string, imageUrl: string | null, hsCode: string, originCountry: string, crossBorderCategory: string, quantity: number, currency: string, unitPrice: number, unitPriceEur: number, goods: number, freight: number, insurance: number, dutiable: number, taxRate: string, tax: number, total: number }>, history: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string, at: string }>, refunds: Array<{ id: string, providerRefundId: string, amount: number, currency: string, status: string, reason: string | null, createdAt: string }>, disputes: Array<{ id: string, providerDisputeId: string, orderId: string, orderNumber: string, amount: number, disputedTotal: number, currency: string, reason: string, status: string, evidenceDueBy: string | null, evidenceSubmittedAt: string | null, acceptsEvidence: boolean, lostAmount: number, createdAt: string }>, attribution: { channel: AttributionChannel, ref: string | null }, settlement: { parties: Array<{ account: string, ownerType: string, ownerId: string | null, component: string, amount: { amount: number, currency: string } }>, discounts: Array<{ promotionId: string, name: string, kind: string, code: string | null, fundedBy: string, amount: { amount: number, currency: string } }> } | null, orderer: { name: string, residentIdMasked: string }, recipient: { name: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string }, refundOutstanding: { amount: number, currency: string } | null };
+
+export type FulfilmentFieldsFragment = { awaitingHandover: boolean, customsMessages: Array<{ id: string, document: CustomsDocument, messageType: string, businessNo: string, senderCode: string, status: CustomsMessageStatus, invtNo: string | null, preNo: string | null, attempts: number, firstSentAt: string | null, lastSentAt: string | null, lastError: string | null, xml: string, amendments: Array<{ id: string, status: string, returnInfo: string | null, createdAt: string, xml: string }>, receipts: Array<{ id: string, status: CustomsMessageStatus | null, returnStatus: string, returnInfo: string, returnTime: string, receivedAt: string }>, transmissions: Array<{ id: string, sentAt: string, finishedAt: string, outcome: string, error: string | null, entries: number }> }>, shipment: { carrierCode: string, logisticsNo: string, status: string, bookingRef: string | null, waybillIssuedAt: string, bookedAt: string | null, deliveredAt: string | null, bookingAttempts: number, lastError: string | null, handoverRequests: number, handoverRequestedAt: string | null, events: Array<{ eventId: string, status: string, description: string, location: string | null, occurredAt: string }> } | null };
+
+export type MuseumOrdersQueryVariables = Exact<{
+  museumId?: string | number | null | undefined;
+  filter?: OrderFilterInput | null | undefined;
+  sort?: OrderSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+  lines: boolean;
+}>;
+
+
+export type MuseumOrdersQuery = { museumOrders: { totalCount: number, nodes: Array<{ id: string, lines?: Array<{ sku: string, name: string, quantity: number }> } & { id?: string, number?: string, museumId?: string, status?: OrderStatus, paymentStatus?: string | null, customsMode?: string, currency?: string, goodsTotal?: number, shippingTotal?: number, insuranceTotal?: number, taxTotal?: number, total?: number, createdAt?: string, paidAt?: string | null, holdExpiresAt?: string, orderer?: { name: string, residentIdMasked: string }, recipient?: { name: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string }, refundOutstanding?: { amount: number, currency: string } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type OrderQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrderQuery = { order: { refundedTotal: number, lostToDisputes: number, id: string, number: string, museumId: string, status: OrderStatus, paymentStatus: string | null, customsMode: string, currency: string, goodsTotal: number, shippingTotal: number, insuranceTotal: number, taxTotal: number, total: number, createdAt: string, paidAt: string | null, holdExpiresAt: string, fx: { rate: string, marginBps: number, source: string, effectiveAt: string }, lines: Array<{ id: string, productId: string, variantId: string, sku: string, name: string, imageUrl: string | null, hsCode: string, originCountry: string, crossBorderCategory: string, quantity: number, currency: string, unitPrice: number, unitPriceEur: number, goods: number, freight: number, insurance: number, dutiable: number, taxRate: string, tax: number, total: number }>, history: Array<{ from: OrderStatus | null, to: OrderStatus, reason: string, at: string }>, refunds: Array<{ id: string, providerRefundId: string, amount: number, currency: string, status: string, reason: string | null, createdAt: string }>, disputes: Array<{ id: string, providerDisputeId: string, orderId: string, orderNumber: string, amount: number, disputedTotal: number, currency: string, reason: string, status: string, evidenceDueBy: string | null, evidenceSubmittedAt: string | null, acceptsEvidence: boolean, lostAmount: number, createdAt: string }>, attribution: { channel: AttributionChannel, ref: string | null }, settlement: { parties: Array<{ account: string, ownerType: string, ownerId: string | null, component: string, amount: { amount: number, currency: string } }>, discounts: Array<{ promotionId: string, name: string, kind: string, code: string | null, fundedBy: string, amount: { amount: number, currency: string } }> } | null, orderer: { name: string, residentIdMasked: string }, recipient: { name: string, phone: string, province: string, city: string, district: string, street: string, postalCode: string }, refundOutstanding: { amount: number, currency: string } | null }, orderFulfilment: { awaitingHandover: boolean, customsMessages: Array<{ id: string, document: CustomsDocument, messageType: string, businessNo: string, senderCode: string, status: CustomsMessageStatus, invtNo: string | null, preNo: string | null, attempts: number, firstSentAt: string | null, lastSentAt: string | null, lastError: string | null, xml: string, amendments: Array<{ id: string, status: string, returnInfo: string | null, createdAt: string, xml: string }>, receipts: Array<{ id: string, status: CustomsMessageStatus | null, returnStatus: string, returnInfo: string, returnTime: string, receivedAt: string }>, transmissions: Array<{ id: string, sentAt: string, finishedAt: string, outcome: string, error: string | null, entries: number }> }>, shipment: { carrierCode: string, logisticsNo: string, status: string, bookingRef: string | null, waybillIssuedAt: string, bookedAt: string | null, deliveredAt: string | null, bookingAttempts: number, lastError: string | null, handoverRequests: number, handoverRequestedAt: string | null, events: Array<{ eventId: string, status: string, description: string, location: string | null, occurredAt: string }> } | null } };
+
+export type RefundOrderMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+  lines?: Array<RefundLineInput> | RefundLineInput | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RefundOrderMutation = { refundOrder: { refundId: string, refundStatus: string, amount: number, replayed: boolean, order: { id: string, status: OrderStatus } } };
+
+export type MuseumDisputesQueryVariables = Exact<{
+  museumId?: string | number | null | undefined;
+}>;
+
+
+export type MuseumDisputesQuery = { museumDisputes: Array<{ id: string, providerDisputeId: string, orderId: string, orderNumber: string, amount: number, disputedTotal: number, currency: string, reason: string, status: string, evidenceDueBy: string | null, evidenceSubmittedAt: string | null, acceptsEvidence: boolean, lostAmount: number, createdAt: string }> };
+
+export type SubmitDisputeEvidenceMutationVariables = Exact<{
+  id: string | number;
+  evidence: DisputeEvidenceInput;
+}>;
+
+
+export type SubmitDisputeEvidenceMutation = { submitDisputeEvidence: { id: string, status: string, evidenceSubmittedAt: string } };
+
+export type ShipOrderMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ShipOrderMutation = { shipOrder: { status: string, awaitingHandover: boolean, customsMessages: Array<{ id: string, document: CustomsDocument, messageType: string, businessNo: string, senderCode: string, status: CustomsMessageStatus, invtNo: string | null, preNo: string | null, attempts: number, firstSentAt: string | null, lastSentAt: string | null, lastError: string | null, xml: string, amendments: Array<{ id: string, status: string, returnInfo: string | null, createdAt: string, xml: string }>, receipts: Array<{ id: string, status: CustomsMessageStatus | null, returnStatus: string, returnInfo: string, returnTime: string, receivedAt: string }>, transmissions: Array<{ id: string, sentAt: string, finishedAt: string, outcome: string, error: string | null, entries: number }> }>, shipment: { carrierCode: string, logisticsNo: string, status: string, bookingRef: string | null, waybillIssuedAt: string, bookedAt: string | null, deliveredAt: string | null, bookingAttempts: number, lastError: string | null, handoverRequests: number, handoverRequestedAt: string | null, events: Array<{ eventId: string, status: string, description: string, location: string | null, occurredAt: string }> } | null } };
+
+export type OrderFulfilmentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrderFulfilmentQuery = { orderFulfilment: { status: string, awaitingHandover: boolean, customsMessages: Array<{ id: string, document: CustomsDocument, messageType: string, businessNo: string, senderCode: string, status: CustomsMessageStatus, invtNo: string | null, preNo: string | null, attempts: number, firstSentAt: string | null, lastSentAt: string | null, lastError: string | null, xml: string, amendments: Array<{ id: string, status: string, returnInfo: string | null, createdAt: string, xml: string }>, receipts: Array<{ id: string, status: CustomsMessageStatus | null, returnStatus: string, returnInfo: string, returnTime: string, receivedAt: string }>, transmissions: Array<{ id: string, sentAt: string, finishedAt: string, outcome: string, error: string | null, entries: number }> }>, shipment: { carrierCode: string, logisticsNo: string, status: string, bookingRef: string | null, waybillIssuedAt: string, bookedAt: string | null, deliveredAt: string | null, bookingAttempts: number, lastError: string | null, handoverRequests: number, handoverRequestedAt: string | null, events: Array<{ eventId: string, status: string, description: string, location: string | null, occurredAt: string }> } | null } };
 
 export type ProductFieldsFragment = { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> };
 
@@ -1707,6 +1854,252 @@ export const MuseumFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"MuseumFields"}) as unknown as TypedDocumentString<MuseumFieldsFragment, unknown>;
+export const OrderListFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrderListFields on Order {
+  id
+  number
+  museumId
+  status
+  paymentStatus
+  customsMode
+  currency
+  goodsTotal
+  shippingTotal
+  insuranceTotal
+  taxTotal
+  total
+  createdAt
+  paidAt
+  holdExpiresAt
+  orderer {
+    name
+    residentIdMasked
+  }
+  recipient {
+    name
+    phone
+    province
+    city
+    district
+    street
+    postalCode
+  }
+  refundOutstanding {
+    amount
+    currency
+  }
+}
+    `, {"fragmentName":"OrderListFields"}) as unknown as TypedDocumentString<OrderListFieldsFragment, unknown>;
+export const DisputeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DisputeFields on OrderDispute {
+  id
+  providerDisputeId
+  orderId
+  orderNumber
+  amount
+  disputedTotal
+  currency
+  reason
+  status
+  evidenceDueBy
+  evidenceSubmittedAt
+  acceptsEvidence
+  lostAmount
+  createdAt
+}
+    `, {"fragmentName":"DisputeFields"}) as unknown as TypedDocumentString<DisputeFieldsFragment, unknown>;
+export const OrderDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrderDetailFields on Order {
+  ...OrderListFields
+  fx {
+    rate
+    marginBps
+    source
+    effectiveAt
+  }
+  lines {
+    id
+    productId
+    variantId
+    sku
+    name
+    imageUrl
+    hsCode
+    originCountry
+    crossBorderCategory
+    quantity
+    currency
+    unitPrice
+    unitPriceEur
+    goods
+    freight
+    insurance
+    dutiable
+    taxRate
+    tax
+    total
+  }
+  history {
+    from
+    to
+    reason
+    at
+  }
+  refundedTotal
+  refunds {
+    id
+    providerRefundId
+    amount
+    currency
+    status
+    reason
+    createdAt
+  }
+  lostToDisputes
+  disputes {
+    ...DisputeFields
+  }
+  attribution {
+    channel
+    ref
+  }
+  settlement {
+    parties {
+      account
+      ownerType
+      ownerId
+      component
+      amount {
+        amount
+        currency
+      }
+    }
+    discounts {
+      promotionId
+      name
+      kind
+      code
+      fundedBy
+      amount {
+        amount
+        currency
+      }
+    }
+  }
+}
+    fragment DisputeFields on OrderDispute {
+  id
+  providerDisputeId
+  orderId
+  orderNumber
+  amount
+  disputedTotal
+  currency
+  reason
+  status
+  evidenceDueBy
+  evidenceSubmittedAt
+  acceptsEvidence
+  lostAmount
+  createdAt
+}
+fragment OrderListFields on Order {
+  id
+  number
+  museumId
+  status
+  paymentStatus
+  customsMode
+  currency
+  goodsTotal
+  shippingTotal
+  insuranceTotal
+  taxTotal
+  total
+  createdAt
+  paidAt
+  holdExpiresAt
+  orderer {
+    name
+    residentIdMasked
+  }
+  recipient {
+    name
+    phone
+    province
+    city
+    district
+    street
+    postalCode
+  }
+  refundOutstanding {
+    amount
+    currency
+  }
+}`, {"fragmentName":"OrderDetailFields"}) as unknown as TypedDocumentString<OrderDetailFieldsFragment, unknown>;
+export const FulfilmentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FulfilmentFields on OrderFulfilment {
+  awaitingHandover
+  customsMessages {
+    id
+    document
+    messageType
+    businessNo
+    senderCode
+    status
+    invtNo
+    preNo
+    amendments {
+      id
+      status
+      returnInfo
+      createdAt
+      xml
+    }
+    attempts
+    firstSentAt
+    lastSentAt
+    lastError
+    xml
+    receipts {
+      id
+      status
+      returnStatus
+      returnInfo
+      returnTime
+      receivedAt
+    }
+    transmissions {
+      id
+      sentAt
+      finishedAt
+      outcome
+      error
+      entries
+    }
+  }
+  shipment {
+    carrierCode
+    logisticsNo
+    status
+    bookingRef
+    waybillIssuedAt
+    bookedAt
+    deliveredAt
+    bookingAttempts
+    lastError
+    handoverRequests
+    handoverRequestedAt
+    events {
+      eventId
+      status
+      description
+      location
+      occurredAt
+    }
+  }
+}
+    `, {"fragmentName":"FulfilmentFields"}) as unknown as TypedDocumentString<FulfilmentFieldsFragment, unknown>;
 export const ProductFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProductFields on ManagedProduct {
   id
@@ -3857,6 +4250,449 @@ export const UpdateMuseumDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<UpdateMuseumMutation, UpdateMuseumMutationVariables>;
+export const MuseumOrdersDocument = new TypedDocumentString(`
+    query MuseumOrders($museumId: ID, $filter: OrderFilterInput, $sort: OrderSort, $first: Int, $after: String, $full: Boolean!, $lines: Boolean!) {
+  museumOrders(
+    museumId: $museumId
+    filter: $filter
+    sort: $sort
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      id
+      ...OrderListFields @include(if: $full)
+      lines @include(if: $lines) {
+        sku
+        name
+        quantity
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment OrderListFields on Order {
+  id
+  number
+  museumId
+  status
+  paymentStatus
+  customsMode
+  currency
+  goodsTotal
+  shippingTotal
+  insuranceTotal
+  taxTotal
+  total
+  createdAt
+  paidAt
+  holdExpiresAt
+  orderer {
+    name
+    residentIdMasked
+  }
+  recipient {
+    name
+    phone
+    province
+    city
+    district
+    street
+    postalCode
+  }
+  refundOutstanding {
+    amount
+    currency
+  }
+}`) as unknown as TypedDocumentString<MuseumOrdersQuery, MuseumOrdersQueryVariables>;
+export const OrderDocument = new TypedDocumentString(`
+    query Order($id: ID!) {
+  order(id: $id) {
+    ...OrderDetailFields
+  }
+  orderFulfilment(orderId: $id) {
+    ...FulfilmentFields
+  }
+}
+    fragment DisputeFields on OrderDispute {
+  id
+  providerDisputeId
+  orderId
+  orderNumber
+  amount
+  disputedTotal
+  currency
+  reason
+  status
+  evidenceDueBy
+  evidenceSubmittedAt
+  acceptsEvidence
+  lostAmount
+  createdAt
+}
+fragment OrderListFields on Order {
+  id
+  number
+  museumId
+  status
+  paymentStatus
+  customsMode
+  currency
+  goodsTotal
+  shippingTotal
+  insuranceTotal
+  taxTotal
+  total
+  createdAt
+  paidAt
+  holdExpiresAt
+  orderer {
+    name
+    residentIdMasked
+  }
+  recipient {
+    name
+    phone
+    province
+    city
+    district
+    street
+    postalCode
+  }
+  refundOutstanding {
+    amount
+    currency
+  }
+}
+fragment OrderDetailFields on Order {
+  ...OrderListFields
+  fx {
+    rate
+    marginBps
+    source
+    effectiveAt
+  }
+  lines {
+    id
+    productId
+    variantId
+    sku
+    name
+    imageUrl
+    hsCode
+    originCountry
+    crossBorderCategory
+    quantity
+    currency
+    unitPrice
+    unitPriceEur
+    goods
+    freight
+    insurance
+    dutiable
+    taxRate
+    tax
+    total
+  }
+  history {
+    from
+    to
+    reason
+    at
+  }
+  refundedTotal
+  refunds {
+    id
+    providerRefundId
+    amount
+    currency
+    status
+    reason
+    createdAt
+  }
+  lostToDisputes
+  disputes {
+    ...DisputeFields
+  }
+  attribution {
+    channel
+    ref
+  }
+  settlement {
+    parties {
+      account
+      ownerType
+      ownerId
+      component
+      amount {
+        amount
+        currency
+      }
+    }
+    discounts {
+      promotionId
+      name
+      kind
+      code
+      fundedBy
+      amount {
+        amount
+        currency
+      }
+    }
+  }
+}
+fragment FulfilmentFields on OrderFulfilment {
+  awaitingHandover
+  customsMessages {
+    id
+    document
+    messageType
+    businessNo
+    senderCode
+    status
+    invtNo
+    preNo
+    amendments {
+      id
+      status
+      returnInfo
+      createdAt
+      xml
+    }
+    attempts
+    firstSentAt
+    lastSentAt
+    lastError
+    xml
+    receipts {
+      id
+      status
+      returnStatus
+      returnInfo
+      returnTime
+      receivedAt
+    }
+    transmissions {
+      id
+      sentAt
+      finishedAt
+      outcome
+      error
+      entries
+    }
+  }
+  shipment {
+    carrierCode
+    logisticsNo
+    status
+    bookingRef
+    waybillIssuedAt
+    bookedAt
+    deliveredAt
+    bookingAttempts
+    lastError
+    handoverRequests
+    handoverRequestedAt
+    events {
+      eventId
+      status
+      description
+      location
+      occurredAt
+    }
+  }
+}`) as unknown as TypedDocumentString<OrderQuery, OrderQueryVariables>;
+export const RefundOrderDocument = new TypedDocumentString(`
+    mutation RefundOrder($id: ID!, $reason: String!, $lines: [RefundLineInput!], $idempotencyKey: String) {
+  refundOrder(
+    id: $id
+    reason: $reason
+    lines: $lines
+    idempotencyKey: $idempotencyKey
+  ) {
+    refundId
+    refundStatus
+    amount
+    replayed
+    order {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RefundOrderMutation, RefundOrderMutationVariables>;
+export const MuseumDisputesDocument = new TypedDocumentString(`
+    query MuseumDisputes($museumId: ID) {
+  museumDisputes(museumId: $museumId, open: true) {
+    ...DisputeFields
+  }
+}
+    fragment DisputeFields on OrderDispute {
+  id
+  providerDisputeId
+  orderId
+  orderNumber
+  amount
+  disputedTotal
+  currency
+  reason
+  status
+  evidenceDueBy
+  evidenceSubmittedAt
+  acceptsEvidence
+  lostAmount
+  createdAt
+}`) as unknown as TypedDocumentString<MuseumDisputesQuery, MuseumDisputesQueryVariables>;
+export const SubmitDisputeEvidenceDocument = new TypedDocumentString(`
+    mutation SubmitDisputeEvidence($id: ID!, $evidence: DisputeEvidenceInput!) {
+  submitDisputeEvidence(disputeId: $id, evidence: $evidence) {
+    id
+    status
+    evidenceSubmittedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitDisputeEvidenceMutation, SubmitDisputeEvidenceMutationVariables>;
+export const ShipOrderDocument = new TypedDocumentString(`
+    mutation ShipOrder($id: ID!) {
+  shipOrder(orderId: $id) {
+    status
+    ...FulfilmentFields
+  }
+}
+    fragment FulfilmentFields on OrderFulfilment {
+  awaitingHandover
+  customsMessages {
+    id
+    document
+    messageType
+    businessNo
+    senderCode
+    status
+    invtNo
+    preNo
+    amendments {
+      id
+      status
+      returnInfo
+      createdAt
+      xml
+    }
+    attempts
+    firstSentAt
+    lastSentAt
+    lastError
+    xml
+    receipts {
+      id
+      status
+      returnStatus
+      returnInfo
+      returnTime
+      receivedAt
+    }
+    transmissions {
+      id
+      sentAt
+      finishedAt
+      outcome
+      error
+      entries
+    }
+  }
+  shipment {
+    carrierCode
+    logisticsNo
+    status
+    bookingRef
+    waybillIssuedAt
+    bookedAt
+    deliveredAt
+    bookingAttempts
+    lastError
+    handoverRequests
+    handoverRequestedAt
+    events {
+      eventId
+      status
+      description
+      location
+      occurredAt
+    }
+  }
+}`) as unknown as TypedDocumentString<ShipOrderMutation, ShipOrderMutationVariables>;
+export const OrderFulfilmentDocument = new TypedDocumentString(`
+    query OrderFulfilment($id: ID!) {
+  orderFulfilment(orderId: $id) {
+    status
+    ...FulfilmentFields
+  }
+}
+    fragment FulfilmentFields on OrderFulfilment {
+  awaitingHandover
+  customsMessages {
+    id
+    document
+    messageType
+    businessNo
+    senderCode
+    status
+    invtNo
+    preNo
+    amendments {
+      id
+      status
+      returnInfo
+      createdAt
+      xml
+    }
+    attempts
+    firstSentAt
+    lastSentAt
+    lastError
+    xml
+    receipts {
+      id
+      status
+      returnStatus
+      returnInfo
+      returnTime
+      receivedAt
+    }
+    transmissions {
+      id
+      sentAt
+      finishedAt
+      outcome
+      error
+      entries
+    }
+  }
+  shipment {
+    carrierCode
+    logisticsNo
+    status
+    bookingRef
+    waybillIssuedAt
+    bookedAt
+    deliveredAt
+    bookingAttempts
+    lastError
+    handoverRequests
+    handoverRequestedAt
+    events {
+      eventId
+      status
+      description
+      location
+      occurredAt
+    }
+  }
+}`) as unknown as TypedDocumentString<OrderFulfilmentQuery, OrderFulfilmentQueryVariables>;
 export const ManagedProductsDocument = new TypedDocumentString(`
     query ManagedProducts($museumId: ID, $first: Int, $after: String, $filter: ManagedProductFilter, $sort: ManagedProductSort, $rows: Boolean!, $export: Boolean!) {
   managedProducts(

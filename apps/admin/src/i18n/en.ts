@@ -646,7 +646,7 @@ export const en = {
       refund_amount: 'Stripe refunds:',
       customs: 'Customs',
       document: { ORDER: 'Order (museum)', PAYMENT: 'Payment (payment company)', WAYBILL: 'Waybill (carrier)', INVENTORY: 'Declaration list', RETURN: 'Return declaration' },
-      customs_status: { PENDING: 'Not yet answered', ACCEPTED: 'Accepted', REJECTED: 'Refused', CLEARED: 'Cleared', HELD: 'Held' },
+      customs_status: { PENDING: 'Not yet answered', ACCEPTED: 'Accepted', REJECTED: 'Refused', CLEARED: 'Cleared', HELD: 'Held', WITHDRAWN: 'Withdrawn after the refund' },
       attempts: '%{smart_count} attempt |||| %{smart_count} attempts',
       receipt: 'receipt %{code}:',
       attempts_and_xml: 'Attempts and the message as sent',

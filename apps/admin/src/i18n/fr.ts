@@ -648,7 +648,7 @@ export const fr: typeof en = {
       refund_amount: 'Stripe rembourse :',
       customs: 'Douane',
       document: { ORDER: 'Commande (musée)', PAYMENT: 'Paiement (société de paiement)', WAYBILL: 'Lettre de transport (transporteur)', INVENTORY: 'Liste de déclaration', RETURN: 'Déclaration de retour' },
-      customs_status: { PENDING: 'Sans réponse', ACCEPTED: 'Accepté', REJECTED: 'Refusé', CLEARED: 'Dédouané', HELD: 'Retenu' },
+      customs_status: { PENDING: 'Sans réponse', ACCEPTED: 'Accepté', REJECTED: 'Refusé', CLEARED: 'Dédouané', HELD: 'Retenu', WITHDRAWN: 'Retiré après le remboursement' },
       attempts: '%{smart_count} tentative |||| %{smart_count} tentatives',
       receipt: 'accusé %{code} :',
       attempts_and_xml: 'Tentatives et message envoyé',

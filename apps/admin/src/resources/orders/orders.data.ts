@@ -1,7 +1,9 @@
 import { gql } from '../../api/graphql';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
 import { pager } from '../../data/cursor-pager';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
+import type { FulfilmentFieldsFragment, OrderDetailFieldsFragment } from '../../generated/graphql';
 import { getCurrentMuseumId } from '../../museum/current-museum';
 
 export const ORDER_STATUSES = [
@@ -49,27 +51,13 @@ export interface OrderLineRecord {
   tax: number;
   total: number;
 }
-export interface CustomsMessageRecord {
-  id: string;
-  document: 'ORDER' | 'PAYMENT' | 'WAYBILL' | 'INVENTORY' | 'RETURN';
-  messageType: string;
-  businessNo: string;
-  senderCode: string;
-  status: 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'CLEARED' | 'HELD';
-  /** A declaration list's numbers from customs' receipt (CEB622): list number (清单编号, once released) and pre-entry number (预录入编号). */
-  invtNo: string | null;
-  preNo: string | null;
-  attempts: number;
-  firstSentAt: string | null;
-  lastSentAt: string | null;
-  lastError: string | null;
-  /** The entry as sent, the ID number masked by the API. */
-  xml: string;
-  receipts: { id: string; status: string | null; returnStatus: string; returnInfo: string; returnTime: string; receivedAt: string }[];
-  /** Amendments (appType 2) after units were refunded while customs had the order; the latest is what customs holds. */
-  amendments: { id: string; status: string; returnInfo: string | null; createdAt: string; xml: string }[];
-  transmissions: { id: string; sentAt: string; finishedAt: string; outcome: string; error: string | null; entries: number }[];
-}
+/**
+ * A customs document of the order: a declaration list's numbers from customs' receipt (CEB622:
+ * list number 清单编号 once released, pre-entry number 预录入编号), the entry as sent with the ID
+ * number masked by the API, and the amendments (appType 2) after units were refunded while
+ * customs had the order (the latest is what customs holds).
+ */
+export type CustomsMessageRecord = FulfilmentFieldsFragment['customsMessages'][number];
 export interface ShipmentRecord {
   carrierCode: string;
   logisticsNo: string;
@@ -115,23 +103,14 @@ export interface DisputeRecord {
 export type AttributionChannel = 'SHELF_QR' | 'ARTICLE' | 'LIVESTREAM' | 'DIRECT';
 export const ATTRIBUTION_CHANNELS: readonly AttributionChannel[] = ['SHELF_QR', 'ARTICLE', 'LIVESTREAM', 'DIRECT'];
 
-/** One party's share of the order in the settlement ledger (owed: positive; the platform's promotions: negative, it pays them). */
-export interface OrderSettlementParty {
-  account: string;
-  ownerType: 'MUSEUM' | 'BRAND' | 'PLATFORM';
-  ownerId: string | null;
-  component: string;
-  amount: { amount: number; currency: string };
-}
-/** A promotion taken off the order and who funds it. */
-export interface OrderSettlementDiscount {
-  promotionId: string;
-  name: string;
-  kind: string;
-  code: string | null;
-  fundedBy: 'MUSEUM' | 'PLATFORM';
-  amount: { amount: number; currency: string };
-}
+type OrderSettlement = NonNullable<OrderDetailFieldsFragment['settlement']>;
+/**
+ * One party's share of the order in the settlement ledger (owed: positive; the platform's
+ * promotions: negative, it pays them); ownerType is MUSEUM, BRAND or PLATFORM.
+ */
+export type OrderSettlementParty = OrderSettlement['parties'][number];
+/** A promotion taken off the order and who funds it (fundedBy: MUSEUM or PLATFORM). */
+export type OrderSettlementDiscount = OrderSettlement['discounts'][number];
 
 export interface OrderRecord {
   id: string;
@@ -170,24 +149,156 @@ export interface OrderRecord {
   settlement?: { parties: OrderSettlementParty[]; discounts: OrderSettlementDiscount[] } | null;
 }
 
-const DISPUTE_FIELDS = `id providerDisputeId orderId orderNumber amount disputedTotal currency reason status evidenceDueBy evidenceSubmittedAt acceptsEvidence lostAmount createdAt`;
-
+graphql(`
+  fragment DisputeFields on OrderDispute {
+    id
+    providerDisputeId
+    orderId
+    orderNumber
+    amount
+    disputedTotal
+    currency
+    reason
+    status
+    evidenceDueBy
+    evidenceSubmittedAt
+    acceptsEvidence
+    lostAmount
+    createdAt
+  }
+`);
 // The ID number only ever arrives masked (residentIdMasked); the API has no plain field.
-const LIST_FIELDS = `id number museumId status paymentStatus customsMode currency goodsTotal shippingTotal insuranceTotal taxTotal total
-  createdAt paidAt holdExpiresAt orderer { name residentIdMasked } recipient { name phone province city district street postalCode }
-  refundOutstanding { amount currency }`;
-const DETAIL_FIELDS = `${LIST_FIELDS}
-  fx { rate marginBps source effectiveAt }
-  lines { id productId variantId sku name imageUrl hsCode originCountry crossBorderCategory quantity currency unitPrice unitPriceEur goods freight insurance dutiable taxRate tax total }
-  history { from to reason at }
-  refundedTotal refunds { id providerRefundId amount currency status reason createdAt }
-  lostToDisputes
-  disputes { ${DISPUTE_FIELDS} }
-  attribution { channel ref }
-  settlement { parties { account ownerType ownerId component amount { amount currency } } discounts { promotionId name kind code fundedBy amount { amount currency } } }`;
+graphql(`
+  fragment OrderListFields on Order {
+    id
+    number
+    museumId
+    status
+    paymentStatus
+    customsMode
+    currency
+    goodsTotal
+    shippingTotal
+    insuranceTotal
+    taxTotal
+    total
+    createdAt
+    paidAt
+    holdExpiresAt
+    orderer { name residentIdMasked }
+    recipient { name phone province city district street postalCode }
+    refundOutstanding { amount currency }
+  }
+`);
+graphql(`
+  fragment OrderDetailFields on Order {
+    ...OrderListFields
+    fx { rate marginBps source effectiveAt }
+    lines {
+      id
+      productId
+      variantId
+      sku
+      name
+      imageUrl
+      hsCode
+      originCountry
+      crossBorderCategory
+      quantity
+      currency
+      unitPrice
+      unitPriceEur
+      goods
+      freight
+      insurance
+      dutiable
+      taxRate
+      tax
+      total
+    }
+    history { from to reason at }
+    refundedTotal
+    refunds { id providerRefundId amount currency status reason createdAt }
+    lostToDisputes
+    disputes { ...DisputeFields }
+    attribution { channel ref }
+    settlement {
+      parties { account ownerType ownerId component amount { amount currency } }
+      discounts { promotionId name kind code fundedBy amount { amount currency } }
+    }
+  }
+`);
+graphql(`
+  fragment FulfilmentFields on OrderFulfilment {
+    awaitingHandover
+    customsMessages {
+      id
+      document
+      messageType
+      businessNo
+      senderCode
+      status
+      invtNo
+      preNo
+      amendments { id status returnInfo createdAt xml }
+      attempts
+      firstSentAt
+      lastSentAt
+      lastError
+      xml
+      receipts { id status returnStatus returnInfo returnTime receivedAt }
+      transmissions { id sentAt finishedAt outcome error entries }
+    }
+    shipment {
+      carrierCode
+      logisticsNo
+      status
+      bookingRef
+      waybillIssuedAt
+      bookedAt
+      deliveredAt
+      bookingAttempts
+      lastError
+      handoverRequests
+      handoverRequestedAt
+      events { eventId status description location occurredAt }
+    }
+  }
+`);
+// The list's page, or (with `lines`) the orders file's (ExportButton): the list's fields and a
+// summary of the lines; without `full`, ids only (the pager's walks).
+const MUSEUM_ORDERS = graphql(`
+  query MuseumOrders($museumId: ID, $filter: OrderFilterInput, $sort: OrderSort, $first: Int, $after: String, $full: Boolean!, $lines: Boolean!) {
+    museumOrders(museumId: $museumId, filter: $filter, sort: $sort, first: $first, after: $after) {
+      nodes { id ...OrderListFields @include(if: $full) lines @include(if: $lines) { sku name quantity } }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const ORDER = graphql(`
+  query Order($id: ID!) { order(id: $id) { ...OrderDetailFields } orderFulfilment(orderId: $id) { ...FulfilmentFields } }
+`);
+const REFUND_ORDER = graphql(`
+  mutation RefundOrder($id: ID!, $reason: String!, $lines: [RefundLineInput!], $idempotencyKey: String) {
+    refundOrder(id: $id, reason: $reason, lines: $lines, idempotencyKey: $idempotencyKey) { refundId refundStatus amount replayed order { id status } }
+  }
+`);
+const MUSEUM_DISPUTES = graphql(`
+  query MuseumDisputes($museumId: ID) { museumDisputes(museumId: $museumId, open: true) { ...DisputeFields } }
+`);
+const SUBMIT_DISPUTE_EVIDENCE = graphql(`
+  mutation SubmitDisputeEvidence($id: ID!, $evidence: DisputeEvidenceInput!) {
+    submitDisputeEvidence(disputeId: $id, evidence: $evidence) { id status evidenceSubmittedAt }
+  }
+`);
+const SHIP_ORDER = graphql(`
+  mutation ShipOrder($id: ID!) { shipOrder(orderId: $id) { status ...FulfilmentFields } }
+`);
+const ORDER_FULFILMENT = graphql(`
+  query OrderFulfilment($id: ID!) { orderFulfilment(orderId: $id) { status ...FulfilmentFields } }
+`);
 
-// The orders file (ExportButton): the list's fields and a summary of the lines.
-const EXPORT_FIELDS = `${LIST_FIELDS} lines { sku name quantity }`;
 /** Pages of the export walk: 50 orders with their lines stay well within the API's cost limit. */
 const EXPORT_PAGE = 50;
 
@@ -206,15 +317,13 @@ export interface OrderQuery {
 }
 
 const pageOf =
-  (museumId: string | null, q: OrderQuery, fields = LIST_FIELDS): FetchPage<OrderRecord> =>
+  (museumId: string | null, q: OrderQuery, withLines = false): FetchPage<OrderRecord> =>
   async (first, after, idsOnly) => {
     const { sort, ...filter } = q;
-    const r = await gql<{ museumOrders: CursorPage<OrderRecord> }>(
-      `query MuseumOrders($museumId: ID, $filter: OrderFilterInput, $sort: OrderSort, $first: Int, $after: String) {
-        museumOrders(museumId: $museumId, filter: $filter, sort: $sort, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : fields} } ${PAGE_INFO} } }`,
-      { museumId, filter, sort, first, after },
-    );
-    return r.museumOrders;
+    const r = await gql(MUSEUM_ORDERS, { museumId, filter, sort, first, after, full: !idsOnly, lines: !idsOnly && withLines });
+    // Without `full` the nodes carry their ids only, all the pager reads then; the file's lines
+    // are the summary it writes (sku, name, quantity).
+    return r.museumOrders as CursorPage<OrderRecord>;
   };
 
 /** A day picked in the browser (YYYY-MM-DD) as the instant it starts, locally; `plusDays` moves it. */
@@ -240,18 +349,11 @@ export function orderQuery(filter: Record<string, unknown> | undefined, sort: { 
   };
 }
 
-const FULFILMENT_FIELDS = `awaitingHandover customsMessages { id document messageType businessNo senderCode status invtNo preNo amendments { id status returnInfo createdAt xml } attempts firstSentAt lastSentAt lastError xml
-    receipts { id status returnStatus returnInfo returnTime receivedAt } transmissions { id sentAt finishedAt outcome error entries } }
-  shipment { carrierCode logisticsNo status bookingRef waybillIssuedAt bookedAt deliveredAt bookingAttempts lastError handoverRequests handoverRequestedAt
-    events { eventId status description location occurredAt } }`;
-
 /** The order and what happened to it after payment, in one request. */
 const one = async (id: string | number) => {
-  const r = await gql<{ order: OrderRecord; orderFulfilment: NonNullable<OrderRecord['fulfilment']> }>(
-    `query Order($id: ID!) { order(id: $id) { ${DETAIL_FIELDS} } orderFulfilment(orderId: $id) { ${FULFILMENT_FIELDS} } }`,
-    { id },
-  );
-  return { ...r.order, fulfilment: r.orderFulfilment };
+  const r = await gql(ORDER, { id: String(id) });
+  const order: OrderRecord = { ...r.order, fulfilment: r.orderFulfilment };
+  return order;
 };
 
 export interface RefundRequested {
@@ -269,9 +371,8 @@ export interface RefundRequested {
  * `idempotencyKey` (one per dialog opening): the same request sent again answers the same refund.
  */
 export async function refundOrder(id: string, reason: string, lines?: { lineId: string; quantity: number }[], idempotencyKey?: string): Promise<RefundRequested> {
-  const r = await gql<{ refundOrder: RefundRequested }>(
-    `mutation RefundOrder($id: ID!, $reason: String!, $lines: [RefundLineInput!], $idempotencyKey: String) {
-      refundOrder(id: $id, reason: $reason, lines: $lines, idempotencyKey: $idempotencyKey) { refundId refundStatus amount replayed order { id status } } }`,
+  const r = await gql(
+    REFUND_ORDER,
     { id, reason, lines: lines ?? null, idempotencyKey: idempotencyKey || null },
     { mapField: (path) => path },
   );
@@ -281,8 +382,7 @@ export async function refundOrder(id: string, reason: string, lines?: { lineId: 
 
 /** Disputes on the museum's orders awaiting a response or a decision, nearest deadline first. */
 export async function openDisputes(museumId: string | null): Promise<DisputeRecord[]> {
-  const r = await gql<{ museumDisputes: DisputeRecord[] }>(`query MuseumDisputes($museumId: ID) { museumDisputes(museumId: $museumId, open: true) { ${DISPUTE_FIELDS} } }`, { museumId });
-  return r.museumDisputes;
+  return (await gql(MUSEUM_DISPUTES, { museumId })).museumDisputes;
 }
 
 export interface DisputeEvidence {
@@ -295,8 +395,8 @@ export interface DisputeEvidence {
 
 /** Sends the evidence to Stripe (files first, then the dispute, submitted). */
 export async function submitDisputeEvidence(disputeId: string, evidence: DisputeEvidence): Promise<{ id: string; status: string; evidenceSubmittedAt: string }> {
-  const r = await gql<{ submitDisputeEvidence: { id: string; status: string; evidenceSubmittedAt: string } }>(
-    `mutation SubmitDisputeEvidence($id: ID!, $evidence: DisputeEvidenceInput!) { submitDisputeEvidence(disputeId: $id, evidence: $evidence) { id status evidenceSubmittedAt } }`,
+  const r = await gql(
+    SUBMIT_DISPUTE_EVIDENCE,
     { id: disputeId, evidence },
     { mapField: (path) => path.replace(/^evidence\./, '') },
   );
@@ -312,20 +412,14 @@ export const canShip = (o: OrderRecord | undefined): boolean => o?.status === 'C
  * Also asks again for a booking that failed.
  */
 export async function shipOrder(id: string): Promise<NonNullable<OrderRecord['fulfilment']> & { status: string }> {
-  const r = await gql<{ shipOrder: NonNullable<OrderRecord['fulfilment']> & { status: string } }>(
-    `mutation ShipOrder($id: ID!) { shipOrder(orderId: $id) { status ${FULFILMENT_FIELDS} } }`,
-    { id },
-  );
+  const r = await gql(SHIP_ORDER, { id });
   pager.invalidate('orders');
   return r.shipOrder;
 }
 
 /** An order's fulfilment alone (the brand partner's packing view). */
 export async function orderFulfilment(id: string): Promise<NonNullable<OrderRecord['fulfilment']> & { status: string }> {
-  const r = await gql<{ orderFulfilment: NonNullable<OrderRecord['fulfilment']> & { status: string } }>(
-    `query OrderFulfilment($id: ID!) { orderFulfilment(orderId: $id) { status ${FULFILMENT_FIELDS} } }`,
-    { id },
-  );
+  const r = await gql(ORDER_FULFILMENT, { id });
   return r.orderFulfilment;
 }
 
@@ -339,7 +433,7 @@ export async function ordersIn(museumId: string | null, status: OrderStatus, fir
  * end (up to `limit`): the export, not the page on screen.
  */
 export async function allOrders(museumId: string | null, q: OrderQuery, limit: number): Promise<OrderRecord[]> {
-  const fetchPage = pageOf(museumId, q, EXPORT_FIELDS);
+  const fetchPage = pageOf(museumId, q, true);
   const orders: OrderRecord[] = [];
   let after: string | null = null;
   for (;;) {
