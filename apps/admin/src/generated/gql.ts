@@ -106,6 +106,13 @@ type Documents = {
     "\n  query FxRefreshRuns($first: Int) {\n    runs: fxRefreshRuns(first: $first) { nodes { ...FxRefreshRunFields } }\n    alerts: fxRefreshRuns(status: FAILED, unacknowledged: true, first: 1) { totalCount }\n  }\n": typeof types.FxRefreshRunsDocument,
     "\n  mutation AcknowledgeFxRefreshRun($id: ID!) { acknowledgeFxRefreshRun(id: $id) { id } }\n": typeof types.AcknowledgeFxRefreshRunDocument,
     "\n  mutation RefreshFxRatesNow { refreshFxRatesNow }\n": typeof types.RefreshFxRatesNowDocument,
+    "\n  fragment ReturnFields on OrderReturn {\n    id\n    orderId\n    orderNumber\n    museumId\n    reason\n    note\n    photoUrls\n    status\n    customsStatus\n    late\n    releasedAt\n    arrivalDeadline\n    decisionComment\n    decidedAt\n    returnLogisticsNo\n    receivedAt\n    inspectedAt\n    inspectionComment\n    refundAmount\n    createdAt\n    lines { lineId quantity acceptedQuantity sellable }\n  }\n": typeof types.ReturnFieldsFragmentDoc,
+    "\n  query MuseumReturns($museumId: ID, $status: ReturnStatus, $late: Boolean, $first: Int, $after: String, $full: Boolean!) {\n    museumReturns(museumId: $museumId, status: $status, late: $late, first: $first, after: $after) {\n      nodes { id ...ReturnFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.MuseumReturnsDocument,
+    "\n  query MuseumReturn($id: ID!, $locale: String) {\n    museumReturn(id: $id) {\n      ...ReturnFields\n      history(locale: $locale) { kind detail at }\n      photos { id position contentType byteSize url urlExpiresAt }\n    }\n  }\n": typeof types.MuseumReturnDocument,
+    "\n  mutation DecideReturn($id: ID!, $accept: Boolean!, $comment: String!) { decideReturn(returnId: $id, accept: $accept, comment: $comment) { ...ReturnFields } }\n": typeof types.DecideReturnDocument,
+    "\n  mutation MarkReturnReceived($id: ID!) { markReturnReceived(returnId: $id) { ...ReturnFields } }\n": typeof types.MarkReturnReceivedDocument,
+    "\n  mutation InspectReturn($input: InspectReturnInput!) { inspectReturn(input: $input) { ...ReturnFields } }\n": typeof types.InspectReturnDocument,
+    "\n  mutation RefundReturn($id: ID!) { refundReturn(returnId: $id) { ...ReturnFields } }\n": typeof types.RefundReturnDocument,
     "\n  fragment StatementFields on RoyaltyStatement {\n    id\n    agreementId\n    museumId\n    brandId\n    periodStart\n    periodEnd\n    currency\n    units\n    entryCount\n    netSales { amount currency }\n    royalty { amount currency }\n    cumulativeRoyalty { amount currency }\n    advanceRecouped { amount currency }\n    advanceRemaining { amount currency }\n    minimumGuaranteeShortfall { amount currency }\n    amountPayable { amount currency }\n    generatedAt\n    csvUrl\n    pdfUrl\n    agreement { id products { productId name { fr en zhCN } } }\n  }\n": typeof types.StatementFieldsFragmentDoc,
     "\n  query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {\n    royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {\n      nodes { id ...StatementFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.RoyaltyStatementsDocument,
     "\n  query RoyaltyStatement($id: ID!) { royaltyStatement(id: $id) { ...StatementFields } }\n": typeof types.RoyaltyStatementDocument,
@@ -233,6 +240,13 @@ const documents: Documents = {
     "\n  query FxRefreshRuns($first: Int) {\n    runs: fxRefreshRuns(first: $first) { nodes { ...FxRefreshRunFields } }\n    alerts: fxRefreshRuns(status: FAILED, unacknowledged: true, first: 1) { totalCount }\n  }\n": types.FxRefreshRunsDocument,
     "\n  mutation AcknowledgeFxRefreshRun($id: ID!) { acknowledgeFxRefreshRun(id: $id) { id } }\n": types.AcknowledgeFxRefreshRunDocument,
     "\n  mutation RefreshFxRatesNow { refreshFxRatesNow }\n": types.RefreshFxRatesNowDocument,
+    "\n  fragment ReturnFields on OrderReturn {\n    id\n    orderId\n    orderNumber\n    museumId\n    reason\n    note\n    photoUrls\n    status\n    customsStatus\n    late\n    releasedAt\n    arrivalDeadline\n    decisionComment\n    decidedAt\n    returnLogisticsNo\n    receivedAt\n    inspectedAt\n    inspectionComment\n    refundAmount\n    createdAt\n    lines { lineId quantity acceptedQuantity sellable }\n  }\n": types.ReturnFieldsFragmentDoc,
+    "\n  query MuseumReturns($museumId: ID, $status: ReturnStatus, $late: Boolean, $first: Int, $after: String, $full: Boolean!) {\n    museumReturns(museumId: $museumId, status: $status, late: $late, first: $first, after: $after) {\n      nodes { id ...ReturnFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.MuseumReturnsDocument,
+    "\n  query MuseumReturn($id: ID!, $locale: String) {\n    museumReturn(id: $id) {\n      ...ReturnFields\n      history(locale: $locale) { kind detail at }\n      photos { id position contentType byteSize url urlExpiresAt }\n    }\n  }\n": types.MuseumReturnDocument,
+    "\n  mutation DecideReturn($id: ID!, $accept: Boolean!, $comment: String!) { decideReturn(returnId: $id, accept: $accept, comment: $comment) { ...ReturnFields } }\n": types.DecideReturnDocument,
+    "\n  mutation MarkReturnReceived($id: ID!) { markReturnReceived(returnId: $id) { ...ReturnFields } }\n": types.MarkReturnReceivedDocument,
+    "\n  mutation InspectReturn($input: InspectReturnInput!) { inspectReturn(input: $input) { ...ReturnFields } }\n": types.InspectReturnDocument,
+    "\n  mutation RefundReturn($id: ID!) { refundReturn(returnId: $id) { ...ReturnFields } }\n": types.RefundReturnDocument,
     "\n  fragment StatementFields on RoyaltyStatement {\n    id\n    agreementId\n    museumId\n    brandId\n    periodStart\n    periodEnd\n    currency\n    units\n    entryCount\n    netSales { amount currency }\n    royalty { amount currency }\n    cumulativeRoyalty { amount currency }\n    advanceRecouped { amount currency }\n    advanceRemaining { amount currency }\n    minimumGuaranteeShortfall { amount currency }\n    amountPayable { amount currency }\n    generatedAt\n    csvUrl\n    pdfUrl\n    agreement { id products { productId name { fr en zhCN } } }\n  }\n": types.StatementFieldsFragmentDoc,
     "\n  query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {\n    royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {\n      nodes { id ...StatementFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.RoyaltyStatementsDocument,
     "\n  query RoyaltyStatement($id: ID!) { royaltyStatement(id: $id) { ...StatementFields } }\n": types.RoyaltyStatementDocument,
@@ -633,6 +647,34 @@ export function graphql(source: "\n  mutation AcknowledgeFxRefreshRun($id: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RefreshFxRatesNow { refreshFxRatesNow }\n"): typeof import('./graphql').RefreshFxRatesNowDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReturnFields on OrderReturn {\n    id\n    orderId\n    orderNumber\n    museumId\n    reason\n    note\n    photoUrls\n    status\n    customsStatus\n    late\n    releasedAt\n    arrivalDeadline\n    decisionComment\n    decidedAt\n    returnLogisticsNo\n    receivedAt\n    inspectedAt\n    inspectionComment\n    refundAmount\n    createdAt\n    lines { lineId quantity acceptedQuantity sellable }\n  }\n"): typeof import('./graphql').ReturnFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MuseumReturns($museumId: ID, $status: ReturnStatus, $late: Boolean, $first: Int, $after: String, $full: Boolean!) {\n    museumReturns(museumId: $museumId, status: $status, late: $late, first: $first, after: $after) {\n      nodes { id ...ReturnFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').MuseumReturnsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MuseumReturn($id: ID!, $locale: String) {\n    museumReturn(id: $id) {\n      ...ReturnFields\n      history(locale: $locale) { kind detail at }\n      photos { id position contentType byteSize url urlExpiresAt }\n    }\n  }\n"): typeof import('./graphql').MuseumReturnDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideReturn($id: ID!, $accept: Boolean!, $comment: String!) { decideReturn(returnId: $id, accept: $accept, comment: $comment) { ...ReturnFields } }\n"): typeof import('./graphql').DecideReturnDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkReturnReceived($id: ID!) { markReturnReceived(returnId: $id) { ...ReturnFields } }\n"): typeof import('./graphql').MarkReturnReceivedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InspectReturn($input: InspectReturnInput!) { inspectReturn(input: $input) { ...ReturnFields } }\n"): typeof import('./graphql').InspectReturnDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefundReturn($id: ID!) { refundReturn(returnId: $id) { ...ReturnFields } }\n"): typeof import('./graphql').RefundReturnDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -175,6 +175,19 @@ export type FxRefreshStatus =
   | 'FAILED'
   | 'SUCCEEDED';
 
+export type InspectReturnInput = {
+  comment?: string | null | undefined;
+  lines: Array<InspectReturnLineInput>;
+  returnId: string | number;
+};
+
+export type InspectReturnLineInput = {
+  acceptedQuantity: number;
+  lineId: string | number;
+  /** Back on sale (true) or set aside (false). */
+  sellable: boolean;
+};
+
 /** Where a licensed item may be sold; VITRINE_MARKETPLACE is this marketplace. */
 export type LicenceChannel =
   | 'BRAND_ONLINE'
@@ -331,6 +344,25 @@ export type RefundLineInput = {
   /** Units of the line to refund (their landed price: goods, freight share and tax). */
   quantity: number;
 };
+
+export type ReturnCustomsStatus =
+  | 'ACCEPTED'
+  | 'DECLARED'
+  | 'NOT_DECLARED'
+  | 'REJECTED';
+
+/** DAMAGED and WRONG_ITEM are the seller’s fault: shipping is refunded too. */
+export type ReturnReason =
+  | 'CHANGED_MIND'
+  | 'DAMAGED'
+  | 'WRONG_ITEM';
+
+export type ReturnStatus =
+  | 'ACCEPTED'
+  | 'INSPECTED'
+  | 'REFUNDED'
+  | 'REFUSED'
+  | 'REQUESTED';
 
 export type ReviewDecision =
   | 'APPROVE'
@@ -1112,6 +1144,58 @@ export type RefreshFxRatesNowMutationVariables = Exact<{ [key: string]: never; }
 
 
 export type RefreshFxRatesNowMutation = { refreshFxRatesNow: boolean };
+
+export type ReturnFieldsFragment = { id: string, orderId: string, orderNumber: string, museumId: string, reason: ReturnReason, note: string | null, photoUrls: Array<string>, status: ReturnStatus, customsStatus: ReturnCustomsStatus, late: boolean, releasedAt: string, arrivalDeadline: string, decisionComment: string | null, decidedAt: string | null, returnLogisticsNo: string | null, receivedAt: string | null, inspectedAt: string | null, inspectionComment: string | null, refundAmount: number | null, createdAt: string, lines: Array<{ lineId: string, quantity: number, acceptedQuantity: number | null, sellable: boolean | null }> };
+
+export type MuseumReturnsQueryVariables = Exact<{
+  museumId?: string | number | null | undefined;
+  status?: ReturnStatus | null | undefined;
+  late?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type MuseumReturnsQuery = { museumReturns: { totalCount: number, nodes: Array<{ id: string } & { id?: string, orderId?: string, orderNumber?: string, museumId?: string, reason?: ReturnReason, note?: string | null, photoUrls?: Array<string>, status?: ReturnStatus, customsStatus?: ReturnCustomsStatus, late?: boolean, releasedAt?: string, arrivalDeadline?: string, decisionComment?: string | null, decidedAt?: string | null, returnLogisticsNo?: string | null, receivedAt?: string | null, inspectedAt?: string | null, inspectionComment?: string | null, refundAmount?: number | null, createdAt?: string, lines?: Array<{ lineId: string, quantity: number, acceptedQuantity: number | null, sellable: boolean | null }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type MuseumReturnQueryVariables = Exact<{
+  id: string | number;
+  locale?: string | null | undefined;
+}>;
+
+
+export type MuseumReturnQuery = { museumReturn: { id: string, orderId: string, orderNumber: string, museumId: string, reason: ReturnReason, note: string | null, photoUrls: Array<string>, status: ReturnStatus, customsStatus: ReturnCustomsStatus, late: boolean, releasedAt: string, arrivalDeadline: string, decisionComment: string | null, decidedAt: string | null, returnLogisticsNo: string | null, receivedAt: string | null, inspectedAt: string | null, inspectionComment: string | null, refundAmount: number | null, createdAt: string, history: Array<{ kind: string, detail: string, at: string }>, photos: Array<{ id: string, position: number, contentType: string, byteSize: number, url: string, urlExpiresAt: string }>, lines: Array<{ lineId: string, quantity: number, acceptedQuantity: number | null, sellable: boolean | null }> } };
+
+export type DecideReturnMutationVariables = Exact<{
+  id: string | number;
+  accept: boolean;
+  comment: string;
+}>;
+
+
+export type DecideReturnMutation = { decideReturn: { id: string, orderId: string, orderNumber: string, museumId: string, reason: ReturnReason, note: string | null, photoUrls: Array<string>, status: ReturnStatus, customsStatus: ReturnCustomsStatus, late: boolean, releasedAt: string, arrivalDeadline: string, decisionComment: string | null, decidedAt: string | null, returnLogisticsNo: string | null, receivedAt: string | null, inspectedAt: string | null, inspectionComment: string | null, refundAmount: number | null, createdAt: string, lines: Array<{ lineId: string, quantity: number, acceptedQuantity: number | null, sellable: boolean | null }> } };
+
+export type MarkReturnReceivedMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MarkReturnReceivedMutation = { markReturnReceived: { id: string, orderId: string, orderNumber: string, museumId: string, reason: ReturnReason, note: string | null, photoUrls: Array<string>, status: ReturnStatus, customsStatus: ReturnCustomsStatus, late: boolean, releasedAt: string, arrivalDeadline: string, decisionComment: string | null, decidedAt: string | null, returnLogisticsNo: string | null, receivedAt: string | null, inspectedAt: string | null, inspectionComment: string | null, refundAmount: number | null, createdAt: string, lines: Array<{ lineId: string, quantity: number, acceptedQuantity: number | null, sellable: boolean | null }> } };
+
+export type InspectReturnMutationVariables = Exact<{
+  input: InspectReturnInput;
+}>;
+
+
+export type InspectReturnMutation = { inspectReturn: { id: string, orderId: string, orderNumber: string, museumId: string, reason: ReturnReason, note: string | null, photoUrls: Array<string>, status: ReturnStatus, customsStatus: ReturnCustomsStatus, late: boolean, releasedAt: string, arrivalDeadline: string, decisionComment: string | null, decidedAt: string | null, returnLogisticsNo: string | null, receivedAt: string | null, inspectedAt: string | null, inspectionComment: string | null, refundAmount: number | null, createdAt: string, lines: Array<{ lineId: string, quantity: number, acceptedQuantity: number | null, sellable: boolean | null }> } };
+
+export type RefundReturnMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RefundReturnMutation = { refundReturn: { id: string, orderId: string, orderNumber: string, museumId: string, reason: ReturnReason, note: string | null, photoUrls: Array<string>, status: ReturnStatus, customsStatus: ReturnCustomsStatus, late: boolean, releasedAt: string, arrivalDeadline: string, decisionComment: string | null, decidedAt: string | null, returnLogisticsNo: string | null, receivedAt: string | null, inspectedAt: string | null, inspectionComment: string | null, refundAmount: number | null, createdAt: string, lines: Array<{ lineId: string, quantity: number, acceptedQuantity: number | null, sellable: boolean | null }> } };
 
 export type StatementFieldsFragment = { id: string, agreementId: string, museumId: string, brandId: string, periodStart: string, periodEnd: string, currency: string, units: number, entryCount: number, generatedAt: string, csvUrl: string, pdfUrl: string, netSales: { amount: number, currency: string }, royalty: { amount: number, currency: string }, cumulativeRoyalty: { amount: number, currency: string }, advanceRecouped: { amount: number, currency: string }, advanceRemaining: { amount: number, currency: string }, minimumGuaranteeShortfall: { amount: number, currency: string }, amountPayable: { amount: number, currency: string }, agreement: { id: string, products: Array<{ productId: string, name: { fr: string, en: string, zhCN: string } }> } };
 
@@ -2257,6 +2341,36 @@ export const FxRefreshRunFieldsFragmentDoc = new TypedDocumentString(`
   acknowledgedAt
 }
     `, {"fragmentName":"FxRefreshRunFields"}) as unknown as TypedDocumentString<FxRefreshRunFieldsFragment, unknown>;
+export const ReturnFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReturnFields on OrderReturn {
+  id
+  orderId
+  orderNumber
+  museumId
+  reason
+  note
+  photoUrls
+  status
+  customsStatus
+  late
+  releasedAt
+  arrivalDeadline
+  decisionComment
+  decidedAt
+  returnLogisticsNo
+  receivedAt
+  inspectedAt
+  inspectionComment
+  refundAmount
+  createdAt
+  lines {
+    lineId
+    quantity
+    acceptedQuantity
+    sellable
+  }
+}
+    `, {"fragmentName":"ReturnFields"}) as unknown as TypedDocumentString<ReturnFieldsFragment, unknown>;
 export const StatementFieldsFragmentDoc = new TypedDocumentString(`
     fragment StatementFields on RoyaltyStatement {
   id
@@ -5288,6 +5402,237 @@ export const RefreshFxRatesNowDocument = new TypedDocumentString(`
   refreshFxRatesNow
 }
     `) as unknown as TypedDocumentString<RefreshFxRatesNowMutation, RefreshFxRatesNowMutationVariables>;
+export const MuseumReturnsDocument = new TypedDocumentString(`
+    query MuseumReturns($museumId: ID, $status: ReturnStatus, $late: Boolean, $first: Int, $after: String, $full: Boolean!) {
+  museumReturns(
+    museumId: $museumId
+    status: $status
+    late: $late
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      id
+      ...ReturnFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    fragment ReturnFields on OrderReturn {
+  id
+  orderId
+  orderNumber
+  museumId
+  reason
+  note
+  photoUrls
+  status
+  customsStatus
+  late
+  releasedAt
+  arrivalDeadline
+  decisionComment
+  decidedAt
+  returnLogisticsNo
+  receivedAt
+  inspectedAt
+  inspectionComment
+  refundAmount
+  createdAt
+  lines {
+    lineId
+    quantity
+    acceptedQuantity
+    sellable
+  }
+}`) as unknown as TypedDocumentString<MuseumReturnsQuery, MuseumReturnsQueryVariables>;
+export const MuseumReturnDocument = new TypedDocumentString(`
+    query MuseumReturn($id: ID!, $locale: String) {
+  museumReturn(id: $id) {
+    ...ReturnFields
+    history(locale: $locale) {
+      kind
+      detail
+      at
+    }
+    photos {
+      id
+      position
+      contentType
+      byteSize
+      url
+      urlExpiresAt
+    }
+  }
+}
+    fragment ReturnFields on OrderReturn {
+  id
+  orderId
+  orderNumber
+  museumId
+  reason
+  note
+  photoUrls
+  status
+  customsStatus
+  late
+  releasedAt
+  arrivalDeadline
+  decisionComment
+  decidedAt
+  returnLogisticsNo
+  receivedAt
+  inspectedAt
+  inspectionComment
+  refundAmount
+  createdAt
+  lines {
+    lineId
+    quantity
+    acceptedQuantity
+    sellable
+  }
+}`) as unknown as TypedDocumentString<MuseumReturnQuery, MuseumReturnQueryVariables>;
+export const DecideReturnDocument = new TypedDocumentString(`
+    mutation DecideReturn($id: ID!, $accept: Boolean!, $comment: String!) {
+  decideReturn(returnId: $id, accept: $accept, comment: $comment) {
+    ...ReturnFields
+  }
+}
+    fragment ReturnFields on OrderReturn {
+  id
+  orderId
+  orderNumber
+  museumId
+  reason
+  note
+  photoUrls
+  status
+  customsStatus
+  late
+  releasedAt
+  arrivalDeadline
+  decisionComment
+  decidedAt
+  returnLogisticsNo
+  receivedAt
+  inspectedAt
+  inspectionComment
+  refundAmount
+  createdAt
+  lines {
+    lineId
+    quantity
+    acceptedQuantity
+    sellable
+  }
+}`) as unknown as TypedDocumentString<DecideReturnMutation, DecideReturnMutationVariables>;
+export const MarkReturnReceivedDocument = new TypedDocumentString(`
+    mutation MarkReturnReceived($id: ID!) {
+  markReturnReceived(returnId: $id) {
+    ...ReturnFields
+  }
+}
+    fragment ReturnFields on OrderReturn {
+  id
+  orderId
+  orderNumber
+  museumId
+  reason
+  note
+  photoUrls
+  status
+  customsStatus
+  late
+  releasedAt
+  arrivalDeadline
+  decisionComment
+  decidedAt
+  returnLogisticsNo
+  receivedAt
+  inspectedAt
+  inspectionComment
+  refundAmount
+  createdAt
+  lines {
+    lineId
+    quantity
+    acceptedQuantity
+    sellable
+  }
+}`) as unknown as TypedDocumentString<MarkReturnReceivedMutation, MarkReturnReceivedMutationVariables>;
+export const InspectReturnDocument = new TypedDocumentString(`
+    mutation InspectReturn($input: InspectReturnInput!) {
+  inspectReturn(input: $input) {
+    ...ReturnFields
+  }
+}
+    fragment ReturnFields on OrderReturn {
+  id
+  orderId
+  orderNumber
+  museumId
+  reason
+  note
+  photoUrls
+  status
+  customsStatus
+  late
+  releasedAt
+  arrivalDeadline
+  decisionComment
+  decidedAt
+  returnLogisticsNo
+  receivedAt
+  inspectedAt
+  inspectionComment
+  refundAmount
+  createdAt
+  lines {
+    lineId
+    quantity
+    acceptedQuantity
+    sellable
+  }
+}`) as unknown as TypedDocumentString<InspectReturnMutation, InspectReturnMutationVariables>;
+export const RefundReturnDocument = new TypedDocumentString(`
+    mutation RefundReturn($id: ID!) {
+  refundReturn(returnId: $id) {
+    ...ReturnFields
+  }
+}
+    fragment ReturnFields on OrderReturn {
+  id
+  orderId
+  orderNumber
+  museumId
+  reason
+  note
+  photoUrls
+  status
+  customsStatus
+  late
+  releasedAt
+  arrivalDeadline
+  decisionComment
+  decidedAt
+  returnLogisticsNo
+  receivedAt
+  inspectedAt
+  inspectionComment
+  refundAmount
+  createdAt
+  lines {
+    lineId
+    quantity
+    acceptedQuantity
+    sellable
+  }
+}`) as unknown as TypedDocumentString<RefundReturnMutation, RefundReturnMutationVariables>;
 export const RoyaltyStatementsDocument = new TypedDocumentString(`
     query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {
   royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {

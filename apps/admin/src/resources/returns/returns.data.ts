@@ -1,6 +1,7 @@
 import { gql } from '../../api/graphql';
 import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
 import { getCurrentMuseumId } from '../../museum/current-museum';
 
 // Returns of released orders (libs/orders after-sales): the shopper asks, the seller decides,
@@ -43,27 +44,75 @@ export interface ReturnRecord {
   createdAt: string;
   lines: ReturnLineRecord[];
   history?: { kind: string; detail: string; at: string }[];
-  /** Photos the shopper uploaded (detail only), each as a data: URL. */
   /** Shown through signed links (`url`, relative to the API's origin, working until `urlExpiresAt`); none once the return is refused or closed. */
   photos?: { id: string; position: number; contentType: string; byteSize: number; url: string; urlExpiresAt: string }[];
 }
 
-const RETURN = `id orderId orderNumber museumId reason note photoUrls status customsStatus late releasedAt arrivalDeadline decisionComment decidedAt
-  returnLogisticsNo receivedAt inspectedAt inspectionComment refundAmount createdAt lines { lineId quantity acceptedQuantity sellable }`;
+graphql(`
+  fragment ReturnFields on OrderReturn {
+    id
+    orderId
+    orderNumber
+    museumId
+    reason
+    note
+    photoUrls
+    status
+    customsStatus
+    late
+    releasedAt
+    arrivalDeadline
+    decisionComment
+    decidedAt
+    returnLogisticsNo
+    receivedAt
+    inspectedAt
+    inspectionComment
+    refundAmount
+    createdAt
+    lines { lineId quantity acceptedQuantity sellable }
+  }
+`);
+const MUSEUM_RETURNS = graphql(`
+  query MuseumReturns($museumId: ID, $status: ReturnStatus, $late: Boolean, $first: Int, $after: String, $full: Boolean!) {
+    museumReturns(museumId: $museumId, status: $status, late: $late, first: $first, after: $after) {
+      nodes { id ...ReturnFields @include(if: $full) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
 // The history's details come written in the console's language (the API keeps codes and parameters).
-const RETURN_DETAIL = `${RETURN} history(locale: $locale) { kind detail at } photos { id position contentType byteSize url urlExpiresAt }`;
+const MUSEUM_RETURN = graphql(`
+  query MuseumReturn($id: ID!, $locale: String) {
+    museumReturn(id: $id) {
+      ...ReturnFields
+      history(locale: $locale) { kind detail at }
+      photos { id position contentType byteSize url urlExpiresAt }
+    }
+  }
+`);
+const DECIDE_RETURN = graphql(`
+  mutation DecideReturn($id: ID!, $accept: Boolean!, $comment: String!) { decideReturn(returnId: $id, accept: $accept, comment: $comment) { ...ReturnFields } }
+`);
+const MARK_RETURN_RECEIVED = graphql(`
+  mutation MarkReturnReceived($id: ID!) { markReturnReceived(returnId: $id) { ...ReturnFields } }
+`);
+const INSPECT_RETURN = graphql(`
+  mutation InspectReturn($input: InspectReturnInput!) { inspectReturn(input: $input) { ...ReturnFields } }
+`);
+const REFUND_RETURN = graphql(`
+  mutation RefundReturn($id: ID!) { refundReturn(returnId: $id) { ...ReturnFields } }
+`);
 
 type Filter = { status: ReturnStatus | null; late: boolean | null };
 
 const returnsOf =
   (museumId: string | null, f: Filter): FetchPage<ReturnRecord> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ museumReturns: CursorPage<ReturnRecord> }>(
-      `query MuseumReturns($museumId: ID, $status: ReturnStatus, $late: Boolean, $first: Int, $after: String) {
-        museumReturns(museumId: $museumId, status: $status, late: $late, first: $first, after: $after) { nodes { ${idsOnly ? 'id' : RETURN} } ${PAGE_INFO} } }`,
-      { museumId, status: f.status, late: f.late, first, after },
-    );
-    return r.museumReturns;
+    const r = await gql(MUSEUM_RETURNS, { museumId, status: f.status, late: f.late, first, after, full: !idsOnly });
+    // Without `full` the nodes carry their ids only, all the pager reads then.
+    return r.museumReturns as CursorPage<ReturnRecord>;
   };
 
 export const returnsData: ResourceHandler = {
@@ -77,39 +126,33 @@ export const returnsData: ResourceHandler = {
 };
 
 export async function getReturn(id: string, locale = 'en'): Promise<ReturnRecord> {
-  return (await gql<{ museumReturn: ReturnRecord }>(`query MuseumReturn($id: ID!, $locale: String) { museumReturn(id: $id) { ${RETURN_DETAIL} } }`, { id, locale })).museumReturn;
+  return (await gql(MUSEUM_RETURN, { id, locale })).museumReturn;
 }
 
 /** Accepts (a return waybill is booked) or refuses a requested return, with a comment. */
 export async function decideReturn(id: string, accept: boolean, comment: string): Promise<ReturnRecord> {
-  const r = await gql<{ decideReturn: ReturnRecord }>(
-    `mutation DecideReturn($id: ID!, $accept: Boolean!, $comment: String!) { decideReturn(returnId: $id, accept: $accept, comment: $comment) { ${RETURN} } }`,
-    { id, accept, comment },
-  );
+  const r = await gql(DECIDE_RETURN, { id, accept, comment });
   pager.invalidate('returns');
   return r.decideReturn;
 }
 
 /** The seller has the parcel though the carrier did not report it arrived: inspection may start. */
 export async function markReturnReceived(id: string): Promise<ReturnRecord> {
-  const r = await gql<{ markReturnReceived: ReturnRecord }>(`mutation MarkReturnReceived($id: ID!) { markReturnReceived(returnId: $id) { ${RETURN} } }`, { id });
+  const r = await gql(MARK_RETURN_RECEIVED, { id });
   pager.invalidate('returns');
   return r.markReturnReceived;
 }
 
 /** The parcel inspected: accepted units restocked (on sale or set aside) and refunded. */
 export async function inspectReturn(id: string, comment: string, lines: { lineId: string; acceptedQuantity: number; sellable: boolean }[]): Promise<ReturnRecord> {
-  const r = await gql<{ inspectReturn: ReturnRecord }>(
-    `mutation InspectReturn($input: InspectReturnInput!) { inspectReturn(input: $input) { ${RETURN} } }`,
-    { input: { returnId: id, comment: comment || null, lines } },
-  );
+  const r = await gql(INSPECT_RETURN, { input: { returnId: id, comment: comment || null, lines } });
   pager.invalidate('returns');
   return r.inspectReturn;
 }
 
 /** Asks Stripe again for the refund of an inspected return whose refund failed. */
 export async function refundReturn(id: string): Promise<ReturnRecord> {
-  const r = await gql<{ refundReturn: ReturnRecord }>(`mutation RefundReturn($id: ID!) { refundReturn(returnId: $id) { ${RETURN} } }`, { id });
+  const r = await gql(REFUND_RETURN, { id });
   pager.invalidate('returns');
   return r.refundReturn;
 }
