@@ -8,3 +8,4 @@ export * from './lib/localized-text';
 export * from './lib/ids';
 export * from './lib/source-marker';
 export * from './lib/transfer-group';
+export * from './lib/actor';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EMPTY_TEXT, NotFoundError, ValidationError, hasAnyText, isUuid, mergeLocalizedText, validate } from '@vitrine/shared/kernel';
-import { managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
+import { EMPTY_TEXT, NotFoundError, ValidationError, hasAnyText, isUuid, mergeLocalizedText, validate, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { artworkSchema, updateArtworkSchema } from '../domain/catalog.schemas';
 import { searchTextOfColumns } from '../domain/search-text';
 import { ArtworkRepository, type ArtworkRow } from '../infrastructure/artwork.repository';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EMPTY_TEXT, NotFoundError, ValidationError, hasAnyText, isUuid, mergeLocalizedText, validate, type FieldIssue } from '@vitrine/shared/kernel';
-import { managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
+import { EMPTY_TEXT, NotFoundError, ValidationError, hasAnyText, isUuid, mergeLocalizedText, validate, type FieldIssue, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { collectionSchema, updateCollectionSchema } from '../domain/catalog.schemas';
 import { CollectionRepository, type CollectionRow } from '../infrastructure/collection.repository';
 import { ProductRepository } from '../infrastructure/product.repository';

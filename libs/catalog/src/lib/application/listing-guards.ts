@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@vitrine/shared/graphql';
+import type { Actor } from '@vitrine/shared/kernel';
 
 /**
  * A rule another context adds to publishing (licensing: a co-branded item lists only

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DomainError, EMPTY_TEXT, NotFoundError, ValidationError, hasAnyText, isUuid, mergeLocalizedText, validate, type FieldIssue, type LocalizedStrings } from '@vitrine/shared/kernel';
-import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
+import { ConflictError, DomainError, EMPTY_TEXT, NotFoundError, ValidationError, hasAnyText, isUuid, mergeLocalizedText, validate, type FieldIssue, type LocalizedStrings, canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import type { ProductStatus } from '@vitrine/shared/data-access';
 import { CatalogError, CatalogErrorCode } from '../domain/catalog-error';
 import { createProductSchema, updateProductSchema, type VariantInput } from '../domain/catalog.schemas';

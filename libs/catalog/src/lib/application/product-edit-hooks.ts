@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@vitrine/shared/graphql';
+import type { Actor } from '@vitrine/shared/kernel';
 import type { LocalizedStrings } from '@vitrine/shared/kernel';
 
 /** What a catalogue edit is about to change in the text or images of a product. */

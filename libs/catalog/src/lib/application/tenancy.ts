@@ -1,5 +1,4 @@
-import { NotFoundError } from '@vitrine/shared/kernel';
-import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
+import { NotFoundError, canManageMuseum, type Actor } from '@vitrine/shared/kernel';
 
 /** Another museum's object answers NOT_FOUND, exactly like a missing one. */
 export function assertManages(actor: Actor, museumId: string, entity: string): void {

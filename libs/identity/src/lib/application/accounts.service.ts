@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { ForbiddenError, NotFoundError, ValidationError, isUuid, validate } from '@vitrine/shared/kernel';
-import type { Actor } from '@vitrine/shared/graphql';
+import { ForbiddenError, NotFoundError, ValidationError, isUuid, validate, type Actor } from '@vitrine/shared/kernel';
 import { emailSchema, passwordSchema } from '../domain/password-policy';
 import { UserRepository, type UserRecord } from '../infrastructure/user.repository';
 import { BrandRepository, type BrandRecord } from '../infrastructure/brand.repository';

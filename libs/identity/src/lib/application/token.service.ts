@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
-import type { Actor, ActorRole } from '@vitrine/shared/graphql';
+import type { Actor, ActorRole } from '@vitrine/shared/kernel';
 
 export interface TokenSettings {
   secret: string;

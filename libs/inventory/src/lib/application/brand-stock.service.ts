@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, isUuid, validate } from '@vitrine/shared/kernel';
+import { NotFoundError, isUuid, validate, isPlatformAdmin, type Actor } from '@vitrine/shared/kernel';
 import { BrandStockRepository, type BrandVariantRecord } from '../infrastructure/brand-stock.repository';
 import { countShelf, locationFields, setStockSchema } from './shelf-count';
 import { StockRepository, type StockLevelRecord, type StockLocationRecord } from '../infrastructure/stock.repository';

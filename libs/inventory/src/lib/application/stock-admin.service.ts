@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, isUuid, validate } from '@vitrine/shared/kernel';
+import { NotFoundError, isUuid, validate, canManageMuseum, type Actor } from '@vitrine/shared/kernel';
 import { countShelf, locationFields, setStockSchema } from './shelf-count';
 import { StockRepository, type StockLevelRecord, type StockLocationRecord, type VariantLabel } from '../infrastructure/stock.repository';
 

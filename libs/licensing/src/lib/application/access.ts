@@ -1,5 +1,4 @@
-import { ForbiddenError, NotFoundError } from '@vitrine/shared/kernel';
-import type { Actor } from '@vitrine/shared/graphql';
+import { ForbiddenError, NotFoundError, type Actor } from '@vitrine/shared/kernel';
 import { EVENT_PARTY, type ProposalEvent } from '../domain/proposal-workflow';
 
 /**

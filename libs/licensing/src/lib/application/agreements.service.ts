@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@vitrine/shared/kernel';
-import type { Actor } from '@vitrine/shared/graphql';
+import { NotFoundError, type Actor } from '@vitrine/shared/kernel';
 import { isUuid } from '../domain/ids';
 import { AgreementRepository, type AgreementRow } from '../infrastructure/agreement.repository';
 import { canSeeAgreementOf, scopeOf } from './access';

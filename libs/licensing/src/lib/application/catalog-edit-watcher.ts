@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ProductEditHooks, type ProductContentEdit, type ProductEditHook } from '@vitrine/catalog';
-import type { Actor } from '@vitrine/shared/graphql';
+import type { Actor } from '@vitrine/shared/kernel';
 import { StorefrontEditsService } from './storefront-edits.service';
 
 /**

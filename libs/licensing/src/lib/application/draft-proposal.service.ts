@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@vitrine/shared/data-access';
-import { ForbiddenError, ValidationError, validate } from '@vitrine/shared/kernel';
-import type { Actor } from '@vitrine/shared/graphql';
+import { ForbiddenError, ValidationError, validate, type Actor } from '@vitrine/shared/kernel';
 import { z } from 'zod';
 import { isUuid } from '../domain/ids';
 import { LicensingError, LicensingErrorCode } from '../domain/licensing-error';

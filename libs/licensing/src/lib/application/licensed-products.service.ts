@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError } from '@vitrine/shared/kernel';
-import type { Actor } from '@vitrine/shared/graphql';
+import { ForbiddenError, NotFoundError, type Actor } from '@vitrine/shared/kernel';
 import { listingProblemsForChina } from '@vitrine/catalog';
 import { isUuid } from '../domain/ids';
 import { LicensingError, LicensingErrorCode } from '../domain/licensing-error';

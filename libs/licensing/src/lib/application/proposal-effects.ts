@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import type { Tx } from '@vitrine/shared/data-access';
-import { ValidationError, type FieldIssue } from '@vitrine/shared/kernel';
-import type { Actor } from '@vitrine/shared/graphql';
+import { ValidationError, type FieldIssue, type Actor } from '@vitrine/shared/kernel';
 import { addDays } from '../domain/periods';
 import { reviewDueAt } from '../domain/review-schedule';
 import { agreementExpiryJob, reviewReminderJob } from '../jobs/licensing.jobs';

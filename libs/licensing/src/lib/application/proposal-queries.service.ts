@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, ValidationError } from '@vitrine/shared/kernel';
-import type { Actor } from '@vitrine/shared/graphql';
+import { NotFoundError, ValidationError, type Actor } from '@vitrine/shared/kernel';
 import { isUuid } from '../domain/ids';
 import type { ProposalStage, ProposalStatus } from '../domain/proposal-workflow';
 import { diffContents, type FieldChange } from '../domain/revision-diff';

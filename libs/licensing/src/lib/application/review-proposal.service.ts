@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { validate } from '@vitrine/shared/kernel';
-import type { Actor } from '@vitrine/shared/graphql';
+import { validate, type Actor } from '@vitrine/shared/kernel';
 import { z } from 'zod';
 import { isUuid } from '../domain/ids';
 import { LicensingError, LicensingErrorCode } from '../domain/licensing-error';

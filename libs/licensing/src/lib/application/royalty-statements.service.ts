@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { NotFoundError, ValidationError } from '@vitrine/shared/kernel';
-import type { Actor } from '@vitrine/shared/graphql';
+import { NotFoundError, ValidationError, type Actor } from '@vitrine/shared/kernel';
 import { isUuid } from '../domain/ids';
 import { addMonths, isPeriod, monthOf, periodBounds, type IsoDate } from '../domain/periods';
 import { computeStatement } from '../domain/statement';

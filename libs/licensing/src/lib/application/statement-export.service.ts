@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import type PDFKit from 'pdfkit';
-import { MINOR_UNITS } from '@vitrine/shared/kernel';
-import type { Actor } from '@vitrine/shared/graphql';
+import { MINOR_UNITS, type Actor } from '@vitrine/shared/kernel';
 import { DirectoryRepository } from '../infrastructure/directory.repository';
 import type { LedgerEntryRow } from '../infrastructure/ledger.repository';
 import type { StatementRow } from '../infrastructure/statement.repository';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Actor } from '@vitrine/shared/graphql';
+import type { Actor } from '@vitrine/shared/kernel';
 import type { LocalizedStrings } from '../domain/proposal-content';
 import { transitionOf } from '../domain/proposal-workflow';
 import { AgreementRepository } from '../infrastructure/agreement.repository';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ValidationError } from '@vitrine/shared/kernel';
-import type { Actor } from '@vitrine/shared/graphql';
+import { ValidationError, type Actor } from '@vitrine/shared/kernel';
 import { isUuid } from '../domain/ids';
 import { submissionProblems } from '../domain/proposal-content';
 import { transition } from '../domain/proposal-workflow';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CartService } from '@vitrine/orders';
-import type { Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, validate } from '@vitrine/shared/kernel';
+import { NotFoundError, validate, type Actor } from '@vitrine/shared/kernel';
 import { LiveError, LiveErrorCode } from '../domain/live-error';
 import { liveCartLineSchema, sessionPhase } from '../domain/live-rules';
 import { LiveRepository } from '../infrastructure/live.repository';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
+import { NotFoundError, ValidationError, validate, canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { LiveError, LiveErrorCode } from '../domain/live-error';
 import { announcementSchema, bagSchema, flashPriceAllowed, flashSchema, pinSchema, scheduleSchema, sessionIdSchema, sessionPhase, sessionTimeProblems, updateSessionSchema } from '../domain/live-rules';
 import { LiveRepository, type FlashRow, type LiveSessionRow, type ProductSalesRow, type AnnouncementRow } from '../infrastructure/live.repository';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CROSS_BORDER_RULES, IdentityRecordsService, chinaCalendarYear, maskResidentId, remainingAnnualQuota, type CrossBorderRules } from '@vitrine/customs';
 import type { SqlTx } from '@vitrine/shared/data-access';
-import { type Actor } from '@vitrine/shared/graphql';
+import { type Actor } from '@vitrine/shared/kernel';
 import { checkQuotaQuery } from '../domain/checkout-input';
 import { QUOTA_STATUSES } from '../domain/order-state-machine';
 import { OrderRepository } from '../infrastructure/order.repository';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, isUuid } from '@vitrine/shared/kernel';
+import { NotFoundError, isUuid, isPlatformAdmin, type Actor } from '@vitrine/shared/kernel';
 import type { OrderStatus } from '../domain/order-state-machine';
 import { OrderRepository } from '../infrastructure/order.repository';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PaymentsService, acceptsEvidence, type DisputeEvidenceFile, type DisputeRecord } from '@vitrine/payments';
-import { canManageMuseum, isPlatformAdmin, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, validate } from '@vitrine/shared/kernel';
+import { NotFoundError, validate, canManageMuseum, isPlatformAdmin, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { z } from 'zod';
 import { splitByOrders } from '../domain/dispute-split';
 import { DisputeOrdersRepository, type DisputedOrderRecord } from '../infrastructure/dispute-orders.repository';

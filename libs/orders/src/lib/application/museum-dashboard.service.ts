@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { StockReportsService, type LowStockRecord } from '@vitrine/inventory';
-import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, validate } from '@vitrine/shared/kernel';
+import { NotFoundError, validate, canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order-state-machine';
 import { OrderStatsRepository, type DailySalesRow } from '../infrastructure/order-stats.repository';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PaymentsService } from '@vitrine/payments';
-import { canManageMuseum, isPlatformAdmin, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, validate } from '@vitrine/shared/kernel';
+import { NotFoundError, validate, canManageMuseum, isPlatformAdmin, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { z } from 'zod';
 import { outstandingOf } from '../domain/refunds';
 import { OrderRepository, type CheckoutRecord, type OrderLineRecord, type OrderPageQuery, type OrderRecord, type OrderSort } from '../infrastructure/order.repository';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canManageMuseum, isPlatformAdmin, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
-import { ForbiddenError, NotFoundError, ValidationError } from '@vitrine/shared/kernel';
+import { ForbiddenError, NotFoundError, ValidationError, canManageMuseum, isPlatformAdmin, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { checkPromotionInput, type PromotionInput } from '../domain/promotion-input';
 import { PromotionsError, PromotionsErrorCode } from '../domain/promotions-error';
 import { PromotionRepository, type PromotionRow } from '../infrastructure/promotion.repository';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlTx } from '@vitrine/shared/data-access';
-import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
-import { ForbiddenError, NotFoundError } from '@vitrine/shared/kernel';
+import { ForbiddenError, NotFoundError, isPlatformAdmin, type Actor } from '@vitrine/shared/kernel';
 import { commissionRateProblems, type CommissionRates } from '../domain/commission';
 import { SettlementError, SettlementErrorCode } from '../domain/settlement-error';
 import { CommissionRepository, type CommissionSettingRow } from '../infrastructure/commission.repository';

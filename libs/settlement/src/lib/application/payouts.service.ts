@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService } from '@vitrine/shared/data-access';
-import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
-import { ForbiddenError, NotFoundError, ValidationError, checkoutTransferGroup, type FieldIssue } from '@vitrine/shared/kernel';
+import { ForbiddenError, NotFoundError, ValidationError, checkoutTransferGroup, type FieldIssue, isPlatformAdmin, type Actor } from '@vitrine/shared/kernel';
 import { allocatePayout } from '../domain/payout-allocation';
 import { payoutEntry } from '../domain/posting-plan';
 import { LedgerRepository } from '../infrastructure/ledger.repository';

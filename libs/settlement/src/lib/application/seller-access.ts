@@ -1,5 +1,4 @@
-import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError } from '@vitrine/shared/kernel';
+import { NotFoundError, isPlatformAdmin, type Actor } from '@vitrine/shared/kernel';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isPlatformAdmin, type Actor } from '@vitrine/shared/graphql';
-import { ForbiddenError, ValidationError } from '@vitrine/shared/kernel';
+import { ForbiddenError, ValidationError, isPlatformAdmin, type Actor } from '@vitrine/shared/kernel';
 import { ownSeller } from './seller-access';
 import { buildStatement, monthBounds, statementCsv, type CurrencyStatement } from '../domain/statement';
 import { ENTRY_KINDS, isSellerAccount, type AccountKind, type EntryKind, type LineComponent, type OwnerType } from '../domain/ledger';

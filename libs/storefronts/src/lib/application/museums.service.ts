@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EMPTY_TEXT, NotFoundError, ValidationError, isUuid, mergeLocalizedText, validate, type FieldIssue } from '@vitrine/shared/kernel';
-import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
+import { EMPTY_TEXT, NotFoundError, ValidationError, isUuid, mergeLocalizedText, validate, type FieldIssue, canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { storefrontProblems } from '../domain/storefront-rules';
 import { createMuseumSchema, updateMuseumSchema, updateStorefrontSchema } from '../domain/storefronts.schemas';
 import { MuseumRepository, type MuseumRow } from '../infrastructure/museum.repository';

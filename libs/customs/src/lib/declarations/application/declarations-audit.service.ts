@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CustomsDocument, CustomsMessageStatus } from '@vitrine/shared/data-access';
-import { managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError } from '@vitrine/shared/kernel';
+import { NotFoundError, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { CustomsMessageRepository, type MessageAuditRow } from '../infrastructure/customs-message.repository';
 
 export interface CustomsMessageView {

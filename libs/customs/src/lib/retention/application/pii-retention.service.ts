@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Actor } from '@vitrine/shared/graphql';
-import { ForbiddenError, NotFoundError, isUuid } from '@vitrine/shared/kernel';
+import { ForbiddenError, NotFoundError, isUuid, type Actor } from '@vitrine/shared/kernel';
 import { retentionCutoff, type RetentionConfig } from '../domain/retention-config';
 import { PiiRetentionRepository, type DeletionRequestRow, type OrdererIdentityRow } from '../infrastructure/pii-retention.repository';
 

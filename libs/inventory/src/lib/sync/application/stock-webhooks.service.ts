@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { z } from 'zod';
-import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, validate } from '@vitrine/shared/kernel';
+import { NotFoundError, validate, canManageMuseum, type Actor } from '@vitrine/shared/kernel';
 import { enqueue, jobOf } from '@vitrine/shared/jobs';
 import { SIGNATURE_HEADER, signWebhook } from '../domain/webhook-signature';
 import { assertPublicHost } from '../infrastructure/feed-fetcher';

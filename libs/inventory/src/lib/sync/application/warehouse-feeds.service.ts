@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { canManageMuseum, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, validate } from '@vitrine/shared/kernel';
+import { NotFoundError, validate, canManageMuseum, type Actor } from '@vitrine/shared/kernel';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { StockSyncRepository, type FeedRecord, type RunRecord } from '../infrastructure/stock-sync.repository';
 import { syncWarehouseFeedJob } from '../stock-sync.jobs';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, ValidationError } from '@vitrine/shared/kernel';
+import { NotFoundError, ValidationError, canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { returnableUnits, type ReturnStatus } from '../domain/returns';
 import { ReturnsRepository, type NoticeRecord, type ReturnEventRecord, type ReturnRecord } from '../infrastructure/returns.repository';
 

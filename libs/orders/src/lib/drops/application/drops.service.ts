@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { IdentityRecordsService } from '@vitrine/customs';
-import { canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError, ValidationError, validate } from '@vitrine/shared/kernel';
+import { NotFoundError, ValidationError, validate, canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { z } from 'zod';
 import { checkResidentId } from '../../domain/checkout-input';
 import { acceptsEntries, sha256Hex } from '../domain/allocation';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DeclarationsAuditService, type CustomsMessageView } from '@vitrine/customs';
-import { canManageMuseum, groupByKeys, type Actor } from '@vitrine/shared/graphql';
-import { NotFoundError } from '@vitrine/shared/kernel';
+import { groupByKeys } from '@vitrine/shared/graphql';
+import { NotFoundError, canManageMuseum, type Actor } from '@vitrine/shared/kernel';
 import { awaitsHandover } from '../domain/fulfilment-state';
 import { PipelineRepository, type ShipmentRow } from '../infrastructure/pipeline.repository';
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Actor } from '@vitrine/shared/graphql';
+import type { Actor } from '@vitrine/shared/kernel';
 import { enqueue, jobOf } from '@vitrine/shared/jobs';
 import { OrdersError } from '../../domain/orders-error';
 import { TransactionRunner } from '../../infrastructure/transaction-runner';
