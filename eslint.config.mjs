@@ -3,7 +3,9 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 // Bounded contexts (see docs/style): shared imports only shared; leaf contexts import
-// themselves and shared; licensing adds catalog; settlement adds licensing; orders orchestrates; apps import anything;
+// themselves and shared; a context may import the read/write ports of the contexts below it
+// (docs/adr/0021, issue 19: storefronts at the bottom, then catalog, identity, inventory,
+// promotions, licensing, settlement); orders orchestrates; apps import anything;
 // the web console never imports node libs. The console (apps/admin, its own tsconfig with DOM
 // and JSX) gets the same TypeScript rules; its vite.config.ts is outside that tsconfig.
 const leaf = (scope) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'] });
