@@ -68,9 +68,27 @@ type Documents = {
     "\n  mutation CreateCollection($input: CreateCollectionInput!) { createCollection(input: $input) { ...CollectionFields } }\n": typeof types.CreateCollectionDocument,
     "\n  mutation UpdateCollection($input: UpdateCollectionInput!) { updateCollection(input: $input) { ...CollectionFields } }\n": typeof types.UpdateCollectionDocument,
     "\n  mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }\n": typeof types.DeleteCollectionDocument,
+    "\n  fragment DropFields on Drop {\n    id\n    museumId\n    variantId\n    productId\n    mode\n    status\n    startsAt\n    registrationClosesAt\n    editionSize\n    perIdentityLimit\n    payWindowSeconds\n    seedHash\n    seed\n    drawnAt\n  }\n": typeof types.DropFieldsFragmentDoc,
+    "\n  query MuseumDrops { museumDrops(first: 100) { ...DropFields } }\n": typeof types.MuseumDropsDocument,
+    "\n  query ManagedDrop($id: ID!) { managedDrop(id: $id) { ...DropFields } }\n": typeof types.ManagedDropDocument,
+    "\n  mutation UpdateDrop($input: UpdateDropInput!) { updateDrop(input: $input) { ...DropFields } }\n": typeof types.UpdateDropDocument,
+    "\n  mutation CreateDrop($input: CreateDropInput!) { createDrop(input: $input) { ...DropFields } }\n": typeof types.CreateDropDocument,
+    "\n  query DropEntries($dropId: ID!, $status: String) {\n    dropEntries(dropId: $dropId, first: 100, status: $status) {\n      id\n      status\n      position\n      joinedAt\n      turnEndsAt\n      accountEmail\n      accountAgeDays\n      sameAddressEntries\n      sameShippingAddressEntries\n      voidReason\n    }\n  }\n": typeof types.DropEntriesDocument,
+    "\n  mutation CancelDrop($input: CancelDropInput!) { cancelDrop(input: $input) { id status } }\n": typeof types.CancelDropDocument,
+    "\n  mutation VoidEntry($input: VoidDropEntryInput!) { voidDropEntry(input: $input) { id status } }\n": typeof types.VoidEntryDocument,
     "\n  fragment FxRateFields on FxRate { id base quote rate source effectiveAt }\n": typeof types.FxRateFieldsFragmentDoc,
     "\n  query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {\n    fxRates(base: $base, quote: $quote, first: $first, after: $after) {\n      nodes { id ...FxRateFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.FxRatesDocument,
     "\n  mutation SetFxRate($input: SetFxRateInput!) { setFxRate(input: $input) { ...FxRateFields } }\n": typeof types.SetFxRateDocument,
+    "\n  fragment LiveSessionFields on LiveSession { id museumId title streamUrl startsAt endsAt phase pinnedProductId productIds }\n": typeof types.LiveSessionFieldsFragmentDoc,
+    "\n  query ManagedLiveSessions { managedLiveSessions(first: 100) { ...LiveSessionFields } }\n": typeof types.ManagedLiveSessionsDocument,
+    "\n  query ManagedLiveSession($id: ID!) {\n    managedLiveSession(id: $id) {\n      ...LiveSessionFields\n      products { productId name priceMinor currency available }\n      flashPrices { productId priceMinor startsAt endsAt }\n      announcements { id body createdAt }\n      sales { productId name orders units revenueMinor }\n    }\n  }\n": typeof types.ManagedLiveSessionDocument,
+    "\n  mutation ScheduleLiveSession($input: ScheduleLiveSessionInput!) { scheduleLiveSession(input: $input) { ...LiveSessionFields } }\n": typeof types.ScheduleLiveSessionDocument,
+    "\n  mutation UpdateLiveSession($input: UpdateLiveSessionInput!) { updateLiveSession(input: $input) { ...LiveSessionFields } }\n": typeof types.UpdateLiveSessionDocument,
+    "\n  mutation SetLiveSessionBag($input: SetLiveSessionBagInput!) { setLiveSessionBag(input: $input) { ...LiveSessionFields } }\n": typeof types.SetLiveSessionBagDocument,
+    "\n  mutation CancelLiveSession($input: CancelLiveSessionInput!) { cancelLiveSession(input: $input) { id phase } }\n": typeof types.CancelLiveSessionDocument,
+    "\n  mutation PinLiveProduct($input: PinLiveProductInput!) { pinLiveProduct(input: $input) { id pinnedProductId } }\n": typeof types.PinLiveProductDocument,
+    "\n  mutation StartLiveFlashPrice($input: StartLiveFlashPriceInput!) { startLiveFlashPrice(input: $input) { productId priceMinor endsAt } }\n": typeof types.StartLiveFlashPriceDocument,
+    "\n  mutation PostLiveAnnouncement($input: PostLiveAnnouncementInput!) { postLiveAnnouncement(input: $input) { id body } }\n": typeof types.PostLiveAnnouncementDocument,
     "\n  fragment MuseumFields on ManagedMuseum {\n    id\n    slug\n    legalName\n    country\n    storefront { id status name { fr en zhCN } }\n  }\n": typeof types.MuseumFieldsFragmentDoc,
     "\n  query Museums($first: Int, $after: String, $search: String, $full: Boolean!) {\n    museums(first: $first, after: $after, search: $search) {\n      nodes { id ...MuseumFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.MuseumsDocument,
     "\n  query MyMuseums { myMuseums { ...MuseumFields } }\n": typeof types.MyMuseumsDocument,
@@ -101,6 +119,12 @@ type Documents = {
     "\n  mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { ...ProductFields } }\n": typeof types.CreateProductDocument,
     "\n  mutation UpdateProduct($input: UpdateProductInput!) { updateProduct(input: $input) { ...ProductFields } }\n": typeof types.UpdateProductDocument,
     "\n  mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }\n": typeof types.DeleteProductDocument,
+    "\n  fragment PromotionFields on Promotion {\n    id\n    museumId\n    kind\n    name\n    code\n    tiers { minMinor offMinor }\n    every\n    discountType\n    percentBps\n    amountOffMinor\n    minSpendMinor\n    fundedBy\n    perShopperLimit\n    totalLimit\n    usedCount\n    discountGivenMinor\n    productIds\n    startsAt\n    endsAt\n    status\n  }\n": typeof types.PromotionFieldsFragmentDoc,
+    "\n  query Promotions($museumId: ID) { promotions(museumId: $museumId) { ...PromotionFields } }\n": typeof types.PromotionsDocument,
+    "\n  query Promotion($id: ID!) { promotion(id: $id) { ...PromotionFields } }\n": typeof types.PromotionDocument,
+    "\n  mutation CreatePromotion($input: PromotionInput!) { createPromotion(input: $input) { ...PromotionFields } }\n": typeof types.CreatePromotionDocument,
+    "\n  mutation UpdatePromotion($id: ID!, $input: PromotionInput!) { updatePromotion(id: $id, input: $input) { ...PromotionFields } }\n": typeof types.UpdatePromotionDocument,
+    "\n  mutation ArchivePromotion($id: ID!) { archivePromotion(id: $id) { id status } }\n": typeof types.ArchivePromotionDocument,
     "\n  mutation QueueBoardLink { queueBoardLink { path expiresAt } }\n": typeof types.QueueBoardLinkDocument,
     "\n  fragment FxRefreshRunFields on FxRefreshRun { id status base quote rate referenceDate source error startedAt finishedAt acknowledgedAt }\n": typeof types.FxRefreshRunFieldsFragmentDoc,
     "\n  query FxRefreshRuns($first: Int) {\n    runs: fxRefreshRuns(first: $first) { nodes { ...FxRefreshRunFields } }\n    alerts: fxRefreshRuns(status: FAILED, unacknowledged: true, first: 1) { totalCount }\n  }\n": typeof types.FxRefreshRunsDocument,
@@ -202,9 +226,27 @@ const documents: Documents = {
     "\n  mutation CreateCollection($input: CreateCollectionInput!) { createCollection(input: $input) { ...CollectionFields } }\n": types.CreateCollectionDocument,
     "\n  mutation UpdateCollection($input: UpdateCollectionInput!) { updateCollection(input: $input) { ...CollectionFields } }\n": types.UpdateCollectionDocument,
     "\n  mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }\n": types.DeleteCollectionDocument,
+    "\n  fragment DropFields on Drop {\n    id\n    museumId\n    variantId\n    productId\n    mode\n    status\n    startsAt\n    registrationClosesAt\n    editionSize\n    perIdentityLimit\n    payWindowSeconds\n    seedHash\n    seed\n    drawnAt\n  }\n": types.DropFieldsFragmentDoc,
+    "\n  query MuseumDrops { museumDrops(first: 100) { ...DropFields } }\n": types.MuseumDropsDocument,
+    "\n  query ManagedDrop($id: ID!) { managedDrop(id: $id) { ...DropFields } }\n": types.ManagedDropDocument,
+    "\n  mutation UpdateDrop($input: UpdateDropInput!) { updateDrop(input: $input) { ...DropFields } }\n": types.UpdateDropDocument,
+    "\n  mutation CreateDrop($input: CreateDropInput!) { createDrop(input: $input) { ...DropFields } }\n": types.CreateDropDocument,
+    "\n  query DropEntries($dropId: ID!, $status: String) {\n    dropEntries(dropId: $dropId, first: 100, status: $status) {\n      id\n      status\n      position\n      joinedAt\n      turnEndsAt\n      accountEmail\n      accountAgeDays\n      sameAddressEntries\n      sameShippingAddressEntries\n      voidReason\n    }\n  }\n": types.DropEntriesDocument,
+    "\n  mutation CancelDrop($input: CancelDropInput!) { cancelDrop(input: $input) { id status } }\n": types.CancelDropDocument,
+    "\n  mutation VoidEntry($input: VoidDropEntryInput!) { voidDropEntry(input: $input) { id status } }\n": types.VoidEntryDocument,
     "\n  fragment FxRateFields on FxRate { id base quote rate source effectiveAt }\n": types.FxRateFieldsFragmentDoc,
     "\n  query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {\n    fxRates(base: $base, quote: $quote, first: $first, after: $after) {\n      nodes { id ...FxRateFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.FxRatesDocument,
     "\n  mutation SetFxRate($input: SetFxRateInput!) { setFxRate(input: $input) { ...FxRateFields } }\n": types.SetFxRateDocument,
+    "\n  fragment LiveSessionFields on LiveSession { id museumId title streamUrl startsAt endsAt phase pinnedProductId productIds }\n": types.LiveSessionFieldsFragmentDoc,
+    "\n  query ManagedLiveSessions { managedLiveSessions(first: 100) { ...LiveSessionFields } }\n": types.ManagedLiveSessionsDocument,
+    "\n  query ManagedLiveSession($id: ID!) {\n    managedLiveSession(id: $id) {\n      ...LiveSessionFields\n      products { productId name priceMinor currency available }\n      flashPrices { productId priceMinor startsAt endsAt }\n      announcements { id body createdAt }\n      sales { productId name orders units revenueMinor }\n    }\n  }\n": types.ManagedLiveSessionDocument,
+    "\n  mutation ScheduleLiveSession($input: ScheduleLiveSessionInput!) { scheduleLiveSession(input: $input) { ...LiveSessionFields } }\n": types.ScheduleLiveSessionDocument,
+    "\n  mutation UpdateLiveSession($input: UpdateLiveSessionInput!) { updateLiveSession(input: $input) { ...LiveSessionFields } }\n": types.UpdateLiveSessionDocument,
+    "\n  mutation SetLiveSessionBag($input: SetLiveSessionBagInput!) { setLiveSessionBag(input: $input) { ...LiveSessionFields } }\n": types.SetLiveSessionBagDocument,
+    "\n  mutation CancelLiveSession($input: CancelLiveSessionInput!) { cancelLiveSession(input: $input) { id phase } }\n": types.CancelLiveSessionDocument,
+    "\n  mutation PinLiveProduct($input: PinLiveProductInput!) { pinLiveProduct(input: $input) { id pinnedProductId } }\n": types.PinLiveProductDocument,
+    "\n  mutation StartLiveFlashPrice($input: StartLiveFlashPriceInput!) { startLiveFlashPrice(input: $input) { productId priceMinor endsAt } }\n": types.StartLiveFlashPriceDocument,
+    "\n  mutation PostLiveAnnouncement($input: PostLiveAnnouncementInput!) { postLiveAnnouncement(input: $input) { id body } }\n": types.PostLiveAnnouncementDocument,
     "\n  fragment MuseumFields on ManagedMuseum {\n    id\n    slug\n    legalName\n    country\n    storefront { id status name { fr en zhCN } }\n  }\n": types.MuseumFieldsFragmentDoc,
     "\n  query Museums($first: Int, $after: String, $search: String, $full: Boolean!) {\n    museums(first: $first, after: $after, search: $search) {\n      nodes { id ...MuseumFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.MuseumsDocument,
     "\n  query MyMuseums { myMuseums { ...MuseumFields } }\n": types.MyMuseumsDocument,
@@ -235,6 +277,12 @@ const documents: Documents = {
     "\n  mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { ...ProductFields } }\n": types.CreateProductDocument,
     "\n  mutation UpdateProduct($input: UpdateProductInput!) { updateProduct(input: $input) { ...ProductFields } }\n": types.UpdateProductDocument,
     "\n  mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }\n": types.DeleteProductDocument,
+    "\n  fragment PromotionFields on Promotion {\n    id\n    museumId\n    kind\n    name\n    code\n    tiers { minMinor offMinor }\n    every\n    discountType\n    percentBps\n    amountOffMinor\n    minSpendMinor\n    fundedBy\n    perShopperLimit\n    totalLimit\n    usedCount\n    discountGivenMinor\n    productIds\n    startsAt\n    endsAt\n    status\n  }\n": types.PromotionFieldsFragmentDoc,
+    "\n  query Promotions($museumId: ID) { promotions(museumId: $museumId) { ...PromotionFields } }\n": types.PromotionsDocument,
+    "\n  query Promotion($id: ID!) { promotion(id: $id) { ...PromotionFields } }\n": types.PromotionDocument,
+    "\n  mutation CreatePromotion($input: PromotionInput!) { createPromotion(input: $input) { ...PromotionFields } }\n": types.CreatePromotionDocument,
+    "\n  mutation UpdatePromotion($id: ID!, $input: PromotionInput!) { updatePromotion(id: $id, input: $input) { ...PromotionFields } }\n": types.UpdatePromotionDocument,
+    "\n  mutation ArchivePromotion($id: ID!) { archivePromotion(id: $id) { id status } }\n": types.ArchivePromotionDocument,
     "\n  mutation QueueBoardLink { queueBoardLink { path expiresAt } }\n": types.QueueBoardLinkDocument,
     "\n  fragment FxRefreshRunFields on FxRefreshRun { id status base quote rate referenceDate source error startedAt finishedAt acknowledgedAt }\n": types.FxRefreshRunFieldsFragmentDoc,
     "\n  query FxRefreshRuns($first: Int) {\n    runs: fxRefreshRuns(first: $first) { nodes { ...FxRefreshRunFields } }\n    alerts: fxRefreshRuns(status: FAILED, unacknowledged: true, first: 1) { totalCount }\n  }\n": types.FxRefreshRunsDocument,
@@ -498,6 +546,38 @@ export function graphql(source: "\n  mutation DeleteCollection($id: ID!) { delet
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment DropFields on Drop {\n    id\n    museumId\n    variantId\n    productId\n    mode\n    status\n    startsAt\n    registrationClosesAt\n    editionSize\n    perIdentityLimit\n    payWindowSeconds\n    seedHash\n    seed\n    drawnAt\n  }\n"): typeof import('./graphql').DropFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MuseumDrops { museumDrops(first: 100) { ...DropFields } }\n"): typeof import('./graphql').MuseumDropsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ManagedDrop($id: ID!) { managedDrop(id: $id) { ...DropFields } }\n"): typeof import('./graphql').ManagedDropDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDrop($input: UpdateDropInput!) { updateDrop(input: $input) { ...DropFields } }\n"): typeof import('./graphql').UpdateDropDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDrop($input: CreateDropInput!) { createDrop(input: $input) { ...DropFields } }\n"): typeof import('./graphql').CreateDropDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DropEntries($dropId: ID!, $status: String) {\n    dropEntries(dropId: $dropId, first: 100, status: $status) {\n      id\n      status\n      position\n      joinedAt\n      turnEndsAt\n      accountEmail\n      accountAgeDays\n      sameAddressEntries\n      sameShippingAddressEntries\n      voidReason\n    }\n  }\n"): typeof import('./graphql').DropEntriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelDrop($input: CancelDropInput!) { cancelDrop(input: $input) { id status } }\n"): typeof import('./graphql').CancelDropDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoidEntry($input: VoidDropEntryInput!) { voidDropEntry(input: $input) { id status } }\n"): typeof import('./graphql').VoidEntryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment FxRateFields on FxRate { id base quote rate source effectiveAt }\n"): typeof import('./graphql').FxRateFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -507,6 +587,46 @@ export function graphql(source: "\n  query FxRates($base: String!, $quote: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetFxRate($input: SetFxRateInput!) { setFxRate(input: $input) { ...FxRateFields } }\n"): typeof import('./graphql').SetFxRateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LiveSessionFields on LiveSession { id museumId title streamUrl startsAt endsAt phase pinnedProductId productIds }\n"): typeof import('./graphql').LiveSessionFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ManagedLiveSessions { managedLiveSessions(first: 100) { ...LiveSessionFields } }\n"): typeof import('./graphql').ManagedLiveSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ManagedLiveSession($id: ID!) {\n    managedLiveSession(id: $id) {\n      ...LiveSessionFields\n      products { productId name priceMinor currency available }\n      flashPrices { productId priceMinor startsAt endsAt }\n      announcements { id body createdAt }\n      sales { productId name orders units revenueMinor }\n    }\n  }\n"): typeof import('./graphql').ManagedLiveSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleLiveSession($input: ScheduleLiveSessionInput!) { scheduleLiveSession(input: $input) { ...LiveSessionFields } }\n"): typeof import('./graphql').ScheduleLiveSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateLiveSession($input: UpdateLiveSessionInput!) { updateLiveSession(input: $input) { ...LiveSessionFields } }\n"): typeof import('./graphql').UpdateLiveSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLiveSessionBag($input: SetLiveSessionBagInput!) { setLiveSessionBag(input: $input) { ...LiveSessionFields } }\n"): typeof import('./graphql').SetLiveSessionBagDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelLiveSession($input: CancelLiveSessionInput!) { cancelLiveSession(input: $input) { id phase } }\n"): typeof import('./graphql').CancelLiveSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PinLiveProduct($input: PinLiveProductInput!) { pinLiveProduct(input: $input) { id pinnedProductId } }\n"): typeof import('./graphql').PinLiveProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartLiveFlashPrice($input: StartLiveFlashPriceInput!) { startLiveFlashPrice(input: $input) { productId priceMinor endsAt } }\n"): typeof import('./graphql').StartLiveFlashPriceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostLiveAnnouncement($input: PostLiveAnnouncementInput!) { postLiveAnnouncement(input: $input) { id body } }\n"): typeof import('./graphql').PostLiveAnnouncementDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -627,6 +747,30 @@ export function graphql(source: "\n  mutation UpdateProduct($input: UpdateProduc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }\n"): typeof import('./graphql').DeleteProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PromotionFields on Promotion {\n    id\n    museumId\n    kind\n    name\n    code\n    tiers { minMinor offMinor }\n    every\n    discountType\n    percentBps\n    amountOffMinor\n    minSpendMinor\n    fundedBy\n    perShopperLimit\n    totalLimit\n    usedCount\n    discountGivenMinor\n    productIds\n    startsAt\n    endsAt\n    status\n  }\n"): typeof import('./graphql').PromotionFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Promotions($museumId: ID) { promotions(museumId: $museumId) { ...PromotionFields } }\n"): typeof import('./graphql').PromotionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Promotion($id: ID!) { promotion(id: $id) { ...PromotionFields } }\n"): typeof import('./graphql').PromotionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePromotion($input: PromotionInput!) { createPromotion(input: $input) { ...PromotionFields } }\n"): typeof import('./graphql').CreatePromotionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePromotion($id: ID!, $input: PromotionInput!) { updatePromotion(id: $id, input: $input) { ...PromotionFields } }\n"): typeof import('./graphql').UpdatePromotionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchivePromotion($id: ID!) { archivePromotion(id: $id) { id status } }\n"): typeof import('./graphql').ArchivePromotionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,6 +15,16 @@ export type AttributionChannel =
   | 'LIVESTREAM'
   | 'SHELF_QR';
 
+export type CancelDropInput = {
+  dropId: string | number;
+  /** Told to entrants in their notice (at most 300 characters). */
+  reason?: string | null | undefined;
+};
+
+export type CancelLiveSessionInput = {
+  sessionId: string | number;
+};
+
 export type ConfigureStockWebhookInput = {
   museumId: string | number;
   url: string;
@@ -65,6 +75,18 @@ export type CreateCollectionInput = {
   /** Products in display order. */
   productIds?: Array<string | number> | null | undefined;
   slug: string;
+};
+
+export type CreateDropInput = {
+  editionSize: number;
+  mode: DropMode;
+  /** Minutes each admitted shopper has to pay (0.1 to 1440). */
+  payWindowMinutes: number;
+  perIdentityLimit: number;
+  /** DRAW only: when registration closes and the draw runs. */
+  registrationClosesAt?: string | null | undefined;
+  startsAt: string;
+  variantId: string | number;
 };
 
 export type CreateMuseumInput = {
@@ -166,6 +188,11 @@ export type DisputeEvidenceInput = {
   uncategorizedText?: string | null | undefined;
 };
 
+/** QUEUE: a waiting room shuffled at the start, admitted in turns. DRAW: registration, then a committed-seed draw. */
+export type DropMode =
+  | 'DRAW'
+  | 'QUEUE';
+
 export type FieldChangeKind =
   | 'ADDED'
   | 'CHANGED'
@@ -201,6 +228,12 @@ export type ListingProblemCode =
   | 'MISSING_ZH_DESCRIPTION'
   | 'MISSING_ZH_NAME'
   | 'NO_VARIANTS';
+
+export type LiveSessionPhase =
+  | 'CANCELLED'
+  | 'ENDED'
+  | 'LIVE'
+  | 'SCHEDULED';
 
 export type LocalizedTextInput = {
   en?: string | null | undefined;
@@ -278,6 +311,18 @@ export type OrderStatus =
   | 'REFUNDED'
   | 'SHIPPED';
 
+export type PinLiveProductInput = {
+  /** null unpins. */
+  productId?: string | number | null | undefined;
+  sessionId: string | number;
+};
+
+export type PostLiveAnnouncementInput = {
+  /** At most 140 characters. */
+  body: string;
+  sessionId: string | number;
+};
+
 export type ProductSpecificationInput = {
   hsCode: string;
   originCountry: string;
@@ -288,6 +333,54 @@ export type ProductStatus =
   | 'ARCHIVED'
   | 'DRAFT'
   | 'PUBLISHED';
+
+export type PromotionDiscountType =
+  | 'AMOUNT'
+  | 'PERCENT';
+
+/** Who bears the discount: the museum, or the platform (platform-wide promotions). */
+export type PromotionFunder =
+  | 'MUSEUM'
+  | 'PLATFORM';
+
+/** VALIDATION_FAILED with fields on bad input; COUPON_CODE_TAKEN for a code in use. */
+export type PromotionInput = {
+  amountOffMinor?: number | null | undefined;
+  code?: string | null | undefined;
+  discountType?: PromotionDiscountType | null | undefined;
+  endsAt: string;
+  every?: boolean | null | undefined;
+  /** Ignored on update. */
+  kind: PromotionKind;
+  minSpendMinor?: number | null | undefined;
+  /** The museum; null (operator only): platform-wide, funded by the platform. Ignored on update. */
+  museumId?: string | number | null | undefined;
+  name: string;
+  perShopperLimit?: number | null | undefined;
+  percentBps?: number | null | undefined;
+  /** Covered products; empty or null: all. */
+  productIds?: Array<string | number> | null | undefined;
+  startsAt: string;
+  tiers?: Array<PromotionTierInput> | null | undefined;
+  totalLimit?: number | null | undefined;
+};
+
+/** THRESHOLD: spend-threshold discount (满减); COUPON: a code the shopper enters. */
+export type PromotionKind =
+  | 'COUPON'
+  | 'THRESHOLD';
+
+export type PromotionStatus =
+  | 'ACTIVE'
+  | 'ARCHIVED'
+  | 'ENDED'
+  | 'EXHAUSTED'
+  | 'SCHEDULED';
+
+export type PromotionTierInput = {
+  minMinor: number;
+  offMinor: number;
+};
 
 /** A move of the approval workflow. */
 export type ProposalAction =
@@ -396,6 +489,16 @@ export type RoyaltyEntryKind =
   | 'ACCRUAL'
   | 'REVERSAL';
 
+export type ScheduleLiveSessionInput = {
+  endsAt: string;
+  museumId: string | number;
+  /** Products of the same museum, at most 50. */
+  productIds: Array<string | number>;
+  startsAt: string;
+  streamUrl: string;
+  title: string;
+};
+
 export type SetFxRateInput = {
   base?: string;
   /** Defaults to now. */
@@ -406,11 +509,25 @@ export type SetFxRateInput = {
   source: string;
 };
 
+export type SetLiveSessionBagInput = {
+  productIds: Array<string | number>;
+  sessionId: string | number;
+};
+
 export type SetStockLevelInput = {
   locationId: string | number;
   note?: string | null | undefined;
   onHand: number;
   variantId: string | number;
+};
+
+export type StartLiveFlashPriceInput = {
+  /** How long it runs, 10 s to 4 h (the console offers whole minutes); it ends with the session at the latest. */
+  durationSeconds: number;
+  /** CNY fen, below every variant’s current price. */
+  priceMinor: number;
+  productId: string | number;
+  sessionId: string | number;
 };
 
 /** EU_WAREHOUSE ships direct mail (customs 9610); BONDED_WAREHOUSE_CN ships bonded stock (customs 1210). */
@@ -454,6 +571,28 @@ export type UpdateCollectionInput = {
   /** Replaces the products, in display order. */
   productIds?: Array<string | number> | null | undefined;
   slug?: string | null | undefined;
+};
+
+/** Changes a drop before it starts; fields left out (or null) keep their value. The variant and mode stay. */
+export type UpdateDropInput = {
+  dropId: string | number;
+  /** At most the variant’s units for sale (DROP_EDITION_OVER_STOCK). */
+  editionSize?: number | null | undefined;
+  payWindowMinutes?: number | null | undefined;
+  perIdentityLimit?: number | null | undefined;
+  /** DRAW only. */
+  registrationClosesAt?: string | null | undefined;
+  /** At least 5 s ahead, like a new drop’s. */
+  startsAt?: string | null | undefined;
+};
+
+/** Changes a scheduled session; fields left out (or null) keep their value. The bag changes with setLiveSessionBag. */
+export type UpdateLiveSessionInput = {
+  endsAt?: string | null | undefined;
+  sessionId: string | number;
+  startsAt?: string | null | undefined;
+  streamUrl?: string | null | undefined;
+  title?: string | null | undefined;
 };
 
 export type UpdateMuseumInput = {
@@ -529,6 +668,11 @@ export type VariantInput = {
   priceMinor: number;
   sku: string;
   weightGrams: number;
+};
+
+export type VoidDropEntryInput = {
+  entryId: string | number;
+  reason: string;
 };
 
 /** CSV with a header (sku, location, quantity) or JSON ([{ sku, location, quantity }]). */
@@ -911,6 +1055,56 @@ export type DeleteCollectionMutationVariables = Exact<{
 
 export type DeleteCollectionMutation = { deleteCollection: boolean };
 
+export type DropFieldsFragment = { id: string, museumId: string, variantId: string, productId: string, mode: DropMode, status: string, startsAt: string, registrationClosesAt: string | null, editionSize: number, perIdentityLimit: number, payWindowSeconds: number, seedHash: string | null, seed: string | null, drawnAt: string | null };
+
+export type MuseumDropsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MuseumDropsQuery = { museumDrops: Array<{ id: string, museumId: string, variantId: string, productId: string, mode: DropMode, status: string, startsAt: string, registrationClosesAt: string | null, editionSize: number, perIdentityLimit: number, payWindowSeconds: number, seedHash: string | null, seed: string | null, drawnAt: string | null }> };
+
+export type ManagedDropQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManagedDropQuery = { managedDrop: { id: string, museumId: string, variantId: string, productId: string, mode: DropMode, status: string, startsAt: string, registrationClosesAt: string | null, editionSize: number, perIdentityLimit: number, payWindowSeconds: number, seedHash: string | null, seed: string | null, drawnAt: string | null } };
+
+export type UpdateDropMutationVariables = Exact<{
+  input: UpdateDropInput;
+}>;
+
+
+export type UpdateDropMutation = { updateDrop: { id: string, museumId: string, variantId: string, productId: string, mode: DropMode, status: string, startsAt: string, registrationClosesAt: string | null, editionSize: number, perIdentityLimit: number, payWindowSeconds: number, seedHash: string | null, seed: string | null, drawnAt: string | null } };
+
+export type CreateDropMutationVariables = Exact<{
+  input: CreateDropInput;
+}>;
+
+
+export type CreateDropMutation = { createDrop: { id: string, museumId: string, variantId: string, productId: string, mode: DropMode, status: string, startsAt: string, registrationClosesAt: string | null, editionSize: number, perIdentityLimit: number, payWindowSeconds: number, seedHash: string | null, seed: string | null, drawnAt: string | null } };
+
+export type DropEntriesQueryVariables = Exact<{
+  dropId: string | number;
+  status?: string | null | undefined;
+}>;
+
+
+export type DropEntriesQuery = { dropEntries: Array<{ id: string, status: string, position: number | null, joinedAt: string, turnEndsAt: string | null, accountEmail: string, accountAgeDays: number, sameAddressEntries: number, sameShippingAddressEntries: number, voidReason: string | null }> };
+
+export type CancelDropMutationVariables = Exact<{
+  input: CancelDropInput;
+}>;
+
+
+export type CancelDropMutation = { cancelDrop: { id: string, status: string } };
+
+export type VoidEntryMutationVariables = Exact<{
+  input: VoidDropEntryInput;
+}>;
+
+
+export type VoidEntryMutation = { voidDropEntry: { id: string, status: string } };
+
 export type FxRateFieldsFragment = { id: string, base: string, quote: string, rate: string, source: string, effectiveAt: string };
 
 export type FxRatesQueryVariables = Exact<{
@@ -930,6 +1124,69 @@ export type SetFxRateMutationVariables = Exact<{
 
 
 export type SetFxRateMutation = { setFxRate: { id: string, base: string, quote: string, rate: string, source: string, effectiveAt: string } };
+
+export type LiveSessionFieldsFragment = { id: string, museumId: string, title: string, streamUrl: string, startsAt: string, endsAt: string, phase: LiveSessionPhase, pinnedProductId: string | null, productIds: Array<string> };
+
+export type ManagedLiveSessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManagedLiveSessionsQuery = { managedLiveSessions: Array<{ id: string, museumId: string, title: string, streamUrl: string, startsAt: string, endsAt: string, phase: LiveSessionPhase, pinnedProductId: string | null, productIds: Array<string> }> };
+
+export type ManagedLiveSessionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManagedLiveSessionQuery = { managedLiveSession: { id: string, museumId: string, title: string, streamUrl: string, startsAt: string, endsAt: string, phase: LiveSessionPhase, pinnedProductId: string | null, productIds: Array<string>, products: Array<{ productId: string, name: string, priceMinor: number, currency: string, available: number }>, flashPrices: Array<{ productId: string, priceMinor: number, startsAt: string, endsAt: string }>, announcements: Array<{ id: string, body: string, createdAt: string }>, sales: Array<{ productId: string, name: string, orders: number, units: number, revenueMinor: number }> } };
+
+export type ScheduleLiveSessionMutationVariables = Exact<{
+  input: ScheduleLiveSessionInput;
+}>;
+
+
+export type ScheduleLiveSessionMutation = { scheduleLiveSession: { id: string, museumId: string, title: string, streamUrl: string, startsAt: string, endsAt: string, phase: LiveSessionPhase, pinnedProductId: string | null, productIds: Array<string> } };
+
+export type UpdateLiveSessionMutationVariables = Exact<{
+  input: UpdateLiveSessionInput;
+}>;
+
+
+export type UpdateLiveSessionMutation = { updateLiveSession: { id: string, museumId: string, title: string, streamUrl: string, startsAt: string, endsAt: string, phase: LiveSessionPhase, pinnedProductId: string | null, productIds: Array<string> } };
+
+export type SetLiveSessionBagMutationVariables = Exact<{
+  input: SetLiveSessionBagInput;
+}>;
+
+
+export type SetLiveSessionBagMutation = { setLiveSessionBag: { id: string, museumId: string, title: string, streamUrl: string, startsAt: string, endsAt: string, phase: LiveSessionPhase, pinnedProductId: string | null, productIds: Array<string> } };
+
+export type CancelLiveSessionMutationVariables = Exact<{
+  input: CancelLiveSessionInput;
+}>;
+
+
+export type CancelLiveSessionMutation = { cancelLiveSession: { id: string, phase: LiveSessionPhase } };
+
+export type PinLiveProductMutationVariables = Exact<{
+  input: PinLiveProductInput;
+}>;
+
+
+export type PinLiveProductMutation = { pinLiveProduct: { id: string, pinnedProductId: string | null } };
+
+export type StartLiveFlashPriceMutationVariables = Exact<{
+  input: StartLiveFlashPriceInput;
+}>;
+
+
+export type StartLiveFlashPriceMutation = { startLiveFlashPrice: { productId: string, priceMinor: number, endsAt: string } };
+
+export type PostLiveAnnouncementMutationVariables = Exact<{
+  input: PostLiveAnnouncementInput;
+}>;
+
+
+export type PostLiveAnnouncementMutation = { postLiveAnnouncement: { id: string, body: string } };
 
 export type MuseumFieldsFragment = { id: string, slug: string, legalName: string, country: string, storefront: { id: string, status: StorefrontStatus, name: { fr: string, en: string, zhCN: string } } };
 
@@ -1118,6 +1375,44 @@ export type DeleteProductMutationVariables = Exact<{
 
 
 export type DeleteProductMutation = { deleteProduct: boolean };
+
+export type PromotionFieldsFragment = { id: string, museumId: string | null, kind: PromotionKind, name: string, code: string | null, every: boolean, discountType: PromotionDiscountType | null, percentBps: number | null, amountOffMinor: number | null, minSpendMinor: number, fundedBy: PromotionFunder, perShopperLimit: number | null, totalLimit: number | null, usedCount: number, discountGivenMinor: number, productIds: Array<string> | null, startsAt: string, endsAt: string, status: PromotionStatus, tiers: Array<{ minMinor: number, offMinor: number }> };
+
+export type PromotionsQueryVariables = Exact<{
+  museumId?: string | number | null | undefined;
+}>;
+
+
+export type PromotionsQuery = { promotions: Array<{ id: string, museumId: string | null, kind: PromotionKind, name: string, code: string | null, every: boolean, discountType: PromotionDiscountType | null, percentBps: number | null, amountOffMinor: number | null, minSpendMinor: number, fundedBy: PromotionFunder, perShopperLimit: number | null, totalLimit: number | null, usedCount: number, discountGivenMinor: number, productIds: Array<string> | null, startsAt: string, endsAt: string, status: PromotionStatus, tiers: Array<{ minMinor: number, offMinor: number }> }> };
+
+export type PromotionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PromotionQuery = { promotion: { id: string, museumId: string | null, kind: PromotionKind, name: string, code: string | null, every: boolean, discountType: PromotionDiscountType | null, percentBps: number | null, amountOffMinor: number | null, minSpendMinor: number, fundedBy: PromotionFunder, perShopperLimit: number | null, totalLimit: number | null, usedCount: number, discountGivenMinor: number, productIds: Array<string> | null, startsAt: string, endsAt: string, status: PromotionStatus, tiers: Array<{ minMinor: number, offMinor: number }> } };
+
+export type CreatePromotionMutationVariables = Exact<{
+  input: PromotionInput;
+}>;
+
+
+export type CreatePromotionMutation = { createPromotion: { id: string, museumId: string | null, kind: PromotionKind, name: string, code: string | null, every: boolean, discountType: PromotionDiscountType | null, percentBps: number | null, amountOffMinor: number | null, minSpendMinor: number, fundedBy: PromotionFunder, perShopperLimit: number | null, totalLimit: number | null, usedCount: number, discountGivenMinor: number, productIds: Array<string> | null, startsAt: string, endsAt: string, status: PromotionStatus, tiers: Array<{ minMinor: number, offMinor: number }> } };
+
+export type UpdatePromotionMutationVariables = Exact<{
+  id: string | number;
+  input: PromotionInput;
+}>;
+
+
+export type UpdatePromotionMutation = { updatePromotion: { id: string, museumId: string | null, kind: PromotionKind, name: string, code: string | null, every: boolean, discountType: PromotionDiscountType | null, percentBps: number | null, amountOffMinor: number | null, minSpendMinor: number, fundedBy: PromotionFunder, perShopperLimit: number | null, totalLimit: number | null, usedCount: number, discountGivenMinor: number, productIds: Array<string> | null, startsAt: string, endsAt: string, status: PromotionStatus, tiers: Array<{ minMinor: number, offMinor: number }> } };
+
+export type ArchivePromotionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ArchivePromotionMutation = { archivePromotion: { id: string, status: PromotionStatus } };
 
 export type QueueBoardLinkMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1911,6 +2206,24 @@ export const CollectionFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CollectionFields"}) as unknown as TypedDocumentString<CollectionFieldsFragment, unknown>;
+export const DropFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DropFields on Drop {
+  id
+  museumId
+  variantId
+  productId
+  mode
+  status
+  startsAt
+  registrationClosesAt
+  editionSize
+  perIdentityLimit
+  payWindowSeconds
+  seedHash
+  seed
+  drawnAt
+}
+    `, {"fragmentName":"DropFields"}) as unknown as TypedDocumentString<DropFieldsFragment, unknown>;
 export const FxRateFieldsFragmentDoc = new TypedDocumentString(`
     fragment FxRateFields on FxRate {
   id
@@ -1921,6 +2234,19 @@ export const FxRateFieldsFragmentDoc = new TypedDocumentString(`
   effectiveAt
 }
     `, {"fragmentName":"FxRateFields"}) as unknown as TypedDocumentString<FxRateFieldsFragment, unknown>;
+export const LiveSessionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LiveSessionFields on LiveSession {
+  id
+  museumId
+  title
+  streamUrl
+  startsAt
+  endsAt
+  phase
+  pinnedProductId
+  productIds
+}
+    `, {"fragmentName":"LiveSessionFields"}) as unknown as TypedDocumentString<LiveSessionFieldsFragment, unknown>;
 export const MuseumFieldsFragmentDoc = new TypedDocumentString(`
     fragment MuseumFields on ManagedMuseum {
   id
@@ -2326,6 +2652,33 @@ export const ProductListFieldsFragmentDoc = new TypedDocumentString(`
   publishedAt
 }
     `, {"fragmentName":"ProductListFields"}) as unknown as TypedDocumentString<ProductListFieldsFragment, unknown>;
+export const PromotionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PromotionFields on Promotion {
+  id
+  museumId
+  kind
+  name
+  code
+  tiers {
+    minMinor
+    offMinor
+  }
+  every
+  discountType
+  percentBps
+  amountOffMinor
+  minSpendMinor
+  fundedBy
+  perShopperLimit
+  totalLimit
+  usedCount
+  discountGivenMinor
+  productIds
+  startsAt
+  endsAt
+  status
+}
+    `, {"fragmentName":"PromotionFields"}) as unknown as TypedDocumentString<PromotionFieldsFragment, unknown>;
 export const FxRefreshRunFieldsFragmentDoc = new TypedDocumentString(`
     fragment FxRefreshRunFields on FxRefreshRun {
   id
@@ -4215,6 +4568,126 @@ export const DeleteCollectionDocument = new TypedDocumentString(`
   deleteCollection(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteCollectionMutation, DeleteCollectionMutationVariables>;
+export const MuseumDropsDocument = new TypedDocumentString(`
+    query MuseumDrops {
+  museumDrops(first: 100) {
+    ...DropFields
+  }
+}
+    fragment DropFields on Drop {
+  id
+  museumId
+  variantId
+  productId
+  mode
+  status
+  startsAt
+  registrationClosesAt
+  editionSize
+  perIdentityLimit
+  payWindowSeconds
+  seedHash
+  seed
+  drawnAt
+}`) as unknown as TypedDocumentString<MuseumDropsQuery, MuseumDropsQueryVariables>;
+export const ManagedDropDocument = new TypedDocumentString(`
+    query ManagedDrop($id: ID!) {
+  managedDrop(id: $id) {
+    ...DropFields
+  }
+}
+    fragment DropFields on Drop {
+  id
+  museumId
+  variantId
+  productId
+  mode
+  status
+  startsAt
+  registrationClosesAt
+  editionSize
+  perIdentityLimit
+  payWindowSeconds
+  seedHash
+  seed
+  drawnAt
+}`) as unknown as TypedDocumentString<ManagedDropQuery, ManagedDropQueryVariables>;
+export const UpdateDropDocument = new TypedDocumentString(`
+    mutation UpdateDrop($input: UpdateDropInput!) {
+  updateDrop(input: $input) {
+    ...DropFields
+  }
+}
+    fragment DropFields on Drop {
+  id
+  museumId
+  variantId
+  productId
+  mode
+  status
+  startsAt
+  registrationClosesAt
+  editionSize
+  perIdentityLimit
+  payWindowSeconds
+  seedHash
+  seed
+  drawnAt
+}`) as unknown as TypedDocumentString<UpdateDropMutation, UpdateDropMutationVariables>;
+export const CreateDropDocument = new TypedDocumentString(`
+    mutation CreateDrop($input: CreateDropInput!) {
+  createDrop(input: $input) {
+    ...DropFields
+  }
+}
+    fragment DropFields on Drop {
+  id
+  museumId
+  variantId
+  productId
+  mode
+  status
+  startsAt
+  registrationClosesAt
+  editionSize
+  perIdentityLimit
+  payWindowSeconds
+  seedHash
+  seed
+  drawnAt
+}`) as unknown as TypedDocumentString<CreateDropMutation, CreateDropMutationVariables>;
+export const DropEntriesDocument = new TypedDocumentString(`
+    query DropEntries($dropId: ID!, $status: String) {
+  dropEntries(dropId: $dropId, first: 100, status: $status) {
+    id
+    status
+    position
+    joinedAt
+    turnEndsAt
+    accountEmail
+    accountAgeDays
+    sameAddressEntries
+    sameShippingAddressEntries
+    voidReason
+  }
+}
+    `) as unknown as TypedDocumentString<DropEntriesQuery, DropEntriesQueryVariables>;
+export const CancelDropDocument = new TypedDocumentString(`
+    mutation CancelDrop($input: CancelDropInput!) {
+  cancelDrop(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelDropMutation, CancelDropMutationVariables>;
+export const VoidEntryDocument = new TypedDocumentString(`
+    mutation VoidEntry($input: VoidDropEntryInput!) {
+  voidDropEntry(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<VoidEntryMutation, VoidEntryMutationVariables>;
 export const FxRatesDocument = new TypedDocumentString(`
     query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {
   fxRates(base: $base, quote: $quote, first: $first, after: $after) {
@@ -4251,6 +4724,149 @@ export const SetFxRateDocument = new TypedDocumentString(`
   source
   effectiveAt
 }`) as unknown as TypedDocumentString<SetFxRateMutation, SetFxRateMutationVariables>;
+export const ManagedLiveSessionsDocument = new TypedDocumentString(`
+    query ManagedLiveSessions {
+  managedLiveSessions(first: 100) {
+    ...LiveSessionFields
+  }
+}
+    fragment LiveSessionFields on LiveSession {
+  id
+  museumId
+  title
+  streamUrl
+  startsAt
+  endsAt
+  phase
+  pinnedProductId
+  productIds
+}`) as unknown as TypedDocumentString<ManagedLiveSessionsQuery, ManagedLiveSessionsQueryVariables>;
+export const ManagedLiveSessionDocument = new TypedDocumentString(`
+    query ManagedLiveSession($id: ID!) {
+  managedLiveSession(id: $id) {
+    ...LiveSessionFields
+    products {
+      productId
+      name
+      priceMinor
+      currency
+      available
+    }
+    flashPrices {
+      productId
+      priceMinor
+      startsAt
+      endsAt
+    }
+    announcements {
+      id
+      body
+      createdAt
+    }
+    sales {
+      productId
+      name
+      orders
+      units
+      revenueMinor
+    }
+  }
+}
+    fragment LiveSessionFields on LiveSession {
+  id
+  museumId
+  title
+  streamUrl
+  startsAt
+  endsAt
+  phase
+  pinnedProductId
+  productIds
+}`) as unknown as TypedDocumentString<ManagedLiveSessionQuery, ManagedLiveSessionQueryVariables>;
+export const ScheduleLiveSessionDocument = new TypedDocumentString(`
+    mutation ScheduleLiveSession($input: ScheduleLiveSessionInput!) {
+  scheduleLiveSession(input: $input) {
+    ...LiveSessionFields
+  }
+}
+    fragment LiveSessionFields on LiveSession {
+  id
+  museumId
+  title
+  streamUrl
+  startsAt
+  endsAt
+  phase
+  pinnedProductId
+  productIds
+}`) as unknown as TypedDocumentString<ScheduleLiveSessionMutation, ScheduleLiveSessionMutationVariables>;
+export const UpdateLiveSessionDocument = new TypedDocumentString(`
+    mutation UpdateLiveSession($input: UpdateLiveSessionInput!) {
+  updateLiveSession(input: $input) {
+    ...LiveSessionFields
+  }
+}
+    fragment LiveSessionFields on LiveSession {
+  id
+  museumId
+  title
+  streamUrl
+  startsAt
+  endsAt
+  phase
+  pinnedProductId
+  productIds
+}`) as unknown as TypedDocumentString<UpdateLiveSessionMutation, UpdateLiveSessionMutationVariables>;
+export const SetLiveSessionBagDocument = new TypedDocumentString(`
+    mutation SetLiveSessionBag($input: SetLiveSessionBagInput!) {
+  setLiveSessionBag(input: $input) {
+    ...LiveSessionFields
+  }
+}
+    fragment LiveSessionFields on LiveSession {
+  id
+  museumId
+  title
+  streamUrl
+  startsAt
+  endsAt
+  phase
+  pinnedProductId
+  productIds
+}`) as unknown as TypedDocumentString<SetLiveSessionBagMutation, SetLiveSessionBagMutationVariables>;
+export const CancelLiveSessionDocument = new TypedDocumentString(`
+    mutation CancelLiveSession($input: CancelLiveSessionInput!) {
+  cancelLiveSession(input: $input) {
+    id
+    phase
+  }
+}
+    `) as unknown as TypedDocumentString<CancelLiveSessionMutation, CancelLiveSessionMutationVariables>;
+export const PinLiveProductDocument = new TypedDocumentString(`
+    mutation PinLiveProduct($input: PinLiveProductInput!) {
+  pinLiveProduct(input: $input) {
+    id
+    pinnedProductId
+  }
+}
+    `) as unknown as TypedDocumentString<PinLiveProductMutation, PinLiveProductMutationVariables>;
+export const StartLiveFlashPriceDocument = new TypedDocumentString(`
+    mutation StartLiveFlashPrice($input: StartLiveFlashPriceInput!) {
+  startLiveFlashPrice(input: $input) {
+    productId
+    priceMinor
+    endsAt
+  }
+}
+    `) as unknown as TypedDocumentString<StartLiveFlashPriceMutation, StartLiveFlashPriceMutationVariables>;
+export const PostLiveAnnouncementDocument = new TypedDocumentString(`
+    mutation PostLiveAnnouncement($input: PostLiveAnnouncementInput!) {
+  postLiveAnnouncement(input: $input) {
+    id
+    body
+  }
+}
+    `) as unknown as TypedDocumentString<PostLiveAnnouncementMutation, PostLiveAnnouncementMutationVariables>;
 export const MuseumsDocument = new TypedDocumentString(`
     query Museums($first: Int, $after: String, $search: String, $full: Boolean!) {
   museums(first: $first, after: $after, search: $search) {
@@ -5358,6 +5974,138 @@ export const DeleteProductDocument = new TypedDocumentString(`
   deleteProduct(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteProductMutation, DeleteProductMutationVariables>;
+export const PromotionsDocument = new TypedDocumentString(`
+    query Promotions($museumId: ID) {
+  promotions(museumId: $museumId) {
+    ...PromotionFields
+  }
+}
+    fragment PromotionFields on Promotion {
+  id
+  museumId
+  kind
+  name
+  code
+  tiers {
+    minMinor
+    offMinor
+  }
+  every
+  discountType
+  percentBps
+  amountOffMinor
+  minSpendMinor
+  fundedBy
+  perShopperLimit
+  totalLimit
+  usedCount
+  discountGivenMinor
+  productIds
+  startsAt
+  endsAt
+  status
+}`) as unknown as TypedDocumentString<PromotionsQuery, PromotionsQueryVariables>;
+export const PromotionDocument = new TypedDocumentString(`
+    query Promotion($id: ID!) {
+  promotion(id: $id) {
+    ...PromotionFields
+  }
+}
+    fragment PromotionFields on Promotion {
+  id
+  museumId
+  kind
+  name
+  code
+  tiers {
+    minMinor
+    offMinor
+  }
+  every
+  discountType
+  percentBps
+  amountOffMinor
+  minSpendMinor
+  fundedBy
+  perShopperLimit
+  totalLimit
+  usedCount
+  discountGivenMinor
+  productIds
+  startsAt
+  endsAt
+  status
+}`) as unknown as TypedDocumentString<PromotionQuery, PromotionQueryVariables>;
+export const CreatePromotionDocument = new TypedDocumentString(`
+    mutation CreatePromotion($input: PromotionInput!) {
+  createPromotion(input: $input) {
+    ...PromotionFields
+  }
+}
+    fragment PromotionFields on Promotion {
+  id
+  museumId
+  kind
+  name
+  code
+  tiers {
+    minMinor
+    offMinor
+  }
+  every
+  discountType
+  percentBps
+  amountOffMinor
+  minSpendMinor
+  fundedBy
+  perShopperLimit
+  totalLimit
+  usedCount
+  discountGivenMinor
+  productIds
+  startsAt
+  endsAt
+  status
+}`) as unknown as TypedDocumentString<CreatePromotionMutation, CreatePromotionMutationVariables>;
+export const UpdatePromotionDocument = new TypedDocumentString(`
+    mutation UpdatePromotion($id: ID!, $input: PromotionInput!) {
+  updatePromotion(id: $id, input: $input) {
+    ...PromotionFields
+  }
+}
+    fragment PromotionFields on Promotion {
+  id
+  museumId
+  kind
+  name
+  code
+  tiers {
+    minMinor
+    offMinor
+  }
+  every
+  discountType
+  percentBps
+  amountOffMinor
+  minSpendMinor
+  fundedBy
+  perShopperLimit
+  totalLimit
+  usedCount
+  discountGivenMinor
+  productIds
+  startsAt
+  endsAt
+  status
+}`) as unknown as TypedDocumentString<UpdatePromotionMutation, UpdatePromotionMutationVariables>;
+export const ArchivePromotionDocument = new TypedDocumentString(`
+    mutation ArchivePromotion($id: ID!) {
+  archivePromotion(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ArchivePromotionMutation, ArchivePromotionMutationVariables>;
 export const QueueBoardLinkDocument = new TypedDocumentString(`
     mutation QueueBoardLink {
   queueBoardLink {

@@ -1,5 +1,6 @@
 import { gql } from '../../api/graphql';
 import type { ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
 import { getCurrentMuseumId } from '../../museum/current-museum';
 
 export interface DropRecord {
@@ -38,29 +39,81 @@ export interface DropEntryRecord {
   voidReason: string | null;
 }
 
-const FIELDS = 'id museumId variantId productId mode status startsAt registrationClosesAt editionSize perIdentityLimit payWindowSeconds seedHash seed drawnAt';
+graphql(`
+  fragment DropFields on Drop {
+    id
+    museumId
+    variantId
+    productId
+    mode
+    status
+    startsAt
+    registrationClosesAt
+    editionSize
+    perIdentityLimit
+    payWindowSeconds
+    seedHash
+    seed
+    drawnAt
+  }
+`);
+const MUSEUM_DROPS = graphql(`
+  query MuseumDrops { museumDrops(first: 100) { ...DropFields } }
+`);
+// managedDrop: a cancelled drop stays readable by its museum (the public drop query hides it).
+const MANAGED_DROP = graphql(`
+  query ManagedDrop($id: ID!) { managedDrop(id: $id) { ...DropFields } }
+`);
+const UPDATE_DROP = graphql(`
+  mutation UpdateDrop($input: UpdateDropInput!) { updateDrop(input: $input) { ...DropFields } }
+`);
+const CREATE_DROP = graphql(`
+  mutation CreateDrop($input: CreateDropInput!) { createDrop(input: $input) { ...DropFields } }
+`);
+const DROP_ENTRIES = graphql(`
+  query DropEntries($dropId: ID!, $status: String) {
+    dropEntries(dropId: $dropId, first: 100, status: $status) {
+      id
+      status
+      position
+      joinedAt
+      turnEndsAt
+      accountEmail
+      accountAgeDays
+      sameAddressEntries
+      sameShippingAddressEntries
+      voidReason
+    }
+  }
+`);
+const CANCEL_DROP = graphql(`
+  mutation CancelDrop($input: CancelDropInput!) { cancelDrop(input: $input) { id status } }
+`);
+const VOID_ENTRY = graphql(`
+  mutation VoidEntry($input: VoidDropEntryInput!) { voidDropEntry(input: $input) { id status } }
+`);
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v ? new Date(String(v)).toISOString() : null);
 const sameTime = (a: unknown, b: unknown) => iso(a) === iso(b);
 const withMinutes = (d: DropRecord): DropRecord => ({ ...d, payWindowMinutes: Math.round(d.payWindowSeconds / 6) / 10 });
 
 export const dropsData: ResourceHandler = {
   async getList() {
-    const r = await gql<{ museumDrops: DropRecord[] }>(`query { museumDrops(first: 100) { ${FIELDS} } }`);
+    const r = await gql(MUSEUM_DROPS);
     const museumId = getCurrentMuseumId();
-    const data = museumId ? r.museumDrops.filter((d) => d.museumId === museumId) : r.museumDrops;
+    const data: DropRecord[] = museumId ? r.museumDrops.filter((d) => d.museumId === museumId) : r.museumDrops;
     return { data, total: data.length };
   },
   async getOne({ id }) {
-    // managedDrop: a cancelled drop stays readable by its museum (the public drop query hides it).
-    const r = await gql<{ managedDrop: DropRecord }>(`query Drop($id: ID!) { managedDrop(id: $id) { ${FIELDS} } }`, { id });
+    const r = await gql(MANAGED_DROP, { id: String(id) });
     return { data: withMinutes(r.managedDrop) };
   },
   async update({ id, data, previousData }) {
     const prev = previousData as DropRecord;
-    const changed = (k: keyof DropRecord, v: unknown) => (v === undefined || v === null || v === '' ? null : v === prev[k] ? null : v);
-    const r = await gql<{ updateDrop: DropRecord }>(`mutation UpdateDrop($input: UpdateDropInput!) { updateDrop(input: $input) { ${FIELDS} } }`, {
+    // Only what the form changed is sent (a field left empty is not a change).
+    const changed = (k: keyof DropRecord, v: number): number | null => (Number.isNaN(v) || v === prev[k] ? null : v);
+    const r = await gql(UPDATE_DROP, {
       input: {
-        dropId: id,
+        dropId: String(id),
         startsAt: sameTime(data.startsAt, prev.startsAt) ? null : iso(data.startsAt),
         registrationClosesAt: prev.mode === 'DRAW' && !sameTime(data.registrationClosesAt, prev.registrationClosesAt) ? iso(data.registrationClosesAt) : null,
         editionSize: changed('editionSize', Number(data.editionSize)),
@@ -71,11 +124,12 @@ export const dropsData: ResourceHandler = {
     return { data: withMinutes(r.updateDrop) };
   },
   async create({ data }) {
-    const r = await gql<{ createDrop: DropRecord }>(`mutation CreateDrop($input: CreateDropInput!) { createDrop(input: $input) { ${FIELDS} } }`, {
+    const r = await gql(CREATE_DROP, {
       input: {
         variantId: data.variantId ?? '',
         mode: data.mode ?? 'QUEUE',
-        startsAt: iso(data.startsAt),
+        // The form requires the start; the API refuses a drop without one.
+        startsAt: iso(data.startsAt) ?? '',
         registrationClosesAt: data.mode === 'DRAW' ? iso(data.registrationClosesAt) : null,
         editionSize: Number(data.editionSize),
         perIdentityLimit: Number(data.perIdentityLimit),
@@ -87,16 +141,12 @@ export const dropsData: ResourceHandler = {
 };
 
 export async function dropEntries(dropId: string, status: string | null): Promise<DropEntryRecord[]> {
-  const r = await gql<{ dropEntries: DropEntryRecord[] }>(
-    `query DropEntries($dropId: ID!, $status: String) { dropEntries(dropId: $dropId, first: 100, status: $status) {
-      id status position joinedAt turnEndsAt accountEmail accountAgeDays sameAddressEntries sameShippingAddressEntries voidReason } }`,
-    { dropId, status },
-  );
+  const r = await gql(DROP_ENTRIES, { dropId, status });
   return r.dropEntries;
 }
 
 export const cancelDrop = (dropId: string, reason: string | null) =>
-  gql(`mutation CancelDrop($input: CancelDropInput!) { cancelDrop(input: $input) { id status } }`, { input: { dropId, reason } });
+  gql(CANCEL_DROP, { input: { dropId, reason } });
 
 export const voidEntry = (entryId: string, reason: string) =>
-  gql(`mutation VoidEntry($input: VoidDropEntryInput!) { voidDropEntry(input: $input) { id status } }`, { input: { entryId, reason } });
+  gql(VOID_ENTRY, { input: { entryId, reason } });

@@ -1,5 +1,6 @@
 import { gql } from '../../api/graphql';
 import type { ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
 import { getCurrentMuseumId, requireMuseumId } from '../../museum/current-museum';
 
 export interface LiveProduct {
@@ -38,36 +39,70 @@ export interface LiveSessionRecord {
   sales?: LiveSales[];
 }
 
-const LIST_FIELDS = 'id museumId title streamUrl startsAt endsAt phase pinnedProductId productIds';
-const FIELDS = `${LIST_FIELDS}
-  products { productId name priceMinor currency available }
-  flashPrices { productId priceMinor startsAt endsAt }
-  announcements { id body createdAt }
-  sales { productId name orders units revenueMinor }`;
+graphql(`
+  fragment LiveSessionFields on LiveSession { id museumId title streamUrl startsAt endsAt phase pinnedProductId productIds }
+`);
+const MANAGED_LIVE_SESSIONS = graphql(`
+  query ManagedLiveSessions { managedLiveSessions(first: 100) { ...LiveSessionFields } }
+`);
+const MANAGED_LIVE_SESSION = graphql(`
+  query ManagedLiveSession($id: ID!) {
+    managedLiveSession(id: $id) {
+      ...LiveSessionFields
+      products { productId name priceMinor currency available }
+      flashPrices { productId priceMinor startsAt endsAt }
+      announcements { id body createdAt }
+      sales { productId name orders units revenueMinor }
+    }
+  }
+`);
+const SCHEDULE_LIVE_SESSION = graphql(`
+  mutation ScheduleLiveSession($input: ScheduleLiveSessionInput!) { scheduleLiveSession(input: $input) { ...LiveSessionFields } }
+`);
+const UPDATE_LIVE_SESSION = graphql(`
+  mutation UpdateLiveSession($input: UpdateLiveSessionInput!) { updateLiveSession(input: $input) { ...LiveSessionFields } }
+`);
+const SET_LIVE_SESSION_BAG = graphql(`
+  mutation SetLiveSessionBag($input: SetLiveSessionBagInput!) { setLiveSessionBag(input: $input) { ...LiveSessionFields } }
+`);
+const CANCEL_LIVE_SESSION = graphql(`
+  mutation CancelLiveSession($input: CancelLiveSessionInput!) { cancelLiveSession(input: $input) { id phase } }
+`);
+const PIN_LIVE_PRODUCT = graphql(`
+  mutation PinLiveProduct($input: PinLiveProductInput!) { pinLiveProduct(input: $input) { id pinnedProductId } }
+`);
+const START_LIVE_FLASH_PRICE = graphql(`
+  mutation StartLiveFlashPrice($input: StartLiveFlashPriceInput!) { startLiveFlashPrice(input: $input) { productId priceMinor endsAt } }
+`);
+const POST_LIVE_ANNOUNCEMENT = graphql(`
+  mutation PostLiveAnnouncement($input: PostLiveAnnouncementInput!) { postLiveAnnouncement(input: $input) { id body } }
+`);
 
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v ? new Date(String(v)).toISOString() : v);
+/** A form's date as the API's instant; nothing when the field is empty (an update leaves it as it was). */
+const iso = (v: unknown): string | undefined => (v instanceof Date ? v.toISOString() : v ? new Date(String(v)).toISOString() : undefined);
 
 export const liveSessionsData: ResourceHandler = {
   async getList() {
-    const r = await gql<{ managedLiveSessions: LiveSessionRecord[] }>(`query { managedLiveSessions(first: 100) { ${LIST_FIELDS} } }`);
+    const r = await gql(MANAGED_LIVE_SESSIONS);
     const museumId = getCurrentMuseumId();
-    const data = museumId ? r.managedLiveSessions.filter((s) => s.museumId === museumId) : r.managedLiveSessions;
+    const data: LiveSessionRecord[] = museumId ? r.managedLiveSessions.filter((s) => s.museumId === museumId) : r.managedLiveSessions;
     return { data, total: data.length };
   },
   async getOne({ id }) {
-    const r = await gql<{ managedLiveSession: LiveSessionRecord }>(`query LiveSession($id: ID!) { managedLiveSession(id: $id) { ${FIELDS} } }`, { id });
+    const r = await gql(MANAGED_LIVE_SESSION, { id: String(id) });
     return { data: r.managedLiveSession };
   },
   async create({ data }) {
-    const r = await gql<{ scheduleLiveSession: LiveSessionRecord }>(
-      `mutation Schedule($input: ScheduleLiveSessionInput!) { scheduleLiveSession(input: $input) { ${LIST_FIELDS} } }`,
+    const r = await gql(
+      SCHEDULE_LIVE_SESSION,
       {
         input: {
           museumId: requireMuseumId(data.museumId),
           title: data.title ?? '',
           streamUrl: data.streamUrl ?? '',
-          startsAt: iso(data.startsAt),
-          endsAt: iso(data.endsAt),
+          // The form requires both times; the API refuses a session without them.
+          startsAt: iso(data.startsAt) ?? '',
+          endsAt: iso(data.endsAt) ?? '',
           productIds: data.productIds ?? [],
         },
       },
@@ -77,29 +112,27 @@ export const liveSessionsData: ResourceHandler = {
   /** Title, link and times, then the bag if it changed: two mutations, each refused whole. */
   async update({ id, data, previousData }) {
     const prev = previousData as LiveSessionRecord;
-    const r = await gql<{ updateLiveSession: LiveSessionRecord }>(
-      `mutation UpdateLiveSession($input: UpdateLiveSessionInput!) { updateLiveSession(input: $input) { ${LIST_FIELDS} } }`,
-      { input: { sessionId: id, title: data.title, streamUrl: data.streamUrl, startsAt: iso(data.startsAt), endsAt: iso(data.endsAt) } },
+    const r = await gql(
+      UPDATE_LIVE_SESSION,
+      { input: { sessionId: String(id), title: data.title, streamUrl: data.streamUrl, startsAt: iso(data.startsAt), endsAt: iso(data.endsAt) } },
     );
     const bag: string[] = data.productIds ?? [];
     if (bag.join() === prev.productIds.join()) return { data: r.updateLiveSession };
-    const b = await gql<{ setLiveSessionBag: LiveSessionRecord }>(`mutation Bag($input: SetLiveSessionBagInput!) { setLiveSessionBag(input: $input) { ${LIST_FIELDS} } }`, {
-      input: { sessionId: id, productIds: bag },
-    });
+    const b = await gql(SET_LIVE_SESSION_BAG, { input: { sessionId: String(id), productIds: bag } });
     return { data: b.setLiveSessionBag };
   },
 };
 
 export const cancelLiveSession = (sessionId: string) =>
-  gql(`mutation CancelLiveSession($input: CancelLiveSessionInput!) { cancelLiveSession(input: $input) { id phase } }`, { input: { sessionId } });
+  gql(CANCEL_LIVE_SESSION, { input: { sessionId } });
 
 export const pinProduct = (sessionId: string, productId: string | null) =>
-  gql(`mutation Pin($input: PinLiveProductInput!) { pinLiveProduct(input: $input) { id pinnedProductId } }`, { input: { sessionId, productId } });
+  gql(PIN_LIVE_PRODUCT, { input: { sessionId, productId } });
 
 export const startFlash = (sessionId: string, productId: string, priceMinor: number, minutes: number) =>
-  gql(`mutation Flash($input: StartLiveFlashPriceInput!) { startLiveFlashPrice(input: $input) { productId priceMinor endsAt } }`, {
+  gql(START_LIVE_FLASH_PRICE, {
     input: { sessionId, productId, priceMinor, durationSeconds: minutes * 60 },
   });
 
 export const postAnnouncement = (sessionId: string, body: string) =>
-  gql(`mutation Announce($input: PostLiveAnnouncementInput!) { postLiveAnnouncement(input: $input) { id body } }`, { input: { sessionId, body } });
+  gql(POST_LIVE_ANNOUNCEMENT, { input: { sessionId, body } });

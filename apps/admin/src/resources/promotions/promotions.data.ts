@@ -1,5 +1,6 @@
 import { gql } from '../../api/graphql';
 import type { ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
 import { getCurrentMuseumId } from '../../museum/current-museum';
 
 export interface PromotionRecord {
@@ -47,8 +48,45 @@ export interface PromotionForm {
   endsAt: string | Date;
 }
 
-const FIELDS = `id museumId kind name code tiers { minMinor offMinor } every discountType percentBps amountOffMinor minSpendMinor fundedBy
-  perShopperLimit totalLimit usedCount discountGivenMinor productIds startsAt endsAt status`;
+graphql(`
+  fragment PromotionFields on Promotion {
+    id
+    museumId
+    kind
+    name
+    code
+    tiers { minMinor offMinor }
+    every
+    discountType
+    percentBps
+    amountOffMinor
+    minSpendMinor
+    fundedBy
+    perShopperLimit
+    totalLimit
+    usedCount
+    discountGivenMinor
+    productIds
+    startsAt
+    endsAt
+    status
+  }
+`);
+const PROMOTIONS = graphql(`
+  query Promotions($museumId: ID) { promotions(museumId: $museumId) { ...PromotionFields } }
+`);
+const PROMOTION = graphql(`
+  query Promotion($id: ID!) { promotion(id: $id) { ...PromotionFields } }
+`);
+const CREATE_PROMOTION = graphql(`
+  mutation CreatePromotion($input: PromotionInput!) { createPromotion(input: $input) { ...PromotionFields } }
+`);
+const UPDATE_PROMOTION = graphql(`
+  mutation UpdatePromotion($id: ID!, $input: PromotionInput!) { updatePromotion(id: $id, input: $input) { ...PromotionFields } }
+`);
+const ARCHIVE_PROMOTION = graphql(`
+  mutation ArchivePromotion($id: ID!) { archivePromotion(id: $id) { id status } }
+`);
 
 const fen = (yuan: unknown) => Math.round(Number(yuan) * 100);
 const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
@@ -90,30 +128,30 @@ export function toForm(p: PromotionRecord): PromotionRecord & PromotionForm {
 }
 
 /** Ends a promotion now for new carts (orders placed with it keep their discount). */
-export const archivePromotion = (id: string) => gql(`mutation ArchivePromotion($id: ID!) { archivePromotion(id: $id) { id status } }`, { id });
+export const archivePromotion = (id: string) => gql(ARCHIVE_PROMOTION, { id });
 
 export const promotionsData: ResourceHandler = {
   async getList() {
     const museumId = getCurrentMuseumId();
-    const r = await gql<{ promotions: PromotionRecord[] }>(`query Promotions($museumId: ID) { promotions(museumId: $museumId) { ${FIELDS} } }`, { museumId });
+    const r = await gql(PROMOTIONS, { museumId });
     const data = r.promotions.map(toForm);
     return { data, total: data.length };
   },
   async getOne({ id }) {
-    const r = await gql<{ promotion: PromotionRecord }>(`query Promotion($id: ID!) { promotion(id: $id) { ${FIELDS} } }`, { id });
+    const r = await gql(PROMOTION, { id: String(id) });
     return { data: toForm(r.promotion) };
   },
   async create({ data }) {
     const f = data as PromotionForm;
-    const r = await gql<{ createPromotion: PromotionRecord }>(`mutation CreatePromotion($input: PromotionInput!) { createPromotion(input: $input) { ${FIELDS} } }`, {
+    const r = await gql(CREATE_PROMOTION, {
       input: toInput(f, f.platformWide ? null : getCurrentMuseumId()),
     });
     return { data: toForm(r.createPromotion) };
   },
   async update({ id, data }) {
     const f = data as PromotionForm;
-    const r = await gql<{ updatePromotion: PromotionRecord }>(`mutation UpdatePromotion($id: ID!, $input: PromotionInput!) { updatePromotion(id: $id, input: $input) { ${FIELDS} } }`, {
-      id,
+    const r = await gql(UPDATE_PROMOTION, {
+      id: String(id),
       input: toInput(f, f.museumId ?? null),
     });
     return { data: toForm(r.updatePromotion) };
