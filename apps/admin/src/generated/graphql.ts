@@ -1293,9 +1293,9 @@ export type OrderFulfilmentQueryVariables = Exact<{
 
 export type OrderFulfilmentQuery = { orderFulfilment: { status: string, awaitingHandover: boolean, customsMessages: Array<{ id: string, document: CustomsDocument, messageType: string, businessNo: string, senderCode: string, status: CustomsMessageStatus, invtNo: string | null, preNo: string | null, attempts: number, firstSentAt: string | null, lastSentAt: string | null, lastError: string | null, xml: string, amendments: Array<{ id: string, status: string, returnInfo: string | null, createdAt: string, xml: string }>, receipts: Array<{ id: string, status: CustomsMessageStatus | null, returnStatus: string, returnInfo: string, returnTime: string, receivedAt: string }>, transmissions: Array<{ id: string, sentAt: string, finishedAt: string, outcome: string, error: string | null, entries: number }> }>, shipment: { carrierCode: string, logisticsNo: string, status: string, bookingRef: string | null, waybillIssuedAt: string, bookedAt: string | null, deliveredAt: string | null, bookingAttempts: number, lastError: string | null, handoverRequests: number, handoverRequestedAt: string | null, events: Array<{ eventId: string, status: string, description: string, location: string | null, occurredAt: string }> } | null } };
 
-export type ProductFieldsFragment = { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> };
-
 export type ProductExportFieldsFragment = { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> };
+
+export type ProductFieldsFragment = { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> };
 
 export type ProductListFieldsFragment = { id: string, museumId: string, status: ProductStatus, category: string, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, variants: Array<{ priceMinor: number, available: number }>, media: Array<{ url: string, position: number }> };
 
@@ -1317,28 +1317,28 @@ export type ManagedProductQueryVariables = Exact<{
 }>;
 
 
-export type ManagedProductQuery = { managedProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
+export type ManagedProductQuery = { managedProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
 
 export type PublishProductMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PublishProductMutation = { publishProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
+export type PublishProductMutation = { publishProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
 
 export type UnpublishProductMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type UnpublishProductMutation = { unpublishProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
+export type UnpublishProductMutation = { unpublishProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
 
 export type ArchiveProductMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ArchiveProductMutation = { archiveProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
+export type ArchiveProductMutation = { archiveProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
 
 export type BulkStatusMutationVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -1360,14 +1360,14 @@ export type CreateProductMutationVariables = Exact<{
 }>;
 
 
-export type CreateProductMutation = { createProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
+export type CreateProductMutation = { createProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
 
 export type UpdateProductMutationVariables = Exact<{
   input: UpdateProductInput;
 }>;
 
 
-export type UpdateProductMutation = { updateProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
+export type UpdateProductMutation = { updateProduct: { id: string, museumId: string, status: ProductStatus, category: string, crossBorderCategory: CrossBorderCategory, listableForChina: boolean, createdAt: string, updatedAt: string, publishedAt: string | null, variants: Array<{ id: string, sku: string, options: unknown, priceMinor: number, weightGrams: number, hsCode: string, originCountry: string, netContent: number | null, netContentUnit: NetContentUnit | null, available: number, stockLevels: Array<{ locationId: string, onHand: number, reserved: number, available: number }>, shopperPrice: { amount: number, currency: string } | null, crossBorderTax: { amount: number, currency: string } | null }>, name: { fr: string, en: string, zhCN: string }, description: { fr: string, en: string, zhCN: string }, media: Array<{ id: string, url: string, alt: string, position: number }>, artworks: Array<{ id: string }>, collections: Array<{ id: string }>, listingProblems: Array<{ code: ListingProblemCode, path: string, message: string }> } };
 
 export type DeleteProductMutationVariables = Exact<{
   id: string | number;
@@ -2510,72 +2510,6 @@ export const FulfilmentFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FulfilmentFields"}) as unknown as TypedDocumentString<FulfilmentFieldsFragment, unknown>;
-export const ProductFieldsFragmentDoc = new TypedDocumentString(`
-    fragment ProductFields on ManagedProduct {
-  id
-  museumId
-  status
-  category
-  crossBorderCategory
-  name {
-    fr
-    en
-    zhCN
-  }
-  description {
-    fr
-    en
-    zhCN
-  }
-  variants {
-    id
-    sku
-    options
-    priceMinor
-    weightGrams
-    hsCode
-    originCountry
-    netContent
-    netContentUnit
-    available
-    stockLevels {
-      locationId
-      onHand
-      reserved
-      available
-    }
-    shopperPrice {
-      amount
-      currency
-    }
-    crossBorderTax {
-      amount
-      currency
-    }
-  }
-  media {
-    id
-    url
-    alt
-    position
-  }
-  artworks {
-    id
-  }
-  collections {
-    id
-  }
-  listableForChina
-  listingProblems {
-    code
-    path
-    message
-  }
-  createdAt
-  updatedAt
-  publishedAt
-}
-    `, {"fragmentName":"ProductFields"}) as unknown as TypedDocumentString<ProductFieldsFragment, unknown>;
 export const ProductExportFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProductExportFields on ManagedProduct {
   id
@@ -2628,6 +2562,76 @@ export const ProductExportFieldsFragmentDoc = new TypedDocumentString(`
   publishedAt
 }
     `, {"fragmentName":"ProductExportFields"}) as unknown as TypedDocumentString<ProductExportFieldsFragment, unknown>;
+export const ProductFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProductFields on ManagedProduct {
+  ...ProductExportFields
+  variants {
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
+}
+    fragment ProductExportFields on ManagedProduct {
+  id
+  museumId
+  status
+  category
+  crossBorderCategory
+  name {
+    fr
+    en
+    zhCN
+  }
+  description {
+    fr
+    en
+    zhCN
+  }
+  variants {
+    id
+    sku
+    options
+    priceMinor
+    weightGrams
+    hsCode
+    originCountry
+    netContent
+    netContentUnit
+    available
+  }
+  media {
+    id
+    url
+    alt
+    position
+  }
+  artworks {
+    id
+  }
+  collections {
+    id
+  }
+  listableForChina
+  listingProblems {
+    code
+    path
+    message
+  }
+  createdAt
+  updatedAt
+  publishedAt
+}`, {"fragmentName":"ProductFields"}) as unknown as TypedDocumentString<ProductFieldsFragment, unknown>;
 export const ProductListFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProductListFields on ManagedProduct {
   id
@@ -5522,7 +5526,7 @@ export const ManagedProductDocument = new TypedDocumentString(`
     ...ProductFields
   }
 }
-    fragment ProductFields on ManagedProduct {
+    fragment ProductExportFields on ManagedProduct {
   id
   museumId
   status
@@ -5549,20 +5553,6 @@ export const ManagedProductDocument = new TypedDocumentString(`
     netContent
     netContentUnit
     available
-    stockLevels {
-      locationId
-      onHand
-      reserved
-      available
-    }
-    shopperPrice {
-      amount
-      currency
-    }
-    crossBorderTax {
-      amount
-      currency
-    }
   }
   media {
     id
@@ -5585,6 +5575,25 @@ export const ManagedProductDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   publishedAt
+}
+fragment ProductFields on ManagedProduct {
+  ...ProductExportFields
+  variants {
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
 }`) as unknown as TypedDocumentString<ManagedProductQuery, ManagedProductQueryVariables>;
 export const PublishProductDocument = new TypedDocumentString(`
     mutation PublishProduct($id: ID!) {
@@ -5592,7 +5601,7 @@ export const PublishProductDocument = new TypedDocumentString(`
     ...ProductFields
   }
 }
-    fragment ProductFields on ManagedProduct {
+    fragment ProductExportFields on ManagedProduct {
   id
   museumId
   status
@@ -5619,20 +5628,6 @@ export const PublishProductDocument = new TypedDocumentString(`
     netContent
     netContentUnit
     available
-    stockLevels {
-      locationId
-      onHand
-      reserved
-      available
-    }
-    shopperPrice {
-      amount
-      currency
-    }
-    crossBorderTax {
-      amount
-      currency
-    }
   }
   media {
     id
@@ -5655,6 +5650,25 @@ export const PublishProductDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   publishedAt
+}
+fragment ProductFields on ManagedProduct {
+  ...ProductExportFields
+  variants {
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
 }`) as unknown as TypedDocumentString<PublishProductMutation, PublishProductMutationVariables>;
 export const UnpublishProductDocument = new TypedDocumentString(`
     mutation UnpublishProduct($id: ID!) {
@@ -5662,7 +5676,7 @@ export const UnpublishProductDocument = new TypedDocumentString(`
     ...ProductFields
   }
 }
-    fragment ProductFields on ManagedProduct {
+    fragment ProductExportFields on ManagedProduct {
   id
   museumId
   status
@@ -5689,20 +5703,6 @@ export const UnpublishProductDocument = new TypedDocumentString(`
     netContent
     netContentUnit
     available
-    stockLevels {
-      locationId
-      onHand
-      reserved
-      available
-    }
-    shopperPrice {
-      amount
-      currency
-    }
-    crossBorderTax {
-      amount
-      currency
-    }
   }
   media {
     id
@@ -5725,6 +5725,25 @@ export const UnpublishProductDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   publishedAt
+}
+fragment ProductFields on ManagedProduct {
+  ...ProductExportFields
+  variants {
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
 }`) as unknown as TypedDocumentString<UnpublishProductMutation, UnpublishProductMutationVariables>;
 export const ArchiveProductDocument = new TypedDocumentString(`
     mutation ArchiveProduct($id: ID!) {
@@ -5732,7 +5751,7 @@ export const ArchiveProductDocument = new TypedDocumentString(`
     ...ProductFields
   }
 }
-    fragment ProductFields on ManagedProduct {
+    fragment ProductExportFields on ManagedProduct {
   id
   museumId
   status
@@ -5759,20 +5778,6 @@ export const ArchiveProductDocument = new TypedDocumentString(`
     netContent
     netContentUnit
     available
-    stockLevels {
-      locationId
-      onHand
-      reserved
-      available
-    }
-    shopperPrice {
-      amount
-      currency
-    }
-    crossBorderTax {
-      amount
-      currency
-    }
   }
   media {
     id
@@ -5795,6 +5800,25 @@ export const ArchiveProductDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   publishedAt
+}
+fragment ProductFields on ManagedProduct {
+  ...ProductExportFields
+  variants {
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
 }`) as unknown as TypedDocumentString<ArchiveProductMutation, ArchiveProductMutationVariables>;
 export const BulkStatusDocument = new TypedDocumentString(`
     mutation BulkStatus($ids: [ID!]!, $status: ProductStatus!) {
@@ -5835,7 +5859,7 @@ export const CreateProductDocument = new TypedDocumentString(`
     ...ProductFields
   }
 }
-    fragment ProductFields on ManagedProduct {
+    fragment ProductExportFields on ManagedProduct {
   id
   museumId
   status
@@ -5862,20 +5886,6 @@ export const CreateProductDocument = new TypedDocumentString(`
     netContent
     netContentUnit
     available
-    stockLevels {
-      locationId
-      onHand
-      reserved
-      available
-    }
-    shopperPrice {
-      amount
-      currency
-    }
-    crossBorderTax {
-      amount
-      currency
-    }
   }
   media {
     id
@@ -5898,6 +5908,25 @@ export const CreateProductDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   publishedAt
+}
+fragment ProductFields on ManagedProduct {
+  ...ProductExportFields
+  variants {
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
 }`) as unknown as TypedDocumentString<CreateProductMutation, CreateProductMutationVariables>;
 export const UpdateProductDocument = new TypedDocumentString(`
     mutation UpdateProduct($input: UpdateProductInput!) {
@@ -5905,7 +5934,7 @@ export const UpdateProductDocument = new TypedDocumentString(`
     ...ProductFields
   }
 }
-    fragment ProductFields on ManagedProduct {
+    fragment ProductExportFields on ManagedProduct {
   id
   museumId
   status
@@ -5932,20 +5961,6 @@ export const UpdateProductDocument = new TypedDocumentString(`
     netContent
     netContentUnit
     available
-    stockLevels {
-      locationId
-      onHand
-      reserved
-      available
-    }
-    shopperPrice {
-      amount
-      currency
-    }
-    crossBorderTax {
-      amount
-      currency
-    }
   }
   media {
     id
@@ -5968,6 +5983,25 @@ export const UpdateProductDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   publishedAt
+}
+fragment ProductFields on ManagedProduct {
+  ...ProductExportFields
+  variants {
+    stockLevels {
+      locationId
+      onHand
+      reserved
+      available
+    }
+    shopperPrice {
+      amount
+      currency
+    }
+    crossBorderTax {
+      amount
+      currency
+    }
+  }
 }`) as unknown as TypedDocumentString<UpdateProductMutation, UpdateProductMutationVariables>;
 export const DeleteProductDocument = new TypedDocumentString(`
     mutation DeleteProduct($id: ID!) {

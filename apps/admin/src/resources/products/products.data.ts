@@ -16,45 +16,6 @@ export const CROSS_BORDER_CATEGORIES = ['GENERAL', 'COSMETICS', 'JEWELLERY', 'BO
 export type NetContentUnit = 'ML' | 'G' | 'PIECE';
 export const NET_CONTENT_UNITS: NetContentUnit[] = ['ML', 'G', 'PIECE'];
 
-/**
- * A product as the product page reads it. Per variant, `available` is the units over every
- * location, `shopperPrice` what a shopper pays in CNY today and `crossBorderTax` the tax on one
- * unit (both null while no FX rate is set).
- */
-graphql(`
-  fragment ProductFields on ManagedProduct {
-    id
-    museumId
-    status
-    category
-    crossBorderCategory
-    name { fr en zhCN }
-    description { fr en zhCN }
-    variants {
-      id
-      sku
-      options
-      priceMinor
-      weightGrams
-      hsCode
-      originCountry
-      netContent
-      netContentUnit
-      available
-      stockLevels { locationId onHand reserved available }
-      shopperPrice { amount currency }
-      crossBorderTax { amount currency }
-    }
-    media { id url alt position }
-    artworks { id }
-    collections { id }
-    listableForChina
-    listingProblems { code path message }
-    createdAt
-    updatedAt
-    publishedAt
-  }
-`);
 // A page of whole records, as the CSV export walks them: the columns it writes, without the
 // per-variant stock levels, shopper price and tax the product page shows (they priced a page of
 // 100 over the API's cost limit).
@@ -76,6 +37,21 @@ graphql(`
     createdAt
     updatedAt
     publishedAt
+  }
+`);
+/**
+ * A product as the product page reads it: the export's record and, per variant, its stock levels
+ * and pricing (`available` is the units over every location, `shopperPrice` what a shopper pays
+ * in CNY today, `crossBorderTax` the tax on one unit; both null while no FX rate is set).
+ */
+graphql(`
+  fragment ProductFields on ManagedProduct {
+    ...ProductExportFields
+    variants {
+      stockLevels { locationId onHand reserved available }
+      shopperPrice { amount currency }
+      crossBorderTax { amount currency }
+    }
   }
 `);
 // What a row of the list shows. Stock and media come through batched loaders in the API: one
