@@ -137,6 +137,16 @@ type Documents = {
     "\n  mutation MarkReturnReceived($id: ID!) { markReturnReceived(returnId: $id) { ...ReturnFields } }\n": typeof types.MarkReturnReceivedDocument,
     "\n  mutation InspectReturn($input: InspectReturnInput!) { inspectReturn(input: $input) { ...ReturnFields } }\n": typeof types.InspectReturnDocument,
     "\n  mutation RefundReturn($id: ID!) { refundReturn(returnId: $id) { ...ReturnFields } }\n": typeof types.RefundReturnDocument,
+    "\n  fragment BalanceFields on SellerBalance {\n    sellerType\n    sellerId\n    payable { amount currency }\n    pending { amount currency }\n    notPaidOut { amount currency }\n  }\n": typeof types.BalanceFieldsFragmentDoc,
+    "\n  fragment PayoutAccountFields on PayoutAccount {\n    ready\n    detailsSubmitted\n    chargesEnabled\n    requirements\n    onboardingUrl\n    bankPayoutStatus\n    bankPayoutFailureCode\n    payoutCurrency\n  }\n": typeof types.PayoutAccountFieldsFragmentDoc,
+    "\n  query SellerBalance($m: ID, $b: ID) { sellerBalance(museumId: $m, brandId: $b) { ...BalanceFields } }\n": typeof types.SellerBalanceDocument,
+    "\n  query PlatformLedger {\n    platformLedger {\n      sellers { ...BalanceFields }\n      taxOwedToCustoms { amount currency }\n      commissionRevenue { amount currency }\n      stripeClearing { amount currency }\n      stripeFees { amount currency }\n      platformPromotions { amount currency }\n    }\n  }\n": typeof types.PlatformLedgerDocument,
+    "\n  query SettlementBrandNames { brands(first: 100) { nodes { id name } } }\n": typeof types.SettlementBrandNamesDocument,
+    "\n  query SellerLedgerLines($m: ID, $b: ID, $kind: String, $from: DateTime, $to: DateTime, $first: Int, $after: String, $full: Boolean!) {\n    sellerLedgerLines(museumId: $m, brandId: $b, kind: $kind, from: $from, to: $to, first: $first, after: $after) {\n      nodes {\n        id\n        ... on SellerLedgerLine @include(if: $full) {\n          event\n          entryKind\n          createdAt\n          occurredAt\n          account\n          component\n          orderId\n          orderNumber\n          amount { amount currency }\n        }\n      }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.SellerLedgerLinesDocument,
+    "\n  query SellerPayouts($m: ID, $b: ID) {\n    sellerPayouts(museumId: $m, brandId: $b) {\n      id\n      runKey\n      amount { amount currency }\n      status\n      stripeTransferId\n      checkoutId\n      transferGroup\n      reversed { amount currency }\n      createdAt\n      paidAt\n      bankStatus\n      bankFailureCode\n      bankFailureMessage\n      received { amount currency }\n      exchangeRate\n    }\n  }\n": typeof types.SellerPayoutsDocument,
+    "\n  query PayoutAccount($m: ID, $b: ID) { payoutAccount(museumId: $m, brandId: $b) { ...PayoutAccountFields } }\n": typeof types.PayoutAccountDocument,
+    "\n  mutation ConnectPayoutAccount($m: ID, $b: ID, $r: String!, $f: String!) {\n    connectPayoutAccount(museumId: $m, brandId: $b, returnUrl: $r, refreshUrl: $f) { ...PayoutAccountFields }\n  }\n": typeof types.ConnectPayoutAccountDocument,
+    "\n  query SellerStatement($m: ID, $b: ID, $month: String!) { sellerStatement(museumId: $m, brandId: $b, month: $month) { csv } }\n": typeof types.SellerStatementDocument,
     "\n  fragment StatementFields on RoyaltyStatement {\n    id\n    agreementId\n    museumId\n    brandId\n    periodStart\n    periodEnd\n    currency\n    units\n    entryCount\n    netSales { amount currency }\n    royalty { amount currency }\n    cumulativeRoyalty { amount currency }\n    advanceRecouped { amount currency }\n    advanceRemaining { amount currency }\n    minimumGuaranteeShortfall { amount currency }\n    amountPayable { amount currency }\n    generatedAt\n    csvUrl\n    pdfUrl\n    agreement { id products { productId name { fr en zhCN } } }\n  }\n": typeof types.StatementFieldsFragmentDoc,
     "\n  query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {\n    royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {\n      nodes { id ...StatementFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.RoyaltyStatementsDocument,
     "\n  query RoyaltyStatement($id: ID!) { royaltyStatement(id: $id) { ...StatementFields } }\n": typeof types.RoyaltyStatementDocument,
@@ -295,6 +305,16 @@ const documents: Documents = {
     "\n  mutation MarkReturnReceived($id: ID!) { markReturnReceived(returnId: $id) { ...ReturnFields } }\n": types.MarkReturnReceivedDocument,
     "\n  mutation InspectReturn($input: InspectReturnInput!) { inspectReturn(input: $input) { ...ReturnFields } }\n": types.InspectReturnDocument,
     "\n  mutation RefundReturn($id: ID!) { refundReturn(returnId: $id) { ...ReturnFields } }\n": types.RefundReturnDocument,
+    "\n  fragment BalanceFields on SellerBalance {\n    sellerType\n    sellerId\n    payable { amount currency }\n    pending { amount currency }\n    notPaidOut { amount currency }\n  }\n": types.BalanceFieldsFragmentDoc,
+    "\n  fragment PayoutAccountFields on PayoutAccount {\n    ready\n    detailsSubmitted\n    chargesEnabled\n    requirements\n    onboardingUrl\n    bankPayoutStatus\n    bankPayoutFailureCode\n    payoutCurrency\n  }\n": types.PayoutAccountFieldsFragmentDoc,
+    "\n  query SellerBalance($m: ID, $b: ID) { sellerBalance(museumId: $m, brandId: $b) { ...BalanceFields } }\n": types.SellerBalanceDocument,
+    "\n  query PlatformLedger {\n    platformLedger {\n      sellers { ...BalanceFields }\n      taxOwedToCustoms { amount currency }\n      commissionRevenue { amount currency }\n      stripeClearing { amount currency }\n      stripeFees { amount currency }\n      platformPromotions { amount currency }\n    }\n  }\n": types.PlatformLedgerDocument,
+    "\n  query SettlementBrandNames { brands(first: 100) { nodes { id name } } }\n": types.SettlementBrandNamesDocument,
+    "\n  query SellerLedgerLines($m: ID, $b: ID, $kind: String, $from: DateTime, $to: DateTime, $first: Int, $after: String, $full: Boolean!) {\n    sellerLedgerLines(museumId: $m, brandId: $b, kind: $kind, from: $from, to: $to, first: $first, after: $after) {\n      nodes {\n        id\n        ... on SellerLedgerLine @include(if: $full) {\n          event\n          entryKind\n          createdAt\n          occurredAt\n          account\n          component\n          orderId\n          orderNumber\n          amount { amount currency }\n        }\n      }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.SellerLedgerLinesDocument,
+    "\n  query SellerPayouts($m: ID, $b: ID) {\n    sellerPayouts(museumId: $m, brandId: $b) {\n      id\n      runKey\n      amount { amount currency }\n      status\n      stripeTransferId\n      checkoutId\n      transferGroup\n      reversed { amount currency }\n      createdAt\n      paidAt\n      bankStatus\n      bankFailureCode\n      bankFailureMessage\n      received { amount currency }\n      exchangeRate\n    }\n  }\n": types.SellerPayoutsDocument,
+    "\n  query PayoutAccount($m: ID, $b: ID) { payoutAccount(museumId: $m, brandId: $b) { ...PayoutAccountFields } }\n": types.PayoutAccountDocument,
+    "\n  mutation ConnectPayoutAccount($m: ID, $b: ID, $r: String!, $f: String!) {\n    connectPayoutAccount(museumId: $m, brandId: $b, returnUrl: $r, refreshUrl: $f) { ...PayoutAccountFields }\n  }\n": types.ConnectPayoutAccountDocument,
+    "\n  query SellerStatement($m: ID, $b: ID, $month: String!) { sellerStatement(museumId: $m, brandId: $b, month: $month) { csv } }\n": types.SellerStatementDocument,
     "\n  fragment StatementFields on RoyaltyStatement {\n    id\n    agreementId\n    museumId\n    brandId\n    periodStart\n    periodEnd\n    currency\n    units\n    entryCount\n    netSales { amount currency }\n    royalty { amount currency }\n    cumulativeRoyalty { amount currency }\n    advanceRecouped { amount currency }\n    advanceRemaining { amount currency }\n    minimumGuaranteeShortfall { amount currency }\n    amountPayable { amount currency }\n    generatedAt\n    csvUrl\n    pdfUrl\n    agreement { id products { productId name { fr en zhCN } } }\n  }\n": types.StatementFieldsFragmentDoc,
     "\n  query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {\n    royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {\n      nodes { id ...StatementFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.RoyaltyStatementsDocument,
     "\n  query RoyaltyStatement($id: ID!) { royaltyStatement(id: $id) { ...StatementFields } }\n": types.RoyaltyStatementDocument,
@@ -819,6 +839,46 @@ export function graphql(source: "\n  mutation InspectReturn($input: InspectRetur
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RefundReturn($id: ID!) { refundReturn(returnId: $id) { ...ReturnFields } }\n"): typeof import('./graphql').RefundReturnDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BalanceFields on SellerBalance {\n    sellerType\n    sellerId\n    payable { amount currency }\n    pending { amount currency }\n    notPaidOut { amount currency }\n  }\n"): typeof import('./graphql').BalanceFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PayoutAccountFields on PayoutAccount {\n    ready\n    detailsSubmitted\n    chargesEnabled\n    requirements\n    onboardingUrl\n    bankPayoutStatus\n    bankPayoutFailureCode\n    payoutCurrency\n  }\n"): typeof import('./graphql').PayoutAccountFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SellerBalance($m: ID, $b: ID) { sellerBalance(museumId: $m, brandId: $b) { ...BalanceFields } }\n"): typeof import('./graphql').SellerBalanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformLedger {\n    platformLedger {\n      sellers { ...BalanceFields }\n      taxOwedToCustoms { amount currency }\n      commissionRevenue { amount currency }\n      stripeClearing { amount currency }\n      stripeFees { amount currency }\n      platformPromotions { amount currency }\n    }\n  }\n"): typeof import('./graphql').PlatformLedgerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettlementBrandNames { brands(first: 100) { nodes { id name } } }\n"): typeof import('./graphql').SettlementBrandNamesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SellerLedgerLines($m: ID, $b: ID, $kind: String, $from: DateTime, $to: DateTime, $first: Int, $after: String, $full: Boolean!) {\n    sellerLedgerLines(museumId: $m, brandId: $b, kind: $kind, from: $from, to: $to, first: $first, after: $after) {\n      nodes {\n        id\n        ... on SellerLedgerLine @include(if: $full) {\n          event\n          entryKind\n          createdAt\n          occurredAt\n          account\n          component\n          orderId\n          orderNumber\n          amount { amount currency }\n        }\n      }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').SellerLedgerLinesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SellerPayouts($m: ID, $b: ID) {\n    sellerPayouts(museumId: $m, brandId: $b) {\n      id\n      runKey\n      amount { amount currency }\n      status\n      stripeTransferId\n      checkoutId\n      transferGroup\n      reversed { amount currency }\n      createdAt\n      paidAt\n      bankStatus\n      bankFailureCode\n      bankFailureMessage\n      received { amount currency }\n      exchangeRate\n    }\n  }\n"): typeof import('./graphql').SellerPayoutsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PayoutAccount($m: ID, $b: ID) { payoutAccount(museumId: $m, brandId: $b) { ...PayoutAccountFields } }\n"): typeof import('./graphql').PayoutAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectPayoutAccount($m: ID, $b: ID, $r: String!, $f: String!) {\n    connectPayoutAccount(museumId: $m, brandId: $b, returnUrl: $r, refreshUrl: $f) { ...PayoutAccountFields }\n  }\n"): typeof import('./graphql').ConnectPayoutAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SellerStatement($m: ID, $b: ID, $month: String!) { sellerStatement(museumId: $m, brandId: $b, month: $month) { csv } }\n"): typeof import('./graphql').SellerStatementDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -499,6 +499,10 @@ export type ScheduleLiveSessionInput = {
   title: string;
 };
 
+export type SellerKind =
+  | 'BRAND'
+  | 'MUSEUM';
+
 export type SetFxRateInput = {
   base?: string;
   /** Defaults to now. */
@@ -1491,6 +1495,77 @@ export type RefundReturnMutationVariables = Exact<{
 
 
 export type RefundReturnMutation = { refundReturn: { id: string, orderId: string, orderNumber: string, museumId: string, reason: ReturnReason, note: string | null, photoUrls: Array<string>, status: ReturnStatus, customsStatus: ReturnCustomsStatus, late: boolean, releasedAt: string, arrivalDeadline: string, decisionComment: string | null, decidedAt: string | null, returnLogisticsNo: string | null, receivedAt: string | null, inspectedAt: string | null, inspectionComment: string | null, refundAmount: number | null, createdAt: string, lines: Array<{ lineId: string, quantity: number, acceptedQuantity: number | null, sellable: boolean | null }> } };
+
+export type BalanceFieldsFragment = { sellerType: SellerKind, sellerId: string, payable: Array<{ amount: number, currency: string }>, pending: Array<{ amount: number, currency: string }>, notPaidOut: Array<{ amount: number, currency: string }> };
+
+export type PayoutAccountFieldsFragment = { ready: boolean, detailsSubmitted: boolean, chargesEnabled: boolean, requirements: Array<string>, onboardingUrl: string | null, bankPayoutStatus: string | null, bankPayoutFailureCode: string | null, payoutCurrency: string | null };
+
+export type SellerBalanceQueryVariables = Exact<{
+  m?: string | number | null | undefined;
+  b?: string | number | null | undefined;
+}>;
+
+
+export type SellerBalanceQuery = { sellerBalance: { sellerType: SellerKind, sellerId: string, payable: Array<{ amount: number, currency: string }>, pending: Array<{ amount: number, currency: string }>, notPaidOut: Array<{ amount: number, currency: string }> } };
+
+export type PlatformLedgerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlatformLedgerQuery = { platformLedger: { sellers: Array<{ sellerType: SellerKind, sellerId: string, payable: Array<{ amount: number, currency: string }>, pending: Array<{ amount: number, currency: string }>, notPaidOut: Array<{ amount: number, currency: string }> }>, taxOwedToCustoms: Array<{ amount: number, currency: string }>, commissionRevenue: Array<{ amount: number, currency: string }>, stripeClearing: Array<{ amount: number, currency: string }>, stripeFees: Array<{ amount: number, currency: string }>, platformPromotions: Array<{ amount: number, currency: string }> } };
+
+export type SettlementBrandNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SettlementBrandNamesQuery = { brands: { nodes: Array<{ id: string, name: string }> } };
+
+export type SellerLedgerLinesQueryVariables = Exact<{
+  m?: string | number | null | undefined;
+  b?: string | number | null | undefined;
+  kind?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
+
+
+export type SellerLedgerLinesQuery = { sellerLedgerLines: { totalCount: number, nodes: Array<{ id: string } & { event?: string, entryKind?: string, createdAt?: string, occurredAt?: string, account?: string, component?: string, orderId?: string | null, orderNumber?: string | null, amount?: { amount: number, currency: string } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type SellerPayoutsQueryVariables = Exact<{
+  m?: string | number | null | undefined;
+  b?: string | number | null | undefined;
+}>;
+
+
+export type SellerPayoutsQuery = { sellerPayouts: Array<{ id: string, runKey: string, status: string, stripeTransferId: string | null, checkoutId: string | null, transferGroup: string | null, createdAt: string | null, paidAt: string | null, bankStatus: string | null, bankFailureCode: string | null, bankFailureMessage: string | null, exchangeRate: string | null, amount: { amount: number, currency: string }, reversed: { amount: number, currency: string }, received: { amount: number, currency: string } | null }> };
+
+export type PayoutAccountQueryVariables = Exact<{
+  m?: string | number | null | undefined;
+  b?: string | number | null | undefined;
+}>;
+
+
+export type PayoutAccountQuery = { payoutAccount: { ready: boolean, detailsSubmitted: boolean, chargesEnabled: boolean, requirements: Array<string>, onboardingUrl: string | null, bankPayoutStatus: string | null, bankPayoutFailureCode: string | null, payoutCurrency: string | null } | null };
+
+export type ConnectPayoutAccountMutationVariables = Exact<{
+  m?: string | number | null | undefined;
+  b?: string | number | null | undefined;
+  r: string;
+  f: string;
+}>;
+
+
+export type ConnectPayoutAccountMutation = { connectPayoutAccount: { ready: boolean, detailsSubmitted: boolean, chargesEnabled: boolean, requirements: Array<string>, onboardingUrl: string | null, bankPayoutStatus: string | null, bankPayoutFailureCode: string | null, payoutCurrency: string | null } };
+
+export type SellerStatementQueryVariables = Exact<{
+  m?: string | number | null | undefined;
+  b?: string | number | null | undefined;
+  month: string;
+}>;
+
+
+export type SellerStatementQuery = { sellerStatement: { csv: string } };
 
 export type StatementFieldsFragment = { id: string, agreementId: string, museumId: string, brandId: string, periodStart: string, periodEnd: string, currency: string, units: number, entryCount: number, generatedAt: string, csvUrl: string, pdfUrl: string, netSales: { amount: number, currency: string }, royalty: { amount: number, currency: string }, cumulativeRoyalty: { amount: number, currency: string }, advanceRecouped: { amount: number, currency: string }, advanceRemaining: { amount: number, currency: string }, minimumGuaranteeShortfall: { amount: number, currency: string }, amountPayable: { amount: number, currency: string }, agreement: { id: string, products: Array<{ productId: string, name: { fr: string, en: string, zhCN: string } }> } };
 
@@ -2728,6 +2803,36 @@ export const ReturnFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ReturnFields"}) as unknown as TypedDocumentString<ReturnFieldsFragment, unknown>;
+export const BalanceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BalanceFields on SellerBalance {
+  sellerType
+  sellerId
+  payable {
+    amount
+    currency
+  }
+  pending {
+    amount
+    currency
+  }
+  notPaidOut {
+    amount
+    currency
+  }
+}
+    `, {"fragmentName":"BalanceFields"}) as unknown as TypedDocumentString<BalanceFieldsFragment, unknown>;
+export const PayoutAccountFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PayoutAccountFields on PayoutAccount {
+  ready
+  detailsSubmitted
+  chargesEnabled
+  requirements
+  onboardingUrl
+  bankPayoutStatus
+  bankPayoutFailureCode
+  payoutCurrency
+}
+    `, {"fragmentName":"PayoutAccountFields"}) as unknown as TypedDocumentString<PayoutAccountFieldsFragment, unknown>;
 export const StatementFieldsFragmentDoc = new TypedDocumentString(`
     fragment StatementFields on RoyaltyStatement {
   id
@@ -6415,6 +6520,187 @@ export const RefundReturnDocument = new TypedDocumentString(`
     sellable
   }
 }`) as unknown as TypedDocumentString<RefundReturnMutation, RefundReturnMutationVariables>;
+export const SellerBalanceDocument = new TypedDocumentString(`
+    query SellerBalance($m: ID, $b: ID) {
+  sellerBalance(museumId: $m, brandId: $b) {
+    ...BalanceFields
+  }
+}
+    fragment BalanceFields on SellerBalance {
+  sellerType
+  sellerId
+  payable {
+    amount
+    currency
+  }
+  pending {
+    amount
+    currency
+  }
+  notPaidOut {
+    amount
+    currency
+  }
+}`) as unknown as TypedDocumentString<SellerBalanceQuery, SellerBalanceQueryVariables>;
+export const PlatformLedgerDocument = new TypedDocumentString(`
+    query PlatformLedger {
+  platformLedger {
+    sellers {
+      ...BalanceFields
+    }
+    taxOwedToCustoms {
+      amount
+      currency
+    }
+    commissionRevenue {
+      amount
+      currency
+    }
+    stripeClearing {
+      amount
+      currency
+    }
+    stripeFees {
+      amount
+      currency
+    }
+    platformPromotions {
+      amount
+      currency
+    }
+  }
+}
+    fragment BalanceFields on SellerBalance {
+  sellerType
+  sellerId
+  payable {
+    amount
+    currency
+  }
+  pending {
+    amount
+    currency
+  }
+  notPaidOut {
+    amount
+    currency
+  }
+}`) as unknown as TypedDocumentString<PlatformLedgerQuery, PlatformLedgerQueryVariables>;
+export const SettlementBrandNamesDocument = new TypedDocumentString(`
+    query SettlementBrandNames {
+  brands(first: 100) {
+    nodes {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SettlementBrandNamesQuery, SettlementBrandNamesQueryVariables>;
+export const SellerLedgerLinesDocument = new TypedDocumentString(`
+    query SellerLedgerLines($m: ID, $b: ID, $kind: String, $from: DateTime, $to: DateTime, $first: Int, $after: String, $full: Boolean!) {
+  sellerLedgerLines(
+    museumId: $m
+    brandId: $b
+    kind: $kind
+    from: $from
+    to: $to
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      id
+      ... on SellerLedgerLine @include(if: $full) {
+        event
+        entryKind
+        createdAt
+        occurredAt
+        account
+        component
+        orderId
+        orderNumber
+        amount {
+          amount
+          currency
+        }
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<SellerLedgerLinesQuery, SellerLedgerLinesQueryVariables>;
+export const SellerPayoutsDocument = new TypedDocumentString(`
+    query SellerPayouts($m: ID, $b: ID) {
+  sellerPayouts(museumId: $m, brandId: $b) {
+    id
+    runKey
+    amount {
+      amount
+      currency
+    }
+    status
+    stripeTransferId
+    checkoutId
+    transferGroup
+    reversed {
+      amount
+      currency
+    }
+    createdAt
+    paidAt
+    bankStatus
+    bankFailureCode
+    bankFailureMessage
+    received {
+      amount
+      currency
+    }
+    exchangeRate
+  }
+}
+    `) as unknown as TypedDocumentString<SellerPayoutsQuery, SellerPayoutsQueryVariables>;
+export const PayoutAccountDocument = new TypedDocumentString(`
+    query PayoutAccount($m: ID, $b: ID) {
+  payoutAccount(museumId: $m, brandId: $b) {
+    ...PayoutAccountFields
+  }
+}
+    fragment PayoutAccountFields on PayoutAccount {
+  ready
+  detailsSubmitted
+  chargesEnabled
+  requirements
+  onboardingUrl
+  bankPayoutStatus
+  bankPayoutFailureCode
+  payoutCurrency
+}`) as unknown as TypedDocumentString<PayoutAccountQuery, PayoutAccountQueryVariables>;
+export const ConnectPayoutAccountDocument = new TypedDocumentString(`
+    mutation ConnectPayoutAccount($m: ID, $b: ID, $r: String!, $f: String!) {
+  connectPayoutAccount(museumId: $m, brandId: $b, returnUrl: $r, refreshUrl: $f) {
+    ...PayoutAccountFields
+  }
+}
+    fragment PayoutAccountFields on PayoutAccount {
+  ready
+  detailsSubmitted
+  chargesEnabled
+  requirements
+  onboardingUrl
+  bankPayoutStatus
+  bankPayoutFailureCode
+  payoutCurrency
+}`) as unknown as TypedDocumentString<ConnectPayoutAccountMutation, ConnectPayoutAccountMutationVariables>;
+export const SellerStatementDocument = new TypedDocumentString(`
+    query SellerStatement($m: ID, $b: ID, $month: String!) {
+  sellerStatement(museumId: $m, brandId: $b, month: $month) {
+    csv
+  }
+}
+    `) as unknown as TypedDocumentString<SellerStatementQuery, SellerStatementQueryVariables>;
 export const RoyaltyStatementsDocument = new TypedDocumentString(`
     query RoyaltyStatements($agreementId: ID, $first: Int, $after: String, $full: Boolean!) {
   royaltyStatements(agreementId: $agreementId, first: $first, after: $after) {

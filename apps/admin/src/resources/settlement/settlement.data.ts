@@ -1,7 +1,8 @@
 import { gql } from '../../api/graphql';
 import { readSession } from '../../api/session';
 import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
-import { cursorList, PAGE_INFO, type ResourceHandler } from '../../data/resource-handler';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
+import { graphql } from '../../generated';
 import { allMuseums, myMuseums } from '../museums/museums.data';
 
 // Settlement (libs/settlement, ADR 0014): what the platform owes each museum and brand, read
@@ -93,23 +94,111 @@ export function sellerArgs(recordId: string): { m: string | null; b: string | nu
   return m[1] === 'MUSEUM' ? { m: m[2]!, b: null } : { m: null, b: m[2]! };
 }
 
-const A = '{ amount currency }';
-const BALANCE = `sellerType sellerId payable ${A} pending ${A} notPaidOut ${A}`;
+graphql(`
+  fragment BalanceFields on SellerBalance {
+    sellerType
+    sellerId
+    payable { amount currency }
+    pending { amount currency }
+    notPaidOut { amount currency }
+  }
+`);
+graphql(`
+  fragment PayoutAccountFields on PayoutAccount {
+    ready
+    detailsSubmitted
+    chargesEnabled
+    requirements
+    onboardingUrl
+    bankPayoutStatus
+    bankPayoutFailureCode
+    payoutCurrency
+  }
+`);
+const SELLER_BALANCE = graphql(`
+  query SellerBalance($m: ID, $b: ID) { sellerBalance(museumId: $m, brandId: $b) { ...BalanceFields } }
+`);
+const PLATFORM_LEDGER = graphql(`
+  query PlatformLedger {
+    platformLedger {
+      sellers { ...BalanceFields }
+      taxOwedToCustoms { amount currency }
+      commissionRevenue { amount currency }
+      stripeClearing { amount currency }
+      stripeFees { amount currency }
+      platformPromotions { amount currency }
+    }
+  }
+`);
+const SETTLEMENT_BRAND_NAMES = graphql(`
+  query SettlementBrandNames { brands(first: 100) { nodes { id name } } }
+`);
+const SELLER_LEDGER_LINES = graphql(`
+  query SellerLedgerLines($m: ID, $b: ID, $kind: String, $from: DateTime, $to: DateTime, $first: Int, $after: String, $full: Boolean!) {
+    sellerLedgerLines(museumId: $m, brandId: $b, kind: $kind, from: $from, to: $to, first: $first, after: $after) {
+      nodes {
+        id
+        ... on SellerLedgerLine @include(if: $full) {
+          event
+          entryKind
+          createdAt
+          occurredAt
+          account
+          component
+          orderId
+          orderNumber
+          amount { amount currency }
+        }
+      }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+`);
+const SELLER_PAYOUTS = graphql(`
+  query SellerPayouts($m: ID, $b: ID) {
+    sellerPayouts(museumId: $m, brandId: $b) {
+      id
+      runKey
+      amount { amount currency }
+      status
+      stripeTransferId
+      checkoutId
+      transferGroup
+      reversed { amount currency }
+      createdAt
+      paidAt
+      bankStatus
+      bankFailureCode
+      bankFailureMessage
+      received { amount currency }
+      exchangeRate
+    }
+  }
+`);
+const PAYOUT_ACCOUNT = graphql(`
+  query PayoutAccount($m: ID, $b: ID) { payoutAccount(museumId: $m, brandId: $b) { ...PayoutAccountFields } }
+`);
+const CONNECT_PAYOUT_ACCOUNT = graphql(`
+  mutation ConnectPayoutAccount($m: ID, $b: ID, $r: String!, $f: String!) {
+    connectPayoutAccount(museumId: $m, brandId: $b, returnUrl: $r, refreshUrl: $f) { ...PayoutAccountFields }
+  }
+`);
+const SELLER_STATEMENT = graphql(`
+  query SellerStatement($m: ID, $b: ID, $month: String!) { sellerStatement(museumId: $m, brandId: $b, month: $month) { csv } }
+`);
 
 async function balanceOf(args: { m: string | null; b: string | null }) {
-  return (await gql<{ sellerBalance: Omit<SellerRecord, 'id' | 'name'> }>(`query SellerBalance($m: ID, $b: ID) { sellerBalance(museumId: $m, brandId: $b) { ${BALANCE} } }`, args)).sellerBalance;
+  const balance: Omit<SellerRecord, 'id' | 'name'> = (await gql(SELLER_BALANCE, args)).sellerBalance;
+  return balance;
 }
 
 export async function platformLedger(): Promise<PlatformLedger> {
-  return (
-    await gql<{ platformLedger: PlatformLedger }>(
-      `query PlatformLedger { platformLedger { sellers { ${BALANCE} } taxOwedToCustoms ${A} commissionRevenue ${A} stripeClearing ${A} stripeFees ${A} platformPromotions ${A} } }`,
-    )
-  ).platformLedger;
+  return (await gql(PLATFORM_LEDGER)).platformLedger;
 }
 
 async function brandNames(): Promise<Map<string, string>> {
-  const r = await gql<{ brands: CursorPage<{ id: string; name: string }> }>(`query Brands { brands(first: 100) { nodes { id name } } }`);
+  const r = await gql(SETTLEMENT_BRAND_NAMES);
   return new Map(r.brands.nodes.map((b) => [b.id, b.name]));
 }
 
@@ -153,13 +242,9 @@ type LineFilter = { kind: string | null; from: string | null; to: string | null 
 const linesOf =
   (args: { m: string | null; b: string | null }, f: LineFilter): FetchPage<LedgerLineRecord> =>
   async (first, after, idsOnly) => {
-    const r = await gql<{ sellerLedgerLines: CursorPage<LedgerLineRecord> }>(
-      `query SellerLedgerLines($m: ID, $b: ID, $kind: String, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
-        sellerLedgerLines(museumId: $m, brandId: $b, kind: $kind, from: $from, to: $to, first: $first, after: $after) {
-          nodes { ${idsOnly ? 'id' : `id event entryKind createdAt occurredAt account component orderId orderNumber amount ${A}`} } ${PAGE_INFO} } }`,
-      { ...args, ...f, first, after },
-    );
-    return r.sellerLedgerLines;
+    const r = await gql(SELLER_LEDGER_LINES, { ...args, ...f, first, after, full: !idsOnly });
+    // Without `full` the nodes carry their ids only, all the pager reads then.
+    return r.sellerLedgerLines as CursorPage<LedgerLineRecord>;
   };
 
 /** A day (YYYY-MM-DD, the console's date inputs) as the UTC instant it starts; `to` is inclusive, so its next day. */
@@ -182,39 +267,26 @@ export const settlementLinesData: ResourceHandler = {
 export const settlementPayoutsData: ResourceHandler = {
   getList: async (params) => {
     const args = sellerArgs(String(params.filter?.seller ?? ''));
-    const r = await gql<{ sellerPayouts: PayoutRecord[] }>(
-      `query SellerPayouts($m: ID, $b: ID) { sellerPayouts(museumId: $m, brandId: $b) {
-        id runKey amount ${A} status stripeTransferId checkoutId transferGroup reversed ${A} createdAt paidAt bankStatus bankFailureCode bankFailureMessage received ${A} exchangeRate } }`,
-      args,
-    );
-    return { data: r.sellerPayouts, total: r.sellerPayouts.length };
+    const r = await gql(SELLER_PAYOUTS, args);
+    // The schema types the transfer's and the bank payout's states as strings; these are their values.
+    const data = r.sellerPayouts as PayoutRecord[];
+    return { data, total: data.length };
   },
 };
 
 export async function payoutAccount(recordId: string): Promise<PayoutAccountRecord | null> {
-  const r = await gql<{ payoutAccount: PayoutAccountRecord | null }>(
-    `query PayoutAccount($m: ID, $b: ID) { payoutAccount(museumId: $m, brandId: $b) { ready detailsSubmitted chargesEnabled requirements onboardingUrl bankPayoutStatus bankPayoutFailureCode payoutCurrency } }`,
-    sellerArgs(recordId),
-  );
-  return r.payoutAccount;
+  return (await gql(PAYOUT_ACCOUNT, sellerArgs(recordId))).payoutAccount;
 }
 
 /** Creates the seller's Stripe Express account (once) and answers Stripe's onboarding link while it is not ready. */
 export async function connectPayoutAccount(recordId: string, returnUrl: string): Promise<PayoutAccountRecord> {
-  const r = await gql<{ connectPayoutAccount: PayoutAccountRecord }>(
-    `mutation ConnectPayoutAccount($m: ID, $b: ID, $r: String!, $f: String!) {
-      connectPayoutAccount(museumId: $m, brandId: $b, returnUrl: $r, refreshUrl: $f) { ready detailsSubmitted chargesEnabled requirements onboardingUrl bankPayoutStatus bankPayoutFailureCode payoutCurrency } }`,
-    { ...sellerArgs(recordId), r: returnUrl, f: returnUrl },
-  );
+  const r = await gql(CONNECT_PAYOUT_ACCOUNT, { ...sellerArgs(recordId), r: returnUrl, f: returnUrl });
   pager.invalidate('settlement');
   return r.connectPayoutAccount;
 }
 
 /** The seller's settlement statement of a UTC month (YYYY-MM), as the API's CSV. */
 export async function statementCsv(recordId: string, month: string): Promise<string> {
-  const r = await gql<{ sellerStatement: { csv: string } }>(`query SellerStatement($m: ID, $b: ID, $month: String!) { sellerStatement(museumId: $m, brandId: $b, month: $month) { csv } }`, {
-    ...sellerArgs(recordId),
-    month,
-  });
+  const r = await gql(SELLER_STATEMENT, { ...sellerArgs(recordId), month });
   return r.sellerStatement.csv;
 }
