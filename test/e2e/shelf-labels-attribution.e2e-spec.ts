@@ -43,9 +43,10 @@ function pdfStrings(pdf: Buffer): string {
     }
   }
   // pdfkit writes strings as hex in TJ arrays, split where it kerns: join each array's pieces.
-  return out
-    .join('\n')
-    .replace(/\[((?:<[0-9a-f]*>|\s|-?\d+(?:\.\d+)?)*)\]\s*TJ/gi, (_m, arr: string) => [...arr.matchAll(/<([0-9a-f]*)>/gi)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
+  // Only the text shown: other inflated streams (an embedded font's tables) hold any bytes.
+  return [...out.join('\n').matchAll(/\[((?:<[0-9a-f]*>|\s|-?\d+(?:\.\d+)?)*)\]\s*TJ/gi)]
+    .map(([, arr]) => [...arr!.matchAll(/<([0-9a-f]*)>/gi)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''))
+    .join('\n');
 }
 
 describe('shelf labels and order attribution', () => {
