@@ -104,6 +104,13 @@ export class CartRepository {
    * except the new empty guest cart a refused first line cannot occur in (its quantity is
    * checked before). Lines are read from the statement's snapshot and the written line
    * replaces its old version.
+   *
+   * The cart row is locked first (FOR NO KEY UPDATE), before its line, the order a merge
+   * takes them in (lockForMerge, then the lines): taking the line first deadlocked against a
+   * merge into the same cart. A guest cart merged while this waited no longer matches
+   * `status = 'OPEN'` once the lock is granted, so the units open a new guest cart instead of
+   * landing in the closed one. A line that a concurrent write filled past the cap after this
+   * statement's snapshot is refused by the upsert's own condition.
    */
   async addLine(
     find: { tokenHash: string } | { cartId: string } | null,
@@ -116,7 +123,7 @@ export class CartRepository {
       { id: string; userId: string | null; tokenHash: string | null; created: boolean; refused: 'LINES' | 'QUANTITY' | null; items: (Omit<CartItemRecord, 'createdAt'> & { createdAt: string })[] }[]
     >`
       WITH found AS (
-        SELECT c.id, c.user_id, c.token_hash FROM carts c WHERE ${where} AND c.status = 'OPEN'
+        SELECT c.id, c.user_id, c.token_hash FROM carts c WHERE ${where} AND c.status = 'OPEN' FOR NO KEY UPDATE
       ), created AS (
         INSERT INTO carts (id, token_hash, updated_at)
         SELECT gen_random_uuid(), ${newTokenHash}::text, now() WHERE ${newTokenHash}::text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM found)
@@ -134,11 +141,13 @@ export class CartRepository {
         INSERT INTO cart_items (id, cart_id, variant_id, quantity)
         SELECT gen_random_uuid(), cart.id, ${line.variantId}::uuid, ${line.quantity}::int FROM cart, verdict WHERE verdict.refused IS NULL
         ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
+          WHERE cart_items.quantity + excluded.quantity <= ${rules.maxLineQuantity}::int
         RETURNING id, variant_id, quantity, created_at
       ), touched AS (
         UPDATE carts SET updated_at = now() WHERE id IN (SELECT id FROM found) AND EXISTS (SELECT 1 FROM written) RETURNING id
       )
-      SELECT cart.id, cart.user_id AS "userId", cart.token_hash AS "tokenHash", cart.created, verdict.refused,
+      SELECT cart.id, cart.user_id AS "userId", cart.token_hash AS "tokenHash", cart.created,
+        COALESCE(verdict.refused, CASE WHEN NOT EXISTS (SELECT 1 FROM written) THEN 'QUANTITY' END) AS refused,
         COALESCE((SELECT json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity, 'createdAt', l.created_at) ORDER BY l.created_at, l.id)
           FROM (SELECT * FROM before WHERE NOT EXISTS (SELECT 1 FROM written w WHERE w.id = before.id) UNION ALL SELECT * FROM written) l), '[]') AS items
       FROM cart, verdict`;
