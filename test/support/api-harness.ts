@@ -23,9 +23,9 @@ export async function startApi(): Promise<ApiHarness> {
   const db = await createTestDatabase();
   const app = await createApp();
   await app.listen(0, '127.0.0.1');
-  // Idle keep-alive sockets outlive the client's (undici: 4 s): with Node's 5 s the server could
-  // close one just as a test, back from several seconds of database setup, sent on it (ECONNRESET).
-  app.getHttpServer().keepAliveTimeout = 60_000;
+  // Idle keep-alive sockets outlive the client's (undici: 4 s): createApp keeps them 65 s
+  // (HTTP_KEEP_ALIVE_TIMEOUT_MS), so the server does not close one just as a test, back from
+  // several seconds of database setup, sends on it (ECONNRESET, as Node's own 5 s did).
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   const gql: ApiHarness['gql'] = (query, variables = {}, token = null) => gqlAt(baseUrl, query, variables, token);

@@ -11,8 +11,9 @@ async function serve(): Promise<void> {
   const { port } = apiConfigFromEnv();
   await app.listen(port, '0.0.0.0');
   // The port bound, also when PORT=0 asked the kernel for one (tests spawning API processes).
-  const bound = (app.getHttpServer().address() as AddressInfo | null)?.port ?? port;
-  logger.info(`api listening on http://localhost:${bound}/graphql`);
+  const server = app.getHttpServer();
+  const bound = (server.address() as AddressInfo | null)?.port ?? port;
+  logger.info(`api listening on http://localhost:${bound}/graphql (keep-alive ${server.keepAliveTimeout} ms, headers ${server.headersTimeout} ms)`);
 }
 
 /**

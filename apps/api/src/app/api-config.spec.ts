@@ -1,5 +1,5 @@
 import express from 'express';
-import { apiConfigFromEnv, parseThrottlerStorage, parseTrustProxy } from './api-config';
+import { apiConfigFromEnv, parseHttpTimeouts, parseThrottlerStorage, parseTrustProxy } from './api-config';
 
 describe('TRUST_PROXY', () => {
   it('trusts no proxy unless told', () => {
@@ -28,5 +28,25 @@ describe('THROTTLER_STORAGE', () => {
     expect(parseThrottlerStorage('memory', true)).toBe('memory');
     expect(parseThrottlerStorage(' redis ', false)).toBe('redis');
     expect(() => parseThrottlerStorage('memcached', true)).toThrow(/THROTTLER_STORAGE must be "redis" or "memory"/);
+  });
+});
+
+describe('HTTP_KEEP_ALIVE_TIMEOUT_MS and HTTP_HEADERS_TIMEOUT_MS', () => {
+  it('keep idle connections 65 s and read headers for 66 s unless told: longer than a load balancer’s 60 s idle timeout', () => {
+    expect(apiConfigFromEnv({}).http).toEqual({ keepAliveTimeoutMs: 65_000, headersTimeoutMs: 66_000 });
+    expect(apiConfigFromEnv({ NODE_ENV: 'production' }).http).toEqual({ keepAliveTimeoutMs: 65_000, headersTimeoutMs: 66_000 });
+  });
+
+  it('take whole milliseconds; the headers’ timeout follows the keep-alive one second later unless set', () => {
+    expect(parseHttpTimeouts('90000', '')).toEqual({ keepAliveTimeoutMs: 90_000, headersTimeoutMs: 91_000 });
+    expect(parseHttpTimeouts(' 120000 ', '125000')).toEqual({ keepAliveTimeoutMs: 120_000, headersTimeoutMs: 125_000 });
+  });
+
+  it('refuse anything but a positive whole number, and headers that do not outlast the keep-alive', () => {
+    expect(() => parseHttpTimeouts('65s', undefined)).toThrow(/HTTP_KEEP_ALIVE_TIMEOUT_MS must be a whole number of milliseconds above 0, not "65s"/);
+    expect(() => parseHttpTimeouts('0', undefined)).toThrow(/HTTP_KEEP_ALIVE_TIMEOUT_MS must be/);
+    expect(() => parseHttpTimeouts(undefined, '-1')).toThrow(/HTTP_HEADERS_TIMEOUT_MS must be/);
+    expect(() => parseHttpTimeouts('65000', '65000')).toThrow(/HTTP_HEADERS_TIMEOUT_MS \(65000\) must be longer than HTTP_KEEP_ALIVE_TIMEOUT_MS \(65000\)/);
+    expect(() => parseHttpTimeouts('300000', undefined)).toThrow(/may not exceed Node's request timeout \(300000 ms\)/);
   });
 });

@@ -19,6 +19,19 @@ export interface ApiConfig {
    * process (the default in production), or `memory`, per process (the default elsewhere).
    */
   throttlerStorage: 'redis' | 'memory';
+  /**
+   * How long an idle client connection is kept open (HTTP_KEEP_ALIVE_TIMEOUT_MS, default 65 s) and
+   * how long a client may take to send a request's headers (HTTP_HEADERS_TIMEOUT_MS, default one
+   * second more). Node's own 5 s keep-alive is shorter than a load balancer's idle timeout (60 s on
+   * AWS ALB, GCP, nginx's upstream keep-alive): the balancer would send a request on a connection
+   * the API is closing that instant, and answer it 502. Both must outlast the balancer's.
+   */
+  http: HttpTimeouts;
+}
+
+export interface HttpTimeouts {
+  keepAliveTimeoutMs: number;
+  headersTimeoutMs: number;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -32,7 +45,34 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     workers: Math.max(1, Number(env['API_WORKERS'] ?? 1)),
     trustProxy: parseTrustProxy(env['TRUST_PROXY']),
     throttlerStorage: parseThrottlerStorage(env['THROTTLER_STORAGE'], env['NODE_ENV'] === 'production'),
+    http: parseHttpTimeouts(env['HTTP_KEEP_ALIVE_TIMEOUT_MS'], env['HTTP_HEADERS_TIMEOUT_MS']),
   };
+}
+
+/** Node's default requestTimeout (300 s): the headers' timeout may not exceed it. */
+const NODE_REQUEST_TIMEOUT_MS = 300_000;
+
+/**
+ * HTTP_KEEP_ALIVE_TIMEOUT_MS and HTTP_HEADERS_TIMEOUT_MS in whole milliseconds. The headers'
+ * timeout must exceed the keep-alive (Node's advice: a request arriving as the keep-alive ends
+ * still gets its headers read) and stay within Node's request timeout. Anything else is refused.
+ */
+export function parseHttpTimeouts(keepAlive: string | undefined, headers: string | undefined): HttpTimeouts {
+  const read = (name: string, value: string | undefined, fallback: number) => {
+    const text = (value ?? '').trim();
+    if (text === '') return fallback;
+    if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${name} must be a whole number of milliseconds above 0, not "${text}"`);
+    return Number(text);
+  };
+  const keepAliveTimeoutMs = read('HTTP_KEEP_ALIVE_TIMEOUT_MS', keepAlive, 65_000);
+  const headersTimeoutMs = read('HTTP_HEADERS_TIMEOUT_MS', headers, keepAliveTimeoutMs + 1_000);
+  if (headersTimeoutMs <= keepAliveTimeoutMs) {
+    throw new Error(`HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must be longer than HTTP_KEEP_ALIVE_TIMEOUT_MS (${keepAliveTimeoutMs})`);
+  }
+  if (headersTimeoutMs > NODE_REQUEST_TIMEOUT_MS) {
+    throw new Error(`HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) may not exceed Node's request timeout (${NODE_REQUEST_TIMEOUT_MS} ms)`);
+  }
+  return { keepAliveTimeoutMs, headersTimeoutMs };
 }
 
 export function parseThrottlerStorage(value: string | undefined, production: boolean): 'redis' | 'memory' {

@@ -19,6 +19,10 @@ export async function createApp(): Promise<NestExpressApplication> {
   // Only the proxies TRUST_PROXY names may say who the client is (X-Forwarded-For); by default
   // none, so the address the sign-in limits count cannot be chosen by the client.
   app.set('trust proxy', config.trustProxy);
+  // Idle connections outlive a load balancer's idle timeout (api-config.ts: HttpTimeouts).
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  server.headersTimeout = config.http.headersTimeoutMs;
   // One access-log line per request at level info (access-log.ts); at warn and above pino-http would
   // still hook every response for nothing, so it is left out.
   if (logger.isLevelEnabled('info')) app.use(accessLog(logger));
