@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '@vitrine/shared/data-access';
 import { isUuid } from '@vitrine/shared/kernel';
 import { listingProblemsForChina } from '../domain/listing-rules';
 import { PositiveListRepository } from '../infrastructure/positive-list.repository';
@@ -33,6 +34,8 @@ export interface SellableVariant {
   listableForChina: boolean;
   /** The seller's storefront holds a China customs registration (customs code); read with the variant. */
   customsRegistered: boolean;
+  /** With a `companion` relation (variantsForCheckout): its value for this variant's product, null when it has no row. */
+  companion?: string | null;
 }
 
 /** Reads other contexts need from the catalogue, each a fixed number of queries. */
@@ -50,11 +53,15 @@ export class CatalogReadService {
     return new Map((await this.products.namesOf(valid)).map((r) => [r.id, { fr: r.nameFr, en: r.nameEn, zh: r.nameZh }]));
   }
 
-  /** Variants by id, one query (the positive list is cached for a few seconds); unknown or malformed ids are left out. */
-  async variantsForCheckout(ids: readonly string[]): Promise<SellableVariant[]> {
+  /**
+   * Variants by id, one query (the positive list is cached for a few seconds); unknown or malformed ids are left out.
+   * `companion`: a relation of another context with columns product_id and value (at most one row a
+   * product), read in the same statement; each variant then carries its product's value (null: no row).
+   */
+  async variantsForCheckout(ids: readonly string[], companion?: Prisma.Sql): Promise<SellableVariant[]> {
     const valid = [...new Set(ids.filter(isUuid))];
     if (!valid.length) return [];
-    const [rows, prefixes] = await Promise.all([this.products.variantsWithProduct(valid), this.positiveList.cachedPrefixes()]);
+    const [rows, prefixes] = await Promise.all([this.products.variantsWithProduct(valid, companion), this.positiveList.cachedPrefixes()]);
     return rows.map((r) => ({
       variantId: r.id,
       productId: r.productId,
@@ -70,6 +77,7 @@ export class CatalogReadService {
       netContent: r.netContent != null && r.netContentUnit ? { amount: r.netContent, unit: r.netContentUnit } : null,
       productStatus: r.productStatus,
       customsRegistered: r.customsRegistered,
+      ...(companion ? { companion: r.companion ?? null } : {}),
       listableForChina:
         r.productStatus === 'PUBLISHED' &&
         r.storefrontStatus === 'OPEN' &&

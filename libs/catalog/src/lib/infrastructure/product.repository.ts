@@ -45,6 +45,8 @@ export interface SellableVariantRow {
   storefrontStatus: string | null;
   /** The storefront holds a China customs code (the e-commerce enterprise every declaration names). */
   customsRegistered: boolean;
+  /** The caller's companion value for the variant's product (variantsWithProduct's `companion`); null without one. */
+  companion?: string | null;
 }
 
 export interface VariantRow {
@@ -350,19 +352,26 @@ export class ProductRepository {
     });
   }
 
-  /** Variants by id with what checkout needs of their product and storefront, in one statement. */
-  /** On every checkout: straight to node-postgres (PrismaService.sql). */
-  variantsWithProduct(ids: readonly string[]): Promise<SellableVariantRow[]> {
+  /**
+   * Variants by id with what checkout needs of their product and storefront, in one statement.
+   * `companion`: another context's relation of (product_id, value), at most one row a product,
+   * joined in the same statement (checkout: who fulfils the product, from licensing's read port).
+   * On every checkout: straight to node-postgres (PrismaService.sql).
+   */
+  variantsWithProduct(ids: readonly string[], companion?: Prisma.Sql): Promise<SellableVariantRow[]> {
+    const extra = companion ? Prisma.sql`, x.value::text AS companion` : Prisma.empty;
+    const join = companion ? Prisma.sql`LEFT JOIN ${companion} x ON x.product_id = v.product_id` : Prisma.empty;
     return this.prisma.sql.$queryRaw<SellableVariantRow[]>`
       SELECT v.id, v.product_id AS "productId", v.museum_id AS "museumId", v.sku, v.price_minor AS "priceMinor",
              v.weight_grams AS "weightGrams", v.hs_code AS "hsCode", v.origin_country AS "originCountry",
              v.net_content AS "netContent", v.net_content_unit::text AS "netContentUnit",
              p.status::text AS "productStatus", p.cross_border_category::text AS "crossBorderCategory",
              p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh", p.description_zh AS "descriptionZh",
-             s.status::text AS "storefrontStatus", s.customs_code IS NOT NULL AS "customsRegistered"
+             s.status::text AS "storefrontStatus", s.customs_code IS NOT NULL AS "customsRegistered"${extra}
       FROM product_variants v
       JOIN products p ON p.id = v.product_id
       LEFT JOIN ${StorefrontsReadPort.storefronts} s ON s.museum_id = v.museum_id
+      ${join}
       WHERE v.id = ANY(${[...ids]}::uuid[])`;
   }
 

@@ -1,14 +1,19 @@
 import type { ProductNames, SellableVariant, ShopperQuote } from '@vitrine/catalog';
 
-/** What checkout needs to know about a variant: the catalogue's own read model, and whether its seller holds a China customs registration. */
-export type CheckoutVariant = SellableVariant & { sellerRegistered: boolean };
+/**
+ * What checkout needs to know about a variant: the catalogue's own read model, whether its seller
+ * holds a China customs registration and, when asked for (`variants(ids, { withFulfiller })`),
+ * the brand partner that fulfils its product (null: the museum), read live with it.
+ */
+export type CheckoutVariant = SellableVariant & { sellerRegistered: boolean; fulfilledByBrandId?: string | null };
 
 /**
  * The port through which orders read the catalogue: variants by id, and the FX quote
  * every CNY price of one request is computed with.
  */
 export abstract class CheckoutCatalog {
-  abstract variants(ids: readonly string[]): Promise<CheckoutVariant[]>;
+  /** `withFulfiller`: each variant also says who fulfils its product (licensing), in the same statement. */
+  abstract variants(ids: readonly string[], opts?: { withFulfiller?: boolean }): Promise<CheckoutVariant[]>;
   abstract shopperQuote(): Promise<ShopperQuote>;
   abstract cnyPrice(eurMinor: number, quote: ShopperQuote): number;
   /** Products' names per locale (order lines shown in the shopper's language). */

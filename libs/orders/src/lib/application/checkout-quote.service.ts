@@ -88,7 +88,9 @@ export class CheckoutQuoteService {
     if (!items.length) return EMPTY;
     const have = new Set(known.map((v) => v.variantId));
     const missing = [...new Set(items.map((i) => i.variantId).filter((id) => !have.has(id)))];
-    const [read, fx] = await Promise.all([missing.length ? this.catalog.variants(missing) : Promise.resolve([]), this.catalog.shopperQuote()]);
+    // placeOrder (not a view) reads who fulfils each product live, with its variants in one statement.
+    const live = !opts.view;
+    const [read, fx] = await Promise.all([missing.length ? this.catalog.variants(missing, { withFulfiller: live }) : Promise.resolve([]), this.catalog.shopperQuote()]);
     const variants = [...known, ...read];
     const byId = new Map(variants.map((v) => [v.variantId, v]));
     const notListable = items.filter((i) => !byId.get(i.variantId)?.listableForChina).map((i) => ({ lineId: i.id, variantId: i.variantId }));
@@ -98,7 +100,7 @@ export class CheckoutQuoteService {
     });
     const priced = items.filter((i) => byId.has(i.variantId));
     const productIds = [...new Set(priced.map((i) => byId.get(i.variantId)!.productId))];
-    const brandOf = await (opts.view ? this.fulfilment.brandFulfilledForView(productIds) : this.fulfilment.brandFulfilled(productIds));
+    const brandOf = live ? await this.liveFulfilment(productIds, read) : await this.fulfilment.brandFulfilledForView(productIds);
     const fulfillerOf = (i: CartItemRecord) => brandOf.get(byId.get(i.variantId)!.productId) ?? null;
     // One group per (seller, fulfiller), in a fixed order: museum's own lines first, then each brand's.
     const keyOf = (i: CartItemRecord) => `${byId.get(i.variantId)!.museumId}|${fulfillerOf(i) ?? ''}`;
@@ -182,5 +184,18 @@ export class CheckoutQuoteService {
       limits,
       promotions,
     };
+  }
+
+  /** productId → fulfilling brand, as read with the variants; products only known from the caller are asked of licensing. */
+  private async liveFulfilment(productIds: readonly string[], read: readonly CheckoutVariant[]): Promise<Map<string, string>> {
+    const brandOf = new Map<string, string>();
+    const answered = new Set<string>();
+    for (const v of read) {
+      answered.add(v.productId);
+      if (v.fulfilledByBrandId) brandOf.set(v.productId, v.fulfilledByBrandId);
+    }
+    const unread = productIds.filter((id) => !answered.has(id));
+    if (unread.length) for (const [id, brand] of await this.fulfilment.brandFulfilled(unread)) brandOf.set(id, brand);
+    return brandOf;
   }
 }

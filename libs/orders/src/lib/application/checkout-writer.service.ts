@@ -166,8 +166,16 @@ export class CheckoutWriter {
         })),
       }));
       // The identity's quota is read in the insert's statement, under the identity's row lock taken
-      // above and before these orders: over the limit, the whole transaction rolls back.
-      const written = await this.orders.insertPlaced(tx, checkout, orders, { identityId: identity.identityId, year: chinaCalendarYear(c.now), now: c.now, paidStatuses: QUOTA_STATUSES });
+      // above and before these orders: over the limit, the whole transaction rolls back. Each line
+      // keeps the storefront's commission rate in force now (docs/adr/0014), written by
+      // settlement's INSERT inside the same statement.
+      const written = await this.orders.insertPlaced(
+        tx,
+        checkout,
+        orders,
+        { identityId: identity.identityId, year: chinaCalendarYear(c.now), now: c.now, paidStatuses: QUOTA_STATUSES },
+        (lines) => this.commissions.snapshotSql(lines),
+      );
       assertAnnualLimit(written.quotaUsed, requested, this.rules);
       if (!written.inserted) throw new DuplicateCheckoutError();
       // One use of each promotion applied, within its limits, under its row's lock (ADR 0019).
@@ -182,8 +190,6 @@ export class CheckoutWriter {
         });
       }
       if (c.claimsAfterInsert) await c.claimsAfterInsert(tx, { checkoutId, identityId: identity.identityId });
-      // Each line keeps the storefront's commission rate in force now (docs/adr/0014).
-      await this.commissions.snapshot(tx, checkout.id);
       // What other contexts record of this checkout commits or rolls back with it (a live session's orders).
       await this.extensions.placed(tx, { checkoutId, cartId: c.cartId, source: c.input.source, orders: orders.map((o) => ({ orderId: o.id, variantIds: o.lines.map((l) => l.variantId), productIds: o.lines.map((l) => l.productId) })) });
       // Stock last: the levels move at COMMIT, so the hottest rows are locked only while PostgreSQL commits.

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogReadService, FxRatesService, shopperPrice, type ProductNames, type ShopperQuote } from '@vitrine/catalog';
+import { LicensingReadPort } from '@vitrine/licensing';
+import { Prisma } from '@vitrine/shared/data-access';
 import { CheckoutCatalog, type CheckoutVariant } from '../application/checkout-catalog';
+
+/** The catalogue's companion relation (product_id, value): the brand that fulfils a licensed product. */
+const FULFILLER = Prisma.sql`(SELECT lp.product_id, lp.fulfilled_by_brand_id AS value FROM ${LicensingReadPort.licensedProducts} lp)`;
 
 /**
  * CheckoutCatalog over the catalogue lib's public API: variants from its read service for
@@ -17,9 +22,12 @@ export class CatalogCheckoutAdapter extends CheckoutCatalog {
     super();
   }
 
-  async variants(ids: readonly string[]): Promise<CheckoutVariant[]> {
-    const variants = await this.catalog.variantsForCheckout(ids);
-    return variants.map((v) => ({ ...v, sellerRegistered: v.customsRegistered }));
+  async variants(ids: readonly string[], opts: { withFulfiller?: boolean } = {}): Promise<CheckoutVariant[]> {
+    if (!opts.withFulfiller) return (await this.catalog.variantsForCheckout(ids)).map((v) => ({ ...v, sellerRegistered: v.customsRegistered }));
+    // Who fulfils each product, from licensing's read port, joined in the catalogue's statement
+    // (as LicensedProductsService.fulfilmentOf answers it: the licensed product's brand).
+    const variants = await this.catalog.variantsForCheckout(ids, FULFILLER);
+    return variants.map(({ companion, ...v }) => ({ ...v, sellerRegistered: v.customsRegistered, fulfilledByBrandId: companion ?? null }));
   }
 
   shopperQuote(): Promise<ShopperQuote> {

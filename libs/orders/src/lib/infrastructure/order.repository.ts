@@ -268,8 +268,11 @@ export class OrderRepository {
   /**
    * Writes the checkout, its orders, their lines and first history rows in one statement, and
    * answers the lines and history rows as written (placeOrder's answer reads nothing again).
+   * `lineWrites`: what another context writes of the new lines in the same statement (settlement's
+   * commission snapshot), an INSERT its owner builds over the relation handed to it: the lines
+   * written, with columns order_line_id, order_id, product_id and museum_id.
    */
-  async insertPlaced(tx: SqlTx, checkout: NewCheckout, orders: readonly NewOrder[], quota?: QuotaQuery): Promise<PlacedRows> {
+  async insertPlaced(tx: SqlTx, checkout: NewCheckout, orders: readonly NewOrder[], quota?: QuotaQuery, lineWrites?: (lines: Prisma.Sql) => Prisma.Sql): Promise<PlacedRows> {
     const c = checkout;
     const orderRows = orders.map(({ lines: _l, recipient: r, ...o }) => ({
       id: o.id,
@@ -344,6 +347,10 @@ export class OrderRepository {
     // The quota is read in the statement's snapshot, taken once the caller holds the identity's
     // row lock and before these orders exist: as a statement of its own before them would.
     const quotaSql = quota ? Prisma.sql`(${quotaUsedSql(quota)})` : Prisma.sql`0::bigint`;
+    // Rows of sibling CTEs are seen only through their RETURNING: the lines as written, with their order's seller.
+    const alsoSql = lineWrites
+      ? Prisma.sql`, k AS (${lineWrites(Prisma.sql`(SELECT l.id AS order_line_id, l.order_id, l.product_id, o.museum_id FROM l JOIN o ON o.id = l.order_id)`)})`
+      : Prisma.empty;
     const rows = await tx.$queryRaw<{ checkouts: bigint; placed_at: Date | null; quota_used: bigint | null }[]>`
       WITH c AS (
         INSERT INTO checkouts (id, idempotency_key, fingerprint, cart_id, shopper_user_id, identity_id, currency, goods_minor, shipping_minor,
@@ -362,7 +369,7 @@ export class OrderRepository {
           r.orderer_name, r.orderer_id_masked, r.recipient_name, r.recipient_phone, r.province, r.city, r.district, r.street, r.postal_code,
           r.hold_expires_at, r.created_at, r.updated_at
         FROM json_populate_recordset(NULL::orders, ${JSON.stringify(orderRows)}::json) r WHERE EXISTS (SELECT 1 FROM c)
-        RETURNING id
+        RETURNING id, museum_id
       ), l AS (
         INSERT INTO order_lines (id, order_id, position, variant_id, product_id, sku, name, cross_border_category, hs_code, origin_country,
           weight_grams, quantity, unit_price_eur_minor, unit_price_minor, currency, goods_minor, freight_minor, insurance_minor, dutiable_minor,
@@ -371,11 +378,11 @@ export class OrderRepository {
           r.weight_grams, r.quantity, r.unit_price_eur_minor, r.unit_price_minor, r.currency, r.goods_minor, r.freight_minor, r.insurance_minor,
           r.dutiable_minor, r.tax_rate, r.tax_minor, r.tax_regime, r.duty_minor, r.vat_minor, r.consumption_tax_minor, r.discount_minor, r.platform_discount_minor, r.total_minor, r.fx_rate, r.fx_source, r.fx_effective_at
         FROM json_populate_recordset(NULL::order_lines, ${JSON.stringify(lineRows)}::json) r WHERE EXISTS (SELECT 1 FROM c)
-        RETURNING id
+        RETURNING id, order_id, product_id
       ), h AS (
         INSERT INTO order_status_changes (order_id, from_status, to_status, reason) SELECT id, NULL, 'PENDING_PAYMENT', 'placed' FROM o
         RETURNING id, created_at
-      )
+      )${alsoSql}
       SELECT (SELECT count(*) FROM c) AS checkouts, (SELECT count(*) FROM l) + (SELECT count(*) FROM h) AS written, (SELECT max(created_at) FROM h) AS placed_at,
         ${quotaSql} AS quota_used`;
     const inserted = Number(rows[0]?.checkouts ?? 0) === 1;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SqlTx } from '@vitrine/shared/data-access';
+import type { Prisma } from '@vitrine/shared/data-access';
 import { ForbiddenError, NotFoundError, isPlatformAdmin, type Actor } from '@vitrine/shared/kernel';
 import { commissionRateProblems, type CommissionRates } from '../domain/commission';
 import { SettlementError, SettlementErrorCode } from '../domain/settlement-error';
@@ -38,8 +38,12 @@ export class CommissionService {
     return (await this.settings.current(storefrontId)) ?? { id: null, storefrontId, effectiveFrom: null, defaultRateBps: 0, categoryRates: [] };
   }
 
-  /** Snapshots each line's rate of a checkout's orders; called by checkout in its transaction. */
-  async snapshot(tx: SqlTx, checkoutId: string): Promise<void> {
-    await this.sources.snapshotCommissions(tx, checkoutId);
+  /**
+   * Snapshots each new order line's rate (docs/adr/0014) inside checkout's own insert: the
+   * INSERT for a data-modifying CTE, over the caller's relation of the lines it writes
+   * (order_line_id, order_id, product_id, museum_id). The rules and the table stay here.
+   */
+  snapshotSql(lines: Prisma.Sql): Prisma.Sql {
+    return this.sources.commissionSnapshotSql(lines);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type SqlTx, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type Tx } from '@vitrine/shared/data-access';
 import { CatalogReadPort } from '@vitrine/catalog';
 import { LicensingReadPort } from '@vitrine/licensing';
 import { PaymentsReadPort } from '@vitrine/payments';
@@ -177,21 +177,22 @@ export class SettlementSourcesRepository {
   }
 
   /**
-   * Snapshots, in the checkout's transaction, each order line's commission rate: the rate of
-   * its product's category, else the default, of the storefront's setting in force now (none: 0).
+   * The INSERT that snapshots each new order line's commission rate: the rate of its product's
+   * category, else the default, of the storefront's setting in force now (none: 0). Built for a
+   * data-modifying CTE of the checkout's own insert (no statement of its own): `lines` is the
+   * caller's relation of the lines it writes, with columns order_line_id, order_id, product_id
+   * and museum_id (the seller of record).
    */
-  snapshotCommissions(tx: SqlTx, checkoutId: string): Promise<number> {
-    return tx.$executeRaw`
+  commissionSnapshotSql(lines: Prisma.Sql): Prisma.Sql {
+    return Prisma.sql`
       INSERT INTO order_line_commissions (order_line_id, order_id, category, rate_bps, setting_id)
-      SELECT ol.id, ol.order_id, coalesce(p.category, ''), coalesce((s.category_rates ->> p.category)::int, s.default_rate_bps, 0), s.id
-        FROM orders o
-        JOIN order_lines ol ON ol.order_id = o.id
-        LEFT JOIN ${CatalogReadPort.products} p ON p.id = ol.product_id
-        LEFT JOIN ${StorefrontsReadPort.storefronts} sf ON sf.museum_id = o.museum_id
+      SELECT nl.order_line_id, nl.order_id, coalesce(p.category, ''), coalesce((s.category_rates ->> p.category)::int, s.default_rate_bps, 0), s.id
+        FROM ${lines} nl
+        LEFT JOIN ${CatalogReadPort.products} p ON p.id = nl.product_id
+        LEFT JOIN ${StorefrontsReadPort.storefronts} sf ON sf.museum_id = nl.museum_id
         LEFT JOIN LATERAL (SELECT x.id, x.default_rate_bps, x.category_rates FROM commission_settings x
                             WHERE x.storefront_id = sf.id AND x.effective_from <= now()
                             ORDER BY x.effective_from DESC, x.created_at DESC LIMIT 1) s ON true
-       WHERE o.checkout_id = ${checkoutId}::uuid
       ON CONFLICT (order_line_id) DO NOTHING`;
   }
 }
