@@ -13,6 +13,7 @@ import { CatalogModule, listingProblemsForChina, normalizeSearchText, productSea
 import { CustomsModule } from '@vitrine/customs';
 import { InventoryModule } from '@vitrine/inventory';
 import { LicensingCoreModule } from '@vitrine/licensing';
+import { OrdersSourcesModule } from '@vitrine/orders';
 import { DataAccessModule, PrismaService, databaseOptionsFromEnv, type Prisma } from '@vitrine/shared/data-access';
 import { DEMO_PASSWORD, MUSEUMS, POSITIVE_LIST, PRODUCT_TYPES, SEARCH_SYNONYMS, artistName, demoProducts, periodNames, hash, type DemoMuseum } from './seed/demo-catalog';
 import { seedLicensing } from './seed/demo-licensing';
@@ -24,7 +25,7 @@ import { stableId } from './seed/stable-id';
 export { stableId };
 
 /** The services the demo writes through, so licensing, stock and identities obey their own rules. */
-@Module({ imports: [DataAccessModule, CatalogModule, CustomsModule, InventoryModule, LicensingCoreModule] })
+@Module({ imports: [DataAccessModule, OrdersSourcesModule, CatalogModule, CustomsModule, InventoryModule, LicensingCoreModule] })
 class DemoSeedModule {}
 
 const image = (seed: string) => `https://picsum.photos/seed/${encodeURIComponent(seed)}/800/800`;

@@ -26,6 +26,7 @@ export const SCHEMA_OWNERS: Record<string, string> = {
   drops: 'orders',
   'fx-refresh': 'catalog',
   fx: 'catalog',
+  'guest-returns': 'orders',
   identity: 'identity',
   inventory: 'inventory',
   licensing: 'licensing',
@@ -118,6 +119,19 @@ describe('contexts keep to their tables', () => {
 
   it('keeps the recorded debt list exact: a reference paid off leaves the list', () => {
     expect(allowed.filter((k) => !found.has(k))).toEqual([]);
+  });
+
+  it('gives a lower context\'s own tests the relations its owner binds in the apps, text for text', () => {
+    // Licensing and customs declare what they read of orders (abstract sources); orders binds
+    // them (OrdersSourcesModule). Their lib tests cannot import orders, so src/testing repeats
+    // the binding: it must stay the same text, or those tests would read something else.
+    const relations = (file: string) => [...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/readonly (\w+) = Prisma\.sql`([^`]*)`/g)].map((m) => `${m[1]} = ${m[2]}`);
+    const bound = relations('libs/orders/src/lib/ports/orders-sources.module.ts');
+    for (const file of ['libs/licensing/src/testing/sales-source.ts', 'libs/customs/src/testing/orders-source.ts']) {
+      const repeated = relations(file);
+      expect(repeated.length).toBeGreaterThan(1);
+      expect(repeated.filter((r) => !bound.includes(r))).toEqual([]);
+    }
   });
 
   it('sees through both ways of naming a table (guards the scanner itself)', () => {

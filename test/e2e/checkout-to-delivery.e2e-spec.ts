@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { StockService, verifyWebhook } from '@vitrine/inventory';
-import { BookShipmentsService, OrderPipelineJobsModule } from '@vitrine/orders';
+import { BookShipmentsService, OrderPipelineJobsModule, OrdersSourcesModule } from '@vitrine/orders';
 import { DataAccessModule } from '@vitrine/shared/data-access';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
@@ -23,7 +23,7 @@ import { dropQueues, startWorker, until, waitForOutput } from '../support/worker
  * customs trail and the shipment through the API. The units leave the ledger once, as SHIP
  * movements, and the museum's own system hears of it through the signed stock webhook.
  */
-@Module({ imports: [DataAccessModule, OrderPipelineJobsModule] })
+@Module({ imports: [DataAccessModule, OrdersSourcesModule, OrderPipelineJobsModule] })
 class PipelineReplayModule {}
 
 describe('from checkout to delivery', () => {

@@ -14,3 +14,5 @@ export * from './lib/retention';
 // Read port: the relations other contexts may join in their own SQL (issue 19).
 export { CustomsReadPort } from './lib/ports/customs.read-port';
 export { PrivacyWritePort, type AccountDeletionRequest } from './lib/ports/privacy.write-port';
+// What customs reads of the orders placed under an identity, bound by libs/orders (issue 19).
+export { IdentityOrdersSource } from './lib/ports/identity-orders.source';

@@ -19,3 +19,5 @@ export { SubmitProposalService } from './lib/application/submit-proposal.service
 export { ReviewProposalService } from './lib/application/review-proposal.service';
 // Read port: the relations other contexts may join in their own SQL (issue 19).
 export { LicensingReadPort } from './lib/ports/licensing.read-port';
+// What licensing reads of orders (the sales royalties are reckoned on), bound by libs/orders (issue 19).
+export { LicensedSalesSource } from './lib/ports/licensed-sales.source';

@@ -20,3 +20,5 @@ export { OrderLineType } from './lib/graphql/orders.types';
 export { PaymentsPayoutProvider, PaymentsStripeFeeReader } from './lib/infrastructure/settlement-payments.adapters';
 // Read port: the relations contexts above orders may join in their own SQL (issue 19).
 export { OrdersReadPort } from './lib/ports/orders.read-port';
+// The relations contexts below orders (licensing, customs) declare and orders binds (issue 19).
+export { OrdersSourcesModule, OrdersLicensedSalesSource, OrdersIdentityOrdersSource } from './lib/ports/orders-sources.module';

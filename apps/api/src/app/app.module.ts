@@ -21,7 +21,7 @@ import {
 import { AuthService, GqlThrottlerGuard, IdentityModule, LOGIN_ADDRESS_THROTTLER, LOGIN_THROTTLER, THROTTLED_AUTH_MUTATIONS } from '@vitrine/identity';
 import { PUBLIC_STOREFRONT_QUERIES, StorefrontsModule } from '@vitrine/storefronts';
 import { CatalogModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';
-import { AnnualQuotaModule, DropsModule, OrderFulfilmentModule, OrdersModule, PaymentsPayoutProvider } from '@vitrine/orders';
+import { AnnualQuotaModule, DropsModule, OrderFulfilmentModule, OrdersModule, OrdersSourcesModule, PaymentsPayoutProvider } from '@vitrine/orders';
 import { CustomsAuditModule, PiiRetentionModule } from '@vitrine/customs';
 import { InventorySyncModule } from '@vitrine/inventory';
 import { FxRefreshModule } from '@vitrine/catalog';
@@ -118,6 +118,8 @@ function bearer(req: Request): string | null {
     CatalogModule,
     LinksModule,
     OrdersModule,
+    // Orders' tables as licensing and customs read them (issue 19).
+    OrdersSourcesModule,
     AnnualQuotaModule,
     DropsModule,
     OrderFulfilmentModule,

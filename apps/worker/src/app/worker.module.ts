@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DataAccessModule } from '@vitrine/shared/data-access';
 import { JobsWorkerModule } from '@vitrine/shared/jobs';
 import { LicensingJobsModule, licensingJobs, licensingSchedules } from '@vitrine/licensing';
-import { OrderPipelineJobsModule, PaymentsPayoutProvider, PaymentsStripeFeeReader, orderPipelineJobs, orderPipelineSchedules } from '@vitrine/orders';
+import { OrderPipelineJobsModule, OrdersSourcesModule, PaymentsPayoutProvider, PaymentsStripeFeeReader, orderPipelineJobs, orderPipelineSchedules } from '@vitrine/orders';
 import { InventorySyncJobsModule, inventorySyncJobs, inventorySyncSchedules } from '@vitrine/inventory';
 import { FxRefreshJobsModule, fxRefreshJobs, fxRefreshSchedules } from '@vitrine/catalog';
 import { PiiRetentionJobsModule, piiRetentionJobs, piiRetentionSchedules } from '@vitrine/customs';
@@ -24,6 +24,8 @@ import { MetricsServer } from './metrics.server';
       jobs: [...licensingJobs, ...orderPipelineJobs, ...inventorySyncJobs, ...fxRefreshJobs, ...piiRetentionJobs, ...settlementJobs, ...dropsJobs],
       schedules: [...licensingSchedules, ...orderPipelineSchedules(), ...inventorySyncSchedules(), ...fxRefreshSchedules(), ...piiRetentionSchedules(), ...settlementSchedules, ...dropsSchedules()],
     }),
+    // Orders' tables as licensing and customs read them (issue 19).
+    OrdersSourcesModule,
     LicensingJobsModule,
     OrderPipelineJobsModule,
     InventorySyncJobsModule,

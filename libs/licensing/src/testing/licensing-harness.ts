@@ -1,8 +1,11 @@
+import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataAccessModule, PrismaService } from '@vitrine/shared/data-access';
 import { createBrand, createMuseum, createProduct } from '@vitrine/shared/testing';
 import { Clock } from '../lib/application/clock';
 import { LicensingCoreModule } from '../lib/licensing-core.module';
+import { LicensedSalesSource } from '../lib/ports/licensed-sales.source';
+import { TestLicensedSalesSource } from './sales-source';
 import { addDays, type IsoDate } from '../lib/domain/periods';
 
 /** A clock tests move by hand. */
@@ -16,10 +19,15 @@ export class FakeClock extends Clock {
   }
 }
 
+/** Orders binds the sales source in the apps (OrdersSourcesModule, global); licensing cannot import orders. */
+@Global()
+@Module({ providers: [{ provide: LicensedSalesSource, useClass: TestLicensedSalesSource }], exports: [LicensedSalesSource] })
+class TestSalesSourceModule {}
+
 /** Licensing's services on the suite's database (DATABASE_URL, set by createTestDatabase), with a fake clock. */
 export async function licensingServices() {
   const clock = new FakeClock();
-  const moduleRef = await Test.createTestingModule({ imports: [DataAccessModule, LicensingCoreModule] })
+  const moduleRef = await Test.createTestingModule({ imports: [DataAccessModule, TestSalesSourceModule, LicensingCoreModule] })
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { LicensedSalesSource } from '../ports/licensed-sales.source';
 
 /**
- * Read model of the order lines of licensed products (tables of libs/orders). Read only.
+ * Read model of the order lines of licensed products (libs/orders' tables, through the
+ * relations it binds to `LicensedSalesSource`). Read only.
  *
  * - A line is a sale once its order is paid (`orders.paid_at` set), whatever happened next.
  * - Its net sale is `order_lines.goods_minor − discount_minor`: the goods value the shopper paid
@@ -67,7 +69,10 @@ const BATCH = 5_000;
 
 @Injectable()
 export class OrderLineReadRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sales: LicensedSalesSource,
+  ) {}
 
   /**
    * Streams paid lines of licensed products that have not accrued yet, in batches, through
@@ -83,8 +88,8 @@ export class OrderLineReadRepository {
         SELECT ol.id::text AS "orderLineId", ol.order_id::text AS "orderId", ol.product_id::text AS "productId",
                lp.agreement_id::text AS "agreementId", ol.quantity, (ol.goods_minor - ol.discount_minor) AS "netSaleMinor",
                ol.currency AS "saleCurrency", ol.fx_rate::text AS "fxRate", o.paid_at AS "paidAt"
-          FROM order_lines ol
-          JOIN orders o ON o.id = ol.order_id
+          FROM ${this.sales.lines} ol
+          JOIN ${this.sales.orders} o ON o.id = ol.order_id
           JOIN licensed_products lp ON lp.product_id = ol.product_id
          WHERE o.paid_at IS NOT NULL AND o.paid_at < ${filter.until}
            AND (${order}::uuid IS NULL OR ol.order_id = ${order}::uuid)
@@ -108,8 +113,8 @@ export class OrderLineReadRepository {
                (e.net_sales_minor + coalesce(r.net_sales_minor, 0))::int AS "netSalesMinor",
                (e.royalty_minor + coalesce(r.royalty_minor, 0))::int AS "royaltyMinor",
                e.sale_currency AS "saleCurrency", e.fx_rate AS "fxRate", e.currency
-          FROM orders o
-          JOIN order_lines ol ON ol.order_id = o.id
+          FROM ${this.sales.orders} o
+          JOIN ${this.sales.lines} ol ON ol.order_id = o.id
           -- Every ledger lookup goes by order line (the unique index), whatever the table's statistics.
           JOIN royalty_ledger_entries e ON e.order_line_id = ol.id AND e.kind = 'ACCRUAL' AND e.source_ref = 'paid'
           LEFT JOIN LATERAL (
@@ -129,8 +134,8 @@ export class OrderLineReadRepository {
     return this.prisma.$queryRaw<LineRefund[]>`
       SELECT r.id::text AS "refundRowId", r.order_line_id::text AS "orderLineId", r.quantity AS units, (r.goods_minor - r.discount_minor) AS "goodsMinor",
              ol.currency AS "saleCurrency", r.created_at AS "refundedAt", r.cancelled_at AS "cancelledAt"
-        FROM order_line_refunds r
-        JOIN order_lines ol ON ol.id = r.order_line_id
+        FROM ${this.sales.lineRefunds} r
+        JOIN ${this.sales.lines} ol ON ol.id = r.order_line_id
         JOIN licensed_products lp ON lp.product_id = ol.product_id
        WHERE r.order_id = ${orderId}::uuid
        ORDER BY r.created_at, r.id`;
@@ -142,8 +147,8 @@ export class OrderLineReadRepository {
       SELECT ol.id::text AS "orderLineId", ol.order_id::text AS "orderId", ol.product_id::text AS "productId",
              lp.agreement_id::text AS "agreementId", ol.quantity, (ol.goods_minor - ol.discount_minor) AS "netSaleMinor",
              ol.currency AS "saleCurrency", ol.fx_rate::text AS "fxRate", o.paid_at AS "paidAt"
-        FROM order_lines ol
-        JOIN orders o ON o.id = ol.order_id
+        FROM ${this.sales.lines} ol
+        JOIN ${this.sales.orders} o ON o.id = ol.order_id
         JOIN licensed_products lp ON lp.product_id = ol.product_id
        WHERE ol.id = ${orderLineId}::uuid AND o.paid_at IS NOT NULL`;
     return rows[0] ?? null;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type SqlTx } from '@vitrine/shared/data-access';
+import { IdentityOrdersSource } from '../../ports/identity-orders.source';
 import { LIVE_ORDER_STATUSES, RELEASED_STATUSES } from '../domain/retention-config';
 
 export interface OrdererIdentityRow {
@@ -30,7 +31,11 @@ const RELEASED = [...RELEASED_STATUSES];
  */
 @Injectable()
 export class PiiRetentionRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    /** Orders' tables, through the relations libs/orders binds. */
+    private readonly orders: IdentityOrdersSource,
+  ) {}
 
   /**
    * One batch of the scheduled purge: identities still sealed, unused since `cutoff`, after
@@ -56,10 +61,10 @@ export class PiiRetentionRepository {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       UPDATE customs_identities ci SET id_ciphertext = NULL, purged_at = now()
       WHERE ci.id = ANY(${[...ids]}::uuid[]) AND ci.id_ciphertext IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.identity_id = ci.id AND o.status = ANY(${LIVE}::"OrderStatus"[]))
+        AND NOT EXISTS (SELECT 1 FROM ${this.orders.orders} o WHERE o.identity_id = ci.id AND o.status = ANY(${LIVE}::text[]))
         AND (${cutoff}::timestamp(3) IS NULL OR NOT EXISTS (
-          SELECT 1 FROM orders o WHERE o.identity_id = ci.id AND COALESCE(GREATEST(
-            (SELECT min(c.created_at) FROM order_status_changes c WHERE c.order_id = o.id AND c.to_status = ANY(${RELEASED}::"OrderStatus"[])),
+          SELECT 1 FROM ${this.orders.orders} o WHERE o.identity_id = ci.id AND COALESCE(GREATEST(
+            (SELECT min(c.created_at) FROM ${this.orders.statusChanges} c WHERE c.order_id = o.id AND c.to_status = ANY(${RELEASED}::text[])),
             o.refunded_at, o.cancelled_at), o.updated_at) >= ${cutoff}::timestamp(3)))
       RETURNING ci.id`;
     return rows.map((r) => r.id);
@@ -86,7 +91,7 @@ export class PiiRetentionRepository {
       const covered =
         request.kind === 'IDENTITY'
           ? request.identityId ? [request.identityId] : []
-          : (await tx.$queryRaw<{ id: string }[]>`SELECT DISTINCT identity_id AS id FROM orders WHERE shopper_user_id = ${request.userId}::uuid`).map((r) => r.id);
+          : (await tx.$queryRaw<{ id: string }[]>`SELECT DISTINCT identity_id AS id FROM ${this.orders.orders} o WHERE o.shopper_user_id = ${request.userId}::uuid`).map((r) => r.id);
       const locked = covered.length
         ? (await tx.$queryRaw<{ id: string }[]>`SELECT id FROM customs_identities WHERE id = ANY(${covered}::uuid[]) AND id_ciphertext IS NOT NULL ORDER BY id FOR UPDATE`).map((r) => r.id)
         : [];
@@ -104,7 +109,7 @@ export class PiiRetentionRepository {
 
   /** Whether this shopper ordered with this identity (the only identities they may see or delete). */
   async shopperUsed(userId: string, identityId: string): Promise<boolean> {
-    const rows = await this.prisma.$queryRaw<unknown[]>`SELECT 1 FROM orders WHERE identity_id = ${identityId}::uuid AND shopper_user_id = ${userId}::uuid LIMIT 1`;
+    const rows = await this.prisma.$queryRaw<unknown[]>`SELECT 1 FROM ${this.orders.orders} o WHERE o.identity_id = ${identityId}::uuid AND o.shopper_user_id = ${userId}::uuid LIMIT 1`;
     return rows.length > 0;
   }
 
@@ -130,7 +135,7 @@ export class PiiRetentionRepository {
       SELECT ci.id, ci.id_masked AS "idMasked", ci.id_ciphertext IS NOT NULL AS stored, u.last_ordered_at AS "lastOrderedAt",
         (SELECT min(r.requested_at) FROM pii_deletion_requests r
           WHERE r.user_id = ${userId}::uuid AND r.kind = 'IDENTITY' AND r.identity_id = ci.id AND r.completed_at IS NULL) AS "deletionRequestedAt"
-      FROM (SELECT identity_id, max(created_at) AS last_ordered_at FROM orders WHERE shopper_user_id = ${userId}::uuid GROUP BY identity_id) u
+      FROM (SELECT o.identity_id, max(o.created_at) AS last_ordered_at FROM ${this.orders.orders} o WHERE o.shopper_user_id = ${userId}::uuid GROUP BY o.identity_id) u
       JOIN customs_identities ci ON ci.id = u.identity_id
       ORDER BY u.last_ordered_at DESC, ci.id LIMIT 100`;
   }

@@ -1,0 +1,36 @@
+import { Global, Module } from '@nestjs/common';
+import { IdentityOrdersSource } from '@vitrine/customs';
+import { LicensedSalesSource } from '@vitrine/licensing';
+import { Prisma } from '@vitrine/shared/data-access';
+
+/**
+ * Orders' tables as the contexts below orders read them (issue 19, ADR 0021). Licensing and
+ * customs cannot import orders (orders imports them), so each declares the relations it reads
+ * as an abstract class and orders binds them here. Each relation is a plain sub-select naming
+ * the columns it publishes; PostgreSQL pulls it up into the reader's statement.
+ */
+export class OrdersLicensedSalesSource extends LicensedSalesSource {
+  readonly orders = Prisma.sql`(SELECT id, paid_at, refunded_at FROM orders)`;
+  readonly lines = Prisma.sql`(SELECT id, order_id, product_id, quantity, goods_minor, discount_minor, currency, fx_rate FROM order_lines)`;
+  readonly lineRefunds = Prisma.sql`(SELECT id, order_id, order_line_id, quantity, goods_minor, discount_minor, created_at, cancelled_at FROM order_line_refunds)`;
+}
+
+export class OrdersIdentityOrdersSource extends IdentityOrdersSource {
+  readonly orders = Prisma.sql`(SELECT id, identity_id, shopper_user_id, status::text AS status, created_at, updated_at, refunded_at, cancelled_at FROM orders)`;
+  readonly statusChanges = Prisma.sql`(SELECT order_id, to_status::text AS to_status, created_at FROM order_status_changes)`;
+}
+
+/**
+ * Binds the sources for the whole application: global, since the readers' modules
+ * (LicensingCoreModule, the retention modules) are imported from many places. Each app (and
+ * any script building those modules) imports it once.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: LicensedSalesSource, useClass: OrdersLicensedSalesSource },
+    { provide: IdentityOrdersSource, useClass: OrdersIdentityOrdersSource },
+  ],
+  exports: [LicensedSalesSource, IdentityOrdersSource],
+})
+export class OrdersSourcesModule {}
