@@ -16,6 +16,8 @@ import { LedgerRepository } from './infrastructure/ledger.repository';
 import { SettlementSourcesRepository } from './infrastructure/settlement-sources.repository';
 import { SETTLEMENT_JOB_HANDLERS } from './jobs/settlement.handlers';
 import { TransferReversalPlanner, TransferReversalsService } from './application/transfer-reversals.service';
+import { StatementPdfService } from './application/statement-pdf.service';
+import { SettlementStatementFilesController } from './http/settlement-statement-files.controller';
 
 /** The settlement ledger's services, without the GraphQL API (for libs/orders and the worker). */
 @Module({
@@ -35,7 +37,8 @@ export class SettlementModule {
     return {
       module: SettlementModule,
       imports: [SettlementCoreModule, ...(payouts.imports ?? [])],
-      providers: [SettlementResolver, PayoutsResolver, PayoutsService, PayoutRepository, LedgerRepository, { provide: PayoutProvider, useClass: payouts.useClass }],
+      controllers: [SettlementStatementFilesController],
+      providers: [SettlementResolver, PayoutsResolver, PayoutsService, PayoutRepository, LedgerRepository, SettlementSourcesRepository, StatementPdfService, { provide: PayoutProvider, useClass: payouts.useClass }],
     };
   }
 }

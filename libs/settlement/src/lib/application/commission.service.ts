@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@vitrine/shared/data-access';
-import { ForbiddenError, NotFoundError, isPlatformAdmin, type Actor } from '@vitrine/shared/kernel';
+import { ForbiddenError, NotFoundError, ValidationError, isPlatformAdmin, type Actor } from '@vitrine/shared/kernel';
 import { commissionRateProblems, type CommissionRates } from '../domain/commission';
 import { SettlementError, SettlementErrorCode } from '../domain/settlement-error';
 import { CommissionRepository, type CommissionSettingRow } from '../infrastructure/commission.repository';
@@ -20,22 +20,31 @@ export class CommissionService {
     private readonly sources: SettlementSourcesRepository,
   ) {}
 
-  async setRates(actor: Actor, input: { storefrontId: string } & CommissionRates): Promise<CommissionSettingRow> {
+  /**
+   * `passStripeFees`: the storefront's terms pass Stripe's fees on to its orders' sellers
+   * (omitted or null: as the setting in force, else false). Like the rates, in force for orders
+   * placed from now on.
+   */
+  async setRates(actor: Actor, input: { storefrontId: string; passStripeFees?: boolean | null } & CommissionRates): Promise<CommissionSettingRow> {
     if (!isPlatformAdmin(actor)) throw new ForbiddenError('Only the platform operator sets commissions');
     const rates = { defaultRateBps: input.defaultRateBps, categoryRates: input.categoryRates.map((c) => ({ category: c.category.trim(), rateBps: c.rateBps })) };
     const problems = commissionRateProblems(rates);
     if (problems.length) {
       throw new SettlementError(SettlementErrorCode.INVALID_COMMISSION_RATE, `Invalid commission rates: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { fields: problems });
     }
+    if (input.passStripeFees != null && typeof input.passStripeFees !== 'boolean') {
+      throw new ValidationError([{ path: 'input.passStripeFees', message: 'must be true or false' }]);
+    }
     if (!UUID.test(input.storefrontId) || !(await this.settings.storefrontExists(input.storefrontId))) throw new NotFoundError('Storefront');
-    return this.settings.insert({ storefrontId: input.storefrontId, rates, createdBy: actor.userId });
+    const passStripeFees = input.passStripeFees ?? (await this.settings.current(input.storefrontId))?.passStripeFees ?? false;
+    return this.settings.insert({ storefrontId: input.storefrontId, rates, passStripeFees, createdBy: actor.userId });
   }
 
   /** The rates in force for a storefront (default 0 and no category rates when never set). */
   async ratesOf(actor: Actor, storefrontId: string): Promise<CommissionSettingRow> {
     if (!isPlatformAdmin(actor)) throw new ForbiddenError('Only the platform operator sees commission settings');
     if (!UUID.test(storefrontId) || !(await this.settings.storefrontExists(storefrontId))) throw new NotFoundError('Storefront');
-    return (await this.settings.current(storefrontId)) ?? { id: null, storefrontId, effectiveFrom: null, defaultRateBps: 0, categoryRates: [] };
+    return (await this.settings.current(storefrontId)) ?? { id: null, storefrontId, effectiveFrom: null, defaultRateBps: 0, categoryRates: [], passStripeFees: false };
   }
 
   /**

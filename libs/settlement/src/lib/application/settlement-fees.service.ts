@@ -9,8 +9,8 @@ import { StripeFeeReader } from './stripe-fee-reader';
 export class FeeNotYetAvailableError extends Error {}
 
 /**
- * Posts Stripe's fee on a paid checkout's charge (the platform's expense, out of the money at
- * Stripe), once: the entry's key is the balance transaction (`fee:<txn_…>`), and a checkout
+ * Posts Stripe's fee on a paid checkout's charge (out of the money at Stripe: the platform's
+ * expense, or the sellers' for orders whose storefront's terms pass fees on, feeEntry), once: the entry's key is the balance transaction (`fee:<txn_…>`), and a checkout
  * whose fee is in the ledger is not asked about again. Run by the `settlement.stripe-fee` job,
  * which the posting of a paid order writes to the outbox in the payment event's transaction.
  */
@@ -30,8 +30,16 @@ export class SettlementFeesService {
     const fee = await this.reader.feeOf(payment.providerPaymentId);
     if (!fee) throw new FeeNotYetAvailableError(`no balance transaction yet for the charge of checkout ${checkoutId}`);
     if (fee.feeMinor === 0) return 'no-fee';
-    const entry = feeEntry({ balanceTransactionId: fee.balanceTransactionId, checkoutId, feeMinor: fee.feeMinor, currency: fee.currency, at: new Date() });
-    const written = await this.prisma.$transaction((tx) => this.ledger.insertEntry(tx, entry));
+    // Where the fee falls: each paid order's part on the platform, or on its sellers when its
+    // storefront's terms pass fees on, by what they are owed on it: read under the payment's
+    // lock, so no refund or payment entry of the checkout is written in between.
+    const terms = await this.sources.feeTermsOf(checkoutId);
+    const written = await this.prisma.$transaction(async (tx) => {
+      await this.sources.lockPayment(tx, checkoutId);
+      const lines = await this.ledger.orderLines(tx, terms.map((t) => t.orderId));
+      const orders = terms.map((t) => ({ orderId: t.orderId, passToSellers: t.passStripeFees, lines: lines.filter((l) => l.orderId === t.orderId) }));
+      return this.ledger.insertEntry(tx, feeEntry({ balanceTransactionId: fee.balanceTransactionId, checkoutId, feeMinor: fee.feeMinor, currency: fee.currency, at: new Date(), orders }));
+    });
     return written ? 'posted' : 'already-posted';
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { assertBalanced, sumsByCurrency, type JournalEntryDraft } from './ledger';
-import { feeEntry, payoutEntry, planEntries, transferReversalEntry, type CheckoutFacts, type PostedLedger } from './posting-plan';
+import { feeEntry, payoutEntry, planEntries, transferReversalEntry, type CheckoutFacts, type FeeOrder, type PostedLedger } from './posting-plan';
 import type { OrderToSettle } from './split';
 
 const MUSEUMS = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
@@ -20,6 +20,8 @@ const orderArb = fc.record({
   insuranceMinor: fc.integer({ min: 0, max: 5_000 }),
   taxMinor: fc.integer({ min: 0, max: 400_000 }),
   lines: fc.array(lineArb, { minLength: 1, maxLength: 4 }),
+  // The storefront's terms (snapshotted at checkout): Stripe's fees passed on to the order's sellers.
+  passFees: fc.boolean(),
 });
 /** An event of the payment: a refund of some of an order (or of no order), a refund failing, a lost dispute, a fee. */
 const eventArb = fc.oneof(
@@ -31,7 +33,7 @@ const eventArb = fc.oneof(
   fc.record({ t: fc.constant('payable' as const), order: fc.nat() }),
 );
 
-type OrderSpec = { museum: string; byBrand: boolean; shippingMinor: number; insuranceMinor: number; taxMinor: number; lines: { goodsMinor: number; commissionRateBps: number; licensed: boolean; royaltyBps: number }[] };
+type OrderSpec = { museum: string; byBrand: boolean; passFees?: boolean; shippingMinor: number; insuranceMinor: number; taxMinor: number; lines: { goodsMinor: number; commissionRateBps: number; licensed: boolean; royaltyBps: number }[] };
 
 function toOrder(i: number, o: OrderSpec): OrderToSettle & { paidAt: Date } {
   const orderId = `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
@@ -79,7 +81,7 @@ class Ledger {
 }
 
 describe('settlement posting over random sequences of orders, partial refunds, failed refunds, lost disputes, return windows closing and fees', () => {
-  it('balances every entry, posts each event once, and keeps sellers (pending + payable) + commission + tax = paid − refunded − lost', () => {
+  it('balances every entry, posts each event once, and keeps sellers (pending + payable) + commission + tax = paid − refunded − lost − fees passed on to sellers', () => {
     fc.assert(
       fc.property(fc.array(orderArb, { minLength: 1, maxLength: 3 }), fc.array(eventArb, { maxLength: 12 }), (orderSpecs, events) => {
         const orders = orderSpecs.map((o, i) => toOrder(i, o));
@@ -97,6 +99,7 @@ describe('settlement posting over random sequences of orders, partial refunds, f
         const left = new Map(orders.map((o) => [o.orderId, o.totalMinor]));
         let returned = 0; // refunded (counting) + lost in disputes
         let fees = 0;
+        let passedOn = 0;
         let n = 0;
         for (const ev of events) {
           n++;
@@ -124,8 +127,20 @@ describe('settlement posting over random sequences of orders, partial refunds, f
             const o = orders[ev.order % orders.length]!;
             facts.payableOrders = [...(facts.payableOrders ?? []).filter((p) => p.orderId !== o.orderId), { orderId: o.orderId, at }];
           } else if (ev.t === 'fee') {
-            expect(ledger.insert(feeEntry({ balanceTransactionId: `txn_${n}`, checkoutId: 'c', feeMinor: ev.fee, currency: 'CNY', at }))).toBe(true);
+            const feeOrders: FeeOrder[] = orders.map((o, i) => ({ orderId: o.orderId, passToSellers: !!orderSpecs[i]!.passFees, lines: ledger.posted.lines.filter((l) => l.orderId === o.orderId) }));
+            const entry = feeEntry({ balanceTransactionId: `txn_${n}`, checkoutId: 'c', feeMinor: ev.fee, currency: 'CNY', at, orders: feeOrders });
+            const onSellers = entry.lines.filter((l) => l.account.kind === 'SELLER_PENDING' || l.account.kind === 'SELLER_PAYABLE');
+            // Only orders whose terms pass fees on charge their sellers, never more than the fee, each a debit on that order.
+            for (const l of onSellers) {
+              expect(orderSpecs[orders.findIndex((o) => o.orderId === l.orderId)]!.passFees).toBe(true);
+              expect(l.amountMinor).toBeGreaterThan(0);
+            }
+            const onPlatform = entry.lines.filter((l) => l.account.kind === 'STRIPE_FEES').reduce((a, l) => a + l.amountMinor, 0);
+            expect(onSellers.reduce((a, l) => a + l.amountMinor, 0) + onPlatform).toBe(ev.fee);
+            if (orderSpecs.every((o) => !o.passFees)) expect(onPlatform).toBe(ev.fee);
+            expect(ledger.insert(entry)).toBe(true);
             fees += ev.fee;
+            passedOn += ev.fee - onPlatform;
             continue;
           }
           settle();
@@ -144,8 +159,8 @@ describe('settlement posting over random sequences of orders, partial refunds, f
         for (const p of facts.payableOrders ?? []) {
           if (ledger.entries.some((e) => e.eventKey === `order-payable:${p.orderId}`)) expect(ledger.balance((l) => l.orderId === p.orderId && l.account.kind === 'SELLER_PENDING')).toBe(0);
         }
-        expect(owed).toBe(paid - returned);
-        expect(ledger.balance((l) => l.account.kind === 'STRIPE_FEES')).toBe(fees);
+        expect(owed).toBe(paid - returned - passedOn);
+        expect(ledger.balance((l) => l.account.kind === 'STRIPE_FEES')).toBe(fees - passedOn);
         expect(ledger.balance((l) => l.account.kind === 'STRIPE_CLEARING')).toBe(paid - returned - fees);
         // The tax owed to customs never goes below zero nor above what was collected.
         const tax = -ledger.balance((l) => l.account.kind === 'TAX_PAYABLE');

@@ -100,20 +100,74 @@ export function maturityEntry(eventKey: string, checkoutId: string | null, order
   return { eventKey, kind: 'ORDER_PAYABLE', checkoutId, occurredAt: at, lines: compact(lines) };
 }
 
-/** Stripe's fee on a charge (its balance transaction): an expense of the platform, out of the money at Stripe. */
-export function feeEntry(args: { balanceTransactionId: string; checkoutId: string | null; feeMinor: number; currency: string; at: Date }): JournalEntryDraft {
+/** A paid order of the charged checkout, as the fee's rule reads it. */
+export interface FeeOrder {
+  orderId: string;
+  /** The storefront's terms snapshotted at checkout: Stripe's fees are passed on to the order's sellers. */
+  passToSellers: boolean;
+  /** The order's ledger lines so far (every entry): its payment weighs its part of the fee, its sellers' balances on it who bears it. */
+  lines: readonly OrderLedgerLine[];
+}
+
+/**
+ * Stripe's fee on a charge (its balance transaction), out of the money at Stripe. The rule
+ * (ADR 0014): the fee falls on each paid order of the checkout in proportion to what the order
+ * paid (largest remainder). An order whose storefront's terms pass fees on (snapshotted at
+ * checkout) charges its part to its sellers, in proportion to what each is owed on the order
+ * (its net balance per seller account: pending before the return window closes, payable
+ * after); every other part, and an order whose sellers are owed nothing on it any more, is the
+ * platform's expense (STRIPE_FEES). Without `orders` the whole fee is the platform's.
+ * Key `fee:<txn_…>`.
+ */
+export function feeEntry(args: { balanceTransactionId: string; checkoutId: string | null; feeMinor: number; currency: string; at: Date; orders?: readonly FeeOrder[] }): JournalEntryDraft {
+  if (!Number.isSafeInteger(args.feeMinor) || args.feeMinor < 0) throw new RangeError(`a fee must be a non-negative integer amount, got ${args.feeMinor}`);
+  const orders = (args.orders ?? []).map((o) => ({
+    ...o,
+    paidMinor: o.lines
+      .filter((l) => l.kind === 'ORDER_PAID' && l.account.kind === AccountKind.STRIPE_CLEARING && l.component === 'PAYMENT' && l.currency === args.currency)
+      .reduce((a, l) => a + l.amountMinor, 0),
+  })).filter((o) => o.paidMinor > 0);
+  const paid = orders.reduce((a, o) => a + o.paidMinor, 0);
+  const parts = paid > 0 ? largestRemainder(orders.map((o) => o.paidMinor), args.feeMinor, paid) : [];
+  const charged: EntryLine[] = [];
+  let platformPart = paid > 0 ? 0 : args.feeMinor;
+  orders.forEach((o, i) => {
+    const part = parts[i]!;
+    const owed = o.passToSellers ? sellersOwedOn(o.orderId, o.lines, args.currency) : [];
+    const whole = owed.reduce((a, x) => a + x.owedMinor, 0);
+    if (!part || whole <= 0) {
+      platformPart += part;
+      return;
+    }
+    const shares = largestRemainder(owed.map((x) => x.owedMinor), part, whole);
+    owed.forEach((x, k) => charged.push({ account: { ...x.account }, component: 'FEE', orderId: o.orderId, amountMinor: shares[k]!, currency: args.currency }));
+  });
   const e: JournalEntryDraft = {
     eventKey: `fee:${args.balanceTransactionId}`,
     kind: 'FEE',
     checkoutId: args.checkoutId,
     occurredAt: args.at,
     lines: compact([
-      { account: platform('STRIPE_FEES'), component: 'FEE', orderId: null, amountMinor: args.feeMinor, currency: args.currency },
+      ...charged,
+      { account: platform('STRIPE_FEES'), component: 'FEE', orderId: null, amountMinor: platformPart, currency: args.currency },
       { account: platform('STRIPE_CLEARING'), component: 'FEE', orderId: null, amountMinor: -args.feeMinor, currency: args.currency },
     ]),
   };
   assertBalanced(e);
   return e;
+}
+
+/** What each seller account is owed on an order (its credits less its debits there, positive), in a stable order. */
+function sellersOwedOn(orderId: string, lines: readonly OrderLedgerLine[], currency: string): { account: EntryLine['account']; owedMinor: number }[] {
+  const by = new Map<string, { account: EntryLine['account']; owedMinor: number }>();
+  for (const l of lines) {
+    if (l.orderId !== orderId || l.currency !== currency || (l.account.kind !== AccountKind.SELLER_PENDING && l.account.kind !== AccountKind.SELLER_PAYABLE)) continue;
+    const k = `${l.account.kind}:${l.account.ownerType}:${l.account.ownerId}`;
+    const x = by.get(k) ?? { account: { ...l.account }, owedMinor: 0 };
+    x.owedMinor -= l.amountMinor;
+    by.set(k, x);
+  }
+  return [...by.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, x]) => x).filter((x) => x.owedMinor > 0);
 }
 
 /** A transfer to a seller's connected account: what the platform owes it goes down, and so does the money at Stripe. */

@@ -1,4 +1,4 @@
-import { buildStatement, monthBounds, statementCsv } from './statement';
+import { buildStatement, formatMinorUnits, monthBounds, statementCsv } from './statement';
 
 describe('seller statements', () => {
   it('bounds a UTC month and refuses anything else', () => {
@@ -30,5 +30,13 @@ describe('seller statements', () => {
       'BRAND,b1,2026-12,CNY,CLOSING,SELLER_PAYABLE,,,,0',
       '',
     ]);
+  });
+
+  it('formats minor units exactly, sign and leading zeros included', () => {
+    expect(formatMinorUnits(12_345, 'CNY')).toBe('123.45');
+    expect(formatMinorUnits(-5, 'EUR')).toBe('-0.05');
+    expect(formatMinorUnits(0, 'CNY')).toBe('0.00');
+    expect(formatMinorUnits(1_234, 'JPY')).toBe('1234');
+    expect(formatMinorUnits(900_719_925_474_099, 'CNY')).toBe('9007199254740.99');
   });
 });

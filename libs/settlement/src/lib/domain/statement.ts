@@ -1,4 +1,5 @@
 import type { AccountKind, EntryKind, LineComponent } from './ledger';
+import { MINOR_UNITS } from '@vitrine/shared/kernel';
 
 /** A seller's movements of one account, kind of entry and component in the period (owed: positive). */
 export interface StatementMovement {
@@ -68,4 +69,12 @@ function csvField(v: string): string {
   // Leading = + - @ would be read as formulas by spreadsheets.
   const safe = /^[=+\-@]/.test(v) && !/^-?\d+$/.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Minor units as an exact decimal string (12345 CNY → "123.45", -5 → "-0.05"); no floats. */
+export function formatMinorUnits(amount: number, currency: string): string {
+  const digits = Math.round(Math.log10(MINOR_UNITS[currency] ?? 100));
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount).toString().padStart(digits + 1, '0');
+  return digits ? `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}` : `${sign}${abs}`;
 }

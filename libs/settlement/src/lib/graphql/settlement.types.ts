@@ -92,6 +92,7 @@ export class CommissionSettingsType {
   @Field(() => ID) storefrontId!: string;
   @Field(() => Int) defaultRateBps!: number;
   @Field(() => [CategoryCommissionRateType]) categoryRates!: CategoryCommissionRateType[];
+  @Field(() => Boolean, { description: 'The storefront’s terms pass Stripe’s fees on to its orders’ sellers (else the platform bears them).' }) passStripeFees!: boolean;
   @Field(() => Date, { nullable: true }) effectiveFrom!: Date | null;
 }
 
@@ -106,6 +107,8 @@ export class SetCommissionRatesInput {
   @Field(() => ID) storefrontId!: string;
   @Field(() => Int, { description: 'Basis points, 0..10000.' }) defaultRateBps!: number;
   @Field(() => [CategoryCommissionRateInput], { defaultValue: [] }) categoryRates!: CategoryCommissionRateInput[];
+  @Field(() => Boolean, { nullable: true, description: 'Pass Stripe’s fees on to the storefront’s sellers (for orders placed from now on). Omitted or null: unchanged.' })
+  passStripeFees?: boolean | null;
 }
 
 @ObjectType('StatementMovement', { description: 'A seller’s movements of the month for one account, kind of entry and component (owed: positive).' })

@@ -117,6 +117,37 @@ export class SettlementSourcesRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The names a statement prints for a seller: a museum's legal name and its storefront's
+   * Chinese and English names, a brand's name. Null when the seller does not exist.
+   */
+  async sellerNames(seller: { sellerType: 'MUSEUM' | 'BRAND'; sellerId: string }): Promise<{ name: string; nameZh: string | null; nameEn: string | null } | null> {
+    const rows =
+      seller.sellerType === 'MUSEUM'
+        ? await this.prisma.$queryRaw<{ name: string; nameZh: string | null; nameEn: string | null }[]>`
+            SELECT m.legal_name AS name, s.name_zh AS "nameZh", s.name_en AS "nameEn"
+              FROM ${StorefrontsReadPort.museums} m LEFT JOIN ${StorefrontsReadPort.storefronts} s ON s.museum_id = m.id
+             WHERE m.id = ${seller.sellerId}::uuid LIMIT 1`
+        : await this.prisma.$queryRaw<{ name: string; nameZh: string | null; nameEn: string | null }[]>`
+            SELECT b.name, NULL::text AS "nameZh", NULL::text AS "nameEn" FROM ${StorefrontsReadPort.brands} b WHERE b.id = ${seller.sellerId}::uuid`;
+    return rows[0] ?? null;
+  }
+
+  /**
+   * The paid orders of a checkout and whether each passes Stripe's fees on to its sellers: the
+   * terms of the commission setting its lines were placed under (order_line_commissions'
+   * setting, never edited); false without one.
+   */
+  async feeTermsOf(checkoutId: string): Promise<{ orderId: string; passStripeFees: boolean }[]> {
+    return this.prisma.$queryRaw<{ orderId: string; passStripeFees: boolean }[]>`
+      SELECT o.id::text AS "orderId", coalesce(bool_or(s.pass_stripe_fees), false) AS "passStripeFees"
+        FROM orders o
+        LEFT JOIN order_line_commissions c ON c.order_id = o.id
+        LEFT JOIN commission_settings s ON s.id = c.setting_id
+       WHERE o.checkout_id = ${checkoutId}::uuid AND o.paid_at IS NOT NULL
+       GROUP BY o.id ORDER BY o.id`;
+  }
+
   async feePosted(checkoutId: string): Promise<boolean> {
     const rows = await this.prisma.$queryRaw<{ one: number }[]>`SELECT 1 AS one FROM settlement_journal_entries WHERE checkout_id = ${checkoutId}::uuid AND kind = 'FEE' LIMIT 1`;
     return rows.length > 0;
