@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createUser } from '@vitrine/shared/testing';
 import { en } from '../../apps/shop/src/i18n/dictionaries/en';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
+import { fill } from '../../apps/shop/src/i18n/dictionary';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
 import { pageProblems } from './support/shop-checks';
 import { useShop, type ShopPage } from './support/shop-fixture';
@@ -62,6 +63,32 @@ describe('shop: photos with a return request', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /**
+   * The shopper's own photos on the order page: a thumbnail each, in the order sent, named in the
+   * page's language, loaded by the browser from the shop's origin through the signed link, the
+   * bytes those uploaded, kept privately no longer than the link works.
+   */
+  async function expectThumbnails(s: ShopPage, t: typeof zhCN.returns): Promise<void> {
+    const thumbs = s.page.getByTestId('return-photo');
+    expect(await thumbs.count()).toBe(2);
+    for (const [i, file] of ['cracked-vase.jpg', 'cracked-vase.png'].entries()) {
+      const img = thumbs.nth(i).locator('img');
+      expect(await img.getAttribute('alt')).toBe(fill(t.photoAlt, { n: i + 1 }));
+      expect(await thumbs.nth(i).getAttribute('aria-label')).toBe(fill(t.photoOpen, { n: i + 1 }));
+      const src = (await img.getAttribute('src'))!;
+      expect(src).toMatch(/^\/return-photos\/[0-9a-f-]{36}\?expires=\d+&signature=[A-Za-z0-9_-]{43}$/);
+      expect(await thumbs.nth(i).getAttribute('href')).toBe(src);
+      await img.scrollIntoViewIfNeeded();
+      expect(await img.evaluate(async (el: HTMLImageElement) => (await el.decode(), el.naturalWidth))).toBeGreaterThan(0);
+      const res = await s.page.request.get(`${f.shop.url}${src}`);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toBe(file.endsWith('.png') ? 'image/png' : 'image/jpeg');
+      expect(res.headers()['cache-control']).toMatch(/^private, max-age=\d+$/);
+      expect(res.headers()['x-content-type-options']).toBe('nosniff');
+      expect(Buffer.from(await res.body()).equals(readFileSync(path.join(FIXTURES, file)))).toBe(true);
+    }
+  }
+
   async function signIn(locale: 'zh-CN' | 'en', dict: typeof zhCN | typeof en): Promise<ShopPage> {
     const s = await f.open(`/${locale}/account/sign-in`, { locale });
     await s.page.getByLabel(dict.buy.account.email).fill(shopper.email);
@@ -105,7 +132,20 @@ describe('shop: photos with a return request', () => {
     // The return's progress, written by the API in Chinese (it keeps codes and parameters).
     await p.getByTestId('return-history').locator('summary').click();
     await p.getByTestId('return-history').getByText('原因：商品损坏；共 1 件').waitFor();
+    await expectThumbnails(s, t);
     await check(s, 'requested-zh');
+
+    // A link changed in any part is refused through the shop's route as by the API (403), and nothing else is told.
+    const src = (await p.getByTestId('return-photo').first().locator('img').getAttribute('src'))!;
+    const forged = src.replace(/signature=([A-Za-z0-9_-])/, (_m, c: string) => `signature=${c === 'A' ? 'B' : 'A'}`);
+    expect(forged).not.toBe(src);
+    const refused = await p.request.get(`${f.shop.url}${forged}`);
+    expect(refused.status()).toBe(403);
+    expect((await refused.body()).length).toBe(0);
+    const later = await p.request.get(`${f.shop.url}${src.replace(/expires=(\d+)/, (_m, e: string) => `expires=${Number(e) + 60}`)}`);
+    expect(later.status()).toBe(403);
+    // Not through the shop's locale redirect or session handling: no cookie set.
+    expect(refused.headers()['set-cookie']).toBeUndefined();
   });
 
   it('shows the file input in English', async () => {
@@ -117,6 +157,8 @@ describe('shop: photos with a return request', () => {
     await s.page.getByTestId('return-history').locator('summary').click();
     await s.page.getByTestId('return-history').getByText('Reason: damaged; 1 unit(s)').waitFor();
     expect(await s.page.getByTestId('return-history').locator('summary').textContent()).toBe(en.returns.history);
+    await expectThumbnails(s, en.returns);
+    expect(await s.page.getByTestId('return-photos').locator('p.hint').first().textContent()).toBe(en.returns.yourPhotos);
     await check(s, 'form-en');
   });
 });

@@ -105,6 +105,11 @@ describe('shop: a return from request to refund', () => {
     const ret = await f.api.db.prisma.orderReturn.findFirstOrThrow({ where: { orderId: shopper.orderId }, include: { photos: true } });
     expect(ret.photos).toHaveLength(1);
     expect(readdirSync(dir)).toEqual([ret.id]);
+    // The shopper sees the photo sent: a thumbnail, loaded through its signed link on the shop's origin.
+    const thumb = p.getByTestId('return-photo').locator('img');
+    expect(await thumb.count()).toBe(1);
+    expect(await thumb.evaluate(async (el: HTMLImageElement) => (el.scrollIntoView(), await el.decode(), el.naturalWidth))).toBeGreaterThan(0);
+    const photoSrc = (await thumb.getAttribute('src'))!;
     await check(s, 'requested');
 
     // Accepted by the museum through the API; the worker books the return waybill.
@@ -152,5 +157,15 @@ describe('shop: a return from request to refund', () => {
     // Closed: the worker deleted the shopper's photo (row, file and folder).
     await until('the photo deleted', async () => (await f.api.db.prisma.orderReturnPhoto.count({ where: { returnId: ret.id } })) === 0, 30_000, worker);
     expect(readdirSync(dir)).toEqual([]);
+    // The order page no longer shows it, and says why; the link it had answers 404 now through the shop (403 had it expired meanwhile).
+    await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
+    expect(await p.getByTestId('return-photo').count()).toBe(0);
+    expect(await p.getByTestId('return-photos-deleted').textContent()).toBe(t.photosDeleted);
+    const expires = Number(/expires=(\d+)/.exec(photoSrc)![1]);
+    const before = Date.now();
+    const gone = (await p.request.get(`${f.shop.url}${photoSrc}`)).status();
+    if (before < expires * 1000 - 5_000) expect(gone).toBe(404);
+    else expect(gone).toBe(403);
+    await check(s, 'photo-deleted');
   });
 });

@@ -104,6 +104,6 @@ async function route(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Not: Next's own files, short links, the sitemap, robots.txt, icons and files in public/.
-  matcher: ['/((?!_next/|p/|s/|sitemap\\.xml|robots\\.txt|favicon\\.ico|icon|apple-icon|images/).*)'],
+  // Not: Next's own files, short links, return photos' signed links, the sitemap, robots.txt, icons and files in public/.
+  matcher: ['/((?!_next/|p/|s/|return-photos/|sitemap\\.xml|robots\\.txt|favicon\\.ico|icon|apple-icon|images/).*)'],
 };

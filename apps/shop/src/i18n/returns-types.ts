@@ -53,6 +53,16 @@ export interface ReturnsDictionary {
   refunded: string;
   /** `{name}` × `{quantity}` */
   lineQuantity: string;
+  /** Above the photos the shopper attached to a return */
+  yourPhotos: string;
+  /** An uploaded photo's text alternative: photo `{n}` */
+  photoAlt: string;
+  /** Its link's name: open photo `{n}` */
+  photoOpen: string;
+  /** A photo link the shopper typed: photo link `{n}` */
+  photoLink: string;
+  /** Once the return is refused or closed the uploaded photos are deleted (ADR 0020) */
+  photosDeleted: string;
   /** The return's steps (their details come written by the API in the page's language) */
   history: string;
 }

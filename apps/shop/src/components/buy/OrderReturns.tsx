@@ -4,7 +4,7 @@
 import { requestReturn } from '../../app/[locale]/orders/[id]/actions';
 import { fill, type Dictionary } from '../../i18n/dictionary';
 import type { ShopLocale } from '../../i18n/locales';
-import type { OrderReturns as Returns } from '../../lib/api/returns';
+import { shopPhotoUrl, type OrderReturns as Returns, type ShopperReturn } from '../../lib/api/returns';
 import { formatMoney } from '../../lib/format/money';
 import { windowOpen } from '../../lib/returns/form';
 import { ReturnForm } from './ReturnForm';
@@ -78,6 +78,7 @@ export function OrderReturns({ locale, dict, order, data, requested }: OrderRetu
                 {r.decisionComment ? (
                   <p data-testid="return-comment">{fill(t.sellerComment, { comment: r.decisionComment })}</p>
                 ) : null}
+                <ReturnPhotos r={r} t={t} />
                 {r.status === 'REFUNDED' && r.refundAmount !== null ? (
                   <p data-testid="return-refund">{fill(t.refunded, { amount: formatMoney({ amount: r.refundAmount, currency: order.currency }, locale) })}</p>
                 ) : null}
@@ -109,6 +110,52 @@ export function OrderReturns({ locale, dict, order, data, requested }: OrderRetu
         )
       ) : null}
     </section>
+  );
+}
+
+/**
+ * What the shopper attached: uploaded photos as thumbnails through their signed links (on the
+ * shop's origin; each opens the full image), links they typed as links. Uploaded photos are
+ * deleted once the return is refused or closed: then a line says so.
+ */
+function ReturnPhotos({ r, t }: { r: ShopperReturn; t: Dictionary['returns'] }) {
+  const gone = r.photos.length === 0 && r.history.some((e) => e.kind === 'PHOTOS_DELETED');
+  if (!r.photos.length && !r.photoUrls.length && !gone) return null;
+  return (
+    <div className="return-photos" data-testid="return-photos">
+      <p className="hint">{t.yourPhotos}</p>
+      {r.photos.length ? (
+        <ul className="return-thumbs">
+          {r.photos.map((p) => {
+            const label = fill(t.photoAlt, { n: p.position + 1 });
+            return (
+              <li key={p.id}>
+                <a href={shopPhotoUrl(p.url)} target="_blank" rel="noopener noreferrer" aria-label={fill(t.photoOpen, { n: p.position + 1 })} data-testid="return-photo">
+                  {/* A signed link the shop's route answers: no resized sources. */}
+                  <img src={shopPhotoUrl(p.url)} alt={label} width={72} height={72} loading="lazy" />
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {r.photoUrls.length ? (
+        <ul className="return-photo-links">
+          {r.photoUrls.map((u, i) => (
+            <li key={`${i}-${u}`}>
+              <a href={u} target="_blank" rel="noopener noreferrer nofollow" data-testid="return-photo-link">
+                {fill(t.photoLink, { n: i + 1 })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {gone ? (
+        <p className="hint" data-testid="return-photos-deleted">
+          {t.photosDeleted}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

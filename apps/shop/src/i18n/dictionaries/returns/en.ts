@@ -44,5 +44,10 @@ export const returnsEn: ReturnsDictionary = {
   reasonIs: 'Reason: {reason}',
   refunded: 'Refunded: {amount}',
   lineQuantity: '{name} × {quantity}',
+  yourPhotos: 'Your photos',
+  photoAlt: 'Photo {n} of the goods',
+  photoOpen: 'Open photo {n}',
+  photoLink: 'Photo link {n}',
+  photosDeleted: 'Your photos were deleted once the return was over.',
   history: 'Progress',
 };

@@ -44,5 +44,10 @@ export const returnsFr: ReturnsDictionary = {
   reasonIs: 'Motif : {reason}',
   refunded: 'Remboursé : {amount}',
   lineQuantity: '{name} × {quantity}',
+  yourPhotos: 'Vos photos',
+  photoAlt: 'Photo {n} des articles',
+  photoOpen: 'Ouvrir la photo {n}',
+  photoLink: 'Lien de photo {n}',
+  photosDeleted: 'Vos photos ont été supprimées à la fin du retour.',
   history: 'Suivi',
 };

@@ -44,5 +44,10 @@ export const returnsZhCN: ReturnsDictionary = {
   reasonIs: '退货原因：{reason}',
   refunded: '退款金额：{amount}',
   lineQuantity: '{name} × {quantity}',
+  yourPhotos: '您上传的照片',
+  photoAlt: '商品照片 {n}',
+  photoOpen: '查看照片 {n}',
+  photoLink: '照片链接 {n}',
+  photosDeleted: '退货结束后，您的照片已删除。',
   history: '退货进度',
 };
