@@ -12,10 +12,14 @@
 // Stripe's wire format, and the wallet page where the shopper plays Alipay / WeChat Pay),
 // accepting STRIPE_SECRET_KEY and signing its webhooks with STRIPE_WEBHOOK_SECRET, delivered to
 // --stripe-webhook (the API's /webhooks/stripe).
+// --sms=4050 runs the SMS sandbox (test/support/sms-loopback.ts: Alibaba Cloud SMS's SendSms,
+// signature checked with SMS_ACCESS_KEY_ID / SMS_ACCESS_KEY_SECRET, default the API's dev
+// pair); each text a guest would receive (their one-time code) is printed here.
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { CarrierLoopback } from '../test/support/carrier-loopback';
 import { CustomsLoopback } from '../test/support/customs-loopback';
 import { startStripeLoopback } from '../test/support/stripe-loopback';
+import { SmsLoopback } from '../test/support/sms-loopback';
 
 function flag(name: string): number | null {
   const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -60,6 +64,19 @@ async function main(): Promise<void> {
     closers.push(() => stripe.close());
     console.log(`Stripe sandbox (PaymentIntents: card, alipay, wechat_pay) on ${stripe.url}, webhooks to ${webhookUrl}`);
     console.log(`Stripe sandbox wallet page: ${stripe.url}/sandbox/wallet/<payment_intent> (Checkout.paymentAction links there)`);
+  }
+  const smsPort = flag('sms');
+  if (smsPort !== null) {
+    const sms = await SmsLoopback.start({
+      port: smsPort,
+      accessKeyId: process.env['SMS_ACCESS_KEY_ID'] ?? 'sms-dev-key',
+      accessKeySecret: process.env['SMS_ACCESS_KEY_SECRET'] ?? 'sms-dev-secret',
+      template: process.env['SMS_TEMPLATE_GUEST_CODE'] ?? 'SMS_000000001',
+      // The developer's phone: what a guest would read.
+      onSend: (m) => console.log(`SMS to ${m.phone} (${m.template}): ${JSON.stringify(m.params)}`),
+    });
+    closers.push(() => sms.close());
+    console.log(`SMS sandbox (Alibaba Cloud SendSms) on ${sms.url}`);
   }
   const stop = () => void Promise.all(closers.map((c) => c())).finally(() => process.exit(0));
   process.once('SIGTERM', stop);

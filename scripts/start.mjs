@@ -2,7 +2,8 @@
 // `npm start`: installs what is missing, starts or reuses PostgreSQL and Redis, migrates,
 // seeds the demo museums, then runs the API, the worker, the seller console and the shop together.
 // Without CUSTOMS_GATEWAY_URL / CARRIER_API_URL it also runs the dev sandbox gateways
-// (scripts/dev-gateways.ts) and points the worker at them, so paid orders reach DELIVERED.
+// (scripts/dev-gateways.ts) and points the worker at them, so paid orders reach DELIVERED;
+// without SMS_GATEWAY_URL, the SMS sandbox, and the API texts guests' codes to it.
 // Without a Stripe key (STRIPE_SECRET_KEY unset or the placeholder) the same process runs the
 // Stripe sandbox, and the API and worker talk to it instead of api.stripe.com.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -88,12 +89,19 @@ async function sandbox() {
       if (!process.env.WECHAT_PAY_DECLARATION_URL) env.WECHAT_PAY_DECLARATION_URL = env.PAYMENT_DECLARATION_URL;
     }
   }
+  // The API texts guests their one-time codes (guest returns) through the SMS sandbox.
+  const api = {};
+  if (!process.env.SMS_GATEWAY_URL) {
+    const port = await freePort(4050);
+    api.SMS_GATEWAY_URL = `http://127.0.0.1:${port}`;
+    args.push(`--sms=${port}`);
+  }
   if (!process.env.CARRIER_API_URL) {
     const port = await freePort(4020);
     env.CARRIER_API_URL = `http://127.0.0.1:${port}`;
     args.push(`--carrier=${port}`);
   }
-  return { env, args, stripe: await stripeSandbox(args) };
+  return { env, api, args, stripe: await stripeSandbox(args) };
 }
 
 /** The API's and worker's Stripe environment when no key is set (null: use the configured Stripe). */
@@ -115,14 +123,14 @@ const swc = ['-r', '@swc-node/register'];
 const gateways = await sandbox();
 if (gateways.args.length) {
   start('gateways', '36', process.execPath, [...swc, 'scripts/dev-gateways.ts', ...gateways.args], { ...gateways.env, ...gateways.stripe });
-  log(`dev sandbox: ${Object.entries(gateways.env).filter(([k]) => k.endsWith('_URL')).map(([k, v]) => `${k}=${v}`).join(' ')} (set them to use real gateways)`);
+  log(`dev sandbox: ${Object.entries({ ...gateways.env, ...gateways.api }).filter(([k]) => k.endsWith('_URL')).map(([k, v]) => `${k}=${v}`).join(' ')} (set them to use real gateways)`);
 }
 if (gateways.stripe) {
   const stripeUrl = `http://127.0.0.1:${gateways.stripe.STRIPE_API_PORT}`;
   log(`Stripe sandbox ${stripeUrl} (no STRIPE_SECRET_KEY set; set it, and STRIPE_WEBHOOK_SECRET, to use Stripe's test mode)`);
   log(`Wallet   ${stripeUrl}/sandbox/wallet/<payment_intent>   (placeOrder with paymentMethod ALIPAY or WECHAT_PAY answers the link in Checkout.paymentAction)`);
 }
-start('api', '32', process.execPath, [...swc, 'apps/api/src/main.ts'], { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...gateways.stripe });
+start('api', '32', process.execPath, [...swc, 'apps/api/src/main.ts'], { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...gateways.api, ...gateways.stripe });
 start('worker', '33', process.execPath, [...swc, 'apps/worker/src/main.ts'], { ...gateways.env, ...gateways.stripe });
 if (existsSync(path.join(ROOT, 'apps/admin/vite.config.ts'))) {
   start('console', '35', process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), '--config', 'apps/admin/vite.config.ts', '--host', '0.0.0.0']);

@@ -24,6 +24,8 @@ const PUBLIC = new Set([
   'drop', 'productDrops',
   // A coupon checked against the caller's own cart (its token for guests); writes nothing.
   'applyCartCoupon',
+  // A guest's order (no account): a code texted to its phone for its number and phone, the code for an access token bound to it, the order and its return with that token.
+  'sendGuestOrderCode', 'verifyGuestOrderCode', 'guestOrder', 'requestGuestReturn',
 ]);
 // Operations that legitimately write on their own (sessions, sign-up, the caller's own cart).
 const SELF_WRITES = new Set(['login', 'refreshSession', 'logout', 'registerShopper', 'createCart', 'addToCart', 'addCartLine', 'updateCartLine', 'removeCartLine', 'setCartLineQuantity', 'placeOrder',

@@ -63,6 +63,28 @@ export interface ReturnsDictionary {
   photoLink: string;
   /** Once the return is refused or closed the uploaded photos are deleted (ADR 0020) */
   photosDeleted: string;
+  /** A guest (no account) finds their order and confirms it is theirs with a code sent by SMS (orders/find) */
+  guest: {
+    title: string;
+    intro: string;
+    orderNumber: string;
+    phone: string;
+    phoneHint: string;
+    send: string;
+    /** A code was sent to `{phone}` for order `{number}` */
+    codeSentTo: string;
+    code: string;
+    codeHint: string;
+    verify: string;
+    resend: string;
+    startOver: string;
+    haveAccount: string;
+    /** On an order page the visitor may not see: the way for guests */
+    find: string;
+    /** A guest's order seen from this device's checkout: returns need the code first */
+    confirmToReturn: string;
+    confirm: string;
+  };
   /** The return's steps (their details come written by the API in the page's language) */
   history: string;
 }

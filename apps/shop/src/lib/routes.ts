@@ -28,6 +28,11 @@ export const routes = {
   checkoutPay: (l: ShopLocale, checkoutId: string) => `/${l}/checkout/pay?checkout=${enc(checkoutId)}`,
   orders: (l: ShopLocale) => `/${l}/orders`,
   order: (l: ShopLocale, id: string) => `/${l}/orders/${enc(id)}`,
+  /** A guest finds an order placed without an account: its number and phone, then a code sent by SMS (`step=code`). */
+  findOrder: (l: ShopLocale, params: { step?: 'code'; error?: string; number?: string } = {}) => {
+    const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+    return `/${l}/orders/find${q ? `?${q}` : ''}`;
+  },
   account: (l: ShopLocale) => `/${l}/account`,
   /** The signed-in shopper's notices, newest first (`after`: the last notice id of the previous page). */
   notices: (l: ShopLocale, after?: string) => `/${l}/account/notices${after ? `?after=${enc(after)}` : ''}`,

@@ -163,7 +163,7 @@ export interface OrderDetail extends OrderSummary {
     events: { eventId: string; status: string; description: string; location: string | null; occurredAt: string }[];
   } | null;
 }
-const orderDetail = (locale?: ShopLocale) => `${ORDER_SUMMARY} goodsTotal discountTotal shippingTotal taxTotal paidAt fulfilledByBrandId
+export const orderDetail = (locale?: ShopLocale) => `${ORDER_SUMMARY} goodsTotal discountTotal shippingTotal taxTotal paidAt fulfilledByBrandId
   orderer { name residentIdMasked } recipient { name phone province city district street postalCode }
   lines { id name${locale ? `(locale: ${toApiLocale(locale)})` : ''} sku quantity unitPrice total imageUrl productId }
   history { at from to reason }

@@ -11,10 +11,14 @@ import { RETURN_PHOTO_LINKS, ReturnPhotoLinksService, photoLinkConfigFromEnv } f
 import { ReturnPhotoRetentionService } from './application/return-photo-retention.service';
 import { RETURN_PHOTO_LIMITS, ReturnPhotosService } from './application/return-photos.service';
 import { ReturnQueriesService } from './application/return-queries.service';
+import { GUEST_CODES, GuestReturnsService, guestCodeConfigFromEnv } from './application/guest-returns.service';
 import { RETURN_WINDOWS, ReturnsService, returnWindowsFromEnv } from './application/returns.service';
 import { OrderLineReturnsResolver, OrderReturnsResolver, ReturnsResolver } from './graphql/returns.resolver';
 import { returnPhotoLimitsFromEnv } from './domain/return-photos';
 import { NoticeTextsResolver } from './graphql/notice-texts.resolver';
+import { GuestReturnsResolver } from './graphql/guest-returns.resolver';
+import { GuestCodesRepository } from './infrastructure/guest-codes.repository';
+import { AliyunSmsGateway, SMS_GATEWAY, smsConfigFromEnv } from './infrastructure/sms.gateway';
 import { ReturnPhotoContentResolver, ReturnPhotosResolver } from './graphql/return-photos.resolver';
 import { HttpReturnCarrierGateway, RETURN_CARRIER } from './infrastructure/http-return-carrier.gateway';
 import { LocalDiskReturnPhotoStorage, ReturnPhotoStorage, returnPhotosDirFromEnv } from './infrastructure/return-photo.storage';
@@ -35,11 +39,32 @@ const core = [
   ReturnsService,
 ];
 
-/** Returns in the API: the shopper's request, the seller's decision and inspection, the console's list, the photos' signed links. */
+/** A guest's returns: the code sent by SMS (the notification gateway), the access it gives, the request. */
+const guests = [
+  { provide: SMS_GATEWAY, useFactory: () => new AliyunSmsGateway(smsConfigFromEnv()) },
+  { provide: GUEST_CODES, useFactory: () => guestCodeConfigFromEnv() },
+  GuestCodesRepository,
+  GuestReturnsService,
+  GuestReturnsResolver,
+];
+
+/** Returns in the API: the shopper's (or guest's) request, the seller's decision and inspection, the console's list, the photos' signed links. */
 @Module({
   imports: [PaymentsModule, InventoryModule],
   controllers: [ReturnPhotosController],
-  providers: [...core, { provide: RETURN_PHOTO_LINKS, useFactory: () => photoLinkConfigFromEnv() }, ReturnPhotoLinksService, ReturnQueriesService, ReturnsResolver, OrderReturnsResolver, OrderLineReturnsResolver, ReturnPhotosResolver, ReturnPhotoContentResolver, NoticeTextsResolver],
+  providers: [
+    ...core,
+    ...guests,
+    { provide: RETURN_PHOTO_LINKS, useFactory: () => photoLinkConfigFromEnv() },
+    ReturnPhotoLinksService,
+    ReturnQueriesService,
+    ReturnsResolver,
+    OrderReturnsResolver,
+    OrderLineReturnsResolver,
+    ReturnPhotosResolver,
+    ReturnPhotoContentResolver,
+    NoticeTextsResolver,
+  ],
 })
 export class AfterSalesModule {}
 

@@ -482,7 +482,8 @@ export class OrderRepository {
     // As codes and parameters: after-sales' return-texts writes them in the reader's language.
     const params = { refundId: providerRefundId, status };
     await tx.orderReturnEvent.create({ data: { returnId: r.id, orderId: r.orderId, kind: 'REFUND_FAILED', detail: '', params } });
-    await tx.shopperNotice.create({ data: { userId: r.shopperUserId, orderId: r.orderId, returnId: r.id, kind: 'REFUND_FAILED', message: '', params } });
+    // A guest's return (no account) has no notices.
+    if (r.shopperUserId) await tx.shopperNotice.create({ data: { userId: r.shopperUserId, orderId: r.orderId, returnId: r.id, kind: 'REFUND_FAILED', message: '', params } });
     return r.id;
   }
 

@@ -26,6 +26,15 @@ import { purgeReturnPhotosJob, returnAcceptedJob } from '../jobs/returns.jobs';
 
 export const RETURN_WINDOWS = Symbol('RETURN_WINDOWS');
 
+export interface ReturnRequestInput {
+  orderId: string;
+  reason: string;
+  note?: string | null;
+  photoUrls?: string[] | null;
+  photos?: { contentBase64: string }[] | null;
+  lines: { lineId: string; quantity: number }[];
+}
+
 export function returnWindowsFromEnv(env: NodeJS.ProcessEnv = process.env): ReturnWindows {
   const days = (name: string, fallback: number) => {
     const v = env[name];
@@ -85,21 +94,38 @@ export class ReturnsService {
     return releasedAt ? returnDeadlines(releasedAt, this.windows).requestDeadline : null;
   }
 
-  async request(
-    actor: Actor,
-    input: { orderId: string; reason: string; note?: string | null; photoUrls?: string[] | null; photos?: { contentBase64: string }[] | null; lines: { lineId: string; quantity: number }[] },
-    now = new Date(),
-  ): Promise<ReturnRecord> {
+  async request(actor: Actor, input: ReturnRequestInput, now = new Date()): Promise<ReturnRecord> {
+    return this.requestBy(actor.userId, input, now);
+  }
+
+  /**
+   * A return of a guest's order (placed without an account), asked by whoever proved it theirs
+   * (GuestReturnsService: a code sent to its phone). Same rules and refusals; no notices (no
+   * account to hold them): the guest follows it on the order page.
+   */
+  async requestAsGuest(input: ReturnRequestInput, now = new Date()): Promise<ReturnRecord> {
+    return this.requestBy(null, input, now);
+  }
+
+  /** A guest's order (NOT_FOUND for an account's), for the guest holding its access. */
+  async guestOrder(orderId: string) {
+    const found = uuid.safeParse(orderId).success ? await this.orders.findOrder(orderId) : null;
+    if (!found || found.shopperUserId !== null) throw new NotFoundError('Order');
+    return found;
+  }
+
+  /** `owner`: the shopper's account, or null for a guest's order. */
+  private async requestBy(owner: string | null, input: ReturnRequestInput, now: Date): Promise<ReturnRecord> {
     if (!uuid.safeParse(input.orderId).success) throw new NotFoundError('Order');
     const { photos: uploads, ...rest } = input;
     const v = validate(requestSchema, { ...rest, note: input.note ?? undefined, photoUrls: input.photoUrls ?? [] }, 'input');
     const found = await this.orders.findOrder(v.orderId);
-    if (!found || found.shopperUserId !== actor.userId) throw new NotFoundError('Order');
+    if (!found || found.shopperUserId !== owner) throw new NotFoundError('Order');
     // Count, size and type (by magic bytes) checked before anything is written.
     const photos = this.photos.check(uploads);
     const written: string[] = [];
     try {
-      return await this.createRequest(actor, v, photos, written, now);
+      return await this.createRequest(owner, v, photos, written, now);
     } catch (e) {
       // The request was refused or failed after photos were stored: none stays on disk.
       await this.photos.discard(written);
@@ -107,7 +133,7 @@ export class ReturnsService {
     }
   }
 
-  private createRequest(actor: Actor, v: z.infer<typeof requestSchema>, photos: CheckedPhoto[], written: string[], now: Date): Promise<ReturnRecord> {
+  private createRequest(owner: string | null, v: z.infer<typeof requestSchema>, photos: CheckedPhoto[], written: string[], now: Date): Promise<ReturnRecord> {
     return this.transactions.run(async (tx) => {
       // A retried transaction stores its photos again: what an attempt rolled back wrote goes.
       await this.photos.discard(written.splice(0));
@@ -125,7 +151,7 @@ export class ReturnsService {
       const created = await this.returns.create(tx, {
         orderId: order.id,
         museumId: order.museumId,
-        shopperUserId: actor.userId,
+        shopperUserId: owner,
         reason: v.reason,
         note: v.note ?? null,
         photoUrls: v.photoUrls,

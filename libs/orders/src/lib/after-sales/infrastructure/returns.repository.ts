@@ -18,7 +18,8 @@ export interface ReturnRecord {
   id: string;
   orderId: string;
   museumId: string;
-  shopperUserId: string;
+  /** Null for a guest's order (no account, no notices). */
+  shopperUserId: string | null;
   reason: ReturnReason;
   note: string | null;
   photoUrls: string[];
@@ -176,10 +177,10 @@ export class ReturnsRepository {
     for (const l of lines) await tx.orderReturnLine.update({ where: { returnId_orderLineId: { returnId, orderLineId: l.orderLineId } }, data: { acceptedQuantity: l.acceptedQuantity, sellable: l.sellable } });
   }
 
-  /** A step as its code and parameters (no sentence: return-texts writes it in the reader's language), and the shopper's notice likewise. */
-  async addEvent(tx: Tx, e: { returnId: string; orderId: string; kind: string; params: Record<string, unknown> }, notice?: { userId: string; params: Record<string, unknown> }): Promise<void> {
+  /** A step as its code and parameters (no sentence: return-texts writes it in the reader's language), and the shopper's notice likewise (none for a guest: no account to hold it). */
+  async addEvent(tx: Tx, e: { returnId: string; orderId: string; kind: string; params: Record<string, unknown> }, notice?: { userId: string | null; params: Record<string, unknown> }): Promise<void> {
     await tx.orderReturnEvent.create({ data: { returnId: e.returnId, orderId: e.orderId, kind: e.kind, detail: '', params: e.params as Prisma.InputJsonObject } });
-    if (notice) await tx.shopperNotice.create({ data: { userId: notice.userId, orderId: e.orderId, returnId: e.returnId, kind: e.kind, message: '', params: notice.params as Prisma.InputJsonObject } });
+    if (notice?.userId) await tx.shopperNotice.create({ data: { userId: notice.userId, orderId: e.orderId, returnId: e.returnId, kind: e.kind, message: '', params: notice.params as Prisma.InputJsonObject } });
   }
 
   async ofOrders(orderIds: readonly string[]): Promise<ReturnRecord[]> {

@@ -232,7 +232,8 @@ export class PipelineRepository {
    */
   async returnsArrived(tx: SqlTx, arrivals: readonly { logisticsNo: string; at: Date; where: string }[]): Promise<string[]> {
     if (!arrivals.length) return [];
-    const rows = await tx.$queryRaw<{ id: string; orderId: string; userId: string; where: string }[]>`
+    // userId: null for a guest's return (no account to hold a notice).
+    const rows = await tx.$queryRaw<{ id: string; orderId: string; userId: string | null; where: string }[]>`
       UPDATE order_returns AS r SET received_at = u.at, updated_at = now()
       FROM (SELECT DISTINCT ON (no) no, at, place FROM unnest(${arrivals.map((a) => a.logisticsNo)}::text[], ${arrivals.map((a) => a.at)}::timestamptz[], ${arrivals.map((a) => a.where)}::text[]) AS x(no, at, place) ORDER BY no, at) AS u
       WHERE r.return_logistics_no = u.no AND r.received_at IS NULL AND r.status = 'ACCEPTED'
@@ -246,7 +247,8 @@ export class PipelineRepository {
     await tx.$executeRaw`
       INSERT INTO shopper_notices (user_id, order_id, return_id, kind, message)
       SELECT x.user_id, x.order_id, x.id, 'ARRIVED', ''
-      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.userId)}::uuid[]) AS x(id, order_id, user_id)`;
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.userId)}::uuid[]) AS x(id, order_id, user_id)
+      WHERE x.user_id IS NOT NULL`;
     return rows.map((r) => r.id);
   }
 

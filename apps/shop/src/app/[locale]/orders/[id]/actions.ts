@@ -8,9 +8,13 @@ import { isId } from '../../../../lib/api/catalog';
 import { gqlRequest } from '../../../../lib/api/client';
 import { MAX_PHOTOS, parsePhotoUrls, RETURN_REASONS, returnRefusalToState, type ReturnFormState } from '../../../../lib/returns/form';
 import type { ReturnReason } from '../../../../lib/api/returns';
+import { guestAccessTo } from '../../../../lib/api/guest-order';
+import { isSignedIn } from '../../../../lib/api/session';
 import { routes } from '../../../../lib/routes';
 
 const REQUEST = `mutation RequestReturn($input: RequestReturnInput!) { requestReturn(input: $input) { id status } }`;
+/** A guest's order, with the access a code sent to its phone gave (lib/api/guest-order.ts). */
+const REQUEST_AS_GUEST = `mutation RequestGuestReturn($token: String!, $input: RequestReturnInput!) { requestGuestReturn(token: $token, input: $input) { id status } }`;
 
 const str = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
 
@@ -37,7 +41,12 @@ export async function requestReturn(_prev: ReturnFormState, formData: FormData):
   const files = formData.getAll('photoFiles').filter((f): f is File => typeof f !== 'string' && f.size > 0);
   const photos = await Promise.all(files.map(async (f) => ({ filename: f.name || null, contentBase64: Buffer.from(await f.arrayBuffer()).toString('base64') })));
   const input = { orderId, reason, lines, photoUrls, photos, note: note || null };
-  const { data, errors } = await gqlRequest<{ requestReturn: { id: string; status: string } }>(REQUEST, { input });
+  const token = (await isSignedIn()) ? null : await guestAccessTo(orderId);
+  const { data, errors } = token
+    ? await gqlRequest<{ requestGuestReturn: { id: string; status: string } }>(REQUEST_AS_GUEST, { token, input }, { auth: false })
+    : await gqlRequest<{ requestReturn: { id: string; status: string } }>(REQUEST, { input });
+  // The guest's access ran out while the form was open: confirm again with a new code.
+  if (errors[0]?.extensions?.code === 'GUEST_ACCESS_INVALID') redirect(routes.findOrder(locale, { error: 'GUEST_ACCESS_INVALID' }));
   if (errors.length || !data) return returnRefusalToState(errors[0], lines.map((l) => l.lineId));
   revalidatePath(routes.order(locale, orderId));
   redirect(`${routes.order(locale, orderId)}?return=requested#returns`);

@@ -14,7 +14,8 @@ import { routes } from '../../../../lib/routes';
 import { ModeLabel } from '../../../../components/buy/ModeLabel';
 import { OrderStatusBadge } from '../../../../components/buy/OrderStatusBadge';
 import { OrderReturns, ReturnJumpLink } from '../../../../components/buy/OrderReturns';
-import { orderReturns } from '../../../../lib/api/returns';
+import { guestAccessTo, guestOrder } from '../../../../lib/api/guest-order';
+import { orderReturns, type OrderReturns as Returns } from '../../../../lib/api/returns';
 import '../../../buy.css';
 import '../../../returns.css';
 
@@ -27,19 +28,28 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: dict.buy.confirmation.title, robots: { index: false } };
 }
 
-/** A signed-in shopper's order, or a guest's from the checkout they placed on this device (orderByCart). */
-async function find(id: string, locale: ShopLocale): Promise<OrderDetail | null> {
+/**
+ * A signed-in shopper's order with its returns; a guest's opened by a code sent to its phone
+ * (guestOrder, returns too); or a guest's from the checkout they placed on this device
+ * (orderByCart: no returns until they confirm with a code).
+ */
+async function find(id: string, locale: ShopLocale): Promise<{ order: OrderDetail; returns: Returns | null; guest: boolean } | null> {
   if (await isSignedIn()) {
     try {
-      return await loadOrder(id, locale);
+      const order = await loadOrder(id, locale);
+      return { order, returns: await orderReturns(order.id, locale), guest: false };
     } catch (e) {
       if (isShopApiError(e) && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) return null;
       throw e;
     }
   }
+  const token = await guestAccessTo(id);
+  const verified = token ? await guestOrder(token, locale) : null;
+  if (verified) return { ...verified, guest: true };
   const placed = await readPlacedCheckout();
   if (!placed?.cartToken) return null;
-  return (await ordersOfCheckout(placed.checkoutId, placed.cartToken, locale)).find((o) => o.id === id) ?? null;
+  const order = (await ordersOfCheckout(placed.checkoutId, placed.cartToken, locale)).find((o) => o.id === id);
+  return order ? { order, returns: null, guest: true } : null;
 }
 
 interface Step {
@@ -62,8 +72,8 @@ export default async function OrderPage({ params, searchParams }: { params: Para
   const dict = getDictionary(locale);
   const t = dict.buy.orders;
   if (!isId(id)) notFound();
-  const o = await find(id, locale);
-  if (!o) {
+  const found = await find(id, locale);
+  if (!found) {
     return (
       <div className="buy-page">
         <h1>{dict.buy.confirmation.title}</h1>
@@ -71,12 +81,14 @@ export default async function OrderPage({ params, searchParams }: { params: Para
         <Link className="button" href={routes.signIn(locale, routes.order(locale, id))}>
           {dict.buy.account.signIn}
         </Link>
+        <Link className="button secondary wide" href={routes.findOrder(locale)} data-testid="guest-find">
+          {dict.returns.guest.find}
+        </Link>
       </div>
     );
   }
+  const { order: o, returns } = found;
   const names = await museumNames(locale);
-  // Returns are the signed-in shopper's (requestReturn needs an account): a guest sees none.
-  const returns = (await isSignedIn()) ? await orderReturns(o.id, locale) : null;
   const justRequested = (await searchParams)['return'] === 'requested';
   const money = (amount: number) => formatMoney({ amount, currency: o.currency }, locale);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
@@ -165,6 +177,15 @@ export default async function OrderPage({ params, searchParams }: { params: Para
         </dl>
       </section>
       {returns ? <OrderReturns locale={locale} dict={dict} order={o} data={returns} requested={justRequested} /> : null}
+      {found.guest && !returns ? (
+        <section className="order-card" aria-labelledby="guest-returns-title" data-testid="guest-confirm">
+          <h2 id="guest-returns-title">{dict.returns.title}</h2>
+          <p className="hint">{dict.returns.guest.confirmToReturn}</p>
+          <Link className="button secondary wide" href={routes.findOrder(locale, { number: o.number })}>
+            {dict.returns.guest.confirm}
+          </Link>
+        </section>
+      ) : null}
       <Link className="button secondary wide" href={routes.order(locale, o.id)} prefetch={false}>
         {t.refresh}
       </Link>
