@@ -1,0 +1,122 @@
+import { Global, Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FxRatesService, FxRefreshJobsModule, FxRefreshService, shopperPrice, type ShopperQuote } from '@vitrine/catalog';
+import { DataAccessModule } from '@vitrine/shared/data-access';
+import { JobMetrics } from '@vitrine/shared/jobs';
+import { createMuseum, createProduct } from '@vitrine/shared/testing';
+import { startApi, type ApiHarness } from '../support/api-harness';
+import { EcbLoopback, ecbDocument } from '../support/ecb-loopback';
+
+/**
+ * The worker's FX refresh reaches the shop window (issue 18, ADR 0010). It is a change made
+ * outside the API, so no purge announces it: anonymous lists and product pages replayed by the
+ * front-door cache must show the new CNY prices within the README's bound, PUBLIC_CACHE_SECONDS,
+ * plus FX_RATE_CACHE_MS for the rate each process reuses (an answer stored just before its entry
+ * expires was priced with a rate read up to FX_RATE_CACHE_MS earlier). Both are shortened here
+ * (3 s and 2 s) so the test waits seconds, not the deployed 30 s + 5 s.
+ */
+const PUBLIC_CACHE_SECONDS = 3;
+const FX_RATE_CACHE_MS = 2_000;
+const BOUND_MS = PUBLIC_CACHE_SECONDS * 1_000 + FX_RATE_CACHE_MS;
+// A loaded shared machine delays requests, not the expiry: this much on top of the bound.
+const SLACK_MS = 2_000;
+
+const LIST = `query($filter: ProductFilter) { products(first: 10, filter: $filter) { nodes { id priceFrom { amount currency } } } }`;
+const PAGE = `query($id: ID!) { product(id: $id) { id priceFrom { amount currency } variants { price { amount currency } } } }`;
+
+describe('shop window after an FX refresh', () => {
+  let api: ApiHarness;
+  let ecb: EcbLoopback;
+  let worker: INestApplicationContext;
+  const saved: Record<string, string | undefined> = {};
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    ecb = await EcbLoopback.start();
+    const env = { PUBLIC_CACHE_SECONDS: String(PUBLIC_CACHE_SECONDS), FX_RATE_CACHE_MS: String(FX_RATE_CACHE_MS), FX_SOURCE_URL: ecb.url };
+    for (const k of Object.keys(env)) saved[k] = process.env[k];
+    Object.assign(process.env, env);
+    api = await startApi();
+    // The worker's FX job as apps/worker runs it, on the API's database.
+    @Global()
+    @Module({ providers: [{ provide: JobMetrics, useValue: new JobMetrics() }], exports: [JobMetrics] })
+    class Metrics {}
+    @Module({ imports: [DataAccessModule, Metrics, FxRefreshJobsModule] })
+    class FxWorker {}
+    worker = await NestFactory.createApplicationContext(FxWorker, { logger: false, abortOnError: false });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await ecb?.close();
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  /** An anonymous POST as a shopper's browser sends it, with whether the front door replayed it. */
+  const anonymous = async (query: string, variables: Record<string, unknown>) => {
+    const r = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await r.json()) as { data: any; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    return { hit: r.headers.get('x-cache') === 'HIT', data: body.data };
+  };
+
+  it('shows the new CNY prices on lists and product pages within PUBLIC_CACHE_SECONDS + FX_RATE_CACHE_MS, never the old ones after', async () => {
+    const p = api.db.prisma;
+    // The rate in force before: an earlier ECB fixing.
+    await p.fxRate.create({ data: { base: 'EUR', quote: 'CNY', rate: '7.8000', source: 'ECB', effectiveAt: new Date(`${daysAgo(3)}T13:15:00Z`) } });
+    const museum = await createMuseum(p, { slug: 'fx-window' });
+    const eur = [2_500, 4_000];
+    const products: { id: string }[] = [];
+    for (const priceMinor of eur) products.push(await createProduct(p, museum.id, { variants: [{ priceMinor }] }));
+    const filter = { storefrontSlug: 'fx-window' };
+
+    const quote: ShopperQuote = await api.app.get(FxRatesService).shopperQuote();
+    const cny = (rate: string) => eur.map((e) => shopperPrice(e, { ...quote, fx: { ...quote.fx, rate } }).amount);
+    const [before, after] = [cny('7.8000'), cny('8.2000')];
+    expect(after).not.toEqual(before);
+    const listPrices = (data: any) => products.map((x) => data.products.nodes.find((n: { id: string }) => n.id === x.id)?.priceFrom.amount);
+    const pagePrice = (data: any) => data.product.priceFrom.amount as number;
+
+    // The shop window as shoppers have it: answers stored, and replayed.
+    expect(listPrices((await anonymous(LIST, { filter })).data)).toEqual(before);
+    expect(pagePrice((await anonymous(PAGE, { id: products[0]!.id })).data)).toBe(before[0]);
+    const replayed = await anonymous(LIST, { filter });
+    expect(replayed.hit).toBe(true);
+    expect(listPrices(replayed.data)).toEqual(before);
+
+    // The worker's refresh: the next ECB fixing, 5 % up.
+    ecb.answer = { status: 200, body: ecbDocument(daysAgo(1), { USD: '1.0465', CNY: '8.2000' }) };
+    expect(await worker.get(FxRefreshService).refresh()).toEqual([expect.objectContaining({ quote: 'CNY', status: 'SUCCEEDED', rate: '8.2000' })]);
+    const refreshedAt = Date.now();
+
+    // Shoppers keep asking: each answer is the old price or the new one, the new one arrives
+    // within the bound, and once shown the old one never comes back.
+    const seenNew: { list?: number; page?: number } = {};
+    while (Date.now() - refreshedAt < BOUND_MS + SLACK_MS && (seenNew.list === undefined || seenNew.page === undefined)) {
+      const [list, page] = await Promise.all([anonymous(LIST, { filter }), anonymous(PAGE, { id: products[0]!.id })]);
+      const at = Date.now() - refreshedAt;
+      const l = listPrices(list.data);
+      const pg = pagePrice(page.data);
+      if (seenNew.list === undefined) {
+        expect([before, after]).toContainEqual(l);
+        if (l[0] === after[0]) seenNew.list = at;
+      } else expect(l).toEqual(after);
+      if (seenNew.page === undefined) {
+        expect([before[0], after[0]]).toContain(pg);
+        if (pg === after[0]) seenNew.page = at;
+      } else expect(pg).toBe(after[0]);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(seenNew.list).toBeDefined();
+    expect(seenNew.page).toBeDefined();
+    expect(seenNew.list!).toBeLessThanOrEqual(BOUND_MS + SLACK_MS);
+    expect(seenNew.page!).toBeLessThanOrEqual(BOUND_MS + SLACK_MS);
+    // The product page's variants too, and every product of the list.
+    const page = await anonymous(PAGE, { id: products[1]!.id });
+    expect(page.data.product.variants.map((v: { price: { amount: number } }) => v.price.amount)).toEqual([after[1]]);
+    expect(listPrices((await anonymous(LIST, { filter })).data)).toEqual(after);
+  });
+});
