@@ -11,7 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { freshDatabase, machine, withClient, writePerformanceSection } from './support';
+import { API_FROM_SOURCE, buildApi, freshDatabase, machine, resetPeakRss, rssMb, startDeployedApi, withClient, writePerformanceSection } from './support';
 import { placeOrderInput, residentId } from '../test/support/checkout-fixtures';
 import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../test/support/spawn-api';
 import { startStripeLoopback } from '../test/support/stripe-loopback';
@@ -145,14 +145,18 @@ const benchCpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 
-/** CPU per request, in ms, of the API, PostgreSQL and this bench process over one scenario. */
+/**
+ * CPU per request, in ms, of the API, PostgreSQL and this bench process over one scenario, and
+ * the API's peak resident memory over it (VmHWM, reset when the scenario starts).
+ */
 function cpuMeter(apiPid: number | undefined) {
   const at = () => ({ api: cpuSeconds(apiPid), pg: postgresCpuSeconds(), bench: benchCpuSeconds() });
+  resetPeakRss(apiPid);
   const start = at();
   return (requests: number) => {
     const end = at();
     const per = (k: 'api' | 'pg' | 'bench') => ((end[k] - start[k]) * 1000) / Math.max(1, requests);
-    return { api: per('api'), pg: per('pg'), bench: per('bench') };
+    return { api: per('api'), pg: per('pg'), bench: per('bench'), rssPeakMb: rssMb(apiPid, 'VmHWM') };
   };
 }
 
@@ -289,7 +293,7 @@ const QUEUE_PREFIX = `bench-drop-${randomBytes(4).toString('hex')}`;
 interface QueueDropFigures {
   joins: { shots: Shot[]; seconds: number };
   race: { shots: Shot[]; seconds: number };
-  cpu: { api: number; pg: number; bench: number };
+  cpu: { api: number; pg: number; bench: number; rssPeakMb: number };
   admitSeconds: number;
   state: { orders: number; onHand: number; reserved: number; held: number; admitted: number; entries: number };
   ok: boolean;
@@ -372,12 +376,14 @@ async function queueDrop(url: string, apiUrl: string, seeded: Seeded, apiPid: nu
 }
 
 async function main(): Promise<void> {
+  buildApi();
+  const loadStart = os.loadavg();
   const url = await freshDatabase('vitrine_bench_drop');
   const seeded = await seed(url);
   const stripe = await startStripeLoopback();
   const port = await freePort();
   const apiUrl = `http://127.0.0.1:${port}`;
-  const api = spawnApp('apps/api/src/main.ts', {
+  const api = startDeployedApi({
     ...PRODUCTION_TEST_SECRETS,
     ...stripe.env,
     NODE_ENV: 'production',
@@ -392,6 +398,10 @@ async function main(): Promise<void> {
   let stopped = false;
   try {
     await waitForHttp(`${apiUrl}/health`, 60_000);
+    // Resident memory of the API (MB): idle once started, after the warm-up, at the end, and the
+    // peak of each scenario (cpuMeter) and of the whole run.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const rss = { idle: rssMb(api.child.pid, 'VmRSS'), warm: NaN, end: NaN, peak: NaN };
 
     // Scenario 1: the drop.
     const dropCarts = await guestCarts(url, seeded.dropVariantId, SHOPPERS);
@@ -404,6 +414,8 @@ async function main(): Promise<void> {
     // p99 about 505 against 357 ms on 2026-12-04); BENCH_WARMUP=200 shows that colder start.
     const warm = await guestCarts(url, seeded.ampleVariantIds, WARMUP);
     await fire(apiUrl, warm.map((c, i) => JSON.stringify({ query: PLACE_ORDER_LEAN, variables: { i: placeOrderInput(c.cartId, `warm-${c.cartId}`, { cartToken: c.token, id: residentId(500_000 + i) }) } })), 16);
+    rss.warm = rssMb(api.child.pid, 'VmRSS');
+    console.log({ apiRssMb: { idle: rss.idle, afterWarmup: rss.warm } });
 
     console.log(`drop: ${SHOPPERS} shoppers, ${UNITS} units, ${CONCURRENCY} in flight …`);
     const dropMeter = cpuMeter(api.child.pid);
@@ -497,8 +509,12 @@ async function main(): Promise<void> {
     const queueRate = Math.round(SHOPPERS / queue.race.seconds);
     console.log({ queueCodes: countBy(queue.race.shots), joinCodes: countBy(queue.joins.shots), state: queue.state, rate: queueRate, p50: percentile(queueLat, 50), p99: percentile(queueLat, 99), cpuMsPerRequest: queue.cpu });
 
+    rss.end = rssMb(api.child.pid, 'VmRSS');
+    rss.peak = Math.max(dropCpu.rssPeakMb, ampleCpu.rssPeakMb, addCpu.rssPeakMb, shopCpu.rssPeakMb, queue.cpu.rssPeakMb);
+    console.log({ apiRssMb: rss });
     await api.stop();
     stopped = true;
+    const loadEnd = os.loadavg();
     console.log('pgbench (TPC-B-like, same pool size) …');
     const tps = pgbenchTps();
 
@@ -507,21 +523,22 @@ async function main(): Promise<void> {
       'bench:drop',
       `## Limited-edition drop and sustained checkout (\`npm run bench:drop\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end). API in production mode, ${API_PROCESSES === 1 ? 'one process' : `${API_PROCESSES} processes (API_WORKERS)`}, database pool ${POOL}${API_PROCESSES === 1 ? '' : ' each'}; Stripe on a loopback in the bench process; ${CONCURRENCY} requests in flight from the same machine over kept-alive node:http connections; PostgreSQL over ${new URL(process.env['BENCH_PG_ADMIN_URL'] ?? 'postgresql://127.0.0.1').searchParams.get('host')?.startsWith('/') ? 'its Unix socket' : 'TCP loopback'}; every request is a real \`placeOrder\` over GraphQL/HTTP with its own guest cart and resident ID; the API is warmed up first with ${WARMUP} checkouts on other variants (\`BENCH_WARMUP\`).
+Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine().replace(/, load average [\d.]+ at the start$/, '')}; load average ${loadStart.map((l) => l.toFixed(1)).join(' / ')} at the start and ${loadEnd.map((l) => l.toFixed(1)).join(' / ')} at the end (1 / 5 / 15 min; the machine is shared with other engineers' test suites, so wall-clock figures are depressed by the load, CPU per request much less). API in production mode ${API_FROM_SOURCE ? 'run from source through @swc-node/register (`BENCH_API_SOURCE=1`)' : 'built by scripts/build-api.mjs and run with plain node and the V8 flags of docker/Dockerfile'}, ${API_PROCESSES === 1 ? 'one process' : `${API_PROCESSES} processes (API_WORKERS)`}, database pool ${POOL}${API_PROCESSES === 1 ? '' : ' each'}; Stripe on a loopback in the bench process; ${CONCURRENCY} requests in flight from the same machine over kept-alive node:http connections; PostgreSQL over ${new URL(process.env['BENCH_PG_ADMIN_URL'] ?? 'postgresql://127.0.0.1').searchParams.get('host')?.startsWith('/') ? 'its Unix socket' : 'TCP loopback'}; every request is a real \`placeOrder\` over GraphQL/HTTP with its own guest cart and resident ID; the API is warmed up first with ${WARMUP} checkouts on other variants (\`BENCH_WARMUP\`).
 
-| scenario | requests | checkouts/s | p50 ms | p99 ms | CPU ms/request: API | PostgreSQL | bench (client, Stripe) | outcome |
-|---|---:|---:|---:|---:|---:|---:|---:|---|
-| drop: ${SHOPPERS} shoppers, ${UNITS} units | ${SHOPPERS} | ${dropRate} | ${percentile(dropLat, 50)} | ${percentile(dropLat, 99)} | ${dropCpu.api.toFixed(2)} | ${dropCpu.pg.toFixed(2)} | ${dropCpu.bench.toFixed(2)} | ${Object.entries(dropCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
-| sustained, ample stock over ${AMPLE_VARIANTS} variants, ${SECONDS} s | ${ample.shots.length} | ${ampleRate} placed | ${percentile(ampleLat, 50)} | ${percentile(ampleLat, 99)} | ${ampleCpu.api.toFixed(2)} | ${ampleCpu.pg.toFixed(2)} | ${ampleCpu.bench.toFixed(2)} | ${Object.entries(ampleCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
-| addCartLine alone (new guest cart each), ${SHOPPERS_IN_FLIGHT} shoppers, ${SECONDS} s | ${adds.requests} | ${addRate} added | ${percentile(addLat, 50)} | ${percentile(addLat, 99)} | ${addCpu.api.toFixed(2)} | ${addCpu.pg.toFixed(2)} | ${addCpu.bench.toFixed(2)} | ${Object.entries(countBy(adds.shots)).map(([k, v]) => `${k} ${v}`).join(', ')} |
-| add to cart, then placeOrder (from an empty cart), ${SHOPPERS_IN_FLIGHT} shoppers, ${SECONDS} s; latency and CPU per order | ${shop.requests} | ${shopRate} placed | ${percentile(shopLat, 50)} | ${percentile(shopLat, 99)} | ${shopCpu.api.toFixed(2)} | ${shopCpu.pg.toFixed(2)} | ${shopCpu.bench.toFixed(2)} | ${Object.entries(shopCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
-| queue drop (issue 22): ${SHOPPERS} shoppers joined (joinDrop) | ${SHOPPERS} | ${Math.round(SHOPPERS / queue.joins.seconds)} joined | ${percentile(joinLat, 50)} | ${percentile(joinLat, 99)} | | | | ${Object.entries(countBy(queue.joins.shots)).map(([k, v]) => `${k} ${v}`).join(', ')} |
-| queue drop: the same ${SHOPPERS} race placeOrder after the worker shuffled them and gave ${UNITS} turns (limit 1) in ${queue.admitSeconds.toFixed(1)} s | ${SHOPPERS} | ${queueRate} | ${percentile(queueLat, 50)} | ${percentile(queueLat, 99)} | ${queue.cpu.api.toFixed(2)} | ${queue.cpu.pg.toFixed(2)} | ${queue.cpu.bench.toFixed(2)} | ${Object.entries(countBy(queue.race.shots)).map(([k, v]) => `${k} ${v}`).join(', ')} |
-| pgbench TPC-B-like, ${POOL} clients, ${SECONDS} s | | ${tps} tps | | | | | | PostgreSQL ceiling on this machine |
+| scenario | requests | checkouts/s | p50 ms | p99 ms | CPU ms/request: API | PostgreSQL | bench (client, Stripe) | API RSS peak MB | outcome |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
+| drop: ${SHOPPERS} shoppers, ${UNITS} units | ${SHOPPERS} | ${dropRate} | ${percentile(dropLat, 50)} | ${percentile(dropLat, 99)} | ${dropCpu.api.toFixed(2)} | ${dropCpu.pg.toFixed(2)} | ${dropCpu.bench.toFixed(2)} | ${dropCpu.rssPeakMb} | ${Object.entries(dropCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
+| sustained, ample stock over ${AMPLE_VARIANTS} variants, ${SECONDS} s | ${ample.shots.length} | ${ampleRate} placed | ${percentile(ampleLat, 50)} | ${percentile(ampleLat, 99)} | ${ampleCpu.api.toFixed(2)} | ${ampleCpu.pg.toFixed(2)} | ${ampleCpu.bench.toFixed(2)} | ${ampleCpu.rssPeakMb} | ${Object.entries(ampleCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
+| addCartLine alone (new guest cart each), ${SHOPPERS_IN_FLIGHT} shoppers, ${SECONDS} s | ${adds.requests} | ${addRate} added | ${percentile(addLat, 50)} | ${percentile(addLat, 99)} | ${addCpu.api.toFixed(2)} | ${addCpu.pg.toFixed(2)} | ${addCpu.bench.toFixed(2)} | ${addCpu.rssPeakMb} | ${Object.entries(countBy(adds.shots)).map(([k, v]) => `${k} ${v}`).join(', ')} |
+| add to cart, then placeOrder (from an empty cart), ${SHOPPERS_IN_FLIGHT} shoppers, ${SECONDS} s; latency and CPU per order | ${shop.requests} | ${shopRate} placed | ${percentile(shopLat, 50)} | ${percentile(shopLat, 99)} | ${shopCpu.api.toFixed(2)} | ${shopCpu.pg.toFixed(2)} | ${shopCpu.bench.toFixed(2)} | ${shopCpu.rssPeakMb} | ${Object.entries(shopCodes).map(([k, v]) => `${k} ${v}`).join(', ')} |
+| queue drop (issue 22): ${SHOPPERS} shoppers joined (joinDrop) | ${SHOPPERS} | ${Math.round(SHOPPERS / queue.joins.seconds)} joined | ${percentile(joinLat, 50)} | ${percentile(joinLat, 99)} | | | | | ${Object.entries(countBy(queue.joins.shots)).map(([k, v]) => `${k} ${v}`).join(', ')} |
+| queue drop: the same ${SHOPPERS} race placeOrder after the worker shuffled them and gave ${UNITS} turns (limit 1) in ${queue.admitSeconds.toFixed(1)} s | ${SHOPPERS} | ${queueRate} | ${percentile(queueLat, 50)} | ${percentile(queueLat, 99)} | ${queue.cpu.api.toFixed(2)} | ${queue.cpu.pg.toFixed(2)} | ${queue.cpu.bench.toFixed(2)} | ${queue.cpu.rssPeakMb} | ${Object.entries(countBy(queue.race.shots)).map(([k, v]) => `${k} ${v}`).join(', ')} |
+| pgbench TPC-B-like, ${POOL} clients, ${SECONDS} s | | ${tps} tps | | | | | | | PostgreSQL ceiling on this machine |
 
+API memory (resident, MB${API_PROCESSES === 1 ? '' : ', the primary process only'}): ${rss.idle} idle after start-up, ${rss.warm} after the ${WARMUP}-checkout warm-up, ${rss.end} after the last scenario; peak ${rss.peak} over the scenarios (VmHWM, reset at each scenario's start). Target (issue 18): at most 200 MB idle and 400 MB under any benchmark — ${rss.idle <= 200 && rss.peak <= 400 ? 'met' : 'NOT met'}.
 Drop checks: ${dropOk ? 'all passed' : 'FAILED'} — orders ${dropState.orders} (expected ${UNITS}), on hand ${dropState.onHand}, reserved ${dropState.reserved} (available ${dropState.onHand - dropState.reserved}; CHECK constraints forbid negative), ledger ${dropState.ledgerOnHand}/${dropState.ledgerReserved}, 5xx ${fiveXX}.
 Queue drop checks: ${queue.ok ? 'all passed' : 'FAILED'} — orders ${queue.state.orders} (expected ${UNITS}), held ${queue.state.held}, available ${queue.state.onHand - queue.state.reserved}, entries ${queue.state.entries} (${queue.state.admitted} checked out); only admitted shoppers reach the checkout transaction, the others are refused after the cart read and the entry read (docs/adr/0017).
-Sustained placeOrder / pgbench tps: ${tps ? (ampleRate / tps).toFixed(2) : 'n/a'} (a sold-out answer is 2 SQL statements, the cart and the stock, and only the cart within 1 s of a variant read at zero; a placed checkout is 4 reads (the cart, the stock wherever held, the variants, who fulfils them), one transaction of 6 statements from BEGIN to COMMIT (the cart closed with the identity recorded, the quota read with the orders written, the commissions, the stock claims), whose COMMIT takes the stock, a Stripe call and one write (the payment, only while the checkout stands), all sent straight to node-postgres as statements prepared once per connection; a pgbench transaction is 5 statements).
+Sustained placeOrder / pgbench tps: ${tps ? (ampleRate / tps).toFixed(2) : 'n/a'} (a sold-out answer is 2 SQL statements, the cart and the stock, and only the cart within 1 s of a variant read at zero; a placed checkout is 3 reads (the cart, the stock wherever held, the variants with who fulfils them), one transaction of 5 statements from BEGIN to COMMIT (the cart closed with the identity recorded, the orders written with the quota read and each line's commission rate, the stock claims), whose COMMIT takes the stock, a Stripe call and one write (the payment, only while the checkout stands), all sent straight to node-postgres as statements prepared once per connection; a pgbench transaction is 5 statements).
 ${API_PROCESSES === 1 ? `API CPU per request puts the ceiling of one API process on an uncontended core at about ${Math.round(1000 / dropCpu.api)} drop requests/s and ${Math.round(1000 / ampleCpu.api)} placed checkouts/s; wall-clock figures above are lower when the machine is shared.` : 'API CPU per request is that of the primary process only (n/a with several processes).'}
 Targets: drop ≥ 400 checkouts/s with p99 < 400 ms — ${dropRate >= 400 && percentile(dropLat, 99) < 400 ? 'met' : 'NOT met'}; add to cart then check out ≥ 300 orders/s with p99 < 400 ms — ${shopRate >= 300 && percentile(shopLat, 99) < 400 ? 'met' : 'NOT met'}; addCartLine ≤ 1 ms of API CPU — ${addCpu.api <= 1 ? 'met' : 'NOT met'}.`,
       process.env['BENCH_REPORT_FILE'] || undefined,

@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
+import { spawnApp, type SpawnedProcess } from '../test/support/spawn-api';
 
 export const ROOT = path.resolve(__dirname, '..');
 const ADMIN_URL = process.env['BENCH_PG_ADMIN_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -120,4 +121,53 @@ export function table(rows: LoadResult[], bare?: LoadResult): string {
       `| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${bare ? (r.requestsPerSec / bare.requestsPerSec).toFixed(3) : '-'} |${cpu ? ` ${r.apiCpuMs === undefined || Number.isNaN(r.apiCpuMs) ? '' : r.apiCpuMs.toFixed(2)} |` : ''}`,
   );
   return [head, ...lines].join('\n');
+}
+
+/** Resident memory of a process in MB from /proc/<pid>/status (VmRSS now, VmHWM peak since start or the last reset). */
+export function rssMb(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Resets the peak RSS (VmHWM) of a process this user owns (Linux clear_refs 5). */
+export function resetPeakRss(pid: number | undefined): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not permitted: the peak then covers the process's life so far
+  }
+}
+
+/**
+ * The API as deployed (docker/Dockerfile's CMD and V8 flags): built ahead of time by
+ * scripts/build-api.mjs (call buildApi first) and run with plain node. `BENCH_API_SOURCE=1`
+ * runs it from source through @swc-node/register instead, as `npm start` does (about 100 MB
+ * more resident memory: TypeScript, SWC and source maps).
+ */
+export const API_FROM_SOURCE = process.env['BENCH_API_SOURCE'] === '1';
+
+export function buildApi(): void {
+  if (!API_FROM_SOURCE) execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-api.mjs')], { stdio: 'inherit' });
+}
+
+export function startDeployedApi(env: Record<string, string>, nodeArgs: string[] = []): SpawnedProcess {
+  if (API_FROM_SOURCE) return spawnApp('apps/api/src/main.ts', env, nodeArgs);
+  let out = '';
+  const child = spawn(process.execPath, ['--max-old-space-size=224', '--liftoff-only', ...nodeArgs, path.join(ROOT, 'dist/server/apps/api/src/main.js')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return {
+    child,
+    output: () => out,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
+        child.kill(signal);
+      }),
+  };
 }
