@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { SettlementPostingService } from '@vitrine/settlement';
 import { createBrand, createUser } from '@vitrine/shared/testing';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import { pdfLines } from '../support/pdf-text';
 import { signInFast } from './support/browser';
 import { useConsole } from './support/console-fixture';
 
@@ -13,7 +14,7 @@ const REFUND = `mutation($id: ID!, $reason: String!) { refundOrder(id: $id, reas
  * (available / pending per currency), connects the payout account through Stripe's Express
  * onboarding (the Stripe loopback's page), sees the payout the operator's run made and the
  * ledger lines, filters them by kind and date and pages through them, downloads the month's
- * statement as CSV. Each payout is one transfer per checkout, shown with its transfer group; a
+ * statement as CSV and as PDF (the same closing figures). Each payout is one transfer per checkout, shown with its transfer group; a
  * payout to the bank that failed shows on the transfers (Failed at the bank, with Stripe's reason)
  * and on the balance as not paid out. Another museum's settlement URL is NOT_FOUND for them, and for a brand;
  * a brand sees only its own. The operator sees the platform ledger. French too.
@@ -171,6 +172,19 @@ describe('console: settlement', () => {
     expect(file.suggestedFilename()).toMatch(new RegExp(`^settlement-museum-${shop.museumId}-\\d{4}-\\d{2}\\.csv$`));
     expect(csv.split(/\r?\n/).length).toBeGreaterThan(3);
     expect(csv).toContain('CNY');
+    // And as PDF (GET /statements/settlement/…, the session's token): its closing rows are the CSV's.
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByTestId('statement-download-pdf').click();
+    const pdfFile = await pdfDownload;
+    expect(pdfFile.suggestedFilename()).toMatch(new RegExp(`^settlement-museum-${shop.museumId}-\\d{4}-\\d{2}\\.pdf$`));
+    const pdfText = pdfLines(readFileSync((await pdfFile.path())!));
+    expect(pdfText[0]).toBe('Settlement statement');
+    for (const row of csv.trim().split(/\r?\n/).filter((l) => l.includes(',CLOSING,'))) {
+      const [, , , currency, , account, , , , amount] = row.split(',');
+      const minor = Number(amount);
+      const shown = `${minor < 0 ? '-' : ''}${Math.floor(Math.abs(minor) / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')} ${currency}`;
+      expect(pdfText).toContain(`${account === 'SELLER_PENDING' ? 'Pending' : 'Payable'} | CLOSING | ${shown}`);
+    }
 
     // Another museum's settlement by URL: NOT_FOUND, and nothing of it shown.
     await page.goto(`${c.server.url}/#/settlement/MUSEUM-${other.museumId}/show`);
@@ -228,7 +242,7 @@ describe('console: settlement', () => {
     await screenshot('settlement-museum-fr');
   });
 
-  it('shows on the order’s split who funds each discount: the museum’s coupon, the platform’s promotion', async () => {
+  it('shows on the order’s split who funds each discount: the museum’s coupon, the platform’s promotion; the lines table has each line’s discount', async () => {
     const prisma = c.api.db.prisma;
     const manager = await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [other.museumId] });
     const managerToken = await c.api.login(manager.email);
@@ -256,5 +270,27 @@ describe('console: settlement', () => {
     expect((await split.getByTestId('split-PLATFORM_PROMOTIONS-PROMOTION').textContent())!).toContain('-CN¥10.00');
     await split.getByTestId('split-TAX_PAYABLE-TAX').waitFor();
     await screenshot('settlement-order-split-promotions');
+
+    // The lines table has each line's share of the promotions, so its columns add up:
+    // goods − discount + freight + insurance + tax = total, per line and in the totals row.
+    const lines = page.getByTestId('order-lines');
+    await lines.getByRole('columnheader', { name: 'Discount' }).waitFor();
+    const cents = (text: string) => {
+      if (text.trim() === '—') return 0;
+      const m = /([-−])?\s*CN¥([\d,]+)\.(\d\d)/.exec(text);
+      if (!m) throw new Error(`not an amount: ${text}`);
+      return (m[1] ? -1 : 1) * (Number(m[2]!.replace(/,/g, '')) * 100 + Number(m[3]));
+    };
+    const row = await lines.locator('tbody tr').first().locator('td').allTextContents();
+    const [goods, discount, freight, insurance, tax, total] = [5, 6, 7, 8, 11, 12].map((i) => cents(row[i]!));
+    expect(discount).toBe(-1_500);
+    expect(goods + discount + freight + insurance + tax).toBe(total);
+    const foot = await lines.locator('tfoot tr td').allTextContents();
+    const [goodsTotal, discountTotal, shippingTotal, insuranceTotal, taxTotal, orderTotal] = [1, 2, 3, 4, 7, 8].map((i) => cents(foot[i]!));
+    expect(discountTotal).toBe(-1_500);
+    expect(goodsTotal + discountTotal + shippingTotal + insuranceTotal + taxTotal).toBe(orderTotal);
+    expect(orderTotal).toBe(placed.data.placeOrder.orders[0].total);
+    await lines.scrollIntoViewIfNeeded();
+    await screenshot('order-lines-discount');
   });
 });

@@ -19,3 +19,5 @@ export * from './lib/jobs';
 // Read and write ports: the relations other contexts may join in their own SQL, and the writes they make in their own transaction (issue 19).
 export { CatalogReadPort, type CatalogArtworkRow } from './lib/ports/catalog.read-port';
 export { CatalogWritePort, type ListingDraft } from './lib/ports/catalog.write-port';
+// What contexts below the catalogue declare and it binds: storefronts' featured collections (issue 19).
+export { CatalogSourcesModule, CatalogFeaturedCollections } from './lib/ports/catalog-sources.module';

@@ -8,3 +8,5 @@ export { PUBLIC_STOREFRONT_QUERIES } from './lib/graphql/storefronts.resolver';
 // Read port: the relations other contexts may join in their own SQL (issue 19).
 export { StorefrontsReadPort } from './lib/ports/storefronts.read-port';
 export { BrandsPort, type BrandRecord } from './lib/ports/brands.port';
+// What storefronts asks of the catalogue's collections, bound by libs/catalog (issue 19).
+export { FeaturedCollections } from './lib/ports/featured-collections.port';

@@ -20,7 +20,7 @@ import {
 } from '@vitrine/shared/graphql';
 import { AuthService, GqlThrottlerGuard, IdentityModule, LOGIN_ADDRESS_THROTTLER, LOGIN_THROTTLER, THROTTLED_AUTH_MUTATIONS } from '@vitrine/identity';
 import { PUBLIC_STOREFRONT_QUERIES, StorefrontsModule } from '@vitrine/storefronts';
-import { CatalogModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';
+import { CatalogModule, CatalogSourcesModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';
 import { AnnualQuotaModule, DropsModule, OrderFulfilmentModule, OrdersModule, OrdersSourcesModule, PaymentsPayoutProvider } from '@vitrine/orders';
 import { CustomsAuditModule, PiiRetentionModule } from '@vitrine/customs';
 import { InventorySyncModule } from '@vitrine/inventory';
@@ -116,6 +116,8 @@ function bearer(req: Request): string | null {
     IdentityModule,
     StorefrontsModule,
     CatalogModule,
+    // What storefronts asks of the catalogue's collections (issue 19).
+    CatalogSourcesModule,
     LinksModule,
     OrdersModule,
     // Orders' tables as licensing and customs read them (issue 19).

@@ -119,6 +119,20 @@ const PaymentState = ({ value, refundFailed }: { value: string | null; refundFai
 const Section = (props: { title: string; children: ReactNode; testId?: string }) => <DetailSection minWidth={300} {...props} />;
 const Row = (props: { label: string; children: ReactNode }) => <DetailRow labelWidth={110} {...props} />;
 
+/** A promotion's share taken off the goods, shown as a deduction (−¥12.00), or "—" without one. */
+const Discount = ({ amount, currency }: { amount: number; currency: string }) =>
+  amount ? (
+    <Box component="span" sx={{ color: 'success.main', whiteSpace: 'nowrap' }}>
+      −<Money amount={amount} currency={currency} />
+    </Box>
+  ) : (
+    <>—</>
+  );
+
+/**
+ * The order's lines: goods − discount (each line's share of the promotions, as allocated at
+ * checkout) + freight + insurance + tax = total, per line and in the totals row.
+ */
 const Lines = () => {
   const o = useRecordContext<OrderRecord>();
   const translate = useTranslate();
@@ -127,12 +141,12 @@ const Lines = () => {
   const h = (k: string) => translate(`resources.orders.lines.${k}`);
   return (
     <Section title="vitrine.orders.lines" testId="order-lines">
-      {/* Narrow cell padding so the twelve columns fit a 1,280 px window beside the menu. */}
+      {/* Narrow cell padding so the thirteen columns fit a 1,280 px window beside the menu. */}
       <Box sx={{ overflowX: 'auto' }}>
         <Table size="small" sx={{ '& .MuiTableCell-root': { px: 0.75 }, '& .MuiTableCell-root:first-of-type': { pl: 0 }, '& .MuiTableCell-root:last-of-type': { pr: 0 } }}>
           <TableHead>
             <TableRow>
-              {['sku', 'name', 'hsCode', 'quantity', 'unitPrice', 'goods', 'freight', 'insurance', 'dutiable', 'taxRate', 'tax', 'total'].map((k) => (
+              {['sku', 'name', 'hsCode', 'quantity', 'unitPrice', 'goods', 'discount', 'freight', 'insurance', 'dutiable', 'taxRate', 'tax', 'total'].map((k) => (
                 <TableCell key={k} align={['sku', 'name', 'hsCode'].includes(k) ? 'left' : 'right'}>
                   {h(k)}
                 </TableCell>
@@ -159,6 +173,7 @@ const Lines = () => {
                   </Typography>
                 </TableCell>
                 <TableCell align="right"><Money amount={l.goods} currency={c} /></TableCell>
+                <TableCell align="right" data-testid="line-discount"><Discount amount={l.discount} currency={c} /></TableCell>
                 <TableCell align="right"><Money amount={l.freight} currency={c} /></TableCell>
                 <TableCell align="right"><Money amount={l.insurance} currency={c} /></TableCell>
                 <TableCell align="right"><Money amount={l.dutiable} currency={c} /></TableCell>
@@ -172,6 +187,7 @@ const Lines = () => {
             <TableRow>
               <TableCell colSpan={5}>{translate('vitrine.orders.totals')}</TableCell>
               <TableCell align="right"><Money amount={o.goodsTotal} currency={c} /></TableCell>
+              <TableCell align="right" data-testid="order-discount"><Discount amount={o.discountTotal ?? 0} currency={c} /></TableCell>
               <TableCell align="right"><Money amount={o.shippingTotal} currency={c} /></TableCell>
               <TableCell align="right"><Money amount={o.insuranceTotal} currency={c} /></TableCell>
               <TableCell />

@@ -22,6 +22,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { downloadFile } from '../../api/download';
 import { Section } from '../../components/DetailParts';
 import { Money } from '../../components/Money';
 import { NotFound } from '../../components/NotFound';
@@ -379,12 +380,13 @@ const LedgerLines = () => {
   );
 };
 
-/** The month's settlement statement as CSV, computed from the ledger by the API. */
+/** The month's settlement statement as CSV and PDF, computed from the ledger by the API (the PDF fetched with the session's token; the API checks the seller). */
 const StatementDownload = () => {
   const s = useRecordContext<SellerRecord>();
   const translate = useTranslate();
   const notify = useNotify();
   const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
+  const [busy, setBusy] = useState(false);
   if (!s) return null;
   const download = async () => {
     try {
@@ -401,20 +403,33 @@ const StatementDownload = () => {
       notify((e as Error).message, { type: 'error' });
     }
   };
+  const downloadPdf = () => {
+    setBusy(true);
+    downloadFile(`/statements/settlement/${s.id}/${month}.pdf`, `settlement-${s.sellerType.toLowerCase()}-${s.sellerId}-${month}.pdf`)
+      .catch((e: unknown) => notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' }))
+      .finally(() => setBusy(false));
+  };
   return (
     <Section title="vitrine.settlement.statement" testId="settlement-statement">
-      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+      {/* The month, then the two files under it: side by side they crowd the card (French labels wrap over each other). */}
+      <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, alignItems: 'flex-start' }}>
         <MuiTextField
           type="month"
           size="small"
           label={translate('vitrine.settlement.month')}
           value={month}
           onChange={(e) => setMonth(e.target.value)}
+          sx={{ minWidth: 190 }}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'statement-month' } }}
         />
-        <Button label="vitrine.settlement.download_csv" onClick={download} disabled={!/^\d{4}-\d{2}$/.test(month)} data-testid="statement-download">
-          <DownloadIcon />
-        </Button>
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+          <Button label="vitrine.settlement.download_csv" onClick={download} disabled={!/^\d{4}-\d{2}$/.test(month)} data-testid="statement-download" sx={{ whiteSpace: 'nowrap' }}>
+            <DownloadIcon />
+          </Button>
+          <Button label="vitrine.settlement.download_pdf" onClick={downloadPdf} disabled={busy || !/^\d{4}-\d{2}$/.test(month)} data-testid="statement-download-pdf" sx={{ whiteSpace: 'nowrap' }}>
+            <DownloadIcon />
+          </Button>
+        </Box>
       </Box>
     </Section>
   );

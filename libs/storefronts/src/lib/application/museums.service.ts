@@ -4,6 +4,7 @@ import { storefrontProblems } from '../domain/storefront-rules';
 import { createMuseumSchema, updateMuseumSchema, updateStorefrontSchema } from '../domain/storefronts.schemas';
 import { MuseumRepository, type MuseumRow } from '../infrastructure/museum.repository';
 import { StorefrontRepository, type StorefrontRow } from '../infrastructure/storefront.repository';
+import { FeaturedCollections } from '../ports/featured-collections.port';
 
 /**
  * Museums and their storefronts in the back office: operators onboard museums; a manager
@@ -14,6 +15,8 @@ export class MuseumsService {
   constructor(
     private readonly museums: MuseumRepository,
     private readonly storefronts: StorefrontRepository,
+    /** The catalogue's answer (collections are its own), bound by libs/catalog. */
+    private readonly collections: FeaturedCollections,
   ) {}
 
   list(actor: Actor, q: { take: number; afterSlug: string | null; search?: string | null }) {
@@ -58,7 +61,7 @@ export class MuseumsService {
     const status = v.status ?? current.status;
     const issues: FieldIssue[] = storefrontProblems({ status, name });
     if (v.featuredCollectionIds?.length) {
-      const found = await this.storefronts.collectionIdsOfMuseum(v.museumId, v.featuredCollectionIds);
+      const found = await this.collections.ofMuseum(v.museumId, v.featuredCollectionIds);
       v.featuredCollectionIds.forEach((id, i) => {
         if (!found.has(id)) issues.push({ path: `input.featuredCollectionIds.${i}`, message: 'names no collection of this museum' });
       });

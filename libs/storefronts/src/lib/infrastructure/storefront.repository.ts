@@ -86,14 +86,4 @@ export class StorefrontRepository {
   async update(museumId: string, data: StorefrontWrite): Promise<StorefrontRow> {
     return toRow(await this.prisma.storefront.update({ where: { museumId }, data: { ...data, updatedAt: new Date() }, select: storefrontSelect }));
   }
-
-  /**
-   * Which of `ids` are collections of this museum. Collections belong to the catalogue;
-   * this reads their table only to check a storefront's featured list.
-   */
-  async collectionIdsOfMuseum(museumId: string, ids: readonly string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await this.prisma.collection.findMany({ where: { museumId, id: { in: [...ids] } }, select: { id: true } });
-    return new Set(rows.map((r) => r.id));
-  }
 }
