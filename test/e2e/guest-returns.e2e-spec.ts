@@ -93,13 +93,13 @@ describe('guest returns', () => {
   }
 
   const code = (r: any) => r.errors?.[0]?.extensions?.code;
-  const codeRows = () => api.db.prisma.guestOrderCode.findMany({ orderBy: { createdAt: 'asc' } });
+  const codeRows = () => api.db.prisma.guestOrderCode.findMany({ where: { orderId: guest.id }, orderBy: { createdAt: 'asc' } });
   const noReturn = async () => {
     expect(await api.db.prisma.orderReturn.count()).toBe(0);
     expect(await api.db.prisma.orderReturnPhoto.count()).toBe(0);
   };
   /** The code's send is older than the resend pause (as if the guest waited a minute). */
-  const waited = () => api.db.prisma.guestOrderCode.updateMany({ data: { createdAt: new Date(Date.now() - 61_000) } });
+  const waited = () => api.db.prisma.guestOrderCode.updateMany({ where: { orderId: guest.id }, data: { createdAt: new Date(Date.now() - 61_000) } });
   const lastCode = () => sms.to(RECIPIENT.phone).at(-1)!.params['code']!;
 
   it('sends a code to the order’s phone, keeps only its hash, and refuses every bad try with its code, writing nothing', async () => {
@@ -156,7 +156,7 @@ describe('guest returns', () => {
     await waited();
     expect((await api.gql(SEND, { i: { orderNumber: guest.number, phone: RECIPIENT.phone } })).errors).toBeUndefined();
     expect(sms.sent).toHaveLength(2);
-    await api.db.prisma.guestOrderCode.updateMany({ where: { attempts: 0 }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    await api.db.prisma.guestOrderCode.updateMany({ where: { orderId: guest.id, attempts: 0 }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     expect(code(await api.gql(VERIFY, { i: { orderNumber: guest.number, phone: RECIPIENT.phone, code: lastCode() } }))).toBe('GUEST_CODE_EXPIRED');
 
     // A third: it opens the order, once.
@@ -199,6 +199,17 @@ describe('guest returns', () => {
     expect(code(await api.gql(`mutation($i: RequestReturnInput!) { requestReturn(input: $i) { id } }`, { i: { orderId: guest.id, reason: 'DAMAGED', lines: [{ lineId: guest.lines[0]!.id, quantity: 1 }] } }, stranger))).toBe('NOT_FOUND');
     await noReturn();
   }, 120_000);
+
+  it('counts parallel wrong tries one by one: 8 at once, 5 refused as wrong, the rest as out of tries', async () => {
+    expect((await api.gql(SEND, { i: { orderNumber: otherGuest.number, phone: OTHER_PHONE } })).errors).toBeUndefined();
+    const right = sms.to(OTHER_PHONE).at(-1)!.params['code']!;
+    const wrong = right === '000000' ? '111111' : '000000';
+    const codes = await Promise.all(Array.from({ length: 8 }, () => api.gql(VERIFY, { i: { orderNumber: otherGuest.number, phone: OTHER_PHONE, code: wrong } }).then(code)));
+    expect(codes.filter((c) => c === 'GUEST_CODE_INVALID')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'GUEST_CODE_ATTEMPTS_EXCEEDED')).toHaveLength(3);
+    expect((await api.db.prisma.guestOrderCode.findFirstOrThrow({ where: { orderId: otherGuest.id } })).attempts).toBe(5);
+    expect(code(await api.gql(VERIFY, { i: { orderNumber: otherGuest.number, phone: OTHER_PHONE, code: right } }))).toBe('GUEST_CODE_ATTEMPTS_EXCEEDED');
+  }, 60_000);
 
   it('asks for the return with the token, as a shopper would; the museum accepts and the worker follows it to ARRIVED, with no account notices', async () => {
     await waited();

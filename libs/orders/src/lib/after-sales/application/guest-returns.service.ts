@@ -118,12 +118,12 @@ export class GuestReturnsService {
       const latest = await this.codes.latest(tx, order.id);
       const result = checkCode(latest, code, this.config, now);
       if (result === 'MATCH' && !(await this.codes.use(tx, latest!.id, now))) throw new GuestCodeError(GuestCodeErrorCode.GUEST_CODE_EXPIRED, 'This code no longer works: ask for a new one');
-      return { result, id: latest!.id };
+      // Counted under the order's lock, before the next try reads it: parallel guesses cannot pass the limit.
+      if (result === 'WRONG') await this.codes.countTry(tx, latest!.id);
+      return result;
     });
-    if (outcome.result === 'WRONG') {
-      await this.codes.countTry(outcome.id);
-      throw new GuestCodeError(GuestCodeErrorCode.GUEST_CODE_INVALID, 'This is not the code we sent');
-    }
+    // Refused after the commit, so the try stays counted.
+    if (outcome === 'WRONG') throw new GuestCodeError(GuestCodeErrorCode.GUEST_CODE_INVALID, 'This is not the code we sent');
     const expires = Math.floor(now.getTime() / 1000) + this.config.accessTtlSeconds;
     return { orderId: order.id, token: accessToken(this.config.secret, order.id, expires), expiresAt: new Date(expires * 1000) };
   }

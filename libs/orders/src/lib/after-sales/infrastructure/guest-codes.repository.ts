@@ -42,8 +42,8 @@ export class GuestCodesRepository {
     await tx.guestOrderCode.update({ where: { id }, data: { messageId } });
   }
 
-  async countTry(id: string): Promise<void> {
-    await this.prisma.guestOrderCode.update({ where: { id }, data: { attempts: { increment: 1 } } });
+  async countTry(tx: Tx, id: string): Promise<void> {
+    await tx.guestOrderCode.update({ where: { id }, data: { attempts: { increment: 1 } } });
   }
 
   /** Uses the code once: false when another request used it first. */
