@@ -159,6 +159,7 @@ export const en = {
         quantity: 'Qty',
         unitPrice: 'Unit price',
         goods: 'Goods',
+        discount: 'Discount',
         freight: 'Freight',
         insurance: 'Insurance',
         dutiable: 'Dutiable',
@@ -1009,6 +1010,7 @@ export const en = {
       statement: 'Monthly statement',
       month: 'Month',
       download_csv: 'Download CSV',
+      download_pdf: 'Download PDF',
     },
   },
 };

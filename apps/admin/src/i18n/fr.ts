@@ -160,6 +160,7 @@ export const fr: typeof en = {
         quantity: 'Qté',
         unitPrice: 'Prix unitaire',
         goods: 'Marchandise',
+        discount: 'Remise',
         freight: 'Fret',
         insurance: 'Assurance',
         dutiable: 'Base taxable',
@@ -1011,6 +1012,7 @@ export const fr: typeof en = {
       statement: 'Relevé mensuel',
       month: 'Mois',
       download_csv: 'Télécharger le CSV',
+      download_pdf: 'Télécharger le PDF',
     },
   },
 };

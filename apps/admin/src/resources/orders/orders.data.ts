@@ -44,6 +44,8 @@ export interface OrderLineRecord {
   unitPrice: number;
   unitPriceEur: number;
   goods: number;
+  /** This line's share of the order's promotions (allocated at checkout): goods − discount + freight + insurance + tax = total. */
+  discount: number;
   freight: number;
   insurance: number;
   dutiable: number;
@@ -131,6 +133,8 @@ export interface OrderRecord {
   orderer: { name: string; residentIdMasked: string };
   recipient: { name: string; phone: string; province: string; city: string; district: string; street: string; postalCode: string };
   fx?: FxSnapshot;
+  /** Promotions taken off the goods (Σ lines' discount); on the order page. */
+  discountTotal?: number;
   lines?: OrderLineRecord[];
   history?: { from: OrderStatus | null; to: OrderStatus; reason: string; at: string }[];
   refunds?: RefundRecord[];
@@ -193,6 +197,7 @@ graphql(`
 graphql(`
   fragment OrderDetailFields on Order {
     ...OrderListFields
+    discountTotal
     fx { rate marginBps source effectiveAt }
     lines {
       id
@@ -209,6 +214,7 @@ graphql(`
       unitPrice
       unitPriceEur
       goods
+      discount
       freight
       insurance
       dutiable
