@@ -15,7 +15,7 @@ const ENTRIES = `query($d: ID!, $s: String) { dropEntries(dropId: $d, first: 100
 const VOID = `mutation($i: VoidDropEntryInput!) { voidDropEntry(input: $i) { id status } }`;
 const SUBSCRIBE = `mutation($i: SubscribeNoticeInput!) { subscribeNotice(input: $i) { id kind targetId notifiedAt } }`;
 const NOTICES = `{ myNotices(first: 50) { kind message orderId dropId variantId } }`;
-const MUSEUM_DROPS = `{ museumDrops { id } }`;
+const MUSEUM_DROPS = `{ museumDrops { nodes { id } } }`;
 
 const codeOf = (r: GqlResult) => r.errors?.[0]?.extensions?.['code'] as string | undefined;
 
@@ -283,8 +283,8 @@ describe('drops', () => {
     const dropId = mine.data.createDrop.id;
     expect(codeOf(await api.gql(CREATE, { i: input }, manager))).toBe('DROP_VARIANT_BUSY');
     expect(codeOf(await api.gql(ENTRIES, { d: dropId, s: null }, otherManager))).toBe('NOT_FOUND');
-    expect(((await api.gql(MUSEUM_DROPS, {}, otherManager)) as any).data.museumDrops).toEqual([]);
-    expect(((await api.gql(MUSEUM_DROPS, {}, manager)) as any).data.museumDrops.map((d: any) => d.id)).toContain(dropId);
+    expect(((await api.gql(MUSEUM_DROPS, {}, otherManager)) as any).data.museumDrops.nodes).toEqual([]);
+    expect(((await api.gql(MUSEUM_DROPS, {}, manager)) as any).data.museumDrops.nodes.map((d: any) => d.id)).toContain(dropId);
 
     // Per account: 5 entries a minute, the 6th refused before anything is written.
     const codes: (string | undefined)[] = [];

@@ -11,7 +11,7 @@ const SCHEDULE = `mutation($i: ScheduleLiveSessionInput!) { scheduleLiveSession(
 const UPDATE = `mutation($i: UpdateLiveSessionInput!) { updateLiveSession(input: $i) { ${FIELDS} } }`;
 const CANCEL = `mutation($i: CancelLiveSessionInput!) { cancelLiveSession(input: $i) { ${FIELDS} } }`;
 const MANAGED = `query($id: ID!) { managedLiveSession(id: $id) { ${FIELDS} } }`;
-const LIST = `{ managedLiveSessions { id phase } }`;
+const LIST = `{ managedLiveSessions { nodes { id phase } } }`;
 const PUBLIC = `query($id: ID!) { liveSession(id: $id) { id title } }`;
 const PIN = `mutation($i: PinLiveProductInput!) { pinLiveProduct(input: $i) { id } }`;
 const BAG = `mutation($i: SetLiveSessionBagInput!) { setLiveSessionBag(input: $i) { id } }`;
@@ -109,7 +109,7 @@ describe('live sessions: edit and cancel', () => {
     expect(await api.db.prisma.liveCartLine.count({ where: { sessionId: s.id } })).toBe(0);
     // The console still lists it, cancelled.
     expect(((await api.gql(MANAGED, { id: s.id }, manager)) as any).data.managedLiveSession.phase).toBe('CANCELLED');
-    expect(((await api.gql(LIST, {}, manager)) as any).data.managedLiveSessions).toContainEqual({ id: s.id, phase: 'CANCELLED' });
+    expect(((await api.gql(LIST, {}, manager)) as any).data.managedLiveSessions.nodes).toContainEqual({ id: s.id, phase: 'CANCELLED' });
     // Nothing more: edit, cancel again, bag, pin.
     expect(codeOf(await api.gql(UPDATE, { i: { sessionId: s.id, title: 'again' } }, manager))).toBe('SESSION_CANCELLED');
     expect(codeOf(await api.gql(CANCEL, { i: { sessionId: s.id } }, manager))).toBe('SESSION_CANCELLED');

@@ -108,8 +108,8 @@ describe('live sessions: schedule, host actions, SSE across two API processes, f
     expect(codeOf(await api.gql(ANNOUNCE, { i: { sessionId, body: 'hi' } }, orsayToken))).toBe('NOT_FOUND');
     expect(codeOf(await api.gql(BAG, { i: { sessionId, productIds: [] } }, orsayToken))).toBe('NOT_FOUND');
     expect(codeOf(await api.gql(MANAGED, { id: sessionId }, orsayToken))).toBe('NOT_FOUND');
-    const list = await api.gql(`{ managedLiveSessions { id } }`, {}, orsayToken);
-    expect(list.data.managedLiveSessions).toEqual([]);
+    const list = await api.gql(`{ managedLiveSessions { nodes { id } } }`, {}, orsayToken);
+    expect(list.data.managedLiveSessions.nodes).toEqual([]);
     expect(codeOf(await api.gql(BAG, { i: { sessionId, productIds: [orsay.variants[0]!.productId] } }, louvreToken))).toBe('PRODUCT_NOT_IN_MUSEUM');
     expect(codeOf(await api.gql(PIN, { i: { sessionId, productId: louvre.variants[2]!.productId } }, louvreToken))).toBe('PRODUCT_NOT_IN_BAG');
     expect(codeOf(await api.gql(PIN, { i: { sessionId, productId: pid } }, null))).toBe('UNAUTHENTICATED');

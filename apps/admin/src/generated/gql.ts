@@ -69,7 +69,7 @@ type Documents = {
     "\n  mutation UpdateCollection($input: UpdateCollectionInput!) { updateCollection(input: $input) { ...CollectionFields } }\n": typeof types.UpdateCollectionDocument,
     "\n  mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }\n": typeof types.DeleteCollectionDocument,
     "\n  fragment DropFields on Drop {\n    id\n    museumId\n    variantId\n    productId\n    mode\n    status\n    startsAt\n    registrationClosesAt\n    editionSize\n    perIdentityLimit\n    payWindowSeconds\n    seedHash\n    seed\n    drawnAt\n  }\n": typeof types.DropFieldsFragmentDoc,
-    "\n  query MuseumDrops { museumDrops(first: 100) { ...DropFields } }\n": typeof types.MuseumDropsDocument,
+    "\n  query MuseumDrops($museumId: ID, $filter: DropFilterInput, $first: Int, $after: String, $full: Boolean!) {\n    museumDrops(museumId: $museumId, filter: $filter, first: $first, after: $after) {\n      nodes { id ...DropFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.MuseumDropsDocument,
     "\n  query ManagedDrop($id: ID!) { managedDrop(id: $id) { ...DropFields } }\n": typeof types.ManagedDropDocument,
     "\n  mutation UpdateDrop($input: UpdateDropInput!) { updateDrop(input: $input) { ...DropFields } }\n": typeof types.UpdateDropDocument,
     "\n  mutation CreateDrop($input: CreateDropInput!) { createDrop(input: $input) { ...DropFields } }\n": typeof types.CreateDropDocument,
@@ -80,7 +80,7 @@ type Documents = {
     "\n  query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {\n    fxRates(base: $base, quote: $quote, first: $first, after: $after) {\n      nodes { id ...FxRateFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.FxRatesDocument,
     "\n  mutation SetFxRate($input: SetFxRateInput!) { setFxRate(input: $input) { ...FxRateFields } }\n": typeof types.SetFxRateDocument,
     "\n  fragment LiveSessionFields on LiveSession { id museumId title streamUrl startsAt endsAt phase pinnedProductId productIds }\n": typeof types.LiveSessionFieldsFragmentDoc,
-    "\n  query ManagedLiveSessions { managedLiveSessions(first: 100) { ...LiveSessionFields } }\n": typeof types.ManagedLiveSessionsDocument,
+    "\n  query ManagedLiveSessions($museumId: ID, $filter: LiveSessionFilterInput, $first: Int, $after: String, $full: Boolean!) {\n    managedLiveSessions(museumId: $museumId, filter: $filter, first: $first, after: $after) {\n      nodes { id ...LiveSessionFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.ManagedLiveSessionsDocument,
     "\n  query ManagedLiveSession($id: ID!) {\n    managedLiveSession(id: $id) {\n      ...LiveSessionFields\n      products { productId name priceMinor currency available }\n      flashPrices { productId priceMinor startsAt endsAt }\n      announcements { id body createdAt }\n      sales { productId name orders units revenueMinor }\n    }\n  }\n": typeof types.ManagedLiveSessionDocument,
     "\n  mutation ScheduleLiveSession($input: ScheduleLiveSessionInput!) { scheduleLiveSession(input: $input) { ...LiveSessionFields } }\n": typeof types.ScheduleLiveSessionDocument,
     "\n  mutation UpdateLiveSession($input: UpdateLiveSessionInput!) { updateLiveSession(input: $input) { ...LiveSessionFields } }\n": typeof types.UpdateLiveSessionDocument,
@@ -237,7 +237,7 @@ const documents: Documents = {
     "\n  mutation UpdateCollection($input: UpdateCollectionInput!) { updateCollection(input: $input) { ...CollectionFields } }\n": types.UpdateCollectionDocument,
     "\n  mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }\n": types.DeleteCollectionDocument,
     "\n  fragment DropFields on Drop {\n    id\n    museumId\n    variantId\n    productId\n    mode\n    status\n    startsAt\n    registrationClosesAt\n    editionSize\n    perIdentityLimit\n    payWindowSeconds\n    seedHash\n    seed\n    drawnAt\n  }\n": types.DropFieldsFragmentDoc,
-    "\n  query MuseumDrops { museumDrops(first: 100) { ...DropFields } }\n": types.MuseumDropsDocument,
+    "\n  query MuseumDrops($museumId: ID, $filter: DropFilterInput, $first: Int, $after: String, $full: Boolean!) {\n    museumDrops(museumId: $museumId, filter: $filter, first: $first, after: $after) {\n      nodes { id ...DropFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.MuseumDropsDocument,
     "\n  query ManagedDrop($id: ID!) { managedDrop(id: $id) { ...DropFields } }\n": types.ManagedDropDocument,
     "\n  mutation UpdateDrop($input: UpdateDropInput!) { updateDrop(input: $input) { ...DropFields } }\n": types.UpdateDropDocument,
     "\n  mutation CreateDrop($input: CreateDropInput!) { createDrop(input: $input) { ...DropFields } }\n": types.CreateDropDocument,
@@ -248,7 +248,7 @@ const documents: Documents = {
     "\n  query FxRates($base: String!, $quote: String!, $first: Int, $after: String, $full: Boolean!) {\n    fxRates(base: $base, quote: $quote, first: $first, after: $after) {\n      nodes { id ...FxRateFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.FxRatesDocument,
     "\n  mutation SetFxRate($input: SetFxRateInput!) { setFxRate(input: $input) { ...FxRateFields } }\n": types.SetFxRateDocument,
     "\n  fragment LiveSessionFields on LiveSession { id museumId title streamUrl startsAt endsAt phase pinnedProductId productIds }\n": types.LiveSessionFieldsFragmentDoc,
-    "\n  query ManagedLiveSessions { managedLiveSessions(first: 100) { ...LiveSessionFields } }\n": types.ManagedLiveSessionsDocument,
+    "\n  query ManagedLiveSessions($museumId: ID, $filter: LiveSessionFilterInput, $first: Int, $after: String, $full: Boolean!) {\n    managedLiveSessions(museumId: $museumId, filter: $filter, first: $first, after: $after) {\n      nodes { id ...LiveSessionFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.ManagedLiveSessionsDocument,
     "\n  query ManagedLiveSession($id: ID!) {\n    managedLiveSession(id: $id) {\n      ...LiveSessionFields\n      products { productId name priceMinor currency available }\n      flashPrices { productId priceMinor startsAt endsAt }\n      announcements { id body createdAt }\n      sales { productId name orders units revenueMinor }\n    }\n  }\n": types.ManagedLiveSessionDocument,
     "\n  mutation ScheduleLiveSession($input: ScheduleLiveSessionInput!) { scheduleLiveSession(input: $input) { ...LiveSessionFields } }\n": types.ScheduleLiveSessionDocument,
     "\n  mutation UpdateLiveSession($input: UpdateLiveSessionInput!) { updateLiveSession(input: $input) { ...LiveSessionFields } }\n": types.UpdateLiveSessionDocument,
@@ -570,7 +570,7 @@ export function graphql(source: "\n  fragment DropFields on Drop {\n    id\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MuseumDrops { museumDrops(first: 100) { ...DropFields } }\n"): typeof import('./graphql').MuseumDropsDocument;
+export function graphql(source: "\n  query MuseumDrops($museumId: ID, $filter: DropFilterInput, $first: Int, $after: String, $full: Boolean!) {\n    museumDrops(museumId: $museumId, filter: $filter, first: $first, after: $after) {\n      nodes { id ...DropFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').MuseumDropsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -614,7 +614,7 @@ export function graphql(source: "\n  fragment LiveSessionFields on LiveSession {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ManagedLiveSessions { managedLiveSessions(first: 100) { ...LiveSessionFields } }\n"): typeof import('./graphql').ManagedLiveSessionsDocument;
+export function graphql(source: "\n  query ManagedLiveSessions($museumId: ID, $filter: LiveSessionFilterInput, $first: Int, $after: String, $full: Boolean!) {\n    managedLiveSessions(museumId: $museumId, filter: $filter, first: $first, after: $after) {\n      nodes { id ...LiveSessionFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').ManagedLiveSessionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

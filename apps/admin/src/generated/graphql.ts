@@ -188,10 +188,28 @@ export type DisputeEvidenceInput = {
   uncategorizedText?: string | null | undefined;
 };
 
+/** The console’s drop list filters; all optional, combined with AND. */
+export type DropFilterInput = {
+  mode?: DropMode | null | undefined;
+  /** Starting before. */
+  startsBefore?: string | null | undefined;
+  /** Starting at or after. */
+  startsFrom?: string | null | undefined;
+  status?: DropStatus | null | undefined;
+};
+
 /** QUEUE: a waiting room shuffled at the start, admitted in turns. DRAW: registration, then a committed-seed draw. */
 export type DropMode =
   | 'DRAW'
   | 'QUEUE';
+
+/** A drop’s state, as Drop.status reads it. */
+export type DropStatus =
+  | 'ALLOCATING'
+  | 'CANCELLED'
+  | 'ENDED'
+  | 'REGISTRATION'
+  | 'SCHEDULED';
 
 export type FieldChangeKind =
   | 'ADDED'
@@ -228,6 +246,16 @@ export type ListingProblemCode =
   | 'MISSING_ZH_DESCRIPTION'
   | 'MISSING_ZH_NAME'
   | 'NO_VARIANTS';
+
+/** The console’s session list filters; all optional, combined with AND. */
+export type LiveSessionFilterInput = {
+  /** The phase now (as LiveSession.phase reads it). */
+  phase?: LiveSessionPhase | null | undefined;
+  /** Starting before. */
+  startsBefore?: string | null | undefined;
+  /** Starting at or after. */
+  startsFrom?: string | null | undefined;
+};
 
 export type LiveSessionPhase =
   | 'CANCELLED'
@@ -1061,10 +1089,16 @@ export type DeleteCollectionMutation = { deleteCollection: boolean };
 
 export type DropFieldsFragment = { id: string, museumId: string, variantId: string, productId: string, mode: DropMode, status: string, startsAt: string, registrationClosesAt: string | null, editionSize: number, perIdentityLimit: number, payWindowSeconds: number, seedHash: string | null, seed: string | null, drawnAt: string | null };
 
-export type MuseumDropsQueryVariables = Exact<{ [key: string]: never; }>;
+export type MuseumDropsQueryVariables = Exact<{
+  museumId?: string | number | null | undefined;
+  filter?: DropFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
 
 
-export type MuseumDropsQuery = { museumDrops: Array<{ id: string, museumId: string, variantId: string, productId: string, mode: DropMode, status: string, startsAt: string, registrationClosesAt: string | null, editionSize: number, perIdentityLimit: number, payWindowSeconds: number, seedHash: string | null, seed: string | null, drawnAt: string | null }> };
+export type MuseumDropsQuery = { museumDrops: { totalCount: number, nodes: Array<{ id: string } & { id?: string, museumId?: string, variantId?: string, productId?: string, mode?: DropMode, status?: string, startsAt?: string, registrationClosesAt?: string | null, editionSize?: number, perIdentityLimit?: number, payWindowSeconds?: number, seedHash?: string | null, seed?: string | null, drawnAt?: string | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type ManagedDropQueryVariables = Exact<{
   id: string | number;
@@ -1131,10 +1165,16 @@ export type SetFxRateMutation = { setFxRate: { id: string, base: string, quote: 
 
 export type LiveSessionFieldsFragment = { id: string, museumId: string, title: string, streamUrl: string, startsAt: string, endsAt: string, phase: LiveSessionPhase, pinnedProductId: string | null, productIds: Array<string> };
 
-export type ManagedLiveSessionsQueryVariables = Exact<{ [key: string]: never; }>;
+export type ManagedLiveSessionsQueryVariables = Exact<{
+  museumId?: string | number | null | undefined;
+  filter?: LiveSessionFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  full: boolean;
+}>;
 
 
-export type ManagedLiveSessionsQuery = { managedLiveSessions: Array<{ id: string, museumId: string, title: string, streamUrl: string, startsAt: string, endsAt: string, phase: LiveSessionPhase, pinnedProductId: string | null, productIds: Array<string> }> };
+export type ManagedLiveSessionsQuery = { managedLiveSessions: { totalCount: number, nodes: Array<{ id: string } & { id?: string, museumId?: string, title?: string, streamUrl?: string, startsAt?: string, endsAt?: string, phase?: LiveSessionPhase, pinnedProductId?: string | null, productIds?: Array<string> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type ManagedLiveSessionQueryVariables = Exact<{
   id: string | number;
@@ -4680,9 +4720,17 @@ export const DeleteCollectionDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteCollectionMutation, DeleteCollectionMutationVariables>;
 export const MuseumDropsDocument = new TypedDocumentString(`
-    query MuseumDrops {
-  museumDrops(first: 100) {
-    ...DropFields
+    query MuseumDrops($museumId: ID, $filter: DropFilterInput, $first: Int, $after: String, $full: Boolean!) {
+  museumDrops(museumId: $museumId, filter: $filter, first: $first, after: $after) {
+    nodes {
+      id
+      ...DropFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
   }
 }
     fragment DropFields on Drop {
@@ -4836,9 +4884,22 @@ export const SetFxRateDocument = new TypedDocumentString(`
   effectiveAt
 }`) as unknown as TypedDocumentString<SetFxRateMutation, SetFxRateMutationVariables>;
 export const ManagedLiveSessionsDocument = new TypedDocumentString(`
-    query ManagedLiveSessions {
-  managedLiveSessions(first: 100) {
-    ...LiveSessionFields
+    query ManagedLiveSessions($museumId: ID, $filter: LiveSessionFilterInput, $first: Int, $after: String, $full: Boolean!) {
+  managedLiveSessions(
+    museumId: $museumId
+    filter: $filter
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      id
+      ...LiveSessionFields @include(if: $full)
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    totalCount
   }
 }
     fragment LiveSessionFields on LiveSession {

@@ -365,6 +365,9 @@ export const en = {
       cancel_confirm: 'Cancel the drop',
       cancel_keep: 'Keep it',
       cancelled: 'Drop cancelled; entrants have been told.',
+      statuses: { SCHEDULED: 'Scheduled', REGISTRATION: 'Registration open', ALLOCATING: 'Selling in turns', ENDED: 'Ended', CANCELLED: 'Cancelled' },
+      starts_from: 'Starting from',
+      starts_to: 'Starting until',
     },
     app: { title: 'Vitrine seller console' },
     auth: {
@@ -477,6 +480,8 @@ export const en = {
     },
     live: {
       phase: { SCHEDULED: 'Scheduled', LIVE: 'Live', ENDED: 'Ended', CANCELLED: 'Cancelled' },
+      starts_from: 'Starting from',
+      starts_to: 'Starting until',
       cancel: 'Cancel session',
       cancel_title: 'Cancel this session?',
       cancel_content: 'Viewers will no longer find its page and nothing can be bought from it. The session stays in this list as cancelled.',

@@ -366,6 +366,9 @@ export const fr: typeof en = {
       cancel_confirm: 'Annuler la vente',
       cancel_keep: 'La garder',
       cancelled: 'Vente annulée ; les participants ont été prévenus.',
+      statuses: { SCHEDULED: 'Programmée', REGISTRATION: 'Inscriptions ouvertes', ALLOCATING: 'Vente par tours', ENDED: 'Terminée', CANCELLED: 'Annulée' },
+      starts_from: 'Début à partir du',
+      starts_to: 'Début jusqu’au',
     },
     app: { title: 'Console vendeur Vitrine' },
     auth: {
@@ -479,6 +482,8 @@ export const fr: typeof en = {
     },
     live: {
       phase: { SCHEDULED: 'Programmée', LIVE: 'En direct', ENDED: 'Terminée', CANCELLED: 'Annulée' },
+      starts_from: 'Début à partir du',
+      starts_to: 'Début jusqu’au',
       cancel: 'Annuler la session',
       cancel_title: 'Annuler cette session ?',
       cancel_content: 'Les spectateurs ne trouveront plus sa page et rien ne pourra y être acheté. La session reste dans cette liste, annulée.',

@@ -1,5 +1,7 @@
 import { gql } from '../../api/graphql';
-import type { ResourceHandler } from '../../data/resource-handler';
+import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
+import { localDayStart } from '../../data/local-day';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import { getCurrentMuseumId } from '../../museum/current-museum';
 
@@ -57,8 +59,15 @@ graphql(`
     drawnAt
   }
 `);
+// Filtered and paged by the API; without `full`, ids only (the pager's walks).
 const MUSEUM_DROPS = graphql(`
-  query MuseumDrops { museumDrops(first: 100) { ...DropFields } }
+  query MuseumDrops($museumId: ID, $filter: DropFilterInput, $first: Int, $after: String, $full: Boolean!) {
+    museumDrops(museumId: $museumId, filter: $filter, first: $first, after: $after) {
+      nodes { id ...DropFields @include(if: $full) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
 `);
 // managedDrop: a cancelled drop stays readable by its museum (the public drop query hides it).
 const MANAGED_DROP = graphql(`
@@ -96,12 +105,33 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v ? new Date(
 const sameTime = (a: unknown, b: unknown) => iso(a) === iso(b);
 const withMinutes = (d: DropRecord): DropRecord => ({ ...d, payWindowMinutes: Math.round(d.payWindowSeconds / 6) / 10 });
 
+export const DROP_STATUSES = ['SCHEDULED', 'REGISTRATION', 'ALLOCATING', 'ENDED', 'CANCELLED'] as const;
+type DropStatus = (typeof DROP_STATUSES)[number];
+
+/** The list's filter form as the API's: status, mode, and the days of the start (both included). */
+export function dropFilter(f: Record<string, unknown> | undefined) {
+  const v = f ?? {};
+  return {
+    status: DROP_STATUSES.includes(v['status'] as DropStatus) ? (v['status'] as DropStatus) : null,
+    mode: v['mode'] === 'QUEUE' || v['mode'] === 'DRAW' ? (v['mode'] as DropRecord['mode']) : null,
+    startsFrom: localDayStart(v['startsFrom']),
+    startsBefore: localDayStart(v['startsTo'], 1),
+  };
+}
+
+const pageOf =
+  (museumId: string | null, filter: ReturnType<typeof dropFilter>): FetchPage<DropRecord> =>
+  async (first, after, idsOnly) => {
+    const r = await gql(MUSEUM_DROPS, { museumId, filter, first, after, full: !idsOnly });
+    // Without `full` the nodes carry their ids only, all the pager reads then.
+    return r.museumDrops as CursorPage<DropRecord>;
+  };
+
 export const dropsData: ResourceHandler = {
-  async getList() {
-    const r = await gql(MUSEUM_DROPS);
+  getList(params) {
     const museumId = getCurrentMuseumId();
-    const data: DropRecord[] = museumId ? r.museumDrops.filter((d) => d.museumId === museumId) : r.museumDrops;
-    return { data, total: data.length };
+    const filter = dropFilter(params.filter);
+    return cursorList('drops', params, { museumId, ...filter }, pageOf(museumId, filter));
   },
   async getOne({ id }) {
     const r = await gql(MANAGED_DROP, { id: String(id) });
@@ -145,8 +175,11 @@ export async function dropEntries(dropId: string, status: string | null): Promis
   return r.dropEntries;
 }
 
-export const cancelDrop = (dropId: string, reason: string | null) =>
-  gql(CANCEL_DROP, { input: { dropId, reason } });
+export const cancelDrop = async (dropId: string, reason: string | null) => {
+  const r = await gql(CANCEL_DROP, { input: { dropId, reason } });
+  pager.invalidate('drops');
+  return r;
+};
 
 export const voidEntry = (entryId: string, reason: string) =>
   gql(VOID_ENTRY, { input: { entryId, reason } });

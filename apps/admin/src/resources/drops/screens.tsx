@@ -7,10 +7,12 @@ import {
   Create,
   Datagrid,
   DateField,
+  DateInput,
   DateTimeInput,
   Edit,
   EditButton,
   FormDataConsumer,
+  FunctionField,
   List,
   NumberField,
   NumberInput,
@@ -29,18 +31,33 @@ import {
   useTranslate,
 } from 'react-admin';
 import { ApiError } from '../../api/errors';
-import { canCancelDrop, canEditDrop, cancelDrop, dropEntries, voidEntry, type DropEntryRecord, type DropRecord } from './drops.data';
+import { DROP_STATUSES, canCancelDrop, canEditDrop, cancelDrop, dropEntries, voidEntry, type DropEntryRecord, type DropRecord } from './drops.data';
+
+const DropStatusLabel = ({ status }: { status: string }) => {
+  const translate = useTranslate();
+  return <span data-testid="drop-status">{translate(`vitrine.drops.statuses.${status}`, { _: status })}</span>;
+};
 
 const MODES = [
   { id: 'QUEUE', name: 'vitrine.drops.mode.QUEUE' },
   { id: 'DRAW', name: 'vitrine.drops.mode.DRAW' },
 ];
 
+const STATUS_CHOICES = DROP_STATUSES.map((id) => ({ id, name: `vitrine.drops.statuses.${id}` }));
+
+// Filtered and paged by the API (museumDrops filter and cursor pages).
+const filters = [
+  <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
+  <SelectInput key="mode" source="mode" choices={MODES} alwaysOn />,
+  <DateInput key="startsFrom" source="startsFrom" label="vitrine.drops.starts_from" alwaysOn />,
+  <DateInput key="startsTo" source="startsTo" label="vitrine.drops.starts_to" alwaysOn />,
+];
+
 export const DropList = () => (
-  <List exporter={false} pagination={false}>
+  <List exporter={false} filters={filters} empty={false} perPage={25}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="mode" sortable={false} />
-      <TextField source="status" sortable={false} />
+      <FunctionField<DropRecord> source="status" sortable={false} render={(d) => <DropStatusLabel status={d.status} />} />
       <DateField source="startsAt" showTime sortable={false} />
       <NumberField source="editionSize" sortable={false} />
       <NumberField source="perIdentityLimit" sortable={false} />

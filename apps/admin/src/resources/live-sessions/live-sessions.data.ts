@@ -1,5 +1,7 @@
 import { gql } from '../../api/graphql';
-import type { ResourceHandler } from '../../data/resource-handler';
+import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
+import { localDayStart } from '../../data/local-day';
+import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import { getCurrentMuseumId, requireMuseumId } from '../../museum/current-museum';
 
@@ -42,8 +44,15 @@ export interface LiveSessionRecord {
 graphql(`
   fragment LiveSessionFields on LiveSession { id museumId title streamUrl startsAt endsAt phase pinnedProductId productIds }
 `);
+// Filtered and paged by the API; without `full`, ids only (the pager's walks).
 const MANAGED_LIVE_SESSIONS = graphql(`
-  query ManagedLiveSessions { managedLiveSessions(first: 100) { ...LiveSessionFields } }
+  query ManagedLiveSessions($museumId: ID, $filter: LiveSessionFilterInput, $first: Int, $after: String, $full: Boolean!) {
+    managedLiveSessions(museumId: $museumId, filter: $filter, first: $first, after: $after) {
+      nodes { id ...LiveSessionFields @include(if: $full) }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
 `);
 const MANAGED_LIVE_SESSION = graphql(`
   query ManagedLiveSession($id: ID!) {
@@ -81,12 +90,31 @@ const POST_LIVE_ANNOUNCEMENT = graphql(`
 /** A form's date as the API's instant; nothing when the field is empty (an update leaves it as it was). */
 const iso = (v: unknown): string | undefined => (v instanceof Date ? v.toISOString() : v ? new Date(String(v)).toISOString() : undefined);
 
+export const LIVE_PHASES = ['SCHEDULED', 'LIVE', 'ENDED', 'CANCELLED'] as const;
+
+/** The list's filter form as the API's: the phase now, and the days of the start (both included). */
+export function liveSessionFilter(f: Record<string, unknown> | undefined) {
+  const v = f ?? {};
+  return {
+    phase: LIVE_PHASES.includes(v['phase'] as LiveSessionRecord['phase']) ? (v['phase'] as LiveSessionRecord['phase']) : null,
+    startsFrom: localDayStart(v['startsFrom']),
+    startsBefore: localDayStart(v['startsTo'], 1),
+  };
+}
+
+const pageOf =
+  (museumId: string | null, filter: ReturnType<typeof liveSessionFilter>): FetchPage<LiveSessionRecord> =>
+  async (first, after, idsOnly) => {
+    const r = await gql(MANAGED_LIVE_SESSIONS, { museumId, filter, first, after, full: !idsOnly });
+    // Without `full` the nodes carry their ids only, all the pager reads then.
+    return r.managedLiveSessions as CursorPage<LiveSessionRecord>;
+  };
+
 export const liveSessionsData: ResourceHandler = {
-  async getList() {
-    const r = await gql(MANAGED_LIVE_SESSIONS);
+  getList(params) {
     const museumId = getCurrentMuseumId();
-    const data: LiveSessionRecord[] = museumId ? r.managedLiveSessions.filter((s) => s.museumId === museumId) : r.managedLiveSessions;
-    return { data, total: data.length };
+    const filter = liveSessionFilter(params.filter);
+    return cursorList('liveSessions', params, { museumId, ...filter }, pageOf(museumId, filter));
   },
   async getOne({ id }) {
     const r = await gql(MANAGED_LIVE_SESSION, { id: String(id) });
@@ -123,8 +151,11 @@ export const liveSessionsData: ResourceHandler = {
   },
 };
 
-export const cancelLiveSession = (sessionId: string) =>
-  gql(CANCEL_LIVE_SESSION, { input: { sessionId } });
+export const cancelLiveSession = async (sessionId: string) => {
+  const r = await gql(CANCEL_LIVE_SESSION, { input: { sessionId } });
+  pager.invalidate('liveSessions');
+  return r;
+};
 
 export const pinProduct = (sessionId: string, productId: string | null) =>
   gql(PIN_LIVE_PRODUCT, { input: { sessionId, productId } });

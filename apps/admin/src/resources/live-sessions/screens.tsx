@@ -9,11 +9,14 @@ import {
   Create,
   Datagrid,
   DateField,
+  DateInput,
   DateTimeInput,
   Edit,
   EditButton,
+  FunctionField,
   List,
   ReferenceArrayInput,
+  SelectInput,
   Show,
   SimpleForm,
   TextField,
@@ -28,7 +31,7 @@ import {
 } from 'react-admin';
 import { ApiError } from '../../api/errors';
 import { Money } from '../../components/Money';
-import { cancelLiveSession, postAnnouncement, pinProduct, startFlash, type LiveSessionRecord } from './live-sessions.data';
+import { LIVE_PHASES, cancelLiveSession, postAnnouncement, pinProduct, startFlash, type LiveSessionRecord } from './live-sessions.data';
 
 /** Our sentence for a live-session refusal, else the API's own. */
 function useLiveError() {
@@ -45,13 +48,22 @@ const PhaseChip = ({ phase }: { phase: LiveSessionRecord['phase'] }) => {
   return <Chip size="small" color={phase === 'LIVE' ? 'error' : 'default'} label={translate(`vitrine.live.phase.${phase}`)} data-testid="live-phase" />;
 };
 
+const PHASE_CHOICES = LIVE_PHASES.map((id) => ({ id, name: `vitrine.live.phase.${id}` }));
+
+// Filtered and paged by the API (managedLiveSessions filter and cursor pages), latest start first.
+const filters = [
+  <SelectInput key="phase" source="phase" choices={PHASE_CHOICES} alwaysOn />,
+  <DateInput key="startsFrom" source="startsFrom" label="vitrine.live.starts_from" alwaysOn />,
+  <DateInput key="startsTo" source="startsTo" label="vitrine.live.starts_to" alwaysOn />,
+];
+
 export const LiveSessionList = () => (
-  <List exporter={false} pagination={false} sort={{ field: 'startsAt', order: 'DESC' }}>
+  <List exporter={false} filters={filters} empty={false} perPage={25} sort={{ field: 'startsAt', order: 'DESC' }}>
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="title" sortable={false} />
       <DateField source="startsAt" showTime sortable={false} />
       <DateField source="endsAt" showTime sortable={false} />
-      <TextField source="phase" sortable={false} />
+      <FunctionField<LiveSessionRecord> source="phase" sortable={false} render={(s) => <PhaseChip phase={s.phase} />} />
     </Datagrid>
   </List>
 );

@@ -1,6 +1,7 @@
 import { gql } from '../../api/graphql';
 import type { CursorPage, FetchPage } from '../../data/cursor-pager';
 import { pager } from '../../data/cursor-pager';
+import { localDayStart } from '../../data/local-day';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import type { FulfilmentFieldsFragment, OrderDetailFieldsFragment } from '../../generated/graphql';
@@ -331,13 +332,6 @@ const pageOf =
     // are the summary it writes (sku, name, quantity).
     return r.museumOrders as CursorPage<OrderRecord>;
   };
-
-/** A day picked in the browser (YYYY-MM-DD) as the instant it starts, locally; `plusDays` moves it. */
-export function localDayStart(day: unknown, plusDays = 0): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(day ?? ''));
-  if (!m) return undefined;
-  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + plusDays).toISOString();
-}
 
 /** react-admin's list parameters as the API's filter and sort. */
 export function orderQuery(filter: Record<string, unknown> | undefined, sort: { field: string; order: string } | undefined): OrderQuery {

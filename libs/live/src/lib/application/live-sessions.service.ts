@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationError, validate, canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
+import { z } from 'zod';
 import { LiveError, LiveErrorCode } from '../domain/live-error';
-import { announcementSchema, bagSchema, flashPriceAllowed, flashSchema, pinSchema, scheduleSchema, sessionIdSchema, sessionPhase, sessionTimeProblems, updateSessionSchema } from '../domain/live-rules';
+import {
+  announcementSchema,
+  bagSchema,
+  flashPriceAllowed,
+  flashSchema,
+  pinSchema,
+  scheduleSchema,
+  sessionIdSchema,
+  sessionListFilterSchema,
+  sessionPhase,
+  sessionTimeProblems,
+  updateSessionSchema,
+} from '../domain/live-rules';
 import { LiveRepository, type FlashRow, type LiveSessionRow, type ProductSalesRow, type AnnouncementRow } from '../infrastructure/live.repository';
 import { LiveCheckoutProducts } from './live-checkout-products';
 import { LiveEventsHub } from './live-events.hub';
@@ -125,8 +138,16 @@ export class LiveSessionsService {
     return row;
   }
 
-  list(actor: Actor, take: number): Promise<LiveSessionRow[]> {
-    return this.repo.list(managedMuseumScope(actor), take);
+  /** The console's list: one managed museum or all the caller manages, filtered, a page after a (startsAt, id) cursor. */
+  async list(
+    actor: Actor,
+    q: { museumId: string | null; filter: unknown; take: number; after: [string, string] | null },
+    now = new Date(),
+  ): Promise<{ rows: LiveSessionRow[]; total: number }> {
+    const museumId = q.museumId === null ? null : validate(z.uuid(), q.museumId, 'museumId');
+    const filter = validate(sessionListFilterSchema, q.filter, 'filter');
+    if (museumId && !canManageMuseum(actor, museumId)) throw new NotFoundError('Museum');
+    return this.repo.list(museumId ? [museumId] : managedMuseumScope(actor), filter, q.take, q.after, now);
   }
 
   get(actor: Actor, id: string): Promise<LiveSessionRow> {

@@ -97,6 +97,34 @@ export function sessionPhase(s: { startsAt: Date; endsAt: Date; cancelledAt?: Da
   return now.getTime() >= s.startsAt.getTime() ? 'LIVE' : 'SCHEDULED';
 }
 
+export const sessionListFilterSchema = z
+  .object({
+    phase: z.enum(['SCHEDULED', 'LIVE', 'ENDED', 'CANCELLED']).nullish(),
+    startsFrom: z.date().nullish(),
+    startsBefore: z.date().nullish(),
+  })
+  .refine((f) => !f.startsFrom || !f.startsBefore || f.startsFrom < f.startsBefore, { path: ['startsBefore'], message: 'must be after startsFrom' });
+
+/**
+ * The sessions in a phase at `now`, as bounds on their columns (sessionPhase's rules turned
+ * round, so a list filtered by phase answers what each row's phase then reads).
+ */
+export function phaseBounds(
+  phase: SessionPhase,
+  now: Date,
+): { cancelled: boolean; startsAtLte?: Date; startsAtGt?: Date; endsAtGt?: Date; endsAtLte?: Date } {
+  switch (phase) {
+    case 'CANCELLED':
+      return { cancelled: true };
+    case 'ENDED':
+      return { cancelled: false, endsAtLte: now };
+    case 'LIVE':
+      return { cancelled: false, startsAtLte: now, endsAtGt: now };
+    case 'SCHEDULED':
+      return { cancelled: false, startsAtGt: now, endsAtGt: now };
+  }
+}
+
 export interface FlashWindow {
   productId: string;
   priceMinor: number;

@@ -1,5 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentActor, Public, Roles, type Actor } from '@vitrine/shared/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentActor, PageArgs, Public, Roles, pageSize, timeCursor, toPage, type Actor } from '@vitrine/shared/graphql';
 import { LiveCartService } from '../application/live-cart.service';
 import { LiveSessionsService } from '../application/live-sessions.service';
 import { LiveStateService } from '../application/live-state.service';
@@ -13,6 +13,8 @@ import {
   LiveFlashPriceType,
   LiveProductSalesType,
   LiveProductType,
+  LiveSessionFilterInput,
+  LiveSessionPage,
   LiveSessionPhaseGql,
   LiveSessionType,
   PinLiveProductInput,
@@ -95,9 +97,20 @@ export class LiveResolver {
   }
 
   @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
-  @Query(() => [LiveSessionType], { description: 'The caller’s museums’ live sessions, newest start first.' })
-  async managedLiveSessions(@CurrentActor() actor: Actor, @Args('first', { type: () => Int, nullable: true }) first?: number) {
-    return (await this.sessions.list(actor, Math.min(Math.max(first ?? 50, 1), 100))).map(toSession);
+  @Query(() => LiveSessionPage, {
+    description:
+      'The live sessions of one managed museum, or of every museum the caller manages (all for an operator), latest start first. ' +
+      'NOT_FOUND for a museum the caller does not manage; VALIDATION_FAILED for a bad filter or cursor.',
+  })
+  async managedLiveSessions(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('museumId', { type: () => ID, nullable: true }) museumId?: string,
+    @Args('filter', { type: () => LiveSessionFilterInput, nullable: true }) filter?: LiveSessionFilterInput,
+  ) {
+    const take = pageSize(page.first);
+    const { rows, total } = await this.sessions.list(actor, { museumId: museumId ?? null, filter: { ...filter }, take, after: timeCursor(page.after) });
+    return toPage(rows.map(toSession), take, total, (s) => [s.startsAt.toISOString(), s.id]);
   }
 
   @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')

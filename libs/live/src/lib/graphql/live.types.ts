@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Paginated } from '@vitrine/shared/graphql';
 
 export enum LiveSessionPhaseGql {
   SCHEDULED = 'SCHEDULED',
@@ -66,6 +67,15 @@ export class LiveSessionType {
   @Field(() => LiveSessionPhaseGql) phase!: LiveSessionPhaseGql;
   @Field(() => ID, { nullable: true }) pinnedProductId!: string | null;
   @Field(() => [ID], { description: 'The bag, in the host’s order.' }) productIds!: string[];
+}
+
+export const LiveSessionPage = Paginated(LiveSessionType, 'LiveSessionPage');
+
+@InputType({ description: 'The console’s session list filters; all optional, combined with AND.' })
+export class LiveSessionFilterInput {
+  @Field(() => LiveSessionPhaseGql, { nullable: true, description: 'The phase now (as LiveSession.phase reads it).' }) phase?: LiveSessionPhaseGql | null;
+  @Field(() => Date, { nullable: true, description: 'Starting at or after.' }) startsFrom?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Starting before.' }) startsBefore?: Date | null;
 }
 
 @ObjectType('LiveCartLine', { description: 'The line as the cart prices it now (the flash price while it runs).' })

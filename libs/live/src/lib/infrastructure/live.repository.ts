@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrdersReadPort } from '@vitrine/orders';
 import { Prisma, PrismaService, type SqlTx } from '@vitrine/shared/data-access';
+import { phaseBounds, type SessionPhase } from '../domain/live-rules';
 
 export interface LiveSessionRow {
   id: string;
@@ -75,14 +76,31 @@ export class LiveRepository {
     return row ? toRow(row) : null;
   }
 
-  async list(museumIds: readonly string[] | 'ALL', take: number): Promise<LiveSessionRow[]> {
-    const rows = await this.prisma.liveSession.findMany({
-      where: museumIds === 'ALL' ? {} : { museumId: { in: [...museumIds] } },
-      orderBy: [{ startsAt: 'desc' }, { id: 'asc' }],
-      take,
-      select: sessionSelect,
-    });
-    return rows.map(toRow);
+  /** Sessions of these museums ('ALL' for an operator), filtered, latest start first, after a (startsAt, id) keyset cursor. */
+  async list(
+    museumIds: readonly string[] | 'ALL',
+    f: { phase?: SessionPhase | null; startsFrom?: Date | null; startsBefore?: Date | null },
+    take: number,
+    after: [string, string] | null,
+    now: Date,
+  ): Promise<{ rows: LiveSessionRow[]; total: number }> {
+    const b = f.phase ? phaseBounds(f.phase, now) : null;
+    const where: Prisma.LiveSessionWhereInput = {
+      AND: [
+        museumIds === 'ALL' ? {} : { museumId: { in: [...museumIds] } },
+        b ? { cancelledAt: b.cancelled ? { not: null } : null } : {},
+        b?.endsAtLte || b?.endsAtGt ? { endsAt: { lte: b.endsAtLte, gt: b.endsAtGt } } : {},
+        { startsAt: { gte: f.startsFrom ?? undefined, lt: f.startsBefore ?? undefined, lte: b?.startsAtLte, gt: b?.startsAtGt } },
+      ],
+    };
+    const keyset: Prisma.LiveSessionWhereInput = after
+      ? { OR: [{ startsAt: { lt: new Date(after[0]) } }, { startsAt: new Date(after[0]), id: { lt: after[1] } }] }
+      : {};
+    const [rows, total] = await Promise.all([
+      this.prisma.liveSession.findMany({ where: { AND: [where, keyset] }, orderBy: [{ startsAt: 'desc' }, { id: 'desc' }], take: take + 1, select: sessionSelect }),
+      this.prisma.liveSession.count({ where }),
+    ]);
+    return { rows: rows.map(toRow), total };
   }
 
   /** Replaces the bag; a pinned product taken out of it is unpinned. */

@@ -14,6 +14,14 @@ import { DropVariants } from './drop-variants';
 const joinSchema = z.object({ dropId: z.uuid(), residentId: z.string().max(32) });
 const voidSchema = z.object({ entryId: z.uuid(), reason: z.string().trim().min(1).max(300) });
 const cancelSchema = z.object({ dropId: z.uuid(), reason: z.string().trim().max(300).nullish() });
+const listFilterSchema = z
+  .object({
+    status: z.enum(['SCHEDULED', 'REGISTRATION', 'ALLOCATING', 'ENDED', 'CANCELLED']).nullish(),
+    mode: z.enum(['QUEUE', 'DRAW']).nullish(),
+    startsFrom: z.date().nullish(),
+    startsBefore: z.date().nullish(),
+  })
+  .refine((f) => !f.startsFrom || !f.startsBefore || f.startsFrom < f.startsBefore, { path: ['startsBefore'], message: 'must be after startsFrom' });
 const subscribeSchema = z.object({ kind: z.enum(['DROP_OPENS', 'BACK_IN_STOCK']), targetId: z.uuid() });
 
 export interface MyEntry extends EntryRecord {
@@ -149,8 +157,15 @@ export class DropsService {
     return d;
   }
 
-  list(actor: Actor, take: number): Promise<DropRecord[]> {
-    return this.repo.list(managedMuseumScope(actor), take);
+  /** The console's list: one managed museum or all the caller manages, filtered, a page after a (startsAt, id) cursor. */
+  async list(
+    actor: Actor,
+    q: { museumId: string | null; filter: unknown; take: number; after: [string, string] | null },
+  ): Promise<{ rows: DropRecord[]; total: number }> {
+    const museumId = q.museumId === null ? null : validate(z.uuid(), q.museumId, 'museumId');
+    const filter = validate(listFilterSchema, q.filter, 'filter');
+    if (museumId && !canManageMuseum(actor, museumId)) throw new NotFoundError('Museum');
+    return this.repo.list(museumId ? [museumId] : managedMuseumScope(actor), filter, q.take, q.after);
   }
 
   async entries(actor: Actor, dropId: string, take: number, offset: number, status: string | null): Promise<EntryWithSignals[]> {

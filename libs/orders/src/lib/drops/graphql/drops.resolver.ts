@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Throttle } from '@nestjs/throttler';
-import { CurrentActor, Public, Roles, addressOf, pageSize, type Actor, type RequestContext } from '@vitrine/shared/graphql';
+import { CurrentActor, PageArgs, Public, Roles, addressOf, pageSize, timeCursor, toPage, type Actor, type RequestContext } from '@vitrine/shared/graphql';
 import { DropsService, type MyEntry } from '../application/drops.service';
 import type { DropRecord, EntryRecord, EntryWithSignals } from '../infrastructure/drops.repository';
 import { DROP_ENTRY_ADDRESS_LIMIT, DROP_ENTRY_LIMIT, DropEntryThrottlerGuard } from './drop-entry-throttler.guard';
@@ -11,6 +11,8 @@ import {
   DropDrawEntryType,
   DropEntryForOperatorType,
   DropEntryType,
+  DropFilterInput,
+  DropPage,
   DropType,
   JoinDropInput,
   NoticeSubscriptionType,
@@ -78,9 +80,20 @@ export class DropsResolver {
   }
 
   @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
-  @Query(() => [DropType], { description: 'The drops of the museums the caller manages (all for an operator), newest first.' })
-  async museumDrops(@CurrentActor() actor: Actor, @Args('first', { type: () => Int, nullable: true }) first?: number): Promise<DropType[]> {
-    return (await this.drops.list(actor, pageSize(first))).map(toDrop);
+  @Query(() => DropPage, {
+    description:
+      'The drops of one managed museum, or of every museum the caller manages (all for an operator), latest start first, cancelled ones included. ' +
+      'NOT_FOUND for a museum the caller does not manage; VALIDATION_FAILED for a bad filter or cursor.',
+  })
+  async museumDrops(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('museumId', { type: () => ID, nullable: true }) museumId?: string,
+    @Args('filter', { type: () => DropFilterInput, nullable: true }) filter?: DropFilterInput,
+  ) {
+    const take = pageSize(page.first);
+    const { rows, total } = await this.drops.list(actor, { museumId: museumId ?? null, filter: { ...filter }, take, after: timeCursor(page.after) });
+    return toPage(rows.map(toDrop), take, total, (d) => [d.startsAt.toISOString(), d.id]);
   }
 
   @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')

@@ -1,4 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Paginated } from '@vitrine/shared/graphql';
 
 export enum DropModeGql {
   QUEUE = 'QUEUE',
@@ -30,6 +31,25 @@ export class DropType {
   @Field(() => GraphQLISODateTime, { nullable: true }) drawnAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) shuffledAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) endedAt!: Date | null;
+}
+
+export const DropPage = Paginated(DropType, 'DropPage');
+
+export enum DropStatusGql {
+  SCHEDULED = 'SCHEDULED',
+  REGISTRATION = 'REGISTRATION',
+  ALLOCATING = 'ALLOCATING',
+  ENDED = 'ENDED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(DropStatusGql, { name: 'DropStatus', description: 'A drop’s state, as Drop.status reads it.' });
+
+@InputType({ description: 'The console’s drop list filters; all optional, combined with AND.' })
+export class DropFilterInput {
+  @Field(() => DropStatusGql, { nullable: true }) status?: DropStatusGql | null;
+  @Field(() => DropModeGql, { nullable: true }) mode?: DropModeGql | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Starting at or after.' }) startsFrom?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Starting before.' }) startsBefore?: Date | null;
 }
 
 @ObjectType('DropDrawEntry', { description: 'One registration the draw ran on: its entry id (pseudonymous) and rank.' })

@@ -52,6 +52,13 @@ export interface EntryWithSignals extends EntryRecord {
   sameShippingAddressEntries: number;
 }
 
+export interface DropListFilter {
+  status?: DropStatus | null;
+  mode?: DropMode | null;
+  startsFrom?: Date | null;
+  startsBefore?: Date | null;
+}
+
 export interface NewDrop {
   museumId: string;
   variantId: string;
@@ -107,14 +114,35 @@ export class DropsRepository {
     return rows[0] ?? null;
   }
 
-  /** Drops of these museums ('ALL' for an operator), newest first. */
-  list(museumIds: readonly string[] | 'ALL', take: number): Promise<DropRecord[]> {
-    if (museumIds === 'ALL') return this.prisma.$queryRawUnsafe<DropRecord[]>(`SELECT ${DROP_COLUMNS} FROM drops d JOIN ${CatalogReadPort.variants.text} v ON v.id = d.variant_id ORDER BY d.created_at DESC LIMIT $1`, take);
-    return this.prisma.$queryRawUnsafe<DropRecord[]>(
-      `SELECT ${DROP_COLUMNS} FROM drops d JOIN ${CatalogReadPort.variants.text} v ON v.id = d.variant_id WHERE d.museum_id = ANY($1::uuid[]) ORDER BY d.created_at DESC LIMIT $2`,
-      [...museumIds],
-      take,
-    );
+  /** Drops of these museums ('ALL' for an operator), filtered, latest start first, after a (startsAt, id) keyset cursor. */
+  async list(museumIds: readonly string[] | 'ALL', f: DropListFilter, take: number, after: [string, string] | null): Promise<{ rows: DropRecord[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (museumIds !== 'ALL') add((n) => `d.museum_id = ANY(${n}::uuid[])`, [...museumIds]);
+    if (f.status) add((n) => `d.status = ${n}`, f.status);
+    if (f.mode) add((n) => `d.mode = ${n}`, f.mode);
+    if (f.startsFrom) add((n) => `d.starts_at >= ${n}`, f.startsFrom);
+    if (f.startsBefore) add((n) => `d.starts_at < ${n}`, f.startsBefore);
+    const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const countParams = [...params];
+    if (after) {
+      params.push(new Date(after[0]), after[1]);
+      where.push(`(d.starts_at, d.id) < ($${params.length - 1}, $${params.length}::uuid)`);
+    }
+    params.push(take + 1);
+    const [rows, count] = await Promise.all([
+      this.prisma.$queryRawUnsafe<DropRecord[]>(
+        `SELECT ${DROP_COLUMNS} FROM drops d JOIN ${CatalogReadPort.variants.text} v ON v.id = d.variant_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY d.starts_at DESC, d.id DESC LIMIT $${params.length}`,
+        ...params,
+      ),
+      this.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM drops d ${filtered}`, ...countParams),
+    ]);
+    return { rows, total: count[0]!.n };
   }
 
   /** Drops shoppers can see (not cancelled) of a product. */
