@@ -44,7 +44,8 @@ import { CustomsRegistrationGuard } from './application/customs-registration-gua
 import { CheckoutWithdrawalRepository } from './infrastructure/checkout-withdrawal.repository';
 import { LicensingFulfilmentAdapter } from './infrastructure/licensing-fulfilment.adapter';
 import { OrderStatsRepository } from './infrastructure/order-stats.repository';
-import { OrderRepository } from './infrastructure/order.repository';
+import { OrderCheckoutRepository } from './infrastructure/order-checkout.repository';
+import { OrderQueryRepository } from './infrastructure/order-query.repository';
 import { TransactionRunner } from './infrastructure/transaction-runner';
 import { AttributionListener } from './attribution/application/attribution.listener';
 import { OrderAttributionResolver } from './attribution/graphql/attribution.resolver';
@@ -64,7 +65,8 @@ import { AttributionRepository } from './attribution/infrastructure/attribution.
     BrandOrdersResolver,
     TransactionRunner,
     CartRepository,
-    OrderRepository,
+    OrderCheckoutRepository,
+    OrderQueryRepository,
     CheckoutQuoteService,
     CheckoutExtensions,
     CartService,

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { CustomsDeclarationsModule } from '@vitrine/customs';
 import { InventoryModule } from '@vitrine/inventory';
 import { PaymentsModule } from '@vitrine/payments';
-import { OrderRepository } from '../infrastructure/order.repository';
+import { OrderCheckoutRepository } from '../infrastructure/order-checkout.repository';
+import { OrderQueryRepository } from '../infrastructure/order-query.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { pipelineConfigFromEnv } from '../pipeline/application/pipeline-config';
 import { ReturnDeclarationService } from './application/return-declaration.service';
@@ -34,7 +35,8 @@ const core = [
   ReturnsRepository,
   ReturnPhotosRepository,
   ReturnPhotosService,
-  OrderRepository,
+  OrderCheckoutRepository,
+  OrderQueryRepository,
   TransactionRunner,
   ReturnsService,
 ];

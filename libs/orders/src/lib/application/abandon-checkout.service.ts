@@ -3,7 +3,8 @@ import { PaymentsError, PaymentsErrorCode } from '@vitrine/payments';
 import type { Actor } from '@vitrine/shared/graphql';
 import { NotFoundError } from '@vitrine/shared/kernel';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
-import { OrderRepository, type CheckoutRecord, type OrderRecord } from '../infrastructure/order.repository';
+import type { CheckoutRecord, OrderRecord } from '../infrastructure/order-tables';
+import { OrderQueryRepository } from '../infrastructure/order-query.repository';
 import { CartService } from './cart.service';
 import { ReservationExpiryService } from './reservation-expiry.service';
 
@@ -18,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class AbandonCheckoutService {
   constructor(
-    private readonly orders: OrderRepository,
+    private readonly orders: OrderQueryRepository,
     private readonly carts: CartService,
     private readonly expiry: ReservationExpiryService,
   ) {}

@@ -4,14 +4,14 @@ import type { SqlTx } from '@vitrine/shared/data-access';
 import { type Actor } from '@vitrine/shared/kernel';
 import { checkQuotaQuery } from '../domain/checkout-input';
 import { QUOTA_STATUSES } from '../domain/order-state-machine';
-import { OrderRepository } from '../infrastructure/order.repository';
+import { OrderQueryRepository } from '../infrastructure/order-query.repository';
 
 /**
  * Goods value using an identity's yearly cross-border quota at `now`: checkout's own reckoning
  * (the calendar year in China, the statuses that count, the same query), so this answer and
  * checkout's ANNUAL_LIMIT_EXCEEDED never disagree.
  */
-export function annualQuotaUsed(orders: OrderRepository, identityId: string, now: Date, tx?: SqlTx): Promise<number> {
+export function annualQuotaUsed(orders: OrderQueryRepository, identityId: string, now: Date, tx?: SqlTx): Promise<number> {
   return orders.quotaUsed(identityId, chinaCalendarYear(now), now, QUOTA_STATUSES, tx);
 }
 
@@ -36,7 +36,7 @@ export interface AnnualQuotaAnswer {
 @Injectable()
 export class AnnualQuotaService {
   constructor(
-    private readonly orders: OrderRepository,
+    private readonly orders: OrderQueryRepository,
     private readonly identities: IdentityRecordsService,
     @Inject(CROSS_BORDER_RULES) private readonly rules: CrossBorderRules,
   ) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, isUuid, isPlatformAdmin, type Actor } from '@vitrine/shared/kernel';
 import type { OrderStatus } from '../domain/order-state-machine';
-import { OrderRepository } from '../infrastructure/order.repository';
+import { OrderQueryRepository } from '../infrastructure/order-query.repository';
 
 /**
  * The orders a brand partner fulfils from its own stock (the co-branded lines of checkouts,
@@ -10,7 +10,7 @@ import { OrderRepository } from '../infrastructure/order.repository';
  */
 @Injectable()
 export class BrandOrdersService {
-  constructor(private readonly orders: OrderRepository) {}
+  constructor(private readonly orders: OrderQueryRepository) {}
 
   page(actor: Actor, brandId: string | null, q: { take: number; after: { createdAt: Date; id: string } | null; status?: OrderStatus }) {
     return this.orders.page({ fulfilledByBrandId: this.brandOf(actor, brandId) }, q);

@@ -8,7 +8,8 @@ import type { SqlTx } from '@vitrine/shared/data-access';
 import { CONSENT_VERSION, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { newOrderNumber } from '../domain/order-number';
 import { OrdersError, OrdersErrorCode, customsRegistrationMissing } from '../domain/orders-error';
-import { DuplicateCheckoutError, OrderRepository, type CheckoutRecord, type NewCheckout, type NewOrder, type OrderRecord, type PlacedRows } from '../infrastructure/order.repository';
+import type { CheckoutRecord, OrderRecord } from '../infrastructure/order-tables';
+import { OrderCheckoutRepository, DuplicateCheckoutError, type NewCheckout, type NewOrder, type PlacedRows } from '../infrastructure/order-checkout.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { QUOTA_STATUSES } from '../domain/order-state-machine';
 import type { CartQuote } from './checkout-quote.service';
@@ -37,7 +38,7 @@ export interface CheckoutToWrite {
 export class CheckoutWriter {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly orders: OrderRepository,
+    private readonly orders: OrderCheckoutRepository,
     private readonly identities: IdentityRecordsService,
     private readonly stock: StockService,
     @Inject(CROSS_BORDER_RULES) private readonly rules: CrossBorderRules,

@@ -3,7 +3,8 @@ import { PaymentsService } from '@vitrine/payments';
 import { NotFoundError, validate, canManageMuseum, isPlatformAdmin, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { z } from 'zod';
 import { outstandingOf } from '../domain/refunds';
-import { OrderRepository, type CheckoutRecord, type OrderLineRecord, type OrderPageQuery, type OrderRecord, type OrderSort } from '../infrastructure/order.repository';
+import type { CheckoutRecord, OrderLineRecord, OrderRecord } from '../infrastructure/order-tables';
+import { OrderQueryRepository, type OrderPageQuery, type OrderSort } from '../infrastructure/order-query.repository';
 import { CartService } from './cart.service';
 import { ATTRIBUTION_CHANNELS, type AttributionChannel } from '../attribution/domain/attribution';
 
@@ -31,7 +32,7 @@ const FAILED_REFUND_BATCH = 1_000;
 @Injectable()
 export class OrderQueriesService {
   constructor(
-    private readonly orders: OrderRepository,
+    private readonly orders: OrderQueryRepository,
     private readonly carts: CartService,
     private readonly payments: PaymentsService,
   ) {}

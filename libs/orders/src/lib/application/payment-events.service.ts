@@ -10,7 +10,9 @@ import { SettlementPostingService } from '@vitrine/settlement';
 import { canTransition, type OrderStatus } from '../domain/order-state-machine';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { coveredByRefunds } from '../domain/refunds';
-import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
+import type { OrderRecord } from '../infrastructure/order-tables';
+import { OrderCheckoutRepository } from '../infrastructure/order-checkout.repository';
+import { OrderQueryRepository } from '../infrastructure/order-query.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { amendCustomsJob, declareCustomsJob, withdrawCustomsJob } from '../pipeline/pipeline.jobs';
 
@@ -34,7 +36,8 @@ export class PaymentEventsService {
 
   constructor(
     private readonly payments: PaymentsService,
-    private readonly orders: OrderRepository,
+    private readonly orders: OrderQueryRepository,
+    private readonly orderWrites: OrderCheckoutRepository,
     private readonly stock: StockService,
     private readonly tx: TransactionRunner,
     private readonly settlement: SettlementPostingService,
@@ -75,7 +78,7 @@ export class PaymentEventsService {
           if (payment.status === 'SUCCEEDED') break;
           await this.payments.markCanceled(tx, payment);
           const reason = 'payment cancelled';
-          const cancelled = await this.orders.transition(tx, orders.map((o) => o.id), 'PENDING_PAYMENT', 'CANCELLED', reason, now);
+          const cancelled = await this.orderWrites.transition(tx, orders.map((o) => o.id), 'PENDING_PAYMENT', 'CANCELLED', reason, now);
           await this.stock.releaseHeld(tx, cancelled, reason);
           if (cancelled.length) await this.promotions.release(tx, [payment.checkoutId], now);
           break;
@@ -124,7 +127,7 @@ export class PaymentEventsService {
     // paid, not the wallet placeOrder was told (the shopper may have paid another way since).
     const changed = paidWith ? await this.payments.recordConfirmedMethod(tx, payment, paidWith) : null;
     if (changed?.before) this.logger.warn(`checkout ${payment.checkoutId}: placed for ${changed.before}, paid with ${paidWith} as Stripe confirms; declared as ${paidWith}`);
-    const paid = await this.orders.transition(tx, orders.map((o) => o.id), 'PENDING_PAYMENT', 'PAID', 'payment succeeded', now);
+    const paid = await this.orderWrites.transition(tx, orders.map((o) => o.id), 'PENDING_PAYMENT', 'PAID', 'payment succeeded', now);
     await this.stock.commit(tx, paid);
     // The paid order moves on at once: customs declaration (the pipeline's sweep is the safety
     // net) and royalties of licensed lines, queued in this transaction through the outbox.
@@ -158,7 +161,7 @@ export class PaymentEventsService {
     const failed = await this.payments.recordRefundFailed(tx, payment, event);
     if (!failed) return;
     const open = orders.filter((o) => o.status !== 'REFUNDED').map((o) => o.id);
-    for (const orderId of await this.orders.cancelLineRefunds(tx, event.refundId, open, now)) {
+    for (const orderId of await this.orderWrites.cancelLineRefunds(tx, event.refundId, open, now)) {
       await enqueueJob(tx, accrueOrderJob, { orderId, event: `refund-failed-${event.refundId}` });
       // Its units are paid for again: a declaration customs still has is amended to include them.
       if (AMENDABLE.includes(orders.find((o) => o.id === orderId)!.status)) {
@@ -166,7 +169,7 @@ export class PaymentEventsService {
       }
     }
     // A return's refund: its history says so, and refundReturn asks again.
-    await this.orders.noteReturnRefundFailed(tx, event.refundId, event.status);
+    await this.orderWrites.noteReturnRefundFailed(tx, event.refundId, event.status);
     for (const o of orders.filter((x) => x.status === 'REFUNDED' && x.id === failed.orderId)) {
       this.logger.warn(`refund ${event.refundId} of order ${o.number} ${event.status} after the order was refunded; refund it again from the console (refundOrder)`);
     }
@@ -176,7 +179,7 @@ export class PaymentEventsService {
     const byStatus = new Map<OrderStatus, string[]>();
     for (const o of orders) if (canTransition(o.status, 'REFUNDED')) byStatus.set(o.status, [...(byStatus.get(o.status) ?? []), o.id]);
     for (const [status, ids] of byStatus) {
-      const moved = await this.orders.transition(tx, ids, status, 'REFUNDED', 'refunded', now);
+      const moved = await this.orderWrites.transition(tx, ids, status, 'REFUNDED', 'refunded', now);
       if (UNSHIPPED.includes(status)) await this.stock.releaseAll(tx, moved, 'refunded');
       for (const orderId of moved) {
         await enqueueJob(tx, accrueOrderJob, { orderId, event: 'refunded' });

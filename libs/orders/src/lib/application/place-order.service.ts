@@ -6,7 +6,9 @@ import { DomainError } from '@vitrine/shared/kernel';
 import { checkCheckoutInput, checkoutFingerprint, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { DropCheckoutGate, dropRefusalAtCommit } from '../drops/application/drop-checkout-gate';
-import { DuplicateCheckoutError, OrderRepository, type CheckoutRecord, type OrderRecord, type PlacedRows } from '../infrastructure/order.repository';
+import type { CheckoutRecord, OrderRecord } from '../infrastructure/order-tables';
+import { OrderCheckoutRepository, DuplicateCheckoutError, type PlacedRows } from '../infrastructure/order-checkout.repository';
+import { OrderQueryRepository } from '../infrastructure/order-query.repository';
 import { CartService } from './cart.service';
 import { CartClosedSignal, CheckoutWriter } from './checkout-writer.service';
 import { CheckoutQuoteService, type CartQuote } from './checkout-quote.service';
@@ -44,7 +46,8 @@ export class PlaceOrderService {
     private readonly carts: CartService,
     private readonly quotes: CheckoutQuoteService,
     private readonly writer: CheckoutWriter,
-    private readonly orders: OrderRepository,
+    private readonly orders: OrderQueryRepository,
+    private readonly orderWrites: OrderCheckoutRepository,
     private readonly payments: PaymentsService,
     private readonly withdrawal: CheckoutWithdrawal,
     private readonly drops: DropCheckoutGate,
@@ -78,7 +81,7 @@ export class PlaceOrderService {
     // key is looked up only for a closed cart (a retry). A key already used with another cart is
     // caught by its unique constraint when this one is written, and answered below.
     if (cart.status !== 'OPEN') {
-      const existing = await this.orders.findCheckoutByKey(input.idempotencyKey);
+      const existing = await this.orderWrites.findCheckoutByKey(input.idempotencyKey);
       if (existing) return this.replay(existing, fingerprint);
       throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'input.cartId' });
     }
@@ -96,7 +99,7 @@ export class PlaceOrderService {
       // The cart was read open, but a request with this key may have bought the last units since
       // (its commit closed the cart): a duplicate gets the first request's answer, not OUT_OF_STOCK.
       if (!(error instanceof DomainError && error.code === 'OUT_OF_STOCK')) throw error;
-      const first = await this.orders.findCheckoutByKey(input.idempotencyKey);
+      const first = await this.orderWrites.findCheckoutByKey(input.idempotencyKey);
       if (first) return this.replay(first, fingerprint);
       throw error;
     }
@@ -113,7 +116,7 @@ export class PlaceOrderService {
       if (refused) throw refused;
       if (!(error instanceof CartClosedSignal || error instanceof DuplicateCheckoutError)) throw error;
       // A concurrent request got there first: the same request is answered with its result.
-      const winner = await this.orders.findCheckoutByKey(input.idempotencyKey);
+      const winner = await this.orderWrites.findCheckoutByKey(input.idempotencyKey);
       if (winner) return this.replay(winner, fingerprint);
       throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'input.cartId' });
     }

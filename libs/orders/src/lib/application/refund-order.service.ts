@@ -11,7 +11,9 @@ import { assertTransition } from '../domain/order-state-machine';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { amendCustomsJob } from '../pipeline/pipeline.jobs';
 import { countsAsRefunded, planLineRefund, refundOutstanding, type LineRefundPlan, type RefundableLine } from '../domain/refunds';
-import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
+import type { OrderRecord } from '../infrastructure/order-tables';
+import { OrderCheckoutRepository } from '../infrastructure/order-checkout.repository';
+import { OrderQueryRepository } from '../infrastructure/order-query.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 
 /** An order customs may have been sent (or be sent) and not released yet: a partial refund amends its declaration. */
@@ -61,7 +63,8 @@ export interface RefundResult {
 @Injectable()
 export class RefundOrderService {
   constructor(
-    private readonly orders: OrderRepository,
+    private readonly orders: OrderQueryRepository,
+    private readonly orderWrites: OrderCheckoutRepository,
     private readonly payments: PaymentsService,
     private readonly transactions: TransactionRunner,
     private readonly settlement: SettlementPostingService,
@@ -79,10 +82,10 @@ export class RefundOrderService {
     const fingerprint = requestFingerprint(v);
     return this.transactions.run(async (tx) => {
       const payment = await this.payments.lockForCheckout(tx, found.checkoutId);
-      const order = await this.orders.lockOrder(tx, found.id);
+      const order = await this.orderWrites.lockOrder(tx, found.id);
       if (!order) throw new NotFoundError('Order');
       if (v.idempotencyKey) {
-        const earlier = await this.orders.findRefundRequest(tx, order.id, v.idempotencyKey);
+        const earlier = await this.orderWrites.findRefundRequest(tx, order.id, v.idempotencyKey);
         if (earlier && earlier.fingerprint !== fingerprint) {
           throw new OrdersError(OrdersErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different refund of this order', { field: 'input.idempotencyKey' });
         }
@@ -90,7 +93,7 @@ export class RefundOrderService {
       }
       const result = order.status === 'REFUNDED' ? await this.refundAgain(tx, order, payment, v) : await this.refundOpen(tx, order, lines, v);
       if (v.idempotencyKey) {
-        await this.orders.recordRefundRequest(tx, { orderId: order.id, idempotencyKey: v.idempotencyKey, fingerprint, providerRefundId: result.refundId, amountMinor: result.amount, refundStatus: result.refundStatus });
+        await this.orderWrites.recordRefundRequest(tx, { orderId: order.id, idempotencyKey: v.idempotencyKey, fingerprint, providerRefundId: result.refundId, amountMinor: result.amount, refundStatus: result.refundStatus });
       }
       // The refund's reversal in the ledger, in this transaction (the webhook finds it posted).
       await this.settlement.settleCheckout(tx, order.checkoutId);
@@ -124,7 +127,7 @@ export class RefundOrderService {
     // Licensed lines' royalties are reversed for the units returned (licensing's accrue-order
     // job, through the outbox of this transaction so it cannot be lost).
     if (countsAsRefunded(refund.status) && returned.length) {
-      await this.orders.recordLineRefunds(tx, returned.map((r) => ({ ...r, orderId: order.id, providerRefundId: refund.refundId })));
+      await this.orderWrites.recordLineRefunds(tx, returned.map((r) => ({ ...r, orderId: order.id, providerRefundId: refund.refundId })));
       await enqueueJob(tx, accrueOrderJob, { orderId: order.id, event: `refund-${refund.refundId}` });
       // Customs may have the order already: its declaration is amended to what is left.
       if (DECLARABLE.includes(order.status)) await enqueueJob(tx, amendCustomsJob, { orderId: order.id, refundId: refund.refundId, refundedAt: new Date().toISOString() });

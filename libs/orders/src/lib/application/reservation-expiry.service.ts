@@ -2,7 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { StockService } from '@vitrine/inventory';
 import { PaymentsService } from '@vitrine/payments';
 import { PromotionsPricingService } from '@vitrine/promotions';
-import { OrderRepository, type OrderRecord } from '../infrastructure/order.repository';
+import type { OrderRecord } from '../infrastructure/order-tables';
+import { OrderCheckoutRepository } from '../infrastructure/order-checkout.repository';
+import { OrderQueryRepository } from '../infrastructure/order-query.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 
 export interface ExpiryReport {
@@ -24,7 +26,8 @@ export class ReservationExpiryService {
   private readonly logger = new Logger(ReservationExpiryService.name);
 
   constructor(
-    private readonly orders: OrderRepository,
+    private readonly orders: OrderQueryRepository,
+    private readonly orderWrites: OrderCheckoutRepository,
     private readonly payments: PaymentsService,
     private readonly stock: StockService,
     private readonly tx: TransactionRunner,
@@ -71,7 +74,7 @@ export class ReservationExpiryService {
       // Payment row first, then orders: the order in which the webhook locks them.
       const locked = payment ? await this.payments.lockByIntent(tx, payment.providerPaymentId) : null;
       const pending = (await this.orders.ordersOfCheckout(checkoutId, tx)).filter((o) => o.status === 'PENDING_PAYMENT' && due(o)).map((o) => o.id);
-      const cancelled = await this.orders.transition(tx, pending, 'PENDING_PAYMENT', 'CANCELLED', reason, now);
+      const cancelled = await this.orderWrites.transition(tx, pending, 'PENDING_PAYMENT', 'CANCELLED', reason, now);
       const units = await this.stock.releaseHeld(tx, cancelled, reason);
       if (locked) await this.payments.markCanceled(tx, locked);
       // Its coupons and promotions' uses come back (an unpaid checkout used nothing).

@@ -2,7 +2,7 @@ import { byKeys, groupByKeys, type RequestContext } from '@vitrine/shared/graphq
 import type { PaymentRecord } from '@vitrine/payments';
 import type { OrderQueriesService } from '../application/order-queries.service';
 import type { OrderStatus } from '../domain/order-state-machine';
-import type { OrderLineRecord } from '../infrastructure/order.repository';
+import type { OrderLineRecord } from '../infrastructure/order-tables';
 import { toOrderLine } from './orders.mappers';
 import type { OrderLineType, OrderStatusChangeType, OrderStatusGql } from './orders.types';
 

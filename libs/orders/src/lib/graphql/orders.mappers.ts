@@ -1,6 +1,6 @@
 import type { CartView } from '../application/cart.service';
 import type { CartLimitProblem } from '../domain/cart-limits';
-import type { CheckoutRecord, OrderLineRecord, OrderRecord } from '../infrastructure/order.repository';
+import type { CheckoutRecord, OrderLineRecord, OrderRecord } from '../infrastructure/order-tables';
 import type { PlacedCheckout } from '../application/place-order.service';
 import type { OrderDispute } from '../application/disputes.service';
 import type { CartLineType, CartProblemType, CartSellerOrderType, CartStatusGql, CartType, CheckoutType, OrderDisputeType, OrderLineType, OrderStatusGql, OrderType, PaymentActionKindGql, TaxRegimeGql } from './orders.types';

@@ -8,7 +8,8 @@ import { RefundOrderService } from '../application/refund-order.service';
 import { DisputesService } from '../application/disputes.service';
 import type { OrderStatus } from '../domain/order-state-machine';
 import { outstandingOf, refundedTotal } from '../domain/refunds';
-import type { OrderRecord, OrderSort } from '../infrastructure/order.repository';
+import type { OrderRecord } from '../infrastructure/order-tables';
+import type { OrderSort } from '../infrastructure/order-query.repository';
 import { toOrder, toOrderDispute } from './orders.mappers';
 import { orderHistoryLoader, orderLinesLoader, orderPaymentLoader } from './order-loaders';
 import {

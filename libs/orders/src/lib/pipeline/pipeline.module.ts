@@ -3,7 +3,8 @@ import { CustomsAuditModule, CustomsDeclarationsModule } from '@vitrine/customs'
 import { InventoryModule } from '@vitrine/inventory';
 import { PaymentsModule } from '@vitrine/payments';
 import { AfterSalesJobsModule } from '../after-sales/after-sales.module';
-import { OrderRepository } from '../infrastructure/order.repository';
+import { OrderCheckoutRepository } from '../infrastructure/order-checkout.repository';
+import { OrderQueryRepository } from '../infrastructure/order-query.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { OrdersModule } from '../orders.module';
 import { AmendDeclarationsService } from './application/amend-declarations.service';
@@ -39,7 +40,8 @@ import {
     { provide: PIPELINE_CONFIG, useFactory: () => pipelineConfigFromEnv() },
     { provide: CARRIER_GATEWAY, inject: [PIPELINE_CONFIG], useFactory: (c: PipelineConfig) => new HttpCarrierGateway(c.carrier) },
     PipelineRepository,
-    OrderRepository,
+    OrderCheckoutRepository,
+    OrderQueryRepository,
     TransactionRunner,
     FulfilmentSettler,
     DeclareOrdersService,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DeclarationsService } from '@vitrine/customs';
 import { PrismaService } from '@vitrine/shared/data-access';
 import { PermanentJobError } from '@vitrine/shared/jobs';
-import { OrderRepository } from '../../infrastructure/order.repository';
+import { OrderQueryRepository } from '../../infrastructure/order-query.repository';
 import { RETURN_CARRIER, type ReturnCarrier } from '../infrastructure/http-return-carrier.gateway';
 import { ReturnsRepository } from '../infrastructure/returns.repository';
 import { ReturnsService } from './returns.service';
@@ -19,7 +19,7 @@ import { ReturnsService } from './returns.service';
 export class ReturnDeclarationService {
   constructor(
     private readonly returns: ReturnsRepository,
-    private readonly orders: OrderRepository,
+    private readonly orders: OrderQueryRepository,
     private readonly service: ReturnsService,
     private readonly declarations: DeclarationsService,
     private readonly prisma: PrismaService,

@@ -6,7 +6,9 @@ import { PaymentsService } from '@vitrine/payments';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { NotFoundError, ValidationError, validate, canManageMuseum, type Actor } from '@vitrine/shared/kernel';
 import { countsAsRefunded } from '../../domain/refunds';
-import { OrderRepository, type OrderRecord } from '../../infrastructure/order.repository';
+import type { OrderRecord } from '../../infrastructure/order-tables';
+import { OrderCheckoutRepository } from '../../infrastructure/order-checkout.repository';
+import { OrderQueryRepository } from '../../infrastructure/order-query.repository';
 import { TransactionRunner } from '../../infrastructure/transaction-runner';
 import {
   RETURN_REASONS,
@@ -74,14 +76,15 @@ const inspectSchema = z.object({
  * customs release), the seller (the museum, or the brand that fulfilled the order) accepts or
  * refuses, inspects the parcel once it is back (restocking what it accepts), and the accepted
  * units are refunded through Stripe like refundOrder's units. Their yearly quota comes back only
- * when customs accepts the return (OrderRepository.quotaUsed). Every step writes the return's
+ * when customs accepts the return (OrderQueryRepository.quotaUsed). Every step writes the return's
  * history and a notice to the shopper, in the step's transaction.
  */
 @Injectable()
 export class ReturnsService {
   constructor(
     private readonly returns: ReturnsRepository,
-    private readonly orders: OrderRepository,
+    private readonly orders: OrderQueryRepository,
+    private readonly orderWrites: OrderCheckoutRepository,
     private readonly payments: PaymentsService,
     private readonly stock: StockReturnsService,
     private readonly transactions: TransactionRunner,
@@ -137,7 +140,7 @@ export class ReturnsService {
     return this.transactions.run(async (tx) => {
       // A retried transaction stores its photos again: what an attempt rolled back wrote goes.
       await this.photos.discard(written.splice(0));
-      const order = (await this.orders.lockOrder(tx, v.orderId))!;
+      const order = (await this.orderWrites.lockOrder(tx, v.orderId))!;
       const releasedAt = await this.returns.releasedAt(order.id, tx);
       if (!releasedAt || !(RETURNABLE_ORDER_STATUSES as readonly string[]).includes(order.status)) {
         throw new ReturnsError(ReturnsErrorCode.ORDER_NOT_RETURNABLE, 'Only an order customs has released can be returned', { status: order.status });
@@ -230,7 +233,7 @@ export class ReturnsService {
     try {
       return await this.transactions.run(async (tx) => {
         await this.payments.lockForCheckout(tx, found.checkoutId);
-        const order = (await this.orders.lockOrder(tx, found.id))!;
+        const order = (await this.orderWrites.lockOrder(tx, found.id))!;
         const r = (await this.returns.lock(tx, returnId))!;
         const retry = r.status === 'REFUNDED' && r.refundId !== null && (r.refundAmountMinor ?? 0) > 0 && !(await this.returns.refundStands(tx, order.id, r.refundId));
         if (!retry) assertReturnTransition(r.status, 'REFUNDED');
@@ -253,7 +256,7 @@ export class ReturnsService {
           await this.event(tx, failed, 'REFUND_FAILED', { status: refund.status });
           return failed;
         }
-        await this.orders.recordLineRefunds(tx, plan.returned.map((x) => ({ ...x, orderId: order.id, providerRefundId: refund.refundId })));
+        await this.orderWrites.recordLineRefunds(tx, plan.returned.map((x) => ({ ...x, orderId: order.id, providerRefundId: refund.refundId })));
         await enqueueJob(tx, accrueOrderJob, { orderId: order.id, event: `refund-${refund.refundId}` });
         const done = await this.returns.update(tx, r.id, { status: 'REFUNDED', refundAttempts: attempt, refundId: refund.refundId, refundAmountMinor: plan.amountMinor });
         await this.event(tx, done, 'REFUNDED', { amountMinor: plan.amountMinor, currency: order.currency, status: refund.status });

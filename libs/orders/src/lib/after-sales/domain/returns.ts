@@ -174,7 +174,7 @@ export interface QuotaRefund {
 }
 
 /**
- * The dutiable value an order holds of the yearly quota (OrderRepository.quotaUsed, in SQL):
+ * The dutiable value an order holds of the yearly quota (OrderQueryRepository.quotaUsed, in SQL):
  * per line, dutiable × units still counting / units, half up. Units refunded outside returns
  * count no more; a return gives back every unit it declared once customs accepts it
  * (`returnedUnits`), refunded yet or not, and its refund alone gives nothing back. A REFUNDED

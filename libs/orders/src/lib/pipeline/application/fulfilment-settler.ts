@@ -3,7 +3,7 @@ import { DeclarationsService } from '@vitrine/customs';
 import { StockService } from '@vitrine/inventory';
 import type { OrderStatus, SqlTx } from '@vitrine/shared/data-access';
 import { enqueue, jobOf } from '@vitrine/shared/jobs';
-import { OrderRepository } from '../../infrastructure/order.repository';
+import { OrderCheckoutRepository } from '../../infrastructure/order-checkout.repository';
 import { bookingDue, pathTo, reasonFor, targetOf, type FulfilmentFacts } from '../domain/fulfilment-state';
 import { PipelineRepository } from '../infrastructure/pipeline.repository';
 import { bookShipmentJob } from '../pipeline.jobs';
@@ -23,7 +23,7 @@ export class FulfilmentSettler {
   constructor(
     private readonly declarations: DeclarationsService,
     private readonly pipeline: PipelineRepository,
-    private readonly orders: OrderRepository,
+    private readonly orders: OrderCheckoutRepository,
     private readonly stock: StockService,
   ) {}
 
