@@ -38,6 +38,7 @@ describe('shop: a guest’s return', () => {
   });
   const f = useShop({ stripe: true });
   const order = { id: '', number: '', lineId: '' };
+  const placedHere = { checkoutId: '', cartId: '', cartToken: '' };
 
   beforeAll(async () => {
     await seedFx(f.api.db.prisma, '7.8000');
@@ -61,6 +62,7 @@ describe('shop: a guest’s return', () => {
     });
     await f.api.db.prisma.order.update({ where: { id: o.id }, data: { status: 'DELIVERED' } });
     Object.assign(order, { id: o.id, number: o.number, lineId: o.lines[0].id });
+    Object.assign(placedHere, { checkoutId: placed.data.placeOrder.id, cartId: added.data.addCartLine.cart.id, cartToken: added.data.addCartLine.cartToken });
   }, 600_000);
   afterAll(async () => {
     await sms?.close();
@@ -71,6 +73,14 @@ describe('shop: a guest’s return', () => {
   it('finds the order with a code texted to its phone, asks for a return with a photo, and sees it, in Chinese, English and French', async () => {
     const t = zhCN.returns;
     const g = t.guest;
+    // The device that placed it (its checkout cookie) sees the order, but returns ask for the code first.
+    const here = await f.open('/zh-CN');
+    await here.context.addCookies([{ name: 'vitrine_checkout', value: encodeURIComponent(JSON.stringify(placedHere)), url: f.shop.url }]);
+    await here.page.goto(`${f.shop.url}/zh-CN/orders/${order.id}`);
+    await here.page.getByTestId('guest-confirm').waitFor();
+    expect(await here.page.getByTestId('return-form').count()).toBe(0);
+    expect(await here.page.getByTestId('guest-confirm').getByRole('link').getAttribute('href')).toBe(`/zh-CN/orders/find?number=${encodeURIComponent(order.number)}`);
+    await check(here, 'placed-here');
     // Another browser: the order does not open; the guest's way in is offered.
     const s = await f.open(`/zh-CN/orders/${order.id}`);
     const p = s.page;
