@@ -16,6 +16,10 @@ import { useShop, type ShopPage } from './support/shop-fixture';
  *   this cart fits in it, before checkout refuses with ANNUAL_LIMIT_EXCEEDED; the figures are
  *   the API's (OrdererIdentity.annualQuota, counted as checkout counts, the same as
  *   remainingAnnualQuota). zh-CN, then English and French.
+ * - the quota card sits above the checkout button; checkout preselects the newest saved
+ *   identity (masked, with its quota and what this cart leaves of it), still changeable to
+ *   another orderer, and places the order with the stored number (the full number never on
+ *   the page).
  * Screenshots in test/artifacts/shop-cart-*.png.
  */
 const CREATE_PROMOTION = `mutation($i: PromotionInput!) { createPromotion(input: $i) { id code } }`;
@@ -174,5 +178,82 @@ describe('shop: the cart', () => {
     await expect(p.getByTestId('identity-quota-after').textContent()).resolves.toBe(
       fill(fr.buy.quota.cartFits, { value: cny(value, 'fr'), left: cny(newest.annualQuota.remaining.amount - value, 'fr') }),
     );
+  });
+
+  it('shows the quota above the checkout button, and checkout preselects the newest saved identity, masked and changeable', async () => {
+    const shopper = await createUser(f.api.db.prisma, 'SHOPPER');
+    const token = await f.api.login(shopper.email);
+    const older = residentId(9_321);
+    const newer = residentId(9_322);
+    const place = async (id: string, name: string, key: string) => {
+      const added: any = await f.api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 1 } }, token);
+      const placed: any = await f.api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, key, { id, name }) }, token);
+      expect(placed.errors).toBeUndefined();
+      expect(await f.stripe.deliver(f.api.baseUrl, f.stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
+    };
+    await place(older, '李雷', 'checkout-saved-older');
+    await place(newer, NAME, 'checkout-saved-newer');
+    const saved: any = await f.api.gql(`{ ordererIdentities { id residentIdMasked ordererName annualQuota { remaining { amount } } } }`, {}, token);
+    const [newest, previous] = saved.data.ordererIdentities as { id: string; residentIdMasked: string; ordererName: string; annualQuota: { remaining: { amount: number } } }[];
+    expect([newest!.ordererName, previous!.ordererName]).toEqual([NAME, '李雷']);
+
+    const s = await f.open('/zh-CN');
+    const p = s.page;
+    await signIn(s, shopper.email);
+    await addToCart(s, shop.variants[0]!.productId);
+    const cart: any = await f.api.gql(CART, {}, token);
+    const value = (cart.data.cart.sellers as { lines: { dutiable: number }[] }[]).flatMap((x) => x.lines).reduce((a, l) => a + l.dutiable, 0);
+
+    // The cart: the quota card comes before the checkout button, not after it.
+    await p.goto(`${f.shop.url}/zh-CN/cart`);
+    const card = await p.getByTestId('identity-quota').boundingBox();
+    const go = await p.getByTestId('go-checkout').boundingBox();
+    expect(card!.y + card!.height).toBeLessThanOrEqual(go!.y);
+    await check(s, 'quota-above-checkout');
+
+    // Checkout: the newest identity preselected, masked, with its quota and what this cart leaves of it; no ID to type.
+    await p.getByTestId('go-checkout').click();
+    await p.waitForURL(/\/zh-CN\/checkout$/);
+    const choice = p.getByTestId(`saved-identity-${newest!.id}`);
+    await expect(choice.isChecked()).resolves.toBe(true);
+    await expect(p.getByTestId(`saved-identity-${previous!.id}`).isChecked()).resolves.toBe(false);
+    await p.getByText(fill(t.checkout.savedIdentity, { name: NAME, id: newest!.residentIdMasked })).waitFor();
+    await expect(p.getByTestId('checkout-quota-remaining').textContent()).resolves.toBe(
+      fill(t.quota.remaining, { id: newest!.residentIdMasked, remaining: cny(newest!.annualQuota.remaining.amount), limit: cny(LIMIT) }),
+    );
+    await expect(p.getByTestId('checkout-quota-after').textContent()).resolves.toBe(fill(t.quota.cartFits, { value: cny(value), left: cny(newest!.annualQuota.remaining.amount - value) }));
+    await expect(p.getByTestId('resident-id').count()).resolves.toBe(0);
+    expect(await p.content()).not.toContain(newer);
+    // The quota shows before the button that places the order.
+    const quotaBox = await p.getByTestId('checkout-quota').boundingBox();
+    const placeBox = await p.getByTestId('place-order').boundingBox();
+    expect(quotaBox!.y + quotaBox!.height).toBeLessThanOrEqual(placeBox!.y);
+    await check(s, 'checkout-saved-identity');
+
+    // Still changeable: another orderer types a name and an ID number; back to the saved one.
+    await p.getByTestId('saved-identity-other').check();
+    await p.getByTestId('resident-id').waitFor();
+    await p.getByLabel(t.checkout.realName).waitFor();
+    await check(s, 'checkout-other-identity');
+    await p.getByTestId(`saved-identity-${previous!.id}`).check();
+    await p.getByText(fill(t.checkout.savedIdentity, { name: '李雷', id: previous!.residentIdMasked })).waitFor();
+    await p.getByTestId(`saved-identity-${newest!.id}`).check();
+    await expect(p.getByTestId('resident-id').count()).resolves.toBe(0);
+
+    // Placed with the saved identity: the order is under it and its name.
+    await p.getByLabel(t.checkout.recipient).fill(NAME);
+    await p.getByLabel(t.checkout.phone).fill('13800138000');
+    await p.getByLabel(t.checkout.province).selectOption('北京市');
+    await p.getByLabel(t.checkout.city).selectOption('市辖区');
+    await p.getByLabel(t.checkout.district).selectOption('东城区');
+    await p.getByLabel(t.checkout.street).fill('王府井大街 1 号');
+    await p.getByLabel(t.checkout.postalCode).fill('100006');
+    await p.getByTestId('consentToIdUse').check();
+    await p.getByTestId('acceptRiskNotice').check();
+    await p.getByTestId('method-ALIPAY').check();
+    await p.getByTestId('place-order').click();
+    await p.waitForURL((u) => u.href.startsWith(`${f.stripe.url}/sandbox/wallet/`));
+    const latest = await f.api.db.prisma.order.findFirstOrThrow({ where: { shopperUserId: shopper.id }, orderBy: { createdAt: 'desc' }, select: { identityId: true, ordererName: true } });
+    expect(latest).toEqual({ identityId: newest!.id, ordererName: NAME });
   });
 });

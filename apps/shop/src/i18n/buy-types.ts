@@ -87,6 +87,12 @@ export interface BuyDictionary {
     title: string;
     orderer: string;
     ordererNote: string;
+    /** A saved orderer identity to pick: `{name}` `{id}` (masked) */
+    savedIdentity: string;
+    /** The choice to type another orderer's name and ID number */
+    otherIdentity: string;
+    /** Under the saved identities: the number is kept by the API and not shown */
+    savedIdentityNote: string;
     realName: string;
     residentId: string;
     residentIdHint: string;

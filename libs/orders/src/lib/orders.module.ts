@@ -26,6 +26,8 @@ import { RefundOrderService } from './application/refund-order.service';
 import { ReservationExpiryService } from './application/reservation-expiry.service';
 import { AnnualQuotaService } from './application/annual-quota.service';
 import { AbandonCheckoutService } from './application/abandon-checkout.service';
+import { SavedOrdererService } from './application/saved-orderer.service';
+import { SavedOrdererRepository } from './infrastructure/saved-orderer.repository';
 import { DisputesService } from './application/disputes.service';
 import { DisputesResolver } from './graphql/disputes.resolver';
 import { DisputeOrdersRepository } from './infrastructure/dispute-orders.repository';
@@ -94,10 +96,12 @@ import { AttributionRepository } from './attribution/infrastructure/attribution.
     MuseumDashboardResolver,
     AnnualQuotaService,
     AbandonCheckoutService,
+    SavedOrdererRepository,
+    SavedOrdererService,
     DisputeOrdersRepository,
     DisputesService,
     DisputesResolver,
   ],
-  exports: [ReservationExpiryService, PaymentEventsService, AnnualQuotaService, CheckoutExtensions, CartService],
+  exports: [ReservationExpiryService, PaymentEventsService, AnnualQuotaService, SavedOrdererService, CheckoutExtensions, CartService],
 })
 export class OrdersModule {}

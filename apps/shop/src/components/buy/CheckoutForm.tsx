@@ -29,6 +29,24 @@ export interface CheckoutFormProps {
     };
   };
   submitLabel: string;
+  /**
+   * The signed-in shopper's saved orderer identities checkout can use, newest first: the first is
+   * preselected (masked, still changeable), and its yearly quota with this cart shows beside the choice.
+   */
+  saved?: SavedOrderer[];
+}
+
+/** A saved orderer identity as checkout offers it, its texts already in the shopper's language. */
+export interface SavedOrderer {
+  id: string;
+  name: string;
+  /** `王芳（110***********002X）` */
+  label: string;
+  /** What is left of the yearly quota for it. */
+  quota: string | null;
+  /** What this cart would leave, or that it does not fit. */
+  cart: string | null;
+  over: boolean;
 }
 
 function Submit({ label, busy, pending }: { label: string; busy: string; pending: boolean }) {
@@ -39,8 +57,11 @@ function Submit({ label, busy, pending }: { label: string; busy: string; pending
   );
 }
 
-export function CheckoutForm({ locale, t, errors, action, retry, submitLabel }: CheckoutFormProps) {
+export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, saved = [] }: CheckoutFormProps) {
   const [state, formAction, pending] = useActionState(action, { fields: {}, formError: null });
+  // The newest saved identity, preselected ('' = typing another orderer's name and number).
+  const [savedId, setSavedId] = useState(retry ? '' : (saved[0]?.id ?? ''));
+  const chosen = saved.find((s) => s.id === savedId) ?? null;
   const [name, setName] = useState(retry?.name ?? '');
   const [residentId, setResidentId] = useState('');
   const [recipientName, setRecipientName] = useState(retry?.recipient.name ?? '');
@@ -192,20 +213,79 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel }: 
       <fieldset>
         <legend>{t.orderer}</legend>
         <p className="hint">{t.ordererNote}</p>
-        {text('name', t.realName, name, setName, {
-          autoComplete: 'name',
-          maxLength: 50,
-          readOnly: Boolean(retry),
-        })}
-        <ResidentIdField
-          t={t}
-          value={residentId}
-          onChange={(v) => {
-            touch('residentId');
-            setResidentId(v);
-          }}
-          serverError={message('residentId')}
-        />
+        {saved.length && !retry ? (
+          <div className="saved-identities" role="radiogroup" aria-label={t.orderer} data-testid="saved-identities">
+            {saved.map((s) => (
+              <label key={s.id} className="method">
+                <input
+                  type="radio"
+                  name="savedIdentityChoice"
+                  value={s.id}
+                  checked={savedId === s.id}
+                  onChange={() => {
+                    touch('residentId', 'name');
+                    setSavedId(s.id);
+                  }}
+                  data-testid={`saved-identity-${s.id}`}
+                />
+                <span>{s.label}</span>
+              </label>
+            ))}
+            <label className="method">
+              <input
+                type="radio"
+                name="savedIdentityChoice"
+                value=""
+                checked={savedId === ''}
+                onChange={() => {
+                  touch('residentId', 'name');
+                  setSavedId('');
+                }}
+                data-testid="saved-identity-other"
+              />
+              <span>{t.otherIdentity}</span>
+            </label>
+          </div>
+        ) : null}
+        {chosen ? (
+          <>
+            <input type="hidden" name="savedIdentityId" value={chosen.id} />
+            <input type="hidden" name="name" value={chosen.name} />
+            <p className="hint">{t.savedIdentityNote}</p>
+            {message('residentId') ? (
+              <p className="field-error" role="alert" data-testid="error-residentId">
+                {message('residentId')}
+              </p>
+            ) : null}
+            {chosen.quota ? (
+              <div className={`identity-quota limit${chosen.over ? ' over' : ''}`} data-testid="checkout-quota">
+                <p data-testid="checkout-quota-remaining">{chosen.quota}</p>
+                {chosen.cart ? (
+                  <p className={chosen.over ? 'line-problem' : 'limit-left'} role={chosen.over ? 'alert' : undefined} data-testid={chosen.over ? 'checkout-quota-over' : 'checkout-quota-after'}>
+                    {chosen.cart}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
+          </>
+        ) : (
+          <>
+            {text('name', t.realName, name, setName, {
+              autoComplete: 'name',
+              maxLength: 50,
+              readOnly: Boolean(retry),
+            })}
+            <ResidentIdField
+              t={t}
+              value={residentId}
+              onChange={(v) => {
+                touch('residentId');
+                setResidentId(v);
+              }}
+              serverError={message('residentId')}
+            />
+          </>
+        )}
       </fieldset>
 
       {retry ? (

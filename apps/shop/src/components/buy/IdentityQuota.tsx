@@ -34,7 +34,7 @@ export function IdentityQuota({
     <div className={`identity-quota limit${over ? ' over' : ''}`} data-testid="identity-quota">
       <p className="buy-note">{t.savedIntro}</p>
       {identities.length > 1 ? (
-        <form method="get" action={`${routes.cart(locale)}#quota`} className="identity-pick">
+        <form method="get" action={`${routes.cart(locale)}#${cartValue === null ? 'quota' : 'quota-card'}`} className="identity-pick">
           <label>
             {t.orderer}
             <select name="identity" defaultValue={selected.id} data-testid="identity-select">

@@ -194,15 +194,22 @@ export interface IdentityQuota {
   id: string;
   residentIdMasked: string;
   annualQuota: { remaining: { amount: number }; limit: { amount: number }; used: { amount: number } } | null;
+  /** The name the shopper last ordered under with it. */
+  ordererName: string | null;
+  /** Whether checkout can still use it (its number stored, no deletion asked). */
+  usable: boolean;
 }
 /** The signed-in shopper's saved orderer identities (newest first) with their remaining yearly quota; empty for a guest. */
 export async function identityQuotas(): Promise<IdentityQuota[]> {
   if (!(await isSignedIn())) return [];
-  const { data } = await gqlRequest<{ ordererIdentities: IdentityQuota[] }>(
-    `query IdQuotas { ordererIdentities { id residentIdMasked annualQuota { remaining { amount } limit { amount } used { amount } } } }`,
+  type Row = Omit<IdentityQuota, 'usable'> & { numberStored: boolean; deletionRequestedAt: string | null };
+  const { data } = await gqlRequest<{ ordererIdentities: Row[] }>(
+    `query IdQuotas { ordererIdentities { id residentIdMasked ordererName numberStored deletionRequestedAt annualQuota { remaining { amount } limit { amount } used { amount } } } }`,
   );
   // The quota panel is an aid before checkout (which checks the quota itself): the cart shows without it.
-  return (data?.ordererIdentities ?? []).filter((i) => i.annualQuota !== null);
+  return (data?.ordererIdentities ?? [])
+    .filter((i) => i.annualQuota !== null)
+    .map(({ numberStored, deletionRequestedAt, ...i }) => ({ ...i, usable: numberStored && !deletionRequestedAt && Boolean(i.ordererName) }));
 }
 export async function ordererIdentities(): Promise<Identity[]> {
   return (await gql<{ ordererIdentities: Identity[] }>(`query Ids { ordererIdentities { id residentIdMasked lastOrderedAt numberStored deletionRequestedAt } }`)).ordererIdentities;

@@ -10,6 +10,9 @@ describe('checkout refusals at their fields', () => {
   it('names the resident ID problem', () => {
     expect(refusalToState({ extensions: { code: 'INVALID_RESIDENT_ID', field: 'input.orderer.residentId', problem: 'CHECK_CHARACTER' } }).fields).toEqual({ residentId: 'ID_CHECK_CHARACTER' });
   });
+  it('puts a refused saved identity where the ID number is chosen', () => {
+    expect(refusalToState({ extensions: { code: 'NOT_FOUND', field: 'input.orderer.savedIdentityId' } })).toEqual({ fields: { residentId: 'NOT_FOUND' }, formError: 'NOT_FOUND' });
+  });
   it('maps consents and payer mismatch (string paths)', () => {
     expect(refusalToState({ extensions: { code: 'CONSENT_REQUIRED', fields: [{ path: 'input.consentToIdUse' }] } }).fields).toEqual({ consentToIdUse: 'CONSENT_REQUIRED' });
     expect(refusalToState({ extensions: { code: 'PAYER_MISMATCH', fields: ['input.payer.name'] } }).fields).toEqual({ name: 'PAYER_MISMATCH' });

@@ -16,6 +16,9 @@ const PATHS: Record<string, CheckoutField> = {
   'input.payer.name': 'name',
   'input.orderer.residentId': 'residentId',
   'input.payer.residentId': 'residentId',
+  // A saved identity stands where the ID number would be typed.
+  'input.orderer.savedIdentityId': 'residentId',
+  'input.payer.savedIdentityId': 'residentId',
   'input.recipient.phone': 'phone',
   'input.recipient.name': 'recipientName',
   'input.recipient.province': 'province',

@@ -16,7 +16,8 @@ export interface IdentityRecord {
 /**
  * Real-name identity records. A resident ID number enters here once, is stored encrypted,
  * is found again by its keyed hash, and leaves only masked (or decrypted for the customs
- * declaration, never for an API answer, a log line or a job payload).
+ * declaration, or for a checkout its own shopper places with it as a saved identity, each
+ * audited; never for an API answer, a log line or a job payload).
  */
 @Injectable()
 export class IdentityRecordsService {
@@ -67,7 +68,7 @@ export class IdentityRecordsService {
   }
 
   /**
-   * The plain number, for the customs declaration only. Every call writes its audit row (who,
+   * The plain number, for the customs declaration (and checkout with a saved identity, its shopper's only). Every call writes its audit row (who,
    * why, which identity) before decrypting. A destroyed ciphertext (retention) answers NOT_FOUND.
    */
   async reveal(identityId: string, access: PiiAccess): Promise<string> {

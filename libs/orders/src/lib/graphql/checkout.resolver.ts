@@ -3,6 +3,7 @@ import { AbandonCheckoutService } from '../application/abandon-checkout.service'
 import { CurrentActor, Public, type Actor, type RequestContext } from '@vitrine/shared/graphql';
 import { OrderQueriesService } from '../application/order-queries.service';
 import { PlaceOrderService } from '../application/place-order.service';
+import { SavedOrdererService } from '../application/saved-orderer.service';
 import { toCheckout, toPlacedCheckout } from './orders.mappers';
 import { primeOrderLoaders } from './order-loaders';
 import { CheckoutType, PlaceOrderInput } from './orders.types';
@@ -14,6 +15,7 @@ export class CheckoutResolver {
     private readonly placeOrders: PlaceOrderService,
     private readonly queries: OrderQueriesService,
     private readonly abandoner: AbandonCheckoutService,
+    private readonly savedOrderers: SavedOrdererService,
   ) {}
 
   @Mutation(() => CheckoutType, {
@@ -34,7 +36,8 @@ export class CheckoutResolver {
       'Places the cart: one order per seller, stock reserved, one Stripe PaymentIntent (CNY). Refusals: INVALID_RESIDENT_ID, ORDER_LIMIT_EXCEEDED, SINGLE_ITEM_OVER_LIMIT, ANNUAL_LIMIT_EXCEEDED, OUT_OF_STOCK, NOT_LISTABLE_FOR_CHINA, CONSENT_REQUIRED, PAYER_MISMATCH, IDEMPOTENCY_KEY_REUSED, CART_CLOSED, CART_EMPTY.',
   })
   async placeOrder(@CurrentActor() actor: Actor | null, @Args('input') input: PlaceOrderInput, @Context() ctx: RequestContext) {
-    const placed = await this.placeOrders.place(actor, input);
+    // A saved orderer identity (savedIdentityId) becomes its stored number before checkout's own checks.
+    const placed = await this.placeOrders.place(actor, await this.savedOrderers.fill(actor, input));
     // A new checkout's orders are answered from what it wrote: lines, history and payment read nothing again.
     if (placed.written) {
       primeOrderLoaders(ctx, this.queries, { orderIds: placed.orders.map((o) => o.id), lines: placed.written.lines, history: placed.written.history, payment: placed.payment.record ?? null });

@@ -329,7 +329,14 @@ export class RecipientInput {
 @InputType()
 export class RealNameInput {
   @Field(() => String, { description: 'Real name as on the resident identity card.' }) name!: string;
-  @Field(() => String, { description: '18-character resident ID number (GB 11643-1999).' }) residentId!: string;
+  @Field(() => String, { nullable: true, description: '18-character resident ID number (GB 11643-1999). Or savedIdentityId instead.' }) residentId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'One of your saved orderer identities (ordererIdentities, shown masked) instead of typing the number: its stored number is used for this checkout (audited) and never answered. ' +
+      'NOT_FOUND at this field for an identity you never ordered with, for a guest, or once its number is destroyed; VALIDATION_FAILED with residentId too.',
+  })
+  savedIdentityId?: string | null;
 }
 
 @InputType()

@@ -263,6 +263,12 @@ export default async function CartPage({
             {money(cart.total)}
           </dd>
         </dl>
+        {/* The yearly quota of the shopper's saved orderer identity, and whether this cart fits in it: shown before checkout, above its button. */}
+        {identities.length ? (
+          <div id="quota-card">
+            <IdentityQuota locale={locale} dict={dict} identities={identities} selectedId={one('identity')} cartValue={cart.sellers.reduce((sum, seller) => sum + dutiableOf(seller.lines), 0)} />
+          </div>
+        ) : null}
         {open ? (
           cart.problems.length ? null : (
             <Link className="button wide" href={routes.checkout(locale)} data-testid="go-checkout">
@@ -282,6 +288,7 @@ export default async function CartPage({
         identities={identities}
         identityId={one('identity')}
         cartValue={cart.sellers.reduce((sum, seller) => sum + dutiableOf(seller.lines), 0)}
+        cardAbove
       />
     </div>
   );
@@ -415,6 +422,7 @@ function QuotaSection({
   identities,
   identityId,
   cartValue,
+  cardAbove = false,
 }: {
   locale: ShopLocale;
   dict: ReturnType<typeof getDictionary>;
@@ -428,6 +436,8 @@ function QuotaSection({
   identityId?: string;
   /** What this cart counts against an identity's quota; null without a cart. */
   cartValue: number | null;
+  /** The saved identities' quota card is shown above the checkout button, not again here. */
+  cardAbove?: boolean;
 }) {
   const t = dict.buy.cart;
   const money = (amount: number) => formatMoney({ amount, currency: 'CNY' }, locale);
@@ -436,7 +446,7 @@ function QuotaSection({
       <h2 id="quota-title">{dict.buy.quota.title}</h2>
       {quota || annualLimit !== null ? <p>{fill(t.yearlyLimit, { limit: money(quota ? Number(quota[2]) : annualLimit!) })}</p> : null}
       <p className="buy-note">{t.yearlyLimitNote}</p>
-      {identities.length ? <IdentityQuota locale={locale} dict={dict} identities={identities} selectedId={identityId} cartValue={cartValue} /> : null}
+      {identities.length && !cardAbove ? <IdentityQuota locale={locale} dict={dict} identities={identities} selectedId={identityId} cartValue={cartValue} /> : null}
       {quota ? (
         <p className="notice ok" role="status" data-testid="quota-result">
           {quota[0] === '1'

@@ -47,7 +47,9 @@ export async function placeOrder(_prev: CheckoutFormState, formData: FormData): 
     cartId = cart.id;
     cartToken = token;
   }
-  const person = { name: str(formData, 'name'), residentId: str(formData, 'residentId').toUpperCase() };
+  // A saved orderer identity (preselected at checkout, shown masked) goes by its id: the API uses its stored number.
+  const savedIdentityId = str(formData, 'savedIdentityId');
+  const person = savedIdentityId ? { name: str(formData, 'name'), savedIdentityId } : { name: str(formData, 'name'), residentId: str(formData, 'residentId').toUpperCase() };
   const input = {
     cartId,
     cartToken,

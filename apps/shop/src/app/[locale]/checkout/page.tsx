@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { fill, getDictionary } from '../../../i18n/dictionary';
+import { fill, getDictionary, type Dictionary } from '../../../i18n/dictionary';
+import type { ShopLocale } from '../../../i18n/locales';
 import { localeOf, type LocaleParams } from '../../../i18n/server';
-import { currentCart, museumNames } from '../../../lib/api/buy';
+import { currentCart, identityQuotas, museumNames, type IdentityQuota } from '../../../lib/api/buy';
+import { dutiableOf } from '../../../lib/checkout/limits';
 import { formatMoney } from '../../../lib/format/money';
 import { routes } from '../../../lib/routes';
-import { CheckoutForm } from '../../../components/buy/CheckoutForm';
+import { CheckoutForm, type SavedOrderer } from '../../../components/buy/CheckoutForm';
 import { ModeLabel } from '../../../components/buy/ModeLabel';
 import { placeOrder } from './actions';
 import '../../buy.css';
@@ -21,7 +23,7 @@ export default async function CheckoutPage({ params }: { params: LocaleParams })
   const locale = await localeOf(params);
   const dict = getDictionary(locale);
   const t = dict.buy.checkout;
-  const [{ cart, signedIn }, names] = await Promise.all([currentCart(locale), museumNames(locale)]);
+  const [{ cart, signedIn }, names, identities] = await Promise.all([currentCart(locale), museumNames(locale), identityQuotas()]);
   if (!cart || cart.status !== 'OPEN' || cart.sellers.length === 0) {
     return (
       <div className="buy-page">
@@ -34,6 +36,8 @@ export default async function CheckoutPage({ params }: { params: LocaleParams })
     );
   }
   const money = (amount: number) => formatMoney({ amount, currency: cart.currency }, locale);
+  const cartValue = cart.sellers.reduce((sum, seller) => sum + dutiableOf(seller.lines), 0);
+  const saved = identities.filter((i) => i.usable).map((i) => savedOrderer(i, cartValue, locale, dict));
   return (
     <div className="buy-page">
       <h1>{t.title}</h1>
@@ -78,7 +82,23 @@ export default async function CheckoutPage({ params }: { params: LocaleParams })
           <Link href={routes.signIn(locale, routes.checkout(locale))}>{dict.buy.account.signIn}</Link> · {t.signInHint}
         </p>
       )}
-      <CheckoutForm locale={locale} t={t} errors={dict.errors} action={placeOrder} submitLabel={t.placeOrder} />
+      <CheckoutForm locale={locale} t={t} errors={dict.errors} action={placeOrder} submitLabel={t.placeOrder} saved={saved} />
     </div>
   );
+}
+
+/** A saved identity as the form offers it: masked, with its yearly quota and what this cart would leave of it. */
+function savedOrderer(i: IdentityQuota, cartValue: number, locale: ShopLocale, dict: Dictionary): SavedOrderer {
+  const t = dict.buy.quota;
+  const money = (amount: number) => formatMoney({ amount, currency: 'CNY' }, locale);
+  const q = i.annualQuota;
+  const over = q !== null && cartValue > q.remaining.amount;
+  return {
+    id: i.id,
+    name: i.ordererName ?? '',
+    label: fill(dict.buy.checkout.savedIdentity, { name: i.ordererName ?? '', id: i.residentIdMasked }),
+    quota: q ? fill(t.remaining, { id: i.residentIdMasked, remaining: money(q.remaining.amount), limit: money(q.limit.amount) }) : null,
+    cart: q && cartValue ? (over ? fill(t.cartOver, { value: money(cartValue), remaining: money(q.remaining.amount) }) : fill(t.cartFits, { value: money(cartValue), left: money(q.remaining.amount - cartValue) })) : null,
+    over,
+  };
 }
