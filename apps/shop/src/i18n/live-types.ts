@@ -21,6 +21,8 @@ export interface LiveDictionary {
   bag: string;
   scheduled: string;
   ended: string;
+  /** The host cancelled the session while the page was open */
+  cancelled: string;
   /** The stream is reconnecting */
   reconnecting: string;
   /** Messages for the live codes (the API's PRODUCT_NOT_IN_BAG, SESSION_ENDED…) beyond dict.errors. */

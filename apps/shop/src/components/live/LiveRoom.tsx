@@ -1,7 +1,9 @@
 'use client';
 // The live page in the browser: the session's state from its update stream (Server-Sent Events:
 // a snapshot, then pin / flash / announcement / stock), applied without reloading; the flash
-// price's countdown ticks against the server's clock.
+// price's countdown ticks against the server's clock. A session the host cancels while viewers
+// wait says so at once (the `cancelled` event), and the page stops listening: the stream ends,
+// and reconnecting would only get 404.
 import Link from 'next/link';
 import { useActionState, useEffect, useMemo, useState } from 'react';
 import type { LiveDictionary } from '../../i18n/live-types';
@@ -24,7 +26,8 @@ type LiveEvent =
   | { type: 'pin'; productId: string | null }
   | { type: 'flash'; flash: LiveFlash }
   | { type: 'announcement'; announcement: { id: string; body: string; at: string } }
-  | { type: 'stock'; products: { productId: string; available: number }[] };
+  | { type: 'stock'; products: { productId: string; available: number }[] }
+  | { type: 'cancelled'; at: string };
 
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
 
@@ -42,6 +45,8 @@ function apply(state: LiveStateView, e: LiveEvent): LiveStateView {
       const moved = new Map(e.products.map((p) => [p.productId, p.available]));
       return { ...state, products: state.products.map((p) => (moved.has(p.productId) ? { ...p, available: moved.get(p.productId)! } : p)) };
     }
+    case 'cancelled':
+      return { ...state, pinnedProductId: null };
   }
 }
 
@@ -52,6 +57,9 @@ function money(locale: string, minor: number, currency: string): string {
 export function LiveRoom({ locale, initial, eventsUrl, cartHref, t, errors, action }: LiveRoomProps) {
   const [state, setState] = useState(initial);
   const [online, setOnline] = useState(true);
+  const [cancelled, setCancelled] = useState(false);
+  // The stream's first snapshot arrived: the page follows the session from here on.
+  const [following, setFollowing] = useState(false);
   // Server time minus ours, from each snapshot: the countdown follows the server's clock.
   const [skew, setSkew] = useState(0);
   const [now, setNow] = useState(() => Date.now());
@@ -62,11 +70,20 @@ export function LiveRoom({ locale, initial, eventsUrl, cartHref, t, errors, acti
     const on = (type: string) =>
       source.addEventListener(type, (m) => {
         const e = JSON.parse((m as MessageEvent<string>).data) as LiveEvent;
-        if (e.type === 'snapshot') setSkew(new Date(e.serverTime).getTime() - Date.now());
+        if (e.type === 'snapshot') {
+          setSkew(new Date(e.serverTime).getTime() - Date.now());
+          setFollowing(true);
+        }
         setState((s) => apply(s, e));
         setOnline(true);
       });
     for (const type of ['snapshot', 'pin', 'flash', 'announcement', 'stock']) on(type);
+    source.addEventListener('cancelled', (m) => {
+      setState((s) => apply(s, JSON.parse((m as MessageEvent<string>).data) as LiveEvent));
+      setCancelled(true);
+      // The API ends the stream next; reconnecting would answer 404.
+      source.close();
+    });
     source.onerror = () => setOnline(source.readyState === EventSource.OPEN);
     return () => source.close();
   }, [eventsUrl]);
@@ -84,19 +101,27 @@ export function LiveRoom({ locale, initial, eventsUrl, cartHref, t, errors, acti
   const message = (code: string | null) => (code ? (t.local[code] ?? errors[code] ?? errors['UNKNOWN'] ?? code) : null);
 
   return (
-    <div className="live" data-testid="live-room">
+    <div className="live" data-testid="live-room" data-stream={cancelled ? 'closed' : following ? 'open' : 'connecting'}>
       <header className="live-head">
         <h1>{state.title}</h1>
         <a className="live-watch" href={state.streamUrl} target="_blank" rel="noreferrer">
           {t.watch}
         </a>
-        {phase !== 'live' && <p className="live-phase">{phase === 'scheduled' ? t.scheduled : t.ended}</p>}
-        {!online && <p className="live-phase" role="status">{t.reconnecting}</p>}
+        {cancelled ? (
+          <p className="live-phase live-cancelled" role="alert" data-testid="live-cancelled">
+            {t.cancelled}
+          </p>
+        ) : (
+          <>
+            {phase !== 'live' && <p className="live-phase">{phase === 'scheduled' ? t.scheduled : t.ended}</p>}
+            {!online && <p className="live-phase" role="status">{t.reconnecting}</p>}
+          </>
+        )}
       </header>
 
       <section className="live-pinned" aria-live="polite" data-testid="live-pinned">
-        {pinned ? (
-          <PinnedCard key={pinned.productId} locale={locale} sessionId={state.sessionId} product={pinned} flash={flashOf(pinned.productId)} serverNow={serverNow} t={t} formAction={formAction} pending={pending} disabled={phase === 'ended'} />
+        {cancelled ? null : pinned ? (
+          <PinnedCard key={pinned.productId} locale={locale} sessionId={state.sessionId} product={pinned} flash={flashOf(pinned.productId)} serverNow={serverNow} t={t} formAction={formAction} pending={pending} disabled={phase === 'ended' || cancelled} />
         ) : (
           <p className="live-empty">{t.nothingPinned}</p>
         )}

@@ -18,6 +18,7 @@ export const liveEn: LiveDictionary = {
   bag: 'In this live',
   scheduled: 'The live has not started yet',
   ended: 'This live has ended',
+  cancelled: 'This live has been cancelled. Thank you for watching.',
   reconnecting: 'Reconnecting…',
   local: {},
 };

@@ -18,6 +18,7 @@ export const liveFr: LiveDictionary = {
   bag: 'Dans ce direct',
   scheduled: 'Le direct n’a pas commencé',
   ended: 'Ce direct est terminé',
+  cancelled: 'Ce direct a été annulé. Merci de votre intérêt.',
   reconnecting: 'Reconnexion…',
   local: {},
 };

@@ -18,6 +18,7 @@ export const liveZhCN: LiveDictionary = {
   bag: '直播间商品',
   scheduled: '直播尚未开始',
   ended: '直播已结束',
+  cancelled: '本场直播已取消，感谢关注。',
   reconnecting: '正在重新连接…',
   local: {},
 };
