@@ -124,6 +124,17 @@ export interface Dictionary {
   categories: Record<string, string>;
   /** Variant option names (the catalogue's keys: size, colour…). */
   optionNames: Record<string, string>;
+  /** The share action of product and storefront pages: short link and its QR code. */
+  share: {
+    /** The disclosure's button */
+    open: string;
+    /** Above the link and the code */
+    hint: string;
+    /** Label of the short link */
+    link: string;
+    /** The QR code's text alternative: QR code of the short link of `{name}` */
+    qrAlt: string;
+  };
   notFound: {
     title: string;
     body: string;

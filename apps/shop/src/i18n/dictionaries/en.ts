@@ -127,6 +127,12 @@ export const en: Dictionary = {
     pieces: 'Pieces',
     pack: 'Pack',
   },
+  share: {
+    open: 'Share',
+    hint: 'Scan the QR code, or copy the short link below to send it.',
+    link: 'Short link',
+    qrAlt: 'QR code of the short link to {name}',
+  },
   notFound: {
     title: 'Page not found',
     body: 'The page you are looking for does not exist or is no longer on sale.',

@@ -127,6 +127,12 @@ export const fr: Dictionary = {
     pieces: 'Pièces',
     pack: 'Lot',
   },
+  share: {
+    open: 'Partager',
+    hint: 'Scannez le code QR, ou copiez le lien court ci-dessous pour l’envoyer.',
+    link: 'Lien court',
+    qrAlt: 'Code QR du lien court vers {name}',
+  },
   notFound: {
     title: 'Page introuvable',
     body: 'La page que vous cherchez n’existe pas ou n’est plus en vente.',

@@ -127,6 +127,12 @@ export const zhCN: Dictionary = {
     pieces: '片数',
     pack: '规格',
   },
+  share: {
+    open: '分享',
+    hint: '扫描二维码，或复制下方短链接发给朋友。',
+    link: '短链接',
+    qrAlt: '{name} 的短链接二维码',
+  },
   notFound: {
     title: '页面不存在',
     body: '您要找的页面不存在或已下架。',

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Img } from '../../../../components/Img';
 import { ProductGrid } from '../../../../components/ProductCard';
+import { Share } from '../../../../components/Share';
 import { getDictionary } from '../../../../i18n/dictionary';
 import { localeOf } from '../../../../i18n/server';
 import { artworksOf, products, storefront } from '../../../../lib/api/catalog';
@@ -30,6 +31,7 @@ export default async function StorefrontPage({ params }: { params: Params }) {
       {s.bannerUrl ? <Img url={s.bannerUrl} alt="" widths={[390, 780, 1200]} sizes="100vw" priority className="storefront-banner" aspect={{ width: 1600, height: 500 }} /> : null}
       <h1>{s.name}</h1>
       <p className="story">{s.story}</p>
+      <Share dict={dict} kind="s" code={slug} name={s.name} />
 
       {featured.length ? (
         <section aria-labelledby="featured-heading">

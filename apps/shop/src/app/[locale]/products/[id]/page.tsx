@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Img } from '../../../../components/Img';
+import { Share } from '../../../../components/Share';
 import { errorMessage, fill, getDictionary } from '../../../../i18n/dictionary';
 import { localeOf } from '../../../../i18n/server';
 import { isId, product as readProduct, type ProductDetail } from '../../../../lib/api/catalog';
@@ -174,6 +175,8 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
           ) : null}
         </div>
       </div>
+
+      <Share dict={dict} kind="p" code={p.shortCode} name={p.name} />
 
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">{dict.product.details}</h2>
