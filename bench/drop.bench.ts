@@ -7,7 +7,7 @@
 // edition as a queue drop (issue 22): joins, the worker's shuffle and turns, then the race.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -124,19 +124,12 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-/** CPU seconds used so far by every PostgreSQL process on this machine (backends and background workers). */
-function postgresCpuSeconds(): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (stat.includes('(postgres)')) total += statCpuSeconds(stat);
-    } catch {
-      // the process ended while being read
-    }
-  }
-  return total;
+/**
+ * The PostgreSQL backends connected to the bench's database (the API's pool, the worker's), not
+ * those of other databases: the machine is shared with other engineers' test suites.
+ */
+function benchBackends(url: string): Promise<number[]> {
+  return withClient(url, async (c) => (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) => r.pid));
 }
 
 /** This bench process's own CPU seconds: the HTTP clients and the Stripe loopback. */
@@ -146,17 +139,21 @@ const benchCpuSeconds = () => {
 };
 
 /**
- * CPU per request, in ms, of the API, PostgreSQL and this bench process over one scenario, and
- * the API's peak resident memory over it (VmHWM, reset when the scenario starts).
+ * CPU per request, in ms, of the API, the bench database's PostgreSQL backends (a connection
+ * opened during the scenario counts from 0) and this bench process over one scenario, and the
+ * API's peak resident memory over it (VmHWM, reset when the scenario starts).
  */
-function cpuMeter(apiPid: number | undefined) {
-  const at = () => ({ api: cpuSeconds(apiPid), pg: postgresCpuSeconds(), bench: benchCpuSeconds() });
+async function cpuMeter(url: string, apiPid: number | undefined) {
   resetPeakRss(apiPid);
-  const start = at();
-  return (requests: number) => {
-    const end = at();
-    const per = (k: 'api' | 'pg' | 'bench') => ((end[k] - start[k]) * 1000) / Math.max(1, requests);
-    return { api: per('api'), pg: per('pg'), bench: per('bench'), rssPeakMb: rssMb(apiPid, 'VmHWM') };
+  const pgStart = new Map((await benchBackends(url)).map((b) => [b, cpuSeconds(b) || 0]));
+  const start = { api: cpuSeconds(apiPid), bench: benchCpuSeconds() };
+  return async (requests: number) => {
+    const end = { api: cpuSeconds(apiPid), bench: benchCpuSeconds() };
+    const pgEnd = await benchBackends(url);
+    const pg0 = [...pgStart.values()].reduce((t, c) => t + c, 0);
+    const pg1 = [...new Set([...pgStart.keys(), ...pgEnd])].reduce((t, b) => t + (cpuSeconds(b) || pgStart.get(b) || 0), 0);
+    const per = (seconds: number) => (seconds * 1000) / Math.max(1, requests);
+    return { api: per(end.api - start.api), pg: per(pg1 - pg0), bench: per(end.bench - start.bench), rssPeakMb: rssMb(apiPid, 'VmHWM') };
   };
 }
 
@@ -343,7 +340,7 @@ async function queueDrop(url: string, apiUrl: string, seeded: Seeded, apiPid: nu
     }
     const admitSeconds = (performance.now() - started) / 1000;
     console.log(`queue drop: ${UNITS} turns given in ${admitSeconds.toFixed(1)} s; ${SHOPPERS} race placeOrder …`);
-    const meter = cpuMeter(apiPid);
+    const meter = await cpuMeter(url, apiPid);
     const race = await fire(
       apiUrl,
       people.map((p, i) => JSON.stringify({ query: PLACE_ORDER_LEAN, variables: { i: placeOrderInput(p.cartId, `queue-${p.cartId}`, { id: residentId(700_000 + i) }) } })),
@@ -351,7 +348,7 @@ async function queueDrop(url: string, apiUrl: string, seeded: Seeded, apiPid: nu
       Infinity,
       tokens,
     );
-    const cpu = meter(SHOPPERS);
+    const cpu = await meter(SHOPPERS);
     const state = await withClient(url, async (c) => {
       const level = (await c.query(`SELECT on_hand, reserved FROM stock_levels WHERE variant_id = $1`, [seeded.queueVariantId])).rows[0];
       const orders = Number((await c.query(`SELECT count(*) FROM order_lines WHERE variant_id = $1`, [seeded.queueVariantId])).rows[0].count);
@@ -418,9 +415,9 @@ async function main(): Promise<void> {
     console.log({ apiRssMb: { idle: rss.idle, afterWarmup: rss.warm } });
 
     console.log(`drop: ${SHOPPERS} shoppers, ${UNITS} units, ${CONCURRENCY} in flight …`);
-    const dropMeter = cpuMeter(api.child.pid);
+    const dropMeter = await cpuMeter(url, api.child.pid);
     const drop = await fire(apiUrl, dropBodies, CONCURRENCY);
-    const dropCpu = dropMeter(SHOPPERS);
+    const dropCpu = await dropMeter(SHOPPERS);
     const dropCodes = countBy(drop.shots);
     if (process.env['BENCH_DEBUG']) {
       const slow = [...drop.shots].sort((a, b) => b.ms - a.ms).slice(0, 25);
@@ -462,9 +459,9 @@ async function main(): Promise<void> {
       JSON.stringify({ query: PLACE_ORDER_LEAN, variables: { i: placeOrderInput(c.cartId, `ample-${c.cartId}`, { cartToken: c.token, id: residentId(100_000 + i) }) } }),
     );
     console.log(`sustained: ample stock, ${CONCURRENCY} in flight, ${SECONDS} s …`);
-    const ampleMeter = cpuMeter(api.child.pid);
+    const ampleMeter = await cpuMeter(url, api.child.pid);
     const ample = await fire(apiUrl, ampleBodies, CONCURRENCY, performance.now() + SECONDS * 1000);
-    const ampleCpu = ampleMeter(ample.shots.length);
+    const ampleCpu = await ampleMeter(ample.shots.length);
     const ampleCodes = countBy(ample.shots);
     const ampleOk = ample.shots.filter((s) => s.code === 'OK').length;
     const ampleRate = Math.round(ampleOk / ample.seconds);
@@ -475,18 +472,18 @@ async function main(): Promise<void> {
     // an empty cart, each for SECONDS (issue 18).
     const SHOPPERS_IN_FLIGHT = Number(process.env['BENCH_SHOPPERS_IN_FLIGHT'] ?? 20);
     console.log(`addCartLine: ${SHOPPERS_IN_FLIGHT} shoppers, ${SECONDS} s …`);
-    const addMeter = cpuMeter(api.child.pid);
+    const addMeter = await cpuMeter(url, api.child.pid);
     const adds = await shoppers(apiUrl, seeded.ampleVariantIds, SHOPPERS_IN_FLIGHT, performance.now() + SECONDS * 1000, 0, false);
-    const addCpu = addMeter(adds.requests);
+    const addCpu = await addMeter(adds.requests);
     const addLat = adds.shots.map((s) => s.ms);
     const addRate = Math.round(adds.shots.filter((s) => s.code === 'OK').length / adds.seconds);
     console.log({ addCodes: countBy(adds.shots), rate: addRate, p50: percentile(addLat, 50), p99: percentile(addLat, 99), cpuMsPerRequest: addCpu });
     console.log(`add to cart, then check out: ${SHOPPERS_IN_FLIGHT} shoppers, ${SECONDS} s …`);
-    const shopMeter = cpuMeter(api.child.pid);
+    const shopMeter = await cpuMeter(url, api.child.pid);
     const shop = await shoppers(apiUrl, seeded.ampleVariantIds, SHOPPERS_IN_FLIGHT, performance.now() + SECONDS * 1000, 300_000);
     const shopCodes = countBy(shop.shots);
     const shopPlaced = shop.shots.filter((s) => s.code === 'OK').length;
-    const shopCpu = shopMeter(Math.max(1, shopPlaced));
+    const shopCpu = await shopMeter(Math.max(1, shopPlaced));
     const shopLat = shop.shots.map((s) => s.ms);
     const shopRate = Math.round(shopPlaced / shop.seconds);
     console.log({ shopCodes, rate: shopRate, p50: percentile(shopLat, 50), p99: percentile(shopLat, 99), cpuMsPerOrder: shopCpu });
@@ -523,7 +520,7 @@ async function main(): Promise<void> {
       'bench:drop',
       `## Limited-edition drop and sustained checkout (\`npm run bench:drop\`)
 
-Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine().replace(/, load average [\d.]+ at the start$/, '')}; load average ${loadStart.map((l) => l.toFixed(1)).join(' / ')} at the start and ${loadEnd.map((l) => l.toFixed(1)).join(' / ')} at the end (1 / 5 / 15 min; the machine is shared with other engineers' test suites, so wall-clock figures are depressed by the load, CPU per request much less). API in production mode ${API_FROM_SOURCE ? 'run from source through @swc-node/register (`BENCH_API_SOURCE=1`)' : 'built by scripts/build-api.mjs and run with plain node and the V8 flags of docker/Dockerfile'}, ${API_PROCESSES === 1 ? 'one process' : `${API_PROCESSES} processes (API_WORKERS)`}, database pool ${POOL}${API_PROCESSES === 1 ? '' : ' each'}; Stripe on a loopback in the bench process; ${CONCURRENCY} requests in flight from the same machine over kept-alive node:http connections; PostgreSQL over ${new URL(process.env['BENCH_PG_ADMIN_URL'] ?? 'postgresql://127.0.0.1').searchParams.get('host')?.startsWith('/') ? 'its Unix socket' : 'TCP loopback'}; every request is a real \`placeOrder\` over GraphQL/HTTP with its own guest cart and resident ID; the API is warmed up first with ${WARMUP} checkouts on other variants (\`BENCH_WARMUP\`).
+Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine().replace(/, load average [\d.]+ at the start$/, '')}; load average ${loadStart.map((l) => l.toFixed(1)).join(' / ')} at the start and ${loadEnd.map((l) => l.toFixed(1)).join(' / ')} at the end (1 / 5 / 15 min; the machine is shared with other engineers' test suites, so wall-clock figures are depressed by the load, CPU per request much less). API in production mode ${API_FROM_SOURCE ? 'run from source through @swc-node/register (`BENCH_API_SOURCE=1`)' : 'built by scripts/build-api.mjs and run with plain node and the V8 flags of docker/Dockerfile'}, ${API_PROCESSES === 1 ? 'one process' : `${API_PROCESSES} processes (API_WORKERS)`}, database pool ${POOL}${API_PROCESSES === 1 ? '' : ' each'}; Stripe on a loopback in the bench process; ${CONCURRENCY} requests in flight from the same machine over kept-alive node:http connections; PostgreSQL over ${new URL(process.env['BENCH_PG_ADMIN_URL'] ?? 'postgresql://127.0.0.1').searchParams.get('host')?.startsWith('/') ? 'its Unix socket' : 'TCP loopback'}; every request is a real \`placeOrder\` over GraphQL/HTTP with its own guest cart and resident ID; the API is warmed up first with ${WARMUP} checkouts on other variants (\`BENCH_WARMUP\`). PostgreSQL CPU is that of the bench database's backends (/proc of the pids in pg_stat_activity: other databases on this shared machine, and PostgreSQL's own background writers, are left out).
 
 | scenario | requests | checkouts/s | p50 ms | p99 ms | CPU ms/request: API | PostgreSQL | bench (client, Stripe) | API RSS peak MB | outcome |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---|
