@@ -1,12 +1,9 @@
 'use client';
 // An unexpected failure while rendering a page, in the shopper's language.
 import { useParams } from 'next/navigation';
-import { en } from '../../i18n/dictionaries/en';
-import { fr } from '../../i18n/dictionaries/fr';
-import { zhCN } from '../../i18n/dictionaries/zh-CN';
+// Only the error page's texts: this component is in every page's first JavaScript.
+import { ERROR_PAGE_TEXTS as PAGES } from '../../i18n/dictionaries/error-page';
 import { isLocale, DEFAULT_LOCALE } from '../../i18n/locales';
-
-const PAGES = { 'zh-CN': zhCN.errorPage, en: en.errorPage, fr: fr.errorPage };
 
 export default function ErrorPage({ retry }: { error: unknown; retry: () => void }) {
   const param = useParams<{ locale: string }>()?.locale;

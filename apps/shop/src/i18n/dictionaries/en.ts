@@ -1,4 +1,5 @@
 import type { Dictionary } from '../types';
+import { ERROR_PAGE_TEXTS } from './error-page';
 import { buyEn } from './buy/en';
 import { returnsEn } from './returns/en';
 
@@ -138,12 +139,7 @@ export const en: Dictionary = {
     body: 'The page you are looking for does not exist or is no longer on sale.',
     backHome: 'Back to the home page',
   },
-  errorPage: {
-    title: 'Something went wrong',
-    body: 'This page cannot be shown right now. Please try again in a moment.',
-    retry: 'Try again',
-    backHome: 'Back to the home page',
-  },
+  errorPage: ERROR_PAGE_TEXTS['en'],
   buy: buyEn,
   returns: returnsEn,
   errors: {

@@ -1,4 +1,5 @@
 import type { Dictionary } from '../types';
+import { ERROR_PAGE_TEXTS } from './error-page';
 import { buyFr } from './buy/fr';
 import { returnsFr } from './returns/fr';
 
@@ -138,12 +139,7 @@ export const fr: Dictionary = {
     body: 'La page que vous cherchez n’existe pas ou n’est plus en vente.',
     backHome: 'Retour à l’accueil',
   },
-  errorPage: {
-    title: 'Une erreur est survenue',
-    body: 'Cette page ne peut pas s’afficher pour le moment. Réessayez dans un instant.',
-    retry: 'Réessayer',
-    backHome: 'Retour à l’accueil',
-  },
+  errorPage: ERROR_PAGE_TEXTS['fr'],
   buy: buyFr,
   returns: returnsFr,
   errors: {

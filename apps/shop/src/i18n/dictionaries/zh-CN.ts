@@ -1,4 +1,5 @@
 import type { Dictionary } from '../types';
+import { ERROR_PAGE_TEXTS } from './error-page';
 import { buyZhCN } from './buy/zh-CN';
 import { returnsZhCN } from './returns/zh-CN';
 
@@ -138,12 +139,7 @@ export const zhCN: Dictionary = {
     body: '您要找的页面不存在或已下架。',
     backHome: '返回首页',
   },
-  errorPage: {
-    title: '出错了',
-    body: '页面暂时无法显示，请稍后再试。',
-    retry: '重试',
-    backHome: '返回首页',
-  },
+  errorPage: ERROR_PAGE_TEXTS['zh-CN'],
   buy: buyZhCN,
   returns: returnsZhCN,
   errors: {
