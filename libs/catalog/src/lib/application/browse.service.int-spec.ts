@@ -1,5 +1,6 @@
 import { createMuseum, createProduct, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { NotFoundError } from '@vitrine/shared/kernel';
+import type { Prisma } from '@vitrine/shared/data-access';
 import { ArtworkRepository } from '../infrastructure/artwork.repository';
 import { CollectionRepository } from '../infrastructure/collection.repository';
 import { FxRateRepository } from '../infrastructure/fx-rate.repository';
@@ -21,11 +22,12 @@ describe('BrowseService product pages (PostgreSQL)', () => {
     const settings = catalogSettingsFromEnv({});
     const products = new ProductRepository(db.prisma, new VariantStockCriterion());
     // Records what the product pages send to PostgreSQL.
-    const hotRead = db.prisma.hotRead.bind(db.prisma);
-    db.prisma.hotRead = ((query) => {
-      statements.push(query.text);
-      return hotRead(query);
-    }) as typeof db.prisma.hotRead;
+    const sql = db.prisma.sql;
+    const query = sql.$queryRaw.bind(sql);
+    sql.$queryRaw = ((statement: Prisma.Sql) => {
+      statements.push(statement.text);
+      return query(statement);
+    }) as typeof sql.$queryRaw;
     browse = new BrowseService(products, new ArtworkRepository(db.prisma), new CollectionRepository(db.prisma), new FxRatesService(new FxRateRepository(db.prisma), settings), new SearchService(new SearchSynonymRepository(db.prisma), settings), settings);
   });
   afterAll(() => db.drop());

@@ -261,7 +261,7 @@ export class ProductRepository {
    * A shopper's list page in one statement: the published products of open storefronts that
    * match, in the list's order after the keyset cursor, `take + 1` rows (the extra one only
    * says whether more follow), each with its variants and media as JSON aggregates computed
-   * for the page's rows only. Without a search (or a collection or work filter) it goes through `hotRead` (prepared once per
+   * for the page's rows only. Without a search (or a collection or work filter) it goes through `PrismaService.sql` (prepared once per
    * connection, a generic plan: the filters and sorts each have an index whose order is the
    * list's, docs/adr/0016-shop-window-lists.md); a search keeps a custom plan, since how many
    * rows a tsquery matches decides between the GIN index and walking the sort index.
@@ -283,13 +283,13 @@ export class ProductRepository {
                    p.created_at, p.updated_at
             FROM products p WHERE ${Prisma.join(conds, ' AND ')} ORDER BY p.${col} ${direction}, p.id ${direction} LIMIT ${q.take + 1}) p
       ORDER BY p.${col} ${direction}, p.id ${direction}`;
-    // hotRead names each statement text once per process (at most 500, shared with checkout's):
+    // `sql` names each statement text once per process (at most 500, shared with checkout's):
     // storefront, category, price bounds, cursor and in-stock make at most 64 texts per sort, 256 in all;
     // the rarer collection and work filters would multiply that by 4, so they plan per call.
     const prepare = !q.match && !q.collectionId && !q.artworkId;
     // The shop window: the read replica when the request allows it (PrismaService.staleTolerant).
     const db = this.prisma.staleTolerant();
-    const rows = prepare ? await db.hotRead<ProductCardRow>(statement) : await db.$queryRaw<ProductCardRow[]>(statement);
+    const rows = prepare ? await db.sql.$queryRaw<ProductCardRow[]>(statement) : await db.$queryRaw<ProductCardRow[]>(statement);
     return rows.map((r) => ({ ...r, variants: r.variants.map((v) => ({ ...v, options: (v.options ?? {}) as Record<string, string> })) }));
   }
 
@@ -305,7 +305,7 @@ export class ProductRepository {
    * `ids`, null where a product is not public.
    */
   async findPublicDetails(ids: readonly string[]): Promise<(ProductDetailRow | null)[]> {
-    const rows = await this.prisma.staleTolerant().hotRead<ProductDetailSqlRow>(Prisma.sql`
+    const rows = await this.prisma.staleTolerant().sql.$queryRaw<ProductDetailSqlRow[]>(Prisma.sql`
       SELECT ${PRODUCT_CARD_COLUMNS},
              COALESCE((SELECT json_agg(json_build_object('productId', pa.product_id, 'id', a.id, 'museumId', a.museum_id,
                         'accessionNumber', a.accession_number, 'titleFr', a.title_fr, 'titleEn', a.title_en, 'titleZh', a.title_zh,

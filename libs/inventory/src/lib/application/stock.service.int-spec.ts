@@ -155,7 +155,7 @@ describe('StockService on PostgreSQL', () => {
     const v = randomUUID();
     const loc = await location({ [v]: 1 });
     const soldOut = async () => (await stock.soldOut([{ ref: 'l', variantId: v, quantity: 1 }])).length > 0;
-    const reads = jest.spyOn(prisma, 'hotRead');
+    const reads = jest.spyOn(prisma.sql, '$queryRaw');
     try {
       const held = await reserve(loc, [{ variantId: v, quantity: 1 }]);
       expect(await soldOut()).toBe(true);

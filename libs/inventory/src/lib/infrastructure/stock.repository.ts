@@ -165,7 +165,7 @@ export class StockRepository {
    */
   private readonly available = new DataLoader<string, number>(
     async (variantIds) => {
-      const rows = await this.prisma.hotRead<{ variant_id: string; available: string }>(Prisma.sql`
+      const rows = await this.prisma.sql.$queryRaw<{ variant_id: string; available: bigint }[]>(Prisma.sql`
         SELECT variant_id, SUM(on_hand - reserved)::bigint AS available FROM stock_levels
         WHERE variant_id = ANY(${[...variantIds]}::uuid[]) GROUP BY variant_id`);
       const byId = new Map(rows.map((r) => [r.variant_id, Number(r.available)]));
@@ -200,7 +200,7 @@ export class StockRepository {
   /** Per variant, every location holding a level of it (museum's or brand's) with its available units; batched per tick like `available`. */
   private readonly held = new DataLoader<string, VariantLocationRow[]>(
     async (variantIds) => {
-      const rows = await this.prisma.hotRead<VariantLocationRow & { variant_id: string }>(Prisma.sql`
+      const rows = await this.prisma.sql.$queryRaw<(VariantLocationRow & { variant_id: string })[]>(Prisma.sql`
         SELECT s.variant_id, l.id AS "locationId", l.museum_id AS "museumId", l.brand_id AS "brandId", l.kind, l.priority, s.on_hand - s.reserved AS available
         FROM stock_levels s JOIN stock_locations l ON l.id = s.location_id
         WHERE s.variant_id = ANY(${[...variantIds]}::uuid[])`);

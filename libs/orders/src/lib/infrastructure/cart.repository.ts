@@ -45,11 +45,11 @@ export class CartRepository {
   }
 
   private async selectByIds(ids: readonly string[]): Promise<(CartRecord | null)[]> {
-    const rows = await this.prisma.hotRead<Omit<CartRecord, 'items'> & { items: (Omit<CartItemRecord, 'createdAt'> & { createdAt: string })[] }>(Prisma.sql`
+    const rows = await this.prisma.sql.$queryRaw<(Omit<CartRecord, 'items'> & { items: (Omit<CartItemRecord, 'createdAt'> & { createdAt: string })[] })[]>(Prisma.sql`
       SELECT c.id, c.status::text AS status, c.user_id AS "userId", c.token_hash AS "tokenHash", c.merged_into_id AS "mergedIntoId",
         COALESCE(i.items, '[]') AS items
       FROM carts c
-      -- Per cart, through cart_items' (cart_id, variant_id) index: the plan hotRead keeps for every call must not hash-join the whole table.
+      -- Per cart, through cart_items' (cart_id, variant_id) index: the generic plan PrismaService.sql keeps for every call must not hash-join the whole table.
       LEFT JOIN LATERAL (
         SELECT json_agg(json_build_object('id', i.id, 'variantId', i.variant_id, 'quantity', i.quantity, 'createdAt', i.created_at) ORDER BY i.created_at, i.id) AS items
         FROM cart_items i WHERE i.cart_id = c.id

@@ -206,7 +206,7 @@ export class PromotionRepository {
    */
   async liveThresholds(museumIds: readonly string[] | null, at: Date, aheadMs = 0): Promise<LivePromotion[]> {
     const until = new Date(at.getTime() + aheadMs);
-    return this.prisma.hotRead<LiveSqlRow>(Prisma.sql`
+    return this.prisma.sql.$queryRaw<LiveSqlRow[]>(Prisma.sql`
       SELECT ${LIVE_COLUMNS} FROM promotions p
        WHERE p.kind = 'THRESHOLD' AND p.archived_at IS NULL AND p.starts_at <= ${until} AND p.ends_at > ${at}
          AND (p.total_limit IS NULL OR p.used_count < p.total_limit)
@@ -214,7 +214,7 @@ export class PromotionRepository {
   }
 
   async couponByCode(code: string): Promise<LivePromotion | null> {
-    const rows = await this.prisma.hotRead<LiveSqlRow>(Prisma.sql`SELECT ${LIVE_COLUMNS} FROM promotions p WHERE p.code = ${code} AND p.kind = 'COUPON'`);
+    const rows = await this.prisma.sql.$queryRaw<LiveSqlRow[]>(Prisma.sql`SELECT ${LIVE_COLUMNS} FROM promotions p WHERE p.code = ${code} AND p.kind = 'COUPON'`);
     return rows[0] ?? null;
   }
 

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool } from 'pg';
-import { PrismaClient, type Prisma } from '../generated/prisma/client';
-import { SqlSession, asSqlError, preparedQuery, type SqlTx } from './sql-session';
+import { PrismaClient } from '../generated/prisma/client';
+import { SqlSession, asSqlError, type SqlTx } from './sql-session';
 import { staleReadsAllowed } from './read-scope';
 
 export interface DatabaseOptions {
@@ -22,7 +22,7 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, def
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   private readonly logger = new Logger(PrismaService.name);
   /**
-   * The connections of `hotRead`, `sql` and `sqlTransaction`, apart from Prisma's: each plans a
+   * The connections of `sql` and `sqlTransaction`, apart from Prisma's: each plans a
    * statement once (`plan_cache_mode = force_generic_plan`). These hand-written statements look
    * rows up by key or by `= ANY(ids)`, where PostgreSQL would otherwise plan again on every
    * call (about a third of their server time, docs/performance.md); Prisma's own statements
@@ -45,17 +45,6 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     // An idle connection the server closes (a restart, a dropped test database) is not an error
     // of any request: the pool replaces it.
     for (const pool of [prismaPool, this.pool]) pool.on('error', (error) => this.logger.warn(`idle database connection lost: ${error.message}`));
-  }
-
-  /**
-   * A read on the hottest public paths (a product page, a checkout's cart and stock check),
-   * sent straight to node-postgres: the same `Prisma.sql` statement costs
-   * about a third of the client CPU of `$queryRaw` (docs/performance.md). Rows come as
-   * node-postgres gives them: int8 and numeric as strings, json parsed, timestamps as Date.
-   * Never inside a transaction; writes go through Prisma.
-   */
-  async hotRead<T>(query: Prisma.Sql): Promise<T[]> {
-    return (await this.pool.query(preparedQuery(query, false))).rows as T[];
   }
 
   /**

@@ -195,7 +195,7 @@ export class ReadReplica {
   fence(): void {
     this.pendingFences++;
     this.primary
-      .hotRead<{ lsn: string }>(Prisma.sql`SELECT pg_current_wal_lsn()::text AS lsn`)
+      .sql.$queryRaw<{ lsn: string }[]>(Prisma.sql`SELECT pg_current_wal_lsn()::text AS lsn`)
       .then(([row]) => {
         const lsn = parseLsn(row!.lsn);
         if (this.fenceLsn === null || lsn > this.fenceLsn) this.fenceLsn = lsn;
@@ -248,7 +248,7 @@ export class ReadReplica {
     let primaryLsn: bigint;
     try {
       // The primary first: whatever the replica has replayed by its answer is compared with a position the primary had before.
-      const [row] = await this.answerWithin(this.primary.hotRead<{ lsn: string }>(Prisma.sql`SELECT pg_current_wal_lsn()::text AS lsn`));
+      const [row] = await this.answerWithin(this.primary.sql.$queryRaw<{ lsn: string }[]>(Prisma.sql`SELECT pg_current_wal_lsn()::text AS lsn`));
       primaryLsn = parseLsn(row!.lsn);
     } catch (error) {
       return this.settle('down', `primary: ${(error as Error).message}`);
@@ -256,7 +256,7 @@ export class ReadReplica {
     let sample: ReplicaSample;
     try {
       [sample] = (await this.answerWithin(
-        this.client.hotRead<ReplicaSample>(Prisma.sql`
+        this.client.sql.$queryRaw<ReplicaSample[]>(Prisma.sql`
           SELECT pg_is_in_recovery() AS recovery, pg_last_wal_replay_lsn()::text AS replay_lsn,
                  (extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000)::float8 AS since_replay_ms`),
       )) as [ReplicaSample];

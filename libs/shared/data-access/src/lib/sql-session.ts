@@ -74,9 +74,9 @@ function statement(query: TemplateStringsArray | Prisma.Sql, values: unknown[]):
   return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
 }
 
-/** The query config for node-postgres, prepared under a stable name. */
-export function preparedQuery(sql: Prisma.Sql, typed = true): QueryConfig {
-  return { name: statementName(sql.text), text: sql.text, values: sql.values.map(parameter), ...(typed ? { types: prismaLikeTypes } : {}) };
+/** The query config for node-postgres, prepared under a stable name, its rows typed as Prisma types them. */
+function preparedQuery(sql: Prisma.Sql): QueryConfig {
+  return { name: statementName(sql.text), text: sql.text, values: sql.values.map(parameter), types: prismaLikeTypes };
 }
 
 /**
