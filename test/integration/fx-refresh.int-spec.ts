@@ -1,6 +1,6 @@
 import { Global, Logger, Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CatalogModule, FxRatesService, FxRefreshJobsModule, FxRefreshService, RefreshFxRatesHandler, refreshFxRatesJob } from '@vitrine/catalog';
+import { CatalogCoreModule, FxRatesService, FxRefreshJobsModule, FxRefreshService, RefreshFxRatesHandler, refreshFxRatesJob } from '@vitrine/catalog';
 import { DataAccessModule } from '@vitrine/shared/data-access';
 import { JobMetrics } from '@vitrine/shared/jobs';
 import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
@@ -23,7 +23,7 @@ describe('daily FX refresh against a loopback ECB (real PostgreSQL)', () => {
     @Global()
     @Module({ providers: [{ provide: JobMetrics, useValue: metrics }], exports: [JobMetrics] })
     class Metrics {}
-    @Module({ imports: [DataAccessModule, Metrics, FxRefreshJobsModule, CatalogModule] })
+    @Module({ imports: [DataAccessModule, Metrics, FxRefreshJobsModule, CatalogCoreModule] })
     class FxWorker {}
     app = await NestFactory.createApplicationContext(FxWorker, { logger: false });
     fx = app.get(FxRefreshService);

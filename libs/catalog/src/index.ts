@@ -1,4 +1,5 @@
 export * from './lib/catalog.module';
+export * from './lib/catalog-core.module';
 export { FxRatesService, SHOPPER_PAIR } from './lib/application/fx-rates.service';
 export { BrowseService } from './lib/application/browse.service';
 export { CollectionsService } from './lib/application/collections.service';
@@ -15,7 +16,13 @@ export { VariantStockCriterion, type VariantStockPredicate } from './lib/infrast
 export { ProductType, CollectionType, ManagedCollectionType, ManagedVariantType, MoneyType } from './lib/graphql/catalog.types';
 export { toCollection, toManagedCollection } from './lib/graphql/catalog.mappers';
 export { PUBLIC_CATALOG_QUERIES } from './lib/graphql/shop.resolver';
-export * from './lib/jobs';
+// The daily FX refresh (worker) and its operator view (API).
+export { FxRefreshModule } from './lib/fx-refresh.module';
+export { FxRefreshJobsModule } from './lib/jobs/fx-refresh-jobs.module';
+export { fxRefreshJobs, fxRefreshSchedules, refreshFxRatesJob } from './lib/jobs/fx-refresh.jobs';
+export { RefreshFxRatesHandler } from './lib/jobs/fx-refresh.handler';
+export { FxRefreshService, fxRefreshConfigFromEnv, type FxRefreshConfig, type FxRefreshOutcome } from './lib/application/fx-refresh.service';
+export { ECB_DAILY_URL, parseEcbDaily } from './lib/domain/fx-source';
 // Read and write ports: the relations other contexts may join in their own SQL, and the writes they make in their own transaction (issue 19).
 export { CatalogReadPort, type CatalogArtworkRow } from './lib/ports/catalog.read-port';
 export { CatalogWritePort, type ListingDraft } from './lib/ports/catalog.write-port';

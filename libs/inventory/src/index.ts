@@ -1,4 +1,5 @@
 export * from './lib/inventory.module';
+export * from './lib/inventory-core.module';
 export { StockService, outOfStockAtCommit, type HeldStock, type ReserveCommand } from './lib/application/stock.service';
 export { StockReportsService } from './lib/application/stock-reports.service';
 export { StockReturnsService, type ReturnedStock } from './lib/application/stock-returns.service';

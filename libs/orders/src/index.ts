@@ -1,4 +1,5 @@
 export * from './lib/orders.module';
+export * from './lib/orders-core.module';
 export * from './lib/annual-quota.module';
 export { ReservationExpiryService, type ExpiryReport } from './lib/application/reservation-expiry.service';
 export { PaymentEventsService } from './lib/application/payment-events.service';

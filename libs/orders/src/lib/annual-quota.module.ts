@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AnnualQuotaResolver } from './graphql/annual-quota.resolver';
 import { OrdererIdentityQuotaResolver } from './graphql/orderer-identity-quota.resolver';
-import { OrdersModule } from './orders.module';
+import { OrdersCoreModule } from './orders-core.module';
 
 /**
  * The shopper's yearly-quota query (and each saved identity's quota), for the API only: its throttling guard needs the API's
- * ThrottlerModule, which the worker (importing OrdersModule through the pipeline) does not have.
+ * ThrottlerModule, which the worker (importing OrdersCoreModule through the pipeline) does not have.
  */
 @Module({
-  imports: [OrdersModule],
+  imports: [OrdersCoreModule],
   providers: [AnnualQuotaResolver, OrdererIdentityQuotaResolver],
 })
 export class AnnualQuotaModule {}

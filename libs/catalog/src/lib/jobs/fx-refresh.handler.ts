@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HandlesJob, type JobHandler } from '@vitrine/shared/jobs';
 import { refreshFxRatesJob } from './fx-refresh.jobs';
-import { FxRefreshService } from './fx-refresh.service';
+import { FxRefreshService } from '../application/fx-refresh.service';
 
 @Injectable()
 @HandlesJob(refreshFxRatesJob)

@@ -1,5 +1,5 @@
 import { defineJob, defineQueue, defineSchedule, type JobSchedule } from '@vitrine/shared/jobs';
-import { fxRefreshConfigFromEnv } from './fx-refresh.service';
+import { fxRefreshConfigFromEnv } from '../application/fx-refresh.service';
 
 export const fxQueue = defineQueue('fx', { concurrency: 1 });
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustomsDeclarationsModule } from '@vitrine/customs';
-import { InventoryModule } from '@vitrine/inventory';
+import { InventoryCoreModule, InventoryModule } from '@vitrine/inventory';
 import { PaymentsModule } from '@vitrine/payments';
 import { OrderCheckoutRepository } from '../infrastructure/order-checkout.repository';
 import { OrderQueryRepository } from '../infrastructure/order-query.repository';
@@ -72,7 +72,7 @@ export class AfterSalesModule {}
 
 /** Returns in the worker: return waybills, their declaration to customs (CEB625), the lateness sweep and deleting the photos of refused or closed returns. */
 @Module({
-  imports: [PaymentsModule, InventoryModule, CustomsDeclarationsModule],
+  imports: [PaymentsModule, InventoryCoreModule, CustomsDeclarationsModule],
   providers: [
     ...core,
     { provide: RETURN_CARRIER, useFactory: () => new HttpReturnCarrierGateway(pipelineConfigFromEnv().carrier) },

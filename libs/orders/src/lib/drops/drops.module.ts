@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CustomsModule } from '@vitrine/customs';
-import { OrdersModule } from '../orders.module';
+import { OrdersCoreModule } from '../orders-core.module';
 import { DropAllocationService } from './application/drop-allocation.service';
 import { DropsTickHandler } from './jobs/drops.handlers';
 import { DropsService } from './application/drops.service';
@@ -18,14 +18,14 @@ export class DropGateModule {}
 
 /** Drops in the API only (its throttling guard needs the API's ThrottlerModule): configuration, entries, verification and notices. */
 @Module({
-  imports: [CustomsModule, DropGateModule, OrdersModule],
+  imports: [CustomsModule, DropGateModule, OrdersCoreModule],
   providers: [DropsService, DropsResolver, DropEntryThrottlerGuard],
 })
 export class DropsModule {}
 
 /** Drops in the worker: the drops-tick job (starts, draws, turns, notices). */
 @Module({
-  imports: [DropGateModule, OrdersModule],
+  imports: [DropGateModule, OrdersCoreModule],
   providers: [DropAllocationService, DropsTickHandler],
 })
 export class DropsJobsModule {}

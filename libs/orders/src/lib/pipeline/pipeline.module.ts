@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CustomsAuditModule, CustomsDeclarationsModule } from '@vitrine/customs';
-import { InventoryModule } from '@vitrine/inventory';
+import { InventoryCoreModule } from '@vitrine/inventory';
 import { PaymentsModule } from '@vitrine/payments';
 import { AfterSalesJobsModule } from '../after-sales/after-sales.module';
 import { OrderCheckoutRepository } from '../infrastructure/order-checkout.repository';
 import { OrderQueryRepository } from '../infrastructure/order-query.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
-import { OrdersModule } from '../orders.module';
+import { OrdersCoreModule } from '../orders-core.module';
 import { AmendDeclarationsService } from './application/amend-declarations.service';
 import { BookShipmentsService } from './application/book-shipments.service';
 import { DeclareOrdersService } from './application/declare-orders.service';
@@ -35,7 +35,7 @@ import {
 
 /** The fulfilment pipeline's jobs (apps/worker only). */
 @Module({
-  imports: [OrdersModule, PaymentsModule, CustomsDeclarationsModule, InventoryModule, AfterSalesJobsModule],
+  imports: [OrdersCoreModule, PaymentsModule, CustomsDeclarationsModule, InventoryCoreModule, AfterSalesJobsModule],
   providers: [
     { provide: PIPELINE_CONFIG, useFactory: () => pipelineConfigFromEnv() },
     { provide: CARRIER_GATEWAY, inject: [PIPELINE_CONFIG], useFactory: (c: PipelineConfig) => new HttpCarrierGateway(c.carrier) },

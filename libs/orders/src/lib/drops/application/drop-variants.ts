@@ -19,7 +19,7 @@ export const DROP_VARIANTS_TTL_MS = DROP_MIN_LEAD_MS;
 export class DropVariants {
   private cached: { at: number; byVariant: Map<string, string> } | null = null;
   private loading: Promise<Map<string, string>> | null = null;
-  /** Bumped by `changed()`: every instance in this process (OrdersModule's and the drops module's) reads again. */
+  /** Bumped by `changed()`: every instance in this process (OrdersCoreModule's and the drops module's) reads again. */
   private static generation = 0;
   private readAt = -1;
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
 import { JobMetrics } from '@vitrine/shared/jobs';
-import { FxSourceError, parseEcbDaily, relativeChange } from './fx-source';
-import { FxRefreshRepository } from './fx-refresh.repository';
+import { FxSourceError, parseEcbDaily, relativeChange } from '../domain/fx-source';
+import { FxRefreshRepository } from '../infrastructure/fx-refresh.repository';
 
 /** FX refresh settings (FX_SOURCE_URL, FX_REFRESH_QUOTES, FX_MAX_DAILY_CHANGE, FX_MAX_AGE_DAYS, FX_SOURCE_TIMEOUT_MS). */
 export interface FxRefreshConfig {

@@ -1,0 +1,88 @@
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { RESOLVER_NAME_METADATA } from '@nestjs/graphql';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { CatalogModule, CatalogCoreModule } from '@vitrine/catalog';
+import { InventoryCoreModule, InventoryModule } from '@vitrine/inventory';
+import { OrdersCoreModule, OrdersModule } from '@vitrine/orders';
+import { WorkerModule } from './worker.module';
+
+type Built = { name: string; module: string };
+
+/** The classes of this kind the compiled graph built (an instance exists), with the module that built each. */
+function built(moduleRef: TestingModule, kind: 'resolver' | 'controller'): Built[] {
+  const discovery = moduleRef.get(DiscoveryService);
+  const wrappers = kind === 'controller' ? discovery.getControllers() : discovery.getProviders();
+  return wrappers
+    .filter(
+      (w) =>
+        typeof w.metatype === 'function' &&
+        w.instance &&
+        (kind === 'controller' || Reflect.hasOwnMetadata(RESOLVER_NAME_METADATA, w.metatype)),
+    )
+    .map((w) => ({ name: (w.metatype as { name: string }).name, module: w.host?.metatype.name ?? '?' }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The worker runs jobs only: its module graph (apps/worker's WorkerModule, compiled as the
+ * process compiles it) must not build the API's GraphQL resolvers or HTTP controllers. Orders
+ * and the catalogue are split into core modules (services, repositories) and API modules
+ * (resolvers, the Stripe webhook, the shelf labels' download), as licensing is; the worker's
+ * modules import the cores. Compiling constructs every provider without starting the jobs.
+ */
+describe("the worker's module graph (apps/worker)", () => {
+  let worker: TestingModule;
+
+  beforeAll(async () => {
+    worker = await Test.createTestingModule({ imports: [WorkerModule, DiscoveryModule] }).compile();
+  });
+  afterAll(async () => {
+    await worker.close();
+  });
+
+  it('builds no GraphQL resolver and no HTTP controller', () => {
+    expect(built(worker, 'resolver')).toEqual([]);
+    expect(built(worker, 'controller')).toEqual([]);
+  });
+
+  it('builds the orders, catalogue and inventory cores, and not their API modules', () => {
+    for (const core of [OrdersCoreModule, CatalogCoreModule, InventoryCoreModule])
+      expect(() => worker.select(core)).not.toThrow();
+    for (const api of [OrdersModule, CatalogModule, InventoryModule])
+      expect(() => worker.select(api)).toThrow();
+  });
+
+  it('is told apart from the API modules, which do build theirs (the check sees resolvers and controllers)', async () => {
+    const api = await Test.createTestingModule({
+      // The API's throttler, which after-sales' guest-code guard needs (the worker has none).
+      imports: [
+        WorkerModule,
+        DiscoveryModule,
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: 100 }]),
+        OrdersModule,
+        CatalogModule,
+        InventoryModule,
+      ],
+    }).compile();
+    try {
+      const resolvers = built(api, 'resolver');
+      const controllers = built(api, 'controller');
+      expect(resolvers).toEqual(
+        expect.arrayContaining([
+          { name: 'OrdersResolver', module: 'OrdersModule' },
+          { name: 'ShopResolver', module: 'CatalogModule' },
+          { name: 'InventoryResolver', module: 'InventoryModule' },
+        ]),
+      );
+      expect(controllers).toEqual(
+        expect.arrayContaining([
+          { name: 'StripeWebhookController', module: 'OrdersModule' },
+          { name: 'ShelfLabelsController', module: 'CatalogModule' },
+        ]),
+      );
+    } finally {
+      await api.close();
+    }
+  });
+});
