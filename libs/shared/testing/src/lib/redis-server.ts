@@ -61,6 +61,11 @@ export class PrivateRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** The redis-server process while it runs (benchmarks read its CPU from /proc). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Starts (again) on the same port: empty, unless `persistent`. */
   async up(): Promise<void> {
     if (this.child) return;
