@@ -13,7 +13,7 @@ const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000
  * The console's Edit and Cancel on drops and live sessions, and Archive on promotions (issue
  * 22): a museum manager changes a scheduled drop's edition (and is told in words when it
  * exceeds the stock), cancels it with a reason; renames and cancels a scheduled live session;
- * archives a coupon. Screenshots in test/artifacts/console-edits-*.png.
+ * archives a coupon, then finds it under the Archived filter, read-only. Screenshots in test/artifacts/console-edits-*.png.
  */
 describe('console: edit and cancel drops and live sessions, archive promotions', () => {
   const c = useConsole();
@@ -120,5 +120,20 @@ describe('console: edit and cancel drops and live sessions, archive promotions',
     await page.getByText('SPRING15').waitFor({ state: 'detached' });
     await screenshot('console-edits-promotion-archived-list');
     expect((await c.api.db.prisma.promotion.findUniqueOrThrow({ where: { id: promo.id } })).archivedAt).not.toBeNull();
+
+    // The "Archived" filter lists it (the API's archivedOnly); it opens read-only, with no Save, even at its edit address.
+    await page.getByLabel('Archived').check();
+    await page.getByText('SPRING15').click();
+    await page.waitForURL(new RegExp(`#/promotions/${promo.id}/show`));
+    await page.getByTestId('promotion-archived-note').waitFor();
+    await page.getByText('Spring 15', { exact: true }).waitFor();
+    await page.getByText('Archived', { exact: true }).last().waitFor();
+    await expect(page.getByRole('button', { name: 'Save' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Edit' }).count()).resolves.toBe(0);
+    await screenshot('console-edits-promotion-archived-show');
+    await page.goto(`/#/promotions/${promo.id}`);
+    await page.getByTestId('promotion-archived-note').waitFor();
+    await expect(page.getByRole('button', { name: 'Save' }).count()).resolves.toBe(0);
+    await expect(page.getByTestId('promotion-archive').count()).resolves.toBe(0);
   });
 });

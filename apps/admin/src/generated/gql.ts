@@ -120,7 +120,7 @@ type Documents = {
     "\n  mutation UpdateProduct($input: UpdateProductInput!) { updateProduct(input: $input) { ...ProductFields } }\n": typeof types.UpdateProductDocument,
     "\n  mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }\n": typeof types.DeleteProductDocument,
     "\n  fragment PromotionFields on Promotion {\n    id\n    museumId\n    kind\n    name\n    code\n    tiers { minMinor offMinor }\n    every\n    discountType\n    percentBps\n    amountOffMinor\n    minSpendMinor\n    fundedBy\n    perShopperLimit\n    totalLimit\n    usedCount\n    discountGivenMinor\n    productIds\n    startsAt\n    endsAt\n    status\n  }\n": typeof types.PromotionFieldsFragmentDoc,
-    "\n  query Promotions($museumId: ID) { promotions(museumId: $museumId) { ...PromotionFields } }\n": typeof types.PromotionsDocument,
+    "\n  query Promotions($museumId: ID, $archivedOnly: Boolean) { promotions(museumId: $museumId, archivedOnly: $archivedOnly) { ...PromotionFields } }\n": typeof types.PromotionsDocument,
     "\n  query Promotion($id: ID!) { promotion(id: $id) { ...PromotionFields } }\n": typeof types.PromotionDocument,
     "\n  mutation CreatePromotion($input: PromotionInput!) { createPromotion(input: $input) { ...PromotionFields } }\n": typeof types.CreatePromotionDocument,
     "\n  mutation UpdatePromotion($id: ID!, $input: PromotionInput!) { updatePromotion(id: $id, input: $input) { ...PromotionFields } }\n": typeof types.UpdatePromotionDocument,
@@ -288,7 +288,7 @@ const documents: Documents = {
     "\n  mutation UpdateProduct($input: UpdateProductInput!) { updateProduct(input: $input) { ...ProductFields } }\n": types.UpdateProductDocument,
     "\n  mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }\n": types.DeleteProductDocument,
     "\n  fragment PromotionFields on Promotion {\n    id\n    museumId\n    kind\n    name\n    code\n    tiers { minMinor offMinor }\n    every\n    discountType\n    percentBps\n    amountOffMinor\n    minSpendMinor\n    fundedBy\n    perShopperLimit\n    totalLimit\n    usedCount\n    discountGivenMinor\n    productIds\n    startsAt\n    endsAt\n    status\n  }\n": types.PromotionFieldsFragmentDoc,
-    "\n  query Promotions($museumId: ID) { promotions(museumId: $museumId) { ...PromotionFields } }\n": types.PromotionsDocument,
+    "\n  query Promotions($museumId: ID, $archivedOnly: Boolean) { promotions(museumId: $museumId, archivedOnly: $archivedOnly) { ...PromotionFields } }\n": types.PromotionsDocument,
     "\n  query Promotion($id: ID!) { promotion(id: $id) { ...PromotionFields } }\n": types.PromotionDocument,
     "\n  mutation CreatePromotion($input: PromotionInput!) { createPromotion(input: $input) { ...PromotionFields } }\n": types.CreatePromotionDocument,
     "\n  mutation UpdatePromotion($id: ID!, $input: PromotionInput!) { updatePromotion(id: $id, input: $input) { ...PromotionFields } }\n": types.UpdatePromotionDocument,
@@ -774,7 +774,7 @@ export function graphql(source: "\n  fragment PromotionFields on Promotion {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Promotions($museumId: ID) { promotions(museumId: $museumId) { ...PromotionFields } }\n"): typeof import('./graphql').PromotionsDocument;
+export function graphql(source: "\n  query Promotions($museumId: ID, $archivedOnly: Boolean) { promotions(museumId: $museumId, archivedOnly: $archivedOnly) { ...PromotionFields } }\n"): typeof import('./graphql').PromotionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

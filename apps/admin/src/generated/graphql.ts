@@ -1424,6 +1424,7 @@ export type PromotionFieldsFragment = { id: string, museumId: string | null, kin
 
 export type PromotionsQueryVariables = Exact<{
   museumId?: string | number | null | undefined;
+  archivedOnly?: boolean | null | undefined;
 }>;
 
 
@@ -6179,8 +6180,8 @@ export const DeleteProductDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteProductMutation, DeleteProductMutationVariables>;
 export const PromotionsDocument = new TypedDocumentString(`
-    query Promotions($museumId: ID) {
-  promotions(museumId: $museumId) {
+    query Promotions($museumId: ID, $archivedOnly: Boolean) {
+  promotions(museumId: $museumId, archivedOnly: $archivedOnly) {
     ...PromotionFields
   }
 }

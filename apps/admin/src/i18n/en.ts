@@ -331,6 +331,8 @@ export const en = {
       archive_title: 'Archive “%{name}”?',
       archive_content: 'It stops applying to new carts at once; orders already placed with it keep their discount. It cannot be brought back.',
       archived: 'Promotion archived: new carts no longer get it.',
+      archived_filter: 'Archived',
+      archived_read_only: 'This promotion is archived: it can be read, no longer changed.',
     },
     drops: {
       mode: { QUEUE: 'Queue (random order at the start)', DRAW: 'Draw (committed seed)' },

@@ -332,6 +332,8 @@ export const fr: typeof en = {
       archive_title: 'Archiver « %{name} » ?',
       archive_content: 'Elle ne s’applique plus aux nouveaux paniers, immédiatement ; les commandes déjà passées gardent leur remise. Elle ne peut pas être rétablie.',
       archived: 'Promotion archivée : les nouveaux paniers ne l’obtiennent plus.',
+      archived_filter: 'Archivées',
+      archived_read_only: 'Cette promotion est archivée : elle reste consultable mais ne peut plus être modifiée.',
     },
     drops: {
       mode: { QUEUE: 'File d’attente (ordre tiré au sort au début)', DRAW: 'Tirage au sort (graine engagée)' },

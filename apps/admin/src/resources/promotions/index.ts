@@ -9,6 +9,7 @@ export default {
   list: lazy(() => screens().then((m) => ({ default: m.PromotionList }))),
   create: lazy(() => screens().then((m) => ({ default: m.PromotionCreate }))),
   edit: lazy(() => screens().then((m) => ({ default: m.PromotionEdit }))),
+  show: lazy(() => screens().then((m) => ({ default: m.PromotionShow }))),
   icon: LocalOfferIcon,
   recordRepresentation: (r: PromotionRecord) => r.name,
 };

@@ -72,8 +72,9 @@ graphql(`
     status
   }
 `);
+// Current ones, or (the list's "archived" filter) only the archived, which are read-only.
 const PROMOTIONS = graphql(`
-  query Promotions($museumId: ID) { promotions(museumId: $museumId) { ...PromotionFields } }
+  query Promotions($museumId: ID, $archivedOnly: Boolean) { promotions(museumId: $museumId, archivedOnly: $archivedOnly) { ...PromotionFields } }
 `);
 const PROMOTION = graphql(`
   query Promotion($id: ID!) { promotion(id: $id) { ...PromotionFields } }
@@ -131,9 +132,9 @@ export function toForm(p: PromotionRecord): PromotionRecord & PromotionForm {
 export const archivePromotion = (id: string) => gql(ARCHIVE_PROMOTION, { id });
 
 export const promotionsData: ResourceHandler = {
-  async getList() {
+  async getList(params) {
     const museumId = getCurrentMuseumId();
-    const r = await gql(PROMOTIONS, { museumId });
+    const r = await gql(PROMOTIONS, { museumId, archivedOnly: params.filter?.archived === true });
     const data = r.promotions.map(toForm);
     return { data, total: data.length };
   },

@@ -18,7 +18,9 @@ import {
   ReferenceArrayInput,
   SaveButton,
   SelectInput,
+  Show,
   SimpleForm,
+  SimpleShowLayout,
   SimpleFormIterator,
   TextField,
   TextInput,
@@ -27,6 +29,7 @@ import {
   maxValue,
   minValue,
   required,
+  type RowClickFunction,
   useNotify,
   usePermissions,
   useRecordContext,
@@ -34,7 +37,7 @@ import {
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { Chip } from '@mui/material';
+import { Alert, Chip } from '@mui/material';
 import { Money } from '../../components/Money';
 import { archivePromotion, type PromotionRecord } from './promotions.data';
 
@@ -70,11 +73,16 @@ const StatusField = () => {
   );
 };
 
+const filters = [<BooleanInput key="archived" source="archived" label="vitrine.promotions.archived_filter" alwaysOn />];
+
+/** An archived promotion opens read-only; the others in their form. */
+const rowClick: RowClickFunction = (_id, _resource, record) => ((record as PromotionRecord).status === 'ARCHIVED' ? 'show' : 'edit');
+
 export const PromotionList = () => {
   const translate = useTranslate();
   return (
-    <List exporter={false} pagination={false}>
-      <Datagrid rowClick="edit" bulkActionButtons={false}>
+    <List exporter={false} pagination={false} filters={filters} empty={false}>
+      <Datagrid rowClick={rowClick} bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
         <FunctionField<PromotionRecord> source="kind" sortable={false} render={(p) => translate(`vitrine.promotions.kind.${p.kind}`)} />
         <TextField source="code" sortable={false} emptyText="—" />
@@ -92,17 +100,28 @@ export const PromotionList = () => {
 
 const positive = [minValue(0.01)];
 
+/** Save, except on an archived promotion (the API refuses it: PROMOTION_ARCHIVED), which says why. */
+const FormToolbar = () => {
+  const record = useRecordContext<PromotionRecord>();
+  const translate = useTranslate();
+  return (
+    <Toolbar>
+      {record?.status === 'ARCHIVED' ? (
+        <Alert severity="info" data-testid="promotion-archived-note">
+          {translate('vitrine.promotions.archived_read_only')}
+        </Alert>
+      ) : (
+        <SaveButton />
+      )}
+    </Toolbar>
+  );
+};
+
 /** One form for both kinds; the kind is fixed once created. */
 const PromotionForm = ({ creating }: { creating: boolean }) => {
   const { permissions } = usePermissions<string>();
   return (
-    <SimpleForm
-      toolbar={
-        <Toolbar>
-          <SaveButton />
-        </Toolbar>
-      }
-    >
+    <SimpleForm toolbar={<FormToolbar />}>
       <SelectInput source="kind" choices={KINDS} validate={required()} disabled={!creating} />
       <TextInput source="name" validate={[required()]} fullWidth />
       {creating && permissions === 'PLATFORM_ADMIN' && <BooleanInput source="platformWide" helperText="vitrine.promotions.platform_help" />}
@@ -188,6 +207,31 @@ const ArchiveButton = () => {
         onClose={() => setOpen(false)}
       />
     </>
+  );
+};
+
+/** An archived promotion, read-only: its terms, uses and what it gave. */
+export const PromotionShow = () => {
+  const translate = useTranslate();
+  return (
+    // No Edit button: an archived promotion is not changed (updatePromotion refuses it).
+    <Show actions={false}>
+      <SimpleShowLayout>
+        <Alert severity="info" data-testid="promotion-archived-note">
+          {translate('vitrine.promotions.archived_read_only')}
+        </Alert>
+        <TextField source="name" />
+        <FunctionField<PromotionRecord> source="kind" render={(p) => translate(`vitrine.promotions.kind.${p.kind}`)} />
+        <TextField source="code" emptyText="—" />
+        <FunctionField<PromotionRecord> label="vitrine.promotions.terms.label" render={(p) => <Terms p={p} />} />
+        <FunctionField<PromotionRecord> source="fundedBy" render={(p) => translate(`vitrine.promotions.funded_by.${p.fundedBy}`)} />
+        <FunctionField<PromotionRecord> source="usedCount" render={(p) => (p.totalLimit ? `${p.usedCount} / ${p.totalLimit}` : String(p.usedCount))} />
+        <FunctionField<PromotionRecord> source="discountGivenMinor" render={(p) => <Money amount={p.discountGivenMinor} currency="CNY" />} />
+        <DateField source="startsAt" showTime />
+        <DateField source="endsAt" showTime />
+        <StatusField />
+      </SimpleShowLayout>
+    </Show>
   );
 };
 

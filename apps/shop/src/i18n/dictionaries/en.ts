@@ -190,6 +190,7 @@ export const en: Dictionary = {
     COUPON_MIN_SPEND_NOT_MET: 'Your cart does not reach this coupon’s minimum spend.',
     PROMOTION_EXHAUSTED: 'A promotion in your cart has just ended; please check the new total.',
     COUPON_CODE_TAKEN: 'This coupon code is already in use.',
+    PROMOTION_ARCHIVED: 'This promotion has ended and can no longer be changed.',
     DROP_IDENTITY_ALREADY_ENTERED: 'This ID number has already entered this drop (one entry per person, whatever the account).',
     DROP_ALREADY_ENTERED: 'You have already entered this drop.',
     DROP_NOT_ACCEPTING_ENTRIES: 'This drop is not taking entries now.',

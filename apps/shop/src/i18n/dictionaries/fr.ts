@@ -190,6 +190,7 @@ export const fr: Dictionary = {
     COUPON_MIN_SPEND_NOT_MET: 'Votre panier n’atteint pas le minimum d’achat de ce code.',
     PROMOTION_EXHAUSTED: 'Une promotion de votre panier vient de se terminer ; vérifiez le nouveau total.',
     COUPON_CODE_TAKEN: 'Ce code promo est déjà utilisé.',
+    PROMOTION_ARCHIVED: 'Cette promotion est terminée et ne peut plus être modifiée.',
     DROP_IDENTITY_ALREADY_ENTERED: 'Ce numéro de pièce d’identité participe déjà à cette vente (une participation par personne, quel que soit le compte).',
     DROP_ALREADY_ENTERED: 'Vous participez déjà à cette vente.',
     DROP_NOT_ACCEPTING_ENTRIES: 'Cette vente ne prend pas de participations en ce moment.',

@@ -190,6 +190,7 @@ export const zhCN: Dictionary = {
     COUPON_MIN_SPEND_NOT_MET: '购物车金额未达到该优惠券的使用门槛。',
     PROMOTION_EXHAUSTED: '购物车中的某项优惠刚刚结束，请查看新的总额。',
     COUPON_CODE_TAKEN: '该优惠券码已被使用。',
+    PROMOTION_ARCHIVED: '该促销已归档，无法再修改。',
     DROP_IDENTITY_ALREADY_ENTERED: '该身份证号已参加本次限量发售（每人限一次，不论账号）。',
     DROP_ALREADY_ENTERED: '您已参加本次限量发售。',
     DROP_NOT_ACCEPTING_ENTRIES: '本次限量发售目前不接受报名。',

@@ -24,10 +24,10 @@ export class PromotionsAdminService {
     private readonly pricing: PromotionsPricingService,
   ) {}
 
-  async list(actor: Actor, q: { museumId?: string | null; platformOnly?: boolean; includeArchived?: boolean }): Promise<PromotionView[]> {
+  async list(actor: Actor, q: { museumId?: string | null; platformOnly?: boolean; includeArchived?: boolean; archivedOnly?: boolean }): Promise<PromotionView[]> {
     if (q.museumId && (!UUID.test(q.museumId) || !canManageMuseum(actor, q.museumId))) throw new NotFoundError('Museum');
     if (q.platformOnly && !isPlatformAdmin(actor)) return [];
-    const rows = await this.repo.list({ museumIds: managedMuseumScope(actor), museumId: q.museumId, platformOnly: q.platformOnly, includeArchived: q.includeArchived ?? false });
+    const rows = await this.repo.list({ museumIds: managedMuseumScope(actor), museumId: q.museumId, platformOnly: q.platformOnly, archived: q.archivedOnly ? 'ONLY' : q.includeArchived ? 'INCLUDE' : 'EXCLUDE' });
     return this.withUsage(rows);
   }
 
@@ -46,6 +46,7 @@ export class PromotionsAdminService {
 
   async update(actor: Actor, id: string, raw: unknown): Promise<PromotionView> {
     const existing = await this.visible(actor, id);
+    if (existing.archivedAt) throw this.archived();
     // The kind and the museum are fixed at creation; the rest is replaced.
     const v = checkPromotionInput({ ...(raw as object), museumId: existing.museumId, kind: existing.kind });
     if (v.totalLimit != null && v.totalLimit < existing.usedCount) {
@@ -59,9 +60,13 @@ export class PromotionsAdminService {
 
   async archive(actor: Actor, id: string): Promise<PromotionView> {
     await this.visible(actor, id);
-    const row = await this.repo.archive(id, new Date());
+    if (!(await this.repo.archive(id, new Date()))) throw this.archived();
     this.pricing.forgetCached();
-    return (await this.withUsage([row]))[0]!;
+    return this.get(actor, id);
+  }
+
+  private archived(): PromotionsError {
+    return new PromotionsError(PromotionsErrorCode.PROMOTION_ARCHIVED, 'This promotion is archived: it can be read, no longer changed');
   }
 
   private async visible(actor: Actor, id: string): Promise<PromotionRow> {

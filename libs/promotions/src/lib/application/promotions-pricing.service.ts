@@ -154,4 +154,5 @@ const messages: Record<PromotionsErrorCode, string> = {
   COUPON_MIN_SPEND_NOT_MET: 'The cart does not reach this coupon’s minimum spend',
   PROMOTION_EXHAUSTED: 'A promotion in this cart has just ended or run out',
   COUPON_CODE_TAKEN: 'This coupon code is already used',
+  PROMOTION_ARCHIVED: 'This promotion is archived: it can no longer be changed',
 };

@@ -19,6 +19,8 @@ export const PromotionsErrorCode = {
   PROMOTION_EXHAUSTED: 'PROMOTION_EXHAUSTED',
   /** A coupon code already used by another promotion. */
   COUPON_CODE_TAKEN: 'COUPON_CODE_TAKEN',
+  /** An archived promotion can be read, not changed (nor archived again). */
+  PROMOTION_ARCHIVED: 'PROMOTION_ARCHIVED',
 } as const;
 export type PromotionsErrorCode = (typeof PromotionsErrorCode)[keyof typeof PromotionsErrorCode];
 

@@ -26,8 +26,11 @@ export class PromotionsResolver {
     @Args('museumId', { type: () => ID, nullable: true }) museumId?: string | null,
     @Args('platformOnly', { type: () => Boolean, nullable: true }) platformOnly?: boolean | null,
     @Args('includeArchived', { type: () => Boolean, nullable: true }) includeArchived?: boolean | null,
+    @Args('archivedOnly', { type: () => Boolean, nullable: true, description: 'Only archived ones (read-only: updatePromotion refuses them with PROMOTION_ARCHIVED).' }) archivedOnly?: boolean | null,
   ): Promise<PromotionType[]> {
-    return (await this.admin.list(actor, { museumId, platformOnly: platformOnly ?? false, includeArchived: includeArchived ?? false })).map((p) => toPromotion(p));
+    return (await this.admin.list(actor, { museumId, platformOnly: platformOnly ?? false, includeArchived: includeArchived ?? false, archivedOnly: archivedOnly ?? false })).map((p) =>
+      toPromotion(p),
+    );
   }
 
   @Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER')
@@ -43,13 +46,15 @@ export class PromotionsResolver {
   }
 
   @Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER')
-  @Mutation(() => PromotionType, { description: 'Replaces its terms (the kind and museum stay); the total limit cannot go below the uses taken.' })
+  @Mutation(() => PromotionType, {
+    description: 'Replaces its terms (the kind and museum stay); the total limit cannot go below the uses taken. PROMOTION_ARCHIVED once archived (nothing written).',
+  })
   async updatePromotion(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: PromotionInput): Promise<PromotionType> {
     return toPromotion(await this.admin.update(actor, id, input));
   }
 
   @Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER')
-  @Mutation(() => PromotionType, { description: 'Ends it now for new carts; orders placed with it keep their discount.' })
+  @Mutation(() => PromotionType, { description: 'Ends it now for new carts; orders placed with it keep their discount. PROMOTION_ARCHIVED if it already is.' })
   async archivePromotion(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<PromotionType> {
     return toPromotion(await this.admin.archive(actor, id));
   }

@@ -109,9 +109,9 @@ export class PromotionRepository {
     return this.prisma.sql;
   }
 
-  async list(filter: { museumIds: readonly string[] | 'ALL'; museumId?: string | null; platformOnly?: boolean; includeArchived: boolean }): Promise<PromotionRow[]> {
+  async list(filter: { museumIds: readonly string[] | 'ALL'; museumId?: string | null; platformOnly?: boolean; archived: 'EXCLUDE' | 'INCLUDE' | 'ONLY' }): Promise<PromotionRow[]> {
     const where: Prisma.PromotionWhereInput = {
-      ...(filter.includeArchived ? {} : { archivedAt: null }),
+      ...(filter.archived === 'INCLUDE' ? {} : filter.archived === 'ONLY' ? { archivedAt: { not: null } } : { archivedAt: null }),
       ...(filter.platformOnly ? { museumId: null } : filter.museumId ? { museumId: filter.museumId } : filter.museumIds === 'ALL' ? {} : { museumId: { in: [...filter.museumIds] } }),
     };
     const rows = await this.prisma.promotion.findMany({ where, select: SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: 500 });
@@ -196,8 +196,10 @@ export class PromotionRepository {
     return toRow(row);
   }
 
-  async archive(id: string, at: Date): Promise<PromotionRow> {
-    return toRow(await this.prisma.promotion.update({ where: { id }, data: { archivedAt: at, updatedAt: at }, select: SELECT }));
+  /** Archives it unless it already is (false then). */
+  async archive(id: string, at: Date): Promise<boolean> {
+    const r = await this.prisma.promotion.updateMany({ where: { id, archivedAt: null }, data: { archivedAt: at, updatedAt: at } });
+    return r.count === 1;
   }
 
   /**
