@@ -17,6 +17,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataAccessModule } from '@vitrine/shared/data-access';
 import type { Actor } from '@vitrine/shared/graphql';
 import { SettlementCoreModule, SettlementPostingService, SettlementQueriesService } from '@vitrine/settlement';
+import { OrdersSourcesModule } from '@vitrine/orders';
 import os from 'node:os';
 import { freshDatabase, machine, withClient, writePerformanceSection } from './support';
 
@@ -27,7 +28,7 @@ const BRANDS = 50;
 const SELLERS = 500;
 const LINES_PER_ORDER = 3;
 
-@Module({ imports: [DataAccessModule, SettlementCoreModule] })
+@Module({ imports: [DataAccessModule, OrdersSourcesModule, SettlementCoreModule] })
 class BenchModule {}
 
 const operator: Actor = { userId: '00000000-0000-0000-0000-000000000001', role: 'PLATFORM_ADMIN', museumIds: [], brandId: null };

@@ -14,3 +14,5 @@ export { SettlementQueriesService, type SellerBalance, type PlatformLedger, type
 export { OrderSettlementType, OrderSettlementDiscountType } from './lib/graphql/settlement.types';
 export { toOrderSettlement } from './lib/graphql/order-settlement.mapper';
 export { SettlementError, SettlementErrorCode } from './lib/domain/settlement-error';
+// What settlement reads of orders (the sales it posts from), bound by libs/orders (issue 19).
+export { SettledSalesSource } from './lib/ports/settled-sales.source';

@@ -1,11 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { IdentityOrdersSource } from '@vitrine/customs';
 import { LicensedSalesSource } from '@vitrine/licensing';
+import { SettledSalesSource } from '@vitrine/settlement';
 import { Prisma } from '@vitrine/shared/data-access';
 
 /**
- * Orders' tables as the contexts below orders read them (issue 19, ADR 0021). Licensing and
- * customs cannot import orders (orders imports them), so each declares the relations it reads
+ * Orders' tables as the contexts below orders read them (issue 19, ADR 0021). Licensing,
+ * customs and settlement cannot import orders (orders imports them), so each declares the relations it reads
  * as an abstract class and orders binds them here. Each relation is a plain sub-select naming
  * the columns it publishes; PostgreSQL pulls it up into the reader's statement.
  */
@@ -20,6 +21,13 @@ export class OrdersIdentityOrdersSource extends IdentityOrdersSource {
   readonly statusChanges = Prisma.sql`(SELECT order_id, to_status::text AS to_status, created_at FROM order_status_changes)`;
 }
 
+export class OrdersSettledSalesSource extends SettledSalesSource {
+  readonly orders = Prisma.sql`(SELECT id, number, checkout_id, museum_id, fulfilled_by_brand_id, status, currency, shipping_minor, insurance_minor, tax_minor, total_minor, paid_at, created_at FROM orders)`;
+  readonly lines = Prisma.sql`(SELECT id, order_id, product_id, position, quantity, currency, goods_minor, discount_minor, platform_discount_minor FROM order_lines)`;
+  readonly statusChanges = Prisma.sql`(SELECT order_id, to_status, created_at FROM order_status_changes)`;
+  readonly returns = Prisma.sql`(SELECT order_id, status FROM order_returns)`;
+}
+
 /**
  * Binds the sources for the whole application: global, since the readers' modules
  * (LicensingCoreModule, the retention modules) are imported from many places. Each app (and
@@ -30,7 +38,8 @@ export class OrdersIdentityOrdersSource extends IdentityOrdersSource {
   providers: [
     { provide: LicensedSalesSource, useClass: OrdersLicensedSalesSource },
     { provide: IdentityOrdersSource, useClass: OrdersIdentityOrdersSource },
+    { provide: SettledSalesSource, useClass: OrdersSettledSalesSource },
   ],
-  exports: [LicensedSalesSource, IdentityOrdersSource],
+  exports: [LicensedSalesSource, IdentityOrdersSource, SettledSalesSource],
 })
 export class OrdersSourcesModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '@vitrine/shared/data-access';
 import { accountCode, type AccountKind, type AccountRef, type EntryKind, type JournalEntryDraft, type LineComponent, type OwnerType } from '../domain/ledger';
 import type { OrderLedgerLine } from '../domain/reversal';
+import { SettledSalesSource } from '../ports/settled-sales.source';
 
 export interface BalanceRow {
   kind: AccountKind;
@@ -55,7 +56,11 @@ export class LedgerRepository {
   /** Account code → id of accounts known to exist (see accountIds). */
   private readonly knownAccounts = new Map<string, string>();
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    /** Orders' numbers, through the relations libs/orders binds. */
+    private readonly sales: SettledSalesSource,
+  ) {}
 
   /**
    * Writes an entry and its lines once: false (nothing written) when an entry of this event
@@ -209,7 +214,7 @@ export class LedgerRepository {
              ORDER BY l.id DESC
              LIMIT ${take}) x
           JOIN settlement_accounts a ON a.id = x.account_id
-          LEFT JOIN orders o ON o.id = x.order_id
+          LEFT JOIN ${this.sales.orders} o ON o.id = x.order_id
          ORDER BY x.id DESC
          LIMIT ${take}`,
       this.prisma.$queryRaw<{ n: number }[]>`

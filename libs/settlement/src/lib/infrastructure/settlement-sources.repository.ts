@@ -4,6 +4,7 @@ import { CatalogReadPort } from '@vitrine/catalog';
 import { LicensingReadPort } from '@vitrine/licensing';
 import { PaymentsReadPort } from '@vitrine/payments';
 import { StorefrontsReadPort } from '@vitrine/storefronts';
+import { SettledSalesSource } from '../ports/settled-sales.source';
 
 /**
  * Read model of the facts settlement posts from (tables of libs/orders, libs/payments and
@@ -58,7 +59,11 @@ export interface LostDisputeRow {
 
 @Injectable()
 export class SettlementSourcesRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    /** Orders' tables, through the relations libs/orders binds. */
+    private readonly sales: SettledSalesSource,
+  ) {}
 
   /** Paid orders of the checkout whose payment is not in the ledger yet. */
   unpostedPaidOrders(tx: Tx, checkoutId: string): Promise<PaidOrderRow[]> {
@@ -66,7 +71,7 @@ export class SettlementSourcesRepository {
       SELECT o.id::text AS "orderId", o.checkout_id::text AS "checkoutId", o.museum_id::text AS "museumId",
              o.fulfilled_by_brand_id::text AS "fulfilledByBrandId", o.currency, o.shipping_minor AS "shippingMinor",
              o.insurance_minor AS "insuranceMinor", o.tax_minor AS "taxMinor", o.total_minor AS "totalMinor", o.paid_at AS "paidAt"
-        FROM orders o
+        FROM ${this.sales.orders} o
        WHERE o.checkout_id = ${checkoutId}::uuid AND o.paid_at IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
        ORDER BY o.id`;
@@ -83,8 +88,8 @@ export class SettlementSourcesRepository {
                 WHERE sf.museum_id = o.museum_id AND s.effective_from <= o.created_at
                 ORDER BY s.effective_from DESC, s.created_at DESC LIMIT 1), 0)::int AS "commissionRateBps",
              lp.fulfilled_by_brand_id::text AS "licensedBrandId", ag.royalty_rate_bps AS "royaltyRateBps"
-        FROM order_lines ol
-        JOIN orders o ON o.id = ol.order_id
+        FROM ${this.sales.lines} ol
+        JOIN ${this.sales.orders} o ON o.id = ol.order_id
         LEFT JOIN order_line_commissions c ON c.order_line_id = ol.id
         LEFT JOIN ${CatalogReadPort.products} p ON p.id = ol.product_id
         LEFT JOIN ${LicensingReadPort.licensedProducts} lp ON lp.product_id = ol.product_id
@@ -102,11 +107,11 @@ export class SettlementSourcesRepository {
   payableOrders(tx: Tx, checkoutId: string, windowDays: number, now: Date): Promise<{ orderId: string; at: Date }[]> {
     return tx.$queryRaw<{ orderId: string; at: Date }[]>`
       SELECT o.id::text AS "orderId", r.released + make_interval(days => ${windowDays}::int) AS at
-        FROM orders o
-        JOIN LATERAL (SELECT min(h.created_at) AS released FROM order_status_changes h WHERE h.order_id = o.id AND h.to_status = 'CLEARED') r ON r.released IS NOT NULL
+        FROM ${this.sales.orders} o
+        JOIN LATERAL (SELECT min(h.created_at) AS released FROM ${this.sales.statusChanges} h WHERE h.order_id = o.id AND h.to_status = 'CLEARED') r ON r.released IS NOT NULL
        WHERE o.checkout_id = ${checkoutId}::uuid AND o.paid_at IS NOT NULL AND o.status <> 'REFUNDED'
          AND r.released + make_interval(days => ${windowDays}::int) <= ${now}
-         AND NOT EXISTS (SELECT 1 FROM order_returns x WHERE x.order_id = o.id AND x.status IN ('REQUESTED', 'ACCEPTED', 'INSPECTED'))
+         AND NOT EXISTS (SELECT 1 FROM ${this.sales.returns} x WHERE x.order_id = o.id AND x.status IN ('REQUESTED', 'ACCEPTED', 'INSPECTED'))
          AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-payable:' || o.id::text)
        ORDER BY o.id`;
   }
@@ -141,7 +146,7 @@ export class SettlementSourcesRepository {
   async feeTermsOf(checkoutId: string): Promise<{ orderId: string; passStripeFees: boolean }[]> {
     return this.prisma.$queryRaw<{ orderId: string; passStripeFees: boolean }[]>`
       SELECT o.id::text AS "orderId", coalesce(bool_or(s.pass_stripe_fees), false) AS "passStripeFees"
-        FROM orders o
+        FROM ${this.sales.orders} o
         LEFT JOIN order_line_commissions c ON c.order_id = o.id
         LEFT JOIN commission_settings s ON s.id = c.setting_id
        WHERE o.checkout_id = ${checkoutId}::uuid AND o.paid_at IS NOT NULL
@@ -160,7 +165,7 @@ export class SettlementSourcesRepository {
 
   /** Paid orders of the checkout (the ones a refund without an order, or a dispute, is spread over). */
   async paidOrderIds(tx: Tx, checkoutId: string): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM orders WHERE checkout_id = ${checkoutId}::uuid AND paid_at IS NOT NULL ORDER BY id`;
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT o.id::text FROM ${this.sales.orders} o WHERE o.checkout_id = ${checkoutId}::uuid AND o.paid_at IS NOT NULL ORDER BY o.id`;
     return rows.map((r) => r.id);
   }
 
@@ -184,7 +189,7 @@ export class SettlementSourcesRepository {
   async checkoutsBehind(limit: number, after: string | null, windowDays: number, now: Date): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
       SELECT id FROM (
-      SELECT DISTINCT o.checkout_id::text AS id FROM orders o
+      SELECT DISTINCT o.checkout_id::text AS id FROM ${this.sales.orders} o
        WHERE o.paid_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
       UNION
       SELECT p.checkout_id::text FROM ${PaymentsReadPort.refunds} r JOIN ${PaymentsReadPort.payments} p ON p.id = r.payment_id
@@ -195,12 +200,12 @@ export class SettlementSourcesRepository {
       SELECT p.checkout_id::text FROM ${PaymentsReadPort.disputes} d JOIN ${PaymentsReadPort.payments} p ON p.id = d.payment_id
        WHERE d.status = 'lost' AND d.lost_amount_minor > 0 AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'dispute-lost:' || d.provider_dispute_id)
       UNION
-      SELECT o.checkout_id::text FROM orders o
+      SELECT o.checkout_id::text FROM ${this.sales.orders} o
        WHERE o.paid_at IS NOT NULL AND o.status <> 'REFUNDED'
          AND EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
          AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-payable:' || o.id::text)
-         AND (SELECT min(h.created_at) FROM order_status_changes h WHERE h.order_id = o.id AND h.to_status = 'CLEARED') + make_interval(days => ${windowDays}::int) <= ${now}
-         AND NOT EXISTS (SELECT 1 FROM order_returns x WHERE x.order_id = o.id AND x.status IN ('REQUESTED', 'ACCEPTED', 'INSPECTED'))
+         AND (SELECT min(h.created_at) FROM ${this.sales.statusChanges} h WHERE h.order_id = o.id AND h.to_status = 'CLEARED') + make_interval(days => ${windowDays}::int) <= ${now}
+         AND NOT EXISTS (SELECT 1 FROM ${this.sales.returns} x WHERE x.order_id = o.id AND x.status IN ('REQUESTED', 'ACCEPTED', 'INSPECTED'))
       ) behind
       WHERE ${after}::text IS NULL OR id > ${after}::text
       ORDER BY id LIMIT ${limit}`;
