@@ -73,16 +73,6 @@ export class PromotionsPricingService {
     this.cache = null;
   }
 
-  /** applyCartCoupon's check: the coupon of this code, or its stable refusal. Writes nothing. */
-  async checkCoupon(rawCode: string, lines: readonly LineForPromotion[], shopperUserId: string | null, at: Date): Promise<LivePromotion> {
-    const code = rawCode.trim().toUpperCase();
-    const coupon = CODE.test(code) ? await this.repo.couponByCode(code) : null;
-    if (!coupon || coupon.archivedAt) throw new PromotionsError(PromotionsErrorCode.COUPON_INVALID, 'No coupon has this code', { field: 'code' });
-    const problem = await this.couponProblem(coupon, lines, { userId: shopperUserId }, at);
-    if (problem) throw new PromotionsError(problem, messages[problem], { field: 'code', ...(problem === 'COUPON_MIN_SPEND_NOT_MET' ? { minSpend: coupon.minSpendMinor } : {}) });
-    return coupon;
-  }
-
   /**
    * In placeOrder's transaction, after the identity is locked: one use of each applied
    * promotion (conditional increment: concurrent checkouts queue on the promotion's row and
