@@ -2,13 +2,12 @@
 // Seeds 10,000 published products across 20 storefronts, starts the real API in production
 // mode as its own process, and drives the product-list and product-detail queries with
 // autocannon (50 connections), next to a bare Node HTTP server measured in the same run.
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ROOT, bareServer, freshDatabase, load, machine, withClient, writePerformanceSection, type LoadResult } from './support';
-import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../test/support/spawn-api';
+import { API_FROM_SOURCE, bareServer, buildApi, freshDatabase, load, machine, resetPeakRss, rssMb, startDeployedApi, withClient, writePerformanceSection, type LoadResult } from './support';
+import { PRODUCTION_TEST_SECRETS, freePort, waitForHttp } from '../test/support/spawn-api';
 
 const MUSEUMS = 20;
 const PRODUCTS_PER_MUSEUM = 500;
@@ -178,34 +177,8 @@ interface Scenario extends LoadResult {
   rssPeakMb?: number;
 }
 
-/**
- * The API as deployed (docker/Dockerfile): built ahead of time by scripts/build-api.mjs and run
- * with plain node. `BENCH_API_SOURCE=1` runs it from source through @swc-node/register instead,
- * as `npm start` does (about 100 MB more resident memory: TypeScript, SWC and source maps).
- */
-const FROM_SOURCE = process.env['BENCH_API_SOURCE'] === '1';
-
-function startApi(env: Record<string, string>, nodeArgs: string[]): SpawnedProcess {
-  if (FROM_SOURCE) return spawnApp('apps/api/src/main.ts', env, nodeArgs);
-  let out = '';
-  // The same V8 flags as docker/Dockerfile's CMD.
-  const child = spawn(process.execPath, ['--max-old-space-size=224', '--liftoff-only', ...nodeArgs, path.join(ROOT, 'dist/server/apps/api/src/main.js')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  return {
-    child,
-    output: () => out,
-    stop: (signal = 'SIGTERM') =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
-        child.once('exit', (code) => resolve(code));
-        child.kill(signal);
-      }),
-  };
-}
-
 async function main(): Promise<void> {
-  if (!FROM_SOURCE) execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-api.mjs')], { stdio: 'inherit' });
+  buildApi();
   const url = await freshDatabase('vitrine_bench_catalog');
   console.log('seeding 10,000 products …');
   const ids = await seedCatalogue(url);
@@ -235,7 +208,7 @@ async function main(): Promise<void> {
     'bench:catalog',
     `## Shopper catalogue (\`npm run bench:catalog\`)
 
-Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine().replace(/, load average [\d.]+ at the start$/, '')}; load average ${loadStart.map((l) => l.toFixed(1)).join(' / ')} before the API scenarios and ${loadEnd.map((l) => l.toFixed(1)).join(' / ')} after (the machine is shared: wall-clock figures are depressed by the load, the per-request CPU and statement counts much less). 10,000 published products across ${MUSEUMS} storefronts (2 variants, 2 media, 1 work each); API in production mode ${FROM_SOURCE ? 'run from source through @swc-node/register (`BENCH_API_SOURCE=1`)' : 'built by scripts/build-api.mjs and run with plain node, as docker/Dockerfile runs it'}, ${API_WORKERS === '1' ? 'one process' : `${API_WORKERS} processes`}, pool 20, shop-window micro-cache of ${process.env['PUBLIC_CACHE_SECONDS'] ?? 30} s (ADR 0010); autocannon 50 connections, ${process.env['BENCH_SECONDS'] ?? 10} s per scenario, on the same machine.
+Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine().replace(/, load average [\d.]+ at the start$/, '')}; load average ${loadStart.map((l) => l.toFixed(1)).join(' / ')} before the API scenarios and ${loadEnd.map((l) => l.toFixed(1)).join(' / ')} after (the machine is shared: wall-clock figures are depressed by the load, the per-request CPU and statement counts much less). 10,000 published products across ${MUSEUMS} storefronts (2 variants, 2 media, 1 work each); API in production mode ${API_FROM_SOURCE ? 'run from source through @swc-node/register (`BENCH_API_SOURCE=1`)' : 'built by scripts/build-api.mjs and run with plain node, as docker/Dockerfile runs it'}, ${API_WORKERS === '1' ? 'one process' : `${API_WORKERS} processes`}, pool 20, shop-window micro-cache of ${process.env['PUBLIC_CACHE_SECONDS'] ?? 30} s (ADR 0010); autocannon 50 connections, ${process.env['BENCH_SECONDS'] ?? 10} s per scenario, on the same machine.
 
 - **product list**: the same first page each time (the front-door cache replays it).
 - **product detail**: cycles over 2,000 random products of the 10,000.
@@ -278,7 +251,7 @@ const API_WORKERS = process.env['API_WORKERS'] ?? '1';
 async function driveApi(url: string, ids: string[], cacheSeconds: string, mixed: string[], distinct: string[]): Promise<{ rows: Scenario[]; rssIdleMb: number; rssAfterMb: number }> {
   const port = await freePort();
   const countFile = path.join(os.tmpdir(), `bench-catalog-sql-${process.pid}-${port}`);
-  const api = startApi(
+  const api = startDeployedApi(
     {
       ...PRODUCTION_TEST_SECRETS,
       NODE_ENV: 'production',
@@ -368,20 +341,6 @@ async function sqlCount(child: { kill: (s: NodeJS.Signals) => boolean }, file: s
   return NaN;
 }
 
-/** Resident memory of a process in MB from /proc/<pid>/status (VmRSS now, VmHWM peak). */
-function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Math.round(Number(m[1]) / 1024) : NaN;
-}
-
-/** Resets the peak RSS (VmHWM) of a process this user owns (Linux clear_refs 5). */
-function resetPeakRss(pid: number): void {
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-  } catch {
-    // not permitted: the peak then covers the process's life so far
-  }
-}
 
 let warmIds: string[] = [];
 let catalogue: CatalogueRow[] = [];
