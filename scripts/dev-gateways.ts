@@ -60,7 +60,9 @@ async function main(): Promise<void> {
     const webhookSecret = process.env['STRIPE_WEBHOOK_SECRET'];
     if (!secretKey || !webhookSecret) throw new Error('the Stripe sandbox needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (the API uses the same)');
     const webhookUrl = textFlag('stripe-webhook') ?? 'http://127.0.0.1:3000/webhooks/stripe';
-    const stripe = await startStripeLoopback({ port: stripePort, secretKey, webhookSecret, webhookUrl });
+    // The shop's card step confirms with this key and the client secret, as Stripe.js would.
+    const publishableKey = process.env['STRIPE_SANDBOX_PUBLISHABLE_KEY'];
+    const stripe = await startStripeLoopback({ port: stripePort, secretKey, webhookSecret, webhookUrl, ...(publishableKey ? { publishableKey } : {}) });
     closers.push(() => stripe.close());
     console.log(`Stripe sandbox (PaymentIntents: card, alipay, wechat_pay) on ${stripe.url}, webhooks to ${webhookUrl}`);
     console.log(`Stripe sandbox wallet page: ${stripe.url}/sandbox/wallet/<payment_intent> (Checkout.paymentAction links there)`);

@@ -116,6 +116,9 @@ async function stripeSandbox(args) {
     STRIPE_API_HOST: '127.0.0.1',
     STRIPE_API_PORT: String(port),
     STRIPE_API_PROTOCOL: 'http',
+    // The shop's card step (no STRIPE_PUBLISHABLE_KEY): confirms at the sandbox as Stripe.js would.
+    STRIPE_SANDBOX_URL: `http://127.0.0.1:${port}`,
+    STRIPE_SANDBOX_PUBLISHABLE_KEY: `pk_test_sandbox_${randomBytes(12).toString('hex')}`,
   };
 }
 
@@ -144,6 +147,7 @@ if (existsSync(path.join(ROOT, 'apps/shop/next.config.mjs'))) {
     API_URL: process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}/graphql`,
     SHOP_ORIGIN: process.env.SHOP_ORIGIN ?? shopUrl,
     NEXT_TELEMETRY_DISABLED: '1',
+    ...(gateways.stripe ? { STRIPE_SANDBOX_URL: gateways.stripe.STRIPE_SANDBOX_URL, STRIPE_SANDBOX_PUBLISHABLE_KEY: gateways.stripe.STRIPE_SANDBOX_PUBLISHABLE_KEY } : {}),
   });
 }
 log(`API      http://localhost:${process.env.PORT ?? 3000}/graphql   (health: /health)`);

@@ -49,6 +49,11 @@ export interface StripeLoopbackOptions {
   port?: number;
   /** Keys to accept / sign with (default: generated). */
   secretKey?: string;
+  /**
+   * The publishable key (default: generated): as with Stripe, it only reads and confirms a
+   * PaymentIntent together with its client_secret (what Stripe.js does in the browser).
+   */
+  publishableKey?: string;
   webhookSecret?: string;
   /** The Connect endpoint's signing secret (default: generated). */
   connectWebhookSecret?: string;
@@ -76,6 +81,8 @@ export interface StripeLoopback {
   /** The sandbox wallet page of an intent. */
   walletUrl(paymentIntentId: string): string;
   secretKey: string;
+  /** Confirms (and reads) a PaymentIntent with its client_secret only, as Stripe.js does. */
+  publishableKey: string;
   webhookSecret: string;
   /** Signs the Connect endpoint's events (connected accounts': account.updated, payout.*). */
   connectWebhookSecret: string;
@@ -208,6 +215,7 @@ const stripeError = (status: number, type: string, message: string, code?: strin
 
 export async function startStripeLoopback(options: StripeLoopbackOptions = {}): Promise<StripeLoopback> {
   const secretKey = options.secretKey ?? `sk_test_loopback_${randomBytes(8).toString('hex')}`;
+  const publishableKey = options.publishableKey ?? `pk_test_loopback_${randomBytes(8).toString('hex')}`;
   // (the dispute helper's own `options` shadows these)
   const disputeFeeOptions = options;
   const webhookSecret = options.webhookSecret ?? `whsec_loopback_${randomBytes(16).toString('hex')}`;
@@ -587,7 +595,15 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     const dispatch = (): { status: number; body: Json } => (parts && entry.method === 'POST' && url.pathname === '/v1/files' ? createFile(parts) : route(entry.method, url.pathname, params));
     const entry: LoopbackRequest = { method: req.method ?? 'GET', path: url.pathname, idempotencyKey: key, replayed: false, params };
     requests.push(entry);
-    if (req.headers.authorization !== `Bearer ${secretKey}`) {
+    if (req.headers.authorization === `Bearer ${publishableKey}`) {
+      // Stripe.js's calls: a PaymentIntent read or confirmed with its client_secret, nothing else.
+      const own = /^\/v1\/payment_intents\/([^/]+)(\/confirm)?$/.exec(url.pathname);
+      if (!own || (own[2] ? req.method !== 'POST' : req.method !== 'GET')) {
+        return send(401, stripeError(401, 'invalid_request_error', 'This API call cannot be made with a publishable API key. Please use a secret API key.').body);
+      }
+      const pi = paymentIntents.get(own[1]!);
+      if (!pi || params['client_secret'] !== pi['client_secret']) return send(404, stripeError(404, 'invalid_request_error', `No such payment_intent: '${own[1]}'`, 'resource_missing', 'intent').body);
+    } else if (req.headers.authorization !== `Bearer ${secretKey}`) {
       return send(401, stripeError(401, 'invalid_request_error', 'Invalid API Key provided').body);
     }
     if (failures.left > 0) {
@@ -745,6 +761,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     webhookUrl: options.webhookUrl ?? null,
     walletUrl,
     secretKey,
+    publishableKey,
     webhookSecret,
     connectWebhookSecret,
     requests,
@@ -763,6 +780,9 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       STRIPE_API_HOST: '127.0.0.1',
       STRIPE_API_PORT: String(port),
       STRIPE_API_PROTOCOL: 'http',
+      // For the shop: where Stripe.js's calls go in sandbox mode, and the key they carry.
+      STRIPE_SANDBOX_URL: baseUrl,
+      STRIPE_SANDBOX_PUBLISHABLE_KEY: publishableKey,
     },
     completeOnboarding(accountId) {
       const acct = accounts.get(accountId);

@@ -123,7 +123,6 @@ export interface BuyDictionary {
     alipay: string;
     wechatPay: string;
     card: string;
-    cardUnavailable: string;
     summary: string;
     placeOrder: string;
     placing: string;
@@ -145,6 +144,32 @@ export interface BuyDictionary {
     alipayRedirect: string;
     /** Pay before `{time}` or the goods are released */
     holdUntil: string;
+  };
+  /** The card step: Stripe's Payment Element, or the Stripe sandbox's card form. */
+  card: {
+    title: string;
+    /** Over the sandbox form: no real card, no real money */
+    sandboxBadge: string;
+    sandboxNote: string;
+    number: string;
+    /** MM/YY */
+    expiry: string;
+    cvc: string;
+    cardholderNote: string;
+    /** `{amount}` */
+    pay: string;
+    paying: string;
+    /** Under the Payment Element: the card goes to Stripe, not the shop */
+    secureNote: string;
+    loading: string;
+    loadFailed: string;
+    /** The shop has neither Stripe's publishable key nor the sandbox */
+    unavailable: string;
+    numberInvalid: string;
+    expiryInvalid: string;
+    cvcInvalid: string;
+    /** Stripe refused the confirmation (the sandbox or Stripe.js) */
+    confirmFailed: string;
   };
   confirmation: {
     title: string;

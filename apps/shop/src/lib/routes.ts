@@ -26,6 +26,8 @@ export const routes = {
   checkoutReturn: (l: ShopLocale, checkoutId?: string) => `/${l}/checkout/return${checkoutId ? `?checkout=${enc(checkoutId)}` : ''}`,
   /** WeChat Pay's QR code page of a checkout. */
   checkoutPay: (l: ShopLocale, checkoutId: string) => `/${l}/checkout/pay?checkout=${enc(checkoutId)}`,
+  /** The card step of a checkout: Stripe's Payment Element, or the Stripe sandbox's card form. */
+  checkoutCard: (l: ShopLocale, checkoutId: string) => `/${l}/checkout/card?checkout=${enc(checkoutId)}`,
   orders: (l: ShopLocale) => `/${l}/orders`,
   order: (l: ShopLocale, id: string) => `/${l}/orders/${enc(id)}`,
   /** A guest finds an order placed without an account: its number and phone, then a code sent by SMS (`step=code`). */

@@ -351,6 +351,7 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, sa
           [
             ['ALIPAY', t.alipay],
             ['WECHAT_PAY', t.wechatPay],
+            ['CARD', t.card],
           ] as const
         ).map(([value, label]) => (
           <label key={value} className="method">
@@ -365,13 +366,6 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, sa
             <span>{label}</span>
           </label>
         ))}
-        <label className="method disabled">
-          <input type="radio" name="paymentMethod" value="CARD" disabled aria-describedby="card-note" />
-          <span>{t.card}</span>
-        </label>
-        <p id="card-note" className="hint">
-          {t.cardUnavailable}
-        </p>
         {message('paymentMethod') ? (
           <p className="field-error" role="alert">
             {message('paymentMethod')}

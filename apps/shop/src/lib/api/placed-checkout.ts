@@ -1,5 +1,5 @@
 // The checkout a shopper placed last, kept so the confirmation page (the wallet's returnUrl),
-// the WeChat Pay page and a guest's order page find it again: its id and, for a guest, the
+// the WeChat Pay page, the card step and a guest's order page find it again: its id and, for a guest, the
 // token of the cart it was placed from (orderByCart). No personal data.
 import { cookies } from 'next/headers';
 import { cookieOptions } from './config';
@@ -15,6 +15,11 @@ export interface PlacedCheckout {
   cartToken: string | null;
   /** WeChat Pay: the QR code's image and what it encodes, as placeOrder answered them. */
   qr?: { url: string | null; data: string | null } | null;
+  /**
+   * Card: the PaymentIntent's client secret, as placeOrder answered it, for the card step
+   * (Stripe.js confirms with it; it is made to reach the browser, here it stays httpOnly).
+   */
+  clientSecret?: string | null;
 }
 
 export async function readPlacedCheckout(): Promise<PlacedCheckout | null> {
@@ -24,7 +29,8 @@ export async function readPlacedCheckout(): Promise<PlacedCheckout | null> {
     const v = JSON.parse(raw) as Partial<PlacedCheckout>;
     if (typeof v.checkoutId !== 'string' || typeof v.cartId !== 'string') return null;
     const qr = v.qr && typeof v.qr === 'object' ? { url: typeof v.qr.url === 'string' ? v.qr.url : null, data: typeof v.qr.data === 'string' ? v.qr.data : null } : null;
-    return { checkoutId: v.checkoutId, cartId: v.cartId, cartToken: typeof v.cartToken === 'string' ? v.cartToken : null, qr };
+    const clientSecret = typeof v.clientSecret === 'string' ? v.clientSecret : null;
+    return { checkoutId: v.checkoutId, cartId: v.cartId, cartToken: typeof v.cartToken === 'string' ? v.cartToken : null, qr, clientSecret };
   } catch {
     return null;
   }

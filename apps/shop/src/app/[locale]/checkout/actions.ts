@@ -1,6 +1,6 @@
 'use server';
 // Places the cart (placeOrder) and starts the payment: Alipay → the wallet's page (redirect),
-// WeChat Pay → our page with its QR code, card → the confirmation page. A refusal comes back
+// WeChat Pay → our page with its QR code, card → the card step (Payment Element or the sandbox's form). A refusal comes back
 // to the form with the API's code at the fields it names; nothing changes in the cart.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
@@ -13,15 +13,19 @@ import { readCartToken, readCoupon, readSource, isSignedIn, writeCartToken } fro
 import { refusalToState, type CheckoutFormState, type PaymentMethod } from '../../../lib/checkout/form';
 import { routes } from '../../../lib/routes';
 
-const PLACE = `mutation Place($input: PlaceOrderInput!) { placeOrder(input: $input) { ${CHECKOUT_QUERY_FIELDS} } }`;
+const PLACE = `mutation Place($input: PlaceOrderInput!) { placeOrder(input: $input) { ${CHECKOUT_QUERY_FIELDS} payment { clientSecret } } }`;
 const METHODS: readonly PaymentMethod[] = ['ALIPAY', 'WECHAT_PAY', 'CARD'];
+
+/** CARD: the client secret the card step confirms with. */
+type Placed = Checkout & { payment: { clientSecret: string } | null };
 
 const str = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
 
 /** One key per cart: a retry (another payment method after a decline) is the same checkout. */
 const keyOf = (cartId: string) => `shop-cart-${cartId}`;
 
-function next(locale: ShopLocale, checkout: Checkout): string {
+function next(locale: ShopLocale, checkout: Placed, method: PaymentMethod): string {
+  if (method === 'CARD' && checkout.payment) return routes.checkoutCard(locale, checkout.id);
   const action = checkout.paymentAction;
   if (action?.type === 'REDIRECT' && action.redirectUrl) return action.redirectUrl;
   if (action?.type === 'QR_CODE') return routes.checkoutPay(locale, checkout.id);
@@ -74,12 +78,13 @@ export async function placeOrder(_prev: CheckoutFormState, formData: FormData): 
     // Where the shopper came from (a shelf label's QR code, …): the order's attribution.
     source: await readSource(),
   };
-  const { data, errors } = await gqlRequest<{ placeOrder: Checkout }>(PLACE, { input });
+  const { data, errors } = await gqlRequest<{ placeOrder: Placed }>(PLACE, { input });
   if (errors.length || !data) return refusalToState(errors[0]);
   const checkout = data.placeOrder;
   const qr = checkout.paymentAction?.type === 'QR_CODE' ? { url: checkout.paymentAction.qrCodeUrl, data: checkout.paymentAction.qrCodeData } : null;
-  await writePlacedCheckout({ checkoutId: checkout.id, cartId, cartToken: (await isSignedIn()) ? null : cartToken, qr });
-  redirect(next(locale, checkout));
+  const clientSecret = method === 'CARD' ? (checkout.payment?.clientSecret ?? null) : null;
+  await writePlacedCheckout({ checkoutId: checkout.id, cartId, cartToken: (await isSignedIn()) ? null : cartToken, qr, clientSecret });
+  redirect(next(locale, checkout, method));
 }
 
 const ABANDON = `mutation Abandon($cartToken: String, $checkoutId: ID!) { abandonCheckout(cartToken: $cartToken, checkoutId: $checkoutId) { id } }`;

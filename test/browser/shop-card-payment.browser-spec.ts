@@ -1,0 +1,195 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
+import { residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import { openShop, useShop, type ShopPage } from './support/shop-fixture';
+import { startShop, type ShopServer } from './support/shop-server';
+
+/**
+ * Issue 17, card payment: the checkout's 银行卡 option leads to the card step. In the Stripe
+ * sandbox (no STRIPE_PUBLISHABLE_KEY; the harness gives the shop STRIPE_SANDBOX_URL and the
+ * sandbox's publishable key, as `npm start` does) the step is the sandbox's card form: the
+ * shop's server confirms the PaymentIntent at the sandbox as Stripe.js would, the shopper
+ * passes 3-D Secure on the sandbox's page and sees the paid confirmation. A second shopper
+ * fails 3-D Secure: nothing is paid, the cart is intact, and paying again by card works. With
+ * STRIPE_PUBLISHABLE_KEY the step loads Stripe.js (js.stripe.com, aborted here: the test runs
+ * offline and Stripe.js is not faked) into the Payment Element's container. Phone viewport,
+ * axe-core (no serious or critical violation), 44 px taps, no sideways scroll; screenshots in
+ * test/artifacts/shop-card-*.png.
+ */
+const AXE = path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js');
+const t = zhCN.buy;
+
+async function pageProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const axe = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await run.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `axe ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  const taps = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('main a[href], main button, main input:not([type=hidden]), main select, header a[href], header button'))
+      .map((el) => {
+        const target = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label') ?? el) : el;
+        const box = target.getBoundingClientRect();
+        return box.width === 0 || box.height === 0 || box.right < 0 || box.bottom < 0 || (box.height >= 44 && box.width >= 44) ? null : `tap ${el.tagName} "${(el.textContent ?? '').trim().slice(0, 20)}" ${Math.round(box.width)}x${Math.round(box.height)}`;
+      })
+      .filter((x): x is string => x !== null),
+  );
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  return [...axe, ...taps, ...(overflow > 0 ? [`scrolls sideways by ${overflow}px`] : [])];
+}
+
+async function check(s: ShopPage, name: string): Promise<void> {
+  await s.screenshot(`shop-card-${name}`);
+  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
+}
+
+describe('shop: card payment', () => {
+  const f = useShop({ stripe: true });
+  let a: Shop;
+
+  beforeAll(async () => {
+    // The sandbox's 3-D Secure page sends its signed webhooks to this API.
+    f.stripe.webhookUrl = `${f.api.baseUrl}/webhooks/stripe`;
+    await seedFx(f.api.db.prisma, '7.8000');
+    a = await seedShop(f.api.db.prisma, { prices: [2_500], stock: 20 });
+  }, 120_000);
+
+  async function placeByCard(s: ShopPage, shopUrl: string, id: string): Promise<void> {
+    const p = s.page;
+    await p.goto(`${shopUrl}/zh-CN/products/${a.variants[0]!.productId}`);
+    await p.getByTestId('add-to-cart').click();
+    await p.waitForURL(/added=1/);
+    await p.goto(`${shopUrl}/zh-CN/checkout`);
+    await p.getByLabel(t.checkout.realName).fill('李雷');
+    await p.getByTestId('resident-id').fill(id);
+    await p.getByLabel(t.checkout.recipient).fill('李雷');
+    await p.getByLabel(t.checkout.phone).fill('13800138000');
+    await p.getByLabel(t.checkout.province).selectOption('北京市');
+    await p.getByLabel(t.checkout.city).selectOption('市辖区');
+    await p.getByLabel(t.checkout.district).selectOption('东城区');
+    await p.getByLabel(t.checkout.street).fill('王府井大街 1 号');
+    await p.getByLabel(t.checkout.postalCode).fill('100006');
+    await p.getByTestId('consentToIdUse').check();
+    await p.getByTestId('acceptRiskNotice').check();
+    await p.getByTestId('method-CARD').check();
+    await p.getByTestId('place-order').click();
+    await p.waitForURL(/\/zh-CN\/checkout\/card\?checkout=/);
+  }
+
+  const confirms = () => f.stripe.requests.filter((r) => /^\/v1\/payment_intents\/[^/]+\/confirm$/.test(r.path));
+
+  it('pays by card in the sandbox: the sandbox card form, 3-D Secure passed, the paid confirmation', async () => {
+    const s = await f.open('/zh-CN');
+    const p = s.page;
+    await placeByCard(s, f.shop.url, residentId(1717));
+    // The sandbox's form, marked as such, the test card filled in.
+    expect(await p.getByTestId('sandbox-badge').textContent()).toBe(t.card.sandboxBadge);
+    expect(await p.getByLabel(t.card.number).inputValue()).toBe('4242 4242 4242 4242');
+    await check(s, 'sandbox-form');
+
+    // A number that is no test card: told at the field, nothing sent to the sandbox.
+    const before = confirms().length;
+    await p.getByLabel(t.card.number).fill('4242 4242 4242 4241');
+    await p.getByTestId('card-pay').click();
+    await p.getByTestId('card-number-error').waitFor();
+    expect(await p.getByTestId('card-number-error').textContent()).toBe(t.card.numberInvalid);
+    expect(await p.getByLabel(t.card.number).getAttribute('aria-invalid')).toBe('true');
+    expect(confirms().length).toBe(before);
+    await check(s, 'sandbox-form-refused');
+
+    // Fixed: confirmed at the sandbox as Stripe.js does, then its 3-D Secure page.
+    await p.getByLabel(t.card.number).fill('4242 4242 4242 4242');
+    await p.getByTestId('card-pay').click();
+    await p.waitForURL((u) => u.href.startsWith(`${f.stripe.url}/sandbox/wallet/`));
+    await p.getByText('银行卡 Card (3-D Secure)').first().waitFor();
+    await s.screenshot('shop-card-3ds');
+    const confirm = confirms().at(-1)!;
+    const pi = f.stripe.paymentIntents.get(confirm.path.split('/')[3]!)!;
+    expect(confirm.params).toMatchObject({ payment_method: 'pm_card_visa', client_secret: pi['client_secret'], return_url: `${f.shop.url}/zh-CN/checkout/returned` });
+    await p.getByRole('button', { name: /确认付款/ }).click();
+    await p.waitForURL(/\/zh-CN\/checkout\/return\?checkout=/);
+    expect(await p.getByTestId('payment-outcome').getAttribute('data-state')).toBe('PAID');
+    await p.getByText(t.confirmation.paid).waitFor();
+    await check(s, 'paid');
+    const checkoutId = new URL(p.url()).searchParams.get('checkout')!;
+    expect((await f.api.db.prisma.order.findMany({ where: { checkoutId }, select: { status: true } })).map((o) => o.status)).toEqual(['PAID']);
+    expect(pi['status']).toBe('succeeded');
+  });
+
+  it('a second shopper fails 3-D Secure: nothing paid, the cart intact, and paying again by card works', async () => {
+    const s = await f.open('/zh-CN');
+    const p = s.page;
+    const id = residentId(2727);
+    await placeByCard(s, f.shop.url, id);
+    await p.getByTestId('card-pay').click();
+    await p.waitForURL((u) => u.href.startsWith(`${f.stripe.url}/sandbox/wallet/`));
+    await p.getByRole('button', { name: /模拟付款失败/ }).click();
+    // The sandbox goes back to the return_url, as Stripe does after 3-D Secure.
+    await p.waitForURL(/\/zh-CN\/checkout\/return\?checkout=/);
+    expect(await p.getByTestId('payment-outcome').getAttribute('data-state')).toBe('FAILED');
+    await p.getByText(t.confirmation.failed).waitFor();
+    await check(s, 'failed');
+
+    // Nothing paid; the cart's line is as it was, on hold for the unpaid order.
+    const order = await f.api.db.prisma.order.findFirstOrThrow({ where: { ordererName: '李雷', status: 'PENDING_PAYMENT' }, select: { id: true, checkout: { select: { cartId: true } } } });
+    const cart = await f.api.db.prisma.cart.findUniqueOrThrow({ where: { id: order.checkout.cartId }, select: { items: { select: { variantId: true, quantity: true } } } });
+    expect(cart.items).toEqual([{ variantId: a.variants[0]!.id, quantity: 1 }]);
+    await p.goto(`${f.shop.url}/zh-CN/cart`);
+    await p.getByText(t.cart.checkedOut).waitFor();
+    expect(await p.getByTestId('cart-line').count()).toBe(1);
+
+    // Paying again by card: the same checkout, a new attempt, 3-D Secure passed.
+    await p.goto(`${f.shop.url}/zh-CN/checkout/returned`);
+    await p.waitForURL(/\/zh-CN\/checkout\/return\?checkout=/);
+    await p.getByTestId('resident-id').fill(id);
+    await p.getByTestId('method-CARD').check();
+    await p.getByTestId('place-order').click();
+    await p.waitForURL(/\/zh-CN\/checkout\/card\?checkout=/);
+    await check(s, 'retry');
+    await p.getByTestId('card-pay').click();
+    await p.waitForURL((u) => u.href.startsWith(`${f.stripe.url}/sandbox/wallet/`));
+    await p.getByRole('button', { name: /确认付款/ }).click();
+    await p.waitForURL(/\/zh-CN\/checkout\/return\?checkout=/);
+    expect(await p.getByTestId('payment-outcome').getAttribute('data-state')).toBe('PAID');
+    expect((await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe('PAID');
+  });
+
+  describe('with STRIPE_PUBLISHABLE_KEY', () => {
+    let live: ShopServer;
+    beforeAll(async () => {
+      live = await startShop(f.api.baseUrl, { STRIPE_PUBLISHABLE_KEY: 'pk_test_card_step_browser_spec' });
+    }, 120_000);
+    afterAll(async () => {
+      await live?.close();
+    });
+
+    it('loads Stripe.js on the card step only and shows the Payment Element’s container', async () => {
+      const s = await openShop(f.browser, `${live.url}/zh-CN`);
+      try {
+        const p = s.page;
+        const stripeJs: string[] = [];
+        // Offline: the request is seen and aborted, Stripe.js is not faked.
+        await s.context.route('https://js.stripe.com/**', async (route) => {
+          stripeJs.push(route.request().url());
+          await route.abort();
+        });
+        await p.goto(`${live.url}/zh-CN/products/${a.variants[0]!.productId}`);
+        await p.waitForLoadState('networkidle');
+        expect(stripeJs).toEqual([]);
+        await placeByCard(s, live.url, residentId(3737));
+        await p.getByTestId('payment-element').waitFor();
+        expect(await p.getByTestId('sandbox-card-form').count()).toBe(0);
+        await p.getByTestId('card-load-failed').waitFor();
+        expect(stripeJs.length).toBeGreaterThan(0);
+        expect(stripeJs[0]).toMatch(/^https:\/\/js\.stripe\.com\//);
+        await check(s, 'stripe-js-blocked');
+        // The only errors: the aborted Stripe.js.
+        expect(s.errors.filter((e) => !/js\.stripe\.com|Failed to load resource|Stripe\.js/.test(e))).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    });
+  });
+});
