@@ -34,6 +34,8 @@ describe('Stripe sandbox (npm start without a Stripe key)', () => {
       STRIPE_API_HOST: '127.0.0.1',
       STRIPE_API_PORT: String(port),
       STRIPE_API_PROTOCOL: 'http',
+      // The shop's card step confirms with it (and the client secret), as Stripe.js would.
+      STRIPE_SANDBOX_PUBLISHABLE_KEY: `pk_test_sandbox_${randomBytes(12).toString('hex')}`,
     };
     Object.assign(process.env, env);
     api = await startApi();
@@ -201,6 +203,47 @@ describe('Stripe sandbox (npm start without a Stripe key)', () => {
     expect(wx.next_action?.wechat_pay_display_qr_code?.hosted_instructions_url).toBe(`${sandboxUrl}/sandbox/wallet/${pi.id}`);
     const svg = await fetch(wx.next_action!.wechat_pay_display_qr_code!.image_url_svg);
     expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+  });
+
+  it('card, as the shop confirms it (Stripe.js’s way): the publishable key confirms only with the client secret, 3-D Secure on the wallet page pays the order', async () => {
+    const c = await cart();
+    const r = await place(c, { paymentMethod: 'CARD' });
+    expect(r.errors).toBeUndefined();
+    const placed = r.data.placeOrder;
+    expect(placed.paymentAction).toBeNull();
+    const pi = placed.payment.paymentIntentId as string;
+    const pk = process.env['STRIPE_SANDBOX_PUBLISHABLE_KEY']!;
+    const asBrowser = (path: string, params: Record<string, string>, method = 'POST') =>
+      fetch(`${sandboxUrl}${path}${method === 'GET' ? `?${new URLSearchParams(params)}` : ''}`, {
+        method,
+        headers: { authorization: `Bearer ${pk}`, 'content-type': 'application/x-www-form-urlencoded' },
+        ...(method === 'GET' ? {} : { body: new URLSearchParams(params) }),
+      });
+    const returnUrl = 'https://shop.example/zh-CN/checkout/returned';
+    // The publishable key does nothing a secret key is for, nor touches an intent without its secret.
+    const create = await asBrowser('/v1/payment_intents', { amount: '100', currency: 'cny' });
+    expect(create.status).toBe(401);
+    expect(((await create.json()) as { error: { message: string } }).error.message).toMatch(/publishable API key/);
+    expect((await asBrowser(`/v1/payment_intents/${pi}/confirm`, { payment_method: 'pm_card_visa', return_url: returnUrl })).status).toBe(404);
+    expect((await asBrowser(`/v1/payment_intents/${pi}/confirm`, { client_secret: `${pi}_secret_wrong`, payment_method: 'pm_card_visa', return_url: returnUrl })).status).toBe(404);
+    expect((await asBrowser(`/v1/payment_intents/${pi}/cancel`, { client_secret: placed.payment.clientSecret })).status).toBe(401);
+    expect((await order(c.token)).status).toBe('PENDING_PAYMENT');
+
+    const confirmed = await asBrowser(`/v1/payment_intents/${pi}/confirm`, { client_secret: placed.payment.clientSecret, payment_method: 'pm_card_visa', return_url: returnUrl });
+    expect(confirmed.status).toBe(200);
+    const intent = (await confirmed.json()) as { status: string; next_action: { type: string; redirect_to_url: { url: string; return_url: string } } };
+    expect(intent.status).toBe('requires_action');
+    expect(intent.next_action).toEqual({ type: 'redirect_to_url', redirect_to_url: { url: `${sandboxUrl}/sandbox/wallet/${pi}`, return_url: returnUrl } });
+    const read = await asBrowser(`/v1/payment_intents/${pi}`, { client_secret: placed.payment.clientSecret }, 'GET');
+    expect(((await read.json()) as { status: string }).status).toBe('requires_action');
+    expect(await (await fetch(intent.next_action.redirect_to_url.url)).text()).toContain('银行卡 Card (3-D Secure)');
+
+    const paid = await press(intent.next_action.redirect_to_url.url, 'pay');
+    expect(paid.status).toBe(303);
+    const back = new URL(paid.headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe(returnUrl);
+    expect(back.searchParams.get('redirect_status')).toBe('succeeded');
+    expect(await order(c.token)).toMatchObject({ status: 'PAID', paymentStatus: 'SUCCEEDED' });
   });
 
   it('answers an unknown intent’s wallet page with 404', async () => {
