@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { createRedisClient, queuePrefixFromEnv, type RedisClient } from '@vitrine/shared/data-access';
+import { createRedisClient, shopWindowChannel, type RedisClient } from '@vitrine/shared/data-access';
 import { ShopWindowCaches, ShopWindowCachesModule } from '@vitrine/shared/graphql';
 import { apiConfigFromEnv } from './api-config';
 
 /**
  * Keeps the shop window's per-process caches honest across API processes (ADR 0010): after a
  * back-office mutation this process clears its own caches at once and says so on a Redis
- * channel; every other API process clears its own when it hears it. PUBLIC_CACHE_SECONDS stays
- * the bound for changes made elsewhere (the worker's FX refresh or licence expiry) or while
- * Redis is unreachable.
+ * channel; every other API process clears its own when it hears it. The worker announces its
+ * FX refresh on the same channel (ShopWindowAnnouncer). PUBLIC_CACHE_SECONDS stays the bound for
+ * other changes made elsewhere (licence expiry) or while Redis is unreachable.
  */
 @Injectable()
 export class ShopWindowPurge implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ShopWindowPurge.name);
   // Also with the caches off when a read replica is used: the announcement fences it (read-replica.ts).
   private readonly enabled = apiConfigFromEnv().publicCacheSeconds > 0 || Boolean(process.env['DATABASE_REPLICA_URL']?.trim());
-  private readonly channel = `${queuePrefixFromEnv()}:shop-window:changed`;
+  private readonly channel = shopWindowChannel();
   /** Tells this process's own announcements apart from the others'. */
   private readonly origin = randomUUID();
   private subscriber: RedisClient | null = null;

@@ -5,3 +5,4 @@ export * from './generated/prisma/client';
 export * from './lib/redis-options';
 export * from './lib/read-replica';
 export * from './lib/read-scope';
+export * from './lib/shop-window-channel';

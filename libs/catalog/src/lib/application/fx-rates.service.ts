@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ShopWindowCaches } from '@vitrine/shared/graphql';
 import { ValidationError, validate } from '@vitrine/shared/kernel';
 import { CatalogError, CatalogErrorCode } from '../domain/catalog-error';
 import { setFxRateSchema } from '../domain/catalog.schemas';
@@ -20,7 +21,11 @@ export class FxRatesService {
   constructor(
     private readonly rates: FxRateRepository,
     @Inject(CATALOG_SETTINGS) private readonly settings: CatalogSettings,
-  ) {}
+    @Optional() caches?: ShopWindowCaches,
+  ) {
+    // A shop-window purge (a back-office change, the worker's FX refresh) reads the rate again.
+    caches?.register(() => this.cache.clear());
+  }
 
   current(base: string, quote: string): Promise<FxRateRow | null> {
     const key = `${base}/${quote}`;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
+import { ShopWindowAnnouncer } from '@vitrine/shared/data-access';
 import { JobMetrics } from '@vitrine/shared/jobs';
 import { FxSourceError, parseEcbDaily, relativeChange } from '../domain/fx-source';
 import { FxRefreshRepository } from '../infrastructure/fx-refresh.repository';
@@ -59,6 +60,7 @@ export class FxRefreshService {
     private readonly repo: FxRefreshRepository,
     @Inject(FX_REFRESH_CONFIG) private readonly config: FxRefreshConfig,
     @Optional() metrics?: JobMetrics,
+    @Optional() private readonly shopWindow?: ShopWindowAnnouncer,
   ) {
     if (metrics) {
       this.failures = new Counter({ name: 'vitrine_fx_refresh_failures_total', help: 'FX refreshes that failed (the last rate stayed in force)', labelNames: ['quote'], registers: [metrics.registry] });
@@ -102,6 +104,8 @@ export class FxRefreshService {
     this.lastSuccess?.set({ quote }, Date.now() / 1000);
     if (result.kind === 'kept') return { quote, status: 'SUCCEEDED', rate, detail: `already at the ${document.date} rate` };
     this.logger.log(`${this.config.base}/${quote} = ${rate} (${this.config.sourceName}, ${document.date})`);
+    // Shoppers' CNY prices changed: the API processes clear their shop-window caches now.
+    await this.shopWindow?.announce('fx-refresh');
     return { quote, status: 'SUCCEEDED', rate, detail: `${document.date} rate applied` };
   }
 
