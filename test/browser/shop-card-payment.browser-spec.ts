@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { en } from '../../apps/shop/src/i18n/dictionaries/en';
+import { fr } from '../../apps/shop/src/i18n/dictionaries/fr';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
 import { openShop, useShop, type ShopPage } from './support/shop-fixture';
@@ -88,6 +90,15 @@ describe('shop: card payment', () => {
     expect(await p.getByTestId('sandbox-badge').textContent()).toBe(t.card.sandboxBadge);
     expect(await p.getByLabel(t.card.number).inputValue()).toBe('4242 4242 4242 4242');
     await check(s, 'sandbox-form');
+    // The same step in French and English: the sandbox named in the shopper's language.
+    const step = new URL(p.url());
+    for (const [locale, dict] of [['fr', fr.buy], ['en', en.buy]] as const) {
+      await p.goto(`${f.shop.url}/${locale}/checkout/card${step.search}`);
+      expect(await p.getByTestId('sandbox-badge').textContent()).toBe(dict.card.sandboxBadge);
+      await p.getByLabel(dict.card.number).waitFor();
+      await check(s, `sandbox-form-${locale}`);
+    }
+    await p.goto(step.href);
 
     // A number that is no test card: told at the field, nothing sent to the sandbox.
     const before = confirms().length;
