@@ -53,7 +53,9 @@ export class PromotionsAdminService {
       throw new ValidationError([{ path: 'input.totalLimit', message: `at least ${existing.usedCount} (already used)` }]);
     }
     await this.assertProducts(v);
+    // Archived between the check above and the write: refused the same way, nothing written.
     const row = await this.uniqueCode(() => this.repo.update(id, v));
+    if (!row) throw this.archived();
     this.pricing.forgetCached();
     return (await this.withUsage([row]))[0]!;
   }

@@ -166,10 +166,16 @@ export class PromotionRepository {
     return toRow(row);
   }
 
-  /** Replaces what a manager may change; the kind and museum stay. */
-  async update(id: string, v: PromotionInput): Promise<PromotionRow> {
+  /**
+   * Replaces what a manager may change; the kind and museum stay. The row is locked first and
+   * an archived one is left as it is (null): an archive committed after the caller's check
+   * cannot be overwritten.
+   */
+  async update(id: string, v: PromotionInput): Promise<PromotionRow | null> {
     const products = v.productIds?.length ? v.productIds : null;
     const row = await this.prisma.$transaction(async (tx) => {
+      const [locked] = await tx.$queryRaw<{ archived: boolean }[]>`SELECT archived_at IS NOT NULL AS archived FROM promotions WHERE id = ${id}::uuid FOR UPDATE`;
+      if (!locked || locked.archived) return null;
       await tx.promotionProduct.deleteMany({ where: { promotionId: id } });
       return tx.promotion.update({
         where: { id },
@@ -193,7 +199,7 @@ export class PromotionRepository {
         select: SELECT,
       });
     });
-    return toRow(row);
+    return row ? toRow(row) : null;
   }
 
   /** Archives it unless it already is (false then). */
