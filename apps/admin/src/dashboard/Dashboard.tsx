@@ -4,11 +4,11 @@ import { Button, Title, useLocaleState, usePermissions, useTranslate } from 'rea
 import { Link } from 'react-router-dom';
 import { Money } from '../components/Money';
 import { pickText } from '../data/localized';
-import { inboxPage, markNoticeRead, proposalCounts, PROPOSAL_STATUSES, unreadNotices, type ProposalRecord, type ProposalStatus } from '../licensing/proposal-api';
+import { inboxPage, markNoticeRead, proposalCounts, PROPOSAL_STATUSES, unreadNotices, type ProposalListRow, type ProposalStatus } from '../licensing/proposal-api';
 import { useCurrentMuseumId } from '../museum/current-museum';
 import { FxRefreshPanel } from '../resources/queues/FxRefreshPanel';
 import { QueueBoardButton } from '../resources/queues/QueueBoardButton';
-import { ORDER_STATUSES, openDisputes, ordersIn, type OrderRecord } from '../resources/orders/orders.data';
+import { ORDER_STATUSES, openDisputes, ordersIn, type OrderListRecord } from '../resources/orders/orders.data';
 import { PRODUCT_STATUSES, productCounts, type ProductStatus } from '../resources/products/products.data';
 import { dateLocale } from '../data/dates';
 
@@ -174,7 +174,7 @@ const HeldAtCustoms = ({ count }: { count: number | null }) => {
       <Typography variant="h4" color={count ? 'error' : undefined}>
         {count}
       </Typography>
-      {held.nodes.map((o: OrderRecord) => (
+      {held.nodes.map((o: OrderListRecord) => (
         <Box key={o.id} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <Button component={Link} to={`/orders/${o.id}/show`} label={o.number} size="small" />
           <Money amount={o.total} currency={o.currency} />
@@ -191,14 +191,14 @@ const AwaitingReview = () => {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const museumId = useCurrentMuseumId();
-  const [page, error] = useLoad(() => (museumId ? inboxPage(museumId, null)(5, null, false) : Promise.resolve(null)), [museumId]);
+  const [page, error] = useLoad(() => (museumId ? inboxPage(museumId, null).full(5, null) : Promise.resolve(null)), [museumId]);
   if (!museumId) return <Typography color="text.secondary">{translate('vitrine.museum.choose_first')}</Typography>;
   if (error) return <Failed error={error} />;
   if (!page) return <Skeleton height={60} />;
   return (
     <Box data-testid="awaiting-review">
       <Typography variant="h4">{page.totalCount}</Typography>
-      {page.nodes.map((p: ProposalRecord) => (
+      {page.nodes.map((p: ProposalListRow) => (
         <Box key={p.id} sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
           <Button component={Link} to={`/inbox/${p.id}/show`} label={pickText(p.content.title, locale) || translate('vitrine.licensing.untitled')} size="small" />
           <Typography variant="caption" color="text.secondary">

@@ -12,8 +12,59 @@ export interface CursorPage<T> {
   pageInfo: { endCursor: string | null; hasNextPage: boolean };
   totalCount: number;
 }
-/** Fetches `first` items after `after`; with idsOnly, nodes may carry only their id. */
-export type FetchPage<T> = (first: number, after: string | null, idsOnly: boolean) => Promise<CursorPage<T>>;
+export interface IdNode {
+  id: string;
+}
+/**
+ * A node of a list query whose record fields are asked for with `@include(if: $full)`: its id
+ * always, the fragment's fields only when `$full` was true (so codegen types them optional).
+ */
+export type ListNode<T> = IdNode & Partial<T>;
+
+/**
+ * A list's two fetches of `first` items after `after`: ids only, for the pager's walk to a far
+ * page, and whole records, for the page shown.
+ */
+export interface FetchPage<T> {
+  ids(first: number, after: string | null): Promise<CursorPage<IdNode>>;
+  full(first: number, after: string | null): Promise<CursorPage<T>>;
+}
+
+/**
+ * Narrows a page fetched with `$full` true to whole records, checking that every node carries
+ * `field`, a field of the list's record fragment (present, possibly null, exactly when the
+ * fragment was included). A node without it means the query did not include the fragment, a
+ * programming error, reported with the list's and the field's names.
+ */
+export function fullPage<T extends IdNode>(
+  list: string,
+  field: Exclude<keyof T, 'id'> & string,
+  page: CursorPage<ListNode<T>>,
+): CursorPage<T> {
+  const { nodes } = page;
+  if (!nodes.every((n): n is ListNode<T> & T => field in n)) {
+    const bare = nodes.find((n) => !(field in n));
+    throw new Error(
+      `${list}: node ${bare?.id} came back without "${field}"; the list query did not include its record fragment`,
+    );
+  }
+  return { ...page, nodes };
+}
+
+/**
+ * A list's FetchPage from one query sender: `query(first, after, full)` sends the list query
+ * with `$full`; full pages are narrowed by fullPage on `field`.
+ */
+export function listQuery<T extends IdNode>(
+  list: string,
+  field: Exclude<keyof T, 'id'> & string,
+  query: (first: number, after: string | null, full: boolean) => Promise<CursorPage<ListNode<T>>>,
+): FetchPage<T> {
+  return {
+    ids: (first, after) => query(first, after, false),
+    full: async (first, after) => fullPage(list, field, await query(first, after, true)),
+  };
+}
 
 export const MAX_PAGE = 100;
 const TTL_MS = 2 * 60_000;
@@ -54,7 +105,7 @@ export class CursorPager {
 
     while (offset < target) {
       const step = Math.min(MAX_PAGE, target - offset);
-      const r = await fetchPage(step, cursor, true);
+      const r = await fetchPage.ids(step, cursor);
       total = r.totalCount;
       if (r.nodes.length < step || !r.pageInfo.hasNextPage) {
         // The list is shorter than the page asked for.
@@ -68,7 +119,7 @@ export class CursorPager {
     const data: T[] = [];
     let hasNextPage = true;
     while (data.length < perPage && hasNextPage) {
-      const r = await fetchPage(Math.min(MAX_PAGE, perPage - data.length), cursor, false);
+      const r = await fetchPage.full(Math.min(MAX_PAGE, perPage - data.length), cursor);
       total = r.totalCount;
       data.push(...r.nodes);
       hasNextPage = r.pageInfo.hasNextPage;

@@ -1,8 +1,9 @@
 import { ApiError } from '../api/errors';
 import { gql } from '../api/graphql';
-import { pager, type CursorPage, type FetchPage } from '../data/cursor-pager';
+import { listQuery, pager, type FetchPage } from '../data/cursor-pager';
 import type { LocalizedText } from '../data/localized';
 import { graphql } from '../generated';
+import type { ProposalHeadFieldsFragment } from '../generated/graphql';
 
 // Brand licensing proposals over GraphQL, shared by the brand's "proposals" resource and
 // the museum's "inbox". The API is libs/licensing (proposals.resolver.ts).
@@ -272,22 +273,22 @@ export interface ProposalListFilter {
   stage?: ProposalStage;
   status?: ProposalStatus;
 }
-export const proposalsPage =
-  (filter: ProposalListFilter): FetchPage<ProposalRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(PROPOSALS, { filter, first, after, full: !idsOnly });
-    // List rows (or, without `full`, ids only): what the list and the pager read.
-    return r.proposals as unknown as CursorPage<ProposalRecord>;
-  };
+/** A proposal as the lists show it: its head and, of its content, the title and pictures. */
+export type ProposalListRow = ProposalHeadFieldsFragment & { content: Pick<ProposalContent, 'title' | 'imageUrls'> };
+
+export const proposalsPage = (filter: ProposalListFilter): FetchPage<ProposalListRow> =>
+  listQuery<ProposalListRow>('proposals', 'content', async (first, after, full) => {
+    const r = await gql(PROPOSALS, { filter, first, after, full });
+    return r.proposals;
+  });
 
 /** A museum's review inbox, soonest due first (by default what awaits a decision), optionally at one stage. */
 export const inboxPage =
-  (museumId: string, statuses: ProposalStatus[] | null, stage: ProposalStage | null = null): FetchPage<ProposalRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(PROPOSAL_INBOX, { museumId, statuses, stage, first, after, full: !idsOnly });
-    // List rows (or, without `full`, ids only): what the inbox and the pager read.
-    return r.proposalInbox as unknown as CursorPage<ProposalRecord>;
-  };
+  (museumId: string, statuses: ProposalStatus[] | null, stage: ProposalStage | null = null): FetchPage<ProposalListRow> =>
+  listQuery<ProposalListRow>('proposalInbox', 'content', async (first, after, full) => {
+    const r = await gql(PROPOSAL_INBOX, { museumId, statuses, stage, first, after, full });
+    return r.proposalInbox;
+  });
 
 export async function getProposal(id: string | number): Promise<ProposalRecord> {
   return (await gql(PROPOSAL, { id: String(id) })).proposal;

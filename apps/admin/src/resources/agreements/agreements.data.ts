@@ -1,5 +1,5 @@
 import { gql } from '../../api/graphql';
-import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { listQuery, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import type { AgreementFieldsFragment, LedgerEntryFieldsFragment, LicensedProductFieldsFragment } from '../../generated/graphql';
@@ -72,11 +72,10 @@ const UNPUBLISH_LICENSED = graphql(`
   mutation UnpublishLicensed($p: ID!) { unpublishLicensedProduct(productId: $p) { ...LicensedProductFields } }
 `);
 
-const pageOf: FetchPage<AgreementRecord> = async (first, after, idsOnly) => {
-  const r = await gql(AGREEMENTS, { first, after, full: !idsOnly });
-  // Without `full` the nodes carry their ids only, all the pager reads then.
-  return r.licenceAgreements as CursorPage<AgreementRecord>;
-};
+const pageOf: FetchPage<AgreementRecord> = listQuery<AgreementRecord>('licenceAgreements', 'proposalId', async (first, after, full) => {
+  const r = await gql(AGREEMENTS, { first, after, full });
+  return r.licenceAgreements;
+});
 
 const one = async (id: string | number): Promise<AgreementRecord> => (await gql(AGREEMENT, { id: String(id) })).licenceAgreement;
 
@@ -131,11 +130,10 @@ const ROYALTY_LEDGER = graphql(`
 
 const ledgerPage =
   (agreementId: string): FetchPage<LedgerEntryRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(ROYALTY_LEDGER, { agreementId, first, after, full: !idsOnly });
-    // Without `full` the nodes carry their ids only, all the pager reads then.
-    return r.royaltyLedger as CursorPage<LedgerEntryRecord>;
-  };
+  listQuery<LedgerEntryRecord>('royaltyLedger', 'kind', async (first, after, full) => {
+    const r = await gql(ROYALTY_LEDGER, { agreementId, first, after, full });
+    return r.royaltyLedger;
+  });
 
 /** Sales (accruals) and refunds (reversals) of an agreement's co-branded products. */
 export const royaltyLedgerData: ResourceHandler = {

@@ -1,5 +1,5 @@
 import { gql } from '../../api/graphql';
-import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { listQuery, type FetchPage } from '../../data/cursor-pager';
 import { toTextInput } from '../../data/localized';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
@@ -47,11 +47,10 @@ const DELETE_ARTWORK = graphql(`
 
 const pageOf =
   (museumId: string, search: string | undefined): FetchPage<ArtworkRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(ARTWORKS, { museumId, first, after, search: search || null, full: !idsOnly });
-    // Without `full` the nodes carry their ids only, all the pager reads then.
-    return r.artworksOfMuseum as CursorPage<ArtworkRecord>;
-  };
+  listQuery<ArtworkRecord>('artworksOfMuseum', 'museumId', async (first, after, full) => {
+    const r = await gql(ARTWORKS, { museumId, first, after, search: search || null, full });
+    return r.artworksOfMuseum;
+  });
 
 const input = (data: Partial<ArtworkRecord>) => ({
   accessionNumber: data.accessionNumber?.trim() ?? '',

@@ -1,5 +1,5 @@
 import { gql } from '../../api/graphql';
-import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { listQuery, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import type { BrandOrderFieldsFragment, OrderStatus } from '../../generated/graphql';
@@ -37,11 +37,10 @@ const BRAND_ORDER = graphql(`
 
 const page =
   (status: OrderStatus | null): FetchPage<BrandOrderRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(BRAND_ORDERS, { first, after, status, full: !idsOnly });
-    // Without `full` the nodes carry their ids only, all the pager reads then.
-    return r.brandOrders as CursorPage<BrandOrderRecord>;
-  };
+  listQuery<BrandOrderRecord>('brandOrders', 'number', async (first, after, full) => {
+    const r = await gql(BRAND_ORDERS, { first, after, status, full });
+    return r.brandOrders;
+  });
 
 export const brandOrdersData: ResourceHandler = {
   getList(params) {

@@ -1,5 +1,5 @@
 import { gql } from '../../api/graphql';
-import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { listQuery, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import type { BrandFieldsFragment } from '../../generated/graphql';
@@ -25,11 +25,10 @@ const CREATE_BRAND = graphql(`
   mutation CreateBrand($input: CreateBrandInput!) { createBrand(input: $input) { ...BrandFields } }
 `);
 
-const pageOf: FetchPage<BrandRecord> = async (first, after, idsOnly) => {
-  const r = await gql(BRANDS, { first, after, full: !idsOnly });
-  // Without `full` the nodes carry their ids only, all the pager reads then.
-  return r.brands as CursorPage<BrandRecord>;
-};
+const pageOf: FetchPage<BrandRecord> = listQuery<BrandRecord>('brands', 'slug', async (first, after, full) => {
+  const r = await gql(BRANDS, { first, after, full });
+  return r.brands;
+});
 
 const one = async (id: string | number) => (await gql(BRAND, { id: String(id) })).brand;
 

@@ -1,5 +1,5 @@
 import { gql } from '../../api/graphql';
-import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { listQuery, type FetchPage } from '../../data/cursor-pager';
 import { toTextInput } from '../../data/localized';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
@@ -35,11 +35,10 @@ const DELETE_COLLECTION = graphql(`
 
 const pageOf =
   (museumId: string): FetchPage<CollectionRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(COLLECTIONS, { museumId, first, after, full: !idsOnly });
-    // Without `full` the nodes carry their ids only, all the pager reads then.
-    return r.collectionsOfMuseum as CursorPage<CollectionRecord>;
-  };
+  listQuery<CollectionRecord>('collectionsOfMuseum', 'museumId', async (first, after, full) => {
+    const r = await gql(COLLECTIONS, { museumId, first, after, full });
+    return r.collectionsOfMuseum;
+  });
 
 const one = async (id: string | number) =>
   (await gql(COLLECTION, { id: String(id) })).managedCollection;

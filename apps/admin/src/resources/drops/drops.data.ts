@@ -1,5 +1,5 @@
 import { gql } from '../../api/graphql';
-import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
+import { listQuery, pager, type FetchPage } from '../../data/cursor-pager';
 import { localDayStart } from '../../data/local-day';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
@@ -121,11 +121,10 @@ export function dropFilter(f: Record<string, unknown> | undefined) {
 
 const pageOf =
   (museumId: string | null, filter: ReturnType<typeof dropFilter>): FetchPage<DropRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(MUSEUM_DROPS, { museumId, filter, first, after, full: !idsOnly });
-    // Without `full` the nodes carry their ids only, all the pager reads then.
-    return r.museumDrops as CursorPage<DropRecord>;
-  };
+  listQuery<DropRecord>('museumDrops', 'museumId', async (first, after, full) => {
+    const r = await gql(MUSEUM_DROPS, { museumId, filter, first, after, full });
+    return r.museumDrops;
+  });
 
 export const dropsData: ResourceHandler = {
   getList(params) {

@@ -1,5 +1,5 @@
 import { gql } from '../../api/graphql';
-import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { listQuery, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import type { FxRateFieldsFragment } from '../../generated/graphql';
@@ -24,11 +24,10 @@ const SET_FX_RATE = graphql(`
 
 const pageOf =
   (base: string, quote: string): FetchPage<FxRateRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(FX_RATES, { base, quote, first, after, full: !idsOnly });
-    // Without `full` the nodes carry their ids only, all the pager reads then.
-    return r.fxRates as CursorPage<FxRateRecord>;
-  };
+  listQuery<FxRateRecord>('fxRates', 'base', async (first, after, full) => {
+    const r = await gql(FX_RATES, { base, quote, first, after, full });
+    return r.fxRates;
+  });
 
 export const fxRatesData: ResourceHandler = {
   getList: (params) => {

@@ -1,5 +1,5 @@
 import { gql } from '../../api/graphql';
-import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
+import { listQuery, pager, type FetchPage } from '../../data/cursor-pager';
 import { localDayStart } from '../../data/local-day';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
@@ -104,11 +104,10 @@ export function liveSessionFilter(f: Record<string, unknown> | undefined) {
 
 const pageOf =
   (museumId: string | null, filter: ReturnType<typeof liveSessionFilter>): FetchPage<LiveSessionRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(MANAGED_LIVE_SESSIONS, { museumId, filter, first, after, full: !idsOnly });
-    // Without `full` the nodes carry their ids only, all the pager reads then.
-    return r.managedLiveSessions as CursorPage<LiveSessionRecord>;
-  };
+  listQuery<LiveSessionRecord>('managedLiveSessions', 'museumId', async (first, after, full) => {
+    const r = await gql(MANAGED_LIVE_SESSIONS, { museumId, filter, first, after, full });
+    return r.managedLiveSessions;
+  });
 
 export const liveSessionsData: ResourceHandler = {
   getList(params) {

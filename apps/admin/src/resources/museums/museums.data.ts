@@ -2,7 +2,7 @@ import { gql } from '../../api/graphql';
 import { graphql } from '../../generated';
 import type { MuseumFieldsFragment } from '../../generated/graphql';
 import { toTextInput } from '../../data/localized';
-import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { listQuery, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 
 graphql(`
@@ -40,18 +40,17 @@ const UPDATE_MUSEUM = graphql(`
 
 const pageOf =
   (search: string | undefined): FetchPage<MuseumRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(MUSEUMS, { first, after, search: search || null, full: !idsOnly });
-    // With `full` false the nodes carry their ids only, which is all the pager reads then.
-    return r.museums as CursorPage<MuseumRecord>;
-  };
+  listQuery<MuseumRecord>('museums', 'slug', async (first, after, full) => {
+    const r = await gql(MUSEUMS, { first, after, search: search || null, full });
+    return r.museums;
+  });
 
 /** Every museum, for pickers (an operator's list is short: hundreds at most). */
 export async function allMuseums(): Promise<MuseumRecord[]> {
   const out: MuseumRecord[] = [];
   let after: string | null = null;
   for (let i = 0; i < 50; i++) {
-    const r = await pageOf(undefined)(100, after, false);
+    const r = await pageOf(undefined).full(100, after);
     out.push(...r.nodes);
     if (!r.pageInfo.hasNextPage) break;
     after = r.pageInfo.endCursor;

@@ -1,10 +1,10 @@
 import { gql } from '../../api/graphql';
-import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { listQuery, type CursorPage, type FetchPage } from '../../data/cursor-pager';
 import { pager } from '../../data/cursor-pager';
 import { localDayStart } from '../../data/local-day';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
-import type { FulfilmentFieldsFragment, OrderDetailFieldsFragment } from '../../generated/graphql';
+import type { FulfilmentFieldsFragment, OrderDetailFieldsFragment, OrderListFieldsFragment } from '../../generated/graphql';
 import { getCurrentMuseumId } from '../../museum/current-museum';
 
 export const ORDER_STATUSES = [
@@ -323,15 +323,17 @@ export interface OrderQuery {
   sort: OrderSort;
 }
 
+/** An order as the list (and, with its lines' summary, the orders file) shows it. */
+export type OrderListRecord = OrderListFieldsFragment & { lines?: { sku: string; name: string; quantity: number }[] };
+
 const pageOf =
-  (museumId: string | null, q: OrderQuery, withLines = false): FetchPage<OrderRecord> =>
-  async (first, after, idsOnly) => {
+  (museumId: string | null, q: OrderQuery, withLines = false): FetchPage<OrderListRecord> =>
+  listQuery<OrderListRecord>('museumOrders', 'number', async (first, after, full) => {
     const { sort, ...filter } = q;
-    const r = await gql(MUSEUM_ORDERS, { museumId, filter, sort, first, after, full: !idsOnly, lines: !idsOnly && withLines });
-    // Without `full` the nodes carry their ids only, all the pager reads then; the file's lines
-    // are the summary it writes (sku, name, quantity).
-    return r.museumOrders as CursorPage<OrderRecord>;
-  };
+    const r = await gql(MUSEUM_ORDERS, { museumId, filter, sort, first, after, full, lines: full && withLines });
+    // The file's lines are the summary it writes (sku, name, quantity).
+    return r.museumOrders;
+  });
 
 /** react-admin's list parameters as the API's filter and sort. */
 export function orderQuery(filter: Record<string, unknown> | undefined, sort: { field: string; order: string } | undefined): OrderQuery {
@@ -424,20 +426,20 @@ export async function orderFulfilment(id: string): Promise<NonNullable<OrderReco
 }
 
 /** The first orders in one state (e.g. held at customs) for the dashboard. */
-export async function ordersIn(museumId: string | null, status: OrderStatus, first = 5): Promise<CursorPage<OrderRecord>> {
-  return pageOf(museumId, { status, sort: 'NEWEST' })(first, null, false);
+export async function ordersIn(museumId: string | null, status: OrderStatus, first = 5): Promise<CursorPage<OrderListRecord>> {
+  return pageOf(museumId, { status, sort: 'NEWEST' }).full(first, null);
 }
 
 /**
  * Every order the filter matches, with their lines, walking the API's cursor pages to the
  * end (up to `limit`): the export, not the page on screen.
  */
-export async function allOrders(museumId: string | null, q: OrderQuery, limit: number): Promise<OrderRecord[]> {
+export async function allOrders(museumId: string | null, q: OrderQuery, limit: number): Promise<OrderListRecord[]> {
   const fetchPage = pageOf(museumId, q, true);
-  const orders: OrderRecord[] = [];
+  const orders: OrderListRecord[] = [];
   let after: string | null = null;
   for (;;) {
-    const r: CursorPage<OrderRecord> = await fetchPage(Math.min(EXPORT_PAGE, limit - orders.length), after, false);
+    const r: CursorPage<OrderListRecord> = await fetchPage.full(Math.min(EXPORT_PAGE, limit - orders.length), after);
     orders.push(...r.nodes);
     if (!r.pageInfo.hasNextPage || !r.nodes.length || orders.length >= limit) return orders;
     after = r.pageInfo.endCursor;

@@ -1,7 +1,7 @@
 import type { GetListParams } from 'react-admin';
 import { gql } from '../../api/graphql';
 import { ApiError } from '../../api/errors';
-import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { fullPage, type FetchPage } from '../../data/cursor-pager';
 import { pager } from '../../data/cursor-pager';
 import { toTextInput } from '../../data/localized';
 import { centsToEuros, eurosToCents } from '../../data/money';
@@ -307,29 +307,38 @@ const SORTS: Record<string, { ASC?: string; DESC?: string }> = {
 export const toSort = (sort: GetListParams['sort']) => SORTS[sort?.field ?? '']?.[sort?.order ?? 'DESC'] ?? 'NEWEST';
 
 /** Pages of whole records (exports) or of list rows only, which cost the API a fraction. */
-const pageOf =
-  (museumId: string | null, filter: ProductFilter, sort: string, rows: boolean): FetchPage<ProductRecord | ProductListRow> =>
-  async (first, after, idsOnly) => {
+const pageOf = (museumId: string | null, filter: ProductFilter, sort: string, rows: boolean): FetchPage<ProductRecord | ProductListRow> => {
+  const query = async (first: number, after: string | null, part: 'ids' | 'rows' | 'export') => {
     const r = await gql(MANAGED_PRODUCTS, {
-        museumId,
-        first,
-        after,
-        sort: sort as ManagedProductSort,
-        rows: !idsOnly && rows,
-        export: !idsOnly && !rows,
-        filter: {
-          status: filter.status || undefined,
-          search: filter.q || undefined,
-          collectionId: filter.collectionId || undefined,
-          artworkId: filter.artworkId || undefined,
-          category: filter.category || undefined,
-        },
+      museumId,
+      first,
+      after,
+      sort: sort as ManagedProductSort,
+      rows: part === 'rows',
+      export: part === 'export',
+      filter: {
+        status: filter.status || undefined,
+        search: filter.q || undefined,
+        collectionId: filter.collectionId || undefined,
+        artworkId: filter.artworkId || undefined,
+        category: filter.category || undefined,
+      },
     });
-    const page = r.managedProducts;
-    if (idsOnly) return page as unknown as CursorPage<ProductRecord>;
-    // The fragment asked for (rows or export) is the one each node carries.
-    return { ...page, nodes: rows ? page.nodes.map((n) => fromListApi(n as ProductListFieldsFragment)) : page.nodes.map((n) => fromApi(n as ApiExportProduct)) };
+    return r.managedProducts;
   };
+  return {
+    ids: (first, after) => query(first, after, 'ids'),
+    // Each node carries the fragment asked for, rows or export; fullPage checks that it does.
+    async full(first, after) {
+      if (rows) {
+        const page = fullPage<ProductListFieldsFragment>('managedProducts (rows)', 'status', await query(first, after, 'rows'));
+        return { ...page, nodes: page.nodes.map(fromListApi) };
+      }
+      const page = fullPage<ApiExportProduct>('managedProducts (export)', 'crossBorderCategory', await query(first, after, 'export'));
+      return { ...page, nodes: page.nodes.map(fromApi) };
+    },
+  };
+};
 
 const one = async (id: string | number) =>
   fromApi((await gql(MANAGED_PRODUCT, { id: String(id) })).managedProduct);

@@ -1,5 +1,5 @@
 import { gql } from '../../api/graphql';
-import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
+import { listQuery, pager, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import { getCurrentMuseumId } from '../../museum/current-museum';
@@ -109,11 +109,10 @@ type Filter = { status: ReturnStatus | null; late: boolean | null };
 
 const returnsOf =
   (museumId: string | null, f: Filter): FetchPage<ReturnRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(MUSEUM_RETURNS, { museumId, status: f.status, late: f.late, first, after, full: !idsOnly });
-    // Without `full` the nodes carry their ids only, all the pager reads then.
-    return r.museumReturns as CursorPage<ReturnRecord>;
-  };
+  listQuery<ReturnRecord>('museumReturns', 'orderId', async (first, after, full) => {
+    const r = await gql(MUSEUM_RETURNS, { museumId, status: f.status, late: f.late, first, after, full });
+    return r.museumReturns;
+  });
 
 export const returnsData: ResourceHandler = {
   getList: (params) => {

@@ -1,6 +1,6 @@
 import { gql } from '../../api/graphql';
 import { readSession } from '../../api/session';
-import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
+import { listQuery, pager, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import { allMuseums, myMuseums } from '../museums/museums.data';
@@ -42,7 +42,8 @@ export interface LedgerLineRecord {
   entryKind: string;
   createdAt: string;
   occurredAt: string;
-  account: 'SELLER_PENDING' | 'SELLER_PAYABLE';
+  /** SELLER_PENDING or SELLER_PAYABLE (a String in the schema). */
+  account: string;
   component: string;
   orderId: string | null;
   orderNumber: string | null;
@@ -241,11 +242,10 @@ type LineFilter = { kind: string | null; from: string | null; to: string | null 
 
 const linesOf =
   (args: { m: string | null; b: string | null }, f: LineFilter): FetchPage<LedgerLineRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(SELLER_LEDGER_LINES, { ...args, ...f, first, after, full: !idsOnly });
-    // Without `full` the nodes carry their ids only, all the pager reads then.
-    return r.sellerLedgerLines as CursorPage<LedgerLineRecord>;
-  };
+  listQuery<LedgerLineRecord>('sellerLedgerLines', 'entryKind', async (first, after, full) => {
+    const r = await gql(SELLER_LEDGER_LINES, { ...args, ...f, first, after, full });
+    return r.sellerLedgerLines;
+  });
 
 /** A day (YYYY-MM-DD, the console's date inputs) as the UTC instant it starts; `to` is inclusive, so its next day. */
 function dayStart(v: unknown, plusDays = 0): string | null {

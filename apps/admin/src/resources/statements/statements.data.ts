@@ -1,5 +1,5 @@
 import { gql } from '../../api/graphql';
-import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { listQuery, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import type { StatementFieldsFragment } from '../../generated/graphql';
@@ -45,11 +45,10 @@ const ROYALTY_STATEMENT = graphql(`
 
 const pageOf =
   (agreementId: string | null): FetchPage<StatementRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(ROYALTY_STATEMENTS, { agreementId, first, after, full: !idsOnly });
-    // Without `full` the nodes carry their ids only, all the pager reads then.
-    return r.royaltyStatements as CursorPage<StatementRecord>;
-  };
+  listQuery<StatementRecord>('royaltyStatements', 'agreementId', async (first, after, full) => {
+    const r = await gql(ROYALTY_STATEMENTS, { agreementId, first, after, full });
+    return r.royaltyStatements;
+  });
 
 /** Monthly royalty statements of the caller's agreements (brand or museum), newest first. */
 export const statementsData: ResourceHandler = {

@@ -1,5 +1,5 @@
 import { gql } from '../../api/graphql';
-import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
+import { listQuery, pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import type { StockLevelFieldsFragment, StockLocationFieldsFragment, StockMovementFieldsFragment } from '../../generated/graphql';
@@ -135,11 +135,11 @@ export const stockLocationsData: ResourceHandler = {
 
 const levelsOf =
   (locationId: string): FetchPage<StockLevelRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(STOCK_LEVELS, { locationId, first, after, full: !idsOnly });
-    // Without `full` the nodes carry the two ids only, all the pager reads then.
-    return { ...r.stockLevels, nodes: r.stockLevels.nodes.map((l) => ({ ...l, id: levelId(l) }) as StockLevelRecord) };
-  };
+  listQuery<StockLevelRecord>('stockLevels', 'onHand', async (first, after, full) => {
+    const r = await gql(STOCK_LEVELS, { locationId, first, after, full });
+    // Without `full` the nodes carry the two ids only.
+    return { ...r.stockLevels, nodes: r.stockLevels.nodes.map((l) => ({ ...l, id: levelId(l) })) };
+  });
 
 export const stockLevelsData: ResourceHandler = {
   getManyReference: (params) => {

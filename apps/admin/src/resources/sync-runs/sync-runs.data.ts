@@ -1,5 +1,5 @@
 import { gql } from '../../api/graphql';
-import { pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
+import { listQuery, pager, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import type { StockWebhookFieldsFragment, StockWebhookQuery, SyncRunFieldsFragment, WarehouseFeedFieldsFragment } from '../../generated/graphql';
@@ -81,11 +81,10 @@ const DISABLE_STOCK_WEBHOOK = graphql(`
 
 const runsOf =
   (museumId: string, feedId: string | null): FetchPage<SyncRunRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(STOCK_SYNC_RUNS, { museumId, feedId, first, after, full: !idsOnly });
-    // Without `full` the nodes carry their ids only, all the pager reads then.
-    return r.stockSyncRuns as CursorPage<SyncRunRecord>;
-  };
+  listQuery<SyncRunRecord>('stockSyncRuns', 'museumId', async (first, after, full) => {
+    const r = await gql(STOCK_SYNC_RUNS, { museumId, feedId, first, after, full });
+    return r.stockSyncRuns;
+  });
 
 export const syncRunsData: ResourceHandler = {
   getList: (params) => {

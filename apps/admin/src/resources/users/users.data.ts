@@ -1,6 +1,6 @@
 import { gql } from '../../api/graphql';
 import type { Role } from '../../api/session';
-import type { CursorPage, FetchPage } from '../../data/cursor-pager';
+import { listQuery, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
 import type { UserFieldsFragment } from '../../generated/graphql';
@@ -31,11 +31,10 @@ const UPDATE_ACCESS = graphql(`
 
 const pageOf =
   (filter: { role?: Role; q?: string }): FetchPage<UserRecord> =>
-  async (first, after, idsOnly) => {
-    const r = await gql(USERS, { first, after, role: filter.role || null, search: filter.q || null, full: !idsOnly });
-    // Without `full` the nodes carry their ids only, all the pager reads then.
-    return r.users as CursorPage<UserRecord>;
-  };
+  listQuery<UserRecord>('users', 'email', async (first, after, full) => {
+    const r = await gql(USERS, { first, after, role: filter.role || null, search: filter.q || null, full });
+    return r.users;
+  });
 
 const scopeFields = (role: Role, museumIds: unknown, brandId: unknown) => ({
   museumIds: role === 'MUSEUM_MANAGER' ? ((museumIds as string[] | undefined) ?? []) : [],
