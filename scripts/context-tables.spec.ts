@@ -37,6 +37,7 @@ export const SCHEMA_OWNERS: Record<string, string> = {
   privacy: 'customs',
   promotions: 'promotions',
   'return-photos': 'orders',
+  'return-sms': 'orders',
   settlement: 'settlement',
   shipments: 'orders',
   storefronts: 'storefronts',

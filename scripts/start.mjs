@@ -89,7 +89,7 @@ async function sandbox() {
       if (!process.env.WECHAT_PAY_DECLARATION_URL) env.WECHAT_PAY_DECLARATION_URL = env.PAYMENT_DECLARATION_URL;
     }
   }
-  // The API texts guests their one-time codes (guest returns) through the SMS sandbox.
+  // The API texts guests their one-time codes, and the worker their return steps, through the SMS sandbox.
   const api = {};
   if (!process.env.SMS_GATEWAY_URL) {
     const port = await freePort(4050);
@@ -134,7 +134,7 @@ if (gateways.stripe) {
   log(`Wallet   ${stripeUrl}/sandbox/wallet/<payment_intent>   (placeOrder with paymentMethod ALIPAY or WECHAT_PAY answers the link in Checkout.paymentAction)`);
 }
 start('api', '32', process.execPath, [...swc, 'apps/api/src/main.ts'], { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...gateways.api, ...gateways.stripe });
-start('worker', '33', process.execPath, [...swc, 'apps/worker/src/main.ts'], { ...gateways.env, ...gateways.stripe });
+start('worker', '33', process.execPath, [...swc, 'apps/worker/src/main.ts'], { ...gateways.env, ...gateways.api, ...gateways.stripe });
 if (existsSync(path.join(ROOT, 'apps/admin/vite.config.ts'))) {
   start('console', '35', process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), '--config', 'apps/admin/vite.config.ts', '--host', '0.0.0.0']);
 }

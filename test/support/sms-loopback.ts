@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEV_RETURN_SMS_TEMPLATES } from '../../libs/orders/src/lib/after-sales/domain/return-sms';
 import { rpcSignature } from '../../libs/orders/src/lib/after-sales/infrastructure/sms.gateway';
 
 /**
@@ -11,7 +12,8 @@ import { rpcSignature } from '../../libs/orders/src/lib/after-sales/infrastructu
  * or its error codes (SignatureDoesNotMatch, InvalidAccessKeyId.NotFound,
  * isv.MOBILE_NUMBER_ILLEGAL, isv.SMS_TEMPLATE_ILLEGAL, SignatureNonceUsed). Messages sent are kept
  * (newest last) so a test reads the code a shopper would have read on their phone. It can be
- * told to refuse the next sends (isv.BUSINESS_LIMIT_CONTROL).
+ * told to refuse the next sends (isv.BUSINESS_LIMIT_CONTROL). Approved templates: the guest code's
+ * and the return steps' (`returnTemplates`, the dev codes by default).
  */
 export interface SentSms {
   bizId: string;
@@ -19,6 +21,10 @@ export interface SentSms {
   signName: string;
   template: string;
   params: Record<string, string>;
+  /** OutId, when the sender gave one. */
+  outId: string | null;
+  /** The answer's RequestId. */
+  requestId: string;
   at: Date;
 }
 
@@ -35,18 +41,21 @@ export class SmsLoopback {
     readonly accessKeySecret: string,
     readonly template: string,
     private readonly onSend: (m: SentSms) => void,
+    private readonly approved: ReadonlySet<string>,
   ) {
     const { port } = server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
   }
 
   /** `onSend`: told each message sent (the dev sandbox prints it: the developer's phone). */
-  static async start(options: { port?: number; accessKeyId?: string; accessKeySecret?: string; template?: string; onSend?: (m: SentSms) => void } = {}): Promise<SmsLoopback> {
+  static async start(options: { port?: number; accessKeyId?: string; accessKeySecret?: string; template?: string; returnTemplates?: readonly string[]; onSend?: (m: SentSms) => void } = {}): Promise<SmsLoopback> {
     let loopback: SmsLoopback | null = null;
     const server = createServer((req, res) => void loopback!.handle(req, res));
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve));
-    loopback = new SmsLoopback(server, options.accessKeyId ?? 'sms-test-key', options.accessKeySecret ?? `sms-test-secret-${randomBytes(8).toString('hex')}`, options.template ?? 'SMS_000000001', options.onSend ?? (() => undefined));
+    const template = options.template ?? 'SMS_000000001';
+    const returns = options.returnTemplates ?? Object.values(DEV_RETURN_SMS_TEMPLATES).flatMap((steps) => Object.values(steps));
+    loopback = new SmsLoopback(server, options.accessKeyId ?? 'sms-test-key', options.accessKeySecret ?? `sms-test-secret-${randomBytes(8).toString('hex')}`, template, options.onSend ?? (() => undefined), new Set([template, ...returns]));
     return loopback;
   }
 
@@ -75,6 +84,11 @@ export class SmsLoopback {
     res.end(JSON.stringify({ RequestId: randomBytes(16).toString('hex').toUpperCase(), ...body }));
   }
 
+  /** The messages sent with this template, oldest first. */
+  withTemplate(template: string): SentSms[] {
+    return this.sent.filter((m) => m.template === template);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.stats.calls++;
     const chunks: Buffer[] = [];
@@ -98,7 +112,7 @@ export class SmsLoopback {
     if (this.nonces.has(params['SignatureNonce']!)) return refuse(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
     this.nonces.add(params['SignatureNonce']!);
     if (!/^1[3-9][0-9]{9}$/.test(params['PhoneNumbers']!)) return refuse(200, 'isv.MOBILE_NUMBER_ILLEGAL', '非法手机号');
-    if (params['TemplateCode'] !== this.template) return refuse(200, 'isv.SMS_TEMPLATE_ILLEGAL', '模板不合法(不存在或被拉黑)');
+    if (!this.approved.has(params['TemplateCode']!)) return refuse(200, 'isv.SMS_TEMPLATE_ILLEGAL', '模板不合法(不存在或被拉黑)');
     let templateParams: Record<string, string> = {};
     try {
       templateParams = params['TemplateParam'] ? (JSON.parse(params['TemplateParam']) as Record<string, string>) : {};
@@ -110,9 +124,10 @@ export class SmsLoopback {
       return refuse(200, 'isv.BUSINESS_LIMIT_CONTROL', '业务限流');
     }
     const bizId = `${Date.now()}^${randomBytes(6).toString('hex')}`;
-    const message = { bizId, phone: params['PhoneNumbers']!, signName: params['SignName']!, template: params['TemplateCode']!, params: templateParams, at: new Date() };
+    const requestId = randomBytes(16).toString('hex').toUpperCase();
+    const message = { bizId, phone: params['PhoneNumbers']!, signName: params['SignName']!, template: params['TemplateCode']!, params: templateParams, outId: params['OutId'] ?? null, requestId, at: new Date() };
     this.sent.push(message);
     this.onSend(message);
-    this.answer(res, 200, { Code: 'OK', Message: 'OK', BizId: bizId });
+    this.answer(res, 200, { RequestId: requestId, Code: 'OK', Message: 'OK', BizId: bizId });
   }
 }

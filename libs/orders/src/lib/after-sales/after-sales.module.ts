@@ -26,7 +26,9 @@ import { LocalDiskReturnPhotoStorage, ReturnPhotoStorage, returnPhotosDirFromEnv
 import { ReturnPhotosRepository } from './infrastructure/return-photos.repository';
 import { ReturnsRepository } from './infrastructure/returns.repository';
 import { ReturnPhotosController } from './http/return-photos.controller';
-import { DeclareReturnHandler, PurgeReturnPhotosHandler, ReturnAcceptedHandler, SweepReturnsHandler } from './jobs/returns.handlers';
+import { DeclareReturnHandler, PurgeReturnPhotosHandler, ReturnAcceptedHandler, SendReturnSmsHandler, SweepReturnsHandler } from './jobs/returns.handlers';
+import { RETURN_SMS_SENDER, ReturnSmsService, returnSmsSenderFromEnv } from './application/return-sms.service';
+import { ReturnSmsRepository } from './infrastructure/return-sms.repository';
 
 const core = [
   { provide: RETURN_WINDOWS, useFactory: () => returnWindowsFromEnv() },
@@ -59,6 +61,7 @@ const guests = [
     ...guests,
     { provide: RETURN_PHOTO_LINKS, useFactory: () => photoLinkConfigFromEnv() },
     ReturnPhotoLinksService,
+    ReturnSmsRepository,
     ReturnQueriesService,
     ReturnsResolver,
     OrderReturnsResolver,
@@ -70,7 +73,7 @@ const guests = [
 })
 export class AfterSalesModule {}
 
-/** Returns in the worker: return waybills, their declaration to customs (CEB625), the lateness sweep and deleting the photos of refused or closed returns. */
+/** Returns in the worker: return waybills, their declaration to customs (CEB625), the lateness sweep, deleting the photos of refused or closed returns, and texting guests each step of their returns. */
 @Module({
   imports: [PaymentsModule, InventoryCoreModule, CustomsDeclarationsModule],
   providers: [
@@ -83,6 +86,10 @@ export class AfterSalesModule {}
     ReturnPhotoRetentionService,
     PurgeReturnPhotosHandler,
     SweepReturnsHandler,
+    { provide: RETURN_SMS_SENDER, useFactory: () => returnSmsSenderFromEnv() },
+    ReturnSmsRepository,
+    ReturnSmsService,
+    SendReturnSmsHandler,
   ],
 })
 export class AfterSalesJobsModule {}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { queueGuestReturnSms } from '../after-sales/infrastructure/return-sms.outbox';
 import { Prisma, PrismaService, type OrderStatus, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 import {
   CHECKOUT_COLUMNS,
@@ -204,8 +205,9 @@ export class OrderCheckoutRepository {
     // As codes and parameters: after-sales' return-texts writes them in the reader's language.
     const params = { refundId: providerRefundId, status };
     await tx.orderReturnEvent.create({ data: { returnId: r.id, orderId: r.orderId, kind: 'REFUND_FAILED', detail: '', params } });
-    // A guest's return (no account) has no notices.
+    // A guest's return (no account, no notices): a text instead, through the outbox, once per refund.
     if (r.shopperUserId) await tx.shopperNotice.create({ data: { userId: r.shopperUserId, orderId: r.orderId, returnId: r.id, kind: 'REFUND_FAILED', message: '', params } });
+    else await queueGuestReturnSms(tx, [{ returnId: r.id, orderId: r.orderId, step: 'REFUND_FAILED', stepKey: `REFUND_FAILED.${providerRefundId}`, params }]);
     return r.id;
   }
 }

@@ -4,6 +4,7 @@ import { enqueueJob } from '@vitrine/shared/jobs';
 import { declareReturnJob } from '../jobs/returns.jobs';
 import { RETURN_CARRIER, type ReturnCarrier } from '../infrastructure/http-return-carrier.gateway';
 import { ReturnsRepository } from '../infrastructure/returns.repository';
+import { queueGuestReturnSms } from '../infrastructure/return-sms.outbox';
 import { ReturnsService } from './returns.service';
 
 /**
@@ -32,6 +33,8 @@ export class ReturnLogisticsService {
       if (!locked || locked.returnLogisticsNo) return;
       const updated = await this.returns.update(tx, r.id, { returnLogisticsNo: no });
       await this.returns.addEvent(tx, { returnId: r.id, orderId: r.orderId, kind: 'WAYBILL', params: { waybill: no } }, { userId: r.shopperUserId, params: { waybill: no } });
+      // A guest (no account, no notices) is texted the waybill.
+      if (r.shopperUserId === null) await queueGuestReturnSms(tx, [{ returnId: r.id, orderId: r.orderId, step: 'WAYBILL', params: { waybill: no } }]);
       void updated;
       // Declared to customs once it travels under its own waybill.
       await enqueueJob(tx, declareReturnJob, { returnId: r.id });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationError, canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { returnableUnits, type ReturnStatus } from '../domain/returns';
 import { ReturnsRepository, type NoticeRecord, type ReturnEventRecord, type ReturnRecord } from '../infrastructure/returns.repository';
+import { ReturnSmsRepository, type ReturnSmsRecord } from '../infrastructure/return-sms.repository';
 
 /** The most notice ids markNoticesRead takes at once (a page of myNotices). */
 export const MAX_NOTICES_MARKED = 100;
@@ -9,7 +10,10 @@ export const MAX_NOTICES_MARKED = 100;
 /** Reads of returns, tenancy-checked: sellers see their museums' (or their brand's) returns, shoppers their own. */
 @Injectable()
 export class ReturnQueriesService {
-  constructor(private readonly returns: ReturnsRepository) {}
+  constructor(
+    private readonly returns: ReturnsRepository,
+    private readonly texts: ReturnSmsRepository,
+  ) {}
 
   /** Returns of one managed museum (or every one the actor manages; a brand partner: the orders it fulfils). */
   async museumReturns(actor: Actor, museumId: string | null, filter: { status?: ReturnStatus; late?: boolean }, take: number, after: { createdAt: Date; id: string } | null): Promise<{ rows: ReturnRecord[]; total: number }> {
@@ -29,6 +33,11 @@ export class ReturnQueriesService {
   /** Order id → order number (the returns' orders, already seen by the caller). */
   orderNumbersOf(orderIds: readonly string[]): Promise<Map<string, string>> {
     return this.returns.orderNumbersOf(orderIds);
+  }
+
+  /** The texts sent to guests about these returns (already seen by the caller), oldest first. */
+  textsOf(returnIds: readonly string[]): Promise<ReturnSmsRecord[]> {
+    return this.texts.ofReturns(returnIds);
   }
 
   eventsOf(returnIds: readonly string[]): Promise<ReturnEventRecord[]> {

@@ -24,6 +24,7 @@ import {
 import { ReturnsRepository, type ReturnRecord } from '../infrastructure/returns.repository';
 import type { CheckedPhoto } from '../domain/return-photos';
 import { ReturnPhotosService } from './return-photos.service';
+import { queueGuestReturnSms } from '../infrastructure/return-sms.outbox';
 import { purgeReturnPhotosJob, returnAcceptedJob } from '../jobs/returns.jobs';
 
 export const RETURN_WINDOWS = Symbol('RETURN_WINDOWS');
@@ -253,7 +254,7 @@ export class ReturnsService {
         );
         if (!countsAsRefunded(refund.status)) {
           const failed = await this.returns.update(tx, r.id, { refundAttempts: attempt, refundId: refund.refundId, status: r.status });
-          await this.event(tx, failed, 'REFUND_FAILED', { status: refund.status });
+          await this.event(tx, failed, 'REFUND_FAILED', { status: refund.status }, `REFUND_FAILED.${refund.refundId}`);
           return failed;
         }
         await this.orderWrites.recordLineRefunds(tx, plan.returned.map((x) => ({ ...x, orderId: order.id, providerRefundId: refund.refundId })));
@@ -269,7 +270,7 @@ export class ReturnsService {
       if (!(e instanceof ReturnsError)) {
         await this.transactions.run(async (tx) => {
           const r = (await this.returns.find(returnId, tx))!;
-          if (r.status === 'INSPECTED') await this.event(tx, r, 'REFUND_FAILED', { error: e instanceof Error ? e.message.slice(0, 200) : 'refund failed' });
+          if (r.status === 'INSPECTED') await this.event(tx, r, 'REFUND_FAILED', { error: e instanceof Error ? e.message.slice(0, 200) : 'refund failed' }, `REFUND_FAILED.attempt-${r.refundAttempts + 1}`);
         });
       }
       throw e;
@@ -336,8 +337,13 @@ export class ReturnsService {
     return { ret, order };
   }
 
-  /** A step in the return's history and a notice to the shopper, as the step's code and parameters (return-texts writes them in the reader's language). */
-  private async event(tx: Parameters<ReturnsRepository['addEvent']>[0], r: ReturnRecord, kind: string, params: Record<string, unknown>): Promise<void> {
+  /**
+   * A step in the return's history and a notice to the shopper, as the step's code and parameters
+   * (return-texts writes them in the reader's language); a guest (no account) is texted instead,
+   * through the outbox (`stepKey`: what tells a step that can come twice apart).
+   */
+  private async event(tx: Parameters<ReturnsRepository['addEvent']>[0], r: ReturnRecord, kind: string, params: Record<string, unknown>, stepKey?: string): Promise<void> {
     await this.returns.addEvent(tx, { returnId: r.id, orderId: r.orderId, kind, params }, { userId: r.shopperUserId, params: { ...params, arrivalDeadline: r.arrivalDeadline.toISOString() } });
+    if (r.shopperUserId === null) await queueGuestReturnSms(tx, [{ returnId: r.id, orderId: r.orderId, step: kind, params, ...(stepKey ? { stepKey } : {}) }]);
   }
 }

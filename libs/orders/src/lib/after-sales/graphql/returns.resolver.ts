@@ -7,7 +7,8 @@ import { ReturnsService } from '../application/returns.service';
 import type { ReturnStatus } from '../domain/returns';
 import { returnEventText, textLocale, textParams } from '../domain/return-texts';
 import type { NoticeRecord, ReturnEventRecord, ReturnRecord } from '../infrastructure/returns.repository';
-import { InspectReturnInput, RequestReturnInput, ReturnEventType, ReturnPage, ReturnStatusGql, ReturnType, ShopperNoticeType } from './returns.types';
+import { InspectReturnInput, RequestReturnInput, ReturnEventType, ReturnPage, ReturnStatusGql, ReturnTextType, ReturnType, ShopperNoticeType } from './returns.types';
+import type { ReturnSmsRecord } from '../infrastructure/return-sms.repository';
 
 export function toReturn(r: ReturnRecord): Omit<ReturnType, 'history'> {
   return {
@@ -140,6 +141,12 @@ export class ReturnsResolver {
     const lang = textLocale(locale ?? ctx.req?.headers?.['accept-language']);
     // Steps are kept as codes and parameters; a step written before that keeps its sentence.
     return (await loader.load(r.id)).map((e) => ({ kind: e.kind, detail: e.detail || returnEventText(e.kind, textParams(e.params), lang), params: JSON.stringify(e.params ?? {}), at: e.createdAt }));
+  }
+
+  @ResolveField(() => [ReturnTextType], { description: 'The texts (SMS) sent to a guest about its steps, with the gateway’s answer, oldest first; none for an account holder’s return (notices instead).' })
+  async texts(@Parent() r: ReturnType, @Context() ctx: RequestContext): Promise<ReturnTextType[]> {
+    const loader = ctx.loaders.get<string, ReturnSmsRecord[]>('returns.texts', async (ids) => groupByKeys(ids, await this.queries.textsOf(ids), (t) => t.returnId));
+    return loader.load(r.id);
   }
 }
 

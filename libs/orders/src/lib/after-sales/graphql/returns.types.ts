@@ -42,6 +42,20 @@ export class ReturnEventType {
   @Field(() => GraphQLISODateTime) at!: Date;
 }
 
+@ObjectType('ReturnText', { description: 'A text (SMS) to a guest about a step of their return (a guest has no account for notices), and what the gateway answered.' })
+export class ReturnTextType {
+  @Field(() => String, { description: 'The step texted: ACCEPTED, REFUSED, WAYBILL, ARRIVED, RECEIVED, REFUNDED, REFUND_FAILED.' }) step!: string;
+  @Field(() => String, { description: 'PENDING (not sent yet: the gateway refused or was not reached, retried), SENT, FAILED (refused at every try), UNDELIVERABLE (the order has no mobile number).' }) status!: string;
+  @Field(() => String, { description: 'The language of its template (zh-CN, en, fr).' }) locale!: string;
+  @Field(() => Int, { description: 'Calls made to the gateway.' }) attempts!: number;
+  @Field(() => String, { nullable: true, description: 'The approved template it was sent with.' }) template!: string | null;
+  @Field(() => String, { nullable: true, description: 'The gateway’s id of the message (Aliyun’s BizId), once sent.' }) messageId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The gateway’s id of the last call (RequestId), sent or refused.' }) requestId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the last try was not sent.' }) lastError!: string | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) sentAt!: Date | null;
+}
+
 @ObjectType('OrderReturn')
 export class ReturnType {
   @Field(() => ID) id!: string;

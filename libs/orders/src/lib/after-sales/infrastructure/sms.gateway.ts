@@ -15,6 +15,14 @@ export interface SmsMessage {
   phone: string;
   template: string;
   params: Record<string, string>;
+  /** Our own id of the message (Aliyun's OutId, echoed in its delivery receipts). */
+  outId?: string;
+}
+
+/** What the gateway answered a message it accepted: its BizId and the call's RequestId. */
+export interface SmsSent {
+  messageId: string;
+  requestId: string | null;
 }
 
 export interface SmsGateway {
@@ -22,12 +30,16 @@ export interface SmsGateway {
   readonly templates: { guestCode: string };
   /** Sends the message; its id at the gateway (BizId). Throws SmsRefused when the gateway says no, or when it cannot be reached. */
   send(message: SmsMessage): Promise<string>;
+  /** As send, answering the call's RequestId too (kept with a return's text). */
+  deliver(message: SmsMessage): Promise<SmsSent>;
 }
 
 export class SmsRefused extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The refusing call's RequestId, when the gateway answered one. */
+    readonly requestId: string | null = null,
   ) {
     super(message);
   }
@@ -86,6 +98,10 @@ export class AliyunSmsGateway implements SmsGateway {
   }
 
   async send(message: SmsMessage): Promise<string> {
+    return (await this.deliver(message)).messageId;
+  }
+
+  async deliver(message: SmsMessage): Promise<SmsSent> {
     const params: Record<string, string> = {
       AccessKeyId: this.config.accessKeyId,
       Action: 'SendSms',
@@ -101,6 +117,7 @@ export class AliyunSmsGateway implements SmsGateway {
       Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       Version: '2017-05-25',
     };
+    if (message.outId) params['OutId'] = message.outId;
     params['Signature'] = rpcSignature('POST', params, this.config.accessKeySecret);
     let res: Response;
     try {
@@ -116,13 +133,13 @@ export class AliyunSmsGateway implements SmsGateway {
       throw new SmsRefused('UNREACHABLE', `SMS gateway unreachable or too slow: ${(error as Error).message}`);
     }
     const text = await res.text().catch(() => '');
-    let body: { Code?: string; Message?: string; BizId?: string };
+    let body: { Code?: string; Message?: string; BizId?: string; RequestId?: string };
     try {
       body = JSON.parse(text) as typeof body;
     } catch {
       throw new SmsRefused(`HTTP_${res.status}`, `SMS gateway answered ${res.status} without JSON`);
     }
-    if (body.Code !== 'OK' || !body.BizId) throw new SmsRefused(body.Code ?? `HTTP_${res.status}`, body.Message ?? 'refused');
-    return body.BizId;
+    if (body.Code !== 'OK' || !body.BizId) throw new SmsRefused(body.Code ?? `HTTP_${res.status}`, body.Message ?? 'refused', body.RequestId ?? null);
+    return { messageId: body.BizId, requestId: body.RequestId ?? null };
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { HandlesJob, type JobHandler } from '@vitrine/shared/jobs';
+import { HandlesJob, type JobContext, type JobHandler } from '@vitrine/shared/jobs';
 import { ReturnDeclarationService } from '../application/return-declaration.service';
 import { ReturnLogisticsService } from '../application/return-logistics.service';
 import { ReturnPhotoRetentionService } from '../application/return-photo-retention.service';
-import { declareReturnJob, purgeReturnPhotosJob, returnAcceptedJob, sweepReturnsJob } from './returns.jobs';
+import { ReturnSmsService } from '../application/return-sms.service';
+import { declareReturnJob, purgeReturnPhotosJob, returnAcceptedJob, sendReturnSmsJob, sweepReturnsJob } from './returns.jobs';
 
 @Injectable()
 @HandlesJob(declareReturnJob)
@@ -46,5 +47,15 @@ export class SweepReturnsHandler implements JobHandler<{ scope: string }> {
   async handle(): Promise<void> {
     await this.logistics.sweep();
     await this.retention.sweep();
+  }
+}
+
+@Injectable()
+@HandlesJob(sendReturnSmsJob)
+export class SendReturnSmsHandler implements JobHandler<{ smsId: string }> {
+  constructor(private readonly texts: ReturnSmsService) {}
+
+  async handle(p: { smsId: string }, ctx?: JobContext): Promise<void> {
+    await this.texts.send(p.smsId, ctx !== undefined && ctx.attempt >= ctx.maxAttempts);
   }
 }

@@ -12,7 +12,10 @@ export const purgeReturnPhotosJob = defineJob<{ returnId: string }>({ queue: aft
 /** Accepted returns whose goods are not at the supervised site by their arrival deadline: flagged late; photos of refused or closed returns still kept: deleted. */
 export const sweepReturnsJob = defineJob<{ scope: string }>({ queue: afterSalesQueue, name: 'sweep-returns', jobId: () => 'sweep-returns', attempts: 3, backoffMs: 5_000 });
 
-export const afterSalesJobs = [returnAcceptedJob, declareReturnJob, purgeReturnPhotosJob, sweepReturnsJob];
+/** A text to a guest about a step of their return (a `return_sms` row written in the step's transaction): sent through the SMS gateway, retried while it refuses. */
+export const sendReturnSmsJob = defineJob<{ smsId: string }>({ queue: afterSalesQueue, name: 'send-return-sms', jobId: (p) => `return-sms.${p.smsId}`, attempts: 15, backoffMs: 1_000 });
+
+export const afterSalesJobs = [returnAcceptedJob, declareReturnJob, purgeReturnPhotosJob, sweepReturnsJob, sendReturnSmsJob];
 
 export function afterSalesSchedules(env: NodeJS.ProcessEnv = process.env): JobSchedule[] {
   const every = Number(env['RETURNS_SWEEP_MS'] ?? 60_000);

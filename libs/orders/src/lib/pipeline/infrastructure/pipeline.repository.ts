@@ -3,6 +3,7 @@ import { CustomsReadPort } from '@vitrine/customs';
 import { StorefrontsReadPort } from '@vitrine/storefronts';
 import { Prisma, PrismaService, type OrderStatus, type ShipmentStatus, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 import type { TrackingEvent } from '../domain/carrier-gateway';
+import { queueGuestReturnSms } from '../../after-sales/infrastructure/return-sms.outbox';
 
 /** What the declaration of one order needs from the order itself. */
 export interface DeclarableOrder {
@@ -232,7 +233,7 @@ export class PipelineRepository {
    */
   async returnsArrived(tx: SqlTx, arrivals: readonly { logisticsNo: string; at: Date; where: string }[]): Promise<string[]> {
     if (!arrivals.length) return [];
-    // userId: null for a guest's return (no account to hold a notice).
+    // userId: null for a guest's return (no account to hold a notice: a text instead).
     const rows = await tx.$queryRaw<{ id: string; orderId: string; userId: string | null; where: string }[]>`
       UPDATE order_returns AS r SET received_at = u.at, updated_at = now()
       FROM (SELECT DISTINCT ON (no) no, at, place FROM unnest(${arrivals.map((a) => a.logisticsNo)}::text[], ${arrivals.map((a) => a.at)}::timestamptz[], ${arrivals.map((a) => a.where)}::text[]) AS x(no, at, place) ORDER BY no, at) AS u
@@ -249,6 +250,11 @@ export class PipelineRepository {
       SELECT x.user_id, x.order_id, x.id, 'ARRIVED', ''
       FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.userId)}::uuid[]) AS x(id, order_id, user_id)
       WHERE x.user_id IS NOT NULL`;
+    // A guest (no account to hold a notice) is texted instead, through the outbox.
+    await queueGuestReturnSms(
+      tx,
+      rows.filter((r) => r.userId === null).map((r) => ({ returnId: r.id, orderId: r.orderId, step: 'ARRIVED', params: { place: r.where } })),
+    );
     return rows.map((r) => r.id);
   }
 
