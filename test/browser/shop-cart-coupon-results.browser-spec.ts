@@ -68,6 +68,8 @@ describe('shop: a coupon typed in the cart, and why it does or does not apply', 
     await p.waitForURL(/added=1/);
     await p.goto(`${f.shop.url}/${locale}/cart`);
     const totalBefore = await p.getByTestId('cart-total').textContent();
+    // Nothing applies yet: the section is the coupon field, not "promotions applied".
+    await expect(p.locator('#promotions-title').textContent()).resolves.toBe(dict.buy.cart.couponTitle);
 
     const refusals = [
       ['nope-1234', 'COUPON_INVALID'],
@@ -94,6 +96,7 @@ describe('shop: a coupon typed in the cart, and why it does or does not apply', 
     await expect(p.getByTestId('coupon-applied').textContent()).resolves.toBe(fill(dict.buy.cart.couponApplied, { code: 'SAVE20' }));
     await expect(p.getByTestId('coupon-error').count()).resolves.toBe(0);
     await p.getByTestId('applied-promotion').filter({ hasText: 'Coupon SAVE20' }).waitFor();
+    await expect(p.locator('#promotions-title').textContent()).resolves.toBe(dict.buy.cart.promotionsTitle);
     expect(await p.getByTestId('cart-total').textContent()).not.toBe(totalBefore);
     await s.screenshot(`shop-coupon-${locale}-applied`);
     expect({ locale, problems: await pageProblems(p) }).toEqual({ locale, problems: [] });

@@ -28,6 +28,8 @@ export interface BuyDictionary {
     /** Promotions (issue 22): the discount row, the list of applied promotions and the coupon form. */
     discount: string;
     promotionsTitle: string;
+    /** The section's title while no promotion applies (a coupon may still be entered). */
+    couponTitle: string;
     /** You save `{amount}` */
     saving: string;
     /** Funded by the platform (cross-store) */

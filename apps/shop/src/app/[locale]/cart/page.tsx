@@ -316,7 +316,8 @@ function PromotionsSection({
   const money = (amount: number) => formatMoney({ amount, currency: cart.currency }, locale);
   return (
     <section id="coupon" className="promotions" aria-labelledby="promotions-title" data-testid="promotions">
-      <h2 id="promotions-title">{t.promotionsTitle}</h2>
+      {/* "Promotions applied" only when one applies; otherwise the section is the coupon field. */}
+      <h2 id="promotions-title">{cart.promotions.length ? t.promotionsTitle : t.couponTitle}</h2>
       {cart.promotions.length ? (
         <ul className="promotion-list">
           {cart.promotions.map((p) => (

@@ -22,6 +22,7 @@ export const buyEn: BuyDictionary = {
     grandTotal: 'Total to pay',
     discount: 'Promotions',
     promotionsTitle: 'Promotions applied',
+    couponTitle: 'Coupon',
     saving: 'You save {amount}',
     platformFunded: 'cross-store, offered by Vitrine',
     couponLabel: 'Coupon code',

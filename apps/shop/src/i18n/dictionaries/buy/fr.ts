@@ -22,6 +22,7 @@ export const buyFr: BuyDictionary = {
     grandTotal: 'Total à payer',
     discount: 'Promotions',
     promotionsTitle: 'Promotions appliquées',
+    couponTitle: 'Code promo',
     saving: 'Vous économisez {amount}',
     platformFunded: 'multi-boutiques, offerte par Vitrine',
     couponLabel: 'Code promo',

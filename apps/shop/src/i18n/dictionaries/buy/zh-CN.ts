@@ -22,6 +22,7 @@ export const buyZhCN: BuyDictionary = {
     grandTotal: '应付总额',
     discount: '优惠',
     promotionsTitle: '已享优惠',
+    couponTitle: '优惠券',
     saving: '共节省 {amount}',
     platformFunded: '跨店满减，平台补贴',
     couponLabel: '优惠券码',
