@@ -1,5 +1,6 @@
 export * from './lib/prisma.service';
 export { SqlError } from './lib/sql-session';
+export * from './lib/json-rows';
 export * from './lib/data-access.module';
 export * from './generated/prisma/client';
 export * from './lib/redis-options';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { StorefrontsReadPort } from '@vitrine/storefronts';
-import { PrismaService, isUniqueViolation, Prisma, type ProductStatus, type CrossBorderCategory, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, isUniqueViolation, jsonTimestamp, parseJsonColumn, Prisma, type ProductStatus, type CrossBorderCategory, type Tx } from '@vitrine/shared/data-access';
 import { ConflictError } from '@vitrine/shared/kernel';
+import { z } from 'zod';
 import type { SearchColumns } from '../domain/search-text';
 import type { ArtworkRow } from './artwork.repository';
 import { VariantStockCriterion } from './variant-stock.criterion';
@@ -85,8 +86,67 @@ export interface ProductDetailRow extends ProductRow {
   artworks: (ArtworkRow & { productId: string })[];
 }
 
-interface ProductDetailSqlRow extends Omit<ProductDetailRow, 'artworks'> {
-  artworks: (Omit<ArtworkRow, 'createdAt' | 'updatedAt'> & { productId: string; createdAt: string; updatedAt: string })[];
+/** A card's or page's row as the statement answers it: its JSON aggregates still to be parsed. */
+type ProductCardSqlRow = ProductRow & { variants: unknown; media: unknown };
+type ProductDetailSqlRow = ProductCardSqlRow & { artworks: unknown };
+
+/**
+ * The JSON aggregates of PRODUCT_CARD_COLUMNS and findPublicDetails, parsed rather than cast
+ * (ADR 0023): a variant's options are a JSON object of names to values ({} when null). Ids are
+ * checked as strings only: their columns are uuid, and a format check per id would double the cost.
+ */
+const variantsJson = z.array(
+  z.object({
+    id: z.string(),
+    productId: z.string(),
+    sku: z.string(),
+    options: z
+      .record(z.string(), z.string())
+      .nullable()
+      .transform((o) => o ?? {}),
+    priceMinor: z.number().int(),
+    currency: z.string(),
+    weightGrams: z.number().int(),
+    hsCode: z.string(),
+    originCountry: z.string(),
+    netContent: z.number().int().nullable(),
+    netContentUnit: z.enum(['ML', 'G', 'PIECE']).nullable(),
+    position: z.number().int(),
+  }),
+) satisfies z.ZodType<VariantRow[], unknown>;
+const mediaJson = z.array(
+  z.object({ id: z.string(), productId: z.string(), url: z.string(), alt: z.string(), position: z.number().int() }),
+) satisfies z.ZodType<MediaRow[], unknown>;
+const artworksJson = z.array(
+  z.object({
+    productId: z.string(),
+    id: z.string(),
+    museumId: z.string(),
+    accessionNumber: z.string(),
+    titleFr: z.string(),
+    titleEn: z.string(),
+    titleZh: z.string(),
+    artist: z.string(),
+    artistEn: z.string(),
+    artistZh: z.string(),
+    period: z.string(),
+    periodEn: z.string(),
+    periodZh: z.string(),
+    creditLine: z.string(),
+    imageUrl: z.string().nullable(),
+    licensable: z.boolean(),
+    createdAt: jsonTimestamp,
+    updatedAt: jsonTimestamp,
+  }),
+) satisfies z.ZodType<ProductDetailRow['artworks'], unknown>;
+
+/** A shop-window row with its variants and media parsed; `where` names the read in an error. */
+function cardOf(row: ProductCardSqlRow, where: string): ProductCardRow {
+  return {
+    ...row,
+    variants: parseJsonColumn(variantsJson, row.variants, `ProductRepository.${where}`, 'variants'),
+    media: parseJsonColumn(mediaJson, row.media, `ProductRepository.${where}`, 'media'),
+  };
 }
 
 const productSelect = {
@@ -289,8 +349,8 @@ export class ProductRepository {
     const prepare = !q.match && !q.collectionId && !q.artworkId;
     // The shop window: the read replica when the request allows it (PrismaService.staleTolerant).
     const db = this.prisma.staleTolerant();
-    const rows = prepare ? await db.sql.$queryRaw<ProductCardRow[]>(statement) : await db.$queryRaw<ProductCardRow[]>(statement);
-    return rows.map((r) => ({ ...r, variants: r.variants.map((v) => ({ ...v, options: (v.options ?? {}) as Record<string, string> })) }));
+    const rows = prepare ? await db.sql.$queryRaw<ProductCardSqlRow[]>(statement) : await db.$queryRaw<ProductCardSqlRow[]>(statement);
+    return rows.map((r) => cardOf(r, 'publicPage'));
   }
 
   count(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Promise<number> {
@@ -319,11 +379,8 @@ export class ProductRepository {
     return ids.map((id) => {
       const row = byId.get(id);
       if (!row) return null;
-      return {
-        ...row,
-        variants: row.variants.map((v) => ({ ...v, options: (v.options ?? {}) as Record<string, string> })),
-        artworks: row.artworks.map((a) => ({ ...a, createdAt: new Date(a.createdAt), updatedAt: new Date(a.updatedAt) })),
-      };
+      const { artworks, ...card } = row;
+      return { ...cardOf(card, 'findPublicDetails'), artworks: parseJsonColumn(artworksJson, artworks, 'ProductRepository.findPublicDetails', 'artworks') };
     });
   }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { Prisma, PrismaService, isUniqueViolation, type CartStatus, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, isUniqueViolation, jsonTimestamp, parseJsonColumn, type CartStatus, type Tx } from '@vitrine/shared/data-access';
 import { isUuid } from '@vitrine/shared/kernel';
+import { z } from 'zod';
 
 export interface CartItemRecord {
   id: string;
@@ -29,6 +30,12 @@ const cartSelect = {
   items: { select: { id: true, variantId: true, quantity: true, createdAt: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
 } satisfies Prisma.CartSelect;
 
+/** A cart's lines as the reads below build them in SQL (json_agg of json_build_object), parsed, not cast (ADR 0023). */
+const cartItemsJson = z.array(
+  z.object({ id: z.string(), variantId: z.string(), quantity: z.number().int(), createdAt: jsonTimestamp }),
+) satisfies z.ZodType<CartItemRecord[], unknown>;
+const itemsOf = (items: unknown, where: string): CartItemRecord[] => parseJsonColumn(cartItemsJson, items, `CartRepository.${where}`, 'items');
+
 @Injectable()
 export class CartRepository {
   /**
@@ -45,7 +52,7 @@ export class CartRepository {
   }
 
   private async selectByIds(ids: readonly string[]): Promise<(CartRecord | null)[]> {
-    const rows = await this.prisma.sql.$queryRaw<(Omit<CartRecord, 'items'> & { items: (Omit<CartItemRecord, 'createdAt'> & { createdAt: string })[] })[]>(Prisma.sql`
+    const rows = await this.prisma.sql.$queryRaw<(Omit<CartRecord, 'items'> & { items: unknown })[]>(Prisma.sql`
       SELECT c.id, c.status::text AS status, c.user_id AS "userId", c.token_hash AS "tokenHash", c.merged_into_id AS "mergedIntoId",
         COALESCE(i.items, '[]') AS items
       FROM carts c
@@ -55,7 +62,7 @@ export class CartRepository {
         FROM cart_items i WHERE i.cart_id = c.id
       ) i ON true
       WHERE c.id = ANY(${[...ids]}::uuid[])`);
-    const byId = new Map(rows.map((row) => [row.id, { ...row, items: row.items.map((i) => ({ ...i, createdAt: new Date(i.createdAt) })) }]));
+    const byId = new Map(rows.map((row) => [row.id, { ...row, items: itemsOf(row.items, 'selectByIds') }]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -69,7 +76,7 @@ export class CartRepository {
 
   /** A cart with its items in one round trip (checkout reads it on every attempt). */
   private async selectOne(where: Prisma.Sql): Promise<CartRecord | null> {
-    const rows = await this.prisma.$queryRaw<(Omit<CartRecord, 'items'> & { items: (Omit<CartItemRecord, 'createdAt'> & { createdAt: string })[] })[]>`
+    const rows = await this.prisma.$queryRaw<(Omit<CartRecord, 'items'> & { items: unknown })[]>`
       SELECT c.id, c.status::text AS status, c.user_id AS "userId", c.token_hash AS "tokenHash", c.merged_into_id AS "mergedIntoId",
         COALESCE(json_agg(json_build_object('id', i.id, 'variantId', i.variant_id, 'quantity', i.quantity, 'createdAt', i.created_at)
           ORDER BY i.created_at, i.id) FILTER (WHERE i.id IS NOT NULL), '[]') AS items
@@ -77,7 +84,7 @@ export class CartRepository {
       WHERE ${where}
       GROUP BY c.id`;
     const row = rows[0];
-    return row ? { ...row, items: row.items.map((i) => ({ ...i, createdAt: new Date(i.createdAt) })) } : null;
+    return row ? { ...row, items: itemsOf(row.items, 'selectOne') } : null;
   }
 
   /** The user's open cart, created on first use (a concurrent creation finds the winner's). */
@@ -120,7 +127,7 @@ export class CartRepository {
   ): Promise<{ cart: CartRecord; created: boolean; refused: 'LINES' | 'QUANTITY' | null } | null> {
     const where = !find ? Prisma.sql`false` : 'tokenHash' in find ? Prisma.sql`c.token_hash = ${find.tokenHash} AND c.user_id IS NULL` : Prisma.sql`c.id = ${find.cartId}::uuid`;
     const rows = await this.prisma.sql.$queryRaw<
-      { id: string; userId: string | null; tokenHash: string | null; created: boolean; refused: 'LINES' | 'QUANTITY' | null; items: (Omit<CartItemRecord, 'createdAt'> & { createdAt: string })[] }[]
+      { id: string; userId: string | null; tokenHash: string | null; created: boolean; refused: 'LINES' | 'QUANTITY' | null; items: unknown }[]
     >`
       WITH found AS (
         SELECT c.id, c.user_id, c.token_hash FROM carts c WHERE ${where} AND c.status = 'OPEN' FOR NO KEY UPDATE
@@ -154,7 +161,7 @@ export class CartRepository {
     const row = rows[0];
     if (!row) return null;
     return {
-      cart: { id: row.id, status: 'OPEN', userId: row.userId, tokenHash: row.tokenHash, mergedIntoId: null, items: row.items.map((i) => ({ ...i, createdAt: new Date(i.createdAt) })) },
+      cart: { id: row.id, status: 'OPEN', userId: row.userId, tokenHash: row.tokenHash, mergedIntoId: null, items: itemsOf(row.items, 'addLine') },
       created: row.created,
       refused: row.refused,
     };
