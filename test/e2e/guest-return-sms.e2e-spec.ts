@@ -20,6 +20,7 @@ const GUEST_REQUEST = `mutation($t: String!, $i: RequestReturnInput!) { requestG
 const REQUEST = `mutation($i: RequestReturnInput!) { requestReturn(input: $i) { id } }`;
 const DECIDE = `mutation($id: ID!, $accept: Boolean!, $comment: String!) { decideReturn(returnId: $id, accept: $accept, comment: $comment) { id status } }`;
 const SELLER_TEXTS = `query($id: ID!) { museumReturn(id: $id) { id texts { step status attempts template messageId requestId lastError sentAt } } }`;
+const REFUND_AGAIN = `mutation($id: ID!) { refundReturn(returnId: $id) { id status refundAmount } }`;
 const INSPECT = `mutation($i: InspectReturnInput!) { inspectReturn(input: $i) { id status refundAmount } }`;
 
 const T = DEV_RETURN_SMS_TEMPLATES['zh-CN'];
@@ -166,6 +167,37 @@ describe('guest return texts (SMS)', () => {
     await new Promise((r) => setTimeout(r, 3_000));
     expect(textsTo(GUEST_PHONE)).toHaveLength(4);
     expect(await api.db.prisma.shopperNotice.count({ where: { orderId: guest.id } })).toBe(0);
+  }, 240_000);
+
+  it('texts a guest each failed refund (Stripe down, then a refund reported failed) and each refund made, once each', async () => {
+    // The guest's other unit, asked with a new code (the first one's resend pause passed).
+    await api.db.prisma.guestOrderCode.updateMany({ where: { orderId: guest.id }, data: { createdAt: new Date(Date.now() - 61_000) } });
+    const returnId = await guestReturn(guest, GUEST_PHONE);
+    const before = textsTo(GUEST_PHONE).length;
+    expect(((await api.gql(DECIDE, { id: returnId, accept: true, comment: '好的' }, manager)) as any).errors).toBeUndefined();
+    await until('the return waybill booked', async () => (await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: returnId } })).returnLogisticsNo !== null, 60_000, worker);
+    carrier.arriveReturn(returnId);
+    await until('the arrived text sent', sent(returnId, 'ARRIVED'), 60_000, worker);
+    // Stripe down at inspection: the refund failed, texted.
+    stripe.failNext(100, 503);
+    const inspected: any = await api.gql(INSPECT, { i: { returnId, lines: [{ lineId: guest.lines[0]!.id, acceptedQuantity: 1, sellable: false }] } }, manager);
+    stripe.failNext(0);
+    expect(inspected.errors?.[0]?.extensions?.code).toBe('PAYMENT_PROVIDER_UNAVAILABLE');
+    await until('the failed refund texted', sent(returnId, 'REFUND_FAILED'), 60_000, worker);
+    // Asked again: refunded, texted.
+    expect(((await api.gql(REFUND_AGAIN, { id: returnId }, manager)) as any).errors).toBeUndefined();
+    await until('the refund texted', sent(returnId, 'REFUNDED'), 60_000, worker);
+    // Stripe then reports that refund failed (the webhook's transaction): texted once, however often Stripe says it.
+    const refundId = (await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: returnId } })).refundId!;
+    expect(await stripe.deliver(api.baseUrl, stripe.failRefund(refundId, 'failed'))).toBe(200);
+    expect(await stripe.deliver(api.baseUrl, stripe.failRefund(refundId, 'failed', 'charge.refund.updated'))).toBe(200);
+    await until('the later failure texted', async () => (await rows(returnId)).filter((r) => r.step === 'REFUND_FAILED' && r.status === 'SENT').length === 2, 60_000, worker);
+    // Refunded again: a second refund text.
+    expect(((await api.gql(REFUND_AGAIN, { id: returnId }, manager)) as any).errors).toBeUndefined();
+    await until('the second refund texted', async () => (await rows(returnId)).filter((r) => r.step === 'REFUNDED' && r.status === 'SENT').length === 2, 60_000, worker);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(textsTo(GUEST_PHONE).slice(before).map((m) => m.template)).toEqual([T.ACCEPTED, T.WAYBILL, T.ARRIVED, T.REFUND_FAILED, T.REFUNDED, T.REFUND_FAILED, T.REFUNDED]);
+    expect((await rows(returnId)).map((r) => r.stepKey)).toEqual(['ACCEPTED', 'WAYBILL', 'ARRIVED', 'REFUND_FAILED.attempt-1', `REFUNDED.${refundId}`, `REFUND_FAILED.${refundId}`, expect.stringMatching(/^REFUNDED\./)]);
   }, 240_000);
 
   it('texts a refused guest return with the museum’s comment (cut to the gateway’s 35 characters)', async () => {

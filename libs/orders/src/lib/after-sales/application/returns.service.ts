@@ -260,7 +260,7 @@ export class ReturnsService {
         await this.orderWrites.recordLineRefunds(tx, plan.returned.map((x) => ({ ...x, orderId: order.id, providerRefundId: refund.refundId })));
         await enqueueJob(tx, accrueOrderJob, { orderId: order.id, event: `refund-${refund.refundId}` });
         const done = await this.returns.update(tx, r.id, { status: 'REFUNDED', refundAttempts: attempt, refundId: refund.refundId, refundAmountMinor: plan.amountMinor });
-        await this.event(tx, done, 'REFUNDED', { amountMinor: plan.amountMinor, currency: order.currency, status: refund.status });
+        await this.event(tx, done, 'REFUNDED', { amountMinor: plan.amountMinor, currency: order.currency, status: refund.status }, `REFUNDED.${refund.refundId}`);
         // Closed: the shopper's photos are no longer needed (the worker deletes them; a retried refund finds none to delete).
         await enqueueJob(tx, purgeReturnPhotosJob, { returnId: r.id });
         return done;
