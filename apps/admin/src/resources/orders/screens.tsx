@@ -141,13 +141,15 @@ const Lines = () => {
   const h = (k: string) => translate(`resources.orders.lines.${k}`);
   return (
     <Section title="vitrine.orders.lines" testId="order-lines">
-      {/* Narrow cell padding so the thirteen columns fit a 1,280 px window beside the menu. */}
+      {/* Narrow cell padding so the eleven columns fit a 1,280 px window beside the menu; the SKU
+          and HS code sit under the product's name (as columns of their own they pushed the
+          page past 1,280 px once the discount column came). */}
       <Box sx={{ overflowX: 'auto' }}>
         <Table size="small" sx={{ '& .MuiTableCell-root': { px: 0.75 }, '& .MuiTableCell-root:first-of-type': { pl: 0 }, '& .MuiTableCell-root:last-of-type': { pr: 0 } }}>
           <TableHead>
             <TableRow>
-              {['sku', 'name', 'hsCode', 'quantity', 'unitPrice', 'goods', 'discount', 'freight', 'insurance', 'dutiable', 'taxRate', 'tax', 'total'].map((k) => (
-                <TableCell key={k} align={['sku', 'name', 'hsCode'].includes(k) ? 'left' : 'right'}>
+              {['name', 'quantity', 'unitPrice', 'goods', 'discount', 'freight', 'insurance', 'dutiable', 'taxRate', 'tax', 'total'].map((k) => (
+                <TableCell key={k} align={k === 'name' ? 'left' : 'right'}>
                   {h(k)}
                 </TableCell>
               ))}
@@ -156,15 +158,20 @@ const Lines = () => {
           <TableBody>
             {o.lines.map((l) => (
               <TableRow key={l.id}>
-                <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{l.sku}</TableCell>
                 {/* Wide enough that a Chinese name does not wrap every few characters. */}
                 <TableCell sx={{ minWidth: '14em' }}>
                   <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
                     <Thumbnail url={l.imageUrl} alt={l.name} size={40} />
-                    <span>{l.name}</span>
+                    <Box>
+                      <span>{l.name}</span>
+                      <Typography variant="caption" color="text.secondary" display="block" sx={{ whiteSpace: 'nowrap' }}>
+                        <Box component="span" sx={{ fontFamily: 'monospace' }}>{l.sku}</Box>
+                        {' · '}
+                        {h('hsCode')} <span data-testid="line-hs-code">{l.hsCode}</span>
+                      </Typography>
+                    </Box>
                   </Box>
                 </TableCell>
-                <TableCell>{l.hsCode}</TableCell>
                 <TableCell align="right">{l.quantity}</TableCell>
                 <TableCell align="right">
                   <Money amount={l.unitPrice} currency={c} />
@@ -185,7 +192,7 @@ const Lines = () => {
           </TableBody>
           <TableFooter>
             <TableRow>
-              <TableCell colSpan={5}>{translate('vitrine.orders.totals')}</TableCell>
+              <TableCell colSpan={3}>{translate('vitrine.orders.totals')}</TableCell>
               <TableCell align="right"><Money amount={o.goodsTotal} currency={c} /></TableCell>
               <TableCell align="right" data-testid="order-discount"><Discount amount={o.discountTotal ?? 0} currency={c} /></TableCell>
               <TableCell align="right"><Money amount={o.shippingTotal} currency={c} /></TableCell>
