@@ -55,20 +55,24 @@ describe('shop: sharing a product or a storefront', () => {
     const productId = shop.variants[0]!.productId;
     const r: any = await f.api.gql(PRODUCT, { id: productId });
     const code: string = r.data.product.shortCode;
-    const expected = `${f.shop.url}/p/${code}`;
+    // The link carries the share's source marker, so an order placed from it is attributed (SHARE).
+    const expected = `${f.shop.url}/p/${code}?src=share-product`;
 
     const s = await f.open(`/zh-CN/products/${productId}`);
     // Closed until asked: the code is not loaded with the page.
     await expect(s.page.getByTestId('share-qr').isVisible()).resolves.toBe(false);
     const zh = await share(s, zhCN, NAME, 'shop-share-product-zh-CN');
     expect(zh).toEqual({ link: expected, decoded: expected });
-    await expect(s.page.getByTestId('share-link').textContent()).resolves.toBe(expected.replace(/^https?:\/\//, ''));
+    // The link as shown is the short one, without the marker.
+    await expect(s.page.getByTestId('share-link').textContent()).resolves.toBe(`${f.shop.url}/p/${code}`.replace(/^https?:\/\//, ''));
 
     // A phone scanning it lands on the product, in Chinese.
     const phone = await f.open('/zh-CN');
     await phone.page.goto(zh.decoded!);
     await phone.page.waitForURL(new RegExp(`/zh-CN/products/${productId}$`));
     await expect(phone.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(NAME);
+    // The marker is kept for checkout, not in the page's address.
+    expect((await phone.page.context().cookies()).filter((c) => c.value === 'share-product')).toHaveLength(1);
 
     // In English, the same link.
     await s.page.goto(`${f.shop.url}/en/products/${productId}`);
@@ -78,7 +82,7 @@ describe('shop: sharing a product or a storefront', () => {
 
   it('a storefront page shows its short link and QR code, in French too', async () => {
     const museum = await f.api.db.prisma.museum.findUniqueOrThrow({ where: { id: shop.museumId }, select: { slug: true } });
-    const expected = `${f.shop.url}/s/${museum.slug}`;
+    const expected = `${f.shop.url}/s/${museum.slug}?src=share-storefront`;
     const s = await f.open(`/fr/m/${museum.slug}`, { locale: 'fr-FR' });
     const name = (await s.page.getByRole('heading', { level: 1 }).textContent())!;
     expect(await share(s, fr, name, 'shop-share-storefront-fr')).toEqual({ link: expected, decoded: expected });

@@ -159,6 +159,10 @@ describe('shelf labels and order attribution', () => {
     const fromShelf = await order(buyer, 'attribution-shelf-1', `shelf-${slug}`);
     expect(fromShelf.errors).toBeUndefined();
     const shelfOrder = fromShelf.data.placeOrder.orders[0].id;
+    // A short link a shopper shared from a product page (the shop's share action).
+    const fromShare = await order(await api.login((await createUser(p, 'SHOPPER')).email), 'attribution-share-1', 'share-product');
+    expect(fromShare.errors).toBeUndefined();
+    const shareOrder = fromShare.data.placeOrder.orders[0].id;
     const direct = await order(await api.login((await createUser(p, 'SHOPPER')).email), 'attribution-direct-1');
     expect(direct.errors).toBeUndefined();
     const directOrder = direct.data.placeOrder.orders[0].id;
@@ -176,7 +180,9 @@ describe('shelf labels and order attribution', () => {
     expect(directs).toContain(directOrder);
     expect(directs).not.toContain(shelfOrder);
     expect((await list('ARTICLE')).data.museumOrders.nodes).toEqual([]);
-    expect((await list(null)).data.museumOrders.totalCount).toBe(directs.length + 1);
+    expect(((await api.gql(ORDER, { id: shareOrder }, manager)) as any).data.order.attribution).toEqual({ channel: 'SHARE', ref: 'product' });
+    expect((await list('SHARE')).data.museumOrders.nodes.map((n: any) => n.id)).toEqual([shareOrder]);
+    expect((await list(null)).data.museumOrders.totalCount).toBe(directs.length + 2);
     expect((await list('RADIO')).errors[0].extensions.code).toBe('BAD_USER_INPUT');
 
     // Another museum's manager: not the order, not its attribution, not the list.

@@ -1,6 +1,6 @@
 import { fill, type Dictionary } from '../i18n/dictionary';
 import { shopOrigin } from '../lib/api/config';
-import { shortUrl, type ShortKind } from '../lib/share';
+import { shareUrl, type ShortKind } from '../lib/share';
 
 /**
  * The share action of a product or storefront page: a disclosure (no JavaScript) showing the
@@ -9,7 +9,7 @@ import { shortUrl, type ShortKind } from '../lib/share';
  */
 export function Share({ dict, kind, code, name }: { dict: Dictionary; kind: ShortKind; code: string; name: string }) {
   const t = dict.share;
-  const url = shortUrl(shopOrigin(), kind, code);
+  const url = shareUrl(shopOrigin(), kind, code);
   return (
     <details className="share" data-testid="share">
       <summary className="button secondary">{t.open}</summary>
@@ -18,7 +18,7 @@ export function Share({ dict, kind, code, name }: { dict: Dictionary; kind: Shor
         <p className="share-link">
           <span>{t.link}</span>{' '}
           <a href={url} data-testid="share-link">
-            {url.replace(/^https?:\/\//, '')}
+            {url.replace(/^https?:\/\//, '').replace(/\?.*$/, '')}
           </a>
         </p>
         <img className="share-qr" src={`/${kind}/${encodeURIComponent(code)}/qr`} alt={fill(t.qrAlt, { name })} width={200} height={200} loading="lazy" data-testid="share-qr" />

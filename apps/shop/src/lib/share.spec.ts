@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { isShortCode, qrPng, shortUrl } from './share';
+import { isShortCode, qrPng, shareUrl, shortUrl } from './share';
 
 describe('short links and their QR codes', () => {
   it('accepts only what a short code can be', () => {
@@ -16,6 +16,8 @@ describe('short links and their QR codes', () => {
   it('builds the short link on the shop origin', () => {
     expect(shortUrl('https://shop.example.cn/', 'p', '0AbCdEfGh12')).toBe('https://shop.example.cn/p/0AbCdEfGh12');
     expect(shortUrl('https://shop.example.cn', 's', 'louvre')).toBe('https://shop.example.cn/s/louvre');
+    expect(shareUrl('https://shop.example.cn', 'p', '0AbCdEfGh12')).toBe('https://shop.example.cn/p/0AbCdEfGh12?src=share-product');
+    expect(shareUrl('https://shop.example.cn', 's', 'louvre')).toBe('https://shop.example.cn/s/louvre?src=share-storefront');
   });
 
   it('draws a QR code a camera reads back as the short link', async () => {

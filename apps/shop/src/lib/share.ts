@@ -19,6 +19,14 @@ export function shortUrl(origin: string, kind: ShortKind, code: string): string 
   return `${origin.replace(/\/+$/, '')}/${kind}/${encodeURIComponent(code)}`;
 }
 
+/**
+ * What the share action gives out: the short link with the `share-product` / `share-storefront`
+ * source marker, so an order placed from it is attributed to the share (SHARE).
+ */
+export function shareUrl(origin: string, kind: ShortKind, code: string): string {
+  return `${shortUrl(origin, kind, code)}?src=share-${kind === 'p' ? 'product' : 'storefront'}`;
+}
+
 /** The QR code of a short link as a PNG (the shelf labels' settings), 256 px square. */
 export function qrPng(url: string): Promise<Buffer> {
   return QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 256 });

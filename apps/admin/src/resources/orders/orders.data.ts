@@ -103,8 +103,8 @@ export interface DisputeRecord {
   createdAt: string;
 }
 /** Where an order came from (a shelf label's QR code, an article, a livestream, or directly). */
-export type AttributionChannel = 'SHELF_QR' | 'ARTICLE' | 'LIVESTREAM' | 'DIRECT';
-export const ATTRIBUTION_CHANNELS: readonly AttributionChannel[] = ['SHELF_QR', 'ARTICLE', 'LIVESTREAM', 'DIRECT'];
+export type AttributionChannel = 'SHELF_QR' | 'ARTICLE' | 'LIVESTREAM' | 'SHARE' | 'DIRECT';
+export const ATTRIBUTION_CHANNELS: readonly AttributionChannel[] = ['SHELF_QR', 'ARTICLE', 'LIVESTREAM', 'SHARE', 'DIRECT'];
 
 type OrderSettlement = NonNullable<OrderDetailFieldsFragment['settlement']>;
 /**

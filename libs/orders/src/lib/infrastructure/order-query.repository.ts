@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type OrderStatus, type Prisma, type SqlTx, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type AttributionChannel, type OrderStatus, type Prisma, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 import type { LineRefunded } from '../domain/refunds';
 import { checkoutSelect, orderLineSelect, orderSelect, quotaUsedSql, toOrder, type CheckoutRecord, type OrderLineRecord, type OrderRecord } from './order-tables';
 
@@ -18,7 +18,7 @@ export interface OrderPageQuery {
   /** Only these orders (a filter decided outside this table, e.g. by their refunds). */
   ids?: readonly string[];
   /** Only orders from this channel (order_attributions; DIRECT: orders without a row). */
-  channel?: 'SHELF_QR' | 'ARTICLE' | 'LIVESTREAM' | 'DIRECT';
+  channel?: AttributionChannel;
 }
 
 /** Whose orders a page lists: a shopper's, those a brand partner fulfils, or those of these museums (ALL: every museum's). */

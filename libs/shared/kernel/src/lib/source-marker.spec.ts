@@ -5,6 +5,7 @@ describe('source markers', () => {
     expect(attributionOf('shelf-louvre')).toEqual({ channel: 'SHELF_QR', ref: 'louvre' });
     expect(attributionOf('article-wechat-2026-12')).toEqual({ channel: 'ARTICLE', ref: 'wechat-2026-12' });
     expect(attributionOf('live-3f2a')).toEqual({ channel: 'LIVESTREAM', ref: '3f2a' });
+    expect(attributionOf('share-product')).toEqual({ channel: 'SHARE', ref: 'product' });
     expect(attributionOf(shelfSource('British-Museum'))).toEqual({ channel: 'SHELF_QR', ref: 'british-museum' });
   });
 

@@ -5,11 +5,12 @@ export enum AttributionChannelGql {
   SHELF_QR = 'SHELF_QR',
   ARTICLE = 'ARTICLE',
   LIVESTREAM = 'LIVESTREAM',
+  SHARE = 'SHARE',
   DIRECT = 'DIRECT',
 }
 registerEnumType(AttributionChannelGql, {
   name: 'AttributionChannel',
-  description: 'Where an order came from: a shelf label’s QR code in the museum’s shop, an article, a livestream, or directly (no source marker).',
+  description: 'Where an order came from: a shelf label’s QR code in the museum’s shop, an article, a livestream, a short link a shopper shared, or directly (no source marker).',
 });
 
 @ObjectType('OrderAttribution')
