@@ -85,4 +85,10 @@ export const PRODUCTION_TEST_SECRETS: Record<string, string> = {
   PII_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
   STRIPE_SECRET_KEY: 'sk_test_loopback',
   STRIPE_WEBHOOK_SECRET: 'whsec_test_loopback',
+  // The notification gateway (guest returns' codes and texts): nothing listens there in these tests.
+  SMS_GATEWAY_URL: 'http://127.0.0.1:9',
+  SMS_ACCESS_KEY_ID: 'sms-production-test-key',
+  SMS_ACCESS_KEY_SECRET: 'sms-production-test-secret',
+  SMS_SIGN_NAME: 'Vitrine',
+  SMS_TEMPLATE_GUEST_CODE: 'SMS_000000001',
 };
