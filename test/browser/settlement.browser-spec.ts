@@ -281,8 +281,15 @@ describe('console: settlement', () => {
       if (!m) throw new Error(`not an amount: ${text}`);
       return (m[1] ? -1 : 1) * (Number(m[2]!.replace(/,/g, '')) * 100 + Number(m[3]));
     };
+    // Cells found by their column's header, so a column moved or added elsewhere does not shift them.
+    const headers = (await lines.locator('thead th').allTextContents()).map((h) => h.trim());
+    const column = (name: string) => {
+      const i = headers.indexOf(name);
+      if (i < 0) throw new Error(`no column ${name} in ${headers.join(' | ')}`);
+      return i;
+    };
     const row = await lines.locator('tbody tr').first().locator('td').allTextContents();
-    const [goods, discount, freight, insurance, tax, total] = [5, 6, 7, 8, 11, 12].map((i) => cents(row[i]!));
+    const [goods, discount, freight, insurance, tax, total] = ['Goods', 'Discount', 'Freight', 'Insurance', 'Tax', 'Total'].map((h) => cents(row[column(h)]!));
     expect(discount).toBe(-1_500);
     expect(goods + discount + freight + insurance + tax).toBe(total);
     const foot = await lines.locator('tfoot tr td').allTextContents();
