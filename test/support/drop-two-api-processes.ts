@@ -161,6 +161,8 @@ export function describeDropOverTwoApiProcesses(title: string, options: { cluste
       ];
       const won = new Map<number, { via: number; intent: string }>();
       const codes: (string | undefined)[] = [];
+      /** Answers (an order, or one of the drop's refusals) from each process. */
+      const answered = [0, 0];
       let doubles = 0;
       let round = 0;
       /** Each account given (not yet served) sends its checkout to both processes at once (two idempotency keys). */
@@ -182,6 +184,9 @@ export function describeDropOverTwoApiProcesses(title: string, options: { cluste
             const ok = both.flatMap((r, p) =>
               r.errors ? [] : [{ p, intent: r.data.placeOrder.payment.paymentIntentId as string }],
             );
+            both.forEach((r, p) => {
+              if (!r.errors || codeOf(r)) answered[p]!++;
+            });
             if (ok.length > 1) doubles++;
             if (ok[0]) won.set(k, { via: ok[0].p, intent: ok[0].intent });
             for (const r of both) if (r.errors) codes.push(codeOf(r));
@@ -253,10 +258,12 @@ export function describeDropOverTwoApiProcesses(title: string, options: { cluste
       expect(level.onHand - level.reserved).toBe(1_000 - EDITION);
       // The outsider's checkout on the process that did not know of the drop yet left nothing behind.
       expect(await prisma.order.count({ where: { shopperUserId: outsider!.id } })).toBe(0);
-      // Both processes sold pieces of the edition, and refused the rest only with the drop's own codes.
+      // Both processes took part (which one commits a shopper's pair first is a race: on a loaded
+      // machine one may win every pair), and refused the rest only with the drop's own codes.
       const via = tally([...won.values()].map((w) => String(w.via)));
-      expect(via['0']).toBeGreaterThan(0);
-      expect(via['1']).toBeGreaterThan(0);
+      expect(answered[0]).toBeGreaterThan(0);
+      expect(answered[1]).toBeGreaterThan(0);
+      expect((via['0'] ?? 0) + (via['1'] ?? 0)).toBe(won.size);
       const refusals = tally(codes);
       // (CART_CLOSED: the other half of a winner's pair, which found the cart already checked out.)
       expect(
@@ -281,7 +288,7 @@ export function describeDropOverTwoApiProcesses(title: string, options: { cluste
         }
       }
       console.log(
-        `drop over two API processes${cluster ? ' on a Redis Cluster' : ''}: ${round} rounds, ${won.size} checkouts (${via['0']} via A, ${via['1']} via B), refusals ${JSON.stringify(refusals)}`,
+        `drop over two API processes${cluster ? ' on a Redis Cluster' : ''}: ${round} rounds, ${won.size} checkouts (${via['0'] ?? 0} via A, ${via['1'] ?? 0} via B; answers ${answered[0]} / ${answered[1]}), refusals ${JSON.stringify(refusals)}`,
       );
     }, 150_000);
   });
