@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { PromotionsError } from '@vitrine/promotions';
+import { couponRefusal, PromotionsErrorCode } from '@vitrine/promotions';
 import type { Actor } from '@vitrine/shared/graphql';
 import { NotFoundError, UnauthenticatedError, ValidationError, validate } from '@vitrine/shared/kernel';
 import { planCartMerge, type MergeLine } from '../domain/cart-merge';
@@ -70,8 +70,8 @@ export class CartService {
     if (!view) throw new NotFoundError('Cart');
     const c = view.quote.promotions.coupon;
     if (!c || c.problem) {
-      const code = c?.problem ?? 'COUPON_INVALID';
-      throw new PromotionsError(code, `The coupon cannot be used: ${code}`, { field: 'code' });
+      const refused = c?.problem ? { ...c, problem: c.problem } : { code: couponCode, problem: PromotionsErrorCode.COUPON_INVALID, shortfall: null };
+      throw couponRefusal(refused, `The coupon cannot be used: ${refused.problem}`, 'code');
     }
     return view;
   }

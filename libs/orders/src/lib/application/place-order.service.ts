@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PaymentsError, PaymentsErrorCode, PaymentsService, type PaymentHandle, type WalletAction } from '@vitrine/payments';
 import type { Actor } from '@vitrine/shared/graphql';
-import { PromotionsError } from '@vitrine/promotions';
+import { couponRefusal } from '@vitrine/promotions';
 import { DomainError } from '@vitrine/shared/kernel';
 import { checkCheckoutInput, checkoutFingerprint, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
@@ -30,7 +30,7 @@ export interface PlacedCheckout {
 /** A coupon entered but no longer applicable refuses the checkout with its code, before anything is written. */
 function assertCouponApplies(quote: CartQuote): void {
   const c = quote.promotions.coupon;
-  if (c?.problem) throw new PromotionsError(c.problem, `The coupon ${c.code} cannot be used: ${c.problem}`, { field: 'input.couponCode' });
+  if (c?.problem) throw couponRefusal({ ...c, problem: c.problem }, `The coupon ${c.code} cannot be used: ${c.problem}`, 'input.couponCode');
 }
 
 /**

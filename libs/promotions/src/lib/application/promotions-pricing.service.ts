@@ -4,9 +4,31 @@ import { bestCombination, covers, discountOf, type AppliedPromotion, type LineFo
 import { PromotionsError, PromotionsErrorCode } from '../domain/promotions-error';
 import { PromotionRepository, type LivePromotion } from '../infrastructure/promotion.repository';
 
+/** How much more the covered lines must come to for a coupon's minimum spend (integer minor units). */
+export interface SpendShortfall {
+  amountMinor: number;
+  currency: string;
+}
+
+export interface CartCouponCheck {
+  code: string;
+  /** Why it takes nothing off (null when it applies). */
+  problem: PromotionsErrorCode | null;
+  /** With COUPON_MIN_SPEND_NOT_MET: what is still to spend on the lines the coupon covers. */
+  shortfall: SpendShortfall | null;
+}
+
 export interface CartPromotions extends PromotionOutcome {
   /** The coupon entered on the cart, and why it takes nothing off when it does not apply. */
-  coupon: { code: string; problem: PromotionsErrorCode | null } | null;
+  coupon: CartCouponCheck | null;
+}
+
+/**
+ * A coupon refused with its stable code; COUPON_MIN_SPEND_NOT_MET carries `shortfall`
+ * ({ amountMinor, currency }) in its extensions, so the shop can say how much more to spend.
+ */
+export function couponRefusal(c: CartCouponCheck & { problem: PromotionsErrorCode }, message: string, field: string): PromotionsError {
+  return new PromotionsError(c.problem, message, { field, ...(c.shortfall ? { shortfall: { ...c.shortfall } } : {}) });
 }
 
 const CODE = /^[A-Z0-9_-]{4,32}$/;
@@ -48,10 +70,10 @@ export class PromotionsPricingService {
     const code = couponCode?.trim().toUpperCase() || null;
     const [all, coupon] = await Promise.all([opts.live ? this.repo.liveThresholds(null, at) : this.cachedThresholds(at), code && CODE.test(code) ? this.repo.couponByCode(code) : Promise.resolve(null)]);
     const thresholds = all.filter((p) => p.museumId === null || museumIds.has(p.museumId)).filter((p) => p.startsAt <= at && at < p.endsAt);
-    let problem: PromotionsErrorCode | null = null;
-    if (code) problem = coupon ? ((await this.couponProblem(coupon, lines, { userId: shopperUserId }, at)) ?? null) : PromotionsErrorCode.COUPON_INVALID;
-    const outcome = bestCombination(lines, thresholds, coupon && !problem ? coupon : null);
-    return { ...outcome, coupon: code ? { code, problem } : null };
+    let check: Omit<CartCouponCheck, 'code'> = { problem: null, shortfall: null };
+    if (code) check = coupon ? await this.couponProblem(coupon, lines, { userId: shopperUserId }, at) : { problem: PromotionsErrorCode.COUPON_INVALID, shortfall: null };
+    const outcome = bestCombination(lines, thresholds, coupon && !check.problem ? coupon : null);
+    return { ...outcome, coupon: code ? { code, ...check } : null };
   }
 
   private cache: { at: number; rows: Promise<LivePromotion[]> } | null = null;
@@ -117,20 +139,30 @@ export class PromotionsPricingService {
     return this.repo.ofOrders(orderIds);
   }
 
-  private async couponProblem(c: LivePromotion, lines: readonly LineForPromotion[], who: { userId: string | null }, at: Date): Promise<PromotionsErrorCode | undefined> {
-    if (c.archivedAt) return PromotionsErrorCode.COUPON_INVALID;
-    if (at >= c.endsAt) return PromotionsErrorCode.COUPON_EXPIRED;
-    if (at < c.startsAt) return PromotionsErrorCode.COUPON_NOT_STARTED;
-    if (c.totalLimit !== null && c.usedCount >= c.totalLimit) return PromotionsErrorCode.COUPON_EXHAUSTED;
+  private async couponProblem(
+    c: LivePromotion,
+    lines: readonly LineForPromotion[],
+    who: { userId: string | null },
+    at: Date,
+  ): Promise<Omit<CartCouponCheck, 'code'>> {
+    const refused = (problem: PromotionsErrorCode, shortfall: SpendShortfall | null = null) => ({ problem, shortfall });
+    if (c.archivedAt) return refused(PromotionsErrorCode.COUPON_INVALID);
+    if (at >= c.endsAt) return refused(PromotionsErrorCode.COUPON_EXPIRED);
+    if (at < c.startsAt) return refused(PromotionsErrorCode.COUPON_NOT_STARTED);
+    if (c.totalLimit !== null && c.usedCount >= c.totalLimit) return refused(PromotionsErrorCode.COUPON_EXHAUSTED);
     const covered = lines.filter((l) => covers(c, l));
-    if (!covered.length) return PromotionsErrorCode.COUPON_NOT_APPLICABLE;
+    if (!covered.length) return refused(PromotionsErrorCode.COUPON_NOT_APPLICABLE);
     const gross = covered.reduce((a, l) => a + l.goodsMinor, 0);
-    if (discountOf(c, gross, gross) <= 0) return PromotionsErrorCode.COUPON_MIN_SPEND_NOT_MET;
+    if (discountOf(c, gross, gross) <= 0) {
+      // Measured on the covered lines' goods, as the minimum spend is.
+      const missing = c.minSpendMinor - gross;
+      return refused(PromotionsErrorCode.COUPON_MIN_SPEND_NOT_MET, missing > 0 ? { amountMinor: missing, currency: c.currency } : null);
+    }
     if (c.perShopperLimit !== null && who.userId) {
       const used = await this.repo.usesBy(this.repo.sql, c.id, { userId: who.userId });
-      if (used >= c.perShopperLimit) return PromotionsErrorCode.COUPON_LIMIT_REACHED;
+      if (used >= c.perShopperLimit) return refused(PromotionsErrorCode.COUPON_LIMIT_REACHED);
     }
-    return undefined;
+    return { problem: null, shortfall: null };
   }
 }
 

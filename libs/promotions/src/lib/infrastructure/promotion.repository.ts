@@ -31,6 +31,8 @@ export interface PromotionRow {
 
 /** A live promotion as pricing reads it, with its limits. */
 export interface LivePromotion extends PromotionRule {
+  /** Of the minimum spend and amounts. */
+  currency: string;
   perShopperLimit: number | null;
   totalLimit: number | null;
   usedCount: number;
@@ -84,6 +86,7 @@ interface LiveSqlRow {
   percentBps: number | null;
   amountOffMinor: number | null;
   minSpendMinor: number;
+  currency: string;
   perShopperLimit: number | null;
   totalLimit: number | null;
   usedCount: number;
@@ -94,7 +97,7 @@ interface LiveSqlRow {
 }
 
 const LIVE_COLUMNS = Prisma.sql`p.id::text, p.museum_id::text AS "museumId", p.kind, p.name, p.code, p.funded_by AS "fundedBy", p.tiers, p.every,
-  p.discount_type AS "discountType", p.percent_bps AS "percentBps", p.amount_off_minor AS "amountOffMinor", p.min_spend_minor AS "minSpendMinor",
+  p.discount_type AS "discountType", p.percent_bps AS "percentBps", p.amount_off_minor AS "amountOffMinor", p.min_spend_minor AS "minSpendMinor", p.currency,
   p.per_shopper_limit AS "perShopperLimit", p.total_limit AS "totalLimit", p.used_count AS "usedCount", p.starts_at AS "startsAt",
   p.ends_at AS "endsAt", p.archived_at AS "archivedAt",
   CASE WHEN p.all_products THEN NULL ELSE ARRAY(SELECT pp.product_id::text FROM promotion_products pp WHERE pp.promotion_id = p.id ORDER BY 1) END AS "productIds"`;
