@@ -1540,6 +1540,8 @@ export type RefundReturnMutation = { refundReturn: { id: string, orderId: string
 
 export type BalanceFieldsFragment = { sellerType: SellerKind, sellerId: string, payable: Array<{ amount: number, currency: string }>, pending: Array<{ amount: number, currency: string }>, notPaidOut: Array<{ amount: number, currency: string }> };
 
+export type LedgerLineFieldsFragment = { id: string, event: string, entryKind: string, createdAt: string, occurredAt: string, account: string, component: string, orderId: string | null, orderNumber: string | null, amount: { amount: number, currency: string } };
+
 export type PayoutAccountFieldsFragment = { ready: boolean, detailsSubmitted: boolean, chargesEnabled: boolean, requirements: Array<string>, onboardingUrl: string | null, bankPayoutStatus: string | null, bankPayoutFailureCode: string | null, payoutCurrency: string | null };
 
 export type SellerBalanceQueryVariables = Exact<{
@@ -1572,7 +1574,7 @@ export type SellerLedgerLinesQueryVariables = Exact<{
 }>;
 
 
-export type SellerLedgerLinesQuery = { sellerLedgerLines: { totalCount: number, nodes: Array<{ id: string } & { event?: string, entryKind?: string, createdAt?: string, occurredAt?: string, account?: string, component?: string, orderId?: string | null, orderNumber?: string | null, amount?: { amount: number, currency: string } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type SellerLedgerLinesQuery = { sellerLedgerLines: { totalCount: number, nodes: Array<{ id: string } & { id?: string, event?: string, entryKind?: string, createdAt?: string, occurredAt?: string, account?: string, component?: string, orderId?: string | null, orderNumber?: string | null, amount?: { amount: number, currency: string } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type SellerPayoutsQueryVariables = Exact<{
   m?: string | number | null | undefined;
@@ -2865,6 +2867,23 @@ export const BalanceFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"BalanceFields"}) as unknown as TypedDocumentString<BalanceFieldsFragment, unknown>;
+export const LedgerLineFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LedgerLineFields on SellerLedgerLine {
+  id
+  event
+  entryKind
+  createdAt
+  occurredAt
+  account
+  component
+  orderId
+  orderNumber
+  amount {
+    amount
+    currency
+  }
+}
+    `, {"fragmentName":"LedgerLineFields"}) as unknown as TypedDocumentString<LedgerLineFieldsFragment, unknown>;
 export const PayoutAccountFieldsFragmentDoc = new TypedDocumentString(`
     fragment PayoutAccountFields on PayoutAccount {
   ready
@@ -6676,20 +6695,7 @@ export const SellerLedgerLinesDocument = new TypedDocumentString(`
   ) {
     nodes {
       id
-      ... on SellerLedgerLine @include(if: $full) {
-        event
-        entryKind
-        createdAt
-        occurredAt
-        account
-        component
-        orderId
-        orderNumber
-        amount {
-          amount
-          currency
-        }
-      }
+      ...LedgerLineFields @include(if: $full)
     }
     pageInfo {
       endCursor
@@ -6698,7 +6704,21 @@ export const SellerLedgerLinesDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    `) as unknown as TypedDocumentString<SellerLedgerLinesQuery, SellerLedgerLinesQueryVariables>;
+    fragment LedgerLineFields on SellerLedgerLine {
+  id
+  event
+  entryKind
+  createdAt
+  occurredAt
+  account
+  component
+  orderId
+  orderNumber
+  amount {
+    amount
+    currency
+  }
+}`) as unknown as TypedDocumentString<SellerLedgerLinesQuery, SellerLedgerLinesQueryVariables>;
 export const SellerPayoutsDocument = new TypedDocumentString(`
     query SellerPayouts($m: ID, $b: ID) {
   sellerPayouts(museumId: $m, brandId: $b) {

@@ -3,43 +3,17 @@ import { listQuery, pager, type FetchPage } from '../../data/cursor-pager';
 import { localDayStart } from '../../data/local-day';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
+import type { DropEntriesQuery, DropFieldsFragment } from '../../generated/graphql';
 import { getCurrentMuseumId } from '../../museum/current-museum';
 
-export interface DropRecord {
-  id: string;
-  museumId: string;
-  variantId: string;
-  productId: string;
-  mode: 'QUEUE' | 'DRAW';
-  status: string;
-  startsAt: string;
-  registrationClosesAt: string | null;
-  editionSize: number;
-  perIdentityLimit: number;
-  payWindowSeconds: number;
-  seedHash: string | null;
-  seed: string | null;
-  drawnAt: string | null;
-  /** The edit form's field (the API answers payWindowSeconds). */
-  payWindowMinutes?: number;
-}
+/** A drop as the API answers it (DropFields), with the edit form's pay window in minutes (the API answers payWindowSeconds). */
+export type DropRecord = DropFieldsFragment & { payWindowMinutes?: number };
 
 /** A drop that has not started can be changed; one not ended can be cancelled. */
 export const canEditDrop = (d: Pick<DropRecord, 'status' | 'startsAt'>) => d.status === 'SCHEDULED' && new Date(d.startsAt).getTime() > Date.now();
 export const canCancelDrop = (d: Pick<DropRecord, 'status'>) => d.status !== 'ENDED' && d.status !== 'CANCELLED';
 
-export interface DropEntryRecord {
-  id: string;
-  status: string;
-  position: number | null;
-  joinedAt: string;
-  turnEndsAt: string | null;
-  accountEmail: string;
-  accountAgeDays: number;
-  sameAddressEntries: number;
-  sameShippingAddressEntries: number;
-  voidReason: string | null;
-}
+export type DropEntryRecord = DropEntriesQuery['dropEntries'][number];
 
 graphql(`
   fragment DropFields on Drop {

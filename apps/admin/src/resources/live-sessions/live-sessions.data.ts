@@ -3,43 +3,15 @@ import { listQuery, pager, type FetchPage } from '../../data/cursor-pager';
 import { localDayStart } from '../../data/local-day';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
+import type { LiveSessionFieldsFragment, LiveSessionPhase, ManagedLiveSessionQuery } from '../../generated/graphql';
 import { getCurrentMuseumId, requireMuseumId } from '../../museum/current-museum';
 
-export interface LiveProduct {
-  productId: string;
-  name: string;
-  priceMinor: number;
-  currency: string;
-  available: number;
-}
-export interface LiveFlash {
-  productId: string;
-  priceMinor: number;
-  startsAt: string;
-  endsAt: string;
-}
-export interface LiveSales {
-  productId: string;
-  name: string;
-  orders: number;
-  units: number;
-  revenueMinor: number;
-}
-export interface LiveSessionRecord {
-  id: string;
-  museumId: string;
-  title: string;
-  streamUrl: string;
-  startsAt: string;
-  endsAt: string;
-  phase: 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
-  pinnedProductId: string | null;
-  productIds: string[];
-  products?: LiveProduct[];
-  flashPrices?: LiveFlash[];
-  announcements?: { id: string; body: string; createdAt: string }[];
-  sales?: LiveSales[];
-}
+type ManagedLiveSession = ManagedLiveSessionQuery['managedLiveSession'];
+export type LiveProduct = ManagedLiveSession['products'][number];
+export type LiveFlash = ManagedLiveSession['flashPrices'][number];
+export type LiveSales = ManagedLiveSession['sales'][number];
+/** A list row (LiveSessionFields), or the host's page with the bag, flash prices, announcements and sales. */
+export type LiveSessionRecord = LiveSessionFieldsFragment & Partial<Pick<ManagedLiveSession, 'products' | 'flashPrices' | 'announcements' | 'sales'>>;
 
 graphql(`
   fragment LiveSessionFields on LiveSession { id museumId title streamUrl startsAt endsAt phase pinnedProductId productIds }
@@ -90,13 +62,13 @@ const POST_LIVE_ANNOUNCEMENT = graphql(`
 /** A form's date as the API's instant; nothing when the field is empty (an update leaves it as it was). */
 const iso = (v: unknown): string | undefined => (v instanceof Date ? v.toISOString() : v ? new Date(String(v)).toISOString() : undefined);
 
-export const LIVE_PHASES = ['SCHEDULED', 'LIVE', 'ENDED', 'CANCELLED'] as const;
+export const LIVE_PHASES = ['SCHEDULED', 'LIVE', 'ENDED', 'CANCELLED'] as const satisfies readonly LiveSessionPhase[];
 
 /** The list's filter form as the API's: the phase now, and the days of the start (both included). */
 export function liveSessionFilter(f: Record<string, unknown> | undefined) {
   const v = f ?? {};
   return {
-    phase: LIVE_PHASES.includes(v['phase'] as LiveSessionRecord['phase']) ? (v['phase'] as LiveSessionRecord['phase']) : null,
+    phase: LIVE_PHASES.includes(v['phase'] as LiveSessionPhase) ? (v['phase'] as LiveSessionPhase) : null,
     startsFrom: localDayStart(v['startsFrom']),
     startsBefore: localDayStart(v['startsTo'], 1),
   };

@@ -1,43 +1,22 @@
 import { gql } from '../../api/graphql';
 import type { ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
+import type { PromotionDiscountType, PromotionFieldsFragment, PromotionInput, PromotionKind } from '../../generated/graphql';
 import { getCurrentMuseumId } from '../../museum/current-museum';
 
-export interface PromotionRecord {
-  id: string;
-  museumId: string | null;
-  kind: 'THRESHOLD' | 'COUPON';
-  name: string;
-  code: string | null;
-  tiers: { minMinor: number; offMinor: number }[];
-  every: boolean;
-  discountType: 'PERCENT' | 'AMOUNT' | null;
-  percentBps: number | null;
-  amountOffMinor: number | null;
-  minSpendMinor: number;
-  fundedBy: 'MUSEUM' | 'PLATFORM';
-  perShopperLimit: number | null;
-  totalLimit: number | null;
-  usedCount: number;
-  discountGivenMinor: number;
-  productIds: string[] | null;
-  startsAt: string;
-  endsAt: string;
-  status: string;
-  /** The tiers in fen as the API answered them (the form edits `tiers` in yuan). */
-  tierTerms?: { minMinor: number; offMinor: number }[];
-}
+/** A promotion as the API answers it (PromotionFields); `tierTerms`: the tiers in fen as answered (the form edits `tiers` in yuan). */
+export type PromotionRecord = PromotionFieldsFragment & { tierTerms?: PromotionFieldsFragment['tiers'] };
 
 /** The form's shape: amounts in yuan, percentages in %, tiers as rows. */
 export interface PromotionForm {
   museumId?: string | null;
   platformWide?: boolean;
-  kind: 'THRESHOLD' | 'COUPON';
+  kind: PromotionKind;
   name: string;
   code?: string | null;
   tiers?: { minYuan: number; offYuan: number }[];
   every?: boolean;
-  discountType?: 'PERCENT' | 'AMOUNT' | null;
+  discountType?: PromotionDiscountType | null;
   percent?: number | null;
   amountOffYuan?: number | null;
   minSpendYuan?: number | null;
@@ -94,7 +73,7 @@ const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : 
 const iso = (v: unknown) => new Date(String(v instanceof Date ? v.toISOString() : v)).toISOString();
 
 /** Form values (yuan, %) to the API's input (fen, basis points). */
-export function toInput(f: PromotionForm, museumId: string | null) {
+export function toInput(f: PromotionForm, museumId: string | null): PromotionInput {
   const coupon = f.kind === 'COUPON';
   return {
     museumId,

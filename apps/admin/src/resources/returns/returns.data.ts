@@ -2,51 +2,24 @@ import { gql } from '../../api/graphql';
 import { listQuery, pager, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
+import type { MuseumReturnQuery, ReturnCustomsStatus, ReturnFieldsFragment, ReturnReason, ReturnStatus } from '../../generated/graphql';
 import { getCurrentMuseumId } from '../../museum/current-museum';
 
 // Returns of released orders (libs/orders after-sales): the shopper asks, the seller decides,
 // the parcel comes back under its own waybill and is declared to customs (CEB625), the seller
 // inspects and the accepted units are refunded.
 
-export const RETURN_STATUSES = ['REQUESTED', 'ACCEPTED', 'REFUSED', 'INSPECTED', 'REFUNDED'] as const;
-export type ReturnStatus = (typeof RETURN_STATUSES)[number];
-export type ReturnCustomsStatus = 'NOT_DECLARED' | 'DECLARED' | 'ACCEPTED' | 'REJECTED';
-export type ReturnReason = 'CHANGED_MIND' | 'DAMAGED' | 'WRONG_ITEM';
+export const RETURN_STATUSES = ['REQUESTED', 'ACCEPTED', 'REFUSED', 'INSPECTED', 'REFUNDED'] as const satisfies readonly ReturnStatus[];
+export type { ReturnCustomsStatus, ReturnReason, ReturnStatus };
 
-export interface ReturnLineRecord {
-  lineId: string;
-  quantity: number;
-  acceptedQuantity: number | null;
-  sellable: boolean | null;
-}
-
-export interface ReturnRecord {
-  id: string;
-  orderId: string;
-  orderNumber: string;
-  museumId: string;
-  reason: ReturnReason;
-  note: string | null;
-  photoUrls: string[];
-  status: ReturnStatus;
-  customsStatus: ReturnCustomsStatus;
-  late: boolean;
-  releasedAt: string;
-  arrivalDeadline: string;
-  decisionComment: string | null;
-  decidedAt: string | null;
-  returnLogisticsNo: string | null;
-  /** Back at the site: the carrier reported it arrived, or the seller marked it received. */
-  receivedAt: string | null;
-  inspectedAt: string | null;
-  inspectionComment: string | null;
-  refundAmount: number | null;
-  createdAt: string;
-  lines: ReturnLineRecord[];
-  history?: { kind: string; detail: string; at: string }[];
-  /** Shown through signed links (`url`, relative to the API's origin, working until `urlExpiresAt`); none once the return is refused or closed. */
-  photos?: { id: string; position: number; contentType: string; byteSize: number; url: string; urlExpiresAt: string }[];
-}
+export type ReturnLineRecord = ReturnFieldsFragment['lines'][number];
+/**
+ * A return as the list answers it (ReturnFields); the page adds its history, and its photos shown
+ * through signed links (`url`, relative to the API's origin, working until `urlExpiresAt`; none
+ * once the return is refused or closed). Back at the site (`receivedAt`): the carrier reported
+ * it arrived, or the seller marked it received.
+ */
+export type ReturnRecord = ReturnFieldsFragment & Partial<Pick<MuseumReturnQuery['museumReturn'], 'history' | 'photos'>>;
 
 graphql(`
   fragment ReturnFields on OrderReturn {

@@ -3,84 +3,43 @@ import { readSession } from '../../api/session';
 import { listQuery, pager, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
+import type {
+  BalanceFieldsFragment,
+  LedgerLineFieldsFragment,
+  PayoutAccountFieldsFragment,
+  PlatformLedgerQuery,
+  SellerKind,
+  SellerPayoutsQuery,
+} from '../../generated/graphql';
 import { allMuseums, myMuseums } from '../museums/museums.data';
 
 // Settlement (libs/settlement, ADR 0014): what the platform owes each museum and brand, read
 // from the ledger. A seller's record id is `MUSEUM-<uuid>` or `BRAND-<uuid>`; the API decides
 // who may read it (a manager its museums, a brand its own, the operator any: NOT_FOUND else).
 
-export type SellerType = 'MUSEUM' | 'BRAND';
-export interface Amount {
-  amount: number;
-  currency: string;
-}
+export type SellerType = SellerKind;
+export type Amount = BalanceFieldsFragment['payable'][number];
 
-export interface SellerRecord {
-  id: string;
-  sellerType: SellerType;
-  sellerId: string;
-  name: string | null;
-  payable: Amount[];
-  pending: Amount[];
-  /** Transferred, but the payout account's bank payout failed: at Stripe, not paid out. */
-  notPaidOut: Amount[];
-}
+/** A seller's balances (BalanceFields; `notPaidOut`: transferred, but the payout account's bank payout failed, at Stripe) under its record id. */
+export type SellerRecord = BalanceFieldsFragment & { id: string; name: string | null };
 
-export interface PlatformLedger {
-  sellers: { sellerType: SellerType; sellerId: string; payable: Amount[]; pending: Amount[]; notPaidOut: Amount[] }[];
-  taxOwedToCustoms: Amount[];
-  commissionRevenue: Amount[];
-  stripeClearing: Amount[];
-  stripeFees: Amount[];
-  /** What the platform paid for its platform-wide promotions (PLATFORM_PROMOTIONS). */
-  platformPromotions: Amount[];
-}
+/** `platformPromotions`: what the platform paid for its platform-wide promotions (PLATFORM_PROMOTIONS). */
+export type PlatformLedger = PlatformLedgerQuery['platformLedger'];
 
-export interface LedgerLineRecord {
-  id: string;
-  event: string;
-  entryKind: string;
-  createdAt: string;
-  occurredAt: string;
-  /** SELLER_PENDING or SELLER_PAYABLE (a String in the schema). */
-  account: string;
-  component: string;
-  orderId: string | null;
-  orderNumber: string | null;
-  amount: Amount;
-}
+/** `account`: SELLER_PENDING or SELLER_PAYABLE (a String in the schema). */
+export type LedgerLineRecord = LedgerLineFieldsFragment;
 
-export interface PayoutRecord {
-  id: string;
-  runKey: string;
-  amount: Amount;
-  status: 'PENDING' | 'PAID' | 'FAILED';
-  stripeTransferId: string | null;
-  /** The checkout whose money the transfer carries, and Stripe's transfer_group (its PaymentIntent's). */
-  checkoutId: string | null;
-  transferGroup: string | null;
-  reversed: Amount;
-  createdAt: string | null;
-  paidAt: string | null;
-  /** The payout account's payout of this money to its bank: PAID, FAILED (with Stripe's reason), or null while not reported. */
-  bankStatus: 'PAID' | 'FAILED' | null;
-  bankFailureCode: string | null;
-  bankFailureMessage: string | null;
-  /** What the seller's account received in its payout currency (Stripe converts on arrival), and Stripe's rate. */
-  received: Amount | null;
-  exchangeRate: string | null;
-}
+type PayoutRow = SellerPayoutsQuery['sellerPayouts'][number];
+/**
+ * A payout as answered, with the values the schema's strings take: the transfer's `status`, and
+ * `bankStatus`, the payout account's payout of this money to its bank (PAID, FAILED with Stripe's
+ * reason, or null while not reported). `checkoutId`/`transferGroup`: the checkout whose money the
+ * transfer carries and Stripe's transfer_group; `received`/`exchangeRate`: what the seller's
+ * account received in its payout currency (Stripe converts on arrival), and Stripe's rate.
+ */
+export type PayoutRecord = Omit<PayoutRow, 'status' | 'bankStatus'> & { status: 'PENDING' | 'PAID' | 'FAILED'; bankStatus: 'PAID' | 'FAILED' | null };
 
-export interface PayoutAccountRecord {
-  ready: boolean;
-  detailsSubmitted: boolean;
-  chargesEnabled: boolean;
-  requirements: string[];
-  onboardingUrl: string | null;
-  bankPayoutStatus: string | null;
-  bankPayoutFailureCode: string | null;
-  payoutCurrency: string | null;
-}
+export type PayoutAccountRecord = PayoutAccountFieldsFragment;
 
 export const ENTRY_KINDS = ['ORDER_PAID', 'ORDER_PAYABLE', 'REFUND', 'REFUND_FAILED', 'DISPUTE_LOST', 'DISPUTE_FEE', 'PAYOUT', 'TRANSFER_REVERSAL'] as const;
 
@@ -102,6 +61,20 @@ graphql(`
     payable { amount currency }
     pending { amount currency }
     notPaidOut { amount currency }
+  }
+`);
+graphql(`
+  fragment LedgerLineFields on SellerLedgerLine {
+    id
+    event
+    entryKind
+    createdAt
+    occurredAt
+    account
+    component
+    orderId
+    orderNumber
+    amount { amount currency }
   }
 `);
 graphql(`
@@ -137,20 +110,7 @@ const SETTLEMENT_BRAND_NAMES = graphql(`
 const SELLER_LEDGER_LINES = graphql(`
   query SellerLedgerLines($m: ID, $b: ID, $kind: String, $from: DateTime, $to: DateTime, $first: Int, $after: String, $full: Boolean!) {
     sellerLedgerLines(museumId: $m, brandId: $b, kind: $kind, from: $from, to: $to, first: $first, after: $after) {
-      nodes {
-        id
-        ... on SellerLedgerLine @include(if: $full) {
-          event
-          entryKind
-          createdAt
-          occurredAt
-          account
-          component
-          orderId
-          orderNumber
-          amount { amount currency }
-        }
-      }
+      nodes { id ...LedgerLineFields @include(if: $full) }
       pageInfo { endCursor hasNextPage }
       totalCount
     }
