@@ -53,6 +53,7 @@ const STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   VALIDATION_FAILED: 400,
+  INVALID_COMMISSION_RATE: 400,
   NOT_LISTABLE_FOR_CHINA: 422,
   THROTTLED: 429,
   // Refusals the screens explain in words: expected answers, not failures.
@@ -74,6 +75,9 @@ const STATUS: Record<string, number> = {
   SESSION_CANCELLED: 409,
   PAYMENT_PROVIDER_UNAVAILABLE: 503,
 };
+
+/** Codes whose extensions.fields name the inputs at fault. */
+const FIELD_CODES = new Set(['VALIDATION_FAILED', 'INVALID_COMMISSION_RATE']);
 
 /** Maps a server path (input.variants.0.priceMinor) to a form field name. */
 export type FieldMapper = (path: string) => string;
@@ -101,7 +105,7 @@ export function toApiError(error: GqlErrorPayload, mapField: FieldMapper = strip
   const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
   const status = STATUS[code] ?? 500;
   const message = WORDED[code] ?? error.message;
-  if (code === 'VALIDATION_FAILED' && error.extensions?.fields?.length) {
+  if (FIELD_CODES.has(code) && error.extensions?.fields?.length) {
     const errors: Record<string, string> = {};
     for (const f of error.extensions.fields) errors[mapField(stripInput(f.path))] = f.message;
     return new ApiError(message, code, status, { errors: { ...errors, root: { serverError: 'vitrine.errors.validation' } } });

@@ -161,6 +161,9 @@ type Documents = {
     "\n  query StockLocation($id: ID!) { stockLocation(id: $id) { ...StockLocationFields } }\n": typeof types.StockLocationDocument,
     "\n  mutation CreateStockLocation($input: CreateStockLocationInput!) { createStockLocation(input: $input) { ...StockLocationFields } }\n": typeof types.CreateStockLocationDocument,
     "\n  query StockLevels($locationId: ID!, $first: Int, $after: String, $full: Boolean!) {\n    stockLevels(locationId: $locationId, first: $first, after: $after) {\n      nodes { variantId locationId ...StockLevelFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.StockLevelsDocument,
+    "\n  fragment CommissionFields on CommissionSettings {\n    id\n    storefrontId\n    effectiveFrom\n    defaultRateBps\n    passStripeFees\n    categoryRates { category rateBps }\n  }\n": typeof types.CommissionFieldsFragmentDoc,
+    "\n  query CommissionSettings($storefrontId: ID!) { commissionSettings(storefrontId: $storefrontId) { ...CommissionFields } }\n": typeof types.CommissionSettingsDocument,
+    "\n  mutation SetCommissionRates($input: SetCommissionRatesInput!) { setCommissionRates(input: $input) { ...CommissionFields } }\n": typeof types.SetCommissionRatesDocument,
     "\n  fragment StorefrontFields on ManagedStorefront {\n    id\n    museumId\n    slug\n    status\n    bannerUrl\n    name { fr en zhCN }\n    story { fr en zhCN }\n    featuredCollectionIds\n    autoBookCarrier\n    customsCode\n    customsName\n  }\n": typeof types.StorefrontFieldsFragmentDoc,
     "\n  query ManagedStorefront($museumId: ID!) { managedStorefront(museumId: $museumId) { ...StorefrontFields } }\n": typeof types.ManagedStorefrontDocument,
     "\n  mutation UpdateStorefront($input: UpdateStorefrontInput!) { updateStorefront(input: $input) { ...StorefrontFields } }\n": typeof types.UpdateStorefrontDocument,
@@ -330,6 +333,9 @@ const documents: Documents = {
     "\n  query StockLocation($id: ID!) { stockLocation(id: $id) { ...StockLocationFields } }\n": types.StockLocationDocument,
     "\n  mutation CreateStockLocation($input: CreateStockLocationInput!) { createStockLocation(input: $input) { ...StockLocationFields } }\n": types.CreateStockLocationDocument,
     "\n  query StockLevels($locationId: ID!, $first: Int, $after: String, $full: Boolean!) {\n    stockLevels(locationId: $locationId, first: $first, after: $after) {\n      nodes { variantId locationId ...StockLevelFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.StockLevelsDocument,
+    "\n  fragment CommissionFields on CommissionSettings {\n    id\n    storefrontId\n    effectiveFrom\n    defaultRateBps\n    passStripeFees\n    categoryRates { category rateBps }\n  }\n": types.CommissionFieldsFragmentDoc,
+    "\n  query CommissionSettings($storefrontId: ID!) { commissionSettings(storefrontId: $storefrontId) { ...CommissionFields } }\n": types.CommissionSettingsDocument,
+    "\n  mutation SetCommissionRates($input: SetCommissionRatesInput!) { setCommissionRates(input: $input) { ...CommissionFields } }\n": types.SetCommissionRatesDocument,
     "\n  fragment StorefrontFields on ManagedStorefront {\n    id\n    museumId\n    slug\n    status\n    bannerUrl\n    name { fr en zhCN }\n    story { fr en zhCN }\n    featuredCollectionIds\n    autoBookCarrier\n    customsCode\n    customsName\n  }\n": types.StorefrontFieldsFragmentDoc,
     "\n  query ManagedStorefront($museumId: ID!) { managedStorefront(museumId: $museumId) { ...StorefrontFields } }\n": types.ManagedStorefrontDocument,
     "\n  mutation UpdateStorefront($input: UpdateStorefrontInput!) { updateStorefront(input: $input) { ...StorefrontFields } }\n": types.UpdateStorefrontDocument,
@@ -937,6 +943,18 @@ export function graphql(source: "\n  mutation CreateStockLocation($input: Create
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StockLevels($locationId: ID!, $first: Int, $after: String, $full: Boolean!) {\n    stockLevels(locationId: $locationId, first: $first, after: $after) {\n      nodes { variantId locationId ...StockLevelFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').StockLevelsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommissionFields on CommissionSettings {\n    id\n    storefrontId\n    effectiveFrom\n    defaultRateBps\n    passStripeFees\n    categoryRates { category rateBps }\n  }\n"): typeof import('./graphql').CommissionFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommissionSettings($storefrontId: ID!) { commissionSettings(storefrontId: $storefrontId) { ...CommissionFields } }\n"): typeof import('./graphql').CommissionSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCommissionRates($input: SetCommissionRatesInput!) { setCommissionRates(input: $input) { ...CommissionFields } }\n"): typeof import('./graphql').SetCommissionRatesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

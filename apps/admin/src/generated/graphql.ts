@@ -26,6 +26,11 @@ export type CancelLiveSessionInput = {
   sessionId: string | number;
 };
 
+export type CategoryCommissionRateInput = {
+  category: string;
+  rateBps: number;
+};
+
 export type ConfigureStockWebhookInput = {
   museumId: string | number;
   url: string;
@@ -531,6 +536,15 @@ export type ScheduleLiveSessionInput = {
 export type SellerKind =
   | 'BRAND'
   | 'MUSEUM';
+
+export type SetCommissionRatesInput = {
+  categoryRates?: Array<CategoryCommissionRateInput>;
+  /** Basis points, 0..10000. */
+  defaultRateBps: number;
+  /** Pass Stripe’s fees on to the storefront’s sellers (for orders placed from now on). Omitted or null: unchanged. */
+  passStripeFees?: boolean | null | undefined;
+  storefrontId: string | number;
+};
 
 export type SetFxRateInput = {
   base?: string;
@@ -1691,6 +1705,22 @@ export type StockLevelsQueryVariables = Exact<{
 
 
 export type StockLevelsQuery = { stockLevels: { totalCount: number, nodes: Array<{ variantId: string, locationId: string } & { variantId?: string, locationId?: string, onHand?: number, reserved?: number, available?: number, updatedAt?: string, variant?: { sku: string, productId: string, productName: { fr: string, en: string, zhCN: string } } | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CommissionFieldsFragment = { id: string | null, storefrontId: string, effectiveFrom: string | null, defaultRateBps: number, passStripeFees: boolean, categoryRates: Array<{ category: string, rateBps: number }> };
+
+export type CommissionSettingsQueryVariables = Exact<{
+  storefrontId: string | number;
+}>;
+
+
+export type CommissionSettingsQuery = { commissionSettings: { id: string | null, storefrontId: string, effectiveFrom: string | null, defaultRateBps: number, passStripeFees: boolean, categoryRates: Array<{ category: string, rateBps: number }> } };
+
+export type SetCommissionRatesMutationVariables = Exact<{
+  input: SetCommissionRatesInput;
+}>;
+
+
+export type SetCommissionRatesMutation = { setCommissionRates: { id: string | null, storefrontId: string, effectiveFrom: string | null, defaultRateBps: number, passStripeFees: boolean, categoryRates: Array<{ category: string, rateBps: number }> } };
 
 export type StorefrontFieldsFragment = { id: string, museumId: string, slug: string, status: StorefrontStatus, bannerUrl: string | null, featuredCollectionIds: Array<string>, autoBookCarrier: boolean, customsCode: string | null, customsName: string | null, name: { fr: string, en: string, zhCN: string }, story: { fr: string, en: string, zhCN: string } };
 
@@ -2993,6 +3023,19 @@ export const StockMovementFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"StockMovementFields"}) as unknown as TypedDocumentString<StockMovementFieldsFragment, unknown>;
+export const CommissionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CommissionFields on CommissionSettings {
+  id
+  storefrontId
+  effectiveFrom
+  defaultRateBps
+  passStripeFees
+  categoryRates {
+    category
+    rateBps
+  }
+}
+    `, {"fragmentName":"CommissionFields"}) as unknown as TypedDocumentString<CommissionFieldsFragment, unknown>;
 export const StorefrontFieldsFragmentDoc = new TypedDocumentString(`
     fragment StorefrontFields on ManagedStorefront {
   id
@@ -7059,6 +7102,40 @@ export const StockLevelsDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<StockLevelsQuery, StockLevelsQueryVariables>;
+export const CommissionSettingsDocument = new TypedDocumentString(`
+    query CommissionSettings($storefrontId: ID!) {
+  commissionSettings(storefrontId: $storefrontId) {
+    ...CommissionFields
+  }
+}
+    fragment CommissionFields on CommissionSettings {
+  id
+  storefrontId
+  effectiveFrom
+  defaultRateBps
+  passStripeFees
+  categoryRates {
+    category
+    rateBps
+  }
+}`) as unknown as TypedDocumentString<CommissionSettingsQuery, CommissionSettingsQueryVariables>;
+export const SetCommissionRatesDocument = new TypedDocumentString(`
+    mutation SetCommissionRates($input: SetCommissionRatesInput!) {
+  setCommissionRates(input: $input) {
+    ...CommissionFields
+  }
+}
+    fragment CommissionFields on CommissionSettings {
+  id
+  storefrontId
+  effectiveFrom
+  defaultRateBps
+  passStripeFees
+  categoryRates {
+    category
+    rateBps
+  }
+}`) as unknown as TypedDocumentString<SetCommissionRatesMutation, SetCommissionRatesMutationVariables>;
 export const ManagedStorefrontDocument = new TypedDocumentString(`
     query ManagedStorefront($museumId: ID!) {
   managedStorefront(museumId: $museumId) {

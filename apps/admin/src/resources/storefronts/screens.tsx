@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Box } from '@mui/material';
 import { Navigate } from 'react-router-dom';
 import {
@@ -12,14 +13,18 @@ import {
   Toolbar,
   required,
   useLocaleState,
+  usePermissions,
+  useRecordContext,
 } from 'react-admin';
 import { pickText } from '../../data/localized';
 import type { CollectionRecord } from '../collections/collections.data';
 import { LocalizedTextInput } from '../../components/LocalizedTextInput';
 import { NotFound } from '../../components/NotFound';
 import { customsCodeFormat, togetherWith, urlFormat } from '../../data/validators';
-import { useCurrentMuseumId } from '../../museum/current-museum';
+import { setCurrentMuseumId, useCurrentMuseumId } from '../../museum/current-museum';
 import { RequireMuseum } from '../../museum/RequireMuseum';
+import { CommissionPanel } from './CommissionPanel';
+import type { StorefrontRecord } from './storefronts.data';
 import { StorefrontPreview } from './StorefrontPreview';
 
 const STATUSES = ['DRAFT', 'OPEN', 'CLOSED'].map((id) => ({ id, name: `vitrine.status.${id}` }));
@@ -47,6 +52,32 @@ const CollectionsInput = () => {
   );
 };
 
+/**
+ * A link straight to a museum's storefront (an operator's, or a manager of several museums)
+ * makes that museum the console's current one once the API has answered it, so the inputs
+ * that list the museum's own records (featured collections) list this museum's.
+ */
+const FollowMuseum = () => {
+  const record = useRecordContext<StorefrontRecord>();
+  const current = useCurrentMuseumId();
+  useEffect(() => {
+    if (record?.museumId && record.museumId !== current) setCurrentMuseumId(record.museumId);
+  }, [record?.museumId, current]);
+  return null;
+};
+
+/** The operator's commission on this storefront (operators only; the API refuses anyone else). */
+const OperatorCommission = () => {
+  const { permissions } = usePermissions<string>();
+  const record = useRecordContext<StorefrontRecord>();
+  if (permissions !== 'PLATFORM_ADMIN' || !record) return null;
+  return (
+    <Box sx={{ px: 2, pb: 2 }}>
+      <CommissionPanel storefrontId={record.storefrontId} />
+    </Box>
+  );
+};
+
 export const StorefrontEdit = () => (
   <Edit mutationMode="pessimistic" error={<NotFound />} redirect={false} title="vitrine.storefront.title">
     <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>}>
@@ -66,6 +97,8 @@ export const StorefrontEdit = () => (
         <StorefrontPreview />
       </Box>
     </SimpleForm>
+    <OperatorCommission />
+    <FollowMuseum />
   </Edit>
 );
 
