@@ -3,22 +3,26 @@ import { RESOLVER_NAME_METADATA } from '@nestjs/graphql';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { CatalogModule, CatalogCoreModule } from '@vitrine/catalog';
-import { InventoryCoreModule, InventoryModule } from '@vitrine/inventory';
-import { OrdersCoreModule, OrdersModule } from '@vitrine/orders';
+import { CustomsAuditCoreModule, CustomsAuditModule, PiiRetentionCoreModule, PiiRetentionModule } from '@vitrine/customs';
+import { InventoryCoreModule, InventoryModule, InventorySyncCoreModule, InventorySyncModule } from '@vitrine/inventory';
+import { OrderFulfilmentModule, OrdersCoreModule, OrdersModule, OrdersSourcesModule } from '@vitrine/orders';
+import { DataAccessModule } from '@vitrine/shared/data-access';
+import { HANDLES_JOB } from '@vitrine/shared/jobs';
 import { WorkerModule } from './worker.module';
 
 type Built = { name: string; module: string };
 
 /** The classes of this kind the compiled graph built (an instance exists), with the module that built each. */
-function built(moduleRef: TestingModule, kind: 'resolver' | 'controller'): Built[] {
+function built(moduleRef: TestingModule, kind: 'resolver' | 'controller' | 'job handler'): Built[] {
   const discovery = moduleRef.get(DiscoveryService);
   const wrappers = kind === 'controller' ? discovery.getControllers() : discovery.getProviders();
+  const marker = kind === 'job handler' ? HANDLES_JOB : RESOLVER_NAME_METADATA;
   return wrappers
     .filter(
       (w) =>
         typeof w.metatype === 'function' &&
         w.instance &&
-        (kind === 'controller' || Reflect.hasOwnMetadata(RESOLVER_NAME_METADATA, w.metatype)),
+        (kind === 'controller' || Reflect.hasOwnMetadata(marker, w.metatype)),
     )
     .map((w) => ({ name: (w.metatype as { name: string }).name, module: w.host?.metatype.name ?? '?' }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -46,10 +50,10 @@ describe("the worker's module graph (apps/worker)", () => {
     expect(built(worker, 'controller')).toEqual([]);
   });
 
-  it('builds the orders, catalogue and inventory cores, and not their API modules', () => {
-    for (const core of [OrdersCoreModule, CatalogCoreModule, InventoryCoreModule])
+  it('builds the orders, catalogue, inventory, warehouse sync, PII retention and customs audit cores, and not their API modules', () => {
+    for (const core of [OrdersCoreModule, CatalogCoreModule, InventoryCoreModule, InventorySyncCoreModule, PiiRetentionCoreModule, CustomsAuditCoreModule])
       expect(() => worker.select(core)).not.toThrow();
-    for (const api of [OrdersModule, CatalogModule, InventoryModule])
+    for (const api of [OrdersModule, CatalogModule, InventoryModule, InventorySyncModule, PiiRetentionModule, CustomsAuditModule])
       expect(() => worker.select(api)).toThrow();
   });
 
@@ -63,6 +67,9 @@ describe("the worker's module graph (apps/worker)", () => {
         OrdersModule,
         CatalogModule,
         InventoryModule,
+        InventorySyncModule,
+        PiiRetentionModule,
+        CustomsAuditModule,
       ],
     }).compile();
     try {
@@ -73,6 +80,9 @@ describe("the worker's module graph (apps/worker)", () => {
           { name: 'OrdersResolver', module: 'OrdersModule' },
           { name: 'ShopResolver', module: 'CatalogModule' },
           { name: 'InventoryResolver', module: 'InventoryModule' },
+          { name: 'StockSyncResolver', module: 'InventorySyncModule' },
+          { name: 'PiiRetentionResolver', module: 'PiiRetentionModule' },
+          { name: 'CustomsMessagesResolver', module: 'CustomsAuditModule' },
         ]),
       );
       expect(controllers).toEqual(
@@ -84,5 +94,24 @@ describe("the worker's module graph (apps/worker)", () => {
     } finally {
       await api.close();
     }
+  });
+
+  it("the API's warehouse sync, PII retention and customs audit modules build no job handler, which the worker's modules build", async () => {
+    const api = await Test.createTestingModule({
+      // OrdersSourcesModule: orders' tables as retention reads them, as apps/api imports it.
+      imports: [DataAccessModule, DiscoveryModule, OrdersSourcesModule, InventorySyncModule, PiiRetentionModule, CustomsAuditModule, OrderFulfilmentModule],
+    }).compile();
+    try {
+      expect(built(api, 'job handler')).toEqual([]);
+    } finally {
+      await api.close();
+    }
+    expect(built(worker, 'job handler')).toEqual(
+      expect.arrayContaining([
+        { name: 'SyncWarehouseFeedHandler', module: 'InventorySyncJobsModule' },
+        { name: 'DeliverStockWebhookHandler', module: 'InventorySyncJobsModule' },
+        { name: 'PurgePiiHandler', module: 'PiiRetentionJobsModule' },
+      ]),
+    );
   });
 });

@@ -11,17 +11,25 @@ import { HttpPaymentDeclarationGateway } from './infrastructure/http-payment-dec
 import { HttpWechatPayDeclarationGateway } from './infrastructure/http-wechat-pay-declaration.gateway';
 import { CustomsMessagesResolver } from './graphql/customs-messages.resolver';
 
-/** Reading the customs audit trail (the API, GraphQL included). */
+/**
+ * The customs audit trail without GraphQL: its repository (which the declarations write through)
+ * and the service that reads it (an order's fulfilment view). What the API module
+ * (CustomsAuditModule) and the worker's (CustomsDeclarationsModule) build on.
+ */
 @Module({
-  providers: [CustomsMessageRepository, DeclarationsAuditService, CustomsMessagesResolver],
-  exports: [DeclarationsAuditService],
+  providers: [CustomsMessageRepository, DeclarationsAuditService],
+  exports: [CustomsMessageRepository, DeclarationsAuditService],
 })
+export class CustomsAuditCoreModule {}
+
+/** Reading the customs audit trail over GraphQL (the API). */
+@Module({ imports: [CustomsAuditCoreModule], providers: [CustomsMessagesResolver], exports: [CustomsAuditCoreModule] })
 export class CustomsAuditModule {}
 
-/** Declaring orders to customs and following receipts (the worker): needs the signing key. */
+/** Declaring orders to customs and following receipts (the worker's jobs): needs the signing key. */
 @Module({
+  imports: [CustomsAuditCoreModule],
   providers: [
-    CustomsMessageRepository,
     { provide: PiiVault, useFactory: () => new PiiVault(piiKeysFromEnv()) },
     { provide: DECLARATIONS_CONFIG, useFactory: () => declarationsConfigFromEnv() },
     { provide: CUSTOMS_GATEWAY, inject: [DECLARATIONS_CONFIG], useFactory: (c: DeclarationsConfig) => new HttpCustomsGateway(c.gatewayUrl, c.timeoutMs) },

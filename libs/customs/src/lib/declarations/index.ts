@@ -1,7 +1,7 @@
 // Customs declarations: the order (CEB311), waybill (CEB511) and declaration list (CEB621)
 // to customs, signed; the payment record (CEB411) asked of the payment company; receipts and
 // the audit trail.
-export { CustomsAuditModule, CustomsDeclarationsModule } from './declarations.module';
+export { CustomsAuditCoreModule, CustomsAuditModule, CustomsDeclarationsModule } from './declarations.module';
 export { DeclarationsService, type DeclarationRequest, type ReturnDeclarationRequest, type DeclarationOutcome, type ClearanceOutcome, type WithdrawalOutcome, type AmendmentOutcome } from './application/declarations.service';
 export { DeclarationsAuditService, type CustomsMessageView, type CustomsReceiptView, type CustomsTransmissionView } from './application/declarations-audit.service';
 export { DEV_WECHAT_PAY_CUSTOMS_KEY, declarationsConfigFromEnv, type DeclarationsConfig } from './application/declarations-config';

@@ -1,5 +1,5 @@
 // Retention of resident ID numbers: scheduled destruction of ciphertexts, shoppers' deletion requests.
-export { PiiRetentionModule, PiiRetentionJobsModule } from './retention.module';
+export { PiiRetentionCoreModule, PiiRetentionModule, PiiRetentionJobsModule } from './retention.module';
 export { PiiRetentionService, type RetentionReport } from './application/pii-retention.service';
 export { retentionConfigFromEnv, retentionCutoff, LIVE_ORDER_STATUSES, RETURN_WINDOW_DAYS, type RetentionConfig } from './domain/retention-config';
 export { piiRetentionJobs, piiRetentionSchedules, purgePiiJob, piiRetentionQueue } from './jobs/pii-retention.jobs';

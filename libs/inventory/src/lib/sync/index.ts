@@ -1,5 +1,5 @@
 // Warehouse stock sync (feeds in) and the stock webhook (changes out).
-export { InventorySyncModule, InventorySyncJobsModule } from './sync.module';
+export { InventorySyncCoreModule, InventorySyncModule, InventorySyncJobsModule } from './sync.module';
 export { inventorySyncJobs, inventorySyncSchedules, syncWarehouseFeedJob, deliverStockWebhookJob } from './stock-sync.jobs';
 export { StockSyncService, type SyncReport } from './application/stock-sync.service';
 export { StockWebhooksService } from './application/stock-webhooks.service';

@@ -8,15 +8,25 @@ import { StockSyncRepository } from './infrastructure/stock-sync.repository';
 import { StockWebhookRepository } from './infrastructure/stock-webhook.repository';
 import { CollectStockChangesHandler, DeliverStockWebhookHandler, ScheduleWarehouseFeedsHandler, SyncWarehouseFeedHandler } from './jobs/stock-sync.handlers';
 
-const core = [{ provide: SYNC_CONFIG, useFactory: () => syncConfigFromEnv() }, StockSyncRepository, StockWebhookRepository];
+/**
+ * Warehouse sync's settings, repositories and the stock webhook's service, without GraphQL or
+ * jobs: what the API module (InventorySyncModule) and the worker's (InventorySyncJobsModule)
+ * build on, so neither builds the other's classes.
+ */
+@Module({
+  providers: [{ provide: SYNC_CONFIG, useFactory: () => syncConfigFromEnv() }, StockSyncRepository, StockWebhookRepository, StockWebhooksService],
+  exports: [SYNC_CONFIG, StockSyncRepository, StockWebhookRepository, StockWebhooksService],
+})
+export class InventorySyncCoreModule {}
 
 /** Warehouse feeds, sync runs and the stock webhook over GraphQL (apps/api). */
-@Module({ providers: [...core, WarehouseFeedsService, StockWebhooksService, StockSyncResolver] })
+@Module({ imports: [InventorySyncCoreModule], providers: [WarehouseFeedsService, StockSyncResolver], exports: [InventorySyncCoreModule] })
 export class InventorySyncModule {}
 
 /** The sync and webhook jobs (apps/worker). */
 @Module({
-  providers: [...core, StockSyncService, StockWebhooksService, SyncWarehouseFeedHandler, ScheduleWarehouseFeedsHandler, CollectStockChangesHandler, DeliverStockWebhookHandler],
-  exports: [StockSyncService, StockWebhooksService],
+  imports: [InventorySyncCoreModule],
+  providers: [StockSyncService, SyncWarehouseFeedHandler, ScheduleWarehouseFeedsHandler, CollectStockChangesHandler, DeliverStockWebhookHandler],
+  exports: [StockSyncService, InventorySyncCoreModule],
 })
 export class InventorySyncJobsModule {}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CustomsAuditModule, CustomsDeclarationsModule } from '@vitrine/customs';
+import { CustomsAuditCoreModule, CustomsDeclarationsModule } from '@vitrine/customs';
 import { InventoryCoreModule } from '@vitrine/inventory';
 import { PaymentsModule } from '@vitrine/payments';
 import { AfterSalesJobsModule } from '../after-sales/after-sales.module';
@@ -62,9 +62,9 @@ import {
 })
 export class OrderPipelineJobsModule {}
 
-/** The fulfilment view (apps/api): customs messages and shipment of an order. */
+/** The fulfilment view (apps/api): customs messages (the audit core's service, not its resolver) and shipment of an order. */
 @Module({
-  imports: [CustomsAuditModule],
+  imports: [CustomsAuditCoreModule],
   providers: [PipelineRepository, TransactionRunner, OrderFulfilmentService, ShipOrderService, OrderFulfilmentResolver, OrderParcelResolver],
 })
 export class OrderFulfilmentModule {}
