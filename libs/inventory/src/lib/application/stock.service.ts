@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { SqlTx, StockReservationStatus, Tx } from '@vitrine/shared/data-access';
+import type { SqlTx, StockReservationStatus } from '@vitrine/shared/data-access';
 import { aggregateDemand, planFulfilment, planShipments, type DemandLine, type FulfilmentPlan, type LocationStock, type ShipmentPlan } from '../domain/fulfilment-plan';
 import { outOfStock, type InventoryError, type Shortage } from '../domain/inventory-error';
 import { BrandStockRepository } from '../infrastructure/brand-stock.repository';
@@ -172,12 +172,12 @@ export class StockService {
   }
 
   /** Unpaid holds back to available (expiry, failed or cancelled payment). Safe to call twice. */
-  releaseHeld(tx: Tx, ownerIds: readonly string[], note: string): Promise<number> {
+  releaseHeld(tx: SqlTx, ownerIds: readonly string[], note: string): Promise<number> {
     return this.release(tx, ownerIds, ['HELD'], note);
   }
 
   /** Every unshipped unit of these owners back to available (a refund before shipping). */
-  releaseAll(tx: Tx, ownerIds: readonly string[], note: string): Promise<number> {
+  releaseAll(tx: SqlTx, ownerIds: readonly string[], note: string): Promise<number> {
     return this.release(tx, ownerIds, ['HELD', 'COMMITTED'], note);
   }
 
@@ -186,7 +186,7 @@ export class StockService {
    * moved, and whether the owners still hold everything they reserved (false when a hold
    * had already been released).
    */
-  async commit(tx: Tx, ownerIds: readonly string[]): Promise<{ committed: number; allHeld: boolean }> {
+  async commit(tx: SqlTx, ownerIds: readonly string[]): Promise<{ committed: number; allHeld: boolean }> {
     const moved = await this.stock.moveReservations(tx, ownerIds, ['HELD'], 'COMMITTED');
     await this.stock.insertMovements(tx, moved.map((r) => this.movement(r, 'COMMIT', 0)));
     return { committed: moved.length, allHeld: (await this.stock.countReservations(tx, ownerIds, 'RELEASED')) === 0 };
@@ -205,7 +205,7 @@ export class StockService {
     return moved.reduce((a, r) => a + r.quantity, 0);
   }
 
-  private async release(tx: Tx, ownerIds: readonly string[], from: StockReservationStatus[], note: string): Promise<number> {
+  private async release(tx: SqlTx, ownerIds: readonly string[], from: StockReservationStatus[], note: string): Promise<number> {
     const moved = await this.stock.moveReservations(tx, ownerIds, from, 'RELEASED');
     for (const r of perStockRow(moved)) await this.stock.unreserve(tx, r.locationId, r.variantId, r.quantity);
     await this.stock.insertMovements(tx, moved.map((r) => ({ ...this.movement(r, 'RELEASE', -r.quantity), note })));

@@ -291,7 +291,7 @@ export class StockRepository {
       WHERE variant_id = ${variantId}::uuid AND location_id = ${locationId}::uuid`;
   }
 
-  async insertReservations(tx: Tx, rows: readonly (ReservationRow & { expiresAt: Date | null })[]): Promise<void> {
+  async insertReservations(tx: SqlTx, rows: readonly (ReservationRow & { expiresAt: Date | null })[]): Promise<void> {
     if (!rows.length) return;
     await tx.$executeRaw`
       INSERT INTO stock_reservations (id, owner_id, variant_id, location_id, quantity, expires_at)
@@ -312,8 +312,12 @@ export class StockRepository {
       RETURNING owner_id AS "ownerId", variant_id AS "variantId", location_id AS "locationId", quantity`;
   }
 
-  countReservations(tx: Tx, ownerIds: readonly string[], status: StockReservationStatus): Promise<number> {
-    return tx.stockReservation.count({ where: { ownerId: { in: [...ownerIds] }, status } });
+  async countReservations(tx: SqlTx, ownerIds: readonly string[], status: StockReservationStatus): Promise<number> {
+    if (!ownerIds.length) return 0;
+    const [row] = await tx.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM stock_reservations
+      WHERE owner_id = ANY(${[...ownerIds]}::uuid[]) AND status = ${status}::"StockReservationStatus"`;
+    return row?.n ?? 0;
   }
 
   async insertMovements(tx: SqlTx, rows: readonly MovementRow[]): Promise<void> {
