@@ -4,6 +4,7 @@ import { fr } from '../../apps/shop/src/i18n/dictionaries/fr';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
 import type { Dictionary } from '../../apps/shop/src/i18n/types';
+import { formatMoney } from '../../apps/shop/src/lib/format/money';
 import { seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
 import { pageProblems } from './support/shop-checks';
 import { useShop } from './support/shop-fixture';
@@ -16,7 +17,8 @@ const day = 86_400_000;
  * zh-CN, English and French: the API's check (applyCartCoupon, writing nothing when refused)
  * answers each refusal with its stable code, which the cart shows in the shopper's language
  * (role=alert at the field); a good code applies, is named once and lowers the total. The
- * refusals: unknown code, not yet valid, minimum spend not reached, another storefront's.
+ * refusals: unknown code, not yet valid, minimum spend not reached (with how much more to
+ * spend), another storefront's.
  * Screenshots in test/artifacts/shop-coupon-*.png.
  */
 describe('shop: a coupon typed in the cart, and why it does or does not apply', () => {
@@ -82,7 +84,9 @@ describe('shop: a coupon typed in the cart, and why it does or does not apply', 
       await p.getByTestId('coupon-apply').click();
       await p.waitForURL(new RegExp(`couponError=${code}`));
       const shown = p.getByTestId('coupon-error');
-      await expect(shown.textContent()).resolves.toBe(dict.errors[code]);
+      // The minimum spend also says how much more to spend (the refusal's extensions.shortfall): 1,000 − 322 CNY.
+      const more = code === 'COUPON_MIN_SPEND_NOT_MET' ? ` ${fill(dict.buy.cart.couponSpendMore, { amount: formatMoney({ amount: 67_800, currency: 'CNY' }, locale) })}` : '';
+      await expect(shown.textContent()).resolves.toBe(`${dict.errors[code]}${more}`);
       await expect(shown.getAttribute('role')).resolves.toBe('alert');
       // Refused: the total is unchanged and no coupon is kept.
       await expect(p.getByTestId('cart-total').textContent()).resolves.toBe(totalBefore);

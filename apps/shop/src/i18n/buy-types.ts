@@ -41,6 +41,8 @@ export interface BuyDictionary {
     couponApplied: string;
     /** Coupon `{code}`: */
     couponNotApplied: string;
+    /** Spend `{amount}` more to use it (the minimum spend's shortfall). */
+    couponSpendMore: string;
     /** `{count}` orders: one per seller and customs mode */
     splitNote: string;
     /** Customs value `{used}` of the `{limit}` per-order limit */

@@ -41,9 +41,16 @@ export async function applyCoupon(formData: FormData): Promise<void> {
   if (!/^[A-Z0-9_-]{4,32}$/.test(code)) redirect(`${routes.cart(locale)}?${new URLSearchParams({ couponError: 'COUPON_INVALID' })}#coupon`);
   const cartToken = (await isSignedIn()) ? null : await readCartToken();
   const { data, errors } = await gqlRequest<{ applyCartCoupon: { coupon: { code: string } | null } }>(APPLY, { code, cartToken });
-  if (errors.length || !data) redirect(`${routes.cart(locale)}?${new URLSearchParams({ couponError: codeOf(errors) })}#coupon`);
+  if (errors.length || !data) redirect(`${routes.cart(locale)}?${new URLSearchParams({ couponError: codeOf(errors), ...shortfallParam(errors) })}#coupon`);
   await writeCoupon(data.applyCartCoupon.coupon?.code ?? code);
   redirect(`${routes.cart(locale)}?coupon=applied#coupon`);
+}
+
+/** COUPON_MIN_SPEND_NOT_MET's extensions.shortfall ({ amountMinor, currency }) as `couponShort=<minor>~<currency>`. */
+function shortfallParam(errors: { extensions?: Record<string, unknown> }[]): Record<string, string> {
+  const s = errors[0]?.extensions?.['shortfall'] as { amountMinor?: unknown; currency?: unknown } | undefined;
+  if (!s || !Number.isSafeInteger(s.amountMinor) || (s.amountMinor as number) <= 0 || typeof s.currency !== 'string' || !/^[A-Z]{3}$/.test(s.currency)) return {};
+  return { couponShort: `${s.amountMinor as number}~${s.currency}` };
 }
 
 export async function removeCoupon(formData: FormData): Promise<void> {

@@ -240,7 +240,7 @@ export default async function CartPage({
         );
       })}
 
-      <PromotionsSection locale={locale} dict={dict} cart={cart} names={names} couponError={one('couponError')} applied={one('coupon') === 'applied'} open={open} />
+      <PromotionsSection locale={locale} dict={dict} cart={cart} names={names} couponError={one('couponError')} couponShort={one('couponShort')} applied={one('coupon') === 'applied'} open={open} />
 
       <section className="grand-total" aria-label={t.grandTotal}>
         <dl className="totals">
@@ -301,6 +301,7 @@ function PromotionsSection({
   cart,
   names,
   couponError,
+  couponShort,
   applied,
   open,
 }: {
@@ -309,11 +310,14 @@ function PromotionsSection({
   cart: Cart;
   names: Map<string, string>;
   couponError?: string;
+  /** `<minor units>~<currency>` still to spend (COUPON_MIN_SPEND_NOT_MET's extensions.shortfall). */
+  couponShort?: string;
   applied: boolean;
   open: boolean;
 }) {
   const t = dict.buy.cart;
   const money = (amount: number) => formatMoney({ amount, currency: cart.currency }, locale);
+  const short = /^([1-9][0-9]{0,11})~([A-Z]{3})$/.exec(couponShort ?? '');
   return (
     <section id="coupon" className="promotions" aria-labelledby="promotions-title" data-testid="promotions">
       {/* "Promotions applied" only when one applies; otherwise the section is the coupon field. */}
@@ -345,6 +349,12 @@ function PromotionsSection({
       {couponError ? (
         <p className="notice error" role="alert" data-testid="coupon-error">
           {errorMessage(dict, couponError)}
+          {couponError === 'COUPON_MIN_SPEND_NOT_MET' && short ? (
+            <>
+              {' '}
+              <strong data-testid="coupon-shortfall">{fill(t.couponSpendMore, { amount: formatMoney({ amount: Number(short[1]), currency: short[2]! }, locale) })}</strong>
+            </>
+          ) : null}
         </p>
       ) : null}
       {open ? (

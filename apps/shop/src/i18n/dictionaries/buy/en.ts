@@ -30,6 +30,7 @@ export const buyEn: BuyDictionary = {
     couponRemove: 'Remove coupon',
     couponApplied: 'Coupon {code} applied',
     couponNotApplied: 'Coupon {code} does not apply:',
+    couponSpendMore: 'Spend {amount} more to use it.',
     splitNote: 'Orders to place: {count} (one per seller and customs route).',
     orderLimit: 'Customs value {used} of the {limit} per-order limit',
     orderLimitLeft: '{left} left before the per-order limit',

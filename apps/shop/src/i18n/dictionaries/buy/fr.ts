@@ -30,6 +30,7 @@ export const buyFr: BuyDictionary = {
     couponRemove: 'Retirer le code',
     couponApplied: 'Code {code} appliqué',
     couponNotApplied: 'Le code {code} ne s’applique pas :',
+    couponSpendMore: 'Encore {amount} d’achats pour l’utiliser.',
     splitNote: 'Commandes à passer : {count} (une par vendeur et régime douanier).',
     orderLimit: 'Valeur en douane {used} sur la limite de {limit} par commande',
     orderLimitLeft: 'Encore {left} avant la limite par commande',

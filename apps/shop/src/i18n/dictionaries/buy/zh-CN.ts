@@ -30,6 +30,7 @@ export const buyZhCN: BuyDictionary = {
     couponRemove: '取消优惠券',
     couponApplied: '已使用优惠券 {code}',
     couponNotApplied: '优惠券 {code} 不可用：',
+    couponSpendMore: '再买 {amount} 即可使用。',
     splitNote: '您的购物车将拆分为 {count} 个订单：每个卖家和通关方式各一个。',
     orderLimit: '完税价格 {used}，单笔限额 {limit}',
     orderLimitLeft: '距单笔限额还剩 {left}',
