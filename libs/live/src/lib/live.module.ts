@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@vitrine/catalog';
 import { InventoryModule } from '@vitrine/inventory';
+import { EventStreamsModule } from '@vitrine/shared/data-access';
 import { OrdersModule } from '@vitrine/orders';
 import { LiveCartService } from './application/live-cart.service';
 import { LiveCheckoutProducts } from './application/live-checkout-products';
@@ -16,7 +17,7 @@ import { LiveRepository } from './infrastructure/live.repository';
 
 /** Live sessions (API only): scheduling, the host's actions, viewers' SSE stream, and the flash price and attribution in checkout. */
 @Module({
-  imports: [OrdersModule, CatalogModule, InventoryModule],
+  imports: [OrdersModule, CatalogModule, InventoryModule, EventStreamsModule],
   controllers: [LiveEventsController],
   providers: [
     { provide: LIVE_SETTINGS, useFactory: () => liveSettingsFromEnv() },

@@ -7,3 +7,8 @@ export * from './lib/redis-options';
 export * from './lib/read-replica';
 export * from './lib/read-scope';
 export * from './lib/shop-window-channel';
+export * from './lib/http-exchange';
+export * from './lib/event-streams/sse-frame';
+export * from './lib/event-streams/event-stream.hub';
+export * from './lib/event-streams/event-stream-response';
+export * from './lib/event-streams/event-streams.module';

@@ -3,8 +3,6 @@ export interface LiveSettings {
   stockPollMs: number;
   /** How long a process reuses a session's snapshot for viewers who connect (dropped at every event). */
   snapshotTtlMs: number;
-  /** SSE comment sent to every connection this often, so proxies keep idle streams open. */
-  heartbeatMs: number;
 }
 
 export const LIVE_SETTINGS = Symbol('LIVE_SETTINGS');
@@ -17,5 +15,5 @@ export function liveSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): LiveS
     if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}`);
     return n;
   };
-  return { stockPollMs: int('LIVE_STOCK_POLL_MS', 500, 50), snapshotTtlMs: 1000, heartbeatMs: 20_000 };
+  return { stockPollMs: int('LIVE_STOCK_POLL_MS', 500, 50), snapshotTtlMs: 1000 };
 }

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EventStreamHub } from '@vitrine/shared/data-access';
 import { ReservationExpiryService } from '../../application/reservation-expiry.service';
+import { DROP_CHANGED, DROP_STREAM_KIND } from '../domain/drop-events';
 import { drawOrder, dueStatus, shuffle, turnsToGive } from '../domain/allocation';
 import { DropsRepository } from '../infrastructure/drops.repository';
 
@@ -25,6 +27,7 @@ export class DropAllocationService {
   constructor(
     private readonly repo: DropsRepository,
     private readonly expiry: ReservationExpiryService,
+    private readonly streams: EventStreamHub,
   ) {}
 
   async tick(now: Date = new Date()): Promise<DropTickReport> {
@@ -37,6 +40,8 @@ export class DropAllocationService {
     }
     for (const id of await this.repo.dueDrops(now)) {
       const r = await this.advance(id, now);
+      // Committed: the drop's open pages read it again (a start, a draw, turns given or ended, the end).
+      if (r.changed) await this.streams.publish(DROP_STREAM_KIND, id, DROP_CHANGED);
       report.drops++;
       report.admitted += r.admitted;
       report.expired += r.expired;
@@ -50,9 +55,9 @@ export class DropAllocationService {
     return report;
   }
 
-  private advance(dropId: string, now: Date): Promise<{ admitted: number; expired: number; notices: number }> {
+  private advance(dropId: string, now: Date): Promise<{ admitted: number; expired: number; notices: number; changed: boolean }> {
     return this.repo.transaction(async (tx) => {
-      const out = { admitted: 0, expired: 0, notices: 0 };
+      const out = { admitted: 0, expired: 0, notices: 0, changed: false };
       const d = await this.repo.lockDrop(tx, dropId);
       if (!d) return out;
       const due = dueStatus(d, now);
@@ -63,6 +68,7 @@ export class DropAllocationService {
       }
       if (due === 'REGISTRATION') {
         if (d.status !== 'REGISTRATION') await this.repo.setStatus(tx, d.id, 'REGISTRATION', now);
+        out.changed = d.status !== 'REGISTRATION';
         return out;
       }
       if (due !== 'ALLOCATING') return out;
@@ -72,6 +78,7 @@ export class DropAllocationService {
         if (d.mode === 'QUEUE') await this.repo.place(tx, d.id, shuffle(waiting), now, 'shuffle', false);
         else await this.repo.place(tx, d.id, drawOrder(d.storedSeed!, waiting), now, 'draw', true);
         await this.repo.setStatus(tx, d.id, 'ALLOCATING', now);
+        out.changed = true;
       }
 
       // What became of checked-out turns: paid, cancelled (unpaid at the turn's end), or withdrawn.
@@ -102,6 +109,7 @@ export class DropAllocationService {
       out.admitted = admitted.length;
       await this.repo.notify(tx, admitted.map((e) => e.userId), { kind: d.mode === 'DRAW' ? 'DROP_WON' : 'DROP_TURN', dropId: d.id, variantId: d.variantId, params: { turnEndsAt: turnEndsAt.toISOString() } });
       out.notices += lapsedUsers.length + expired.length + admitted.length;
+      if (paid.length || lapsed.length || withdrawn.length || expired.length || admitted.length) out.changed = true;
 
       const soldOut = c.paid >= d.editionSize;
       // Counted after this tick's changes: nobody waiting, no open turn, no checkout awaiting payment.
@@ -115,6 +123,7 @@ export class DropAllocationService {
         await this.repo.notify(tx, losers.map((e) => e.userId), { kind: 'DROP_NOT_SELECTED', dropId: d.id, variantId: d.variantId, params: { mode: d.mode } });
         await this.repo.setStatus(tx, d.id, 'ENDED', now);
         out.notices += losers.length;
+        out.changed = true;
       }
       return out;
     });

@@ -9,6 +9,7 @@ import { ReservationExpiryService } from '../../application/reservation-expiry.s
 import { checkCreateDrop, checkUpdateDrop, updateDropId } from '../domain/drop-input';
 import { DropsError, DropsErrorCode } from '../domain/drops-error';
 import { DropsRepository, type DropRecord, type EntryRecord, type EntryWithSignals } from '../infrastructure/drops.repository';
+import { DropStreamService } from './drop-stream.service';
 import { DropVariants } from './drop-variants';
 
 const joinSchema = z.object({ dropId: z.uuid(), residentId: z.string().max(32) });
@@ -39,6 +40,7 @@ export class DropsService {
     private readonly identities: IdentityRecordsService,
     private readonly variants: DropVariants,
     private readonly expiry: ReservationExpiryService,
+    private readonly stream: DropStreamService,
   ) {}
 
   async create(actor: Actor, raw: unknown, now = new Date()): Promise<DropRecord> {
@@ -109,6 +111,8 @@ export class DropsService {
       }),
     );
     this.variants.changed();
+    // Open pages are told, and their streams end.
+    await this.stream.changed(drop.id);
     for (const checkoutId of checkoutIds) {
       const r = await this.expiry.cancelUnpaid(checkoutId, 'drop cancelled', now, () => true);
       // Stripe unreachable or the payment under way: the worker's drops tick takes it up (its turn ended now).
@@ -181,6 +185,7 @@ export class DropsService {
       throw new NotFoundError('Drop entry');
     });
     const done = await this.repo.transaction((tx) => this.repo.voidEntry(tx, entry.id, v.reason, now));
+    if (done) await this.stream.changed(entry.dropId);
     if (!done) throw new DropsError(DropsErrorCode.DROP_ENTRY_NOT_VOIDABLE, `An entry ${entry.status.toLowerCase().replace('_', ' ')} cannot be voided`, { status: entry.status });
     return (await this.repo.entry(entry.id))!;
   }
@@ -204,7 +209,13 @@ export class DropsService {
       if (clash === 'IDENTITY') throw new DropsError(DropsErrorCode.DROP_IDENTITY_ALREADY_ENTERED, 'This ID number has already entered this drop', { field: 'input.residentId' });
       await this.repo.insertEntry(tx, { dropId: v.dropId, userId: actor.userId, identityHash, position: drop.position, clientIp });
     });
+    await this.stream.changed(v.dropId);
     return (await this.myEntry(actor, v.dropId))!;
+  }
+
+  /** The signed-in shopper's token for the drop's update stream (GET /drops/:id/events?token=). */
+  streamToken(actor: Actor, dropId: string): string {
+    return this.stream.tokenFor(dropId, actor.userId);
   }
 
   async myEntry(actor: Actor, dropId: string): Promise<MyEntry | null> {

@@ -139,6 +139,15 @@ export class DropsResolver {
     return e ? toEntry(e) : null;
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The signed-in caller’s token for the drop page’s update stream, GET /drops/:id/events?token= (Server-Sent Events): adds their own entry’s frames (place, turn, draw result) to the public ones. Valid 6 h, for this drop and caller only; null when anonymous.',
+  })
+  myStreamToken(@Parent() d: DropType, @Context() ctx: RequestContext): string | null {
+    return ctx.actor ? this.drops.streamToken(ctx.actor, d.id) : null;
+  }
+
   @Roles('SHOPPER')
   @UseGuards(DropEntryThrottlerGuard)
   @Throttle({ login: { limit: DROP_ENTRY_LIMIT, ttl: 60_000 }, loginAddress: { limit: DROP_ENTRY_ADDRESS_LIMIT, ttl: 60_000 } })

@@ -52,6 +52,27 @@ export interface EntryWithSignals extends EntryRecord {
   sameShippingAddressEntries: number;
 }
 
+/** A drop's row as its page's stream reads it. */
+export interface DropStreamReading {
+  id: string;
+  mode: DropMode;
+  status: DropStatus;
+  startsAt: Date;
+  registrationClosesAt: Date | null;
+  editionSize: number;
+  claimedUnits: number;
+  seedHash: string | null;
+  seed: string | null;
+  drawnAt: Date | null;
+  endedAt: Date | null;
+  /** Entries by status. */
+  counts: Partial<Record<EntryStatus, number>>;
+  paidUnits: number;
+  drawCount: number;
+  /** Moves when any entry's status, place or turn does (what counts alone miss: two entries trading places). */
+  entriesHash: string;
+}
+
 export interface DropListFilter {
   status?: DropStatus | null;
   mode?: DropMode | null;
@@ -275,6 +296,36 @@ export class DropsRepository {
       UPDATE drop_entries SET status = 'VOIDED', voided_at = ${now}, void_reason = ${reason}, turn_ends_at = NULL
       WHERE id = ${entryId}::uuid AND status IN ('WAITING', 'ADMITTED')`;
     return n === 1;
+  }
+
+  // ---- the drop page's stream
+
+  /** The drop as its page's stream shows it, with the entries' counts by status (what the stream's watch compares). */
+  async streamReading(dropId: string): Promise<DropStreamReading | null> {
+    const rows = await this.prisma.sql.$queryRaw<DropStreamReading[]>`
+      SELECT d.id::text AS id, d.mode, d.status, d.starts_at AS "startsAt", d.registration_closes_at AS "registrationClosesAt", d.edition_size AS "editionSize",
+             d.claimed_units AS "claimedUnits", d.seed_hash AS "seedHash", CASE WHEN d.drawn_at IS NULL THEN NULL ELSE d.seed END AS seed,
+             d.drawn_at AS "drawnAt", d.ended_at AS "endedAt",
+             COALESCE((SELECT jsonb_object_agg(c.status, c.n) FROM (SELECT status, count(*)::int AS n FROM drop_entries WHERE drop_id = d.id GROUP BY status) c), '{}'::jsonb) AS counts,
+             (SELECT COALESCE(sum(claimed_units), 0)::int FROM drop_entries WHERE drop_id = d.id AND status = 'PAID') AS "paidUnits",
+             (SELECT count(*)::int FROM drop_entries WHERE drop_id = d.id AND drawn) AS "drawCount",
+             (SELECT COALESCE(sum(hashtext(concat_ws('|', id, status, position, turn_ends_at))), 0)::text FROM drop_entries WHERE drop_id = d.id) AS "entriesHash"
+      FROM drops d WHERE d.id = ${dropId}::uuid`;
+    return rows[0] ?? null;
+  }
+
+  /** These shoppers' entries in the drop, with their place among those still waiting (one pass over the waiting entries). */
+  streamEntries(dropId: string, userIds: readonly string[]): Promise<(EntryRecord & { placeInQueue: number | null })[]> {
+    if (!userIds.length) return Promise.resolve([]);
+    return this.prisma.sql.$queryRaw`
+      WITH waiting AS (
+        SELECT id, row_number() OVER (ORDER BY position)::int AS place FROM drop_entries
+        WHERE drop_id = ${dropId}::uuid AND status = 'WAITING' AND position IS NOT NULL)
+      SELECT e.id::text AS id, e.drop_id::text AS "dropId", e.user_id::text AS "userId", e.identity_hash AS "identityHash", e.status, e.position,
+             e.joined_at AS "joinedAt", e.admitted_at AS "admittedAt", e.turn_ends_at AS "turnEndsAt", e.checkout_id::text AS "checkoutId",
+             e.voided_at AS "voidedAt", e.void_reason AS "voidReason", w.place AS "placeInQueue"
+      FROM drop_entries e LEFT JOIN waiting w ON w.id = e.id
+      WHERE e.drop_id = ${dropId}::uuid AND e.user_id = ANY(${[...userIds]}::uuid[])`;
   }
 
   // ---- the checkout gate
