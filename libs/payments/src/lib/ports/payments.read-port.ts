@@ -18,4 +18,7 @@ export const PaymentsReadPort = {
    * webhooks and refunds take first (ADR 0006). One statement, run by the caller.
    */
   lockPaymentOfCheckout: (checkoutId: string): Prisma.Sql => Prisma.sql`SELECT id FROM payments WHERE checkout_id = ${checkoutId}::uuid FOR UPDATE`,
+  /** The same lock on several checkouts' payments, taken in checkout order (a batch that posts them together). */
+  lockPaymentsOfCheckouts: (checkoutIds: readonly string[]): Prisma.Sql =>
+    Prisma.sql`SELECT id FROM payments WHERE checkout_id = ANY(${[...checkoutIds]}::uuid[]) ORDER BY checkout_id FOR UPDATE`,
 } as const;

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PrismaService, type Tx } from '@vitrine/shared/data-access';
 import { royaltyInSaleCurrency } from '@vitrine/licensing';
-import { enqueueJob } from '@vitrine/shared/jobs';
+import { enqueue, jobOf, type OutboxJob } from '@vitrine/shared/jobs';
 import { planEntries } from '../domain/posting-plan';
+import type { JournalEntryDraft } from '../domain/ledger';
 import type { OrderToSettle } from '../domain/split';
 import { LedgerRepository } from '../infrastructure/ledger.repository';
 import { SettlementSourcesRepository, type PaidLineRow, type PaidOrderRow } from '../infrastructure/settlement-sources.repository';
@@ -32,74 +33,152 @@ export class SettlementPostingService {
   ) {}
 
   /**
-   * Posts what the ledger lacks for every checkout behind, one transaction per checkout that
-   * first locks its payment (as webhooks and refunds do, so they queue with it). At most
-   * `batches` × `size` checkouts a run, in checkout id order; answers how many checkouts and entries it posted.
+   * Posts what the ledger lacks for every checkout behind, `size` checkouts a transaction: it
+   * locks their payments (as webhooks and refunds lock theirs, so they queue with it), reads
+   * their facts in a handful of statements, plans each checkout's entries with the same rules as
+   * `settleCheckout` and writes them together (`settleCheckouts`). At most `batches` × `size`
+   * checkouts a run, in checkout id order; answers how many checkouts and entries it posted.
    */
-  async catchUp(size = 200, batches = 50, now = new Date()): Promise<{ checkouts: number; entries: number }> {
+  async catchUp(size = 500, batches = 20, now = new Date()): Promise<{ checkouts: number; entries: number }> {
     let checkouts = 0;
     let entries = 0;
     let after: string | null = null;
     for (let b = 0; b < batches; b++) {
       const behind = await this.sources.checkoutsBehind(size, after, this.settings.returnWindowDays, now);
       if (!behind.length) break;
-      for (const checkoutId of behind) {
-        const n = await this.prisma.$transaction(async (tx) => {
-          await this.sources.lockPayment(tx, checkoutId);
-          return this.settleCheckout(tx, checkoutId, now);
-        });
-        if (n) checkouts++;
-        entries += n;
-      }
+      const done = await this.prisma.$transaction((tx) => this.settleCheckouts(tx, behind, now), { maxWait: 10_000, timeout: 300_000 });
+      checkouts += done.checkouts;
+      entries += done.entries;
       // By checkout id, so facts the plan cannot post (a refund of an order with nothing left) never hold the run up.
       after = behind[behind.length - 1]!;
     }
     return { checkouts, entries };
   }
 
-  /** Answers the number of entries written (0 when the ledger was up to date). */
+  /**
+   * The webhook's and refund's path: posts one checkout in the caller's transaction (which has
+   * locked the checkout's payment). Answers the number of entries written (0 when the ledger was
+   * up to date).
+   */
   async settleCheckout(tx: Tx, checkoutId: string, now = new Date()): Promise<number> {
-    const paidOrderIds = await this.sources.paidOrderIds(tx, checkoutId);
-    if (!paidOrderIds.length) return 0;
-    const unposted = await this.sources.unpostedPaidOrders(tx, checkoutId);
-    const lines = await this.sources.linesOf(tx, unposted.map((o) => o.orderId));
-    const refunds = await this.sources.refundsOf(tx, checkoutId);
-    const lostDisputes = await this.sources.lostDisputesOf(tx, checkoutId);
-    const payableOrders = await this.sources.payableOrders(tx, checkoutId, this.settings.returnWindowDays, now);
-    const postedLines = await this.ledger.orderLines(tx, paidOrderIds);
+    const [planned] = await this.plan(tx, [checkoutId], now);
+    if (!planned?.entries.length) return 0;
+    const written: JournalEntryDraft[] = [];
+    for (const e of planned.entries) if (await this.ledger.insertEntry(tx, e)) written.push(e);
+    await enqueue(tx, await this.afterWritten(tx, checkoutId, written));
+    return written.length;
+  }
+
+  /**
+   * The catch-up's path: posts these checkouts in one transaction, after locking their
+   * payments. The same facts, rules and event keys as `settleCheckout` for each, so the ledger
+   * ends the same; entries are written with one statement for all the checkouts up to the next
+   * one holding a refund (whose transfer reversals are planned on the ledger as it stands after
+   * its own entries, as they would be one checkout at a time).
+   */
+  async settleCheckouts(tx: Tx, checkoutIds: readonly string[], now = new Date()): Promise<{ checkouts: number; entries: number }> {
+    await this.sources.lockPayments(tx, checkoutIds);
+    const plans = await this.plan(tx, checkoutIds, now);
+    let checkouts = 0;
+    let entries = 0;
+    let pending: CheckoutPlan[] = [];
+    const flush = async () => {
+      const keys = await this.ledger.insertEntries(tx, pending.flatMap((p) => p.entries));
+      const jobs: OutboxJob[] = [];
+      for (const p of pending) {
+        const written = p.entries.filter((e) => keys.has(e.eventKey));
+        if (!written.length) continue;
+        checkouts++;
+        entries += written.length;
+        jobs.push(...(await this.afterWritten(tx, p.checkoutId, written)));
+      }
+      await enqueue(tx, jobs);
+      pending = [];
+    };
+    for (const p of plans) {
+      if (!p.entries.length) continue;
+      pending.push(p);
+      if (p.entries.some((e) => e.kind === 'REFUND')) await flush();
+    }
+    await flush();
+    return { checkouts, entries };
+  }
+
+  /** Reads the facts of these checkouts (a few statements whatever their number) and plans each one's missing entries, in the order given. */
+  private async plan(tx: Tx, checkoutIds: readonly string[], now: Date): Promise<CheckoutPlan[]> {
+    const paid = await this.sources.paidOrdersOf(tx, checkoutIds);
+    if (!paid.length) return [];
+    const ofCheckout = new Set(paid.map((o) => o.checkoutId));
+    const ids = checkoutIds.filter((id) => ofCheckout.has(id));
+    const lines = await this.sources.linesOf(tx, paid.filter((o) => !o.posted).map((o) => o.orderId));
+    const refunds = await this.sources.refundsOf(tx, ids);
+    const lostDisputes = await this.sources.lostDisputesOf(tx, ids);
+    const payableOrders = await this.sources.payableOrders(tx, ids, this.settings.returnWindowDays, now);
+    const postedLines = await this.ledger.orderLines(tx, paid.map((o) => o.orderId));
     const eventKeys = await this.ledger.entryExists(tx, [
-      ...paidOrderIds.map((id) => `order-paid:${id}`),
+      ...paid.map((o) => `order-paid:${o.orderId}`),
       ...refunds.flatMap((r) => [`refund:${r.refundId}`, `refund-failed:${r.refundId}`]),
       ...lostDisputes.map((d) => `dispute-lost:${d.disputeId}`),
       ...payableOrders.map((p) => `order-payable:${p.orderId}`),
     ]);
-    const { entries, warnings } = planEntries(
-      {
-        checkoutId,
-        paidOrderIds,
-        paidOrders: unposted.map((o) => ({ ...toSettle(o, lines.filter((l) => l.orderId === o.orderId)), paidAt: o.paidAt })),
-        refunds,
-        lostDisputes,
-        payableOrders,
-      },
-      { eventKeys, lines: postedLines },
-    );
-    for (const w of warnings) this.logger.warn(w);
-    let written = 0;
-    let paid = false;
-    for (const e of entries) {
-      if (!(await this.ledger.insertEntry(tx, e))) continue;
-      written++;
-      paid ||= e.kind === 'ORDER_PAID';
+    const paidBy = groupBy(paid, (o) => o.checkoutId);
+    const linesBy = groupBy(lines, (l) => l.orderId);
+    const refundsBy = groupBy(refunds, (r) => r.checkoutId);
+    const disputesBy = groupBy(lostDisputes, (d) => d.checkoutId);
+    const payableBy = groupBy(payableOrders, (p) => p.checkoutId);
+    const orderOf = new Map(paid.map((o) => [o.orderId, o.checkoutId]));
+    const postedBy = groupBy(postedLines, (l) => orderOf.get(l.orderId!)!);
+    return ids.map((checkoutId) => {
+      const orders = paidBy.get(checkoutId) ?? [];
+      const { entries, warnings } = planEntries(
+        {
+          checkoutId,
+          paidOrderIds: orders.map((o) => o.orderId),
+          paidOrders: orders.filter((o) => !o.posted).map((o) => ({ ...toSettle(o, linesBy.get(o.orderId) ?? []), paidAt: o.paidAt })),
+          refunds: refundsBy.get(checkoutId) ?? [],
+          lostDisputes: disputesBy.get(checkoutId) ?? [],
+          payableOrders: payableBy.get(checkoutId) ?? [],
+        },
+        { eventKeys, lines: postedBy.get(checkoutId) ?? [] },
+      );
+      for (const w of warnings) this.logger.warn(w);
+      return { checkoutId, entries };
+    });
+  }
+
+  /**
+   * What follows the entries a checkout's posting wrote, in the same transaction: transfer
+   * reversals planned after a refund (outbox); answers the fee jobs for the caller to write to
+   * the outbox.
+   */
+  private async afterWritten(tx: Tx, checkoutId: string, written: readonly JournalEntryDraft[]): Promise<OutboxJob[]> {
+    const jobs: OutboxJob[] = [];
+    for (const e of written) {
       // A refund that took money already transferred to a seller: reverse that part of the transfer (outbox, this transaction).
       if (e.kind === 'REFUND') await this.reversals.planAfterRefund(tx, e);
-      // Stripe's fee on the lost dispute, read by the worker (outbox, this transaction).
-      if (e.kind === 'DISPUTE_LOST') await enqueueJob(tx, disputeFeeJob, { disputeId: e.eventKey.slice('dispute-lost:'.length) });
+      // Stripe's fee on the lost dispute, read by the worker.
+      if (e.kind === 'DISPUTE_LOST') jobs.push(jobOf(disputeFeeJob, { disputeId: e.eventKey.slice('dispute-lost:'.length) }));
     }
-    // Stripe's fee on the charge, fetched by the worker (outbox: this transaction), once per checkout.
-    if (paid) await enqueueJob(tx, stripeFeeJob, { checkoutId });
-    return written;
+    // Stripe's fee on the charge, fetched by the worker, once per checkout.
+    if (written.some((e) => e.kind === 'ORDER_PAID')) jobs.push(jobOf(stripeFeeJob, { checkoutId }));
+    return jobs;
   }
+}
+
+interface CheckoutPlan {
+  checkoutId: string;
+  entries: JournalEntryDraft[];
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
 }
 
 /** An order and its lines as settlement splits them; the royalty is licensing's rule, in the order's currency. */

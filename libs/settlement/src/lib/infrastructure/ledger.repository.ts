@@ -83,6 +83,38 @@ export class LedgerRepository {
     return true;
   }
 
+  /**
+   * Writes many entries and their lines in one statement, each once: answers the event keys
+   * written (an entry whose event is in the ledger already is skipped with its lines, as
+   * `insertEntry` skips it). Lines keep the order of `entries` and of their lines. The database
+   * checks every entry's balance again at COMMIT.
+   */
+  async insertEntries(tx: Tx, entries: readonly JournalEntryDraft[]): Promise<Set<string>> {
+    if (!entries.length) return new Set();
+    if (new Set(entries.map((e) => e.eventKey)).size !== entries.length) throw new Error('insertEntries: an event key appears twice in one batch');
+    const ids = await this.accountIds(tx, entries.flatMap((e) => e.lines.map((l) => l.account)));
+    const lines = entries.flatMap((e) => e.lines.map((l) => ({ key: e.eventKey, l })));
+    const rows = await tx.$queryRaw<{ k: string }[]>`
+      WITH e AS (
+        INSERT INTO settlement_journal_entries (id, event_key, kind, checkout_id, occurred_at)
+        SELECT gen_random_uuid(), k, kind, c, at
+          FROM unnest(${entries.map((e) => e.eventKey)}::text[], ${entries.map((e) => e.kind)}::text[], ${entries.map((e) => e.checkoutId)}::uuid[],
+                      ${entries.map((e) => e.occurredAt.toISOString())}::timestamp(3)[]) WITH ORDINALITY AS x(k, kind, c, at, i)
+         ORDER BY i
+        ON CONFLICT (event_key) DO NOTHING
+        RETURNING id, event_key),
+      l AS (
+        INSERT INTO settlement_journal_lines (entry_id, account_id, order_id, component, amount_minor, currency)
+        SELECT e.id, x.a, x.o, x.c, x.m, x.cur
+          FROM unnest(${lines.map((x) => x.key)}::text[], ${lines.map((x) => ids.get(accountCode(x.l.account))!)}::uuid[], ${lines.map((x) => x.l.orderId)}::uuid[],
+                      ${lines.map((x) => x.l.component)}::text[], ${lines.map((x) => x.l.amountMinor)}::bigint[], ${lines.map((x) => x.l.currency)}::char(3)[])
+               WITH ORDINALITY AS x(k, a, o, c, m, cur, i)
+          JOIN e ON e.event_key = x.k
+         ORDER BY x.i)
+      SELECT event_key AS k FROM e`;
+    return new Set(rows.map((r) => r.k));
+  }
+
   async entryExists(tx: Tx, eventKeys: readonly string[]): Promise<Set<string>> {
     if (!eventKeys.length) return new Set();
     const rows = await tx.$queryRaw<{ k: string }[]>`SELECT event_key AS k FROM settlement_journal_entries WHERE event_key = ANY(${[...eventKeys]}::text[])`;

@@ -65,16 +65,19 @@ export class SettlementSourcesRepository {
     private readonly sales: SettledSalesSource,
   ) {}
 
-  /** Paid orders of the checkout whose payment is not in the ledger yet. */
-  unpostedPaidOrders(tx: Tx, checkoutId: string): Promise<PaidOrderRow[]> {
-    return tx.$queryRaw<PaidOrderRow[]>`
+  /**
+   * The checkouts' paid orders, by checkout then order id (the order refunds without an order and
+   * disputes are spread in), each with whether its payment is in the ledger already.
+   */
+  paidOrdersOf(tx: Tx, checkoutIds: readonly string[]): Promise<(PaidOrderRow & { posted: boolean })[]> {
+    return tx.$queryRaw<(PaidOrderRow & { posted: boolean })[]>`
       SELECT o.id::text AS "orderId", o.checkout_id::text AS "checkoutId", o.museum_id::text AS "museumId",
              o.fulfilled_by_brand_id::text AS "fulfilledByBrandId", o.currency, o.shipping_minor AS "shippingMinor",
-             o.insurance_minor AS "insuranceMinor", o.tax_minor AS "taxMinor", o.total_minor AS "totalMinor", o.paid_at AS "paidAt"
+             o.insurance_minor AS "insuranceMinor", o.tax_minor AS "taxMinor", o.total_minor AS "totalMinor", o.paid_at AS "paidAt",
+             EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text) AS posted
         FROM ${this.sales.orders} o
-       WHERE o.checkout_id = ${checkoutId}::uuid AND o.paid_at IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
-       ORDER BY o.id`;
+       WHERE o.checkout_id = ANY(${[...checkoutIds]}::uuid[]) AND o.paid_at IS NOT NULL
+       ORDER BY o.checkout_id, o.id`;
   }
 
   linesOf(tx: Tx, orderIds: readonly string[]): Promise<PaidLineRow[]> {
@@ -99,21 +102,21 @@ export class SettlementSourcesRepository {
   }
 
   /**
-   * Paid orders of the checkout that can no longer be returned and are not payable in the
+   * Paid orders of the checkouts that can no longer be returned and are not payable in the
    * ledger yet: customs released them (their first move to CLEARED) more than `windowDays`
    * ago and no return of theirs is still open; answered with the day their window closed.
    * Refunded orders are left out (nothing is pending on them).
    */
-  payableOrders(tx: Tx, checkoutId: string, windowDays: number, now: Date): Promise<{ orderId: string; at: Date }[]> {
-    return tx.$queryRaw<{ orderId: string; at: Date }[]>`
-      SELECT o.id::text AS "orderId", r.released + make_interval(days => ${windowDays}::int) AS at
+  payableOrders(tx: Tx, checkoutIds: readonly string[], windowDays: number, now: Date): Promise<{ checkoutId: string; orderId: string; at: Date }[]> {
+    return tx.$queryRaw<{ checkoutId: string; orderId: string; at: Date }[]>`
+      SELECT o.checkout_id::text AS "checkoutId", o.id::text AS "orderId", r.released + make_interval(days => ${windowDays}::int) AS at
         FROM ${this.sales.orders} o
         JOIN LATERAL (SELECT min(h.created_at) AS released FROM ${this.sales.statusChanges} h WHERE h.order_id = o.id AND h.to_status = 'CLEARED') r ON r.released IS NOT NULL
-       WHERE o.checkout_id = ${checkoutId}::uuid AND o.paid_at IS NOT NULL AND o.status <> 'REFUNDED'
+       WHERE o.checkout_id = ANY(${[...checkoutIds]}::uuid[]) AND o.paid_at IS NOT NULL AND o.status <> 'REFUNDED'
          AND r.released + make_interval(days => ${windowDays}::int) <= ${now}
          AND NOT EXISTS (SELECT 1 FROM ${this.sales.returns} x WHERE x.order_id = o.id AND x.status IN ('REQUESTED', 'ACCEPTED', 'INSPECTED'))
          AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-payable:' || o.id::text)
-       ORDER BY o.id`;
+       ORDER BY o.checkout_id, o.id`;
   }
 
   async paymentOf(checkoutId: string): Promise<{ providerPaymentId: string; status: string } | null> {
@@ -163,51 +166,64 @@ export class SettlementSourcesRepository {
     await tx.$queryRaw(PaymentsReadPort.lockPaymentOfCheckout(checkoutId));
   }
 
-  /** Paid orders of the checkout (the ones a refund without an order, or a dispute, is spread over). */
-  async paidOrderIds(tx: Tx, checkoutId: string): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT o.id::text FROM ${this.sales.orders} o WHERE o.checkout_id = ${checkoutId}::uuid AND o.paid_at IS NOT NULL ORDER BY o.id`;
-    return rows.map((r) => r.id);
+  /** Locks the payment rows of these checkouts, in one statement and in a stable order (the catch-up's batch). */
+  async lockPayments(tx: Tx, checkoutIds: readonly string[]): Promise<void> {
+    await tx.$queryRaw(PaymentsReadPort.lockPaymentsOfCheckouts(checkoutIds));
   }
 
-  refundsOf(tx: Tx, checkoutId: string): Promise<RefundRow[]> {
-    return tx.$queryRaw<RefundRow[]>`
-      SELECT r.provider_refund_id AS "refundId", r.amount_minor AS "amountMinor", r.currency, r.status, r.order_id::text AS "orderId", r.updated_at AS at
+  refundsOf(tx: Tx, checkoutIds: readonly string[]): Promise<(RefundRow & { checkoutId: string })[]> {
+    return tx.$queryRaw<(RefundRow & { checkoutId: string })[]>`
+      SELECT p.checkout_id::text AS "checkoutId", r.provider_refund_id AS "refundId", r.amount_minor AS "amountMinor", r.currency, r.status, r.order_id::text AS "orderId", r.updated_at AS at
         FROM ${PaymentsReadPort.refunds} r JOIN ${PaymentsReadPort.payments} p ON p.id = r.payment_id
-       WHERE p.checkout_id = ${checkoutId}::uuid
-       ORDER BY r.created_at, r.id`;
+       WHERE p.checkout_id = ANY(${[...checkoutIds]}::uuid[])
+       ORDER BY p.checkout_id, r.created_at, r.id`;
   }
 
-  lostDisputesOf(tx: Tx, checkoutId: string): Promise<LostDisputeRow[]> {
-    return tx.$queryRaw<LostDisputeRow[]>`
-      SELECT d.provider_dispute_id AS "disputeId", d.lost_amount_minor AS "lostAmountMinor", d.currency, coalesce(d.closed_at, d.updated_at) AS at
+  lostDisputesOf(tx: Tx, checkoutIds: readonly string[]): Promise<(LostDisputeRow & { checkoutId: string })[]> {
+    return tx.$queryRaw<(LostDisputeRow & { checkoutId: string })[]>`
+      SELECT p.checkout_id::text AS "checkoutId", d.provider_dispute_id AS "disputeId", d.lost_amount_minor AS "lostAmountMinor", d.currency, coalesce(d.closed_at, d.updated_at) AS at
         FROM ${PaymentsReadPort.disputes} d JOIN ${PaymentsReadPort.payments} p ON p.id = d.payment_id
-       WHERE p.checkout_id = ${checkoutId}::uuid AND d.status = 'lost' AND d.lost_amount_minor > 0
-       ORDER BY d.created_at, d.id`;
+       WHERE p.checkout_id = ANY(${[...checkoutIds]}::uuid[]) AND d.status = 'lost' AND d.lost_amount_minor > 0
+       ORDER BY p.checkout_id, d.created_at, d.id`;
   }
 
-  /** Checkouts with money facts the ledger has not caught up with (the catch-up's work list). */
+  /**
+   * Checkouts with money facts the ledger has not caught up with (the catch-up's work list): the
+   * first `limit` after `after`, in checkout id order. Paid orders not posted are found by walking
+   * orders in checkout order and stop at `limit`; the other facts (refunds, lost disputes, orders
+   * become payable) are looked for only up to the last of those when there are `limit` of them,
+   * since nothing past it can be among the first `limit`. So one page costs about its size, not
+   * a scan of every order, while a large backlog is worked through.
+   */
   async checkoutsBehind(limit: number, after: string | null, windowDays: number, now: Date): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`
-      SELECT id FROM (
-      SELECT DISTINCT o.checkout_id::text AS id FROM ${this.sales.orders} o
-       WHERE o.paid_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
+      WITH unposted AS (
+        SELECT DISTINCT o.checkout_id AS id FROM ${this.sales.orders} o
+         WHERE o.paid_at IS NOT NULL AND (${after}::uuid IS NULL OR o.checkout_id > ${after}::uuid)
+           AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
+         ORDER BY o.checkout_id LIMIT ${limit}),
+      bound AS (SELECT CASE WHEN (SELECT count(*) FROM unposted) = ${limit} THEN (SELECT id FROM unposted ORDER BY id DESC LIMIT 1) END AS upper)
+      SELECT id::text FROM (
+      SELECT id FROM unposted
       UNION
-      SELECT p.checkout_id::text FROM ${PaymentsReadPort.refunds} r JOIN ${PaymentsReadPort.payments} p ON p.id = r.payment_id
-       WHERE (r.status IN ('succeeded', 'pending') AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund:' || r.provider_refund_id))
+      SELECT p.checkout_id FROM ${PaymentsReadPort.refunds} r JOIN ${PaymentsReadPort.payments} p ON p.id = r.payment_id
+       WHERE (${after}::uuid IS NULL OR p.checkout_id > ${after}::uuid) AND ((SELECT upper FROM bound) IS NULL OR p.checkout_id <= (SELECT upper FROM bound))
+         AND ((r.status IN ('succeeded', 'pending') AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund:' || r.provider_refund_id))
           OR (r.status IN ('failed', 'canceled') AND EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund:' || r.provider_refund_id)
-              AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund-failed:' || r.provider_refund_id))
+              AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund-failed:' || r.provider_refund_id)))
       UNION
-      SELECT p.checkout_id::text FROM ${PaymentsReadPort.disputes} d JOIN ${PaymentsReadPort.payments} p ON p.id = d.payment_id
-       WHERE d.status = 'lost' AND d.lost_amount_minor > 0 AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'dispute-lost:' || d.provider_dispute_id)
+      SELECT p.checkout_id FROM ${PaymentsReadPort.disputes} d JOIN ${PaymentsReadPort.payments} p ON p.id = d.payment_id
+       WHERE (${after}::uuid IS NULL OR p.checkout_id > ${after}::uuid) AND ((SELECT upper FROM bound) IS NULL OR p.checkout_id <= (SELECT upper FROM bound))
+         AND d.status = 'lost' AND d.lost_amount_minor > 0 AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'dispute-lost:' || d.provider_dispute_id)
       UNION
-      SELECT o.checkout_id::text FROM ${this.sales.orders} o
-       WHERE o.paid_at IS NOT NULL AND o.status <> 'REFUNDED'
+      SELECT o.checkout_id FROM ${this.sales.orders} o
+       WHERE (${after}::uuid IS NULL OR o.checkout_id > ${after}::uuid) AND ((SELECT upper FROM bound) IS NULL OR o.checkout_id <= (SELECT upper FROM bound))
+         AND o.paid_at IS NOT NULL AND o.status <> 'REFUNDED'
          AND EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
          AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-payable:' || o.id::text)
          AND (SELECT min(h.created_at) FROM ${this.sales.statusChanges} h WHERE h.order_id = o.id AND h.to_status = 'CLEARED') + make_interval(days => ${windowDays}::int) <= ${now}
          AND NOT EXISTS (SELECT 1 FROM ${this.sales.returns} x WHERE x.order_id = o.id AND x.status IN ('REQUESTED', 'ACCEPTED', 'INSPECTED'))
       ) behind
-      WHERE ${after}::text IS NULL OR id > ${after}::text
       ORDER BY id LIMIT ${limit}`;
     return rows.map((r) => r.id);
   }
