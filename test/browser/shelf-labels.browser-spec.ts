@@ -65,4 +65,38 @@ describe('console: shelf labels and where orders came from', () => {
     expect(await page.locator('tbody tr').first().textContent()).toContain(await number(shelf));
     await screenshot('orders-filtered-by-channel');
   });
+
+  it('names an order from the shop’s search with the term searched, in English and French, and filters by it', async () => {
+    const p = c.api.db.prisma;
+    const paid = await seedPaidOrders(p, 2, { startPipeline: false });
+    const [searched, browsed] = paid.orderIds as [string, string];
+    // As placeOrder records them: the term the shop kept ('' for results with filters only).
+    await p.orderAttribution.create({ data: { orderId: searched, channel: 'SEARCH', ref: '丝巾' } });
+    await p.orderAttribution.create({ data: { orderId: browsed, channel: 'SEARCH', ref: '' } });
+    const manager = await createUser(p, 'MUSEUM_MANAGER', { museumIds: [paid.museumId] });
+
+    for (const [locale, term, bare, label, filter] of [
+      ['en-GB', 'Shop search · searched “丝巾”', 'Shop search', 'Came from', 'Shop search'],
+      ['fr-FR', 'Recherche dans la boutique · recherche « 丝巾 »', 'Recherche dans la boutique', 'Provenance', 'Recherche dans la boutique'],
+    ] as const) {
+      const { page, screenshot } = await c.open(locale);
+      await signInFast(page, manager.email, manager.password);
+      await page.goto(`/#/orders/${searched}/show`);
+      const came = page.getByTestId('order-attribution');
+      await came.waitFor();
+      expect(await came.getAttribute('data-channel')).toBe('SEARCH');
+      expect(await came.textContent()).toBe(term);
+      await screenshot(`order-attribution-search-${locale}`);
+      await page.goto(`/#/orders/${browsed}/show`);
+      await page.getByTestId('order-attribution').filter({ hasText: bare }).waitFor();
+      expect(await page.getByTestId('order-attribution').textContent()).toBe(bare);
+
+      await page.goto('/#/orders');
+      await page.locator('tbody tr').first().waitFor();
+      await page.getByRole('combobox', { name: label }).click();
+      await page.getByRole('option', { name: filter }).click();
+      await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 2);
+      await screenshot(`orders-filtered-by-search-${locale}`);
+    }
+  });
 });

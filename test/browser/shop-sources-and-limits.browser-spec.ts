@@ -3,9 +3,9 @@ import { shortCodeOf } from '../../libs/catalog/src/lib/domain/short-code';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { en } from '../../apps/shop/src/i18n/dictionaries/en';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
-import { SAMPLE_RESIDENT_ID, seedFx, seedShop, setStock, type Shop } from '../support/checkout-fixtures';
-import { pageProblems } from './support/shop-checks';
-import { useShop, type ShopPage } from './support/shop-fixture';
+import { SAMPLE_RESIDENT_ID, setStock, type Shop } from '../support/checkout-fixtures';
+import { useShop } from './support/shop-fixture';
+import { addToCart, fillCheckout, pageCheck } from './support/shop-steps';
 
 /**
  * Issue 17's left-overs in the shop, on a phone (390x844), against the real API:
@@ -15,19 +15,22 @@ import { useShop, type ShopPage } from './support/shop-fixture';
  * - cart lines named in the page's language (Chinese, then English on /en);
  * - the cart shows the API's problems where they belong: the per-order limit at its order
  *   (ORDER_LIMIT_EXCEEDED), stock at its line; no checkout button while any is there;
- * - "in stock only" in search is the API's filter: the count and the cards are the products in stock.
+ * - "in stock only" in search is the API's filter: the count and the cards are the products in stock;
+ * - a product reached from the search results and bought is attributed to the search (SEARCH),
+ *   with the term as searched, kept in the source cookie when the shopper opens the product (not
+ *   when the results merely show or prefetch it).
  * Each page: no serious axe violation, 44 px taps, no sideways scroll; screenshots in test/artifacts.
  */
-describe('shop: shelf-label source, localized lines, cart problems, in-stock search', () => {
-  const f = useShop({ stripe: true });
+const check = pageCheck('shop-issue17');
+
+describe('shop: shelf-label source, localized lines, cart problems, in-stock search, search source', () => {
+  // 250 CNY-ish scarf, a 3,140 CNY vase (two of them pass the 5,000 CNY per-order limit), a notebook.
+  const f = useShop({ stripe: true, fx: '7.8000', shops: [{ prices: [2_500, 39_000, 1_000], stock: 20 }] });
   let a: Shop;
   let slug: string;
 
   beforeAll(async () => {
-    f.stripe.webhookUrl = `${f.api.baseUrl}/webhooks/stripe`;
-    await seedFx(f.api.db.prisma, '7.8000');
-    // 250 CNY-ish scarf, a 3,140 CNY vase (two of them pass the 5,000 CNY per-order limit), a notebook.
-    a = await seedShop(f.api.db.prisma, { prices: [2_500, 39_000, 1_000], stock: 20 });
+    a = f.shops[0]!;
     slug = (await f.api.db.prisma.museum.findUniqueOrThrow({ where: { id: a.museumId } })).slug;
     const names = [
       { nameZh: '鸢尾花丝巾', nameEn: 'Irises silk scarf', nameFr: 'Foulard Iris' },
@@ -36,11 +39,6 @@ describe('shop: shelf-label source, localized lines, cart problems, in-stock sea
     ];
     for (const [i, v] of a.variants.entries()) await f.api.db.prisma.product.update({ where: { id: v.productId }, data: names[i]! });
   }, 120_000);
-
-  async function check(s: ShopPage, name: string) {
-    expect(await pageProblems(s.page)).toEqual([]);
-    await s.screenshot(`shop-issue17-${name}`);
-  }
 
   it('a shelf label’s QR link lands in Chinese, keeps the source for checkout, and the order is attributed to the shelf', async () => {
     const s = await f.open(`/p/${shortCodeOf(a.variants[0]!.productId)}?src=shelf-${slug}`);
@@ -61,19 +59,7 @@ describe('shop: shelf-label source, localized lines, cart problems, in-stock sea
     await check(s, 'cart-en');
 
     await p.goto(`${f.shop.url}/zh-CN/checkout`);
-    const t = zhCN.buy;
-    await p.getByLabel(t.checkout.realName).fill('王芳');
-    await p.getByTestId('resident-id').fill(SAMPLE_RESIDENT_ID);
-    await p.getByLabel(t.checkout.recipient).fill('王芳');
-    await p.getByLabel(t.checkout.phone).fill('13800138000');
-    await p.getByLabel(t.checkout.province).selectOption('北京市');
-    await p.getByLabel(t.checkout.city).selectOption('市辖区');
-    await p.getByLabel(t.checkout.district).selectOption('东城区');
-    await p.getByLabel(t.checkout.street).fill('王府井大街 1 号');
-    await p.getByLabel(t.checkout.postalCode).fill('100006');
-    await p.getByTestId('consentToIdUse').check();
-    await p.getByTestId('acceptRiskNotice').check();
-    await p.getByTestId('method-ALIPAY').check();
+    await fillCheckout(p, { name: '王芳', residentId: SAMPLE_RESIDENT_ID, method: 'ALIPAY' });
     await p.getByTestId('place-order').click();
     await p.waitForURL((u) => u.href.startsWith(`${f.stripe.url}/sandbox/wallet/`));
     // placeOrder recorded where the order came from.
@@ -85,11 +71,8 @@ describe('shop: shelf-label source, localized lines, cart problems, in-stock sea
     const s = await f.open(`/zh-CN/products/${a.variants[1]!.productId}`);
     const p = s.page;
     const t = zhCN.buy.cart;
-    await p.getByTestId('add-to-cart').click();
-    await p.waitForURL(/added=1/);
-    await p.goto(`${f.shop.url}/zh-CN/products/${a.variants[1]!.productId}`);
-    await p.getByTestId('add-to-cart').click();
-    await p.waitForURL(/added=1/);
+    await addToCart(s, a.variants[1]!.productId);
+    await addToCart(s, a.variants[1]!.productId);
     await p.goto(`${f.shop.url}/zh-CN/cart`);
     // Two vases: above the per-order limit, said at that order, as placeOrder would refuse it.
     await p.getByTestId('order-problem').filter({ hasText: t.orderLimitOver }).waitFor();
@@ -133,6 +116,42 @@ describe('shop: shelf-label source, localized lines, cart problems, in-stock sea
     // English: the same filter, the English heading.
     await p.goto(`${f.shop.url}/en/search?museum=${museum.slug}&instock=1`);
     await p.getByRole('heading', { name: fill(en.search.results, { count: inStock.length }) }).waitFor();
+  });
+
+  it('a product reached from the search results and bought is attributed to the search, with the term searched', async () => {
+    const scarf = a.variants[0]!.productId;
+    // What the catalogue's write path keeps for search (the names above were written directly).
+    await f.api.db.prisma.product.update({ where: { id: scarf }, data: { searchText: '鸢尾花丝巾 irises silk scarf foulard iris' } });
+    const s = await f.open(`/zh-CN/search?q=${encodeURIComponent('丝巾')}`);
+    const p = s.page;
+    const card = p.getByTestId('product-card').filter({ hasText: '鸢尾花丝巾' });
+    await card.waitFor();
+    // The card's link carries the search's marker (the term as the shop keeps it).
+    expect(await card.getByRole('link').getAttribute('href')).toBe(`/zh-CN/products/${scarf}?src=${encodeURIComponent('search-丝巾')}`);
+    await p.waitForLoadState('networkidle');
+    // Seeing the results (and Next prefetching their pages) is not coming from them.
+    expect((await s.context.cookies()).find((c) => c.name === 'vitrine_src')).toBeUndefined();
+    await check(s, 'search-results-marked');
+
+    await card.getByRole('link').click();
+    await p.waitForURL(new RegExp(`/zh-CN/products/${scarf}\\?src=`));
+    await p.getByRole('heading', { name: '鸢尾花丝巾' }).waitFor();
+    const cookie = (await s.context.cookies()).find((c) => c.name === 'vitrine_src');
+    expect(cookie).toMatchObject({ httpOnly: true });
+    expect(decodeURIComponent(cookie!.value)).toBe('search-丝巾');
+    await check(s, 'search-product');
+
+    await p.getByTestId('add-to-cart').click();
+    await p.waitForURL(/added=1/);
+    await p.goto(`${f.shop.url}/zh-CN/checkout`);
+    await fillCheckout(p, { name: '王芳', residentId: SAMPLE_RESIDENT_ID, method: 'ALIPAY' });
+    await p.getByTestId('place-order').click();
+    await p.waitForURL((u) => u.href.startsWith(`${f.stripe.url}/sandbox/wallet/`));
+    // placeOrder recorded the search and its term; the API tells the shopper's order the same.
+    const order = await f.api.db.prisma.order.findFirstOrThrow({ where: { museumId: a.museumId }, orderBy: { createdAt: 'desc' } });
+    expect(await f.api.db.prisma.orderAttribution.findUnique({ where: { orderId: order.id } })).toMatchObject({ channel: 'SEARCH', ref: '丝巾' });
+    const lines = await f.api.db.prisma.orderLine.findMany({ where: { orderId: order.id }, select: { productId: true } });
+    expect(lines.map((l) => l.productId)).toEqual([scarf]);
   });
 });
 

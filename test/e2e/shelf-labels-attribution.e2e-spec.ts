@@ -191,4 +191,39 @@ describe('shelf labels and order attribution', () => {
     const theirs = ((await api.gql(LIST, { m: other.museumId, c: 'SHELF_QR' }, otherManager)) as any).data.museumOrders;
     expect(theirs.nodes).toEqual([]);
   });
+
+  it('an order from the shop’s search results is SEARCH with its term (bounded, sanitized); a marker not as the shop keeps it writes nothing; tenancy holds', async () => {
+    const p = api.db.prisma;
+    const shopper = async () => api.login((await createUser(p, 'SHOPPER')).email);
+    // Markers the shop never writes: upper case and two spaces, a bidi override, 41 characters, a phone number.
+    const before = { orders: await p.order.count(), attributions: await p.orderAttribution.count() };
+    for (const [i, bad] of ['search-Van  Gogh', 'search-丝\u202e巾', `search-${'丝'.repeat(41)}`, 'search-13800138000', 'search-'].entries()) {
+      const refused = await order(await shopper(), `attribution-search-bad-${i}`, bad);
+      expect({ bad, code: refused.errors?.[0].extensions.code }).toEqual({ bad, code: 'VALIDATION_FAILED' });
+      expect(JSON.stringify(refused.errors[0].extensions)).toContain('input.source');
+    }
+    expect({ orders: await p.order.count(), attributions: await p.orderAttribution.count() }).toEqual(before);
+
+    const buyer = await shopper();
+    const searched = await order(buyer, 'attribution-search-1', 'search-丝巾');
+    expect(searched.errors).toBeUndefined();
+    const searchOrder = searched.data.placeOrder.orders[0].id;
+    // Results of a search with filters only (no term): SEARCH, nothing named.
+    const browsed = await order(await shopper(), 'attribution-search-2', 'search');
+    expect(browsed.errors).toBeUndefined();
+    const browseOrder = browsed.data.placeOrder.orders[0].id;
+
+    expect(await p.orderAttribution.findUnique({ where: { orderId: searchOrder } })).toMatchObject({ channel: 'SEARCH', ref: '丝巾' });
+    expect(await p.orderAttribution.findUnique({ where: { orderId: browseOrder } })).toMatchObject({ channel: 'SEARCH', ref: '' });
+    expect(((await api.gql(ORDER, { id: searchOrder }, buyer)) as any).data.order.attribution).toEqual({ channel: 'SEARCH', ref: '丝巾' });
+    expect(((await api.gql(ORDER, { id: searchOrder }, manager)) as any).data.order.attribution).toEqual({ channel: 'SEARCH', ref: '丝巾' });
+    const list = async (c: string, token = manager) => ((await api.gql(LIST, { m: shop.museumId, c }, token)) as any);
+    expect((await list('SEARCH')).data.museumOrders.nodes.map((n: any) => n.id).sort()).toEqual([searchOrder, browseOrder].sort());
+    expect((await list('SHARE')).data.museumOrders.nodes.map((n: any) => n.id)).not.toContain(searchOrder);
+
+    // Another museum's manager: not the order, not the list; their own SEARCH list is empty.
+    expect(((await api.gql(ORDER, { id: searchOrder }, otherManager)) as any).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect((await list('SEARCH', otherManager)).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(((await api.gql(LIST, { m: other.museumId, c: 'SEARCH' }, otherManager)) as any).data.museumOrders.nodes).toEqual([]);
+  });
 });

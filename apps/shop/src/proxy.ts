@@ -39,10 +39,13 @@ async function rotate(refreshToken: string, forwardedFor: string | null): Promis
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const response = await route(request);
-  // A page opened from an article or a livestream (?src=article-…): the marker is kept for checkout,
-  // and this answer, which sets a cookie, is never shared.
+  // A page opened from an article, a livestream or the search results (?src=article-…, search-…):
+  // the marker is kept for checkout, and this answer, which sets a cookie, is never shared. Not on
+  // a prefetch: a link the shopper only saw (the search results prefetch their product pages) is
+  // not where they came from.
   const source = validSource(request.nextUrl.searchParams.get('src'));
-  if (source) {
+  const prefetch = request.headers.has('next-router-prefetch') || request.headers.get('sec-purpose')?.includes('prefetch') || request.headers.get('purpose') === 'prefetch';
+  if (source && !prefetch) {
     response.cookies.set(COOKIE.source, source, cookieOptions(SOURCE_MAX_AGE_SECONDS));
     response.headers.set('cache-control', 'private, no-store');
   }

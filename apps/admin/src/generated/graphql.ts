@@ -8,11 +8,12 @@ export type AgreementStatus =
   | 'ACTIVE'
   | 'EXPIRED';
 
-/** Where an order came from: a shelf label’s QR code in the museum’s shop, an article, a livestream, a short link a shopper shared, or directly (no source marker). */
+/** Where an order came from: a shelf label’s QR code in the museum’s shop, an article, a livestream, a short link a shopper shared, the shop’s search results, or directly (no source marker). */
 export type AttributionChannel =
   | 'ARTICLE'
   | 'DIRECT'
   | 'LIVESTREAM'
+  | 'SEARCH'
   | 'SHARE'
   | 'SHELF_QR';
 

@@ -712,7 +712,8 @@ export const en = {
       refund_requested: 'Refund requested (Stripe: %{status}). The order turns Refunded when Stripe confirms it.',
       refund_failed_filter: 'Refund failed only',
       channel: 'Came from',
-      channels: { SHELF_QR: 'Shelf label (QR code)', ARTICLE: 'Article', LIVESTREAM: 'Livestream', SHARE: 'Shared link', DIRECT: 'Direct' },
+      channels: { SHELF_QR: 'Shelf label (QR code)', ARTICLE: 'Article', LIVESTREAM: 'Livestream', SHARE: 'Shared link', SEARCH: 'Shop search', DIRECT: 'Direct' },
+      search_term: 'searched “%{term}”',
       refund_failed_flag: 'Refund failed',
       refund_failed_title: 'Refund failed: %{amount} not returned to the shopper',
       refund_failed_help:

@@ -714,7 +714,8 @@ export const fr: typeof en = {
       refund_requested: 'Remboursement demandé (Stripe : %{status}). La commande passe à « Remboursée » quand Stripe le confirme.',
       refund_failed_filter: 'Remboursements échoués seulement',
       channel: 'Provenance',
-      channels: { SHELF_QR: 'Étiquette de rayon (QR code)', ARTICLE: 'Article', LIVESTREAM: 'Direct vidéo', SHARE: 'Lien partagé', DIRECT: 'Accès direct' },
+      channels: { SHELF_QR: 'Étiquette de rayon (QR code)', ARTICLE: 'Article', LIVESTREAM: 'Direct vidéo', SHARE: 'Lien partagé', SEARCH: 'Recherche dans la boutique', DIRECT: 'Accès direct' },
+      search_term: 'recherche « %{term} »',
       refund_failed_flag: 'Remboursement échoué',
       refund_failed_title: 'Remboursement échoué : %{amount} non rendus à l’acheteur',
       refund_failed_help:

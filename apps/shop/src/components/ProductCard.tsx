@@ -6,11 +6,12 @@ import { routes } from '../lib/routes';
 import { Img } from './Img';
 import { Price } from './Price';
 
-export function ProductCard({ product, locale, dict, priority = false }: { product: ProductCardData; locale: ShopLocale; dict: Dictionary; priority?: boolean }) {
+/** `source`: the source marker the card's link carries (the search results': search-<term>), kept by the product page for checkout. */
+export function ProductCard({ product, locale, dict, priority = false, source }: { product: ProductCardData; locale: ShopLocale; dict: Dictionary; priority?: boolean; source?: string }) {
   const image = [...product.media].sort((a, b) => a.position - b.position)[0];
   return (
     <li className="product-card" data-testid="product-card">
-      <Link href={routes.product(locale, product.id)}>
+      <Link href={routes.product(locale, product.id, source)}>
         {image ? (
           <Img url={image.url} alt="" widths={[200, 400]} sizes="(min-width: 720px) 25vw, 50vw" priority={priority} className="product-card-image" />
         ) : (
@@ -25,11 +26,11 @@ export function ProductCard({ product, locale, dict, priority = false }: { produ
   );
 }
 
-export function ProductGrid({ products, locale, dict, eager = 0 }: { products: ProductCardData[]; locale: ShopLocale; dict: Dictionary; eager?: number }) {
+export function ProductGrid({ products, locale, dict, eager = 0, source }: { products: ProductCardData[]; locale: ShopLocale; dict: Dictionary; eager?: number; source?: string }) {
   return (
     <ul className="product-grid">
       {products.map((p, i) => (
-        <ProductCard key={p.id} product={p} locale={locale} dict={dict} priority={i < eager} />
+        <ProductCard key={p.id} product={p} locale={locale} dict={dict} priority={i < eager} source={source} />
       ))}
     </ul>
   );

@@ -9,7 +9,8 @@ export const routes = {
   /** A work of art of a storefront, with the products made from it. */
   artwork: (l: ShopLocale, slug: string, artworkId: string) => `/${l}/m/${enc(slug)}/works/${enc(artworkId)}`,
   collection: (l: ShopLocale, slug: string, collectionSlug: string) => `/${l}/m/${enc(slug)}/collections/${enc(collectionSlug)}`,
-  product: (l: ShopLocale, id: string) => `/${l}/products/${enc(id)}`,
+  /** `src`: a source marker for the page to keep (the search results' links: lib/source-marker.ts). */
+  product: (l: ShopLocale, id: string, src?: string) => `/${l}/products/${enc(id)}${src ? `?src=${enc(src)}` : ''}`,
   /** A live session's page (its update stream, the pinned product, add to cart). */
   live: (l: ShopLocale, id: string) => `/${l}/live/${enc(id)}`,
   /** A limited-edition drop's page (queue or draw, the shopper's place or turn). */

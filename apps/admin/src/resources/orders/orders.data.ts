@@ -102,9 +102,9 @@ export interface DisputeRecord {
   lostAmount: number;
   createdAt: string;
 }
-/** Where an order came from (a shelf label's QR code, an article, a livestream, or directly). */
-export type AttributionChannel = 'SHELF_QR' | 'ARTICLE' | 'LIVESTREAM' | 'SHARE' | 'DIRECT';
-export const ATTRIBUTION_CHANNELS: readonly AttributionChannel[] = ['SHELF_QR', 'ARTICLE', 'LIVESTREAM', 'SHARE', 'DIRECT'];
+/** Where an order came from (a shelf label's QR code, an article, a livestream, a shared link, the shop's search, or directly). */
+export type AttributionChannel = 'SHELF_QR' | 'ARTICLE' | 'LIVESTREAM' | 'SHARE' | 'SEARCH' | 'DIRECT';
+export const ATTRIBUTION_CHANNELS: readonly AttributionChannel[] = ['SHELF_QR', 'ARTICLE', 'LIVESTREAM', 'SHARE', 'SEARCH', 'DIRECT'];
 
 type OrderSettlement = NonNullable<OrderDetailFieldsFragment['settlement']>;
 /**

@@ -231,7 +231,8 @@ const Buyer = () => {
         <Row label="vitrine.orders.channel">
           <span data-testid="order-attribution" data-channel={o.attribution.channel}>
             {translate(`vitrine.orders.channels.${o.attribution.channel}`)}
-            {o.attribution.ref ? ` · ${o.attribution.ref}` : ''}
+            {o.attribution.ref ? ' · ' : ''}
+            {o.attribution.ref && o.attribution.channel === 'SEARCH' ? translate('vitrine.orders.search_term', { term: o.attribution.ref }) : o.attribution.ref}
           </span>
         </Row>
       ) : null}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CustomsError, CustomsErrorCode, RESIDENT_ID_MESSAGES, parseResidentId, type ResidentId } from '@vitrine/customs';
 import { validate } from '@vitrine/shared/kernel';
 import { OrdersError, OrdersErrorCode } from './orders-error';
-import { SOURCE_PATTERN } from '../attribution/domain/attribution';
+import { isSourceMarker } from '../attribution/domain/attribution';
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max).transform((s) => s.replace(/\s+/g, ' '));
 
@@ -36,8 +36,12 @@ export const placeOrderSchema = z.object({
     .url('must be an http or https URL')
     .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL')
     .nullish(),
-  // Where the shopper came from (attribution: ?src=shelf-<museum> on a shelf label's QR code, article-…, live-…).
-  source: z.string().regex(SOURCE_PATTERN, 'must be shelf-, article- or live- followed by lower-case letters, digits or dashes').nullish(),
+  // Where the shopper came from (attribution: ?src=shelf-<museum> on a shelf label's QR code, article-…, live-…, share-…, search-<term>).
+  source: z
+    .string()
+    .max(400)
+    .refine(isSourceMarker, 'must be shelf-, article-, live- or share- followed by lower-case letters, digits or dashes, or search / search-<term> with the term as the shop keeps it')
+    .nullish(),
   // The coupon entered in the cart (libs/promotions); checked again here, under the checkout's locks.
   couponCode: z.string().trim().max(32).nullish(),
 }).superRefine((v, ctx) => {

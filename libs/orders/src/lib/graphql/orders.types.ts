@@ -357,7 +357,7 @@ export class PlaceOrderInput {
   @Field(() => String, { nullable: true, description: 'http(s) page Alipay sends the shopper back to after approving or cancelling.' }) returnUrl?: string;
   @Field(() => String, {
     nullable: true,
-    description: 'The source marker the shopper landed with (?src= on a link): shelf-<museum> (a shelf label’s QR code), article-<ref> or live-<ref>. Recorded as Order.attribution; VALIDATION_FAILED when not well formed.',
+    description: 'The source marker the shopper landed with (?src= on a link): shelf-<museum> (a shelf label’s QR code), article-<ref>, live-<ref>, share-product / share-storefront, or search / search-<term> (a product reached from the shop’s search results; the term NFKC, lower case, single spaces, at most 40 characters, none with an @ or six digits). Recorded as Order.attribution; VALIDATION_FAILED when not well formed.',
   })
   source?: string;
   @Field(() => String, {

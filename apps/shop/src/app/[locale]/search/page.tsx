@@ -6,6 +6,7 @@ import { localeOf } from '../../../i18n/server';
 import { products, storefronts, type ProductSort } from '../../../lib/api/catalog';
 import { routes } from '../../../lib/routes';
 import { readSearch, searchQuery, toFilter } from '../../../lib/search-params';
+import { searchSource } from '../../../lib/source-marker';
 
 type Params = Promise<{ locale: string }>;
 type Query = Promise<Record<string, string | string[] | undefined>>;
@@ -109,7 +110,8 @@ export default async function SearchPage({ params, searchParams }: { params: Par
           </p>
         ) : null}
       </form>
-      {shown.length ? <ProductGrid products={shown} locale={locale} dict={dict} eager={2} /> : <p data-testid="no-results">{dict.search.noResults}</p>}
+      {/* A product opened from here and bought is attributed to the search (SEARCH, with the term). */}
+      {shown.length ? <ProductGrid products={shown} locale={locale} dict={dict} eager={2} source={searchSource(s.q)} /> : <p data-testid="no-results">{dict.search.noResults}</p>}
       {page.hasNextPage && page.endCursor ? (
         <p className="pager">
           <Link className="button secondary" href={routes.search(locale, searchQuery({ ...s, after: page.endCursor }))} rel="next">

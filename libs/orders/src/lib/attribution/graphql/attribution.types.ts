@@ -6,11 +6,12 @@ export enum AttributionChannelGql {
   ARTICLE = 'ARTICLE',
   LIVESTREAM = 'LIVESTREAM',
   SHARE = 'SHARE',
+  SEARCH = 'SEARCH',
   DIRECT = 'DIRECT',
 }
 registerEnumType(AttributionChannelGql, {
   name: 'AttributionChannel',
-  description: 'Where an order came from: a shelf label’s QR code in the museum’s shop, an article, a livestream, a short link a shopper shared, or directly (no source marker).',
+  description: 'Where an order came from: a shelf label’s QR code in the museum’s shop, an article, a livestream, a short link a shopper shared, the shop’s search results, or directly (no source marker).',
 });
 
 @ObjectType('OrderAttribution')

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "AttributionChannel" ADD VALUE 'SEARCH';
