@@ -1,11 +1,10 @@
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { en } from '../../apps/shop/src/i18n/dictionaries/en';
 import { fr } from '../../apps/shop/src/i18n/dictionaries/fr';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
-import { residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import { residentId, type Shop } from '../support/checkout-fixtures';
 import { openShop, useShop, type ShopPage } from './support/shop-fixture';
 import { startShop, type ShopServer } from './support/shop-server';
+import { addToCart, fillCheckout, pageCheck } from './support/shop-steps';
 
 /**
  * Issue 17, card payment: the checkout's 银行卡 option leads to the card step. In the Stripe
@@ -17,65 +16,27 @@ import { startShop, type ShopServer } from './support/shop-server';
  * STRIPE_PUBLISHABLE_KEY the step loads Stripe.js (js.stripe.com, aborted here: the test runs
  * offline and Stripe.js is not faked) into the Payment Element's container. Phone viewport,
  * axe-core (no serious or critical violation), 44 px taps, no sideways scroll; screenshots in
- * test/artifacts/shop-card-*.png.
+ * test/artifacts/shop-card-*.png. The step's last button names where it goes (the order, to
+ * cancel it) in each language.
  */
-const AXE = path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js');
+
 const t = zhCN.buy;
-
-async function pageProblems(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const axe = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await run.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `axe ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-  const taps = await page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>('main a[href], main button, main input:not([type=hidden]), main select, header a[href], header button'))
-      .map((el) => {
-        const target = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label') ?? el) : el;
-        const box = target.getBoundingClientRect();
-        return box.width === 0 || box.height === 0 || box.right < 0 || box.bottom < 0 || (box.height >= 44 && box.width >= 44) ? null : `tap ${el.tagName} "${(el.textContent ?? '').trim().slice(0, 20)}" ${Math.round(box.width)}x${Math.round(box.height)}`;
-      })
-      .filter((x): x is string => x !== null),
-  );
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  return [...axe, ...taps, ...(overflow > 0 ? [`scrolls sideways by ${overflow}px`] : [])];
-}
-
-async function check(s: ShopPage, name: string): Promise<void> {
-  await s.screenshot(`shop-card-${name}`);
-  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
-}
+const check = pageCheck('shop-card');
 
 describe('shop: card payment', () => {
-  const f = useShop({ stripe: true });
+  // The sandbox's 3-D Secure page sends its signed webhooks to this API (the fixture's stripe).
+  const f = useShop({ stripe: true, fx: '7.8000', shops: [{ prices: [2_500], stock: 20 }] });
   let a: Shop;
 
-  beforeAll(async () => {
-    // The sandbox's 3-D Secure page sends its signed webhooks to this API.
-    f.stripe.webhookUrl = `${f.api.baseUrl}/webhooks/stripe`;
-    await seedFx(f.api.db.prisma, '7.8000');
-    a = await seedShop(f.api.db.prisma, { prices: [2_500], stock: 20 });
-  }, 120_000);
+  beforeAll(() => {
+    a = f.shops[0]!;
+  });
 
   async function placeByCard(s: ShopPage, shopUrl: string, id: string): Promise<void> {
     const p = s.page;
-    await p.goto(`${shopUrl}/zh-CN/products/${a.variants[0]!.productId}`);
-    await p.getByTestId('add-to-cart').click();
-    await p.waitForURL(/added=1/);
+    await addToCart(s, a.variants[0]!.productId);
     await p.goto(`${shopUrl}/zh-CN/checkout`);
-    await p.getByLabel(t.checkout.realName).fill('李雷');
-    await p.getByTestId('resident-id').fill(id);
-    await p.getByLabel(t.checkout.recipient).fill('李雷');
-    await p.getByLabel(t.checkout.phone).fill('13800138000');
-    await p.getByLabel(t.checkout.province).selectOption('北京市');
-    await p.getByLabel(t.checkout.city).selectOption('市辖区');
-    await p.getByLabel(t.checkout.district).selectOption('东城区');
-    await p.getByLabel(t.checkout.street).fill('王府井大街 1 号');
-    await p.getByLabel(t.checkout.postalCode).fill('100006');
-    await p.getByTestId('consentToIdUse').check();
-    await p.getByTestId('acceptRiskNotice').check();
-    await p.getByTestId('method-CARD').check();
+    await fillCheckout(p, { name: '李雷', residentId: id, method: 'CARD' });
     await p.getByTestId('place-order').click();
     await p.waitForURL(/\/zh-CN\/checkout\/card\?checkout=/);
   }
@@ -89,6 +50,9 @@ describe('shop: card payment', () => {
     // The sandbox's form, marked as such, the test card filled in.
     expect(await p.getByTestId('sandbox-badge').textContent()).toBe(t.card.sandboxBadge);
     expect(await p.getByLabel(t.card.number).inputValue()).toBe('4242 4242 4242 4242');
+    // The last button: to the order's page (where it can be cancelled), named so.
+    expect(await p.getByTestId('card-to-order').textContent()).toBe(t.card.toOrder);
+    expect(await p.getByTestId('card-to-order').getAttribute('href')).toBe(`/zh-CN/checkout/return?checkout=${new URL(p.url()).searchParams.get('checkout')}`);
     await check(s, 'sandbox-form');
     // The same step in French and English: the sandbox named in the shopper's language.
     const step = new URL(p.url());
@@ -96,6 +60,7 @@ describe('shop: card payment', () => {
       await p.goto(`${f.shop.url}/${locale}/checkout/card${step.search}`);
       expect(await p.getByTestId('sandbox-badge').textContent()).toBe(dict.card.sandboxBadge);
       await p.getByLabel(dict.card.number).waitFor();
+      expect(await p.getByTestId('card-to-order').textContent()).toBe(dict.card.toOrder);
       await check(s, `sandbox-form-${locale}`);
     }
     await p.goto(step.href);

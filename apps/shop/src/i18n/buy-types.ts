@@ -174,6 +174,8 @@ export interface BuyDictionary {
     cvcInvalid: string;
     /** Stripe refused the confirmation (the sandbox or Stripe.js) */
     confirmFailed: string;
+    /** The card step's last button: to the order's page, where it can be cancelled (items back in the cart) */
+    toOrder: string;
   };
   confirmation: {
     title: string;

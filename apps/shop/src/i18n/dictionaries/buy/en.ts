@@ -135,6 +135,7 @@ export const buyEn: BuyDictionary = {
     expiryInvalid: 'Enter an expiry date like 12/30, not in the past.',
     cvcInvalid: 'Enter the 3-digit security code (4 digits for American Express).',
     confirmFailed: 'The card could not be confirmed. Nothing was charged; please try again.',
+    toOrder: 'See the order or cancel it',
   },
   confirmation: {
     title: 'Your order',

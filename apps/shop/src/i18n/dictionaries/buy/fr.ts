@@ -135,6 +135,7 @@ export const buyFr: BuyDictionary = {
     expiryInvalid: 'Saisissez une date d’expiration comme 12/30, non passée.',
     cvcInvalid: 'Saisissez le code de sécurité à 3 chiffres (4 pour American Express).',
     confirmFailed: 'La carte n’a pas pu être confirmée. Rien n’a été débité ; veuillez réessayer.',
+    toOrder: 'Voir la commande ou l’annuler',
   },
   confirmation: {
     title: 'Votre commande',

@@ -135,6 +135,7 @@ export const buyZhCN: BuyDictionary = {
     expiryInvalid: '请输入有效期，例如 12/30，且不能早于本月。',
     cvcInvalid: '请输入 3 位安全码（美国运通卡为 4 位）。',
     confirmFailed: '无法确认这张卡，未产生任何扣款，请重试。',
+    toOrder: '查看或取消订单',
   },
   confirmation: {
     title: '您的订单',

@@ -112,8 +112,9 @@ export default async function CardPage({ params, searchParams }: { params: Local
         </p>
       )}
       <p className="hint">{hold}</p>
-      <Link className="button secondary wide" href={routes.checkoutReturn(locale, placed.checkoutId)} prefetch={false} data-testid="card-other-method">
-        {dict.buy.confirmation.title}
+      {/* The confirmation page: the order, its hold, and cancelling it (the items go back to the cart). */}
+      <Link className="button secondary wide" href={routes.checkoutReturn(locale, placed.checkoutId)} prefetch={false} data-testid="card-to-order">
+        {t.toOrder}
       </Link>
     </div>
   );
