@@ -19,6 +19,7 @@ const ROOT = path.resolve(__dirname, '..');
 export const SCHEMA_OWNERS: Record<string, string> = {
   'after-sales': 'orders',
   attribution: 'orders',
+  'bank-payouts': 'settlement',
   base: 'shared',
   catalog: 'catalog',
   'customs-declarations': 'customs',

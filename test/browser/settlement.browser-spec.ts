@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SettlementPostingService } from '@vitrine/settlement';
 import { createBrand, createUser } from '@vitrine/shared/testing';
+import { runBankPayoutJob } from '../support/bank-payout-job';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
 import { pdfLines } from '../support/pdf-text';
 import { signInFast } from './support/browser';
@@ -15,7 +16,8 @@ const REFUND = `mutation($id: ID!, $reason: String!) { refundOrder(id: $id, reas
  * onboarding (the Stripe loopback's page), sees the payout the operator's run made and the
  * ledger lines, filters them by kind and date and pages through them, downloads the month's
  * statement as CSV and as PDF (the same closing figures). Each payout is one transfer per checkout, shown with its transfer group; a
- * payout to the bank that failed shows on the transfers (Failed at the bank, with Stripe's reason)
+ * payout to the bank that failed (matched to the transfers it carried by the worker's job, run here in
+ * the test's process) shows on the transfers (Failed at the bank, with Stripe's reason)
  * and on the balance as not paid out. Another museum's settlement URL is NOT_FOUND for them, and for a brand;
  * a brand sees only its own. The operator sees the platform ledger. French too.
  */
@@ -122,7 +124,10 @@ describe('console: settlement', () => {
     await screenshot('settlement-museum-reversed');
     // The account's payout to its bank fails (payout.failed): every transfer it carried shows it with Stripe's reason; the balance shows it as not paid out.
     const transferred = transfers.reduce((sum, t) => sum + t.amount.amount, 0);
-    expect(await c.stripe.deliverConnect(c.api.baseUrl, c.stripe.bankPayout(String(acct['id']), 'failed', transferred - 10_000))).toBe(200);
+    const bankPayout = c.stripe.bankPayout(String(acct['id']), 'failed', transferred - 10_000);
+    expect(await c.stripe.deliverConnect(c.api.baseUrl, bankPayout)).toBe(200);
+    // The worker's job asks Stripe which transfers' money it carried (its balance transactions): all six, less the reversal.
+    expect(await runBankPayoutJob(String(bankPayout.data.object['id']))).toMatchObject({ status: 'failed', transfers: 6 });
     await page.reload();
     await page.getByTestId('payout-account-bank').getByText('Last payout to the bank failed (account_closed)').waitFor();
     await page.getByTestId('settlement-payouts').getByTestId('payout-bank-failure').first().waitFor();

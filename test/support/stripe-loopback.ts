@@ -30,6 +30,8 @@ export interface LoopbackRequest {
   idempotencyKey: string | null;
   replayed: boolean;
   params: Json;
+  /** The Stripe-Account header (a call made on a connected account), null without one. */
+  stripeAccount: string | null;
 }
 
 export interface StripeEventLike {
@@ -111,8 +113,29 @@ export interface StripeLoopback {
    * stands: transfer.reversed (or transfer.updated). Stripe sends it to the platform endpoint.
    */
   reverseTransfer(transferId: string, amount?: number, type?: 'transfer.reversed' | 'transfer.updated'): StripeEventLike;
-  /** The connected account's payout to its bank: payout.paid or payout.failed, with its `account`, for the Connect endpoint. */
-  bankPayout(accountId: string, status: 'paid' | 'failed', amount: number, currency?: string): StripeEventLike;
+  /**
+   * The connected account's automatic payout to its bank: it takes the account's available
+   * balance (every balance transaction available and not paid out yet: transfers' payments py_…,
+   * reversals, the money of a payout that failed), and answers payout.paid or payout.failed,
+   * with its `account`, for the Connect endpoint. GET /v1/balance_transactions?payout=po_… (with
+   * the account's Stripe-Account header) lists what it took, and the payout's own transaction.
+   * A failed payout's money comes back as a `payout_failure` transaction (its source the payout),
+   * which the next payout takes. `amount` (in the transfers' currency, `currency`) only sets the
+   * event's amount and what leaves `accountBalances`; by default, what it took.
+   */
+  bankPayout(accountId: string, status: 'paid' | 'failed', amount?: number, currency?: string): StripeEventLike;
+  /** The payout's status changes later (e.g. paid, then failed as Stripe may report): answers the event of the payout as it stands. */
+  bankPayoutUpdated(payoutId: string, status: 'paid' | 'failed'): StripeEventLike;
+  /** Bank payouts made (po_… → the payout object), and the balance transactions each took. */
+  bankPayouts: Map<string, Json>;
+  payoutTransactions(payoutId: string): Json[];
+  /**
+   * The transfer's money is still pending on the connected account (its destination payment's
+   * balance transaction, as Stripe holds funds until available_on): a bank payout does not take
+   * it until `releaseFunds`.
+   */
+  holdFunds(destinationPaymentId: string): void;
+  releaseFunds(destinationPaymentId: string): void;
   /** Files uploaded through POST /v1/files, with their bytes. */
   files: Map<string, Json & { data: Buffer }>;
   /** The next n requests answer this HTTP status (500: the SDK retries with the same key). */
@@ -232,6 +255,13 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
   const accounts = new Map<string, Json>();
   const transfers = new Map<string, Json>();
   const accountBalances = new Map<string, number>();
+  /** Each connected account's balance transactions (ids, oldest first), and the bank payout that took each. */
+  const accountTxns = new Map<string, string[]>();
+  const paidOutBy = new Map<string, string>();
+  /** What a connected account's transaction is worth in the transfers' currency (accountBalances' unit). */
+  const platformAmounts = new Map<string, number>();
+  const bankPayouts = new Map<string, Json>();
+  const payoutTxns = new Map<string, string[]>();
   const refunds = new Map<string, Json>();
   const disputes = new Map<string, Json>();
   const files = new Map<string, Json & { data: Buffer }>();
@@ -376,7 +406,57 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     return { status: 200, body: refund };
   }
 
-  function route(method: string, path: string, p: Json): { status: number; body: Json } {
+  /** A transaction on a connected account's balance (`platformAmount`: its worth in the transfers' currency). */
+  function onAccount(accountId: string, txnId: string, platformAmount: number): void {
+    const list = accountTxns.get(accountId) ?? [];
+    list.push(txnId);
+    accountTxns.set(accountId, list);
+    platformAmounts.set(txnId, platformAmount);
+  }
+
+  /**
+   * GET /v1/balance_transactions as Stripe answers it: the account's (Stripe-Account) or the
+   * platform's, newest first, filtered by `payout` (what that automatic payout took, and its
+   * own transaction) and `type`, `limit` (1..100, default 10) and `starting_after` /
+   * `ending_before` cursors, in Stripe's list format.
+   */
+  function listBalanceTransactions(p: Json, stripeAccount: string | null): { status: number; body: Json } {
+    let ids: string[];
+    if (p['payout'] !== undefined) {
+      const po = bankPayouts.get(String(p['payout']));
+      if (!po || po['_account'] !== stripeAccount) return stripeError(404, 'invalid_request_error', `No such payout: '${String(p['payout'])}'`, 'resource_missing', 'payout');
+      ids = [...payoutTxns.get(String(po['id']))!, String(po['balance_transaction'])];
+    } else if (stripeAccount) {
+      if (!accounts.has(stripeAccount)) return stripeError(403, 'invalid_request_error', `The provided key does not have access to account '${stripeAccount}' (or that account does not exist).`, 'account_invalid');
+      ids = accountTxns.get(stripeAccount) ?? [];
+    } else {
+      const connected = new Set([...accountTxns.values()].flat());
+      ids = [...balanceTransactions.keys()].filter((t) => !connected.has(t));
+    }
+    let list = ids.map((t) => balanceTransactions.get(t)!).reverse();
+    if (p['type'] !== undefined) list = list.filter((t) => t['type'] === p['type']);
+    const limit = p['limit'] === undefined ? 10 : Number(p['limit']);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return stripeError(400, 'invalid_request_error', 'Invalid integer: must be between 1 and 100', 'parameter_invalid_integer', 'limit');
+    let hasMore: boolean;
+    if (p['ending_before'] !== undefined) {
+      const at = list.findIndex((t) => t['id'] === p['ending_before']);
+      if (at < 0) return stripeError(400, 'invalid_request_error', `No such balance_transaction: '${String(p['ending_before'])}'`, 'resource_missing', 'ending_before');
+      const before = list.slice(0, at);
+      hasMore = before.length > limit;
+      list = before.slice(-limit);
+    } else {
+      if (p['starting_after'] !== undefined) {
+        const at = list.findIndex((t) => t['id'] === p['starting_after']);
+        if (at < 0) return stripeError(400, 'invalid_request_error', `No such balance_transaction: '${String(p['starting_after'])}'`, 'resource_missing', 'starting_after');
+        list = list.slice(at + 1);
+      }
+      hasMore = list.length > limit;
+      list = list.slice(0, limit);
+    }
+    return { status: 200, body: { object: 'list', data: list, has_more: hasMore, url: '/v1/balance_transactions' } };
+  }
+
+  function route(method: string, path: string, p: Json, stripeAccount: string | null = null): { status: number; body: Json } {
     let m: RegExpExecArray | null;
     if (method === 'POST' && path === '/v1/payment_intents') return createIntent(p);
     if ((m = /^\/v1\/payment_intents\/([^/]+)$/.exec(path)) && method === 'GET') {
@@ -466,9 +546,13 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
         fee: 0,
         net: py['amount'],
         type: 'payment',
+        reporting_category: 'charge',
         source: py['id'],
+        status: 'available',
+        available_on: now(),
         created: now(),
       });
+      onAccount(String(acct['id']), String(py['balance_transaction']), amount);
       charges.set(String(py['id']), py);
       tr['destination_payment'] = py['id'];
       transfers.set(String(tr['id']), tr);
@@ -490,6 +574,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       if (!('error' in r)) accountBalances.set(String(tr!['destination']), held - Number(r.reversal['amount']));
       return 'error' in r ? r.error : { status: 200, body: r.reversal };
     }
+    if (path === '/v1/balance_transactions' && method === 'GET') return listBalanceTransactions(p, stripeAccount);
     if ((m = /^\/v1\/balance_transactions\/([^/]+)$/.exec(path)) && method === 'GET') {
       const txn = balanceTransactions.get(m[1]);
       return txn ? { status: 200, body: txn } : stripeError(404, 'invalid_request_error', `No such balance transaction: '${m[1]}'`, 'resource_missing', 'id');
@@ -524,6 +609,28 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     const amt = amount ?? left;
     if (!Number.isSafeInteger(amt) || amt < 1 || amt > left) return { error: stripeError(400, 'invalid_request_error', `Transfer ${transferId} has only ${left} left to reverse`, 'parameter_invalid_integer', 'amount') };
     const reversal: Json = { id: id('trr'), object: 'transfer_reversal', amount: amt, currency: tr['currency'], transfer: transferId, metadata: metadata ?? {}, created: now() };
+    // On the connected account, the money leaves its balance as a refund of the transfer's payment.
+    const paymentTxn = balanceTransactions.get(String(charges.get(String(tr['destination_payment']))?.['balance_transaction']));
+    if (paymentTxn) {
+      const rate = paymentTxn['exchange_rate'] as number | null;
+      const refundTxn: Json = {
+        id: id('txn'),
+        object: 'balance_transaction',
+        amount: -(rate == null ? amt : Math.round(amt * rate)),
+        currency: paymentTxn['currency'],
+        exchange_rate: rate,
+        fee: 0,
+        net: -(rate == null ? amt : Math.round(amt * rate)),
+        type: 'payment_refund',
+        reporting_category: 'refund',
+        source: id('pyr'),
+        status: 'available',
+        available_on: now(),
+        created: now(),
+      };
+      balanceTransactions.set(String(refundTxn['id']), refundTxn);
+      onAccount(String(tr['destination']), String(refundTxn['id']), -amt);
+    }
     tr['amount_reversed'] = Number(tr['amount_reversed']) + amt;
     tr['reversed'] = tr['amount_reversed'] === tr['amount'];
     const list = tr['reversals'] as { data: Json[]; total_count?: number };
@@ -592,8 +699,9 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
         JSON.stringify(parts.map((x) => [x.name, x.filename, x.contentType, createHash('sha256').update(x.data).digest('hex')]))
       : body.toString('utf8');
     const params = req.method === 'GET' ? parseStripeForm(url.searchParams.toString()) : parts ? Object.fromEntries(parts.filter((x) => !x.filename).map((x) => [x.name, x.data.toString('utf8')])) : parseStripeForm(raw);
-    const dispatch = (): { status: number; body: Json } => (parts && entry.method === 'POST' && url.pathname === '/v1/files' ? createFile(parts) : route(entry.method, url.pathname, params));
-    const entry: LoopbackRequest = { method: req.method ?? 'GET', path: url.pathname, idempotencyKey: key, replayed: false, params };
+    const stripeAccount = (req.headers['stripe-account'] as string | undefined) ?? null;
+    const dispatch = (): { status: number; body: Json } => (parts && entry.method === 'POST' && url.pathname === '/v1/files' ? createFile(parts) : route(entry.method, url.pathname, params, stripeAccount));
+    const entry: LoopbackRequest = { method: req.method ?? 'GET', path: url.pathname, idempotencyKey: key, replayed: false, params, stripeAccount };
     requests.push(entry);
     if (req.headers.authorization === `Bearer ${publishableKey}`) {
       // Stripe.js's calls: a PaymentIntent read or confirmed with its client_secret, nothing else.
@@ -772,6 +880,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     accounts,
     transfers,
     accountBalances,
+    bankPayouts,
     files,
     env: {
       STRIPE_SECRET_KEY: secretKey,
@@ -801,23 +910,72 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       if ('error' in r) throw new Error(`loopback: ${JSON.stringify(r.error.body)}`);
       return event(type, transfers.get(transferId)!);
     },
-    bankPayout(accountId, status, amount, currency = 'cny') {
-      if (!accounts.has(accountId)) throw new Error(`loopback: no account ${accountId}`);
+    bankPayout(accountId, status, amount, currency) {
+      const acct = accounts.get(accountId);
+      if (!acct) throw new Error(`loopback: no account ${accountId}`);
+      // What an automatic payout takes: the account's available balance not paid out yet.
+      const taken = (accountTxns.get(accountId) ?? []).filter((t) => !paidOutBy.has(t) && balanceTransactions.get(t)!['status'] === 'available');
+      const sum = taken.reduce((s, t) => s + Number(balanceTransactions.get(t)!['amount']), 0);
+      const worth = taken.reduce((s, t) => s + (platformAmounts.get(t) ?? 0), 0);
+      const poId = id('po');
+      const payoutCurrency = String(acct['default_currency'] ?? 'cny');
+      const poTxn: Json = { id: id('txn'), object: 'balance_transaction', amount: -sum, currency: payoutCurrency, fee: 0, net: -sum, type: 'payout', reporting_category: 'payout', source: poId, status: 'available', available_on: now(), created: now() };
+      balanceTransactions.set(String(poTxn['id']), poTxn);
+      onAccount(accountId, String(poTxn['id']), -worth);
+      for (const t of [...taken, String(poTxn['id'])]) paidOutBy.set(t, poId);
+      payoutTxns.set(poId, taken);
       // A paid payout leaves the connected account's Stripe balance for its bank.
-      if (status === 'paid') accountBalances.set(accountId, (accountBalances.get(accountId) ?? 0) - amount);
+      if (status === 'paid') accountBalances.set(accountId, (accountBalances.get(accountId) ?? 0) - (amount ?? worth));
       const po: Json = {
-        id: id('po'),
+        id: poId,
         object: 'payout',
-        amount,
-        currency,
-        status,
+        amount: amount ?? sum,
+        currency: currency ?? (amount === undefined ? payoutCurrency : 'cny'),
+        status: 'in_transit',
+        automatic: true,
         arrival_date: now(),
+        balance_transaction: poTxn['id'],
+        failure_balance_transaction: null,
         method: 'standard',
-        failure_code: status === 'failed' ? 'account_closed' : null,
-        failure_message: status === 'failed' ? 'The bank account has been closed.' : null,
+        failure_code: null,
+        failure_message: null,
         created: now(),
+        _account: accountId,
+        _worth: worth,
+        _out: amount ?? worth,
       };
-      return { ...event(`payout.${status}`, po), account: accountId } as StripeEventLike;
+      bankPayouts.set(poId, po);
+      return loopback.bankPayoutUpdated(poId, status);
+    },
+    bankPayoutUpdated(payoutId, status) {
+      const po = bankPayouts.get(payoutId);
+      if (!po) throw new Error(`loopback: no bank payout ${payoutId}`);
+      const accountId = String(po['_account']);
+      if (status === 'failed' && po['status'] !== 'failed') {
+        // The money comes back to the account's balance, as one transaction whose source is the payout: the next payout takes it.
+        const back = -Number(balanceTransactions.get(String(po['balance_transaction']))!['amount']);
+        const failTxn: Json = { id: id('txn'), object: 'balance_transaction', amount: back, currency: balanceTransactions.get(String(po['balance_transaction']))!['currency'], fee: 0, net: back, type: 'payout_failure', reporting_category: 'payout_reversal', source: payoutId, status: 'available', available_on: now(), created: now() };
+        balanceTransactions.set(String(failTxn['id']), failTxn);
+        onAccount(accountId, String(failTxn['id']), Number(po['_worth']));
+        if (po['status'] === 'paid') accountBalances.set(accountId, (accountBalances.get(accountId) ?? 0) + Number(po['_out']));
+        Object.assign(po, { failure_balance_transaction: failTxn['id'], failure_code: 'account_closed', failure_message: 'The bank account has been closed.' });
+      }
+      po['status'] = status;
+      const { _account, _worth, _out, ...object } = po;
+      return { ...event(`payout.${status}`, object), account: accountId } as StripeEventLike;
+    },
+    payoutTransactions(payoutId) {
+      return (payoutTxns.get(payoutId) ?? []).map((t) => balanceTransactions.get(t)!);
+    },
+    holdFunds(paymentId) {
+      const txn = balanceTransactions.get(String(charges.get(paymentId)?.['balance_transaction']));
+      if (!txn) throw new Error(`loopback: no payment ${paymentId}`);
+      Object.assign(txn, { status: 'pending', available_on: now() + 7 * 24 * 3600 });
+    },
+    releaseFunds(paymentId) {
+      const txn = balanceTransactions.get(String(charges.get(paymentId)?.['balance_transaction']));
+      if (!txn) throw new Error(`loopback: no payment ${paymentId}`);
+      Object.assign(txn, { status: 'available', available_on: now() });
     },
     failNext(n, status = 500) {
       failures = { left: n, status };

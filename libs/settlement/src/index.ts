@@ -4,8 +4,10 @@ export * from './lib/jobs/settlement.jobs';
 export { SettlementPostingService } from './lib/application/settlement-posting.service';
 // For apps/worker: where Stripe's fees come from; the fee job's service.
 export { StripeFeeReader } from './lib/application/stripe-fee-reader';
-export { PayoutProvider, type PayoutAccountState } from './lib/application/payout-provider';
+export { PayoutProvider, type PayoutAccountState, type BankPayoutTransaction } from './lib/application/payout-provider';
 export { PayoutsService } from './lib/application/payouts.service';
+// For the worker's bank-payout job (and its tests): a bank payout matched to the transfers Stripe says it carried.
+export { BankPayoutsService, type BankPayoutMatch } from './lib/application/bank-payouts.service';
 // For libs/orders' Connect webhook: connected accounts' events, applied in the event's transaction.
 export { ConnectEventsService, type ConnectAccountEvent, type ConnectEventOutcome } from './lib/application/connect-events.service';
 export { SettlementFeesService, FeeNotYetAvailableError } from './lib/application/settlement-fees.service';

@@ -11,6 +11,8 @@ import { PayoutsService } from './application/payouts.service';
 import { ConnectEventsService } from './application/connect-events.service';
 import { PayoutProvider } from './application/payout-provider';
 import { PayoutRepository } from './infrastructure/payout.repository';
+import { BankPayoutRepository } from './infrastructure/bank-payout.repository';
+import { BankPayoutsService } from './application/bank-payouts.service';
 import { CommissionRepository } from './infrastructure/commission.repository';
 import { LedgerRepository } from './infrastructure/ledger.repository';
 import { SettlementSourcesRepository } from './infrastructure/settlement-sources.repository';
@@ -21,7 +23,7 @@ import { SettlementStatementFilesController } from './http/settlement-statement-
 
 /** The settlement ledger's services, without the GraphQL API (for libs/orders and the worker). */
 @Module({
-  providers: [{ provide: SETTLEMENT_SETTINGS, useFactory: () => settlementSettingsFromEnv() }, LedgerRepository, SettlementSourcesRepository, CommissionRepository, SettlementPostingService, SettlementQueriesService, CommissionService, PayoutRepository, ConnectEventsService, TransferReversalPlanner],
+  providers: [{ provide: SETTLEMENT_SETTINGS, useFactory: () => settlementSettingsFromEnv() }, LedgerRepository, SettlementSourcesRepository, CommissionRepository, SettlementPostingService, SettlementQueriesService, CommissionService, PayoutRepository, BankPayoutRepository, ConnectEventsService, TransferReversalPlanner],
   exports: [SettlementPostingService, SettlementQueriesService, CommissionService, ConnectEventsService],
 })
 export class SettlementCoreModule {}
@@ -62,6 +64,8 @@ export class SettlementJobsModule {
         PayoutsService,
         PayoutRepository,
         TransferReversalsService,
+        BankPayoutRepository,
+        BankPayoutsService,
         { provide: StripeFeeReader, useClass: stripe.feeReader },
         { provide: PayoutProvider, useClass: stripe.payouts },
       ],

@@ -44,8 +44,16 @@ export class PaymentsPayoutProvider extends PayoutProvider {
     return this.payments.transferReceipt(transferId);
   }
 
-  transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
+  transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }) {
     return this.payments.transfer(args);
+  }
+
+  transferDestinationPayment(transferId: string) {
+    return this.payments.transferDestinationPayment(transferId);
+  }
+
+  bankPayoutTransactions(accountId: string, payoutId: string) {
+    return this.payments.payoutBalanceTransactions(accountId, payoutId);
   }
 
   reverseTransfer(args: { transferId: string; amountMinor: number; metadata: Record<string, string>; idempotencyKey: string }) {

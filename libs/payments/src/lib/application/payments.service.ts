@@ -140,8 +140,18 @@ export class PaymentsService {
     return this.gateway.accountOnboardingLink(args);
   }
 
-  transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
+  transfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string; destinationPaymentId: string | null }> {
     return this.gateway.createTransfer(args);
+  }
+
+  /** The transfer's payment on its connected account (py_…), null while Stripe has none. */
+  transferDestinationPayment(transferId: string): Promise<string | null> {
+    return this.gateway.transferDestinationPayment(transferId);
+  }
+
+  /** The balance transactions a connected account's bank payout carried (type and source of each). */
+  payoutBalanceTransactions(accountId: string, payoutId: string): Promise<{ id: string; type: string; source: string | null }[]> {
+    return this.gateway.payoutBalanceTransactions(accountId, payoutId);
   }
 
   /** What the transfer's connected account received, in its currency at Stripe's rate (null while Stripe has none). */

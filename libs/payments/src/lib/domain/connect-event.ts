@@ -32,7 +32,7 @@ export type ConnectEvent =
       failureMessage: string | null;
       amountMinor: number;
       currency: string;
-      /** When Stripe created the bank payout (the transfers made before it are in it). */
+      /** When Stripe created the bank payout (informative: what it carried is read from its balance transactions). */
       createdAt: Date;
       at: Date;
     }

@@ -203,15 +203,42 @@ export class StripeGateway {
     return { amountMinor: bt.amount, currency: bt.currency.toUpperCase(), exchangeRate: bt.exchange_rate == null ? null : String(bt.exchange_rate) };
   }
 
-  /** Moves money from the platform's balance to a connected account, once per idempotency key. */
-  async createTransfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }> {
+  /**
+   * Moves money from the platform's balance to a connected account, once per idempotency key.
+   * Answers the transfer with its payment on the connected account (destination_payment, py_…),
+   * which a bank payout's balance transactions name as their source.
+   */
+  async createTransfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string; destinationPaymentId: string | null }> {
     const tr = await this.call('create transfer', () =>
       this.stripe.transfers.create(
         { destination: args.destination, amount: args.amountMinor, currency: args.currency.toLowerCase(), ...(args.transferGroup ? { transfer_group: args.transferGroup } : {}), metadata: args.metadata },
         { idempotencyKey: args.idempotencyKey },
       ),
     );
-    return { id: tr.id };
+    return { id: tr.id, destinationPaymentId: idOf(tr.destination_payment) };
+  }
+
+  /** The transfer's payment on the connected account (destination_payment), null while Stripe has none. */
+  async transferDestinationPayment(transferId: string): Promise<string | null> {
+    const tr = await this.call('retrieve transfer', () => this.stripe.transfers.retrieve(transferId));
+    return idOf(tr.destination_payment);
+  }
+
+  /**
+   * What a connected account's payout to its bank carried: its balance transactions
+   * (GET /v1/balance_transactions?payout=po_… on the connected account, every page, 100 a
+   * page), each one's type and source.
+   */
+  async payoutBalanceTransactions(accountId: string, payoutId: string): Promise<{ id: string; type: string; source: string | null }[]> {
+    const out: { id: string; type: string; source: string | null }[] = [];
+    try {
+      for await (const bt of this.stripe.balanceTransactions.list({ payout: payoutId, limit: 100 }, { stripeAccount: accountId })) {
+        out.push({ id: bt.id, type: bt.type, source: idOf(bt.source) });
+      }
+    } catch (error) {
+      throw this.unavailable('list payout balance transactions', error);
+    }
+    return out;
   }
 
   /**
@@ -373,6 +400,11 @@ export class StripeGateway {
     this.logger.warn(`stripe: ${what} failed (${e.type ?? 'error'} ${e.code ?? ''} ${e.statusCode ?? ''} ${e.requestId ?? ''})`);
     return new PaymentsError(PaymentsErrorCode.PAYMENT_PROVIDER_UNAVAILABLE, 'The payment provider could not be reached; try again');
   }
+}
+
+/** The id of an expandable field (an id, an object, or null). */
+function idOf(v: string | { id: string } | null | undefined): string | null {
+  return v == null ? null : typeof v === 'string' ? v : v.id;
 }
 
 function walletAction(next: Stripe.PaymentIntent.NextAction | null): WalletAction | null {

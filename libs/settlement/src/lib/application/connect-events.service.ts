@@ -1,9 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Tx } from '@vitrine/shared/data-access';
+import { enqueueJob } from '@vitrine/shared/jobs';
 import { assertUnreachable } from '@vitrine/shared/kernel';
 import { transferReversalEntry } from '../domain/posting-plan';
 import { LedgerRepository } from '../infrastructure/ledger.repository';
 import { PayoutRepository } from '../infrastructure/payout.repository';
+import { BankPayoutRepository } from '../infrastructure/bank-payout.repository';
+import { bankPayoutJob } from '../jobs/settlement.jobs';
 
 /**
  * A connected account's event as settlement needs it (libs/orders maps Stripe's Connect
@@ -33,7 +36,9 @@ export type ConnectEventOutcome = 'processed' | 'ignored' | 'PAYOUT_NOT_YET_KNOW
  * Applies Stripe Connect's events in the caller's transaction (the one that claimed the
  * event id, so each event counts once): an account's status (no call to Stripe), transfer
  * reversals (each reversal id recorded and posted once — the seller's payable goes back up),
- * and the account's payouts to its bank (recorded on the account).
+ * and the account's payouts to its bank (recorded on the account and in seller_bank_payouts,
+ * with the `settlement.bank-payout` job in the outbox: the worker asks Stripe which transfers'
+ * money each carried, BankPayoutsService).
  */
 @Injectable()
 export class ConnectEventsService {
@@ -42,6 +47,7 @@ export class ConnectEventsService {
   constructor(
     private readonly payouts: PayoutRepository,
     private readonly ledger: LedgerRepository,
+    private readonly bankPayouts: BankPayoutRepository,
   ) {}
 
   async apply(tx: Tx, e: ConnectAccountEvent): Promise<ConnectEventOutcome> {
@@ -54,19 +60,10 @@ export class ConnectEventsService {
         return this.reversals(tx, e);
       case 'BANK_PAYOUT': {
         const n = await this.payouts.recordBankPayout(tx, e.accountId, { payoutId: e.payoutId, status: e.status, failureCode: e.failureCode, at: e.at });
-        // The transfers whose money that bank payout carried: PAID at the bank, or FAILED with Stripe's reason (not paid out).
-        const transfers = await this.payouts.recordBankPayoutOnTransfers(tx, e.accountId, {
-          payoutId: e.payoutId,
-          status: e.status,
-          failureCode: e.failureCode,
-          failureMessage: e.failureMessage,
-          createdAt: e.createdAt,
-          at: e.at,
-        });
-        if ((n > 0 || transfers > 0) && e.status === 'failed') {
-          this.logger.warn(`payout ${e.payoutId} of connected account ${e.accountId} to its bank failed (${e.failureCode ?? 'no code'}): ${transfers} transfer(s) not paid out`);
-        }
-        return n > 0 || transfers > 0 ? 'processed' : 'ignored';
+        // Which transfers' money it carried is Stripe's to say (the payout's balance transactions): the worker asks, not this transaction.
+        const recorded = await this.bankPayouts.record(tx, { stripePayoutId: e.payoutId, stripeAccountId: e.accountId, status: e.status, failureCode: e.failureCode, failureMessage: e.failureMessage, reportedAt: e.at });
+        if (recorded) await enqueueJob(tx, bankPayoutJob, { stripePayoutId: e.payoutId, status: recorded.status });
+        return n > 0 || recorded ? 'processed' : 'ignored';
       }
       case 'IGNORED':
         return 'ignored';

@@ -158,8 +158,9 @@ export class PayoutsService {
 
   private async transfer(p: PayoutRow, result: PayoutRunResult): Promise<void> {
     let transferId: string;
+    let destinationPaymentId: string | null;
     try {
-      ({ id: transferId } = await this.provider.transfer({
+      ({ id: transferId, destinationPaymentId } = await this.provider.transfer({
         destination: p.stripeAccountId,
         amountMinor: p.amountMinor,
         currency: p.currency,
@@ -173,7 +174,7 @@ export class PayoutsService {
       return;
     }
     const posted = await this.prisma.$transaction(async (tx) => {
-      if (!(await this.payouts.markPaid(tx, p.id, transferId))) return false;
+      if (!(await this.payouts.markPaid(tx, p.id, transferId, destinationPaymentId))) return false;
       return this.ledger.insertEntry(tx, payoutEntry({ payoutId: p.id, checkoutId: p.checkoutId, sellerType: p.sellerType, sellerId: p.sellerId, amountMinor: p.amountMinor, currency: p.currency, at: new Date() }));
     });
     if (posted) result.paid.push({ ...p, status: 'PAID', stripeTransferId: transferId });

@@ -162,26 +162,6 @@ export class PayoutRepository {
     return rows.map(num);
   }
 
-  /**
-   * The connected account paid out to its bank (payout.paid) or failed to (payout.failed, the
-   * money back on its Stripe balance): recorded on the account's transfers made before Stripe
-   * created that bank payout (Stripe's seconds: a transfer of the same second counts) whose bank payout is not known yet, or failed (a later paid payout
-   * carries the money again); a failure also on those an older report said paid is not
-   * assumed. A report older than the one a transfer holds changes nothing. Answers the rows changed.
-   */
-  async recordBankPayoutOnTransfers(
-    tx: Tx,
-    stripeAccountId: string,
-    p: { payoutId: string; status: 'paid' | 'failed'; failureCode: string | null; failureMessage: string | null; createdAt: Date; at: Date },
-  ): Promise<number> {
-    const status = p.status === 'paid' ? 'PAID' : 'FAILED';
-    return tx.$executeRaw`
-      UPDATE seller_payouts SET bank_status = ${status}, bank_payout_id = ${p.payoutId}, bank_failure_code = ${p.failureCode}, bank_failure_message = ${p.failureMessage}, bank_status_at = ${p.at}
-       WHERE stripe_account_id = ${stripeAccountId} AND status = 'PAID' AND date_trunc('second', paid_at) <= ${p.createdAt}
-         AND (bank_status IS NULL OR bank_status = 'FAILED' OR bank_payout_id = ${p.payoutId})
-         AND (bank_status_at IS NULL OR bank_status_at <= ${p.at})`;
-  }
-
   /** The account's payout currency (its default currency, from a read of the account). */
   async setPayoutCurrency(stripeAccountId: string, currency: string): Promise<void> {
     await this.prisma.$executeRaw`UPDATE seller_payout_accounts SET payout_currency = ${currency} WHERE stripe_account_id = ${stripeAccountId} AND payout_currency IS DISTINCT FROM ${currency}`;
@@ -225,9 +205,9 @@ export class PayoutRepository {
     return rows.map(num);
   }
 
-  /** PENDING → PAID with the transfer; false when another runner got there first. */
-  async markPaid(tx: Tx, id: string, transferId: string): Promise<boolean> {
-    const n = await tx.$executeRaw`UPDATE seller_payouts SET status = 'PAID', stripe_transfer_id = ${transferId}, paid_at = now() WHERE id = ${id}::uuid AND status = 'PENDING'`;
+  /** PENDING → PAID with the transfer and its payment on the connected account; false when another runner got there first. */
+  async markPaid(tx: Tx, id: string, transferId: string, destinationPaymentId: string | null): Promise<boolean> {
+    const n = await tx.$executeRaw`UPDATE seller_payouts SET status = 'PAID', stripe_transfer_id = ${transferId}, destination_payment_id = ${destinationPaymentId}, paid_at = now() WHERE id = ${id}::uuid AND status = 'PENDING'`;
     return n > 0;
   }
 

@@ -3,7 +3,8 @@ import { HandlesJob, type JobHandler } from '@vitrine/shared/jobs';
 import { PayoutsService } from '../application/payouts.service';
 import { SettlementFeesService } from '../application/settlement-fees.service';
 import { SettlementPostingService } from '../application/settlement-posting.service';
-import { disputeFeeJob, payoutRunJob, settlementCatchUpJob, stripeFeeJob, transferReversalJob, type DisputeFeePayload, type SettlementCatchUpPayload, type StripeFeePayload, type TransferReversalPayload } from './settlement.jobs';
+import { BankPayoutsService } from '../application/bank-payouts.service';
+import { bankPayoutJob, disputeFeeJob, payoutRunJob, settlementCatchUpJob, stripeFeeJob, transferReversalJob, type BankPayoutPayload, type DisputeFeePayload, type SettlementCatchUpPayload, type StripeFeePayload, type TransferReversalPayload } from './settlement.jobs';
 import { TransferReversalsService } from '../application/transfer-reversals.service';
 
 @Injectable()
@@ -54,4 +55,14 @@ export class DisputeFeeHandler implements JobHandler<DisputeFeePayload> {
   }
 }
 
-export const SETTLEMENT_JOB_HANDLERS = [SettlementCatchUpHandler, StripeFeeHandler, PayoutRunHandler, TransferReversalHandler, DisputeFeeHandler];
+@Injectable()
+@HandlesJob(bankPayoutJob)
+export class BankPayoutHandler implements JobHandler<BankPayoutPayload> {
+  constructor(private readonly bankPayouts: BankPayoutsService) {}
+  handle(p: BankPayoutPayload) {
+    // Stripe unreachable: throws, and the job retries with backoff (the match is idempotent).
+    return this.bankPayouts.match(p.stripePayoutId);
+  }
+}
+
+export const SETTLEMENT_JOB_HANDLERS = [SettlementCatchUpHandler, StripeFeeHandler, PayoutRunHandler, TransferReversalHandler, DisputeFeeHandler, BankPayoutHandler];

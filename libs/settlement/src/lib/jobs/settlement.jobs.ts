@@ -63,7 +63,23 @@ export const disputeFeeJob = defineJob<DisputeFeePayload>({
   backoffMs: 30_000,
 });
 
-export const settlementJobs = [settlementCatchUpJob, stripeFeeJob, payoutRunJob, transferReversalJob, disputeFeeJob];
+/**
+ * A connected account's payout to its bank was reported (payout.paid / payout.failed, recorded
+ * by the webhook in seller_bank_payouts, written to the outbox in the same transaction): the
+ * worker lists the payout's balance transactions at Stripe and records its status on exactly the
+ * transfers whose money it carried. One job per payout and status (a payout reported paid, then
+ * failed, is matched again).
+ */
+export type BankPayoutPayload = { stripePayoutId: string; status: 'paid' | 'failed' };
+export const bankPayoutJob = defineJob<BankPayoutPayload>({
+  queue: settlementQueue,
+  name: 'bank-payout',
+  jobId: (p) => `settlement.bank-payout.${p.stripePayoutId.replace(/[^A-Za-z0-9_-]/g, '_')}.${p.status}`,
+  attempts: 10,
+  backoffMs: 30_000,
+});
+
+export const settlementJobs = [settlementCatchUpJob, stripeFeeJob, payoutRunJob, transferReversalJob, disputeFeeJob, bankPayoutJob];
 
 export const settlementSchedules = [
   defineSchedule(settlementCatchUpJob, { scope: 'all' }, { pattern: '17 * * * *' }),
