@@ -49,3 +49,15 @@ export function bpsToPercent(bps: number | null | undefined): string {
 
 /** "10", "12.5", "12,25" → basis points (1000, 1250, 1225); anything else → null. */
 export const percentToBps = eurosToCents;
+
+/** Minor units (fen, cents) as the major-unit number a form shows: 1250 → 12.5; none → ''. */
+export function minorToMajor(minor: number | null | undefined): number | '' {
+  return minor == null || !Number.isFinite(minor) ? '' : minor / 100;
+}
+
+/** A major-unit amount as typed ("12.5", "12,5", 12.5) in minor units, rounded: 1250; empty or not a number → null. */
+export function majorToMinor(major: string | number | null | undefined): number | null {
+  if (major == null || major === '') return null;
+  const minor = Math.round(Number(String(major).replace(',', '.')) * 100);
+  return Number.isFinite(minor) ? minor : null;
+}

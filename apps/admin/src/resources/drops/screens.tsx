@@ -2,16 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { Box, Button as MuiButton, Card, CardContent, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import CancelIcon from '@mui/icons-material/Cancel';
 import {
-  Button,
-  Confirm,
   Create,
   Datagrid,
   DateField,
-  DateInput,
-  DateTimeInput,
   Edit,
   EditButton,
-  FormDataConsumer,
   FunctionField,
   List,
   NumberField,
@@ -26,11 +21,12 @@ import {
   minValue,
   required,
   useNotify,
-  useRefresh,
   useShowContext,
   useTranslate,
 } from 'react-admin';
 import { ApiError } from '../../api/errors';
+import { ConfirmActionButton } from '../../components/ConfirmActionButton';
+import { DateTimeWindowInputs, startDayFilters } from '../../components/ScheduleInputs';
 import { DROP_STATUSES, canCancelDrop, canEditDrop, cancelDrop, dropEntries, voidEntry, type DropEntryRecord, type DropRecord } from './drops.data';
 
 const DropStatusLabel = ({ status }: { status: string }) => {
@@ -43,14 +39,16 @@ const MODES = [
   { id: 'DRAW', name: 'vitrine.drops.mode.DRAW' },
 ];
 
+/** A draw closes its registration before it allocates; a queue has no registration. */
+const isDraw = (values: Record<string, unknown>) => values['mode'] === 'DRAW';
+
 const STATUS_CHOICES = DROP_STATUSES.map((id) => ({ id, name: `vitrine.drops.statuses.${id}` }));
 
 // Filtered and paged by the API (museumDrops filter and cursor pages).
 const filters = [
   <SelectInput key="status" source="status" choices={STATUS_CHOICES} alwaysOn />,
   <SelectInput key="mode" source="mode" choices={MODES} alwaysOn />,
-  <DateInput key="startsFrom" source="startsFrom" label="vitrine.drops.starts_from" alwaysOn />,
-  <DateInput key="startsTo" source="startsTo" label="vitrine.drops.starts_to" alwaysOn />,
+  ...startDayFilters('vitrine.drops'),
 ];
 
 export const DropList = () => (
@@ -70,8 +68,7 @@ export const DropCreate = () => (
     <SimpleForm defaultValues={{ mode: 'QUEUE', editionSize: 100, perIdentityLimit: 1, payWindowMinutes: 10 }}>
       <TextInput source="variantId" validate={required()} helperText="vitrine.drops.variant_help" fullWidth />
       <SelectInput source="mode" choices={MODES} validate={required()} helperText="vitrine.drops.mode_help" />
-      <DateTimeInput source="startsAt" validate={required()} />
-      <FormDataConsumer>{({ formData }) => (formData.mode === 'DRAW' ? <DateTimeInput source="registrationClosesAt" validate={required()} /> : null)}</FormDataConsumer>
+      <DateTimeWindowInputs end="registrationClosesAt" endIf={isDraw} />
       <NumberInput source="editionSize" validate={[required(), minValue(1)]} />
       <NumberInput source="perIdentityLimit" validate={[required(), minValue(1), maxValue(99)]} helperText="vitrine.drops.limit_help" />
       <NumberInput source="payWindowMinutes" validate={[required(), minValue(0.1), maxValue(1440)]} />
@@ -83,8 +80,7 @@ export const DropCreate = () => (
 export const DropEdit = () => (
   <Edit mutationMode="pessimistic" redirect="show">
     <SimpleForm>
-      <DateTimeInput source="startsAt" validate={required()} helperText="vitrine.drops.edit_start_help" />
-      <FormDataConsumer>{({ formData }) => (formData.mode === 'DRAW' ? <DateTimeInput source="registrationClosesAt" validate={required()} /> : null)}</FormDataConsumer>
+      <DateTimeWindowInputs end="registrationClosesAt" endIf={isDraw} startHelperText="vitrine.drops.edit_start_help" />
       <NumberInput source="editionSize" validate={[required(), minValue(1)]} helperText="vitrine.drops.edition_help" />
       <NumberInput source="perIdentityLimit" validate={[required(), minValue(1), maxValue(99)]} helperText="vitrine.drops.limit_help" />
       <NumberInput source="payWindowMinutes" validate={[required(), minValue(0.1), maxValue(1440)]} />
@@ -95,45 +91,24 @@ export const DropEdit = () => (
 /** Cancel a drop not ended: asks first, with a reason entrants read in their notice. */
 const CancelDropButton = ({ drop }: { drop: DropRecord }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const onConfirm = () => {
-    setBusy(true);
-    cancelDrop(drop.id, reason.trim() || null)
-      .then(() => {
-        notify('vitrine.drops.cancelled', { type: 'success' });
-        refresh();
-      })
-      .catch((e: unknown) => notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' }))
-      .finally(() => {
-        setBusy(false);
-        setOpen(false);
-      });
-  };
   return (
-    <>
-      <Button label="vitrine.drops.cancel" color="error" onClick={() => setOpen(true)} disabled={busy} data-testid="drop-cancel">
-        <CancelIcon />
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={busy}
-        title="vitrine.drops.cancel_title"
-        content={
-          <>
-            <Typography sx={{ mb: 2 }}>{translate('vitrine.drops.cancel_content')}</Typography>
-            <MuiTextField fullWidth size="small" label={translate('vitrine.drops.cancel_reason')} value={reason} onChange={(ev) => setReason(ev.target.value.slice(0, 300))} inputProps={{ 'data-testid': 'drop-cancel-reason' }} />
-          </>
-        }
-        confirm="vitrine.drops.cancel_confirm"
-        cancel="vitrine.drops.cancel_keep"
-        onConfirm={onConfirm}
-        onClose={() => setOpen(false)}
-      />
-    </>
+    <ConfirmActionButton
+      label="vitrine.drops.cancel"
+      icon={<CancelIcon />}
+      testId="drop-cancel"
+      title="vitrine.drops.cancel_title"
+      content={
+        <>
+          <Typography sx={{ mb: 2 }}>{translate('vitrine.drops.cancel_content')}</Typography>
+          <MuiTextField fullWidth size="small" label={translate('vitrine.drops.cancel_reason')} value={reason} onChange={(ev) => setReason(ev.target.value.slice(0, 300))} inputProps={{ 'data-testid': 'drop-cancel-reason' }} />
+        </>
+      }
+      confirm="vitrine.drops.cancel_confirm"
+      cancel="vitrine.drops.cancel_keep"
+      action={() => cancelDrop(drop.id, reason.trim() || null)}
+      done="vitrine.drops.cancelled"
+    />
   );
 };
 

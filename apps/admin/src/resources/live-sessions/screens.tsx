@@ -3,19 +3,13 @@ import { Box, Button as MuiButton, Card, CardContent, Chip, MenuItem, Stack, Tex
 import PushPinIcon from '@mui/icons-material/PushPin';
 import CancelIcon from '@mui/icons-material/Cancel';
 import {
-  AutocompleteArrayInput,
-  Button,
-  Confirm,
   Create,
   Datagrid,
   DateField,
-  DateInput,
-  DateTimeInput,
   Edit,
   EditButton,
   FunctionField,
   List,
-  ReferenceArrayInput,
   SelectInput,
   Show,
   SimpleForm,
@@ -30,7 +24,11 @@ import {
   useTranslate,
 } from 'react-admin';
 import { ApiError } from '../../api/errors';
+import { ConfirmActionButton } from '../../components/ConfirmActionButton';
 import { Money } from '../../components/Money';
+import { ProductPickerInput } from '../../components/ProductPickerInput';
+import { DateTimeWindowInputs, startDayFilters } from '../../components/ScheduleInputs';
+import { majorToMinor } from '../../data/money';
 import { LIVE_PHASES, cancelLiveSession, postAnnouncement, pinProduct, startFlash, type LiveSessionRecord } from './live-sessions.data';
 
 /** Our sentence for a live-session refusal, else the API's own. */
@@ -53,8 +51,7 @@ const PHASE_CHOICES = LIVE_PHASES.map((id) => ({ id, name: `vitrine.live.phase.$
 // Filtered and paged by the API (managedLiveSessions filter and cursor pages), latest start first.
 const filters = [
   <SelectInput key="phase" source="phase" choices={PHASE_CHOICES} alwaysOn />,
-  <DateInput key="startsFrom" source="startsFrom" label="vitrine.live.starts_from" alwaysOn />,
-  <DateInput key="startsTo" source="startsTo" label="vitrine.live.starts_to" alwaysOn />,
+  ...startDayFilters('vitrine.live'),
 ];
 
 export const LiveSessionList = () => (
@@ -73,11 +70,8 @@ const SessionForm = () => (
   <SimpleForm>
     <TextInput source="title" validate={[required(), maxLength(120)]} fullWidth />
     <TextInput source="streamUrl" validate={required()} helperText="vitrine.live.stream_help" fullWidth />
-    <DateTimeInput source="startsAt" validate={required()} />
-    <DateTimeInput source="endsAt" validate={required()} />
-    <ReferenceArrayInput source="productIds" reference="products">
-      <AutocompleteArrayInput helperText="vitrine.live.bag_help" />
-    </ReferenceArrayInput>
+    <DateTimeWindowInputs />
+    <ProductPickerInput helperText="vitrine.live.bag_help" />
   </SimpleForm>
 );
 
@@ -95,40 +89,20 @@ export const LiveSessionEdit = () => (
 
 /** Cancel a session before it starts: viewers no longer find it. Asks first. */
 const CancelSessionButton = ({ session }: { session: LiveSessionRecord }) => {
-  const notify = useNotify();
-  const refresh = useRefresh();
   const failed = useLiveError();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const onConfirm = () => {
-    setBusy(true);
-    cancelLiveSession(String(session.id))
-      .then(() => {
-        notify('vitrine.live.cancelled', { type: 'success' });
-        refresh();
-      })
-      .catch(failed)
-      .finally(() => {
-        setBusy(false);
-        setOpen(false);
-      });
-  };
   return (
-    <>
-      <Button label="vitrine.live.cancel" color="error" onClick={() => setOpen(true)} disabled={busy} data-testid="live-cancel">
-        <CancelIcon />
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={busy}
-        title="vitrine.live.cancel_title"
-        content="vitrine.live.cancel_content"
-        confirm="vitrine.live.cancel_confirm"
-        cancel="vitrine.live.cancel_keep"
-        onConfirm={onConfirm}
-        onClose={() => setOpen(false)}
-      />
-    </>
+    <ConfirmActionButton
+      label="vitrine.live.cancel"
+      icon={<CancelIcon />}
+      testId="live-cancel"
+      title="vitrine.live.cancel_title"
+      content="vitrine.live.cancel_content"
+      confirm="vitrine.live.cancel_confirm"
+      cancel="vitrine.live.cancel_keep"
+      action={() => cancelLiveSession(String(session.id))}
+      done="vitrine.live.cancelled"
+      onError={failed}
+    />
   );
 };
 
@@ -188,9 +162,9 @@ const HostPanel = () => {
       .finally(() => setBusy(false));
   };
   const submitFlash = () => {
-    const fen = Math.round(Number(flashYuan.replace(',', '.')) * 100);
+    const fen = majorToMinor(flashYuan);
     const minutes = Number(flashMinutes);
-    if (!flashProduct || !Number.isFinite(fen) || fen <= 0 || !Number.isInteger(minutes) || minutes < 1) {
+    if (!flashProduct || fen == null || fen <= 0 || !Number.isInteger(minutes) || minutes < 1) {
       notify('vitrine.live.flash_invalid', { type: 'warning' });
       return;
     }

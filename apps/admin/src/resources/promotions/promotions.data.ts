@@ -4,22 +4,22 @@ import { graphql } from '../../generated';
 import type { PromotionDiscountType, PromotionFieldsFragment, PromotionInput, PromotionKind } from '../../generated/graphql';
 import { getCurrentMuseumId } from '../../museum/current-museum';
 
-/** A promotion as the API answers it (PromotionFields); `tierTerms`: the tiers in fen as answered (the form edits `tiers` in yuan). */
-export type PromotionRecord = PromotionFieldsFragment & { tierTerms?: PromotionFieldsFragment['tiers'] };
+/** A promotion as the API answers it (PromotionFields). */
+export type PromotionRecord = PromotionFieldsFragment;
 
-/** The form's shape: amounts in yuan, percentages in %, tiers as rows. */
+/** The form's shape: amounts in fen as the API's (typed in yuan: MinorUnitsInput), percentages in %, tiers as rows. */
 export interface PromotionForm {
   museumId?: string | null;
   platformWide?: boolean;
   kind: PromotionKind;
   name: string;
   code?: string | null;
-  tiers?: { minYuan: number; offYuan: number }[];
+  tiers?: { minMinor: number; offMinor: number }[];
   every?: boolean;
   discountType?: PromotionDiscountType | null;
   percent?: number | null;
-  amountOffYuan?: number | null;
-  minSpendYuan?: number | null;
+  amountOffMinor?: number | null;
+  minSpendMinor?: number | null;
   perShopperLimit?: number | null;
   totalLimit?: number | null;
   productIds?: string[] | null;
@@ -68,11 +68,10 @@ const ARCHIVE_PROMOTION = graphql(`
   mutation ArchivePromotion($id: ID!) { archivePromotion(id: $id) { id status } }
 `);
 
-const fen = (yuan: unknown) => Math.round(Number(yuan) * 100);
 const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
 const iso = (v: unknown) => new Date(String(v instanceof Date ? v.toISOString() : v)).toISOString();
 
-/** Form values (yuan, %) to the API's input (fen, basis points). */
+/** Form values (%) to the API's input (basis points). */
 export function toInput(f: PromotionForm, museumId: string | null): PromotionInput {
   const coupon = f.kind === 'COUPON';
   return {
@@ -80,12 +79,12 @@ export function toInput(f: PromotionForm, museumId: string | null): PromotionInp
     kind: f.kind,
     name: f.name,
     code: coupon ? (f.code ?? null) : null,
-    tiers: coupon ? [] : (f.tiers ?? []).map((t) => ({ minMinor: fen(t.minYuan), offMinor: fen(t.offYuan) })),
+    tiers: coupon ? [] : (f.tiers ?? []).map((t) => ({ minMinor: t.minMinor, offMinor: t.offMinor })),
     every: !coupon && Boolean(f.every),
     discountType: coupon ? (f.discountType ?? null) : null,
     percentBps: coupon && f.discountType === 'PERCENT' && f.percent != null ? Math.round(Number(f.percent) * 100) : null,
-    amountOffMinor: coupon && f.discountType === 'AMOUNT' && f.amountOffYuan != null ? fen(f.amountOffYuan) : null,
-    minSpendMinor: coupon && f.minSpendYuan ? fen(f.minSpendYuan) : 0,
+    amountOffMinor: coupon && f.discountType === 'AMOUNT' && f.amountOffMinor != null ? f.amountOffMinor : null,
+    minSpendMinor: coupon && f.minSpendMinor ? f.minSpendMinor : 0,
     perShopperLimit: num(f.perShopperLimit),
     totalLimit: num(f.totalLimit),
     productIds: f.productIds?.length ? f.productIds : null,
@@ -94,17 +93,9 @@ export function toInput(f: PromotionForm, museumId: string | null): PromotionInp
   };
 }
 
-/** A record as the form edits it. */
+/** A record as the form edits it: the percentage in %. */
 export function toForm(p: PromotionRecord): PromotionRecord & PromotionForm {
-  return {
-    ...p,
-    platformWide: p.museumId === null,
-    tierTerms: p.tiers,
-    tiers: p.tiers.map((t) => ({ minYuan: t.minMinor / 100, offYuan: t.offMinor / 100 })),
-    percent: p.percentBps != null ? p.percentBps / 100 : null,
-    amountOffYuan: p.amountOffMinor != null ? p.amountOffMinor / 100 : null,
-    minSpendYuan: p.minSpendMinor / 100,
-  } as PromotionRecord & PromotionForm;
+  return { ...p, platformWide: p.museumId === null, percent: p.percentBps != null ? p.percentBps / 100 : null };
 }
 
 /** Ends a promotion now for new carts (orders placed with it keep their discount). */

@@ -1,21 +1,15 @@
-import { useState } from 'react';
 import ArchiveIcon from '@mui/icons-material/Archive';
 import {
   ArrayInput,
-  AutocompleteArrayInput,
   BooleanInput,
-  Button,
-  Confirm,
   Create,
   Datagrid,
   DateField,
-  DateTimeInput,
   Edit,
   FormDataConsumer,
   FunctionField,
   List,
   NumberInput,
-  ReferenceArrayInput,
   SaveButton,
   SelectInput,
   Show,
@@ -30,15 +24,17 @@ import {
   minValue,
   required,
   type RowClickFunction,
-  useNotify,
   usePermissions,
   useRecordContext,
   useRedirect,
-  useRefresh,
   useTranslate,
 } from 'react-admin';
 import { Alert, Chip } from '@mui/material';
+import { ConfirmActionButton } from '../../components/ConfirmActionButton';
+import { MinorUnitsInput, minMinorUnits } from '../../components/MinorUnitsInput';
 import { Money } from '../../components/Money';
+import { ProductPickerInput } from '../../components/ProductPickerInput';
+import { DateTimeWindowInputs } from '../../components/ScheduleInputs';
 import { archivePromotion, type PromotionRecord } from './promotions.data';
 
 const KINDS = [
@@ -55,7 +51,7 @@ const Terms = ({ p }: { p: PromotionRecord }) => {
   const translate = useTranslate();
   const y = (fen: number) => (fen / 100).toFixed(fen % 100 ? 2 : 0);
   if (p.kind === 'THRESHOLD') {
-    const tiers = p.tierTerms ?? p.tiers;
+    const tiers = p.tiers;
     if (p.every && tiers[0]) return <>{translate('vitrine.promotions.terms.every', { off: y(tiers[0].offMinor), min: y(tiers[0].minMinor) })}</>;
     return <>{tiers.map((t) => translate('vitrine.promotions.terms.tier', { off: y(t.offMinor), min: y(t.minMinor) })).join(' · ')}</>;
   }
@@ -98,7 +94,8 @@ export const PromotionList = () => {
   );
 };
 
-const positive = [minValue(0.01)];
+// Amounts are in fen in the form (MinorUnitsInput): at least 0.01 CNY.
+const positive = [minMinorUnits(1)];
 
 /** Save, except on an archived promotion (the API refuses it: PROMOTION_ARCHIVED), which says why. */
 const FormToolbar = () => {
@@ -134,16 +131,16 @@ const PromotionForm = ({ creating }: { creating: boolean }) => {
               {formData.discountType === 'PERCENT' ? (
                 <NumberInput source="percent" validate={[required(), minValue(0.01), maxValue(99)]} />
               ) : (
-                <NumberInput source="amountOffYuan" validate={[required(), ...positive]} />
+                <MinorUnitsInput source="amountOffMinor" label="resources.promotions.fields.amountOffYuan" validate={[required(), ...positive]} />
               )}
-              <NumberInput source="minSpendYuan" validate={minValue(0)} />
+              <MinorUnitsInput source="minSpendMinor" label="resources.promotions.fields.minSpendYuan" validate={minValue(0)} />
             </>
           ) : (
             <>
               <ArrayInput source="tiers" validate={required()}>
                 <SimpleFormIterator inline disableReordering>
-                  <NumberInput source="minYuan" label="resources.promotions.fields.minYuan" validate={[required(), ...positive]} />
-                  <NumberInput source="offYuan" label="resources.promotions.fields.offYuan" validate={[required(), ...positive]} />
+                  <MinorUnitsInput source="minMinor" label="resources.promotions.fields.minYuan" validate={[required(), ...positive]} />
+                  <MinorUnitsInput source="offMinor" label="resources.promotions.fields.offYuan" validate={[required(), ...positive]} />
                 </SimpleFormIterator>
               </ArrayInput>
               <BooleanInput source="every" helperText="vitrine.promotions.every_help" />
@@ -153,17 +150,14 @@ const PromotionForm = ({ creating }: { creating: boolean }) => {
       </FormDataConsumer>
       <NumberInput source="perShopperLimit" validate={minValue(1)} helperText="vitrine.promotions.per_shopper_help" />
       <NumberInput source="totalLimit" validate={minValue(1)} helperText="vitrine.promotions.total_help" />
-      <DateTimeInput source="startsAt" validate={required()} />
-      <DateTimeInput source="endsAt" validate={required()} />
-      <ReferenceArrayInput source="productIds" reference="products">
-        <AutocompleteArrayInput helperText="vitrine.promotions.products_help" />
-      </ReferenceArrayInput>
+      <DateTimeWindowInputs />
+      <ProductPickerInput helperText="vitrine.promotions.products_help" />
     </SimpleForm>
   );
 };
 
 export const PromotionCreate = () => (
-  <Create redirect="list" record={{ kind: 'THRESHOLD', tiers: [{ minYuan: 300, offYuan: 30 }], every: true, discountType: 'PERCENT' }}>
+  <Create redirect="list" record={{ kind: 'THRESHOLD', tiers: [{ minMinor: 30_000, offMinor: 3_000 }], every: true, discountType: 'PERCENT' }}>
     <PromotionForm creating />
   </Create>
 );
@@ -171,42 +165,21 @@ export const PromotionCreate = () => (
 /** Archive: the promotion stops applying to new carts at once; asks first. Not shown once archived. */
 const ArchiveButton = () => {
   const record = useRecordContext<PromotionRecord>();
-  const notify = useNotify();
   const redirect = useRedirect();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   if (!record || record.status === 'ARCHIVED') return null;
-  const onConfirm = () => {
-    setBusy(true);
-    archivePromotion(String(record.id))
-      .then(() => {
-        notify('vitrine.promotions.archived', { type: 'success' });
-        redirect('list', 'promotions');
-        refresh();
-      })
-      .catch((e: unknown) => notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' }))
-      .finally(() => {
-        setBusy(false);
-        setOpen(false);
-      });
-  };
   return (
-    <>
-      <Button label="vitrine.promotions.archive" color="error" onClick={() => setOpen(true)} disabled={busy} data-testid="promotion-archive">
-        <ArchiveIcon />
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={busy}
-        title="vitrine.promotions.archive_title"
-        content="vitrine.promotions.archive_content"
-        titleTranslateOptions={{ name: record.name }}
-        confirm="vitrine.promotions.archive"
-        onConfirm={onConfirm}
-        onClose={() => setOpen(false)}
-      />
-    </>
+    <ConfirmActionButton
+      label="vitrine.promotions.archive"
+      icon={<ArchiveIcon />}
+      testId="promotion-archive"
+      title="vitrine.promotions.archive_title"
+      titleTranslateOptions={{ name: record.name }}
+      content="vitrine.promotions.archive_content"
+      confirm="vitrine.promotions.archive"
+      action={() => archivePromotion(String(record.id))}
+      done="vitrine.promotions.archived"
+      onDone={() => redirect('list', 'promotions')}
+    />
   );
 };
 
