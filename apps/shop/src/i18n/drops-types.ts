@@ -47,4 +47,17 @@ export interface DropsDictionary {
   seed: string;
   /** `{count}` registrations in the draw */
   drawList: string;
+  /** `{remaining}` of `{edition}` units left (pushed as they sell) */
+  remaining: string;
+  soldOut: string;
+  /** Sold out at `{time}` */
+  soldOutAt: string;
+  /** Registration closes at `{time}` (date and time, Beijing) */
+  closesAt: string;
+  /** A draw winner did not pay and the shopper moves up from the waitlist */
+  promoted: string;
+  /** Not drawn (yet): number `{place}` on the waitlist */
+  waitlist: string;
+  /** The update stream is down and reconnecting */
+  reconnecting: string;
 }

@@ -38,4 +38,11 @@ export const dropsEn: DropsDictionary = {
   seedHash: 'Seed fingerprint (SHA-256, published before registration)',
   seed: 'Seed (revealed after the draw)',
   drawList: '{count} registrations in the draw',
+  remaining: '{remaining} of {edition} left',
+  soldOut: 'Sold out',
+  soldOutAt: 'Sold out at {time}',
+  closesAt: 'Registration closes {time}',
+  promoted: 'A winner did not pay: you move up from the waitlist!',
+  waitlist: 'Not drawn this time: number {place} on the waitlist',
+  reconnecting: 'Reconnecting…',
 };

@@ -38,4 +38,11 @@ export const dropsFr: DropsDictionary = {
   seedHash: 'Empreinte de la graine (SHA-256, publiée avant les inscriptions)',
   seed: 'Graine (révélée après le tirage)',
   drawList: '{count} inscriptions dans le tirage',
+  remaining: 'Encore {remaining} sur {edition}',
+  soldOut: 'Épuisé',
+  soldOutAt: 'Épuisé à {time}',
+  closesAt: 'Clôture des inscriptions : {time}',
+  promoted: 'Un gagnant n’a pas payé : vous passez de la liste d’attente !',
+  waitlist: 'Pas tiré cette fois : n° {place} sur la liste d’attente',
+  reconnecting: 'Reconnexion…',
 };

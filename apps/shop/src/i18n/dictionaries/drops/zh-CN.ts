@@ -38,4 +38,11 @@ export const dropsZhCN: DropsDictionary = {
   seedHash: '种子指纹（SHA-256，报名前公布）',
   seed: '种子（开奖后公布）',
   drawList: '共 {count} 个报名参与抽签',
+  remaining: '剩余 {remaining} / {edition} 件',
+  soldOut: '已售罄',
+  soldOutAt: '{time} 已售罄',
+  closesAt: '报名截止：{time}',
+  promoted: '有中签者未付款，您已从候补递补成功！',
+  waitlist: '本次未中签，候补第 {place} 位',
+  reconnecting: '正在重新连接…',
 };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { DropClock } from '../../../../components/drops/DropClock';
+import { DropLive } from '../../../../components/drops/DropLive';
 import { errorMessage, fill, getDictionary } from '../../../../i18n/dictionary';
 import { dropsEn } from '../../../../i18n/dictionaries/drops/en';
 import { dropsFr } from '../../../../i18n/dictionaries/drops/fr';
@@ -12,7 +12,7 @@ import { localeOf } from '../../../../i18n/server';
 import { Img } from '../../../../components/Img';
 import { isId, product as readProduct, type ProductDetail, type Variant } from '../../../../lib/api/catalog';
 import { isShopApiError } from '../../../../lib/api/errors';
-import { shopDrop, type ShopDrop } from '../../../../lib/api/drops';
+import { dropEventsUrl, shopDrop, type ShopDrop } from '../../../../lib/api/drops';
 import { formatMoney } from '../../../../lib/format/money';
 import { orNotFound } from '../../../../lib/api/not-found';
 import { isSignedIn } from '../../../../lib/api/session';
@@ -25,7 +25,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const TEXTS: Record<ShopLocale, DropsDictionary> = { 'zh-CN': dropsZhCN, en: dropsEn, fr: dropsFr };
 
-// Per shopper and per second (place in the queue, turn): never cached.
+// Per shopper (their entry, their stream token): never cached. What moves comes by the drop's stream.
 export const dynamic = 'force-dynamic';
 
 /** The piece the drop sells, as the shop window shows it (name in the page's language); null when the shop window no longer shows it. */
@@ -61,47 +61,21 @@ export default async function DropPage({ params, searchParams }: { params: Param
   const piece = await pieceOf(locale, drop);
   const entry = drop.myEntry;
   const error = typeof q['error'] === 'string' ? errorMessage(dict, q['error']) : null;
-  const accepting = drop.mode === 'QUEUE' ? drop.status === 'SCHEDULED' || drop.status === 'ALLOCATING' : drop.status === 'REGISTRATION';
   const hidden = (
     <>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="dropId" value={drop.id} />
     </>
   );
-  const entryText = (() => {
-    if (!entry) return null;
-    switch (entry.status) {
-      case 'WAITING':
-        if (entry.placeInQueue !== null) return fill(t.place, { place: entry.placeInQueue });
-        return drop.mode === 'QUEUE' ? t.waitingStart : t.registered;
-      case 'CHECKED_OUT':
-        return t.checkedOut;
-      case 'PAID':
-        return t.paid;
-      case 'EXPIRED':
-        return t.expired;
-      case 'NOT_SELECTED':
-        return t.notSelected;
-      case 'VOIDED':
-        return t.voided;
-      default:
-        return null;
-    }
-  })();
   return (
     <div className="drop-page" data-testid="drop-page">
       <h1>{t.title}</h1>
-      <p className="drop-mode">
-        <span className="drop-badge">{drop.mode === 'QUEUE' ? t.queue : t.draw}</span> <span data-testid="drop-status">{t.status[drop.status]}</span>
-      </p>
       {piece ? (
         <DropPiece locale={locale} t={t} optionNames={dict.optionNames} drop={drop} product={piece.product} variant={piece.variant} />
       ) : (
         <p data-testid="drop-edition">{fill(t.edition, { edition: drop.editionSize, limit: drop.perIdentityLimit })}</p>
       )}
       <p className="drop-how">{drop.mode === 'QUEUE' ? t.queueHow : t.drawHow}</p>
-      {drop.status === 'SCHEDULED' && <DropClock until={drop.startsAt} template={t.startsIn} testId="drop-countdown" />}
-      {drop.status === 'REGISTRATION' && drop.registrationClosesAt && <DropClock until={drop.registrationClosesAt} template={t.closesIn} testId="drop-countdown" />}
       {error && (
         <p className="drop-error" role="alert" data-testid="drop-error">
           {error}
@@ -109,70 +83,63 @@ export default async function DropPage({ params, searchParams }: { params: Param
       )}
       {q['joined'] && !error && <p className="drop-ok">{t.joined}</p>}
       {q['notify'] && !error && <p className="drop-ok">{t.notifyDone}</p>}
-
-      {entryText && (
-        <p className="drop-entry" data-testid="drop-entry">
-          {entryText}
-        </p>
-      )}
-      {entry?.status === 'ADMITTED' && entry.turnEndsAt && (
-        <form action={buyDrop} className="drop-buy" data-testid="drop-turn">
-          {hidden}
-          <p className="drop-turn">
-            {drop.mode === 'DRAW' && <strong>{t.won} </strong>}
-            <DropClock until={entry.turnEndsAt} template={t.yourTurn} testId="drop-turn-clock" />
-          </p>
-          <input type="hidden" name="variantId" value={drop.variantId} />
-          <label>
-            {t.quantity}{' '}
-            <input type="number" name="quantity" min={1} max={drop.perIdentityLimit} defaultValue={1} />
-          </label>
-          <button type="submit" className="button primary">
-            {t.buy}
-          </button>
-        </form>
-      )}
-
-      {!entry && accepting && signedIn && (
-        <form action={joinDrop} className="drop-join">
-          {hidden}
-          <label htmlFor="residentId">{t.residentId}</label>
-          <input id="residentId" name="residentId" inputMode="text" autoComplete="off" maxLength={18} required pattern="[0-9]{17}[0-9Xx]" />
-          <small>{t.residentIdHint}</small>
-          <button type="submit" className="button primary" data-testid="drop-join">
-            {drop.mode === 'QUEUE' ? t.join : t.register}
-          </button>
-        </form>
-      )}
-      {!signedIn && accepting && (
-        <p>
-          <Link className="button primary" href={routes.signIn(locale, routes.drop(locale, drop.id))}>
-            {t.signIn}
-          </Link>
-        </p>
-      )}
-      {drop.status === 'SCHEDULED' && signedIn && (
-        <form action={notifyWhenOpen}>
-          {hidden}
-          <button type="submit" className="button" data-testid="drop-notify">
-            {t.notifyOpen}
-          </button>
-        </form>
-      )}
-      {drop.seedHash && (
-        <details className="drop-verify">
-          <summary>{t.verify}</summary>
-          <p>
-            {t.seedHash}: <code>{drop.seedHash}</code>
-          </p>
-          {drop.seed && (
+      <DropLive
+        // Read again (a join, a new token): the stream starts over from the new reading.
+        key={`${entry?.id ?? ''}:${drop.myStreamToken ?? ''}`}
+        locale={locale}
+        t={t}
+        eventsUrl={dropEventsUrl(drop.id, drop.myStreamToken)}
+        initial={{
+          dropId: drop.id,
+          mode: drop.mode,
+          status: drop.status,
+          startsAt: drop.startsAt,
+          registrationClosesAt: drop.registrationClosesAt,
+          editionSize: drop.editionSize,
+          remaining: null,
+          waiting: null,
+          soldOut: false,
+          soldOutAt: null,
+          seedHash: drop.seedHash,
+          seed: drop.seed,
+          drawnAt: null,
+          drawCount: drop.drawList.length,
+        }}
+        initialEntry={entry ? { id: entry.id, status: entry.status, placeInQueue: entry.placeInQueue, admittedAt: null, turnEndsAt: entry.turnEndsAt, drawResult: null } : null}
+        buy={buyDrop}
+        hidden={hidden}
+        variantId={drop.variantId}
+        perIdentityLimit={drop.perIdentityLimit}
+        whileAccepting={
+          signedIn ? (
+            <form action={joinDrop} className="drop-join">
+              {hidden}
+              <label htmlFor="residentId">{t.residentId}</label>
+              <input id="residentId" name="residentId" inputMode="text" autoComplete="off" maxLength={18} required pattern="[0-9]{17}[0-9Xx]" />
+              <small>{t.residentIdHint}</small>
+              <button type="submit" className="button primary" data-testid="drop-join">
+                {drop.mode === 'QUEUE' ? t.join : t.register}
+              </button>
+            </form>
+          ) : (
             <p>
-              {t.seed}: <code>{drop.seed}</code>
+              <Link className="button primary" href={routes.signIn(locale, routes.drop(locale, drop.id))}>
+                {t.signIn}
+              </Link>
             </p>
-          )}
-          {drop.seed && <p>{fill(t.drawList, { count: drop.drawList.length })}</p>}
-        </details>
-      )}
+          )
+        }
+        whileScheduled={
+          signedIn ? (
+            <form action={notifyWhenOpen}>
+              {hidden}
+              <button type="submit" className="button" data-testid="drop-notify">
+                {t.notifyOpen}
+              </button>
+            </form>
+          ) : null
+        }
+      />
       {piece ? null : (
         <p>
           <Link href={routes.product(locale, drop.productId)}>{t.seeProduct}</Link>
