@@ -1,102 +1,41 @@
 import { ApiError } from '../api/errors';
 import { gql } from '../api/graphql';
 import { listQuery, pager, type FetchPage } from '../data/cursor-pager';
-import type { LocalizedText } from '../data/localized';
 import { graphql } from '../generated';
-import type { ProposalHeadFieldsFragment } from '../generated/graphql';
+import type {
+  LicenceChannel,
+  LicensableArtworksQuery,
+  LicensingMuseumsQuery,
+  NoticesQuery,
+  ProposalAction,
+  ProposalContentFieldsFragment,
+  ProposalDetailFieldsFragment,
+  ProposalDiffQuery,
+  ProposalHeadFieldsFragment,
+  ProposalResultFieldsFragment,
+  ProposalStage,
+  ProposalStatus,
+  ReviewDecision,
+} from '../generated/graphql';
 
 // Brand licensing proposals over GraphQL, shared by the brand's "proposals" resource and
 // the museum's "inbox". The API is libs/licensing (proposals.resolver.ts).
 
-export const PROPOSAL_STATUSES = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
-export const PROPOSAL_STAGES = ['CONCEPT', 'PRE_PRODUCTION_SAMPLE', 'FINAL_SAMPLE'] as const;
-export type ProposalStage = (typeof PROPOSAL_STAGES)[number];
-export const CHANNELS = ['VITRINE_MARKETPLACE', 'BRAND_ONLINE', 'BRAND_RETAIL', 'MUSEUM_SHOP', 'WHOLESALE'] as const;
-export type ProposalAction = 'AMEND' | 'APPROVE' | 'REJECT' | 'REQUEST_CHANGES' | 'REVISE' | 'SUBMIT' | 'WITHDRAW';
-export type ReviewDecision = 'APPROVE' | 'REJECT' | 'REQUEST_CHANGES';
+export const PROPOSAL_STATUSES = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const satisfies readonly ProposalStatus[];
+export const PROPOSAL_STAGES = ['CONCEPT', 'PRE_PRODUCTION_SAMPLE', 'FINAL_SAMPLE'] as const satisfies readonly ProposalStage[];
+export const CHANNELS = ['VITRINE_MARKETPLACE', 'BRAND_ONLINE', 'BRAND_RETAIL', 'MUSEUM_SHOP', 'WHOLESALE'] as const satisfies readonly LicenceChannel[];
+export type { ProposalAction, ProposalStage, ProposalStatus, ReviewDecision };
 
-export interface MoneyValue {
-  amount: number;
-  currency: string;
-}
-export interface ProposalContent {
-  title: LocalizedText | null;
-  concept: LocalizedText | null;
-  imageUrls: string[] | null;
-  artworkIds: string[] | null;
-  category: string | null;
-  crossBorderCategory: string | null;
-  targetRetailPrice: MoneyValue | null;
-  forecastUnits: number | null;
-  territory: string[] | null;
-  channels: string[] | null;
-  termStart: string | null;
-  termEnd: string | null;
-  sellOffDays: number | null;
-  royaltyRateBps: number | null;
-  minimumGuarantee: MoneyValue | null;
-  advance: MoneyValue | null;
-  specification: { hsCode: string; weightGrams: number; originCountry: string } | null;
-}
-export interface ProposalRevision {
-  version: number;
-  stage: ProposalStage;
-  note: string;
-  createdAt: string;
-  content: ProposalContent;
-}
-export interface ProposalReview {
-  id: string;
-  decision: ReviewDecision;
-  stage: ProposalStage;
-  revisionVersion: number;
-  comment: string;
-  createdAt: string;
-}
-export interface ProposalHistoryEntry {
-  event: string;
-  actorRole: string;
-  comment: string;
-  createdAt: string;
-  fromStage: ProposalStage | null;
-  toStage: ProposalStage;
-  fromStatus: ProposalStatus | null;
-  toStatus: ProposalStatus;
-  revisionVersion: number | null;
-}
-export interface FieldChange {
-  path: string;
-  kind: 'ADDED' | 'CHANGED' | 'REMOVED';
-  before: unknown;
-  after: unknown;
-}
-export interface ProposalRecord {
-  id: string;
-  museumId: string;
-  brandId: string;
-  brandName: string | null;
-  museum: { id: string; slug: string; name: LocalizedText } | null;
-  status: ProposalStatus;
-  stage: ProposalStage;
-  amendment: boolean;
-  currentVersion: number;
-  submittedVersion: number | null;
-  approvedVersion: number | null;
-  reviewDueAt: string | null;
-  submittedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  allowedActions: ProposalAction[];
-  content: ProposalContent;
-  // Detail only:
-  submissionProblems?: { path: string; message: string }[];
-  revisions?: ProposalRevision[];
-  reviewHistory?: ProposalReview[];
-  history?: ProposalHistoryEntry[];
-  artworks?: { id: string; accessionNumber: string; artist: string; title: LocalizedText }[];
-  agreement?: { id: string; status: string } | null;
-}
+// The records are the generated types of the documents below (apps/api/schema.graphql).
+export type ProposalContent = ProposalContentFieldsFragment;
+export type MoneyValue = NonNullable<ProposalContent['targetRetailPrice']>;
+type ProposalDetail = ProposalDetailFieldsFragment;
+export type ProposalRevision = ProposalDetail['revisions'][number];
+export type ProposalReview = ProposalDetail['reviewHistory'][number];
+export type ProposalHistoryEntry = ProposalDetail['history'][number];
+export type FieldChange = ProposalDiffQuery['proposalDiff'][number];
+/** A proposal's head and content; the detail's revisions, reviews, history, artworks and agreement when read one by one. */
+export type ProposalRecord = ProposalHeadFieldsFragment & { content: ProposalContent } & Partial<Pick<ProposalDetail, 'submissionProblems' | 'revisions' | 'reviewHistory' | 'history' | 'artworks' | 'agreement'>>;
 
 graphql(`
   fragment ProposalContentFields on ProposalContent {
@@ -215,11 +154,7 @@ const MARK_NOTICE_READ = graphql(`
   mutation MarkNoticeRead($id: ID!) { markLicensingNotificationRead(id: $id) { id } }
 `);
 
-type Result =
-  | ({ __typename: 'Proposal' } & ProposalRecord)
-  | { __typename: 'IllegalTransitionError'; errorCode: string; message: string }
-  | { __typename: 'StaleRevisionError'; errorCode: string; message: string; latestVersion: number | null }
-  | { __typename: 'AgreementTermsLockedError'; errorCode: string; message: string; lockedFields: string[] };
+type Result = ProposalResultFieldsFragment;
 
 /** Server paths (input.content.royaltyRateBps, content.termEnd) → the form's field names. */
 export function proposalField(path: string): string {
@@ -339,24 +274,14 @@ export async function withdrawProposal(id: string, reason: string | null): Promi
   return done(unwrap(r.withdrawProposal));
 }
 
-export interface LicensingMuseum {
-  id: string;
-  slug: string;
-  name: LocalizedText;
-  licensableWorkCount: number | null;
-}
+export type LicensingMuseum = LicensingMuseumsQuery['licensingMuseums']['nodes'][number];
 /** Museums offering works for licensing (a short list: the first 100). */
 export async function licensingMuseums(): Promise<LicensingMuseum[]> {
   const r = await gql(LICENSING_MUSEUMS);
   return r.licensingMuseums.nodes;
 }
 
-export interface LicensableArtwork {
-  id: string;
-  accessionNumber: string;
-  artist: string;
-  title: LocalizedText;
-}
+export type LicensableArtwork = LicensableArtworksQuery['licensableArtworks']['nodes'][number];
 export async function licensableArtworks(museumId: string, search: string | null): Promise<LicensableArtwork[]> {
   const r = await gql(LICENSABLE_ARTWORKS, { museumId, search });
   return r.licensableArtworks.nodes;
@@ -370,14 +295,7 @@ export async function proposalCounts(museumId: string | null): Promise<Record<Pr
   return Object.fromEntries(PROPOSAL_STATUSES.map((s) => [s, r[s].totalCount])) as Record<ProposalStatus, number>;
 }
 
-export interface LicensingNotice {
-  id: string;
-  kind: string;
-  message: string;
-  proposalId: string | null;
-  dueAt: string | null;
-  createdAt: string;
-}
+export type LicensingNotice = NoticesQuery['licensingNotifications']['nodes'][number];
 /** Unread licensing notices of the caller's museums or brand (review reminders, expiries). */
 export async function unreadNotices(first = 5): Promise<{ totalCount: number; nodes: LicensingNotice[] }> {
   const r = await gql(NOTICES, { first });

@@ -2,7 +2,7 @@ import { ApiError } from '../../api/errors';
 import { gql } from '../../api/graphql';
 import type { ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
-import type { BrandLocationFieldsFragment } from '../../generated/graphql';
+import type { BrandLevelsQuery, BrandLocationFieldsFragment } from '../../generated/graphql';
 
 export const BRAND_LOCATION_KINDS = ['EU_WAREHOUSE', 'BONDED_WAREHOUSE_CN'] as const;
 /** A brand partner's own stock location (its co-branded products ship from it). */
@@ -11,14 +11,7 @@ graphql(`
 `);
 export type BrandLocationRecord = BrandLocationFieldsFragment;
 /** A variant the brand fulfils, with its level at one location (zero when never counted). */
-export interface BrandVariantLevel {
-  variantId: string;
-  productId: string;
-  sku: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-}
+export type BrandVariantLevel = BrandLevelsQuery['brandFulfilledVariants'][number] & Omit<BrandLevelsQuery['brandStockLevels']['nodes'][number], 'variantId'>;
 const BRAND_STOCK_LOCATIONS = graphql(`
   query BrandStockLocations { brandStockLocations { ...BrandLocationFields } }
 `);

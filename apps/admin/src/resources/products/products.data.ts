@@ -7,7 +7,7 @@ import { toTextInput } from '../../data/localized';
 import { centsToEuros, eurosToCents } from '../../data/money';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
-import type { ManagedProductSort, ProductExportFieldsFragment, ProductFieldsFragment, ProductListFieldsFragment } from '../../generated/graphql';
+import type { BulkStatusMutation, ManagedProductSort, ProductExportFieldsFragment, ProductFieldsFragment, ProductListFieldsFragment } from '../../generated/graphql';
 import { getCurrentMuseumId, requireMuseumId } from '../../museum/current-museum';
 
 export type ProductStatus = 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
@@ -126,12 +126,7 @@ const DELETE_PRODUCT = graphql(`
   mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }
 `);
 
-export interface VariantStockLevel {
-  locationId: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-}
+export type VariantStockLevel = ApiVariant['stockLevels'][number];
 /** One option of a variant as the form edits it (name → value). */
 export interface OptionPair {
   name: string;
@@ -357,10 +352,7 @@ export async function productAction(id: string, action: ProductAction): Promise<
   return fromApi(product);
 }
 
-export interface BulkResult {
-  updated: string[];
-  failed: { id: string; code: string; message: string }[];
-}
+export type BulkResult = BulkStatusMutation['bulkSetProductStatus'];
 export async function bulkSetProductStatus(ids: string[], status: ProductStatus): Promise<BulkResult> {
   const r = await gql(BULK_STATUS, { ids, status });
   pager.invalidate('products');

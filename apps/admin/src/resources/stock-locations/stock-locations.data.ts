@@ -2,7 +2,7 @@ import { gql } from '../../api/graphql';
 import { listQuery, pager, type CursorPage, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
-import type { StockLevelFieldsFragment, StockLocationFieldsFragment, StockMovementFieldsFragment } from '../../generated/graphql';
+import type { StockLevelFieldsFragment, StockLocationFieldsFragment, StockMovementFieldsFragment, StockVariantChoicesQuery } from '../../generated/graphql';
 import { getCurrentMuseumId, requireMuseumId } from '../../museum/current-museum';
 
 export const LOCATION_KINDS = ['EU_WAREHOUSE', 'BONDED_WAREHOUSE_CN'] as const;
@@ -88,11 +88,9 @@ export async function setStockLevel(input: { locationId: string; variantId: stri
   return { ...r.setStockLevel, id: levelId(r.setStockLevel) };
 }
 
-export interface VariantChoice {
-  variantId: string;
-  sku: string;
-  productName: { fr: string; en: string; zhCN: string };
-}
+type ChoiceProduct = StockVariantChoicesQuery['managedProducts']['nodes'][number];
+/** A variant of the picker's answer, with its product's name. */
+export type VariantChoice = { variantId: ChoiceProduct['variants'][number]['id']; sku: ChoiceProduct['variants'][number]['sku']; productName: ChoiceProduct['name'] };
 /** Variants of the museum's products matching words of a name or a SKU, for the stock dialog's picker. */
 export async function findVariants(museumId: string, search: string): Promise<VariantChoice[]> {
   const r = await gql(STOCK_VARIANT_CHOICES, { museumId, filter: search.trim() ? { search: search.trim() } : {} });
