@@ -12,8 +12,12 @@ import { rpcSignature } from '../../libs/orders/src/lib/after-sales/infrastructu
  * or its error codes (SignatureDoesNotMatch, InvalidAccessKeyId.NotFound,
  * isv.MOBILE_NUMBER_ILLEGAL, isv.SMS_TEMPLATE_ILLEGAL, SignatureNonceUsed). Messages sent are kept
  * (newest last) so a test reads the code a shopper would have read on their phone. It can be
- * told to refuse the next sends (isv.BUSINESS_LIMIT_CONTROL). Approved templates: the guest code's
- * and the return steps' (`returnTemplates`, the dev codes by default).
+ * told to refuse the next sends (isv.BUSINESS_LIMIT_CONTROL), or to take the next sends and hold
+ * their answers (a sender that dies or times out before the answer). QuerySendDetails answers the
+ * messages sent to a phone on a day (yyyyMMdd, Beijing time) with their OutId, 50 a page, as Dysms
+ * does. Like Dysms, SendSms does not refuse an OutId it has seen: `duplicateOutIds` counts them, so
+ * a test sees a text sent twice. Approved templates: the guest code's and the return steps'
+ * (`returnTemplates`, the dev codes by default).
  */
 export interface SentSms {
   bizId: string;
@@ -34,6 +38,8 @@ export class SmsLoopback {
   readonly stats = { calls: 0, refused: 0 };
   private readonly nonces = new Set<string>();
   private failures = 0;
+  private holds = 0;
+  private readonly held: (() => void)[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -69,12 +75,30 @@ export class SmsLoopback {
     this.failures += n;
   }
 
+  /** The next `n` sends are taken (kept as sent) but their answers held until release() or close(). */
+  holdNext(n = 1): void {
+    this.holds += n;
+  }
+
+  /** Answers the held sends. */
+  release(): void {
+    for (const answer of this.held.splice(0)) answer();
+  }
+
+  /** OutIds that came with more than one message taken (a text sent twice). */
+  get duplicateOutIds(): string[] {
+    const seen = new Map<string, number>();
+    for (const m of this.sent) if (m.outId) seen.set(m.outId, (seen.get(m.outId) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  }
+
   /** The messages sent to this phone (its 11 digits), oldest first. */
   to(phone: string): SentSms[] {
     return this.sent.filter((m) => m.phone === phone);
   }
 
   close(): Promise<void> {
+    this.held.splice(0);
     this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
@@ -100,10 +124,12 @@ export class SmsLoopback {
     if (req.method !== 'POST' || !(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return refuse(400, 'MissingParameter', 'POST a form');
     const params: Record<string, string> = {};
     for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) params[k] = v;
-    for (const k of ['AccessKeyId', 'Action', 'PhoneNumbers', 'SignName', 'TemplateCode', 'Signature', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'Timestamp', 'Version']) {
+    const action = params['Action'];
+    const mandatory = action === 'QuerySendDetails' ? ['PhoneNumber', 'SendDate', 'PageSize', 'CurrentPage'] : ['PhoneNumbers', 'SignName', 'TemplateCode'];
+    for (const k of ['AccessKeyId', 'Action', ...mandatory, 'Signature', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'Timestamp', 'Version']) {
       if (!params[k]) return refuse(400, 'MissingParameter', `${k} is mandatory for this action.`);
     }
-    if (params['Action'] !== 'SendSms' || params['Version'] !== '2017-05-25') return refuse(400, 'InvalidAction.NotFound', 'Specified api is not found');
+    if ((action !== 'SendSms' && action !== 'QuerySendDetails') || params['Version'] !== '2017-05-25') return refuse(400, 'InvalidAction.NotFound', 'Specified api is not found');
     if (params['AccessKeyId'] !== this.accessKeyId) return refuse(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
     if (params['SignatureMethod'] !== 'HMAC-SHA1' || params['SignatureVersion'] !== '1.0') return refuse(400, 'InvalidSignatureMethod', 'Specified signature method is not supported.');
     if (rpcSignature('POST', params, this.accessKeySecret) !== params['Signature']) return refuse(400, 'SignatureDoesNotMatch', 'Specified signature is not matched with our calculation.');
@@ -111,6 +137,7 @@ export class SmsLoopback {
     if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(params['Timestamp']!) || Number.isNaN(at) || Math.abs(Date.now() - at) > 15 * 60_000) return refuse(400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
     if (this.nonces.has(params['SignatureNonce']!)) return refuse(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
     this.nonces.add(params['SignatureNonce']!);
+    if (action === 'QuerySendDetails') return this.querySendDetails(res, params);
     if (!/^1[3-9][0-9]{9}$/.test(params['PhoneNumbers']!)) return refuse(200, 'isv.MOBILE_NUMBER_ILLEGAL', '非法手机号');
     if (!this.approved.has(params['TemplateCode']!)) return refuse(200, 'isv.SMS_TEMPLATE_ILLEGAL', '模板不合法(不存在或被拉黑)');
     let templateParams: Record<string, string> = {};
@@ -128,6 +155,44 @@ export class SmsLoopback {
     const message = { bizId, phone: params['PhoneNumbers']!, signName: params['SignName']!, template: params['TemplateCode']!, params: templateParams, outId: params['OutId'] ?? null, requestId, at: new Date() };
     this.sent.push(message);
     this.onSend(message);
-    this.answer(res, 200, { RequestId: requestId, Code: 'OK', Message: 'OK', BizId: bizId });
+    const answer = () => this.answer(res, 200, { RequestId: requestId, Code: 'OK', Message: 'OK', BizId: bizId });
+    if (this.holds > 0) {
+      this.holds--;
+      this.held.push(answer);
+      return;
+    }
+    answer();
+  }
+
+  /** Dysms' QuerySendDetails: the phone's messages of that day (Beijing time), a page of them, each with its OutId. */
+  private querySendDetails(res: ServerResponse, params: Record<string, string>): void {
+    const refuse = (code: string, message: string) => {
+      this.stats.refused++;
+      this.answer(res, 200, { Code: code, Message: message });
+    };
+    if (!/^\d{8}$/.test(params['SendDate']!)) return refuse('isv.PARAM_NOT_SUPPORT_URL', 'SendDate must be yyyyMMdd');
+    const size = Number(params['PageSize']);
+    const page = Number(params['CurrentPage']);
+    if (!Number.isInteger(size) || size < 1 || size > 50 || !Number.isInteger(page) || page < 1) return refuse('isv.INVALID_PARAMETERS', 'PageSize is 1 to 50, CurrentPage from 1');
+    const beijing = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString();
+    const day = (d: Date) => beijing(d).slice(0, 10).replace(/-/g, '');
+    const rows = this.sent.filter((m) => m.phone === params['PhoneNumber'] && day(m.at) === params['SendDate'] && (!params['BizId'] || m.bizId === params['BizId']));
+    this.answer(res, 200, {
+      Code: 'OK',
+      Message: 'OK',
+      TotalCount: rows.length,
+      SmsSendDetailDTOs: {
+        SmsSendDetailDTO: rows.slice((page - 1) * size, page * size).map((m) => ({
+          PhoneNum: m.phone,
+          SendStatus: 3,
+          ErrCode: 'DELIVERED',
+          TemplateCode: m.template,
+          Content: `【${m.signName}】${JSON.stringify(m.params)}`,
+          SendDate: beijing(m.at).slice(0, 19).replace('T', ' '),
+          ReceiveDate: beijing(m.at).slice(0, 19).replace('T', ' '),
+          OutId: m.outId ?? '',
+        })),
+      },
+    });
   }
 }

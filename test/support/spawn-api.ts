@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { DEV_RETURN_SMS_TEMPLATES } from '../../libs/orders/src/lib/after-sales/domain/return-sms';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -91,4 +92,6 @@ export const PRODUCTION_TEST_SECRETS: Record<string, string> = {
   SMS_ACCESS_KEY_SECRET: 'sms-production-test-secret',
   SMS_SIGN_NAME: 'Vitrine',
   SMS_TEMPLATE_GUEST_CODE: 'SMS_000000001',
+  // A worker in production refuses to start without the return texts' templates (by language and step).
+  SMS_TEMPLATES_RETURN: JSON.stringify(DEV_RETURN_SMS_TEMPLATES),
 };

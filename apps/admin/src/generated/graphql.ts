@@ -569,6 +569,11 @@ export type SetStockLevelInput = {
   variantId: string | number;
 };
 
+/** SMS: a text to the order’s phone (a guest’s return). NOTICE: a notice in the shopper’s account. */
+export type ShopperMessageChannel =
+  | 'NOTICE'
+  | 'SMS';
+
 export type StartLiveFlashPriceInput = {
   /** How long it runs, 10 s to 4 h (the console offers whole minutes); it ends with the session at the latest. */
   durationSeconds: number;
@@ -1521,7 +1526,7 @@ export type MuseumReturnQueryVariables = Exact<{
 }>;
 
 
-export type MuseumReturnQuery = { museumReturn: { id: string, orderId: string, orderNumber: string, museumId: string, reason: ReturnReason, note: string | null, photoUrls: Array<string>, status: ReturnStatus, customsStatus: ReturnCustomsStatus, late: boolean, releasedAt: string, arrivalDeadline: string, decisionComment: string | null, decidedAt: string | null, returnLogisticsNo: string | null, receivedAt: string | null, inspectedAt: string | null, inspectionComment: string | null, refundAmount: number | null, createdAt: string, history: Array<{ kind: string, detail: string, at: string }>, photos: Array<{ id: string, position: number, contentType: string, byteSize: number, url: string, urlExpiresAt: string }>, lines: Array<{ lineId: string, quantity: number, acceptedQuantity: number | null, sellable: boolean | null }> } };
+export type MuseumReturnQuery = { museumReturn: { id: string, orderId: string, orderNumber: string, museumId: string, reason: ReturnReason, note: string | null, photoUrls: Array<string>, status: ReturnStatus, customsStatus: ReturnCustomsStatus, late: boolean, releasedAt: string, arrivalDeadline: string, decisionComment: string | null, decidedAt: string | null, returnLogisticsNo: string | null, receivedAt: string | null, inspectedAt: string | null, inspectionComment: string | null, refundAmount: number | null, createdAt: string, history: Array<{ kind: string, detail: string, at: string }>, shopperMessages: Array<{ at: string, sentAt: string | null, step: string, channel: ShopperMessageChannel, locale: string, phoneMasked: string | null, status: string, template: string | null, content: string, attempts: number, lastError: string | null }>, photos: Array<{ id: string, position: number, contentType: string, byteSize: number, url: string, urlExpiresAt: string }>, lines: Array<{ lineId: string, quantity: number, acceptedQuantity: number | null, sellable: boolean | null }> } };
 
 export type DecideReturnMutationVariables = Exact<{
   id: string | number;
@@ -6475,6 +6480,19 @@ export const MuseumReturnDocument = new TypedDocumentString(`
       kind
       detail
       at
+    }
+    shopperMessages {
+      at
+      sentAt
+      step
+      channel
+      locale
+      phoneMasked
+      status
+      template
+      content
+      attempts
+      lastError
     }
     photos {
       id

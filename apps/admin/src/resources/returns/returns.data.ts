@@ -16,10 +16,11 @@ export type ReturnLineRecord = ReturnFieldsFragment['lines'][number];
 /**
  * A return as the list answers it (ReturnFields); the page adds its history, and its photos shown
  * through signed links (`url`, relative to the API's origin, working until `urlExpiresAt`; none
- * once the return is refused or closed). Back at the site (`receivedAt`): the carrier reported
+ * once the return is refused or closed), and what was sent to the shopper (texts to a guest's
+ * phone, notices to an account, in the shopper's language). Back at the site (`receivedAt`): the carrier reported
  * it arrived, or the seller marked it received.
  */
-export type ReturnRecord = ReturnFieldsFragment & Partial<Pick<MuseumReturnQuery['museumReturn'], 'history' | 'photos'>>;
+export type ReturnRecord = ReturnFieldsFragment & Partial<Pick<MuseumReturnQuery['museumReturn'], 'history' | 'photos' | 'shopperMessages'>>;
 
 graphql(`
   fragment ReturnFields on OrderReturn {
@@ -61,6 +62,7 @@ const MUSEUM_RETURN = graphql(`
     museumReturn(id: $id) {
       ...ReturnFields
       history(locale: $locale) { kind detail at }
+      shopperMessages { at sentAt step channel locale phoneMasked status template content attempts lastError }
       photos { id position contentType byteSize url urlExpiresAt }
     }
   }

@@ -260,6 +260,60 @@ const History = () => {
   );
 };
 
+const LANGUAGES: Record<string, string> = { 'zh-CN': '中文', en: 'English', fr: 'Français' };
+
+/** What the shopper was sent about this return: texts to a guest's phone, notices to an account, with their delivery. */
+const ShopperMessages = () => {
+  const r = useRecordContext<ReturnRecord>();
+  const translate = useTranslate();
+  if (!r?.shopperMessages) return null;
+  const t = (key: string, fallback: string) => translate(`vitrine.returns.${key}`, { _: fallback });
+  return (
+    <Section title="vitrine.returns.messages" testId="return-messages">
+      {r.shopperMessages.length === 0 ? (
+        <Box sx={{ color: 'text.secondary' }}>{t('messages_none', 'Nothing sent to the shopper yet.')}</Box>
+      ) : (
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              {(['at', 'step', 'channel', 'to', 'language', 'status', 'content'] as const).map((c) => (
+                <TableCell key={c}>{t(`message_col.${c}`, c)}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {r.shopperMessages.map((m, i) => (
+              <TableRow key={`${m.at}-${i}`} data-testid="return-message">
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <When at={m.sentAt ?? m.at} />
+                </TableCell>
+                <TableCell>{translate(`vitrine.returns.event.${m.step}`, { _: m.step })}</TableCell>
+                <TableCell>{t(`message_channel.${m.channel}`, m.channel)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{m.phoneMasked ?? '—'}</TableCell>
+                <TableCell>{LANGUAGES[m.locale] ?? m.locale}</TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    color={m.status === 'SENT' || m.status === 'DELIVERED' || m.status === 'READ' ? 'success' : m.status === 'FAILED' || m.status === 'UNDELIVERABLE' ? 'error' : 'warning'}
+                    label={t(`message_status.${m.status}`, m.status)}
+                  />
+                  {m.channel === 'SMS' && m.attempts > 1 ? <Box sx={{ fontSize: 12, color: 'text.secondary' }}>{translate('vitrine.returns.message_attempts', { smart_count: m.attempts })}</Box> : null}
+                  {m.lastError && m.status !== 'SENT' ? <Box sx={{ fontSize: 12, color: 'error.main', overflowWrap: 'anywhere' }}>{m.lastError}</Box> : null}
+                </TableCell>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                  {m.content}
+                  {m.template ? <Box sx={{ fontSize: 12, color: 'text.secondary' }}>{m.template}</Box> : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </Section>
+  );
+};
+
 /** Accept (a return waybill is booked) or refuse a requested return; the comment is required either way. */
 const DecideButtons = () => {
   const r = useRecordContext<ReturnRecord>();
@@ -522,6 +576,7 @@ export const ReturnShow = () => (
         <Facts />
         <History />
       </Box>
+      <ShopperMessages />
     </Box>
   </Show>
 );

@@ -105,6 +105,7 @@ export class CheckoutWriter {
         idConsentAt: c.now,
         riskNoticeAcceptedAt: c.now,
         consentVersion: CONSENT_VERSION,
+        locale: c.input.locale,
         holdExpiresAt,
         createdAt: c.now,
       };

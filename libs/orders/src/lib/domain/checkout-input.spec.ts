@@ -49,6 +49,17 @@ describe('checkCheckoutInput', () => {
     expect(e?.code).toBe('VALIDATION_FAILED');
     expect((e?.details['fields'] as { path: string }[]).map((f) => f.path).sort()).toEqual(['input.recipient.phone', 'input.recipient.postalCode']);
   });
+
+  it('keeps the shop’s language (zh-CN when none) and refuses another', () => {
+    expect(checkCheckoutInput(valid(), TODAY).locale).toBe('zh-CN');
+    expect(checkCheckoutInput({ ...valid(), locale: null }, TODAY).locale).toBe('zh-CN');
+    for (const locale of ['zh-CN', 'en', 'fr'] as const) expect(checkCheckoutInput({ ...valid(), locale }, TODAY).locale).toBe(locale);
+    for (const locale of ['de', 'zh', 'FR', 'en-GB', '']) {
+      const e = errorOf({ ...valid(), locale });
+      expect(e?.code).toBe('VALIDATION_FAILED');
+      expect((e?.details['fields'] as { path: string }[]).map((f) => f.path)).toEqual(['input.locale']);
+    }
+  });
 });
 
 describe('checkoutFingerprint', () => {

@@ -5,6 +5,11 @@ import { validate } from '@vitrine/shared/kernel';
 import { OrdersError, OrdersErrorCode } from './orders-error';
 import { isSourceMarker } from '../attribution/domain/attribution';
 
+/** The shop's languages (its URL locales), recorded with a checkout; zh-CN when the client gives none. */
+export const SHOPPER_LOCALES = ['zh-CN', 'en', 'fr'] as const;
+export type ShopperLocale = (typeof SHOPPER_LOCALES)[number];
+export const DEFAULT_SHOPPER_LOCALE: ShopperLocale = 'zh-CN';
+
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max).transform((s) => s.replace(/\s+/g, ' '));
 
 export const recipientSchema = z.object({
@@ -44,6 +49,8 @@ export const placeOrderSchema = z.object({
     .nullish(),
   // The coupon entered in the cart (libs/promotions); checked again here, under the checkout's locks.
   couponCode: z.string().trim().max(32).nullish(),
+  // The shop's language (its URL locale): the shopper's return texts and notices are written in it.
+  locale: z.enum(SHOPPER_LOCALES, { message: 'must be zh-CN, en or fr' }).nullish(),
 }).superRefine((v, ctx) => {
   // Alipay sends the shopper back to a page of the shop: Stripe refuses the confirmation without one.
   if (v.paymentMethod === 'ALIPAY' && !v.returnUrl) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['returnUrl'], message: 'is required with ALIPAY' });
@@ -63,6 +70,7 @@ export interface CheckedCheckoutInput {
   returnUrl: string | null;
   source: string | null;
   couponCode: string | null;
+  locale: ShopperLocale;
 }
 
 /** The version of the consent and risk-notice texts the shopper accepted; stored with the checkout. */
@@ -116,6 +124,7 @@ export function checkCheckoutInput(input: unknown, today: Date): CheckedCheckout
     returnUrl: v.returnUrl ?? null,
     source: v.source ?? null,
     couponCode: v.couponCode ? v.couponCode.toUpperCase() : null,
+    locale: v.locale ?? DEFAULT_SHOPPER_LOCALE,
   };
 }
 

@@ -365,6 +365,11 @@ export class PlaceOrderInput {
     description: 'The coupon the shopper entered (applyCartCoupon). Refused with its code (COUPON_INVALID, COUPON_EXPIRED, COUPON_EXHAUSTED, COUPON_LIMIT_REACHED, ...) and nothing written when it no longer applies.',
   })
   couponCode?: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The shop’s language (its URL locale): zh-CN (the default), en or fr. The shopper’s return texts (SMS) and notices are written in it; VALIDATION_FAILED for another.',
+  })
+  locale?: string;
 }
 
 export enum OrderSortGql {

@@ -30,7 +30,7 @@ export interface PlacedRows {
   history: { orderId: string; fromStatus: null; toStatus: 'PENDING_PAYMENT'; reason: string; createdAt: Date }[];
 }
 
-export type NewCheckout = CheckoutRecord & { discountMinor: number; identityId: string; idConsentAt: Date; riskNoticeAcceptedAt: Date; consentVersion: string };
+export type NewCheckout = CheckoutRecord & { discountMinor: number; identityId: string; idConsentAt: Date; riskNoticeAcceptedAt: Date; consentVersion: string; locale: string };
 export type NewOrder = Omit<OrderRecord, 'status' | 'paidAt' | 'cancelledAt' | 'refundedAt'> & { identityId: string; lines: Omit<OrderLineRecord, 'id' | 'orderId'>[] };
 
 export class DuplicateCheckoutError extends Error {}
@@ -102,10 +102,10 @@ export class OrderCheckoutRepository {
     const rows = await tx.$queryRaw<{ checkouts: bigint; placed_at: Date | null; quota_used: bigint | null }[]>`
       WITH c AS (
         INSERT INTO checkouts (id, idempotency_key, fingerprint, cart_id, shopper_user_id, identity_id, currency, goods_minor, shipping_minor,
-          insurance_minor, tax_minor, total_minor, discount_minor, id_consent_at, risk_notice_accepted_at, consent_version, hold_expires_at, created_at)
+          insurance_minor, tax_minor, total_minor, discount_minor, id_consent_at, risk_notice_accepted_at, consent_version, locale, hold_expires_at, created_at)
         VALUES (${c.id}::uuid, ${c.idempotencyKey}, ${c.fingerprint}, ${c.cartId}::uuid, ${c.shopperUserId}::uuid, ${c.identityId}::uuid, ${c.currency},
           ${c.goodsMinor}, ${c.shippingMinor}, ${c.insuranceMinor}, ${c.taxMinor}, ${c.totalMinor}, ${c.discountMinor}, ${c.idConsentAt}, ${c.riskNoticeAcceptedAt},
-          ${c.consentVersion}, ${c.holdExpiresAt}, ${c.createdAt})
+          ${c.consentVersion}, ${c.locale}, ${c.holdExpiresAt}, ${c.createdAt})
         ON CONFLICT DO NOTHING
         RETURNING id
       ), o AS (

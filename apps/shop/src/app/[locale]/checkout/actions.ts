@@ -77,6 +77,8 @@ export async function placeOrder(_prev: CheckoutFormState, formData: FormData): 
     couponCode: await readCoupon(),
     // Where the shopper came from (a shelf label's QR code, …): the order's attribution.
     source: await readSource(),
+    // The shop's language: the shopper's return texts and notices are written in it.
+    locale,
   };
   const { data, errors } = await gqlRequest<{ placeOrder: Placed }>(PLACE, { input });
   if (errors.length || !data) return refusalToState(errors[0]);

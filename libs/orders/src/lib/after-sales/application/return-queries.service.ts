@@ -2,7 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationError, canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { returnableUnits, type ReturnStatus } from '../domain/returns';
 import { ReturnsRepository, type NoticeRecord, type ReturnEventRecord, type ReturnRecord } from '../infrastructure/returns.repository';
+import { maskPhone, mobileDigits } from '../domain/guest-codes';
+import { returnNoticeText, textLocale, textParams } from '../domain/return-texts';
 import { ReturnSmsRepository, type ReturnSmsRecord } from '../infrastructure/return-sms.repository';
+
+/** A text or notice sent to the shopper about their return, as the seller sees it: the phone masked, a notice in the shopper's words. */
+export interface ShopperMessage {
+  returnId: string;
+  channel: 'SMS' | 'NOTICE';
+  step: string;
+  locale: string;
+  status: string;
+  at: Date;
+  sentAt: Date | null;
+  phoneMasked: string | null;
+  template: string | null;
+  /** A notice: its text in the shopper's language. A text: its template's parameters (its wording is the approved template's). */
+  content: string;
+  attempts: number;
+  lastError: string | null;
+}
 
 /** The most notice ids markNoticesRead takes at once (a page of myNotices). */
 export const MAX_NOTICES_MARKED = 100;
@@ -38,6 +57,28 @@ export class ReturnQueriesService {
   /** The texts sent to guests about these returns (already seen by the caller), oldest first. */
   textsOf(returnIds: readonly string[]): Promise<ReturnSmsRecord[]> {
     return this.texts.ofReturns(returnIds);
+  }
+
+  /** The texts and notices sent to the shoppers of these returns (already seen by the caller), oldest first. */
+  async shopperMessagesOf(returnIds: readonly string[]): Promise<ShopperMessage[]> {
+    return (await this.texts.sentToShoppers(returnIds)).map((m) => {
+      const digits = m.phone ? mobileDigits(m.phone) : null;
+      const params = textParams(m.params);
+      return {
+        returnId: m.returnId,
+        channel: m.channel,
+        step: m.step,
+        locale: m.locale,
+        status: m.status,
+        at: m.at,
+        sentAt: m.sentAt,
+        phoneMasked: m.channel === 'SMS' ? (digits ? maskPhone(digits) : '****') : null,
+        template: m.template,
+        content: m.channel === 'NOTICE' ? m.message || returnNoticeText(m.step, params, textLocale(m.locale)) : Object.entries(params).map(([k, v]) => `${k}=${String(v)}`).join('; '),
+        attempts: m.attempts,
+        lastError: m.lastError,
+      };
+    });
   }
 
   eventsOf(returnIds: readonly string[]): Promise<ReturnEventRecord[]> {

@@ -3,18 +3,22 @@ import { PrismaService } from '@vitrine/shared/data-access';
 import { mobileDigits } from '../domain/guest-codes';
 import { parseReturnSmsTemplates, templateFor, type ReturnSmsTemplates } from '../domain/return-sms';
 import { ReturnSmsRepository } from '../infrastructure/return-sms.repository';
-import { AliyunSmsGateway, SmsRefused, smsConfigFromEnv, type SmsGateway } from '../infrastructure/sms.gateway';
+import { AliyunSmsGateway, SMS_OUTCOME_UNKNOWN, SmsRefused, assertSmsSettings, smsConfigFromEnv, smsSendDay, type SmsGateway } from '../infrastructure/sms.gateway';
 
-/** The worker's gateway and templates for guests' return texts, built when the first text is sent (a worker without SMS settings still starts; its texts wait, with the error). */
+/** The worker's gateway and templates for guests' return texts (outside production built when the first text is sent: a worker without SMS settings starts on the dev defaults). */
 export const RETURN_SMS_SENDER = Symbol('RETURN_SMS_SENDER');
 export interface ReturnSmsSender {
   gateway(): { sms: SmsGateway; templates: ReturnSmsTemplates; timeoutMs: number; orderWaitMs: number };
 }
 
-/** The sender from the environment (SMS_* and SMS_TEMPLATES_RETURN), read once, on first use. */
+/**
+ * The sender from the environment (SMS_* and SMS_TEMPLATES_RETURN), read once, on first use; in
+ * production at once, so a worker without them refuses to start, as the API does, naming them.
+ */
 export function returnSmsSenderFromEnv(env: NodeJS.ProcessEnv = process.env): ReturnSmsSender {
+  assertSmsSettings(env, ['SMS_TEMPLATES_RETURN']);
   let built: ReturnType<ReturnSmsSender['gateway']> | null = null;
-  return {
+  const sender: ReturnSmsSender = {
     gateway: () => {
       if (!built) {
         const config = smsConfigFromEnv(env);
@@ -29,21 +33,28 @@ export function returnSmsSenderFromEnv(env: NodeJS.ProcessEnv = process.env): Re
       return built;
     },
   };
+  // A malformed SMS_TEMPLATES_RETURN refuses the start in production too.
+  if (env['NODE_ENV'] === 'production') sender.gateway();
+  return sender;
 }
 
 /**
- * Sends a guest's return text written by the step's transaction (queueGuestReturnSms): under the
- * row's lock, to the order's recipient phone, with the step's template in the text's language
- * and the order number added to its parameters. The gateway's answer is kept on the row (SENT
- * with its BizId and RequestId, or the refusal and the try counted); a refusal or an outage
- * fails the job, which BullMQ retries; a sent text is never sent again. One window is left: the
- * gateway accepted a text and the worker died before its commit; the retry sends it again
- * (Aliyun has no idempotency key; OutId, the row's id, lets its receipts be matched).
+ * Sends a guest's return text written by the step's transaction (queueGuestReturnSms), to the
+ * order's recipient phone, with the step's template in the text's language (the checkout's) and
+ * the order number added to its parameters.
+ *
+ * At most once per row, across crashes: a try is first claimed (SENDING, counted, committed)
+ * under the row's lock, then the gateway is called outside any transaction with OutId = the
+ * row's id, then the answer is recorded if that claim is still the row's. A sender that finds the
+ * row SENDING (a worker that died after the gateway took the text and before recording it, or an
+ * answer lost to a timeout) leaves it alone while that claim is younger than the lease (the
+ * gateway's timeout + 5 s: a try in flight), and after it asks the gateway's send records
+ * (QuerySendDetails, by phone and day) for a message with that OutId: found, it is SENT without
+ * sending again; not found, it is sent. A definite refusal makes it PENDING again (FAILED after
+ * the job's last try) and the job is retried.
  *
  * A return's texts go out in the order of their steps: while an earlier text of the same return
- * is unsent (the gateway refusing it), a later one waits (its job retried), for at most
- * RETURN_SMS_ORDER_WAIT_MS, so one text that cannot go out holds the others back no longer.
- * After the job's last try a refused text is FAILED.
+ * is unsent, a later one waits (its job retried), for at most RETURN_SMS_ORDER_WAIT_MS.
  */
 @Injectable()
 export class ReturnSmsService {
@@ -64,10 +75,14 @@ export class ReturnSmsService {
       await this.prisma.$transaction((tx) => this.texts.markRefused(tx, smsId, { template: null, error: `SMS gateway not configured: ${(e as Error).message}`, requestId: null }));
       throw e;
     }
-    const outcome = await this.prisma.$transaction(
-      async (tx): Promise<'SENT' | 'DONE' | 'UNDELIVERABLE' | SmsRefused> => {
+    const leaseMs = gateway.timeoutMs + 5_000;
+    type Claimed = { phone: string; template: string; orderNo: string; params: Record<string, string>; previousClaim: Date | null };
+    const claimed = await this.prisma.$transaction(
+      async (tx): Promise<'DONE' | 'UNDELIVERABLE' | SmsRefused | Claimed> => {
         const text = await this.texts.lockForSend(tx, smsId, now, gateway.orderWaitMs);
-        if (!text || text.status !== 'PENDING') return 'DONE';
+        if (!text || (text.status !== 'PENDING' && text.status !== 'SENDING')) return 'DONE';
+        // Another sender's try in flight (a stalled job run again while the first still works).
+        if (text.status === 'SENDING' && text.claimedAt && now.getTime() - text.claimedAt.getTime() < leaseMs) return new SmsRefused('IN_FLIGHT', 'another try of this text is in flight');
         if (text.earlierPending && !lastTry) return new SmsRefused('WAITING', 'an earlier text of this return is not sent yet');
         const phone = text.phone ? mobileDigits(text.phone) : null;
         const template = templateFor(gateway.templates, text.locale, text.step as Parameters<typeof templateFor>[2]);
@@ -75,22 +90,36 @@ export class ReturnSmsService {
           await this.texts.markRefused(tx, text.id, { template, error: 'the order has no mobile number to text', requestId: null, status: 'UNDELIVERABLE' });
           return 'UNDELIVERABLE';
         }
-        try {
-          const sent = await gateway.sms.deliver({ phone, template, params: { order: text.orderNo, ...text.params }, outId: text.id });
-          await this.texts.markSent(tx, text.id, now, { template, ...sent });
-          return 'SENT';
-        } catch (e) {
-          const refused = e instanceof SmsRefused ? e : new SmsRefused('ERROR', (e as Error).message);
-          await this.texts.markRefused(tx, text.id, { template, error: `${refused.code}: ${refused.message}`, requestId: refused.requestId, ...(lastTry ? { status: 'FAILED' as const } : {}) });
-          return refused;
-        }
+        await this.texts.claim(tx, text.id, now, template);
+        return { phone, template, orderNo: text.orderNo, params: text.params, previousClaim: text.status === 'SENDING' ? text.claimedAt ?? now : null };
       },
-      { maxWait: 10_000, timeout: gateway.timeoutMs + 10_000 },
+      { maxWait: 10_000, timeout: 10_000 },
     );
-    if (outcome instanceof SmsRefused) {
-      if (outcome.code !== 'WAITING') this.log.warn(`return text ${smsId} refused by the SMS gateway (${outcome.code})${lastTry ? ': FAILED' : '; retried'}`);
-      throw new Error(`the SMS gateway refused return text ${smsId}: ${outcome.code} ${outcome.message}`);
+    if (claimed === 'DONE' || claimed === 'UNDELIVERABLE') return claimed;
+    if (claimed instanceof SmsRefused) throw new Error(`return text ${smsId} not sent yet: ${claimed.code} ${claimed.message}`);
+
+    const settle = async (outcome: Parameters<ReturnSmsRepository['settleClaim']>[2]) => {
+      if (!(await this.texts.settleClaim(smsId, now, outcome))) this.log.warn(`return text ${smsId}: its claim of ${now.toISOString()} was taken over before ${outcome.status} could be recorded`);
+    };
+    try {
+      // A try whose outcome was never recorded: the gateway's records say whether it went out.
+      if (claimed.previousClaim) {
+        const found = await gateway.sms.findSent({ phone: claimed.phone, outId: smsId, days: [smsSendDay(claimed.previousClaim), smsSendDay(now)] });
+        if (found) {
+          await settle({ status: 'SENT', at: claimed.previousClaim, ...found, note: 'sent by an earlier try whose answer was not recorded (found by OutId in the gateway’s send records)' });
+          return 'SENT';
+        }
+      }
+      const sent = await gateway.sms.deliver({ phone: claimed.phone, template: claimed.template, params: { order: claimed.orderNo, ...claimed.params }, outId: smsId });
+      await settle({ status: 'SENT', at: now, ...sent });
+      return 'SENT';
+    } catch (e) {
+      const refused = e instanceof SmsRefused ? e : new SmsRefused('ERROR', (e as Error).message);
+      // A timeout or a garbled answer may hide a text the gateway took: it stays SENDING, and the next try asks first.
+      const unknown = SMS_OUTCOME_UNKNOWN.has(refused.code);
+      await settle({ status: lastTry ? 'FAILED' : unknown ? 'SENDING' : 'PENDING', error: `${refused.code}: ${refused.message}`, requestId: refused.requestId });
+      this.log.warn(`return text ${smsId} refused by the SMS gateway (${refused.code})${lastTry ? ': FAILED' : '; retried'}`);
+      throw new Error(`the SMS gateway refused return text ${smsId}: ${refused.code} ${refused.message}`);
     }
-    return outcome;
   }
 }

@@ -2,12 +2,12 @@ import { Args, Context, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, Re
 import { CurrentActor, PageArgs, Roles, byKeys, decodeCursor, groupByKeys, pageSize, toPage, type Actor, type RequestContext } from '@vitrine/shared/graphql';
 import { ValidationError } from '@vitrine/shared/kernel';
 import { OrderLineType, OrderType } from '../../graphql/orders.types';
-import { ReturnQueriesService } from '../application/return-queries.service';
+import { ReturnQueriesService, type ShopperMessage } from '../application/return-queries.service';
 import { ReturnsService } from '../application/returns.service';
 import type { ReturnStatus } from '../domain/returns';
 import { returnEventText, textLocale, textParams } from '../domain/return-texts';
 import type { NoticeRecord, ReturnEventRecord, ReturnRecord } from '../infrastructure/returns.repository';
-import { InspectReturnInput, RequestReturnInput, ReturnEventType, ReturnPage, ReturnStatusGql, ReturnTextType, ReturnType, ShopperNoticeType } from './returns.types';
+import { InspectReturnInput, RequestReturnInput, ReturnEventType, ReturnPage, ReturnShopperMessageType, ReturnStatusGql, ReturnTextType, ReturnType, ShopperMessageChannelGql, ShopperNoticeType } from './returns.types';
 import type { ReturnSmsRecord } from '../infrastructure/return-sms.repository';
 
 export function toReturn(r: ReturnRecord): Omit<ReturnType, 'history'> {
@@ -147,6 +147,15 @@ export class ReturnsResolver {
   async texts(@Parent() r: ReturnType, @Context() ctx: RequestContext): Promise<ReturnTextType[]> {
     const loader = ctx.loaders.get<string, ReturnSmsRecord[]>('returns.texts', async (ids) => groupByKeys(ids, await this.queries.textsOf(ids), (t) => t.returnId));
     return loader.load(r.id);
+  }
+
+  @ResolveField(() => [ReturnShopperMessageType], {
+    description:
+      'Everything sent to the shopper about this return, oldest first: texts (SMS) to a guest’s phone and notices to an account, each with its step, channel, masked phone, language and delivery status. One statement for all the returns of a request.',
+  })
+  async shopperMessages(@Parent() r: ReturnType, @Context() ctx: RequestContext): Promise<ReturnShopperMessageType[]> {
+    const loader = ctx.loaders.get<string, ShopperMessage[]>('returns.shopperMessages', async (ids) => groupByKeys(ids, await this.queries.shopperMessagesOf(ids), (m) => m.returnId));
+    return (await loader.load(r.id)).map((m) => ({ ...m, channel: m.channel as ShopperMessageChannelGql }));
   }
 }
 

@@ -45,7 +45,7 @@ export class ReturnEventType {
 @ObjectType('ReturnText', { description: 'A text (SMS) to a guest about a step of their return (a guest has no account for notices), and what the gateway answered.' })
 export class ReturnTextType {
   @Field(() => String, { description: 'The step texted: ACCEPTED, REFUSED, WAYBILL, ARRIVED, RECEIVED, REFUNDED, REFUND_FAILED.' }) step!: string;
-  @Field(() => String, { description: 'PENDING (not sent yet: the gateway refused or was not reached, retried), SENT, FAILED (refused at every try), UNDELIVERABLE (the order has no mobile number).' }) status!: string;
+  @Field(() => String, { description: 'PENDING (not sent yet: the gateway refused, retried), SENDING (handed to the gateway, its answer not recorded yet: the next try asks the gateway by OutId before sending again), SENT, FAILED (refused at every try), UNDELIVERABLE (the order has no mobile number).' }) status!: string;
   @Field(() => String, { description: 'The language of its template (zh-CN, en, fr).' }) locale!: string;
   @Field(() => Int, { description: 'Calls made to the gateway.' }) attempts!: number;
   @Field(() => String, { nullable: true, description: 'The approved template it was sent with.' }) template!: string | null;
@@ -54,6 +54,30 @@ export class ReturnTextType {
   @Field(() => String, { nullable: true, description: 'Why the last try was not sent.' }) lastError!: string | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) sentAt!: Date | null;
+}
+
+export enum ShopperMessageChannelGql {
+  SMS = 'SMS',
+  NOTICE = 'NOTICE',
+}
+registerEnumType(ShopperMessageChannelGql, { name: 'ShopperMessageChannel', description: 'SMS: a text to the order’s phone (a guest’s return). NOTICE: a notice in the shopper’s account.' });
+
+@ObjectType('ReturnShopperMessage', { description: 'A text (SMS) or notice sent to the shopper about a step of their return, as the seller sees it.' })
+export class ReturnShopperMessageType {
+  @Field(() => GraphQLISODateTime, { description: 'When the step wrote it.' }) at!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the gateway took the text (a notice: when written); null while not sent.' }) sentAt!: Date | null;
+  @Field(() => String, { description: 'The return step: ACCEPTED, REFUSED, WAYBILL, ARRIVED, RECEIVED, REFUNDED, REFUND_FAILED, …' }) step!: string;
+  @Field(() => ShopperMessageChannelGql) channel!: ShopperMessageChannelGql;
+  @Field(() => String, { description: 'The shopper’s language, recorded at checkout (zh-CN, en, fr): the text’s template and the notice are in it.' }) locale!: string;
+  @Field(() => String, { nullable: true, description: 'SMS: the phone it went to, masked (138****5678); null for a notice.' }) phoneMasked!: string | null;
+  @Field(() => String, {
+    description: 'SMS: PENDING (not sent yet, retried), SENDING (handed to the gateway, its answer not recorded yet), SENT, FAILED, UNDELIVERABLE. NOTICE: DELIVERED (in the shopper’s notices), READ.',
+  })
+  status!: string;
+  @Field(() => String, { nullable: true, description: 'SMS: the approved template it was sent with.' }) template!: string | null;
+  @Field(() => String, { description: 'A notice: its text in the shopper’s language. SMS: the template’s parameters (its wording is the approved template’s).' }) content!: string;
+  @Field(() => Int, { description: 'SMS: calls made to the gateway (a notice: 1).' }) attempts!: number;
+  @Field(() => String, { nullable: true, description: 'SMS: why the last try was not sent.' }) lastError!: string | null;
 }
 
 @ObjectType('OrderReturn')

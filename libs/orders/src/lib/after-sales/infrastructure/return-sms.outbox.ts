@@ -27,10 +27,12 @@ export async function queueGuestReturnSms(tx: SqlTx, steps: readonly GuestReturn
   });
   if (!rows.length) return;
   const ids = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO return_sms (id, return_id, order_id, step, step_key, params)
-    SELECT gen_random_uuid(), x.return_id, x.order_id, x.step, x.step_key, x.params
+    INSERT INTO return_sms (id, return_id, order_id, step, step_key, params, locale)
+    SELECT gen_random_uuid(), x.return_id, x.order_id, x.step, x.step_key, x.params, c.locale
     FROM unnest(${rows.map((r) => r.returnId)}::uuid[], ${rows.map((r) => r.orderId)}::uuid[], ${rows.map((r) => r.step)}::text[], ${rows.map((r) => r.stepKey)}::text[], ${rows.map((r) => JSON.stringify(r.params))}::jsonb[])
       AS x(return_id, order_id, step, step_key, params)
+      -- In the language the shopper checked out in (the shop's locale, recorded with the checkout).
+      JOIN orders o ON o.id = x.order_id JOIN checkouts c ON c.id = o.checkout_id
     ON CONFLICT (return_id, step_key) DO NOTHING
     RETURNING id::text AS id`;
   for (const { id } of ids) await enqueueJob(tx, sendReturnSmsJob, { smsId: id });

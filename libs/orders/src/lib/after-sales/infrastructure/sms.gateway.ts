@@ -32,6 +32,20 @@ export interface SmsGateway {
   send(message: SmsMessage): Promise<string>;
   /** As send, answering the call's RequestId too (kept with a return's text). */
   deliver(message: SmsMessage): Promise<SmsSent>;
+  /**
+   * The message sent to `phone` with this OutId on one of these days (yyyyMMdd, Beijing time),
+   * as the gateway's send records have it (Aliyun's QuerySendDetails), or null when it has none:
+   * whether a send whose answer was lost went out. Throws SmsRefused when it cannot tell.
+   */
+  findSent(query: { phone: string; outId: string; days: readonly string[] }): Promise<SmsSent | null>;
+}
+
+/** SmsRefused codes that leave the outcome unknown: the gateway may have taken the message. */
+export const SMS_OUTCOME_UNKNOWN = new Set(['UNREACHABLE', 'BAD_ANSWER']);
+
+/** A day as the SMS gateway's send records are kept: yyyyMMdd in Beijing time. */
+export function smsSendDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
 export class SmsRefused extends Error {
@@ -56,15 +70,20 @@ export interface SmsConfig {
   timeoutMs: number;
 }
 
+/** The notification gateway's settings production needs (the API and the worker both refuse to start without them). */
+export const SMS_SETTINGS = ['SMS_GATEWAY_URL', 'SMS_ACCESS_KEY_ID', 'SMS_ACCESS_KEY_SECRET', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_GUEST_CODE'] as const;
+
+/** In production, every one of these settings must be set: one error naming all that are not (`also`: a process's own ones). */
+export function assertSmsSettings(env: NodeJS.ProcessEnv, also: readonly string[] = []): void {
+  if (env['NODE_ENV'] !== 'production') return;
+  const missing = [...SMS_SETTINGS, ...also].filter((name) => !env[name]);
+  if (missing.length) throw new Error(`${missing.join(', ')} must be set in production (the SMS gateway's settings: ${[...SMS_SETTINGS, ...also].join(', ')})`);
+}
+
 /** Development defaults match the dev sandbox `npm start` runs (scripts/dev-gateways.ts --sms). */
 export function smsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SmsConfig {
-  const production = env['NODE_ENV'] === 'production';
-  const need = (name: string, dev: string) => {
-    const v = env[name];
-    if (v) return v;
-    if (production) throw new Error(`${name} must be set in production`);
-    return dev;
-  };
+  assertSmsSettings(env);
+  const need = (name: string, dev: string) => env[name] || dev;
   return {
     url: need('SMS_GATEWAY_URL', 'http://127.0.0.1:4050').replace(/\/+$/, ''),
     accessKeyId: need('SMS_ACCESS_KEY_ID', 'sms-dev-key'),
@@ -102,22 +121,46 @@ export class AliyunSmsGateway implements SmsGateway {
   }
 
   async deliver(message: SmsMessage): Promise<SmsSent> {
+    const body = await this.call('SendSms', {
+      PhoneNumbers: message.phone,
+      SignName: this.config.signName,
+      TemplateCode: message.template,
+      TemplateParam: JSON.stringify(message.params),
+      ...(message.outId ? { OutId: message.outId } : {}),
+    });
+    if (!body.BizId) throw new SmsRefused('BAD_ANSWER', 'SMS gateway answered OK without a BizId', body.RequestId ?? null);
+    return { messageId: body.BizId, requestId: body.RequestId ?? null };
+  }
+
+  async findSent(query: { phone: string; outId: string; days: readonly string[] }): Promise<SmsSent | null> {
+    for (const day of new Set(query.days)) {
+      // At most 50 a page; a phone gets a handful of texts a day from us.
+      for (let page = 1; page <= 20; page++) {
+        const body = await this.call('QuerySendDetails', { PhoneNumber: query.phone, SendDate: day, PageSize: '50', CurrentPage: String(page) });
+        const rows = body.SmsSendDetailDTOs?.SmsSendDetailDTO ?? [];
+        const hit = rows.find((r) => r.OutId === query.outId);
+        // QuerySendDetails gives no BizId per record: the OutId (our id) identifies the message; keep the query's RequestId.
+        if (hit) return { messageId: hit.BizId ?? `out:${query.outId}`, requestId: body.RequestId ?? null };
+        if (rows.length < 50 || page * 50 >= Number(body.TotalCount ?? 0)) break;
+      }
+    }
+    return null;
+  }
+
+  /** One RPC call (signature 1.0), its JSON answer when Code is OK; SmsRefused otherwise. */
+  private async call(action: 'SendSms' | 'QuerySendDetails', fields: Record<string, string>): Promise<AliyunAnswer> {
     const params: Record<string, string> = {
       AccessKeyId: this.config.accessKeyId,
-      Action: 'SendSms',
+      Action: action,
       Format: 'JSON',
-      PhoneNumbers: message.phone,
       RegionId: 'cn-hangzhou',
-      SignName: this.config.signName,
       SignatureMethod: 'HMAC-SHA1',
       SignatureNonce: randomUUID(),
       SignatureVersion: '1.0',
-      TemplateCode: message.template,
-      TemplateParam: JSON.stringify(message.params),
       Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       Version: '2017-05-25',
+      ...fields,
     };
-    if (message.outId) params['OutId'] = message.outId;
     params['Signature'] = rpcSignature('POST', params, this.config.accessKeySecret);
     let res: Response;
     try {
@@ -133,13 +176,24 @@ export class AliyunSmsGateway implements SmsGateway {
       throw new SmsRefused('UNREACHABLE', `SMS gateway unreachable or too slow: ${(error as Error).message}`);
     }
     const text = await res.text().catch(() => '');
-    let body: { Code?: string; Message?: string; BizId?: string; RequestId?: string };
+    let body: AliyunAnswer;
     try {
-      body = JSON.parse(text) as typeof body;
+      body = JSON.parse(text) as AliyunAnswer;
     } catch {
-      throw new SmsRefused(`HTTP_${res.status}`, `SMS gateway answered ${res.status} without JSON`);
+      // A proxy's error page, or an answer cut short: the gateway may or may not have taken it.
+      throw new SmsRefused(res.status >= 500 || res.ok ? 'BAD_ANSWER' : `HTTP_${res.status}`, `SMS gateway answered ${res.status} without JSON`);
     }
-    if (body.Code !== 'OK' || !body.BizId) throw new SmsRefused(body.Code ?? `HTTP_${res.status}`, body.Message ?? 'refused', body.RequestId ?? null);
-    return { messageId: body.BizId, requestId: body.RequestId ?? null };
+    if (body.Code !== 'OK') throw new SmsRefused(body.Code ?? `HTTP_${res.status}`, body.Message ?? 'refused', body.RequestId ?? null);
+    return body;
   }
+}
+
+/** The JSON Dysms answers (SendSms; QuerySendDetails' records, each with its OutId). */
+interface AliyunAnswer {
+  Code?: string;
+  Message?: string;
+  BizId?: string;
+  RequestId?: string;
+  TotalCount?: number | string;
+  SmsSendDetailDTOs?: { SmsSendDetailDTO?: { OutId?: string; BizId?: string; PhoneNum?: string; SendStatus?: number; TemplateCode?: string }[] };
 }
