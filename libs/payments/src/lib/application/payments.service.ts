@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Prisma, Tx } from '@vitrine/shared/data-access';
+import type { Prisma, SqlTx, Tx } from '@vitrine/shared/data-access';
 import { CLOSED_DISPUTE_STATUSES, acceptsEvidence, isDisputeClosed, nextDisputeStatus } from '../domain/dispute-status';
 import type { VerifiedConnectEvent } from '../domain/connect-event';
 import type { PaymentEvent, VerifiedPaymentEvent } from '../domain/payment-event';
@@ -185,17 +185,17 @@ export class PaymentsService {
   }
 
   /** Records a Connect event's id (same table as payment events: Stripe's event ids are unique); false when already processed. */
-  claimConnectEvent(tx: Tx, e: VerifiedConnectEvent): Promise<boolean> {
+  claimConnectEvent(tx: SqlTx, e: VerifiedConnectEvent): Promise<boolean> {
     return this.payments.claimEvent(tx, e.eventId, e.type, null);
   }
 
   /** Records the event id; false when it was already processed (the caller then does nothing). */
-  claimEvent(tx: Tx, e: VerifiedPaymentEvent): Promise<boolean> {
+  claimEvent(tx: SqlTx, e: VerifiedPaymentEvent): Promise<boolean> {
     const pi = 'paymentIntentId' in e.event ? e.event.paymentIntentId : null;
     return this.payments.claimEvent(tx, e.eventId, e.type, pi);
   }
 
-  lockByIntent(tx: Tx, paymentIntentId: string): Promise<PaymentRecord | null> {
+  lockByIntent(tx: SqlTx, paymentIntentId: string): Promise<PaymentRecord | null> {
     return this.payments.findByProviderIdForUpdate(tx, paymentIntentId);
   }
 
@@ -203,12 +203,12 @@ export class PaymentsService {
    * Locks the checkout's payment for the caller's transaction: refunds of its orders, and the
    * webhook events of the payment (which lock it first too), queue one behind the other.
    */
-  lockForCheckout(tx: Tx, checkoutId: string): Promise<PaymentRecord | null> {
+  lockForCheckout(tx: SqlTx, checkoutId: string): Promise<PaymentRecord | null> {
     return this.payments.findByCheckoutForUpdate(tx, checkoutId);
   }
 
   /** A succeeded payment stays succeeded whatever arrives later. */
-  markSucceeded(tx: Tx, payment: PaymentRecord): Promise<boolean> {
+  markSucceeded(tx: SqlTx, payment: PaymentRecord): Promise<boolean> {
     return this.payments.setStatus(tx, payment.id, 'SUCCEEDED', ['SUCCEEDED']);
   }
 
@@ -239,17 +239,17 @@ export class PaymentsService {
     return { before: payment.walletMethod };
   }
 
-  markFailed(tx: Tx, payment: PaymentRecord): Promise<boolean> {
+  markFailed(tx: SqlTx, payment: PaymentRecord): Promise<boolean> {
     return this.payments.setStatus(tx, payment.id, 'FAILED', ['SUCCEEDED', 'CANCELED', 'FAILED']);
   }
 
-  markCanceled(tx: Tx, payment: PaymentRecord): Promise<boolean> {
+  markCanceled(tx: SqlTx, payment: PaymentRecord): Promise<boolean> {
     return this.payments.setStatus(tx, payment.id, 'CANCELED', ['SUCCEEDED', 'CANCELED']);
   }
 
   /** Records refunds reported on the charge; answers the cumulative refunded amount. */
   async recordRefunds(
-    tx: Tx,
+    tx: SqlTx,
     payment: PaymentRecord,
     e: { amountRefundedMinor: number; currency: string; refunds: { id: string; amountMinor: number; status: string; orderId: string | null }[] },
   ): Promise<number> {
@@ -264,7 +264,7 @@ export class PaymentsService {
    * and the payment's refunded amount lowered. Null when it was already recorded so.
    */
   async recordRefundFailed(
-    tx: Tx,
+    tx: SqlTx,
     payment: PaymentRecord,
     e: { refundId: string; status: string; amountMinor: number; currency: string; orderId: string | null },
   ): Promise<{ orderId: string | null; amountMinor: number } | null> {
@@ -288,7 +288,7 @@ export class PaymentsService {
    * A declined attempt: the intent is back in requires_payment_method and stays payable with
    * another card or method; the attempt is counted and its codes kept for the shopper.
    */
-  recordFailedAttempt(tx: Tx, payment: PaymentRecord, e: Pick<Extract<PaymentEvent, { kind: 'PAYMENT_FAILED' }>, 'failureCode' | 'declineCode'>, at: Date): Promise<boolean> {
+  recordFailedAttempt(tx: SqlTx, payment: PaymentRecord, e: Pick<Extract<PaymentEvent, { kind: 'PAYMENT_FAILED' }>, 'failureCode' | 'declineCode'>, at: Date): Promise<boolean> {
     return this.payments.recordFailedAttempt(tx, payment.id, { failureCode: e.failureCode, declineCode: e.declineCode, at });
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, type PaymentStatus, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type PaymentStatus, type SqlTx, type Tx } from '@vitrine/shared/data-access';
 
 export interface PaymentRecord {
   id: string;
@@ -107,7 +107,7 @@ export class PaymentRepository {
   }
 
   /** Locks the payment row for the rest of the caller's transaction. */
-  async findByProviderIdForUpdate(tx: Tx, providerPaymentId: string): Promise<PaymentRecord | null> {
+  async findByProviderIdForUpdate(tx: SqlTx, providerPaymentId: string): Promise<PaymentRecord | null> {
     const rows = await tx.$queryRaw<PaymentRecord[]>`
       SELECT id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret",
              amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor", wallet_method AS "walletMethod"
@@ -116,7 +116,7 @@ export class PaymentRepository {
   }
 
   /** The checkout's payment, locked for the rest of the caller's transaction (refunds of its orders queue here). */
-  async findByCheckoutForUpdate(tx: Tx, checkoutId: string): Promise<PaymentRecord | null> {
+  async findByCheckoutForUpdate(tx: SqlTx, checkoutId: string): Promise<PaymentRecord | null> {
     const rows = await tx.$queryRaw<PaymentRecord[]>`
       SELECT id, checkout_id AS "checkoutId", provider_payment_id AS "providerPaymentId", client_secret AS "clientSecret",
              amount_minor AS "amountMinor", currency, status, amount_refunded_minor AS "amountRefundedMinor", wallet_method AS "walletMethod"
@@ -169,14 +169,14 @@ export class PaymentRepository {
     return (await this.prisma.processedPaymentEvent.count({ where: { eventId } })) > 0;
   }
 
-  async claimEvent(tx: Tx, eventId: string, type: string, providerPaymentId: string | null): Promise<boolean> {
+  async claimEvent(tx: SqlTx, eventId: string, type: string, providerPaymentId: string | null): Promise<boolean> {
     const inserted = await tx.$executeRaw`
       INSERT INTO processed_payment_events (event_id, type, provider_payment_id) VALUES (${eventId}, ${type}, ${providerPaymentId})
       ON CONFLICT (event_id) DO NOTHING`;
     return inserted === 1;
   }
 
-  async setStatus(tx: Tx, id: string, status: PaymentStatus, unlessIn: readonly PaymentStatus[]): Promise<boolean> {
+  async setStatus(tx: SqlTx, id: string, status: PaymentStatus, unlessIn: readonly PaymentStatus[]): Promise<boolean> {
     const updated = await tx.$executeRaw`
       UPDATE payments SET status = ${status}::"PaymentStatus", updated_at = now()
       WHERE id = ${id}::uuid AND NOT (status::text = ANY(${[...unlessIn]}::text[]))`;
@@ -188,7 +188,7 @@ export class PaymentRepository {
    * harmless. Once a refund of the payment has failed, a late report may still count it, so
    * the amount is then capped by the refunds that count (succeeded or pending).
    */
-  async raiseRefunded(tx: Tx, id: string, cumulativeMinor: number): Promise<number> {
+  async raiseRefunded(tx: SqlTx, id: string, cumulativeMinor: number): Promise<number> {
     const rows = await tx.$queryRaw<{ amount: number }[]>`
       UPDATE payments p SET amount_refunded_minor = LEAST(
           GREATEST(p.amount_refunded_minor, LEAST(${cumulativeMinor}, p.amount_minor)),
@@ -204,7 +204,7 @@ export class PaymentRepository {
    * Records a refund as Stripe reports it and answers the status kept. A failed or cancelled
    * refund stays so: a stale report (or a replayed creation answer) never makes it count again.
    */
-  async upsertRefund(tx: Tx, data: { paymentId: string; providerRefundId: string; amountMinor: number; currency: string; status: string; orderId: string | null; reason: string | null }): Promise<string> {
+  async upsertRefund(tx: SqlTx, data: { paymentId: string; providerRefundId: string; amountMinor: number; currency: string; status: string; orderId: string | null; reason: string | null }): Promise<string> {
     const rows = await tx.$queryRaw<{ status: string }[]>`
       INSERT INTO payment_refunds (id, payment_id, provider_refund_id, amount_minor, currency, status, order_id, reason)
       VALUES (gen_random_uuid(), ${data.paymentId}::uuid, ${data.providerRefundId}, ${data.amountMinor}, ${data.currency}, ${data.status}, ${data.orderId}::uuid, ${data.reason})
@@ -222,7 +222,7 @@ export class PaymentRepository {
    * cancelled (nothing to take back). Under the payment's lock, so once only.
    */
   async failRefund(
-    tx: Tx,
+    tx: SqlTx,
     data: { paymentId: string; providerRefundId: string; amountMinor: number; currency: string; status: string; orderId: string | null },
   ): Promise<{ orderId: string | null; amountMinor: number; previousStatus: string | null } | null> {
     const before = await tx.$queryRaw<{ status: string; orderId: string | null; amountMinor: number }[]>`
@@ -238,7 +238,7 @@ export class PaymentRepository {
   }
 
   /** A declined attempt on a payment not yet paid nor cancelled; false otherwise. */
-  async recordFailedAttempt(tx: Tx, id: string, data: { failureCode: string | null; declineCode: string | null; at: Date }): Promise<boolean> {
+  async recordFailedAttempt(tx: SqlTx, id: string, data: { failureCode: string | null; declineCode: string | null; at: Date }): Promise<boolean> {
     const updated = await tx.$executeRaw`
       UPDATE payments SET failed_attempts = failed_attempts + 1, last_failure_code = ${data.failureCode}, last_decline_code = ${data.declineCode},
         last_failed_at = ${data.at}, updated_at = now()
