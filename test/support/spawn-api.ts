@@ -94,4 +94,6 @@ export const PRODUCTION_TEST_SECRETS: Record<string, string> = {
   SMS_TEMPLATE_GUEST_CODE: 'SMS_000000001',
   // A worker in production refuses to start without the return texts' templates (by language and step).
   SMS_TEMPLATES_RETURN: JSON.stringify(DEV_RETURN_SMS_TEMPLATES),
+  // A worker in production refuses to start without WeChat Pay's merchant key for customs declarations.
+  WECHAT_PAY_CUSTOMS_KEY: 'production-test-wechat-pay-customs-key',
 };
