@@ -1,27 +1,18 @@
 import { gql } from '../../api/graphql';
-import { toTextInput, type LocalizedText } from '../../data/localized';
+import { toTextInput } from '../../data/localized';
 import type { ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
-import type { StorefrontFieldsFragment } from '../../generated/graphql';
+import type { StorefrontFieldsFragment, StorefrontStatus } from '../../generated/graphql';
 
-export type StorefrontStatus = 'DRAFT' | 'OPEN' | 'CLOSED';
-/** A museum's storefront; the record id is the museum id (one storefront per museum). */
-export interface StorefrontRecord {
-  id: string;
-  storefrontId: string;
-  museumId: string;
-  slug: string;
-  name: LocalizedText;
-  story: LocalizedText;
-  bannerUrl: string | null;
-  featuredCollectionIds: string[];
-  status: StorefrontStatus;
-  /** Cleared parcels booked with the carrier at once (true) or handed over from the order page. */
-  autoBookCarrier: boolean;
-  /** The museum's China customs registration as e-commerce enterprise (10 characters) and its registered name; without them it cannot sell to China. */
-  customsCode: string | null;
-  customsName: string | null;
-}
+export type { StorefrontStatus };
+/**
+ * A museum's storefront (StorefrontFields); the record id is the museum id (one storefront per
+ * museum), the storefront's own id is `storefrontId`. `autoBookCarrier`: cleared parcels booked
+ * with the carrier at once (true) or handed over from the order page; `customsCode`/`customsName`:
+ * the museum's China customs registration as e-commerce enterprise (10 characters) and its
+ * registered name, without which it cannot sell to China.
+ */
+export type StorefrontRecord = Omit<StorefrontFieldsFragment, 'id'> & { id: string; storefrontId: string };
 graphql(`
   fragment StorefrontFields on ManagedStorefront {
     id
