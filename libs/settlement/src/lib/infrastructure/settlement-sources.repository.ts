@@ -190,42 +190,41 @@ export class SettlementSourcesRepository {
   /**
    * Checkouts with money facts the ledger has not caught up with (the catch-up's work list): the
    * first `limit` after `after`, in checkout id order. Paid orders not posted are found by walking
-   * orders in checkout order and stop at `limit`; the other facts (refunds, lost disputes, orders
-   * become payable) are looked for only up to the last of those when there are `limit` of them,
-   * since nothing past it can be among the first `limit`. So one page costs about its size, not
-   * a scan of every order, while a large backlog is worked through.
+   * orders in checkout order, stopping at `limit`; the other facts (refunds, lost disputes, orders
+   * become payable) are then looked for only up to the last of those when there are `limit` of
+   * them (nothing past it can be among the first `limit`), a range the second statement reads by
+   * index. So a page costs about its size, not a scan of every order, while a backlog is worked
+   * through; with no backlog it is one scan, as before.
    */
   async checkoutsBehind(limit: number, after: string | null, windowDays: number, now: Date): Promise<string[]> {
-    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
-      WITH unposted AS (
+    const unposted = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT u.id::text AS id FROM (
         SELECT DISTINCT o.checkout_id AS id FROM ${this.sales.orders} o
          WHERE o.paid_at IS NOT NULL AND (${after}::uuid IS NULL OR o.checkout_id > ${after}::uuid)
            AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
-         ORDER BY o.checkout_id LIMIT ${limit}),
-      bound AS (SELECT CASE WHEN (SELECT count(*) FROM unposted) = ${limit} THEN (SELECT id FROM unposted ORDER BY id DESC LIMIT 1) END AS upper)
-      SELECT id::text FROM (
-      SELECT id FROM unposted
-      UNION
-      SELECT p.checkout_id FROM ${PaymentsReadPort.refunds} r JOIN ${PaymentsReadPort.payments} p ON p.id = r.payment_id
-       WHERE (${after}::uuid IS NULL OR p.checkout_id > ${after}::uuid) AND ((SELECT upper FROM bound) IS NULL OR p.checkout_id <= (SELECT upper FROM bound))
+         ORDER BY o.checkout_id LIMIT ${limit}) u
+       ORDER BY u.id`;
+    const upper = unposted.length === limit ? unposted[unposted.length - 1]!.id : null;
+    const others = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT p.checkout_id::text AS id FROM ${PaymentsReadPort.refunds} r JOIN ${PaymentsReadPort.payments} p ON p.id = r.payment_id
+       WHERE (${after}::uuid IS NULL OR p.checkout_id > ${after}::uuid) AND (${upper}::uuid IS NULL OR p.checkout_id <= ${upper}::uuid)
          AND ((r.status IN ('succeeded', 'pending') AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund:' || r.provider_refund_id))
           OR (r.status IN ('failed', 'canceled') AND EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund:' || r.provider_refund_id)
               AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund-failed:' || r.provider_refund_id)))
       UNION
-      SELECT p.checkout_id FROM ${PaymentsReadPort.disputes} d JOIN ${PaymentsReadPort.payments} p ON p.id = d.payment_id
-       WHERE (${after}::uuid IS NULL OR p.checkout_id > ${after}::uuid) AND ((SELECT upper FROM bound) IS NULL OR p.checkout_id <= (SELECT upper FROM bound))
+      SELECT p.checkout_id::text FROM ${PaymentsReadPort.disputes} d JOIN ${PaymentsReadPort.payments} p ON p.id = d.payment_id
+       WHERE (${after}::uuid IS NULL OR p.checkout_id > ${after}::uuid) AND (${upper}::uuid IS NULL OR p.checkout_id <= ${upper}::uuid)
          AND d.status = 'lost' AND d.lost_amount_minor > 0 AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'dispute-lost:' || d.provider_dispute_id)
       UNION
-      SELECT o.checkout_id FROM ${this.sales.orders} o
-       WHERE (${after}::uuid IS NULL OR o.checkout_id > ${after}::uuid) AND ((SELECT upper FROM bound) IS NULL OR o.checkout_id <= (SELECT upper FROM bound))
+      SELECT o.checkout_id::text FROM ${this.sales.orders} o
+       WHERE (${after}::uuid IS NULL OR o.checkout_id > ${after}::uuid) AND (${upper}::uuid IS NULL OR o.checkout_id <= ${upper}::uuid)
          AND o.paid_at IS NOT NULL AND o.status <> 'REFUNDED'
          AND EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text)
          AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-payable:' || o.id::text)
          AND (SELECT min(h.created_at) FROM ${this.sales.statusChanges} h WHERE h.order_id = o.id AND h.to_status = 'CLEARED') + make_interval(days => ${windowDays}::int) <= ${now}
-         AND NOT EXISTS (SELECT 1 FROM ${this.sales.returns} x WHERE x.order_id = o.id AND x.status IN ('REQUESTED', 'ACCEPTED', 'INSPECTED'))
-      ) behind
-      ORDER BY id LIMIT ${limit}`;
-    return rows.map((r) => r.id);
+         AND NOT EXISTS (SELECT 1 FROM ${this.sales.returns} x WHERE x.order_id = o.id AND x.status IN ('REQUESTED', 'ACCEPTED', 'INSPECTED'))`;
+    // Checkout ids as text sort as the uuids do (lower-case hex at fixed places).
+    return [...new Set([...unposted, ...others].map((r) => r.id))].sort().slice(0, limit);
   }
 
   /**
