@@ -4,7 +4,18 @@ import { pager } from '../../data/cursor-pager';
 import { localDayStart } from '../../data/local-day';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
-import type { FulfilmentFieldsFragment, OrderDetailFieldsFragment, OrderListFieldsFragment } from '../../generated/graphql';
+import type {
+  AttributionChannel,
+  DisputeEvidenceInput,
+  DisputeFieldsFragment,
+  FulfilmentFieldsFragment,
+  OrderDetailFieldsFragment,
+  OrderListFieldsFragment,
+  OrderSort,
+  OrderStatus,
+  RefundOrderMutation,
+  SubmitDisputeEvidenceMutation,
+} from '../../generated/graphql';
 import { getCurrentMuseumId } from '../../museum/current-museum';
 
 export const ORDER_STATUSES = [
@@ -17,43 +28,16 @@ export const ORDER_STATUSES = [
   'DELIVERED',
   'CANCELLED',
   'REFUNDED',
-] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+] as const satisfies readonly OrderStatus[];
+export type { AttributionChannel, OrderSort, OrderStatus };
 
 /** The order states a full refund may start from (the API's order state machine). */
 export const REFUNDABLE: readonly OrderStatus[] = ['PAID', 'CUSTOMS_SUBMITTED', 'HELD', 'DELIVERED'];
 
-export interface FxSnapshot {
-  rate: string;
-  marginBps: number;
-  source: string;
-  effectiveAt: string;
-}
-export interface OrderLineRecord {
-  id: string;
-  productId: string;
-  variantId: string;
-  sku: string;
-  name: string;
-  /** The product's first image (null when it has none). */
-  imageUrl: string | null;
-  hsCode: string;
-  originCountry: string;
-  crossBorderCategory: string;
-  quantity: number;
-  currency: string;
-  unitPrice: number;
-  unitPriceEur: number;
-  goods: number;
-  /** This line's share of the order's promotions (allocated at checkout): goods − discount + freight + insurance + tax = total. */
-  discount: number;
-  freight: number;
-  insurance: number;
-  dutiable: number;
-  taxRate: string;
-  tax: number;
-  total: number;
-}
+type OrderDetail = OrderDetailFieldsFragment;
+export type FxSnapshot = OrderDetail['fx'];
+/** An order line; `discount`: its share of the order's promotions (allocated at checkout): goods − discount + freight + insurance + tax = total. */
+export type OrderLineRecord = OrderDetail['lines'][number];
 /**
  * A customs document of the order: a declaration list's numbers from customs' receipt (CEB622:
  * list number 清单编号 once released, pre-entry number 预录入编号), the entry as sent with the ID
@@ -61,49 +45,12 @@ export interface OrderLineRecord {
  * customs had the order (the latest is what customs holds).
  */
 export type CustomsMessageRecord = FulfilmentFieldsFragment['customsMessages'][number];
-export interface ShipmentRecord {
-  carrierCode: string;
-  logisticsNo: string;
-  status: string;
-  bookingRef: string | null;
-  waybillIssuedAt: string;
-  bookedAt: string | null;
-  deliveredAt: string | null;
-  bookingAttempts: number;
-  lastError: string | null;
-  /** Hand-overs asked for in the console (shipOrder) and the last one's time. */
-  handoverRequests: number;
-  handoverRequestedAt: string | null;
-  events: { eventId: string; status: string; description: string; location: string | null; occurredAt: string }[];
-}
-export interface RefundRecord {
-  id: string;
-  providerRefundId: string;
-  amount: number;
-  currency: string;
-  status: string;
-  reason: string | null;
-  createdAt: string;
-}
-export interface DisputeRecord {
-  id: string;
-  providerDisputeId: string;
-  orderId: string;
-  orderNumber: string;
-  /** This order's part of the dispute (the charge pays the whole checkout). */
-  amount: number;
-  disputedTotal: number;
-  currency: string;
-  reason: string;
-  status: string;
-  evidenceDueBy: string | null;
-  evidenceSubmittedAt: string | null;
-  acceptsEvidence: boolean;
-  lostAmount: number;
-  createdAt: string;
-}
+/** The parcel; `handoverRequests`/`handoverRequestedAt`: hand-overs asked for in the console (shipOrder) and the last one's time. */
+export type ShipmentRecord = NonNullable<FulfilmentFieldsFragment['shipment']>;
+export type RefundRecord = OrderDetail['refunds'][number];
+/** A dispute; `amount`: this order's part of it (the charge pays the whole checkout). */
+export type DisputeRecord = DisputeFieldsFragment;
 /** Where an order came from (a shelf label's QR code, an article, a livestream, a shared link, the shop's search, or directly). */
-export type AttributionChannel = 'SHELF_QR' | 'ARTICLE' | 'LIVESTREAM' | 'SHARE' | 'SEARCH' | 'DIRECT';
 export const ATTRIBUTION_CHANNELS: readonly AttributionChannel[] = ['SHELF_QR', 'ARTICLE', 'LIVESTREAM', 'SHARE', 'SEARCH', 'DIRECT'];
 
 type OrderSettlement = NonNullable<OrderDetailFieldsFragment['settlement']>;
@@ -115,44 +62,15 @@ export type OrderSettlementParty = OrderSettlement['parties'][number];
 /** A promotion taken off the order and who funds it (fundedBy: MUSEUM or PLATFORM). */
 export type OrderSettlementDiscount = OrderSettlement['discounts'][number];
 
-export interface OrderRecord {
-  id: string;
-  number: string;
-  museumId: string;
-  status: OrderStatus;
-  paymentStatus: string | null;
-  customsMode: string;
-  currency: string;
-  goodsTotal: number;
-  shippingTotal: number;
-  insuranceTotal: number;
-  taxTotal: number;
-  total: number;
-  createdAt: string;
-  paidAt: string | null;
-  holdExpiresAt: string;
-  orderer: { name: string; residentIdMasked: string };
-  recipient: { name: string; phone: string; province: string; city: string; district: string; street: string; postalCode: string };
-  fx?: FxSnapshot;
-  /** Promotions taken off the goods (Σ lines' discount); on the order page. */
-  discountTotal?: number;
-  lines?: OrderLineRecord[];
-  history?: { from: OrderStatus | null; to: OrderStatus; reason: string; at: string }[];
-  refunds?: RefundRecord[];
-  refundedTotal?: number;
-  /** Owed to the shopper on a REFUNDED order whose refund Stripe reported failed or cancelled; null otherwise. */
-  refundOutstanding?: { amount: number; currency: string } | null;
-  disputes?: DisputeRecord[];
-  /** This order's part of what lost disputes took back. */
-  lostToDisputes?: number;
-  /** After payment: the three customs documents and the parcel (orderFulfilment). */
-  /** `awaitingHandover`: cleared, and waiting for the museum to hand the parcel to the carrier. */
-  fulfilment?: { customsMessages: CustomsMessageRecord[]; shipment: ShipmentRecord | null; awaitingHandover: boolean };
-  /** Detail only. */
-  attribution?: { channel: AttributionChannel; ref: string | null };
-  /** Detail only: the order's split (null for callers who may not see it). */
-  settlement?: { parties: OrderSettlementParty[]; discounts: OrderSettlementDiscount[] } | null;
-}
+/**
+ * An order as the list answers it (OrderListFields) and, on the order page, its details
+ * (OrderDetailFields: lines, history, refunds, disputes, attribution, the settlement split) and
+ * what happened after payment (`fulfilment`: the customs documents and the parcel;
+ * `awaitingHandover`: cleared, waiting for the museum to hand the parcel to the carrier).
+ * `refundOutstanding`: owed to the shopper on a REFUNDED order whose refund Stripe reported
+ * failed or cancelled.
+ */
+export type OrderRecord = OrderListFieldsFragment & Partial<Omit<OrderDetail, keyof OrderListFieldsFragment>> & { fulfilment?: FulfilmentFieldsFragment };
 
 graphql(`
   fragment DisputeFields on OrderDispute {
@@ -309,7 +227,6 @@ const ORDER_FULFILMENT = graphql(`
 /** Pages of the export walk: 50 orders with their lines stay well within the API's cost limit. */
 const EXPORT_PAGE = 50;
 
-export type OrderSort = 'NEWEST' | 'OLDEST' | 'TOTAL_DESC' | 'TOTAL_ASC';
 export interface OrderQuery {
   status?: OrderStatus;
   search?: string;
@@ -358,14 +275,8 @@ const one = async (id: string | number) => {
   return order;
 };
 
-export interface RefundRequested {
-  refundId: string;
-  refundStatus: string;
-  amount: number;
-  /** The answer of an earlier submit of this dialog (same idempotency key): no second refund. */
-  replayed: boolean;
-  order: Pick<OrderRecord, 'id' | 'status'>;
-}
+/** `replayed`: the answer of an earlier submit of this dialog (same idempotency key): no second refund. */
+export type RefundRequested = RefundOrderMutation['refundOrder'];
 
 /**
  * A refund through Stripe: the rest of the order, or some units of some lines. The order
@@ -387,16 +298,10 @@ export async function openDisputes(museumId: string | null): Promise<DisputeReco
   return (await gql(MUSEUM_DISPUTES, { museumId })).museumDisputes;
 }
 
-export interface DisputeEvidence {
-  productDescription?: string;
-  shippingCarrier?: string;
-  shippingTrackingNumber?: string;
-  uncategorizedText?: string;
-  files?: { kind: 'RECEIPT' | 'SHIPPING_DOCUMENTATION' | 'CUSTOMER_COMMUNICATION' | 'UNCATEGORIZED'; filename: string; contentType: string; contentBase64: string }[];
-}
+export type DisputeEvidence = Pick<DisputeEvidenceInput, 'productDescription' | 'shippingCarrier' | 'shippingTrackingNumber' | 'uncategorizedText' | 'files'>;
 
 /** Sends the evidence to Stripe (files first, then the dispute, submitted). */
-export async function submitDisputeEvidence(disputeId: string, evidence: DisputeEvidence): Promise<{ id: string; status: string; evidenceSubmittedAt: string }> {
+export async function submitDisputeEvidence(disputeId: string, evidence: DisputeEvidence): Promise<SubmitDisputeEvidenceMutation['submitDisputeEvidence']> {
   const r = await gql(
     SUBMIT_DISPUTE_EVIDENCE,
     { id: disputeId, evidence },
