@@ -4,9 +4,9 @@ import { fr } from '../../apps/shop/src/i18n/dictionaries/fr';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
 import { formatMoney } from '../../apps/shop/src/lib/format/money';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
-import { pageProblems } from './support/shop-checks';
-import { useShop, type ShopPage } from './support/shop-fixture';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, type Shop } from '../support/checkout-fixtures';
+import { useShop } from './support/shop-fixture';
+import { addToCart, fillAddressAndConsents, pageCheck, signIn } from './support/shop-steps';
 
 /**
  * Issue 17, the cart on a phone (390x844):
@@ -32,35 +32,16 @@ const NAME = '王芳';
 const t = zhCN.buy;
 const cny = (amount: number, locale: 'zh-CN' | 'en' | 'fr' = 'zh-CN') => formatMoney({ amount, currency: 'CNY' }, locale);
 
-async function check(s: ShopPage, name: string): Promise<void> {
-  await s.screenshot(`shop-cart-${name}`);
-  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
-}
+const check = pageCheck('shop-cart');
 
 describe('shop: the cart', () => {
-  const f = useShop({ stripe: true });
+  // EUR 40.00 → 322 CNY; EUR 600.00 → 4,821 CNY (one unit with its shipping stays under the 5,000 CNY per-order limit).
+  const f = useShop({ stripe: true, fx: '7.8000', shops: [{ prices: [4_000, 60_000], stock: 50 }] });
   let shop: Shop;
 
-  beforeAll(async () => {
-    await seedFx(f.api.db.prisma, '7.8000');
-    // EUR 40.00 → 322 CNY; EUR 600.00 → 4,821 CNY (one unit with its shipping stays under the 5,000 CNY per-order limit).
-    shop = await seedShop(f.api.db.prisma, { prices: [4_000, 60_000], stock: 50 });
-  }, 120_000);
-
-  async function signIn(s: ShopPage, email: string) {
-    const p = s.page;
-    await p.goto(`${f.shop.url}/zh-CN/account/sign-in`);
-    await p.getByLabel(t.account.email).fill(email);
-    await p.getByLabel(t.account.password).fill('correct-horse-battery-staple');
-    await p.getByTestId('auth-submit').click();
-    await p.waitForURL(/\/zh-CN\/account$/);
-  }
-
-  async function addToCart(s: ShopPage, productId: string) {
-    await s.page.goto(`${f.shop.url}/zh-CN/products/${productId}`);
-    await s.page.getByTestId('add-to-cart').click();
-    await s.page.waitForURL(/added=1/);
-  }
+  beforeAll(() => {
+    shop = f.shops[0]!;
+  });
 
   it('names an applied coupon once, where it can be removed', async () => {
     const manager = await f.api.login((await createUser(f.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
@@ -241,15 +222,7 @@ describe('shop: the cart', () => {
     await expect(p.getByTestId('resident-id').count()).resolves.toBe(0);
 
     // Placed with the saved identity: the order is under it and its name.
-    await p.getByLabel(t.checkout.recipient).fill(NAME);
-    await p.getByLabel(t.checkout.phone).fill('13800138000');
-    await p.getByLabel(t.checkout.province).selectOption('北京市');
-    await p.getByLabel(t.checkout.city).selectOption('市辖区');
-    await p.getByLabel(t.checkout.district).selectOption('东城区');
-    await p.getByLabel(t.checkout.street).fill('王府井大街 1 号');
-    await p.getByLabel(t.checkout.postalCode).fill('100006');
-    await p.getByTestId('consentToIdUse').check();
-    await p.getByTestId('acceptRiskNotice').check();
+    await fillAddressAndConsents(p, NAME);
     await p.getByTestId('method-ALIPAY').check();
     await p.getByTestId('place-order').click();
     await p.waitForURL((u) => u.href.startsWith(`${f.stripe.url}/sandbox/wallet/`));

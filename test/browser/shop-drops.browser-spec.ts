@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { createUser } from '@vitrine/shared/testing';
 import { dropsEn } from '../../apps/shop/src/i18n/dictionaries/drops/en';
 import { dropsZhCN } from '../../apps/shop/src/i18n/dictionaries/drops/zh-CN';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
-import { residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
-import { pageProblems } from './support/shop-checks';
-import { useShop, type ShopPage } from './support/shop-fixture';
+import { residentId, type Shop } from '../support/checkout-fixtures';
+import { until } from '../support/worker-process';
+import { useShop } from './support/shop-fixture';
+import { pageCheck, signIn } from './support/shop-steps';
 
 /**
  * Issue 22, a queue drop in the shop at a phone's size: before the start the page counts down
@@ -18,42 +17,23 @@ import { useShop, type ShopPage } from './support/shop-fixture';
  * Every page: axe-core (no serious or critical violation), 44 px taps, no sideways scroll;
  * screenshots in test/artifacts/shop-drops-*.png.
  */
-const prefix = `test-shop-drops-${randomBytes(4).toString('hex')}`;
-process.env['QUEUE_PREFIX'] = prefix;
 const CREATE = `mutation($i: CreateDropInput!) { createDrop(input: $i) { id } }`;
 const JOIN = `mutation($i: JoinDropInput!) { joinDrop(input: $i) { id status } }`;
 const t = dropsZhCN;
 /** The piece on sale, named in each language. */
 const PIECE = { 'zh-CN': '青花缠枝莲纹杯', en: 'Blue-and-white lotus cup' } as const;
 
-async function check(s: ShopPage, name: string): Promise<void> {
-  await s.screenshot(`shop-drops-${name}`);
-  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
-}
+const check = pageCheck('shop-drops');
 
 describe('shop: a queue drop', () => {
-  const f = useShop({ stripe: true });
+  // The worker (started when the drop starts) on this spec's own queues.
+  const f = useShop({ stripe: true, worker: true, fx: '7.8000', shops: [{ prices: [8_900], stock: 1 }] });
   let shop: Shop;
-  let worker: ReturnType<typeof startWorker> | undefined;
 
   beforeAll(async () => {
-    await seedFx(f.api.db.prisma, '7.8000');
-    shop = await seedShop(f.api.db.prisma, { prices: [8_900], stock: 1 });
+    shop = f.shops[0]!;
     await f.api.db.prisma.product.update({ where: { id: shop.variants[0]!.productId }, data: { nameZh: PIECE['zh-CN'], nameEn: PIECE.en, nameFr: 'Tasse bleu et blanc aux lotus' } });
   }, 120_000);
-  afterAll(async () => {
-    await worker?.stop('SIGTERM');
-    await dropQueues(prefix);
-  });
-
-  async function signIn(s: ShopPage, email: string) {
-    const p = s.page;
-    await p.goto(`${f.shop.url}/zh-CN/account/sign-in`);
-    await p.getByLabel(zhCN.buy.account.email).fill(email);
-    await p.getByLabel(zhCN.buy.account.password).fill('correct-horse-battery-staple');
-    await p.getByTestId('auth-submit').click();
-    await p.waitForURL(/\/zh-CN\/account$/);
-  }
 
   it('counts down, joins with a resident ID, refuses a duplicate identity, then shows the turn and the place in the queue', async () => {
     const manager = await f.api.login((await createUser(f.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
@@ -112,8 +92,7 @@ describe('shop: a queue drop', () => {
     await check(s, 'waiting-room');
 
     // The start, brought forward: the worker shuffles the three and gives the one turn (edition 1).
-    worker = startWorker({ DATABASE_URL: f.api.db.url, QUEUE_PREFIX: prefix, DROPS_TICK_MS: '300' });
-    await waitForOutput(worker, /worker ready/);
+    const worker = await f.startWorker({ DROPS_TICK_MS: '300' });
     await f.api.db.prisma.drop.update({ where: { id: dropId }, data: { startsAt: new Date() } });
     await until('one turn given', async () => (await f.api.db.prisma.dropEntry.count({ where: { dropId, status: 'ADMITTED' } })) === 1, 60_000, worker);
     const mine = await f.api.db.prisma.dropEntry.findFirstOrThrow({ where: { dropId, userId: shopper.id } });
@@ -135,11 +114,7 @@ describe('shop: a queue drop', () => {
     const waiting = await f.api.db.prisma.dropEntry.findFirstOrThrow({ where: { dropId, status: 'WAITING' }, orderBy: { position: 'asc' } });
     const waiter = await f.api.db.prisma.user.findUniqueOrThrow({ where: { id: waiting.userId } });
     const e = await f.open('/en');
-    await e.page.goto(`${f.shop.url}/zh-CN/account/sign-in`);
-    await e.page.getByLabel(zhCN.buy.account.email).fill(waiter.email);
-    await e.page.getByLabel(zhCN.buy.account.password).fill('correct-horse-battery-staple');
-    await e.page.getByTestId('auth-submit').click();
-    await e.page.waitForURL(/\/zh-CN\/account$/);
+    await signIn(e, waiter.email);
     await e.page.goto(`${f.shop.url}/en/drops/${dropId}`);
     await e.page.getByTestId('drop-entry').getByText(fill(dropsEn.place, { place: 1 })).waitFor();
     await expect(e.page.getByTestId('drop-product').getByRole('heading', { level: 2 }).textContent()).resolves.toBe(PIECE.en);

@@ -5,19 +5,16 @@ import { en } from '../../apps/shop/src/i18n/dictionaries/en';
 import { fr } from '../../apps/shop/src/i18n/dictionaries/fr';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
-import { ADD_LINE, PLACE_ORDER, RECIPIENT, placeOrderInput, residentId, seedFx, seedShop } from '../support/checkout-fixtures';
+import { RECIPIENT, residentId } from '../support/checkout-fixtures';
 import { SmsLoopback } from '../support/sms-loopback';
-import { pageProblems } from './support/shop-checks';
-import { useShop, type ShopPage } from './support/shop-fixture';
+import { useShop } from './support/shop-fixture';
+import { askReturn, markDelivered, pageCheck, placePaidOrder } from './support/shop-steps';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/return-photos');
 const dir = mkdtempSync(path.join(tmpdir(), 'vitrine-shop-guest-returns-'));
 process.env['RETURN_PHOTOS_DIR'] = dir;
 
-async function check(s: ShopPage, name: string): Promise<void> {
-  await s.screenshot(`shop-guest-returns-${name}`);
-  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
-}
+const check = pageCheck('shop-guest-returns');
 
 /**
  * Issue 20, a return asked for by a guest (an order placed without an account), at 390x844: the
@@ -36,33 +33,18 @@ describe('shop: a guest’s return', () => {
     sms = await SmsLoopback.start();
     Object.assign(process.env, sms.env);
   });
-  const f = useShop({ stripe: true });
+  const f = useShop({ stripe: true, fx: '7.8000', shops: [{ prices: [2_500], stock: 20 }] });
   const order = { id: '', number: '', lineId: '' };
   const placedHere = { checkoutId: '', cartId: '', cartToken: '' };
 
   beforeAll(async () => {
-    await seedFx(f.api.db.prisma, '7.8000');
-    const shop = await seedShop(f.api.db.prisma, { prices: [2_500], stock: 20 });
     // A guest's checkout: no account, the cart's own token.
-    const added = await f.api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 2, cartToken: null } });
-    expect(added.errors).toBeUndefined();
-    const placed = await f.api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, 'shop-guest-returns', { id: residentId(7621), name: '李娜', cartToken: added.data.addCartLine.cartToken }) });
-    expect(placed.errors).toBeUndefined();
-    const o = placed.data.placeOrder.orders[0];
-    expect(await f.stripe.deliver(f.api.baseUrl, f.stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
+    const paid = await placePaidOrder(f, { lines: [{ variantId: f.shops[0]!.variants[0]!.id, quantity: 2 }], key: 'shop-guest-returns', residentId: residentId(7621), name: '李娜' });
+    const o = paid.order;
     // Released and delivered as the worker would (its path: test/e2e/guest-returns).
-    const at = Date.now() - 2 * 86_400_000;
-    await f.api.db.prisma.orderStatusChange.createMany({
-      data: [
-        { orderId: o.id, fromStatus: 'PAID', toStatus: 'CUSTOMS_SUBMITTED', reason: 'declared', createdAt: new Date(at) },
-        { orderId: o.id, fromStatus: 'CUSTOMS_SUBMITTED', toStatus: 'CLEARED', reason: 'released', createdAt: new Date(at + 60_000) },
-        { orderId: o.id, fromStatus: 'CLEARED', toStatus: 'SHIPPED', reason: 'booked', createdAt: new Date(at + 120_000) },
-        { orderId: o.id, fromStatus: 'SHIPPED', toStatus: 'DELIVERED', reason: 'delivered', createdAt: new Date(at + 86_400_000) },
-      ],
-    });
-    await f.api.db.prisma.order.update({ where: { id: o.id }, data: { status: 'DELIVERED' } });
-    Object.assign(order, { id: o.id, number: o.number, lineId: o.lines[0].id });
-    Object.assign(placedHere, { checkoutId: placed.data.placeOrder.id, cartId: added.data.addCartLine.cart.id, cartToken: added.data.addCartLine.cartToken });
+    await markDelivered(f.api.db.prisma, o.id);
+    Object.assign(order, { id: o.id, number: o.number, lineId: o.lines[0]!.id });
+    Object.assign(placedHere, { checkoutId: paid.checkoutId, cartId: paid.cartId, cartToken: paid.cartToken });
   }, 600_000);
   afterAll(async () => {
     await sms?.close();
@@ -130,12 +112,7 @@ describe('shop: a guest’s return', () => {
     await check(s, 'order-opened');
 
     // The return: one unit, damaged, a photo.
-    await p.getByTestId(`return-line-${order.lineId}`).getByRole('button', { name: new RegExp(`^${t.more}`) }).click();
-    await p.getByLabel(t.reason).selectOption('DAMAGED');
-    await p.getByLabel(t.photoFiles).setInputFiles(path.join(FIXTURES, 'cracked-vase.jpg'));
-    await p.getByLabel(t.note).fill('收到时已破损');
-    await p.getByTestId('request-return').click();
-    await p.getByTestId('return-requested').waitFor();
+    await askReturn(p, { lineId: order.lineId, reason: 'DAMAGED', photo: path.join(FIXTURES, 'cracked-vase.jpg'), note: '收到时已破损' });
     const ret = await f.api.db.prisma.orderReturn.findFirstOrThrow({ where: { orderId: order.id }, include: { lines: true, photos: true } });
     expect(ret).toMatchObject({ shopperUserId: null, status: 'REQUESTED', reason: 'DAMAGED', note: '收到时已破损' });
     expect(ret.lines.map((l) => [l.orderLineId, l.quantity])).toEqual([[order.lineId, 1]]);

@@ -5,19 +5,16 @@ import { createUser } from '@vitrine/shared/testing';
 import { en } from '../../apps/shop/src/i18n/dictionaries/en';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
-import { pageProblems } from './support/shop-checks';
+import { residentId, type Shop } from '../support/checkout-fixtures';
 import { useShop, type ShopPage } from './support/shop-fixture';
+import { markDelivered, pageCheck, placePaidOrder, signIn as signInAs } from './support/shop-steps';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/return-photos');
 // The API (started by the fixture in this process) keeps the photos in a directory of this spec.
 const dir = mkdtempSync(path.join(tmpdir(), 'vitrine-shop-return-photos-'));
 process.env['RETURN_PHOTOS_DIR'] = dir;
 
-async function check(s: ShopPage, name: string): Promise<void> {
-  await s.screenshot(`shop-return-photos-${name}`);
-  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
-}
+const check = pageCheck('shop-return-photos');
 
 /**
  * Issue 20, photos in the shop's return form: the shopper picks files with the form's file
@@ -28,35 +25,20 @@ async function check(s: ShopPage, name: string): Promise<void> {
  * test/artifacts/shop-return-photos-*.png (390 px, axe-core, tap targets, no sideways scroll).
  */
 describe('shop: photos with a return request', () => {
-  const f = useShop({ stripe: true });
+  const f = useShop({ stripe: true, fx: '7.8000', shops: [{ prices: [2_500], stock: 20 }] });
   let shop: Shop;
   const shopper = { email: '', token: '', orderId: '', lineId: '' };
 
   beforeAll(async () => {
-    await seedFx(f.api.db.prisma, '7.8000');
-    shop = await seedShop(f.api.db.prisma, { prices: [2_500], stock: 20 });
+    shop = f.shops[0]!;
     const user = await createUser(f.api.db.prisma, 'SHOPPER');
     shopper.email = user.email;
     shopper.token = await f.api.login(user.email);
-    const r = await f.api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 2, cartToken: null } }, shopper.token);
-    expect(r.errors).toBeUndefined();
-    const placed = await f.api.gql(PLACE_ORDER, { i: placeOrderInput(r.data.addCartLine.cart.id, 'shop-return-photos', { id: residentId(7611), name: '王芳' }) }, shopper.token);
-    expect(placed.errors).toBeUndefined();
-    const order = placed.data.placeOrder.orders[0];
-    expect(await f.stripe.deliver(f.api.baseUrl, f.stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
+    const { order } = await placePaidOrder(f, { token: shopper.token, lines: [{ variantId: shop.variants[0]!.id, quantity: 2 }], key: 'shop-return-photos', residentId: residentId(7611), name: '王芳' });
     // Released and delivered as the worker would (its path is test/e2e/return-photos).
-    const at = Date.now() - 2 * 86_400_000;
-    await f.api.db.prisma.orderStatusChange.createMany({
-      data: [
-        { orderId: order.id, fromStatus: 'PAID', toStatus: 'CUSTOMS_SUBMITTED', reason: 'declared', createdAt: new Date(at) },
-        { orderId: order.id, fromStatus: 'CUSTOMS_SUBMITTED', toStatus: 'CLEARED', reason: 'released', createdAt: new Date(at + 60_000) },
-        { orderId: order.id, fromStatus: 'CLEARED', toStatus: 'SHIPPED', reason: 'booked', createdAt: new Date(at + 120_000) },
-        { orderId: order.id, fromStatus: 'SHIPPED', toStatus: 'DELIVERED', reason: 'delivered', createdAt: new Date(at + 86_400_000) },
-      ],
-    });
-    await f.api.db.prisma.order.update({ where: { id: order.id }, data: { status: 'DELIVERED' } });
+    await markDelivered(f.api.db.prisma, order.id);
     shopper.orderId = order.id;
-    shopper.lineId = order.lines[0].id;
+    shopper.lineId = order.lines[0]!.id;
   }, 600_000);
   afterAll(() => {
     delete process.env['RETURN_PHOTOS_DIR'];
@@ -89,12 +71,9 @@ describe('shop: photos with a return request', () => {
     }
   }
 
-  async function signIn(locale: 'zh-CN' | 'en', dict: typeof zhCN | typeof en): Promise<ShopPage> {
+  async function signIn(locale: 'zh-CN' | 'en'): Promise<ShopPage> {
     const s = await f.open(`/${locale}/account/sign-in`, { locale });
-    await s.page.getByLabel(dict.buy.account.email).fill(shopper.email);
-    await s.page.getByLabel(dict.buy.account.password).fill('correct-horse-battery-staple');
-    await s.page.getByTestId('auth-submit').click();
-    await s.page.waitForURL(new RegExp(`/${locale}/account$`));
+    await signInAs(s, shopper.email, locale);
     await s.page.goto(`${f.shop.url}/${locale}/orders/${shopper.orderId}`);
     await s.page.getByTestId('return-form').waitFor();
     return s;
@@ -102,7 +81,7 @@ describe('shop: photos with a return request', () => {
 
   it('refuses a GIF at the file input in Chinese, then sends a JPEG and a PNG with the request', async () => {
     const t = zhCN.returns;
-    const s = await signIn('zh-CN', zhCN);
+    const s = await signIn('zh-CN');
     const p = s.page;
     await p.getByTestId(`return-line-${shopper.lineId}`).getByRole('button', { name: new RegExp(`^${t.more}`) }).click();
     await p.getByLabel(t.reason).selectOption('DAMAGED');
@@ -150,7 +129,7 @@ describe('shop: photos with a return request', () => {
 
   it('shows the file input in English', async () => {
     // The first unit's return is open; the second can still be asked for.
-    const s = await signIn('en', en);
+    const s = await signIn('en');
     await s.page.getByText(en.returns.photoFiles, { exact: true }).waitFor();
     await s.page.getByText('JPEG / PNG / WebP, at most 4 photos of 1 MB each.', { exact: true }).waitFor();
     // The same progress in English.

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,17 +5,13 @@ import { createUser } from '@vitrine/shared/testing';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { formatMoney } from '../../apps/shop/src/lib/format/money';
-import { CarrierLoopback } from '../support/carrier-loopback';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
-import { CustomsLoopback } from '../support/customs-loopback';
-import { signingKeys } from '../support/pipeline-fixtures';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
-import { pageProblems } from './support/shop-checks';
-import { useShop, type ShopPage } from './support/shop-fixture';
+import { residentId, type Shop } from '../support/checkout-fixtures';
+import type { SpawnedProcess } from '../support/spawn-api';
+import { until } from '../support/worker-process';
+import { useShop } from './support/shop-fixture';
+import { askReturn, pageCheck, placePaidOrder, signIn } from './support/shop-steps';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/return-photos');
-const prefix = `test-shop-return-refund-${randomBytes(4).toString('hex')}`;
-process.env['QUEUE_PREFIX'] = prefix;
 // The API (in this process) and the worker keep the photos in one directory of this spec.
 const dir = mkdtempSync(path.join(tmpdir(), 'vitrine-shop-return-refund-'));
 process.env['RETURN_PHOTOS_DIR'] = dir;
@@ -25,10 +20,7 @@ const t = zhCN.returns;
 const DECIDE = `mutation($id: ID!) { decideReturn(returnId: $id, accept: true, comment: "抱歉，请寄回") { id status } }`;
 const INSPECT = `mutation($i: InspectReturnInput!) { inspectReturn(input: $i) { id status refundAmount } }`;
 
-async function check(s: ShopPage, name: string): Promise<void> {
-  await s.screenshot(`shop-return-refund-${name}`);
-  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
-}
+const check = pageCheck('shop-return-refund');
 
 /**
  * Issue 20, a return from the shop to the refund, at a phone's size (390x844, zh-CN): the order
@@ -43,42 +35,28 @@ async function check(s: ShopPage, name: string): Promise<void> {
  * sideways scroll; screenshots test/artifacts/shop-return-refund-*.png.
  */
 describe('shop: a return from request to refund', () => {
-  const f = useShop({ stripe: true });
+  // The order taken to DELIVERED, and the return through customs and back, by the real worker with the sandboxes.
+  const f = useShop({ stripe: true, pipeline: true, fx: '7.8000', shops: [{ prices: [2_500], stock: 20 }] });
   let shop: Shop;
-  const keys = signingKeys();
-  let customs: CustomsLoopback;
-  let carrier: CarrierLoopback;
-  let worker: ReturnType<typeof startWorker>;
+  let worker: SpawnedProcess;
   let manager: string;
   const shopper = { email: '', token: '', orderId: '', lineId: '', paymentIntentId: '' };
 
   beforeAll(async () => {
-    await seedFx(f.api.db.prisma, '7.8000');
-    shop = await seedShop(f.api.db.prisma, { prices: [2_500], stock: 20 });
+    shop = f.shops[0]!;
     manager = await f.api.login((await createUser(f.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
-    customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
-    carrier = await CarrierLoopback.start();
-    worker = startWorker({ DATABASE_URL: f.api.db.url, QUEUE_PREFIX: prefix, RETURN_PHOTOS_DIR: dir, ...customs.env, ...carrier.env, ...keys.env });
-    await waitForOutput(worker, /worker ready/);
+    worker = await f.startWorker({ RETURN_PHOTOS_DIR: dir });
     const user = await createUser(f.api.db.prisma, 'SHOPPER');
     shopper.email = user.email;
     shopper.token = await f.api.login(user.email);
-    const added = await f.api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 1, cartToken: null } }, shopper.token);
-    expect(added.errors).toBeUndefined();
-    const placed = await f.api.gql(PLACE_ORDER, { i: placeOrderInput(added.data.addCartLine.cart.id, `refund-${prefix}`, { id: residentId(7321), name: '王芳' }) }, shopper.token);
-    expect(placed.errors).toBeUndefined();
-    const order = placed.data.placeOrder.orders[0];
+    const paid = await placePaidOrder(f, { token: shopper.token, lines: [{ variantId: shop.variants[0]!.id, quantity: 1 }], key: `refund-${f.queuePrefix}`, residentId: residentId(7321), name: '王芳' });
+    const order = paid.order;
     shopper.orderId = order.id;
-    shopper.lineId = order.lines[0].id;
-    shopper.paymentIntentId = placed.data.placeOrder.payment.paymentIntentId;
-    expect(await f.stripe.deliver(f.api.baseUrl, f.stripe.succeed(shopper.paymentIntentId))).toBe(200);
+    shopper.lineId = order.lines[0]!.id;
+    shopper.paymentIntentId = paid.paymentIntentId;
     await until('the order delivered', async () => (await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === 'DELIVERED', 120_000, worker);
   }, 300_000);
   afterAll(async () => {
-    await worker?.stop('SIGTERM');
-    await customs?.close();
-    await carrier?.close();
-    await dropQueues(prefix);
     delete process.env['RETURN_PHOTOS_DIR'];
     rmSync(dir, { recursive: true, force: true });
   });
@@ -86,21 +64,13 @@ describe('shop: a return from request to refund', () => {
   it('asks for the return in the shop, and shows it accepted, then refunded, with its notice; the photo is deleted once closed', async () => {
     const s = await f.open('/zh-CN/account/sign-in');
     const p = s.page;
-    await p.getByLabel(zhCN.buy.account.email).fill(shopper.email);
-    await p.getByLabel(zhCN.buy.account.password).fill('correct-horse-battery-staple');
-    await p.getByTestId('auth-submit').click();
-    await p.waitForURL(/\/zh-CN\/account$/);
+    await signIn(s, shopper.email);
 
     // The request: one unit, damaged, a photo of it.
     await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
     await p.getByTestId('return-form').waitFor();
     expect(await p.getByTestId('return-jump').count()).toBe(1);
-    await p.getByTestId(`return-line-${shopper.lineId}`).getByRole('button', { name: new RegExp(`^${t.more}`) }).click();
-    await p.getByLabel(t.reason).selectOption('DAMAGED');
-    await p.getByLabel(t.photoFiles).setInputFiles(path.join(FIXTURES, 'cracked-vase.jpg'));
-    await p.getByLabel(t.note).fill('花瓶有裂纹');
-    await p.getByTestId('request-return').click();
-    await p.getByTestId('return-requested').waitFor();
+    await askReturn(p, { lineId: shopper.lineId, reason: 'DAMAGED', photo: path.join(FIXTURES, 'cracked-vase.jpg'), note: '花瓶有裂纹' });
     expect(await p.getByTestId('return-item').getAttribute('data-status')).toBe('REQUESTED');
     const ret = await f.api.db.prisma.orderReturn.findFirstOrThrow({ where: { orderId: shopper.orderId }, include: { photos: true } });
     expect(ret.photos).toHaveLength(1);
@@ -124,7 +94,7 @@ describe('shop: a return from request to refund', () => {
     // Declared to customs by the worker (CEB625) and accepted by the loopback, before the refund (so the notices come in a known order).
     await until('customs accepted the return', async () => (await f.api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).customsStatus === 'ACCEPTED', 60_000, worker);
     // The carrier's tracking: the parcel is back at the site; the worker marks the return received.
-    carrier.arriveReturn(ret.id);
+    f.carrier.arriveReturn(ret.id);
     await until('the return received', async () => (await f.api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).receivedAt !== null, 60_000, worker);
     // Inspected by the museum: the unit accepted, not back on sale; the refund goes through Stripe (the loopback).
     const inspected = await f.api.gql(INSPECT, { i: { returnId: ret.id, comment: '确认破损', lines: [{ lineId: shopper.lineId, acceptedQuantity: 1, sellable: false }] } }, manager);

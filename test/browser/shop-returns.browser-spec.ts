@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { createUser } from '@vitrine/shared/testing';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
-import { CarrierLoopback } from '../support/carrier-loopback';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
-import { CustomsLoopback } from '../support/customs-loopback';
-import { signingKeys } from '../support/pipeline-fixtures';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
-import { pageProblems } from './support/shop-checks';
-import { useShop, type ShopPage } from './support/shop-fixture';
+import { residentId, type Shop } from '../support/checkout-fixtures';
+import type { SpawnedProcess } from '../support/spawn-api';
+import { until } from '../support/worker-process';
+import { useShop } from './support/shop-fixture';
+import { pageCheck, placePaidOrder, signIn } from './support/shop-steps';
 
 /**
  * Issue 20, returns as a shopper sees them in the shop: two shoppers' orders taken to DELIVERED
@@ -20,53 +17,32 @@ import { useShop, type ShopPage } from './support/shop-fixture';
  * Every page: axe-core (no serious or critical violation), 44 px taps, no sideways scroll;
  * screenshots in test/artifacts/shop-returns-*.png.
  */
-const prefix = `test-shop-returns-${randomBytes(4).toString('hex')}`;
-process.env['QUEUE_PREFIX'] = prefix;
-
 const t = zhCN.returns;
 const DECIDE = `mutation($id: ID!, $accept: Boolean!, $comment: String!) { decideReturn(returnId: $id, accept: $accept, comment: $comment) { id status } }`;
 
-async function check(s: ShopPage, name: string): Promise<void> {
-  await s.screenshot(`shop-returns-${name}`);
-  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
-}
+const check = pageCheck('shop-returns');
 
 describe('shop: returns on the order page', () => {
-  const f = useShop({ stripe: true });
+  // Orders declared, released, shipped and delivered by the real worker through the customs and carrier sandboxes.
+  const f = useShop({ stripe: true, pipeline: true, fx: '7.8000', shops: [{ prices: [2_500, 4_000], stock: 20 }] });
   let shop: Shop;
-  const keys = signingKeys();
-  let customs: CustomsLoopback;
-  let carrier: CarrierLoopback;
-  let worker: ReturnType<typeof startWorker>;
+  let worker: SpawnedProcess;
   let manager: string;
   const shopper = { email: '', token: '', orderId: '', lineIds: [] as string[] };
   let strangerOrderId = '';
 
   async function deliveredOrder(token: string, key: string, n: number): Promise<{ id: string; lines: { id: string }[] }> {
-    let cartId = '';
-    for (const line of [
+    const lines = [
       { variantId: shop.variants[0]!.id, quantity: 2 },
       { variantId: shop.variants[1]!.id, quantity: 1 },
-    ]) {
-      const r = await f.api.gql(ADD_LINE, { i: { ...line, cartToken: null } }, token);
-      expect(r.errors).toBeUndefined();
-      cartId = r.data.addCartLine.cart.id;
-    }
-    const placed = await f.api.gql(PLACE_ORDER, { i: placeOrderInput(cartId, `${key}-${prefix}`, { id: residentId(n), name: '王芳' }) }, token);
-    expect(placed.errors).toBeUndefined();
-    const order = placed.data.placeOrder.orders[0];
-    expect(await f.stripe.deliver(f.api.baseUrl, f.stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
-    return order;
+    ];
+    return (await placePaidOrder(f, { token, lines, key: `${key}-${f.queuePrefix}`, residentId: residentId(n), name: '王芳' })).order;
   }
 
   beforeAll(async () => {
-    await seedFx(f.api.db.prisma, '7.8000');
-    shop = await seedShop(f.api.db.prisma, { prices: [2_500, 4_000], stock: 20 });
+    shop = f.shops[0]!;
     manager = await f.api.login((await createUser(f.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
-    customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
-    carrier = await CarrierLoopback.start();
-    worker = startWorker({ DATABASE_URL: f.api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
-    await waitForOutput(worker, /worker ready/);
+    worker = await f.startWorker();
     const user = await createUser(f.api.db.prisma, 'SHOPPER');
     shopper.email = user.email;
     shopper.token = await f.api.login(user.email);
@@ -79,20 +55,11 @@ describe('shop: returns on the order page', () => {
     // Declared, released, shipped and delivered by the real worker through the loopbacks.
     await until('both orders delivered', async () => (await f.api.db.prisma.order.count({ where: { id: { in: [mine.id, theirs.id] }, status: 'DELIVERED' } })) === 2, 120_000, worker);
   }, 300_000);
-  afterAll(async () => {
-    await worker?.stop('SIGTERM');
-    await customs?.close();
-    await carrier?.close();
-    await dropQueues(prefix);
-  });
 
   it('shows the deadline, asks for a return of one unit, shows it requested, then accepted with the return waybill', async () => {
     const s = await f.open('/zh-CN/account/sign-in');
     const p = s.page;
-    await p.getByLabel(zhCN.buy.account.email).fill(shopper.email);
-    await p.getByLabel(zhCN.buy.account.password).fill('correct-horse-battery-staple');
-    await p.getByTestId('auth-submit').click();
-    await p.waitForURL(/\/zh-CN\/account$/);
+    await signIn(s, shopper.email);
 
     await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
     // The deadline: 30 days after customs released the order, as the API answers it.
@@ -179,10 +146,7 @@ describe('shop: returns on the order page', () => {
     ] as const) {
       const s = await f.open(`/${locale}/account/sign-in`, { locale });
       const p = s.page;
-      await p.getByLabel(dict.buy.account.email).fill(shopper.email);
-      await p.getByLabel(dict.buy.account.password).fill('correct-horse-battery-staple');
-      await p.getByTestId('auth-submit').click();
-      await p.waitForURL(new RegExp(`/${locale}/account$`));
+      await signIn(s, shopper.email, locale);
       await p.goto(`${f.shop.url}/${locale}/orders/${shopper.orderId}`);
       await p.getByRole('heading', { name: dict.returns.title, exact: true }).waitFor();
       expect(await p.getByTestId('return-status').textContent()).toBe(dict.returns.status.ACCEPTED);
@@ -199,10 +163,7 @@ describe('shop: returns on the order page', () => {
     expect(refused.errors).toBeUndefined();
     const s = await f.open('/zh-CN/account/sign-in');
     const p = s.page;
-    await p.getByLabel(zhCN.buy.account.email).fill(shopper.email);
-    await p.getByLabel(zhCN.buy.account.password).fill('correct-horse-battery-staple');
-    await p.getByTestId('auth-submit').click();
-    await p.waitForURL(/\/zh-CN\/account$/);
+    await signIn(s, shopper.email);
     await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
     const refusedItem = p.locator('[data-testid="return-item"][data-status="REFUSED"]');
     await refusedItem.waitFor();
