@@ -1,7 +1,7 @@
 import { ApiError, networkError, toApiError, type FieldMapper, type GqlErrorPayload } from './errors';
 import { graphql } from '../generated';
-import type { TypedDocumentString } from '../generated/graphql';
-import { readSession, writeSession, type Session, type SessionUser } from './session';
+import type { RefreshMutation, TypedDocumentString } from '../generated/graphql';
+import { readSession, writeSession, type Session } from './session';
 
 const ENDPOINT = '/graphql';
 /** Refresh this long before the access token expires. */
@@ -12,12 +12,8 @@ const REFRESH = graphql(`
     refreshSession(refreshToken: $t) { accessToken refreshToken expiresIn user { id email displayName role museumIds brandId } }
   }
 `);
-interface AuthSessionPayload {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  user: SessionUser;
-}
+/** What login and refreshSession answer (the same fields). */
+type AuthSessionPayload = RefreshMutation['refreshSession'];
 
 export function toSession(payload: AuthSessionPayload): Session {
   return {

@@ -2,7 +2,7 @@ import { gql } from '../../api/graphql';
 import { listQuery, pager, type FetchPage } from '../../data/cursor-pager';
 import { cursorList, type ResourceHandler } from '../../data/resource-handler';
 import { graphql } from '../../generated';
-import type { StockWebhookFieldsFragment, StockWebhookQuery, SyncRunFieldsFragment, WarehouseFeedFieldsFragment } from '../../generated/graphql';
+import type { ConnectWarehouseFeedInput, StockWebhookFieldsFragment, StockWebhookQuery, SyncRunFieldsFragment, WarehouseFeedFieldsFragment } from '../../generated/graphql';
 import { getCurrentMuseumId, requireMuseumId } from '../../museum/current-museum';
 
 // Warehouse stock sync (libs/inventory sync): feeds fetched on a schedule or uploaded once,
@@ -102,12 +102,8 @@ export async function warehouseFeeds(museumId: string): Promise<WarehouseFeedRec
   return (await gql(WAREHOUSE_FEEDS, { museumId })).warehouseFeeds;
 }
 
-export interface FeedInput {
-  name: string;
-  format: FeedFormat;
-  url: string;
-  everyMinutes: number;
-}
+/** A feed to connect, for the museum chosen in the top bar. */
+export type FeedInput = Omit<ConnectWarehouseFeedInput, 'museumId'>;
 export async function connectWarehouseFeed(input: FeedInput): Promise<WarehouseFeedRecord> {
   const r = await gql(CONNECT_WAREHOUSE_FEED, { input: { ...input, museumId: requireMuseumId() } });
   pager.invalidate('syncRuns');
