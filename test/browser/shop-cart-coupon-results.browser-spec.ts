@@ -103,6 +103,16 @@ describe('shop: a coupon typed in the cart, and why it does or does not apply', 
     await expect(p.locator('#promotions-title').textContent()).resolves.toBe(dict.buy.cart.promotionsTitle);
     expect(await p.getByTestId('cart-total').textContent()).not.toBe(totalBefore);
     await s.screenshot(`shop-coupon-${locale}-applied`);
+
+    // A kept coupon whose minimum the cart no longer reaches (the cookie the shop keeps it in): the cart says how much more to spend.
+    await s.context.addCookies([{ name: 'vitrine_coupon', value: 'BIG20', url: f.shop.url }]);
+    await p.goto(`${f.shop.url}/${locale}/cart`);
+    const problem = p.getByTestId('coupon-problem');
+    await expect(problem.getByTestId('coupon-shortfall').textContent()).resolves.toBe(
+      fill(dict.buy.cart.couponSpendMore, { amount: formatMoney({ amount: 67_800, currency: 'CNY' }, locale) }),
+    );
+    await expect(p.getByTestId('cart-total').textContent()).resolves.toBe(totalBefore);
+    await s.screenshot(`shop-coupon-${locale}-kept-short`);
     expect({ locale, problems: await pageProblems(p) }).toEqual({ locale, problems: [] });
   });
 });

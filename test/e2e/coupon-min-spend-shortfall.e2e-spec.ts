@@ -6,7 +6,7 @@ jest.setTimeout(120_000);
 
 const FREE_SHIPPING = JSON.stringify({ '9610': { brackets: [{ maxGrams: 100_000, feeMinor: 0 }], perExtraKgMinor: 0 }, '1210': { brackets: [{ maxGrams: 100_000, feeMinor: 0 }], perExtraKgMinor: 0 } });
 const CREATE = `mutation($i: PromotionInput!) { createPromotion(input: $i) { id code } }`;
-const CART = `id goodsTotal discountTotal coupon { code problem } promotions { code amount } lines { id variantId quantity unitPrice }`;
+const CART = `id goodsTotal discountTotal coupon { code problem shortfall { amount currency } } promotions { code amount } lines { id variantId quantity unitPrice }`;
 const APPLY = `mutation($t: String, $c: String!) { applyCartCoupon(cartToken: $t, code: $c) { ${CART} } }`;
 const VIEW = `query($t: String, $c: String) { cart(cartToken: $t, couponCode: $c) { ${CART} } }`;
 const PLACE = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id } }`;
@@ -16,7 +16,8 @@ const day = 86_400_000;
  * A coupon whose minimum spend the cart does not reach (issue 22) is refused with
  * COUPON_MIN_SPEND_NOT_MET and says how much more to spend: extensions.shortfall
  * { amountMinor, currency }, measured on the goods the coupon covers; the same at placeOrder.
- * Other refusals carry no shortfall, and nothing is written.
+ * Other refusals carry no shortfall, and nothing is written. The cart's own view of a kept
+ * coupon says the same (Cart.coupon.shortfall).
  */
 describe('coupon minimum spend: the shortfall in the refusal', () => {
   let api: ApiHarness;
@@ -111,6 +112,8 @@ describe('coupon minimum spend: the shortfall in the refusal', () => {
     expect(na.errors![0]!.extensions).not.toHaveProperty('shortfall');
     // The cart's own view still answers the problem without failing.
     const view: any = await api.gql(VIEW, { t: c.token, c: 'SCARF-MIN' });
-    expect(view.data.cart.coupon).toEqual({ code: 'SCARF-MIN', problem: 'COUPON_MIN_SPEND_NOT_MET' });
+    expect(view.data.cart.coupon).toEqual({ code: 'SCARF-MIN', problem: 'COUPON_MIN_SPEND_NOT_MET', shortfall: { amount: 90_000 - covered.unitPrice * covered.quantity, currency: 'CNY' } });
+    const notYetView: any = await api.gql(VIEW, { t: c.token, c: 'NOT-YET-9' });
+    expect(notYetView.data.cart.coupon).toEqual({ code: 'NOT-YET-9', problem: 'COUPON_NOT_STARTED', shortfall: null });
   });
 });

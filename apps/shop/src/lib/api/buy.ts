@@ -73,7 +73,7 @@ export interface Cart {
   total: number;
   promotions: CartPromotion[];
   /** The coupon sent with the query, and why it takes nothing off (a COUPON_* code) when it does not apply. */
-  coupon: { code: string; problem: string | null } | null;
+  coupon: { code: string; problem: string | null; shortfall: { amount: number; currency: string } | null } | null;
   sellers: CartSellerOrder[];
   problems: CartProblem[];
   /** The per-order and yearly limits on the dutiable value, CNY fen, as the API applies them. */
@@ -84,7 +84,7 @@ export interface Cart {
 /** Line names come in the shopper's language (the API's `name(locale:)`, falling back zh-CN, en, fr). */
 const line = (locale?: ShopLocale) => `id variantId productId museumId name${locale ? `(locale: ${toApiLocale(locale)})` : ''} sku quantity unitPrice goods discount freight dutiable tax total inStock listableForChina`;
 export const cartFields = (locale?: ShopLocale) => `id status currency goodsTotal shippingTotal taxTotal discountTotal total orderLimit annualLimit
-  promotions { promotionId name kind museumId code fundedBy amount } coupon { code problem }
+  promotions { promotionId name kind museumId code fundedBy amount } coupon { code problem shortfall { amount currency } }
   sellers { museumId fulfilledByBrandId customsMode currency goods discount shipping tax total lines { ${line(locale)} } }
   problems { code lineIds variantId available museumId customsMode fulfilledByBrandId limit value remaining }`;
 

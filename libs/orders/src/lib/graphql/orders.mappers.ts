@@ -77,7 +77,11 @@ export function toCart(view: CartView): CartType {
       amount: p.amountMinor,
       lineIds: [...p.perLine.entries()].filter(([, v]) => v > 0).map(([ref]) => ref),
     })),
-    coupon: quote.promotions.coupon,
+    coupon: quote.promotions.coupon && {
+      code: quote.promotions.coupon.code,
+      problem: quote.promotions.coupon.problem,
+      shortfall: quote.promotions.coupon.shortfall && { amount: quote.promotions.coupon.shortfall.amountMinor, currency: quote.promotions.coupon.shortfall.currency },
+    },
     fx: quote.fx ? { rate: quote.fx.fx.rate, marginBps: quote.fx.marginBps, source: quote.fx.fx.source, effectiveAt: quote.fx.fx.effectiveAt } : null,
     problems,
   };

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { MoneyType } from '@vitrine/catalog';
 import { Paginated } from '@vitrine/shared/graphql';
 import { AttributionChannelGql } from '../attribution/graphql/attribution.types';
 
@@ -57,6 +58,8 @@ export class CartCouponType {
   @Field(() => String) code!: string;
   @Field(() => String, { nullable: true, description: 'null when it applies; else COUPON_INVALID, COUPON_EXPIRED, COUPON_NOT_STARTED, COUPON_EXHAUSTED, COUPON_LIMIT_REACHED, COUPON_NOT_APPLICABLE or COUPON_MIN_SPEND_NOT_MET.' })
   problem!: string | null;
+  @Field(() => MoneyType, { nullable: true, description: 'With COUPON_MIN_SPEND_NOT_MET: how much more the lines the coupon covers must come to (the refusal’s extensions.shortfall).' })
+  shortfall!: MoneyType | null;
 }
 
 @ObjectType('CartLine', { description: 'Amounts are integer minor units (fen) of `currency` (CNY).' })

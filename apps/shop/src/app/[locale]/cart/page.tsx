@@ -344,6 +344,12 @@ function PromotionsSection({
       {cart.coupon?.problem ? (
         <p className="notice error" role="alert" data-testid="coupon-problem">
           {fill(t.couponNotApplied, { code: cart.coupon.code })} {errorMessage(dict, cart.coupon.problem)}
+          {cart.coupon.shortfall ? (
+            <>
+              {' '}
+              <strong data-testid="coupon-shortfall">{fill(t.couponSpendMore, { amount: formatMoney(cart.coupon.shortfall, locale) })}</strong>
+            </>
+          ) : null}
         </p>
       ) : null}
       {couponError ? (
