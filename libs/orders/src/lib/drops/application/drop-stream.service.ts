@@ -128,7 +128,10 @@ export class DropStreamService implements OnModuleInit {
   }
 
   private async writeFrames(dropId: string, listeners: ReadonlySet<DropListener>): Promise<void> {
-    if (!listeners.size) return this.lastDrop.delete(dropId) as unknown as void;
+    if (!listeners.size) {
+      this.lastDrop.delete(dropId);
+      return;
+    }
     const reading = await this.repo.streamReading(dropId);
     if (!reading) return;
     const now = new Date().toISOString();
