@@ -4,7 +4,7 @@ import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { residentId, type Shop } from '../support/checkout-fixtures';
 import { openShop, useShop, type ShopPage } from './support/shop-fixture';
 import { startShop, type ShopServer } from './support/shop-server';
-import { addToCart, fillCheckout, pageCheck } from './support/shop-steps';
+import { addToCart, fillCheckout, pageCheck, unpaidOrderAndCart } from './support/shop-steps';
 
 /**
  * Issue 17, card payment: the checkout's 银行卡 option leads to the card step. In the Stripe
@@ -109,9 +109,8 @@ describe('shop: card payment', () => {
     await check(s, 'failed');
 
     // Nothing paid; the cart's line is as it was, on hold for the unpaid order.
-    const order = await f.api.db.prisma.order.findFirstOrThrow({ where: { ordererName: '李雷', status: 'PENDING_PAYMENT' }, select: { id: true, checkout: { select: { cartId: true } } } });
-    const cart = await f.api.db.prisma.cart.findUniqueOrThrow({ where: { id: order.checkout.cartId }, select: { items: { select: { variantId: true, quantity: true } } } });
-    expect(cart.items).toEqual([{ variantId: a.variants[0]!.id, quantity: 1 }]);
+    const held = await unpaidOrderAndCart(f, '李雷');
+    expect(held.items).toEqual([{ variantId: a.variants[0]!.id, quantity: 1 }]);
     await p.goto(`${f.shop.url}/zh-CN/cart`);
     await p.getByText(t.cart.checkedOut).waitFor();
     expect(await p.getByTestId('cart-line').count()).toBe(1);
@@ -129,7 +128,7 @@ describe('shop: card payment', () => {
     await p.getByRole('button', { name: /确认付款/ }).click();
     await p.waitForURL(/\/zh-CN\/checkout\/return\?checkout=/);
     expect(await p.getByTestId('payment-outcome').getAttribute('data-state')).toBe('PAID');
-    expect((await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe('PAID');
+    expect((await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: held.orderId }, select: { status: true } })).status).toBe('PAID');
   });
 
   describe('with STRIPE_PUBLISHABLE_KEY', () => {

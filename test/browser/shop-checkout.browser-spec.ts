@@ -1,15 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
 import { formatMoney } from '../../apps/shop/src/lib/format/money';
-import { CarrierLoopback } from '../support/carrier-loopback';
-import { residentId, SAMPLE_RESIDENT_ID, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
-import { CustomsLoopback } from '../support/customs-loopback';
-import { signingKeys } from '../support/pipeline-fixtures';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
-import { useShop, type ShopPage } from './support/shop-fixture';
+import { residentId, SAMPLE_RESIDENT_ID, type Shop } from '../support/checkout-fixtures';
+import { until } from '../support/worker-process';
+import { useShop } from './support/shop-fixture';
+import { addToCart, fillCheckout, pageCheck, unpaidOrderAndCart } from './support/shop-steps';
 
 /**
  * Issue 17, the buying half of the shop: a shopper adds two items of two museums, sees them
@@ -20,84 +16,21 @@ import { useShop, type ShopPage } from './support/shop-fixture';
  * cart is intact. Every page: axe-core (no serious or critical violation), 44 px taps, no
  * horizontal scroll; screenshots in test/artifacts/shop-checkout-*.png.
  */
-const prefix = `test-shop-checkout-${randomBytes(4).toString('hex')}`;
-process.env['QUEUE_PREFIX'] = prefix;
-
-const AXE = path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js');
 const t = zhCN.buy;
-
-/** axe-core's serious and critical violations, controls under 44 px, sideways scroll. */
-async function pageProblems(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const axe = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await run.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `axe ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-  const taps = await page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>('main a[href], main button, main input:not([type=hidden]), main select, header a[href], header button'))
-      .map((el) => {
-        const target = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? (el.closest('label') ?? el) : el;
-        const box = target.getBoundingClientRect();
-        return box.width === 0 || box.height === 0 || box.right < 0 || box.bottom < 0 || (box.height >= 44 && box.width >= 44) ? null : `tap ${el.tagName} "${(el.textContent ?? '').trim().slice(0, 20)}" ${Math.round(box.width)}x${Math.round(box.height)}`;
-      })
-      .filter((x): x is string => x !== null),
-  );
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  return [...axe, ...taps, ...(overflow > 0 ? [`scrolls sideways by ${overflow}px`] : [])];
-}
-
-async function check(s: ShopPage, name: string): Promise<void> {
-  await s.screenshot(`shop-checkout-${name}`);
-  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
-}
+const check = pageCheck('shop-checkout');
 
 describe('shop: cart, checkout, payment and orders', () => {
-  const f = useShop({ stripe: true });
+  // The wallet page's Pay / Fail send the signed webhook to the API; the worker runs the pipeline
+  // with the customs and carrier sandboxes.
+  const f = useShop({ stripe: true, pipeline: true, fx: '7.8000', shops: [{ prices: [2_500], stock: 20 }, { prices: [4_000], stock: 20 }] });
   let a: Shop;
   let b: Shop;
-  const keys = signingKeys();
-  let customs: CustomsLoopback;
-  let carrier: CarrierLoopback;
   const email = `shopper-${randomBytes(3).toString('hex')}@example.test`;
   const password = 'correct horse battery';
 
-  beforeAll(async () => {
-    // The wallet page's Pay / Fail send the signed webhook to this API.
-    f.stripe.webhookUrl = `${f.api.baseUrl}/webhooks/stripe`;
-    await seedFx(f.api.db.prisma, '7.8000');
-    a = await seedShop(f.api.db.prisma, { prices: [2_500], stock: 20 });
-    b = await seedShop(f.api.db.prisma, { prices: [4_000], stock: 20 });
-    customs = await CustomsLoopback.start({ publicKey: keys.publicKey });
-    carrier = await CarrierLoopback.start();
-  }, 120_000);
-  afterAll(async () => {
-    await customs?.close();
-    await carrier?.close();
-    await dropQueues(prefix);
+  beforeAll(() => {
+    [a, b] = f.shops as [Shop, Shop];
   });
-
-  async function addToCart(s: ShopPage, productId: string) {
-    await s.page.goto(`${f.shop.url}/zh-CN/products/${productId}`);
-    await s.page.getByTestId('add-to-cart').click();
-    await s.page.waitForURL(/added=1/);
-  }
-
-  async function fillCheckout(s: ShopPage, id: string, method: 'ALIPAY' | 'WECHAT_PAY') {
-    const p = s.page;
-    await p.getByLabel(t.checkout.realName).fill('王芳');
-    await p.getByTestId('resident-id').fill(id);
-    await p.getByLabel(t.checkout.recipient).fill('王芳');
-    await p.getByLabel(t.checkout.phone).fill('13800138000');
-    await p.getByLabel(t.checkout.province).selectOption('北京市');
-    await p.getByLabel(t.checkout.city).selectOption('市辖区');
-    await p.getByLabel(t.checkout.district).selectOption('东城区');
-    await p.getByLabel(t.checkout.street).fill('王府井大街 1 号');
-    await p.getByLabel(t.checkout.postalCode).fill('100006');
-    await p.getByTestId('consentToIdUse').check();
-    await p.getByTestId('acceptRiskNotice').check();
-    await p.getByTestId(`method-${method}`).check();
-  }
 
   const dbCounts = async () => ({
     checkouts: await f.api.db.prisma.checkout.count(),
@@ -141,7 +74,7 @@ describe('shop: cart, checkout, payment and orders', () => {
 
     // A wrong check character: told as they type, and refused by the API at the field.
     const wrong = `${SAMPLE_RESIDENT_ID.slice(0, 17)}1`;
-    await fillCheckout(s, wrong, 'ALIPAY');
+    await fillCheckout(p, { name: '王芳', residentId: wrong, method: 'ALIPAY' });
     expect(await p.getByTestId('resident-id-status').textContent()).toBe(t.checkout.idCheckCharacter);
     await check(s, 'checkout');
     const before = await dbCounts();
@@ -191,9 +124,8 @@ describe('shop: cart, checkout, payment and orders', () => {
   });
 
   it('follows the order through customs to DELIVERED with the worker running, and lists the masked identity', async () => {
-    const worker = startWorker({ DATABASE_URL: f.api.db.url, QUEUE_PREFIX: prefix, ...customs.env, ...carrier.env, ...keys.env });
+    const worker = await f.startWorker();
     try {
-      await waitForOutput(worker, /worker ready/);
       const s = await f.open('/zh-CN/account/sign-in');
       const p = s.page;
       await check(s, 'sign-in');
@@ -265,7 +197,7 @@ describe('shop: cart, checkout, payment and orders', () => {
     const p = s.page;
     await addToCart(s, a.variants[0]!.productId);
     await p.goto(`${f.shop.url}/zh-CN/checkout`);
-    await fillCheckout(s, residentId(4242), 'WECHAT_PAY');
+    await fillCheckout(p, { name: '王芳', residentId: residentId(4242), method: 'WECHAT_PAY' });
     await p.getByTestId('place-order').click();
     await p.waitForURL(/\/zh-CN\/checkout\/pay\?checkout=/);
     // The QR code WeChat would scan, drawn from the payment's qrCodeData.
@@ -284,9 +216,8 @@ describe('shop: cart, checkout, payment and orders', () => {
     await check(s, 'confirmation-failed');
 
     // The cart is intact: its line, on hold for the unpaid order, shown on the cart page.
-    const order = await f.api.db.prisma.order.findFirstOrThrow({ where: { ordererName: '王芳', status: 'PENDING_PAYMENT' }, select: { id: true, checkout: { select: { cartId: true } } } });
-    const cart = await f.api.db.prisma.cart.findUniqueOrThrow({ where: { id: order.checkout.cartId }, select: { items: { select: { variantId: true, quantity: true } } } });
-    expect(cart.items).toEqual([{ variantId: a.variants[0]!.id, quantity: 1 }]);
+    const held = await unpaidOrderAndCart(f, '王芳');
+    expect(held.items).toEqual([{ variantId: a.variants[0]!.id, quantity: 1 }]);
     await p.goto(`${f.shop.url}/zh-CN/cart`);
     await p.getByText(t.cart.checkedOut).waitFor();
     await countIs(p.getByTestId('cart-line'), 1);
@@ -304,7 +235,7 @@ describe('shop: cart, checkout, payment and orders', () => {
     await p.getByRole('heading', { level: 1, name: 'Votre panier' }).waitFor();
     await p.getByText('Commandes à passer : 1 (une par vendeur et régime douanier).').waitFor();
     await check(s, 'cart-fr');
-    expect((await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe('CANCELLED');
+    expect((await f.api.db.prisma.order.findUniqueOrThrow({ where: { id: held.orderId }, select: { status: true } })).status).toBe('CANCELLED');
   });
 });
 

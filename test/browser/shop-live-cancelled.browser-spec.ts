@@ -2,7 +2,7 @@ import { createUser } from '@vitrine/shared/testing';
 import { liveEn } from '../../apps/shop/src/i18n/dictionaries/live/en';
 import { liveFr } from '../../apps/shop/src/i18n/dictionaries/live/fr';
 import { liveZhCN } from '../../apps/shop/src/i18n/dictionaries/live/zh-CN';
-import { seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import type { Shop } from '../support/checkout-fixtures';
 import { pageProblems } from './support/shop-checks';
 import { useShop } from './support/shop-fixture';
 
@@ -16,13 +16,12 @@ jest.setTimeout(240_000);
  * test/artifacts/shop-live-cancelled-*.png.
  */
 describe('shop: a live session cancelled while viewers watch', () => {
-  const f = useShop({ stripe: true });
+  const f = useShop({ stripe: true, fx: '7.8000', shops: [{ prices: [2_500], stock: 5 }] });
   let shop: Shop;
 
-  beforeAll(async () => {
-    await seedFx(f.api.db.prisma, '7.8000');
-    shop = await seedShop(f.api.db.prisma, { prices: [2_500], stock: 5 });
-  }, 120_000);
+  beforeAll(() => {
+    shop = f.shops[0]!;
+  });
 
   it('tells each viewer at once, in their language, and stops the stream', async () => {
     const manager = await f.api.login((await createUser(f.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);

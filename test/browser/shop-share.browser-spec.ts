@@ -5,7 +5,7 @@ import { fr } from '../../apps/shop/src/i18n/dictionaries/fr';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
 import type { Dictionary } from '../../apps/shop/src/i18n/types';
-import { seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import type { Shop } from '../support/checkout-fixtures';
 import { decodeQr } from '../support/pdf-qr';
 import { ARTIFACTS } from './support/browser';
 import { pageProblems } from './support/shop-checks';
@@ -23,12 +23,11 @@ const PRODUCT = `query($id: ID!) { product(id: $id) { shortCode } }`;
 const NAME = '鸢尾花丝巾';
 
 describe('shop: sharing a product or a storefront', () => {
-  const f = useShop();
+  const f = useShop({ fx: '7.8000', shops: [{ prices: [4_000], stock: 5 }] });
   let shop: Shop;
 
   beforeAll(async () => {
-    await seedFx(f.api.db.prisma, '7.8000');
-    shop = await seedShop(f.api.db.prisma, { prices: [4_000], stock: 5 });
+    shop = f.shops[0]!;
     await f.api.db.prisma.product.update({ where: { id: shop.variants[0]!.productId }, data: { nameZh: NAME } });
   }, 120_000);
 

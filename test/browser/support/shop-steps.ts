@@ -127,3 +127,10 @@ export async function askReturn(p: Page, r: { lineId: string; reason: string; ph
   await p.getByTestId('request-return').click();
   await p.getByTestId('return-requested').waitFor();
 }
+
+/** After a declined or failed payment: this orderer's unpaid order and the lines of the cart it was placed from. */
+export async function unpaidOrderAndCart(f: ShopFixture, ordererName: string): Promise<{ orderId: string; items: { variantId: string; quantity: number }[] }> {
+  const order = await f.api.db.prisma.order.findFirstOrThrow({ where: { ordererName, status: 'PENDING_PAYMENT' }, select: { id: true, checkout: { select: { cartId: true } } } });
+  const cart = await f.api.db.prisma.cart.findUniqueOrThrow({ where: { id: order.checkout.cartId }, select: { items: { select: { variantId: true, quantity: true } } } });
+  return { orderId: order.id, items: cart.items };
+}
