@@ -82,6 +82,7 @@ type Documents = {
     "\n  fragment LiveSessionFields on LiveSession { id museumId title streamUrl startsAt endsAt phase pinnedProductId productIds }\n": typeof types.LiveSessionFieldsFragmentDoc,
     "\n  query ManagedLiveSessions($museumId: ID, $filter: LiveSessionFilterInput, $first: Int, $after: String, $full: Boolean!) {\n    managedLiveSessions(museumId: $museumId, filter: $filter, first: $first, after: $after) {\n      nodes { id ...LiveSessionFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.ManagedLiveSessionsDocument,
     "\n  query ManagedLiveSession($id: ID!) {\n    managedLiveSession(id: $id) {\n      ...LiveSessionFields\n      products { productId name priceMinor currency available }\n      flashPrices { productId priceMinor startsAt endsAt }\n      announcements { id body createdAt }\n      sales { productId name orders units revenueMinor }\n    }\n  }\n": typeof types.ManagedLiveSessionDocument,
+    "\n  query LiveStreamUrlCheck($url: String!) { liveStreamUrlCheck(url: $url) { player { kind platform } problem } }\n": typeof types.LiveStreamUrlCheckDocument,
     "\n  mutation ScheduleLiveSession($input: ScheduleLiveSessionInput!) { scheduleLiveSession(input: $input) { ...LiveSessionFields } }\n": typeof types.ScheduleLiveSessionDocument,
     "\n  mutation UpdateLiveSession($input: UpdateLiveSessionInput!) { updateLiveSession(input: $input) { ...LiveSessionFields } }\n": typeof types.UpdateLiveSessionDocument,
     "\n  mutation SetLiveSessionBag($input: SetLiveSessionBagInput!) { setLiveSessionBag(input: $input) { ...LiveSessionFields } }\n": typeof types.SetLiveSessionBagDocument,
@@ -254,6 +255,7 @@ const documents: Documents = {
     "\n  fragment LiveSessionFields on LiveSession { id museumId title streamUrl startsAt endsAt phase pinnedProductId productIds }\n": types.LiveSessionFieldsFragmentDoc,
     "\n  query ManagedLiveSessions($museumId: ID, $filter: LiveSessionFilterInput, $first: Int, $after: String, $full: Boolean!) {\n    managedLiveSessions(museumId: $museumId, filter: $filter, first: $first, after: $after) {\n      nodes { id ...LiveSessionFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.ManagedLiveSessionsDocument,
     "\n  query ManagedLiveSession($id: ID!) {\n    managedLiveSession(id: $id) {\n      ...LiveSessionFields\n      products { productId name priceMinor currency available }\n      flashPrices { productId priceMinor startsAt endsAt }\n      announcements { id body createdAt }\n      sales { productId name orders units revenueMinor }\n    }\n  }\n": types.ManagedLiveSessionDocument,
+    "\n  query LiveStreamUrlCheck($url: String!) { liveStreamUrlCheck(url: $url) { player { kind platform } problem } }\n": types.LiveStreamUrlCheckDocument,
     "\n  mutation ScheduleLiveSession($input: ScheduleLiveSessionInput!) { scheduleLiveSession(input: $input) { ...LiveSessionFields } }\n": types.ScheduleLiveSessionDocument,
     "\n  mutation UpdateLiveSession($input: UpdateLiveSessionInput!) { updateLiveSession(input: $input) { ...LiveSessionFields } }\n": types.UpdateLiveSessionDocument,
     "\n  mutation SetLiveSessionBag($input: SetLiveSessionBagInput!) { setLiveSessionBag(input: $input) { ...LiveSessionFields } }\n": types.SetLiveSessionBagDocument,
@@ -627,6 +629,10 @@ export function graphql(source: "\n  query ManagedLiveSessions($museumId: ID, $f
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ManagedLiveSession($id: ID!) {\n    managedLiveSession(id: $id) {\n      ...LiveSessionFields\n      products { productId name priceMinor currency available }\n      flashPrices { productId priceMinor startsAt endsAt }\n      announcements { id body createdAt }\n      sales { productId name orders units revenueMinor }\n    }\n  }\n"): typeof import('./graphql').ManagedLiveSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiveStreamUrlCheck($url: String!) { liveStreamUrlCheck(url: $url) { player { kind platform } problem } }\n"): typeof import('./graphql').LiveStreamUrlCheckDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -270,6 +270,16 @@ export type LiveSessionPhase =
   | 'LIVE'
   | 'SCHEDULED';
 
+export type LiveStreamPlayerKind =
+  | 'EMBED'
+  | 'LINK';
+
+/** Why a stream URL is refused (STREAM_URL_NOT_ALLOWED’s `problem`). */
+export type LiveStreamUrlProblem =
+  | 'HAS_CREDENTIALS'
+  | 'NOT_A_URL'
+  | 'NOT_HTTPS';
+
 export type LocalizedTextInput = {
   en?: string | null | undefined;
   fr?: string | null | undefined;
@@ -1203,6 +1213,13 @@ export type ManagedLiveSessionQueryVariables = Exact<{
 
 
 export type ManagedLiveSessionQuery = { managedLiveSession: { id: string, museumId: string, title: string, streamUrl: string, startsAt: string, endsAt: string, phase: LiveSessionPhase, pinnedProductId: string | null, productIds: Array<string>, products: Array<{ productId: string, name: string, priceMinor: number, currency: string, available: number }>, flashPrices: Array<{ productId: string, priceMinor: number, startsAt: string, endsAt: string }>, announcements: Array<{ id: string, body: string, createdAt: string }>, sales: Array<{ productId: string, name: string, orders: number, units: number, revenueMinor: number }> } };
+
+export type LiveStreamUrlCheckQueryVariables = Exact<{
+  url: string;
+}>;
+
+
+export type LiveStreamUrlCheckQuery = { liveStreamUrlCheck: { problem: LiveStreamUrlProblem | null, player: { kind: LiveStreamPlayerKind, platform: string | null } | null } };
 
 export type ScheduleLiveSessionMutationVariables = Exact<{
   input: ScheduleLiveSessionInput;
@@ -5025,6 +5042,17 @@ export const ManagedLiveSessionDocument = new TypedDocumentString(`
   pinnedProductId
   productIds
 }`) as unknown as TypedDocumentString<ManagedLiveSessionQuery, ManagedLiveSessionQueryVariables>;
+export const LiveStreamUrlCheckDocument = new TypedDocumentString(`
+    query LiveStreamUrlCheck($url: String!) {
+  liveStreamUrlCheck(url: $url) {
+    player {
+      kind
+      platform
+    }
+    problem
+  }
+}
+    `) as unknown as TypedDocumentString<LiveStreamUrlCheckQuery, LiveStreamUrlCheckQueryVariables>;
 export const ScheduleLiveSessionDocument = new TypedDocumentString(`
     mutation ScheduleLiveSession($input: ScheduleLiveSessionInput!) {
   scheduleLiveSession(input: $input) {

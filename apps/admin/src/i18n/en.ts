@@ -492,6 +492,15 @@ export const en = {
       cancelled: 'Session cancelled.',
       cancelled_note: 'This session was cancelled before it started: viewers no longer find it.',
       stream_help: 'The https link or embed URL of the stream on the partner platform.',
+      player: {
+        EMBED: 'The shop’s live page will play it (%{platform} player).',
+        LINK: 'The shop’s live page will show it as a link (this platform’s player cannot be embedded).',
+        problem: {
+          NOT_A_URL: 'Not a link: paste the full https:// address.',
+          NOT_HTTPS: 'Refused: the link must start with https://.',
+          HAS_CREDENTIALS: 'Refused: the link must not contain a user name or password.',
+        },
+      },
       bag_help: 'Products of this museum that viewers can buy from the live page.',
       bag: 'Bag',
       left: '%{count} left',
@@ -520,6 +529,7 @@ export const en = {
         SESSION_ENDED: 'This session has ended.',
         SESSION_ALREADY_STARTED: 'This session has started: it can no longer be changed or cancelled.',
         SESSION_CANCELLED: 'This session was cancelled.',
+        STREAM_URL_NOT_ALLOWED: 'This stream link is refused: it must be an https link.',
       },
     },
     museum: { switch: 'Museum', all: 'All museums', choose_first: 'Choose a museum in the top bar first.' },

@@ -494,6 +494,15 @@ export const fr: typeof en = {
       cancelled: 'Session annulée.',
       cancelled_note: 'Cette session a été annulée avant de commencer : les spectateurs ne la trouvent plus.',
       stream_help: 'Le lien https ou l’URL d’intégration du direct sur la plateforme partenaire.',
+      player: {
+        EMBED: 'La page du direct de la boutique le lira (lecteur %{platform}).',
+        LINK: 'La page du direct de la boutique l’affichera comme un lien (le lecteur de cette plateforme ne peut pas être intégré).',
+        problem: {
+          NOT_A_URL: 'Ce n’est pas un lien : collez l’adresse complète en https://.',
+          NOT_HTTPS: 'Refusé : le lien doit commencer par https://.',
+          HAS_CREDENTIALS: 'Refusé : le lien ne doit contenir ni nom d’utilisateur ni mot de passe.',
+        },
+      },
       bag_help: 'Les produits de ce musée que les spectateurs peuvent acheter depuis la page du direct.',
       bag: 'Sélection',
       left: 'Plus que %{count}',
@@ -522,6 +531,7 @@ export const fr: typeof en = {
         SESSION_ENDED: 'Cette session est terminée.',
         SESSION_ALREADY_STARTED: 'Cette session a commencé : elle ne peut plus être modifiée ni annulée.',
         SESSION_CANCELLED: 'Cette session a été annulée.',
+        STREAM_URL_NOT_ALLOWED: 'Ce lien de direct est refusé : il doit être un lien https.',
       },
     },
     museum: { switch: 'Musée', all: 'Tous les musées', choose_first: 'Choisissez d’abord un musée dans la barre du haut.' },

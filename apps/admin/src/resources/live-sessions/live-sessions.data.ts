@@ -37,6 +37,9 @@ const MANAGED_LIVE_SESSION = graphql(`
     }
   }
 `);
+const LIVE_STREAM_URL_CHECK = graphql(`
+  query LiveStreamUrlCheck($url: String!) { liveStreamUrlCheck(url: $url) { player { kind platform } problem } }
+`);
 const SCHEDULE_LIVE_SESSION = graphql(`
   mutation ScheduleLiveSession($input: ScheduleLiveSessionInput!) { scheduleLiveSession(input: $input) { ...LiveSessionFields } }
 `);
@@ -138,3 +141,6 @@ export const startFlash = (sessionId: string, productId: string, priceMinor: num
 
 export const postAnnouncement = (sessionId: string, body: string) =>
   gql(POST_LIVE_ANNOUNCEMENT, { input: { sessionId, body } });
+
+/** What saving this stream URL would do: embedded (and by which player), a link, or refused (the API decides). */
+export const checkStreamUrl = async (url: string) => (await gql(LIVE_STREAM_URL_CHECK, { url })).liveStreamUrlCheck;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Box, Button as MuiButton, Card, CardContent, Chip, MenuItem, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import PushPinIcon from '@mui/icons-material/PushPin';
 import CancelIcon from '@mui/icons-material/Cancel';
@@ -29,14 +30,14 @@ import { Money } from '../../components/Money';
 import { ProductPickerInput } from '../../components/ProductPickerInput';
 import { DateTimeWindowInputs, startDayFilters } from '../../components/ScheduleInputs';
 import { majorToMinor } from '../../data/money';
-import { LIVE_PHASES, cancelLiveSession, postAnnouncement, pinProduct, startFlash, type LiveSessionRecord } from './live-sessions.data';
+import { LIVE_PHASES, cancelLiveSession, checkStreamUrl, postAnnouncement, pinProduct, startFlash, type LiveSessionRecord } from './live-sessions.data';
 
 /** Our sentence for a live-session refusal, else the API's own. */
 function useLiveError() {
   const notify = useNotify();
   return (e: unknown) => {
     const code = e instanceof ApiError ? e.code : '';
-    const known = ['PRODUCT_NOT_IN_MUSEUM', 'PRODUCT_NOT_IN_BAG', 'FLASH_PRICE_NOT_BELOW_PRICE', 'SESSION_NOT_LIVE', 'SESSION_ENDED', 'SESSION_ALREADY_STARTED', 'SESSION_CANCELLED'];
+    const known = ['PRODUCT_NOT_IN_MUSEUM', 'PRODUCT_NOT_IN_BAG', 'FLASH_PRICE_NOT_BELOW_PRICE', 'SESSION_NOT_LIVE', 'SESSION_ENDED', 'SESSION_ALREADY_STARTED', 'SESSION_CANCELLED', 'STREAM_URL_NOT_ALLOWED'];
     notify(known.includes(code) ? `vitrine.live.errors.${code}` : e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' });
   };
 }
@@ -65,11 +66,47 @@ export const LiveSessionList = () => (
   </List>
 );
 
+type StreamVerdict = Awaited<ReturnType<typeof checkStreamUrl>>;
+
+/** Under the stream URL: whether the shop will embed its player or show a link, or why it is refused (asked of the API as it is typed). */
+const StreamPlayerHint = () => {
+  const translate = useTranslate();
+  const url = ((useWatch({ name: 'streamUrl' }) as string | undefined) ?? '').trim();
+  const [verdict, setVerdict] = useState<{ url: string; v: StreamVerdict } | null>(null);
+  useEffect(() => {
+    if (!url) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      checkStreamUrl(url).then(
+        (v) => live && setVerdict({ url, v }),
+        () => undefined,
+      );
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [url]);
+  if (!url || verdict?.url !== url) return null;
+  const { player, problem } = verdict.v;
+  const text = player
+    ? player.kind === 'EMBED'
+      ? translate('vitrine.live.player.EMBED', { platform: player.platform ?? '' })
+      : translate('vitrine.live.player.LINK')
+    : translate(`vitrine.live.player.problem.${problem ?? 'NOT_HTTPS'}`);
+  return (
+    <Typography variant="body2" color={player ? 'text.secondary' : 'error'} data-testid="live-stream-player" data-kind={player?.kind ?? 'REFUSED'} sx={{ mt: -1, mb: 2 }}>
+      {text}
+    </Typography>
+  );
+};
+
 /** The same fields to schedule a session and to change it before it starts. */
 const SessionForm = () => (
   <SimpleForm>
     <TextInput source="title" validate={[required(), maxLength(120)]} fullWidth />
     <TextInput source="streamUrl" validate={required()} helperText="vitrine.live.stream_help" fullWidth />
+    <StreamPlayerHint />
     <DateTimeWindowInputs />
     <ProductPickerInput helperText="vitrine.live.bag_help" />
   </SimpleForm>

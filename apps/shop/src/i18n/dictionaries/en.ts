@@ -169,6 +169,7 @@ export const en: Dictionary = {
     SESSION_ENDED: 'This live has ended.',
     SESSION_ALREADY_STARTED: 'This live has started: it can no longer be changed.',
     SESSION_CANCELLED: 'This live was cancelled.',
+    STREAM_URL_NOT_ALLOWED: 'This stream link cannot be shown.',
     STOCK_BELOW_RESERVED: 'Not enough in stock.',
     CONSENT_REQUIRED: 'Please read and accept the use of your ID details and the cross-border shopping notice.',
     PAYER_MISMATCH: 'The payer must be the person who places the order.',

@@ -169,6 +169,7 @@ export const fr: Dictionary = {
     SESSION_ENDED: 'Ce direct est terminé.',
     SESSION_ALREADY_STARTED: 'Ce direct a commencé : il ne peut plus être modifié.',
     SESSION_CANCELLED: 'Ce direct a été annulé.',
+    STREAM_URL_NOT_ALLOWED: 'Ce lien de direct ne peut pas être affiché.',
     STOCK_BELOW_RESERVED: 'Stock insuffisant.',
     CONSENT_REQUIRED: 'Lisez et acceptez l’utilisation de vos données d’identité et l’avis sur les achats transfrontaliers.',
     PAYER_MISMATCH: 'Le payeur doit être la personne qui passe la commande.',

@@ -169,6 +169,7 @@ export const zhCN: Dictionary = {
     SESSION_ENDED: '直播已结束。',
     SESSION_ALREADY_STARTED: '直播已开始，不能再修改。',
     SESSION_CANCELLED: '直播已取消。',
+    STREAM_URL_NOT_ALLOWED: '该直播链接无法显示。',
     STOCK_BELOW_RESERVED: '库存不足。',
     CONSENT_REQUIRED: '请阅读并同意身份信息使用授权和跨境购物风险告知。',
     PAYER_MISMATCH: '支付人须与订购人为同一人。',

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationError, validate, canManageMuseum, managedMuseumScope, type Actor } from '@vitrine/shared/kernel';
 import { z } from 'zod';
 import { LiveError, LiveErrorCode } from '../domain/live-error';
@@ -15,10 +15,12 @@ import {
   sessionTimeProblems,
   updateSessionSchema,
 } from '../domain/live-rules';
+import { classifyStreamUrl } from '../domain/stream-player';
 import { LiveRepository, type FlashRow, type LiveSessionRow, type ProductSalesRow, type AnnouncementRow } from '../infrastructure/live.repository';
 import { LiveCheckoutProducts } from './live-checkout-products';
 import { LiveEventsHub } from './live-events.hub';
 import { LiveProducts } from './live-products';
+import { LIVE_SETTINGS, type LiveSettings } from './live-settings';
 
 /**
  * A museum manager's live sessions: scheduling with the bag, and the host's actions during
@@ -32,11 +34,13 @@ export class LiveSessionsService {
     private readonly products: LiveProducts,
     private readonly hub: LiveEventsHub,
     private readonly checkoutProducts: LiveCheckoutProducts,
+    @Inject(LIVE_SETTINGS) private readonly settings: LiveSettings,
   ) {}
 
   async schedule(actor: Actor, raw: unknown): Promise<LiveSessionRow> {
     const input = validate(scheduleSchema, raw);
     if (!canManageMuseum(actor, input.museumId)) throw new NotFoundError('Museum');
+    this.assertStreamUrl(input.streamUrl);
     if (input.endsAt.getTime() <= Date.now()) throw new ValidationError([{ path: 'input.endsAt', message: 'must be in the future' }]);
     await this.assertOwnProducts(input.museumId, input.productIds);
     const session = await this.repo.create({ ...input, createdBy: actor.userId });
@@ -53,6 +57,7 @@ export class LiveSessionsService {
     const input = validate(updateSessionSchema, raw);
     const session = await this.managed(actor, input.sessionId);
     this.assertScheduled(session, now);
+    if (input.streamUrl) this.assertStreamUrl(input.streamUrl);
     const next = {
       title: input.title ?? session.title,
       streamUrl: input.streamUrl ?? session.streamUrl,
@@ -177,6 +182,14 @@ export class LiveSessionsService {
     const bad = productIds.filter((id) => !own.has(id));
     if (bad.length) {
       throw new LiveError(LiveErrorCode.PRODUCT_NOT_IN_MUSEUM, 'A live session’s bag holds products of its own museum only', { field: 'input.productIds', productIds: bad });
+    }
+  }
+
+  /** An https link or an allowed embed player (domain/stream-player); refused before anything is written. */
+  private assertStreamUrl(url: string): void {
+    const verdict = classifyStreamUrl(url, this.settings.embedRules);
+    if (!verdict.ok) {
+      throw new LiveError(LiveErrorCode.STREAM_URL_NOT_ALLOWED, 'The stream URL must be an https link or an allowed embed player', { field: 'input.streamUrl', problem: verdict.problem });
     }
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LiveState } from '../domain/live-events';
 import { LIVE_LIMITS } from '../domain/live-rules';
+import { streamPlayer } from '../domain/stream-player';
 import { LiveRepository } from '../infrastructure/live.repository';
 import { LiveProducts } from './live-products';
 import { LIVE_SETTINGS, type LiveSettings } from './live-settings';
@@ -54,6 +55,7 @@ export class LiveStateService {
       sessionId: session.id,
       title: session.title,
       streamUrl: session.streamUrl,
+      player: (({ kind, embedUrl }) => ({ kind, embedUrl }))(streamPlayer(session.streamUrl, this.settings.embedRules)),
       startsAt: session.startsAt.toISOString(),
       endsAt: session.endsAt.toISOString(),
       pinnedProductId: session.pinnedProductId,

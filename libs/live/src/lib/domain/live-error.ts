@@ -16,6 +16,8 @@ export const LiveErrorCode = {
   SESSION_ALREADY_STARTED: 'SESSION_ALREADY_STARTED',
   /** The session was cancelled: nothing more is changed, pinned or bought from it. */
   SESSION_CANCELLED: 'SESSION_CANCELLED',
+  /** A stream URL that is not https and not an allowed embed player (`problem` says why). */
+  STREAM_URL_NOT_ALLOWED: 'STREAM_URL_NOT_ALLOWED',
 } as const;
 export type LiveErrorCode = (typeof LiveErrorCode)[keyof typeof LiveErrorCode];
 

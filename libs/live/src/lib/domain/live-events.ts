@@ -32,6 +32,8 @@ export interface LiveState {
   sessionId: string;
   title: string;
   streamUrl: string;
+  /** How the page shows the stream (domain/stream-player). */
+  player: { kind: 'EMBED' | 'LINK'; embedUrl: string | null };
   startsAt: string;
   endsAt: string;
   pinnedProductId: string | null;

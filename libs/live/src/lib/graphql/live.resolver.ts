@@ -1,9 +1,12 @@
+import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentActor, PageArgs, Public, Roles, pageSize, timeCursor, toPage, type Actor } from '@vitrine/shared/graphql';
 import { LiveCartService } from '../application/live-cart.service';
 import { LiveSessionsService } from '../application/live-sessions.service';
+import { LIVE_SETTINGS, type LiveSettings } from '../application/live-settings';
 import { LiveStateService } from '../application/live-state.service';
-import { sessionPhase } from '../domain/live-rules';
+import { LIVE_LIMITS, sessionPhase } from '../domain/live-rules';
+import { classifyStreamUrl, streamPlayer } from '../domain/stream-player';
 import type { LiveSessionRow } from '../infrastructure/live.repository';
 import {
   AddLiveCartLineInput,
@@ -17,6 +20,8 @@ import {
   LiveSessionPage,
   LiveSessionPhaseGql,
   LiveSessionType,
+  LiveStreamPlayerType,
+  LiveStreamUrlCheckType,
   PinLiveProductInput,
   PostLiveAnnouncementInput,
   ScheduleLiveSessionInput,
@@ -43,6 +48,7 @@ export class LiveResolver {
     private readonly sessions: LiveSessionsService,
     private readonly state: LiveStateService,
     private readonly cart: LiveCartService,
+    @Inject(LIVE_SETTINGS) private readonly settings: LiveSettings,
   ) {}
 
   @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
@@ -119,6 +125,13 @@ export class LiveResolver {
     return toSession(await this.sessions.get(actor, id));
   }
 
+  @Roles('MUSEUM_MANAGER', 'PLATFORM_ADMIN')
+  @Query(() => LiveStreamUrlCheckType, { description: 'What saving this stream URL would do (the console’s form says it before saving): an embedded player, a link, or refused (STREAM_URL_NOT_ALLOWED).' })
+  liveStreamUrlCheck(@Args('url', { type: () => String }) url: string) {
+    const verdict = classifyStreamUrl(url.slice(0, LIVE_LIMITS.streamUrlMax), this.settings.embedRules);
+    return verdict.ok ? { player: verdict.player, problem: null } : { player: null, problem: verdict.problem };
+  }
+
   @Public()
   @Query(() => LiveSessionType, { description: 'A live session as viewers see it.' })
   async liveSession(@Args('id', { type: () => ID }) id: string) {
@@ -129,6 +142,11 @@ export class LiveResolver {
   @Mutation(() => LiveCartLineType, { description: 'Adds units of a bag product’s variant to the cart from the live page (its flash price applies while it runs; the order is attributed to the session).' })
   addLiveCartLine(@CurrentActor() actor: Actor | null, @Args('input') input: AddLiveCartLineInput) {
     return this.cart.addLine(actor, { ...input });
+  }
+
+  @ResolveField(() => LiveStreamPlayerType, { description: 'How the shop shows the stream: an embedded player or a link (derived from streamUrl and the allowed players).' })
+  player(@Parent() s: LiveSessionType) {
+    return streamPlayer(s.streamUrl, this.settings.embedRules);
   }
 
   @ResolveField(() => [LiveProductType], { description: 'The bag with prices and stock now.' })

@@ -10,6 +10,34 @@ export enum LiveSessionPhaseGql {
 }
 registerEnumType(LiveSessionPhaseGql, { name: 'LiveSessionPhase' });
 
+export enum LiveStreamPlayerKindGql {
+  /** The shop embeds the partner's player (an iframe on the live page). */
+  EMBED = 'EMBED',
+  /** The shop links to the stream on the partner platform. */
+  LINK = 'LINK',
+}
+registerEnumType(LiveStreamPlayerKindGql, { name: 'LiveStreamPlayerKind' });
+
+export enum LiveStreamUrlProblemGql {
+  NOT_A_URL = 'NOT_A_URL',
+  NOT_HTTPS = 'NOT_HTTPS',
+  HAS_CREDENTIALS = 'HAS_CREDENTIALS',
+}
+registerEnumType(LiveStreamUrlProblemGql, { name: 'LiveStreamUrlProblem', description: 'Why a stream URL is refused (STREAM_URL_NOT_ALLOWED’s `problem`).' });
+
+@ObjectType('LiveStreamPlayer', { description: 'How the shop shows the stream, derived from its URL and the allowed partner players (LIVE_EMBED_PLATFORMS).' })
+export class LiveStreamPlayerType {
+  @Field(() => LiveStreamPlayerKindGql) kind!: LiveStreamPlayerKindGql;
+  @Field(() => String, { nullable: true, description: 'The iframe’s src, for EMBED.' }) embedUrl!: string | null;
+  @Field(() => String, { nullable: true, description: 'The allowed player’s name (bilibili, youku, tencent-video…), for EMBED.' }) platform!: string | null;
+}
+
+@ObjectType('LiveStreamUrlCheck', { description: 'What saving this stream URL would do: the player, or why it is refused.' })
+export class LiveStreamUrlCheckType {
+  @Field(() => LiveStreamPlayerType, { nullable: true, description: 'Null when refused.' }) player!: LiveStreamPlayerType | null;
+  @Field(() => LiveStreamUrlProblemGql, { nullable: true }) problem!: LiveStreamUrlProblemGql | null;
+}
+
 @ObjectType('LiveFlashPrice', { description: 'A flash price of a bag product: CNY fen, for lines added from the live page while it runs.' })
 export class LiveFlashPriceType {
   @Field(() => ID) productId!: string;
