@@ -544,9 +544,25 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     expect(await balance()).toEqual(cny(payableBefore + 400));
     expect(await prisma.settlementJournalEntry.count({ where: { kind: 'TRANSFER_REVERSAL' } })).toBe(3);
     expect(Number((await prisma.sellerPayout.findFirstOrThrow({ where: { stripeTransferId: transferId } })).reversedMinor)).toBe(400);
+    // Eleven more reversals of 1 fen (14 in all): a transfer's event embeds only its 10 newest (has_more), so the
+    // API lists them all from Stripe before posting. Stripe unreachable for that list: 503, nothing written, Stripe retries.
+    const many = Array.from({ length: 11 }, () => stripe.reverseTransfer(transferId, 1));
+    const latest = many[many.length - 1]!;
+    expect((latest.data.object as any).reversals).toMatchObject({ has_more: true, total_count: 14 });
+    expect((latest.data.object as any).reversals.data).toHaveLength(10);
+    const listedBefore = stripe.listedReversals.length;
+    stripe.failNextTo(`/v1/transfers/${transferId}/reversals`, 3, 500);
+    const beforeOutage = await snapshot();
+    expect(await stripe.deliver(api.baseUrl, latest)).toBe(503);
+    expect(await snapshot()).toEqual(beforeOutage);
+    expect(await stripe.deliver(api.baseUrl, { ...latest, id: `${latest.id}_retry` })).toBe(200);
+    expect(stripe.listedReversals.slice(listedBefore)).toContain(transferId);
+    expect(await balance()).toEqual(cny(payableBefore + 411));
+    expect(await prisma.settlementJournalEntry.count({ where: { kind: 'TRANSFER_REVERSAL' } })).toBe(14);
+    expect(Number((await prisma.sellerPayout.findFirstOrThrow({ where: { stripeTransferId: transferId } })).reversedMinor)).toBe(411);
     // A transfer that is not ours is acknowledged and ignored.
     expect(await stripe.deliver(api.baseUrl, { ...second, id: `${second.id}_foreign`, data: { object: { ...second.data.object, id: 'tr_not_ours', metadata: {} } } })).toBe(200);
-    expect(await prisma.sellerPayoutReversal.count()).toBe(3);
+    expect(await prisma.sellerPayoutReversal.count()).toBe(14);
     // Ours by its metadata but not recorded as paid: 503 (Stripe delivers it again), the event id not kept, nothing written.
     const early = { ...second, id: `${second.id}_early`, data: { object: { ...second.data.object, id: 'tr_not_recorded_yet', metadata: { vitrine_payout_id: randomUUID() } } } };
     const kept = await snapshot();

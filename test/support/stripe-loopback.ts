@@ -97,6 +97,8 @@ export interface StripeLoopback {
   /** Stripe Connect: connected accounts (Express), and transfers to them. */
   accounts: Map<string, Json>;
   transfers: Map<string, Json>;
+  /** The transfers whose reversals were listed (GET /v1/transfers/:id/reversals), one entry per page asked. */
+  listedReversals: string[];
   /**
    * Each connected account's available balance (minor units): transfers in, reversals and
    * paid bank payouts out. A reversal asked through the API beyond it is refused
@@ -254,6 +256,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
   const balanceTransactions = new Map<string, Json>();
   const accounts = new Map<string, Json>();
   const transfers = new Map<string, Json>();
+  const listedReversals: string[] = [];
   const accountBalances = new Map<string, number>();
   /** Each connected account's balance transactions (ids, oldest first), and the bank payout that took each. */
   const accountTxns = new Map<string, string[]>();
@@ -561,7 +564,23 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     }
     if ((m = /^\/v1\/transfers\/([^/]+)$/.exec(path)) && method === 'GET') {
       const tr = transfers.get(m[1]!);
-      return tr ? { status: 200, body: tr } : stripeError(404, 'invalid_request_error', `No such transfer: '${m[1]}'`, 'resource_missing', 'id');
+      return tr ? { status: 200, body: transferView(tr) } : stripeError(404, 'invalid_request_error', `No such transfer: '${m[1]}'`, 'resource_missing', 'id');
+    }
+    if ((m = /^\/v1\/transfers\/([^/]+)\/reversals$/.exec(path)) && method === 'GET') {
+      const tr = transfers.get(m[1]!);
+      if (!tr) return stripeError(404, 'invalid_request_error', `No such transfer: '${m[1]}'`, 'resource_missing', 'id');
+      // Stripe's list: newest first, `limit` 1..100 (default 10), `starting_after` a reversal id of the list.
+      const all = (tr['reversals'] as { data: Json[] }).data;
+      const limit = p['limit'] === undefined ? 10 : Number(p['limit']);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) return stripeError(400, 'invalid_request_error', 'Invalid integer: limit must be between 1 and 100', 'parameter_invalid_integer', 'limit');
+      let from = 0;
+      if (p['starting_after'] !== undefined) {
+        const at = all.findIndex((r) => r['id'] === p['starting_after']);
+        if (at < 0) return stripeError(400, 'invalid_request_error', `No such transfer reversal: '${String(p['starting_after'])}'`, 'resource_missing', 'starting_after');
+        from = at + 1;
+      }
+      listedReversals.push(m[1]!);
+      return { status: 200, body: { object: 'list', url: `/v1/transfers/${m[1]}/reversals`, has_more: from + limit < all.length, data: all.slice(from, from + limit) } };
     }
     if ((m = /^\/v1\/transfers\/([^/]+)\/reversals$/.exec(path)) && method === 'POST') {
       const tr = transfers.get(m[1]!);
@@ -847,6 +866,15 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     return status;
   }
 
+  /**
+   * A transfer as Stripe answers it: its `reversals` embedded as a list's first page (the 10
+   * newest, has_more beyond), the rest through GET /v1/transfers/:id/reversals.
+   */
+  const transferView = (tr: Json): Json => {
+    const all = (tr['reversals'] as { data: Json[] }).data;
+    return { ...tr, reversals: { object: 'list', url: `/v1/transfers/${String(tr['id'])}/reversals`, has_more: all.length > 10, total_count: all.length, data: all.slice(0, 10) } };
+  };
+
   const event = (type: string, object: Json): StripeEventLike => ({
     id: id('evt'),
     object: 'event',
@@ -879,6 +907,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     balanceTransactions,
     accounts,
     transfers,
+    listedReversals,
     accountBalances,
     bankPayouts,
     files,
@@ -908,7 +937,7 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
     reverseTransfer(transferId, amount, type = 'transfer.reversed') {
       const r = reverse(transferId, amount, undefined);
       if ('error' in r) throw new Error(`loopback: ${JSON.stringify(r.error.body)}`);
-      return event(type, transfers.get(transferId)!);
+      return event(type, transferView(transfers.get(transferId)!));
     },
     bankPayout(accountId, status, amount, currency) {
       const acct = accounts.get(accountId);

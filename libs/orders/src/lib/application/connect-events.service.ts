@@ -27,7 +27,12 @@ export class ConnectWebhookService {
   }
 
   /** A verified Connect event (from either endpoint: Stripe sends transfer.* to the platform's). */
-  handle(e: VerifiedConnectEvent): Promise<WebhookOutcome> {
+  async handle(e: VerifiedConnectEvent): Promise<WebhookOutcome> {
+    // A transfer's event embeds its 10 newest reversals: with more, the whole list is read from
+    // Stripe first (outside the transaction; Stripe unreachable answers 503 and Stripe retries).
+    if (e.event.kind === 'TRANSFER_REVERSALS' && e.event.moreReversals) {
+      e = { ...e, event: { ...e.event, reversals: await this.payments.transferReversals(e.event.transferId), moreReversals: false } };
+    }
     return this.tx.run(async (tx): Promise<WebhookOutcome> => {
       if (!(await this.payments.claimConnectEvent(tx, e))) return 'duplicate';
       const outcome = await this.settlement.apply(tx, e.event);

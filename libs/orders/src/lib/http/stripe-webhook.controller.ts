@@ -7,6 +7,17 @@ import { PaymentEventsService } from '../application/payment-events.service';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 
 /**
+ * A bad signature is 400 (Stripe gives up); not yet known, or Stripe itself unreachable while
+ * the event needed a read from it, is 503 (Stripe delivers it again); anything else as it is.
+ */
+function asHttpError(error: unknown): unknown {
+  if (error instanceof PaymentsError && error.code === PaymentsErrorCode.WEBHOOK_SIGNATURE_INVALID) return new BadRequestException({ code: error.code, message: error.message });
+  if (error instanceof OrdersError && error.code === OrdersErrorCode.PAYMENT_NOT_YET_KNOWN) return new ServiceUnavailableException({ code: error.code, message: 'Retry later' });
+  if (error instanceof PaymentsError && error.code === PaymentsErrorCode.PAYMENT_PROVIDER_UNAVAILABLE) return new ServiceUnavailableException({ code: error.code, message: 'Retry later' });
+  return error;
+}
+
+/**
  * Stripe's webhook endpoints (payments, and Connect's). The signature is checked by the SDK on the raw body (the app
  * is created with rawBody: true). 2xx means processed or already processed; Stripe
  * retries anything else.
@@ -27,9 +38,7 @@ export class StripeWebhookController {
       const v = this.payments.verifyPlatformWebhook(req.rawBody, signature);
       return { received: true, outcome: v.connect ? await this.connect.handle(v.verified) : await this.events.handle(v.verified) };
     } catch (error) {
-      if (error instanceof PaymentsError && error.code === PaymentsErrorCode.WEBHOOK_SIGNATURE_INVALID) throw new BadRequestException({ code: error.code, message: error.message });
-      if (error instanceof OrdersError && error.code === OrdersErrorCode.PAYMENT_NOT_YET_KNOWN) throw new ServiceUnavailableException({ code: error.code, message: 'Retry later' });
-      throw error;
+      throw asHttpError(error);
     }
   }
 
@@ -45,9 +54,7 @@ export class StripeWebhookController {
     try {
       return { received: true, outcome: await this.connect.handleWebhook(req.rawBody, signature) };
     } catch (error) {
-      if (error instanceof PaymentsError && error.code === PaymentsErrorCode.WEBHOOK_SIGNATURE_INVALID) throw new BadRequestException({ code: error.code, message: error.message });
-      if (error instanceof OrdersError && error.code === OrdersErrorCode.PAYMENT_NOT_YET_KNOWN) throw new ServiceUnavailableException({ code: error.code, message: 'Retry later' });
-      throw error;
+      throw asHttpError(error);
     }
   }
 }

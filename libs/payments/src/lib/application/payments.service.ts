@@ -154,6 +154,11 @@ export class PaymentsService {
     return this.gateway.payoutBalanceTransactions(accountId, payoutId);
   }
 
+  /** Every reversal of a transfer (its events embed only the 10 newest). */
+  transferReversals(transferId: string): Promise<{ id: string; amountMinor: number; currency: string }[]> {
+    return this.gateway.transferReversals(transferId);
+  }
+
   /** What the transfer's connected account received, in its currency at Stripe's rate (null while Stripe has none). */
   transferReceipt(transferId: string): Promise<TransferReceipt | null> {
     return this.gateway.transferReceipt(transferId);

@@ -31,7 +31,10 @@ describe('toConnectEvent', () => {
         },
       },
     });
-    expect(e.event).toEqual({ kind: 'TRANSFER_REVERSALS', transferId: 'tr_1', payoutId: 'p1', reversals: [{ id: 'trr_1', amountMinor: 250, currency: 'CNY' }] });
+    expect(e.event).toEqual({ kind: 'TRANSFER_REVERSALS', transferId: 'tr_1', payoutId: 'p1', reversals: [{ id: 'trr_1', amountMinor: 250, currency: 'CNY' }], moreReversals: false });
+    // The embedded list is a first page: has_more says the transfer has reversals beyond it.
+    const paged = toConnectEvent({ id: 'evt_2b', type: 'transfer.updated', data: { object: { id: 'tr_1', currency: 'cny', reversals: { data: [{ id: 'trr_9', amount: 10 }], has_more: true } } } });
+    expect(paged.event).toMatchObject({ kind: 'TRANSFER_REVERSALS', payoutId: null, reversals: [{ id: 'trr_9', amountMinor: 10, currency: 'CNY' }], moreReversals: true });
   });
 
   it('reads a connected account’s payout to its bank; the platform’s own payouts and other types are IGNORED', () => {

@@ -21,6 +21,8 @@ export type ConnectEvent =
       /** Our payout row, from the transfer's metadata (vitrine_payout_id). */
       payoutId: string | null;
       reversals: { id: string; amountMinor: number; currency: string }[];
+      /** The event embeds the 10 newest reversals; true when the transfer has more (list them from Stripe). */
+      moreReversals: boolean;
     }
   | {
       /** payout.paid / payout.failed: the connected account paid out (or failed to) to its bank. */
@@ -84,12 +86,13 @@ export function toConnectEvent(raw: RawConnectEvent): VerifiedConnectEvent {
     case 'transfer.updated': {
       const id = str(o['id']);
       if (!id) break;
-      const list = obj(o['reversals'])['data'];
+      const embedded = obj(o['reversals']);
+      const list = embedded['data'];
       const reversals = (Array.isArray(list) ? list : [])
         .map(obj)
         .map((r) => ({ id: str(r['id']) ?? '', amountMinor: int(r['amount']), currency: (str(r['currency']) ?? str(o['currency']) ?? '').toUpperCase() }))
         .filter((r) => r.id && r.amountMinor > 0 && r.currency);
-      return { ...base, event: { kind: 'TRANSFER_REVERSALS', transferId: id, payoutId: str(obj(o['metadata'])['vitrine_payout_id']), reversals } };
+      return { ...base, event: { kind: 'TRANSFER_REVERSALS', transferId: id, payoutId: str(obj(o['metadata'])['vitrine_payout_id']), reversals, moreReversals: embedded['has_more'] === true } };
     }
     case 'payout.paid':
     case 'payout.failed': {

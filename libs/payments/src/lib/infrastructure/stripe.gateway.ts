@@ -242,6 +242,20 @@ export class StripeGateway {
   }
 
   /**
+   * Every reversal of a transfer (GET /v1/transfers/:id/reversals, every page, 100 a page): a
+   * transfer's event embeds only the 10 newest.
+   */
+  async transferReversals(transferId: string): Promise<{ id: string; amountMinor: number; currency: string }[]> {
+    const out: { id: string; amountMinor: number; currency: string }[] = [];
+    try {
+      for await (const r of this.stripe.transfers.listReversals(transferId, { limit: 100 })) out.push({ id: r.id, amountMinor: r.amount, currency: r.currency.toUpperCase() });
+    } catch (error) {
+      throw this.unavailable('list transfer reversals', error);
+    }
+    return out;
+  }
+
+  /**
    * Takes (part of) a transfer back from the connected account, once per idempotency key.
    * Stripe refusing it (the account no longer holds the money: balance_insufficient; nothing
    * left to reverse) answers `refused` with Stripe's code; an outage throws
