@@ -46,10 +46,12 @@ const SOCKET_FAILURES: Record<string, string> = {
 };
 const socketFailure = (code: string | undefined): string => (code && SOCKET_FAILURES[code]) || 'network error';
 
-/** Connections kept open per remote host (and port); idle ones close after the remote's keep-alive hint. */
-const MAX_SOCKETS = 32;
-const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
-const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+/**
+ * Connections kept open and reused; idle ones close after the remote's keep-alive hint. No cap
+ * on connections per host (as fetch): requests never queue here behind a slow remote's answers.
+ */
+const httpAgent = new HttpAgent({ keepAlive: true });
+const httpsAgent = new HttpsAgent({ keepAlive: true });
 
 /**
  * Sends `body` (if any) to `url` and reads the whole answer as UTF-8 text, within `timeoutMs`

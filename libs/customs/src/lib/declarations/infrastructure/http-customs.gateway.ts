@@ -1,3 +1,4 @@
+import { httpExchange, type HttpAnswer, type HttpExchangeError } from '@vitrine/shared/data-access';
 import { MESSAGE_TYPE, type CebDocument } from '../domain/ceb-messages';
 import { parseAcknowledgement, parseReceiptFeed, type CustomsReturn } from '../domain/ceb-receipts';
 import { CustomsTransmissionError, type CustomsGateway } from '../domain/customs-gateway';
@@ -18,6 +19,7 @@ export class HttpCustomsGateway implements CustomsGateway {
       method: 'POST',
       headers: { 'content-type': 'application/xml; charset=utf-8' },
       body: signedXml,
+      timeoutMs: this.timeoutMs,
     });
     try {
       return parseAcknowledgement(document, body);
@@ -27,7 +29,7 @@ export class HttpCustomsGateway implements CustomsGateway {
   }
 
   async receipts(cursor: string, limit: number): Promise<{ returns: CustomsReturn[]; cursor: string }> {
-    const body = await this.exchange(`${this.baseUrl}/ceb/receipts?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, { method: 'GET' });
+    const body = await this.exchange(`${this.baseUrl}/ceb/receipts?cursor=${encodeURIComponent(cursor)}&limit=${limit}`, { method: 'GET', timeoutMs: this.timeoutMs });
     try {
       return parseReceiptFeed(body);
     } catch (error) {
@@ -35,22 +37,17 @@ export class HttpCustomsGateway implements CustomsGateway {
     }
   }
 
-  private async exchange(url: string, init: RequestInit): Promise<string> {
-    let res: Response;
+  private async exchange(url: string, init: Parameters<typeof httpExchange>[1]): Promise<string> {
+    let res: HttpAnswer;
     try {
-      res = await fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      res = await httpExchange(url, init);
     } catch (error) {
-      const e = error as Error;
-      if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new CustomsTransmissionError('TIMEOUT', `customs did not answer within ${this.timeoutMs} ms`);
+      const e = error as HttpExchangeError;
+      if (e.phase === 'body') throw new CustomsTransmissionError('TIMEOUT', `customs answer cut short: ${e.message}`);
+      if (e.timedOut) throw new CustomsTransmissionError('TIMEOUT', `customs did not answer within ${this.timeoutMs} ms`);
       throw new CustomsTransmissionError('NETWORK_ERROR', `customs unreachable: ${e.message}`);
     }
-    let body: string;
-    try {
-      body = await res.text();
-    } catch (error) {
-      throw new CustomsTransmissionError('TIMEOUT', `customs answer cut short: ${(error as Error).message}`);
-    }
-    if (!res.ok) throw new CustomsTransmissionError(`HTTP_${res.status}`, `customs answered ${res.status}: ${body.slice(0, 300)}`);
-    return body;
+    if (!res.ok) throw new CustomsTransmissionError(`HTTP_${res.status}`, `customs answered ${res.status}: ${res.text.slice(0, 300)}`);
+    return res.text;
   }
 }

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { httpExchange, type HttpAnswer, type HttpExchangeError } from '@vitrine/shared/data-access';
 import {
   ALIPAY_CUSTOMS_SERVICE,
   PaymentDeclarationTransmissionError,
@@ -34,25 +35,21 @@ export class HttpPaymentDeclarationGateway implements PaymentDeclarationGateway 
     const params = alipayCustomsParams(request, this.partner, this.key);
     const requestMasked = maskedRequest(params, idMasked);
     const fail = (outcome: string, message: string) => new PaymentDeclarationTransmissionError(outcome, message, requestMasked);
-    let res: Response;
+    let res: HttpAnswer;
     try {
-      res = await fetch(`${this.baseUrl}/gateway.do`, {
+      res = await httpExchange(`${this.baseUrl}/gateway.do`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
         body: new URLSearchParams(params).toString(),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        timeoutMs: this.timeoutMs,
       });
     } catch (error) {
-      const e = error as Error;
-      if (e.name === 'TimeoutError' || e.name === 'AbortError') throw fail('TIMEOUT', `the payment company did not answer within ${this.timeoutMs} ms`);
+      const e = error as HttpExchangeError;
+      if (e.phase === 'body') throw fail('TIMEOUT', `the payment company's answer was cut short: ${e.message}`);
+      if (e.timedOut) throw fail('TIMEOUT', `the payment company did not answer within ${this.timeoutMs} ms`);
       throw fail('NETWORK_ERROR', `the payment company is unreachable: ${e.message}`);
     }
-    let body: string;
-    try {
-      body = await res.text();
-    } catch (error) {
-      throw fail('TIMEOUT', `the payment company's answer was cut short: ${(error as Error).message}`);
-    }
+    const body = res.text;
     if (!res.ok) throw fail(`HTTP_${res.status}`, `the payment company answered ${res.status}: ${body.slice(0, 300)}`);
     let answer: PaymentDeclarationAnswer;
     try {

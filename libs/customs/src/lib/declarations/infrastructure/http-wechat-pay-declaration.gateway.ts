@@ -1,3 +1,4 @@
+import { httpExchange, type HttpAnswer, type HttpExchangeError } from '@vitrine/shared/data-access';
 import {
   PaymentDeclarationTransmissionError,
   type PaymentDeclarationAnswer,
@@ -41,25 +42,21 @@ export class HttpWechatPayDeclarationGateway implements PaymentDeclarationGatewa
     const params = wechatCustomsParams(request, this.merchant);
     const requestMasked = maskedWechatRequest(params, idMasked);
     const fail = (outcome: string, message: string) => new PaymentDeclarationTransmissionError(outcome, message, requestMasked);
-    let res: Response;
+    let res: HttpAnswer;
     try {
-      res = await fetch(`${this.baseUrl}${WECHAT_PAY_CUSTOMS_PATH}`, {
+      res = await httpExchange(`${this.baseUrl}${WECHAT_PAY_CUSTOMS_PATH}`, {
         method: 'POST',
         headers: { 'content-type': 'text/xml; charset=utf-8' },
         body: wechatXml(params),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        timeoutMs: this.timeoutMs,
       });
     } catch (error) {
-      const e = error as Error;
-      if (e.name === 'TimeoutError' || e.name === 'AbortError') throw fail('TIMEOUT', `WeChat Pay did not answer within ${this.timeoutMs} ms`);
+      const e = error as HttpExchangeError;
+      if (e.phase === 'body') throw fail('TIMEOUT', `WeChat Pay's answer was cut short: ${e.message}`);
+      if (e.timedOut) throw fail('TIMEOUT', `WeChat Pay did not answer within ${this.timeoutMs} ms`);
       throw fail('NETWORK_ERROR', `WeChat Pay is unreachable: ${e.message}`);
     }
-    let body: string;
-    try {
-      body = await res.text();
-    } catch (error) {
-      throw fail('TIMEOUT', `WeChat Pay's answer was cut short: ${(error as Error).message}`);
-    }
+    const body = res.text;
     if (!res.ok) throw fail(`HTTP_${res.status}`, `WeChat Pay answered ${res.status}: ${body.slice(0, 300)}`);
     let answer: PaymentDeclarationAnswer;
     try {

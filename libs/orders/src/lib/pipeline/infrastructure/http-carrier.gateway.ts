@@ -1,3 +1,4 @@
+import { httpExchange, type HttpAnswer } from '@vitrine/shared/data-access';
 import { CarrierError, TRACKING_STATUSES, type CarrierGateway, type ParcelRequest, type TrackingEvent, type TrackingStatus } from '../domain/carrier-gateway';
 
 /**
@@ -32,18 +33,18 @@ export class HttpCarrierGateway implements CarrierGateway {
   }
 
   private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    let res: Response;
+    let res: HttpAnswer;
     try {
-      res = await fetch(`${this.config.url}${path}`, {
+      res = await httpExchange(`${this.config.url}${path}`, {
         method,
         headers: { authorization: `Bearer ${this.config.apiKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(this.config.timeoutMs),
+        timeoutMs: this.config.timeoutMs,
       });
     } catch (error) {
       throw new CarrierError(`carrier unreachable or too slow: ${(error as Error).message}`);
     }
-    const text = await res.text().catch(() => '');
+    const text = res.text;
     if (!res.ok) throw new CarrierError(`carrier answered ${res.status}: ${text.slice(0, 300)}`);
     try {
       return JSON.parse(text) as T;
