@@ -3,8 +3,8 @@ import { createMuseum, createProduct, createUser } from '@vitrine/shared/testing
 import { noticesZhCN } from '../../apps/shop/src/i18n/dictionaries/notices/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
-import { pageProblems } from './support/shop-checks';
-import { useShop, type ShopPage } from './support/shop-fixture';
+import { useShop } from './support/shop-fixture';
+import { pageCheck, signIn } from './support/shop-steps';
 
 /**
  * The shopper's notices in the shop at 390x844: the header's account link carries the unread
@@ -18,10 +18,7 @@ import { useShop, type ShopPage } from './support/shop-fixture';
  */
 const t = noticesZhCN;
 
-async function check(s: ShopPage, name: string): Promise<void> {
-  await s.screenshot(`shop-notices-${name}`);
-  expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
-}
+const check = pageCheck('shop-notices');
 
 describe('shop: the shopper’s notices', () => {
   const f = useShop();
@@ -47,10 +44,7 @@ describe('shop: the shopper’s notices', () => {
   it('shows the unread count, lists return and drop notices in Chinese, and marks them read when opened', async () => {
     const s = await f.open('/zh-CN/account/sign-in');
     const p = s.page;
-    await p.getByLabel(zhCN.buy.account.email).fill(ids.email);
-    await p.getByLabel(zhCN.buy.account.password).fill('correct-horse-battery-staple');
-    await p.getByTestId('auth-submit').click();
-    await p.waitForURL(/\/zh-CN\/account$/);
+    await signIn(s, ids.email);
 
     // The badge: 3 unread, named for screen readers.
     const account = p.getByTestId('account-link');

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createUser } from '@vitrine/shared/testing';
 import { COOKIE } from '../../apps/shop/src/lib/api/config';
-import { seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
+import type { Shop } from '../support/checkout-fixtures';
 import { decodeQr, pdfImages } from '../support/pdf-qr';
 import { ARTIFACTS } from './support/browser';
 import { pageProblems } from './support/shop-checks';
@@ -23,12 +23,11 @@ const NAMES = ['鸢尾花丝巾', '睡莲笔记本'];
 const PRODUCT = `query($id: ID!) { product(id: $id) { shortCode } }`;
 
 describe('shop: a shelf label’s QR code, scanned', () => {
-  const f = useShop();
+  const f = useShop({ fx: '7.8000', shops: [{ prices: [4_000, 6_500], stock: 5 }] });
   let shop: Shop;
 
   beforeAll(async () => {
-    await seedFx(f.api.db.prisma, '7.8000');
-    shop = await seedShop(f.api.db.prisma, { prices: [4_000, 6_500], stock: 5 });
+    shop = f.shops[0]!;
     for (const [i, v] of shop.variants.entries()) await f.api.db.prisma.product.update({ where: { id: v.productId }, data: { nameZh: NAMES[i] } });
   }, 120_000);
 
