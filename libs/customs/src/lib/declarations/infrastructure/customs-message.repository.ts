@@ -248,7 +248,13 @@ export class CustomsMessageRepository {
     const attempts = ts.flatMap((t) => t.messageIds.map((id) => ({ id, sentAt: t.sentAt, error: t.error, move: moves.get(id) })));
     const attempted = new Set(attempts.map((a) => a.id));
     for (const t of moves.values()) if (!attempted.has(t.id)) strays.push(t);
+    const touched = [...new Set([...attempted, ...strays.map((t) => t.id)])];
     return this.prisma.sqlTransaction(async (tx) => {
+      // Locked in id order first, as every settling step locks an order's documents (lockDocuments,
+      // lockedStates): an UPDATE … FROM unnest locks its rows in no set order, and a receipts page
+      // settling the same orders meanwhile (customs may clear a list before its acknowledgement is
+      // recorded) deadlocked with it, failing the whole batch (bench:pipeline, under load).
+      if (touched.length) await tx.$executeRaw`SELECT 1 FROM customs_messages WHERE id = ANY(${touched}::uuid[]) ORDER BY id FOR UPDATE`;
       await tx.$executeRaw`
         INSERT INTO customs_transmissions (id, message_type, message_ids, sent_at, finished_at, outcome, error)
         SELECT t.id, t.message_type, t.message_ids, t.sent_at, t.finished_at, t.outcome, t.error
