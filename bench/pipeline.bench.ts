@@ -15,8 +15,10 @@
 // a shared machine: the API and worker processes it spawned, a redis-server of its own, and the
 // PostgreSQL backends connected to its own database.
 // Figures go to docs/performance.md (section bench:pipeline). BENCH_ORDERS, BENCH_SKUS,
-// BENCH_API_ORDERS resize it.
+// BENCH_API_ORDERS resize it; BENCH_CPU_PROFILE=<dir> profiles the worker (--cpu-prof),
+// BENCH_WORKER_LOG=<file> keeps its output.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import os from 'node:os';
 import { Module } from '@nestjs/common';
@@ -50,6 +52,8 @@ const ms = (seconds: number, orders: number) => ((seconds / orders) * 1000).toFi
 
 /** Orders placed through the API (and paid by webhook) before the measured ones: V8 warms up. */
 const API_WARMUP = Number(process.env['BENCH_API_WARMUP'] ?? 200);
+/** Seconds the worker's idle cost is measured for, after the pipeline run (BENCH_IDLE_SECONDS). */
+const IDLE_SECONDS = Number(process.env['BENCH_IDLE_SECONDS'] ?? 10);
 const API_ORDERS = Number(process.env['BENCH_API_ORDERS'] ?? 1_000);
 const API_CONCURRENCY = 16;
 const ADD_LINE_LEAN = `mutation($i: CartLineInput!) { addCartLine(input: $i) { cartToken cart { id } } }`;
@@ -243,7 +247,6 @@ async function main(): Promise<void> {
 
   const stripe = await startStripeLoopback();
   const viaApi = await throughTheApi(url, prefix, prisma, stripe, pg, redis.pid);
-  await stripe.close();
   const apiPerOrder = (cpu: StepCpu) => `API ${ms(cpu.api, API_ORDERS)}, PostgreSQL ${ms(cpu.postgres, API_ORDERS)}, Redis ${ms(cpu.redis, API_ORDERS)} ms (load ${cpu.load.map((l) => l.toFixed(1)).join('-')})`;
   log(`checkout CPU per order: ${apiPerOrder(viaApi.checkout)}; payment webhook: ${apiPerOrder(viaApi.payment)}`);
   // The API's pipeline starts wait, to be released with the seeded orders' (no worker ran yet).
@@ -275,6 +278,9 @@ async function main(): Promise<void> {
       ...customs.env,
       ...carrier.env,
       ...keys.env,
+      // The worker reads the API's orders' payments from Stripe too (the loopback; without it each
+      // read failed on a DNS lookup and was retried, which the worker's CPU counted).
+      ...stripe.env,
       CUSTOMS_RECEIPT_POLL_MS: '200',
       CARRIER_TRACKING_POLL_MS: '200',
       WORKER_METRICS_PORT: 'off',
@@ -301,6 +307,12 @@ async function main(): Promise<void> {
       await sleep(250);
     }
   });
+  const windowSeconds = (Date.now() - t0.getTime()) / 1000;
+  // The worker's cost per second while no order moves (receipt and tracking pollers every 200 ms,
+  // the outbox relay's polls, the other schedules): a share of the pipeline's CPU per order that
+  // a slow run spreads over fewer orders. Measured once every order is delivered.
+  const idle = await measured(pg, { workers: workers.map((w) => w.child.pid), redis: redis.pid }, () => sleep(IDLE_SECONDS * 1000));
+  const idleWorkerPerSecond = idle.cpu.worker / IDLE_SECONDS;
   const t1 = await prisma.$queryRaw<{ at: Date }[]>`SELECT max(created_at) AS at FROM order_status_changes WHERE to_status = 'DELIVERED'`;
   const endToEnd = (t1[0].at.getTime() - t0.getTime()) / 1000;
   const steps = await prisma.$queryRaw<{ step: string; n: bigint; first: Date; last: Date; p50: number; p95: number }[]>`
@@ -315,9 +327,14 @@ async function main(): Promise<void> {
   // Orders per second two cores could give if every order cost `seconds / total` of CPU.
   const twoCoreCeiling = (seconds: number) => 2 * (total / seconds);
   log(`pipeline CPU ms per order: worker ${perOrder(cpu.worker)}, PostgreSQL ${perOrder(cpu.postgres)} (+ shared WAL writer/checkpointer ${perOrder(cpu.postgresShared)}), Redis ${perOrder(cpu.redis)}, this process ${perOrder(cpu.bench)} (load ${cpu.load.map((l) => l.toFixed(1)).join('-')})`);
+  const workerNetOfIdle = Math.max(0, cpu.worker - idleWorkerPerSecond * windowSeconds);
+  log(`worker while idle: ${(idleWorkerPerSecond * 1000).toFixed(1)} ms of CPU per second (load ${idle.cpu.load.map((l) => l.toFixed(1)).join('-')}); worker per order with that taken out: ${perOrder(workerNetOfIdle)} ms`);
   await Promise.all(workers.map((w) => w.stop('SIGTERM')));
+  // BENCH_WORKER_LOG=<file>: what the worker processes wrote (warnings, batches that failed whole), for reading after a run.
+  if (process.env['BENCH_WORKER_LOG']) writeFileSync(process.env['BENCH_WORKER_LOG'], workers.map((w, i) => `--- worker ${i}\n${w.output()}`).join('\n'));
   await customs.close();
   await carrier.close();
+  await stripe.close();
   log(`pipeline: ${total} orders in ${endToEnd.toFixed(1)} s = ${round(total / endToEnd)} orders/s`);
 
   log(`warehouse feed: ${SKUS} SKUs`);
@@ -351,7 +368,8 @@ engineers' tests and benchmarks: the load average (1 min) is given for each step
 | checkouts through one API process (add to cart + placeOrder, ${API_CONCURRENCY} shoppers at once) | ${round(API_ORDERS / viaApi.checkoutSeconds)} orders/s |
 | payment webhooks through one API process (${API_CONCURRENCY} at once) | ${round(API_ORDERS / viaApi.paymentSeconds)} orders/s |
 | BullMQ jobs per order (declare + book; feeds are polled in pages) | 2 |
-| customs HTTP exchanges (signed envelopes of up to 100 entries) | ${messages} |
+| customs HTTP exchanges (signed envelopes of up to 100 entries, and one request per order to the payment company) | ${messages} |
+| worker CPU while no order moves (pollers every 200 ms, outbox relay, schedules; ${IDLE_SECONDS} s after the run, load ${idle.cpu.load.map((l) => l.toFixed(1)).join(' → ')}) | ${(idleWorkerPerSecond * 1000).toFixed(1)} ms per second |
 | warehouse feed of ${SKUS} SKUs reconciled (${feed.report.changed} changed, ledger written) | **${feed.seconds.toFixed(1)} s** |
 
 CPU per order of each component, in ms (bench/component-cpu.ts, from /proc): the API and worker
@@ -367,6 +385,7 @@ The checkout and webhook are measured on ${API_ORDERS} orders after ${API_WARMUP
 ${cpuRow('checkout: add to cart + placeOrder (Stripe PaymentIntent created)', c, API_ORDERS, true)}
 ${cpuRow('payment: payment_intent.succeeded webhook (order PAID, pipeline start)', w, API_ORDERS, true)}
 ${cpuRow(`pipeline: declare to customs, clear, book, ship, deliver (${total} orders)`, cpu, total, false)}
+| pipeline, the worker's idle cost over the ${windowSeconds.toFixed(0)} s taken out | — | ${perOrder(workerNetOfIdle)} | | | | | |
 | **an order end to end** | **${ms(endToEndCpu.api, API_ORDERS)}** | **${perOrder(cpu.worker)}** | **${both(endToEndCpu.postgres, cpu.postgres)}** | **${both(endToEndCpu.redis, cpu.redis)}** | ${both(c.postgresShared + w.postgresShared, cpu.postgresShared)} | | |
 
 Per step of the pipeline (an order's status change; rate = orders / time from the step's first to its last change;
@@ -388,8 +407,11 @@ order needs, not round trips: about 30 rows written per order (three customs doc
 receipts, a shipment and three tracking events, four status changes with their history, two
 outbox rows, the stock ledger), each step settled for a whole batch (one UPDATE and one audit
 INSERT per step, \`unnest\` arrays on node-postgres), the documents of up to 100 orders in three signed
-envelopes. This run made ${(messages / total).toFixed(2)} customs exchanges per order: batches fill as orders
-arrive faster, so a slow run (a loaded machine) costs more CPU per order than a fast one. The design scales out rather than up: the outbox relay shares rows with SKIP LOCKED,
+envelopes. This run made ${(messages / total).toFixed(2)} customs exchanges per order: one is the order's own request to
+the payment company (alipay.acquire.customs, signed RSA2: one per order by that API), the rest
+the envelopes' share. A step's next batch fills while one runs (MicroBatcher \`maxInFlight\`), so
+a loaded worker sends full batches; the pollers and the relay still cost per second (the idle row
+above), which a slow run (a loaded machine) spreads over fewer orders. The design scales out rather than up: the outbox relay shares rows with SKIP LOCKED,
 BullMQ spreads jobs over worker processes (\`BENCH_WORKERS\`), orders are settled under row locks
 taken in one order. Runs minutes apart vary by about 20% on this shared machine; CPU per order
 varies less than orders/s, but a loaded machine still inflates it (cache misses, context switches).`,
