@@ -2,6 +2,10 @@
 export interface LiveDictionary {
   title: string;
   watch: string;
+  /** The embedded player's accessible name (its iframe's title), with the session's `{title}` */
+  player: string;
+  /** Shown in the player's place until it loads */
+  playerLoading: string;
   /** Until the host pins a product */
   nothingPinned: string;
   pinned: string;

@@ -19,10 +19,17 @@ export interface LiveFlash {
   endsAt: string;
 }
 
+/** How the page shows the stream, as the API derives it from the URL (the shop parses no URL). */
+export interface LivePlayer {
+  kind: 'EMBED' | 'LINK';
+  embedUrl: string | null;
+}
+
 export interface LiveStateView {
   sessionId: string;
   title: string;
   streamUrl: string;
+  player: LivePlayer;
   startsAt: string;
   endsAt: string;
   pinnedProductId: string | null;
@@ -31,7 +38,7 @@ export interface LiveStateView {
   announcements: { id: string; body: string; at: string }[];
 }
 
-const QUERY = `query Live($id: ID!) { liveSession(id: $id) { id title streamUrl startsAt endsAt pinnedProductId
+const QUERY = `query Live($id: ID!) { liveSession(id: $id) { id title streamUrl player { kind embedUrl } startsAt endsAt pinnedProductId
   products { productId name priceMinor currency available variants { variantId sku priceMinor available } }
   flashPrices { productId priceMinor currency startsAt endsAt }
   announcements { id body createdAt } } }`;
@@ -41,6 +48,7 @@ interface LiveAnswer {
     id: string;
     title: string;
     streamUrl: string;
+    player: LivePlayer;
     startsAt: string;
     endsAt: string;
     pinnedProductId: string | null;
@@ -57,6 +65,7 @@ export async function liveSession(id: string): Promise<LiveStateView> {
     sessionId: s.id,
     title: s.title,
     streamUrl: s.streamUrl,
+    player: s.player,
     startsAt: s.startsAt,
     endsAt: s.endsAt,
     pinnedProductId: s.pinnedProductId,

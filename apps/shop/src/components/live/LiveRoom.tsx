@@ -3,7 +3,8 @@
 // a snapshot, then pin / flash / announcement / stock), applied without reloading; the flash
 // price's countdown ticks against the server's clock. A session the host cancels while viewers
 // wait says so at once (the `cancelled` event), and the page stops listening: the stream ends,
-// and reconnecting would only get 404.
+// and reconnecting would only get 404. An embeddable stream (the API's `player`) plays in the
+// page above the pinned product; a link-only platform's stream opens in a new tab.
 import Link from 'next/link';
 import { useActionState, useEffect, useMemo, useState } from 'react';
 import type { LiveDictionary } from '../../i18n/live-types';
@@ -98,15 +99,18 @@ export function LiveRoom({ locale, initial, eventsUrl, cartHref, t, errors, acti
   const flashOf = (productId: string) =>
     state.flashes.filter((f) => f.productId === productId && new Date(f.startsAt).getTime() <= serverNow && new Date(f.endsAt).getTime() > serverNow).pop() ?? null;
   const pinned = useMemo(() => state.products.find((p) => p.productId === state.pinnedProductId) ?? null, [state]);
+  const embedUrl = !cancelled && state.player?.kind === 'EMBED' ? state.player.embedUrl : null;
   const message = (code: string | null) => (code ? (t.local[code] ?? errors[code] ?? errors['UNKNOWN'] ?? code) : null);
 
   return (
     <div className="live" data-testid="live-room" data-stream={cancelled ? 'closed' : following ? 'open' : 'connecting'}>
       <header className="live-head">
         <h1>{state.title}</h1>
-        <a className="live-watch" href={state.streamUrl} target="_blank" rel="noreferrer">
-          {t.watch}
-        </a>
+        {!embedUrl && (
+          <a className="live-watch" href={state.streamUrl} target="_blank" rel="noreferrer" data-testid="live-watch">
+            {t.watch}
+          </a>
+        )}
         {cancelled ? (
           <p className="live-phase live-cancelled" role="alert" data-testid="live-cancelled">
             {t.cancelled}
@@ -118,6 +122,8 @@ export function LiveRoom({ locale, initial, eventsUrl, cartHref, t, errors, acti
           </>
         )}
       </header>
+
+      {embedUrl && <StreamPlayer key={embedUrl} src={embedUrl} title={fill(t.player, { title: state.title })} waiting={t.playerLoading} />}
 
       <section className="live-pinned" aria-live="polite" data-testid="live-pinned">
         {cancelled ? null : pinned ? (
@@ -153,6 +159,50 @@ export function LiveRoom({ locale, initial, eventsUrl, cartHref, t, errors, acti
           ))}
         </ul>
       </section>
+    </div>
+  );
+}
+
+/**
+ * The partner's player, 16:9 at the page's width. Its box is drawn at once (nothing moves when it
+ * comes), the iframe only after the page has loaded and the browser is idle, so the player's
+ * scripts and video never compete with the page's own content (the bag) for the first paint.
+ * Sandboxed to scripts and its own origin's storage (players need both; no popups, forms or
+ * top navigation); `allow` grants only what playing needs.
+ */
+function StreamPlayer({ src, title, waiting }: { src: string; title: string; waiting: string }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    let idle = 0;
+    const start = () => {
+      if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(() => setReady(true), { timeout: 1500 });
+      else timer = window.setTimeout(() => setReady(true), 100);
+    };
+    if (document.readyState === 'complete') start();
+    else window.addEventListener('load', start, { once: true });
+    return () => {
+      window.removeEventListener('load', start);
+      if (idle) window.cancelIdleCallback(idle);
+      window.clearTimeout(timer);
+    };
+  }, []);
+  return (
+    <div className="live-player" data-testid="live-player" data-ready={ready ? 'yes' : 'no'}>
+      {ready ? (
+        <iframe
+          src={src}
+          title={title}
+          loading="lazy"
+          sandbox="allow-scripts allow-same-origin"
+          allow="autoplay; fullscreen; encrypted-media; picture-in-picture"
+          allowFullScreen
+          referrerPolicy="strict-origin-when-cross-origin"
+          data-testid="live-player-frame"
+        />
+      ) : (
+        <p className="live-player-wait">{waiting}</p>
+      )}
     </div>
   );
 }

@@ -3,6 +3,8 @@ import type { LiveDictionary } from '../../live-types';
 export const liveEn: LiveDictionary = {
   title: 'Live',
   watch: 'Watch the stream',
+  player: 'Live stream player: {title}',
+  playerLoading: 'Loading the stream…',
   nothingPinned: 'The host will show a product shortly.',
   pinned: 'Now showing',
   left: '{count} left',

@@ -2,6 +2,8 @@ import type { LiveDictionary } from '../../live-types';
 
 export const liveFr: LiveDictionary = {
   title: 'Direct',
+  player: 'Lecteur du direct : {title}',
+  playerLoading: 'Chargement du direct…',
   watch: 'Regarder le direct',
   nothingPinned: 'L’animateur présentera bientôt un produit.',
   pinned: 'En ce moment',

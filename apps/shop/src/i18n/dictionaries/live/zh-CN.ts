@@ -2,6 +2,8 @@ import type { LiveDictionary } from '../../live-types';
 
 export const liveZhCN: LiveDictionary = {
   title: '直播',
+  player: '直播播放器：{title}',
+  playerLoading: '直播加载中…',
   watch: '观看直播',
   nothingPinned: '主播稍后会推荐商品，请稍候。',
   pinned: '正在讲解',
