@@ -114,7 +114,9 @@ export class SettlementPostingService {
     const refunds = await this.sources.refundsOf(tx, ids);
     const lostDisputes = await this.sources.lostDisputesOf(tx, ids);
     const payableOrders = await this.sources.payableOrders(tx, ids, this.settings.returnWindowDays, now);
-    const postedLines = await this.ledger.orderLines(tx, paid.map((o) => o.orderId));
+    // Only an order whose payment is posted has ledger lines (every other entry of an order starts from those lines),
+    // so a checkout being paid, or a backlog of them, reads none.
+    const postedLines = await this.ledger.orderLines(tx, paid.filter((o) => o.posted).map((o) => o.orderId));
     const eventKeys = await this.ledger.entryExists(tx, [
       ...paid.map((o) => `order-paid:${o.orderId}`),
       ...refunds.flatMap((r) => [`refund:${r.refundId}`, `refund-failed:${r.refundId}`]),
