@@ -275,7 +275,15 @@ export function describeDropOverTwoApiProcesses(title: string, options: { cluste
         ),
       ).toEqual([]);
       expect(refusals['CART_CLOSED'] ?? 0).toBeLessThanOrEqual(won.size);
-      expect(refusals['DROP_IDENTITY_LIMIT_EXCEEDED']).toBeGreaterThan(0);
+      // Every 10th person asks for 3 (over the limit): none was sold 3, and one who bought 2 had been
+      // told the limit (only that refusal lowers a cart to 2). Whether the shuffled queue gives one of
+      // them a turn at all is chance (about 1 run in 4 it does not), so the refusal is asserted then.
+      const overAskers = people.filter((_, i) => i % 10 === 0).map((s) => s.id);
+      const overAskerLines = await prisma.$queryRaw<{ quantity: number }[]>`
+      SELECT l.quantity FROM order_lines l JOIN orders o ON o.id = l.order_id
+       WHERE l.variant_id = ${variantId}::uuid AND o.status <> 'CANCELLED' AND o.shopper_user_id = ANY(${overAskers}::uuid[])`;
+      expect(overAskerLines.every((l) => l.quantity <= LIMIT)).toBe(true);
+      if (overAskerLines.some((l) => l.quantity === LIMIT)) expect(refusals['DROP_IDENTITY_LIMIT_EXCEEDED'] ?? 0).toBeGreaterThan(0);
       if (cluster) {
         // Everything went through the cluster: its masters hold the queues' and the drop's keys, the single Redis none.
         expect((await cluster.keyCountPerMaster()).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
