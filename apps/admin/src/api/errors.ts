@@ -43,6 +43,7 @@ const WORDED: Record<string, string> = {
   SESSION_ALREADY_STARTED: 'vitrine.errors.session_started',
   SESSION_ENDED: 'vitrine.errors.session_ended',
   SESSION_CANCELLED: 'vitrine.errors.session_cancelled',
+  STREAM_URL_NOT_ALLOWED: 'vitrine.live.errors.STREAM_URL_NOT_ALLOWED',
 };
 
 const STATUS: Record<string, number> = {
@@ -73,6 +74,7 @@ const STATUS: Record<string, number> = {
   SESSION_ALREADY_STARTED: 409,
   SESSION_ENDED: 409,
   SESSION_CANCELLED: 409,
+  STREAM_URL_NOT_ALLOWED: 422,
   PAYMENT_PROVIDER_UNAVAILABLE: 503,
 };
 
