@@ -11,7 +11,7 @@ export * from './lib/domain/order-state-machine';
 export * from './lib/domain/checkout-pricing';
 export * from './lib/domain/shipping-rates';
 // The consent text version a checkout records (the demo seed records it too).
-export { CONSENT_VERSION } from './lib/domain/checkout-input';
+export { CONSENT_TEXT_VERSION as CONSENT_VERSION, CONSENT_TEXT_VERSION, consentVersionFor, idUseConsent, type IdUseConsent } from './lib/domain/checkout-consent';
 export * from './lib/pipeline';
 export * from './lib/after-sales';
 export * from './lib/drops';

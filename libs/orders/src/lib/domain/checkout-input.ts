@@ -73,8 +73,7 @@ export interface CheckedCheckoutInput {
   locale: ShopperLocale;
 }
 
-/** The version of the consent and risk-notice texts the shopper accepted; stored with the checkout. */
-export const CONSENT_VERSION = '2026-11';
+/** The version of the consent and risk-notice texts the shopper accepted: see checkout-consent.ts (consentVersionFor). */
 
 /** GB 11643-1999, as checkout checks it: INVALID_RESIDENT_ID naming the field and the problem. */
 export function checkResidentId(raw: string, today: Date, field: string): ResidentId {

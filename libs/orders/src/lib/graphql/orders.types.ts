@@ -482,3 +482,17 @@ export class DisputeEvidenceSubmittedType {
   @Field(() => String) status!: string;
   @Field(() => Date) evidenceSubmittedAt!: Date;
 }
+
+@ObjectType('CheckoutConsent', {
+  description:
+    'The separate consent to the use of the resident ID number that checkout asks for (PIPL), in one language, with the retention the retention job applies (PII_RETENTION_DAYS_AFTER_RELEASE). placeOrder records `version`.',
+})
+export class CheckoutConsentType {
+  @Field(() => String, { description: 'What placeOrder records with the checkout: the wording and the retention figure, e.g. 2026-12+r90.' }) version!: string;
+  @Field(() => String) locale!: string;
+  @Field(() => Int, { description: 'Days the ID number is kept after customs released (or refunded, cancelled) the last order placed with it.' })
+  retentionDaysAfterRelease!: number;
+  @Field(() => String) title!: string;
+  @Field(() => String, { description: 'The text shown with the consent box.' }) text!: string;
+  @Field(() => String, { description: 'The checkbox label.' }) label!: string;
+}

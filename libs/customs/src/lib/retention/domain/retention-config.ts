@@ -12,8 +12,12 @@ export interface RetentionConfig {
   batchSize: number;
 }
 
-/** The return window after release (customs rules): the retention may not be shorter. */
+/** The return window after release (customs rules): a return is applied for within 30 days of release. */
 export const RETURN_WINDOW_DAYS = 30;
+/** Returned goods reach the original customs-supervised site, and the return is declared, within 45 days of release. */
+export const RETURN_GOODS_BACK_DAYS = 45;
+/** The shortest retention accepted: the whole return, application to declaration (the checkout consent states the figure). */
+export const MIN_RETENTION_DAYS_AFTER_RELEASE = RETURN_GOODS_BACK_DAYS;
 
 /**
  * Order statuses in which customs may still need the plain number: not yet paid (it will be
@@ -33,7 +37,11 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
 export function retentionConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RetentionConfig {
   const daysAfterRelease = positiveInt(env, 'PII_RETENTION_DAYS_AFTER_RELEASE', 90);
-  if (daysAfterRelease < RETURN_WINDOW_DAYS) throw new Error(`PII_RETENTION_DAYS_AFTER_RELEASE must be at least the ${RETURN_WINDOW_DAYS}-day return window`);
+  if (daysAfterRelease < MIN_RETENTION_DAYS_AFTER_RELEASE) {
+    throw new Error(
+      `PII_RETENTION_DAYS_AFTER_RELEASE is ${daysAfterRelease} but must be at least ${MIN_RETENTION_DAYS_AFTER_RELEASE}: the return window (applied for within ${RETURN_WINDOW_DAYS} days of customs release, goods back and declared within ${RETURN_GOODS_BACK_DAYS}) needs the ID number, and the checkout consent promises this figure (docs/adr/0011-pii-retention.md)`,
+    );
+  }
   const everyMs = positiveInt(env, 'PII_RETENTION_EVERY_MS', 3_600_000);
   if (everyMs < 100) throw new Error('PII_RETENTION_EVERY_MS must be at least 100');
   return { daysAfterRelease, everyMs, batchSize: 500 };
