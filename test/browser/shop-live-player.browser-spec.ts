@@ -49,6 +49,20 @@ describe('shop: the live page plays an embeddable stream, links to the others', 
     manager = await f.api.login((await createUser(f.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
   });
 
+  // Largest contentful paint of each page, printed for the report (a figure on a shared machine, not asserted).
+  const lcp: Record<string, { ms: number; element: string }> = {};
+  afterAll(() => console.log(`live page LCP: ${JSON.stringify(lcp)}`));
+  const largestPaint = (page: import('playwright-core').Page) =>
+    page.evaluate(
+      () =>
+        new Promise<{ ms: number; element: string }>((resolve) => {
+          new PerformanceObserver((list) => {
+            const last = list.getEntries().at(-1) as PerformanceEntry & { element?: Element | null };
+            resolve({ ms: Math.round(last.startTime), element: last.element ? `${last.element.tagName.toLowerCase()}.${last.element.className}` : '' });
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        }),
+    );
+
   const liveNow = async (title: string, streamUrl: string) => {
     const r: any = await f.api.gql(
       `mutation($i: ScheduleLiveSessionInput!) { scheduleLiveSession(input: $i) { id player { kind embedUrl } } }`,
@@ -84,6 +98,15 @@ describe('shop: the live page plays an embeddable stream, links to the others', 
     await expect(frame.getAttribute('title')).resolves.toBe(liveZhCN.player.replace('{title}', '卢浮宫之夜 · 直播'));
     await v.page.frameLocator('[data-testid="live-player-frame"]').locator('#player').waitFor();
     expect(served).toContain('/embed/room-22?autoplay=0');
+    // The player's request starts after the page's load event: it took nothing from the first paint.
+    const timing = await v.page.evaluate((src) => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const frame = performance.getEntriesByName(src)[0];
+      return { loadEventEnd: nav.loadEventEnd, frameStart: frame?.startTime ?? null };
+    }, embedUrl);
+    expect(timing.frameStart).not.toBeNull();
+    expect(timing.frameStart!).toBeGreaterThanOrEqual(timing.loadEventEnd);
+    lcp['embed'] = await largestPaint(v.page);
     await expect(v.page.getByTestId('live-watch').count()).resolves.toBe(0);
 
     // 16:9 at the phone's width, then the pinned product, then the bag.
@@ -129,6 +152,7 @@ describe('shop: the live page plays an embeddable stream, links to the others', 
     await expect(watch.getAttribute('href')).resolves.toBe('https://live.douyin.com/123456789');
     await expect(v.page.getByTestId('live-player').count()).resolves.toBe(0);
     await v.page.getByTestId('live-pinned-name').waitFor();
+    lcp['link'] = await largestPaint(v.page);
     await v.screenshot('shop-live-player-link-fr');
     expect(await pageProblems(v.page)).toEqual([]);
   });
