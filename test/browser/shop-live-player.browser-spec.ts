@@ -87,6 +87,8 @@ describe('shop: the live page plays an embeddable stream, links to the others', 
     expect(html).not.toContain('<iframe');
 
     const v = await f.open('/zh-CN');
+    // Other pages send no CSP (the card step frames Stripe's Payment Element).
+    expect((await v.page.reload())!.headers()['content-security-policy']).toBeUndefined();
     const answer = await v.page.goto(`${f.shop.url}/zh-CN/live/${s.id}`);
     // The shop's CSP: frame-src is exactly the allowed players' origins.
     expect(answer!.headers()['content-security-policy']).toBe(`frame-src ${playerOrigin}`);

@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { apiUrl, COOKIE, cookieOptions, REFRESH_MAX_AGE_SECONDS } from './lib/api/config';
 import type { ApiSession } from './lib/api/session';
 import { pageCacheControl } from './lib/http-cache';
-import { shopContentSecurityPolicy } from './lib/live-embeds';
+import { pageContentSecurityPolicy } from './lib/live-embeds';
 import { SOURCE_MAX_AGE_SECONDS, validSource } from './lib/source-marker';
 import { DEFAULT_LOCALE, isLocale, LOCALE_HEADER } from './i18n/locales';
 
@@ -40,8 +40,9 @@ async function rotate(refreshToken: string, forwardedFor: string | null): Promis
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const response = await route(request);
-  // Frames: only the partner players the live page embeds (lib/live-embeds.ts).
-  response.headers.set('content-security-policy', shopContentSecurityPolicy());
+  // The live page frames only the partner players it embeds (lib/live-embeds.ts).
+  const csp = pageContentSecurityPolicy(request.nextUrl.pathname);
+  if (csp) response.headers.set('content-security-policy', csp);
   // A page opened from an article, a livestream or the search results (?src=article-…, search-…):
   // the marker is kept for checkout, and this answer, which sets a cookie, is never shared. Not on
   // a prefetch: a link the shopper only saw (the search results prefetch their product pages) is

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { contentSecurityPolicy, DEFAULT_EMBED_ORIGINS, embedOriginsFromEnv } from './live-embeds';
+import { contentSecurityPolicy, DEFAULT_EMBED_ORIGINS, embedOriginsFromEnv, isLivePage } from './live-embeds';
 
 // The API's defaults, read from its source (the shop may not import libs).
 const API_RULES = readFileSync(path.resolve(__dirname, '../../../../libs/live/src/lib/domain/stream-player.ts'), 'utf8');
@@ -28,5 +28,11 @@ describe('shop CSP frame-src: the players the API embeds', () => {
   it('is frame-src only', () => {
     expect(contentSecurityPolicy(DEFAULT_EMBED_ORIGINS)).toBe('frame-src https://player.bilibili.com https://player.youku.com https://v.qq.com');
     expect(contentSecurityPolicy([])).toBe("frame-src 'none'");
+  });
+
+  it('is sent on the live page only (the card step frames Stripe)', () => {
+    expect(isLivePage('/zh-CN/live/3f1c2b8e-6a51-4f7e-9d1a-0a4b5c6d7e8f')).toBe(true);
+    expect(isLivePage('/fr/live')).toBe(true);
+    for (const other of ['/zh-CN', '/zh-CN/checkout/card', '/en/products/x', '/zh-CN/lives/x', '/zh-CN/drops/x']) expect(isLivePage(other)).toBe(false);
   });
 });

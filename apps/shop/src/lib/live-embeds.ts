@@ -34,8 +34,16 @@ export function contentSecurityPolicy(origins: readonly string[]): string {
 
 let cached: string | null = null;
 
-/** This process's policy (LIVE_EMBED_PLATFORMS is read once). */
-export function shopContentSecurityPolicy(): string {
+/** The live page: /<locale>/live/<id>. */
+export const isLivePage = (pathname: string) => /^\/[^/]+\/live(\/|$)/.test(pathname);
+
+/**
+ * The CSP of a page: the live page's frame-src (LIVE_EMBED_PLATFORMS is read once per process),
+ * none elsewhere. Not site-wide: the card step frames Stripe's Payment Element and 3-D Secure
+ * (js.stripe.com, hooks.stripe.com), which this list must not have to name.
+ */
+export function pageContentSecurityPolicy(pathname: string): string | null {
+  if (!isLivePage(pathname)) return null;
   cached ??= contentSecurityPolicy(embedOriginsFromEnv(process.env['LIVE_EMBED_PLATFORMS']));
   return cached;
 }

@@ -20,6 +20,8 @@ export interface LiveRoomProps {
   /** The shopper's messages for the API's codes (dict.errors). */
   errors: Record<string, string>;
   action: (prev: LiveAddState, formData: FormData) => Promise<LiveAddState>;
+  /** The server's clock when it rendered the page: the first client render reads the same, so hydration matches. */
+  renderedAt: number;
 }
 
 type LiveEvent =
@@ -55,7 +57,7 @@ function money(locale: string, minor: number, currency: string): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: minor % 100 === 0 ? 0 : 2 }).format(minor / 100);
 }
 
-export function LiveRoom({ locale, initial, eventsUrl, cartHref, t, errors, action }: LiveRoomProps) {
+export function LiveRoom({ locale, initial, eventsUrl, cartHref, t, errors, action, renderedAt }: LiveRoomProps) {
   const [state, setState] = useState(initial);
   const [online, setOnline] = useState(true);
   const [cancelled, setCancelled] = useState(false);
@@ -63,7 +65,9 @@ export function LiveRoom({ locale, initial, eventsUrl, cartHref, t, errors, acti
   const [following, setFollowing] = useState(false);
   // Server time minus ours, from each snapshot: the countdown follows the server's clock.
   const [skew, setSkew] = useState(0);
-  const [now, setNow] = useState(() => Date.now());
+  // The server's render time first (a page rendered just before the start would otherwise hydrate
+  // with another phase: React error 418), then ours, ticking.
+  const [now, setNow] = useState(renderedAt);
   const [added, formAction, pending] = useActionState(action, EMPTY_LIVE_ADD);
 
   useEffect(() => {
@@ -90,6 +94,7 @@ export function LiveRoom({ locale, initial, eventsUrl, cartHref, t, errors, acti
   }, [eventsUrl]);
 
   useEffect(() => {
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, []);

@@ -42,6 +42,7 @@ export default async function LivePage({ params }: { params: Params }) {
       t={TEXTS[locale]}
       errors={dict.errors as unknown as Record<string, string>}
       action={addFromLive}
+      renderedAt={Date.now()}
     />
   );
 }
