@@ -59,6 +59,33 @@ describe('cart and checkout: SQL statements per request, and the cart rules in t
     expect([...created, ...added].filter((s) => /^(BEGIN|COMMIT)$/.test(s.trim()))).toEqual([]);
   });
 
+  it('answers the shop\'s add to cart (`cartToken cart { id }`) in 2 statements, every cart rule kept (issue 18)', async () => {
+    const SHOP_ADD = `mutation($i: CartLineInput!) { addCartLine(input: $i) { cartToken cart { id __typename } } }`;
+    sql.take();
+    const first = await api.gql(SHOP_ADD, { i: { variantId: shop.variants[0]!.id, quantity: 98 } });
+    expect(first.errors).toBeUndefined();
+    const created = sql.take();
+    // The variant (with its seller's registration) and the cart written: no stock read, no quote.
+    expect(created).toHaveLength(2);
+    expect(created.filter((s) => /INSERT INTO carts/.test(s))).toHaveLength(1);
+    const { cartToken, cart } = first.data.addCartLine as { cartToken: string; cart: { id: string; __typename: string } };
+    expect(cartToken).toBeTruthy();
+    expect(cart.__typename).toBe('Cart');
+    // The same cart through its token, within the 99-unit cap: 98 + 2 is refused and writes nothing.
+    const over = await api.gql(SHOP_ADD, { i: { variantId: shop.variants[0]!.id, quantity: 2, cartToken } });
+    expect(codeOf(over)).toBe('VALIDATION_FAILED');
+    const more = await api.gql(SHOP_ADD, { i: { variantId: shop.variants[0]!.id, quantity: 1, cartToken } });
+    expect(more.errors).toBeUndefined();
+    expect(more.data.addCartLine).toEqual({ cartToken: null, cart: { id: cart.id, __typename: 'Cart' } });
+    const view = await api.gql(`query($t: String) { cart(cartToken: $t) { id total lines { quantity } } }`, { t: cartToken });
+    expect(view.data.cart.id).toBe(cart.id);
+    expect(view.data.cart.lines.map((l: { quantity: number }) => l.quantity)).toEqual([99]);
+    expect(view.data.cart.total).toBeGreaterThan(0);
+    // Anything more than the id is answered priced, as before.
+    const priced = await api.gql(`mutation($i: CartLineInput!) { addCartLine(input: $i) { cart { id total } } }`, { i: { variantId: shop.variants[1]!.id, quantity: 1, cartToken } });
+    expect(priced.data.addCartLine.cart.total).toBeGreaterThan(view.data.cart.total);
+  });
+
   it('checks out from an empty cart (add to cart, then placeOrder with the orders it answers) within a fixed count, fulfilment read live', async () => {
     sql.take();
     const add = await api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 1 } });

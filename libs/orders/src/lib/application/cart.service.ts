@@ -83,6 +83,21 @@ export class CartService {
    * fulfils, stock), a later one five (the other lines' variants).
    */
   async addItem(actor: Actor | null, input: unknown): Promise<CartPayload> {
+    const { cartToken, cart, variant } = await this.addLine(actor, input);
+    return { cartToken, cart, quote: await this.quotes.quote(cart.items, [variant], { view: true, cartId: cart.id }) };
+  }
+
+  /**
+   * addItem for a caller that asks only which cart (its id, and a new guest cart's token), as the
+   * shop's add-to-cart does: every cart rule and lock as addItem, without pricing the cart (no
+   * stock read, no quote; issue 18).
+   */
+  async addItemUnpriced(actor: Actor | null, input: unknown): Promise<{ cartToken: string | null; cartId: string }> {
+    const { cartToken, cart } = await this.addLine(actor, input);
+    return { cartToken, cartId: cart.id };
+  }
+
+  private async addLine(actor: Actor | null, input: unknown): Promise<{ cartToken: string | null; cart: CartRecord; variant: CheckoutVariant }> {
     const v = validate(itemSchema, input);
     if (v.quantity < 1) throw new ValidationError([{ path: 'input.quantity', message: 'must be at least 1' }]);
     if (v.quantity > this.settings.maxLineQuantity) throw this.tooMany();
@@ -104,7 +119,7 @@ export class CartService {
     }
     if (added.refused === 'LINES') throw new ValidationError([{ path: 'input.variantId', message: `a cart holds at most ${this.settings.maxCartLines} lines` }]);
     if (added.refused === 'QUANTITY') throw this.tooMany();
-    return { cartToken, cart: added.cart, quote: await this.quotes.quote(added.cart.items, [variant], { view: true, cartId: added.cart.id }) };
+    return { cartToken, cart: added.cart, variant };
   }
 
   private tooMany(): ValidationError {

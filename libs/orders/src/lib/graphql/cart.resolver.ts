@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { Args, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Kind, type GraphQLResolveInfo } from 'graphql';
 import { CROSS_BORDER_RULES, type CrossBorderRules } from '@vitrine/customs';
 import { CurrentActor, Public, type Actor } from '@vitrine/shared/graphql';
 import { CartService } from '../application/cart.service';
@@ -47,7 +48,12 @@ export class CartResolver {
   }
 
   @Mutation(() => CartPayloadType, { description: 'Adds units of a variant; a guest without a cart gets one (and its token).' })
-  async addCartLine(@CurrentActor() actor: Actor | null, @Args('input') input: CartLineInput) {
+  async addCartLine(@CurrentActor() actor: Actor | null, @Args('input') input: CartLineInput, @Info() info: GraphQLResolveInfo) {
+    // The shop asks `cartToken cart { id }`: such an answer needs no priced cart (no stock read).
+    if (asksOnlyCartId(info)) {
+      const added = await this.carts.addItemUnpriced(actor, input);
+      return { cartToken: added.cartToken, cart: { id: added.cartId } as CartType };
+    }
     const payload = await this.carts.addItem(actor, input);
     return { cartToken: payload.cartToken, cart: toCart(payload) };
   }
@@ -66,4 +72,21 @@ export class CartResolver {
     const merged = await this.carts.mergeGuestCart(actor, cartToken);
     return { cart: toCart(merged), leftOut: merged.leftOut };
   }
+}
+
+/**
+ * True when the payload's selection asks of `cart` at most its `id` (and `__typename`), in plain
+ * fields only: a fragment, a directive or any other field answers the cart priced as before.
+ */
+export function asksOnlyCartId(info: GraphQLResolveInfo): boolean {
+  for (const payload of info.fieldNodes) {
+    for (const selection of payload.selectionSet?.selections ?? []) {
+      if (selection.kind !== Kind.FIELD || selection.directives?.length) return false;
+      if (selection.name.value !== 'cart') continue;
+      for (const field of selection.selectionSet?.selections ?? []) {
+        if (field.kind !== Kind.FIELD || field.directives?.length || (field.name.value !== 'id' && field.name.value !== '__typename')) return false;
+      }
+    }
+  }
+  return true;
 }
