@@ -7,9 +7,10 @@
 // edition as a queue drop (issue 22): joins, the worker's shuffle and turns, then the race.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { API_FROM_SOURCE, buildApi, freshDatabase, machine, resetPeakRss, rssMb, startDeployedApi, withClient, writePerformanceSection } from './support';
 import { placeOrderInput, residentId } from '../test/support/checkout-fixtures';
@@ -35,7 +36,15 @@ const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 2_000);
 const AMPLE_VARIANTS = Number(process.env['BENCH_AMPLE_VARIANTS'] ?? 50);
 
 const PLACE_ORDER_LEAN = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id total payment { clientSecret } orders { id status } } }`;
-const ADD_LINE_LEAN = `mutation($i: CartLineInput!) { addCartLine(input: $i) { cartToken cart { id total } } }`;
+/**
+ * What the shop's add to cart asks (apps/shop products/[id]/actions.ts): the API then neither
+ * reads stock nor prices the cart (issue 18). BENCH_ADD_PRICED=1 asks the cart's total as well,
+ * the query this bench sent before 2026-12-06 18:00 UTC.
+ */
+const ADD_LINE_LEAN =
+  process.env['BENCH_ADD_PRICED'] === '1'
+    ? `mutation($i: CartLineInput!) { addCartLine(input: $i) { cartToken cart { id total } } }`
+    : `mutation($i: CartLineInput!) { addCartLine(input: $i) { cartToken cart { id } } }`;
 
 interface Seeded {
   museumId: string;
@@ -223,7 +232,7 @@ async function fire(apiUrl: string, bodies: string[], concurrency: number, until
  * variant to a new guest cart (addCartLine, no token) and checks that cart out (placeOrder with
  * the token it got), until `until`. `placeAfter: false` stops after the add (addCartLine alone).
  */
-async function shoppers(apiUrl: string, variantIds: string[], concurrency: number, until: number, firstId: number, placeAfter = true): Promise<{ shots: Shot[]; seconds: number; requests: number }> {
+async function shoppers(apiUrl: string, variantIds: string[], concurrency: number, until: number, firstId: number, placeAfter = true, maxShoppers = Infinity): Promise<{ shots: Shot[]; seconds: number; requests: number }> {
   const shots: Shot[] = [];
   const url = new URL(`${apiUrl}/graphql`);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
@@ -231,7 +240,7 @@ async function shoppers(apiUrl: string, variantIds: string[], concurrency: numbe
   let requests = 0;
   const started = performance.now();
   async function worker() {
-    while (performance.now() < until) {
+    while (performance.now() < until && n < maxShoppers) {
       const i = n++;
       const t0 = performance.now();
       let status = 0;
@@ -372,6 +381,54 @@ async function queueDrop(url: string, apiUrl: string, seeded: Seeded, apiPid: nu
   }
 }
 
+/**
+ * `BENCH_DROP_ONLY=addCartLine`: only the addCartLine scenario (a new guest cart each, 20 shoppers),
+ * after a warm-up of the same requests (`BENCH_WARMUP` of them), with the API's SQL statements
+ * counted (bench/sql-count.preload.js). Prints API / PostgreSQL / bench CPU and statements per
+ * call; writes no report. The smallest run that gives addCartLine's cost (issue 18).
+ */
+const ADD_ONLY = process.env['BENCH_DROP_ONLY'] === 'addCartLine';
+const SQL_COUNT_FILE = path.join(os.tmpdir(), `bench-drop-sql-${process.pid}.json`);
+
+async function sqlCount(child: { kill: (s: NodeJS.Signals) => boolean }): Promise<number> {
+  rmSync(SQL_COUNT_FILE, { force: true });
+  child.kill('SIGWINCH');
+  for (let k = 0; k < 100; k++) {
+    await new Promise((r) => setTimeout(r, 20));
+    try {
+      const n = (JSON.parse(readFileSync(SQL_COUNT_FILE, 'utf8')) as { statements: number }).statements;
+      if (Number.isFinite(n)) return n;
+    } catch {
+      // not written yet
+    }
+  }
+  return NaN;
+}
+
+async function addCartLineOnly(url: string, apiUrl: string, seeded: Seeded, child: SpawnedProcess['child']): Promise<void> {
+  const inFlight = Number(process.env['BENCH_SHOPPERS_IN_FLIGHT'] ?? 20);
+  const loadStart = os.loadavg();
+  await shoppers(apiUrl, seeded.ampleVariantIds, inFlight, performance.now() + 60_000, 0, false, WARMUP);
+  const sql0 = await sqlCount(child);
+  const meter = await cpuMeter(url, child.pid);
+  const adds = await shoppers(apiUrl, seeded.ampleVariantIds, inFlight, performance.now() + SECONDS * 1000, 0, false);
+  const cpu = await meter(adds.requests);
+  const sql1 = await sqlCount(child);
+  const lat = adds.shots.map((s) => s.ms);
+  console.log({
+    addCartLine: adds.requests,
+    codes: countBy(adds.shots),
+    rate: Math.round(adds.shots.filter((s) => s.code === 'OK').length / adds.seconds),
+    p50: percentile(lat, 50),
+    p99: percentile(lat, 99),
+    cpuMsPerRequest: cpu,
+    statementsPerRequest: ((sql1 - sql0) / adds.requests).toFixed(2),
+    loadStart: loadStart.map((l) => l.toFixed(1)).join(' / '),
+    loadEnd: os.loadavg().map((l) => l.toFixed(1)).join(' / '),
+  });
+  rmSync(SQL_COUNT_FILE, { force: true });
+}
+
 async function main(): Promise<void> {
   buildApi();
   const loadStart = os.loadavg();
@@ -391,10 +448,18 @@ async function main(): Promise<void> {
     QUEUE_PREFIX,
     // One address (this bench) joins for 2,000 accounts.
     DROP_ENTRY_ADDRESS_RATE_LIMIT: '1000000000',
-  }, process.env['BENCH_CPU_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROFILE']}`] : []);
+    ...(ADD_ONLY ? { BENCH_SQL_COUNT_FILE: SQL_COUNT_FILE } : {}),
+  }, [
+    ...(process.env['BENCH_CPU_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROFILE']}`] : []),
+    ...(ADD_ONLY ? ['-r', path.join(__dirname, 'sql-count.preload.js')] : []),
+  ]);
   let stopped = false;
   try {
     await waitForHttp(`${apiUrl}/health`, 60_000);
+    if (ADD_ONLY) {
+      await addCartLineOnly(url, apiUrl, seeded, api.child);
+      return;
+    }
     // Resident memory of the API (MB): idle once started, after the warm-up, at the end, and the
     // peak of each scenario (cpuMeter) and of the whole run.
     await new Promise((r) => setTimeout(r, 2_000));
