@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import helmet from 'helmet';
+import { staticHeaders } from './static-headers';
 import { AuthService } from '@vitrine/identity';
 import { runInReadScope } from '@vitrine/shared/data-access';
 import { ShopWindowCaches } from '@vitrine/shared/graphql';
@@ -31,10 +32,12 @@ export async function createApp(): Promise<NestExpressApplication> {
   // A warehouse stock feed may be uploaded through GraphQL (uploadStockFeed, up to 5 MB of CSV).
   app.useBodyParser('json', { limit: '6mb' });
   app.use(
-    helmet({
-      // Apollo's landing page is off; the API serves JSON only, so the default CSP is safe.
-      crossOriginEmbedderPolicy: false,
-    }),
+    staticHeaders(
+      helmet({
+        // Apollo's landing page is off; the API serves JSON only, so the default CSP is safe.
+        crossOriginEmbedderPolicy: false,
+      }),
+    ),
   );
   // HTTP routes (statement downloads) see the bearer's actor as GraphQL does; the global guard reads it.
   const auth = app.get(AuthService);

@@ -62,4 +62,18 @@ describe('public HTTP micro-cache', () => {
     expect(next.body.data.name).toBe('new');
     expect((await ask(w.app)).headers['x-cache']).toBe('HIT');
   });
+
+  it('neither stores nor replays a lone mutation (issue 18)', async () => {
+    const w = shopWindow();
+    const mutate = () => request(w.app).post('/graphql').set('content-type', 'application/json').send({ query: '\n  mutation($i: CartLineInput!) { addCartLine(input: $i) { cartToken } }', variables: { i: { quantity: 1 } } });
+    expect((await mutate()).body.data.name).toBe('old');
+    w.set('new');
+    const again = await mutate();
+    expect(again.headers['x-cache']).toBeUndefined();
+    expect(again.body.data.name).toBe('new');
+    // Named among several operations: the normal path (here the stand-in marks it public).
+    const named = () => request(w.app).post('/graphql').set('content-type', 'application/json').send({ query: 'mutation M { a } query Q { b }', operationName: 'Q' });
+    await named();
+    expect((await named()).headers['x-cache']).toBe('HIT');
+  });
 });

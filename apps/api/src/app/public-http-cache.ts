@@ -46,14 +46,19 @@ export function publicHttpCache(options: { ttlSeconds: number; path: string; max
     req.once('error', next);
     req.once('end', () => {
       const raw = Buffer.concat(chunks, size);
-      const key = createHash('sha256')
-        .update(String(req.headers['content-type']))
-        .update('\0')
-        .update(String(req.headers.origin ?? ''))
-        .update('\0')
-        .update(raw)
-        .digest('base64');
-      const hit = cache.get(key);
+      // A lone mutation's answer is never stored (Apollo marks only shop-window queries public),
+      // so it is not looked up either: no key hashed, no copy of the answer kept (issue 18).
+      const onlyMutation = isLoneMutation(raw);
+      const key = onlyMutation
+        ? ''
+        : createHash('sha256')
+            .update(String(req.headers['content-type']))
+            .update('\0')
+            .update(String(req.headers.origin ?? ''))
+            .update('\0')
+            .update(raw)
+            .digest('base64');
+      const hit = onlyMutation ? undefined : cache.get(key);
       if (hit) {
         res.writeHead(200, { ...hit.headers, age: String(Math.floor((Date.now() - hit.storedAt) / 1000)), 'x-cache': 'HIT', 'content-length': hit.body.length });
         res.end(hit.body);
@@ -65,6 +70,7 @@ export function publicHttpCache(options: { ttlSeconds: number; path: string; max
         return next(Object.assign(error as Error, { status: 400, statusCode: 400, expose: true, type: 'entity.parse.failed', body: raw.toString('utf8') }));
       }
       req.rawBody = raw;
+      if (onlyMutation) return next();
       // An answer whose reads may predate a purge (a clear while it was computed) is sent, not stored.
       const generation = options.caches.generation;
       storeOnEnd(res, (body) => {
@@ -79,6 +85,15 @@ export function publicHttpCache(options: { ttlSeconds: number; path: string; max
     });
   };
 }
+
+/**
+ * A body `{"query":"mutation…` without an operation name: its one operation is a mutation (a
+ * document of several operations needs `operationName`, and one with it takes the normal path).
+ */
+function isLoneMutation(raw: Buffer): boolean {
+  return LONE_MUTATION.test(raw.toString('latin1', 0, 40)) && !raw.includes('"operationName"');
+}
+const LONE_MUTATION = /^\s*\{\s*"query"\s*:\s*"(?:\s|\\n)*mutation\b/;
 
 /** Anonymous JSON requests of a known, small length. */
 function eligible(headers: IncomingHttpHeaders): boolean {

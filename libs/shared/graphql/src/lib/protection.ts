@@ -95,7 +95,7 @@ export function complexityPlugin(schema: () => GraphQLSchema, limits: QueryLimit
     document: DocumentNode,
     operationName: string | undefined,
     variables: Record<string, unknown>,
-    compute: () => number,
+    compute: () => number | undefined,
   ) => {
     let entry = costs.get(document);
     if (!entry) costs.set(document, (entry = { pageSizeVariables: pageSizeVariables(document), byArgs: new Map() }));
@@ -104,6 +104,7 @@ export function complexityPlugin(schema: () => GraphQLSchema, limits: QueryLimit
     let cost = byArgs.get(key);
     if (cost === undefined) {
       cost = compute();
+      if (cost === undefined) return undefined;
       if (byArgs.size >= 500) byArgs.clear();
       byArgs.set(key, cost);
     }
@@ -113,14 +114,16 @@ export function complexityPlugin(schema: () => GraphQLSchema, limits: QueryLimit
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
-          // Variables that do not fit their types are the client's mistake: execution refuses them
-          // (BAD_USER_INPUT, HTTP 400) before resolving anything, so there is nothing to price.
-          if (getVariableValues(schema(), operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 }).errors) return;
           const complexity = costOf(
             document,
             request.operationName ?? undefined,
             request.variables ?? {},
             () => {
+              // Variables that do not fit their types are the client's mistake: execution refuses them
+              // (BAD_USER_INPUT, HTTP 400) before resolving anything, so there is nothing to price.
+              // Checked only when pricing: a cost already known for these page sizes needs no second
+              // coercion of the variables (execution coerces them anyway; issue 18).
+              if (getVariableValues(schema(), operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 }).errors) return undefined;
               const query = request.operationName
                 ? separateOperations(document)[request.operationName]
                 : document;
@@ -143,6 +146,9 @@ export function complexityPlugin(schema: () => GraphQLSchema, limits: QueryLimit
               }
             },
           );
+          if (complexity === undefined) return;
+          // A refusal from a cost known before: still BAD_USER_INPUT first if the variables do not fit.
+          if (complexity > limits.maxComplexity && getVariableValues(schema(), operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 }).errors) return;
           if (complexity === Infinity) {
             throw refused(`Query is too complex: more than ${MAX_PRICED_FIELDS} fields to price`, {
               code: 'QUERY_TOO_COMPLEX',
