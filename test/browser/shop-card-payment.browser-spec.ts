@@ -1,6 +1,7 @@
 import { en } from '../../apps/shop/src/i18n/dictionaries/en';
 import { fr } from '../../apps/shop/src/i18n/dictionaries/fr';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
+import { idUseConsent } from '@vitrine/orders';
 import { residentId, type Shop } from '../support/checkout-fixtures';
 import { openShop, useShop, type ShopPage } from './support/shop-fixture';
 import { startShop, type ShopServer } from './support/shop-server';
@@ -18,12 +19,25 @@ import { addToCart, fillCheckout, pageCheck, unpaidOrderAndCart } from './suppor
  * axe-core (no serious or critical violation), 44 px taps, no sideways scroll; screenshots in
  * test/artifacts/shop-card-*.png. The step's last button names where it goes (the order, to
  * cancel it) in each language.
+ *
+ * Issue 20: the API runs with PII_RETENTION_DAYS_AFTER_RELEASE=120, and the checkout's ID-use
+ * consent states 120 days (the text the API serves) in zh-CN, en and fr; the checkout records its
+ * version. The card step's "see the order or cancel it" leads to an order page that says the order
+ * is not paid yet and until when its items are held, with paying by card and cancelling
+ * (screenshots shop-card-consent-*.png, shop-card-unpaid-*.png).
  */
 
 const t = zhCN.buy;
 const check = pageCheck('shop-card');
 
 describe('shop: card payment', () => {
+  // Before useShop's beforeAll starts the API: the retention the consent must state.
+  beforeAll(() => {
+    process.env['PII_RETENTION_DAYS_AFTER_RELEASE'] = '120';
+  });
+  afterAll(() => {
+    delete process.env['PII_RETENTION_DAYS_AFTER_RELEASE'];
+  });
   // The sandbox's 3-D Secure page sends its signed webhooks to this API (the fixture's stripe).
   const f = useShop({ stripe: true, fx: '7.8000', shops: [{ prices: [2_500], stock: 20 }] });
   let a: Shop;
@@ -52,7 +66,7 @@ describe('shop: card payment', () => {
     expect(await p.getByLabel(t.card.number).inputValue()).toBe('4242 4242 4242 4242');
     // The last button: to the order's page (where it can be cancelled), named so.
     expect(await p.getByTestId('card-to-order').textContent()).toBe(t.card.toOrder);
-    expect(await p.getByTestId('card-to-order').getAttribute('href')).toBe(`/zh-CN/checkout/return?checkout=${new URL(p.url()).searchParams.get('checkout')}`);
+    expect(await p.getByTestId('card-to-order').getAttribute('href')).toBe(`/zh-CN/checkout/return?checkout=${new URL(p.url()).searchParams.get('checkout')}&from=card`);
     await check(s, 'sandbox-form');
     // The same step in French and English: the sandbox named in the shopper's language.
     const step = new URL(p.url());
@@ -92,6 +106,56 @@ describe('shop: card payment', () => {
     const checkoutId = new URL(p.url()).searchParams.get('checkout')!;
     expect((await f.api.db.prisma.order.findMany({ where: { checkoutId }, select: { status: true } })).map((o) => o.status)).toEqual(['PAID']);
     expect(pi['status']).toBe('succeeded');
+  });
+
+  it('states the configured retention in the ID consent, and the unpaid order page says not paid, held until when, pay or cancel', async () => {
+    const s = await f.open('/zh-CN');
+    const p = s.page;
+    await addToCart(s, a.variants[0]!.productId);
+    // The consent as the API serves it, with the API's 120 days, in each language.
+    for (const locale of ['en', 'fr', 'zh-CN'] as const) {
+      await p.goto(`${f.shop.url}/${locale}/checkout`);
+      const consent = idUseConsent(locale, 120);
+      expect(await p.locator('#consentToIdUse-text').textContent()).toBe(consent.text);
+      expect(await p.locator('fieldset[data-consent-version]').getAttribute('data-consent-version')).toBe('2026-12+r120');
+      expect(await p.getByText(consent.label).count()).toBe(1);
+      await p.locator('#consentToIdUse-text').scrollIntoViewIfNeeded();
+      await check(s, `consent-${locale}`);
+    }
+    expect(await p.locator('#consentToIdUse-text').textContent()).toContain('再保存 120 天');
+    expect(await p.content()).not.toContain('15 天内销毁');
+
+    await fillCheckout(p, { name: '韩梅梅', residentId: residentId(1818), method: 'CARD' });
+    await p.getByTestId('place-order').click();
+    await p.waitForURL(/\/zh-CN\/checkout\/card\?checkout=/);
+    const checkoutId = new URL(p.url()).searchParams.get('checkout')!;
+    const row = await f.api.db.prisma.checkout.findUniqueOrThrow({ where: { id: checkoutId }, select: { consentVersion: true, holdExpiresAt: true } });
+    expect(row.consentVersion).toBe('2026-12+r120');
+    const confirmsBefore = confirms().length;
+
+    // Nothing paid: the order page says so, with the hold's expiry, paying by card and cancelling.
+    await p.getByTestId('card-to-order').click();
+    await p.waitForURL(/\/zh-CN\/checkout\/return\?checkout=.*&from=card/);
+    for (const [locale, dict] of [['zh-CN', zhCN.buy], ['en', en.buy], ['fr', fr.buy]] as const) {
+      if (locale !== 'zh-CN') await p.goto(`${f.shop.url}/${locale}/checkout/return?checkout=${checkoutId}&from=card`);
+      const outcome = p.getByTestId('payment-outcome');
+      expect(await outcome.getAttribute('data-state')).toBe('UNPAID');
+      const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', dateStyle: 'short', timeZone: 'Asia/Shanghai' }).format(row.holdExpiresAt);
+      expect(await outcome.textContent()).toBe(`${dict.confirmation.unpaid}${dict.pay.holdUntil.replace('{time}', time)}${locale === 'zh-CN' ? '' : ' '}${dict.confirmation.unpaidBody}`);
+      expect(await p.getByText(dict.confirmation.processing).count()).toBe(0);
+      expect(await p.getByTestId('pay-by-card').textContent()).toBe(dict.confirmation.payByCard);
+      expect(await p.getByTestId('pay-by-card').getAttribute('href')).toBe(`/${locale}/checkout/card?checkout=${checkoutId}`);
+      expect(await p.getByTestId('abandon').textContent()).toBe(dict.confirmation.abandon);
+      await check(s, `unpaid-${locale}`);
+    }
+    expect(confirms().length).toBe(confirmsBefore);
+    // Paying from there leads back to the card step; cancelling releases the items.
+    await p.getByTestId('pay-by-card').click();
+    await p.waitForURL(/\/fr\/checkout\/card\?checkout=/);
+    await p.getByTestId('card-to-order').click();
+    await p.getByTestId('abandon').click();
+    await p.waitForURL(/\/fr\/cart\?abandoned=1/);
+    expect((await f.api.db.prisma.order.findMany({ where: { checkoutId }, select: { status: true } })).map((o) => o.status)).toEqual(['CANCELLED']);
   });
 
   it('a second shopper fails 3-D Secure: nothing paid, the cart intact, and paying again by card works', async () => {

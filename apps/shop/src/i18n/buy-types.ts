@@ -117,9 +117,6 @@ export interface BuyDictionary {
     choose: string;
     street: string;
     postalCode: string;
-    consentTitle: string;
-    consentText: string;
-    consentLabel: string;
     riskTitle: string;
     riskText: string;
     riskLabel: string;
@@ -185,6 +182,9 @@ export interface BuyDictionary {
     failedBody: string;
     processing: string;
     processingBody: string;
+    unpaid: string;
+    unpaidBody: string;
+    payByCard: string;
     cancelled: string;
     retryTitle: string;
     retryIdNote: string;

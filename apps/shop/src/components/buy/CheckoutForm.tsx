@@ -7,6 +7,7 @@ import type { BuyDictionary } from '../../i18n/buy-types';
 import type { CheckoutField, CheckoutFormState, PaymentMethod } from '../../lib/checkout/form';
 import { RegionFields, type Region } from './RegionFields';
 import { ResidentIdField } from './ResidentIdField';
+import type { IdUseConsent } from '../../lib/api/buy';
 
 export interface CheckoutFormProps {
   locale: string;
@@ -29,6 +30,8 @@ export interface CheckoutFormProps {
     };
   };
   submitLabel: string;
+  /** The ID-use consent as the API serves it (checkoutConsent): the retention it states is the one in force. */
+  consent: IdUseConsent;
   /**
    * The signed-in shopper's saved orderer identities checkout can use, newest first: the first is
    * preselected (masked, still changeable), and its yearly quota with this cart shows beside the choice.
@@ -57,7 +60,7 @@ function Submit({ label, busy, pending }: { label: string; busy: string; pending
   );
 }
 
-export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, saved = [] }: CheckoutFormProps) {
+export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, consent: idUse, saved = [] }: CheckoutFormProps) {
   const [state, formAction, pending] = useActionState(action, { fields: {}, formError: null });
   // The newest saved identity, preselected ('' = typing another orderer's name and number).
   const [savedId, setSavedId] = useState(retry ? '' : (saved[0]?.id ?? ''));
@@ -151,10 +154,11 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, sa
     label: string,
     checked: boolean,
     set: (v: boolean) => void,
+    version?: string,
   ) => {
     const error = message(field);
     return (
-      <fieldset className={`consent${error ? ' invalid' : ''}`}>
+      <fieldset className={`consent${error ? ' invalid' : ''}`} data-consent-version={version}>
         <legend>{title}</legend>
         <p className="consent-text" id={`${field}-text`}>
           {body}
@@ -340,7 +344,7 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, sa
               { inputMode: 'numeric', autoComplete: 'shipping postal-code', maxLength: 6 },
             )}
           </fieldset>
-          {consentBox('consentToIdUse', t.consentTitle, t.consentText, t.consentLabel, consent, setConsent)}
+          {consentBox('consentToIdUse', idUse.title, idUse.text, idUse.label, consent, setConsent, idUse.version)}
           {consentBox('acceptRiskNotice', t.riskTitle, t.riskText, t.riskLabel, risk, setRisk)}
         </>
       )}

@@ -211,6 +211,17 @@ export async function identityQuotas(): Promise<IdentityQuota[]> {
     .filter((i) => i.annualQuota !== null)
     .map(({ numberStored, deletionRequestedAt, ...i }) => ({ ...i, usable: numberStored && !deletionRequestedAt && Boolean(i.ordererName) }));
 }
+/** The ID-use consent checkout shows, from the API: its text states the retention in force (PII_RETENTION_DAYS_AFTER_RELEASE); placeOrder records its version. */
+export interface IdUseConsent {
+  version: string;
+  retentionDaysAfterRelease: number;
+  title: string;
+  text: string;
+  label: string;
+}
+export async function checkoutConsent(locale: ShopLocale): Promise<IdUseConsent> {
+  return (await gql<{ checkoutConsent: IdUseConsent }>(`query Consent($l: String) { checkoutConsent(locale: $l) { version retentionDaysAfterRelease title text label } }`, { l: locale }, { auth: false })).checkoutConsent;
+}
 export async function ordererIdentities(): Promise<Identity[]> {
   return (await gql<{ ordererIdentities: Identity[] }>(`query Ids { ordererIdentities { id residentIdMasked lastOrderedAt numberStored deletionRequestedAt } }`)).ordererIdentities;
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { fill, getDictionary, type Dictionary } from '../../../i18n/dictionary';
 import type { ShopLocale } from '../../../i18n/locales';
 import { localeOf, type LocaleParams } from '../../../i18n/server';
-import { currentCart, identityQuotas, museumNames, type IdentityQuota } from '../../../lib/api/buy';
+import { checkoutConsent, currentCart, identityQuotas, museumNames, type IdentityQuota } from '../../../lib/api/buy';
 import { dutiableOf } from '../../../lib/checkout/limits';
 import { formatMoney } from '../../../lib/format/money';
 import { routes } from '../../../lib/routes';
@@ -23,7 +23,7 @@ export default async function CheckoutPage({ params }: { params: LocaleParams })
   const locale = await localeOf(params);
   const dict = getDictionary(locale);
   const t = dict.buy.checkout;
-  const [{ cart, signedIn }, names, identities] = await Promise.all([currentCart(locale), museumNames(locale), identityQuotas()]);
+  const [{ cart, signedIn }, names, identities, consent] = await Promise.all([currentCart(locale), museumNames(locale), identityQuotas(), checkoutConsent(locale)]);
   if (!cart || cart.status !== 'OPEN' || cart.sellers.length === 0) {
     return (
       <div className="buy-page">
@@ -79,10 +79,12 @@ export default async function CheckoutPage({ params }: { params: LocaleParams })
       </section>
       {signedIn ? null : (
         <p className="hint">
-          <Link href={routes.signIn(locale, routes.checkout(locale))}>{dict.buy.account.signIn}</Link> · {t.signInHint}
+          <Link className="sign-in-link" href={routes.signIn(locale, routes.checkout(locale))}>
+            {dict.buy.account.signIn}
+          </Link> · {t.signInHint}
         </p>
       )}
-      <CheckoutForm locale={locale} t={t} errors={dict.errors} action={placeOrder} submitLabel={t.placeOrder} saved={saved} />
+      <CheckoutForm locale={locale} t={t} errors={dict.errors} action={placeOrder} submitLabel={t.placeOrder} saved={saved} consent={consent} />
     </div>
   );
 }

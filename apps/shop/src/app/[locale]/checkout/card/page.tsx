@@ -113,7 +113,7 @@ export default async function CardPage({ params, searchParams }: { params: Local
       )}
       <p className="hint">{hold}</p>
       {/* The confirmation page: the order, its hold, and cancelling it (the items go back to the cart). */}
-      <Link className="button secondary wide" href={routes.checkoutReturn(locale, placed.checkoutId)} prefetch={false} data-testid="card-to-order">
+      <Link className="button secondary wide" href={`${routes.checkoutReturn(locale, placed.checkoutId)}&from=card`} prefetch={false} data-testid="card-to-order">
         {t.toOrder}
       </Link>
     </div>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { errorMessage, fill, getDictionary } from '../../../../i18n/dictionary';
 import { localeOf, type LocaleParams } from '../../../../i18n/server';
-import { checkoutState, museumNames, ordersOfCheckout } from '../../../../lib/api/buy';
+import { checkoutConsent, checkoutState, museumNames, ordersOfCheckout } from '../../../../lib/api/buy';
 import { readPlacedCheckout } from '../../../../lib/api/placed-checkout';
 import { formatMoney } from '../../../../lib/format/money';
 import { routes } from '../../../../lib/routes';
@@ -21,7 +21,10 @@ export async function generateMetadata({ params }: { params: LocaleParams }): Pr
 /**
  * The order confirmation: where the wallet sends the shopper back (returnUrl) and where the
  * WeChat Pay page's "I have paid" leads. Paid, failed (pay again with another method, or
- * cancel and get the cart back), processing or cancelled.
+ * cancel and get the cart back), processing or cancelled. Reached from the card step's "See the
+ * order or cancel it" (`from=card`) while the PaymentIntent still awaits its card: not paid yet,
+ * with the hold's expiry, paying by card and cancelling (nothing was sent to confirm, so nothing
+ * is "being confirmed").
  */
 export default async function CheckoutReturnPage({ params, searchParams }: { params: LocaleParams; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const locale = await localeOf(params);
@@ -42,14 +45,18 @@ export default async function CheckoutReturnPage({ params, searchParams }: { par
       </div>
     );
   }
-  const names = await museumNames(locale);
-  const state = checkoutState(orders);
+  const [names, consent] = await Promise.all([museumNames(locale), checkoutConsent(locale)]);
+  const paymentState = checkoutState(orders);
+  // Nothing submitted for payment yet: the shopper left the card step without paying.
+  const unpaid = paymentState === 'PROCESSING' && sp['from'] === 'card' && Boolean(placed.clientSecret) && orders.every((o) => o.status !== 'PENDING_PAYMENT' || o.paymentStatus === 'REQUIRES_PAYMENT');
+  const state = unpaid ? 'UNPAID' : paymentState;
+  const holdUntil = fill(dict.buy.pay.holdUntil, { time: new Intl.DateTimeFormat(locale, { timeStyle: 'short', dateStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(orders[0]!.holdExpiresAt)) });
   const error = typeof sp['error'] === 'string' ? sp['error'] : null;
   const failure = orders.find((o) => o.lastPaymentFailure)?.lastPaymentFailure;
   const first = orders[0]!;
   const total = orders.reduce((n, o) => n + o.total, 0);
-  const heading = { PAID: t.paid, FAILED: t.failed, PROCESSING: t.processing, CANCELLED: t.cancelled }[state];
-  const body = { PAID: t.paidBody, FAILED: t.failedBody, PROCESSING: t.processingBody, CANCELLED: null }[state];
+  const heading = { PAID: t.paid, FAILED: t.failed, PROCESSING: t.processing, CANCELLED: t.cancelled, UNPAID: t.unpaid }[state];
+  const body = { PAID: t.paidBody, FAILED: t.failedBody, PROCESSING: t.processingBody, CANCELLED: null, UNPAID: `${holdUntil}${locale === 'zh-CN' ? '' : ' '}${t.unpaidBody}` }[state];
   return (
     <div className="buy-page">
       <h1>{t.title}</h1>
@@ -97,8 +104,11 @@ export default async function CheckoutReturnPage({ params, searchParams }: { par
         <span>{state === 'PAID' ? dict.buy.orders.total : dict.buy.cart.grandTotal}</span>
         <strong>{formatMoney({ amount: total, currency: first.currency }, locale)}</strong>
       </p>
-      {state === 'FAILED' || state === 'PROCESSING' ? (
-        <p className="hint">{fill(dict.buy.pay.holdUntil, { time: new Intl.DateTimeFormat(locale, { timeStyle: 'short', dateStyle: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(first.holdExpiresAt)) })}</p>
+      {state === 'FAILED' || state === 'PROCESSING' ? <p className="hint">{holdUntil}</p> : null}
+      {state === 'UNPAID' ? (
+        <Link className="button wide" href={routes.checkoutCard(locale, placed.checkoutId)} prefetch={false} data-testid="pay-by-card">
+          {t.payByCard}
+        </Link>
       ) : null}
       {state === 'FAILED' ? (
         <section className="retry" aria-labelledby="retry-title">
@@ -111,10 +121,11 @@ export default async function CheckoutReturnPage({ params, searchParams }: { par
             action={placeOrder}
             submitLabel={t.retry}
             retry={{ checkoutId: placed.checkoutId, name: first.orderer.name, recipient: first.recipient }}
+            consent={consent}
           />
         </section>
       ) : null}
-      {state === 'FAILED' || state === 'PROCESSING' ? (
+      {state === 'FAILED' || state === 'PROCESSING' || state === 'UNPAID' ? (
         <form action={abandonCheckout}>
           <input type="hidden" name="locale" value={locale} />
           <button type="submit" className="button secondary wide" data-testid="abandon">
