@@ -147,9 +147,22 @@ export class PrivatePostgresPair {
     return sql(this.replicaUrl, text);
   }
 
-  /** Replay on the replica stops where it is (WAL keeps arriving): its reads go stale. */
+  /**
+   * Replay on the replica stops where it is (WAL keeps arriving): its reads go stale. Returns once
+   * replay has actually paused: pg_wal_replay_pause() only requests it, and the startup process
+   * takes the request at its next WAL record, so until then a write on the primary can still be
+   * replayed (a loaded run saw it). A transaction id taken on the primary makes that record.
+   */
   async pauseReplay(): Promise<void> {
     await this.replicaSql('SELECT pg_wal_replay_pause()');
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const [row] = (await this.replicaSql('SELECT pg_get_wal_replay_pause_state() AS state')) as { state: string }[];
+      if (row?.state === 'paused') return;
+      if (Date.now() > deadline) throw new Error(`replica replay not paused after 15 s (${row?.state})`);
+      await this.primarySql('SELECT txid_current()');
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   async resumeReplay(): Promise<void> {

@@ -190,12 +190,15 @@ export class ReadReplica {
   /**
    * The shop window just changed on the primary (a back-office write, here or in another API
    * process): stale-tolerant reads stay on the primary until the replica has replayed the
-   * primary's WAL position read now, which is past that write's commit.
+   * primary's WAL insert position read now, which is past that write's commit record. The insert
+   * position, not pg_current_wal_lsn() (the position written out so far): with
+   * synchronous_commit off a commit's record may still be in the WAL buffers, and a fence at the
+   * written position was already "replayed" before the write reached the replica.
    */
   fence(): void {
     this.pendingFences++;
     this.primary
-      .sql.$queryRaw<{ lsn: string }[]>(Prisma.sql`SELECT pg_current_wal_lsn()::text AS lsn`)
+      .sql.$queryRaw<{ lsn: string }[]>(Prisma.sql`SELECT pg_current_wal_insert_lsn()::text AS lsn`)
       .then(([row]) => {
         const lsn = parseLsn(row!.lsn);
         if (this.fenceLsn === null || lsn > this.fenceLsn) this.fenceLsn = lsn;
