@@ -26,6 +26,8 @@ const PUBLIC = new Set([
   'applyCartCoupon',
   // A guest's order (no account): a code texted to its phone for its number and phone, the code for an access token bound to it, the order and its return with that token.
   'sendGuestOrderCode', 'verifyGuestOrderCode', 'guestOrder', 'requestGuestReturn',
+  // The checkout's ID-use consent text, for guests too (VALIDATION_FAILED for a locale it does not have).
+  'checkoutConsent',
 ]);
 // Operations that legitimately write on their own (sessions, sign-up, the caller's own cart).
 const SELF_WRITES = new Set(['login', 'refreshSession', 'logout', 'registerShopper', 'createCart', 'addToCart', 'addCartLine', 'updateCartLine', 'removeCartLine', 'setCartLineQuantity', 'placeOrder',
