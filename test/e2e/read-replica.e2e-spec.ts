@@ -108,6 +108,9 @@ describe('read replica (DATABASE_REPLICA_URL)', () => {
     await prisma.product.update({ where: { id: shop.variants[0]!.productId }, data: { nameEn: 'Scarf as first written' } });
     manager = await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] });
     await Promise.all([waitForHttp(`${api.url}/health/live`, 90_000), waitForHttp(`${refusing.url}/health/live`, 90_000)]);
+    // The replica has the seed: within the lag bound it may still be short of it, and an
+    // anonymous read would not find the product (a loaded CI run saw it).
+    await pair.caughtUp();
   }, 150_000);
 
   afterAll(async () => {

@@ -165,6 +165,23 @@ export class PrivatePostgresPair {
     }
   }
 
+  /**
+   * Returns once the replica has replayed everything the primary had written when called (its
+   * replay position is past the primary's WAL insert position). A replica within the API's lag
+   * bound may still be short of the last seed: a loaded run read a product the replica did not
+   * have yet.
+   */
+  async caughtUp(timeoutMs = 30_000): Promise<void> {
+    const [target] = (await this.primarySql('SELECT pg_current_wal_insert_lsn()::text AS lsn')) as { lsn: string }[];
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [row] = (await this.replicaSql(`SELECT pg_last_wal_replay_lsn() >= '${target!.lsn}'::pg_lsn AS done`).catch(() => [])) as { done: boolean }[];
+      if (row?.done) return;
+      if (Date.now() > deadline) throw new Error(`replica has not replayed up to ${target!.lsn} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   async resumeReplay(): Promise<void> {
     await this.replicaSql('SELECT pg_wal_replay_resume()');
   }
