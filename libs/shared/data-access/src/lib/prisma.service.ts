@@ -38,14 +38,20 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
 
   constructor(options: DatabaseOptions) {
     const prismaPool = new Pool({ connectionString: options.url, max: options.poolSize });
-    // Prisma ends its pool on $disconnect.
-    super({ adapter: new PrismaPg(prismaPool, { disposeExternalPool: true }) });
+    // The pool is ours to end ($disconnect), not Prisma's: Prisma disposes its adapter when a
+    // connect of its own fails, and marks itself disconnected before that disposal is over, so a
+    // query arriving meanwhile connects again on the pool being ended and every later query
+    // fails with "Cannot use a pool after calling end on the pool" (a loaded CI run saw it).
+    super({ adapter: new PrismaPg(prismaPool) });
+    this.prismaPool = prismaPool;
     this.pool = new Pool({ connectionString: options.url, max: options.poolSize, options: '-c plan_cache_mode=force_generic_plan' });
     this.sql = new SqlSession(this.pool);
     // An idle connection the server closes (a restart, a dropped test database) is not an error
     // of any request: the pool replaces it.
     for (const pool of [prismaPool, this.pool]) pool.on('error', (error) => this.logger.warn(`idle database connection lost: ${error.message}`));
   }
+
+  private readonly prismaPool: Pool;
 
   /**
    * One transaction on one connection of the pool, whose statements go straight to
@@ -100,7 +106,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     await super.$disconnect();
     if (!this.poolEnded) {
       this.poolEnded = true;
-      await this.pool.end();
+      await Promise.all([this.prismaPool.end(), this.pool.end()]);
     }
   }
 

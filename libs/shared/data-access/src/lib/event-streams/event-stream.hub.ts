@@ -198,12 +198,14 @@ export class EventStreamHub implements OnModuleDestroy {
     let running = false;
     const lockKey = this.key(kind, key, 'watch-lock');
     const tick = async () => {
-      if (running || !this.publisher) return;
+      // The connection of this tick: shutdown clears this.publisher while a tick may be awaiting.
+      const publisher = this.publisher;
+      if (running || !publisher) return;
       running = true;
       try {
         // One process of the cluster per period, whatever the number of processes with listeners.
-        if ((await this.publisher.set(lockKey, this.origin, 'PX', w.everyMs, 'NX')) !== 'OK') return;
-        await w.work(this.publisher);
+        if ((await publisher.set(lockKey, this.origin, 'PX', w.everyMs, 'NX')) !== 'OK') return;
+        await w.work(publisher);
       } catch (error) {
         this.logger.warn(`event streams: watch of ${kind} ${key}: ${(error as Error).message}`);
       } finally {
