@@ -52,8 +52,9 @@ describe('drop and back-in-stock notice texts', () => {
       'L’édition limitée Foulard Nymphéas a été annulée : the edition was damaged in transit',
       'Foulard Nymphéas est de nouveau en stock.',
     ]);
-    // No locale and no Accept-Language: English.
-    expect(await read(null)).toEqual([
+    // No locale and no Accept-Language, and no order to take the shopper's language from: the shop's, Chinese.
+    expect(await read(null)).toEqual(await read('zh-CN'));
+    expect(await read('en')).toEqual([
       'Registration is open for the limited edition of Water Lilies scarf.',
       `You were drawn: pay for Water Lilies scarf by ${at('en')}.`,
       'The limited edition of Water Lilies scarf was cancelled: the edition was damaged in transit',

@@ -86,7 +86,7 @@ export class ReturnQueriesService {
   }
 
   /** The parameters of notices the caller was already given (myNotices), for their text. */
-  noticeParams(ids: readonly bigint[]): Promise<Map<string, unknown>> {
+  noticeParams(ids: readonly bigint[]): Promise<Map<string, { params: unknown; orderLocale: string | null }>> {
     return this.returns.noticeParams(ids);
   }
 

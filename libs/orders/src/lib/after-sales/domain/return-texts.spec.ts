@@ -1,4 +1,4 @@
-import { RETURN_NOTICE_KINDS, RETURN_TEXT_KINDS, TEXT_CATALOGUES, TEXT_LOCALES, returnEventText, returnNoticeText, textLocale } from './return-texts';
+import { RETURN_NOTICE_KINDS, RETURN_TEXT_KINDS, TEXT_CATALOGUES, TEXT_LOCALES, noticeLocale, returnEventText, returnNoticeText, textLocale } from './return-texts';
 
 describe('return texts', () => {
   it('has every step and notice in every language', () => {
@@ -24,6 +24,16 @@ describe('return texts', () => {
   });
 
   it('reads the language from a tag or an Accept-Language header', () => {
-    expect(['zh-CN', 'zh-Hans-CN', 'fr-FR', 'fr', 'en-GB', 'de-DE', '', null, 'de-DE,fr;q=0.8', 'zh-CN,zh;q=0.9,en;q=0.8'].map(textLocale)).toEqual(['zh-CN', 'zh-CN', 'fr', 'fr', 'en', 'en', 'en', 'en', 'fr', 'zh-CN']);
+    expect(['zh-CN', 'zh-Hans-CN', 'fr-FR', 'fr', 'en-GB', 'de-DE', '', null, 'de-DE,fr;q=0.8', 'zh-CN,zh;q=0.9,en;q=0.8'].map((t) => textLocale(t))).toEqual(['zh-CN', 'zh-CN', 'fr', 'fr', 'en', 'en', 'en', 'en', 'fr', 'zh-CN']);
+  });
+
+  it('writes a shopper’s notice in the language asked for, else the order’s, else Chinese', () => {
+    expect(noticeLocale('fr-FR', 'en')).toBe('fr');
+    expect(noticeLocale(null, 'fr')).toBe('fr');
+    expect(noticeLocale('de-DE', 'en')).toBe('en');
+    // A drop's or back-in-stock notice has no order; a client that says nothing reads the shop's language.
+    expect(noticeLocale(null, null)).toBe('zh-CN');
+    expect(noticeLocale('de-DE', null)).toBe('zh-CN');
+    expect(noticeLocale(undefined, 'xx')).toBe('zh-CN');
   });
 });

@@ -8,14 +8,23 @@ export const TEXT_LOCALES = ['en', 'fr', 'zh-CN'] as const;
 export type TextLocale = (typeof TEXT_LOCALES)[number];
 
 /** A locale tag (`zh-CN`, `zh-Hans`, `fr-FR`, an Accept-Language header) to one we write; English otherwise. */
-export function textLocale(tag: string | null | undefined): TextLocale {
+export function textLocale(tag: string | null | undefined, fallback: TextLocale = 'en'): TextLocale {
   for (const part of (tag ?? '').split(',')) {
     const t = part.trim().split(';')[0]!.toLowerCase();
     if (t.startsWith('zh')) return 'zh-CN';
     if (t.startsWith('fr')) return 'fr';
     if (t.startsWith('en')) return 'en';
   }
-  return 'en';
+  return fallback;
+}
+
+/**
+ * The language of a shopper's notice: the one asked for (`locale`, else Accept-Language), else
+ * the language the shopper placed the order in, else the shop's own, zh-CN (the shoppers are
+ * in China; a drop's or back-in-stock notice has no order).
+ */
+export function noticeLocale(asked: string | null | undefined, orderLocale: string | null | undefined): TextLocale {
+  return textLocale(asked, textLocale(orderLocale, 'zh-CN'));
 }
 
 export type TextParams = Record<string, unknown>;

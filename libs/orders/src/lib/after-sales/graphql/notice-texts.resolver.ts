@@ -2,7 +2,7 @@ import { Args, Context, ID, Parent, ResolveField, Resolver } from '@nestjs/graph
 import type { RequestContext } from '@vitrine/shared/graphql';
 import { dropNoticeText, nameFor } from '../../drops/domain/drop-notice-texts';
 import { ReturnQueriesService } from '../application/return-queries.service';
-import { returnNoticeText, textLocale, textParams } from '../domain/return-texts';
+import { noticeLocale, returnNoticeText, textParams } from '../domain/return-texts';
 import { ShopperNoticeType } from './returns.types';
 
 type VariantFacts = { productId: string; name: { fr: string; en: string; zh: string } } | null;
@@ -17,15 +17,16 @@ type VariantFacts = { productId: string; name: { fr: string; en: string; zh: str
 export class NoticeTextsResolver {
   constructor(private readonly queries: ReturnQueriesService) {}
 
-  @ResolveField(() => String, { description: 'The notice in `locale` (en, fr, zh-CN), else in the request’s Accept-Language, else English.' })
+  @ResolveField(() => String, { description: 'The notice in `locale` (en, fr, zh-CN), else in the request’s Accept-Language, else in the language its order was placed in, else zh-CN.' })
   async message(@Parent() n: ShopperNoticeType, @Context() ctx: RequestContext, @Args('locale', { type: () => String, nullable: true }) locale?: string | null): Promise<string> {
     if (n.message) return n.message;
-    const loader = ctx.loaders.get<string, unknown>('notices.params', async (ids) => {
+    const loader = ctx.loaders.get<string, { params: unknown; orderLocale: string | null }>('notices.params', async (ids) => {
       const params = await this.queries.noticeParams(ids.map((id) => BigInt(id)));
-      return ids.map((id) => params.get(id) ?? {});
+      return ids.map((id) => params.get(id) ?? { params: {}, orderLocale: null });
     });
-    const lang = textLocale(locale ?? ctx.req?.headers?.['accept-language']);
-    const params = textParams(await loader.load(n.id));
+    const notice = await loader.load(n.id);
+    const lang = noticeLocale(locale ?? ctx.req?.headers?.['accept-language'], notice.orderLocale);
+    const params = textParams(notice.params);
     if (n.returnId) return returnNoticeText(n.kind, params, lang);
     const variant = n.variantId ? await this.variant(ctx, n.variantId) : null;
     return dropNoticeText(n.kind, params, lang, variant ? nameFor(lang, variant.name) : '');

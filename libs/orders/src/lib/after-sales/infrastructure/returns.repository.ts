@@ -216,9 +216,15 @@ export class ReturnsRepository {
   }
 
   /** The parameters of these notices (a return's notice is its kind + params). */
-  async noticeParams(ids: readonly bigint[]): Promise<Map<string, Prisma.JsonValue>> {
-    const rows = ids.length ? await this.prisma.shopperNotice.findMany({ where: { id: { in: [...ids] } }, select: { id: true, params: true } }) : [];
-    return new Map(rows.map((r) => [String(r.id), r.params]));
+  /** Each notice's parameters and the language its order was placed in (null without an order). */
+  async noticeParams(ids: readonly bigint[]): Promise<Map<string, { params: Prisma.JsonValue; orderLocale: string | null }>> {
+    const rows = ids.length
+      ? await this.prisma.$queryRaw<{ id: bigint; params: Prisma.JsonValue; orderLocale: string | null }[]>`
+          SELECT n.id, n.params, c.locale AS "orderLocale"
+          FROM shopper_notices n LEFT JOIN orders o ON o.id = n.order_id LEFT JOIN checkouts c ON c.id = o.checkout_id
+          WHERE n.id = ANY(${ids.map(String)}::bigint[])`
+      : [];
+    return new Map(rows.map((r) => [String(r.id), { params: r.params, orderLocale: r.orderLocale }]));
   }
 
   /** The user's notices, newest first; `beforeId`: only those older than that notice (keyset on the id). */
