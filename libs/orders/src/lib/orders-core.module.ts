@@ -11,6 +11,7 @@ import { AnnualQuotaService } from './application/annual-quota.service';
 import { BrandOrdersService } from './application/brand-orders.service';
 import { CartService } from './application/cart.service';
 import { CheckoutCatalog } from './application/checkout-catalog';
+import { CheckoutConsentService } from './application/checkout-consent.service';
 import { CheckoutExtensions } from './application/checkout-extensions';
 import { CheckoutFulfilment } from './application/checkout-fulfilment';
 import { CheckoutQuoteService } from './application/checkout-quote.service';
@@ -45,6 +46,7 @@ import { TransactionRunner } from './infrastructure/transaction-runner';
 /** What the API's resolvers and the Stripe webhook call, and what the worker's and other contexts' modules use. */
 const services = [
   CartService,
+  CheckoutConsentService,
   CheckoutExtensions,
   PlaceOrderService,
   PaymentEventsService,

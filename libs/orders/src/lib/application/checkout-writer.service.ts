@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CROSS_BORDER_RULES, IdentityRecordsService, retentionConfigFromEnv, assertAnnualLimit, chinaCalendarYear, assertOrderLimits, dutiableValue, type CrossBorderRules, type ResidentId } from '@vitrine/customs';
+import { CROSS_BORDER_RULES, IdentityRecordsService, assertAnnualLimit, chinaCalendarYear, assertOrderLimits, dutiableValue, type CrossBorderRules, type ResidentId } from '@vitrine/customs';
 import { StockService, outOfStock } from '@vitrine/inventory';
 import { PromotionsPricingService } from '@vitrine/promotions';
 import { CommissionService } from '@vitrine/settlement';
 import type { SqlTx } from '@vitrine/shared/data-access';
 import type { CheckedCheckoutInput } from '../domain/checkout-input';
-import { consentVersionFor } from '../domain/checkout-consent';
+import { CheckoutConsentService } from './checkout-consent.service';
 import { newOrderNumber } from '../domain/order-number';
 import { OrdersError, OrdersErrorCode, customsRegistrationMissing } from '../domain/orders-error';
 import type { CheckoutRecord, OrderRecord } from '../infrastructure/order-tables';
@@ -37,8 +37,6 @@ export interface CheckoutToWrite {
  */
 @Injectable()
 export class CheckoutWriter {
-  /** The consent version recorded: the wording and the retention figure the retention job applies (the text served by `checkoutConsent`). */
-  private readonly consentVersion = consentVersionFor(retentionConfigFromEnv().daysAfterRelease);
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -49,6 +47,7 @@ export class CheckoutWriter {
     private readonly commissions: CommissionService,
     private readonly extensions: CheckoutExtensions,
     private readonly promotions: PromotionsPricingService,
+    private readonly consents: CheckoutConsentService,
   ) {}
 
   identityHash(id: ResidentId): string {
@@ -108,7 +107,7 @@ export class CheckoutWriter {
         discountMinor: c.quote.discountMinor,
         idConsentAt: c.now,
         riskNoticeAcceptedAt: c.now,
-        consentVersion: this.consentVersion,
+        consentVersion: this.consents.version,
         locale: c.input.locale,
         holdExpiresAt,
         createdAt: c.now,

@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AbandonCheckoutService } from '../application/abandon-checkout.service';
+import { CheckoutConsentService } from '../application/checkout-consent.service';
 import { CurrentActor, Public, type Actor, type RequestContext } from '@vitrine/shared/graphql';
 import { OrderQueriesService } from '../application/order-queries.service';
 import { PlaceOrderService } from '../application/place-order.service';
@@ -7,18 +8,12 @@ import { SavedOrdererService } from '../application/saved-orderer.service';
 import { toCheckout, toPlacedCheckout } from './orders.mappers';
 import { primeOrderLoaders } from './order-loaders';
 import { CheckoutConsentType, CheckoutType, PlaceOrderInput } from './orders.types';
-import { retentionConfigFromEnv } from '@vitrine/customs';
-import { ValidationError } from '@vitrine/shared/kernel';
-import { idUseConsent } from '../domain/checkout-consent';
-import { DEFAULT_SHOPPER_LOCALE, SHOPPER_LOCALES, type ShopperLocale } from '../domain/checkout-input';
 
 @Public()
 @Resolver(() => CheckoutType)
 export class CheckoutResolver {
-  /** The figure the retention job applies (same settings, read at start: a value under the return window stops the API). */
-  private readonly retentionDays = retentionConfigFromEnv().daysAfterRelease;
-
   constructor(
+    private readonly consents: CheckoutConsentService,
     private readonly placeOrders: PlaceOrderService,
     private readonly queries: OrderQueriesService,
     private readonly abandoner: AbandonCheckoutService,
@@ -57,9 +52,7 @@ export class CheckoutResolver {
       'The ID-use consent checkout shows (title, text, label) in zh-CN (default), en or fr, stating the retention in force, and the version placeOrder records. VALIDATION_FAILED for another locale.',
   })
   checkoutConsent(@Args('locale', { type: () => String, nullable: true }) locale?: string | null): CheckoutConsentType {
-    const wanted = locale ?? DEFAULT_SHOPPER_LOCALE;
-    if (!(SHOPPER_LOCALES as readonly string[]).includes(wanted)) throw new ValidationError([{ path: 'locale', message: 'must be zh-CN, en or fr' }]);
-    return idUseConsent(wanted as ShopperLocale, this.retentionDays);
+    return this.consents.consent(locale);
   }
 
   @Query(() => CheckoutType, { description: 'A guest’s checkout (its orders and their states), opened with the token of the cart it was placed from.' })
