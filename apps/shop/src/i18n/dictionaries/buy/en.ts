@@ -112,7 +112,7 @@ export const buyEn: BuyDictionary = {
     qrAlt: 'WeChat Pay QR code',
     check: 'I have paid: check',
     alipayRedirect: 'Continue to Alipay',
-    holdUntil: 'Your items are held until {time}.',
+    holdUntil: 'Your items are held until {time} (China time).',
   },
   card: {
     title: 'Pay by card',

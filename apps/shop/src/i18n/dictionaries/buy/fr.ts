@@ -112,7 +112,7 @@ export const buyFr: BuyDictionary = {
     qrAlt: 'QR code WeChat Pay',
     check: 'J’ai payé : vérifier',
     alipayRedirect: 'Continuer vers Alipay',
-    holdUntil: 'Vos articles sont réservés jusqu’à {time}.',
+    holdUntil: 'Vos articles sont réservés jusqu’à {time} (heure de Chine).',
   },
   card: {
     title: 'Payer par carte',

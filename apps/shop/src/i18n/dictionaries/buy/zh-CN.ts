@@ -112,7 +112,7 @@ export const buyZhCN: BuyDictionary = {
     qrAlt: '微信支付二维码',
     check: '我已付款，查看结果',
     alipayRedirect: '前往支付宝',
-    holdUntil: '商品为您保留至 {time}。',
+    holdUntil: '商品为您保留至北京时间 {time}。',
   },
   card: {
     title: '银行卡支付',
