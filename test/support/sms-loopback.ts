@@ -36,6 +36,8 @@ export class SmsLoopback {
   readonly url: string;
   readonly sent: SentSms[] = [];
   readonly stats = { calls: 0, refused: 0 };
+  /** QuerySendDetails leaves out messages sent less than this long ago (ms): Dysms' records trail its sends. */
+  recordsLagMs = 0;
   private readonly nonces = new Set<string>();
   private failures = 0;
   private holds = 0;
@@ -176,7 +178,8 @@ export class SmsLoopback {
     if (!Number.isInteger(size) || size < 1 || size > 50 || !Number.isInteger(page) || page < 1) return refuse('isv.INVALID_PARAMETERS', 'PageSize is 1 to 50, CurrentPage from 1');
     const beijing = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString();
     const day = (d: Date) => beijing(d).slice(0, 10).replace(/-/g, '');
-    const rows = this.sent.filter((m) => m.phone === params['PhoneNumber'] && day(m.at) === params['SendDate'] && (!params['BizId'] || m.bizId === params['BizId']));
+    const recorded = Date.now() - this.recordsLagMs;
+    const rows = this.sent.filter((m) => m.phone === params['PhoneNumber'] && day(m.at) === params['SendDate'] && (!params['BizId'] || m.bizId === params['BizId']) && m.at.getTime() <= recorded);
     this.answer(res, 200, {
       Code: 'OK',
       Message: 'OK',

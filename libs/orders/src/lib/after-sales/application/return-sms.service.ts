@@ -8,7 +8,7 @@ import { AliyunSmsGateway, SMS_OUTCOME_UNKNOWN, SmsRefused, assertSmsSettings, s
 /** The worker's gateway and templates for guests' return texts (outside production built when the first text is sent: a worker without SMS settings starts on the dev defaults). */
 export const RETURN_SMS_SENDER = Symbol('RETURN_SMS_SENDER');
 export interface ReturnSmsSender {
-  gateway(): { sms: SmsGateway; templates: ReturnSmsTemplates; timeoutMs: number; orderWaitMs: number };
+  gateway(): { sms: SmsGateway; templates: ReturnSmsTemplates; timeoutMs: number; orderWaitMs: number; recordsLagMs: number };
 }
 
 /**
@@ -23,11 +23,13 @@ export function returnSmsSenderFromEnv(env: NodeJS.ProcessEnv = process.env): Re
       if (!built) {
         const config = smsConfigFromEnv(env);
         const wait = Number(env['RETURN_SMS_ORDER_WAIT_MS'] ?? 15 * 60_000);
+        const lag = Number(env['RETURN_SMS_RECORDS_LAG_MS'] ?? 120_000);
         built = {
           sms: new AliyunSmsGateway(config),
           templates: parseReturnSmsTemplates(env['SMS_TEMPLATES_RETURN'], env['NODE_ENV'] === 'production'),
           timeoutMs: config.timeoutMs,
           orderWaitMs: Number.isFinite(wait) && wait >= 0 ? wait : 15 * 60_000,
+          recordsLagMs: Number.isFinite(lag) && lag >= 0 ? lag : 120_000,
         };
       }
       return built;
@@ -50,8 +52,11 @@ export function returnSmsSenderFromEnv(env: NodeJS.ProcessEnv = process.env): Re
  * answer lost to a timeout) leaves it alone while that claim is younger than the lease (the
  * gateway's timeout + 5 s: a try in flight), and after it asks the gateway's send records
  * (QuerySendDetails, by phone and day) for a message with that OutId: found, it is SENT without
- * sending again; not found, it is sent. A definite refusal makes it PENDING again (FAILED after
- * the job's last try) and the job is retried.
+ * sending again; not found, it is sent — but only once the try that may have sent is older than
+ * RETURN_SMS_RECORDS_LAG_MS (default 2 min: the gateway's records trail its sends); before, the
+ * text stays SENDING with that try's time and the job asks again later (on the job's last try it
+ * is sent: a possible duplicate rather than none). A definite refusal makes it PENDING again
+ * (FAILED after the job's last try) and the job is retried.
  *
  * A return's texts go out in the order of their steps: while an earlier text of the same return
  * is unsent, a later one waits (its job retried), for at most RETURN_SMS_ORDER_WAIT_MS.
@@ -101,6 +106,7 @@ export class ReturnSmsService {
     const settle = async (outcome: Parameters<ReturnSmsRepository['settleClaim']>[2]) => {
       if (!(await this.texts.settleClaim(smsId, now, outcome))) this.log.warn(`return text ${smsId}: its claim of ${now.toISOString()} was taken over before ${outcome.status} could be recorded`);
     };
+    let recordsLag: string | null = null;
     try {
       // A try whose outcome was never recorded: the gateway's records say whether it went out.
       if (claimed.previousClaim) {
@@ -109,11 +115,18 @@ export class ReturnSmsService {
           await settle({ status: 'SENT', at: claimed.previousClaim, ...found, note: 'sent by an earlier try whose answer was not recorded (found by OutId in the gateway’s send records)' });
           return 'SENT';
         }
+        // Not in the records yet, which trail the sends: asked again later, from that try's time.
+        if (!lastTry && now.getTime() - claimed.previousClaim.getTime() < gateway.recordsLagMs) {
+          recordsLag = `not in the gateway’s send records yet; asked again before sending (the try at ${claimed.previousClaim.toISOString()} may have sent it)`;
+          await settle({ status: 'SENDING', error: `RECORDS_LAG: ${recordsLag}`, requestId: null, claimedAt: claimed.previousClaim });
+        }
       }
+      if (recordsLag) throw new SmsRefused('RECORDS_LAG', recordsLag);
       const sent = await gateway.sms.deliver({ phone: claimed.phone, template: claimed.template, params: { order: claimed.orderNo, ...claimed.params }, outId: smsId });
       await settle({ status: 'SENT', at: now, ...sent });
       return 'SENT';
     } catch (e) {
+      if (recordsLag) throw new Error(`return text ${smsId} not sent yet: RECORDS_LAG ${recordsLag}`);
       const refused = e instanceof SmsRefused ? e : new SmsRefused('ERROR', (e as Error).message);
       // A timeout or a garbled answer may hide a text the gateway took: it stays SENDING, and the next try asks first.
       const unknown = SMS_OUTCOME_UNKNOWN.has(refused.code);

@@ -76,12 +76,15 @@ export class ReturnSmsRepository {
   async settleClaim(
     id: string,
     claimedAt: Date,
-    outcome: { status: 'SENT'; at: Date; messageId: string; requestId: string | null; note?: string } | { status: 'PENDING' | 'SENDING' | 'FAILED'; error: string; requestId: string | null },
+    outcome:
+      | { status: 'SENT'; at: Date; messageId: string; requestId: string | null; note?: string }
+      | { status: 'PENDING' | 'SENDING' | 'FAILED'; error: string; requestId: string | null; claimedAt?: Date },
   ): Promise<boolean> {
+    // A SENDING outcome may put back an earlier claim's time (`claimedAt`): the try that may have sent.
     const data =
       outcome.status === 'SENT'
         ? { status: 'SENT', messageId: outcome.messageId, requestId: outcome.requestId, lastError: outcome.note ?? null, sentAt: outcome.at }
-        : { status: outcome.status, requestId: outcome.requestId, lastError: outcome.error.slice(0, 500) };
+        : { status: outcome.status, requestId: outcome.requestId, lastError: outcome.error.slice(0, 500), ...(outcome.claimedAt ? { claimedAt: outcome.claimedAt } : {}) };
     const { count } = await this.prisma.returnSms.updateMany({ where: { id, status: 'SENDING', claimedAt }, data });
     return count === 1;
   }
