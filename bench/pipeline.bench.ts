@@ -38,7 +38,7 @@ import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp, type SpawnedP
 import { startStripeLoopback, type StripeLoopback } from '../test/support/stripe-loopback';
 import { dropQueues } from '../test/support/worker-process';
 import { PostgresCpu, ProcessCpu } from './component-cpu';
-import { freshDatabase, machine, withClient, writePerformanceSection } from './support';
+import { freshDatabase, machine, resetPeakRss, rssMb, withClient, writePerformanceSection } from './support';
 
 const ORDERS = Number(process.env['BENCH_ORDERS'] ?? 20_000);
 const SKUS = Number(process.env['BENCH_SKUS'] ?? 50_000);
@@ -175,6 +175,9 @@ async function throughTheApi(url: string, prefix: string, prisma: PrismaService,
     log(`API warm-up: ${API_WARMUP} checkouts and payments`);
     await pool(await pool(indexes(0, API_WARMUP), API_CONCURRENCY, checkout), API_CONCURRENCY, pay);
     log(`through the API: ${API_ORDERS} checkouts (add to cart + placeOrder)`);
+    // Resident memory of the API (MiB): after the warm-up, and its peak over the measured checkouts and webhooks.
+    const apiRssWarm = rssMb(api.child.pid, 'VmRSS');
+    resetPeakRss(api.child.pid);
     const checkouts = await measured(pg, { api: api.child.pid, redis: redisPid }, async () => {
       const t = Date.now();
       const intents = await pool(indexes(API_WARMUP, API_ORDERS), API_CONCURRENCY, checkout);
@@ -189,7 +192,9 @@ async function throughTheApi(url: string, prefix: string, prisma: PrismaService,
     agent.destroy();
     const paid = await prisma.order.count({ where: { status: 'PAID' } });
     if (paid !== API_WARMUP + API_ORDERS) throw new Error(`${paid} orders PAID through the API, expected ${API_WARMUP + API_ORDERS}`);
-    return { checkout: checkouts.cpu, checkoutSeconds: checkouts.result.seconds, payment: payments.cpu, paymentSeconds: payments.result.seconds };
+    const apiRss = { warm: apiRssWarm, peak: rssMb(api.child.pid, 'VmHWM') };
+    log(`API resident memory: ${apiRss.warm} MiB after the warm-up, peak ${apiRss.peak} MiB over the checkouts and webhooks`);
+    return { checkout: checkouts.cpu, checkoutSeconds: checkouts.result.seconds, payment: payments.cpu, paymentSeconds: payments.result.seconds, apiRss };
   } finally {
     await api.stop('SIGTERM');
   }
@@ -293,6 +298,9 @@ async function main(): Promise<void> {
     }
   }
 
+  // Resident memory of each worker (MiB): once ready, its peak over the pipeline, and idle after it.
+  const workerRss = workers.map((w) => ({ ready: rssMb(w.child.pid, 'VmRSS'), peak: NaN, idleAfter: NaN }));
+  for (const w of workers) resetPeakRss(w.child.pid);
   const t0 = new Date();
   const pipeline = await measured(pg, { workers: workers.map((w) => w.child.pid), redis: redis.pid }, async () => {
     let last = '';
@@ -313,6 +321,8 @@ async function main(): Promise<void> {
   // a slow run spreads over fewer orders. Measured once every order is delivered.
   const idle = await measured(pg, { workers: workers.map((w) => w.child.pid), redis: redis.pid }, () => sleep(IDLE_SECONDS * 1000));
   const idleWorkerPerSecond = idle.cpu.worker / IDLE_SECONDS;
+  workers.forEach((w, i) => Object.assign(workerRss[i]!, { peak: rssMb(w.child.pid, 'VmHWM'), idleAfter: rssMb(w.child.pid, 'VmRSS') }));
+  log(`worker resident memory (MiB, ready → peak over the pipeline → idle after): ${workerRss.map((r) => `${r.ready} → ${r.peak} → ${r.idleAfter}`).join('; ')}`);
   const t1 = await prisma.$queryRaw<{ at: Date }[]>`SELECT max(created_at) AS at FROM order_status_changes WHERE to_status = 'DELIVERED'`;
   const endToEnd = (t1[0].at.getTime() - t0.getTime()) / 1000;
   const steps = await prisma.$queryRaw<{ step: string; n: bigint; first: Date; last: Date; p50: number; p95: number }[]>`
@@ -370,6 +380,8 @@ engineers' tests and benchmarks: the load average (1 min) is given for each step
 | BullMQ jobs per order (declare + book; feeds are polled in pages) | 2 |
 | customs HTTP exchanges (signed envelopes of up to 100 entries, and one request per order to the payment company) | ${messages} |
 | worker CPU while no order moves (pollers every 200 ms, outbox relay, schedules; ${IDLE_SECONDS} s after the run, load ${idle.cpu.load.map((l) => l.toFixed(1)).join(' → ')}) | ${(idleWorkerPerSecond * 1000).toFixed(1)} ms per second |
+| worker resident memory per process, MiB (ready → peak over the pipeline → idle after it; VmRSS/VmHWM) | ${workerRss.map((r) => `${r.ready} → ${r.peak} → ${r.idleAfter}`).join('; ')} |
+| API resident memory, MiB (after the warm-up → peak over the measured checkouts and webhooks) | ${viaApi.apiRss.warm} → ${viaApi.apiRss.peak} |
 | warehouse feed of ${SKUS} SKUs reconciled (${feed.report.changed} changed, ledger written) | **${feed.seconds.toFixed(1)} s** |
 
 CPU per order of each component, in ms (bench/component-cpu.ts, from /proc): the API and worker
