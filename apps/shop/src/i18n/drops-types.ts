@@ -29,6 +29,14 @@ export interface DropsDictionary {
   /** Your turn: pay within `{time}` */
   yourTurn: string;
   won: string;
+  /** A draw winner's pay window: `{time}` left (minutes:seconds, not a clock time) */
+  payLeft: string;
+  /** After the draw ran, while winners pay (status ALLOCATING of a draw) */
+  drawn: string;
+  /** Link to the shopper's orders once they checked out or paid */
+  seeOrders: string;
+  /** Between a label and its value ("：" in Chinese, " : " in French) */
+  colon: string;
   quantity: string;
   buy: string;
   checkedOut: string;
@@ -45,8 +53,16 @@ export interface DropsDictionary {
   verify: string;
   seedHash: string;
   seed: string;
-  /** `{count}` registrations in the draw */
+  /** `{count}` registrations in the draw (opens the list of their entry numbers) */
   drawList: string;
+  /** How anyone recomputes the draw from the seed and the list; `{edition}` units */
+  verifyHow: string;
+  /** The shopper's own entry number, as it appears in the list */
+  myEntry: string;
+  /** The shopper's rank in the draw: `{rank}` of `{count}` */
+  myRank: string;
+  /** Marks the shopper's own entry in the list */
+  mine: string;
   /** `{remaining}` of `{edition}` units left (pushed as they sell) */
   remaining: string;
   soldOut: string;

@@ -3,12 +3,14 @@
 // Server-Sent Events through the API; no polling, no reload): status and countdowns, remaining
 // units and the sold-out moment, the draw's close and revealed seed, and with the shopper's
 // token their own entry (place in the queue, turn with its pay window, draw result).
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type ReactNode } from 'react';
 import { fill } from '../../i18n/dictionary';
 import type { DropsDictionary } from '../../i18n/drops-types';
 import type { ShopLocale } from '../../i18n/locales';
 import type { DropStreamEntry, DropStreamState } from '../../lib/api/drops';
+import { routes } from '../../lib/routes';
 import { DropClock } from './DropClock';
 
 export interface DropLiveProps {
@@ -28,6 +30,8 @@ export interface DropLiveProps {
   hidden: ReactNode;
   variantId: string;
   perIdentityLimit: number;
+  /** DRAW, once drawn: the registration list the draw ran on (entry ids, sorted) and each one's rank. */
+  drawList: { entryId: string; rank: number | null }[];
   /** Shown while the drop takes entries and the shopper has none (the join form, or sign in). */
   whileAccepting?: ReactNode;
   /** Shown while the drop has not started ("notify me when it opens"). */
@@ -46,6 +50,7 @@ export function DropLive({
   hidden,
   variantId,
   perIdentityLimit,
+  drawList: ranked,
   whileAccepting,
   whileScheduled,
 }: DropLiveProps) {
@@ -86,6 +91,14 @@ export function DropLive({
     return () => source.close();
   }, [eventsUrl, router]);
 
+  // The seed arrived by the stream on a page rendered before the draw: read the page again for the list it ran on.
+  const listMissing = drop.mode === 'DRAW' && drop.seed !== null && drop.drawCount > 0 && ranked.length === 0;
+  useEffect(() => {
+    if (listMissing) router.refresh();
+  }, [listMissing, router]);
+  const drawList = [...ranked].map((e) => e.entryId).sort();
+  const myRank = entry ? (ranked.find((e) => e.entryId === entry.id)?.rank ?? null) : null;
+
   const when = new Intl.DateTimeFormat(locale, {
     dateStyle: 'medium',
     timeStyle: 'medium',
@@ -121,7 +134,9 @@ export function DropLive({
     <div className="drop-live" data-testid="drop-live" data-stream={stream}>
       <p className="drop-mode">
         <span className="drop-badge">{drop.mode === 'QUEUE' ? t.queue : t.draw}</span>{' '}
-        <span data-testid="drop-status">{t.status[status]}</span>
+        <span data-testid="drop-status">
+          {drop.mode === 'DRAW' && status === 'ALLOCATING' && drop.seed ? t.drawn : t.status[status]}
+        </span>
         {stream === 'connecting' && drop.remaining !== null ? (
           <small className="drop-reconnecting"> · {t.reconnecting}</small>
         ) : null}
@@ -159,27 +174,40 @@ export function DropLive({
           {entryText}
         </p>
       )}
+      {entry && (entry.status === 'CHECKED_OUT' || entry.status === 'PAID') ? (
+        <p>
+          <Link href={routes.orders(locale)} data-testid="drop-orders">
+            {t.seeOrders}
+          </Link>
+        </p>
+      ) : null}
       {entry?.status === 'ADMITTED' && entry.turnEndsAt && !cancelled && (
         <form action={buy} className="drop-buy" data-testid="drop-turn">
           {hidden}
           <p className="drop-turn" role="status">
             {entry.drawResult === 'PROMOTED' ? (
-              <strong data-testid="drop-promoted">{t.promoted} </strong>
+              <strong data-testid="drop-promoted">{t.promoted}</strong>
             ) : drop.mode === 'DRAW' ? (
-              <strong>{t.won} </strong>
-            ) : null}
+              <strong data-testid="drop-won">{t.won}</strong>
+            ) : null}{' '}
             <DropClock
               until={entry.turnEndsAt}
-              template={t.yourTurn}
+              // A winner was not "in the queue": they have this long to pay (minutes:seconds, not a time of day).
+              template={drop.mode === 'DRAW' ? t.payLeft : t.yourTurn}
               testId="drop-turn-clock"
               skewMs={skew}
             />
           </p>
           <input type="hidden" name="variantId" value={variantId} />
-          <label>
-            {t.quantity}{' '}
-            <input type="number" name="quantity" min={1} max={perIdentityLimit} defaultValue={1} />
-          </label>
+          {perIdentityLimit > 1 ? (
+            <label>
+              {t.quantity}{' '}
+              <input type="number" name="quantity" min={1} max={perIdentityLimit} defaultValue={1} />
+            </label>
+          ) : (
+            // One per person: nothing to choose.
+            <input type="hidden" name="quantity" value={1} />
+          )}
           <button type="submit" className="button primary">
             {t.buy}
           </button>
@@ -188,17 +216,51 @@ export function DropLive({
       {accepting && !entry ? whileAccepting : null}
       {status === 'SCHEDULED' ? whileScheduled : null}
       {drop.seedHash && (
-        <details className="drop-verify" open={drop.seed ? true : undefined} data-testid="drop-verify">
+        // A draw's commitment is shown from the first look (before registration opens): the fingerprint, then the seed and the list it ran on.
+        <details className="drop-verify" open data-testid="drop-verify">
           <summary>{t.verify}</summary>
           <p>
-            {t.seedHash}: <code>{drop.seedHash}</code>
+            {t.seedHash}
+            {t.colon}
+            <code data-testid="drop-seed-hash">{drop.seedHash}</code>
           </p>
-          {drop.seed && (
-            <p>
-              {t.seed}: <code data-testid="drop-seed">{drop.seed}</code>
-            </p>
-          )}
-          {drop.seed && <p>{fill(t.drawList, { count: drop.drawCount })}</p>}
+          {drop.seed ? (
+            <>
+              <p>
+                {t.seed}
+                {t.colon}
+                <code data-testid="drop-seed">{drop.seed}</code>
+              </p>
+              {myRank ? (
+                <p>
+                  {t.myEntry}
+                  {t.colon}
+                  <code data-testid="drop-my-entry">{entry!.id}</code>{' '}
+                  <span data-testid="drop-my-rank">
+                    {fill(t.myRank, { rank: myRank, count: drawList.length })}
+                  </span>
+                </p>
+              ) : null}
+              <p className="drop-verify-how">{fill(t.verifyHow, { edition: drop.editionSize })}</p>
+              {drawList.length ? (
+                <details className="drop-list">
+                  <summary data-testid="drop-list-toggle">
+                    {fill(t.drawList, { count: drawList.length })}
+                  </summary>
+                  <ul>
+                    {drawList.map((id) => (
+                      <li key={id}>
+                        <code data-testid="drop-list-entry">{id}</code>
+                        {id === entry?.id ? <strong> {t.mine}</strong> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : (
+                <p>{fill(t.drawList, { count: drop.drawCount })}</p>
+              )}
+            </>
+          ) : null}
         </details>
       )}
     </div>

@@ -17,7 +17,8 @@ export interface ShopDrop {
   payWindowSeconds: number;
   seedHash: string | null;
   seed: string | null;
-  drawList: { entryId: string }[];
+  /** DRAW, once drawn: the registrations the draw ran on (entry ids, sorted) and each one's rank (1 first). */
+  drawList: { entryId: string; rank: number | null }[];
   myEntry: { id: string; status: string; position: number | null; placeInQueue: number | null; turnEndsAt: string | null } | null;
   /** The signed-in shopper's token for the update stream (null when anonymous). */
   myStreamToken: string | null;
@@ -28,7 +29,7 @@ export const shopDrop = cache(async (id: string): Promise<ShopDrop> => {
   return (
     await gql<{ drop: ShopDrop }>(
       `query ShopDrop($id: ID!) { drop(id: $id) { id productId variantId mode status startsAt registrationClosesAt editionSize perIdentityLimit payWindowSeconds seedHash seed
-        drawList { entryId } myEntry { id status position placeInQueue turnEndsAt } myStreamToken } }`,
+        drawList { entryId rank } myEntry { id status position placeInQueue turnEndsAt } myStreamToken } }`,
       { id },
     )
   ).drop;

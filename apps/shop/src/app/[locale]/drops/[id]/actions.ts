@@ -36,7 +36,8 @@ export async function joinDrop(formData: FormData): Promise<void> {
   const { dropId, back } = target(formData);
   const residentId = String(formData.get('residentId') ?? '').trim().toUpperCase();
   const code = await run(JOIN, { input: { dropId, residentId } });
-  redirect(back(outcome(code, { joined: '1' })));
+  // A refusal is told at the ID field (`at=join`), not at the top of the page.
+  redirect(back(code ? { ...outcome(code, {}), at: 'join' } : { joined: '1' }));
 }
 
 export async function notifyWhenOpen(formData: FormData): Promise<void> {

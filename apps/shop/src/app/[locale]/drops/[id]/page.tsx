@@ -61,6 +61,8 @@ export default async function DropPage({ params, searchParams }: { params: Param
   const piece = await pieceOf(locale, drop);
   const entry = drop.myEntry;
   const error = typeof q['error'] === 'string' ? errorMessage(dict, q['error']) : null;
+  // The join form's refusal, told under its field while the form shows.
+  const joinError = error && q['at'] === 'join' && !entry ? error : null;
   const hidden = (
     <>
       <input type="hidden" name="locale" value={locale} />
@@ -76,7 +78,7 @@ export default async function DropPage({ params, searchParams }: { params: Param
         <p data-testid="drop-edition">{fill(t.edition, { edition: drop.editionSize, limit: drop.perIdentityLimit })}</p>
       )}
       <p className="drop-how">{drop.mode === 'QUEUE' ? t.queueHow : t.drawHow}</p>
-      {error && (
+      {error && !joinError && (
         <p className="drop-error" role="alert" data-testid="drop-error">
           {error}
         </p>
@@ -105,18 +107,46 @@ export default async function DropPage({ params, searchParams }: { params: Param
           drawnAt: null,
           drawCount: drop.drawList.length,
         }}
-        initialEntry={entry ? { id: entry.id, status: entry.status, placeInQueue: entry.placeInQueue, admittedAt: null, turnEndsAt: entry.turnEndsAt, drawResult: null } : null}
+        initialEntry={
+          entry
+            ? {
+                id: entry.id,
+                status: entry.status,
+                placeInQueue: entry.placeInQueue,
+                admittedAt: null,
+                turnEndsAt: entry.turnEndsAt,
+                // Until the stream's first frame: a drawn entry still waiting is on the waitlist (not "in the queue").
+                drawResult: drop.mode === 'DRAW' && drop.seed !== null && entry.status === 'WAITING' ? 'WAITLIST' : null,
+              }
+            : null
+        }
         buy={buyDrop}
         hidden={hidden}
         variantId={drop.variantId}
         perIdentityLimit={drop.perIdentityLimit}
+        drawList={drop.drawList}
         whileAccepting={
           signedIn ? (
             <form action={joinDrop} className="drop-join">
               {hidden}
               <label htmlFor="residentId">{t.residentId}</label>
-              <input id="residentId" name="residentId" inputMode="text" autoComplete="off" maxLength={18} required pattern="[0-9]{17}[0-9Xx]" />
-              <small>{t.residentIdHint}</small>
+              <input
+                id="residentId"
+                name="residentId"
+                inputMode="text"
+                autoComplete="off"
+                maxLength={18}
+                required
+                pattern="[0-9]{17}[0-9Xx]"
+                aria-invalid={joinError ? true : undefined}
+                aria-describedby={joinError ? 'residentId-error residentId-hint' : 'residentId-hint'}
+              />
+              {joinError && (
+                <p className="drop-error" id="residentId-error" role="alert" data-testid="drop-error">
+                  {joinError}
+                </p>
+              )}
+              <small id="residentId-hint">{t.residentIdHint}</small>
               <button type="submit" className="button primary" data-testid="drop-join">
                 {drop.mode === 'QUEUE' ? t.join : t.register}
               </button>
