@@ -30,7 +30,7 @@ module.exports = {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/libs/shared/testing/src/lib/global-setup.js',
+      globalSetup: '<rootDir>/test/support/global-setup.js',
       setupFiles: ['<rootDir>/libs/shared/testing/src/lib/test-env.js'],
       setupFilesAfterEnv: ['<rootDir>/libs/shared/testing/src/lib/test-timeout.js'],
     },

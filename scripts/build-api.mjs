@@ -4,7 +4,7 @@
 // time (its own tsconfig translation), path aliases included, without source maps, into
 // dist/server/. Running `node dist/server/apps/api/src/main.js` then loads neither TypeScript
 // nor SWC nor any source map: about 100 MB less resident memory per process (docs/performance.md).
-//   node scripts/build-api.mjs
+//   node scripts/build-api.mjs [out dir, default dist/server]
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'dist/server');
+const OUT = path.resolve(ROOT, process.argv[2] ?? 'dist/server');
 // @swc-node/core: the options translation and SWC call @swc-node/register itself makes.
 const { transformSync } = require('@swc-node/core');
 const { readDefaultTsConfig, tsCompilerOptionsToSwcConfig } = require('@swc-node/register/read-default-tsconfig');

@@ -22,10 +22,16 @@ export interface SpawnedProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs one of our apps as its own process (as `npm start` does), with extra environment. */
+/**
+ * Runs one of our apps as its own process (as `npm start` does), with extra environment: the
+ * e2e and browser global setups' ahead-of-time build (VITRINE_SERVER_BUILD, test/support/
+ * server-build.js) when there is one, else the sources under @swc-node/register.
+ */
 export function spawnApp(entry: 'apps/api/src/main.ts' | 'apps/worker/src/main.ts', env: Record<string, string>, nodeArgs: string[] = []): SpawnedProcess {
   let out = '';
-  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', entry], {
+  const built = process.env['VITRINE_SERVER_BUILD'];
+  const target = built ? [path.join(built, entry.replace(/\.ts$/, '.js'))] : ['-r', '@swc-node/register', entry];
+  const child = spawn(process.execPath, [...nodeArgs, ...target], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

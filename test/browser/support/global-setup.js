@@ -1,13 +1,15 @@
-// Browser suites: the migrated template database (as for e2e), then one production build
-// of the console that every suite serves.
+// Browser suites: the migrated template database and the API and worker built for spawns (as
+// for e2e), then one production build of the console that every suite serves.
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const dbSetup = require('../../../libs/shared/testing/src/lib/global-setup.js');
+const { ensureServerBuild } = require('../../support/server-build');
 
 const ROOT = path.resolve(__dirname, '../../..');
 
 module.exports = async function browserGlobalSetup() {
   await dbSetup();
+  process.env.VITRINE_SERVER_BUILD = ensureServerBuild();
   if (process.env.VITRINE_SKIP_CONSOLE_BUILD === '1') return;
   // The console has its own tsconfig (DOM, JSX), outside the repo-wide typecheck;
   // incremental, so a run after a small change checks only what changed.
