@@ -2,6 +2,7 @@
 // Seeds 10,000 published products across 20 storefronts, starts the real API in production
 // mode as its own process, and drives the product-list and product-detail queries with
 // autocannon (50 connections), next to a bare Node HTTP server measured in the same run.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -177,13 +178,36 @@ interface Scenario extends LoadResult {
   rssPeakMb?: number;
 }
 
+/**
+ * `BENCH_CATALOG_ONLY=mixed` (or `pages`, or `mixed,pages`): only those cached scenarios, after
+ * `BENCH_WARMUP` seconds (default 5) of the same kind of requests drawn from other bodies / the
+ * warm-up products; prints req/s, p99, API / PostgreSQL / bench CPU and statements per request
+ * and writes no report. About a minute a run: the smallest run that gives a list's or a page's
+ * cost (issue 18). `BENCH_CPU_PROFILE=<dir>` runs the API with --cpu-prof into that directory.
+ */
+const ONLY = (process.env['BENCH_CATALOG_ONLY'] ?? '').split(',').filter(Boolean) as ('mixed' | 'pages')[];
+/**
+ * `BENCH_CATALOG_AB=<another checkout>` (with BENCH_CATALOG_ONLY): builds and starts that checkout's
+ * API (B) beside this one's (A) on the same database and drives both at once, each with 25
+ * connections and the same seeded sequence of requests, for `BENCH_AB_ROUNDS` rounds (default 3);
+ * prints CPU and statements per request of each API and of its own PostgreSQL backends
+ * (told apart by application_name). Both see the same load from the rest of the machine, so
+ * the per-request CPU compares without the drift between runs made minutes apart.
+ */
+const AB_ROOT = process.env['BENCH_CATALOG_AB'] ? path.resolve(process.env['BENCH_CATALOG_AB']) : null;
+const MIXED_WARMUP_BODIES = 2_000;
+
 async function main(): Promise<void> {
   buildApi();
   const url = await freshDatabase('vitrine_bench_catalog');
   console.log('seeding 10,000 products …');
   const ids = await seedCatalogue(url);
-  const mixed = mixedListBodies(catalogue, Number(process.env['BENCH_MIXED_REQUESTS'] ?? 20_000));
+  const mixedCount = Number(process.env['BENCH_MIXED_REQUESTS'] ?? 20_000);
+  const drawn = mixedListBodies(catalogue, mixedCount + (ONLY.length ? MIXED_WARMUP_BODIES : 0));
+  const mixed = drawn.slice(0, mixedCount);
   const distinct = shuffle(catalogue.map((r) => r.id));
+  if (ONLY.length && AB_ROOT) return abScenarios(url, mixed, drawn.slice(mixedCount), distinct);
+  if (ONLY.length) return onlyScenarios(url, ids, mixed, drawn.slice(mixedCount), distinct);
   const loadStart = os.loadavg();
 
   const bare = await bareServer();
@@ -225,6 +249,97 @@ ${targets}`,
   console.log(targets);
 }
 
+async function onlyScenarios(url: string, ids: string[], mixed: string[], warmMixed: string[], distinct: string[]): Promise<void> {
+  const loadStart = os.loadavg();
+  const bench0 = process.cpuUsage();
+  const { rows } = await driveApi(url, ids, process.env['PUBLIC_CACHE_SECONDS'] ?? '30', mixed, distinct, { scenarios: ONLY, warmMixed });
+  const bench1 = process.cpuUsage(bench0);
+  const total = rows.reduce((t, r) => t + r.total, 0);
+  console.log(`commit ${gitHead()}; load average ${loadStart.map((l) => l.toFixed(1)).join(' / ')} → ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}; bench CPU ${((bench1.user + bench1.system) / 1000 / Math.max(1, total)).toFixed(2)} ms/req over the warm-ups and scenarios`);
+  console.log(scenarioTable(rows, { name: 'none', requestsPerSec: NaN, p50: NaN, p99: NaN, non2xx: 0, errors: 0, total: 0 }));
+}
+
+async function abScenarios(url: string, mixed: string[], warmMixed: string[], distinct: string[]): Promise<void> {
+  buildApi(AB_ROOT!);
+  const side = async (name: 'A' | 'B', root: string | undefined) => {
+    const port = await freePort();
+    const countFile = path.join(os.tmpdir(), `bench-catalog-sql-${process.pid}-${name}`);
+    const db = new URL(url);
+    db.searchParams.set('application_name', `bench-catalog-${name}`);
+    const api = startDeployedApi(
+      { ...PRODUCTION_TEST_SECRETS, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: db.toString(), DATABASE_POOL_SIZE: '20', API_WORKERS: '1', PUBLIC_CACHE_SECONDS: process.env['PUBLIC_CACHE_SECONDS'] ?? '30', LOG_LEVEL: 'warn', BENCH_SQL_COUNT_FILE: countFile },
+      ['-r', path.join(__dirname, 'sql-count.preload.js')],
+      root,
+    );
+    await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000).catch((e) => {
+      console.error(api.output());
+      throw e;
+    });
+    return { name, api, countFile, gql: `http://127.0.0.1:${port}/graphql`, head: gitHead(root ?? __dirname) };
+  };
+  const sides = [await side('A', undefined), await side('B', AB_ROOT!)];
+  const backends = (name: string) =>
+    withClient(url, async (c) => (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`bench-catalog-${name}`])).rows.map((r) => r.pid));
+  // The same seeded sequence for both sides.
+  const sequence = (xs: string[]) => {
+    let seed = 1206;
+    return () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) | 0;
+      return xs[(seed >>> 8) % xs.length]!;
+    };
+  };
+  const pageBodies = distinct.map((id) => JSON.stringify({ query: DETAIL_QUERY, variables: { id } }));
+  const warmPages = warmIds.map((id) => JSON.stringify({ query: DETAIL_QUERY, variables: { id } }));
+  const rounds = Number(process.env['BENCH_AB_ROUNDS'] ?? 3);
+  const totals = new Map<string, { n: number; api: number; pg: number; sql: number; rps: number[]; p99: number[] }>();
+  try {
+    for (const scenario of ONLY) {
+      const bodies = scenario === 'mixed' ? mixed : pageBodies;
+      const warm = scenario === 'mixed' ? warmMixed : warmPages;
+      await Promise.all(sides.map((x) => load('warm-up', { url: x.gql, method: 'POST', connections: 25, duration: Number(process.env['BENCH_WARMUP'] ?? 5), setupBody: sequence(warm) })));
+      // One sequence per side across the rounds: a round does not replay the previous one's requests.
+      const next = sides.map(() => sequence(bodies));
+      for (let round = 0; round < rounds; round++) {
+        const before = await Promise.all(
+          sides.map(async (x) => ({ sql: await sqlCount(x.api.child, x.countFile), api: cpuMs(x.api.child.pid), pg: new Map((await backends(x.name)).map((b) => [b, cpuMs(b) || 0])) })),
+        );
+        const results = await Promise.all(sides.map((x, i) => load(`${scenario} ${x.name}`, { url: x.gql, method: 'POST', connections: 25, setupBody: next[i]!, countHits: true })));
+        const loadavg = os.loadavg()[0]!.toFixed(1);
+        for (const [i, x] of sides.entries()) {
+          const b = before[i]!;
+          const r = results[i]!;
+          const api = cpuMs(x.api.child.pid) - b.api;
+          const pids = new Set([...b.pg.keys(), ...(await backends(x.name))]);
+          const pg = [...pids].reduce((t, pid) => t + (cpuMs(pid) || b.pg.get(pid) || 0) - (b.pg.get(pid) ?? 0), 0);
+          const sql = (await sqlCount(x.api.child, x.countFile)) - b.sql;
+          const n = Math.max(1, r.total);
+          console.log(
+            `${scenario} round ${round + 1} ${x.name} (${x.head}): ${r.requestsPerSec} req/s, p99 ${r.p99} ms, API ${(api / n).toFixed(2)} ms/req, PG ${(pg / n).toFixed(2)} ms/req, ${(sql / n).toFixed(2)} statements/req, ${Math.round(((r.hits ?? 0) / n) * 100)} % hits, load ${loadavg}`,
+          );
+          const key = `${scenario} ${x.name} (${x.head})`;
+          const t = totals.get(key) ?? { n: 0, api: 0, pg: 0, sql: 0, rps: [], p99: [] };
+          totals.set(key, { n: t.n + n, api: t.api + api, pg: t.pg + pg, sql: t.sql + sql, rps: [...t.rps, r.requestsPerSec], p99: [...t.p99, r.p99] });
+        }
+      }
+    }
+    for (const [key, t] of totals)
+      console.log(`${key}: API ${(t.api / t.n).toFixed(2)} ms/req, PG ${(t.pg / t.n).toFixed(2)} ms/req, ${(t.sql / t.n).toFixed(2)} statements/req over ${t.n} requests; req/s ${t.rps.join(', ')}; p99 ${t.p99.join(', ')} ms`);
+  } finally {
+    for (const x of sides) {
+      await x.api.stop();
+      rmSync(x.countFile, { force: true });
+    }
+  }
+}
+
+function gitHead(cwd = __dirname): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
+  } catch {
+    return '?';
+  }
+}
+
 function scenarioTable(rows: Scenario[], bare: LoadResult): string {
   const f = (n: number | undefined, d = 2) => (n === undefined || Number.isNaN(n) ? '' : n.toFixed(d));
   const head = '| scenario | req/s | p50 ms | p99 ms | non-2xx | errors | ratio to bare | API CPU ms/req | PG CPU ms/req | SQL/req | cache hits | API RSS peak MB |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
@@ -248,7 +363,14 @@ function shuffle<T>(xs: T[]): T[] {
 const API_WORKERS = process.env['API_WORKERS'] ?? '1';
 
 /** Starts the API with this cache setting and drives the four scenarios. */
-async function driveApi(url: string, ids: string[], cacheSeconds: string, mixed: string[], distinct: string[]): Promise<{ rows: Scenario[]; rssIdleMb: number; rssAfterMb: number }> {
+async function driveApi(
+  url: string,
+  ids: string[],
+  cacheSeconds: string,
+  mixed: string[],
+  distinct: string[],
+  only?: { scenarios: ('mixed' | 'pages')[]; warmMixed: string[] },
+): Promise<{ rows: Scenario[]; rssIdleMb: number; rssAfterMb: number }> {
   const port = await freePort();
   const countFile = path.join(os.tmpdir(), `bench-catalog-sql-${process.pid}-${port}`);
   const api = startDeployedApi(
@@ -263,7 +385,12 @@ async function driveApi(url: string, ids: string[], cacheSeconds: string, mixed:
       LOG_LEVEL: 'warn',
       BENCH_SQL_COUNT_FILE: countFile,
     },
-    ['-r', path.join(__dirname, 'sql-count.preload.js'), ...(process.env['BENCH_HEAP_SNAPSHOT'] ? ['--heapsnapshot-signal=SIGUSR1'] : [])],
+    [
+      '-r',
+      path.join(__dirname, 'sql-count.preload.js'),
+      ...(process.env['BENCH_HEAP_SNAPSHOT'] ? ['--heapsnapshot-signal=SIGUSR1'] : []),
+      ...(process.env['BENCH_CPU_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROFILE']}`] : []),
+    ],
   );
   const pid = api.child.pid!;
   try {
@@ -302,6 +429,24 @@ async function driveApi(url: string, ids: string[], cacheSeconds: string, mixed:
       const n = Math.max(1, r.total);
       return { ...r, apiCpuMs: (api1 - api0) / n, pgCpuMs: (pg1 - pg0) / n, sqlPerReq: (sql1 - sql0) / n, hitRate: r.hits === undefined ? undefined : r.hits / n, rssPeakMb: rssMb(pid, 'VmHWM') };
     };
+    if (only) {
+      const warm = Number(process.env['BENCH_WARMUP'] ?? 5);
+      const rows: Scenario[] = [];
+      for (const scenario of only.scenarios) {
+        if (scenario === 'mixed') {
+          let k = 0;
+          await load('warm-up, other list requests', { url: gqlUrl, method: 'POST', duration: warm, setupBody: () => only.warmMixed[k++ % only.warmMixed.length]! });
+          await sleep(500);
+          rows.push(await meter(() => load(`mixed lists (${mixed.length} distinct requests at random)`, { url: gqlUrl, method: 'POST', setupBody: () => mixed[Math.floor(Math.random() * mixed.length)]!, countHits: true })));
+        } else {
+          await load('warm-up, other product pages', { url: gqlUrl, method: 'POST', duration: warm, setupBody: () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: warmIds[w++ % warmIds.length] } }) });
+          await sleep(500);
+          let d = 0;
+          rows.push(await meter(() => load('distinct product pages (10,000 products)', { url: gqlUrl, method: 'POST', setupBody: () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: distinct[d++ % distinct.length] } }), countHits: true })));
+        }
+      }
+      return { rows, rssIdleMb, rssAfterMb: rssMb(pid, 'VmRSS') };
+    }
     const list = await meter(() => load('product list (24 with variants, CNY, zh-CN)', { url: gqlUrl, method: 'POST', body: JSON.stringify({ query: LIST_QUERY, variables: { first: 24 } }), countHits: true }));
     let i = 0;
     const detail = await meter(() => load('product detail', { url: gqlUrl, method: 'POST', setupBody: () => JSON.stringify({ query: DETAIL_QUERY, variables: { id: ids[i++ % ids.length] } }), countHits: true }));

@@ -150,14 +150,15 @@ export function resetPeakRss(pid: number | undefined): void {
  */
 export const API_FROM_SOURCE = process.env['BENCH_API_SOURCE'] === '1';
 
-export function buildApi(): void {
-  if (!API_FROM_SOURCE) execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-api.mjs')], { stdio: 'inherit' });
+/** `root`: another checkout of the repository (an A/B run builds and starts both). */
+export function buildApi(root = ROOT): void {
+  if (!API_FROM_SOURCE || root !== ROOT) execFileSync(process.execPath, [path.join(root, 'scripts/build-api.mjs')], { cwd: root, stdio: 'inherit' });
 }
 
-export function startDeployedApi(env: Record<string, string>, nodeArgs: string[] = []): SpawnedProcess {
-  if (API_FROM_SOURCE) return spawnApp('apps/api/src/main.ts', env, nodeArgs);
+export function startDeployedApi(env: Record<string, string>, nodeArgs: string[] = [], root = ROOT): SpawnedProcess {
+  if (API_FROM_SOURCE && root === ROOT) return spawnApp('apps/api/src/main.ts', env, nodeArgs);
   let out = '';
-  const child = spawn(process.execPath, ['--max-old-space-size=224', '--liftoff-only', ...nodeArgs, path.join(ROOT, 'dist/server/apps/api/src/main.js')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--max-old-space-size=224', '--liftoff-only', ...nodeArgs, path.join(root, 'dist/server/apps/api/src/main.js')], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   return {
