@@ -23,7 +23,29 @@ import {
 
 const localized = (fr: string, en: string, zh: string) => ({ fr, en, zhCN: zh });
 
-export function toProduct(row: ProductRow, locale: Locale): ProductType {
+/**
+ * A shop-window product with its card's fields (price from, variants, media) answered here rather
+ * than by a field resolver per product (issue 18). Without a quote (no FX rate: `quote` is the
+ * error) the price fields throw it when read, as their resolvers did, and the others still
+ * answer; `null`: the query asks no price.
+ */
+export function toProduct(row: ProductRow & { variants: VariantRow[]; media: MediaRow[] }, locale: Locale, quote: ShopperQuote | Error | null): ProductType {
+  const fields = toProductFields(row, locale);
+  const media = row.media.map(toMedia);
+  if (quote && !(quote instanceof Error)) {
+    return { ...fields, media, priceFrom: shopperPrice(row.minPriceEurCents, quote), variants: row.variants.map((v) => toVariant(v, quote)) };
+  }
+  const error = quote ?? new Error('a price the query did not ask for');
+  const unpriced = {
+    enumerable: true,
+    get(): never {
+      throw error;
+    },
+  };
+  return Object.defineProperties({ ...fields, media }, { priceFrom: unpriced, variants: unpriced }) as ProductType;
+}
+
+function toProductFields(row: ProductRow, locale: Locale): Omit<ProductType, 'priceFrom' | 'variants' | 'media'> {
   return {
     id: row.id,
     museumId: row.museumId,

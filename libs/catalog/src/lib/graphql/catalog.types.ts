@@ -121,6 +121,13 @@ export class ProductType {
   @Field(() => String) category!: string;
   @Field(() => CrossBorderCategoryGql) crossBorderCategory!: CrossBorderCategoryGql;
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
+  /**
+   * Set by the shop window's queries with the product (no resolver call per product and field,
+   * issue 18); without an FX rate, the prices are getters that throw, as their resolvers did.
+   */
+  @Field(() => MoneyType, { description: 'Lowest variant price, in CNY.' }) priceFrom!: MoneyType;
+  @Field(() => [VariantType]) variants!: VariantType[];
+  @Field(() => [MediaType]) media!: MediaType[];
   /** Not fields: what the field resolvers need. */
   minPriceEurCents!: number;
   locale!: Locale;
