@@ -32,7 +32,8 @@ export const en = {
     drops: {
       name: 'Drop |||| Drops',
       fields: {
-        variantId: 'Variant (id)',
+        productId: 'Product',
+        variantId: 'Variant',
         mode: 'Allocation',
         status: 'Status',
         startsAt: 'Starts',
@@ -334,9 +335,11 @@ export const en = {
       archived_filter: 'Archived',
       archived_read_only: 'This promotion is archived: it can be read, no longer changed.',
     },
+    variant_picker: { available: '%{n} available', pick_product_first: 'Pick the product first.' },
     drops: {
       mode: { QUEUE: 'Queue (random order at the start)', DRAW: 'Draw (committed seed)' },
-      variant_help: 'The limited-edition variant of one of your products; its stock should be the edition.',
+      variant_help: 'The limited-edition variant, by its options; its stock should be the edition.',
+      product_help: 'One of your products, by its name.',
       mode_help: 'Queue: shoppers waiting at the start are put in a random order and admitted in turns. Draw: shoppers register, then a verifiable draw picks the winners.',
       limit_help: 'Counted per resident ID number across all accounts.',
       summary: '%{edition} units, at most %{limit} per person, %{minutes} min to pay',

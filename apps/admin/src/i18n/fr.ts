@@ -33,7 +33,8 @@ export const fr: typeof en = {
     drops: {
       name: 'Vente limitée |||| Ventes limitées',
       fields: {
-        variantId: 'Variante (id)',
+        productId: 'Produit',
+        variantId: 'Variante',
         mode: 'Attribution',
         status: 'Statut',
         startsAt: 'Début',
@@ -335,9 +336,11 @@ export const fr: typeof en = {
       archived_filter: 'Archivées',
       archived_read_only: 'Cette promotion est archivée : elle reste consultable mais ne peut plus être modifiée.',
     },
+    variant_picker: { available: '%{n} disponibles', pick_product_first: 'Choisissez d’abord le produit.' },
     drops: {
       mode: { QUEUE: 'File d’attente (ordre tiré au sort au début)', DRAW: 'Tirage au sort (graine engagée)' },
-      variant_help: 'La variante en édition limitée de l’un de vos produits ; son stock devrait être le tirage.',
+      variant_help: 'La variante en édition limitée, par ses options ; son stock devrait être le tirage.',
+      product_help: 'L’un de vos produits, par son nom.',
       mode_help: 'File : les acheteurs présents au début sont placés dans un ordre aléatoire et admis à tour de rôle. Tirage : les acheteurs s’inscrivent, puis un tirage vérifiable désigne les gagnants.',
       limit_help: 'Compté par numéro de pièce d’identité, tous comptes confondus.',
       summary: '%{edition} unités, au plus %{limit} par personne, %{minutes} min pour payer',

@@ -15,17 +15,19 @@ import {
   Show,
   SimpleForm,
   TextField,
-  TextInput,
   TopToolbar,
   maxValue,
   minValue,
   required,
+  useGetOne,
   useNotify,
   useShowContext,
   useTranslate,
 } from 'react-admin';
 import { ApiError } from '../../api/errors';
 import { ConfirmActionButton } from '../../components/ConfirmActionButton';
+import { ProductPickerInput, VariantPickerInput, variantLabel } from '../../components/ProductPickerInput';
+import type { ProductRecord } from '../products/products.data';
 import { DateTimeWindowInputs, startDayFilters } from '../../components/ScheduleInputs';
 import { DROP_STATUSES, canCancelDrop, canEditDrop, cancelDrop, dropEntries, voidEntry, type DropEntryRecord, type DropRecord } from './drops.data';
 
@@ -66,7 +68,8 @@ export const DropList = () => (
 export const DropCreate = () => (
   <Create redirect="show">
     <SimpleForm defaultValues={{ mode: 'QUEUE', editionSize: 100, perIdentityLimit: 1, payWindowMinutes: 10 }}>
-      <TextInput source="variantId" validate={required()} helperText="vitrine.drops.variant_help" fullWidth />
+      <ProductPickerInput single validate={required()} helperText="vitrine.drops.product_help" />
+      <VariantPickerInput helperText="vitrine.drops.variant_help" />
       <SelectInput source="mode" choices={MODES} validate={required()} helperText="vitrine.drops.mode_help" />
       <DateTimeWindowInputs end="registrationClosesAt" endIf={isDraw} />
       <NumberInput source="editionSize" validate={[required(), minValue(1)]} />
@@ -201,6 +204,19 @@ const Entries = ({ drop }: { drop: DropRecord }) => {
   );
 };
 
+/** What the drop sells: the product's name and the variant by its options, as the form picked them. */
+const DropPiece = ({ productId, variantId }: { productId: string; variantId: string }) => {
+  const { data: product } = useGetOne<ProductRecord>('products', { id: productId });
+  const variant = product?.variants.find((v) => v.id === variantId);
+  if (!product) return null;
+  return (
+    <Typography data-testid="drop-piece">
+      {product.name.en || product.name.fr || product.name.zhCN}
+      {variant ? ` — ${variantLabel(variant)}` : ''}
+    </Typography>
+  );
+};
+
 const DropDetails = () => {
   const { record } = useShowContext<DropRecord>();
   const translate = useTranslate();
@@ -210,6 +226,7 @@ const DropDetails = () => {
       <Typography variant="h5">
         {translate(`vitrine.drops.mode.${record.mode}`)} · {record.status}
       </Typography>
+      <DropPiece productId={record.productId} variantId={record.variantId} />
       <Typography>
         {translate('vitrine.drops.summary', { edition: record.editionSize, limit: record.perIdentityLimit, minutes: Math.round(record.payWindowSeconds / 6) / 10 })}
       </Typography>
