@@ -39,6 +39,7 @@ module.exports = {
       ...base,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      testEnvironment: '<rootDir>/test/browser/support/environment.js',
       globalSetup: '<rootDir>/test/browser/support/global-setup.js',
       setupFiles: ['<rootDir>/libs/shared/testing/src/lib/test-env.js'],
       setupFilesAfterEnv: ['<rootDir>/test/browser/support/test-timeout.js'],

@@ -102,3 +102,12 @@ export async function signInFast(page: Page, email: string, password: string): P
   await page.goto('/#/');
   await page.getByRole('menuitem').first().waitFor();
 }
+
+/**
+ * Whether the running test has failed so far or left console errors: the fixtures then keep the
+ * last state of its pages (a full-page screenshot each, 0.1-0.85 s at load 9-14; taken for every test
+ * before, docs/performance.md "npm test time"). Set by test/browser/support/environment.js.
+ */
+export function keepLastState(errors: string[]): boolean {
+  return errors.length > 0 || (globalThis as { __vitrineTestFailed?: boolean }).__vitrineTestFailed !== false;
+}

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { startApi, type ApiHarness } from '../../support/api-harness';
 import { startStripeLoopback, type StripeLoopback } from '../../support/stripe-loopback';
-import { launchBrowser, openConsole, type ConsolePage } from './browser';
+import { keepLastState, launchBrowser, openConsole, type ConsolePage } from './browser';
 import { serveConsole, type ConsoleServer } from './console-server';
 
 export interface ConsoleFixture {
@@ -38,10 +38,12 @@ export function useConsole(options: { stripe?: boolean } = {}): ConsoleFixture {
     };
   });
   afterEach(async () => {
-    // The last state of every page, for looking at a failure.
-    const name = (expect.getState().currentTestName ?? 'test').replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
-    await Promise.all(opened.map((p, i) => p.screenshot(`last-${name}-${i}`).catch(() => undefined)));
     const errors = opened.flatMap((p) => p.errors);
+    // The last state of every page, for looking at a failure.
+    if (keepLastState(errors)) {
+      const name = (expect.getState().currentTestName ?? 'test').replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+      await Promise.all(opened.map((p, i) => p.screenshot(`last-${name}-${i}`).catch(() => undefined)));
+    }
     await Promise.all(opened.splice(0).map((p) => p.close()));
     expect(errors).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { signingKeys } from '../../support/pipeline-fixtures';
 import type { SpawnedProcess } from '../../support/spawn-api';
 import { startStripeLoopback, type StripeLoopback } from '../../support/stripe-loopback';
 import { dropQueues, startWorker, waitForOutput } from '../../support/worker-process';
-import { ARTIFACTS, launchBrowser, placeholderImage } from './browser';
+import { ARTIFACTS, keepLastState, launchBrowser, placeholderImage } from './browser';
 import { startShop, type ShopServer } from './shop-server';
 
 /** The phone the shop is designed for. */
@@ -115,7 +115,7 @@ export interface ShopOptions {
 /**
  * The real API on a fresh database, the built shop in front of it and Chromium; with the options,
  * the payment, customs and carrier sandboxes, the FX rate and museums seeded, and workers on the
- * spec's own queues. Each test's pages are screenshotted (last-shop-<test>.png) and must end with
+ * spec's own queues. A failed test's pages are screenshotted (last-shop-<test>.png); each must end with
  * no console error.
  */
 export function useShop(options: ShopOptions = {}): ShopFixture {
@@ -160,9 +160,11 @@ export function useShop(options: ShopOptions = {}): ShopFixture {
     for (const shop of options.shops ?? []) fixture.shops.push(await seedShop(fixture.api.db.prisma, shop));
   }, 600_000);
   afterEach(async () => {
-    const name = (expect.getState().currentTestName ?? 'test').replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
-    await Promise.all(opened.map((p, i) => p.screenshot(`last-shop-${name}-${i}`).catch(() => undefined)));
     const errors = opened.flatMap((p) => p.errors);
+    if (keepLastState(errors)) {
+      const name = (expect.getState().currentTestName ?? 'test').replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+      await Promise.all(opened.map((p, i) => p.screenshot(`last-shop-${name}-${i}`).catch(() => undefined)));
+    }
     await Promise.all(opened.splice(0).map((p) => p.close()));
     expect(errors).toEqual([]);
   });
