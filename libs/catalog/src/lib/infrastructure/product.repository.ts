@@ -350,7 +350,7 @@ export class ProductRepository {
     const prepare = !q.match && !q.collectionId && !q.artworkId;
     // The shop window: the read replica when the request allows it (PrismaService.staleTolerant).
     const db = this.prisma.staleTolerant();
-    const rows = prepare ? await db.sql.$queryRaw<ProductCardSqlRow[]>(statement) : await db.$queryRaw<ProductCardSqlRow[]>(statement);
+    const rows = await (prepare ? db.sql : db.sqlPlanned).$queryRaw<ProductCardSqlRow[]>(statement);
     return rows.map((r) => cardOf(r, 'publicPage'));
   }
 
@@ -635,7 +635,7 @@ export class ProductRepository {
       SELECT count(*)::int AS n FROM products p WHERE ${Prisma.join(this.listConditions(q), ' AND ')}`;
     const db = this.prisma.staleTolerant();
     const prepare = q.publicOnly && !q.match && !q.collectionId && !q.artworkId;
-    const [row] = prepare ? await db.sql.$queryRaw<{ n: number }[]>(statement) : await db.$queryRaw<{ n: number }[]>(statement);
+    const [row] = await (prepare ? db.sql : db.sqlPlanned).$queryRaw<{ n: number }[]>(statement);
     return row?.n ?? 0;
   }
 

@@ -35,6 +35,12 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    * hot paths; see `sqlTransaction`.
    */
   readonly sql: SqlTx;
+  /**
+   * `$queryRaw` straight on node-postgres on Prisma's connections (default plan cache), each
+   * statement planned for its values on every call: for statements whose best plan depends on
+   * them (a search's tsquery), without Prisma's per-statement work (issue 18).
+   */
+  readonly sqlPlanned: SqlTx;
 
   constructor(options: DatabaseOptions) {
     const prismaPool = new Pool({ connectionString: options.url, max: options.poolSize });
@@ -46,6 +52,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     this.prismaPool = prismaPool;
     this.pool = new Pool({ connectionString: options.url, max: options.poolSize, options: '-c plan_cache_mode=force_generic_plan' });
     this.sql = new SqlSession(this.pool);
+    this.sqlPlanned = new SqlSession(prismaPool, { prepare: false });
     // An idle connection the server closes (a restart, a dropped test database) is not an error
     // of any request: the pool replaces it.
     for (const pool of [prismaPool, this.pool]) pool.on('error', (error) => this.logger.warn(`idle database connection lost: ${error.message}`));

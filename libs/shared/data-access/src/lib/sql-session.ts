@@ -74,9 +74,9 @@ function statement(query: TemplateStringsArray | Prisma.Sql, values: unknown[]):
   return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
 }
 
-/** The query config for node-postgres, prepared under a stable name, its rows typed as Prisma types them. */
-function preparedQuery(sql: Prisma.Sql): QueryConfig {
-  return { name: statementName(sql.text), text: sql.text, values: sql.values.map(parameter), types: prismaLikeTypes };
+/** The query config for node-postgres, prepared under a stable name (unless `prepare` is false), its rows typed as Prisma types them. */
+function preparedQuery(sql: Prisma.Sql, prepare: boolean): QueryConfig {
+  return { name: prepare ? statementName(sql.text) : undefined, text: sql.text, values: sql.values.map(parameter), types: prismaLikeTypes };
 }
 
 /**
@@ -85,7 +85,11 @@ function preparedQuery(sql: Prisma.Sql): QueryConfig {
  * per-statement work is the larger part of the client's CPU (docs/performance.md).
  */
 export class SqlSession implements SqlTx {
-  constructor(private readonly db: Pool | PoolClient) {}
+  /** `prepare: false`: each statement is planned for its values on every call (the unnamed statement). */
+  constructor(
+    private readonly db: Pool | PoolClient,
+    private readonly options: { prepare: boolean } = { prepare: true },
+  ) {}
 
   async $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T> {
     return (await this.run(statement(query, values))).rows as T;
@@ -97,7 +101,7 @@ export class SqlSession implements SqlTx {
 
   private async run(sql: Prisma.Sql) {
     try {
-      return await this.db.query(preparedQuery(sql));
+      return await this.db.query(preparedQuery(sql, this.options.prepare));
     } catch (error) {
       throw asSqlError(error);
     }

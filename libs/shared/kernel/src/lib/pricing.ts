@@ -1,4 +1,4 @@
-import { divRound, parseDecimal, type RoundingMode } from './decimal';
+import { divRound, parseDecimal, type Decimal, type RoundingMode } from './decimal';
 
 /** How a converted shopper price is rounded, in minor units of the target currency. */
 export interface RetailRounding {
@@ -23,8 +23,15 @@ export interface FxQuote {
 export function convertRetail(amountMinor: number, quote: FxQuote, rounding: RetailRounding): number {
   if (!Number.isSafeInteger(amountMinor) || amountMinor < 0) throw new RangeError('amount must be a non-negative integer');
   if (!Number.isInteger(quote.marginBps) || quote.marginBps < 0) throw new RangeError('marginBps must be >= 0');
-  const rate = parseDecimal(quote.rate);
+  const rate = rateOf(quote.rate);
   const numerator = BigInt(amountMinor) * rate.int * BigInt(10_000 + quote.marginBps);
   const denominator = 10n ** BigInt(rate.scale) * 10_000n * BigInt(rounding.step);
   return Number(divRound(numerator, denominator, rounding.mode) * BigInt(rounding.step));
+}
+
+/** The last rate parsed: a list prices every card and variant at its request's one rate (issue 18). */
+let lastRate: { text: string; value: Decimal } | null = null;
+function rateOf(text: string): Decimal {
+  if (lastRate?.text !== text) lastRate = { text, value: parseDecimal(text) };
+  return lastRate.value;
 }
