@@ -57,7 +57,7 @@ describe('console: edit and cancel drops and live sessions, archive promotions',
     await screenshot('console-edits-drop-cancel');
     await page.getByRole('button', { name: 'Cancel the drop' }).click();
     await page.getByText('Drop cancelled; entrants have been told.').waitFor();
-    await page.getByText(/· CANCELLED/).waitFor();
+    await page.getByText(/· Cancelled/).waitFor();
     expect((await c.api.db.prisma.drop.findUniqueOrThrow({ where: { id: drop.id } })).status).toBe('CANCELLED');
     // Neither Edit nor Cancel any more.
     await expect(page.getByTestId('drop-cancel').count()).resolves.toBe(0);

@@ -104,7 +104,7 @@ describe('console: drops', () => {
     await page.getByLabel('Reason for voiding').fill('Same device as two others');
     await rows.first().getByRole('button', { name: 'Void' }).click();
     await page.getByText('Entry voided; its turn goes to the next shopper.').waitFor();
-    await page.getByText('VOIDED — Same device as two others').waitFor();
+    await page.getByText('Voided — Same device as two others').waitFor();
     await expect(page.getByRole('button', { name: 'Void' }).count()).resolves.toBe(2);
     expect(await c.api.db.prisma.dropEntry.count({ where: { dropId: drop.id, status: 'VOIDED', voidReason: 'Same device as two others' } })).toBe(1);
     await screenshot('drops-console-voided');

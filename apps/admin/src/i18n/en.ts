@@ -337,6 +337,9 @@ export const en = {
     },
     variant_picker: { available: '%{n} available', pick_product_first: 'Pick the product first.' },
     drops: {
+      entry_statuses: { WAITING: 'Waiting', ADMITTED: 'Turn open', CHECKED_OUT: 'Checked out', PAID: 'Paid', EXPIRED: 'Turn expired', NOT_SELECTED: 'Not selected', VOIDED: 'Voided', CANCELLED: 'Cancelled' },
+      mode_short: { QUEUE: 'Queue drop', DRAW: 'Draw drop' },
+      record_title: '%{mode}, %{date}',
       mode: { QUEUE: 'Queue (random order at the start)', DRAW: 'Draw (committed seed)' },
       variant_help: 'The limited-edition variant, by its options; its stock should be the edition.',
       product_help: 'One of your products, by its name.',

@@ -338,6 +338,9 @@ export const fr: typeof en = {
     },
     variant_picker: { available: '%{n} disponibles', pick_product_first: 'Choisissez d’abord le produit.' },
     drops: {
+      entry_statuses: { WAITING: 'En attente', ADMITTED: 'Tour ouvert', CHECKED_OUT: 'Commande passée', PAID: 'Payé', EXPIRED: 'Tour expiré', NOT_SELECTED: 'Non retenu', VOIDED: 'Annulée (suspecte)', CANCELLED: 'Annulée' },
+      mode_short: { QUEUE: 'Vente en file d’attente', DRAW: 'Vente par tirage au sort' },
+      record_title: '%{mode}, %{date}',
       mode: { QUEUE: 'File d’attente (ordre tiré au sort au début)', DRAW: 'Tirage au sort (graine engagée)' },
       variant_help: 'La variante en édition limitée, par ses options ; son stock devrait être le tirage.',
       product_help: 'L’un de vos produits, par son nom.',

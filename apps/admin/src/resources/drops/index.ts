@@ -1,6 +1,6 @@
-import { lazy } from 'react';
+import { createElement, lazy } from 'react';
 import LocalActivityIcon from '@mui/icons-material/LocalActivity';
-import type { DropRecord } from './drops.data';
+import { DropTitle } from './DropTitle';
 
 // Limited-edition drops (issue 22): configuration, and the entries with their signals. Screens load on first visit.
 const screens = () => import('./screens');
@@ -11,5 +11,5 @@ export default {
   edit: lazy(() => screens().then((m) => ({ default: m.DropEdit }))),
   show: lazy(() => screens().then((m) => ({ default: m.DropShow }))),
   icon: LocalActivityIcon,
-  recordRepresentation: (r: DropRecord) => `${r.mode} ${r.startsAt}`,
+  recordRepresentation: createElement(DropTitle),
 };

@@ -182,7 +182,7 @@ const Entries = ({ drop }: { drop: DropRecord }) => {
                   <TableRow key={e.id} data-testid="drop-entry">
                     <TableCell>{e.position ?? '—'}</TableCell>
                     <TableCell>{e.accountEmail}</TableCell>
-                    <TableCell>{e.status}{e.voidReason ? ` — ${e.voidReason}` : ''}</TableCell>
+                    <TableCell>{translate(`vitrine.drops.entry_statuses.${e.status}`, { _: e.status })}{e.voidReason ? ` — ${e.voidReason}` : ''}</TableCell>
                     <TableCell>
                       <Signals e={e} />
                     </TableCell>
@@ -224,7 +224,7 @@ const DropDetails = () => {
   return (
     <Box sx={{ p: 2 }}>
       <Typography variant="h5">
-        {translate(`vitrine.drops.mode.${record.mode}`)} · {record.status}
+        {translate(`vitrine.drops.mode.${record.mode}`)} · <DropStatusLabel status={record.status} />
       </Typography>
       <DropPiece productId={record.productId} variantId={record.variantId} />
       <Typography>
