@@ -13,7 +13,7 @@ const MANAGED = `query($id: ID!) { managedDrop(id: $id) { ${DROP_FIELDS} } }`;
 const DROP = `query($id: ID!) { drop(id: $id) { id status } }`;
 const JOIN = `mutation($i: JoinDropInput!) { joinDrop(input: $i) { id status } }`;
 const SUBSCRIBE = `mutation($i: SubscribeNoticeInput!) { subscribeNotice(input: $i) { id } }`;
-const NOTICES = `{ myNotices(first: 20) { kind dropId message } }`;
+const NOTICES = `{ myNotices(first: 20) { kind dropId message(locale: "en") } }`;
 const ADD = `mutation($i: CartLineInput!) { addCartLine(input: $i) { cart { id } } }`;
 
 const codeOf = (r: GqlResult) => r.errors?.[0]?.extensions?.['code'] as string | undefined;

@@ -14,7 +14,7 @@ const JOIN = `mutation($i: JoinDropInput!) { joinDrop(input: $i) { id status pos
 const ENTRIES = `query($d: ID!, $s: String) { dropEntries(dropId: $d, first: 100, status: $s) { id status position accountEmail accountAgeDays sameAddressEntries sameShippingAddressEntries voidReason } }`;
 const VOID = `mutation($i: VoidDropEntryInput!) { voidDropEntry(input: $i) { id status } }`;
 const SUBSCRIBE = `mutation($i: SubscribeNoticeInput!) { subscribeNotice(input: $i) { id kind targetId notifiedAt } }`;
-const NOTICES = `{ myNotices(first: 50) { kind message orderId dropId variantId } }`;
+const NOTICES = `{ myNotices(first: 50) { kind message(locale: "en") orderId dropId variantId } }`;
 const MUSEUM_DROPS = `{ museumDrops { nodes { id } } }`;
 
 const codeOf = (r: GqlResult) => r.errors?.[0]?.extensions?.['code'] as string | undefined;
