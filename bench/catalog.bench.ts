@@ -189,10 +189,11 @@ const ONLY = (process.env['BENCH_CATALOG_ONLY'] ?? '').split(',').filter(Boolean
 /**
  * `BENCH_CATALOG_AB=<another checkout>` (with BENCH_CATALOG_ONLY): builds and starts that checkout's
  * API (B) beside this one's (A) on the same database and drives both at once, each with 25
- * connections and the same seeded sequence of requests, for `BENCH_AB_ROUNDS` rounds (default 3);
+ * connections and the same sequence of distinct requests (no repeats: both measure misses), for `BENCH_AB_ROUNDS` rounds (default 3);
  * prints CPU and statements per request of each API and of its own PostgreSQL backends
  * (told apart by application_name). Both see the same load from the rest of the machine, so
  * the per-request CPU compares without the drift between runs made minutes apart.
+ * `BENCH_AB_NODE_ARGS_A`: node/V8 flags for side A only (`BENCH_CATALOG_AB=.` compares a flag).
  */
 const AB_ROOT = process.env['BENCH_CATALOG_AB'] ? path.resolve(process.env['BENCH_CATALOG_AB']) : null;
 const MIXED_WARMUP_BODIES = 2_000;
@@ -268,7 +269,7 @@ async function abScenarios(url: string, mixed: string[], warmMixed: string[], di
     db.searchParams.set('application_name', `bench-catalog-${name}`);
     const api = startDeployedApi(
       { ...PRODUCTION_TEST_SECRETS, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: db.toString(), DATABASE_POOL_SIZE: '20', API_WORKERS: '1', PUBLIC_CACHE_SECONDS: process.env['PUBLIC_CACHE_SECONDS'] ?? '30', LOG_LEVEL: 'warn', BENCH_SQL_COUNT_FILE: countFile },
-      ['-r', path.join(__dirname, 'sql-count.preload.js')],
+      ['-r', path.join(__dirname, 'sql-count.preload.js'), ...(name === 'A' ? (process.env['BENCH_AB_NODE_ARGS_A'] ?? '').split(' ').filter(Boolean) : [])],
       root,
     );
     await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000).catch((e) => {
@@ -280,13 +281,11 @@ async function abScenarios(url: string, mixed: string[], warmMixed: string[], di
   const sides = [await side('A', undefined), await side('B', AB_ROOT!)];
   const backends = (name: string) =>
     withClient(url, async (c) => (await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`bench-catalog-${name}`])).rows.map((r) => r.pid));
-  // The same seeded sequence for both sides.
+  // The same sequence for both sides, in the bodies' (random) order without repeats, so that
+  // neither side's front-door cache replays more answers because it served more requests.
   const sequence = (xs: string[]) => {
-    let seed = 1206;
-    return () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) | 0;
-      return xs[(seed >>> 8) % xs.length]!;
-    };
+    let i = 0;
+    return () => xs[i++ % xs.length]!;
   };
   const pageBodies = distinct.map((id) => JSON.stringify({ query: DETAIL_QUERY, variables: { id } }));
   const warmPages = warmIds.map((id) => JSON.stringify({ query: DETAIL_QUERY, variables: { id } }));
