@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { enqueueJob } from '@vitrine/shared/jobs';
-import type { Tx } from '@vitrine/shared/data-access';
+import type { SqlTx, Tx } from '@vitrine/shared/data-access';
 import { ValidationError, type FieldIssue, type Actor } from '@vitrine/shared/kernel';
 import { addDays } from '../domain/periods';
 import { reviewDueAt } from '../domain/review-schedule';
@@ -60,7 +60,7 @@ export class ProposalEffects {
    * Starts the review of a submission: the due date, and its reminder as a delayed job
    * written to the outbox in this transaction (it exists only if the submission commits).
    */
-  async startReviewClock(tx: Tx, p: ProposalRow, version: number, now: Date): Promise<ProposalStateWrite> {
+  async startReviewClock(tx: SqlTx, p: ProposalRow, version: number, now: Date): Promise<ProposalStateWrite> {
     const submissionNo = p.submissionNo + 1;
     const dueAt = reviewDueAt(now, this.settings);
     await enqueueJob(tx, reviewReminderJob, { proposalId: p.id, submissionNo }, { runAt: new Date(Math.max(now.getTime(), dueAt.getTime() - this.settings.reminderLeadHours * 3_600_000)) });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Tx } from '@vitrine/shared/data-access';
+import type { SqlTx } from '@vitrine/shared/data-access';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { assertUnreachable } from '@vitrine/shared/kernel';
 import { transferReversalEntry } from '../domain/posting-plan';
@@ -50,7 +50,7 @@ export class ConnectEventsService {
     private readonly bankPayouts: BankPayoutRepository,
   ) {}
 
-  async apply(tx: Tx, e: ConnectAccountEvent): Promise<ConnectEventOutcome> {
+  async apply(tx: SqlTx, e: ConnectAccountEvent): Promise<ConnectEventOutcome> {
     switch (e.kind) {
       case 'ACCOUNT_UPDATED': {
         const n = await this.payouts.updateStatus(e.accountId, { chargesEnabled: e.chargesEnabled, payoutsEnabled: e.payoutsEnabled, detailsSubmitted: e.detailsSubmitted, requirements: e.currentlyDue, at: e.at }, tx);
@@ -72,7 +72,7 @@ export class ConnectEventsService {
     }
   }
 
-  private async reversals(tx: Tx, e: Extract<ConnectAccountEvent, { kind: 'TRANSFER_REVERSALS' }>): Promise<ConnectEventOutcome> {
+  private async reversals(tx: SqlTx, e: Extract<ConnectAccountEvent, { kind: 'TRANSFER_REVERSALS' }>): Promise<ConnectEventOutcome> {
     if (!e.reversals.length) return 'ignored';
     const payout = await this.payouts.payoutOfTransferForUpdate(tx, e.transferId, e.payoutId);
     if (!payout) return e.payoutId ? 'PAYOUT_NOT_YET_KNOWN' : 'ignored';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 import { royaltyInSaleCurrency } from '@vitrine/licensing';
 import { enqueue, jobOf, type OutboxJob } from '@vitrine/shared/jobs';
 import { planEntries } from '../domain/posting-plan';
@@ -60,7 +60,7 @@ export class SettlementPostingService {
    * locked the checkout's payment). Answers the number of entries written (0 when the ledger was
    * up to date).
    */
-  async settleCheckout(tx: Tx, checkoutId: string, now = new Date()): Promise<number> {
+  async settleCheckout(tx: SqlTx, checkoutId: string, now = new Date()): Promise<number> {
     const [planned] = await this.plan(tx, [checkoutId], now);
     if (!planned?.entries.length) return 0;
     const written: JournalEntryDraft[] = [];
@@ -76,7 +76,7 @@ export class SettlementPostingService {
    * one holding a refund (whose transfer reversals are planned on the ledger as it stands after
    * its own entries, as they would be one checkout at a time).
    */
-  async settleCheckouts(tx: Tx, checkoutIds: readonly string[], now = new Date()): Promise<{ checkouts: number; entries: number }> {
+  async settleCheckouts(tx: SqlTx, checkoutIds: readonly string[], now = new Date()): Promise<{ checkouts: number; entries: number }> {
     await this.sources.lockPayments(tx, checkoutIds);
     const plans = await this.plan(tx, checkoutIds, now);
     let checkouts = 0;
@@ -105,7 +105,7 @@ export class SettlementPostingService {
   }
 
   /** Reads the facts of these checkouts (a few statements whatever their number) and plans each one's missing entries, in the order given. */
-  private async plan(tx: Tx, checkoutIds: readonly string[], now: Date): Promise<CheckoutPlan[]> {
+  private async plan(tx: SqlTx, checkoutIds: readonly string[], now: Date): Promise<CheckoutPlan[]> {
     const paid = await this.sources.paidOrdersOf(tx, checkoutIds);
     if (!paid.length) return [];
     const ofCheckout = new Set(paid.map((o) => o.checkoutId));
@@ -153,7 +153,7 @@ export class SettlementPostingService {
    * reversals planned after a refund (outbox); answers the fee jobs for the caller to write to
    * the outbox.
    */
-  private async afterWritten(tx: Tx, checkoutId: string, written: readonly JournalEntryDraft[]): Promise<OutboxJob[]> {
+  private async afterWritten(tx: SqlTx, checkoutId: string, written: readonly JournalEntryDraft[]): Promise<OutboxJob[]> {
     const jobs: OutboxJob[] = [];
     for (const e of written) {
       // A refund that took money already transferred to a seller: reverse that part of the transfer (outbox, this transaction).

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { AccountKind, type JournalEntryDraft } from '../domain/ledger';
 import { transferReversalEntry } from '../domain/posting-plan';
@@ -47,7 +47,7 @@ export class TransferReversalPlanner {
   ) {}
 
   /** After a refund's entry was written in `tx`: plans the reversals it calls for, one outbox job per seller and currency. */
-  async planAfterRefund(tx: Tx, refund: JournalEntryDraft): Promise<number> {
+  async planAfterRefund(tx: SqlTx, refund: JournalEntryDraft): Promise<number> {
     const taken = new Map<string, { seller: SellerRef; currency: string; amountMinor: number; orderIds: Set<string> }>();
     for (const l of refund.lines) {
       if (l.account.kind !== AccountKind.SELLER_PAYABLE || l.amountMinor <= 0 || !l.account.ownerId) continue;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 
 /** A connected account's payout to its bank as Stripe last reported it (seller_bank_payouts). */
 export interface BankPayoutRow {
@@ -23,7 +23,7 @@ export class BankPayoutRepository {
    * older report).
    */
   async record(
-    tx: Tx,
+    tx: SqlTx,
     p: { stripePayoutId: string; stripeAccountId: string; status: 'paid' | 'failed'; failureCode: string | null; failureMessage: string | null; reportedAt: Date },
   ): Promise<BankPayoutRow | null> {
     const rows = await tx.$queryRaw<BankPayoutRow[]>`
@@ -36,7 +36,7 @@ export class BankPayoutRepository {
     return rows[0] ?? null;
   }
 
-  async find(stripePayoutId: string, tx: Tx | null = null, lock = false): Promise<BankPayoutRow | null> {
+  async find(stripePayoutId: string, tx: SqlTx | null = null, lock = false): Promise<BankPayoutRow | null> {
     const db = tx ?? this.prisma;
     const rows = lock
       ? await db.$queryRaw<BankPayoutRow[]>`SELECT ${COLUMNS} FROM seller_bank_payouts WHERE stripe_payout_id = ${stripePayoutId} FOR UPDATE`
@@ -63,7 +63,7 @@ export class BankPayoutRepository {
    * payout's success; a failed payout's money carried again by a later one is paid). Answers
    * the rows changed.
    */
-  async applyToTransfers(tx: Tx, b: BankPayoutRow, paymentIds: readonly string[]): Promise<number> {
+  async applyToTransfers(tx: SqlTx, b: BankPayoutRow, paymentIds: readonly string[]): Promise<number> {
     if (!paymentIds.length) return 0;
     const status = b.status === 'paid' ? 'PAID' : 'FAILED';
     return tx.$executeRaw`
@@ -74,7 +74,7 @@ export class BankPayoutRepository {
          AND (bank_status IS DISTINCT FROM ${status} OR bank_payout_id IS DISTINCT FROM ${b.stripePayoutId} OR bank_status_at IS DISTINCT FROM ${b.reportedAt})`;
   }
 
-  async markMatched(tx: Tx, stripePayoutId: string, status: string, transfers: number): Promise<void> {
+  async markMatched(tx: SqlTx, stripePayoutId: string, status: string, transfers: number): Promise<void> {
     await tx.$executeRaw`UPDATE seller_bank_payouts SET matched_at = now(), matched_status = ${status}, matched_transfers = ${transfers} WHERE stripe_payout_id = ${stripePayoutId}`;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 import { accountCode, type AccountKind, type AccountRef, type EntryKind, type JournalEntryDraft, type LineComponent, type OwnerType } from '../domain/ledger';
 import type { OrderLedgerLine } from '../domain/reversal';
 import { SettledSalesSource } from '../ports/settled-sales.source';
@@ -67,7 +67,7 @@ export class LedgerRepository {
    * exists. Concurrent writers of one event queue on the unique key; the loser writes nothing.
    * The lines' balance is checked again by the database at COMMIT.
    */
-  async insertEntry(tx: Tx, e: JournalEntryDraft): Promise<boolean> {
+  async insertEntry(tx: SqlTx, e: JournalEntryDraft): Promise<boolean> {
     const ids = await this.accountIds(tx, e.lines.map((l) => l.account));
     const rows = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO settlement_journal_entries (id, event_key, kind, checkout_id, occurred_at)
@@ -89,7 +89,7 @@ export class LedgerRepository {
    * `insertEntry` skips it). Lines keep the order of `entries` and of their lines. The database
    * checks every entry's balance again at COMMIT.
    */
-  async insertEntries(tx: Tx, entries: readonly JournalEntryDraft[]): Promise<Set<string>> {
+  async insertEntries(tx: SqlTx, entries: readonly JournalEntryDraft[]): Promise<Set<string>> {
     if (!entries.length) return new Set();
     if (new Set(entries.map((e) => e.eventKey)).size !== entries.length) throw new Error('insertEntries: an event key appears twice in one batch');
     const ids = await this.accountIds(tx, entries.flatMap((e) => e.lines.map((l) => l.account)));
@@ -115,7 +115,7 @@ export class LedgerRepository {
     return new Set(rows.map((r) => r.k));
   }
 
-  async entryExists(tx: Tx, eventKeys: readonly string[]): Promise<Set<string>> {
+  async entryExists(tx: SqlTx, eventKeys: readonly string[]): Promise<Set<string>> {
     if (!eventKeys.length) return new Set();
     const rows = await tx.$queryRaw<{ k: string }[]>`SELECT event_key AS k FROM settlement_journal_entries WHERE event_key = ANY(${[...eventKeys]}::text[])`;
     return new Set(rows.map((r) => r.k));
@@ -138,14 +138,14 @@ export class LedgerRepository {
   }
 
   /** When each of these entries was written (the ones that exist). */
-  async entryTimes(tx: Tx, eventKeys: readonly string[]): Promise<Map<string, Date>> {
+  async entryTimes(tx: SqlTx, eventKeys: readonly string[]): Promise<Map<string, Date>> {
     if (!eventKeys.length) return new Map();
     const rows = await tx.$queryRaw<{ k: string; at: Date }[]>`SELECT event_key AS k, created_at AS at FROM settlement_journal_entries WHERE event_key = ANY(${[...eventKeys]}::text[])`;
     return new Map(rows.map((r) => [r.k, r.at]));
   }
 
   /** Every ledger line of these orders, with the kind of its entry. */
-  async orderLines(tx: Tx | null, orderIds: readonly string[]): Promise<(OrderLedgerLine & { eventKey: string; occurredAt: Date })[]> {
+  async orderLines(tx: SqlTx | null, orderIds: readonly string[]): Promise<(OrderLedgerLine & { eventKey: string; occurredAt: Date })[]> {
     if (!orderIds.length) return [];
     const rows = await (tx ?? this.prisma).$queryRaw<SplitLineRow[]>`
       SELECT e.event_key AS "eventKey", e.kind AS "entryKind", e.occurred_at AS "occurredAt", l.order_id::text AS "orderId",
@@ -168,7 +168,7 @@ export class LedgerRepository {
   }
 
   /** Lines of one entry per order (the clearing lines of a refund, to take back exactly what it posted). */
-  async entryLines(tx: Tx, eventKey: string): Promise<{ orderId: string | null; component: LineComponent; amountMinor: number; currency: string }[]> {
+  async entryLines(tx: SqlTx, eventKey: string): Promise<{ orderId: string | null; component: LineComponent; amountMinor: number; currency: string }[]> {
     const rows = await tx.$queryRaw<{ orderId: string | null; component: LineComponent; amountMinor: number; currency: string }[]>`
       SELECT l.order_id::text AS "orderId", l.component, l.amount_minor::float8 AS "amountMinor", l.currency
         FROM settlement_journal_lines l JOIN settlement_journal_entries e ON e.id = l.entry_id
@@ -261,7 +261,7 @@ export class LedgerRepository {
   }
 
   /** One currency's balances in the caller's transaction (a payout's amount, under the seller's lock). */
-  async balancesIn(tx: Tx, filter: { kinds: readonly AccountKind[]; owners: readonly { ownerType: OwnerType; ownerId: string }[] }, currency: string): Promise<BalanceRow[]> {
+  async balancesIn(tx: SqlTx, filter: { kinds: readonly AccountKind[]; owners: readonly { ownerType: OwnerType; ownerId: string }[] }, currency: string): Promise<BalanceRow[]> {
     const ownerKeys = filter.owners.map((o) => `${o.ownerType}:${o.ownerId}`);
     const rows = await tx.$queryRaw<BalanceRow[]>`
       SELECT a.kind, a.owner_type AS "ownerType", a.owner_id::text AS "ownerId", l.currency, sum(l.amount_minor)::float8 AS "balanceMinor"
@@ -286,7 +286,7 @@ export class LedgerRepository {
    * so a warm process writes an entry without these two statements. Ids this transaction
    * created are not remembered: it may still roll back.
    */
-  private async accountIds(tx: Tx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
+  private async accountIds(tx: SqlTx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const missing: AccountRef[] = [];
     for (const r of new Map(refs.map((x) => [accountCode(x), x])).values()) {

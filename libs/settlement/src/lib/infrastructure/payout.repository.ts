@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 import { StorefrontsReadPort } from '@vitrine/storefronts';
 import type { SellerRef } from '../application/seller-access';
 
@@ -56,7 +56,7 @@ export class PayoutRepository {
     return rows[0]?.country ?? null;
   }
 
-  async account(s: SellerRef, tx: Tx | null = null, lock = false): Promise<PayoutAccountRow | null> {
+  async account(s: SellerRef, tx: SqlTx | null = null, lock = false): Promise<PayoutAccountRow | null> {
     const db = tx ?? this.prisma;
     const rows = lock
       ? await db.$queryRaw<PayoutAccountRow[]>`SELECT seller_type AS "sellerType", seller_id::text AS "sellerId", stripe_account_id AS "stripeAccountId", payouts_enabled AS "payoutsEnabled", details_submitted AS "detailsSubmitted", requirements,
@@ -83,7 +83,7 @@ export class PayoutRepository {
   async updateStatus(
     stripeAccountId: string,
     st: { chargesEnabled: boolean; payoutsEnabled: boolean; detailsSubmitted: boolean; requirements: string[]; at: Date },
-    tx: Tx | null = null,
+    tx: SqlTx | null = null,
   ): Promise<number> {
     return (tx ?? this.prisma).$executeRaw`
       UPDATE seller_payout_accounts SET charges_enabled = ${st.chargesEnabled}, payouts_enabled = ${st.payoutsEnabled}, details_submitted = ${st.detailsSubmitted},
@@ -92,14 +92,14 @@ export class PayoutRepository {
   }
 
   /** The connected account's latest payout to its bank, unless a newer one is stored. */
-  async recordBankPayout(tx: Tx, stripeAccountId: string, p: { payoutId: string; status: string; failureCode: string | null; at: Date }): Promise<number> {
+  async recordBankPayout(tx: SqlTx, stripeAccountId: string, p: { payoutId: string; status: string; failureCode: string | null; at: Date }): Promise<number> {
     return tx.$executeRaw`
       UPDATE seller_payout_accounts SET bank_payout_id = ${p.payoutId}, bank_payout_status = ${p.status}, bank_payout_failure_code = ${p.failureCode}, bank_payout_at = ${p.at}, updated_at = now()
        WHERE stripe_account_id = ${stripeAccountId} AND (bank_payout_at IS NULL OR bank_payout_at <= ${p.at})`;
   }
 
   /** The payout a transfer paid (by its transfer id, else by our id from its metadata), locked. */
-  async payoutOfTransferForUpdate(tx: Tx, transferId: string, payoutId: string | null): Promise<PayoutRow | null> {
+  async payoutOfTransferForUpdate(tx: SqlTx, transferId: string, payoutId: string | null): Promise<PayoutRow | null> {
     const byTransfer = await tx.$queryRaw<PayoutRow[]>`${SELECT} WHERE stripe_transfer_id = ${transferId} FOR UPDATE`;
     if (byTransfer[0]) return num(byTransfer[0]);
     if (!payoutId || !/^[0-9a-f-]{36}$/i.test(payoutId)) return null;
@@ -108,7 +108,7 @@ export class PayoutRepository {
   }
 
   /** Records a reversal once (by Stripe's id); false when it was already recorded. */
-  async insertReversal(tx: Tx, r: { payoutId: string; stripeReversalId: string; amountMinor: number; currency: string }): Promise<boolean> {
+  async insertReversal(tx: SqlTx, r: { payoutId: string; stripeReversalId: string; amountMinor: number; currency: string }): Promise<boolean> {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO seller_payout_reversals (id, payout_id, stripe_reversal_id, amount_minor, currency)
       VALUES (gen_random_uuid(), ${r.payoutId}::uuid, ${r.stripeReversalId}, ${r.amountMinor}, ${r.currency})
@@ -119,12 +119,12 @@ export class PayoutRepository {
   }
 
   /** What PENDING payouts of the seller (any run) are about to take, per currency: not in the ledger yet. */
-  async pendingMinor(tx: Tx, s: SellerRef, currency: string): Promise<number> {
+  async pendingMinor(tx: SqlTx, s: SellerRef, currency: string): Promise<number> {
     const rows = await tx.$queryRaw<{ n: number }[]>`SELECT coalesce(sum(amount_minor), 0)::float8 AS n FROM seller_payouts WHERE seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid AND currency = ${currency} AND status = 'PENDING'`;
     return Number(rows[0]?.n ?? 0);
   }
 
-  async insertPayout(tx: Tx, p: Omit<PayoutRow, 'id' | 'status' | 'stripeTransferId'>): Promise<PayoutRow> {
+  async insertPayout(tx: SqlTx, p: Omit<PayoutRow, 'id' | 'status' | 'stripeTransferId'>): Promise<PayoutRow> {
     const rows = await tx.$queryRaw<PayoutRow[]>`
       INSERT INTO seller_payouts (id, run_key, seller_type, seller_id, stripe_account_id, amount_minor, currency, checkout_id, transfer_group)
       VALUES (gen_random_uuid(), ${p.runKey}, ${p.sellerType}, ${p.sellerId}::uuid, ${p.stripeAccountId}, ${p.amountMinor}, ${p.currency}, ${p.checkoutId}::uuid, ${p.transferGroup})
@@ -137,7 +137,7 @@ export class PayoutRepository {
    * of the checkout's entries (payouts and their reversals are posted under the checkout they
    * carry) less the checkout's payouts still PENDING (not in the ledger yet).
    */
-  async owedByCheckout(tx: Tx, s: SellerRef, currency: string): Promise<{ checkoutId: string; owedMinor: number; since: Date }[]> {
+  async owedByCheckout(tx: SqlTx, s: SellerRef, currency: string): Promise<{ checkoutId: string; owedMinor: number; since: Date }[]> {
     const rows = await tx.$queryRaw<{ checkoutId: string; owedMinor: number; since: Date }[]>`
       WITH owed AS (
         SELECT e.checkout_id, -sum(l.amount_minor) AS owed, min(e.created_at) AS since
@@ -157,7 +157,7 @@ export class PayoutRepository {
   }
 
   /** The run's payouts to the seller in a currency (one per transfer group). */
-  async payoutsOfRun(tx: Tx, runKey: string, s: SellerRef, currency: string): Promise<PayoutRow[]> {
+  async payoutsOfRun(tx: SqlTx, runKey: string, s: SellerRef, currency: string): Promise<PayoutRow[]> {
     const rows = await tx.$queryRaw<PayoutRow[]>`${SELECT} WHERE run_key = ${runKey} AND seller_type = ${s.sellerType} AND seller_id = ${s.sellerId}::uuid AND currency = ${currency} ORDER BY created_at, id`;
     return rows.map(num);
   }
@@ -206,13 +206,13 @@ export class PayoutRepository {
   }
 
   /** PENDING → PAID with the transfer and its payment on the connected account; false when another runner got there first. */
-  async markPaid(tx: Tx, id: string, transferId: string, destinationPaymentId: string | null): Promise<boolean> {
+  async markPaid(tx: SqlTx, id: string, transferId: string, destinationPaymentId: string | null): Promise<boolean> {
     const n = await tx.$executeRaw`UPDATE seller_payouts SET status = 'PAID', stripe_transfer_id = ${transferId}, destination_payment_id = ${destinationPaymentId}, paid_at = now() WHERE id = ${id}::uuid AND status = 'PENDING'`;
     return n > 0;
   }
 
   /** The seller's transfers made in a currency (PAID payouts), with what was reversed of each. */
-  async paidTransfers(tx: Tx, s: SellerRef, currency: string): Promise<{ payoutId: string; createdAt: Date; amountMinor: number; reversedMinor: number; checkoutId: string | null }[]> {
+  async paidTransfers(tx: SqlTx, s: SellerRef, currency: string): Promise<{ payoutId: string; createdAt: Date; amountMinor: number; reversedMinor: number; checkoutId: string | null }[]> {
     const rows = await tx.$queryRaw<{ payoutId: string; createdAt: Date; amountMinor: number; reversedMinor: number; checkoutId: string | null }[]>`
       SELECT id::text AS "payoutId", coalesce(paid_at, created_at) AS "createdAt", amount_minor::float8 AS "amountMinor", reversed_minor::float8 AS "reversedMinor", checkout_id::text AS "checkoutId"
         FROM seller_payouts

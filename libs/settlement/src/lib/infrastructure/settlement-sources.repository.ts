@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 import { CatalogReadPort } from '@vitrine/catalog';
 import { LicensingReadPort } from '@vitrine/licensing';
 import { PaymentsReadPort } from '@vitrine/payments';
@@ -69,7 +69,7 @@ export class SettlementSourcesRepository {
    * The checkouts' paid orders, by checkout then order id (the order refunds without an order and
    * disputes are spread in), each with whether its payment is in the ledger already.
    */
-  paidOrdersOf(tx: Tx, checkoutIds: readonly string[]): Promise<(PaidOrderRow & { posted: boolean })[]> {
+  paidOrdersOf(tx: SqlTx, checkoutIds: readonly string[]): Promise<(PaidOrderRow & { posted: boolean })[]> {
     return tx.$queryRaw<(PaidOrderRow & { posted: boolean })[]>`
       SELECT o.id::text AS "orderId", o.checkout_id::text AS "checkoutId", o.museum_id::text AS "museumId",
              o.fulfilled_by_brand_id::text AS "fulfilledByBrandId", o.currency, o.shipping_minor AS "shippingMinor",
@@ -80,7 +80,7 @@ export class SettlementSourcesRepository {
        ORDER BY o.checkout_id, o.id`;
   }
 
-  linesOf(tx: Tx, orderIds: readonly string[]): Promise<PaidLineRow[]> {
+  linesOf(tx: SqlTx, orderIds: readonly string[]): Promise<PaidLineRow[]> {
     if (!orderIds.length) return Promise.resolve([]);
     return tx.$queryRaw<PaidLineRow[]>`
       SELECT ol.order_id::text AS "orderId", (ol.goods_minor - ol.discount_minor + ol.platform_discount_minor) AS "goodsMinor",
@@ -107,7 +107,7 @@ export class SettlementSourcesRepository {
    * ago and no return of theirs is still open; answered with the day their window closed.
    * Refunded orders are left out (nothing is pending on them).
    */
-  payableOrders(tx: Tx, checkoutIds: readonly string[], windowDays: number, now: Date): Promise<{ checkoutId: string; orderId: string; at: Date }[]> {
+  payableOrders(tx: SqlTx, checkoutIds: readonly string[], windowDays: number, now: Date): Promise<{ checkoutId: string; orderId: string; at: Date }[]> {
     return tx.$queryRaw<{ checkoutId: string; orderId: string; at: Date }[]>`
       SELECT o.checkout_id::text AS "checkoutId", o.id::text AS "orderId", r.released + make_interval(days => ${windowDays}::int) AS at
         FROM ${this.sales.orders} o
@@ -162,16 +162,16 @@ export class SettlementSourcesRepository {
   }
 
   /** Locks the checkout's payment row, the lock webhooks and refunds take first (ADR 0006). */
-  async lockPayment(tx: Tx, checkoutId: string): Promise<void> {
+  async lockPayment(tx: SqlTx, checkoutId: string): Promise<void> {
     await tx.$queryRaw(PaymentsReadPort.lockPaymentOfCheckout(checkoutId));
   }
 
   /** Locks the payment rows of these checkouts, in one statement and in a stable order (the catch-up's batch). */
-  async lockPayments(tx: Tx, checkoutIds: readonly string[]): Promise<void> {
+  async lockPayments(tx: SqlTx, checkoutIds: readonly string[]): Promise<void> {
     await tx.$queryRaw(PaymentsReadPort.lockPaymentsOfCheckouts(checkoutIds));
   }
 
-  refundsOf(tx: Tx, checkoutIds: readonly string[]): Promise<(RefundRow & { checkoutId: string })[]> {
+  refundsOf(tx: SqlTx, checkoutIds: readonly string[]): Promise<(RefundRow & { checkoutId: string })[]> {
     return tx.$queryRaw<(RefundRow & { checkoutId: string })[]>`
       SELECT p.checkout_id::text AS "checkoutId", r.provider_refund_id AS "refundId", r.amount_minor AS "amountMinor", r.currency, r.status, r.order_id::text AS "orderId", r.updated_at AS at
         FROM ${PaymentsReadPort.refunds} r JOIN ${PaymentsReadPort.payments} p ON p.id = r.payment_id
@@ -179,7 +179,7 @@ export class SettlementSourcesRepository {
        ORDER BY p.checkout_id, r.created_at, r.id`;
   }
 
-  lostDisputesOf(tx: Tx, checkoutIds: readonly string[]): Promise<(LostDisputeRow & { checkoutId: string })[]> {
+  lostDisputesOf(tx: SqlTx, checkoutIds: readonly string[]): Promise<(LostDisputeRow & { checkoutId: string })[]> {
     return tx.$queryRaw<(LostDisputeRow & { checkoutId: string })[]>`
       SELECT p.checkout_id::text AS "checkoutId", d.provider_dispute_id AS "disputeId", d.lost_amount_minor AS "lostAmountMinor", d.currency, coalesce(d.closed_at, d.updated_at) AS at
         FROM ${PaymentsReadPort.disputes} d JOIN ${PaymentsReadPort.payments} p ON p.id = d.payment_id
