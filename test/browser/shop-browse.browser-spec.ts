@@ -1,8 +1,8 @@
 import { createUser } from '@vitrine/shared/testing';
 import { seedDemo } from '../../prisma/seed';
 import { PUBLIC_PAGE_CACHE_CONTROL } from '../../apps/shop/src/lib/http-cache';
-import { pageProblems } from './support/shop-checks';
-import { useShop, type ShopPage } from './support/shop-fixture';
+import { useShop } from './support/shop-fixture';
+import { pageCheck } from './support/shop-steps';
 
 /**
  * Issue 17, browsing the shop on a phone against the real API and the demo catalogue: a
@@ -11,6 +11,8 @@ import { useShop, type ShopPage } from './support/shop-fixture';
  * sort. Every page passes axe-core (no serious or critical violation), has tap targets of at
  * least 44 px and no sideways scroll; screenshots in test/artifacts/shop-*.png.
  */
+const check = pageCheck('shop');
+
 describe('shop: browsing on a phone', () => {
   const f = useShop();
   let scarf: { id: string; shortCode: string; name: string; variants: { id: string; options: Record<string, string>; price: { amount: number } }[] };
@@ -27,11 +29,6 @@ describe('shop: browsing on a phone', () => {
     expect(coBranded).toBeTruthy();
   });
 
-  async function expectClean(s: ShopPage, name: string) {
-    await s.screenshot(name);
-    expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
-  }
-
   it('a shelf label’s short link opens the product in Chinese; variants, tax, story, add to cart; then English and French', async () => {
     const s = await f.open(`/p/${scarf.shortCode}?utm_source=shelf-label`);
     const { page } = s;
@@ -47,7 +44,7 @@ describe('shop: browsing on a phone', () => {
     expect(await page.getByTestId('story').textContent()).toMatch(/馆藏编号/);
     // Option names in Chinese, each value a link to its variant.
     await page.getByText('选择尺寸').waitFor();
-    await expectClean(s, 'shop-product-zh-CN');
+    await check(s, 'product-zh-CN');
 
     const other = scarf.variants.find((v) => !page.url().includes(v.id) && v.options['size'] !== undefined)!;
     const current = await page.locator('.option.current').textContent();
@@ -65,7 +62,7 @@ describe('shop: browsing on a phone', () => {
     await page.getByTestId('cart-count').filter({ hasText: /^1$/ }).waitFor(); // read in the browser (HeaderSession)
     const cookie = (await s.context.cookies()).find((c) => c.name === 'vitrine_cart');
     expect(cookie?.httpOnly).toBe(true);
-    await expectClean(s, 'shop-product-added-zh-CN');
+    await check(s, 'product-added-zh-CN');
 
     await page.locator('.locale-switcher a[data-locale="en"]').click();
     await page.waitForURL(/\/en\/products\//);
@@ -73,13 +70,13 @@ describe('shop: browsing on a phone', () => {
     await page.getByRole('heading', { name: 'The story of the work' }).waitFor();
     expect(await page.locator('h1').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
     await page.getByTestId('cart-count').filter({ hasText: /^1$/ }).waitFor(); // read in the browser (HeaderSession)
-    await expectClean(s, 'shop-product-en');
+    await check(s, 'product-en');
 
     await page.locator('.locale-switcher a[data-locale="fr"]').click();
     await page.waitForURL(/\/fr\/products\//);
     await page.getByText(/^Taxe transfrontalière estimée/).waitFor();
     expect(await page.getByTestId('price').textContent()).toMatch(/^\d[\d\u202f\u00a0]*,\d{2}\s?CNY$/);
-    await expectClean(s, 'shop-product-fr');
+    await check(s, 'product-fr');
 
     // Link previews: Open Graph and the canonical URL of the French page.
     expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBeTruthy();
@@ -90,7 +87,7 @@ describe('shop: browsing on a phone', () => {
   it('marks a co-branded item with its partner brand', async () => {
     const s = await f.open(`/zh-CN/products/${coBranded.id}`);
     expect(await s.page.getByTestId('co-branded').textContent()).toBe('与 Maison Demo 联名');
-    await expectClean(s, 'shop-product-co-branded-zh-CN');
+    await check(s, 'product-co-branded-zh-CN');
   });
 
   it('a storefront and a work of art with its products, accession number and credit line', async () => {
@@ -100,7 +97,7 @@ describe('shop: browsing on a phone', () => {
     await page.getByRole('heading', { level: 1, name: '卢浮宫博物馆官方旗舰店' }).waitFor();
     await page.getByRole('heading', { name: '精选系列' }).waitFor();
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
-    await expectClean(s, 'shop-storefront-zh-CN');
+    await check(s, 'storefront-zh-CN');
 
     await page.locator('.work-list a').first().click();
     await page.waitForURL(/\/zh-CN\/m\/louvre\/works\//);
@@ -108,13 +105,13 @@ describe('shop: browsing on a phone', () => {
     expect(facts).toMatch(/馆藏编号/);
     expect(facts).toMatch(/来源/);
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
-    await expectClean(s, 'shop-artwork-zh-CN');
+    await check(s, 'artwork-zh-CN');
 
     await page.goto(`${f.shop.url}/zh-CN/m/louvre`);
     await page.getByTestId('featured-collections').locator('a').first().click();
     await page.waitForURL(/\/collections\//);
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
-    await expectClean(s, 'shop-collection-zh-CN');
+    await check(s, 'collection-zh-CN');
   });
 
   it('search finds scarves in Chinese, English and French; filters and sort narrow and order them', async () => {
@@ -126,7 +123,7 @@ describe('shop: browsing on a phone', () => {
     const zhCount = await page.getByTestId('product-card').count();
     expect(zhCount).toBeGreaterThan(3);
     await page.getByRole('heading', { level: 1, name: new RegExp(`“丝巾”共 \\d+ 件商品`) }).waitFor();
-    await expectClean(s, 'shop-search-zh-CN');
+    await check(s, 'search-zh-CN');
 
     for (const [locale, word] of [
       ['en', 'scarf'],
@@ -135,7 +132,7 @@ describe('shop: browsing on a phone', () => {
       await page.goto(`${f.shop.url}/${locale}/search?q=${word}`);
       expect(await page.getByTestId('product-card').count()).toBe(zhCount);
     }
-    await expectClean(s, 'shop-search-fr');
+    await check(s, 'search-fr');
 
     // Filters (Chinese page): the Louvre, at most ¥600, in stock, cheapest first.
     await page.goto(`${f.shop.url}/zh-CN/search?q=${encodeURIComponent('丝巾')}`);
@@ -152,7 +149,7 @@ describe('shop: browsing on a phone', () => {
     const fen = prices.map((t) => Math.round(Number(t.replace(/[^\d.]/g, '')) * 100));
     expect(fen).toEqual([...fen].sort((a, b) => a - b));
     expect(fen.every((n) => n <= 60000)).toBe(true);
-    await expectClean(s, 'shop-search-filtered-zh-CN');
+    await check(s, 'search-filtered-zh-CN');
 
     // A price that is not one is said so, in Chinese, at the field.
     await page.goto(`${f.shop.url}/zh-CN/search?q=x&min=cheap`);
@@ -218,9 +215,10 @@ describe('shop: browsing on a phone', () => {
       await s.page.getByTestId('add-to-cart').click();
       expect(await s.page.getByTestId('add-error').textContent()).toBe('该博物馆店铺尚未完成海关备案，暂时无法购买。');
       await s.page.getByTestId('cart-count').filter({ hasText: /^0$/ }).waitFor(); // read in the browser (HeaderSession)
-      await expectClean(s, 'shop-product-refused-zh-CN');
+      await check(s, 'product-refused-zh-CN');
       await s.page.locator('.locale-switcher a[data-locale="en"]').click();
       await s.page.getByText('This museum’s shop has not completed its customs registration yet, so it cannot sell for now.').waitFor();
+      await check(s, 'product-refused-en');
 
       const missing = await s.page.goto(`${f.shop.url}/zh-CN/products/00000000-0000-4000-8000-000000000000`);
       expect(missing!.status()).toBe(404);

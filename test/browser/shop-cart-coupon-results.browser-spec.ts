@@ -5,12 +5,13 @@ import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
 import type { Dictionary } from '../../apps/shop/src/i18n/types';
 import { formatMoney } from '../../apps/shop/src/lib/format/money';
-import { seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
-import { pageProblems } from './support/shop-checks';
+import type { Shop } from '../support/checkout-fixtures';
 import { useShop } from './support/shop-fixture';
+import { addToCart, pageCheck } from './support/shop-steps';
 
 const CREATE_PROMOTION = `mutation($i: PromotionInput!) { createPromotion(input: $i) { id code } }`;
 const day = 86_400_000;
+const check = pageCheck('shop-coupon');
 
 /**
  * Issue 22, a typed coupon's result in the cart before checkout, on a phone (390x844), in
@@ -22,15 +23,13 @@ const day = 86_400_000;
  * Screenshots in test/artifacts/shop-coupon-*.png.
  */
 describe('shop: a coupon typed in the cart, and why it does or does not apply', () => {
-  const f = useShop();
+  // Two museums, each EUR 40.00 → 322 CNY.
+  const f = useShop({ fx: '7.8000', shops: [{ prices: [4_000], stock: 50 }, { prices: [4_000], stock: 50 }] });
   let louvre: Shop;
   let orsay: Shop;
 
   beforeAll(async () => {
-    await seedFx(f.api.db.prisma, '7.8000');
-    // EUR 40.00 → 322 CNY.
-    louvre = await seedShop(f.api.db.prisma, { prices: [4_000], stock: 50 });
-    orsay = await seedShop(f.api.db.prisma, { prices: [4_000], stock: 50 });
+    [louvre, orsay] = f.shops as [Shop, Shop];
     const coupon = async (shop: Shop, code: string, over: Record<string, unknown>) => {
       const manager = await f.api.login((await createUser(f.api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
       const r: any = await f.api.gql(
@@ -65,9 +64,7 @@ describe('shop: a coupon typed in the cart, and why it does or does not apply', 
   ] as const)('%s: tells why a coupon does not apply, then applies a good one', async (locale, dict: Dictionary) => {
     const s = await f.open(`/${locale}`);
     const p = s.page;
-    await p.goto(`${f.shop.url}/${locale}/products/${louvre.variants[0]!.productId}`);
-    await p.getByTestId('add-to-cart').click();
-    await p.waitForURL(/added=1/);
+    await addToCart(s, louvre.variants[0]!.productId, locale);
     await p.goto(`${f.shop.url}/${locale}/cart`);
     const totalBefore = await p.getByTestId('cart-total').textContent();
     // Nothing applies yet: the section is the coupon field, not "promotions applied".
@@ -91,7 +88,7 @@ describe('shop: a coupon typed in the cart, and why it does or does not apply', 
       // Refused: the total is unchanged and no coupon is kept.
       await expect(p.getByTestId('cart-total').textContent()).resolves.toBe(totalBefore);
       await expect(p.getByTestId('coupon-applied').count()).resolves.toBe(0);
-      if (code === 'COUPON_MIN_SPEND_NOT_MET') await s.screenshot(`shop-coupon-${locale}-refused`);
+      if (code === 'COUPON_MIN_SPEND_NOT_MET') await check(s, `${locale}-refused`);
     }
 
     await p.getByTestId('coupon-input').fill('save20');
@@ -102,7 +99,7 @@ describe('shop: a coupon typed in the cart, and why it does or does not apply', 
     await p.getByTestId('applied-promotion').filter({ hasText: 'Coupon SAVE20' }).waitFor();
     await expect(p.locator('#promotions-title').textContent()).resolves.toBe(dict.buy.cart.promotionsTitle);
     expect(await p.getByTestId('cart-total').textContent()).not.toBe(totalBefore);
-    await s.screenshot(`shop-coupon-${locale}-applied`);
+    await check(s, `${locale}-applied`);
 
     // A kept coupon whose minimum the cart no longer reaches (the cookie the shop keeps it in): the cart says how much more to spend.
     await s.context.addCookies([{ name: 'vitrine_coupon', value: 'BIG20', url: f.shop.url }]);
@@ -112,7 +109,6 @@ describe('shop: a coupon typed in the cart, and why it does or does not apply', 
       fill(dict.buy.cart.couponSpendMore, { amount: formatMoney({ amount: 67_800, currency: 'CNY' }, locale) }),
     );
     await expect(p.getByTestId('cart-total').textContent()).resolves.toBe(totalBefore);
-    await s.screenshot(`shop-coupon-${locale}-kept-short`);
-    expect({ locale, problems: await pageProblems(p) }).toEqual({ locale, problems: [] });
+    await check(s, `${locale}-kept-short`);
   });
 });
