@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createUser } from '@vitrine/shared/testing';
 import { dropsEn } from '../../apps/shop/src/i18n/dictionaries/drops/en';
+import { dropsFr } from '../../apps/shop/src/i18n/dictionaries/drops/fr';
 import { dropsZhCN } from '../../apps/shop/src/i18n/dictionaries/drops/zh-CN';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
@@ -18,7 +19,7 @@ import { fillCheckout, pageCheck, signIn } from './support/shop-steps';
  * pay, buys and pays with Alipay on the Stripe sandbox, and their page says paid; a shopper not
  * drawn sees their place on the waitlist, then, once the edition is sold, that they were not
  * selected. The revealed seed and the registration list are read off the page and the draw is
- * recomputed from them as the e2e suite does. The loser's page in English. Every page: axe-core
+ * recomputed from them as the e2e suite does. The page before the window and the loser's page in English and French. Every page: axe-core
  * (no serious or critical violation), 44 px taps, no sideways scroll; screenshots in
  * test/artifacts/shop-drop-draw-*.png.
  */
@@ -72,6 +73,14 @@ describe('shop: a draw drop', () => {
     expect(await a.page.getByTestId('drop-seed-hash').isVisible()).toBe(true);
     expect(await a.page.getByTestId('drop-join').count()).toBe(0);
     await check(a, 'before-window');
+    // The same page in French: the countdown, the close in French words and the fingerprint.
+    await a.page.goto(dropUrl('fr'));
+    await a.page.getByTestId('drop-countdown').getByText(/^Début dans (\d+:)?\d+:\d\d$/).waitFor();
+    await expect(a.page.getByTestId('drop-status').textContent()).resolves.toBe(dropsFr.status.SCHEDULED);
+    await expect(a.page.getByTestId('drop-closes-at').textContent()).resolves.toMatch(/^Clôture des inscriptions : .+ \(heure de Chine\)$/);
+    await expect(a.page.getByTestId('drop-seed-hash').textContent()).resolves.toBe(seedHash);
+    await check(a, 'before-window-fr');
+    await a.page.goto(dropUrl('zh-CN'));
 
     // Registration opens (the start brought forward; the worker moves the drop on).
     const worker = await f.startWorker({ DROPS_TICK_MS: '300' });
@@ -173,5 +182,13 @@ describe('shop: a draw drop', () => {
     await expect(lp.getByTestId('drop-seed').textContent()).resolves.toBe(seed);
     await lp.getByTestId('drop-verify').getByText(dropsEn.verify).waitFor();
     await check(loser, 'not-selected-en');
+
+    // And in French.
+    await lp.goto(dropUrl('fr'));
+    await lp.getByTestId('drop-entry').getByText(dropsFr.notSelected).waitFor();
+    await expect(lp.getByTestId('drop-status').textContent()).resolves.toBe(dropsFr.status.ENDED);
+    await expect(lp.getByTestId('drop-seed').textContent()).resolves.toBe(seed);
+    await lp.getByTestId('drop-verify').getByText(dropsFr.verify).waitFor();
+    await check(loser, 'not-selected-fr');
   }, 420_000);
 });

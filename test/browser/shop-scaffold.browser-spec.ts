@@ -1,8 +1,27 @@
+import type { Page } from 'playwright-core';
 import { seedDemo } from '../../prisma/seed';
 import { openShop, useShop } from './support/shop-fixture';
 import { startShop } from './support/shop-server';
+import { pageCheck } from './support/shop-steps';
 
-/** Issue 17, the shop's frame: locale in the URL (zh-CN by default), switcher, header, 404. */
+const check = pageCheck('shop');
+
+/**
+ * How many px of the search field's placeholder are cut off at the phone's width (0 when it fits):
+ * typed in as its value, the field's text scrolls by that much (the search field keeps room for
+ * its clear button, which a measure of the text alone misses).
+ */
+function placeholderCut(page: Page): Promise<number> {
+  return page.locator('#site-search').evaluate((input: HTMLInputElement) => {
+    const typed = input.value;
+    input.value = input.placeholder;
+    const cut = input.scrollWidth - input.clientWidth;
+    input.value = typed;
+    return cut;
+  });
+}
+
+/** Issue 17, the shop's frame: locale in the URL (zh-CN by default), switcher, header, 404; every page passes the shop's page check (axe, 44 px taps, no sideways scroll). */
 describe('shop scaffold', () => {
   const f = useShop();
   beforeAll(async () => {
@@ -17,23 +36,29 @@ describe('shop scaffold', () => {
     await page.getByRole('heading', { level: 1, name: '博物馆商店' }).waitFor();
     await page.getByText('卢浮宫博物馆官方旗舰店').waitFor();
     await page.getByTestId('cart-count').filter({ hasText: /^0$/ }).waitFor(); // read in the browser (HeaderSession)
-    await s.screenshot('shop-home-zh-CN');
+    await check(s, 'home-zh-CN');
 
-    // Header controls: tap targets of at least 44x44 px, no horizontal scroll at 390 px.
+    // Header controls: present, tap targets of at least 44x44 px, no horizontal scroll at 390 px.
     for (const target of [page.locator('.brand'), page.getByTestId('cart-link'), page.locator('.locale-switcher a').first(), page.locator('#site-search'), page.locator('.search-form button')]) {
       const box = (await target.boundingBox())!;
       expect({ h: box.height >= 44, w: box.width >= 44 }).toEqual({ h: true, w: true });
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await placeholderCut(page)).toBe(0);
 
     await page.locator('.locale-switcher a[data-locale="en"]').click();
     await page.waitForURL(/\/en$/);
     await page.getByRole('heading', { level: 1, name: 'Museum shops' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await s.screenshot('shop-home-en');
+    expect(await placeholderCut(page)).toBe(0);
+    await check(s, 'home-en');
     await page.locator('.locale-switcher a[data-locale="fr"]').click();
     await page.waitForURL(/\/fr$/);
     await page.getByRole('heading', { level: 1, name: 'Boutiques de musées' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    // The search field's placeholder is whole beside the French button (it was cut at 'œuvre|s').
+    expect(await placeholderCut(page)).toBe(0);
+    await check(s, 'home-fr');
   });
 
   it('answers an unknown page with a 404 in the shopper’s language', async () => {
@@ -41,10 +66,11 @@ describe('shop scaffold', () => {
     const zh = await s.page.goto(`${f.shop.url}/zh-CN/no-such-page`);
     expect(zh!.status()).toBe(404);
     await s.page.getByRole('heading', { name: '页面不存在' }).waitFor();
-    await s.screenshot('shop-404-zh-CN');
+    await check(s, '404-zh-CN');
     const fr = await s.page.goto(`${f.shop.url}/fr/nulle-part`);
     expect(fr!.status()).toBe(404);
     await s.page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+    await check(s, '404-fr');
     // A path without a locale gets the default one.
     const bare = await s.page.goto(`${f.shop.url}/nowhere`);
     expect(bare!.status()).toBe(404);
@@ -65,7 +91,7 @@ describe('shop scaffold', () => {
         const s = await openShop(f.browser, `${down.url}/${locale}`);
         await s.page.getByRole('heading', { name: title }).waitFor();
         expect(await s.page.getByTestId('error-page').isVisible()).toBe(true);
-        if (locale === 'zh-CN') await s.screenshot('shop-error-zh-CN');
+        if (locale === 'zh-CN') await check(s, 'error-zh-CN');
         await s.close();
       }
     } finally {

@@ -13,7 +13,7 @@ export const fr: Dictionary = {
     home: 'Accueil Vitrine',
     searchLabel: 'Rechercher des produits',
     searchPlaceholder: 'Cadeaux, artistes, œuvres',
-    searchSubmit: 'Rechercher',
+    searchSubmit: 'Chercher',
     cartLabel: 'Panier, {count} articles',
     cart: 'Panier',
     account: 'Mon compte',

@@ -43,7 +43,7 @@ export const dropsFr: DropsDictionary = {
   seed: 'Graine (révélée après le tirage)',
   drawList: '{count} inscriptions au tirage (voir leurs numéros)',
   verifyHow: 'Pour vérifier : pour chaque numéro d’inscription de la liste, calculez SHA-256(graine + ":" + numéro) et triez du plus petit au plus grand. C’est l’ordre du tirage : les pièces sont attribuées dans cet ordre ({edition} dans cette édition ; une pièce non payée passe au suivant). Le SHA-256 de la graine doit être l’empreinte publiée avant les inscriptions, ci-dessus.',
-  myEntry: "Votre numéro d'inscription",
+  myEntry: 'Votre numéro d’inscription',
   myRank: '(rang {rank} sur {count})',
   mine: '(la vôtre)',
   remaining: 'Encore {remaining} sur {edition}',
