@@ -219,9 +219,9 @@ export const buyFr: BuyDictionary = {
     addresses: 'Adresses',
     addressesNote: 'Vos adresses de livraison sont gardées avec chaque commande ; saisissez l’adresse au moment de commander.',
     deleteAccount: 'Supprimer mon compte',
-    deleteAccountText: 'Votre nom et votre e-mail sont effacés et vous êtes déconnecté partout. Vos commandes restent, comme la loi l’exige, avec le numéro d’identité masqué.',
+    deleteAccountText: 'Votre nom et votre e-mail sont effacés et votre session est fermée partout. Vos commandes restent, comme la loi l’exige, avec le numéro d’identité masqué.',
     deleteAccountConfirm: 'Oui, supprimer mon compte',
     deletionRequested: 'Votre compte a été supprimé.',
-    signedOut: 'Vous êtes déconnecté.',
+    signedOut: 'Session fermée.',
   },
 };
