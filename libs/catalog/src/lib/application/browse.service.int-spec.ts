@@ -11,6 +11,7 @@ import { SearchSynonymRepository } from '../infrastructure/search-synonym.reposi
 import { BrowseService } from './browse.service';
 import { catalogSettingsFromEnv } from './catalog-settings';
 import { FxRatesService } from './fx-rates.service';
+import { ShopWindowCaches } from '@vitrine/shared/graphql';
 
 describe('BrowseService product pages (PostgreSQL)', () => {
   let db: TestDatabase;
@@ -59,5 +60,85 @@ describe('BrowseService product pages (PostgreSQL)', () => {
     // Nothing is cached: a change is seen by the next request.
     await db.prisma.product.update({ where: { id: published[1]!.id }, data: { nameZh: '改名' } });
     expect((await browse.product(published[1]!.id)).nameZh).toBe('改名');
+  });
+});
+
+describe('BrowseService list cards kept per (id, updated_at) (PostgreSQL)', () => {
+  let db: TestDatabase;
+  const statements: string[] = [];
+  const caches = new ShopWindowCaches();
+  /** Runs once, when the cards' statement is sent (a clear while the cards are read). */
+  let onCards: (() => void) | null = null;
+  const make = (env: NodeJS.ProcessEnv) => {
+    const settings = catalogSettingsFromEnv(env);
+    const products = new ProductRepository(db.prisma, new VariantStockCriterion());
+    return new BrowseService(products, new ArtworkRepository(db.prisma), new CollectionRepository(db.prisma), new FxRatesService(new FxRateRepository(db.prisma), settings), new SearchService(new SearchSynonymRepository(db.prisma), settings), settings, caches);
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    for (const session of [db.prisma.sql, db.prisma.sqlPlanned]) {
+      const query = session.$queryRaw.bind(session);
+      session.$queryRaw = ((statement: Prisma.Sql) => {
+        statements.push(statement.text);
+        if (onCards && statement.text.includes('p.id = ANY(')) {
+          onCards();
+          onCards = null;
+        }
+        return query(statement);
+      }) as typeof session.$queryRaw;
+    }
+  });
+  afterAll(() => db.drop());
+
+  it('reads only the keys once the cards are held, a card again when its product changes, all again after a purge', async () => {
+    const browse = make({});
+    const museum = await createMuseum(db.prisma);
+    const slug = museum.slug;
+    const made = await Promise.all(Array.from({ length: 3 }, (_, i) => createProduct(db.prisma, museum.id, { nameZh: `卡 ${i}`, popularity: 10 - i })));
+    const list = async () => (await browse.listProducts({ take: 2, sort: 'POPULARITY', after: null, storefrontSlug: slug })).rows;
+
+    statements.length = 0;
+    const first = await list();
+    expect(first.map((r) => r.nameZh)).toEqual(['卡 0', '卡 1', '卡 2']);
+    expect(first[0]!.variants.map((v) => v.id)).toEqual(made[0]!.variants.map((v) => v.id));
+    expect(first[0]!.media).toHaveLength(1);
+    expect(statements).toHaveLength(2);
+
+    statements.length = 0;
+    expect((await list()).map((r) => r.nameZh)).toEqual(['卡 0', '卡 1', '卡 2']);
+    expect(statements).toHaveLength(1);
+
+    // A product edit moves updated_at (the manager's update always does): that card is read again.
+    await db.prisma.product.update({ where: { id: made[1]!.id }, data: { nameZh: '改名' } });
+    statements.length = 0;
+    expect((await list()).map((r) => r.nameZh)).toEqual(['卡 0', '改名', '卡 2']);
+    expect(statements).toHaveLength(2);
+
+    // A change behind the product row's back shows after the shop window's purge (or the bound).
+    await db.prisma.productVariant.updateMany({ where: { productId: made[0]!.id }, data: { priceMinor: 4_321 } });
+    expect((await list())[0]!.variants[0]!.priceMinor).toBe(1_000);
+    caches.clearAll();
+    expect((await list())[0]!.variants[0]!.priceMinor).toBe(4_321);
+
+    // Cards read while a purge happened answer this page but are not kept.
+    caches.clearAll();
+    onCards = () => caches.clearAll();
+    await list();
+    statements.length = 0;
+    await list();
+    expect(statements).toHaveLength(2);
+  });
+
+  it('keeps nothing with the shop window caches off: one statement a page, the cards with it', async () => {
+    const browse = make({ PUBLIC_CACHE_SECONDS: '0' });
+    const museum = await createMuseum(db.prisma);
+    const slug = museum.slug;
+    await createProduct(db.prisma, museum.id, { nameZh: '无缓存' });
+    for (let i = 0; i < 2; i++) {
+      statements.length = 0;
+      expect((await browse.listProducts({ take: 24, sort: 'NEWEST', after: null, storefrontSlug: slug })).rows.map((r) => r.nameZh)).toEqual(['无缓存']);
+      expect(statements).toHaveLength(1);
+    }
   });
 });

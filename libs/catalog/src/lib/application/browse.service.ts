@@ -11,6 +11,7 @@ import { CollectionRepository, type CollectionRow } from '../infrastructure/coll
 import { ProductRepository, type ProductCardRow, type ProductCursor, type ProductListQuery, type VariantRow, type MediaRow, type ProductDetailRow } from '../infrastructure/product.repository';
 import { CATALOG_SETTINGS, type CatalogSettings } from './catalog-settings';
 import { FxRatesService } from './fx-rates.service';
+import { ProductCardCache } from './product-card-cache';
 import { SearchService } from './search.service';
 
 export type ShopperSort = 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'POPULARITY';
@@ -64,6 +65,9 @@ export class BrowseService {
    */
   private readonly totals: LRUCache<string, Promise<number>> | null;
 
+  /** Cards of list pages by (id, updated_at), with the totals' bound and clears; null with the shop window's caches off. */
+  private readonly cards: ProductCardCache | null;
+
   /**
    * Product pages asked for at the same moment by different requests are read in one
    * statement: public data only, batched per tick and never cached here (cache: false), so
@@ -82,7 +86,7 @@ export class BrowseService {
     private readonly fx: FxRatesService,
     private readonly search: SearchService,
     @Inject(CATALOG_SETTINGS) settings: CatalogSettings,
-    @Optional() caches?: ShopWindowCaches,
+    @Optional() private readonly caches?: ShopWindowCaches,
   ) {
     const totals =
       settings.publicStaleMs > 0
@@ -90,6 +94,9 @@ export class BrowseService {
         : null;
     this.totals = totals;
     if (totals) caches?.register(() => totals.clear());
+    const cards = settings.publicStaleMs > 0 ? new ProductCardCache(settings.publicStaleMs) : null;
+    this.cards = cards;
+    if (cards) caches?.register(() => cards.clear());
   }
 
   /**
@@ -120,10 +127,35 @@ export class BrowseService {
       match: match.kind === 'MATCH' ? match.tsquery : undefined,
       inStock: q.inStock ? true : undefined,
     };
-    const rows = await this.products.publicPage({ ...filter, take: q.take, order: q.sort, after: q.after });
+    const page = { ...filter, take: q.take, order: q.sort, after: q.after };
+    const rows = this.cards ? await this.cardsOf(this.cards, page) : await this.products.publicPage(page);
     // A short first page holds every match: no need to count them.
     const known = q.after === null && rows.length <= q.take ? rows.length : null;
     return { rows, total: () => (known !== null ? Promise.resolve(known) : this.total(filter)) };
+  }
+
+  /**
+   * A page's rows by their keys, the cards taken from memory at the version just read and the
+   * others read in one statement (none once the cards are held). A card read while the shop
+   * window's caches were cleared is used for this answer but not kept (ShopWindowCaches.generation).
+   */
+  private async cardsOf(cards: ProductCardCache, page: Parameters<ProductRepository['publicPageKeys']>[0]): Promise<ProductCardRow[]> {
+    const generation = this.caches?.generation;
+    const keys = await this.products.publicPageKeys(page);
+    const rows: (ProductCardRow | undefined)[] = keys.map((k) => cards.get(k));
+    const missing = keys.filter((_k, i) => !rows[i]).map((k) => k.id);
+    if (!missing.length) return rows as ProductCardRow[];
+    const read = new Map((await this.products.publicCards(missing)).map((c) => [c.id, c]));
+    const keep = generation === undefined || this.caches!.unchangedSince(generation);
+    const out: ProductCardRow[] = [];
+    for (const [i, k] of keys.entries()) {
+      const card = rows[i] ?? read.get(k.id);
+      // Gone between the two statements (deleted): as if the page had been read a moment later.
+      if (!card) continue;
+      if (!rows[i] && keep) cards.set(card);
+      out.push(card);
+    }
+    return out;
   }
 
   private total(filter: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Promise<number> {

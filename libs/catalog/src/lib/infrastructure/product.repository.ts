@@ -79,6 +79,12 @@ export interface ProductCardRow extends ProductRow {
   media: MediaRow[];
 }
 
+/** A list row's identity and version: a card read at this `updatedAt` is the card of this row. */
+export interface ProductCardKey {
+  id: string;
+  updatedAt: Date;
+}
+
 /** A product page: the product with its variants, media and credited works, read in one statement. */
 export interface ProductDetailRow extends ProductRow {
   variants: VariantRow[];
@@ -352,6 +358,41 @@ export class ProductRepository {
     const db = this.prisma.staleTolerant();
     const rows = await (prepare ? db.sql : db.sqlPlanned).$queryRaw<ProductCardSqlRow[]>(statement);
     return rows.map((r) => cardOf(r, 'publicPage'));
+  }
+
+  /**
+   * A shopper's list page as keys only: the ids of `publicPage`'s rows, in its order and with its
+   * conditions and plans, with each row's `updated_at`; the cards come from `publicCards` or
+   * from memory (BrowseService). Without the cards' JSON aggregates PostgreSQL reads 25 index
+   * entries and rows and builds nothing (about 0.1 against 1 ms a page, docs/performance.md).
+   */
+  async publicPageKeys(q: Omit<ProductListQuery, 'publicOnly' | 'museumIds' | 'status'>): Promise<ProductCardKey[]> {
+    const { field, dir } = ORDERS[q.order];
+    const col = Prisma.raw(SORT_COLUMNS[field]);
+    const conds = this.listConditions({ ...q, publicOnly: true });
+    const direction = Prisma.raw(dir === 'asc' ? 'ASC' : 'DESC');
+    if (q.after) {
+      const v = this.sortValue(field, q.after[0]);
+      conds.push(dir === 'asc' ? Prisma.sql`(p.${col}, p.id) > (${v}, ${q.after[1]}::uuid)` : Prisma.sql`(p.${col}, p.id) < (${v}, ${q.after[1]}::uuid)`);
+    }
+    const statement = Prisma.sql`
+      SELECT p.id, p.updated_at AS "updatedAt" FROM products p
+      WHERE ${Prisma.join(conds, ' AND ')} ORDER BY p.${col} ${direction}, p.id ${direction} LIMIT ${q.take + 1}`;
+    // Prepared or planned per call exactly as publicPage's statement (the same conditions and order).
+    const prepare = !q.match && !q.collectionId && !q.artworkId;
+    const db = this.prisma.staleTolerant();
+    return (prepare ? db.sql : db.sqlPlanned).$queryRaw<ProductCardKey[]>(statement);
+  }
+
+  /**
+   * The cards (product, variants, media) of these products as `publicPage` reads them, in no
+   * particular order; the caller took the ids from `publicPageKeys` a moment before, so the
+   * public conditions are not checked again.
+   */
+  async publicCards(ids: readonly string[]): Promise<ProductCardRow[]> {
+    const rows = await this.prisma.staleTolerant().sql.$queryRaw<ProductCardSqlRow[]>(Prisma.sql`
+      SELECT ${PRODUCT_CARD_COLUMNS} FROM products p WHERE p.id = ANY(${[...ids]}::uuid[])`);
+    return rows.map((r) => cardOf(r, 'publicCards'));
   }
 
   count(q: Omit<ProductListQuery, 'take' | 'order' | 'after'>): Promise<number> {
