@@ -10,6 +10,22 @@ import { isTransientInfrastructureError } from './transient-error';
 /** A failure no retry can mend (bad input, a rule refusing): the job goes straight to the dead letter queue. */
 export class PermanentJobError extends UnrecoverableError {}
 
+/**
+ * "Not yet", which is not a failure: a handler waiting on something outside (a remote whose
+ * records trail its answers) throws this to be run again at `at` without spending an attempt,
+ * so its last attempt stays for real failures. (The run is counted in BullMQ's attemptsStarted,
+ * so a later outage of the same job starts its tolerance that many runs along.)
+ */
+export class RunAgainAt extends Error {
+  constructor(
+    readonly at: Date,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'RunAgainAt';
+  }
+}
+
 /** What the dead letter queue holds for a job that used up its attempts. */
 export interface DeadLetter extends JobPayload {
   queue: string;
@@ -185,6 +201,10 @@ export class JobRunner {
       if (job.attemptsMade >= maxAttempts && job.id) await this.queues.get(DEAD_LETTER_QUEUE).remove(deadLetterId(queue, job.id)).catch(() => undefined);
       return result ?? null;
     } catch (error) {
+      if (token && error instanceof RunAgainAt) {
+        await job.moveToDelayed(Math.max(Date.now(), error.at.getTime()), token);
+        throw new DelayedError(`not yet: ${error.message}`.slice(0, 500));
+      }
       // The database or a remote is away: wait it out without spending an attempt, within the tolerance.
       if (token && !(error instanceof UnrecoverableError) && isTransientInfrastructureError(error)) {
         const { backoffCapMs, outageToleranceMs } = this.queues.config;

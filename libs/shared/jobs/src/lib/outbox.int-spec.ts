@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, deleteKeysUnderPrefix, PrivateRedis, type TestDatabase } from '@vitrine/shared/testing';
 import { defineJob, defineQueue, type JobDefinition, type JobHandler } from './job-definition';
-import { JobRunner, PermanentJobError, deadLetterId } from './job-runner';
+import { JobRunner, PermanentJobError, RunAgainAt, deadLetterId } from './job-runner';
 import { jobsConfigFromEnv, type JobsConfig } from './jobs-config';
 import { enqueue, enqueueJob, jobOf } from './outbox';
 import { OutboxRelay } from './outbox-relay';
@@ -222,6 +222,30 @@ describe('outbox, relay and job runner (real PostgreSQL and Redis)', () => {
       await strict.close();
     }
   }, 60_000);
+
+  it('runs a job that says "not yet" again at the time it names, without spending an attempt, even when it has only one', async () => {
+    const waitQueue = defineQueue('not-yet-test', { concurrency: 2 });
+    const waits = defineJob<{ id: string }>({ queue: waitQueue, name: 'waits', jobId: (p) => `waits.${p.id}`, attempts: 1, backoffMs: 50 });
+    const runs: { attempt: number; at: number }[] = [];
+    const registry = new QueueRegistry(config(), [waits]);
+    const runner = new JobRunner(registry, new Map<JobDefinition<any>, JobHandler<any>>([[waits, { async handle(_p: { id: string }, ctx) {
+      runs.push({ attempt: ctx.attempt, at: Date.now() });
+      if (runs.length < 4) throw new RunAgainAt(new Date(Date.now() + 300), 'the remote’s records do not show it yet');
+    } }]]));
+    await runner.start();
+    const q = registry.get(waitQueue.name);
+    try {
+      await q.add(waits.name, { id: 'a' }, { ...registry.optionsFor(waitQueue.name, waits.name), jobId: 'waits.a' });
+      await until('the job done on its fourth run', async () => (await (await q.getJob('waits.a'))?.isCompleted()) === true, 10_000);
+      // An ordinary failure of a one-attempt job would have dead-lettered it at once.
+      expect(runs.map((r) => r.attempt)).toEqual([1, 1, 1, 1]);
+      for (let i = 1; i < runs.length; i++) expect(runs[i].at - runs[i - 1].at).toBeGreaterThanOrEqual(280);
+      expect(await registry.get(DEAD_LETTER_QUEUE).getJob(deadLetterId(waitQueue.name, 'waits.a'))).toBeUndefined();
+    } finally {
+      await runner.stop();
+      await registry.close();
+    }
+  }, 30_000);
 
   it('refuses to start when a listed job has no handler', () => {
     const queues = new QueueRegistry(config(), jobs);

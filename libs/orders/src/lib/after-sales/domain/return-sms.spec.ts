@@ -1,4 +1,4 @@
-import { DEV_RETURN_SMS_TEMPLATES, parseReturnSmsTemplates, smsAmount, smsParams, smsVariable, templateFor } from './return-sms';
+import { DEV_RETURN_SMS_TEMPLATES, RECORDS_ASK_EVERY_MS, afterRecordsMiss, parseReturnSmsTemplates, smsAmount, smsParams, smsVariable, templateFor } from './return-sms';
 
 describe('return texts to guests (SMS)', () => {
   it('gives each texted step its parameters, and none for a step that is not texted', () => {
@@ -35,5 +35,18 @@ describe('return texts to guests (SMS)', () => {
     expect(() => parseReturnSmsTemplates(JSON.stringify({ 'zh-CN': { ACCEPTED: 'SMS_1' } }), false)).toThrow(/zh-CN needs/);
     expect(() => parseReturnSmsTemplates(JSON.stringify({ de: {} }), false)).toThrow(/unknown locale/);
     expect(() => parseReturnSmsTemplates(JSON.stringify({ 'zh-CN': { ACCEPTED: 'hello' } }), false)).toThrow(/template code/);
+  });
+
+  it('sends a text whose try was lost only once the send records can no longer trail that try; before, asks them again, on any try of the job', () => {
+    const triedAt = new Date('2026-12-06T10:00:00Z');
+    const at = (ms: number) => new Date(triedAt.getTime() + ms);
+    // 2 min of lag: asked again every 10 s, the last ask at the lag's end, then sent.
+    expect(afterRecordsMiss(triedAt, at(7_000), 120_000)).toEqual({ send: false, askAt: at(7_000 + RECORDS_ASK_EVERY_MS) });
+    expect(afterRecordsMiss(triedAt, at(115_000), 120_000)).toEqual({ send: false, askAt: at(120_000) });
+    expect(afterRecordsMiss(triedAt, at(119_999), 120_000)).toEqual({ send: false, askAt: at(120_000) });
+    expect(afterRecordsMiss(triedAt, at(120_000), 120_000)).toEqual({ send: true });
+    expect(afterRecordsMiss(triedAt, at(3_600_000), 120_000)).toEqual({ send: true });
+    // No lag configured: sent at once.
+    expect(afterRecordsMiss(triedAt, at(7_000), 0)).toEqual({ send: true });
   });
 });

@@ -99,3 +99,18 @@ export function smsParams(step: string, params: Record<string, unknown>): Record
       return {};
   }
 }
+
+/** While the gateway's send records may still trail a try, they are asked again this often (and once more when the lag is over). */
+export const RECORDS_ASK_EVERY_MS = 10_000;
+
+/**
+ * A try whose outcome was lost (`triedAt`), and the gateway's send records do not show its text:
+ * send it again only once the records can no longer be trailing that try (`lagMs` after it);
+ * before, ask them again at the returned time. Whether this is the job's last try does not enter:
+ * a text the records may not show yet is never sent blind.
+ */
+export function afterRecordsMiss(triedAt: Date, now: Date, lagMs: number): { send: true } | { send: false; askAt: Date } {
+  const sureAt = triedAt.getTime() + lagMs;
+  if (now.getTime() >= sureAt) return { send: true };
+  return { send: false, askAt: new Date(Math.min(sureAt, now.getTime() + RECORDS_ASK_EVERY_MS)) };
+}
