@@ -2,9 +2,11 @@
 // Reads are React `cache`d: a page's generateMetadata and body share one API request.
 // They are anonymous (no access token): the same for every shopper, so the pages built from
 // them may be replayed by a shared HTTP cache (proxy.ts, ADR 0015).
+import { headers } from 'next/headers';
 import { cache } from 'react';
 import { toApiLocale, type ShopLocale } from '../../i18n/locales';
 import { gql } from './client';
+import { ARTWORK, CARD, readProduct } from './product-read';
 import type { MoneyValue } from '../format/money';
 
 export interface CollectionRef {
@@ -99,9 +101,6 @@ export interface ProductFilter {
 
 const ANONYMOUS = { auth: false } as const;
 
-const CARD = `id name category priceFrom { amount currency } inStock coBrandedWith media { id url alt position } storefront { slug name }`;
-const ARTWORK = `id accessionNumber title artist period creditLine imageUrl`;
-
 export const storefronts = cache(async (locale: ShopLocale): Promise<StorefrontSummary[]> => {
   const q = `query Storefronts($locale: Locale) { storefronts(first: 100, locale: $locale) { nodes { id slug name story bannerUrl museumId } } }`;
   return (await gql<{ storefronts: { nodes: StorefrontSummary[] } }>(q, { locale: toApiLocale(locale) }, ANONYMOUS)).storefronts.nodes;
@@ -140,25 +139,11 @@ export async function products(locale: ShopLocale, filter: ProductFilter, option
   return { nodes: page.nodes, totalCount: page.totalCount, endCursor: page.pageInfo.endCursor, hasNextPage: page.pageInfo.hasNextPage };
 }
 
-export const product = cache(async (locale: ShopLocale, id: string): Promise<ProductDetail> => {
-  const q = `query Product($id: ID!, $locale: Locale) {
-    product(id: $id, locale: $locale) {
-      ${CARD} description shortCode crossBorderCategory
-      fx { rate base quote }
-      variants { id sku options price { amount currency } originCountry }
-      offers { variantId inStock lowStock taxEstimate { amount currency } }
-      inspiredBy { ${ARTWORK} }
-      collections { id slug name }
-      storefront { slug name story }
-    }
-  }`;
-  return (await gql<{ product: ProductDetail }>(q, { id, locale: toApiLocale(locale) }, ANONYMOUS)).product;
-});
+/** A product with everything its page shows (the drop page's piece); the product page itself, in pages/, calls readProduct. */
+export const product = cache(async (locale: ShopLocale, id: string): Promise<ProductDetail> => readProduct(locale, id, { forwardedFor: (await headers()).get('x-forwarded-for'), accessToken: null }));
 
 export async function productIdByShortCode(code: string): Promise<string> {
   return (await gql<{ productIdByShortCode: string }>(`query Short($code: String!) { productIdByShortCode(code: $code) }`, { code }, ANONYMOUS)).productIdByShortCode;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The API answers a malformed id with a validation error: the shop treats it as not found. */
-export const isId = (value: string) => UUID.test(value);
+export { isId } from './product-read';
