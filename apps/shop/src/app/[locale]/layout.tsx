@@ -1,14 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { Footer } from '../../components/Footer';
-import { Header } from '../../components/Header';
+import { ShopFrame, THEME_COLOR } from '../../components/ShopFrame';
 import { getDictionary } from '../../i18n/dictionary';
 import { LOCALES, OG_LOCALE } from '../../i18n/locales';
 import { localeOf, type LocaleParams } from '../../i18n/server';
 import { shopOrigin } from '../../lib/api/config';
 import '../globals.css';
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#7a1f2b' };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: THEME_COLOR };
 
 export async function generateMetadata({ params }: { params: LocaleParams }): Promise<Metadata> {
   const locale = await localeOf(params);
@@ -31,11 +30,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale}>
       <body>
-        <Header locale={locale} dict={dict} />
-        <main id="main" tabIndex={-1}>
+        <ShopFrame locale={locale} dict={dict}>
           {children}
-        </main>
-        <Footer dict={dict} />
+        </ShopFrame>
       </body>
     </html>
   );

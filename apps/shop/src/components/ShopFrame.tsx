@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import type { Dictionary } from '../i18n/dictionary';
+import type { ShopLocale } from '../i18n/locales';
+import { Footer } from './Footer';
+import { Header } from './Header';
+
+/** The browser's UI colour on phones (the viewport's theme-color). */
+export const THEME_COLOR = '#7a1f2b';
+
+/**
+ * What every shop page has around its content: the header (locale switch, cart, search), the
+ * main landmark and the footer. Used by the App Router's [locale]/layout.tsx and by the product
+ * page, which the Pages Router renders without client JavaScript (ADR 0027).
+ */
+export function ShopFrame({ locale, dict, children }: { locale: ShopLocale; dict: Dictionary; children: ReactNode }) {
+  return (
+    <>
+      <Header locale={locale} dict={dict} />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <Footer dict={dict} />
+    </>
+  );
+}
