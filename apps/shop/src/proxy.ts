@@ -7,7 +7,9 @@ import type { ApiSession } from './lib/api/session';
 import { pageCacheControl } from './lib/http-cache';
 import { pageContentSecurityPolicy } from './lib/live-embeds';
 import { SOURCE_MAX_AGE_SECONDS, validSource } from './lib/source-marker';
-import { DEFAULT_LOCALE, isLocale, LOCALE_HEADER } from './i18n/locales';
+import { DEFAULT_LOCALE, isLocale, LOCALE_HEADER, LOCALES } from './i18n/locales';
+
+const PRODUCT_PAGE = new RegExp(String.raw`^/(?:${LOCALES.join('|')})/products/[^/]+/?$`);
 
 const REFRESH = `mutation Refresh($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { accessToken refreshToken expiresIn } }`;
 
@@ -75,6 +77,12 @@ async function route(request: NextRequest): Promise<NextResponse> {
   // The locale, for what renders without route params (not-found.tsx).
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(LOCALE_HEADER, first);
+  // Seen here because next.config.mjs sets skipProxyUrlNormalize (Next strips them otherwise).
+  const rsc = request.headers.has('rsc') || request.headers.has('next-router-prefetch') || request.nextUrl.searchParams.has('_rsc');
+  // The product page is a Pages Router page without client JavaScript (ADR 0027): an App Router
+  // navigation or prefetch to it (a <Link>, a server action's redirect) would render the whole
+  // page for a payload it cannot use. No body: the App Router's client then loads it as a document.
+  if (rsc && PRODUCT_PAGE.test(pathname)) return new NextResponse(null, { status: 204, headers: { 'cache-control': 'private, no-store' } });
   const refreshToken = request.cookies.get(COOKIE.refresh)?.value;
   const accessToken = request.cookies.get(COOKIE.access)?.value;
   if (!refreshToken || accessToken) {
@@ -84,8 +92,7 @@ async function route(request: NextRequest): Promise<NextResponse> {
       method: request.method,
       pathname,
       signedIn: Boolean(refreshToken || accessToken),
-      // Seen here because next.config.mjs sets skipProxyUrlNormalize (Next strips them otherwise).
-      rsc: request.headers.has('rsc') || request.headers.has('next-router-prefetch') || request.nextUrl.searchParams.has('_rsc'),
+      rsc,
     });
     if (cacheControl) response.headers.set('cache-control', cacheControl);
     return response;

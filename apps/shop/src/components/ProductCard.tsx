@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { fill, type Dictionary } from '../i18n/dictionary';
 import type { ShopLocale } from '../i18n/locales';
 import type { ProductCardData } from '../lib/api/catalog';
@@ -11,7 +10,8 @@ export function ProductCard({ product, locale, dict, priority = false, source }:
   const image = [...product.media].sort((a, b) => a.position - b.position)[0];
   return (
     <li className="product-card" data-testid="product-card">
-      <Link href={routes.product(locale, product.id, source)}>
+      {/* A plain link: the product page is outside the App Router (ADR 0027), its router would fetch it twice. */}
+      <a href={routes.product(locale, product.id, source)}>
         {image ? (
           <Img url={image.url} alt="" widths={[200, 400]} sizes="(min-width: 720px) 25vw, 50vw" priority={priority} className="product-card-image" />
         ) : (
@@ -21,7 +21,7 @@ export function ProductCard({ product, locale, dict, priority = false, source }:
         {product.coBrandedWith ? <span className="badge">{fill(dict.product.coBranded, { brand: product.coBrandedWith })}</span> : null}
         <Price money={product.priceFrom} locale={locale} dict={dict} from />
         {product.inStock ? null : <span className="stock out">{dict.product.outOfStock}</span>}
-      </Link>
+      </a>
     </li>
   );
 }

@@ -11,6 +11,9 @@ export const routes = {
   collection: (l: ShopLocale, slug: string, collectionSlug: string) => `/${l}/m/${enc(slug)}/collections/${enc(collectionSlug)}`,
   /** `src`: a source marker for the page to keep (the search results' links: lib/source-marker.ts). */
   product: (l: ShopLocale, id: string, src?: string) => `/${l}/products/${enc(id)}${src ? `?src=${enc(src)}` : ''}`,
+  /** The product page's forms post here (route handlers: the page has no client JavaScript, ADR 0027). */
+  productCart: (l: ShopLocale, id: string) => `/${l}/products/${enc(id)}/cart`,
+  productNotify: (l: ShopLocale, id: string) => `/${l}/products/${enc(id)}/notify`,
   /** A live session's page (its update stream, the pinned product, add to cart). */
   live: (l: ShopLocale, id: string) => `/${l}/live/${enc(id)}`,
   /** A limited-edition drop's page (queue or draw, the shopper's place or turn). */

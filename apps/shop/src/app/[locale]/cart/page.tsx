@@ -161,9 +161,10 @@ export default async function CartPage({
                     data-testid="cart-line"
                   >
                     <div className="cart-line-head">
-                      <Link href={routes.product(locale, line.productId)} className="cart-line-name">
+                      {/* Plain: the product page is outside the App Router (ADR 0027). */}
+                      <a href={routes.product(locale, line.productId)} className="cart-line-name">
                         {line.name}
-                      </Link>
+                      </a>
                       <span className="cart-line-total">{money(line.goods)}</span>
                     </div>
                     <p className="cart-line-meta">

@@ -57,15 +57,3 @@ export async function buyDrop(formData: FormData): Promise<void> {
   revalidatePath(`/${locale}`, 'layout');
   redirect(routes.checkout(locale));
 }
-
-/** "Notify me when it is back" on a sold-out product page; a guest is sent to sign in first. */
-export async function notifyBackInStock(formData: FormData): Promise<void> {
-  const locale = String(formData.get('locale') ?? '');
-  const productId = String(formData.get('productId') ?? '');
-  const variantId = String(formData.get('variantId') ?? '');
-  if (!isLocale(locale) || !isId(productId) || !isId(variantId)) redirect('/');
-  const page = routes.product(locale, productId);
-  const code = await run(NOTIFY, { input: { kind: 'BACK_IN_STOCK', targetId: variantId } });
-  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') redirect(routes.signIn(locale, page));
-  redirect(`${page}?${new URLSearchParams(outcome(code, { v: variantId, notify: '1' }))}#buy`);
-}

@@ -172,7 +172,7 @@ export default async function DropPage({ params, searchParams }: { params: Param
       />
       {piece ? null : (
         <p>
-          <Link href={routes.product(locale, drop.productId)}>{t.seeProduct}</Link>
+          <a href={routes.product(locale, drop.productId)}>{t.seeProduct}</a>
         </p>
       )}
     </div>
@@ -215,9 +215,10 @@ function DropPiece({
           {formatMoney(variant.price, locale)}
         </p>
         <p data-testid="drop-edition">{fill(t.edition, { edition: drop.editionSize, limit: drop.perIdentityLimit })}</p>
-        <Link href={`${routes.product(locale, product.id)}?v=${variant.id}`} data-testid="drop-product-link">
+        {/* Plain links to the product page: it is outside the App Router (ADR 0027). */}
+        <a href={`${routes.product(locale, product.id)}?v=${variant.id}`} data-testid="drop-product-link">
           {t.seeProduct}
-        </Link>
+        </a>
       </div>
     </section>
   );

@@ -1,29 +1,18 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { Img } from '../../../../components/Img';
-import { Share } from '../../../../components/Share';
-import { errorMessage, fill, getDictionary } from '../../../../i18n/dictionary';
-import { localeOf } from '../../../../i18n/server';
-import { isId, product as readProduct, type ProductDetail } from '../../../../lib/api/catalog';
-import { orNotFound } from '../../../../lib/api/not-found';
-import { formatMoney } from '../../../../lib/format/money';
-import { routes } from '../../../../lib/routes';
-import { pageMetadata } from '../../../../lib/seo';
-import { optionNames, optionValues, selectedVariant, variantFor } from '../../../../lib/variants';
-import { addToCart } from './actions';
-import { notifyBackInStock } from '../../drops/[id]/actions';
-import { dropsEn } from '../../../../i18n/dictionaries/drops/en';
-import { dropsFr } from '../../../../i18n/dictionaries/drops/fr';
-import { dropsZhCN } from '../../../../i18n/dictionaries/drops/zh-CN';
+import { fill, errorMessage, type Dictionary } from '../../i18n/dictionary';
+import { dropsEn } from '../../i18n/dictionaries/drops/en';
+import { dropsFr } from '../../i18n/dictionaries/drops/fr';
+import { dropsZhCN } from '../../i18n/dictionaries/drops/zh-CN';
+import type { ShopLocale } from '../../i18n/locales';
+import type { ProductDetail, Variant } from '../../lib/api/catalog';
+import { formatMoney } from '../../lib/format/money';
+import { routes } from '../../lib/routes';
+import { optionNames, optionValues, variantFor } from '../../lib/variants';
+import { Img } from '../Img';
+import { Share } from '../Share';
 
 // "Notify me when it is back" (issue 22) speaks with the drop page's texts.
 const DROP_TEXTS = { 'zh-CN': dropsZhCN, en: dropsEn, fr: dropsFr } as const;
-
-type Params = Promise<{ locale: string; id: string }>;
-type Query = Promise<Record<string, string | string[] | undefined>>;
-
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 const regionNames = new Map<string, Intl.DisplayNames>();
 function regionName(locale: string, code: string): string {
@@ -32,34 +21,24 @@ function regionName(locale: string, code: string): string {
   return names.of(code) ?? code;
 }
 
-async function load(locale: Parameters<typeof readProduct>[0], id: string): Promise<ProductDetail> {
-  if (!isId(id)) notFound();
-  return orNotFound(readProduct(locale, id));
+/** What the URL says about the last form post: `added=<n>`, `error=<CODE>`, `notify=1`. */
+export interface ProductOutcome {
+  added: string | null;
+  error: string | null;
+  notified: string | null;
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const locale = await localeOf(params);
-  const { id } = await params;
-  const p = await load(locale, id);
-  const image = [...p.media].sort((a, b) => a.position - b.position)[0]?.url;
-  return pageMetadata(locale, (l) => routes.product(l, id), { title: p.name, description: p.description, image });
-}
-
-export default async function ProductPage({ params, searchParams }: { params: Params; searchParams: Query }) {
-  const locale = await localeOf(params);
-  const { id } = await params;
-  const query = await searchParams;
-  const dict = getDictionary(locale);
-  const p = await load(locale, id);
+/**
+ * The product page's content (gallery, options, price, tax, availability, add to cart, notify me,
+ * share, details, the story of the work). Server-rendered HTML that works without JavaScript: the
+ * variant picker is links, the forms post to route handlers (ADR 0027).
+ */
+export function ProductView({ locale, dict, product: p, variant, outcome }: { locale: ShopLocale; dict: Dictionary; product: ProductDetail; variant: Variant; outcome: ProductOutcome }) {
   const offers = new Map(p.offers.map((o) => [o.variantId, o]));
-  const variant = selectedVariant(p.variants, first(query['v']), (v) => offers.get(v.id)?.inStock ?? false);
-  if (!variant) notFound();
   const offer = offers.get(variant.id);
   const media = [...p.media].sort((a, b) => a.position - b.position);
   const names = optionNames(p.variants);
-  const added = first(query['added']);
-  const error = first(query['error']);
-  const notified = first(query['notify']);
+  const { added, error, notified } = outcome;
   const label = (name: string) => dict.optionNames[name] ?? name;
   const availability = !offer?.inStock ? 'out' : offer.lowStock ? 'low' : 'in';
 
@@ -117,15 +96,14 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
                 const soldOut = target ? !offers.get(target.id)?.inStock : true;
                 return (
                   <li key={value}>
-                    <Link
-                      href={`${routes.product(locale, p.id)}?v=${target?.id ?? variant.id}`}
+                    {/* To the buy box: a full page load (no client router here) would start at the top. */}
+                    <a
+                      href={`${routes.product(locale, p.id)}?v=${target?.id ?? variant.id}#buy`}
                       className={`option${current ? ' current' : ''}${soldOut ? ' sold-out' : ''}`}
                       aria-current={current ? 'true' : undefined}
-                      scroll={false}
-                      replace
                     >
                       {value}
-                    </Link>
+                    </a>
                   </li>
                 );
               })}
@@ -133,9 +111,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
           </fieldset>
         ))}
 
-        <form action={addToCart} className="add-to-cart">
-          <input type="hidden" name="locale" value={locale} />
-          <input type="hidden" name="productId" value={p.id} />
+        <form action={routes.productCart(locale, p.id)} method="post" className="add-to-cart">
           <input type="hidden" name="variantId" value={variant.id} />
           <label>
             <span>{dict.product.quantity}</span>
@@ -152,9 +128,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
           </button>
         </form>
         {availability === 'out' ? (
-          <form action={notifyBackInStock} className="notify-back">
-            <input type="hidden" name="locale" value={locale} />
-            <input type="hidden" name="productId" value={p.id} />
+          <form action={routes.productNotify(locale, p.id)} method="post" className="notify-back">
             <input type="hidden" name="variantId" value={variant.id} />
             <button type="submit" className="button" data-testid="notify-back">
               {DROP_TEXTS[locale].notifyBack}
