@@ -141,6 +141,15 @@ describe('console: returns', () => {
     expect(made[0]!.params).toMatchObject({ amount: String(ret.refundAmountMinor) });
     expect(ret.refundAmountMinor).toBeGreaterThan(0);
 
+    // The order page shows the manager the return window the shop shows the shopper: 30 days after customs release.
+    const cleared = await c.api.db.prisma.orderStatusChange.findFirstOrThrow({ where: { orderId: order.id, toStatus: 'CLEARED' } });
+    const deadline = new Date(cleared.createdAt.getTime() + 30 * 86_400_000).toISOString();
+    await page.goto(`${c.server.url}/#/orders/${order.id}/show`);
+    const shownDeadline = page.getByTestId('order-return-deadline');
+    await shownDeadline.waitFor();
+    const expected = await page.evaluate((at) => new Date(at).toLocaleString(navigator.language.toLowerCase().startsWith('en') ? navigator.language : 'en'), deadline);
+    expect(await shownDeadline.textContent()).toBe(expected);
+
     // Another museum's manager: the return is not found, the list is empty of ours.
     const { page: page2 } = await c.open();
     await signInFast(page2, stranger.email, stranger.password);

@@ -692,6 +692,7 @@ export const en = {
       receipt: 'receipt %{code}:',
       attempts_and_xml: 'Attempts and the message as sent',
       entries: '%{smart_count} order in the envelope |||| %{smart_count} orders in the envelope',
+      return_deadline: 'Returns asked until',
       customs_after_payment: 'Declared to customs once paid.',
       customs_not_yet: 'Not declared yet: the pipeline starts within moments of payment.',
       shipment: 'Shipment',

@@ -694,6 +694,7 @@ export const fr: typeof en = {
       receipt: 'accusé %{code} :',
       attempts_and_xml: 'Tentatives et message envoyé',
       entries: '%{smart_count} commande dans l’envoi |||| %{smart_count} commandes dans l’envoi',
+      return_deadline: 'Retours demandés jusqu’au',
       customs_after_payment: 'Déclarée en douane une fois payée.',
       customs_not_yet: 'Pas encore déclarée : le traitement démarre dans les instants qui suivent le paiement.',
       shipment: 'Expédition',

@@ -117,6 +117,7 @@ graphql(`
   fragment OrderDetailFields on Order {
     ...OrderListFields
     discountTotal
+    returnDeadline
     fx { rate marginBps source effectiveAt }
     lines {
       id

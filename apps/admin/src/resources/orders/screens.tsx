@@ -385,6 +385,14 @@ const Customs = () => {
   return (
     <Section title="vitrine.orders.customs" testId="order-customs">
       <Row label="resources.orders.fields.customsMode">{o.customsMode}</Row>
+      {/* The shopper's return window (30 days after release by default), as the shop shows it. */}
+      {o.returnDeadline && (
+        <Row label="vitrine.orders.return_deadline">
+          <span data-testid="order-return-deadline">
+            <When at={o.returnDeadline} />
+          </span>
+        </Row>
+      )}
       {messages.length ? (
         messages.map((m) => <CustomsDocument key={m.id} message={m} />)
       ) : (
