@@ -3,7 +3,8 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { OrdersSourcesModule } from '@vitrine/orders';
-import { SettlementCoreModule, SettlementPostingService } from '@vitrine/settlement';
+import { SettlementCoreModule, SettlementPostingService, SettlementQueriesService } from '@vitrine/settlement';
+import type { Actor } from '@vitrine/shared/graphql';
 import { DataAccessModule, PrismaService } from '@vitrine/shared/data-access';
 import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 
@@ -26,6 +27,8 @@ const NOW = new Date('2026-12-01T00:00:00.000Z');
 
 @Module({ imports: [DataAccessModule, OrdersSourcesModule, SettlementCoreModule] })
 class PostingModule {}
+
+const operator: Actor = { userId: '00000000-0000-0000-0000-000000000001', role: 'PLATFORM_ADMIN', museumIds: [], brandId: null };
 
 interface Side {
   db: TestDatabase;
@@ -282,6 +285,28 @@ describe('settlement catch-up in batches posts what one checkout at a time posts
       await line(tx, e2, acc!.clearing, -6);
     });
     expect(await prisma.$queryRaw<{ k: string }[]>`SELECT event_key AS k FROM settlement_journal_entries WHERE event_key LIKE 'test:%' ORDER BY 1`).toEqual([{ k: 'test:ok-1' }, { k: 'test:ok-2' }]);
+    // Entries and lines in one statement (the catch-up's shape), one entry off by 7: refused at COMMIT, nothing written.
+    await expect(
+      prisma.$transaction(
+        (tx) => tx.$executeRaw`
+          WITH e AS (INSERT INTO settlement_journal_entries (id, event_key, kind, occurred_at)
+                     VALUES (gen_random_uuid(), 'test:one-statement-1', 'FEE', now()), (gen_random_uuid(), 'test:one-statement-2', 'FEE', now()) RETURNING id, event_key)
+          INSERT INTO settlement_journal_lines (entry_id, account_id, component, amount_minor, currency)
+          SELECT e.id, x.a, 'FEE', x.m, 'CNY' FROM e JOIN (VALUES ('test:one-statement-1', ${acc!.fee}::uuid, 4), ('test:one-statement-1', ${acc!.clearing}::uuid, -4),
+                                                                 ('test:one-statement-2', ${acc!.fee}::uuid, 9), ('test:one-statement-2', ${acc!.clearing}::uuid, -2)) x(k, a, m) ON x.k = e.event_key`,
+      ),
+    ).rejects.toThrow(/does not balance: 7 CNY/);
+    // What the foreign keys refused, the statement's check refuses: a line of no entry, a line of no account.
+    await expect(prisma.$transaction((tx) => line(tx, '00000000-0000-0000-0000-0000000000e1', acc!.fee, 1))).rejects.toThrow(/entry 00000000-0000-0000-0000-0000000000e1 which does not exist/);
+    await expect(
+      prisma.$transaction(async (tx) => {
+        const e = await entry(tx, 'test:no-account');
+        await line(tx, e, '00000000-0000-0000-0000-0000000000a1', 1);
+        await line(tx, e, acc!.clearing, -1);
+      }),
+    ).rejects.toThrow(/account 00000000-0000-0000-0000-0000000000a1 which does not exist/);
+    expect(await prisma.$queryRaw<{ k: string }[]>`SELECT event_key AS k FROM settlement_journal_entries WHERE event_key LIKE 'test:%' ORDER BY 1`).toEqual([{ k: 'test:ok-1' }, { k: 'test:ok-2' }]);
+    expect(await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM settlement_entries_to_check`).toEqual([{ n: 0 }]);
   });
 
   it('balances: every entry sums to zero per currency, and Stripe clearing holds what shoppers paid less refunds and lost disputes', async () => {
@@ -299,5 +324,19 @@ describe('settlement catch-up in batches posts what one checkout at a time posts
       expect(check!.clearing).toBe(check!.expected);
       expect(check!.total).toBe(0);
     }
+  });
+
+  it('the balance check over every entry finds an entry written past the database’s checks', async () => {
+    const queries = b.app.get(SettlementQueriesService);
+    expect(await queries.unbalancedEntries(operator)).toEqual([]);
+    // Planted with the triggers off (session_replication_role = replica): off by 5 EUR though balanced in CNY.
+    await sql(b.db.url, [
+      'SET session_replication_role = replica',
+      `WITH e AS (INSERT INTO settlement_journal_entries (id, event_key, kind, occurred_at) VALUES (gen_random_uuid(), 'test:planted', 'FEE', now()) RETURNING id)
+       INSERT INTO settlement_journal_lines (entry_id, account_id, component, amount_minor, currency)
+       SELECT e.id, a.id, 'FEE', x.m, x.c FROM e, (SELECT id FROM settlement_accounts WHERE kind = 'STRIPE_CLEARING') a, (VALUES (3, 'CNY'), (-3, 'CNY'), (5, 'EUR')) x(m, c)`,
+    ]);
+    expect(await queries.unbalancedEntries(operator)).toEqual(['test:planted']);
+    await expect(queries.unbalancedEntries({ ...operator, role: 'MUSEUM_MANAGER' })).rejects.toThrow(/operator/);
   });
 });

@@ -114,6 +114,16 @@ export class SettlementQueriesService {
   }
 
   /**
+   * The ledger's balance check over every entry (the operator's): the event keys of entries
+   * whose lines do not sum to zero in a currency. Empty unless the database's checks were
+   * bypassed; a reconciliation's sanity check, not a request path.
+   */
+  async unbalancedEntries(actor: Actor): Promise<string[]> {
+    if (!isPlatformAdmin(actor)) throw new ForbiddenError('Only the platform operator checks the ledger');
+    return this.ledger.unbalancedEntries();
+  }
+
+  /**
    * A seller's ledger lines, newest first, in keyset pages; filtered by entry kind and by
    * when entries were written ([from, to)). Same tenancy as sellerBalance. The amount is as
    * the seller sees it: positive when owed to the seller more, negative when taken back.
