@@ -197,7 +197,8 @@ export class SettlementSourcesRepository {
    * through; with no backlog it is one scan, as before.
    */
   async checkoutsBehind(limit: number, after: string | null, windowDays: number, now: Date): Promise<string[]> {
-    const unposted = await this.prisma.$queryRaw<{ id: string }[]>`
+    // Planned for their values (sqlPlanned): the bounds are null or not.
+    const unposted = await this.prisma.sqlPlanned.$queryRaw<{ id: string }[]>`
       SELECT u.id::text AS id FROM (
         SELECT DISTINCT o.checkout_id AS id FROM ${this.sales.orders} o
          WHERE o.paid_at IS NOT NULL AND (${after}::uuid IS NULL OR o.checkout_id > ${after}::uuid)
@@ -205,7 +206,7 @@ export class SettlementSourcesRepository {
          ORDER BY o.checkout_id LIMIT ${limit}) u
        ORDER BY u.id`;
     const upper = unposted.length === limit ? unposted[unposted.length - 1]!.id : null;
-    const others = await this.prisma.$queryRaw<{ id: string }[]>`
+    const others = await this.prisma.sqlPlanned.$queryRaw<{ id: string }[]>`
       SELECT p.checkout_id::text AS id FROM ${PaymentsReadPort.refunds} r JOIN ${PaymentsReadPort.payments} p ON p.id = r.payment_id
        WHERE (${after}::uuid IS NULL OR p.checkout_id > ${after}::uuid) AND (${upper}::uuid IS NULL OR p.checkout_id <= ${upper}::uuid)
          AND ((r.status IN ('succeeded', 'pending') AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'refund:' || r.provider_refund_id))
