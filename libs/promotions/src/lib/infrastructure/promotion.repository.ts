@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogReadPort } from '@vitrine/catalog';
-import { Prisma, PrismaService, type SqlTx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, parseJsonColumn, type SqlTx } from '@vitrine/shared/data-access';
+import { z } from 'zod';
 import type { Funder, PromotionKind, PromotionRule, ThresholdTier } from '../domain/best-combination';
 import type { PromotionInput } from '../domain/promotion-input';
 
@@ -68,9 +69,15 @@ const SELECT = {
 
 type Selected = Prisma.PromotionGetPayload<{ select: typeof SELECT }>;
 
-function toRow(p: Selected): PromotionRow {
+/** A promotion's `tiers` (a jsonb column): parsed at the repository's boundary, not cast (ADR 0023); none stored reads as no tiers. */
+const TIERS = z
+  .array(z.object({ minMinor: z.number().int(), offMinor: z.number().int() }))
+  .nullable()
+  .transform((tiers): ThresholdTier[] => tiers ?? []);
+
+function toRow(p: Selected, where: string): PromotionRow {
   const { allProducts, products, tiers, ...rest } = p;
-  return { ...rest, tiers: (tiers as unknown as ThresholdTier[]) ?? [], productIds: allProducts ? null : products.map((x) => x.productId).sort() };
+  return { ...rest, tiers: parseJsonColumn(TIERS, tiers, where, 'tiers'), productIds: allProducts ? null : products.map((x) => x.productId).sort() };
 }
 
 interface LiveSqlRow {
@@ -80,7 +87,7 @@ interface LiveSqlRow {
   name: string;
   code: string | null;
   fundedBy: Funder;
-  tiers: ThresholdTier[];
+  tiers: unknown;
   every: boolean;
   discountType: 'PERCENT' | 'AMOUNT' | null;
   percentBps: number | null;
@@ -102,6 +109,10 @@ const LIVE_COLUMNS = Prisma.sql`p.id::text, p.museum_id::text AS "museumId", p.k
   p.ends_at AS "endsAt", p.archived_at AS "archivedAt",
   CASE WHEN p.all_products THEN NULL ELSE ARRAY(SELECT pp.product_id::text FROM promotion_products pp WHERE pp.promotion_id = p.id ORDER BY 1) END AS "productIds"`;
 
+function toLive(r: LiveSqlRow, where: string): LivePromotion {
+  return { ...r, tiers: parseJsonColumn(TIERS, r.tiers, where, 'tiers') };
+}
+
 /** Promotions' data access; no rules. */
 @Injectable()
 export class PromotionRepository {
@@ -118,12 +129,12 @@ export class PromotionRepository {
       ...(filter.platformOnly ? { museumId: null } : filter.museumId ? { museumId: filter.museumId } : filter.museumIds === 'ALL' ? {} : { museumId: { in: [...filter.museumIds] } }),
     };
     const rows = await this.prisma.promotion.findMany({ where, select: SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: 500 });
-    return rows.map(toRow);
+    return rows.map((r) => toRow(r, 'PromotionRepository.list'));
   }
 
   async find(id: string): Promise<PromotionRow | null> {
     const row = await this.prisma.promotion.findUnique({ where: { id }, select: SELECT });
-    return row ? toRow(row) : null;
+    return row ? toRow(row, 'PromotionRepository.find') : null;
   }
 
   /** What the given promotions gave away so far (redemptions not released), per promotion. */
@@ -166,7 +177,7 @@ export class PromotionRepository {
       },
       select: SELECT,
     });
-    return toRow(row);
+    return toRow(row, 'PromotionRepository.create');
   }
 
   /**
@@ -202,7 +213,7 @@ export class PromotionRepository {
         select: SELECT,
       });
     });
-    return row ? toRow(row) : null;
+    return row ? toRow(row, 'PromotionRepository.update') : null;
   }
 
   /** Archives it unless it already is (false then). */
@@ -217,16 +228,17 @@ export class PromotionRepository {
    */
   async liveThresholds(museumIds: readonly string[] | null, at: Date, aheadMs = 0): Promise<LivePromotion[]> {
     const until = new Date(at.getTime() + aheadMs);
-    return this.prisma.sql.$queryRaw<LiveSqlRow[]>(Prisma.sql`
+    const rows = await this.prisma.sql.$queryRaw<LiveSqlRow[]>(Prisma.sql`
       SELECT ${LIVE_COLUMNS} FROM promotions p
        WHERE p.kind = 'THRESHOLD' AND p.archived_at IS NULL AND p.starts_at <= ${until} AND p.ends_at > ${at}
          AND (p.total_limit IS NULL OR p.used_count < p.total_limit)
          AND (${museumIds === null} OR p.museum_id IS NULL OR p.museum_id = ANY(${[...(museumIds ?? [])]}::uuid[]))`);
+    return rows.map((r) => toLive(r, 'PromotionRepository.liveThresholds'));
   }
 
   async couponByCode(code: string): Promise<LivePromotion | null> {
     const rows = await this.prisma.sql.$queryRaw<LiveSqlRow[]>(Prisma.sql`SELECT ${LIVE_COLUMNS} FROM promotions p WHERE p.code = ${code} AND p.kind = 'COUPON'`);
-    return rows[0] ?? null;
+    return rows[0] ? toLive(rows[0], 'PromotionRepository.couponByCode') : null;
   }
 
   /** Checkouts (not released) in which this shopper used the promotion: by account, or by resident ID identity at checkout. */
