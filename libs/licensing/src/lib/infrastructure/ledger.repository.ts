@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Prisma, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type Prisma, type SqlTx } from '@vitrine/shared/data-access';
 import { isoDate, type IsoDate } from '../domain/periods';
 
 export interface LedgerEntryWrite {
@@ -54,7 +54,7 @@ export class LedgerRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Inserts entries, skipping any already booked (unique order line, kind, source): replays are no-ops. */
-  async insert(tx: Tx | null, entries: readonly LedgerEntryWrite[]): Promise<number> {
+  async insert(tx: SqlTx | null, entries: readonly LedgerEntryWrite[]): Promise<number> {
     if (!entries.length) return 0;
     // One statement per batch, one array per column: thousands of rows in a single round trip.
     const col = <K extends keyof LedgerEntryWrite>(k: K) => entries.map((e) => e[k]);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { StockService } from '@vitrine/inventory';
 import { PaymentsService, type PaymentEvent, type PaymentRecord, type VerifiedPaymentEvent } from '@vitrine/payments';
-import type { Tx } from '@vitrine/shared/data-access';
+import type { Tx, SqlTx } from '@vitrine/shared/data-access';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { assertUnreachable } from '@vitrine/shared/kernel';
 import { accrueOrderJob } from '@vitrine/licensing';
@@ -175,7 +175,7 @@ export class PaymentEventsService {
     }
   }
 
-  private async refundOrders(tx: Tx, orders: OrderRecord[], now: Date): Promise<void> {
+  private async refundOrders(tx: SqlTx, orders: OrderRecord[], now: Date): Promise<void> {
     const byStatus = new Map<OrderStatus, string[]>();
     for (const o of orders) if (canTransition(o.status, 'REFUNDED')) byStatus.set(o.status, [...(byStatus.get(o.status) ?? []), o.id]);
     for (const [status, ids] of byStatus) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 
 /**
  * A checkout that never got its PaymentIntent is withdrawn: its rows go, its cart opens again
@@ -10,7 +10,7 @@ export class CheckoutWithdrawalRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Locks the checkout row; null when it no longer exists (withdrawn already). */
-  async lockCheckout(tx: Tx, checkoutId: string): Promise<{ cartId: string; orderIds: string[] } | null> {
+  async lockCheckout(tx: SqlTx, checkoutId: string): Promise<{ cartId: string; orderIds: string[] } | null> {
     const rows = await tx.$queryRaw<{ cart_id: string }[]>`SELECT cart_id::text FROM checkouts WHERE id = ${checkoutId}::uuid FOR UPDATE`;
     if (!rows[0]) return null;
     const orders = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM orders WHERE checkout_id = ${checkoutId}::uuid ORDER BY id FOR UPDATE`;
@@ -18,7 +18,7 @@ export class CheckoutWithdrawalRepository {
   }
 
   /** Deletes the checkout, its orders, their lines and history (their reservations are released first). */
-  async deleteCheckout(tx: Tx, checkoutId: string, orderIds: readonly string[]): Promise<void> {
+  async deleteCheckout(tx: SqlTx, checkoutId: string, orderIds: readonly string[]): Promise<void> {
     await tx.$executeRaw`DELETE FROM order_status_changes WHERE order_id = ANY(${[...orderIds]}::uuid[])`;
     await tx.$executeRaw`DELETE FROM order_lines WHERE order_id = ANY(${[...orderIds]}::uuid[])`;
     await tx.$executeRaw`DELETE FROM orders WHERE id = ANY(${[...orderIds]}::uuid[])`;
@@ -29,7 +29,7 @@ export class CheckoutWithdrawalRepository {
    * The cart is open again, with its lines; a signed-in shopper's becomes their open cart again
    * unless they opened another one meanwhile (open_user_id is unique).
    */
-  async reopenCart(tx: Tx, cartId: string): Promise<void> {
+  async reopenCart(tx: SqlTx, cartId: string): Promise<void> {
     await tx.$executeRaw`
       UPDATE carts c SET status = 'OPEN', updated_at = now(),
         open_user_id = CASE WHEN c.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM carts o WHERE o.open_user_id = c.user_id) THEN c.user_id END

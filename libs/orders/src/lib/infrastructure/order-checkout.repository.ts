@@ -187,7 +187,7 @@ export class OrderCheckoutRepository {
    * A refund Stripe reported failed or cancelled: the units it gave back to these orders count
    * as sold again. Answers the orders whose rows this call took back (none on a replay).
    */
-  async cancelLineRefunds(tx: Tx, providerRefundId: string, orderIds: readonly string[], at: Date): Promise<string[]> {
+  async cancelLineRefunds(tx: SqlTx, providerRefundId: string, orderIds: readonly string[], at: Date): Promise<string[]> {
     if (!orderIds.length) return [];
     const rows = await tx.$queryRaw<{ order_id: string }[]>`
       UPDATE order_line_refunds SET cancelled_at = ${at}

@@ -1,4 +1,4 @@
-import type { Tx } from '@vitrine/shared/data-access';
+import type { SqlTx } from '@vitrine/shared/data-access';
 import { MAX_PARTITIONS, defineJob, defineQueue, defineSchedule, enqueue, jobOf, type JobSchedule } from '@vitrine/shared/jobs';
 import { afterSalesJobs, afterSalesSchedules } from '../after-sales/jobs/returns.jobs';
 import { pipelineConfigFromEnv } from './application/pipeline-config';
@@ -89,6 +89,6 @@ export function orderPipelineSchedules(env: NodeJS.ProcessEnv = process.env): Jo
  * Starts the fulfilment of orders that just became PAID: call it in the transaction that
  * marks them paid, so the start commits with the payment or not at all.
  */
-export function startOrderPipeline(tx: Tx, orderIds: readonly string[]): Promise<void> {
+export function startOrderPipeline(tx: SqlTx, orderIds: readonly string[]): Promise<void> {
   return enqueue(tx, orderIds.map((orderId) => jobOf(declareCustomsJob, { orderId })));
 }

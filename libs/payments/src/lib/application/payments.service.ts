@@ -385,7 +385,7 @@ export class PaymentsService {
    */
   async refund(
     args: { checkoutId: string; orderId: string | null; amountMinor: number; reason: string; idempotencyKey: string },
-    tx?: Tx,
+    tx?: SqlTx,
   ): Promise<{ refundId: string; status: string }> {
     const payment = tx ? await this.payments.findByCheckoutForUpdate(tx, args.checkoutId) : await this.payments.findByCheckout(args.checkoutId);
     if (!payment || payment.status !== 'SUCCEEDED' || args.amountMinor <= 0 || args.amountMinor > payment.amountMinor - payment.amountRefundedMinor) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogReadPort } from '@vitrine/catalog';
-import { PrismaService, type Prisma, type StockSyncRunStatus, type StockSyncTrigger, type Tx, type WarehouseFeedFormat } from '@vitrine/shared/data-access';
+import { PrismaService, type Prisma, type StockSyncRunStatus, type StockSyncTrigger, type Tx, type SqlTx, type WarehouseFeedFormat } from '@vitrine/shared/data-access';
 import type { LevelNow, StockChange } from '../domain/reconcile';
 import type { RowError } from '../domain/stock-feed';
 
@@ -80,7 +80,7 @@ export class StockSyncRepository {
   }
 
   /** Feeds due now, locked so that several workers each take different ones. */
-  dueFeeds(tx: Tx, now: Date, limit: number): Promise<FeedRecord[]> {
+  dueFeeds(tx: SqlTx, now: Date, limit: number): Promise<FeedRecord[]> {
     return tx.$queryRaw`
       SELECT id, museum_id AS "museumId", name, format, url, every_minutes AS "everyMinutes", next_run_at AS "nextRunAt", enabled, created_at AS "createdAt"
       FROM warehouse_feeds WHERE enabled AND next_run_at <= ${now} ORDER BY next_run_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
@@ -146,7 +146,7 @@ export class StockSyncRepository {
    * Creates the missing levels of these (variant, location) pairs and locks them all, in the
    * (location, variant) order every stock write uses, until the transaction ends.
    */
-  async lockLevels(tx: Tx, pairs: readonly { variantId: string; locationId: string }[]): Promise<Map<string, LevelNow>> {
+  async lockLevels(tx: SqlTx, pairs: readonly { variantId: string; locationId: string }[]): Promise<Map<string, LevelNow>> {
     const variants = pairs.map((p) => p.variantId);
     const locations = pairs.map((p) => p.locationId);
     await tx.$executeRaw`
@@ -161,7 +161,7 @@ export class StockSyncRepository {
   }
 
   /** Writes the new on-hand figures and their ledger rows (one ADJUSTMENT each). */
-  async applyChanges(tx: Tx, runId: string, changes: readonly StockChange[]): Promise<void> {
+  async applyChanges(tx: SqlTx, runId: string, changes: readonly StockChange[]): Promise<void> {
     if (!changes.length) return;
     await tx.$executeRaw`
       UPDATE stock_levels s SET on_hand = c.after, updated_at = now()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogReadPort } from '@vitrine/catalog';
-import { PrismaService, type Prisma, type Tx, type WebhookDeliveryStatus } from '@vitrine/shared/data-access';
+import { PrismaService, type Prisma, type Tx, type SqlTx, type WebhookDeliveryStatus } from '@vitrine/shared/data-access';
 
 export interface WebhookRecord {
   museumId: string;
@@ -65,7 +65,7 @@ export class StockWebhookRepository {
    * returns the current level of each changed (variant, location), for museums with an
    * enabled webhook. The changes are deleted in the caller's transaction.
    */
-  async takeChanges(tx: Tx, limit: number): Promise<{ taken: number; levels: ChangedLevel[] }> {
+  async takeChanges(tx: SqlTx, limit: number): Promise<{ taken: number; levels: ChangedLevel[] }> {
     const taken = await tx.$queryRaw<{ variant_id: string; location_id: string }[]>`
       DELETE FROM stock_changes WHERE id IN (SELECT id FROM stock_changes ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING variant_id, location_id`;

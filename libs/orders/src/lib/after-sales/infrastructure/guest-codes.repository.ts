@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type Tx, type SqlTx } from '@vitrine/shared/data-access';
 import type { StoredCode } from '../domain/guest-codes';
 
 export interface GuestOrderFacts {
@@ -21,7 +21,7 @@ export class GuestCodesRepository {
   }
 
   /** Serialises sends and checks of one order's codes for the rest of the transaction (its orders row is not touched). */
-  async lockOrderCodes(tx: Tx, orderId: string): Promise<void> {
+  async lockOrderCodes(tx: SqlTx, orderId: string): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`guest-code:${orderId}`}::text, 0))`;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { PrismaService, type Tx, type SqlTx } from '@vitrine/shared/data-access';
 
 /** A text about to be sent: the row, its order's number and recipient phone. */
 export interface PendingReturnSms {
@@ -57,7 +57,7 @@ export class ReturnSmsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** The text with its order's number and phone, its row locked for the rest of the transaction (one sender at a time). */
-  async lockForSend(tx: Tx, id: string, now: Date, waitMs: number): Promise<PendingReturnSms | null> {
+  async lockForSend(tx: SqlTx, id: string, now: Date, waitMs: number): Promise<PendingReturnSms | null> {
     const rows = await tx.$queryRaw<PendingReturnSms[]>`
       SELECT s.id::text AS id, s.step, s.locale, s.params, s.status, s.claimed_at AS "claimedAt", o.number AS "orderNo", o.recipient_phone AS phone,
              EXISTS (SELECT 1 FROM return_sms e WHERE e.return_id = s.return_id AND e.status IN ('PENDING', 'SENDING')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CatalogReadPort } from '@vitrine/catalog';
 import { InventoryReadPort } from '@vitrine/inventory';
 import { StorefrontsReadPort } from '@vitrine/storefronts';
-import { Prisma, PrismaService, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type Tx, type SqlTx } from '@vitrine/shared/data-access';
 import type { ReturnParcel } from './http-return-carrier.gateway';
 import type { EarlierReturnLine, ReturnCustomsStatus, ReturnReason, ReturnStatus } from '../domain/returns';
 
@@ -119,11 +119,11 @@ export class ReturnsRepository {
   }
 
   /** Units per line given back by refunds that count and were not made for a return (refundOrder's). */
-  refundedOutsideReturns(tx: Tx, orderId: string): Promise<Map<string, number>> {
+  refundedOutsideReturns(tx: SqlTx, orderId: string): Promise<Map<string, number>> {
     return this.refundedOutside(tx, Prisma.sql`lr.order_id = ${orderId}::uuid`);
   }
 
-  private async refundedOutside(db: Tx | PrismaService, where: Prisma.Sql): Promise<Map<string, number>> {
+  private async refundedOutside(db: SqlTx, where: Prisma.Sql): Promise<Map<string, number>> {
     const rows = await db.$queryRaw<{ line: string; units: bigint }[]>`
       SELECT lr.order_line_id::text AS line, SUM(lr.quantity)::bigint AS units FROM order_line_refunds lr
       WHERE ${where} AND lr.cancelled_at IS NULL

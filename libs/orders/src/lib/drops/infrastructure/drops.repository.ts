@@ -115,13 +115,13 @@ export class DropsRepository {
     return rows[0]?.museumId ?? null;
   }
 
-  async unfinishedDropOf(tx: Tx, variantId: string): Promise<string | null> {
+  async unfinishedDropOf(tx: SqlTx, variantId: string): Promise<string | null> {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       SELECT id::text FROM drops WHERE variant_id = ${variantId}::uuid AND status NOT IN ('ENDED', 'CANCELLED') FOR UPDATE`;
     return rows[0]?.id ?? null;
   }
 
-  async insert(tx: Tx, d: NewDrop): Promise<string> {
+  async insert(tx: SqlTx, d: NewDrop): Promise<string> {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO drops (id, museum_id, variant_id, mode, starts_at, registration_closes_at, edition_size, per_identity_limit, pay_window_seconds, seed, seed_hash, created_by_user_id)
       VALUES (gen_random_uuid(), ${d.museumId}::uuid, ${d.variantId}::uuid, ${d.mode}, ${d.startsAt}, ${d.registrationClosesAt}, ${d.editionSize}, ${d.perIdentityLimit}, ${d.payWindowSeconds},
@@ -189,7 +189,7 @@ export class DropsRepository {
 
   /** Changes a drop still SCHEDULED whose start has not come (false when it has meanwhile). */
   async change(
-    tx: Tx,
+    tx: SqlTx,
     id: string,
     c: { startsAt: Date; registrationClosesAt: Date | null; editionSize: number; perIdentityLimit: number; payWindowSeconds: number },
     now: Date,
@@ -206,7 +206,7 @@ export class DropsRepository {
    * one keeps its checkout, whose turn is ended now (the tick's overdueCheckouts cancels it if
    * the API could not). Answers the entrants to tell, and the checkouts to cancel.
    */
-  async cancelEntries(tx: Tx, dropId: string, now: Date): Promise<{ userIds: string[]; checkoutIds: string[] }> {
+  async cancelEntries(tx: SqlTx, dropId: string, now: Date): Promise<{ userIds: string[]; checkoutIds: string[] }> {
     const closed = await tx.$queryRaw<{ userId: string }[]>`
       UPDATE drop_entries SET status = 'CANCELLED', turn_ends_at = NULL WHERE drop_id = ${dropId}::uuid AND status IN ('WAITING', 'ADMITTED')
       RETURNING user_id::text AS "userId"`;
@@ -221,7 +221,7 @@ export class DropsRepository {
   // ---- entries
 
   /** Locks the drop row (entries of one drop are taken one at a time) and takes a queue place when turns have begun. */
-  async lockForEntry(tx: Tx, dropId: string): Promise<{ mode: DropMode; status: DropStatus; position: number | null } | null> {
+  async lockForEntry(tx: SqlTx, dropId: string): Promise<{ mode: DropMode; status: DropStatus; position: number | null } | null> {
     const rows = await tx.$queryRaw<{ mode: DropMode; status: DropStatus; position: number | null }[]>`
       UPDATE drops SET next_position = next_position + CASE WHEN status = 'ALLOCATING' AND mode = 'QUEUE' THEN 1 ELSE 0 END
       WHERE id = ${dropId}::uuid
@@ -229,14 +229,14 @@ export class DropsRepository {
     return rows[0] ?? null;
   }
 
-  async clash(tx: Tx, dropId: string, userId: string, identityHash: string): Promise<'ACCOUNT' | 'IDENTITY' | null> {
+  async clash(tx: SqlTx, dropId: string, userId: string, identityHash: string): Promise<'ACCOUNT' | 'IDENTITY' | null> {
     const rows = await tx.$queryRaw<{ mine: boolean }[]>`
       SELECT user_id = ${userId}::uuid AS mine FROM drop_entries WHERE drop_id = ${dropId}::uuid AND (user_id = ${userId}::uuid OR identity_hash = ${identityHash})`;
     if (!rows.length) return null;
     return rows.some((r) => r.mine) ? 'ACCOUNT' : 'IDENTITY';
   }
 
-  async insertEntry(tx: Tx, e: { dropId: string; userId: string; identityHash: string; position: number | null; clientIp: string | null }): Promise<string> {
+  async insertEntry(tx: SqlTx, e: { dropId: string; userId: string; identityHash: string; position: number | null; clientIp: string | null }): Promise<string> {
     const rows = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO drop_entries (id, drop_id, user_id, identity_hash, position, client_ip)
       VALUES (gen_random_uuid(), ${e.dropId}::uuid, ${e.userId}::uuid, ${e.identityHash}, ${e.position}, ${e.clientIp}) RETURNING id::text`;
@@ -291,7 +291,7 @@ export class DropsRepository {
       SELECT id::text, position FROM drop_entries WHERE drop_id = ${dropId}::uuid AND drawn ORDER BY id`;
   }
 
-  async voidEntry(tx: Tx, entryId: string, reason: string, now: Date): Promise<boolean> {
+  async voidEntry(tx: SqlTx, entryId: string, reason: string, now: Date): Promise<boolean> {
     const n = await tx.$executeRaw`
       UPDATE drop_entries SET status = 'VOIDED', voided_at = ${now}, void_reason = ${reason}, turn_ends_at = NULL
       WHERE id = ${entryId}::uuid AND status IN ('WAITING', 'ADMITTED')`;
@@ -372,17 +372,17 @@ export class DropsRepository {
     return rows[0] ?? null;
   }
 
-  async setStatus(tx: Tx, id: string, status: DropStatus, now: Date): Promise<void> {
+  async setStatus(tx: SqlTx, id: string, status: DropStatus, now: Date): Promise<void> {
     await tx.$executeRaw`UPDATE drops SET status = ${status}, updated_at = ${now}, ended_at = CASE WHEN ${status} IN ('ENDED', 'CANCELLED') THEN ${now} ELSE ended_at END WHERE id = ${id}::uuid`;
   }
 
-  async waitingUnplaced(tx: Tx, dropId: string): Promise<string[]> {
+  async waitingUnplaced(tx: SqlTx, dropId: string): Promise<string[]> {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM drop_entries WHERE drop_id = ${dropId}::uuid AND status = 'WAITING' AND position IS NULL ORDER BY id`;
     return rows.map((r) => r.id);
   }
 
   /** Gives places 1..n in the given order and moves the drop's next place after them. */
-  async place(tx: Tx, dropId: string, orderedIds: readonly string[], now: Date, kind: 'shuffle' | 'draw', seedRevealed: boolean): Promise<void> {
+  async place(tx: SqlTx, dropId: string, orderedIds: readonly string[], now: Date, kind: 'shuffle' | 'draw', seedRevealed: boolean): Promise<void> {
     if (orderedIds.length) {
       await tx.$executeRaw`
         UPDATE drop_entries e SET position = x.pos, drawn = ${kind === 'draw'}
@@ -393,7 +393,7 @@ export class DropsRepository {
   }
 
   /** Checked-out entries and what became of their checkout: its drop line's orders' statuses. */
-  async checkedOut(tx: Tx, dropId: string): Promise<{ id: string; userId: string; checkoutId: string; turnEndsAt: Date; statuses: string[] }[]> {
+  async checkedOut(tx: SqlTx, dropId: string): Promise<{ id: string; userId: string; checkoutId: string; turnEndsAt: Date; statuses: string[] }[]> {
     return tx.$queryRaw`
       SELECT e.id::text, e.user_id::text AS "userId", e.checkout_id::text AS "checkoutId", e.turn_ends_at AS "turnEndsAt",
              COALESCE(array_agg(o.status::text) FILTER (WHERE o.id IS NOT NULL), '{}') AS statuses
@@ -405,7 +405,7 @@ export class DropsRepository {
    * Ends checked-out turns whose checkout lapsed (EXPIRED) or was withdrawn (ADMITTED again):
    * their units go back to the edition, once (the entry's status changes in the same statement).
    */
-  async releaseClaims(tx: Tx, ids: readonly string[], to: 'EXPIRED' | 'ADMITTED'): Promise<void> {
+  async releaseClaims(tx: SqlTx, ids: readonly string[], to: 'EXPIRED' | 'ADMITTED'): Promise<void> {
     if (!ids.length) return;
     await tx.$executeRaw`
       WITH old AS (SELECT id, drop_id, claimed_units FROM drop_entries WHERE id = ANY(${[...ids]}::uuid[]) AND status = 'CHECKED_OUT' FOR UPDATE),
@@ -415,18 +415,18 @@ export class DropsRepository {
       UPDATE drops SET claimed_units = drops.claimed_units - s.q FROM (SELECT drop_id, sum(claimed_units)::int AS q FROM upd GROUP BY drop_id) s WHERE drops.id = s.drop_id`;
   }
 
-  async setEntryStatus(tx: Tx, ids: readonly string[], from: EntryStatus, to: EntryStatus): Promise<number> {
+  async setEntryStatus(tx: SqlTx, ids: readonly string[], from: EntryStatus, to: EntryStatus): Promise<number> {
     if (!ids.length) return 0;
     return tx.$executeRaw`UPDATE drop_entries SET status = ${to} WHERE id = ANY(${[...ids]}::uuid[]) AND status = ${from}`;
   }
 
-  async expireTurns(tx: Tx, dropId: string, now: Date): Promise<{ id: string; userId: string }[]> {
+  async expireTurns(tx: SqlTx, dropId: string, now: Date): Promise<{ id: string; userId: string }[]> {
     return tx.$queryRaw`
       UPDATE drop_entries SET status = 'EXPIRED' WHERE drop_id = ${dropId}::uuid AND status = 'ADMITTED' AND turn_ends_at <= ${now}
       RETURNING id::text, user_id::text AS "userId"`;
   }
 
-  async counts(tx: Tx, dropId: string, variantId: string): Promise<{ claimed: number; paid: number; openTurns: number; waiting: number; pendingCheckouts: number }> {
+  async counts(tx: SqlTx, dropId: string, variantId: string): Promise<{ claimed: number; paid: number; openTurns: number; waiting: number; pendingCheckouts: number }> {
     const rows = await tx.$queryRaw<{ claimed: number; paid: number; openTurns: number; waiting: number; pendingCheckouts: number }[]>`
       SELECT
         (SELECT COALESCE(sum(l.quantity), 0)::int FROM drop_entries e JOIN orders o ON o.checkout_id = e.checkout_id JOIN order_lines l ON l.order_id = o.id AND l.variant_id = ${variantId}::uuid
@@ -439,7 +439,7 @@ export class DropsRepository {
     return rows[0]!;
   }
 
-  async admitNext(tx: Tx, dropId: string, n: number, now: Date, turnEndsAt: Date): Promise<{ id: string; userId: string }[]> {
+  async admitNext(tx: SqlTx, dropId: string, n: number, now: Date, turnEndsAt: Date): Promise<{ id: string; userId: string }[]> {
     if (n <= 0) return [];
     return tx.$queryRaw`
       UPDATE drop_entries SET status = 'ADMITTED', admitted_at = ${now}, turn_ends_at = ${turnEndsAt}
@@ -447,7 +447,7 @@ export class DropsRepository {
       RETURNING id::text, user_id::text AS "userId"`;
   }
 
-  async closeWaiting(tx: Tx, dropId: string): Promise<{ id: string; userId: string }[]> {
+  async closeWaiting(tx: SqlTx, dropId: string): Promise<{ id: string; userId: string }[]> {
     return tx.$queryRaw`
       UPDATE drop_entries SET status = 'NOT_SELECTED', turn_ends_at = NULL WHERE drop_id = ${dropId}::uuid AND status IN ('WAITING', 'ADMITTED') RETURNING id::text, user_id::text AS "userId"`;
   }
@@ -463,7 +463,7 @@ export class DropsRepository {
   // ---- notices
 
   /** One notice to each user, as its code and parameters (drop-notice-texts writes it in the reader's language). */
-  async notify(tx: Tx | PrismaService, users: readonly string[], n: { kind: DropNoticeKind; params?: Record<string, unknown>; dropId?: string | null; variantId?: string | null; orderId?: string | null }): Promise<void> {
+  async notify(tx: SqlTx, users: readonly string[], n: { kind: DropNoticeKind; params?: Record<string, unknown>; dropId?: string | null; variantId?: string | null; orderId?: string | null }): Promise<void> {
     if (!users.length) return;
     await tx.$executeRaw`
       INSERT INTO shopper_notices (user_id, order_id, drop_id, variant_id, kind, message, params)
@@ -485,21 +485,21 @@ export class DropsRepository {
   }
 
   /** Claims the drop's "opens" subscriptions (once each) and answers their shoppers. */
-  async takeDropSubscribers(tx: Tx, dropId: string, now: Date): Promise<string[]> {
+  async takeDropSubscribers(tx: SqlTx, dropId: string, now: Date): Promise<string[]> {
     const rows = await tx.$queryRaw<{ userId: string }[]>`
       UPDATE notice_subscriptions SET notified_at = ${now} WHERE kind = 'DROP_OPENS' AND target_id = ${dropId}::uuid AND notified_at IS NULL RETURNING user_id::text AS "userId"`;
     return rows.map((r) => r.userId);
   }
 
   /** Everyone who asked to be told when the drop opens, told already or not (a cancelled drop tells them all); none is told of its opening after. */
-  async takeAllDropFollowers(tx: Tx, dropId: string, now: Date): Promise<string[]> {
+  async takeAllDropFollowers(tx: SqlTx, dropId: string, now: Date): Promise<string[]> {
     const rows = await tx.$queryRaw<{ userId: string }[]>`
       UPDATE notice_subscriptions SET notified_at = COALESCE(notified_at, ${now}) WHERE kind = 'DROP_OPENS' AND target_id = ${dropId}::uuid RETURNING user_id::text AS "userId"`;
     return rows.map((r) => r.userId);
   }
 
   /** Claims the back-in-stock subscriptions of variants that have units for sale again. */
-  async takeRestocked(tx: Tx, now: Date): Promise<{ userId: string; variantId: string }[]> {
+  async takeRestocked(tx: SqlTx, now: Date): Promise<{ userId: string; variantId: string }[]> {
     return tx.$queryRaw`
       UPDATE notice_subscriptions s SET notified_at = ${now}
       WHERE s.kind = 'BACK_IN_STOCK' AND s.notified_at IS NULL

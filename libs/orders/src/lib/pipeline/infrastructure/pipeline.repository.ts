@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CustomsReadPort } from '@vitrine/customs';
 import { StorefrontsReadPort } from '@vitrine/storefronts';
-import { Prisma, PrismaService, type OrderStatus, type ShipmentStatus, type SqlTx, type Tx } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService, type OrderStatus, type ShipmentStatus, type SqlTx } from '@vitrine/shared/data-access';
 import type { TrackingEvent } from '../domain/carrier-gateway';
 import { queueGuestReturnSms } from '../../after-sales/infrastructure/return-sms.outbox';
 
@@ -167,7 +167,7 @@ export class PipelineRepository {
   }
 
   /** Records a hand-over asked for by `userId` on a locked shipment; returns the request's number. */
-  async requestHandover(tx: Tx, orderId: string, userId: string, at: Date): Promise<number> {
+  async requestHandover(tx: SqlTx, orderId: string, userId: string, at: Date): Promise<number> {
     const [row] = await tx.$queryRaw<{ n: number }[]>`
       UPDATE shipments SET handover_requests = handover_requests + 1, handover_requested_at = ${at}, handover_requested_by = ${userId}::uuid, updated_at = now()
       WHERE order_id = ${orderId}::uuid RETURNING handover_requests AS n`;
