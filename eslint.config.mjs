@@ -65,6 +65,24 @@ export default [
     },
   },
   {
+    // Issue 19: Actor and the tenancy helpers live in the kernel, so application and domain code need not import GraphQL for them.
+    files: ['libs/*/src/lib/**/application/**/*.ts', 'libs/*/src/lib/**/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@vitrine/shared/graphql',
+              importNames: ['Actor', 'ActorRole', 'isPlatformAdmin', 'canManageMuseum', 'managedMuseumScope'],
+              message: 'Import Actor and the tenancy helpers from @vitrine/shared/kernel (issue 19).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PaymentsError, PaymentsErrorCode } from '@vitrine/payments';
-import type { Actor } from '@vitrine/shared/graphql';
-import { NotFoundError } from '@vitrine/shared/kernel';
+import { NotFoundError, type Actor } from '@vitrine/shared/kernel';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import type { CheckoutRecord, OrderRecord } from '../infrastructure/order-tables';
 import { OrderQueryRepository } from '../infrastructure/order-query.repository';

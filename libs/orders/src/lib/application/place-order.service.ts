@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PaymentsError, PaymentsErrorCode, PaymentsService, type PaymentHandle, type WalletAction } from '@vitrine/payments';
-import type { Actor } from '@vitrine/shared/graphql';
 import { couponRefusal } from '@vitrine/promotions';
-import { DomainError } from '@vitrine/shared/kernel';
+import { DomainError, type Actor } from '@vitrine/shared/kernel';
 import { checkCheckoutInput, checkoutFingerprint, type CheckedCheckoutInput } from '../domain/checkout-input';
 import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 import { DropCheckoutGate, dropRefusalAtCommit } from '../drops/application/drop-checkout-gate';

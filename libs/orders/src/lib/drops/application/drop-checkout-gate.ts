@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ResidentId } from '@vitrine/customs';
 import { IdentityRecordsService } from '@vitrine/customs';
 import type { SqlTx } from '@vitrine/shared/data-access';
-import type { Actor } from '@vitrine/shared/graphql';
+import type { Actor } from '@vitrine/shared/kernel';
 import { DropsError, DropsErrorCode } from '../domain/drops-error';
 import { DropsRepository } from '../infrastructure/drops.repository';
 import { DropVariants } from './drop-variants';
