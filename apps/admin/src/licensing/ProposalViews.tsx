@@ -20,6 +20,7 @@ import {
   alpha,
 } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { When } from '../components/DetailParts';
 import { Thumbnail } from '../components/Thumbnail';
 import { pickText, type LocalizedText } from '../data/localized';
 import { bpsToPercent, formatMoney } from '../data/money';
@@ -293,11 +294,6 @@ export const StageProgress = ({ proposal }: { proposal: ProposalRecord }) => {
       ))}
     </Stepper>
   );
-};
-
-const When = ({ at }: { at: string | null | undefined }) => {
-  const [locale] = useLocaleState();
-  return <>{at ? new Date(at).toLocaleString(dateLocale(locale)) : '—'}</>;
 };
 
 export const DueDate = ({ at }: { at: string | null | undefined }) => {
