@@ -102,6 +102,8 @@ describe('returns', () => {
     expect(asked.errors).toBeUndefined();
     const ret = asked.data.requestReturn;
     expect(ret).toMatchObject({ status: 'REQUESTED', reason: 'DAMAGED', customsStatus: 'NOT_DECLARED' });
+    // The goods must be back at the customs-supervised site within 45 days of release (RETURN_ARRIVAL_DAYS).
+    expect(new Date(ret.arrivalDeadline).getTime()).toBe(cleared.createdAt.getTime() + 45 * 86_400_000);
     // The same units again: ALREADY_RETURNED, nothing written.
     expect((await ask(shopper, [{ lineId: line0.id, quantity: 2 }])).errors[0].extensions.code).toBe('ALREADY_RETURNED');
     expect(await returnRows()).toBe(1);
