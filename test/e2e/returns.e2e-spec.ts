@@ -1,7 +1,7 @@
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
 import type { CarrierLoopback } from '../support/carrier-loopback';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, type Shop } from '../support/checkout-fixtures';
+import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedShop, type Shop } from '../support/checkout-fixtures';
 import type { CustomsLoopback } from '../support/customs-loopback';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
 import type { StripeLoopback } from '../support/stripe-loopback';
@@ -49,9 +49,9 @@ describe('returns', () => {
   }, 180_000);
   afterAll(() => h?.close());
 
-  async function deliveredOrder(shopper: string, key: string) {
+  async function deliveredOrder(shopper: string, key: string, lines = [{ variantId: shop.variants[0]!.id, quantity: 2 }, { variantId: shop.variants[1]!.id, quantity: 1 }]) {
     let cartId = '';
-    for (const line of [{ variantId: shop.variants[0]!.id, quantity: 2 }, { variantId: shop.variants[1]!.id, quantity: 1 }]) {
+    for (const line of lines) {
       const r: any = await api.gql(ADD_LINE, { i: { ...line, cartToken: null } }, shopper);
       expect(r.errors).toBeUndefined();
       cartId = r.data.addCartLine.cart.id;
@@ -127,17 +127,22 @@ describe('returns', () => {
     const restored = used0 - (line0.dutiable - Math.round(line0.dutiable / 2));
     expect(await quotaUsed(shopper)).toBe(restored);
     const booked = carrier.returns.get(ret.id)!;
-    expect(booked.parcel).toMatchObject({ orderNo: order.number, destination: expect.any(String) });
+    // A 9610 order (direct mail from the museum's warehouse abroad) goes back to the supervised site of
+    // the port of entry it was cleared at (the customs office's, NINGBO here), not to that warehouse.
+    const warehouse = await api.db.prisma.stockLocation.findUniqueOrThrow({ where: { id: shop.locationId } });
+    expect(warehouse.kind).toBe('EU_WAREHOUSE');
+    expect(booked.parcel).toMatchObject({ orderNo: order.number, destination: 'NINGBO-CBEC-SITE' });
     expect((await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).returnLogisticsNo).toBe(booked.logisticsNo);
 
     // Not inspected before the parcel is back: RETURN_NOT_RECEIVED, nothing written. The carrier then reports it arrived.
     const early: any = await api.gql(INSPECT, { i: { returnId: ret.id, comment: 'too soon', lines: [{ lineId: line0.id, acceptedQuantity: 1, sellable: true }] } }, manager);
     expect(early.errors[0].extensions.code).toBe('RETURN_NOT_RECEIVED');
     expect(await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).toMatchObject({ status: 'ACCEPTED', receivedAt: null, inspectedAt: null });
-    carrier.arriveReturn(ret.id);
+    carrier.arriveReturn(ret.id, 'Ningbo cross-border e-commerce supervised site');
     await until('the return parcel arrived', async () => (await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id: ret.id } })).receivedAt !== null, 30_000, worker);
 
-    // Inspected: the unit goes back on sale, the refund is goods + tax + its shipping share (seller's fault).
+    // Inspected at the site: sellable, but in China until re-exported, so the warehouse abroad does not
+    // count it on hand yet (its ledger says where it is); the refund is goods + tax + its shipping share (seller's fault).
     const onHand = async () => (await api.db.prisma.stockLevel.findUniqueOrThrow({ where: { variantId_locationId: { variantId: line0.variantId, locationId: shop.locationId } } })).onHand;
     const before = await onHand();
     const inspected: any = await api.gql(INSPECT, { i: { returnId: ret.id, comment: 'cracked box', lines: [{ lineId: line0.id, acceptedQuantity: 1, sellable: true }] } }, manager);
@@ -145,9 +150,9 @@ describe('returns', () => {
     const freight0 = line0.total - line0.goods - line0.tax;
     const unit = Math.round(line0.goods / 2) + Math.round(line0.tax / 2) + Math.round(freight0 / 2);
     expect(inspected.data.inspectReturn).toMatchObject({ status: 'REFUNDED', refundAmount: unit, lines: [{ acceptedQuantity: 1, sellable: true }] });
-    expect(await onHand()).toBe(before + 1);
+    expect(await onHand()).toBe(before);
     const movement = await api.db.prisma.stockMovement.findFirstOrThrow({ where: { reference: ret.id } });
-    expect(movement).toMatchObject({ kind: 'RETURN', onHandDelta: 1, reservedDelta: 0 });
+    expect(movement).toMatchObject({ kind: 'RETURN', locationId: shop.locationId, onHandDelta: 0, reservedDelta: 0, note: 'returned: 1 sellable, held at NINGBO-CBEC-SITE until re-exported here' });
     const atStripe = [...stripe.refunds.values()].filter((r) => r['payment_intent'] === paymentIntentId);
     expect(atStripe.map((r) => r['amount'])).toEqual([unit]);
     expect(await stripe.deliver(api.baseUrl, stripe.refunded(paymentIntentId))).toBe(200);
@@ -195,4 +200,28 @@ describe('returns', () => {
     const flagged: any = await api.gql(LIST, { m: shop.museumId, late: true }, manager);
     expect(flagged.data.museumReturns.nodes).toEqual([{ id: third.data.requestReturn.id, status: 'ACCEPTED', late: true }]);
   }, 240_000);
+
+  it('a 1210 return goes back to the bonded warehouse the order left, and is back on sale there when the museum says so', async () => {
+    const bonded = await seedShop(api.db.prisma, { prices: [3_000], stock: 10, kind: 'BONDED_WAREHOUSE_CN' });
+    const bondedManager = await api.login((await createUser(api.db.prisma, 'MUSEUM_MANAGER', { museumIds: [bonded.museumId] })).email);
+    const shopper = await api.login((await createUser(api.db.prisma, 'SHOPPER')).email);
+    const { order } = await deliveredOrder(shopper, 'ret-1210', [{ variantId: bonded.variants[0]!.id, quantity: 2 }]);
+    expect(order.customsMode).toBe('1210');
+    const line = order.lines[0];
+    const asked: any = await api.gql(REQUEST, { i: { orderId: order.id, reason: 'WRONG_ITEM', photoUrls: ['https://img.example/wrong.jpg'], lines: [{ lineId: line.id, quantity: 1 }] } }, shopper);
+    expect(asked.errors).toBeUndefined();
+    const id = asked.data.requestReturn.id;
+    expect(((await api.gql(DECIDE, { id, accept: true, comment: 'send it back' }, bondedManager)) as any).errors).toBeUndefined();
+    await until('the return waybill booked', async () => (await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id } })).returnLogisticsNo !== null, 30_000, worker);
+    const location = await api.db.prisma.stockLocation.findUniqueOrThrow({ where: { id: bonded.locationId } });
+    expect(carrier.returns.get(id)!.parcel).toMatchObject({ orderNo: order.number, destination: location.code });
+    carrier.arriveReturn(id);
+    await until('the return parcel arrived', async () => (await api.db.prisma.orderReturn.findUniqueOrThrow({ where: { id } })).receivedAt !== null, 30_000, worker);
+    const level = () => api.db.prisma.stockLevel.findUniqueOrThrow({ where: { variantId_locationId: { variantId: line.variantId, locationId: bonded.locationId } } });
+    const before = (await level()).onHand;
+    const inspected: any = await api.gql(INSPECT, { i: { returnId: id, comment: 'as new', lines: [{ lineId: line.id, acceptedQuantity: 1, sellable: true }] } }, bondedManager);
+    expect(inspected.errors).toBeUndefined();
+    expect((await level()).onHand).toBe(before + 1);
+    expect(await api.db.prisma.stockMovement.findFirstOrThrow({ where: { reference: id } })).toMatchObject({ kind: 'RETURN', locationId: bonded.locationId, onHandDelta: 1, note: 'returned: 1 back on sale' });
+  }, 180_000);
 });

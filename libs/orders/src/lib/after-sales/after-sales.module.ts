@@ -13,7 +13,7 @@ import { ReturnPhotoRetentionService } from './application/return-photo-retentio
 import { RETURN_PHOTO_LIMITS, ReturnPhotosService } from './application/return-photos.service';
 import { ReturnQueriesService } from './application/return-queries.service';
 import { GUEST_CODES, GuestReturnsService, guestCodeConfigFromEnv } from './application/guest-returns.service';
-import { RETURN_WINDOWS, ReturnsService, returnWindowsFromEnv } from './application/returns.service';
+import { RETURN_SITES, RETURN_WINDOWS, ReturnsService, returnSitesFromEnv, returnWindowsFromEnv } from './application/returns.service';
 import { OrderLineReturnsResolver, OrderReturnsResolver, ReturnsResolver } from './graphql/returns.resolver';
 import { returnPhotoLimitsFromEnv } from './domain/return-photos';
 import { NoticeTextsResolver } from './graphql/notice-texts.resolver';
@@ -32,6 +32,7 @@ import { ReturnSmsRepository } from './infrastructure/return-sms.repository';
 
 const core = [
   { provide: RETURN_WINDOWS, useFactory: () => returnWindowsFromEnv() },
+  { provide: RETURN_SITES, useFactory: () => returnSitesFromEnv() },
   { provide: RETURN_PHOTO_LIMITS, useFactory: () => returnPhotoLimitsFromEnv() },
   { provide: ReturnPhotoStorage, useFactory: () => new LocalDiskReturnPhotoStorage(returnPhotosDirFromEnv()) },
   ReturnsRepository,

@@ -3,9 +3,10 @@ import { PrismaService } from '@vitrine/shared/data-access';
 import { enqueueJob } from '@vitrine/shared/jobs';
 import { declareReturnJob } from '../jobs/returns.jobs';
 import { RETURN_CARRIER, type ReturnCarrier } from '../infrastructure/http-return-carrier.gateway';
+import { returnDestination, type ReturnSites } from '../domain/returns';
 import { ReturnsRepository } from '../infrastructure/returns.repository';
 import { queueGuestReturnSms } from '../infrastructure/return-sms.outbox';
-import { ReturnsService } from './returns.service';
+import { RETURN_SITES, ReturnsService } from './returns.service';
 
 /**
  * The worker's side of returns: books the return waybill of an accepted return (re-reading
@@ -18,14 +19,16 @@ export class ReturnLogisticsService {
     private readonly service: ReturnsService,
     private readonly prisma: PrismaService,
     @Inject(RETURN_CARRIER) private readonly carrier: ReturnCarrier,
+    @Inject(RETURN_SITES) private readonly sites: ReturnSites,
   ) {}
 
   async book(returnId: string): Promise<void> {
     const r = await this.returns.find(returnId);
     if (!r || r.status !== 'ACCEPTED' || r.returnLogisticsNo) return;
-    const parcel = await this.returns.parcelOf(r.id);
-    if (!parcel) return;
-    const booked = await this.carrier.bookReturns([parcel]);
+    const found = await this.returns.parcelOf(r.id);
+    if (!found) return;
+    const { customsMode, locationCode, ...rest } = found;
+    const booked = await this.carrier.bookReturns([{ ...rest, destination: returnDestination({ customsMode, locationCode }, this.sites) }]);
     const no = booked.get(r.id);
     if (!no) throw new Error(`the carrier booked no return waybill for ${r.id}`);
     await this.prisma.$transaction(async (tx) => {

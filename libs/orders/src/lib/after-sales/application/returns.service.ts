@@ -19,6 +19,8 @@ import {
   checkReturnRequest,
   planReturnRefund,
   returnDeadlines,
+  returnedGoodsHeldAt,
+  type ReturnSites,
   type ReturnWindows,
 } from '../domain/returns';
 import { ReturnsRepository, type ReturnRecord } from '../infrastructure/returns.repository';
@@ -28,6 +30,7 @@ import { queueGuestReturnSms } from '../infrastructure/return-sms.outbox';
 import { purgeReturnPhotosJob, returnAcceptedJob } from '../jobs/returns.jobs';
 
 export const RETURN_WINDOWS = Symbol('RETURN_WINDOWS');
+export const RETURN_SITES = Symbol('RETURN_SITES');
 
 export interface ReturnRequestInput {
   orderId: string;
@@ -36,6 +39,17 @@ export interface ReturnRequestInput {
   photoUrls?: string[] | null;
   photos?: { contentBase64: string }[] | null;
   lines: { lineId: string; quantity: number }[];
+}
+
+/**
+ * RETURN_SITE_9610: the carrier's code of the cross-border e-commerce supervised site at the
+ * port of entry, where direct-mail (9610) returns go back to; by default the customs office's
+ * (CUSTOMS_OFFICE, NINGBO unless set): `NINGBO-CBEC-SITE`.
+ */
+export function returnSitesFromEnv(env: NodeJS.ProcessEnv = process.env): ReturnSites {
+  const site = (env['RETURN_SITE_9610'] || `${(env['CUSTOMS_OFFICE'] || 'NINGBO').toUpperCase()}-CBEC-SITE`).trim();
+  if (!/^[A-Z0-9][A-Z0-9-]{1,39}$/.test(site)) throw new Error(`RETURN_SITE_9610 must be the carrier's site code: capital letters, digits and dashes, 2 to 40 (got ${site})`);
+  return { directMailSite: site };
 }
 
 export function returnWindowsFromEnv(env: NodeJS.ProcessEnv = process.env): ReturnWindows {
@@ -91,6 +105,7 @@ export class ReturnsService {
     private readonly transactions: TransactionRunner,
     @Inject(RETURN_WINDOWS) private readonly windows: ReturnWindows,
     private readonly photos: ReturnPhotosService,
+    @Inject(RETURN_SITES) private readonly sites: ReturnSites,
   ) {}
 
   /** When a return of this released order may still be asked for; null before release. */
@@ -215,7 +230,7 @@ export class ReturnsService {
       const variantOf = new Map(lines.map((l) => [l.id, l.variantId]));
       await this.stock.restock(
         tx,
-        inspected.map((l) => ({ variantId: variantOf.get(l.orderLineId)!, locationId: order.stockLocationId, quantity: l.acceptedQuantity, sellable: l.sellable, reference: r.id })),
+        inspected.map((l) => ({ variantId: variantOf.get(l.orderLineId)!, locationId: order.stockLocationId, quantity: l.acceptedQuantity, sellable: l.sellable, heldAt: returnedGoodsHeldAt(order, this.sites), reference: r.id })),
       );
       const updated = await this.returns.update(tx, r.id, { status: 'INSPECTED', receivedAt: r.receivedAt ?? now, inspectedAt: now, inspectionComment: v.comment ?? null });
       await this.event(tx, updated, 'INSPECTED', { lines: inspected.map((l) => ({ lineId: l.orderLineId, accepted: l.acceptedQuantity, sellable: l.sellable })) });

@@ -119,7 +119,7 @@ const NOTICES: Record<TextLocale, Texts> = {
     REFUND_FAILED: () => 'Your refund could not be made yet; the shop will try again.',
     CUSTOMS_ACCEPTED: () => 'Customs accepted your return: the tax is not charged and your yearly quota is restored.',
     CUSTOMS_REJECTED: () => 'Customs did not accept the return declaration yet; the shop will follow it up.',
-    LATE: (p) => `Your returned parcel has not reached the bonded site by ${date('en', p['deadline'])}.`,
+    LATE: (p) => `Your returned parcel has not reached the customs-supervised site by ${date('en', p['deadline'])}.`,
   },
   fr: {
     REQUESTED: () => 'Votre demande de retour a été reçue ; la boutique va y répondre.',
@@ -147,7 +147,7 @@ const NOTICES: Record<TextLocale, Texts> = {
     REFUND_FAILED: () => '退款暂未成功，商家将再次尝试。',
     CUSTOMS_ACCEPTED: () => '海关已接受您的退货：税款不予征收，您的年度额度已恢复。',
     CUSTOMS_REJECTED: () => '海关暂未接受退货申报，商家将跟进处理。',
-    LATE: (p) => `您退回的包裹未在 ${date('zh-CN', p['deadline'])} 前送达保税监管场所。`,
+    LATE: (p) => `您退回的包裹未在 ${date('zh-CN', p['deadline'])} 前送达海关监管场所。`,
   },
 };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { refundedPerLine, type RefundableLine } from '../../domain/refunds';
-import { checkReturnRequest, planReturnRefund, quotaHeld, RETURN_REASONS, returnableUnits, type QuotaRefund, type ReturnReason } from './returns';
+import { checkReturnRequest, planReturnRefund, quotaHeld, RETURN_REASONS, returnableUnits, returnDestination, returnedGoodsHeldAt, type QuotaRefund, type ReturnReason } from './returns';
 
 const lineArb = fc.record({ quantity: fc.integer({ min: 1, max: 6 }), goods: fc.integer({ min: 1, max: 500_000 }), tax: fc.integer({ min: 0, max: 100_000 }), freight: fc.integer({ min: 0, max: 20_000 }) });
 const stepArb = fc.record({ line: fc.nat(), units: fc.integer({ min: 1, max: 6 }), reason: fc.constantFrom<ReturnReason>(...RETURN_REASONS), fails: fc.boolean(), customs: fc.boolean() });
@@ -121,5 +121,14 @@ describe('returns: refunds and the yearly quota', () => {
       if (n > 0) expect(checkReturnRequest(lines, refunded, earlier, [{ lineId: l.id, quantity: n }]).alreadyReturned).toEqual([]);
       if (n + 1 <= l.quantity) expect(checkReturnRequest(lines, refunded, earlier, [{ lineId: l.id, quantity: n + 1 }]).alreadyReturned).toEqual([l.id]);
     }
+  });
+
+  it('sends a return back to its order’s customs-supervised site: a 1210 order’s bonded warehouse, a 9610 order’s site at the port of entry, not the warehouse abroad', () => {
+    const sites = { directMailSite: 'NINGBO-CBEC-SITE' };
+    expect(returnDestination({ customsMode: '1210', locationCode: 'NB-BONDED-1' }, sites)).toBe('NB-BONDED-1');
+    expect(returnDestination({ customsMode: '9610', locationCode: 'WH-PARIS' }, sites)).toBe('NINGBO-CBEC-SITE');
+    // Inspected there: a 1210 return's units are back where they left; a 9610 return's wait at the site to be re-exported.
+    expect(returnedGoodsHeldAt({ customsMode: '1210' }, sites)).toBeNull();
+    expect(returnedGoodsHeldAt({ customsMode: '9610' }, sites)).toBe('NINGBO-CBEC-SITE');
   });
 });

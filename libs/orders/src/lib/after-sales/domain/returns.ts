@@ -46,6 +46,31 @@ export function returnDeadlines(releasedAt: Date, w: ReturnWindows): { requestDe
   return { requestDeadline: new Date(releasedAt.getTime() + w.requestDays * DAY_MS), arrivalDeadline: new Date(releasedAt.getTime() + w.arrivalDays * DAY_MS) };
 }
 
+/**
+ * Where a return's goods go back to: the original customs-supervised site of its order
+ * (domain.md, Returns). A 1210 order left a bonded warehouse in China: its goods go back
+ * there (the order's stock location). A 9610 order came by direct mail and was cleared at the
+ * cross-border e-commerce supervised site of the port of entry: its goods go back to that site
+ * (`directMailSite`, RETURN_SITE_9610), not to the seller's warehouse abroad (ADR 0030).
+ */
+export function returnDestination(order: { customsMode: string; locationCode: string }, sites: ReturnSites): string {
+  return order.customsMode === '1210' ? order.locationCode : sites.directMailSite;
+}
+
+/**
+ * Where an inspected return's units are: a 1210 return's are back in the bonded warehouse they
+ * left (null: at the order's stock location, on sale if the seller says so); a 9610 return's
+ * are at the supervised site in China, held there until re-exported to the seller's warehouse.
+ */
+export function returnedGoodsHeldAt(order: { customsMode: string }, sites: ReturnSites): string | null {
+  return order.customsMode === '1210' ? null : sites.directMailSite;
+}
+
+export interface ReturnSites {
+  /** The carrier's code of the supervised site where 9610 returns are received. */
+  directMailSite: string;
+}
+
 /** Seller's fault: shipping is refunded too. */
 export function sellersFault(reason: ReturnReason): boolean {
   return reason === 'DAMAGED' || reason === 'WRONG_ITEM';

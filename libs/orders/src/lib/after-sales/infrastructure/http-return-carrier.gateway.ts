@@ -9,7 +9,7 @@ export interface ReturnParcel {
   orderNo: string;
   /** The outbound waybill of the order, when known. */
   originalLogisticsNo: string | null;
-  /** Where the goods go back to: the original customs-supervised site (the order's stock location code). */
+  /** Where the goods go back to: the original customs-supervised site (returnDestination: a 1210 order's bonded warehouse, a 9610 order's supervised site at the port of entry). */
   destination: string;
   pickupName: string;
   pickupPhone: string;

@@ -274,9 +274,10 @@ export class ReturnsRepository {
   }
 
   /** What the carrier needs to pick a return up and take it back to the order's location. */
-  async parcelOf(returnId: string): Promise<ReturnParcel | null> {
-    const rows = await this.prisma.$queryRaw<ReturnParcel[]>`
-      SELECT rt.id::text AS "returnNo", o.number AS "orderNo", s.logistics_no AS "originalLogisticsNo", loc.code AS destination,
+  /** A return's parcel for the carrier, with what decides its destination (returnDestination): the order's customs mode and stock location. */
+  async parcelOf(returnId: string): Promise<(Omit<ReturnParcel, 'destination'> & { customsMode: string; locationCode: string }) | null> {
+    const rows = await this.prisma.$queryRaw<(Omit<ReturnParcel, 'destination'> & { customsMode: string; locationCode: string })[]>`
+      SELECT rt.id::text AS "returnNo", o.number AS "orderNo", s.logistics_no AS "originalLogisticsNo", o.customs_mode AS "customsMode", loc.code AS "locationCode",
              o.recipient_name AS "pickupName", o.recipient_phone AS "pickupPhone",
              concat_ws(' ', o.province, o.city, o.district, o.street, o.postal_code) AS "pickupAddress",
              GREATEST(COALESCE(SUM(l.weight_grams * rl.quantity), 0), 1)::int AS "weightGrams"
@@ -285,7 +286,7 @@ export class ReturnsRepository {
       LEFT JOIN shipments s ON s.order_id = o.id
       JOIN order_return_lines rl ON rl.return_id = rt.id JOIN order_lines l ON l.id = rl.order_line_id
       WHERE rt.id = ${returnId}::uuid
-      GROUP BY rt.id, o.id, s.logistics_no, loc.code`;
+      GROUP BY rt.id, o.id, s.logistics_no, o.customs_mode, loc.code`;
     return rows[0] ?? null;
   }
 
