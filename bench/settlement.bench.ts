@@ -249,6 +249,13 @@ async function main(): Promise<void> {
   const tCheck = process.hrtime.bigint();
   const unbalanced = (await queries.unbalancedEntries(operator)).length;
   const checkSeconds = Number(process.hrtime.bigint() - tCheck) / 1e9;
+  // Which of the ledger's indexes the run used (posting, reads and the check): one kept must have a reader.
+  const indexUse = await withClient(url, async (c) => {
+    const { rows: ix } = await c.query(`SELECT indexrelname AS name, idx_scan::int AS scans FROM pg_stat_user_indexes
+                                          WHERE relname IN ('settlement_journal_lines', 'settlement_journal_entries') ORDER BY relname, indexrelname`);
+    return `Index scans over the run: ${ix.map((r: { name: string; scans: number }) => `${r.name.replace(/^settlement_journal_/, '')} ${r.scans.toLocaleString('en')}`).join(', ')}.`;
+  });
+  console.log(indexUse);
   console.log(`balances on ${ledgerLines} lines: sellerBalance p50 ${balance.p50.toFixed(1)} ms p99 ${balance.p99.toFixed(1)} ms; platformLedger p50 ${platform.p50.toFixed(0)} ms; lines page p50 ${firstPage.p50.toFixed(1)} ms; balance check ${checkSeconds.toFixed(2)} s, ${unbalanced} unbalanced`);
 
   // 3. Statements for every seller (a month of the bulk ledger), memory sampled.
@@ -327,16 +334,38 @@ deferred balance check, which summed an entry's lines once for the entry's row a
 20261206171500 makes it once per entry (the entry's row only checks that it has lines; a line already summed by this transaction's check is
 skipped), which took the check from 1,035 to 424 ms for 3,000 entries of 18,000 lines at load 21.
 
-After, where the posting's time goes (the full run on 2026-12-06 of 227d511 with this issue's settlement commits up to ef54083, load 8.7 falling
-to 4.8, every statement timed by the same hook: 314 s for 1,000,002 order lines): the batch's one write statement 42 % (133 s: 3.0 M lines and 0.5 M entries, their eight indexes, the lines' two
-foreign keys), COMMIT 11 % (the deferred balance check, once per entry), the reads of the facts 20 % (order lines with their commission rate 9 %,
-payable orders 5 %, the event keys present 3 %, paid orders 2 %, refunds and disputes), the payments' lock and the outbox 2 %, and the client the
-remaining 25 % (planning in JavaScript, Prisma's handling of a batch's arrays, the work list). The run before it (up to abe346b, load 22–25: 874 s) also
-read the orders' ledger lines for every order, a scan of every journal entry for each batch (126 s); ef54083 reads them only for orders already posted.
+Then (the full run on 2026-12-06 of 227d511 with this issue's settlement commits up to ef54083, load 8.7 falling to 4.8, every statement timed by
+the same hook): 314.2 s for 1,000,002 order lines, of which the batch's one write statement 42 % (133 s: 3.0 M lines and 0.5 M entries, their
+eight indexes, the lines' two foreign keys), COMMIT 11 % (the deferred balance check, once per entry), the reads of the facts 20 %, the payments'
+lock and the outbox 2 %, the client 25 % (planning, Prisma's handling of a batch's arrays, the work list); the balance check over 3,999,628 lines
+20.81 s. Measured on that run's database (EXPLAIN ANALYZE, and the same insert into copies of the lines table): the two foreign keys cost
+~25 µs a line (a row-locking query per line for each; 360,582 lines in 10.6 s with them, 1.5 s with the primary key alone, 5.3 s with the five
+indexes), and the balance check joined every line to its entry and hashed 4 M rows by event key (text) and currency in 4 MB of work_mem, spilling
+to disk in 33 batches.
+
+Now (48238db, fe63e98, 3a049a6; ADR 0028): the foreign keys and the per-row deferred trigger replaced by statement-level triggers over the
+statement's new rows (entries and accounts exist, entries whose new lines do not sum to zero per currency or that have no line are queued for one
+deferred check at COMMIT), so a batch is checked by a few set queries; the lines' indexes down from five to four ((entry_id, currency,
+amount_minor) replacing (entry_id), (account_id, currency) dropped) and the entries' checkout index partial (fee entries, its only reader);
+entry ids UUIDv7 made by the repository (the lines' entry index and the entries' key are written at their right-hand end); the batch on
+node-postgres instead of Prisma's interactive transaction, each statement planned for its values. The balance check
+(\`SettlementQueriesService.unbalancedEntries\`) sums the lines alone, an index-only scan of (entry_id, currency, amount_minor) in entry order,
+group by group (no sort, no hash, no heap page), joining entries only for the ones it finds. With the same hook on 20,000 checkouts (120,000
+order lines) on a quiet machine (load 1.2, 2026-12-07 00:02): 13.6 s (the code before: 23.9 s at load 3.5-4.2), of which the write statement
+5.3 s (39 %), the reads 3.5 s (order lines with their commission rate 1.9 s), COMMIT 0.11 s (2.2 s before), the rest the client; CPU over that
+posting: node 6.3 s, the PostgreSQL backends 7.9 s, one after the other on one connection (14.2 s of CPU in 13.6 s).
+${indexUse}
 
 The issue's target, the monthly settlement of 1,000,000 order lines across 500 sellers (posting, payable balances, statements) in under 60 s:
 posting (order-paid and order-payable entries) took ${postSeconds.toFixed(1)} s for ${counts.order_lines.toLocaleString('en')} order lines here, ${(1_000_000 / (counts.order_lines / postSeconds)).toFixed(0)} s for 1,000,000 at this rate,
 plus ${stSeconds.toFixed(1)} s for the ${sellers.length} statements: ${postSeconds + stSeconds < 60 && counts.order_lines >= 1_000_000 ? 'met' : 'not met'} in this run, on ${os.cpus().length} cores shared at the load above.
+
+The arithmetic, from the quiet run of 20,000 checkouts above (× 8.3 for 1,000,000 order lines): about 53 s of node CPU (planning, building the
+batch's arrays, parsing the facts) and 66 s of PostgreSQL CPU a million order lines (statement wall times: the write 44 s, the reads 29 s), spent one
+after the other on one connection: some 115-120 s on an idle 2-core machine before the statements, twice the target. 60 s needs both halved
+and overlapped. Tried and not kept: writing a batch in chunks of 250 checkouts, each sent while the next is planned (no gain at load 8-10, and
+node-postgres warns about queries queued on a busy client). Not tried: batches on two connections at once (transfer reversals after a refund
+read the seller's whole balance, so batches holding refunds would stay serial), and COPY instead of unnest arrays for the lines.
 
 Command: \`npm run bench:settlement\` (\`BENCH_POST_CHECKOUTS\`, \`BENCH_POST_BATCH\`, \`BENCH_LEDGER_LINES\` scale it).${ok ? '' : '\n\n**The run found unbalanced entries or a replay that posted: see its output.**'}`,
   );
