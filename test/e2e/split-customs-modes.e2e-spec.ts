@@ -141,6 +141,10 @@ describe('one seller, two customs modes', () => {
       const head = customs.accepted.get(o.number)!.order!.head;
       expect(head['ceb:note']).toBe(`customs mode ${mode}`);
       expect(Math.round(Number(head['ceb:acturalPaid']) * 100)).toBe(o.total);
+      // The one payment declared by the payment company as a split: each order its sub-order, with its own amount.
+      const asked = customs.paymentCompany.declarations.get(o.number)!.params;
+      expect(asked).toMatchObject({ trade_no: checkout.payment.paymentIntentId, is_split: 'T', sub_out_biz_no: o.number });
+      expect(Math.round(Number(asked['amount']) * 100)).toBe(o.total);
     }
     // The units left from where they were reserved.
     expect(await level(shop.locationId, a)).toEqual({ onHand: 8, reserved: 0 });

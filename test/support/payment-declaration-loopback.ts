@@ -16,14 +16,20 @@ import { ALIPAY_CUSTOMS_SERVICE, DEV_WECHAT_PAY_CUSTOMS_KEY, WECHAT_PAY_CUSTOMS_
  * - answers a request sent again (same out_request_no) with its first answer; one that
  *   changes the amount of a declaration it made (the merchant's modification, after a partial
  *   refund) declares the record again to customs as a change (appType 2) and answers anew
- *   (`modifications` counts them); sent again unchanged, it gets that answer.
+ *   (`modifications` counts them); sent again unchanged, it gets that answer;
+ * - takes a payment that paid for several orders only as a split (is_split T, each order its
+ *   sub_out_biz_no): a second order of the same trade_no declared unsplit is refused
+ *   (TRADE_DECLARED_NOT_SPLIT, the loopback's name for it), and the CEB411 names the sub-order.
  * On the same port it also plays WeChat Pay's customs declaration
  * (POST /cgi-bin/mch/customs/customdeclareorder, `<xml>` signed MD5 or HMAC-SHA256 with the
  * merchant key `wechatKey`): a bad signature answers return_code FAIL (签名错误); it checks
  * the parameters (order_fee = product_fee + transport_fee + duty, fee_type CNY, cert_type
  * IDCARD), answers state SUBMITTED with cert_check_result SAME / DIFFERENT (never the
  * payer's name, as WeChat), verify_department and its trade id, and declares the CEB411 as
- * Tenpay; action_type MODIFY declares a change (appType 2). `wechat` keeps what it took.
+ * Tenpay; action_type MODIFY declares a change (appType 2); a split payment's orders come as
+ * sub_order_no under the payment's out_trade_no, and a second order of one transaction_id
+ * without sub_order_no is refused. `wechat` keeps what it took, by order (sub_order_no, else
+ * out_trade_no).
  */
 export interface PaymentRecordSink {
   receivePaymentRecord(head: Record<string, string>): void;
@@ -104,6 +110,7 @@ export class PaymentDeclarationLoopback {
     const missing = REQUIRED.filter((f) => !params[f]?.trim());
     if (missing.length) return failed(`ILLEGAL_ARGUMENT:${missing.join(',')}`);
     const no = params['out_request_no'];
+    if (params['is_split'] === 'T' && !params['sub_out_biz_no']?.trim()) return failed('ILLEGAL_ARGUMENT:sub_out_biz_no');
     const known = this.declarations.get(no);
     const modified = known && known.identityCheck === 'T' && known.params['amount'] !== params['amount'] && known.params['trade_no'] === params['trade_no'] && known.answer.includes('SUCCESS');
     if (known && !modified) {
@@ -115,6 +122,9 @@ export class PaymentDeclarationLoopback {
       buildXml({ alipay: { is_success: 'T', response: { alipay: fields }, sign_type: 'RSA2' } });
     let refusal = this.options.refuse?.(no) ?? null;
     if (!refusal && !/^[0-9A-Z]{10}$/.test(params['merchant_customs_code'])) refusal = 'MERCHANT_CUSTOMS_CODE_INVALID';
+    // One trade paid for several orders: each must come as a split of it.
+    const sameTrade = [...this.declarations].filter(([other, d]) => other !== no && d.params['trade_no'] === params['trade_no'] && d.answer.includes('SUCCESS'));
+    if (!refusal && sameTrade.length && (params['is_split'] !== 'T' || sameTrade.some(([, d]) => d.params['is_split'] !== 'T'))) refusal = 'TRADE_DECLARED_NOT_SPLIT';
     if (!refusal && !/^\d{1,13}(\.\d{1,2})?$/.test(params['amount'])) refusal = 'AMOUNT_INVALID';
     if (refusal) {
       const answer = response({ result_code: 'FAIL', detail_error_code: refusal, detail_error_des: refusal, out_request_no: no, trade_no: params['trade_no'] });
@@ -143,7 +153,7 @@ export class PaymentDeclarationLoopback {
       'ceb:payCode': PAYMENT_COMPANY.code,
       'ceb:payName': PAYMENT_COMPANY.name,
       'ceb:payTransactionId': params['trade_no'],
-      'ceb:orderNo': no,
+      'ceb:orderNo': params['is_split'] === 'T' ? params['sub_out_biz_no'] : no,
       'ceb:ebpCode': params['merchant_customs_code'],
       'ceb:ebpName': params['merchant_customs_name'],
       'ceb:payerIdType': '1',
@@ -176,14 +186,17 @@ export class PaymentDeclarationLoopback {
     }
     const missing = WECHAT_REQUIRED.filter((f) => !params[f]?.trim());
     if (missing.length) return refused(`缺少参数: ${missing.join(',')}`);
-    const no = params['out_trade_no'];
-    const base = { return_code: 'SUCCESS', return_msg: 'OK', appid: params['appid'], mch_id: params['mch_id'], out_trade_no: no, transaction_id: params['transaction_id'] };
+    // The order: a split payment's sub-order, else the payment's own order.
+    const no = params['sub_order_no'] || params['out_trade_no'];
+    const base = { return_code: 'SUCCESS', return_msg: 'OK', appid: params['appid'], mch_id: params['mch_id'], out_trade_no: params['out_trade_no'], ...(params['sub_order_no'] ? { sub_order_no: params['sub_order_no'] } : {}), transaction_id: params['transaction_id'] };
     const fen = (k: string) => (/^\d+$/.test(params[k]) ? Number(params[k]) : NaN);
     let problem: string | null = this.options.refuse?.(no) ?? null;
     if (!problem && !['ADD', 'MODIFY'].includes(params['action_type'])) problem = 'PARAM_ERROR: action_type';
     if (!problem && (params['fee_type'] !== 'CNY' || params['cert_type'] !== 'IDCARD')) problem = 'PARAM_ERROR: fee_type / cert_type';
     if (!problem && !(fen('order_fee') > 0 && fen('order_fee') === fen('product_fee') + fen('transport_fee') + fen('duty'))) problem = 'PARAM_ERROR: order_fee';
     const known = this.wechat.get(no);
+    const sameTransaction = [...this.wechat].some(([other, d]) => other !== no && d.params['transaction_id'] === params['transaction_id'] && (!d.params['sub_order_no'] || !params['sub_order_no']));
+    if (!problem && sameTransaction) problem = 'PARAM_ERROR: this transaction paid for another order: declare each as its sub_order_no';
     if (!problem && params['action_type'] === 'ADD' && known) {
       return known.answer;
     }

@@ -49,6 +49,11 @@ export interface DeclarationRequest {
   payment: Omit<PaymentDeclaration, 'guid' | 'orderNo' | 'ebp' | 'pay' | 'payerIdNumber' | 'appTime'> & {
     /** How it was paid: WeChat Pay's are declared by WeChat Pay, Alipay's and cards' by Alipay (PAYMENT_DECLARATION_URL). */
     method?: DeclaredPaymentMethod;
+    /**
+     * The payment's own reference (its checkout) when it paid for this order and others: the
+     * payment company is asked to declare this order as a split of the payment (拆单).
+     */
+    splitOf?: string | null;
   };
   waybill: Omit<WaybillDeclaration, 'guid' | 'orderNo' | 'appTime'> & { logistics: Enterprise };
   /** The declaration list: its trade mode and each order line's HS code (same order as `order.lines`). */
@@ -529,6 +534,7 @@ export class DeclarationsService {
       customsPlace: r.payment.method === 'WECHAT_PAY' ? this.config.office.wechatCustoms : this.config.office.alipayCustomsPlace,
       payerName: r.payment.payerName,
       payerIdNumber,
+      split: r.payment.splitOf ? { paymentRef: r.payment.splitOf, subOrderNo: r.order.orderNo } : null,
     };
   }
 

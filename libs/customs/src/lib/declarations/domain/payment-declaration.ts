@@ -28,6 +28,12 @@ export interface PaymentDeclarationRequest {
   breakdown?: { goodsMinor: number; freightMinor: number; taxMinor: number };
   /** An amendment of the declaration made before (a partial refund): WeChat Pay's action_type MODIFY. */
   modify?: boolean;
+  /**
+   * This order is one of several the payment paid for (a checkout split per seller and customs
+   * mode): declared as a split of the payment, the order as its sub-order (Alipay is_split T
+   * with sub_out_biz_no; WeChat Pay sub_order_no under the payment's out_trade_no).
+   */
+  split?: { paymentRef: string; subOrderNo: string } | null;
 }
 
 /** How the order was paid (payments.wallet_method): it picks the payment company that declares it. */
@@ -72,10 +78,11 @@ export function alipayCustomsParams(r: PaymentDeclarationRequest, partner: strin
     merchant_customs_name: r.merchantCustomsName,
     amount: yuan(r.amountMinor),
     customs_place: r.customsPlace,
-    is_split: 'F',
+    is_split: r.split ? 'T' : 'F',
     buyer_name: r.payerName,
     buyer_id_no: r.payerIdNumber,
   };
+  if (r.split) params['sub_out_biz_no'] = r.split.subOrderNo;
   if (key) {
     params['sign_type'] = 'RSA2';
     params['sign'] = sign('sha256', Buffer.from(alipaySignContent(params), 'utf8'), key).toString('base64');

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { PaymentDeclarationRequest } from './payment-declaration';
+import { alipayCustomsParams, type PaymentDeclarationRequest } from './payment-declaration';
 import { maskedWechatRequest, parseWechatCustomsAnswer, parseWechatXml, verifyWechatSignature, wechatCustomsParams, wechatSign, wechatXml } from './wechat-pay-declaration';
 
 const KEY = '192006250b4c09247ec02edce69f6a2d';
@@ -24,6 +24,16 @@ describe('WeChat Pay customs declaration', () => {
     expect(wechatSign(params, KEY, 'HMAC-SHA256')).toBe(createHmac('sha256', KEY).update(`${content}&key=${KEY}`).digest('hex').toUpperCase());
     expect(params).toMatchObject({ action_type: 'ADD', fee_type: 'CNY', order_fee: '21930', product_fee: '20100', transport_fee: '1000', duty: '830', cert_type: 'IDCARD', customs: 'NINGBO', mch_customs_no: '3301960ABC' });
     expect(wechatCustomsParams({ ...request, modify: true }, merchant)['action_type']).toBe('MODIFY');
+  });
+
+  it('declares an order that shares its payment with others as a split of it: WeChat Pay sub_order_no under the payment’s out_trade_no, Alipay is_split T with sub_out_biz_no', () => {
+    const split = { ...request, split: { paymentRef: '0b9c7e2a-5f1d-4c3e-9a8b-7d6e5f4a3b2c', subOrderNo: 'VT20261206-0001' } };
+    expect(wechatCustomsParams(split, merchant)).toMatchObject({ out_trade_no: '0b9c7e2a5f1d4c3e9a8b7d6e5f4a3b2c', sub_order_no: 'VT20261206-0001', order_fee: '21930' });
+    expect(wechatCustomsParams(request, merchant)).toMatchObject({ out_trade_no: 'VT20261206-0001' });
+    expect(wechatCustomsParams(request, merchant)).not.toHaveProperty('sub_order_no');
+    expect(alipayCustomsParams(split, '2088000000000000', null)).toMatchObject({ out_request_no: 'VT20261206-0001', trade_no: 'pi_123', is_split: 'T', sub_out_biz_no: 'VT20261206-0001', amount: '219.30' });
+    expect(alipayCustomsParams(request, '2088000000000000', null)).toMatchObject({ is_split: 'F' });
+    expect(alipayCustomsParams(request, '2088000000000000', null)).not.toHaveProperty('sub_out_biz_no');
   });
 
   it('verifies through the XML round trip, and refuses a changed value or another key', () => {

@@ -47,6 +47,11 @@ export function verifyWechatSignature(params: Readonly<Record<string, string>>, 
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
+/** WeChat Pay's out_trade_no of a payment from its reference (a checkout's uuid): at most 32 characters, letters and digits. */
+export function wechatOutTradeNo(paymentRef: string): string {
+  return paymentRef.replace(/[^0-9A-Za-z]/g, '').slice(0, 32);
+}
+
 /**
  * The request's parameters, signed: ADD the first time, MODIFY for an amendment (a partial
  * refund: what is left). order_fee = product_fee + transport_fee + duty, all in fen; duty
@@ -57,7 +62,8 @@ export function wechatCustomsParams(r: PaymentDeclarationRequest, m: WechatMerch
   const params: Record<string, string> = {
     appid: m.appid,
     mch_id: m.mchId,
-    out_trade_no: r.outRequestNo,
+    // The payment's merchant order number; a split payment's orders are its sub-orders.
+    out_trade_no: r.split ? wechatOutTradeNo(r.split.paymentRef) : r.outRequestNo,
     transaction_id: r.tradeNo,
     // WeChat's customs office code (NINGBO, ZHENGZHOU_BS, SHANGHAI_ZS, ...).
     customs: r.customsPlace,
@@ -72,6 +78,7 @@ export function wechatCustomsParams(r: PaymentDeclarationRequest, m: WechatMerch
     cert_id: r.payerIdNumber.trim(),
     name: r.payerName.trim(),
   };
+  if (r.split) params['sub_order_no'] = r.split.subOrderNo;
   if (signed) params['sign'] = wechatSign(params, m.key);
   return params;
 }

@@ -84,7 +84,7 @@ export function parcelOf(o: DeclarableOrder, c: ParcelContent): ParcelRequest {
 export function declarationOf(
   o: DeclarableOrder,
   c: ParcelContent,
-  payment: { providerPaymentId: string; walletMethod?: string | null },
+  payment: { providerPaymentId: string; walletMethod?: string | null; checkoutId?: string; amountMinor?: number },
   shipment: { logisticsNo: string },
   logistics: Enterprise,
   seller: Enterprise,
@@ -129,6 +129,8 @@ export function declarationOf(
       telephone: o.recipientPhone,
       amountPaidMinor: c.totalMinor,
       payTime: o.paidAt ?? new Date(),
+      // The payment paid for more than this order (a checkout split per seller and customs mode): declared as a split of it.
+      splitOf: payment.amountMinor !== undefined && payment.checkoutId && payment.amountMinor > o.totalMinor ? payment.checkoutId : null,
     },
     waybill: {
       logistics,
