@@ -65,7 +65,8 @@ export default [
     },
   },
   {
-    // Issue 19: Actor and the tenancy helpers live in the kernel, so application and domain code need not import GraphQL for them.
+    // Issue 19: Actor, the tenancy helpers, cursor pages and the batch helpers live in the kernel (the shop-window
+    // caches in data-access), so application and domain code need not import GraphQL at all.
     files: ['libs/*/src/lib/**/application/**/*.ts', 'libs/*/src/lib/**/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -74,8 +75,7 @@ export default [
           paths: [
             {
               name: '@vitrine/shared/graphql',
-              importNames: ['Actor', 'ActorRole', 'isPlatformAdmin', 'canManageMuseum', 'managedMuseumScope'],
-              message: 'Import Actor and the tenancy helpers from @vitrine/shared/kernel (issue 19).',
+              message: 'Application and domain code does not import GraphQL: Actor, the tenancy helpers, pages (pageSize, decodeCursor, toPage, Page) and byKeys/groupByKeys are in @vitrine/shared/kernel (issue 19).',
             },
           ],
         },

@@ -4,20 +4,8 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { DataAccessModule } from '@vitrine/shared/data-access';
-import {
-  AppExceptionFilter,
-  AuthGuard,
-  LoaderRegistry,
-  ShopWindowCachesModule,
-  complexityPlugin,
-  depthLimitRule,
-  earlyThrottlePlugin,
-  formatGraphQLError,
-  serviceUnavailablePlugin,
-  type Actor,
-  type RequestContext,
-} from '@vitrine/shared/graphql';
+import { DataAccessModule, ShopWindowCachesModule } from '@vitrine/shared/data-access';
+import { AppExceptionFilter, AuthGuard, LoaderRegistry, complexityPlugin, depthLimitRule, earlyThrottlePlugin, formatGraphQLError, serviceUnavailablePlugin, type Actor, type RequestContext } from '@vitrine/shared/graphql';
 import { AuthService, GqlThrottlerGuard, IdentityModule, LOGIN_ADDRESS_THROTTLER, LOGIN_THROTTLER, THROTTLED_AUTH_MUTATIONS } from '@vitrine/identity';
 import { PUBLIC_STOREFRONT_QUERIES, StorefrontsModule } from '@vitrine/storefronts';
 import { CatalogModule, CatalogSourcesModule, PUBLIC_CATALOG_QUERIES } from '@vitrine/catalog';

@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
-import { ShopWindowCaches } from '@vitrine/shared/graphql';
 import { publicHttpCache } from './public-http-cache';
+import { ShopWindowCaches } from '@vitrine/shared/data-access';
 
 /**
  * The micro-cache against a stand-in for the API: each POST /graphql answers the "catalogue" as it

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
-import type { ShopWindowCaches } from '@vitrine/shared/graphql';
+import { type ShopWindowCaches } from '@vitrine/shared/data-access';
 
 interface Stored {
   body: Buffer;

@@ -1,8 +1,8 @@
 import { Injectable, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind } from 'graphql';
-import { PrismaService, ReadReplica, allowStaleReads, replicaOptionsFromEnv, type ReplicaStatus } from '@vitrine/shared/data-access';
-import { ShopWindowCaches, ShopWindowCachesModule, type RequestContext } from '@vitrine/shared/graphql';
+import { PrismaService, ReadReplica, allowStaleReads, replicaOptionsFromEnv, type ReplicaStatus, ShopWindowCaches, ShopWindowCachesModule } from '@vitrine/shared/data-access';
+import { type RequestContext } from '@vitrine/shared/graphql';
 import { apiMetrics } from './api-metrics';
 
 /**

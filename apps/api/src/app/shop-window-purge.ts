@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { createRedisClient, shopWindowChannel, type RedisClient } from '@vitrine/shared/data-access';
-import { ShopWindowCaches, ShopWindowCachesModule } from '@vitrine/shared/graphql';
+import { createRedisClient, shopWindowChannel, type RedisClient, ShopWindowCaches, ShopWindowCachesModule } from '@vitrine/shared/data-access';
 import { apiConfigFromEnv } from './api-config';
 
 /**

@@ -7,6 +7,7 @@ export * from './lib/redis-options';
 export * from './lib/read-replica';
 export * from './lib/read-scope';
 export * from './lib/shop-window-channel';
+export * from './lib/shop-window-caches';
 export * from './lib/http-exchange';
 export * from './lib/event-streams/sse-frame';
 export * from './lib/event-streams/event-stream.hub';

@@ -10,5 +10,4 @@ export * from './lib/protection';
 export * from './lib/localized';
 export * from './lib/gql-exception.filter';
 export * from './lib/time-cursor';
-export * from './lib/shop-window-caches';
 export * from './lib/keyed-throttler.guard';

@@ -9,3 +9,5 @@ export * from './lib/ids';
 export * from './lib/source-marker';
 export * from './lib/transfer-group';
 export * from './lib/actor';
+export * from './lib/paging';
+export * from './lib/batch-keys';

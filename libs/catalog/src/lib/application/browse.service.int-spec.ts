@@ -11,7 +11,7 @@ import { SearchSynonymRepository } from '../infrastructure/search-synonym.reposi
 import { BrowseService } from './browse.service';
 import { catalogSettingsFromEnv } from './catalog-settings';
 import { FxRatesService } from './fx-rates.service';
-import { ShopWindowCaches } from '@vitrine/shared/graphql';
+import { ShopWindowCaches } from '@vitrine/shared/data-access';
 
 describe('BrowseService product pages (PostgreSQL)', () => {
   let db: TestDatabase;

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { ShopWindowCaches } from '@vitrine/shared/graphql';
 import { ValidationError, validate } from '@vitrine/shared/kernel';
 import { CatalogError, CatalogErrorCode } from '../domain/catalog-error';
 import { setFxRateSchema } from '../domain/catalog.schemas';
 import type { ShopperQuote } from '../domain/shopper-price';
 import { FxRateRepository, type FxRateRow } from '../infrastructure/fx-rate.repository';
 import { CATALOG_SETTINGS, type CatalogSettings } from './catalog-settings';
+import { ShopWindowCaches } from '@vitrine/shared/data-access';
 
 /** Shopper prices are EUR bases shown in CNY. */
 export const SHOPPER_PAIR = { base: 'EUR', quote: 'CNY' } as const;

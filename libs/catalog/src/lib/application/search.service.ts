@@ -1,11 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { z } from 'zod';
-import { ShopWindowCaches } from '@vitrine/shared/graphql';
 import { NotFoundError, isUuid, validate } from '@vitrine/shared/kernel';
 import { SynonymDictionary, toTsQuery } from '../domain/search-query';
 import { normalizeSearchText } from '../domain/search-text';
 import { SearchSynonymRepository, type SynonymGroupRow } from '../infrastructure/search-synonym.repository';
 import { CATALOG_SETTINGS, type CatalogSettings } from './catalog-settings';
+import { ShopWindowCaches } from '@vitrine/shared/data-access';
 
 const groupSchema = z.object({
   terms: z

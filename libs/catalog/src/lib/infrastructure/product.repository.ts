@@ -333,15 +333,7 @@ export class ProductRepository {
    * rows a tsquery matches decides between the GIN index and walking the sort index.
    */
   async publicPage(q: Omit<ProductListQuery, 'publicOnly' | 'museumIds' | 'status'>): Promise<ProductCardRow[]> {
-    const { field, dir } = ORDERS[q.order];
-    const col = Prisma.raw(SORT_COLUMNS[field]);
-    const conds = this.listConditions({ ...q, publicOnly: true });
-    const direction = Prisma.raw(dir === 'asc' ? 'ASC' : 'DESC');
-    if (q.after) {
-      const v = this.sortValue(field, q.after[0]);
-      // A row comparison, so the index on (key, id) starts right after the cursor.
-      conds.push(dir === 'asc' ? Prisma.sql`(p.${col}, p.id) > (${v}, ${q.after[1]}::uuid)` : Prisma.sql`(p.${col}, p.id) < (${v}, ${q.after[1]}::uuid)`);
-    }
+    const { col, direction, conds } = this.publicPageOrder(q);
     const statement = Prisma.sql`
       SELECT ${PRODUCT_CARD_COLUMNS}
       FROM (SELECT p.id, p.museum_id, p.status, p.category, p.cross_border_category, p.name_fr, p.name_en, p.name_zh,
@@ -367,14 +359,7 @@ export class ProductRepository {
    * entries and rows and builds nothing (about 0.1 against 1 ms a page, docs/performance.md).
    */
   async publicPageKeys(q: Omit<ProductListQuery, 'publicOnly' | 'museumIds' | 'status'>): Promise<ProductCardKey[]> {
-    const { field, dir } = ORDERS[q.order];
-    const col = Prisma.raw(SORT_COLUMNS[field]);
-    const conds = this.listConditions({ ...q, publicOnly: true });
-    const direction = Prisma.raw(dir === 'asc' ? 'ASC' : 'DESC');
-    if (q.after) {
-      const v = this.sortValue(field, q.after[0]);
-      conds.push(dir === 'asc' ? Prisma.sql`(p.${col}, p.id) > (${v}, ${q.after[1]}::uuid)` : Prisma.sql`(p.${col}, p.id) < (${v}, ${q.after[1]}::uuid)`);
-    }
+    const { col, direction, conds } = this.publicPageOrder(q);
     const statement = Prisma.sql`
       SELECT p.id, p.updated_at AS "updatedAt" FROM products p
       WHERE ${Prisma.join(conds, ' AND ')} ORDER BY p.${col} ${direction}, p.id ${direction} LIMIT ${q.take + 1}`;
@@ -382,6 +367,20 @@ export class ProductRepository {
     const prepare = !q.match && !q.collectionId && !q.artworkId;
     const db = this.prisma.staleTolerant();
     return (prepare ? db.sql : db.sqlPlanned).$queryRaw<ProductCardKey[]>(statement);
+  }
+
+  /** A shopper's list page's sort column, direction and conditions (the public ones, and the cursor's). */
+  private publicPageOrder(q: Omit<ProductListQuery, 'publicOnly' | 'museumIds' | 'status'>): { col: Prisma.Sql; direction: Prisma.Sql; conds: Prisma.Sql[] } {
+    const { field, dir } = ORDERS[q.order];
+    const col = Prisma.raw(SORT_COLUMNS[field]);
+    const conds = this.listConditions({ ...q, publicOnly: true });
+    const direction = Prisma.raw(dir === 'asc' ? 'ASC' : 'DESC');
+    if (q.after) {
+      const v = this.sortValue(field, q.after[0]);
+      // A row comparison, so the index on (key, id) starts right after the cursor.
+      conds.push(dir === 'asc' ? Prisma.sql`(p.${col}, p.id) > (${v}, ${q.after[1]}::uuid)` : Prisma.sql`(p.${col}, p.id) < (${v}, ${q.after[1]}::uuid)`);
+    }
+    return { col, direction, conds };
   }
 
   /**

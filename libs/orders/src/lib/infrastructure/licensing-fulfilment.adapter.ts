@@ -1,9 +1,9 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { LicensedProductsService } from '@vitrine/licensing';
-import { ShopWindowCaches } from '@vitrine/shared/graphql';
 import { CheckoutFulfilment } from '../application/checkout-fulfilment';
 import { ORDERS_SETTINGS, type OrdersSettings } from '../application/orders-settings';
+import { ShopWindowCaches } from '@vitrine/shared/data-access';
 
 /**
  * CheckoutFulfilment over licensing's public API (`LicensedProductsService.fulfilmentOf`). A

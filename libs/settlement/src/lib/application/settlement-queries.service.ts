@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, ValidationError, isPlatformAdmin, type Actor } from '@vitrine/shared/kernel';
+import { ForbiddenError, ValidationError, isPlatformAdmin, type Actor, decodeCursor, pageSize, toPage, type Page } from '@vitrine/shared/kernel';
 import { ownSeller } from './seller-access';
 import { buildStatement, monthBounds, statementCsv, type CurrencyStatement } from '../domain/statement';
 import { ENTRY_KINDS, isSellerAccount, type AccountKind, type EntryKind, type LineComponent, type OwnerType } from '../domain/ledger';
 import { LedgerRepository, type BalanceRow, type SellerLineRow } from '../infrastructure/ledger.repository';
 import { PayoutRepository } from '../infrastructure/payout.repository';
-import { decodeCursor, pageSize, toPage, type Page } from '@vitrine/shared/graphql';
 
 export interface Amount {
   amountMinor: number;

@@ -1,9 +1,9 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
-import { ValidationError } from '@vitrine/shared/kernel';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '@vitrine/shared/kernel';
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 24;
+// The pages themselves (sizes, cursors, toPage) are the kernel's; re-exported for the resolvers.
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, toPage, type Page } from '@vitrine/shared/kernel';
 
 @ArgsType()
 export class PageArgs {
@@ -23,11 +23,6 @@ export class PageInfo {
   hasNextPage!: boolean;
 }
 
-export interface Page<T> {
-  nodes: T[];
-  pageInfo: PageInfo;
-  totalCount: number;
-}
 
 /** A Relay-style page type: `Paginated(ProductSummary)` → `ProductSummaryPage`. */
 export function Paginated<T>(item: Type<T>, name = `${item.name}Page`): Type<Page<T>> {
@@ -43,39 +38,4 @@ export function Paginated<T>(item: Type<T>, name = `${item.name}Page`): Type<Pag
     totalCount!: number;
   }
   return PageType as Type<Page<T>>;
-}
-
-/** Page size after validation: refuses anything over MAX_PAGE_SIZE rather than clamping silently. */
-export function pageSize(first: number | undefined | null): number {
-  const size = first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new ValidationError([{ path: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
-  }
-  return size;
-}
-
-/** Opaque cursors: base64url of a JSON tuple of the sort key and id. */
-export function encodeCursor(values: readonly (string | number | null)[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string | null | undefined, arity: number): (string | number | null)[] | null {
-  if (!cursor) return null;
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity) return values;
-  } catch {
-    // fall through to the validation error
-  }
-  throw new ValidationError([{ path: 'after', message: 'is not a valid cursor' }]);
-}
-
-/**
- * Builds a page from rows fetched with `take + 1` (the extra row only says whether a next
- * page exists) and the cursor tuple of a row.
- */
-export function toPage<T>(rows: readonly T[], take: number, totalCount: number, cursorOf: (row: T) => (string | number | null)[]): Page<T> {
-  const nodes = rows.slice(0, take);
-  const last = nodes[nodes.length - 1];
-  return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > take, endCursor: last ? encodeCursor(cursorOf(last)) : null } };
 }

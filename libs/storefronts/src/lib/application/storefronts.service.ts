@@ -1,8 +1,8 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { ShopWindowCaches } from '@vitrine/shared/graphql';
 import { NotFoundError } from '@vitrine/shared/kernel';
 import { StorefrontRepository, type StorefrontRow } from '../infrastructure/storefront.repository';
+import { ShopWindowCaches } from '@vitrine/shared/data-access';
 
 /** The storefronts a shopper can visit: open ones only. */
 @Injectable()

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DeclarationsAuditService, type CustomsMessageView } from '@vitrine/customs';
-import { groupByKeys } from '@vitrine/shared/graphql';
-import { NotFoundError, canManageMuseum, type Actor } from '@vitrine/shared/kernel';
+import { NotFoundError, canManageMuseum, type Actor, groupByKeys } from '@vitrine/shared/kernel';
 import { awaitsHandover } from '../domain/fulfilment-state';
 import { PipelineRepository, type ShipmentRow } from '../infrastructure/pipeline.repository';
 
