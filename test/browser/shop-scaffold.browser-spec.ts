@@ -59,6 +59,20 @@ describe('shop scaffold', () => {
     // The search field's placeholder is whole beside the French button (it was cut at 'œuvre|s').
     expect(await placeholderCut(page)).toBe(0);
     await check(s, 'home-fr');
+
+    // On a 360 px phone the button is a magnifier (still named 'Chercher', still 44 px), so the French placeholder fits too.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const button = page.getByRole('button', { name: 'Chercher' });
+    const box = (await button.boundingBox())!;
+    expect({ h: box.height >= 44, w: box.width >= 44, narrow: box.width < 60 }).toEqual({ h: true, w: true, narrow: true });
+    expect(await placeholderCut(page)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The body hides what overflows sideways, so each header control must itself end within the screen.
+    for (const target of [page.locator('.brand'), page.getByTestId('cart-link'), page.locator('.locale-switcher a').last(), page.locator('.search-form button')]) {
+      const b = (await target.boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(360);
+    }
+    await page.screenshot({ path: 'test/artifacts/shop-home-fr-360.png' });
   });
 
   it('answers an unknown page with a 404 in the shopper’s language', async () => {
