@@ -21,6 +21,7 @@ import { DataAccessModule } from '@vitrine/shared/data-access';
 import type { Actor } from '@vitrine/shared/graphql';
 import { SettlementCoreModule, SettlementPostingService, SettlementQueriesService } from '@vitrine/settlement';
 import { OrdersSourcesModule } from '@vitrine/orders';
+import fs from 'node:fs';
 import os from 'node:os';
 import { Client } from 'pg';
 import { freshDatabase, machine, withClient, writePerformanceSection } from './support';
@@ -28,6 +29,8 @@ import { freshDatabase, machine, withClient, writePerformanceSection } from './s
 const CHECKOUTS = Number(process.env['BENCH_POST_CHECKOUTS'] ?? 166_667);
 const LEDGER_LINES = Number(process.env['BENCH_LEDGER_LINES'] ?? 1_000_000);
 const POST_BATCH = Number(process.env['BENCH_POST_BATCH'] ?? 1_000);
+/** BENCH_SETTLEMENT_POSTING_ONLY=1: stop after the posting (for profiling it), writing nothing to docs/performance.md. */
+const POSTING_ONLY = process.env['BENCH_SETTLEMENT_POSTING_ONLY'] === '1';
 const MUSEUMS = 20;
 const BRANDS = 50;
 const SELLERS = 500;
@@ -100,6 +103,12 @@ async function seedOrders(url: string): Promise<void> {
              l.quantity, 1200, l.unit, l.quantity * l.unit, 0, 0, l.quantity * l.unit, '0.091', (l.quantity * l.unit * 91) / 1000,
              l.quantity * l.unit + (l.quantity * l.unit * 91) / 1000, 7.8, 'bench', now()
         FROM bench_lines l`);
+    // Each line's commission rate as checkout snapshots it (order_line_commissions, written by the checkout's own insert since
+    // issue 21): the storefront's category rate, else its default. Orders placed before that snapshot read the setting in force instead.
+    await c.query(`INSERT INTO order_line_commissions (order_line_id, order_id, category, rate_bps, setting_id)
+      SELECT ol.id, ol.order_id, p.category, coalesce((s.category_rates ->> p.category)::int, s.default_rate_bps), s.id
+        FROM order_lines ol JOIN orders o ON o.id = ol.order_id JOIN products p ON p.id = ol.product_id
+        JOIN storefronts sf ON sf.museum_id = o.museum_id JOIN commission_settings s ON s.storefront_id = sf.id`);
     await c.query(`INSERT INTO payments (id, checkout_id, provider_payment_id, client_secret, amount_minor, currency, status, updated_at)
       SELECT gen_random_uuid(), checkout_id, 'pi_bench_' || replace(checkout_id::text, '-', ''), 'secret', sum(total_minor), 'CNY', 'SUCCEEDED', now()
         FROM orders GROUP BY checkout_id`);
@@ -167,6 +176,25 @@ async function seedLedger(url: string): Promise<number> {
   });
 }
 
+/**
+ * CPU seconds (user + system) spent so far by the PostgreSQL backends connected to this
+ * database (/proc/<pid>/stat of each, in clock ticks of 1/100 s): the posting's pool keeps its
+ * connections, so the difference over the posting is the server's share of it.
+ */
+async function backendsCpuSeconds(url: string): Promise<number> {
+  const pids = await withClient(url, async (c) => (await c.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows as { pid: number }[]);
+  let ticks = 0;
+  for (const { pid } of pids) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // A backend that ended meanwhile.
+    }
+  }
+  return ticks / 100;
+}
+
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
@@ -197,9 +225,22 @@ async function main(): Promise<void> {
   const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const query = proto.query;
   let statements = 0;
+  // BENCH_SETTLEMENT_TIMINGS=1: each statement's wall time, summed by its first words (where a posting's time goes).
+  const timings = new Map<string, { n: number; ms: number }>();
+  const timed = process.env['BENCH_SETTLEMENT_TIMINGS'] === '1';
   proto.query = function (this: unknown, ...args: unknown[]) {
     statements++;
-    return query.apply(this, args);
+    const result = query.apply(this, args);
+    if (!timed || !(result instanceof Promise)) return result;
+    const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text ?? '?');
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
+    const t = process.hrtime.bigint();
+    return result.finally(() => {
+      const row = timings.get(key) ?? { n: 0, ms: 0 };
+      row.n++;
+      row.ms += Number(process.hrtime.bigint() - t) / 1e6;
+      timings.set(key, row);
+    });
   };
   global.gc?.();
   const postRss = { start: process.memoryUsage().rss, peak: 0, samples: [] as number[] };
@@ -209,9 +250,17 @@ async function main(): Promise<void> {
     postRss.samples.push(rss);
   }, 250);
   const loadBefore = os.loadavg();
+  const cpuBefore = process.cpuUsage();
+  const pgBefore = await backendsCpuSeconds(url);
   const tPost = process.hrtime.bigint();
   const posted = await posting.catchUp(POST_BATCH, Math.ceil(CHECKOUTS / POST_BATCH) + 1);
   const postSeconds = Number(process.hrtime.bigint() - tPost) / 1e9;
+  const cpuAfter = process.cpuUsage(cpuBefore);
+  const nodeCpu = (cpuAfter.user + cpuAfter.system) / 1e6;
+  const pgCpu = (await backendsCpuSeconds(url)) - pgBefore;
+  const cpuLine = `CPU over the posting: node ${nodeCpu.toFixed(1)} s, the database's backends ${pgCpu.toFixed(1)} s (${(nodeCpu + pgCpu).toFixed(1)} s of CPU in ${postSeconds.toFixed(1)} s)`;
+  console.log(cpuLine);
+  for (const [k, v] of [...timings].sort((a, b) => b[1].ms - a[1].ms)) console.log(`${(v.ms / 1000).toFixed(2).padStart(7)} s ${String(v.n).padStart(5)}x  ${k}`);
   const loadAfter = os.loadavg();
   clearInterval(postSampler);
   proto.query = query;
@@ -229,6 +278,10 @@ async function main(): Promise<void> {
   const replay = await posting.catchUp();
   const replaySeconds = Number(process.hrtime.bigint() - replayT) / 1e9;
   console.log(`posted ${posted.checkouts} checkouts, ${posted.entries} entries (${counts.lines} lines) in ${postSeconds.toFixed(1)} s; replay ${JSON.stringify(replay)} in ${replaySeconds.toFixed(2)} s`);
+  if (POSTING_ONLY) {
+    await app.close();
+    return;
+  }
 
   // 2. Balances on ~1M lines.
   const ledgerLines = await seedLedger(url);

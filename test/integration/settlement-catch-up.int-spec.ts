@@ -197,15 +197,17 @@ async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; 
 describe('settlement catch-up in batches posts what one checkout at a time posts (real PostgreSQL)', () => {
   let a: Side;
   let b: Side;
+  let c: Side;
 
   beforeAll(async () => {
     process.env['RETURN_WINDOW_DAYS'] = '30';
     a = await side();
     b = await side();
-    for (const s of [a, b]) await sql(s.db.url, seed);
+    c = await side();
+    for (const s of [a, b, c]) await sql(s.db.url, seed);
   });
   afterAll(async () => {
-    for (const s of [a, b]) {
+    for (const s of [a, b, c]) {
       await s?.app.close();
       await s?.db.drop();
     }
@@ -231,6 +233,43 @@ describe('settlement catch-up in batches posts what one checkout at a time posts
     expect(await b.posting.catchUp(25, 100, NOW)).toEqual({ checkouts: 0, entries: 0 });
     expect(await postOneByOne(a)).toBe(0);
     expect(await ledgerOf(b.prisma)).toEqual(ledgerA);
+  });
+
+  it('runs batches without refunds two at a time, and a batch with refunds alone, posting what one checkout at a time posts', async () => {
+    // Batches of 3 checkouts: most hold no refund or dispute (one checkout in five has a refund, one in seven a spread one, one in eleven a lost dispute).
+    let open = 0;
+    let most = 0;
+    const overlaps: boolean[] = [];
+    const transaction = c.prisma.sqlTransaction.bind(c.prisma);
+    const spy = jest.spyOn(c.prisma, 'sqlTransaction').mockImplementation(async (work) => {
+      open++;
+      most = Math.max(most, open);
+      try {
+        return await transaction(async (tx) => {
+          const besideAtStart = open > 1;
+          const result = await work(tx);
+          // Whether a batch that wrote a refund or a dispute had another batch beside it, when it began or when it ended.
+          const [written] = await tx.$queryRaw<{ reversals: boolean }[]>`
+            SELECT EXISTS (SELECT 1 FROM settlement_journal_entries WHERE kind IN ('REFUND', 'DISPUTE_LOST') AND xmin = pg_current_xact_id()::xid) AS reversals`;
+          if (written!.reversals) overlaps.push(besideAtStart || open > 1);
+          return result;
+        });
+      } finally {
+        open--;
+      }
+    });
+    try {
+      const batched = await c.posting.catchUp(3, 1_000, NOW);
+      const [posted] = await a.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM settlement_journal_entries`;
+      expect(batched.entries).toBe(posted!.n);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(most).toBe(2);
+    expect(overlaps.length).toBeGreaterThan(5);
+    expect(overlaps.filter(Boolean)).toEqual([]);
+    expect(await ledgerOf(c.prisma)).toEqual(await ledgerOf(a.prisma));
+    expect(await outboxOf(c.prisma)).toEqual(await outboxOf(a.prisma));
   });
 
   it('catches up the same way with later facts: failed refunds, new refunds, orders released, returns refused', async () => {

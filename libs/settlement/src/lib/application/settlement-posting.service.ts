@@ -38,27 +38,61 @@ export class SettlementPostingService {
    * their facts in a handful of statements, plans each checkout's entries with the same rules as
    * `settleCheckout` and writes them together (`settleCheckouts`). At most `batches` × `size`
    * checkouts a run, in checkout id order; answers how many checkouts and entries it posted.
+   *
+   * Up to `parallel` batches are in flight at once, each on its own connection, so the server
+   * writes one batch while this process plans the next (issue 21: the two took turns on one
+   * connection). Their checkouts are disjoint (each work list starts after the last one's end)
+   * and a checkout's entries depend only on its own facts and lines, except the transfer
+   * reversals a refund plans from its sellers' balances: a batch whose checkouts have refunds or
+   * lost disputes runs alone, after the batches before it have committed and before any after
+   * it starts, as it would one batch at a time. A batch that fails stops the run once the
+   * batches in flight have ended (each its own transaction: what committed stays, and the next
+   * run carries on from the ledger).
    */
-  async catchUp(size = 500, batches = 20, now = new Date()): Promise<{ checkouts: number; entries: number }> {
+  async catchUp(size = 500, batches = 20, now = new Date(), parallel = 2): Promise<{ checkouts: number; entries: number }> {
     let checkouts = 0;
     let entries = 0;
-    let after: string | null = null;
-    for (let b = 0; b < batches; b++) {
-      const behind = await this.sources.checkoutsBehind(size, after, this.settings.returnWindowDays, now);
-      if (!behind.length) break;
+    let failure: unknown = null;
+    const inFlight = new Set<Promise<void>>();
+    const run = (ids: readonly string[]) => {
       // On node-postgres (sqlTransaction), not Prisma's interactive transaction: a batch's arrays of
       // thousands of values cost Prisma's client more than the statements cost the server (issue 21).
       // Each statement planned for its batch's values: a generic plan of the fact reads (that
       // pool's default) scans every order (456 s instead of 1 s for 120,000 order lines).
-      const done = await this.prisma.sqlTransaction(async (tx) => {
-        await tx.$executeRaw`SET LOCAL plan_cache_mode = force_custom_plan`;
-        return this.settleCheckouts(tx, behind, now);
-      });
-      checkouts += done.checkouts;
-      entries += done.entries;
+      const p: Promise<void> = this.prisma
+        .sqlTransaction(async (tx) => {
+          await tx.$executeRaw`SET LOCAL plan_cache_mode = force_custom_plan`;
+          return this.settleCheckouts(tx, ids, now);
+        })
+        .then(
+          (done) => {
+            checkouts += done.checkouts;
+            entries += done.entries;
+          },
+          (error: unknown) => {
+            failure ??= error;
+          },
+        )
+        .finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      return p;
+    };
+    let after: string | null = null;
+    for (let b = 0; b < batches && !failure; b++) {
+      const behind = await this.sources.checkoutsBehind(size, after, this.settings.returnWindowDays, now);
+      if (!behind.length) break;
       // By checkout id, so facts the plan cannot post (a refund of an order with nothing left) never hold the run up.
       after = behind[behind.length - 1]!;
+      if (await this.sources.haveReversals(behind)) {
+        await Promise.all(inFlight);
+        if (!failure) await run(behind);
+        continue;
+      }
+      while (inFlight.size >= Math.max(1, parallel)) await Promise.race(inFlight);
+      if (!failure) void run(behind);
     }
+    await Promise.all(inFlight);
+    if (failure) throw failure;
     return { checkouts, entries };
   }
 

@@ -33,5 +33,20 @@ export function commissionRateProblems(r: CommissionRates, path = 'input'): Fiel
 export function commissionOn(goodsMinor: number, rateBps: number): number {
   if (!Number.isSafeInteger(goodsMinor)) throw new RangeError(`goods must be integer minor units, got ${goodsMinor}`);
   if (!Number.isInteger(rateBps) || rateBps < 0 || rateBps > MAX_RATE_BPS) throw new RangeError(`rate must be 0..10000 bps, got ${rateBps}`);
+  const product = goodsMinor * rateBps;
+  // Exact in doubles while the product is a safe integer (any real order line): the quotient
+  // corrected by its remainder, rounded half up. Else (and for negative goods) in bigints.
+  if (goodsMinor >= 0 && product <= Number.MAX_SAFE_INTEGER) {
+    let q = Math.floor(product / 10_000);
+    let r = product - q * 10_000;
+    if (r < 0) {
+      q -= 1;
+      r += 10_000;
+    } else if (r >= 10_000) {
+      q += 1;
+      r -= 10_000;
+    }
+    return r * 2 >= 10_000 ? q + 1 : q;
+  }
   return Number(divRound(BigInt(goodsMinor) * BigInt(rateBps), 10_000n, 'HALF_UP'));
 }

@@ -87,16 +87,42 @@ export function assertBalanced(entry: Pick<JournalEntryDraft, 'eventKey' | 'line
   }
 }
 
-/** Merges lines of one account, component, order and currency, and drops zero lines. */
+/** Merges lines of one account, component, order and currency (as `lineKey` tells them apart), in the order each first appears, and drops zero lines. */
 export function compact(lines: readonly EntryLine[]): EntryLine[] {
-  const merged = new Map<string, EntryLine>();
-  for (const l of lines) {
-    const k = lineKey(l);
-    const m = merged.get(k);
-    if (m) m.amountMinor += l.amountMinor;
-    else merged.set(k, { ...l, account: { ...l.account } });
+  if (lines.length > COMPACT_SCAN_MAX) {
+    const merged = new Map<string, EntryLine>();
+    for (const l of lines) {
+      const k = lineKey(l);
+      const m = merged.get(k);
+      if (m) m.amountMinor += l.amountMinor;
+      else merged.set(k, { ...l, account: { ...l.account } });
+    }
+    return [...merged.values()].filter((l) => l.amountMinor !== 0);
   }
-  return [...merged.values()].filter((l) => l.amountMinor !== 0);
+  // An entry's lines are few (a dozen for an order): comparing their fields costs less than a
+  // key string per line, which a million-line posting paid for in time and garbage (issue 21).
+  const merged: EntryLine[] = [];
+  for (const l of lines) {
+    const m = merged.find((x) => sameLine(x, l));
+    if (m) m.amountMinor += l.amountMinor;
+    else merged.push({ ...l, account: { ...l.account } });
+  }
+  return merged.filter((l) => l.amountMinor !== 0);
+}
+
+/** Past this many lines `compact` keys them in a map rather than comparing each with those merged so far. */
+const COMPACT_SCAN_MAX = 32;
+
+/** Whether two lines have one `lineKey`: the same account (its code), component, order and currency. */
+function sameLine(a: Pick<EntryLine, 'account' | 'component' | 'orderId' | 'currency'>, b: Pick<EntryLine, 'account' | 'component' | 'orderId' | 'currency'>): boolean {
+  return (
+    a.component === b.component &&
+    (a.orderId ?? '') === (b.orderId ?? '') &&
+    a.currency === b.currency &&
+    a.account.kind === b.account.kind &&
+    a.account.ownerType === b.account.ownerType &&
+    (a.account.ownerId || null) === (b.account.ownerId || null)
+  );
 }
 
 export function lineKey(l: Pick<EntryLine, 'account' | 'component' | 'orderId' | 'currency'>): string {

@@ -36,7 +36,9 @@ export const REFUND_TAKEN_BACK = new Set(['failed', 'canceled']);
  * order had less left than asked.
  */
 export function planEntries(facts: CheckoutFacts, posted: PostedLedger): { entries: JournalEntryDraft[]; warnings: string[] } {
-  const keys = new Set(posted.eventKeys);
+  // The events this plan adds, beside those posted (not a copy of them: the catch-up passes one set for a whole batch).
+  const added = new Set<string>();
+  const keys = { has: (k: string) => added.has(k) || posted.eventKeys.has(k), add: (k: string) => added.add(k) };
   const lines: (OrderLedgerLine & { eventKey: string })[] = [...posted.lines];
   const entries: JournalEntryDraft[] = [];
   const warnings: string[] = [];

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import { divRound } from '@vitrine/shared/kernel';
 import { commissionOn, commissionRateProblems } from './commission';
-import { assertBalanced, sumsByCurrency } from './ledger';
+import { assertBalanced, compact, lineKey, sumsByCurrency, type EntryLine } from './ledger';
 import { SettlementError } from './settlement-error';
 import { largestRemainder, orderPaidEntry, proportionalReversal } from './split';
 
@@ -74,6 +76,20 @@ describe('commission rates', () => {
     expect(commissionOn(0, 10_000)).toBe(0);
   });
 
+  it('computes in doubles exactly what the rule computes in bigints, up to the largest safe goods', () => {
+    const bigints = (goods: number, bps: number) => Number(divRound(BigInt(goods) * BigInt(bps), 10_000n, 'HALF_UP'));
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: -10_000_000, max: 0 })), fc.integer({ min: 0, max: 10_000 }), (goods, bps) => {
+        expect(commissionOn(goods, bps)).toBe(bigints(goods, bps));
+      }),
+      { numRuns: 5_000 },
+    );
+    // Halves and the edges of the doubles' precision.
+    for (const [goods, bps] of [[5, 1_000], [15, 1_000], [25, 1_000], [900_719_925_474, 9_999], [900_719_925_474, 10_000], [Number.MAX_SAFE_INTEGER, 1], [Number.MAX_SAFE_INTEGER, 10_000]] as const) {
+      expect(commissionOn(goods, bps)).toBe(bigints(goods, bps));
+    }
+  });
+
   it('names every bad rate: negative, over 100 %, fractional, a category twice', () => {
     expect(commissionRateProblems({ defaultRateBps: -1, categoryRates: [{ category: 'scarves', rateBps: 10_001 }, { category: 'scarves', rateBps: 1.5 }] })).toEqual([
       { path: 'input.defaultRateBps', message: 'must not be negative' },
@@ -82,5 +98,40 @@ describe('commission rates', () => {
       { path: 'input.categoryRates.1.rateBps', message: 'must be a whole number of basis points' },
     ]);
     expect(commissionRateProblems({ defaultRateBps: 10_000, categoryRates: [{ category: 'posters', rateBps: 0 }] })).toEqual([]);
+  });
+});
+
+describe('compact', () => {
+  /** The rule as it reads: lines keyed by lineKey, summed, in the order each key first appears, zero sums dropped. */
+  const byKey = (lines: readonly EntryLine[]) => {
+    const sums = new Map<string, EntryLine>();
+    for (const l of lines) {
+      const m = sums.get(lineKey(l));
+      if (m) m.amountMinor += l.amountMinor;
+      else sums.set(lineKey(l), { ...l, account: { ...l.account } });
+    }
+    return [...sums.values()].filter((l) => l.amountMinor !== 0);
+  };
+  const line: fc.Arbitrary<EntryLine> = fc.record({
+    account: fc.record({
+      kind: fc.constantFrom('SELLER_PENDING' as const, 'SELLER_PAYABLE' as const, 'PLATFORM_COMMISSION' as const),
+      ownerType: fc.constantFrom('MUSEUM' as const, 'BRAND' as const, 'PLATFORM' as const),
+      ownerId: fc.constantFrom(museum, brand, null),
+    }),
+    component: fc.constantFrom('GOODS' as const, 'ROYALTY' as const, 'FREIGHT' as const),
+    orderId: fc.constantFrom('o1', 'o2', null, ''),
+    amountMinor: fc.integer({ min: -5, max: 5 }),
+    currency: fc.constantFrom('CNY', 'EUR'),
+  });
+
+  it('merges few lines (field by field) and many lines (by key) exactly as lineKey groups them, leaving its input as it was', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 80 }), (lines) => {
+        const before = structuredClone(lines);
+        expect(compact(lines)).toEqual(byKey(lines));
+        expect(lines).toEqual(before);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

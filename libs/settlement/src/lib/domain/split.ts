@@ -39,20 +39,20 @@ export interface OrderToSettle {
  */
 export function orderPaidEntry(o: OrderToSettle, occurredAt: Date): JournalEntryDraft {
   const c = o.currency;
-  const line = (l: Omit<EntryLine, 'orderId' | 'currency'>): EntryLine => ({ ...l, orderId: o.orderId, currency: c });
+  const line = (account: EntryLine['account'], component: EntryLine['component'], amountMinor: number): EntryLine => ({ account, component, amountMinor, orderId: o.orderId, currency: c });
   const lines: EntryLine[] = [
-    line({ account: platform('STRIPE_CLEARING'), component: 'PAYMENT', amountMinor: o.totalMinor }),
-    line({ account: platform('TAX_PAYABLE'), component: 'TAX', amountMinor: -o.taxMinor }),
-    line({ account: sellerPending(o.shipper.type, o.shipper.id), component: 'FREIGHT', amountMinor: -(o.shippingMinor + o.insuranceMinor) }),
+    line(platform('STRIPE_CLEARING'), 'PAYMENT', o.totalMinor),
+    line(platform('TAX_PAYABLE'), 'TAX', -o.taxMinor),
+    line(sellerPending(o.shipper.type, o.shipper.id), 'FREIGHT', -(o.shippingMinor + o.insuranceMinor)),
   ];
   for (const l of o.lines) {
     // The shopper paid less by what the platform funds; the platform bears it (ADR 0019).
-    if (l.platformDiscountMinor) lines.push(line({ account: platform('PLATFORM_PROMOTIONS'), component: 'PROMOTION', amountMinor: l.platformDiscountMinor }));
+    if (l.platformDiscountMinor) lines.push(line(platform('PLATFORM_PROMOTIONS'), 'PROMOTION', l.platformDiscountMinor));
     const commission = commissionOn(l.goodsMinor, l.commissionRateBps);
     lines.push(
-      line({ account: platform('PLATFORM_COMMISSION'), component: 'COMMISSION', amountMinor: -commission }),
-      line({ account: sellerPending('MUSEUM', o.museumId), component: 'ROYALTY', amountMinor: -l.royaltyMinor }),
-      line({ account: sellerPending(l.fulfiller.type, l.fulfiller.id), component: 'GOODS', amountMinor: -(l.goodsMinor - commission - l.royaltyMinor) }),
+      line(platform('PLATFORM_COMMISSION'), 'COMMISSION', -commission),
+      line(sellerPending('MUSEUM', o.museumId), 'ROYALTY', -l.royaltyMinor),
+      line(sellerPending(l.fulfiller.type, l.fulfiller.id), 'GOODS', -(l.goodsMinor - commission - l.royaltyMinor)),
     );
   }
   return { eventKey: `order-paid:${o.orderId}`, kind: 'ORDER_PAID', checkoutId: o.checkoutId, occurredAt, lines: compact(lines) };

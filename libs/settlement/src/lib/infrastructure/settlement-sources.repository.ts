@@ -171,6 +171,18 @@ export class SettlementSourcesRepository {
     await tx.$queryRaw(PaymentsReadPort.lockPaymentsOfCheckouts(checkoutIds));
   }
 
+  /**
+   * Whether any of these checkouts has a refund or a lost dispute, whatever its state in the
+   * ledger (the catch-up runs such a batch alone: its transfer reversals read sellers' balances).
+   */
+  async haveReversals(checkoutIds: readonly string[]): Promise<boolean> {
+    const [row] = await this.prisma.sql.$queryRaw<{ any: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM ${PaymentsReadPort.refunds} r JOIN ${PaymentsReadPort.payments} p ON p.id = r.payment_id WHERE p.checkout_id = ANY(${[...checkoutIds]}::uuid[]))
+          OR EXISTS (SELECT 1 FROM ${PaymentsReadPort.disputes} d JOIN ${PaymentsReadPort.payments} p ON p.id = d.payment_id
+                      WHERE p.checkout_id = ANY(${[...checkoutIds]}::uuid[]) AND d.status = 'lost') AS any`;
+    return row?.any ?? false;
+  }
+
   refundsOf(tx: SqlTx, checkoutIds: readonly string[]): Promise<(RefundRow & { checkoutId: string })[]> {
     return tx.$queryRaw<(RefundRow & { checkoutId: string })[]>`
       SELECT p.checkout_id::text AS "checkoutId", r.provider_refund_id AS "refundId", r.amount_minor AS "amountMinor", r.currency, r.status, r.order_id::text AS "orderId", r.updated_at AS at

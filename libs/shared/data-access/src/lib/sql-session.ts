@@ -47,9 +47,36 @@ const prismaLikeTypes = {
 function parameter(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return arrayLiteral(value) ?? value.map(parameter);
   if (Prisma.Decimal.isDecimal(value)) return value.toString();
-  if (Array.isArray(value)) return value.map(parameter);
   return value;
+}
+
+/**
+ * A one-dimensional array of strings, numbers, booleans, bigints, instants (UTC) or nulls as
+ * the array literal node-postgres would send for it (every element quoted, `\` and `"`
+ * escaped: the same text, byte for byte), built in one pass; undefined for any other array
+ * (nested, Decimals, buffers), left to the general path. A batch's arrays hold hundreds of
+ * thousands of ids and amounts: node-postgres's element-by-element path (two regular
+ * expressions an element) was a tenth of the settlement posting's CPU (issue 21).
+ */
+export function arrayLiteral(values: readonly unknown[]): string | undefined {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ',';
+    if (v === null || v === undefined) {
+      out += 'NULL';
+      continue;
+    }
+    let text: string;
+    if (typeof v === 'string') text = v;
+    else if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') text = String(v);
+    else if (v instanceof Date) text = v.toISOString();
+    else return undefined;
+    out += '"' + (text.includes('\\') || text.includes('"') ? text.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : text) + '"';
+  }
+  return out + '}';
 }
 
 /**
