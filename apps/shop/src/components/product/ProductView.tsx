@@ -115,7 +115,7 @@ export function ProductView({ locale, dict, product: p, variant, outcome }: { lo
           <input type="hidden" name="variantId" value={variant.id} />
           <label>
             <span>{dict.product.quantity}</span>
-            <select name="quantity" defaultValue="1">
+            <select name="quantity" defaultValue="1" disabled={!offer?.inStock}>
               {[1, 2, 3, 4, 5].map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -127,16 +127,21 @@ export function ProductView({ locale, dict, product: p, variant, outcome }: { lo
             {dict.product.addToCart}
           </button>
         </form>
-        {availability === 'out' ? (
+        {/* Once asked, the confirmation takes the button's place: asking again would change nothing. */}
+        {availability === 'out' && !notified ? (
           <form action={routes.productNotify(locale, p.id)} method="post" className="notify-back">
             <input type="hidden" name="variantId" value={variant.id} />
             <button type="submit" className="button" data-testid="notify-back">
               {DROP_TEXTS[locale].notifyBack}
             </button>
-            {notified ? <p className="ok" data-testid="notify-back-done">{DROP_TEXTS[locale].notifyBackDone}</p> : null}
           </form>
         ) : null}
         <div role="status" className="outcome">
+          {availability === 'out' && notified ? (
+            <p className="ok" data-testid="notify-back-done">
+              {DROP_TEXTS[locale].notifyBackDone}
+            </p>
+          ) : null}
           {added ? (
             <p className="ok" data-testid="added">
               {dict.product.added} · <Link href={routes.cart(locale)}>{dict.product.viewCart}</Link>

@@ -25,7 +25,8 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   } catch (e) {
     code = isShopApiError(e) ? e.code : 'INTERNAL_SERVER_ERROR';
   }
-  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return seeOther(routes.signIn(locale, page));
+  // Back to this variant's buy box once signed in: the page alone would open on the first variant in stock.
+  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return seeOther(routes.signIn(locale, `${page}?${new URLSearchParams({ v: variantId })}#buy`));
   const outcome: Record<string, string> = code ? { error: isApiErrorCode(code) ? code : 'INTERNAL_SERVER_ERROR' } : { v: variantId, notify: '1' };
   return seeOther(`${page}?${new URLSearchParams(outcome)}#buy`);
 }
