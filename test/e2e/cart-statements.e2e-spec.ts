@@ -86,6 +86,26 @@ describe('cart and checkout: SQL statements per request, and the cart rules in t
     expect(priced.data.addCartLine.cart.total).toBeGreaterThan(view.data.cart.total);
   });
 
+  it('refuses malformed input to the shop\'s add to cart as the input schema does, before any statement (issue 18: checked without zod on the hot path)', async () => {
+    const SHOP_ADD = `mutation($i: CartLineInput!) { addCartLine(input: $i) { cartToken cart { id } } }`;
+    const variantId = shop.variants[0]!.id;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ variantId: 'not-a-uuid', quantity: 1 }, 'input.variantId'],
+      // Hexadecimal in UUID form, but no RFC 9562 version: the schema's pattern refuses it.
+      [{ variantId: '12345678-1234-0234-8234-123456789abc', quantity: 1 }, 'input.variantId'],
+      [{ variantId, quantity: -1 }, 'input.quantity'],
+      [{ variantId, quantity: 0 }, 'input.quantity'],
+      [{ variantId, quantity: 1, cartToken: 'x'.repeat(101) }, 'input.cartToken'],
+    ];
+    for (const [input, path] of cases) {
+      sql.take();
+      const refused = await api.gql(SHOP_ADD, { i: input });
+      expect([JSON.stringify(input), codeOf(refused)]).toEqual([JSON.stringify(input), 'VALIDATION_FAILED']);
+      expect(refused.errors![0]!.extensions!['fields']).toEqual([expect.objectContaining({ path })]);
+      expect(sql.take()).toEqual([]);
+    }
+  });
+
   it('checks out from an empty cart (add to cart, then placeOrder with the orders it answers) within a fixed count, fulfilment read live', async () => {
     sql.take();
     const add = await api.gql(ADD_LINE, { i: { variantId: shop.variants[0]!.id, quantity: 1 } });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { couponRefusal, PromotionsErrorCode } from '@vitrine/promotions';
@@ -36,6 +36,42 @@ const itemSchema = z.object({
 });
 
 const cartTokenSchema = z.string().min(1, 'is required').max(100);
+
+type CartLine = z.output<typeof itemSchema>;
+const UUID = z.regexes.uuid();
+
+/**
+ * A cart line's input when itemSchema would take it as it is (checked without zod, the hot path
+ * of add to cart); anything else is left to itemSchema, which refuses it with its own messages.
+ * Never more lenient than the schema: the same UUID pattern, safe integers only.
+ */
+function plainCartLine(input: unknown): CartLine | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const { cartToken, variantId, quantity } = input as Record<string, unknown>;
+  if (cartToken !== undefined && cartToken !== null && (typeof cartToken !== 'string' || cartToken.length > 100)) return null;
+  if (typeof variantId !== 'string' || !UUID.test(variantId)) return null;
+  if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 0) return null;
+  return cartToken === undefined ? { variantId, quantity } : { cartToken, variantId, quantity };
+}
+
+/**
+ * Random bytes for guest cart tokens, drawn 4 KiB at a time from the CSPRNG (as crypto.randomUUID
+ * keeps a cache of entropy): one randomFillSync per 170 tokens instead of one per token.
+ */
+const TOKEN_BYTES = 24;
+const tokenPool = Buffer.alloc(TOKEN_BYTES * 170);
+let tokenPoolOffset = tokenPool.length;
+function newCartToken(): string {
+  if (tokenPoolOffset + TOKEN_BYTES > tokenPool.length) {
+    randomFillSync(tokenPool);
+    tokenPoolOffset = 0;
+  }
+  const token = tokenPool.toString('base64url', tokenPoolOffset, tokenPoolOffset + TOKEN_BYTES);
+  // Each token's bytes are handed out once.
+  tokenPool.fill(0, tokenPoolOffset, tokenPoolOffset + TOKEN_BYTES);
+  tokenPoolOffset += TOKEN_BYTES;
+  return token;
+}
 
 /**
  * Carts: a signed-in shopper's open cart, or a guest cart reached through a secret token
@@ -82,38 +118,42 @@ export class CartService {
    * fulfils, stock), a later one five (the other lines' variants).
    */
   async addItem(actor: Actor | null, input: unknown): Promise<CartPayload> {
-    const { cartToken, cart, variant } = await this.addLine(actor, input);
+    const { cartToken, cart, variant } = await this.addLine(actor, input, true);
     return { cartToken, cart, quote: await this.quotes.quote(cart.items, [variant], { view: true, cartId: cart.id }) };
   }
 
   /**
    * addItem for a caller that asks only which cart (its id, and a new guest cart's token), as the
    * shop's add-to-cart does: every cart rule and lock as addItem, without pricing the cart (no
-   * stock read, no quote; issue 18).
+   * stock read, no quote, the cart's lines neither built nor read; issue 18).
    */
   async addItemUnpriced(actor: Actor | null, input: unknown): Promise<{ cartToken: string | null; cartId: string }> {
-    const { cartToken, cart } = await this.addLine(actor, input);
+    const { cartToken, cart } = await this.addLine(actor, input, false);
     return { cartToken, cartId: cart.id };
   }
 
-  private async addLine(actor: Actor | null, input: unknown): Promise<{ cartToken: string | null; cart: CartRecord; variant: CheckoutVariant }> {
-    const v = validate(itemSchema, input);
+  private addLine(actor: Actor | null, input: unknown, lines: true): Promise<{ cartToken: string | null; cart: CartRecord; variant: CheckoutVariant }>;
+  private addLine(actor: Actor | null, input: unknown, lines: false): Promise<{ cartToken: string | null; cart: Omit<CartRecord, 'items'>; variant: CheckoutVariant }>;
+  private async addLine(actor: Actor | null, input: unknown, lines: boolean): Promise<{ cartToken: string | null; cart: CartRecord | Omit<CartRecord, 'items'>; variant: CheckoutVariant }> {
+    const v = plainCartLine(input) ?? validate(itemSchema, input);
     if (v.quantity < 1) throw new ValidationError([{ path: 'input.quantity', message: 'must be at least 1' }]);
     if (v.quantity > this.settings.maxLineQuantity) throw this.tooMany();
     const variant = await this.assertSellable(v.variantId);
     const rules = { maxLines: this.settings.maxCartLines, maxLineQuantity: this.settings.maxLineQuantity };
     const line = { variantId: v.variantId, quantity: v.quantity };
-    let added: Awaited<ReturnType<CartRepository['addLine']>>;
+    const addLine = (find: Parameters<CartRepository['addLine']>[0], newTokenHash: string | null) =>
+      lines ? this.carts.addLine(find, newTokenHash, line, rules) : this.carts.addLine(find, newTokenHash, line, rules, false);
+    let added: Awaited<ReturnType<typeof addLine>>;
     let cartToken: string | null = null;
     if (actor) {
-      added = await this.carts.addLine({ cartId: (await this.carts.openCartOfUser(actor.userId)).id }, null, line, rules);
+      added = await addLine({ cartId: (await this.carts.openCartOfUser(actor.userId)).id }, null);
       // Checked out between the two statements: the next call opens a new cart.
       if (!added) throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'Your cart was checked out meanwhile; try again', { field: 'input.variantId' });
     } else {
       // No cart yet, or that one was checked out: a new guest cart with a new token.
-      const token = randomBytes(24).toString('base64url');
+      const token = newCartToken();
       const find = v.cartToken ? { tokenHash: hashToken(v.cartToken) } : null;
-      added = (await this.carts.addLine(find, hashToken(token), line, rules))!;
+      added = (await addLine(find, hashToken(token)))!;
       if (added.created) cartToken = token;
     }
     if (added.refused === 'LINES') throw new ValidationError([{ path: 'input.variantId', message: `a cart holds at most ${this.settings.maxCartLines} lines` }]);

@@ -36,6 +36,10 @@ const cartItemsJson = z.array(
 ) satisfies z.ZodType<CartItemRecord[], unknown>;
 const itemsOf = (items: unknown, where: string): CartItemRecord[] => parseJsonColumn(cartItemsJson, items, `CartRepository.${where}`, 'items');
 
+/** addLine's answer: the cart's lines after the add, the written line in place of its old version. */
+const LINES_AFTER_ADD = Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity, 'createdAt', l.created_at) ORDER BY l.created_at, l.id)
+          FROM (SELECT * FROM before WHERE NOT EXISTS (SELECT 1 FROM written w WHERE w.id = before.id) UNION ALL SELECT * FROM written) l), '[]')`;
+
 @Injectable()
 export class CartRepository {
   /**
@@ -124,7 +128,25 @@ export class CartRepository {
     newTokenHash: string | null,
     line: { variantId: string; quantity: number },
     rules: { maxLines: number; maxLineQuantity: number },
-  ): Promise<{ cart: CartRecord; created: boolean; refused: 'LINES' | 'QUANTITY' | null } | null> {
+  ): Promise<{ cart: CartRecord; created: boolean; refused: 'LINES' | 'QUANTITY' | null } | null>;
+  /**
+   * `lines: false`: the same statement, answering which cart without its lines (the shop's add to
+   * cart asks only the cart's id): PostgreSQL builds no JSON of the lines and the API parses none.
+   */
+  async addLine(
+    find: { tokenHash: string } | { cartId: string } | null,
+    newTokenHash: string | null,
+    line: { variantId: string; quantity: number },
+    rules: { maxLines: number; maxLineQuantity: number },
+    lines: false,
+  ): Promise<{ cart: Omit<CartRecord, 'items'>; created: boolean; refused: 'LINES' | 'QUANTITY' | null } | null>;
+  async addLine(
+    find: { tokenHash: string } | { cartId: string } | null,
+    newTokenHash: string | null,
+    line: { variantId: string; quantity: number },
+    rules: { maxLines: number; maxLineQuantity: number },
+    lines = true,
+  ): Promise<{ cart: CartRecord | Omit<CartRecord, 'items'>; created: boolean; refused: 'LINES' | 'QUANTITY' | null } | null> {
     const where = !find ? Prisma.sql`false` : 'tokenHash' in find ? Prisma.sql`c.token_hash = ${find.tokenHash} AND c.user_id IS NULL` : Prisma.sql`c.id = ${find.cartId}::uuid`;
     const rows = await this.prisma.sql.$queryRaw<
       { id: string; userId: string | null; tokenHash: string | null; created: boolean; refused: 'LINES' | 'QUANTITY' | null; items: unknown }[]
@@ -155,16 +177,12 @@ export class CartRepository {
       )
       SELECT cart.id, cart.user_id AS "userId", cart.token_hash AS "tokenHash", cart.created,
         COALESCE(verdict.refused, CASE WHEN NOT EXISTS (SELECT 1 FROM written) THEN 'QUANTITY' END) AS refused,
-        COALESCE((SELECT json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity, 'createdAt', l.created_at) ORDER BY l.created_at, l.id)
-          FROM (SELECT * FROM before WHERE NOT EXISTS (SELECT 1 FROM written w WHERE w.id = before.id) UNION ALL SELECT * FROM written) l), '[]') AS items
+        ${lines ? LINES_AFTER_ADD : Prisma.sql`NULL`} AS items
       FROM cart, verdict`;
     const row = rows[0];
     if (!row) return null;
-    return {
-      cart: { id: row.id, status: 'OPEN', userId: row.userId, tokenHash: row.tokenHash, mergedIntoId: null, items: itemsOf(row.items, 'addLine') },
-      created: row.created,
-      refused: row.refused,
-    };
+    const cart = { id: row.id, status: 'OPEN' as const, userId: row.userId, tokenHash: row.tokenHash, mergedIntoId: null };
+    return { cart: lines ? { ...cart, items: itemsOf(row.items, 'addLine') } : cart, created: row.created, refused: row.refused };
   }
 
   async countItems(cartId: string): Promise<number> {
