@@ -87,12 +87,14 @@ export class SettlementSourcesRepository {
              ol.platform_discount_minor AS "platformDiscountMinor", (ol.goods_minor - ol.discount_minor) AS "netSaleMinor", ol.quantity, ol.currency,
              coalesce(c.rate_bps, (
                SELECT coalesce((s.category_rates ->> p.category)::int, s.default_rate_bps)
-                 FROM commission_settings s JOIN ${StorefrontsReadPort.storefronts} sf ON sf.id = s.storefront_id
-                WHERE sf.museum_id = o.museum_id AND s.effective_from <= o.created_at
+                 FROM ${this.sales.orders} o
+                 JOIN ${StorefrontsReadPort.storefronts} sf ON sf.museum_id = o.museum_id
+                 JOIN commission_settings s ON s.storefront_id = sf.id
+                WHERE o.id = ol.order_id AND s.effective_from <= o.created_at
                 ORDER BY s.effective_from DESC, s.created_at DESC LIMIT 1), 0)::int AS "commissionRateBps",
              lp.fulfilled_by_brand_id::text AS "licensedBrandId", ag.royalty_rate_bps AS "royaltyRateBps"
         FROM ${this.sales.lines} ol
-        JOIN ${this.sales.orders} o ON o.id = ol.order_id
+        -- The order itself only for a line placed before commission snapshots (its storefront's rate then): a line has its order.
         LEFT JOIN order_line_commissions c ON c.order_line_id = ol.id
         LEFT JOIN ${CatalogReadPort.products} p ON p.id = ol.product_id
         LEFT JOIN ${LicensingReadPort.licensedProducts} lp ON lp.product_id = ol.product_id
