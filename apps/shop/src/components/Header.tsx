@@ -9,16 +9,19 @@ import { LocaleSwitcher } from './LocaleSwitcher';
 
 // The same for every shopper (no cookies read): the cart count and signed-in state are read in
 // the browser by HeaderSession, so anonymous pages may be replayed by a shared HTTP cache.
-export function Header({ locale, dict, query }: { locale: ShopLocale; dict: Dictionary; query?: string }) {
+/** `documentLinks`: plain <a> for a page without Next's runtime in the browser (the product page, ADR 0027). */
+export function Header({ locale, dict, query, documentLinks }: { locale: ShopLocale; dict: Dictionary; query?: string; documentLinks?: boolean }) {
+  const Anchor = documentLinks ? 'a' : Link;
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
         {dict.header.skipToContent}
       </a>
       <div className="header-row">
-        <Link href={routes.home(locale)} className="brand" aria-label={dict.header.home}>
+        {/* href last: where Link puts it, so both write the same HTML. */}
+        <Anchor className="brand" aria-label={dict.header.home} href={routes.home(locale)}>
           Vitrine
-        </Link>
+        </Anchor>
         <Suspense fallback={null}>
           <LocaleSwitcher locale={locale} label={dict.header.localeLabel} />
         </Suspense>
@@ -32,6 +35,7 @@ export function Header({ locale, dict, query }: { locale: ShopLocale; dict: Dict
           // Changes whenever the server renders the layout again (a server action's revalidatePath
           // after add to cart, sign-in, sign-out): the header then reads the session again.
           rendered={Date.now()}
+          documentLinks={documentLinks}
         />
       </div>
       <form className="search-form" role="search" action={routes.search(locale)} method="get">

@@ -28,6 +28,8 @@ interface Props {
   cartLabel: string;
   /** When the server rendered the layout: read again when it renders it again. */
   rendered: number;
+  /** Plain <a> for a page without Next's runtime in the browser (the product page, ADR 0027), where a Link is the same <a> at a cost. */
+  documentLinks?: boolean;
 }
 
 /** useSearchParams wants a Suspense boundary; its fallback is the same links, count unknown. */
@@ -66,18 +68,20 @@ function LiveHeaderSession(props: Props) {
   return <HeaderSessionView {...props} state={state} />;
 }
 
-function HeaderSessionView({ accountHref, accountLabel, accountUnreadLabel, cartHref, cartLabel, state }: Props & { state: State | null }) {
+function HeaderSessionView({ accountHref, accountLabel, accountUnreadLabel, cartHref, cartLabel, documentLinks, state }: Props & { state: State | null }) {
+  const Anchor = documentLinks ? 'a' : Link;
   const count = state?.cartCount;
   const unread = state?.unreadNotices ?? 0;
   return (
     <>
-      <Link
-        href={accountHref}
+      {/* href last: where Link puts it, so both write the same HTML. */}
+      <Anchor
         className="cart-link"
         aria-label={unread > 0 ? accountUnreadLabel.replace('{count}', String(unread)) : accountLabel}
         data-testid="account-link"
         data-signed-in={state ? String(state.signedIn) : undefined}
         data-unread={state ? String(unread) : undefined}
+        href={accountHref}
       >
         <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
           <circle cx="12" cy="8" r="4" />
@@ -88,8 +92,8 @@ function HeaderSessionView({ accountHref, accountLabel, accountUnreadLabel, cart
             {unread > 99 ? '99+' : unread}
           </span>
         ) : null}
-      </Link>
-      <Link href={cartHref} className="cart-link" aria-label={cartLabel.replace('{count}', count === undefined ? '…' : String(count))} data-testid="cart-link">
+      </Anchor>
+      <Anchor className="cart-link" aria-label={cartLabel.replace('{count}', count === undefined ? '…' : String(count))} data-testid="cart-link" href={cartHref}>
         <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
           <path d="M6 6h15l-1.5 9h-12z" />
           <path d="M6 6 5 3H2" />
@@ -99,7 +103,7 @@ function HeaderSessionView({ accountHref, accountLabel, accountUnreadLabel, cart
         <span className={`cart-count${count === undefined ? ' unknown' : ''}`} data-testid="cart-count">
           {count ?? ''}
         </span>
-      </Link>
+      </Anchor>
     </>
   );
 }

@@ -10,12 +10,13 @@ export const THEME_COLOR = '#7a1f2b';
 /**
  * What every shop page has around its content: the header (locale switch, cart, search), the
  * main landmark and the footer. Used by the App Router's [locale]/layout.tsx and by the product
- * page, which the Pages Router renders without client JavaScript (ADR 0027).
+ * page, which the Pages Router renders without client JavaScript (ADR 0027) and so with
+ * `documentLinks`: plain <a> where a next/link would be the same <a> (issue 17, bench:shop).
  */
-export function ShopFrame({ locale, dict, children }: { locale: ShopLocale; dict: Dictionary; children: ReactNode }) {
+export function ShopFrame({ locale, dict, children, documentLinks }: { locale: ShopLocale; dict: Dictionary; children: ReactNode; documentLinks?: boolean }) {
   return (
     <>
-      <Header locale={locale} dict={dict} />
+      <Header locale={locale} dict={dict} documentLinks={documentLinks} />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

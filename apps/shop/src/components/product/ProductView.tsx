@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { fill, errorMessage, type Dictionary } from '../../i18n/dictionary';
 import { dropsEn } from '../../i18n/dictionaries/drops/en';
 import { dropsFr } from '../../i18n/dictionaries/drops/fr';
@@ -31,7 +30,9 @@ export interface ProductOutcome {
 /**
  * The product page's content (gallery, options, price, tax, availability, add to cart, notify me,
  * share, details, the story of the work). Server-rendered HTML that works without JavaScript: the
- * variant picker is links, the forms post to route handlers (ADR 0027).
+ * variant picker is links, the forms post to route handlers (ADR 0027). Plain <a> rather than
+ * next/link: without Next's runtime in the browser a Link is the same <a>, and it costs a router
+ * lookup and URL formatting per link on every render (issue 17, bench:shop).
  */
 export function ProductView({ locale, dict, product: p, variant, outcome }: { locale: ShopLocale; dict: Dictionary; product: ProductDetail; variant: Variant; outcome: ProductOutcome }) {
   const offers = new Map(p.offers.map((o) => [o.variantId, o]));
@@ -45,9 +46,9 @@ export function ProductView({ locale, dict, product: p, variant, outcome }: { lo
   return (
     <article className="product" data-testid="product">
       <p className="breadcrumb">
-        <Link href={routes.storefront(locale, p.storefront.slug)}>{p.storefront.name}</Link>
+        <a href={routes.storefront(locale, p.storefront.slug)}>{p.storefront.name}</a>
         {' · '}
-        <Link href={routes.search(locale, { category: p.category })}>{dict.categories[p.category] ?? p.category}</Link>
+        <a href={routes.search(locale, { category: p.category })}>{dict.categories[p.category] ?? p.category}</a>
       </p>
 
       {media.length ? (
@@ -144,7 +145,7 @@ export function ProductView({ locale, dict, product: p, variant, outcome }: { lo
           ) : null}
           {added ? (
             <p className="ok" data-testid="added">
-              {dict.product.added} · <Link href={routes.cart(locale)}>{dict.product.viewCart}</Link>
+              {dict.product.added} · <a href={routes.cart(locale)}>{dict.product.viewCart}</a>
             </p>
           ) : null}
           {error ? (
@@ -177,7 +178,7 @@ export function ProductView({ locale, dict, product: p, variant, outcome }: { lo
               {w.imageUrl ? <Img url={w.imageUrl} alt={w.title} widths={[160, 320]} sizes="40vw" className="work-thumb" /> : null}
               <div>
                 <h3>
-                  <Link href={routes.artwork(locale, p.storefront.slug, w.id)}>{w.title}</Link>
+                  <a href={routes.artwork(locale, p.storefront.slug, w.id)}>{w.title}</a>
                 </h3>
                 <p>
                   {w.artist}

@@ -19,9 +19,12 @@ const PRODUCT = `query Product($id: ID!, $locale: Locale) {
     }
   }`;
 
-/** A product with everything its page shows; a ShopApiError (NOT_FOUND, …) otherwise. */
-export async function readProduct(locale: ShopLocale, id: string, transport: Transport): Promise<ProductDetail> {
-  return dataOrThrow(await postGraphql<{ product: ProductDetail }>(PRODUCT, { id, locale: toApiLocale(locale) }, transport)).product;
+/**
+ * A product with everything its page shows; a ShopApiError (NOT_FOUND, …) otherwise. `post`: the
+ * request itself (fetch by default; the product page in pages/ passes http-transport.ts's).
+ */
+export async function readProduct(locale: ShopLocale, id: string, transport: Transport, post: typeof postGraphql = postGraphql): Promise<ProductDetail> {
+  return dataOrThrow(await post<{ product: ProductDetail }>(PRODUCT, { id, locale: toApiLocale(locale) }, transport)).product;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
