@@ -95,7 +95,8 @@ export class SettlementSourcesRepository {
              lp.fulfilled_by_brand_id::text AS "licensedBrandId", ag.royalty_rate_bps AS "royaltyRateBps"
         FROM ${this.sales.lines} ol
         -- The order itself only for a line placed before commission snapshots (its storefront's rate then): a line has its order.
-        LEFT JOIN order_line_commissions c ON c.order_line_id = ol.id
+        -- The snapshots found by their orders (one index range an order, next to each other) rather than by each line's key.
+        LEFT JOIN order_line_commissions c ON c.order_line_id = ol.id AND c.order_id = ANY(${[...orderIds]}::uuid[])
         LEFT JOIN ${CatalogReadPort.products} p ON p.id = ol.product_id
         LEFT JOIN ${LicensingReadPort.licensedProducts} lp ON lp.product_id = ol.product_id
         LEFT JOIN ${LicensingReadPort.agreements} ag ON ag.id = lp.agreement_id
