@@ -352,9 +352,9 @@ scarves a brand fulfils (15 % commission, 10 % royalty to the museum, freight to
 the 30-day window). Posted by \`catchUp\` in batches of ${POST_BATCH.toLocaleString('en')} checkouts (issue 21): one transaction a batch that locks the batch's payments (as
 webhooks lock theirs), reads their facts in seven statements, plans each checkout with the webhook's own rules (\`settleCheckout\`'s) and writes
 every entry and line with one statement: **${posted.checkouts.toLocaleString('en')} checkouts, ${posted.entries.toLocaleString('en')} entries (${counts.payable.toLocaleString('en')} order-payable), ${counts.lines.toLocaleString('en')} lines in ${postSeconds.toFixed(1)} s:
-${(posted.checkouts / postSeconds).toFixed(0)} checkouts/s, ${(counts.order_lines / postSeconds).toFixed(0)} order lines/s, ${(counts.lines / postSeconds).toFixed(0)} ledger lines/s** on one connection; ${postStatements.toLocaleString('en')} statements
+${(posted.checkouts / postSeconds).toFixed(0)} checkouts/s, ${(counts.order_lines / postSeconds).toFixed(0)} order lines/s, ${(counts.lines / postSeconds).toFixed(0)} ledger lines/s**, up to two batches in flight; ${postStatements.toLocaleString('en')} statements
 (${(postStatements / Math.max(1, posted.checkouts)).toFixed(3)} a checkout). Load average (1, 5, 15 min) ${loadBefore.map((x) => x.toFixed(1)).join(' / ')} at the start of the posting, ${loadAfter.map((x) => x.toFixed(1)).join(' / ')} at its end.
-Memory of the process over the posting: ${rssLine}. A second run posted ${replay.entries} entries in ${replaySeconds.toFixed(2)} s.
+${cpuLine}. Memory of the process over the posting: ${rssLine}. A second run posted ${replay.entries} entries in ${replaySeconds.toFixed(2)} s.
 That the batches write what one checkout at a time writes is test/integration/settlement-catch-up.int-spec.ts: one fixture posted both ways in
 two databases, compared line for line (with refunds, spread refunds, failed refunds, lost disputes, payable orders, promotions, EUR and CNY).
 
@@ -414,12 +414,20 @@ The issue's target, the monthly settlement of 1,000,000 order lines across 500 s
 posting (order-paid and order-payable entries) took ${postSeconds.toFixed(1)} s for ${counts.order_lines.toLocaleString('en')} order lines here, ${(1_000_000 / (counts.order_lines / postSeconds)).toFixed(0)} s for 1,000,000 at this rate,
 plus ${stSeconds.toFixed(1)} s for the ${sellers.length} statements: ${postSeconds + stSeconds < 60 && counts.order_lines >= 1_000_000 ? 'met' : 'not met'} in this run, on ${os.cpus().length} cores shared at the load above.
 
-The arithmetic, from the quiet run of 20,000 checkouts above (× 8.3 for 1,000,000 order lines): about 53 s of node CPU (planning, building the
-batch's arrays, parsing the facts) and 66 s of PostgreSQL CPU a million order lines (statement wall times: the write 44 s, the reads 29 s), spent one
-after the other on one connection: some 115-120 s on an idle 2-core machine before the statements, twice the target. 60 s needs both halved
-and overlapped. Tried and not kept: writing a batch in chunks of 250 checkouts, each sent while the next is planned (no gain at load 8-10, and
-node-postgres warns about queries queued on a busy client). Not tried: batches on two connections at once (transfer reversals after a refund
-read the seller's whole balance, so batches holding refunds would stay serial), and COPY instead of unnest arrays for the lines.
+Then (the quiet 20,000-checkout run above, one connection): about 53 s of node CPU and 66 s of PostgreSQL CPU a million order lines, spent one
+after the other: some 115-120 s on an idle 2-core machine. Since (4fb9590, 684772f, 90f0345): **up to two batches in flight**, each on its own
+connection, so the server writes one batch while the process plans the next (a batch whose checkouts have refunds or lost disputes runs alone: its
+transfer reversals read sellers' balances; the int-spec checks both, and that the ledger is the one a checkout at a time writes); **less client CPU a
+line** (arrays sent as node-postgres's own literal built in one pass instead of its two regular expressions an element, an entry's lines merged field
+by field instead of by a key string per line, the split's lines built directly, the commission in doubles while exact, no copy of the batch's event
+keys per checkout); **one index fewer a line** (the lines keyed by (account_id, id), the index their readers use; the key on id alone had no reader);
+and the lines' read no longer joins each line to its order.
+
+This run's arithmetic: ${nodeCpu.toFixed(1)} s of node CPU and ${pgCpu.toFixed(1)} s of PostgreSQL CPU for ${counts.order_lines.toLocaleString('en')} order lines, that is
+${((nodeCpu * 1_000_000) / counts.order_lines).toFixed(0)} s and ${((pgCpu * 1_000_000) / counts.order_lines).toFixed(0)} s a million: ${(((nodeCpu + pgCpu) * 1_000_000) / counts.order_lines).toFixed(0)} s of CPU, so at least ${(((nodeCpu + pgCpu) * 1_000_000) / counts.order_lines / os.cpus().length).toFixed(0)} s on ${os.cpus().length} cores kept busy
+by the two batches, before the statements (${stSeconds.toFixed(1)} s). Not tried: COPY instead of unnest arrays for the lines; fewer random-order index
+writes (the lines' order index and the entries' event key take a random page each, once the ledger outgrows PostgreSQL's 128 MB of shared buffers,
+this machine's default).
 
 Command: \`npm run bench:settlement\` (\`BENCH_POST_CHECKOUTS\`, \`BENCH_POST_BATCH\`, \`BENCH_LEDGER_LINES\` scale it).${ok ? '' : '\n\n**The run found unbalanced entries or a replay that posted: see its output.**'}`,
   );
