@@ -62,6 +62,10 @@ export class SettlementPostingService {
       const p: Promise<void> = this.prisma
         .sqlTransaction(async (tx) => {
           await tx.$executeRaw`SET LOCAL plan_cache_mode = force_custom_plan`;
+          // A batch's COMMIT need not wait for its WAL to reach the disk: a crash may lose the last
+          // batches whole (entries and their outbox jobs together, never in part), and the next
+          // run posts them again from the payment facts.
+          await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
           return this.settleCheckouts(tx, ids, now);
         })
         .then(

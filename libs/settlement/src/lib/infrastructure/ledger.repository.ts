@@ -93,7 +93,17 @@ export class LedgerRepository {
   async insertEntries(tx: SqlTx, entries: readonly JournalEntryDraft[]): Promise<Set<string>> {
     if (!entries.length) return new Set();
     if (new Set(entries.map((e) => e.eventKey)).size !== entries.length) throw new Error('insertEntries: an event key appears twice in one batch');
-    const ids = await this.accountIds(tx, entries.flatMap((e) => e.lines.map((l) => l.account)));
+    // Each line's account code once (a batch holds hundreds of thousands of lines), then the accounts' ids.
+    const codes: string[] = [];
+    const accounts = new Map<string, AccountRef>();
+    for (const e of entries) {
+      for (const l of e.lines) {
+        const code = accountCode(l.account);
+        codes.push(code);
+        if (!accounts.has(code)) accounts.set(code, l.account);
+      }
+    }
+    const ids = await this.accountIds(tx, [...accounts.values()]);
     // Ids in time order (UUID version 7), made here: a batch's entries and their lines go to the
     // right-hand pages of the entries' key and the lines' entry index instead of random pages
     // of indexes larger than the buffer cache, and the lines find their entry by id.
@@ -104,11 +114,12 @@ export class LedgerRepository {
     const lineComponent: string[] = [];
     const lineAmount: number[] = [];
     const lineCurrency: string[] = [];
+    let n = 0;
     entries.forEach((e, i) => {
       const entryId = entryIds[i]!;
       for (const l of e.lines) {
         lineEntry.push(entryId);
-        lineAccount.push(ids.get(accountCode(l.account))!);
+        lineAccount.push(ids.get(codes[n++]!)!);
         lineOrder.push(l.orderId);
         lineComponent.push(l.component);
         lineAmount.push(l.amountMinor);
@@ -321,9 +332,13 @@ export class LedgerRepository {
   private async accountIds(tx: SqlTx, refs: readonly AccountRef[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const missing: AccountRef[] = [];
-    for (const r of new Map(refs.map((x) => [accountCode(x), x])).values()) {
-      const id = this.knownAccounts.get(accountCode(r));
-      if (id) out.set(accountCode(r), id);
+    const seen = new Set<string>();
+    for (const r of refs) {
+      const code = accountCode(r);
+      if (seen.has(code)) continue;
+      seen.add(code);
+      const id = this.knownAccounts.get(code);
+      if (id) out.set(code, id);
       else missing.push(r);
     }
     if (!missing.length) return out;
