@@ -8,6 +8,7 @@ export * from './lib/service-unavailable';
 export * from './lib/pagination';
 export * from './lib/protection';
 export * from './lib/localized';
+export * from './lib/json-scalar';
 export * from './lib/gql-exception.filter';
 export * from './lib/time-cursor';
 export * from './lib/keyed-throttler.guard';

@@ -1,6 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLJSON } from 'graphql-scalars';
-import { Locale, LocalizedText, LocalizedTextInput, PageArgs, Paginated } from '@vitrine/shared/graphql';
+import { GraphQLJSON, Locale, LocalizedText, LocalizedTextInput, PageArgs, Paginated } from '@vitrine/shared/graphql';
 
 export enum ProductStatusGql {
   DRAFT = 'DRAFT',

@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLJSON } from 'graphql-scalars';
 import { MoneyType } from '@vitrine/catalog';
-import { LocalizedText, LocalizedTextInput, Paginated } from '@vitrine/shared/graphql';
+import { GraphQLJSON, LocalizedText, LocalizedTextInput, Paginated } from '@vitrine/shared/graphql';
 
 export enum ProposalStatusGql {
   DRAFT = 'DRAFT',
