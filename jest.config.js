@@ -12,6 +12,8 @@ const base = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleNameMapper,
   testEnvironment: 'node',
+  // Jest's runtime keeping V8's code cache of each module for the next test file in the worker.
+  runtime: '<rootDir>/test/support/code-cache-runtime.js',
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/apps/admin', '<rootDir>/apps/shop/.next', '<rootDir>/apps/shop/.next-test', '<rootDir>/tmp'],
 };
 
