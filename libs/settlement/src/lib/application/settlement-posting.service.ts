@@ -162,12 +162,13 @@ export class SettlementPostingService {
     // Only an order whose payment is posted has ledger lines (every other entry of an order starts from those lines),
     // so a checkout being paid, or a backlog of them, reads none.
     const postedLines = await this.ledger.orderLines(tx, paid.filter((o) => o.posted).map((o) => o.orderId));
+    // Which events are in the ledger already: a paid order's payment as its row says (`posted`), no
+    // payable order's maturity (`payableOrders` leaves those out), and the refunds and disputes asked for.
     const eventKeys = await this.ledger.entryExists(tx, [
-      ...paid.map((o) => `order-paid:${o.orderId}`),
       ...refunds.flatMap((r) => [`refund:${r.refundId}`, `refund-failed:${r.refundId}`]),
       ...lostDisputes.map((d) => `dispute-lost:${d.disputeId}`),
-      ...payableOrders.map((p) => `order-payable:${p.orderId}`),
     ]);
+    for (const o of paid) if (o.posted) eventKeys.add(`order-paid:${o.orderId}`);
     const paidBy = groupBy(paid, (o) => o.checkoutId);
     const linesBy = groupBy(lines, (l) => l.orderId);
     const refundsBy = groupBy(refunds, (r) => r.checkoutId);
