@@ -11,17 +11,21 @@ function shopWindow() {
   const caches = new ShopWindowCaches();
   let catalogue = 'old';
   let gate: Promise<void> = Promise.resolve();
+  let onRead: (() => void) | null = null;
   const app = express();
   app.use(publicHttpCache({ ttlSeconds: 30, path: '/graphql', caches }));
   app.post('/graphql', (_req, res) => {
     // The database read happens now; the answer is written once the gate opens.
     const read = catalogue;
+    onRead?.();
     void gate.then(() => res.setHeader('cache-control', 'public, max-age=30').json({ data: { name: read } }));
   });
   return {
     app,
     caches,
     set: (value: string) => (catalogue = value),
+    /** Resolves when the next request has read the catalogue (the handler ran). */
+    nextRead: () => new Promise<void>((r) => (onRead = r)),
     hold: () => {
       let open!: () => void;
       gate = new Promise((r) => (open = r));
@@ -50,8 +54,10 @@ describe('public HTTP micro-cache', () => {
   it('does not store an answer read before a clear and written after it (a change committed meanwhile)', async () => {
     const w = shopWindow();
     const open = w.hold();
+    const read = w.nextRead();
     const inFlight = ask(w.app).then((r) => r);
-    await new Promise((r) => setTimeout(r, 50));
+    // Once the request has read the catalogue (not after a fixed sleep, which a busy machine can outlast).
+    await read;
     // The manager's change commits and the purge arrives while that answer is still being written.
     w.set('new');
     w.caches.clearAll();
