@@ -17,7 +17,10 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!fromOwnPage(request)) return new Response(null, { status: 403 });
   const variantId = String((await request.formData()).get('variantId') ?? '');
   const page = routes.product(locale, productId);
-  if (!isId(variantId)) return seeOther(`${page}?${new URLSearchParams({ error: 'VALIDATION_FAILED' })}#buy`);
+  // Back to the buy box of the variant asked about (as add to cart does): a refusal is shown on
+  // the sold-out variant, not on the first one in stock, where the button is not offered.
+  const back = (outcome: Record<string, string>) => `${page}?${new URLSearchParams({ v: variantId, ...outcome })}#buy`;
+  if (!isId(variantId)) return seeOther(back({ error: 'VALIDATION_FAILED' }));
   let code: string | null = null;
   try {
     const { errors } = await gqlRequest(NOTIFY, { input: { kind: 'BACK_IN_STOCK', targetId: variantId } });
@@ -25,8 +28,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   } catch (e) {
     code = isShopApiError(e) ? e.code : 'INTERNAL_SERVER_ERROR';
   }
-  // Back to this variant's buy box once signed in: the page alone would open on the first variant in stock.
-  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return seeOther(routes.signIn(locale, `${page}?${new URLSearchParams({ v: variantId })}#buy`));
-  const outcome: Record<string, string> = code ? { error: isApiErrorCode(code) ? code : 'INTERNAL_SERVER_ERROR' } : { v: variantId, notify: '1' };
-  return seeOther(`${page}?${new URLSearchParams(outcome)}#buy`);
+  // Back to this variant's buy box once signed in.
+  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return seeOther(routes.signIn(locale, back({})));
+  return seeOther(back(code ? { error: isApiErrorCode(code) ? code : 'INTERNAL_SERVER_ERROR' } : { notify: '1' }));
 }
