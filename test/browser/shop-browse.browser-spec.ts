@@ -164,7 +164,13 @@ describe('shop: browsing on a phone', () => {
     const host = new URL(f.shop.url).hostname;
     // Only the refresh token, as after the access token's cookie expired.
     await s.context.addCookies([{ name: 'vitrine_rt', value: refreshToken, domain: host, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+    // The product page renews the session through the header's request to /<locale>/session,
+    // which its inline script sends after the page loaded: wait for that answer, not only the load.
+    const sessionAnswer = s.page.waitForResponse((r) => new URL(r.url()).pathname === '/zh-CN/session');
     await s.page.goto(`${f.shop.url}/zh-CN/products/${scarf.id}`);
+    const answer = await sessionAnswer;
+    expect(answer.status()).toBe(200);
+    await answer.finished();
     const jar = async () => Object.fromEntries((await s.context.cookies()).map((c) => [c.name, c]));
     const renewed = await jar();
     expect(renewed['vitrine_at']?.httpOnly).toBe(true);
