@@ -18,6 +18,8 @@ const base = {
 };
 
 module.exports = {
+  // Known-long files first when Jest has no durations cached (a clean clone): issue 23.
+  testSequencer: `${__dirname}/test/support/test-sequencer.js`,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/{api,worker}/**/*.spec.ts', '<rootDir>/apps/shop/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/deploy/**/*.spec.ts'] },
     {
