@@ -66,6 +66,12 @@ export class SettlementPostingService {
           // batches whole (entries and their outbox jobs together, never in part), and the next
           // run posts them again from the payment facts.
           await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
+          // A batch's reads cost tens of milliseconds each: compiling the lines' read (its estimate is
+          // over jit_above_cost) cost 37 ms a batch, and a parallel worker started for the payable
+          // orders' read 100 ms of waiting, against 20 ms of work in one process (issue 21, EXPLAIN on
+          // the bench's database); the batches in flight keep the cores busy already.
+          await tx.$executeRaw`SET LOCAL jit = off`;
+          await tx.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`;
           return this.settleCheckouts(tx, ids, now);
         })
         .then(
@@ -151,19 +157,19 @@ export class SettlementPostingService {
 
   /** Reads the facts of these checkouts (a few statements whatever their number) and plans each one's missing entries, in the order given. */
   private async plan(tx: SqlTx, checkoutIds: readonly string[], now: Date): Promise<CheckoutPlan[]> {
-    const paid = await this.sources.paidOrdersOf(tx, checkoutIds);
+    const paid = await this.sources.paidOrdersOf(tx, checkoutIds, this.settings.returnWindowDays, now);
     if (!paid.length) return [];
     const ofCheckout = new Set(paid.map((o) => o.checkoutId));
     const ids = checkoutIds.filter((id) => ofCheckout.has(id));
     const lines = await this.sources.linesOf(tx, paid.filter((o) => !o.posted).map((o) => o.orderId));
     const refunds = await this.sources.refundsOf(tx, ids);
     const lostDisputes = await this.sources.lostDisputesOf(tx, ids);
-    const payableOrders = await this.sources.payableOrders(tx, ids, this.settings.returnWindowDays, now);
+    const payableOrders = paid.flatMap((o) => (o.payableAt ? [{ checkoutId: o.checkoutId, orderId: o.orderId, at: o.payableAt }] : []));
     // Only an order whose payment is posted has ledger lines (every other entry of an order starts from those lines),
     // so a checkout being paid, or a backlog of them, reads none.
     const postedLines = await this.ledger.orderLines(tx, paid.filter((o) => o.posted).map((o) => o.orderId));
     // Which events are in the ledger already: a paid order's payment as its row says (`posted`), no
-    // payable order's maturity (`payableOrders` leaves those out), and the refunds and disputes asked for.
+    // payable order's maturity (`payableAt` leaves those out), and the refunds and disputes asked for.
     const eventKeys = await this.ledger.entryExists(tx, [
       ...refunds.flatMap((r) => [`refund:${r.refundId}`, `refund-failed:${r.refundId}`]),
       ...lostDisputes.map((d) => `dispute-lost:${d.disputeId}`),

@@ -67,15 +67,29 @@ export class SettlementSourcesRepository {
 
   /**
    * The checkouts' paid orders, by checkout then order id (the order refunds without an order and
-   * disputes are spread in), each with whether its payment is in the ledger already.
+   * disputes are spread in), each with whether its payment is in the ledger already and, when it
+   * can no longer be returned and is not payable in the ledger yet, the day its window closed
+   * (`payableAt`): customs released it (its first move to CLEARED) more than `windowDays` ago and
+   * no return of its is still open; never for a refunded order (nothing is pending on it). One
+   * read of the orders for both (issue 21: they were two, each finding the batch's orders again).
    */
-  paidOrdersOf(tx: SqlTx, checkoutIds: readonly string[]): Promise<(PaidOrderRow & { posted: boolean })[]> {
-    return tx.$queryRaw<(PaidOrderRow & { posted: boolean })[]>`
+  paidOrdersOf(tx: SqlTx, checkoutIds: readonly string[], windowDays: number, now: Date): Promise<(PaidOrderRow & { posted: boolean; payableAt: Date | null })[]> {
+    // An order whose payment is not in the ledger has no order-payable entry either (that entry
+    // moves what its order-paid lines left pending), so only a posted order's key is looked up.
+    return tx.$queryRaw<(PaidOrderRow & { posted: boolean; payableAt: Date | null })[]>`
       SELECT o.id::text AS "orderId", o.checkout_id::text AS "checkoutId", o.museum_id::text AS "museumId",
              o.fulfilled_by_brand_id::text AS "fulfilledByBrandId", o.currency, o.shipping_minor AS "shippingMinor",
              o.insurance_minor AS "insuranceMinor", o.tax_minor AS "taxMinor", o.total_minor AS "totalMinor", o.paid_at AS "paidAt",
-             EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text) AS posted
+             x.posted,
+             CASE WHEN o.status <> 'REFUNDED' THEN (
+               SELECT r.released + make_interval(days => ${windowDays}::int)
+                 FROM (SELECT min(h.created_at) AS released FROM ${this.sales.statusChanges} h WHERE h.order_id = o.id AND h.to_status = 'CLEARED') r
+                WHERE r.released + make_interval(days => ${windowDays}::int) <= ${now}
+                  AND NOT EXISTS (SELECT 1 FROM ${this.sales.returns} rt WHERE rt.order_id = o.id AND rt.status IN ('REQUESTED', 'ACCEPTED', 'INSPECTED'))
+                  AND (NOT x.posted OR NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-payable:' || o.id::text)))
+             END AS "payableAt"
         FROM ${this.sales.orders} o
+        CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-paid:' || o.id::text) AS posted) x
        WHERE o.checkout_id = ANY(${[...checkoutIds]}::uuid[]) AND o.paid_at IS NOT NULL
        ORDER BY o.checkout_id, o.id`;
   }
@@ -102,24 +116,6 @@ export class SettlementSourcesRepository {
         LEFT JOIN ${LicensingReadPort.agreements} ag ON ag.id = lp.agreement_id
        WHERE ol.order_id = ANY(${[...orderIds]}::uuid[])
        ORDER BY ol.order_id, ol.position`;
-  }
-
-  /**
-   * Paid orders of the checkouts that can no longer be returned and are not payable in the
-   * ledger yet: customs released them (their first move to CLEARED) more than `windowDays`
-   * ago and no return of theirs is still open; answered with the day their window closed.
-   * Refunded orders are left out (nothing is pending on them).
-   */
-  payableOrders(tx: SqlTx, checkoutIds: readonly string[], windowDays: number, now: Date): Promise<{ checkoutId: string; orderId: string; at: Date }[]> {
-    return tx.$queryRaw<{ checkoutId: string; orderId: string; at: Date }[]>`
-      SELECT o.checkout_id::text AS "checkoutId", o.id::text AS "orderId", r.released + make_interval(days => ${windowDays}::int) AS at
-        FROM ${this.sales.orders} o
-        JOIN LATERAL (SELECT min(h.created_at) AS released FROM ${this.sales.statusChanges} h WHERE h.order_id = o.id AND h.to_status = 'CLEARED') r ON r.released IS NOT NULL
-       WHERE o.checkout_id = ANY(${[...checkoutIds]}::uuid[]) AND o.paid_at IS NOT NULL AND o.status <> 'REFUNDED'
-         AND r.released + make_interval(days => ${windowDays}::int) <= ${now}
-         AND NOT EXISTS (SELECT 1 FROM ${this.sales.returns} x WHERE x.order_id = o.id AND x.status IN ('REQUESTED', 'ACCEPTED', 'INSPECTED'))
-         AND NOT EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.event_key = 'order-payable:' || o.id::text)
-       ORDER BY o.checkout_id, o.id`;
   }
 
   async paymentOf(checkoutId: string): Promise<{ providerPaymentId: string; status: string } | null> {
