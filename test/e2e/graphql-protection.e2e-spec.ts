@@ -1,4 +1,4 @@
-import { createUser } from '@vitrine/shared/testing';
+import { createTestDatabase, createUser, type TestDatabase } from '@vitrine/shared/testing';
 import { codeOf, startApi, type ApiHarness } from '../support/api-harness';
 import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
 
@@ -54,18 +54,19 @@ describe('GraphQL protection (development mode)', () => {
 });
 
 describe('GraphQL protection (production mode, separate process)', () => {
-  let api: ApiHarness;
+  let db: TestDatabase;
   let proc: SpawnedProcess;
   let url: string;
   beforeAll(async () => {
-    api = await startApi(); // a fresh database; the spawned process uses it too
+    // A fresh database for the spawned process (no API in this process: nothing here asks one).
+    db = await createTestDatabase();
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     proc = spawnApp('apps/api/src/main.ts', {
       ...PRODUCTION_TEST_SECRETS,
       NODE_ENV: 'production',
       PORT: String(port),
-      DATABASE_URL: api.db.url,
+      DATABASE_URL: db.url,
       LOGIN_RATE_LIMIT: '3',
       GRAPHQL_MAX_DEPTH: '1',
       LOG_LEVEL: 'silent',
@@ -74,7 +75,7 @@ describe('GraphQL protection (production mode, separate process)', () => {
   }, 60_000);
   afterAll(async () => {
     await proc.stop();
-    await api.close();
+    await db.drop();
   });
 
   const post = async (body: unknown) => {
