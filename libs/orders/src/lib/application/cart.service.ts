@@ -5,7 +5,7 @@ import { couponRefusal, PromotionsErrorCode } from '@vitrine/promotions';
 import { NotFoundError, UnauthenticatedError, ValidationError, validate, type Actor } from '@vitrine/shared/kernel';
 import { planCartMerge, type MergeLine } from '../domain/cart-merge';
 import { OrdersError, OrdersErrorCode, customsRegistrationMissing } from '../domain/orders-error';
-import { CartRepository, type CartRecord } from '../infrastructure/cart.repository';
+import { CartRepository, type CartRecord, type VariantSellability } from '../infrastructure/cart.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
 import { CheckoutCatalog, type CheckoutVariant } from './checkout-catalog';
 import { CheckoutExtensions } from './checkout-extensions';
@@ -118,47 +118,84 @@ export class CartService {
    * fulfils, stock), a later one five (the other lines' variants).
    */
   async addItem(actor: Actor | null, input: unknown): Promise<CartPayload> {
-    const { cartToken, cart, variant } = await this.addLine(actor, input, true);
+    const { cartToken, cart, variant } = await this.addLine(actor, input);
     return { cartToken, cart, quote: await this.quotes.quote(cart.items, [variant], { view: true, cartId: cart.id }) };
   }
 
   /**
    * addItem for a caller that asks only which cart (its id, and a new guest cart's token), as the
    * shop's add-to-cart does: every cart rule and lock as addItem, without pricing the cart (no
-   * stock read, no quote, the cart's lines neither built nor read; issue 18).
+   * stock read, no quote, the cart's lines neither built nor read; issue 18). One statement reads
+   * whether the variant may be sold and writes the cart only if so, refusing it with addItem's
+   * errors (a signed-in shopper without an open cart: it is opened after that statement, then a second one adds).
    */
   async addItemUnpriced(actor: Actor | null, input: unknown): Promise<{ cartToken: string | null; cartId: string }> {
-    const { cartToken, cart } = await this.addLine(actor, input, false);
-    return { cartToken, cartId: cart.id };
+    const v = this.lineInput(input);
+    const rules = { maxLines: this.settings.maxCartLines, maxLineQuantity: this.settings.maxLineQuantity };
+    const line = { variantId: v.variantId, quantity: v.quantity };
+    // One statement: the variant's sellability read, and the cart written only when it may be sold.
+    const add = async (find: Parameters<CartRepository['addSellableLine']>[0], newTokenHash: string | null) => {
+      const { variant, added } = await this.carts.addSellableLine(find, newTokenHash, line, rules);
+      assertSellable(v.variantId, variant);
+      return added;
+    };
+    let added: Awaited<ReturnType<typeof add>>;
+    let cartToken: string | null = null;
+    if (actor) {
+      added = await add({ openUserId: actor.userId }, null);
+      if (!added) {
+        // No open cart yet (opened only now that the variant may be sold), or checked out meanwhile.
+        added = await add({ cartId: (await this.carts.openCartOfUser(actor.userId)).id }, null);
+        if (!added) throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'Your cart was checked out meanwhile; try again', { field: 'input.variantId' });
+      }
+    } else {
+      // No cart yet, or that one was checked out: a new guest cart with a new token.
+      const token = newCartToken();
+      added = (await add(v.cartToken ? { tokenHash: hashToken(v.cartToken) } : null, hashToken(token)))!;
+      if (added.created) cartToken = token;
+    }
+    if (added.refused === 'LINES') throw this.tooManyLines();
+    if (added.refused === 'QUANTITY') throw this.tooMany();
+    return { cartToken, cartId: added.cart.id };
   }
 
-  private addLine(actor: Actor | null, input: unknown, lines: true): Promise<{ cartToken: string | null; cart: CartRecord; variant: CheckoutVariant }>;
-  private addLine(actor: Actor | null, input: unknown, lines: false): Promise<{ cartToken: string | null; cart: Omit<CartRecord, 'items'>; variant: CheckoutVariant }>;
-  private async addLine(actor: Actor | null, input: unknown, lines: boolean): Promise<{ cartToken: string | null; cart: CartRecord | Omit<CartRecord, 'items'>; variant: CheckoutVariant }> {
+  /** A cart line's input checked (VALIDATION_FAILED), before any statement. */
+  private lineInput(input: unknown): CartLine {
     const v = plainCartLine(input) ?? validate(itemSchema, input);
     if (v.quantity < 1) throw new ValidationError([{ path: 'input.quantity', message: 'must be at least 1' }]);
     if (v.quantity > this.settings.maxLineQuantity) throw this.tooMany();
-    const variant = await this.assertSellable(v.variantId);
+    return v;
+  }
+
+  /**
+   * The priced add: the variant read first (the quote reuses it), then one statement finds or
+   * opens the cart and adds the units within the cart rules.
+   */
+  private async addLine(actor: Actor | null, input: unknown): Promise<{ cartToken: string | null; cart: CartRecord; variant: CheckoutVariant }> {
+    const v = this.lineInput(input);
+    const variant = await this.sellableVariant(v.variantId);
     const rules = { maxLines: this.settings.maxCartLines, maxLineQuantity: this.settings.maxLineQuantity };
     const line = { variantId: v.variantId, quantity: v.quantity };
-    const addLine = (find: Parameters<CartRepository['addLine']>[0], newTokenHash: string | null) =>
-      lines ? this.carts.addLine(find, newTokenHash, line, rules) : this.carts.addLine(find, newTokenHash, line, rules, false);
-    let added: Awaited<ReturnType<typeof addLine>>;
+    let added: Awaited<ReturnType<CartRepository['addLine']>>;
     let cartToken: string | null = null;
     if (actor) {
-      added = await addLine({ cartId: (await this.carts.openCartOfUser(actor.userId)).id }, null);
+      added = await this.carts.addLine({ cartId: (await this.carts.openCartOfUser(actor.userId)).id }, null, line, rules);
       // Checked out between the two statements: the next call opens a new cart.
       if (!added) throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'Your cart was checked out meanwhile; try again', { field: 'input.variantId' });
     } else {
       // No cart yet, or that one was checked out: a new guest cart with a new token.
       const token = newCartToken();
       const find = v.cartToken ? { tokenHash: hashToken(v.cartToken) } : null;
-      added = (await addLine(find, hashToken(token)))!;
+      added = (await this.carts.addLine(find, hashToken(token), line, rules))!;
       if (added.created) cartToken = token;
     }
-    if (added.refused === 'LINES') throw new ValidationError([{ path: 'input.variantId', message: `a cart holds at most ${this.settings.maxCartLines} lines` }]);
+    if (added.refused === 'LINES') throw this.tooManyLines();
     if (added.refused === 'QUANTITY') throw this.tooMany();
     return { cartToken, cart: added.cart, variant };
+  }
+
+  private tooManyLines(): ValidationError {
+    return new ValidationError([{ path: 'input.variantId', message: `a cart holds at most ${this.settings.maxCartLines} lines` }]);
   }
 
   private tooMany(): ValidationError {
@@ -240,13 +277,21 @@ export class CartService {
     return { cart, quote: await this.quotes.quote(cart.items, [], { view: true, cartId: cart.id }) };
   }
 
-  private async assertSellable(variantId: string): Promise<CheckoutVariant> {
+  private async sellableVariant(variantId: string): Promise<CheckoutVariant> {
     const [variant] = await this.catalog.variants([variantId]);
-    if (!variant || variant.productStatus !== 'PUBLISHED') throw new NotFoundError('Variant');
-    if (!variant.listableForChina) {
-      throw new OrdersError(OrdersErrorCode.NOT_LISTABLE_FOR_CHINA, 'This item cannot be sold to shoppers in China', { variantIds: [variantId], field: 'input.variantId' });
-    }
-    if (!variant.sellerRegistered) throw customsRegistrationMissing([variant.museumId], { variantIds: [variantId] });
-    return variant;
+    assertSellable(variantId, variant && { museumId: variant.museumId, published: variant.productStatus === 'PUBLISHED', listableForChina: variant.listableForChina, customsRegistered: variant.sellerRegistered });
+    return variant!;
   }
+}
+
+/**
+ * A variant that may not be sold is refused, in this order: NOT_FOUND (no such variant, or its
+ * product unpublished), NOT_LISTABLE_FOR_CHINA, CUSTOMS_REGISTRATION_MISSING.
+ */
+function assertSellable(variantId: string, variant: VariantSellability | null | undefined): void {
+  if (!variant || !variant.published) throw new NotFoundError('Variant');
+  if (!variant.listableForChina) {
+    throw new OrdersError(OrdersErrorCode.NOT_LISTABLE_FOR_CHINA, 'This item cannot be sold to shoppers in China', { variantIds: [variantId], field: 'input.variantId' });
+  }
+  if (!variant.customsRegistered) throw customsRegistrationMissing([variant.museumId], { variantIds: [variantId] });
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { Prisma, PrismaService, isUniqueViolation, jsonTimestamp, parseJsonColumn, type CartStatus, type Tx } from '@vitrine/shared/data-access';
+import { CatalogReadPort } from '@vitrine/catalog';
 import { isUuid } from '@vitrine/shared/kernel';
 import { z } from 'zod';
 
@@ -35,6 +36,14 @@ const cartItemsJson = z.array(
   z.object({ id: z.string(), variantId: z.string(), quantity: z.number().int(), createdAt: jsonTimestamp }),
 ) satisfies z.ZodType<CartItemRecord[], unknown>;
 const itemsOf = (items: unknown, where: string): CartItemRecord[] => parseJsonColumn(cartItemsJson, items, `CartRepository.${where}`, 'items');
+
+/** Whether a variant may be sold, as the catalogue decides it (CatalogReadPort.sellableVariants); null: no such variant. */
+export interface VariantSellability {
+  museumId: string;
+  published: boolean;
+  listableForChina: boolean;
+  customsRegistered: boolean;
+}
 
 /** addLine's answer: the cart's lines after the add, the written line in place of its old version. */
 const LINES_AFTER_ADD = Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity, 'createdAt', l.created_at) ORDER BY l.created_at, l.id)
@@ -128,25 +137,7 @@ export class CartRepository {
     newTokenHash: string | null,
     line: { variantId: string; quantity: number },
     rules: { maxLines: number; maxLineQuantity: number },
-  ): Promise<{ cart: CartRecord; created: boolean; refused: 'LINES' | 'QUANTITY' | null } | null>;
-  /**
-   * `lines: false`: the same statement, answering which cart without its lines (the shop's add to
-   * cart asks only the cart's id): PostgreSQL builds no JSON of the lines and the API parses none.
-   */
-  async addLine(
-    find: { tokenHash: string } | { cartId: string } | null,
-    newTokenHash: string | null,
-    line: { variantId: string; quantity: number },
-    rules: { maxLines: number; maxLineQuantity: number },
-    lines: false,
-  ): Promise<{ cart: Omit<CartRecord, 'items'>; created: boolean; refused: 'LINES' | 'QUANTITY' | null } | null>;
-  async addLine(
-    find: { tokenHash: string } | { cartId: string } | null,
-    newTokenHash: string | null,
-    line: { variantId: string; quantity: number },
-    rules: { maxLines: number; maxLineQuantity: number },
-    lines = true,
-  ): Promise<{ cart: CartRecord | Omit<CartRecord, 'items'>; created: boolean; refused: 'LINES' | 'QUANTITY' | null } | null> {
+  ): Promise<{ cart: CartRecord; created: boolean; refused: 'LINES' | 'QUANTITY' | null } | null> {
     const where = !find ? Prisma.sql`false` : 'tokenHash' in find ? Prisma.sql`c.token_hash = ${find.tokenHash} AND c.user_id IS NULL` : Prisma.sql`c.id = ${find.cartId}::uuid`;
     const rows = await this.prisma.sql.$queryRaw<
       { id: string; userId: string | null; tokenHash: string | null; created: boolean; refused: 'LINES' | 'QUANTITY' | null; items: unknown }[]
@@ -177,12 +168,76 @@ export class CartRepository {
       )
       SELECT cart.id, cart.user_id AS "userId", cart.token_hash AS "tokenHash", cart.created,
         COALESCE(verdict.refused, CASE WHEN NOT EXISTS (SELECT 1 FROM written) THEN 'QUANTITY' END) AS refused,
-        ${lines ? LINES_AFTER_ADD : Prisma.sql`NULL`} AS items
+        ${LINES_AFTER_ADD} AS items
       FROM cart, verdict`;
     const row = rows[0];
     if (!row) return null;
     const cart = { id: row.id, status: 'OPEN' as const, userId: row.userId, tokenHash: row.tokenHash, mergedIntoId: null };
-    return { cart: lines ? { ...cart, items: itemsOf(row.items, 'addLine') } : cart, created: row.created, refused: row.refused };
+    return { cart: { ...cart, items: itemsOf(row.items, 'addLine') }, created: row.created, refused: row.refused };
+  }
+
+  /**
+   * The shop's add to cart in one statement (issue 18): addLine without the lines (`lines:
+   * false`), and only when the catalogue says the variant may be sold
+   * (CatalogReadPort.sellableVariants, read in the same statement). `variant` answers what it
+   * says (null: no such variant); when it may not be sold, nothing is locked or written and
+   * `added` is null, as it is when `find` opens no cart and `newTokenHash` is null. `find` may
+   * also name a signed-in shopper's open cart (`openUserId`).
+   */
+  async addSellableLine(
+    find: { tokenHash: string } | { cartId: string } | { openUserId: string } | null,
+    newTokenHash: string | null,
+    line: { variantId: string; quantity: number },
+    rules: { maxLines: number; maxLineQuantity: number },
+  ): Promise<{ variant: VariantSellability | null; added: { cart: Omit<CartRecord, 'items'>; created: boolean; refused: 'LINES' | 'QUANTITY' | null } | null }> {
+    const where = !find
+      ? Prisma.sql`false`
+      : 'tokenHash' in find
+        ? Prisma.sql`c.token_hash = ${find.tokenHash} AND c.user_id IS NULL`
+        : 'cartId' in find
+          ? Prisma.sql`c.id = ${find.cartId}::uuid`
+          : Prisma.sql`c.open_user_id = ${find.openUserId}::uuid`;
+    const rows = await this.prisma.sql.$queryRaw<
+      (Partial<VariantSellability> & { id: string | null; userId: string | null; tokenHash: string | null; created: boolean | null; refused: 'LINES' | 'QUANTITY' | null })[]
+    >`
+      WITH variant AS (
+        SELECT v.museum_id, v.published, v.listable_for_china, v.customs_registered FROM ${CatalogReadPort.sellableVariants} v WHERE v.id = ${line.variantId}::uuid
+      ), sellable AS (
+        SELECT 1 FROM variant WHERE published AND listable_for_china AND customs_registered
+      ), found AS (
+        SELECT c.id, c.user_id, c.token_hash FROM carts c WHERE ${where} AND c.status = 'OPEN' AND EXISTS (SELECT 1 FROM sellable) FOR NO KEY UPDATE
+      ), created AS (
+        INSERT INTO carts (id, token_hash, updated_at)
+        SELECT gen_random_uuid(), ${newTokenHash}::text, now() WHERE ${newTokenHash}::text IS NOT NULL AND EXISTS (SELECT 1 FROM sellable) AND NOT EXISTS (SELECT 1 FROM found)
+        RETURNING id, user_id, token_hash
+      ), cart AS (
+        SELECT id, user_id, token_hash, false AS created FROM found UNION ALL SELECT id, user_id, token_hash, true FROM created
+      ), before AS (
+        SELECT i.id, i.variant_id, i.quantity FROM cart_items i JOIN cart ON i.cart_id = cart.id
+      ), verdict AS (
+        SELECT CASE
+          WHEN NOT EXISTS (SELECT 1 FROM before WHERE variant_id = ${line.variantId}::uuid) AND (SELECT count(*) FROM before) >= ${rules.maxLines}::int THEN 'LINES'
+          WHEN COALESCE((SELECT quantity FROM before WHERE variant_id = ${line.variantId}::uuid), 0) + ${line.quantity}::int > ${rules.maxLineQuantity}::int THEN 'QUANTITY'
+        END AS refused
+      ), written AS (
+        INSERT INTO cart_items (id, cart_id, variant_id, quantity)
+        SELECT gen_random_uuid(), cart.id, ${line.variantId}::uuid, ${line.quantity}::int FROM cart, verdict WHERE verdict.refused IS NULL
+        ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
+          WHERE cart_items.quantity + excluded.quantity <= ${rules.maxLineQuantity}::int
+        RETURNING id
+      ), touched AS (
+        UPDATE carts SET updated_at = now() WHERE id IN (SELECT id FROM found) AND EXISTS (SELECT 1 FROM written) RETURNING id
+      )
+      SELECT variant.museum_id AS "museumId", variant.published, variant.listable_for_china AS "listableForChina", variant.customs_registered AS "customsRegistered",
+        cart.id, cart.user_id AS "userId", cart.token_hash AS "tokenHash", cart.created,
+        COALESCE(verdict.refused, CASE WHEN cart.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM written) THEN 'QUANTITY' END) AS refused
+      FROM (SELECT 1) one LEFT JOIN variant ON true LEFT JOIN (cart CROSS JOIN verdict) ON true`;
+    const row = rows[0]!;
+    const variant =
+      row.museumId == null ? null : { museumId: row.museumId, published: row.published === true, listableForChina: row.listableForChina === true, customsRegistered: row.customsRegistered === true };
+    if (row.id == null) return { variant, added: null };
+    const cart = { id: row.id, status: 'OPEN' as const, userId: row.userId, tokenHash: row.tokenHash, mergedIntoId: null };
+    return { variant, added: { cart, created: row.created === true, refused: row.refused } };
   }
 
   async countItems(cartId: string): Promise<number> {
