@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import helmet from 'helmet';
+import { graphqlSend } from './graphql-send';
 import { staticHeaders } from './static-headers';
 import { AuthService } from '@vitrine/identity';
 import { replicaOptionsFromEnv, runInReadScope, ShopWindowCaches } from '@vitrine/shared/data-access';
@@ -19,6 +20,8 @@ export async function createApp(): Promise<NestExpressApplication> {
   // Only the proxies TRUST_PROXY names may say who the client is (X-Forwarded-For); by default
   // none, so the address the sign-in limits count cannot be chosen by the client.
   app.set('trust proxy', config.trustProxy);
+  // Helmet removes the header again on every answer (hidePoweredBy): not set in the first place.
+  app.disable('x-powered-by');
   // Idle connections outlive a load balancer's idle timeout (api-config.ts: HttpTimeouts).
   const server = app.getHttpServer();
   server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
@@ -26,6 +29,8 @@ export async function createApp(): Promise<NestExpressApplication> {
   // One access-log line per request at level info (access-log.ts); at warn and above pino-http would
   // still hook every response for nothing, so it is left out.
   if (logger.isLevelEnabled('info')) app.use(accessLog(logger));
+  // GraphQL's POST answers are sent without Express's ETag and freshness work (graphql-send.ts, issue 18).
+  app.use(graphqlSend('/graphql'));
   // Replays of anonymous shop-window answers come first: before helmet, CORS and the body parser.
   app.use(publicHttpCache({ ttlSeconds: config.publicCacheSeconds, path: '/graphql', caches: app.get(ShopWindowCaches) }));
   // A warehouse stock feed may be uploaded through GraphQL (uploadStockFeed, up to 5 MB of CSV).
