@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { createTestDatabase, createUser, type TestDatabase } from '@vitrine/shared/testing';
 import { codeOf, startApi, type ApiHarness } from '../support/api-harness';
 import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
+import { dropQueues } from '../support/worker-process';
 
 describe('GraphQL protection (development mode)', () => {
   let api: ApiHarness;
@@ -57,6 +59,9 @@ describe('GraphQL protection (production mode, separate process)', () => {
   let db: TestDatabase;
   let proc: SpawnedProcess;
   let url: string;
+  // Its sign-in counters in Redis under a prefix of its own: under the default one, a run within a
+  // minute of another (a re-run, another engineer's suite) started with 'victim' already throttled.
+  const prefix = `test-gql-protection-${randomBytes(4).toString('hex')}`;
   beforeAll(async () => {
     // A fresh database for the spawned process (no API in this process: nothing here asks one).
     db = await createTestDatabase();
@@ -67,6 +72,7 @@ describe('GraphQL protection (production mode, separate process)', () => {
       NODE_ENV: 'production',
       PORT: String(port),
       DATABASE_URL: db.url,
+      QUEUE_PREFIX: prefix,
       LOGIN_RATE_LIMIT: '3',
       GRAPHQL_MAX_DEPTH: '1',
       LOG_LEVEL: 'silent',
@@ -76,6 +82,7 @@ describe('GraphQL protection (production mode, separate process)', () => {
   afterAll(async () => {
     await proc.stop();
     await db.drop();
+    await dropQueues(prefix);
   });
 
   const post = async (body: unknown) => {
