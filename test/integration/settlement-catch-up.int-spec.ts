@@ -3,7 +3,7 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { OrdersSourcesModule } from '@vitrine/orders';
-import { SettlementCoreModule, SettlementPostingService, SettlementQueriesService } from '@vitrine/settlement';
+import { SettlementCoreModule, SettlementPostingService, SettlementQueriesService, type SellerStatement } from '@vitrine/settlement';
 import type { Actor } from '@vitrine/shared/graphql';
 import { DataAccessModule, PrismaService } from '@vitrine/shared/data-access';
 import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
@@ -363,6 +363,39 @@ describe('settlement catch-up in batches posts what one checkout at a time posts
       expect(check!.clearing).toBe(check!.expected);
       expect(check!.total).toBe(0);
     }
+  });
+
+  it('makes every seller’s monthly statement, three at a time, each the one the seller’s own statement reads', async () => {
+    const queries = b.app.get(SettlementQueriesService);
+    // The entries were written just now (statements go by when an entry was written).
+    const month = new Date().toISOString().slice(0, 7);
+    const made: SellerStatement[] = [];
+    let open = 0;
+    let mostOpen = 0;
+    const n = await queries.monthlyStatements(
+      operator,
+      month,
+      async (st) => {
+        mostOpen = Math.max(mostOpen, ++open);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        made.push(st);
+        open--;
+      },
+      3,
+    );
+    const sellers = await b.prisma.$queryRaw<{ t: 'MUSEUM' | 'BRAND'; id: string }[]>`
+      SELECT DISTINCT owner_type AS t, owner_id::text AS id FROM settlement_accounts WHERE kind IN ('SELLER_PENDING', 'SELLER_PAYABLE') ORDER BY 1, 2`;
+    expect(sellers.length).toBeGreaterThanOrEqual(6);
+    expect(n).toBe(sellers.length);
+    expect(made.map((st) => `${st.sellerType}:${st.sellerId}`).sort()).toEqual(sellers.map((x) => `${x.t}:${x.id}`).sort());
+    expect(mostOpen).toBeLessThanOrEqual(3);
+    expect(made.filter((st) => st.currencies.length > 0).length).toBe(sellers.length);
+    for (const st of made) {
+      expect(st.month).toBe(month);
+      expect(st).toEqual(await queries.sellerStatement(operator, { ...(st.sellerType === 'MUSEUM' ? { museumId: st.sellerId } : { brandId: st.sellerId }), month }));
+    }
+    await expect(queries.monthlyStatements({ ...operator, role: 'MUSEUM_MANAGER' }, month, () => undefined)).rejects.toThrow(/operator/);
+    await expect(queries.monthlyStatements(operator, '2026-13', () => undefined)).rejects.toThrow();
   });
 
   it('the balance check over every entry finds an entry written past the database’s checks', async () => {

@@ -12,7 +12,7 @@ export { BankPayoutsService, type BankPayoutMatch } from './lib/application/bank
 export { ConnectEventsService, type ConnectAccountEvent, type ConnectEventOutcome } from './lib/application/connect-events.service';
 export { SettlementFeesService, FeeNotYetAvailableError } from './lib/application/settlement-fees.service';
 export { CommissionService } from './lib/application/commission.service';
-export { SettlementQueriesService, type SellerBalance, type PlatformLedger, type SplitLine } from './lib/application/settlement-queries.service';
+export { SettlementQueriesService, type SellerBalance, type PlatformLedger, type SplitLine, type SellerStatement } from './lib/application/settlement-queries.service';
 export { OrderSettlementType, OrderSettlementDiscountType } from './lib/graphql/settlement.types';
 export { toOrderSettlement } from './lib/graphql/order-settlement.mapper';
 export { SettlementError, SettlementErrorCode } from './lib/domain/settlement-error';

@@ -87,6 +87,33 @@ export class SettlementQueriesService {
     return { ...seller, month: q.month, currencies, csv: statementCsv({ ...seller, month: q.month }, currencies) };
   }
 
+  /**
+   * The month's statement of every seller with an account in the ledger (the operator's monthly
+   * settlement run), each handed to `each` as it is ready, `parallel` at a time: a statement is
+   * one aggregate query, mostly the database's time, so one after another left all but one core
+   * idle (issue 21: 540 statements 8.9 s one by one). Statements arrive in no set order; the
+   * process holds at most `parallel` of them. Answers how many were made.
+   */
+  async monthlyStatements(actor: Actor, month: string, each: (statement: SellerStatement) => Promise<void> | void, parallel = 3): Promise<number> {
+    if (!isPlatformAdmin(actor)) throw new ForbiddenError('Only the platform operator runs every seller\'s statements');
+    if (!monthBounds(month)) throw new ValidationError([{ path: 'month', message: 'must be a month as YYYY-MM' }]);
+    const sellers = await this.ledger.sellers();
+    let next = 0;
+    const worker = async () => {
+      while (next < sellers.length) {
+        const s = sellers[next++]!;
+        try {
+          await each(await this.sellerStatement(actor, { ...(s.ownerType === 'MUSEUM' ? { museumId: s.ownerId } : { brandId: s.ownerId }), month }));
+        } catch (error) {
+          next = sellers.length; // the other workers take no further seller
+          throw error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, sellers.length)) }, worker));
+    return sellers.length;
+  }
+
   async platformLedger(actor: Actor): Promise<PlatformLedger> {
     if (!isPlatformAdmin(actor)) throw new ForbiddenError('Only the platform operator sees the platform ledger');
     const [rows, notPaidOut] = await Promise.all([this.ledger.balances({}), this.payouts.notPaidOutAll()]);

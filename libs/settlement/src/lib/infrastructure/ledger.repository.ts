@@ -222,6 +222,14 @@ export class LedgerRepository {
     return rows.map((r) => ({ ...r, currency: r.currency.trim(), balanceMinor: Number(r.balanceMinor) }));
   }
 
+  /** Every seller with an account in the ledger (pending or payable), by owner type and id. */
+  async sellers(): Promise<{ ownerType: 'MUSEUM' | 'BRAND'; ownerId: string }[]> {
+    return this.prisma.$queryRaw<{ ownerType: 'MUSEUM' | 'BRAND'; ownerId: string }[]>`
+      SELECT DISTINCT owner_type AS "ownerType", owner_id::text AS "ownerId" FROM settlement_accounts
+       WHERE kind IN ('SELLER_PENDING', 'SELLER_PAYABLE') AND owner_type IN ('MUSEUM', 'BRAND') AND owner_id IS NOT NULL
+       ORDER BY 1, 2`;
+  }
+
   /**
    * A seller's lines summed per account, entry kind, component and currency: before `start`
    * and from `start` to `end`, by the time each entry was written (entries are append-only,
