@@ -355,7 +355,7 @@ bench/settlement.bench.ts, against a fresh migrated database; the services are l
 **Posting.** ${CHECKOUTS.toLocaleString('en')} checkouts of two orders from two museums, ${LINES_PER_ORDER} lines an order (${counts.order_lines.toLocaleString('en')} order lines): museum posters (10 % commission) and co-branded
 scarves a brand fulfils (15 % commission, 10 % royalty to the museum, freight to the brand), 9.1 % tax; half the orders released 40 days ago (past
 the 30-day window). Posted by \`catchUp\` in batches of ${POST_BATCH.toLocaleString('en')} checkouts (issue 21): one transaction a batch that locks the batch's payments (as
-webhooks lock theirs), reads their facts in seven statements, plans each checkout with the webhook's own rules (\`settleCheckout\`'s) and writes
+webhooks lock theirs), reads their facts in six statements, plans each checkout with the webhook's own rules (\`settleCheckout\`'s) and writes
 every entry and line with one statement: **${posted.checkouts.toLocaleString('en')} checkouts, ${posted.entries.toLocaleString('en')} entries (${counts.payable.toLocaleString('en')} order-payable), ${counts.lines.toLocaleString('en')} lines in ${postSeconds.toFixed(1)} s:
 ${(posted.checkouts / postSeconds).toFixed(0)} checkouts/s, ${(counts.order_lines / postSeconds).toFixed(0)} order lines/s, ${(counts.lines / postSeconds).toFixed(0)} ledger lines/s**, up to two batches in flight; ${postStatements.toLocaleString('en')} statements
 (${(postStatements / Math.max(1, posted.checkouts)).toFixed(3)} a checkout). Load average (1, 5, 15 min) ${loadBefore.map((x) => x.toFixed(1)).join(' / ')} at the start of the posting, ${loadAfter.map((x) => x.toFixed(1)).join(' / ')} at its end.
@@ -443,7 +443,22 @@ arrays, measured on a 360,000-line ledger (quiet, 04:48): a batch's 18,000 lines
 insert, and 223-290 ms with the balance triggers off: about 12.5 us of PostgreSQL a line (its heap row, three index entries, WAL) whatever the
 statement, so not built; what is left to cut is the reads of the facts, or lines per order.
 
-Command: \`npm run bench:settlement\` (\`BENCH_POST_CHECKOUTS\`, \`BENCH_POST_BATCH\`, \`BENCH_LEDGER_LINES\` scale it; \`BENCH_POST_PARALLEL\` sets the batches in flight).${ok ? '' : '\n\n**The run found unbalanced entries or a replay that posted: see its output.**'}`,
+Since (9d8d29d, 74fa5d7; 2026-12-07 06:15-06:57 UTC, the machine shared, load 2.3-9): EXPLAIN (ANALYZE, BUFFERS) of a 1,000-checkout batch's reads
+on this bench's database showed the lines' read JIT-compiled on every batch (61 functions, 37 ms, its estimate over jit_above_cost) and the payable
+orders' read starting a parallel worker (its Gather Merge 114 ms for 20 ms of work), and the paid orders and the payable ones read in two walks of the
+same 2,000 orders. Now the batch transaction runs with \`jit\` and parallel workers off, and one statement reads a batch's paid orders with when each
+became payable (an order whose payment is not posted has no order-payable entry, so only a posted order's key is looked up). Alone (pgbench, the same
+batch, alternately): the two reads 96-123 ms, the one 38-48 ms; the lines' read 90-157 ms with JIT, 54-60 ms without. Side by side (a throwaway driver,
+not committed: \`catchUp\` on a copy of this bench's seeded database, ledger truncated before each run, the first 40,000 checkouts, two in flight,
+the commit before and after in turn): PostgreSQL 34.4 / 34.4 s before, 30.4 / 30.7 s after (-11 %), node 15.5 / 15.7 s and 15.0 / 15.3 s. Three
+batches in flight against two, the same way at load 2.3-3.6: 26.4 / 25.6 s with two, 26.5 / 29.6 s with three and more CPU (node 0.37-0.39 against
+0.40-0.43 ms, PostgreSQL 0.72-0.74 against 0.78-0.86 ms a checkout), so the default stays two. The statements are made by
+\`SettlementQueriesService.monthlyStatements\`, three at a time (the product's monthly run, which the bench calls): on the posted database's 40
+sellers of about 66,000 lines each, 26-32 s one at a time, 13-14 s three at a time. CPU seconds on this machine are not comparable from one hour to
+the next: the posting that took node 31.8 s and PostgreSQL 77.3 s at 04:03 took 62.2 s and 144.4 s at 06:18
+(posting only, the same code, load 3.0-4.7), so only side-by-side figures say what a change does.
+
+Command: \`npm run bench:settlement\` (\`BENCH_POST_CHECKOUTS\`, \`BENCH_POST_BATCH\`, \`BENCH_LEDGER_LINES\` scale it; \`BENCH_POST_PARALLEL\` sets the batches in flight, \`BENCH_STATEMENTS_PARALLEL\` the statements made at once).${ok ? '' : '\n\n**The run found unbalanced entries or a replay that posted: see its output.**'}`,
   );
   if (!ok) process.exitCode = 1;
 }
