@@ -388,6 +388,13 @@ async function queueDrop(url: string, apiUrl: string, seeded: Seeded, apiPid: nu
  * call; writes no report. The smallest run that gives addCartLine's cost (issue 18).
  */
 const ADD_ONLY = process.env['BENCH_DROP_ONLY'] === 'addCartLine';
+/**
+ * `BENCH_DROP_ONLY=checkout`: only "add to cart, then placeOrder" from an empty cart (20 shoppers),
+ * after a warm-up of the same (`BENCH_WARMUP` shoppers), with the API's SQL statements counted:
+ * prints CPU and statements per placed order (issue 18's target: at most 12 a whole checkout).
+ */
+const CHECKOUT_ONLY = process.env['BENCH_DROP_ONLY'] === 'checkout';
+const COUNT_SQL = ADD_ONLY || CHECKOUT_ONLY;
 const SQL_COUNT_FILE = path.join(os.tmpdir(), `bench-drop-sql-${process.pid}.json`);
 
 async function sqlCount(child: { kill: (s: NodeJS.Signals) => boolean }): Promise<number> {
@@ -429,6 +436,31 @@ async function addCartLineOnly(url: string, apiUrl: string, seeded: Seeded, chil
   rmSync(SQL_COUNT_FILE, { force: true });
 }
 
+async function checkoutOnly(url: string, apiUrl: string, seeded: Seeded, child: SpawnedProcess['child']): Promise<void> {
+  const inFlight = Number(process.env['BENCH_SHOPPERS_IN_FLIGHT'] ?? 20);
+  const loadStart = os.loadavg();
+  await shoppers(apiUrl, seeded.ampleVariantIds, inFlight, performance.now() + 120_000, 600_000, true, WARMUP);
+  const sql0 = await sqlCount(child);
+  const meter = await cpuMeter(url, child.pid);
+  const shop = await shoppers(apiUrl, seeded.ampleVariantIds, inFlight, performance.now() + SECONDS * 1000, 300_000);
+  const placed = shop.shots.filter((s) => s.code === 'OK').length;
+  const cpu = await meter(Math.max(1, placed));
+  const sql1 = await sqlCount(child);
+  const lat = shop.shots.map((s) => s.ms);
+  console.log({
+    shoppers: shop.shots.length,
+    codes: countBy(shop.shots),
+    rate: Math.round(placed / shop.seconds),
+    p50: percentile(lat, 50),
+    p99: percentile(lat, 99),
+    cpuMsPerOrder: cpu,
+    statementsPerOrder: ((sql1 - sql0) / Math.max(1, placed)).toFixed(2),
+    loadStart: loadStart.map((l) => l.toFixed(1)).join(' / '),
+    loadEnd: os.loadavg().map((l) => l.toFixed(1)).join(' / '),
+  });
+  rmSync(SQL_COUNT_FILE, { force: true });
+}
+
 async function main(): Promise<void> {
   buildApi();
   const loadStart = os.loadavg();
@@ -448,16 +480,20 @@ async function main(): Promise<void> {
     QUEUE_PREFIX,
     // One address (this bench) joins for 2,000 accounts.
     DROP_ENTRY_ADDRESS_RATE_LIMIT: '1000000000',
-    ...(ADD_ONLY ? { BENCH_SQL_COUNT_FILE: SQL_COUNT_FILE } : {}),
+    ...(COUNT_SQL ? { BENCH_SQL_COUNT_FILE: SQL_COUNT_FILE } : {}),
   }, [
     ...(process.env['BENCH_CPU_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROFILE']}`] : []),
-    ...(ADD_ONLY ? ['-r', path.join(__dirname, 'sql-count.preload.js')] : []),
+    ...(COUNT_SQL ? ['-r', path.join(__dirname, 'sql-count.preload.js')] : []),
   ]);
   let stopped = false;
   try {
     await waitForHttp(`${apiUrl}/health`, 60_000);
     if (ADD_ONLY) {
       await addCartLineOnly(url, apiUrl, seeded, api.child);
+      return;
+    }
+    if (CHECKOUT_ONLY) {
+      await checkoutOnly(url, apiUrl, seeded, api.child);
       return;
     }
     // Resident memory of the API (MB): idle once started, after the warm-up, at the end, and the
