@@ -433,7 +433,7 @@ ${((nodeCpu * 1_000_000) / counts.order_lines).toFixed(0)} s and ${((pgCpu * 1_0
 by the two batches, before the statements (${stSeconds.toFixed(1)} s). Also since: the commission snapshots read by order (9e65813), each line's account code
 made once and the catch-up's commits asynchronous (6012101), the event keys a paid or payable order's row already answers no longer looked up (645a5d6).
 
-Measured beside this run on the same quiet machine (2026-12-07 04:03-04:11, load 1.3-2.9, posting only: \`BENCH_SETTLEMENT_POSTING_ONLY=1\`):
+Measured beside the full run of 0c18676 on the same quiet machine (2026-12-07 04:03-04:11, load 1.3-2.9, posting only: \`BENCH_SETTLEMENT_POSTING_ONLY=1\`):
 three batches in flight (\`BENCH_POST_PARALLEL=3\`) posted the 1,000,002 order lines in 61.4 s (node 30.8 s, PostgreSQL 76.7 s of CPU: 1.75 cores
 busy); the same with PostgreSQL's shared_buffers at 2 GB and max_wal_size at 8 GB (this machine's defaults are 128 MB and 1 GB) in 62.6 s, its
 PostgreSQL CPU unchanged (77.0 s): the misses of a ledger larger than the buffers cost little against the OS's page cache, so that setting was put
