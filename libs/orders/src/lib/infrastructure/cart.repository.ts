@@ -152,18 +152,7 @@ export class CartRepository {
         SELECT id, user_id, token_hash, false AS created FROM found UNION ALL SELECT id, user_id, token_hash, true FROM created
       ), before AS (
         SELECT i.id, i.variant_id, i.quantity, i.created_at FROM cart_items i JOIN cart ON i.cart_id = cart.id
-      ), verdict AS (
-        SELECT CASE
-          WHEN NOT EXISTS (SELECT 1 FROM before WHERE variant_id = ${line.variantId}::uuid) AND (SELECT count(*) FROM before) >= ${rules.maxLines}::int THEN 'LINES'
-          WHEN COALESCE((SELECT quantity FROM before WHERE variant_id = ${line.variantId}::uuid), 0) + ${line.quantity}::int > ${rules.maxLineQuantity}::int THEN 'QUANTITY'
-        END AS refused
-      ), written AS (
-        INSERT INTO cart_items (id, cart_id, variant_id, quantity)
-        SELECT gen_random_uuid(), cart.id, ${line.variantId}::uuid, ${line.quantity}::int FROM cart, verdict WHERE verdict.refused IS NULL
-        ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
-          WHERE cart_items.quantity + excluded.quantity <= ${rules.maxLineQuantity}::int
-        RETURNING id, variant_id, quantity, created_at
-      ), touched AS (
+      ), ${lineVerdictAndWrite(line, rules, Prisma.sql`id, variant_id, quantity, created_at`)}, touched AS (
         UPDATE carts SET updated_at = now() WHERE id IN (SELECT id FROM found) AND EXISTS (SELECT 1 FROM written) RETURNING id
       )
       SELECT cart.id, cart.user_id AS "userId", cart.token_hash AS "tokenHash", cart.created,
@@ -214,18 +203,7 @@ export class CartRepository {
         SELECT id, user_id, token_hash, false AS created FROM found UNION ALL SELECT id, user_id, token_hash, true FROM created
       ), before AS (
         SELECT i.id, i.variant_id, i.quantity FROM cart_items i JOIN cart ON i.cart_id = cart.id
-      ), verdict AS (
-        SELECT CASE
-          WHEN NOT EXISTS (SELECT 1 FROM before WHERE variant_id = ${line.variantId}::uuid) AND (SELECT count(*) FROM before) >= ${rules.maxLines}::int THEN 'LINES'
-          WHEN COALESCE((SELECT quantity FROM before WHERE variant_id = ${line.variantId}::uuid), 0) + ${line.quantity}::int > ${rules.maxLineQuantity}::int THEN 'QUANTITY'
-        END AS refused
-      ), written AS (
-        INSERT INTO cart_items (id, cart_id, variant_id, quantity)
-        SELECT gen_random_uuid(), cart.id, ${line.variantId}::uuid, ${line.quantity}::int FROM cart, verdict WHERE verdict.refused IS NULL
-        ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
-          WHERE cart_items.quantity + excluded.quantity <= ${rules.maxLineQuantity}::int
-        RETURNING id
-      ), touched AS (
+      ), ${lineVerdictAndWrite(line, rules, Prisma.sql`id`)}, touched AS (
         UPDATE carts SET updated_at = now() WHERE id IN (SELECT id FROM found) AND EXISTS (SELECT 1 FROM written) RETURNING id
       )
       SELECT variant.museum_id AS "museumId", variant.published, variant.listable_for_china AS "listableForChina", variant.customs_registered AS "customsRegistered",
@@ -300,4 +278,24 @@ export class CartRepository {
   private async touch(cartId: string): Promise<void> {
     await this.prisma.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() }, select: { id: true } });
   }
+}
+
+/**
+ * The CTEs `verdict` (LINES or QUANTITY when the line may not be added, from `before`: the cart's
+ * lines) and `written` (the line added or its quantity raised, returning `returning`), shared by
+ * addLine and addSellableLine. They read the CTE `cart`.
+ */
+function lineVerdictAndWrite(line: { variantId: string; quantity: number }, rules: { maxLines: number; maxLineQuantity: number }, returning: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`verdict AS (
+        SELECT CASE
+          WHEN NOT EXISTS (SELECT 1 FROM before WHERE variant_id = ${line.variantId}::uuid) AND (SELECT count(*) FROM before) >= ${rules.maxLines}::int THEN 'LINES'
+          WHEN COALESCE((SELECT quantity FROM before WHERE variant_id = ${line.variantId}::uuid), 0) + ${line.quantity}::int > ${rules.maxLineQuantity}::int THEN 'QUANTITY'
+        END AS refused
+      ), written AS (
+        INSERT INTO cart_items (id, cart_id, variant_id, quantity)
+        SELECT gen_random_uuid(), cart.id, ${line.variantId}::uuid, ${line.quantity}::int FROM cart, verdict WHERE verdict.refused IS NULL
+        ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
+          WHERE cart_items.quantity + excluded.quantity <= ${rules.maxLineQuantity}::int
+        RETURNING ${returning}
+      )`;
 }
