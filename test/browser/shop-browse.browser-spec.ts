@@ -161,6 +161,10 @@ describe('shop: browsing on a phone', () => {
     const login = await f.api.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken } }', { i: { email: shopper.email, password: shopper.password } });
     const { refreshToken } = login.data.login;
     const s = await f.open('/zh-CN');
+    // Leave the home page before the cookie is added: its own background requests (the header's
+    // session read, the App Router's link prefetches) start after its load event, and under load
+    // they went out after the cookie, renewing the session themselves and answering the wait below.
+    await s.page.goto('about:blank');
     const host = new URL(f.shop.url).hostname;
     // Only the refresh token, as after the access token's cookie expired.
     await s.context.addCookies([{ name: 'vitrine_rt', value: refreshToken, domain: host, path: '/', httpOnly: true, sameSite: 'Lax' }]);
