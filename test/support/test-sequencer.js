@@ -10,19 +10,19 @@
 const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
-/** Seconds a file took: its per-file duration in the clean-clone runs of docs/performance.md ("npm test time"), or alone. */
+/** Seconds a file took: its per-file duration in the last clean-clone run of docs/performance.md ("npm test time", cb2d63c). */
 const KNOWN_SECONDS = {
-  'test/e2e/drops.e2e-spec.ts': 121,
-  'test/browser/shop-checkout.browser-spec.ts': 78,
-  'test/e2e/order-pipeline.e2e-spec.ts': 64,
-  'test/e2e/return-messages-locale.e2e-spec.ts': 58,
-  'test/e2e/login-flood.e2e-spec.ts': 54,
-  'test/browser/shop-browse.browser-spec.ts': 53,
-  'test/browser/shop-card-payment.browser-spec.ts': 48,
-  'test/browser/shop-returns.browser-spec.ts': 47,
-  // Alone at load ~3.5 (2026-12-07): 44 s and 18 s; Jest ran them last on a clean clone.
-  'test/e2e/drop-two-api-processes-cluster.e2e-spec.ts': 44,
-  'test/e2e/drop-two-api-processes.e2e-spec.ts': 18,
+  'test/e2e/drops.e2e-spec.ts': 77,
+  'test/browser/shop-checkout.browser-spec.ts': 58,
+  'test/e2e/return-messages-locale.e2e-spec.ts': 55,
+  'test/e2e/order-pipeline.e2e-spec.ts': 52,
+  'test/e2e/login-flood.e2e-spec.ts': 43,
+  'test/browser/shop-card-payment.browser-spec.ts': 40,
+  // Tiny files (the test is in test/support) that Jest's size order ran last on a clean clone.
+  'test/e2e/drop-two-api-processes-cluster.e2e-spec.ts': 33,
+  'test/browser/shop-browse.browser-spec.ts': 32,
+  'test/browser/shop-returns.browser-spec.ts': 31,
+  'test/e2e/drop-two-api-processes.e2e-spec.ts': 24,
 };
 
 /** [fixed seconds, seconds per 10 kB of spec] by kind: each kind's mean is its mean per-file duration in those runs. */
