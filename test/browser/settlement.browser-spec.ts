@@ -72,6 +72,8 @@ describe('console: settlement', () => {
     await page.getByTestId('settlement-sellers').locator('tbody tr').first().waitFor();
     await expect(page.getByTestId('settlement-sellers').locator('tbody tr').count()).resolves.toBe(1);
     await screenshot('settlement-list');
+    // Every seller's statements are the operator's month-end file: a manager's list has no such card (the API answers them 403 besides).
+    await expect(page.getByTestId('all-statements').count()).resolves.toBe(0);
     await page.getByTestId('settlement-sellers').locator('tbody tr').first().click();
     await page.getByTestId('settlement-show').waitFor();
     const available = page.getByTestId('balance-CNY-available');
@@ -231,6 +233,17 @@ describe('console: settlement', () => {
     await opPage.getByTestId('settlement-sellers').locator('tbody tr', { hasText: museumName }).getByTestId('seller-not-paid-out').waitFor();
     await expect(opPage.getByTestId('settlement-sellers').locator('tbody tr').count()).resolves.toBeGreaterThanOrEqual(2);
     await opShot('settlement-operator');
+    // The month-end file: every seller's statement of the month in one CSV, the museum's rows as its own statement has them.
+    await opPage.getByTestId('all-statements-month').fill(csv.split(/\r?\n/)[1]!.split(',')[2]!);
+    const allDownload = opPage.waitForEvent('download');
+    await opPage.getByTestId('all-statements-download').click();
+    const allFile = await allDownload;
+    expect(allFile.suggestedFilename()).toMatch(/^settlement-statements-\d{4}-\d{2}\.csv$/);
+    const all = readFileSync((await allFile.path())!, 'utf8').trimEnd().split('\r\n');
+    const museumCsv = csv.trimEnd().split('\r\n');
+    expect(all.filter((l) => l === museumCsv[0])).toHaveLength(1);
+    expect(all[0]).toBe(museumCsv[0]);
+    expect(all.filter((l) => l.includes(shop.museumId))).toEqual(museumCsv.slice(1));
   });
 
   it('reads in French', async () => {

@@ -14,7 +14,8 @@ jest.setTimeout(120_000);
  * each movement, closing — is the CSV's row and the ledger's sum to the cent (read from the
  * PDF's text, not from the API's answer); the storefront's and the brand's Chinese names are
  * drawn with an embedded CJK font; every other tenant gets 404, a shopper 403, no token 401, a
- * bad month 400.
+ * bad month 400. The operator's month-end file (GET /statements/settlement/all/<YYYY-MM>.csv):
+ * every seller's statement rows, the header once; anyone else 403.
  */
 const STATEMENT = `query($month: String!, $m: ID, $b: ID) { sellerStatement(month: $month, museumId: $m, brandId: $b) { sellerType sellerId csv } }`;
 const REFUND = `mutation($id: ID!, $reason: String!) { refundOrder(id: $id, reason: $reason) { refundId amount } }`;
@@ -165,6 +166,47 @@ describe('settlement statement PDF', () => {
     const bad = await get(museum, '2026-13.pdf', tokens.manager);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('the operator downloads every seller’s statements of the month in one CSV: the header once, then each seller’s own statement rows', async () => {
+    const res = await get('all', `${month}.csv`, tokens.operator);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="settlement-statements-${month}.csv"`);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    const file = await res.text();
+    const [header, ...rows] = file.trimEnd().split('\r\n');
+    expect(header).toBe('seller_type,seller_id,month,currency,row,account,entry_kind,component,orders,amount_minor');
+    expect(file.endsWith('\r\n')).toBe(true);
+
+    // This database's two sellers: the museum and the brand, each exactly its own statement's rows, together.
+    const own = async (m: string | null, b: string | null) => {
+      const st: any = await api.gql(STATEMENT, { month, m, b }, tokens.operator);
+      expect(st.errors).toBeUndefined();
+      return (st.data.sellerStatement.csv as string).trimEnd().split('\r\n').slice(1);
+    };
+    const museumRows = await own(shop.museumId, null);
+    const brandRows = await own(null, brandId);
+    expect(museumRows.length).toBeGreaterThanOrEqual(5);
+    expect(brandRows.length).toBeGreaterThanOrEqual(5);
+    expect([...rows].sort()).toEqual([...museumRows, ...brandRows].sort());
+    const first = rows[0]!.startsWith('MUSEUM,') ? museumRows : brandRows;
+    expect(rows).toEqual([...first, ...(first === museumRows ? brandRows : museumRows)]);
+  });
+
+  it('every seller’s statements are the operator’s alone: a manager, a brand and a shopper get 403, no token 401, a bad month 400, and nothing is sent before the check', async () => {
+    for (const who of ['manager', 'brand', 'shopper'] as const) {
+      const res = await get('all', `${month}.csv`, tokens[who]);
+      expect([who, res.status]).toEqual([who, 403]);
+      expect(res.headers.get('content-type')).not.toContain('text/csv');
+      expect(await res.json()).toMatchObject({ code: 'FORBIDDEN' });
+    }
+    expect((await get('all', `${month}.csv`)).status).toBe(401);
+    const bad = await get('all', '2026-13.csv', tokens.operator);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).not.toContain('text/csv');
+    expect(await bad.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await get('all', `${month}.pdf`, tokens.operator)).status).toBe(404);
   });
 
   it('a month before any entry prints no rows', async () => {

@@ -1059,6 +1059,8 @@ export const en = {
       month: 'Month',
       download_csv: 'Download CSV',
       download_pdf: 'Download PDF',
+      all_statements: 'Every seller’s statements',
+      all_statements_help: 'The month’s statement of every museum and brand in one CSV, for the month-end close: the same rows as each seller’s own statement.',
     },
   },
 };

@@ -1061,6 +1061,8 @@ export const fr: typeof en = {
       month: 'Mois',
       download_csv: 'Télécharger le CSV',
       download_pdf: 'Télécharger le PDF',
+      all_statements: 'Relevés de tous les vendeurs',
+      all_statements_help: 'Le relevé du mois de chaque musée et de chaque marque dans un seul CSV, pour la clôture mensuelle : les mêmes lignes que le relevé de chaque vendeur.',
     },
   },
 };

@@ -91,11 +91,52 @@ const PlatformSummary = () => {
   );
 };
 
+/** The operator's month-end file: every seller's statement of a month in one CSV, made by the API as it streams it. */
+const AllStatementsDownload = () => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
+  const [busy, setBusy] = useState(false);
+  const download = () => {
+    setBusy(true);
+    downloadFile(`/statements/settlement/all/${month}.csv`, `settlement-statements-${month}.csv`)
+      .catch((e: unknown) => notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' }))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Card variant="outlined" sx={{ mb: 2, maxWidth: 640 }} data-testid="all-statements">
+      <CardContent>
+        <Typography variant="subtitle1" component="h2">
+          {translate('vitrine.settlement.all_statements')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+          {translate('vitrine.settlement.all_statements_help')}
+        </Typography>
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+          <MuiTextField
+            type="month"
+            size="small"
+            label={translate('vitrine.settlement.month')}
+            value={month}
+            onChange={(e) => setMonth(e.target.value)}
+            sx={{ minWidth: 190 }}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'all-statements-month' } }}
+          />
+          <Button label="vitrine.settlement.download_csv" onClick={download} disabled={busy || !/^\d{4}-\d{2}$/.test(month)} data-testid="all-statements-download" sx={{ whiteSpace: 'nowrap' }}>
+            <DownloadIcon />
+          </Button>
+        </Box>
+      </CardContent>
+    </Card>
+  );
+};
+
 export const SettlementList = () => {
   const { permissions } = usePermissions<string>();
   return (
     <>
       {permissions === 'PLATFORM_ADMIN' && <PlatformSummary />}
+      {permissions === 'PLATFORM_ADMIN' && <AllStatementsDownload />}
       <List exporter={false} pagination={false} empty={false}>
         <Datagrid rowClick="show" bulkActionButtons={false} data-testid="settlement-sellers">
           <SellerName label="resources.settlement.fields.seller" />

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, ValidationError, isPlatformAdmin, type Actor, decodeCursor, pageSize, toPage, type Page } from '@vitrine/shared/kernel';
 import { ownSeller } from './seller-access';
-import { buildStatement, monthBounds, statementCsv, type CurrencyStatement } from '../domain/statement';
+import { STATEMENT_CSV_HEADER, buildStatement, monthBounds, statementCsv, type CurrencyStatement } from '../domain/statement';
 import { ENTRY_KINDS, isSellerAccount, type AccountKind, type EntryKind, type LineComponent, type OwnerType } from '../domain/ledger';
 import { LedgerRepository, type BalanceRow, type SellerLineRow } from '../infrastructure/ledger.repository';
 import { PayoutRepository } from '../infrastructure/payout.repository';
@@ -112,6 +112,32 @@ export class SettlementQueriesService {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, sellers.length)) }, worker));
     return sellers.length;
+  }
+
+  /**
+   * The operator's month-end file (issue 21): every seller's statement of the month as one CSV,
+   * the statements' own columns with the header once, then each seller's rows as its statement
+   * has them (so it reconciles to each statement and to the ledger as they do). Made by
+   * `monthlyStatements`, `parallel` at a time, each seller's rows handed to `write` as soon as
+   * its statement is ready: the process holds a few statements whatever the number of sellers.
+   * Access and the month are checked before anything is written (FORBIDDEN, VALIDATION_FAILED).
+   * Answers the number of sellers.
+   */
+  async monthlyStatementsCsv(actor: Actor, month: string, write: (chunk: string) => Promise<void> | void, parallel = 3): Promise<number> {
+    let started = false;
+    const sellers = await this.monthlyStatements(
+      actor,
+      month,
+      async (statement) => {
+        const rows = statement.csv.slice(STATEMENT_CSV_HEADER.length);
+        if (started) return write(rows);
+        started = true;
+        await write(STATEMENT_CSV_HEADER + rows);
+      },
+      parallel,
+    );
+    if (!started) await write(STATEMENT_CSV_HEADER);
+    return sellers;
   }
 
   async platformLedger(actor: Actor): Promise<PlatformLedger> {

@@ -51,8 +51,16 @@ export function buildStatement(rows: readonly { account: AccountKind; entryKind:
 }
 
 /** The statement as CSV (RFC 4180, minor units, one row per movement plus opening and closing rows). */
+/** The statement CSV's header line (every statement's first line; the operator's file of every seller's statements has it once). */
+export const STATEMENT_CSV_HEADER = 'seller_type,seller_id,month,currency,row,account,entry_kind,component,orders,amount_minor\r\n';
+
 export function statementCsv(seller: { sellerType: string; sellerId: string; month: string }, currencies: readonly CurrencyStatement[]): string {
-  const rows: string[][] = [['seller_type', 'seller_id', 'month', 'currency', 'row', 'account', 'entry_kind', 'component', 'orders', 'amount_minor']];
+  return STATEMENT_CSV_HEADER + statementCsvRows(seller, currencies);
+}
+
+/** A statement's CSV rows without the header. */
+export function statementCsvRows(seller: { sellerType: string; sellerId: string; month: string }, currencies: readonly CurrencyStatement[]): string {
+  const rows: string[][] = [];
   for (const c of currencies) {
     const row = (kind: string, account: string, entryKind: string, component: string, orders: number | '', amount: number) =>
       rows.push([seller.sellerType, seller.sellerId, seller.month, c.currency, kind, account, entryKind, component, String(orders), String(amount)]);
@@ -62,7 +70,7 @@ export function statementCsv(seller: { sellerType: string; sellerId: string; mon
     row('CLOSING', 'SELLER_PENDING', '', '', '', c.closingPendingMinor);
     row('CLOSING', 'SELLER_PAYABLE', '', '', '', c.closingPayableMinor);
   }
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return rows.map((r) => r.map(csvField).join(',') + '\r\n').join('');
 }
 
 function csvField(v: string): string {
