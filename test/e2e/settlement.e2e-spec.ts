@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { RoyaltyAccrualService } from '@vitrine/licensing';
-import { PayoutsService, SettlementPostingService } from '@vitrine/settlement';
+import { PayoutsService, SettlementFeesService, SettlementPostingService } from '@vitrine/settlement';
 import { createBrand, createMuseum, createUser } from '@vitrine/shared/testing';
 import { codeOf, type ApiHarness } from '../support/api-harness';
 import { ADD_LINE, PLACE_ORDER, licenseAfterSale, placeOrderInput, residentId, seedFx, seedShop, setStock, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
+import { withSettlementJobs } from '../support/settlement-jobs';
 import type { StripeLoopback } from '../support/stripe-loopback';
 import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
 
@@ -403,12 +404,18 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     const payable = (await api.gql(BALANCE, {}, tokens.manager)).data.sellerBalance.payable[0].amount as number;
     expect(payable).toBeGreaterThan(0);
 
-    // Not ready: the run skips the museum, which keeps accruing.
+    // Not ready: the run skips the museum with its reason, which keeps accruing; nothing is written for it.
+    const rowsBefore = await api.db.prisma.sellerPayout.count();
+    const entriesBefore = await ledgerCount();
     const skipped: any = await api.gql(RUN, { k: 'run-1' }, tokens.operator);
     expect(skipped.errors).toBeUndefined();
     expect(skipped.data.runPayouts.paid).toEqual([]);
     expect(skipped.data.runPayouts.skipped).toContainEqual({ sellerType: 'MUSEUM', sellerId: shop.museumId, payable: { amount: payable }, reason: 'ACCOUNT_NOT_READY' });
     expect(stripe.transfers.size).toBe(0);
+    expect(stripe.requests.filter((q) => q.method === 'POST' && q.path === '/v1/transfers')).toHaveLength(0);
+    expect(await api.db.prisma.sellerPayout.count()).toBe(rowsBefore);
+    expect(await ledgerCount()).toBe(entriesBefore);
+    expect((await api.gql(BALANCE, {}, tokens.manager)).data.sellerBalance.payable).toEqual(cny(payable));
 
     // Stripe tells the Connect endpoint the onboarding is done: the account is ready, read without asking Stripe.
     const reads = () => stripe.requests.filter((q) => q.method === 'GET' && q.path === `/v1/accounts/${acct['id']}`).length;
@@ -628,5 +635,25 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
       await worker.stop('SIGTERM');
       await dropQueues(prefix);
     }
+  });
+
+  it('runs the jobs that post a Stripe fee and a lost dispute’s fee twice, and three at once, posting each once', async () => {
+    const { checkout, pi } = await placeAndPay('settle-jobs-twice', [{ variant: 2, quantity: 1 }], 9110);
+    const opened = stripe.dispute(pi, 'product_not_received');
+    expect(await stripe.deliver(api.baseUrl, opened)).toBe(200);
+    const disputeId = (opened.data as any).object.id as string;
+    expect(await stripe.deliver(api.baseUrl, stripe.closeDispute(disputeId, 'lost'))).toBe(200);
+    const before = await ledgerCount();
+    await withSettlementJobs(async (app) => {
+      const fees = app.get(SettlementFeesService);
+      // What settlement.stripe-fee and settlement.dispute-fee do, as BullMQ may run them: at once (a stalled job taken again), then once more.
+      expect((await Promise.all([1, 2, 3].map(() => fees.postFee(checkout.id)))).sort()).toEqual(['already-posted', 'already-posted', 'posted']);
+      expect(await fees.postFee(checkout.id)).toBe('already-posted');
+      expect((await Promise.all([1, 2, 3].map(() => fees.postDisputeFee(disputeId)))).sort()).toEqual(['already-posted', 'already-posted', 'posted']);
+      expect(await fees.postDisputeFee(disputeId)).toBe('already-posted');
+    });
+    expect(await ledgerCount()).toBe(before + 2);
+    const kinds = (await api.db.prisma.settlementJournalEntry.findMany({ where: { checkoutId: checkout.id }, select: { kind: true } })).map((e) => e.kind).sort();
+    expect(kinds).toEqual(['DISPUTE_FEE', 'DISPUTE_LOST', 'FEE', 'ORDER_PAID']);
   });
 });
