@@ -55,6 +55,8 @@ const STATUS: Record<string, number> = {
   CONFLICT: 409,
   VALIDATION_FAILED: 400,
   INVALID_COMMISSION_RATE: 400,
+  CURRENCY_MISMATCH: 422,
+  REMITTANCE_EXCEEDS_OWED: 422,
   NOT_LISTABLE_FOR_CHINA: 422,
   THROTTLED: 429,
   // Refusals the screens explain in words: expected answers, not failures.

@@ -112,6 +112,8 @@ export const API_ERROR_CODES = [
   // settlement
   'UNBALANCED_ENTRY',
   'INVALID_COMMISSION_RATE',
+  'CURRENCY_MISMATCH',
+  'REMITTANCE_EXCEEDS_OWED',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -19,6 +19,7 @@ import { SettlementSourcesRepository } from './infrastructure/settlement-sources
 import { SETTLEMENT_JOB_HANDLERS } from './jobs/settlement.handlers';
 import { TransferReversalPlanner, TransferReversalsService } from './application/transfer-reversals.service';
 import { StatementPdfService } from './application/statement-pdf.service';
+import { TaxRemittanceService } from './application/tax-remittance.service';
 import { SettlementStatementFilesController } from './http/settlement-statement-files.controller';
 
 /** The settlement ledger's services, without the GraphQL API (for libs/orders and the worker). */
@@ -40,7 +41,7 @@ export class SettlementModule {
       module: SettlementModule,
       imports: [SettlementCoreModule, ...(payouts.imports ?? [])],
       controllers: [SettlementStatementFilesController],
-      providers: [SettlementResolver, PayoutsResolver, PayoutsService, PayoutRepository, LedgerRepository, SettlementSourcesRepository, StatementPdfService, { provide: PayoutProvider, useClass: payouts.useClass }],
+      providers: [SettlementResolver, PayoutsResolver, PayoutsService, PayoutRepository, LedgerRepository, SettlementSourcesRepository, StatementPdfService, TaxRemittanceService, { provide: PayoutProvider, useClass: payouts.useClass }],
     };
   }
 }

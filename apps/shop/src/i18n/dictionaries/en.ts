@@ -236,5 +236,7 @@ export const en: Dictionary = {
     AGREEMENT_TERMS_LOCKED: 'The licence terms are locked.',
     UNBALANCED_ENTRY: 'The accounts do not balance. Please contact support.',
     INVALID_COMMISSION_RATE: 'The commission rate is not valid.',
+    CURRENCY_MISMATCH: 'The currency does not match.',
+    REMITTANCE_EXCEEDS_OWED: 'This is more than is owed.',
   },
 };

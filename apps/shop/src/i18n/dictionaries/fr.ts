@@ -236,5 +236,7 @@ export const fr: Dictionary = {
     AGREEMENT_TERMS_LOCKED: 'Les conditions de la licence sont verrouillées.',
     UNBALANCED_ENTRY: 'Les comptes ne sont pas équilibrés. Contactez le service client.',
     INVALID_COMMISSION_RATE: 'Le taux de commission n’est pas valide.',
+    CURRENCY_MISMATCH: 'La devise ne correspond pas.',
+    REMITTANCE_EXCEEDS_OWED: 'C’est plus que ce qui est dû.',
   },
 };

@@ -236,5 +236,7 @@ export const zhCN: Dictionary = {
     AGREEMENT_TERMS_LOCKED: '授权协议条款已锁定。',
     UNBALANCED_ENTRY: '账目不平，请联系客服。',
     INVALID_COMMISSION_RATE: '佣金比例无效。',
+    CURRENCY_MISMATCH: '币种不符。',
+    REMITTANCE_EXCEEDS_OWED: '金额超过应付金额。',
   },
 };

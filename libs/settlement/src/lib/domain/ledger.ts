@@ -39,7 +39,7 @@ export interface AccountRef {
 /** What a line stands for, for the order's split and statements. */
 export type LineComponent = 'PAYMENT' | 'GOODS' | 'COMMISSION' | 'ROYALTY' | 'FREIGHT' | 'TAX' | 'FEE' | 'PAYOUT' | 'PROMOTION';
 
-export const ENTRY_KINDS = ['ORDER_PAID', 'REFUND', 'REFUND_FAILED', 'DISPUTE_LOST', 'DISPUTE_FEE', 'ORDER_PAYABLE', 'FEE', 'PAYOUT', 'TRANSFER_REVERSAL'] as const;
+export const ENTRY_KINDS = ['ORDER_PAID', 'REFUND', 'REFUND_FAILED', 'DISPUTE_LOST', 'DISPUTE_FEE', 'ORDER_PAYABLE', 'FEE', 'PAYOUT', 'TRANSFER_REVERSAL', 'TAX_REMITTANCE'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export interface EntryLine {

@@ -1,8 +1,9 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, Roles, type Actor } from '@vitrine/shared/graphql';
 import { CommissionService } from '../application/commission.service';
+import { TaxRemittanceService } from '../application/tax-remittance.service';
 import { SettlementQueriesService, type Amount, type SellerBalance } from '../application/settlement-queries.service';
-import { CommissionSettingsType, PlatformLedgerType, SellerBalanceType, SellerKind, SellerLedgerLinePage, SellerStatementType, SetCommissionRatesInput } from './settlement.types';
+import { CommissionSettingsType, PlatformLedgerType, RecordTaxRemittanceInput, SellerBalanceType, SellerKind, SellerLedgerLinePage, SellerStatementType, SetCommissionRatesInput, TaxRemittanceType } from './settlement.types';
 
 const amount = (a: Amount) => ({ amount: a.amountMinor, currency: a.currency });
 const seller = (s: SellerBalance): SellerBalanceType => ({
@@ -18,6 +19,7 @@ export class SettlementResolver {
   constructor(
     private readonly queries: SettlementQueriesService,
     private readonly commissions: CommissionService,
+    private readonly remittances: TaxRemittanceService,
   ) {}
 
   @Roles('PLATFORM_ADMIN', 'MUSEUM_MANAGER', 'BRAND_PARTNER')
@@ -113,5 +115,15 @@ export class SettlementResolver {
   })
   setCommissionRates(@CurrentActor() actor: Actor, @Args('input') input: SetCommissionRatesInput) {
     return this.commissions.setRates(actor, input);
+  }
+
+  @Roles('PLATFORM_ADMIN')
+  @Mutation(() => TaxRemittanceType, {
+    description:
+      'Operator: records a payment of the cross-border tax to customs (the tax owed goes down by it). CURRENCY_MISMATCH (no tax was collected in that currency), REMITTANCE_EXCEEDS_OWED, VALIDATION_FAILED: nothing written. The same reference again answers the recorded remittance; with another amount or currency, CONFLICT.',
+  })
+  async recordTaxRemittance(@CurrentActor() actor: Actor, @Args('input') input: RecordTaxRemittanceInput): Promise<TaxRemittanceType> {
+    const r = await this.remittances.record(actor, { reference: input.reference, amountMinor: input.amount, currency: input.currency });
+    return { reference: r.reference, amount: { amount: r.amountMinor, currency: r.currency }, taxOwedAfter: { amount: r.owedAfterMinor, currency: r.currency } };
   }
 }

@@ -215,3 +215,17 @@ export class PayoutRunType {
   @Field(() => [PayoutSkipType]) skipped!: PayoutSkipType[];
   @Field(() => [SellerPayoutType], { description: 'Left PENDING: Stripe refused or did not answer; the next run retries them under the same key.' }) failed!: SellerPayoutType[];
 }
+
+@InputType({ description: 'A payment of the cross-border tax to customs (ADR 0031).' })
+export class RecordTaxRemittanceInput {
+  @Field(() => String, { description: 'Customs’ or the bank’s reference of the payment (1 to 64 letters, digits or _ . : / -): one remittance per reference.' }) reference!: string;
+  @Field(() => Float, { description: 'Integer minor units (a Float only to hold amounts beyond 2^31).' }) amount!: number;
+  @Field(() => String, { description: 'ISO 4217 code, in capitals.' }) currency!: string;
+}
+
+@ObjectType('TaxRemittance', { description: 'A recorded payment of the cross-border tax to customs, and what is still owed in its currency.' })
+export class TaxRemittanceType {
+  @Field(() => String) reference!: string;
+  @Field(() => LedgerAmountType) amount!: LedgerAmountType;
+  @Field(() => LedgerAmountType, { description: 'The tax still owed to customs in this currency after the remittance.' }) taxOwedAfter!: LedgerAmountType;
+}

@@ -299,6 +299,21 @@ export class LedgerRepository {
     return { rows: rows.map((r) => ({ ...r, amountMinor: Number(r.amountMinor), currency: r.currency.trim() })), total: count[0]?.n ?? 0 };
   }
 
+  /**
+   * The tax owed to customs per currency (positive: owed), read in the caller's transaction
+   * after taking the transaction-scoped lock every tax remittance takes, so two remittances at
+   * once never both spend the same owed tax (the second reads what the first left).
+   */
+  async taxOwedLocked(tx: SqlTx): Promise<Map<string, number>> {
+    await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext('settlement:tax-remittance'))) x`;
+    const rows = await tx.$queryRaw<{ currency: string; owed: number }[]>`
+      SELECT l.currency, (-sum(l.amount_minor))::float8 AS owed
+        FROM settlement_accounts a JOIN settlement_journal_lines l ON l.account_id = a.id
+       WHERE a.kind = 'TAX_PAYABLE' AND a.owner_type = 'PLATFORM'
+       GROUP BY l.currency`;
+    return new Map(rows.map((r) => [r.currency.trim(), Number(r.owed)]));
+  }
+
   /** One currency's balances in the caller's transaction (a payout's amount, under the seller's lock). */
   async balancesIn(tx: SqlTx, filter: { kinds: readonly AccountKind[]; owners: readonly { ownerType: OwnerType; ownerId: string }[] }, currency: string): Promise<BalanceRow[]> {
     const ownerKeys = filter.owners.map((o) => `${o.ownerType}:${o.ownerId}`);
