@@ -22,7 +22,8 @@ const sum = (xs: { amount: { amount: number } }[]) => xs.reduce((s, x) => s + x.
  * (planned in the refund's transaction); Stripe's transfer.reversed webhook for it posts nothing
  * again. A refund the seller's balance still covers reverses nothing. When the connected account
  * no longer holds the money (paid out to its bank), Stripe refuses (balance_insufficient): the
- * debt stays on the seller's payable balance and the next payout nets it.
+ * debt stays on the seller's payable balance and the next payout nets it. A lost dispute after a
+ * payout is reversed the same way (issue 21: "transfer reversal where Stripe allows it").
  */
 describe('settlement: transfer reversals after a refund of paid-out money', () => {
   let api: ApiHarness;
@@ -56,13 +57,13 @@ describe('settlement: transfer reversals after a refund of paid-out money', () =
   });
 
   /** A paid order of `quantity` units of a variant, past its return window (its shares payable). */
-  async function payableOrder(variant: number, quantity: number): Promise<{ id: string; checkoutId: string; lines: { id: string }[] }> {
+  async function payableOrder(variant: number, quantity: number): Promise<{ id: string; checkoutId: string; pi: string; lines: { id: string }[] }> {
     const r: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[variant]!.id, quantity, cartToken: null } }, shopper);
     expect(r.errors).toBeUndefined();
     const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(r.data.addCartLine.cart.id, `rev-${n}`, { id: residentId(n++) }) }, shopper);
     expect(placed.errors).toBeUndefined();
     expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
-    const order = { ...placed.data.placeOrder.orders[0], checkoutId: placed.data.placeOrder.id };
+    const order = { ...placed.data.placeOrder.orders[0], checkoutId: placed.data.placeOrder.id, pi: placed.data.placeOrder.payment.paymentIntentId };
     await api.db.prisma.orderStatusChange.create({ data: { orderId: order.id, fromStatus: 'CUSTOMS_SUBMITTED', toStatus: 'CLEARED', reason: 'test: released', createdAt: new Date(Date.now() - 31 * 86_400_000) } });
     await api.app.get(SettlementPostingService, { strict: false }).catchUp();
     return order;
@@ -182,6 +183,47 @@ describe('settlement: transfer reversals after a refund of paid-out money', () =
     expect(sum(next.data.runPayouts.paid)).toBe(owed);
     for (const p of next.data.runPayouts.paid) expect(p.transferGroup).toBe(`vitrine-checkout-${p.checkoutId}`);
     expect(await payable()).toBe(0);
+    expect(await unbalanced()).toEqual([]);
+  });
+
+  it('reverses what a lost dispute took from a paid-out seller, once, under the dispute’s own keys; its fee stays owed', async () => {
+    const c = await payableOrder(0, 2);
+    const run: any = await api.gql(RUN, { k: 'rev-run-4' }, operator);
+    // One transfer: the money C made payable (paid, oldest first, under a checkout the earlier netting left owing).
+    expect(run.data.runPayouts.paid).toHaveLength(1);
+    const paid = run.data.runPayouts.paid[0];
+    expect(await payable()).toBe(0);
+    const reversalsBefore = await api.db.prisma.sellerPayoutReversal.count();
+    const requestsBefore = reversalRequests().length;
+
+    // The shopper's bank takes the whole charge back and the dispute is lost, after the seller's share was transferred.
+    const opened = stripe.dispute(c.pi, 'product_not_received');
+    expect(await stripe.deliver(api.baseUrl, opened)).toBe(200);
+    const disputeId = (opened.data as any).object.id as string;
+    const closed = stripe.closeDispute(disputeId, 'lost');
+    expect(await stripe.deliver(api.baseUrl, closed)).toBe(200);
+    expect(await stripe.deliver(api.baseUrl, { ...closed, id: `${closed.id}_again` })).toBe(200);
+    // What the dispute took from the seller's payable balance (read from its entry: the worker may have reversed it already).
+    const lost = await api.db.prisma.settlementJournalEntry.findUniqueOrThrow({ where: { eventKey: `dispute-lost:${disputeId}` }, include: { lines: { include: { account: true } } } });
+    const taken = lost.lines.filter((l) => l.account.kind === 'SELLER_PAYABLE').reduce((a, l) => a + Number(l.amountMinor), 0);
+    expect(taken).toBe(paid.amount.amount);
+    // Planned in the dispute's transaction, like a refund's: one job for the dispute and seller.
+    const jobs = await api.db.prisma.$queryRaw<{ payload: any }[]>`SELECT payload FROM outbox_messages WHERE job_id LIKE ${`settlement.transfer-reversal.dispute-lost_${disputeId}.%`}`;
+    expect(jobs.map((j) => j.payload)).toEqual([expect.objectContaining({ refundKey: `dispute-lost:${disputeId}`, sellerType: 'MUSEUM', sellerId: shop.museumId, currency: 'CNY', parts: `${paid.id}=${taken}` })]);
+
+    // The worker reverses it from the transfer that carried it, under the dispute's idempotency key, and posts it once.
+    await until('the dispute’s transfer reversal recorded', async () => (await api.db.prisma.sellerPayoutReversal.count()) === reversalsBefore + 1, 90_000, worker);
+    const made = reversalRequests().slice(requestsBefore);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ path: `/v1/transfers/${paid.stripeTransferId}/reversals`, idempotencyKey: `vitrine-dispute-reversal-${disputeId}-${paid.id}` });
+    expect(made[0]!.params).toMatchObject({ amount: String(taken), metadata: { vitrine_refund: `dispute-lost:${disputeId}`, vitrine_payout_id: paid.id } });
+    // Stripe's fee on the dispute (the seller's, ADR 0014) is not money transferred: it stays owed, netted from the next payout.
+    await until('the dispute fee posted', async () => (await api.db.prisma.settlementJournalEntry.count({ where: { eventKey: `dispute-fee:${disputeId}` } })) === 1, 90_000, worker);
+    const fee = Number(((opened.data as any).object.balance_transactions[0] as any).fee);
+    expect(await payable()).toBe(-fee);
+    const rows = await api.db.prisma.sellerPayoutReversal.findMany({ where: { payoutId: paid.id } });
+    expect(rows.map((r) => Number(r.amountMinor))).toEqual([taken]);
+    expect(await api.db.prisma.settlementJournalEntry.count({ where: { eventKey: `transfer-reversal:${rows[0]!.stripeReversalId}`, kind: 'TRANSFER_REVERSAL' } })).toBe(1);
     expect(await unbalanced()).toEqual([]);
   });
 });

@@ -149,7 +149,7 @@ export class SettlementPostingService {
     for (const p of plans) {
       if (!p.entries.length) continue;
       pending.push(p);
-      if (p.entries.some((e) => e.kind === 'REFUND')) await flush();
+      if (p.entries.some((e) => e.kind === 'REFUND' || e.kind === 'DISPUTE_LOST')) await flush();
     }
     await flush();
     return { checkouts, entries };
@@ -208,8 +208,8 @@ export class SettlementPostingService {
   private async afterWritten(tx: SqlTx, checkoutId: string, written: readonly JournalEntryDraft[]): Promise<OutboxJob[]> {
     const jobs: OutboxJob[] = [];
     for (const e of written) {
-      // A refund that took money already transferred to a seller: reverse that part of the transfer (outbox, this transaction).
-      if (e.kind === 'REFUND') await this.reversals.planAfterRefund(tx, e);
+      // A refund or a lost dispute that took money already transferred to a seller: reverse that part of the transfer (outbox, this transaction).
+      if (e.kind === 'REFUND' || e.kind === 'DISPUTE_LOST') await this.reversals.planAfterRefund(tx, e);
       // Stripe's fee on the lost dispute, read by the worker.
       if (e.kind === 'DISPUTE_LOST') jobs.push(jobOf(disputeFeeJob, { disputeId: e.eventKey.slice('dispute-lost:'.length) }));
     }

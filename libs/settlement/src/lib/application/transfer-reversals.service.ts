@@ -24,8 +24,10 @@ export function decodeParts(s: string): ReversalPart[] {
 }
 
 /**
- * Transfer reversals we ask for: a refund that takes from a seller's payable balance money
- * already transferred to it reverses that part of the transfer (ADR 0014).
+ * Transfer reversals we ask for: a refund or a lost dispute that takes from a seller's payable
+ * balance money already transferred to it reverses that part of the transfer (ADR 0014; a lost
+ * dispute since the audit of issue 21: "transfer reversal where Stripe allows it"). Below,
+ * "refund" stands for either; a dispute's parts go under `vitrine-dispute-reversal-<dp>-<payout>`.
  *
  * Planned in the refund's own transaction (`planAfterRefund`, called by the posting that writes
  * the refund's entry): the seller's debt is what the refund took beyond what it was still owed
@@ -46,7 +48,7 @@ export class TransferReversalPlanner {
     private readonly payouts: PayoutRepository,
   ) {}
 
-  /** After a refund's entry was written in `tx`: plans the reversals it calls for, one outbox job per seller and currency. */
+  /** After a refund's or a lost dispute's entry was written in `tx`: plans the reversals it calls for, one outbox job per seller and currency. */
   async planAfterRefund(tx: SqlTx, refund: JournalEntryDraft): Promise<number> {
     const taken = new Map<string, { seller: SellerRef; currency: string; amountMinor: number; orderIds: Set<string> }>();
     for (const l of refund.lines) {
@@ -90,7 +92,8 @@ export class TransferReversalsService {
   /** The worker's job: makes each planned reversal at Stripe and records it once. Throws (the job retries, same keys) when Stripe cannot be reached. */
   async reverse(p: TransferReversalPayload): Promise<ReversalOutcome[]> {
     const out: ReversalOutcome[] = [];
-    const refundId = p.refundKey.replace(/^refund:/, '');
+    // A refund's keys as they always were; a lost dispute's of its own.
+    const idempotencyPrefix = p.refundKey.startsWith('dispute-lost:') ? `vitrine-dispute-reversal-${p.refundKey.slice('dispute-lost:'.length)}` : `vitrine-refund-reversal-${p.refundKey.replace(/^refund:/, '')}`;
     for (const part of decodeParts(p.parts)) {
       const payout = await this.payouts.payoutById(part.payoutId);
       if (!payout?.stripeTransferId || payout.sellerType !== p.sellerType || payout.sellerId !== p.sellerId || payout.currency !== p.currency) {
@@ -101,7 +104,7 @@ export class TransferReversalsService {
         transferId: payout.stripeTransferId,
         amountMinor: part.amountMinor,
         metadata: { vitrine_refund: p.refundKey, vitrine_payout_id: payout.id },
-        idempotencyKey: `vitrine-refund-reversal-${refundId}-${payout.id}`,
+        idempotencyKey: `${idempotencyPrefix}-${payout.id}`,
       });
       if ('refused' in made) {
         this.logger.warn(`transfer ${payout.stripeTransferId} not reversed for ${p.refundKey} (${made.refused}): ${part.amountMinor} ${p.currency} stays owed by ${p.sellerType} ${p.sellerId}, netted from its next payout`);

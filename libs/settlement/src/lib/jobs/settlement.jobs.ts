@@ -33,11 +33,12 @@ export const stripeFeeJob = defineJob<StripeFeePayload>({
 export const payoutRunJob = defineJob<SettlementCatchUpPayload>({ queue: settlementQueue, name: 'payout-run', jobId: () => 'settlement.payout-run', attempts: 5, backoffMs: 60_000 });
 
 /**
- * A refund took from a seller's payable balance money already transferred to it: the parts of
- * its transfers to reverse, planned in the refund's transaction (outbox), made by the worker
- * under one Stripe idempotency key per refund and transfer.
+ * A refund or a lost dispute took from a seller's payable balance money already transferred to
+ * it: the parts of its transfers to reverse, planned in the refund's (dispute's) transaction
+ * (outbox), made by the worker under one Stripe idempotency key per refund (dispute) and transfer.
  */
 export type TransferReversalPayload = {
+  /** The entry that took the money: `refund:<re_…>` or `dispute-lost:<dp_…>`. */
   refundKey: string;
   sellerType: 'MUSEUM' | 'BRAND';
   sellerId: string;
