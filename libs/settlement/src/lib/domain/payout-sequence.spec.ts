@@ -2,20 +2,21 @@ import fc from 'fast-check';
 import { AccountKind, assertBalanced, sumsByCurrency, type JournalEntryDraft } from './ledger';
 import { allocatePayout, type CheckoutOwed } from './payout-allocation';
 import { feeEntry, payoutEntry, planEntries, transferReversalEntry, type CheckoutFacts, type PostedLedger } from './posting-plan';
+import { remittanceRefusal, taxRemittanceEntry } from './tax-remittance';
 import type { OrderToSettle } from './split';
 
 /**
  * Issue 21's ledger properties with payouts in the sequence: over random checkouts (museum
  * products and co-branded ones the brand ships), partial refunds, lost disputes, return windows
  * closing, Stripe fees (some storefronts passing them on), payout runs (new ones and replays of a
- * run) and Stripe's transfer reversals:
+ * run), Stripe's transfer reversals and tax remitted to customs (ADR 0031):
  * - every entry balances and each event is posted once;
  * - no seller is paid twice: a run pays each seller exactly its positive payable balance (after
  *   it the seller is owed nothing payable, or keeps its debt), a replayed run pays nothing, and
  *   what a seller was paid (less reversals) never exceeds what became payable to it;
  * - seller payouts + what sellers are still owed + commission + tax + the fees passed on to
- *   sellers = what shoppers paid − refunded − lost in disputes; Stripe clearing holds that less
- *   every fee and every payout.
+ *   sellers + tax remitted = what shoppers paid − refunded − lost in disputes; Stripe clearing holds
+ *   that less every fee, every payout and every remittance; the tax owed never goes below zero.
  * The payout run's order of work is PayoutsService.runAs: each seller's payable balance, split
  * by allocatePayout into one transfer per checkout, each posted as `payout:<row>`.
  */
@@ -38,6 +39,7 @@ const eventArb = fc.oneof(
   fc.record({ t: fc.constant('fee' as const), checkout: fc.nat(), fee: fc.integer({ min: 1, max: 5_000 }) }),
   fc.record({ t: fc.constant('run' as const), replay: fc.boolean() }),
   fc.record({ t: fc.constant('reversal' as const), payout: fc.nat(), share: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ t: fc.constant('remit' as const), share: fc.double({ min: 0, max: 1.2, noNaN: true }) }),
 );
 
 type Seller = { type: 'MUSEUM' | 'BRAND'; id: string };
@@ -63,7 +65,7 @@ class Ledger {
 }
 
 describe('settlement with payouts over random sequences of checkouts, refunds, disputes, return windows, fees, payout runs and transfer reversals', () => {
-  it('balances every entry, pays no seller twice, and payouts + owed + commission + tax + fees on sellers = paid − refunded − lost', () => {
+  it('balances every entry, pays no seller twice, and payouts + owed + commission + tax + fees on sellers + tax remitted = paid − refunded − lost', () => {
     fc.assert(
       fc.property(fc.array(checkoutArb, { minLength: 1, maxLength: 4 }), fc.array(eventArb, { maxLength: 20 }), (specs, events) => {
         const ledger = new Ledger();
@@ -106,6 +108,7 @@ describe('settlement with payouts over random sequences of checkouts, refunds, d
         let fees = 0;
         let passedOn = 0;
         let runs = 0;
+        let remitted = 0;
         let n = 0;
 
         for (const ev of events) {
@@ -159,6 +162,17 @@ describe('settlement with payouts over random sequences of checkouts, refunds, d
               // A run pays exactly the positive payable balance: nothing payable left, or the debt kept; a replay pays nothing.
               expect(payableOwed(s)).toBe(replayed ? before : Math.min(before, 0));
             }
+          } else if (ev.t === 'remit') {
+            // The operator records a payment to customs; more than is owed is refused and writes nothing.
+            const owedTax = 0 - ledger.sum((l) => l.account.kind === AccountKind.TAX_PAYABLE);
+            const r = { reference: `CUS-${n}`, amountMinor: Math.max(1, Math.floor(owedTax * ev.share)), currency: 'CNY' };
+            if (remittanceRefusal(r, new Map([['CNY', owedTax]]))) {
+              expect(r.amountMinor).toBeGreaterThan(owedTax);
+              continue;
+            }
+            expect(ledger.insert(taxRemittanceEntry(r, at))).toBe(true);
+            remitted += r.amountMinor;
+            expect(0 - ledger.sum((l) => l.account.kind === AccountKind.TAX_PAYABLE)).toBeGreaterThanOrEqual(0);
           } else if (ev.t === 'reversal') {
             if (!payouts.length) continue;
             const p = payouts[ev.payout % payouts.length]!;
@@ -184,9 +198,9 @@ describe('settlement with payouts over random sequences of checkouts, refunds, d
         const owed = 0 - ledger.sum((l) => l.account.kind === AccountKind.SELLER_PENDING || l.account.kind === AccountKind.SELLER_PAYABLE);
         const commission = 0 - ledger.sum((l) => l.account.kind === AccountKind.PLATFORM_COMMISSION);
         const tax = 0 - ledger.sum((l) => l.account.kind === AccountKind.TAX_PAYABLE);
-        expect(netPayouts + owed + commission + tax + passedOn).toBe(paid - returned);
+        expect(netPayouts + owed + commission + tax + passedOn + remitted).toBe(paid - returned);
         expect(ledger.sum((l) => l.account.kind === AccountKind.STRIPE_FEES)).toBe(fees - passedOn);
-        expect(ledger.sum((l) => l.account.kind === AccountKind.STRIPE_CLEARING)).toBe(paid - returned - fees - netPayouts);
+        expect(ledger.sum((l) => l.account.kind === AccountKind.STRIPE_CLEARING)).toBe(paid - returned - fees - netPayouts - remitted);
       }),
       { numRuns: 300 },
     );
