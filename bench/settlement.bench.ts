@@ -340,7 +340,7 @@ async function main(): Promise<void> {
     async (chunk) => {
       csvBytes += Buffer.byteLength(chunk);
       rows += chunk.split('\r\n').length - 1;
-      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     },
     STATEMENTS_PARALLEL,
   );

@@ -116,13 +116,18 @@ describe('settlement statement PDF', () => {
     const movements = csv.filter((r) => r[4] === 'MOVEMENT');
     expect(movements.length).toBeGreaterThanOrEqual(3);
     expect(movements.map((r) => r[6])).toEqual(expect.arrayContaining(['ORDER_PAID', 'REFUND']));
-    const rows = lines.filter((l) => /^(Pending|Payable|Total) \| .* CNY$/.test(l));
-    const expected = csv.map(([, , , currency, row, account, entryKind, component, orders, amount]) =>
-      [LABEL[account!], row === 'MOVEMENT' ? entryKind : row, component, orders, `${decimal(Number(amount))} ${currency}`].filter(Boolean).join(' | '),
-    );
+    const rows = lines.filter((l) => /^(Pending|Payable|Total|Deducted) \| .* CNY$/.test(l));
     const closing = (account: string) => Number(csv.find((r) => r[4] === 'CLOSING' && r[5] === account)![9]);
-    expected.push(`Total | CLOSING | ${decimal(closing('SELLER_PENDING') + closing('SELLER_PAYABLE'))} CNY`);
+    const expected = csv.flatMap(([, , , currency, row, account, entryKind, component, orders, amount]) => {
+      const shown = `${decimal(Number(amount))} ${currency}`;
+      if (row === 'DEDUCTED') return [['Deducted', entryKind, component === 'ROYALTY' ? 'ROYALTY (museum)' : component, orders, shown].join(' | ')];
+      const printed = [LABEL[account!], row === 'MOVEMENT' ? entryKind : row, component, orders, shown].filter(Boolean).join(' | ');
+      // The PDF's total closes the balance rows, before what was deducted from the goods.
+      return row === 'CLOSING' && account === 'SELLER_PAYABLE' ? [printed, `Total | CLOSING | ${decimal(closing('SELLER_PENDING') + closing('SELLER_PAYABLE'))} CNY`] : [printed];
+    });
     expect(rows).toEqual(expected);
+    expect(rows.filter((l) => l.startsWith('Deducted | ORDER_PAID | COMMISSION | '))).toHaveLength(1);
+    expect(rows.some((l) => l.startsWith('Deducted | ORDER_PAID | ROYALTY (museum) | '))).toBe(type === 'BRAND');
 
     // The closing rows are the ledger's own sums, and opening + movements = closing in the PDF's figures.
     const ledger = await ledgerClosing(type, id());
@@ -166,6 +171,47 @@ describe('settlement statement PDF', () => {
     const bad = await get(museum, '2026-13.pdf', tokens.manager);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it.each([
+    ['manager', 'MUSEUM'],
+    ['brand', 'BRAND'],
+  ] as const)('the %s’s statement lists the commission (and the brand’s the royalty) taken from its goods: goods movement + deductions = its orders’ goods', async (who, type) => {
+    const id = type === 'MUSEUM' ? shop.museumId : brandId;
+    const st: any = await api.gql(
+      `query($month: String!, $m: ID, $b: ID) { sellerStatement(month: $month, museumId: $m, brandId: $b) {
+         currencies { currency movements { account entryKind component amount } deductions { entryKind component orders amount } } } }`,
+      type === 'MUSEUM' ? { month, m: id } : { month, b: id },
+      tokens[who],
+    );
+    expect(st.errors).toBeUndefined();
+    const [cny] = st.data.sellerStatement.currencies;
+    const deducted = (entryKind: string, component: string) => cny.deductions.find((d: any) => d.entryKind === entryKind && d.component === component);
+    const goodsMoved = (entryKind: string) => cny.movements.filter((m: any) => m.entryKind === entryKind && m.component === 'GOODS' && m.account === 'SELLER_PENDING').reduce((a: number, m: any) => a + m.amount, 0);
+
+    // The seller's orders (the brand's: those it fulfils; the museum's: its own) and their goods, from the orders themselves.
+    const orders = await api.db.prisma.order.findMany({
+      where: type === 'MUSEUM' ? { museumId: id, fulfilledByBrandId: null } : { fulfilledByBrandId: id },
+      include: { lines: true },
+    });
+    expect(orders).toHaveLength(2);
+    const goods = orders.flatMap((o) => o.lines).reduce((a, l) => a + l.goodsMinor, 0);
+    const commission = orders.flatMap((o) => o.lines).reduce((a, l) => a + Math.round((l.goodsMinor * 1_234) / 10_000), 0);
+    expect(deducted('ORDER_PAID', 'COMMISSION')).toEqual({ entryKind: 'ORDER_PAID', component: 'COMMISSION', orders: 2, amount: commission });
+    const royalty = deducted('ORDER_PAID', 'ROYALTY')?.amount ?? 0;
+    if (type === 'BRAND') expect(royalty).toBe(Math.round((goods * 1_000) / 10_000));
+    else expect(royalty).toBe(0);
+    expect(goodsMoved('ORDER_PAID') + commission + royalty).toBe(goods);
+
+    // One order of each seller was refunded in full (refundOrder above): its commission (and royalty) came back, so the
+    // refund's goods movement and deductions are that order's goods, taken back.
+    const back = deducted('REFUND', 'COMMISSION');
+    expect(back).toMatchObject({ orders: 1 });
+    const refundedGoods = goodsMoved('REFUND') + back.amount + (deducted('REFUND', 'ROYALTY')?.amount ?? 0);
+    // (The museum's two orders are alike: either matches.)
+    const refunded = orders.filter((o) => o.lines.reduce((a, l) => a + l.goodsMinor, 0) === -refundedGoods);
+    expect(refunded.length).toBeGreaterThanOrEqual(1);
+    expect(back.amount).toBe(-refunded[0]!.lines.reduce((a, l) => a + Math.round((l.goodsMinor * 1_234) / 10_000), 0));
   });
 
   it('the operator downloads every seller’s statements of the month in one CSV: the header once, then each seller’s own statement rows', async () => {

@@ -334,7 +334,7 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
 
   it('states a seller’s month: opening, movements, closing = the balance, as CSV too; another tenant gets NOT_FOUND', async () => {
     const STATEMENT = `query($month: String!, $m: ID, $b: ID) { sellerStatement(month: $month, museumId: $m, brandId: $b) { sellerType sellerId month csv
-      currencies { currency openingPending openingPayable closingPending closingPayable movements { account entryKind component orders amount } } } }`;
+      currencies { currency openingPending openingPayable closingPending closingPayable movements { account entryKind component orders amount } deductions { entryKind component orders amount } } } }`;
     const month = new Date().toISOString().slice(0, 7);
     for (const who of ['manager', 'brand'] as const) {
       const balance: any = (await api.gql(BALANCE, {}, tokens[who])).data.sellerBalance;
@@ -354,7 +354,10 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
       const csv = st.csv.trim().split('\r\n');
       expect(csv[0]).toBe('seller_type,seller_id,month,currency,row,account,entry_kind,component,orders,amount_minor');
       expect(csv).toContain(`${st.sellerType},${st.sellerId},${month},CNY,CLOSING,SELLER_PENDING,,,,${c.closingPending}`);
-      expect(csv.length).toBe(1 + 4 + c.movements.length);
+      expect(csv.length).toBe(1 + 4 + c.movements.length + c.deductions.length);
+      // What was taken from the seller's goods: the brand's sales paid commission and the museum's royalty; the museum here only received royalties.
+      for (const d of c.deductions) expect(csv).toContain(`${st.sellerType},${st.sellerId},${month},CNY,DEDUCTED,${d.component === 'COMMISSION' ? 'PLATFORM_COMMISSION' : 'MUSEUM_ROYALTY'},${d.entryKind},${d.component},${d.orders},${d.amount}`);
+      if (who === 'brand') expect(c.deductions.map((d: any) => `${d.entryKind} ${d.component}`)).toEqual(expect.arrayContaining(['ORDER_PAID COMMISSION', 'ORDER_PAID ROYALTY']));
     }
     const earlier: any = await api.gql(STATEMENT, { month: '2026-01' }, tokens.manager);
     expect(earlier.data.sellerStatement.currencies).toEqual([]);

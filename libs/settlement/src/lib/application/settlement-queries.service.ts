@@ -78,12 +78,17 @@ export class SettlementQueriesService {
     return { ...seller, payable: owed(rows.filter((r) => r.kind === 'SELLER_PAYABLE')), pending: owed(rows.filter((r) => r.kind === 'SELLER_PENDING')), notPaidOut };
   }
 
-  /** A seller's monthly statement (UTC month `YYYY-MM`, by when entries were written): opening, movements, closing, and its CSV. */
+  /**
+   * A seller's monthly statement (UTC month `YYYY-MM`, by when entries were written): opening,
+   * movements, closing, what was deducted from its goods (commission, royalty paid), and its CSV.
+   */
   async sellerStatement(actor: Actor, q: { museumId?: string | null; brandId?: string | null; month: string }): Promise<SellerStatement> {
     const bounds = monthBounds(q.month);
     if (!bounds) throw new ValidationError([{ path: 'month', message: 'must be a month as YYYY-MM' }]);
     const seller = ownSeller(actor, q);
-    const currencies = buildStatement(await this.ledger.sellerMovements({ ownerType: seller.sellerType, ownerId: seller.sellerId }, bounds.start, bounds.end));
+    const owner = { ownerType: seller.sellerType, ownerId: seller.sellerId };
+    const [movements, deductions] = await Promise.all([this.ledger.sellerMovements(owner, bounds.start, bounds.end), this.ledger.sellerDeductions(owner, bounds.start, bounds.end)]);
+    const currencies = buildStatement(movements, deductions);
     return { ...seller, month: q.month, currencies, csv: statementCsv({ ...seller, month: q.month }, currencies) };
   }
 

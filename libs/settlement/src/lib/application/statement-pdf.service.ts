@@ -119,6 +119,10 @@ export class StatementPdfService {
     row(['Pending', 'CLOSING', '', '', m(c.closingPendingMinor)], true);
     row(['Payable', 'CLOSING', '', '', m(c.closingPayableMinor)], true);
     row(['Total', 'CLOSING', '', '', m(c.closingPendingMinor + c.closingPayableMinor)], true);
+    if (!c.deductions.length) return;
+    doc.moveDown(0.5).font('Helvetica').text('Deducted from the goods above before they reached the balance (not added again):', left);
+    doc.moveDown(0.3);
+    for (const d of c.deductions) row(['Deducted', d.entryKind, d.component === 'COMMISSION' ? 'COMMISSION' : 'ROYALTY (museum)', String(d.orders), m(d.amountMinor)]);
   }
 }
 

@@ -19,7 +19,18 @@ describe('seller statements', () => {
 
   it('writes CSV rows with opening, movements and closing', () => {
     const csv = statementCsv({ sellerType: 'BRAND', sellerId: 'b1', month: '2026-12' }, [
-      { currency: 'CNY', openingPendingMinor: 0, openingPayableMinor: 0, movements: [{ account: 'SELLER_PENDING', entryKind: 'ORDER_PAID', component: 'GOODS', amountMinor: 1_234, orders: 1 }], closingPendingMinor: 1_234, closingPayableMinor: 0 },
+      {
+        currency: 'CNY',
+        openingPendingMinor: 0,
+        openingPayableMinor: 0,
+        movements: [{ account: 'SELLER_PENDING', entryKind: 'ORDER_PAID', component: 'GOODS', amountMinor: 1_234, orders: 1 }],
+        closingPendingMinor: 1_234,
+        closingPayableMinor: 0,
+        deductions: [
+          { entryKind: 'ORDER_PAID', component: 'COMMISSION', amountMinor: 225, orders: 1 },
+          { entryKind: 'ORDER_PAID', component: 'ROYALTY', amountMinor: 150, orders: 1 },
+        ],
+      },
     ]);
     expect(csv.split('\r\n')).toEqual([
       'seller_type,seller_id,month,currency,row,account,entry_kind,component,orders,amount_minor',
@@ -28,8 +39,23 @@ describe('seller statements', () => {
       'BRAND,b1,2026-12,CNY,MOVEMENT,SELLER_PENDING,ORDER_PAID,GOODS,1,1234',
       'BRAND,b1,2026-12,CNY,CLOSING,SELLER_PENDING,,,,1234',
       'BRAND,b1,2026-12,CNY,CLOSING,SELLER_PAYABLE,,,,0',
+      'BRAND,b1,2026-12,CNY,DEDUCTED,PLATFORM_COMMISSION,ORDER_PAID,COMMISSION,1,225',
+      'BRAND,b1,2026-12,CNY,DEDUCTED,MUSEUM_ROYALTY,ORDER_PAID,ROYALTY,1,150',
       '',
     ]);
+  });
+
+  it('lists what was deducted from the goods beside the movements, without changing the closing', () => {
+    const [c, e] = buildStatement(
+      [{ account: 'SELLER_PENDING', entryKind: 'ORDER_PAID', component: 'GOODS', currency: 'CNY', beforeMinor: 0, duringMinor: -7_500, orders: 1 }],
+      [
+        { entryKind: 'ORDER_PAID', component: 'COMMISSION', currency: 'CNY', amountMinor: 1_500, orders: 1 },
+        { entryKind: 'REFUND', component: 'COMMISSION', currency: 'CNY', amountMinor: 0, orders: 1 },
+        { entryKind: 'ORDER_PAID', component: 'ROYALTY', currency: 'EUR', amountMinor: 90, orders: 1 },
+      ],
+    );
+    expect(c).toMatchObject({ currency: 'CNY', closingPendingMinor: 7_500, deductions: [{ entryKind: 'ORDER_PAID', component: 'COMMISSION', amountMinor: 1_500, orders: 1 }] });
+    expect(e).toMatchObject({ currency: 'EUR', openingPendingMinor: 0, closingPendingMinor: 0, movements: [], deductions: [{ component: 'ROYALTY', amountMinor: 90 }] });
   });
 
   it('formats minor units exactly, sign and leading zeros included', () => {

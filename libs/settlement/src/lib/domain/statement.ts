@@ -10,6 +10,19 @@ export interface StatementMovement {
   orders: number;
 }
 
+/**
+ * What was taken from the seller's goods in the period before they reached its account, by kind
+ * of entry: the platform's commission and, on a brand's co-branded sales, the museum's royalty
+ * (positive: deducted; what a refund gives back, negative). Informative: the GOODS movements are
+ * already net of them, so they are not part of opening + movements = closing.
+ */
+export interface StatementDeduction {
+  entryKind: EntryKind;
+  component: 'COMMISSION' | 'ROYALTY';
+  amountMinor: number;
+  orders: number;
+}
+
 export interface CurrencyStatement {
   currency: string;
   openingPendingMinor: number;
@@ -17,6 +30,7 @@ export interface CurrencyStatement {
   movements: StatementMovement[];
   closingPendingMinor: number;
   closingPayableMinor: number;
+  deductions: StatementDeduction[];
 }
 
 /** The first instant of a month `YYYY-MM` (UTC) and of the next; null when malformed. */
@@ -33,15 +47,25 @@ export function monthBounds(month: string): { start: Date; end: Date } | null {
  * before the month), the month's movements, and closing = opening + movements, so it
  * reconciles to the ledger by construction. Credits (what is owed) are shown positive.
  */
-export function buildStatement(rows: readonly { account: AccountKind; entryKind: EntryKind; component: LineComponent; currency: string; beforeMinor: number; duringMinor: number; orders: number }[]): CurrencyStatement[] {
+export function buildStatement(
+  rows: readonly { account: AccountKind; entryKind: EntryKind; component: LineComponent; currency: string; beforeMinor: number; duringMinor: number; orders: number }[],
+  deductions: readonly { entryKind: EntryKind; component: 'COMMISSION' | 'ROYALTY'; currency: string; amountMinor: number; orders: number }[] = [],
+): CurrencyStatement[] {
   const by = new Map<string, CurrencyStatement>();
+  const of = (currency: string) => by.get(currency) ?? { currency, openingPendingMinor: 0, openingPayableMinor: 0, movements: [], closingPendingMinor: 0, closingPayableMinor: 0, deductions: [] };
   for (const r of rows) {
-    const s = by.get(r.currency) ?? { currency: r.currency, openingPendingMinor: 0, openingPayableMinor: 0, movements: [], closingPendingMinor: 0, closingPayableMinor: 0 };
+    const s = of(r.currency);
     const pending = r.account === 'SELLER_PENDING';
     if (pending) s.openingPendingMinor -= r.beforeMinor;
     else s.openingPayableMinor -= r.beforeMinor;
     if (r.duringMinor !== 0) s.movements.push({ account: r.account, entryKind: r.entryKind, component: r.component, amountMinor: -r.duringMinor, orders: r.orders });
     by.set(r.currency, s);
+  }
+  for (const d of deductions) {
+    if (d.amountMinor === 0) continue;
+    const s = of(d.currency);
+    s.deductions.push({ entryKind: d.entryKind, component: d.component, amountMinor: d.amountMinor, orders: d.orders });
+    by.set(d.currency, s);
   }
   for (const s of by.values()) {
     s.closingPendingMinor = s.openingPendingMinor + s.movements.filter((m) => m.account === 'SELLER_PENDING').reduce((a, m) => a + m.amountMinor, 0);
@@ -50,7 +74,7 @@ export function buildStatement(rows: readonly { account: AccountKind; entryKind:
   return [...by.values()];
 }
 
-/** The statement as CSV (RFC 4180, minor units, one row per movement plus opening and closing rows). */
+/** The statement as CSV (RFC 4180, minor units, one row per movement plus opening and closing rows, then the DEDUCTED rows: commission and royalty already taken from the goods). */
 /** The statement CSV's header line (every statement's first line; the operator's file of every seller's statements has it once). */
 export const STATEMENT_CSV_HEADER = 'seller_type,seller_id,month,currency,row,account,entry_kind,component,orders,amount_minor\r\n';
 
@@ -69,6 +93,8 @@ export function statementCsvRows(seller: { sellerType: string; sellerId: string;
     for (const m of c.movements) row('MOVEMENT', m.account, m.entryKind, m.component, m.orders, m.amountMinor);
     row('CLOSING', 'SELLER_PENDING', '', '', '', c.closingPendingMinor);
     row('CLOSING', 'SELLER_PAYABLE', '', '', '', c.closingPayableMinor);
+    // Informative, after the closing: already taken from the GOODS movements above.
+    for (const d of c.deductions) row('DEDUCTED', d.component === 'COMMISSION' ? 'PLATFORM_COMMISSION' : 'MUSEUM_ROYALTY', d.entryKind, d.component, d.orders, d.amountMinor);
   }
   return rows.map((r) => r.map(csvField).join(',') + '\r\n').join('');
 }

@@ -53,6 +53,7 @@ export class SettlementResolver {
         closingPending: c.closingPendingMinor,
         closingPayable: c.closingPayableMinor,
         movements: c.movements.map((m) => ({ account: m.account, entryKind: m.entryKind, component: m.component, orders: m.orders, amount: m.amountMinor })),
+        deductions: c.deductions.map((d) => ({ entryKind: d.entryKind, component: d.component, orders: d.orders, amount: d.amountMinor })),
       })),
     };
   }

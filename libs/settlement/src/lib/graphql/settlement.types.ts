@@ -120,6 +120,14 @@ export class StatementMovementType {
   @Field(() => Float, { description: 'Integer minor units.' }) amount!: number;
 }
 
+@ObjectType('StatementDeduction', { description: 'What was taken from the seller’s goods in the month before they reached its balance (the GOODS movements are net of it; not part of opening + movements = closing).' })
+export class StatementDeductionType {
+  @Field(() => String, { description: 'ORDER_PAID, REFUND, REFUND_FAILED or DISPUTE_LOST.' }) entryKind!: string;
+  @Field(() => String, { description: 'COMMISSION (the platform’s) or ROYALTY (the museum’s, on a brand’s co-branded sales).' }) component!: string;
+  @Field(() => Int, { description: 'Orders concerned.' }) orders!: number;
+  @Field(() => Float, { description: 'Integer minor units; positive when deducted, negative when a refund gave it back.' }) amount!: number;
+}
+
 @ObjectType('CurrencyStatement')
 export class CurrencyStatementType {
   @Field(() => String) currency!: string;
@@ -128,6 +136,7 @@ export class CurrencyStatementType {
   @Field(() => [StatementMovementType]) movements!: StatementMovementType[];
   @Field(() => Float, { description: 'openingPending + the month’s SELLER_PENDING movements.' }) closingPending!: number;
   @Field(() => Float, { description: 'openingPayable + the month’s SELLER_PAYABLE movements.' }) closingPayable!: number;
+  @Field(() => [StatementDeductionType]) deductions!: StatementDeductionType[];
 }
 
 @ObjectType('SellerStatement', { description: 'A seller’s settlement statement for a UTC month, by when entries were written (a month that has ended never changes); it reconciles to the ledger by construction.' })

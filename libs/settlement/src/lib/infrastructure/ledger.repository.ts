@@ -14,6 +14,14 @@ export interface BalanceRow {
   balanceMinor: number;
 }
 
+export interface DeductionRow {
+  entryKind: EntryKind;
+  component: 'COMMISSION' | 'ROYALTY';
+  currency: string;
+  amountMinor: number;
+  orders: number;
+}
+
 export interface MovementRow {
   account: AccountKind;
   entryKind: EntryKind;
@@ -249,6 +257,37 @@ export class LedgerRepository {
        GROUP BY a.kind, e.kind, l.component, l.currency
        ORDER BY l.currency, a.kind, e.kind, l.component`;
     return rows.map((r) => ({ ...r, currency: r.currency.trim(), beforeMinor: Number(r.beforeMinor), duringMinor: Number(r.duringMinor) }));
+  }
+
+  /**
+   * What was taken from a seller's goods in [start, end), by kind of entry and currency (the
+   * statement's DEDUCTED rows): the platform's COMMISSION lines and the other sellers' ROYALTY lines
+   * of each order whose entry credits this seller GOODS, positive when deducted. An order's entry
+   * credits goods to the one party that fulfils it (the checkout makes an order per fulfiller),
+   * so each commission and royalty is the deduction of exactly one seller.
+   */
+  async sellerDeductions(owner: { ownerType: OwnerType; ownerId: string }, start: Date, end: Date): Promise<DeductionRow[]> {
+    const rows = await this.prisma.$queryRaw<DeductionRow[]>`
+      WITH acc AS (
+        SELECT id FROM settlement_accounts
+         WHERE owner_type = ${owner.ownerType} AND owner_id = ${owner.ownerId}::uuid AND kind IN ('SELLER_PENDING', 'SELLER_PAYABLE')
+      ), mine AS (
+        SELECT DISTINCT l.entry_id, l.order_id, e.kind
+          FROM settlement_journal_lines l
+          JOIN settlement_journal_entries e ON e.id = l.entry_id
+         WHERE l.account_id IN (SELECT id FROM acc) AND l.component = 'GOODS' AND l.order_id IS NOT NULL
+           AND e.kind <> 'ORDER_PAYABLE' AND e.created_at >= ${start} AND e.created_at < ${end}
+      )
+      SELECT m.kind AS "entryKind", l.component, l.currency,
+             (-sum(l.amount_minor))::float8 AS "amountMinor", count(DISTINCT l.order_id)::int AS orders
+        FROM mine m
+        JOIN settlement_journal_lines l ON l.entry_id = m.entry_id AND l.order_id = m.order_id
+        JOIN settlement_accounts a ON a.id = l.account_id
+       WHERE (l.component = 'COMMISSION' AND a.kind = 'PLATFORM_COMMISSION')
+          OR (l.component = 'ROYALTY' AND l.account_id NOT IN (SELECT id FROM acc))
+       GROUP BY m.kind, l.component, l.currency
+       ORDER BY l.currency, m.kind, l.component`;
+    return rows.map((r) => ({ ...r, currency: r.currency.trim(), amountMinor: Number(r.amountMinor) }));
   }
 
   /**
