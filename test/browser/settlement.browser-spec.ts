@@ -7,6 +7,9 @@ import { pdfLines } from '../support/pdf-text';
 import { signInFast } from './support/browser';
 import { useConsole } from './support/console-fixture';
 
+/** An amount as the English console shows it (CN¥214.02). */
+const formatCny = (minor: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY' }).format(minor / 100);
+
 const RUN = `mutation($k: String!) { runPayouts(runKey: $k) { paid { id amount { amount } stripeTransferId checkoutId transferGroup } failed { id } } }`;
 const REFUND = `mutation($id: ID!, $reason: String!) { refundOrder(id: $id, reason: $reason) { refundId refundStatus } }`;
 
@@ -244,6 +247,22 @@ describe('console: settlement', () => {
     expect(all.filter((l) => l === museumCsv[0])).toHaveLength(1);
     expect(all[0]).toBe(museumCsv[0]);
     expect(all.filter((l) => l.includes(shop.museumId))).toEqual(museumCsv.slice(1));
+
+    // A payment of the tax to customs: more than is owed is refused in words and writes nothing; then 1.00 CNY is recorded and the tax owed goes down by it.
+    const owedBefore = ((await c.api.gql('{ platformLedger { taxOwedToCustoms { amount currency } } }', {}, operatorToken)) as any).data.platformLedger.taxOwedToCustoms;
+    const owedCny = owedBefore.find((a: any) => a.currency === 'CNY').amount as number;
+    await opPage.getByTestId('remit-reference').fill('CUSTOMS-2026-12-001');
+    await opPage.getByTestId('remit-amount').fill(`${Math.floor(owedCny / 100) + 1}.00`);
+    await opPage.getByTestId('remit-submit').click();
+    await opPage.getByText('That is more than the tax still owed to customs in this currency.').waitFor();
+    await expect(prisma.settlementJournalEntry.count({ where: { kind: 'TAX_REMITTANCE' } })).resolves.toBe(0);
+    await opPage.getByTestId('remit-amount').fill('1.00');
+    await opPage.getByTestId('remit-submit').click();
+    await opPage.getByText(/^Payment CUSTOMS-2026-12-001 recorded; still owed: /).waitFor();
+    await expect(opPage.getByTestId('platform-taxOwedToCustoms').textContent()).resolves.toContain(formatCny(owedCny - 100));
+    const owedAfter = ((await c.api.gql('{ platformLedger { taxOwedToCustoms { amount currency } } }', {}, operatorToken)) as any).data.platformLedger.taxOwedToCustoms;
+    expect(owedAfter.find((a: any) => a.currency === 'CNY').amount).toBe(owedCny - 100);
+    await opShot('settlement-operator-tax-paid');
   });
 
   it('reads in French', async () => {

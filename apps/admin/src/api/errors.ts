@@ -44,6 +44,8 @@ const WORDED: Record<string, string> = {
   SESSION_ENDED: 'vitrine.errors.session_ended',
   SESSION_CANCELLED: 'vitrine.errors.session_cancelled',
   STREAM_URL_NOT_ALLOWED: 'vitrine.live.errors.STREAM_URL_NOT_ALLOWED',
+  REMITTANCE_EXCEEDS_OWED: 'vitrine.errors.remittance_exceeds_owed',
+  CURRENCY_MISMATCH: 'vitrine.errors.currency_mismatch',
 };
 
 const STATUS: Record<string, number> = {

@@ -477,6 +477,16 @@ export type ProposalStatus =
   | 'SUBMITTED'
   | 'WITHDRAWN';
 
+/** A payment of the cross-border tax to customs (ADR 0031). */
+export type RecordTaxRemittanceInput = {
+  /** Integer minor units (a Float only to hold amounts beyond 2^31). */
+  amount: number;
+  /** ISO 4217 code, in capitals. */
+  currency: string;
+  /** Customs’ or the bank’s reference of the payment (1 to 64 letters, digits or _ . : / -): one remittance per reference. */
+  reference: string;
+};
+
 export type RefundLineInput = {
   lineId: string | number;
   /** Units of the line to refund (their landed price: goods, freight share and tax). */
@@ -1593,6 +1603,13 @@ export type PlatformLedgerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PlatformLedgerQuery = { platformLedger: { sellers: Array<{ sellerType: SellerKind, sellerId: string, payable: Array<{ amount: number, currency: string }>, pending: Array<{ amount: number, currency: string }>, notPaidOut: Array<{ amount: number, currency: string }> }>, taxOwedToCustoms: Array<{ amount: number, currency: string }>, commissionRevenue: Array<{ amount: number, currency: string }>, stripeClearing: Array<{ amount: number, currency: string }>, stripeFees: Array<{ amount: number, currency: string }>, platformPromotions: Array<{ amount: number, currency: string }> } };
+
+export type RecordTaxRemittanceMutationVariables = Exact<{
+  input: RecordTaxRemittanceInput;
+}>;
+
+
+export type RecordTaxRemittanceMutation = { recordTaxRemittance: { reference: string, amount: { amount: number, currency: string }, taxOwedAfter: { amount: number, currency: string } } };
 
 export type SettlementBrandNamesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -6764,6 +6781,21 @@ export const PlatformLedgerDocument = new TypedDocumentString(`
     currency
   }
 }`) as unknown as TypedDocumentString<PlatformLedgerQuery, PlatformLedgerQueryVariables>;
+export const RecordTaxRemittanceDocument = new TypedDocumentString(`
+    mutation RecordTaxRemittance($input: RecordTaxRemittanceInput!) {
+  recordTaxRemittance(input: $input) {
+    reference
+    amount {
+      amount
+      currency
+    }
+    taxOwedAfter {
+      amount
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordTaxRemittanceMutation, RecordTaxRemittanceMutationVariables>;
 export const SettlementBrandNamesDocument = new TypedDocumentString(`
     query SettlementBrandNames {
   brands(first: 100) {

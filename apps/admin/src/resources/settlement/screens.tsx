@@ -17,12 +17,14 @@ import {
   FilterForm,
   useGetList,
   useListController,
+  useLocaleState,
   useNotify,
   usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { downloadFile } from '../../api/download';
+import { eurosToCents, formatMoney } from '../../data/money';
 import { Section } from '../../components/DetailParts';
 import { Money } from '../../components/Money';
 import { NotFound } from '../../components/NotFound';
@@ -31,6 +33,7 @@ import {
   connectPayoutAccount,
   payoutAccount,
   platformLedger,
+  recordTaxRemittance,
   statementCsv,
   type Amount,
   type LedgerLineRecord,
@@ -53,18 +56,8 @@ const SellerName = (_: { label?: string }) => {
 };
 
 /** The operator's platform accounts: tax owed to customs, commission, the money at Stripe, fees. */
-const PlatformSummary = () => {
+const PlatformSummary = ({ ledger }: { ledger: PlatformLedger | null }) => {
   const translate = useTranslate();
-  const [ledger, setLedger] = useState<PlatformLedger | null>(null);
-  useEffect(() => {
-    let live = true;
-    platformLedger()
-      .then((l) => live && setLedger(l))
-      .catch(() => live && setLedger(null));
-    return () => {
-      live = false;
-    };
-  }, []);
   if (!ledger) return null;
   const cards: [string, Amount[]][] = [
     ['taxOwedToCustoms', ledger.taxOwedToCustoms],
@@ -104,7 +97,7 @@ const AllStatementsDownload = () => {
       .finally(() => setBusy(false));
   };
   return (
-    <Card variant="outlined" sx={{ mb: 2, maxWidth: 640 }} data-testid="all-statements">
+    <Card variant="outlined" sx={{ maxWidth: 640, flex: '1 1 320px' }} data-testid="all-statements">
       <CardContent>
         <Typography variant="subtitle1" component="h2">
           {translate('vitrine.settlement.all_statements')}
@@ -131,12 +124,111 @@ const AllStatementsDownload = () => {
   );
 };
 
+/** The operator records a payment of the tax collected as withholding agent to customs: the tax owed goes down by it. */
+const TaxRemittanceForm = ({ ledger, onRecorded }: { ledger: PlatformLedger | null; onRecorded: () => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const locale = useLocaleState()[0];
+  const owed = ledger?.taxOwedToCustoms ?? [];
+  const [reference, setReference] = useState('');
+  const [amount, setAmount] = useState('');
+  const [currency, setCurrency] = useState('');
+  const [busy, setBusy] = useState(false);
+  const chosen = currency || owed[0]?.currency || 'CNY';
+  const minor = eurosToCents(amount);
+  const submit = async () => {
+    if (minor == null) return;
+    setBusy(true);
+    try {
+      const r = await recordTaxRemittance({ reference: reference.trim(), amount: minor, currency: chosen });
+      notify(translate('vitrine.settlement.remit_done', { reference: r.reference, owed: formatMoney(r.taxOwedAfter.amount, r.taxOwedAfter.currency, locale) }), { type: 'success' });
+      setReference('');
+      setAmount('');
+      onRecorded();
+    } catch (e) {
+      notify(e instanceof Error ? e.message : 'vitrine.errors.internal', { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card variant="outlined" sx={{ maxWidth: 640, flex: '1 1 320px' }} data-testid="tax-remittance">
+      <CardContent>
+        <Typography variant="subtitle1" component="h2">
+          {translate('vitrine.settlement.remit')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+          {translate('vitrine.settlement.remit_help')}
+        </Typography>
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+          <MuiTextField
+            size="small"
+            label={translate('vitrine.settlement.remit_reference')}
+            value={reference}
+            onChange={(e) => setReference(e.target.value)}
+            slotProps={{ htmlInput: { 'data-testid': 'remit-reference', maxLength: 64 } }}
+          />
+          <MuiTextField
+            size="small"
+            label={translate('vitrine.settlement.remit_amount')}
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            error={amount !== '' && minor == null}
+            inputMode="decimal"
+            sx={{ width: 140 }}
+            slotProps={{ htmlInput: { 'data-testid': 'remit-amount' } }}
+          />
+          <MuiTextField
+            select
+            size="small"
+            label={translate('vitrine.settlement.remit_currency')}
+            value={chosen}
+            onChange={(e) => setCurrency(e.target.value)}
+            sx={{ width: 110 }}
+            slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'remit-currency' } }}
+          >
+            {[...new Set([...owed.map((a) => a.currency), chosen])].map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </MuiTextField>
+          <Button label="vitrine.settlement.remit_submit" onClick={submit} disabled={busy || !reference.trim() || minor == null || minor <= 0} data-testid="remit-submit" variant="contained" />
+        </Box>
+      </CardContent>
+    </Card>
+  );
+};
+
+/** The operator's summary and tools: the platform accounts, the month-end file and payments of tax to customs. */
+const OperatorPanel = () => {
+  const [ledger, setLedger] = useState<PlatformLedger | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    platformLedger()
+      .then((l) => live && setLedger(l))
+      .catch(() => live && setLedger(null));
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return (
+    <>
+      <PlatformSummary ledger={ledger} />
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'stretch', mb: 2 }}>
+        <AllStatementsDownload />
+        <TaxRemittanceForm ledger={ledger} onRecorded={() => setVersion((v) => v + 1)} />
+      </Box>
+    </>
+  );
+};
+
 export const SettlementList = () => {
   const { permissions } = usePermissions<string>();
   return (
     <>
-      {permissions === 'PLATFORM_ADMIN' && <PlatformSummary />}
-      {permissions === 'PLATFORM_ADMIN' && <AllStatementsDownload />}
+      {permissions === 'PLATFORM_ADMIN' && <OperatorPanel />}
       <List exporter={false} pagination={false} empty={false}>
         <Datagrid rowClick="show" bulkActionButtons={false} data-testid="settlement-sellers">
           <SellerName label="resources.settlement.fields.seller" />

@@ -104,6 +104,11 @@ const PLATFORM_LEDGER = graphql(`
     }
   }
 `);
+const RECORD_TAX_REMITTANCE = graphql(`
+  mutation RecordTaxRemittance($input: RecordTaxRemittanceInput!) {
+    recordTaxRemittance(input: $input) { reference amount { amount currency } taxOwedAfter { amount currency } }
+  }
+`);
 const SETTLEMENT_BRAND_NAMES = graphql(`
   query SettlementBrandNames { brands(first: 100) { nodes { id name } } }
 `);
@@ -156,6 +161,13 @@ async function balanceOf(args: { m: string | null; b: string | null }) {
 
 export async function platformLedger(): Promise<PlatformLedger> {
   return (await gql(PLATFORM_LEDGER)).platformLedger;
+}
+
+/** The operator records a payment of the cross-border tax to customs (amount in minor units); answers what is still owed. */
+export async function recordTaxRemittance(input: { reference: string; amount: number; currency: string }) {
+  const r = await gql(RECORD_TAX_REMITTANCE, { input });
+  pager.invalidate('settlement');
+  return r.recordTaxRemittance;
 }
 
 async function brandNames(): Promise<Map<string, string>> {
