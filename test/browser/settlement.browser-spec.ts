@@ -79,6 +79,9 @@ describe('console: settlement', () => {
     await expect(page.getByTestId('all-statements').count()).resolves.toBe(0);
     await page.getByTestId('settlement-sellers').locator('tbody tr').first().click();
     await page.getByTestId('settlement-show').waitFor();
+    // The page's title names the museum, not only its kind.
+    const legalName = (await prisma.museum.findUniqueOrThrow({ where: { id: shop.museumId } })).legalName;
+    await page.locator('#react-admin-title').getByText(legalName, { exact: false }).waitFor();
     const available = page.getByTestId('balance-CNY-available');
     const pending = page.getByTestId('balance-CNY-pending');
     await available.waitFor();

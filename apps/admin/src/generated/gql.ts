@@ -144,6 +144,8 @@ type Documents = {
     "\n  query SellerBalance($m: ID, $b: ID) { sellerBalance(museumId: $m, brandId: $b) { ...BalanceFields } }\n": typeof types.SellerBalanceDocument,
     "\n  query PlatformLedger {\n    platformLedger {\n      sellers { ...BalanceFields }\n      taxOwedToCustoms { amount currency }\n      commissionRevenue { amount currency }\n      stripeClearing { amount currency }\n      stripeFees { amount currency }\n      platformPromotions { amount currency }\n    }\n  }\n": typeof types.PlatformLedgerDocument,
     "\n  mutation RecordTaxRemittance($input: RecordTaxRemittanceInput!) {\n    recordTaxRemittance(input: $input) { reference amount { amount currency } taxOwedAfter { amount currency } }\n  }\n": typeof types.RecordTaxRemittanceDocument,
+    "\n  query SettlementMuseumName($id: ID!) { museum(id: $id) { legalName } }\n": typeof types.SettlementMuseumNameDocument,
+    "\n  query SettlementBrandName($id: ID!) { brand(id: $id) { name } }\n": typeof types.SettlementBrandNameDocument,
     "\n  query SettlementBrandNames { brands(first: 100) { nodes { id name } } }\n": typeof types.SettlementBrandNamesDocument,
     "\n  query SellerLedgerLines($m: ID, $b: ID, $kind: String, $from: DateTime, $to: DateTime, $first: Int, $after: String, $full: Boolean!) {\n    sellerLedgerLines(museumId: $m, brandId: $b, kind: $kind, from: $from, to: $to, first: $first, after: $after) {\n      nodes { id ...LedgerLineFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": typeof types.SellerLedgerLinesDocument,
     "\n  query SellerPayouts($m: ID, $b: ID) {\n    sellerPayouts(museumId: $m, brandId: $b) {\n      id\n      runKey\n      amount { amount currency }\n      status\n      stripeTransferId\n      checkoutId\n      transferGroup\n      reversed { amount currency }\n      createdAt\n      paidAt\n      bankStatus\n      bankFailureCode\n      bankFailureMessage\n      received { amount currency }\n      exchangeRate\n    }\n  }\n": typeof types.SellerPayoutsDocument,
@@ -318,6 +320,8 @@ const documents: Documents = {
     "\n  query SellerBalance($m: ID, $b: ID) { sellerBalance(museumId: $m, brandId: $b) { ...BalanceFields } }\n": types.SellerBalanceDocument,
     "\n  query PlatformLedger {\n    platformLedger {\n      sellers { ...BalanceFields }\n      taxOwedToCustoms { amount currency }\n      commissionRevenue { amount currency }\n      stripeClearing { amount currency }\n      stripeFees { amount currency }\n      platformPromotions { amount currency }\n    }\n  }\n": types.PlatformLedgerDocument,
     "\n  mutation RecordTaxRemittance($input: RecordTaxRemittanceInput!) {\n    recordTaxRemittance(input: $input) { reference amount { amount currency } taxOwedAfter { amount currency } }\n  }\n": types.RecordTaxRemittanceDocument,
+    "\n  query SettlementMuseumName($id: ID!) { museum(id: $id) { legalName } }\n": types.SettlementMuseumNameDocument,
+    "\n  query SettlementBrandName($id: ID!) { brand(id: $id) { name } }\n": types.SettlementBrandNameDocument,
     "\n  query SettlementBrandNames { brands(first: 100) { nodes { id name } } }\n": types.SettlementBrandNamesDocument,
     "\n  query SellerLedgerLines($m: ID, $b: ID, $kind: String, $from: DateTime, $to: DateTime, $first: Int, $after: String, $full: Boolean!) {\n    sellerLedgerLines(museumId: $m, brandId: $b, kind: $kind, from: $from, to: $to, first: $first, after: $after) {\n      nodes { id ...LedgerLineFields @include(if: $full) }\n      pageInfo { endCursor hasNextPage }\n      totalCount\n    }\n  }\n": types.SellerLedgerLinesDocument,
     "\n  query SellerPayouts($m: ID, $b: ID) {\n    sellerPayouts(museumId: $m, brandId: $b) {\n      id\n      runKey\n      amount { amount currency }\n      status\n      stripeTransferId\n      checkoutId\n      transferGroup\n      reversed { amount currency }\n      createdAt\n      paidAt\n      bankStatus\n      bankFailureCode\n      bankFailureMessage\n      received { amount currency }\n      exchangeRate\n    }\n  }\n": types.SellerPayoutsDocument,
@@ -879,6 +883,14 @@ export function graphql(source: "\n  query PlatformLedger {\n    platformLedger 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordTaxRemittance($input: RecordTaxRemittanceInput!) {\n    recordTaxRemittance(input: $input) { reference amount { amount currency } taxOwedAfter { amount currency } }\n  }\n"): typeof import('./graphql').RecordTaxRemittanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettlementMuseumName($id: ID!) { museum(id: $id) { legalName } }\n"): typeof import('./graphql').SettlementMuseumNameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettlementBrandName($id: ID!) { brand(id: $id) { name } }\n"): typeof import('./graphql').SettlementBrandNameDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1611,6 +1611,20 @@ export type RecordTaxRemittanceMutationVariables = Exact<{
 
 export type RecordTaxRemittanceMutation = { recordTaxRemittance: { reference: string, amount: { amount: number, currency: string }, taxOwedAfter: { amount: number, currency: string } } };
 
+export type SettlementMuseumNameQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SettlementMuseumNameQuery = { museum: { legalName: string } };
+
+export type SettlementBrandNameQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SettlementBrandNameQuery = { brand: { name: string } };
+
 export type SettlementBrandNamesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -6796,6 +6810,20 @@ export const RecordTaxRemittanceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordTaxRemittanceMutation, RecordTaxRemittanceMutationVariables>;
+export const SettlementMuseumNameDocument = new TypedDocumentString(`
+    query SettlementMuseumName($id: ID!) {
+  museum(id: $id) {
+    legalName
+  }
+}
+    `) as unknown as TypedDocumentString<SettlementMuseumNameQuery, SettlementMuseumNameQueryVariables>;
+export const SettlementBrandNameDocument = new TypedDocumentString(`
+    query SettlementBrandName($id: ID!) {
+  brand(id: $id) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<SettlementBrandNameQuery, SettlementBrandNameQueryVariables>;
 export const SettlementBrandNamesDocument = new TypedDocumentString(`
     query SettlementBrandNames {
   brands(first: 100) {

@@ -26,6 +26,7 @@ import {
 import { downloadFile } from '../../api/download';
 import { eurosToCents, formatMoney } from '../../data/money';
 import { Section } from '../../components/DetailParts';
+import { payoutNeeds } from './payout-requirements';
 import { Money } from '../../components/Money';
 import { NotFound } from '../../components/NotFound';
 import {
@@ -350,7 +351,11 @@ const PayoutAccount = () => {
         )}
         {account && account.requirements.length > 0 && (
           <Typography variant="body2" data-testid="payout-account-requirements">
-            {translate('vitrine.settlement.account.requirements', { list: account.requirements.join(', ') })}
+            {translate('vitrine.settlement.account.requirements', {
+              list: payoutNeeds(account.requirements)
+                .map((n) => (n.key ? translate(`vitrine.settlement.account.need.${n.key}`) : n.code))
+                .join(', '),
+            })}
           </Typography>
         )}
         {account?.bankPayoutStatus && (
@@ -571,7 +576,8 @@ const StatementDownload = () => {
 const SellerTitle = () => {
   const s = useRecordContext<SellerRecord>();
   const translate = useTranslate();
-  return <span>{s ? `${translate('resources.settlement.name', { smart_count: 1 })} — ${translate(`vitrine.settlement.seller.${s.sellerType}`)}` : ''}</span>;
+  // The seller's name where the API gives it (the operator opens many), else its kind.
+  return <span>{s ? `${translate('resources.settlement.name', { smart_count: 1 })} — ${s.name ?? translate(`vitrine.settlement.seller.${s.sellerType}`)}` : ''}</span>;
 };
 
 export const SettlementShow = () => (

@@ -109,6 +109,12 @@ const RECORD_TAX_REMITTANCE = graphql(`
     recordTaxRemittance(input: $input) { reference amount { amount currency } taxOwedAfter { amount currency } }
   }
 `);
+const SELLER_MUSEUM_NAME = graphql(`
+  query SettlementMuseumName($id: ID!) { museum(id: $id) { legalName } }
+`);
+const SELLER_BRAND_NAME = graphql(`
+  query SettlementBrandName($id: ID!) { brand(id: $id) { name } }
+`);
 const SETTLEMENT_BRAND_NAMES = graphql(`
   query SettlementBrandNames { brands(first: 100) { nodes { id name } } }
 `);
@@ -170,6 +176,17 @@ export async function recordTaxRemittance(input: { reference: string; amount: nu
   return r.recordTaxRemittance;
 }
 
+/** The seller's name for the page's title (null when it cannot be read: the balance's own access check answers for the page). */
+async function sellerName(args: { m: string | null; b: string | null }): Promise<string | null> {
+  try {
+    if (args.m) return (await gql(SELLER_MUSEUM_NAME, { id: args.m })).museum.legalName;
+    if (args.b) return (await gql(SELLER_BRAND_NAME, { id: args.b })).brand.name;
+  } catch {
+    // NOT_FOUND or FORBIDDEN: the title falls back to the seller's kind.
+  }
+  return null;
+}
+
 async function brandNames(): Promise<Map<string, string>> {
   const r = await gql(SETTLEMENT_BRAND_NAMES);
   return new Map(r.brands.nodes.map((b) => [b.id, b.name]));
@@ -205,8 +222,8 @@ export const settlementData: ResourceHandler = {
   },
   getOne: async ({ id }) => {
     const args = sellerArgs(String(id));
-    const b = await balanceOf(args);
-    return { data: { ...b, id: String(id), name: null } };
+    const [b, name] = await Promise.all([balanceOf(args), sellerName(args)]);
+    return { data: { ...b, id: String(id), name } };
   },
 };
 
