@@ -43,7 +43,7 @@ export class SettlementPostingService {
    * writes one batch while this process plans the next (issue 21: the two took turns on one
    * connection). Their checkouts are disjoint (each work list starts after the last one's end)
    * and a checkout's entries depend only on its own facts and lines, except the transfer
-   * reversals a refund plans from its sellers' balances: a batch whose checkouts have refunds or
+   * reversals a refund or a lost dispute plans from its sellers' balances: a batch whose checkouts have refunds or
    * lost disputes runs alone, after the batches before it have committed and before any after
    * it starts, as it would one batch at a time. A batch that fails stops the run once the
    * batches in flight have ended (each its own transaction: what committed stays, and the next
@@ -124,8 +124,8 @@ export class SettlementPostingService {
    * The catch-up's path: posts these checkouts in one transaction, after locking their
    * payments. The same facts, rules and event keys as `settleCheckout` for each, so the ledger
    * ends the same; entries are written with one statement for all the checkouts up to the next
-   * one holding a refund (whose transfer reversals are planned on the ledger as it stands after
-   * its own entries, as they would be one checkout at a time).
+   * one holding a refund or a lost dispute (whose transfer reversals are planned on the ledger as
+   * it stands after its own entries, as they would be one checkout at a time).
    */
   async settleCheckouts(tx: SqlTx, checkoutIds: readonly string[], now = new Date()): Promise<{ checkouts: number; entries: number }> {
     await this.sources.lockPayments(tx, checkoutIds);
@@ -207,9 +207,9 @@ export class SettlementPostingService {
    */
   private async afterWritten(tx: SqlTx, checkoutId: string, written: readonly JournalEntryDraft[]): Promise<OutboxJob[]> {
     const jobs: OutboxJob[] = [];
+    // Refunds and lost disputes that took money already transferred to a seller: reverse that part of the transfer (outbox, this transaction).
+    await this.reversals.planAfter(tx, written);
     for (const e of written) {
-      // A refund or a lost dispute that took money already transferred to a seller: reverse that part of the transfer (outbox, this transaction).
-      if (e.kind === 'REFUND' || e.kind === 'DISPUTE_LOST') await this.reversals.planAfterRefund(tx, e);
       // Stripe's fee on the lost dispute, read by the worker.
       if (e.kind === 'DISPUTE_LOST') jobs.push(jobOf(disputeFeeJob, { disputeId: e.eventKey.slice('dispute-lost:'.length) }));
     }

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 import { enqueueJob } from '@vitrine/shared/jobs';
-import { AccountKind, type JournalEntryDraft } from '../domain/ledger';
+import type { JournalEntryDraft } from '../domain/ledger';
 import { transferReversalEntry } from '../domain/posting-plan';
-import { planRefundReversal, type ReversalPart } from '../domain/transfer-reversal';
+import { planRefundReversal, reversalIdempotencyKey, takenFromPayable, type ReversalPart } from '../domain/transfer-reversal';
 import { LedgerRepository } from '../infrastructure/ledger.repository';
 import { PayoutRepository } from '../infrastructure/payout.repository';
 import { transferReversalJob, type TransferReversalPayload } from '../jobs/settlement.jobs';
@@ -26,20 +26,20 @@ export function decodeParts(s: string): ReversalPart[] {
 /**
  * Transfer reversals we ask for: a refund or a lost dispute that takes from a seller's payable
  * balance money already transferred to it reverses that part of the transfer (ADR 0014; a lost
- * dispute since the audit of issue 21: "transfer reversal where Stripe allows it"). Below,
- * "refund" stands for either; a dispute's parts go under `vitrine-dispute-reversal-<dp>-<payout>`.
+ * dispute since the audit of issue 21: "transfer reversal where Stripe allows it").
  *
- * Planned in the refund's own transaction (`planAfterRefund`, called by the posting that writes
- * the refund's entry): the seller's debt is what the refund took beyond what it was still owed
- * (net of payouts in flight), taken from the transfer that carried the order's share, then the
- * others; written to the outbox as one job per refund, seller and currency.
+ * Planned in the take-back's own transaction (`planAfter`, called by the posting that writes the
+ * `refund:` or `dispute-lost:` entry): the seller's debt is what the entry took beyond what the
+ * seller was still owed (net of payouts in flight and of what earlier entries of the same posting
+ * planned), taken from the transfer that carried the order's share, then the others; written to
+ * the outbox as one job per entry, seller and currency.
  * Made by the worker (`reverse`): each part under the Stripe idempotency key
- * `vitrine-refund-reversal-<refund>-<payout>`, then recorded as the payout's reversal (unique on
- * Stripe's reversal id, so the transfer.reversed webhook that follows posts nothing again) with
- * the ledger's `transfer-reversal:<trr_…>` entry (clearing debited, the seller's payable
- * credited: the debt is settled), in one transaction. If Stripe refuses (the connected account
- * no longer holds the money: balance_insufficient), nothing is written: the debt stays on the
- * seller's payable balance and the next payout run nets it.
+ * `vitrine-refund-reversal-<refund>-<payout>` or `vitrine-dispute-reversal-<dp>-<payout>`, then
+ * recorded as the payout's reversal (unique on Stripe's reversal id, so the transfer.reversed
+ * webhook that follows posts nothing again) with the ledger's `transfer-reversal:<trr_…>` entry
+ * (clearing debited, the seller's payable credited: the debt is settled), in one transaction. If
+ * Stripe refuses (the connected account no longer holds the money: balance_insufficient), nothing
+ * is written: the debt stays on the seller's payable balance and the next payout run nets it.
  */
 @Injectable()
 export class TransferReversalPlanner {
@@ -48,30 +48,35 @@ export class TransferReversalPlanner {
     private readonly payouts: PayoutRepository,
   ) {}
 
-  /** After a refund's or a lost dispute's entry was written in `tx`: plans the reversals it calls for, one outbox job per seller and currency. */
-  async planAfterRefund(tx: SqlTx, refund: JournalEntryDraft): Promise<number> {
-    const taken = new Map<string, { seller: SellerRef; currency: string; amountMinor: number; orderIds: Set<string> }>();
-    for (const l of refund.lines) {
-      if (l.account.kind !== AccountKind.SELLER_PAYABLE || l.amountMinor <= 0 || !l.account.ownerId) continue;
-      const key = `${l.account.ownerType}:${l.account.ownerId}:${l.currency}`;
-      const t = taken.get(key) ?? { seller: { sellerType: l.account.ownerType as SellerRef['sellerType'], sellerId: l.account.ownerId }, currency: l.currency, amountMinor: 0, orderIds: new Set<string>() };
-      t.amountMinor += l.amountMinor;
-      if (l.orderId) t.orderIds.add(l.orderId);
-      taken.set(key, t);
-    }
+  /**
+   * After a posting wrote these entries in `tx`: plans the reversals its refunds and lost disputes
+   * call for, one outbox job per entry, seller and currency. Entries taking from the same seller in
+   * one posting (a refund and a lost dispute caught up together) share its debt and its transfers:
+   * the balance read after both shows the debt once, and a transfer's reversed amount does not
+   * show what an earlier one planned yet, so each later one plans only what the earlier ones left.
+   */
+  async planAfter(tx: SqlTx, written: readonly JournalEntryDraft[]): Promise<number> {
+    const planned = new Map<string, number>();
+    const plannedOn = new Map<string, number>();
     let jobs = 0;
-    for (const t of taken.values()) {
-      const transfers = await this.payouts.paidTransfers(tx, t.seller, t.currency);
-      if (!transfers.length) continue;
-      const [balance] = await this.ledger.balancesIn(tx, { kinds: ['SELLER_PAYABLE'], owners: [{ ownerType: t.seller.sellerType, ownerId: t.seller.sellerId }] }, t.currency);
-      const owedAfter = -(balance?.balanceMinor ?? 0) - (await this.payouts.pendingMinor(tx, t.seller, t.currency));
-      const times = [...(await this.ledger.entryTimes(tx, [...t.orderIds].map((id) => `order-payable:${id}`))).values()];
-      const payableSince = times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null;
-      const parts = planRefundReversal({ takenMinor: t.amountMinor, owedAfterMinor: owedAfter, payableSince, transfers, checkoutId: refund.checkoutId });
-      if (!parts.length) continue;
-      const payload: TransferReversalPayload = { refundKey: refund.eventKey, sellerType: t.seller.sellerType, sellerId: t.seller.sellerId, currency: t.currency, parts: encodeParts(parts) };
-      await enqueueJob(tx, transferReversalJob, payload);
-      jobs++;
+    for (const entry of written) {
+      for (const t of takenFromPayable(entry)) {
+        const seller: SellerRef = { sellerType: t.sellerType, sellerId: t.sellerId };
+        const transfers = (await this.payouts.paidTransfers(tx, seller, t.currency)).map((x) => ({ ...x, reversedMinor: x.reversedMinor + (plannedOn.get(x.payoutId) ?? 0) }));
+        if (!transfers.length) continue;
+        const [balance] = await this.ledger.balancesIn(tx, { kinds: ['SELLER_PAYABLE'], owners: [{ ownerType: t.sellerType, ownerId: t.sellerId }] }, t.currency);
+        const owedAfter = -(balance?.balanceMinor ?? 0) - (await this.payouts.pendingMinor(tx, seller, t.currency));
+        const times = [...(await this.ledger.entryTimes(tx, t.orderIds.map((id) => `order-payable:${id}`))).values()];
+        const payableSince = times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null;
+        const key = `${t.sellerType}:${t.sellerId}:${t.currency}`;
+        const parts = planRefundReversal({ takenMinor: t.amountMinor, owedAfterMinor: owedAfter, payableSince, transfers, checkoutId: entry.checkoutId, plannedMinor: planned.get(key) ?? 0 });
+        if (!parts.length) continue;
+        planned.set(key, (planned.get(key) ?? 0) + parts.reduce((s, p) => s + p.amountMinor, 0));
+        for (const p of parts) plannedOn.set(p.payoutId, (plannedOn.get(p.payoutId) ?? 0) + p.amountMinor);
+        const payload: TransferReversalPayload = { refundKey: entry.eventKey, sellerType: t.sellerType, sellerId: t.sellerId, currency: t.currency, parts: encodeParts(parts) };
+        await enqueueJob(tx, transferReversalJob, payload);
+        jobs++;
+      }
     }
     return jobs;
   }
@@ -92,8 +97,6 @@ export class TransferReversalsService {
   /** The worker's job: makes each planned reversal at Stripe and records it once. Throws (the job retries, same keys) when Stripe cannot be reached. */
   async reverse(p: TransferReversalPayload): Promise<ReversalOutcome[]> {
     const out: ReversalOutcome[] = [];
-    // A refund's keys as they always were; a lost dispute's of its own.
-    const idempotencyPrefix = p.refundKey.startsWith('dispute-lost:') ? `vitrine-dispute-reversal-${p.refundKey.slice('dispute-lost:'.length)}` : `vitrine-refund-reversal-${p.refundKey.replace(/^refund:/, '')}`;
     for (const part of decodeParts(p.parts)) {
       const payout = await this.payouts.payoutById(part.payoutId);
       if (!payout?.stripeTransferId || payout.sellerType !== p.sellerType || payout.sellerId !== p.sellerId || payout.currency !== p.currency) {
@@ -104,7 +107,7 @@ export class TransferReversalsService {
         transferId: payout.stripeTransferId,
         amountMinor: part.amountMinor,
         metadata: { vitrine_refund: p.refundKey, vitrine_payout_id: payout.id },
-        idempotencyKey: `${idempotencyPrefix}-${payout.id}`,
+        idempotencyKey: reversalIdempotencyKey(p.refundKey, payout.id),
       });
       if ('refused' in made) {
         this.logger.warn(`transfer ${payout.stripeTransferId} not reversed for ${p.refundKey} (${made.refused}): ${part.amountMinor} ${p.currency} stays owed by ${p.sellerType} ${p.sellerId}, netted from its next payout`);
