@@ -141,6 +141,18 @@ describe('settlement: transfer reversals after a refund of paid-out money', () =
     expect(await api.db.prisma.sellerPayoutReversal.count()).toBe(1);
     expect(await unbalanced()).toEqual([]);
 
+    // A reversal of that CNY transfer in another currency: refused whole (422 CURRENCY_MISMATCH), nothing written, the event
+    // left unclaimed (delivered again, refused again) rather than recorded as processed with the reversal dropped.
+    const foreign = structuredClone(transfer) as any;
+    foreign.reversals.data.unshift({ ...foreign.reversals.data[0], id: `trr_${randomUUID().replace(/-/g, '').slice(0, 24)}`, amount: 100, currency: 'eur' });
+    foreign.amount_reversed += 100;
+    const mismatch: StripeEventLike = { ...reversed, id: `evt_${randomUUID().replace(/-/g, '')}`, data: { object: foreign } } as StripeEventLike;
+    expect(await stripe.deliver(api.baseUrl, mismatch)).toBe(422);
+    expect(await stripe.deliver(api.baseUrl, mismatch)).toBe(422);
+    expect(await api.db.prisma.settlementJournalEntry.count()).toBe(entries);
+    expect(await api.db.prisma.sellerPayoutReversal.count()).toBe(1);
+    expect(await api.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM processed_payment_events WHERE event_id = ${mismatch.id}`).toEqual([{ n: 0n }]);
+
     // A refund the seller's balance still covers (a new order became payable, not paid out yet) reverses nothing.
     await payableOrder(0, 3);
     const before = await payable();

@@ -38,6 +38,8 @@ export class ConnectWebhookService {
       const outcome = await this.settlement.apply(tx, e.event);
       // Ours (the transfer's metadata names our payout) but not recorded yet: refuse so Stripe delivers it again.
       if (outcome === 'PAYOUT_NOT_YET_KNOWN') throw new OrdersError(OrdersErrorCode.PAYMENT_NOT_YET_KNOWN, 'Payout not recorded yet');
+      // Refused whole (the event's claim rolls back with it): posting part of it, or none under a claimed id, would lose it.
+      if (outcome === 'CURRENCY_MISMATCH') throw new OrdersError(OrdersErrorCode.CURRENCY_MISMATCH, 'A transfer reversal is in another currency than its payout');
       if (outcome === 'ignored') this.logger.debug(`Connect event ${e.eventId} (${e.type}) of ${e.account ?? 'the platform'}: nothing to do`);
       return outcome;
     });

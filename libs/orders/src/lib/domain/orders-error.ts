@@ -27,6 +27,8 @@ export const OrdersErrorCode = {
   ORDER_NOT_READY_TO_SHIP: 'ORDER_NOT_READY_TO_SHIP',
   /** A payment event names our checkout before its payment row is visible; Stripe retries. */
   PAYMENT_NOT_YET_KNOWN: 'PAYMENT_NOT_YET_KNOWN',
+  /** A Connect event whose transfer reversal is in another currency than the payout it reverses: refused, nothing written (the webhook answers 422; Stripe retries). */
+  CURRENCY_MISMATCH: 'CURRENCY_MISMATCH',
   /** abandonCheckout after Stripe took the payment (succeeded or processing): the webhook settles it. */
   PAYMENT_IN_PROGRESS: 'PAYMENT_IN_PROGRESS',
 } as const;

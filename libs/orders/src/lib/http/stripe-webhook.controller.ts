@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Headers, HttpCode, Post, Req, ServiceUnavailableException, type RawBodyRequest } from '@nestjs/common';
+import { BadRequestException, Controller, Headers, HttpCode, Post, Req, ServiceUnavailableException, UnprocessableEntityException, type RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
 import { PaymentsError, PaymentsErrorCode, PaymentsService } from '@vitrine/payments';
 import { Public } from '@vitrine/shared/graphql';
@@ -8,12 +8,15 @@ import { OrdersError, OrdersErrorCode } from '../domain/orders-error';
 
 /**
  * A bad signature is 400 (Stripe gives up); not yet known, or Stripe itself unreachable while
- * the event needed a read from it, is 503 (Stripe delivers it again); anything else as it is.
+ * the event needed a read from it, is 503 (Stripe delivers it again); a reversal in another
+ * currency than its payout 422 (nothing written; Stripe retries, and the event stays visible as
+ * failing); anything else as it is.
  */
 function asHttpError(error: unknown): unknown {
   if (error instanceof PaymentsError && error.code === PaymentsErrorCode.WEBHOOK_SIGNATURE_INVALID) return new BadRequestException({ code: error.code, message: error.message });
   if (error instanceof OrdersError && error.code === OrdersErrorCode.PAYMENT_NOT_YET_KNOWN) return new ServiceUnavailableException({ code: error.code, message: 'Retry later' });
   if (error instanceof PaymentsError && error.code === PaymentsErrorCode.PAYMENT_PROVIDER_UNAVAILABLE) return new ServiceUnavailableException({ code: error.code, message: 'Retry later' });
+  if (error instanceof OrdersError && error.code === OrdersErrorCode.CURRENCY_MISMATCH) return new UnprocessableEntityException({ code: error.code, message: error.message });
   return error;
 }
 

@@ -29,8 +29,13 @@ export type ConnectAccountEvent =
     }
   | { kind: 'IGNORED'; type: string };
 
-/** processed; ignored (not ours, or nothing to do); PAYOUT_NOT_YET_KNOWN: ours by metadata but not recorded as paid yet (the caller refuses so Stripe retries). */
-export type ConnectEventOutcome = 'processed' | 'ignored' | 'PAYOUT_NOT_YET_KNOWN';
+/**
+ * processed; ignored (not ours, or nothing to do); PAYOUT_NOT_YET_KNOWN: ours by metadata but not
+ * recorded as paid yet (the caller refuses so Stripe retries); CURRENCY_MISMATCH: a reversal in
+ * another currency than the payout it reverses, which the ledger cannot post as it stands (the
+ * caller refuses it and writes nothing, so the event stays unprocessed and visible until looked at).
+ */
+export type ConnectEventOutcome = 'processed' | 'ignored' | 'PAYOUT_NOT_YET_KNOWN' | 'CURRENCY_MISMATCH';
 
 /**
  * Applies Stripe Connect's events in the caller's transaction (the one that claimed the
@@ -78,12 +83,13 @@ export class ConnectEventsService {
     if (!payout) return e.payoutId ? 'PAYOUT_NOT_YET_KNOWN' : 'ignored';
     // The transfer is ours but its PAID row and payout entry are not committed yet: retry later.
     if (payout.status !== 'PAID' || payout.stripeTransferId !== e.transferId) return 'PAYOUT_NOT_YET_KNOWN';
+    const foreign = e.reversals.find((r) => r.currency !== payout.currency);
+    if (foreign) {
+      this.logger.error(`reversal ${foreign.id} of transfer ${e.transferId} in ${foreign.currency}, payout ${payout.id} in ${payout.currency}: refused, nothing posted`);
+      return 'CURRENCY_MISMATCH';
+    }
     let posted = 0;
     for (const r of e.reversals) {
-      if (r.currency !== payout.currency) {
-        this.logger.error(`reversal ${r.id} of transfer ${e.transferId} in ${r.currency}, payout ${payout.id} in ${payout.currency}: not posted`);
-        continue;
-      }
       if (!(await this.payouts.insertReversal(tx, { payoutId: payout.id, stripeReversalId: r.id, amountMinor: r.amountMinor, currency: r.currency }))) continue;
       await this.ledger.insertEntry(tx, transferReversalEntry({ reversalId: r.id, checkoutId: payout.checkoutId, sellerType: payout.sellerType, sellerId: payout.sellerId, amountMinor: r.amountMinor, currency: r.currency, at: new Date() }));
       posted++;
