@@ -87,7 +87,7 @@ export class SettlementQueriesService {
     if (!bounds) throw new ValidationError([{ path: 'month', message: 'must be a month as YYYY-MM' }]);
     const seller = ownSeller(actor, q);
     const owner = { ownerType: seller.sellerType, ownerId: seller.sellerId };
-    const [movements, deductions] = await Promise.all([this.ledger.sellerMovements(owner, bounds.start, bounds.end), this.ledger.sellerDeductions(owner, bounds.start, bounds.end)]);
+    const { movements, deductions } = await this.ledger.sellerMonth(owner, bounds.start, bounds.end);
     const currencies = buildStatement(movements, deductions);
     return { ...seller, month: q.month, currencies, csv: statementCsv({ ...seller, month: q.month }, currencies) };
   }
