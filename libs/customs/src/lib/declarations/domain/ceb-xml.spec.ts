@@ -49,6 +49,25 @@ describe('serialiseTree', () => {
   });
 });
 
+describe('clean', () => {
+  // What clean did before its fast path (values needing nothing but a trim skip the replaces): the same answer for any text.
+  const full = (t: string) =>
+    t
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+      .trim();
+  const odd = fc.constantFrom('\r', '\r\n', '\n', '\t', '\u0000', '\u000B', '\u001F', '\uD83D', '\uDE00', '\uD83D\uDE00', '\uFFFE', '\uFFFF', ' ', '北', 'a');
+
+  it('answers what the two replaces and the trim answer', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.array(odd, { maxLength: 12 }).map((a) => a.join(''))), (t) => {
+        expect(clean(t)).toBe(full(t));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
 describe('buildXml', () => {
   const messageLike = fc.record({ guid: fc.uuid(), consignee: text, address: text, amounts: fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 4 }) });
 

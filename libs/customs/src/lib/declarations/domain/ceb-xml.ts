@@ -31,8 +31,13 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
+/** What `clean` would change besides trimming: a carriage return, a control character, a surrogate, U+FFFE or U+FFFF. */
+const NEEDS_CLEANING = /[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text as XML 1.0 allows it (no control characters or lone surrogates), line ends as parsers see them, trimmed. */
 export function clean(text: string): string {
+  // Most values hold none of what is removed or rewritten: they are only trimmed (no regex replace, no copy).
+  if (!NEEDS_CLEANING.test(text)) return text.trim();
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
@@ -47,32 +52,32 @@ type TreeValue = XmlTree[string] | boolean | null | undefined;
 /** A leaf value as escaped XML text (strings cleaned first). */
 const leafText = (value: string | number | boolean) => escapeXml(typeof value === 'string' ? clean(value) : String(value));
 
-/** Appends `<name …>…</name>` for one value of the tree (an array repeats the element). */
-function serialise(out: string[], name: string, value: TreeValue): void {
-  if (value === undefined) return;
-  if (value === null) {
-    out.push(`<${name}/>`);
-    return;
-  }
+/**
+ * `<name …>…</name>` for one value of the tree (an array repeats the element), built by string
+ * concatenation: V8 keeps the pieces as a rope and flattens it once, where arrays of pieces
+ * (pushed, spread into the parent's, joined) made the garbage of the documents the pipeline
+ * builds for every order (docs/performance.md, bench:pipeline).
+ */
+function serialise(name: string, value: TreeValue): string {
+  if (value === undefined) return '';
+  if (value === null) return `<${name}/>`;
   if (Array.isArray(value)) {
-    for (const item of value as TreeValue[]) serialise(out, name, item);
-    return;
+    let xml = '';
+    for (const item of value as TreeValue[]) xml += serialise(name, item);
+    return xml;
   }
-  if (typeof value !== 'object') {
-    out.push(`<${name}>${leafText(value)}</${name}>`);
-    return;
-  }
+  if (typeof value !== 'object') return `<${name}>${leafText(value)}</${name}>`;
   let open = `<${name}`;
-  const children: string[] = [];
+  let body = '';
   for (const key of Object.keys(value)) {
     const child = value[key] as TreeValue;
     if (key.startsWith('@_')) {
       if (child !== undefined && child !== null) open += ` ${key.slice(2)}="${leafText(child as string | number | boolean)}"`;
     } else if (key === '#text') {
-      if (child !== undefined && child !== null) children.push(leafText(child as string | number | boolean));
-    } else serialise(children, key, child);
+      if (child !== undefined && child !== null) body += leafText(child as string | number | boolean);
+    } else body += serialise(key, child);
   }
-  out.push(`${open}>`, ...children, `</${name}>`);
+  return `${open}>${body}</${name}>`;
 }
 
 /**
@@ -82,9 +87,9 @@ function serialise(out: string[], name: string, value: TreeValue): void {
  * because the three documents of every order go through it (docs/performance.md).
  */
 export function serialiseTree(tree: XmlTree): string {
-  const out: string[] = [];
-  for (const key of Object.keys(tree)) serialise(out, key, tree[key]);
-  return out.join('');
+  let xml = '';
+  for (const key of Object.keys(tree)) xml += serialise(key, tree[key]);
+  return xml;
 }
 
 /**
