@@ -56,7 +56,7 @@ export class JobsWorker implements OnApplicationBootstrap, OnModuleDestroy {
       if (handlers.has(job)) throw new Error(`two handlers for ${job.queue.name}/${job.name}`);
       handlers.set(job, wrapper.instance as JobHandler);
     }
-    this.runner = new JobRunner(this.queues, handlers, this.schedules, { metrics: this.metrics, afterJob: () => this.relay.nudge() });
+    this.runner = new JobRunner(this.queues, handlers, this.schedules, { metrics: this.metrics, afterJob: () => this.relay.nudgeIfWritten() });
     await this.runner.start();
     this.relay.start();
   }

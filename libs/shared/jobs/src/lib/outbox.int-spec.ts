@@ -253,4 +253,29 @@ describe('outbox, relay and job runner (real PostgreSQL and Redis)', () => {
     const stray = defineJob<{ id: string }>({ queue, name: 'stray', jobId: (p) => `stray.${p.id}` });
     expect(() => new JobRunner(new QueueRegistry(config(), []), new Map<JobDefinition<any>, JobHandler<any>>([[stray, { handle: async () => undefined }]]))).toThrow(/does not list/);
   });
+
+  it('after a job, looks at the outbox at once only if this process wrote to it since; an idle round moves nothing', async () => {
+    const queues = new QueueRegistry(config(), jobs);
+    const relay = new OutboxRelay(db.prisma, queues);
+    const nudge = jest.spyOn(relay, 'nudge');
+    try {
+      relay.nudgeIfWritten();
+      expect(nudge).not.toHaveBeenCalled();
+      expect(await relay.relayOnce()).toBe(0);
+      // A write that rolled back still nudges (harmless: the round finds nothing).
+      await expect(db.prisma.$transaction(async (tx) => { await enqueueJob(tx, echo, { id: 'gone' }); throw new Error('rolled back'); })).rejects.toThrow('rolled back');
+      relay.nudgeIfWritten();
+      expect(nudge).toHaveBeenCalledTimes(1);
+      await db.prisma.$transaction((tx) => enqueueJob(tx, echo, { id: 'after-a-job' }));
+      relay.nudgeIfWritten();
+      relay.nudgeIfWritten();
+      expect(nudge).toHaveBeenCalledTimes(2);
+      expect(await relay.relayOnce()).toBe(1);
+      expect(await pending()).toBe(0);
+      expect((await queues.get(queue.name).getJob('echo.after-a-job'))?.name).toBe('echo');
+      expect(await relay.relayOnce()).toBe(0);
+    } finally {
+      await queues.close();
+    }
+  });
 });

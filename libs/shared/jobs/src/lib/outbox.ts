@@ -15,6 +15,14 @@ export function jobOf<P extends JobPayload>(job: JobDefinition<P>, payload: P, o
   return { queue: job.queueOf(payload), name: job.name, jobId: job.jobId(payload), payload, runAt: options.runAt ?? null };
 }
 
+/** Outbox writes this process made (enqueue calls with rows), so the relay looks after a job only if it wrote some. */
+let writes = 0;
+
+/** How many times this process has written outbox rows so far (committed or not). */
+export function outboxWrites(): number {
+  return writes;
+}
+
 /**
  * Writes jobs to the outbox inside the caller's transaction: they exist if and only if the
  * state change commits. A job id already in the outbox is skipped, so enqueueing is
@@ -24,6 +32,7 @@ export async function enqueue(tx: SqlTx, jobs: OutboxJob | readonly OutboxJob[])
   const list = Array.isArray(jobs) ? (jobs as readonly OutboxJob[]) : [jobs as OutboxJob];
   if (!list.length) return;
   for (const job of list) assertIdPayload(job.payload, job.name);
+  writes++;
   // One statement for the lot, in the caller's order (the relay dispatches by id).
   await tx.$executeRaw`
     INSERT INTO outbox_messages (queue, name, job_id, payload, run_at, created_at)
