@@ -22,8 +22,8 @@ export class ConnectWebhookService {
   ) {}
 
   /** An event of the Connect endpoint (/webhooks/stripe-connect). */
-  handleWebhook(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
-    return this.handle(this.payments.verifyConnectWebhook(rawBody, signature));
+  async handleWebhook(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
+    return this.handle(await this.payments.verifyConnectWebhook(rawBody, signature));
   }
 
   /** A verified Connect event (from either endpoint: Stripe sends transfer.* to the platform's). */

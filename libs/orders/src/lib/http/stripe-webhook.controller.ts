@@ -38,7 +38,7 @@ export class StripeWebhookController {
   @HttpCode(200)
   async stripe(@Req() req: RawBodyRequest<Request>, @Headers('stripe-signature') signature?: string): Promise<{ received: true; outcome: string }> {
     try {
-      const v = this.payments.verifyPlatformWebhook(req.rawBody, signature);
+      const v = await this.payments.verifyPlatformWebhook(req.rawBody, signature);
       return { received: true, outcome: v.connect ? await this.connect.handle(v.verified) : await this.events.handle(v.verified) };
     } catch (error) {
       throw asHttpError(error);

@@ -68,13 +68,13 @@ describe('PaymentsService against the Stripe loopback', () => {
     const { paymentIntentId } = await payments.ensurePaymentIntent({ checkoutId: randomUUID(), amountMinor: 500, currency: 'CNY', description: 'x' });
     const event = stripe.succeed(paymentIntentId);
     const { body, headers } = stripe.sign(event);
-    expect(payments.verifyWebhook(Buffer.from(body), headers['stripe-signature']).event).toMatchObject({ kind: 'PAYMENT_SUCCEEDED', paymentIntentId, amountMinor: 500 });
+    expect((await payments.verifyWebhook(Buffer.from(body), headers['stripe-signature'])).event).toMatchObject({ kind: 'PAYMENT_SUCCEEDED', paymentIntentId, amountMinor: 500 });
     const forged = stripe.sign(event, { secret: 'whsec_someone_else' });
-    expect(() => payments.verifyWebhook(Buffer.from(body), forged.headers['stripe-signature'])).toThrow(PaymentsError);
-    expect(() => payments.verifyWebhook(Buffer.from(body.replace('500', '501')), headers['stripe-signature'])).toThrow(PaymentsError);
+    await expect(payments.verifyWebhook(Buffer.from(body), forged.headers['stripe-signature'])).rejects.toThrow(PaymentsError);
+    await expect(payments.verifyWebhook(Buffer.from(body.replace('500', '501')), headers['stripe-signature'])).rejects.toThrow(PaymentsError);
     const stale = stripe.sign(event, { timestamp: Math.floor(Date.now() / 1000) - 3600 });
-    expect(() => payments.verifyWebhook(Buffer.from(body), stale.headers['stripe-signature'])).toThrow(PaymentsError);
-    expect(() => payments.verifyWebhook(Buffer.from(body), undefined)).toThrow(PaymentsError);
+    await expect(payments.verifyWebhook(Buffer.from(body), stale.headers['stripe-signature'])).rejects.toThrow(PaymentsError);
+    await expect(payments.verifyWebhook(Buffer.from(body), undefined)).rejects.toThrow(PaymentsError);
   });
 
   it('claims each event id once, even when delivered concurrently', async () => {

@@ -174,18 +174,18 @@ export class PaymentsService {
   }
 
   /** The platform endpoint's payment event (any transfer.* event reads as IGNORED here). */
-  verifyWebhook(rawBody: Buffer | undefined, signature: string | undefined): VerifiedPaymentEvent {
-    const v = this.gateway.verifyWebhook(rawBody, signature);
+  async verifyWebhook(rawBody: Buffer | undefined, signature: string | undefined): Promise<VerifiedPaymentEvent> {
+    const v = await this.gateway.verifyWebhook(rawBody, signature);
     return v.connect ? { eventId: v.verified.eventId, type: v.verified.type, checkoutId: null, event: { kind: 'IGNORED', type: v.verified.type } } : v.verified;
   }
 
   /** The platform endpoint's event: a payment event, or a transfer's (transfer.*: a Connect event, for settlement). */
-  verifyPlatformWebhook(rawBody: Buffer | undefined, signature: string | undefined): { connect: false; verified: VerifiedPaymentEvent } | { connect: true; verified: VerifiedConnectEvent } {
+  verifyPlatformWebhook(rawBody: Buffer | undefined, signature: string | undefined): Promise<{ connect: false; verified: VerifiedPaymentEvent } | { connect: true; verified: VerifiedConnectEvent }> {
     return this.gateway.verifyWebhook(rawBody, signature);
   }
 
   /** A Connect endpoint event, verified with the Connect signing secret. */
-  verifyConnectWebhook(rawBody: Buffer | undefined, signature: string | undefined): VerifiedConnectEvent {
+  verifyConnectWebhook(rawBody: Buffer | undefined, signature: string | undefined): Promise<VerifiedConnectEvent> {
     return this.gateway.verifyConnectWebhook(rawBody, signature);
   }
 

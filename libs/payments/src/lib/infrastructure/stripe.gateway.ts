@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { toConnectEvent, type VerifiedConnectEvent } from '../domain/connect-event';
 import { CHECKOUT_METADATA_KEY, paymentMethodTypeOf, toPaymentEvent, type VerifiedPaymentEvent } from '../domain/payment-event';
 import { PaymentsError, PaymentsErrorCode } from '../domain/payments-error';
@@ -83,18 +83,28 @@ export interface TransferReceipt {
 @Injectable()
 export class StripeGateway {
   private readonly logger = new Logger(StripeGateway.name);
-  private readonly stripe: Stripe;
+  private sdk: Promise<{ client: Stripe; errors: typeof Stripe.errors }> | null = null;
 
-  constructor(private readonly settings: StripeSettings) {
-    this.stripe = new Stripe(settings.secretKey, {
-      host: settings.host,
-      port: settings.port,
-      protocol: settings.protocol,
-      maxNetworkRetries: settings.maxNetworkRetries,
-      timeout: settings.timeoutMs,
-      telemetry: false,
-      appInfo: { name: 'vitrine' },
-    });
+  constructor(private readonly settings: StripeSettings) {}
+
+  /**
+   * The SDK's client, made on first use: the SDK is 219 modules (~0.1 s of CPU to load in each
+   * Jest test file, issue 23) that an API or worker making no payment call does not load.
+   */
+  private stripe(): Promise<{ client: Stripe; errors: typeof Stripe.errors }> {
+    this.sdk ??= import('stripe').then(({ default: StripeSdk }) => ({
+      client: new StripeSdk(this.settings.secretKey, {
+        host: this.settings.host,
+        port: this.settings.port,
+        protocol: this.settings.protocol,
+        maxNetworkRetries: this.settings.maxNetworkRetries,
+        timeout: this.settings.timeoutMs,
+        telemetry: false,
+        appInfo: { name: 'vitrine' },
+      }),
+      errors: StripeSdk.errors,
+    }));
+    return this.sdk;
   }
 
   /**
@@ -103,8 +113,8 @@ export class StripeGateway {
    * intent still answers the usable ones in `payment_method_types`.
    */
   async createPaymentIntent(args: { checkoutId: string; amountMinor: number; currency: string; description: string; idempotencyKey: string }): Promise<IntentSnapshot> {
-    const pi = await this.call('create payment intent', () =>
-      this.stripe.paymentIntents.create(
+    const pi = await this.call('create payment intent', (stripe) =>
+      stripe.paymentIntents.create(
         {
           amount: args.amountMinor,
           currency: args.currency.toLowerCase(),
@@ -127,8 +137,8 @@ export class StripeGateway {
    * `return_url` is where Alipay sends the shopper back (WeChat Pay's QR flow has none).
    */
   async confirmWalletPayment(args: { paymentIntentId: string; method: WalletMethod; returnUrl: string | null; idempotencyKey: string }): Promise<IntentState> {
-    const pi = await this.call('confirm payment intent', () =>
-      this.stripe.paymentIntents.confirm(
+    const pi = await this.call('confirm payment intent', (stripe) =>
+      stripe.paymentIntents.confirm(
         args.paymentIntentId,
         {
           payment_method_data: { type: args.method },
@@ -142,12 +152,12 @@ export class StripeGateway {
 
   /** How a succeeded intent was paid: its latest charge's payment_method_details.type (card, alipay, wechat_pay); null without a charge. */
   async paidWith(paymentIntentId: string): Promise<string | null> {
-    const pi = await this.call('retrieve payment intent', () => this.stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge'] }));
+    const pi = await this.call('retrieve payment intent', (stripe) => stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge'] }));
     return paymentMethodTypeOf(pi as unknown as Record<string, unknown>);
   }
 
   async paymentIntentState(id: string): Promise<IntentState> {
-    return this.state(await this.call('retrieve payment intent', () => this.stripe.paymentIntents.retrieve(id)));
+    return this.state(await this.call('retrieve payment intent', (stripe) => stripe.paymentIntents.retrieve(id)));
   }
 
   private state(pi: Stripe.PaymentIntent): IntentState {
@@ -160,10 +170,10 @@ export class StripeGateway {
    * intent has no charge or the charge no balance transaction yet).
    */
   async chargeFee(paymentIntentId: string): Promise<ChargeFee | null> {
-    const pi = await this.call('retrieve payment intent', () => this.stripe.paymentIntents.retrieve(paymentIntentId));
+    const pi = await this.call('retrieve payment intent', (stripe) => stripe.paymentIntents.retrieve(paymentIntentId));
     const chargeId = typeof pi.latest_charge === 'string' ? pi.latest_charge : (pi.latest_charge?.id ?? null);
     if (!chargeId) return null;
-    const charge = await this.call('retrieve charge', () => this.stripe.charges.retrieve(chargeId, { expand: ['balance_transaction'] }));
+    const charge = await this.call('retrieve charge', (stripe) => stripe.charges.retrieve(chargeId, { expand: ['balance_transaction'] }));
     const txn = charge.balance_transaction;
     if (!txn || typeof txn === 'string') return null;
     return { balanceTransactionId: txn.id, feeMinor: txn.fee, currency: txn.currency.toUpperCase() };
@@ -171,19 +181,19 @@ export class StripeGateway {
 
   /** Stripe Connect: an Express account for a seller, once per idempotency key. */
   async createConnectedAccount(args: { country: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<ConnectedAccountSnapshot> {
-    const acct = await this.call('create account', () =>
-      this.stripe.accounts.create({ type: 'express', country: args.country, capabilities: { transfers: { requested: true } }, metadata: args.metadata }, { idempotencyKey: args.idempotencyKey }),
+    const acct = await this.call('create account', (stripe) =>
+      stripe.accounts.create({ type: 'express', country: args.country, capabilities: { transfers: { requested: true } }, metadata: args.metadata }, { idempotencyKey: args.idempotencyKey }),
     );
     return connected(acct);
   }
 
   async retrieveConnectedAccount(id: string): Promise<ConnectedAccountSnapshot> {
-    return connected(await this.call('retrieve account', () => this.stripe.accounts.retrieve(id)));
+    return connected(await this.call('retrieve account', (stripe) => stripe.accounts.retrieve(id)));
   }
 
   /** The Express onboarding link of the account (single use, short-lived). */
   async accountOnboardingLink(args: { accountId: string; refreshUrl: string; returnUrl: string }): Promise<string> {
-    const link = await this.call('create account link', () => this.stripe.accountLinks.create({ account: args.accountId, refresh_url: args.refreshUrl, return_url: args.returnUrl, type: 'account_onboarding' }));
+    const link = await this.call('create account link', (stripe) => stripe.accountLinks.create({ account: args.accountId, refresh_url: args.refreshUrl, return_url: args.returnUrl, type: 'account_onboarding' }));
     return link.url;
   }
 
@@ -193,11 +203,11 @@ export class StripeGateway {
    * rate. Null while Stripe has none.
    */
   async transferReceipt(transferId: string): Promise<TransferReceipt | null> {
-    const tr = await this.call('retrieve transfer', () => this.stripe.transfers.retrieve(transferId));
+    const tr = await this.call('retrieve transfer', (stripe) => stripe.transfers.retrieve(transferId));
     const paymentId = typeof tr.destination_payment === 'string' ? tr.destination_payment : (tr.destination_payment?.id ?? null);
     const account = typeof tr.destination === 'string' ? tr.destination : (tr.destination?.id ?? null);
     if (!paymentId || !account) return null;
-    const py = await this.call('retrieve destination payment', () => this.stripe.charges.retrieve(paymentId, { expand: ['balance_transaction'] }, { stripeAccount: account }));
+    const py = await this.call('retrieve destination payment', (stripe) => stripe.charges.retrieve(paymentId, { expand: ['balance_transaction'] }, { stripeAccount: account }));
     const bt = py.balance_transaction;
     if (!bt || typeof bt === 'string') return null;
     return { amountMinor: bt.amount, currency: bt.currency.toUpperCase(), exchangeRate: bt.exchange_rate == null ? null : String(bt.exchange_rate) };
@@ -209,8 +219,8 @@ export class StripeGateway {
    * which a bank payout's balance transactions name as their source.
    */
   async createTransfer(args: { destination: string; amountMinor: number; currency: string; transferGroup: string | null; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string; destinationPaymentId: string | null }> {
-    const tr = await this.call('create transfer', () =>
-      this.stripe.transfers.create(
+    const tr = await this.call('create transfer', (stripe) =>
+      stripe.transfers.create(
         { destination: args.destination, amount: args.amountMinor, currency: args.currency.toLowerCase(), ...(args.transferGroup ? { transfer_group: args.transferGroup } : {}), metadata: args.metadata },
         { idempotencyKey: args.idempotencyKey },
       ),
@@ -220,7 +230,7 @@ export class StripeGateway {
 
   /** The transfer's payment on the connected account (destination_payment), null while Stripe has none. */
   async transferDestinationPayment(transferId: string): Promise<string | null> {
-    const tr = await this.call('retrieve transfer', () => this.stripe.transfers.retrieve(transferId));
+    const tr = await this.call('retrieve transfer', (stripe) => stripe.transfers.retrieve(transferId));
     return idOf(tr.destination_payment);
   }
 
@@ -231,8 +241,9 @@ export class StripeGateway {
    */
   async payoutBalanceTransactions(accountId: string, payoutId: string): Promise<{ id: string; type: string; source: string | null }[]> {
     const out: { id: string; type: string; source: string | null }[] = [];
+    const { client } = await this.stripe();
     try {
-      for await (const bt of this.stripe.balanceTransactions.list({ payout: payoutId, limit: 100 }, { stripeAccount: accountId })) {
+      for await (const bt of client.balanceTransactions.list({ payout: payoutId, limit: 100 }, { stripeAccount: accountId })) {
         out.push({ id: bt.id, type: bt.type, source: idOf(bt.source) });
       }
     } catch (error) {
@@ -247,8 +258,9 @@ export class StripeGateway {
    */
   async transferReversals(transferId: string): Promise<{ id: string; amountMinor: number; currency: string }[]> {
     const out: { id: string; amountMinor: number; currency: string }[] = [];
+    const { client } = await this.stripe();
     try {
-      for await (const r of this.stripe.transfers.listReversals(transferId, { limit: 100 })) out.push({ id: r.id, amountMinor: r.amount, currency: r.currency.toUpperCase() });
+      for await (const r of client.transfers.listReversals(transferId, { limit: 100 })) out.push({ id: r.id, amountMinor: r.amount, currency: r.currency.toUpperCase() });
     } catch (error) {
       throw this.unavailable('list transfer reversals', error);
     }
@@ -262,17 +274,18 @@ export class StripeGateway {
    * PAYMENT_PROVIDER_UNAVAILABLE (the caller retries under the same key).
    */
   async createTransferReversal(args: { transferId: string; amountMinor: number; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string; amountMinor: number; currency: string } | { refused: string }> {
+    const { client, errors } = await this.stripe();
     try {
-      const r = await this.stripe.transfers.createReversal(args.transferId, { amount: args.amountMinor, metadata: args.metadata }, { idempotencyKey: args.idempotencyKey });
+      const r = await client.transfers.createReversal(args.transferId, { amount: args.amountMinor, metadata: args.metadata }, { idempotencyKey: args.idempotencyKey });
       return { id: r.id, amountMinor: r.amount, currency: r.currency.toUpperCase() };
     } catch (error) {
-      if (error instanceof Stripe.errors.StripeInvalidRequestError) return { refused: error.code ?? 'invalid_request' };
+      if (error instanceof errors.StripeInvalidRequestError) return { refused: error.code ?? 'invalid_request' };
       throw this.unavailable('create transfer reversal', error);
     }
   }
 
   async retrievePaymentIntent(id: string): Promise<IntentSnapshot> {
-    return this.intent(await this.call('retrieve payment intent', () => this.stripe.paymentIntents.retrieve(id)));
+    return this.intent(await this.call('retrieve payment intent', (stripe) => stripe.paymentIntents.retrieve(id)));
   }
 
   /**
@@ -280,18 +293,19 @@ export class StripeGateway {
    * the attempt: a succeeded (or processing) intent cannot be cancelled and is reported as is.
    */
   async cancelPaymentIntent(id: string, idempotencyKey: string): Promise<string> {
+    const { client, errors } = await this.stripe();
     try {
-      const pi = await this.stripe.paymentIntents.cancel(id, {}, { idempotencyKey });
+      const pi = await client.paymentIntents.cancel(id, {}, { idempotencyKey });
       return pi.status;
     } catch (error) {
-      if (error instanceof Stripe.errors.StripeInvalidRequestError) return (await this.retrievePaymentIntent(id)).status;
+      if (error instanceof errors.StripeInvalidRequestError) return (await this.retrievePaymentIntent(id)).status;
       throw this.unavailable('cancel payment intent', error);
     }
   }
 
   async createRefund(args: { paymentIntentId: string; amountMinor: number; orderId: string | null; reason: string; idempotencyKey: string }): Promise<RefundSnapshot> {
-    const refund = await this.call('create refund', () =>
-      this.stripe.refunds.create(
+    const refund = await this.call('create refund', (stripe) =>
+      stripe.refunds.create(
         {
           payment_intent: args.paymentIntentId,
           amount: args.amountMinor,
@@ -311,8 +325,8 @@ export class StripeGateway {
    * or to STRIPE_API_HOST when that is set (an instance host overrides every API base).
    */
   async uploadDisputeFile(args: { filename: string; contentType: string; data: Buffer; idempotencyKey: string }): Promise<string> {
-    const file = await this.call('upload dispute evidence', () =>
-      this.stripe.files.create({ purpose: 'dispute_evidence', file: { data: args.data, name: args.filename, type: args.contentType } }, { idempotencyKey: args.idempotencyKey }),
+    const file = await this.call('upload dispute evidence', (stripe) =>
+      stripe.files.create({ purpose: 'dispute_evidence', file: { data: args.data, name: args.filename, type: args.contentType } }, { idempotencyKey: args.idempotencyKey }),
     );
     return file.id;
   }
@@ -323,13 +337,13 @@ export class StripeGateway {
    * Null while Stripe has written no balance transaction for it.
    */
   async disputeFee(id: string): Promise<{ feeMinor: number; currency: string } | null> {
-    const d = await this.call('retrieve dispute', () => this.stripe.disputes.retrieve(id));
+    const d = await this.call('retrieve dispute', (stripe) => stripe.disputes.retrieve(id));
     if (!d.balance_transactions.length) return null;
     return { feeMinor: d.balance_transactions.reduce((sum, t) => sum + t.fee, 0), currency: d.balance_transactions[0]!.currency.toUpperCase() };
   }
 
   async retrieveDispute(id: string): Promise<DisputeSnapshot> {
-    return this.dispute(await this.call('retrieve dispute', () => this.stripe.disputes.retrieve(id)));
+    return this.dispute(await this.call('retrieve dispute', (stripe) => stripe.disputes.retrieve(id)));
   }
 
   /**
@@ -338,8 +352,9 @@ export class StripeGateway {
    * with `accepted: false`.
    */
   async submitDisputeEvidence(id: string, evidence: Record<string, string>, idempotencyKey: string): Promise<DisputeSnapshot & { accepted: boolean }> {
+    const { client, errors } = await this.stripe();
     try {
-      const d = await this.stripe.disputes.update(
+      const d = await client.disputes.update(
         id,
         { evidence: evidence as Stripe.DisputeUpdateParams.Evidence, submit: true },
         // Inside the transaction that holds the dispute: bounded like refunds.
@@ -347,7 +362,7 @@ export class StripeGateway {
       );
       return { ...this.dispute(d), accepted: true };
     } catch (error) {
-      if (error instanceof Stripe.errors.StripeInvalidRequestError) return { ...(await this.retrieveDispute(id)), accepted: false };
+      if (error instanceof errors.StripeInvalidRequestError) return { ...(await this.retrieveDispute(id)), accepted: false };
       throw this.unavailable('submit dispute evidence', error);
     }
   }
@@ -362,22 +377,23 @@ export class StripeGateway {
    * with the SDK against the raw body. Transfers live on the platform's account, so Stripe
    * sends transfer.* here, not to the Connect endpoint: those are read as Connect events.
    */
-  verifyWebhook(rawBody: Buffer | undefined, signature: string | undefined): { connect: false; verified: VerifiedPaymentEvent } | { connect: true; verified: VerifiedConnectEvent } {
-    const event = this.construct(rawBody, signature, this.settings.webhookSecret);
+  async verifyWebhook(rawBody: Buffer | undefined, signature: string | undefined): Promise<{ connect: false; verified: VerifiedPaymentEvent } | { connect: true; verified: VerifiedConnectEvent }> {
+    const event = await this.construct(rawBody, signature, this.settings.webhookSecret);
     if (event.type.startsWith('transfer.')) return { connect: true, verified: toConnectEvent(event as unknown as Parameters<typeof toConnectEvent>[0]) };
     return { connect: false, verified: toPaymentEvent(event as unknown as { id: string; type: string; data: { object: Record<string, unknown> } }) };
   }
 
   /** The Connect endpoint's events (connected accounts'), signed with their own secret (STRIPE_CONNECT_WEBHOOK_SECRET). */
-  verifyConnectWebhook(rawBody: Buffer | undefined, signature: string | undefined): VerifiedConnectEvent {
+  async verifyConnectWebhook(rawBody: Buffer | undefined, signature: string | undefined): Promise<VerifiedConnectEvent> {
     if (!this.settings.connectWebhookSecret) throw new PaymentsError(PaymentsErrorCode.WEBHOOK_SIGNATURE_INVALID, 'STRIPE_CONNECT_WEBHOOK_SECRET is not set: the Connect endpoint accepts no event');
-    return toConnectEvent(this.construct(rawBody, signature, this.settings.connectWebhookSecret) as unknown as Parameters<typeof toConnectEvent>[0]);
+    return toConnectEvent((await this.construct(rawBody, signature, this.settings.connectWebhookSecret)) as unknown as Parameters<typeof toConnectEvent>[0]);
   }
 
-  private construct(rawBody: Buffer | undefined, signature: string | undefined, secret: string): Stripe.Event {
+  private async construct(rawBody: Buffer | undefined, signature: string | undefined, secret: string): Promise<Stripe.Event> {
     if (!rawBody || !signature) throw new PaymentsError(PaymentsErrorCode.WEBHOOK_SIGNATURE_INVALID, 'Missing body or Stripe-Signature header');
+    const { client } = await this.stripe();
     try {
-      return this.stripe.webhooks.constructEvent(rawBody, signature, secret, this.settings.webhookToleranceSeconds);
+      return client.webhooks.constructEvent(rawBody, signature, secret, this.settings.webhookToleranceSeconds);
     } catch {
       throw new PaymentsError(PaymentsErrorCode.WEBHOOK_SIGNATURE_INVALID, 'The webhook signature does not match');
     }
@@ -387,7 +403,8 @@ export class StripeGateway {
     return { id: pi.id, clientSecret: pi.client_secret ?? '', status: pi.status, amountMinor: pi.amount, currency: pi.currency.toUpperCase() };
   }
 
-  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  private async call<T>(what: string, fn: (stripe: Stripe) => Promise<T>): Promise<T> {
+    const { client } = await this.stripe();
     // The SDK formats its caller's stack synchronously before every request, for its own error
     // messages (replaced below): with source maps that was ~0.6 ms of CPU per checkout, so no
     // frames are captured while the request is issued.
@@ -395,7 +412,7 @@ export class StripeGateway {
     let pending: Promise<T>;
     Error.stackTraceLimit = 0;
     try {
-      pending = fn();
+      pending = fn(client);
     } catch (error) {
       pending = Promise.reject(error);
     } finally {
