@@ -172,6 +172,24 @@ describe('royalty ledger and monthly statements (real PostgreSQL)', () => {
     expect([feb!.entryCount, feb!.royaltyMinor, feb!.netSalesMinor]).toEqual([1, 1235, 12_345]);
   });
 
+  it('accrueOrder books nothing for an order of no licensed product, and still reverses a product licensed once', async () => {
+    await reset();
+    const a = await seedAgreement(db.prisma, { royaltyRateBps: 1000, currency: 'CNY', termStart: '2025-01-01', termEnd: '2025-12-31' });
+    const line = { productId: a.productId, quantity: 2, goodsMinor: 20_000, fxRate: '7.8' };
+    const [unlicensed, accrued] = await insertSales(db.prisma, [
+      { museumId: a.museumId, paidAt: new Date('2025-05-05T10:00:00Z'), lines: [line] },
+      { museumId: a.museumId, paidAt: new Date('2025-05-06T10:00:00Z'), lines: [line] },
+    ]);
+    expect(await accrual.accrueOrder(accrued!.orderId)).toEqual({ accrued: 1, reversed: 0, skipped: 0 });
+    // The product is no longer licensed: a sale never accrued has nothing to book...
+    await db.prisma.licensedProduct.deleteMany({ where: { productId: a.productId } });
+    expect(await accrual.accrueOrder(unlicensed!.orderId)).toEqual({ accrued: 0, reversed: 0, skipped: 0 });
+    expect(await db.prisma.royaltyLedgerEntry.count({ where: { orderLineId: unlicensed!.lineIds[0]! } })).toBe(0);
+    // ...but the one that accrued while it was still has its accrual reversed once refunded.
+    await db.prisma.order.update({ where: { id: accrued!.orderId }, data: { refundedAt: new Date('2025-06-01T00:00:00Z') } });
+    expect(await accrual.accrueOrder(accrued!.orderId)).toEqual({ accrued: 0, reversed: 1, skipped: 0 });
+  });
+
   it('accrues and reverses through the explicit service once per line and per refund', async () => {
     await reset();
     const a = await seedAgreement(db.prisma, { royaltyRateBps: 1250, currency: 'EUR', termStart: '2025-01-01', termEnd: '2025-12-31' });

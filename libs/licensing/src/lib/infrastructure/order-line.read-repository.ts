@@ -129,6 +129,18 @@ export class OrderLineReadRepository {
     );
   }
 
+  /**
+   * Whether one order has anything the ledger could owe on: a line of a licensed product, or a
+   * line with ledger entries (a product licensed once). Neither: accrual, reversal and partial
+   * refunds all find nothing, so accrueOrder need not open its two streamed transactions.
+   */
+  async hasRoyaltyLines(orderId: string): Promise<boolean> {
+    const rows = await this.prisma.$queryRaw<{ found: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM ${this.sales.lines} ol JOIN licensed_products lp ON lp.product_id = ol.product_id WHERE ol.order_id = ${orderId}::uuid)
+          OR EXISTS (SELECT 1 FROM ${this.sales.lines} ol JOIN royalty_ledger_entries e ON e.order_line_id = ol.id WHERE ol.order_id = ${orderId}::uuid) AS found`;
+    return rows[0]?.found ?? true;
+  }
+
   /** Partial refunds of the licensed lines of one order, oldest first. */
   lineRefundsOf(orderId: string): Promise<LineRefund[]> {
     return this.prisma.$queryRaw<LineRefund[]>`
