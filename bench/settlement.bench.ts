@@ -471,7 +471,13 @@ The first full run on an idle machine (2026-12-07 09:47-09:50 UTC, at 6f7ba24, n
 its end; this session's host reports an Intel Xeon where the runs above report an AMD EPYC): the posting took 49.2 s (node 27.5 s and PostgreSQL
 55.5 s of CPU: 83 s in 49.2 s, 1.7 cores busy), the statements 4.4 s, the balance check 1.56 s: **53.6 s for the monthly settlement, the 60 s target
 met**, against 112.1 s + 8.6 s at 07:12 on the busy host for the same code (node 62.5 s, PostgreSQL 130.8 s: the same work cost 2.3 times the CPU
-there). The run below is the month-end file's (the statements written to a file as the operator's download writes them).
+there). The figures at the top of this section are from the run after it (2026-12-07 11:07-11:10 UTC at 3a1ce05, nothing else running, load 1.4 at
+the posting's start and 2.1 at its end): the statements are the operator's month-end file (written to a file as the download writes them), and
+each has its deductions (commission, royalty paid), read in the same pass over the seller's lines as its movements (9c362d0): posting 45.5 s
+(node 24.7 s, PostgreSQL 52.1 s of CPU), statements 4.8 s with 500 DEDUCTED rows more (4.4 s without them at 09:47), balance check 1.51 s:
+**50.3 s for the monthly settlement, the 60 s target met**. Its deep page (page 21 of 100) took 50.6 ms against 5.0 ms at 09:47: the bench
+pages the seller at position (3 x 7919) mod 540 by id, a random uuid each run; here a brand of the posting with 33,642 lines (each page also
+counts the seller's lines), where a bulk seller has about 8,000 (which one the 09:47 run paged is not known).
 
 Command: \`npm run bench:settlement\` (\`BENCH_POST_CHECKOUTS\`, \`BENCH_POST_BATCH\`, \`BENCH_LEDGER_LINES\` scale it; \`BENCH_POST_PARALLEL\` sets the batches in flight, \`BENCH_STATEMENTS_PARALLEL\` the statements made at once).${ok ? '' : '\n\n**The run found unbalanced entries or a replay that posted: see its output.**'}`,
   );
