@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Box, Card, CardContent, Chip, Link, Stack, TextField as MuiTextField, Typography } from '@mui/material';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import DownloadIcon from '@mui/icons-material/Download';
@@ -85,6 +85,24 @@ const PlatformSummary = ({ ledger }: { ledger: PlatformLedger | null }) => {
   );
 };
 
+/** One of the operator's tools under the platform accounts: a card with its title, what it does, and its fields in a row. */
+const OperatorCard = ({ testId, title, help, children }: { testId: string; title: string; help: string; children: ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ maxWidth: 640, flex: '1 1 320px' }} data-testid={testId}>
+      <CardContent>
+        <Typography variant="subtitle1" component="h2">
+          {translate(title)}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+          {translate(help)}
+        </Typography>
+        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>{children}</Box>
+      </CardContent>
+    </Card>
+  );
+};
+
 /** The operator's month-end file: every seller's statement of a month in one CSV, made by the API as it streams it. */
 const AllStatementsDownload = () => {
   const translate = useTranslate();
@@ -98,30 +116,20 @@ const AllStatementsDownload = () => {
       .finally(() => setBusy(false));
   };
   return (
-    <Card variant="outlined" sx={{ maxWidth: 640, flex: '1 1 320px' }} data-testid="all-statements">
-      <CardContent>
-        <Typography variant="subtitle1" component="h2">
-          {translate('vitrine.settlement.all_statements')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-          {translate('vitrine.settlement.all_statements_help')}
-        </Typography>
-        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-          <MuiTextField
-            type="month"
-            size="small"
-            label={translate('vitrine.settlement.month')}
-            value={month}
-            onChange={(e) => setMonth(e.target.value)}
-            sx={{ minWidth: 190 }}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'all-statements-month' } }}
-          />
-          <Button label="vitrine.settlement.download_csv" onClick={download} disabled={busy || !/^\d{4}-\d{2}$/.test(month)} data-testid="all-statements-download" sx={{ whiteSpace: 'nowrap' }}>
-            <DownloadIcon />
-          </Button>
-        </Box>
-      </CardContent>
-    </Card>
+    <OperatorCard testId="all-statements" title="vitrine.settlement.all_statements" help="vitrine.settlement.all_statements_help">
+      <MuiTextField
+        type="month"
+        size="small"
+        label={translate('vitrine.settlement.month')}
+        value={month}
+        onChange={(e) => setMonth(e.target.value)}
+        sx={{ minWidth: 190 }}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'all-statements-month' } }}
+      />
+      <Button label="vitrine.settlement.download_csv" onClick={download} disabled={busy || !/^\d{4}-\d{2}$/.test(month)} data-testid="all-statements-download" sx={{ whiteSpace: 'nowrap' }}>
+        <DownloadIcon />
+      </Button>
+    </OperatorCard>
   );
 };
 
@@ -153,51 +161,41 @@ const TaxRemittanceForm = ({ ledger, onRecorded }: { ledger: PlatformLedger | nu
     }
   };
   return (
-    <Card variant="outlined" sx={{ maxWidth: 640, flex: '1 1 320px' }} data-testid="tax-remittance">
-      <CardContent>
-        <Typography variant="subtitle1" component="h2">
-          {translate('vitrine.settlement.remit')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-          {translate('vitrine.settlement.remit_help')}
-        </Typography>
-        <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-          <MuiTextField
-            size="small"
-            label={translate('vitrine.settlement.remit_reference')}
-            value={reference}
-            onChange={(e) => setReference(e.target.value)}
-            slotProps={{ htmlInput: { 'data-testid': 'remit-reference', maxLength: 64 } }}
-          />
-          <MuiTextField
-            size="small"
-            label={translate('vitrine.settlement.remit_amount')}
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-            error={amount !== '' && minor == null}
-            inputMode="decimal"
-            sx={{ width: 140 }}
-            slotProps={{ htmlInput: { 'data-testid': 'remit-amount' } }}
-          />
-          <MuiTextField
-            select
-            size="small"
-            label={translate('vitrine.settlement.remit_currency')}
-            value={chosen}
-            onChange={(e) => setCurrency(e.target.value)}
-            sx={{ width: 110 }}
-            slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'remit-currency' } }}
-          >
-            {[...new Set([...owed.map((a) => a.currency), chosen])].map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </MuiTextField>
-          <Button label="vitrine.settlement.remit_submit" onClick={submit} disabled={busy || !reference.trim() || minor == null || minor <= 0} data-testid="remit-submit" variant="contained" />
-        </Box>
-      </CardContent>
-    </Card>
+    <OperatorCard testId="tax-remittance" title="vitrine.settlement.remit" help="vitrine.settlement.remit_help">
+      <MuiTextField
+        size="small"
+        label={translate('vitrine.settlement.remit_reference')}
+        value={reference}
+        onChange={(e) => setReference(e.target.value)}
+        slotProps={{ htmlInput: { 'data-testid': 'remit-reference', maxLength: 64 } }}
+      />
+      <MuiTextField
+        size="small"
+        label={translate('vitrine.settlement.remit_amount')}
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        error={amount !== '' && minor == null}
+        inputMode="decimal"
+        sx={{ width: 140 }}
+        slotProps={{ htmlInput: { 'data-testid': 'remit-amount' } }}
+      />
+      <MuiTextField
+        select
+        size="small"
+        label={translate('vitrine.settlement.remit_currency')}
+        value={chosen}
+        onChange={(e) => setCurrency(e.target.value)}
+        sx={{ width: 110 }}
+        slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'remit-currency' } }}
+      >
+        {[...new Set([...owed.map((a) => a.currency), chosen])].map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </MuiTextField>
+      <Button label="vitrine.settlement.remit_submit" onClick={submit} disabled={busy || !reference.trim() || minor == null || minor <= 0} data-testid="remit-submit" variant="contained" />
+    </OperatorCard>
   );
 };
 
