@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { SettlementPostingService } from '@vitrine/settlement';
-import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
+import type { Shop } from '../support/checkout-fixtures';
+import { payableOrder as paidPayableOrder, startReversalFixture, unbalancedEntries, type ReversalFixture } from '../support/settlement-reversal-fixture';
 import type { StripeEventLike, StripeLoopback } from '../support/stripe-loopback';
 import type { SpawnedProcess } from '../support/spawn-api';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { until, waitForOutput } from '../support/worker-process';
 
 const BALANCE = `{ sellerBalance { payable { amount currency } pending { amount currency } } }`;
 const CONNECT = `mutation($r: String!) { connectPayoutAccount(returnUrl: $r, refreshUrl: $r) { ready } }`;
@@ -27,51 +27,26 @@ const partsOf = (parts: string) => parts.split(',').map((p) => ({ payoutId: p.sp
 describe('settlement: transfer reversals after a lost dispute of paid-out money', () => {
   let api: ApiHarness;
   let stripe: StripeLoopback;
-  let close: () => Promise<void>;
   let worker: SpawnedProcess;
   let shop: Shop;
   let manager: string;
   let operator: string;
-  let shopper: string;
   let n = 7900;
   let fee = 0;
-  const prefix = `test-disprev-${randomUUID().slice(0, 8)}`;
   jest.setTimeout(240_000);
 
+  let fixture: ReversalFixture;
   beforeAll(async () => {
-    ({ api, stripe, close } = await startCheckoutApi());
-    const prisma = api.db.prisma;
-    await seedFx(prisma, '7.8000');
-    shop = await seedShop(prisma, { prices: [2_000, 3_000], stock: 50 });
-    manager = await api.login((await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
-    operator = await api.login((await createUser(prisma, 'PLATFORM_ADMIN')).email);
-    shopper = await api.login((await createUser(prisma, 'SHOPPER')).email);
-    worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix });
-    await waitForOutput(worker, /worker ready/, 120_000);
+    fixture = await startReversalFixture('disprev');
+    ({ api, stripe, worker, shop, manager, operator } = fixture);
     expect((await api.gql(CONNECT, { r: 'https://console.example.test/settlement' }, manager)).errors).toBeUndefined();
     expect(await stripe.deliverConnect(api.baseUrl, stripe.completeOnboarding(accountId()))).toBe(200);
   });
-  afterAll(async () => {
-    await worker?.stop('SIGTERM');
-    await dropQueues(prefix);
-    await close();
-  });
+  afterAll(() => fixture?.close());
 
   const accountId = () => String([...stripe.accounts.values()].find((x: any) => x.metadata.vitrine_seller_id === shop.museumId)!['id']);
 
-  /** A paid order of `quantity` units of a variant, past its return window (its shares payable). */
-  async function payableOrder(variant: number, quantity: number): Promise<{ id: string; checkoutId: string; pi: string }> {
-    const r: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[variant]!.id, quantity, cartToken: null } }, shopper);
-    expect(r.errors).toBeUndefined();
-    const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(r.data.addCartLine.cart.id, `drev-${n}`, { id: residentId(n++) }) }, shopper);
-    expect(placed.errors).toBeUndefined();
-    const pi = placed.data.placeOrder.payment.paymentIntentId as string;
-    expect(await stripe.deliver(api.baseUrl, stripe.succeed(pi))).toBe(200);
-    const order = { id: placed.data.placeOrder.orders[0].id as string, checkoutId: placed.data.placeOrder.id as string, pi };
-    await api.db.prisma.orderStatusChange.create({ data: { orderId: order.id, fromStatus: 'CUSTOMS_SUBMITTED', toStatus: 'CLEARED', reason: 'test: released', createdAt: new Date(Date.now() - 31 * 86_400_000) } });
-    await api.app.get(SettlementPostingService, { strict: false }).catchUp();
-    return order;
-  }
+  const payableOrder = (variant: number, quantity: number) => paidPayableOrder(fixture, variant, quantity, n++);
   /** Pays the seller's payable balance (the operator's run over GraphQL); answers its transfers, one per checkout. */
   async function payOut(runKey: string): Promise<{ id: string; amount: { amount: number }; stripeTransferId: string; checkoutId: string; transferGroup: string }[]> {
     const owed = await payable();
@@ -111,8 +86,7 @@ describe('settlement: transfer reversals after a lost dispute of paid-out money'
   const allReversalJobs = async () => Number((await api.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM outbox_messages WHERE job_id LIKE 'settlement.transfer-reversal.%'`)[0]!.n);
   const reversalRequests = () => stripe.requests.filter((q) => q.method === 'POST' && /^\/v1\/transfers\/[^/]+\/reversals$/.test(q.path) && !q.replayed);
   const feePosted = (disputeId: string) => async () => (await api.db.prisma.settlementJournalEntry.count({ where: { eventKey: `dispute-fee:${disputeId}` } })) === 1;
-  const unbalanced = async () => api.db.prisma.$queryRaw<{ k: string }[]>`
-    SELECT e.event_key AS k FROM settlement_journal_entries e JOIN settlement_journal_lines l ON l.entry_id = e.id GROUP BY e.event_key, l.currency HAVING sum(l.amount_minor) <> 0`;
+  const unbalanced = () => unbalancedEntries(api);
   const transferEvent = (transferId: string): StripeEventLike =>
     ({
       id: `evt_${randomUUID().replace(/-/g, '')}`,

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
-import { SettlementPostingService } from '@vitrine/settlement';
-import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
-import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
+import type { Shop } from '../support/checkout-fixtures';
+import { payableOrder as paidPayableOrder, startReversalFixture, unbalancedEntries, type ReversalFixture } from '../support/settlement-reversal-fixture';
 import type { StripeEventLike, StripeLoopback } from '../support/stripe-loopback';
 import type { SpawnedProcess } from '../support/spawn-api';
-import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
+import { until, waitForOutput } from '../support/worker-process';
 
 const BALANCE = `{ sellerBalance { payable { amount currency } pending { amount currency } } }`;
 const CONNECT = `mutation($r: String!) { connectPayoutAccount(returnUrl: $r, refreshUrl: $r) { ready } }`;
@@ -28,50 +27,25 @@ const sum = (xs: { amount: { amount: number } }[]) => xs.reduce((s, x) => s + x.
 describe('settlement: transfer reversals after a refund of paid-out money', () => {
   let api: ApiHarness;
   let stripe: StripeLoopback;
-  let close: () => Promise<void>;
   let worker: SpawnedProcess;
   let shop: Shop;
   let manager: string;
   let operator: string;
-  let shopper: string;
   let n = 7700;
   let orderB: { id: string; lines: { id: string }[] };
-  const prefix = `test-reversal-${randomUUID().slice(0, 8)}`;
   jest.setTimeout(240_000);
 
+  let fixture: ReversalFixture;
   beforeAll(async () => {
-    ({ api, stripe, close } = await startCheckoutApi());
-    const prisma = api.db.prisma;
-    await seedFx(prisma, '7.8000');
-    shop = await seedShop(prisma, { prices: [2_000, 3_000], stock: 50 });
-    manager = await api.login((await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] })).email);
-    operator = await api.login((await createUser(prisma, 'PLATFORM_ADMIN')).email);
-    shopper = await api.login((await createUser(prisma, 'SHOPPER')).email);
-    worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix });
-    await waitForOutput(worker, /worker ready/, 120_000);
+    fixture = await startReversalFixture('reversal');
+    ({ api, stripe, worker, shop, manager, operator } = fixture);
   });
-  afterAll(async () => {
-    await worker?.stop('SIGTERM');
-    await dropQueues(prefix);
-    await close();
-  });
+  afterAll(() => fixture?.close());
 
-  /** A paid order of `quantity` units of a variant, past its return window (its shares payable). */
-  async function payableOrder(variant: number, quantity: number): Promise<{ id: string; checkoutId: string; pi: string; lines: { id: string }[] }> {
-    const r: any = await api.gql(ADD_LINE, { i: { variantId: shop.variants[variant]!.id, quantity, cartToken: null } }, shopper);
-    expect(r.errors).toBeUndefined();
-    const placed: any = await api.gql(PLACE_ORDER, { i: placeOrderInput(r.data.addCartLine.cart.id, `rev-${n}`, { id: residentId(n++) }) }, shopper);
-    expect(placed.errors).toBeUndefined();
-    expect(await stripe.deliver(api.baseUrl, stripe.succeed(placed.data.placeOrder.payment.paymentIntentId))).toBe(200);
-    const order = { ...placed.data.placeOrder.orders[0], checkoutId: placed.data.placeOrder.id, pi: placed.data.placeOrder.payment.paymentIntentId };
-    await api.db.prisma.orderStatusChange.create({ data: { orderId: order.id, fromStatus: 'CUSTOMS_SUBMITTED', toStatus: 'CLEARED', reason: 'test: released', createdAt: new Date(Date.now() - 31 * 86_400_000) } });
-    await api.app.get(SettlementPostingService, { strict: false }).catchUp();
-    return order;
-  }
+  const payableOrder = (variant: number, quantity: number) => paidPayableOrder(fixture, variant, quantity, n++);
   const payable = async () => ((await api.gql(BALANCE, {}, manager)) as any).data.sellerBalance.payable[0]?.amount ?? 0;
   const reversalRequests = () => stripe.requests.filter((q) => q.method === 'POST' && /^\/v1\/transfers\/[^/]+\/reversals$/.test(q.path) && !q.replayed);
-  const unbalanced = async () => api.db.prisma.$queryRaw<{ k: string }[]>`
-    SELECT e.event_key AS k FROM settlement_journal_entries e JOIN settlement_journal_lines l ON l.entry_id = e.id GROUP BY e.event_key, l.currency HAVING sum(l.amount_minor) <> 0`;
+  const unbalanced = () => unbalancedEntries(api);
 
   it('reverses the refunded share from the transfer that carried it, once, balanced; the webhook that follows posts nothing more', async () => {
     const a = await payableOrder(0, 2);

@@ -85,6 +85,23 @@ const PlatformSummary = ({ ledger }: { ledger: PlatformLedger | null }) => {
   );
 };
 
+/** A UTC month (YYYY-MM) to make a statement of. */
+const MonthField = ({ month, onChange, testId }: { month: string; onChange: (month: string) => void; testId: string }) => {
+  const translate = useTranslate();
+  return (
+    <MuiTextField
+      type="month"
+      size="small"
+      label={translate('vitrine.settlement.month')}
+      value={month}
+      onChange={(e) => onChange(e.target.value)}
+      sx={{ minWidth: 190 }}
+      slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': testId } }}
+    />
+  );
+};
+const isMonth = (month: string) => /^\d{4}-\d{2}$/.test(month);
+
 /** One of the operator's tools under the platform accounts: a card with its title, what it does, and its fields in a row. */
 const OperatorCard = ({ testId, title, help, children }: { testId: string; title: string; help: string; children: ReactNode }) => {
   const translate = useTranslate();
@@ -105,7 +122,6 @@ const OperatorCard = ({ testId, title, help, children }: { testId: string; title
 
 /** The operator's month-end file: every seller's statement of a month in one CSV, made by the API as it streams it. */
 const AllStatementsDownload = () => {
-  const translate = useTranslate();
   const notify = useNotify();
   const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
   const [busy, setBusy] = useState(false);
@@ -117,16 +133,8 @@ const AllStatementsDownload = () => {
   };
   return (
     <OperatorCard testId="all-statements" title="vitrine.settlement.all_statements" help="vitrine.settlement.all_statements_help">
-      <MuiTextField
-        type="month"
-        size="small"
-        label={translate('vitrine.settlement.month')}
-        value={month}
-        onChange={(e) => setMonth(e.target.value)}
-        sx={{ minWidth: 190 }}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'all-statements-month' } }}
-      />
-      <Button label="vitrine.settlement.download_csv" onClick={download} disabled={busy || !/^\d{4}-\d{2}$/.test(month)} data-testid="all-statements-download" sx={{ whiteSpace: 'nowrap' }}>
+      <MonthField month={month} onChange={setMonth} testId="all-statements-month" />
+      <Button label="vitrine.settlement.download_csv" onClick={download} disabled={busy || !isMonth(month)} data-testid="all-statements-download" sx={{ whiteSpace: 'nowrap' }}>
         <DownloadIcon />
       </Button>
     </OperatorCard>
@@ -519,7 +527,6 @@ const LedgerLines = () => {
 /** The month's settlement statement as CSV and PDF, computed from the ledger by the API (the PDF fetched with the session's token; the API checks the seller). */
 const StatementDownload = () => {
   const s = useRecordContext<SellerRecord>();
-  const translate = useTranslate();
   const notify = useNotify();
   const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
   const [busy, setBusy] = useState(false);
@@ -549,20 +556,12 @@ const StatementDownload = () => {
     <Section title="vitrine.settlement.statement" testId="settlement-statement">
       {/* The month, then the two files under it: side by side they crowd the card (French labels wrap over each other). */}
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, alignItems: 'flex-start' }}>
-        <MuiTextField
-          type="month"
-          size="small"
-          label={translate('vitrine.settlement.month')}
-          value={month}
-          onChange={(e) => setMonth(e.target.value)}
-          sx={{ minWidth: 190 }}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'statement-month' } }}
-        />
+        <MonthField month={month} onChange={setMonth} testId="statement-month" />
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-          <Button label="vitrine.settlement.download_csv" onClick={download} disabled={!/^\d{4}-\d{2}$/.test(month)} data-testid="statement-download" sx={{ whiteSpace: 'nowrap' }}>
+          <Button label="vitrine.settlement.download_csv" onClick={download} disabled={!isMonth(month)} data-testid="statement-download" sx={{ whiteSpace: 'nowrap' }}>
             <DownloadIcon />
           </Button>
-          <Button label="vitrine.settlement.download_pdf" onClick={downloadPdf} disabled={busy || !/^\d{4}-\d{2}$/.test(month)} data-testid="statement-download-pdf" sx={{ whiteSpace: 'nowrap' }}>
+          <Button label="vitrine.settlement.download_pdf" onClick={downloadPdf} disabled={busy || !isMonth(month)} data-testid="statement-download-pdf" sx={{ whiteSpace: 'nowrap' }}>
             <DownloadIcon />
           </Button>
         </Box>
