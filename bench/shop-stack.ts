@@ -1,8 +1,10 @@
 // The shop as shoppers get it, for the shop benchmarks (bench:shop, bench:lighthouse): a fresh
 // database with the demo seed (copied `copies` times), the API in production mode from source,
-// and HEAD's apps/shop built with `next build` and served by `next start`.
+// and HEAD's apps/shop built with `next build` and served as production serves it: apps/shop/server.mjs
+// with SHOP_WORKERS processes sharing the port (BENCH_SHOP_WORKERS, default `auto`: one a core).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT, freshDatabase, withClient } from './support';
 import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../test/support/spawn-api';
@@ -21,6 +23,8 @@ export interface ShopStack {
   commit: string;
   api: SpawnedProcess;
   shop: ChildProcess;
+  /** The shop's processes (SHOP_WORKERS as resolved by server.mjs). */
+  workers: number;
   close(): Promise<void>;
 }
 
@@ -72,13 +76,17 @@ export async function startShopStack(database: string, copies: number): Promise<
   const api = spawnApp('apps/api/src/main.ts', { ...PRODUCTION_TEST_SECRETS, NODE_ENV: 'production', DATABASE_URL: url, PORT: String(apiPort), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' });
   const shopPort = await freePort();
   const shopUrl = `http://127.0.0.1:${shopPort}`;
-  const shop = spawn(process.execPath, [NEXT_BIN, 'start', SHOP_DIR, '-p', String(shopPort), '-H', '127.0.0.1'], {
+  const workersSetting = process.env['BENCH_SHOP_WORKERS'] ?? 'auto';
+  const workers = workersSetting === 'auto' ? os.availableParallelism() : Number(workersSetting);
+  const shop = spawn(process.execPath, [path.join(SHOP_DIR, 'server.mjs')], {
     cwd: ROOT,
-    env: { ...process.env, ...shopEnv, API_URL: `http://127.0.0.1:${apiPort}/graphql`, SHOP_ORIGIN: shopUrl },
+    env: { ...process.env, ...shopEnv, SHOP_WORKERS: workersSetting, SHOP_PORT: String(shopPort), SHOP_HOST: '127.0.0.1', API_URL: `http://127.0.0.1:${apiPort}/graphql`, SHOP_ORIGIN: shopUrl },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  const shopExited = new Promise<void>((resolve) => shop.once('exit', () => resolve()));
   const close = async () => {
     shop.kill('SIGTERM');
+    await Promise.race([shopExited, new Promise((r) => setTimeout(r, 10_000))]);
     await api.stop();
     rmSync(SNAPSHOT, { recursive: true, force: true });
   };
@@ -89,5 +97,5 @@ export async function startShopStack(database: string, copies: number): Promise<
     await close();
     throw error;
   }
-  return { ids, shopUrl, commit, api, shop, close };
+  return { ids, shopUrl, commit, api, shop, workers, close };
 }

@@ -1,6 +1,7 @@
 // The shoppers' storefront (apps/shop, Next.js) for browser tests: a production build made
 // once per change of its sources (into apps/shop/.next-test, so a developer's `next dev` in
-// apps/shop/.next is left alone), then `next start` on a free loopback port against the API.
+// apps/shop/.next is left alone), then served as in production (apps/shop/server.mjs: Next's
+// request handler, SHOP_WORKERS processes, 1 unless `env` says) on a free loopback port against the API.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -96,10 +97,12 @@ export async function startShop(apiBaseUrl: string, env: Record<string, string> 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, 'start', SHOP, '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(SHOP, 'server.mjs')], {
     cwd: ROOT,
     env: {
       ...process.env,
+      SHOP_PORT: String(port),
+      SHOP_HOST: '127.0.0.1',
       NODE_ENV: 'production',
       SHOP_DIST_DIR,
       NEXT_TELEMETRY_DISABLED: '1',
