@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RoyaltyAccrualService } from '@vitrine/licensing';
-import { PayoutsService, SettlementFeesService, SettlementPostingService } from '@vitrine/settlement';
+import { FeeNotYetAvailableError, PayoutsService, SettlementFeesService, SettlementPostingService } from '@vitrine/settlement';
 import { createBrand, createMuseum, createUser } from '@vitrine/shared/testing';
 import { codeOf, type ApiHarness } from '../support/api-harness';
 import { ADD_LINE, PLACE_ORDER, licenseAfterSale, placeOrderInput, residentId, seedFx, seedShop, setStock, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
@@ -638,6 +638,41 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
       await worker.stop('SIGTERM');
       await dropQueues(prefix);
     }
+  });
+
+  it('posts the fees of several checkouts in one batch, each once when batches overlap or run again; a fee Stripe has not yet fails only its own checkout', async () => {
+    const paid = [];
+    for (const [i, n] of [9111, 9112, 9113].entries()) paid.push(await placeAndPay(`settle-fee-batch-${i}`, [{ variant: 2, quantity: 1 }], n));
+    const [a, b, c] = paid.map((p) => p.checkout.id as string) as [string, string, string];
+    const txnOf = (pi: string) => [...stripe.balanceTransactions.values()].find((t) => t['source'] === String(stripe.paymentIntents.get(pi)!['latest_charge']))!;
+    // Stripe has not written c's balance transaction yet.
+    const late = txnOf(paid[2]!.pi);
+    stripe.balanceTransactions.delete(String(late['id']));
+    const unknown = randomUUID();
+    const feeKeys = async () => (await api.db.prisma.settlementJournalEntry.findMany({ where: { checkoutId: { in: [a, b, c] }, kind: 'FEE' }, select: { checkoutId: true, eventKey: true } })).map((e) => [e.checkoutId, e.eventKey]).sort();
+    const before = await ledgerCount();
+    await withSettlementJobs(async (app) => {
+      const fees = app.get(SettlementFeesService);
+      // Two batches holding the same checkouts at once (a stalled job taken again by another worker), one checkout twice in a batch.
+      const runs = await Promise.all([fees.postFees([a, b, c, unknown, a]), fees.postFees([b, a, c])]);
+      for (const id of [a, b]) expect(runs.map((r) => r.get(id)).sort()).toEqual(['already-posted', 'posted']);
+      for (const r of runs) expect(r.get(c)).toBeInstanceOf(FeeNotYetAvailableError);
+      expect(runs[0].get(unknown)).toBe('not-paid');
+      expect(await feeKeys()).toEqual([
+        [a, `fee:${txnOf(paid[0]!.pi)['id']}`],
+        [b, `fee:${txnOf(paid[1]!.pi)['id']}`],
+      ].sort());
+      // Stripe writes it; the job runs again with the others of its batch: only c's fee is new.
+      stripe.balanceTransactions.set(String(late['id']), late);
+      expect(Object.fromEntries(await fees.postFees([a, b, c]))).toEqual({ [a]: 'already-posted', [b]: 'already-posted', [c]: 'posted' });
+      expect(Object.fromEntries(await fees.postFees([c, b]))).toEqual({ [c]: 'already-posted', [b]: 'already-posted' });
+    });
+    expect(await ledgerCount()).toBe(before + 3);
+    expect((await feeKeys()).map(([checkout]) => checkout)).toEqual([a, b, c].sort());
+    // Every fee entry balances, the platform's (the storefront's terms do not pass fees on).
+    const lines = await api.db.prisma.settlementJournalLine.findMany({ where: { entry: { checkoutId: { in: [a, b, c] }, kind: 'FEE' } }, select: { amountMinor: true, account: { select: { kind: true } } } });
+    expect(lines.reduce((sum, l) => sum + Number(l.amountMinor), 0)).toBe(0);
+    expect(new Set(lines.map((l) => l.account.kind))).toEqual(new Set(['STRIPE_FEES', 'STRIPE_CLEARING']));
   });
 
   it('runs the jobs that post a Stripe fee and a lost dispute’s fee twice, and three at once, posting each once', async () => {

@@ -24,6 +24,14 @@ export interface PaidOrderRow {
   paidAt: Date;
 }
 
+/** A checkout's payment as the fee job reads it, and whether its Stripe fee is in the ledger. */
+export interface FeeStateRow {
+  checkoutId: string;
+  providerPaymentId: string;
+  status: string;
+  feePosted: boolean;
+}
+
 export interface PaidLineRow {
   orderId: string;
   /** Goods less the promotions the seller funds (the platform-funded part is paid by the platform). */
@@ -118,10 +126,17 @@ export class SettlementSourcesRepository {
        ORDER BY ol.order_id, ol.position`;
   }
 
-  async paymentOf(checkoutId: string): Promise<{ providerPaymentId: string; status: string } | null> {
-    const rows = await this.prisma.$queryRaw<{ providerPaymentId: string; status: string }[]>`
-      SELECT p.provider_payment_id AS "providerPaymentId", p.status::text AS status FROM ${PaymentsReadPort.payments} p WHERE p.checkout_id = ${checkoutId}::uuid`;
-    return rows[0] ?? null;
+  /**
+   * The payment of each of these checkouts (those that have one) and whether the ledger holds a
+   * Stripe fee entry of the checkout already: one statement for a batch of fee jobs, on
+   * node-postgres (`sql`), outside any transaction.
+   */
+  feeStatesOf(checkoutIds: readonly string[]): Promise<FeeStateRow[]> {
+    if (!checkoutIds.length) return Promise.resolve([]);
+    return this.prisma.sql.$queryRaw<FeeStateRow[]>`
+      SELECT p.checkout_id::text AS "checkoutId", p.provider_payment_id AS "providerPaymentId", p.status::text AS status,
+             EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.checkout_id = p.checkout_id AND e.kind = 'FEE') AS "feePosted"
+        FROM ${PaymentsReadPort.payments} p WHERE p.checkout_id = ANY(${[...checkoutIds]}::uuid[])`;
   }
 
   /**
@@ -141,31 +156,25 @@ export class SettlementSourcesRepository {
   }
 
   /**
-   * The paid orders of a checkout and whether each passes Stripe's fees on to its sellers: the
-   * terms of the commission setting its lines were placed under (order_line_commissions'
-   * setting, never edited); false without one.
+   * The paid orders of these checkouts and whether each passes Stripe's fees on to its sellers:
+   * the terms of the commission setting its lines were placed under (order_line_commissions'
+   * setting, never edited); false without one. In the caller's transaction (under the payments' locks).
    */
-  async feeTermsOf(checkoutId: string): Promise<{ orderId: string; passStripeFees: boolean }[]> {
-    return this.prisma.$queryRaw<{ orderId: string; passStripeFees: boolean }[]>`
-      SELECT o.id::text AS "orderId", coalesce(bool_or(s.pass_stripe_fees), false) AS "passStripeFees"
+  feeTermsOf(tx: SqlTx, checkoutIds: readonly string[]): Promise<{ checkoutId: string; orderId: string; passStripeFees: boolean }[]> {
+    if (!checkoutIds.length) return Promise.resolve([]);
+    return tx.$queryRaw<{ checkoutId: string; orderId: string; passStripeFees: boolean }[]>`
+      SELECT o.checkout_id::text AS "checkoutId", o.id::text AS "orderId", coalesce(bool_or(s.pass_stripe_fees), false) AS "passStripeFees"
         FROM ${this.sales.orders} o
         LEFT JOIN order_line_commissions c ON c.order_id = o.id
         LEFT JOIN commission_settings s ON s.id = c.setting_id
-       WHERE o.checkout_id = ${checkoutId}::uuid AND o.paid_at IS NOT NULL
-       GROUP BY o.id ORDER BY o.id`;
+       WHERE o.checkout_id = ANY(${[...checkoutIds]}::uuid[]) AND o.paid_at IS NOT NULL
+       GROUP BY o.checkout_id, o.id ORDER BY o.id`;
   }
 
-  async feePosted(checkoutId: string): Promise<boolean> {
-    const rows = await this.prisma.$queryRaw<{ one: number }[]>`SELECT 1 AS one FROM settlement_journal_entries WHERE checkout_id = ${checkoutId}::uuid AND kind = 'FEE' LIMIT 1`;
-    return rows.length > 0;
-  }
-
-  /** Locks the checkout's payment row, the lock webhooks and refunds take first (ADR 0006). */
-  async lockPayment(tx: SqlTx, checkoutId: string): Promise<void> {
-    await tx.$queryRaw(PaymentsReadPort.lockPaymentOfCheckout(checkoutId));
-  }
-
-  /** Locks the payment rows of these checkouts, in one statement and in a stable order (the catch-up's batch). */
+  /**
+   * Locks the payment rows of these checkouts, the lock webhooks and refunds take first (ADR
+   * 0006), in one statement and in a stable order (the catch-up's batch, a batch of fees).
+   */
   async lockPayments(tx: SqlTx, checkoutIds: readonly string[]): Promise<void> {
     await tx.$queryRaw(PaymentsReadPort.lockPaymentsOfCheckouts(checkoutIds));
   }

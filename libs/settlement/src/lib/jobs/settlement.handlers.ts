@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { HandlesJob, type JobHandler } from '@vitrine/shared/jobs';
+import { HandlesJob, MicroBatcher, type JobHandler } from '@vitrine/shared/jobs';
 import { PayoutsService } from '../application/payouts.service';
 import { SettlementFeesService } from '../application/settlement-fees.service';
 import { SettlementPostingService } from '../application/settlement-posting.service';
 import { BankPayoutsService } from '../application/bank-payouts.service';
-import { bankPayoutJob, disputeFeeJob, payoutRunJob, settlementCatchUpJob, stripeFeeJob, transferReversalJob, type BankPayoutPayload, type DisputeFeePayload, type SettlementCatchUpPayload, type StripeFeePayload, type TransferReversalPayload } from './settlement.jobs';
+import { bankPayoutJob, disputeFeeJob, payoutRunJob, settlementCatchUpJob, stripeFeeJob, stripeFeeJobOnSettlementQueue, transferReversalJob, type BankPayoutPayload, type DisputeFeePayload, type SettlementCatchUpPayload, type StripeFeePayload, type TransferReversalPayload } from './settlement.jobs';
 import { TransferReversalsService } from '../application/transfer-reversals.service';
 
 @Injectable()
@@ -16,9 +16,37 @@ export class SettlementCatchUpHandler implements JobHandler<SettlementCatchUpPay
   }
 }
 
+/**
+ * The fee jobs running at once share batches (MicroBatcher, as the order pipeline's steps do):
+ * up to 100 checkouts a batch, sent 50 ms after the first arrives, or when the batch running
+ * ends. Each job succeeds or fails on its own checkout's outcome; a batch whose transaction
+ * failed runs again one checkout at a time.
+ */
+export const STRIPE_FEE_BATCHING = { maxSize: 100, maxWaitMs: 50, maxInFlight: 1 };
+
 @Injectable()
 @HandlesJob(stripeFeeJob)
 export class StripeFeeHandler implements JobHandler<StripeFeePayload> {
+  private readonly batcher: MicroBatcher;
+
+  constructor(fees: SettlementFeesService) {
+    this.batcher = new MicroBatcher(async (ids) => {
+      const outcomes = await fees.postFees(ids);
+      return new Map(ids.map((id) => [id, errorOf(outcomes.get(id))]));
+    }, STRIPE_FEE_BATCHING);
+  }
+
+  handle(p: StripeFeePayload): Promise<void> {
+    return this.batcher.load(p.checkoutId);
+  }
+}
+
+const errorOf = (outcome: unknown): Error | undefined => (outcome instanceof Error ? outcome : undefined);
+
+/** Fee jobs written to the settlement queue before the fee jobs had a queue of their own (stripeFeeJobOnSettlementQueue). */
+@Injectable()
+@HandlesJob(stripeFeeJobOnSettlementQueue)
+export class StripeFeeOnSettlementQueueHandler implements JobHandler<StripeFeePayload> {
   constructor(private readonly fees: SettlementFeesService) {}
   async handle(p: StripeFeePayload) {
     return { fee: await this.fees.postFee(p.checkoutId) };
@@ -65,4 +93,4 @@ export class BankPayoutHandler implements JobHandler<BankPayoutPayload> {
   }
 }
 
-export const SETTLEMENT_JOB_HANDLERS = [SettlementCatchUpHandler, StripeFeeHandler, PayoutRunHandler, TransferReversalHandler, DisputeFeeHandler, BankPayoutHandler];
+export const SETTLEMENT_JOB_HANDLERS = [SettlementCatchUpHandler, StripeFeeHandler, StripeFeeOnSettlementQueueHandler, PayoutRunHandler, TransferReversalHandler, DisputeFeeHandler, BankPayoutHandler];

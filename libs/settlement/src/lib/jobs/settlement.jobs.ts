@@ -16,15 +16,23 @@ export const settlementCatchUpJob = defineJob<SettlementCatchUpPayload>({
   attempts: 5,
 });
 
+/**
+ * Stripe's fee jobs, apart from the settlement queue (one job at a time): a worker takes up to
+ * 200 at once, and their handler posts the fees of up to 100 checkouts together (one read, one
+ * transaction: SettlementFeesService.postFees), each job still succeeding or failing on its own
+ * checkout's outcome.
+ */
+export const settlementFeesQueue = defineQueue('settlement-fees', { concurrency: 200 });
+
 /** Stripe's fee on a paid checkout's charge: written to the outbox when its paid orders are posted. */
 export type StripeFeePayload = { checkoutId: string };
-export const stripeFeeJob = defineJob<StripeFeePayload>({
-  queue: settlementQueue,
-  name: 'stripe-fee',
-  jobId: (p) => `settlement.stripe-fee.${p.checkoutId}`,
-  attempts: 10,
-  backoffMs: 30_000,
-});
+const stripeFeeSpec = { name: 'stripe-fee', jobId: (p: StripeFeePayload) => `settlement.stripe-fee.${p.checkoutId}`, attempts: 10, backoffMs: 30_000 };
+export const stripeFeeJob = defineJob<StripeFeePayload>({ queue: settlementFeesQueue, ...stripeFeeSpec });
+/**
+ * The same job on the settlement queue, where it was written before the fee jobs had a queue
+ * of their own: outbox rows and BullMQ jobs of that time still run (nothing writes it now).
+ */
+export const stripeFeeJobOnSettlementQueue = defineJob<StripeFeePayload>({ queue: settlementQueue, ...stripeFeeSpec });
 
 /**
  * The scheduled payout run (Mondays 04:00 UTC): pays every seller's payable balance under the
@@ -80,7 +88,7 @@ export const bankPayoutJob = defineJob<BankPayoutPayload>({
   backoffMs: 30_000,
 });
 
-export const settlementJobs = [settlementCatchUpJob, stripeFeeJob, payoutRunJob, transferReversalJob, disputeFeeJob, bankPayoutJob];
+export const settlementJobs = [settlementCatchUpJob, stripeFeeJob, stripeFeeJobOnSettlementQueue, payoutRunJob, transferReversalJob, disputeFeeJob, bankPayoutJob];
 
 export const settlementSchedules = [
   defineSchedule(settlementCatchUpJob, { scope: 'all' }, { pattern: '17 * * * *' }),
