@@ -41,6 +41,7 @@ export const SCHEMA_OWNERS: Record<string, string> = {
   'return-sms': 'orders',
   settlement: 'settlement',
   shipments: 'orders',
+  'shopper-addresses': 'orders',
   storefronts: 'storefronts',
   'warehouse-sync': 'inventory',
 };
