@@ -19,5 +19,5 @@ CREATE TABLE "shopper_addresses" (
 -- CreateIndex
 CREATE INDEX "shopper_addresses_user_id_is_default_idx" ON "shopper_addresses"("user_id", "is_default");
 
--- At most one default address per shopper (the service switches it under a per-shopper lock; this is the guard).
+-- At most one default address per shopper: the guard under the service, which switches it under a per-shopper lock.
 CREATE UNIQUE INDEX "shopper_addresses_one_default" ON "shopper_addresses"("user_id") WHERE "is_default";
