@@ -75,8 +75,10 @@ function primary(workers) {
   const started = new Map();
   const fork = () => started.set(cluster.fork().id, Date.now());
   for (let i = 0; i < workers; i++) fork();
-  cluster.on('listening', () => {
-    if (++ready === workers) log(`ready on http://${host}:${port} (${workers} processes)`);
+  cluster.on('listening', (worker) => {
+    ready++;
+    if (ready === workers) log(`ready on http://${host}:${port} (${workers} processes)`);
+    else if (ready > workers) log(`process ${worker.process.pid} listening in place of one that exited`);
   });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;

@@ -19,6 +19,10 @@ const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 export interface ShopServer {
   /** http://127.0.0.1:<port> */
   url: string;
+  /** The server.mjs process (the cluster's primary when SHOP_WORKERS > 1). */
+  pid: number;
+  /** Resolves with the exit code (or signal) once the process has ended. */
+  exited: Promise<number | string>;
   /** What the shop printed (for a failure's message). */
   output(): string;
   close(): Promise<void>;
@@ -114,7 +118,7 @@ export async function startShop(apiBaseUrl: string, env: Record<string, string> 
   });
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the shop exited (${child.exitCode}):\n${output}`);
@@ -129,6 +133,8 @@ export async function startShop(apiBaseUrl: string, env: Record<string, string> 
   }
   return {
     url,
+    pid: child.pid!,
+    exited,
     output: () => output,
     close: async () => {
       if (child.exitCode === null) {
