@@ -29,6 +29,7 @@ import { CodeFirstApolloDriver } from './code-first-apollo-driver';
 import { ApiMetricsModule } from './api-metrics';
 import { ReadReplicaModule, staleReadsPlugin } from './read-replica';
 import { logger } from './logger';
+import { documentStore } from './document-store';
 
 const config = apiConfigFromEnv();
 /** Root queries of the shop window: the same for every anonymous shopper, readable from the replica. */
@@ -72,6 +73,9 @@ function bearer(req: Request): string | null {
         introspection: !config.production,
         hideSchemaDetailsFromClientErrors: config.production,
         allowBatchedHttpRequests: false,
+        // Parsed and validated documents by query text, bounded by their estimated heap bytes
+        // (Apollo's default store counts a document's JSON, 4–5 times less than its heap: document-store.ts).
+        documentStore: documentStore(),
         csrfPrevention: true,
         includeStacktraceInErrorResponses: false,
         playground: false,

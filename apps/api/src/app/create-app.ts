@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Request } from 'express';
+import type express from 'express';
+import type { Request, Response } from 'express';
 import helmet from 'helmet';
 import { graphqlSend } from './graphql-send';
 import { staticHeaders } from './static-headers';
@@ -29,23 +30,24 @@ export async function createApp(): Promise<NestExpressApplication> {
   // One access-log line per request at level info (access-log.ts); at warn and above pino-http would
   // still hook every response for nothing, so it is left out.
   if (logger.isLevelEnabled('info')) app.use(accessLog(logger));
-  // GraphQL's POST answers are sent without Express's ETag and freshness work (graphql-send.ts, issue 18).
-  app.use(graphqlSend('/graphql'));
+  // GraphQL's POST answers are sent without Express's ETag and freshness work (graphql-send.ts, issue 18),
+  // set once on the app's response prototype rather than by a middleware on every request.
+  graphqlSend(app.getHttpAdapter().getInstance() as express.Application, '/graphql');
   // Replays of anonymous shop-window answers come first: before helmet, CORS and the body parser.
   app.use(publicHttpCache({ ttlSeconds: config.publicCacheSeconds, path: '/graphql', caches: app.get(ShopWindowCaches) }));
   // A warehouse stock feed may be uploaded through GraphQL (uploadStockFeed, up to 5 MB of CSV).
   app.useBodyParser('json', { limit: '6mb' });
-  app.use(
-    staticHeaders(
-      helmet({
-        // Apollo's landing page is off; the API serves JSON only, so the default CSP is safe.
-        crossOriginEmbedderPolicy: false,
-      }),
-    ),
+  const securityHeaders = staticHeaders(
+    helmet({
+      // Apollo's landing page is off; the API serves JSON only, so the default CSP is safe.
+      crossOriginEmbedderPolicy: false,
+    }),
   );
   // HTTP routes (statement downloads) see the bearer's actor as GraphQL does; the global guard reads it.
+  // One middleware with helmet's headers (taken once, static-headers.ts): one router layer less a request.
   const auth = app.get(AuthService);
-  app.use((req: Request & { actor?: unknown }, _res: unknown, next: () => void) => {
+  app.use((req: Request & { actor?: unknown }, res: Response, next: () => void) => {
+    securityHeaders.set(res);
     const header = req.headers.authorization;
     req.actor = header?.startsWith('Bearer ') ? auth.actorFromAccessToken(header.slice(7)) : null;
     next();

@@ -21,4 +21,19 @@ describe('staticHeaders', () => {
     expect(viaStatic.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(viaStatic.headers['x-powered-by']).toBeUndefined();
   });
+
+  it('sets the same headers through `set`, from a middleware doing other work', async () => {
+    const strip = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).filter(([k]) => k !== 'date' && k !== 'etag'));
+    const headers = staticHeaders(helmet(options));
+    const viaHelmet = await request(app(helmet(options))).post('/graphql').send({});
+    const viaSet = await request(
+      app((_req, res, next) => {
+        headers.set(res);
+        next();
+      }),
+    )
+      .post('/graphql')
+      .send({});
+    expect(strip(viaSet.headers)).toEqual(strip(viaHelmet.headers));
+  });
 });

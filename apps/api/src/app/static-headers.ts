@@ -3,6 +3,11 @@
  * function), yet its twelve middlewares rebuild them on every request: they are taken once and
  * set as they are (the same headers, in the same order; issue 18, addCartLine's CPU).
  */
+interface HeaderTarget {
+  setHeader(name: string, value: string | number | readonly string[]): unknown;
+  removeHeader(name: string): void;
+}
+
 export function staticHeaders(middleware: (req: never, res: never, next: (error?: unknown) => void) => void) {
   const steps: ([name: string, value: string | number | readonly string[]] | [name: string])[] = [];
   const recorder = {
@@ -15,12 +20,19 @@ export function staticHeaders(middleware: (req: never, res: never, next: (error?
     done = true;
   });
   if (!done) throw new Error('staticHeaders: the middleware did not finish synchronously');
-  return (_req: unknown, res: { setHeader(name: string, value: string | number | readonly string[]): unknown; removeHeader(name: string): void }, next: () => void) => {
+  const set = (res: HeaderTarget) => {
     for (const step of steps) {
       if (step.length === 2) res.setHeader(step[0], step[1]);
       else res.removeHeader(step[0]);
     }
-    next();
   };
+  // Also callable on its own (`set`), from a middleware doing other per-request work: one router layer less.
+  return Object.assign(
+    (_req: unknown, res: HeaderTarget, next: () => void) => {
+      set(res);
+      next();
+    },
+    { set },
+  );
 }
 

@@ -80,20 +80,52 @@ export function arrayLiteral(values: readonly unknown[]): string | undefined {
 }
 
 /**
- * Statement texts seen so far, each with the name node-postgres prepares it under (once per
+ * Statements seen so far, each with the name node-postgres prepares it under (once per
  * connection): the server parses and plans a hot statement once instead of on every call.
- * Bounded; texts past the bound run unnamed.
+ *
+ * Looked up by the statement's fragments (`Prisma.Sql.strings`), not by its text: the text of a
+ * hot statement is about 3 KB, and building it (a concatenation per parameter), flattening and
+ * hashing it on every call was about 1 % of an addCartLine's API CPU (issue 18). Entries are
+ * grouped by the first fragment (most often a template literal, whose hash V8 keeps) and matched
+ * fragment by fragment (`===`, which is a pointer comparison for the literals a template reuses),
+ * so two statements share an entry exactly when their texts are equal: the text is a function of
+ * the fragments. The entry keeps the text built once, and node-postgres gets that same string on
+ * every call, so its check that a name is not reused for another text is a pointer comparison too.
+ * Bounded by count and by the characters held (text and fragments); statements past the bound
+ * run unnamed, as before.
  */
-const prepared = new Map<string, string>();
-const MAX_PREPARED = 500;
+interface PreparedStatement {
+  readonly strings: readonly string[];
+  readonly text: string;
+  readonly name: string | undefined;
+}
+const prepared = new Map<string, PreparedStatement[]>();
+export const PREPARED_LIMITS = { statements: 500, chars: 2 ** 21 };
+let preparedCount = 0;
+let preparedChars = 0;
 
-function statementName(text: string): string | undefined {
-  let name = prepared.get(text);
-  if (!name && prepared.size < MAX_PREPARED) {
-    name = `vitrine_${prepared.size + 1}`;
-    prepared.set(text, name);
+/** The name and text a statement is sent under: a name while the bounds allow one, its text built once. */
+export function preparedStatement(sql: Prisma.Sql): { name: string | undefined; text: string } {
+  const strings = sql.strings;
+  const bucket = prepared.get(strings[0]);
+  if (bucket) {
+    for (const entry of bucket) if (sameFragments(entry.strings, strings)) return entry;
   }
-  return name;
+  const text = sql.text;
+  const chars = 2 * text.length;
+  if (preparedCount >= PREPARED_LIMITS.statements || preparedChars + chars > PREPARED_LIMITS.chars) return { name: undefined, text };
+  preparedCount++;
+  preparedChars += chars;
+  const entry: PreparedStatement = { strings: strings.slice(), text, name: `vitrine_${preparedCount}` };
+  if (bucket) bucket.push(entry);
+  else prepared.set(strings[0], [entry]);
+  return entry;
+}
+
+function sameFragments(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A `Prisma.Sql` from either calling form of `$queryRaw`. */
@@ -103,7 +135,8 @@ function statement(query: TemplateStringsArray | Prisma.Sql, values: unknown[]):
 
 /** The query config for node-postgres, prepared under a stable name (unless `prepare` is false), its rows typed as Prisma types them. */
 function preparedQuery(sql: Prisma.Sql, prepare: boolean): QueryConfig {
-  return { name: prepare ? statementName(sql.text) : undefined, text: sql.text, values: sql.values.map(parameter), types: prismaLikeTypes };
+  const { name, text } = prepare ? preparedStatement(sql) : { name: undefined, text: sql.text };
+  return { name, text, values: sql.values.map(parameter), types: prismaLikeTypes };
 }
 
 /**
