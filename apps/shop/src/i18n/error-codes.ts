@@ -41,6 +41,7 @@ export const API_ERROR_CODES = [
   'ORDER_NOT_READY_TO_SHIP',
   'PAYMENT_NOT_YET_KNOWN',
   'PAYMENT_IN_PROGRESS',
+  'ADDRESS_LIMIT_REACHED',
   // promotions (libs/promotions)
   'COUPON_INVALID',
   'COUPON_EXPIRED',

@@ -4,6 +4,9 @@ import { PaymentsModule } from '@vitrine/payments';
 import { PromotionsCoreModule } from '@vitrine/promotions';
 import { SettlementCoreModule } from '@vitrine/settlement';
 import { AfterSalesModule } from './after-sales/after-sales.module';
+import { AddressBookService } from './application/address-book.service';
+import { AddressBookResolver } from './graphql/address-book.resolver';
+import { ShopperAddressRepository } from './infrastructure/shopper-address.repository';
 import { OrderAttributionResolver } from './attribution/graphql/attribution.resolver';
 import { BrandOrdersResolver } from './graphql/brand-orders.resolver';
 import { CartResolver } from './graphql/cart.resolver';
@@ -24,6 +27,10 @@ import { OrdersCoreModule } from './orders-core.module';
   imports: [OrdersCoreModule, CustomsModule, PaymentsModule, SettlementCoreModule, PromotionsCoreModule, AfterSalesModule],
   controllers: [StripeWebhookController],
   providers: [
+    // The address book: used by its resolver only (checkout's save-this-address is the shop's second call).
+    AddressBookService,
+    ShopperAddressRepository,
+    AddressBookResolver,
     BrandOrdersResolver,
     CartResolver,
     OrderAttributionResolver,

@@ -182,6 +182,7 @@ export const en: Dictionary = {
     ORDER_NOT_READY_TO_SHIP: 'The order has not cleared customs yet.',
     PAYMENT_NOT_YET_KNOWN: 'We are confirming your payment. Refresh in a moment.',
     PAYMENT_IN_PROGRESS: 'Your payment is being processed. Please do not pay again.',
+    ADDRESS_LIMIT_REACHED: 'You can keep at most 20 addresses. Delete one to add another.',
     COUPON_INVALID: 'No coupon has this code.',
     COUPON_EXPIRED: 'This coupon has expired.',
     COUPON_NOT_STARTED: 'This coupon is not valid yet.',

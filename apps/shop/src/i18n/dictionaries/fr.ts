@@ -182,6 +182,7 @@ export const fr: Dictionary = {
     ORDER_NOT_READY_TO_SHIP: 'La commande n’est pas encore dédouanée.',
     PAYMENT_NOT_YET_KNOWN: 'Nous confirmons votre paiement. Actualisez dans un instant.',
     PAYMENT_IN_PROGRESS: 'Votre paiement est en cours. Ne payez pas une seconde fois.',
+    ADDRESS_LIMIT_REACHED: 'Vous pouvez garder au plus 20 adresses. Supprimez-en une pour en ajouter une autre.',
     COUPON_INVALID: 'Aucun code promo ne correspond.',
     COUPON_EXPIRED: 'Ce code promo a expiré.',
     COUPON_NOT_STARTED: 'Ce code promo n’est pas encore valable.',

@@ -182,6 +182,7 @@ export const zhCN: Dictionary = {
     ORDER_NOT_READY_TO_SHIP: '订单尚未清关，暂不能发货。',
     PAYMENT_NOT_YET_KNOWN: '支付结果确认中，请稍后刷新。',
     PAYMENT_IN_PROGRESS: '支付正在处理中，请勿重复操作。',
+    ADDRESS_LIMIT_REACHED: '最多可保存 20 个收货地址，请先删除一个再添加。',
     COUPON_INVALID: '优惠券码无效。',
     COUPON_EXPIRED: '该优惠券已过期。',
     COUPON_NOT_STARTED: '该优惠券尚未生效。',

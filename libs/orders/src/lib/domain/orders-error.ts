@@ -31,6 +31,8 @@ export const OrdersErrorCode = {
   CURRENCY_MISMATCH: 'CURRENCY_MISMATCH',
   /** abandonCheckout after Stripe took the payment (succeeded or processing): the webhook settles it. */
   PAYMENT_IN_PROGRESS: 'PAYMENT_IN_PROGRESS',
+  /** saveAddress for a new address when the shopper already keeps the most allowed (details.max): nothing is written. */
+  ADDRESS_LIMIT_REACHED: 'ADDRESS_LIMIT_REACHED',
 } as const;
 export type OrdersErrorCode = (typeof OrdersErrorCode)[keyof typeof OrdersErrorCode];
 
