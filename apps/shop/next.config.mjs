@@ -9,6 +9,9 @@ const root = process.env.SHOP_MONOREPO_ROOT ?? path.resolve(here, '../..');
 /** @type {import('next').NextConfig} */
 const config = {
   poweredByHeader: false,
+  // gzip by the shop (Next's default), unless SHOP_COMPRESS=off: behind a CDN or reverse proxy that
+  // compresses, the shop's processes are spared it (read when the server starts, not at build).
+  compress: process.env.SHOP_COMPRESS !== 'off',
   reactStrictMode: true,
   // Turbopack and output tracing resolve packages from the monorepo's root node_modules.
   turbopack: { root },
