@@ -506,6 +506,74 @@ describe('checkout for Chinese shoppers, end to end over GraphQL and the Stripe 
       await assertStockInvariants();
     });
 
+    it('gives a guest their cart back as it was when the hold expires, and lets them check it out again', async () => {
+      const { ReservationExpiryService } = await import('@vitrine/orders');
+      const expiry = api.app.get(ReservationExpiryService);
+      const shop = await seedShop(p(), { prices: [2_000, 3_000], stock: 5 });
+      const { cartId, token } = await guestCart([
+        { variantId: shop.variants[0]!.id, quantity: 2 },
+        { variantId: shop.variants[1]!.id, quantity: 1 },
+      ]);
+      const first = (await api.gql(PLACE_ORDER, { i: placeOrderInput(cartId, 'reopen-guest-1', { cartToken: token }) })).data.placeOrder;
+      const cartOf = async () => (await api.gql(`query($t: String) { cart(cartToken: $t) { id status lines { variantId quantity } } }`, { t: token })).data.cart;
+      expect((await cartOf()).status).toBe('CHECKED_OUT');
+
+      await expiry.expireReservations(new Date(Date.now() + 16 * 60_000));
+      expect((await p().order.findUniqueOrThrow({ where: { id: first.orders[0].id } })).status).toBe('CANCELLED');
+      const back = await cartOf();
+      expect(back).toMatchObject({ id: cartId, status: 'OPEN' });
+      expect(back.lines).toEqual(expect.arrayContaining([
+        { variantId: shop.variants[0]!.id, quantity: 2 },
+        { variantId: shop.variants[1]!.id, quantity: 1 },
+      ]));
+      expect(back.lines).toHaveLength(2);
+      expect((await p().stockLevel.findFirstOrThrow({ where: { variantId: shop.variants[0]!.id } })).reserved).toBe(0);
+
+      // The same cart is checked out again with a new key; the guest's token follows the new checkout.
+      const second = await api.gql(PLACE_ORDER, { i: placeOrderInput(cartId, 'reopen-guest-2', { cartToken: token }) });
+      expect(second.errors).toBeUndefined();
+      expect(second.data.placeOrder.id).not.toBe(first.id);
+      expect((await cartOf()).status).toBe('CHECKED_OUT');
+      const followed = await api.gql(`query($t: String!) { orderByCart(cartToken: $t) { id orders { status } } }`, { t: token });
+      expect(followed.data.orderByCart).toEqual({ id: second.data.placeOrder.id, orders: [{ status: 'PENDING_PAYMENT' }] });
+      // The first key still answers its own (cancelled) checkout, and opens no cart.
+      const replay = await api.gql(PLACE_ORDER, { i: placeOrderInput(cartId, 'reopen-guest-1', { cartToken: token }) });
+      expect(replay.data.placeOrder).toMatchObject({ id: first.id, replayed: true });
+      await assertStockInvariants();
+    });
+
+    it('puts a signed-in shopper’s lines back: their cart reopens, or joins the cart they started meanwhile; a cancelled intent does the same', async () => {
+      const { ReservationExpiryService } = await import('@vitrine/orders');
+      const expiry = api.app.get(ReservationExpiryService);
+      const shop = await seedShop(p(), { prices: [2_000, 3_000], stock: 5 });
+      const [a, b] = [shop.variants[0]!.id, shop.variants[1]!.id];
+      const alice = await createUser(p(), 'SHOPPER');
+      const token = await api.login(alice.email);
+      const mine = async () => (await api.gql(`query { cart { id status lines { variantId quantity } } }`, {}, token)).data.cart;
+
+      // Placed, then another cart started while the first waits for payment.
+      const add = await api.gql(ADD_LINE, { i: { variantId: a, quantity: 2 } }, token);
+      const placed = (await api.gql(PLACE_ORDER, { i: placeOrderInput(add.data.addCartLine.cart.id, 'reopen-user-1') }, token)).data.placeOrder;
+      const newer = await api.gql(ADD_LINE, { i: { variantId: a, quantity: 1 } }, token);
+      await api.gql(ADD_LINE, { i: { variantId: b, quantity: 1 } }, token);
+      expect(newer.data.addCartLine.cart.id).not.toBe(add.data.addCartLine.cart.id);
+      await expiry.expireReservations(new Date(Date.now() + 16 * 60_000));
+      expect((await p().order.findUniqueOrThrow({ where: { id: placed.orders[0].id } })).status).toBe('CANCELLED');
+      const joined = await mine();
+      expect(joined.id).toBe(newer.data.addCartLine.cart.id);
+      expect(joined.lines).toEqual(expect.arrayContaining([{ variantId: a, quantity: 3 }, { variantId: b, quantity: 1 }]));
+      expect(joined.lines).toHaveLength(2);
+      expect((await p().cart.findUniqueOrThrow({ where: { id: add.data.addCartLine.cart.id } })).status).toBe('CHECKED_OUT');
+
+      // Placed again; Stripe cancels the intent (webhook): the cart itself opens again, as their open cart.
+      const again = (await api.gql(PLACE_ORDER, { i: placeOrderInput(joined.id, 'reopen-user-2') }, token)).data.placeOrder;
+      expect(await mine()).toBeNull();
+      expect(await deliver(stripe.cancel(again.payment.paymentIntentId))).toBe(200);
+      expect(await mine()).toMatchObject({ id: joined.id, status: 'OPEN', lines: expect.arrayContaining([{ variantId: a, quantity: 3 }]) });
+      expect((await p().stockLevel.findFirstOrThrow({ where: { variantId: a } })).reserved).toBe(0);
+      await assertStockInvariants();
+    });
+
     it('leaves a hold whose intent Stripe reports as paid to the webhook', async () => {
       const { ReservationExpiryService } = await import('@vitrine/orders');
       const expiry = api.app.get(ReservationExpiryService);

@@ -25,6 +25,7 @@ import { OrderQueriesService } from './application/order-queries.service';
 import { ORDERS_SETTINGS, ordersSettingsFromEnv } from './application/orders-settings';
 import { PaymentEventsService } from './application/payment-events.service';
 import { PlaceOrderService } from './application/place-order.service';
+import { CartReopening } from './application/cart-reopening.service';
 import { RefundOrderService } from './application/refund-order.service';
 import { ReservationExpiryService } from './application/reservation-expiry.service';
 import { SavedOrdererService } from './application/saved-orderer.service';
@@ -33,6 +34,7 @@ import { AttributionRepository } from './attribution/infrastructure/attribution.
 import { DROP_GATE_PROVIDERS } from './drops/drop-gate.providers';
 import { CartRepository } from './infrastructure/cart.repository';
 import { CatalogCheckoutAdapter } from './infrastructure/catalog-checkout.adapter';
+import { CartReopenRepository } from './infrastructure/cart-reopen.repository';
 import { CheckoutWithdrawalRepository } from './infrastructure/checkout-withdrawal.repository';
 import { DisputeOrdersRepository } from './infrastructure/dispute-orders.repository';
 import { LicensingFulfilmentAdapter } from './infrastructure/licensing-fulfilment.adapter';
@@ -86,6 +88,8 @@ const services = [
     ...DROP_GATE_PROVIDERS,
     CheckoutWithdrawal,
     CheckoutWithdrawalRepository,
+    CartReopening,
+    CartReopenRepository,
     AttributionListener,
     OrderStatsRepository,
     DisputeOrdersRepository,

@@ -5,6 +5,7 @@ import { PaymentsService, type PaymentRecord } from '@vitrine/payments';
 import { PromotionsPricingService } from '@vitrine/promotions';
 import { CheckoutWithdrawalRepository } from '../infrastructure/checkout-withdrawal.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
+import { CartReopening } from './cart-reopening.service';
 
 /**
  * Undoes a checkout whose PaymentIntent could not be created (Stripe unreachable): nobody was
@@ -24,6 +25,7 @@ export class CheckoutWithdrawal {
     private readonly payments: PaymentsService,
     private readonly stock: StockService,
     private readonly promotions: PromotionsPricingService,
+    private readonly carts: CartReopening,
   ) {}
 
   /** Answers the payment that kept the checkout, or null once it is withdrawn (now or before). */
@@ -34,7 +36,7 @@ export class CheckoutWithdrawal {
       if (!locked) return null;
       const payment = await this.payments.lockForCheckout(tx, checkoutId);
       if (payment) return payment;
-      await this.repo.reopenCart(tx, locked.cartId);
+      await this.carts.reopen(tx, locked.cartId);
       const units = await this.stock.releaseHeld(tx, locked.orderIds, 'checkout withdrawn: payment provider unavailable');
       await this.promotions.release(tx, [checkoutId]);
       await this.repo.deleteCheckout(tx, checkoutId, locked.orderIds);

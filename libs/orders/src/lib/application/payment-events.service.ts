@@ -14,6 +14,7 @@ import type { OrderRecord } from '../infrastructure/order-tables';
 import { OrderCheckoutRepository } from '../infrastructure/order-checkout.repository';
 import { OrderQueryRepository } from '../infrastructure/order-query.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
+import { CartReopening } from './cart-reopening.service';
 import { amendCustomsJob, declareCustomsJob, withdrawCustomsJob } from '../pipeline/pipeline.jobs';
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
@@ -42,6 +43,7 @@ export class PaymentEventsService {
     private readonly tx: TransactionRunner,
     private readonly settlement: SettlementPostingService,
     private readonly promotions: PromotionsPricingService,
+    private readonly reopening: CartReopening,
   ) {}
 
   async handle(e: VerifiedPaymentEvent): Promise<WebhookOutcome> {
@@ -79,6 +81,8 @@ export class PaymentEventsService {
           await this.payments.markCanceled(tx, payment);
           const reason = 'payment cancelled';
           const cancelled = await this.orderWrites.transition(tx, orders.map((o) => o.id), 'PENDING_PAYMENT', 'CANCELLED', reason, now);
+          // Nothing of the checkout will be paid: its cart is the shopper's again (CartReopening).
+          if (cancelled.length) await this.reopening.reopen(tx, (await this.orders.findCheckout(payment.checkoutId))!.cartId);
           await this.stock.releaseHeld(tx, cancelled, reason);
           if (cancelled.length) await this.promotions.release(tx, [payment.checkoutId], now);
           break;

@@ -6,6 +6,7 @@ import type { OrderRecord } from '../infrastructure/order-tables';
 import { OrderCheckoutRepository } from '../infrastructure/order-checkout.repository';
 import { OrderQueryRepository } from '../infrastructure/order-query.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
+import { CartReopening } from './cart-reopening.service';
 
 export interface ExpiryReport {
   checkouts: number;
@@ -16,7 +17,7 @@ export interface ExpiryReport {
 }
 
 /**
- * Releases the stock of orders left unpaid past their hold. Stripe is asked to cancel the
+ * Releases the stock of orders left unpaid past their hold, and gives the cart back. Stripe is asked to cancel the
  * intent first: once it is cancelled it can no longer succeed, so no payment can land on
  * an order whose stock went back on sale; an intent Stripe reports as paid is left to its
  * webhook. Safe to run concurrently and repeatedly (the worker calls it on a schedule).
@@ -32,6 +33,7 @@ export class ReservationExpiryService {
     private readonly stock: StockService,
     private readonly tx: TransactionRunner,
     private readonly promotions: PromotionsPricingService,
+    private readonly carts: CartReopening,
   ) {}
 
   async expireReservations(now: Date = new Date(), limit = 100): Promise<ExpiryReport> {
@@ -73,8 +75,15 @@ export class ReservationExpiryService {
     return this.tx.run(async (tx) => {
       // Payment row first, then orders: the order in which the webhook locks them.
       const locked = payment ? await this.payments.lockByIntent(tx, payment.providerPaymentId) : null;
-      const pending = (await this.orders.ordersOfCheckout(checkoutId, tx)).filter((o) => o.status === 'PENDING_PAYMENT' && due(o)).map((o) => o.id);
+      const all = await this.orders.ordersOfCheckout(checkoutId, tx);
+      const pending = all.filter((o) => o.status === 'PENDING_PAYMENT' && due(o)).map((o) => o.id);
       const cancelled = await this.orderWrites.transition(tx, pending, 'PENDING_PAYMENT', 'CANCELLED', reason, now);
+      // Nothing of the checkout will be paid now: its cart is the shopper's again, as it was.
+      const done = new Set(cancelled);
+      if (cancelled.length && all.every((o) => done.has(o.id) || o.status === 'CANCELLED')) {
+        const checkout = await this.orders.findCheckout(checkoutId);
+        if (checkout) await this.carts.reopen(tx, checkout.cartId);
+      }
       const units = await this.stock.releaseHeld(tx, cancelled, reason);
       if (locked) await this.payments.markCanceled(tx, locked);
       // Its coupons and promotions' uses come back (an unpaid checkout used nothing).

@@ -26,17 +26,6 @@ export class CheckoutWithdrawalRepository {
   }
 
   /**
-   * The cart is open again, with its lines; a signed-in shopper's becomes their open cart again
-   * unless they opened another one meanwhile (open_user_id is unique).
-   */
-  async reopenCart(tx: SqlTx, cartId: string): Promise<void> {
-    await tx.$executeRaw`
-      UPDATE carts c SET status = 'OPEN', updated_at = now(),
-        open_user_id = CASE WHEN c.user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM carts o WHERE o.open_user_id = c.user_id) THEN c.user_id END
-      WHERE c.id = ${cartId}::uuid AND c.status = 'CHECKED_OUT'`;
-  }
-
-  /**
    * True while the checkout exists. Share-locks its key for the statement: a withdrawal in flight
    * (which holds the row FOR UPDATE) is waited for, so a payment recorded before this answer
    * is seen by any later withdrawal, which then keeps the checkout.

@@ -40,8 +40,9 @@ export class OrderQueryRepository {
     return this.prisma.checkout.findUnique({ where: { id }, select: checkoutSelect });
   }
 
+  /** The cart's latest checkout (a cart whose checkout was never paid opens again: CartReopening). */
   findCheckoutOfCart(cartId: string): Promise<CheckoutRecord | null> {
-    return this.prisma.checkout.findUnique({ where: { cartId }, select: checkoutSelect });
+    return this.prisma.checkout.findFirst({ where: { cartId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: checkoutSelect });
   }
 
   async ordersOfCheckout(checkoutId: string, tx: Tx = this.prisma): Promise<OrderRecord[]> {

@@ -94,8 +94,10 @@ const CART_OF = `query Lines($t: String) { cart(cartToken: $t) { status lines { 
 const ADD = `mutation Add($input: CartLineInput!) { addCartLine(input: $input) { cartToken } }`;
 
 /**
- * Gives up an unpaid checkout (its orders cancelled, stock released) and puts its lines in a
- * new open cart, so the shopper finds their cart as it was.
+ * Gives up an unpaid checkout (its orders cancelled, stock released): the API opens the cart
+ * it was placed from again with its lines (or adds them to a signed-in shopper's newer cart),
+ * so the shopper finds their cart as it was. A guest who started another cart meanwhile has
+ * the old cart's lines added to that one, the cart their cookie now names.
  */
 export async function abandonCheckout(formData: FormData): Promise<void> {
   const locale = str(formData, 'locale');
@@ -105,23 +107,13 @@ export async function abandonCheckout(formData: FormData): Promise<void> {
   const signedIn = await isSignedIn();
   const { errors } = await gqlRequest(ABANDON, { cartToken: placed.cartToken, checkoutId: placed.checkoutId });
   if (errors.length) redirect(`${routes.checkoutReturn(locale, placed.checkoutId)}&error=${String(errors[0]?.extensions?.code ?? 'UNKNOWN')}`);
-  // The guest's checked-out cart still lists what it held; a signed-in shopper's is read by the order's lines.
-  const old = placed.cartToken ? await gqlRequest<{ cart: { lines: { variantId: string; quantity: number }[] } | null }>(CART_OF, { t: placed.cartToken }, { auth: false }) : null;
-  let lines = old?.data?.cart?.lines ?? [];
-  if (signedIn && !lines.length) {
-    type Mine = { myOrders: { nodes: { checkoutId: string; lines: { variantId: string; quantity: number }[] }[] } };
-    const { data } = await gqlRequest<Mine>(`query Mine { myOrders(first: 20) { nodes { checkoutId lines { variantId quantity } } } }`);
-    lines = (data?.myOrders.nodes ?? []).filter((n) => n.checkoutId === placed.checkoutId).flatMap((n) => n.lines);
-  }
-  // A guest gets a new cart (the old one stays checked out), unless they already opened another.
   const current = await readCartToken();
-  let token: string | null = signedIn || current === placed.cartToken ? null : current;
-  for (const line of lines) {
-    const r = await gqlRequest<{ addCartLine: { cartToken: string | null } }>(ADD, { input: { variantId: line.variantId, quantity: line.quantity, cartToken: token } });
-    const issued = r.data?.addCartLine.cartToken;
-    if (issued) token = issued;
+  if (!signedIn && placed.cartToken && current && current !== placed.cartToken) {
+    const old = await gqlRequest<{ cart: { lines: { variantId: string; quantity: number }[] } | null }>(CART_OF, { t: placed.cartToken }, { auth: false });
+    for (const line of old.data?.cart?.lines ?? []) await gqlRequest(ADD, { input: { variantId: line.variantId, quantity: line.quantity, cartToken: current } });
+  } else if (!signedIn && placed.cartToken) {
+    await writeCartToken(placed.cartToken);
   }
-  if (!signedIn && token) await writeCartToken(token);
   revalidatePath(`/${locale}`, 'layout');
   redirect(`${routes.cart(locale)}?abandoned=1`);
 }
