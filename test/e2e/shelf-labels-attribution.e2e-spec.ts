@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
+import { pdfTexts } from '../support/pdf-text';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop, startCheckoutApi, type Shop } from '../support/checkout-fixtures';
 
 jest.setTimeout(120_000);
@@ -89,6 +90,9 @@ describe('shelf labels and order attribution', () => {
     // The English name and the CNY price are printed (Helvetica text, readable in the content stream).
     const text = pdfStrings(pdf);
     expect(text).toContain('Irises silk scarf');
+    // The Chinese name, in an embedded CJK font that maps back to the same characters (a label
+    // printed where no CJK font is installed would show blanks: docker/Dockerfile installs one).
+    expect(pdfTexts(pdf).find((t) => t.text.includes('鸢尾花丝巾'))).toMatchObject({ embedded: true, font: expect.stringMatching(/^[A-Z]{6}\+/) });
     // The CNY price the shop window shows, as a shelf prints it.
     const price: any = await api.gql(`query($id: ID!) { product(id: $id) { priceFrom { amount } } }`, { id: ids[0] });
     const amount = price.data.product.priceFrom.amount as number;
