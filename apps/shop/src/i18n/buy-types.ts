@@ -220,6 +220,39 @@ export interface BuyDictionary {
     trackingStatus: Record<string, string>;
     refresh: string;
   };
+  /** The shopper's saved delivery addresses: the account's address book and checkout's picker. */
+  addressBook: {
+    title: string;
+    note: string;
+    empty: string;
+    add: string;
+    newTitle: string;
+    editTitle: string;
+    edit: string;
+    delete: string;
+    setDefault: string;
+    /** Accessible names of a listed address's buttons: `{address}` is its recipient and street */
+    editLabel: string;
+    deleteLabel: string;
+    setDefaultLabel: string;
+    defaultBadge: string;
+    makeDefault: string;
+    postalOptional: string;
+    save: string;
+    saving: string;
+    cancel: string;
+    saved: string;
+    deleted: string;
+    defaultSet: string;
+    refused: string;
+    /** `{count}` of `{max}` saved */
+    count: string;
+    /** Checkout: the saved addresses to choose from */
+    picker: string;
+    newAddress: string;
+    saveToBook: string;
+    manage: string;
+  };
   account: {
     title: string;
     /** Signed in as `{name}` */
@@ -244,7 +277,6 @@ export interface BuyDictionary {
     deletionPending: string;
     deleteIdentity: string;
     addresses: string;
-    addressesNote: string;
     deleteAccount: string;
     deleteAccountText: string;
     deleteAccountConfirm: string;

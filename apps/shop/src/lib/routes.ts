@@ -40,6 +40,8 @@ export const routes = {
     return `/${l}/orders/find${q ? `?${q}` : ''}`;
   },
   account: (l: ShopLocale) => `/${l}/account`,
+  /** Add (`id` none) or edit one of the signed-in shopper's saved delivery addresses. */
+  address: (l: ShopLocale, id?: string) => `/${l}/account/addresses/${id ? enc(id) : 'new'}`,
   /** The signed-in shopper's notices, newest first (`after`: the last notice id of the previous page). */
   notices: (l: ShopLocale, after?: string) => `/${l}/account/notices${after ? `?after=${enc(after)}` : ''}`,
   signIn: (l: ShopLocale, next?: string) => `/${l}/account/sign-in${next ? `?next=${enc(next)}` : ''}`,

@@ -37,6 +37,29 @@ export interface CheckoutFormProps {
    * preselected (masked, still changeable), and its yearly quota with this cart shows beside the choice.
    */
   saved?: SavedOrderer[];
+  /**
+   * The signed-in shopper's saved delivery addresses, the default first: the form starts filled
+   * with it, and a picker switches among them or to a new address.
+   */
+  addresses?: CheckoutAddress[];
+  /** Signed in and under the address book's cap: a new address may be saved with the order (`saveAddress`). */
+  offerSave?: boolean;
+  /** The address book's texts (picker, save box). */
+  book?: BuyDictionary['addressBook'];
+}
+
+/** A saved delivery address as checkout offers it. */
+export interface CheckoutAddress {
+  id: string;
+  name: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string;
+  street: string;
+  postalCode: string | null;
+  /** One line naming it in the picker. */
+  label: string;
 }
 
 /** A saved orderer identity as checkout offers it, its texts already in the shopper's language. */
@@ -60,22 +83,36 @@ function Submit({ label, busy, pending }: { label: string; busy: string; pending
   );
 }
 
-export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, consent: idUse, saved = [] }: CheckoutFormProps) {
+export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, consent: idUse, saved = [], addresses = [], offerSave = false, book }: CheckoutFormProps) {
   const [state, formAction, pending] = useActionState(action, { fields: {}, formError: null });
   // The newest saved identity, preselected ('' = typing another orderer's name and number).
   const [savedId, setSavedId] = useState(retry ? '' : (saved[0]?.id ?? ''));
   const chosen = saved.find((s) => s.id === savedId) ?? null;
   const [name, setName] = useState(retry?.name ?? '');
   const [residentId, setResidentId] = useState('');
-  const [recipientName, setRecipientName] = useState(retry?.recipient.name ?? '');
-  const [phone, setPhone] = useState(retry?.recipient.phone ?? '');
+  // The default saved address, prefilled ('' = a new address typed here).
+  const start = retry ? undefined : addresses[0];
+  const [addressId, setAddressId] = useState(start?.id ?? '');
+  const [recipientName, setRecipientName] = useState(retry?.recipient.name ?? start?.name ?? '');
+  const [phone, setPhone] = useState(retry?.recipient.phone ?? start?.phone ?? '');
   const [region, setRegion] = useState<Region>({
-    province: retry?.recipient.province ?? '',
-    city: retry?.recipient.city ?? '',
-    district: retry?.recipient.district ?? '',
+    province: retry?.recipient.province ?? start?.province ?? '',
+    city: retry?.recipient.city ?? start?.city ?? '',
+    district: retry?.recipient.district ?? start?.district ?? '',
   });
-  const [street, setStreet] = useState(retry?.recipient.street ?? '');
-  const [postalCode, setPostalCode] = useState(retry?.recipient.postalCode ?? '');
+  const [street, setStreet] = useState(retry?.recipient.street ?? start?.street ?? '');
+  const [postalCode, setPostalCode] = useState(retry?.recipient.postalCode ?? start?.postalCode ?? '');
+  const [saveAddress, setSaveAddress] = useState(false);
+  /** Fills the address fields from a saved address (none: empties them for a new one). */
+  const pickAddress = (a: CheckoutAddress | undefined) => {
+    touch('recipientName', 'phone', 'province', 'city', 'district', 'street', 'postalCode');
+    setAddressId(a?.id ?? '');
+    setRecipientName(a?.name ?? '');
+    setPhone(a?.phone ?? '');
+    setRegion({ province: a?.province ?? '', city: a?.city ?? '', district: a?.district ?? '' });
+    setStreet(a?.street ?? '');
+    setPostalCode(a?.postalCode ?? '');
+  };
   const [consent, setConsent] = useState(Boolean(retry));
   const [risk, setRisk] = useState(Boolean(retry));
   const [method, setMethod] = useState<PaymentMethod>('ALIPAY');
@@ -311,6 +348,20 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, co
         <>
           <fieldset>
             <legend>{t.address}</legend>
+            {addresses.length && book ? (
+              <div className="saved-addresses" role="radiogroup" aria-label={book.picker} data-testid="saved-addresses">
+                {addresses.map((a) => (
+                  <label key={a.id} className="method">
+                    <input type="radio" name="savedAddressChoice" value={a.id} checked={addressId === a.id} onChange={() => pickAddress(a)} data-testid={`saved-address-${a.id}`} />
+                    <span>{a.label}</span>
+                  </label>
+                ))}
+                <label className="method">
+                  <input type="radio" name="savedAddressChoice" value="" checked={addressId === ''} onChange={() => pickAddress(undefined)} data-testid="saved-address-new" />
+                  <span>{book.newAddress}</span>
+                </label>
+              </div>
+            ) : null}
             {text('recipientName', t.recipient, recipientName, setRecipientName, {
               autoComplete: 'shipping name',
               maxLength: 50,
@@ -343,6 +394,12 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, co
               (v) => setPostalCode(v.replace(/[^\d]/g, '').slice(0, 6)),
               { inputMode: 'numeric', autoComplete: 'shipping postal-code', maxLength: 6 },
             )}
+            {offerSave && book && addressId === '' ? (
+              <label className="check">
+                <input type="checkbox" name="saveAddress" checked={saveAddress} onChange={(e) => setSaveAddress(e.target.checked)} data-testid="save-address-box" />
+                <span>{book.saveToBook}</span>
+              </label>
+            ) : null}
           </fieldset>
           {consentBox('consentToIdUse', idUse.title, idUse.text, idUse.label, consent, setConsent, idUse.version)}
           {consentBox('acceptRiskNotice', t.riskTitle, t.riskText, t.riskLabel, risk, setRisk)}

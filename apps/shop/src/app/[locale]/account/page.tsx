@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { errorMessage, fill, getDictionary } from '../../../i18n/dictionary';
 import { noticesDictionary } from '../../../i18n/notices';
 import { localeOf, type LocaleParams } from '../../../i18n/server';
+import { myAddresses } from '../../../lib/api/addresses';
 import { me, ordererIdentities } from '../../../lib/api/buy';
 import { routes } from '../../../lib/routes';
+import { AddressBookSection } from '../../../components/buy/AddressBookSection';
 import { deleteAccountAction, deleteIdentityAction, signOutAction } from './actions';
 import '../../buy.css';
 
@@ -45,7 +47,7 @@ export default async function AccountPage({ params, searchParams }: { params: Lo
       </div>
     );
   }
-  const identities = await ordererIdentities();
+  const [identities, addresses] = await Promise.all([ordererIdentities(), myAddresses()]);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' });
   const error = typeof sp['error'] === 'string' ? sp['error'] : null;
   return (
@@ -93,10 +95,7 @@ export default async function AccountPage({ params, searchParams }: { params: Lo
         </ul>
       </section>
 
-      <section className="account-section" aria-labelledby="addresses-title">
-        <h2 id="addresses-title">{t.addresses}</h2>
-        <p className="hint">{t.addressesNote}</p>
-      </section>
+      <AddressBookSection locale={locale} dict={dict} addresses={addresses} outcome={typeof sp['address'] === 'string' ? sp['address'] : null} />
 
       <form action={signOutAction}>
         <input type="hidden" name="locale" value={locale} />

@@ -15,6 +15,7 @@ import { routes } from '../../../lib/routes';
 
 const PLACE = `mutation Place($input: PlaceOrderInput!) { placeOrder(input: $input) { ${CHECKOUT_QUERY_FIELDS} payment { clientSecret } } }`;
 const METHODS: readonly PaymentMethod[] = ['ALIPAY', 'WECHAT_PAY', 'CARD'];
+const SAVE_ADDRESS = `mutation SaveAddress($input: SaveAddressInput!) { saveAddress(input: $input) { id } }`;
 
 /** CARD: the client secret the card step confirms with. */
 type Placed = Checkout & { payment: { clientSecret: string } | null };
@@ -85,7 +86,10 @@ export async function placeOrder(_prev: CheckoutFormState, formData: FormData): 
   const checkout = data.placeOrder;
   const qr = checkout.paymentAction?.type === 'QR_CODE' ? { url: checkout.paymentAction.qrCodeUrl, data: checkout.paymentAction.qrCodeData } : null;
   const clientSecret = method === 'CARD' ? (checkout.payment?.clientSecret ?? null) : null;
-  await writePlacedCheckout({ checkoutId: checkout.id, cartId, cartToken: (await isSignedIn()) ? null : cartToken, qr, clientSecret });
+  const signedIn = await isSignedIn();
+  await writePlacedCheckout({ checkoutId: checkout.id, cartId, cartToken: signedIn ? null : cartToken, qr, clientSecret });
+  // "Save this address": once the order is placed, into the shopper's address book (a refusal, e.g. the cap, does not hold up the payment).
+  if (signedIn && formData.get('saveAddress') === 'on') await gqlRequest(SAVE_ADDRESS, { input: { ...input.recipient, postalCode: input.recipient.postalCode || null } });
   redirect(next(locale, checkout, method));
 }
 

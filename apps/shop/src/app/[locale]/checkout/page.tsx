@@ -4,6 +4,8 @@ import { fill, getDictionary, type Dictionary } from '../../../i18n/dictionary';
 import type { ShopLocale } from '../../../i18n/locales';
 import { localeOf, type LocaleParams } from '../../../i18n/server';
 import { checkoutConsent, currentCart, identityQuotas, museumNames, type IdentityQuota } from '../../../lib/api/buy';
+import { addressLine, maskPhone, MAX_ADDRESSES } from '../../../lib/addresses/form';
+import { myAddresses } from '../../../lib/api/addresses';
 import { dutiableOf } from '../../../lib/checkout/limits';
 import { formatMoney } from '../../../lib/format/money';
 import { routes } from '../../../lib/routes';
@@ -11,6 +13,7 @@ import { CheckoutForm, type SavedOrderer } from '../../../components/buy/Checkou
 import { ModeLabel } from '../../../components/buy/ModeLabel';
 import { placeOrder } from './actions';
 import '../../buy.css';
+import '../../addresses.css';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +26,7 @@ export default async function CheckoutPage({ params }: { params: LocaleParams })
   const locale = await localeOf(params);
   const dict = getDictionary(locale);
   const t = dict.buy.checkout;
-  const [{ cart, signedIn }, names, identities, consent] = await Promise.all([currentCart(locale), museumNames(locale), identityQuotas(), checkoutConsent(locale)]);
+  const [{ cart, signedIn }, names, identities, consent, addresses] = await Promise.all([currentCart(locale), museumNames(locale), identityQuotas(), checkoutConsent(locale), myAddresses()]);
   if (!cart || cart.status !== 'OPEN' || cart.sellers.length === 0) {
     return (
       <div className="buy-page">
@@ -84,7 +87,19 @@ export default async function CheckoutPage({ params }: { params: LocaleParams })
           </Link> · {t.signInHint}
         </p>
       )}
-      <CheckoutForm locale={locale} t={t} errors={dict.errors} action={placeOrder} submitLabel={t.placeOrder} saved={saved} consent={consent} />
+      <CheckoutForm
+        locale={locale}
+        t={t}
+        errors={dict.errors}
+        action={placeOrder}
+        submitLabel={t.placeOrder}
+        saved={saved}
+        consent={consent}
+        // The saved addresses, the default first (prefilled), and whether a new one may be saved with the order.
+        addresses={addresses.map((a) => ({ ...a, label: `${a.name} ${maskPhone(a.phone)} · ${addressLine(a)}${a.isDefault ? ` · ${dict.buy.addressBook.defaultBadge}` : ''}` }))}
+        offerSave={signedIn && addresses.length < MAX_ADDRESSES}
+        book={dict.buy.addressBook}
+      />
     </div>
   );
 }
