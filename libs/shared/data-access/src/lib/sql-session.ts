@@ -34,11 +34,15 @@ const OID = { int8: 20, numeric: 1700, timestamp: 1114 } as const;
  * bigint, numeric as Prisma.Decimal, `timestamp` (Prisma's DateTime, stored in UTC) as a Date
  * in UTC whatever the process's time zone. Everything else as node-postgres parses it.
  */
+const parseInt8 = (v: string) => BigInt(v);
+const parseNumeric = (v: string) => new Prisma.Decimal(v);
+const parseTimestamp = (v: string) => new Date(`${v.replace(' ', 'T')}Z`);
+// node-postgres asks for a parser for every column of every result: the same functions each time, none made per call.
 const prismaLikeTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === OID.int8) return (v: string) => BigInt(v);
-    if (oid === OID.numeric) return (v: string) => new Prisma.Decimal(v);
-    if (oid === OID.timestamp) return (v: string) => new Date(`${v.replace(' ', 'T')}Z`);
+    if (oid === OID.int8) return parseInt8;
+    if (oid === OID.numeric) return parseNumeric;
+    if (oid === OID.timestamp) return parseTimestamp;
     return pgTypes.getTypeParser(oid, format as 'text');
   },
 };
