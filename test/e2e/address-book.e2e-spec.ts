@@ -1,3 +1,4 @@
+import { PiiRetentionService } from '@vitrine/customs';
 import { createUser } from '@vitrine/shared/testing';
 import { codeOf, startApi, type ApiHarness } from '../support/api-harness';
 
@@ -131,5 +132,20 @@ describe('address book (myAddresses, saveAddress, setDefaultAddress, deleteAddre
     const manager = await createUser(api.db.prisma, 'MUSEUM_MANAGER');
     expect(codeOf(await api.gql(LIST, {}, await api.login(manager.email)))).toBe('FORBIDDEN');
     expect(await rows(a.id)).toEqual(before);
+  });
+
+  it('a closed account’s addresses are erased when the retention job carries out its deletion request; others’ stay', async () => {
+    const a = await shopper();
+    const b = await shopper();
+    await save(a.token, home);
+    await save(a.token, office);
+    await save(b.token, home);
+    const del = await api.gql(`mutation { requestAccountDeletion { id } }`, {}, a.token);
+    expect(del.errors).toBeUndefined();
+    // The job's step, as the worker runs it (PII_RETENTION_EVERY_MS): the request is carried out, the addresses go with it.
+    await api.app.get(PiiRetentionService, { strict: false }).processDeletionRequests();
+    expect(await rows(a.id)).toEqual([]);
+    expect((await rows(b.id)).length).toBe(1);
+    expect((await api.db.prisma.piiDeletionRequest.findUniqueOrThrow({ where: { id: del.data.requestAccountDeletion.id } })).completedAt).not.toBeNull();
   });
 });

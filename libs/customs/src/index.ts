@@ -16,3 +16,5 @@ export { CustomsReadPort } from './lib/ports/customs.read-port';
 export { PrivacyWritePort, type AccountDeletionRequest } from './lib/ports/privacy.write-port';
 // What customs reads of the orders placed under an identity, bound by libs/orders (issue 19).
 export { IdentityOrdersSource } from './lib/ports/identity-orders.source';
+// What contexts above customs erase with a closed account (saved addresses), bound by their owner.
+export { ShopperPersonalData } from './lib/ports/shopper-personal-data.port';

@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { IdentityOrdersSource } from '@vitrine/customs';
+import { IdentityOrdersSource, ShopperPersonalData } from '@vitrine/customs';
 import { LicensedSalesSource } from '@vitrine/licensing';
 import { SettledSalesSource } from '@vitrine/settlement';
-import { Prisma } from '@vitrine/shared/data-access';
+import { Prisma, type Tx } from '@vitrine/shared/data-access';
 
 /**
  * Orders' tables as the contexts below orders read them (issue 19, ADR 0021). Licensing,
@@ -19,6 +19,13 @@ export class OrdersLicensedSalesSource extends LicensedSalesSource {
 export class OrdersIdentityOrdersSource extends IdentityOrdersSource {
   readonly orders = Prisma.sql`(SELECT id, identity_id, shopper_user_id, status::text AS status, created_at, updated_at, refunded_at, cancelled_at FROM orders)`;
   readonly statusChanges = Prisma.sql`(SELECT order_id, to_status::text AS to_status, created_at FROM order_status_changes)`;
+}
+
+/** A closed account's saved delivery addresses (orders' address book), erased by customs' retention with the account's deletion request. */
+export class OrdersShopperPersonalData extends ShopperPersonalData {
+  async eraseAccount(tx: Tx, userId: string): Promise<number> {
+    return (await tx.shopperAddress.deleteMany({ where: { userId } })).count;
+  }
 }
 
 export class OrdersSettledSalesSource extends SettledSalesSource {
@@ -38,8 +45,9 @@ export class OrdersSettledSalesSource extends SettledSalesSource {
   providers: [
     { provide: LicensedSalesSource, useClass: OrdersLicensedSalesSource },
     { provide: IdentityOrdersSource, useClass: OrdersIdentityOrdersSource },
+    { provide: ShopperPersonalData, useClass: OrdersShopperPersonalData },
     { provide: SettledSalesSource, useClass: OrdersSettledSalesSource },
   ],
-  exports: [LicensedSalesSource, IdentityOrdersSource, SettledSalesSource],
+  exports: [LicensedSalesSource, IdentityOrdersSource, ShopperPersonalData, SettledSalesSource],
 })
 export class OrdersSourcesModule {}

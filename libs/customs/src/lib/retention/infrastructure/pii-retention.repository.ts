@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 import { IdentityOrdersSource } from '../../ports/identity-orders.source';
+import { ShopperPersonalData } from '../../ports/shopper-personal-data.port';
 import { LIVE_ORDER_STATUSES, RELEASED_STATUSES } from '../domain/retention-config';
 
 export interface OrdererIdentityRow {
@@ -35,6 +36,8 @@ export class PiiRetentionRepository {
     private readonly prisma: PrismaService,
     /** Orders' tables, through the relations libs/orders binds. */
     private readonly orders: IdentityOrdersSource,
+    /** The other personal data an account's deletion erases (the apps bind it: OrdersSourcesModule); customs' own tests may leave it out. */
+    @Optional() private readonly personal?: ShopperPersonalData,
   ) {}
 
   /**
@@ -79,7 +82,7 @@ export class PiiRetentionRepository {
 
   /**
    * Carries out one deletion request: destroys the ciphertexts it covers that no live order
-   * needs, and completes it once none is left. Returns the request as it now stands and how
+   * needs (for an account, first erases its other personal data: ShopperPersonalData), and completes it once none is left. Returns the request as it now stands and how
    * many identities still wait for an order.
    */
   processRequest(requestId: string): Promise<{ request: DeletionRequestRow | null; purged: number; waiting: number }> {
@@ -88,6 +91,8 @@ export class PiiRetentionRepository {
         SELECT id, user_id AS "userId", kind::text AS kind, identity_id AS "identityId", requested_at AS "requestedAt", completed_at AS "completedAt"
         FROM pii_deletion_requests WHERE id = ${requestId}::uuid FOR UPDATE`;
       if (!request || request.completedAt) return { request: request ?? null, purged: 0, waiting: 0 };
+      // A closed account's other personal data (its saved delivery addresses) goes at once: no order needs it.
+      if (request.kind === 'ACCOUNT') await this.personal?.eraseAccount(tx, request.userId);
       const covered =
         request.kind === 'IDENTITY'
           ? request.identityId ? [request.identityId] : []
