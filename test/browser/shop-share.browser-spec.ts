@@ -93,4 +93,32 @@ describe('shop: sharing a product or a storefront', () => {
     const bad = await fetch(`${f.shop.url}/p/not-a-code/qr`);
     expect(bad.status).toBe(404);
   });
+
+  it('previews a storefront link (Open Graph, canonical URL); sitemap.xml lists it and the product in every locale; robots.txt keeps crawlers out of carts and checkouts', async () => {
+    const museum = await f.api.db.prisma.museum.findUniqueOrThrow({ where: { id: shop.museumId }, select: { slug: true } });
+    const productId = shop.variants[0]!.productId;
+    const s = await f.open(`/en/m/${museum.slug}`);
+    const name = (await s.page.getByRole('heading', { level: 1 }).textContent())!;
+    const meta = (selector: string, attr = 'content') => s.page.locator(selector).first().getAttribute(attr);
+    await expect(meta('meta[property="og:title"]')).resolves.toContain(name);
+    await expect(meta('meta[property="og:url"]')).resolves.toBe(`${f.shop.url}/en/m/${museum.slug}`);
+    await expect(meta('link[rel="canonical"]', 'href')).resolves.toBe(`${f.shop.url}/en/m/${museum.slug}`);
+    await expect(meta('meta[property="og:description"]')).resolves.toBeTruthy();
+
+    const sitemap = await fetch(`${f.shop.url}/sitemap.xml`);
+    expect(sitemap.status).toBe(200);
+    const xml = await sitemap.text();
+    const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(urls).toEqual(expect.arrayContaining([`${f.shop.url}/zh-CN/m/${museum.slug}`, `${f.shop.url}/zh-CN/products/${productId}`]));
+    // Each entry names its English and French pages as alternates.
+    for (const locale of ['en', 'fr']) {
+      expect(xml).toContain(`hreflang="${locale}" href="${f.shop.url}/${locale}/products/${productId}"`);
+    }
+    expect(new Set(urls).size).toBe(urls.length);
+
+    const robots = await (await fetch(`${f.shop.url}/robots.txt`)).text();
+    expect(robots).toMatch(/^User-Agent: \*$/m);
+    for (const path of ['/*/cart', '/*/checkout', '/*/orders', '/*/account']) expect(robots).toContain(`Disallow: ${path}`);
+    expect(robots).toContain(`Sitemap: ${f.shop.url}/sitemap.xml`);
+  });
 });

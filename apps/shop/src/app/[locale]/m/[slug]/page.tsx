@@ -16,7 +16,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const locale = await localeOf(params);
   const { slug } = await params;
   const s = await orNotFound(storefront(locale, slug));
-  return pageMetadata(locale, (l) => routes.storefront(l, slug), { title: s.name, description: s.story, image: s.bannerUrl });
+  // A storefront without its story yet still previews with a description: the shop's own.
+  return pageMetadata(locale, (l) => routes.storefront(l, slug), { title: s.name, description: s.story || getDictionary(locale).meta.description, image: s.bannerUrl });
 }
 
 export default async function StorefrontPage({ params }: { params: Params }) {
