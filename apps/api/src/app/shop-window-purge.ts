@@ -7,8 +7,9 @@ import { apiConfigFromEnv } from './api-config';
  * Keeps the shop window's per-process caches honest across API processes (ADR 0010): after a
  * back-office mutation this process clears its own caches at once and says so on a Redis
  * channel; every other API process clears its own when it hears it. The worker announces its
- * FX refresh on the same channel (ShopWindowAnnouncer). PUBLIC_CACHE_SECONDS stays the bound for
- * other changes made elsewhere (licence expiry) or while Redis is unreachable.
+ * FX refresh and its licence-term expiry on the same channel (ShopWindowAnnouncer).
+ * PUBLIC_CACHE_SECONDS stays the bound for a sell-out by shoppers' orders, and for anything
+ * while Redis is unreachable.
  */
 @Injectable()
 export class ShopWindowPurge implements OnModuleInit, OnModuleDestroy {

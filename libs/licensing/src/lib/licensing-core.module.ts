@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ShopWindowAnnouncer } from '@vitrine/shared/data-access';
 import { AgreementsService } from './application/agreements.service';
 import { BrowseLicensableWorksService } from './application/browse-licensable-works.service';
 import { Clock } from './application/clock';
@@ -47,6 +48,8 @@ const services = [
   providers: [
     { provide: LICENSING_SETTINGS, useFactory: () => licensingSettingsFromEnv() },
     Clock,
+    // Term expiry takes products off sale outside the API: the API processes hear it at once (ADR 0010).
+    ShopWindowAnnouncer,
     ProposalEffects,
     AgreementRepository,
     DirectoryRepository,

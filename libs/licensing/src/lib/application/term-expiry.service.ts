@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { ShopWindowAnnouncer } from '@vitrine/shared/data-access';
 import { isoDate } from '../domain/periods';
 import { isPastSellOff, staysListed } from '../domain/listing-window';
 import { AgreementRepository } from '../infrastructure/agreement.repository';
@@ -11,7 +12,9 @@ import { Clock } from './clock';
  * products are archived (off sale). The same sweep takes off sale any licensed product
  * that is listed while its agreement no longer allows it (e.g. published around this
  * context, or awaiting approval of a change). Each agreement is handled under its row lock
- * and re-read, so a second run, or a second worker, finds nothing left to do.
+ * and re-read, so a second run, or a second worker, finds nothing left to do. Products taken
+ * off sale are announced on the shop-window channel, so every API process stops showing them
+ * at once instead of after PUBLIC_CACHE_SECONDS (a licence's end is a legal obligation).
  */
 @Injectable()
 export class TermExpiryService {
@@ -22,6 +25,7 @@ export class TermExpiryService {
     private readonly products: LicensedProductRepository,
     private readonly notifications: NotificationRepository,
     private readonly clock: Clock,
+    @Optional() private readonly shopWindow?: ShopWindowAnnouncer,
   ) {}
 
   /** The sweep: every agreement past its sell-off, then every listing its agreement no longer allows. */
@@ -39,10 +43,13 @@ export class TermExpiryService {
       }
       if (batch.length < 100) break;
     }
+    let outside = 0;
     for (const p of await this.products.publishedWithTerms()) {
       if (staysListed(p, { status: p.proposalStatus, amendment: p.amendment, storefrontEdit: p.unapprovedEdit }, today)) continue;
-      if (await this.products.delistIfPublished(p.productId, 'OUTSIDE_AGREEMENT', now)) delisted++;
+      if (await this.products.delistIfPublished(p.productId, 'OUTSIDE_AGREEMENT', now)) outside++;
     }
+    if (outside) await this.shopWindow?.announce('licensing');
+    delisted += outside;
     if (expired || delisted) this.logger.log(`licence terms: ${expired} agreements expired, ${delisted} products taken off sale`);
     return { expired, delisted };
   }
@@ -68,6 +75,7 @@ export class TermExpiryService {
       return fresh;
     });
     if (!agreement) return { expired: false, delisted: 0 };
+    if (delisted) await this.shopWindow?.announce('licensing');
     for (const side of [{ museumId: agreement.museumId, brandId: null }, { museumId: null, brandId: agreement.brandId }]) {
       await this.notifications.createOnce({
         ...side,
