@@ -47,6 +47,20 @@ describe('GraphQL protection (development mode)', () => {
     expect(await res.text()).toMatch(/batching/i);
   });
 
+  it('keeps no persisted queries: a hash with its query is refused, not stored, and the hash alone is unknown', async () => {
+    const query = '{ __typename }';
+    const sha256Hash = (await import('node:crypto')).createHash('sha256').update(query).digest('hex');
+    const send = (body: unknown) =>
+      fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (res) => ({ status: res.status, body: (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } }));
+    const register = await send({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } });
+    expect(register.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    expect(register.body.data).toBeUndefined();
+    const byHash = await send({ extensions: { persistedQuery: { version: 1, sha256Hash } } });
+    expect(byHash.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    // The plain query still runs.
+    expect((await send({ query })).body).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('hides internal errors behind INTERNAL_SERVER_ERROR', async () => {
     // A malformed UUID reaches PostgreSQL, whose error must not leak.
     const r = await api.gql('query($id: ID!) { brand(id: $id) { id } }', { id: 'not-a-uuid' }, adminToken);

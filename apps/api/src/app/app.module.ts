@@ -76,6 +76,9 @@ function bearer(req: Request): string | null {
         // Parsed and validated documents by query text, bounded by their estimated heap bytes
         // (Apollo's default store counts a document's JSON, 4–5 times less than its heap: document-store.ts).
         documentStore: documentStore(),
+        // No client sends persisted-query hashes; Apollo's default would keep any anonymous caller's
+        // query texts in a 30 MiB cache of its own (issue 18: every cache bounded within the budget).
+        persistedQueries: false,
         csrfPrevention: true,
         includeStacktraceInErrorResponses: false,
         playground: false,
