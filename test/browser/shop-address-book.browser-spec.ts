@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { createUser } from '@vitrine/shared/testing';
 import { en } from '../../apps/shop/src/i18n/dictionaries/en';
 import { fr } from '../../apps/shop/src/i18n/dictionaries/fr';
 import { zhCN } from '../../apps/shop/src/i18n/dictionaries/zh-CN';
 import { fill } from '../../apps/shop/src/i18n/dictionary';
 import { residentId, type Shop } from '../support/checkout-fixtures';
 import { useShop } from './support/shop-fixture';
-import { addToCart, pageCheck, SHOPPER_PASSWORD } from './support/shop-steps';
+import { addToCart, pageCheck, signIn, SHOPPER_PASSWORD } from './support/shop-steps';
 
 /**
  * Issue 17, the address book on a phone (390x844): a shopper signs up, adds delivery addresses in
@@ -164,5 +165,45 @@ describe('shop: the address book', () => {
     await p.getByRole('heading', { level: 1, name: en.buy.addressBook.newTitle }).waitFor();
     await p.getByLabel(en.buy.checkout.province).waitFor();
     await check(s, 'form-en');
+  });
+
+  it('at 20 addresses offers no more and answers the API’s limit in Chinese; another shopper’s address is a 404', async () => {
+    const other = await createUser(f.api.db.prisma, 'SHOPPER');
+    const [theirs] = await f.api.db.prisma.shopperAddress.createManyAndReturn({
+      data: [{ userId: other.id, name: '李雷', phone: '13900139000', province: '上海市', city: '市辖区', district: '浦东新区', street: '世纪大道 1 号', isDefault: true }],
+    });
+    const user = await createUser(f.api.db.prisma, 'SHOPPER');
+    await f.api.db.prisma.shopperAddress.createMany({
+      data: Array.from({ length: 20 }, (_, i) => ({ userId: user.id, name: '王芳', phone: '13800138000', province: '北京市', city: '市辖区', district: '东城区', street: `王府井大街 ${i + 1} 号`, isDefault: i === 0 })),
+    });
+    const s = await f.open('/zh-CN');
+    const p = s.page;
+    await signIn(s, user.email);
+    await expect(p.getByTestId('saved-address').count()).resolves.toBe(20);
+    await expect(p.getByTestId('add-address').count()).resolves.toBe(0);
+    await p.getByText(t.addressBook.count.replace('{count}', '20').replace('{max}', '20')).waitFor();
+    await p.getByText(zhCN.errors.ADDRESS_LIMIT_REACHED).waitFor();
+    await check(s, 'account-full');
+
+    // From a tab opened before the last one was saved: the API refuses, the form says why in Chinese, nothing is written.
+    await p.goto(`${f.shop.url}/zh-CN/account/addresses/new`);
+    await p.getByLabel(t.checkout.recipient).fill('王芳');
+    await p.getByLabel(t.checkout.phone).fill('13800138000');
+    await p.getByLabel(t.checkout.province).selectOption('北京市');
+    await p.getByLabel(t.checkout.city).selectOption('市辖区');
+    await p.getByLabel(t.checkout.district).selectOption('西城区');
+    await p.getByLabel(t.checkout.street).fill('西单北大街 1 号');
+    await p.getByTestId('save-address').click();
+    await expect(p.getByTestId('address-refused').innerText()).resolves.toContain(zhCN.errors.ADDRESS_LIMIT_REACHED);
+    expect(await f.api.db.prisma.shopperAddress.count({ where: { userId: user.id } })).toBe(20);
+    await check(s, 'form-limit');
+
+    // Someone else's address: not found, and it is left as it was.
+    const answer = await p.goto(`${f.shop.url}/zh-CN/account/addresses/${theirs!.id}`);
+    expect(answer!.status()).toBe(404);
+    await p.getByRole('heading', { name: '页面不存在' }).waitFor();
+    // Chromium logs the 404 document as a failed load: it is what this step asks for.
+    s.errors.splice(0);
+    expect(await f.api.db.prisma.shopperAddress.findUniqueOrThrow({ where: { id: theirs!.id } })).toEqual(theirs);
   });
 });

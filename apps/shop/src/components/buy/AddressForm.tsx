@@ -94,8 +94,8 @@ export function AddressForm({ locale, t, checkout, errors, action, address, defa
       {address ? <input type="hidden" name="id" value={address.id} /> : null}
       {state.formError ? (
         <div className="notice error" role="alert" data-testid="address-refused">
-          <p>{t.refused}</p>
-          {Object.keys(state.fields).length ? null : <p>{errors[state.formError] ?? errors['UNKNOWN']}</p>}
+          {/* Fields to fix, or the reason when the refusal names none (the cap, a lost session…). */}
+          <p>{Object.keys(state.fields).length ? t.refused : (errors[state.formError] ?? errors['UNKNOWN'])}</p>
         </div>
       ) : null}
       <fieldset>

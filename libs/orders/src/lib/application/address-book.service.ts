@@ -16,12 +16,12 @@ export class AddressBookService {
   constructor(private readonly repo: ShopperAddressRepository) {}
 
   /** The shopper's addresses, the default first, then the most recently saved. */
-  list(actor: Actor): Promise<SavedAddressRow[]> {
+  async list(actor: Actor): Promise<SavedAddressRow[]> {
     return this.repo.listOf(shopperOf(actor));
   }
 
   /** Creates (no id) or updates (id) an address. Input checked before anything is read or written. */
-  save(actor: Actor, input: unknown): Promise<SavedAddressRow> {
+  async save(actor: Actor, input: unknown): Promise<SavedAddressRow> {
     const userId = shopperOf(actor);
     const { id, fields, makeDefault } = checkAddressInput(input);
     return this.repo.locked(userId, async (tx) => {
@@ -39,9 +39,9 @@ export class AddressBookService {
   }
 
   /** Makes this address the default (the previous default no longer is). */
-  setDefault(actor: Actor, id: string): Promise<SavedAddressRow> {
+  async setDefault(actor: Actor, id: string): Promise<SavedAddressRow> {
     const userId = shopperOf(actor);
-    if (!isUuid(id)) return Promise.reject(new NotFoundError('Address'));
+    if (!isUuid(id)) throw new NotFoundError('Address');
     return this.repo.locked(userId, async (tx) => {
       const row = await this.repo.find(tx, userId, id);
       if (!row) throw new NotFoundError('Address');
@@ -52,9 +52,9 @@ export class AddressBookService {
   }
 
   /** Deletes an address; when it was the default, the most recently saved one left becomes the default. Returns the id. */
-  delete(actor: Actor, id: string): Promise<string> {
+  async delete(actor: Actor, id: string): Promise<string> {
     const userId = shopperOf(actor);
-    if (!isUuid(id)) return Promise.reject(new NotFoundError('Address'));
+    if (!isUuid(id)) throw new NotFoundError('Address');
     return this.repo.locked(userId, async (tx) => {
       const row = await this.repo.find(tx, userId, id);
       if (!row) throw new NotFoundError('Address');
