@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
+import { PrivateRedisCluster, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
 
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }';
@@ -18,7 +18,7 @@ describe('sign-in limits across API processes', () => {
   const prefix = `test-throttle-${randomBytes(4).toString('hex')}`;
   const started: SpawnedProcess[] = [];
 
-  async function spawnApi(storage: 'redis' | 'memory'): Promise<string> {
+  async function spawnApi(storage: 'redis' | 'memory', env: Record<string, string> = {}): Promise<string> {
     const port = await freePort();
     const proc = spawnApp('apps/api/src/main.ts', {
       PORT: String(port),
@@ -27,6 +27,7 @@ describe('sign-in limits across API processes', () => {
       THROTTLER_STORAGE: storage,
       LOGIN_RATE_LIMIT: String(PER_EMAIL),
       LOG_LEVEL: 'silent',
+      ...env,
     });
     started.push(proc);
     await waitForHttp(`http://127.0.0.1:${port}/health`, 90_000);
@@ -69,6 +70,25 @@ describe('sign-in limits across API processes', () => {
     expect(burst.filter((c) => c === 'THROTTLED')).toHaveLength(PER_EMAIL);
     // The counters are Redis keys under the deployment's prefix.
     expect((await redis.keys(`${prefix}:throttle:*`)).length).toBeGreaterThan(0);
+  });
+
+  it('counts them together on a Redis Cluster too (issue 23): the limit holds across processes, the counters live on the cluster', async () => {
+    const cluster = await PrivateRedisCluster.start(3);
+    const singleBefore = (await redis.keys(`${prefix}:*`)).sort();
+    try {
+      const env = { REDIS_CLUSTER_NODES: cluster.nodes };
+      const urls = await Promise.all([spawnApi('redis', env), spawnApi('redis', env)]);
+      const codes = await alternate(urls, 'cluster@example.test');
+      expect(codes).toEqual([...Array(PER_EMAIL).fill('INVALID_CREDENTIALS'), ...Array(PER_EMAIL).fill('THROTTLED')]);
+      const burst = await Promise.all(Array.from({ length: 2 * PER_EMAIL }, (_, i) => attempt(urls[i % 2]!, 'cluster-burst@example.test')));
+      expect(burst.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(PER_EMAIL);
+      // Counted on the cluster's masters: the single Redis gained no key under the prefix.
+      expect((await cluster.keyCountPerMaster()).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      expect((await redis.keys(`${prefix}:*`)).sort()).toEqual(singleBefore);
+    } finally {
+      await Promise.all(started.splice(0).map((p) => p.stop()));
+      await cluster.stop();
+    }
   });
 
   it('lets each process count alone with per-process counters (THROTTLER_STORAGE=memory): the limit is met twice', async () => {
