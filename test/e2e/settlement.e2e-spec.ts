@@ -609,12 +609,17 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
   });
   it('posts Stripe’s fee on a paid charge from its balance transaction, through the worker’s job, once', async () => {
     const prefix = `test-settle-${randomUUID().slice(0, 8)}`;
+    // A checkout paid before the fee jobs had a queue of their own: its job waits in the outbox for the settlement queue.
+    const legacy = await placeAndPay('settle-fee-legacy', [{ variant: 2, quantity: 1 }], 9114);
+    const legacyJob = `settlement.stripe-fee.${legacy.checkout.id}`;
+    expect(await api.db.prisma.$executeRaw`UPDATE outbox_messages SET queue = 'settlement' WHERE job_id = ${legacyJob} AND queue = 'settlement-fees' AND dispatched_at IS NULL`).toBe(1);
     const worker = startWorker({ DATABASE_URL: api.db.url, QUEUE_PREFIX: prefix });
     try {
       await waitForOutput(worker, /worker ready/);
       const { checkout, pi } = await placeAndPay('settle-fee', [{ variant: 2, quantity: 1 }], 9107);
       const feeEntry = () => api.db.prisma.settlementJournalEntry.findMany({ where: { checkoutId: checkout.id, kind: 'FEE' }, select: { eventKey: true, lines: { select: { component: true, amountMinor: true, currency: true, account: { select: { kind: true } } } } } });
       await until('the fee of the charge posted', async () => (await feeEntry()).length === 1, 90_000, worker);
+      await until('the fee of the checkout whose job went to the settlement queue posted', async () => (await api.db.prisma.settlementJournalEntry.count({ where: { checkoutId: legacy.checkout.id, kind: 'FEE' } })) === 1, 90_000, worker);
       const charge = String(stripe.paymentIntents.get(pi)!['latest_charge']);
       const txn = [...stripe.balanceTransactions.values()].find((t) => t['source'] === charge)!;
       expect(txn['fee']).toBe(Math.floor((checkout.total * 340 + 5_000) / 10_000));
