@@ -37,6 +37,12 @@ function treeCpuMs(pid: number): number {
   return total;
 }
 
+/** A process's peak resident memory so far (VmHWM), in MB. */
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
 const shopEnv = { NODE_ENV: 'production', SHOP_DIST_DIR: '.next', SHOP_MONOREPO_ROOT: ROOT, NEXT_TELEMETRY_DISABLED: '1' };
 
 function buildAt(commit: string): string {
@@ -84,7 +90,7 @@ async function drive(label: string, shopDir: string, apiUrl: string, apiPid: num
       }),
     );
     const seconds = (Date.now() - started) / 1000;
-    console.log(`${label}: ${((treeCpuMs(shop.pid!) - cpu0) / PAGES).toFixed(2)} ms of shop CPU a page, ${((treeCpuMs(apiPid) - api0) / PAGES).toFixed(2)} ms of API CPU, ${Math.round(PAGES / seconds)} pages/s, ${failed} not 200, load ${load} at the start`);
+    console.log(`${label}: ${((treeCpuMs(shop.pid!) - cpu0) / PAGES).toFixed(2)} ms of shop CPU a page, ${((treeCpuMs(apiPid) - api0) / PAGES).toFixed(2)} ms of API CPU, ${Math.round(PAGES / seconds)} pages/s, ${failed} not 200, load ${load} at the start, shop peak RSS ${peakRssMb(shop.pid!)} MB`);
   } finally {
     shop.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 2_000));
