@@ -97,6 +97,23 @@ describe('shop: browsing on a phone', () => {
     await page.getByRole('heading', { level: 1, name: '卢浮宫博物馆官方旗舰店' }).waitFor();
     await page.getByRole('heading', { name: '精选系列' }).waitFor();
     expect(await page.getByTestId('product-card').count()).toBeGreaterThan(0);
+    // Responsive images: the banner (above the fold) is fetched first; the cards' images are lazy,
+    // sized by srcset, with a WebP source the phone picks when it can.
+    const images = await page.locator('picture').evaluateAll((ps) =>
+      ps.map((p) => {
+        const img = p.querySelector('img')!;
+        return { card: !!p.closest('[data-testid="product-card"]'), loading: img.getAttribute('loading'), priority: img.getAttribute('fetchpriority'), srcset: img.getAttribute('srcset') ?? '', webp: p.querySelector('source[type="image/webp"]')?.getAttribute('srcset') ?? '', width: img.getAttribute('width') };
+      }),
+    );
+    expect(images[0]).toMatchObject({ card: false, loading: 'eager', priority: 'high' });
+    const cards = images.filter((i) => i.card);
+    expect(cards.length).toBeGreaterThan(0);
+    for (const i of cards) {
+      expect(i).toMatchObject({ loading: 'lazy', priority: null });
+      expect(i.srcset).toMatch(/ \d+w, .+ \d+w$/);
+      expect(i.webp).toMatch(/\.webp \d+w/);
+      expect(Number(i.width)).toBeGreaterThan(0);
+    }
     await check(s, 'storefront-zh-CN');
 
     await page.locator('.work-list a').first().click();
@@ -150,6 +167,18 @@ describe('shop: browsing on a phone', () => {
     expect(fen).toEqual([...fen].sort((a, b) => a - b));
     expect(fen.every((n) => n <= 60000)).toBe(true);
     await check(s, 'search-filtered-zh-CN');
+
+    // The category filter: every card it leaves is in that category (as the API files them).
+    await page.goto(`${f.shop.url}/zh-CN/search?q=${encodeURIComponent('丝巾')}`);
+    const cardIds = () => page.locator('a[href*="/products/"]').evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).pathname.split('/').pop()!))]);
+    const all = await f.api.db.prisma.product.findMany({ where: { id: { in: await cardIds() } }, select: { id: true, category: true } });
+    const wanted = all[0]!.category;
+    await page.locator('.filters summary').click();
+    await page.locator('select[name="category"]').selectOption(wanted);
+    await page.getByRole('button', { name: '应用' }).click();
+    await page.waitForURL(new RegExp(`category=${encodeURIComponent(wanted)}`));
+    // Exactly the search's products filed in that category (the first page holds them all).
+    expect((await cardIds()).sort()).toEqual(all.filter((p) => p.category === wanted).map((p) => p.id).sort());
 
     // A price that is not one is said so, in Chinese, at the field.
     await page.goto(`${f.shop.url}/zh-CN/search?q=x&min=cheap`);

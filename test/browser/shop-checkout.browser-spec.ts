@@ -51,6 +51,17 @@ describe('shop: cart, checkout, payment and orders', () => {
     await p.getByText(fill(t.cart.splitNote, { count: 2 })).waitFor();
     expect(await p.getByTestId('order-limit').count()).toBe(2);
     expect(await p.getByTestId('order-limit').first().textContent()).toContain('5,000.00');
+    // Each order's own goods, shipping, tax and total, which add up, and add up to the cart's total.
+    const fen = (text: string) => Number(text.replace(/[^\d]/g, ''));
+    const sellerOrders = await p.getByTestId('seller-order').evaluateAll((els) =>
+      els.map((el) => Object.fromEntries([...el.querySelectorAll('dl.totals dt')].map((dt) => [dt.textContent!.trim(), dt.nextElementSibling!.textContent!.trim()]))),
+    );
+    for (const o of sellerOrders) {
+      expect(Object.keys(o)).toEqual([t.cart.goods, t.cart.shipping, t.cart.tax, t.cart.orderTotal]);
+      expect(fen(o[t.cart.tax]!)).toBeGreaterThan(0);
+      expect(fen(o[t.cart.goods]!) + fen(o[t.cart.shipping]!) + fen(o[t.cart.tax]!)).toBe(fen(o[t.cart.orderTotal]!));
+    }
+    expect(fen((await p.getByTestId('cart-total').textContent())!)).toBe(sellerOrders.reduce((sum, o) => sum + fen(o[t.cart.orderTotal]!), 0));
     await p.getByTestId('cart-count').filter({ hasText: /^2$/ }).waitFor(); // read in the browser (HeaderSession)
     // One more, then one less: the API's quantities.
     await p.getByRole('button', { name: /增加一件/ }).first().click();
