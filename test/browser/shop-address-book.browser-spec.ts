@@ -114,6 +114,7 @@ describe('shop: the address book', () => {
     await expect(p.getByLabel(c.postalCode).inputValue()).resolves.toBe('100022');
     const [home, office] = await saved();
     await expect(p.getByTestId(`saved-address-${home!.id}`).isChecked()).resolves.toBe(true);
+    await expect(p.getByTestId('manage-addresses').getAttribute('href')).resolves.toBe('/zh-CN/account#addresses');
     await check(s, 'checkout-prefilled');
     // Picking the other fills its fields; a new address empties them and offers to save it.
     await p.getByTestId(`saved-address-${office!.id}`).check();

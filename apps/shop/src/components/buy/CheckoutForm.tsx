@@ -2,6 +2,7 @@
 // The checkout form: orderer, phone, address, the two consents with their texts, the payment
 // method. Controlled fields (a refusal keeps what was typed); the API's refusal shows at the
 // fields it names (VALIDATION_FAILED fields, INVALID_RESIDENT_ID, CONSENT_REQUIRED …).
+import Link from 'next/link';
 import { startTransition, useActionState, useState } from 'react';
 import type { BuyDictionary } from '../../i18n/buy-types';
 import type { CheckoutField, CheckoutFormState, PaymentMethod } from '../../lib/checkout/form';
@@ -46,6 +47,8 @@ export interface CheckoutFormProps {
   offerSave?: boolean;
   /** The address book's texts (picker, save box). */
   book?: BuyDictionary['addressBook'];
+  /** The account's address book (the picker links to it). */
+  manageHref?: string;
 }
 
 /** A saved delivery address as checkout offers it. */
@@ -83,7 +86,7 @@ function Submit({ label, busy, pending }: { label: string; busy: string; pending
   );
 }
 
-export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, consent: idUse, saved = [], addresses = [], offerSave = false, book }: CheckoutFormProps) {
+export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, consent: idUse, saved = [], addresses = [], offerSave = false, book, manageHref }: CheckoutFormProps) {
   const [state, formAction, pending] = useActionState(action, { fields: {}, formError: null });
   // The newest saved identity, preselected ('' = typing another orderer's name and number).
   const [savedId, setSavedId] = useState(retry ? '' : (saved[0]?.id ?? ''));
@@ -361,6 +364,11 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, co
                   <span>{book.newAddress}</span>
                 </label>
               </div>
+            ) : null}
+            {addresses.length && book && manageHref ? (
+              <Link href={manageHref} data-testid="manage-addresses">
+                {book.manage}
+              </Link>
             ) : null}
             {text('recipientName', t.recipient, recipientName, setRecipientName, {
               autoComplete: 'shipping name',

@@ -99,6 +99,7 @@ export default async function CheckoutPage({ params }: { params: LocaleParams })
         addresses={addresses.map((a) => ({ ...a, label: `${a.name} ${maskPhone(a.phone)} · ${addressLine(a)}${a.isDefault ? ` · ${dict.buy.addressBook.defaultBadge}` : ''}` }))}
         offerSave={signedIn && addresses.length < MAX_ADDRESSES}
         book={dict.buy.addressBook}
+        manageHref={`${routes.account(locale)}#addresses`}
       />
     </div>
   );
