@@ -99,11 +99,16 @@ describe('tenancy: walking the whole schema', () => {
     await p.licensedProduct.create({ data: { productId: product.id, agreementId: agreement.id, museumId: theirs.id, fulfilledByBrandId: theirBrand.id } });
     const location = await p.stockLocation.create({ data: { brandId: theirBrand.id, code: 'VICTIM-WH', name: secret, kind: 'EU_WAREHOUSE' } });
     await p.stockLevel.create({ data: { variantId: product.variants[0]!.id, locationId: location.id, onHand: 7 } });
+    // Another shopper's saved delivery address: setDefaultAddress / deleteAddress walk with its id.
+    const victimShopper = await createUser(p, 'SHOPPER');
+    const address = await p.shopperAddress.create({
+      data: { userId: victimShopper.id, name: secret.slice(0, 50), phone: '13800138000', province: '北京市', city: '市辖区', district: '朝阳区', street: secret, isDefault: true },
+    });
     victim = {
       museumId: theirs.id,
       brandId: theirBrand.id,
       secret,
-      ids: { session: live.id, product: product.id, variant: product.variants[0]!.id, artwork: artwork.id, collection: collection.id, user: victimUser.id, museum: theirs.id, brand: theirBrand.id, proposal: proposal.id, agreement: agreement.id, location: location.id },
+      ids: { session: live.id, product: product.id, variant: product.variants[0]!.id, artwork: artwork.id, collection: collection.id, user: victimUser.id, museum: theirs.id, brand: theirBrand.id, proposal: proposal.id, agreement: agreement.id, location: location.id, address: address.id },
     };
     const shopper = await createUser(p, 'SHOPPER');
     const manager = await createUser(p, 'MUSEUM_MANAGER', { museumIds: [mine.id] });
@@ -114,7 +119,7 @@ describe('tenancy: walking the whole schema', () => {
   });
   afterAll(() => api.close());
 
-  const ENTITIES = ['session', 'museum', 'brand', 'variant', 'artwork', 'collection', 'user', 'order', 'proposal', 'agreement', 'statement', 'location', 'product'];
+  const ENTITIES = ['address', 'session', 'museum', 'brand', 'variant', 'artwork', 'collection', 'user', 'order', 'proposal', 'agreement', 'statement', 'location', 'product'];
   const pickId: IdPicker = (path, operation) => {
     const p = path.toLowerCase();
     // A bare `id`/`ids` belongs to the entity the operation is named after.
@@ -134,6 +139,8 @@ describe('tenancy: walking the whole schema', () => {
     expect(variablesOf('user')).toEqual({ id: victim.ids['user'] });
     expect(variablesOf('proposalInbox')).toMatchObject({ museumId: victim.museumId, stage: 'CONCEPT' });
     expect(variablesOf('licenceAgreement')).toEqual({ id: victim.ids['agreement'] });
+    expect(variablesOf('setDefaultAddress')).toEqual({ id: victim.ids['address'] });
+    expect(variablesOf('deleteAddress')).toEqual({ id: victim.ids['address'] });
   });
 
   it('answers UNAUTHENTICATED to anonymous callers of every non-public operation, and never crashes', async () => {
