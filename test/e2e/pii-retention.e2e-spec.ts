@@ -13,6 +13,7 @@ const QUOTA = `query($i: AnnualQuotaInput!) { remainingAnnualQuota(input: $i) { 
 const IDENTITIES = `query { ordererIdentities { id residentIdMasked numberStored lastOrderedAt deletionRequestedAt } }`;
 const DELETE_IDENTITY = `mutation($id: ID!) { deleteOrdererIdentity(id: $id) { id identityId requestedAt completedAt } }`;
 const DELETE_ACCOUNT = `mutation { requestAccountDeletion { id requestedAt completedAt } }`;
+const SAVE_ADDRESS = `mutation($i: SaveAddressInput!) { saveAddress(input: $i) { id } }`;
 const masked = (id: string) => `${id.slice(0, 3)}***********${id.slice(-4)}`;
 
 /**
@@ -155,6 +156,9 @@ describe('PII retention and deletion', () => {
 
       // Account deletion: anonymised at once, sessions gone; identities purged once no live order needs them; orders stay, masked.
       const email = a.user.email;
+      // Saved delivery addresses (issue 17): A's go with the account, B's stay.
+      const address = { name: NAME, phone: '13800138000', province: '北京市', city: '市辖区', district: '朝阳区', street: '建国路 88 号' };
+      for (const who of [a, b]) expect((await api.gql(SAVE_ADDRESS, { i: address }, who.token)).errors).toBeUndefined();
       const del = await api.gql(DELETE_ACCOUNT, {}, a.token);
       expect(del.errors).toBeUndefined();
       expect(del.data.requestAccountDeletion.completedAt).toBeNull();
@@ -171,6 +175,8 @@ describe('PII retention and deletion', () => {
       await api.db.prisma.order.update({ where: { id: again.orderId }, data: { status: 'CANCELLED', cancelledAt: new Date() } });
       await until('the account request done', async () => (await api.db.prisma.piiDeletionRequest.findUniqueOrThrow({ where: { id: del.data.requestAccountDeletion.id } })).completedAt !== null, 15_000, worker);
       for (const id of [old.identityId, recent.identityId, sharedOld.identityId]) expect((await identity(id)).idCiphertext).toBeNull();
+      expect(await api.db.prisma.shopperAddress.count({ where: { userId: a.user.id } })).toBe(0);
+      expect(await api.db.prisma.shopperAddress.count({ where: { userId: b.user.id } })).toBe(1);
       // B's live identity shared with nobody else, and B's account, untouched; A's orders stay with the masked ID.
       expect(await api.db.prisma.order.count({ where: { shopperUserId: a.user.id } })).toBe(4);
       expect(await api.db.prisma.order.count({ where: { shopperUserId: a.user.id, ordererIdMasked: { not: { contains: '***' } } } })).toBe(0);
