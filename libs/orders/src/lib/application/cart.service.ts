@@ -145,7 +145,7 @@ export class CartService {
       added = await add({ openUserId: actor.userId }, null);
       if (!added) {
         // No open cart yet (opened only now that the variant may be sold), or checked out meanwhile.
-        added = await add({ cartId: (await this.carts.openCartOfUser(actor.userId)).id }, null);
+        added = await add({ cartId: await this.carts.openCartIdOfUser(actor.userId) }, null);
         if (!added) throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'Your cart was checked out meanwhile; try again', { field: 'input.variantId' });
       }
     } else {
@@ -179,7 +179,7 @@ export class CartService {
     let added: Awaited<ReturnType<CartRepository['addLine']>>;
     let cartToken: string | null = null;
     if (actor) {
-      added = await this.carts.addLine({ cartId: (await this.carts.openCartOfUser(actor.userId)).id }, null, line, rules);
+      added = await this.carts.addLine({ cartId: await this.carts.openCartIdOfUser(actor.userId) }, null, line, rules);
       // Checked out between the two statements: the next call opens a new cart.
       if (!added) throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'Your cart was checked out meanwhile; try again', { field: 'input.variantId' });
     } else {
