@@ -3,7 +3,7 @@ import { PrismaService } from '@vitrine/shared/data-access';
 import { createMuseum, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { PiiRetentionService } from './application/pii-retention.service';
 import { PiiRetentionRepository } from './infrastructure/pii-retention.repository';
-import { TestIdentityOrdersSource } from '../../testing/orders-source';
+import { NoOtherPersonalData, TestIdentityOrdersSource } from '../../testing/orders-source';
 
 const DAY = 86_400_000;
 type Status = 'PENDING_PAYMENT' | 'PAID' | 'CUSTOMS_SUBMITTED' | 'CLEARED' | 'HELD' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'REFUNDED';
@@ -22,7 +22,7 @@ describe('PII retention rule (real PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     prisma = new PrismaService({ url: db.url, poolSize: 4 });
-    service = new PiiRetentionService(new PiiRetentionRepository(prisma, new TestIdentityOrdersSource()), { daysAfterRelease: 90, everyMs: 1_000, batchSize: 2 });
+    service = new PiiRetentionService(new PiiRetentionRepository(prisma, new TestIdentityOrdersSource(), new NoOtherPersonalData()), { daysAfterRelease: 90, everyMs: 1_000, batchSize: 2 });
     museumId = (await createMuseum(prisma)).id;
     locationId = (await prisma.stockLocation.create({ data: { museumId, code: 'PARIS', name: 'Paris', kind: 'EU_WAREHOUSE' } })).id;
   });

@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PrismaService, type SqlTx } from '@vitrine/shared/data-access';
 import { IdentityOrdersSource } from '../../ports/identity-orders.source';
 import { ShopperPersonalData } from '../../ports/shopper-personal-data.port';
@@ -36,8 +36,8 @@ export class PiiRetentionRepository {
     private readonly prisma: PrismaService,
     /** Orders' tables, through the relations libs/orders binds. */
     private readonly orders: IdentityOrdersSource,
-    /** The other personal data an account's deletion erases (the apps bind it: OrdersSourcesModule); customs' own tests may leave it out. */
-    @Optional() private readonly personal?: ShopperPersonalData,
+    /** The other personal data an account's deletion erases (OrdersSourcesModule binds it; an app without it does not start). */
+    private readonly personal: ShopperPersonalData,
   ) {}
 
   /**
@@ -92,7 +92,7 @@ export class PiiRetentionRepository {
         FROM pii_deletion_requests WHERE id = ${requestId}::uuid FOR UPDATE`;
       if (!request || request.completedAt) return { request: request ?? null, purged: 0, waiting: 0 };
       // A closed account's other personal data (its saved delivery addresses) goes at once: no order needs it.
-      if (request.kind === 'ACCOUNT') await this.personal?.eraseAccount(tx, request.userId);
+      if (request.kind === 'ACCOUNT') await this.personal.eraseAccount(tx, request.userId);
       const covered =
         request.kind === 'IDENTITY'
           ? request.identityId ? [request.identityId] : []
