@@ -43,7 +43,14 @@ describe('shop: cart, checkout, payment and orders', () => {
     await p.getByText(t.cart.empty).waitFor();
     await check(s, 'cart-empty');
 
-    await addToCart(s, a.variants[0]!.productId);
+    // The first item from a shelf label in the museum's shop: its QR code's short link lands on
+    // the product in Chinese (the journey of issue 17's test: scan, read, add, pay, follow to DELIVERED).
+    const code = ((await f.api.gql(`query($id: ID!) { product(id: $id) { shortCode } }`, { id: a.variants[0]!.productId })) as any).data.product.shortCode as string;
+    const museum = await f.api.db.prisma.museum.findUniqueOrThrow({ where: { id: a.museumId }, select: { slug: true } });
+    await p.goto(`${f.shop.url}/p/${code}?src=shelf-${museum.slug}`);
+    await p.waitForURL(new RegExp(`/zh-CN/products/${a.variants[0]!.productId}$`));
+    await p.getByTestId('add-to-cart').click();
+    await p.waitForURL(/added=1/);
     await addToCart(s, b.variants[0]!.productId);
     await p.goto(`${f.shop.url}/zh-CN/cart`);
     // Two museums: two orders, each with its tax, shipping and the per-order limit.
@@ -129,9 +136,12 @@ describe('shop: cart, checkout, payment and orders', () => {
     await countIs(p.getByTestId('confirmed-order'), 2);
     await p.getByTestId('cart-count').filter({ hasText: /^0$/ }).waitFor(); // read in the browser (HeaderSession)
     await check(s, 'confirmation-paid');
-    const orders = await f.api.db.prisma.order.findMany({ where: { shopperUserId: user.id }, select: { status: true, museumId: true } });
+    const orders = await f.api.db.prisma.order.findMany({ where: { shopperUserId: user.id }, select: { id: true, status: true, museumId: true } });
     expect(orders.map((o) => o.status)).toEqual(['PAID', 'PAID']);
     expect(new Set(orders.map((o) => o.museumId))).toEqual(new Set([a.museumId, b.museumId]));
+    // Where it came from: the shelf label scanned first.
+    const fromShelf = await f.api.db.prisma.orderAttribution.findUniqueOrThrow({ where: { orderId: orders.find((o) => o.museumId === a.museumId)!.id } });
+    expect(fromShelf).toMatchObject({ channel: 'SHELF_QR', ref: museum.slug });
   });
 
   it('follows the order through customs to DELIVERED with the worker running, and lists the masked identity', async () => {
