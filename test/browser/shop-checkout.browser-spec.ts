@@ -61,7 +61,7 @@ describe('shop: cart, checkout, payment and orders', () => {
     // Each order's own goods, shipping, tax and total, which add up, and add up to the cart's total.
     const fen = (text: string) => Number(text.replace(/[^\d]/g, ''));
     const sellerOrders = await p.getByTestId('seller-order').evaluateAll((els) =>
-      els.map((el) => Object.fromEntries([...el.querySelectorAll('dl.totals dt')].map((dt) => [dt.textContent!.trim(), dt.nextElementSibling!.textContent!.trim()]))),
+      els.map((el) => Object.fromEntries(Array.from(el.querySelectorAll('dl.totals dt')).map((dt) => [dt.textContent!.trim(), dt.nextElementSibling!.textContent!.trim()]))),
     );
     for (const o of sellerOrders) {
       expect(Object.keys(o)).toEqual([t.cart.goods, t.cart.shipping, t.cart.tax, t.cart.orderTotal]);
