@@ -646,7 +646,7 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
   });
 
   it('posts the fees of several checkouts in one batch, each once when batches overlap or run again; a fee Stripe has not yet fails only its own checkout', async () => {
-    const paid = [];
+    const paid: Awaited<ReturnType<typeof placeAndPay>>[] = [];
     for (const [i, n] of [9111, 9112, 9113].entries()) paid.push(await placeAndPay(`settle-fee-batch-${i}`, [{ variant: 2, quantity: 1 }], n));
     const [a, b, c] = paid.map((p) => p.checkout.id as string) as [string, string, string];
     const txnOf = (pi: string) => [...stripe.balanceTransactions.values()].find((t) => t['source'] === String(stripe.paymentIntents.get(pi)!['latest_charge']))!;
