@@ -32,7 +32,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   if (logger.isLevelEnabled('info')) app.use(accessLog(logger));
   // GraphQL's POST answers are sent without Express's ETag and freshness work (graphql-send.ts, issue 18),
   // set once on the app's response prototype rather than by a middleware on every request.
-  graphqlSend(app.getHttpAdapter().getInstance() as express.Application, '/graphql');
+  graphqlSend(app.getHttpAdapter().getInstance() as express.Express, '/graphql');
   // Replays of anonymous shop-window answers come first: before helmet, CORS and the body parser.
   app.use(publicHttpCache({ ttlSeconds: config.publicCacheSeconds, path: '/graphql', caches: app.get(ShopWindowCaches) }));
   // A warehouse stock feed may be uploaded through GraphQL (uploadStockFeed, up to 5 MB of CSV).
