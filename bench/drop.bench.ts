@@ -415,7 +415,11 @@ async function sqlCount(child: { kill: (s: NodeJS.Signals) => boolean }): Promis
 async function addCartLineOnly(url: string, apiUrl: string, seeded: Seeded, child: SpawnedProcess['child']): Promise<void> {
   const inFlight = Number(process.env['BENCH_SHOPPERS_IN_FLIGHT'] ?? 20);
   const loadStart = os.loadavg();
+  // Resident memory idle once started (as the full run measures it), then after the warm-up.
+  await new Promise((r) => setTimeout(r, 2_000));
+  const idleRss = rssMb(child.pid, 'VmRSS');
   await shoppers(apiUrl, seeded.ampleVariantIds, inFlight, performance.now() + 60_000, 0, false, WARMUP);
+  const warmRss = rssMb(child.pid, 'VmRSS');
   const sql0 = await sqlCount(child);
   const meter = await cpuMeter(url, child.pid);
   const adds = await shoppers(apiUrl, seeded.ampleVariantIds, inFlight, performance.now() + SECONDS * 1000, 0, false);
@@ -430,6 +434,7 @@ async function addCartLineOnly(url: string, apiUrl: string, seeded: Seeded, chil
     p99: percentile(lat, 99),
     cpuMsPerRequest: cpu,
     statementsPerRequest: ((sql1 - sql0) / adds.requests).toFixed(2),
+    apiRssMb: { idle: idleRss, afterWarmup: warmRss, end: rssMb(child.pid, 'VmRSS') },
     loadStart: loadStart.map((l) => l.toFixed(1)).join(' / '),
     loadEnd: os.loadavg().map((l) => l.toFixed(1)).join(' / '),
   });
