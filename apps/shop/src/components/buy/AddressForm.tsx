@@ -8,6 +8,7 @@ import type { BuyDictionary } from '../../i18n/buy-types';
 import type { AddressField, AddressFormState } from '../../lib/addresses/form';
 import type { SavedAddress } from '../../lib/api/addresses';
 import { RegionFields, type Region } from './RegionFields';
+import { TextField } from './TextField';
 
 export interface AddressFormProps {
   locale: string;
@@ -44,36 +45,20 @@ export function AddressForm({ locale, t, checkout, errors, action, address, defa
     if (code === 'VALIDATION_FAILED') return field === 'phone' ? checkout.phoneInvalid : field === 'postalCode' ? checkout.postalInvalid : checkout.required;
     return errors[code] ?? errors['UNKNOWN'];
   };
-  const text = (field: 'recipientName' | 'phone' | 'street' | 'postalCode', label: string, clean: (v: string) => string, extra: React.InputHTMLAttributes<HTMLInputElement>, hint?: string) => {
-    const error = message(field);
-    return (
-      <div className={`field${error ? ' invalid' : ''}`}>
-        <label htmlFor={field}>{label}</label>
-        <input
-          id={field}
-          name={field}
-          value={values[field]}
-          onChange={(e) => {
-            touch(field);
-            setValues((v) => ({ ...v, [field]: clean(e.target.value) }));
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ') || undefined}
-          {...extra}
-        />
-        {hint ? (
-          <p id={`${field}-hint`} className="hint">
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p id={`${field}-error`} className="field-error" role="alert" data-testid={`error-${field}`}>
-            {error}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+  const text = (field: 'recipientName' | 'phone' | 'street' | 'postalCode', label: string, clean: (v: string) => string, extra: React.InputHTMLAttributes<HTMLInputElement>, hint?: string) => (
+    <TextField
+      field={field}
+      label={label}
+      value={values[field]}
+      onChange={(v) => {
+        touch(field);
+        setValues((old) => ({ ...old, [field]: clean(v) }));
+      }}
+      error={message(field)}
+      hint={hint}
+      extra={extra}
+    />
+  );
   const same = (v: string) => v;
   const digits = (n: number) => (v: string) => v.replace(/[^\d]/g, '').slice(0, n);
 

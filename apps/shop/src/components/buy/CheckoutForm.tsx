@@ -8,6 +8,8 @@ import type { BuyDictionary } from '../../i18n/buy-types';
 import type { CheckoutField, CheckoutFormState, PaymentMethod } from '../../lib/checkout/form';
 import { RegionFields, type Region } from './RegionFields';
 import { ResidentIdField } from './ResidentIdField';
+import { TextField } from './TextField';
+import type { SavedAddress } from '../../lib/api/addresses';
 import type { IdUseConsent } from '../../lib/api/buy';
 
 export interface CheckoutFormProps {
@@ -51,19 +53,8 @@ export interface CheckoutFormProps {
   manageHref?: string;
 }
 
-/** A saved delivery address as checkout offers it. */
-export interface CheckoutAddress {
-  id: string;
-  name: string;
-  phone: string;
-  province: string;
-  city: string;
-  district: string;
-  street: string;
-  postalCode: string | null;
-  /** One line naming it in the picker. */
-  label: string;
-}
+/** A saved delivery address as checkout offers it, with one line naming it in the picker. */
+export type CheckoutAddress = Omit<SavedAddress, 'isDefault'> & { label: string };
 
 /** A saved orderer identity as checkout offers it, its texts already in the shopper's language. */
 export interface SavedOrderer {
@@ -154,39 +145,20 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, co
     set: (v: string) => void,
     extra: React.InputHTMLAttributes<HTMLInputElement> = {},
     hint?: string,
-  ) => {
-    const error = message(field);
-    return (
-      <div className={`field${error ? ' invalid' : ''}`}>
-        <label htmlFor={field}>{label}</label>
-        <input
-          id={field}
-          name={field}
-          value={value}
-          onChange={(e) => {
-            touch(field);
-            set(e.target.value);
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={
-            [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ') ||
-            undefined
-          }
-          {...extra}
-        />
-        {hint ? (
-          <p id={`${field}-hint`} className="hint">
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p id={`${field}-error`} className="field-error" role="alert" data-testid={`error-${field}`}>
-            {error}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+  ) => (
+    <TextField
+      field={field}
+      label={label}
+      value={value}
+      onChange={(v) => {
+        touch(field);
+        set(v);
+      }}
+      error={message(field)}
+      hint={hint}
+      extra={extra}
+    />
+  );
   const consentBox = (
     field: 'consentToIdUse' | 'acceptRiskNotice',
     title: string,
