@@ -111,6 +111,12 @@ describe('GraphQL protection (production mode, separate process)', () => {
     expect(deep.status).toBe(400);
     expect(deep.body.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(deep.body.errors?.[0].message).toMatch(/exceeds maximum operation depth/);
+    // The same texts again go through the document store (production's, bounded by bytes): the
+    // valid one answers as before, the refused one was not stored and is refused again.
+    expect((await post({ query: '{ me { id } }' })).body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const again = await post({ query: 'mutation { login(input: { email: "a@b.fr", password: "x" }) { user { id } } }' });
+    expect(again.status).toBe(400);
+    expect(again.body.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('turns introspection off', async () => {

@@ -75,7 +75,10 @@ function bearer(req: Request): string | null {
         allowBatchedHttpRequests: false,
         // Parsed and validated documents by query text, bounded by their estimated heap bytes
         // (Apollo's default store counts a document's JSON, 4–5 times less than its heap: document-store.ts).
-        documentStore: documentStore(),
+        // A store of one's own makes Apollo print and hash the whole schema at start-up (20–90 ms here),
+        // which every in-process API start of the test suites would pay (issue 23): production only;
+        // elsewhere Apollo's default store, the same documents kept under a looser bound.
+        documentStore: config.production ? documentStore() : undefined,
         // No client sends persisted-query hashes; Apollo's default would keep any anonymous caller's
         // query texts in a 30 MiB cache of its own (issue 18: every cache bounded within the budget).
         persistedQueries: false,
