@@ -71,9 +71,11 @@ export class SettlementFeesService {
     // storefront's terms pass fees on, by what they are owed on it: read under the payments'
     // locks (taken in checkout order, as the catch-up takes them), so no refund or payment entry
     // of these checkouts is written in between. On node-postgres (sqlTransaction), not Prisma's
-    // interactive transaction.
+    // interactive transaction; each read planned for its batch's ids, as the catch-up's (a generic
+    // plan of reads joined through other contexts' relations may scan whole tables).
     const checkouts = fees.map((f) => f.checkoutId);
     const written = await this.prisma.sqlTransaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL plan_cache_mode = force_custom_plan`;
       await this.sources.lockPayments(tx, checkouts);
       const terms = await this.sources.feeTermsOf(tx, checkouts);
       const linesOf = groupBy(await this.ledger.orderLines(tx, terms.map((t) => t.orderId)), (l) => l.orderId ?? '');

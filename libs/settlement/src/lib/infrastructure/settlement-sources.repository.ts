@@ -129,14 +129,17 @@ export class SettlementSourcesRepository {
   /**
    * The payment of each of these checkouts (those that have one) and whether the ledger holds a
    * Stripe fee entry of the checkout already: one statement for a batch of fee jobs, on
-   * node-postgres (`sql`), outside any transaction.
+   * node-postgres (`sql`), outside any transaction. The fee entry is looked up per checkout
+   * (LATERAL … LIMIT 1 on the FEE entries' checkout index): as an EXISTS, the generic plan hashed
+   * every fee entry of the ledger for each batch.
    */
   feeStatesOf(checkoutIds: readonly string[]): Promise<FeeStateRow[]> {
     if (!checkoutIds.length) return Promise.resolve([]);
     return this.prisma.sql.$queryRaw<FeeStateRow[]>`
-      SELECT p.checkout_id::text AS "checkoutId", p.provider_payment_id AS "providerPaymentId", p.status::text AS status,
-             EXISTS (SELECT 1 FROM settlement_journal_entries e WHERE e.checkout_id = p.checkout_id AND e.kind = 'FEE') AS "feePosted"
-        FROM ${PaymentsReadPort.payments} p WHERE p.checkout_id = ANY(${[...checkoutIds]}::uuid[])`;
+      SELECT p.checkout_id::text AS "checkoutId", p.provider_payment_id AS "providerPaymentId", p.status::text AS status, f.posted IS NOT NULL AS "feePosted"
+        FROM ${PaymentsReadPort.payments} p
+        LEFT JOIN LATERAL (SELECT true AS posted FROM settlement_journal_entries e WHERE e.checkout_id = p.checkout_id AND e.kind = 'FEE' LIMIT 1) f ON true
+       WHERE p.checkout_id = ANY(${[...checkoutIds]}::uuid[])`;
   }
 
   /**
