@@ -623,6 +623,9 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
       const charge = String(stripe.paymentIntents.get(pi)!['latest_charge']);
       const txn = [...stripe.balanceTransactions.values()].find((t) => t['source'] === charge)!;
       expect(txn['fee']).toBe(Math.floor((checkout.total * 340 + 5_000) / 10_000));
+      // Read in one request: the intent with its charge's balance transaction expanded, the charge never asked apart.
+      expect(stripe.requests.filter((r) => r.method === 'GET' && r.path === `/v1/charges/${charge}`)).toEqual([]);
+      expect(stripe.requests.some((r) => r.method === 'GET' && r.path === `/v1/payment_intents/${pi}` && Object.values((r.params['expand'] ?? {}) as object).includes('latest_charge.balance_transaction'))).toBe(true);
       const [entry] = await feeEntry();
       expect(entry!.eventKey).toBe(`fee:${txn['id']}`);
       expect(entry!.lines.map((l) => [l.account.kind, l.component, Number(l.amountMinor), l.currency]).sort()).toEqual([

@@ -466,7 +466,12 @@ export async function startStripeLoopback(options: StripeLoopbackOptions = {}): 
       const pi = paymentIntents.get(m[1]);
       if (!pi) return stripeError(404, 'invalid_request_error', `No such payment_intent: '${m[1]}'`, 'resource_missing', 'intent');
       const expand = Object.values((p['expand'] ?? {}) as Record<string, string>);
-      return { status: 200, body: expand.includes('latest_charge') && pi['latest_charge'] ? { ...pi, latest_charge: charges.get(String(pi['latest_charge'])) ?? pi['latest_charge'] } : pi };
+      const deep = expand.includes('latest_charge.balance_transaction');
+      if (!(deep || expand.includes('latest_charge')) || !pi['latest_charge']) return { status: 200, body: pi };
+      // Stripe expands a path: the charge, then (latest_charge.balance_transaction) its balance transaction.
+      const ch = charges.get(String(pi['latest_charge']));
+      if (!ch) return { status: 200, body: pi };
+      return { status: 200, body: { ...pi, latest_charge: deep ? { ...ch, balance_transaction: balanceTransactions.get(String(ch['balance_transaction'])) ?? null } : ch } };
     }
     if ((m = /^\/v1\/payment_intents\/([^/]+)\/cancel$/.exec(path)) && method === 'POST') return cancelIntent(m[1], p);
     if ((m = /^\/v1\/payment_intents\/([^/]+)\/confirm$/.exec(path)) && method === 'POST') return confirmIntent(m[1], p);

