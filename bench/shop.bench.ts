@@ -137,6 +137,14 @@ async function main(): Promise<void> {
       await drive('product page, en, same products', shopUrl, ids.map((id) => `/en/products/${id}`), shop, api.child),
       await drive('home page (storefronts), zh-CN', shopUrl, ['/zh-CN'], shop, api.child),
     ];
+    // The shop's own cost (issue 17 measures the shop; the API's side of a page is issue 18's):
+    // every product page rendered afresh by the shop once more, while the API's front-door cache
+    // (PUBLIC_CACHE_SECONDS, 30 s) still holds the answers a pass through all of them just stored.
+    const apiWarmStart = Date.now();
+    for (let i = 0; i < productPaths.length; i += 10) await Promise.all(productPaths.slice(i, i + 10).map(async (p) => (await fetch(`${shopUrl}${p}`)).arrayBuffer()));
+    const apiWarmSeconds = (Date.now() - apiWarmStart) / 1000;
+    const warmApi = await drive(`product page, zh-CN, ${ids.length} distinct products rendered afresh by the shop, the API's answers in its front-door cache`, shopUrl, productPaths, shop, api.child);
+    rows.push(warmApi);
     // Replay: a shared HTTP cache in front of the shop (bench/shop-cache-proxy.ts), warmed with
     // HOT products, then driven over them while their s-maxage (30 s) still holds.
     const proxy = await cacheProxy(shopUrl);
@@ -172,6 +180,7 @@ async function main(): Promise<void> {
       '',
       `Target (issue 17): ≥ 300 product pages/s rendered afresh — ${product.requestsPerSec >= 300 ? 'met' : 'NOT met'} (${product.requestsPerSec}/s, p99 ${product.p99} ms). ` +
         `The shop's CPU per page puts one process on an uncontended core at about ${product.shopCpuMs ? Math.round(1000 / product.shopCpuMs) : '?'} pages/s; shop and API together use ${fmt((product.shopCpuMs ?? 0) + (product.apiCpuMs ?? 0))} ms a page and the whole machine was busy ${fmt((product.shopCpuMs ?? 0) + (product.apiCpuMs ?? 0) + (product.loadGenCpuMs ?? 0) + (product.postgresCpuMs ?? 0) + (product.restCpuMs ?? 0))} ms a page (idle ${product.idlePct?.toFixed(0)} %), against the 6.7 ms a page that 2 cores (2,000 ms of CPU a second) allow at 300 pages/s for everything on the machine. ` +
+        `Rendered afresh by the shop with the API's answers in its front-door cache (a pass over the ${ids.length} products in ${apiWarmSeconds.toFixed(1)} s just before, inside the API's 30 s): ${warmApi.requestsPerSec}/s, p99 ${warmApi.p99} ms — ${warmApi.requestsPerSec >= 300 ? 'at or above' : 'below'} 300; the shop ${fmt(warmApi.shopCpuMs)} ms, the API ${fmt(warmApi.apiCpuMs)} ms and PostgreSQL ${fmt(warmApi.postgresCpuMs)} ms a page. ` +
         `Target (issue 17): ≥ 2,000 product pages/s replayed by HTTP caching — ${replayed.requestsPerSec >= 2000 ? 'met' : 'NOT met'} (${replayed.requestsPerSec}/s, p99 ${replayed.p99} ms). ` +
         `The replay row goes through bench/shop-cache-proxy.ts, a minimal in-memory shared cache in Node (one process on the same 2 cores) standing where a CDN or nginx would: ${replay.hits} hits, ${replay.misses} misses during the run; ${hot.length} products warmed through it first in ${warmSeconds.toFixed(1)} s; the shop answered them \`Cache-Control: ${sampleHeaders.cacheControl}\` (second request: ${sampleHeaders.xCache}). ` +
         'Invalidation is that bound, not a purge: a manager’s change shows within the s-maxage (30 s; up to 30 s more in a cache that serves stale while revalidating), a sell-out by orders within that plus the API’s PUBLIC_CACHE_SECONDS (ADR 0015). The rows above it are rendered afresh (no cache in front).',
