@@ -241,6 +241,31 @@ describe('shop: browsing on a phone', () => {
     const session = await get('/zh-CN/session');
     expect(session.headers.get('cache-control')).toBe('private, no-store');
     expect(await session.json()).toEqual({ cartCount: 0, signedIn: false, unreadNotices: 0 });
+
+    // The shop keeps no page of its own: a manager's change and a sell-out show on the very next
+    // request (a shared cache in front holds a page at most its s-maxage; the API clears its own
+    // cache on a back-office write: public-cache e2e). Put back afterwards for the other tests.
+    const prisma = f.api.db.prisma;
+    const louvre = await prisma.museum.findUniqueOrThrow({ where: { slug: 'louvre' }, select: { id: true } });
+    const manager = await f.api.login((await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [louvre.id] })).email);
+    const UPDATE = `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { id } }`;
+    const SET_STOCK = `mutation($i: SetStockLevelInput!) { setStockLevel(input: $i) { onHand } }`;
+    const renamed = `${scarf.name}（新版）`;
+    expect((await f.api.gql(UPDATE, { i: { id: scarf.id, name: { zhCN: renamed } } }, manager)).errors).toBeUndefined();
+    const page = async () => (await get(product)).text();
+    expect(await page()).toContain(renamed);
+    const levels = await prisma.stockLevel.findMany({ where: { variantId: { in: scarf.variants.map((v) => v.id) } }, select: { variantId: true, locationId: true, onHand: true, reserved: true } });
+    expect(levels.every((l) => l.reserved === 0)).toBe(true);
+    for (const l of levels) expect((await f.api.gql(SET_STOCK, { i: { variantId: l.variantId, locationId: l.locationId, onHand: 0 } }, manager)).errors).toBeUndefined();
+    const soldOut = await page();
+    expect(soldOut).toMatch(/<button type="submit" disabled="" data-testid="add-to-cart">/);
+    expect(soldOut).toContain('data-testid="notify-back"');
+    for (const l of levels) expect((await f.api.gql(SET_STOCK, { i: { variantId: l.variantId, locationId: l.locationId, onHand: l.onHand } }, manager)).errors).toBeUndefined();
+    expect((await f.api.gql(UPDATE, { i: { id: scarf.id, name: { zhCN: scarf.name } } }, manager)).errors).toBeUndefined();
+    const back = await page();
+    expect(back).toContain(scarf.name);
+    expect(back).not.toContain(renamed);
+    expect(back).toMatch(/<button type="submit" data-testid="add-to-cart">/);
   });
 
   it('shows the API’s refusal in the shopper’s language at the buy box, and a missing product as the translated 404', async () => {
