@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { bareServer, load, machine, writePerformanceSection } from './support';
+import { bareServer, load, machine, resetPeakRss, rssMb, writePerformanceSection } from './support';
 import { cacheProxy } from './shop-cache-proxy';
 import { startShopStack } from './shop-stack';
 
@@ -32,6 +32,20 @@ function treeCpuMs(pid: number): number {
     // the process ended
   }
   return total;
+}
+
+/** A process and its children (the shop's cluster primary and its workers). */
+function treePids(pid: number): number[] {
+  try {
+    return [pid, ...readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).flatMap((c) => treePids(Number(c)))];
+  } catch {
+    return [pid];
+  }
+}
+
+/** The summed resident memory (MB) of a process tree: VmRSS now, or VmHWM, the peak since the last reset. */
+function treeRssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  return treePids(pid).reduce((sum, p) => sum + (rssMb(p, field) || 0), 0);
 }
 
 /** The whole machine's busy CPU time so far, in ms (all cores: user, nice, system, irq, softirq, steal), and its idle time. */
@@ -86,10 +100,14 @@ interface Row {
   restCpuMs?: number;
   /** The machine's idle share during the scenario. */
   idlePct?: number;
+  /** Peak resident memory over the scenario (MB): the shop's processes summed, and the API. */
+  shopPeakMb?: number;
+  apiPeakMb?: number;
 }
 
 async function drive(name: string, base: string, paths: string[], shop: ChildProcess, api: ChildProcess): Promise<Row> {
   let i = 0;
+  for (const pid of [...treePids(shop.pid!), api.pid!]) resetPeakRss(pid);
   const [shop0, api0, self0, machine0, pg0] = [treeCpuMs(shop.pid!), cpuMs(api.pid!), selfCpuMs(), machineCpuMs(), postgresCpuMs()];
   const result = await autocannon({
     url: base,
@@ -116,6 +134,8 @@ async function drive(name: string, base: string, paths: string[], shop: ChildPro
     postgresCpuMs: pgMs / total,
     restCpuMs: (busy - shopMs - apiMs - selfMs - pgMs) / total,
     idlePct: (100 * idle) / (busy + idle),
+    shopPeakMb: treeRssMb(shop.pid!, 'VmHWM'),
+    apiPeakMb: rssMb(api.pid, 'VmHWM'),
   };
 }
 
@@ -127,6 +147,7 @@ async function main(): Promise<void> {
     // shop's processes (10 at a time, so the cluster spreads them over its processes).
     const warm = productPaths.slice(0, 300 * workers);
     for (let i = 0; i < warm.length; i += 10) await Promise.all(warm.slice(i, i + 10).map(async (p) => (await fetch(`${shopUrl}${p}`)).arrayBuffer()));
+    const idleRss = { shop: treeRssMb(shop.pid!, 'VmRSS'), api: rssMb(api.child.pid, 'VmRSS') };
     const loadStart = os.loadavg();
     const bare = await bareServer();
     const bareRow = await load('bare Node HTTP server (reference)', { url: bare.url, duration: SECONDS });
@@ -169,14 +190,15 @@ async function main(): Promise<void> {
       '',
       `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}; load average ${loadStart.map((l) => l.toFixed(1)).join(' / ')} before the scenarios and ${loadEnd.map((l) => l.toFixed(1)).join(' / ')} after. **The machine is shared** with other engineers' builds and tests: wall-clock figures are depressed by that load; the CPU per request much less. ${ids.length} published products (the demo seed copied ${COPIES} times), the shop as committed (${commit}) built with \`next build\` and run as production runs it, \`node apps/shop/server.mjs\` with **SHOP_WORKERS=${process.env['BENCH_SHOP_WORKERS'] ?? 'auto'} (${workers} process${workers === 1 ? '' : 'es'} sharing the port)**, the API in production mode from source with its shop-window micro-cache (PUBLIC_CACHE_SECONDS default), PostgreSQL and everything on the same 2 cores; autocannon ${CONNECTIONS} connections, ${SECONDS} s per scenario, each request a different product in turn (every page rendered afresh by the shop, except the replay row). Shop CPU is server.mjs and its processes per request; API CPU is the API process per request.`,
       '',
-      '| scenario | req/s | p50 ms | p99 ms | non-2xx | errors | shop CPU ms/req | API CPU ms/req | PostgreSQL ms/req | load generator ms/req | rest of the machine ms/req | machine idle |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| scenario | req/s | p50 ms | p99 ms | non-2xx | errors | shop CPU ms/req | API CPU ms/req | PostgreSQL ms/req | load generator ms/req | rest of the machine ms/req | machine idle | shop RSS peak MB | API RSS peak MB |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows.map(
         (r) =>
-          `| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${fmt(r.shopCpuMs)} | ${fmt(r.apiCpuMs)} | ${fmt(r.postgresCpuMs)} | ${fmt(r.loadGenCpuMs)} | ${fmt(r.restCpuMs)} | ${r.idlePct === undefined ? '' : `${r.idlePct.toFixed(0)} %`} |`,
+          `| ${r.name} | ${r.requestsPerSec} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${fmt(r.shopCpuMs)} | ${fmt(r.apiCpuMs)} | ${fmt(r.postgresCpuMs)} | ${fmt(r.loadGenCpuMs)} | ${fmt(r.restCpuMs)} | ${r.idlePct === undefined ? '' : `${r.idlePct.toFixed(0)} %`} | ${r.shopPeakMb ?? ''} | ${r.apiPeakMb ?? ''} |`,
       ),
       '',
-      `PostgreSQL: the backends serving the bench's database (${DATABASE}). Rest of the machine: all busy CPU time of the machine (/proc/stat) less the shop, the API, PostgreSQL's backends and the load generator (this process): the kernel's share not charged to them and anything else running there (other people's work on this shared host).`,
+      `Memory: before the scenarios (after the warm-up) the shop's ${workers} process${workers === 1 ? '' : 'es'} held ${idleRss.shop} MB resident in all and the API ${idleRss.api} MB; the peaks are VmHWM over each scenario (reset before it), the shop's processes summed. ` +
+        `PostgreSQL: the backends serving the bench's database (${DATABASE}). Rest of the machine: all busy CPU time of the machine (/proc/stat) less the shop, the API, PostgreSQL's backends and the load generator (this process): the kernel's share not charged to them and anything else running there (other people's work on this shared host).`,
       '',
       `Target (issue 17): ≥ 300 product pages/s rendered afresh — ${product.requestsPerSec >= 300 ? 'met' : 'NOT met'} (${product.requestsPerSec}/s, p99 ${product.p99} ms). ` +
         `The shop's CPU per page puts one process on an uncontended core at about ${product.shopCpuMs ? Math.round(1000 / product.shopCpuMs) : '?'} pages/s; shop and API together use ${fmt((product.shopCpuMs ?? 0) + (product.apiCpuMs ?? 0))} ms a page and the whole machine was busy ${fmt((product.shopCpuMs ?? 0) + (product.apiCpuMs ?? 0) + (product.loadGenCpuMs ?? 0) + (product.postgresCpuMs ?? 0) + (product.restCpuMs ?? 0))} ms a page (idle ${product.idlePct?.toFixed(0)} %), against the 6.7 ms a page that 2 cores (2,000 ms of CPU a second) allow at 300 pages/s for everything on the machine. ` +
