@@ -14,9 +14,11 @@
 // CPU per order of each component (bench/component-cpu.ts) counts only what this run can name on
 // a shared machine: the API and worker processes it spawned, a redis-server of its own, and the
 // PostgreSQL backends connected to its own database.
-// Figures go to docs/performance.md (section bench:pipeline). BENCH_ORDERS, BENCH_SKUS,
+// Figures go to docs/performance.md (section bench:pipeline), or to BENCH_REPORT_FILE (or
+// BENCH_PERFORMANCE_FILE, its older name) when set. BENCH_ORDERS, BENCH_SKUS,
 // BENCH_API_ORDERS resize it; BENCH_CPU_PROFILE=<dir> profiles the worker (--cpu-prof),
-// BENCH_WORKER_LOG=<file> keeps its output.
+// BENCH_WORKER_LOG=<file> keeps its output, BENCH_WORKER_NODE_ARGS (space-separated) gives the
+// worker node flags (`--max-semi-space-size=64`, as docker/ and deploy/k8s run it).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
@@ -50,6 +52,8 @@ const round = (n: number) => Math.round(n);
 /** `seconds` of CPU over `orders`, in ms per order. */
 const ms = (seconds: number, orders: number) => ((seconds / orders) * 1000).toFixed(2);
 
+/** Where the report goes: docs/performance.md's section unless BENCH_REPORT_FILE (or BENCH_PERFORMANCE_FILE) names a file. */
+const reportFile = process.env['BENCH_REPORT_FILE'] || process.env['BENCH_PERFORMANCE_FILE'] || undefined;
 /** Orders placed through the API (and paid by webhook) before the measured ones: V8 warms up. */
 const API_WARMUP = Number(process.env['BENCH_API_WARMUP'] ?? 200);
 /** Seconds the worker's idle cost is measured for, after the pipeline run (BENCH_IDLE_SECONDS). */
@@ -289,7 +293,7 @@ async function main(): Promise<void> {
       CUSTOMS_RECEIPT_POLL_MS: '200',
       CARRIER_TRACKING_POLL_MS: '200',
       WORKER_METRICS_PORT: 'off',
-    }, process.env['BENCH_CPU_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROFILE']}`] : []),
+    }, [...(process.env['BENCH_WORKER_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), ...(process.env['BENCH_CPU_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROFILE']}`] : [])]),
   );
   for (const worker of workers) {
     for (let i = 0; !/worker ready/.test(worker.output()); i++) {
@@ -427,13 +431,13 @@ above), which a slow run (a loaded machine) spreads over fewer orders. The desig
 BullMQ spreads jobs over worker processes (\`BENCH_WORKERS\`), orders are settled under row locks
 taken in one order. Runs minutes apart vary by about 20% on this shared machine; CPU per order
 varies less than orders/s, but a loaded machine still inflates it (cache misses, context switches).`,
-    process.env['BENCH_PERFORMANCE_FILE'],
+    reportFile,
   );
   await prisma.$disconnect();
   await Promise.all([sampler.end(), poller.end()]);
   await dropQueues(prefix);
   await redis.stop();
-  log('written to docs/performance.md');
+  log(`written to ${reportFile ?? 'docs/performance.md'}`);
 }
 
 /** 50,000 variants with stock, a CSV feed changing most of them, reconciled by the sync service. */
