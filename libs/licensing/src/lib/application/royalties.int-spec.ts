@@ -190,6 +190,31 @@ describe('royalty ledger and monthly statements (real PostgreSQL)', () => {
     expect(await accrual.accrueOrder(accrued!.orderId)).toEqual({ accrued: 0, reversed: 1, skipped: 0 });
   });
 
+  it('accrueOrders books the orders of a batch once, when two batches race, and nothing for orders of no licensed product', async () => {
+    await reset();
+    const a = await seedAgreement(db.prisma, { royaltyRateBps: 1000, currency: 'CNY', termStart: '2025-01-01', termEnd: '2025-12-31' });
+    const b = await seedAgreement(db.prisma, { royaltyRateBps: 1000, currency: 'CNY', termStart: '2025-01-01', termEnd: '2025-12-31' });
+    await db.prisma.licensedProduct.deleteMany({ where: { productId: b.productId } });
+    const [licensed, other, unlicensed] = await insertSales(db.prisma, [
+      { museumId: a.museumId, paidAt: new Date('2025-05-05T10:00:00Z'), lines: [{ productId: a.productId, quantity: 2, goodsMinor: 20_000, fxRate: '7.8' }] },
+      { museumId: a.museumId, paidAt: new Date('2025-05-06T10:00:00Z'), lines: [{ productId: a.productId, quantity: 1, goodsMinor: 5_000, fxRate: '7.8' }] },
+      { museumId: b.museumId, paidAt: new Date('2025-05-06T10:00:00Z'), lines: [{ productId: b.productId, quantity: 1, goodsMinor: 9_000, fxRate: '7.8' }] },
+    ]);
+    const ids = [licensed!.orderId, unlicensed!.orderId, other!.orderId, licensed!.orderId];
+    const runs = await Promise.all([accrual.accrueOrders(ids), accrual.accrueOrders(ids)]);
+    for (const run of runs) expect([...run]).toEqual([licensed!.orderId, unlicensed!.orderId, other!.orderId].map((id) => [id, undefined]));
+    const entries = async (orderId: string) => db.prisma.royaltyLedgerEntry.findMany({ where: { orderId }, select: { kind: true, units: true, royaltyMinor: true } });
+    expect(await entries(licensed!.orderId)).toEqual([{ kind: 'ACCRUAL', units: 2, royaltyMinor: 2_000 }]);
+    expect(await entries(other!.orderId)).toEqual([{ kind: 'ACCRUAL', units: 1, royaltyMinor: 500 }]);
+    expect(await entries(unlicensed!.orderId)).toEqual([]);
+    // Refunded, the order's accrual is reversed once by the next batch that holds it.
+    await db.prisma.order.update({ where: { id: licensed!.orderId }, data: { refundedAt: new Date('2025-06-01T00:00:00Z') } });
+    await Promise.all([accrual.accrueOrders([licensed!.orderId, other!.orderId]), accrual.accrueOrders([licensed!.orderId])]);
+    expect(await entries(licensed!.orderId)).toEqual(expect.arrayContaining([{ kind: 'ACCRUAL', units: 2, royaltyMinor: 2_000 }, { kind: 'REVERSAL', units: -2, royaltyMinor: -2_000 }]));
+    expect(await entries(licensed!.orderId)).toHaveLength(2);
+    expect(await entries(other!.orderId)).toHaveLength(1);
+  });
+
   it('accrues and reverses through the explicit service once per line and per refund', async () => {
     await reset();
     const a = await seedAgreement(db.prisma, { royaltyRateBps: 1250, currency: 'EUR', termStart: '2025-01-01', termEnd: '2025-12-31' });

@@ -100,6 +100,11 @@ export class RoyaltyAccrualService {
   async accrueOrder(orderId: string): Promise<ReconcileResult> {
     // Most orders sell no licensed product: one look instead of two streamed transactions (bench:pipeline).
     if (!(await this.orderLines.hasRoyaltyLines(orderId))) return { accrued: 0, reversed: 0, skipped: 0 };
+    return this.bookOrder(orderId);
+  }
+
+  /** `accrueOrder`'s bookings, for an order that has a licensed line or ledger entries. */
+  private async bookOrder(orderId: string): Promise<ReconcileResult> {
     const result = await this.reconcile(new Date(8.64e15), orderId);
     let partial = 0;
     let reinstated = 0;
@@ -116,6 +121,27 @@ export class RoyaltyAccrualService {
       if (r.cancelledAt && reversed && (await this.reinstate(r.orderLineId, refundRef, `line-refund-cancelled:${r.refundRowId}`, r.cancelledAt))) reinstated++;
     }
     return { ...result, accrued: result.accrued + reinstated, reversed: result.reversed + partial };
+  }
+
+  /**
+   * `accrueOrder` for the orders of the accrual jobs running at once (issue 23: one job and a
+   * Prisma statement an order cost the worker's pipeline): one look for which of them have a
+   * licensed line or ledger entries, then `accrueOrder`'s work for those, one order after the
+   * other. Answers each order's error, if it had one (the others are booked); orders with
+   * nothing to book are done. Run twice, at once or one after the other, an order's entries are
+   * written once (their unique keys), as with `accrueOrder`.
+   */
+  async accrueOrders(orderIds: readonly string[]): Promise<Map<string, Error | undefined>> {
+    const ids = [...new Set(orderIds)];
+    const out = new Map<string, Error | undefined>(ids.map((id) => [id, undefined]));
+    for (const orderId of await this.orderLines.withRoyaltyLines(ids)) {
+      try {
+        await this.bookOrder(orderId);
+      } catch (error) {
+        out.set(orderId, error as Error);
+      }
+    }
+    return out;
   }
 
   /** Accrues back the reversal booked under `refundRef` (as stored, whoever booked it); false when already done. */

@@ -141,6 +141,21 @@ export class OrderLineReadRepository {
     return rows[0]?.found ?? true;
   }
 
+  /**
+   * Of `orderIds`, those `hasRoyaltyLines` would answer true for, in one statement on
+   * node-postgres (the accrual jobs running at once ask together: RoyaltyAccrualService.accrueOrders).
+   */
+  async withRoyaltyLines(orderIds: readonly string[]): Promise<Set<string>> {
+    if (!orderIds.length) return new Set();
+    const rows = await this.prisma.sql.$queryRaw<{ orderId: string }[]>`
+      SELECT DISTINCT ol.order_id::text AS "orderId"
+        FROM ${this.sales.lines} ol
+       WHERE ol.order_id = ANY(${[...orderIds]}::uuid[])
+         AND (EXISTS (SELECT 1 FROM licensed_products lp WHERE lp.product_id = ol.product_id)
+              OR EXISTS (SELECT 1 FROM royalty_ledger_entries e WHERE e.order_line_id = ol.id))`;
+    return new Set(rows.map((r) => r.orderId));
+  }
+
   /** Partial refunds of the licensed lines of one order, oldest first. */
   lineRefundsOf(orderId: string): Promise<LineRefund[]> {
     return this.prisma.$queryRaw<LineRefund[]>`

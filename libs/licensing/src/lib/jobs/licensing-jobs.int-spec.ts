@@ -124,7 +124,11 @@ describe('licensing jobs (real PostgreSQL and Redis)', () => {
         await enqueueJob(tx, monthlyStatementsJob, { period: '2025-08-01' });
       });
     }
-    expect(await db.prisma.outboxMessage.count({ where: { queue: 'licensing' } })).toBe(2);
+    // One row each: the accrual on its own queue (licensing-accruals), the statement on licensing's.
+    expect(await db.prisma.outboxMessage.groupBy({ by: ['queue', 'name'], where: { queue: { startsWith: 'licensing' } }, _count: true, orderBy: { queue: 'asc' } })).toEqual([
+      { queue: 'licensing', name: 'monthly-statements', _count: 1 },
+      { queue: 'licensing-accruals', name: 'accrue-order', _count: 1 },
+    ]);
     try {
       await runner.start();
       relay.start();

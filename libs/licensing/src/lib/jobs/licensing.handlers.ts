@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { HandlesJob, PermanentJobError, type JobHandler } from '@vitrine/shared/jobs';
+import { HandlesJob, MicroBatcher, PermanentJobError, type JobHandler } from '@vitrine/shared/jobs';
 import { ValidationError } from '@vitrine/shared/kernel';
 import { Clock } from '../application/clock';
 import { ReviewRemindersService } from '../application/review-reminders.service';
@@ -9,6 +9,7 @@ import { TermExpiryService } from '../application/term-expiry.service';
 import { previousPeriod } from '../domain/periods';
 import {
   accrueOrderJob,
+  accrueOrderJobOnLicensingQueue,
   agreementExpiryJob,
   monthlyStatementsJob,
   reviewReminderJob,
@@ -74,13 +75,37 @@ export class MonthlyStatementsHandler implements JobHandler<MonthlyStatementsPay
   }
 }
 
+/**
+ * The accrual jobs running at once share batches (MicroBatcher, as the order pipeline's steps
+ * and settlement's fee jobs do): up to 100 orders a batch, sent 50 ms after the first arrives,
+ * or when the batch running ends. Jobs of one order (paid, then refunded…) running at once share
+ * its turn: `accrueOrder` books whatever the order is owed when it runs. Each job succeeds or
+ * fails on its own order's outcome; a batch that failed as a whole runs again one order at a time.
+ */
+export const ACCRUE_ORDER_BATCHING = { maxSize: 100, maxWaitMs: 50, maxInFlight: 1 };
+
 @Injectable()
 @HandlesJob(accrueOrderJob)
 export class AccrueOrderHandler implements JobHandler<AccrueOrderPayload> {
+  private readonly batcher: MicroBatcher;
+
+  constructor(accrual: RoyaltyAccrualService) {
+    this.batcher = new MicroBatcher((ids) => accrual.accrueOrders(ids), ACCRUE_ORDER_BATCHING);
+  }
+
+  handle(p: AccrueOrderPayload): Promise<void> {
+    return this.batcher.load(p.orderId);
+  }
+}
+
+/** Accrual jobs written to the licensing queue before they had a queue of their own (accrueOrderJobOnLicensingQueue). */
+@Injectable()
+@HandlesJob(accrueOrderJobOnLicensingQueue)
+export class AccrueOrderOnLicensingQueueHandler implements JobHandler<AccrueOrderPayload> {
   constructor(private readonly accrual: RoyaltyAccrualService) {}
   handle(p: AccrueOrderPayload) {
     return this.accrual.accrueOrder(p.orderId);
   }
 }
 
-export const LICENSING_JOB_HANDLERS = [ReviewReminderHandler, ReviewRemindersHandler, AgreementExpiryHandler, TermExpiryHandler, MonthlyStatementsHandler, AccrueOrderHandler];
+export const LICENSING_JOB_HANDLERS = [ReviewReminderHandler, ReviewRemindersHandler, AgreementExpiryHandler, TermExpiryHandler, MonthlyStatementsHandler, AccrueOrderHandler, AccrueOrderOnLicensingQueueHandler];

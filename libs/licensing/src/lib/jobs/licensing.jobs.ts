@@ -15,7 +15,8 @@ import { defineJob, defineQueue, defineSchedule } from '@vitrine/shared/jobs';
  * - monthly-statements: on the 1st at 03:00 UTC for the month before (period null), or for a
  *   given month; one statement per (agreement, month), unique in the database.
  * - accrue-order: for libs/orders to enqueue in the transaction that marks an order paid or
- *   refunded; books the order's royalty entries (once, whatever the replays).
+ *   refunded; books the order's royalty entries (once, whatever the replays). On a queue of its
+ *   own (licensing-accruals), its jobs batched.
  */
 export const licensingQueue = defineQueue('licensing', { concurrency: 2 });
 
@@ -50,15 +51,24 @@ export const monthlyStatementsJob = defineJob<MonthlyStatementsPayload>({
   backoffMs: 30_000,
 });
 
-export type AccrueOrderPayload = { orderId: string; event: string };
-export const accrueOrderJob = defineJob<AccrueOrderPayload>({
-  queue: licensingQueue,
-  name: 'accrue-order',
-  jobId: (p) => `licensing.accrue-order.${p.orderId}.${p.event}`,
-  attempts: 10,
-});
+/**
+ * The royalty accrual jobs, apart from the licensing queue (two jobs at a time): a worker takes
+ * up to 200 at once and their handler books the orders of up to 100 together
+ * (RoyaltyAccrualService.accrueOrders: one look for the few that sold a licensed product), each
+ * job still succeeding or failing on its own order's outcome (issue 23, as settlement's fee jobs).
+ */
+export const licensingAccrualsQueue = defineQueue('licensing-accruals', { concurrency: 200 });
 
-export const licensingJobs = [reviewReminderJob, reviewRemindersJob, agreementExpiryJob, termExpiryJob, monthlyStatementsJob, accrueOrderJob];
+export type AccrueOrderPayload = { orderId: string; event: string };
+const accrueOrderSpec = { name: 'accrue-order', jobId: (p: AccrueOrderPayload) => `licensing.accrue-order.${p.orderId}.${p.event}`, attempts: 10 };
+export const accrueOrderJob = defineJob<AccrueOrderPayload>({ queue: licensingAccrualsQueue, ...accrueOrderSpec });
+/**
+ * The same job on the licensing queue, where it was written before the accrual jobs had a queue
+ * of their own: outbox rows and BullMQ jobs of that time still run (nothing writes it now).
+ */
+export const accrueOrderJobOnLicensingQueue = defineJob<AccrueOrderPayload>({ queue: licensingQueue, ...accrueOrderSpec });
+
+export const licensingJobs = [reviewReminderJob, reviewRemindersJob, agreementExpiryJob, termExpiryJob, monthlyStatementsJob, accrueOrderJob, accrueOrderJobOnLicensingQueue];
 
 export const licensingSchedules = [
   defineSchedule(reviewRemindersJob, { scope: 'all' }, { pattern: '*/15 * * * *' }),
