@@ -151,7 +151,13 @@ describe('shop: the address book', () => {
 
     // Delete the Shanghai one; the list in French, then English.
     await p.goto(`${f.shop.url}/zh-CN/account`);
-    await p.getByRole('button', { name: fill(b.deleteLabel, { address: '李雷, 世纪大道 100 号' }) }).click();
+    // Delete asks first: opening it deletes nothing; only its confirming button does.
+    const shanghai = '李雷, 世纪大道 100 号';
+    await p.locator(`summary[aria-label="${fill(b.deleteLabel, { address: shanghai })}"]`).click();
+    await p.getByText(fill(b.deleteQuestion, { address: shanghai })).waitFor();
+    expect(await saved()).toHaveLength(3);
+    await check(s, 'account-delete-question');
+    await p.getByRole('button', { name: fill(b.deleteConfirmLabel, { address: shanghai }) }).click();
     await p.waitForURL(/address=deleted/);
     await expect(p.getByTestId('address-outcome').textContent()).resolves.toBe(b.deleted);
     expect((await saved()).map((a) => a.street)).toEqual(['建国路 88 号', '天河路 385 号']);

@@ -235,6 +235,10 @@ export interface BuyDictionary {
     editLabel: string;
     deleteLabel: string;
     setDefaultLabel: string;
+    /** The question a listed address's Delete opens (`{address}`), and its button's text and accessible name */
+    deleteQuestion: string;
+    deleteConfirm: string;
+    deleteConfirmLabel: string;
     defaultBadge: string;
     makeDefault: string;
     postalOptional: string;

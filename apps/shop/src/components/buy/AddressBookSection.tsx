@@ -1,5 +1,5 @@
 // The account's address book: the saved delivery addresses, the default first, each with edit,
-// make default and delete; a link to add one while under the cap. Server component (forms post to
+// make default and delete (confirmed in a second step); a link to add one while under the cap. Server component (forms post to
 // server actions, no client JavaScript needed).
 import Link from 'next/link';
 import { errorMessage, fill, type Dictionary } from '../../i18n/dictionary';
@@ -53,13 +53,20 @@ export function AddressBookSection({ locale, dict, addresses, outcome }: { local
                     </button>
                   </form>
                 )}
-                <form action={deleteAddressAction}>
-                  <input type="hidden" name="locale" value={locale} />
-                  <input type="hidden" name="id" value={a.id} />
-                  <button type="submit" className="button secondary" aria-label={fill(t.deleteLabel, { address: named })}>
+                {/* Two steps, without JavaScript: "Delete" opens the question, only its button deletes. */}
+                <details className="address-delete" data-testid="address-delete">
+                  <summary className="button secondary" aria-label={fill(t.deleteLabel, { address: named })}>
                     {t.delete}
-                  </button>
-                </form>
+                  </summary>
+                  <form action={deleteAddressAction} className="address-delete-confirm">
+                    <p>{fill(t.deleteQuestion, { address: named })}</p>
+                    <input type="hidden" name="locale" value={locale} />
+                    <input type="hidden" name="id" value={a.id} />
+                    <button type="submit" className="button" aria-label={fill(t.deleteConfirmLabel, { address: named })}>
+                      {t.deleteConfirm}
+                    </button>
+                  </form>
+                </details>
               </div>
             </li>
           );
