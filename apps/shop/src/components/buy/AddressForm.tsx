@@ -3,7 +3,8 @@
 // district selects), the postcode optional, and whether it becomes the default. A refusal shows
 // the API's code at the fields it names and keeps what was typed.
 import Link from 'next/link';
-import { startTransition, useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useKeptForm } from './use-kept-form';
 import type { BuyDictionary } from '../../i18n/buy-types';
 import type { AddressField, AddressFormState } from '../../lib/addresses/form';
 import type { SavedAddress } from '../../lib/api/addresses';
@@ -25,7 +26,7 @@ export interface AddressFormProps {
 }
 
 export function AddressForm({ locale, t, checkout, errors, action, address, defaultChecked, cancelHref }: AddressFormProps) {
-  const [state, formAction, pending] = useActionState(action, { fields: {}, formError: null });
+  const { state, pending, form } = useKeptForm(action, { fields: {}, formError: null });
   const [values, setValues] = useState({
     recipientName: address?.name ?? '',
     phone: address?.phone ?? '',
@@ -64,13 +65,8 @@ export function AddressForm({ locale, t, checkout, errors, action, address, defa
 
   return (
     <form
-      action={formAction}
-      // Dispatched by hand once hydrated, so a refusal does not reset the selects (as checkout's form).
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => formAction(data));
-      }}
+      // Keeps what was entered after a refusal (useKeptForm).
+      {...form}
       className="checkout-form address-form"
       noValidate
       data-testid="address-form"

@@ -3,7 +3,8 @@
 // method. Controlled fields (a refusal keeps what was typed); the API's refusal shows at the
 // fields it names (VALIDATION_FAILED fields, INVALID_RESIDENT_ID, CONSENT_REQUIRED …).
 import Link from 'next/link';
-import { startTransition, useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useKeptForm } from './use-kept-form';
 import type { BuyDictionary } from '../../i18n/buy-types';
 import type { CheckoutField, CheckoutFormState, PaymentMethod } from '../../lib/checkout/form';
 import { RegionFields, type Region } from './RegionFields';
@@ -78,7 +79,7 @@ function Submit({ label, busy, pending }: { label: string; busy: string; pending
 }
 
 export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, consent: idUse, saved = [], addresses = [], offerSave = false, book, manageHref }: CheckoutFormProps) {
-  const [state, formAction, pending] = useActionState(action, { fields: {}, formError: null });
+  const { state, pending, form } = useKeptForm(action, { fields: {}, formError: null });
   // The newest saved identity, preselected ('' = typing another orderer's name and number).
   const [savedId, setSavedId] = useState(retry ? '' : (saved[0]?.id ?? ''));
   const chosen = saved.find((s) => s.id === savedId) ?? null;
@@ -200,14 +201,8 @@ export function CheckoutForm({ locale, t, errors, action, retry, submitLabel, co
 
   return (
     <form
-      action={formAction}
-      // Dispatched by hand once hydrated: a form action resets the form afterwards (React 19), which would
-      // clear the selects and consents a refused shopper has filled in. Before hydration the action posts.
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => formAction(data));
-      }}
+      // Keeps what was entered after a refusal (useKeptForm).
+      {...form}
       className="checkout-form"
       noValidate
     >

@@ -2,7 +2,8 @@
 // "Request a return": a stepper per line (0 … what can still be returned), the reason, optional
 // photos (uploaded files, and links) and a comment. Controlled (a refusal keeps what was chosen); the API's refusal
 // shows at the fields it names in the shopper's language.
-import { startTransition, useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useKeptForm } from './use-kept-form';
 import type { ReturnsDictionary } from '../../i18n/returns-types';
 import { EMPTY_RETURN_STATE, MAX_PHOTO_FILE_BYTES, MAX_PHOTO_FILES, PHOTO_FILE_TYPES, RETURN_REASONS, type ReturnFormState } from '../../lib/returns/form';
 
@@ -19,7 +20,7 @@ export interface ReturnFormProps {
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
 
 export function ReturnForm({ locale, orderId, lines, t, errors, action }: ReturnFormProps) {
-  const [state, formAction, pending] = useActionState(action, EMPTY_RETURN_STATE);
+  const { state, pending, form } = useKeptForm(action, EMPTY_RETURN_STATE);
   const [qty, setQty] = useState<Record<string, number>>(() => Object.fromEntries(lines.map((l) => [l.id, 0])));
   const [reason, setReason] = useState('');
   const [photos, setPhotos] = useState('');
@@ -31,14 +32,8 @@ export function ReturnForm({ locale, orderId, lines, t, errors, action }: Return
   const step = (id: string, max: number, by: number) => setQty((q) => ({ ...q, [id]: Math.min(max, Math.max(0, (q[id] ?? 0) + by)) }));
   return (
     <form
-      action={formAction}
-      // Submitted by hand: React resets a form after its action, which would blank the reason and
-      // the texts after a refusal (the state kept them, the DOM would not).
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = new FormData(e.currentTarget);
-        startTransition(() => formAction(data));
-      }}
+      // Keeps what was entered after a refusal (useKeptForm).
+      {...form}
       className="return-form"
       data-testid="return-form"
       noValidate
