@@ -1,3 +1,4 @@
+import { Prisma } from '@vitrine/shared/data-access';
 import { allowHsCodes, createMuseum, createProduct, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { PositiveListRepository } from '../infrastructure/positive-list.repository';
 import { ProductRepository } from '../infrastructure/product.repository';
@@ -30,5 +31,20 @@ describe('CatalogReadService (PostgreSQL)', () => {
     expect(byId.get(ids[0]!)).toMatchObject({ productId: ok.id, museumId: open.id, name: '丝巾', priceEurMinor: 4_900, productStatus: 'PUBLISHED', listableForChina: true });
     expect(ids.slice(1).map((id) => byId.get(id)!.listableForChina)).toEqual([false, false, false, false]);
     expect(await service.variantsForCheckout([])).toEqual([]);
+
+    // Read inside another statement (placeOrder's cart read): the same variants, field for field,
+    // with a companion relation's value per product as variantsForCheckout answers it.
+    const companion = Prisma.sql`(SELECT ${ok.id}::uuid AS product_id, 'brand-x'::text AS value)`;
+    for (const extra of [undefined, companion]) {
+      const rider = service.variantsForCheckoutRider(extra);
+      const [read] = await db.prisma.$queryRaw<{ v: unknown }[]>`SELECT ${rider.sql(Prisma.sql`${ids}::uuid[]`)} AS v`;
+      const viaRider = await rider.read(read!.v);
+      const direct = await service.variantsForCheckout(ids, extra);
+      const sorted = (list: { variantId: string }[]) => [...list].sort((a, b) => a.variantId.localeCompare(b.variantId));
+      expect(sorted(viaRider)).toEqual(sorted(direct));
+      if (extra) expect(viaRider.find((v) => v.variantId === ids[0])!.companion).toBe('brand-x');
+    }
+    const [none] = await db.prisma.$queryRaw<{ v: unknown }[]>`SELECT ${service.variantsForCheckoutRider().sql(Prisma.sql`ARRAY[]::uuid[]`)} AS v`;
+    expect(await service.variantsForCheckoutRider().read(none!.v)).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '@vitrine/shared/data-access';
+import { Prisma } from '@vitrine/shared/data-access';
 import { isUuid } from '@vitrine/shared/kernel';
 import { listingProblemsForChina } from '../domain/listing-rules';
 import { PositiveListRepository } from '../infrastructure/positive-list.repository';
-import { ProductRepository } from '../infrastructure/product.repository';
+import { ProductRepository, variantsWithProductSql, type SellableVariantRow } from '../infrastructure/product.repository';
 
 /** A product's name per locale ('' where it has none). */
 export interface ProductNames {
@@ -62,26 +62,49 @@ export class CatalogReadService {
     const valid = [...new Set(ids.filter(isUuid))];
     if (!valid.length) return [];
     const [rows, prefixes] = await Promise.all([this.products.variantsWithProduct(valid, companion), this.positiveList.cachedPrefixes()]);
-    return rows.map((r) => ({
-      variantId: r.id,
-      productId: r.productId,
-      museumId: r.museumId,
-      sku: r.sku,
-      name: r.nameZh || r.nameEn || r.nameFr,
-      names: { fr: r.nameFr, en: r.nameEn, zh: r.nameZh },
-      priceEurMinor: r.priceMinor,
-      weightGrams: r.weightGrams,
-      hsCode: r.hsCode,
-      originCountry: r.originCountry,
-      crossBorderCategory: r.crossBorderCategory,
-      netContent: r.netContent != null && r.netContentUnit ? { amount: r.netContent, unit: r.netContentUnit } : null,
-      productStatus: r.productStatus,
-      customsRegistered: r.customsRegistered,
-      ...(companion ? { companion: r.companion ?? null } : {}),
-      listableForChina:
-        r.productStatus === 'PUBLISHED' &&
-        r.storefrontStatus === 'OPEN' &&
-        listingProblemsForChina({ nameZh: r.nameZh, descriptionZh: r.descriptionZh, variants: [{ sku: r.sku, hsCode: r.hsCode }] }, prefixes).length === 0,
-    }));
+    return rows.map((r) => sellableVariant(r, prefixes, companion !== undefined));
   }
+
+  /**
+   * variantsForCheckout read inside another context's statement (placeOrder reads its cart and the
+   * cart's variants in one round trip): `sql(ids)` is a scalar subquery answering the variants
+   * whose id is in `ids` (an expression of type uuid[]) as one JSON array, and `read` turns the
+   * value it answered into the variants variantsForCheckout would answer for those ids.
+   */
+  variantsForCheckoutRider(companion?: Prisma.Sql): { sql: (ids: Prisma.Sql) => Prisma.Sql; read: (json: unknown) => Promise<SellableVariant[]> } {
+    return {
+      sql: (ids) => Prisma.sql`(SELECT COALESCE(json_agg(r), '[]') FROM (${variantsWithProductSql(ids, companion)}) r)`,
+      read: async (json) => {
+        const rows = (typeof json === 'string' ? JSON.parse(json) : json) as SellableVariantRow[] | null;
+        if (!rows?.length) return [];
+        const prefixes = await this.positiveList.cachedPrefixes();
+        return rows.map((r) => sellableVariant(r, prefixes, companion !== undefined));
+      },
+    };
+  }
+}
+
+/** A variant row as checkout sells it: listability decided by the listing rules against the positive list. */
+function sellableVariant(r: SellableVariantRow, prefixes: readonly string[], withCompanion: boolean): SellableVariant {
+  return {
+    variantId: r.id,
+    productId: r.productId,
+    museumId: r.museumId,
+    sku: r.sku,
+    name: r.nameZh || r.nameEn || r.nameFr,
+    names: { fr: r.nameFr, en: r.nameEn, zh: r.nameZh },
+    priceEurMinor: r.priceMinor,
+    weightGrams: r.weightGrams,
+    hsCode: r.hsCode,
+    originCountry: r.originCountry,
+    crossBorderCategory: r.crossBorderCategory,
+    netContent: r.netContent != null && r.netContentUnit ? { amount: r.netContent, unit: r.netContentUnit } : null,
+    productStatus: r.productStatus,
+    customsRegistered: r.customsRegistered,
+    ...(withCompanion ? { companion: r.companion ?? null } : {}),
+    listableForChina:
+      r.productStatus === 'PUBLISHED' &&
+      r.storefrontStatus === 'OPEN' &&
+      listingProblemsForChina({ nameZh: r.nameZh, descriptionZh: r.descriptionZh, variants: [{ sku: r.sku, hsCode: r.hsCode }] }, prefixes).length === 0,
+  };
 }

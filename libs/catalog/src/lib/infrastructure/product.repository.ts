@@ -50,6 +50,28 @@ export interface SellableVariantRow {
   companion?: string | null;
 }
 
+/**
+ * variantsWithProduct's statement over `ids`, an expression of type uuid[] (a parameter, or a
+ * subquery of the caller's statement), for a caller that reads the variants inside its own
+ * statement (variantsForCheckoutRider): the same columns, named as SellableVariantRow's fields.
+ */
+export function variantsWithProductSql(ids: Prisma.Sql, companion?: Prisma.Sql): Prisma.Sql {
+  const extra = companion ? Prisma.sql`, x.value::text AS companion` : Prisma.empty;
+  const join = companion ? Prisma.sql`LEFT JOIN ${companion} x ON x.product_id = v.product_id` : Prisma.empty;
+  return Prisma.sql`
+      SELECT v.id, v.product_id AS "productId", v.museum_id AS "museumId", v.sku, v.price_minor AS "priceMinor",
+             v.weight_grams AS "weightGrams", v.hs_code AS "hsCode", v.origin_country AS "originCountry",
+             v.net_content AS "netContent", v.net_content_unit::text AS "netContentUnit",
+             p.status::text AS "productStatus", p.cross_border_category::text AS "crossBorderCategory",
+             p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh", p.description_zh AS "descriptionZh",
+             s.status::text AS "storefrontStatus", s.customs_code IS NOT NULL AS "customsRegistered"${extra}
+      FROM product_variants v
+      JOIN products p ON p.id = v.product_id
+      LEFT JOIN ${StorefrontsReadPort.storefronts} s ON s.museum_id = v.museum_id
+      ${join}
+      WHERE v.id = ANY(${ids})`;
+}
+
 export interface VariantRow {
   id: string;
   productId: string;
@@ -457,20 +479,7 @@ export class ProductRepository {
    * On every checkout: straight to node-postgres (PrismaService.sql).
    */
   variantsWithProduct(ids: readonly string[], companion?: Prisma.Sql): Promise<SellableVariantRow[]> {
-    const extra = companion ? Prisma.sql`, x.value::text AS companion` : Prisma.empty;
-    const join = companion ? Prisma.sql`LEFT JOIN ${companion} x ON x.product_id = v.product_id` : Prisma.empty;
-    return this.prisma.sql.$queryRaw<SellableVariantRow[]>`
-      SELECT v.id, v.product_id AS "productId", v.museum_id AS "museumId", v.sku, v.price_minor AS "priceMinor",
-             v.weight_grams AS "weightGrams", v.hs_code AS "hsCode", v.origin_country AS "originCountry",
-             v.net_content AS "netContent", v.net_content_unit::text AS "netContentUnit",
-             p.status::text AS "productStatus", p.cross_border_category::text AS "crossBorderCategory",
-             p.name_fr AS "nameFr", p.name_en AS "nameEn", p.name_zh AS "nameZh", p.description_zh AS "descriptionZh",
-             s.status::text AS "storefrontStatus", s.customs_code IS NOT NULL AS "customsRegistered"${extra}
-      FROM product_variants v
-      JOIN products p ON p.id = v.product_id
-      LEFT JOIN ${StorefrontsReadPort.storefronts} s ON s.museum_id = v.museum_id
-      ${join}
-      WHERE v.id = ANY(${[...ids]}::uuid[])`;
+    return this.prisma.sql.$queryRaw<SellableVariantRow[]>`${variantsWithProductSql(Prisma.sql`${[...ids]}::uuid[]`, companion)}`;
   }
 
   /** What a shelf label prints of each product, with its museum's slug and whether its storefront is open. */

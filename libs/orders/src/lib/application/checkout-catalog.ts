@@ -1,4 +1,5 @@
 import type { ProductNames, SellableVariant, ShopperQuote } from '@vitrine/catalog';
+import type { Prisma } from '@vitrine/shared/data-access';
 
 /**
  * What checkout needs to know about a variant: the catalogue's own read model, whether its seller
@@ -14,6 +15,11 @@ export type CheckoutVariant = SellableVariant & { sellerRegistered: boolean; ful
 export abstract class CheckoutCatalog {
   /** `withFulfiller`: each variant also says who fulfils its product (licensing), in the same statement. */
   abstract variants(ids: readonly string[], opts?: { withFulfiller?: boolean }): Promise<CheckoutVariant[]>;
+  /**
+   * `variants(ids, { withFulfiller: true })` read inside the caller's statement: `sql(ids)` is a
+   * scalar subquery over `ids` (an expression of type uuid[]), `read` maps the value it answered.
+   */
+  abstract liveVariantsRider(): { sql: (ids: Prisma.Sql) => Prisma.Sql; read: (value: unknown) => Promise<CheckoutVariant[]> };
   abstract shopperQuote(): Promise<ShopperQuote>;
   abstract cnyPrice(eurMinor: number, quote: ShopperQuote): number;
   /** Products' names per locale (order lines shown in the shopper's language). */

@@ -74,7 +74,8 @@ export class CheckoutQuoteService {
   }
 
   /**
-   * `known`: variants the caller read in this request already (addCartLine's), not read again.
+   * `known`: variants the caller read in this request already (addCartLine's; placeOrder's, read
+   * with its cart and who fulfils them), not read again.
    * `view`: a cart's view, not a checkout: who fulfils each product may come from the shop
    * window's bound (CheckoutFulfilment.brandFulfilledForView); placeOrder quotes live.
    * `cartId`: the cart these items are in, for the price rules other contexts register
@@ -100,7 +101,8 @@ export class CheckoutQuoteService {
     });
     const priced = items.filter((i) => byId.has(i.variantId));
     const productIds = [...new Set(priced.map((i) => byId.get(i.variantId)!.productId))];
-    const brandOf = live ? await this.liveFulfilment(productIds, read) : await this.fulfilment.brandFulfilledForView(productIds);
+    // Variants the caller read with who fulfils them (placeOrder's cart read) count as read live.
+    const brandOf = live ? await this.liveFulfilment(productIds, [...known.filter((v) => v.fulfilledByBrandId !== undefined), ...read]) : await this.fulfilment.brandFulfilledForView(productIds);
     const fulfillerOf = (i: CartItemRecord) => brandOf.get(byId.get(i.variantId)!.productId) ?? null;
     // One group per (seller, fulfiller), in a fixed order: museum's own lines first, then each brand's.
     const keyOf = (i: CartItemRecord) => `${byId.get(i.variantId)!.museumId}|${fulfillerOf(i) ?? ''}`;

@@ -66,7 +66,8 @@ export class PlaceOrderService {
   }
 
   private async placeChecked(actor: Actor | null, input: CheckedCheckoutInput, now: Date): Promise<PlacedCheckout> {
-    const cart = await this.carts.ownedCart(actor, input.cartId, input.cartToken);
+    // The cart and its items' variants (with who fulfils each product) in one statement.
+    const { cart, variants } = await this.carts.ownedCartForCheckout(actor, input.cartId, input.cartToken);
     const fingerprint = checkoutFingerprint({
       cartId: cart.id,
       items: cart.items,
@@ -91,7 +92,7 @@ export class PlaceOrderService {
     let quote: CartQuote;
     try {
       const held = await this.quotes.stockForCheckout(cart.items);
-      quote = await this.quotes.quote(cart.items, [], { cartId: cart.id, couponCode: input.couponCode, shopperUserId: actor?.userId ?? null, held });
+      quote = await this.quotes.quote(cart.items, variants, { cartId: cart.id, couponCode: input.couponCode, shopperUserId: actor?.userId ?? null, held });
       this.writer.assertPlaceable(quote);
       assertCouponApplies(quote);
     } catch (error) {

@@ -20,7 +20,15 @@ export class CatalogCheckoutAdapter extends CheckoutCatalog {
     private readonly fx: FxRatesService,
   ) {
     super();
+    const rider = this.catalog.variantsForCheckoutRider(FULFILLER);
+    this.liveRider = {
+      sql: rider.sql,
+      read: async (value) => (await rider.read(value)).map(({ companion, ...v }) => ({ ...v, sellerRegistered: v.customsRegistered, fulfilledByBrandId: companion ?? null })),
+    };
   }
+
+  /** variants(ids, { withFulfiller: true }) inside a caller's statement (placeOrder's cart read). */
+  private readonly liveRider: ReturnType<CheckoutCatalog['liveVariantsRider']>;
 
   async variants(ids: readonly string[], opts: { withFulfiller?: boolean } = {}): Promise<CheckoutVariant[]> {
     if (!opts.withFulfiller) return (await this.catalog.variantsForCheckout(ids)).map((v) => ({ ...v, sellerRegistered: v.customsRegistered }));
@@ -28,6 +36,10 @@ export class CatalogCheckoutAdapter extends CheckoutCatalog {
     // (as LicensedProductsService.fulfilmentOf answers it: the licensed product's brand).
     const variants = await this.catalog.variantsForCheckout(ids, FULFILLER);
     return variants.map(({ companion, ...v }) => ({ ...v, sellerRegistered: v.customsRegistered, fulfilledByBrandId: companion ?? null }));
+  }
+
+  liveVariantsRider(): { sql: (ids: Prisma.Sql) => Prisma.Sql; read: (value: unknown) => Promise<CheckoutVariant[]> } {
+    return this.liveRider;
   }
 
   shopperQuote(): Promise<ShopperQuote> {
