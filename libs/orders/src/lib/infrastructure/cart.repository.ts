@@ -195,7 +195,9 @@ export class CartRepository {
       ), cart AS (
         SELECT id, user_id, token_hash, false AS created FROM found UNION ALL SELECT id, user_id, token_hash, true FROM created
       ), before AS (
-        SELECT i.id, i.variant_id, i.quantity, i.created_at FROM cart_items i JOIN cart ON i.cart_id = cart.id
+        -- Per cart through cart_items' (cart_id, variant_id) index (OFFSET 0 keeps it a lookup): the
+        -- generic plan kept for every call hash-joined the whole table.
+        SELECT i.id, i.variant_id, i.quantity, i.created_at FROM cart CROSS JOIN LATERAL (SELECT i.id, i.variant_id, i.quantity, i.created_at FROM cart_items i WHERE i.cart_id = cart.id OFFSET 0) i
       ), ${lineVerdictAndWrite(line, rules, Prisma.sql`id, variant_id, quantity, created_at`)}, touched AS (
         UPDATE carts SET updated_at = now() WHERE id IN (SELECT id FROM found) AND EXISTS (SELECT 1 FROM written) RETURNING id
       )
@@ -246,7 +248,8 @@ export class CartRepository {
       ), cart AS (
         SELECT id, user_id, token_hash, false AS created FROM found UNION ALL SELECT id, user_id, token_hash, true FROM created
       ), before AS (
-        SELECT i.id, i.variant_id, i.quantity FROM cart_items i JOIN cart ON i.cart_id = cart.id
+        -- As addLine's: per cart through the index, never a scan of the whole table.
+        SELECT i.id, i.variant_id, i.quantity FROM cart CROSS JOIN LATERAL (SELECT i.id, i.variant_id, i.quantity FROM cart_items i WHERE i.cart_id = cart.id OFFSET 0) i
       ), ${lineVerdictAndWrite(line, rules, Prisma.sql`id`)}, touched AS (
         UPDATE carts SET updated_at = now() WHERE id IN (SELECT id FROM found) AND EXISTS (SELECT 1 FROM written) RETURNING id
       )
