@@ -13,13 +13,28 @@ import type { ShopFixture, ShopPage } from './shop-fixture';
 export const SHOPPER_PASSWORD = 'correct-horse-battery-staple';
 
 /**
- * `check(s, name)`: a full-page screenshot test/artifacts/<prefix>-<name>.png, then no serious or
- * critical axe violation, no control under 44 px, no sideways scroll (shop-checks.ts).
+ * `check(s, name)`: no serious or critical axe violation, no control under 44 px, no sideways
+ * scroll (shop-checks.ts), on the page as it is at its top. A full-page screenshot
+ * test/artifacts/<prefix>-<name>.png is taken when the check fails, or of every checked page with
+ * SHOP_SCREENSHOTS=1 (then before the check, as it always was before issue 23: the scroll and the
+ * picture took 0.11-0.59 s a page, 0.29 s of CPU on average, for some 130 pages a run).
  */
 export function pageCheck(prefix: string): (s: ShopPage, name: string) => Promise<void> {
   return async (s, name) => {
-    await s.screenshot(`${prefix}-${name}`);
-    expect({ page: name, problems: await pageProblems(s.page) }).toEqual({ page: name, problems: [] });
+    const shot = `${prefix}-${name}`;
+    const always = process.env['SHOP_SCREENSHOTS'] === '1';
+    if (always) await s.screenshot(shot);
+    else {
+      // What the screenshot left the page in: loaded, scrolled to its top (the tap-target check
+      // skips controls above the viewport). Its scroll through the page loads the lazy images,
+      // which the checks do not need: every <img> has its width and height (no layout shift), and
+      // the specs that look at an image's pixels scroll to it and decode it themselves.
+      await s.page.waitForLoadState('load').catch(() => undefined);
+      await s.page.evaluate(() => window.scrollTo(0, 0));
+    }
+    const problems = await pageProblems(s.page);
+    if (problems.length > 0 && !always) await s.screenshot(shot).catch(() => undefined);
+    expect({ page: name, problems }).toEqual({ page: name, problems: [] });
   };
 }
 
