@@ -264,15 +264,17 @@ export class CartService {
 
   /**
    * ownedCart, with its items' variants as placeOrder quotes them (who fulfils each product read
-   * live with them) in the same statement: one round trip where there were two.
+   * live with them) in the same statement: one round trip where there were two. `variants` reads
+   * them from what the statement answered.
    */
-  async ownedCartForCheckout(actor: Actor | null, cartId: string, cartToken: string | null): Promise<{ cart: CartRecord; variants: CheckoutVariant[] }> {
+  async ownedCartForCheckout(actor: Actor | null, cartId: string, cartToken: string | null): Promise<{ cart: CartRecord; variants: () => Promise<CheckoutVariant[]> }> {
     const rider = this.catalog.liveVariantsRider();
     const found = await this.carts.findByIdWith(cartId, rider.sql);
     const cart = found?.cart;
     const owns = cart && (actor ? cart.userId === actor.userId : cart.tokenHash !== null && cartToken !== null && cart.tokenHash === hashToken(cartToken));
     if (!cart || !owns) throw new NotFoundError('Cart');
-    return { cart, variants: await rider.read(found.rider) };
+    // Parsed when asked: a checkout refused before its quote (sold out, a closed cart) never is.
+    return { cart, variants: () => rider.read(found.rider) };
   }
 
   /** The guest cart this token opens, whatever its status. */

@@ -92,7 +92,7 @@ export class PlaceOrderService {
     let quote: CartQuote;
     try {
       const held = await this.quotes.stockForCheckout(cart.items);
-      quote = await this.quotes.quote(cart.items, variants, { cartId: cart.id, couponCode: input.couponCode, shopperUserId: actor?.userId ?? null, held });
+      quote = await this.quotes.quote(cart.items, await variants(), { cartId: cart.id, couponCode: input.couponCode, shopperUserId: actor?.userId ?? null, held });
       this.writer.assertPlaceable(quote);
       assertCouponApplies(quote);
     } catch (error) {

@@ -82,13 +82,14 @@ export class CartRepository {
   /**
    * The cart as findById reads it, and in the same statement what `rider` reads of its items'
    * variants (placeOrder: the catalogue's variants, one round trip for both). `rider` gets the
-   * cart's variant ids as an expression of type uuid[] and answers a scalar subquery.
+   * cart's variant ids as an expression of type uuid[] and answers a scalar subquery, handed back
+   * as its text: parsed only by a caller that gets that far (a sold-out answer never does).
    */
   async findByIdWith(id: string, rider: (variantIds: Prisma.Sql) => Prisma.Sql): Promise<{ cart: CartRecord; rider: unknown } | null> {
     if (!isUuid(id)) return null;
     const rows = await this.prisma.sql.$queryRaw<(Omit<CartRecord, 'items'> & { items: unknown; rider: unknown })[]>(Prisma.sql`
       SELECT c.id, c.status::text AS status, c.user_id AS "userId", c.token_hash AS "tokenHash", c.merged_into_id AS "mergedIntoId",
-        COALESCE(i.items, '[]') AS items, ${rider(Prisma.sql`i.variant_ids`)} AS rider
+        COALESCE(i.items, '[]') AS items, (${rider(Prisma.sql`i.variant_ids`)})::text AS rider
       FROM carts c
       LEFT JOIN LATERAL (
         SELECT json_agg(json_build_object('id', i.id, 'variantId', i.variant_id, 'quantity', i.quantity, 'createdAt', i.created_at) ORDER BY i.created_at, i.id) AS items,
