@@ -90,6 +90,22 @@ describe.each(TARGETS)('%s', (dir) => {
     expect(readFileSync(path.join(ROOT, 'docker/Dockerfile'), 'utf8')).toMatch(/CMD \["node", (?:"--[^"]+", )*"dist\/server\/apps\/api\/src\/main\.js"\]/);
   });
 
+  it('runs the API, the worker and the migration Job from an image of production dependencies and compiled JavaScript', () => {
+    // The Dockerfile's `app` stage: a fresh Node image, `npm ci --omit=dev`, the compiled server
+    // copied from the build stage, and what `node scripts/db/migrate.mjs deploy` reads.
+    const stages = readFileSync(path.join(ROOT, 'docker/Dockerfile'), 'utf8').split(/^(?=FROM )/m);
+    const app = stages.find((s) => /^FROM \S+ AS app$/m.test(s))!;
+    expect(app).toMatch(/^FROM node:[\w.-]+ AS app$/m);
+    expect(app).toMatch(/^RUN npm ci --omit=dev\b/m);
+    expect(app).not.toMatch(/--include=dev|@swc-node|typescript/);
+    expect(app).toMatch(/^COPY --from=server-build \/app\/dist\/server dist\/server$/m);
+    for (const dir of ['scripts/db', 'prisma/schema', 'prisma/migrations']) expect(app).toContain(`COPY ${dir} ${dir}`);
+    const job = byKind(objects, 'Job').find((j) => j.metadata.name.includes('migrate'))!;
+    const [c] = job['spec'].template.spec.containers;
+    expect(c.image).toMatch(/(^|\/)vitrine\/app(:|$)/);
+    expect(c.command).toEqual(['node', 'scripts/db/migrate.mjs', 'deploy']);
+  });
+
   it('gives the worker longer to stop than its drain, and the API time to leave the Service before it closes', () => {
     const config = byKind(objects, 'ConfigMap').find((c) => c.metadata.name.startsWith('vitrine-config'))!;
     const drainMs = Number(config['data'].WORKER_SHUTDOWN_TIMEOUT_MS);
