@@ -19,6 +19,11 @@ export interface ShopStack {
   /** Published product ids, in random order. */
   ids: string[];
   shopUrl: string;
+  /** The API's GraphQL endpoint, for a shop started by the caller. */
+  apiUrl: string;
+  /** The built shop's folder (its server.mjs) and the environment it runs with, for a shop started by the caller. */
+  shopDir: string;
+  shopEnv: Record<string, string>;
   /** The commit whose shop is measured. */
   commit: string;
   api: SpawnedProcess;
@@ -97,5 +102,5 @@ export async function startShopStack(database: string, copies: number): Promise<
     await close();
     throw error;
   }
-  return { ids, shopUrl, commit, api, shop, workers, close };
+  return { ids, shopUrl, apiUrl: `http://127.0.0.1:${apiPort}/graphql`, shopDir: SHOP_DIR, shopEnv, commit, api, shop, workers, close };
 }
