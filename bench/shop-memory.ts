@@ -15,7 +15,7 @@
 //
 // The machine lock is taken here around each measured run only (not the build):
 //   BENCH_SHOP_MEM_SECONDS=180 BENCH_SHOP_MEM_CONNECTIONS=10 BENCH_SHOP_MEM_ROUNDS=1 \
-//     node -r @swc-node/register bench/shop-memory.ts
+//     npm run bench:shop-memory   (node -r @swc-node/register bench/shop-memory.ts)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
