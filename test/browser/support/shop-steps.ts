@@ -30,6 +30,10 @@ export function pageCheck(prefix: string): (s: ShopPage, name: string) => Promis
       // which the checks do not need: every <img> has its width and height (no layout shift), and
       // the specs that look at an image's pixels scroll to it and decode it themselves.
       await s.page.waitForLoadState('load').catch(() => undefined);
+      // A page just re-rendered by a server action or a refresh gets its <title> back a moment
+      // later (the screenshot's scroll used to cover that): wait for one, up to 5 s, so a page
+      // without a title is still reported by axe, not one caught mid-render.
+      await s.page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
       await s.page.evaluate(() => window.scrollTo(0, 0));
     }
     const problems = await pageProblems(s.page);
