@@ -95,7 +95,8 @@ describe('shop: the production server (apps/shop/server.mjs, SHOP_WORKERS)', () 
     await until('two processes', () => children(shop.pid).length === 2);
     const [first, second] = children(shop.pid) as [number, number];
     for (const pid of [first, second]) expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).toContain('server.mjs');
-    expect(shop.output()).toContain('(2 processes)');
+    // startShop returns once one process answers; the primary says so when both listen.
+    await until('both processes listening', () => shop.output().includes('(2 processes)'));
 
     process.kill(first, 'SIGKILL');
     await until('a replacement', () => !alive(first) && children(shop.pid).length === 2 && !children(shop.pid).includes(first));
