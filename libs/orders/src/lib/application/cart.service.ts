@@ -257,8 +257,7 @@ export class CartService {
   /** The cart a checkout names, if the caller owns it: their own, or the guest cart of this token. */
   async ownedCart(actor: Actor | null, cartId: string, cartToken: string | null): Promise<CartRecord> {
     const cart = await this.carts.findById(cartId);
-    const owns = cart && (actor ? cart.userId === actor.userId : cart.tokenHash !== null && cartToken !== null && cart.tokenHash === hashToken(cartToken));
-    if (!cart || !owns) throw new NotFoundError('Cart');
+    if (!cart || !owns(cart, actor, cartToken)) throw new NotFoundError('Cart');
     return cart;
   }
 
@@ -271,8 +270,7 @@ export class CartService {
     const rider = this.catalog.liveVariantsRider();
     const found = await this.carts.findByIdWith(cartId, rider.sql);
     const cart = found?.cart;
-    const owns = cart && (actor ? cart.userId === actor.userId : cart.tokenHash !== null && cartToken !== null && cart.tokenHash === hashToken(cartToken));
-    if (!cart || !owns) throw new NotFoundError('Cart');
+    if (!cart || !owns(cart, actor, cartToken)) throw new NotFoundError('Cart');
     // Parsed when asked: a checkout refused before its quote (sold out, a closed cart) never is.
     return { cart, variants: () => rider.read(found.rider) };
   }
@@ -297,6 +295,12 @@ export class CartService {
     assertSellable(variantId, variant && { museumId: variant.museumId, published: variant.productStatus === 'PUBLISHED', listableForChina: variant.listableForChina, customsRegistered: variant.sellerRegistered });
     return variant!;
   }
+}
+
+/** Whether the caller owns the cart: a signed-in shopper their own, a guest the cart of this token. */
+function owns(cart: CartRecord, actor: Actor | null, cartToken: string | null): boolean {
+  if (actor) return cart.userId === actor.userId;
+  return cart.tokenHash !== null && cartToken !== null && cart.tokenHash === hashToken(cartToken);
 }
 
 /**
