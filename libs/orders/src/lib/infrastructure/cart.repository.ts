@@ -45,6 +45,23 @@ export interface VariantSellability {
   customsRegistered: boolean;
 }
 
+/**
+ * The carts `where` picks (alias c) with their lines, as findById reads them (selectByIds,
+ * findByIdWith). `extra` adds aggregates over a cart's lines (alias i) and columns that read them.
+ */
+function cartsWithItems(where: Prisma.Sql, extra?: { columns: Prisma.Sql; aggregates: Prisma.Sql }): Prisma.Sql {
+  return Prisma.sql`
+      SELECT c.id, c.status::text AS status, c.user_id AS "userId", c.token_hash AS "tokenHash", c.merged_into_id AS "mergedIntoId",
+        COALESCE(i.items, '[]') AS items${extra?.columns ?? Prisma.empty}
+      FROM carts c
+      -- Per cart, through cart_items' (cart_id, variant_id) index: the generic plan PrismaService.sql keeps for every call must not hash-join the whole table.
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object('id', i.id, 'variantId', i.variant_id, 'quantity', i.quantity, 'createdAt', i.created_at) ORDER BY i.created_at, i.id) AS items${extra?.aggregates ?? Prisma.empty}
+        FROM cart_items i WHERE i.cart_id = c.id
+      ) i ON true
+      WHERE ${where}`;
+}
+
 /** addLine's answer: the cart's lines after the add, the written line in place of its old version. */
 const LINES_AFTER_ADD = Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', l.id, 'variantId', l.variant_id, 'quantity', l.quantity, 'createdAt', l.created_at) ORDER BY l.created_at, l.id)
           FROM (SELECT * FROM before WHERE NOT EXISTS (SELECT 1 FROM written w WHERE w.id = before.id) UNION ALL SELECT * FROM written) l), '[]')`;
@@ -65,16 +82,7 @@ export class CartRepository {
   }
 
   private async selectByIds(ids: readonly string[]): Promise<(CartRecord | null)[]> {
-    const rows = await this.prisma.sql.$queryRaw<(Omit<CartRecord, 'items'> & { items: unknown })[]>(Prisma.sql`
-      SELECT c.id, c.status::text AS status, c.user_id AS "userId", c.token_hash AS "tokenHash", c.merged_into_id AS "mergedIntoId",
-        COALESCE(i.items, '[]') AS items
-      FROM carts c
-      -- Per cart, through cart_items' (cart_id, variant_id) index: the generic plan PrismaService.sql keeps for every call must not hash-join the whole table.
-      LEFT JOIN LATERAL (
-        SELECT json_agg(json_build_object('id', i.id, 'variantId', i.variant_id, 'quantity', i.quantity, 'createdAt', i.created_at) ORDER BY i.created_at, i.id) AS items
-        FROM cart_items i WHERE i.cart_id = c.id
-      ) i ON true
-      WHERE c.id = ANY(${[...ids]}::uuid[])`);
+    const rows = await this.prisma.sql.$queryRaw<(Omit<CartRecord, 'items'> & { items: unknown })[]>(cartsWithItems(Prisma.sql`c.id = ANY(${[...ids]}::uuid[])`));
     const byId = new Map(rows.map((row) => [row.id, { ...row, items: itemsOf(row.items, 'selectByIds') }]));
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -87,16 +95,12 @@ export class CartRepository {
    */
   async findByIdWith(id: string, rider: (variantIds: Prisma.Sql) => Prisma.Sql): Promise<{ cart: CartRecord; rider: unknown } | null> {
     if (!isUuid(id)) return null;
-    const rows = await this.prisma.sql.$queryRaw<(Omit<CartRecord, 'items'> & { items: unknown; rider: unknown })[]>(Prisma.sql`
-      SELECT c.id, c.status::text AS status, c.user_id AS "userId", c.token_hash AS "tokenHash", c.merged_into_id AS "mergedIntoId",
-        COALESCE(i.items, '[]') AS items, (${rider(Prisma.sql`i.variant_ids`)})::text AS rider
-      FROM carts c
-      LEFT JOIN LATERAL (
-        SELECT json_agg(json_build_object('id', i.id, 'variantId', i.variant_id, 'quantity', i.quantity, 'createdAt', i.created_at) ORDER BY i.created_at, i.id) AS items,
-          array_agg(i.variant_id) AS variant_ids
-        FROM cart_items i WHERE i.cart_id = c.id
-      ) i ON true
-      WHERE c.id = ${id}::uuid`);
+    const rows = await this.prisma.sql.$queryRaw<(Omit<CartRecord, 'items'> & { items: unknown; rider: unknown })[]>(
+      cartsWithItems(Prisma.sql`c.id = ${id}::uuid`, {
+        columns: Prisma.sql`, (${rider(Prisma.sql`i.variant_ids`)})::text AS rider`,
+        aggregates: Prisma.sql`, array_agg(i.variant_id) AS variant_ids`,
+      }),
+    );
     const row = rows[0];
     if (!row) return null;
     const { rider: read, ...cart } = row;
