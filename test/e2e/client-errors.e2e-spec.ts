@@ -35,14 +35,25 @@ describe('client mistakes over HTTP (separate process, its pino output read)', (
     code?: string;
     err?: unknown;
   }
-  /** The pino lines written since the last call. */
-  const newLogLines = async (): Promise<LogLine[]> => {
-    await new Promise((r) => setTimeout(r, 100));
-    const lines = proc
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** The pino lines printed so far: whole lines only (the last one may still be arriving). */
+  const logLines = () =>
+    proc
       .output()
       .split('\n')
+      .slice(0, -1)
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as LogLine);
+  /**
+   * The pino lines written since the last call. They come through the process's stdout pipe, not
+   * with the HTTP answer, so wait (up to 10 s) until `arrived` holds for them, then 100 ms more for
+   * any line that should not be there.
+   */
+  const newLogLines = async (arrived: (fresh: LogLine[]) => boolean = () => true): Promise<LogLine[]> => {
+    const end = Date.now() + 10_000;
+    while (!arrived(logLines().slice(logged)) && Date.now() < end) await sleep(50);
+    await sleep(100);
+    const lines = logLines();
     const fresh = lines.slice(logged);
     logged = lines.length;
     return fresh;
@@ -53,7 +64,7 @@ describe('client mistakes over HTTP (separate process, its pino output read)', (
   };
   /** One warning per error answered, none at error level. */
   const expectWarnedNotErrored = async (code: string, errors = 1) => {
-    const lines = await newLogLines();
+    const lines = await newLogLines((fresh) => fresh.filter((l) => l.level === 40 && l.code === code).length >= errors);
     expect(lines.filter((l) => l.level >= 50)).toEqual([]);
     expect(lines.filter((l) => l.level === 40 && l.code === code)).toHaveLength(errors);
     // No stack for a client's mistake.
@@ -121,7 +132,7 @@ describe('client mistakes over HTTP (separate process, its pino output read)', (
       i: { email: 'someone@example.test', password: 'hunter2-secret-value', extra: 'x' },
     });
     expect(r.status).toBe(400);
-    const lines = await newLogLines();
+    const lines = await newLogLines((fresh) => fresh.some((l) => l.level === 40));
     expect(lines.filter((l) => l.level === 40)).toHaveLength(1);
     expect(JSON.stringify(lines)).not.toMatch(/hunter2|someone@example/);
   });
