@@ -82,7 +82,8 @@ describe('live session: the host’s console controls and the shop’s live page
     const flashMs = Date.now() - t0;
     await v.getByTestId('live-countdown').filter({ hasText: /限时价 [12]:\d\d 后结束/ }).waitFor();
     const before = await v.getByTestId('live-countdown').textContent();
-    await v.waitForTimeout(2_100);
+    // It ticks: waited for (a loaded machine may delay the page's next tick), not read after a fixed 2.1 s.
+    await v.waitForFunction((was) => document.querySelector('[data-testid="live-countdown"]')?.textContent !== was, before, { timeout: 10_000 });
     expect(await v.getByTestId('live-countdown').textContent()).not.toBe(before);
 
     await host.page.getByTestId('live-announcement').fill('前 50 名下单赠送明信片');
