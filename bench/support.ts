@@ -164,6 +164,7 @@ export function startDeployedApi(env: Record<string, string>, nodeArgs: string[]
   return {
     child,
     output: () => out,
+    closed: new Promise((resolve) => child.once('close', (code) => resolve(code))),
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);

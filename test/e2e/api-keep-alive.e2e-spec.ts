@@ -103,10 +103,8 @@ describe('HTTP keep-alive of the API process', () => {
   });
 
   it('refuses to start when the headers’ timeout does not outlast the keep-alive', async () => {
-    const code = await new Promise<number | null>((resolve) => {
-      if (refused.child.exitCode !== null) return resolve(refused.child.exitCode);
-      refused.child.once('exit', (c) => resolve(c));
-    });
+    // 'close', not 'exit': the refusal is its last line, which may still be in the pipe at 'exit'.
+    const code = await refused.closed;
     expect(code).not.toBe(0);
     expect(refused.output()).toMatch(/HTTP_HEADERS_TIMEOUT_MS \(60000\) must be longer than HTTP_KEEP_ALIVE_TIMEOUT_MS \(65000\)/);
     expect(refused.output()).not.toMatch(/api listening/);

@@ -88,6 +88,8 @@ describe('no plain resident ID number in the database, the logs or Stripe', () =
 
     await proc.stop();
     stopped = true;
+    // Every line it printed, the last requests' included ('exit' may come before the pipe is read to the end).
+    await proc.closed;
     const logs = proc.output();
     // The logs were on: they hold the requests of the run.
     expect(logs).toContain('/webhooks/stripe');

@@ -14,11 +14,11 @@ describe('Redis maxmemory-policy other than noeviction', () => {
   let redis: PrivateRedis;
   const prefix = `test-eviction-${randomBytes(4).toString('hex')}`;
 
+  /** Its exit code once its output has been read to the end (at 'exit' the last lines may still be in the pipe). */
   const exited = (p: SpawnedProcess, timeoutMs: number) =>
     new Promise<number | null>((resolve, reject) => {
-      if (p.child.exitCode !== null) return resolve(p.child.exitCode);
       const timer = setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms:\n${p.output().slice(-3000)}`)), timeoutMs);
-      p.child.once('exit', (code) => {
+      void p.closed.then((code) => {
         clearTimeout(timer);
         resolve(code);
       });

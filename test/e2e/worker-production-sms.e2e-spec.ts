@@ -18,11 +18,11 @@ describe('a worker in production without the SMS gateway settings', () => {
   // What else a worker needs in production (the customs signing key and the WeChat Pay merchant key), so only the SMS settings differ.
   const others = { ...keys.env, WECHAT_PAY_CUSTOMS_KEY: 'production-test-wechat-pay-key' };
 
+  /** Its exit code once its output has been read to the end (at 'exit' the last lines may still be in the pipe). */
   const exited = (p: SpawnedProcess, timeoutMs: number) =>
     new Promise<number | null>((resolve, reject) => {
-      if (p.child.exitCode !== null) return resolve(p.child.exitCode);
       const timer = setTimeout(() => reject(new Error(`still running after ${timeoutMs} ms:\n${p.output().slice(-3000)}`)), timeoutMs);
-      p.child.once('exit', (code) => {
+      void p.closed.then((code) => {
         clearTimeout(timer);
         resolve(code);
       });

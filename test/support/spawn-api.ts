@@ -19,6 +19,11 @@ export function freePort(): Promise<number> {
 export interface SpawnedProcess {
   child: ChildProcess;
   output: () => string;
+  /**
+   * The exit code once the process has ended and all it printed has been read ('close'): at
+   * 'exit' the pipes may still hold its last lines, so read output() after this, not after 'exit'.
+   */
+  closed: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -38,9 +43,11 @@ export function spawnApp(entry: 'apps/api/src/main.ts' | 'apps/worker/src/main.t
   });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
+  const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return {
     child,
     output: () => out,
+    closed,
     stop(signal = 'SIGTERM') {
       return new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);
