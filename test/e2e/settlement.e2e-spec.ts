@@ -119,6 +119,13 @@ describe('settlement: commission, the split of paid orders, refunds and disputes
     const museumOrder = orders.find((o) => o.lines[0].variantId === shop.variants[1]!.id);
     const entries = await api.db.prisma.settlementJournalEntry.findMany({ where: { checkoutId: checkout.id }, select: { eventKey: true, kind: true } });
     expect(entries.map((e) => e.eventKey).sort()).toEqual([`order-paid:${brandOrder.id}`, `order-paid:${museumOrder.id}`].sort());
+    // Licensing's accrual is queued with the payment for the co-branded order only: the museum's
+    // own order has no licensed line, and its job would find nothing to book.
+    const accruals = await api.db.prisma.outboxMessage.findMany({
+      where: { name: 'accrue-order', OR: [brandOrder.id, museumOrder.id].map((id) => ({ jobId: { startsWith: `licensing.accrue-order.${id}.` } })) },
+      select: { jobId: true },
+    });
+    expect(accruals.map((m) => m.jobId)).toEqual([`licensing.accrue-order.${brandOrder.id}.paid`]);
     const rates = await api.db.prisma.orderLineCommission.findMany({ where: { orderId: { in: [brandOrder.id, museumOrder.id] } }, select: { orderId: true, category: true, rateBps: true } });
     expect(rates.sort((a, b) => a.rateBps - b.rateBps)).toEqual([
       { orderId: museumOrder.id, category: 'posters', rateBps: 1_000 },

@@ -14,9 +14,10 @@ import { defineJob, defineQueue, defineSchedule } from '@vitrine/shared/jobs';
  *   listed outside its agreement.
  * - monthly-statements: on the 1st at 03:00 UTC for the month before (period null), or for a
  *   given month; one statement per (agreement, month), unique in the database.
- * - accrue-order: for libs/orders to enqueue in the transaction that marks an order paid or
- *   refunded; books the order's royalty entries (once, whatever the replays). On a queue of its
- *   own (licensing-accruals), its jobs batched.
+ * - accrue-order: for libs/orders to enqueue in the transaction that marks an order paid (only
+ *   an order a brand fulfils: the only kind placed with a licensed line) or refunded; books the
+ *   order's royalty entries (once, whatever the replays). On a queue of its own
+ *   (licensing-accruals), its jobs batched.
  */
 export const licensingQueue = defineQueue('licensing', { concurrency: 2 });
 

@@ -135,9 +135,14 @@ export class PaymentEventsService {
     await this.stock.commit(tx, paid);
     // The paid order moves on at once: customs declaration (the pipeline's sweep is the safety
     // net) and royalties of licensed lines, queued in this transaction through the outbox.
+    // placeOrder puts every line of a licensed product in its brand's order, so an order no
+    // brand fulfils has no licensed line and no accrual job (the worker's job would find nothing
+    // to book). A product licensed after the order was placed is booked by the reconcile that
+    // runs before each monthly statement, or by the order's refund job.
+    const licensed = new Set(orders.filter((o) => o.fulfilledByBrandId !== null).map((o) => o.id));
     for (const orderId of paid) {
       await enqueueJob(tx, declareCustomsJob, { orderId });
-      await enqueueJob(tx, accrueOrderJob, { orderId, event: 'paid' });
+      if (licensed.has(orderId)) await enqueueJob(tx, accrueOrderJob, { orderId, event: 'paid' });
     }
     // A refund reported before the success (events out of order) applies now.
     if (payment.amountRefundedMinor >= payment.amountMinor) {
