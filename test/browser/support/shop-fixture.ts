@@ -33,9 +33,10 @@ const IMAGE_HOSTS = ['https://img.example.test/**', 'https://picsum.photos/**'];
 
 /**
  * A fresh phone-sized context (390x844, touch, zh-CN) on the shop at `url` (`/` when the URL
- * has no path: the shop redirects it to /zh-CN).
+ * has no path: the shop redirects it to /zh-CN). With `blank`, the page stays on about:blank
+ * (`origin` is still `url`'s), for a test whose first step navigates by itself.
  */
-export async function openShop(browser: Browser, url: string, options: { locale?: string } = {}): Promise<ShopPage> {
+export async function openShop(browser: Browser, url: string, options: { locale?: string; blank?: boolean } = {}): Promise<ShopPage> {
   const context = await browser.newContext({
     viewport: PHONE,
     deviceScaleFactor: 2,
@@ -55,7 +56,7 @@ export async function openShop(browser: Browser, url: string, options: { locale?
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.goto(url);
+  if (!options.blank) await page.goto(url);
   return {
     origin: new URL(url).origin,
     context,
@@ -92,8 +93,12 @@ export interface ShopFixture {
   /** With `pipeline`: the customs and carrier sandboxes the workers talk to. */
   customs: CustomsLoopback;
   carrier: CarrierLoopback;
-  /** openShop on this fixture's shop; `pathname` like `/zh-CN/products/<id>` (default `/`). */
-  open(pathname?: string, options?: { locale?: string }): Promise<ShopPage>;
+  /**
+   * openShop on this fixture's shop; `pathname` like `/zh-CN/products/<id>` (default `/`). `null`:
+   * a blank page, for a test whose first step goes somewhere by itself (signIn, addToCart, a goto
+   * whose answer it reads), where opening the home page first only to leave it cost a page load.
+   */
+  open(pathname?: string | null, options?: { locale?: string }): Promise<ShopPage>;
   /**
    * apps/worker on this spec's database and queue prefix (with `pipeline`, its customs, carrier and
    * signing keys), ready; stopped at the end unless stopped before. `env` adds to its environment.
@@ -143,7 +148,7 @@ export function useShop(options: ShopOptions = {}): ShopFixture {
     fixture.shop = await startShop(fixture.api.baseUrl);
     fixture.browser = await launchBrowser();
     fixture.open = async (pathname = '/', opts) => {
-      const page = await openShop(fixture.browser, `${fixture.shop.url}${pathname}`, opts);
+      const page = await openShop(fixture.browser, `${fixture.shop.url}${pathname ?? ''}`, { ...opts, blank: pathname === null });
       opened.push(page);
       return page;
     };

@@ -22,7 +22,7 @@ export const SHOPPER_PASSWORD = 'correct-horse-battery-staple';
 export function pageCheck(prefix: string): (s: ShopPage, name: string) => Promise<void> {
   return async (s, name) => {
     const shot = `${prefix}-${name}`;
-    const always = process.env['SHOP_SCREENSHOTS'] === '1';
+    const always = screenshotsAsked();
     if (always) await s.screenshot(shot);
     else {
       // What the screenshot left the page in: loaded, scrolled to its top (the tap-target check
@@ -48,6 +48,23 @@ export function pageCheck(prefix: string): (s: ShopPage, name: string) => Promis
     }
     expect({ page: name, problems }).toEqual({ page: name, problems: [] });
   };
+}
+
+/** Whether the shop's pictures were asked for (SHOP_SCREENSHOTS=1, README's environment table). */
+export function screenshotsAsked(): boolean {
+  return process.env['SHOP_SCREENSHOTS'] === '1';
+}
+
+/**
+ * A named full-page screenshot, test/artifacts/<name>.png, only with SHOP_SCREENSHOTS=1: no test
+ * reads these pictures' pixels, and each took 0.1-0.6 s (issue 23). Without it, the page is left
+ * as the screenshot would leave it for the steps after: loaded, scrolled to its top (the
+ * tap-target check skips controls above the viewport). A failing test's pages are saved anyway.
+ */
+export async function screenshotIfAsked(s: ShopPage, name: string): Promise<void> {
+  if (screenshotsAsked()) return s.screenshot(name);
+  await s.page.waitForLoadState('load').catch(() => undefined);
+  await s.page.evaluate(() => window.scrollTo(0, 0));
 }
 
 /** The product page's add to cart, as a shopper taps it (zh-CN unless told). */
