@@ -183,7 +183,7 @@ describe('shop: the address book', () => {
     await f.api.db.prisma.shopperAddress.createMany({
       data: Array.from({ length: 20 }, (_, i) => ({ userId: user.id, name: '王芳', phone: '13800138000', province: '北京市', city: '市辖区', district: '东城区', street: `王府井大街 ${i + 1} 号`, isDefault: i === 0 })),
     });
-    const s = await f.open('/zh-CN');
+    const s = await f.open(null);
     const p = s.page;
     await signIn(s, user.email);
     await expect(p.getByTestId('saved-address').count()).resolves.toBe(20);

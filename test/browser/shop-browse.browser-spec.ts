@@ -189,11 +189,10 @@ describe('shop: browsing on a phone', () => {
     const shopper = await createUser(f.api.db.prisma, 'SHOPPER');
     const login = await f.api.gql('mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken } }', { i: { email: shopper.email, password: shopper.password } });
     const { refreshToken } = login.data.login;
-    const s = await f.open('/zh-CN');
-    // Leave the home page before the cookie is added: its own background requests (the header's
+    // On no shop page when the cookie is added: a page's own background requests (the header's
     // session read, the App Router's link prefetches) start after its load event, and under load
-    // they went out after the cookie, renewing the session themselves and answering the wait below.
-    await s.page.goto('about:blank');
+    // the home page's went out after the cookie, renewing the session themselves and answering the wait below.
+    const s = await f.open(null);
     const host = new URL(f.shop.url).hostname;
     // Only the refresh token, as after the access token's cookie expired.
     await s.context.addCookies([{ name: 'vitrine_rt', value: refreshToken, domain: host, path: '/', httpOnly: true, sameSite: 'Lax' }]);

@@ -53,7 +53,7 @@ describe('shop: the cart', () => {
     );
     expect(created.errors).toBeUndefined();
 
-    const s = await f.open('/zh-CN');
+    const s = await f.open(null);
     const p = s.page;
     await addToCart(s, shop.variants[0]!.productId);
     await p.goto(`${f.shop.url}/zh-CN/cart`);
@@ -120,7 +120,7 @@ describe('shop: the cart', () => {
     expect(((await f.api.gql(SAVED, {}, other)) as any).data.ordererIdentities).toEqual([]);
 
     // In the shop: one more 4,821 CNY piece in the cart.
-    const s = await f.open('/zh-CN');
+    const s = await f.open(null);
     const p = s.page;
     await signIn(s, shopper.email);
     await addToCart(s, shop.variants[1]!.productId);
@@ -178,7 +178,7 @@ describe('shop: the cart', () => {
     const [newest, previous] = saved.data.ordererIdentities as { id: string; residentIdMasked: string; ordererName: string; annualQuota: { remaining: { amount: number } } }[];
     expect([newest!.ordererName, previous!.ordererName]).toEqual([NAME, '李雷']);
 
-    const s = await f.open('/zh-CN');
+    const s = await f.open(null);
     const p = s.page;
     await signIn(s, shopper.email);
     await addToCart(s, shop.variants[0]!.productId);

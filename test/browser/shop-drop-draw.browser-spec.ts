@@ -63,7 +63,7 @@ describe('shop: a draw drop', () => {
     const ids = [residentId(8_302), residentId(8_301), residentId(8_303), residentId(8_304)];
 
     // Before the window: the start's countdown, when registration closes, and the seed's fingerprint.
-    const a = await f.open('/zh-CN');
+    const a = await f.open(null);
     await signIn(a, people[0]!.email);
     await a.page.goto(dropUrl('zh-CN'));
     await a.page.getByTestId('drop-countdown').getByText(/^距开始还有 (\d+:)?\d+:\d\d$/).waitFor();
@@ -117,7 +117,7 @@ describe('shop: a draw drop', () => {
     const l = w === 0 ? 1 : 0;
     const pageOf = async (i: number): Promise<ShopPage> => {
       if (i === 0) return a;
-      const s = await f.open('/zh-CN');
+      const s = await f.open(null);
       await signIn(s, people[i]!.email);
       return s;
     };

@@ -51,7 +51,7 @@ describe('shop: a queue drop', () => {
     }
 
     const shopper = await createUser(f.api.db.prisma, 'SHOPPER');
-    const s = await f.open('/zh-CN');
+    const s = await f.open(null);
     const p = s.page;
     await signIn(s, shopper.email);
     await p.goto(`${f.shop.url}/zh-CN/drops/${dropId}`);
@@ -113,7 +113,7 @@ describe('shop: a queue drop', () => {
     // The same page in English, for a shopper still waiting: their place in the queue.
     const waiting = await f.api.db.prisma.dropEntry.findFirstOrThrow({ where: { dropId, status: 'WAITING' }, orderBy: { position: 'asc' } });
     const waiter = await f.api.db.prisma.user.findUniqueOrThrow({ where: { id: waiting.userId } });
-    const e = await f.open('/en');
+    const e = await f.open(null);
     await signIn(e, waiter.email);
     await e.page.goto(`${f.shop.url}/en/drops/${dropId}`);
     await e.page.getByTestId('drop-entry').getByText(fill(dropsEn.place, { place: 1 })).waitFor();

@@ -141,7 +141,7 @@ describe('shop: notify me when a sold-out product is back', () => {
 
   it('fr: another shopper asks for another product; confirmation and refusals in French', async () => {
     const { productId, id: variantId } = tote();
-    const s = await f.open('/fr');
+    const s = await f.open(null);
     const p = s.page;
     await signIn(s, users.fr.email, 'fr');
     const page = `/fr/products/${productId}`;
@@ -196,7 +196,7 @@ describe('shop: notify me when a sold-out product is back', () => {
     expect(await subscriptions(users.fr.id)).toEqual([{ kind: 'BACK_IN_STOCK', targetId: tote().id, notifiedAt: null }]);
 
     // The shopper sees it: the header's badge, then 消息 with the product named in Chinese.
-    const s = await f.open('/zh-CN');
+    const s = await f.open(null);
     const p = s.page;
     await signIn(s, users.zh.email);
     await p.waitForFunction(() => document.querySelector('[data-testid="account-link"]')?.getAttribute('data-unread') === '1');

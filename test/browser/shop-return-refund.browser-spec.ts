@@ -62,7 +62,7 @@ describe('shop: a return from request to refund', () => {
   });
 
   it('asks for the return in the shop, and shows it accepted, then refunded, with its notice; the photo is deleted once closed', async () => {
-    const s = await f.open('/zh-CN/account/sign-in');
+    const s = await f.open(null);
     const p = s.page;
     await signIn(s, shopper.email);
 

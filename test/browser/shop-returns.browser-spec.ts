@@ -57,7 +57,7 @@ describe('shop: returns on the order page', () => {
   }, 300_000);
 
   it('shows the deadline, asks for a return of one unit, shows it requested, then accepted with the return waybill', async () => {
-    const s = await f.open('/zh-CN/account/sign-in');
+    const s = await f.open(null);
     const p = s.page;
     await signIn(s, shopper.email);
 
@@ -144,7 +144,7 @@ describe('shop: returns on the order page', () => {
       ['en', (await import('../../apps/shop/src/i18n/dictionaries/en')).en],
       ['fr', (await import('../../apps/shop/src/i18n/dictionaries/fr')).fr],
     ] as const) {
-      const s = await f.open(`/${locale}/account/sign-in`, { locale });
+      const s = await f.open(null, { locale });
       const p = s.page;
       await signIn(s, shopper.email, locale);
       await p.goto(`${f.shop.url}/${locale}/orders/${shopper.orderId}`);
@@ -161,7 +161,7 @@ describe('shop: returns on the order page', () => {
     expect(asked.errors).toBeUndefined();
     const refused = await f.api.gql(DECIDE, { id: asked.data.requestReturn.id, accept: false, comment: '商品已拆封使用' }, manager);
     expect(refused.errors).toBeUndefined();
-    const s = await f.open('/zh-CN/account/sign-in');
+    const s = await f.open(null);
     const p = s.page;
     await signIn(s, shopper.email);
     await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
