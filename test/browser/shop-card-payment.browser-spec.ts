@@ -5,7 +5,7 @@ import { idUseConsent } from '@vitrine/orders';
 import { residentId, type Shop } from '../support/checkout-fixtures';
 import { openShop, useShop, type ShopPage } from './support/shop-fixture';
 import { startShop, type ShopServer } from './support/shop-server';
-import { addToCart, fillCheckout, pageCheck, unpaidOrderAndCart } from './support/shop-steps';
+import { addToCart, fillCheckout, pageCheck, screenshotIfAsked, unpaidOrderAndCart } from './support/shop-steps';
 
 /**
  * Issue 17, card payment: the checkout's 银行卡 option leads to the card step. In the Stripe
@@ -58,7 +58,7 @@ describe('shop: card payment', () => {
   const confirms = () => f.stripe.requests.filter((r) => /^\/v1\/payment_intents\/[^/]+\/confirm$/.test(r.path));
 
   it('pays by card in the sandbox: the sandbox card form, 3-D Secure passed, the paid confirmation', async () => {
-    const s = await f.open('/zh-CN');
+    const s = await f.open(null);
     const p = s.page;
     await placeByCard(s, f.shop.url, residentId(1717));
     // The sandbox's form, marked as such, the test card filled in.
@@ -94,7 +94,7 @@ describe('shop: card payment', () => {
     await p.getByTestId('card-pay').click();
     await p.waitForURL((u) => u.href.startsWith(`${f.stripe.url}/sandbox/wallet/`));
     await p.getByText('银行卡 Card (3-D Secure)').first().waitFor();
-    await s.screenshot('shop-card-3ds');
+    await screenshotIfAsked(s, 'shop-card-3ds');
     const confirm = confirms().at(-1)!;
     const pi = f.stripe.paymentIntents.get(confirm.path.split('/')[3]!)!;
     expect(confirm.params).toMatchObject({ payment_method: 'pm_card_visa', client_secret: pi['client_secret'], return_url: `${f.shop.url}/zh-CN/checkout/returned` });
@@ -109,7 +109,7 @@ describe('shop: card payment', () => {
   });
 
   it('states the configured retention in the ID consent, and the unpaid order page says not paid, held until when, pay or cancel', async () => {
-    const s = await f.open('/zh-CN');
+    const s = await f.open(null);
     const p = s.page;
     await addToCart(s, a.variants[0]!.productId);
     // The consent as the API serves it, with the API's 120 days, in each language.
@@ -159,7 +159,7 @@ describe('shop: card payment', () => {
   });
 
   it('a second shopper fails 3-D Secure: nothing paid, the cart intact, and paying again by card works', async () => {
-    const s = await f.open('/zh-CN');
+    const s = await f.open(null);
     const p = s.page;
     const id = residentId(2727);
     await placeByCard(s, f.shop.url, id);
@@ -205,7 +205,7 @@ describe('shop: card payment', () => {
     });
 
     it('loads Stripe.js on the card step only and shows the Payment Element’s container', async () => {
-      const s = await openShop(f.browser, `${live.url}/zh-CN`);
+      const s = await openShop(f.browser, live.url, { blank: true });
       try {
         const p = s.page;
         const stripeJs: string[] = [];

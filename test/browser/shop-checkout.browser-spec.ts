@@ -5,7 +5,7 @@ import { formatMoney } from '../../apps/shop/src/lib/format/money';
 import { residentId, SAMPLE_RESIDENT_ID, type Shop } from '../support/checkout-fixtures';
 import { until } from '../support/worker-process';
 import { useShop } from './support/shop-fixture';
-import { addToCart, fillCheckout, pageCheck, unpaidOrderAndCart } from './support/shop-steps';
+import { addToCart, fillCheckout, pageCheck, screenshotIfAsked, unpaidOrderAndCart } from './support/shop-steps';
 
 /**
  * Issue 17, the buying half of the shop: a shopper adds two items of two museums, sees them
@@ -127,7 +127,7 @@ describe('shop: cart, checkout, payment and orders', () => {
     await p.getByTestId('place-order').click();
     await p.waitForURL((u) => u.href.startsWith(`${f.stripe.url}/sandbox/wallet/`));
     await p.getByText('支付宝 Alipay').first().waitFor();
-    await s.screenshot('shop-checkout-alipay-wallet');
+    await screenshotIfAsked(s, 'shop-checkout-alipay-wallet');
     await p.getByRole('button', { name: /确认付款/ }).click();
     // Back through the returnUrl to the confirmation: paid, two orders.
     await p.waitForURL(/\/zh-CN\/checkout\/return\?checkout=/);
@@ -197,7 +197,7 @@ describe('shop: cart, checkout, payment and orders', () => {
       expect(await p.getByTestId('identity').textContent()).toContain('110***********002X');
       expect((await f.api.db.prisma.customsIdentity.findUniqueOrThrow({ where: { id: identityId }, select: { idCiphertext: true } })).idCiphertext).toBeNull();
       expect(await f.api.db.prisma.piiDeletionRequest.count({ where: { identityId, kind: 'IDENTITY' } })).toBe(1);
-      await s.screenshot('shop-checkout-account-identity-deleted');
+      await screenshotIfAsked(s, 'shop-checkout-account-identity-deleted');
 
       // Deleting the account: anonymised, signed out.
       await p.getByLabel(t.account.deleteAccountConfirm).check();
@@ -214,7 +214,7 @@ describe('shop: cart, checkout, payment and orders', () => {
   });
 
   it('a second shopper’s WeChat Pay is declined: the cart is intact, and cancelling gives it back', async () => {
-    const s = await f.open('/zh-CN');
+    const s = await f.open(null);
     const p = s.page;
     await addToCart(s, a.variants[0]!.productId);
     await p.goto(`${f.shop.url}/zh-CN/checkout`);

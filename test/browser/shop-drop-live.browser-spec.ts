@@ -8,6 +8,7 @@ import { fill } from '../../apps/shop/src/i18n/dictionary';
 import { PLACE_ORDER, placeOrderInput, residentId, seedShop, type Shop } from '../support/checkout-fixtures';
 import { pageProblems } from './support/shop-checks';
 import { useShop, type ShopPage } from './support/shop-fixture';
+import { screenshotIfAsked } from './support/shop-steps';
 
 /**
  * Issue 22, the drop page pushed by the drop's update stream at a phone's size (390x844), with
@@ -95,7 +96,7 @@ describe('shop: the drop page follows the drop without reloading', () => {
     ];
     const pages: ShopPage[] = [];
     for (const who of people) {
-      const s = await f.open(`/${who.locale}`);
+      const s = await f.open(null);
       await signIn(s, who.user.email);
       await s.page.goto(`${f.shop.url}/${who.locale}/drops/${dropId}`);
       await s.page.getByLabel(who.t.residentId).fill(who.id);
@@ -114,7 +115,7 @@ describe('shop: the drop page follows the drop without reloading', () => {
       await s.page.getByTestId('drop-notify').waitFor();
       await mark(s);
     }
-    await pages[0]!.screenshot('shop-drop-live-waiting-zh-CN');
+    await screenshotIfAsked(pages[0]!, 'shop-drop-live-waiting-zh-CN');
 
     // The start, brought forward: the worker shuffles the two and gives the one turn.
     await f.startWorker({ DROPS_TICK_MS: '300' });
@@ -158,8 +159,8 @@ describe('shop: the drop page follows the drop without reloading', () => {
     const clock = (await winner.page.getByTestId('drop-turn-clock').textContent())!;
     expect(clock).toMatch(w === 0 ? /^轮到您了！请在 (9:[0-5]\d|10:00) 内付款$/ : /(9:[0-5]\d|10:00)/);
     await winner.page.getByRole('button', { name: tw.buy }).waitFor();
-    await winner.screenshot(`shop-drop-live-turn-${people[w]!.locale}`);
-    await waiter.screenshot(`shop-drop-live-place-${people[1 - w]!.locale}`);
+    await screenshotIfAsked(winner, `shop-drop-live-turn-${people[w]!.locale}`);
+    await screenshotIfAsked(waiter, `shop-drop-live-place-${people[1 - w]!.locale}`);
 
     // The admitted shopper checks out (through the API, as the checkout page would): the unit is taken, both pages say sold out.
     const tokens = new TokenService({
@@ -189,7 +190,7 @@ describe('shop: the drop page follows the drop without reloading', () => {
     await winner.page.getByTestId('drop-sold-out').getByText(tw.soldOut).waitFor({ timeout: 5_000 });
     await waiter.page.getByTestId('drop-sold-out').getByText(tl.soldOut).waitFor({ timeout: 5_000 });
     await winner.page.getByTestId('drop-entry').getByText(tw.checkedOut).waitFor({ timeout: 5_000 });
-    await waiter.screenshot(`shop-drop-live-sold-out-${people[1 - w]!.locale}`);
+    await screenshotIfAsked(waiter, `shop-drop-live-sold-out-${people[1 - w]!.locale}`);
 
     // Paid: the drop ends sold out; both pages show the moment, the waiting shopper is not selected.
     expect(
@@ -215,8 +216,8 @@ describe('shop: the drop page follows the drop without reloading', () => {
       await expect(s.page.getByTestId('drop-status').textContent()).resolves.toBe(t.status.ENDED);
       await sameDocument(s);
     }
-    await winner.screenshot(`shop-drop-live-ended-${people[w]!.locale}`);
-    await waiter.screenshot(`shop-drop-live-ended-${people[1 - w]!.locale}`);
+    await screenshotIfAsked(winner, `shop-drop-live-ended-${people[w]!.locale}`);
+    await screenshotIfAsked(waiter, `shop-drop-live-ended-${people[1 - w]!.locale}`);
     for (const s of pages) expect(await pageProblems(s.page)).toEqual([]);
   }, 300_000);
 });

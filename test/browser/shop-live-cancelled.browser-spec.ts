@@ -5,6 +5,7 @@ import { liveZhCN } from '../../apps/shop/src/i18n/dictionaries/live/zh-CN';
 import type { Shop } from '../support/checkout-fixtures';
 import { pageProblems } from './support/shop-checks';
 import { useShop } from './support/shop-fixture';
+import { screenshotIfAsked } from './support/shop-steps';
 
 jest.setTimeout(240_000);
 
@@ -47,7 +48,7 @@ describe('shop: a live session cancelled while viewers watch', () => {
 
     // Each viewer's page, once its update stream has answered (the cancellation is sent to open streams).
     const watch = async (locale: 'zh-CN' | 'fr', browserLocale: string) => {
-      const v = await f.open(`/${locale}`, { locale: browserLocale });
+      const v = await f.open(null, { locale: browserLocale });
       const stream = v.page.waitForResponse((r) => r.url().endsWith(`/live/${sessionId}/events`) && r.status() === 200);
       await v.page.goto(`${f.shop.url}/${locale}/live/${sessionId}`);
       await stream;
@@ -79,8 +80,8 @@ describe('shop: a live session cancelled while viewers watch', () => {
     await expect(zh.page.getByText(liveEn.cancelled).count()).resolves.toBe(0);
     await zh.page.waitForTimeout(4_000);
     await expect(zh.page.getByText(liveZhCN.reconnecting).count()).resolves.toBe(0);
-    await zh.screenshot('shop-live-cancelled-zh-CN');
-    await fr.screenshot('shop-live-cancelled-fr');
+    await screenshotIfAsked(zh, 'shop-live-cancelled-zh-CN');
+    await screenshotIfAsked(fr, 'shop-live-cancelled-fr');
     expect(await pageProblems(zh.page)).toEqual([]);
     expect(await pageProblems(fr.page)).toEqual([]);
 

@@ -6,6 +6,7 @@ import { liveZhCN } from '../../apps/shop/src/i18n/dictionaries/live/zh-CN';
 import type { Shop } from '../support/checkout-fixtures';
 import { pageProblems } from './support/shop-checks';
 import { useShop } from './support/shop-fixture';
+import { screenshotIfAsked } from './support/shop-steps';
 
 jest.setTimeout(300_000);
 
@@ -86,9 +87,9 @@ describe('shop: the live page plays an embeddable stream, links to the others', 
     expect(html).toContain('data-testid="live-player"');
     expect(html).not.toContain('<iframe');
 
-    const v = await f.open('/zh-CN');
+    const v = await f.open(null);
     // Other pages send no CSP (the card step frames Stripe's Payment Element).
-    expect((await v.page.reload())!.headers()['content-security-policy']).toBeUndefined();
+    expect((await v.page.goto(`${f.shop.url}/zh-CN`))!.headers()['content-security-policy']).toBeUndefined();
     const answer = await v.page.goto(`${f.shop.url}/zh-CN/live/${s.id}`);
     // The shop's CSP: frame-src is exactly the allowed players' origins.
     expect(answer!.headers()['content-security-policy']).toBe(`frame-src ${playerOrigin}`);
@@ -123,7 +124,7 @@ describe('shop: the live page plays an embeddable stream, links to the others', 
     expect(bagBox.y).toBeGreaterThan(pinnedBox.y);
     await expect(v.page.getByTestId('live-room').getAttribute('data-stream')).resolves.toBe('open');
     await v.page.getByTestId('live-add').waitFor();
-    await v.screenshot('shop-live-player-zh-CN');
+    await screenshotIfAsked(v, 'shop-live-player-zh-CN');
     expect(await pageProblems(v.page)).toEqual([]);
 
     // Any other origin is not framed: the browser refuses it (frame-src) and says so.
@@ -146,7 +147,7 @@ describe('shop: the live page plays an embeddable stream, links to the others', 
   it('shows the watch link for a link-only platform, in French', async () => {
     const s = await liveNow('Nuit au Louvre', 'https://live.douyin.com/123456789');
     expect(s.player).toEqual({ kind: 'LINK', embedUrl: null });
-    const v = await f.open('/fr', { locale: 'fr-FR' });
+    const v = await f.open(null, { locale: 'fr-FR' });
     await v.page.goto(`${f.shop.url}/fr/live/${s.id}`);
     const watch = v.page.getByTestId('live-watch');
     await watch.waitFor();
@@ -155,7 +156,7 @@ describe('shop: the live page plays an embeddable stream, links to the others', 
     await expect(v.page.getByTestId('live-player').count()).resolves.toBe(0);
     await v.page.getByTestId('live-pinned-name').waitFor();
     lcp['link'] = await largestPaint(v.page);
-    await v.screenshot('shop-live-player-link-fr');
+    await screenshotIfAsked(v, 'shop-live-player-link-fr');
     expect(await pageProblems(v.page)).toEqual([]);
   });
 });

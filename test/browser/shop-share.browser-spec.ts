@@ -10,6 +10,7 @@ import { decodeQr } from '../support/pdf-qr';
 import { ARTIFACTS } from './support/browser';
 import { pageProblems } from './support/shop-checks';
 import { useShop, type ShopPage } from './support/shop-fixture';
+import { screenshotIfAsked } from './support/shop-steps';
 
 /**
  * Issue 17, sharing: the product and storefront pages offer a share action (a disclosure, no
@@ -45,7 +46,7 @@ describe('shop: sharing a product or a storefront', () => {
     });
     const png = await qr.screenshot();
     writeFileSync(path.join(ARTIFACTS, `${shot}-qr.png`), png);
-    await s.screenshot(shot);
+    await screenshotIfAsked(s, shot);
     expect({ page: shot, problems: await pageProblems(p) }).toEqual({ page: shot, problems: [] });
     return { link: (await panel.getByTestId('share-link').getAttribute('href'))!, decoded: decodeQr(png) };
   }
@@ -66,7 +67,7 @@ describe('shop: sharing a product or a storefront', () => {
     await expect(s.page.getByTestId('share-link').textContent()).resolves.toBe(`${f.shop.url}/p/${code}`.replace(/^https?:\/\//, ''));
 
     // A phone scanning it lands on the product, in Chinese.
-    const phone = await f.open('/zh-CN');
+    const phone = await f.open(null);
     await phone.page.goto(zh.decoded!);
     await phone.page.waitForURL(new RegExp(`/zh-CN/products/${productId}$`));
     await expect(phone.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(NAME);

@@ -7,6 +7,7 @@ import { decodeQr, pdfImages } from '../support/pdf-qr';
 import { ARTIFACTS } from './support/browser';
 import { pageProblems } from './support/shop-checks';
 import { useShop } from './support/shop-fixture';
+import { screenshotIfAsked } from './support/shop-steps';
 
 /**
  * Issue 17, a shelf label scanned: the QR codes printed on the A4 sheet of shelf labels
@@ -66,7 +67,7 @@ describe('shop: a shelf label’s QR code, scanned', () => {
     await expect(p.evaluate(() => document.documentElement.lang)).resolves.toBe('zh-CN');
     const marker = (await s.context.cookies()).find((c) => c.name === COOKIE.source);
     expect(marker?.value).toBe(`shelf-${museum.slug}`);
-    await s.screenshot('shop-shelf-label-qr-landing');
+    await screenshotIfAsked(s, 'shop-shelf-label-qr-landing');
     expect(await pageProblems(p)).toEqual([]);
   });
 });
