@@ -23,26 +23,19 @@ export function pageCheck(prefix: string): (s: ShopPage, name: string) => Promis
   return async (s, name) => {
     const shot = `${prefix}-${name}`;
     const always = screenshotsAsked();
+    // Without the screenshot, the page as it would have left it (its scroll through the page
+    // loads the lazy images, which the checks do not need: every <img> has its width and height,
+    // and the specs that look at an image's pixels scroll to it and decode it themselves), after
+    // the <title> is back.
     if (always) await s.screenshot(shot);
-    else {
-      // What the screenshot left the page in: loaded, scrolled to its top (the tap-target check
-      // skips controls above the viewport). Its scroll through the page loads the lazy images,
-      // which the checks do not need: every <img> has its width and height (no layout shift), and
-      // the specs that look at an image's pixels scroll to it and decode it themselves.
-      await s.page.waitForLoadState('load').catch(() => undefined);
-      // A page just re-rendered by a server action or a refresh gets its <title> back a moment
-      // later (the screenshot's scroll used to cover that): wait for one, up to 5 s, so a page
-      // without a title is still reported by axe, not one caught mid-render.
-      await s.page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
-      await s.page.evaluate(() => window.scrollTo(0, 0));
-    }
+    else await asScreenshotLeft(s.page, { title: true });
     let problems = await pageProblems(s.page);
     if (problems.length > 0 && !always) {
       // Once more after a second: under CI's load a page just navigated to by a server action's
       // redirect was caught between its old and new <title> (axe: document-title), which the
       // screenshot's scroll used to outwait. A lasting problem is reported the second time too.
       await new Promise((r) => setTimeout(r, 1_000));
-      await s.page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
+      await titleBack(s.page);
       problems = await pageProblems(s.page);
       if (problems.length > 0) await s.screenshot(shot).catch(() => undefined);
     }
@@ -63,8 +56,27 @@ export function screenshotsAsked(): boolean {
  */
 export async function screenshotIfAsked(s: ShopPage, name: string): Promise<void> {
   if (screenshotsAsked()) return s.screenshot(name);
-  await s.page.waitForLoadState('load').catch(() => undefined);
-  await s.page.evaluate(() => window.scrollTo(0, 0));
+  await asScreenshotLeft(s.page);
+}
+
+/**
+ * What a full-page screenshot leaves the page in, without taking it: loaded, scrolled to its top
+ * (the tap-target check skips controls above the viewport); with `title`, its <title> awaited
+ * (titleBack) between the two.
+ */
+async function asScreenshotLeft(page: Page, { title = false } = {}): Promise<void> {
+  await page.waitForLoadState('load').catch(() => undefined);
+  if (title) await titleBack(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/**
+ * A page just re-rendered by a server action or a refresh gets its <title> back a moment later
+ * (the screenshot's scroll used to cover that): waits for one, up to 5 s, so a page without a
+ * title is still reported by axe, not one caught mid-render.
+ */
+async function titleBack(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
 }
 
 /** The product page's add to cart, as a shopper taps it (zh-CN unless told). */
