@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PrismaService } from '@vitrine/shared/data-access';
+import { Prisma, PrismaService } from '@vitrine/shared/data-access';
 import { createBrand, createMuseum, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { InventoryError } from '../domain/inventory-error';
 import { BrandStockRepository } from '../infrastructure/brand-stock.repository';
@@ -219,5 +219,68 @@ describe('StockService on PostgreSQL', () => {
     await expect(prisma.stockLocation.create({ data: { museumId, brandId: brand.id, code: 'BOTH', name: 'x', kind: 'EU_WAREHOUSE' } })).rejects.toThrow();
     await expect(prisma.stockLocation.create({ data: { code: 'NONE', name: 'x', kind: 'EU_WAREHOUSE' } })).rejects.toThrow();
     expect(await prisma.stockLocation.count({ where: { code: { in: ['BOTH', 'NONE'] } } })).toBe(0);
+  });
+
+  it('reads heldForCheckout inside another statement (heldForCheckoutRider, placeOrder\'s cart read): the same shortages and stock, museum and brand locations, and the same sold-out marks', async () => {
+    const brand = await createBrand(prisma);
+    const brandLocation = await new BrandStockRepository(prisma).createLocation({ brandId: brand.id, code: `B-${randomUUID().slice(0, 8)}`, name: 'Brand warehouse', kind: 'BONDED_WAREHOUSE_CN', priority: 2 });
+    const [a, b, gone, none] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const paris = await location({ [a]: 3, [b]: 1, [gone]: 1 });
+    const ningbo = await location({ [a]: 2 }, 'BONDED_WAREHOUSE_CN');
+    await repo.transaction((tx) => repo.setOnHand(tx, brandLocation.id, b, () => 5));
+    expect((await reserve(paris, [{ variantId: gone, quantity: 1 }])).ok).toBe(true);
+    const lines = [
+      { ref: 'l1', variantId: a, quantity: 4 },
+      { ref: 'l2', variantId: b, quantity: 7 },
+      { ref: 'l3', variantId: gone, quantity: 1 },
+      { ref: 'l4', variantId: none, quantity: 1 },
+      { ref: 'l5', variantId: a, quantity: 1 },
+    ];
+    const ids = [...new Set(lines.map((l) => l.variantId))];
+    // Each read on a service of its own: no sold-out mark of one read answers the other.
+    const fresh = () => new StockService(new StockRepository(prisma), new BrandStockRepository(prisma));
+    const readRider = async (service: StockService) => {
+      const rider = service.heldForCheckoutRider();
+      const [row] = await prisma.$queryRaw<{ v: string }[]>`SELECT (${rider.sql(Prisma.sql`${ids}::uuid[]`)})::text AS v`;
+      return rider.read(lines, row!.v);
+    };
+    const byLocation = (held: ReadonlyMap<string, readonly { locationId: string }[]>) => new Map([...held].map(([id, rows]) => [id, [...rows].sort((x, y) => x.locationId.localeCompare(y.locationId))]));
+    const direct = await fresh().heldForCheckout(lines);
+    const viaRider = await readRider(fresh());
+    expect([...viaRider.shortages].sort((x, y) => x.variantId.localeCompare(y.variantId))).toEqual(
+      [
+        { variantId: b, requested: 7, available: 6, lines: ['l2'] },
+        { variantId: gone, requested: 1, available: 0, lines: ['l3'] },
+        { variantId: none, requested: 1, available: 0, lines: ['l4'] },
+      ].sort((x, y) => x.variantId.localeCompare(y.variantId)),
+    );
+    expect(viaRider.shortages).toEqual(direct.shortages);
+    expect(byLocation(viaRider.held)).toEqual(byLocation(direct.held));
+    expect(byLocation(viaRider.held).get(a)).toEqual(
+      [
+        { locationId: paris, museumId, brandId: null, kind: 'EU_WAREHOUSE', priority: 1, available: 3 },
+        { locationId: ningbo, museumId, brandId: null, kind: 'BONDED_WAREHOUSE_CN', priority: 1, available: 2 },
+      ].sort((x, y) => x.locationId.localeCompare(y.locationId)),
+    );
+    expect(viaRider.held.get(b)).toContainEqual({ locationId: brandLocation.id, museumId: null, brandId: brand.id, kind: 'BONDED_WAREHOUSE_CN', priority: 2, available: 5 });
+    expect(viaRider.held.get(none)).toEqual([]);
+    // heldBy groups the rider's stock per owner as it does heldForCheckout's.
+    expect(stock.heldBy(viaRider.held, 'brand', [brand.id], ids)).toEqual(stock.heldBy(direct.held, 'brand', [brand.id], ids));
+
+    // Sold-out marks: what the rider read at zero is marked, so heldForCheckout answers it with no
+    // statement; a marked variant is answered with no location by the rider too, whatever it read.
+    const marked = fresh();
+    await readRider(marked);
+    await prisma.stockLevel.update({ where: { variantId_locationId: { variantId: gone, locationId: paris } }, data: { onHand: 5 } });
+    const reads = jest.spyOn(prisma.sql, '$queryRaw');
+    try {
+      const goneOnly = [{ ref: 'g', variantId: gone, quantity: 1 }];
+      expect((await marked.heldForCheckout(goneOnly)).shortages).toEqual([{ variantId: gone, requested: 1, available: 0, lines: ['g'] }]);
+      expect(reads).not.toHaveBeenCalled();
+      expect((await readRider(marked)).held.get(gone)).toEqual([]);
+      expect((await fresh().heldForCheckout(goneOnly)).shortages).toEqual([]);
+    } finally {
+      reads.mockRestore();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { SqlTx, StockReservationStatus } from '@vitrine/shared/data-access';
+import type { Prisma, SqlTx, StockReservationStatus } from '@vitrine/shared/data-access';
 import { aggregateDemand, planFulfilment, planShipments, type DemandLine, type FulfilmentPlan, type LocationStock, type ShipmentPlan } from '../domain/fulfilment-plan';
 import { outOfStock, type InventoryError, type Shortage } from '../domain/inventory-error';
 import { BrandStockRepository } from '../infrastructure/brand-stock.repository';
@@ -25,6 +25,15 @@ export interface ReserveCommand {
 export function outOfStockAtCommit(error: unknown): InventoryError | null {
   const shortages = claimShortages(error);
   return shortages ? outOfStock(shortages) : null;
+}
+
+/** The lines no location could serve with all its units together, from the stock of their variants wherever it is held. */
+function shortOf(demand: ReturnType<typeof aggregateDemand>, held: HeldStock): { shortages: Shortage[]; held: HeldStock } {
+  const total = (id: string) => (held.get(id) ?? []).reduce((a, r) => a + r.available, 0);
+  const shortages = demand
+    .filter((d) => total(d.variantId) < d.quantity)
+    .map((d) => ({ variantId: d.variantId, requested: d.quantity, available: Math.max(0, total(d.variantId)), lines: d.refs }));
+  return { shortages, held };
 }
 
 /** Sorted by (location, variant): the one order in which stock rows are ever locked. */
@@ -93,12 +102,25 @@ export class StockService {
    */
   async heldForCheckout(lines: readonly DemandLine[]): Promise<{ shortages: Shortage[]; held: HeldStock }> {
     const demand = aggregateDemand(lines);
-    const held = await this.stock.heldAnywhere(demand.map((d) => d.variantId));
-    const total = (id: string) => (held.get(id) ?? []).reduce((a, r) => a + r.available, 0);
-    const shortages = demand
-      .filter((d) => total(d.variantId) < d.quantity)
-      .map((d) => ({ variantId: d.variantId, requested: d.quantity, available: Math.max(0, total(d.variantId)), lines: d.refs }));
-    return { shortages, held };
+    return shortOf(demand, await this.stock.heldAnywhere(demand.map((d) => d.variantId)));
+  }
+
+  /**
+   * heldForCheckout read inside another context's statement (placeOrder reads it with its cart, one
+   * round trip for both): `sql(ids)` is a scalar subquery over `ids` (an expression of type uuid[]:
+   * the caller's variant ids), and `read(lines, value)` answers from the value it read what
+   * heldForCheckout(lines) would, this process's sold-out marks included. Read only, no lock, as
+   * heldForCheckout: the reservation stays the referee.
+   */
+  heldForCheckoutRider(): { sql: (ids: Prisma.Sql) => Prisma.Sql; read: (lines: readonly DemandLine[], value: unknown) => { shortages: Shortage[]; held: HeldStock } } {
+    const rider = this.stock.heldAnywhereRider();
+    return {
+      sql: rider.sql,
+      read: (lines, value) => {
+        const demand = aggregateDemand(lines);
+        return shortOf(demand, rider.read(demand.map((d) => d.variantId), value));
+      },
+    };
   }
 
   /**

@@ -225,6 +225,38 @@ export class StockRepository {
     const ids = [...new Set(variantIds)].filter(isUuid);
     const now = Date.now();
     const lists = await Promise.all(ids.map((id) => ((this.soldOutUntil.get(id) ?? 0) > now ? [] : this.held.load(id))));
+    return this.markedHeld(ids, lists, now);
+  }
+
+  /**
+   * heldAnywhere read inside another context's statement (placeOrder's cart read): `sql(ids)` is a
+   * scalar subquery over `ids` (an expression of type uuid[]) answering the same rows as one JSON
+   * array, and `read(variantIds, value)` answers from it what heldAnywhere would for those ids,
+   * sold-out marks included (a marked variant is answered with no location, whatever was read;
+   * what was read marks and clears as heldAnywhere's own statement does).
+   */
+  heldAnywhereRider(): { sql: (ids: Prisma.Sql) => Prisma.Sql; read: (variantIds: readonly string[], value: unknown) => Map<string, VariantLocationRow[]> } {
+    return {
+      sql: (ids) => Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('v', s.variant_id, 'l', l.id, 'm', l.museum_id, 'b', l.brand_id, 'k', l.kind, 'p', l.priority, 'a', s.on_hand - s.reserved)), '[]')
+        FROM stock_levels s JOIN stock_locations l ON l.id = s.location_id
+        WHERE s.variant_id = ANY(${ids}))`,
+      read: (variantIds, value) => {
+        const ids = [...new Set(variantIds)].filter(isUuid);
+        const now = Date.now();
+        const rows = (typeof value === 'string' ? JSON.parse(value) : value) as { v: string; l: string; m: string | null; b: string | null; k: StockLocationKind; p: number; a: number }[] | null;
+        const byId = new Map<string, VariantLocationRow[]>();
+        for (const r of rows ?? []) {
+          const list = byId.get(r.v) ?? [];
+          list.push({ locationId: r.l, museumId: r.m, brandId: r.b, kind: r.k, priority: r.p, available: Number(r.a) });
+          byId.set(r.v, list);
+        }
+        return this.markedHeld(ids, ids.map((id) => ((this.soldOutUntil.get(id) ?? 0) > now ? [] : (byId.get(id) ?? []))), now);
+      },
+    };
+  }
+
+  /** heldAnywhere's answer from each id's rows (none for an id marked sold out), marking those read at zero and clearing the rest. */
+  private markedHeld(ids: readonly string[], lists: readonly VariantLocationRow[][], now: number): Map<string, VariantLocationRow[]> {
     const until = Date.now() + SOLD_OUT_MARK_MS;
     if (this.soldOutUntil.size > 10_000) this.soldOutUntil.clear();
     ids.forEach((id, i) => {

@@ -1,6 +1,7 @@
 import { createHash, randomFillSync } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
+import type { HeldStock } from '@vitrine/inventory';
 import { couponRefusal, PromotionsErrorCode } from '@vitrine/promotions';
 import { NotFoundError, UnauthenticatedError, ValidationError, validate, type Actor } from '@vitrine/shared/kernel';
 import { planCartMerge, type MergeLine } from '../domain/cart-merge';
@@ -263,16 +264,24 @@ export class CartService {
 
   /**
    * ownedCart, with its items' variants as placeOrder quotes them (who fulfils each product read
-   * live with them) in the same statement: one round trip where there were two. `variants` reads
-   * them from what the statement answered.
+   * live with them) and the stock of those variants wherever it is held, in the same statement:
+   * one round trip where there were three. `variants` reads the variants from what the statement
+   * answered; `stock` the stock (OUT_OF_STOCK when some line could not be served by all locations
+   * together: CheckoutQuoteService.stockForCheckoutRider).
    */
-  async ownedCartForCheckout(actor: Actor | null, cartId: string, cartToken: string | null): Promise<{ cart: CartRecord; variants: () => Promise<CheckoutVariant[]> }> {
-    const rider = this.catalog.liveVariantsRider();
-    const found = await this.carts.findByIdWith(cartId, rider.sql);
+  async ownedCartForCheckout(
+    actor: Actor | null,
+    cartId: string,
+    cartToken: string | null,
+  ): Promise<{ cart: CartRecord; variants: () => Promise<CheckoutVariant[]>; stock: () => HeldStock }> {
+    const variants = this.catalog.liveVariantsRider();
+    const stock = this.quotes.stockForCheckoutRider();
+    const found = await this.carts.findByIdWith(cartId, [variants.sql, stock.sql]);
     const cart = found?.cart;
     if (!cart || !owns(cart, actor, cartToken)) throw new NotFoundError('Cart');
-    // Parsed when asked: a checkout refused before its quote (sold out, a closed cart) never is.
-    return { cart, variants: () => rider.read(found.rider) };
+    const [variantsRead, stockRead] = found.riders;
+    // Parsed when asked: a checkout refused before its quote (sold out, a closed cart) never reads the variants.
+    return { cart, variants: () => variants.read(variantsRead), stock: () => stock.read(cart.items, stockRead) };
   }
 
   /** The guest cart this token opens, whatever its status. */

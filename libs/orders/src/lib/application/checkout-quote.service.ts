@@ -3,6 +3,7 @@ import type { ShopperQuote } from '@vitrine/catalog';
 import { CROSS_BORDER_RULES, type CrossBorderRules } from '@vitrine/customs';
 import { StockService, outOfStock, type HeldStock, type Shortage } from '@vitrine/inventory';
 import { NO_PROMOTIONS, PromotionsPricingService, type CartPromotions } from '@vitrine/promotions';
+import type { Prisma } from '@vitrine/shared/data-access';
 import { cartLimitProblems, type CartLimitProblem } from '../domain/cart-limits';
 import { priceCheckout, type CheckoutPricing, type PricedLine, type PricedSellerOrder } from '../domain/checkout-pricing';
 import type { CustomsMode } from '../domain/shipping-rates';
@@ -64,13 +65,20 @@ export class CheckoutQuoteService {
   /**
    * OUT_OF_STOCK at once when some line could not be served by all locations together; else the
    * stock of the lines' variants wherever it is held, for `quote` (opts.held): placeOrder reads
-   * stock once, in one statement shared with concurrent checkouts, not a sold-out check and then
-   * each seller's locations.
+   * stock once, not a sold-out check and then each seller's locations, and reads it inside its
+   * cart read (inventory's heldForCheckoutRider: `sql(ids)` a scalar subquery over the cart's
+   * variant ids, `read(items, value)` what it answered), outside the transaction that reserves.
    */
-  async stockForCheckout(items: readonly CartItemRecord[]): Promise<HeldStock> {
-    const { shortages, held } = await this.stock.heldForCheckout(items.map((i) => ({ ref: i.id, variantId: i.variantId, quantity: i.quantity })));
-    if (shortages.length) throw outOfStock(shortages);
-    return held;
+  stockForCheckoutRider(): { sql: (ids: Prisma.Sql) => Prisma.Sql; read: (items: readonly CartItemRecord[], value: unknown) => HeldStock } {
+    const rider = this.stock.heldForCheckoutRider();
+    return {
+      sql: rider.sql,
+      read: (items, value) => {
+        const { shortages, held } = rider.read(items.map((i) => ({ ref: i.id, variantId: i.variantId, quantity: i.quantity })), value);
+        if (shortages.length) throw outOfStock(shortages);
+        return held;
+      },
+    };
   }
 
   /**

@@ -66,8 +66,8 @@ export class PlaceOrderService {
   }
 
   private async placeChecked(actor: Actor | null, input: CheckedCheckoutInput, now: Date): Promise<PlacedCheckout> {
-    // The cart and its items' variants (with who fulfils each product) in one statement.
-    const { cart, variants } = await this.carts.ownedCartForCheckout(actor, input.cartId, input.cartToken);
+    // The cart, its items' variants (with who fulfils each product) and their stock in one statement.
+    const { cart, variants, stock } = await this.carts.ownedCartForCheckout(actor, input.cartId, input.cartToken);
     const fingerprint = checkoutFingerprint({
       cartId: cart.id,
       items: cart.items,
@@ -91,7 +91,8 @@ export class PlaceOrderService {
 
     let quote: CartQuote;
     try {
-      const held = await this.quotes.stockForCheckout(cart.items);
+      // The stock read with the cart, outside the transaction (the reservations stay the referee).
+      const held = stock();
       quote = await this.quotes.quote(cart.items, await variants(), { cartId: cart.id, couponCode: input.couponCode, shopperUserId: actor?.userId ?? null, held });
       this.writer.assertPlaceable(quote);
       assertCouponApplies(quote);

@@ -99,8 +99,8 @@ describe('CartRepository (PostgreSQL): a cart\'s lines read per cart, never a sc
       expect(leanById.added?.refused).toBeNull();
       // The reads by id (findById batches through selectByIds; findByIdWith is placeOrder's).
       expect((await repo.findById(lean.added!.cart.id))?.items.map((l) => l.quantity)).toEqual([2, 1]);
-      const withRider = await repo.findByIdWith(first!.cart.id, (ids) => Prisma.sql`SELECT cardinality(${ids})`);
-      expect(withRider).toMatchObject({ cart: { id: first!.cart.id }, rider: '2' });
+      const withRiders = await repo.findByIdWith(first!.cart.id, [(ids) => Prisma.sql`SELECT cardinality(${ids})`, (ids) => Prisma.sql`SELECT ${ids}[1] IS NOT NULL`]);
+      expect(withRiders).toMatchObject({ cart: { id: first!.cart.id }, riders: ['2', 'true'] });
     };
     const scans = await cartItemScans(async (repo, probe) => {
       // The connection PrismaService.sql runs them on: one generic plan from the first call.

@@ -88,23 +88,26 @@ export class CartRepository {
   }
 
   /**
-   * The cart as findById reads it, and in the same statement what `rider` reads of its items'
-   * variants (placeOrder: the catalogue's variants, one round trip for both). `rider` gets the
-   * cart's variant ids as an expression of type uuid[] and answers a scalar subquery, handed back
-   * as its text: parsed only by a caller that gets that far (a sold-out answer never does).
+   * The cart as findById reads it, and in the same statement what each of `riders` reads of its
+   * items' variants (placeOrder: the catalogue's variants and inventory's stock, one round trip for
+   * all three). Each rider gets the cart's variant ids as an expression of type uuid[] and answers
+   * a scalar subquery, handed back as its text, in the order given: parsed only by a caller that
+   * gets that far (a sold-out answer never parses the variants).
    */
-  async findByIdWith(id: string, rider: (variantIds: Prisma.Sql) => Prisma.Sql): Promise<{ cart: CartRecord; rider: unknown } | null> {
+  async findByIdWith(id: string, riders: readonly ((variantIds: Prisma.Sql) => Prisma.Sql)[]): Promise<{ cart: CartRecord; riders: unknown[] } | null> {
     if (!isUuid(id)) return null;
-    const rows = await this.prisma.sql.$queryRaw<(Omit<CartRecord, 'items'> & { items: unknown; rider: unknown })[]>(
+    // One text column per rider: rider_0, rider_1, …
+    const columns = riders.map((rider, n) => Prisma.sql`, (${rider(Prisma.sql`i.variant_ids`)})::text AS ${Prisma.raw(`rider_${n}`)}`);
+    const rows = await this.prisma.sql.$queryRaw<(Omit<CartRecord, 'items'> & { items: unknown } & Record<`rider_${number}`, unknown>)[]>(
       cartsWithItems(Prisma.sql`c.id = ${id}::uuid`, {
-        columns: Prisma.sql`, (${rider(Prisma.sql`i.variant_ids`)})::text AS rider`,
+        columns: columns.length ? Prisma.join(columns, '') : Prisma.empty,
         aggregates: Prisma.sql`, array_agg(i.variant_id) AS variant_ids`,
       }),
     );
     const row = rows[0];
     if (!row) return null;
-    const { rider: read, ...cart } = row;
-    return { cart: { ...cart, items: itemsOf(cart.items, 'findByIdWith') }, rider: read };
+    const cart = { id: row.id, status: row.status, userId: row.userId, tokenHash: row.tokenHash, mergedIntoId: row.mergedIntoId, items: itemsOf(row.items, 'findByIdWith') };
+    return { cart, riders: riders.map((_, n) => row[`rider_${n}`]) };
   }
 
   findOpenOfUser(userId: string): Promise<CartRecord | null> {
