@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
-import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
+import { PRODUCTION_TEST_SECRETS, apiListening, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
 
 function childPids(pid: number): number[] {
   try {
@@ -28,9 +28,8 @@ describe('API with several processes (API_WORKERS)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    api = spawnApp('apps/api/src/main.ts', { ...PRODUCTION_TEST_SECRETS, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: db.url, API_WORKERS: '2', LOG_LEVEL: 'warn' });
+    api = spawnApp('apps/api/src/main.ts', { ...PRODUCTION_TEST_SECRETS, NODE_ENV: 'production', PORT: '0', DATABASE_URL: db.url, API_WORKERS: '2', LOG_LEVEL: 'warn' });
+    url = await apiListening(api, 60_000);
     await waitForHttp(`${url}/health`, 60_000);
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop } from '../support/checkout-fixtures';
-import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
+import { PRODUCTION_TEST_SECRETS, apiListening, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
 import { startStripeLoopback, type StripeLoopback } from '../support/stripe-loopback';
 import { TcpProxy } from '../support/tcp-proxy';
 
@@ -33,9 +33,8 @@ describe('placeOrder while PostgreSQL is unreachable', () => {
     const proxied = new URL(db.url);
     proxied.port = String(pg.port);
     stripe = await startStripeLoopback();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    api = spawnApp('apps/api/src/main.ts', { ...PRODUCTION_TEST_SECRETS, ...stripe.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: proxied.toString(), LOG_LEVEL: 'warn' });
+    api = spawnApp('apps/api/src/main.ts', { ...PRODUCTION_TEST_SECRETS, ...stripe.env, NODE_ENV: 'production', PORT: '0', DATABASE_URL: proxied.toString(), LOG_LEVEL: 'warn' });
+    url = await apiListening(api, 60_000);
     await waitForHttp(`${url}/health`, 60_000);
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
-import { freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
+import { apiListening, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
 
 /**
  * A client's mistake (a variable of the wrong type, an operation too costly or too deep, an
@@ -13,15 +13,14 @@ describe('client mistakes over HTTP (separate process, its pino output read)', (
   let logged = 0;
   beforeAll(async () => {
     db = await createTestDatabase();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
     proc = spawnApp('apps/api/src/main.ts', {
-      PORT: String(port),
+      PORT: '0',
       DATABASE_URL: db.url,
       GRAPHQL_MAX_DEPTH: '3',
       GRAPHQL_MAX_COMPLEXITY: '500',
       LOG_LEVEL: 'warn',
     });
+    url = await apiListening(proc, 60_000);
     await waitForHttp(`${url}/health`, 60_000);
   }, 90_000);
   afterAll(async () => {

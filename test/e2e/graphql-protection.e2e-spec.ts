@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, createUser, type TestDatabase } from '@vitrine/shared/testing';
 import { codeOf, startApi, type ApiHarness } from '../support/api-harness';
-import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
+import { PRODUCTION_TEST_SECRETS, apiListening, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
 import { dropQueues } from '../support/worker-process';
 
 describe('GraphQL protection (development mode)', () => {
@@ -79,18 +79,17 @@ describe('GraphQL protection (production mode, separate process)', () => {
   beforeAll(async () => {
     // A fresh database for the spawned process (no API in this process: nothing here asks one).
     db = await createTestDatabase();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
     proc = spawnApp('apps/api/src/main.ts', {
       ...PRODUCTION_TEST_SECRETS,
       NODE_ENV: 'production',
-      PORT: String(port),
+      PORT: '0',
       DATABASE_URL: db.url,
       QUEUE_PREFIX: prefix,
       LOGIN_RATE_LIMIT: '3',
       GRAPHQL_MAX_DEPTH: '1',
       LOG_LEVEL: 'silent',
     });
+    url = await apiListening(proc, 30_000);
     await waitForHttp(`${url}/health`);
   }, 60_000);
   afterAll(async () => {

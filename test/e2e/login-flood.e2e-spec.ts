@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createTestDatabase, createUser, TEST_PASSWORD, type TestDatabase } from '@vitrine/shared/testing';
-import { freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
+import { apiListening, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
 
 const PER_ADDRESS = 20;
 const PER_EMAIL = 5;
@@ -69,16 +69,15 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function spawnApi(db: TestDatabase, env: Record<string, string>) {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const proc = spawnApp('apps/api/src/main.ts', {
-    PORT: String(port),
+    PORT: '0',
     DATABASE_URL: db.url,
     LOGIN_RATE_LIMIT: String(PER_EMAIL),
     LOGIN_RATE_LIMIT_PER_ADDRESS: String(PER_ADDRESS),
     LOG_LEVEL: 'silent',
     ...env,
   });
+  const url = await apiListening(proc, 60_000);
   await waitForHttp(`${url}/health`, 60_000);
   return { url, proc };
 }

@@ -1,6 +1,6 @@
 import { createMuseum, createTestDatabase, createUser, type TestDatabase } from '@vitrine/shared/testing';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, seedFx, seedShop } from '../support/checkout-fixtures';
-import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
+import { PRODUCTION_TEST_SECRETS, apiListening, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
 import { startStripeLoopback, type StripeLoopback } from '../support/stripe-loopback';
 
 jest.setTimeout(120_000);
@@ -25,16 +25,15 @@ describe('no plain resident ID number in the database, the logs or Stripe', () =
   beforeAll(async () => {
     db = await createTestDatabase();
     stripe = await startStripeLoopback();
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
     proc = spawnApp('apps/api/src/main.ts', {
       ...PRODUCTION_TEST_SECRETS,
       ...stripe.env,
       NODE_ENV: 'production',
-      PORT: String(port),
+      PORT: '0',
       DATABASE_URL: db.url,
       LOG_LEVEL: 'trace',
     });
+    url = await apiListening(proc, 30_000);
     await waitForHttp(`${url}/health`);
   });
   let stopped = false;

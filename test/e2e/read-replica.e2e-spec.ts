@@ -3,7 +3,7 @@ import { PrismaService } from '@vitrine/shared/data-access';
 import { createUser, deleteKeysUnderPrefix } from '@vitrine/shared/testing';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
 import { PrivatePostgresPair } from '../support/private-postgres';
-import { freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
+import { apiListening, metricsListening, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
 import { startStripeLoopback, type StripeLoopback } from '../support/stripe-loopback';
 
 const PRODUCT = `query($id: ID!) { product(id: $id, locale: en) { name variants { price { amount } basePrice { amount } } } }`;
@@ -40,10 +40,10 @@ describe('read replica (DATABASE_REPLICA_URL)', () => {
   const prefix = `test-replica-${randomBytes(4).toString('hex')}`;
   const started: SpawnedProcess[] = [];
 
-  async function spawnApi(replicaUrl: string): Promise<Api> {
-    const [port, metricsPort] = [await freePort(), await freePort()];
+  /** An API process on ports the kernel picks (its own and its metrics'), read back by listening(). */
+  function spawnApi(replicaUrl: string): SpawnedProcess {
     const proc = spawnApp('apps/api/src/main.ts', {
-      PORT: String(port),
+      PORT: '0',
       DATABASE_URL: pair.primaryUrl,
       DATABASE_POOL_SIZE: '4',
       DATABASE_REPLICA_URL: replicaUrl,
@@ -51,13 +51,18 @@ describe('read replica (DATABASE_REPLICA_URL)', () => {
       DATABASE_REPLICA_CHECK_MS: '100',
       // No micro-cache: every answer below is read from a database.
       PUBLIC_CACHE_SECONDS: '0',
-      API_METRICS_PORT: String(metricsPort),
+      API_METRICS_PORT: '0',
       API_METRICS_HOST: '127.0.0.1',
       QUEUE_PREFIX: prefix,
       ...stripe.env,
     });
     started.push(proc);
-    return { url: `http://127.0.0.1:${port}`, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, proc };
+    return proc;
+  }
+
+  async function listening(proc: SpawnedProcess): Promise<Api> {
+    const [url, metricsPort] = await Promise.all([apiListening(proc, 90_000), metricsListening(proc, 90_000)]);
+    return { url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, proc };
   }
 
   async function gql(target: Api, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
@@ -98,8 +103,7 @@ describe('read replica (DATABASE_REPLICA_URL)', () => {
     stripe = await startStripeLoopback();
     // Both API processes boot while the primary is migrated and copied (the replica is "down" to
     // them until it starts): one with the replica, one whose "replica" is the primary.
-    api = await spawnApi(pair.replicaUrl);
-    refusing = await spawnApi(pair.primaryUrl);
+    const booting = [spawnApi(pair.replicaUrl), spawnApi(pair.primaryUrl)];
     await pair.replicate();
     prisma = new PrismaService({ url: pair.primaryUrl, poolSize: 4 });
     await seedFx(prisma, '7.8000');
@@ -107,6 +111,7 @@ describe('read replica (DATABASE_REPLICA_URL)', () => {
     slug = (await prisma.museum.findUniqueOrThrow({ where: { id: shop.museumId } })).slug;
     await prisma.product.update({ where: { id: shop.variants[0]!.productId }, data: { nameEn: 'Scarf as first written' } });
     manager = await createUser(prisma, 'MUSEUM_MANAGER', { museumIds: [shop.museumId] });
+    [api, refusing] = await Promise.all(booting.map(listening));
     await Promise.all([waitForHttp(`${api.url}/health/live`, 90_000), waitForHttp(`${refusing.url}/health/live`, 90_000)]);
     // The replica has the seed: within the lag bound it may still be short of it, and an
     // anonymous read would not find the product (a loaded CI run saw it).

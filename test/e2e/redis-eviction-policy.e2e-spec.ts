@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createTestDatabase, PrivateRedis, type TestDatabase } from '@vitrine/shared/testing';
-import { freePort, spawnApp, type SpawnedProcess } from '../support/spawn-api';
+import { spawnApp, type SpawnedProcess } from '../support/spawn-api';
 import { dropQueues, startWorker, waitForOutput } from '../support/worker-process';
 
 /**
@@ -60,7 +60,7 @@ describe('Redis maxmemory-policy other than noeviction', () => {
     await admin.config('SET', 'maxmemory-policy', 'volatile-lru');
     admin.disconnect();
     for (const workers of ['1', '2']) {
-      const api = spawnApp('apps/api/src/main.ts', { PORT: String(await freePort()), DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, API_WORKERS: workers, LOG_LEVEL: 'error' });
+      const api = spawnApp('apps/api/src/main.ts', { PORT: '0', DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, API_WORKERS: workers, LOG_LEVEL: 'error' });
       try {
         expect(await exited(api, 60_000)).not.toBe(0);
         expect(api.output()).toMatch(/maxmemory-policy \\?"volatile-lru\\?"; the job queues need \\?"noeviction\\?"/);

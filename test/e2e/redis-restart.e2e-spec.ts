@@ -6,7 +6,7 @@ import { CarrierLoopback } from '../support/carrier-loopback';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, seedFx, seedShop, type Shop } from '../support/checkout-fixtures';
 import { CustomsLoopback } from '../support/customs-loopback';
 import { signingKeys, statusCounts } from '../support/pipeline-fixtures';
-import { freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
+import { apiListening, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
 import { startStripeLoopback, type StripeLoopback } from '../support/stripe-loopback';
 import { dropQueues, startWorker, until, waitForOutput } from '../support/worker-process';
 
@@ -59,11 +59,10 @@ describe('Redis restarted under load', () => {
     carrier = await CarrierLoopback.start();
     await seedFx(db.prisma, '7.8000');
     shop = await seedShop(db.prisma, { prices: [2_500], stock: 200 });
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
     const shared = { DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, ...stripe.env };
-    api = spawnApp('apps/api/src/main.ts', { ...shared, NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '5' });
+    api = spawnApp('apps/api/src/main.ts', { ...shared, NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '5' });
     worker = startWorker({ ...shared, ...customs.env, ...carrier.env, ...keys.env });
+    baseUrl = await apiListening(api, 60_000);
     await waitForHttp(`${baseUrl}/health`, 60_000);
     await waitForOutput(worker, /worker ready/);
   }, 120_000);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { PrivateRedisCluster, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
-import { freePort, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
+import { apiListening, spawnApp, waitForHttp, type SpawnedProcess } from '../support/spawn-api';
 
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }';
 const PER_EMAIL = 6;
@@ -19,9 +19,8 @@ describe('sign-in limits across API processes', () => {
   const started: SpawnedProcess[] = [];
 
   async function spawnApi(storage: 'redis' | 'memory', env: Record<string, string> = {}): Promise<string> {
-    const port = await freePort();
     const proc = spawnApp('apps/api/src/main.ts', {
-      PORT: String(port),
+      PORT: '0',
       DATABASE_URL: db.url,
       QUEUE_PREFIX: prefix,
       THROTTLER_STORAGE: storage,
@@ -30,8 +29,9 @@ describe('sign-in limits across API processes', () => {
       ...env,
     });
     started.push(proc);
-    await waitForHttp(`http://127.0.0.1:${port}/health`, 90_000);
-    return `http://127.0.0.1:${port}`;
+    const url = await apiListening(proc, 90_000);
+    await waitForHttp(`${url}/health`, 90_000);
+    return url;
   }
 
   const attempt = async (url: string, email: string) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
 import { signingKeys } from '../support/pipeline-fixtures';
-import { PRODUCTION_TEST_SECRETS, freePort, spawnApp, type SpawnedProcess } from '../support/spawn-api';
+import { PRODUCTION_TEST_SECRETS, spawnApp, type SpawnedProcess } from '../support/spawn-api';
 import { dropQueues, startWorker, waitForOutput } from '../support/worker-process';
 
 const SMS = ['SMS_GATEWAY_URL', 'SMS_ACCESS_KEY_ID', 'SMS_ACCESS_KEY_SECRET', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_GUEST_CODE'];
@@ -61,7 +61,7 @@ describe('a worker in production without the SMS gateway settings', () => {
     }
 
     // The API, without the gateway's settings, names the same ones (it does not send return texts: no templates).
-    const api = spawnApp('apps/api/src/main.ts', { ...without(SMS), NODE_ENV: 'production', PORT: String(await freePort()), DATABASE_URL: db.url, QUEUE_PREFIX: prefix, API_METRICS_PORT: 'off', LOG_LEVEL: 'error' });
+    const api = spawnApp('apps/api/src/main.ts', { ...without(SMS), NODE_ENV: 'production', PORT: '0', DATABASE_URL: db.url, QUEUE_PREFIX: prefix, API_METRICS_PORT: 'off', LOG_LEVEL: 'error' });
     try {
       expect(await exited(api, 90_000)).not.toBe(0);
       expect(api.output()).toContain(`${SMS.join(', ')} must be set in production`);

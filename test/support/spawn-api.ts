@@ -5,6 +5,12 @@ import { DEV_RETURN_SMS_TEMPLATES } from '../../libs/orders/src/lib/after-sales/
 
 const ROOT = path.resolve(__dirname, '../..');
 
+/**
+ * A port that was free a moment ago. Only for a program that must be told its port before it
+ * binds and cannot take 0 (be ready to retry on another when its bind fails): another process
+ * may take the port between this probe and that bind. Our own servers bind 0 instead
+ * (apiListening, metricsListening; in-process servers read server.address()).
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -60,22 +66,46 @@ export function spawnApp(entry: 'apps/api/src/main.ts' | 'apps/worker/src/main.t
 
 /**
  * apps/api as its own process (NODE_ENV=test, metrics off) on a port the kernel picks (PORT=0,
- * read back from its "api listening" line: a port probed free beforehand could be taken by a
- * parallel suite before the process binds it). `env` adds to this process's environment.
+ * apiListening). `env` adds to this process's environment.
  */
 export async function startApiProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<{ url: string; proc: SpawnedProcess }> {
-  // LOG_LEVEL info: the listening line (and one access-log line per request) is printed.
+  // LOG_LEVEL info: one access-log line per request is printed too.
   const proc = spawnApp('apps/api/src/main.ts', { NODE_ENV: 'test', API_METRICS_PORT: 'off', LOG_LEVEL: 'info', ...env, PORT: '0' });
-  const listening = /api listening on http:\/\/localhost:(\d+)\//;
+  return { url: await apiListening(proc, timeoutMs), proc };
+}
+
+/**
+ * The base URL (http://127.0.0.1:<port>) of an API process spawned with PORT=0, once it listens:
+ * the port the kernel gave it, read from its "api listening" line (apps/api/src/main.ts prints
+ * it whatever LOG_LEVEL says when PORT=0). A port probed free beforehand could be taken by a
+ * parallel suite before the process binds it, and a wait for an answer there could then be
+ * answered by that suite's server. Stops the process (SIGKILL) and throws if it exits first or
+ * does not listen within `timeoutMs`.
+ */
+export async function apiListening(proc: SpawnedProcess, timeoutMs = 120_000): Promise<string> {
+  const port = await portFromOutput(proc, /api listening on http:\/\/localhost:(\d+)\//, 'API process', timeoutMs);
+  return `http://127.0.0.1:${port}`;
+}
+
+/**
+ * The port of an API process's metrics server asked for with API_METRICS_PORT=0, from its
+ * "metrics on :<port>/metrics" line (apps/api/src/app/api-metrics.ts prints it then).
+ */
+export function metricsListening(proc: SpawnedProcess, timeoutMs = 120_000): Promise<number> {
+  return portFromOutput(proc, /metrics on :(\d+)\/metrics/, 'metrics server', timeoutMs);
+}
+
+async function portFromOutput(proc: SpawnedProcess, line: RegExp, what: string, timeoutMs: number): Promise<number> {
   const end = Date.now() + timeoutMs;
-  while (!listening.test(proc.output())) {
+  for (;;) {
+    const found = line.exec(proc.output());
+    if (found) return Number(found[1]);
     if (proc.child.exitCode !== null || Date.now() > end) {
       await proc.stop('SIGKILL');
-      throw new Error(`API process did not listen within ${timeoutMs} ms (exit ${proc.child.exitCode}):\n${proc.output().slice(-4000)}`);
+      throw new Error(`${what} did not listen within ${timeoutMs} ms (exit ${proc.child.exitCode}):\n${proc.output().slice(-4000)}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url: `http://127.0.0.1:${listening.exec(proc.output())![1]}`, proc };
 }
 
 export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {

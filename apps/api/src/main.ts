@@ -13,7 +13,10 @@ async function serve(): Promise<void> {
   // The port bound, also when PORT=0 asked the kernel for one (tests spawning API processes).
   const server = app.getHttpServer();
   const bound = (server.address() as AddressInfo | null)?.port ?? port;
-  logger.info(`api listening on http://localhost:${bound}/graphql (keep-alive ${server.keepAliveTimeout} ms, headers ${server.headersTimeout} ms)`);
+  const listening = `api listening on http://localhost:${bound}/graphql (keep-alive ${server.keepAliveTimeout} ms, headers ${server.headersTimeout} ms)`;
+  logger.info(listening);
+  // PORT=0: the process that started this one learns the port from this line, whatever LOG_LEVEL.
+  if (port === 0 && !logger.isLevelEnabled('info')) process.stdout.write(`${listening}\n`);
 }
 
 /**

@@ -36,7 +36,11 @@ export class ApiMetricsServer implements OnApplicationBootstrap, OnApplicationSh
       server.listen(Number(setting), process.env['API_METRICS_HOST'] ?? '0.0.0.0', () => {
         this.server = server;
         const address = server.address();
-        this.logger.log(`metrics on :${typeof address === 'object' && address ? address.port : setting}/metrics`);
+        const line = `metrics on :${typeof address === 'object' && address ? address.port : setting}/metrics`;
+        this.logger.log(line);
+        // API_METRICS_PORT=0: the process that started this one learns the port from this line
+        // (Nest's logger here prints warnings and errors only).
+        if (Number(setting) === 0) process.stdout.write(`${line}\n`);
         resolve();
       });
     });
