@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { HttpWechatPayDeclarationGateway, declarationsConfigFromEnv, yuan } from '@vitrine/customs';
 import { createUser } from '@vitrine/shared/testing';
 import type { ApiHarness } from '../support/api-harness';
 import { ADD_LINE, PLACE_ORDER, placeOrderInput, residentId, type Shop } from '../support/checkout-fixtures';
 import type { CustomsLoopback } from '../support/customs-loopback';
+import { startDevGateways } from '../support/dev-gateways';
 import { startPipeline, type PipelineHarness } from '../support/pipeline-harness';
-import { freePort } from '../support/spawn-api';
 import type { StripeLoopback } from '../support/stripe-loopback';
 import { startWorker, until, waitForOutput } from '../support/worker-process';
 
@@ -238,16 +236,12 @@ describe('WeChat Pay customs declaration', () => {
   }, 120_000);
 
   it('the dev sandbox (scripts/dev-gateways.ts) serves WeChat Pay\'s declaration with the worker\'s default settings', async () => {
-    const [customsPort, paymentsPort] = [await freePort(), await freePort()];
     const env: NodeJS.ProcessEnv = { ...process.env, ...h.keys.env };
     delete env['WECHAT_PAY_CUSTOMS_KEY'];
-    let out = '';
-    const gateways = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/dev-gateways.ts', `--customs=${customsPort}`, `--payments=${paymentsPort}`], { cwd: path.resolve(__dirname, '../..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
-    gateways.stdout.on('data', (d) => (out += d));
-    gateways.stderr.on('data', (d) => (out += d));
+    const gateways = await startDevGateways(['customs', 'payments'], env);
+    const paymentsPort = gateways.ports['payments'];
     try {
-      await until('the sandbox listening', async () => /gateways ready/.test(out), 30_000);
-      expect(out).toContain(`WeChat Pay customs sandbox (customdeclareorder) on http://127.0.0.1:${paymentsPort}/cgi-bin/mch/customs/customdeclareorder`);
+      expect(gateways.output()).toContain(`WeChat Pay customs sandbox (customdeclareorder) on http://127.0.0.1:${paymentsPort}/cgi-bin/mch/customs/customdeclareorder`);
       // The worker's settings as start.mjs leaves them (no key set: the dev key on both sides).
       const c = declarationsConfigFromEnv({ NODE_ENV: 'development', CUSTOMS_SIGNING_KEY: h.keys.env.CUSTOMS_SIGNING_KEY, WECHAT_PAY_DECLARATION_URL: `http://127.0.0.1:${paymentsPort}` });
       const gateway = new HttpWechatPayDeclarationGateway(c.wechatPay.url, { appid: c.wechatPay.appid, mchId: c.wechatPay.mchId, key: c.wechatPay.key }, 10_000);
@@ -259,10 +253,7 @@ describe('WeChat Pay customs declaration', () => {
       const forged = new HttpWechatPayDeclarationGateway(c.wechatPay.url, { appid: c.wechatPay.appid, mchId: c.wechatPay.mchId, key: 'not-the-merchant-key' }, 10_000);
       await expect(forged.declare({ ...request, outRequestNo: `VT-SANDBOX-2-${prefix}` }, '1101**********0000')).rejects.toMatchObject({ outcome: 'REQUEST_REFUSED' });
     } finally {
-      await new Promise((r) => {
-        gateways.once('exit', r);
-        gateways.kill('SIGTERM');
-      });
+      await gateways.stop();
     }
   }, 120_000);
 });
