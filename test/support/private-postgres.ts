@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -51,9 +51,14 @@ async function sql(url: string, text: string): Promise<unknown[]> {
 export class PrivatePostgresPair {
   private constructor(
     readonly dir: string,
-    readonly primaryPort: number,
+    private port: number,
     readonly replicaPort: number,
   ) {}
+
+  /** Known once primaryOnly() returns (startPrimary may move it). */
+  get primaryPort(): number {
+    return this.port;
+  }
 
   readonly database = 'vitrine';
 
@@ -91,7 +96,6 @@ export class PrivatePostgresPair {
       appendFileSync(
         path.join(pair.data('primary'), 'postgresql.conf'),
         [
-          `port = ${pair.primaryPort}`,
           "listen_addresses = '127.0.0.1'",
           `unix_socket_directories = '${dir}'`,
           'wal_level = replica',
@@ -110,12 +114,36 @@ export class PrivatePostgresPair {
         path.join(pair.data('primary'), 'pg_hba.conf'),
         ['local all all trust', 'host all all 127.0.0.1/32 trust', 'local replication all trust', 'host replication all 127.0.0.1/32 trust', ''].join('\n'),
       );
-      await pair.ctl('primary', 'start');
+      await pair.startPrimary();
       await sql(`postgresql://postgres@127.0.0.1:${pair.primaryPort}/postgres`, `CREATE DATABASE ${pair.database}`);
       return pair;
     } catch (error) {
       await pair.stop();
       throw error;
+    }
+  }
+
+  /**
+   * pg_ctl start of the primary on its port, probed free: PostgreSQL cannot take 0, and another
+   * process may take the port before the server binds it; then on another one (nothing has been
+   * told the primary's port yet). The replica's port, handed out before replicate() starts it,
+   * cannot move that way.
+   */
+  private async startPrimary(): Promise<void> {
+    const conf = path.join(this.data('primary'), 'postgresql.conf');
+    const log = path.join(this.dir, 'primary.log');
+    for (let attempt = 1; ; attempt++) {
+      // The last `port` line in the file wins.
+      appendFileSync(conf, `port = ${this.port}\n`);
+      const logged = existsSync(log) ? statSync(log).size : 0;
+      try {
+        await this.ctl('primary', 'start');
+        return;
+      } catch (error) {
+        const said = existsSync(log) ? readFileSync(log).subarray(logged).toString() : '';
+        if (attempt >= 5 || !/Address already in use/.test(said)) throw error;
+        this.port = await freePort();
+      }
     }
   }
 
