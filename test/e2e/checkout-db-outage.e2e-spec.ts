@@ -39,7 +39,7 @@ describe('placeOrder while PostgreSQL is unreachable', () => {
   });
   afterAll(async () => {
     await api?.stop();
-    await pg?.cut();
+    await pg?.close();
     await stripe?.close();
     await db?.drop();
   });

@@ -16,7 +16,7 @@ describe('placeOrder retries', () => {
   let stripeLink: TcpProxy;
 
   beforeAll(async () => {
-    // Stripe is reached through a proxy the test can cut (connection refused) and restore.
+    // Stripe is reached through a proxy the test can cut (each connection reset as it opens) and restore.
     stripe = await startStripeLoopback();
     stripeLink = await TcpProxy.start({ host: '127.0.0.1', port: Number(stripe.env['STRIPE_API_PORT']) });
     Object.assign(process.env, stripe.env, { STRIPE_API_PORT: String(stripeLink.port), CHECKOUT_HOLD_MINUTES: '15' });
@@ -25,7 +25,7 @@ describe('placeOrder retries', () => {
   });
   afterAll(async () => {
     await api.close();
-    await stripeLink.cut();
+    await stripeLink.close();
     await stripe.close();
   });
 
@@ -117,7 +117,7 @@ describe('placeOrder retries', () => {
       expect(again.data.placeOrder).toMatchObject({ id: c.id, replayed: true, payment: c.payment });
     }
 
-    it('connection refused: PAYMENT_PROVIDER_UNAVAILABLE, stock and cart as they were, no order; the same key places it once Stripe is back', async () => {
+    it('connection cut (reset as it opens): PAYMENT_PROVIDER_UNAVAILABLE, stock and cart as they were, no order; the same key places it once Stripe is back', async () => {
       await outage(
         () => stripeLink.cut(),
         () => stripeLink.restore(),

@@ -54,7 +54,7 @@ describe('GET /health/live and /health/ready (the orchestrator probes)', () => {
   afterAll(async () => {
     await redisLink.restore();
     await api.close();
-    await redisLink.cut();
+    await redisLink.close();
     if (before === undefined) delete process.env['REDIS_URL'];
     else process.env['REDIS_URL'] = before;
   });

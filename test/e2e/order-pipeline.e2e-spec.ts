@@ -159,7 +159,7 @@ describe('order pipeline in the worker process', () => {
       expect(worker.output()).toMatch(/outbox relay round failed/);
     } finally {
       await worker.stop('SIGTERM');
-      await proxy.cut();
+      await proxy.close();
     }
     // Jobs (the per-order steps and the scheduled pollers alike) waited the outage out: none gave up.
     expect(worker.output()).not.toMatch(/failed for good/);
