@@ -1,22 +1,11 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freeTcpPort, launchRedis, PortTaken, REDIS_LAUNCH_ATTEMPTS } from './redis-launch';
 
 const run = promisify(execFile);
-
-async function freeTcpPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /**
  * A local Redis Cluster of a test's own: `masters` redis-server processes in cluster mode on
@@ -31,7 +20,21 @@ export class PrivateRedisCluster {
     private readonly dir: string,
   ) {}
 
+  /**
+   * On ports probed free: all of them again, fresh, if one (or its bus port) was taken before its
+   * redis-server bound it.
+   */
   static async start(masters = 3): Promise<PrivateRedisCluster> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await PrivateRedisCluster.startOn(masters);
+      } catch (error) {
+        if (!(error instanceof PortTaken) || attempt >= REDIS_LAUNCH_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private static async startOn(masters: number): Promise<PrivateRedisCluster> {
     const ports: number[] = [];
     while (ports.length < masters) {
       const port = await freeTcpPort();
@@ -40,15 +43,14 @@ export class PrivateRedisCluster {
     }
     const cluster = new PrivateRedisCluster(ports, mkdtempSync(path.join(tmpdir(), 'vitrine-cluster-')));
     try {
-      for (const port of ports) {
-        const child = spawn(
-          'redis-server',
-          ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--dir', cluster.dir, '--save', '', '--appendonly', 'no'],
-          { stdio: 'ignore' },
-        );
-        cluster.children.push(child);
-      }
-      for (const port of ports) await cluster.until(port, async () => (await cluster.cli(port, 'PING')) === 'PONG');
+      const launched = await Promise.allSettled(
+        ports.map((port) =>
+          launchRedis(['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--dir', cluster.dir, '--save', '', '--appendonly', 'no']),
+        ),
+      );
+      for (const l of launched) if (l.status === 'fulfilled') cluster.children.push(l.value);
+      const failed = launched.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+      if (failed) throw failed.reason;
       await run('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes']);
       for (const port of ports) await cluster.until(port, async () => /cluster_state:ok/.test(await cluster.cli(port, 'CLUSTER', 'INFO')));
       return cluster;

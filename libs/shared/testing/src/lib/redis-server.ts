@@ -1,30 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-async function freeTcpPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
+import { freeTcpPort, launchRedis, PortTaken, REDIS_LAUNCH_ATTEMPTS } from './redis-launch';
 
 /**
  * A Redis of a test's own, on a spare port, that the test may stop and start again (an
@@ -51,10 +29,18 @@ export class PrivateRedis {
     this.dir = options.persistent ? mkdtempSync(path.join(tmpdir(), 'vitrine-redis-')) : null;
   }
 
+  /** On a port probed free: another one if that was taken before redis-server bound it. */
   static async start(options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(await freeTcpPort(), options);
-    await redis.up();
-    return redis;
+    for (let attempt = 1; ; attempt++) {
+      const redis = new PrivateRedis(await freeTcpPort(), options);
+      try {
+        await redis.up();
+        return redis;
+      } catch (error) {
+        await redis.stop();
+        if (!(error instanceof PortTaken) || attempt >= REDIS_LAUNCH_ATTEMPTS) throw error;
+      }
+    }
   }
 
   get url(): string {
@@ -66,20 +52,16 @@ export class PrivateRedis {
     return this.child?.pid;
   }
 
-  /** Starts (again) on the same port: empty, unless `persistent`. */
+  /**
+   * Starts (again) on the same port: empty, unless `persistent`. Throws PortTaken if another
+   * process holds the port (after down(), it is free for anyone until this binds it again).
+   */
   async up(): Promise<void> {
     if (this.child) return;
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', ''];
     args.push(...(this.dir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.dir] : ['--appendonly', 'no']));
     if (this.options.maxmemoryPolicy) args.push('--maxmemory-policy', this.options.maxmemoryPolicy);
-    const child = spawn('redis-server', args, { stdio: 'ignore' });
-    this.child = child;
-    for (let i = 0; i < 100; i++) {
-      if (await portAnswers(this.port)) return;
-      if (child.exitCode !== null) throw new Error(`redis-server on ${this.port} exited with ${child.exitCode}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`redis-server on ${this.port} did not start`);
+    this.child = await launchRedis(args);
   }
 
   /** Kills it: every connection drops, nothing answers until up(). */

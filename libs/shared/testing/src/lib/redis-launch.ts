@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/**
+ * A port that was free a moment ago, for a redis-server (it cannot be told to take 0): another
+ * process may take it before redis-server binds it, so a caller that can choose again retries
+ * on another when launchRedis throws PortTaken.
+ */
+export function freeTcpPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** redis-server could not bind its port (or a cluster node its bus port): another process has it. */
+export class PortTaken extends Error {}
+
+/** Launches of a redis-server a caller makes on fresh ports before giving up (PortTaken each time). */
+export const REDIS_LAUNCH_ATTEMPTS = 5;
+
+/**
+ * Runs `redis-server args` and resolves once it says it accepts connections: its own line, not
+ * an answer on its port, which another process holding that port could give. Rejects with
+ * PortTaken when its bind failed ("Address already in use"), else with what it printed.
+ */
+export function launchRedis(args: string[], timeoutMs = 10_000): Promise<ChildProcess> {
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let settled = false;
+  return new Promise<ChildProcess>((resolve, reject) => {
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new Error(`redis-server ${args.join(' ')} did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const read = (chunk: Buffer) => {
+      if (settled) return; // drained, no longer kept
+      out += chunk.toString();
+      if (/Ready to accept connections/.test(out)) {
+        settled = true;
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('error', fail);
+    child.once('close', (code) => {
+      const message = `redis-server ${args.join(' ')} exited with ${code}:\n${out}`;
+      fail(/Address already in use/.test(out) ? new PortTaken(message) : new Error(message));
+    });
+  });
+}
