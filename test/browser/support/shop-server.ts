@@ -84,6 +84,7 @@ export async function buildShop(): Promise<void> {
   }
 }
 
+/** A port free a moment ago: the shop's bind may find it taken since (startShop then takes another). */
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -95,10 +96,26 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The built shop against the API at `apiBaseUrl` (its /graphql). */
+/** The shop's bind found its port taken (EADDRINUSE). */
+class PortTaken extends Error {}
+
+/**
+ * The built shop against the API at `apiBaseUrl` (its /graphql). Its SHOP_ORIGIN names its port,
+ * so the port is chosen before it starts (not SHOP_PORT=0): one probed free, and another if a
+ * parallel suite took that one before the shop bound it.
+ */
 export async function startShop(apiBaseUrl: string, env: Record<string, string> = {}): Promise<ShopServer> {
   await buildShop();
-  const port = await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startShopOn(await freePort(), apiBaseUrl, env);
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt >= 5) throw error;
+    }
+  }
+}
+
+async function startShopOn(port: number, apiBaseUrl: string, env: Record<string, string>): Promise<ShopServer> {
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(SHOP, 'server.mjs')], {
@@ -119,10 +136,25 @@ export async function startShop(apiBaseUrl: string, env: Record<string, string> 
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const close = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5_000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  };
+  // Asked only once the shop says it listens (server.mjs's "ready on" line): before that, an
+  // answer on the port could come from another process holding it.
+  const ready = new RegExp(`ready on http://[^\\s]+:${port}\\b`);
   const deadline = Date.now() + 60_000;
   for (;;) {
+    if (/EADDRINUSE/.test(output)) {
+      await close();
+      throw new PortTaken(`the shop's port ${port} was taken:\n${output}`);
+    }
     if (child.exitCode !== null) throw new Error(`the shop exited (${child.exitCode}):\n${output}`);
     try {
+      if (!ready.test(output)) throw new Error('not listening yet');
       const res = await fetch(`${url}/robots.txt`, { redirect: 'manual' });
       await res.arrayBuffer();
       break;
@@ -131,17 +163,5 @@ export async function startShop(apiBaseUrl: string, env: Record<string, string> 
       await sleep(250);
     }
   }
-  return {
-    url,
-    pid: child.pid!,
-    exited,
-    output: () => output,
-    close: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await Promise.race([exited, sleep(5_000)]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-    },
-  };
+  return { url, pid: child.pid!, exited, output: () => output, close };
 }
