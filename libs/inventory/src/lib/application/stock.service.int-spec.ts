@@ -283,4 +283,49 @@ describe('StockService on PostgreSQL', () => {
       reads.mockRestore();
     }
   });
+
+  it('reserves inside another statement (reserveSql, placeOrder\'s orders insert): the rows reserve writes, only when the statement\'s condition holds, the levels taken at COMMIT or the COMMIT refused', async () => {
+    const [a, b] = [randomUUID(), randomUUID()].sort();
+    const loc = await location({ [a]: 3, [b]: 1 });
+    const other = await location({ [a]: 2 });
+    const ownerIds = [randomUUID(), randomUUID()];
+    const commands = (qtyB: number) => [
+      { ownerId: ownerIds[0]!, locationId: loc, lines: [{ ref: 'l1', variantId: a, quantity: 2 }, { ref: 'l2', variantId: b, quantity: qtyB }, { ref: 'l3', variantId: a, quantity: 1 }], expiresAt: new Date(Date.now() + 60_000) },
+      { ownerId: ownerIds[1]!, locationId: other, lines: [{ ref: 'l4', variantId: a, quantity: 2 }], expiresAt: null },
+    ];
+    const levels = async () => (await prisma.stockLevel.findMany({ where: { variantId: { in: [a, b] } }, orderBy: [{ locationId: 'asc' }, { variantId: 'asc' }] })).map((l) => [l.locationId, l.variantId, l.onHand, l.reserved]);
+    const before = await levels();
+    // In a statement of another context, as placeOrder's insert: its own CTE, then inventory's, under its condition.
+    const write = (when: boolean, qtyB: number) =>
+      repo.transaction(async (tx) => {
+        const ctes = stock.reserveSql(commands(qtyB), Prisma.sql`EXISTS (SELECT 1 FROM mine WHERE mine.ok)`)!;
+        await tx.$queryRaw`WITH mine AS (SELECT ${when}::boolean AS ok), ${ctes} SELECT (SELECT ok FROM mine) AS ok`;
+        // Nothing moves before COMMIT: no level is locked across the transaction.
+        expect(await levels()).toEqual(before);
+      });
+    const reservations = () => prisma.stockReservation.findMany({ where: { ownerId: { in: ownerIds } }, select: { ownerId: true, locationId: true, variantId: true, quantity: true, status: true } });
+
+    await write(false, 1);
+    expect(await reservations()).toEqual([]);
+    expect(await prisma.stockMovement.count({ where: { reference: { in: ownerIds } } })).toBe(0);
+
+    // More of b than there is: the COMMIT is refused, OUT_OF_STOCK naming the line, nothing kept.
+    await expect(write(true, 2)).rejects.toMatchObject({ code: 'OUT_OF_STOCK', details: { shortages: [{ variantId: b, requested: 2, available: 1, lines: ['l2'] }] } });
+    expect(await reservations()).toEqual([]);
+    expect(await levels()).toEqual(before);
+
+    await write(true, 1);
+    const sorted = <T extends { ownerId: string; variantId: string }>(rows: T[]) => [...rows].sort((x, y) => `${x.ownerId}${x.variantId}`.localeCompare(`${y.ownerId}${y.variantId}`));
+    expect(sorted(await reservations())).toEqual(
+      sorted([
+        { ownerId: ownerIds[0]!, locationId: loc, variantId: a, quantity: 3, status: 'HELD' },
+        { ownerId: ownerIds[0]!, locationId: loc, variantId: b, quantity: 1, status: 'HELD' },
+        { ownerId: ownerIds[1]!, locationId: other, variantId: a, quantity: 2, status: 'HELD' },
+      ]),
+    );
+    expect(await prisma.stockMovement.count({ where: { reference: { in: ownerIds }, kind: 'RESERVE' } })).toBe(3);
+    expect(Object.fromEntries((await levels()).map(([l, v, , reserved]) => [`${l}:${v}`, reserved]))).toEqual({ [`${loc}:${a}`]: 3, [`${loc}:${b}`]: 1, [`${other}:${a}`]: 2 });
+    await assertInvariants(loc);
+    await assertInvariants(other);
+  });
 });

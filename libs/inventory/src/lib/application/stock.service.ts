@@ -41,6 +41,25 @@ function byStockRow(a: { locationId: string; variantId: string }, b: { locationI
   return a.locationId === b.locationId ? (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0) : a.locationId < b.locationId ? -1 : 1;
 }
 
+/** What reserve writes for these commands: reservations and ledger rows per line, one claim per stock row in the one locking order. */
+function claimRows(list: readonly ReserveCommand[]) {
+  const rows = list.flatMap((cmd) => aggregateDemand(cmd.lines).map((d) => ({ cmd, d })));
+  const perRow = new Map<string, { locationId: string; variantId: string; quantity: number; refs: string[] }>();
+  for (const { cmd, d } of rows) {
+    const key = `${cmd.locationId}:${d.variantId}`;
+    const r = perRow.get(key);
+    if (r) {
+      r.quantity += d.quantity;
+      r.refs.push(...d.refs);
+    } else perRow.set(key, { locationId: cmd.locationId, variantId: d.variantId, quantity: d.quantity, refs: [...d.refs] });
+  }
+  return {
+    reservations: rows.map(({ cmd, d }) => ({ ownerId: cmd.ownerId, variantId: d.variantId, locationId: cmd.locationId, quantity: d.quantity, expiresAt: cmd.expiresAt })),
+    movements: rows.map(({ cmd, d }) => ({ variantId: d.variantId, locationId: cmd.locationId, kind: 'RESERVE' as const, onHandDelta: 0, reservedDelta: d.quantity, reference: cmd.ownerId })),
+    claims: [...perRow.values()].sort(byStockRow),
+  };
+}
+
 /** Reservations added up per stock row, in the one locking order. */
 function perStockRow(rows: readonly ReservationRow[]): ReservationRow[] {
   const perRow = new Map<string, ReservationRow>();
@@ -173,24 +192,22 @@ export class StockService {
    * StockRepository.transaction or map its error with `outOfStockAtCommit`.
    */
   async reserve(tx: SqlTx, commands: ReserveCommand | readonly ReserveCommand[], options: { atCommit?: boolean } = {}): Promise<void> {
-    const list = Array.isArray(commands) ? (commands as readonly ReserveCommand[]) : [commands as ReserveCommand];
-    const rows = list.flatMap((cmd) => aggregateDemand(cmd.lines).map((d) => ({ cmd, d })));
-    const perRow = new Map<string, { locationId: string; variantId: string; quantity: number; refs: string[] }>();
-    for (const { cmd, d } of rows) {
-      const key = `${cmd.locationId}:${d.variantId}`;
-      const r = perRow.get(key);
-      if (r) {
-        r.quantity += d.quantity;
-        r.refs.push(...d.refs);
-      } else perRow.set(key, { locationId: cmd.locationId, variantId: d.variantId, quantity: d.quantity, refs: [...d.refs] });
-    }
-    await this.stock.claim(
-      tx,
-      { batchId: randomUUID(), atCommit: options.atCommit ?? false },
-      rows.map(({ cmd, d }) => ({ ownerId: cmd.ownerId, variantId: d.variantId, locationId: cmd.locationId, quantity: d.quantity, expiresAt: cmd.expiresAt })),
-      rows.map(({ cmd, d }) => ({ variantId: d.variantId, locationId: cmd.locationId, kind: 'RESERVE', onHandDelta: 0, reservedDelta: d.quantity, reference: cmd.ownerId })),
-      [...perRow.values()].sort(byStockRow),
-    );
+    const { reservations, movements, claims } = claimRows(Array.isArray(commands) ? (commands as readonly ReserveCommand[]) : [commands as ReserveCommand]);
+    await this.stock.claim(tx, { batchId: randomUUID(), atCommit: options.atCommit ?? false }, reservations, movements, claims);
+  }
+
+  /**
+   * reserve with `atCommit`, written inside another context's statement (placeOrder's orders
+   * insert, one round trip less): data-modifying CTEs for the caller's WITH list (null when there
+   * is nothing to reserve), writing only when `when` (a condition of the caller's statement, such as
+   * "the checkout was inserted") holds. The same rows as reserve, the same claims in the one locking
+   * order; the levels move when the transaction COMMITs, whose refusal the caller maps with
+   * `outOfStockAtCommit`. The caller reserves nothing else, and releases or ships none of these
+   * units, in the same transaction.
+   */
+  reserveSql(commands: readonly ReserveCommand[], when: Prisma.Sql): Prisma.Sql | null {
+    const { reservations, movements, claims } = claimRows(commands);
+    return this.stock.claimSql(randomUUID(), reservations, movements, claims, when);
   }
 
   /** Unpaid holds back to available (expiry, failed or cancelled payment). Safe to call twice. */

@@ -124,6 +124,37 @@ export function claimShortages(error: unknown): Shortage[] | null {
   }
 }
 
+/**
+ * One claim's three writes (StockRepository.claim): the reservations, their RESERVE rows in the
+ * ledger, and the claims in the order given (the locking order), each an INSERT of its own.
+ * `when`: a condition of the enclosing statement for writing at all (none: always).
+ */
+function claimWrites(
+  batchId: string,
+  reservations: readonly (ReservationRow & { expiresAt: Date | null })[],
+  movements: readonly MovementRow[],
+  claims: readonly { variantId: string; locationId: string; quantity: number; refs: readonly string[] }[],
+  when?: Prisma.Sql,
+): [Prisma.Sql, Prisma.Sql, Prisma.Sql] {
+  const only = when ? Prisma.sql` WHERE ${when}` : Prisma.empty;
+  return [
+    Prisma.sql`INSERT INTO stock_reservations (id, owner_id, variant_id, location_id, quantity, expires_at)
+        SELECT gen_random_uuid(), r.owner_id, r.variant_id, r.location_id, r.quantity, r.expires_at
+        FROM json_populate_recordset(NULL::stock_reservations, ${JSON.stringify(reservations.map(reservationJson))}::json) r${only}
+        RETURNING 1`,
+    Prisma.sql`INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference, note)
+        SELECT r.variant_id, r.location_id, r.kind, r.on_hand_delta, r.reserved_delta, r.reference, r.note
+        FROM json_populate_recordset(NULL::stock_movements, ${JSON.stringify(movements.map(movementJson))}::json) r${only}
+        RETURNING 1`,
+    Prisma.sql`INSERT INTO stock_claims (batch_id, variant_id, location_id, quantity, refs)
+      SELECT ${batchId}::uuid, c.variant_id, c.location_id, c.quantity, c.refs
+      FROM json_populate_recordset(NULL::stock_claims, ${JSON.stringify(
+        claims.map((c) => ({ variant_id: c.variantId, location_id: c.locationId, quantity: c.quantity, refs: c.refs })),
+      )}::json) WITH ORDINALITY AS c${only}
+      ORDER BY c.ordinality`,
+  ];
+}
+
 /** Data access for stock. Every write takes the caller's transaction; no rules live here. */
 @Injectable()
 export class StockRepository {
@@ -283,30 +314,34 @@ export class StockRepository {
     if (!claims.length) return;
     // The trigger is deferred by default; a transaction that asked for it at once keeps it so.
     if (!batch.atCommit) await tx.$executeRaw`SET CONSTRAINTS stock_claims_apply IMMEDIATE`;
-    const written = tx.$executeRaw`
-      WITH r AS (
-        INSERT INTO stock_reservations (id, owner_id, variant_id, location_id, quantity, expires_at)
-        SELECT gen_random_uuid(), r.owner_id, r.variant_id, r.location_id, r.quantity, r.expires_at
-        FROM json_populate_recordset(NULL::stock_reservations, ${JSON.stringify(reservations.map(reservationJson))}::json) r
-        RETURNING 1
-      ), m AS (
-        INSERT INTO stock_movements (variant_id, location_id, kind, on_hand_delta, reserved_delta, reference, note)
-        SELECT r.variant_id, r.location_id, r.kind, r.on_hand_delta, r.reserved_delta, r.reference, r.note
-        FROM json_populate_recordset(NULL::stock_movements, ${JSON.stringify(movements.map(movementJson))}::json) r
-        RETURNING 1
-      )
-      INSERT INTO stock_claims (batch_id, variant_id, location_id, quantity, refs)
-      SELECT ${batch.batchId}::uuid, c.variant_id, c.location_id, c.quantity, c.refs
-      FROM json_populate_recordset(NULL::stock_claims, ${JSON.stringify(
-        claims.map((c) => ({ variant_id: c.variantId, location_id: c.locationId, quantity: c.quantity, refs: c.refs })),
-      )}::json) WITH ORDINALITY AS c
-      ORDER BY c.ordinality`;
+    const [r, m, c] = claimWrites(batch.batchId, reservations, movements, claims);
+    const written = tx.$executeRaw`WITH r AS (${r}), m AS (${m}) ${c}`;
     try {
       await written;
     } catch (error) {
       const shortages = claimShortages(error);
       throw shortages ? outOfStock(shortages) : error;
     }
+  }
+
+  /**
+   * claim with `atCommit`, written by another context's statement (placeOrder's orders insert, one
+   * round trip less): three data-modifying CTEs, named stock_reserved, stock_moved and
+   * stock_claimed, for the caller's WITH list, each writing only when `when` (a condition of the
+   * caller's statement) holds. The levels move when the transaction commits (trigger
+   * stock_claims_apply), as with claim's `atCommit`: the caller maps a refused COMMIT with
+   * outOfStockAtCommit.
+   */
+  claimSql(
+    batchId: string,
+    reservations: readonly (ReservationRow & { expiresAt: Date | null })[],
+    movements: readonly MovementRow[],
+    claims: readonly { variantId: string; locationId: string; quantity: number; refs: readonly string[] }[],
+    when: Prisma.Sql,
+  ): Prisma.Sql | null {
+    if (!claims.length) return null;
+    const [r, m, c] = claimWrites(batchId, reservations, movements, claims, when);
+    return Prisma.sql`stock_reserved AS (${r}), stock_moved AS (${m}), stock_claimed AS (${c} RETURNING 1)`;
   }
 
   async unreserve(tx: SqlTx, locationId: string, variantId: string, quantity: number): Promise<void> {

@@ -174,12 +174,23 @@ export class CheckoutWriter {
       // above and before these orders: over the limit, the whole transaction rolls back. Each line
       // keeps the storefront's commission rate in force now (docs/adr/0014), written by
       // settlement's INSERT inside the same statement.
+      const reservations = orders.map((o, i) => ({
+        ownerId: o.id,
+        locationId: o.stockLocationId,
+        lines: c.quote.orders[i]!.lines.map((l) => ({ ref: l.ref, variantId: l.variantId, quantity: l.quantity })),
+        expiresAt: holdExpiresAt,
+      }));
+      // Without a drop's turn the stock is reserved in the orders' insert (one round trip less; the
+      // levels still move only at COMMIT). A drop's edition is claimed after the insert, and its
+      // claim is checked at COMMIT before the stock's (docs/adr/0017): reserved last, as before.
+      const stockInInsert = !c.claimsAfterInsert;
       const written = await this.orders.insertPlaced(
         tx,
         checkout,
         orders,
         { identityId: identity.identityId, year: chinaCalendarYear(c.now), now: c.now, paidStatuses: QUOTA_STATUSES },
         (lines) => this.commissions.snapshotSql(lines),
+        stockInInsert ? (inserted) => this.stock.reserveSql(reservations, inserted) : undefined,
       );
       assertAnnualLimit(written.quotaUsed, requested, this.rules);
       if (!written.inserted) throw new DuplicateCheckoutError();
@@ -197,17 +208,8 @@ export class CheckoutWriter {
       if (c.claimsAfterInsert) await c.claimsAfterInsert(tx, { checkoutId, identityId: identity.identityId });
       // What other contexts record of this checkout commits or rolls back with it (a live session's orders).
       await this.extensions.placed(tx, { checkoutId, cartId: c.cartId, source: c.input.source, orders: orders.map((o) => ({ orderId: o.id, variantIds: o.lines.map((l) => l.variantId), productIds: o.lines.map((l) => l.productId) })) });
-      // Stock last: the levels move at COMMIT, so the hottest rows are locked only while PostgreSQL commits.
-      await this.stock.reserve(
-        tx,
-        orders.map((o, i) => ({
-          ownerId: o.id,
-          locationId: o.stockLocationId,
-          lines: c.quote.orders[i]!.lines.map((l) => ({ ref: l.ref, variantId: l.variantId, quantity: l.quantity })),
-          expiresAt: holdExpiresAt,
-        })),
-        { atCommit: true },
-      );
+      // A drop's stock last. Either way the levels move at COMMIT, so the hottest rows are locked only while PostgreSQL commits.
+      if (!stockInInsert) await this.stock.reserve(tx, reservations, { atCommit: true });
       const { identityId: _c, idConsentAt: _i, riskNoticeAcceptedAt: _r, consentVersion: _v, ...checkoutRecord } = checkout;
       return {
         checkout: checkoutRecord,

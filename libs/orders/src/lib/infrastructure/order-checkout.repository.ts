@@ -72,8 +72,19 @@ export class OrderCheckoutRepository {
    * `lineWrites`: what another context writes of the new lines in the same statement (settlement's
    * commission snapshot), an INSERT its owner builds over the relation handed to it: the lines
    * written, with columns order_line_id, order_id, product_id and museum_id.
+   * `alsoWrites`: data-modifying CTEs another context adds to the statement's WITH list (inventory's
+   * reservations and stock claims, StockService.reserveSql), given the condition "the checkout was
+   * inserted" to write under. Not read by the statement: PostgreSQL runs them after its query, so
+   * their rows come after the orders' lines.
    */
-  async insertPlaced(tx: SqlTx, checkout: NewCheckout, orders: readonly NewOrder[], quota?: QuotaQuery, lineWrites?: (lines: Prisma.Sql) => Prisma.Sql): Promise<PlacedRows> {
+  async insertPlaced(
+    tx: SqlTx,
+    checkout: NewCheckout,
+    orders: readonly NewOrder[],
+    quota?: QuotaQuery,
+    lineWrites?: (lines: Prisma.Sql) => Prisma.Sql,
+    alsoWrites?: (inserted: Prisma.Sql) => Prisma.Sql | null,
+  ): Promise<PlacedRows> {
     const c = checkout;
     const orderRows = orders.map(({ lines: _l, recipient: r, ...o }) => {
       const row: PlacedOrderRow = {
@@ -99,6 +110,8 @@ export class OrderCheckoutRepository {
     const alsoSql = lineWrites
       ? Prisma.sql`, k AS (${lineWrites(Prisma.sql`(SELECT l.id AS order_line_id, l.order_id, l.product_id, o.museum_id FROM l JOIN o ON o.id = l.order_id)`)})`
       : Prisma.empty;
+    const others = alsoWrites?.(Prisma.sql`EXISTS (SELECT 1 FROM c)`);
+    const othersSql = others ? Prisma.sql`, ${others}` : Prisma.empty;
     const rows = await tx.$queryRaw<{ checkouts: bigint; placed_at: Date | null; quota_used: bigint | null }[]>`
       WITH c AS (
         INSERT INTO checkouts (id, idempotency_key, fingerprint, cart_id, shopper_user_id, identity_id, currency, goods_minor, shipping_minor,
@@ -121,7 +134,7 @@ export class OrderCheckoutRepository {
       ), h AS (
         INSERT INTO order_status_changes (order_id, from_status, to_status, reason) SELECT id, NULL, 'PENDING_PAYMENT', 'placed' FROM o
         RETURNING id, created_at
-      )${alsoSql}
+      )${alsoSql}${othersSql}
       SELECT (SELECT count(*) FROM c) AS checkouts, (SELECT count(*) FROM l) + (SELECT count(*) FROM h) AS written, (SELECT max(created_at) FROM h) AS placed_at,
         ${quotaSql} AS quota_used`;
     const inserted = Number(rows[0]?.checkouts ?? 0) === 1;
