@@ -91,20 +91,23 @@ describe('Redis restarted under load', () => {
     await new Promise((r) => setTimeout(r, 2_000));
 
     await redis.up();
+    // Timed from Redis ready (redis.up() resolves on redis-server's 'Ready to accept connections'),
+    // each side by a check started within the bound: a check answered late on a loaded machine
+    // does not count against the product, a process that stays away past 10 s still fails.
     const upAt = Date.now();
     // The API sees Redis again, and the worker's heartbeat is back.
     await until('the API reporting Redis up and a live worker', async () => {
       const h = await health();
       return h?.redis === 'up' && h.workers >= 1;
     }, 10_000, worker);
-    const apiBack = Date.now() - upAt;
-    // The worker processes again: an order paid after the restart leaves PAID.
-    const after = await buyAndPay(20);
-    orderIds.push(after);
-    await until('an order paid after the restart declared', async () => (await db.prisma.order.findUniqueOrThrow({ where: { id: after } })).status !== 'PAID', 10_000, worker);
-    const workerBack = Date.now() - upAt;
-    expect(apiBack).toBeLessThan(10_000);
-    expect(workerBack).toBeLessThan(10_000);
+    // The worker processes again, also within 10 s of Redis ready: one of the orders paid while
+    // Redis was away (their jobs wait in the outbox) leaves PAID. Not an order placed now, whose
+    // checkout (three requests to a loaded API) would be timed too.
+    const paidDuring = orderIds.slice(10, 20);
+    await until('an order paid during the outage declared', async () => (await db.prisma.order.count({ where: { id: { in: paidDuring }, status: { not: 'PAID' } } })) > 0, upAt + 10_000 - Date.now(), worker);
+    console.info(`redis restart: API and worker back ${Date.now() - upAt} ms after Redis was ready`);
+    // And an order paid after the restart goes through (delivered below, with the others).
+    orderIds.push(await buyAndPay(20));
 
     for (let n = 21; n < 30; n++) orderIds.push(await buyAndPay(n));
     await until('every order delivered', async () => (await statusCounts(db.prisma, orderIds))['DELIVERED'] === orderIds.length, 90_000, worker);
