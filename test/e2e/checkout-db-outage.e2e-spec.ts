@@ -71,21 +71,26 @@ describe('placeOrder while PostgreSQL is unreachable', () => {
     const placedBefore = await place(carts[0]!);
     expect(placedBefore.code).toBeUndefined();
 
-    // Cut while a burst is in flight, then keep asking during ~10 s of outage.
+    // Cut while a burst is in flight, then keep asking during ~10 s of outage, and longer if need
+    // be until six answers are in: how many fit in 10 s depends on the machine's load, what they
+    // must be does not. An API that hangs on the dead database rather than answering still fails
+    // (fewer than six answers in a minute).
     const burst = carts.slice(1, 11).map((c) => place(c));
     await new Promise((r) => setTimeout(r, 15));
     await pg.cut();
     const during: Answer[] = [];
     const cutAt = Date.now();
     let n = 11;
-    while (Date.now() - cutAt < 10_000) {
+    while ((Date.now() - cutAt < 10_000 || during.length < 6) && Date.now() - cutAt < 60_000) {
       during.push(await place(carts[n < 16 ? n++ : 11]!));
       await new Promise((r) => setTimeout(r, 700));
     }
     const burstAnswers = await Promise.all(burst);
+    const outageMs = Date.now() - cutAt;
     await pg.restore();
 
-    expect(during.length).toBeGreaterThan(5);
+    console.info(`db outage: ${during.length} answers during ${outageMs} ms of outage`);
+    expect(during.length).toBeGreaterThanOrEqual(6);
     for (const a of during) expect({ status: a.status, code: a.code, retryAfter: a.retryAfter }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: '5' });
     for (const a of burstAnswers) {
       if (a.code) expect({ status: a.status, code: a.code, retryAfter: a.retryAfter }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: '5' });
