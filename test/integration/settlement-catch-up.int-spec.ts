@@ -367,8 +367,17 @@ describe('settlement catch-up in batches posts what one checkout at a time posts
 
   it('makes every seller’s monthly statement, three at a time, each the one the seller’s own statement reads', async () => {
     const queries = b.app.get(SettlementQueriesService);
-    // The entries were written just now (statements go by when an entry was written).
-    const month = new Date().toISOString().slice(0, 7);
+    // Statements go by when an entry was written, and the entries were written just now: on the
+    // last day of a month near midnight UTC, some before it and some after, or the month read
+    // here the next one. So they are moved, together, to a fixed month (the append-only triggers
+    // off, as the planting below does), keeping their order and spacing.
+    const month = '2026-11';
+    await sql(b.db.url, [
+      'SET session_replication_role = replica',
+      `UPDATE settlement_journal_entries SET created_at = created_at - (SELECT min(created_at) FROM settlement_journal_entries) + TIMESTAMP '2026-11-10 12:00:00'`,
+    ]);
+    const [span] = await b.prisma.$queryRaw<{ first: Date; last: Date }[]>`SELECT min(created_at) AS first, max(created_at) AS last FROM settlement_journal_entries`;
+    expect([span!.first.toISOString().slice(0, 7), span!.last.toISOString().slice(0, 7)]).toEqual([month, month]);
     const made: SellerStatement[] = [];
     let open = 0;
     let mostOpen = 0;
