@@ -1,10 +1,11 @@
-import { createHash, randomFillSync } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { HeldStock } from '@vitrine/inventory';
 import { couponRefusal, PromotionsErrorCode } from '@vitrine/promotions';
 import { NotFoundError, UnauthenticatedError, ValidationError, validate, type Actor } from '@vitrine/shared/kernel';
 import { planCartMerge, type MergeLine } from '../domain/cart-merge';
+import { cartTokenHash } from '../domain/cart-token';
 import { OrdersError, OrdersErrorCode, customsRegistrationMissing } from '../domain/orders-error';
 import { CartRepository, type CartRecord, type VariantSellability } from '../infrastructure/cart.repository';
 import { TransactionRunner } from '../infrastructure/transaction-runner';
@@ -27,8 +28,6 @@ export interface MergedCart extends CartView {
   /** Guest units the cart rules left out (a line capped at its maximum, or no room for another line). */
   leftOut: MergeLine[];
 }
-
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 const itemSchema = z.object({
   cartToken: z.string().max(100).nullish(),
@@ -152,7 +151,7 @@ export class CartService {
     } else {
       // No cart yet, or that one was checked out: a new guest cart with a new token.
       const token = newCartToken();
-      added = (await add(v.cartToken ? { tokenHash: hashToken(v.cartToken) } : null, hashToken(token)))!;
+      added = (await add(v.cartToken ? { tokenHash: cartTokenHash(v.cartToken) } : null, cartTokenHash(token)))!;
       if (added.created) cartToken = token;
     }
     if (added.refused === 'LINES') throw this.tooManyLines();
@@ -186,8 +185,8 @@ export class CartService {
     } else {
       // No cart yet, or that one was checked out: a new guest cart with a new token.
       const token = newCartToken();
-      const find = v.cartToken ? { tokenHash: hashToken(v.cartToken) } : null;
-      added = (await this.carts.addLine(find, hashToken(token), line, rules))!;
+      const find = v.cartToken ? { tokenHash: cartTokenHash(v.cartToken) } : null;
+      added = (await this.carts.addLine(find, cartTokenHash(token), line, rules))!;
       if (added.created) cartToken = token;
     }
     if (added.refused === 'LINES') throw this.tooManyLines();
@@ -222,7 +221,7 @@ export class CartService {
   async mergeGuestCart(actor: Actor | null, rawToken: unknown): Promise<MergedCart> {
     if (!actor) throw new UnauthenticatedError();
     const cartToken = validate(cartTokenSchema, rawToken, 'cartToken');
-    const guest = await this.carts.findByTokenHash(hashToken(cartToken));
+    const guest = await this.carts.findByTokenHash(cartTokenHash(cartToken));
     if (!guest || guest.userId !== null) throw new NotFoundError('Cart');
     if (guest.status === 'CHECKED_OUT') throw new OrdersError(OrdersErrorCode.CART_CLOSED, 'This cart has already been checked out', { field: 'cartToken' });
     if (guest.status === 'MERGED') return this.alreadyMerged(actor, guest.mergedIntoId);
@@ -286,12 +285,12 @@ export class CartService {
 
   /** The guest cart this token opens, whatever its status. */
   guestCart(cartToken: string): Promise<CartRecord | null> {
-    return this.carts.findByTokenHash(hashToken(cartToken));
+    return this.carts.findByTokenHash(cartTokenHash(cartToken));
   }
 
   private async find(actor: Actor | null, cartToken: string | null): Promise<CartRecord | null> {
     if (actor) return this.carts.findOpenOfUser(actor.userId);
-    return cartToken ? this.carts.findByTokenHash(hashToken(cartToken)) : null;
+    return cartToken ? this.carts.findByTokenHash(cartTokenHash(cartToken)) : null;
   }
 
   private async reload(cartId: string): Promise<CartView> {
@@ -309,7 +308,7 @@ export class CartService {
 /** Whether the caller owns the cart: a signed-in shopper their own, a guest the cart of this token. */
 function owns(cart: CartRecord, actor: Actor | null, cartToken: string | null): boolean {
   if (actor) return cart.userId === actor.userId;
-  return cart.tokenHash !== null && cartToken !== null && cart.tokenHash === hashToken(cartToken);
+  return cart.tokenHash !== null && cartToken !== null && cart.tokenHash === cartTokenHash(cartToken);
 }
 
 /**

@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Prisma, PrismaService } from '@vitrine/shared/data-access';
 import { allowHsCodes, createMuseum, createProduct, createTestDatabase, type TestDatabase } from '@vitrine/shared/testing';
+import { cartTokenHash } from '../domain/cart-token';
 import { CartRepository } from './cart.repository';
 
 /**
@@ -19,7 +20,6 @@ const CARTS_AT_PLANNING = 250;
 const CARTS_ADDED = 20_000;
 const ROUNDS = 8;
 const rules = { maxLines: 50, maxLineQuantity: 99 };
-const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 describe('CartRepository (PostgreSQL): a cart\'s lines read per cart, never a scan of cart_items (generic plans kept as the table grows)', () => {
   let db: TestDatabase;
@@ -81,7 +81,7 @@ describe('CartRepository (PostgreSQL): a cart\'s lines read per cart, never a sc
 
   it('adds lines (addLine, addSellableLine) and reads carts (findById, findByIdWith) through the index, with plans made on a smaller table', async () => {
     const round = async (repo: CartRepository) => {
-      const token = hash(randomUUID());
+      const token = cartTokenHash(randomUUID());
       // A new guest cart, then the same cart by its token and by its id, a line raised and one added.
       const first = await repo.addLine(null, token, { variantId: variants[0]!, quantity: 1 }, rules);
       expect(first?.created).toBe(true);
@@ -90,7 +90,7 @@ describe('CartRepository (PostgreSQL): a cart\'s lines read per cart, never a sc
       const byId = await repo.addLine({ cartId: first!.cart.id }, null, { variantId: variants[1]!, quantity: 3 }, rules);
       expect(byId?.cart.items.map((l) => l.quantity)).toEqual([2, 3]);
       // The shop's add: a new cart, then the same one by its token and by its id.
-      const shopToken = hash(randomUUID());
+      const shopToken = cartTokenHash(randomUUID());
       const lean = await repo.addSellableLine(null, shopToken, { variantId: variants[2]!, quantity: 1 }, rules);
       expect(lean.added?.created).toBe(true);
       const leanAgain = await repo.addSellableLine({ tokenHash: shopToken }, null, { variantId: variants[0]!, quantity: 1 }, rules);
