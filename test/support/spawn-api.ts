@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freeTcpPort } from '@vitrine/shared/testing';
 import { DEV_RETURN_SMS_TEMPLATES } from '../../libs/orders/src/lib/after-sales/domain/return-sms';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -11,16 +11,7 @@ const ROOT = path.resolve(__dirname, '../..');
  * may take the port between this probe and that bind. Our own servers bind 0 instead
  * (apiListening, metricsListening; in-process servers read server.address()).
  */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+export const freePort: () => Promise<number> = freeTcpPort;
 
 export interface SpawnedProcess {
   child: ChildProcess;
