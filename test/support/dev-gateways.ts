@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { onFreshPorts, PortTaken } from '@vitrine/shared/testing';
 import { freePort } from './spawn-api';
 
 export interface DevGateways {
@@ -17,8 +18,8 @@ export interface DevGateways {
  * listens where told); if another process took one before the script bound it (it exits with
  * EADDRINUSE), all of them again on fresh ports.
  */
-export async function startDevGateways(sandboxes: string[], env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<DevGateways> {
-  for (let attempt = 1; ; attempt++) {
+export function startDevGateways(sandboxes: string[], env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<DevGateways> {
+  return onFreshPorts(async () => {
     const ports: Record<string, number> = {};
     for (const name of sandboxes) ports[name] = await freePort();
     let out = '';
@@ -38,11 +39,11 @@ export async function startDevGateways(sandboxes: string[], env: NodeJS.ProcessE
     while (!/gateways ready/.test(out)) {
       if (child.exitCode !== null || Date.now() > end) {
         await stop();
-        if (/EADDRINUSE/.test(out) && attempt < 5) break;
-        throw new Error(`scripts/dev-gateways.ts did not get ready within ${timeoutMs} ms (exit ${child.exitCode}):\n${out}`);
+        const message = `scripts/dev-gateways.ts did not get ready within ${timeoutMs} ms (exit ${child.exitCode}):\n${out}`;
+        throw /EADDRINUSE/.test(out) ? new PortTaken(message) : new Error(message);
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    if (/gateways ready/.test(out)) return { child, ports, output: () => out, stop };
-  }
+    return { child, ports, output: () => out, stop };
+  });
 }

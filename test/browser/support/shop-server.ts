@@ -5,8 +5,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freeTcpPort, onFreshPorts, PortTaken } from '@vitrine/shared/testing';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SHOP = path.join(ROOT, 'apps/shop');
@@ -84,21 +84,6 @@ export async function buildShop(): Promise<void> {
   }
 }
 
-/** A port free a moment ago: the shop's bind may find it taken since (startShop then takes another). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The shop's bind found its port taken (EADDRINUSE). */
-class PortTaken extends Error {}
-
 /**
  * The built shop against the API at `apiBaseUrl` (its /graphql). Its SHOP_ORIGIN names its port,
  * so the port is chosen before it starts (not SHOP_PORT=0): one probed free, and another if a
@@ -106,13 +91,7 @@ class PortTaken extends Error {}
  */
 export async function startShop(apiBaseUrl: string, env: Record<string, string> = {}): Promise<ShopServer> {
   await buildShop();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startShopOn(await freePort(), apiBaseUrl, env);
-    } catch (error) {
-      if (!(error instanceof PortTaken) || attempt >= 5) throw error;
-    }
-  }
+  return onFreshPorts(async () => startShopOn(await freeTcpPort(), apiBaseUrl, env));
 }
 
 async function startShopOn(port: number, apiBaseUrl: string, env: Record<string, string>): Promise<ShopServer> {

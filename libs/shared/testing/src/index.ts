@@ -4,4 +4,4 @@ export * from './lib/catalog-factories';
 export * from './lib/redis-server';
 export * from './lib/redis-cluster';
 export * from './lib/redis-cleanup';
-export { freeTcpPort } from './lib/redis-launch';
+export { freeTcpPort, onFreshPorts, PortTaken } from './lib/redis-launch';

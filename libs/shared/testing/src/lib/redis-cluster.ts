@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freeTcpPort, launchRedis, PortTaken, REDIS_LAUNCH_ATTEMPTS } from './redis-launch';
+import { freeTcpPort, launchRedis, onFreshPorts } from './redis-launch';
 
 const run = promisify(execFile);
 
@@ -25,13 +25,7 @@ export class PrivateRedisCluster {
    * redis-server bound it.
    */
   static async start(masters = 3): Promise<PrivateRedisCluster> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await PrivateRedisCluster.startOn(masters);
-      } catch (error) {
-        if (!(error instanceof PortTaken) || attempt >= REDIS_LAUNCH_ATTEMPTS) throw error;
-      }
-    }
+    return onFreshPorts(() => PrivateRedisCluster.startOn(masters));
   }
 
   private static async startOn(masters: number): Promise<PrivateRedisCluster> {

@@ -17,11 +17,23 @@ export function freeTcpPort(): Promise<number> {
   });
 }
 
-/** redis-server could not bind its port (or a cluster node its bus port): another process has it. */
+/** A server could not bind the port it was told (redis-server, the shop, the dev gateways): another process has it. */
 export class PortTaken extends Error {}
 
-/** Launches of a redis-server a caller makes on fresh ports before giving up (PortTaken each time). */
-export const REDIS_LAUNCH_ATTEMPTS = 5;
+/**
+ * `start()` (which probes its own ports free) again while it throws PortTaken, up to 5 times: for
+ * a server that must be told its port before it binds, where another process may take the port
+ * between the probe and the bind. Any other error is thrown at once.
+ */
+export async function onFreshPorts<T>(start: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt >= attempts) throw error;
+    }
+  }
+}
 
 /**
  * Runs `redis-server args` and resolves once it says it accepts connections: its own line, not

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freeTcpPort, launchRedis, PortTaken, REDIS_LAUNCH_ATTEMPTS } from './redis-launch';
+import { freeTcpPort, launchRedis, onFreshPorts } from './redis-launch';
 
 /**
  * A Redis of a test's own, on a spare port, that the test may stop and start again (an
@@ -31,16 +31,16 @@ export class PrivateRedis {
 
   /** On a port probed free: another one if that was taken before redis-server bound it. */
   static async start(options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
-    for (let attempt = 1; ; attempt++) {
+    return onFreshPorts(async () => {
       const redis = new PrivateRedis(await freeTcpPort(), options);
       try {
         await redis.up();
         return redis;
       } catch (error) {
         await redis.stop();
-        if (!(error instanceof PortTaken) || attempt >= REDIS_LAUNCH_ATTEMPTS) throw error;
+        throw error;
       }
-    }
+    });
   }
 
   get url(): string {
