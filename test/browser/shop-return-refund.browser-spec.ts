@@ -107,6 +107,12 @@ describe('shop: a return from request to refund', () => {
     // Damaged (the seller's fault): the whole order back, goods, tax and shipping.
     expect(closed.refundAmountMinor).toBe(order.totalMinor);
 
+    // Closed: the worker deletes the shopper's photo (row, file and folder). Waited for before the
+    // order page is opened again: a page opened meanwhile could ask for the thumbnail just as it
+    // is deleted (a 404 in the browser's console).
+    await until('the photo deleted', async () => (await f.api.db.prisma.orderReturnPhoto.count({ where: { returnId: ret.id } })) === 0, 30_000, worker);
+    expect(readdirSync(dir)).toEqual([]);
+
     await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
     expect(await p.getByTestId('return-item').getAttribute('data-status')).toBe('REFUNDED');
     expect(await p.getByTestId('return-status').textContent()).toBe(t.status.REFUNDED);
@@ -124,9 +130,6 @@ describe('shop: a return from request to refund', () => {
     expect(await first.locator('.notice-text').textContent()).toContain('退款');
     await check(s, 'notices');
 
-    // Closed: the worker deleted the shopper's photo (row, file and folder).
-    await until('the photo deleted', async () => (await f.api.db.prisma.orderReturnPhoto.count({ where: { returnId: ret.id } })) === 0, 30_000, worker);
-    expect(readdirSync(dir)).toEqual([]);
     // The order page no longer shows it, and says why; the link it had answers 404 now through the shop (403 had it expired meanwhile).
     await p.goto(`${f.shop.url}/zh-CN/orders/${shopper.orderId}`);
     expect(await p.getByTestId('return-photo').count()).toBe(0);
